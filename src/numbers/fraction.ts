@@ -1,0 +1,159 @@
+import { Decimal } from '../_internal/_decimal.js';
+import { fail } from '../errors/VnPovertyError.js';
+import { assertDecimals, roundQuotient, type RoundingMode } from './rounding.js';
+
+/**
+ * An exact rational number `num / den` in lowest terms with `den > 0`.
+ * Used wherever a result must be exact before it is rounded for print
+ * (rates, shares, measures).
+ */
+export interface Fraction {
+  readonly num: bigint;
+  readonly den: bigint;
+}
+
+/** Anything the library accepts as an exact number. Floats are read through their shortest decimal form. */
+export type ExactInput = bigint | number | string | Decimal | Fraction;
+
+function gcd(a: bigint, b: bigint): bigint {
+  let x = a < 0n ? -a : a;
+  let y = b < 0n ? -b : b;
+  while (y !== 0n) [x, y] = [y, x % y];
+  return x;
+}
+
+/**
+ * Makes a fraction in lowest terms.
+ * @throws VnPovertyError `division-by-zero` when `den` is 0.
+ * @example
+ * fraction(6n, 4n) //=> { num: 3n, den: 2n }
+ */
+export function fraction(num: bigint | number, den: bigint | number = 1n): Fraction {
+  const n = toBigInt(num, 'num');
+  let d = toBigInt(den, 'den');
+  if (d === 0n) fail({ code: 'division-by-zero', path: ['den'], value: den, expected: 'a non-zero denominator' });
+  let m = n;
+  if (d < 0n) {
+    m = -m;
+    d = -d;
+  }
+  const g = gcd(m, d) || 1n;
+  return Object.freeze({ num: m / g, den: d / g });
+}
+
+function toBigInt(value: bigint | number, field: string): bigint {
+  if (typeof value === 'bigint') return value;
+  if (!Number.isSafeInteger(value)) fail({ code: 'not-an-integer', path: [field], value, expected: 'a safe integer or a bigint' });
+  return BigInt(value);
+}
+
+function isFraction(value: unknown): value is Fraction {
+  return typeof value === 'object' && value !== null && 'num' in value && 'den' in value && typeof (value as Fraction).num === 'bigint';
+}
+
+/**
+ * Converts any {@link ExactInput} to an exact fraction. A finite decimal string or
+ * Decimal converts exactly; a JS number converts through its shortest round-trip
+ * decimal representation (0.1 → 1/10). NaN and ±Infinity are refused.
+ * @throws VnPovertyError `invalid-number` for NaN, Infinity or text that is not a plain decimal.
+ */
+export function toFraction(value: ExactInput, path: ReadonlyArray<string | number> = []): Fraction {
+  if (typeof value === 'bigint') return fraction(value, 1n);
+  if (isFraction(value)) return fraction(value.num, value.den);
+  if (typeof value === 'number' && Number.isSafeInteger(value)) return fraction(BigInt(value), 1n);
+  let d: Decimal;
+  try {
+    d = Decimal.isDecimal(value) ? new Decimal(value as Decimal) : new Decimal(typeof value === 'number' ? String(value) : (value as string).trim());
+  } catch {
+    return fail({ code: 'invalid-number', path, value, expected: 'a finite decimal number' });
+  }
+  if (!d.isFinite()) fail({ code: 'invalid-number', path, value, expected: 'a finite number (not NaN or Infinity)' });
+  const text = d.toFixed(); // no exponent
+  const negative = text.startsWith('-');
+  const digits = negative ? text.slice(1) : text;
+  const [intPart = '0', fracPart = ''] = digits.split('.');
+  const num = BigInt(intPart + fracPart) * (negative ? -1n : 1n);
+  return fraction(num, 10n ** BigInt(fracPart.length));
+}
+
+/** a + b, exactly. */
+export function addFractions(a: Fraction, b: Fraction): Fraction {
+  return fraction(a.num * b.den + b.num * a.den, a.den * b.den);
+}
+/** a − b, exactly. */
+export function subtractFractions(a: Fraction, b: Fraction): Fraction {
+  return fraction(a.num * b.den - b.num * a.den, a.den * b.den);
+}
+/** a × b, exactly. */
+export function multiplyFractions(a: Fraction, b: Fraction): Fraction {
+  return fraction(a.num * b.num, a.den * b.den);
+}
+/**
+ * a ÷ b, exactly.
+ * @throws VnPovertyError `division-by-zero` when b is 0.
+ */
+export function divideFractions(a: Fraction, b: Fraction): Fraction {
+  if (b.num === 0n) fail({ code: 'division-by-zero', path: [], value: 0, expected: 'a non-zero divisor' });
+  return fraction(a.num * b.den, a.den * b.num);
+}
+/** Sum of a list of fractions (0 for an empty list). */
+export function sumFractions(values: readonly Fraction[]): Fraction {
+  let num = 0n;
+  let den = 1n;
+  for (const v of values) {
+    num = num * v.den + v.num * den;
+    den = den * v.den;
+    const g = gcd(num, den) || 1n;
+    num /= g;
+    den /= g;
+  }
+  return fraction(num, den);
+}
+/** −1, 0 or 1 as a is less than, equal to or greater than b. */
+export function compareFractions(a: Fraction, b: Fraction): -1 | 0 | 1 {
+  const l = a.num * b.den;
+  const r = b.num * a.den;
+  return l < r ? -1 : l > r ? 1 : 0;
+}
+
+/**
+ * Rounds a fraction to `decimals` places and returns it as a Decimal.
+ * @example
+ * roundFraction(fraction(1n, 3n), 2, 'half-up').toString() //=> '0.33'
+ */
+export function roundFraction(value: Fraction, decimals: number, rounding: RoundingMode): Decimal {
+  assertDecimals(decimals);
+  const scale = 10n ** BigInt(decimals);
+  const scaled = roundQuotient(value.num * scale, value.den, rounding);
+  return new Decimal(scaled.toString()).div(scale.toString());
+}
+
+/**
+ * The fraction as a Decimal, exactly when its decimal expansion terminates
+ * (denominator of the form 2^a·5^b); otherwise to 40 significant digits, rounded half-even.
+ * Use {@link roundFraction} to get a printed value.
+ */
+export function fractionToDecimal(value: Fraction): Decimal {
+  let d = value.den;
+  let twos = 0;
+  let fives = 0;
+  while (d % 2n === 0n) {
+    d /= 2n;
+    twos++;
+  }
+  while (d % 5n === 0n) {
+    d /= 5n;
+    fives++;
+  }
+  if (d === 1n) {
+    const places = Math.max(twos, fives);
+    const scaled = (value.num * 10n ** BigInt(places)) / value.den;
+    return new Decimal(scaled.toString()).div((10n ** BigInt(places)).toString());
+  }
+  return new Decimal(value.num.toString()).div(value.den.toString()).toSignificantDigits(40, Decimal.ROUND_HALF_EVEN);
+}
+
+/** True when the fraction is a whole number. */
+export function isIntegerFraction(value: Fraction): boolean {
+  return value.den === 1n;
+}
