@@ -1,9 +1,13 @@
+import { Decimal } from './_decimal.js';
+
 /**
  * Freezes a value and everything reachable from it (plain objects and arrays).
- * Decimal instances are frozen too: they are immutable by design.
+ * Decimal instances are left as they are: they are immutable values already (every
+ * operation returns a new instance), and decimal.js is not written for frozen instances.
+ * Typed arrays cannot be frozen and are left as they are too.
  */
 export function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value) && !Decimal.isDecimal(value) && !ArrayBuffer.isView(value)) {
     Object.freeze(value);
     for (const key of Object.keys(value)) {
       deepFreeze((value as Record<string, unknown>)[key]);

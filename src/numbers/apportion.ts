@@ -72,6 +72,8 @@ const back = <T extends number | bigint>(like: T, v: bigint): T => (typeof like 
  * @example
  * apportion(10, [1, 1, 1]).parts //=> [4, 3, 3]
  */
+export function apportion(total: number, weights: ReadonlyArray<ExactInput>, options?: ApportionOptions): Apportionment<number>;
+export function apportion(total: bigint, weights: ReadonlyArray<ExactInput>, options?: ApportionOptions): Apportionment<bigint>;
 export function apportion<T extends number | bigint>(total: T, weights: ReadonlyArray<ExactInput>, options: ApportionOptions = {}): Apportionment<T> {
   const t = toWholeBigInt(total, ['total']);
   if (t < 0n) fail({ code: 'negative-total', path: ['total'], value: total, expected: 'a total ≥ 0' });
@@ -113,6 +115,8 @@ export function apportion<T extends number | bigint>(total: T, weights: Readonly
  * @example
  * roundEachPart(10, [1, 1, 1], { rounding: 'half-up' }) //=> { parts: [3, 3, 3], residual: 1, … }
  */
+export function roundEachPart(total: number, weights: ReadonlyArray<ExactInput>, options: RoundingOptions): RoundedParts<number>;
+export function roundEachPart(total: bigint, weights: ReadonlyArray<ExactInput>, options: RoundingOptions): RoundedParts<bigint>;
 export function roundEachPart<T extends number | bigint>(total: T, weights: ReadonlyArray<ExactInput>, options: RoundingOptions): RoundedParts<T> {
   assertRoundingMode(options.rounding);
   const t = toWholeBigInt(total, ['total']);
