@@ -1,0 +1,86 @@
+import { fail } from '../errors/VnPovertyError.js';
+import { createCsvTokenizer, type CsvDelimiter } from './_csvTokenizer.js';
+
+export type { CsvDelimiter } from './_csvTokenizer.js';
+
+/** Options of {@link parseCsv}. */
+export interface ParseCsvOptions {
+  /** Field separator; `','` unless told. Excel set to Vietnamese often saves with `';'`. */
+  readonly delimiter?: CsvDelimiter;
+  /** File name used in error messages and issue paths. */
+  readonly source?: string;
+}
+
+/**
+ * Reads CSV text (RFC 4180) into rows of fields: quoted fields may hold commas,
+ * line breaks and doubled quotes (`""`); lines end with CRLF, LF or CR; a UTF-8
+ * byte-order mark is dropped. Every line break ends a record, so `'a\r\n'` is one
+ * row and `'\r\n'` is one row holding one empty field. Nothing is trimmed or converted.
+ *
+ * @param text - the whole file as a string.
+ * @param options - delimiter and a file name for messages.
+ * @returns a fresh array of rows, each an array of field strings.
+ * @throws VnPovertyError naming the row and column (1-based): `unterminated-quote`,
+ *   `unexpected-quote` (a `"` inside an unquoted field), `unexpected-character`
+ *   (text after a closing quote).
+ * @example
+ * parseCsv('\uFEFFxã,hộ nghèo\r\n"Phường 1, Rạch Giá",12\r\n') //=> [['xã', 'hộ nghèo'], ['Phường 1, Rạch Giá', '12']]
+ * @see RFC 4180, Common Format and MIME Type for CSV Files, section 2
+ */
+export function parseCsv(text: string, options: ParseCsvOptions = {}): string[][] {
+  if (typeof text !== 'string') fail({ code: 'invalid-input', path: [], value: text, expected: 'CSV text as a string' });
+  const tokenizer = createCsvTokenizer(options);
+  const rows = tokenizer.push(text);
+  for (const row of tokenizer.end()) rows.push(row);
+  return rows;
+}
+
+/** Options of {@link formatCsv}. */
+export interface FormatCsvOptions {
+  /** Field separator; `','` unless told. */
+  readonly delimiter?: CsvDelimiter;
+  /** Line ending after every row; `'\r\n'` (RFC 4180) unless told. */
+  readonly newline?: '\r\n' | '\n';
+  /** Start with a UTF-8 byte-order mark so Excel reads Vietnamese letters correctly. Default false. */
+  readonly bom?: boolean;
+}
+
+/**
+ * Writes rows as CSV text (RFC 4180), the inverse of {@link parseCsv}: a field is quoted
+ * when it holds the delimiter, a quote or a line break, quotes inside are doubled, and
+ * every row ends with the newline.
+ *
+ * @param rows - rows of field strings; each row needs at least one field.
+ * @param options - delimiter, newline and byte-order mark.
+ * @throws VnPovertyError `empty-row` for a row with no fields (CSV cannot express it);
+ *   `invalid-input` for a field that is not a string.
+ * @example
+ * formatCsv([['xã', 'ghi chú'], ['Phường 1', 'có "dấu", phẩy']]) //=> 'xã,ghi chú\r\nPhường 1,"có ""dấu"", phẩy"\r\n'
+ * @see RFC 4180, section 2
+ */
+export function formatCsv(rows: ReadonlyArray<ReadonlyArray<string>>, options: FormatCsvOptions = {}): string {
+  const delimiter = options.delimiter ?? ',';
+  const newline = options.newline ?? '\r\n';
+  const parts: string[] = options.bom === true ? ['\uFEFF'] : [];
+  rows.forEach((row, r) => {
+    parts.push(formatCsvRow(row, delimiter, r), newline);
+  });
+  return parts.join('');
+}
+
+/** Formats one row without its line ending; `r` is the 0-based index used in errors. */
+export function formatCsvRow(row: ReadonlyArray<string>, delimiter: CsvDelimiter, r: number): string {
+  if (row.length === 0) fail({ code: 'empty-row', path: [r], value: row, expected: 'at least one field: CSV cannot write a row with no fields' });
+  const out: string[] = [];
+  row.forEach((field, c) => {
+    if (typeof field !== 'string') fail({ code: 'invalid-input', path: [r, c], value: field, expected: 'a string field' });
+    // a leading byte-order mark in the very first field would be dropped by the reader: quote it
+    const bomLike = r === 0 && c === 0 && field.charCodeAt(0) === 0xfeff;
+    out.push(bomLike || needsQuotes(field, delimiter) ? `"${field.replace(/"/g, '""')}"` : field);
+  });
+  return out.join(delimiter);
+}
+
+function needsQuotes(field: string, delimiter: string): boolean {
+  return field.includes(delimiter) || field.includes('"') || field.includes('\n') || field.includes('\r');
+}
