@@ -1,0 +1,146 @@
+import { z } from 'zod';
+import type { Dong } from '../numbers/money.js';
+
+/**
+ * Where a household lives, for the income line that applies to it:
+ * `'rural'` (*khu vực nông thôn*) or `'urban'` (*khu vực thành thị*; *đô thị* in NĐ 351/2025).
+ *
+ * @remarks UNCONFIRMED how a household is assigned to one or the other (likely ward/township =
+ * urban, commune = rural): the caller states it.
+ * @see NĐ 07/2021/NĐ-CP, Art. 3 cl. 1(a).
+ */
+export type Area = 'rural' | 'urban';
+
+/** Every {@link Area}. */
+export const AREAS: readonly Area[] = Object.freeze(['rural', 'urban']);
+
+/** Vietnamese names of the areas. */
+export const AREA_LABELS_VI: Readonly<Record<Area, string>> = Object.freeze({
+  rural: 'khu vực nông thôn',
+  urban: 'khu vực thành thị',
+});
+
+/**
+ * What a member does for work, as a reviewer records it (*việc làm*):
+ * wage work with or without a labour contract (*làm công hưởng lương có/không có hợp đồng lao động*),
+ * self-employed, unemployed (wants work, cannot find it), or not working / not in the labour force.
+ */
+export type WorkStatus = 'wage-with-contract' | 'wage-without-contract' | 'self-employed' | 'unemployed' | 'not-working';
+
+/** Highest education completed (*trình độ giáo dục*), in ascending order. */
+export type EducationLevel = 'none' | 'primary' | 'lower-secondary' | 'upper-secondary' | 'vocational' | 'college' | 'university';
+
+/** Every {@link EducationLevel}, lowest first. */
+export const EDUCATION_LEVELS: readonly EducationLevel[] = Object.freeze([
+  'none',
+  'primary',
+  'lower-secondary',
+  'upper-secondary',
+  'vocational',
+  'college',
+  'university',
+]);
+
+/** Durability of one of the three main structures of a dwelling (*kết cấu bền chắc / không bền chắc*). */
+export type Durability = 'durable' | 'non-durable';
+
+/** Information devices (*phương tiện phục vụ tiếp cận thông tin*). */
+export type InformationDevice = 'television' | 'radio' | 'computer' | 'smartphone';
+
+const WORK_STATUSES = ['wage-with-contract', 'wage-without-contract', 'self-employed', 'unemployed', 'not-working'] as const;
+const DURABILITY = z.enum(['durable', 'non-durable']);
+
+/** Whole đồng from a bigint, a safe integer or an integer string; never negative. */
+const dongSchema = z
+  .union([z.bigint(), z.number().int().refine(Number.isSafeInteger, 'a safe integer'), z.string().trim().regex(/^-?\d+$/, 'an integer string of đồng')])
+  .transform((v) => BigInt(v))
+  .pipe(z.bigint().nonnegative('an amount of at least 0 đồng (income cannot be negative)'));
+
+/** A non-negative decimal given as a string or a number (m²). */
+const areaSchema = z.union([
+  z.number().finite().nonnegative(),
+  z.string().trim().regex(/^\d+(\.\d+)?$/, 'a non-negative decimal written with a point, e.g. "35.5"'),
+]);
+
+/**
+ * zod schema of one household member. Only `age` is required; every other fact is optional and
+ * only the indicators that need it read it. Unknown fields are refused (a typo must not silently
+ * drop a fact).
+ */
+export const memberSchema = z.strictObject({
+  /** Age in completed years. */
+  age: z.number().int().min(0).max(150),
+  /** Work status (employment indicator). */
+  work: z.enum(WORK_STATUSES).optional(),
+  /** Holds a valid health-insurance card (*thẻ bảo hiểm y tế*). */
+  healthInsurance: z.boolean().optional(),
+  /** Currently attending school or training (*đang đi học / đang học nghề*). */
+  attendingSchool: z.boolean().optional(),
+  /** Highest education or training completed. */
+  education: z.enum(EDUCATION_LEVELS as unknown as readonly [EducationLevel, ...EducationLevel[]]).optional(),
+  /** Has a disability (*người khuyết tật*). */
+  disabled: z.boolean().optional(),
+  /** Receives a monthly social allowance (*trợ cấp xã hội hằng tháng*): elderly or disabled dependant. */
+  monthlySocialAllowance: z.boolean().optional(),
+  /** For a child under 16: stunted or underweight (*suy dinh dưỡng chiều cao theo tuổi hoặc cân nặng theo tuổi*). */
+  malnourished: z.boolean().optional(),
+  /** Was ill and did not get medical care (QĐ 59/2015 health-access indicator). */
+  untreatedIllness: z.boolean().optional(),
+});
+
+/** zod schema of the dwelling (*nhà ở*). */
+export const dwellingSchema = z.strictObject({
+  /** Walls (*tường*). */
+  walls: DURABILITY.optional(),
+  /** Columns / frame (*cột*). */
+  columns: DURABILITY.optional(),
+  /** Roof (*mái*). */
+  roof: DURABILITY.optional(),
+  /** Usable floor area in m² (*diện tích nhà ở*). */
+  floorArea: areaSchema.optional(),
+});
+
+/**
+ * zod schema of a household as a review records it: area, total monthly income in whole đồng,
+ * members, and the facts the deprivation indicators read. Indicator results may also (or only)
+ * be given as the flags of a review form in `deprivations` (`true` = deprived); when a flag and
+ * the facts disagree, classification reports it.
+ */
+export const householdSchema = z.strictObject({
+  /** Caller's identifier, carried into the result. */
+  id: z.string().optional(),
+  /** Rural or urban. */
+  area: z.enum(['rural', 'urban']),
+  /** Total monthly income of the household in whole đồng (*thu nhập của hộ/tháng*). */
+  monthlyIncome: dongSchema,
+  /** The members (*nhân khẩu*); at least one. */
+  members: z.array(memberSchema).min(1, 'at least one member'),
+  /** The dwelling. */
+  dwelling: dwellingSchema.optional(),
+  /** Uses a safe / hygienic domestic water source (*nguồn nước sinh hoạt hợp vệ sinh*). */
+  safeWater: z.boolean().optional(),
+  /** Uses a hygienic latrine (*nhà tiêu hợp vệ sinh*). */
+  hygienicLatrine: z.boolean().optional(),
+  /** Some member uses telecom services: phone subscription or internet (*sử dụng dịch vụ viễn thông*). */
+  telecom: z.boolean().optional(),
+  /** The information devices the household owns (empty list = none). */
+  informationDevices: z.array(z.enum(['television', 'radio', 'computer', 'smartphone'])).optional(),
+  /** Can hear the commune/village loudspeaker (*hệ thống loa truyền thanh*). */
+  villageLoudspeaker: z.boolean().optional(),
+  /** Household waste is collected or treated (*rác thải sinh hoạt được thu gom, xử lý*), NĐ 351/2025. */
+  wasteTreated: z.boolean().optional(),
+  /** Indicator flags as recorded on a review form, by indicator id; `true` = deprived. */
+  deprivations: z.record(z.string(), z.boolean()).optional(),
+});
+
+/** A household as callers give it (before validation). */
+export type HouseholdInput = z.input<typeof householdSchema>;
+
+/** A member after validation. */
+export type Member = Readonly<z.output<typeof memberSchema>>;
+
+/** A validated household: income is a bigint of đồng. */
+export type Household = Readonly<Omit<z.output<typeof householdSchema>, 'members' | 'monthlyIncome'>> & {
+  readonly monthlyIncome: Dong;
+  readonly members: readonly Member[];
+};
