@@ -1,0 +1,248 @@
+import { Decimal } from '../_internal/_decimal.js';
+import { VnPovertyError, fail, issue, type VnIssue } from '../errors/VnPovertyError.js';
+import { isoDateFromParts, toIsoDate, type IsoDate } from '../dates/calendarDate.js';
+import { toDong, type Dong, type MoneyUnit } from '../numbers/money.js';
+import { parseVnNumber } from '../numbers/parseVnNumber.js';
+import type { RawCell } from './readRows.js';
+
+/**
+ * What a column holds, which decides how its cells are read:
+ * - `'count'`: a whole number (`1.171` → 1171n, a bigint);
+ * - `'rate'`: a percentage as a Decimal (`0,70` or `0,70%` → 0.7; an XLSX cell formatted as `%` holding 0.007 → 0.7);
+ * - `'amount'`: money in whole đồng (a bigint), read in the column's unit unless the cell prints one (`1,5 triệu đồng`);
+ * - `'text'`: the text, trimmed;
+ * - `'date'`: an {@link IsoDate} from `YYYY-MM-DD`, `DD/MM/YYYY` or an XLSX date;
+ * - `'boolean'`: `có`/`không`, `x`, `yes`/`no`, `true`/`false`, `1`/`0`, `đúng`/`sai`.
+ * Numbers are read by {@link parseVnNumber}: `.` groups thousands, `,` marks decimals.
+ */
+export type ColumnHint = 'count' | 'rate' | 'amount' | 'text' | 'date' | 'boolean';
+
+/** A value read from a cell under a {@link ColumnHint}; `null` for an empty cell. */
+export type CellValue = bigint | Decimal | string | IsoDate | boolean | null;
+
+/** One column a reader looks for. */
+export interface ColumnSpec {
+  /** The field the value goes to, e.g. `'monthlyIncome'`. */
+  readonly key: string;
+  /** How to read its cells. */
+  readonly hint: ColumnHint;
+  /** Vietnamese header, e.g. `'Thu nhập/tháng (đồng)'`. */
+  readonly vi: string;
+  /** English header, e.g. `'Monthly income (dong)'`. */
+  readonly en: string;
+  /** Other accepted headers. The key, `vi`, `en` and `vi (en)` are always accepted. */
+  readonly aliases?: ReadonlyArray<string>;
+  /** A row must have a value in this column (and the file must have the column). */
+  readonly required?: boolean;
+  /** For `'amount'`: the unit of figures that print none. Default `'dong'`. */
+  readonly unit?: MoneyUnit;
+}
+
+/** A cell's place, for messages that name file, row and column. */
+export interface CellPosition {
+  readonly source?: string;
+  readonly row: number;
+  /** 1-based column number. */
+  readonly column: number;
+  /** The column's header as the file prints it. */
+  readonly header: string;
+}
+
+/** The issue path of a cell: `[source?, row, header]`. */
+export function cellPath(at: CellPosition): ReadonlyArray<string | number> {
+  return at.source !== undefined ? [at.source, at.row, at.header] : [at.row, at.header];
+}
+
+/** "ho.csv, row 3, column 4 (Thu nhập)". */
+export function describeCell(at: CellPosition): string {
+  return `${at.source !== undefined ? `${at.source}, ` : ''}row ${at.row}, column ${at.column} (${at.header})`;
+}
+
+/** Re-raises an error about a value as one about the cell that held it. */
+export function cellError(at: CellPosition, error: unknown): VnPovertyError {
+  if (!(error instanceof VnPovertyError)) throw error;
+  const issues = error.issues.map((i: VnIssue) =>
+    issue({ code: i.code, path: cellPath(at), value: i.value, expected: i.expected, ...(i.rule ? { rule: i.rule } : {}), message: `${describeCell(at)}: ${i.message}` }),
+  );
+  return new VnPovertyError(issues as unknown as VnPovertyError['issues']);
+}
+
+const TRUE_WORDS = new Set(['có', 'co', 'x', 'yes', 'y', 'true', '1', 'đúng', 'dung']);
+const FALSE_WORDS = new Set(['không', 'khong', 'no', 'n', 'false', '0', 'sai']);
+
+/** Shortest decimal text of a finite JS number (what Excel shows at full precision). */
+function decimalOfNumber(value: number): Decimal {
+  if (!Number.isFinite(value)) return fail({ code: 'invalid-number', path: [], value, expected: 'a finite number' });
+  return new Decimal(String(value));
+}
+
+/**
+ * Reads one cell under a {@link ColumnHint}. Empty cells (`''`, spaces, `null`) give `null`.
+ *
+ * @param raw - the cell as the file holds it.
+ * @param spec - the column's hint (and unit for amounts).
+ * @param at - where the cell is, for errors.
+ * @param format - the XLSX number format of the cell, if any (a `%` format scales rates by 100).
+ * @throws VnPovertyError naming file, row and column: the codes of {@link parseVnNumber}
+ *   (`invalid-number`, `ambiguous-separator`, `not-a-count`, …), `approximate-value`
+ *   (a `hơn`/`khoảng` figure in a data column), `fractional-dong`, `invalid-date`, `invalid-boolean`.
+ * @example
+ * readCell('1.171', { hint: 'count' }, { row: 2, column: 3, header: 'Số hộ' }) //=> 1171n
+ * readCell('0,70%', { hint: 'rate' }, { row: 2, column: 4, header: 'Tỷ lệ' })?.toString() //=> '0.7'
+ * readCell('1,5 triệu đồng', { hint: 'amount' }, { row: 2, column: 5, header: 'Thu nhập' }) //=> 1500000n
+ */
+export function readCell(raw: RawCell, spec: Pick<ColumnSpec, 'hint' | 'unit'>, at: CellPosition, format?: string): CellValue {
+  try {
+    return readCellValue(raw, spec, format);
+  } catch (error) {
+    throw cellError(at, error);
+  }
+}
+
+function readCellValue(raw: RawCell, spec: Pick<ColumnSpec, 'hint' | 'unit'>, format: string | undefined): CellValue {
+  if (raw === null || (typeof raw === 'string' && raw.trim() === '')) return null;
+  const hint = spec.hint;
+  switch (hint) {
+    case 'text':
+      return raw instanceof Date ? toIsoDate({ date: raw, zone: 'utc' }) : String(raw).normalize('NFC').trim();
+    case 'boolean': {
+      if (typeof raw === 'boolean') return raw;
+      const word = String(raw).normalize('NFC').trim().toLowerCase();
+      if (TRUE_WORDS.has(word)) return true;
+      if (FALSE_WORDS.has(word)) return false;
+      return fail({ code: 'invalid-boolean', path: [], value: raw, expected: 'có/không, x, yes/no, true/false or 1/0' });
+    }
+    case 'date': {
+      if (raw instanceof Date) return toIsoDate({ date: raw, zone: 'utc' });
+      const text = String(raw).trim();
+      const vn = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text);
+      if (vn) return isoDateFromParts({ day: Number(vn[1]), month: Number(vn[2]), year: Number(vn[3]) });
+      return toIsoDate(text);
+    }
+    case 'count':
+    case 'rate':
+    case 'amount': {
+      if (typeof raw === 'boolean' || raw instanceof Date) {
+        return fail({ code: 'invalid-number', path: [], value: String(raw), expected: `a ${hint}` });
+      }
+      let value: Decimal;
+      let unit: MoneyUnit | null = null;
+      if (typeof raw === 'number') {
+        value = decimalOfNumber(raw);
+        if (hint === 'rate' && format !== undefined && format.includes('%')) value = value.times(100);
+      } else {
+        const parsed = parseVnNumber(raw, { kind: hint });
+        if (parsed.qualifier !== null) {
+          fail({ code: 'approximate-value', path: [], value: raw, expected: `an exact figure, not one qualified by “${parsed.qualifier.word}”` });
+        }
+        value = parsed.value;
+        const u = parsed.unit;
+        if (u === 'dong' || u === 'nghin' || u === 'trieu' || u === 'ty') unit = u;
+      }
+      if (hint === 'count') {
+        if (!value.isInteger()) return fail({ code: 'not-a-count', path: [], value: String(raw), expected: 'a whole number of households or persons' });
+        return BigInt(value.toFixed(0));
+      }
+      if (hint === 'amount') return toDong(value, unit ?? spec.unit ?? 'dong') satisfies Dong;
+      return value;
+    }
+    default:
+      return fail({ code: 'invalid-hint', path: [], value: hint, expected: 'count, rate, amount, text, date or boolean' });
+  }
+}
+
+/** Lower case, no diacritics (đ → d), single spaces: how headers are compared. */
+export function normalizeHeader(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'd')
+    .toLowerCase()
+    .replace(/[\s_]+/g, ' ')
+    .trim();
+}
+
+/** The forms of a header that may name a column: the whole, the part before `(`, the part inside, each side of ` / `. */
+function headerForms(header: string): string[] {
+  const forms = new Set<string>([normalizeHeader(header)]);
+  const paren = /^(.*?)\s*\((.*)\)\s*$/.exec(header);
+  if (paren) {
+    forms.add(normalizeHeader(paren[1] ?? ''));
+    forms.add(normalizeHeader(paren[2] ?? ''));
+  }
+  for (const part of header.split(' / ')) forms.add(normalizeHeader(part));
+  forms.delete('');
+  return [...forms];
+}
+
+/** Where each wanted column sits in a header row, and what was left over. */
+export interface HeaderMatch {
+  /** 0-based index of each matched column, by key. */
+  readonly index: Readonly<Record<string, number>>;
+  /** Headers of the file's columns that no spec claimed. */
+  readonly ignored: ReadonlyArray<string>;
+}
+
+/**
+ * Finds each {@link ColumnSpec} in a header row. A header matches when, ignoring case,
+ * diacritics and spacing, it (or its part before or inside parentheses, or either side of
+ * ` / `) equals the spec's key, Vietnamese or English header, or an alias.
+ *
+ * @throws VnPovertyError `missing-column` for a required column not found,
+ *   `duplicate-column` when two headers name the same column (all problems at once).
+ * @example
+ * matchHeader(['Mã hộ', 'Thu nhập (monthly income)'], [{ key: 'id', hint: 'text', vi: 'Mã hộ', en: 'Household id' }, { key: 'monthlyIncome', hint: 'amount', vi: 'Thu nhập', en: 'Monthly income' }]).index
+ * //=> { id: 0, monthlyIncome: 1 }
+ */
+export function matchHeader(header: ReadonlyArray<RawCell>, specs: ReadonlyArray<ColumnSpec>, source?: string): HeaderMatch {
+  const byForm = new Map<string, ColumnSpec>();
+  for (const spec of specs) {
+    for (const name of [spec.key, spec.vi, spec.en, ...(spec.aliases ?? [])]) {
+      for (const form of headerForms(name)) if (!byForm.has(form)) byForm.set(form, spec);
+    }
+  }
+  const index: Record<string, number> = {};
+  const ignored: string[] = [];
+  const problems: VnIssue[] = [];
+  const where = (col: number) => (source !== undefined ? [source, 1, col] : [1, col]);
+  header.forEach((cell, i) => {
+    const text = cell === null ? '' : String(cell);
+    const spec = headerForms(text)
+      .map((f) => byForm.get(f))
+      .find((s) => s !== undefined);
+    if (spec === undefined) {
+      if (text.trim() !== '') ignored.push(text);
+      return;
+    }
+    const prior = index[spec.key];
+    if (prior !== undefined) {
+      problems.push(
+        issue({
+          code: 'duplicate-column',
+          path: where(i + 1),
+          value: text,
+          expected: `one column for “${spec.vi}” (${spec.en})`,
+          message: `${source !== undefined ? `${source}, ` : ''}row 1, column ${i + 1} (${text}): a second column for “${spec.vi}” (${spec.en}); the first is column ${prior + 1}`,
+        }),
+      );
+      return;
+    }
+    index[spec.key] = i;
+  });
+  for (const spec of specs) {
+    if (spec.required === true && index[spec.key] === undefined) {
+      problems.push(
+        issue({
+          code: 'missing-column',
+          path: source !== undefined ? [source, 1] : [1],
+          value: header.map((c) => (c === null ? '' : String(c))),
+          expected: `a column headed “${spec.vi}” or “${spec.en}”`,
+          message: `${source !== undefined ? `${source}, ` : ''}row 1: no column “${spec.vi}” (${spec.en}), which is required`,
+        }),
+      );
+    }
+  }
+  if (problems.length > 0) throw new VnPovertyError(problems as unknown as VnPovertyError['issues']);
+  return Object.freeze({ index: Object.freeze(index), ignored: Object.freeze(ignored) });
+}

@@ -1,0 +1,82 @@
+import { fail } from '../errors/VnPovertyError.js';
+import { basename } from 'node:path';
+import { cellError, matchHeader, readCell, type CellValue, type ColumnSpec, type HeaderMatch } from './columns.js';
+import { readRows, type ReadRowsOptions, type RawCell, type RowSource } from './readRows.js';
+
+/** One data row read under column specs: its row number and a value per matched column. */
+export interface TypedRecord {
+  /** 1-based row number in the file (the header is row 1). */
+  readonly row: number;
+  /** The value of each matched column by key (`null` when the cell is empty). Columns the file lacks are absent. */
+  readonly values: Readonly<Record<string, CellValue>>;
+}
+
+/** Options of {@link readRecords}. */
+export interface ReadRecordsOptions extends ReadRowsOptions {
+  /** Called once with the header match, before the first record (e.g. to warn about ignored columns). */
+  readonly onHeader?: (match: HeaderMatch) => void;
+}
+
+/**
+ * Streams the data rows of a CSV or XLSX file as typed records: the first row is the
+ * header, matched to `columns` by {@link matchHeader}; each cell is read with its column's
+ * hint by {@link readCell}. Blank rows are skipped. Memory stays bounded however long the file.
+ *
+ * @param source - a file path (`.csv` or `.xlsx`) or a CSV stream.
+ * @param columns - the columns to look for.
+ * @param options - format, delimiter, sheet, a name for messages, `onHeader`.
+ * @throws VnPovertyError naming file, row and column: `empty-file`, `missing-column`,
+ *   `duplicate-column`, `missing-value` (a required cell left empty), any cell error of {@link readCell}.
+ * @example
+ * for await (const r of readRecords('xa.csv', [{ key: 'poor', hint: 'count', vi: 'Số hộ nghèo', en: 'Poor households' }])) r.values.poor
+ * //=> 1171n …
+ */
+export async function* readRecords(source: RowSource, columns: ReadonlyArray<ColumnSpec>, options: ReadRecordsOptions = {}): AsyncGenerator<TypedRecord> {
+  const label = options.source ?? (typeof source === 'string' ? basename(source) : undefined);
+  const rowOptions: ReadRowsOptions = { ...options, ...(label !== undefined ? { source: label } : {}) };
+  let match: HeaderMatch | undefined;
+  let header: ReadonlyArray<RawCell> = [];
+  const wanted = columns.map((spec) => spec);
+  for await (const { row, cells, formats } of readRows(source, rowOptions)) {
+    if (isBlank(cells)) continue;
+    if (match === undefined) {
+      header = cells;
+      match = matchHeader(cells, wanted, label);
+      options.onHeader?.(match);
+      continue;
+    }
+    const values: Record<string, CellValue> = {};
+    for (const spec of wanted) {
+      const i = match.index[spec.key];
+      if (i === undefined) continue;
+      const at = {
+        ...(label !== undefined ? { source: label } : {}),
+        row,
+        column: i + 1,
+        header: header[i] === null || header[i] === undefined ? spec.vi : String(header[i]),
+      };
+      const value = readCell(cells[i] ?? null, spec, at, formats[i]);
+      if (value === null && spec.required === true) {
+        throw cellError(at, errorOf(() => fail({ code: 'missing-value', path: [], value: '', expected: `a value for “${spec.vi}” (${spec.en})` })));
+      }
+      values[spec.key] = value;
+    }
+    yield Object.freeze({ row, values: Object.freeze(values) });
+  }
+  if (match === undefined) {
+    fail({ code: 'empty-file', path: label !== undefined ? [label] : [], value: '', expected: 'a header row naming the columns' });
+  }
+}
+
+function isBlank(cells: ReadonlyArray<RawCell>): boolean {
+  return cells.every((c) => c === null || (typeof c === 'string' && c.trim() === ''));
+}
+
+function errorOf(fn: () => never): unknown {
+  try {
+    fn();
+  } catch (e) {
+    return e;
+  }
+  return undefined;
+}
