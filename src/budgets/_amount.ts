@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { Decimal } from '../_internal/_decimal.js';
+import { VnPovertyError, type VnIssue, type VnIssues } from '../errors/VnPovertyError.js';
+import { MONEY_UNITS, toDong, type Dong, type MoneyUnit } from '../numbers/money.js';
+import { ROUNDING_MODES, type RoundingMode } from '../numbers/rounding.js';
+
+/** zod schema of an amount as given by a caller: bigint, finite number, decimal string or Decimal. */
+export const amountInputSchema = z.union([
+  z.bigint(),
+  z.number().refine((n) => Number.isFinite(n), 'a finite number'),
+  z.string().regex(/^\s*-?\d+(\.\d+)?\s*$/, 'a plain decimal number such as "2293" or "68.8"'),
+  z.custom<Decimal>((v) => Decimal.isDecimal(v) && (v as Decimal).isFinite(), 'a finite Decimal'),
+]);
+
+/** zod schema of a money unit. */
+export const moneyUnitSchema = z.enum(MONEY_UNITS as unknown as [MoneyUnit, ...MoneyUnit[]]);
+
+/** zod schema of a rounding mode. */
+export const roundingSchema = z.enum(ROUNDING_MODES as unknown as [RoundingMode, ...RoundingMode[]]);
+
+/** An amount as a caller may give it. */
+export type AmountInput = bigint | number | string | Decimal;
+
+/** Re-throws an error of the library with `prefix` put in front of every issue's path. */
+export function withPathPrefix<T>(prefix: ReadonlyArray<string | number>, run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    if (!(error instanceof VnPovertyError)) throw error;
+    if (prefix.length === 0) throw error;
+    const issues = error.issues.map((i): VnIssue => ({ ...i, path: [...prefix, ...i.path], message: `${prefix.join('.')}${i.path.length > 0 ? '.' : ': '}${i.message}` }));
+    throw new VnPovertyError(issues as unknown as VnIssues);
+  }
+}
+
+/** Converts an amount in `unit` to đồng; the path of any issue is put after `prefix` (the amount itself is at `[...prefix, 'amount']`). */
+export function amountToDong(amount: AmountInput, unit: MoneyUnit, rounding: RoundingMode | undefined, prefix: ReadonlyArray<string | number>): Dong {
+  return withPathPrefix(prefix, () => toDong(amount, unit, rounding === undefined ? {} : { rounding }));
+}
