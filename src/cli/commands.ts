@@ -1,0 +1,7 @@
+import type { CliCommand } from './cliSupport.js';
+import { reconcileCommand } from './reconcileCommand.js';
+
+/** Every `vn-poverty` subcommand by name; registering a command is one line here. */
+export const COMMANDS: Readonly<Record<string, CliCommand>> = Object.freeze({
+  reconcile: reconcileCommand,
+});

@@ -1,0 +1,64 @@
+import { VnPovertyError } from '../errors/VnPovertyError.js';
+import { fraction, multiplyFractions, toFraction, type Fraction } from '../numbers/fraction.js';
+import { DONG_PER_UNIT, type MoneyUnit } from '../numbers/money.js';
+import { parseVnNumber } from '../numbers/parseVnNumber.js';
+import type { ColumnKind, PrintedCell } from './printedTable.js';
+
+/** A cell read into an exact value, or why it could not be. */
+export type ReadCell =
+  | { readonly status: 'value'; readonly value: Fraction; readonly decimals: number; readonly text: string }
+  | { readonly status: 'blank'; readonly text: string }
+  | { readonly status: 'unparseable'; readonly text: string; readonly code: string; readonly expected: string };
+
+const BLANKS = new Set(['', '-', '–', '—']);
+
+/** The cell as text, the way it is shown in issues. */
+export function cellText(cell: PrintedCell | undefined): string {
+  if (cell === null || cell === undefined) return '';
+  return typeof cell === 'string' ? cell : String(cell);
+}
+
+function decimalsOf(digits: string, mark: string): number {
+  const at = digits.lastIndexOf(mark);
+  return at < 0 ? 0 : digits.length - at - 1;
+}
+
+/**
+ * Reads a printed cell of a checked column into an exact fraction, remembering how many
+ * decimals it was printed with. Never throws: an unreadable cell comes back as `unparseable`.
+ */
+export function readCell(cell: PrintedCell | undefined, kind: Exclude<ColumnKind, 'text'>, unit: MoneyUnit | undefined): ReadCell {
+  const text = cellText(cell);
+  if (cell === null || cell === undefined) return { status: 'blank', text };
+  if (typeof cell === 'bigint') return { status: 'value', value: fraction(cell), decimals: 0, text };
+  if (typeof cell === 'number') {
+    if (!Number.isFinite(cell)) return { status: 'unparseable', text, code: 'invalid-number', expected: 'a finite number' };
+    if (kind === 'count' && !Number.isInteger(cell)) return { status: 'unparseable', text, code: 'not-a-count', expected: 'a whole number of households or persons' };
+    return { status: 'value', value: toFraction(cell), decimals: decimalsOf(String(cell), '.'), text };
+  }
+  const trimmed = cell.trim();
+  if (BLANKS.has(trimmed)) return { status: 'blank', text };
+  try {
+    const parsed = parseVnNumber(trimmed, { kind });
+    if (parsed.qualifier !== null) {
+      return { status: 'unparseable', text, code: 'approximate-value', expected: `an exact figure, not one qualified by “${parsed.qualifier.word}”` };
+    }
+    if (kind === 'rate' && parsed.unit !== null && parsed.unit !== 'percent') {
+      return { status: 'unparseable', text, code: 'unit-mismatch', expected: 'a percentage' };
+    }
+    let value = toFraction(parsed.value);
+    if (kind === 'amount' && unit !== undefined && parsed.unit !== null) {
+      const from = parsed.unit as MoneyUnit;
+      value = multiplyFractions(value, fraction(DONG_PER_UNIT[from], DONG_PER_UNIT[unit]));
+    }
+    const numeric = trimmed.replace(/[^\d.,]/g, '');
+    const decimals = numeric.includes(',') ? decimalsOf(numeric, ',') : kind === 'rate' ? decimalsOf(numeric, '.') : 0;
+    return { status: 'value', value, decimals, text };
+  } catch (error) {
+    if (error instanceof VnPovertyError) {
+      const first = error.issues[0];
+      return { status: 'unparseable', text, code: first.code, expected: first.expected };
+    }
+    throw error;
+  }
+}
