@@ -70,7 +70,7 @@ function preimage(p: bigint, mode: RoundingMode): { lo: Bound; hi: Bound } {
  * @example
  * // Seed 001: central 2,293 / 948 / 1,100 / 139 / 311 / 187 million, printed 229 / 95 / 110 / 14 / 31 / 19 million
  * counterpartPercentRange(central, printed, { roundTo: 'trieu', rounding: 'half-up' }).range
- * //=> { low: 228.5/2293 × 100 ≈ 9.9651 %, lowInclusive: true, high: 229.5/2293 × 100 ≈ 10.0087 %, highInclusive: false }
+ * //=> { low: 94.5/948 × 100 ≈ 9.9684 %, lowInclusive: true, high: 229.5/2293 × 100 ≈ 10.0087 %, highInclusive: false } (10 % is in it)
  * @see seed 001 lines 185–457; QĐ 02/2022/QĐ-TTg (counterpart ratio).
  */
 export function counterpartPercentRange(central: readonly Dong[], printed: readonly Dong[], options: CounterpartPercentRangeOptions): CounterpartPercentRange {
