@@ -71,7 +71,7 @@ describe('counterpartPercentRange', () => {
     expect(range!.high).toEqual(fraction(229_500n * 100n, 2_293_000n));
     expect([range!.lowInclusive, range!.highInclusive]).toEqual([true, false]);
     expect(pct(range!.low)).toBeCloseTo(9.9684, 4);
-    expect(pct(range!.high)).toBeCloseTo(10.0087, 4);
+    expect(pct(range!.high!)).toBeCloseTo(10.0087, 4);
   });
 
   it('finds no percentage when seed 001 is read as truncated (rounding down)', () => {
