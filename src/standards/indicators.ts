@@ -178,7 +178,7 @@ export const healthAccessDeprived: IndicatorPredicate = (h) =>
   someMember(
     h,
     () => true,
-    (m) => m.untreatedIllness ?? false,
+    (m) => m.untreatedIllness,
   );
 
 /**

@@ -1,0 +1,172 @@
+import { deepFreeze } from '../_internal/_freeze.js';
+import { toIsoDate, type ReferenceDateOptions } from '../dates/calendarDate.js';
+import { VnPovertyError, fail, issue, type VnIssue, type VnIssues } from '../errors/VnPovertyError.js';
+import { emptyCountsTable, type ClassificationCounts } from './classificationCounts.js';
+import { resolveStandard } from './classifyHousehold.js';
+import type { Area } from './household.js';
+import { HOUSEHOLD_STATUSES } from './householdStatus.js';
+import type { PovertyStandard } from './standards.js';
+
+/** Codes of the `area` column: 0 rural, 1 urban. */
+export const AREA_CODES: Readonly<Record<Area, 0 | 1>> = Object.freeze({ rural: 0, urban: 1 });
+
+/**
+ * Households as columns of typed arrays, all of the same length (one row per household):
+ * - `area`: {@link AREA_CODES} (0 rural, 1 urban);
+ * - `monthlyIncome`: total monthly income in whole đồng (safe integers, ≥ 0);
+ * - `members`: number of members (≥ 1);
+ * - `deprivationMask`: the review-form flags as bits: bit i set = deprived in the standard's
+ *   i-th indicator (`standard.indicators[i]`, the decree's order).
+ */
+export interface HouseholdColumns {
+  readonly area: Uint8Array;
+  readonly monthlyIncome: Float64Array;
+  readonly members: Uint8Array | Uint16Array | Uint32Array;
+  readonly deprivationMask: Uint16Array;
+}
+
+/** Options of {@link classifyColumns}. */
+export interface ClassifyColumnsOptions extends ReferenceDateOptions {
+  /** The standard to apply; default: the one in force on `asOf` among `standards`. */
+  readonly standard?: PovertyStandard;
+  /** Standards to choose from when `standard` is not given (default: the built-in ones). */
+  readonly standards?: readonly PovertyStandard[];
+}
+
+/**
+ * The result of {@link classifyColumns}. The object and `counts` are frozen; the two typed arrays
+ * are fresh (typed arrays cannot be frozen) and belong to the caller.
+ */
+export interface ColumnClassification {
+  readonly standardId: string;
+  /** Status of each household as an index into {@link HOUSEHOLD_STATUSES} (0 poor, 1 near-poor, 2 average, 3 non-poor). */
+  readonly statuses: Uint8Array;
+  /** Number of deprivations of each household. */
+  readonly deprivationCounts: Uint8Array;
+  readonly counts: ClassificationCounts;
+}
+
+const MAX_REPORTED_ISSUES = 100;
+let popcountTable: Uint8Array | undefined;
+function popcounts(): Uint8Array {
+  if (popcountTable === undefined) {
+    const t = new Uint8Array(1 << 16);
+    for (let i = 1; i < t.length; i++) t[i] = (t[i >> 1] ?? 0) + (i & 1);
+    popcountTable = t;
+  }
+  return popcountTable;
+}
+
+/**
+ * Classifies households given as typed-array columns, in one pass: statuses identical to
+ * {@link classifyHousehold} on the same households (same standard, same flags), plus counts by
+ * status and by indicator. Incomes are compared as `monthlyIncome ≤ line × members` on integers
+ * that stay below 2^53, so the comparison is exact. For national-scale data, call it chunk by
+ * chunk and add the counts with {@link sumClassificationCounts}.
+ *
+ * @throws VnPovertyError `column-length-mismatch`; `invalid-column-value` listing (up to 100)
+ *   rows with an area code other than 0/1, a negative, fractional or unsafe income, fewer than one
+ *   member, or a flag bit beyond the standard's indicators; and the errors of {@link standardFor}.
+ * @example
+ * const r = classifyColumns(
+ *   { area: Uint8Array.of(0, 1), monthlyIncome: Float64Array.of(6_000_000, 8_000_004), members: Uint8Array.of(4, 4), deprivationMask: Uint16Array.of(0b111, 0) },
+ *   { asOf: '2024-01-01' },
+ * );
+ * Array.from(r.statuses) //=> [0, 2]
+ * @see NĐ 07/2021/NĐ-CP, Art. 3 cl. 2; QĐ 59/2015/QĐ-TTg, Art. 2; NĐ 351/2025/NĐ-CP.
+ */
+export function classifyColumns(columns: HouseholdColumns, options: ClassifyColumnsOptions): ColumnClassification {
+  const asOf = toIsoDate(options.asOf, ['asOf']);
+  const standard = resolveStandard(asOf, options);
+  const { area, monthlyIncome, members, deprivationMask } = columns;
+  const n = area.length;
+  for (const [name, col] of [
+    ['monthlyIncome', monthlyIncome],
+    ['members', members],
+    ['deprivationMask', deprivationMask],
+  ] as const) {
+    if (col.length !== n) fail({ code: 'column-length-mismatch', path: [name], value: col.length, expected: `${n} rows, as many as the area column` });
+  }
+  const nInd = standard.indicators.length;
+  const k = standard.deprivationThreshold;
+  // Lines as numbers; an absent line is -1 so that "income ≤ -1 × members" is always false.
+  const lineOf = (v: bigint | undefined): number => (v === undefined ? -1 : Number(v));
+  const onlyL = Float64Array.of(lineOf(standard.lines.rural.incomeOnlyPoor), lineOf(standard.lines.urban.incomeOnlyPoor));
+  const povL = Float64Array.of(lineOf(standard.lines.rural.poverty), lineOf(standard.lines.urban.poverty));
+  const avgL = Float64Array.of(lineOf(standard.lines.rural.averageCeiling), lineOf(standard.lines.urban.averageCeiling));
+  const maxLine = Math.max(1, ...onlyL, ...povL, ...avgL);
+  // Largest member count for which line × members stays an exact integer.
+  const maxMembers = Math.floor(Number.MAX_SAFE_INTEGER / maxLine);
+  const MAX = Number.MAX_SAFE_INTEGER;
+  const pop = popcounts();
+  const statuses = new Uint8Array(n);
+  const deprivationCounts = new Uint8Array(n);
+  const hist = new Float64Array(4 << nInd);
+  let bad = 0;
+  for (let i = 0; i < n; i++) {
+    const a = area[i] as number;
+    const inc = monthlyIncome[i] as number;
+    const m = members[i] as number;
+    const mask = deprivationMask[i] as number;
+    if (a > 1 || !(inc >= 0 && inc <= MAX && Math.floor(inc) === inc) || m < 1 || m > maxMembers || mask >>> nInd !== 0) {
+      bad++;
+      continue;
+    }
+    const d = pop[mask] as number;
+    let s: number;
+    if (inc <= (onlyL[a] as number) * m) s = 0;
+    else if (inc <= (povL[a] as number) * m) s = d >= k ? 0 : 1;
+    else if (inc <= (avgL[a] as number) * m) s = 2;
+    else s = 3;
+    statuses[i] = s;
+    deprivationCounts[i] = d;
+    hist[(s << nInd) | mask]! += 1;
+  }
+  if (bad > 0) throw columnErrors(columns, nInd, maxMembers, bad);
+
+  const ids = standard.indicators.map((ind) => ind.id);
+  const t = emptyCountsTable(ids);
+  for (let s = 0; s < 4; s++) {
+    const status = HOUSEHOLD_STATUSES[s]!;
+    const byInd = t.byStatusAndIndicator[status];
+    for (let mask = 0; mask < 1 << nInd; mask++) {
+      const c = hist[(s << nInd) | mask] as number;
+      if (c === 0) continue;
+      t.byStatus[status] += c;
+      for (let b = 0; b < nInd; b++) {
+        if ((mask >>> b) & 1) {
+          const id = ids[b]!;
+          byInd[id] = (byInd[id] ?? 0) + c;
+          t.byIndicator[id] = (t.byIndicator[id] ?? 0) + c;
+        }
+      }
+    }
+  }
+  return Object.freeze({
+    standardId: standard.id,
+    statuses,
+    deprivationCounts,
+    counts: deepFreeze({ standardId: standard.id, households: n, ...t }),
+  });
+}
+
+function columnErrors(columns: HouseholdColumns, nInd: number, maxMembers: number, bad: number): VnPovertyError {
+  const issues: VnIssue[] = [];
+  const rule = { description: 'households as typed-array columns', source: 'vn-poverty HouseholdColumns' };
+  for (let i = 0; i < columns.area.length && issues.length < MAX_REPORTED_ISSUES; i++) {
+    const a = columns.area[i] as number;
+    const inc = columns.monthlyIncome[i] as number;
+    const m = columns.members[i] as number;
+    const mask = columns.deprivationMask[i] as number;
+    if (a > 1) issues.push(issue({ code: 'invalid-column-value', path: ['area', i], value: a, expected: 'an area code: 0 rural or 1 urban', rule }));
+    if (!(inc >= 0 && inc <= Number.MAX_SAFE_INTEGER && Math.floor(inc) === inc)) {
+      issues.push(issue({ code: 'invalid-column-value', path: ['monthlyIncome', i], value: inc, expected: 'a whole, non-negative, safe number of đồng (income cannot be negative)', rule }));
+    }
+    if (m < 1 || m > maxMembers) issues.push(issue({ code: 'invalid-column-value', path: ['members', i], value: m, expected: `from 1 to ${maxMembers} members`, rule }));
+    if (mask >>> nInd !== 0) issues.push(issue({ code: 'invalid-column-value', path: ['deprivationMask', i], value: mask, expected: `flag bits only for the standard's ${nInd} indicators (mask < ${1 << nInd})`, rule }));
+  }
+  if (bad > issues.length) {
+    issues.push(issue({ code: 'invalid-column-value', path: [], value: bad, expected: 'valid rows', message: `${bad} invalid rows in all; the first ${MAX_REPORTED_ISSUES} issues are listed` }));
+  }
+  return new VnPovertyError(issues as unknown as VnIssues);
+}
