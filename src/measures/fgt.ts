@@ -1,0 +1,268 @@
+import { z } from 'zod';
+import { Decimal } from '../_internal/_decimal.js';
+import { deepFreeze } from '../_internal/_freeze.js';
+import { VnPovertyError, issue, parseInput, type VnIssue, type VnIssues } from '../errors/VnPovertyError.js';
+import {
+  divideFractions,
+  fraction,
+  fractionToDecimal,
+  multiplyFractions,
+  subtractFractions,
+  toFraction,
+  type ExactInput,
+  type Fraction,
+} from '../numbers/fraction.js';
+import { MEASURE_RULES, exactInputSchema, gcdBig } from './_measureRules.js';
+import type { AnalysisUnit } from './_afPrepare.js';
+
+/** One unit (household or person) for {@link fgt}. */
+export interface FgtUnit {
+  /** Income: per head, or the unit's total (see {@link FgtOptions.income}); ≥ 0, same period and currency as the line. */
+  readonly income: ExactInput;
+  /** Members of the unit (whole number ≥ 1); required for `income: 'unit-total'` or `countBy: 'members'`. */
+  readonly members?: number;
+  /** Area key into the lines when lines differ by area (e.g. `'rural'`, `'urban'`). */
+  readonly area?: string;
+  /** Sampling weight ≥ 0 (1 when absent). */
+  readonly sampleWeight?: ExactInput;
+  /** Subgroup label for the decomposition. */
+  readonly group?: string | number;
+}
+
+/** Options of {@link fgt}. */
+export interface FgtOptions {
+  /** α ≥ 0: 0 headcount, 1 poverty gap, 2 severity; any non-negative value. */
+  readonly alpha: ExactInput;
+  /** The poverty line per head, one value or one per area (`{ rural: 1_500_000n, urban: 2_000_000n }`). */
+  readonly line: ExactInput | Readonly<Record<string, ExactInput>>;
+  /** Whether `income` is already per head, or the unit's total to be divided by `members`. */
+  readonly income: 'per-head' | 'unit-total';
+  /** Count units or members (members weighted by `members`). */
+  readonly countBy: AnalysisUnit;
+}
+
+/** Significant digits of an FGT value for a non-integer α. */
+export const FGT_DECIMAL_DIGITS = 40;
+
+/** The value of FGT(α) for one population. */
+export interface FgtValue {
+  /** Units counted. */
+  readonly units: number;
+  /** Weighted population. */
+  readonly population: Fraction;
+  /** Weighted number of poor (income per head < line). */
+  readonly poorPopulation: Fraction;
+  /** The exact value when α is a whole number; null otherwise (the value is then irrational in general). */
+  readonly exact: Fraction | null;
+  /**
+   * The value as a Decimal: the exact fraction converted (terminating, or 40 significant
+   * digits) for whole α; for other α each term ((z − y)/z)^α is computed with 60 significant
+   * digits (decimal.js `pow`), summed with 60 digits and rounded half-even to
+   * {@link FGT_DECIMAL_DIGITS} significant digits.
+   */
+  readonly value: Decimal;
+}
+
+/** One subgroup of the FGT decomposition. */
+export interface FgtSubgroup {
+  readonly group: string;
+  readonly populationShare: Fraction;
+  readonly measure: FgtValue;
+  /** populationShare × P_α(group): these sum to the total (exactly for whole α). */
+  readonly contribution: Decimal;
+  /** The exact contribution for whole α, else null. */
+  readonly exactContribution: Fraction | null;
+}
+
+/** The result of {@link fgt}. */
+export interface FgtResult extends FgtValue {
+  readonly alpha: Fraction;
+  readonly income: 'per-head' | 'unit-total';
+  readonly countBy: AnalysisUnit;
+  /** Decomposition by `group`, in order of first appearance; null when no unit has a group. */
+  readonly subgroups: ReadonlyArray<FgtSubgroup> | null;
+}
+
+const unitSchema = z.object({
+  income: exactInputSchema,
+  members: z.number().optional(),
+  area: z.string().optional(),
+  sampleWeight: exactInputSchema.optional(),
+  group: z.union([z.string(), z.number()]).optional(),
+});
+const optionsSchema = z.object({
+  alpha: exactInputSchema,
+  line: z.union([exactInputSchema, z.record(z.string(), exactInputSchema)]),
+  income: z.enum(['per-head', 'unit-total']),
+  countBy: z.enum(['units', 'members']),
+});
+
+interface Accumulator {
+  units: number;
+  exact: { num: bigint; den: bigint };
+  decimal: Decimal;
+}
+
+function addTo(acc: { num: bigint; den: bigint }, f: Fraction): void {
+  const num = acc.num * f.den + f.num * acc.den;
+  const den = acc.den * f.den;
+  const g = gcdBig(num, den) || 1n;
+  acc.num = num / g;
+  acc.den = den / g;
+}
+
+function powFraction(f: Fraction, e: bigint): Fraction {
+  return fraction(f.num ** e, f.den ** e);
+}
+
+/**
+ * The Foster–Greer–Thorbecke measure P_α = (1/n) Σ_{y_i < z} ((z − y_i)/z)^α of income per head
+ * against a line that may differ by area, with sampling weights and a subgroup decomposition.
+ * A unit exactly at the line is not poor (y < z is strict). Incomes are compared without
+ * dividing: a unit total `Y` with `m` members is poor when `Y < z × m`.
+ *
+ * @returns frozen {@link FgtResult}: exact for whole α, a Decimal of 40 significant digits otherwise.
+ * @throws VnPovertyError `invalid-alpha` (α < 0), `non-positive-line`, `unknown-area`, `negative-income`,
+ *   `negative-sampling-weight`, `invalid-members`, `missing-group`, `empty-population`.
+ * @see Foster, Greer & Thorbecke (1984), Econometrica 52(3): 761–766; measures-conventions.md §8.
+ * @example
+ * fgt([{ income: 500, area: 'rural' }, { income: 1500, area: 'rural' }, { income: 1000, area: 'urban' }],
+ *     { alpha: 1, line: { rural: 1000, urban: 2000 }, income: 'per-head', countBy: 'units' }).exact
+ * //=> { num: 1n, den: 3n }   ((0.5 + 0 + 0.5) / 3)
+ */
+export function fgt(units: ReadonlyArray<FgtUnit>, options: FgtOptions): FgtResult {
+  const opts = parseInput(optionsSchema, options, MEASURE_RULES.fgt);
+  const list = parseInput(z.array(unitSchema), units, MEASURE_RULES.fgt);
+  const rule = MEASURE_RULES.fgt;
+  const problems: VnIssue[] = [];
+  const report = (found: VnIssue): void => {
+    if (problems.length < 50) problems.push(found);
+  };
+  const alpha = toFraction(opts.alpha, ['alpha']);
+  if (alpha.num < 0n) report(issue({ code: 'invalid-alpha', path: ['alpha'], value: opts.alpha, expected: 'α ≥ 0', rule }));
+  const perArea = typeof opts.line === 'object' && opts.line !== null && !Decimal.isDecimal(opts.line) && !('num' in opts.line);
+  const lines = new Map<string, Fraction>();
+  let single: Fraction | null = null;
+  if (perArea) {
+    for (const [area, value] of Object.entries(opts.line as Record<string, ExactInput>)) {
+      const z0 = toFraction(value, ['line', area]);
+      if (z0.num <= 0n) report(issue({ code: 'non-positive-line', path: ['line', area], value, expected: 'a poverty line greater than 0', rule }));
+      lines.set(area, z0);
+    }
+  } else {
+    single = toFraction(opts.line as ExactInput, ['line']);
+    if (single.num <= 0n) report(issue({ code: 'non-positive-line', path: ['line'], value: opts.line, expected: 'a poverty line greater than 0', rule }));
+  }
+  const labelled = list.filter((u) => u.group !== undefined).length;
+  if (labelled > 0 && labelled < list.length) {
+    const i = list.findIndex((u) => u.group === undefined);
+    report(issue({ code: 'missing-group', path: [i, 'group'], value: undefined, expected: 'a group for every unit, or for none', rule }));
+  }
+  if (list.length === 0) report(issue({ code: 'empty-population', path: [], value: [], expected: 'at least one unit', rule: MEASURE_RULES.population }));
+  if (problems.length > 0) throw new VnPovertyError(problems as unknown as VnIssues);
+
+  const whole = alpha.den === 1n;
+  const alphaDecimal = fractionToDecimal(alpha);
+  const total: Accumulator = { units: 0, exact: { num: 0n, den: 1n }, decimal: new Decimal(0) };
+  const groups = new Map<string, Accumulator>();
+  const popAcc = { num: 0n, den: 1n };
+  const poorAcc = { num: 0n, den: 1n };
+  const groupPop = new Map<string, { pop: { num: bigint; den: bigint }; poor: { num: bigint; den: bigint } }>();
+
+  list.forEach((u, i) => {
+    const needsMembers = opts.income === 'unit-total' || opts.countBy === 'members';
+    const m = u.members;
+    if (needsMembers && (m === undefined || !Number.isSafeInteger(m) || m < 1)) {
+      report(issue({ code: 'invalid-members', path: [i, 'members'], value: m, expected: 'a whole number of members ≥ 1', rule }));
+      return;
+    }
+    const income = toFraction(u.income, [i, 'income']);
+    if (income.num < 0n) {
+      report(issue({ code: 'negative-income', path: [i, 'income'], value: u.income, expected: 'an income ≥ 0 (censor negative incomes at 0 first)', rule }));
+      return;
+    }
+    const sw = u.sampleWeight === undefined ? fraction(1n) : toFraction(u.sampleWeight, [i, 'sampleWeight']);
+    if (sw.num < 0n) {
+      report(issue({ code: 'negative-sampling-weight', path: [i, 'sampleWeight'], value: u.sampleWeight, expected: 'a sampling weight ≥ 0', rule: MEASURE_RULES.sampleWeights }));
+      return;
+    }
+    let z0 = single;
+    if (perArea) {
+      z0 = u.area === undefined ? null : (lines.get(u.area) ?? null);
+      if (z0 === null) {
+        report(issue({ code: 'unknown-area', path: [i, 'area'], value: u.area, expected: `one of the areas with a line: ${[...lines.keys()].join(', ')}`, rule }));
+        return;
+      }
+    }
+    const line = z0 as Fraction;
+    const members = BigInt(m ?? 1);
+    const w = opts.countBy === 'members' ? multiplyFractions(sw, fraction(members)) : sw;
+    // Income per head y, compared with the line without dividing: Y < z·m.
+    const y = opts.income === 'unit-total' ? fraction(income.num, income.den * members) : income;
+    const poor = y.num * line.den < line.num * y.den;
+    const label = u.group === undefined ? null : String(u.group);
+    const targets = label === null ? [total] : [total, groupAcc(groups, label)];
+    addTo(popAcc, w);
+    if (poor) addTo(poorAcc, w);
+    if (label !== null) {
+      let gp = groupPop.get(label);
+      if (gp === undefined) {
+        gp = { pop: { num: 0n, den: 1n }, poor: { num: 0n, den: 1n } };
+        groupPop.set(label, gp);
+      }
+      addTo(gp.pop, w);
+      if (poor) addTo(gp.poor, w);
+    }
+    for (const t of targets) t.units++;
+    if (!poor) return;
+    const gap = divideFractions(subtractFractions(line, y), line);
+    if (whole) {
+      const term = multiplyFractions(w, powFraction(gap, alpha.num));
+      for (const t of targets) addTo(t.exact, term);
+    } else {
+      const g = new Decimal(gap.num.toString()).div(gap.den.toString()).pow(alphaDecimal);
+      const term = g.times(new Decimal(w.num.toString()).div(w.den.toString()));
+      for (const t of targets) t.decimal = t.decimal.plus(term);
+    }
+  });
+  if (problems.length > 0) throw new VnPovertyError(problems as unknown as VnIssues);
+
+  const value = (acc: Accumulator, pop: Fraction, poorPop: Fraction, path: ReadonlyArray<string | number>): FgtValue => {
+    if (pop.num === 0n) {
+      throw new VnPovertyError([issue({ code: 'empty-population', path, value: acc.units, expected: 'at least one unit with a positive weight', rule: MEASURE_RULES.population })]);
+    }
+    if (whole) {
+      const exact = divideFractions(fraction(acc.exact.num, acc.exact.den), pop);
+      return { units: acc.units, population: pop, poorPopulation: poorPop, exact, value: fractionToDecimal(exact) };
+    }
+    const v = acc.decimal.div(new Decimal(pop.num.toString()).div(pop.den.toString())).toSignificantDigits(FGT_DECIMAL_DIGITS, Decimal.ROUND_HALF_EVEN);
+    return { units: acc.units, population: pop, poorPopulation: poorPop, exact: null, value: v };
+  };
+  const totalPop = fraction(popAcc.num, popAcc.den);
+  const totalValue = value(total, totalPop, fraction(poorAcc.num, poorAcc.den), []);
+  const subgroups =
+    groups.size === 0
+      ? null
+      : [...groups].map(([label, acc]) => {
+          const gp = groupPop.get(label) ?? { pop: { num: 0n, den: 1n }, poor: { num: 0n, den: 1n } };
+          const pop = fraction(gp.pop.num, gp.pop.den);
+          const measure = value(acc, pop, fraction(gp.poor.num, gp.poor.den), ['groups', label]);
+          const populationShare = divideFractions(pop, totalPop);
+          const exactContribution = measure.exact === null ? null : multiplyFractions(populationShare, measure.exact);
+          const contribution =
+            exactContribution === null
+              ? acc.decimal.div(new Decimal(totalPop.num.toString()).div(totalPop.den.toString())).toSignificantDigits(FGT_DECIMAL_DIGITS, Decimal.ROUND_HALF_EVEN)
+              : fractionToDecimal(exactContribution);
+          return { group: label, populationShare, measure, contribution, exactContribution };
+        });
+  return deepFreeze({ ...totalValue, alpha, income: opts.income, countBy: opts.countBy, subgroups });
+}
+
+function groupAcc(groups: Map<string, Accumulator>, label: string): Accumulator {
+  let acc = groups.get(label);
+  if (acc === undefined) {
+    acc = { units: 0, exact: { num: 0n, den: 1n }, decimal: new Decimal(0) };
+    groups.set(label, acc);
+  }
+  return acc;
+}
