@@ -15,6 +15,8 @@ export interface TypedRecord {
 export interface ReadRecordsOptions extends ReadRowsOptions {
   /** Called once with the header match, before the first record (e.g. to warn about ignored columns). */
   readonly onHeader?: (match: HeaderMatch) => void;
+  /** Refuse an empty cell in a required column (default true). With false, only the column must exist. */
+  readonly requireValues?: boolean;
 }
 
 /**
@@ -56,7 +58,7 @@ export async function* readRecords(source: RowSource, columns: ReadonlyArray<Col
         header: header[i] === null || header[i] === undefined ? spec.vi : String(header[i]),
       };
       const value = readCell(cells[i] ?? null, spec, at, formats[i]);
-      if (value === null && spec.required === true) {
+      if (value === null && spec.required === true && options.requireValues !== false) {
         throw cellError(at, errorOf(() => fail({ code: 'missing-value', path: [], value: '', expected: `a value for “${spec.vi}” (${spec.en})` })));
       }
       values[spec.key] = value;

@@ -105,8 +105,8 @@ describe('matchHeader', () => {
     } catch (e) {
       const issues = (e as VnPovertyError).issues;
       expect(issues.map((i) => i.code)).toEqual(['duplicate-column', 'missing-column']);
-      expect(issues[0].message).toBe('ho.xlsx, row 1, column 2 (Household id): a second column for “Mã hộ” (Household id); the first is column 1');
-      expect(issues[1].message).toBe('ho.xlsx, row 1: no column “Thu nhập/tháng” (Monthly income), which is required');
+      expect(issues[0]?.message).toBe('ho.xlsx, row 1, column 2 (Household id): a second column for “Mã hộ” (Household id); the first is column 1');
+      expect(issues[1]?.message).toBe('ho.xlsx, row 1: no column “Thu nhập/tháng” (Monthly income), which is required');
     }
   });
 });

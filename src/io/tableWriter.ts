@@ -1,0 +1,253 @@
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { once } from 'node:events';
+import ExcelJS from 'exceljs';
+import { Decimal } from '../_internal/_decimal.js';
+import { fail } from '../errors/VnPovertyError.js';
+import { formatVnNumber } from '../numbers/formatVnNumber.js';
+import type { RoundingMode } from '../numbers/rounding.js';
+import { formatCsvRow, type CsvDelimiter } from './csv.js';
+import type { CellValue, ColumnHint, ColumnSpec } from './columns.js';
+import { formatOfPath, type FileFormat } from './readRows.js';
+
+/** A value a column may hand to a writer. */
+export type OutputValue = CellValue | number;
+
+/** One column of an output table: headers in both languages, its kind, and how to get its value. */
+export interface TableColumn<T> {
+  /** Stable key (also accepted as a header when reading the file back). */
+  readonly key: string;
+  /** Vietnamese header. */
+  readonly vi: string;
+  /** English header. */
+  readonly en: string;
+  /** What the column holds; the same hints the readers take. */
+  readonly kind: ColumnHint;
+  /** For `'rate'`: digits after the decimal mark (default 2). */
+  readonly decimals?: number;
+  /** For `'rate'`: how to round a value with more digits than `decimals` (else such a value is an error). */
+  readonly rounding?: RoundingMode;
+  /** The cell value of a row (`null` for an empty cell). */
+  readonly value: (row: T) => OutputValue;
+}
+
+/** Which language headers are written in: Vietnamese, English, or `"Vietnamese (English)"` (default). */
+export type HeaderLanguage = 'vi' | 'en' | 'both';
+
+/** Options of {@link openTableWriter}. */
+export interface TableWriterOptions {
+  /** Output format; from the path's extension unless told. */
+  readonly format?: FileFormat;
+  /** Header language (default `'both'`). */
+  readonly headers?: HeaderLanguage;
+  /** CSV numbers: `'vi'` (default: `16.194`, `0,70`) or `'plain'` (`16194`, `0.70`) for other programs. */
+  readonly numbers?: 'vi' | 'plain';
+  /** CSV field separator (default `','`). */
+  readonly delimiter?: CsvDelimiter;
+  /** CSV byte-order mark so Excel reads Vietnamese letters (default true). */
+  readonly bom?: boolean;
+  /** XLSX sheet name (default `'Data'`). */
+  readonly sheetName?: string;
+}
+
+/** An open output file: write rows one by one, then close. */
+export interface TableWriter<T> {
+  /** Writes one row; resolves when the output can take more (back-pressure). */
+  write(row: T): Promise<void>;
+  /** Finishes the file; resolves when it is complete on disk. */
+  close(): Promise<void>;
+  /** Rows written so far (header not counted). */
+  readonly rowCount: number;
+}
+
+/** The most data rows an XLSX sheet holds under its 1,048,576-row limit (one is the header). */
+export const XLSX_MAX_DATA_ROWS = 1_048_575;
+
+/** The header text of a column in a language. */
+export function columnHeader(column: Pick<TableColumn<unknown>, 'vi' | 'en'>, language: HeaderLanguage): string {
+  return language === 'vi' ? column.vi : language === 'en' ? column.en : `${column.vi} (${column.en})`;
+}
+
+/**
+ * The reader's view of output columns, so a file written with them reads back with
+ * {@link readRecords} (every header language is recognised).
+ * @example
+ * columnSpecsOf([{ key: 'poor', vi: 'Số hộ nghèo', en: 'Poor households', kind: 'count', value: (r: { poor: bigint }) => r.poor }])[0]?.hint //=> 'count'
+ */
+export function columnSpecsOf(columns: ReadonlyArray<TableColumn<never>>): ColumnSpec[] {
+  return columns.map((c) => ({ key: c.key, hint: c.kind, vi: c.vi, en: c.en }));
+}
+
+function rateDecimals(column: Pick<TableColumn<never>, 'decimals'>): number {
+  return column.decimals ?? 2;
+}
+
+/**
+ * The CSV text of one value under a column: Vietnamese (`16.194`, `0,70`) or plain
+ * (`16194`, `0.70`) numbers, `có`/`không` for booleans, `''` for null.
+ *
+ * @throws VnPovertyError `invalid-output`, `rounding-required`.
+ * @example
+ * formatCellText({ kind: 'rate' }, new Decimal('0.7'), 'vi') //=> '0,70'
+ */
+export function formatCellText(
+  column: Pick<TableColumn<never>, 'kind' | 'decimals' | 'rounding'>,
+  value: OutputValue,
+  numbers: 'vi' | 'plain',
+  path: ReadonlyArray<string | number> = [],
+): string {
+  return textOf(column, value, numbers, path);
+}
+
+function textOf(column: Pick<TableColumn<never>, 'kind' | 'decimals' | 'rounding'>, value: OutputValue, numbers: 'vi' | 'plain', path: ReadonlyArray<string | number>): string {
+  if (value === null) return '';
+  switch (column.kind) {
+    case 'boolean':
+      if (typeof value !== 'boolean') return fail({ code: 'invalid-output', path, value: String(value), expected: 'true or false' });
+      return value ? 'có' : 'không';
+    case 'count':
+    case 'amount':
+    case 'rate': {
+      if (typeof value === 'boolean' || typeof value === 'string') return fail({ code: 'invalid-output', path, value, expected: `a ${column.kind} (bigint, Decimal or number)` });
+      const decimals = column.kind === 'rate' ? rateDecimals(column) : 0;
+      const text = formatVnNumber(value, { decimals, ...(column.rounding !== undefined ? { rounding: column.rounding } : {}) });
+      return numbers === 'vi' ? text : text.replace(/\./g, '').replace(',', '.');
+    }
+    default:
+      return String(value);
+  }
+}
+
+async function openCsv<T>(path: string, columns: ReadonlyArray<TableColumn<T>>, options: TableWriterOptions): Promise<TableWriter<T>> {
+  const delimiter = options.delimiter ?? ',';
+  const numbers = options.numbers ?? 'vi';
+  const out: WriteStream = createWriteStream(path);
+  await once(out, 'open');
+  let buffer = (options.bom ?? true ? '\uFEFF' : '') + formatCsvRow(columns.map((c) => columnHeader(c, options.headers ?? 'both')), delimiter, 0) + '\r\n';
+  let rowCount = 0;
+  const flush = async (): Promise<void> => {
+    if (buffer === '') return;
+    const ok = out.write(buffer);
+    buffer = '';
+    if (!ok) await once(out, 'drain');
+  };
+  return {
+    async write(row) {
+      rowCount += 1;
+      const cells = columns.map((c, i) => textOf(c as TableColumn<never>, c.value(row), numbers, [rowCount, c.key ?? i]));
+      buffer += formatCsvRow(cells, delimiter, rowCount) + '\r\n';
+      if (buffer.length >= 64 * 1024) await flush();
+    },
+    async close() {
+      await flush();
+      out.end();
+      await once(out, 'finish');
+    },
+    get rowCount() {
+      return rowCount;
+    },
+  };
+}
+
+function numFmtOf(column: TableColumn<never>): string | undefined {
+  if (column.kind === 'count' || column.kind === 'amount') return '#,##0';
+  if (column.kind === 'rate') {
+    const d = rateDecimals(column);
+    return d === 0 ? '0' : `0.${'0'.repeat(d)}`;
+  }
+  if (column.kind === 'date') return 'dd/mm/yyyy';
+  return undefined;
+}
+
+function xlsxValue(column: TableColumn<never>, value: OutputValue, path: ReadonlyArray<string | number>): ExcelJS.CellValue {
+  if (value === null) return null;
+  switch (column.kind) {
+    case 'count':
+    case 'amount':
+    case 'rate': {
+      // the same checks and rounding as the CSV text, then a number Excel can format
+      const plain = textOf(column, value, 'plain', path);
+      const n = Number(plain);
+      // a number Excel stores exactly (integers to 2^53, short decimals); otherwise keep the text
+      return Number.isFinite(n) && new Decimal(String(n)).eq(new Decimal(plain)) && Math.abs(n) <= Number.MAX_SAFE_INTEGER ? n : plain;
+    }
+    case 'date': {
+      const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(String(value));
+      if (!m) return fail({ code: 'invalid-output', path, value, expected: 'a YYYY-MM-DD date' });
+      return new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+    }
+    case 'boolean':
+      return textOf(column, value, 'vi', path);
+    default:
+      return String(value);
+  }
+}
+
+async function openXlsx<T>(path: string, columns: ReadonlyArray<TableColumn<T>>, options: TableWriterOptions): Promise<TableWriter<T>> {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false });
+  const sheet = workbook.addWorksheet(options.sheetName ?? 'Data', { views: [{ state: 'frozen', ySplit: 1 }] });
+  const headers = columns.map((c) => columnHeader(c, options.headers ?? 'both'));
+  sheet.columns = columns.map((c, i) => {
+    const numFmt = numFmtOf(c as TableColumn<never>);
+    return { key: c.key, width: Math.min(60, Math.max(10, (headers[i] ?? '').length + 2)), ...(numFmt !== undefined ? { style: { numFmt } } : {}) };
+  });
+  const header = sheet.addRow(headers);
+  header.font = { bold: true };
+  header.commit();
+  let rowCount = 0;
+  return {
+    async write(row) {
+      if (rowCount >= XLSX_MAX_DATA_ROWS) {
+        fail({ code: 'too-many-rows', path: [path], value: rowCount + 1, expected: `at most ${XLSX_MAX_DATA_ROWS} data rows in an XLSX sheet; write a .csv instead` });
+      }
+      rowCount += 1;
+      const values = columns.map((c, i) => xlsxValue(c as TableColumn<never>, c.value(row), [rowCount, c.key ?? i]));
+      sheet.addRow(values).commit();
+    },
+    async close() {
+      sheet.commit();
+      await workbook.commit();
+    },
+    get rowCount() {
+      return rowCount;
+    },
+  };
+}
+
+/**
+ * Opens an output table (CSV or XLSX by the path's extension) with headers in Vietnamese and
+ * English. CSV numbers are written the Vietnamese way (`16.194`, `0,70`) unless `numbers:
+ * 'plain'`; an XLSX stores real numbers formatted `#,##0` and `0.00` (Excel shows them with
+ * the reader's separators, `16.194` in Vietnamese), dates as dates, booleans as có/không.
+ * Rows stream to disk: memory stays bounded.
+ *
+ * @param path - the output file (`.csv` or `.xlsx`).
+ * @param columns - the columns, in order.
+ * @param options - format, header language, CSV number style, delimiter, byte-order mark, sheet name.
+ * @throws VnPovertyError `unsupported-format`; on `write`: `invalid-output` (a value of the
+ *   wrong kind), `rounding-required` (a rate with more digits than the column shows and no
+ *   rounding named), `too-many-rows` (past the XLSX limit).
+ * @example
+ * const w = await openTableWriter('xa.xlsx', AREA_SUMMARY_COLUMNS); await w.write(summary); await w.close()
+ */
+export async function openTableWriter<T>(path: string, columns: ReadonlyArray<TableColumn<T>>, options: TableWriterOptions = {}): Promise<TableWriter<T>> {
+  const format = options.format ?? formatOfPath(path);
+  return format === 'xlsx' ? openXlsx(path, columns, options) : openCsv(path, columns, options);
+}
+
+/**
+ * Writes all rows to a CSV or XLSX file through {@link openTableWriter}; resolves to the
+ * number of data rows written.
+ *
+ * @throws VnPovertyError as {@link openTableWriter}.
+ * @example
+ * await writeTable('ket-qua.csv', CLASSIFIED_HOUSEHOLD_COLUMNS, results) //=> 1000
+ */
+export async function writeTable<T>(path: string, columns: ReadonlyArray<TableColumn<T>>, rows: Iterable<T> | AsyncIterable<T>, options: TableWriterOptions = {}): Promise<number> {
+  const writer = await openTableWriter(path, columns, options);
+  try {
+    for await (const row of rows) await writer.write(row);
+  } finally {
+    await writer.close();
+  }
+  return writer.rowCount;
+}
