@@ -1,3 +1,5 @@
+import { budgetByProjectLayout } from '../budgets/budgetByProjectLayout.js';
+import { capitalByTypeLayout } from '../budgets/capitalByTypeLayout.js';
 import { fail } from '../errors/VnPovertyError.js';
 import { communeTargetsLayout } from './communeTargetsLayout.js';
 import { countsAndRatesLayout } from './countsAndRatesLayout.js';
@@ -11,6 +13,8 @@ import type { PrintedTable } from './printedTable.js';
 export const LAYOUTS: Readonly<Record<string, LayoutPreset>> = Object.freeze({
   [communeTargetsLayout.name]: communeTargetsLayout,
   [countsAndRatesLayout.name]: countsAndRatesLayout,
+  [budgetByProjectLayout.name]: budgetByProjectLayout,
+  [capitalByTypeLayout.name]: capitalByTypeLayout,
 });
 
 /** Options of {@link tableFromLayout}. */
