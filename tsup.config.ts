@@ -1,16 +1,29 @@
 import { defineConfig } from 'tsup';
 
 /**
- * One build for every entry point: the pure core (`.`), and later the Node-only
- * edges (`./io`, the `vn-poverty` bin). Dual ESM + CJS, each with its own declarations.
+ * One build for every entry point:
+ * - the pure core (`.`) and the Node-only file formats (`./io`): dual ESM + CJS, each with its own declarations;
+ * - the `vn-poverty` bin: ESM only, no declarations.
  */
-export default defineConfig({
-  entry: { index: 'src/index.ts' },
-  format: ['esm', 'cjs'],
-  dts: true,
-  sourcemap: true,
-  clean: true,
-  target: 'node20',
-  splitting: false,
-  treeshake: true,
-});
+export default defineConfig([
+  {
+    entry: { index: 'src/index.ts' },
+    format: ['esm', 'cjs'],
+    dts: true,
+    sourcemap: true,
+    clean: true,
+    target: 'node20',
+    splitting: false,
+    treeshake: true,
+  },
+  {
+    entry: { cli: 'src/cli/main.ts' },
+    format: ['esm'],
+    dts: false,
+    sourcemap: true,
+    clean: false,
+    target: 'node20',
+    splitting: false,
+    treeshake: true,
+  },
+]);
