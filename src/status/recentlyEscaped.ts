@@ -159,3 +159,17 @@ export function recentlyEscapedOn(history: StatusHistory, options: RecentlyEscap
 export function isRecentlyEscaped(history: StatusHistory, options: RecentlyEscapedOptions): boolean {
   return recentlyEscapedOn(history, options).recentlyEscaped;
 }
+
+/**
+ * True when the household escaped poverty (a non-poor recognition after a poor status) on or
+ * before `asOf`: the `everEscapedPoverty` flag of a start-list entry for `reviewTransitions`, which
+ * tells re-poor (*tái nghèo*) from newly poor (*phát sinh*).
+ *
+ * @throws VnPovertyError `invalid-date`.
+ * @example
+ * hasEscapedPoverty(statusHistory({ records: [{ on: '2021-12-01', status: 'poor' }, { on: '2022-12-01', status: 'non-poor' }] }), { asOf: '2023-01-01' }) //=> true
+ */
+export function hasEscapedPoverty(history: StatusHistory, options: ReferenceDateOptions): boolean {
+  const asOf = toIsoDate(options?.asOf, ['asOf']);
+  return windowAnchors(history, { window: 'ntp-sprr-2021-2025' }).some((d) => d <= asOf);
+}

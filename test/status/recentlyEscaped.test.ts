@@ -8,6 +8,7 @@ import {
   recentlyEscapedOn,
   recentlyEscapedUntil,
   windowAnchors,
+  hasEscapedPoverty,
 } from '../../src/status/recentlyEscaped.js';
 import { POLICY_WINDOWS, resolvePolicyWindow } from '../../src/status/policyWindows.js';
 import type { PolicyWindow } from '../../src/status/policyWindows.js';
@@ -222,5 +223,15 @@ describe('properties', () => {
         return end > a && before < end && isoOfDay(Date.parse(`${end}T00:00:00Z`) / 86_400_000 - 1) === before;
       }),
     );
+  });
+});
+
+describe('hasEscapedPoverty', () => {
+  it('tells a household that escaped before from one that never did', () => {
+    const h = statusHistory({ records: [{ on: '2021-12-01', status: 'poor' }, { on: '2022-12-01', status: 'non-poor' }, { on: '2023-12-01', status: 'poor' }] });
+    expect(hasEscapedPoverty(h, { asOf: '2022-11-30' })).toBe(false);
+    expect(hasEscapedPoverty(h, { asOf: '2022-12-01' })).toBe(true);
+    expect(hasEscapedPoverty(h, { asOf: '2030-01-01' })).toBe(true);
+    expect(hasEscapedPoverty(statusHistory({ records: [{ on: '2021-12-01', status: 'near-poor' }, { on: '2022-12-01', status: 'non-poor' }] }), { asOf: '2030-01-01' })).toBe(false);
   });
 });
