@@ -58,6 +58,59 @@ function popcounts(): Uint8Array {
 }
 
 /**
+ * The hot loop, kept apart with scalar arguments so the engine sees one shape. Returns the number
+ * of invalid rows (their outputs are left at 0 and the caller throws).
+ */
+function classifyRows(
+  area: Uint8Array,
+  monthlyIncome: Float64Array,
+  members: Uint8Array | Uint16Array | Uint32Array,
+  deprivationMask: Uint16Array,
+  statuses: Uint8Array,
+  deprivationCounts: Uint8Array,
+  hist: Float64Array,
+  nInd: number,
+  k: number,
+  maxMembers: number,
+  onlyRural: number,
+  onlyUrban: number,
+  povRural: number,
+  povUrban: number,
+  avgRural: number,
+  avgUrban: number,
+): number {
+  const pop = popcounts();
+  const MAX = Number.MAX_SAFE_INTEGER;
+  const n = area.length;
+  let bad = 0;
+  for (let i = 0; i < n; i++) {
+    const a = area[i] as number;
+    const inc = monthlyIncome[i] as number;
+    const m = members[i] as number;
+    const mask = deprivationMask[i] as number;
+    if (a > 1 || !(inc >= 0 && inc <= MAX && Math.floor(inc) === inc) || m < 1 || m > maxMembers || mask >>> nInd !== 0) {
+      bad++;
+      continue;
+    }
+    const d = pop[mask] as number;
+    let s: number;
+    if (a === 0) {
+      if (inc <= onlyRural * m) s = 0;
+      else if (inc <= povRural * m) s = d >= k ? 0 : 1;
+      else if (inc <= avgRural * m) s = 2;
+      else s = 3;
+    } else if (inc <= onlyUrban * m) s = 0;
+    else if (inc <= povUrban * m) s = d >= k ? 0 : 1;
+    else if (inc <= avgUrban * m) s = 2;
+    else s = 3;
+    statuses[i] = s;
+    deprivationCounts[i] = d;
+    hist[(s << nInd) | mask]! += 1;
+  }
+  return bad;
+}
+
+/**
  * Classifies households given as typed-array columns, in one pass: statuses identical to
  * {@link classifyHousehold} on the same households (same standard, same flags), plus counts by
  * status and by indicator. Incomes are compared as `monthlyIncome ≤ line × members` on integers
@@ -97,31 +150,27 @@ export function classifyColumns(columns: HouseholdColumns, options: ClassifyColu
   const maxLine = Math.max(1, ...onlyL, ...povL, ...avgL);
   // Largest member count for which line × members stays an exact integer.
   const maxMembers = Math.floor(Number.MAX_SAFE_INTEGER / maxLine);
-  const MAX = Number.MAX_SAFE_INTEGER;
-  const pop = popcounts();
   const statuses = new Uint8Array(n);
   const deprivationCounts = new Uint8Array(n);
   const hist = new Float64Array(4 << nInd);
-  let bad = 0;
-  for (let i = 0; i < n; i++) {
-    const a = area[i] as number;
-    const inc = monthlyIncome[i] as number;
-    const m = members[i] as number;
-    const mask = deprivationMask[i] as number;
-    if (a > 1 || !(inc >= 0 && inc <= MAX && Math.floor(inc) === inc) || m < 1 || m > maxMembers || mask >>> nInd !== 0) {
-      bad++;
-      continue;
-    }
-    const d = pop[mask] as number;
-    let s: number;
-    if (inc <= (onlyL[a] as number) * m) s = 0;
-    else if (inc <= (povL[a] as number) * m) s = d >= k ? 0 : 1;
-    else if (inc <= (avgL[a] as number) * m) s = 2;
-    else s = 3;
-    statuses[i] = s;
-    deprivationCounts[i] = d;
-    hist[(s << nInd) | mask]! += 1;
-  }
+  const bad = classifyRows(
+    area,
+    monthlyIncome,
+    members,
+    deprivationMask,
+    statuses,
+    deprivationCounts,
+    hist,
+    nInd,
+    k,
+    maxMembers,
+    onlyL[0] as number,
+    onlyL[1] as number,
+    povL[0] as number,
+    povL[1] as number,
+    avgL[0] as number,
+    avgL[1] as number,
+  );
   if (bad > 0) throw columnErrors(columns, nInd, maxMembers, bad);
 
   const ids = standard.indicators.map((ind) => ind.id);
