@@ -18,8 +18,11 @@ export interface BudgetLine {
   readonly source: BudgetSource;
   /** Investment (*đầu tư phát triển*) or recurrent (*sự nghiệp*) capital. */
   readonly capitalType: CapitalType;
-  /** Project or sub-project code of the program, normalised (`'da3 tda1'` → `'DA3.TDA1'`). */
-  readonly project: string;
+  /**
+   * Project or sub-project code of the program, normalised (`'da3 tda1'` → `'DA3.TDA1'`), or null
+   * for money the plan gives for the program as a whole (seed 004 gives only investment and recurrent totals).
+   */
+  readonly project: string | null;
   /** The administrative unit the money is for (province, district, commune), or null when the plan does not say. */
   readonly adminUnit: string | null;
   /** The budget year. */
@@ -34,7 +37,8 @@ export interface BudgetLineInput {
   readonly unit?: MoneyUnit;
   readonly source: BudgetSource;
   readonly capitalType: CapitalType;
-  readonly project: string;
+  /** Project or sub-project code; left out for the program as a whole. */
+  readonly project?: string;
   readonly adminUnit?: string;
   readonly year: number;
 }
@@ -59,7 +63,7 @@ const lineSchema = z
     unit: moneyUnitSchema.optional(),
     source: z.enum(BUDGET_SOURCES as unknown as [BudgetSource, ...BudgetSource[]]),
     capitalType: z.enum(CAPITAL_TYPES as unknown as [CapitalType, ...CapitalType[]]),
-    project: z.string().min(1),
+    project: z.string().min(1).optional(),
     adminUnit: z.string().trim().min(1).optional(),
     year: z.number().int().min(2000).max(2100),
   })
@@ -92,8 +96,8 @@ export function budgetLines(inputs: readonly BudgetLineInput[], options: BudgetL
   const lines: BudgetLine[] = [];
   parsed.forEach((line, i) => {
     const program = opts.program ?? NTP_SPRR_2021_2025;
-    const code = normaliseComponentCode(line.project);
-    if (code === undefined || findProgramComponent(program, code) === undefined) {
+    const code = line.project === undefined ? null : normaliseComponentCode(line.project);
+    if (code === undefined || (code !== null && findProgramComponent(program, code) === undefined)) {
       issues.push(
         issue({
           code: 'unknown-component',
@@ -135,11 +139,13 @@ export function budgetLines(inputs: readonly BudgetLineInput[], options: BudgetL
 }
 
 /**
- * The code of the project a code belongs to: `'DA3.TDA1'` → `'DA3'`, `'DA2'` → `'DA2'`.
+ * The code of the project a code belongs to: `'DA3.TDA1'` → `'DA3'`, `'DA2'` → `'DA2'`; null stays null
+ * (money for the program as a whole).
  * @example
  * parentProjectCode('DA7.TDA2') //=> 'DA7'
  */
-export function parentProjectCode(code: string): string {
+export function parentProjectCode<C extends string | null>(code: C): C {
+  if (code === null) return code;
   const dot = code.indexOf('.');
-  return dot < 0 ? code : code.slice(0, dot);
+  return (dot < 0 ? code : code.slice(0, dot)) as C;
 }

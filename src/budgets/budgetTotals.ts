@@ -19,8 +19,8 @@ export const BUDGET_DIMENSIONS: readonly BudgetDimension[] = Object.freeze(['sou
 export interface BudgetGroupKey {
   readonly source?: BudgetSource;
   readonly capitalType?: CapitalType;
-  readonly project?: string;
-  readonly parentProject?: string;
+  readonly project?: string | null;
+  readonly parentProject?: string | null;
   readonly adminUnit?: string | null;
   readonly year?: number;
 }
@@ -64,8 +64,8 @@ const optionsSchema = z
       .object({
         source: z.enum(BUDGET_SOURCES as unknown as [BudgetSource, ...BudgetSource[]]).optional(),
         capitalType: z.enum(CAPITAL_TYPES as unknown as [CapitalType, ...CapitalType[]]).optional(),
-        project: z.string().optional(),
-        parentProject: z.string().optional(),
+        project: z.string().nullable().optional(),
+        parentProject: z.string().nullable().optional(),
         adminUnit: z.string().nullable().optional(),
         year: z.number().int().optional(),
       })
