@@ -11,6 +11,7 @@ export type ReadCell =
   | { readonly status: 'unparseable'; readonly text: string; readonly code: string; readonly expected: string };
 
 const BLANKS = new Set(['', '-', '–', '—']);
+const PLAIN = /^(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?(\s*%)?$/;
 
 /** The cell as text, the way it is shown in issues. */
 export function cellText(cell: PrintedCell | undefined): string {
@@ -38,6 +39,16 @@ export function readCell(cell: PrintedCell | undefined, kind: Exclude<ColumnKind
   }
   const trimmed = cell.trim();
   if (BLANKS.has(trimmed)) return { status: 'blank', text };
+  // fast path for the plain figures that fill most tables; same reading as parseVnNumber
+  const plain = PLAIN.exec(trimmed);
+  if (plain !== null && (kind !== 'rate' || !trimmed.includes('.') || trimmed.includes(','))) {
+    const [, whole = '', frac = '', percent = ''] = plain;
+    if (percent === '' || kind === 'rate') {
+      if (kind === 'count' && frac !== '') return { status: 'unparseable', text, code: 'not-a-count', expected: 'a whole number of households or persons' };
+      const digits = whole.replace(/\./g, '') + frac;
+      return { status: 'value', value: fraction(BigInt(digits), 10n ** BigInt(frac.length)), decimals: frac.length, text };
+    }
+  }
   try {
     const parsed = parseVnNumber(trimmed, { kind });
     if (parsed.qualifier !== null) {

@@ -156,7 +156,8 @@ export const printedTableSchema = z.object({
       }),
     )
     .min(1),
-  rows: z.array(z.object({ key, label: z.string(), cells: z.record(z.string(), cell.optional()) })),
+  // cells are checked one by one in reconcileTable (cheaper than a union per cell)
+  rows: z.array(z.object({ key, label: z.string(), cells: z.record(z.string(), z.unknown()) })),
   relations: z.array(
     z.discriminatedUnion('type', [
       z.object({ type: z.literal('row-total'), row: key, parts: z.array(key), columns: z.array(key).min(1), partsRounded: z.boolean().optional() }),

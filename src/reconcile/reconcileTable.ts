@@ -12,7 +12,7 @@ import {
   type Fraction,
 } from '../numbers/fraction.js';
 import { formatVnNumber } from '../numbers/formatVnNumber.js';
-import type { RoundingMode } from '../numbers/rounding.js';
+import { roundQuotient, type RoundingMode } from '../numbers/rounding.js';
 import { cellText, readCell, type ReadCell } from './_printedCell.js';
 import {
   printedTableSchema,
@@ -158,6 +158,10 @@ function validate(input: PrintedTable): Indexed {
     rowIndex.set(r.key, i);
     labels.set(r.key, r.label);
     for (const k of Object.keys(r.cells)) {
+      const v: unknown = r.cells[k];
+      if (v !== null && v !== undefined && typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'bigint') {
+        problems.push(makeIssue({ code: 'invalid-input', path: ['rows', i, 'cells', k], value: v, expected: 'a printed cell: text, a number, a bigint or null' }));
+      }
       if (!columns.has(k)) problems.push(makeIssue({ code: 'unknown-column', path: ['rows', i, 'cells', k], value: k, expected: `one of the declared columns (${[...columns.keys()].join(', ')})` }));
     }
   });
@@ -299,15 +303,21 @@ export function reconcileTable(table: PrintedTable, options: ReconcileTableOptio
   void options;
   const ix = validate(table);
   const checks = compile(ix);
-  const cache = new Map<string, ReadCell>();
+  const ncols = ix.table.columns.length;
+  const colIndex = new Map(ix.table.columns.map((c, i) => [c.key, i]));
+  const extraIndex = new Map([...ix.extraCells.keys()].map((k, i) => [k, ix.table.rows.length * ncols + i]));
+  const idOf = (ref: CellRef): number => {
+    const extra = ref.row.startsWith('headline:') ? extraIndex.get(refKey(ref)) : undefined;
+    return extra ?? ix.rowIndex.get(ref.row)! * ncols + colIndex.get(ref.column)!;
+  };
+  const cache: (ReadCell | undefined)[] = [];
   const zero = ix.table.blankAs === 'zero';
-  const read = (ref: CellRef): ReadCell => {
-    const k = refKey(ref);
-    const hit = cache.get(k);
+  const readId = (id: number, ref: CellRef): ReadCell => {
+    const hit = cache[id];
     if (hit !== undefined) return hit;
-    const extra = ix.extraCells.get(k);
+    const extra = ix.extraCells.get(refKey(ref));
     let result: ReadCell;
-    if (extra !== undefined) {
+    if (extra !== undefined && ref.row.startsWith('headline:')) {
       result = readCell(extra.cell, extra.kind, extra.column.unit);
     } else {
       const column = ix.columns.get(ref.column)!;
@@ -315,9 +325,10 @@ export function reconcileTable(table: PrintedTable, options: ReconcileTableOptio
       result = readCell(row.cells[ref.column], column.kind as Exclude<ColumnKind, 'text'>, column.unit);
     }
     if (result.status === 'blank' && zero) result = { status: 'value', value: fraction(0n), decimals: 0, text: result.text };
-    cache.set(k, result);
+    cache[id] = result;
     return result;
   };
+  const read = (ref: CellRef): ReadCell => readId(idOf(ref), ref);
   const sumTargets = new Map<string, SumCheck>();
   const rateByCount = new Map<string, RateCheck[]>();
   for (const c of checks) {
@@ -347,15 +358,16 @@ export function reconcileTable(table: PrintedTable, options: ReconcileTableOptio
       });
     }
   };
-  const readAll = (refs: readonly CellRef[]): Map<string, Fraction & { decimals: number }> | null => {
-    const out = new Map<string, Fraction & { decimals: number }>();
+  type Value = { readonly f: Fraction; readonly decimals: number };
+  const readAll = (refs: readonly CellRef[]): Value[] | null => {
+    const out: Value[] = [];
     let ok = true;
     for (const ref of refs) {
       const v = read(ref);
       if (v.status !== 'value') {
         flagUnreadable(ref, v);
         ok = false;
-      } else out.set(refKey(ref), { ...v.value, decimals: v.decimals });
+      } else out.push({ f: v.value, decimals: v.decimals });
     }
     return ok ? out : null;
   };
@@ -365,17 +377,24 @@ export function reconcileTable(table: PrintedTable, options: ReconcileTableOptio
       const refs = [check.target, ...check.terms.map((t) => t.cell)];
       const values = readAll(refs);
       if (values === null) continue;
-      const printed = values.get(refKey(check.target))!;
-      let expected = fraction(0n);
-      for (const t of check.terms) expected = addFractions(expected, multiplyFractions(values.get(refKey(t.cell))!, fraction(t.sign)));
-      if (compareFractions(printed, expected) === 0) continue;
-      const decimals = Math.max(printed.decimals, ...check.terms.map((t) => values.get(refKey(t.cell))!.decimals));
+      const printedV = values[0]!;
+      const printed = printedV.f;
+      let num = 0n;
+      let den = 1n;
+      check.terms.forEach((t, i) => {
+        const v = values[i + 1]!.f;
+        num = num * v.den + t.sign * v.num * den;
+        den *= v.den;
+      });
+      const expected = fraction(num, den);
+      if (printed.num === expected.num && printed.den === expected.den) continue;
+      const decimals = Math.max(...values.map((v) => v.decimals));
       const diff = subtractFractions(printed, expected);
       const abs = diff.num < 0n ? fraction(-diff.num, diff.den) : diff;
       const halfUnitsPerPart = fraction(BigInt(check.terms.length), 2n * 10n ** BigInt(decimals));
       const shortcut: ReconcileShortcut | null = check.partsRounded && compareFractions(abs, halfUnitsPerPart) <= 0 ? 'rounded-parts' : null;
       const relationText = sumRelationText(check, label);
-      const expectedText = formatVnNumber(expected, { decimals: printed.decimals, rounding: 'half-up' });
+      const expectedText = formatVnNumber(expected, { decimals: printedV.decimals, rounding: 'half-up' });
       issues.push({
         code: check.relation === 'difference' ? 'difference-mismatch' : 'sum-mismatch',
         severity: shortcut === null ? 'error' : 'rounding',
@@ -396,9 +415,10 @@ export function reconcileTable(table: PrintedTable, options: ReconcileTableOptio
       const refs = [check.target, check.count, check.base];
       const values = readAll(refs);
       if (values === null) continue;
-      const printed = values.get(refKey(check.target))!;
-      const count = values.get(refKey(check.count))!;
-      const base = values.get(refKey(check.base))!;
+      const printedV = values[0]!;
+      const printed = printedV.f;
+      const count = values[1]!.f;
+      const base = values[2]!.f;
       const relationText = `${check.target.column} = ${check.count.column} ÷ ${check.base.column} × ${check.scale}`;
       if (base.num <= 0n) {
         issues.push({
@@ -408,10 +428,11 @@ export function reconcileTable(table: PrintedTable, options: ReconcileTableOptio
         });
         continue;
       }
-      const exact = multiplyFractions(divideFractions(count, base), fraction(check.scale));
-      const decimals = check.decimals ?? printed.decimals;
-      const expected = toFraction(roundFraction(exact, decimals, check.rounding));
-      if (compareFractions(printed, expected) === 0) continue;
+      const exact = fraction(count.num * base.den * check.scale, count.den * base.num);
+      const decimals = check.decimals ?? printedV.decimals;
+      const unit = 10n ** BigInt(decimals);
+      const expected = fraction(roundQuotient(exact.num * unit, exact.den, check.rounding), unit);
+      if (printed.num === expected.num && printed.den === expected.den) continue;
       const shortcut = rateShortcut(check, printed, exact, decimals, sumTargets, rateByCount, read);
       const diff = subtractFractions(printed, expected);
       const expectedText = formatVnNumber(expected, { decimals });

@@ -1,0 +1,223 @@
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { VnPovertyError } from '../../src/errors/VnPovertyError.js';
+import { parseCsv } from '../../src/io/csv.js';
+import { formatVnNumber } from '../../src/numbers/formatVnNumber.js';
+import { parseVnNumber } from '../../src/numbers/parseVnNumber.js';
+import { COMMUNE_TARGETS_COLUMNS } from '../../src/reconcile/communeTargetsLayout.js';
+import { formatReconcileIssue, formatReconcileReport } from '../../src/reconcile/formatReconcileReport.js';
+import { tableFromLayout } from '../../src/reconcile/layouts.js';
+import type { PrintedTable } from '../../src/reconcile/printedTable.js';
+import { assertTableReconciles, reconcileTable } from '../../src/reconcile/reconcileTable.js';
+import { expectPure } from '../_helpers/purity.js';
+import { consistentCommuneTable } from './_communeTables.js';
+
+/** Seed 001 (001_02a5e3ea74f99ddd.txt, lines 121-137), transcribed as printed. */
+const SEED001 = parseCsv(readFileSync(new URL('../fixtures/seed001-communes.csv', import.meta.url), 'utf8'));
+const seed001 = (): PrintedTable => tableFromLayout('commune-targets', SEED001, { source: 'seed001-communes.csv' });
+
+describe('reconcileTable on seed 001 (Tịnh Biên 2024, per-commune targets)', () => {
+  const report = reconcileTable(seed001());
+
+  it('finds exactly the four cells that do not reconcile, in table order', () => {
+    expect(report.issues.map((i) => [i.row, i.column, i.severity, i.printed, i.expected])).toEqual([
+      ['An Phú', 'near_poor_end_rate', 'error', '2,56', '2,26'], // line 126: 53 ÷ 2.348 = 2,257 %
+      ['Tân Lợi', 'poor_end_rate', 'rounding', '1,99', '2,00'], // line 131: 43 ÷ 2.154 = 1,996 %; 2,04 − 0,05 = 1,99
+      ['Văn Giáo', 'near_poor_exit_rate', 'error', '0,66', '0,48'], // line 132: 8 ÷ 1.660 = 0,482 %, the start rate copied
+      ['Vĩnh Trung', 'near_poor_exit_rate', 'error', '1,27', '0,05'], // line 133: 1 ÷ 2.213 = 0,045 %, the start rate copied
+    ]);
+    expect(report.ok).toBe(false);
+    expect(report.errors).toBe(3);
+    expect(report.roundings).toBe(1);
+  });
+
+  it('names the shortcut behind the rounding finding', () => {
+    const tanLoi = report.issues.find((i) => i.row === 'Tân Lợi')!;
+    expect(tanLoi.shortcut).toBe('difference-of-rounded-rates');
+    expect(tanLoi.difference).toBe('-0.01');
+    expect(tanLoi.expectedExact).toBe('4300/2154'.replace('4300/2154', '2150/1077'));
+    expect(tanLoi.message).toContain('2,04 − 0,05');
+  });
+
+  it('checks that the subtotals and the grand total add up: they do (16.194 + 14.325 = 30.519; 762 poor; 723 near-poor)', () => {
+    expect(report.issues.filter((i) => i.relation === 'row-total' || i.relation === 'difference')).toEqual([]);
+    expect(report.checked).toBe(157);
+  });
+
+  it('prints one line per issue and a summary', () => {
+    const text = formatReconcileReport(report, { source: 'seed001' });
+    const lines = text.split('\n');
+    expect(lines).toHaveLength(5);
+    expect(lines[0]).toBe('error     An Phú · near_poor_end_rate: printed 2,56, expected 2,26 (53 ÷ 2.348 × 100 = 2,257240…, half-up), difference +0,30');
+    expect(lines[4]).toBe('seed001: 157 checks, 3 errors, 1 rounding finding');
+    expect(formatReconcileIssue(report.issues[1]!)).toMatch(/^rounding {2}Tân Lợi · poor_end_rate: printed 1,99, expected 2,00 .*\[rounding: difference-of-rounded-rates: 2,04 − 0,05\]$/);
+  });
+
+  it('is pure: input untouched, output deep-frozen, same output twice', () => {
+    expectPure(reconcileTable, seed001());
+  });
+
+  it('assertTableReconciles throws one issue per error finding', () => {
+    try {
+      assertTableReconciles(seed001());
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(VnPovertyError);
+      expect((e as VnPovertyError).issues.map((i) => i.code)).toEqual(['table-does-not-reconcile', 'table-does-not-reconcile', 'table-does-not-reconcile']);
+    }
+  });
+});
+
+const small = (cells: Record<string, string | number | null>, extra: Partial<PrintedTable> = {}): PrintedTable => ({
+  columns: [
+    { key: 'households', kind: 'count' },
+    { key: 'poor', kind: 'count' },
+    { key: 'poor_rate', kind: 'rate' },
+  ],
+  rows: [{ key: '1', label: 'X', cells }],
+  relations: [{ type: 'rate', column: 'poor_rate', count: 'poor', base: 'households', scale: 100, rounding: 'half-up' }],
+  ...extra,
+});
+
+describe('reconcileTable cells and relations', () => {
+  it('reports an unparseable cell as an issue naming the cell, never throwing, and skips checks that need it', () => {
+    const r = reconcileTable(small({ households: '2.154', poor: '4x3', poor_rate: '2,00' }));
+    expect(r.issues).toHaveLength(1);
+    expect(r.issues[0]).toMatchObject({ code: 'unparseable-cell', row: 'X', column: 'poor', printed: '4x3', severity: 'error' });
+    expect(r.issues[0]!.message).toContain('X · poor');
+  });
+
+  it('reports a qualified figure (“hơn 40”) as unparseable: a table cell must be exact', () => {
+    expect(reconcileTable(small({ households: '2.154', poor: 'hơn 40', poor_rate: '2,00' })).issues[0]!.code).toBe('unparseable-cell');
+  });
+
+  it('reports a blank cell a relation needs, unless blanks read as zero', () => {
+    expect(reconcileTable(small({ households: '2.154', poor: '', poor_rate: '0,00' })).issues[0]!.code).toBe('blank-cell');
+    expect(reconcileTable(small({ households: '2.154', poor: '-', poor_rate: '0,00' }, { blankAs: 'zero' })).issues).toEqual([]);
+  });
+
+  it('reports a zero base instead of dividing by it', () => {
+    expect(reconcileTable(small({ households: '0', poor: '0', poor_rate: '0,00' })).issues[0]!.code).toBe('non-positive-base');
+  });
+
+  it('rounds to the decimals printed: 697 of 60.500 is 1,15 % and 1,2 % and 1 %', () => {
+    for (const [printed, ok] of [['1,15', true], ['1,2', true], ['1', true], ['1,5', false]] as const) {
+      expect(reconcileTable(small({ households: '60.500', poor: '697', poor_rate: printed })).ok).toBe(ok);
+    }
+  });
+
+  it('names truncation as a rounding shortcut: 1.996 % printed 1,99 with no difference relation', () => {
+    const r = reconcileTable(small({ households: '2.154', poor: '43', poor_rate: '1,99' }));
+    expect(r.issues[0]).toMatchObject({ severity: 'rounding', shortcut: 'truncated', expected: '2,00' });
+  });
+
+  it('names the sum of rounded rates (Bình Định, Tuy Phước urban: 5,04 + 3,03 = 8,07, not 8,08 as 650 ÷ 8.048 gives)', () => {
+    const table: PrintedTable = {
+      columns: ['households', 'poor', 'near', 'both', 'poor_rate', 'near_rate', 'both_rate'].map((key) => ({ key, kind: key.endsWith('rate') ? ('rate' as const) : ('count' as const) })),
+      rows: [{ key: '1', label: 'Tuy Phước', cells: { households: '8.048', poor: '406', near: '244', both: '650', poor_rate: '5,04', near_rate: '3,03', both_rate: '8,07' } }],
+      relations: [
+        { type: 'column-total', column: 'both', parts: ['poor', 'near'] },
+        ...(['poor', 'near', 'both'] as const).map((c) => ({ type: 'rate' as const, column: `${c}_rate`, count: c, base: 'households', scale: 100, rounding: 'half-up' as const })),
+      ],
+    };
+    const r = reconcileTable(table);
+    expect(r.issues).toHaveLength(1);
+    expect(r.issues[0]).toMatchObject({ column: 'both_rate', expected: '8,08', severity: 'rounding', shortcut: 'sum-of-rounded-rates' });
+    expect(r.ok).toBe(true);
+  });
+
+  it('checks a total column and a headline in a money unit, converting a cell printed in another unit (seed 001: “19 đồng” where 19 triệu is meant)', () => {
+    const table: PrintedTable = {
+      columns: [
+        { key: 'central', kind: 'amount', unit: 'trieu' },
+        { key: 'province', kind: 'amount', unit: 'trieu' },
+        { key: 'total', kind: 'amount', unit: 'trieu' },
+      ],
+      rows: [{ key: 'da7-2', label: 'Dự án 7, tiểu dự án 2', cells: { central: '187', province: '19 đồng', total: '206' } }],
+      relations: [
+        { type: 'column-total', column: 'total', parts: ['central', 'province'] },
+        { type: 'headline', name: 'Tổng nhu cầu vốn (line 441)', kind: 'amount', unit: 'trieu', printed: '206 triệu đồng', parts: [{ row: 'da7-2', column: 'central' }, { row: 'da7-2', column: 'province' }] },
+      ],
+    };
+    const r = reconcileTable(table);
+    expect(r.issues.map((i) => [i.row, i.column, i.code, i.expected])).toEqual([
+      ['Dự án 7, tiểu dự án 2', 'total', 'sum-mismatch', '187'],
+      ['Tổng nhu cầu vốn (line 441)', 'value', 'sum-mismatch', '187'],
+    ]);
+    expect(r.issues[0]!.difference).toBe('18.999981');
+  });
+
+  it('calls a total of rounded parts “rounding” when the relation says its parts were rounded', () => {
+    const table: PrintedTable = {
+      columns: [{ key: 'a', kind: 'amount' }, { key: 'b', kind: 'amount' }, { key: 't', kind: 'amount' }],
+      rows: [{ key: '1', label: 'r', cells: { a: '1,4', b: '1,4', t: '2,9' } }],
+      relations: [{ type: 'column-total', column: 't', parts: ['a', 'b'], partsRounded: true }],
+    };
+    expect(reconcileTable(table).issues[0]).toMatchObject({ severity: 'rounding', shortcut: 'rounded-parts' });
+    const strict = { ...table, relations: [{ type: 'column-total' as const, column: 't', parts: ['a', 'b'] }] };
+    expect(reconcileTable(strict).issues[0]).toMatchObject({ severity: 'error', shortcut: null });
+  });
+
+  it('throws for a malformed table (unknown row, unknown column, duplicate row), naming the path', () => {
+    const bad = (t: PrintedTable): string[] => {
+      try {
+        reconcileTable(t);
+        return [];
+      } catch (e) {
+        return (e as VnPovertyError).issues.map((i) => `${i.code}@${i.path.join('.')}`);
+      }
+    };
+    expect(bad(small({}, { relations: [{ type: 'row-total', row: 'nope', parts: ['1'], columns: ['poor'] }] }))).toEqual(['unknown-row@relations.0.row']);
+    expect(bad(small({}, { relations: [{ type: 'difference', column: 'poor', from: 'zzz', minus: [] }] }))).toEqual(['unknown-column@relations.0.from']);
+    expect(bad(small({}, { rows: [{ key: '1', label: 'a', cells: {} }, { key: '1', label: 'b', cells: {} }] }))).toEqual(['duplicate-row@rows.1.key']);
+    expect(bad({ columns: [], rows: [], relations: [] })[0]).toMatch(/^invalid-input@columns/);
+  });
+});
+
+describe('properties', () => {
+  const rateColumns = COMMUNE_TARGETS_COLUMNS.filter((c) => c.endsWith('_rate'));
+  const countColumns = COMMUNE_TARGETS_COLUMNS.slice(3).filter((c) => !c.endsWith('_rate'));
+
+  it('a table generated consistent reconciles with zero issues', () => {
+    fc.assert(
+      fc.property(consistentCommuneTable, (rows) => {
+        const r = reconcileTable(tableFromLayout('commune-targets', rows));
+        expect(r.issues).toEqual([]);
+        expect(r.ok).toBe(true);
+      }),
+    );
+  });
+
+  it('changing one count or rate beyond rounding yields an issue at that cell or at a relation that includes it, and nowhere unrelated', () => {
+    fc.assert(
+      fc.property(
+        consistentCommuneTable.chain((rows) =>
+          fc.record({
+            rows: fc.constant(rows),
+            row: fc.integer({ min: 1, max: rows.length - 1 }),
+            column: fc.constantFrom(...countColumns, ...rateColumns),
+            delta: fc.integer({ min: 1, max: 500 }),
+          }),
+        ),
+        ({ rows, row, column, delta }) => {
+          const col = COMMUNE_TARGETS_COLUMNS.indexOf(column);
+          const copy = rows.map((r) => [...r]);
+          const old = copy[row]![col]!;
+          if (column.endsWith('_rate')) {
+            // at least two units in the last printed digit: beyond any rounding
+            const v = parseVnNumber(old, { kind: 'rate' }).value.add(delta * 2 / 100);
+            copy[row]![col] = formatVnNumber(v, { decimals: 2 });
+          } else {
+            const v = parseVnNumber(old, { kind: 'count' }).value.toNumber() + delta;
+            copy[row]![col] = formatVnNumber(v, { decimals: 0 });
+          }
+          const r = reconcileTable(tableFromLayout('commune-targets', copy));
+          expect(r.issues.length).toBeGreaterThan(0);
+          const changed = { row: String(row + 1), column };
+          for (const i of r.issues) expect(i.cells).toContainEqual(changed);
+        },
+      ),
+    );
+  });
+});
