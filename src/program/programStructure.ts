@@ -700,7 +700,7 @@ export const NTP_SPRR_2021_2025_BENEFICIARIES: TargetGroup = deepFreeze(coreHous
  * (each project followed by its sub-projects).
  *
  * @param program - the program structure.
- * @returns a frozen list; 20 components for the 2021–2025 program.
+ * @returns a frozen list; 18 components (7 projects, 11 sub-projects) for the 2021–2025 program.
  * @example
  * programComponents(NTP_SPRR_2021_2025).map((c) => c.code).slice(0, 4) //=> ['DA1', 'DA1.TDA1', 'DA1.TDA2', 'DA2']
  * @see QĐ 90/QĐ-TTg (18/01/2022), Part III.

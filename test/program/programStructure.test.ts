@@ -14,6 +14,7 @@ import { expectDeepFrozen, expectPure } from '../_helpers/purity.js';
 
 describe('NTP_SPRR_2021_2025', () => {
   it('has 7 projects and 11 sub-projects (QĐ 90 Part III; domain note program-structure.md §4)', () => {
+    expect(programComponents(NTP_SPRR_2021_2025)).toHaveLength(18);
     expect(NTP_SPRR_2021_2025.projects.map((p) => p.code)).toEqual(['DA1', 'DA2', 'DA3', 'DA4', 'DA5', 'DA6', 'DA7']);
     expect(NTP_SPRR_2021_2025.projects.map((p) => p.subProjects.length)).toEqual([2, 0, 2, 3, 0, 2, 2]);
     expect(NTP_SPRR_2021_2025.projects.reduce((n, p) => n + p.subProjects.length, 0)).toBe(11);
