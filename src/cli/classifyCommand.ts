@@ -1,0 +1,171 @@
+import { access, rm } from 'node:fs/promises';
+import { toIsoDate, type IsoDate } from '../dates/calendarDate.js';
+import { VnPovertyError } from '../errors/VnPovertyError.js';
+import { createProgress } from '../io/_progress.js';
+import type { CsvDelimiter } from '../io/csv.js';
+import { CLASSIFIED_HOUSEHOLD_COLUMNS, type ClassifiedHouseholdRow } from '../io/outputColumns.js';
+import { readHouseholdRegister, registerError } from '../io/readHouseholdRegister.js';
+import { formatOfPath } from '../io/readRows.js';
+import { openTableWriter, type HeaderLanguage, type TableWriter } from '../io/tableWriter.js';
+import { classifyHousehold, type ConflictResolution } from '../standards/classifyHousehold.js';
+import { HOUSEHOLD_STATUSES, type HouseholdStatus } from '../standards/householdStatus.js';
+import { badInput, errorText, EXIT_FINDINGS, EXIT_OK, parseCliArgs, type CliCommand, type CliIo, type ExitCode } from './cliSupport.js';
+
+const DELIMITERS: Readonly<Record<string, CsvDelimiter>> = { ',': ',', ';': ';', tab: '\t' };
+const CONFLICTS: readonly ConflictResolution[] = ['error', 'use-flag', 'use-facts'];
+const HEADERS: readonly HeaderLanguage[] = ['vi', 'en', 'both'];
+/** Households whose errors are printed one by one; the rest are counted. */
+const SHOWN_ERRORS = 20;
+
+const HELP = `Usage: vn-poverty classify FILE.csv|FILE.xlsx --as-of YYYY-MM-DD [--out OUT.csv|OUT.xlsx] [options]
+
+Classifies every household of a register (poor, near-poor, average living standard,
+non-poor) under the poverty standard in force on the --as-of date, with its deprivations,
+the line compared with and the deciding rule. Streams: millions of rows in bounded memory.
+
+The register's first row names the columns, in Vietnamese or English (see
+docs/files-and-cli.md): Mã hộ (Household id), Khu vực (Area: nông thôn / thành thị),
+Thu nhập/tháng (đồng) (Monthly income), and members as Tuổi các thành viên ("40;38;10")
+or one row per member with Tuổi (Age); review-form results as "Thiếu hụt: …" columns.
+Optional: Mã đơn vị (Unit code), which summarize counts by.
+
+Options:
+  --as-of DATE          reference date (required): which standard applies
+  --out FILE            write the results to FILE (.csv or .xlsx); default CSV on stdout
+  --on-conflict MODE    when a review-form flag contradicts the facts: error (default:
+                        the household is reported), use-flag, use-facts
+  --delimiter D         CSV field separator of input and output: , (default), ; or tab
+  --sheet NAME          XLSX input sheet (default the first)
+  --headers LANG        output headers: both (default, "Phân loại (Status)"), vi or en
+  --numbers STYLE       CSV output numbers: vi (default, 1.500.000) or plain (1500000)
+  -h, --help            this help
+
+A progress count is shown on stderr when it is a terminal.
+
+Exit status: 0 every household classified; 1 some households could not be classified
+(each reported on stderr with its file, row and reason; the others are written);
+2 bad input: unreadable file, malformed CSV, missing or unreadable columns (file, row
+and column named), bad options. Nothing is kept of the output on exit 2.
+`;
+
+const group = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+
+async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
+  const args = parseCliArgs(argv, {
+    'as-of': { type: 'string' },
+    out: { type: 'string', short: 'o' },
+    'on-conflict': { type: 'string' },
+    delimiter: { type: 'string' },
+    sheet: { type: 'string' },
+    headers: { type: 'string' },
+    numbers: { type: 'string' },
+  });
+  if (!args.ok) return badInput(io, `classify: ${args.message} (see vn-poverty classify --help)`);
+  if (args.values['help'] === true) {
+    io.stdout.write(HELP);
+    return EXIT_OK;
+  }
+  if (args.positionals.length !== 1) return badInput(io, `classify: expected one register FILE (.csv or .xlsx), got ${args.positionals.length} (see vn-poverty classify --help)`);
+  const file = args.positionals[0]!;
+  const value = (name: string): string | undefined => {
+    const v = args.values[name];
+    return typeof v === 'string' ? v : undefined;
+  };
+  const asOfText = value('as-of');
+  if (asOfText === undefined) return badInput(io, 'classify: --as-of YYYY-MM-DD is required (the standard in force on that day applies)');
+  let asOf: IsoDate;
+  try {
+    asOf = toIsoDate(asOfText, ['--as-of']);
+  } catch (error) {
+    return badInput(io, `classify: ${errorText(error)}`);
+  }
+  const onConflict = value('on-conflict') ?? 'error';
+  if (!(CONFLICTS as readonly string[]).includes(onConflict)) return badInput(io, `classify: --on-conflict must be ${CONFLICTS.join(', ')}, got ${JSON.stringify(onConflict)}`);
+  const delimiter = DELIMITERS[value('delimiter') ?? ','];
+  if (delimiter === undefined) return badInput(io, `classify: --delimiter must be , ; or tab, got ${JSON.stringify(value('delimiter'))}`);
+  const headers = value('headers') ?? 'both';
+  if (!(HEADERS as readonly string[]).includes(headers)) return badInput(io, `classify: --headers must be vi, en or both, got ${JSON.stringify(headers)}`);
+  const numbers = value('numbers') ?? 'vi';
+  if (numbers !== 'vi' && numbers !== 'plain') return badInput(io, `classify: --numbers must be vi or plain, got ${JSON.stringify(numbers)}`);
+  const out = value('out');
+  const sheet = value('sheet');
+  try {
+    formatOfPath(file);
+    if (out !== undefined) formatOfPath(out);
+  } catch (error) {
+    return badInput(io, `classify: ${errorText(error)}`);
+  }
+  try {
+    await access(file);
+  } catch (error) {
+    return badInput(io, `cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+
+  const report = out === undefined ? io.stderr : io.stdout;
+  const counts: Record<HouseholdStatus, number> = { poor: 0, 'near-poor': 0, average: 0, 'non-poor': 0 };
+  let failed = 0;
+  let standardId = '';
+  const progress = createProgress(io.stderr, 'classify', 'households');
+  let writer: TableWriter<ClassifiedHouseholdRow> | undefined;
+  try {
+    writer = await openTableWriter<ClassifiedHouseholdRow>(out ?? (io.stdout as Parameters<typeof openTableWriter>[0]), CLASSIFIED_HOUSEHOLD_COLUMNS, {
+      headers: headers as HeaderLanguage,
+      numbers,
+      delimiter,
+      ...(out === undefined ? { format: 'csv' as const, bom: false } : {}),
+    });
+    const register = readHouseholdRegister(file, {
+      delimiter,
+      ...(sheet !== undefined ? { sheet } : {}),
+      onHeader: (match) => {
+        if (match.ignored.length > 0) io.stderr.write(`vn-poverty classify: ${file}: columns not used: ${match.ignored.join(', ')}\n`);
+      },
+    });
+    for await (const entry of register) {
+      progress.tick();
+      let row: ClassifiedHouseholdRow;
+      try {
+        const classification = classifyHousehold(entry.household, { asOf, onConflict: onConflict as ConflictResolution });
+        row = { unit: entry.unit, classification };
+      } catch (error) {
+        if (!(error instanceof VnPovertyError)) throw error;
+        if (error.issues.some((i) => i.code === 'no-standard-in-force')) throw error;
+        failed += 1;
+        if (failed <= SHOWN_ERRORS) io.stderr.write(`vn-poverty classify: ${errorText(registerError(entry, file, error))}\n`);
+        continue;
+      }
+      counts[row.classification.status] += 1;
+      standardId = row.classification.standard.id;
+      await writer.write(row);
+    }
+    await writer.close();
+  } catch (error) {
+    progress.done();
+    if (!(error instanceof VnPovertyError)) throw error;
+    if (writer !== undefined && out !== undefined) {
+      await writer.close().catch(() => undefined);
+      await rm(out, { force: true });
+    }
+    return badInput(io, `classify: ${errorText(error)}`);
+  }
+  progress.done();
+  const total = HOUSEHOLD_STATUSES.reduce((n, s) => n + counts[s], 0);
+  const byStatus = HOUSEHOLD_STATUSES.map((s) => `${s} ${group(counts[s])}`).join(', ');
+  report.write(`vn-poverty classify: ${group(total)} households classified as of ${asOf}${standardId !== '' ? ` under ${standardId}` : ''}: ${byStatus}${out !== undefined ? `; written to ${out}` : ''}\n`);
+  if (failed > 0) {
+    io.stderr.write(`vn-poverty classify: ${group(failed)} household(s) could not be classified${failed > SHOWN_ERRORS ? ` (the first ${SHOWN_ERRORS} are shown above)` : ''}\n`);
+    return EXIT_FINDINGS;
+  }
+  return EXIT_OK;
+}
+
+/**
+ * `vn-poverty classify FILE --as-of DATE [--out FILE]`: classifies every household of a CSV
+ * or XLSX register; exit 0 ok, 1 some households not classifiable, 2 bad input.
+ */
+export const classifyCommand: CliCommand = Object.freeze({
+  name: 'classify',
+  summary: 'classify every household of a register (CSV or XLSX) under the standard in force on a date',
+  help: HELP,
+  run,
+});

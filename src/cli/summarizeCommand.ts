@@ -1,0 +1,200 @@
+import { access, rm } from 'node:fs/promises';
+import { adminHierarchy, ancestorsOf, TWO_TIER_FROM, type AdminHierarchy, type AdminLevel } from '../areas/adminHierarchy.js';
+import { areaRates, type AreaFigures } from '../areas/areaFigures.js';
+import { rollUpAreas, rollUpByHierarchy } from '../areas/rollUpAreas.js';
+import { compareIsoDates, toIsoDate, type IsoDate } from '../dates/calendarDate.js';
+import { VnPovertyError } from '../errors/VnPovertyError.js';
+import { ROUNDING_MODES, type RoundingMode } from '../numbers/rounding.js';
+import { createProgress } from '../io/_progress.js';
+import type { CsvDelimiter } from '../io/csv.js';
+import { AREA_SUMMARY_COLUMNS, type AreaSummaryRow, type SummaryLevel } from '../io/outputColumns.js';
+import { countClassifiedHouseholds, readAdminUnits, type CountBy } from '../io/readAreaTables.js';
+import { formatOfPath } from '../io/readRows.js';
+import { writeTable, type HeaderLanguage } from '../io/tableWriter.js';
+import { badInput, errorText, EXIT_FINDINGS, EXIT_OK, parseCliArgs, type CliCommand, type CliIo, type ExitCode } from './cliSupport.js';
+
+const DELIMITERS: Readonly<Record<string, CsvDelimiter>> = { ',': ',', ';': ';', tab: '\t' };
+const HEADERS: readonly HeaderLanguage[] = ['vi', 'en', 'both'];
+
+const HELP = `Usage: vn-poverty summarize FILE.csv|FILE.xlsx --by unit|area [--out OUT.csv|OUT.xlsx] [options]
+
+Counts classified households (the output of vn-poverty classify, or any table with a
+"Mã phân loại (Status)" column and a "Mã đơn vị (Unit code)" or "Khu vực (Area)" column)
+per unit or area: households, poor, near-poor, recently escaped, and their rates computed
+from the counts (rounded once). Roll-ups to districts and provinces (with --units) and the
+total sum counts, never rates. Streams: memory grows with units, not households.
+
+Options:
+  --by unit|area        group by the unit code (default) or the area (rural / urban)
+  --units FILE          administrative units (.csv or .xlsx: Mã đơn vị (Code), Tên đơn vị
+                        (Name), Cấp (Level), Loại đơn vị (Kind), Khu vực (Area type),
+                        Mã đơn vị cấp trên (Parent code), Hệ mã (Code system), Hiệu lực từ
+                        (Valid from), Hiệu lực đến (Valid to)): adds names and roll-ups to
+                        districts (before 2025-07-01) and provinces; needs --as-of
+  --as-of DATE          the day whose hierarchy applies (with --units)
+  --decimals N          digits of printed rates (default 2, as official tables print)
+  --rounding MODE       rounding of rates (default half-up, as official tables print):
+                        ${ROUNDING_MODES.join(', ')}
+  --out FILE            write the summary to FILE (.csv or .xlsx); default CSV on stdout
+  --delimiter D         CSV field separator of input and output: , (default), ; or tab
+  --sheet NAME          XLSX input sheet (default the first)
+  --headers LANG        output headers: both (default), vi or en
+  --numbers STYLE       CSV output numbers: vi (default, 16.194 and 0,70) or plain
+  -h, --help            this help
+
+A progress count is shown on stderr when it is a terminal.
+
+Exit status: 0 done; 1 some units are not in --units on --as-of (listed on stderr; their
+rows are written but not rolled up); 2 bad input: unreadable file, malformed CSV, missing
+columns, an unknown status (file, row and column named), bad options.
+`;
+
+const group = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+
+async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
+  const args = parseCliArgs(argv, {
+    by: { type: 'string' },
+    units: { type: 'string' },
+    'as-of': { type: 'string' },
+    decimals: { type: 'string' },
+    rounding: { type: 'string' },
+    out: { type: 'string', short: 'o' },
+    delimiter: { type: 'string' },
+    sheet: { type: 'string' },
+    headers: { type: 'string' },
+    numbers: { type: 'string' },
+  });
+  if (!args.ok) return badInput(io, `summarize: ${args.message} (see vn-poverty summarize --help)`);
+  if (args.values['help'] === true) {
+    io.stdout.write(HELP);
+    return EXIT_OK;
+  }
+  if (args.positionals.length !== 1) return badInput(io, `summarize: expected one FILE (.csv or .xlsx), got ${args.positionals.length} (see vn-poverty summarize --help)`);
+  const file = args.positionals[0]!;
+  const value = (name: string): string | undefined => {
+    const v = args.values[name];
+    return typeof v === 'string' ? v : undefined;
+  };
+  const by = value('by') ?? 'unit';
+  if (by !== 'unit' && by !== 'area') return badInput(io, `summarize: --by must be unit or area, got ${JSON.stringify(by)}`);
+  const decimalsText = value('decimals') ?? '2';
+  if (!/^\d{1,2}$/.test(decimalsText)) return badInput(io, `summarize: --decimals must be a whole number from 0 to 99, got ${JSON.stringify(decimalsText)}`);
+  const decimals = Number(decimalsText);
+  const rounding = value('rounding') ?? 'half-up';
+  if (!(ROUNDING_MODES as readonly string[]).includes(rounding)) return badInput(io, `summarize: --rounding must be one of ${ROUNDING_MODES.join(', ')}, got ${JSON.stringify(rounding)}`);
+  const delimiter = DELIMITERS[value('delimiter') ?? ','];
+  if (delimiter === undefined) return badInput(io, `summarize: --delimiter must be , ; or tab, got ${JSON.stringify(value('delimiter'))}`);
+  const headers = value('headers') ?? 'both';
+  if (!(HEADERS as readonly string[]).includes(headers)) return badInput(io, `summarize: --headers must be vi, en or both, got ${JSON.stringify(headers)}`);
+  const numbers = value('numbers') ?? 'vi';
+  if (numbers !== 'vi' && numbers !== 'plain') return badInput(io, `summarize: --numbers must be vi or plain, got ${JSON.stringify(numbers)}`);
+  const unitsFile = value('units');
+  const asOfText = value('as-of');
+  if (unitsFile !== undefined && asOfText === undefined) return badInput(io, 'summarize: --units needs --as-of YYYY-MM-DD (the day whose hierarchy applies)');
+  if (unitsFile !== undefined && by !== 'unit') return badInput(io, 'summarize: --units rolls up units: use it with --by unit');
+  let asOf: IsoDate | undefined;
+  const out = value('out');
+  const sheet = value('sheet');
+  try {
+    if (asOfText !== undefined) asOf = toIsoDate(asOfText, ['--as-of']);
+    formatOfPath(file);
+    if (out !== undefined) formatOfPath(out);
+    if (unitsFile !== undefined) formatOfPath(unitsFile);
+  } catch (error) {
+    return badInput(io, `summarize: ${errorText(error)}`);
+  }
+  for (const path of [file, ...(unitsFile !== undefined ? [unitsFile] : [])]) {
+    try {
+      await access(path);
+    } catch (error) {
+      return badInput(io, `cannot read ${path}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  const progress = createProgress(io.stderr, 'summarize', 'households');
+  let figures: readonly AreaFigures[];
+  let hierarchy: AdminHierarchy | undefined;
+  try {
+    if (unitsFile !== undefined) hierarchy = adminHierarchy(await readAdminUnits(unitsFile, { delimiter }));
+    figures = await countClassifiedHouseholds(file, {
+      by: by as CountBy,
+      delimiter,
+      ...(sheet !== undefined ? { sheet } : {}),
+      onRow: () => progress.tick(),
+    });
+  } catch (error) {
+    progress.done();
+    if (!(error instanceof VnPovertyError)) throw error;
+    return badInput(io, `summarize: ${errorText(error)}`);
+  }
+  progress.done();
+
+  const rateOptions = { decimals, rounding: rounding as RoundingMode };
+  const rows: AreaSummaryRow[] = [];
+  const nameOf = (code: string): string | null => {
+    if (hierarchy === undefined || asOf === undefined) return null;
+    const day = asOf;
+    const alive = hierarchy.units.filter((u) => compareIsoDates(u.validFrom, day) <= 0 && (u.validTo === null || compareIsoDates(day, u.validTo) <= 0));
+    return (alive.find((u) => u.code === code && u.level === 'commune') ?? alive.find((u) => u.code === code))?.name ?? null;
+  };
+  const push = (level: SummaryLevel, f: AreaFigures, name: string | null): void => {
+    rows.push({ level, name, figures: f, rates: areaRates(f, rateOptions) });
+  };
+  for (const f of figures) push('unit', f, nameOf(f.unit));
+  const unknown: string[] = [];
+  if (hierarchy !== undefined && asOf !== undefined) {
+    const h = hierarchy;
+    const day = asOf;
+    const known = figures.filter((f) => {
+      try {
+        ancestorsOf(h, f.unit, { asOf: day });
+        return true;
+      } catch (error) {
+        if (error instanceof VnPovertyError && error.issues[0].code === 'unknown-unit') {
+          unknown.push(f.unit);
+          return false;
+        }
+        throw error;
+      }
+    });
+    const levels: Array<Exclude<AdminLevel, 'commune'>> = compareIsoDates(day, TWO_TIER_FROM) < 0 ? ['district', 'province'] : ['province'];
+    for (const level of levels) {
+      const withParent = known.filter((f) => ancestorsOf(h, f.unit, { asOf: day }).some((u) => u.level === level));
+      const rolled = rollUpByHierarchy(withParent, h, { asOf: day, level });
+      for (const code of Object.keys(rolled).sort()) push(level, rolled[code]!, nameOf(code));
+    }
+  }
+  if (figures.length > 0) push('total', rollUpAreas(figures, { unit: 'Tổng cộng' }), null);
+
+  const report = out === undefined ? io.stderr : io.stdout;
+  try {
+    await writeTable(out ?? (io.stdout as Parameters<typeof writeTable>[0]), AREA_SUMMARY_COLUMNS, rows, {
+      headers: headers as HeaderLanguage,
+      numbers,
+      delimiter,
+      ...(out === undefined ? { format: 'csv' as const, bom: false } : {}),
+    });
+  } catch (error) {
+    if (!(error instanceof VnPovertyError)) throw error;
+    if (out !== undefined) await rm(out, { force: true });
+    return badInput(io, `summarize: ${errorText(error)}`);
+  }
+  const total = figures.reduce((n, f) => n + f.households, 0);
+  report.write(`vn-poverty summarize: ${group(total)} households in ${group(figures.length)} ${by === 'unit' ? 'unit(s)' : 'area(s)'}${out !== undefined ? `; written to ${out}` : ''}\n`);
+  if (unknown.length > 0) {
+    io.stderr.write(`vn-poverty summarize: ${unknown.length} unit(s) not in ${unitsFile} on ${asOf}, not rolled up: ${unknown.slice(0, 20).join(', ')}${unknown.length > 20 ? ', …' : ''}\n`);
+    return EXIT_FINDINGS;
+  }
+  return EXIT_OK;
+}
+
+/**
+ * `vn-poverty summarize FILE --by unit [--out FILE]`: counts and rates per unit (or area) from
+ * classified households, rolled up to parents; exit 0 ok, 1 units outside the hierarchy, 2 bad input.
+ */
+export const summarizeCommand: CliCommand = Object.freeze({
+  name: 'summarize',
+  summary: 'count classified households per unit or area, with rates and roll-ups (CSV or XLSX)',
+  help: HELP,
+  run,
+});

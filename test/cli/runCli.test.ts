@@ -1,0 +1,128 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK, parseCliArgs, type CliCommand, type CliIo } from '../../src/cli/cliSupport.js';
+import { COMMANDS } from '../../src/cli/commands.js';
+import { runCli } from '../../src/cli/runCli.js';
+
+const SEED001 = readFileSync(new URL('../fixtures/seed001-communes.csv', import.meta.url), 'utf8');
+
+/** Fake I/O: files from a map, output captured. */
+function fakeIo(files: Record<string, string> = {}): CliIo & { out: () => string; err: () => string } {
+  let out = '';
+  let err = '';
+  return {
+    stdout: { write: (t: string) => (out += t) },
+    stderr: { write: (t: string) => (err += t) },
+    readFile: async (path: string) => {
+      const text = files[path];
+      if (text === undefined) throw new Error(`ENOENT: no such file or directory, open '${path}'`);
+      return text;
+    },
+    out: () => out,
+    err: () => err,
+  };
+}
+
+describe('vn-poverty reconcile', () => {
+  it('prints one line per issue and a summary for seed 001, exit 1 (three errors)', async () => {
+    const io = fakeIo({ 'seed001.csv': SEED001 });
+    expect(await runCli(['reconcile', 'seed001.csv', '--layout', 'commune-targets'], io)).toBe(EXIT_FINDINGS);
+    const lines = io.out().trimEnd().split('\n');
+    expect(lines).toHaveLength(5);
+    expect(lines[1]).toMatch(/^rounding {2}Tân Lợi · poor_end_rate: printed 1,99, expected 2,00/);
+    expect(lines[4]).toBe('seed001.csv: 157 checks, 3 errors, 1 rounding finding');
+    expect(io.err()).toBe('');
+  });
+
+  it('--json gives the report with row, column, code, severity, printed, expected', async () => {
+    const io = fakeIo({ 'seed001.csv': SEED001 });
+    expect(await runCli(['reconcile', '--json', 'seed001.csv', '--layout', 'commune-targets'], io)).toBe(EXIT_FINDINGS);
+    const json = JSON.parse(io.out()) as { ok: boolean; issues: Record<string, unknown>[] };
+    expect(json.ok).toBe(false);
+    expect(json.issues[0]).toMatchObject({ row: 'An Phú', column: 'near_poor_end_rate', code: 'rate-mismatch', severity: 'error', printed: '2,56', expected: '2,26' });
+    expect(json.issues[1]).toMatchObject({ row: 'Tân Lợi', severity: 'rounding', shortcut: 'difference-of-rounded-rates' });
+  });
+
+  it('exit 0 when only rounding findings remain', async () => {
+    const fixed = SEED001.replace('"2,56"', '"2,26"').replace('8,"0,66"', '8,"0,48"').replace('1,"1,27",27', '1,"0,05",27');
+    const io = fakeIo({ 'fixed.csv': fixed });
+    expect(await runCli(['reconcile', 'fixed.csv', '--layout', 'commune-targets'], io)).toBe(EXIT_OK);
+    expect(io.out()).toContain('0 errors, 1 rounding finding — no errors');
+  });
+
+  it('exit 2 with a message naming the file when it cannot be read or has the wrong columns', async () => {
+    let io = fakeIo();
+    expect(await runCli(['reconcile', 'missing.csv', '--layout', 'commune-targets'], io)).toBe(EXIT_BAD_INPUT);
+    expect(io.err()).toBe("vn-poverty: cannot read missing.csv: ENOENT: no such file or directory, open 'missing.csv'\n");
+    io = fakeIo({ 'seed001.csv': SEED001 });
+    expect(await runCli(['reconcile', 'seed001.csv', '--layout', 'counts-and-rates'], io)).toBe(EXIT_BAD_INPUT);
+    expect(io.err()).toMatch(/^vn-poverty: seed001\.csv: line 1: wrong columns for layout counts-and-rates: missing columns poor, poor_rate/);
+    io = fakeIo({ 'bad.csv': 'stt,unit\n"open' });
+    expect(await runCli(['reconcile', 'bad.csv', '--layout', 'commune-targets'], io)).toBe(EXIT_BAD_INPUT);
+    expect(io.err()).toContain('bad.csv');
+  });
+
+  it('exit 2 for usage mistakes: no layout, unknown layout, unknown option, two files, option the layout does not take', async () => {
+    const cases: string[][] = [
+      ['reconcile', 'a.csv'],
+      ['reconcile', 'a.csv', '--layout', 'nope'],
+      ['reconcile', 'a.csv', '--layout', 'commune-targets', '--frobnicate'],
+      ['reconcile', 'a.csv', 'b.csv', '--layout', 'commune-targets'],
+      ['reconcile', 'a.csv', '--layout', 'commune-targets', '--delimiter', 'pipe'],
+    ];
+    for (const argv of cases) {
+      const io = fakeIo({ 'a.csv': SEED001 });
+      expect(await runCli(argv, io), argv.join(' ')).toBe(EXIT_BAD_INPUT);
+      expect(io.err()).toMatch(/^vn-poverty: /);
+    }
+  });
+
+  it('reads semicolon-separated files with --delimiter ;', async () => {
+    const semi = 'stt;unit;role;households;poor;poor_rate;near_poor;near_poor_rate\n;Tổng;total;100;1;1,00;2;2,00\n1;A;unit;100;1;1,00;2;2,00\n';
+    const io = fakeIo({ 's.csv': semi });
+    expect(await runCli(['reconcile', 's.csv', '--layout', 'counts-and-rates', '--delimiter', ';'], io)).toBe(EXIT_OK);
+  });
+
+  it('--help on the command and on the program', async () => {
+    let io = fakeIo();
+    expect(await runCli(['reconcile', '--help'], io)).toBe(EXIT_OK);
+    expect(io.out()).toContain('Usage: vn-poverty reconcile FILE.csv --layout NAME');
+    expect(io.out()).toContain('commune-targets');
+    io = fakeIo();
+    expect(await runCli(['--help'], io)).toBe(EXIT_OK);
+    expect(io.out()).toContain('reconcile');
+    io = fakeIo();
+    expect(await runCli(['help', 'reconcile'], io)).toBe(EXIT_OK);
+    io = fakeIo();
+    expect(await runCli([], io)).toBe(EXIT_BAD_INPUT);
+    io = fakeIo();
+    expect(await runCli(['frob'], io)).toBe(EXIT_BAD_INPUT);
+    expect(io.err()).toContain('unknown command "frob"');
+  });
+
+  it('dispatches to a registered command (registering is one entry)', async () => {
+    const echo: CliCommand = { name: 'echo', summary: 'echo', help: 'echo ARGS', run: async (argv, io) => (io.stdout.write(argv.join(' ')), EXIT_OK) };
+    const io = fakeIo();
+    expect(await runCli(['echo', 'a', 'b'], io, { commands: { ...COMMANDS, echo } })).toBe(EXIT_OK);
+    expect(io.out()).toBe('a b');
+  });
+
+  it('parseCliArgs never throws', () => {
+    expect(parseCliArgs(['--nope'], {})).toMatchObject({ ok: false });
+    expect(parseCliArgs(['x', '--json'], { json: { type: 'boolean' } })).toEqual({ ok: true, values: { json: true }, positionals: ['x'] });
+  });
+});
+
+describe('the bin, end to end', () => {
+  it('npx tsx src/cli/main.ts reconcile … exits 1 on seed 001 and prints the summary', () => {
+    const root = fileURLToPath(new URL('../..', import.meta.url));
+    const r = spawnSync('npx', ['tsx', 'src/cli/main.ts', 'reconcile', 'test/fixtures/seed001-communes.csv', '--layout', 'commune-targets'], { cwd: root, encoding: 'utf8' });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('test/fixtures/seed001-communes.csv: 157 checks, 3 errors, 1 rounding finding');
+    const bad = spawnSync('npx', ['tsx', 'src/cli/main.ts', 'reconcile', 'nope.csv', '--layout', 'commune-targets'], { cwd: root, encoding: 'utf8' });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('cannot read nope.csv');
+  });
+});
