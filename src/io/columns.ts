@@ -163,13 +163,29 @@ export function normalizeHeader(text: string): string {
     .trim();
 }
 
-/** The forms of a header that may name a column: the whole, the part before `(`, the part inside, each side of ` / `. */
+/** Splits `"a (b (c))"` into `"a"` and `"b (c)"` at the parenthesis that closes the header; null when none. */
+function trailingParenthesis(header: string): readonly [string, string] | null {
+  const text = header.trim();
+  if (!text.endsWith(')')) return null;
+  let depth = 0;
+  for (let i = text.length - 1; i >= 0; i--) {
+    const c = text[i];
+    if (c === ')') depth++;
+    else if (c === '(' && --depth === 0) return [text.slice(0, i), text.slice(i + 1, -1)];
+  }
+  return null;
+}
+
+/**
+ * The forms of a file's header that may name a column: the whole, the part before its
+ * closing parenthesis and the part inside (`"Khu vực (Area)"`), and each side of ` / `.
+ */
 function headerForms(header: string): string[] {
   const forms = new Set<string>([normalizeHeader(header)]);
-  const paren = /^(.*?)\s*\((.*)\)\s*$/.exec(header);
+  const paren = trailingParenthesis(header);
   if (paren) {
-    forms.add(normalizeHeader(paren[1] ?? ''));
-    forms.add(normalizeHeader(paren[2] ?? ''));
+    forms.add(normalizeHeader(paren[0]));
+    forms.add(normalizeHeader(paren[1]));
   }
   for (const part of header.split(' / ')) forms.add(normalizeHeader(part));
   forms.delete('');
@@ -186,8 +202,9 @@ export interface HeaderMatch {
 
 /**
  * Finds each {@link ColumnSpec} in a header row. A header matches when, ignoring case,
- * diacritics and spacing, it (or its part before or inside parentheses, or either side of
- * ` / `) equals the spec's key, Vietnamese or English header, or an alias.
+ * diacritics and spacing, it equals the spec's key, Vietnamese or English header, both as
+ * `"vi (en)"` or `"vi / en"`, or an alias; failing that, when its part before its closing
+ * parenthesis, the part inside, or either side of ` / ` does.
  *
  * @throws VnPovertyError `missing-column` for a required column not found,
  *   `duplicate-column` when two headers name the same column (all problems at once).
@@ -198,8 +215,9 @@ export interface HeaderMatch {
 export function matchHeader(header: ReadonlyArray<RawCell>, specs: ReadonlyArray<ColumnSpec>, source?: string): HeaderMatch {
   const byForm = new Map<string, ColumnSpec>();
   for (const spec of specs) {
-    for (const name of [spec.key, spec.vi, spec.en, ...(spec.aliases ?? [])]) {
-      for (const form of headerForms(name)) if (!byForm.has(form)) byForm.set(form, spec);
+    for (const name of [spec.key, spec.vi, spec.en, `${spec.vi} (${spec.en})`, `${spec.vi} / ${spec.en}`, ...(spec.aliases ?? [])]) {
+      const form = normalizeHeader(name);
+      if (!byForm.has(form)) byForm.set(form, spec);
     }
   }
   const index: Record<string, number> = {};

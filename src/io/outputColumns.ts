@@ -1,3 +1,4 @@
+import type { AreaFigures, AreaRate, AreaRates } from '../areas/areaFigures.js';
 import type { ReconcileIssue } from '../reconcile/reconcileTable.js';
 import type { HouseholdClassification } from '../standards/classifyHousehold.js';
 import type { TableColumn } from './tableWriter.js';
@@ -58,3 +59,40 @@ export const RECONCILIATION_REPORT_COLUMNS: ReadonlyArray<TableColumn<ReconcileI
   { key: 'difference', vi: 'Chênh lệch', en: 'Difference', kind: 'text', value: (i) => i.difference },
   { key: 'message', vi: 'Diễn giải', en: 'Message', kind: 'text', value: (i) => i.message },
 ] satisfies Array<TableColumn<ReconcileIssue>>);
+
+/** The level of a row of an area summary. */
+export type SummaryLevel = 'unit' | 'district' | 'province' | 'total';
+
+/** One row of an area summary: the figures of a unit (or roll-up) and its rates, rounded once. */
+export interface AreaSummaryRow {
+  readonly level: SummaryLevel;
+  /** The unit's name where a hierarchy gives it, else null. */
+  readonly name: string | null;
+  readonly figures: AreaFigures;
+  readonly rates: AreaRates;
+}
+
+const LEVEL_VI: Readonly<Record<SummaryLevel, string>> = { unit: 'đơn vị', district: 'huyện', province: 'tỉnh', total: 'tổng' };
+const rounded = (r: AreaRate | null) => (r === null ? null : r.rounded);
+
+/**
+ * Columns of an area summary: level, unit code and name, households, poor and near-poor
+ * counts with their rates, and the multidimensional poverty rate (poor + near-poor), each rate
+ * computed from the counts and rounded once (as given to `areaRates`).
+ *
+ * @example
+ * AREA_SUMMARY_COLUMNS.find((c) => c.key === 'poorRate')?.vi //=> 'Tỷ lệ hộ nghèo (%)'
+ * @see poverty-rate-reporting §1 (rates from counts; roll-ups sum counts, never rates)
+ */
+export const AREA_SUMMARY_COLUMNS: ReadonlyArray<TableColumn<AreaSummaryRow>> = Object.freeze([
+  { key: 'level', vi: 'Cấp', en: 'Level', kind: 'text', value: (r) => LEVEL_VI[r.level] },
+  { key: 'unit', vi: 'Mã đơn vị', en: 'Unit code', kind: 'text', value: (r) => r.figures.unit },
+  { key: 'name', vi: 'Tên đơn vị', en: 'Unit name', kind: 'text', value: (r) => r.name },
+  { key: 'households', vi: 'Tổng số hộ', en: 'Households', kind: 'count', value: (r) => BigInt(r.figures.households) },
+  { key: 'poor', vi: 'Số hộ nghèo', en: 'Poor households', kind: 'count', value: (r) => BigInt(r.figures.poor) },
+  { key: 'poorRate', vi: 'Tỷ lệ hộ nghèo (%)', en: 'Poverty rate (%)', kind: 'rate', value: (r) => rounded(r.rates.poor) },
+  { key: 'nearPoor', vi: 'Số hộ cận nghèo', en: 'Near-poor households', kind: 'count', value: (r) => BigInt(r.figures.nearPoor) },
+  { key: 'nearPoorRate', vi: 'Tỷ lệ hộ cận nghèo (%)', en: 'Near-poverty rate (%)', kind: 'rate', value: (r) => rounded(r.rates.nearPoor) },
+  { key: 'multidimensionalRate', vi: 'Tỷ lệ nghèo đa chiều (%)', en: 'Multidimensional poverty rate (%)', kind: 'rate', value: (r) => rounded(r.rates.multidimensional) },
+  { key: 'recentlyEscaped', vi: 'Số hộ mới thoát nghèo', en: 'Recently escaped households', kind: 'count', value: (r) => BigInt(r.figures.recentlyEscaped) },
+] satisfies Array<TableColumn<AreaSummaryRow>>);

@@ -49,6 +49,12 @@ export interface TableWriterOptions {
   readonly sheetName?: string;
 }
 
+/**
+ * Where a table goes: a file path, or (CSV only) anything with `write(text)`, such as
+ * `process.stdout`; when its `write` returns false and it has `once`, writing waits for `'drain'`.
+ */
+export type TableTarget = string | { write(text: string): unknown; once?: (event: 'drain', listener: () => void) => unknown };
+
 /** An open output file: write rows one by one, then close. */
 export interface TableWriter<T> {
   /** Writes one row; resolves when the output can take more (back-pressure). */
@@ -117,18 +123,22 @@ function textOf(column: Pick<TableColumn<never>, 'kind' | 'decimals' | 'rounding
   }
 }
 
-async function openCsv<T>(path: string, columns: ReadonlyArray<TableColumn<T>>, options: TableWriterOptions): Promise<TableWriter<T>> {
+async function openCsv<T>(target: TableTarget, columns: ReadonlyArray<TableColumn<T>>, options: TableWriterOptions): Promise<TableWriter<T>> {
   const delimiter = options.delimiter ?? ',';
   const numbers = options.numbers ?? 'vi';
-  const out: WriteStream = createWriteStream(path);
-  await once(out, 'open');
+  let file: WriteStream | undefined;
+  if (typeof target === 'string') {
+    file = createWriteStream(target);
+    await once(file, 'open');
+  }
+  const out = file ?? (target as Exclude<TableTarget, string>);
   let buffer = (options.bom ?? true ? '\uFEFF' : '') + formatCsvRow(columns.map((c) => columnHeader(c, options.headers ?? 'both')), delimiter, 0) + '\r\n';
   let rowCount = 0;
   const flush = async (): Promise<void> => {
     if (buffer === '') return;
     const ok = out.write(buffer);
     buffer = '';
-    if (!ok) await once(out, 'drain');
+    if (ok === false && typeof out.once === 'function') await new Promise<void>((resolve) => out.once!('drain', resolve));
   };
   return {
     async write(row) {
@@ -139,8 +149,10 @@ async function openCsv<T>(path: string, columns: ReadonlyArray<TableColumn<T>>, 
     },
     async close() {
       await flush();
-      out.end();
-      await once(out, 'finish');
+      if (file !== undefined) {
+        file.end();
+        await once(file, 'finish');
+      }
     },
     get rowCount() {
       return rowCount;
@@ -220,7 +232,7 @@ async function openXlsx<T>(path: string, columns: ReadonlyArray<TableColumn<T>>,
  * the reader's separators, `16.194` in Vietnamese), dates as dates, booleans as có/không.
  * Rows stream to disk: memory stays bounded.
  *
- * @param path - the output file (`.csv` or `.xlsx`).
+ * @param target - the output file (`.csv` or `.xlsx`), or a writable text sink for CSV (e.g. `process.stdout`).
  * @param columns - the columns, in order.
  * @param options - format, header language, CSV number style, delimiter, byte-order mark, sheet name.
  * @throws VnPovertyError `unsupported-format`; on `write`: `invalid-output` (a value of the
@@ -229,9 +241,13 @@ async function openXlsx<T>(path: string, columns: ReadonlyArray<TableColumn<T>>,
  * @example
  * const w = await openTableWriter('xa.xlsx', AREA_SUMMARY_COLUMNS); await w.write(summary); await w.close()
  */
-export async function openTableWriter<T>(path: string, columns: ReadonlyArray<TableColumn<T>>, options: TableWriterOptions = {}): Promise<TableWriter<T>> {
-  const format = options.format ?? formatOfPath(path);
-  return format === 'xlsx' ? openXlsx(path, columns, options) : openCsv(path, columns, options);
+export async function openTableWriter<T>(target: TableTarget, columns: ReadonlyArray<TableColumn<T>>, options: TableWriterOptions = {}): Promise<TableWriter<T>> {
+  const format = options.format ?? (typeof target === 'string' ? formatOfPath(target) : 'csv');
+  if (format === 'xlsx') {
+    if (typeof target !== 'string') return fail({ code: 'unsupported-format', path: [], value: 'stream', expected: 'a file path for XLSX output' });
+    return openXlsx(target, columns, options);
+  }
+  return openCsv(target, columns, options);
 }
 
 /**
@@ -242,8 +258,8 @@ export async function openTableWriter<T>(path: string, columns: ReadonlyArray<Ta
  * @example
  * await writeTable('ket-qua.csv', CLASSIFIED_HOUSEHOLD_COLUMNS, results) //=> 1000
  */
-export async function writeTable<T>(path: string, columns: ReadonlyArray<TableColumn<T>>, rows: Iterable<T> | AsyncIterable<T>, options: TableWriterOptions = {}): Promise<number> {
-  const writer = await openTableWriter(path, columns, options);
+export async function writeTable<T>(target: TableTarget, columns: ReadonlyArray<TableColumn<T>>, rows: Iterable<T> | AsyncIterable<T>, options: TableWriterOptions = {}): Promise<number> {
+  const writer = await openTableWriter(target, columns, options);
   try {
     for await (const row of rows) await writer.write(row);
   } finally {
