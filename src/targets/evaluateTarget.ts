@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import { deepFreeze } from '../_internal/_freeze.js';
+import { parseInput } from '../errors/VnPovertyError.js';
+import { compareFractions, divideFractions, fraction, multiplyFractions, subtractFractions, type Fraction } from '../numbers/fraction.js';
+import { convertTarget, subjectCount, type ConvertedTarget, type TargetBase } from './convertTarget.js';
+import type { ReductionTarget, TargetSubject } from './reductionTarget.js';
+
+/** Result of {@link evaluateTarget}. */
+export interface TargetEvaluation {
+  readonly target: ReductionTarget;
+  readonly conversion: ConvertedTarget;
+  /** Households taken out of the subject (planned exits, or start − end). */
+  readonly achievedHouseholds: number;
+  /** The same in percentage points of the rate (÷ base households × 100). */
+  readonly achievedPoints: Fraction;
+  /** The same as a share of the subject's households at the start; null when it had none. */
+  readonly achievedShare: Fraction | null;
+  /** True when the reduction reaches the target (the low end of a range). */
+  readonly met: boolean;
+  /** achieved − required, in households (negative = short), exact. */
+  readonly marginHouseholds: Fraction;
+  /** achieved − required, in percentage points (negative = short), exact. */
+  readonly marginPoints: Fraction;
+  /** For a range: true when the reduction also exceeds the high end. */
+  readonly aboveRange: boolean;
+}
+
+/** Options of {@link evaluateTarget}: none yet. */
+export type EvaluateTargetOptions = Readonly<Record<string, never>>;
+
+const achievedSchema = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+
+/**
+ * Says whether a reduction of `achievedHouseholds` in the target's subject meets the target
+ * on the given base, and by how much (households and points, exact). The base households are
+ * held fixed, as plans do when they state exits as a rate of last year's households.
+ *
+ * @throws VnPovertyError `invalid-input`.
+ * @example
+ * evaluateTarget(reductionTarget({ form: 'points', subject: 'poor', points: '0.8' }), { households: 30519, poor: 762, nearPoor: 723 }, 154).met //=> false
+ * @see poverty-rate-reporting §3
+ */
+export function evaluateTarget(target: ReductionTarget, base: TargetBase, achievedHouseholds: number, options: EvaluateTargetOptions = {}): TargetEvaluation {
+  void options;
+  const achieved = parseInput(achievedSchema, achievedHouseholds);
+  const conversion = convertTarget(target, base);
+  const a = fraction(BigInt(achieved));
+  const points = multiplyFractions(divideFractions(a, fraction(BigInt(conversion.base.households))), fraction(100n));
+  const n = subjectCount(conversion.base, target.subject);
+  const marginHouseholds = subtractFractions(a, conversion.low.households);
+  return deepFreeze({
+    target,
+    conversion,
+    achievedHouseholds: achieved,
+    achievedPoints: points,
+    achievedShare: n === 0 ? null : divideFractions(a, fraction(BigInt(n))),
+    met: marginHouseholds.num >= 0n,
+    marginHouseholds,
+    marginPoints: subtractFractions(points, conversion.low.points),
+    aboveRange: target.form === 'range' && compareFractions(a, conversion.high.households) > 0,
+  });
+}
+
+/** A plan's own numbers: the base and the planned exits it adds up to. */
+export interface PlanExits {
+  readonly base: TargetBase;
+  readonly exits: { readonly poor: number; readonly nearPoor: number };
+}
+
+/** Options of {@link evaluatePlan}: none yet. */
+export type EvaluatePlanOptions = Readonly<Record<string, never>>;
+
+/** The planned reduction of a subject: poor exits, near-poor exits, or both. */
+function exitsFor(plan: PlanExits, subject: TargetSubject): number {
+  return subject === 'poor' ? plan.exits.poor : subject === 'near-poor' ? plan.exits.nearPoor : plan.exits.poor + plan.exits.nearPoor;
+}
+
+/**
+ * Checks a plan's own planned exits against each of its headline targets (seed 001: poor rate
+ * down 0,8 points; one fifth of poor and near-poor households out). Exits are taken as the
+ * plan counts them (remaining = start − exits; no newly poor).
+ *
+ * @example
+ * evaluatePlan({ base: { households: 30519, poor: 762, nearPoor: 723 }, exits: { poor: 154, nearPoor: 95 } }, [oneFifth])[0].met //=> false
+ */
+export function evaluatePlan(plan: PlanExits, targets: ReadonlyArray<ReductionTarget>, options: EvaluatePlanOptions = {}): readonly TargetEvaluation[] {
+  void options;
+  return deepFreeze(targets.map((t) => evaluateTarget(t, plan.base, exitsFor(plan, t.subject))));
+}
