@@ -122,3 +122,13 @@ describe('properties', () => {
     );
   });
 });
+
+describe('types', () => {
+  it('statusOn takes only a validated history', () => {
+    const raw = { records: [{ on: '2023-01-01', status: 'poor' as const }] };
+    // @ts-expect-error a raw input is not a validated StatusHistory: validate it with statusHistory first
+    const unchecked = (): unknown => statusOn(raw, '2023-01-01');
+    expect(typeof unchecked).toBe('function');
+    expect(statusOn(statusHistory(raw), '2023-01-01')).toBe('poor');
+  });
+});
