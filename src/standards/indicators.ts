@@ -114,15 +114,17 @@ const notTrue = (v: boolean | undefined): boolean | undefined => (v === undefine
 const rank = (e: EducationLevel): number => EDUCATION_LEVELS.indexOf(e);
 
 /**
- * Employment: some member is unemployed or works for wages without a labour contract.
- * Members aged 15 and over whose work is not recorded make the answer unknown.
+ * Employment: some member aged 15 or over (minimum working age, Labour Code 2019 Art. 3 cl. 1; the
+ * Appendix's own working-age bounds are UNCONFIRMED) is unemployed or
+ * works for wages without a labour contract. Such members whose work is not recorded make the
+ * answer unknown; the work of younger members is not read.
  * @remarks UNCONFIRMED wording (2026-2030 draft, said to inherit the 2022-2025 criterion).
  * @see NĐ 07/2021/NĐ-CP, Art. 3 cl. 1(b) and Appendix.
  */
 export const employmentDeprived: IndicatorPredicate = (h) =>
   someMember(
     h,
-    (m) => m.age >= 15 || m.work !== undefined,
+    (m) => m.age >= 15,
     (m) => (m.work === undefined ? undefined : m.work === 'unemployed' || m.work === 'wage-without-contract'),
   );
 
