@@ -6,6 +6,7 @@
 import { fail } from '../errors/VnPovertyError.js';
 import { fraction, multiplyFractions, sumFractions, type Fraction } from '../numbers/fraction.js';
 import { MEASURE_RULES } from './_measureRules.js';
+import type { IntegerColumn } from './afData.js';
 import type { NestedWeights } from './nestedWeights.js';
 import { meetsCutoff, type AppliedCutoff } from './povertyCutoff.js';
 
@@ -80,9 +81,6 @@ export function mergeTables(tables: ReadonlyArray<ScoreTable>, indicatorCount: n
   const scores = [...acc.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   return { units, scores, weightAt: scores.map((s) => acc.get(s)?.w ?? 0n), deprivedAt: scores.map((s) => acc.get(s)?.dep ?? []) };
 }
-
-/** Integer typed arrays accepted for weights, sizes and group codes in the columnar path. */
-export type IntegerColumn = Float64Array | Int32Array | Uint32Array | Int16Array | Uint16Array | Int8Array | Uint8Array;
 
 /** Columnar input after validation of shapes (values are checked during the pass). */
 export interface ColumnarInput {

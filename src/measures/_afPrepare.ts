@@ -6,81 +6,9 @@ import { z } from 'zod';
 import { VnPovertyError, issue, parseInput, type VnIssue, type VnIssues } from '../errors/VnPovertyError.js';
 import { compareFractions, divideFractions, fraction, subtractFractions, toFraction, type ExactInput, type Fraction } from '../numbers/fraction.js';
 import { MEASURE_RULES, exactInputSchema, lcmBig } from './_measureRules.js';
-import { columnarTables, mergeTables, rowAccumulator, type IntegerColumn, type LabelledTable, type ScoreTable } from './_afCore.js';
-import { nestedWeights, type NestedWeights, type NestedWeightsInput } from './nestedWeights.js';
-
-/** One entry of a deprivation matrix: deprived (`true`/`1`), not deprived (`false`/`0`) or missing (`null`). */
-export type DeprivationEntry = boolean | 0 | 1 | null;
-
-/** Per-unit columns shared by the row inputs. */
-export interface AfUnitColumns {
-  /** Sampling (expansion) weight of each unit, ≥ 0; all 1 when absent. */
-  readonly sampleWeights?: ReadonlyArray<ExactInput>;
-  /** Household size of each unit (whole number ≥ 1); required when counting members. */
-  readonly sizes?: ReadonlyArray<number>;
-  /** Subgroup label of each unit (area, region…); when given, results carry a subgroup decomposition. */
-  readonly groups?: ReadonlyArray<string | number>;
-}
-
-/** A deprivation matrix: units × indicators, columns in the order of the weights' indicators. */
-export interface AfDeprivationData extends AfUnitColumns {
-  readonly kind: 'deprivations';
-  readonly rows: ReadonlyArray<ReadonlyArray<DeprivationEntry>>;
-}
-
-/** An achievement matrix with deprivation cutoffs: deprived in j when achievement < cutoffs[j] (strict). */
-export interface AfAchievementData extends AfUnitColumns {
-  readonly kind: 'achievements';
-  readonly rows: ReadonlyArray<ReadonlyArray<ExactInput | null>>;
-  /** Deprivation cutoffs z_j (> 0), one per indicator. */
-  readonly cutoffs: ReadonlyArray<ExactInput>;
-}
-
-/**
- * Columnar input for the bulk path: one `Uint8Array` of 0/1 per indicator (all the same
- * length), optional integer sampling weights and sizes (safe integers ≥ 0 / ≥ 1; a common
- * scale of the weights cancels out of every measure), and optional integer group codes.
- * Missing values are not representable here: drop or recode them first.
- */
-export interface AfColumnarData {
-  readonly kind: 'columns';
-  readonly deprivations: ReadonlyArray<Uint8Array>;
-  readonly sampleWeights?: IntegerColumn;
-  readonly sizes?: IntegerColumn;
-  /** Group code of each unit, a whole number in [0, number of groups). */
-  readonly groups?: IntegerColumn;
-  /** Label of each group code; codes are labelled by their decimal text when absent. */
-  readonly groupLabels?: ReadonlyArray<string>;
-}
-
-/** Any Alkire–Foster input. */
-export type AfData = AfDeprivationData | AfAchievementData | AfColumnarData;
-
-/** Who is counted: the units identified (households), or their members (people, via sizes). */
-export type AnalysisUnit = 'units' | 'members';
-
-/** What to do with a missing entry: drop the whole unit, or count it as not deprived. */
-export type MissingPolicy = 'drop-unit' | 'not-deprived';
-
-/** Shared options of the Alkire–Foster functions. */
-export interface AfInputOptions {
-  /** Nested weights (dimensions → indicators) summing to exactly 1; indicator order = column order. */
-  readonly weights: NestedWeightsInput | NestedWeights;
-  /** Count units or members (members need `sizes`). No default: household- and person-weighted results differ. */
-  readonly countBy: AnalysisUnit;
-  /** Policy for missing entries; required only when the data has any. */
-  readonly missing?: MissingPolicy;
-}
-
-/** How missing entries were handled. */
-export interface AfMissingReport {
-  /** The policy applied, or null when the data had no missing entry. */
-  readonly policy: MissingPolicy | null;
-  /** Units dropped because of a missing entry. */
-  readonly droppedUnits: number;
-  /** Missing entries per indicator (column order). */
-  readonly missingEntries: ReadonlyArray<number>;
-}
+import { columnarTables, mergeTables, rowAccumulator, type LabelledTable, type ScoreTable } from './_afCore.js';
+import type { AfAchievementData, AfColumnarData, AfData, AfDeprivationData, AfInputOptions, AfMissingReport, AnalysisUnit, IntegerColumn, MissingPolicy } from './afData.js';
+import { nestedWeights, type NestedWeights } from './nestedWeights.js';
 
 /** A unit kept for the gap measures (achievement input only). */
 export interface GapRow {

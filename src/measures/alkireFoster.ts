@@ -1,7 +1,8 @@
 import { deepFreeze } from '../_internal/_freeze.js';
 import { divideFractions, fraction, multiplyFractions, sumFractions, type Fraction } from '../numbers/fraction.js';
 import { measuresFromTable, type ScoreTable } from './_afCore.js';
-import { prepareAf, type AfData, type AfInputOptions, type AfMissingReport, type AnalysisUnit, type GapRow, type PreparedAf } from './_afPrepare.js';
+import { prepareAf, type GapRow, type PreparedAf } from './_afPrepare.js';
+import type { AfData, AfInputOptions, AfMissingReport, AnalysisUnit } from './afData.js';
 import { meetsCutoff, povertyCutoff, type AppliedCutoff, type PovertyCutoff } from './povertyCutoff.js';
 
 /** One indicator's results. */

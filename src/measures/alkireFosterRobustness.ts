@@ -1,6 +1,7 @@
 import { deepFreeze } from '../_internal/_freeze.js';
 import { fraction } from '../numbers/fraction.js';
-import { prepareAf, type AfData, type AfInputOptions } from './_afPrepare.js';
+import { prepareAf } from './_afPrepare.js';
+import type { AfData, AfInputOptions } from './afData.js';
 import { resultAt, type AfResult } from './alkireFoster.js';
 import { povertyCutoff, type PovertyCutoff } from './povertyCutoff.js';
 

@@ -13,7 +13,7 @@ import {
   type Fraction,
 } from '../numbers/fraction.js';
 import { MEASURE_RULES, exactInputSchema, gcdBig } from './_measureRules.js';
-import type { AnalysisUnit } from './_afPrepare.js';
+import type { AnalysisUnit } from './afData.js';
 
 /** One unit (household or person) for {@link fgt}. */
 export interface FgtUnit {

@@ -5,7 +5,7 @@ import type { HouseholdClassification } from '../standards/classifyHousehold.js'
 import type { HouseholdColumns } from '../standards/classifyColumns.js';
 import type { IndicatorId } from '../standards/indicators.js';
 import { ND07_2021, QD59_2015, type PovertyStandard } from '../standards/standards.js';
-import type { DeprivationEntry, AnalysisUnit, MissingPolicy } from './_afPrepare.js';
+import type { AnalysisUnit, DeprivationEntry, MissingPolicy } from './afData.js';
 import { alkireFoster, type AfResult } from './alkireFoster.js';
 import { MEASURE_RULES } from './_measureRules.js';
 import { equalNestedWeights, type NestedWeights } from './nestedWeights.js';

@@ -14,7 +14,7 @@ import {
 import { alkireFoster, type AfResult } from '../../src/measures/alkireFoster.js';
 import { alkireFosterRobustness } from '../../src/measures/alkireFosterRobustness.js';
 import { equalNestedWeights, nestedWeights, type NestedWeightsInput } from '../../src/measures/nestedWeights.js';
-import type { AfData } from '../../src/measures/_afPrepare.js';
+import type { AfData } from '../../src/measures/afData.js';
 import { expectPure } from '../_helpers/purity.js';
 import { SYN_DIMENSIONS, readSynCdta } from './_synCdta.js';
 
