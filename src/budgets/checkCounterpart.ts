@@ -4,8 +4,8 @@ import { compareFractions, fraction, subtractFractions, toFraction, type Fractio
 import { roundQuotient } from '../numbers/rounding.js';
 import type { Dong } from '../numbers/money.js';
 import type { CounterpartTier } from './counterpartRules.js';
-import { pickTier, resolveCounterpartOptions, type CounterpartTierOptions } from './counterpartTierFor.js';
-import { percentOf } from './requiredCounterpart.js';
+import { percentOf, pickTier, resolveCounterpartOptions } from './_counterpart.js';
+import type { CounterpartTierOptions } from './counterpartTierFor.js';
 
 /** A province's plan for one year: central support and the local counterpart, in đồng. */
 export interface CounterpartPlan {

@@ -4,7 +4,7 @@ import { apportion } from '../numbers/apportion.js';
 import { sumFractions, toFraction, type ExactInput, type Fraction } from '../numbers/fraction.js';
 import { DONG_PER_UNIT, MONEY_UNITS, type Dong, type MoneyUnit } from '../numbers/money.js';
 import { assertRoundingMode, type RoundingMode, type RoundingOptions } from '../numbers/rounding.js';
-import { percentOf, roundToUnit } from './requiredCounterpart.js';
+import { percentOf, roundToUnit } from './_counterpart.js';
 
 /**
  * Where a derived column is rounded:

@@ -1,10 +1,11 @@
 import { deepFreeze } from '../_internal/_freeze.js';
 import { fail } from '../errors/VnPovertyError.js';
-import { fraction, multiplyFractions, toFraction, type Fraction } from '../numbers/fraction.js';
-import { DONG_PER_UNIT, MONEY_UNITS, type Dong, type MoneyUnit } from '../numbers/money.js';
-import { assertRoundingMode, roundQuotient, type RoundingOptions } from '../numbers/rounding.js';
+import { toFraction, type Fraction } from '../numbers/fraction.js';
+import { MONEY_UNITS, type Dong, type MoneyUnit } from '../numbers/money.js';
+import { assertRoundingMode, type RoundingOptions } from '../numbers/rounding.js';
 import type { CounterpartTier } from './counterpartRules.js';
-import { pickTier, resolveCounterpartOptions, type CounterpartTierOptions } from './counterpartTierFor.js';
+import { percentOf, pickTier, resolveCounterpartOptions, roundToUnit } from './_counterpart.js';
+import type { CounterpartTierOptions } from './counterpartTierFor.js';
 
 /** Options of {@link requiredCounterpart}. */
 export interface RequiredCounterpartOptions extends CounterpartTierOptions, RoundingOptions {
@@ -33,17 +34,6 @@ export interface RequiredCounterpart {
   /** Id and source of the rule set applied. */
   readonly ruleSet: string;
   readonly source: string;
-}
-
-/** Multiplies đồng by a percentage, exactly. */
-export function percentOf(amount: Dong, percent: Fraction): Fraction {
-  return multiplyFractions(fraction(amount, 1n), fraction(percent.num, percent.den * 100n));
-}
-
-/** Rounds an exact amount of đồng to a whole number of `unit`, returned in đồng. */
-export function roundToUnit(exact: Fraction, unit: MoneyUnit, rounding: RoundingOptions['rounding']): Dong {
-  const per = DONG_PER_UNIT[unit];
-  return roundQuotient(exact.num, exact.den * per, rounding) * per;
 }
 
 /**

@@ -57,6 +57,8 @@ describe('counterpartTierFor', () => {
       tiers: [{ fromSupportPercent: null, belowSupportPercent: null, namedProvinces: [], minCounterpartPercent: '12.5', termVi: 'tối thiểu 12,5%' }],
     };
     expect(counterpartTierFor({ supportPercent: '80', rules: mine }).minCounterpartPercent).toBe('12.5');
+    expectPure(counterpartTierFor, { supportPercent: '80', rules: mine });
+    expect(Object.isFrozen(mine)).toBe(false);
     const gap: CounterpartRuleSet = { ...mine, tiers: [{ ...mine.tiers[0]!, fromSupportPercent: '60' }] };
     expect(() => counterpartTierFor({ supportPercent: '10', rules: gap })).toThrow(/no-counterpart-tier|covered by a tier/);
   });
