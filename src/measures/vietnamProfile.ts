@@ -63,7 +63,8 @@ export function vietnamAfProfile(standard: PovertyStandard): VietnamAfProfile {
 /**
  * NĐ 07/2021 profile: 12 indicators in 6 services (employment, health, education, housing,
  * water and sanitation, information), each service 1/6, each indicator 1/12.
- * @remarks The grouping of indicators two per service is SECONDARY; the thresholds are UNCONFIRMED (see the standard).
+ * @remarks UNCONFIRMED: the deprivation thresholds behind the indicators (NĐ 07/2021 Appendix) were not read;
+ * the grouping of indicators two per service is SECONDARY (see the standard's data).
  * @see NĐ 07/2021/NĐ-CP, Art. 3 cl. 1(b).
  */
 export const ND07_2021_AF_PROFILE: VietnamAfProfile = vietnamAfProfile(ND07_2021);
@@ -71,7 +72,7 @@ export const ND07_2021_AF_PROFILE: VietnamAfProfile = vietnamAfProfile(ND07_2021
 /**
  * QĐ 59/2015 profile: 10 indicators in 5 services (health, education, housing, water and
  * sanitation, information), each service 1/5, each indicator 1/10.
- * @remarks Thresholds UNCONFIRMED (see the standard).
+ * @remarks UNCONFIRMED: the deprivation thresholds were not read (see the standard's data).
  * @see QĐ 59/2015/QĐ-TTg, Art. 1.
  */
 export const QD59_2015_AF_PROFILE: VietnamAfProfile = vietnamAfProfile(QD59_2015);

@@ -72,6 +72,17 @@ describe('alkireFosterChange: syn_cdta round 1 (year 2010) to round 2 (year 2018
     expect(change.censoredHeadcountRatios).toHaveLength(10);
   });
 
+  it('reports null, not Infinity, for a measure whose base is 0, and is pure', () => {
+    const w2 = equalNestedWeights([{ id: 'a', indicators: ['a'] }, { id: 'b', indicators: ['b'] }]);
+    const at = (rows: (0 | 1)[][]) => alkireFoster({ kind: 'deprivations', rows }, { weights: w2, cutoff: { share: 1 }, countBy: 'units' });
+    const none = at([[1, 0], [0, 0]]);
+    const some = at([[1, 1], [0, 0]]);
+    const c = expectPure(alkireFosterChange, none, some, { years: 2 });
+    expect(c.m0).toBeNull();
+    expect(c.intensity).toBeNull();
+    expect(alkireFosterChange(some, none, { years: 2 }).m0?.annualisedRelative.toString()).toBe('-1');
+  });
+
   it('refuses results at different k', () => {
     const other = alkireFoster({ kind: 'deprivations', rows: [[1, 1, 1, 1, 1, 1, 1, 1, 1, 1]] }, { weights, cutoff: { percent: 50 }, countBy: 'units' });
     expect(codeOf(() => alkireFosterChange(round(1), other, { years: 1 }))).toBe('incomparable-results');

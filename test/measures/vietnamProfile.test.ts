@@ -82,6 +82,19 @@ describe('alkireFosterFromClassifications', () => {
     expect(r.dimensions.find((d) => d.id === 'housing')?.contribution).toEqual(f(2 * 3, 12 * 14)); // quality + area, 3 people
   });
 
+  it('is pure (records and columns)', () => {
+    expectPure(alkireFosterFromClassifications, results, { cutoff: { share: f(1, 4) }, countBy: 'members' as const, groupBy: 'status' as const });
+    const columns = {
+      area: Uint8Array.of(0, 1),
+      monthlyIncome: Float64Array.of(1, 2),
+      members: Uint8Array.of(3, 4),
+      deprivationMask: Uint16Array.of(0b111, 0),
+    };
+    const r = expectPure(alkireFosterFromColumns, columns, { profile: ND07_2021_AF_PROFILE, cutoff: { share: f(1, 4) }, countBy: 'members' as const, groupBy: 'area' as const });
+    expect(r.headcountRatio).toEqual(f(3, 7));
+    expect(codeOf(() => alkireFosterFromColumns({ ...columns, deprivationMask: Uint16Array.of(1 << 12, 0) }, { profile: ND07_2021_AF_PROFILE, cutoff: { share: f(1, 4) }, countBy: 'units' }))).toBe('invalid-deprivation');
+  });
+
   it('households counted, decomposed by area', () => {
     const r = alkireFosterFromClassifications(results, { cutoff: { share: f(1, 4) }, countBy: 'units', groupBy: 'area' });
     expect(r.headcountRatio).toEqual(f(1, 2));
