@@ -5,8 +5,9 @@ import type { VnIssue, VnIssues } from '../errors/VnPovertyError.js';
 import { toIsoDate } from '../dates/calendarDate.js';
 import type { IsoDate, ReferenceDateOptions } from '../dates/calendarDate.js';
 import type { HouseholdStatus } from '../standards/householdStatus.js';
-import type { PolicyWindowOptions } from '../status/policyWindows.js';
-import { recentlyEscapedOn } from '../status/recentlyEscaped.js';
+import { resolvePolicyWindow } from '../status/policyWindows.js';
+import type { PolicyWindow, PolicyWindowOptions } from '../status/policyWindows.js';
+import { findRecentlyEscaped } from '../status/recentlyEscaped.js';
 import type { RecentlyEscapedFinding } from '../status/recentlyEscaped.js';
 import { statusHistory } from '../status/statusHistory.js';
 import type { StatusHistory, StatusHistoryInput } from '../status/statusHistory.js';
@@ -124,7 +125,7 @@ interface Context {
   readonly asOf: IsoDate;
   readonly program: ProgramStructure;
   readonly priorityGroups: readonly PriorityGroup[];
-  readonly windowOptions: PolicyWindowOptions;
+  readonly window: PolicyWindow;
 }
 
 function context(options: EligibilityOptions): Context {
@@ -143,7 +144,7 @@ function context(options: EligibilityOptions): Context {
     ...(options.window !== undefined ? { window: options.window } : {}),
     ...(options.bound !== undefined ? { bound: options.bound } : {}),
   };
-  return { asOf, program, priorityGroups: options.priorityGroups ?? NTP_SPRR_2021_2025_PRIORITY_GROUPS, windowOptions };
+  return { asOf, program, priorityGroups: options.priorityGroups ?? NTP_SPRR_2021_2025_PRIORITY_GROUPS, window: resolvePolicyWindow(windowOptions) };
 }
 
 interface Standing {
@@ -153,7 +154,7 @@ interface Standing {
 }
 
 function standing(h: Prepared, ctx: Context): Standing {
-  const finding = recentlyEscapedOn(h.history, { asOf: ctx.asOf, ...ctx.windowOptions });
+  const finding = findRecentlyEscaped(h.history, ctx.asOf, ctx.window);
   const status = finding.status;
   const statuses: BeneficiaryStatus[] = [];
   if (status === 'poor') statuses.push('poor');

@@ -130,6 +130,15 @@ export interface RecentlyEscapedOptions extends ReferenceDateOptions, PolicyWind
 export function recentlyEscapedOn(history: StatusHistory, options: RecentlyEscapedOptions): RecentlyEscapedFinding {
   const window: PolicyWindow = resolvePolicyWindow(options);
   const asOf = toIsoDate(options?.asOf, ['asOf']);
+  return deepFreeze(findRecentlyEscaped(history, asOf, window));
+}
+
+/**
+ * The finding of {@link recentlyEscapedOn} for a trusted date and window, not frozen: for bulk
+ * callers inside the core that freeze their own result.
+ * @internal
+ */
+export function findRecentlyEscaped(history: StatusHistory, asOf: IsoDate, window: PolicyWindow): RecentlyEscapedFinding {
   const last = recordIndexOn(history, asOf);
   const status = last < 0 ? history.priorStatus : (history.records[last]?.status ?? null);
   let anchor: IsoDate | null = null;
@@ -145,7 +154,7 @@ export function recentlyEscapedOn(history: StatusHistory, options: RecentlyEscap
   const qualifies = status !== null && window.qualifyingStatuses.includes(status);
   const reason: RecentlyEscapedReason =
     anchor === null || until === null ? 'no-escape' : !qualifies ? 'status-does-not-qualify' : asOf > until ? 'window-ended' : 'within-window';
-  return deepFreeze({ asOf, windowId: window.id, status, recentlyEscaped: reason === 'within-window', reason, anchor, until, source: window.source });
+  return { asOf, windowId: window.id, status, recentlyEscaped: reason === 'within-window', reason, anchor, until, source: window.source };
 }
 
 /**
