@@ -722,7 +722,12 @@ export function implementableUnits(program: ProgramStructure): readonly ProgramC
   return Object.freeze(program.projects.flatMap((p): ProgramComponent[] => (p.subProjects.length > 0 ? [...p.subProjects] : [p])));
 }
 
-/** True when `component` is a sub-project (it has a `projectCode`). */
+/**
+ * True when `component` is a sub-project (it has a `projectCode`).
+ *
+ * @example
+ * isSubProject(programComponent(NTP_SPRR_2021_2025, 'DA3.TDA2')) //=> true
+ */
 export function isSubProject(component: ProgramComponent): component is ProgramSubProject {
   return 'projectCode' in component;
 }

@@ -175,6 +175,11 @@ export function statusHistory(input: StatusHistoryInput, options: StatusHistoryO
 /**
  * Index of the last record dated on or before `date` in a history, or −1 if there is none.
  * Binary search: O(log n).
+ *
+ * @param history - a history from {@link statusHistory}.
+ * @param date - a checked calendar date.
+ * @example
+ * recordIndexOn(statusHistory({ records: [{ on: '2021-12-01', status: 'poor' }] }), toIsoDate('2021-11-30')) //=> -1
  */
 export function recordIndexOn(history: StatusHistory, date: IsoDate): number {
   let lo = 0;
