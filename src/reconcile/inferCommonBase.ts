@@ -43,9 +43,9 @@ export interface CommonBaseInference {
   readonly pairs: readonly PairBases[];
   /** The bases every pair allows, or null when no single base satisfies them all. */
   readonly common: BaseInterval | null;
-  /** The bases the largest number of pairs allow (equal to `common` when all agree). */
+  /** The bases the largest number of pairs allow (equal to `common` when all agree); null when no set of pairs is larger than every other. */
   readonly best: BaseInterval | null;
-  /** Labels of the pairs that no base shared with the others can satisfy. */
+  /** Labels of the pairs that no base shared with the others can satisfy (every pair when there is no majority). */
   readonly outliers: readonly string[];
 }
 
@@ -90,8 +90,9 @@ function basesFor(count: bigint, scaled: bigint, scale: bigint, rounding: Roundi
  * Where a document prints counts with rounded rates but not the base they share
  * (seed 000: “Tỷ lệ hộ nghèo là 1,5%, (tương đương 697 hộ)”), works out for each pair the
  * whole bases that print that rate, intersects them, and flags the pairs that no base
- * shared with the others can satisfy. When the pairs disagree, the base most pairs allow is
- * kept (`best`) and the rest are `outliers`.
+ * shared with the others can satisfy. When the pairs disagree, the bases most pairs allow are
+ * kept (`best`) and the rest are `outliers`; when no set of pairs outnumbers the others (two
+ * pairs that disagree), `best` is null and every pair is an outlier.
  *
  * @param pairs - counts with their printed rates; a rate's decimals are those printed.
  * @param options - the rounding the document used.
@@ -127,6 +128,7 @@ export function inferCommonBase(pairs: ReadonlyArray<CountRatePair>, options: In
   events.sort((a, b) => a.at - b.at || a.delta - b.delta);
   let depth = 0;
   let bestDepth = 0;
+  let tied = 0;
   let best: BaseInterval | null = null;
   events.forEach((e, i) => {
     depth += e.delta;
@@ -134,9 +136,14 @@ export function inferCommonBase(pairs: ReadonlyArray<CountRatePair>, options: In
     if (next !== undefined && next.at === e.at) return;
     if (depth > bestDepth) {
       bestDepth = depth;
+      tied = 1;
       best = { min: e.at, max: next === undefined ? null : next.at - 1 };
+    } else if (depth === bestDepth && depth > 0) {
+      tied++;
     }
   });
+  // two or more separate base intervals equally supported: no majority, every pair is in doubt
+  if (tied > 1) best = null;
   const inside = (b: BaseInterval | null, within: BaseInterval | null): boolean =>
     b !== null && within !== null && b.min <= within.min && (b.max === null || (within.max !== null && within.max <= b.max));
   const out = rows.map((r) => ({ ...r, fits: inside(r.bases, best) }));

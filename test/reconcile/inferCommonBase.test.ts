@@ -29,6 +29,8 @@ describe('inferCommonBase on seed 000', () => {
       { min: 59_653, max: 60_707 },
     ]);
     expect(r.common).toBeNull();
+    expect(r.best).toBeNull(); // two pairs that disagree: no majority, both in doubt
+    expect(r.outliers).toEqual(['poor (line 23)', 'near-poor (line 25)']);
   });
 
   it('end of 2022: 642 poor at 1,06 % and 382 near-poor at 0,63 % agree on 60.282 – 60.853 households', () => {
