@@ -39,7 +39,8 @@ export function emptyCountsTable(indicatorIds: readonly IndicatorId[]): {
  * @throws VnPovertyError `mixed-standards` when the counts come from different standards;
  *   `empty-input` for an empty list.
  * @example
- * sumClassificationCounts([a, b]).households //=> a.households + b.households
+ * sumClassificationCounts([classifyColumns(chunk1, o).counts, classifyColumns(chunk2, o).counts]).households //=> chunk1 rows + chunk2 rows
+ * @see NĐ 07/2021/NĐ-CP, Art. 3 cl. 2 (the statuses counted).
  */
 export function sumClassificationCounts(counts: readonly ClassificationCounts[]): ClassificationCounts {
   const first = counts[0];

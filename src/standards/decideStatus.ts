@@ -64,7 +64,12 @@ export function decideStatus(standard: PovertyStandard, area: Area, monthlyIncom
   return { status: 'non-poor', rule: 'above-lines', line: lines.poverty, lineKind: 'poverty', atOrBelow: false };
 }
 
-/** The cited rule behind a decision (`undefined` for `'above-lines'`, which no article states). */
+/**
+ * The cited rule behind a decision (`undefined` for `'above-lines'`, which no article states).
+ * @example
+ * ruleOf(ND07_2021, 'near-poor')?.source //=> 'NĐ 07/2021/NĐ-CP, Art. 3 cl. 2(b)'
+ * @see NĐ 07/2021/NĐ-CP, Art. 3 cl. 2; QĐ 59/2015/QĐ-TTg, Art. 2.
+ */
 export function ruleOf(standard: PovertyStandard, rule: DecidingRuleId): StandardRule | undefined {
   switch (rule) {
     case 'income-only-poor':
@@ -89,7 +94,8 @@ const checked = new WeakSet<object>();
  *
  * @throws VnPovertyError `invalid-standard` naming the field.
  * @example
- * assertPovertyStandard(ND07_2021) // passes
+ * assertPovertyStandard(ND07_2021) //=> undefined (no error)
+ * @see docs/standards.md, "A local standard".
  */
 export function assertPovertyStandard(standard: PovertyStandard, path: ReadonlyArray<string | number> = ['standard']): void {
   if (typeof standard === 'object' && standard !== null && checked.has(standard)) return;

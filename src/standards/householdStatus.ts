@@ -24,6 +24,10 @@ export const HOUSEHOLD_STATUS_LABELS_VI: Readonly<Record<HouseholdStatus, string
 /**
  * Orders statuses from poorest (0) to best off (3): "more income never makes a
  * household poorer" is `statusRank(after) >= statusRank(before)`.
+ * @example
+ * statusRank('poor') //=> 0
+ * statusRank('non-poor') //=> 3
+ * @see NĐ 07/2021/NĐ-CP, Art. 3 cl. 2.
  */
 export function statusRank(status: HouseholdStatus): 0 | 1 | 2 | 3 {
   return HOUSEHOLD_STATUSES.indexOf(status) as 0 | 1 | 2 | 3;

@@ -119,6 +119,8 @@ const rank = (e: EducationLevel): number => EDUCATION_LEVELS.indexOf(e);
  * works for wages without a labour contract. Such members whose work is not recorded make the
  * answer unknown; the work of younger members is not read.
  * @remarks UNCONFIRMED wording (2026-2030 draft, said to inherit the 2022-2025 criterion).
+ * @example
+ * employmentDeprived(householdSchema.parse({ area: 'rural', monthlyIncome: 0, members: [{ age: 30, work: 'unemployed' }] })) //=> true
  * @see NĐ 07/2021/NĐ-CP, Art. 3 cl. 1(b) and Appendix.
  */
 export const employmentDeprived: IndicatorPredicate = (h) =>
@@ -132,6 +134,8 @@ export const employmentDeprived: IndicatorPredicate = (h) =>
  * Dependants: dependants are more than half the members. A dependant is a child under 16, or a
  * member receiving a monthly social allowance (elderly or disabled).
  * @remarks UNCONFIRMED wording (2026-2030 draft).
+ * @example
+ * dependantsDeprived(householdSchema.parse({ area: 'rural', monthlyIncome: 0, members: [{ age: 40, monthlySocialAllowance: false }, { age: 9 }, { age: 4 }] })) //=> true
  * @see NĐ 07/2021/NĐ-CP, Art. 3 cl. 1(b) and Appendix.
  */
 export const dependantsDeprived: IndicatorPredicate = (h) => {
@@ -150,6 +154,8 @@ export const dependantsDeprived: IndicatorPredicate = (h) => {
 /**
  * Nutrition: some child under 16 is stunted or underweight.
  * @remarks UNCONFIRMED wording (2026-2030 draft, a third-party note agrees).
+ * @example
+ * nutritionDeprived(householdSchema.parse({ area: 'rural', monthlyIncome: 0, members: [{ age: 30 }] })) //=> false (no child)
  * @see NĐ 07/2021/NĐ-CP, Art. 3 cl. 1(b) and Appendix.
  */
 export const nutritionDeprived: IndicatorPredicate = (h) =>
@@ -162,6 +168,8 @@ export const nutritionDeprived: IndicatorPredicate = (h) =>
 /**
  * Health insurance: some member aged 6 or older has no health-insurance card.
  * @remarks UNCONFIRMED (best recollection of the Appendix).
+ * @example
+ * healthInsuranceDeprived(householdSchema.parse({ area: 'rural', monthlyIncome: 0, members: [{ age: 6, healthInsurance: false }] })) //=> true
  * @see NĐ 07/2021/NĐ-CP, Art. 3 cl. 1(b) and Appendix; QĐ 59/2015/QĐ-TTg, Art. 1.
  */
 export const healthInsuranceDeprived: IndicatorPredicate = (h) =>
@@ -174,6 +182,8 @@ export const healthInsuranceDeprived: IndicatorPredicate = (h) =>
 /**
  * Access to health services (QĐ 59/2015 only): some member was ill and got no medical care.
  * @remarks UNCONFIRMED threshold wording.
+ * @example
+ * healthAccessDeprived(householdSchema.parse({ area: 'rural', monthlyIncome: 0, members: [{ age: 50, untreatedIllness: true }] })) //=> true
  * @see QĐ 59/2015/QĐ-TTg, Art. 1.
  */
 export const healthAccessDeprived: IndicatorPredicate = (h) =>
@@ -187,6 +197,8 @@ export const healthAccessDeprived: IndicatorPredicate = (h) =>
  * Adult education: some member aged 16–30 is not in school or training and lacks the level
  * expected for the age (16–17: lower-secondary; 18–30: upper-secondary or vocational).
  * @remarks UNCONFIRMED (third-party note only).
+ * @example
+ * adultEducationDeprived(householdSchema.parse({ area: 'rural', monthlyIncome: 0, members: [{ age: 20, education: 'lower-secondary', attendingSchool: false }] })) //=> true
  * @see NĐ 07/2021/NĐ-CP, Art. 3 cl. 1(b) and Appendix.
  */
 export const adultEducationDeprived: IndicatorPredicate = (h) =>
@@ -205,6 +217,8 @@ export const adultEducationDeprived: IndicatorPredicate = (h) =>
 /**
  * Children's school attendance: some child aged 3 to under 16 does not attend school.
  * @remarks UNCONFIRMED (third-party note only; "at the level appropriate to age" is not modelled).
+ * @example
+ * schoolAttendanceDeprived(householdSchema.parse({ area: 'rural', monthlyIncome: 0, members: [{ age: 10, attendingSchool: false }] })) //=> true
  * @see NĐ 07/2021/NĐ-CP, Art. 3 cl. 1(b) and Appendix.
  */
 export const schoolAttendanceDeprived: IndicatorPredicate = (h) =>
@@ -217,6 +231,8 @@ export const schoolAttendanceDeprived: IndicatorPredicate = (h) =>
 /**
  * Housing quality: at least 2 of the 3 main structures (walls, columns, roof) are non-durable.
  * @remarks UNCONFIRMED (third-party note only).
+ * @example
+ * housingQualityDeprived(householdSchema.parse({ area: 'rural', monthlyIncome: 0, members: [{ age: 30 }], dwelling: { walls: 'non-durable', roof: 'non-durable' } })) //=> true
  * @see NĐ 07/2021/NĐ-CP, Art. 3 cl. 1(b) and Appendix.
  */
 export const housingQualityDeprived: IndicatorPredicate = (h) => {
@@ -236,6 +252,8 @@ export const MIN_FLOOR_AREA_PER_PERSON = 8;
 /**
  * Housing area: floor area per person is below 8 m² (compared exactly: area < 8 × members).
  * @remarks UNCONFIRMED (third-party note only).
+ * @example
+ * housingAreaDeprived(householdSchema.parse({ area: 'rural', monthlyIncome: 0, members: [{ age: 30 }, { age: 5 }], dwelling: { floorArea: 16 } })) //=> false (16 m² = 8 × 2)
  * @see NĐ 07/2021/NĐ-CP, Art. 3 cl. 1(b) and Appendix.
  */
 export const housingAreaDeprived: IndicatorPredicate = (h) => {
@@ -248,6 +266,8 @@ export const housingAreaDeprived: IndicatorPredicate = (h) => {
 /**
  * Domestic water: the household does not use a safe / hygienic water source.
  * @remarks UNCONFIRMED (the list of acceptable sources is not confirmed; the caller decides `safeWater`).
+ * @example
+ * waterSourceDeprived(householdSchema.parse({ area: 'rural', monthlyIncome: 0, members: [{ age: 30 }], safeWater: false })) //=> true
  * @see NĐ 07/2021/NĐ-CP, Art. 3 cl. 1(b) and Appendix.
  */
 export const waterSourceDeprived: IndicatorPredicate = (h) => notTrue(h.safeWater);
@@ -255,6 +275,8 @@ export const waterSourceDeprived: IndicatorPredicate = (h) => notTrue(h.safeWate
 /**
  * Latrine: the household does not use a hygienic latrine.
  * @remarks UNCONFIRMED.
+ * @example
+ * latrineDeprived(householdSchema.parse({ area: 'rural', monthlyIncome: 0, members: [{ age: 30 }] })) //=> undefined (not recorded)
  * @see NĐ 07/2021/NĐ-CP, Art. 3 cl. 1(b) and Appendix.
  */
 export const latrineDeprived: IndicatorPredicate = (h) => notTrue(h.hygienicLatrine);
@@ -262,6 +284,8 @@ export const latrineDeprived: IndicatorPredicate = (h) => notTrue(h.hygienicLatr
 /**
  * Telecom: no member uses telecom services (phone subscription or internet).
  * @remarks UNCONFIRMED.
+ * @example
+ * telecomDeprived(householdSchema.parse({ area: 'rural', monthlyIncome: 0, members: [{ age: 30 }], telecom: true })) //=> false
  * @see NĐ 07/2021/NĐ-CP, Art. 3 cl. 1(b) and Appendix.
  */
 export const telecomDeprived: IndicatorPredicate = (h) => notTrue(h.telecom);
@@ -270,6 +294,8 @@ export const telecomDeprived: IndicatorPredicate = (h) => notTrue(h.telecom);
  * Information devices: owns none of television, radio, computer, smartphone, and cannot hear
  * the commune/village loudspeaker.
  * @remarks UNCONFIRMED (exact list unknown).
+ * @example
+ * informationDevicesDeprived(householdSchema.parse({ area: 'rural', monthlyIncome: 0, members: [{ age: 30 }], informationDevices: ['radio'] })) //=> false
  * @see NĐ 07/2021/NĐ-CP, Art. 3 cl. 1(b) and Appendix; QĐ 59/2015/QĐ-TTg, Art. 1 (assets).
  */
 export const informationDevicesDeprived: IndicatorPredicate = (h) => {
@@ -281,6 +307,8 @@ export const informationDevicesDeprived: IndicatorPredicate = (h) => {
 /**
  * Waste treatment (NĐ 351/2025): household waste is not collected or treated.
  * @remarks UNCONFIRMED (draft only).
+ * @example
+ * wasteTreatmentDeprived(householdSchema.parse({ area: 'rural', monthlyIncome: 0, members: [{ age: 30 }], wasteTreated: false })) //=> true
  * @see NĐ 351/2025/NĐ-CP (September 2025 draft).
  */
 export const wasteTreatmentDeprived: IndicatorPredicate = (h) => notTrue(h.wasteTreated);
@@ -499,8 +527,11 @@ const DIMENSION_NAMES: Readonly<Record<DimensionId, { readonly nameVi: string; r
 
 /**
  * Groups indicators by dimension, dimensions in order of first appearance.
+ * @param indicators - indicators in the decree's order
+ * @param names - dimension names to use instead of the built-in ones (NĐ 351/2025 renames one)
  * @example
  * dimensionsOf(ND07_2021_INDICATORS).length //=> 6
+ * @see NĐ 07/2021/NĐ-CP, Art. 3 cl. 1(b) (the six basic social services).
  */
 export function dimensionsOf(indicators: readonly IndicatorDefinition[], names: Partial<Record<DimensionId, { readonly nameVi: string; readonly name: string }>> = {}): readonly DimensionDefinition[] {
   const order: DimensionId[] = [];

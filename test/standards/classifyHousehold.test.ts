@@ -424,3 +424,35 @@ describe('properties', () => {
     });
   }
 });
+
+describe('types', () => {
+  it('result fields are readonly and statuses are literals (checked by tsc)', () => {
+    const r = classifyHousehold(household(ND07_2021, 'rural', 1_000_000n, 2, 3), { asOf: '2024-01-01' });
+    const s: 'poor' | 'near-poor' | 'average' | 'non-poor' = r.status;
+    expect(s).toBe('poor');
+    const typeOnly = (): void => {
+      // @ts-expect-error the result is readonly
+      r.status = 'non-poor';
+      // @ts-expect-error deprivations is a readonly list
+      r.deprivations.push('latrine');
+      // @ts-expect-error asOf is required
+      classifyHousehold(household(ND07_2021, 'rural', 1n, 1, 0), {});
+      // @ts-expect-error onConflict takes three literals
+      classifyHousehold(household(ND07_2021, 'rural', 1n, 1, 0), { asOf: '2024-01-01', onConflict: 'guess' });
+      // @ts-expect-error no such indicator id
+      classifyHousehold(household(ND07_2021, 'rural', 1n, 1, 0), { asOf: '2024-01-01', predicates: { wellbeing: () => true } });
+    };
+    expect(typeof typeOnly).toBe('function');
+  });
+});
+
+describe('examples/register.ts', () => {
+  it('reports the twelve households with their statuses and rules', async () => {
+    const { report } = await import('../../examples/register.js');
+    const text = report();
+    expect(text).toContain('R01 Lò Văn An [rural, 4 members]: POOR (hộ nghèo)');
+    expect(text).toContain('R03 Vàng A Chớ [rural, 4 members]: AVERAGE');
+    expect(text).toContain('U02 Lê Thị Lan [urban, 3 members]: AVERAGE');
+    expect(text).toContain('Households by status: hộ nghèo 3, hộ cận nghèo 3, hộ có mức sống trung bình 4, hộ không nghèo 2');
+  });
+});

@@ -74,3 +74,46 @@ describe('standardFor', () => {
     expect(codeOf(() => standardFor('2023-05-05', { standards: [local, ND07_2021] }))).toBe('overlapping-standards');
   });
 });
+
+describe('the TSDoc examples hold', () => {
+  it('decideStatus, ruleOf, statusRank, classifyColumns, classifyHousehold', async () => {
+    const { decideStatus, ruleOf } = await import('../../src/standards/decideStatus.js');
+    const { statusRank } = await import('../../src/standards/householdStatus.js');
+    const { classifyColumns } = await import('../../src/standards/classifyColumns.js');
+    const { classifyHousehold } = await import('../../src/standards/classifyHousehold.js');
+    expect(decideStatus(ND07_2021, 'rural', 6_000_000n, 4n, 3).status).toBe('poor');
+    expect(decideStatus(ND07_2021, 'rural', 6_000_001n, 4n, 3).status).toBe('average');
+    expect(ruleOf(ND07_2021, 'near-poor')?.source).toBe('NĐ 07/2021/NĐ-CP, Art. 3 cl. 2(b)');
+    expect(ruleOf(ND07_2021, 'above-lines')).toBeUndefined();
+    expect([statusRank('poor'), statusRank('non-poor')]).toEqual([0, 3]);
+    const r = classifyColumns(
+      { area: Uint8Array.of(0, 1), monthlyIncome: Float64Array.of(6_000_000, 8_000_004), members: Uint8Array.of(4, 4), deprivationMask: Uint16Array.of(0b111, 0) },
+      { asOf: '2024-01-01' },
+    );
+    expect(Array.from(r.statuses)).toEqual([0, 2]);
+    expect(
+      classifyHousehold(
+        {
+          area: 'rural',
+          monthlyIncome: 6_000_000,
+          members: [{ age: 40 }, { age: 38 }, { age: 10 }, { age: 7 }],
+          deprivations: {
+            'health-insurance': true,
+            latrine: true,
+            telecom: true,
+            employment: false,
+            dependants: false,
+            nutrition: false,
+            'adult-education': false,
+            'school-attendance': false,
+            'housing-quality': false,
+            'housing-area': false,
+            'water-source': false,
+            'information-devices': false,
+          },
+        },
+        { asOf: '2024-01-01' },
+      ).status,
+    ).toBe('poor');
+  });
+});
