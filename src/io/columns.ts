@@ -1,7 +1,7 @@
 import { Decimal } from '../_internal/_decimal.js';
 import { VnPovertyError, fail, issue, type VnIssue } from '../errors/VnPovertyError.js';
 import { isoDateFromParts, toIsoDate, type IsoDate } from '../dates/calendarDate.js';
-import { toDong, type Dong, type MoneyUnit } from '../numbers/money.js';
+import { DONG_PER_UNIT, toDong, type Dong, type MoneyUnit } from '../numbers/money.js';
 import { parseVnNumber } from '../numbers/parseVnNumber.js';
 import type { RawCell } from './readRows.js';
 
@@ -40,7 +40,7 @@ export interface ColumnSpec {
 
 /** A cell's place, for messages that name file, row and column. */
 export interface CellPosition {
-  readonly source?: string;
+  readonly source?: string | undefined;
   readonly row: number;
   /** 1-based column number. */
   readonly column: number;
@@ -66,6 +66,9 @@ export function cellError(at: CellPosition, error: unknown): VnPovertyError {
   );
   return new VnPovertyError(issues as unknown as VnPovertyError['issues']);
 }
+
+/** A whole number, plain or with `.` thousands groups, nothing else. */
+const WHOLE = /^\s*(\d{1,3}(?:\.\d{3})+|\d+)\s*$/;
 
 const TRUE_WORDS = new Set(['có', 'co', 'x', 'yes', 'y', 'true', '1', 'đúng', 'dung']);
 const FALSE_WORDS = new Set(['không', 'khong', 'no', 'n', 'false', '0', 'sai']);
@@ -124,6 +127,14 @@ function readCellValue(raw: RawCell, spec: Pick<ColumnSpec, 'hint' | 'unit'>, fo
     case 'amount': {
       if (typeof raw === 'boolean' || raw instanceof Date) {
         return fail({ code: 'invalid-number', path: [], value: String(raw), expected: `a ${hint}` });
+      }
+      if (hint !== 'rate' && typeof raw === 'string') {
+        // fast path for the common case, a whole number (1171, 1.171, 6.000.000): the same value parseVnNumber gives
+        const whole = WHOLE.exec(raw);
+        if (whole) {
+          const n = BigInt(whole[1]!.replace(/\./g, ''));
+          return hint === 'count' ? n : n * DONG_PER_UNIT[spec.unit ?? 'dong'];
+        }
       }
       let value: Decimal;
       let unit: MoneyUnit | null = null;

@@ -4,7 +4,7 @@ import { areaFigures, type AreaFigures } from '../areas/areaFigures.js';
 import { fail } from '../errors/VnPovertyError.js';
 import { HOUSEHOLD_STATUS_LABELS_VI, HOUSEHOLD_STATUSES, type HouseholdStatus } from '../standards/householdStatus.js';
 import { cellError, normalizeHeader, type ColumnSpec } from './columns.js';
-import { readRecords, type ReadRecordsOptions } from './readRecords.js';
+import { readRecordBatches, readRecords, type ReadRecordsOptions } from './readRecords.js';
 import type { RowSource } from './readRows.js';
 
 /**
@@ -109,7 +109,7 @@ export async function countClassifiedHouseholds(source: RowSource, options: Coun
     header = { ...m.index };
     options.onHeader?.(m);
   };
-  for await (const r of readRecords(source, specs, { ...options, onHeader })) {
+  for await (const batch of readRecordBatches(source, specs, { ...options, onHeader })) for (const r of batch) {
     options.onRow?.();
     const at = (key: string) => ({ ...(label !== undefined ? { source: label } : {}), row: r.row, column: (header[key] ?? 0) + 1, header: specs.find((s) => s.key === key)?.vi ?? key });
     const key = r.values[by] as string;

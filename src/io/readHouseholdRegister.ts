@@ -5,7 +5,7 @@ import type { HouseholdInput } from '../standards/household.js';
 import type { IndicatorId } from '../standards/indicators.js';
 import { POVERTY_STANDARDS } from '../standards/standards.js';
 import { normalizeHeader, type CellValue, type ColumnSpec, type HeaderMatch } from './columns.js';
-import { readRecords, type ReadRecordsOptions, type TypedRecord } from './readRecords.js';
+import { readRecordBatches, type ReadRecordsOptions, type TypedRecord } from './readRecords.js';
 import type { RowSource } from './readRows.js';
 
 /** Household-level columns of a register (one value per household). */
@@ -155,25 +155,29 @@ export async function* readHouseholdRegister(source: RowSource, options: ReadHou
     return build(first, last.row, members, label, headers);
   };
   const readOptions: ReadRecordsOptions = { ...options, ...(label !== undefined ? { source: label } : {}), onHeader, requireValues: false };
-  for await (const record of readRecords(source, HOUSEHOLD_REGISTER_COLUMNS, readOptions)) {
-    const id = record.values['id'];
-    if (typeof id !== 'string') return bad({ source: label, row: record.row, header: headers['id'] ?? 'id' }, 'missing-value', '', 'the household id on every row');
-    const member = memberOf(record, label, headers);
-    if (current !== undefined && current.first.values['id'] === id) {
-      checkSameHousehold(current.first, record, label, headers);
-      if (member !== undefined) current.members.push(member);
-      current.last = record;
-      continue;
+  for await (const batch of readRecordBatches(source, HOUSEHOLD_REGISTER_COLUMNS, readOptions)) {
+    const ready: RegisterHousehold[] = [];
+    for (const record of batch) {
+      const id = record.values['id'];
+      if (typeof id !== 'string') return bad({ source: label, row: record.row, header: headers['id'] ?? 'id' }, 'missing-value', '', 'the household id on every row');
+      const member = memberOf(record, label, headers);
+      if (current !== undefined && current.first.values['id'] === id) {
+        checkSameHousehold(current.first, record, label, headers);
+        if (member !== undefined) current.members.push(member);
+        current.last = record;
+        continue;
+      }
+      if (current !== undefined) ready.push(finish());
+      if (seen.has(id)) {
+        bad({ source: label, row: record.row, header: headers['id'] ?? 'id' }, 'duplicate-household', id, 'each household’s rows together, once: this id appeared earlier in the file');
+      }
+      seen.add(id);
+      for (const key of ['area', 'monthlyIncome']) {
+        if (record.values[key] === null) bad({ source: label, row: record.row, header: headers[key] ?? key }, 'missing-value', '', 'a value on the first row of each household');
+      }
+      current = { first: record, last: record, members: member !== undefined ? [member] : [] };
     }
-    if (current !== undefined) yield finish();
-    if (seen.has(id)) {
-      bad({ source: label, row: record.row, header: headers['id'] ?? 'id' }, 'duplicate-household', id, 'each household’s rows together, once: this id appeared earlier in the file');
-    }
-    seen.add(id);
-    for (const key of ['area', 'monthlyIncome']) {
-      if (record.values[key] === null) bad({ source: label, row: record.row, header: headers[key] ?? key }, 'missing-value', '', 'a value on the first row of each household');
-    }
-    current = { first: record, last: record, members: member !== undefined ? [member] : [] };
+    yield* ready;
   }
   if (current !== undefined) yield finish();
 }

@@ -1,7 +1,7 @@
 import { fail } from '../errors/VnPovertyError.js';
 import { basename } from 'node:path';
 import { cellError, matchHeader, readCell, type CellValue, type ColumnSpec, type HeaderMatch } from './columns.js';
-import { readRows, type ReadRowsOptions, type RawCell, type RowSource } from './readRows.js';
+import { readRowBatches, type ReadRowsOptions, type RawCell, type RowSource } from './readRows.js';
 
 /** One data row read under column specs: its row number and a value per matched column. */
 export interface TypedRecord {
@@ -34,36 +34,46 @@ export interface ReadRecordsOptions extends ReadRowsOptions {
  * //=> 1171n …
  */
 export async function* readRecords(source: RowSource, columns: ReadonlyArray<ColumnSpec>, options: ReadRecordsOptions = {}): AsyncGenerator<TypedRecord> {
+  for await (const batch of readRecordBatches(source, columns, options)) yield* batch;
+}
+
+/** The records of {@link readRecords} in batches, for bulk consumers. @internal */
+export async function* readRecordBatches(source: RowSource, columns: ReadonlyArray<ColumnSpec>, options: ReadRecordsOptions = {}): AsyncGenerator<TypedRecord[]> {
   const label = options.source ?? (typeof source === 'string' ? basename(source) : undefined);
   const rowOptions: ReadRowsOptions = { ...options, ...(label !== undefined ? { source: label } : {}) };
   let match: HeaderMatch | undefined;
-  let header: ReadonlyArray<RawCell> = [];
-  const wanted = columns.map((spec) => spec);
-  for await (const { row, cells, formats } of readRows(source, rowOptions)) {
-    if (isBlank(cells)) continue;
-    if (match === undefined) {
-      header = cells;
-      match = matchHeader(cells, wanted, label);
-      options.onHeader?.(match);
-      continue;
-    }
-    const values: Record<string, CellValue> = {};
-    for (const spec of wanted) {
-      const i = match.index[spec.key];
-      if (i === undefined) continue;
-      const at = {
-        ...(label !== undefined ? { source: label } : {}),
-        row,
-        column: i + 1,
-        header: header[i] === null || header[i] === undefined ? spec.vi : String(header[i]),
-      };
-      const value = readCell(cells[i] ?? null, spec, at, formats[i]);
-      if (value === null && spec.required === true && options.requireValues !== false) {
-        throw cellError(at, errorOf(() => fail({ code: 'missing-value', path: [], value: '', expected: `a value for “${spec.vi}” (${spec.en})` })));
+  // the matched columns as parallel arrays: spec, 0-based index, header as printed
+  let specs: ColumnSpec[] = [];
+  let indexes: number[] = [];
+  let headers: string[] = [];
+  const requireValues = options.requireValues !== false;
+  for await (const rows of readRowBatches(source, rowOptions)) {
+    const batch: TypedRecord[] = [];
+    for (const { row, cells, formats } of rows) {
+      if (isBlank(cells)) continue;
+      if (match === undefined) {
+        const m = matchHeader(cells, columns, label);
+        match = m;
+        specs = columns.filter((spec) => m.index[spec.key] !== undefined);
+        indexes = specs.map((spec) => m.index[spec.key]!);
+        headers = indexes.map((i, k) => (cells[i] === null || cells[i] === undefined ? specs[k]!.vi : String(cells[i])));
+        options.onHeader?.(m);
+        continue;
       }
-      values[spec.key] = value;
+      const values: Record<string, CellValue> = {};
+      for (let k = 0; k < specs.length; k++) {
+        const spec = specs[k]!;
+        const i = indexes[k]!;
+        const at = { source: label, row, column: i + 1, header: headers[k]! };
+        const value = readCell(cells[i] ?? null, spec, at, formats[i]);
+        if (value === null && requireValues && spec.required === true) {
+          throw cellError(at, errorOf(() => fail({ code: 'missing-value', path: [], value: '', expected: `a value for “${spec.vi}” (${spec.en})` })));
+        }
+        values[spec.key] = value;
+      }
+      batch.push(Object.freeze({ row, values: Object.freeze(values) }));
     }
-    yield Object.freeze({ row, values: Object.freeze(values) });
+    if (batch.length > 0) yield batch;
   }
   if (match === undefined) {
     fail({ code: 'empty-file', path: label !== undefined ? [label] : [], value: '', expected: 'a header row naming the columns' });

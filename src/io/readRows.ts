@@ -75,10 +75,26 @@ export function formatOfPath(path: string): FileFormat {
  * //=> 1 [ 'mã hộ', 'thu nhập' ] …
  */
 export async function* readRows(source: RowSource, options: ReadRowsOptions = {}): AsyncGenerator<SheetRow> {
+  for await (const batch of readRowBatches(source, options)) yield* batch;
+}
+
+/**
+ * The rows of {@link readRows} in batches (one per chunk read), for bulk consumers that want
+ * to avoid an asynchronous step per row. @internal
+ */
+export async function* readRowBatches(source: RowSource, options: ReadRowsOptions = {}): AsyncGenerator<SheetRow[]> {
   const label = options.source ?? (typeof source === 'string' ? basename(source) : undefined);
   const format = options.format ?? (typeof source === 'string' ? formatOfPath(source) : 'csv');
   if (format === 'xlsx') {
-    yield* readXlsxRows(source, options.sheet, label);
+    let batch: SheetRow[] = [];
+    for await (const row of readXlsxRows(source, options.sheet, label)) {
+      batch.push(row);
+      if (batch.length >= 512) {
+        yield batch;
+        batch = [];
+      }
+    }
+    if (batch.length > 0) yield batch;
     return;
   }
   yield* readCsvRows(source, options.delimiter, label, options.chunkSize);
@@ -91,7 +107,7 @@ async function* readCsvRows(
   delimiter: CsvDelimiter | undefined,
   label: string | undefined,
   chunkSize = 64 * 1024,
-): AsyncGenerator<SheetRow> {
+): AsyncGenerator<SheetRow[]> {
   const tokenizer = createCsvTokenizer({ ...(delimiter !== undefined ? { delimiter } : {}), ...(label !== undefined ? { source: label } : {}) });
   const decoder = new TextDecoder('utf-8', { fatal: true });
   const chunks: AsyncIterable<string | Uint8Array> = typeof source === 'string' ? createReadStream(source, { highWaterMark: chunkSize }) : source;
@@ -114,10 +130,12 @@ async function* readCsvRows(
   for await (const chunk of chunks) {
     const text = decode(chunk, false);
     bytes += typeof chunk === 'string' ? 0 : chunk.length;
-    for (const cells of tokenizer.push(text)) yield { row: ++row, cells, formats: NO_FORMATS };
+    const rows = tokenizer.push(text);
+    if (rows.length > 0) yield rows.map((cells) => ({ row: ++row, cells, formats: NO_FORMATS }));
   }
   const rest = decode(new Uint8Array(0), true);
-  for (const cells of [...tokenizer.push(rest), ...tokenizer.end()]) yield { row: ++row, cells, formats: NO_FORMATS };
+  const last = [...tokenizer.push(rest), ...tokenizer.end()];
+  if (last.length > 0) yield last.map((cells) => ({ row: ++row, cells, formats: NO_FORMATS }));
 }
 
 async function* readXlsxRows(source: RowSource, sheet: string | number | undefined, label: string | undefined): AsyncGenerator<SheetRow> {
