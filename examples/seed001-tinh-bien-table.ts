@@ -50,7 +50,8 @@ export function report(): string {
     '  Every subtotal and the grand total add up, and every “remaining = start − exits” holds.',
     '  Three printed rates match no rounding of their count: two near-poor exit rates repeat the',
     '  start rate, and An Phú’s 2,56 % should be 2,26 %. Tân Lợi’s 1,99 % is 2,04 − 0,05 (rounded',
-    '  rates subtracted) where 43 ÷ 2.154 gives 2,00 %. The row numbers skip 12 and repeat 11.',
+    '  rates subtracted) where 43 ÷ 2.154 gives 2,00 %. The row numbers skip 12 and repeat 11',
+    '  (no commune is missing from the totals: the printed units add up to them).',
   );
 
   const base = { households: 30519, poor: 762, nearPoor: 723 };

@@ -56,6 +56,7 @@ export const communeTargetsLayout: LayoutPreset = deepFreeze({
       columns,
       rows: records.map((r) => ({ key: String(r.line), label: layoutRowLabel(r), cells: r.cells })),
       relations: [
+        { type: 'numbering', column: 'stt', rows: records.filter((r) => (r.cells['role'] ?? '').trim() === 'unit').map((r) => String(r.line)) },
         ...roleTotals(records, { roleColumn: 'role', columns: COUNTS, ...(source === undefined ? {} : { source }) }),
         { type: 'difference', column: 'poor_end', from: 'poor_start', minus: ['poor_exit'] },
         { type: 'difference', column: 'near_poor_end', from: 'near_poor_start', minus: ['near_poor_exit'] },

@@ -31,6 +31,7 @@ export const countsAndRatesLayout: LayoutPreset = deepFreeze({
       columns,
       rows: records.map((r) => ({ key: String(r.line), label: layoutRowLabel(r), cells: r.cells })),
       relations: [
+        { type: 'numbering', column: 'stt', rows: records.filter((r) => (r.cells['role'] ?? '').trim() === 'unit').map((r) => String(r.line)) },
         ...roleTotals(records, { roleColumn: 'role', columns: ['households', 'poor', 'near_poor'], ...(source === undefined ? {} : { source }) }),
         { type: 'rate', column: 'poor_rate', count: 'poor', base: 'households', scale: 100, rounding },
         { type: 'rate', column: 'near_poor_rate', count: 'near_poor', base: 'households', scale: 100, rounding },

@@ -117,8 +117,19 @@ export interface HeadlineRelation {
   readonly partsRounded?: boolean;
 }
 
+/**
+ * The row numbers printed in `column` (a text column, usually *STT*) count 1, 2, 3… down
+ * `rows`: no number skipped, none repeated. Real tables skip and repeat numbers
+ * (seed 001: 11 twice, no 12).
+ */
+export interface NumberingRelation {
+  readonly type: 'numbering';
+  readonly column: string;
+  readonly rows: readonly string[];
+}
+
 /** A declared relation between printed cells. */
-export type TableRelation = RowTotalRelation | ColumnTotalRelation | DifferenceRelation | RateRelation | HeadlineRelation;
+export type TableRelation = RowTotalRelation | ColumnTotalRelation | DifferenceRelation | RateRelation | HeadlineRelation | NumberingRelation;
 
 /** The kinds of relation, as string literals. */
 export type RelationType = TableRelation['type'];
@@ -182,6 +193,7 @@ export const printedTableSchema = z.object({
         parts: z.array(z.object({ row: key, column: key })).min(1),
         partsRounded: z.boolean().optional(),
       }),
+      z.object({ type: z.literal('numbering'), column: key, rows: z.array(key) }),
     ]),
   ),
   blankAs: z.enum(['missing', 'zero']).optional(),

@@ -45,6 +45,9 @@ export type ReconcileIssueCode =
   | 'unparseable-cell'
   | 'blank-cell'
   | 'non-positive-base'
+  | 'skipped-row-number'
+  | 'duplicate-row-number'
+  | 'row-number-out-of-order'
   | (string & {});
 
 /** One printed cell that does not reconcile. JSON-friendly: every field is a string, number, boolean, null or array of those. */
@@ -109,7 +112,8 @@ type RateCheck = {
   readonly rounding: RoundingMode;
   readonly decimals: number | undefined;
 };
-type Check = SumCheck | RateCheck;
+type NumberingCheck = { readonly kind: 'numbering'; readonly column: string; readonly rows: readonly string[] };
+type Check = SumCheck | RateCheck | NumberingCheck;
 
 const HEADLINE_COLUMN = 'value';
 const headlineRow = (name: string): string => `headline:${name}`;
@@ -199,6 +203,10 @@ function validate(input: PrintedTable): Indexed {
         needColumn(rel.base, [...p, 'base']);
         rel.rows?.forEach((r, j) => needRow(r, [...p, 'rows', j]));
         break;
+      case 'numbering':
+        if (!columns.has(rel.column)) problems.push(makeIssue({ code: 'unknown-column', path: [...p, 'column'], value: rel.column, expected: 'the key of a column of the table' }));
+        rel.rows.forEach((r, j) => needRow(r, [...p, 'rows', j]));
+        break;
       case 'headline': {
         rel.parts.forEach((ref, j) => {
           needRow(ref.row, [...p, 'parts', j, 'row']);
@@ -255,6 +263,9 @@ function compile(ix: Indexed): Check[] {
             decimals: rel.decimals,
           });
         }
+        break;
+      case 'numbering':
+        checks.push({ kind: 'numbering', column: rel.column, rows: rel.rows });
         break;
       case 'headline':
         checks.push({
@@ -373,6 +384,10 @@ export function reconcileTable(table: PrintedTable, options: ReconcileTableOptio
   };
 
   for (const check of checks) {
+    if (check.kind === 'numbering') {
+      issues.push(...numberingIssues(check, ix, label));
+      continue;
+    }
     if (check.kind === 'sum') {
       const refs = [check.target, ...check.terms.map((t) => t.cell)];
       const values = readAll(refs);
@@ -465,6 +480,32 @@ export function reconcileTable(table: PrintedTable, options: ReconcileTableOptio
     .map((x) => x.i);
   const errors = sorted.filter((i) => i.severity === 'error').length;
   return deepFreeze({ ok: errors === 0, issues: sorted, checked: checks.length, errors, roundings: sorted.length - errors });
+}
+
+function numberingIssues(check: NumberingCheck, ix: Indexed, label: (row: string) => string): ReconcileIssue[] {
+  const out: ReconcileIssue[] = [];
+  const seen = new Map<number, string>();
+  let next = 1;
+  const relationText = `${check.column} counts 1, 2, 3… down the ${check.rows.length} rows`;
+  for (const row of check.rows) {
+    const printed = cellText(ix.table.rows[ix.rowIndex.get(row)!]!.cells[check.column]).trim();
+    const n = /^\d+$/.test(printed) ? Number(printed) : null;
+    const at = { row, column: check.column };
+    const push = (code: ReconcileIssueCode, why: string): void => {
+      out.push({
+        code, severity: 'error', row: label(row), rowKey: row, column: check.column, relation: 'numbering', relationText,
+        printed, expected: String(next), expectedExact: String(next), difference: n === null ? null : String(n - next), shortcut: null, cells: [at],
+        message: `${label(row)} · ${check.column}: printed ${JSON.stringify(printed)}, expected ${next} (${why})`,
+      });
+    };
+    if (n === null || n === 0) push('row-number-out-of-order', 'not a row number');
+    else if (seen.has(n)) push('duplicate-row-number', `${n} is already the number of ${seen.get(n)}`);
+    else if (n > next) push('skipped-row-number', n === next + 1 ? `${next} is skipped` : `${next}–${n - 1} are skipped`);
+    else if (n < next) push('row-number-out-of-order', `${n} comes after ${next - 1}`);
+    if (n !== null && n > 0 && !seen.has(n)) seen.set(n, label(row));
+    next = n !== null && n >= next ? n + 1 : next + 1;
+  }
+  return out;
 }
 
 function formatSigned(f: Fraction, decimals: number): string {

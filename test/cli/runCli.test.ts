@@ -26,13 +26,13 @@ function fakeIo(files: Record<string, string> = {}): CliIo & { out: () => string
 }
 
 describe('vn-poverty reconcile', () => {
-  it('prints one line per issue and a summary for seed 001, exit 1 (three errors)', async () => {
+  it('prints one line per issue and a summary for seed 001, exit 1 (five errors)', async () => {
     const io = fakeIo({ 'seed001.csv': SEED001 });
     expect(await runCli(['reconcile', 'seed001.csv', '--layout', 'commune-targets'], io)).toBe(EXIT_FINDINGS);
     const lines = io.out().trimEnd().split('\n');
-    expect(lines).toHaveLength(5);
+    expect(lines).toHaveLength(7);
     expect(lines[1]).toMatch(/^rounding {2}Tân Lợi · poor_end_rate: printed 1,99, expected 2,00/);
-    expect(lines[4]).toBe('seed001.csv: 157 checks, 3 errors, 1 rounding finding');
+    expect(lines[6]).toBe('seed001.csv: 158 checks, 5 errors, 1 rounding finding');
     expect(io.err()).toBe('');
   });
 
@@ -46,7 +46,7 @@ describe('vn-poverty reconcile', () => {
   });
 
   it('exit 0 when only rounding findings remain', async () => {
-    const fixed = SEED001.replace('"2,56"', '"2,26"').replace('8,"0,66"', '8,"0,48"').replace('1,"1,27",27', '1,"0,05",27');
+    const fixed = SEED001.replace('"2,56"', '"2,26"').replace('8,"0,66"', '8,"0,48"').replace('1,"1,27",27', '1,"0,05",27').replace('13,An Nông', '12,An Nông').replace('14,An Hào', '13,An Hào').replace('11,An Cư', '14,An Cư');
     const io = fakeIo({ 'fixed.csv': fixed });
     expect(await runCli(['reconcile', 'fixed.csv', '--layout', 'commune-targets'], io)).toBe(EXIT_OK);
     expect(io.out()).toContain('0 errors, 1 rounding finding — no errors');
@@ -120,7 +120,7 @@ describe('the bin, end to end', () => {
     const root = fileURLToPath(new URL('../..', import.meta.url));
     const r = spawnSync('npx', ['tsx', 'src/cli/main.ts', 'reconcile', 'test/fixtures/seed001-communes.csv', '--layout', 'commune-targets'], { cwd: root, encoding: 'utf8' });
     expect(r.status).toBe(1);
-    expect(r.stdout).toContain('test/fixtures/seed001-communes.csv: 157 checks, 3 errors, 1 rounding finding');
+    expect(r.stdout).toContain('test/fixtures/seed001-communes.csv: 158 checks, 5 errors, 1 rounding finding');
     const bad = spawnSync('npx', ['tsx', 'src/cli/main.ts', 'reconcile', 'nope.csv', '--layout', 'commune-targets'], { cwd: root, encoding: 'utf8' });
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('cannot read nope.csv');

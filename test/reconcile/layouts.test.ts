@@ -31,7 +31,8 @@ describe('layout presets', () => {
 
   it('counts-and-rates: a total printed first covers every unit row, and reconciles', () => {
     const table = tableFromLayout('counts-and-rates', parseCsv(COUNTS));
-    expect(table.relations[0]).toEqual({ type: 'row-total', row: '2', parts: ['3', '4'], columns: ['households', 'poor', 'near_poor'] });
+    expect(table.relations[0]).toEqual({ type: 'numbering', column: 'stt', rows: ['3', '4'] });
+    expect(table.relations[1]).toEqual({ type: 'row-total', row: '2', parts: ['3', '4'], columns: ['households', 'poor', 'near_poor'] });
     expect(reconcileTable(table).issues).toEqual([]);
   });
 

@@ -20,15 +20,17 @@ const seed001 = (): PrintedTable => tableFromLayout('commune-targets', SEED001, 
 describe('reconcileTable on seed 001 (Tịnh Biên 2024, per-commune targets)', () => {
   const report = reconcileTable(seed001());
 
-  it('finds exactly the four cells that do not reconcile, in table order', () => {
+  it('finds exactly the six cells that do not reconcile, in table order', () => {
     expect(report.issues.map((i) => [i.row, i.column, i.severity, i.printed, i.expected])).toEqual([
       ['An Phú', 'near_poor_end_rate', 'error', '2,56', '2,26'], // line 126: 53 ÷ 2.348 = 2,257 %
       ['Tân Lợi', 'poor_end_rate', 'rounding', '1,99', '2,00'], // line 131: 43 ÷ 2.154 = 1,996 %; 2,04 − 0,05 = 1,99
       ['Văn Giáo', 'near_poor_exit_rate', 'error', '0,66', '0,48'], // line 132: 8 ÷ 1.660 = 0,482 %, the start rate copied
       ['Vĩnh Trung', 'near_poor_exit_rate', 'error', '1,27', '0,05'], // line 133: 1 ÷ 2.213 = 0,045 %, the start rate copied
+      ['An Nông', 'stt', 'error', '13', '12'], // line 134: no commune numbered 12
+      ['An Cư', 'stt', 'error', '11', '15'], // line 136: 11 again
     ]);
     expect(report.ok).toBe(false);
-    expect(report.errors).toBe(3);
+    expect(report.errors).toBe(5);
     expect(report.roundings).toBe(1);
   });
 
@@ -42,15 +44,16 @@ describe('reconcileTable on seed 001 (Tịnh Biên 2024, per-commune targets)', 
 
   it('checks that the subtotals and the grand total add up: they do (16.194 + 14.325 = 30.519; 762 poor; 723 near-poor)', () => {
     expect(report.issues.filter((i) => i.relation === 'row-total' || i.relation === 'difference')).toEqual([]);
-    expect(report.checked).toBe(157);
+    expect(report.checked).toBe(158);
   });
 
   it('prints one line per issue and a summary', () => {
     const text = formatReconcileReport(report, { source: 'seed001' });
     const lines = text.split('\n');
-    expect(lines).toHaveLength(5);
+    expect(lines).toHaveLength(7);
     expect(lines[0]).toBe('error     An Phú · near_poor_end_rate: printed 2,56, expected 2,26 (53 ÷ 2.348 × 100 = 2,257240…, half-up), difference +0,30');
-    expect(lines[4]).toBe('seed001: 157 checks, 3 errors, 1 rounding finding');
+    expect(lines[5]).toBe('error     An Cư · stt: printed "11", expected 15 (11 is already the number of Vĩnh Trung)');
+    expect(lines[6]).toBe('seed001: 158 checks, 5 errors, 1 rounding finding');
     expect(formatReconcileIssue(report.issues[1]!)).toMatch(/^rounding {2}Tân Lợi · poor_end_rate: printed 1,99, expected 2,00 .*\[rounding: difference-of-rounded-rates: 2,04 − 0,05\]$/);
   });
 
@@ -64,7 +67,7 @@ describe('reconcileTable on seed 001 (Tịnh Biên 2024, per-commune targets)', 
       expect.unreachable();
     } catch (e) {
       expect(e).toBeInstanceOf(VnPovertyError);
-      expect((e as VnPovertyError).issues.map((i) => i.code)).toEqual(['table-does-not-reconcile', 'table-does-not-reconcile', 'table-does-not-reconcile']);
+      expect((e as VnPovertyError).issues.map((i) => i.code)).toEqual(Array(5).fill('table-does-not-reconcile'));
     }
   });
 });
@@ -157,6 +160,20 @@ describe('reconcileTable cells and relations', () => {
     expect(reconcileTable(table).issues[0]).toMatchObject({ severity: 'rounding', shortcut: 'rounded-parts' });
     const strict = { ...table, relations: [{ type: 'column-total' as const, column: 't', parts: ['a', 'b'] }] };
     expect(reconcileTable(strict).issues[0]).toMatchObject({ severity: 'error', shortcut: null });
+  });
+
+  it('checks row numbers: skipped, repeated, out of order', () => {
+    const table: PrintedTable = {
+      columns: [{ key: 'stt', kind: 'text' }],
+      rows: ['1', '2', '4', '4', '3', 'x'].map((n, i) => ({ key: String(i), label: `r${i}`, cells: { stt: n } })),
+      relations: [{ type: 'numbering', column: 'stt', rows: ['0', '1', '2', '3', '4', '5'] }],
+    };
+    expect(reconcileTable(table).issues.map((i) => [i.row, i.code, i.expected])).toEqual([
+      ['r2', 'skipped-row-number', '3'],
+      ['r3', 'duplicate-row-number', '5'],
+      ['r4', 'row-number-out-of-order', '6'],
+      ['r5', 'row-number-out-of-order', '7'],
+    ]);
   });
 
   it('throws for a malformed table (unknown row, unknown column, duplicate row), naming the path', () => {
