@@ -202,7 +202,9 @@ export function classifyColumns(columns: HouseholdColumns, options: ClassifyColu
 function columnErrors(columns: HouseholdColumns, nInd: number, maxMembers: number, bad: number): VnPovertyError {
   const issues: VnIssue[] = [];
   const rule = { description: 'households as typed-array columns', source: 'vn-poverty HouseholdColumns' };
+  let rowsListed = 0;
   for (let i = 0; i < columns.area.length && issues.length < MAX_REPORTED_ISSUES; i++) {
+    const before = issues.length;
     const a = columns.area[i] as number;
     const inc = columns.monthlyIncome[i] as number;
     const m = columns.members[i] as number;
@@ -213,9 +215,10 @@ function columnErrors(columns: HouseholdColumns, nInd: number, maxMembers: numbe
     }
     if (m < 1 || m > maxMembers) issues.push(issue({ code: 'invalid-column-value', path: ['members', i], value: m, expected: `from 1 to ${maxMembers} members`, rule }));
     if (mask >>> nInd !== 0) issues.push(issue({ code: 'invalid-column-value', path: ['deprivationMask', i], value: mask, expected: `flag bits only for the standard's ${nInd} indicators (mask < ${1 << nInd})`, rule }));
+    if (issues.length > before) rowsListed++;
   }
-  if (bad > issues.length) {
-    issues.push(issue({ code: 'invalid-column-value', path: [], value: bad, expected: 'valid rows', message: `${bad} invalid rows in all; the first ${MAX_REPORTED_ISSUES} issues are listed` }));
+  if (bad > rowsListed) {
+    issues.push(issue({ code: 'invalid-column-value', path: [], value: bad, expected: 'valid rows', message: `${bad} invalid rows in all; the first ${rowsListed} are listed` }));
   }
   return new VnPovertyError(issues as unknown as VnIssues);
 }

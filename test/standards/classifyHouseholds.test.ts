@@ -163,3 +163,14 @@ describe('properties', () => {
     });
   }
 });
+
+describe('classifyColumns: many bad rows', () => {
+  it('lists the first rows and says how many are bad in all', () => {
+    const n = 150;
+    const cols = { area: new Uint8Array(n).fill(3), monthlyIncome: new Float64Array(n), members: new Uint8Array(n).fill(1), deprivationMask: new Uint16Array(n) };
+    const found = codes(() => classifyColumns(cols, { asOf: '2024-01-01' }));
+    expect(found).toHaveLength(101);
+    expect(found[99]).toEqual(['invalid-column-value', ['area', 99]]);
+    expect(found[100]).toEqual(['invalid-column-value', []]);
+  });
+});
