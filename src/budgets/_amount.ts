@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Decimal } from '../_internal/_decimal.js';
 import { VnPovertyError, type VnIssue, type VnIssues } from '../errors/VnPovertyError.js';
-import { MONEY_UNITS, toDong, type Dong, type MoneyUnit } from '../numbers/money.js';
+import { DONG_PER_UNIT, MONEY_UNITS, toDong, type Dong, type MoneyUnit } from '../numbers/money.js';
 import { ROUNDING_MODES, type RoundingMode } from '../numbers/rounding.js';
 
 /** zod schema of an amount as given by a caller: bigint, finite number, decimal string or Decimal. */
@@ -35,5 +35,8 @@ export function withPathPrefix<T>(prefix: ReadonlyArray<string | number>, run: (
 
 /** Converts an amount in `unit` to đồng; the path of any issue is put after `prefix` (the amount itself is at `[...prefix, 'amount']`). */
 export function amountToDong(amount: AmountInput, unit: MoneyUnit, rounding: RoundingMode | undefined, prefix: ReadonlyArray<string | number>): Dong {
+  // fast path for whole amounts: exact without going through fractions
+  if (typeof amount === 'bigint') return amount * DONG_PER_UNIT[unit];
+  if (typeof amount === 'number' && Number.isSafeInteger(amount)) return BigInt(amount) * DONG_PER_UNIT[unit];
   return withPathPrefix(prefix, () => toDong(amount, unit, rounding === undefined ? {} : { rounding }));
 }

@@ -5,7 +5,7 @@ import type { Dong, MoneyUnit } from '../numbers/money.js';
 import type { RoundingMode } from '../numbers/rounding.js';
 import { amountInputSchema, amountToDong, moneyUnitSchema, roundingSchema, type AmountInput } from './_amount.js';
 import { BUDGET_SOURCES, type BudgetSource } from './budgetSource.js';
-import { CAPITAL_TYPES, findProgramComponent, NTP_SPRR_2021_2025, normaliseComponentCode, programComponents, type CapitalType, type ProgramStructure } from '../program/programStructure.js';
+import { CAPITAL_TYPES, NTP_SPRR_2021_2025, normaliseComponentCode, programComponents, type CapitalType, type ProgramStructure } from '../program/programStructure.js';
 
 /**
  * One line of a program budget: an amount of one source and one capital type, for one
@@ -94,10 +94,11 @@ export function budgetLines(inputs: readonly BudgetLineInput[], options: BudgetL
   const parsed = parseInput(z.array(lineSchema), inputs);
   const issues: VnIssue[] = [];
   const lines: BudgetLine[] = [];
+  const program = opts.program ?? NTP_SPRR_2021_2025;
+  const known = new Set(programComponents(program).map((c) => c.code));
   parsed.forEach((line, i) => {
-    const program = opts.program ?? NTP_SPRR_2021_2025;
-    const code = line.project === undefined ? null : normaliseComponentCode(line.project);
-    if (code === undefined || (code !== null && findProgramComponent(program, code) === undefined)) {
+    const code = line.project === undefined ? null : known.has(line.project) ? line.project : normaliseComponentCode(line.project);
+    if (code === undefined || (code !== null && !known.has(code))) {
       issues.push(
         issue({
           code: 'unknown-component',

@@ -99,7 +99,8 @@ export function budgetTotals(lines: readonly BudgetLine[], options: BudgetTotals
   for (const line of lines) {
     if (!where.every(([d, v]) => valueOf(line, d) === v)) continue;
     const values = opts.by.map((d) => valueOf(line, d));
-    const id = JSON.stringify(values);
+    // length-prefixed, so no two combinations share an id whatever the unit names hold
+    const id = values.map((v) => (v === null ? 'n' : typeof v === 'number' ? `#${v}` : `${v.length}:${v}`)).join('|');
     let group = groups.get(id);
     if (group === undefined) {
       group = { key: Object.fromEntries(opts.by.map((d, i) => [d, values[i] ?? null])), total: 0n, lineCount: 0 };

@@ -143,6 +143,18 @@ describe('budgetTotals', () => {
       );
     });
 
+    it('one group per distinct combination, whatever the unit names hold', () => {
+      const unitName = fc.string({ minLength: 1, maxLength: 4, unit: fc.constantFrom('a', '|', '#', '1', ':', 'n', '\u0000') }).filter((u) => u.trim() !== '');
+      fc.assert(
+        fc.property(fc.array(fc.record({ adminUnit: unitName, year: fc.integer({ min: 2021, max: 2023 }) }), { maxLength: 20 }), (rows) => {
+          const ls = budgetLines(rows.map((r) => ({ amount: 1n, source: 'central' as const, capitalType: 'recurrent' as const, project: 'DA2', ...r })));
+          const t = budgetTotals(ls, { by: ['adminUnit', 'year'] });
+          const distinct = new Set(ls.map((l) => JSON.stringify([l.adminUnit, l.year])));
+          expect(t.groups).toHaveLength(distinct.size);
+        }),
+      );
+    });
+
     it('an amount printed in triệu đồng becomes exactly a million times as many đồng', () => {
       fc.assert(
         fc.property(fc.bigInt({ min: 0n, max: 10n ** 9n }), (trieu) => {
