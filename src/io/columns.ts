@@ -162,7 +162,12 @@ function readCellValue(raw: RawCell, spec: Pick<ColumnSpec, 'hint' | 'unit'>, fo
   }
 }
 
-/** Lower case, no diacritics (đ → d), single spaces: how headers are compared. */
+/**
+ * Lower case, no diacritics (đ → d), single spaces for runs of spaces and underscores: how
+ * headers (and enumerated words like `nông thôn`) are compared.
+ * @example
+ * normalizeHeader('  Thu nhập_Tháng ') //=> 'thu nhap thang'
+ */
 export function normalizeHeader(text: string): string {
   return text
     .normalize('NFD')

@@ -75,7 +75,7 @@ export interface RegisterHousehold {
   readonly lastRow: number;
   /** The administrative unit code, when the register has a unit column. */
   readonly unit: string | null;
-  /** The household as {@link classifyHousehold} accepts it. */
+  /** The household as `classifyHousehold` accepts it. */
   readonly household: HouseholdInput;
 }
 
@@ -126,7 +126,7 @@ function word<T>(table: Readonly<Record<string, T>>, text: string, at: Where, ex
 
 /**
  * Streams the households of a register file (CSV or XLSX) as inputs for
- * {@link classifyHousehold}, with bounded memory. The header is matched to
+ * `classifyHousehold`, with bounded memory. The header is matched to
  * {@link HOUSEHOLD_REGISTER_COLUMNS} (Vietnamese or English, with or without diacritics);
  * the rows of one household must be consecutive, and household columns repeated on a
  * member's row must be blank or equal to the first row's.
@@ -270,7 +270,18 @@ function build(first: TypedRecord, lastRow: number, rowMembers: Array<Record<str
   return Object.freeze({ row: first.row, lastRow, unit: typeof unit === 'string' ? unit : null, household: household as unknown as HouseholdInput });
 }
 
-/** Adds the register position to an error raised while classifying a household from a file. */
+/**
+ * Adds the register position (file and rows) to an error raised while classifying a
+ * household read from a file, so the message names where it came from. Other errors are
+ * returned unchanged.
+ *
+ * @param entry - the household as {@link readHouseholdRegister} gave it (its rows).
+ * @param source - the file name, if any.
+ * @param error - what `classifyHousehold` threw.
+ * @returns a {@link VnPovertyError} whose paths start with `[source, row]` and whose messages start with "file, row N: ".
+ * @example
+ * registerError({ row: 7, lastRow: 9 }, 'ho.csv', e).message //=> 'ho.csv, rows 7–9: members.0.age: got 200, …'
+ */
 export function registerError(entry: Pick<RegisterHousehold, 'row' | 'lastRow'>, source: string | undefined, error: unknown): unknown {
   if (!(error instanceof VnPovertyError)) return error;
   const rows = entry.row === entry.lastRow ? `row ${entry.row}` : `rows ${entry.row}–${entry.lastRow}`;

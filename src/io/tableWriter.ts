@@ -65,10 +65,19 @@ export interface TableWriter<T> {
   readonly rowCount: number;
 }
 
-/** The most data rows an XLSX sheet holds under its 1,048,576-row limit (one is the header). */
+/**
+ * The most data rows an XLSX sheet holds under its 1,048,576-row limit (one is the header);
+ * write larger outputs as CSV.
+ * @example
+ * XLSX_MAX_DATA_ROWS //=> 1048575
+ */
 export const XLSX_MAX_DATA_ROWS = 1_048_575;
 
-/** The header text of a column in a language. */
+/**
+ * The header text of a column in a language.
+ * @example
+ * columnHeader({ vi: 'Số hộ nghèo', en: 'Poor households' }, 'both') //=> 'Số hộ nghèo (Poor households)'
+ */
 export function columnHeader(column: Pick<TableColumn<unknown>, 'vi' | 'en'>, language: HeaderLanguage): string {
   return language === 'vi' ? column.vi : language === 'en' ? column.en : `${column.vi} (${column.en})`;
 }

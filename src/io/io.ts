@@ -1,0 +1,33 @@
+/**
+ * vn-poverty/io: the Node-only file formats. Reads household registers, plan tables and
+ * administrative units from CSV and XLSX (streaming, bounded memory), and writes classified
+ * households, area summaries and reconciliation reports to CSV and XLSX with headers in
+ * Vietnamese and English and Vietnamese number formatting. The core (`vn-poverty`) never
+ * imports this entry.
+ *
+ * @packageDocumentation
+ */
+
+// --- CSV text ---------------------------------------------------------------
+export { parseCsv, formatCsv } from './csv.js';
+export type { ParseCsvOptions, FormatCsvOptions, CsvDelimiter } from './csv.js';
+
+// --- rows, typed columns and records -------------------------------------------
+export { readRows, formatOfPath } from './readRows.js';
+export type { RawCell, SheetRow, RowSource, FileFormat, ReadRowsOptions } from './readRows.js';
+export { readCell, matchHeader, normalizeHeader } from './columns.js';
+export type { ColumnHint, CellValue, ColumnSpec, CellPosition, HeaderMatch } from './columns.js';
+export { readRecords } from './readRecords.js';
+export type { TypedRecord, ReadRecordsOptions } from './readRecords.js';
+
+// --- domain readers ---------------------------------------------------------
+export { readHouseholdRegister, registerError, HOUSEHOLD_REGISTER_COLUMNS } from './readHouseholdRegister.js';
+export type { RegisterHousehold, ReadHouseholdRegisterOptions } from './readHouseholdRegister.js';
+export { readPlanTable, countClassifiedHouseholds, readAdminUnits, PLAN_TABLE_COLUMNS, ADMIN_UNIT_COLUMNS } from './readAreaTables.js';
+export type { ReadPlanTableOptions, CountBy, CountClassifiedHouseholdsOptions } from './readAreaTables.js';
+
+// --- writers ----------------------------------------------------------------
+export { openTableWriter, writeTable, columnSpecsOf, columnHeader, formatCellText, XLSX_MAX_DATA_ROWS } from './tableWriter.js';
+export type { TableColumn, TableWriter, TableWriterOptions, TableTarget, HeaderLanguage, OutputValue } from './tableWriter.js';
+export { CLASSIFIED_HOUSEHOLD_COLUMNS, AREA_SUMMARY_COLUMNS, RECONCILIATION_REPORT_COLUMNS } from './outputColumns.js';
+export type { ClassifiedHouseholdRow, AreaSummaryRow, SummaryLevel } from './outputColumns.js';
