@@ -47,16 +47,236 @@ export type { IsoDate, DateInput, DateParts, ReferenceDateOptions } from './date
 // --- standards and household classification (issue: classification) -------
 export { HOUSEHOLD_STATUSES, HOUSEHOLD_STATUS_LABELS_VI, statusRank } from './standards/householdStatus.js';
 export type { HouseholdStatus } from './standards/householdStatus.js';
-// (exports added by the standards module)
+export { AREAS, AREA_LABELS_VI, EDUCATION_LEVELS, householdSchema, memberSchema, dwellingSchema } from './standards/household.js';
+export type { Area, WorkStatus, EducationLevel, Durability, InformationDevice, HouseholdInput, Household, Member } from './standards/household.js';
+export {
+  INDICATOR_IDS,
+  DIMENSION_IDS,
+  ND07_2021_INDICATORS,
+  QD59_2015_INDICATORS,
+  ND351_2025_INDICATORS,
+  MIN_FLOOR_AREA_PER_PERSON,
+  dimensionsOf,
+  employmentDeprived,
+  dependantsDeprived,
+  nutritionDeprived,
+  healthInsuranceDeprived,
+  healthAccessDeprived,
+  adultEducationDeprived,
+  schoolAttendanceDeprived,
+  housingQualityDeprived,
+  housingAreaDeprived,
+  waterSourceDeprived,
+  latrineDeprived,
+  telecomDeprived,
+  informationDevicesDeprived,
+  wasteTreatmentDeprived,
+} from './standards/indicators.js';
+export type { Confirmation, IndicatorId, DimensionId, IndicatorPredicate, IndicatorDefinition, DimensionDefinition } from './standards/indicators.js';
+export { QD59_2015, ND07_2021, ND351_2025, POVERTY_STANDARDS, standardFor } from './standards/standards.js';
+export type { PovertyStandard, AreaLines, StandardRule, StandardRules, StandardForOptions } from './standards/standards.js';
+export { decideStatus, ruleOf, assertPovertyStandard } from './standards/decideStatus.js';
+export type { DecidingRuleId, LineKind, StatusDecision } from './standards/decideStatus.js';
+export { classifyHousehold } from './standards/classifyHousehold.js';
+export type {
+  ClassifyHouseholdOptions,
+  HouseholdClassification,
+  IndicatorResult,
+  IndicatorOrigin,
+  IndicatorConflict,
+  ConflictResolution,
+  DecidingRule,
+  StandardReference,
+} from './standards/classifyHousehold.js';
+export { classifyHouseholds } from './standards/classifyHouseholds.js';
+export type { ClassifyHouseholdsOptions, HouseholdClassifications } from './standards/classifyHouseholds.js';
+export { classifyColumns, AREA_CODES } from './standards/classifyColumns.js';
+export type { HouseholdColumns, ClassifyColumnsOptions, ColumnClassification } from './standards/classifyColumns.js';
+export { sumClassificationCounts } from './standards/classificationCounts.js';
+export type { ClassificationCounts } from './standards/classificationCounts.js';
 
 // --- status over time and eligibility --------------------------------------
-// (exports added by the status and program modules)
+export { addCalendarMonths, periodEnd, periodMonths, CIVIL_CODE_PERIOD_RULE } from './dates/civilCodePeriod.js';
+export type { PeriodLength, AddCalendarMonthsOptions, PeriodEndOptions } from './dates/civilCodePeriod.js';
+export { addDays, epochDay, dateFromEpochDay } from './dates/addDays.js';
+export { statusHistory, statusOn, recordIndexOn, statusHistoryInputSchema, REVIEW_TIMING_RULE } from './status/statusHistory.js';
+export type { StatusHistory, StatusHistoryInput, StatusHistoryOptions, StatusRecord, StatusRecordInput, StatusOnOptions, ReviewKind } from './status/statusHistory.js';
+export { POLICY_WINDOWS, DEFAULT_POLICY_WINDOW, WINDOW_BOUNDS, resolvePolicyWindow } from './status/policyWindows.js';
+export type { PolicyWindow, PolicyWindowId, PolicyWindowOptions, WindowAnchor, WindowBound } from './status/policyWindows.js';
+export { recentlyEscapedUntil, isWithinWindow, windowAnchors, recentlyEscapedOn, isRecentlyEscaped, hasEscapedPoverty } from './status/recentlyEscaped.js';
+export type { RecentlyEscapedUntilOptions, IsWithinWindowOptions, RecentlyEscapedOptions, RecentlyEscapedFinding, RecentlyEscapedReason } from './status/recentlyEscaped.js';
+export { reviewTransitions, statusChange, reviewEntrySchema, TRANSITION_RULE } from './status/reviewTransitions.js';
+export type {
+  ReviewEntry,
+  ReviewPlace,
+  ReviewTransitions,
+  ReviewTransitionsOptions,
+  HouseholdTransition,
+  StatusChange,
+  Movement,
+  AreaTransitions,
+  PoorFlows,
+  NearPoorFlows,
+  HouseholdFlows,
+} from './status/reviewTransitions.js';
+export {
+  NTP_SPRR_2021_2025,
+  NTP_SPRR_2021_2025_BENEFICIARIES,
+  CAPITAL_TYPES,
+  CAPITAL_TYPE_LABELS_VI,
+  BENEFICIARY_STATUSES,
+  HOUSEHOLD_CIRCUMSTANCES,
+  programComponents,
+  implementableUnits,
+  isSubProject,
+  normaliseComponentCode,
+  findProgramComponent,
+  programComponent,
+  projectOf,
+} from './program/programStructure.js';
+export type {
+  ProgramStructure,
+  ProgramProject,
+  ProgramSubProject,
+  ProgramComponent,
+  CapitalType,
+  Confidence,
+  BeneficiaryStatus,
+  HouseholdCircumstance,
+  TargetGroup,
+  TargetGroupLevel,
+} from './program/programStructure.js';
+export { NTP_SPRR_2021_2025_PRIORITY_GROUPS, HOUSEHOLD_TRAITS } from './program/priorityGroups.js';
+export type { PriorityGroup, PriorityGroupId, HouseholdTrait } from './program/priorityGroups.js';
+export { householdEligibility, componentEligibility, eligibleHouseholds } from './program/componentEligibility.js';
+export type {
+  ProgramHousehold,
+  EligibilityOptions,
+  EligibilityReason,
+  ComponentEligibility,
+  HouseholdEligibility,
+  EligibleHousehold,
+} from './program/componentEligibility.js';
 
 // --- areas, targets and reconciliation -------------------------------------
-// (exports added by the areas, targets and reconcile modules)
+export { adminHierarchy, unitsInForce, ancestorsOf, TWO_TIER_FROM, EXAMPLE_ADMIN_UNITS } from './areas/adminHierarchy.js';
+export type { AdminUnit, AdminUnitInput, AdminHierarchy, AdminHierarchyOptions, AdminLevel, AdminKind, AreaType, CodeSystem } from './areas/adminHierarchy.js';
+export { areaFigures, areaFiguresFromHouseholds, areaRates } from './areas/areaFigures.js';
+export type { AreaFigures, AreaFiguresInput, SubgroupFigures, ClassifiedHousehold, AreaRate, AreaRates, AreaRatesOptions } from './areas/areaFigures.js';
+export { rollUpAreas, groupAreas, rollUpByHierarchy } from './areas/rollUpAreas.js';
+export type { RollUpAreasOptions, GroupAreasOptions, RollUpByHierarchyOptions } from './areas/rollUpAreas.js';
+export { checkAreaFlow } from './areas/checkAreaFlow.js';
+export type { AreaFlow, AreaFlowCheck } from './areas/checkAreaFlow.js';
+export { reductionTarget, targetFromText } from './targets/reductionTarget.js';
+export type { ReductionTarget, ReductionTargetInput, TargetSubject, TargetForm, TargetFromTextOptions } from './targets/reductionTarget.js';
+export { convertTarget, impliedBase, subjectCount } from './targets/convertTarget.js';
+export type { TargetBase, TargetAmount, ConvertedTarget, ConvertTargetOptions } from './targets/convertTarget.js';
+export { evaluateTarget, evaluatePlan } from './targets/evaluateTarget.js';
+export type { TargetEvaluation, EvaluateTargetOptions, PlanExits, EvaluatePlanOptions } from './targets/evaluateTarget.js';
+export { splitTarget } from './targets/splitTarget.js';
+export type { SplitUnit, SplitMethod, SplitTargetOptions, SplitTargetResult } from './targets/splitTarget.js';
+export { printedTableSchema } from './reconcile/printedTable.js';
+export type {
+  PrintedTable,
+  PrintedCell,
+  ColumnKind,
+  TableColumn,
+  TableRow,
+  CellRef,
+  TableRelation,
+  RelationType,
+  RowTotalRelation,
+  ColumnTotalRelation,
+  DifferenceRelation,
+  RateRelation,
+  HeadlineRelation,
+} from './reconcile/printedTable.js';
+export { reconcileTable, assertTableReconciles } from './reconcile/reconcileTable.js';
+export type { ReconcileReport, ReconcileIssue, ReconcileIssueCode, ReconcileSeverity, ReconcileShortcut, ReconcileTableOptions } from './reconcile/reconcileTable.js';
+export { formatReconcileIssue, formatReconcileReport } from './reconcile/formatReconcileReport.js';
+export type { FormatReconcileReportOptions } from './reconcile/formatReconcileReport.js';
+export { inferCommonBase } from './reconcile/inferCommonBase.js';
+export type { CountRatePair, InferCommonBaseOptions, BaseInterval, PairBases, CommonBaseInference } from './reconcile/inferCommonBase.js';
+export { LAYOUTS, tableFromLayout } from './reconcile/layouts.js';
+export type { TableFromLayoutOptions } from './reconcile/layouts.js';
+export type { LayoutPreset, LayoutOption } from './reconcile/layoutPreset.js';
+export { readLayoutRows, roleTotals } from './reconcile/layoutRows.js';
+export type { LayoutRow, ReadLayoutRowsOptions, RowRole, RoleTotalsOptions } from './reconcile/layoutRows.js';
+export { communeTargetsLayout, COMMUNE_TARGETS_COLUMNS, layoutRowLabel, RATE_ROUNDING_OPTION } from './reconcile/communeTargetsLayout.js';
+export { countsAndRatesLayout, COUNTS_AND_RATES_COLUMNS } from './reconcile/countsAndRatesLayout.js';
 
 // --- budgets ----------------------------------------------------------------
-// (exports added by the budgets module)
+export { BUDGET_SOURCES, BUDGET_SOURCE_LABELS_VI } from './budgets/budgetSource.js';
+export type { BudgetSource } from './budgets/budgetSource.js';
+export { budgetLines, parentProjectCode } from './budgets/budgetLine.js';
+export type { BudgetLine, BudgetLineInput, BudgetLinesOptions } from './budgets/budgetLine.js';
+export { budgetTotals, BUDGET_DIMENSIONS } from './budgets/budgetTotals.js';
+export type { BudgetDimension, BudgetGroupKey, BudgetFilter, BudgetGroup, BudgetTotals, BudgetTotalsOptions } from './budgets/budgetTotals.js';
+export { QD_02_2022_COUNTERPART_RULES, COUNTERPART_RULE_SETS } from './budgets/counterpartRules.js';
+export type { CounterpartTier, CounterpartRuleSet } from './budgets/counterpartRules.js';
+export { counterpartTierFor } from './budgets/counterpartTierFor.js';
+export type { CounterpartTierOptions } from './budgets/counterpartTierFor.js';
+export { requiredCounterpart } from './budgets/requiredCounterpart.js';
+export type { RequiredCounterpart, RequiredCounterpartOptions } from './budgets/requiredCounterpart.js';
+export { checkCounterpart } from './budgets/checkCounterpart.js';
+export type { CounterpartPlan, CounterpartCheck, CheckCounterpartOptions } from './budgets/checkCounterpart.js';
+export { deriveCounterpart } from './budgets/deriveCounterpart.js';
+export type { CounterpartRoundingStrategy, DeriveCounterpartOptions, DerivedCounterpart, RoundedColumn } from './budgets/deriveCounterpart.js';
+export { counterpartPercentRange } from './budgets/counterpartPercentRange.js';
+export type { CounterpartPercentRange, CounterpartPercentRangeOptions, PercentRange } from './budgets/counterpartPercentRange.js';
+export { allocateByCriteria, formatAllocation } from './budgets/allocateByCriteria.js';
+export type { AllocationRecipient, AllocateByCriteriaOptions, AllocationRow, Allocation, FormatAllocationOptions } from './budgets/allocateByCriteria.js';
+export { budgetByProjectLayout, BUDGET_BY_PROJECT_COLUMNS } from './budgets/budgetByProjectLayout.js';
+export type { BudgetRowRole } from './budgets/budgetByProjectLayout.js';
+export { capitalByTypeLayout, CAPITAL_BY_TYPE_COLUMNS } from './budgets/capitalByTypeLayout.js';
 
 // --- measures (Alkire–Foster, FGT) -----------------------------------------
-// (exports added by the measures module)
+export { nestedWeights, equalNestedWeights } from './measures/nestedWeights.js';
+export type {
+  NestedWeights,
+  NestedWeightsInput,
+  DimensionWeightInput,
+  IndicatorWeightInput,
+  CheckedDimensionWeight,
+  CheckedIndicatorWeight,
+  EqualDimensionInput,
+} from './measures/nestedWeights.js';
+export { povertyCutoff } from './measures/povertyCutoff.js';
+export type { PovertyCutoff, AppliedCutoff } from './measures/povertyCutoff.js';
+export { alkireFoster } from './measures/alkireFoster.js';
+export type {
+  AlkireFosterOptions,
+  AfResult,
+  AfMeasures,
+  AfIndicatorResult,
+  AfDimensionResult,
+  AfGapMeasures,
+  AfSubgroupResult,
+} from './measures/alkireFoster.js';
+export type {
+  AfData,
+  AfDeprivationData,
+  AfAchievementData,
+  AfColumnarData,
+  AfUnitColumns,
+  AfInputOptions,
+  AfMissingReport,
+  AnalysisUnit,
+  MissingPolicy,
+  DeprivationEntry,
+  IntegerColumn,
+} from './measures/afData.js';
+export { alkireFosterRobustness } from './measures/alkireFosterRobustness.js';
+export type { AlkireFosterRobustnessOptions } from './measures/alkireFosterRobustness.js';
+export { povertyChange, alkireFosterChange, ANNUALISED_RELATIVE_DECIMALS } from './measures/povertyChange.js';
+export type { PovertyChange, PovertyChangeOptions, AlkireFosterChange, AlkireFosterChangeOptions } from './measures/povertyChange.js';
+export { fgt, FGT_DECIMAL_DIGITS } from './measures/fgt.js';
+export type { FgtUnit, FgtOptions, FgtValue, FgtSubgroup, FgtResult } from './measures/fgt.js';
+export {
+  vietnamAfProfile,
+  ND07_2021_AF_PROFILE,
+  QD59_2015_AF_PROFILE,
+  alkireFosterFromClassifications,
+  alkireFosterFromColumns,
+} from './measures/vietnamProfile.js';
+export type { VietnamAfProfile, AlkireFosterFromClassificationsOptions, AlkireFosterFromColumnsOptions } from './measures/vietnamProfile.js';
