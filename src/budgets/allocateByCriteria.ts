@@ -68,7 +68,7 @@ function nonNegative(value: ExactInput, path: ReadonlyArray<string | number>, wh
  * @param recipients - the recipients with their criterion values (≥ 0); ids unique
  * @param options - coefficients per criterion and the step
  * @returns the explanation table (criteria, points, score, share, exact and allocated amount), deep-frozen
- * @throws VnPovertyError `negative-amount`, `amount-not-whole-step`, `duplicate-id`, `missing-criterion`,
+ * @throws VnPovertyError `negative-amount`, `amount-not-whole-step`, `invalid-input`, `duplicate-id`, `missing-criterion`,
  *   `unknown-criterion`, `negative-criterion`, `negative-coefficient`, `zero-scores`, `no-recipients`.
  * @example
  * allocateByCriteria(100_000_000n, [{ id: 'A', criteria: { poor: 3 } }, { id: 'B', criteria: { poor: 1 } }], { coefficients: { poor: 1 }, step: 'trieu' }).rows.map((r) => r.amount)
@@ -92,6 +92,9 @@ export function allocateByCriteria(amount: Dong, recipients: readonly Allocation
 
   const seen = new Set<string>();
   const scored = recipients.map((r, i) => {
+    if (typeof r !== 'object' || r === null || typeof r.criteria !== 'object' || r.criteria === null) {
+      fail({ code: 'invalid-input', path: ['recipients', i], value: r, expected: 'a recipient { id, criteria: { name: value } }' });
+    }
     if (typeof r.id !== 'string' || r.id.length === 0) fail({ code: 'invalid-input', path: ['recipients', i, 'id'], value: r.id, expected: 'a non-empty id' });
     if (seen.has(r.id)) fail({ code: 'duplicate-id', path: ['recipients', i, 'id'], value: r.id, expected: 'ids that are unique' });
     seen.add(r.id);

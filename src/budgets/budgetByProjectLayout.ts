@@ -5,7 +5,11 @@ import { readLayoutRows, roleTotals, type LayoutRow } from '../reconcile/layoutR
 import type { PrintedTable, TableColumn } from '../reconcile/printedTable.js';
 import { settleUnit, UNIT_OPTION } from './_layoutUnit.js';
 
-/** Columns of the `budget-by-project` layout, in order. */
+/**
+ * Columns of the `budget-by-project` layout, in order (a unit may follow an amount column's name in the header).
+ * @example
+ * BUDGET_BY_PROJECT_COLUMNS //=> ['stt', 'item', 'role', 'central', 'provincial', 'other', 'total']
+ */
 export const BUDGET_BY_PROJECT_COLUMNS: readonly string[] = Object.freeze(['stt', 'item', 'role', 'central', 'provincial', 'other', 'total']);
 
 const AMOUNTS = ['central', 'provincial', 'other', 'total'] as const;

@@ -12,7 +12,11 @@ import { CAPITAL_TYPES, type CapitalType } from '../program/programStructure.js'
  */
 export type BudgetDimension = 'source' | 'capitalType' | 'project' | 'parentProject' | 'adminUnit' | 'year';
 
-/** Every {@link BudgetDimension}. */
+/**
+ * Every {@link BudgetDimension}.
+ * @example
+ * BUDGET_DIMENSIONS //=> ['source', 'capitalType', 'project', 'parentProject', 'adminUnit', 'year']
+ */
 export const BUDGET_DIMENSIONS: readonly BudgetDimension[] = Object.freeze(['source', 'capitalType', 'project', 'parentProject', 'adminUnit', 'year']);
 
 /** The values that identify one group of {@link budgetTotals}: only the dimensions asked for are present. */

@@ -5,7 +5,11 @@ import { readLayoutRows } from '../reconcile/layoutRows.js';
 import type { PrintedTable, TableColumn } from '../reconcile/printedTable.js';
 import { settleUnit, UNIT_OPTION } from './_layoutUnit.js';
 
-/** Columns of the `capital-by-type` layout, in order. */
+/**
+ * Columns of the `capital-by-type` layout, in order (a unit may follow an amount column's name in the header).
+ * @example
+ * CAPITAL_BY_TYPE_COLUMNS //=> ['item', 'investment', 'recurrent', 'total']
+ */
 export const CAPITAL_BY_TYPE_COLUMNS: readonly string[] = Object.freeze(['item', 'investment', 'recurrent', 'total']);
 
 const AMOUNTS = ['investment', 'recurrent', 'total'] as const;

@@ -66,6 +66,7 @@ describe('allocateByCriteria', () => {
     expect(code(() => allocateByCriteria(MILLION, [], opts))).toBe('no-recipients');
     expect(code(() => allocateByCriteria(MILLION, [{ id: 'A', criteria: { poor: 1 } }], { coefficients: { poor: -2 }, step: 'trieu' }))).toBe('negative-coefficient');
     expect(allocateByCriteria(0n, [{ id: 'A', criteria: { poor: 0 } }], opts).rows[0]!.amount).toBe(0n);
+    expect(code(() => allocateByCriteria(MILLION, [{ id: 'A' } as unknown as AllocationRecipient], opts))).toBe('invalid-input');
   });
 
   it('is pure', () => {

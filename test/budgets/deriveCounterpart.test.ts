@@ -78,6 +78,10 @@ describe('counterpartPercentRange', () => {
     expect(counterpartPercentRange(central, printedProvincial, { roundTo: 'trieu', rounding: 'down' }).range).toBeNull();
   });
 
+  it('is pure', () => {
+    expectPure(counterpartPercentRange, central, printedProvincial, { roundTo: 'trieu', rounding: 'half-up' });
+  });
+
   it('reports a line with a counterpart but no central amount', () => {
     expect(counterpartPercentRange([0n, MILLION], [MILLION, 0n], { roundTo: 'trieu', rounding: 'half-up' }).conflictingLine).toBe(0);
   });
