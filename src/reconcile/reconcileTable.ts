@@ -340,12 +340,24 @@ export function reconcileTable(table: PrintedTable, options: ReconcileTableOptio
     return result;
   };
   const read = (ref: CellRef): ReadCell => readId(idOf(ref), ref);
-  const sumTargets = new Map<string, SumCheck>();
-  const rateByCount = new Map<string, RateCheck[]>();
-  for (const c of checks) {
-    if (c.kind === 'sum' && c.relation !== 'headline') sumTargets.set(refKey(c.target), c);
-    if (c.kind === 'rate') rateByCount.set(refKey(c.count), [...(rateByCount.get(refKey(c.count)) ?? []), c]);
-  }
+  // indexes for naming shortcuts, built only when a rate does not reconcile
+  let indexes: { sumTargets: Map<string, SumCheck>; rateByCount: Map<string, RateCheck[]> } | null = null;
+  const shortcutIndexes = (): { sumTargets: Map<string, SumCheck>; rateByCount: Map<string, RateCheck[]> } => {
+    if (indexes !== null) return indexes;
+    const sumTargets = new Map<string, SumCheck>();
+    const rateByCount = new Map<string, RateCheck[]>();
+    for (const c of checks) {
+      if (c.kind === 'sum' && c.relation !== 'headline') sumTargets.set(refKey(c.target), c);
+      if (c.kind === 'rate') {
+        const k = refKey(c.count);
+        const list = rateByCount.get(k);
+        if (list === undefined) rateByCount.set(k, [c]);
+        else list.push(c);
+      }
+    }
+    indexes = { sumTargets, rateByCount };
+    return indexes;
+  };
 
   const issues: ReconcileIssue[] = [];
   const reported = new Set<string>();
@@ -448,6 +460,7 @@ export function reconcileTable(table: PrintedTable, options: ReconcileTableOptio
       const unit = 10n ** BigInt(decimals);
       const expected = fraction(roundQuotient(exact.num * unit, exact.den, check.rounding), unit);
       if (printed.num === expected.num && printed.den === expected.den) continue;
+      const { sumTargets, rateByCount } = shortcutIndexes();
       const shortcut = rateShortcut(check, printed, exact, decimals, sumTargets, rateByCount, read);
       const diff = subtractFractions(printed, expected);
       const expectedText = formatVnNumber(expected, { decimals });
