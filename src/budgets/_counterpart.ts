@@ -115,7 +115,6 @@ export function pickTier(resolved: ResolvedCounterpartOptions): CounterpartTier 
   return tier;
 }
 
-
 /** Multiplies đồng by a percentage, exactly. */
 export function percentOf(amount: Dong, percent: Fraction): Fraction {
   return multiplyFractions(fraction(amount, 1n), fraction(percent.num, percent.den * 100n));

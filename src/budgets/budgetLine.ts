@@ -80,7 +80,7 @@ const optionsSchema = z
  * Validates budget lines and converts every amount to whole đồng, exactly.
  *
  * @param inputs - the lines; amounts in đồng, or in `unit` (`'trieu'`, `'ty'`, …)
- * @param options - a rounding mode for amounts with fractions of a đồng; the allowed project codes
+ * @param options - a rounding mode for amounts with fractions of a đồng; the program whose codes are allowed
  * @returns the lines, deep-frozen, in the order given
  * @throws VnPovertyError listing every bad field: `invalid-input`, `missing-field`,
  *   `unknown-component`, `negative-amount`, `fractional-dong`.

@@ -24,8 +24,9 @@ export interface CounterpartTierOptions {
  *
  * @param options - the support share in percent, the province, the rule set and the year
  * @returns the tier (frozen data of the rule set)
- * @throws VnPovertyError `out-of-range` for a share outside 0–100, `rule-not-in-force` for a year
- *   outside the rule set, `no-counterpart-tier` when no tier covers the share.
+ * @throws VnPovertyError `out-of-range` for a share outside 0–100, `invalid-number` for NaN or garbage,
+ *   `invalid-input` for a malformed rule set, `rule-not-in-force` for a year outside the rule set,
+ *   `no-counterpart-tier` when no tier covers the share.
  * @example
  * counterpartTierFor({ supportPercent: '70' }).minCounterpartPercent //=> '3'
  * counterpartTierFor({ supportPercent: '80', province: 'tỉnh Quảng Nam' }).minCounterpartPercent //=> '15'

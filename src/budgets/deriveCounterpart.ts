@@ -61,8 +61,10 @@ export interface DerivedCounterpart extends RoundedColumn {
  * difference between them. Exact values are carried to the end; every total is exact.
  *
  * **To guarantee the counterpart never falls below a required minimum at that percentage, use
- * `rounding: 'ceil'`** (with either strategy): every rounded figure is then ≥ its exact value.
- * Rounding to nearest (`'half-up'`, the usual print rule) can fall short by up to half a unit per line.
+ * `rounding: 'ceil'`** (with either strategy): the total is then ≥ its exact value (per line, every
+ * line is too; on the total, the lines are split by largest remainder and only the total is
+ * guaranteed). Rounding to nearest (`'half-up'`, the usual print rule) can fall short by up to half
+ * a unit per line.
  *
  * @param central - the central-budget amounts, in đồng (each ≥ 0)
  * @param options - percentage, unit to round to, rounding mode, strategy
