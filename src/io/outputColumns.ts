@@ -13,8 +13,8 @@ export interface ClassifiedHouseholdRow {
 const AREA_WORDS_VI = { rural: 'nông thôn', urban: 'thành thị' } as const;
 
 /**
- * Columns of a classified-households file: id, unit, area, members, income, the line
- * compared with, status (id and Vietnamese name), deprivations, the standard and the
+ * Columns of a classified-households file: id, unit, area, members, income, the line that
+ * decided and its kind (poverty line, average-living ceiling…), status (id and Vietnamese name), deprivations, the standard and the
  * deciding rule with its source.
  *
  * @example
@@ -27,7 +27,8 @@ export const CLASSIFIED_HOUSEHOLD_COLUMNS: ReadonlyArray<TableColumn<ClassifiedH
   { key: 'area', vi: 'Khu vực', en: 'Area', kind: 'text', value: (r) => AREA_WORDS_VI[r.classification.area] },
   { key: 'members', vi: 'Số nhân khẩu', en: 'Members', kind: 'count', value: (r) => BigInt(r.classification.members) },
   { key: 'monthlyIncome', vi: 'Thu nhập/tháng (đồng)', en: 'Monthly income (dong)', kind: 'amount', value: (r) => r.classification.monthlyIncome },
-  { key: 'line', vi: 'Chuẩn so sánh (đồng/người/tháng)', en: 'Line compared (dong per person per month)', kind: 'amount', value: (r) => r.classification.line },
+  { key: 'line', vi: 'Chuẩn quyết định (đồng/người/tháng)', en: 'Deciding line (dong per person per month)', kind: 'amount', value: (r) => r.classification.line },
+  { key: 'lineKind', vi: 'Loại chuẩn', en: 'Line kind', kind: 'text', value: (r) => r.classification.lineKind },
   { key: 'incomeAtOrBelowLine', vi: 'Thu nhập bình quân không quá chuẩn', en: 'Income per head at or below line', kind: 'boolean', value: (r) => r.classification.incomeAtOrBelowLine },
   { key: 'deprivationCount', vi: 'Số chỉ số thiếu hụt', en: 'Deprivations', kind: 'count', value: (r) => BigInt(r.classification.deprivationCount) },
   { key: 'deprivations', vi: 'Chỉ số thiếu hụt', en: 'Deprived indicators', kind: 'text', value: (r) => r.classification.deprivations.join('; ') },
