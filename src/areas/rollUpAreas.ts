@@ -16,7 +16,7 @@ export interface RollUpAreasOptions {
  *
  * @throws VnPovertyError `duplicate-unit` when a unit appears twice (it would be counted twice).
  * @example
- * rollUpAreas([a, b], { unit: 'Thành thị' }).poor //=> a.poor + b.poor
+ * rollUpAreas([nhaBang, tinhBien], { unit: 'two wards' }).poor //=> 41 (18 + 23, seed 001)
  * @see admin-hierarchy §3 (re-basing sums household counts; rates cannot be averaged)
  */
 export function rollUpAreas(areas: ReadonlyArray<AreaFigures>, options: RollUpAreasOptions): AreaFigures {

@@ -67,13 +67,21 @@ export function parseCliArgs(argv: readonly string[], options: CliOptionSpec): P
   }
 }
 
-/** Writes `vn-poverty: <message>` to stderr and returns {@link EXIT_BAD_INPUT}. */
+/**
+ * Writes `vn-poverty: <message>` to stderr and returns {@link EXIT_BAD_INPUT}.
+ * @example
+ * badInput(io, 'cannot read a.csv') //=> 2
+ */
 export function badInput(io: CliIo, message: string): ExitCode {
   io.stderr.write(`vn-poverty: ${message}\n`);
   return EXIT_BAD_INPUT;
 }
 
-/** The message of a library error (each issue on its own line) or of any other error. */
+/**
+ * The message of a library error (each issue on its own line) or of any other error.
+ * @example
+ * errorText(new Error('boom')) //=> 'boom'
+ */
 export function errorText(error: unknown): string {
   if (error instanceof VnPovertyError) return error.issues.map((i) => i.message).join('\n  ');
   return error instanceof Error ? error.message : String(error);

@@ -14,7 +14,11 @@ export const COMMUNE_TARGETS_COLUMNS: readonly string[] = Object.freeze([
   'near_poor_start', 'near_poor_start_rate', 'near_poor_exit', 'near_poor_exit_rate', 'near_poor_end', 'near_poor_end_rate',
 ]);
 
-/** The label of a row in issues: the unit as printed, else its row number, else its line. */
+/**
+ * The label of a row in issues: the unit as printed, else its row number, else its line.
+ * @example
+ * layoutRowLabel({ line: 18, cells: { stt: '', unit: 'Tổng' } }) //=> 'Tổng'
+ */
 export function layoutRowLabel(row: LayoutRow): string {
   const unit = (row.cells['unit'] ?? '').trim();
   const stt = (row.cells['stt'] ?? '').trim();

@@ -24,7 +24,7 @@ export interface FormatReconcileReportOptions {
  *
  * @example
  * formatReconcileReport(reconcileTable(table), { source: 'seed001.csv' })
- * //=> '…\nseed001.csv: 213 checks, 5 errors, 1 rounding finding'
+ * //=> '…\nseed001.csv: 158 checks, 5 errors, 1 rounding finding'
  */
 export function formatReconcileReport(report: ReconcileReport, options: FormatReconcileReportOptions = {}): string {
   const lines = report.issues.map(formatReconcileIssue);

@@ -1,5 +1,6 @@
 import { budgetByProjectLayout } from '../budgets/budgetByProjectLayout.js';
 import { capitalByTypeLayout } from '../budgets/capitalByTypeLayout.js';
+import { deepFreeze } from '../_internal/_freeze.js';
 import { fail } from '../errors/VnPovertyError.js';
 import { communeTargetsLayout } from './communeTargetsLayout.js';
 import { countsAndRatesLayout } from './countsAndRatesLayout.js';
@@ -31,10 +32,11 @@ export interface TableFromLayoutOptions {
  * Builds a {@link PrintedTable} from parsed CSV rows with a named layout preset, after
  * checking the preset's options (unknown option, value not allowed, required option missing).
  *
+ * @returns the table, deep-frozen.
  * @throws VnPovertyError `unknown-layout`, `unknown-option`, `invalid-option`, `missing-option`,
  *   and the preset's own `wrong-columns`, `wrong-field-count`, `invalid-role`.
  * @example
- * tableFromLayout('counts-and-rates', parseCsv(text)).relations.length //=> 5
+ * tableFromLayout('counts-and-rates', parseCsv(text)).columns.map((c) => c.key) //=> ['stt', 'unit', 'role', 'households', 'poor', 'poor_rate', 'near_poor', 'near_poor_rate']
  */
 export function tableFromLayout(layout: string, rows: ReadonlyArray<ReadonlyArray<string>>, options: TableFromLayoutOptions = {}): PrintedTable {
   const registry = options.layouts ?? LAYOUTS;
@@ -53,5 +55,5 @@ export function tableFromLayout(layout: string, rows: ReadonlyArray<ReadonlyArra
     if (!opt.values.includes(value)) fail({ code: 'invalid-option', path: ['options', opt.name], value, expected: `one of ${opt.values.join(', ')}` });
     resolved[opt.name] = value;
   }
-  return preset.toTable(rows, Object.freeze(resolved), options.source);
+  return deepFreeze(preset.toTable(rows, Object.freeze(resolved), options.source));
 }

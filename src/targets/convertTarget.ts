@@ -39,11 +39,16 @@ export interface ConvertedTarget {
 export type ConvertTargetOptions = Readonly<Record<string, never>>;
 
 const count = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
+/** zod schema of {@link TargetBase}: whole counts, households > 0, poor + near-poor ≤ households. */
 export const targetBaseSchema = z
   .object({ households: count.positive(), poor: count, nearPoor: count })
   .refine((b) => b.poor + b.nearPoor <= b.households, { message: 'poor + near-poor ≤ households', path: ['poor'] });
 
-/** The subject's household count at the start. */
+/**
+ * The subject's household count at the start: poor, near-poor, or both.
+ * @example
+ * subjectCount({ households: 30519, poor: 762, nearPoor: 723 }, 'poor-and-near-poor') //=> 1485
+ */
 export function subjectCount(base: TargetBase, subject: TargetSubject): number {
   return subject === 'poor' ? base.poor : subject === 'near-poor' ? base.nearPoor : base.poor + base.nearPoor;
 }

@@ -81,7 +81,9 @@ function exitsFor(plan: PlanExits, subject: TargetSubject): number {
  * plan counts them (remaining = start − exits; no newly poor).
  *
  * @example
- * evaluatePlan({ base: { households: 30519, poor: 762, nearPoor: 723 }, exits: { poor: 154, nearPoor: 95 } }, [oneFifth])[0].met //=> false
+ * const oneFifth = reductionTarget({ form: 'share', subject: 'poor-and-near-poor', share: { num: 1n, den: 5n } });
+ * evaluatePlan({ base: { households: 30519, poor: 762, nearPoor: 723 }, exits: { poor: 154, nearPoor: 95 } }, [oneFifth])[0].met //=> false (249 < 297)
+ * @see poverty-rate-reporting §3
  */
 export function evaluatePlan(plan: PlanExits, targets: ReadonlyArray<ReductionTarget>, options: EvaluatePlanOptions = {}): readonly TargetEvaluation[] {
   void options;

@@ -129,3 +129,11 @@ describe('properties', () => {
     );
   });
 });
+
+describe('purity of the area constructors', () => {
+  it('areaFigures, areaFiguresFromHouseholds and groupAreas return frozen values and leave inputs alone', () => {
+    expectPure(areaFigures, { unit: 'x', households: 10, poor: 1, nearPoor: 2, subgroups: { em: { households: 3, poor: 1, nearPoor: 0 } } });
+    expectPure(areaFiguresFromHouseholds, 'x', [{ status: 'poor', subgroups: ['em'] }, { status: 'average' }]);
+    expectPure(groupAreas, urban, { groupOf: Object.fromEntries(urban.map((a, i) => [a.unit, i % 2 === 0 ? 'even' : 'odd'])) });
+  });
+});

@@ -94,3 +94,9 @@ describe('layout presets', () => {
     expectPure(readLayoutRows, parseCsv(COUNTS), COUNTS_AND_RATES_COLUMNS, { layout: 'counts-and-rates' });
   });
 });
+
+describe('tableFromLayout output', () => {
+  it('is deep-frozen, and the input rows are left alone', () => {
+    expectPure(tableFromLayout, 'counts-and-rates', parseCsv(COUNTS));
+  });
+});

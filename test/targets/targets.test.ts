@@ -149,3 +149,11 @@ describe('properties', () => {
     );
   });
 });
+
+describe('purity of the target functions', () => {
+  it('splitTarget, reductionTarget and targetFromText return frozen values and leave inputs alone', () => {
+    expectPure(splitTarget, 10, [{ unit: 'a', poor: 3, minimum: 1 }, { unit: 'b', poor: 5 }], { method: 'proportional-to-poor' });
+    expectPure(reductionTarget, { form: 'range', subject: 'poor', low: '0.17', high: '0.2' });
+    expectPure(targetFromText, 'giảm 0,8%', { subject: 'poor' });
+  });
+});
