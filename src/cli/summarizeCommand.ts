@@ -168,7 +168,9 @@ async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
 
   const report = out === undefined ? io.stderr : io.stdout;
   try {
-    await writeTable(out ?? (io.stdout as Parameters<typeof writeTable>[0]), AREA_SUMMARY_COLUMNS, rows, {
+    // rates were rounded once by areaRates; the columns print them at the same number of decimals
+    const columns = AREA_SUMMARY_COLUMNS.map((c) => (c.kind === 'rate' ? { ...c, decimals } : c));
+    await writeTable(out ?? (io.stdout as Parameters<typeof writeTable>[0]), columns, rows, {
       headers: headers as HeaderLanguage,
       numbers,
       delimiter,

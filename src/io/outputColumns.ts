@@ -79,7 +79,8 @@ const rounded = (r: AreaRate | null) => (r === null ? null : r.rounded);
 /**
  * Columns of an area summary: level, unit code and name, households, poor and near-poor
  * counts with their rates, and the multidimensional poverty rate (poor + near-poor), each rate
- * computed from the counts and rounded once (as given to `areaRates`).
+ * computed from the counts and rounded once (as given to `areaRates`). Rates are written with
+ * 2 decimals; for rates rounded to other decimals, map the rate columns to `{ ...c, decimals }`.
  *
  * @example
  * AREA_SUMMARY_COLUMNS.find((c) => c.key === 'poorRate')?.vi //=> 'Tỷ lệ hộ nghèo (%)'
