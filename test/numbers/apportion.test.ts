@@ -14,12 +14,16 @@ describe('apportion (largest remainder)', () => {
     expect(apportion(2, [1, 1, 1]).parts).toEqual([1, 1, 0]);
   });
 
-  it('splits seed 001 one-fifth exits target over poor households per commune in proportion', () => {
-    // a parent target of 58 exits shared over four communes with 120, 75, 43 and 52 poor households
-    const { parts, quotas } = apportion(58, [120, 75, 43, 52]);
-    expect(parts.reduce((a, b) => a + b, 0)).toBe(58);
-    expect(parts).toEqual([24, 15, 9, 10]);
-    expect(quotas.map((q) => Number(q.num) / Number(q.den))).toEqual([24, 15, 8.6, 10.4]);
+  it('splits seed 001 urban exits (8) over the communes in proportion to poor households at the start of 2024', () => {
+    // seed 001, lines 123-129: Nhà Bàng 18, Tịnh Biên 23, Chi Lăng 7, Nhơn Hưng 7, An Phú 38, Thới Sơn 6, Núi Voi 14 (= 113)
+    const poorStart = [18, 23, 7, 7, 38, 6, 14];
+    const { parts, quotas } = apportion(8, poorStart);
+    expect(parts.reduce((a, b) => a + b, 0)).toBe(8);
+    // quotas 1.27, 1.63, 0.50, 0.50, 2.69, 0.42, 0.99: floors 1,1,0,0,2,0,0 then the 4 largest remainders
+    // (Núi Voi .99, An Phú .69, Tịnh Biên .63, Chi Lăng .496 — tied with Nhơn Hưng, listed first)
+    expect(parts).toEqual([1, 2, 1, 0, 3, 0, 1]);
+    expect(quotas[0]).toEqual({ num: 144n, den: 113n });
+    // the plan itself gives 1,1,1,1,1,1,2: one exit per commune, not a proportional split
   });
 
   it('keeps bigint totals as bigint, at provincial scale', () => {
