@@ -4,7 +4,9 @@ import { parseInput } from '../errors/VnPovertyError.js';
 
 /**
  * How an area's poor count moved over a period: start + newly poor (*phát sinh*) + re-poor
- * (*tái nghèo*) − exits (*thoát nghèo*) = end.
+ * (*tái nghèo*) + moved in − exits (*thoát nghèo*) − moved out = end.
+ * The moves are optional: a plan table that prints none has none. `reviewTransitions`
+ * gives all six per area (its `poor` flows, with `escaped` as the exits).
  */
 export interface AreaFlow {
   readonly unit: string;
@@ -12,6 +14,10 @@ export interface AreaFlow {
   readonly newlyPoor: number;
   readonly rePoor: number;
   readonly exits: number;
+  /** Poor households that moved into the area (counted 0 when not given). */
+  readonly movedIn?: number;
+  /** Poor households that moved out of the area (counted 0 when not given). */
+  readonly movedOut?: number;
   readonly end: number;
 }
 
@@ -19,7 +25,7 @@ export interface AreaFlow {
 export interface AreaFlowCheck {
   readonly unit: string;
   readonly ok: boolean;
-  /** start + newlyPoor + rePoor − exits. */
+  /** start + newlyPoor + rePoor + movedIn − exits − movedOut. */
   readonly expectedEnd: number;
   /** end as given − expectedEnd (0 when it balances). */
   readonly difference: number;
@@ -28,7 +34,16 @@ export interface AreaFlowCheck {
 }
 
 const count = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
-const schema = z.object({ unit: z.string().min(1), start: count, newlyPoor: count, rePoor: count, exits: count, end: count });
+const schema = z.object({
+  unit: z.string().min(1),
+  start: count,
+  newlyPoor: count,
+  rePoor: count,
+  exits: count,
+  movedIn: count.optional(),
+  movedOut: count.optional(),
+  end: count,
+});
 
 /**
  * Checks that an area's flow balances exactly. Not balancing is a finding, not an error:
@@ -37,15 +52,21 @@ const schema = z.object({ unit: z.string().min(1), start: count, newlyPoor: coun
  * @throws VnPovertyError `invalid-input` for counts that are not whole and ≥ 0.
  * @example
  * checkAreaFlow({ unit: 'Văn Giáo', start: 139, newlyPoor: 0, rePoor: 0, exits: 50, end: 89 }).ok //=> true
+ * checkAreaFlow({ unit: 'X', start: 10, newlyPoor: 1, rePoor: 0, exits: 2, movedIn: 1, movedOut: 3, end: 7 }).ok //=> true
  * @see review-procedure (annual review: newly poor, re-poor, exits)
  */
 export function checkAreaFlow(flow: AreaFlow): AreaFlowCheck {
   const f = parseInput(schema, flow);
-  const expectedEnd = f.start + f.newlyPoor + f.rePoor - f.exits;
+  const movedIn = f.movedIn ?? 0;
+  const movedOut = f.movedOut ?? 0;
+  const expectedEnd = f.start + f.newlyPoor + f.rePoor + movedIn - f.exits - movedOut;
   const difference = f.end - expectedEnd;
+  const moves = f.movedIn !== undefined || f.movedOut !== undefined ? ` + ${movedIn} moved in` : '';
+  const out = f.movedIn !== undefined || f.movedOut !== undefined ? ` − ${movedOut} moved out` : '';
+  const sum = `${f.unit}: ${f.start} + ${f.newlyPoor} + ${f.rePoor}${moves} − ${f.exits}${out}`;
   const message =
     difference === 0
-      ? `${f.unit}: ${f.start} + ${f.newlyPoor} + ${f.rePoor} − ${f.exits} = ${f.end}`
-      : `${f.unit}: ${f.start} + ${f.newlyPoor} + ${f.rePoor} − ${f.exits} = ${expectedEnd}, but the end count is ${f.end} (difference ${difference > 0 ? '+' : ''}${difference})`;
+      ? `${sum} = ${f.end}`
+      : `${sum} = ${expectedEnd}, but the end count is ${f.end} (difference ${difference > 0 ? '+' : ''}${difference})`;
   return deepFreeze({ unit: f.unit, ok: difference === 0, expectedEnd, difference, message });
 }
