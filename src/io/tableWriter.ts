@@ -223,6 +223,8 @@ async function openXlsx<T>(path: string, columns: ReadonlyArray<TableColumn<T>>,
       rowCount += 1;
       const values = columns.map((c, i) => xlsxValue(c as TableColumn<never>, c.value(row), [rowCount, c.key ?? i]));
       sheet.addRow(values).commit();
+      // let the zip stream compress and write what was committed, so rows do not pile up in memory
+      if ((rowCount & 255) === 0) await new Promise<void>((resolve) => setImmediate(resolve));
     },
     async close() {
       sheet.commit();
