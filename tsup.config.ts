@@ -7,13 +7,15 @@ import { defineConfig } from 'tsup';
  */
 export default defineConfig([
   {
-    entry: { index: 'src/index.ts' },
+    entry: { index: 'src/index.ts', io: 'src/io/io.ts' },
     format: ['esm', 'cjs'],
     dts: true,
     sourcemap: true,
     clean: true,
     target: 'node20',
-    splitting: false,
+    // shared chunks, so `vn-poverty` and `vn-poverty/io` use one copy of the core
+    // (one VnPovertyError class for instanceof checks)
+    splitting: true,
     treeshake: true,
   },
   {

@@ -31,11 +31,17 @@ const probe = `
   const p = m.apportion(10, [1, 1, 1]).parts.join(',');
   if (p !== '4,3,3') throw new Error('apportion from the packed build gave ' + p);
 `;
-writeFileSync(join(work, 'esm.mjs'), `import * as m from 'vn-poverty';\n${probe}\n${subpaths
+// An error thrown by the io entry must be the core's VnPovertyError (one shared copy of the core).
+const sameError = (io) => `
+  let caught;
+  try { ${io}.parseCsv('"unterminated'); } catch (e) { caught = e; }
+  if (!(caught instanceof m.VnPovertyError)) throw new Error('vn-poverty/io threw an error that is not the core VnPovertyError');
+`;
+writeFileSync(join(work, 'esm.mjs'), `import * as m from 'vn-poverty';\nimport * as io from 'vn-poverty/io';\n${probe}\n${sameError('io')}\n${subpaths
   .filter((s) => s !== '.')
   .map((s, i) => `import * as sub${i} from 'vn-poverty/${s.slice(2)}'; if (Object.keys(sub${i}).length === 0) throw new Error('${s} is empty');`)
   .join('\n')}\nconsole.log('ESM import ok: ' + Object.keys(m).length + ' exports');\n`);
-writeFileSync(join(work, 'cjs.cjs'), `const m = require('vn-poverty');\n${probe}\n${subpaths
+writeFileSync(join(work, 'cjs.cjs'), `const m = require('vn-poverty');\nconst io = require('vn-poverty/io');\n${probe}\n${sameError('io')}\n${subpaths
   .filter((s) => s !== '.')
   .map((s) => `if (Object.keys(require('vn-poverty/${s.slice(2)}')).length === 0) throw new Error('${s} is empty');`)
   .join('\n')}\nconsole.log('CJS require ok: ' + Object.keys(m).length + ' exports');\n`);

@@ -190,6 +190,7 @@ export type {
   DifferenceRelation,
   RateRelation,
   HeadlineRelation,
+  NumberingRelation,
 } from './reconcile/printedTable.js';
 export { reconcileTable, assertTableReconciles } from './reconcile/reconcileTable.js';
 export type { ReconcileReport, ReconcileIssue, ReconcileIssueCode, ReconcileSeverity, ReconcileShortcut, ReconcileTableOptions } from './reconcile/reconcileTable.js';
@@ -209,7 +210,7 @@ export { countsAndRatesLayout, COUNTS_AND_RATES_COLUMNS } from './reconcile/coun
 export { BUDGET_SOURCES, BUDGET_SOURCE_LABELS_VI } from './budgets/budgetSource.js';
 export type { BudgetSource } from './budgets/budgetSource.js';
 export { budgetLines, parentProjectCode } from './budgets/budgetLine.js';
-export type { BudgetLine, BudgetLineInput, BudgetLinesOptions } from './budgets/budgetLine.js';
+export type { BudgetLine, BudgetLineInput, BudgetLinesOptions, AmountInput } from './budgets/budgetLine.js';
 export { budgetTotals, BUDGET_DIMENSIONS } from './budgets/budgetTotals.js';
 export type { BudgetDimension, BudgetGroupKey, BudgetFilter, BudgetGroup, BudgetTotals, BudgetTotalsOptions } from './budgets/budgetTotals.js';
 export { QD_02_2022_COUNTERPART_RULES, COUNTERPART_RULE_SETS } from './budgets/counterpartRules.js';

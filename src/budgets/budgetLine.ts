@@ -7,6 +7,9 @@ import { amountInputSchema, amountToDong, moneyUnitSchema, roundingSchema, type 
 import { BUDGET_SOURCES, type BudgetSource } from './budgetSource.js';
 import { CAPITAL_TYPES, NTP_SPRR_2021_2025, normaliseComponentCode, programComponents, type CapitalType, type ProgramStructure } from '../program/programStructure.js';
 
+/** An amount as a caller gives it: whole đồng (bigint or safe integer), or a decimal string or Decimal in the line's unit. */
+export type { AmountInput } from './_amount.js';
+
 /**
  * One line of a program budget: an amount of one source and one capital type, for one
  * project or sub-project, one administrative unit and one year.

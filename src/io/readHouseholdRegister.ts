@@ -1,5 +1,6 @@
 import { basename } from 'node:path';
 import { Decimal } from '../_internal/_decimal.js';
+import { deepFreeze } from '../_internal/_freeze.js';
 import { VnPovertyError, fail, issue } from '../errors/VnPovertyError.js';
 import type { HouseholdInput } from '../standards/household.js';
 import type { IndicatorId } from '../standards/indicators.js';
@@ -267,7 +268,7 @@ function build(first: TypedRecord, lastRow: number, rowMembers: Array<Record<str
   }
   if (Object.keys(flags).length > 0) household['deprivations'] = flags;
   const unit = v['unit'];
-  return Object.freeze({ row: first.row, lastRow, unit: typeof unit === 'string' ? unit : null, household: household as unknown as HouseholdInput });
+  return deepFreeze({ row: first.row, lastRow, unit: typeof unit === 'string' ? unit : null, household: household as unknown as HouseholdInput });
 }
 
 /**
