@@ -19,8 +19,8 @@ export const PLAN_TABLE_COLUMNS: readonly ColumnSpec[] = Object.freeze([
   { key: 'unit', hint: 'text', vi: 'Mã đơn vị', en: 'Unit code', aliases: ['mã xã', 'đơn vị', 'unit'] },
   { key: 'name', hint: 'text', vi: 'Tên đơn vị', en: 'Unit name', aliases: ['tên xã', 'xã, phường, thị trấn', 'đơn vị hành chính'] },
   { key: 'households', hint: 'count', vi: 'Tổng số hộ', en: 'Households', aliases: ['tổng số hộ dân cư', 'số hộ', 'tổng số hộ dân'], required: true },
-  { key: 'poor', hint: 'count', vi: 'Số hộ nghèo', en: 'Poor households', aliases: ['hộ nghèo'], required: true },
-  { key: 'nearPoor', hint: 'count', vi: 'Số hộ cận nghèo', en: 'Near-poor households', aliases: ['hộ cận nghèo'], required: true },
+  { key: 'poor', hint: 'count', vi: 'Số hộ nghèo', en: 'Poor households', aliases: ['hộ nghèo', 'poor_start'], required: true },
+  { key: 'nearPoor', hint: 'count', vi: 'Số hộ cận nghèo', en: 'Near-poor households', aliases: ['hộ cận nghèo', 'near_poor_start'], required: true },
   { key: 'recentlyEscaped', hint: 'count', vi: 'Số hộ mới thoát nghèo', en: 'Recently escaped households', aliases: ['hộ mới thoát nghèo'] },
 ].map((c) => Object.freeze(c as ColumnSpec)));
 
