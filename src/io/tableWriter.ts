@@ -123,6 +123,11 @@ function textOf(column: Pick<TableColumn<never>, 'kind' | 'decimals' | 'rounding
     case 'amount':
     case 'rate': {
       if (typeof value === 'boolean' || typeof value === 'string') return fail({ code: 'invalid-output', path, value, expected: `a ${column.kind} (bigint, Decimal or number)` });
+      if (typeof value === 'bigint' && column.kind !== 'rate') {
+        // whole numbers: group the digits directly (the same text formatVnNumber gives)
+        const digits = (value < 0n ? -value : value).toString();
+        return (value < 0n ? '-' : '') + (numbers === 'vi' ? digits.replace(/\B(?=(\d{3})+(?!\d))/g, '.') : digits);
+      }
       const decimals = column.kind === 'rate' ? rateDecimals(column) : 0;
       const text = formatVnNumber(value, { decimals, ...(column.rounding !== undefined ? { rounding: column.rounding } : {}) });
       return numbers === 'vi' ? text : text.replace(/\./g, '').replace(',', '.');
