@@ -45,7 +45,7 @@ A progress count is shown on stderr when it is a terminal.
 Exit status: 0 every household classified; 1 some households could not be classified
 (each reported on stderr with its file, row and reason; the others are written);
 2 bad input: unreadable file, malformed CSV, missing or unreadable columns (file, row
-and column named), bad options. Nothing is kept of the output on exit 2.
+and column named), bad options. On exit 2 a partly written --out file is removed.
 `;
 
 const group = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
