@@ -7,25 +7,13 @@ import { classifyHouseholds } from '../src/standards/classifyHouseholds.js';
 import type { HouseholdInput } from '../src/standards/household.js';
 import { HOUSEHOLD_STATUSES, HOUSEHOLD_STATUS_LABELS_VI } from '../src/standards/householdStatus.js';
 import { formatVnNumber } from '../src/numbers/formatVnNumber.js';
+import { ND07_2021_INDICATORS } from '../src/standards/indicators.js';
 
 const AS_OF = '2024-10-15';
 
 /** Review-form flags for NĐ 07/2021's 12 indicators: the listed ones deprived, the others not. */
 function flags(...deprived: string[]): Record<string, boolean> {
-  const ids = [
-    'employment',
-    'dependants',
-    'nutrition',
-    'health-insurance',
-    'adult-education',
-    'school-attendance',
-    'housing-quality',
-    'housing-area',
-    'water-source',
-    'latrine',
-    'telecom',
-    'information-devices',
-  ];
+  const ids = ND07_2021_INDICATORS.map((i) => i.id);
   return Object.fromEntries(ids.map((id) => [id, deprived.includes(id)]));
 }
 

@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import type { AdminUnitInput } from '../areas/adminHierarchy.js';
 import { areaFigures, type AreaFigures } from '../areas/areaFigures.js';
-import { fail } from '../errors/VnPovertyError.js';
+import { VnPovertyError, fail, issue } from '../errors/VnPovertyError.js';
 import { HOUSEHOLD_STATUS_LABELS_VI, HOUSEHOLD_STATUSES, type HouseholdStatus } from '../standards/householdStatus.js';
 import { cellError, normalizeHeader, type ColumnSpec } from './columns.js';
 import { readRecordBatches, readRecords, type ReadRecordsOptions } from './readRecords.js';
@@ -50,7 +50,7 @@ export async function readPlanTable(source: RowSource, options: ReadPlanTableOpt
     }
     const unit = r.values[key];
     const at = { ...(label !== undefined ? { source: label } : {}), row: r.row, column: (header[key] ?? 0) + 1, header: key === 'unit' ? 'Mã đơn vị' : 'Tên đơn vị' };
-    if (typeof unit !== 'string') throw cellError(at, errorOf(() => fail({ code: 'missing-value', path: [], value: '', expected: 'the unit of the row' })));
+    if (typeof unit !== 'string') throw cellError(at, new VnPovertyError([issue({ code: 'missing-value', path: [], value: '', expected: 'the unit of the row' })]));
     const n = (k: string): number => Number((r.values[k] as bigint | null | undefined) ?? 0n);
     try {
       out.push(areaFigures({ unit, households: n('households'), poor: n('poor'), nearPoor: n('nearPoor'), recentlyEscaped: n('recentlyEscaped') }));
@@ -116,11 +116,11 @@ export async function countClassifiedHouseholds(source: RowSource, options: Coun
     const word = r.values['status'] as string;
     const status = STATUS_WORDS.get(normalizeHeader(word));
     if (status === undefined) {
-      throw cellError(at('status'), errorOf(() => fail({ code: 'invalid-input', path: [], value: word, expected: `a status: ${HOUSEHOLD_STATUSES.join(', ')} (or ${Object.values(HOUSEHOLD_STATUS_LABELS_VI).join(', ')})` })));
+      throw cellError(at('status'), new VnPovertyError([issue({ code: 'invalid-input', path: [], value: word, expected: `a status: ${HOUSEHOLD_STATUSES.join(', ')} (or ${Object.values(HOUSEHOLD_STATUS_LABELS_VI).join(', ')})` })]));
     }
     const escaped = r.values['recentlyEscaped'] === true;
     if (escaped && status === 'poor') {
-      throw cellError(at('recentlyEscaped'), errorOf(() => fail({ code: 'poor-and-escaped', path: [], value: true, expected: 'a household that is not poor now (it escaped poverty)' })));
+      throw cellError(at('recentlyEscaped'), new VnPovertyError([issue({ code: 'poor-and-escaped', path: [], value: true, expected: 'a household that is not poor now (it escaped poverty)' })]));
     }
     const g = groups.get(key) ?? { households: 0, poor: 0, nearPoor: 0, recentlyEscaped: 0 };
     g.households++;
@@ -136,14 +136,6 @@ export async function countClassifiedHouseholds(source: RowSource, options: Coun
   );
 }
 
-function errorOf(fn: () => never): unknown {
-  try {
-    fn();
-  } catch (e) {
-    return e;
-  }
-  return undefined;
-}
 
 /**
  * Columns of an administrative-units file for {@link readAdminUnits}: the fields of

@@ -1,4 +1,4 @@
-import { fail } from '../errors/VnPovertyError.js';
+import { VnPovertyError, fail, issue } from '../errors/VnPovertyError.js';
 import { basename } from 'node:path';
 import { cellError, matchHeader, readCell, type CellValue, type ColumnSpec, type HeaderMatch } from './columns.js';
 import { readRowBatches, type ReadRowsOptions, type RawCell, type RowSource } from './readRows.js';
@@ -67,7 +67,7 @@ export async function* readRecordBatches(source: RowSource, columns: ReadonlyArr
         const at = { source: label, row, column: i + 1, header: headers[k]! };
         const value = readCell(cells[i] ?? null, spec, at, formats[i]);
         if (value === null && requireValues && spec.required === true) {
-          throw cellError(at, errorOf(() => fail({ code: 'missing-value', path: [], value: '', expected: `a value for “${spec.vi}” (${spec.en})` })));
+          throw cellError(at, new VnPovertyError([issue({ code: 'missing-value', path: [], value: '', expected: `a value for “${spec.vi}” (${spec.en})` })]));
         }
         values[spec.key] = value;
       }
@@ -84,11 +84,3 @@ function isBlank(cells: ReadonlyArray<RawCell>): boolean {
   return cells.every((c) => c === null || (typeof c === 'string' && c.trim() === ''));
 }
 
-function errorOf(fn: () => never): unknown {
-  try {
-    fn();
-  } catch (e) {
-    return e;
-  }
-  return undefined;
-}
