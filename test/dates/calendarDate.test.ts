@@ -9,15 +9,7 @@ import {
   toIsoDate,
 } from '../../src/dates/calendarDate.js';
 import type { DateInput } from '../../src/dates/calendarDate.js';
-
-const codeOf = (f: () => unknown): string | undefined => {
-  try {
-    f();
-  } catch (e) {
-    return (e as { issues?: ReadonlyArray<{ code: string }> }).issues?.[0]?.code ?? 'not-a-vn-error';
-  }
-  return undefined;
-};
+import { firstIssue, firstIssueCode } from '../_helpers/errors.js';
 
 describe('toIsoDate', () => {
   it('accepts real dates, including 29 February of leap years', () => {
@@ -29,13 +21,13 @@ describe('toIsoDate', () => {
 
   it('rejects impossible dates with invalid-date', () => {
     for (const bad of ['2023-02-30', '2023-02-29', '1900-02-29', '2100-02-29', '2023-04-31', '2023-13-01', '2023-00-10', '2023-01-00', '0000-01-01']) {
-      expect(codeOf(() => toIsoDate(bad)), bad).toBe('invalid-date');
+      expect(firstIssueCode(() => toIsoDate(bad)), bad).toBe('invalid-date');
     }
   });
 
   it('rejects malformed text with invalid-date', () => {
     for (const bad of ['2023-2-3', '23-02-03', '03/02/2023', '2023-02-03T00:00:00Z', '', '2023-02-03x']) {
-      expect(codeOf(() => toIsoDate(bad)), bad).toBe('invalid-date');
+      expect(firstIssueCode(() => toIsoDate(bad)), bad).toBe('invalid-date');
     }
   });
 
@@ -52,20 +44,15 @@ describe('toIsoDate', () => {
   });
 
   it('refuses a bare Date, an invalid Date and other shapes', () => {
-    expect(codeOf(() => toIsoDate(new Date(Date.UTC(2024, 0, 1)) as unknown as DateInput))).toBe('invalid-date');
-    expect(codeOf(() => toIsoDate({ date: new Date(Number.NaN), zone: 'utc' }))).toBe('invalid-date');
-    expect(codeOf(() => toIsoDate({ date: new Date(0), zone: 'Asia/Ho_Chi_Minh' } as unknown as DateInput))).toBe('invalid-date');
-    expect(codeOf(() => toIsoDate(20240101 as unknown as DateInput))).toBe('invalid-date');
-    expect(codeOf(() => toIsoDate(null as unknown as DateInput))).toBe('invalid-date');
+    expect(firstIssueCode(() => toIsoDate(new Date(Date.UTC(2024, 0, 1)) as unknown as DateInput))).toBe('invalid-date');
+    expect(firstIssueCode(() => toIsoDate({ date: new Date(Number.NaN), zone: 'utc' }))).toBe('invalid-date');
+    expect(firstIssueCode(() => toIsoDate({ date: new Date(0), zone: 'Asia/Ho_Chi_Minh' } as unknown as DateInput))).toBe('invalid-date');
+    expect(firstIssueCode(() => toIsoDate(20240101 as unknown as DateInput))).toBe('invalid-date');
+    expect(firstIssueCode(() => toIsoDate(null as unknown as DateInput))).toBe('invalid-date');
   });
 
   it('reports the path it is given', () => {
-    try {
-      toIsoDate('2023-02-30', ['records', 2, 'on']);
-      expect.unreachable();
-    } catch (e) {
-      expect((e as { issues: ReadonlyArray<{ path: unknown }> }).issues[0]?.path).toEqual(['records', 2, 'on']);
-    }
+    expect(firstIssue(() => toIsoDate('2023-02-30', ['records', 2, 'on'])).path).toEqual(['records', 2, 'on']);
   });
 });
 
@@ -82,9 +69,9 @@ describe('isLeapYear and daysInMonth', () => {
 describe('isoDateFromParts and dateParts', () => {
   it('builds checked dates and refuses impossible parts', () => {
     expect(isoDateFromParts({ year: 2026, month: 1, day: 31 })).toBe('2026-01-31');
-    expect(codeOf(() => isoDateFromParts({ year: 2027, month: 2, day: 29 }))).toBe('invalid-date');
-    expect(codeOf(() => isoDateFromParts({ year: 2027, month: 2.5, day: 1 }))).toBe('invalid-date');
-    expect(codeOf(() => isoDateFromParts({ year: 10000, month: 1, day: 1 }))).toBe('invalid-date');
+    expect(firstIssueCode(() => isoDateFromParts({ year: 2027, month: 2, day: 29 }))).toBe('invalid-date');
+    expect(firstIssueCode(() => isoDateFromParts({ year: 2027, month: 2.5, day: 1 }))).toBe('invalid-date');
+    expect(firstIssueCode(() => isoDateFromParts({ year: 10000, month: 1, day: 1 }))).toBe('invalid-date');
     expect(dateParts(toIsoDate('2027-02-28'))).toEqual({ year: 2027, month: 2, day: 28 });
   });
 });
@@ -99,7 +86,7 @@ describe('properties', () => {
         utc.setUTCFullYear(y, m - 1, d);
         const exists = utc.getUTCMonth() === m - 1;
         const text = `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-        return exists ? toIsoDate(text) === text : codeOf(() => toIsoDate(text)) === 'invalid-date';
+        return exists ? toIsoDate(text) === text : firstIssueCode(() => toIsoDate(text)) === 'invalid-date';
       }),
     );
   });

@@ -4,15 +4,7 @@ import { addMonths as dfAddMonths } from 'date-fns';
 import { addCalendarMonths, periodEnd, periodMonths } from '../../src/dates/civilCodePeriod.js';
 import { addDays, dateFromEpochDay, epochDay } from '../../src/dates/addDays.js';
 import type { PeriodLength } from '../../src/dates/civilCodePeriod.js';
-
-const codeOf = (f: () => unknown): string | undefined => {
-  try {
-    f();
-  } catch (e) {
-    return (e as { issues?: ReadonlyArray<{ code: string }> }).issues?.[0]?.code ?? 'not-a-vn-error';
-  }
-  return undefined;
-};
+import { firstIssueCode } from '../_helpers/errors.js';
 
 /** Independent oracle: date-fns addMonths on a local-noon Date (noon keeps clear of DST jumps). */
 function dateFnsAddMonths(iso: string, months: number): string {
@@ -54,10 +46,10 @@ describe('addCalendarMonths (Civil Code 2015, Art. 148 cl. 1)', () => {
   });
 
   it('refuses impossible dates and fractional counts', () => {
-    expect(codeOf(() => addCalendarMonths('2023-02-30', 1))).toBe('invalid-date');
-    expect(codeOf(() => addCalendarMonths('2023-01-31', 1.5))).toBe('invalid-period');
-    expect(codeOf(() => addCalendarMonths('2023-01-31', Number.NaN))).toBe('invalid-period');
-    expect(codeOf(() => addCalendarMonths('9999-12-01', 1))).toBe('invalid-date');
+    expect(firstIssueCode(() => addCalendarMonths('2023-02-30', 1))).toBe('invalid-date');
+    expect(firstIssueCode(() => addCalendarMonths('2023-01-31', 1.5))).toBe('invalid-period');
+    expect(firstIssueCode(() => addCalendarMonths('2023-01-31', Number.NaN))).toBe('invalid-period');
+    expect(firstIssueCode(() => addCalendarMonths('9999-12-01', 1))).toBe('invalid-date');
   });
 });
 
@@ -71,7 +63,7 @@ describe('periodEnd and periodMonths', () => {
 
   it('refuses negative, fractional and malformed lengths', () => {
     for (const bad of [{ months: -1 }, { years: 1.5 }, { weeks: 3 }, { months: 1, years: 1 }, {}, null, { months: '36' }]) {
-      expect(codeOf(() => periodMonths(bad as unknown as PeriodLength)), JSON.stringify(bad)).toBe('invalid-period');
+      expect(firstIssueCode(() => periodMonths(bad as unknown as PeriodLength)), JSON.stringify(bad)).toBe('invalid-period');
     }
   });
 });
@@ -84,7 +76,7 @@ describe('addDays and epochDay', () => {
     expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
     expect(epochDay('1970-01-01')).toBe(0);
     expect(dateFromEpochDay(19782)).toBe('2024-02-29');
-    expect(codeOf(() => addDays('2024-01-01', 0.5))).toBe('invalid-date');
+    expect(firstIssueCode(() => addDays('2024-01-01', 0.5))).toBe('invalid-date');
   });
 });
 

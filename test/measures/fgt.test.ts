@@ -1,20 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { VnPovertyError } from '../../src/errors/VnPovertyError.js';
 import { compareFractions, fraction, multiplyFractions, sumFractions, type Fraction } from '../../src/numbers/fraction.js';
 import { fgt, type FgtOptions, type FgtUnit } from '../../src/measures/fgt.js';
 import { expectPure } from '../_helpers/purity.js';
+import { firstIssueCode } from '../_helpers/errors.js';
 
 const f = (num: number | bigint, den: number | bigint = 1n): Fraction => fraction(BigInt(num), BigInt(den));
-const codeOf = (fn: () => unknown): string => {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(VnPovertyError);
-    return (e as VnPovertyError).issues[0].code;
-  }
-  return 'no error';
-};
 
 // Lines of NĐ 07/2021/NĐ-CP Art. 3 cl. 1(a): 1,500,000 (rural) and 2,000,000 (urban) đồng per person per month.
 const lines = { rural: 1_500_000n, urban: 2_000_000n };
@@ -69,16 +60,16 @@ describe('fgt', () => {
   });
 
   it('refuses bad input with typed errors', () => {
-    expect(codeOf(() => fgt(households, opts(-1)))).toBe('invalid-alpha');
-    expect(codeOf(() => fgt(households, { ...opts(1), line: { rural: 0, urban: 1 } }))).toBe('non-positive-line');
-    expect(codeOf(() => fgt([{ income: 1, members: 1, area: 'mountain' }], opts(1)))).toBe('unknown-area');
-    expect(codeOf(() => fgt([{ income: -1, members: 1, area: 'rural' }], opts(1)))).toBe('negative-income');
-    expect(codeOf(() => fgt([{ income: 1, members: 1, area: 'rural', sampleWeight: -2 }], opts(1)))).toBe('negative-sampling-weight');
-    expect(codeOf(() => fgt([{ income: 1, area: 'rural' }], opts(1)))).toBe('invalid-members');
-    expect(codeOf(() => fgt([], opts(1)))).toBe('empty-population');
-    expect(codeOf(() => fgt([{ income: 1, members: 1, area: 'rural', sampleWeight: 0 }], opts(1)))).toBe('empty-population');
-    expect(codeOf(() => fgt([{ income: 1, members: 1, area: 'rural', group: 'x' }, { income: 1, members: 1, area: 'rural' }], opts(1)))).toBe('missing-group');
-    expect(codeOf(() => fgt(households, { ...opts(1), alpha: Number.NaN }))).toBe('invalid-input');
+    expect(firstIssueCode(() => fgt(households, opts(-1)))).toBe('invalid-alpha');
+    expect(firstIssueCode(() => fgt(households, { ...opts(1), line: { rural: 0, urban: 1 } }))).toBe('non-positive-line');
+    expect(firstIssueCode(() => fgt([{ income: 1, members: 1, area: 'mountain' }], opts(1)))).toBe('unknown-area');
+    expect(firstIssueCode(() => fgt([{ income: -1, members: 1, area: 'rural' }], opts(1)))).toBe('negative-income');
+    expect(firstIssueCode(() => fgt([{ income: 1, members: 1, area: 'rural', sampleWeight: -2 }], opts(1)))).toBe('negative-sampling-weight');
+    expect(firstIssueCode(() => fgt([{ income: 1, area: 'rural' }], opts(1)))).toBe('invalid-members');
+    expect(firstIssueCode(() => fgt([], opts(1)))).toBe('empty-population');
+    expect(firstIssueCode(() => fgt([{ income: 1, members: 1, area: 'rural', sampleWeight: 0 }], opts(1)))).toBe('empty-population');
+    expect(firstIssueCode(() => fgt([{ income: 1, members: 1, area: 'rural', group: 'x' }, { income: 1, members: 1, area: 'rural' }], opts(1)))).toBe('missing-group');
+    expect(firstIssueCode(() => fgt(households, { ...opts(1), alpha: Number.NaN }))).toBe('invalid-input');
   });
 });
 

@@ -5,6 +5,7 @@ import { equalNestedWeights, nestedWeights } from '../../src/measures/nestedWeig
 import { povertyCutoff } from '../../src/measures/povertyCutoff.js';
 import { VnPovertyError } from '../../src/errors/VnPovertyError.js';
 import { expectPure } from '../_helpers/purity.js';
+import { issueCodes } from '../_helpers/errors.js';
 
 const f = (num: number | bigint, den: number | bigint = 1n): Fraction => fraction(BigInt(num), BigInt(den));
 
@@ -26,15 +27,13 @@ describe('nestedWeights', () => {
   });
 
   it('lists every problem at once', () => {
-    try {
+    const codes = issueCodes(() =>
       nestedWeights([
         { id: 'a', weight: '0.5', indicators: [{ id: 'x', weight: '0.4' }] },
         { id: 'a', weight: '0.6', indicators: [{ id: 'x', weight: '0.6' }] },
-      ]);
-      expect.unreachable();
-    } catch (e) {
-      expect((e as VnPovertyError).issues.map((i) => i.code)).toEqual(['dimension-weight-mismatch', 'duplicate-id', 'duplicate-id', 'weights-do-not-sum-to-one']);
-    }
+      ]),
+    );
+    expect(codes).toEqual(['dimension-weight-mismatch', 'duplicate-id', 'duplicate-id', 'weights-do-not-sum-to-one']);
   });
 
   it('is pure', () => {

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { VnPovertyError } from '../../src/errors/VnPovertyError.js';
 import { fraction, sumFractions, type Fraction } from '../../src/numbers/fraction.js';
 import { classifyHouseholds } from '../../src/standards/classifyHouseholds.js';
 import { classifyColumns } from '../../src/standards/classifyColumns.js';
@@ -12,17 +11,9 @@ import {
   vietnamAfProfile,
 } from '../../src/measures/vietnamProfile.js';
 import { expectPure } from '../_helpers/purity.js';
+import { firstIssueCode } from '../_helpers/errors.js';
 
 const f = (num: number | bigint, den: number | bigint = 1n): Fraction => fraction(BigInt(num), BigInt(den));
-const codeOf = (fn: () => unknown): string => {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(VnPovertyError);
-    return (e as VnPovertyError).issues[0].code;
-  }
-  return 'no error';
-};
 
 const ND07_IDS = ND07_2021.indicators.map((i) => i.id);
 const flags = (deprived: readonly string[], ids: readonly string[] = ND07_IDS): Record<string, boolean> => Object.fromEntries(ids.map((id) => [id, deprived.includes(id)]));
@@ -92,7 +83,7 @@ describe('alkireFosterFromClassifications', () => {
     };
     const r = expectPure(alkireFosterFromColumns, columns, { profile: ND07_2021_AF_PROFILE, cutoff: { share: f(1, 4) }, countBy: 'members' as const, groupBy: 'area' as const });
     expect(r.headcountRatio).toEqual(f(3, 7));
-    expect(codeOf(() => alkireFosterFromColumns({ ...columns, deprivationMask: Uint16Array.of(1 << 12, 0) }, { profile: ND07_2021_AF_PROFILE, cutoff: { share: f(1, 4) }, countBy: 'units' }))).toBe('invalid-deprivation');
+    expect(firstIssueCode(() => alkireFosterFromColumns({ ...columns, deprivationMask: Uint16Array.of(1 << 12, 0) }, { profile: ND07_2021_AF_PROFILE, cutoff: { share: f(1, 4) }, countBy: 'units' }))).toBe('invalid-deprivation');
   });
 
   it('households counted, decomposed by area', () => {
@@ -134,8 +125,8 @@ describe('alkireFosterFromClassifications', () => {
     const old = classifyHouseholds([{ area: 'rural', monthlyIncome: 2_000_000, members: adults(4), deprivations: flags([], QD59_2015.indicators.map((i) => i.id)) }], {
       asOf: '2019-06-30',
     }).results;
-    expect(codeOf(() => alkireFosterFromClassifications([...results, ...old], { cutoff: { share: f(1, 4) }, countBy: 'units' }))).toBe('standard-mismatch');
-    expect(codeOf(() => alkireFosterFromClassifications([], { cutoff: { share: f(1, 4) }, countBy: 'units' }))).toBe('empty-population');
+    expect(firstIssueCode(() => alkireFosterFromClassifications([...results, ...old], { cutoff: { share: f(1, 4) }, countBy: 'units' }))).toBe('standard-mismatch');
+    expect(firstIssueCode(() => alkireFosterFromClassifications([], { cutoff: { share: f(1, 4) }, countBy: 'units' }))).toBe('empty-population');
   });
 
   it('an indicator the review left undetermined is missing: a policy must be chosen', () => {
@@ -143,7 +134,7 @@ describe('alkireFosterFromClassifications', () => {
     const partial = classifyHouseholds([{ area: 'urban', monthlyIncome: 50_000_000, members: adults(2), deprivations: { latrine: true } }], { asOf: '2024-06-30' }).results;
     expect(partial[0]?.undetermined.length).toBeGreaterThan(0);
     const all = [...results, ...partial];
-    expect(codeOf(() => alkireFosterFromClassifications(all, { cutoff: { share: f(1, 4) }, countBy: 'units' }))).toBe('missing-value');
+    expect(firstIssueCode(() => alkireFosterFromClassifications(all, { cutoff: { share: f(1, 4) }, countBy: 'units' }))).toBe('missing-value');
     const dropped = alkireFosterFromClassifications(all, { cutoff: { share: f(1, 4) }, countBy: 'units', missing: 'drop-unit' });
     expect(dropped.missing.droppedUnits).toBe(1);
     expect(dropped.headcountRatio).toEqual(f(1, 2));

@@ -10,16 +10,8 @@ import type { BeneficiaryStatus, ProgramStructure } from '../../src/program/prog
 import type { HouseholdStatus } from '../../src/standards/householdStatus.js';
 import type { StatusHistoryInput } from '../../src/status/statusHistory.js';
 import { expectPure } from '../_helpers/purity.js';
+import { issuesOf } from '../_helpers/errors.js';
 import { historyInputArb, isoOfDay } from '../status/_arbitraries.js';
-
-const issuesOf = (f: () => unknown): ReadonlyArray<{ code: string; path: ReadonlyArray<string | number> }> => {
-  try {
-    f();
-  } catch (e) {
-    return (e as { issues?: ReadonlyArray<{ code: string; path: ReadonlyArray<string | number> }> }).issues ?? [{ code: 'not-a-vn-error', path: [] }];
-  }
-  return [];
-};
 
 const escapedJan2023: ProgramHousehold = {
   householdId: 'h1',

@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { VnPovertyError } from '../../src/errors/VnPovertyError.js';
 import { classifyHousehold, type HouseholdClassification } from '../../src/standards/classifyHousehold.js';
 import type { Area, HouseholdInput } from '../../src/standards/household.js';
 import { statusRank, type HouseholdStatus } from '../../src/standards/householdStatus.js';
 import { ND07_2021, ND351_2025, POVERTY_STANDARDS, QD59_2015, type PovertyStandard } from '../../src/standards/standards.js';
 import { asOfArb, factHouseholdArb, flagHouseholdArb } from '../arbitraries/household.js';
 import { expectDeepFrozen, expectPure } from '../_helpers/purity.js';
+import { issueCodes, thrownIssues } from '../_helpers/errors.js';
 
 /** Indicators that ages alone never decide, so flags on them never conflict with an adults-only household. */
 const FREE_IDS = ['health-insurance', 'water-source', 'latrine', 'telecom'] as const;
@@ -24,25 +24,6 @@ function household(standard: PovertyStandard, area: Area, perHead: bigint, n: nu
     deprivations: flags,
   };
 }
-
-const codes = (fn: () => unknown): string[] => {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof VnPovertyError) return e.issues.map((i) => i.code);
-    throw e;
-  }
-  throw new Error('did not throw');
-};
-const issuesOf = (fn: () => unknown): VnPovertyError['issues'] => {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof VnPovertyError) return e.issues;
-    throw e;
-  }
-  throw new Error('did not throw');
-};
 
 describe('classifyHousehold: NĐ 07/2021 Art. 3 (2022–2026), every boundary', () => {
   const asOf = '2024-06-30';
@@ -144,7 +125,7 @@ describe('classifyHousehold: QĐ 59/2015 (2016–2021), two lines per area', () 
   }
   it('uses QĐ 59 indicators: an NĐ 07-only indicator flag is refused as unknown', () => {
     const h = { ...household(QD59_2015, 'rural', 800_000n, 2, 0), deprivations: { employment: true } };
-    expect(codes(() => classifyHousehold(h, { asOf }))).toEqual(['unknown-indicator']);
+    expect(issueCodes(() => classifyHousehold(h, { asOf }))).toEqual(['unknown-indicator']);
   });
 });
 
@@ -238,7 +219,7 @@ describe('classifyHousehold: indicators from facts', () => {
 
   it('a flag that disagrees with the facts is an issue naming the indicator, not a silent choice', () => {
     const h = { ...base, deprivations: { employment: false, latrine: true } };
-    const issues = issuesOf(() => classifyHousehold(h, { asOf }));
+    const issues = thrownIssues(() => classifyHousehold(h, { asOf }));
     expect(issues.map((i) => [i.code, i.path])).toEqual([
       ['indicator-conflict', ['deprivations', 'employment']],
       ['indicator-conflict', ['deprivations', 'latrine']],
@@ -256,7 +237,7 @@ describe('classifyHousehold: indicators from facts', () => {
   it('a replaced predicate changes only its indicator', () => {
     const r = classifyHousehold(base, { asOf, predicates: { 'housing-area': () => false } });
     expect(r.deprivations).toEqual(['employment', 'nutrition', 'health-insurance']);
-    expect(codes(() => classifyHousehold(base, { asOf, predicates: { 'waste-treatment': () => true } }))).toEqual(['unknown-indicator']);
+    expect(issueCodes(() => classifyHousehold(base, { asOf, predicates: { 'waste-treatment': () => true } }))).toEqual(['unknown-indicator']);
   });
 
   it('missing facts are fine when they cannot change the status, an error when they can', () => {
@@ -264,7 +245,7 @@ describe('classifyHousehold: indicators from facts', () => {
     expect(rich.status).toBe('non-poor');
     expect(rich.undetermined.length).toBeGreaterThan(0);
     expect(rich.explanation).toContain('Undetermined, without effect on the status');
-    expect(codes(() => classifyHousehold({ area: 'urban', monthlyIncome: 1_000_000, members: [{ age: 30 }] }, { asOf }))).toEqual(['undetermined-indicators']);
+    expect(issueCodes(() => classifyHousehold({ area: 'urban', monthlyIncome: 1_000_000, members: [{ age: 30 }] }, { asOf }))).toEqual(['undetermined-indicators']);
     // three known deprivations settle it whatever the rest are
     const poor = classifyHousehold({ area: 'urban', monthlyIncome: 1_000_000, members: [{ age: 30 }], safeWater: false, hygienicLatrine: false, telecom: false }, { asOf });
     expect(poor.status).toBe('poor');
@@ -275,41 +256,41 @@ describe('classifyHousehold: bad input gets a typed error naming the field and t
   const asOf = '2024-01-01';
   const ok = household(ND07_2021, 'rural', 1_000_000n, 2, 3);
   it('negative income', () => {
-    const [i] = issuesOf(() => classifyHousehold({ ...ok, monthlyIncome: -1 }, { asOf }));
+    const [i] = thrownIssues(() => classifyHousehold({ ...ok, monthlyIncome: -1 }, { asOf }));
     expect([i.code, i.path, i.value]).toEqual(['invalid-input', ['monthlyIncome'], -1]);
     expect(i.expected).toMatch(/cannot be negative/);
     expect(i.rule?.term).toBe('rà soát hộ nghèo, hộ cận nghèo');
   });
   it('fractional or float income, NaN', () => {
-    expect(codes(() => classifyHousehold({ ...ok, monthlyIncome: 1.5 }, { asOf }))).toEqual(['invalid-input']);
-    expect(codes(() => classifyHousehold({ ...ok, monthlyIncome: Number.NaN }, { asOf }))).toEqual(['invalid-input']);
-    expect(codes(() => classifyHousehold({ ...ok, monthlyIncome: '1.000.000' }, { asOf }))).toEqual(['invalid-input']);
+    expect(issueCodes(() => classifyHousehold({ ...ok, monthlyIncome: 1.5 }, { asOf }))).toEqual(['invalid-input']);
+    expect(issueCodes(() => classifyHousehold({ ...ok, monthlyIncome: Number.NaN }, { asOf }))).toEqual(['invalid-input']);
+    expect(issueCodes(() => classifyHousehold({ ...ok, monthlyIncome: '1.000.000' }, { asOf }))).toEqual(['invalid-input']);
   });
   it('a member without an age', () => {
-    const [i] = issuesOf(() => classifyHousehold({ ...ok, members: [{ age: 30 }, {}] }, { asOf }));
+    const [i] = thrownIssues(() => classifyHousehold({ ...ok, members: [{ age: 30 }, {}] }, { asOf }));
     expect([i.code, i.path]).toEqual(['missing-field', ['members', 1, 'age']]);
   });
   it('no members, an unknown area, an unknown fact', () => {
-    expect(issuesOf(() => classifyHousehold({ ...ok, members: [] }, { asOf }))[0].path).toEqual(['members']);
-    const [a] = issuesOf(() => classifyHousehold({ ...ok, area: 'suburban' }, { asOf }));
+    expect(thrownIssues(() => classifyHousehold({ ...ok, members: [] }, { asOf }))[0].path).toEqual(['members']);
+    const [a] = thrownIssues(() => classifyHousehold({ ...ok, area: 'suburban' }, { asOf }));
     expect([a.code, a.path, a.value]).toEqual(['invalid-input', ['area'], 'suburban']);
-    expect(issuesOf(() => classifyHousehold({ ...ok, safewater: true }, { asOf }))[0].code).toBe('invalid-input');
+    expect(thrownIssues(() => classifyHousehold({ ...ok, safewater: true }, { asOf }))[0].code).toBe('invalid-input');
   });
   it('a date outside every standard, a standard not in force, a malformed date', () => {
-    const [i] = issuesOf(() => classifyHousehold(ok, { asOf: '2015-12-31' }));
+    const [i] = thrownIssues(() => classifyHousehold(ok, { asOf: '2015-12-31' }));
     expect([i.code, i.path, i.value]).toEqual(['no-standard-in-force', ['asOf'], '2015-12-31']);
     expect(i.rule?.source).toMatch(/NĐ 07\/2021/);
-    expect(codes(() => classifyHousehold(ok, { asOf: '2031-01-01' }))).toEqual(['no-standard-in-force']);
-    expect(codes(() => classifyHousehold(ok, { asOf: '2024-01-01', standard: QD59_2015 }))).toEqual(['standard-not-in-force']);
-    expect(codes(() => classifyHousehold(ok, { asOf: '01/01/2024' }))).toEqual(['invalid-date']);
+    expect(issueCodes(() => classifyHousehold(ok, { asOf: '2031-01-01' }))).toEqual(['no-standard-in-force']);
+    expect(issueCodes(() => classifyHousehold(ok, { asOf: '2024-01-01', standard: QD59_2015 }))).toEqual(['standard-not-in-force']);
+    expect(issueCodes(() => classifyHousehold(ok, { asOf: '01/01/2024' }))).toEqual(['invalid-date']);
   });
   it('a malformed caller standard', () => {
     const broken = { ...ND07_2021, lines: { ...ND07_2021.lines, urban: { poverty: 3_000_000n, averageCeiling: 2_000_000n } } };
-    const [i] = issuesOf(() => classifyHousehold(ok, { asOf, standard: broken }));
+    const [i] = thrownIssues(() => classifyHousehold(ok, { asOf, standard: broken }));
     expect([i.code, i.path]).toEqual(['invalid-standard', ['standard', 'lines', 'urban', 'averageCeiling']]);
   });
   it('an unknown onConflict', () => {
-    expect(codes(() => classifyHousehold(ok, { asOf, onConflict: 'guess' as never }))).toEqual(['invalid-option']);
+    expect(issueCodes(() => classifyHousehold(ok, { asOf, onConflict: 'guess' as never }))).toEqual(['invalid-option']);
   });
 });
 

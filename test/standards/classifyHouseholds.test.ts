@@ -9,6 +9,7 @@ import { HOUSEHOLD_STATUSES } from '../../src/standards/householdStatus.js';
 import { ND07_2021, POVERTY_STANDARDS, QD59_2015, type PovertyStandard } from '../../src/standards/standards.js';
 import { asOfArb, flagHouseholdArb } from '../arbitraries/household.js';
 import { expectDeepFrozen, expectPure } from '../_helpers/purity.js';
+import { thrownIssues } from '../_helpers/errors.js';
 
 type FlagHousehold = { area: 'rural' | 'urban'; monthlyIncome: bigint; members: readonly { age: number }[]; deprivations: Record<string, boolean> };
 
@@ -24,15 +25,8 @@ function toColumns(households: readonly FlagHousehold[], standard: PovertyStanda
   return c;
 }
 
-const codes = (fn: () => unknown): Array<[string, ReadonlyArray<string | number>]> => {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof VnPovertyError) return e.issues.map((i) => [i.code, i.path]);
-    throw e;
-  }
-  throw new Error('did not throw');
-};
+/** `[code, path]` of every issue `fn` throws (it must throw a VnPovertyError). */
+const codes = (fn: () => unknown): Array<[string, ReadonlyArray<string | number>]> => thrownIssues(fn).map((i) => [i.code, i.path]);
 
 const flags = (standard: PovertyStandard, deprived: readonly string[]): Record<string, boolean> =>
   Object.fromEntries(standard.indicators.map((i) => [i.id, deprived.includes(i.id)]));

@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { VnPovertyError } from '../../src/errors/VnPovertyError.js';
 import { ND07_2021, ND351_2025, POVERTY_STANDARDS, QD59_2015, standardFor } from '../../src/standards/standards.js';
 import { assertPovertyStandard } from '../../src/standards/decideStatus.js';
 import { expectDeepFrozen } from '../_helpers/purity.js';
-
-const codeOf = (fn: () => unknown): string => {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof VnPovertyError) return e.issues[0].code;
-    throw e;
-  }
-  throw new Error('did not throw');
-};
+import { firstIssueCode } from '../_helpers/errors.js';
 
 describe('standards data', () => {
   it('holds the lines of the three standards (poverty-standards.md §1.1, §2.1, §3)', () => {
@@ -53,25 +43,25 @@ describe('standards data', () => {
 
 describe('standardFor', () => {
   it('picks the standard in force at each change (2015/2016, 2021/2022, 2026/2027, 2030/2031)', () => {
-    expect(codeOf(() => standardFor('2015-12-31'))).toBe('no-standard-in-force');
+    expect(firstIssueCode(() => standardFor('2015-12-31'))).toBe('no-standard-in-force');
     expect(standardFor('2016-01-01').id).toBe('qd-59-2015');
     expect(standardFor('2021-12-31').id).toBe('qd-59-2015');
     expect(standardFor('2022-01-01').id).toBe('nd-07-2021');
     expect(standardFor('2026-12-31').id).toBe('nd-07-2021');
     expect(standardFor('2027-01-01').id).toBe('nd-351-2025');
     expect(standardFor('2030-12-31').id).toBe('nd-351-2025');
-    expect(codeOf(() => standardFor('2031-01-01'))).toBe('no-standard-in-force');
+    expect(firstIssueCode(() => standardFor('2031-01-01'))).toBe('no-standard-in-force');
   });
 
   it('accepts a Date with its zone, refuses malformed dates', () => {
     expect(standardFor({ date: new Date(Date.UTC(2022, 0, 1)), zone: 'utc' }).id).toBe('nd-07-2021');
-    expect(codeOf(() => standardFor('2022-02-30'))).toBe('invalid-date');
+    expect(firstIssueCode(() => standardFor('2022-02-30'))).toBe('invalid-date');
   });
 
   it('chooses among standards the caller gives, and refuses overlaps', () => {
     const local = { ...ND07_2021, id: 'hcmc-2021', effectiveFrom: '2022-01-01', effectiveTo: '2025-12-31' } as typeof ND07_2021;
     expect(standardFor('2023-05-05', { standards: [local] }).id).toBe('hcmc-2021');
-    expect(codeOf(() => standardFor('2023-05-05', { standards: [local, ND07_2021] }))).toBe('overlapping-standards');
+    expect(firstIssueCode(() => standardFor('2023-05-05', { standards: [local, ND07_2021] }))).toBe('overlapping-standards');
   });
 });
 

@@ -14,16 +14,8 @@ import { POLICY_WINDOWS, resolvePolicyWindow } from '../../src/status/policyWind
 import type { PolicyWindow } from '../../src/status/policyWindows.js';
 import type { HouseholdStatus } from '../../src/standards/householdStatus.js';
 import { expectDeepFrozen, expectPure } from '../_helpers/purity.js';
+import { firstIssueCode } from '../_helpers/errors.js';
 import { dayArb, historyInputArb, isoDateArb, isoOfDay } from './_arbitraries.js';
-
-const codeOf = (f: () => unknown): string | undefined => {
-  try {
-    f();
-  } catch (e) {
-    return (e as { issues?: ReadonlyArray<{ code: string }> }).issues?.[0]?.code ?? 'not-a-vn-error';
-  }
-  return undefined;
-};
 
 /**
  * The Civil Code rule computed independently of src/dates: date-fns addMonths (which clamps to the
@@ -78,10 +70,10 @@ describe('recentlyEscapedUntil (36 months, QĐ 90/QĐ-TTg; Civil Code Art. 147�
   });
 
   it('refuses impossible dates and unknown windows', () => {
-    expect(codeOf(() => recentlyEscapedUntil('2023-02-30'))).toBe('invalid-date');
-    expect(codeOf(() => recentlyEscapedUntil('2023-01-31', { window: 'tin-dung' as never }))).toBe('unknown-window');
-    expect(codeOf(() => recentlyEscapedUntil('2023-01-31', { bound: 'inclusive' as never }))).toBe('invalid-window');
-    expect(codeOf(() => recentlyEscapedUntil('2023-01-31', { window: { id: 'x' } as never }))).toBe('invalid-window');
+    expect(firstIssueCode(() => recentlyEscapedUntil('2023-02-30'))).toBe('invalid-date');
+    expect(firstIssueCode(() => recentlyEscapedUntil('2023-01-31', { window: 'tin-dung' as never }))).toBe('unknown-window');
+    expect(firstIssueCode(() => recentlyEscapedUntil('2023-01-31', { bound: 'inclusive' as never }))).toBe('invalid-window');
+    expect(firstIssueCode(() => recentlyEscapedUntil('2023-01-31', { window: { id: 'x' } as never }))).toBe('invalid-window');
   });
 
   it('windows are frozen data with sources', () => {
@@ -159,7 +151,7 @@ describe('recentlyEscapedOn', () => {
   });
 
   it('needs a date: the core never reads the clock', () => {
-    expect(codeOf(() => recentlyEscapedOn(escaped, {} as never))).toBe('invalid-date');
+    expect(firstIssueCode(() => recentlyEscapedOn(escaped, {} as never))).toBe('invalid-date');
   });
 });
 

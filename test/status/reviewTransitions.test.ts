@@ -4,16 +4,8 @@ import { reviewTransitions, statusChange } from '../../src/status/reviewTransiti
 import type { AreaTransitions, ReviewEntry } from '../../src/status/reviewTransitions.js';
 import type { HouseholdStatus } from '../../src/standards/householdStatus.js';
 import { expectPure } from '../_helpers/purity.js';
+import { issuesOf } from '../_helpers/errors.js';
 import { statusArb } from './_arbitraries.js';
-
-const issuesOf = (f: () => unknown): ReadonlyArray<{ code: string; path: ReadonlyArray<string | number> }> => {
-  try {
-    f();
-  } catch (e) {
-    return (e as { issues?: ReadonlyArray<{ code: string; path: ReadonlyArray<string | number> }> }).issues ?? [{ code: 'not-a-vn-error', path: [] }];
-  }
-  return [];
-};
 
 /** `n` households of an area with one status, ids `${area}-${prefix}${i}`. */
 const households = (area: string, prefix: string, n: number, status: HouseholdStatus): ReviewEntry[] =>

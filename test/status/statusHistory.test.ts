@@ -3,16 +3,8 @@ import fc from 'fast-check';
 import { statusHistory, statusOn } from '../../src/status/statusHistory.js';
 import type { StatusHistoryInput } from '../../src/status/statusHistory.js';
 import { expectPure } from '../_helpers/purity.js';
+import { issuesOf } from '../_helpers/errors.js';
 import { historyInputArb, isoDateArb } from './_arbitraries.js';
-
-const issuesOf = (f: () => unknown): ReadonlyArray<{ code: string; path: ReadonlyArray<string | number> }> => {
-  try {
-    f();
-  } catch (e) {
-    return (e as { issues?: ReadonlyArray<{ code: string; path: ReadonlyArray<string | number> }> }).issues ?? [{ code: 'not-a-vn-error', path: [] }];
-  }
-  return [];
-};
 
 // An illustrative household (not from a seed; seed 003 line 34 names the three target statuses):
 // poor at the 2021 periodic review, escaped to near-poor at the 2022 review, above the line in 2024.
