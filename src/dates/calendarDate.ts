@@ -26,19 +26,39 @@ export interface DateParts {
   readonly day: number;
 }
 
-/** True for Gregorian leap years. */
+/**
+
+/**
+ * True for Gregorian leap years.
+ * @example
+ * isLeapYear(2024) //=> true
+ * isLeapYear(2100) //=> false
+ */
 export function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
 
-/** Number of days in a month (1-12) of a year. */
+/**
+
+/**
+ * Number of days in a month (1-12) of a year.
+ * @example
+ * daysInMonth(2024, 2) //=> 29
+ */
 export function daysInMonth(year: number, month: number): number {
   return month === 2 ? (isLeapYear(year) ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
 }
 
 const pad = (n: number, width: number): string => String(n).padStart(width, '0');
 
-/** Builds an {@link IsoDate} from parts, checking that the day exists. */
+/**
+
+/**
+ * Builds an {@link IsoDate} from parts, checking that the day exists.
+ * @example
+ * isoDateFromParts({ year: 2024, month: 2, day: 29 }) //=> '2024-02-29'
+ * isoDateFromParts({ year: 2023, month: 2, day: 29 }) // throws: code 'invalid-date'
+ */
 export function isoDateFromParts(parts: DateParts, path: ReadonlyArray<string | number> = []): IsoDate {
   const { year, month, day } = parts;
   if (!Number.isInteger(year) || year < 1 || year > 9999 || !Number.isInteger(month) || month < 1 || month > 12) {
@@ -79,12 +99,24 @@ export function toIsoDate(input: DateInput, path: ReadonlyArray<string | number>
     : isoDateFromParts({ year: date.getFullYear(), month: date.getMonth() + 1, day: date.getDate() }, path);
 }
 
-/** Year, month and day of an {@link IsoDate}. */
+/**
+
+/**
+ * Year, month and day of an {@link IsoDate}.
+ * @example
+ * dateParts(toIsoDate('2026-11-30')) //=> { year: 2026, month: 11, day: 30 }
+ */
 export function dateParts(date: IsoDate): DateParts {
   return { year: Number(date.slice(0, 4)), month: Number(date.slice(5, 7)), day: Number(date.slice(8, 10)) };
 }
 
-/** −1, 0 or 1 as a is before, equal to or after b. */
+/**
+
+/**
+ * −1, 0 or 1 as a is before, equal to or after b.
+ * @example
+ * compareIsoDates(toIsoDate('2026-01-31'), toIsoDate('2026-02-01')) //=> -1
+ */
 export function compareIsoDates(a: IsoDate, b: IsoDate): -1 | 0 | 1 {
   return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -32,7 +32,6 @@ export type VnIssues = readonly [VnIssue, ...VnIssue[]];
 /**
  * The one error class of the library. It always carries at least one structured
  * {@link VnIssue}; `message` joins their messages.
- *
  * @example
  * try { parseVnNumber('abc') } catch (e) { if (e instanceof VnPovertyError) e.issues[0].code } //=> 'invalid-number'
  */
@@ -50,7 +49,14 @@ export class VnPovertyError extends Error {
 /** Fields of a {@link VnIssue}; `message` and `path` may be left out. */
 export type IssueInit = Omit<VnIssue, 'message' | 'path'> & { readonly message?: string; readonly path?: ReadonlyArray<string | number> };
 
-/** Builds a {@link VnIssue}, composing a message when none is given. */
+/**
+
+/**
+ * Builds a {@link VnIssue}, composing a message when none is given.
+ * @example
+ * issue({ code: 'negative-income', path: ['monthlyIncome'], value: -1, expected: 'an income ≥ 0' }).message
+ * //=> 'monthlyIncome: got -1, expected an income ≥ 0'
+ */
 export function issue(init: IssueInit): VnIssue {
   const path = init.path ?? [];
   const where = path.length > 0 ? `${path.join('.')}: ` : '';
@@ -60,7 +66,14 @@ export function issue(init: IssueInit): VnIssue {
   return { ...init, path, message };
 }
 
-/** Throws a {@link VnPovertyError} with one issue. */
+/**
+
+/**
+ * Throws a {@link VnPovertyError} with one issue.
+ * @example
+ * fail({ code: 'non-positive-base', path: ['base'], value: 0, expected: 'a base greater than zero' })
+ * // throws VnPovertyError with issues[0].code === 'non-positive-base'
+ */
 export function fail(init: IssueInit): never {
   throw new VnPovertyError([issue(init)]);
 }
@@ -84,6 +97,10 @@ function describeValue(value: unknown): string {
  * Validates `input` with a zod schema and returns the parsed value, or throws a
  * {@link VnPovertyError} listing every zod issue as a {@link VnIssue}
  * (code `'invalid-input'`, or `'missing-field'` when a required field is absent).
+ * @example
+ * parseInput(z.object({ area: z.enum(['urban', 'rural']) }), { area: 'rural' }) //=> { area: 'rural' }
+ * parseInput(z.object({ area: z.enum(['urban', 'rural']) }), { area: 'city' })
+ * // throws VnPovertyError: issues[0] is { code: 'invalid-input', path: ['area'], value: 'city', … }
  */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown, rule?: RuleRef): z.output<S> {
   const result = schema.safeParse(input);

@@ -56,6 +56,9 @@ function isFraction(value: unknown): value is Fraction {
  * Decimal converts exactly; a JS number converts through its shortest round-trip
  * decimal representation (0.1 → 1/10). NaN and ±Infinity are refused.
  * @throws VnPovertyError `invalid-number` for NaN, Infinity or text that is not a plain decimal.
+ * @example
+ * toFraction('0,70'.replace(',', '.')) //=> { num: 7n, den: 10n }
+ * toFraction(0.1) //=> { num: 1n, den: 10n }
  */
 export function toFraction(value: ExactInput, path: ReadonlyArray<string | number> = []): Fraction {
   if (typeof value === 'bigint') return fraction(value, 1n);
@@ -76,27 +79,47 @@ export function toFraction(value: ExactInput, path: ReadonlyArray<string | numbe
   return fraction(num, 10n ** BigInt(fracPart.length));
 }
 
-/** a + b, exactly. */
+/**
+
+/**
+ * a + b, exactly.
+ * @example
+ * addFractions(fraction(1n, 3n), fraction(1n, 6n)) //=> { num: 1n, den: 2n }
+ */
 export function addFractions(a: Fraction, b: Fraction): Fraction {
   return fraction(a.num * b.den + b.num * a.den, a.den * b.den);
 }
-/** a − b, exactly. */
+/**
+ * a − b, exactly.
+ * @example
+ * subtractFractions(fraction(1n, 2n), fraction(1n, 3n)) //=> { num: 1n, den: 6n }
+ */
 export function subtractFractions(a: Fraction, b: Fraction): Fraction {
   return fraction(a.num * b.den - b.num * a.den, a.den * b.den);
 }
-/** a × b, exactly. */
+/**
+ * a × b, exactly.
+ * @example
+ * multiplyFractions(fraction(1n, 2n), fraction(3n, 4n)) //=> { num: 3n, den: 8n }
+ */
 export function multiplyFractions(a: Fraction, b: Fraction): Fraction {
   return fraction(a.num * b.num, a.den * b.den);
 }
 /**
  * a ÷ b, exactly.
  * @throws VnPovertyError `division-by-zero` when b is 0.
+ * @example
+ * divideFractions(fraction(3n, 8n), fraction(1n, 2n)) //=> { num: 3n, den: 4n }
  */
 export function divideFractions(a: Fraction, b: Fraction): Fraction {
   if (b.num === 0n) fail({ code: 'division-by-zero', path: [], value: 0, expected: 'a non-zero divisor' });
   return fraction(a.num * b.den, a.den * b.num);
 }
-/** Sum of a list of fractions (0 for an empty list). */
+/**
+ * Sum of a list of fractions (0 for an empty list).
+ * @example
+ * sumFractions([fraction(1n, 4n), fraction(1n, 4n), fraction(1n, 2n)]) //=> { num: 1n, den: 1n }
+ */
 export function sumFractions(values: readonly Fraction[]): Fraction {
   let num = 0n;
   let den = 1n;
@@ -109,7 +132,11 @@ export function sumFractions(values: readonly Fraction[]): Fraction {
   }
   return fraction(num, den);
 }
-/** −1, 0 or 1 as a is less than, equal to or greater than b. */
+/**
+ * −1, 0 or 1 as a is less than, equal to or greater than b.
+ * @example
+ * compareFractions(fraction(1n, 3n), fraction(33n, 100n)) //=> 1
+ */
 export function compareFractions(a: Fraction, b: Fraction): -1 | 0 | 1 {
   const l = a.num * b.den;
   const r = b.num * a.den;
@@ -132,6 +159,8 @@ export function roundFraction(value: Fraction, decimals: number, rounding: Round
  * The fraction as a Decimal, exactly when its decimal expansion terminates
  * (denominator of the form 2^a·5^b); otherwise to 40 significant digits, rounded half-even.
  * Use {@link roundFraction} to get a printed value.
+ * @example
+ * fractionToDecimal(fraction(1n, 8n)).toString() //=> '0.125'
  */
 export function fractionToDecimal(value: Fraction): Decimal {
   let d = value.den;
@@ -153,7 +182,13 @@ export function fractionToDecimal(value: Fraction): Decimal {
   return new Decimal(value.num.toString()).div(value.den.toString()).toSignificantDigits(40, Decimal.ROUND_HALF_EVEN);
 }
 
-/** True when the fraction is a whole number. */
+/**
+
+/**
+ * True when the fraction is a whole number.
+ * @example
+ * isIntegerFraction(fraction(6n, 3n)) //=> true
+ */
 export function isIntegerFraction(value: Fraction): boolean {
   return value.den === 1n;
 }

@@ -15,7 +15,13 @@ export type Dong = bigint;
  */
 export type MoneyUnit = 'dong' | 'nghin' | 'trieu' | 'ty';
 
-/** How many đồng one of each {@link MoneyUnit} is. */
+/**
+
+/**
+ * How many đồng one of each {@link MoneyUnit} is.
+ * @example
+ * DONG_PER_UNIT.trieu //=> 1_000_000n
+ */
 export const DONG_PER_UNIT: Readonly<Record<MoneyUnit, bigint>> = Object.freeze({
   dong: 1n,
   nghin: 1_000n,
@@ -23,7 +29,13 @@ export const DONG_PER_UNIT: Readonly<Record<MoneyUnit, bigint>> = Object.freeze(
   ty: 1_000_000_000n,
 });
 
-/** Vietnamese names of the units, as printed. */
+/**
+
+/**
+ * Vietnamese names of the units, as printed.
+ * @example
+ * MONEY_UNIT_LABELS.ty //=> 'tỷ đồng'
+ */
 export const MONEY_UNIT_LABELS: Readonly<Record<MoneyUnit, string>> = Object.freeze({
   dong: 'đồng',
   nghin: 'nghìn đồng',
@@ -31,7 +43,13 @@ export const MONEY_UNIT_LABELS: Readonly<Record<MoneyUnit, string>> = Object.fre
   ty: 'tỷ đồng',
 });
 
-/** Every {@link MoneyUnit}. */
+/**
+
+/**
+ * Every {@link MoneyUnit}.
+ * @example
+ * MONEY_UNITS //=> ['dong', 'nghin', 'trieu', 'ty']
+ */
 export const MONEY_UNITS: readonly MoneyUnit[] = Object.freeze(['dong', 'nghin', 'trieu', 'ty']);
 
 /** Options of {@link toDong}: a rounding mode, needed only when the amount has fractions of a đồng. */
@@ -76,7 +94,13 @@ export function fromDong(amount: Dong, unit: MoneyUnit, options: DecimalsOptions
   return roundFraction(divideFractions(fraction(amount, 1n), fraction(DONG_PER_UNIT[unit], 1n)), options.decimals, options.rounding);
 }
 
-/** The exact value of an amount of đồng in another unit, as a Decimal (always terminates). */
+/**
+
+/**
+ * The exact value of an amount of đồng in another unit, as a Decimal (always terminates).
+ * @example
+ * dongIn(14_045_000_000n, 'trieu').toString() //=> '14045'
+ */
 export function dongIn(amount: Dong, unit: MoneyUnit): Decimal {
   assertUnit(unit);
   return new Decimal(amount.toString()).div(DONG_PER_UNIT[unit].toString());
@@ -85,6 +109,8 @@ export function dongIn(amount: Dong, unit: MoneyUnit): Decimal {
 /**
  * Reads an integer đồng amount from a bigint, a safe integer or an integer string.
  * @throws VnPovertyError `not-an-integer` otherwise.
+ * @example
+ * dong('68730000000') //=> 68_730_000_000n
  */
 export function dong(value: bigint | number | string): Dong {
   if (typeof value === 'bigint') return value;
@@ -93,7 +119,13 @@ export function dong(value: bigint | number | string): Dong {
   return fail({ code: 'not-an-integer', path: [], value, expected: 'a whole number of đồng (bigint, safe integer or integer string)' });
 }
 
-/** Exact sum of amounts in đồng. */
+/**
+
+/**
+ * Exact sum of amounts in đồng.
+ * @example
+ * sumDong([14_045_000_000n, 7_245_000_000n, 47_440_000_000n]) //=> 68_730_000_000n (seed 000)
+ */
 export function sumDong(amounts: Iterable<Dong>): Dong {
   let total = 0n;
   for (const a of amounts) total += a;

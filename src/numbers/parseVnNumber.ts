@@ -174,6 +174,9 @@ export function parseVnNumber(text: string, options: ParseVnNumberOptions = {}):
  * Like {@link parseVnNumber} but returns only the value, refusing any qualifier:
  * for cells that must hold an exact figure.
  * @throws VnPovertyError `approximate-value` when the text carries a qualifier.
+ * @example
+ * parseExactVnNumber('2.121', { kind: 'count' }).toString() //=> '2121'
+ * parseExactVnNumber('khoảng 5.600', { kind: 'count' }) // throws: code 'approximate-value'
  */
 export function parseExactVnNumber(text: string, options: ParseVnNumberOptions = {}): Decimal {
   const parsed = parseVnNumber(text, options);

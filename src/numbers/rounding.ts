@@ -13,7 +13,13 @@ import { fail } from '../errors/VnPovertyError.js';
  */
 export type RoundingMode = 'half-up' | 'half-down' | 'half-even' | 'up' | 'down' | 'ceil' | 'floor';
 
-/** Every {@link RoundingMode}, in a stable order. */
+/**
+
+/**
+ * Every {@link RoundingMode}, in a stable order.
+ * @example
+ * ROUNDING_MODES.includes('half-up') //=> true
+ */
 export const ROUNDING_MODES: readonly RoundingMode[] = Object.freeze(['half-up', 'half-down', 'half-even', 'up', 'down', 'ceil', 'floor']);
 
 /** Options fragment shared by every function that rounds. */

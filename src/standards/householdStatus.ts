@@ -10,10 +10,22 @@
  */
 export type HouseholdStatus = 'poor' | 'near-poor' | 'average' | 'non-poor';
 
-/** Every {@link HouseholdStatus}, poorest first. */
+/**
+
+/**
+ * Every {@link HouseholdStatus}, poorest first.
+ * @example
+ * HOUSEHOLD_STATUSES[0] //=> 'poor'
+ */
 export const HOUSEHOLD_STATUSES: readonly HouseholdStatus[] = Object.freeze(['poor', 'near-poor', 'average', 'non-poor']);
 
-/** Vietnamese names of the statuses, as review documents print them. */
+/**
+
+/**
+ * Vietnamese names of the statuses, as review documents print them.
+ * @example
+ * HOUSEHOLD_STATUS_LABELS_VI['near-poor'] //=> 'hộ cận nghèo'
+ */
 export const HOUSEHOLD_STATUS_LABELS_VI: Readonly<Record<HouseholdStatus, string>> = Object.freeze({
   poor: 'hộ nghèo',
   'near-poor': 'hộ cận nghèo',
