@@ -2,15 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { adminHierarchy, ancestorsOf, EXAMPLE_ADMIN_UNITS, TWO_TIER_FROM, unitsInForce, type AdminUnitInput } from '../../src/areas/adminHierarchy.js';
 import { VnPovertyError } from '../../src/errors/VnPovertyError.js';
 import { expectPure } from '../_helpers/purity.js';
+import { issueCodesAt } from '../_helpers/errors.js';
 
-const codes = (units: readonly AdminUnitInput[]): string[] => {
-  try {
-    adminHierarchy(units);
-    return [];
-  } catch (e) {
-    return (e as VnPovertyError).issues.map((i) => `${i.code}@${i.path.join('.')}`);
-  }
-};
+const codes = (units: readonly AdminUnitInput[]): string[] => issueCodesAt(() => adminHierarchy(units));
 const [province, district, commune] = EXAMPLE_ADMIN_UNITS as [AdminUnitInput, AdminUnitInput, AdminUnitInput, ...AdminUnitInput[]];
 
 describe('adminHierarchy', () => {

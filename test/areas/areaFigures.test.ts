@@ -6,6 +6,7 @@ import { checkAreaFlow } from '../../src/areas/checkAreaFlow.js';
 import { groupAreas, rollUpAreas, rollUpByHierarchy } from '../../src/areas/rollUpAreas.js';
 import { VnPovertyError } from '../../src/errors/VnPovertyError.js';
 import { expectPure } from '../_helpers/purity.js';
+import { firstIssueCode } from '../_helpers/errors.js';
 
 /** Seed 001 (001_02a5e3ea74f99ddd.txt, lines 122–128): the urban block at the start of 2024. */
 const URBAN = [
@@ -48,18 +49,10 @@ describe('area figures and rates', () => {
   });
 
   it('refuses counts that do not fit the households', () => {
-    const code = (fn: () => unknown): string | undefined => {
-      try {
-        fn();
-      } catch (e) {
-        return (e as VnPovertyError).issues[0].code;
-      }
-      return undefined;
-    };
-    expect(code(() => areaFigures({ unit: 'x', households: 10, poor: 6, nearPoor: 5 }))).toBe('counts-exceed-households');
-    expect(code(() => areaFigures({ unit: 'x', households: 10, poor: 1, nearPoor: 1, subgroups: { a: { households: 11, poor: 0, nearPoor: 0 } } }))).toBe('subgroup-exceeds-area');
-    expect(code(() => areaFigures({ unit: 'x', households: 10.5, poor: 1, nearPoor: 1 }))).toBe('invalid-input');
-    expect(code(() => rollUpAreas([urban[0]!, urban[0]!], { unit: 'x' }))).toBe('duplicate-unit');
+    expect(firstIssueCode(() => areaFigures({ unit: 'x', households: 10, poor: 6, nearPoor: 5 }))).toBe('counts-exceed-households');
+    expect(firstIssueCode(() => areaFigures({ unit: 'x', households: 10, poor: 1, nearPoor: 1, subgroups: { a: { households: 11, poor: 0, nearPoor: 0 } } }))).toBe('subgroup-exceeds-area');
+    expect(firstIssueCode(() => areaFigures({ unit: 'x', households: 10.5, poor: 1, nearPoor: 1 }))).toBe('invalid-input');
+    expect(firstIssueCode(() => rollUpAreas([urban[0]!, urban[0]!], { unit: 'x' }))).toBe('duplicate-unit');
   });
 
   it('a unit with no households has no rate (null), never NaN', () => {

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { allocateByCriteria, formatAllocation, type AllocationRecipient } from '../../src/budgets/allocateByCriteria.js';
-import { VnPovertyError } from '../../src/errors/VnPovertyError.js';
 import { compareFractions, fraction } from '../../src/numbers/fraction.js';
 import { expectPure } from '../_helpers/purity.js';
+import { firstIssueCode } from '../_helpers/errors.js';
 import { MILLION, SEED001_TOTALS } from './_seed001.js';
 
 /**
@@ -49,24 +49,16 @@ describe('allocateByCriteria', () => {
 
   it('refuses what it cannot allocate', () => {
     const opts = { coefficients: { poor: 1 }, step: 'trieu' as const };
-    const code = (f: () => unknown): string | undefined => {
-      try {
-        f();
-      } catch (e) {
-        return (e as VnPovertyError).issues[0]?.code;
-      }
-      return undefined;
-    };
-    expect(code(() => allocateByCriteria(1_500_000n, COMMUNES.map((c) => ({ id: c.id, criteria: { poor: c.criteria['poor']! } })), opts))).toBe('amount-not-whole-step');
-    expect(code(() => allocateByCriteria(MILLION, [{ id: 'A', criteria: {} }], opts))).toBe('missing-criterion');
-    expect(code(() => allocateByCriteria(MILLION, [{ id: 'A', criteria: { poor: 1, other: 2 } }], opts))).toBe('unknown-criterion');
-    expect(code(() => allocateByCriteria(MILLION, [{ id: 'A', criteria: { poor: -1 } }], opts))).toBe('negative-criterion');
-    expect(code(() => allocateByCriteria(MILLION, [{ id: 'A', criteria: { poor: 0 } }], opts))).toBe('zero-scores');
-    expect(code(() => allocateByCriteria(MILLION, [{ id: 'A', criteria: { poor: 1 } }, { id: 'A', criteria: { poor: 1 } }], opts))).toBe('duplicate-id');
-    expect(code(() => allocateByCriteria(MILLION, [], opts))).toBe('no-recipients');
-    expect(code(() => allocateByCriteria(MILLION, [{ id: 'A', criteria: { poor: 1 } }], { coefficients: { poor: -2 }, step: 'trieu' }))).toBe('negative-coefficient');
+    expect(firstIssueCode(() => allocateByCriteria(1_500_000n, COMMUNES.map((c) => ({ id: c.id, criteria: { poor: c.criteria['poor']! } })), opts))).toBe('amount-not-whole-step');
+    expect(firstIssueCode(() => allocateByCriteria(MILLION, [{ id: 'A', criteria: {} }], opts))).toBe('missing-criterion');
+    expect(firstIssueCode(() => allocateByCriteria(MILLION, [{ id: 'A', criteria: { poor: 1, other: 2 } }], opts))).toBe('unknown-criterion');
+    expect(firstIssueCode(() => allocateByCriteria(MILLION, [{ id: 'A', criteria: { poor: -1 } }], opts))).toBe('negative-criterion');
+    expect(firstIssueCode(() => allocateByCriteria(MILLION, [{ id: 'A', criteria: { poor: 0 } }], opts))).toBe('zero-scores');
+    expect(firstIssueCode(() => allocateByCriteria(MILLION, [{ id: 'A', criteria: { poor: 1 } }, { id: 'A', criteria: { poor: 1 } }], opts))).toBe('duplicate-id');
+    expect(firstIssueCode(() => allocateByCriteria(MILLION, [], opts))).toBe('no-recipients');
+    expect(firstIssueCode(() => allocateByCriteria(MILLION, [{ id: 'A', criteria: { poor: 1 } }], { coefficients: { poor: -2 }, step: 'trieu' }))).toBe('negative-coefficient');
     expect(allocateByCriteria(0n, [{ id: 'A', criteria: { poor: 0 } }], opts).rows[0]!.amount).toBe(0n);
-    expect(code(() => allocateByCriteria(MILLION, [{ id: 'A' } as unknown as AllocationRecipient], opts))).toBe('invalid-input');
+    expect(firstIssueCode(() => allocateByCriteria(MILLION, [{ id: 'A' } as unknown as AllocationRecipient], opts))).toBe('invalid-input');
   });
 
   it('is pure', () => {

@@ -6,6 +6,7 @@ import { BUDGET_SOURCES } from '../../src/budgets/budgetSource.js';
 import { VnPovertyError } from '../../src/errors/VnPovertyError.js';
 import { CAPITAL_TYPES } from '../../src/program/programStructure.js';
 import { expectPure } from '../_helpers/purity.js';
+import { firstIssue, issueCodesAt } from '../_helpers/errors.js';
 import { MILLION, SEED001_PROJECTS, SEED001_TOTALS, seed001LineInputs } from './_seed001.js';
 
 describe('budgetLines', () => {
@@ -27,13 +28,8 @@ describe('budgetLines', () => {
   });
 
   it('refuses a code that is not a component of the program (DA2 has no sub-projects)', () => {
-    try {
-      budgetLines([{ amount: 1n, source: 'central', capitalType: 'recurrent', project: 'DA2.TDA1', year: 2024 }]);
-      expect.unreachable();
-    } catch (e) {
-      expect(e).toBeInstanceOf(VnPovertyError);
-      expect((e as VnPovertyError).issues[0]).toMatchObject({ code: 'unknown-component', path: [0, 'project'], value: 'DA2.TDA1' });
-    }
+    const found = firstIssue(() => budgetLines([{ amount: 1n, source: 'central', capitalType: 'recurrent', project: 'DA2.TDA1', year: 2024 }]));
+    expect(found).toMatchObject({ code: 'unknown-component', path: [0, 'project'], value: 'DA2.TDA1' });
   });
 
   it('refuses fractions of a đồng unless a rounding is named, with the path of the line', () => {
@@ -41,12 +37,7 @@ describe('budgetLines', () => {
       { amount: 1n, source: 'central', capitalType: 'recurrent', project: 'DA2', year: 2024 },
       { amount: '0.0000005', unit: 'trieu', source: 'central', capitalType: 'recurrent', project: 'DA2', year: 2024 },
     ];
-    try {
-      budgetLines(input);
-      expect.unreachable();
-    } catch (e) {
-      expect((e as VnPovertyError).issues[0]).toMatchObject({ code: 'fractional-dong', path: [1, 'amount'] });
-    }
+    expect(firstIssue(() => budgetLines(input))).toMatchObject({ code: 'fractional-dong', path: [1, 'amount'] });
     expect(budgetLines(input, { rounding: 'half-up' })[1]?.amount).toBe(1n);
     expect(budgetLines(input, { rounding: 'down' })[1]?.amount).toBe(0n);
   });
@@ -57,14 +48,9 @@ describe('budgetLines', () => {
       { amount: Number.NaN, source: 'central', capitalType: 'recurrent', project: 'DA2', year: 2024 },
       { amount: 1, source: 'district', capitalType: 'recurrent', project: 'DA2', year: 2024 },
     ] as unknown as BudgetLineInput[];
-    try {
-      budgetLines(bad);
-      expect.unreachable();
-    } catch (e) {
-      const codes = (e as VnPovertyError).issues.map((i) => `${i.code}@${i.path.join('.')}`);
-      expect(codes).toContain('invalid-input@1.amount');
-      expect(codes).toContain('invalid-input@2.source');
-    }
+    const codes = issueCodesAt(() => budgetLines(bad));
+    expect(codes).toContain('invalid-input@1.amount');
+    expect(codes).toContain('invalid-input@2.source');
     expect(() => budgetLines([bad[0]!])).toThrow(/amount ≥ 0/);
   });
 

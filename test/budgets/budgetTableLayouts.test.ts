@@ -1,29 +1,23 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { BUDGET_BY_PROJECT_COLUMNS, budgetByProjectLayout } from '../../src/budgets/budgetByProjectLayout.js';
 import { CAPITAL_BY_TYPE_COLUMNS, capitalByTypeLayout } from '../../src/budgets/capitalByTypeLayout.js';
 import { runCli } from '../../src/cli/runCli.js';
-import { VnPovertyError } from '../../src/errors/VnPovertyError.js';
 import { parseCsv } from '../../src/io/csv.js';
 import { LAYOUTS, tableFromLayout } from '../../src/reconcile/layouts.js';
 import { reconcileTable } from '../../src/reconcile/reconcileTable.js';
 import { expectDeepFrozen, expectPure } from '../_helpers/purity.js';
+import { firstIssueCode } from '../_helpers/errors.js';
+import { captureIo } from '../_helpers/cliIo.js';
+import { readFixture } from '../_helpers/fixtures.js';
 
-const fixture = (name: string): string => readFileSync(fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url)), 'utf8');
 const SEED001 = 'seed001-budget-by-project.csv'; // seed 001 lines 155–459, amounts in triệu đồng
 const SEED001_AS_PRINTED = 'seed001-budget-as-printed.csv'; // same, with "19 đồng" (line 445) and the unit in the header
 const SEED004 = 'seed004-capital-2022.csv'; // seed 004 line 47
 
 async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(args, {
-    stdout: { write: (t: string) => (out += t) },
-    stderr: { write: (t: string) => (err += t) },
-    readFile: async (path: string) => fixture(path),
-  });
-  return { code, out, err };
+  const io = captureIo({ files: readFixture });
+  const code = await runCli(args, io);
+  return { code, out: io.out(), err: io.err() };
 }
 
 describe('budget-by-project layout', () => {
@@ -35,7 +29,7 @@ describe('budget-by-project layout', () => {
   });
 
   it('seed 001 reconciles: every row total, project subtotal and the program total 5.476 triệu', () => {
-    const table = tableFromLayout('budget-by-project', parseCsv(fixture(SEED001)), { options: { unit: 'trieu' } });
+    const table = tableFromLayout('budget-by-project', parseCsv(readFixture(SEED001)), { options: { unit: 'trieu' } });
     const report = reconcileTable(table);
     expect(report).toMatchObject({ ok: true, errors: 0, roundings: 0 });
     // 13 rows × total = central + provincial + other, plus 4 subtotals and 1 total × 4 columns
@@ -45,7 +39,7 @@ describe('budget-by-project layout', () => {
   });
 
   it('declares DA7 = TDA1 + TDA2 and the program total over sub-projects and projects without sub-projects', () => {
-    const table = tableFromLayout('budget-by-project', parseCsv(fixture(SEED001)), { options: { unit: 'trieu' } });
+    const table = tableFromLayout('budget-by-project', parseCsv(readFixture(SEED001)), { options: { unit: 'trieu' } });
     const rowTotals = table.relations.filter((r) => r.type === 'row-total');
     // header is line 1: DA7 is line 11, its sub-projects lines 12 and 13; the total line 14
     expect(rowTotals.find((r) => r.row === '11')).toMatchObject({ parts: ['12', '13'] });
@@ -54,7 +48,7 @@ describe('budget-by-project layout', () => {
   });
 
   it('seed 001 as printed: "19 đồng" (line 445) breaks TDA2’s total, DA7’s subtotal and the program total', () => {
-    const report = reconcileTable(tableFromLayout('budget-by-project', parseCsv(fixture(SEED001_AS_PRINTED))));
+    const report = reconcileTable(tableFromLayout('budget-by-project', parseCsv(readFixture(SEED001_AS_PRINTED))));
     expect(report.ok).toBe(false);
     expect(report.issues.map((i) => [i.rowKey, i.column, i.code])).toEqual([
       ['11', 'provincial', 'sum-mismatch'],
@@ -64,22 +58,14 @@ describe('budget-by-project layout', () => {
   });
 
   it('reads the unit from the header, and refuses a missing, unknown or contradictory unit', () => {
-    const rows = parseCsv(fixture(SEED001_AS_PRINTED));
+    const rows = parseCsv(readFixture(SEED001_AS_PRINTED));
     expect(tableFromLayout('budget-by-project', rows).columns.find((c) => c.key === 'total')?.unit).toBe('trieu');
     expect(tableFromLayout('budget-by-project', rows, { options: { unit: 'trieu' } }).columns[3]?.unit).toBe('trieu');
-    const code = (f: () => unknown): string | undefined => {
-      try {
-        f();
-      } catch (e) {
-        return (e as VnPovertyError).issues[0]?.code;
-      }
-      return undefined;
-    };
-    expect(code(() => tableFromLayout('budget-by-project', rows, { options: { unit: 'ty' } }))).toBe('unit-conflict');
-    expect(code(() => tableFromLayout('budget-by-project', parseCsv(fixture(SEED001))))).toBe('missing-unit');
-    expect(code(() => tableFromLayout('budget-by-project', parseCsv(fixture(SEED001)), { options: { unit: 'usd' } }))).toBe('invalid-option');
+    expect(firstIssueCode(() => tableFromLayout('budget-by-project', rows, { options: { unit: 'ty' } }))).toBe('unit-conflict');
+    expect(firstIssueCode(() => tableFromLayout('budget-by-project', parseCsv(readFixture(SEED001))))).toBe('missing-unit');
+    expect(firstIssueCode(() => tableFromLayout('budget-by-project', parseCsv(readFixture(SEED001)), { options: { unit: 'usd' } }))).toBe('invalid-option');
     const odd = [['stt', 'item', 'role', 'central (đô la)', 'provincial', 'other', 'total'], ['1', 'x', 'project', '1', '0', '0', '1']];
-    expect(code(() => tableFromLayout('budget-by-project', odd))).toBe('unknown-unit');
+    expect(firstIssueCode(() => tableFromLayout('budget-by-project', odd))).toBe('unknown-unit');
   });
 
   it('refuses an unknown role and a sub-project before any project, naming the line', () => {
@@ -106,9 +92,9 @@ describe('budget-by-project layout', () => {
   });
 
   it('builds a frozen table without touching its input', () => {
-    const rows = parseCsv(fixture(SEED001));
+    const rows = parseCsv(readFixture(SEED001));
     expectPure((r: string[][]) => tableFromLayout('budget-by-project', r, { options: { unit: 'trieu' } }), rows);
-    expectPure((r: string[][]) => tableFromLayout('capital-by-type', r, { options: { unit: 'trieu' } }), parseCsv(fixture(SEED004)));
+    expectPure((r: string[][]) => tableFromLayout('capital-by-type', r, { options: { unit: 'trieu' } }), parseCsv(readFixture(SEED004)));
   });
 });
 
@@ -119,7 +105,7 @@ describe('capital-by-type layout', () => {
   });
 
   it('seed 004 (Phong Thổ 2022, line 47): 71.750 + 10.505 = 82.255, not the 82.075 printed: −180 triệu', () => {
-    const report = reconcileTable(tableFromLayout('capital-by-type', parseCsv(fixture(SEED004)), { options: { unit: 'trieu' } }));
+    const report = reconcileTable(tableFromLayout('capital-by-type', parseCsv(readFixture(SEED004)), { options: { unit: 'trieu' } }));
     expect(report.ok).toBe(false);
     expect(report.issues).toHaveLength(1);
     expect(report.issues[0]).toMatchObject({ code: 'sum-mismatch', column: 'total', printed: '82.075', expected: '82.255', difference: '-180' });

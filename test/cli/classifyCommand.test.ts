@@ -1,29 +1,15 @@
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK, type CliIo } from '../../src/cli/cliSupport.js';
+import { EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK } from '../../src/cli/cliSupport.js';
 import { COMMANDS } from '../../src/cli/commands.js';
 import { runCli } from '../../src/cli/runCli.js';
 import { formatCsv } from '../../src/io/csv.js';
 import { CLASSIFIED_HOUSEHOLD_COLUMNS } from '../../src/io/outputColumns.js';
 import { readRecords } from '../../src/io/readRecords.js';
 import { columnSpecsOf, writeTable, type TableColumn } from '../../src/io/tableWriter.js';
-
-/** Captured I/O; `tty` makes stderr look like a terminal. */
-function captureIo(tty = false): CliIo & { out: () => string; err: () => string } {
-  let out = '';
-  let err = '';
-  return {
-    stdout: { write: (t: string) => (out += t) },
-    stderr: { write: (t: string) => (err += t), isTTY: tty } as CliIo['stderr'],
-    readFile: async () => {
-      throw new Error('classify streams its files');
-    },
-    out: () => out,
-    err: () => err,
-  };
-}
+import { tempDirs } from '../_helpers/tempDirs.js';
+import { captureIo } from '../_helpers/cliIo.js';
 
 const FLAG_IDS = ['employment', 'dependants', 'nutrition', 'health-insurance', 'adult-education', 'school-attendance', 'housing-quality', 'housing-area', 'water-source', 'latrine', 'telecom', 'information-devices'];
 const HEADER = ['Mã hộ', 'Mã đơn vị', 'Khu vực', 'Thu nhập/tháng (đồng)', 'Tuổi các thành viên', 'Họ tên chủ hộ', ...FLAG_IDS.map((id) => `Deprived: ${id}`)];
@@ -38,9 +24,7 @@ const REGISTER = [
   ['H04', '30319', 'nông thôn', '20.000.000', '45', 'D', ...flags([])], // far above: non-poor
 ];
 
-function dir(): string {
-  return mkdtempSync(join(tmpdir(), 'vnp-classify-'));
-}
+const dir = tempDirs('vnp-classify-');
 
 async function readOutput(path: string): Promise<Array<Record<string, unknown>>> {
   const rows: Array<Record<string, unknown>> = [];
@@ -161,10 +145,10 @@ describe('vn-poverty classify', () => {
     const input = join(d, 'lon.csv');
     const rows = [HEADER, ...Array.from({ length: 2100 }, (_, i) => [`H${i}`, '30316', 'nông thôn', '20.000.000', '45', '', ...flags([])])];
     writeFileSync(input, formatCsv(rows));
-    const tty = captureIo(true);
+    const tty = captureIo({ tty: true });
     expect(await runCli(['classify', input, '--as-of', '2024-01-01', '--out', join(d, 'a.csv')], tty)).toBe(EXIT_OK);
     expect(tty.err()).toMatch(/\rclassify: 1\.024 households…/);
-    const pipe = captureIo(false);
+    const pipe = captureIo({ tty: false });
     expect(await runCli(['classify', input, '--as-of', '2024-01-01', '--out', join(d, 'b.csv')], pipe)).toBe(EXIT_OK);
     expect(pipe.err()).not.toMatch(/\r/);
   });

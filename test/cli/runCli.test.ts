@@ -1,33 +1,17 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK, parseCliArgs, type CliCommand, type CliIo } from '../../src/cli/cliSupport.js';
+import { EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK, parseCliArgs, type CliCommand } from '../../src/cli/cliSupport.js';
 import { COMMANDS } from '../../src/cli/commands.js';
 import { runCli } from '../../src/cli/runCli.js';
+import { captureIo } from '../_helpers/cliIo.js';
+import { readFixture } from '../_helpers/fixtures.js';
 
-const SEED001 = readFileSync(new URL('../fixtures/seed001-communes.csv', import.meta.url), 'utf8');
-
-/** Fake I/O: files from a map, output captured. */
-function fakeIo(files: Record<string, string> = {}): CliIo & { out: () => string; err: () => string } {
-  let out = '';
-  let err = '';
-  return {
-    stdout: { write: (t: string) => (out += t) },
-    stderr: { write: (t: string) => (err += t) },
-    readFile: async (path: string) => {
-      const text = files[path];
-      if (text === undefined) throw new Error(`ENOENT: no such file or directory, open '${path}'`);
-      return text;
-    },
-    out: () => out,
-    err: () => err,
-  };
-}
+const SEED001 = readFixture('seed001-communes.csv');
 
 describe('vn-poverty reconcile', () => {
   it('prints one line per issue and a summary for seed 001, exit 1 (five errors)', async () => {
-    const io = fakeIo({ 'seed001.csv': SEED001 });
+    const io = captureIo({ files: { 'seed001.csv': SEED001 } });
     expect(await runCli(['reconcile', 'seed001.csv', '--layout', 'commune-targets'], io)).toBe(EXIT_FINDINGS);
     const lines = io.out().trimEnd().split('\n');
     expect(lines).toHaveLength(7);
@@ -37,7 +21,7 @@ describe('vn-poverty reconcile', () => {
   });
 
   it('--json gives the report with row, column, code, severity, printed, expected', async () => {
-    const io = fakeIo({ 'seed001.csv': SEED001 });
+    const io = captureIo({ files: { 'seed001.csv': SEED001 } });
     expect(await runCli(['reconcile', '--json', 'seed001.csv', '--layout', 'commune-targets'], io)).toBe(EXIT_FINDINGS);
     const json = JSON.parse(io.out()) as { ok: boolean; issues: Record<string, unknown>[] };
     expect(json.ok).toBe(false);
@@ -47,19 +31,19 @@ describe('vn-poverty reconcile', () => {
 
   it('exit 0 when only rounding findings remain', async () => {
     const fixed = SEED001.replace('"2,56"', '"2,26"').replace('8,"0,66"', '8,"0,48"').replace('1,"1,27",27', '1,"0,05",27').replace('13,An Nông', '12,An Nông').replace('14,An Hào', '13,An Hào').replace('11,An Cư', '14,An Cư');
-    const io = fakeIo({ 'fixed.csv': fixed });
+    const io = captureIo({ files: { 'fixed.csv': fixed } });
     expect(await runCli(['reconcile', 'fixed.csv', '--layout', 'commune-targets'], io)).toBe(EXIT_OK);
     expect(io.out()).toContain('0 errors, 1 rounding finding — no errors');
   });
 
   it('exit 2 with a message naming the file when it cannot be read or has the wrong columns', async () => {
-    let io = fakeIo();
+    let io = captureIo();
     expect(await runCli(['reconcile', 'missing.csv', '--layout', 'commune-targets'], io)).toBe(EXIT_BAD_INPUT);
     expect(io.err()).toBe("vn-poverty: cannot read missing.csv: ENOENT: no such file or directory, open 'missing.csv'\n");
-    io = fakeIo({ 'seed001.csv': SEED001 });
+    io = captureIo({ files: { 'seed001.csv': SEED001 } });
     expect(await runCli(['reconcile', 'seed001.csv', '--layout', 'counts-and-rates'], io)).toBe(EXIT_BAD_INPUT);
     expect(io.err()).toMatch(/^vn-poverty: seed001\.csv: line 1: wrong columns for layout counts-and-rates: missing columns poor, poor_rate/);
-    io = fakeIo({ 'bad.csv': 'stt,unit\n"open' });
+    io = captureIo({ files: { 'bad.csv': 'stt,unit\n"open' } });
     expect(await runCli(['reconcile', 'bad.csv', '--layout', 'commune-targets'], io)).toBe(EXIT_BAD_INPUT);
     expect(io.err()).toContain('bad.csv');
   });
@@ -73,7 +57,7 @@ describe('vn-poverty reconcile', () => {
       ['reconcile', 'a.csv', '--layout', 'commune-targets', '--delimiter', 'pipe'],
     ];
     for (const argv of cases) {
-      const io = fakeIo({ 'a.csv': SEED001 });
+      const io = captureIo({ files: { 'a.csv': SEED001 } });
       expect(await runCli(argv, io), argv.join(' ')).toBe(EXIT_BAD_INPUT);
       expect(io.err()).toMatch(/^vn-poverty: /);
     }
@@ -81,30 +65,30 @@ describe('vn-poverty reconcile', () => {
 
   it('reads semicolon-separated files with --delimiter ;', async () => {
     const semi = 'stt;unit;role;households;poor;poor_rate;near_poor;near_poor_rate\n;Tổng;total;100;1;1,00;2;2,00\n1;A;unit;100;1;1,00;2;2,00\n';
-    const io = fakeIo({ 's.csv': semi });
+    const io = captureIo({ files: { 's.csv': semi } });
     expect(await runCli(['reconcile', 's.csv', '--layout', 'counts-and-rates', '--delimiter', ';'], io)).toBe(EXIT_OK);
   });
 
   it('--help on the command and on the program', async () => {
-    let io = fakeIo();
+    let io = captureIo();
     expect(await runCli(['reconcile', '--help'], io)).toBe(EXIT_OK);
     expect(io.out()).toContain('Usage: vn-poverty reconcile FILE.csv --layout NAME');
     expect(io.out()).toContain('commune-targets');
-    io = fakeIo();
+    io = captureIo();
     expect(await runCli(['--help'], io)).toBe(EXIT_OK);
     expect(io.out()).toContain('reconcile');
-    io = fakeIo();
+    io = captureIo();
     expect(await runCli(['help', 'reconcile'], io)).toBe(EXIT_OK);
-    io = fakeIo();
+    io = captureIo();
     expect(await runCli([], io)).toBe(EXIT_BAD_INPUT);
-    io = fakeIo();
+    io = captureIo();
     expect(await runCli(['frob'], io)).toBe(EXIT_BAD_INPUT);
     expect(io.err()).toContain('unknown command "frob"');
   });
 
   it('dispatches to a registered command (registering is one entry)', async () => {
     const echo: CliCommand = { name: 'echo', summary: 'echo', help: 'echo ARGS', run: async (argv, io) => (io.stdout.write(argv.join(' ')), EXIT_OK) };
-    const io = fakeIo();
+    const io = captureIo();
     expect(await runCli(['echo', 'a', 'b'], io, { commands: { ...COMMANDS, echo } })).toBe(EXIT_OK);
     expect(io.out()).toBe('a b');
   });

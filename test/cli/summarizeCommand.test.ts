@@ -1,31 +1,16 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK, type CliIo } from '../../src/cli/cliSupport.js';
+import { EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK } from '../../src/cli/cliSupport.js';
 import { runCli } from '../../src/cli/runCli.js';
 import { formatCsv } from '../../src/io/csv.js';
 import { AREA_SUMMARY_COLUMNS } from '../../src/io/outputColumns.js';
 import { readRecords } from '../../src/io/readRecords.js';
 import { columnSpecsOf, type TableColumn } from '../../src/io/tableWriter.js';
+import { tempDirs } from '../_helpers/tempDirs.js';
+import { captureIo } from '../_helpers/cliIo.js';
 
-function captureIo(): CliIo & { out: () => string; err: () => string } {
-  let out = '';
-  let err = '';
-  return {
-    stdout: { write: (t: string) => (out += t) },
-    stderr: { write: (t: string) => (err += t) },
-    readFile: async () => {
-      throw new Error('summarize streams its files');
-    },
-    out: () => out,
-    err: () => err,
-  };
-}
-
-function dir(): string {
-  return mkdtempSync(join(tmpdir(), 'vnp-summarize-'));
-}
+const dir = tempDirs('vnp-summarize-');
 
 /**
  * Seed 001 (Tịnh Biên 2024 plan): commune "Thới Sơn"-sized counts are not reproduced here;

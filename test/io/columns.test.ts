@@ -2,19 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { matchHeader, readCell, type ColumnSpec } from '../../src/io/columns.js';
 import { formatVnNumber } from '../../src/numbers/formatVnNumber.js';
-import { VnPovertyError } from '../../src/errors/VnPovertyError.js';
+import { firstIssue, thrownIssues } from '../_helpers/errors.js';
 
 const at = { source: 'xa.csv', row: 7, column: 3, header: 'Số hộ nghèo' };
-
-function issueOf(fn: () => unknown): VnPovertyError['issues'][0] {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(VnPovertyError);
-    return (e as VnPovertyError).issues[0];
-  }
-  throw new Error('expected a VnPovertyError');
-}
 
 describe('readCell', () => {
   it('reads counts the Vietnamese way (seed 001: 1.171 poor households is 1171)', () => {
@@ -52,17 +42,17 @@ describe('readCell', () => {
   });
 
   it('names the file, row and column of a bad cell and keeps the parser’s code', () => {
-    const bad = issueOf(() => readCell('1.2.3,4,5', { hint: 'count' }, at));
+    const bad = firstIssue(() => readCell('1.2.3,4,5', { hint: 'count' }, at));
     expect(bad.code).toBe('invalid-number');
     expect(bad.path).toEqual(['xa.csv', 7, 'Số hộ nghèo']);
     expect(bad.message).toMatch(/^xa\.csv, row 7, column 3 \(Số hộ nghèo\): /);
-    expect(issueOf(() => readCell('hơn 500', { hint: 'count' }, at)).code).toBe('approximate-value');
-    expect(issueOf(() => readCell('12,5', { hint: 'count' }, at)).code).toBe('not-a-count');
-    expect(issueOf(() => readCell(12.5, { hint: 'count' }, at)).code).toBe('not-a-count');
-    expect(issueOf(() => readCell('0,5', { hint: 'amount' }, at)).code).toBe('fractional-dong');
-    expect(issueOf(() => readCell('31/02/2024', { hint: 'date' }, at)).code).toBe('invalid-date');
-    expect(issueOf(() => readCell('có lẽ', { hint: 'boolean' }, at)).code).toBe('invalid-boolean');
-    expect(issueOf(() => readCell('5%', { hint: 'count' }, at)).code).toBe('unit-mismatch');
+    expect(firstIssue(() => readCell('hơn 500', { hint: 'count' }, at)).code).toBe('approximate-value');
+    expect(firstIssue(() => readCell('12,5', { hint: 'count' }, at)).code).toBe('not-a-count');
+    expect(firstIssue(() => readCell(12.5, { hint: 'count' }, at)).code).toBe('not-a-count');
+    expect(firstIssue(() => readCell('0,5', { hint: 'amount' }, at)).code).toBe('fractional-dong');
+    expect(firstIssue(() => readCell('31/02/2024', { hint: 'date' }, at)).code).toBe('invalid-date');
+    expect(firstIssue(() => readCell('có lẽ', { hint: 'boolean' }, at)).code).toBe('invalid-boolean');
+    expect(firstIssue(() => readCell('5%', { hint: 'count' }, at)).code).toBe('unit-mismatch');
   });
 
   describe('properties', () => {
@@ -99,14 +89,9 @@ describe('matchHeader', () => {
   });
 
   it('reports every missing and duplicate column at once', () => {
-    try {
-      matchHeader(['Mã hộ', 'Household id'], specs, 'ho.xlsx');
-      expect.unreachable();
-    } catch (e) {
-      const issues = (e as VnPovertyError).issues;
-      expect(issues.map((i) => i.code)).toEqual(['duplicate-column', 'missing-column']);
-      expect(issues[0]?.message).toBe('ho.xlsx, row 1, column 2 (Household id): a second column for “Mã hộ” (Household id); the first is column 1');
-      expect(issues[1]?.message).toBe('ho.xlsx, row 1: no column “Thu nhập/tháng” (Monthly income), which is required');
-    }
+    const issues = thrownIssues(() => matchHeader(['Mã hộ', 'Household id'], specs, 'ho.xlsx'));
+    expect(issues.map((i) => i.code)).toEqual(['duplicate-column', 'missing-column']);
+    expect(issues[0]?.message).toBe('ho.xlsx, row 1, column 2 (Household id): a second column for “Mã hộ” (Household id); the first is column 1');
+    expect(issues[1]?.message).toBe('ho.xlsx, row 1: no column “Thu nhập/tháng” (Monthly income), which is required');
   });
 });

@@ -2,16 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatCsv, parseCsv } from '../../src/io/csv.js';
 import { VnPovertyError } from '../../src/errors/VnPovertyError.js';
-
-function issueOf(fn: () => unknown): VnPovertyError['issues'][0] {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(VnPovertyError);
-    return (e as VnPovertyError).issues[0];
-  }
-  throw new Error('expected a VnPovertyError');
-}
+import { firstIssue } from '../_helpers/errors.js';
 
 describe('parseCsv', () => {
   it('reads quoted fields with commas, doubled quotes and line breaks', () => {
@@ -49,18 +40,18 @@ describe('parseCsv', () => {
   });
 
   it('names the row and column of an unterminated quote', () => {
-    const found = issueOf(() => parseCsv('a,b\r\nc,"never closed\r\nmore', { source: 'ho.csv' }));
+    const found = firstIssue(() => parseCsv('a,b\r\nc,"never closed\r\nmore', { source: 'ho.csv' }));
     expect(found.code).toBe('unterminated-quote');
     expect(found.path).toEqual(['ho.csv', 2, 2]);
     expect(found.message).toBe('ho.csv, row 2, column 2: a quoted field is never closed');
-    expect(issueOf(() => parseCsv('"')).path).toEqual([1, 1]);
+    expect(firstIssue(() => parseCsv('"')).path).toEqual([1, 1]);
   });
 
   it('refuses a stray quote and text after a closing quote', () => {
-    const stray = issueOf(() => parseCsv('x,y\nab"c,d'));
+    const stray = firstIssue(() => parseCsv('x,y\nab"c,d'));
     expect(stray.code).toBe('unexpected-quote');
     expect(stray.path).toEqual([2, 1]);
-    const after = issueOf(() => parseCsv('x,"a"b'));
+    const after = firstIssue(() => parseCsv('x,"a"b'));
     expect(after.code).toBe('unexpected-character');
     expect(after.path).toEqual([1, 2]);
   });
@@ -75,7 +66,7 @@ describe('formatCsv', () => {
   });
 
   it('refuses a row with no fields', () => {
-    const found = issueOf(() => formatCsv([['a'], []]));
+    const found = firstIssue(() => formatCsv([['a'], []]));
     expect(found.code).toBe('empty-row');
     expect(found.path).toEqual([1]);
   });

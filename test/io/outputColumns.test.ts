@@ -1,9 +1,9 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { expectDeepFrozen } from '../_helpers/purity.js';
+import { tempDirs } from '../_helpers/tempDirs.js';
+import { fixturePath, readFixture } from '../_helpers/fixtures.js';
 import { formatCsv, parseCsv } from '../../src/io/csv.js';
 import { RECONCILIATION_REPORT_COLUMNS } from '../../src/io/outputColumns.js';
 import { readPlanTable } from '../../src/io/readAreaTables.js';
@@ -14,12 +14,14 @@ import { tableFromLayout } from '../../src/reconcile/layouts.js';
 import { reconcileTable } from '../../src/reconcile/reconcileTable.js';
 
 // Seed 001 (Tịnh Biên 2024 plan), the commune table as the reconcile tests hold it.
-const SEED001_PATH = new URL('../fixtures/seed001-communes.csv', import.meta.url);
-const SEED001 = readFileSync(SEED001_PATH, 'utf8');
+const SEED001_PATH = fixturePath('seed001-communes.csv');
+const SEED001 = readFixture('seed001-communes.csv');
+const reportDir = tempDirs('vnp-report-');
+const pureDir = tempDirs('vnp-pure-');
 
 describe('plan tables and reports from seed 001', () => {
   it('reads the seed 001 commune table as area counts (fixture line 2: Thành thị 16.194 households, 113 poor, 412 near-poor)', async () => {
-    const figures = await readPlanTable(SEED001_PATH.pathname);
+    const figures = await readPlanTable(SEED001_PATH);
     expect(figures).toHaveLength(17);
     expect(figures[0]).toMatchObject({ unit: 'Thành thị', households: 16_194, poor: 113, nearPoor: 412 });
     expect(figures[16]).toMatchObject({ unit: 'Tổng', households: 30_519, poor: 762, nearPoor: 723 });
@@ -30,7 +32,7 @@ describe('plan tables and reports from seed 001', () => {
     const report = reconcileTable(tableFromLayout('commune-targets', parseCsv(SEED001), { source: 'seed001.csv' }));
     expect(report.issues.length).toBeGreaterThan(0);
     const expected = report.issues.map((i) => RECONCILIATION_REPORT_COLUMNS.map((c) => c.value(i)));
-    const dir = mkdtempSync(join(tmpdir(), 'vnp-report-'));
+    const dir = reportDir();
     for (const file of ['bao-cao.csv', 'bao-cao.xlsx']) {
       const path = join(dir, file);
       expect(await writeTable(path, RECONCILIATION_REPORT_COLUMNS, report.issues)).toBe(report.issues.length);
@@ -50,7 +52,7 @@ describe('purity of the readers and writers', () => {
     for await (const h of readHouseholdRegister(Readable.from([formatCsv(rows)]))) expectDeepFrozen(h);
     const data = [{ a: 'x', n: 1n }];
     const before = JSON.stringify(data, (_k, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v));
-    await writeTable(join(mkdtempSync(join(tmpdir(), 'vnp-pure-')), 'p.xlsx'), [
+    await writeTable(join(pureDir(), 'p.xlsx'), [
       { key: 'a', vi: 'A', en: 'A', kind: 'text', value: (r: { a: string }) => r.a },
       { key: 'n', vi: 'N', en: 'N', kind: 'count', value: (r: { n: bigint }) => r.n },
     ], data);

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { formatCsv } from '../../src/io/csv.js';
 import { readHouseholdRegister, type RegisterHousehold } from '../../src/io/readHouseholdRegister.js';
 import { classifyHousehold } from '../../src/standards/classifyHousehold.js';
-import { VnPovertyError } from '../../src/errors/VnPovertyError.js';
+import type { VnIssue } from '../../src/errors/VnPovertyError.js';
+import { rejectedError } from '../_helpers/errors.js';
 
 const ND07_IDS = [
   'employment', 'dependants', 'nutrition', 'health-insurance', 'adult-education', 'school-attendance',
@@ -16,10 +17,9 @@ async function read(rows: string[][], source = 'ho.csv'): Promise<RegisterHouseh
   return out;
 }
 
-async function failure(rows: string[][]): Promise<VnPovertyError['issues'][0]> {
-  const error = await read(rows).catch((e: unknown) => e);
-  expect(error).toBeInstanceOf(VnPovertyError);
-  return (error as VnPovertyError).issues[0];
+/** The first issue of the VnPovertyError that reading `rows` rejects with. */
+async function failure(rows: string[][]): Promise<VnIssue> {
+  return (await rejectedError(read(rows))).issues[0];
 }
 
 const FLAGS_HEADER = ND07_IDS.map((id) => `Deprived: ${id}`);

@@ -1,12 +1,14 @@
 import fc from 'fast-check';
 import { Readable } from 'node:stream';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatCsv, parseCsv } from '../../src/io/csv.js';
 import { formatOfPath, readRows } from '../../src/io/readRows.js';
-import { VnPovertyError } from '../../src/errors/VnPovertyError.js';
+import { rejectedError } from '../_helpers/errors.js';
+import { tempDirs } from '../_helpers/tempDirs.js';
+
+const rowsDir = tempDirs('vnp-rows-');
 
 async function collect(source: Parameters<typeof readRows>[0], options: Parameters<typeof readRows>[1] = {}): Promise<string[][]> {
   const out: string[][] = [];
@@ -29,7 +31,7 @@ function chunksOf(bytes: Uint8Array, cuts: number[]): Uint8Array[] {
 
 describe('readRows', () => {
   it('streams a CSV file with row numbers, reading quoted line breaks across small chunks', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'vnp-rows-'));
+    const dir = rowsDir();
     const file = join(dir, 'ho.csv');
     writeFileSync(file, '\uFEFFmã hộ,ghi chú\r\nH1,"hai\r\ndòng"\r\nH2,"Phường 1, Rạch Giá"\r\n');
     const rows: Array<[number, string[]]> = [];
@@ -49,10 +51,9 @@ describe('readRows', () => {
   it('refuses bytes that are not UTF-8 (Excel’s Windows-1258 "CSV")', async () => {
     // "Hà" in Windows-1258: H, a + combining grave (0xCC) is not valid UTF-8 on its own
     const source = Readable.from([Buffer.from([0x48, 0xe0, 0x2c, 0x31, 0x0a])]);
-    const error = await collect(source, { source: 'cu.csv' }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(VnPovertyError);
-    expect((error as VnPovertyError).issues[0].code).toBe('invalid-encoding');
-    expect((error as VnPovertyError).message).toMatch(/CSV UTF-8/);
+    const error = await rejectedError(collect(source, { source: 'cu.csv' }));
+    expect(error.issues[0].code).toBe('invalid-encoding');
+    expect(error.message).toMatch(/CSV UTF-8/);
   });
 
   it('knows formats by extension only', () => {

@@ -1,6 +1,5 @@
 import fc from 'fast-check';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Decimal } from '../../src/_internal/_decimal.js';
@@ -9,6 +8,7 @@ import { readRecords } from '../../src/io/readRecords.js';
 import { readCell } from '../../src/io/columns.js';
 import { columnSpecsOf, formatCellText, openTableWriter, writeTable, type TableColumn } from '../../src/io/tableWriter.js';
 import { VnPovertyError } from '../../src/errors/VnPovertyError.js';
+import { tempDirs } from '../_helpers/tempDirs.js';
 
 interface Row {
   readonly code: string;
@@ -39,9 +39,7 @@ const SEED_ROWS: Row[] = [
   { code: '00001', name: 'dòng một\ndòng hai; ba', households: 9_007_199_254_740_993n, poor: 1_171n, rate: new Decimal('100.05'), budget: 1_234_567_890_123_456_789n, reviewed: '2025-07-01', urban: false },
 ];
 
-function dir(): string {
-  return mkdtempSync(join(tmpdir(), 'vnp-write-'));
-}
+const dir = tempDirs('vnp-write-');
 
 async function readBack(path: string): Promise<Array<Record<string, CellValue>>> {
   const out: Array<Record<string, CellValue>> = [];

@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { readFixture } from '../_helpers/fixtures.js';
 
 /** One row of test/fixtures/syn_cdta.csv (Suppa's synthetic survey from mpitb; see syn_cdta.NOTICE.md). */
 export interface SynRow {
@@ -22,8 +21,7 @@ export const SYN_DIMENSIONS = [
 
 /** Reads the fixture (all 15,000 rows). */
 export function readSynCdta(): SynRow[] {
-  const path = fileURLToPath(new URL('../fixtures/syn_cdta.csv', import.meta.url));
-  const [header = '', ...lines] = readFileSync(path, 'utf8').trim().split('\n');
+  const [header = '', ...lines] = readFixture('syn_cdta.csv').trim().split('\n');
   const cols = header.split(',');
   const at = (name: string): number => cols.indexOf(name);
   return lines.map((line) => {

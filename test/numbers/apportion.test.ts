@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { apportion, roundEachPart } from '../../src/numbers/apportion.js';
 import { ROUNDING_MODES } from '../../src/numbers/rounding.js';
-import { VnPovertyError } from '../../src/errors/VnPovertyError.js';
 import { expectPure } from '../_helpers/purity.js';
+import { firstIssueCode } from '../_helpers/errors.js';
 
 /** Seed 001 (Tịnh Biên 2024), DA budget lines in triệu đồng: central column. */
 const SEED001_CENTRAL_TRIEU = [2293, 948, 1100];
@@ -42,21 +42,13 @@ describe('apportion (largest remainder)', () => {
   });
 
   it('refuses impossible requests with typed errors', () => {
-    const code = (fn: () => unknown): string => {
-      try {
-        fn();
-        return 'none';
-      } catch (e) {
-        return (e as VnPovertyError).issues[0].code;
-      }
-    };
-    expect(code(() => apportion(-1, [1]))).toBe('negative-total');
-    expect(code(() => apportion(1, [1, -1]))).toBe('negative-weight');
-    expect(code(() => apportion(1, [0, 0]))).toBe('zero-weights');
-    expect(code(() => apportion(1, []))).toBe('empty-weights');
-    expect(code(() => apportion(1.5, [1]))).toBe('not-an-integer');
-    expect(code(() => apportion(1, [1], { minimums: [2] }))).toBe('minimums-exceed-total');
-    expect(code(() => apportion(1, [1], { minimums: [0, 0] }))).toBe('length-mismatch');
+    expect(firstIssueCode(() => apportion(-1, [1]))).toBe('negative-total');
+    expect(firstIssueCode(() => apportion(1, [1, -1]))).toBe('negative-weight');
+    expect(firstIssueCode(() => apportion(1, [0, 0]))).toBe('zero-weights');
+    expect(firstIssueCode(() => apportion(1, []))).toBe('empty-weights');
+    expect(firstIssueCode(() => apportion(1.5, [1]))).toBe('not-an-integer');
+    expect(firstIssueCode(() => apportion(1, [1], { minimums: [2] }))).toBe('minimums-exceed-total');
+    expect(firstIssueCode(() => apportion(1, [1], { minimums: [0, 0] }))).toBe('length-mismatch');
     expect(apportion(0, [0, 0]).parts).toEqual([0, 0]);
   });
 

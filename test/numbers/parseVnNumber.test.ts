@@ -4,16 +4,7 @@ import { parseExactVnNumber, parseVnNumber, type QuantityKind } from '../../src/
 import { formatVnNumber } from '../../src/numbers/formatVnNumber.js';
 import { VnPovertyError } from '../../src/errors/VnPovertyError.js';
 import { expectDeepFrozen } from '../_helpers/purity.js';
-
-function codeOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof VnPovertyError) return e.issues[0].code;
-    throw e;
-  }
-  return 'no error';
-}
+import { firstIssue, firstIssueCode } from '../_helpers/errors.js';
 
 describe('parseVnNumber', () => {
   it('reads the figures of seed 000 (Rạch Giá 2023 plan) as printed', () => {
@@ -43,7 +34,7 @@ describe('parseVnNumber', () => {
     expect(parseVnNumber('khoảng 5.600', { kind: 'count' }).qualifier?.meaning).toBe('about');
     expect(parseVnNumber('dưới 2%').qualifier?.meaning).toBe('less-than');
     expect(parseVnNumber('Khoảng 5.600 lượt người').qualifier?.word).toBe('khoảng');
-    expect(codeOf(() => parseExactVnNumber('khoảng 5.600', { kind: 'count' }))).toBe('approximate-value');
+    expect(firstIssueCode(() => parseExactVnNumber('khoảng 5.600', { kind: 'count' }))).toBe('approximate-value');
     expect(parseExactVnNumber('5.600', { kind: 'count' }).toString()).toBe('5600');
   });
 
@@ -52,30 +43,24 @@ describe('parseVnNumber', () => {
   });
 
   it('needs a kind for a lone "." before three digits (1.171 vs 1.27)', () => {
-    expect(codeOf(() => parseVnNumber('1.171'))).toBe('ambiguous-separator');
+    expect(firstIssueCode(() => parseVnNumber('1.171'))).toBe('ambiguous-separator');
     expect(parseVnNumber('1.171', { kind: 'count' }).value.toString()).toBe('1171');
     expect(parseVnNumber('1.171', { kind: 'rate' }).value.toString()).toBe('1.171');
     expect(parseVnNumber('1.27', { kind: 'rate' }).value.toString()).toBe('1.27');
-    expect(codeOf(() => parseVnNumber('1.27'))).toBe('invalid-grouping');
-    expect(codeOf(() => parseVnNumber('1.27', { kind: 'count' }))).toBe('invalid-grouping');
+    expect(firstIssueCode(() => parseVnNumber('1.27'))).toBe('invalid-grouping');
+    expect(firstIssueCode(() => parseVnNumber('1.27', { kind: 'count' }))).toBe('invalid-grouping');
     expect(parseVnNumber('1.234.567').value.toString()).toBe('1234567');
   });
 
   it('refuses garbage with a typed error naming the text', () => {
     for (const bad of ['', 'abc', '1,2,3', '1.2.3', '12..3', ',5', '5,', '1.234,5.6', '--3', '3-', 'NaN', 'Infinity', '1e5']) {
-      try {
-        parseVnNumber(bad);
-        expect.unreachable(bad);
-      } catch (e) {
-        expect(e).toBeInstanceOf(VnPovertyError);
-        expect((e as VnPovertyError).issues[0].value).toBe(bad);
-      }
+      expect(firstIssue(() => parseVnNumber(bad)).value, bad).toBe(bad);
     }
   });
 
   it('refuses a count with decimals and a unit that contradicts the kind', () => {
-    expect(codeOf(() => parseVnNumber('1,5', { kind: 'count' }))).toBe('not-a-count');
-    expect(codeOf(() => parseVnNumber('1,5%', { kind: 'count' }))).toBe('unit-mismatch');
+    expect(firstIssueCode(() => parseVnNumber('1,5', { kind: 'count' }))).toBe('not-a-count');
+    expect(firstIssueCode(() => parseVnNumber('1,5%', { kind: 'count' }))).toBe('unit-mismatch');
   });
 
   it('reads negatives', () => {
@@ -127,7 +112,7 @@ describe('formatVnNumber', () => {
   });
 
   it('requires a rounding when digits would be lost', () => {
-    expect(codeOf(() => formatVnNumber('1.0649', { decimals: 2 }))).toBe('rounding-required');
+    expect(firstIssueCode(() => formatVnNumber('1.0649', { decimals: 2 }))).toBe('rounding-required');
     expect(formatVnNumber('1.0649', { decimals: 2, rounding: 'half-up' })).toBe('1,06');
     expect(formatVnNumber('2.045', { decimals: 2, rounding: 'half-up' })).toBe('2,05');
     expect(formatVnNumber('2.045', { decimals: 2, rounding: 'half-even' })).toBe('2,04');

@@ -1,20 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { VnPovertyError } from '../../src/errors/VnPovertyError.js';
 import { parseCsv } from '../../src/io/csv.js';
 import { COUNTS_AND_RATES_COLUMNS } from '../../src/reconcile/countsAndRatesLayout.js';
 import { LAYOUTS, tableFromLayout } from '../../src/reconcile/layouts.js';
 import { readLayoutRows, roleTotals } from '../../src/reconcile/layoutRows.js';
 import { reconcileTable } from '../../src/reconcile/reconcileTable.js';
 import { expectPure } from '../_helpers/purity.js';
-
-const codes = (fn: () => unknown): string[] => {
-  try {
-    fn();
-    return [];
-  } catch (e) {
-    return (e as VnPovertyError).issues.map((i) => i.code);
-  }
-};
+import { firstIssue, issueCodes } from '../_helpers/errors.js';
 
 /** National 2022 results by region (QĐ 71/QĐ-LĐTBXH, poverty-rate-reporting §2) do not print households; this small table does. */
 const COUNTS = `stt,unit,role,households,poor,poor_rate,near_poor,near_poor_rate
@@ -58,31 +49,22 @@ describe('layout presets', () => {
   });
 
   it('refuses wrong columns, naming what is missing and what is unknown', () => {
-    try {
-      tableFromLayout('counts-and-rates', parseCsv('stt,unit,role,households,poor,poor_rate,near_poor,nearpoor_rate\n'), { source: 'x.csv' });
-      expect.unreachable();
-    } catch (e) {
-      const i = (e as VnPovertyError).issues[0];
-      expect(i.code).toBe('wrong-columns');
-      expect(i.message).toBe('x.csv: line 1: wrong columns for layout counts-and-rates: missing column near_poor_rate; unknown column "nearpoor_rate" (expected stt,unit,role,households,poor,poor_rate,near_poor,near_poor_rate)');
-    }
+    const i = firstIssue(() => tableFromLayout('counts-and-rates', parseCsv('stt,unit,role,households,poor,poor_rate,near_poor,nearpoor_rate\n'), { source: 'x.csv' }));
+    expect(i.code).toBe('wrong-columns');
+    expect(i.message).toBe('x.csv: line 1: wrong columns for layout counts-and-rates: missing column near_poor_rate; unknown column "nearpoor_rate" (expected stt,unit,role,households,poor,poor_rate,near_poor,near_poor_rate)');
   });
 
   it('refuses an empty file, a short line and an unknown role, naming the line', () => {
-    expect(codes(() => tableFromLayout('counts-and-rates', parseCsv('')))).toEqual(['empty-file']);
-    expect(codes(() => tableFromLayout('counts-and-rates', parseCsv(`${COUNTS_AND_RATES_COLUMNS.join(',')}\n1,a,unit\n`)))).toEqual(['wrong-field-count']);
-    try {
-      tableFromLayout('counts-and-rates', parseCsv(COUNTS.replace('unit,"3.339"', 'commune,"3.339"')));
-      expect.unreachable();
-    } catch (e) {
-      expect((e as VnPovertyError).issues[0].message).toBe('line 3, column role: "commune" is not a role; expected unit, subtotal or total');
-    }
+    expect(issueCodes(() => tableFromLayout('counts-and-rates', parseCsv('')))).toEqual(['empty-file']);
+    expect(issueCodes(() => tableFromLayout('counts-and-rates', parseCsv(`${COUNTS_AND_RATES_COLUMNS.join(',')}\n1,a,unit\n`)))).toEqual(['wrong-field-count']);
+    const role = firstIssue(() => tableFromLayout('counts-and-rates', parseCsv(COUNTS.replace('unit,"3.339"', 'commune,"3.339"'))));
+    expect(role.message).toBe('line 3, column role: "commune" is not a role; expected unit, subtotal or total');
   });
 
   it('checks preset options: unknown layout, unknown option, value not allowed', () => {
-    expect(codes(() => tableFromLayout('nope', []))).toEqual(['unknown-layout']);
-    expect(codes(() => tableFromLayout('counts-and-rates', parseCsv(COUNTS), { options: { unit: 'trieu' } }))).toEqual(['unknown-option']);
-    expect(codes(() => tableFromLayout('counts-and-rates', parseCsv(COUNTS), { options: { rounding: 'banker' } }))).toEqual(['invalid-option']);
+    expect(issueCodes(() => tableFromLayout('nope', []))).toEqual(['unknown-layout']);
+    expect(issueCodes(() => tableFromLayout('counts-and-rates', parseCsv(COUNTS), { options: { unit: 'trieu' } }))).toEqual(['unknown-option']);
+    expect(issueCodes(() => tableFromLayout('counts-and-rates', parseCsv(COUNTS), { options: { rounding: 'banker' } }))).toEqual(['invalid-option']);
   });
 
   it('takes a rounding option: with truncation the 0,74 of 95 ÷ 12.855 (0,739 %) is wrong', () => {

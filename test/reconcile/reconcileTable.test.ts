@@ -1,7 +1,5 @@
-import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { VnPovertyError } from '../../src/errors/VnPovertyError.js';
 import { parseCsv } from '../../src/io/csv.js';
 import { formatVnNumber } from '../../src/numbers/formatVnNumber.js';
 import { parseVnNumber } from '../../src/numbers/parseVnNumber.js';
@@ -11,10 +9,12 @@ import { tableFromLayout } from '../../src/reconcile/layouts.js';
 import type { PrintedTable } from '../../src/reconcile/printedTable.js';
 import { assertTableReconciles, reconcileTable } from '../../src/reconcile/reconcileTable.js';
 import { expectPure } from '../_helpers/purity.js';
+import { issueCodes, issueCodesAt } from '../_helpers/errors.js';
+import { readFixture } from '../_helpers/fixtures.js';
 import { consistentCommuneTable } from './_communeTables.js';
 
 /** Seed 001 (001_02a5e3ea74f99ddd.txt, lines 121-137), transcribed as printed. */
-const SEED001 = parseCsv(readFileSync(new URL('../fixtures/seed001-communes.csv', import.meta.url), 'utf8'));
+const SEED001 = parseCsv(readFixture('seed001-communes.csv'));
 const seed001 = (): PrintedTable => tableFromLayout('commune-targets', SEED001, { source: 'seed001-communes.csv' });
 
 describe('reconcileTable on seed 001 (Tịnh Biên 2024, per-commune targets)', () => {
@@ -62,13 +62,7 @@ describe('reconcileTable on seed 001 (Tịnh Biên 2024, per-commune targets)', 
   });
 
   it('assertTableReconciles throws one issue per error finding', () => {
-    try {
-      assertTableReconciles(seed001());
-      expect.unreachable();
-    } catch (e) {
-      expect(e).toBeInstanceOf(VnPovertyError);
-      expect((e as VnPovertyError).issues.map((i) => i.code)).toEqual(Array(5).fill('table-does-not-reconcile'));
-    }
+    expect(issueCodes(() => assertTableReconciles(seed001()))).toEqual(Array(5).fill('table-does-not-reconcile'));
   });
 });
 
@@ -177,14 +171,7 @@ describe('reconcileTable cells and relations', () => {
   });
 
   it('throws for a malformed table (unknown row, unknown column, duplicate row), naming the path', () => {
-    const bad = (t: PrintedTable): string[] => {
-      try {
-        reconcileTable(t);
-        return [];
-      } catch (e) {
-        return (e as VnPovertyError).issues.map((i) => `${i.code}@${i.path.join('.')}`);
-      }
-    };
+    const bad = (t: PrintedTable): string[] => issueCodesAt(() => reconcileTable(t));
     expect(bad(small({}, { relations: [{ type: 'row-total', row: 'nope', parts: ['1'], columns: ['poor'] }] }))).toEqual(['unknown-row@relations.0.row']);
     expect(bad(small({}, { relations: [{ type: 'difference', column: 'poor', from: 'zzz', minus: [] }] }))).toEqual(['unknown-column@relations.0.from']);
     expect(bad(small({}, { rows: [{ key: '1', label: 'a', cells: {} }, { key: '1', label: 'b', cells: {} }] }))).toEqual(['duplicate-row@rows.1.key']);
