@@ -48,6 +48,10 @@ export interface AdminHierarchy {
 
 /**
  * The first day of two-tier local government: districts ended, communes report to the province.
+ * @example
+ * const h = adminHierarchy(EXAMPLE_ADMIN_UNITS);
+ * unitsInForce(h, { asOf: '2025-06-30' }).some((u) => u.level === 'district') //=> true
+ * unitsInForce(h, { asOf: TWO_TIER_FROM }).some((u) => u.level === 'district') //=> false
  * @see admin-hierarchy §2 (Constitution amendment and Law on Organization of Local Government, 16/06/2025; operating from 01/07/2025)
  */
 export const TWO_TIER_FROM = '2025-07-01' as IsoDate;
@@ -186,6 +190,9 @@ export function ancestorsOf(hierarchy: AdminHierarchy, code: string, options: Re
  * @remarks UNCONFIRMED: the district and commune codes here are illustrative placeholders, not
  * the official QĐ 124/2004 or QĐ 19/2025 codes; the province codes 89 (before) and 91 (from
  * 01/07/2025, QĐ 19/2025/QĐ-TTg) follow admin-hierarchy §2.2. Supply the official list yourself.
+ * @example
+ * EXAMPLE_ADMIN_UNITS.filter((u) => u.validTo === null).map((u) => u.name)
+ * //=> ['Tỉnh An Giang', 'Phường Tịnh Biên', 'Phường Thới Sơn', 'Phường Chi Lăng']
  */
 export const EXAMPLE_ADMIN_UNITS: readonly AdminUnitInput[] = deepFreeze([
   { code: '89', name: 'Tỉnh An Giang', level: 'province', kind: 'tinh', areaType: 'rural', parentCode: null, codeSystem: 'QD124_2004', validFrom: '2004-01-01', validTo: '2025-06-30' },

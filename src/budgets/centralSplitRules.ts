@@ -7,7 +7,12 @@
  */
 export type CentralSplitPart = 'localities' | 'central-agencies' | 'reserved-scheme';
 
-/** Every {@link CentralSplitPart}. */
+/**
+ * Every {@link CentralSplitPart}.
+ * @example
+ * CENTRAL_SPLIT_PARTS.filter((p) => QD_02_2022_CENTRAL_SPLITS.rules.some((r) => r.project === 'DA1' && r.part === p))
+ * //=> ['localities', 'reserved-scheme']
+ */
 export const CENTRAL_SPLIT_PARTS: readonly CentralSplitPart[] = Object.freeze(['localities', 'central-agencies', 'reserved-scheme']);
 
 /** One bound on a project's central funds: `part` gets at least / at most `percent` of them. */

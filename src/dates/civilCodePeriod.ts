@@ -3,7 +3,11 @@ import type { RuleRef } from '../errors/VnPovertyError.js';
 import { dateParts, daysInMonth, isoDateFromParts, toIsoDate } from './calendarDate.js';
 import type { DateInput, IsoDate } from './calendarDate.js';
 
-/** The rule for periods counted in months or years, with its source. */
+/**
+ * The rule for periods counted in months or years, with its source.
+ * @example
+ * CIVIL_CODE_PERIOD_RULE.term //=> 'thời hạn tính bằng tháng'
+ */
 export const CIVIL_CODE_PERIOD_RULE: RuleRef = Object.freeze({
   description:
     'a period counted in months (years) starts the day after its anchor and ends at the end of the corresponding day of the last month (year); if that month has no such day, at the end of its last day',

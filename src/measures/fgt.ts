@@ -41,7 +41,14 @@ export interface FgtOptions {
   readonly countBy: AnalysisUnit;
 }
 
-/** Significant digits of an FGT value for a non-integer α. */
+/**
+ * Significant digits of an FGT value for a non-integer α.
+ * @example
+ * const units = [{ income: 1_200_000, area: 'rural' }, { income: 2_500_000, area: 'rural' }];
+ * const r = fgt(units, { alpha: '0.5', line: { rural: 1_500_000n, urban: 2_000_000n }, income: 'per-head', countBy: 'units' });
+ * r.value.precision() //=> 40
+ * r.exact //=> null
+ */
 export const FGT_DECIMAL_DIGITS = 40;
 
 /** The value of FGT(α) for one population. */

@@ -11,7 +11,13 @@ export interface PovertyChangeOptions {
   readonly years: ExactInput;
 }
 
-/** Decimal places of {@link PovertyChange.annualisedRelative}. */
+/**
+ * Decimal places of {@link PovertyChange.annualisedRelative}.
+ * @example
+ * const change = povertyChange(fraction(113n, 16194n), fraction(105n, 16194n), { years: 1 });
+ * change.annualisedRelative.decimalPlaces() //=> 40
+ * change.annualisedRelative.toFixed(4) //=> '-0.0708' (seed 001: 113 → 105 poor urban households in 2024)
+ */
 export const ANNUALISED_RELATIVE_DECIMALS = 40;
 
 /** Changes of one measure between two periods. */

@@ -65,6 +65,9 @@ export function vietnamAfProfile(standard: PovertyStandard): VietnamAfProfile {
  * water and sanitation, information), each service 1/6, each indicator 1/12.
  * @remarks UNCONFIRMED: the deprivation thresholds behind the indicators (NĐ 07/2021 Appendix) were not read;
  * the grouping of indicators two per service is SECONDARY (see the standard's data).
+ * @example
+ * ND07_2021_AF_PROFILE.weights.dimensions[0]?.weight //=> { num: 1n, den: 6n }
+ * ND07_2021_AF_PROFILE.weights.indicators[0]?.weight //=> { num: 1n, den: 12n }
  * @see NĐ 07/2021/NĐ-CP, Art. 3 cl. 1(b).
  */
 export const ND07_2021_AF_PROFILE: VietnamAfProfile = vietnamAfProfile(ND07_2021);
@@ -73,6 +76,9 @@ export const ND07_2021_AF_PROFILE: VietnamAfProfile = vietnamAfProfile(ND07_2021
  * QĐ 59/2015 profile: 10 indicators in 5 services (health, education, housing, water and
  * sanitation, information), each service 1/5, each indicator 1/10.
  * @remarks UNCONFIRMED: the deprivation thresholds were not read (see the standard's data).
+ * @example
+ * QD59_2015_AF_PROFILE.indicators[0] //=> 'health-access'
+ * QD59_2015_AF_PROFILE.weights.indicators[0]?.weight //=> { num: 1n, den: 10n }
  * @see QĐ 59/2015/QĐ-TTg, Art. 1.
  */
 export const QD59_2015_AF_PROFILE: VietnamAfProfile = vietnamAfProfile(QD59_2015);

@@ -11,7 +11,11 @@ import type { BeneficiaryStatus, Confidence, HouseholdCircumstance } from './pro
  */
 export type HouseholdTrait = HouseholdCircumstance | 'ethnic-minority' | 'meritorious-service-member' | 'woman-member';
 
-/** Every {@link HouseholdTrait}. */
+/**
+ * Every {@link HouseholdTrait}: the circumstances first, then the other traits.
+ * @example
+ * HOUSEHOLD_TRAITS.slice(HOUSEHOLD_CIRCUMSTANCES.length) //=> ['ethnic-minority', 'meritorious-service-member', 'woman-member']
+ */
 export const HOUSEHOLD_TRAITS: readonly HouseholdTrait[] = Object.freeze([
   'in-poor-district',
   'in-extremely-difficult-commune',

@@ -10,10 +10,18 @@ import { fail } from '../errors/VnPovertyError.js';
  */
 export type CapitalType = 'investment' | 'recurrent';
 
-/** Every {@link CapitalType}. */
+/**
+ * Every {@link CapitalType}.
+ * @example
+ * CAPITAL_TYPES.map((t) => CAPITAL_TYPE_LABELS_VI[t]) //=> ['vốn đầu tư phát triển', 'vốn sự nghiệp']
+ */
 export const CAPITAL_TYPES: readonly CapitalType[] = Object.freeze(['investment', 'recurrent']);
 
-/** Vietnamese names of the capital types, as plans print them. */
+/**
+ * Vietnamese names of the capital types, as plans print them.
+ * @example
+ * CAPITAL_TYPE_LABELS_VI.recurrent //=> 'vốn sự nghiệp'
+ */
 export const CAPITAL_TYPE_LABELS_VI: Readonly<Record<CapitalType, string>> = Object.freeze({
   investment: 'vốn đầu tư phát triển',
   recurrent: 'vốn sự nghiệp',
@@ -35,7 +43,11 @@ export type Confidence = 'confirmed' | 'secondary' | 'unconfirmed';
  */
 export type BeneficiaryStatus = 'poor' | 'near-poor' | 'recently-escaped';
 
-/** Every {@link BeneficiaryStatus}. */
+/**
+ * Every {@link BeneficiaryStatus}.
+ * @example
+ * BENEFICIARY_STATUSES //=> ['poor', 'near-poor', 'recently-escaped']
+ */
 export const BENEFICIARY_STATUSES: readonly BeneficiaryStatus[] = Object.freeze(['poor', 'near-poor', 'recently-escaped']);
 
 /**
@@ -56,7 +68,12 @@ export type HouseholdCircumstance =
   | 'member-with-disability'
   | 'low-income-worker';
 
-/** Every {@link HouseholdCircumstance}. */
+/**
+ * Every {@link HouseholdCircumstance}.
+ * @example
+ * HOUSEHOLD_CIRCUMSTANCES.length //=> 6
+ * HOUSEHOLD_CIRCUMSTANCES.includes('in-poor-district') //=> true
+ */
 export const HOUSEHOLD_CIRCUMSTANCES: readonly HouseholdCircumstance[] = Object.freeze([
   'in-poor-district',
   'in-extremely-difficult-commune',
@@ -692,7 +709,11 @@ export const NTP_SPRR_2021_2025: ProgramStructure = deepFreeze({
   ],
 } satisfies ProgramStructure);
 
-/** The program beneficiaries clause (*đối tượng của Chương trình*), shared by the components. */
+/**
+ * The program beneficiaries clause (*đối tượng của Chương trình*), shared by the components.
+ * @example
+ * NTP_SPRR_2021_2025_BENEFICIARIES.statuses //=> ['poor', 'near-poor', 'recently-escaped']
+ */
 export const NTP_SPRR_2021_2025_BENEFICIARIES: TargetGroup = deepFreeze(coreHouseholds(QD90_BENEFICIARIES));
 
 /**

@@ -7,7 +7,11 @@ import type { PrintedTable, RateRelation, TableColumn } from './printedTable.js'
 const COUNTS = ['households', 'poor_start', 'poor_exit', 'poor_end', 'near_poor_start', 'near_poor_exit', 'near_poor_end'] as const;
 const RATES = ['poor_start', 'poor_exit', 'poor_end', 'near_poor_start', 'near_poor_exit', 'near_poor_end'] as const;
 
-/** Columns of the `commune-targets` layout, in order. */
+/**
+ * Columns of the `commune-targets` layout, in order.
+ * @example
+ * COMMUNE_TARGETS_COLUMNS.slice(3, 6) //=> ['households', 'poor_start', 'poor_start_rate']
+ */
 export const COMMUNE_TARGETS_COLUMNS: readonly string[] = Object.freeze([
   'stt', 'unit', 'role', 'households',
   'poor_start', 'poor_start_rate', 'poor_exit', 'poor_exit_rate', 'poor_end', 'poor_end_rate',
@@ -25,7 +29,11 @@ export function layoutRowLabel(row: LayoutRow): string {
   return unit !== '' ? unit : stt !== '' ? stt : `line ${row.line}`;
 }
 
-/** The `rounding` option shared by the household presets: half-up, as official tables print. */
+/**
+ * The `rounding` option shared by the household presets: half-up, as official tables print.
+ * @example
+ * RATE_ROUNDING_OPTION.default //=> 'half-up'
+ */
 export const RATE_ROUNDING_OPTION = deepFreeze({
   name: 'rounding',
   values: ROUNDING_MODES,
@@ -41,6 +49,10 @@ export const RATE_ROUNDING_OPTION = deepFreeze({
  * Relations: subtotal and total rows add up the unit rows (`role`); `*_end = *_start − *_exit`;
  * every `*_rate = count ÷ households × 100`, rounded (half-up unless told) to the decimals printed.
  *
+ * @example
+ * const rows = [[...COMMUNE_TARGETS_COLUMNS], ['1', 'An Phú', 'unit', '2.348', '38', '1,62', '1', '0,04', '37', '1,58', '58', '2,47', '5', '0,21', '53', '2,56']];
+ * reconcileTable(communeTargetsLayout.toTable(rows, {})).issues.map((i) => `${i.column} ${i.printed} → ${i.expected}`)
+ * //=> ['near_poor_end_rate 2,56 → 2,26'] (seed 001 line 126: 53 ÷ 2.348 = 2,257 %)
  * @see poverty-rate-reporting §3 (per-commune targets), §4 (rounding)
  */
 export const communeTargetsLayout: LayoutPreset = deepFreeze({

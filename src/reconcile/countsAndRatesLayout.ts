@@ -5,7 +5,11 @@ import type { LayoutPreset } from './layoutPreset.js';
 import { readLayoutRows, roleTotals } from './layoutRows.js';
 import type { PrintedTable, TableColumn } from './printedTable.js';
 
-/** Columns of the `counts-and-rates` layout, in order. */
+/**
+ * Columns of the `counts-and-rates` layout, in order.
+ * @example
+ * COUNTS_AND_RATES_COLUMNS.filter((c) => c.endsWith('_rate')) //=> ['poor_rate', 'near_poor_rate']
+ */
 export const COUNTS_AND_RATES_COLUMNS: readonly string[] = Object.freeze(['stt', 'unit', 'role', 'households', 'poor', 'poor_rate', 'near_poor', 'near_poor_rate']);
 
 /**
@@ -13,6 +17,9 @@ export const COUNTS_AND_RATES_COLUMNS: readonly string[] = Object.freeze(['stt',
  * `households`. Subtotal and total rows add up the unit rows (`role`); rates are
  * `count ÷ households × 100`, rounded (half-up unless told) to the decimals printed.
  *
+ * @example
+ * const rows = [[...COUNTS_AND_RATES_COLUMNS], ['1', 'Nhà Bàng', 'unit', '3.339', '18', '0,54', '95', '2,85']];
+ * reconcileTable(countsAndRatesLayout.toTable(rows, {})).ok //=> true
  * @see poverty-rate-reporting §1 (rate = count ÷ total households × 100), §4 (rounding)
  */
 export const countsAndRatesLayout: LayoutPreset = deepFreeze({

@@ -10,6 +10,8 @@ import type { PrintedTable } from './printedTable.js';
 /**
  * Every layout preset by name. Adding a layout is one entry here (the budget presets live
  * in src/budgets/ and are registered the same way).
+ * @example
+ * Object.keys(LAYOUTS) //=> ['commune-targets', 'counts-and-rates', 'budget-by-project', 'capital-by-type']
  */
 export const LAYOUTS: Readonly<Record<string, LayoutPreset>> = Object.freeze({
   [communeTargetsLayout.name]: communeTargetsLayout,

@@ -155,7 +155,12 @@ const key = z.string().min(1);
 const rounding = z.enum(ROUNDING_MODES as unknown as [RoundingMode, ...RoundingMode[]]);
 const moneyUnit = z.enum(['dong', 'nghin', 'trieu', 'ty']);
 
-/** zod schema of {@link PrintedTable}; used by `reconcileTable` at the edge. */
+/**
+ * zod schema of {@link PrintedTable}; used by `reconcileTable` at the edge.
+ * @example
+ * printedTableSchema.safeParse({ columns: [{ key: 'poor', kind: 'count' }], rows: [{ key: '1', label: 'Nhà Bàng', cells: { poor: '18' } }], relations: [] }).success //=> true
+ * printedTableSchema.safeParse({ columns: [], rows: [], relations: [] }).success //=> false (no column)
+ */
 export const printedTableSchema = z.object({
   columns: z
     .array(

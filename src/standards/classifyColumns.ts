@@ -7,7 +7,11 @@ import type { Area } from './household.js';
 import { HOUSEHOLD_STATUSES } from './householdStatus.js';
 import type { PovertyStandard } from './standards.js';
 
-/** Codes of the `area` column: 0 rural, 1 urban. */
+/**
+ * Codes of the `area` column: 0 rural, 1 urban.
+ * @example
+ * AREA_CODES.urban //=> 1
+ */
 export const AREA_CODES: Readonly<Record<Area, 0 | 1>> = Object.freeze({ rural: 0, urban: 1 });
 
 /**

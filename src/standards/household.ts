@@ -11,10 +11,18 @@ import type { Dong } from '../numbers/money.js';
  */
 export type Area = 'rural' | 'urban';
 
-/** Every {@link Area}. */
+/**
+ * Every {@link Area}.
+ * @example
+ * AREAS.map((a) => ND07_2021.lines[a].poverty) //=> [1_500_000n, 2_000_000n]
+ */
 export const AREAS: readonly Area[] = Object.freeze(['rural', 'urban']);
 
-/** Vietnamese names of the areas. */
+/**
+ * Vietnamese names of the areas.
+ * @example
+ * AREA_LABELS_VI.rural //=> 'khu vực nông thôn'
+ */
 export const AREA_LABELS_VI: Readonly<Record<Area, string>> = Object.freeze({
   rural: 'khu vực nông thôn',
   urban: 'khu vực thành thị',
@@ -30,7 +38,11 @@ export type WorkStatus = 'wage-with-contract' | 'wage-without-contract' | 'self-
 /** Highest education completed (*trình độ giáo dục*), in ascending order. */
 export type EducationLevel = 'none' | 'primary' | 'lower-secondary' | 'upper-secondary' | 'vocational' | 'college' | 'university';
 
-/** Every {@link EducationLevel}, lowest first. */
+/**
+ * Every {@link EducationLevel}, lowest first.
+ * @example
+ * EDUCATION_LEVELS.slice(0, 3) //=> ['none', 'primary', 'lower-secondary']
+ */
 export const EDUCATION_LEVELS: readonly EducationLevel[] = Object.freeze([
   'none',
   'primary',
@@ -66,6 +78,9 @@ const areaSchema = z.union([
  * zod schema of one household member. Only `age` is required; every other fact is optional and
  * only the indicators that need it read it. Unknown fields are refused (a typo must not silently
  * drop a fact).
+ * @example
+ * memberSchema.safeParse({ age: 40, work: 'self-employed', healthInsurance: true }).success //=> true
+ * memberSchema.safeParse({ age: 12.5 }).success //=> false (age in completed years)
  */
 export const memberSchema = z.strictObject({
   /** Age in completed years. */
@@ -88,7 +103,11 @@ export const memberSchema = z.strictObject({
   untreatedIllness: z.boolean().optional(),
 });
 
-/** zod schema of the dwelling (*nhà ở*). */
+/**
+ * zod schema of the dwelling (*nhà ở*).
+ * @example
+ * dwellingSchema.parse({ walls: 'durable', columns: 'durable', roof: 'non-durable', floorArea: '35.5' }).floorArea //=> '35.5'
+ */
 export const dwellingSchema = z.strictObject({
   /** Walls (*tường*). */
   walls: DURABILITY.optional(),
@@ -105,6 +124,9 @@ export const dwellingSchema = z.strictObject({
  * members, and the facts the deprivation indicators read. Indicator results may also (or only)
  * be given as the flags of a review form in `deprivations` (`true` = deprived); when a flag and
  * the facts disagree, classification reports it.
+ * @example
+ * householdSchema.parse({ area: 'rural', monthlyIncome: '6000000', members: [{ age: 40 }, { age: 38 }, { age: 10 }, { age: 7 }] }).monthlyIncome //=> 6_000_000n
+ * householdSchema.safeParse({ area: 'rural', monthlyIncome: 6_000_000, members: [{ age: 40 }], safewater: true }).success //=> false (unknown field)
  */
 export const householdSchema = z.strictObject({
   /** Caller's identifier, carried into the result. */

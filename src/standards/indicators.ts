@@ -29,7 +29,12 @@ export type IndicatorId =
   | 'information-assets'
   | 'waste-treatment';
 
-/** Every {@link IndicatorId}. */
+/**
+ * Every {@link IndicatorId}, of every built-in standard.
+ * @example
+ * INDICATOR_IDS.length //=> 15
+ * INDICATOR_IDS.includes('waste-treatment') //=> true
+ */
 export const INDICATOR_IDS: readonly IndicatorId[] = Object.freeze([
   'employment',
   'dependants',
@@ -54,7 +59,11 @@ export const INDICATOR_IDS: readonly IndicatorId[] = Object.freeze([
  */
 export type DimensionId = 'employment' | 'health' | 'education' | 'housing' | 'water-sanitation' | 'information';
 
-/** Every {@link DimensionId}, in NĐ 07/2021's order. */
+/**
+ * Every {@link DimensionId}, in NĐ 07/2021's order.
+ * @example
+ * DIMENSION_IDS //=> ['employment', 'health', 'education', 'housing', 'water-sanitation', 'information']
+ */
 export const DIMENSION_IDS: readonly DimensionId[] = Object.freeze(['employment', 'health', 'education', 'housing', 'water-sanitation', 'information']);
 
 /**
@@ -246,7 +255,11 @@ export const housingQualityDeprived: IndicatorPredicate = (h) => {
   return undefined;
 };
 
-/** Minimum floor area per person (m²) below which a household is deprived. UNCONFIRMED. */
+/**
+ * Minimum floor area per person (m²) below which a household is deprived. UNCONFIRMED.
+ * @example
+ * MIN_FLOOR_AREA_PER_PERSON * 4 //=> 32 (m² a household of four needs)
+ */
 export const MIN_FLOOR_AREA_PER_PERSON = 8;
 
 /**
@@ -451,6 +464,9 @@ function pick(ids: readonly IndicatorId[], source: string): readonly IndicatorDe
 /**
  * The 12 indicators of NĐ 07/2021 (2022–2026), in the decree's order, two per service.
  * The list is CONFIRMED; every threshold is UNCONFIRMED (the Appendix could not be read).
+ * @example
+ * ND07_2021_INDICATORS.length //=> 12
+ * ND07_2021_INDICATORS.map((i) => i.id).slice(0, 3) //=> ['employment', 'dependants', 'nutrition']
  * @see NĐ 07/2021/NĐ-CP, Art. 3 cl. 1(b) and Appendix.
  */
 export const ND07_2021_INDICATORS: readonly IndicatorDefinition[] = pick(
@@ -474,6 +490,9 @@ export const ND07_2021_INDICATORS: readonly IndicatorDefinition[] = pick(
 /**
  * The 10 indicators of QĐ 59/2015 (2016–2021), two per service (no employment service).
  * The list is CONFIRMED; thresholds are UNCONFIRMED.
+ * @example
+ * QD59_2015_INDICATORS.length //=> 10
+ * QD59_2015_INDICATORS.some((i) => i.id === 'employment') //=> false
  * @see QĐ 59/2015/QĐ-TTg, Art. 1.
  */
 export const QD59_2015_INDICATORS: readonly IndicatorDefinition[] = pick(
@@ -496,6 +515,9 @@ export const QD59_2015_INDICATORS: readonly IndicatorDefinition[] = pick(
  * The 12 indicators of NĐ 351/2025 (2027–2030) as the September 2025 draft listed them: the
  * information-devices indicator removed, waste treatment added.
  * @remarks UNCONFIRMED: the final list and every threshold are not confirmed.
+ * @example
+ * ND351_2025_INDICATORS.some((i) => i.id === 'information-devices') //=> false
+ * ND351_2025_INDICATORS.at(-1)?.id //=> 'waste-treatment'
  * @see NĐ 351/2025/NĐ-CP.
  */
 export const ND351_2025_INDICATORS: readonly IndicatorDefinition[] = pick(

@@ -87,6 +87,9 @@ const d = (s: string): IsoDate => s as IsoDate;
  * QĐ 59/2015/QĐ-TTg, applied 2016-01-01 to 2021-12-31 (2021 by NĐ 07/2021 Art. 2 cl. 1):
  * rural 700,000 / 1,000,000 đồng, urban 900,000 / 1,300,000 đồng; 10 indicators in 5 services;
  * average-living band up to 1,500,000 / 1,950,000 đồng (SECONDARY).
+ * @example
+ * QD59_2015.lines.rural.incomeOnlyPoor //=> 700_000n
+ * QD59_2015.lines.rural.poverty //=> 1_000_000n
  * @see QĐ 59/2015/QĐ-TTg, Arts. 1–3; NĐ 07/2021/NĐ-CP, Art. 2 cl. 1.
  */
 export const QD59_2015: PovertyStandard = deepFreeze({
@@ -141,6 +144,9 @@ export const QD59_2015: PovertyStandard = deepFreeze({
  * NĐ 07/2021/NĐ-CP Art. 3, applied 2022-01-01 to 2026-12-31 (2026 by NĐ 351/2025): rural
  * 1,500,000, urban 2,000,000 đồng per person per month; 12 indicators in 6 services; poor with
  * ≥ 3 deprivations, near-poor with fewer; average-living band up to 1.5 × the line (SECONDARY).
+ * @example
+ * ND07_2021.lines.rural.poverty //=> 1_500_000n
+ * ND07_2021.lines.urban.averageCeiling //=> 3_000_000n
  * @see NĐ 07/2021/NĐ-CP, Art. 3 cl. 1–2; NĐ 351/2025/NĐ-CP (application in 2026).
  */
 export const ND07_2021: PovertyStandard = deepFreeze({
@@ -192,6 +198,9 @@ export const ND07_2021: PovertyStandard = deepFreeze({
  * @remarks UNCONFIRMED: the indicator list is the September 2025 draft's, the thresholds are not
  * confirmed, and no average-living band is known (so income above the line is non-poor). The
  * lines and rule are SECONDARY.
+ * @example
+ * ND351_2025.lines.urban.poverty //=> 2_800_000n
+ * ND351_2025.effectiveFrom //=> '2027-01-01'
  * @see NĐ 351/2025/NĐ-CP (30/12/2025).
  */
 export const ND351_2025: PovertyStandard = deepFreeze({
@@ -233,7 +242,11 @@ export const ND351_2025: PovertyStandard = deepFreeze({
   ],
 } satisfies PovertyStandard);
 
-/** The built-in standards, oldest first; their validity intervals do not overlap. */
+/**
+ * The built-in standards, oldest first; their validity intervals do not overlap.
+ * @example
+ * POVERTY_STANDARDS.map((s) => s.id) //=> ['qd-59-2015', 'nd-07-2021', 'nd-351-2025']
+ */
 export const POVERTY_STANDARDS: readonly PovertyStandard[] = Object.freeze([QD59_2015, ND07_2021, ND351_2025]);
 
 /** Options of {@link standardFor}. */

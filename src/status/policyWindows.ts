@@ -23,7 +23,11 @@ export type WindowAnchor = 'escaped-poverty' | 'left-poor-or-near-poor-list';
  */
 export type WindowBound = 'through-corresponding-day' | 'before-corresponding-day';
 
-/** Every {@link WindowBound}. */
+/**
+ * Every {@link WindowBound}.
+ * @example
+ * WINDOW_BOUNDS //=> ['through-corresponding-day', 'before-corresponding-day']
+ */
 export const WINDOW_BOUNDS: readonly WindowBound[] = Object.freeze(['through-corresponding-day', 'before-corresponding-day']);
 
 /** A named "recently escaped" window of one policy, as versioned data. */
@@ -118,7 +122,11 @@ export const POLICY_WINDOWS: Readonly<Record<PolicyWindowId, PolicyWindow>> = de
   },
 } satisfies Record<PolicyWindowId, PolicyWindow>);
 
-/** The default window: the 36 months of QĐ 90/QĐ-TTg. */
+/**
+ * The default window: the 36 months of QĐ 90/QĐ-TTg.
+ * @example
+ * DEFAULT_POLICY_WINDOW.length //=> { months: 36 }
+ */
 export const DEFAULT_POLICY_WINDOW: PolicyWindow = POLICY_WINDOWS['ntp-sprr-2021-2025'];
 
 /** Options fragment: which policy's window to apply. */

@@ -136,7 +136,11 @@ export interface ReviewTransitionsOptions {
   readonly areas?: readonly string[];
 }
 
-/** Where the categories come from. */
+/**
+ * Where the categories come from.
+ * @example
+ * TRANSITION_RULE.term //=> 'hộ thoát nghèo, hộ thoát cận nghèo, hộ nghèo phát sinh, hộ tái nghèo'
+ */
 export const TRANSITION_RULE: RuleRef = Object.freeze({
   description: 'review results classify households as escaped poverty or near-poverty, newly poor or re-poor, between two reviews',
   source: 'QĐ 24/2021/QĐ-TTg, Art. 4 cl. 5 (recognition of poor, near-poor, escaped households); TT 07/2021/TT-BLĐTBXH report forms',
@@ -144,7 +148,12 @@ export const TRANSITION_RULE: RuleRef = Object.freeze({
 });
 
 const statusSchema = z.enum(HOUSEHOLD_STATUSES as unknown as readonly [HouseholdStatus, ...HouseholdStatus[]]);
-/** Zod schema of one {@link ReviewEntry}. */
+/**
+ * Zod schema of one {@link ReviewEntry}.
+ * @example
+ * reviewEntrySchema.safeParse({ householdId: 'h1', area: 'Nhà Bàng', status: 'near-poor' }).success //=> true
+ * reviewEntrySchema.safeParse({ householdId: 'h1', area: 'Nhà Bàng', status: 'recently-escaped' }).success //=> false
+ */
 export const reviewEntrySchema = z
   .object({
     householdId: z.string().min(1),

@@ -56,7 +56,11 @@ export interface StatusHistoryOptions {
   readonly order?: 'sort' | 'require-ascending';
 }
 
-/** The review calendar of the 2022–2025 period. */
+/**
+ * The review calendar of the 2022–2025 period.
+ * @example
+ * REVIEW_TIMING_RULE.source //=> 'QĐ 24/2021/QĐ-TTg, Art. 3'
+ */
 export const REVIEW_TIMING_RULE: RuleRef = Object.freeze({
   description: 'periodic review runs from 1 September to 14 December each year; regular review once a month from the 15th',
   source: 'QĐ 24/2021/QĐ-TTg, Art. 3',
@@ -75,7 +79,12 @@ const dateInputSchema = z.union([
 ]);
 const statusSchema = z.enum(HOUSEHOLD_STATUSES as unknown as readonly [HouseholdStatus, ...HouseholdStatus[]]);
 
-/** Zod schema of {@link StatusHistoryInput} (dates are checked further by {@link statusHistory}). */
+/**
+ * Zod schema of {@link StatusHistoryInput} (dates are checked further by {@link statusHistory}).
+ * @example
+ * statusHistoryInputSchema.safeParse({ records: [{ on: '2021-12-01', status: 'poor', review: 'periodic' }] }).success //=> true
+ * statusHistoryInputSchema.safeParse({ records: [{ on: '2021-12-01', status: 'escaped' }] }).success //=> false
+ */
 export const statusHistoryInputSchema = z
   .object({
     priorStatus: statusSchema.nullable().optional(),
