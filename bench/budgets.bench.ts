@@ -9,22 +9,14 @@
  * Prints lines and recipients per second and checks that totals are exact (they must equal the
  * sum computed by a plain loop). Never asserts times.
  */
-import { performance } from 'node:perf_hooks';
 import { allocateByCriteria } from '../src/budgets/allocateByCriteria.js';
 import { budgetLines, type BudgetLineInput } from '../src/budgets/budgetLine.js';
 import { budgetTotals } from '../src/budgets/budgetTotals.js';
 import { deriveCounterpart } from '../src/budgets/deriveCounterpart.js';
+import { peakRssMiB, perSecond, readSize, timed } from './_support.js';
 
 const lineCount = readSize('BENCH_BUDGET_LINES', 500_000);
 const communes = readSize('BENCH_COMMUNES', 10_599);
-
-function readSize(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw.replace(/[_,]/g, ''));
-  if (!Number.isSafeInteger(n) || n < 1) throw new Error(`${name} must be a positive whole number, got ${raw}`);
-  return n;
-}
 
 /** Deterministic pseudo-random numbers (mulberry32), so every run sees the same data. */
 function random(seed: number): () => number {
@@ -52,24 +44,16 @@ const inputs: BudgetLineInput[] = Array.from({ length: lineCount }, (_, i) => ({
 let expected = 0n;
 for (const l of inputs) expected += l.amount as bigint;
 
-let t0 = performance.now();
-const lines = budgetLines(inputs);
-const tLines = performance.now() - t0;
-t0 = performance.now();
-const totals = budgetTotals(lines, { by: ['parentProject', 'source', 'capitalType', 'year'] });
-const tTotals = performance.now() - t0;
-t0 = performance.now();
-const byUnit = budgetTotals(lines, { by: ['adminUnit'] });
-const tByUnit = performance.now() - t0;
-console.log(`budgetLines    ${lineCount.toLocaleString('en')} lines: ${tLines.toFixed(0)} ms (${Math.round(lineCount / (tLines / 1000)).toLocaleString('en')} lines/s)`);
-console.log(`budgetTotals   by 4 dimensions → ${totals.groups.length} groups: ${tTotals.toFixed(0)} ms (${Math.round(lineCount / (tTotals / 1000)).toLocaleString('en')} lines/s)`);
+const { ms: tLines, value: lines } = timed(() => budgetLines(inputs));
+const { ms: tTotals, value: totals } = timed(() => budgetTotals(lines, { by: ['parentProject', 'source', 'capitalType', 'year'] }));
+const { ms: tByUnit, value: byUnit } = timed(() => budgetTotals(lines, { by: ['adminUnit'] }));
+console.log(`budgetLines    ${lineCount.toLocaleString('en')} lines: ${tLines.toFixed(0)} ms (${perSecond(lineCount, tLines)} lines/s)`);
+console.log(`budgetTotals   by 4 dimensions → ${totals.groups.length} groups: ${tTotals.toFixed(0)} ms (${perSecond(lineCount, tTotals)} lines/s)`);
 console.log(`budgetTotals   by admin unit → ${byUnit.groups.length} groups: ${tByUnit.toFixed(0)} ms`);
 console.log(`exact: grand total ${totals.total === expected && byUnit.total === expected ? 'equals' : 'DIFFERS FROM'} the plain-loop sum (${expected} đồng)`);
 
 const central = byUnit.groups.map((g) => g.total);
-t0 = performance.now();
-const derived = deriveCounterpart(central, { percent: '10', roundTo: 'trieu', rounding: 'ceil', strategy: 'on-total' });
-const tDerive = performance.now() - t0;
+const { ms: tDerive, value: derived } = timed(() => deriveCounterpart(central, { percent: '10', roundTo: 'trieu', rounding: 'ceil', strategy: 'on-total' }));
 console.log(`deriveCounterpart ${central.length.toLocaleString('en')} lines, both roundings: ${tDerive.toFixed(0)} ms; per-line − on-total = ${derived.difference / 1_000_000n} triệu`);
 
 const recipients = Array.from({ length: communes }, (_, i) => ({
@@ -77,9 +61,7 @@ const recipients = Array.from({ length: communes }, (_, i) => ({
   criteria: { poor: Math.floor(rnd() * 800), nearPoor: Math.floor(rnd() * 600), ethnicShare: (Math.floor(rnd() * 100) / 100).toFixed(2) },
 }));
 const amount = 48_000n * 1_000_000_000n; // the 2021–2025 central budget, 48.000 tỷ đồng
-t0 = performance.now();
-const allocation = allocateByCriteria(amount, recipients, { coefficients: { poor: 2, nearPoor: 1, ethnicShare: '150.5' }, step: 'trieu' });
-const tAlloc = performance.now() - t0;
+const { ms: tAlloc, value: allocation } = timed(() => allocateByCriteria(amount, recipients, { coefficients: { poor: 2, nearPoor: 1, ethnicShare: '150.5' }, step: 'trieu' }));
 const allocated = allocation.rows.reduce((s, r) => s + r.amount, 0n);
-console.log(`allocateByCriteria ${communes.toLocaleString('en')} communes × 3 criteria: ${tAlloc.toFixed(0)} ms (${Math.round(communes / (tAlloc / 1000)).toLocaleString('en')} communes/s); parts ${allocated === amount ? 'add up' : 'DO NOT add up'} to 48.000 tỷ`);
-console.log(`peak RSS ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB`);
+console.log(`allocateByCriteria ${communes.toLocaleString('en')} communes × 3 criteria: ${tAlloc.toFixed(0)} ms (${perSecond(communes, tAlloc)} communes/s); parts ${allocated === amount ? 'add up' : 'DO NOT add up'} to 48.000 tỷ`);
+console.log(`peak RSS: ${peakRssMiB().toFixed(0)} MiB`);

@@ -18,28 +18,15 @@ import { sumClassificationCounts, type ClassificationCounts } from '../src/stand
 import { classifyColumns, type HouseholdColumns } from '../src/standards/classifyColumns.js';
 import { HOUSEHOLD_STATUSES } from '../src/standards/householdStatus.js';
 import { ND07_2021 } from '../src/standards/standards.js';
+import { peakRssMiB, readSize, xorshift32 } from './_support.js';
 
 const total = readSize('BENCH_HOUSEHOLDS', 26_200_000);
 const chunkSize = readSize('BENCH_CHUNK', 1 << 20);
 const repeat = readSize('BENCH_REPEAT', 3);
 const asOf = '2024-01-01';
 
-function readSize(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw.replace(/[_,]/g, ''));
-  if (!Number.isSafeInteger(n) || n < 1) throw new Error(`${name} must be a positive whole number, got ${raw}`);
-  return n;
-}
-
-/** Deterministic xorshift32 generator, so both paths see identical data on every run. */
-let seed = 0x9e3779b9;
-function next(): number {
-  seed ^= seed << 13;
-  seed ^= seed >>> 17;
-  seed ^= seed << 5;
-  return (seed >>> 0) / 4294967296;
-}
+/** Deterministic generator, so both paths see identical data on every run. */
+const next = xorshift32(0x9e3779b9);
 
 /** One chunk of synthetic households: a third urban, 1–8 members, incomes around the lines, ~12 % deprivation per indicator. */
 function generate(n: number): HouseholdColumns {
@@ -138,7 +125,6 @@ const counts = sumClassificationCounts(libCounts);
 const fmt = (x: number): string => Math.round(x).toLocaleString('en-US');
 const libRate = (total / libMs) * 1000;
 const handRate = (total / handMs) * 1000;
-const peakRssMiB = process.resourceUsage().maxRSS / 1024;
 
 console.log(`households: ${fmt(total)} in ${chunkIndex} chunks of up to ${fmt(chunkSize)}, best of ${repeat} per chunk (standard ${counts.standardId}, as of ${asOf})`);
 console.log(`library classifyColumns: ${fmt(libRate)} households/s (${(libMs / 1000).toFixed(2)} s)`);
@@ -148,5 +134,5 @@ console.log(`statuses identical: ${identical ? 'yes' : 'NO'}`);
 console.log(`counts by status (library): ${HOUSEHOLD_STATUSES.map((s) => `${s} ${fmt(counts.byStatus[s])}`).join(', ')}`);
 console.log(`counts by status (hand):    ${HOUSEHOLD_STATUSES.map((s, i) => `${s} ${fmt(handByStatus[i] ?? 0)}`).join(', ')}`);
 console.log(`deprived by indicator: ${ND07_2021.indicators.map((i) => `${i.id} ${fmt(counts.byIndicator[i.id] ?? 0)}`).join(', ')}`);
-console.log(`peak RSS: ${peakRssMiB.toFixed(0)} MiB`);
+console.log(`peak RSS: ${peakRssMiB().toFixed(0)} MiB`);
 if (!identical || HOUSEHOLD_STATUSES.some((s, i) => counts.byStatus[s] !== handByStatus[i])) process.exitCode = 1;

@@ -17,17 +17,10 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
+import { readSize, xorshift32 } from './_support.js';
 
 const here = fileURLToPath(import.meta.url);
 const MIB = 1024 * 1024;
-
-function readSize(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw.replace(/[_,.]/g, ''));
-  if (!Number.isSafeInteger(n) || n < 1) throw new Error(`${name} must be a positive whole number, got ${raw}`);
-  return n;
-}
 
 /** Peak resident memory of this process in bytes. */
 function peakRss(sampled: number): number {
@@ -59,22 +52,9 @@ const ND07_FLAGS = [
   'housing-quality', 'housing-area', 'water-source', 'latrine', 'telecom', 'information-devices',
 ];
 
-/** A small deterministic generator (xorshift32), so every run writes the same register. */
-function random(seed: number): () => number {
-  let x = seed >>> 0 || 1;
-  return () => {
-    x ^= x << 13;
-    x >>>= 0;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    x >>>= 0;
-    return x / 0x1_0000_0000;
-  };
-}
-
 async function generate(path: string, households: number): Promise<void> {
   const out = createWriteStream(path);
-  const next = random(20240101);
+  const next = xorshift32(20240101); // deterministic: every run writes the same register
   const header = ['Mã hộ', 'Mã đơn vị', 'Khu vực', 'Thu nhập/tháng (đồng)', 'Tuổi các thành viên', ...ND07_FLAGS.map((f) => `Deprived: ${f}`)];
   let buffer = '\uFEFF' + header.join(',') + '\r\n';
   for (let i = 0; i < households; i++) {
@@ -122,7 +102,7 @@ async function runChild(args: string[]): Promise<Run> {
 }
 
 async function main(): Promise<void> {
-  const households = readSize('BENCH_IO_HOUSEHOLDS', 1_000_000);
+  const households = readSize('BENCH_IO_HOUSEHOLDS', 1_000_000, /[_,.]/g);
   const dir = mkdtempSync(join(tmpdir(), 'vn-poverty-io-bench-'));
   const register = join(dir, 'register.csv');
   const classified = join(dir, 'classified.csv');

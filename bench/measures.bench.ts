@@ -14,16 +14,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { performance } from 'node:perf_hooks';
 import { alkireFoster } from '../src/measures/alkireFoster.js';
 import { equalNestedWeights } from '../src/measures/nestedWeights.js';
 import { fraction, fractionToDecimal } from '../src/numbers/fraction.js';
+import { perSecond, readSize, timed } from './_support.js';
 
-const size = Number(process.env['MEASURES_BENCH_SIZE'] ?? '1000000');
-const repeat = Number(process.env['MEASURES_BENCH_REPEAT'] ?? '5');
-if (!Number.isSafeInteger(size) || size < 1 || !Number.isSafeInteger(repeat) || repeat < 1) {
-  throw new Error('MEASURES_BENCH_SIZE and MEASURES_BENCH_REPEAT must be whole numbers ≥ 1');
-}
+const size = readSize('MEASURES_BENCH_SIZE', 1_000_000);
+const repeat = readSize('MEASURES_BENCH_REPEAT', 5);
 
 // --- data ------------------------------------------------------------------------------------
 const csv = readFileSync(fileURLToPath(new URL('../test/fixtures/syn_cdta.csv', import.meta.url)), 'utf8').trim().split('\n');
@@ -71,9 +68,9 @@ function time<T>(fn: () => T): { best: number; value: T } {
   let best = Infinity;
   let value = fn(); // warm-up
   for (let r = 0; r < repeat; r++) {
-    const t0 = performance.now();
-    value = fn();
-    best = Math.min(best, performance.now() - t0);
+    const run = timed(fn);
+    value = run.value;
+    best = Math.min(best, run.ms);
   }
   return { best, value };
 }
@@ -86,7 +83,7 @@ const libM0 = fractionToDecimal(lib.value.m0);
 if (Math.abs(libH.toNumber() - hand.value.h) > 1e-12 || Math.abs(libM0.toNumber() - hand.value.m0) > 1e-12) {
   throw new Error(`results differ: library H=${libH} M0=${libM0}, hand loop H=${hand.value.h} M0=${hand.value.m0}`);
 }
-const rate = (ms: number): string => `${Math.round(size / (ms / 1000)).toLocaleString('en-US')} persons/s`;
+const rate = (ms: number): string => `${perSecond(size, ms)} persons/s`;
 console.log(`Alkire–Foster bulk benchmark: ${size.toLocaleString('en-US')} persons × ${J} indicators, k = 1/3, best of ${repeat}`);
 console.log(`  H = ${libH.toSignificantDigits(8)}, A = ${lib.value.intensity ? fractionToDecimal(lib.value.intensity).toSignificantDigits(8) : 'n/a'}, M0 = ${libM0.toSignificantDigits(8)} (library, exact; hand loop agrees)`);
 console.log(`  hand-written loop (H, A, M0 only):        ${hand.best.toFixed(1)} ms  ${rate(hand.best)}`);

@@ -7,8 +7,9 @@
  *   RECONCILE_ROWS=500 npx tsx bench/reconcile.bench.ts
  */
 import { COMMUNE_TARGETS_COLUMNS, reconcileTable, tableFromLayout } from '../src/index.js';
+import { readSize, timed } from './_support.js';
 
-const N = Number(process.env['RECONCILE_ROWS'] ?? '10000');
+const N = readSize('RECONCILE_ROWS', 10_000);
 const vn = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
 const pct = (c: number, h: number): string => {
   const q = (BigInt(c) * 20000n + BigInt(h)) / (2n * BigInt(h));
@@ -43,15 +44,9 @@ for (let b = 0; b * 20 < N; b++) {
 }
 rows.push(row('', 'Tổng', 'total', total));
 
-let t = performance.now();
-const table = tableFromLayout('commune-targets', rows);
-const layoutMs = performance.now() - t;
-t = performance.now();
-const report = reconcileTable(table);
-const firstMs = performance.now() - t;
-t = performance.now();
-reconcileTable(table);
-const secondMs = performance.now() - t;
+const { ms: layoutMs, value: table } = timed(() => tableFromLayout('commune-targets', rows));
+const { ms: firstMs, value: report } = timed(() => reconcileTable(table));
+const { ms: secondMs } = timed(() => reconcileTable(table));
 console.log(`reconcile commune-targets: ${N} commune rows, ${rows.length - 1} rows in all, ${report.checked} checks, ${report.issues.length} issues`);
 console.log(`  build table from rows: ${layoutMs.toFixed(1)} ms`);
 console.log(`  reconcileTable (cold): ${firstMs.toFixed(1)} ms  (${((firstMs * 1000) / report.checked).toFixed(2)} µs per check)`);

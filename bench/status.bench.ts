@@ -8,33 +8,19 @@
  *
  * Prints households per second for each path and the peak resident memory. Never asserts times.
  */
-import { performance } from 'node:perf_hooks';
 import { eligibleHouseholds } from '../src/program/componentEligibility.js';
 import type { ProgramHousehold } from '../src/program/componentEligibility.js';
 import { reviewTransitions } from '../src/status/reviewTransitions.js';
 import type { ReviewEntry } from '../src/status/reviewTransitions.js';
 import { HOUSEHOLD_STATUSES } from '../src/standards/householdStatus.js';
 import type { HouseholdStatus } from '../src/standards/householdStatus.js';
+import { peakRssMiB, perSecond, readSize, timed, xorshift32 } from './_support.js';
 
 const total = readSize('BENCH_STATUS_HOUSEHOLDS', 200_000);
 const areas = readSize('BENCH_STATUS_AREAS', 100);
 
-function readSize(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw.replace(/[_,]/g, ''));
-  if (!Number.isSafeInteger(n) || n < 1) throw new Error(`${name} must be a positive whole number, got ${raw}`);
-  return n;
-}
-
-/** Deterministic xorshift32 generator. */
-let seed = 0x2545f491;
-function next(): number {
-  seed ^= seed << 13;
-  seed ^= seed >>> 17;
-  seed ^= seed << 5;
-  return (seed >>> 0) / 4294967296;
-}
+/** Deterministic generator, so every run sees the same households. */
+const next = xorshift32(0x2545f491);
 const pick = (): HouseholdStatus => HOUSEHOLD_STATUSES[Math.min(3, Math.floor(next() * 4))] as HouseholdStatus;
 
 const start: ReviewEntry[] = [];
@@ -55,15 +41,13 @@ for (let i = 0; i < total; i++) {
 }
 
 function time<T>(label: string, f: () => T): T {
-  const t0 = performance.now();
-  const result = f();
-  const ms = performance.now() - t0;
-  console.log(`${label}: ${total.toLocaleString('en')} households in ${ms.toFixed(0)} ms, ${Math.round((total / ms) * 1000).toLocaleString('en')} households/s`);
-  return result;
+  const { ms, value } = timed(f);
+  console.log(`${label}: ${total.toLocaleString('en')} households in ${ms.toFixed(0)} ms, ${perSecond(total, ms)} households/s`);
+  return value;
 }
 
 const t = time('reviewTransitions', () => reviewTransitions(start, end));
 console.log(`  areas: ${t.areas.length}, poor ${t.total.poor.start} → ${t.total.poor.end}, escaped ${t.total.poor.escaped}`);
 const eligible = time('eligibleHouseholds DA3.TDA2', () => eligibleHouseholds(households, 'DA3.TDA2', { asOf: '2024-06-01' }));
 console.log(`  eligible: ${eligible.length}`);
-console.log(`peak RSS: ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
+console.log(`peak RSS: ${peakRssMiB().toFixed(0)} MiB`);
