@@ -16,9 +16,8 @@ import { equalNestedWeights, nestedWeights, type NestedWeightsInput } from '../.
 import type { AfData } from '../../src/measures/afData.js';
 import { expectPure } from '../_helpers/purity.js';
 import { firstIssue, firstIssueCode } from '../_helpers/errors.js';
+import { f } from '../_helpers/fractions.js';
 import { SYN_DIMENSIONS, readSynCdta } from './_synCdta.js';
-
-const f = (num: number | bigint, den: number | bigint = 1n): Fraction => fraction(BigInt(num), BigInt(den));
 
 // Alkire & Foster (2011), “Counting and multidimensional poverty measurement”, Journal of Public
 // Economics 95: 476–487, section 2 (the four-person example; figures as transcribed in

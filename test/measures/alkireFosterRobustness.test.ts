@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { fraction, type Fraction } from '../../src/numbers/fraction.js';
 import { alkireFoster } from '../../src/measures/alkireFoster.js';
 import { alkireFosterRobustness } from '../../src/measures/alkireFosterRobustness.js';
 import { equalNestedWeights } from '../../src/measures/nestedWeights.js';
 import { expectPure } from '../_helpers/purity.js';
+import { f } from '../_helpers/fractions.js';
 import { SYN_DIMENSIONS, readSynCdta } from './_synCdta.js';
 
-const f = (num: number | bigint, den: number | bigint = 1n): Fraction => fraction(BigInt(num), BigInt(den));
 const weights = equalNestedWeights([1, 2, 3, 4].map((d) => ({ id: `d${d}`, indicators: [`x${d}`] })));
 // The deprivation matrix g0 of Alkire & Foster (2011), J. Public Econ. 95: 476–487, section 2; counts (0, 2, 4, 1).
 const g0 = { kind: 'deprivations', rows: [[0, 0, 0, 0], [0, 1, 0, 1], [1, 1, 1, 1], [0, 1, 0, 0]] } as const;

@@ -1,11 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compareFractions, fraction, multiplyFractions, sumFractions, type Fraction } from '../../src/numbers/fraction.js';
+import { compareFractions, multiplyFractions, sumFractions, type Fraction } from '../../src/numbers/fraction.js';
 import { fgt, type FgtOptions, type FgtUnit } from '../../src/measures/fgt.js';
 import { expectPure } from '../_helpers/purity.js';
 import { firstIssueCode } from '../_helpers/errors.js';
-
-const f = (num: number | bigint, den: number | bigint = 1n): Fraction => fraction(BigInt(num), BigInt(den));
+import { f } from '../_helpers/fractions.js';
 
 // Lines of NĐ 07/2021/NĐ-CP Art. 3 cl. 1(a): 1,500,000 (rural) and 2,000,000 (urban) đồng per person per month.
 const lines = { rural: 1_500_000n, urban: 2_000_000n };

@@ -1,13 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fraction, sumFractions, type Fraction } from '../../src/numbers/fraction.js';
+import { sumFractions } from '../../src/numbers/fraction.js';
 import { equalNestedWeights, nestedWeights } from '../../src/measures/nestedWeights.js';
 import { povertyCutoff } from '../../src/measures/povertyCutoff.js';
 import { VnPovertyError } from '../../src/errors/VnPovertyError.js';
 import { expectPure } from '../_helpers/purity.js';
 import { issueCodes } from '../_helpers/errors.js';
-
-const f = (num: number | bigint, den: number | bigint = 1n): Fraction => fraction(BigInt(num), BigInt(den));
+import { f } from '../_helpers/fractions.js';
 
 describe('nestedWeights', () => {
   it('checks sums exactly: ten weights of 0.1 are exactly 1 (not 0.9999999999999999)', () => {

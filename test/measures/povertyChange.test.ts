@@ -1,15 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Decimal } from '../../src/_internal/_decimal.js';
-import { addFractions, fraction, multiplyFractions, type Fraction } from '../../src/numbers/fraction.js';
+import { addFractions, multiplyFractions } from '../../src/numbers/fraction.js';
 import { alkireFoster } from '../../src/measures/alkireFoster.js';
 import { equalNestedWeights } from '../../src/measures/nestedWeights.js';
 import { alkireFosterChange, povertyChange } from '../../src/measures/povertyChange.js';
 import { expectPure } from '../_helpers/purity.js';
 import { firstIssueCode } from '../_helpers/errors.js';
+import { f } from '../_helpers/fractions.js';
 import { SYN_DIMENSIONS, readSynCdta } from './_synCdta.js';
-
-const f = (num: number | bigint, den: number | bigint = 1n): Fraction => fraction(BigInt(num), BigInt(den));
 
 describe('povertyChange', () => {
   it('absolute, relative and annualised changes, exact where rational', () => {

@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import {
   compareFractions,
   divideFractions,
-  fraction,
   multiplyFractions,
   roundFraction,
   subtractFractions,
@@ -17,6 +16,7 @@ import { povertyChange } from '../../src/measures/povertyChange.js';
 import type { AfData } from '../../src/measures/afData.js';
 import type { PovertyCutoff } from '../../src/measures/povertyCutoff.js';
 import { expectPure } from '../_helpers/purity.js';
+import { f } from '../_helpers/fractions.js';
 
 // Worked examples of the Alkire–Foster method as printed in published sources, reproduced from
 // the stored copies that could be read. Every expected figure typed below appears in the cited
@@ -33,7 +33,6 @@ import { expectPure } from '../_helpers/purity.js';
 // (https://www.scribd.com/doc/176831025/Foster-Poverty) shows only page 1 of 12 (title,
 // abstract, article history), which does not contain the example. Page not shown in the stored copy.
 
-const f = (num: number | bigint, den: number | bigint = 1n): Fraction => fraction(BigInt(num), BigInt(den));
 const HUNDRED = f(100);
 
 /** A deprivation row with deprivations at the given column indices (of `width` columns). */

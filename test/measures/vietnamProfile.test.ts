@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fraction, sumFractions, type Fraction } from '../../src/numbers/fraction.js';
+import { sumFractions } from '../../src/numbers/fraction.js';
 import { classifyHouseholds } from '../../src/standards/classifyHouseholds.js';
 import { classifyColumns } from '../../src/standards/classifyColumns.js';
 import { ND07_2021, QD59_2015 } from '../../src/standards/standards.js';
@@ -12,8 +12,7 @@ import {
 } from '../../src/measures/vietnamProfile.js';
 import { expectPure } from '../_helpers/purity.js';
 import { firstIssueCode } from '../_helpers/errors.js';
-
-const f = (num: number | bigint, den: number | bigint = 1n): Fraction => fraction(BigInt(num), BigInt(den));
+import { f } from '../_helpers/fractions.js';
 
 const ND07_IDS = ND07_2021.indicators.map((i) => i.id);
 const flags = (deprived: readonly string[], ids: readonly string[] = ND07_IDS): Record<string, boolean> => Object.fromEntries(ids.map((id) => [id, deprived.includes(id)]));
