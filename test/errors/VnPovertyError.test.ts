@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { VnPovertyError, fail, issue, parseInput } from '../../src/errors/VnPovertyError.js';
+import { thrownIssues } from '../_helpers/errors.js';
 
 describe('VnPovertyError', () => {
   it('carries structured, frozen issues and a readable message', () => {
@@ -21,17 +22,12 @@ describe('VnPovertyError', () => {
 
   it('parseInput turns every zod issue into a VnIssue naming field, value and rule', () => {
     const schema = z.object({ area: z.enum(['urban', 'rural']), members: z.array(z.object({ age: z.number().int().min(0) })) });
-    try {
-      parseInput(schema, { area: 'city', members: [{ age: 3 }, {}] }, { description: 'household input', source: 'NĐ 07/2021/NĐ-CP' });
-      expect.unreachable();
-    } catch (e) {
-      const err = e as VnPovertyError;
-      expect(err.issues.map((i) => [i.code, i.path.join('.'), i.value])).toEqual([
-        ['invalid-input', 'area', 'city'],
-        ['missing-field', 'members.1.age', undefined],
-      ]);
-      expect(err.issues[0].rule?.source).toBe('NĐ 07/2021/NĐ-CP');
-    }
+    const issues = thrownIssues(() => parseInput(schema, { area: 'city', members: [{ age: 3 }, {}] }, { description: 'household input', source: 'NĐ 07/2021/NĐ-CP' }));
+    expect(issues.map((i) => [i.code, i.path.join('.'), i.value])).toEqual([
+      ['invalid-input', 'area', 'city'],
+      ['missing-field', 'members.1.age', undefined],
+    ]);
+    expect(issues[0].rule?.source).toBe('NĐ 07/2021/NĐ-CP');
     expect(parseInput(schema, { area: 'rural', members: [] })).toEqual({ area: 'rural', members: [] });
   });
 });
