@@ -3,6 +3,7 @@
  * Trusted: inputs are validated by the callers. Every sum is an exact integer (bigint);
  * scores are integers in units of 1/D (D = the weights' least common denominator).
  */
+import type { AfMeasures } from './alkireFoster.js';
 import { fail } from '../errors/VnPovertyError.js';
 import { fraction, multiplyFractions, sumFractions, type Fraction } from '../numbers/fraction.js';
 import { MEASURE_RULES } from './_measureRules.js';
@@ -212,30 +213,8 @@ export function columnarTables(input: ColumnarInput, weights: NestedWeights): Sc
   return tables;
 }
 
-/** Measures of one population at one cutoff (see `AfMeasures` in alkireFoster.ts). */
-export interface CoreMeasures {
-  readonly units: number;
-  readonly population: Fraction;
-  readonly poorPopulation: Fraction;
-  readonly headcountRatio: Fraction;
-  readonly intensity: Fraction | null;
-  readonly m0: Fraction;
-  readonly indicators: ReadonlyArray<{
-    readonly id: string;
-    readonly dimension: string;
-    readonly weight: Fraction;
-    readonly uncensoredHeadcountRatio: Fraction;
-    readonly censoredHeadcountRatio: Fraction;
-    readonly contribution: Fraction;
-    readonly percentContribution: Fraction | null;
-  }>;
-  readonly dimensions: ReadonlyArray<{
-    readonly id: string;
-    readonly weight: Fraction;
-    readonly contribution: Fraction;
-    readonly percentContribution: Fraction | null;
-  }>;
-}
+/** Measures of one population at one cutoff: `AfMeasures` before the cutoff, unit and gap measures are attached. */
+export type CoreMeasures = Omit<AfMeasures, 'cutoff' | 'countBy' | 'gapMeasures'>;
 
 /**
  * H, A, M0, headcount ratios and contributions from a score table, exactly.
