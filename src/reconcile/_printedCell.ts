@@ -6,7 +6,16 @@ import type { ColumnKind, PrintedCell } from './printedTable.js';
 
 /** A cell read into an exact value, or why it could not be. */
 export type ReadCell =
-  | { readonly status: 'value'; readonly value: Fraction; readonly decimals: number; readonly text: string }
+  | {
+      readonly status: 'value';
+      readonly value: Fraction;
+      readonly decimals: number;
+      readonly text: string;
+      /** For an amount printed in another unit than its column's: the figure as printed, unconverted. */
+      readonly asPrinted?: Fraction;
+      /** …and the unit it was printed in. */
+      readonly printedUnit?: MoneyUnit;
+    }
   | { readonly status: 'blank'; readonly text: string }
   | { readonly status: 'unparseable'; readonly text: string; readonly code: string; readonly expected: string };
 
@@ -57,14 +66,15 @@ export function readCell(cell: PrintedCell | undefined, kind: Exclude<ColumnKind
     if (kind === 'rate' && parsed.unit !== null && parsed.unit !== 'percent') {
       return { status: 'unparseable', text, code: 'unit-mismatch', expected: 'a percentage' };
     }
-    let value = toFraction(parsed.value);
-    if (kind === 'amount' && unit !== undefined && parsed.unit !== null) {
-      const from = parsed.unit as MoneyUnit;
-      value = multiplyFractions(value, fraction(DONG_PER_UNIT[from], DONG_PER_UNIT[unit]));
-    }
+    const asPrinted = toFraction(parsed.value);
     const numeric = trimmed.replace(/[^\d.,]/g, '');
     const decimals = numeric.includes(',') ? decimalsOf(numeric, ',') : kind === 'rate' ? decimalsOf(numeric, '.') : 0;
-    return { status: 'value', value, decimals, text };
+    if (kind === 'amount' && unit !== undefined && parsed.unit !== null && parsed.unit !== unit) {
+      const from = parsed.unit as MoneyUnit;
+      const value = multiplyFractions(asPrinted, fraction(DONG_PER_UNIT[from], DONG_PER_UNIT[unit]));
+      return { status: 'value', value, decimals, text, asPrinted, printedUnit: from };
+    }
+    return { status: 'value', value: asPrinted, decimals, text };
   } catch (error) {
     if (error instanceof VnPovertyError) {
       const first = error.issues[0];

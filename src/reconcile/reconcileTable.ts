@@ -12,6 +12,7 @@ import {
   type Fraction,
 } from '../numbers/fraction.js';
 import { formatVnNumber } from '../numbers/formatVnNumber.js';
+import { MONEY_UNIT_LABELS } from '../numbers/money.js';
 import { roundQuotient, type RoundingMode } from '../numbers/rounding.js';
 import { cellText, readCell, type ReadCell } from './_printedCell.js';
 import {
@@ -436,7 +437,7 @@ export function reconcileTable(table: PrintedTable, options: ReconcileTableOptio
         difference: plain(diff, decimals),
         shortcut,
         cells: refs,
-        message: `${label(check.target.row)} · ${check.target.column}: printed ${read(check.target).text}, expected ${expectedText} (${relationText}), difference ${formatSigned(diff, decimals)}${shortcut === null ? '' : ` [rounding: ${shortcut}]`}`,
+        message: `${label(check.target.row)} · ${check.target.column}: printed ${read(check.target).text}, expected ${expectedText} (${relationText}), difference ${formatSigned(diff, decimals)}${shortcut === null ? '' : ` [rounding: ${shortcut}]`}${droppedUnitHint(check, refs.map(read), label)}`,
       });
     } else {
       const refs = [check.target, check.count, check.base];
@@ -596,3 +597,34 @@ export function assertTableReconciles(table: PrintedTable, options: ReconcileTab
   return report;
 }
 
+
+/**
+ * When a cell of the relation is printed in another money unit than its column (a plan in
+ * triệu đồng printing “19 đồng”) and reading that figure in the column's unit makes the
+ * relation hold, names the cell: the unit was most likely dropped by mistake.
+ */
+function droppedUnitHint(check: SumCheck, cells: readonly ReadCell[], label: (row: string) => string): string {
+  const refs = [check.target, ...check.terms.map((t) => t.cell)];
+  const signs = [-1n, ...check.terms.map((t) => t.sign)];
+  const values = cells.map((c) => (c.status === 'value' ? c.value : null));
+  if (values.some((v) => v === null)) return '';
+  const balancesWith = (swap: number, replacement: Fraction): boolean => {
+    let num = 0n;
+    let den = 1n;
+    values.forEach((v, i) => {
+      const f = i === swap ? replacement : v!;
+      num = num * f.den + signs[i]! * f.num * den;
+      den *= f.den;
+    });
+    return num === 0n;
+  };
+  for (let i = 0; i < cells.length; i++) {
+    const cell = cells[i]!;
+    if (cell.status !== 'value' || cell.asPrinted === undefined || cell.printedUnit === undefined) continue;
+    if (balancesWith(i, cell.asPrinted)) {
+      const ref = refs[i]!;
+      return ` — “${cell.text}” at ${label(ref.row)} · ${ref.column} is printed in ${MONEY_UNIT_LABELS[cell.printedUnit]}, not in the column's unit; read in the column's unit the relation holds (a dropped unit?)`;
+    }
+  }
+  return '';
+}
