@@ -45,7 +45,7 @@ export const budgetByProjectLayout: LayoutPreset = deepFreeze({
   options: [UNIT_OPTION],
   toTable(rows: ReadonlyArray<ReadonlyArray<string>>, options: Readonly<Record<string, string>>, source?: string): PrintedTable {
     const settled = settleUnit(rows, AMOUNTS, options['unit'] ?? UNIT_OPTION.default, 'budget-by-project', source);
-    const records = readLayoutRows(settled.rows, BUDGET_BY_PROJECT_COLUMNS, source === undefined ? { layout: 'budget-by-project' } : { layout: 'budget-by-project', source });
+    const records = readLayoutRows(settled.rows, BUDGET_BY_PROJECT_COLUMNS, { layout: 'budget-by-project', source });
     const where = source === undefined ? '' : `${source}: `;
     const roles = records.map((r, i): string => {
       const role = (r.cells['role'] ?? '').trim();
@@ -86,7 +86,7 @@ export const budgetByProjectLayout: LayoutPreset = deepFreeze({
       rows: records.map((r) => ({ key: String(r.line), label: rowLabel(r), cells: r.cells })),
       relations: [
         { type: 'column-total', column: 'total', parts: ['central', 'provincial', 'other'], ...(partsRounded ? { partsRounded } : {}) },
-        ...roleTotals(generic, { roleColumn: 'role', columns: [...AMOUNTS], partsRounded, ...(source === undefined ? {} : { source }) }),
+        ...roleTotals(generic, { roleColumn: 'role', columns: [...AMOUNTS], partsRounded, source }),
       ],
       blankAs: 'zero' as const,
     });

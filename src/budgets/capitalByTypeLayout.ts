@@ -37,7 +37,7 @@ export const capitalByTypeLayout: LayoutPreset = deepFreeze({
   options: [UNIT_OPTION],
   toTable(rows: ReadonlyArray<ReadonlyArray<string>>, options: Readonly<Record<string, string>>, source?: string): PrintedTable {
     const settled = settleUnit(rows, AMOUNTS, options['unit'] ?? UNIT_OPTION.default, 'capital-by-type', source);
-    const records = readLayoutRows(settled.rows, CAPITAL_BY_TYPE_COLUMNS, source === undefined ? { layout: 'capital-by-type' } : { layout: 'capital-by-type', source });
+    const records = readLayoutRows(settled.rows, CAPITAL_BY_TYPE_COLUMNS, { layout: 'capital-by-type', source });
     const totals = records.filter((r) => isTotalItem(r.cells['item'] ?? ''));
     if (totals.length > 1) {
       fail({

@@ -61,7 +61,7 @@ export const communeTargetsLayout: LayoutPreset = deepFreeze({
   columns: COMMUNE_TARGETS_COLUMNS,
   options: [RATE_ROUNDING_OPTION],
   toTable(rows: ReadonlyArray<ReadonlyArray<string>>, options: Readonly<Record<string, string>>, source?: string): PrintedTable {
-    const records = readLayoutRows(rows, COMMUNE_TARGETS_COLUMNS, source === undefined ? { layout: 'commune-targets' } : { layout: 'commune-targets', source });
+    const records = readLayoutRows(rows, COMMUNE_TARGETS_COLUMNS, { layout: 'commune-targets', source });
     const rounding = (options['rounding'] ?? 'half-up') as RoundingMode;
     const columns: TableColumn[] = COMMUNE_TARGETS_COLUMNS.map((key) => ({
       key,
@@ -73,7 +73,7 @@ export const communeTargetsLayout: LayoutPreset = deepFreeze({
       rows: records.map((r) => ({ key: String(r.line), label: layoutRowLabel(r), cells: r.cells })),
       relations: [
         { type: 'numbering', column: 'stt', rows: records.filter((r) => (r.cells['role'] ?? '').trim() === 'unit').map((r) => String(r.line)) },
-        ...roleTotals(records, { roleColumn: 'role', columns: COUNTS, ...(source === undefined ? {} : { source }) }),
+        ...roleTotals(records, { roleColumn: 'role', columns: COUNTS, source }),
         { type: 'difference', column: 'poor_end', from: 'poor_start', minus: ['poor_exit'] },
         { type: 'difference', column: 'near_poor_end', from: 'near_poor_start', minus: ['near_poor_exit'] },
         ...rates,

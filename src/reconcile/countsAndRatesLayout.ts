@@ -28,7 +28,7 @@ export const countsAndRatesLayout: LayoutPreset = deepFreeze({
   columns: COUNTS_AND_RATES_COLUMNS,
   options: [RATE_ROUNDING_OPTION],
   toTable(rows: ReadonlyArray<ReadonlyArray<string>>, options: Readonly<Record<string, string>>, source?: string): PrintedTable {
-    const records = readLayoutRows(rows, COUNTS_AND_RATES_COLUMNS, source === undefined ? { layout: 'counts-and-rates' } : { layout: 'counts-and-rates', source });
+    const records = readLayoutRows(rows, COUNTS_AND_RATES_COLUMNS, { layout: 'counts-and-rates', source });
     const rounding = (options['rounding'] ?? 'half-up') as RoundingMode;
     const columns: TableColumn[] = COUNTS_AND_RATES_COLUMNS.map((key) => ({
       key,
@@ -39,7 +39,7 @@ export const countsAndRatesLayout: LayoutPreset = deepFreeze({
       rows: records.map((r) => ({ key: String(r.line), label: layoutRowLabel(r), cells: r.cells })),
       relations: [
         { type: 'numbering', column: 'stt', rows: records.filter((r) => (r.cells['role'] ?? '').trim() === 'unit').map((r) => String(r.line)) },
-        ...roleTotals(records, { roleColumn: 'role', columns: ['households', 'poor', 'near_poor'], ...(source === undefined ? {} : { source }) }),
+        ...roleTotals(records, { roleColumn: 'role', columns: ['households', 'poor', 'near_poor'], source }),
         { type: 'rate', column: 'poor_rate', count: 'poor', base: 'households', scale: 100, rounding },
         { type: 'rate', column: 'near_poor_rate', count: 'near_poor', base: 'households', scale: 100, rounding },
       ],

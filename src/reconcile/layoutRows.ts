@@ -13,7 +13,7 @@ export interface ReadLayoutRowsOptions {
   /** Layout name, for messages. */
   readonly layout: string;
   /** File name, for messages. */
-  readonly source?: string;
+  readonly source?: string | undefined;
 }
 
 /**
@@ -85,7 +85,7 @@ export interface RoleTotalsOptions {
   readonly columns: readonly string[];
   /** Row key of a {@link LayoutRow} (the line number unless told). */
   readonly keyOf?: (row: LayoutRow) => string;
-  readonly source?: string;
+  readonly source?: string | undefined;
   /** True when the parts were rounded for print (money in millions). */
   readonly partsRounded?: boolean;
 }
