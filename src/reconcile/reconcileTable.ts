@@ -407,14 +407,7 @@ export function reconcileTable(table: PrintedTable, options: ReconcileTableOptio
       if (values === null) continue;
       const printedV = values[0]!;
       const printed = printedV.f;
-      let num = 0n;
-      let den = 1n;
-      check.terms.forEach((t, i) => {
-        const v = values[i + 1]!.f;
-        num = num * v.den + t.sign * v.num * den;
-        den *= v.den;
-      });
-      const expected = fraction(num, den);
+      const expected = signedSum(check, (i) => values[i + 1]!.f);
       if (printed.num === expected.num && printed.den === expected.den) continue;
       const decimals = Math.max(...values.map((v) => v.decimals));
       const diff = subtractFractions(printed, expected);
@@ -605,26 +598,30 @@ export function assertTableReconciles(table: PrintedTable, options: ReconcileTab
  */
 function droppedUnitHint(check: SumCheck, cells: readonly ReadCell[], label: (row: string) => string): string {
   const refs = [check.target, ...check.terms.map((t) => t.cell)];
-  const signs = [-1n, ...check.terms.map((t) => t.sign)];
   const values = cells.map((c) => (c.status === 'value' ? c.value : null));
   if (values.some((v) => v === null)) return '';
-  const balancesWith = (swap: number, replacement: Fraction): boolean => {
-    let num = 0n;
-    let den = 1n;
-    values.forEach((v, i) => {
-      const f = i === swap ? replacement : v!;
-      num = num * f.den + signs[i]! * f.num * den;
-      den *= f.den;
-    });
-    return num === 0n;
-  };
   for (let i = 0; i < cells.length; i++) {
     const cell = cells[i]!;
     if (cell.status !== 'value' || cell.asPrinted === undefined || cell.printedUnit === undefined) continue;
-    if (balancesWith(i, cell.asPrinted)) {
+    const asPrinted = cell.asPrinted;
+    const at = (j: number): Fraction => (j === i ? asPrinted : values[j]!);
+    const expected = signedSum(check, (t) => at(t + 1));
+    if (compareFractions(at(0), expected) === 0) {
       const ref = refs[i]!;
       return ` — “${cell.text}” at ${label(ref.row)} · ${ref.column} is printed in ${MONEY_UNIT_LABELS[cell.printedUnit]}, not in the column's unit; read in the column's unit the relation holds (a dropped unit?)`;
     }
   }
   return '';
+}
+
+/** Σ sign × term of a sum check, exactly; `term(i)` gives the value of its i-th term. */
+function signedSum(check: SumCheck, term: (i: number) => Fraction): Fraction {
+  let num = 0n;
+  let den = 1n;
+  check.terms.forEach((t, i) => {
+    const v = term(i);
+    num = num * v.den + t.sign * v.num * den;
+    den *= v.den;
+  });
+  return fraction(num, den);
 }
