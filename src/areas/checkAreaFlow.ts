@@ -61,9 +61,10 @@ export function checkAreaFlow(flow: AreaFlow): AreaFlowCheck {
   const movedOut = f.movedOut ?? 0;
   const expectedEnd = f.start + f.newlyPoor + f.rePoor + movedIn - f.exits - movedOut;
   const difference = f.end - expectedEnd;
-  const moves = f.movedIn !== undefined || f.movedOut !== undefined ? ` + ${movedIn} moved in` : '';
-  const out = f.movedIn !== undefined || f.movedOut !== undefined ? ` − ${movedOut} moved out` : '';
-  const sum = `${f.unit}: ${f.start} + ${f.newlyPoor} + ${f.rePoor}${moves} − ${f.exits}${out}`;
+  const hasMoves = f.movedIn !== undefined || f.movedOut !== undefined;
+  const sum = hasMoves
+    ? `${f.unit}: ${f.start} + ${f.newlyPoor} + ${f.rePoor} + ${movedIn} moved in − ${f.exits} − ${movedOut} moved out`
+    : `${f.unit}: ${f.start} + ${f.newlyPoor} + ${f.rePoor} − ${f.exits}`;
   const message =
     difference === 0
       ? `${sum} = ${f.end}`
