@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { deepFreeze } from '../_internal/_freeze.js';
 import { issue, parseInput, VnPovertyError, type VnIssue, type VnIssues } from '../errors/VnPovertyError.js';
 import { formatVnNumber } from '../numbers/formatVnNumber.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Decimal } from '../_internal/_decimal.js';
 import { VnPovertyError, type VnIssue, type VnIssues } from '../errors/VnPovertyError.js';
 import { DONG_PER_UNIT, MONEY_UNITS, toDong, type Dong, type MoneyUnit } from '../numbers/money.js';

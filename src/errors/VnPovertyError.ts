@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 
 /** Where a rule comes from: the legal document and article, and the Vietnamese term. */
 export interface RuleRef {

@@ -2,7 +2,7 @@
  * Validation and preparation of Alkire–Foster inputs (rows or columns) into score tables.
  * Everything here runs once at the edge; the core that follows trusts its input.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { VnPovertyError, issue, parseInput, type VnIssue, type VnIssues } from '../errors/VnPovertyError.js';
 import { compareFractions, divideFractions, fraction, subtractFractions, toFraction, type ExactInput, type Fraction } from '../numbers/fraction.js';
 import { MEASURE_RULES, exactInputSchema, lcmBig } from './_measureRules.js';

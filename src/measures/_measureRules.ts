@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Decimal } from '../_internal/_decimal.js';
 import type { RuleRef } from '../errors/VnPovertyError.js';
 import type { ExactInput, Fraction } from '../numbers/fraction.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { deepFreeze } from '../_internal/_freeze.js';
 import { VnPovertyError, fail, issue, parseInput } from '../errors/VnPovertyError.js';
 import type { VnIssue, VnIssues } from '../errors/VnPovertyError.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { MoneyUnit } from '../numbers/money.js';
 import type { RoundingMode } from '../numbers/rounding.js';
 import { ROUNDING_MODES } from '../numbers/rounding.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { deepFreeze } from '../_internal/_freeze.js';
 import { VnPovertyError, issue, parseInput } from '../errors/VnPovertyError.js';
 import type { RuleRef, VnIssue, VnIssues } from '../errors/VnPovertyError.js';

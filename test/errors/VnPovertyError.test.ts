@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { VnPovertyError, fail, issue, parseInput } from '../../src/errors/VnPovertyError.js';
 import { thrownIssues } from '../_helpers/errors.js';
 
