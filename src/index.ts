@@ -94,6 +94,13 @@ export { classifyColumns, AREA_CODES } from './standards/classifyColumns.js';
 export type { HouseholdColumns, ClassifyColumnsOptions, ColumnClassification } from './standards/classifyColumns.js';
 export { sumClassificationCounts } from './standards/classificationCounts.js';
 export type { ClassificationCounts } from './standards/classificationCounts.js';
+// score path: review-form scores A (phiếu B1) and B (phiếu B2)
+export { TT07_2021_SCORE_RULE, TT14_2018_SCORE_RULE, SCORE_RULES, scoreRuleFor } from './standards/scoreRules.js';
+export type { ScoreRule, ScoreLines } from './standards/scoreRules.js';
+export { classifyByScore, scoreRowSchema } from './standards/classifyByScore.js';
+export type { ScoreInput, ScoreRowInput, ClassifyByScoreOptions, ClassificationCore, ScoreClassification } from './standards/classifyByScore.js';
+export { crossCheckScores } from './standards/crossCheckScores.js';
+export type { ScoreCheckRowInput, ScoreFindingCode, ScoreFinding, ScoreCrossCheck, CrossCheckScoresOptions } from './standards/crossCheckScores.js';
 
 // --- status over time and eligibility --------------------------------------
 export { addCalendarMonths, periodEnd, periodMonths, CIVIL_CODE_PERIOD_RULE } from './dates/civilCodePeriod.js';
