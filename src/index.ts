@@ -85,6 +85,7 @@ export type {
   IndicatorOrigin,
   IndicatorConflict,
   ConflictResolution,
+  UnusedFlagPolicy,
   DecidingRule,
   StandardReference,
 } from './standards/classifyHousehold.js';

@@ -8,7 +8,7 @@ import type { Dong } from '../numbers/money.js';
 import { assertPovertyStandard, decideStatus, ruleOf, type DecidingRuleId, type LineKind } from './decideStatus.js';
 import { AREA_LABELS_VI, householdSchema, type Area, type Household } from './household.js';
 import { HOUSEHOLD_STATUS_LABELS_VI, type HouseholdStatus } from './householdStatus.js';
-import type { Confirmation, IndicatorId, IndicatorPredicate } from './indicators.js';
+import { INDICATOR_IDS, type Confirmation, type IndicatorId, type IndicatorPredicate } from './indicators.js';
 import { standardFor, type AreaLines, type PovertyStandard } from './standards.js';
 
 /** Where an indicator's value came from: the facts, the review-form flag, both (agreeing or resolved), or neither. */
@@ -49,7 +49,17 @@ export interface ClassifyHouseholdOptions extends ReferenceDateOptions {
   readonly predicates?: Readonly<Partial<Record<IndicatorId, IndicatorPredicate>>>;
   /** What to do when a review-form flag disagrees with the facts (default `'error'`). */
   readonly onConflict?: ConflictResolution;
+  /**
+   * What to do with a flag for an indicator of another standard that this one does not use
+   * (`'waste-treatment'` before 2027, `'employment'` under QĐ 59/2015): ignore it and list it in
+   * `ignoredFlags` (`'ignore'`, the default) or throw `unknown-indicator` (`'error'`, strict).
+   * A key that is no indicator of any standard is always an error (a typo must not drop a flag).
+   */
+  readonly onUnusedFlag?: UnusedFlagPolicy;
 }
+
+/** What to do with a review-form flag for an indicator the standard applied does not use. */
+export type UnusedFlagPolicy = 'ignore' | 'error';
 
 /** The cited rule that decided the status. */
 export interface DecidingRule {
@@ -106,6 +116,8 @@ export interface HouseholdClassification {
   readonly undetermined: readonly IndicatorId[];
   /** Flags that disagreed with the facts and how they were resolved (empty with `onConflict: 'error'`). */
   readonly conflicts: readonly IndicatorConflict[];
+  /** Flags for indicators of other standards that this standard does not use, ignored (see `onUnusedFlag`). */
+  readonly ignoredFlags: readonly IndicatorId[];
   readonly rule: DecidingRule;
   /** A readable English explanation with the Vietnamese terms. */
   readonly explanation: string;
@@ -149,9 +161,12 @@ export function classifyHousehold(household: unknown, options: ClassifyHousehold
 }
 
 /** Picks and checks the standard for a date. @internal */
-export function resolveStandard(asOf: IsoDate, options: Pick<ClassifyHouseholdOptions, 'standard' | 'standards' | 'predicates' | 'onConflict'>): PovertyStandard {
+export function resolveStandard(asOf: IsoDate, options: Pick<ClassifyHouseholdOptions, 'standard' | 'standards' | 'predicates' | 'onConflict' | 'onUnusedFlag'>): PovertyStandard {
   if (options.onConflict !== undefined && !['error', 'use-flag', 'use-facts'].includes(options.onConflict)) {
     fail({ code: 'invalid-option', path: ['onConflict'], value: options.onConflict, expected: "'error', 'use-flag' or 'use-facts'" });
+  }
+  if (options.onUnusedFlag !== undefined && !['ignore', 'error'].includes(options.onUnusedFlag)) {
+    fail({ code: 'invalid-option', path: ['onUnusedFlag'], value: options.onUnusedFlag, expected: "'ignore' or 'error'" });
   }
   if (options.standard === undefined) {
     const s = standardFor(asOf, options.standards === undefined ? {} : { standards: options.standards });
@@ -185,11 +200,16 @@ function checkPredicates(standard: PovertyStandard, predicates: ClassifyHousehol
 }
 
 /** Classifies a validated household (no freezing). @internal */
-export function classifyParsed(h: Household, asOf: IsoDate, standard: PovertyStandard, options: Pick<ClassifyHouseholdOptions, 'predicates' | 'onConflict'>): HouseholdClassification {
+export function classifyParsed(h: Household, asOf: IsoDate, standard: PovertyStandard, options: Pick<ClassifyHouseholdOptions, 'predicates' | 'onConflict' | 'onUnusedFlag'>): HouseholdClassification {
   const flags = h.deprivations ?? {};
   const issues: VnIssue[] = [];
+  const ignoredFlags: IndicatorId[] = [];
   for (const key of Object.keys(flags)) {
     if (!standard.indicators.some((i) => i.id === key)) {
+      if (options.onUnusedFlag !== 'error' && (INDICATOR_IDS as readonly string[]).includes(key)) {
+        ignoredFlags.push(key as IndicatorId);
+        continue;
+      }
       issues.push(
         issue({
           code: 'unknown-indicator',
@@ -280,6 +300,7 @@ export function classifyParsed(h: Household, asOf: IsoDate, standard: PovertySta
     indicators,
     undetermined,
     conflicts,
+    ignoredFlags,
     rule,
     explanation: '',
   };
@@ -322,6 +343,7 @@ function explain(r: HouseholdClassification, standard: PovertyStandard): string 
   const undetermined = r.undetermined.length > 0 ? ` Undetermined, without effect on the status: ${r.undetermined.join(', ')}.` : '';
   const conflicts =
     r.conflicts.length > 0 ? ` Conflicting flags resolved: ${r.conflicts.map((c) => `${c.id} flag ${c.flag} vs facts ${c.computed}, used ${c.used}`).join('; ')}.` : '';
+  const ignored = r.ignoredFlags.length > 0 ? ` Flags ignored, not indicators of ${standard.id}: ${r.ignoredFlags.join(', ')}.` : '';
   const rule = `Deciding rule: ${r.rule.description} (${r.rule.source}${r.rule.term ? `; “${r.rule.term}”` : ''}).`;
-  return `${STATUS_EN[r.status]} (${r.statusVi}) under ${standard.id} (${standard.source}), as of ${r.asOf}. ${income} ${deprTail}${undetermined}${conflicts} ${rule}`;
+  return `${STATUS_EN[r.status]} (${r.statusVi}) under ${standard.id} (${standard.source}), as of ${r.asOf}. ${income} ${deprTail}${undetermined}${conflicts}${ignored} ${rule}`;
 }

@@ -123,8 +123,17 @@ describe('classifyHousehold: QĐ 59/2015 (2016–2021), two lines per area', () 
       expect(classifyHousehold(household(QD59_2015, area, ceiling, 3, 0, 1n), { asOf }).status).toBe('non-poor');
     });
   }
-  it('uses QĐ 59 indicators: an NĐ 07-only indicator flag is refused as unknown', () => {
-    const h = { ...household(QD59_2015, 'rural', 800_000n, 2, 0), deprivations: { employment: true } };
+  it('uses QĐ 59 indicators: an NĐ 07-only indicator flag is ignored with a note, or refused with onUnusedFlag: error', () => {
+    const h = { ...household(QD59_2015, 'rural', 800_000n, 2, 0), deprivations: { ...household(QD59_2015, 'rural', 800_000n, 2, 0).deprivations, employment: true } };
+    const r = classifyHousehold(h, { asOf });
+    expect(r.status).toBe('near-poor');
+    expect(r.ignoredFlags).toEqual(['employment']);
+    expect(r.deprivations).not.toContain('employment');
+    expect(r.explanation).toContain('Flags ignored, not indicators of qd-59-2015: employment.');
+    expect(issueCodes(() => classifyHousehold(h, { asOf, onUnusedFlag: 'error' }))).toEqual(['unknown-indicator']);
+  });
+  it('a flag key that is no indicator of any standard is always refused (a typo must not drop a flag)', () => {
+    const h = { ...household(QD59_2015, 'rural', 800_000n, 2, 0), deprivations: { 'safe-water': true } };
     expect(issueCodes(() => classifyHousehold(h, { asOf }))).toEqual(['unknown-indicator']);
   });
 });
