@@ -126,6 +126,7 @@ export type {
   PoorFlows,
   NearPoorFlows,
   HouseholdFlows,
+  SummaryFlows,
 } from './status/reviewTransitions.js';
 export {
   NTP_SPRR_2021_2025,
@@ -175,6 +176,8 @@ export { rollUpAreas, groupAreas, rollUpByHierarchy } from './areas/rollUpAreas.
 export type { RollUpAreasOptions, GroupAreasOptions, RollUpByHierarchyOptions } from './areas/rollUpAreas.js';
 export { checkAreaFlow } from './areas/checkAreaFlow.js';
 export type { AreaFlow, AreaFlowCheck } from './areas/checkAreaFlow.js';
+export { areaFlowsFromTransitions } from './areas/checkAreaFlow.js';
+export type { NearPoorAreaFlow } from './areas/checkAreaFlow.js';
 export { reductionTarget, targetFromText } from './targets/reductionTarget.js';
 export type { ReductionTarget, ReductionTargetInput, TargetSubject, TargetForm, TargetFromTextOptions } from './targets/reductionTarget.js';
 export { convertTarget, impliedBase, subjectCount } from './targets/convertTarget.js';

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { deepFreeze } from '../_internal/_freeze.js';
 import { parseInput } from '../errors/VnPovertyError.js';
+import type { AreaTransitions } from '../status/reviewTransitions.js';
 
 /**
  * How an area's poor count moved over a period: start + newly poor (*phát sinh*) + re-poor
@@ -10,6 +11,8 @@ import { parseInput } from '../errors/VnPovertyError.js';
  */
 export interface AreaFlow {
   readonly unit: string;
+  /** `'poor'` (the default when left out). */
+  readonly status?: 'poor';
   readonly start: number;
   readonly newlyPoor: number;
   readonly rePoor: number;
@@ -21,9 +24,29 @@ export interface AreaFlow {
   readonly end: number;
 }
 
+/**
+ * How an area's near-poor count moved over a period, in the summary form's columns (Mẫu số 3):
+ * start + newly near-poor (*cận nghèo phát sinh*) + re-near-poor (*tái cận nghèo*) + moved in −
+ * exits (*thoát cận nghèo*) − moved out = end. `reviewTransitions` gives them per area in
+ * `summary.nearPoor`.
+ */
+export interface NearPoorAreaFlow {
+  readonly unit: string;
+  readonly status: 'near-poor';
+  readonly start: number;
+  readonly newlyNearPoor: number;
+  readonly reNearPoor: number;
+  readonly exits: number;
+  readonly movedIn?: number;
+  readonly movedOut?: number;
+  readonly end: number;
+}
+
 /** Result of {@link checkAreaFlow}. */
 export interface AreaFlowCheck {
   readonly unit: string;
+  /** Which status the flow counts. */
+  readonly status: 'poor' | 'near-poor';
   readonly ok: boolean;
   /** start + newlyPoor + rePoor + movedIn − exits − movedOut. */
   readonly expectedEnd: number;
@@ -44,6 +67,17 @@ const schema = z.object({
   movedOut: count.optional(),
   end: count,
 });
+const nearPoorSchema = z.object({
+  unit: z.string().min(1),
+  status: z.literal('near-poor'),
+  start: count,
+  newlyNearPoor: count,
+  reNearPoor: count,
+  exits: count,
+  movedIn: count.optional(),
+  movedOut: count.optional(),
+  end: count,
+});
 
 /**
  * Checks that an area's flow balances exactly. Not balancing is a finding, not an error:
@@ -53,21 +87,58 @@ const schema = z.object({
  * @example
  * checkAreaFlow({ unit: 'Văn Giáo', start: 139, newlyPoor: 0, rePoor: 0, exits: 50, end: 89 }).ok //=> true
  * checkAreaFlow({ unit: 'X', start: 10, newlyPoor: 1, rePoor: 0, exits: 2, movedIn: 1, movedOut: 3, end: 7 }).ok //=> true
- * @see review-procedure (annual review: newly poor, re-poor, exits)
+ * checkAreaFlow({ unit: 'Y', status: 'near-poor', start: 95, newlyNearPoor: 3, reNearPoor: 1, exits: 5, end: 93 }).difference //=> -1
+ * @see review-procedure (annual review: newly poor, re-poor, exits; Mẫu số 3 for the near-poor)
  */
-export function checkAreaFlow(flow: AreaFlow): AreaFlowCheck {
-  const f = parseInput(schema, flow);
+export function checkAreaFlow(flow: AreaFlow | NearPoorAreaFlow): AreaFlowCheck {
+  if (typeof flow === 'object' && flow !== null && flow.status === 'near-poor') {
+    const n = parseInput(nearPoorSchema, flow);
+    return balance('near-poor', { unit: n.unit, start: n.start, newly: n.newlyNearPoor, re: n.reNearPoor, exits: n.exits, movedIn: n.movedIn, movedOut: n.movedOut, end: n.end });
+  }
+  const p = parseInput(schema, flow);
+  return balance('poor', { unit: p.unit, start: p.start, newly: p.newlyPoor, re: p.rePoor, exits: p.exits, movedIn: p.movedIn, movedOut: p.movedOut, end: p.end });
+}
+
+interface Flow {
+  readonly unit: string;
+  readonly start: number;
+  readonly newly: number;
+  readonly re: number;
+  readonly exits: number;
+  readonly movedIn: number | undefined;
+  readonly movedOut: number | undefined;
+  readonly end: number;
+}
+
+function balance(status: 'poor' | 'near-poor', f: Flow): AreaFlowCheck {
   const movedIn = f.movedIn ?? 0;
   const movedOut = f.movedOut ?? 0;
-  const expectedEnd = f.start + f.newlyPoor + f.rePoor + movedIn - f.exits - movedOut;
+  const expectedEnd = f.start + f.newly + f.re + movedIn - f.exits - movedOut;
   const difference = f.end - expectedEnd;
   const hasMoves = f.movedIn !== undefined || f.movedOut !== undefined;
+  const unit = status === 'near-poor' ? `${f.unit} (near-poor)` : f.unit;
   const sum = hasMoves
-    ? `${f.unit}: ${f.start} + ${f.newlyPoor} + ${f.rePoor} + ${movedIn} moved in − ${f.exits} − ${movedOut} moved out`
-    : `${f.unit}: ${f.start} + ${f.newlyPoor} + ${f.rePoor} − ${f.exits}`;
+    ? `${unit}: ${f.start} + ${f.newly} + ${f.re} + ${movedIn} moved in − ${f.exits} − ${movedOut} moved out`
+    : `${unit}: ${f.start} + ${f.newly} + ${f.re} − ${f.exits}`;
   const message =
     difference === 0
       ? `${sum} = ${f.end}`
       : `${sum} = ${expectedEnd}, but the end count is ${f.end} (difference ${difference > 0 ? '+' : ''}${difference})`;
-  return deepFreeze({ unit: f.unit, ok: difference === 0, expectedEnd, difference, message });
+  return deepFreeze({ unit: f.unit, status, ok: difference === 0, expectedEnd, difference, message });
+}
+
+/**
+ * The poor and near-poor flows of one area of `reviewTransitions`, in the summary form's columns,
+ * ready for {@link checkAreaFlow}.
+ * @example
+ * areaFlowsFromTransitions(reviewTransitions(start, end).total).map((f) => checkAreaFlow(f).ok) //=> [true, true]
+ * @see Mẫu số 3 (Tổng hợp kết quả điều tra, rà soát hộ nghèo, hộ cận nghèo), review-procedure §9.
+ */
+export function areaFlowsFromTransitions(area: AreaTransitions): readonly [AreaFlow, NearPoorAreaFlow] {
+  const p = area.summary.poor;
+  const n = area.summary.nearPoor;
+  return deepFreeze([
+    { unit: area.area, status: 'poor', start: p.start, newlyPoor: p.newly, rePoor: p.re, exits: p.exits, movedIn: p.movedIn, movedOut: p.movedOut, end: p.end },
+    { unit: area.area, status: 'near-poor', start: n.start, newlyNearPoor: n.newly, reNearPoor: n.re, exits: n.exits, movedIn: n.movedIn, movedOut: n.movedOut, end: n.end },
+  ] as const);
 }

@@ -19,6 +19,12 @@ export interface ReviewEntry {
    * Default false. Ignored on the end list.
    */
   readonly everEscapedPoverty?: boolean;
+  /**
+   * On the START list: true when the household escaped near-poverty (*thoát cận nghèo*) at some
+   * earlier review, so that becoming near-poor again is *tái cận nghèo* (re-near-poor) rather than
+   * *cận nghèo phát sinh* (newly near-poor). Default false. Ignored on the end list.
+   */
+  readonly everEscapedNearPoverty?: boolean;
 }
 
 /**
@@ -27,7 +33,8 @@ export interface ReviewEntry {
  * - `'escaped-near-poverty'`: near-poor → average or non-poor (*thoát cận nghèo*);
  * - `'newly-poor'`: not poor → poor, never escaped before (*hộ nghèo phát sinh*);
  * - `'re-poor'`: not poor → poor after an earlier escape (*hộ tái nghèo*);
- * - `'newly-near-poor'`: average or non-poor → near-poor (*hộ cận nghèo phát sinh*);
+ * - `'newly-near-poor'`: average or non-poor → near-poor, never escaped near-poverty before (*hộ cận nghèo phát sinh*);
+ * - `'re-near-poor'`: average or non-poor → near-poor after an earlier escape from near-poverty (*hộ tái cận nghèo*);
  * - `'changed-band'`: between average and non-poor;
  * - `'unchanged'`.
  */
@@ -37,6 +44,7 @@ export type StatusChange =
   | 'newly-poor'
   | 're-poor'
   | 'newly-near-poor'
+  | 're-near-poor'
   | 'changed-band'
   | 'unchanged';
 
@@ -86,13 +94,15 @@ export interface PoorFlows {
 
 /**
  * Flows of near-poor households in an area. Always
- * `start + newlyNearPoor + fromPoor + movedIn − escaped − toPoor − movedOut = end`.
+ * `start + newlyNearPoor + reNearPoor + fromPoor + movedIn − escaped − toPoor − movedOut = end`.
  */
 export interface NearPoorFlows {
   readonly start: number;
-  /** *Hộ cận nghèo phát sinh*: average or non-poor → near-poor. */
+  /** *Hộ cận nghèo phát sinh*: average or non-poor → near-poor, never escaped near-poverty before. */
   readonly newlyNearPoor: number;
-  /** Escaped poverty into near-poverty (poor → near-poor). */
+  /** *Hộ tái cận nghèo*: near-poor again (from average, non-poor or poor) after an earlier escape from near-poverty. */
+  readonly reNearPoor: number;
+  /** Escaped poverty into near-poverty (poor → near-poor), not counted in `reNearPoor`. */
   readonly fromPoor: number;
   readonly movedIn: number;
   /** *Hộ thoát cận nghèo*: near-poor → average or non-poor. */
@@ -111,6 +121,24 @@ export interface HouseholdFlows {
   readonly end: number;
 }
 
+/**
+ * One status's flows in the three columns of the official summary form (Mẫu số 3, *Diễn biến
+ * trong năm*): exits (*số hộ thoát*), re-entries (*số hộ tái*) and new entries (*số hộ phát sinh*),
+ * with moves kept apart. Always `start + newly + re + movedIn − exits − movedOut = end`.
+ */
+export interface SummaryFlows {
+  readonly start: number;
+  /** *Số hộ thoát (cận) nghèo*. */
+  readonly exits: number;
+  /** *Số hộ tái (cận) nghèo*. */
+  readonly re: number;
+  /** *Số hộ (cận) nghèo phát sinh*. */
+  readonly newly: number;
+  readonly movedIn: number;
+  readonly movedOut: number;
+  readonly end: number;
+}
+
 /** Transition counts of one area (or of all areas, in `total`). */
 export interface AreaTransitions {
   /** Area code; `'*'` for the total. */
@@ -118,6 +146,14 @@ export interface AreaTransitions {
   readonly poor: PoorFlows;
   readonly nearPoor: NearPoorFlows;
   readonly households: HouseholdFlows;
+  /**
+   * The same flows as the summary form prints them. Poor: exits = `escaped`, re = `rePoor`,
+   * newly = `newlyPoor`. Near-poor: exits = `escaped + toPoor` (every household that left the
+   * near-poor list, including those now poor), re = `reNearPoor`, newly = `newlyNearPoor + fromPoor`.
+   * Counting near-poor → poor as an exit and poor → near-poor as a new entry is what makes the
+   * form's balance hold; the form's own instructions were not found (UNCONFIRMED convention).
+   */
+  readonly summary: { readonly poor: SummaryFlows; readonly nearPoor: SummaryFlows };
 }
 
 /** The result of {@link reviewTransitions}. */
@@ -160,15 +196,17 @@ export const reviewEntrySchema = z
     area: z.string().min(1),
     status: statusSchema,
     everEscapedPoverty: z.boolean().optional(),
+    everEscapedNearPoverty: z.boolean().optional(),
   })
   .strict();
 const listsSchema = z.object({ start: z.array(reviewEntrySchema), end: z.array(reviewEntrySchema) });
 
 /**
  * Compares two review results and counts, per area, the households that escaped poverty or
- * near-poverty, became poor (newly or again), became near-poor, moved in and moved out. The counts
- * reconcile exactly: for poor households `start + newlyPoor + rePoor + movedIn − escaped − movedOut = end`,
- * likewise for near-poor households and for all households.
+ * near-poverty, became poor (newly or again), became near-poor (newly or again), moved in and moved
+ * out. The counts reconcile exactly: for poor households `start + newlyPoor + rePoor + movedIn − escaped − movedOut = end`,
+ * likewise for near-poor households and for all households; `summary` gives both statuses in the
+ * summary form's three columns, where `start + newly + re + movedIn − exits − movedOut = end`.
  *
  * Each list should hold every reviewed household of the areas (with `'average'` / `'non-poor'`
  * statuses too): a household missing from a list is read as not living in those areas then.
@@ -185,6 +223,7 @@ const listsSchema = z.object({ start: z.array(reviewEntrySchema), end: z.array(r
  *   [{ householdId: 'h1', area: 'A', status: 'near-poor' }, { householdId: 'h2', area: 'B', status: 'near-poor' }],
  * )
  * t.areas[0]?.poor //=> { start: 1, newlyPoor: 0, rePoor: 0, movedIn: 0, escaped: 1, movedOut: 0, end: 0 }
+ * t.areas[0]?.summary.nearPoor //=> { start: 1, exits: 0, re: 0, newly: 1, movedIn: 0, movedOut: 1, end: 1 }
  * @see QĐ 24/2021/QĐ-TTg, Art. 4 (periodic review and recognition).
  */
 export function reviewTransitions(
@@ -248,11 +287,14 @@ export function reviewTransitions(
     if (s === undefined || e === undefined) {
       return { householdId, from: s ? place(s) : null, to: e ? place(e) : null, change: null, movement: s ? 'left' : 'entered' };
     }
-    const change = statusChange(s.status, e.status, s.everEscapedPoverty === true);
+    const change = statusChange(s.status, e.status, s.everEscapedPoverty === true, s.everEscapedNearPoverty === true);
     const b = area(e.area);
     if (change === 'escaped-poverty') {
       b.poor.escaped++;
-      if (e.status === 'near-poor') b.nearPoor.fromPoor++;
+      if (e.status === 'near-poor') {
+        if (s.everEscapedNearPoverty === true) b.nearPoor.reNearPoor++;
+        else b.nearPoor.fromPoor++;
+      }
     } else if (change === 'newly-poor' || change === 're-poor') {
       if (change === 'newly-poor') b.poor.newlyPoor++;
       else b.poor.rePoor++;
@@ -261,6 +303,8 @@ export function reviewTransitions(
       b.nearPoor.escaped++;
     } else if (change === 'newly-near-poor') {
       b.nearPoor.newlyNearPoor++;
+    } else if (change === 're-near-poor') {
+      b.nearPoor.reNearPoor++;
     }
     return { householdId, from: place(s), to: place(e), change, movement: s.area === e.area ? 'stayed' : 'moved' };
   });
@@ -269,7 +313,7 @@ export function reviewTransitions(
   const rest = [...counts.keys()].filter((c) => !listed.has(c)).sort();
   const areas = [...new Set(areaOrder), ...rest].map((c) => counts.get(c) ?? emptyArea(c));
   const total = areas.reduce((t, a) => addArea(t, a), emptyArea('*'));
-  return deepFreeze({ areas, total, households });
+  return deepFreeze({ areas: areas.map(withSummary), total: withSummary(total), households });
 }
 
 /**
@@ -278,16 +322,19 @@ export function reviewTransitions(
  * @param from - status at the earlier review.
  * @param to - status at the later review.
  * @param everEscapedPoverty - whether the household escaped poverty before the earlier review.
+ * @param everEscapedNearPoverty - whether it escaped near-poverty before the earlier review (default false).
  * @example
  * statusChange('near-poor', 'poor', true) //=> 're-poor'
  * statusChange('poor', 'average', false) //=> 'escaped-poverty'
+ * statusChange('non-poor', 'near-poor', false, true) //=> 're-near-poor'
+ * @see QĐ 24/2021/QĐ-TTg, Art. 4 cl. 5; Mẫu số 3 (tái nghèo, tái cận nghèo, phát sinh).
  */
-export function statusChange(from: HouseholdStatus, to: HouseholdStatus, everEscapedPoverty: boolean): StatusChange {
+export function statusChange(from: HouseholdStatus, to: HouseholdStatus, everEscapedPoverty: boolean, everEscapedNearPoverty = false): StatusChange {
   if (from === to) return 'unchanged';
   if (from === 'poor') return 'escaped-poverty';
   if (to === 'poor') return everEscapedPoverty ? 're-poor' : 'newly-poor';
   if (from === 'near-poor') return 'escaped-near-poverty';
-  if (to === 'near-poor') return 'newly-near-poor';
+  if (to === 'near-poor') return everEscapedNearPoverty ? 're-near-poor' : 'newly-near-poor';
   return 'changed-band';
 }
 
@@ -303,7 +350,7 @@ function emptyArea(area: string): MutableArea {
   return {
     area,
     poor: { start: 0, newlyPoor: 0, rePoor: 0, movedIn: 0, escaped: 0, movedOut: 0, end: 0 },
-    nearPoor: { start: 0, newlyNearPoor: 0, fromPoor: 0, movedIn: 0, escaped: 0, toPoor: 0, movedOut: 0, end: 0 },
+    nearPoor: { start: 0, newlyNearPoor: 0, reNearPoor: 0, fromPoor: 0, movedIn: 0, escaped: 0, toPoor: 0, movedOut: 0, end: 0 },
     households: { start: 0, movedIn: 0, movedOut: 0, end: 0 },
   };
 }
@@ -317,6 +364,18 @@ type ParsedEntry = z.output<typeof reviewEntrySchema>;
 
 function place(e: ParsedEntry): ReviewPlace {
   return { area: e.area, status: e.status };
+}
+
+function withSummary(a: MutableArea): AreaTransitions {
+  const p = a.poor;
+  const n = a.nearPoor;
+  return {
+    ...a,
+    summary: {
+      poor: { start: p.start, exits: p.escaped, re: p.rePoor, newly: p.newlyPoor, movedIn: p.movedIn, movedOut: p.movedOut, end: p.end },
+      nearPoor: { start: n.start, exits: n.escaped + n.toPoor, re: n.reNearPoor, newly: n.newlyNearPoor + n.fromPoor, movedIn: n.movedIn, movedOut: n.movedOut, end: n.end },
+    },
+  };
 }
 
 function addArea(t: MutableArea, a: MutableArea): MutableArea {

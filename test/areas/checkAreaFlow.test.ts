@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkAreaFlow } from '../../src/areas/checkAreaFlow.js';
+import { areaFlowsFromTransitions, checkAreaFlow } from '../../src/areas/checkAreaFlow.js';
 import { reviewTransitions, type ReviewEntry } from '../../src/status/reviewTransitions.js';
 import { HOUSEHOLD_STATUSES } from '../../src/standards/householdStatus.js';
 
@@ -11,7 +11,41 @@ describe('checkAreaFlow with moves', () => {
     expect(c.message).toBe('X: 10 + 1 + 0 + 1 moved in − 2 − 3 moved out = 7');
   });
 
+  it('near-poor flows (Mẫu số 3): start + cận nghèo phát sinh + tái cận nghèo − thoát cận nghèo = end', () => {
+    // Nhà Bàng, seed 001 line 124: 95 near-poor, 5 exits, 90 remaining
+    const ok = checkAreaFlow({ unit: 'Nhà Bàng', status: 'near-poor', start: 95, newlyNearPoor: 0, reNearPoor: 0, exits: 5, end: 90 });
+    expect([ok.ok, ok.status, ok.message]).toEqual([true, 'near-poor', 'Nhà Bàng (near-poor): 95 + 0 + 0 − 5 = 90']);
+    const off = checkAreaFlow({ unit: 'Nhà Bàng', status: 'near-poor', start: 95, newlyNearPoor: 3, reNearPoor: 1, exits: 5, end: 93 });
+    expect([off.ok, off.expectedEnd, off.difference]).toEqual([false, 94, -1]);
+    expect(off.message).toBe('Nhà Bàng (near-poor): 95 + 3 + 1 − 5 = 94, but the end count is 93 (difference -1)');
+    expect(checkAreaFlow({ unit: 'X', start: 10, newlyPoor: 0, rePoor: 0, exits: 2, end: 8 }).status).toBe('poor');
+    expect(() => checkAreaFlow({ unit: 'X', status: 'near-poor', start: 1, newlyNearPoor: -1, reNearPoor: 0, exits: 0, end: 0 })).toThrow(/newlyNearPoor/);
+  });
+
   describe('properties', () => {
+    it('the per-area poor and near-poor summary flows of two review results always balance', () => {
+      const entry = fc.record({
+        area: fc.constantFrom('A', 'B'),
+        status: fc.constantFrom(...HOUSEHOLD_STATUSES),
+        everEscapedPoverty: fc.boolean(),
+        everEscapedNearPoverty: fc.boolean(),
+      });
+      fc.assert(
+        fc.property(fc.array(fc.tuple(fc.option(entry, { nil: null }), fc.option(entry, { nil: null })), { maxLength: 30 }), (pairs) => {
+          const start: ReviewEntry[] = [];
+          const end: ReviewEntry[] = [];
+          pairs.forEach(([a, b], i) => {
+            if (a) start.push({ householdId: `h${i}`, ...a });
+            if (b) end.push({ householdId: `h${i}`, ...b });
+          });
+          const t = reviewTransitions(start, end);
+          for (const a of [...t.areas, t.total]) {
+            for (const f of areaFlowsFromTransitions(a)) expect(checkAreaFlow(f).ok).toBe(true);
+          }
+        }),
+      );
+    });
+
     it('the per-area poor flows of two review results always balance in checkAreaFlow', () => {
       const entry = fc.record({
         area: fc.constantFrom('A', 'B', 'C'),
