@@ -154,7 +154,14 @@ export type {
   HouseholdCircumstance,
   TargetGroup,
   TargetGroupLevel,
+  ProgramAgency,
+  ProgramFunding,
+  ProgramTarget,
+  ProgramTargetUnit,
+  ProgramGap,
 } from './program/programStructure.js';
+export { NTP_2026_2035, PROGRAMS, programFor } from './program/programs.js';
+export type { ProgramForOptions } from './program/programs.js';
 export { NTP_SPRR_2021_2025_PRIORITY_GROUPS, HOUSEHOLD_TRAITS } from './program/priorityGroups.js';
 export type { PriorityGroup, PriorityGroupId, HouseholdTrait } from './program/priorityGroups.js';
 export { householdEligibility, componentEligibility, eligibleHouseholds } from './program/componentEligibility.js';

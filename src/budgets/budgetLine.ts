@@ -5,7 +5,8 @@ import type { Dong, MoneyUnit } from '../numbers/money.js';
 import type { RoundingMode } from '../numbers/rounding.js';
 import { amountInputSchema, amountToDong, moneyUnitSchema, roundingSchema, type AmountInput } from './_amount.js';
 import { BUDGET_SOURCES, type BudgetSource } from './budgetSource.js';
-import { CAPITAL_TYPES, NTP_SPRR_2021_2025, normaliseComponentCode, programComponents, type CapitalType, type ProgramStructure } from '../program/programStructure.js';
+import { CAPITAL_TYPES, findProgramComponent, programComponents, type CapitalType, type ProgramStructure } from '../program/programStructure.js';
+import { programFor } from '../program/programs.js';
 
 /** An amount as a caller gives it: whole đồng (bigint or safe integer), or a decimal string or Decimal in the line's unit. */
 export type { AmountInput } from './_amount.js';
@@ -54,10 +55,13 @@ export interface BudgetLinesOptions {
    */
   readonly rounding?: RoundingMode;
   /**
-   * The program whose project and sub-project codes are allowed; the 2021–2025 program
-   * (QĐ 90/QĐ-TTg, {@link NTP_SPRR_2021_2025}) when left out.
+   * The program whose project and sub-project codes are allowed for every line; when left out,
+   * each line's codes are those of the program in force on 1 January of its year (2021–2025:
+   * QĐ 90/QĐ-TTg; 2026–2035: components `HP1`, `HP2`), and a year no program covers is an error.
    */
   readonly program?: ProgramStructure;
+  /** Programs to choose from when `program` is not given (default `PROGRAMS`). */
+  readonly programs?: readonly ProgramStructure[];
 }
 
 const lineSchema = z
@@ -76,6 +80,7 @@ const optionsSchema = z
   .object({
     rounding: roundingSchema.optional(),
     program: z.custom<ProgramStructure>((v) => typeof v === 'object' && v !== null && Array.isArray((v as ProgramStructure).projects), 'a ProgramStructure').optional(),
+    programs: z.array(z.custom<ProgramStructure>((v) => typeof v === 'object' && v !== null && Array.isArray((v as ProgramStructure).projects), 'a ProgramStructure')).optional(),
   })
   .strict();
 
@@ -97,11 +102,19 @@ export function budgetLines(inputs: readonly BudgetLineInput[], options: BudgetL
   const parsed = parseInput(z.array(lineSchema), inputs);
   const issues: VnIssue[] = [];
   const lines: BudgetLine[] = [];
-  const program = opts.program ?? NTP_SPRR_2021_2025;
-  const known = new Set(programComponents(program).map((c) => c.code));
   parsed.forEach((line, i) => {
-    const code = line.project === undefined ? null : known.has(line.project) ? line.project : normaliseComponentCode(line.project);
-    if (code === undefined || (code !== null && !known.has(code))) {
+    let program: ProgramStructure | undefined = opts.program;
+    if (program === undefined && line.project !== undefined) {
+      try {
+        program = programFor(`${line.year}-01-01`, opts.programs === undefined ? {} : { programs: opts.programs });
+      } catch (error) {
+        if (!(error instanceof VnPovertyError)) throw error;
+        issues.push(...error.issues.map((x) => ({ ...x, path: [i, 'year'], value: line.year })));
+        return;
+      }
+    }
+    const found = line.project === undefined || program === undefined ? null : findProgramComponent(program, line.project);
+    if (found === undefined && program !== undefined) {
       issues.push(
         issue({
           code: 'unknown-component',
@@ -133,7 +146,7 @@ export function budgetLines(inputs: readonly BudgetLineInput[], options: BudgetL
       amount,
       source: line.source,
       capitalType: line.capitalType,
-      project: code,
+      project: found === null || found === undefined ? null : found.code,
       adminUnit: line.adminUnit ?? null,
       year: line.year,
     });

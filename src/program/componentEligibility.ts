@@ -14,6 +14,7 @@ import type { StatusHistory, StatusHistoryInput } from '../status/statusHistory.
 import { HOUSEHOLD_TRAITS, NTP_SPRR_2021_2025_PRIORITY_GROUPS } from './priorityGroups.js';
 import type { HouseholdTrait, PriorityGroup, PriorityGroupId } from './priorityGroups.js';
 import { NTP_SPRR_2021_2025, implementableUnits, isSubProject, programComponent } from './programStructure.js';
+import { programFor } from './programs.js';
 import type { BeneficiaryStatus, HouseholdCircumstance, ProgramComponent, ProgramStructure, TargetGroup } from './programStructure.js';
 
 /** A household as eligibility needs it: its recognised statuses over time and its traits. */
@@ -28,9 +29,17 @@ export interface ProgramHousehold {
 
 /** Options of {@link householdEligibility}, {@link componentEligibility} and {@link eligibleHouseholds}. */
 export interface EligibilityOptions extends ReferenceDateOptions, PolicyWindowOptions {
-  /** The program; default {@link NTP_SPRR_2021_2025}. */
+  /**
+   * The program; default: the one in force on `asOf` among `programs` (2021–2025 up to
+   * 31/12/2025, 2026–2035 from 01/01/2026). A date no program covers is an error.
+   */
   readonly program?: ProgramStructure;
-  /** The priority groups; default {@link NTP_SPRR_2021_2025_PRIORITY_GROUPS}. */
+  /** Programs to choose from when `program` is not given (default `PROGRAMS`). */
+  readonly programs?: readonly ProgramStructure[];
+  /**
+   * The priority groups; default {@link NTP_SPRR_2021_2025_PRIORITY_GROUPS} under the 2021–2025
+   * program and none under any other (the 2026–2035 priority groups are not known).
+   */
   readonly priorityGroups?: readonly PriorityGroup[];
 }
 
@@ -130,7 +139,7 @@ interface Context {
 
 function context(options: EligibilityOptions): Context {
   const asOf = toIsoDate(options?.asOf, ['asOf']);
-  const program = options.program ?? NTP_SPRR_2021_2025;
+  const program = options.program ?? programFor(asOf, options.programs === undefined ? {} : { programs: options.programs });
   if (asOf < program.effectiveFrom || (program.effectiveTo !== null && asOf > program.effectiveTo)) {
     fail({
       code: 'outside-program-period',
@@ -144,7 +153,8 @@ function context(options: EligibilityOptions): Context {
     ...(options.window !== undefined ? { window: options.window } : {}),
     ...(options.bound !== undefined ? { bound: options.bound } : {}),
   };
-  return { asOf, program, priorityGroups: options.priorityGroups ?? NTP_SPRR_2021_2025_PRIORITY_GROUPS, window: resolvePolicyWindow(windowOptions) };
+  const priorityGroups = options.priorityGroups ?? (program === NTP_SPRR_2021_2025 ? NTP_SPRR_2021_2025_PRIORITY_GROUPS : []);
+  return { asOf, program, priorityGroups, window: resolvePolicyWindow(windowOptions) };
 }
 
 interface Standing {
@@ -214,7 +224,8 @@ function priorities(s: Standing, traits: ReadonlySet<HouseholdTrait>, groups: re
  * @param options - `asOf` (required), `program`, `window`, `bound`, `priorityGroups`.
  * @returns a frozen {@link HouseholdEligibility}.
  * @throws VnPovertyError `invalid-input` / `missing-field` (shape), history issues
- *   (`duplicate-status-date`…), `invalid-date`, `outside-program-period` when the program is not in force on `asOf`.
+ *   (`duplicate-status-date`…), `invalid-date`, `no-program-in-force` when no program covers `asOf`,
+ *   `outside-program-period` when the program passed is not in force on `asOf`.
  * @example
  * householdEligibility(
  *   { householdId: 'h1', history: { priorStatus: 'poor', records: [{ on: '2023-01-31', status: 'average' }] }, traits: ['child-under-16'] },

@@ -1,5 +1,7 @@
 import { deepFreeze } from '../_internal/_freeze.js';
 import { fail } from '../errors/VnPovertyError.js';
+import type { BudgetSource } from '../budgets/budgetSource.js';
+import type { Dong } from '../numbers/money.js';
 
 /**
  * The kind of capital a program component is funded with:
@@ -58,9 +60,11 @@ export const BENEFICIARY_STATUSES: readonly BeneficiaryStatus[] = Object.freeze(
  * - `'child-under-16'`: has a member under 16 (*trẻ em dưới 16 tuổi*);
  * - `'pregnant-or-lactating-woman'`: has a pregnant or breastfeeding member (*phụ nữ mang thai và cho con bú*);
  * - `'member-with-disability'`: has a member with a disability (*người khuyết tật*);
- * - `'low-income-worker'`: has a low-income worker (*người lao động có thu nhập thấp*, criteria NĐ 30/2025/NĐ-CP).
+ * - `'low-income-worker'`: has a low-income worker (*người lao động có thu nhập thấp*, criteria NĐ 30/2025/NĐ-CP);
+ * - `'in-poor-commune'`: lives in a poor commune (*xã nghèo*), the target unit of the 2026–2035 programme.
  */
 export type HouseholdCircumstance =
+  | 'in-poor-commune'
   | 'in-poor-district'
   | 'in-extremely-difficult-commune'
   | 'child-under-16'
@@ -71,10 +75,11 @@ export type HouseholdCircumstance =
 /**
  * Every {@link HouseholdCircumstance}.
  * @example
- * HOUSEHOLD_CIRCUMSTANCES.length //=> 6
+ * HOUSEHOLD_CIRCUMSTANCES.length //=> 7
  * HOUSEHOLD_CIRCUMSTANCES.includes('in-poor-district') //=> true
  */
 export const HOUSEHOLD_CIRCUMSTANCES: readonly HouseholdCircumstance[] = Object.freeze([
+  'in-poor-commune',
   'in-poor-district',
   'in-extremely-difficult-commune',
   'child-under-16',
@@ -138,9 +143,20 @@ export interface ProgramSubProject {
   readonly source: string;
 }
 
-/** A project (*dự án thành phần*) of a program. */
+/** The agency that runs a program or a component (*cơ quan chủ quản / chủ trì*). */
+export interface ProgramAgency {
+  readonly nameVi: string;
+  readonly nameEn: string;
+  readonly source: string;
+  readonly confidence: Confidence;
+}
+
+/**
+ * A project (*dự án thành phần*) of the 2021–2025 program, or a component (*hợp phần*) of the
+ * 2026–2035 program: the top-level parts plan lines and budget rows are attached to.
+ */
 export interface ProgramProject {
-  /** Code `DAn`, e.g. `'DA3'`. */
+  /** Code `DAn` for a 2021–2025 project (e.g. `'DA3'`), `HPn` for a 2026–2035 component. */
   readonly code: string;
   /** Number of the project (`n` in `DAn`). */
   readonly number: number;
@@ -154,15 +170,68 @@ export interface ProgramProject {
   readonly capitalConfidence: Confidence;
   /** Target groups of the project itself; for a project with sub-projects, the groups are on them. */
   readonly targetGroups: readonly TargetGroup[];
-  /** Sub-projects, in order; empty when the project is implemented as a whole. */
+  /** Sub-projects, in order; empty when the project is implemented as a whole (or its projects are not known). */
   readonly subProjects: readonly ProgramSubProject[];
   /** Document and part the project comes from. */
   readonly source: string;
+  /** The agency that runs it, when known. */
+  readonly leadAgency?: ProgramAgency;
+  /** How firmly the name and content are established (left out: as `source` says). */
+  readonly confidence?: Confidence;
+}
+
+/** One figure of a program's money: a source (and capital type), an amount, a period. */
+export interface ProgramFunding {
+  /** Where the money comes from. */
+  readonly budgetSource: BudgetSource;
+  /** Investment or recurrent capital; `null` when the figure is not split. */
+  readonly capitalType: CapitalType | null;
+  /** Amount in whole đồng. */
+  readonly amount: Dong;
+  /** True when the text gives it as about (*khoảng*, ≈) rather than exactly. */
+  readonly approximate: boolean;
+  /** Years covered, inclusive. */
+  readonly fromYear: number;
+  readonly toYear: number;
+  readonly source: string;
+  readonly confidence: Confidence;
+}
+
+/** The units a program sets targets on or directs money to. */
+export type ProgramTargetUnit = 'household' | 'poor-district' | 'poor-commune' | 'extremely-difficult-commune' | 'ethnic-minority-mountain-area';
+
+/** A target of a program, as the text words it. */
+export interface ProgramTarget {
+  /** Stable id, unique within the program. */
+  readonly id: string;
+  /** What it is set on. */
+  readonly unit: ProgramTargetUnit;
+  readonly textVi: string;
+  readonly textEn: string;
+  /** The figure, as printed (`'1–1,5 %/năm'`), and read: lower and upper bound as decimal strings, and what they count. */
+  readonly low: string | null;
+  readonly high: string | null;
+  readonly measure: 'rate-reduction-per-year' | 'rate-below' | 'share-of-units' | 'count-reduction-share' | 'all-units';
+  /** Last year of the target. */
+  readonly byYear: number;
+  readonly source: string;
+  readonly confidence: Confidence;
+}
+
+/** A part of a program that is not known and that a caller supplies as data. */
+export interface ProgramGap {
+  /** What is missing: `'projects'`, `'allocation-criteria'`, `'counterpart-tiers'`, … */
+  readonly id: string;
+  readonly description: string;
+  /** How to supply it (which type and option of the library takes it). */
+  readonly supplyWith: string;
+  readonly confidence: Confidence;
 }
 
 /**
- * A national target program as versioned data: the 2021–2025 program is {@link NTP_SPRR_2021_2025};
- * the 2026–2035 program (structure not yet published) can be added as another value of this type.
+ * A national target program as versioned data: the 2021–2025 program is {@link NTP_SPRR_2021_2025},
+ * the 2026–2035 merged program `NTP_2026_2035`; a caller can pass its own (a province's plan, the
+ * 2026–2035 projects once published) wherever a program is accepted.
  */
 export interface ProgramStructure {
   /** Stable identifier, e.g. `'ntp-sprr-2021-2025'`. */
@@ -177,8 +246,20 @@ export interface ProgramStructure {
   readonly effectiveTo: string | null;
   /** Approving document. */
   readonly source: string;
-  /** Projects, in order. */
+  /** Projects (components for 2026–2035), in order. */
   readonly projects: readonly ProgramProject[];
+  /** The agency that owns the program (*cơ quan chủ quản*), when known. */
+  readonly owner?: ProgramAgency;
+  /** The money sources the program counts. */
+  readonly fundingSources?: readonly BudgetSource[];
+  /** The program's money, figure by figure. */
+  readonly funding?: readonly ProgramFunding[];
+  /** The program's targets. */
+  readonly targets?: readonly ProgramTarget[];
+  /** The units the program targets (poor districts until 2025, poor communes from 2026). */
+  readonly targetUnits?: readonly ProgramTargetUnit[];
+  /** What is not known and must be supplied by the caller. */
+  readonly unknowns?: readonly ProgramGap[];
 }
 
 /** A project or a sub-project: anything a plan line or a budget row can be attached to. */
@@ -186,6 +267,31 @@ export type ProgramComponent = ProgramProject | ProgramSubProject;
 
 const QD90 = 'QĐ 90/QĐ-TTg (18/01/2022), Part III';
 const QD90_BENEFICIARIES = 'QĐ 90/QĐ-TTg (18/01/2022), Part II (đối tượng), as quoted in plans (seed 001 line 145; seed 003 line 34)';
+
+const QD90_FUNDING = 'QĐ 90/QĐ-TTg (18/01/2022), Part IV (as quoted by lawnet); totals consistent with NQ 24/2021/QH15';
+const QD90_TARGETS = 'QĐ 90/QĐ-TTg (18/01/2022), Part I; NQ 24/2021/QH15 (press summaries)';
+const BILLION = 1_000_000_000n;
+
+/** A funding figure given in tỷ đồng. @internal */
+export function fundingLine(budgetSource: BudgetSource, capitalType: CapitalType | null, ty: bigint, approximate: boolean, fromYear: number, toYear: number, source: string, confidence: Confidence = 'secondary'): ProgramFunding {
+  return { budgetSource, capitalType, amount: ty * BILLION, approximate, fromYear, toYear, source, confidence };
+}
+
+/** A program target. @internal */
+export function target(
+  id: string,
+  unit: ProgramTargetUnit,
+  textVi: string,
+  textEn: string,
+  low: string | null,
+  high: string | null,
+  measure: ProgramTarget['measure'],
+  byYear: number,
+  source: string,
+  confidence: Confidence = 'secondary',
+): ProgramTarget {
+  return { id, unit, textVi, textEn, low, high, measure, byYear, source, confidence };
+}
 
 const CORE_STATUSES: readonly BeneficiaryStatus[] = ['poor', 'near-poor', 'recently-escaped'];
 
@@ -260,6 +366,32 @@ export const NTP_SPRR_2021_2025: ProgramStructure = deepFreeze({
   effectiveFrom: '2021-01-01',
   effectiveTo: '2025-12-31',
   source: 'QĐ 90/QĐ-TTg (18/01/2022), Art. 1; investment policy NQ 24/2021/QH15 (28/07/2021)',
+  owner: {
+    nameVi: 'Bộ Lao động - Thương binh và Xã hội (từ 2025: Bộ Nông nghiệp và Môi trường)',
+    nameEn: 'Ministry of Labour, Invalids and Social Affairs (from 2025: Ministry of Agriculture and Environment)',
+    source: 'NQ 24/2021/QH15; TT 13/2025/TT-BNNMT preamble',
+    confidence: 'secondary',
+  },
+  fundingSources: ['central', 'provincial', 'other'],
+  funding: [
+    fundingLine('central', 'investment', 20_000n, false, 2021, 2025, QD90_FUNDING),
+    fundingLine('central', 'recurrent', 28_000n, false, 2021, 2025, QD90_FUNDING),
+    fundingLine('provincial', 'investment', 1_700n, false, 2021, 2025, QD90_FUNDING),
+    fundingLine('provincial', 'recurrent', 10_990n, false, 2021, 2025, QD90_FUNDING),
+    fundingLine('other', null, 14_310n, false, 2021, 2025, QD90_FUNDING),
+  ],
+  targets: [
+    target('poverty-rate', 'household', 'Tỷ lệ hộ nghèo theo chuẩn nghèo đa chiều duy trì mức giảm 1,0 - 1,5%/năm', 'Multidimensional poverty rate down 1.0–1.5 points a year', '1', '1.5', 'rate-reduction-per-year', 2025, QD90_TARGETS),
+    target('ethnic-minority-poverty-rate', 'household', 'Tỷ lệ hộ nghèo dân tộc thiểu số giảm trên 3%/năm', 'Poverty rate of ethnic-minority households down more than 3 points a year', '3', null, 'rate-reduction-per-year', 2025, QD90_TARGETS),
+    target('poor-districts-out', 'poor-district', '30% huyện nghèo, 30% xã đặc biệt khó khăn vùng bãi ngang, ven biển và hải đảo thoát khỏi tình trạng nghèo, đặc biệt khó khăn', '30 % of poor districts and of extremely difficult coastal and island communes escape poverty', '30', '30', 'share-of-units', 2025, QD90_TARGETS),
+    target('poor-district-poverty-rate', 'poor-district', 'Tỷ lệ hộ nghèo ở các huyện nghèo giảm từ 4 - 5%/năm', 'Poverty rate in poor districts down 4–5 points a year', '4', '5', 'rate-reduction-per-year', 2025, QD90_TARGETS),
+    target('halve-poor-and-near-poor', 'household', 'Giảm 1/2 số hộ nghèo và hộ cận nghèo so với đầu kỳ', 'Halve the number of poor and near-poor households against the start of the period', '50', '50', 'count-reduction-share', 2025, QD90_TARGETS),
+  ],
+  targetUnits: ['household', 'poor-district', 'extremely-difficult-commune'],
+  unknowns: [
+    { id: 'capital-type-matrix', description: 'which project is funded by investment and which by recurrent capital (not read from QĐ 90)', supplyWith: 'capitalTypes on your own ProgramProject data', confidence: 'unconfirmed' },
+    { id: 'allocation-criteria', description: 'the allocation criteria and coefficients of QĐ 02/2022/QĐ-TTg', supplyWith: 'the criteria and coefficients of allocateByCriteria', confidence: 'unconfirmed' },
+  ],
   projects: [
     {
       code: 'DA1',
@@ -755,12 +887,16 @@ export function isSubProject(component: ProgramComponent): component is ProgramS
 
 /**
  * Normalises a component code as plans write it: `'DA3.TDA2'`, `'da3.tda2'`, `'DA3 TDA2'`,
- * `'DA 3.TDA 2'` → `'DA3.TDA2'`. Returns `undefined` for text that is not a component code.
+ * `'DA 3.TDA 2'` → `'DA3.TDA2'`; a 2026–2035 component `'hp 1'` → `'HP1'`. Returns `undefined`
+ * for text that is not a component code.
  *
  * @example
  * normaliseComponentCode(' da 3 - tda 2 ') //=> 'DA3.TDA2'
+ * normaliseComponentCode('Hp 2') //=> 'HP2'
  */
 export function normaliseComponentCode(code: string): string | undefined {
+  const hp = /^\s*HP\s*(\d+)\s*$/i.exec(code);
+  if (hp) return `HP${Number(hp[1])}`;
   const m = /^\s*DA\s*(\d+)\s*(?:[.\s\-_/]\s*TDA\s*(\d+))?\s*$/i.exec(code);
   if (!m) return undefined;
   return m[2] === undefined ? `DA${Number(m[1])}` : `DA${Number(m[1])}.TDA${Number(m[2])}`;
@@ -776,9 +912,12 @@ export function normaliseComponentCode(code: string): string | undefined {
  * findProgramComponent(NTP_SPRR_2021_2025, 'DA2.TDA1') //=> undefined
  */
 export function findProgramComponent(program: ProgramStructure, code: string): ProgramComponent | undefined {
-  const wanted = typeof code === 'string' ? normaliseComponentCode(code) : undefined;
-  if (wanted === undefined) return undefined;
-  return programComponents(program).find((c) => c.code === wanted);
+  if (typeof code !== 'string') return undefined;
+  const components = programComponents(program);
+  // a caller's own codes match as written (trimmed, any case); built-in ones also as plans spell them
+  const exact = code.trim().toUpperCase();
+  const wanted = normaliseComponentCode(code);
+  return components.find((c) => c.code.toUpperCase() === exact) ?? (wanted === undefined ? undefined : components.find((c) => c.code === wanted));
 }
 
 /**

@@ -71,7 +71,8 @@ describe('householdEligibility', () => {
   });
 
   it('refuses a date outside the program period, bad traits and bad histories', () => {
-    expect(issuesOf(() => householdEligibility(escapedJan2023, { asOf: '2026-01-01' }))[0]?.code).toBe('outside-program-period');
+    expect(issuesOf(() => householdEligibility(escapedJan2023, { asOf: '2026-01-01', program: NTP_SPRR_2021_2025 }))[0]?.code).toBe('outside-program-period');
+    expect(issuesOf(() => householdEligibility(escapedJan2023, { asOf: '2020-12-31' }))[0]?.code).toBe('no-program-in-force');
     expect(issuesOf(() => householdEligibility(escapedJan2023, { asOf: '2024-02-30' }))[0]?.code).toBe('invalid-date');
     expect(issuesOf(() => householdEligibility({ ...escapedJan2023, traits: ['rich' as HouseholdTrait] }, { asOf: '2024-06-01' }))[0]?.code).toBe('invalid-input');
     const bad = issuesOf(() =>
