@@ -49,6 +49,18 @@ export { HOUSEHOLD_STATUSES, HOUSEHOLD_STATUS_LABELS_VI, statusRank } from './st
 export type { HouseholdStatus } from './standards/householdStatus.js';
 export { AREAS, AREA_LABELS_VI, EDUCATION_LEVELS, householdSchema, memberSchema, dwellingSchema } from './standards/household.js';
 export type { Area, WorkStatus, EducationLevel, Durability, InformationDevice, HouseholdInput, Household, Member } from './standards/household.js';
+export { SCHOOL_LEVELS, WATER_SOURCES } from './standards/household.js';
+export type { SchoolLevel, WaterSource } from './standards/household.js';
+export {
+  SCHOOL_LEVEL_FOR_AGE,
+  LISTED_WATER_SOURCES,
+  ALTERNATIVE_PREDICATES,
+  schoolAttendanceAtLevel,
+  schoolAttendanceAtLevelDeprived,
+  waterSourceNotListed,
+  waterSourceNotListedDeprived,
+} from './standards/alternativePredicates.js';
+export type { SchoolLevelForAge, AlternativePredicate } from './standards/alternativePredicates.js';
 export {
   INDICATOR_IDS,
   DIMENSION_IDS,

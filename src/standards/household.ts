@@ -53,6 +53,56 @@ export const EDUCATION_LEVELS: readonly EducationLevel[] = Object.freeze([
   'university',
 ]);
 
+/**
+ * The level of schooling a child attends (*bậc học, cấp học*): preschool (*mầm non*), primary
+ * (*tiểu học*), lower-secondary (*trung học cơ sở*), upper-secondary (*trung học phổ thông*).
+ */
+export type SchoolLevel = 'preschool' | 'primary' | 'lower-secondary' | 'upper-secondary';
+
+/**
+ * Every {@link SchoolLevel}, lowest first.
+ * @example
+ * SCHOOL_LEVELS[0] //=> 'preschool'
+ */
+export const SCHOOL_LEVELS: readonly SchoolLevel[] = Object.freeze(['preschool', 'primary', 'lower-secondary', 'upper-secondary']);
+
+/**
+ * Where the household's domestic water comes from (*nguồn nước sinh hoạt*), in the categories
+ * household surveys use: piped (*nước máy*), drilled well (*giếng khoan*), protected dug well
+ * (*giếng đào được bảo vệ*), protected spring (*nước khe/mó được bảo vệ*), rainwater (*nước mưa*),
+ * bought in bottles or cans (*nước mua*), unprotected dug well, unprotected spring, surface water
+ * (river, lake, pond: *nước sông, hồ, ao*), other.
+ */
+export type WaterSource =
+  | 'piped'
+  | 'drilled-well'
+  | 'protected-dug-well'
+  | 'protected-spring'
+  | 'rainwater'
+  | 'bottled'
+  | 'unprotected-dug-well'
+  | 'unprotected-spring'
+  | 'surface'
+  | 'other';
+
+/**
+ * Every {@link WaterSource}.
+ * @example
+ * WATER_SOURCES.length //=> 10
+ */
+export const WATER_SOURCES: readonly WaterSource[] = Object.freeze([
+  'piped',
+  'drilled-well',
+  'protected-dug-well',
+  'protected-spring',
+  'rainwater',
+  'bottled',
+  'unprotected-dug-well',
+  'unprotected-spring',
+  'surface',
+  'other',
+]);
+
 /** Durability of one of the three main structures of a dwelling (*kết cấu bền chắc / không bền chắc*). */
 export type Durability = 'durable' | 'non-durable';
 
@@ -91,6 +141,8 @@ export const memberSchema = z.strictObject({
   healthInsurance: z.boolean().optional(),
   /** Currently attending school or training (*đang đi học / đang học nghề*). */
   attendingSchool: z.boolean().optional(),
+  /** For a child attending school: the level attended (read only by the alternative school-attendance predicate). */
+  schoolLevel: z.enum(['preschool', 'primary', 'lower-secondary', 'upper-secondary']).optional(),
   /** Highest education or training completed. */
   education: z.enum(EDUCATION_LEVELS as unknown as readonly [EducationLevel, ...EducationLevel[]]).optional(),
   /** Has a disability (*người khuyết tật*). */
@@ -141,6 +193,10 @@ export const householdSchema = z.strictObject({
   dwelling: dwellingSchema.optional(),
   /** Uses a safe / hygienic domestic water source (*nguồn nước sinh hoạt hợp vệ sinh*). */
   safeWater: z.boolean().optional(),
+  /** The main domestic water source (read only by the alternative water-source predicate). */
+  waterSource: z
+    .enum(['piped', 'drilled-well', 'protected-dug-well', 'protected-spring', 'rainwater', 'bottled', 'unprotected-dug-well', 'unprotected-spring', 'surface', 'other'])
+    .optional(),
   /** Uses a hygienic latrine (*nhà tiêu hợp vệ sinh*). */
   hygienicLatrine: z.boolean().optional(),
   /** Some member uses telecom services: phone subscription or internet (*sử dụng dịch vụ viễn thông*). */
