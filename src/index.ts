@@ -236,6 +236,23 @@ export type { LayoutRow, ReadLayoutRowsOptions, RowRole, RoleTotalsOptions } fro
 export { communeTargetsLayout, COMMUNE_TARGETS_COLUMNS, layoutRowLabel, RATE_ROUNDING_OPTION } from './reconcile/communeTargetsLayout.js';
 export { countsAndRatesLayout, COUNTS_AND_RATES_COLUMNS } from './reconcile/countsAndRatesLayout.js';
 
+// --- review reports (summary form, standard reports) ------------------------
+export { POVERTY_CAUSES, POVERTY_CAUSE_LABELS_VI, reviewedHouseholdSchema } from './reports/reviewedHousehold.js';
+export type { PovertyCause, ChildCounts, ReviewedHousehold } from './reports/reviewedHousehold.js';
+export type { ReportCell, ReportOptions } from './reports/reportCell.js';
+export { summaryForm, summaryFormUnits } from './reports/summaryForm.js';
+export type { SummaryFormUnit, SummaryFormOptions, SummaryFormCell, SummaryFormRow, SummaryFormBlock, SummaryFormFinding, SummaryForm, SummaryFormUnitsOptions } from './reports/summaryForm.js';
+export { reviewSummaryReport } from './reports/reviewSummaryReport.js';
+export type { ReviewSummaryRow, ReviewSummaryReport } from './reports/reviewSummaryReport.js';
+export { deprivationReport } from './reports/deprivationReport.js';
+export type { IndicatorCell, DeprivationRow, DeprivationReport, DeprivationReportOptions } from './reports/deprivationReport.js';
+export { groupReport } from './reports/groupReport.js';
+export type { ReportGrouping, GroupRow, GroupReport, GroupReportOptions } from './reports/groupReport.js';
+export { childrenReport } from './reports/childrenReport.js';
+export type { ChildrenRow, ChildrenReport } from './reports/childrenReport.js';
+export { householdLists } from './reports/householdLists.js';
+export type { ListedHousehold, VillageList, HouseholdListsOptions } from './reports/householdLists.js';
+
 // --- budgets ----------------------------------------------------------------
 export { BUDGET_SOURCES, BUDGET_SOURCE_LABELS_VI } from './budgets/budgetSource.js';
 export type { BudgetSource } from './budgets/budgetSource.js';

@@ -157,7 +157,8 @@ export interface AreaRates {
 /** Options of {@link areaRates}: decimals and rounding, both named (official tables: 2, `'half-up'`). */
 export type AreaRatesOptions = DecimalsOptions;
 
-function rateOf(n: number, base: number, options: AreaRatesOptions): AreaRate | null {
+/** count ÷ base × 100, exact and rounded once; null for an empty base. @internal */
+export function rateOf(n: number, base: number, options: AreaRatesOptions): AreaRate | null {
   if (base === 0) return null;
   const exact = exactRate(n, base);
   const rounded = roundFraction(exact, options.decimals, options.rounding);

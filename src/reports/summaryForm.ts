@@ -1,0 +1,249 @@
+import * as z from 'zod';
+import { deepFreeze } from '../_internal/_freeze.js';
+import { checkAreaFlow, type AreaFlowCheck } from '../areas/checkAreaFlow.js';
+import { rateOf } from '../areas/areaFigures.js';
+import { fail, parseInput } from '../errors/VnPovertyError.js';
+import { assertDecimals, assertRoundingMode, type DecimalsOptions } from '../numbers/rounding.js';
+import type { Area } from '../standards/household.js';
+import { reviewTransitions, type ReviewEntry } from '../status/reviewTransitions.js';
+import type { ReportCell } from './reportCell.js';
+import { parseReviewedHouseholds, type ReviewedHousehold } from './reviewedHousehold.js';
+
+/** One unit's figures for the summary form, for one status (poor or near-poor). */
+export interface SummaryFormUnit {
+  readonly unit: string;
+  /** Urban units go in block I, rural units in block II. */
+  readonly area: Area;
+  /** *Tổng số hộ dân cư*: the base of every rate. */
+  readonly households: number;
+  /** At the start of the year: households of the status, and the ethnic-minority ones among them (*Số hộ DTTS*). */
+  readonly start: number;
+  readonly startEthnicMinority: number;
+  /** *Số hộ thoát (cận) nghèo*. */
+  readonly exits: number;
+  /** *Số hộ tái (cận) nghèo*. */
+  readonly re: number;
+  /** *Số hộ (cận) nghèo phát sinh*. */
+  readonly newly: number;
+  /** Households of the status that moved in or out (the form prints none; 0 when left out). */
+  readonly movedIn?: number;
+  readonly movedOut?: number;
+  /** At the end of the year. */
+  readonly end: number;
+  readonly endEthnicMinority: number;
+}
+
+/** Options of {@link summaryForm}: the status and the rounding of the rates (official forms: 2 decimals, half-up). */
+export interface SummaryFormOptions extends DecimalsOptions {
+  readonly status: 'poor' | 'near-poor';
+}
+
+/** A count and its rate (count ÷ the row's households × 100; null for a unit without households). */
+export type SummaryFormCell = ReportCell;
+
+/** One row of the form: a unit, a block subtotal or the total. */
+export interface SummaryFormRow {
+  readonly kind: 'unit' | 'subtotal' | 'total';
+  readonly unit: string;
+  readonly area: Area | null;
+  readonly households: number;
+  readonly start: SummaryFormCell;
+  readonly startEthnicMinority: SummaryFormCell;
+  readonly exits: SummaryFormCell;
+  readonly re: SummaryFormCell;
+  readonly newly: SummaryFormCell;
+  readonly movedIn: number;
+  readonly movedOut: number;
+  readonly end: SummaryFormCell;
+  readonly endEthnicMinority: SummaryFormCell;
+  /** The flow balance start + newly + re + movedIn − exits − movedOut = end, checked. */
+  readonly balance: AreaFlowCheck;
+}
+
+/** A block of the form: "I Khu vực thành thị" or "II Khu vực nông thôn". */
+export interface SummaryFormBlock {
+  readonly area: Area;
+  readonly label: string;
+  readonly rows: readonly SummaryFormRow[];
+  readonly subtotal: SummaryFormRow;
+}
+
+/** A relation of the form that does not hold (a finding, not an error). */
+export interface SummaryFormFinding {
+  readonly unit: string;
+  readonly code: 'flow-does-not-balance' | 'ethnic-minority-exceeds-count' | 'count-exceeds-households';
+  readonly message: string;
+}
+
+/** The result of {@link summaryForm}. */
+export interface SummaryForm {
+  readonly status: 'poor' | 'near-poor';
+  /** The form's title. */
+  readonly title: string;
+  /** Urban block first, then rural (a block without units is left out). */
+  readonly blocks: readonly SummaryFormBlock[];
+  /** *Tổng cộng*. */
+  readonly total: SummaryFormRow;
+  readonly ok: boolean;
+  readonly findings: readonly SummaryFormFinding[];
+}
+
+const count = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
+const unitSchema = z.strictObject({
+  unit: z.string().min(1),
+  area: z.enum(['rural', 'urban']),
+  households: count,
+  start: count,
+  startEthnicMinority: count,
+  exits: count,
+  re: count,
+  newly: count,
+  movedIn: count.optional(),
+  movedOut: count.optional(),
+  end: count,
+  endEthnicMinority: count,
+});
+
+const BLOCK_LABELS: Readonly<Record<Area, string>> = { urban: 'I Khu vực thành thị', rural: 'II Khu vực nông thôn' };
+const FIELDS = ['households', 'start', 'startEthnicMinority', 'exits', 're', 'newly', 'movedIn', 'movedOut', 'end', 'endEthnicMinority'] as const;
+type Counts = Record<(typeof FIELDS)[number], number>;
+
+/**
+ * Builds the official summary form of a review (Mẫu số 3, *Tổng hợp kết quả điều tra, rà soát hộ
+ * nghèo / hộ cận nghèo*) for one status: per unit the households, the start counts and rates (all
+ * and ethnic-minority), the three flows (*thoát, tái, phát sinh*) with rates, the end counts and
+ * rates; urban and rural blocks with subtotals, then the total. **Subtotals and the total add the
+ * units' counts; every rate is computed from counts** (÷ the row's households × 100, rounded once).
+ * Relations that do not hold are findings: the flow balance (start + phát sinh + tái − thoát = end,
+ * moves kept apart), ethnic-minority counts within the counts, counts within the households.
+ *
+ * @remarks UNCONFIRMED: the base of the flow and ethnic-minority rates (here the unit's
+ * households, like the start and end rates; the form only says "Tỷ lệ %").
+ * @param units - one {@link SummaryFormUnit} per unit (see `summaryFormUnits` to build them from households)
+ * @param options - `status`, `decimals`, `rounding`
+ * @throws VnPovertyError `invalid-input`, `duplicate-unit`.
+ * @example
+ * summaryForm([{ unit: 'Nhà Bàng', area: 'urban', households: 3339, start: 18, startEthnicMinority: 0, exits: 1, re: 0, newly: 0, end: 17, endEthnicMinority: 0 }],
+ *   { status: 'poor', decimals: 2, rounding: 'half-up' }).total.end.rate?.printed //=> '0,51'
+ * @see Mẫu số 3 (luatminhkhue.vn reproduction); review-procedure §9 (SECONDARY).
+ */
+export function summaryForm(units: readonly SummaryFormUnit[], options: SummaryFormOptions): SummaryForm {
+  assertDecimals(options.decimals);
+  assertRoundingMode(options.rounding);
+  if (options.status !== 'poor' && options.status !== 'near-poor') fail({ code: 'invalid-option', path: ['status'], value: options.status, expected: "'poor' or 'near-poor'" });
+  const list = parseInput(z.array(unitSchema), units);
+  const seen = new Set<string>();
+  list.forEach((u, i) => {
+    if (seen.has(u.unit)) fail({ code: 'duplicate-unit', path: [i, 'unit'], value: u.unit, expected: 'each unit once (it would be counted twice)' });
+    seen.add(u.unit);
+  });
+  const findings: SummaryFormFinding[] = [];
+  const row = (kind: SummaryFormRow['kind'], unit: string, area: Area | null, c: Counts): SummaryFormRow => {
+    const cell = (n: number): SummaryFormCell => ({ count: n, rate: rateOf(n, c.households, options) });
+    const moves = c.movedIn > 0 || c.movedOut > 0 ? { movedIn: c.movedIn, movedOut: c.movedOut } : {};
+    const balance =
+      options.status === 'poor'
+        ? checkAreaFlow({ unit, start: c.start, newlyPoor: c.newly, rePoor: c.re, exits: c.exits, ...moves, end: c.end })
+        : checkAreaFlow({ unit, status: 'near-poor', start: c.start, newlyNearPoor: c.newly, reNearPoor: c.re, exits: c.exits, ...moves, end: c.end });
+    if (kind === 'unit') {
+      if (!balance.ok) findings.push({ unit, code: 'flow-does-not-balance', message: balance.message });
+      for (const [sub, of] of [
+        ['startEthnicMinority', 'start'],
+        ['endEthnicMinority', 'end'],
+      ] as const) {
+        if (c[sub] > c[of]) findings.push({ unit, code: 'ethnic-minority-exceeds-count', message: `${unit}: ${c[sub]} ethnic-minority households (${sub}) but only ${c[of]} in all (${of})` });
+      }
+      for (const f of ['start', 'end'] as const) {
+        if (c[f] > c.households) findings.push({ unit, code: 'count-exceeds-households', message: `${unit}: ${c[f]} households (${f}) but only ${c.households} households in the unit` });
+      }
+    }
+    return {
+      kind,
+      unit,
+      area,
+      households: c.households,
+      start: cell(c.start),
+      startEthnicMinority: cell(c.startEthnicMinority),
+      exits: cell(c.exits),
+      re: cell(c.re),
+      newly: cell(c.newly),
+      movedIn: c.movedIn,
+      movedOut: c.movedOut,
+      end: cell(c.end),
+      endEthnicMinority: cell(c.endEthnicMinority),
+      balance,
+    };
+  };
+  const countsOf = (u: z.output<typeof unitSchema>): Counts => ({ ...u, movedIn: u.movedIn ?? 0, movedOut: u.movedOut ?? 0 });
+  const sum = (cs: readonly Counts[]): Counts => Object.fromEntries(FIELDS.map((f) => [f, cs.reduce((a, c) => a + c[f], 0)])) as Counts;
+  const blocks: SummaryFormBlock[] = [];
+  for (const area of ['urban', 'rural'] as const) {
+    const members = list.filter((u) => u.area === area);
+    if (members.length === 0) continue;
+    const rows = members.map((u) => row('unit', u.unit, area, countsOf(u)));
+    blocks.push({ area, label: BLOCK_LABELS[area], rows, subtotal: row('subtotal', BLOCK_LABELS[area], area, sum(members.map(countsOf))) });
+  }
+  const total = row('total', 'Tổng cộng', null, sum(list.map(countsOf)));
+  const statusVi = options.status === 'poor' ? 'hộ nghèo' : 'hộ cận nghèo';
+  return deepFreeze({ status: options.status, title: `Tổng hợp kết quả điều tra, rà soát ${statusVi}`, blocks, total, ok: findings.length === 0, findings });
+}
+
+/** Options of {@link summaryFormUnits}. */
+export interface SummaryFormUnitsOptions {
+  readonly status: 'poor' | 'near-poor';
+}
+
+/**
+ * The {@link SummaryFormUnit} figures of every unit from reviewed households: each household
+ * counts in its unit's households; its `startStatus` and `status` give the flows
+ * (`reviewTransitions`: *tái* needs `everEscapedPoverty` / `everEscapedNearPoverty`); the
+ * ethnic-minority counts come from `ethnicMinority`. Every household needs an `area`, and a unit's
+ * households must share it. A household is counted in one unit at both ends (moves between
+ * units are not read from these records).
+ *
+ * @throws VnPovertyError `invalid-input`, `duplicate-household`, `missing-field` (area), `mixed-areas`.
+ * @example
+ * summaryFormUnits([{ id: 'a', unit: 'X', area: 'rural', status: 'near-poor', startStatus: 'poor' }], { status: 'poor' })[0]?.exits //=> 1
+ * @see Mẫu số 3; review-procedure §9.
+ */
+export function summaryFormUnits(households: readonly ReviewedHousehold[], options: SummaryFormUnitsOptions): readonly SummaryFormUnit[] {
+  const list = parseReviewedHouseholds(households);
+  const areaOf = new Map<string, Area>();
+  list.forEach((h, i) => {
+    if (h.area === undefined) fail({ code: 'missing-field', path: [i, 'area'], value: undefined, expected: 'urban or rural, for the blocks of the summary form' });
+    const known = areaOf.get(h.unit);
+    if (known !== undefined && known !== h.area) fail({ code: 'mixed-areas', path: [i, 'area'], value: h.area, expected: `${known}, like the other households of ${h.unit}` });
+    areaOf.set(h.unit, h.area);
+  });
+  const start: ReviewEntry[] = [];
+  const end: ReviewEntry[] = [];
+  for (const h of list) {
+    if (h.startStatus !== undefined && h.startStatus !== null) {
+      start.push({ householdId: h.id, area: h.unit, status: h.startStatus, everEscapedPoverty: h.everEscapedPoverty === true, everEscapedNearPoverty: h.everEscapedNearPoverty === true });
+    }
+    end.push({ householdId: h.id, area: h.unit, status: h.status });
+  }
+  const units = [...areaOf.keys()];
+  const t = reviewTransitions(start, end, { areas: units });
+  const s = options.status;
+  return deepFreeze(
+    t.areas.map((a) => {
+      const f = s === 'poor' ? a.summary.poor : a.summary.nearPoor;
+      const inUnit = list.filter((h) => h.unit === a.area);
+      return {
+        unit: a.area,
+        area: areaOf.get(a.area) as Area,
+        households: inUnit.length,
+        start: f.start,
+        startEthnicMinority: inUnit.filter((h) => h.ethnicMinority === true && h.startStatus === s).length,
+        exits: f.exits,
+        re: f.re,
+        newly: f.newly,
+        movedIn: f.movedIn,
+        movedOut: f.movedOut,
+        end: f.end,
+        endEthnicMinority: inUnit.filter((h) => h.ethnicMinority === true && h.status === s).length,
+      };
+    }),
+  );
+}
