@@ -5,7 +5,7 @@ import { toIsoDate, type IsoDate, type ReferenceDateOptions } from '../dates/cal
 import { fail, parseInput } from '../errors/VnPovertyError.js';
 import { formatVnNumber } from '../numbers/formatVnNumber.js';
 import type { DecidingRuleId, LineKind } from './decideStatus.js';
-import { resolveStandard, type DecidingRule, type HouseholdClassification } from './classifyHousehold.js';
+import { referenceOf, resolveStandard, type DecidingRule, type HouseholdClassification } from './classifyHousehold.js';
 import { AREA_LABELS_VI, type Area } from './household.js';
 import { HOUSEHOLD_STATUS_LABELS_VI, type HouseholdStatus } from './householdStatus.js';
 import { scoreRuleFor, type ScoreLines, type ScoreRule } from './scoreRules.js';
@@ -231,14 +231,7 @@ export function classifyScoreParsed(row: ParsedScoreRow, asOf: IsoDate, standard
     status: d.status,
     statusVi: HOUSEHOLD_STATUS_LABELS_VI[d.status],
     asOf,
-    standard: {
-      id: standard.id,
-      name: standard.name,
-      nameVi: standard.nameVi,
-      source: standard.source,
-      effectiveFrom: standard.effectiveFrom,
-      effectiveTo: standard.effectiveTo,
-    },
+    standard: referenceOf(standard),
     area: row.area,
     scoreRule: { id: rule.id, source: rule.source, confirmation: rule.confirmation },
     incomeScore: row.incomeScore,

@@ -277,14 +277,7 @@ export function classifyParsed(h: Household, asOf: IsoDate, standard: PovertySta
     status: decision.status,
     statusVi: HOUSEHOLD_STATUS_LABELS_VI[decision.status],
     asOf,
-    standard: {
-      id: standard.id,
-      name: standard.name,
-      nameVi: standard.nameVi,
-      source: standard.source,
-      effectiveFrom: standard.effectiveFrom,
-      effectiveTo: standard.effectiveTo,
-    },
+    standard: referenceOf(standard),
     area: h.area,
     members: h.members.length,
     monthlyIncome: h.monthlyIncome,
@@ -305,6 +298,11 @@ export function classifyParsed(h: Household, asOf: IsoDate, standard: PovertySta
     explanation: '',
   };
   return { ...result, explanation: explain(result, standard) };
+}
+
+/** The citation of a standard, as results carry it. @internal */
+export function referenceOf(standard: PovertyStandard): StandardReference {
+  return { id: standard.id, name: standard.name, nameVi: standard.nameVi, source: standard.source, effectiveFrom: standard.effectiveFrom, effectiveTo: standard.effectiveTo };
 }
 
 const LINE_TERMS: Readonly<Record<LineKind, string>> = {

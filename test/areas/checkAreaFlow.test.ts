@@ -23,33 +23,12 @@ describe('checkAreaFlow with moves', () => {
   });
 
   describe('properties', () => {
-    it('the per-area poor and near-poor summary flows of two review results always balance', () => {
-      const entry = fc.record({
-        area: fc.constantFrom('A', 'B'),
-        status: fc.constantFrom(...HOUSEHOLD_STATUSES),
-        everEscapedPoverty: fc.boolean(),
-        everEscapedNearPoverty: fc.boolean(),
-      });
-      fc.assert(
-        fc.property(fc.array(fc.tuple(fc.option(entry, { nil: null }), fc.option(entry, { nil: null })), { maxLength: 30 }), (pairs) => {
-          const start: ReviewEntry[] = [];
-          const end: ReviewEntry[] = [];
-          pairs.forEach(([a, b], i) => {
-            if (a) start.push({ householdId: `h${i}`, ...a });
-            if (b) end.push({ householdId: `h${i}`, ...b });
-          });
-          const t = reviewTransitions(start, end);
-          for (const a of [...t.areas, t.total]) {
-            for (const f of areaFlowsFromTransitions(a)) expect(checkAreaFlow(f).ok).toBe(true);
-          }
-        }),
-      );
-    });
-
-    it('the per-area poor flows of two review results always balance in checkAreaFlow', () => {
+    it('the per-area poor and near-poor flows of two review results always balance in checkAreaFlow', () => {
       const entry = fc.record({
         area: fc.constantFrom('A', 'B', 'C'),
         status: fc.constantFrom(...HOUSEHOLD_STATUSES),
+        everEscapedPoverty: fc.boolean(),
+        everEscapedNearPoverty: fc.boolean(),
       });
       fc.assert(
         fc.property(
@@ -66,6 +45,7 @@ describe('checkAreaFlow with moves', () => {
               const p = a.poor;
               const c = checkAreaFlow({ unit: a.area, start: p.start, newlyPoor: p.newlyPoor, rePoor: p.rePoor, exits: p.escaped, movedIn: p.movedIn, movedOut: p.movedOut, end: p.end });
               expect(c.ok, c.message).toBe(true);
+              for (const f of areaFlowsFromTransitions(a)) expect(checkAreaFlow(f).ok).toBe(true);
             }
           },
         ),
