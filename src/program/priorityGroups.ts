@@ -17,6 +17,7 @@ export type HouseholdTrait = HouseholdCircumstance | 'ethnic-minority' | 'merito
  * HOUSEHOLD_TRAITS.slice(HOUSEHOLD_CIRCUMSTANCES.length) //=> ['ethnic-minority', 'meritorious-service-member', 'woman-member']
  */
 export const HOUSEHOLD_TRAITS: readonly HouseholdTrait[] = Object.freeze([
+  'in-poor-commune',
   'in-poor-district',
   'in-extremely-difficult-commune',
   'child-under-16',

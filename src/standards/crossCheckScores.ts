@@ -6,7 +6,7 @@ import { VnPovertyError, parseInput, type VnIssue, type VnIssues } from '../erro
 import { formatVnNumber } from '../numbers/formatVnNumber.js';
 import { classifyScoreParsed, parseScoreRow, resolveScoreRule, scoreRowSchema, type ClassifyByScoreOptions, type ScoreRowInput } from './classifyByScore.js';
 import { HOUSEHOLD_STATUSES, type HouseholdStatus } from './householdStatus.js';
-import type { IndicatorId } from './indicators.js';
+import { INDICATOR_IDS, type IndicatorId } from './indicators.js';
 import type { ScoreRule } from './scoreRules.js';
 import type { PovertyStandard } from './standards.js';
 
@@ -69,7 +69,15 @@ export type CrossCheckScoresOptions = ClassifyByScoreOptions;
 
 const dong = z.union([z.bigint(), z.number().int().refine(Number.isSafeInteger, 'a safe integer'), z.string().trim().regex(/^\d+$/, 'an integer string of đồng')]).transform((v) => BigInt(v));
 const checkRowSchema = scoreRowSchema.extend({
-  deprivations: z.record(z.string(), z.boolean()).optional(),
+  // keys must be indicator ids of some standard: a typo must not drop a flag
+  deprivations: z
+    .record(z.string(), z.boolean())
+    .superRefine((flags, ctx) => {
+      for (const key of Object.keys(flags)) {
+        if (!(INDICATOR_IDS as readonly string[]).includes(key)) ctx.addIssue({ code: 'custom', path: [key], message: `an indicator id of some standard (${INDICATOR_IDS.join(', ')})` });
+      }
+    })
+    .optional(),
   monthlyIncome: dong.pipe(z.bigint().nonnegative('an income of at least 0 đồng')).optional(),
   memberCount: z.number().int().min(1).max(1_000_000).optional(),
   status: z.enum(HOUSEHOLD_STATUSES as unknown as readonly [HouseholdStatus, ...HouseholdStatus[]]).optional(),

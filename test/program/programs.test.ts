@@ -80,6 +80,18 @@ describe('component questions pick the program in force on their date', () => {
     expect(componentEligibility(poorHousehold, 'hp1.nd3', { asOf: '2026-03-01', program: withProjects }).eligible).toBe(true);
     expect(findProgramComponent(withProjects, ' HP1.ND3 ')?.code).toBe('HP1.ND3');
   });
+
+  it("poor communes are a target unit: a caller's household group can require the 'in-poor-commune' trait", () => {
+    const inPoorCommune = { ...poorHousehold, traits: ['in-poor-commune' as const] };
+    const program: ProgramStructure = {
+      ...NTP_2026_2035,
+      projects: NTP_2026_2035.projects.map((c) =>
+        c.code === 'HP1' ? { ...c, targetGroups: [{ ...c.targetGroups[0]!, id: 'poor-commune-households', statuses: [], requires: ['in-poor-commune'] }] } : c,
+      ),
+    };
+    expect(componentEligibility(inPoorCommune, 'HP1', { asOf: '2026-03-01', program }).reasons[0]?.viaCircumstances).toEqual(['in-poor-commune']);
+    expect(componentEligibility({ ...poorHousehold, traits: [] }, 'HP1', { asOf: '2026-03-01', program }).eligible).toBe(false);
+  });
 });
 
 describe('the 2026–2035 program data', () => {

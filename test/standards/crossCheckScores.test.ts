@@ -102,3 +102,10 @@ describe('crossCheckScores', () => {
     });
   });
 });
+
+describe('crossCheckScores: flag keys', () => {
+  it('a flag key that is no indicator of any standard is refused, naming it', () => {
+    const issue = firstIssue(() => crossCheckScores([{ area: 'rural', incomeScore: 120, deprivationScore: 10, deprivations: { 'safe-water': true } }], { asOf }));
+    expect(issue.path).toEqual([0, 'deprivations', 'safe-water']);
+  });
+});
