@@ -112,6 +112,8 @@ export { TT07_2021_SCORE_RULE, TT14_2018_SCORE_RULE, SCORE_RULES, scoreRuleFor }
 export type { ScoreRule, ScoreLines } from './standards/scoreRules.js';
 export { classifyByScore, scoreRowSchema } from './standards/classifyByScore.js';
 export type { ScoreInput, ScoreRowInput, ClassifyByScoreOptions, ClassificationCore, ScoreClassification } from './standards/classifyByScore.js';
+export { classifyByScores } from './standards/classifyByScores.js';
+export type { ClassifyByScoresOptions, ScoreClassifications } from './standards/classifyByScores.js';
 export { crossCheckScores } from './standards/crossCheckScores.js';
 export type { ScoreCheckRowInput, ScoreFindingCode, ScoreFinding, ScoreCrossCheck, CrossCheckScoresOptions } from './standards/crossCheckScores.js';
 

@@ -1,11 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { classifyByScore } from '../../src/standards/classifyByScore.js';
+import { classifyByScores } from '../../src/standards/classifyByScores.js';
 import { classifyHousehold } from '../../src/standards/classifyHousehold.js';
 import { TT07_2021_SCORE_RULE, TT14_2018_SCORE_RULE, scoreRuleFor, type ScoreRule } from '../../src/standards/scoreRules.js';
 import { ND07_2021, ND351_2025, QD59_2015 } from '../../src/standards/standards.js';
 import { flagHouseholdArb } from '../arbitraries/household.js';
-import { firstIssue } from '../_helpers/errors.js';
+import { firstIssue, thrownIssues } from '../_helpers/errors.js';
 import { expectPure } from '../_helpers/purity.js';
 
 const asOf = '2024-01-01';
@@ -139,6 +140,49 @@ describe('properties', () => {
         const hi = classifyByScore({ area, incomeScore: Math.max(a1, a2), deprivationScore: 10 * Math.min(b1, b2) }, { asOf });
         expect(rank[lo.status]).toBeLessThanOrEqual(rank[hi.status]);
       }),
+    );
+  });
+});
+
+describe('classifyByScores (a scored register)', () => {
+  it('each result is exactly classifyByScore of the row; counts by status', () => {
+    const rows = [
+      { id: 'a', area: 'rural' as const, incomeScore: 140, deprivationScore: 30 },
+      { id: 'b', area: 'rural' as const, incomeScore: 141, deprivationScore: 30 },
+      { id: 'c', area: 'urban' as const, incomeScore: 175, deprivationScore: 20 },
+    ];
+    const r = expectPure(classifyByScores, rows, { asOf });
+    expect(r.results.map((x) => x.status)).toEqual(['poor', 'non-poor', 'near-poor']);
+    expect(r.byStatus).toEqual({ poor: 1, 'near-poor': 1, average: 0, 'non-poor': 1 });
+    expect(r.results[2]).toEqual(classifyByScore(rows[2]!, { asOf }));
+    expect([r.standardId, r.scoreRuleId]).toEqual(['nd-07-2021', 'tt-07-2021-scores']);
+  });
+
+  it('lists every bad row with its index; a cut-off score is an error there too', () => {
+    const issues = thrownIssues(() =>
+      classifyByScores(
+        [
+          { area: 'rural', incomeScore: 121, deprivationScore: 30 },
+          { area: 'rural', incomeScore: -1, deprivationScore: 0 },
+        ],
+        { asOf: '2019-01-01' },
+      ),
+    );
+    expect(issues.map((i) => [i.path, i.code])).toEqual([
+      [[0, 'incomeScore'], 'score-rule-cut-off'],
+      [[1, 'incomeScore'], 'invalid-input'],
+    ]);
+  });
+
+  it('properties: bulk equals one by one', () => {
+    const row = fc.record({ area: fc.constantFrom('rural' as const, 'urban' as const), incomeScore: fc.integer({ min: 0, max: 300 }), deprivationScore: fc.integer({ min: 0, max: 12 }).map((n) => 10 * n) });
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 20 }), (rows) => {
+        const bulk = classifyByScores(rows, { asOf });
+        expect(bulk.results.map((x) => x.status)).toEqual(rows.map((x) => classifyByScore(x, { asOf }).status));
+        expect(Object.values(bulk.byStatus).reduce((a, b) => a + b, 0)).toBe(rows.length);
+      }),
+      { numRuns: 1000 },
     );
   });
 });
