@@ -48,7 +48,7 @@ export type { IsoDate, DateInput, DateParts, ReferenceDateOptions } from './date
 export { HOUSEHOLD_STATUSES, HOUSEHOLD_STATUS_LABELS_VI, statusRank } from './standards/householdStatus.js';
 export type { HouseholdStatus } from './standards/householdStatus.js';
 export { AREAS, AREA_LABELS_VI, EDUCATION_LEVELS, householdSchema, memberSchema, dwellingSchema } from './standards/household.js';
-export type { Area, WorkStatus, EducationLevel, Durability, InformationDevice, HouseholdInput, Household, Member } from './standards/household.js';
+export type { Area, WorkStatus, EducationLevel, Durability, InformationDevice, HouseholdInput, MemberInput, DwellingInput, Household, Member } from './standards/household.js';
 export {
   INDICATOR_IDS,
   DIMENSION_IDS,

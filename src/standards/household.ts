@@ -158,8 +158,23 @@ export const householdSchema = z.strictObject({
   deprivations: z.optional(z.record(z.string(), z.boolean())),
 });
 
-/** A household as callers give it (before validation). */
-export type HouseholdInput = z.input<typeof householdSchema>;
+/** A member as callers give it (before validation): {@link memberSchema}'s input. */
+export type MemberInput = Readonly<z.input<typeof memberSchema>>;
+
+/** A dwelling as callers give it (before validation): {@link dwellingSchema}'s input. */
+export type DwellingInput = Readonly<z.input<typeof dwellingSchema>>;
+
+/**
+ * A household as callers give it (before validation): {@link householdSchema}'s input, with
+ * readonly lists. `classifyHousehold` and `classifyHouseholds` take it, so a typo
+ * (`area: 'suburban'`, `safewater`) fails to compile; the schema still checks it at run time.
+ */
+export type HouseholdInput = Readonly<Omit<z.input<typeof householdSchema>, 'members' | 'dwelling' | 'informationDevices' | 'deprivations'>> & {
+  readonly members: readonly MemberInput[];
+  readonly dwelling?: DwellingInput | undefined;
+  readonly informationDevices?: readonly InformationDevice[] | undefined;
+  readonly deprivations?: Readonly<Record<string, boolean>> | undefined;
+};
 
 /** A member after validation. */
 export type Member = Readonly<z.output<typeof memberSchema>>;
