@@ -285,3 +285,7 @@ export {
   alkireFosterFromColumns,
 } from './measures/vietnamProfile.js';
 export type { VietnamAfProfile, AlkireFosterFromClassificationsOptions, AlkireFosterFromColumnsOptions } from './measures/vietnamProfile.js';
+
+// --- results as JSON ----------------------------------------------------------
+export { toJsonResult, fromJsonResult, JSON_RESULT_FORMAT } from './json/jsonResult.js';
+export type { JsonResult, JsonValueType, JsonTypeEntry, JsonValue } from './json/jsonResult.js';
