@@ -19,6 +19,8 @@ const tarball = join(work, packed[0].filename);
 console.log(`packed ${packed[0].filename}: ${packed[0].files.length} files, ${packed[0].size} bytes`);
 const stray = packed[0].files.map((f) => f.path).filter((p) => !p.startsWith('dist/') && !['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md'].includes(p));
 if (stray.length > 0) throw new Error(`unexpected files in the package: ${stray.join(', ')}`);
+const missing = ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md'].filter((p) => !packed[0].files.some((f) => f.path === p));
+if (missing.length > 0) throw new Error(`files missing from the package: ${missing.join(', ')}`);
 
 // Unpack as an installed dependency; its own dependencies resolve from the project's node_modules.
 run('tar', ['-xzf', tarball, '-C', join(work, 'node_modules', 'vn-poverty'), '--strip-components=1']);

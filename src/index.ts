@@ -288,4 +288,4 @@ export type { VietnamAfProfile, AlkireFosterFromClassificationsOptions, AlkireFo
 
 // --- results as JSON ----------------------------------------------------------
 export { toJsonResult, fromJsonResult, JSON_RESULT_FORMAT } from './json/jsonResult.js';
-export type { JsonResult, JsonValueType, JsonTypeEntry, JsonValue } from './json/jsonResult.js';
+export type { JsonResult, JsonValueType, JsonTypedArrayName, JsonTypeEntry, JsonValue } from './json/jsonResult.js';

@@ -12,8 +12,22 @@ import { fractionToDecimal } from '../numbers/fraction.js';
  */
 export const JSON_RESULT_FORMAT = 'vn-poverty/json@1';
 
-/** Every typed-array kind a result may hold (the columnar paths return some). */
-const TYPED_ARRAYS = {
+/** A typed-array kind a result may hold (the columnar paths return some), by its class name. */
+export type JsonTypedArrayName =
+  | 'Int8Array'
+  | 'Uint8Array'
+  | 'Uint8ClampedArray'
+  | 'Int16Array'
+  | 'Uint16Array'
+  | 'Int32Array'
+  | 'Uint32Array'
+  | 'Float32Array'
+  | 'Float64Array'
+  | 'BigInt64Array'
+  | 'BigUint64Array';
+type TypedArrayName = JsonTypedArrayName;
+
+const TYPED_ARRAYS: Readonly<Record<JsonTypedArrayName, unknown>> = {
   Int8Array,
   Uint8Array,
   Uint8ClampedArray,
@@ -25,8 +39,7 @@ const TYPED_ARRAYS = {
   Float64Array,
   BigInt64Array,
   BigUint64Array,
-} as const;
-type TypedArrayName = keyof typeof TYPED_ARRAYS;
+};
 
 /**
  * What a value in {@link JsonResult.value} stood for, when plain JSON cannot say it:
@@ -39,7 +52,7 @@ type TypedArrayName = keyof typeof TYPED_ARRAYS;
  * - a typed-array name (`'Uint8Array'`, `'Float64Array'`…): a JSON array of its elements
  *   (bigint elements as decimal strings, non-finite floats and −0 as text).
  */
-export type JsonValueType = 'bigint' | 'decimal' | 'fraction' | 'undefined' | 'number' | TypedArrayName;
+export type JsonValueType = 'bigint' | 'decimal' | 'fraction' | 'undefined' | 'number' | JsonTypedArrayName;
 
 /**
  * Where values of one {@link JsonValueType} sit: a path of object keys (strings) and array
