@@ -14,11 +14,16 @@ const run = (cmd, args, opts = {}) => execFileSync(cmd, args, { cwd: root, stdio
 
 rmSync(work, { recursive: true, force: true });
 mkdirSync(join(work, 'node_modules', 'vn-poverty'), { recursive: true });
+// A package scope of its own: without it, `import 'vn-poverty'` from here is a self-reference to
+// the project (its package.json has that name and `exports`) and loads ./dist, not the tarball.
+writeFileSync(join(work, 'package.json'), JSON.stringify({ name: 'vn-poverty-pack-check', private: true }));
 const packed = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', work]));
 const tarball = join(work, packed[0].filename);
 console.log(`packed ${packed[0].filename}: ${packed[0].files.length} files, ${packed[0].size} bytes`);
 const stray = packed[0].files.map((f) => f.path).filter((p) => !p.startsWith('dist/') && !['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md'].includes(p));
 if (stray.length > 0) throw new Error(`unexpected files in the package: ${stray.join(', ')}`);
+const missing = ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md'].filter((p) => !packed[0].files.some((f) => f.path === p));
+if (missing.length > 0) throw new Error(`files missing from the package: ${missing.join(', ')}`);
 
 // Unpack as an installed dependency; its own dependencies resolve from the project's node_modules.
 run('tar', ['-xzf', tarball, '-C', join(work, 'node_modules', 'vn-poverty'), '--strip-components=1']);
@@ -54,6 +59,25 @@ if (pkg.bin) {
     console.log(`bin ${name} --help ok`);
   }
 }
+
+// The packed declarations type-check, lib check included, from a CommonJS and an ESM TypeScript
+// project, and the typed household input refuses a typo.
+const consumer = `import { classifyHousehold, toJsonResult, VnPovertyError, type HouseholdClassification, type HouseholdInput } from 'vn-poverty';
+import { readRows, parseCsv } from 'vn-poverty/io';
+const h: HouseholdInput = { area: 'rural', monthlyIncome: 1n, members: [{ age: 3 }] };
+const r: HouseholdClassification = classifyHousehold(h, { asOf: '2024-01-01' });
+// @ts-expect-error an unknown area
+classifyHousehold({ ...h, area: 'suburban' }, { asOf: '2024-01-01' });
+export const used = [r, toJsonResult(r), readRows, parseCsv, VnPovertyError];
+`;
+writeFileSync(join(work, 'consumer.cts'), consumer);
+writeFileSync(join(work, 'consumer.mts'), consumer);
+writeFileSync(
+  join(work, 'tsconfig.json'),
+  JSON.stringify({ compilerOptions: { module: 'node16', moduleResolution: 'node16', target: 'es2022', strict: true, noEmit: true, skipLibCheck: false, types: ['node'] }, files: ['consumer.cts', 'consumer.mts'] }),
+);
+run('npx', ['--no-install', 'tsc', '-p', join(work, 'tsconfig.json')], { cwd: work });
+console.log('declarations type-check from CommonJS and ESM');
 
 process.stdout.write(run('npx', ['--no-install', 'publint', 'run', tarball, '--strict']));
 process.stdout.write(run('npx', ['--no-install', 'attw', tarball, '--profile', 'node16', '--format', 'table-flipped']));

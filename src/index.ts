@@ -48,7 +48,7 @@ export type { IsoDate, DateInput, DateParts, ReferenceDateOptions } from './date
 export { HOUSEHOLD_STATUSES, HOUSEHOLD_STATUS_LABELS_VI, statusRank } from './standards/householdStatus.js';
 export type { HouseholdStatus } from './standards/householdStatus.js';
 export { AREAS, AREA_LABELS_VI, EDUCATION_LEVELS, householdSchema, memberSchema, dwellingSchema } from './standards/household.js';
-export type { Area, WorkStatus, EducationLevel, Durability, InformationDevice, HouseholdInput, Household, Member } from './standards/household.js';
+export type { Area, WorkStatus, EducationLevel, Durability, InformationDevice, HouseholdInput, MemberInput, DwellingInput, Household, Member } from './standards/household.js';
 export { SCHOOL_LEVELS, WATER_SOURCES } from './standards/household.js';
 export type { SchoolLevel, WaterSource } from './standards/household.js';
 export {
@@ -334,3 +334,7 @@ export {
   alkireFosterFromColumns,
 } from './measures/vietnamProfile.js';
 export type { VietnamAfProfile, AlkireFosterFromClassificationsOptions, AlkireFosterFromColumnsOptions } from './measures/vietnamProfile.js';
+
+// --- results as JSON ----------------------------------------------------------
+export { toJsonResult, fromJsonResult, JSON_RESULT_FORMAT } from './json/jsonResult.js';
+export type { JsonResult, JsonValueType, JsonTypedArrayName, JsonTypeEntry, JsonValue } from './json/jsonResult.js';

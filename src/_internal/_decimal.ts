@@ -9,6 +9,6 @@ import { Decimal as DecimalJs } from 'decimal.js';
  * @example
  * new Decimal('0.1').plus('0.2').toString() //=> '0.3'
  */
-export const Decimal: typeof DecimalJs = DecimalJs.clone({ precision: 60, rounding: DecimalJs.ROUND_HALF_UP, toExpNeg: -30, toExpPos: 40 });
+export const Decimal: typeof DecimalJs = /* @__PURE__ */ DecimalJs.clone({ precision: 60, rounding: DecimalJs.ROUND_HALF_UP, toExpNeg: -30, toExpPos: 40 });
 /** Instance type of {@link Decimal}. */
 export type Decimal = DecimalJs;

@@ -1,4 +1,4 @@
-import { Decimal } from './_decimal.js';
+import { isDecimal } from './_isDecimal.js';
 
 /**
  * Freezes a value and everything reachable from it (plain objects and arrays).
@@ -7,7 +7,7 @@ import { Decimal } from './_decimal.js';
  * Typed arrays cannot be frozen and are left as they are too.
  */
 export function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value) && !Decimal.isDecimal(value) && !ArrayBuffer.isView(value)) {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value) && !isDecimal(value) && !ArrayBuffer.isView(value)) {
     Object.freeze(value);
     for (const key of Object.keys(value)) {
       deepFreeze((value as Record<string, unknown>)[key]);

@@ -1,4 +1,5 @@
-import type * as z from 'zod';
+import { safeParse, type $ZodErrorMap, type $ZodType, type output } from 'zod/v4/core';
+import englishLocale from 'zod/v4/locales/en.js';
 
 /** Where a rule comes from: the legal document and article, and the Vietnamese term. */
 export interface RuleRef {
@@ -94,16 +95,25 @@ function describeValue(value: unknown): string {
 }
 
 /**
- * Validates `input` with a zod schema and returns the parsed value, or throws a
+ * zod's English messages, made on first use. Passed to every parse, so a message never depends
+ * on which zod build a program bundles (`zod/mini` loads no locale) or on a caller's global
+ * `z.config(...)`.
+ */
+let english: $ZodErrorMap | undefined;
+
+/**
+ * Validates `input` with a zod schema (from `zod` or `zod/mini`) and returns the parsed value, or throws a
  * {@link VnPovertyError} listing every zod issue as a {@link VnIssue}
  * (code `'invalid-input'`, or `'missing-field'` when a required field is absent).
+ * Messages are zod's English ones whatever the caller's zod configuration.
  * @example
  * parseInput(z.object({ area: z.enum(['urban', 'rural']) }), { area: 'rural' }) //=> { area: 'rural' }
  * parseInput(z.object({ area: z.enum(['urban', 'rural']) }), { area: 'city' })
  * // throws VnPovertyError: issues[0] is { code: 'invalid-input', path: ['area'], value: 'city', … }
  */
-export function parseInput<S extends z.ZodType>(schema: S, input: unknown, rule?: RuleRef): z.output<S> {
-  const result = schema.safeParse(input);
+export function parseInput<S extends $ZodType>(schema: S, input: unknown, rule?: RuleRef): output<S> {
+  english ??= englishLocale().localeError;
+  const result = safeParse(schema, input, { error: english });
   if (result.success) return result.data;
   const issues = result.error.issues.map((zi) => {
     const path = zi.path.map((p) => (typeof p === 'symbol' ? String(p) : p));

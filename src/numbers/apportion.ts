@@ -1,4 +1,5 @@
 import { deepFreeze } from '../_internal/_freeze.js';
+import { wholeBigInt } from '../_internal/_wholeBigInt.js';
 import { fail } from '../errors/VnPovertyError.js';
 import { fraction, sumFractions, toFraction, type ExactInput, type Fraction } from './fraction.js';
 import { assertRoundingMode, roundQuotient, type RoundingOptions } from './rounding.js';
@@ -29,12 +30,6 @@ export interface RoundedParts<T extends number | bigint> {
   /** total − Σ parts: what rounding each part on its own left over (may be negative). */
   readonly residual: T;
   readonly method: 'round-each-part';
-}
-
-function toWholeBigInt(value: number | bigint, path: ReadonlyArray<string | number>): bigint {
-  if (typeof value === 'bigint') return value;
-  if (!Number.isSafeInteger(value)) return fail({ code: 'not-an-integer', path, value, expected: 'a whole number (safe integer or bigint)' });
-  return BigInt(value);
 }
 
 function readWeights(weights: ReadonlyArray<ExactInput>): Fraction[] {
@@ -75,10 +70,10 @@ const back = <T extends number | bigint>(like: T, v: bigint): T => (typeof like 
 export function apportion(total: number, weights: ReadonlyArray<ExactInput>, options?: ApportionOptions): Apportionment<number>;
 export function apportion(total: bigint, weights: ReadonlyArray<ExactInput>, options?: ApportionOptions): Apportionment<bigint>;
 export function apportion<T extends number | bigint>(total: T, weights: ReadonlyArray<ExactInput>, options: ApportionOptions = {}): Apportionment<T> {
-  const t = toWholeBigInt(total, ['total']);
+  const t = wholeBigInt(total, ['total']);
   if (t < 0n) fail({ code: 'negative-total', path: ['total'], value: total, expected: 'a total ≥ 0' });
   const w = readWeights(weights);
-  const mins = (options.minimums ?? w.map(() => 0n)).map((m, i) => toWholeBigInt(m, ['minimums', i]));
+  const mins = (options.minimums ?? w.map(() => 0n)).map((m, i) => wholeBigInt(m, ['minimums', i]));
   if (mins.length !== w.length) fail({ code: 'length-mismatch', path: ['minimums'], value: mins.length, expected: `${w.length} minimums, one per weight` });
   mins.forEach((m, i) => {
     if (m < 0n) fail({ code: 'negative-minimum', path: ['minimums', i], value: m, expected: 'a minimum ≥ 0' });
@@ -119,7 +114,7 @@ export function roundEachPart(total: number, weights: ReadonlyArray<ExactInput>,
 export function roundEachPart(total: bigint, weights: ReadonlyArray<ExactInput>, options: RoundingOptions): RoundedParts<bigint>;
 export function roundEachPart<T extends number | bigint>(total: T, weights: ReadonlyArray<ExactInput>, options: RoundingOptions): RoundedParts<T> {
   assertRoundingMode(options.rounding);
-  const t = toWholeBigInt(total, ['total']);
+  const t = wholeBigInt(total, ['total']);
   const quotas = quotasOf(t, readWeights(weights));
   const parts = quotas.map((q) => roundQuotient(q.num, q.den, options.rounding));
   return deepFreeze({

@@ -1,6 +1,6 @@
 import { fail } from '../errors/VnPovertyError.js';
-import { roundFraction, toFraction, type ExactInput } from './fraction.js';
-import { assertDecimals, assertRoundingMode, type RoundingMode } from './rounding.js';
+import { toFraction, type ExactInput } from './fraction.js';
+import { assertDecimals, assertRoundingMode, roundQuotient, type RoundingMode } from './rounding.js';
 
 /** Options of {@link formatVnNumber}. */
 export interface FormatVnNumberOptions {
@@ -38,11 +38,12 @@ export function formatVnNumber(value: ExactInput, options: FormatVnNumberOptions
     });
   }
   if (options.rounding !== undefined) assertRoundingMode(options.rounding);
-  const rounded = roundFraction(exact, options.decimals, options.rounding ?? 'down');
-  const fixed = rounded.toFixed(options.decimals);
-  const negative = fixed.startsWith('-') && !/^-0(\.0*)?$/.test(fixed);
-  const unsigned = fixed.replace(/^-/, '');
-  const [intPart = '0', fracPart] = unsigned.split('.');
+  // when the value fits, the division is exact and any rounding gives the same digits
+  const scaled = roundQuotient(exact.num * scale, exact.den, options.rounding ?? 'down');
+  const negative = scaled < 0n;
+  const digits = (negative ? -scaled : scaled).toString().padStart(options.decimals + 1, '0');
+  const intPart = digits.slice(0, digits.length - options.decimals);
+  const fracPart = options.decimals > 0 ? digits.slice(-options.decimals) : undefined;
   const grouped = intPart.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
   return `${negative ? '-' : ''}${grouped}${fracPart !== undefined ? `,${fracPart}` : ''}`;
 }

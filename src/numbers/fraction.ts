@@ -1,4 +1,6 @@
 import { Decimal } from '../_internal/_decimal.js';
+import { isDecimal } from '../_internal/_isDecimal.js';
+import { wholeBigInt } from '../_internal/_wholeBigInt.js';
 import { fail } from '../errors/VnPovertyError.js';
 import { assertDecimals, roundQuotient, type RoundingMode } from './rounding.js';
 
@@ -29,8 +31,8 @@ function gcd(a: bigint, b: bigint): bigint {
  * fraction(6n, 4n) //=> { num: 3n, den: 2n }
  */
 export function fraction(num: bigint | number, den: bigint | number = 1n): Fraction {
-  const n = toBigInt(num, 'num');
-  let d = toBigInt(den, 'den');
+  const n = wholeBigInt(num, ['num']);
+  let d = wholeBigInt(den, ['den']);
   if (d === 0n) fail({ code: 'division-by-zero', path: ['den'], value: den, expected: 'a non-zero denominator' });
   let m = n;
   if (d < 0n) {
@@ -41,21 +43,22 @@ export function fraction(num: bigint | number, den: bigint | number = 1n): Fract
   return Object.freeze({ num: m / g, den: d / g });
 }
 
-function toBigInt(value: bigint | number, field: string): bigint {
-  if (typeof value === 'bigint') return value;
-  if (!Number.isSafeInteger(value)) fail({ code: 'not-an-integer', path: [field], value, expected: 'a safe integer or a bigint' });
-  return BigInt(value);
-}
-
 function isFraction(value: unknown): value is Fraction {
   return typeof value === 'object' && value !== null && 'num' in value && 'den' in value && typeof (value as Fraction).num === 'bigint';
 }
 
 /**
+ * A plain decimal as decimal.js and JS print them: sign, digits, an optional point and an
+ * exponent of at most three digits (a float's is at most 308, or −324).
+ */
+const PLAIN_DECIMAL = /^([+-]?)(?=\.?\d)(\d*)(?:\.(\d*))?(?:e([+-]?\d{1,3}))?$/i;
+
+/**
  * Converts any {@link ExactInput} to an exact fraction. A finite decimal string or
  * Decimal converts exactly; a JS number converts through its shortest round-trip
  * decimal representation (0.1 → 1/10). NaN and ±Infinity are refused.
- * @throws VnPovertyError `invalid-number` for NaN, Infinity or text that is not a plain decimal.
+ * @throws VnPovertyError `invalid-number` for NaN, Infinity, text that is not a plain decimal
+ *   (hexadecimal and binary literals included) or an exponent beyond ±999.
  * @example
  * toFraction('0,70'.replace(',', '.')) //=> { num: 7n, den: 10n }
  * toFraction(0.1) //=> { num: 1n, den: 10n }
@@ -64,19 +67,15 @@ export function toFraction(value: ExactInput, path: ReadonlyArray<string | numbe
   if (typeof value === 'bigint') return fraction(value, 1n);
   if (isFraction(value)) return fraction(value.num, value.den);
   if (typeof value === 'number' && Number.isSafeInteger(value)) return fraction(BigInt(value), 1n);
-  let d: Decimal;
-  try {
-    d = Decimal.isDecimal(value) ? new Decimal(value as Decimal) : new Decimal(typeof value === 'number' ? String(value) : (value as string).trim());
-  } catch {
-    return fail({ code: 'invalid-number', path, value, expected: 'a finite decimal number' });
-  }
-  if (!d.isFinite()) fail({ code: 'invalid-number', path, value, expected: 'a finite number (not NaN or Infinity)' });
-  const text = d.toFixed(); // no exponent
-  const negative = text.startsWith('-');
-  const digits = negative ? text.slice(1) : text;
-  const [intPart = '0', fracPart = ''] = digits.split('.');
-  const num = BigInt(intPart + fracPart) * (negative ? -1n : 1n);
-  return fraction(num, 10n ** BigInt(fracPart.length));
+  // A Decimal is read through its own exact text (no exponent); a float through its shortest
+  // round-trip text. Neither needs decimal.js loaded here.
+  const text = isDecimal(value) ? (value.isFinite() ? value.toFixed() : '') : typeof value === 'number' ? (Number.isFinite(value) ? String(value) : '') : typeof value === 'string' ? value.trim() : '';
+  const m = PLAIN_DECIMAL.exec(text);
+  if (m === null) return fail({ code: 'invalid-number', path, value, expected: 'a finite decimal number (digits, "." and an exponent up to ±999)' });
+  const [, sign, intPart = '', fracPart = '', exponent = '0'] = m;
+  const num = BigInt(`${sign}${intPart}${fracPart}`);
+  const scale = BigInt(exponent) - BigInt(fracPart.length);
+  return scale >= 0n ? fraction(num * 10n ** scale, 1n) : fraction(num, 10n ** -scale);
 }
 
 /**

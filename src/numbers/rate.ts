@@ -1,4 +1,5 @@
 import type { Decimal } from '../_internal/_decimal.js';
+import { wholeBigInt } from '../_internal/_wholeBigInt.js';
 import { fail } from '../errors/VnPovertyError.js';
 import { fraction, roundFraction, type Fraction } from './fraction.js';
 import { assertDecimals, assertRoundingMode, type DecimalsOptions } from './rounding.js';
@@ -9,14 +10,6 @@ export type RateOptions = DecimalsOptions;
 /** Integer count accepted by rate functions: a safe integer or a bigint. */
 export type Count = number | bigint;
 
-function countToBigInt(value: Count, field: string): bigint {
-  if (typeof value === 'bigint') return value;
-  if (typeof value !== 'number' || !Number.isSafeInteger(value)) {
-    return fail({ code: 'not-an-integer', path: [field], value, expected: 'a whole number (safe integer or bigint)' });
-  }
-  return BigInt(value);
-}
-
 /**
  * The exact percentage `count ÷ base × 100` as a fraction, unrounded.
  *
@@ -26,8 +19,8 @@ function countToBigInt(value: Count, field: string): bigint {
  * exactRate(697, 46_467) //=> { num: 69700n, den: 46467n }
  */
 export function exactRate(count: Count, base: Count): Fraction {
-  const c = countToBigInt(count, 'count');
-  const b = countToBigInt(base, 'base');
+  const c = wholeBigInt(count, ['count']);
+  const b = wholeBigInt(base, ['base']);
   if (b <= 0n) {
     fail({
       code: 'non-positive-base',

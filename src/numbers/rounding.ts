@@ -90,10 +90,7 @@ export function roundQuotient(numerator: bigint, denominator: bigint, mode: Roun
       if (twice < d) return q;
       return q % 2n === 0n ? q : away;
     default:
-      return assertNever(mode);
+      assertRoundingMode(mode); // throws: every mode has its case above
+      return q;
   }
-}
-
-function assertNever(mode: never): never {
-  return fail({ code: 'invalid-rounding', path: ['rounding'], value: mode, expected: `one of ${ROUNDING_MODES.join(', ')}` });
 }

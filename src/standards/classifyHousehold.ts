@@ -6,7 +6,7 @@ import { formatVnNumber } from '../numbers/formatVnNumber.js';
 import { fraction, type Fraction } from '../numbers/fraction.js';
 import type { Dong } from '../numbers/money.js';
 import { assertPovertyStandard, decideStatus, ruleOf, type DecidingRuleId, type LineKind } from './decideStatus.js';
-import { AREA_LABELS_VI, householdSchema, type Area, type Household } from './household.js';
+import { AREA_LABELS_VI, householdSchema, type Area, type Household, type HouseholdInput } from './household.js';
 import { HOUSEHOLD_STATUS_LABELS_VI, type HouseholdStatus } from './householdStatus.js';
 import { INDICATOR_IDS, type Confirmation, type IndicatorId, type IndicatorPredicate } from './indicators.js';
 import { standardFor, type AreaLines, type PovertyStandard } from './standards.js';
@@ -149,7 +149,7 @@ const ABOVE_LINES_TEXT = 'income per head above every income line of the standar
  * ).status //=> 'poor'
  * @see NĐ 07/2021/NĐ-CP, Art. 3; QĐ 59/2015/QĐ-TTg, Art. 2; NĐ 351/2025/NĐ-CP.
  */
-export function classifyHousehold(household: unknown, options: ClassifyHouseholdOptions): HouseholdClassification {
+export function classifyHousehold(household: HouseholdInput, options: ClassifyHouseholdOptions): HouseholdClassification {
   const asOf = toIsoDate(options.asOf, ['asOf']);
   const standard = resolveStandard(asOf, options);
   const parsed = parseInput(householdSchema, household, {

@@ -3,7 +3,7 @@ import { toIsoDate } from '../dates/calendarDate.js';
 import { VnPovertyError, parseInput, type VnIssue, type VnIssues } from '../errors/VnPovertyError.js';
 import { emptyCountsTable, type ClassificationCounts } from './classificationCounts.js';
 import { classifyParsed, resolveStandard, type ClassifyHouseholdOptions, type HouseholdClassification } from './classifyHousehold.js';
-import { householdSchema, type Household } from './household.js';
+import { householdSchema, type Household, type HouseholdInput } from './household.js';
 
 /** Options of {@link classifyHouseholds}: the same as {@link ClassifyHouseholdOptions}. */
 export type ClassifyHouseholdsOptions = ClassifyHouseholdOptions;
@@ -27,7 +27,7 @@ export interface HouseholdClassifications {
  * classifyHouseholds(register, { asOf: '2024-01-01' }).counts.byStatus.poor //=> 3
  * @see NĐ 07/2021/NĐ-CP, Art. 3; QĐ 59/2015/QĐ-TTg, Art. 2; NĐ 351/2025/NĐ-CP.
  */
-export function classifyHouseholds(households: readonly unknown[], options: ClassifyHouseholdsOptions): HouseholdClassifications {
+export function classifyHouseholds(households: readonly HouseholdInput[], options: ClassifyHouseholdsOptions): HouseholdClassifications {
   const asOf = toIsoDate(options.asOf, ['asOf']);
   const standard = resolveStandard(asOf, options);
   const issues: VnIssue[] = [];

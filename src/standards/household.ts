@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { Dong } from '../numbers/money.js';
 
 /**
@@ -110,18 +110,21 @@ export type Durability = 'durable' | 'non-durable';
 export type InformationDevice = 'television' | 'radio' | 'computer' | 'smartphone';
 
 const WORK_STATUSES = ['wage-with-contract', 'wage-without-contract', 'self-employed', 'unemployed', 'not-working'] as const;
-const DURABILITY = z.enum(['durable', 'non-durable']);
+const DURABILITY = z.optional(z.enum(['durable', 'non-durable']));
 
 /** Whole đồng from a bigint, a safe integer or an integer string; never negative. */
-const dongSchema = z
-  .union([z.bigint(), z.number().int().refine(Number.isSafeInteger, 'a safe integer'), z.string().trim().regex(/^-?\d+$/, 'an integer string of đồng')])
-  .transform((v) => BigInt(v))
-  .pipe(z.bigint().nonnegative('an amount of at least 0 đồng (income cannot be negative)'));
+const dongSchema = z.pipe(
+  z.pipe(
+    z.union([z.bigint(), z.int('a safe integer'), z.string().check(z.trim(), z.regex(/^-?\d+$/, 'an integer string of đồng'))]),
+    z.transform((v) => BigInt(v)),
+  ),
+  z.bigint().check(z.gte(0n, 'an amount of at least 0 đồng (income cannot be negative)')),
+);
 
 /** A non-negative decimal given as a string or a number (m²). */
 const areaSchema = z.union([
-  z.number().finite().nonnegative(),
-  z.string().trim().regex(/^\d+(\.\d+)?$/, 'a non-negative decimal written with a point, e.g. "35.5"'),
+  z.number().check(z.gte(0)),
+  z.string().check(z.trim(), z.regex(/^\d+(\.\d+)?$/, 'a non-negative decimal written with a point, e.g. "35.5"')),
 ]);
 
 /**
@@ -134,25 +137,25 @@ const areaSchema = z.union([
  */
 export const memberSchema = z.strictObject({
   /** Age in completed years. */
-  age: z.number().int().min(0).max(150),
+  age: z.int().check(z.gte(0), z.lte(150)),
   /** Work status (employment indicator). */
-  work: z.enum(WORK_STATUSES).optional(),
+  work: z.optional(z.enum(WORK_STATUSES)),
   /** Holds a valid health-insurance card (*thẻ bảo hiểm y tế*). */
-  healthInsurance: z.boolean().optional(),
+  healthInsurance: z.optional(z.boolean()),
   /** Currently attending school or training (*đang đi học / đang học nghề*). */
-  attendingSchool: z.boolean().optional(),
+  attendingSchool: z.optional(z.boolean()),
   /** For a child attending school: the level attended (read only by the alternative school-attendance predicate). */
-  schoolLevel: z.enum(['preschool', 'primary', 'lower-secondary', 'upper-secondary']).optional(),
+  schoolLevel: z.optional(z.enum(['preschool', 'primary', 'lower-secondary', 'upper-secondary'])),
   /** Highest education or training completed. */
-  education: z.enum(EDUCATION_LEVELS as unknown as readonly [EducationLevel, ...EducationLevel[]]).optional(),
+  education: z.optional(z.enum(EDUCATION_LEVELS as unknown as readonly [EducationLevel, ...EducationLevel[]])),
   /** Has a disability (*người khuyết tật*). */
-  disabled: z.boolean().optional(),
+  disabled: z.optional(z.boolean()),
   /** Receives a monthly social allowance (*trợ cấp xã hội hằng tháng*): elderly or disabled dependant. */
-  monthlySocialAllowance: z.boolean().optional(),
+  monthlySocialAllowance: z.optional(z.boolean()),
   /** For a child under 16: stunted or underweight (*suy dinh dưỡng chiều cao theo tuổi hoặc cân nặng theo tuổi*). */
-  malnourished: z.boolean().optional(),
+  malnourished: z.optional(z.boolean()),
   /** Was ill and did not get medical care (QĐ 59/2015 health-access indicator). */
-  untreatedIllness: z.boolean().optional(),
+  untreatedIllness: z.optional(z.boolean()),
 });
 
 /**
@@ -162,13 +165,13 @@ export const memberSchema = z.strictObject({
  */
 export const dwellingSchema = z.strictObject({
   /** Walls (*tường*). */
-  walls: DURABILITY.optional(),
+  walls: DURABILITY,
   /** Columns / frame (*cột*). */
-  columns: DURABILITY.optional(),
+  columns: DURABILITY,
   /** Roof (*mái*). */
-  roof: DURABILITY.optional(),
+  roof: DURABILITY,
   /** Usable floor area in m² (*diện tích nhà ở*). */
-  floorArea: areaSchema.optional(),
+  floorArea: z.optional(areaSchema),
 });
 
 /**
@@ -182,37 +185,52 @@ export const dwellingSchema = z.strictObject({
  */
 export const householdSchema = z.strictObject({
   /** Caller's identifier, carried into the result. */
-  id: z.string().optional(),
+  id: z.optional(z.string()),
   /** Rural or urban. */
   area: z.enum(['rural', 'urban']),
   /** Total monthly income of the household in whole đồng (*thu nhập của hộ/tháng*). */
   monthlyIncome: dongSchema,
   /** The members (*nhân khẩu*); at least one. */
-  members: z.array(memberSchema).min(1, 'at least one member'),
+  members: z.array(memberSchema).check(z.minLength(1, 'at least one member')),
   /** The dwelling. */
-  dwelling: dwellingSchema.optional(),
+  dwelling: z.optional(dwellingSchema),
   /** Uses a safe / hygienic domestic water source (*nguồn nước sinh hoạt hợp vệ sinh*). */
-  safeWater: z.boolean().optional(),
+  safeWater: z.optional(z.boolean()),
   /** The main domestic water source (read only by the alternative water-source predicate). */
-  waterSource: z
-    .enum(['piped', 'drilled-well', 'protected-dug-well', 'protected-spring', 'rainwater', 'bottled', 'unprotected-dug-well', 'unprotected-spring', 'surface', 'other'])
-    .optional(),
+  waterSource: z.optional(
+    z.enum(['piped', 'drilled-well', 'protected-dug-well', 'protected-spring', 'rainwater', 'bottled', 'unprotected-dug-well', 'unprotected-spring', 'surface', 'other']),
+  ),
   /** Uses a hygienic latrine (*nhà tiêu hợp vệ sinh*). */
-  hygienicLatrine: z.boolean().optional(),
+  hygienicLatrine: z.optional(z.boolean()),
   /** Some member uses telecom services: phone subscription or internet (*sử dụng dịch vụ viễn thông*). */
-  telecom: z.boolean().optional(),
+  telecom: z.optional(z.boolean()),
   /** The information devices the household owns (empty list = none). */
-  informationDevices: z.array(z.enum(['television', 'radio', 'computer', 'smartphone'])).optional(),
+  informationDevices: z.optional(z.array(z.enum(['television', 'radio', 'computer', 'smartphone']))),
   /** Can hear the commune/village loudspeaker (*hệ thống loa truyền thanh*). */
-  villageLoudspeaker: z.boolean().optional(),
+  villageLoudspeaker: z.optional(z.boolean()),
   /** Household waste is collected or treated (*rác thải sinh hoạt được thu gom, xử lý*), NĐ 351/2025. */
-  wasteTreated: z.boolean().optional(),
+  wasteTreated: z.optional(z.boolean()),
   /** Indicator flags as recorded on a review form, by indicator id; `true` = deprived. */
-  deprivations: z.record(z.string(), z.boolean()).optional(),
+  deprivations: z.optional(z.record(z.string(), z.boolean())),
 });
 
-/** A household as callers give it (before validation). */
-export type HouseholdInput = z.input<typeof householdSchema>;
+/** A member as callers give it (before validation): {@link memberSchema}'s input. */
+export type MemberInput = Readonly<z.input<typeof memberSchema>>;
+
+/** A dwelling as callers give it (before validation): {@link dwellingSchema}'s input. */
+export type DwellingInput = Readonly<z.input<typeof dwellingSchema>>;
+
+/**
+ * A household as callers give it (before validation): {@link householdSchema}'s input, with
+ * readonly lists. `classifyHousehold` and `classifyHouseholds` take it, so a typo
+ * (`area: 'suburban'`, `safewater`) fails to compile; the schema still checks it at run time.
+ */
+export type HouseholdInput = Readonly<Omit<z.input<typeof householdSchema>, 'members' | 'dwelling' | 'informationDevices' | 'deprivations'>> & {
+  readonly members: readonly MemberInput[];
+  readonly dwelling?: DwellingInput | undefined;
+  readonly informationDevices?: readonly InformationDevice[] | undefined;
+  readonly deprivations?: Readonly<Record<string, boolean>> | undefined;
+};
 
 /** A member after validation. */
 export type Member = Readonly<z.output<typeof memberSchema>>;

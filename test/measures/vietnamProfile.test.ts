@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sumFractions } from '../../src/numbers/fraction.js';
 import { classifyHouseholds } from '../../src/standards/classifyHouseholds.js';
+import type { HouseholdInput } from '../../src/standards/household.js';
 import { classifyColumns } from '../../src/standards/classifyColumns.js';
 import { ND07_2021, QD59_2015 } from '../../src/standards/standards.js';
 import {
@@ -28,7 +29,7 @@ const register = [
   { area: 'urban', monthlyIncome: 3_000_000, members: adults(2), deprivations: flags(['dependants']) },
   // urban, 4,000,000 per head, none
   { area: 'urban', monthlyIncome: 20_000_000, members: adults(5), deprivations: flags([]) },
-];
+] satisfies readonly HouseholdInput[];
 
 describe('Vietnam AF profiles', () => {
   it('NĐ 07/2021: 12 indicators in 6 services, 1/6 per service and 1/12 per indicator', () => {

@@ -36,8 +36,17 @@ describe('fraction', () => {
     expect(toFraction('123456789012345678901234567890')).toEqual({ num: 123456789012345678901234567890n, den: 1n });
   });
 
+  it('reads exponents, signs and a bare point the way decimal.js does', () => {
+    expect(toFraction('1.5e3')).toEqual({ num: 1500n, den: 1n });
+    expect(toFraction('-2.5E-2')).toEqual({ num: -1n, den: 40n });
+    expect(toFraction('+.5')).toEqual({ num: 1n, den: 2n });
+    expect(toFraction('7.')).toEqual({ num: 7n, den: 1n });
+    expect(toFraction(1.5e-7)).toEqual({ num: 3n, den: 20_000_000n });
+    expect(toFraction(1e21)).toEqual({ num: 10n ** 21n, den: 1n });
+  });
+
   it('refuses NaN, Infinity and garbage', () => {
-    for (const bad of [Number.NaN, Number.POSITIVE_INFINITY, 'abc', '', new Decimal(Number.NaN)]) {
+    for (const bad of [Number.NaN, Number.POSITIVE_INFINITY, 'abc', '', new Decimal(Number.NaN), new Decimal(Infinity), '0x10', '0b101', '1e', '.', '-', '1.2.3', '1e1000', 'Infinity']) {
       expect(() => toFraction(bad)).toThrow(VnPovertyError);
     }
   });
@@ -53,6 +62,29 @@ describe('fraction', () => {
   });
 
   describe('properties', () => {
+    it('a decimal string reads as decimal.js reads it', () => {
+      const digits = fc.string({ unit: fc.constantFrom(...'0123456789'), maxLength: 25 });
+      const text = fc
+        .tuple(fc.constantFrom('', '-', '+'), digits, fc.option(digits), fc.option(fc.integer({ min: -400, max: 400 })))
+        .filter(([, i, f]) => `${i}${f ?? ''}`.length > 0)
+        .map(([sign, i, f, e]) => `${sign}${i}${f === null ? '' : `.${f}`}${e === null ? '' : `e${e}`}`);
+      fc.assert(
+        fc.property(text, (t) => {
+          const viaDecimal = toFraction(new Decimal(t));
+          expect(toFraction(t)).toEqual(viaDecimal);
+          expect(fractionToDecimal(viaDecimal).eq(new Decimal(t))).toBe(true);
+        }),
+      );
+    });
+
+    it('a float reads as its shortest decimal text', () => {
+      fc.assert(
+        fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (x) => {
+          expect(toFraction(x)).toEqual(toFraction(new Decimal(String(x))));
+        }),
+      );
+    });
+
     it('addition then subtraction gives the value back', () => {
       fc.assert(
         fc.property(arbFraction, arbFraction, (a, b) => {

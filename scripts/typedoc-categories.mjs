@@ -1,0 +1,70 @@
+/**
+ * TypeDoc plugin: groups the API reference by domain without a `@category` tag in every file.
+ *
+ * - Each export of a module page gets the category of the source folder it is declared in
+ *   (`src/numbers/…` → Numbers, `src/status/…` → Status…, see FOLDER_CATEGORIES). An explicit
+ *   `@category` tag in the TSDoc wins; a folder not in the table gets its own name, capitalised.
+ * - The two entry points are shown under their package names (`vn-poverty`, `vn-poverty/io`)
+ *   instead of their file names (`index`, `io/io`).
+ *
+ * Loaded by typedoc.json (`"plugin": ["./scripts/typedoc-categories.mjs"]`).
+ */
+import { Comment, CommentTag, Converter, ReflectionKind } from 'typedoc';
+import ts from 'typescript';
+
+/** Category of each source folder, in the order the reference shows them (typedoc.json `categoryOrder`). */
+export const FOLDER_CATEGORIES = {
+  numbers: 'Numbers',
+  _internal: 'Numbers',
+  errors: 'Numbers',
+  json: 'Numbers',
+  standards: 'Standards',
+  status: 'Status',
+  dates: 'Status',
+  program: 'Status',
+  areas: 'Areas and targets',
+  targets: 'Areas and targets',
+  reconcile: 'Reconciliation',
+  budgets: 'Budgets',
+  measures: 'Measures',
+  io: 'IO',
+};
+
+/** Module names as a reader imports them. */
+const MODULE_NAMES = { index: 'vn-poverty', 'io/io': 'vn-poverty/io' };
+
+/** The category for a declaration in `fileName`, or undefined outside `src/`. */
+export function categoryOfFile(fileName) {
+  const m = /[\\/]src[\\/]([^\\/]+)[\\/]/.exec(fileName);
+  if (m === null) return undefined;
+  const folder = m[1];
+  return FOLDER_CATEGORIES[folder] ?? folder.replace(/^_/, '').replace(/^./, (c) => c.toUpperCase());
+}
+
+/** @param {import('typedoc').Application} app */
+export function load(app) {
+  /** @type {Map<import('typedoc').Reflection, string>} */
+  const found = new Map();
+  app.converter.on(Converter.EVENT_CREATE_DECLARATION, (context, reflection) => {
+    if (reflection.kindOf(ReflectionKind.Module) && reflection.name in MODULE_NAMES) {
+      reflection.name = MODULE_NAMES[reflection.name];
+      return;
+    }
+    if (!reflection.parent?.kindOf(ReflectionKind.SomeModule | ReflectionKind.Project)) return;
+    let symbol = context.getSymbolFromReflection(reflection);
+    if (symbol !== undefined && symbol.flags & ts.SymbolFlags.Alias) symbol = context.checker.getAliasedSymbol(symbol);
+    const file = symbol?.declarations?.[0]?.getSourceFile().fileName;
+    const category = file === undefined ? undefined : categoryOfFile(file);
+    if (category !== undefined) found.set(reflection, category);
+  });
+  app.converter.on(Converter.EVENT_RESOLVE_BEGIN, () => {
+    for (const [reflection, category] of found) {
+      const comments = [reflection.comment, ...(reflection.signatures ?? []).map((s) => s.comment)].filter(Boolean);
+      if (comments.some((c) => c.blockTags.some((t) => t.tag === '@category'))) continue;
+      // on the comment TypeDoc shows: the declaration's, else its first signature's (functions)
+      const target = reflection.comment ?? reflection.signatures?.[0]?.comment ?? (reflection.comment = new Comment());
+      target.blockTags.push(new CommentTag('@category', [{ kind: 'text', text: category }]));
+    }
+    found.clear();
+  });
+}
