@@ -36,6 +36,30 @@ export type { Dong, MoneyUnit, ToDongOptions } from './numbers/money.js';
 export { parseVnNumber, parseExactVnNumber } from './numbers/parseVnNumber.js';
 export type { ParsedVnNumber, ParseVnNumberOptions, QuantityKind, NumberQualifier, QualifierMeaning, PrintedUnit } from './numbers/parseVnNumber.js';
 export { formatVnNumber } from './numbers/formatVnNumber.js';
+export { NUMBER_QUALIFIERS } from './numbers/qualifiers.js';
+export type { QualifierWord } from './numbers/qualifiers.js';
+export {
+  interval,
+  pointInterval,
+  UNBOUNDED_INTERVAL,
+  isPointInterval,
+  addIntervals,
+  negateInterval,
+  subtractIntervals,
+  sumIntervals,
+  scaleInterval,
+  divideIntervals,
+  intersectIntervals,
+  intervalsMeet,
+  intervalGap,
+  hullIntervals,
+  widenInterval,
+  intervalContains,
+  formatInterval,
+} from './numbers/interval.js';
+export type { Interval, IntervalBound, IntervalOptions, FormatIntervalOptions } from './numbers/interval.js';
+export { printedInterval, toViNumberText, DEFAULT_APPROXIMATIONS, QUALIFIER_INTERVALS } from './numbers/printedInterval.js';
+export type { PrintedInterval, PrintedIntervalOptions, NumberFormat, Approximation, ApproximationRules } from './numbers/printedInterval.js';
 export type { FormatVnNumberOptions } from './numbers/formatVnNumber.js';
 export { apportion, roundEachPart } from './numbers/apportion.js';
 export type { Apportionment, ApportionOptions, RoundedParts } from './numbers/apportion.js';
