@@ -58,7 +58,7 @@ export {
   formatInterval,
 } from './numbers/interval.js';
 export type { Interval, IntervalBound, IntervalOptions, FormatIntervalOptions } from './numbers/interval.js';
-export { printedInterval, toViNumberText, DEFAULT_APPROXIMATIONS, QUALIFIER_INTERVALS } from './numbers/printedInterval.js';
+export { printedInterval, toViNumberText, roundingPreimage, DEFAULT_APPROXIMATIONS, QUALIFIER_INTERVALS } from './numbers/printedInterval.js';
 export type { PrintedInterval, PrintedIntervalOptions, NumberFormat, Approximation, ApproximationRules } from './numbers/printedInterval.js';
 export type { FormatVnNumberOptions } from './numbers/formatVnNumber.js';
 export { apportion, roundEachPart } from './numbers/apportion.js';
@@ -215,9 +215,15 @@ export type {
   RateRelation,
   HeadlineRelation,
   NumberingRelation,
+  InequalityRelation,
+  InequalityOperator,
+  RowInequalityRelation,
+  BoundRelation,
+  CommonBaseRelation,
+  TableRowRole,
 } from './reconcile/printedTable.js';
 export { reconcileTable, assertTableReconciles } from './reconcile/reconcileTable.js';
-export type { ReconcileReport, ReconcileIssue, ReconcileIssueCode, ReconcileSeverity, ReconcileShortcut, ReconcileTableOptions } from './reconcile/reconcileTable.js';
+export type { ReconcileReport, ReconcileIssue, ReconcileIssueCode, ReconcileSeverity, ReconcileShortcut, ReconcileTableOptions, GridRef } from './reconcile/reconcileTable.js';
 export { formatReconcileIssue, formatReconcileReport } from './reconcile/formatReconcileReport.js';
 export type { FormatReconcileReportOptions } from './reconcile/formatReconcileReport.js';
 export { inferCommonBase } from './reconcile/inferCommonBase.js';

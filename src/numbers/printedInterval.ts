@@ -1,6 +1,7 @@
 import { deepFreeze } from '../_internal/_freeze.js';
 import { fail } from '../errors/VnPovertyError.js';
 import { fraction, toFraction, type Fraction } from './fraction.js';
+import type { RoundingMode } from './rounding.js';
 import { hullIntervals, interval, pointInterval, widenInterval, type Interval } from './interval.js';
 import { parseVnNumber, type NumberQualifier, type PrintedUnit, type QuantityKind } from './parseVnNumber.js';
 import { NUMBER_QUALIFIERS, type QualifierMeaning } from './qualifiers.js';
@@ -216,3 +217,38 @@ export function printedInterval(text: string, options: PrintedIntervalOptions = 
 }
 
 const compareLow = (a: Fraction, b: Fraction): boolean => a.num * b.den > b.num * a.den;
+
+/**
+ * The exact values that print as `printed` when rounded to `decimals` places by `rounding`:
+ * a rate printed `0,70` by half-up rounding comes from [0,695; 0,705). Used to check a printed
+ * rate against the interval a count and a base allow.
+ * @example
+ * formatInterval(roundingPreimage(fraction(7n, 10n), 2, 'half-up'), { decimals: 3 }) //=> '0,695–0,705'
+ * roundingPreimage(fraction(7n, 10n), 2, 'half-up').high //=> { value: { num: 141n, den: 200n }, open: true }
+ */
+export function roundingPreimage(printed: Fraction, decimals: number, rounding: RoundingMode): Interval {
+  const u = fraction(1n, 10n ** BigInt(decimals));
+  const h = fraction(1n, 2n * 10n ** BigInt(decimals));
+  const at = (k: Fraction, sign: 1n | -1n): Fraction => fraction(printed.num * k.den + sign * k.num * printed.den, printed.den * k.den);
+  const sign = printed.num > 0n ? 1 : printed.num < 0n ? -1 : 0;
+  const around = (lowOpen: boolean, highOpen: boolean): Interval => interval(at(h, -1n), at(h, 1n), { lowOpen, highOpen });
+  switch (rounding) {
+    case 'half-up':
+      return sign > 0 ? around(false, true) : sign < 0 ? around(true, false) : around(true, true);
+    case 'half-down':
+      return sign > 0 ? around(true, false) : sign < 0 ? around(false, true) : around(false, false);
+    case 'half-even': {
+      const last = (printed.num * 10n ** BigInt(decimals)) / printed.den;
+      const even = (last < 0n ? -last : last) % 2n === 0n;
+      return around(!even, !even);
+    }
+    case 'down':
+      return sign > 0 ? interval(printed, at(u, 1n), { highOpen: true }) : sign < 0 ? interval(at(u, -1n), printed, { lowOpen: true }) : interval(at(u, -1n), at(u, 1n), { lowOpen: true, highOpen: true });
+    case 'up':
+      return sign > 0 ? interval(at(u, -1n), printed, { lowOpen: true }) : sign < 0 ? interval(printed, at(u, 1n), { highOpen: true }) : pointInterval(printed);
+    case 'ceil':
+      return interval(at(u, -1n), printed, { lowOpen: true });
+    case 'floor':
+      return interval(printed, at(u, 1n), { highOpen: true });
+  }
+}

@@ -85,8 +85,10 @@ describe('reconcileTable cells and relations', () => {
     expect(r.issues[0]!.message).toContain('X · poor');
   });
 
-  it('reports a qualified figure (“hơn 40”) as unparseable: a table cell must be exact', () => {
-    expect(reconcileTable(small({ households: '2.154', poor: 'hơn 40', poor_rate: '2,00' })).issues[0]!.code).toBe('unparseable-cell');
+  it('reads a qualified figure (“hơn 40”) as an interval: 2,00 % of 2.154 needs 42,97–43,19 households, which “hơn 40” allows and “dưới 40” does not', () => {
+    expect(reconcileTable(small({ households: '2.154', poor: 'hơn 40', poor_rate: '2,00' })).issues).toEqual([]);
+    const [i] = reconcileTable(small({ households: '2.154', poor: 'dưới 40', poor_rate: '2,00' })).issues;
+    expect(i).toMatchObject({ code: 'rate-mismatch', severity: 'error', expected: '< 1,86', column: 'poor_rate' });
   });
 
   it('reports a blank cell a relation needs, unless blanks read as zero', () => {
