@@ -225,12 +225,40 @@ export type {
 export { reconcileTable, assertTableReconciles } from './reconcile/reconcileTable.js';
 export type { ReconcileReport, ReconcileIssue, ReconcileIssueCode, ReconcileSeverity, ReconcileShortcut, ReconcileTableOptions, GridRef } from './reconcile/reconcileTable.js';
 export { formatReconcileIssue, formatReconcileReport } from './reconcile/formatReconcileReport.js';
+export { tableSpecSchema, tableFromSpec } from './reconcile/tableSpec.js';
+export type {
+  TableSpec,
+  SpecColumn,
+  SpecColumnKind,
+  SpecHeader,
+  SpecHeaderRows,
+  SpecRelation,
+  SpecRoles,
+  SpecRows,
+  SpecRowRef,
+  RoleRule,
+  RoleWord,
+  GridTable,
+  TableFromSpecOptions,
+  TableLayout,
+  LayoutColumn,
+  LayoutRowInfo,
+  PrintedGrid,
+} from './reconcile/tableSpec.js';
+export { COMMUNE_TARGETS_SPEC } from './reconcile/communeTargetsLayout.js';
+export { COUNTS_AND_RATES_SPEC } from './reconcile/countsAndRatesLayout.js';
+export { BUDGET_BY_PROJECT_SPEC } from './budgets/budgetByProjectLayout.js';
+export { CAPITAL_BY_TYPE_SPEC } from './budgets/capitalByTypeLayout.js';
+
 export type { FormatReconcileReportOptions } from './reconcile/formatReconcileReport.js';
 export { inferCommonBase } from './reconcile/inferCommonBase.js';
 export type { CountRatePair, InferCommonBaseOptions, BaseInterval, PairBases, CommonBaseInference } from './reconcile/inferCommonBase.js';
-export { LAYOUTS, tableFromLayout } from './reconcile/layouts.js';
+export { LAYOUTS, tableFromLayout } from './layouts.js';
+export { HOUSEHOLD_LAYOUTS, tableFromPreset, resolveLayoutOptions } from './reconcile/layouts.js';
+export { BUDGET_LAYOUTS } from './budgets/budgetLayouts.js';
 export type { TableFromLayoutOptions } from './reconcile/layouts.js';
 export type { LayoutPreset, LayoutOption } from './reconcile/layoutPreset.js';
+export { presetFromSpec, presetSpecOptions, UNIT_FROM_HEADER } from './reconcile/layoutPreset.js';
 export { readLayoutRows, roleTotals } from './reconcile/layoutRows.js';
 export type { LayoutRow, ReadLayoutRowsOptions, RowRole, RoleTotalsOptions } from './reconcile/layoutRows.js';
 export { communeTargetsLayout, COMMUNE_TARGETS_COLUMNS, layoutRowLabel, RATE_ROUNDING_OPTION } from './reconcile/communeTargetsLayout.js';

@@ -1,6 +1,6 @@
 import { parseCsv, type CsvDelimiter } from '../io/csv.js';
 import { formatReconcileReport } from '../reconcile/formatReconcileReport.js';
-import { LAYOUTS, tableFromLayout } from '../reconcile/layouts.js';
+import { LAYOUTS, tableFromLayout } from '../layouts.js';
 import { reconcileTable } from '../reconcile/reconcileTable.js';
 import { badInput, errorText, EXIT_FINDINGS, EXIT_OK, parseCliArgs, type CliCommand, type CliIo, type CliOptionSpec, type ExitCode } from './cliSupport.js';
 
