@@ -224,7 +224,9 @@ export type {
 } from './reconcile/printedTable.js';
 export { reconcileTable, assertTableReconciles } from './reconcile/reconcileTable.js';
 export type { ReconcileReport, ReconcileIssue, ReconcileIssueCode, ReconcileSeverity, ReconcileShortcut, ReconcileTableOptions, GridRef } from './reconcile/reconcileTable.js';
-export { formatReconcileIssue, formatReconcileReport } from './reconcile/formatReconcileReport.js';
+export { formatReconcileIssue, formatReconcileReport, formatTableLayout } from './reconcile/formatReconcileReport.js';
+export { reconcileGrid } from './reconcile/reconcileGrid.js';
+export type { GridReconcileReport } from './reconcile/reconcileGrid.js';
 export { tableSpecSchema, tableFromSpec } from './reconcile/tableSpec.js';
 export type {
   TableSpec,

@@ -10,6 +10,8 @@ export interface RoleInput {
   readonly gridRow: number;
   /** True when no figure is printed in the row. */
   readonly blank: boolean;
+  /** The text of the row's cell in a column (for rules on a column). */
+  readonly cell: (key: string) => string;
 }
 
 /** A row's role, its depth, and the rows (indexes) it covers. */
@@ -93,7 +95,14 @@ export function assignRoles(
   const lettersUsed = rows.some((r) => /^[ABEFGH]\.?$/u.test(r.number.trim()));
   type Draft = { role: TableRowRole; level: number; source: RoleResult['source']; sumAbove?: boolean; word?: RoleWord };
   const drafts: Draft[] = rows.map((r, i) => {
-    const rule = options.rules.find((x) => (x.gridRows === undefined || x.gridRows.includes(r.gridRow)) && matches(x.label, r.label) && matches(x.number, r.number) && (x.label !== undefined || x.number !== undefined || x.gridRows !== undefined));
+    const rule = options.rules.find(
+      (x) =>
+        (x.gridRows === undefined || x.gridRows.includes(r.gridRow)) &&
+        matches(x.label, r.label) &&
+        matches(x.number, r.number) &&
+        (x.column === undefined || matches(x.value ?? '', r.cell(x.column))) &&
+        (x.label !== undefined || x.number !== undefined || x.gridRows !== undefined || x.column !== undefined),
+    );
     if (rule !== undefined) return { role: rule.role, level: rule.role === 'total' ? 0 : rule.role === 'group' || rule.role === 'heading' ? 1 : LEAF, source: 'rule' };
     if (options.hasRoleColumn) {
       const word = norm(r.word ?? '') as RoleWord;

@@ -345,6 +345,7 @@ export function tableFromSpec(grid: PrintedGrid, spec: TableSpec, options: Table
     word: roleKey === undefined ? undefined : text(d.cells, roleKey),
     gridRow: d.gridRow,
     blank: numeric.every((c) => d.cells[c.key] === null || d.cells[c.key] === undefined || String(d.cells[c.key]).trim() === ''),
+    cell: (k: string) => text(d.cells, k),
   }));
   const values = s.roles?.values ?? ROLE_WORDS;
   const { roles, problems } = assignRoles(inputs, { values, rules: s.roles?.rules ?? [], infer: s.roles?.infer ?? true, hasRoleColumn: roleKey !== undefined });

@@ -91,6 +91,9 @@ export interface RoleRule {
   readonly label?: string;
   readonly number?: string;
   readonly gridRows?: readonly number[];
+  /** With `value`: the rule applies to rows whose cell in this column matches `value` (a regular expression). */
+  readonly column?: string;
+  readonly value?: string;
 }
 
 /** How rows get their roles. */
@@ -191,7 +194,7 @@ export const tableSpecSchema = z
     roles: z
       .object({
         values: z.array(z.enum(ROLE_WORDS as unknown as [RoleWord, ...RoleWord[]])).min(1).optional(),
-        rules: z.array(z.object({ role, label: z.string().min(1).optional(), number: z.string().min(1).optional(), gridRows: z.array(z.number().int().nonnegative()).optional() }).strict()).optional(),
+        rules: z.array(z.object({ role, label: z.string().min(1).optional(), number: z.string().min(1).optional(), gridRows: z.array(z.number().int().nonnegative()).optional(), column: key.optional(), value: z.string().min(1).optional() }).strict()).optional(),
         infer: z.boolean().optional(),
       })
       .strict()
