@@ -148,9 +148,14 @@ export function assignRoles(
     if (d.role === 'total' || d.role === 'ignore') return { role: d.role, level: d.level, covers: [], source: d.source };
     if (d.role === 'of-which') return { role: d.role, level: d.level, covers: parent[i] === null ? [] : [parent[i]!], source: d.source };
     if (d.sumAbove === true) {
-      const covers: number[] = [];
-      for (let j = i - 1; j >= 0 && drafts[j]!.role === 'unit' && children[j]!.length === 0 && drafts[j]!.sumAbove !== true; j--) covers.unshift(j);
-      // “Cộng” with no unit row just above it is the table's total
+      // “Cộng” adds up the top rows of its block (back to the previous Cộng or total); a heading
+      // with no figures stands for its children
+      let from = i - 1;
+      while (from >= 0 && drafts[from]!.sumAbove !== true && drafts[from]!.role !== 'total') from--;
+      const block = new Set(Array.from({ length: i - from - 1 }, (_, k) => from + 1 + k));
+      const tops = [...block].filter((j) => (parent[j] === null || !block.has(parent[j]!)) && drafts[j]!.role !== 'of-which' && drafts[j]!.role !== 'ignore');
+      const covers = tops.flatMap((j) => (rows[j]!.blank && children[j]!.length > 0 ? children[j]! : [j]));
+      // “Cộng” with no row above it in its block is the table's total
       return covers.length === 0 ? { role: 'total', level: 0, covers: [], source: d.source } : { role: 'group', level: d.level, covers, source: d.source };
     }
     // a declared group is a group even with nothing under it; an inferred one only with children

@@ -207,7 +207,14 @@ export function tableFromSpec(grid: PrintedGrid, spec: TableSpec, options: Table
       if (start + rows > grid.length) break;
       const m = matchColumns(s, columnPaths(grid, start, rows, width));
       if (m.ok) {
-        found = { start, rows, at: m.at };
+        // leading caption rows (one text, or a title merged across) are not header rows
+        let top = start;
+        while (s.header?.start === undefined && top < start + rows - 1 && new Set((grid[top] ?? []).filter((c) => c !== null && c.trim() !== '')).size <= 1) {
+          const next = matchColumns(s, columnPaths(grid, top + 1, start + rows - top - 1, width));
+          if (!next.ok) break;
+          top += 1;
+        }
+        found = top === start ? { start, rows, at: m.at } : { start: top, rows: start + rows - top, at: (matchColumns(s, columnPaths(grid, top, start + rows - top, width)) as Extract<Match, { ok: true }>).at };
         break search;
       }
     }
