@@ -1,6 +1,6 @@
 import { fraction } from '../numbers/fraction.js';
 import { formatVnNumber } from '../numbers/formatVnNumber.js';
-import { formatInterval, interval, intervalGap, subtractIntervals, sumIntervals, type Interval } from '../numbers/interval.js';
+import { formatInterval, interval, intervalGap, isPointInterval, subtractIntervals, sumIntervals, type Interval } from '../numbers/interval.js';
 import { printedInterval } from '../numbers/printedInterval.js';
 import { keyList, type CheckContext, type Indexed, type Value } from './_checkContext.js';
 import type { CellRef, InequalityOperator, TableRelation } from './printedTable.js';
@@ -93,7 +93,7 @@ export function checkInequality(check: InequalityCheck, ctx: CheckContext): void
     difference: plainDecimal(gap, decimals),
     shortcut: null,
     cells: refs.length > 0 ? refs : [target],
-    message: `${label(target.row)} · ${target.column}: ${shown(check.left)} ${OPS[check.op]} ${Array.isArray(check.right) ? shown(rightCells) : rightText} does not hold (${relationText}), by ${size}`,
+    message: `${label(target.row)} · ${target.column}: ${shown(check.left)} ${OPS[check.op]} ${Array.isArray(check.right) ? shown(rightCells) : rightText} does not hold (${relationText}), by ${values.every((v) => isPointInterval(allowed(v))) ? '' : 'at least '}${size}`,
   });
 }
 
