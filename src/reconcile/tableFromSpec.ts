@@ -85,22 +85,31 @@ const UNIT_NOTE = /^\s*(.*?)\s*[([]\s*([^)\]]*?)\s*[)\]]\s*$/u;
 const CAPTION_UNIT = /(?:đvt|đơn vị tính|đơn vị)\s*[:：]\s*([^;,)\n]+)/iu;
 const COLUMN_NUMBER = /^\(?([A-Z]|[IVX]+|\d{1,2}|\d{1,2}\s*[=+\-x×*/].*)\)?$/u;
 
-function globMatch(pattern: string, text: string): boolean {
-  const p = norm(pattern);
-  const t = norm(text);
-  if (!p.includes('*')) return p === t;
-  const re = new RegExp(`^${p.split('*').map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`, 'u');
-  return re.test(t);
+const GLOBS = new Map<string, (text: string) => boolean>();
+/** A matcher of normalised header text for a pattern (`*` = any text); memoised, as patterns come from a few specs. */
+function glob(pattern: string): (text: string) => boolean {
+  let m = GLOBS.get(pattern);
+  if (m === undefined) {
+    const p = norm(pattern);
+    if (p.includes('*')) {
+      const re = new RegExp(`^${p.split('*').map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`, 'u');
+      m = (t) => re.test(t);
+    } else m = (t) => t === p;
+    if (GLOBS.size > 10_000) GLOBS.clear();
+    GLOBS.set(pattern, m);
+  }
+  return m;
 }
 
-/** The header path matches a spec header: its texts in order, the last at the bottom. */
+/** The header path (normalised texts) matches a spec header: its texts in order, the last at the bottom. */
 function headerMatches(spec: SpecHeader, path: readonly string[]): boolean {
   const want = typeof spec === 'string' ? [spec] : spec;
   if (want.length === 0 || path.length === 0) return false;
-  if (!globMatch(want[want.length - 1]!, path[path.length - 1]!)) return false;
+  if (!glob(want[want.length - 1]!)(path[path.length - 1]!)) return false;
   let at = path.length - 2;
   for (let k = want.length - 2; k >= 0; k--) {
-    while (at >= 0 && !globMatch(want[k]!, path[at]!)) at--;
+    const match = glob(want[k]!);
+    while (at >= 0 && !match(path[at]!)) at--;
     if (at < 0) return false;
     at--;
   }
@@ -142,7 +151,7 @@ function matchColumns(spec: TableSpec, paths: readonly string[][]): Match {
     }
     const headers = [col.header ?? col.key, ...(col.aliases ?? [])];
     const found = paths
-      .map((p, i) => ({ p: col.kind === 'amount' ? p.map((t) => splitUnit(t).name) : p, i }))
+      .map((p, i) => ({ p: (col.kind === 'amount' ? p.map((t) => splitUnit(t).name) : p).map(norm), i }))
       .filter(({ p, i }) => !taken.has(i) && headers.some((h) => headerMatches(h, p)))
       .map(({ i }) => i);
     const required = col.required ?? col.kind !== 'role';
