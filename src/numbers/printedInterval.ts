@@ -119,7 +119,13 @@ function lastDigitUnit(value: Fraction, decimals: number, kind: QuantityKind | n
   return fraction(unit);
 }
 
-function qualified(x: Fraction, meaning: QualifierMeaning, width: Fraction): Interval {
+/**
+ * The interval a qualifier meaning gives a figure `x`, with `width` the half-width of “khoảng”
+ * and “gần” (see {@link approximationWidth}); see {@link QUALIFIER_INTERVALS}.
+ * @example
+ * formatInterval(qualifiedInterval(fraction(2n), 'more-than', fraction(0n)), { decimals: 0 }) //=> '> 2'
+ */
+export function qualifiedInterval(x: Fraction, meaning: QualifierMeaning, width: Fraction): Interval {
   switch (meaning) {
     case 'more-than':
       return interval(x, null, { lowOpen: true });
@@ -134,6 +140,23 @@ function qualified(x: Fraction, meaning: QualifierMeaning, width: Fraction): Int
     case 'nearly':
       return interval(fraction(x.num * width.den - width.num * x.den, x.den * width.den), x);
   }
+}
+
+/**
+ * The half-width of “khoảng X” or “gần X” under the approximation rules: half a unit of the
+ * last significant digit of X as printed with `decimals` decimals (`'last-digit'`), or a share of X.
+ * @example
+ * approximationWidth(fraction(5600n), 'about', 0, 'count', DEFAULT_APPROXIMATIONS) //=> { num: 50n, den: 1n }
+ */
+export function approximationWidth(x: Fraction, meaning: QualifierMeaning, decimals: number, kind: QuantityKind | null, rules: ApproximationRules): Fraction {
+  const rule = meaning === 'nearly' ? rules.nearly : rules.about;
+  if (rule.by === 'share') {
+    const share = toFraction(rule.share, ['approximations', meaning === 'nearly' ? 'nearly' : 'about', 'share']);
+    const w = fraction(x.num * share.num, x.den * share.den);
+    return w.num < 0n ? fraction(-w.num, w.den) : w;
+  }
+  const unit = lastDigitUnit(x, decimals, kind);
+  return fraction(unit.num, unit.den * 2n);
 }
 
 /**
@@ -184,18 +207,9 @@ export function printedInterval(text: string, options: PrintedIntervalOptions = 
   const decimals = Math.max(...partDecimals);
   const half = (d: number): Fraction => fraction(1n, 2n * 10n ** BigInt(d));
   const halfUnit = half(Math.min(...partDecimals));
-  const widthOf = (x: Fraction, meaning: QualifierMeaning): Fraction => {
-    const rule = meaning === 'nearly' ? rules.nearly : rules.about;
-    if (rule.by === 'share') {
-      const share = toFraction(rule.share, ['approximations', meaning === 'nearly' ? 'nearly' : 'about', 'share']);
-      const w = fraction(x.num * share.num, x.den * share.den);
-      return w.num < 0n ? fraction(-w.num, w.den) : w;
-    }
-    const unit = lastDigitUnit(x, decimals, kind);
-    return fraction(unit.num, unit.den * 2n);
-  };
+  const widthOf = (x: Fraction, meaning: QualifierMeaning): Fraction => approximationWidth(x, meaning, decimals, kind, rules);
   const around = (x: Fraction): Interval =>
-    qualifiers.length === 0 ? pointInterval(x) : qualifiers.map((q) => qualified(x, q.meaning, widthOf(x, q.meaning))).reduce(hullIntervals);
+    qualifiers.length === 0 ? pointInterval(x) : qualifiers.map((q) => qualifiedInterval(x, q.meaning, widthOf(x, q.meaning))).reduce(hullIntervals);
   const ends = figures.map(around);
   const value = ends.reduce(hullIntervals);
   const precision = ends.map((e, i) => widenInterval(e, half(partDecimals[i]!))).reduce(hullIntervals);
