@@ -58,7 +58,7 @@ export {
   formatInterval,
 } from './numbers/interval.js';
 export type { Interval, IntervalBound, IntervalOptions, FormatIntervalOptions } from './numbers/interval.js';
-export { printedInterval, toViNumberText, roundingPreimage, DEFAULT_APPROXIMATIONS, QUALIFIER_INTERVALS } from './numbers/printedInterval.js';
+export { printedInterval, toViNumberText, roundingPreimage, qualifiedInterval, approximationWidth, DEFAULT_APPROXIMATIONS, QUALIFIER_INTERVALS } from './numbers/printedInterval.js';
 export type { PrintedInterval, PrintedIntervalOptions, NumberFormat, Approximation, ApproximationRules } from './numbers/printedInterval.js';
 export type { FormatVnNumberOptions } from './numbers/formatVnNumber.js';
 export { apportion, roundEachPart } from './numbers/apportion.js';

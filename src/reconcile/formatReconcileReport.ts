@@ -49,8 +49,15 @@ export function formatTableLayout(layout: TableLayout): string {
   const line = (key: string): number => Number(key);
   const span = (keys: readonly string[]): string => {
     const n = keys.map(line);
-    const contiguous = n.every((x, i) => i === 0 || x === n[i - 1]! + 1);
-    return n.length === 0 ? 'no rows' : contiguous && n.length > 2 ? `lines ${n[0]}–${n[n.length - 1]}` : `line${n.length > 1 ? 's' : ''} ${n.join(', ')}`;
+    if (n.length === 0) return 'no rows';
+    const runs: string[] = [];
+    for (let i = 0; i < n.length; ) {
+      let j = i;
+      while (j + 1 < n.length && n[j + 1] === n[j]! + 1) j++;
+      runs.push(j - i >= 2 ? `${n[i]}–${n[j]}` : n.slice(i, j + 1).join(', '));
+      i = j + 1;
+    }
+    return `line${n.length > 1 ? 's' : ''} ${runs.join(', ')}`;
   };
   const [first, last] = layout.header;
   const head = `header: line${first === last ? ` ${first + 1}` : `s ${first + 1}–${last + 1}`}${layout.columnNumbersRow === null ? '' : `, column numbers on line ${layout.columnNumbersRow + 1}`}; ${layout.rows.length} rows, ${layout.rows.filter((r) => r.role === 'unit').length} units`;

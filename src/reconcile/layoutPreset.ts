@@ -37,7 +37,11 @@ export interface LayoutPreset {
   readonly toTable: (rows: ReadonlyArray<ReadonlyArray<string>>, options: Readonly<Record<string, string>>, source?: string) => PrintedTable;
 }
 
-/** The `unit` option value meaning "read the unit from the header". */
+/**
+ * The `unit` option value meaning "read the unit from the header or a caption".
+ * @example
+ * UNIT_FROM_HEADER //=> 'header'
+ */
 export const UNIT_FROM_HEADER = 'header';
 
 /**

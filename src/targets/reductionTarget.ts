@@ -35,15 +35,14 @@ export type ReductionTarget =
 /** The forms, as string literals. */
 export type TargetForm = ReductionTarget['form'];
 
-type Exact = string | number | Fraction;
 /** Input of {@link reductionTarget}: numbers as exact inputs (`'0.8'`, `'1/5'` as `{num, den}`, Decimal…); a qualifier as its word (`'hơn'`) or `{ word, meaning }`. */
 export type ReductionTargetInput =
-  | { readonly form: 'points'; readonly subject: TargetSubject; readonly points: Exact; readonly qualifier?: string | NumberQualifier }
-  | { readonly form: 'share'; readonly subject: TargetSubject; readonly share: Exact; readonly qualifier?: string | NumberQualifier }
+  | { readonly form: 'points'; readonly subject: TargetSubject; readonly points: string | number | Fraction; readonly qualifier?: string | NumberQualifier }
+  | { readonly form: 'share'; readonly subject: TargetSubject; readonly share: string | number | Fraction; readonly qualifier?: string | NumberQualifier }
   | { readonly form: 'count'; readonly subject: TargetSubject; readonly households: number; readonly qualifier?: string | NumberQualifier }
-  | { readonly form: 'range'; readonly subject: TargetSubject; readonly low: Exact; readonly high: Exact }
+  | { readonly form: 'range'; readonly subject: TargetSubject; readonly low: string | number | Fraction; readonly high: string | number | Fraction }
   | { readonly form: 'count-range'; readonly subject: TargetSubject; readonly low: number; readonly high: number }
-  | { readonly form: 'share-range'; readonly subject: TargetSubject; readonly low: Exact; readonly high: Exact };
+  | { readonly form: 'share-range'; readonly subject: TargetSubject; readonly low: string | number | Fraction; readonly high: string | number | Fraction };
 
 const subject = z.enum(['poor', 'near-poor', 'poor-and-near-poor']);
 const exact = z.union([z.string(), z.number(), z.object({ num: z.bigint(), den: z.bigint() })]);
