@@ -163,6 +163,8 @@ export function assignRoles(
     const isGroup = d.role === 'group' ? d.source !== 'inferred' || children[i]!.length > 0 : children[i]!.length > 0;
     if (d.role === 'heading' || (isGroup && rows[i]!.blank)) return { role: 'heading', level: d.level, covers: children[i]!, source: d.source };
     if (isGroup && (d.source !== 'column' || d.word === 'subtotal' || d.word === 'group' || children[i]!.length > 0)) return { role: 'group', level: d.level, covers: children[i]!, source: d.source };
+    // an inferred row with no figure at all is a heading or a note, not a unit of the table
+    if (d.source === 'inferred' && rows[i]!.blank) return { role: 'heading', level: d.level, covers: [], source: d.source };
     return { role: 'unit', level: d.level, covers: [], source: d.source };
   });
   // a total covers every unit row; a table has one total

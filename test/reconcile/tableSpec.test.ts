@@ -150,6 +150,8 @@ describe('tableFromSpec', () => {
     expect(roles(['Tổng số hộ', 'Số hộ nghèo', 'Tổng nhu cầu vốn'])).toEqual(['unit', 'unit', 'unit']);
     expect(roles(['A', 'Tổng cộng (QĐ 90)'])).toEqual(['unit', 'total']); // “A 1” is a row, not a row of column numbers
     expect(roles(['Toàn huyện Phong Thổ', 'Xã A'])).toEqual(['total', 'unit']);
+    const notes = tableFromSpec([['Chỉ tiêu', 'Số lượng'], ['Xã A', '1'], ['Ghi chú: số liệu sơ bộ', null]], spec);
+    expect(notes.layout.rows.map((r) => r.role)).toEqual(['unit', 'heading']); // a note with no figure is not checked
   });
 
   it('refuses a spec that does not follow the schema, and names the columns it cannot find', () => {
