@@ -31,3 +31,10 @@ export { openTableWriter, writeTable, columnSpecsOf, columnHeader, formatCellTex
 export type { TableColumn, TableWriter, TableWriterOptions, TableTarget, HeaderLanguage, OutputValue } from './tableWriter.js';
 export { CLASSIFIED_HOUSEHOLD_COLUMNS, AREA_SUMMARY_COLUMNS, RECONCILIATION_REPORT_COLUMNS } from './outputColumns.js';
 export type { ClassifiedHouseholdRow, AreaSummaryRow, SummaryLevel } from './outputColumns.js';
+
+// --- printed tables: sheet grids and marked-up copies ----------------------------
+export { readSheetGrid } from './readSheetGrid.js';
+export type { SheetGrid, ReadSheetGridOptions, MergedRange } from './readSheetGrid.js';
+export { writeMarkedUpCopy, cellAddress, MARK_FILLS, FINDINGS_SHEET } from './writeMarkedUpCopy.js';
+export type { MarkedUpSource } from './writeMarkedUpCopy.js';
+export { areaSummaryLayout, AREA_SUMMARY_SPEC } from './areaSummaryLayout.js';

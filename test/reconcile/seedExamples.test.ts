@@ -11,11 +11,13 @@ describe('seed examples (examples/seed00[0-3]-*.ts)', () => {
     expect(text).toContain('→ consistent: a common base of 60.282 – 60.853 households');
     expect(text).toContain('→ consistent: a common base of 7.110 – 7.131 households');
     expect(text).toContain('Most pairs agree on 60.282 – 60.707; does not fit: poor, July');
+    expect(text).toContain('→ consistent: both fit one plan');
+    expect(text).toContain('khoảng 6.600 at 112% implies a base of 5.822,2–5.964,2');
   });
 
   it('seed 001: the short report of the table, and the headline targets against the plan’s exits', () => {
     const text = seed001();
-    expect(text).toContain('table: 158 checks, 5 errors, 1 rounding finding');
+    expect(text).toContain('table: 413 checks, 5 errors, 1 rounding finding');
     expect(text).toContain('needs 245 exits (244,2), plans 154 = 0,50 points → NOT met, short by 90,2 households (0,30 points)');
     expect(text).toContain('249 exits = 0,82 points → met');
     expect(text).toContain('needs 297 of 1.485, plans 249 → NOT met, short by 48,0 households');
