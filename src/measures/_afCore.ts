@@ -131,6 +131,16 @@ interface BlockSums {
   readonly units: Float64Array;
 }
 
+/** The analysis weight column (sampling weight × size), or undefined when every unit weighs 1. */
+function analysisWeights(input: ColumnarInput, n: number): ArrayLike<number> | undefined {
+  const sw = input.sampleWeights;
+  const sizes = input.sizes;
+  if (sizes === undefined) return sw;
+  const w = new Float64Array(n);
+  for (let i = 0; i < n; i++) w[i] = (sw === undefined ? 1 : (sw[i] as number)) * (sizes[i] as number);
+  return w;
+}
+
 function blockSize(input: ColumnarInput): number {
   return Math.max(1, Math.floor(Number.MAX_SAFE_INTEGER / Math.max(1, input.maxWeight)));
 }
@@ -165,49 +175,33 @@ function patternTables(input: ColumnarInput, weights: NestedWeights): ScoreTable
   const S = slotScores.length;
   const sums: BlockSums = { slotScores, w: new Array<bigint>(G * S).fill(0n), d: new Array<bigint>(G * S * J).fill(0n), units: new Float64Array(G) };
   const acc = new Float64Array(G * P);
-  const pattern = new Int32Array(Math.min(n, blockSize(input)));
   const wSlot = new Float64Array(G * S);
   const dSlot = new Float64Array(G * S * J);
-  const sw = input.sampleWeights;
-  const sizes = input.sizes;
+  const w = analysisWeights(input, n);
   const cells = input.cells;
   const units = sums.units;
-  for (let from = 0; from < n; from += pattern.length) {
-    const to = Math.min(n, from + pattern.length);
-    const len = to - from;
-    // Patterns, one indicator column at a time (sequential byte loads, no branch).
+  const step = blockSize(input);
+  for (let from = 0; from < n; from += step) {
+    const to = Math.min(n, from + step);
+    // Per unit: the pattern of its J bytes (loads, shifts, ors: no branch) and one addition.
     let seen = 0;
-    pattern.fill(0, 0, len);
-    for (let j = 0; j < J; j++) {
-      const col = deps[j] as Uint8Array;
-      for (let i = 0; i < len; i++) {
-        const v = col[from + i] as number;
+    if (cells === undefined) units[0] = (units[0] as number) + (to - from);
+    for (let i = from; i < to; i++) {
+      let p = 0;
+      for (let j = 0; j < J; j++) {
+        const v = (deps[j] as Uint8Array)[i] as number;
         seen |= v;
-        pattern[i] = (pattern[i] as number) | (v << j);
+        p |= v << j;
       }
+      let x = p;
+      if (cells !== undefined) {
+        const c = cells[i] as number;
+        units[c] = (units[c] as number) + 1;
+        x += c * P;
+      }
+      acc[x] = (acc[x] as number) + (w === undefined ? 1 : (w[i] as number));
     }
     if (seen > 1) invalidDeprivation(deps, from, to);
-    // One addition per unit.
-    if (cells === undefined) {
-      units[0] = (units[0] as number) + len;
-      if (sw === undefined && sizes === undefined) {
-        for (let i = 0; i < len; i++) acc[pattern[i] as number] = (acc[pattern[i] as number] as number) + 1;
-      } else {
-        for (let i = 0; i < len; i++) {
-          const w = (sw === undefined ? 1 : (sw[from + i] as number)) * (sizes === undefined ? 1 : (sizes[from + i] as number));
-          const x = pattern[i] as number;
-          acc[x] = (acc[x] as number) + w;
-        }
-      }
-    } else {
-      for (let i = 0; i < len; i++) {
-        const c = cells[from + i] as number;
-        units[c] = (units[c] as number) + 1;
-        const w = (sw === undefined ? 1 : (sw[from + i] as number)) * (sizes === undefined ? 1 : (sizes[from + i] as number));
-        const x = c * P + (pattern[i] as number);
-        acc[x] = (acc[x] as number) + w;
-      }
-    }
     // Patterns → score slots and slot × indicator sums (still exact: the block total is below 2^53).
     for (let c = 0; c < G; c++) {
       for (let p = 0; p < P; p++) {

@@ -148,12 +148,6 @@ function cellLayout(columns: ReadonlyArray<GroupColumn>, n: number): CellLayout 
   if (columns.length === 0) return { cells: undefined, cellCount: 1, codesOfCell: () => [] };
   const radix = columns.map((c) => Math.max(1, c.labels.length));
   const product = radix.reduce((a, b) => a * b, 1);
-  const raw = new Float64Array(n);
-  let stride = 1;
-  for (const [b, col] of columns.entries()) {
-    for (let i = 0; i < n; i++) raw[i] = (raw[i] as number) + (col.codes[i] as number) * stride;
-    stride *= radix[b] as number;
-  }
   const decode = (code: number): number[] => {
     const out: number[] = [];
     let rest = code;
@@ -163,7 +157,22 @@ function cellLayout(columns: ReadonlyArray<GroupColumn>, n: number): CellLayout 
     }
     return out;
   };
-  if (product <= DENSE_CELLS) return { cells: Int32Array.from(raw), cellCount: product, codesOfCell: decode };
+  if (product <= DENSE_CELLS) {
+    const cells = new Int32Array(n);
+    let stride = 1;
+    for (const [b, col] of columns.entries()) {
+      const codes = col.codes;
+      for (let i = 0; i < n; i++) cells[i] = (cells[i] as number) + (codes[i] as number) * stride;
+      stride *= radix[b] as number;
+    }
+    return { cells, cellCount: product, codesOfCell: decode };
+  }
+  const raw = new Float64Array(n);
+  let stride = 1;
+  for (const [b, col] of columns.entries()) {
+    for (let i = 0; i < n; i++) raw[i] = (raw[i] as number) + (col.codes[i] as number) * stride;
+    stride *= radix[b] as number;
+  }
   const index = new Map<number, number>();
   const cells = new Int32Array(n);
   for (let i = 0; i < n; i++) {
