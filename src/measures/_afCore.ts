@@ -90,11 +90,21 @@ export interface ColumnarInput {
   readonly sampleWeights: IntegerColumn | undefined;
   /** Per-unit sizes, or undefined when units are counted. */
   readonly sizes: IntegerColumn | undefined;
-  /** Cell of each unit (the crossing of every grouping column), or undefined for a single cell. */
+  /** Cell of each unit (the crossing of every grouping column), or undefined (then `cellCodes`, or a single cell). */
   readonly cells: Int32Array | undefined;
+  /**
+   * The grouping codes to compute each unit's cell from during the pass (Σ code·stride), checked
+   * there to be whole numbers below their radix (the kernel returns null when one is not).
+   */
+  readonly cellCodes: ReadonlyArray<{ readonly codes: ArrayLike<number>; readonly radix: number; readonly stride: number }> | undefined;
   readonly cellCount: number;
-  /** Largest analysis weight (sampleWeight × size) of any unit, a safe integer. */
-  readonly maxWeight: number;
+  /**
+   * Largest analysis weight (sampleWeight × size) of any unit, a safe integer; or undefined when
+   * the weights are not checked yet: the pattern kernel then checks them during its pass and
+   * returns null when one is not a whole number ≥ 0 or their total reaches 2^53 (the caller
+   * checks them and calls again with the bound).
+   */
+  readonly maxWeight: number | undefined;
 }
 
 /** Most indicators for the deprivation-pattern kernel (2^J patterns per cell). */
@@ -116,11 +126,14 @@ const ACCUMULATOR_LIMIT = 1 << 22;
  * Sums run in float64 over integers in blocks whose total weight stays below 2^53 (so every
  * addition is exact) and are flushed into bigint after each block.
  */
-export function columnarTables(input: ColumnarInput, weights: NestedWeights): ScoreTable[] {
-  const J = input.deprivations.length;
-  const G = input.cellCount;
-  if (J <= PATTERN_MAX_INDICATORS && G * 2 ** J <= ACCUMULATOR_LIMIT) return patternTables(input, weights);
+export function columnarTables(input: ColumnarInput, weights: NestedWeights): ScoreTable[] | null {
+  if (usesPatterns(input.deprivations.length, input.cellCount)) return patternTables(input, weights);
   return slotTables(input, weights);
+}
+
+/** Whether {@link columnarTables} runs the pattern kernel (which can check the weights itself) for J indicators and G cells. */
+export function usesPatterns(J: number, G: number): boolean {
+  return J <= PATTERN_MAX_INDICATORS && G * 2 ** J <= ACCUMULATOR_LIMIT;
 }
 
 interface BlockSums {
@@ -142,7 +155,7 @@ function analysisWeights(input: ColumnarInput, n: number): ArrayLike<number> | u
 }
 
 function blockSize(input: ColumnarInput): number {
-  return Math.max(1, Math.floor(Number.MAX_SAFE_INTEGER / Math.max(1, input.maxWeight)));
+  return Math.max(1, Math.floor(Number.MAX_SAFE_INTEGER / Math.max(1, input.maxWeight ?? 1)));
 }
 
 function invalidDeprivation(deps: ReadonlyArray<Uint8Array>, from: number, to: number): never {
@@ -156,7 +169,7 @@ function invalidDeprivation(deps: ReadonlyArray<Uint8Array>, from: number, to: n
   return fail({ code: 'invalid-deprivation', path: ['deprivations'], value: null, expected: '0 (not deprived) or 1 (deprived)', rule: MEASURE_RULES.matrix });
 }
 
-function patternTables(input: ColumnarInput, weights: NestedWeights): ScoreTable[] {
+function patternTables(input: ColumnarInput, weights: NestedWeights): ScoreTable[] | null {
   const deps = input.deprivations;
   const J = deps.length;
   const n = deps[0]?.length ?? 0;
@@ -180,12 +193,18 @@ function patternTables(input: ColumnarInput, weights: NestedWeights): ScoreTable
   const w = analysisWeights(input, n);
   const cells = input.cells;
   const units = sums.units;
-  const step = blockSize(input);
+  const unchecked = input.maxWeight === undefined && w !== undefined;
+  const byCodes = cells === undefined && input.cellCodes !== undefined && input.cellCodes.length > 0 ? input.cellCodes : undefined;
+  const B = byCodes?.length ?? 0;
+  let badCode = false;
+  const step = input.maxWeight === undefined ? n : blockSize(input);
+  let total = 0;
+  let badWeight = false;
   for (let from = 0; from < n; from += step) {
     const to = Math.min(n, from + step);
     // Per unit: the pattern of its J bytes (loads, shifts, ors: no branch) and one addition.
     let seen = 0;
-    if (cells === undefined) units[0] = (units[0] as number) + (to - from);
+    if (cells === undefined && byCodes === undefined) units[0] = (units[0] as number) + (to - from);
     for (let i = from; i < to; i++) {
       let p = 0;
       for (let j = 0; j < J; j++) {
@@ -198,10 +217,27 @@ function patternTables(input: ColumnarInput, weights: NestedWeights): ScoreTable
         const c = cells[i] as number;
         units[c] = (units[c] as number) + 1;
         x += c * P;
+      } else if (byCodes !== undefined) {
+        let c = 0;
+        for (let b = 0; b < B; b++) {
+          const col = byCodes[b] as { readonly codes: ArrayLike<number>; readonly radix: number; readonly stride: number };
+          const v = col.codes[i] as number;
+          if (!(v >= 0 && v < col.radix && Math.floor(v) === v)) badCode = true;
+          c += v * col.stride;
+        }
+        if (badCode) return null;
+        units[c] = (units[c] as number) + 1;
+        x += c * P;
       }
-      acc[x] = (acc[x] as number) + (w === undefined ? 1 : (w[i] as number));
+      const wi = w === undefined ? 1 : (w[i] as number);
+      acc[x] = (acc[x] as number) + wi;
+      if (unchecked) {
+        total += wi;
+        if (!(wi >= 0 && Math.floor(wi) === wi)) badWeight = true;
+      }
     }
     if (seen > 1) invalidDeprivation(deps, from, to);
+    if (badWeight || total > Number.MAX_SAFE_INTEGER) return null;
     // Patterns → score slots and slot × indicator sums (still exact: the block total is below 2^53).
     for (let c = 0; c < G; c++) {
       for (let p = 0; p < P; p++) {

@@ -6,7 +6,7 @@ import * as z from 'zod';
 import { VnPovertyError, issue, parseInput, type VnIssue, type VnIssues } from '../errors/VnPovertyError.js';
 import { compareFractions, divideFractions, fraction, subtractFractions, toFraction, type ExactInput, type Fraction } from '../numbers/fraction.js';
 import { MEASURE_RULES, exactInputSchema, lcmBig } from './_measureRules.js';
-import { columnarTables, mergeTables, rowAccumulator, type LabelledTable, type ScoreTable } from './_afCore.js';
+import { columnarTables, mergeTables, rowAccumulator, usesPatterns, type LabelledTable, type ScoreTable } from './_afCore.js';
 import type { AfAchievementData, AfColumnarData, AfData, AfDeprivationData, AfInputOptions, AfMissingReport, AnalysisUnit, IntegerColumn, MissingPolicy } from './afData.js';
 import { nestedWeights, type NestedWeights } from './nestedWeights.js';
 
@@ -51,6 +51,8 @@ interface GroupColumn {
   readonly name: string;
   readonly codes: ArrayLike<number>;
   readonly labels: ReadonlyArray<string>;
+  /** Where the codes came from, for error paths. */
+  readonly path: ReadonlyArray<string | number>;
 }
 
 /** The legacy `groups` column's internal name (not a valid `by` name from a caller: it is empty). */
@@ -133,7 +135,7 @@ function codesOfLabels(name: string, values: ReadonlyArray<string | number>): Gr
     }
     codes[i] = code;
   });
-  return { name, codes, labels: [...index.keys()] };
+  return { name, codes, labels: [...index.keys()], path: [] };
 }
 
 /** The cell of every unit: the mixed-radix code of its labels in the grouping columns (numbered when too many). */
@@ -144,10 +146,19 @@ interface CellLayout {
   readonly codesOfCell: (cell: number) => ReadonlyArray<number>;
 }
 
-function cellLayout(columns: ReadonlyArray<GroupColumn>, n: number): CellLayout {
-  if (columns.length === 0) return { cells: undefined, cellCount: 1, codesOfCell: () => [] };
+/**
+ * The cells of the units, checking on the way that every code is a whole number below its
+ * column's number of labels (reported in full, with paths, when one is not).
+ */
+/** The mixed-radix numbering of the cells: each column's radix (its number of labels), their product, and the decoding. */
+interface CellPlan {
+  readonly radix: ReadonlyArray<number>;
+  readonly product: number;
+  readonly decode: (code: number) => number[];
+}
+
+function cellPlan(columns: ReadonlyArray<GroupColumn>): CellPlan {
   const radix = columns.map((c) => Math.max(1, c.labels.length));
-  const product = radix.reduce((a, b) => a * b, 1);
   const decode = (code: number): number[] => {
     const out: number[] = [];
     let rest = code;
@@ -157,22 +168,44 @@ function cellLayout(columns: ReadonlyArray<GroupColumn>, n: number): CellLayout 
     }
     return out;
   };
+  return { radix, product: radix.reduce((a, b) => a * b, 1), decode };
+}
+
+function cellLayout(columns: ReadonlyArray<GroupColumn>, n: number, problems: IssueList): CellLayout {
+  if (columns.length === 0) return { cells: undefined, cellCount: 1, codesOfCell: () => [] };
+  const { radix, product, decode } = cellPlan(columns);
   if (product <= DENSE_CELLS) {
     const cells = new Int32Array(n);
     let stride = 1;
     for (const [b, col] of columns.entries()) {
       const codes = col.codes;
-      for (let i = 0; i < n; i++) cells[i] = (cells[i] as number) + (codes[i] as number) * stride;
-      stride *= radix[b] as number;
+      const r = radix[b] as number;
+      let bad = false;
+      for (let i = 0; i < n; i++) {
+        const v = codes[i] as number;
+        if (!(v >= 0 && v < r && Math.floor(v) === v)) bad = true;
+        cells[i] = (cells[i] as number) + v * stride;
+      }
+      if (bad) checkCodes(codes, col.labels, col.path, n, problems);
+      stride *= r;
     }
+    problems.throwIfAny();
     return { cells, cellCount: product, codesOfCell: decode };
   }
   const raw = new Float64Array(n);
   let stride = 1;
   for (const [b, col] of columns.entries()) {
-    for (let i = 0; i < n; i++) raw[i] = (raw[i] as number) + (col.codes[i] as number) * stride;
-    stride *= radix[b] as number;
+    const r = radix[b] as number;
+    let bad = false;
+    for (let i = 0; i < n; i++) {
+      const v = col.codes[i] as number;
+      if (!(v >= 0 && v < r && Math.floor(v) === v)) bad = true;
+      raw[i] = (raw[i] as number) + v * stride;
+    }
+    if (bad) checkCodes(col.codes, col.labels, col.path, n, problems);
+    stride *= r;
   }
+  problems.throwIfAny();
   const index = new Map<number, number>();
   const cells = new Int32Array(n);
   for (let i = 0; i < n; i++) {
@@ -283,7 +316,7 @@ function prepareRows(input: AfDeprivationData | AfAchievementData, weights: Nest
     [...(data.groups === undefined ? [] : [codesOfLabels(GROUPS_COLUMN, data.groups)]), ...(data.by ?? []).map((c) => codesOfLabels(c.name, c.values))],
     lists,
   );
-  const layout = cellLayout(columns, n);
+  const layout = cellLayout(columns, n, problems);
   const accs = new Map<number, ReturnType<typeof rowAccumulator>>();
   const gapRows: GapRow[] | null = data.kind === 'achievements' ? [] : null;
   for (let i = 0; i < n; i++) {
@@ -386,14 +419,32 @@ function prepareColumns(data: AfColumnarData, weights: NestedWeights, countBy: A
   problems.throwIfAny();
   const sw = data.sampleWeights;
   const sizes = countBy === 'members' ? data.sizes : undefined;
-  const maxWeight = checkWeights(sw, sizes, n, problems);
   const all: GroupColumn[] = [];
   if (data.groups !== undefined) all.push(codeColumn(GROUPS_COLUMN, data.groups, data.groupLabels, ['groups'], n, problems));
   by.forEach((col, b) => all.push(codeColumn(col.name, col.codes, col.labels, ['by', b, 'codes'], n, problems)));
   problems.throwIfAny();
   const columns = usedColumns(all, lists);
-  const layout = cellLayout(columns, n);
-  const tables = columnarTables({ deprivations: deps, sampleWeights: sw, sizes, cells: layout.cells, cellCount: layout.cellCount, maxWeight }, weights);
+  // The pattern kernel reads the group codes and checks them and the plain sampling weights
+  // during its own pass. Otherwise — or when it finds a bad code or weight, or a total beyond
+  // 2^53 — the cells are laid out and the weights checked first, with every issue reported.
+  const plan = cellPlan(columns);
+  let layout: CellLayout = { cells: undefined, cellCount: plan.product, codesOfCell: plan.decode };
+  let tables: ScoreTable[] | null = null;
+  if (sizes === undefined && plan.product <= DENSE_CELLS && usesPatterns(J, plan.product)) {
+    let stride = 1;
+    const cellCodes = columns.map((c, b) => {
+      const entry = { codes: c.codes, radix: plan.radix[b] as number, stride };
+      stride *= entry.radix;
+      return entry;
+    });
+    tables = columnarTables({ deprivations: deps, sampleWeights: sw, sizes, cells: undefined, cellCodes, cellCount: plan.product, maxWeight: undefined }, weights);
+  }
+  if (tables === null) {
+    layout = cellLayout(columns, n, problems);
+    const maxWeight = checkWeights(sw, sizes, n, problems);
+    problems.throwIfAny();
+    tables = columnarTables({ deprivations: deps, sampleWeights: sw, sizes, cells: layout.cells, cellCodes: undefined, cellCount: layout.cellCount, maxWeight }, weights) as ScoreTable[];
+  }
   return {
     weights,
     countBy,
@@ -440,8 +491,15 @@ function checkWeights(sw: IntegerColumn | undefined, sizes: IntegerColumn | unde
   return max;
 }
 
-/** A code column checked (whole numbers in range) and labelled. */
+/** A code column labelled; its codes are checked here only when there are no labels (the layout checks the others in its pass). */
 function codeColumn(name: string, codes: IntegerColumn, labels: ReadonlyArray<string> | undefined, path: ReadonlyArray<string | number>, n: number, problems: IssueList): GroupColumn {
+  if (labels !== undefined) return { name, codes, labels, path };
+  const max = checkCodes(codes, undefined, path, n, problems);
+  return { name, codes, labels: Array.from({ length: max + 1 }, (_, g) => String(g)), path };
+}
+
+/** Reports every code that is not a whole number in [0, labels) and returns the largest valid code. */
+function checkCodes(codes: ArrayLike<number>, labels: ReadonlyArray<string> | undefined, path: ReadonlyArray<string | number>, n: number, problems: IssueList): number {
   let max = -1;
   const limit = labels?.length ?? Number.MAX_SAFE_INTEGER;
   for (let i = 0; i < n; i++) {
@@ -452,5 +510,5 @@ function codeColumn(name: string, codes: IntegerColumn, labels: ReadonlyArray<st
       problems.add(issue({ code: 'invalid-group', path: [...path, i], value: g, expected: labels ? `a group code in [0, ${labels.length})` : 'a whole-number group code ≥ 0', rule: MEASURE_RULES.matrix }));
     }
   }
-  return { name, codes, labels: labels ?? Array.from({ length: max + 1 }, (_, g) => String(g)) };
+  return max;
 }

@@ -84,6 +84,19 @@ describe('alkireFoster: several groupings and their crossing in one pass', () =>
     expect(firstIssueCode(() => alkireFoster({ kind: 'columns', deprivations: columns, sampleWeightScale: 0 }, base))).toBe('invalid-sampling-weight');
   });
 
+  it('checks weights and codes during the pass, and sums beyond 2^53 stay exact', () => {
+    const two = [Uint8Array.of(1, 0, 1), Uint8Array.of(1, 1, 0)];
+    const w2 = equalNestedWeights([{ id: 'a', indicators: ['a'] }, { id: 'b', indicators: ['b'] }]);
+    const opts = { weights: w2, cutoff: { share: '0.5' }, countBy: 'units' } as const;
+    expect(firstIssueCode(() => alkireFoster({ kind: 'columns', deprivations: two, sampleWeights: Float64Array.of(1, 0.5, 1) }, opts))).toBe('invalid-sampling-weight');
+    expect(firstIssueCode(() => alkireFoster({ kind: 'columns', deprivations: two, by: [{ name: 'g', codes: Float64Array.of(0, 1.5, 0), labels: ['x', 'y'] }] }, opts))).toBe('invalid-group');
+    const big = 2 ** 52;
+    const r = alkireFoster({ kind: 'columns', deprivations: two, sampleWeights: Float64Array.of(big, big, big + 2) }, opts);
+    expect(r.population).toEqual(f(3n * BigInt(big) + 2n));
+    expect(r.headcountRatio).toEqual(f(1));
+    expect(r.indicators[0]?.uncensoredHeadcountRatio).toEqual(f(2n * BigInt(big) + 2n, 3n * BigInt(big) + 2n));
+  });
+
   it('is pure', () => {
     expectPure(alkireFoster, { kind: 'columns' as const, deprivations: columns.map((c) => c.slice(0, 50)), by: [{ name: 'area', codes: area.slice(0, 50) }] }, base);
   });
