@@ -3,7 +3,8 @@
  * Everything here runs once at the edge; the core that follows trusts its input.
  */
 import * as z from 'zod';
-import { VnPovertyError, issue, parseInput, type VnIssue, type VnIssues } from '../errors/VnPovertyError.js';
+import { issue, parseInput } from '../errors/VnPovertyError.js';
+import { issueList, type IssueList } from './_issueList.js';
 import { compareFractions, divideFractions, fraction, subtractFractions, toFraction, type ExactInput, type Fraction } from '../numbers/fraction.js';
 import { MEASURE_RULES, exactInputSchema, lcmBig } from './_measureRules.js';
 import { columnarTables, mergeTables, rowAccumulator, usesPatterns, type LabelledTable, type ScoreTable } from './_afCore.js';
@@ -77,26 +78,6 @@ const optionsSchema = z.object({
   missing: z.enum(['drop-unit', 'not-deprived']).optional(),
   groupings: z.array(z.union([z.string(), z.array(z.string()).min(1, 'at least one column to cross')])).optional(),
 });
-
-const MAX_ISSUES = 50;
-
-interface IssueList {
-  add(found: VnIssue): void;
-  throwIfAny(): void;
-}
-
-/** Collects up to {@link MAX_ISSUES} issues, then throws them together. */
-function issueList(): IssueList {
-  const list: VnIssue[] = [];
-  return {
-    add(found) {
-      if (list.length < MAX_ISSUES) list.push(found);
-    },
-    throwIfAny() {
-      if (list.length > 0) throw new VnPovertyError(list as unknown as VnIssues);
-    },
-  };
-}
 
 /** Validates an AF input and builds its score tables (row path in bigint, columnar path in blocks). */
 export function prepareAf(data: AfData, options: AfInputOptions): PreparedAf {
