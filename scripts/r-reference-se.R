@@ -87,3 +87,22 @@ for (lv in c("nat", "area")) {
     }
   }
 }
+
+# --- income measures: FGT(0, 1, 2) and Watts on a synthetic income (round 1) ------------------
+# income = 400 + 7·(row number mod 97) + 60·(d_elct + d_hsg == 0) (row numbers of the complete round-1 rows, from 0);
+# line 700 for area 0 and 760 for area 1; per head; units counted.
+d1 <- prepare(all[all$t == 1, ])
+i <- seq_len(nrow(d1)) - 1
+d1$income <- 400 + 7 * (i %% 97) + 60 * ((d1$d_elct + d1$d_hsg) == 0)
+d1$z <- ifelse(d1$area == 0, 700, 760)
+d1$poorI <- as.numeric(d1$income < d1$z)
+d1$gap <- pmax(0, (d1$z - d1$income) / d1$z)
+d1$g1 <- d1$poorI * d1$gap; d1$g2 <- d1$poorI * d1$gap^2
+d1$watts <- d1$poorI * log(d1$z / d1$income)
+full <- svydesign(ids = ~psu, strata = ~stratum, weights = ~weight, data = d1)
+for (dm in list(list("nat", "", full), list("group", "0", subset(full, area == 0)), list("group", "1", subset(full, area == 1)))) {
+  for (m in list(c("fgt0", "poorI"), c("fgt1", "g1"), c("fgt2", "g2"), c("watts", "watts"))) {
+    e <- svymean(as.formula(paste0("~", m[2])), dm[[3]])
+    out("income", m[1], dm[[1]], dm[[2]], "", coef(e), SE(e), NA, NA)
+  }
+}
