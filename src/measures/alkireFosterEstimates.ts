@@ -14,7 +14,7 @@ import { confidenceInterval, intervalBounds, type AppliedInterval, type Interval
 import { longRow, type LongTable, type LongTableRow } from './longTable.js';
 import { nestedWeights, type NestedWeights, type NestedWeightsInput } from './nestedWeights.js';
 import { povertyCutoff, type AppliedCutoff, type PovertyCutoff } from './povertyCutoff.js';
-import type { SurveyDesign } from './surveyDesign.js';
+import { surveyDesign, type SurveyDesign } from './surveyDesign.js';
 
 /** Two survey rounds in one data set, for changes over time. */
 export interface AfRounds {
@@ -29,8 +29,11 @@ export interface AlkireFosterEstimatesOptions {
   readonly weights: NestedWeightsInput | NestedWeights;
   readonly cutoff: PovertyCutoff;
   readonly countBy: AnalysisUnit;
-  /** The sampling design; its weights are the sampling weights (the data must not carry its own). */
-  readonly design: SurveyDesign;
+  /**
+   * The sampling design; its weights are the sampling weights (the data must not carry its own).
+   * Without a design the table has the estimates only (se and intervals null), weighted by the data's sampling weights.
+   */
+  readonly design?: SurveyDesign;
   /** Decompositions from the data's `by` columns, as for {@link alkireFoster}. */
   readonly groupings?: ReadonlyArray<string | ReadonlyArray<string>>;
   /** Confidence intervals; none when absent. */
@@ -43,8 +46,8 @@ export interface AlkireFosterEstimatesOptions {
 export interface AlkireFosterEstimates {
   readonly cutoff: AppliedCutoff;
   readonly countBy: AnalysisUnit;
-  /** PSUs − strata of the design. */
-  readonly degreesOfFreedom: number;
+  /** PSUs − strata of the design (null without one). */
+  readonly degreesOfFreedom: number | null;
   readonly interval: AppliedInterval | null;
   /** One row per measure, population (and round) and indicator. */
   readonly rows: LongTable;
@@ -86,9 +89,13 @@ interface Domain {
 export function alkireFosterEstimates(data: AfColumnarData, options: AlkireFosterEstimatesOptions): AlkireFosterEstimates {
   const weights = nestedWeights(options.weights);
   const cutoff = povertyCutoff(options.cutoff);
-  const design = options.design;
+  const withSe = options.design !== undefined;
+  const n0 = data?.deprivations?.[0]?.length ?? 0;
+  const design =
+    options.design ??
+    surveyDesign(data?.sampleWeights === undefined ? { units: Math.max(1, n0) } : { weights: data.sampleWeights, ...(data.sampleWeightScale !== undefined ? { weightScale: data.sampleWeightScale } : {}) }, { lonelyPsu: 'remove' });
   if (design?.kind !== 'survey-design') fail({ code: 'invalid-input', path: ['design'], value: typeof design, expected: 'a design from surveyDesign()', rule: DESIGN_RULES.design });
-  if (data?.sampleWeights !== undefined) fail({ code: 'conflicting-weights', path: ['sampleWeights'], value: 'given', expected: "no sampling weights in the data: the design's weights are used", rule: DESIGN_RULES.weights });
+  if (withSe && data?.sampleWeights !== undefined) fail({ code: 'conflicting-weights', path: ['sampleWeights'], value: 'given', expected: "no sampling weights in the data: the design's weights are used", rule: DESIGN_RULES.weights });
   const n = data.deprivations?.[0]?.length ?? 0;
   if (n !== design.units) fail({ code: 'length-mismatch', path: ['deprivations'], value: n, expected: `one unit per unit of the design (${design.units})`, rule: DESIGN_RULES.design });
   const rounds = options.rounds;
@@ -99,13 +106,13 @@ export function alkireFosterEstimates(data: AfColumnarData, options: AlkireFoste
   // Validates everything (deprivations, codes, weights, sizes) and checks the groupings.
   const check = alkireFoster(
     {
-      ...data,
+      ...withoutWeights(data),
       ...(design.weightNumerators === null ? {} : { sampleWeights: design.weightNumerators, sampleWeightScale: design.weightScale }),
       by: [...(data.by ?? []), ...roundBy],
     },
     { weights, cutoff: options.cutoff, countBy: options.countBy, groupings: [...(options.groupings ?? (data.by ?? []).map((b) => b.name)), ...(rounds === undefined ? [] : [roundBy[0]?.name ?? ''])] },
   );
-  const interval = options.interval === undefined ? null : confidenceInterval(options.interval, design.degreesOfFreedom);
+  const interval = options.interval === undefined || !withSe ? null : confidenceInterval(options.interval, design.degreesOfFreedom);
 
   // Domains: national and every group of every grouping (each in each round when there are rounds).
   const byCols = data.by ?? [];
@@ -165,7 +172,7 @@ export function alkireFosterEstimates(data: AfColumnarData, options: AlkireFoste
       for (const { d, dom, list } of perRound) {
         for (const e of list) {
           const estimate = ratioEstimate(e.parts);
-          const variance = ratioCovariance(design, e.parts, e.parts);
+          const variance = withSe ? ratioCovariance(design, e.parts, e.parts) : null;
           const se = variance === null ? null : standardError(variance);
           const [lo, hi] = interval === null ? [null, null] : intervalBounds(interval, estimate, se, e.proportion);
           rows.push(
@@ -193,11 +200,11 @@ export function alkireFosterEstimates(data: AfColumnarData, options: AlkireFoste
         const e1 = second.list[x] as Estimand;
         const r0 = ratioEstimate(e0.parts);
         const r1 = ratioEstimate(e1.parts);
-        const v0 = ratioCovariance(design, e0.parts, e0.parts);
-        const v1 = ratioCovariance(design, e1.parts, e1.parts);
-        const c01 = ratioCovariance(design, e0.parts, e1.parts);
-        if (r0 === null || r1 === null || v0 === null || v1 === null || c01 === null) return;
-        const v = changeVariances(r0, r1, v0, v1, c01);
+        if (r0 === null || r1 === null) return;
+        const v0 = withSe ? ratioCovariance(design, e0.parts, e0.parts) : null;
+        const v1 = withSe ? ratioCovariance(design, e1.parts, e1.parts) : null;
+        const c01 = withSe ? ratioCovariance(design, e0.parts, e1.parts) : null;
+        const v = v0 === null || v1 === null || c01 === null ? { absolute: null, relative: null } : changeVariances(r0, r1, v0, v1, c01);
         const labels = rounds?.labels ?? ['0', '1'];
         const absolute = fraction(r1.num * r0.den - r0.num * r1.den, r1.den * r0.den);
         const changes: Array<['absolute' | 'relative', Fraction | null, Fraction | null]> = [
@@ -229,7 +236,12 @@ export function alkireFosterEstimates(data: AfColumnarData, options: AlkireFoste
     }
   });
   void check;
-  return deepFreeze({ cutoff, countBy: options.countBy, degreesOfFreedom: design.degreesOfFreedom, interval, rows });
+  return deepFreeze({ cutoff, countBy: options.countBy, degreesOfFreedom: withSe ? design.degreesOfFreedom : null, interval, rows });
+}
+
+function withoutWeights(data: AfColumnarData): AfColumnarData {
+  const { sampleWeights: _w, sampleWeightScale: _s, ...rest } = data;
+  return rest;
 }
 
 function maxCode(codes: IntegerColumn): number {

@@ -122,6 +122,16 @@ describe('alkireFosterEstimates: linearised standard errors match R survey on sy
     expect(find(both.rows, 'M0', 'nat', null, null, 'absolute').estimate).toEqual(f(12631n * 2268n - 323n * 134442n, 134442n * 2268n));
   });
 
+  it('without a design: the same exact estimates (weighted by the data), no SE and no interval', () => {
+    const deprivations = SYN_INDICATORS.map((_, j) => Uint8Array.from(round1, (r) => r.deprivations[j] as number));
+    const plain = alkireFosterEstimates({ kind: 'columns', deprivations, by: [{ name: 'area', codes: Uint8Array.from(round1, (r) => r.area) }] }, { weights, cutoff: { percent: 33 }, countBy: 'units', interval: { level: '0.95', method: 'logit', distribution: 't' } });
+    expect(plain.degreesOfFreedom).toBeNull();
+    expect(find(plain.rows, 'M0', 'nat', null, null).estimate).toEqual(f(323, 2268));
+    expect(find(plain.rows, 'M0', 'area', '0', null).estimate).toEqual(f(515, 3576));
+    expect(plain.rows.every((r) => r.se === null && r.ciLower === null)).toBe(true);
+    expect(plain.rows.map((r) => r.estimate)).toEqual(t1.rows.map((r) => r.estimate).slice(0, plain.rows.length));
+  });
+
   it('is pure', () => {
     const rows = round1.slice(0, 60);
     const design = surveyDesign({ strata: rows.map((r) => r.stratum), psus: rows.map((r) => r.psu) }, { lonelyPsu: 'remove' });
