@@ -11,7 +11,11 @@ import { compareFractions, fraction, fractionToDecimal, toFraction, type ExactIn
 import { DESIGN_RULES, exactInputSchema } from './_measureRules.js';
 import { normalQuantile, studentTQuantile } from './_quantiles.js';
 
-/** Significant digits of interval bounds and critical values. */
+/**
+ * Significant digits of interval bounds and critical values.
+ * @example
+ * INTERVAL_DIGITS //=> 40
+ */
 export const INTERVAL_DIGITS = 40;
 
 /** How intervals are built. */
