@@ -31,3 +31,7 @@ export { openTableWriter, writeTable, columnSpecsOf, columnHeader, formatCellTex
 export type { TableColumn, TableWriter, TableWriterOptions, TableTarget, HeaderLanguage, OutputValue } from './tableWriter.js';
 export { CLASSIFIED_HOUSEHOLD_COLUMNS, AREA_SUMMARY_COLUMNS, RECONCILIATION_REPORT_COLUMNS } from './outputColumns.js';
 export type { ClassifiedHouseholdRow, AreaSummaryRow, SummaryLevel } from './outputColumns.js';
+
+// --- long results tables (measures) -----------------------------------------
+export { writeLongTable, longTableColumns } from './writeLongTable.js';
+export type { WriteLongTableOptions } from './writeLongTable.js';
