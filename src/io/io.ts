@@ -35,3 +35,7 @@ export type { ClassifiedHouseholdRow, AreaSummaryRow, SummaryLevel } from './out
 // --- long results tables (measures) -----------------------------------------
 export { writeLongTable, longTableColumns } from './writeLongTable.js';
 export type { WriteLongTableOptions } from './writeLongTable.js';
+export { measuresSpec } from './measuresSpec.js';
+export type { MeasuresSpec, SpecIndicator } from './measuresSpec.js';
+export { readMeasuresData } from './readMeasuresData.js';
+export type { ReadMeasuresDataOptions, MeasuresData } from './readMeasuresData.js';
