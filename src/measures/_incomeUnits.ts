@@ -5,7 +5,7 @@
  */
 import * as z from 'zod';
 import { Decimal } from '../_internal/_decimal.js';
-import { issue, parseInput } from '../errors/VnPovertyError.js';
+import { issue, parseInput, type RuleRef } from '../errors/VnPovertyError.js';
 import { fraction, multiplyFractions, toFraction, type ExactInput, type Fraction } from '../numbers/fraction.js';
 import { issueList } from './_issueList.js';
 import { DESIGN_RULES, MEASURE_RULES, exactInputSchema, gcdBig } from './_measureRules.js';
@@ -47,9 +47,8 @@ const optionsSchema = z.object({
 });
 
 /** Checks income units and options; every problem is reported together. */
-export function incomeUnits(units: ReadonlyArray<FgtUnit>, options: IncomeOptions, needsLine = true): IncomeUnit[] {
-  const rule = DESIGN_RULES.income;
-  const opts = parseInput(optionsSchema, { line: options.line, income: options.income, countBy: options.countBy }, rule);
+export function incomeUnits(units: ReadonlyArray<FgtUnit>, options: IncomeOptions, rule: RuleRef = DESIGN_RULES.income): IncomeUnit[] {
+  const opts = parseInput(optionsSchema, { line: options?.line, income: options?.income, countBy: options?.countBy }, rule);
   const list = parseInput(z.array(unitSchema), units, rule);
   const problems = issueList();
   const perArea = typeof opts.line === 'object' && opts.line !== null && !Decimal.isDecimal(opts.line) && !('num' in opts.line);
@@ -58,12 +57,12 @@ export function incomeUnits(units: ReadonlyArray<FgtUnit>, options: IncomeOption
   if (perArea) {
     for (const [area, value] of Object.entries(opts.line as Record<string, ExactInput>)) {
       const z0 = toFraction(value, ['line', area]);
-      if (needsLine && z0.num <= 0n) problems.add(issue({ code: 'non-positive-line', path: ['line', area], value, expected: 'a poverty line greater than 0', rule }));
+      if (z0.num <= 0n) problems.add(issue({ code: 'non-positive-line', path: ['line', area], value, expected: 'a poverty line greater than 0', rule }));
       lines.set(area, z0);
     }
   } else {
     single = toFraction(opts.line as ExactInput, ['line']);
-    if (needsLine && single.num <= 0n) problems.add(issue({ code: 'non-positive-line', path: ['line'], value: opts.line, expected: 'a poverty line greater than 0', rule }));
+    if (single.num <= 0n) problems.add(issue({ code: 'non-positive-line', path: ['line'], value: opts.line, expected: 'a poverty line greater than 0', rule }));
   }
   const labelled = list.filter((u) => u.group !== undefined).length;
   if (labelled > 0 && labelled < list.length) {
