@@ -308,4 +308,4 @@ export type { IncomeOptions } from './measures/_incomeUnits.js';
 export { afScoreDistribution } from './measures/afScoreDistribution.js';
 export type { ScoreCount, ScoreDistribution, AfScoreDistributionResult } from './measures/afScoreDistribution.js';
 export { indicatorAssociation } from './measures/indicatorAssociation.js';
-export type { IndicatorAssociationOptions, IndicatorPair, IndicatorAssociation } from './measures/indicatorAssociation.js';
+export type { IndicatorAssociationOptions, IndicatorPair, IndicatorAssociation, IndicatorAssociationResult } from './measures/indicatorAssociation.js';

@@ -6,6 +6,7 @@ import { fraction, type Fraction } from '../numbers/fraction.js';
 import type { ScoreTable } from './_afCore.js';
 import { prepareAf } from './_afPrepare.js';
 import type { AfData, AfInputOptions } from './afData.js';
+import { longRow, type LongTable, type LongTableRow } from './longTable.js';
 
 /** The population at one score value. */
 export interface ScoreCount {
@@ -31,6 +32,12 @@ export interface ScoreDistribution {
 export interface AfScoreDistributionResult extends ScoreDistribution {
   readonly subgroups: ReadonlyArray<ScoreDistribution & { readonly group: string }> | null;
   readonly groupings: ReadonlyArray<{ readonly name: string; readonly subgroups: ReadonlyArray<ScoreDistribution & { readonly group: string }> }>;
+  /** The same as a long table: measure `'score'`, the score (`'1/3'`) in `indicator`, its share as the estimate. */
+  readonly rows: LongTable;
+}
+
+function rowsOf(d: ScoreDistribution, level: string, group: string | null): LongTableRow[] {
+  return d.scores.map((s) => longRow({ measure: 'score', level, group, indicator: s.score.den === 1n ? String(s.score.num) : `${s.score.num}/${s.score.den}`, estimate: s.share, n: d.units, population: d.population }));
 }
 
 function distributionOf(table: ScoreTable, D: bigint, scale: bigint): ScoreDistribution {
@@ -61,9 +68,13 @@ function distributionOf(table: ScoreTable, D: bigint, scale: bigint): ScoreDistr
 export function afScoreDistribution(data: AfData, options: AfInputOptions): AfScoreDistributionResult {
   const p = prepareAf(data, options);
   const D = p.weights.scoreDenominator;
-  return deepFreeze({
-    ...distributionOf(p.total, D, p.scale),
-    subgroups: p.groups === null ? null : p.groups.map((g) => ({ group: g.label, ...distributionOf(g.table, D, p.scale) })),
-    groupings: p.groupings.map((g) => ({ name: g.name, subgroups: g.groups.map((x) => ({ group: x.label, ...distributionOf(x.table, D, p.scale) })) })),
-  });
+  const total = distributionOf(p.total, D, p.scale);
+  const subgroups = p.groups === null ? null : p.groups.map((g) => ({ group: g.label, ...distributionOf(g.table, D, p.scale) }));
+  const groupings = p.groupings.map((g) => ({ name: g.name, subgroups: g.groups.map((x) => ({ group: x.label, ...distributionOf(x.table, D, p.scale) })) }));
+  const rows = [
+    ...rowsOf(total, 'nat', null),
+    ...(subgroups ?? []).flatMap((g) => rowsOf(g, 'group', g.group)),
+    ...groupings.flatMap((g) => g.subgroups.flatMap((x) => rowsOf(x, g.name, x.group))),
+  ];
+  return deepFreeze({ ...total, subgroups, groupings, rows });
 }

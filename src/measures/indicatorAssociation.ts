@@ -7,6 +7,7 @@ import { deepFreeze } from '../_internal/_freeze.js';
 import { fraction, multiplyFractions, subtractFractions, type Fraction } from '../numbers/fraction.js';
 import { alkireFoster } from './alkireFoster.js';
 import type { AfColumnarData } from './afData.js';
+import { longRow, type LongTable, type LongTableRow } from './longTable.js';
 import { nestedWeights, type NestedWeights, type NestedWeightsInput } from './nestedWeights.js';
 
 /** Options of {@link indicatorAssociation}. */
@@ -38,6 +39,19 @@ export interface IndicatorAssociation {
   readonly pairs: ReadonlyArray<IndicatorPair>;
 }
 
+/** The result of {@link indicatorAssociation}: the total, the subgroups, and a long table (measures `'cramersV'` and `'R0'`, the pair `'a × b'` in `indicator`). */
+export interface IndicatorAssociationResult extends IndicatorAssociation {
+  readonly subgroups: ReadonlyArray<IndicatorAssociation & { readonly group: string }> | null;
+  readonly rows: LongTable;
+}
+
+function rowsOf(a: IndicatorAssociation, population: Fraction, level: string, group: string | null): LongTableRow[] {
+  return a.pairs.flatMap((p) => {
+    const common = { level, group, indicator: `${p.first} × ${p.second}`, n: a.units, population };
+    return [longRow({ ...common, measure: 'cramersV', estimate: null, estimateDecimal: p.cramersV }), longRow({ ...common, measure: 'R0', estimate: p.redundancy })];
+  });
+}
+
 /**
  * Cramér's V and the redundancy measure R0 for every pair of indicators of a deprivation matrix
  * (columnar input), from the weighted 2 × 2 tables of uncensored deprivations; by the `groups`
@@ -51,7 +65,7 @@ export interface IndicatorAssociation {
  *   .pairs[0]?.redundancy
  * //=> { num: 1n, den: 1n }   (everyone deprived in b is deprived in a)
  */
-export function indicatorAssociation(data: AfColumnarData, options: IndicatorAssociationOptions): IndicatorAssociation & { readonly subgroups: ReadonlyArray<IndicatorAssociation & { readonly group: string }> | null } {
+export function indicatorAssociation(data: AfColumnarData, options: IndicatorAssociationOptions): IndicatorAssociationResult {
   const weights = nestedWeights(options.weights);
   // validates the columns, weights, sizes and group codes exactly as alkireFoster does
   const checked = alkireFoster(data, { weights, cutoff: { share: 1 }, countBy: options.countBy });
@@ -98,9 +112,13 @@ export function indicatorAssociation(data: AfColumnarData, options: IndicatorAss
     s.d.forEach((v, j) => (total.d[j] = (total.d[j] as bigint) + v));
     s.dd.forEach((v, x) => (total.dd[x] = (total.dd[x] as bigint) + v));
   }
-  const labels = (checked.subgroups ?? []).map((g) => g.group);
-  return deepFreeze({
-    ...pairsOf(total),
-    subgroups: checked.subgroups === null ? null : sums.map((s, g) => ({ s, g })).filter(({ s }) => s.units > 0).map(({ s, g }) => ({ group: data.groupLabels?.[g] ?? String(g), ...pairsOf(s) })).filter((x) => labels.includes(x.group)),
-  });
+  const present = (checked.subgroups ?? []).map((g) => g.group);
+  const whole = pairsOf(total);
+  const groups = sums.map((s, g) => ({ s, g, label: data.groupLabels?.[g] ?? String(g) })).filter(({ s, label }) => s.units > 0 && present.includes(label));
+  const subgroups = checked.subgroups === null ? null : groups.map(({ s, label }) => ({ group: label, ...pairsOf(s) }));
+  const rows = [
+    ...rowsOf(whole, checked.population, 'nat', null),
+    ...(checked.subgroups === null ? [] : groups.flatMap(({ s, label }) => rowsOf(pairsOf(s), checked.subgroups?.find((x) => x.group === label)?.measures.population ?? fraction(0n), 'group', label))),
+  ];
+  return deepFreeze({ ...whole, subgroups, rows });
 }

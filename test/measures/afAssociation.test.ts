@@ -22,6 +22,9 @@ describe('afScoreDistribution', () => {
       expect(s.shareAtLeast).toEqual(alkireFoster({ kind: 'columns', deprivations: columns }, { weights, cutoff: { share: s.score }, countBy: 'units' }).headcountRatio);
     }
     expect(dist.subgroups?.map((g) => g.units)).toEqual([2980, 4454]);
+    const rows = dist.rows.filter((r) => r.level === 'nat');
+    expect(rows.map((r) => r.estimate)).toEqual(dist.scores.map((s) => s.share));
+    expect(rows[1]?.indicator).toBe(`${dist.scores[1]?.score.num}/${dist.scores[1]?.score.den}`);
   });
 });
 
@@ -45,6 +48,8 @@ describe('indicatorAssociation', () => {
     const cm = round1.filter((x) => x.deprivations[1] === 1).length;
     expect(r.pairs[0]?.redundancy).toEqual(f(both, Math.min(nutr, cm)));
     expect(r.subgroups).toHaveLength(2);
+    expect(r.rows).toHaveLength(3 * 45 * 2);
+    expect(r.rows[1]).toMatchObject({ measure: 'R0', level: 'nat', indicator: 'd_nutr × d_cm', estimate: r.pairs[0]?.redundancy });
   });
   it('properties: V² = φ², |V| ≤ 1, R0 ∈ [0, 1], weighted equals expanded', () => {
     const w2 = equalNestedWeights([{ id: 'a', indicators: ['a'] }, { id: 'b', indicators: ['b'] }]);
