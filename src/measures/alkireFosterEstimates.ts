@@ -104,7 +104,7 @@ export function alkireFosterEstimates(data: AfColumnarData, options: AlkireFoste
     fail({ code: 'invalid-round', path: ['rounds'], value: rounds.codes?.length, expected: `a round code (0 or 1) for each of the ${n} units and two labels`, rule: MEASURE_RULES.change });
   }
   // Validates everything (deprivations, codes, weights, sizes) and checks the groupings.
-  const check = alkireFoster(
+  alkireFoster(
     {
       ...withoutWeights(data),
       ...(design.weightNumerators === null ? {} : { sampleWeights: design.weightNumerators, sampleWeightScale: design.weightScale }),
@@ -235,7 +235,6 @@ export function alkireFosterEstimates(data: AfColumnarData, options: AlkireFoste
       });
     }
   });
-  void check;
   return deepFreeze({ cutoff, countBy: options.countBy, degreesOfFreedom: withSe ? design.degreesOfFreedom : null, interval, rows });
 }
 

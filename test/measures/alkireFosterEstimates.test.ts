@@ -200,7 +200,6 @@ describe('properties', () => {
         const relabelled = { ...c, psus: c.psus.map((p) => 1000 - p * 7) };
         expect(ses(run(relabelled))).toEqual(ses(run(c)));
       }),
-      { numRuns: 200 },
     );
   });
 
@@ -213,7 +212,6 @@ describe('properties', () => {
         const r = run({ ...c, d: [0, 1, 2].map((j) => Uint8Array.from(bits, (b) => (b >> j) & 1)) });
         for (const row of r.rows) if (row.se !== null) expect(row.se.isZero(), `${row.measure} ${row.indicator}`).toBe(true);
       }),
-      { numRuns: 200 },
     );
   });
 
@@ -236,7 +234,6 @@ describe('properties', () => {
           expect(row.se.times(row.se).times(2).minus(sa.times(sa)).abs().lte(sa.times(sa).times('1e-35'))).toBe(true);
         });
       }),
-      { numRuns: 200 },
     );
   });
 
@@ -258,7 +255,6 @@ describe('properties', () => {
         expect(expanded.rows.map((r) => r.estimate)).toEqual(weighted.rows.map((r) => r.estimate));
         expect(ses(expanded)).toEqual(ses(weighted));
       }),
-      { numRuns: 200 },
     );
   });
 });
