@@ -72,21 +72,41 @@ export function indicatorAssociation(data: AfColumnarData, options: IndicatorAss
   const deps = data.deprivations;
   const J = deps.length;
   const n = deps[0]?.length ?? 0;
-  const G = checked.subgroups === null ? 1 : Math.max(1, data.groupLabels?.length ?? Math.max(0, ...Array.from(data.groups ?? [], Number)) + 1);
+  let maxCode = 0;
+  const codes = data.groups;
+  if (codes !== undefined) for (let i = 0; i < n; i++) if ((codes[i] as number) > maxCode) maxCode = codes[i] as number;
+  const G = codes === undefined ? 1 : Math.max(1, data.groupLabels?.length ?? maxCode + 1);
   const sums = Array.from({ length: G }, () => ({ units: 0, w: 0n, d: new Array<bigint>(J).fill(0n), dd: new Array<bigint>(J * J).fill(0n) }));
   const sw = data.sampleWeights;
   const sizes = options.countBy === 'members' ? data.sizes : undefined;
-  for (let i = 0; i < n; i++) {
-    const g = data.groups === undefined ? 0 : (data.groups[i] as number);
-    const s = sums[g] as (typeof sums)[number];
-    s.units++;
-    const w = BigInt((sw === undefined ? 1 : (sw[i] as number)) * (sizes === undefined ? 1 : (sizes[i] as number)));
-    s.w += w;
-    for (let j = 0; j < J; j++) {
-      if ((deps[j] as Uint8Array)[i] !== 1) continue;
-      s.d[j] = (s.d[j] as bigint) + w;
-      for (let k = j + 1; k < J; k++) if ((deps[k] as Uint8Array)[i] === 1) s.dd[j * J + k] = (s.dd[j * J + k] as bigint) + w;
+  let maxW = 1;
+  for (let i = 0; i < n; i++) maxW = Math.max(maxW, (sw === undefined ? 1 : (sw[i] as number)) * (sizes === undefined ? 1 : (sizes[i] as number)));
+  // float sums of whole numbers in blocks whose total stays below 2^53 (exact), flushed into bigint
+  const block = Math.max(1, Math.floor(Number.MAX_SAFE_INTEGER / maxW));
+  const fw = new Float64Array(G);
+  const fd = new Float64Array(G * J);
+  const fdd = new Float64Array(G * J * J);
+  for (let from = 0; from < n; from += block) {
+    const to = Math.min(n, from + block);
+    for (let i = from; i < to; i++) {
+      const g = codes === undefined ? 0 : (codes[i] as number);
+      (sums[g] as (typeof sums)[number]).units++;
+      const w = (sw === undefined ? 1 : (sw[i] as number)) * (sizes === undefined ? 1 : (sizes[i] as number));
+      fw[g] = (fw[g] as number) + w;
+      for (let j = 0; j < J; j++) {
+        if ((deps[j] as Uint8Array)[i] !== 1) continue;
+        fd[g * J + j] = (fd[g * J + j] as number) + w;
+        for (let k = j + 1; k < J; k++) if ((deps[k] as Uint8Array)[i] === 1) fdd[(g * J + j) * J + k] = (fdd[(g * J + j) * J + k] as number) + w;
+      }
     }
+    sums.forEach((s, g) => {
+      s.w += BigInt(fw[g] as number);
+      for (let j = 0; j < J; j++) s.d[j] = (s.d[j] as bigint) + BigInt(fd[g * J + j] as number);
+      for (let x = 0; x < J * J; x++) s.dd[x] = (s.dd[x] as bigint) + BigInt(fdd[g * J * J + x] as number);
+    });
+    fw.fill(0);
+    fd.fill(0);
+    fdd.fill(0);
   }
   const ids = weights.indicators.map((i) => i.id);
   const pairsOf = (s: (typeof sums)[number]): IndicatorAssociation => {
