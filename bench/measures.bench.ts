@@ -24,6 +24,8 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { alkireFoster } from '../src/measures/alkireFoster.js';
+import { alkireFosterEstimates } from '../src/measures/alkireFosterEstimates.js';
+import { surveyDesign } from '../src/measures/surveyDesign.js';
 import { equalNestedWeights } from '../src/measures/nestedWeights.js';
 import type { Fraction } from '../src/numbers/fraction.js';
 import { perSecond, readSize, timed } from './_support.js';
@@ -46,12 +48,16 @@ const deps = Array.from({ length: J }, () => new Uint8Array(size));
 const area = new Uint8Array(size);
 const region = new Uint8Array(size);
 const sampleWeights = new Float64Array(size);
+const strata = new Int32Array(size);
+const psus = new Int32Array(size);
 for (let i = 0; i < size; i++) {
   const f = source[i % source.length] as string[];
   for (let j = 0; j < J; j++) (deps[j] as Uint8Array)[i] = f[col(names[j] as string)] === '1' ? 1 : 0;
   area[i] = Number(f[col('area')]);
   region[i] = Number(f[col('region')]) - 1;
   sampleWeights[i] = Number(f[col('weight')]);
+  strata[i] = Number(f[col('stratum')]);
+  psus[i] = Number(f[col('psu')]);
 }
 const weights = equalNestedWeights([
   { id: 'health', indicators: ['d_nutr', 'd_cm'] },
@@ -172,3 +178,13 @@ if (r.error !== undefined || r.status !== 0) {
   console.log(`  ${'vectorised base R (matrix product, rowsum)'.padEnd(44)} best ${rBest.toFixed(1).padStart(7)} ms  median ${rMedian.toFixed(1).padStart(7)} ms  ${perSecond(size, rBest)} rows/s`);
   console.log(`  ratio base R / library:      best ${(rBest / best(libTimes)).toFixed(1)}×  median ${(rMedian / median(libTimes)).toFixed(1)}×`);
 }
+
+// --- with standard errors (one run, not part of the ratios) ------------------------------------
+const withSe = timed(() => {
+  const design = surveyDesign({ strata, psus, weights: sampleWeights });
+  return alkireFosterEstimates(
+    { kind: 'columns', deprivations: deps, by: [{ name: 'area', codes: area, labels: ['0', '1'] }, { name: 'region', codes: region, labels: regionLabels }] },
+    { weights, cutoff: { percent: 33 }, countBy: 'units', design, interval: { level: '0.95', method: 'logit', distribution: 't' } },
+  );
+});
+console.log(`  alkireFosterEstimates with the design (989 estimates, SEs and logit intervals; ${withSe.value.rows.length} rows): ${withSe.ms.toFixed(0)} ms, one run`);
