@@ -398,3 +398,26 @@ export type { VietnamAfProfile, AlkireFosterFromClassificationsOptions, AlkireFo
 // --- results as JSON ----------------------------------------------------------
 export { toJsonResult, fromJsonResult, JSON_RESULT_FORMAT } from './json/jsonResult.js';
 export type { JsonResult, JsonValueType, JsonTypedArrayName, JsonTypeEntry, JsonValue } from './json/jsonResult.js';
+// --- measures: groupings, survey designs, standard errors, long tables, more measures ---
+export type { AfByValues, AfByCodes } from './measures/afData.js';
+export type { AfGroupingResult } from './measures/alkireFoster.js';
+export { surveyDesign } from './measures/surveyDesign.js';
+export type { SurveyDesign, SurveyDesignInput, SurveyDesignOptions, LonelyPsuPolicy, DesignColumn } from './measures/surveyDesign.js';
+export { confidenceInterval, intervalBounds, INTERVAL_DIGITS } from './measures/confidenceInterval.js';
+export type { ConfidenceIntervalOptions, AppliedInterval } from './measures/confidenceInterval.js';
+export type { LongTable, LongTableRow } from './measures/longTable.js';
+export { alkireFosterEstimates } from './measures/alkireFosterEstimates.js';
+export type { AlkireFosterEstimates, AlkireFosterEstimatesOptions, AfRounds } from './measures/alkireFosterEstimates.js';
+export { incomePovertyEstimates } from './measures/incomePovertyEstimates.js';
+export type { IncomePovertyEstimatesOptions, IncomeMeasure } from './measures/incomePovertyEstimates.js';
+export { watts, WATTS_DECIMAL_DIGITS } from './measures/watts.js';
+export type { WattsOptions, WattsValue, WattsResult, ZeroIncomePolicy } from './measures/watts.js';
+export { senIndex, sstIndex } from './measures/senIndex.js';
+export type { SenValue, SstValue, WithSubgroups } from './measures/senIndex.js';
+export { gini, lorenzCurve } from './measures/gini.js';
+export type { DistributionValue, GiniValue, GiniResult, LorenzPoint, WeightedValue } from './measures/gini.js';
+export type { IncomeOptions } from './measures/_incomeUnits.js';
+export { afScoreDistribution } from './measures/afScoreDistribution.js';
+export type { ScoreCount, ScoreDistribution, AfScoreDistributionResult } from './measures/afScoreDistribution.js';
+export { indicatorAssociation } from './measures/indicatorAssociation.js';
+export type { IndicatorAssociationOptions, IndicatorPair, IndicatorAssociation, IndicatorAssociationResult } from './measures/indicatorAssociation.js';

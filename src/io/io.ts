@@ -38,3 +38,10 @@ export type { SheetGrid, ReadSheetGridOptions, MergedRange } from './readSheetGr
 export { writeMarkedUpCopy, cellAddress, MARK_FILLS, FINDINGS_SHEET } from './writeMarkedUpCopy.js';
 export type { MarkedUpSource } from './writeMarkedUpCopy.js';
 export { areaSummaryLayout, AREA_SUMMARY_SPEC } from './areaSummaryLayout.js';
+// --- long results tables (measures) -----------------------------------------
+export { writeLongTable, longTableColumns } from './writeLongTable.js';
+export type { WriteLongTableOptions } from './writeLongTable.js';
+export { measuresSpec } from './measuresSpec.js';
+export type { MeasuresSpec, SpecIndicator } from './measuresSpec.js';
+export { readMeasuresData } from './readMeasuresData.js';
+export type { ReadMeasuresDataOptions, MeasuresData } from './readMeasuresData.js';

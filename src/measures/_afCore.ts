@@ -83,132 +83,263 @@ export function mergeTables(tables: ReadonlyArray<ScoreTable>, indicatorCount: n
   return { units, scores, weightAt: scores.map((s) => acc.get(s)?.w ?? 0n), deprivedAt: scores.map((s) => acc.get(s)?.dep ?? []) };
 }
 
-/** Columnar input after validation of shapes (values are checked during the pass). */
+/** Columnar input after validation (values of the deprivation bytes are checked during the pass). */
 export interface ColumnarInput {
   readonly deprivations: ReadonlyArray<Uint8Array>;
-  /** Per-unit analysis weight factors: sampling weight (integer) — or undefined for 1. */
+  /** Per-unit integer sampling weights, or undefined for 1. */
   readonly sampleWeights: IntegerColumn | undefined;
-  /** Per-unit sizes — or undefined when units are counted. */
+  /** Per-unit sizes, or undefined when units are counted. */
   readonly sizes: IntegerColumn | undefined;
-  readonly groups: IntegerColumn | undefined;
-  readonly groupCount: number;
-  /** Largest analysis weight (sampleWeight × size) of any unit, a safe integer. */
-  readonly maxWeight: number;
+  /** Cell of each unit (the crossing of every grouping column), or undefined (then `cellCodes`, or a single cell). */
+  readonly cells: Int32Array | undefined;
+  /**
+   * The grouping codes to compute each unit's cell from during the pass (Σ code·stride), checked
+   * there to be whole numbers below their radix (the kernel returns null when one is not).
+   */
+  readonly cellCodes: ReadonlyArray<{ readonly codes: ArrayLike<number>; readonly radix: number; readonly stride: number }> | undefined;
+  readonly cellCount: number;
+  /**
+   * Largest analysis weight (sampleWeight × size) of any unit, a safe integer; or undefined when
+   * the weights are not checked yet: the pattern kernel then checks them during its pass and
+   * returns null when one is not a whole number ≥ 0 or their total reaches 2^53 (the caller
+   * checks them and calls again with the bound).
+   */
+  readonly maxWeight: number | undefined;
 }
 
-const DENSE_LIMIT = 1 << 22;
+/** Most indicators for the deprivation-pattern kernel (2^J patterns per cell). */
+const PATTERN_MAX_INDICATORS = 16;
+/** Most accumulator entries (cells × patterns, or cells × score slots × indicators) held in one typed array. */
+const ACCUMULATOR_LIMIT = 1 << 22;
 
 /**
- * One pass over columnar data: per group, weighted counts by score and by score × indicator.
- * Sums run in float64 over integers in blocks short enough that no partial sum can exceed
- * 2^53 (so every addition is exact), and are flushed into bigint after each block.
+ * One pass over columnar data: per cell, the analysis weight at each score and at each score ×
+ * indicator (everything every k needs). Two kernels, both branch-free in the indicators:
+ *
+ * - **patterns** (J ≤ 16 and cells × 2^J small): each unit's deprivation bytes are packed
+ *   into a pattern `p = Σ d_j·2^j` and its weight added to `acc[cell·2^J + p]`: J byte loads
+ *   and one addition per unit. Scores and indicator sums are read off the (few) patterns after
+ *   the pass.
+ * - **score slots** otherwise: the score `Σ d_j·u_j` (integer weights × bytes) picks a slot and
+ *   the weight is added to the slot and, times each byte, to the slot's indicators.
+ *
+ * Sums run in float64 over integers in blocks whose total weight stays below 2^53 (so every
+ * addition is exact) and are flushed into bigint after each block.
  */
-export function columnarTables(input: ColumnarInput, weights: NestedWeights): ScoreTable[] {
+export function columnarTables(input: ColumnarInput, weights: NestedWeights): ScoreTable[] | null {
+  if (usesPatterns(input.deprivations.length, input.cellCount)) return patternTables(input, weights);
+  return slotTables(input, weights);
+}
+
+/** Whether {@link columnarTables} runs the pattern kernel (which can check the weights itself) for J indicators and G cells. */
+export function usesPatterns(J: number, G: number): boolean {
+  return J <= PATTERN_MAX_INDICATORS && G * 2 ** J <= ACCUMULATOR_LIMIT;
+}
+
+interface BlockSums {
+  /** Slot → score (units of 1/D). */
+  readonly slotScores: ReadonlyArray<bigint>;
+  readonly w: bigint[];
+  readonly d: bigint[];
+  readonly units: Float64Array;
+}
+
+/** The analysis weight column (sampling weight × size), or undefined when every unit weighs 1. */
+function analysisWeights(input: ColumnarInput, n: number): ArrayLike<number> | undefined {
+  const sw = input.sampleWeights;
+  const sizes = input.sizes;
+  if (sizes === undefined) return sw;
+  const w = new Float64Array(n);
+  for (let i = 0; i < n; i++) w[i] = (sw === undefined ? 1 : (sw[i] as number)) * (sizes[i] as number);
+  return w;
+}
+
+function blockSize(input: ColumnarInput): number {
+  return Math.max(1, Math.floor(Number.MAX_SAFE_INTEGER / Math.max(1, input.maxWeight ?? 1)));
+}
+
+function invalidDeprivation(deps: ReadonlyArray<Uint8Array>, from: number, to: number): never {
+  for (let j = 0; j < deps.length; j++) {
+    const col = deps[j] as Uint8Array;
+    for (let i = from; i < to; i++) {
+      const v = col[i] as number;
+      if (v > 1) fail({ code: 'invalid-deprivation', path: ['deprivations', j, i], value: v, expected: '0 (not deprived) or 1 (deprived)', rule: MEASURE_RULES.matrix });
+    }
+  }
+  return fail({ code: 'invalid-deprivation', path: ['deprivations'], value: null, expected: '0 (not deprived) or 1 (deprived)', rule: MEASURE_RULES.matrix });
+}
+
+function patternTables(input: ColumnarInput, weights: NestedWeights): ScoreTable[] | null {
   const deps = input.deprivations;
   const J = deps.length;
   const n = deps[0]?.length ?? 0;
+  const G = input.cellCount;
+  const P = 2 ** J;
+  // Score of every pattern, and the slot of each distinct score (ascending).
+  const scoreOf = new Array<bigint>(P);
+  for (let p = 0; p < P; p++) {
+    let s = 0n;
+    for (let j = 0; j < J; j++) if ((p >> j) & 1) s += weights.scoreUnits[j] ?? 0n;
+    scoreOf[p] = s;
+  }
+  const slotScores = [...new Set(scoreOf)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const slotIndex = new Map(slotScores.map((s, k) => [s, k]));
+  const slotOf = Int32Array.from(scoreOf, (s) => slotIndex.get(s) as number);
+  const S = slotScores.length;
+  const sums: BlockSums = { slotScores, w: new Array<bigint>(G * S).fill(0n), d: new Array<bigint>(G * S * J).fill(0n), units: new Float64Array(G) };
+  const acc = new Float64Array(G * P);
+  const wSlot = new Float64Array(G * S);
+  const dSlot = new Float64Array(G * S * J);
+  const w = analysisWeights(input, n);
+  const cells = input.cells;
+  const units = sums.units;
+  const unchecked = input.maxWeight === undefined && w !== undefined;
+  const byCodes = cells === undefined && input.cellCodes !== undefined && input.cellCodes.length > 0 ? input.cellCodes : undefined;
+  const B = byCodes?.length ?? 0;
+  let badCode = false;
+  const step = input.maxWeight === undefined ? n : blockSize(input);
+  let total = 0;
+  let badWeight = false;
+  for (let from = 0; from < n; from += step) {
+    const to = Math.min(n, from + step);
+    // Per unit: the pattern of its J bytes (loads, shifts, ors: no branch) and one addition.
+    let seen = 0;
+    if (cells === undefined && byCodes === undefined) units[0] = (units[0] as number) + (to - from);
+    for (let i = from; i < to; i++) {
+      let p = 0;
+      for (let j = 0; j < J; j++) {
+        const v = (deps[j] as Uint8Array)[i] as number;
+        seen |= v;
+        p |= v << j;
+      }
+      let x = p;
+      if (cells !== undefined) {
+        const c = cells[i] as number;
+        units[c] = (units[c] as number) + 1;
+        x += c * P;
+      } else if (byCodes !== undefined) {
+        let c = 0;
+        for (let b = 0; b < B; b++) {
+          const col = byCodes[b] as { readonly codes: ArrayLike<number>; readonly radix: number; readonly stride: number };
+          const v = col.codes[i] as number;
+          if (!(v >= 0 && v < col.radix && Math.floor(v) === v)) badCode = true;
+          c += v * col.stride;
+        }
+        if (badCode) return null;
+        units[c] = (units[c] as number) + 1;
+        x += c * P;
+      }
+      const wi = w === undefined ? 1 : (w[i] as number);
+      acc[x] = (acc[x] as number) + wi;
+      if (unchecked) {
+        total += wi;
+        if (!(wi >= 0 && Math.floor(wi) === wi)) badWeight = true;
+      }
+    }
+    if (seen > 1) invalidDeprivation(deps, from, to);
+    if (badWeight || total > Number.MAX_SAFE_INTEGER) return null;
+    // Patterns → score slots and slot × indicator sums (still exact: the block total is below 2^53).
+    for (let c = 0; c < G; c++) {
+      for (let p = 0; p < P; p++) {
+        const w = acc[c * P + p] as number;
+        if (w === 0) continue;
+        const slot = c * S + (slotOf[p] as number);
+        wSlot[slot] = (wSlot[slot] as number) + w;
+        const base = slot * J;
+        for (let q = p, j = 0; q !== 0; q >>= 1, j++) if (q & 1) dSlot[base + j] = (dSlot[base + j] as number) + w;
+      }
+    }
+    acc.fill(0);
+    flushInto(sums, wSlot, dSlot);
+  }
+  return tablesOf(sums, G, J);
+}
+
+function slotTables(input: ColumnarInput, weights: NestedWeights): ScoreTable[] {
+  const deps = input.deprivations;
+  const J = deps.length;
+  const n = deps[0]?.length ?? 0;
+  const G = input.cellCount;
   const units = weights.scoreUnits.map(Number);
   const D = Number(weights.scoreDenominator);
   if (!Number.isSafeInteger(D)) {
     fail({ code: 'weights-too-fine', path: ['weights'], value: String(weights.scoreDenominator), expected: 'weights whose common denominator is below 2^53 (use the row input for finer weights)', rule: MEASURE_RULES.weights });
   }
-  const G = input.groupCount;
+  // Score of every unit (integer weights × bytes, no branch), then its slot among the distinct scores.
+  const score = new Float64Array(n);
+  let seen = 0;
+  for (let j = 0; j < J; j++) {
+    const col = deps[j] as Uint8Array;
+    const u = units[j] as number;
+    for (let i = 0; i < n; i++) {
+      const v = col[i] as number;
+      seen |= v;
+      score[i] = (score[i] as number) + v * u;
+    }
+  }
+  if (seen > 1) invalidDeprivation(deps, 0, n);
+  const slotScores = [...new Set(score)].sort((a, b) => a - b);
+  const S = slotScores.length;
+  if (G * S * (J + 1) > ACCUMULATOR_LIMIT * 4) {
+    fail({ code: 'too-many-groups', path: ['groups'], value: G, expected: `at most ${Math.floor((ACCUMULATOR_LIMIT * 4) / (S * (J + 1)))} subgroups (crossings) for ${S} distinct scores`, rule: MEASURE_RULES.matrix });
+  }
+  const index = new Map(slotScores.map((s, k) => [s, k]));
+  const sums: BlockSums = { slotScores: slotScores.map((s) => BigInt(s)), w: new Array<bigint>(G * S).fill(0n), d: new Array<bigint>(G * S * J).fill(0n), units: new Float64Array(G) };
+  const wSlot = new Float64Array(G * S);
+  const dSlot = new Float64Array(G * S * J);
   const sw = input.sampleWeights;
   const sizes = input.sizes;
-  const groups = input.groups;
-
-  // Slots: dense (slot = score) when small enough, otherwise the distinct scores found in a first pass.
-  let dense = G * (D + 1) * (J + 1) <= DENSE_LIMIT;
-  let slotCount = D + 1;
-  let slotScores: number[] = [];
-  let slotOfRow: Int32Array | undefined;
-  if (!dense) {
-    const scoreOfRow = new Float64Array(n);
-    const distinct = new Set<number>();
-    for (let i = 0; i < n; i++) {
-      let s = 0;
-      for (let j = 0; j < J; j++) if ((deps[j] as Uint8Array)[i] === 1) s += units[j] as number;
-      scoreOfRow[i] = s;
-      distinct.add(s);
+  const cells = input.cells;
+  const step = blockSize(input);
+  for (let from = 0; from < n; from += step) {
+    const to = Math.min(n, from + step);
+    for (let i = from; i < to; i++) {
+      const c = cells === undefined ? 0 : (cells[i] as number);
+      sums.units[c] = (sums.units[c] as number) + 1;
+      const w = (sw === undefined ? 1 : (sw[i] as number)) * (sizes === undefined ? 1 : (sizes[i] as number));
+      const slot = c * S + (index.get(score[i] as number) as number);
+      wSlot[slot] = (wSlot[slot] as number) + w;
+      const base = slot * J;
+      for (let j = 0; j < J; j++) dSlot[base + j] = (dSlot[base + j] as number) + w * ((deps[j] as Uint8Array)[i] as number);
     }
-    slotScores = [...distinct].sort((a, b) => a - b);
-    slotCount = slotScores.length;
-    if (G * slotCount * (J + 1) > DENSE_LIMIT * 4) {
-      fail({ code: 'too-many-groups', path: ['groups'], value: G, expected: `at most ${Math.floor((DENSE_LIMIT * 4) / (slotCount * (J + 1)))} groups for ${slotCount} distinct scores`, rule: MEASURE_RULES.matrix });
-    }
-    const index = new Map(slotScores.map((s, k) => [s, k]));
-    slotOfRow = new Int32Array(n);
-    for (let i = 0; i < n; i++) slotOfRow[i] = index.get(scoreOfRow[i] as number) as number;
-    dense = false;
+    flushInto(sums, wSlot, dSlot);
   }
+  return tablesOf(sums, G, J);
+}
 
-  const wAt = new Float64Array(G * slotCount);
-  const dAt = new Float64Array(G * slotCount * J);
-  const wBig = new Array<bigint>(G * slotCount).fill(0n);
-  const dBig = new Array<bigint>(G * slotCount * J).fill(0n);
-  const unitsIn = new Float64Array(G);
-  const blockSize = Math.max(1, Math.floor(Number.MAX_SAFE_INTEGER / Math.max(1, input.maxWeight)));
-  const flush = (): void => {
-    for (let x = 0; x < wAt.length; x++) {
-      const v = wAt[x] as number;
-      if (v !== 0) {
-        wBig[x] = (wBig[x] as bigint) + BigInt(v);
-        wAt[x] = 0;
-      }
-    }
-    for (let x = 0; x < dAt.length; x++) {
-      const v = dAt[x] as number;
-      if (v !== 0) {
-        dBig[x] = (dBig[x] as bigint) + BigInt(v);
-        dAt[x] = 0;
-      }
-    }
-  };
-
-  const idx = new Int32Array(J);
-  let left = blockSize;
-  for (let i = 0; i < n; i++) {
-    let s = 0;
-    let m = 0;
-    for (let j = 0; j < J; j++) {
-      const v = (deps[j] as Uint8Array)[i] as number;
-      if (v !== 0) {
-        if (v !== 1) fail({ code: 'invalid-deprivation', path: ['deprivations', j, i], value: v, expected: '0 (not deprived) or 1 (deprived)', rule: MEASURE_RULES.matrix });
-        s += units[j] as number;
-        idx[m++] = j;
-      }
-    }
-    const w = (sw === undefined ? 1 : (sw[i] as number)) * (sizes === undefined ? 1 : (sizes[i] as number));
-    const g = groups === undefined ? 0 : (groups[i] as number);
-    unitsIn[g] = (unitsIn[g] as number) + 1;
-    const base = g * slotCount + (dense ? s : ((slotOfRow as Int32Array)[i] as number));
-    wAt[base] = (wAt[base] as number) + w;
-    const db = base * J;
-    for (let t = 0; t < m; t++) {
-      const x = db + (idx[t] as number);
-      dAt[x] = (dAt[x] as number) + w;
-    }
-    if (--left === 0) {
-      flush();
-      left = blockSize;
+/** Adds the float block sums (exact integers) into the bigint totals and clears them. */
+function flushInto(sums: BlockSums, wSlot: Float64Array, dSlot: Float64Array): void {
+  for (let x = 0; x < wSlot.length; x++) {
+    const v = wSlot[x] as number;
+    if (v !== 0) {
+      sums.w[x] = (sums.w[x] as bigint) + BigInt(v);
+      wSlot[x] = 0;
     }
   }
-  flush();
+  for (let x = 0; x < dSlot.length; x++) {
+    const v = dSlot[x] as number;
+    if (v !== 0) {
+      sums.d[x] = (sums.d[x] as bigint) + BigInt(v);
+      dSlot[x] = 0;
+    }
+  }
+}
 
+function tablesOf(sums: BlockSums, G: number, J: number): ScoreTable[] {
+  const S = sums.slotScores.length;
   const tables: ScoreTable[] = [];
-  for (let g = 0; g < G; g++) {
+  for (let c = 0; c < G; c++) {
     const scores: bigint[] = [];
     const weightAt: bigint[] = [];
     const deprivedAt: bigint[][] = [];
-    for (let slot = 0; slot < slotCount; slot++) {
-      const x = g * slotCount + slot;
-      const rowsHere = (wBig[x] as bigint) !== 0n;
-      if (!rowsHere) continue;
-      scores.push(BigInt(dense ? slot : (slotScores[slot] as number)));
-      weightAt.push(wBig[x] as bigint);
-      deprivedAt.push(dBig.slice(x * J, x * J + J));
+    for (let slot = 0; slot < S; slot++) {
+      const x = c * S + slot;
+      if ((sums.w[x] as bigint) === 0n) continue;
+      scores.push(sums.slotScores[slot] as bigint);
+      weightAt.push(sums.w[x] as bigint);
+      deprivedAt.push(sums.d.slice(x * J, x * J + J));
     }
-    tables.push({ units: unitsIn[g] as number, scores, weightAt, deprivedAt });
+    tables.push({ units: sums.units[c] as number, scores, weightAt, deprivedAt });
   }
   return tables;
 }

@@ -52,6 +52,44 @@ export const MEASURE_RULES = {
   },
 } as const satisfies Record<string, RuleRef>;
 
+/** Citation of the design-based variance method. */
+export const SURVEY_SOURCE = 'Lumley (2010), Complex Surveys: A Guide to Analysis Using R, Wiley, ch. 2–3 (R package survey: svydesign, svymean, svyciprop)';
+
+/** The rules of survey designs and standard errors, each with its source. */
+export const DESIGN_RULES = {
+  design: {
+    description: 'a survey design has one stratum, PSU and weight per unit, and every PSU lies in one stratum',
+    source: SURVEY_SOURCE,
+    term: 'thiết kế mẫu',
+  },
+  lonelyPsu: {
+    description: 'the variance within a stratum needs at least 2 PSUs; a single-PSU stratum needs an explicit treatment',
+    source: `${SURVEY_SOURCE}; survey's option survey.lonely.psu`,
+  },
+  weights: {
+    description: 'sampling weights are exact numbers ≥ 0, one per unit',
+    source: SURVEY_SOURCE,
+    term: 'quyền số',
+  },
+  fpc: {
+    description: 'the finite-population correction is, per stratum, the population number of PSUs (≥ the sampled ones) or the sampling fraction in (0, 1]',
+    source: SURVEY_SOURCE,
+  },
+  interval: {
+    description: 'a confidence level lies in (0, 1); logit intervals need an estimate strictly between 0 and 1',
+    source: `${SURVEY_SOURCE}; mpitbR (Girela), mpitb.est: svyciprop(method = "logit", df = degf(design))`,
+  },
+  income: {
+    description: 'income measures need a positive poverty line, incomes ≥ 0 and sampling weights ≥ 0 with a positive total',
+    source: FGT_SOURCE,
+    term: 'thu nhập bình quân đầu người',
+  },
+  watts: {
+    description: 'the Watts index takes ln(z / y) for every poor unit, so an income of 0 needs an explicit treatment',
+    source: 'Watts (1968), “An economic definition of poverty”, in Moynihan (ed.), On Understanding Poverty; Haughton & Khandker (2009), Handbook on Poverty and Inequality, World Bank, ch. 4',
+  },
+} as const satisfies Record<string, RuleRef>;
+
 function isFractionLike(value: unknown): value is Fraction {
   return typeof value === 'object' && value !== null && typeof (value as Fraction).num === 'bigint' && typeof (value as Fraction).den === 'bigint';
 }

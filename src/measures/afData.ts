@@ -19,6 +19,23 @@ export interface AfUnitColumns {
   readonly sizes?: ReadonlyArray<number>;
   /** Subgroup label of each unit (area, region…); when given, results carry a subgroup decomposition. */
   readonly groups?: ReadonlyArray<string | number>;
+  /** Named grouping columns (one label per unit each) for decompositions by several columns and their crossings in one pass. */
+  readonly by?: ReadonlyArray<AfByValues>;
+}
+
+/** A grouping column of the row input: its name and one label per unit. */
+export interface AfByValues {
+  readonly name: string;
+  readonly values: ReadonlyArray<string | number>;
+}
+
+/** A grouping column of the columnar input: its name, one whole-number code per unit, and optionally the label of each code. */
+export interface AfByCodes {
+  readonly name: string;
+  /** Code of each unit, a whole number in [0, number of codes). */
+  readonly codes: IntegerColumn;
+  /** Label of each code; codes are labelled by their decimal text when absent. */
+  readonly labels?: ReadonlyArray<string>;
 }
 
 /** A deprivation matrix: units × indicators, columns in the order of the weights' indicators. */
@@ -45,11 +62,18 @@ export interface AfColumnarData {
   readonly kind: 'columns';
   readonly deprivations: ReadonlyArray<Uint8Array>;
   readonly sampleWeights?: IntegerColumn;
+  /**
+   * The common denominator of the sampling weights: unit i weighs `sampleWeights[i] / sampleWeightScale`
+   * (default 1). Fractional weights are kept exact this way (e.g. weights with 4 decimals: scale 10000).
+   */
+  readonly sampleWeightScale?: bigint | number;
   readonly sizes?: IntegerColumn;
   /** Group code of each unit, a whole number in [0, number of groups). */
   readonly groups?: IntegerColumn;
   /** Label of each group code; codes are labelled by their decimal text when absent. */
   readonly groupLabels?: ReadonlyArray<string>;
+  /** Named grouping columns for decompositions by several columns and their crossings, all in one pass. */
+  readonly by?: ReadonlyArray<AfByCodes>;
 }
 
 /** Any Alkire–Foster input. */
@@ -69,6 +93,12 @@ export interface AfInputOptions {
   readonly countBy: AnalysisUnit;
   /** Policy for missing entries; required only when the data has any. */
   readonly missing?: MissingPolicy;
+  /**
+   * The decompositions wanted from the data's `by` columns: a column name (`'area'`), or a list
+   * of names to cross (`['area', 'region']`). Default: each `by` column on its own. All are
+   * computed in the same single pass over the data.
+   */
+  readonly groupings?: ReadonlyArray<string | ReadonlyArray<string>>;
 }
 
 /** How missing entries were handled. */

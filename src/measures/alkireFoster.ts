@@ -1,7 +1,7 @@
 import { deepFreeze } from '../_internal/_freeze.js';
 import { divideFractions, fraction, multiplyFractions, sumFractions, type Fraction } from '../numbers/fraction.js';
 import { measuresFromTable, type ScoreTable } from './_afCore.js';
-import { prepareAf, type GapRow, type PreparedAf } from './_afPrepare.js';
+import { prepareAf, type GapRow, type PreparedAf, type PreparedGroup } from './_afPrepare.js';
 import type { AfData, AfInputOptions, AfMissingReport, AnalysisUnit } from './afData.js';
 import { meetsCutoff, povertyCutoff, type AppliedCutoff, type PovertyCutoff } from './povertyCutoff.js';
 
@@ -70,11 +70,27 @@ export interface AfSubgroupResult {
   readonly percentOfM0: Fraction | null;
 }
 
+/** One decomposition of the population: by one `by` column, or by a crossing of several. */
+export interface AfGroupingResult {
+  /** The column names joined by ' × ' (`'area'`, `'area × region'`). */
+  readonly name: string;
+  /** The columns, in the order they were crossed. */
+  readonly by: ReadonlyArray<string>;
+  /**
+   * One entry per group present, ordered by code (row input: labels in order of first
+   * appearance), the first column varying slowest. A crossed group's `group` is its labels
+   * joined by ' × ' and `keys` holds them one by one.
+   */
+  readonly subgroups: ReadonlyArray<AfSubgroupResult & { readonly keys: ReadonlyArray<string> }>;
+}
+
 /** The full result: total measures, how missing data was handled, and the subgroups if asked for. */
 export interface AfResult extends AfMeasures {
   readonly missing: AfMissingReport;
   /** The decomposition by the `groups` column, in order of first appearance (codes ascending for columns); null without groups. */
   readonly subgroups: ReadonlyArray<AfSubgroupResult> | null;
+  /** The decompositions by the `by` columns (options.groupings), all from the same pass; empty without `by`. */
+  readonly groupings: ReadonlyArray<AfGroupingResult>;
 }
 
 /** Options of {@link alkireFoster}: weights, count basis, missing policy, and the cutoff k. */
@@ -112,23 +128,30 @@ export function alkireFoster(data: AfData, options: AlkireFosterOptions): AfResu
 
 /** Measures at `cutoff` from prepared tables (shared with the robustness function). */
 export function resultAt(prepared: PreparedAf, cutoff: AppliedCutoff, withGaps: boolean): AfResult {
-  const total = measuresAt(prepared, prepared.total, cutoff, withGaps ? (prepared.gapRows ?? null) : null, null, ['data']);
-  let subgroups: AfSubgroupResult[] | null = null;
-  if (prepared.groups !== null) {
-    subgroups = prepared.groups.map(({ label, table }) => {
-      const measures = measuresAt(prepared, table, cutoff, withGaps ? (prepared.gapRows ?? null) : null, label, ['groups', label]);
-      const populationShare = divideFractions(measures.population, total.population);
-      const contributionToM0 = multiplyFractions(populationShare, measures.m0);
-      return {
-        group: label,
-        populationShare,
-        measures,
-        contributionToM0,
-        percentOfM0: total.m0.num === 0n ? null : divideFractions(multiplyFractions(contributionToM0, fraction(100n)), total.m0),
-      };
-    });
-  }
-  return { ...total, missing: prepared.missing, subgroups };
+  const gapRows = withGaps ? (prepared.gapRows ?? null) : null;
+  const total = measuresAt(prepared, prepared.total, cutoff, gapRows, null, ['data']);
+  const subgroup = (group: PreparedGroup, path: ReadonlyArray<string | number>): AfSubgroupResult => {
+    const measures = measuresAt(prepared, group.table, cutoff, gapRows, group.cells, [...path, group.label]);
+    const populationShare = divideFractions(measures.population, total.population);
+    const contributionToM0 = multiplyFractions(populationShare, measures.m0);
+    return {
+      group: group.label,
+      populationShare,
+      measures,
+      contributionToM0,
+      percentOfM0: total.m0.num === 0n ? null : divideFractions(multiplyFractions(contributionToM0, fraction(100n)), total.m0),
+    };
+  };
+  return {
+    ...total,
+    missing: prepared.missing,
+    subgroups: prepared.groups === null ? null : prepared.groups.map((g) => subgroup(g, ['groups'])),
+    groupings: prepared.groupings.map((grouping) => ({
+      name: grouping.name,
+      by: grouping.by,
+      subgroups: grouping.groups.map((g) => ({ ...subgroup(g, ['groupings', grouping.name]), keys: g.keys })),
+    })),
+  };
 }
 
 function measuresAt(
@@ -136,7 +159,7 @@ function measuresAt(
   table: ScoreTable,
   cutoff: AppliedCutoff,
   gapRows: ReadonlyArray<GapRow> | null,
-  group: string | null,
+  cells: ReadonlySet<number> | null,
   path: ReadonlyArray<string | number>,
 ): AfMeasures {
   const core = measuresFromTable(table, prepared.weights, cutoff, prepared.scale, path);
@@ -144,17 +167,17 @@ function measuresAt(
     cutoff,
     countBy: prepared.countBy,
     ...core,
-    gapMeasures: gapRows === null ? null : gapMeasures(gapRows, prepared, cutoff, group, core.population),
+    gapMeasures: gapRows === null ? null : gapMeasures(gapRows, prepared, cutoff, cells, core.population),
   };
 }
 
-function gapMeasures(rows: ReadonlyArray<GapRow>, prepared: PreparedAf, cutoff: AppliedCutoff, group: string | null, population: Fraction): AfGapMeasures {
+function gapMeasures(rows: ReadonlyArray<GapRow>, prepared: PreparedAf, cutoff: AppliedCutoff, cells: ReadonlySet<number> | null, population: Fraction): AfGapMeasures {
   const D = prepared.weights.scoreDenominator;
   const weights = prepared.weights.indicators.map((i) => i.weight);
   const first: Fraction[] = [];
   const second: Fraction[] = [];
   for (const row of rows) {
-    if (group !== null && row.group !== group) continue;
+    if (cells !== null && !cells.has(row.cell)) continue;
     if (row.score === 0n || !meetsCutoff(row.score, D, cutoff.k)) continue;
     const g1 = sumFractions(row.gaps.map((g, j) => multiplyFractions(weights[j] ?? fraction(0n), g)));
     const g2 = sumFractions(row.gaps.map((g, j) => multiplyFractions(weights[j] ?? fraction(0n), multiplyFractions(g, g))));

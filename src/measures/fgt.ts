@@ -1,9 +1,11 @@
 import * as z from 'zod';
 import { Decimal } from '../_internal/_decimal.js';
 import { deepFreeze } from '../_internal/_freeze.js';
-import { VnPovertyError, issue, parseInput, type VnIssue, type VnIssues } from '../errors/VnPovertyError.js';
+import { VnPovertyError, fail, issue, parseInput } from '../errors/VnPovertyError.js';
+import { incomeUnits } from './_incomeUnits.js';
 import {
   divideFractions,
+  compareFractions,
   fraction,
   fractionToDecimal,
   multiplyFractions,
@@ -90,19 +92,7 @@ export interface FgtResult extends FgtValue {
   readonly subgroups: ReadonlyArray<FgtSubgroup> | null;
 }
 
-const unitSchema = z.object({
-  income: exactInputSchema,
-  members: z.number().optional(),
-  area: z.string().optional(),
-  sampleWeight: exactInputSchema.optional(),
-  group: z.union([z.string(), z.number()]).optional(),
-});
-const optionsSchema = z.object({
-  alpha: exactInputSchema,
-  line: z.union([exactInputSchema, z.record(z.string(), exactInputSchema)]),
-  income: z.enum(['per-head', 'unit-total']),
-  countBy: z.enum(['units', 'members']),
-});
+const alphaSchema = z.object({ alpha: exactInputSchema });
 
 interface Accumulator {
   units: number;
@@ -138,35 +128,10 @@ function powFraction(f: Fraction, e: bigint): Fraction {
  * //=> { num: 1n, den: 3n }   ((0.5 + 0 + 0.5) / 3)
  */
 export function fgt(units: ReadonlyArray<FgtUnit>, options: FgtOptions): FgtResult {
-  const opts = parseInput(optionsSchema, options, MEASURE_RULES.fgt);
-  const list = parseInput(z.array(unitSchema), units, MEASURE_RULES.fgt);
-  const rule = MEASURE_RULES.fgt;
-  const problems: VnIssue[] = [];
-  const report = (found: VnIssue): void => {
-    if (problems.length < 50) problems.push(found);
-  };
-  const alpha = toFraction(opts.alpha, ['alpha']);
-  if (alpha.num < 0n) report(issue({ code: 'invalid-alpha', path: ['alpha'], value: opts.alpha, expected: 'α ≥ 0', rule }));
-  const perArea = typeof opts.line === 'object' && opts.line !== null && !Decimal.isDecimal(opts.line) && !('num' in opts.line);
-  const lines = new Map<string, Fraction>();
-  let single: Fraction | null = null;
-  if (perArea) {
-    for (const [area, value] of Object.entries(opts.line as Record<string, ExactInput>)) {
-      const z0 = toFraction(value, ['line', area]);
-      if (z0.num <= 0n) report(issue({ code: 'non-positive-line', path: ['line', area], value, expected: 'a poverty line greater than 0', rule }));
-      lines.set(area, z0);
-    }
-  } else {
-    single = toFraction(opts.line as ExactInput, ['line']);
-    if (single.num <= 0n) report(issue({ code: 'non-positive-line', path: ['line'], value: opts.line, expected: 'a poverty line greater than 0', rule }));
-  }
-  const labelled = list.filter((u) => u.group !== undefined).length;
-  if (labelled > 0 && labelled < list.length) {
-    const i = list.findIndex((u) => u.group === undefined);
-    report(issue({ code: 'missing-group', path: [i, 'group'], value: undefined, expected: 'a group for every unit, or for none', rule }));
-  }
-  if (list.length === 0) report(issue({ code: 'empty-population', path: [], value: [], expected: 'at least one unit', rule: MEASURE_RULES.population }));
-  if (problems.length > 0) throw new VnPovertyError(problems as unknown as VnIssues);
+  const { alpha: alphaInput } = parseInput(alphaSchema, { alpha: options?.alpha }, MEASURE_RULES.fgt);
+  const alpha = toFraction(alphaInput, ['alpha']);
+  if (alpha.num < 0n) fail({ code: 'invalid-alpha', path: ['alpha'], value: alphaInput, expected: 'α ≥ 0', rule: MEASURE_RULES.fgt });
+  const list = incomeUnits(units, options, MEASURE_RULES.fgt);
 
   const whole = alpha.den === 1n;
   const alphaDecimal = fractionToDecimal(alpha);
@@ -176,38 +141,9 @@ export function fgt(units: ReadonlyArray<FgtUnit>, options: FgtOptions): FgtResu
   const poorAcc = { num: 0n, den: 1n };
   const groupPop = new Map<string, { pop: { num: bigint; den: bigint }; poor: { num: bigint; den: bigint } }>();
 
-  list.forEach((u, i) => {
-    const needsMembers = opts.income === 'unit-total' || opts.countBy === 'members';
-    const m = u.members;
-    if (needsMembers && (m === undefined || !Number.isSafeInteger(m) || m < 1)) {
-      report(issue({ code: 'invalid-members', path: [i, 'members'], value: m, expected: 'a whole number of members ≥ 1', rule }));
-      return;
-    }
-    const income = toFraction(u.income, [i, 'income']);
-    if (income.num < 0n) {
-      report(issue({ code: 'negative-income', path: [i, 'income'], value: u.income, expected: 'an income ≥ 0 (censor negative incomes at 0 first)', rule }));
-      return;
-    }
-    const sw = u.sampleWeight === undefined ? fraction(1n) : toFraction(u.sampleWeight, [i, 'sampleWeight']);
-    if (sw.num < 0n) {
-      report(issue({ code: 'negative-sampling-weight', path: [i, 'sampleWeight'], value: u.sampleWeight, expected: 'a sampling weight ≥ 0', rule: MEASURE_RULES.sampleWeights }));
-      return;
-    }
-    let z0 = single;
-    if (perArea) {
-      z0 = u.area === undefined ? null : (lines.get(u.area) ?? null);
-      if (z0 === null) {
-        report(issue({ code: 'unknown-area', path: [i, 'area'], value: u.area, expected: `one of the areas with a line: ${[...lines.keys()].join(', ')}`, rule }));
-        return;
-      }
-    }
-    const line = z0 as Fraction;
-    const members = BigInt(m ?? 1);
-    const w = opts.countBy === 'members' ? multiplyFractions(sw, fraction(members)) : sw;
-    // Income per head y, compared with the line without dividing: Y < z·m.
-    const y = opts.income === 'unit-total' ? fraction(income.num, income.den * members) : income;
-    const poor = y.num * line.den < line.num * y.den;
-    const label = u.group === undefined ? null : String(u.group);
+  for (const u of list) {
+    const { y, z: line, w, group: label } = u;
+    const poor = compareFractions(y, line) < 0;
     const targets = label === null ? [total] : [total, groupAcc(groups, label)];
     addTo(popAcc, w);
     if (poor) addTo(poorAcc, w);
@@ -221,7 +157,7 @@ export function fgt(units: ReadonlyArray<FgtUnit>, options: FgtOptions): FgtResu
       if (poor) addTo(gp.poor, w);
     }
     for (const t of targets) t.units++;
-    if (!poor) return;
+    if (!poor) continue;
     const gap = divideFractions(subtractFractions(line, y), line);
     if (whole) {
       const term = multiplyFractions(w, powFraction(gap, alpha.num));
@@ -231,8 +167,7 @@ export function fgt(units: ReadonlyArray<FgtUnit>, options: FgtOptions): FgtResu
       const term = g.times(new Decimal(w.num.toString()).div(w.den.toString()));
       for (const t of targets) t.decimal = t.decimal.plus(term);
     }
-  });
-  if (problems.length > 0) throw new VnPovertyError(problems as unknown as VnIssues);
+  }
 
   const value = (acc: Accumulator, pop: Fraction, poorPop: Fraction, path: ReadonlyArray<string | number>): FgtValue => {
     if (pop.num === 0n) {
@@ -262,7 +197,7 @@ export function fgt(units: ReadonlyArray<FgtUnit>, options: FgtOptions): FgtResu
               : fractionToDecimal(exactContribution);
           return { group: label, populationShare, measure, contribution, exactContribution };
         });
-  return deepFreeze({ ...totalValue, alpha, income: opts.income, countBy: opts.countBy, subgroups });
+  return deepFreeze({ ...totalValue, alpha, income: options.income, countBy: options.countBy, subgroups });
 }
 
 function groupAcc(groups: Map<string, Accumulator>, label: string): Accumulator {

@@ -6,6 +6,8 @@ export interface SynRow {
   readonly area: number;
   readonly region: number;
   readonly weight: string;
+  readonly stratum: string;
+  readonly psu: string;
   readonly t: number;
 }
 
@@ -34,6 +36,8 @@ export function readSynCdta(): SynRow[] {
       area: Number(f[at('area')]),
       region: Number(f[at('region')]),
       weight: f[at('weight')] ?? '',
+      stratum: f[at('stratum')] ?? '',
+      psu: f[at('psu')] ?? '',
       t: Number(f[at('t')]),
     };
   });

@@ -1,0 +1,15 @@
+import { readSynCdta, SYN_DIMENSIONS } from './test/measures/_synCdta.js';
+import { alkireFosterEstimates } from './src/measures/alkireFosterEstimates.js';
+import { surveyDesign } from './src/measures/surveyDesign.js';
+import { equalNestedWeights } from './src/measures/nestedWeights.js';
+import { readFileSync } from 'node:fs';
+const lines = readFileSync('test/fixtures/syn_cdta.csv', 'utf8').trim().split('\n'); const h = lines[0]!.split(',');
+const rows = lines.slice(1).map((l) => l.split(',')).filter((f) => f[h.indexOf('t')] === '1' && f.every((v) => v !== ''));
+const names = SYN_DIMENSIONS.flatMap((d) => d.indicators);
+const deps = names.map((n) => Uint8Array.from(rows, (f) => (f[h.indexOf(n)] === '1' ? 1 : 0)));
+const design = surveyDesign({ strata: rows.map((f) => f[h.indexOf('stratum')]!), psus: rows.map((f) => f[h.indexOf('psu')]!), weights: rows.map((f) => f[h.indexOf('weight')]!) });
+const weights = equalNestedWeights(SYN_DIMENSIONS.map((d) => ({ id: d.id, indicators: [...d.indicators] })));
+const t0 = performance.now();
+const r = alkireFosterEstimates({ kind: 'columns', deprivations: deps, by: [{ name: 'area', codes: Uint8Array.from(rows, (f) => +f[h.indexOf('area')]!) }] }, { weights, cutoff: { percent: 33 }, countBy: 'units', design, interval: { level: '0.95', method: 'logit', distribution: 't' } });
+console.log(performance.now() - t0, design.degreesOfFreedom);
+for (const row of r.rows.filter((x) => x.indicator === null || x.indicator === 'd_nutr')) console.log(row.measure, row.level, row.group, row.indicator, row.estimateDecimal?.toSignificantDigits(12).toString(), row.se?.toString(), row.ciLower?.toSignificantDigits(15).toString(), row.ciUpper?.toSignificantDigits(15).toString());

@@ -1,0 +1,164 @@
+/**
+ * Reads a survey file (CSV or XLSX) into the typed columns of the measures: one deprivation
+ * byte column per indicator of a specification, grouping codes, design columns and rounds.
+ */
+import { issue } from '../errors/VnPovertyError.js';
+import { compareFractions, toFraction } from '../numbers/fraction.js';
+import { issueList } from '../measures/_issueList.js';
+import type { AfByCodes, AfColumnarData } from '../measures/afData.js';
+import type { AfRounds } from '../measures/alkireFosterEstimates.js';
+import type { SurveyDesignInput } from '../measures/surveyDesign.js';
+import type { MeasuresSpec } from './measuresSpec.js';
+import { readRows, type RawCell, type RowSource, type ReadRowsOptions } from './readRows.js';
+
+/** Options of {@link readMeasuresData}: the columns to read besides the indicators. */
+export interface ReadMeasuresDataOptions extends ReadRowsOptions {
+  /** Grouping columns (`['area', 'region']`). */
+  readonly by?: ReadonlyArray<string>;
+  readonly strata?: string;
+  readonly psus?: string;
+  /** Sampling weight column (exact decimals). */
+  readonly weight?: string;
+  /** A column with two values (the rounds, earlier first in ascending order). */
+  readonly rounds?: string;
+}
+
+/** What {@link readMeasuresData} read. */
+export interface MeasuresData {
+  /** Columns for the measures (no sampling weights: they are in `design`). */
+  readonly data: AfColumnarData;
+  /** The design columns (weights included), for `surveyDesign`. */
+  readonly design: SurveyDesignInput;
+  readonly rounds: AfRounds | null;
+  /** Data rows read (header excluded) and rows dropped for a missing entry (`missing: 'drop-unit'`). */
+  readonly rows: number;
+  readonly dropped: number;
+}
+
+const RULE = { description: 'every indicator, grouping and design column named is in the header; deprivations are 0 or 1, achievements are numbers', source: 'docs/measures.md, “The CLI”' };
+
+function text(cell: RawCell | undefined): string {
+  if (cell === null || cell === undefined) return '';
+  if (cell instanceof Date) return cell.toISOString().slice(0, 10);
+  return String(cell).trim();
+}
+
+/** Labels in a natural order: numerically when all are numbers, else alphabetically. */
+function sortLabels(labels: string[]): string[] {
+  const numeric = labels.every((l) => /^-?\d+(\.\d+)?$/.test(l));
+  return [...labels].sort((a, b) => (numeric ? Number(a) - Number(b) : a < b ? -1 : a > b ? 1 : 0));
+}
+
+function codesOf(name: string, values: ReadonlyArray<string>): AfByCodes {
+  const labels = sortLabels([...new Set(values)]);
+  const index = new Map(labels.map((l, i) => [l, i]));
+  return { name, codes: Int32Array.from(values, (v) => index.get(v) as number), labels };
+}
+
+/**
+ * Streams a CSV or XLSX survey file and builds the measures' columns: a 0/1 byte column per
+ * indicator of the specification (a 0/1 column, or an achievement column deprived when its value
+ * is strictly below `deprivedBelow`), grouping codes (labels sorted numerically or alphabetically),
+ * design columns and rounds. Missing entries (empty cells) follow the specification's `missing`
+ * policy, and are an error (naming row and column) without one.
+ *
+ * @throws VnPovertyError `missing-column`, `invalid-deprivation`, `invalid-number`, `missing-value`, `invalid-round`, and those of {@link readRows}.
+ * @example
+ * const { data, design } = await readMeasuresData('syn_cdta.csv', measuresSpec(spec), { by: ['area'], strata: 'stratum', psus: 'psu', weight: 'weight' })
+ */
+export async function readMeasuresData(source: RowSource, spec: MeasuresSpec, options: ReadMeasuresDataOptions = {}): Promise<MeasuresData> {
+  const problems = issueList();
+  const { by = [], strata, psus, weight, rounds, ...readOptions } = options;
+  const J = spec.indicators.length;
+  const deps: number[][] = spec.indicators.map(() => []);
+  const groupValues: string[][] = by.map(() => []);
+  const strataValues: string[] = [];
+  const psuValues: string[] = [];
+  const weightValues: string[] = [];
+  const roundValues: string[] = [];
+  const sizes: number[] = [];
+  let header: string[] | null = null;
+  let at: { ind: number[]; by: number[]; strata: number; psus: number; weight: number; rounds: number; sizes: number } | null = null;
+  let rows = 0;
+  let dropped = 0;
+  for await (const row of readRows(source, readOptions)) {
+    if (header === null) {
+      header = row.cells.map((c) => text(c));
+      const find = (name: string | undefined | null, path: ReadonlyArray<string | number>): number => {
+        if (name === undefined || name === null) return -1;
+        const i = (header as string[]).indexOf(name);
+        if (i < 0) problems.add(issue({ code: 'missing-column', path, value: name, expected: `a column named ${JSON.stringify(name)} in the header (${(header as string[]).slice(0, 30).join(', ')})`, rule: RULE }));
+        return i;
+      };
+      at = {
+        ind: spec.indicators.map((ind, j) => find(ind.column, ['indicators', j, 'column'])),
+        by: by.map((b, k) => find(b, ['by', k])),
+        strata: find(strata, ['strata']),
+        psus: find(psus, ['psus']),
+        weight: find(weight, ['weight']),
+        rounds: find(rounds, ['rounds']),
+        sizes: spec.countBy === 'members' ? find(spec.sizes, ['sizes']) : -1,
+      };
+      problems.throwIfAny();
+      continue;
+    }
+    const cols = at as NonNullable<typeof at>;
+    rows++;
+    const bytes: number[] = [];
+    let missing = false;
+    for (let j = 0; j < J; j++) {
+      const raw = text(row.cells[cols.ind[j] as number]);
+      const ind = spec.indicators[j] as MeasuresSpec['indicators'][number];
+      if (raw === '') {
+        missing = true;
+        if (spec.missing === null) problems.add(issue({ code: 'missing-value', path: [row.row, ind.column], value: '', expected: 'a value, or "missing": "drop-unit" or "not-deprived" in the specification', rule: RULE }));
+        bytes.push(0);
+        continue;
+      }
+      if (ind.deprivedBelow === null) {
+        if (raw !== '0' && raw !== '1') problems.add(issue({ code: 'invalid-deprivation', path: [row.row, ind.column], value: raw, expected: '0 (not deprived) or 1 (deprived), or give deprivedBelow for an achievement column', rule: RULE }));
+        bytes.push(raw === '1' ? 1 : 0);
+      } else {
+        try {
+          bytes.push(compareFractions(toFraction(raw, [row.row, ind.column]), ind.deprivedBelow) < 0 ? 1 : 0);
+        } catch {
+          problems.add(issue({ code: 'invalid-number', path: [row.row, ind.column], value: raw, expected: 'a plain number such as 1250000 or 0.5', rule: RULE }));
+          bytes.push(0);
+        }
+      }
+    }
+    if (missing && spec.missing === 'drop-unit') {
+      dropped++;
+      continue;
+    }
+    bytes.forEach((b, j) => (deps[j] as number[]).push(b));
+    cols.by.forEach((i, k) => (groupValues[k] as string[]).push(text(row.cells[i])));
+    if (cols.strata >= 0) strataValues.push(text(row.cells[cols.strata]));
+    if (cols.psus >= 0) psuValues.push(text(row.cells[cols.psus]));
+    if (cols.weight >= 0) weightValues.push(text(row.cells[cols.weight]));
+    if (cols.rounds >= 0) roundValues.push(text(row.cells[cols.rounds]));
+    if (cols.sizes >= 0) sizes.push(Number(text(row.cells[cols.sizes])));
+  }
+  problems.throwIfAny();
+  let roundsOut: AfRounds | null = null;
+  if (rounds !== undefined) {
+    const labels = sortLabels([...new Set(roundValues)]);
+    if (labels.length !== 2) problems.add(issue({ code: 'invalid-round', path: ['rounds'], value: labels.slice(0, 5), expected: `exactly two values in column ${JSON.stringify(rounds)}`, rule: RULE }));
+    problems.throwIfAny();
+    roundsOut = { codes: Uint8Array.from(roundValues, (v) => (v === labels[0] ? 0 : 1)), labels: [labels[0] as string, labels[1] as string] };
+  }
+  const data: AfColumnarData = {
+    kind: 'columns',
+    deprivations: deps.map((d) => Uint8Array.from(d)),
+    ...(by.length > 0 ? { by: by.map((b, k) => codesOf(b, groupValues[k] as string[])) } : {}),
+    ...(spec.countBy === 'members' ? { sizes: Float64Array.from(sizes) } : {}),
+  };
+  const units = (deps[0] ?? []).length;
+  const design: SurveyDesignInput = {
+    units,
+    ...(strata !== undefined ? { strata: strataValues } : {}),
+    ...(psus !== undefined ? { psus: psuValues } : {}),
+    ...(weight !== undefined ? { weights: weightValues } : {}),
+  };
+  return { data, design, rounds: roundsOut, rows, dropped };
+}
