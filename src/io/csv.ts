@@ -84,3 +84,31 @@ export function formatCsvRow(row: ReadonlyArray<string>, delimiter: CsvDelimiter
 function needsQuotes(field: string, delimiter: string): boolean {
   return field.includes(delimiter) || field.includes('"') || field.includes('\n') || field.includes('\r');
 }
+
+/** First characters that make a spreadsheet read a CSV cell as a formula (OWASP, CSV injection). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * A text cell made safe to open in a spreadsheet: when it begins with `=`, `+`, `-`, `@`, a tab
+ * or a carriage return, a `'` is put in front, so Excel and LibreOffice show it as text instead
+ * of running it as a formula (`=HYPERLINK(…)`, `@SUM(…)`). Other text is returned unchanged.
+ * The readers take the `'` off again (see `readCell`).
+ *
+ * @example
+ * neutraliseCsvFormula('=1+2') //=> "'=1+2"
+ * neutraliseCsvFormula('Phường 1') //=> 'Phường 1'
+ * @see OWASP, "CSV Injection" (cells beginning with = + - @ tab or carriage return).
+ */
+export function neutraliseCsvFormula(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+/**
+ * The inverse of {@link neutraliseCsvFormula}: a `'` in front of a formula-like start is taken off.
+ * @example
+ * restoreCsvFormulaText("'=1+2") //=> '=1+2'
+ * restoreCsvFormulaText("'tên") //=> "'tên"
+ */
+export function restoreCsvFormulaText(text: string): string {
+  return text.charCodeAt(0) === 39 && FORMULA_START.test(text.slice(1)) ? text.slice(1) : text;
+}

@@ -17,6 +17,12 @@ export interface ReadRecordsOptions extends ReadRowsOptions {
   readonly onHeader?: (match: HeaderMatch) => void;
   /** Refuse an empty cell in a required column (default true). With false, only the column must exist. */
   readonly requireValues?: boolean;
+  /**
+   * Yes/no columns are mark columns: `x` (or any yes word) is yes and a blank cell is no, as on
+   * a paper form where only the boxes that apply are ticked. Without it a blank cell is unknown
+   * (`null`). Default false.
+   */
+  readonly marks?: boolean;
 }
 
 /**
@@ -38,7 +44,11 @@ export async function* readRecords(source: RowSource, columns: ReadonlyArray<Col
 }
 
 /** The records of {@link readRecords} in batches, for bulk consumers. @internal */
-export async function* readRecordBatches(source: RowSource, columns: ReadonlyArray<ColumnSpec>, options: ReadRecordsOptions = {}): AsyncGenerator<TypedRecord[]> {
+export async function* readRecordBatches(
+  source: RowSource,
+  columnsOrChooser: ReadonlyArray<ColumnSpec> | ((header: ReadonlyArray<RawCell>) => ReadonlyArray<ColumnSpec>),
+  options: ReadRecordsOptions = {},
+): AsyncGenerator<TypedRecord[]> {
   const label = options.source ?? (typeof source === 'string' ? basename(source) : undefined);
   const rowOptions: ReadRowsOptions = { ...options, ...(label !== undefined ? { source: label } : {}) };
   let match: HeaderMatch | undefined;
@@ -47,11 +57,14 @@ export async function* readRecordBatches(source: RowSource, columns: ReadonlyArr
   let indexes: number[] = [];
   let headers: string[] = [];
   const requireValues = options.requireValues !== false;
+  const marks = options.marks === true;
   for await (const rows of readRowBatches(source, rowOptions)) {
     const batch: TypedRecord[] = [];
-    for (const { row, cells, formats } of rows) {
+    for (const { row, cells, formats, problems } of rows) {
       if (isBlank(cells)) continue;
       if (match === undefined) {
+        checkSeparator(cells, options.delimiter ?? ',', label);
+        const columns = typeof columnsOrChooser === 'function' ? columnsOrChooser(cells) : columnsOrChooser;
         const m = matchHeader(cells, columns, label);
         match = m;
         specs = columns.filter((spec) => m.index[spec.key] !== undefined);
@@ -65,7 +78,10 @@ export async function* readRecordBatches(source: RowSource, columns: ReadonlyArr
         const spec = specs[k]!;
         const i = indexes[k]!;
         const at = { source: label, row, column: i + 1, header: headers[k]! };
-        const value = readCell(cells[i] ?? null, spec, at, formats[i]);
+        const problem = problems?.[i];
+        if (problem !== undefined) throw cellError(at, new VnPovertyError([issue({ code: 'unreadable-cell', path: [], value: null, expected: 'a value saved in the cell', message: problem })]));
+        let value = readCell(cells[i] ?? null, spec, at, formats[i]);
+        if (value === null && marks && spec.hint === 'boolean') value = false;
         if (value === null && requireValues && spec.required === true) {
           throw cellError(at, new VnPovertyError([issue({ code: 'missing-value', path: [], value: '', expected: `a value for “${spec.vi}” (${spec.en})` })]));
         }
@@ -78,6 +94,27 @@ export async function* readRecordBatches(source: RowSource, columns: ReadonlyArr
   if (match === undefined) {
     fail({ code: 'empty-file', path: label !== undefined ? [label] : [], value: '', expected: 'a header row naming the columns' });
   }
+}
+
+const SEPARATOR_NAMES: Readonly<Record<string, string>> = { ',': '`,`', ';': '`;`', '\t': 'tab' };
+
+/**
+ * Refuses a header read as one column that holds another separator: the file was split on the
+ * wrong character (a `;` file read with `,`), and every column would be "missing".
+ */
+function checkSeparator(header: ReadonlyArray<RawCell>, delimiter: string, source: string | undefined): void {
+  if (header.length !== 1 || typeof header[0] !== 'string') return;
+  const text = header[0];
+  const other = [';', '\t', ','].find((d) => d !== delimiter && text.includes(d));
+  if (other === undefined) return;
+  const name = SEPARATOR_NAMES[other]!;
+  fail({
+    code: 'wrong-separator',
+    path: source !== undefined ? [source, 1] : [1],
+    value: text,
+    expected: `columns separated by ${SEPARATOR_NAMES[delimiter] ?? delimiter}`,
+    message: `${source !== undefined ? `${source}, ` : ''}row 1: the header has one column; is the separator ${name}? (say so with --delimiter ${other === '\t' ? 'tab' : `'${other}'`}, or delimiter: '${other === '\t' ? '\\t' : other}')`,
+  });
 }
 
 function isBlank(cells: ReadonlyArray<RawCell>): boolean {
