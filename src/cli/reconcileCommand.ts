@@ -1,8 +1,9 @@
-import { parseCsv, type CsvDelimiter } from '../io/csv.js';
+import { VnPovertyError } from '../errors/VnPovertyError.js';
+import { checkTableRows, parseCsv, type CsvDelimiter } from '../io/csv.js';
 import { formatReconcileReport } from '../reconcile/formatReconcileReport.js';
 import { LAYOUTS, tableFromLayout } from '../reconcile/layouts.js';
 import { reconcileTable } from '../reconcile/reconcileTable.js';
-import { badInput, errorText, EXIT_FINDINGS, EXIT_OK, parseCliArgs, type CliCommand, type CliIo, type CliOptionSpec, type ExitCode } from './cliSupport.js';
+import { badInput, errorText, fileErrorText, EXIT_FINDINGS, EXIT_OK, parseCliArgs, type CliCommand, type CliIo, type CliOptionSpec, type ExitCode } from './cliSupport.js';
 
 const DELIMITERS: Readonly<Record<string, CsvDelimiter>> = { ',': ',', ';': ';', tab: '\t' };
 
@@ -66,11 +67,14 @@ async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
   try {
     text = await io.readFile(file);
   } catch (error) {
-    return badInput(io, `cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
+    if (error instanceof VnPovertyError) return badInput(io, `reconcile: ${errorText(error)}`);
+    return badInput(io, fileErrorText(error) ?? `cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
   }
   let report;
   try {
-    const table = tableFromLayout(layout, parseCsv(text, { delimiter, source: file }), { options, source: file });
+    const rows = parseCsv(text, { delimiter, source: file });
+    checkTableRows(rows, delimiter, file);
+    const table = tableFromLayout(layout, rows, { options, source: file });
     report = reconcileTable(table);
   } catch (error) {
     const message = errorText(error);

@@ -35,6 +35,51 @@ export function parseCsv(text: string, options: ParseCsvOptions = {}): string[][
   return rows;
 }
 
+const SEPARATOR_NAMES: Readonly<Record<string, string>> = { ',': '`,`', ';': '`;`', '\t': 'tab' };
+
+/**
+ * Refuses a header read as one column that holds another separator: the file was split on the
+ * wrong character (a `;` file read with `,`), and every column would look missing.
+ *
+ * @param header - the first row as read.
+ * @param delimiter - the separator it was read with.
+ * @param source - file name for the message.
+ * @throws VnPovertyError `wrong-separator`: "the header has one column; is the separator `;`?".
+ * @example
+ * checkSeparator(['stt;unit;households'], ',') // throws: code 'wrong-separator'
+ * checkSeparator(['stt', 'unit'], ',') //=> undefined
+ */
+export function checkSeparator(header: ReadonlyArray<unknown>, delimiter: CsvDelimiter, source?: string): void {
+  if (header.length !== 1 || typeof header[0] !== 'string') return;
+  const text = header[0];
+  const other = ([';', '\t', ','] as const).find((d) => d !== delimiter && text.includes(d));
+  if (other === undefined) return;
+  fail({
+    code: 'wrong-separator',
+    path: source !== undefined ? [source, 1] : [1],
+    value: text,
+    expected: `columns separated by ${SEPARATOR_NAMES[delimiter] ?? delimiter}`,
+    message: `${source !== undefined ? `${source}, ` : ''}row 1: the header has one column; is the separator ${SEPARATOR_NAMES[other]!}? (say so with --delimiter ${other === '\t' ? 'tab' : `'${other}'`}, or the delimiter option)`,
+  });
+}
+
+/**
+ * Checks that rows read for a table have something to check: not empty, not a header alone,
+ * and not split on the wrong separator ({@link checkSeparator}).
+ *
+ * @throws VnPovertyError `empty-file`, `no-data` ("nothing to check"), `wrong-separator`.
+ * @example
+ * checkTableRows([['a', 'b'], ['1', '2']], ',', 'bang.csv') //=> undefined
+ * checkTableRows([['a', 'b']], ',', 'bang.csv') // throws: code 'no-data'
+ */
+export function checkTableRows(rows: ReadonlyArray<ReadonlyArray<string>>, delimiter: CsvDelimiter, source?: string): void {
+  const name = source ?? 'the table';
+  const filled = rows.filter((r) => r.some((c) => c.trim() !== ''));
+  if (filled.length === 0) fail({ code: 'empty-file', path: source !== undefined ? [source] : [], value: '', expected: 'a header row and data rows', message: `${name} is empty: nothing to check` });
+  checkSeparator(filled[0]!, delimiter, source);
+  if (filled.length === 1) fail({ code: 'no-data', path: source !== undefined ? [source] : [], value: '', expected: 'data rows under the header', message: `${name} has a header but no rows: nothing to check` });
+}
+
 /** Options of {@link formatCsv}. */
 export interface FormatCsvOptions {
   /** Field separator; `','` unless told. */

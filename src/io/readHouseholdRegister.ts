@@ -137,12 +137,16 @@ export const AREA_WORDS: Readonly<Record<string, 'rural' | 'urban'>> = Object.fr
   urban: 'urban', 'thanh thi': 'urban', 'khu vuc thanh thi': 'urban', 'do thi': 'urban', 'khu vuc do thi': 'urban', tt: 'urban',
 });
 
+/** The Vietnamese word written for each area. */
+export const AREA_WORDS_VI = Object.freeze({ rural: 'nông thôn', urban: 'thành thị' } as const);
+
 /** The area a word names, or undefined. */
 export function areaOfWord(text: string): 'rural' | 'urban' | undefined {
   return AREA_WORDS[normalizeHeader(text)];
 }
 
-const AREA_EXPECTED = 'nông thôn or thành thị (rural or urban; NT or TT), in any case, with or without diacritics';
+/** What an area cell may hold, for messages. */
+export const AREA_EXPECTED = 'nông thôn or thành thị (rural or urban; NT or TT), in any case, with or without diacritics';
 const DURABILITY_WORDS: Readonly<Record<string, 'durable' | 'non-durable'>> = {
   durable: 'durable', 'ben chac': 'durable', 'non-durable': 'non-durable', 'khong ben chac': 'non-durable',
 };

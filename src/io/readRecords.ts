@@ -1,6 +1,7 @@
 import { VnPovertyError, fail, issue } from '../errors/VnPovertyError.js';
 import { basename } from 'node:path';
 import { cellError, matchHeader, readCell, type CellValue, type ColumnSpec, type HeaderMatch } from './columns.js';
+import { checkSeparator } from './csv.js';
 import { readRowBatches, type ReadRowsOptions, type RawCell, type RowSource } from './readRows.js';
 
 /** One data row read under column specs: its row number and a value per matched column. */
@@ -94,27 +95,6 @@ export async function* readRecordBatches(
   if (match === undefined) {
     fail({ code: 'empty-file', path: label !== undefined ? [label] : [], value: '', expected: 'a header row naming the columns' });
   }
-}
-
-const SEPARATOR_NAMES: Readonly<Record<string, string>> = { ',': '`,`', ';': '`;`', '\t': 'tab' };
-
-/**
- * Refuses a header read as one column that holds another separator: the file was split on the
- * wrong character (a `;` file read with `,`), and every column would be "missing".
- */
-function checkSeparator(header: ReadonlyArray<RawCell>, delimiter: string, source: string | undefined): void {
-  if (header.length !== 1 || typeof header[0] !== 'string') return;
-  const text = header[0];
-  const other = [';', '\t', ','].find((d) => d !== delimiter && text.includes(d));
-  if (other === undefined) return;
-  const name = SEPARATOR_NAMES[other]!;
-  fail({
-    code: 'wrong-separator',
-    path: source !== undefined ? [source, 1] : [1],
-    value: text,
-    expected: `columns separated by ${SEPARATOR_NAMES[delimiter] ?? delimiter}`,
-    message: `${source !== undefined ? `${source}, ` : ''}row 1: the header has one column; is the separator ${name}? (say so with --delimiter ${other === '\t' ? 'tab' : `'${other}'`}, or delimiter: '${other === '\t' ? '\\t' : other}')`,
-  });
 }
 
 function isBlank(cells: ReadonlyArray<RawCell>): boolean {
