@@ -14,6 +14,7 @@ import {
 } from '../numbers/fraction.js';
 import { MEASURE_RULES, exactInputSchema, gcdBig } from './_measureRules.js';
 import type { AnalysisUnit } from './afData.js';
+import { assertOptions } from '../errors/assertOptions.js';
 
 /** One unit (household or person) for {@link fgt}. */
 export interface FgtUnit {
@@ -138,6 +139,7 @@ function powFraction(f: Fraction, e: bigint): Fraction {
  * //=> { num: 1n, den: 3n }   ((0.5 + 0 + 0.5) / 3)
  */
 export function fgt(units: ReadonlyArray<FgtUnit>, options: FgtOptions): FgtResult {
+  assertOptions(options, 'fgt', true);
   const opts = parseInput(optionsSchema, options, MEASURE_RULES.fgt);
   const list = parseInput(z.array(unitSchema), units, MEASURE_RULES.fgt);
   const rule = MEASURE_RULES.fgt;

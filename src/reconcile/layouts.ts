@@ -6,6 +6,7 @@ import { communeTargetsLayout } from './communeTargetsLayout.js';
 import { countsAndRatesLayout } from './countsAndRatesLayout.js';
 import type { LayoutPreset } from './layoutPreset.js';
 import type { PrintedTable } from './printedTable.js';
+import { assertOptions } from '../errors/assertOptions.js';
 
 /**
  * Every layout preset by name. Adding a layout is one entry here (the budget presets live
@@ -41,6 +42,7 @@ export interface TableFromLayoutOptions {
  * tableFromLayout('counts-and-rates', parseCsv(text)).columns.map((c) => c.key) //=> ['stt', 'unit', 'role', 'households', 'poor', 'poor_rate', 'near_poor', 'near_poor_rate']
  */
 export function tableFromLayout(layout: string, rows: ReadonlyArray<ReadonlyArray<string>>, options: TableFromLayoutOptions = {}): PrintedTable {
+  assertOptions(options, 'tableFromLayout');
   const registry = options.layouts ?? LAYOUTS;
   const preset = Object.prototype.hasOwnProperty.call(registry, layout) ? registry[layout] : undefined;
   if (preset === undefined) {

@@ -24,6 +24,7 @@ import {
   type RelationType,
   type TableColumn,
 } from './printedTable.js';
+import { assertOptions } from '../errors/assertOptions.js';
 
 /** How serious a finding is. */
 export type ReconcileSeverity = 'error' | 'rounding';
@@ -312,6 +313,7 @@ function compile(ix: Indexed): Check[] {
  * @see poverty-rate-reporting §4 (rates computed from counts, rounded half-up to 2 decimals)
  */
 export function reconcileTable(table: PrintedTable, options: ReconcileTableOptions = {}): ReconcileReport {
+  assertOptions(options, 'reconcileTable');
   void options;
   const ix = validate(table);
   const checks = compile(ix);
@@ -578,6 +580,7 @@ function rateShortcut(
  * assertTableReconciles(consistentTable) //=> the report (ok: true)
  */
 export function assertTableReconciles(table: PrintedTable, options: ReconcileTableOptions = {}): ReconcileReport {
+  assertOptions(options, 'assertTableReconciles');
   const report = reconcileTable(table, options);
   const errors = report.issues.filter((i) => i.severity === 'error');
   if (errors.length > 0) {

@@ -10,6 +10,7 @@ import { AREA_LABELS_VI, householdSchema, type Area, type Household } from './ho
 import { HOUSEHOLD_STATUS_LABELS_VI, type HouseholdStatus } from './householdStatus.js';
 import type { Confirmation, IndicatorId, IndicatorPredicate } from './indicators.js';
 import { standardFor, type AreaLines, type PovertyStandard } from './standards.js';
+import { assertOptions } from '../errors/assertOptions.js';
 
 /** Where an indicator's value came from: the facts, the review-form flag, both (agreeing or resolved), or neither. */
 export type IndicatorOrigin = 'facts' | 'flag' | 'both' | 'none';
@@ -138,6 +139,7 @@ const ABOVE_LINES_TEXT = 'income per head above every income line of the standar
  * @see NĐ 07/2021/NĐ-CP, Art. 3; QĐ 59/2015/QĐ-TTg, Art. 2; NĐ 351/2025/NĐ-CP.
  */
 export function classifyHousehold(household: unknown, options: ClassifyHouseholdOptions): HouseholdClassification {
+  assertOptions(options, 'classifyHousehold', true);
   const asOf = toIsoDate(options.asOf, ['asOf']);
   const standard = resolveStandard(asOf, options);
   const parsed = parseInput(householdSchema, household, {

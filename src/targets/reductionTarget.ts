@@ -3,6 +3,7 @@ import { deepFreeze } from '../_internal/_freeze.js';
 import { fail, parseInput } from '../errors/VnPovertyError.js';
 import { compareFractions, fraction, toFraction, type Fraction } from '../numbers/fraction.js';
 import { parseVnNumber } from '../numbers/parseVnNumber.js';
+import { assertOptions } from '../errors/assertOptions.js';
 
 /** Which households a target is about. */
 export type TargetSubject = 'poor' | 'near-poor' | 'poor-and-near-poor';
@@ -91,6 +92,7 @@ export interface TargetFromTextOptions {
  * @see poverty-rate-reporting §3
  */
 export function targetFromText(text: string, options: TargetFromTextOptions): ReductionTarget {
+  assertOptions(options, 'targetFromText', true);
   const s = text.normalize('NFC');
   const num = String.raw`\d[\d.]*(?:,\d+)?`;
   const range = new RegExp(`(${num})\\s*%?\\s*[-–—]\\s*(${num})\\s*%`).exec(s);
