@@ -109,8 +109,8 @@ function describeValue(value: unknown): string {
  * Validates `input` with a zod schema and returns the parsed value, or throws a
  * {@link VnPovertyError} listing every problem as a {@link VnIssue} in the library's own words
  * (what was expected, never zod's default texts): code `'missing-field'` when a required field
- * is absent, `'unknown-field'` for a field the schema does not know (one issue per field, its
- * path ending with the field's name), `'invalid-input'` otherwise. Each issue's `value` is the
+ * is absent, `'invalid-input'` otherwise; a field the schema does not know gets one issue of its
+ * own, its path ending with the field's name and its value the field's value (never the whole object). Each issue's `value` is the
  * value as the caller wrote it.
  * @example
  * parseInput(z.object({ area: z.enum(['urban', 'rural']) }), { area: 'rural' }) //=> { area: 'rural' }
@@ -128,7 +128,7 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown, rule?
       for (const key of zi.keys) {
         issues.push(
           issue({
-            code: 'unknown-field',
+            code: 'invalid-input',
             path: [...path, key],
             value: valueAt(input, [...path, key]),
             expected: `no field “${key}” here (an unknown field is refused so that a misspelt one is not ignored)`,
