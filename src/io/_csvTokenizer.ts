@@ -100,10 +100,11 @@ export function createCsvTokenizer(options: CsvTokenizerOptions = {}): CsvTokeni
   let parts: string[] = []; // pieces of the current field read from earlier chunks (quoted: unescaped)
   let fieldLength = 0; // characters of the current field so far
   let recordLength = 0; // characters of the current record's finished fields
-  let fieldHead = ''; // the first characters of the current field, for messages
+  let fieldHead = ''; // the first characters of the current field when it started in an earlier chunk, for messages
 
   const at = (column: number): CsvPosition => (source !== undefined ? { source, row: rowCount + 1, column } : { row: rowCount + 1, column });
-  const tooLong = (extra: number): void => {
+  const tooLong = (extra: number, head: string): void => {
+    if (fieldHead === '') fieldHead = head;
     if (fieldLength + extra > maxField) {
       throw csvError(
         'field-too-long',
@@ -120,8 +121,9 @@ export function createCsvTokenizer(options: CsvTokenizerOptions = {}): CsvTokeni
   const finishField = (value: string): void => {
     recordLength += value.length + 1;
     row.push(value);
-    parts = [];
+    if (parts.length > 0) parts = [];
     fieldLength = 0;
+    fieldHead = '';
   };
 
   const scan = (text: string, out: string[][]): void => {
@@ -147,23 +149,60 @@ export function createCsvTokenizer(options: CsvTokenizerOptions = {}): CsvTokeni
     while (pos < n) {
       switch (mode) {
         case FIELD_START: {
-          const c = text.charCodeAt(pos);
-          if (skipLf) {
-            skipLf = false;
-            if (c === LF) {
-              pos += 1;
-              continue;
+          // the hot path: unquoted fields one after another, without going round the switch
+          for (;;) {
+            const c = text.charCodeAt(pos);
+            if (skipLf) {
+              skipLf = false;
+              if (c === LF) {
+                pos += 1;
+                if (pos >= n) break;
+                continue;
+              }
             }
+            inRecord = true;
+            if (c === QUOTE) {
+              mode = QUOTED;
+              fieldHead = text.slice(pos, pos + 40);
+              pos += 1;
+              break;
+            }
+            if (nextDelimiter < pos) nextDelimiter = find(delimiterChar, pos);
+            if (nextLf < pos) nextLf = find('\n', pos);
+            if (nextCr < pos) nextCr = find('\r', pos);
+            if (nextQuote < pos) nextQuote = find('"', pos);
+            let end = nextDelimiter < nextLf ? nextDelimiter : nextLf;
+            if (nextCr < end) end = nextCr;
+            if (nextQuote < end) end = nextQuote;
+            if (end - pos > maxField || recordLength + end - pos > maxRecord) tooLong(end - pos, text.slice(pos, pos + 40));
+            if (end === n) {
+              // the field goes on in the next chunk
+              mode = UNQUOTED;
+              fieldHead = text.slice(pos, pos + 40);
+              parts.push(text.slice(pos));
+              fieldLength = n - pos;
+              pos = n;
+              break;
+            }
+            const e = text.charCodeAt(end);
+            if (e === QUOTE) {
+              throw csvError(
+                'unexpected-quote',
+                at(row.length + 1),
+                text.slice(pos, Math.min(n, end + 10)),
+                'a double quote only around a whole field (write "" for a quote inside a quoted field)',
+                'a double quote inside an unquoted field',
+              );
+            }
+            recordLength += end - pos + 1;
+            row.push(text.slice(pos, end));
+            pos = end + 1;
+            if (e !== delimiter) {
+              skipLf = e === CR;
+              endRecord();
+            }
+            if (pos >= n) break;
           }
-          inRecord = true;
-          if (c === QUOTE) {
-            mode = QUOTED;
-            fieldHead = text.slice(pos, pos + 40);
-            pos += 1;
-            continue;
-          }
-          mode = UNQUOTED;
-          fieldHead = '';
           continue;
         }
         case UNQUOTED: {
@@ -174,10 +213,10 @@ export function createCsvTokenizer(options: CsvTokenizerOptions = {}): CsvTokeni
           let end = nextDelimiter < nextLf ? nextDelimiter : nextLf;
           if (nextCr < end) end = nextCr;
           if (nextQuote < end) end = nextQuote;
-          if (fieldHead === '' && parts.length === 0) fieldHead = text.slice(pos, pos + 40);
-          tooLong(end - pos);
+          if (fieldLength + end - pos > maxField || recordLength + fieldLength + end - pos > maxRecord) tooLong(end - pos, parts.length > 0 ? parts[0]!.slice(0, 40) : text.slice(pos, pos + 40));
           if (end === n) {
             // the field goes on in the next chunk
+            if (parts.length === 0) fieldHead = text.slice(pos, pos + 40);
             parts.push(text.slice(pos));
             fieldLength += n - pos;
             pos = n;
@@ -207,7 +246,7 @@ export function createCsvTokenizer(options: CsvTokenizerOptions = {}): CsvTokeni
         case QUOTED: {
           if (nextQuote < pos) nextQuote = find('"', pos);
           const q = nextQuote;
-          tooLong(q - pos);
+          if (fieldLength + q - pos > maxField || recordLength + fieldLength + q - pos > maxRecord) tooLong(q - pos, fieldHead);
           parts.push(text.slice(pos, q));
           fieldLength += q - pos;
           if (q === n) {
@@ -221,7 +260,7 @@ export function createCsvTokenizer(options: CsvTokenizerOptions = {}): CsvTokeni
         case QUOTE_IN_QUOTED: {
           const c = text.charCodeAt(pos);
           if (c === QUOTE) {
-            tooLong(1);
+            if (fieldLength + 1 > maxField || recordLength + fieldLength + 1 > maxRecord) tooLong(1, fieldHead);
             parts.push('"');
             fieldLength += 1;
             pos += 1;

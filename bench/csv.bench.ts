@@ -1,0 +1,127 @@
+/**
+ * The streaming CSV reader against two well-kept libraries. Generates a register-like CSV (one
+ * row per household, 17 fields, Vietnamese text, a few quoted fields with commas, quotes and
+ * line breaks) in a temporary directory, then reads it in a child process per reader and prints
+ * MB/s (of file bytes, decoding included) and peak RSS:
+ *   - vn-poverty `readRows` (what `classify` and `summarize` use: UTF-8 decoding, tokenizer, row objects);
+ *   - csv-parse (streaming, `for await` over records);
+ *   - papaparse (streaming a Node stream, `step` callback).
+ * Each reader's row count and a checksum of its fields are printed, so a reader that misreads
+ * the quoted fields shows. Never asserts.
+ *
+ * Size: BENCH_CSV_ROWS (default 1,500,000 rows, about 150 MB). Quick run:
+ *   BENCH_CSV_ROWS=100000 npx tsx bench/csv.bench.ts
+ */
+import { spawn } from 'node:child_process';
+import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { once } from 'node:events';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { performance } from 'node:perf_hooks';
+import { peakRssMiB, readSize, xorshift32 } from './_support.js';
+
+const here = fileURLToPath(import.meta.url);
+const MB = 1_000_000;
+
+async function generate(path: string, rows: number): Promise<void> {
+  const out = createWriteStream(path);
+  const next = xorshift32(20260101);
+  const flags = ['có', 'không'];
+  let buffer = 'Mã hộ,Mã đơn vị,Khu vực,Thu nhập/tháng (đồng),Tuổi các thành viên,Ghi chú,' + Array.from({ length: 11 }, (_, i) => `Thiếu hụt ${i + 1}`).join(',') + '\r\n';
+  for (let i = 0; i < rows; i++) {
+    const r = next();
+    const note = r < 0.02 ? '"Hộ có ""người khuyết tật"", sống một mình\r\nxem lại"' : r < 0.05 ? '"Thôn 3, xã Tân Lợi"' : 'Nguyễn Văn Bình';
+    const income = String(Math.floor(next() * 20_000) * 1000).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+    let line = `H${i + 1},${String(10_000 + Math.floor(next() * 1000))},${next() < 0.3 ? 'thành thị' : 'nông thôn'},${income},40;38;10;7,${note}`;
+    for (let f = 0; f < 11; f++) line += `,${flags[next() < 0.15 ? 0 : 1]}`;
+    buffer += line + '\r\n';
+    if (buffer.length > 1 << 20) {
+      if (!out.write(buffer)) await once(out, 'drain');
+      buffer = '';
+    }
+  }
+  out.end(buffer);
+  await once(out, 'finish');
+}
+
+/** Row count and a checksum (fields, characters) so readers can be compared for exactness. */
+interface Tally {
+  rows: number;
+  fields: number;
+  chars: number;
+}
+
+function add(t: Tally, row: ReadonlyArray<unknown>): void {
+  t.rows++;
+  t.fields += row.length;
+  for (let i = 0; i < row.length; i++) {
+    const f = row[i];
+    t.chars += typeof f === 'string' ? f.length : String(f).length;
+  }
+}
+
+async function readWith(reader: string, path: string): Promise<Tally> {
+  const t: Tally = { rows: 0, fields: 0, chars: 0 };
+  if (reader === 'vn-poverty') {
+    const { readRowBatches } = await import('../src/io/readRows.js');
+    for await (const batch of readRowBatches(path)) for (const r of batch) add(t, r.cells);
+  } else if (reader === 'csv-parse') {
+    const { parse } = await import('csv-parse');
+    // bom: drop a byte-order mark; relax_column_count: rows may differ in length, as ours may
+    for await (const record of createReadStream(path).pipe(parse({ bom: true, relax_column_count: true }))) add(t, record as string[]);
+  } else if (reader === 'papaparse') {
+    const Papa = (await import('papaparse')).default;
+    await new Promise<void>((resolve, reject) => {
+      Papa.parse(createReadStream(path, 'utf8') as unknown as File, {
+        step: (result: { data: string[] }) => add(t, result.data),
+        complete: () => resolve(),
+        error: reject,
+      });
+    });
+  }
+  return t;
+}
+
+async function child(reader: string, path: string): Promise<void> {
+  const t0 = performance.now();
+  const t = await readWith(reader, path);
+  const ms = performance.now() - t0;
+  process.stdout.write(`${JSON.stringify({ ...t, ms, peak: peakRssMiB() })}\n`);
+}
+
+async function runChild(reader: string, path: string): Promise<{ rows: number; fields: number; chars: number; ms: number; peak: number }> {
+  const proc = spawn(process.execPath, ['--import', 'tsx', here, '--child', reader, path], { stdio: ['ignore', 'pipe', 'inherit'], cwd: join(dirname(here), '..') });
+  let out = '';
+  proc.stdout.setEncoding('utf8');
+  proc.stdout.on('data', (d: string) => (out += d));
+  await once(proc, 'close');
+  return JSON.parse(out.trim().split('\n').pop()!);
+}
+
+async function main(): Promise<void> {
+  const rows = readSize('BENCH_CSV_ROWS', 1_500_000, /[_,.]/g);
+  const dir = mkdtempSync(join(tmpdir(), 'vn-poverty-csv-bench-'));
+  const path = join(dir, 'register.csv');
+  try {
+    await generate(path, rows);
+    const bytes = statSync(path).size;
+    console.log(`file: ${rows.toLocaleString('en')} rows, ${(bytes / MB).toFixed(1)} MB (Node ${process.version}, ${process.arch})`);
+    for (const round of [1, 2]) {
+      for (const reader of ['vn-poverty', 'csv-parse', 'papaparse']) {
+        const r = await runChild(reader, path);
+        console.log(
+          `  round ${round} ${reader.padEnd(10)}: ${((bytes / MB) / (r.ms / 1000)).toFixed(0).padStart(4)} MB/s (${(r.ms / 1000).toFixed(2)} s), peak RSS ${r.peak.toFixed(0)} MiB; rows ${r.rows}, fields ${r.fields}, characters ${r.chars}`,
+        );
+      }
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[2] === '--child') {
+  await child(process.argv[3]!, process.argv[4]!);
+} else {
+  await main();
+}
