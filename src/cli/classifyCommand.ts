@@ -1,7 +1,7 @@
 import { access } from 'node:fs/promises';
 import { toIsoDate, type IsoDate } from '../dates/calendarDate.js';
 import { VnPovertyError, fail } from '../errors/VnPovertyError.js';
-import { assertOutputIsNotInput } from '../io/_atomicOutput.js';
+import { assertOutputIsNotInput, checkOutputPath } from '../io/_atomicOutput.js';
 import { createProgress } from '../io/_progress.js';
 import { CLASSIFIED_HOUSEHOLD_COLUMNS, type ClassifiedHouseholdRow } from '../io/outputColumns.js';
 import { readHouseholdRegister, registerError } from '../io/readHouseholdRegister.js';
@@ -93,6 +93,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
   try {
     formatOfPath(file);
     if (out !== undefined) formatOfPath(out);
+    if (out !== undefined) await checkOutputPath(out);
     if (out !== undefined) await assertOutputIsNotInput(out, [file]);
   } catch (error) {
     return badInput(io, `classify: ${errorText(error)}`);

@@ -4,7 +4,7 @@ import { areaRates, type AreaFigures } from '../areas/areaFigures.js';
 import { rollUpAreas, rollUpByHierarchy } from '../areas/rollUpAreas.js';
 import { compareIsoDates, toIsoDate, type IsoDate } from '../dates/calendarDate.js';
 import { VnPovertyError, fail } from '../errors/VnPovertyError.js';
-import { assertOutputIsNotInput } from '../io/_atomicOutput.js';
+import { assertOutputIsNotInput, checkOutputPath } from '../io/_atomicOutput.js';
 import { ROUNDING_MODES, type RoundingMode } from '../numbers/rounding.js';
 import { createProgress } from '../io/_progress.js';
 import { AREA_SUMMARY_COLUMNS, type AreaSummaryRow, type SummaryLevel } from '../io/outputColumns.js';
@@ -96,6 +96,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
     formatOfPath(file);
     if (out !== undefined) formatOfPath(out);
     if (unitsFile !== undefined) formatOfPath(unitsFile);
+    if (out !== undefined) await checkOutputPath(out);
     if (out !== undefined) await assertOutputIsNotInput(out, [file, ...(unitsFile !== undefined ? [unitsFile] : [])]);
   } catch (error) {
     return badInput(io, `summarize: ${errorText(error)}`);

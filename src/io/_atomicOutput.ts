@@ -26,12 +26,45 @@ function errnoCode(error: unknown): string | undefined {
 }
 
 /**
- * Checks that `path` can be written (its folder exists, is a folder and is writable; the path
- * itself is not a folder) and creates the temporary file beside it.
+ * Checks that `path` can be written ({@link checkOutputPath}) and creates the temporary file beside it.
  *
  * @throws VnPovertyError `missing-folder`, `not-a-folder`, `unwritable-folder`, `output-is-folder`, naming the path.
  */
 export async function openAtomicOutput(path: string): Promise<AtomicOutput> {
+  await checkOutputPath(path);
+  const target = resolve(path);
+  const folder = dirname(target);
+  const where = [path];
+  const tempPath = join(folder, `.${basename(target)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    await (await open(tempPath, 'wx')).close();
+  } catch (error) {
+    fail({ code: 'unwritable-folder', path: where, value: folder, expected: 'a folder this user may write to', message: `cannot write ${path}: ${error instanceof Error ? error.message : String(error)}` });
+  }
+  let done = false;
+  return {
+    path,
+    tempPath,
+    async commit() {
+      if (done) return;
+      await rename(tempPath, target);
+      done = true;
+    },
+    async abort() {
+      if (done) return;
+      done = true;
+      await rm(tempPath, { force: true });
+    },
+  };
+}
+
+/**
+ * Checks, before any work, that an output file could be written: its folder exists, is a
+ * folder and is writable, and the path is not a folder.
+ *
+ * @throws VnPovertyError `missing-folder`, `not-a-folder`, `unwritable-folder`, `output-is-folder`, naming the path.
+ */
+export async function checkOutputPath(path: string): Promise<void> {
   const target = resolve(path);
   const folder = dirname(target);
   const where = [path];
@@ -56,27 +89,6 @@ export async function openAtomicOutput(path: string): Promise<AtomicOutput> {
   } catch {
     fail({ code: 'unwritable-folder', path: where, value: folder, expected: 'a folder this user may write to', message: `cannot write ${path}: no permission to write in ${folder}` });
   }
-  const tempPath = join(folder, `.${basename(target)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
-  try {
-    await (await open(tempPath, 'wx')).close();
-  } catch (error) {
-    fail({ code: 'unwritable-folder', path: where, value: folder, expected: 'a folder this user may write to', message: `cannot write ${path}: ${error instanceof Error ? error.message : String(error)}` });
-  }
-  let done = false;
-  return {
-    path,
-    tempPath,
-    async commit() {
-      if (done) return;
-      await rename(tempPath, target);
-      done = true;
-    },
-    async abort() {
-      if (done) return;
-      done = true;
-      await rm(tempPath, { force: true });
-    },
-  };
 }
 
 /** The real path of a file that may not exist yet: its folder's real path plus its name. */
