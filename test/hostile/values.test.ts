@@ -46,10 +46,10 @@ describe('values are normalised where the meaning is certain', () => {
   it('--units files read the area type in any spelling', async () => {
     const d = dir();
     const units = writeCsv(d, 'dv.csv', [
-      ['Mã đơn vị', 'Tên đơn vị', 'Cấp', 'Loại đơn vị', 'Khu vực', 'Mã đơn vị cấp trên', 'Hệ mã', 'Hiệu lực từ'],
-      ['89', 'Tỉnh An Giang', 'province', 'tinh', 'NT', '', 'QD124_2004', '2004-01-01'],
-      ['888', 'Thị xã Tịnh Biên', 'district', 'thi_xa', 'tt', '89', 'QD124_2004', '2022-02-01'],
-      ['30316', 'Phường Nhà Bàng', 'commune', 'phuong', 'Thành Thị', '888', 'QD124_2004', '2022-02-01'],
+      ['Mã đơn vị', 'Tên đơn vị', 'Cấp', 'Loại đơn vị', 'Khu vực', 'Mã đơn vị cấp trên', 'Hệ mã', 'Hiệu lực từ', 'Hiệu lực đến'],
+      ['89', 'Tỉnh An Giang', 'province', 'tinh', 'NT', '', 'QD124_2004', '2004-01-01', '2025-06-30'],
+      ['888', 'Thị xã Tịnh Biên', 'district', 'thi_xa', 'tt', '89', 'QD124_2004', '2022-02-01', '2025-06-30'],
+      ['30316', 'Phường Nhà Bàng', 'commune', 'phuong', 'Thành Thị', '888', 'QD124_2004', '2022-02-01', '2025-06-30'],
     ]);
     const kq = writeCsv(d, 'kq.csv', [['Mã đơn vị', 'Mã phân loại'], ['30316', 'poor']]);
     const run = await expectOutcome(['summarize', kq, '--units', units, '--as-of', '2024-01-01', '--headers', 'vi'], { code: 0, unchanged: [kq, units] });
