@@ -131,8 +131,13 @@ interface ZipEntry {
 /** What the first bytes of a file that is not a zip look like, for the message. */
 function notZipReason(head: Buffer): string {
   if (head.length >= 4 && head.readUInt32BE(0) === 0xd0cf11e0) return 'an Excel 97–2003 (.xls) workbook or a password-protected one, not an .xlsx: save it as .xlsx without a password';
-  const text = head.subarray(0, 64).toString('latin1');
-  if (/^[\x09\x0a\x0d\x20-\x7e\xa0-\xff]+$/.test(text) || head[0] === 0xef || (head[0] === 0xff && head[1] === 0xfe)) return 'text, not an .xlsx workbook (a CSV file with an .xlsx name? rename it .csv)';
+  let text = '';
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(head.subarray(0, 64), { stream: true });
+  } catch {
+    text = '';
+  }
+  if ((text !== '' && !/[\x00-\x08\x0b\x0c\x0e-\x1f]/.test(text)) || (head[0] === 0xff && head[1] === 0xfe)) return 'text, not an .xlsx workbook (a CSV file with an .xlsx name? rename it .csv)';
   return 'not an .xlsx workbook (an .xlsx file is a zip archive; this one does not start like one)';
 }
 
