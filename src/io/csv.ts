@@ -130,14 +130,18 @@ function needsQuotes(field: string, delimiter: string): boolean {
   return field.includes(delimiter) || field.includes('"') || field.includes('\n') || field.includes('\r');
 }
 
-/** First characters that make a spreadsheet read a CSV cell as a formula (OWASP, CSV injection). */
-const FORMULA_START = /^[=+\-@\t\r]/;
+/**
+ * First characters that make a spreadsheet read a CSV cell as a formula (OWASP, CSV injection),
+ * possibly after quotes the neutralising itself added.
+ */
+const FORMULA_START = /^'*[=+\-@\t\r]/;
 
 /**
  * A text cell made safe to open in a spreadsheet: when it begins with `=`, `+`, `-`, `@`, a tab
  * or a carriage return, a `'` is put in front, so Excel and LibreOffice show it as text instead
- * of running it as a formula (`=HYPERLINK(…)`, `@SUM(…)`). Other text is returned unchanged.
- * The readers take the `'` off again (see `readCell`).
+ * of running it as a formula (`=HYPERLINK(…)`, `@SUM(…)`). A text that already starts with `'`
+ * before such a character gets one more, so {@link restoreCsvFormulaText} always gives the text
+ * back. Other text is returned unchanged. The readers take the `'` off again (see `readCell`).
  *
  * @example
  * neutraliseCsvFormula('=1+2') //=> "'=1+2"
