@@ -82,12 +82,19 @@ export async function readUtf8File(path: string, label: string = path): Promise<
   if (info.size > MAX_WHOLE_FILE_BYTES) {
     fail({ code: 'file-too-large', path: [label], value: info.size, expected: `a file of at most ${MAX_WHOLE_FILE_BYTES} bytes`, message: `${label} is ${info.size} bytes, over the ${MAX_WHOLE_FILE_BYTES}-byte limit for a printed table` });
   }
-  const bytes = await readFile(path);
+  return decodeUtf8(await readFile(path), label);
+}
+
+/**
+ * Decodes bytes as UTF-8, strictly: UTF-16 or invalid UTF-8 is `invalid-encoding`, with a guess
+ * at the encoding. A leading byte-order mark is kept (the CSV reader drops it).
+ */
+export function decodeUtf8(bytes: Uint8Array, label: string): string {
   utf16Error(bytes, label);
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    // find the first bad byte for the message
+    // find the first bad block for the message
     let bad = 0;
     const decoder = new TextDecoder('utf-8', { fatal: true });
     for (let off = 0; off < bytes.length; off += 4096) {
