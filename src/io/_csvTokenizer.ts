@@ -1,4 +1,5 @@
 import { VnPovertyError, issue, shortText } from '../errors/VnPovertyError.js';
+import { CSV_MAX_FIELD_LENGTH, CSV_MAX_RECORD_LENGTH } from './readLimits.js';
 
 /** A field separator the CSV reader and writer understand. */
 export type CsvDelimiter = ',' | ';' | '\t';
@@ -12,16 +13,6 @@ export interface CsvPosition {
   /** 1-based column number. */
   readonly column: number;
 }
-
-/**
- * The longest field the CSV reader accepts by default: 1 MiB of text (1,048,576 characters).
- * A register cell is a few dozen characters; a longer one is a broken file (an unclosed quote
- * swallowing the rest of it) and is refused with `field-too-long`, naming the row.
- */
-export const CSV_MAX_FIELD_LENGTH = 1_048_576;
-
-/** The longest record (line) the CSV reader accepts by default: 4 MiB of text; `record-too-long` beyond. */
-export const CSV_MAX_RECORD_LENGTH = 4 * 1_048_576;
 
 const QUOTE = 34; // "
 const LF = 10;

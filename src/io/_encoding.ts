@@ -4,6 +4,7 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { fail } from '../errors/VnPovertyError.js';
+import { MAX_WHOLE_FILE_BYTES } from './readLimits.js';
 
 /** Windows-1258 bytes of the combining tone marks (grave, hook above, tilde, acute, dot below). */
 const CP1258_TONES = new Set([0xcc, 0xd2, 0xde, 0xec, 0xf2]);
@@ -67,9 +68,6 @@ export function utf16Error(first: Uint8Array, label: string | undefined): void {
     });
   }
 }
-
-/** The largest file {@link readUtf8File} reads whole: 64 MiB (a printed table is far smaller). */
-export const MAX_WHOLE_FILE_BYTES = 64 * 1024 * 1024;
 
 /**
  * Reads a whole file as UTF-8 text, strictly: invalid UTF-8 or UTF-16 is `invalid-encoding`

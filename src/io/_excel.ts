@@ -9,6 +9,7 @@ import { Readable } from 'node:stream';
 import * as zlib from 'node:zlib';
 import type ExcelJS from 'exceljs';
 import { VnPovertyError, fail, issue } from '../errors/VnPovertyError.js';
+import { XLSX_READ_LIMITS, type XlsxLimits } from './readLimits.js';
 
 type ExcelModule = typeof ExcelJS;
 let excel: Promise<ExcelModule> | undefined;
@@ -33,36 +34,6 @@ export function loadExcelJs(): Promise<ExcelModule> {
   );
   return excel;
 }
-
-/** Limits on what an XLSX reader unpacks, so a small hostile file cannot exhaust memory, disk or time. */
-export interface XlsxLimits {
-  /** Largest .xlsx file (compressed), in bytes. */
-  readonly maxFileBytes: number;
-  /** Largest total of the workbook's unpacked parts, in bytes. */
-  readonly maxUncompressedBytes: number;
-  /** Largest unpacked shared-strings part (kept in memory while reading), in bytes. */
-  readonly maxSharedStringsBytes: number;
-  /** Most parts (files) in the workbook's zip. */
-  readonly maxEntries: number;
-  /** Most cells read from the sheet, empty cells inside a row included. */
-  readonly maxCells: number;
-}
-
-/**
- * The limits the XLSX readers apply unless told otherwise: a 512 MiB file, 2 GiB unpacked in
- * total, 512 MiB of shared strings, 10,000 parts and 100 million cells (an XLSX sheet holds at
- * most 1,048,576 rows; a national register belongs in CSV). Over a limit, reading stops with
- * `xlsx-limit` naming it. Pass `limits` to a reader to change them.
- * @example
- * XLSX_READ_LIMITS.maxCells //=> 100000000
- */
-export const XLSX_READ_LIMITS: XlsxLimits = Object.freeze({
-  maxFileBytes: 512 * 1024 * 1024,
-  maxUncompressedBytes: 2 * 1024 * 1024 * 1024,
-  maxSharedStringsBytes: 512 * 1024 * 1024,
-  maxEntries: 10_000,
-  maxCells: 100_000_000,
-});
 
 const SAVE_HINT = 'open it in Excel or LibreOffice and save it again as .xlsx';
 

@@ -3,7 +3,8 @@ import { basename, extname } from 'node:path';
 import type { Readable } from 'node:stream';
 import { fail } from '../errors/VnPovertyError.js';
 import { createCsvTokenizer, type CsvDelimiter } from './_csvTokenizer.js';
-import { readXlsxSheet, XLSX_READ_LIMITS, type XlsxLimits } from './_excel.js';
+import { readXlsxSheet } from './_excel.js';
+import { XLSX_READ_LIMITS, type XlsxLimits } from './readLimits.js';
 import { decodeError, utf16Error } from './_encoding.js';
 
 /**

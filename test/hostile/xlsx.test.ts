@@ -4,7 +4,7 @@ import { crc32, deflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { readRows } from '../../src/io/readRows.js';
-import { XLSX_READ_LIMITS } from '../../src/io/_excel.js';
+import { XLSX_READ_LIMITS } from '../../src/io/readLimits.js';
 import { tempDirs } from '../_helpers/tempDirs.js';
 import { rejectedError } from '../_helpers/errors.js';
 import { expectRefused, GOOD_REGISTER, writeText, writeXlsx } from './_hostile.js';
