@@ -151,6 +151,22 @@ export function createCsvTokenizer(options: CsvTokenizerOptions = {}): CsvTokeni
                 continue;
               }
             }
+            if (row.length === 0) {
+              // a whole line without quotes and without a lone CR: split it natively
+              if (nextLf < pos) nextLf = find('\n', pos);
+              if (nextQuote < pos) nextQuote = find('"', pos);
+              if (nextCr < pos) nextCr = find('\r', pos);
+              const lf = nextLf;
+              if (lf < n && nextQuote > lf && (nextCr > lf || nextCr === lf - 1) && lf - pos <= maxField && lf - pos <= maxRecord) {
+                const end = nextCr === lf - 1 ? lf - 1 : lf;
+                out.push(text.slice(pos, end).split(delimiterChar));
+                rowCount += 1;
+                inRecord = false;
+                pos = lf + 1;
+                if (pos >= n) break;
+                continue;
+              }
+            }
             inRecord = true;
             if (c === QUOTE) {
               mode = QUOTED;
