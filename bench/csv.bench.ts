@@ -12,8 +12,11 @@
  * Each reader's row count and a checksum of its fields are printed, so a reader that misreads
  * the quoted fields shows. Never asserts.
  *
- * Size: BENCH_CSV_ROWS (default 1,500,000 rows, about 150 MB). Quick run:
+ * Size: BENCH_CSV_ROWS (default 1,500,000 rows, about 212 MB). Quick run:
  *   BENCH_CSV_ROWS=100000 npx tsx bench/csv.bench.ts
+ * One reader on a kept file (to time it as a whole process, e.g. with /usr/bin/time -v):
+ *   npx tsx bench/csv.bench.ts --generate /tmp/plain.csv        (add `quoted` for the quoted file)
+ *   node --import tsx bench/csv.bench.ts --child vn-poverty /tmp/plain.csv
  */
 import { spawn } from 'node:child_process';
 import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -129,6 +132,9 @@ async function main(): Promise<void> {
 
 if (process.argv[2] === '--child') {
   await child(process.argv[3]!, process.argv[4]!);
+} else if (process.argv[2] === '--generate') {
+  // keep a file for timing single readers from outside: --generate PATH [quoted]
+  await generate(process.argv[3]!, readSize('BENCH_CSV_ROWS', 1_500_000, /[_,.]/g), process.argv[4] === 'quoted');
 } else {
   await main();
 }
