@@ -1,5 +1,5 @@
 import { Decimal } from '../_internal/_decimal.js';
-import { VnPovertyError, fail, issue, type VnIssue } from '../errors/VnPovertyError.js';
+import { VnPovertyError, fail, issue, shortText, type VnIssue } from '../errors/VnPovertyError.js';
 import { isoDateFromParts, toIsoDate, type IsoDate } from '../dates/calendarDate.js';
 import { DONG_PER_UNIT, toDong, type Dong, type MoneyUnit } from '../numbers/money.js';
 import { parseVnNumber } from '../numbers/parseVnNumber.js';
@@ -64,7 +64,7 @@ export function describeCell(at: CellPosition): string {
 export function cellError(at: CellPosition, error: unknown): VnPovertyError {
   if (!(error instanceof VnPovertyError)) throw error;
   const issues = error.issues.map((i: VnIssue) =>
-    issue({ code: i.code, path: cellPath(at), value: i.value, expected: i.expected, ...(i.rule ? { rule: i.rule } : {}), message: `${describeCell(at)}: ${i.message}` }),
+    issue({ code: i.code, path: cellPath(at), value: typeof i.value === 'string' ? shortText(i.value) : i.value, expected: i.expected, ...(i.rule ? { rule: i.rule } : {}), message: `${describeCell(at)}: ${i.message}` }),
   );
   return new VnPovertyError(issues as unknown as VnPovertyError['issues']);
 }

@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import { Decimal } from '../_internal/_decimal.js';
 import { deepFreeze } from '../_internal/_freeze.js';
-import { VnPovertyError, fail, issue } from '../errors/VnPovertyError.js';
+import { VnPovertyError, fail, issue, shortText } from '../errors/VnPovertyError.js';
 import type { HouseholdInput } from '../standards/household.js';
 import type { IndicatorId } from '../standards/indicators.js';
 import { POVERTY_STANDARDS } from '../standards/standards.js';
@@ -177,7 +177,7 @@ interface Where {
 
 function bad(at: Where, code: string, value: unknown, expected: string): never {
   const place = `${at.source !== undefined ? `${at.source}, ` : ''}row ${at.row}, column ${at.header}`;
-  return fail({ code, path: at.source !== undefined ? [at.source, at.row, at.header] : [at.row, at.header], value, expected, message: `${place}: got ${JSON.stringify(value)}, expected ${expected}` });
+  return fail({ code, path: at.source !== undefined ? [at.source, at.row, at.header] : [at.row, at.header], value: typeof value === 'string' ? shortText(value) : value, expected, message: `${place}: got ${JSON.stringify(typeof value === 'string' ? shortText(value) : value)}, expected ${expected}` });
 }
 
 function word<T>(table: Readonly<Record<string, T>>, text: string, at: Where, expected: string): T {

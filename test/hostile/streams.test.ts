@@ -122,3 +122,16 @@ describe('streams behave', () => {
     expect(CSV_MAX_FIELD_LENGTH).toBe(1_048_576);
   });
 });
+
+describe('long values are quoted by a short prefix', () => {
+  it('a 200.000-character area cell is named by its first characters only', async () => {
+    const d = dir();
+    const long = 'nông thôn '.repeat(20_000);
+    const input = join(d, 'dai.csv');
+    const out = createWriteStream(input);
+    out.end(`Mã hộ,Khu vực,Thu nhập/tháng (đồng),Tuổi các thành viên\r\nH1,${long},1.000.000,40\r\n`);
+    await once(out, 'finish');
+    const run = await expectRefused(['classify', input, '--as-of', '2024-01-01'], ['dai.csv, row 2, column Khu vực', '(199999 characters)'], [input]);
+    expect(run.err.length).toBeLessThan(600);
+  });
+});
