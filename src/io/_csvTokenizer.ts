@@ -109,6 +109,8 @@ export function createCsvTokenizer(options: CsvTokenizerOptions = {}): CsvTokeni
       throw csvError('record-too-long', at(row.length + 1), fieldHead, `a record of at most ${maxRecord} characters`, `a record (line) longer than ${maxRecord} characters (the limit)`);
     }
   };
+  const quoteInField = (value: string): VnPovertyError =>
+    csvError('unexpected-quote', at(row.length + 1), value, 'a double quote only around a whole field (write "" for a quote inside a quoted field)', 'a double quote inside an unquoted field');
   const finishField = (value: string): void => {
     recordLength += value.length + 1;
     row.push(value);
@@ -128,6 +130,16 @@ export function createCsvTokenizer(options: CsvTokenizerOptions = {}): CsvTokeni
     const find = (ch: string, from: number): number => {
       const i = text.indexOf(ch, from);
       return i === -1 ? n : i;
+    };
+    /** The next delimiter, line end or quote at or after `from` (n when none). */
+    const nextStop = (from: number): number => {
+      if (nextDelimiter < from) nextDelimiter = find(delimiterChar, from);
+      if (nextLf < from) nextLf = find('\n', from);
+      if (nextCr < from) nextCr = find('\r', from);
+      if (nextQuote < from) nextQuote = find('"', from);
+      let end = nextDelimiter < nextLf ? nextDelimiter : nextLf;
+      if (nextCr < end) end = nextCr;
+      return nextQuote < end ? nextQuote : end;
     };
     const endRecord = (): void => {
       out.push(row);
@@ -174,13 +186,7 @@ export function createCsvTokenizer(options: CsvTokenizerOptions = {}): CsvTokeni
               pos += 1;
               break;
             }
-            if (nextDelimiter < pos) nextDelimiter = find(delimiterChar, pos);
-            if (nextLf < pos) nextLf = find('\n', pos);
-            if (nextCr < pos) nextCr = find('\r', pos);
-            if (nextQuote < pos) nextQuote = find('"', pos);
-            let end = nextDelimiter < nextLf ? nextDelimiter : nextLf;
-            if (nextCr < end) end = nextCr;
-            if (nextQuote < end) end = nextQuote;
+            const end = nextStop(pos);
             if (end - pos > maxField || recordLength + end - pos > maxRecord) tooLong(end - pos, text.slice(pos, pos + 40));
             if (end === n) {
               // the field goes on in the next chunk
@@ -192,15 +198,7 @@ export function createCsvTokenizer(options: CsvTokenizerOptions = {}): CsvTokeni
               break;
             }
             const e = text.charCodeAt(end);
-            if (e === QUOTE) {
-              throw csvError(
-                'unexpected-quote',
-                at(row.length + 1),
-                text.slice(pos, Math.min(n, end + 10)),
-                'a double quote only around a whole field (write "" for a quote inside a quoted field)',
-                'a double quote inside an unquoted field',
-              );
-            }
+            if (e === QUOTE) throw quoteInField(text.slice(pos, Math.min(n, end + 10)));
             recordLength += end - pos + 1;
             row.push(text.slice(pos, end));
             pos = end + 1;
@@ -213,13 +211,7 @@ export function createCsvTokenizer(options: CsvTokenizerOptions = {}): CsvTokeni
           continue;
         }
         case UNQUOTED: {
-          if (nextDelimiter < pos) nextDelimiter = find(delimiterChar, pos);
-          if (nextLf < pos) nextLf = find('\n', pos);
-          if (nextCr < pos) nextCr = find('\r', pos);
-          if (nextQuote < pos) nextQuote = find('"', pos);
-          let end = nextDelimiter < nextLf ? nextDelimiter : nextLf;
-          if (nextCr < end) end = nextCr;
-          if (nextQuote < end) end = nextQuote;
+          const end = nextStop(pos);
           if (fieldLength + end - pos > maxField || recordLength + fieldLength + end - pos > maxRecord) tooLong(end - pos, parts.length > 0 ? parts[0]!.slice(0, 40) : text.slice(pos, pos + 40));
           if (end === n) {
             // the field goes on in the next chunk
@@ -230,15 +222,7 @@ export function createCsvTokenizer(options: CsvTokenizerOptions = {}): CsvTokeni
             continue;
           }
           const c = text.charCodeAt(end);
-          if (c === QUOTE) {
-            throw csvError(
-              'unexpected-quote',
-              at(row.length + 1),
-              (parts.length > 0 ? parts.join('') : '') + text.slice(pos, Math.min(n, end + 10)),
-              'a double quote only around a whole field (write "" for a quote inside a quoted field)',
-              'a double quote inside an unquoted field',
-            );
-          }
+          if (c === QUOTE) throw quoteInField(parts.join('') + text.slice(pos, Math.min(n, end + 10)));
           const piece = text.slice(pos, end);
           finishField(parts.length > 0 ? parts.join('') + piece : piece);
           pos = end + 1;
