@@ -131,6 +131,15 @@ export function createCsvTokenizer(options: CsvTokenizerOptions = {}): CsvTokeni
       const i = text.indexOf(ch, from);
       return i === -1 ? n : i;
     };
+    /** After a field that ended at character `c` (a delimiter, CR or LF): the next field, or the next record. */
+    const afterField = (c: number): void => {
+      if (c === delimiter) {
+        mode = FIELD_START;
+      } else {
+        skipLf = c === CR;
+        endRecord();
+      }
+    };
     /** The next delimiter, line end or quote at or after `from` (n when none). */
     const nextStop = (from: number): number => {
       if (nextDelimiter < from) nextDelimiter = find(delimiterChar, from);
@@ -226,12 +235,7 @@ export function createCsvTokenizer(options: CsvTokenizerOptions = {}): CsvTokeni
           const piece = text.slice(pos, end);
           finishField(parts.length > 0 ? parts.join('') + piece : piece);
           pos = end + 1;
-          if (c === delimiter) {
-            mode = FIELD_START;
-          } else {
-            skipLf = c === CR;
-            endRecord();
-          }
+          afterField(c);
           continue;
         }
         case QUOTED: {
@@ -269,12 +273,7 @@ export function createCsvTokenizer(options: CsvTokenizerOptions = {}): CsvTokeni
           }
           finishField(parts.length === 1 ? parts[0]! : parts.join(''));
           pos += 1;
-          if (c === delimiter) {
-            mode = FIELD_START;
-          } else {
-            skipLf = c === CR;
-            endRecord();
-          }
+          afterField(c);
           continue;
         }
       }
