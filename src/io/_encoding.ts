@@ -39,12 +39,28 @@ export function guessLegacyEncoding(bytes: Uint8Array): 'Windows-1258' | 'TCVN3'
   return undefined;
 }
 
+/** The index of the first byte that does not start or continue a valid UTF-8 sequence (0 when none is found). */
+function firstInvalidUtf8(b: Uint8Array): number {
+  for (let i = 0; i < b.length; ) {
+    const c = b[i]!;
+    const need = c < 0x80 ? 0 : c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : -1;
+    if (need < 0) return i;
+    for (let k = 1; k <= need; k++) {
+      if (i + k >= b.length) return 0; // cut at the end of the chunk: the next chunk decides
+      if ((b[i + k]! & 0xc0) !== 0x80) return i;
+    }
+    i += need + 1;
+  }
+  return 0;
+}
+
 /**
  * Throws the `invalid-encoding` error for bytes that failed to decode as UTF-8, with a guess at
- * what they are. `offset` is the position of `chunk` in the file.
+ * what they are. `offset` is the position of `chunk` in the file; the message names the first bad byte.
  */
 export function decodeError(chunk: Uint8Array, offset: number, label: string | undefined): never {
   const guess = guessLegacyEncoding(chunk);
+  offset += firstInvalidUtf8(chunk);
   const name = label ?? 'the input';
   const like = guess === 'Windows-1258' ? ' (it looks like Windows-1258, Excel\'s plain "CSV" on Vietnamese Windows)' : guess === 'TCVN3' ? ' (it looks like TCVN3, the old ABC / .VnTime encoding: convert it to Unicode first, e.g. with UniKey\'s converter)' : '';
   return fail({
@@ -103,6 +119,6 @@ export function decodeUtf8(bytes: Uint8Array, label: string): string {
         break;
       }
     }
-    return decodeError(bytes.subarray(Math.max(0, bad - 4096), Math.min(bytes.length, bad + 65536)), bad, label);
+    return decodeError(bytes.subarray(bad, Math.min(bytes.length, bad + 65536)), bad, label);
   }
 }

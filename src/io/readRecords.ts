@@ -93,7 +93,7 @@ export async function* readRecordBatches(
     if (batch.length > 0) yield batch;
   }
   if (match === undefined) {
-    fail({ code: 'empty-file', path: label !== undefined ? [label] : [], value: '', expected: 'a header row naming the columns' });
+    fail({ code: 'empty-file', path: label !== undefined ? [label] : [], value: '', expected: 'a header row naming the columns', message: `${label ?? 'the input'} is empty: no header row naming the columns` });
   }
 }
 

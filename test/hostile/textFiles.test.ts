@@ -78,3 +78,15 @@ describe('text files in the wrong encoding or shape are exit 2 for every command
     await expectRefused(['classify', blank, '--as-of', '2024-01-01'], ['trang.csv'], [blank]);
   });
 });
+
+describe('the encoding error names the first bad byte', () => {
+  it('in a whole-file read and in a streamed read', async () => {
+    const d = dir();
+    const text = `${'a,b\r\n'.repeat(2000)}Mã hộ,1\r\n`;
+    const bytes = windows1258(text);
+    const path = writeText(d, 'xa.csv', bytes);
+    const first = bytes.findIndex((b) => b >= 0x80);
+    await expectRefused(['reconcile', path, '--layout', 'commune-targets'], [`xa.csv is not UTF-8 text near byte ${first} (it looks like Windows-1258`], [path]);
+    await expectRefused(['summarize', path], [`xa.csv is not UTF-8 text near byte ${first}`], [path]);
+  });
+});
