@@ -64,6 +64,9 @@ export type { FormatVnNumberOptions } from './numbers/formatVnNumber.js';
 export { apportion, roundEachPart } from './numbers/apportion.js';
 export type { Apportionment, ApportionOptions, RoundedParts } from './numbers/apportion.js';
 
+// --- Vietnamese text ------------------------------------------------------
+export { foldVietnamese, normalizeNfc } from './text/foldVietnamese.js';
+
 // --- calendar dates -------------------------------------------------------
 export { toIsoDate, isoDateFromParts, dateParts, compareIsoDates, isLeapYear, daysInMonth } from './dates/calendarDate.js';
 export type { IsoDate, DateInput, DateParts, ReferenceDateOptions } from './dates/calendarDate.js';

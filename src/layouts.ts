@@ -6,6 +6,7 @@ import { BUDGET_LAYOUTS } from './budgets/budgetLayouts.js';
 import type { LayoutPreset } from './reconcile/layoutPreset.js';
 import { HOUSEHOLD_LAYOUTS, tableFromPreset, type TableFromLayoutOptions } from './reconcile/layouts.js';
 import type { PrintedTable } from './reconcile/printedTable.js';
+import { assertOptions } from './errors/assertOptions.js';
 
 /**
  * Every layout preset by name. Adding a layout is one entry in its domain's list.
@@ -25,5 +26,6 @@ export const LAYOUTS: Readonly<Record<string, LayoutPreset>> = Object.freeze({ .
  * tableFromLayout('counts-and-rates', parseCsv(text)).columns.map((c) => c.key) //=> ['stt', 'unit', 'role', 'households', 'poor', 'poor_rate', 'near_poor', 'near_poor_rate']
  */
 export function tableFromLayout(layout: string, rows: ReadonlyArray<ReadonlyArray<string>>, options: TableFromLayoutOptions = {}): PrintedTable {
+  assertOptions(options, 'tableFromLayout');
   return tableFromPreset(options.layouts ?? LAYOUTS, layout, rows, options);
 }

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { deepFreeze } from '../_internal/_freeze.js';
 import { compareIsoDates, toIsoDate, type IsoDate, type ReferenceDateOptions } from '../dates/calendarDate.js';
 import { issue, parseInput, VnPovertyError, type VnIssue, type VnIssues } from '../errors/VnPovertyError.js';
+import { assertOptions } from '../errors/assertOptions.js';
 
 /** Tier of an administrative unit. */
 export type AdminLevel = 'province' | 'district' | 'commune';
@@ -109,6 +110,7 @@ const overlaps = (a: AdminUnit, b: AdminUnit): boolean =>
  * @see admin-hierarchy §1–§4; QĐ 19/2025/QĐ-TTg (codes from 01/07/2025)
  */
 export function adminHierarchy(units: ReadonlyArray<AdminUnitInput>, options: AdminHierarchyOptions = {}): AdminHierarchy {
+  assertOptions(options, 'adminHierarchy');
   void options;
   const parsed = parseInput(z.array(unitSchema), units);
   const problems: VnIssue[] = [];
@@ -153,6 +155,7 @@ const inForce = (u: AdminUnit, day: IsoDate): boolean => compareIsoDates(u.valid
  * unitsInForce(h, { asOf: '2024-01-01' }).filter((u) => u.level === 'district').length //=> 1
  */
 export function unitsInForce(hierarchy: AdminHierarchy, options: ReferenceDateOptions): readonly AdminUnit[] {
+  assertOptions(options, 'unitsInForce', true);
   const day = toIsoDate(options.asOf, ['asOf']);
   return deepFreeze(hierarchy.units.filter((u) => inForce(u, day)));
 }
@@ -165,6 +168,7 @@ export function unitsInForce(hierarchy: AdminHierarchy, options: ReferenceDateOp
  * ancestorsOf(h, '30316', { asOf: '2024-01-01' }).map((u) => u.name) //=> ['Thị xã Tịnh Biên', 'Tỉnh An Giang']
  */
 export function ancestorsOf(hierarchy: AdminHierarchy, code: string, options: ReferenceDateOptions): readonly AdminUnit[] {
+  assertOptions(options, 'ancestorsOf', true);
   const day = toIsoDate(options.asOf, ['asOf']);
   const alive = hierarchy.units.filter((u) => inForce(u, day));
   let unit = alive.find((u) => u.code === code && u.level === 'commune') ?? alive.find((u) => u.code === code);

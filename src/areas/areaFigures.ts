@@ -7,6 +7,7 @@ import { exactRate } from '../numbers/rate.js';
 import { assertDecimals, assertRoundingMode, type DecimalsOptions } from '../numbers/rounding.js';
 import type { Decimal } from '../_internal/_decimal.js';
 import type { HouseholdStatus } from '../standards/householdStatus.js';
+import { assertOptions } from '../errors/assertOptions.js';
 
 /** Counts of a subgroup of an area's households (ethnic-minority households, …). */
 export interface SubgroupFigures {
@@ -175,6 +176,7 @@ export function rateOf(n: number, base: number, options: AreaRatesOptions): Area
  * @see poverty-rate-reporting §1, §4
  */
 export function areaRates(figures: AreaFigures, options: AreaRatesOptions): AreaRates {
+  assertOptions(options, 'areaRates', true);
   assertDecimals(options.decimals);
   assertRoundingMode(options.rounding);
   const trio = (h: number, p: number, n: number) => ({ poor: rateOf(p, h, options), nearPoor: rateOf(n, h, options), multidimensional: rateOf(p + n, h, options) });

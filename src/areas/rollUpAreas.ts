@@ -3,6 +3,7 @@ import { fail } from '../errors/VnPovertyError.js';
 import type { AreaFigures, SubgroupFigures } from './areaFigures.js';
 import { ancestorsOf, type AdminHierarchy, type AdminLevel } from './adminHierarchy.js';
 import type { ReferenceDateOptions } from '../dates/calendarDate.js';
+import { assertOptions } from '../errors/assertOptions.js';
 
 /** Options of {@link rollUpAreas}. */
 export interface RollUpAreasOptions {
@@ -20,6 +21,7 @@ export interface RollUpAreasOptions {
  * @see admin-hierarchy §3 (re-basing sums household counts; rates cannot be averaged)
  */
 export function rollUpAreas(areas: ReadonlyArray<AreaFigures>, options: RollUpAreasOptions): AreaFigures {
+  assertOptions(options, 'rollUpAreas', true);
   const seen = new Set<string>();
   const groups: Record<string, { households: number; poor: number; nearPoor: number }> = {};
   let households = 0;
@@ -59,6 +61,7 @@ export interface GroupAreasOptions {
  * groupAreas(communes, { groupOf: { '30316': 'urban', '30346': 'rural' } }).urban?.poor //=> 18
  */
 export function groupAreas(areas: ReadonlyArray<AreaFigures>, options: GroupAreasOptions): Readonly<Record<string, AreaFigures>> {
+  assertOptions(options, 'groupAreas', true);
   const members = new Map<string, AreaFigures[]>();
   areas.forEach((a, i) => {
     const group = Object.prototype.hasOwnProperty.call(options.groupOf, a.unit) ? options.groupOf[a.unit] : undefined;
@@ -81,6 +84,7 @@ export interface RollUpByHierarchyOptions extends ReferenceDateOptions {
  * rollUpByHierarchy(communes, hierarchy, { asOf: '2024-01-01', level: 'district' })['888']?.households //=> 8_749
  */
 export function rollUpByHierarchy(areas: ReadonlyArray<AreaFigures>, hierarchy: AdminHierarchy, options: RollUpByHierarchyOptions): Readonly<Record<string, AreaFigures>> {
+  assertOptions(options, 'rollUpByHierarchy', true);
   const groupOf: Record<string, string> = {};
   for (const a of areas) {
     const up = ancestorsOf(hierarchy, a.unit, options).find((u) => u.level === options.level);

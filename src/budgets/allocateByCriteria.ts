@@ -5,6 +5,7 @@ import { divideFractions, fraction, multiplyFractions, roundFraction, sumFractio
 import { formatVnNumber } from '../numbers/formatVnNumber.js';
 import { DONG_PER_UNIT, MONEY_UNIT_LABELS, MONEY_UNITS, type Dong, type MoneyUnit } from '../numbers/money.js';
 import { assertRoundingMode, type RoundingMode } from '../numbers/rounding.js';
+import { assertOptions } from '../errors/assertOptions.js';
 
 /** One unit (district, commune) or project that receives a share, with its criterion values. */
 export interface AllocationRecipient {
@@ -78,6 +79,7 @@ function nonNegative(value: ExactInput, path: ReadonlyArray<string | number>, wh
  * @see QĐ 02/2022/QĐ-TTg (18/01/2022), principles, criteria and norms of allocation.
  */
 export function allocateByCriteria(amount: Dong, recipients: readonly AllocationRecipient[], options: AllocateByCriteriaOptions): Allocation {
+  assertOptions(options, 'allocateByCriteria', true);
   if (typeof amount !== 'bigint') fail({ code: 'not-an-integer', path: ['amount'], value: amount, expected: 'a whole number of đồng as a bigint' });
   if (amount < 0n) fail({ code: 'negative-amount', path: ['amount'], value: amount, expected: 'an amount ≥ 0' });
   const { step } = options;
@@ -152,6 +154,7 @@ export interface FormatAllocationOptions {
  * @see QĐ 02/2022/QĐ-TTg (18/01/2022).
  */
 export function formatAllocation(allocation: Allocation, options: FormatAllocationOptions): string {
+  assertOptions(options, 'formatAllocation', true);
   const { unit, decimals, rounding } = options;
   assertRoundingMode(rounding);
   if (!MONEY_UNITS.includes(unit)) fail({ code: 'invalid-unit', path: ['unit'], value: unit, expected: `one of ${MONEY_UNITS.join(', ')}` });

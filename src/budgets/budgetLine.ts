@@ -7,6 +7,7 @@ import { amountInputSchema, amountToDong, moneyUnitSchema, roundingSchema, type 
 import { BUDGET_SOURCES, type BudgetSource } from './budgetSource.js';
 import { CAPITAL_TYPES, findProgramComponent, programComponents, type CapitalType, type ProgramStructure } from '../program/programStructure.js';
 import { programFor } from '../program/programs.js';
+import { assertOptions } from '../errors/assertOptions.js';
 
 /** An amount as a caller gives it: whole đồng (bigint or safe integer), or a decimal string or Decimal in the line's unit. */
 export type { AmountInput } from './_amount.js';
@@ -98,6 +99,7 @@ const optionsSchema = z
  * @see QĐ 90/QĐ-TTg, Part III (projects) and Part IV (sources and capital types).
  */
 export function budgetLines(inputs: readonly BudgetLineInput[], options: BudgetLinesOptions = {}): readonly BudgetLine[] {
+  assertOptions(options, 'budgetLines');
   const opts = parseInput(optionsSchema, options);
   const parsed = parseInput(z.array(lineSchema), inputs);
   const issues: VnIssue[] = [];

@@ -5,6 +5,7 @@ import type { Dong } from '../numbers/money.js';
 import { parentProjectCode, type BudgetLine } from './budgetLine.js';
 import { BUDGET_SOURCES, type BudgetSource } from './budgetSource.js';
 import { CAPITAL_TYPES, type CapitalType } from '../program/programStructure.js';
+import { assertOptions } from '../errors/assertOptions.js';
 
 /**
  * A field budget lines can be totalled by. `'parentProject'` rolls sub-projects up to
@@ -96,6 +97,7 @@ function valueOf(line: BudgetLine, dimension: BudgetDimension): string | number 
  * @see QĐ 90/QĐ-TTg, Part IV.
  */
 export function budgetTotals(lines: readonly BudgetLine[], options: BudgetTotalsOptions): BudgetTotals {
+  assertOptions(options, 'budgetTotals', true);
   const opts = parseInput(optionsSchema, options);
   const where = Object.entries(opts.where ?? {}).filter(([, v]) => v !== undefined) as Array<[BudgetDimension, string | number | null]>;
   const groups = new Map<string, { key: Record<string, string | number | null>; total: Dong; lineCount: number }>();

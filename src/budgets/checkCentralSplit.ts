@@ -5,6 +5,7 @@ import type { Dong } from '../numbers/money.js';
 import { normaliseComponentCode } from '../program/programStructure.js';
 import { percentOf } from './_counterpart.js';
 import { CENTRAL_SPLIT_PARTS, QD_02_2022_CENTRAL_SPLITS, type CentralSplitPart, type CentralSplitRule, type CentralSplitRuleSet } from './centralSplitRules.js';
+import { assertOptions } from '../errors/assertOptions.js';
 
 /** Options of {@link checkCentralSplit}. */
 export interface CheckCentralSplitOptions {
@@ -56,6 +57,7 @@ export interface CentralSplitCheck {
  * @see QĐ 02/2022/QĐ-TTg (18/01/2022).
  */
 export function checkCentralSplit(project: string, parts: Readonly<Partial<Record<CentralSplitPart, Dong>>>, options: CheckCentralSplitOptions = {}): CentralSplitCheck {
+  assertOptions(options, 'checkCentralSplit');
   const code = typeof project === 'string' ? normaliseComponentCode(project) : undefined;
   if (code === undefined || code.includes('.')) fail({ code: 'unknown-component', path: ['project'], value: project, expected: 'a project code such as DA1 or DA2' });
   if (typeof parts !== 'object' || parts === null) fail({ code: 'invalid-input', path: ['parts'], value: parts, expected: 'an object of amounts by part' });

@@ -6,6 +6,7 @@ import type { Dong } from '../numbers/money.js';
 import type { CounterpartTier } from './counterpartRules.js';
 import { percentOf, pickTier, resolveCounterpartOptions } from './_counterpart.js';
 import type { CounterpartTierOptions } from './counterpartTierFor.js';
+import { assertOptions } from '../errors/assertOptions.js';
 
 /** A province's plan for one year: central support and the local counterpart, in đồng. */
 export interface CounterpartPlan {
@@ -51,6 +52,7 @@ export interface CounterpartCheck {
  * @see QĐ 02/2022/QĐ-TTg (18/01/2022), local counterpart ratio.
  */
 export function checkCounterpart(plan: CounterpartPlan, options: CheckCounterpartOptions): CounterpartCheck {
+  assertOptions(options, 'checkCounterpart', true);
   for (const field of ['central', 'counterpart'] as const) {
     const v = plan[field];
     if (typeof v !== 'bigint') fail({ code: 'not-an-integer', path: [field], value: v, expected: 'a whole number of đồng as a bigint' });

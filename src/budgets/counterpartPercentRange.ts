@@ -3,6 +3,7 @@ import { fail } from '../errors/VnPovertyError.js';
 import { compareFractions, fraction, type Fraction } from '../numbers/fraction.js';
 import { DONG_PER_UNIT, MONEY_UNITS, type Dong, type MoneyUnit } from '../numbers/money.js';
 import { assertRoundingMode, type RoundingMode } from '../numbers/rounding.js';
+import { assertOptions } from '../errors/assertOptions.js';
 
 /** Options of {@link counterpartPercentRange}. */
 export interface CounterpartPercentRangeOptions {
@@ -74,6 +75,7 @@ function preimage(p: bigint, mode: RoundingMode): { lo: Bound; hi: Bound } {
  * @see seed 001 lines 185–457; QĐ 02/2022/QĐ-TTg (counterpart ratio).
  */
 export function counterpartPercentRange(central: readonly Dong[], printed: readonly Dong[], options: CounterpartPercentRangeOptions): CounterpartPercentRange {
+  assertOptions(options, 'counterpartPercentRange', true);
   const { roundTo, rounding } = options;
   assertRoundingMode(rounding);
   if (!MONEY_UNITS.includes(roundTo)) fail({ code: 'invalid-unit', path: ['roundTo'], value: roundTo, expected: `one of ${MONEY_UNITS.join(', ')}` });

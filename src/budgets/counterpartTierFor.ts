@@ -1,6 +1,7 @@
 import type { ExactInput } from '../numbers/fraction.js';
 import { pickTier, resolveCounterpartOptions } from './_counterpart.js';
 import type { CounterpartRuleSet, CounterpartTier } from './counterpartRules.js';
+import { assertOptions } from '../errors/assertOptions.js';
 
 /** Options of {@link counterpartTierFor}. */
 export interface CounterpartTierOptions {
@@ -34,5 +35,6 @@ export interface CounterpartTierOptions {
  * @see QĐ 02/2022/QĐ-TTg (18/01/2022), local counterpart ratio.
  */
 export function counterpartTierFor(options: CounterpartTierOptions): CounterpartTier {
+  assertOptions(options, 'counterpartTierFor', true);
   return pickTier(resolveCounterpartOptions(options));
 }

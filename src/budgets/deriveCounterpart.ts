@@ -5,6 +5,7 @@ import { sumFractions, toFraction, type ExactInput, type Fraction } from '../num
 import { DONG_PER_UNIT, MONEY_UNITS, type Dong, type MoneyUnit } from '../numbers/money.js';
 import { assertRoundingMode, type RoundingMode, type RoundingOptions } from '../numbers/rounding.js';
 import { percentOf, roundToUnit } from './_counterpart.js';
+import { assertOptions } from '../errors/assertOptions.js';
 
 /**
  * Where a derived column is rounded:
@@ -78,6 +79,7 @@ export interface DerivedCounterpart extends RoundedColumn {
  * @see QĐ 02/2022/QĐ-TTg (counterpart ratio); seed 001 lines 185–455.
  */
 export function deriveCounterpart(central: readonly Dong[], options: DeriveCounterpartOptions): DerivedCounterpart {
+  assertOptions(options, 'deriveCounterpart', true);
   const { rounding, roundTo, strategy } = options;
   assertRoundingMode(rounding);
   if (!MONEY_UNITS.includes(roundTo)) fail({ code: 'invalid-unit', path: ['roundTo'], value: roundTo, expected: `one of ${MONEY_UNITS.join(', ')}` });

@@ -6,6 +6,7 @@ import { assertRoundingMode, type RoundingOptions } from '../numbers/rounding.js
 import type { CounterpartTier } from './counterpartRules.js';
 import { percentOf, pickTier, resolveCounterpartOptions, roundToUnit } from './_counterpart.js';
 import type { CounterpartTierOptions } from './counterpartTierFor.js';
+import { assertOptions } from '../errors/assertOptions.js';
 
 /** Options of {@link requiredCounterpart}. */
 export interface RequiredCounterpartOptions extends CounterpartTierOptions, RoundingOptions {
@@ -54,6 +55,7 @@ export interface RequiredCounterpart {
  * @see QĐ 02/2022/QĐ-TTg (18/01/2022), local counterpart ratio.
  */
 export function requiredCounterpart(central: Dong, options: RequiredCounterpartOptions): RequiredCounterpart {
+  assertOptions(options, 'requiredCounterpart', true);
   if (typeof central !== 'bigint') fail({ code: 'not-an-integer', path: ['central'], value: central, expected: 'a whole number of đồng as a bigint' });
   if (central < 0n) fail({ code: 'negative-amount', path: ['central'], value: central, expected: 'an amount ≥ 0' });
   const { rounding, roundTo = 'dong', ...tierOptions } = options;

@@ -1,19 +1,17 @@
-import { access, rm } from 'node:fs/promises';
+import { access } from 'node:fs/promises';
 import { toIsoDate, type IsoDate } from '../dates/calendarDate.js';
-import { VnPovertyError } from '../errors/VnPovertyError.js';
+import { VnPovertyError, fail } from '../errors/VnPovertyError.js';
+import { assertOutputIsNotInput, checkOutputPath } from '../io/_atomicOutput.js';
 import { createProgress } from '../io/_progress.js';
-import type { CsvDelimiter } from '../io/csv.js';
 import { CLASSIFIED_HOUSEHOLD_COLUMNS, type ClassifiedHouseholdRow } from '../io/outputColumns.js';
 import { readHouseholdRegister, registerError } from '../io/readHouseholdRegister.js';
 import { formatOfPath } from '../io/readRows.js';
-import { openTableWriter, type HeaderLanguage, type TableWriter } from '../io/tableWriter.js';
+import { openTableWriter, type TableWriter } from '../io/tableWriter.js';
 import { classifyHousehold, type ConflictResolution } from '../standards/classifyHousehold.js';
 import { HOUSEHOLD_STATUSES, type HouseholdStatus } from '../standards/householdStatus.js';
-import { badInput, errorText, EXIT_FINDINGS, EXIT_OK, parseCliArgs, type CliCommand, type CliIo, type ExitCode } from './cliSupport.js';
+import { badInput, errorText, EXIT_FINDINGS, EXIT_OK, failedOnInput, fileErrorText, parseCliArgs, TABLE_CLI_OPTIONS, tableCliOptions, type CliCommand, type CliIo, type ExitCode } from './cliSupport.js';
 
-const DELIMITERS: Readonly<Record<string, CsvDelimiter>> = { ',': ',', ';': ';', tab: '\t' };
 const CONFLICTS: readonly ConflictResolution[] = ['error', 'use-flag', 'use-facts'];
-const HEADERS: readonly HeaderLanguage[] = ['vi', 'en', 'both'];
 /** Households whose errors are printed one by one; the rest are counted. */
 const SHOWN_ERRORS = 20;
 
@@ -25,9 +23,11 @@ the line compared with and the deciding rule. Streams: millions of rows in bound
 
 The register's first row names the columns, in Vietnamese or English (see
 docs/files-and-cli.md): Mã hộ (Household id), Khu vực (Area: nông thôn / thành thị),
-Thu nhập/tháng (đồng) (Monthly income), and members as Tuổi các thành viên ("40;38;10")
-or one row per member with Tuổi (Age); review-form results as "Thiếu hụt: …" columns.
-Optional: Mã đơn vị (Unit code), which summarize counts by.
+an income column whose header states its unit and period: Thu nhập/tháng (đồng),
+Thu nhập (nghìn đồng/tháng), Thu nhập (triệu đồng/năm), Monthly income (dong)… (a yearly
+figure is divided by 12, exactly; a header without unit or period is refused); members as
+Tuổi các thành viên ("40;38;10") or one row per member with Tuổi (Age); review-form results
+as "Thiếu hụt: …" columns. Optional: Mã đơn vị (Unit code), which summarize counts by.
 
 Options:
   --as-of DATE          reference date (required): which standard applies
@@ -38,14 +38,19 @@ Options:
   --sheet NAME          XLSX input sheet (default the first)
   --headers LANG        output headers: both (default, "Phân loại (Status)"), vi or en
   --numbers STYLE       CSV output numbers: vi (default, 1.500.000) or plain (1500000)
+  --marks               yes/no columns are ticked boxes: x (or có) is yes, blank is no
+  --raw-csv             CSV text cells as they are (by default a cell starting with = + - @
+                        gets a leading ' so a spreadsheet does not run it as a formula)
   -h, --help            this help
 
 A progress count is shown on stderr when it is a terminal.
 
 Exit status: 0 every household classified; 1 some households could not be classified
-(each reported on stderr with its file, row and reason; the others are written);
-2 bad input: unreadable file, malformed CSV, missing or unreadable columns (file, row
-and column named), bad options. On exit 2 a partly written --out file is removed.
+or appear twice (each reported on stderr with its file, row(s) and reason; the others
+are written); 2 bad input: unreadable, empty or malformed file, wrong encoding, missing
+or unreadable columns (file, row and column named), bad options, --out equal to the
+input. --out is written to a temporary file and replaces an existing file only when
+classify succeeds: on exit 2 an existing --out is left as it was.
 `;
 
 const group = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
@@ -55,10 +60,9 @@ async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
     'as-of': { type: 'string' },
     out: { type: 'string', short: 'o' },
     'on-conflict': { type: 'string' },
-    delimiter: { type: 'string' },
     sheet: { type: 'string' },
-    headers: { type: 'string' },
-    numbers: { type: 'string' },
+    marks: { type: 'boolean' },
+    ...TABLE_CLI_OPTIONS,
   });
   if (!args.ok) return badInput(io, `classify: ${args.message} (see vn-poverty classify --help)`);
   if (args.values['help'] === true) {
@@ -81,48 +85,61 @@ async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
   }
   const onConflict = value('on-conflict') ?? 'error';
   if (!(CONFLICTS as readonly string[]).includes(onConflict)) return badInput(io, `classify: --on-conflict must be ${CONFLICTS.join(', ')}, got ${JSON.stringify(onConflict)}`);
-  const delimiter = DELIMITERS[value('delimiter') ?? ','];
-  if (delimiter === undefined) return badInput(io, `classify: --delimiter must be , ; or tab, got ${JSON.stringify(value('delimiter'))}`);
-  const headers = value('headers') ?? 'both';
-  if (!(HEADERS as readonly string[]).includes(headers)) return badInput(io, `classify: --headers must be vi, en or both, got ${JSON.stringify(headers)}`);
-  const numbers = value('numbers') ?? 'vi';
-  if (numbers !== 'vi' && numbers !== 'plain') return badInput(io, `classify: --numbers must be vi or plain, got ${JSON.stringify(numbers)}`);
+  const table = tableCliOptions(args.values);
+  if (!table.ok) return badInput(io, `classify: ${table.message}`);
+  const { delimiter, headers, numbers, rawCsv } = table.options;
   const out = value('out');
   const sheet = value('sheet');
   try {
     formatOfPath(file);
     if (out !== undefined) formatOfPath(out);
+    if (out !== undefined) await checkOutputPath(out);
+    if (out !== undefined) await assertOutputIsNotInput(out, [file]);
   } catch (error) {
     return badInput(io, `classify: ${errorText(error)}`);
   }
   try {
     await access(file);
   } catch (error) {
-    return badInput(io, `cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
+    return badInput(io, fileErrorText(error) ?? `cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
   }
 
   const report = out === undefined ? io.stderr : io.stdout;
   const counts: Record<HouseholdStatus, number> = { poor: 0, 'near-poor': 0, average: 0, 'non-poor': 0 };
   let failed = 0;
+  let roundedUp = 0;
   let standardId = '';
+  let incomeText = '';
   const progress = createProgress(io.stderr, 'classify', 'households');
+  const problem = (text: string): void => {
+    failed += 1;
+    if (failed <= SHOWN_ERRORS) io.stderr.write(`vn-poverty classify: ${text}\n`);
+  };
   let writer: TableWriter<ClassifiedHouseholdRow> | undefined;
   try {
     writer = await openTableWriter<ClassifiedHouseholdRow>(out ?? (io.stdout as Parameters<typeof openTableWriter>[0]), CLASSIFIED_HOUSEHOLD_COLUMNS, {
-      headers: headers as HeaderLanguage,
+      headers,
       numbers,
       delimiter,
+      rawCsv,
       ...(out === undefined ? { format: 'csv' as const, bom: false } : {}),
     });
     const register = readHouseholdRegister(file, {
       delimiter,
+      marks: args.values['marks'] === true,
       ...(sheet !== undefined ? { sheet } : {}),
       onHeader: (match) => {
         if (match.ignored.length > 0) io.stderr.write(`vn-poverty classify: ${file}: columns not used: ${match.ignored.join(', ')}\n`);
       },
+      onLayout: ({ income }) => {
+        incomeText = income.description;
+      },
+      onDuplicate: (error) => problem(errorText(error)),
     });
+    let households = 0;
     for await (const entry of register) {
       progress.tick();
+      households += 1;
       let row: ClassifiedHouseholdRow;
       try {
         const classification = classifyHousehold(entry.household, { asOf, onConflict: onConflict as ConflictResolution });
@@ -130,28 +147,30 @@ async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
       } catch (error) {
         if (!(error instanceof VnPovertyError)) throw error;
         if (error.issues.some((i) => i.code === 'no-standard-in-force')) throw error;
-        failed += 1;
-        if (failed <= SHOWN_ERRORS) io.stderr.write(`vn-poverty classify: ${errorText(registerError(entry, file, error))}\n`);
+        problem(errorText(registerError(entry, file, error)));
         continue;
       }
       counts[row.classification.status] += 1;
+      if (entry.monthlyIncomeExact.den !== 1n) roundedUp += 1;
       standardId = row.classification.standard.id;
       await writer.write(row);
+    }
+    if (households === 0 && failed === 0) {
+      fail({ code: 'no-data', path: [file], value: file, expected: 'at least one household row under the header', message: `${file} has a header but no households: nothing to classify` });
     }
     await writer.close();
   } catch (error) {
     progress.done();
-    if (!(error instanceof VnPovertyError)) throw error;
-    if (writer !== undefined && out !== undefined) {
-      await writer.close().catch(() => undefined);
-      await rm(out, { force: true });
-    }
-    return badInput(io, `classify: ${errorText(error)}`);
+    await writer?.abort().catch(() => undefined);
+    return failedOnInput(io, 'classify', error);
   }
   progress.done();
   const total = HOUSEHOLD_STATUSES.reduce((n, s) => n + counts[s], 0);
   const byStatus = HOUSEHOLD_STATUSES.map((s) => `${s} ${group(counts[s])}`).join(', ');
   report.write(`vn-poverty classify: ${group(total)} households classified as of ${asOf}${standardId !== '' ? ` under ${standardId}` : ''}: ${byStatus}${out !== undefined ? `; written to ${out}` : ''}\n`);
+  report.write(
+    `vn-poverty classify: income read from ${incomeText}${roundedUp > 0 ? `; ${group(roundedUp)} monthly figure(s) not a whole đồng are written rounded up (statuses are decided exactly)` : ''}\n`,
+  );
   if (failed > 0) {
     io.stderr.write(`vn-poverty classify: ${group(failed)} household(s) could not be classified${failed > SHOWN_ERRORS ? ` (the first ${SHOWN_ERRORS} are shown above)` : ''}\n`);
     return EXIT_FINDINGS;

@@ -4,6 +4,8 @@
  */
 import { parseArgs } from 'node:util';
 import { VnPovertyError } from '../errors/VnPovertyError.js';
+import type { CsvDelimiter } from '../io/csv.js';
+import type { HeaderLanguage } from '../io/tableWriter.js';
 
 /** Exit code: done, nothing wrong found. */
 export const EXIT_OK = 0;
@@ -24,7 +26,10 @@ export interface CliWriter {
 export interface CliIo {
   readonly stdout: CliWriter;
   readonly stderr: CliWriter;
-  /** Reads a whole file as UTF-8 text; rejects when it cannot. */
+  /**
+   * Reads a whole file as UTF-8 text; rejects when it cannot (the bin's reader refuses bytes
+   * that are not UTF-8 with a `VnPovertyError` `invalid-encoding`).
+   */
   readonly readFile: (path: string) => Promise<string>;
 }
 
@@ -86,3 +91,78 @@ export function errorText(error: unknown): string {
   if (error instanceof VnPovertyError) return error.issues.map((i) => i.message).join('\n  ');
   return error instanceof Error ? error.message : String(error);
 }
+
+const REASONS: Readonly<Record<string, string>> = {
+  ENOENT: 'no such file or folder',
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  EISDIR: 'it is a folder, not a file',
+  ENOTDIR: 'a part of the path is not a folder',
+  ENOSPC: 'the disk is full',
+  EROFS: 'the file system is read-only',
+  EMFILE: 'too many open files',
+  EBUSY: 'the file is in use',
+};
+
+/**
+ * The one-line text of an operating-system file error (`ENOENT`, `EACCES`, `ENOSPC`…) naming
+ * the path, or undefined for any other error.
+ * @example
+ * fileErrorText(Object.assign(new Error('x'), { code: 'EACCES', path: 'out.csv', syscall: 'open' })) //=> 'cannot read out.csv: permission denied'
+ */
+export function fileErrorText(error: unknown): string | undefined {
+  if (typeof error !== 'object' || error === null || !('code' in error)) return undefined;
+  const { code, path, syscall } = error as { code?: unknown; path?: unknown; syscall?: unknown };
+  if (typeof code !== 'string' || !/^E[A-Z]+$/.test(code)) return undefined;
+  const verb = syscall === 'write' || syscall === 'rename' || syscall === 'mkdir' || syscall === 'unlink' ? 'write' : 'read';
+  return `cannot ${verb} ${typeof path === 'string' ? path : 'a file'}: ${REASONS[code] ?? code}`;
+}
+
+/**
+ * Ends a command that failed on its input: a library error or a file error is reported as
+ * exit 2 (`vn-poverty: <command>: <message>`); anything else is rethrown (an internal error).
+ * @example
+ * failedOnInput(io, 'classify', new VnPovertyError([issue({ code: 'x', value: 1, expected: 'y' })])) //=> 2
+ */
+export function failedOnInput(io: CliIo, command: string, error: unknown): ExitCode {
+  if (error instanceof VnPovertyError) return badInput(io, `${command}: ${errorText(error)}`);
+  const file = fileErrorText(error);
+  if (file !== undefined) return badInput(io, `${command}: ${file}`);
+  throw error;
+}
+
+const DELIMITERS: Readonly<Record<string, CsvDelimiter>> = { ',': ',', ';': ';', tab: '\t', '\t': '\t' };
+const HEADER_LANGUAGES: readonly HeaderLanguage[] = ['vi', 'en', 'both'];
+
+/** Table options shared by the commands that read and write tables. */
+export interface TableCliOptions {
+  readonly delimiter: CsvDelimiter;
+  readonly headers: HeaderLanguage;
+  readonly numbers: 'vi' | 'plain';
+  readonly rawCsv: boolean;
+}
+
+/**
+ * Reads `--delimiter`, `--headers`, `--numbers` and `--raw-csv` from parsed arguments, or says
+ * what is wrong with them.
+ * @example
+ * tableCliOptions({ delimiter: ';' }) //=> { ok: true, options: { delimiter: ';', headers: 'both', numbers: 'vi', rawCsv: false } }
+ */
+export function tableCliOptions(values: Readonly<Record<string, string | boolean | undefined>>): { readonly ok: true; readonly options: TableCliOptions } | { readonly ok: false; readonly message: string } {
+  const text = (name: string): string | undefined => (typeof values[name] === 'string' ? (values[name] as string) : undefined);
+  const delimiter = DELIMITERS[text('delimiter') ?? ','];
+  if (delimiter === undefined) return { ok: false, message: `--delimiter must be , ; or tab, got ${JSON.stringify(text('delimiter'))}` };
+  const headers = text('headers') ?? 'both';
+  if (!(HEADER_LANGUAGES as readonly string[]).includes(headers)) return { ok: false, message: `--headers must be vi, en or both, got ${JSON.stringify(headers)}` };
+  const numbers = text('numbers') ?? 'vi';
+  if (numbers !== 'vi' && numbers !== 'plain') return { ok: false, message: `--numbers must be vi or plain, got ${JSON.stringify(numbers)}` };
+  return { ok: true, options: { delimiter, headers: headers as HeaderLanguage, numbers, rawCsv: values['raw-csv'] === true } };
+}
+
+/** The option specs of {@link tableCliOptions}, for `parseCliArgs`. */
+export const TABLE_CLI_OPTIONS: CliOptionSpec = Object.freeze({
+  delimiter: { type: 'string' },
+  headers: { type: 'string' },
+  numbers: { type: 'string' },
+  'raw-csv': { type: 'boolean' },
+});

@@ -1,16 +1,19 @@
 #!/usr/bin/env node
 /**
- * The `vn-poverty` bin. All the work is in {@link runCli}; this file only wires it to the process.
+ * The `vn-poverty` bin. All the work is in {@link runBin} and {@link runCli}; this file only
+ * wires them to the process.
  */
-import { readFile } from 'node:fs/promises';
-import { runCli } from './runCli.js';
+import { EXIT_INTERNAL, runBin } from './runBin.js';
 
-runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, readFile: (path) => readFile(path, 'utf8') }).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(`vn-poverty: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exitCode = 70;
-  },
-);
+// A reader that went away (`vn-poverty classify big.csv | head -1`) is not an error: stop
+// quietly with exit 0 for what was written, as Unix tools do. Any other failure of an output
+// stream cannot be reported on it: exit 70.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    process.exit(error.code === 'EPIPE' ? 0 : EXIT_INTERNAL);
+  });
+}
+
+runBin(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr }).then((code) => {
+  process.exitCode = code;
+});

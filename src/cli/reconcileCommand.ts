@@ -1,7 +1,7 @@
 import { extname } from 'node:path';
 import { VnPovertyError } from '../errors/VnPovertyError.js';
 import { areaSummaryLayout } from '../io/areaSummaryLayout.js';
-import { parseCsv, type CsvDelimiter } from '../io/csv.js';
+import { checkTableRows, parseCsv, type CsvDelimiter } from '../io/csv.js';
 import { readSheetGrid } from '../io/readSheetGrid.js';
 import { writeMarkedUpCopy, type MarkedUpSource } from '../io/writeMarkedUpCopy.js';
 import { LAYOUTS } from '../layouts.js';
@@ -14,7 +14,7 @@ import { resolveLayoutOptions } from '../reconcile/layouts.js';
 import { reconcileGrid, type GridReconcileReport } from '../reconcile/reconcileGrid.js';
 import type { PrintedGrid } from '../reconcile/tableFromSpec.js';
 import type { TableSpec } from '../reconcile/tableSpec.js';
-import { badInput, errorText, EXIT_FINDINGS, EXIT_OK, parseCliArgs, type CliCommand, type CliIo, type CliOptionSpec, type ExitCode } from './cliSupport.js';
+import { badInput, errorText, fileErrorText, EXIT_FINDINGS, EXIT_OK, parseCliArgs, type CliCommand, type CliIo, type CliOptionSpec, type ExitCode } from './cliSupport.js';
 
 const DELIMITERS: Readonly<Record<string, CsvDelimiter>> = { ',': ',', ';': ';', tab: '\t' };
 /** The presets the command knows: the library's, and its own area summary. */
@@ -76,6 +76,7 @@ async function readGrid(file: string, io: CliIo, delimiter: CsvDelimiter, sheet:
     return { grid: read.grid, source: { path: file, sheet: read.sheet } };
   }
   const grid = parseCsv(await io.readFile(file), { delimiter, source: file });
+  checkTableRows(grid, delimiter, file);
   return { grid, source: { grid } };
 }
 
@@ -139,7 +140,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
       const message = errorText(error);
       return badInput(io, message.startsWith(file) ? message : `${file}: ${message}`);
     }
-    return badInput(io, `cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
+    return badInput(io, fileErrorText(error) ?? `cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
   }
   const c = candidates[0]!;
   const used = c.spec;

@@ -1,20 +1,17 @@
-import { access, rm } from 'node:fs/promises';
+import { access } from 'node:fs/promises';
 import { adminHierarchy, ancestorsOf, TWO_TIER_FROM, type AdminHierarchy, type AdminLevel } from '../areas/adminHierarchy.js';
 import { areaRates, type AreaFigures } from '../areas/areaFigures.js';
 import { rollUpAreas, rollUpByHierarchy } from '../areas/rollUpAreas.js';
 import { compareIsoDates, toIsoDate, type IsoDate } from '../dates/calendarDate.js';
-import { VnPovertyError } from '../errors/VnPovertyError.js';
+import { VnPovertyError, fail } from '../errors/VnPovertyError.js';
+import { assertOutputIsNotInput, checkOutputPath } from '../io/_atomicOutput.js';
 import { ROUNDING_MODES, type RoundingMode } from '../numbers/rounding.js';
 import { createProgress } from '../io/_progress.js';
-import type { CsvDelimiter } from '../io/csv.js';
 import { AREA_SUMMARY_COLUMNS, type AreaSummaryRow, type SummaryLevel } from '../io/outputColumns.js';
 import { countClassifiedHouseholds, readAdminUnits, type CountBy } from '../io/readAreaTables.js';
 import { formatOfPath } from '../io/readRows.js';
-import { writeTable, type HeaderLanguage } from '../io/tableWriter.js';
-import { badInput, errorText, EXIT_FINDINGS, EXIT_OK, parseCliArgs, type CliCommand, type CliIo, type ExitCode } from './cliSupport.js';
-
-const DELIMITERS: Readonly<Record<string, CsvDelimiter>> = { ',': ',', ';': ';', tab: '\t' };
-const HEADERS: readonly HeaderLanguage[] = ['vi', 'en', 'both'];
+import { writeTable } from '../io/tableWriter.js';
+import { badInput, errorText, EXIT_FINDINGS, EXIT_OK, failedOnInput, fileErrorText, parseCliArgs, TABLE_CLI_OPTIONS, tableCliOptions, type CliCommand, type CliIo, type ExitCode } from './cliSupport.js';
 
 const HELP = `Usage: vn-poverty summarize FILE.csv|FILE.xlsx --by unit|area [--out OUT.csv|OUT.xlsx] [options]
 
@@ -25,7 +22,8 @@ from the counts (rounded once). Roll-ups to districts and provinces (with --unit
 total sum counts, never rates. Streams: memory grows with units, not households.
 
 Options:
-  --by unit|area        group by the unit code (default) or the area (rural / urban)
+  --by unit|area        group by the unit code (default) or the area (nông thôn / thành
+                        thị; any spelling: Nông thôn, nong thon, rural, NT are one area)
   --units FILE          administrative units (.csv or .xlsx: Mã đơn vị (Code), Tên đơn vị
                         (Name), Cấp (Level), Loại đơn vị (Kind), Khu vực (Area type),
                         Mã đơn vị cấp trên (Parent code), Hệ mã (Code system), Hiệu lực từ
@@ -40,13 +38,16 @@ Options:
   --sheet NAME          XLSX input sheet (default the first)
   --headers LANG        output headers: both (default), vi or en
   --numbers STYLE       CSV output numbers: vi (default, 16.194 and 0,70) or plain
+  --raw-csv             CSV text cells as they are (by default a cell starting with = + - @
+                        gets a leading ' so a spreadsheet does not run it as a formula)
   -h, --help            this help
 
 A progress count is shown on stderr when it is a terminal.
 
 Exit status: 0 done; 1 some units are not in --units on --as-of (listed on stderr; their
-rows are written but not rolled up); 2 bad input: unreadable file, malformed CSV, missing
-columns, an unknown status (file, row and column named), bad options.
+rows are written but not rolled up); 2 bad input: unreadable, empty or malformed file,
+wrong encoding, missing columns, an unknown status or area (file, row and column named),
+bad options, --out equal to an input. --out replaces an existing file only on success.
 `;
 
 const group = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
@@ -59,10 +60,8 @@ async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
     decimals: { type: 'string' },
     rounding: { type: 'string' },
     out: { type: 'string', short: 'o' },
-    delimiter: { type: 'string' },
     sheet: { type: 'string' },
-    headers: { type: 'string' },
-    numbers: { type: 'string' },
+    ...TABLE_CLI_OPTIONS,
   });
   if (!args.ok) return badInput(io, `summarize: ${args.message} (see vn-poverty summarize --help)`);
   if (args.values['help'] === true) {
@@ -82,12 +81,9 @@ async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
   const decimals = Number(decimalsText);
   const rounding = value('rounding') ?? 'half-up';
   if (!(ROUNDING_MODES as readonly string[]).includes(rounding)) return badInput(io, `summarize: --rounding must be one of ${ROUNDING_MODES.join(', ')}, got ${JSON.stringify(rounding)}`);
-  const delimiter = DELIMITERS[value('delimiter') ?? ','];
-  if (delimiter === undefined) return badInput(io, `summarize: --delimiter must be , ; or tab, got ${JSON.stringify(value('delimiter'))}`);
-  const headers = value('headers') ?? 'both';
-  if (!(HEADERS as readonly string[]).includes(headers)) return badInput(io, `summarize: --headers must be vi, en or both, got ${JSON.stringify(headers)}`);
-  const numbers = value('numbers') ?? 'vi';
-  if (numbers !== 'vi' && numbers !== 'plain') return badInput(io, `summarize: --numbers must be vi or plain, got ${JSON.stringify(numbers)}`);
+  const table = tableCliOptions(args.values);
+  if (!table.ok) return badInput(io, `summarize: ${table.message}`);
+  const { delimiter, headers, numbers, rawCsv } = table.options;
   const unitsFile = value('units');
   const asOfText = value('as-of');
   if (unitsFile !== undefined && asOfText === undefined) return badInput(io, 'summarize: --units needs --as-of YYYY-MM-DD (the day whose hierarchy applies)');
@@ -100,6 +96,8 @@ async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
     formatOfPath(file);
     if (out !== undefined) formatOfPath(out);
     if (unitsFile !== undefined) formatOfPath(unitsFile);
+    if (out !== undefined) await checkOutputPath(out);
+    if (out !== undefined) await assertOutputIsNotInput(out, [file, ...(unitsFile !== undefined ? [unitsFile] : [])]);
   } catch (error) {
     return badInput(io, `summarize: ${errorText(error)}`);
   }
@@ -107,7 +105,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
     try {
       await access(path);
     } catch (error) {
-      return badInput(io, `cannot read ${path}: ${error instanceof Error ? error.message : String(error)}`);
+      return badInput(io, fileErrorText(error) ?? `cannot read ${path}: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
 
@@ -122,10 +120,12 @@ async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
       ...(sheet !== undefined ? { sheet } : {}),
       onRow: () => progress.tick(),
     });
+    if (figures.length === 0) {
+      fail({ code: 'no-data', path: [file], value: file, expected: 'at least one household row under the header', message: `${file} has a header but no households: nothing to summarize` });
+    }
   } catch (error) {
     progress.done();
-    if (!(error instanceof VnPovertyError)) throw error;
-    return badInput(io, `summarize: ${errorText(error)}`);
+    return failedOnInput(io, 'summarize', error);
   }
   progress.done();
 
@@ -171,15 +171,15 @@ async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
     // rates were rounded once by areaRates; the columns print them at the same number of decimals
     const columns = AREA_SUMMARY_COLUMNS.map((c) => (c.kind === 'rate' ? { ...c, decimals } : c));
     await writeTable(out ?? (io.stdout as Parameters<typeof writeTable>[0]), columns, rows, {
-      headers: headers as HeaderLanguage,
+      headers,
       numbers,
       delimiter,
+      rawCsv,
       ...(out === undefined ? { format: 'csv' as const, bom: false } : {}),
     });
   } catch (error) {
-    if (!(error instanceof VnPovertyError)) throw error;
-    if (out !== undefined) await rm(out, { force: true });
-    return badInput(io, `summarize: ${errorText(error)}`);
+    // writeTable removed its temporary file: an existing --out is as it was
+    return failedOnInput(io, 'summarize', error);
   }
   const total = figures.reduce((n, f) => n + f.households, 0);
   report.write(`vn-poverty summarize: ${group(total)} households in ${group(figures.length)} ${by === 'unit' ? 'unit(s)' : 'area(s)'}${out !== undefined ? `; written to ${out}` : ''}\n`);

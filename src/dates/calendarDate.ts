@@ -1,4 +1,4 @@
-import { fail } from '../errors/VnPovertyError.js';
+import { VnPovertyError, fail } from '../errors/VnPovertyError.js';
 
 /**
  * A calendar date as an ISO `YYYY-MM-DD` string that has been checked to exist.
@@ -84,7 +84,13 @@ export function toIsoDate(input: DateInput, path: ReadonlyArray<string | number>
   if (typeof input === 'string') {
     const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(input.trim());
     if (!m) return fail({ code: 'invalid-date', path, value: input, expected: 'a calendar date written YYYY-MM-DD' });
-    return isoDateFromParts({ year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) }, path);
+    try {
+      return isoDateFromParts({ year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) }, path);
+    } catch (error) {
+      // report the date as the caller wrote it, not as its parsed parts
+      if (!(error instanceof VnPovertyError)) throw error;
+      return fail({ code: error.issues[0].code, path, value: input, expected: error.issues[0].expected });
+    }
   }
   if (input instanceof Date) {
     return fail({ code: 'invalid-date', path, value: String(input), expected: "{ date, zone: 'utc' | 'local' }: a Date's calendar day depends on the time zone" });

@@ -2,6 +2,7 @@ import { fail } from '../errors/VnPovertyError.js';
 import type { RuleRef } from '../errors/VnPovertyError.js';
 import { dateParts, daysInMonth, isoDateFromParts, toIsoDate } from './calendarDate.js';
 import type { DateInput, IsoDate } from './calendarDate.js';
+import { assertOptions } from '../errors/assertOptions.js';
 
 /**
  * The rule for periods counted in months or years, with its source.
@@ -40,6 +41,7 @@ export interface AddCalendarMonthsOptions {
  * @see Bộ luật Dân sự 2015, Art. 148 cl. 1 (end of a period counted in months).
  */
 export function addCalendarMonths(date: DateInput, months: number, options: AddCalendarMonthsOptions = {}): IsoDate {
+  assertOptions(options, 'addCalendarMonths');
   const path = options.path ?? [];
   const start = toIsoDate(date, path);
   if (!Number.isSafeInteger(months)) {
@@ -77,6 +79,7 @@ export interface PeriodEndOptions {
  * @see Bộ luật Dân sự 2015, Art. 147 cl. 1 (start of a period) and Art. 148 cl. 1 (end of a period).
  */
 export function periodEnd(anchor: DateInput, length: PeriodLength, options: PeriodEndOptions = {}): IsoDate {
+  assertOptions(options, 'periodEnd');
   const path = options.path ?? [];
   return addCalendarMonths(anchor, periodMonths(length, path), { path });
 }

@@ -1,5 +1,4 @@
-import { safeParse, type $ZodErrorMap, type $ZodType, type output } from 'zod/v4/core';
-import englishLocale from 'zod/v4/locales/en.js';
+import { safeParse, type $ZodRawIssue, type $ZodType, type output } from 'zod/v4/core';
 
 /** Where a rule comes from: the legal document and article, and the Vietnamese term. */
 export interface RuleRef {
@@ -83,53 +82,133 @@ function ruleText(rule: RuleRef): string {
   return [rule.description, rule.term ? `“${rule.term}”` : undefined, rule.source].filter(Boolean).join(', ');
 }
 
+/** Strings longer than this are quoted by their first {@link SHORT_TEXT_HEAD} characters in messages. */
+const SHORT_TEXT_MAX = 80;
+const SHORT_TEXT_HEAD = 60;
+
+/**
+ * A long text cut to a short prefix for a message: `"abc…" (52428800 characters)`. Texts of up
+ * to 80 characters are returned as they are. @internal
+ */
+export function shortText(text: string): string {
+  return text.length <= SHORT_TEXT_MAX ? text : `${text.slice(0, SHORT_TEXT_HEAD)}… (${text.length} characters)`;
+}
+
 function describeValue(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'string') return JSON.stringify(shortText(value));
   if (typeof value === 'bigint') return `${value}n`;
   if (value === undefined) return 'nothing';
   try {
-    return JSON.stringify(value) ?? String(value);
+    return shortText(JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v)) ?? String(value));
   } catch {
-    return String(value);
+    return shortText(String(value));
   }
 }
 
 /**
- * zod's English messages, made on first use. Passed to every parse, so a message never depends
- * on which zod build a program bundles (`zod/mini` loads no locale) or on a caller's global
- * `z.config(...)`.
- */
-let english: $ZodErrorMap | undefined;
-
-/**
  * Validates `input` with a zod schema (from `zod` or `zod/mini`) and returns the parsed value, or throws a
- * {@link VnPovertyError} listing every zod issue as a {@link VnIssue}
- * (code `'invalid-input'`, or `'missing-field'` when a required field is absent).
- * Messages are zod's English ones whatever the caller's zod configuration.
+ * {@link VnPovertyError} listing every problem as a {@link VnIssue} in the library's own words
+ * (what was expected, never zod's default texts): code `'missing-field'` when a required field
+ * is absent, `'invalid-input'` otherwise; a field the schema does not know gets one issue of its
+ * own, its path ending with the field's name and its value the field's value (never the whole object). Each issue's `value` is the
+ * value as the caller wrote it.
  * @example
  * parseInput(z.object({ area: z.enum(['urban', 'rural']) }), { area: 'rural' }) //=> { area: 'rural' }
  * parseInput(z.object({ area: z.enum(['urban', 'rural']) }), { area: 'city' })
- * // throws VnPovertyError: issues[0] is { code: 'invalid-input', path: ['area'], value: 'city', … }
+ * // throws VnPovertyError: issues[0] is { code: 'invalid-input', path: ['area'], value: 'city', expected: 'one of "urban", "rural"', … }
  */
 export function parseInput<S extends $ZodType>(schema: S, input: unknown, rule?: RuleRef): output<S> {
-  english ??= englishLocale().localeError;
-  const result = safeParse(schema, input, { error: english });
+  const result = safeParse(schema, input, { error: expectedText });
   if (result.success) return result.data;
-  const issues = result.error.issues.map((zi) => {
+  const issues: VnIssue[] = [];
+  for (const zi of result.error.issues) {
     const path = zi.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
+    const ruleField = rule ? { rule } : {};
+    if (zi.code === 'unrecognized_keys') {
+      for (const key of zi.keys) {
+        issues.push(
+          issue({
+            code: 'invalid-input',
+            path: [...path, key],
+            value: valueAt(input, [...path, key]),
+            expected: `no field “${key}” here (an unknown field is refused so that a misspelt one is not ignored)`,
+            ...ruleField,
+          }),
+        );
+      }
+      continue;
+    }
     const value = valueAt(input, path);
-    const missing = value === undefined && zi.code === 'invalid_type';
-    return issue({
-      code: missing ? 'missing-field' : 'invalid-input',
-      path,
-      value,
-      expected: zi.message,
-      ...(rule ? { rule } : {}),
-    });
-  });
+    const missing = value === undefined && (zi.code === 'invalid_type' || zi.code === 'invalid_union');
+    issues.push(issue({ code: missing ? 'missing-field' : 'invalid-input', path, value, expected: missing ? `a value: ${zi.message}` : zi.message, ...ruleField }));
+  }
   throw new VnPovertyError(issues as unknown as VnIssues);
 }
 
+const TYPE_WORDS: Readonly<Record<string, string>> = {
+  string: 'text (a string)',
+  number: 'a number',
+  int: 'a whole number',
+  bigint: 'a whole number (bigint)',
+  boolean: 'true or false',
+  object: 'an object',
+  array: 'a list (array)',
+  date: 'a Date',
+  undefined: 'nothing (leave the field out)',
+  null: 'null',
+  function: 'a function',
+  symbol: 'a symbol',
+  nan: 'NaN',
+  never: 'nothing (the field is not allowed)',
+  map: 'a Map',
+  set: 'a Set',
+  record: 'an object',
+  tuple: 'a list (array)',
+};
+
+function typeWord(name: unknown): string {
+  return TYPE_WORDS[String(name)] ?? `a ${String(name)}`;
+}
+
+/** The library's wording of a zod issue: what was expected (the value itself is reported beside it). */
+function expectedText(zi: $ZodRawIssue): string {
+  switch (zi.code) {
+    case 'invalid_type':
+      return typeWord(zi.expected);
+    case 'too_small': {
+      const n = String(zi.minimum);
+      const op = zi.inclusive === false ? 'more than' : 'at least';
+      if (zi.origin === 'string') return n === '1' && zi.inclusive !== false ? 'non-empty text' : `text of ${op} ${n} characters`;
+      if (zi.origin === 'array' || zi.origin === 'set') return `a list of ${op} ${n} item${n === '1' ? '' : 's'}`;
+      return `a number ${zi.inclusive === false ? '>' : '≥'} ${n}`;
+    }
+    case 'too_big': {
+      const n = String(zi.maximum);
+      const op = zi.inclusive === false ? 'fewer than' : 'at most';
+      if (zi.origin === 'string') return `text of ${op} ${n} characters`;
+      if (zi.origin === 'array' || zi.origin === 'set') return `a list of ${op} ${n} item${n === '1' ? '' : 's'}`;
+      return `a number ${zi.inclusive === false ? '<' : '≤'} ${n}`;
+    }
+    case 'invalid_format':
+      return zi.format === 'regex' && 'pattern' in zi && zi.pattern !== undefined ? `text matching ${String(zi.pattern)}` : `text in the ${zi.format} format`;
+    case 'not_multiple_of':
+      return `a multiple of ${String(zi.divisor)}`;
+    case 'invalid_value':
+      return zi.values.length === 1 ? JSON.stringify(zi.values[0], (_k, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v)) ?? String(zi.values[0]) : `one of ${zi.values.map((v) => (typeof v === 'string' ? JSON.stringify(v) : String(v))).join(', ')}`;
+    case 'invalid_union': {
+      const forms = [...new Set(zi.errors.map((branch) => branch[0]?.message).filter((m): m is string => typeof m === 'string' && m !== ''))];
+      return forms.length > 0 ? forms.join(', or ') : 'one of the accepted forms';
+    }
+    case 'unrecognized_keys':
+      return `no fields ${zi.keys.map((k) => `“${k}”`).join(', ')}`;
+    case 'invalid_key':
+      return 'a valid key';
+    case 'invalid_element':
+      return 'valid items';
+    default:
+      return 'a valid value';
+  }
+}
 function valueAt(input: unknown, path: ReadonlyArray<string | number>): unknown {
   let cur: unknown = input;
   for (const key of path) {

@@ -1,4 +1,5 @@
-import { VnPovertyError, issue } from '../errors/VnPovertyError.js';
+import { VnPovertyError, issue, shortText } from '../errors/VnPovertyError.js';
+import { CSV_MAX_FIELD_LENGTH, CSV_MAX_RECORD_LENGTH } from './readLimits.js';
 
 /** A field separator the CSV reader and writer understand. */
 export type CsvDelimiter = ',' | ';' | '\t';
@@ -31,107 +32,8 @@ export function positionPath(at: CsvPosition, columnName?: string): ReadonlyArra
 
 function csvError(code: string, at: CsvPosition, value: string, expected: string, what: string): VnPovertyError {
   return new VnPovertyError([
-    issue({ code, path: positionPath(at), value, expected, message: `${describePosition(at)}: ${what}` }),
+    issue({ code, path: positionPath(at), value: shortText(value), expected, message: `${describePosition(at)}: ${what}` }),
   ]);
-}
-
-/** Result of one scan: complete rows and where the unfinished rest begins. */
-interface Scan {
-  readonly rows: string[][];
-  readonly next: number;
-}
-
-/**
- * Reads complete RFC 4180 records from `text`. When `final` is false, a record that
- * may continue in the next chunk is left unread and `next` points at its start.
- */
-function scan(text: string, final: boolean, delimiter: number, firstRow: number, source: string | undefined): Scan {
-  const rows: string[][] = [];
-  const n = text.length;
-  let pos = 0;
-  const at = (column: number): CsvPosition =>
-    source !== undefined ? { source, row: firstRow + rows.length, column } : { row: firstRow + rows.length, column };
-  records: while (pos < n) {
-    const rowStart = pos;
-    const row: string[] = [];
-    for (;;) {
-      let end: number; // index just after the field (at a delimiter, CR, LF or n)
-      if (text.charCodeAt(pos) === QUOTE) {
-        let value = '';
-        let p = pos + 1;
-        for (;;) {
-          const q = text.indexOf('"', p);
-          if (q === -1) {
-            if (!final) return { rows, next: rowStart };
-            throw csvError('unterminated-quote', at(row.length + 1), text.slice(pos, pos + 40), 'a closing double quote (")', 'a quoted field is never closed');
-          }
-          value += text.slice(p, q);
-          if (q + 1 < n && text.charCodeAt(q + 1) === QUOTE) {
-            value += '"';
-            p = q + 2;
-            continue;
-          }
-          if (q + 1 >= n && !final) return { rows, next: rowStart }; // the next chunk may double it
-          p = q + 1;
-          break;
-        }
-        row.push(value);
-        end = p;
-        if (end < n) {
-          const c = text.charCodeAt(end);
-          if (c !== delimiter && c !== LF && c !== CR) {
-            throw csvError(
-              'unexpected-character',
-              at(row.length),
-              text.slice(pos, Math.min(n, end + 10)),
-              'a delimiter or the end of the line after a closing quote',
-              `text after the closing quote of a quoted field (${JSON.stringify(text[end])})`,
-            );
-          }
-        }
-      } else {
-        let p = pos;
-        while (p < n) {
-          const c = text.charCodeAt(p);
-          if (c === delimiter || c === LF || c === CR) break;
-          if (c === QUOTE) {
-            throw csvError(
-              'unexpected-quote',
-              at(row.length + 1),
-              text.slice(pos, Math.min(n, p + 10)),
-              'a double quote only around a whole field (write "" for a quote inside a quoted field)',
-              'a double quote inside an unquoted field',
-            );
-          }
-          p++;
-        }
-        row.push(text.slice(pos, p));
-        end = p;
-      }
-      if (end >= n) {
-        if (!final) return { rows, next: rowStart };
-        rows.push(row);
-        pos = n;
-        break records;
-      }
-      const c = text.charCodeAt(end);
-      if (c === delimiter) {
-        pos = end + 1;
-        continue;
-      }
-      if (c === LF) {
-        pos = end + 1;
-      } else if (end + 1 < n) {
-        pos = text.charCodeAt(end + 1) === LF ? end + 2 : end + 1; // CRLF or a lone CR
-      } else {
-        if (!final) return { rows, next: rowStart }; // a CR whose LF may come next
-        pos = end + 1;
-      }
-      rows.push(row);
-      continue records;
-    }
-  }
-  return { rows, next: pos };
 }
 
 /** An incremental RFC 4180 reader: feed it chunks, it hands back complete records. */
@@ -148,34 +50,267 @@ export interface CsvTokenizer {
 export interface CsvTokenizerOptions {
   readonly delimiter?: CsvDelimiter;
   readonly source?: string;
+  /** Longest field in characters (default {@link CSV_MAX_FIELD_LENGTH}). */
+  readonly maxFieldLength?: number;
+  /** Longest record in characters (default {@link CSV_MAX_RECORD_LENGTH}). */
+  readonly maxRecordLength?: number;
 }
+
+// Where the scanner is between two chunks:
+/** At the start of a field (after a delimiter, or at the start of a record). */
+const FIELD_START = 0;
+/** Inside an unquoted field. */
+const UNQUOTED = 1;
+/** Inside a quoted field. */
+const QUOTED = 2;
+/** Just after a quote inside a quoted field: `""` (a quote) or the end of the field. */
+const QUOTE_IN_QUOTED = 3;
 
 /**
  * Makes the one CSV tokenizer shared by `parseCsv` (one chunk) and the streaming readers.
- * A UTF-8 byte-order mark at the very start is dropped.
+ * It keeps its state between chunks (the fields of the unfinished record, the pieces of the
+ * unfinished field), so every character is looked at once: linear time however records fall
+ * across chunks. A UTF-8 byte-order mark at the very start is dropped.
+ *
+ * @throws VnPovertyError (from `push`/`end`) naming row and column: `unterminated-quote`,
+ *   `unexpected-quote`, `unexpected-character`, `field-too-long`, `record-too-long`.
  */
 export function createCsvTokenizer(options: CsvTokenizerOptions = {}): CsvTokenizer {
-  const delimiter = (options.delimiter ?? ',').charCodeAt(0);
+  const delimiterChar = options.delimiter ?? ',';
+  const delimiter = delimiterChar.charCodeAt(0);
   const source = options.source;
-  let pending = '';
+  const maxField = options.maxFieldLength ?? CSV_MAX_FIELD_LENGTH;
+  const maxRecord = options.maxRecordLength ?? CSV_MAX_RECORD_LENGTH;
   let started = false;
   let rowCount = 0;
-  const run = (text: string, final: boolean): string[][] => {
-    if (!started && text.length > 0) {
-      started = true;
-      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  // the unfinished record and field
+  let mode = FIELD_START;
+  let inRecord = false; // a character of the current record has been read
+  let skipLf = false; // the last record ended with CR: an LF right after it belongs to it
+  let row: string[] = [];
+  let parts: string[] = []; // pieces of the current field read from earlier chunks (quoted: unescaped)
+  let fieldLength = 0; // characters of the current field so far
+  let recordLength = 0; // characters of the current record's finished fields
+  let fieldHead = ''; // the first characters of the current field when it started in an earlier chunk, for messages
+
+  const at = (column: number): CsvPosition => (source !== undefined ? { source, row: rowCount + 1, column } : { row: rowCount + 1, column });
+  const tooLong = (extra: number, head: string): void => {
+    if (fieldHead === '') fieldHead = head;
+    if (fieldLength + extra > maxField) {
+      throw csvError(
+        'field-too-long',
+        at(row.length + 1),
+        fieldHead,
+        `a field of at most ${maxField} characters`,
+        `a field longer than ${maxField} characters (the limit; is a quote left open?)`,
+      );
     }
-    const { rows, next } = scan(text, final, delimiter, rowCount + 1, source);
-    pending = next < text.length ? text.slice(next) : '';
-    rowCount += rows.length;
-    return rows;
+    if (recordLength + fieldLength + extra > maxRecord) {
+      throw csvError('record-too-long', at(row.length + 1), fieldHead, `a record of at most ${maxRecord} characters`, `a record (line) longer than ${maxRecord} characters (the limit)`);
+    }
   };
+  const quoteInField = (value: string): VnPovertyError =>
+    csvError('unexpected-quote', at(row.length + 1), value, 'a double quote only around a whole field (write "" for a quote inside a quoted field)', 'a double quote inside an unquoted field');
+  const finishField = (value: string): void => {
+    recordLength += value.length + 1;
+    row.push(value);
+    if (parts.length > 0) parts = [];
+    fieldLength = 0;
+    fieldHead = '';
+  };
+
+  const scan = (text: string, out: string[][]): void => {
+    const n = text.length;
+    let pos = 0;
+    // next delimiter, LF, CR and quote at or after pos (n when none); refreshed lazily
+    let nextDelimiter = -1;
+    let nextLf = -1;
+    let nextCr = -1;
+    let nextQuote = -1;
+    const find = (ch: string, from: number): number => {
+      const i = text.indexOf(ch, from);
+      return i === -1 ? n : i;
+    };
+    /** After a field that ended at character `c` (a delimiter, CR or LF): the next field, or the next record. */
+    const afterField = (c: number): void => {
+      if (c === delimiter) {
+        mode = FIELD_START;
+      } else {
+        skipLf = c === CR;
+        endRecord();
+      }
+    };
+    /** The next delimiter, line end or quote at or after `from` (n when none). */
+    const nextStop = (from: number): number => {
+      if (nextDelimiter < from) nextDelimiter = find(delimiterChar, from);
+      if (nextLf < from) nextLf = find('\n', from);
+      if (nextCr < from) nextCr = find('\r', from);
+      if (nextQuote < from) nextQuote = find('"', from);
+      let end = nextDelimiter < nextLf ? nextDelimiter : nextLf;
+      if (nextCr < end) end = nextCr;
+      return nextQuote < end ? nextQuote : end;
+    };
+    const endRecord = (): void => {
+      out.push(row);
+      row = [];
+      rowCount += 1;
+      recordLength = 0;
+      inRecord = false;
+      mode = FIELD_START;
+    };
+    while (pos < n) {
+      switch (mode) {
+        case FIELD_START: {
+          // the hot path: unquoted fields one after another, without going round the switch
+          for (;;) {
+            const c = text.charCodeAt(pos);
+            if (skipLf) {
+              skipLf = false;
+              if (c === LF) {
+                pos += 1;
+                if (pos >= n) break;
+                continue;
+              }
+            }
+            if (row.length === 0) {
+              // a whole line without quotes and without a lone CR: split it natively
+              if (nextLf < pos) nextLf = find('\n', pos);
+              if (nextQuote < pos) nextQuote = find('"', pos);
+              if (nextCr < pos) nextCr = find('\r', pos);
+              const lf = nextLf;
+              if (lf < n && nextQuote > lf && (nextCr > lf || nextCr === lf - 1) && lf - pos <= maxField && lf - pos <= maxRecord) {
+                const end = nextCr === lf - 1 ? lf - 1 : lf;
+                out.push(text.slice(pos, end).split(delimiterChar));
+                rowCount += 1;
+                inRecord = false;
+                pos = lf + 1;
+                if (pos >= n) break;
+                continue;
+              }
+            }
+            inRecord = true;
+            if (c === QUOTE) {
+              mode = QUOTED;
+              fieldHead = text.slice(pos, pos + 40);
+              pos += 1;
+              break;
+            }
+            const end = nextStop(pos);
+            if (end - pos > maxField || recordLength + end - pos > maxRecord) tooLong(end - pos, text.slice(pos, pos + 40));
+            if (end === n) {
+              // the field goes on in the next chunk
+              mode = UNQUOTED;
+              fieldHead = text.slice(pos, pos + 40);
+              parts.push(text.slice(pos));
+              fieldLength = n - pos;
+              pos = n;
+              break;
+            }
+            const e = text.charCodeAt(end);
+            if (e === QUOTE) throw quoteInField(text.slice(pos, Math.min(n, end + 10)));
+            recordLength += end - pos + 1;
+            row.push(text.slice(pos, end));
+            pos = end + 1;
+            if (e !== delimiter) {
+              skipLf = e === CR;
+              endRecord();
+            }
+            if (pos >= n) break;
+          }
+          continue;
+        }
+        case UNQUOTED: {
+          const end = nextStop(pos);
+          if (fieldLength + end - pos > maxField || recordLength + fieldLength + end - pos > maxRecord) tooLong(end - pos, parts.length > 0 ? parts[0]!.slice(0, 40) : text.slice(pos, pos + 40));
+          if (end === n) {
+            // the field goes on in the next chunk
+            if (parts.length === 0) fieldHead = text.slice(pos, pos + 40);
+            parts.push(text.slice(pos));
+            fieldLength += n - pos;
+            pos = n;
+            continue;
+          }
+          const c = text.charCodeAt(end);
+          if (c === QUOTE) throw quoteInField(parts.join('') + text.slice(pos, Math.min(n, end + 10)));
+          const piece = text.slice(pos, end);
+          finishField(parts.length > 0 ? parts.join('') + piece : piece);
+          pos = end + 1;
+          afterField(c);
+          continue;
+        }
+        case QUOTED: {
+          if (nextQuote < pos) nextQuote = find('"', pos);
+          const q = nextQuote;
+          if (fieldLength + q - pos > maxField || recordLength + fieldLength + q - pos > maxRecord) tooLong(q - pos, fieldHead);
+          parts.push(text.slice(pos, q));
+          fieldLength += q - pos;
+          if (q === n) {
+            pos = n;
+            continue;
+          }
+          pos = q + 1;
+          mode = QUOTE_IN_QUOTED;
+          continue;
+        }
+        case QUOTE_IN_QUOTED: {
+          const c = text.charCodeAt(pos);
+          if (c === QUOTE) {
+            if (fieldLength + 1 > maxField || recordLength + fieldLength + 1 > maxRecord) tooLong(1, fieldHead);
+            parts.push('"');
+            fieldLength += 1;
+            pos += 1;
+            mode = QUOTED;
+            continue;
+          }
+          if (c !== delimiter && c !== LF && c !== CR) {
+            throw csvError(
+              'unexpected-character',
+              at(row.length + 1),
+              `"${parts.join('').slice(0, 40)}"${text.slice(pos, pos + 10)}`,
+              'a delimiter or the end of the line after a closing quote',
+              `text after the closing quote of a quoted field (${JSON.stringify(text[pos])})`,
+            );
+          }
+          finishField(parts.length === 1 ? parts[0]! : parts.join(''));
+          pos += 1;
+          afterField(c);
+          continue;
+        }
+      }
+    }
+  };
+
   return {
-    push: (chunk) => run(pending + chunk, false),
-    end: () => {
-      const rows = run(pending, true);
-      pending = '';
-      return rows;
+    push(chunk) {
+      const out: string[][] = [];
+      if (chunk.length === 0) return out;
+      if (!started) {
+        started = true;
+        if (chunk.charCodeAt(0) === 0xfeff) chunk = chunk.slice(1);
+      }
+      scan(chunk, out);
+      return out;
+    },
+    end() {
+      const out: string[][] = [];
+      switch (mode) {
+        case QUOTED:
+          throw csvError('unterminated-quote', at(row.length + 1), fieldHead, 'a closing double quote (")', 'a quoted field is never closed');
+        case UNQUOTED:
+        case QUOTE_IN_QUOTED:
+          finishField(parts.join(''));
+          break;
+        case FIELD_START:
+          if (!inRecord) return out;
+          finishField('');
+          break;
+      }
+      out.push(row);
+      row = [];
+      rowCount += 1;
+      inRecord = false;
+      mode = FIELD_START;
+      return out;
     },
     get rowCount() {
       return rowCount;

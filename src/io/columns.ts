@@ -1,9 +1,11 @@
 import { Decimal } from '../_internal/_decimal.js';
-import { VnPovertyError, fail, issue, type VnIssue } from '../errors/VnPovertyError.js';
+import { VnPovertyError, fail, issue, shortText, type VnIssue } from '../errors/VnPovertyError.js';
 import { isoDateFromParts, toIsoDate, type IsoDate } from '../dates/calendarDate.js';
 import { DONG_PER_UNIT, toDong, type Dong, type MoneyUnit } from '../numbers/money.js';
 import { parseVnNumber } from '../numbers/parseVnNumber.js';
 import type { RawCell } from './readRows.js';
+import { foldVietnamese } from '../text/foldVietnamese.js';
+import { restoreCsvFormulaText } from './csv.js';
 
 /**
  * What a column holds, which decides how its cells are read:
@@ -62,7 +64,7 @@ export function describeCell(at: CellPosition): string {
 export function cellError(at: CellPosition, error: unknown): VnPovertyError {
   if (!(error instanceof VnPovertyError)) throw error;
   const issues = error.issues.map((i: VnIssue) =>
-    issue({ code: i.code, path: cellPath(at), value: i.value, expected: i.expected, ...(i.rule ? { rule: i.rule } : {}), message: `${describeCell(at)}: ${i.message}` }),
+    issue({ code: i.code, path: cellPath(at), value: typeof i.value === 'string' ? shortText(i.value) : i.value, expected: i.expected, ...(i.rule ? { rule: i.rule } : {}), message: `${describeCell(at)}: ${i.message}` }),
   );
   return new VnPovertyError(issues as unknown as VnPovertyError['issues']);
 }
@@ -70,8 +72,9 @@ export function cellError(at: CellPosition, error: unknown): VnPovertyError {
 /** A whole number, plain or with `.` thousands groups, nothing else. */
 const WHOLE = /^\s*(\d{1,3}(?:\.\d{3})+|\d+)\s*$/;
 
-const TRUE_WORDS = new Set(['có', 'co', 'x', 'yes', 'y', 'true', '1', 'đúng', 'dung']);
-const FALSE_WORDS = new Set(['không', 'khong', 'no', 'n', 'false', '0', 'sai']);
+// compared folded (no diacritics, lower case): Có, CÓ, co, có all read as yes
+const TRUE_WORDS = new Set(['co', 'x', 'yes', 'y', 'true', '1', 'dung']);
+const FALSE_WORDS = new Set(['khong', 'no', 'n', 'false', '0', 'sai']);
 
 /** Shortest decimal text of a finite JS number (what Excel shows at full precision). */
 function decimalOfNumber(value: number): Decimal {
@@ -107,10 +110,10 @@ function readCellValue(raw: RawCell, spec: Pick<ColumnSpec, 'hint' | 'unit'>, fo
   const hint = spec.hint;
   switch (hint) {
     case 'text':
-      return raw instanceof Date ? toIsoDate({ date: raw, zone: 'utc' }) : String(raw).normalize('NFC').trim();
+      return raw instanceof Date ? toIsoDate({ date: raw, zone: 'utc' }) : restoreCsvFormulaText(String(raw).normalize('NFC').trim());
     case 'boolean': {
       if (typeof raw === 'boolean') return raw;
-      const word = String(raw).normalize('NFC').trim().toLowerCase();
+      const word = foldVietnamese(String(raw));
       if (TRUE_WORDS.has(word)) return true;
       if (FALSE_WORDS.has(word)) return false;
       return fail({ code: 'invalid-boolean', path: [], value: raw, expected: 'có/không, x, yes/no, true/false or 1/0' });
@@ -169,14 +172,7 @@ function readCellValue(raw: RawCell, spec: Pick<ColumnSpec, 'hint' | 'unit'>, fo
  * normalizeHeader('  Thu nhập_Tháng ') //=> 'thu nhap thang'
  */
 export function normalizeHeader(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'd')
-    .toLowerCase()
-    .replace(/[\s_]+/g, ' ')
-    .trim();
+  return foldVietnamese(text);
 }
 
 /** Splits `"a (b (c))"` into `"a"` and `"b (c)"` at the parenthesis that closes the header; null when none. */

@@ -35,6 +35,51 @@ export function parseCsv(text: string, options: ParseCsvOptions = {}): string[][
   return rows;
 }
 
+const SEPARATOR_NAMES: Readonly<Record<string, string>> = { ',': '`,`', ';': '`;`', '\t': 'tab' };
+
+/**
+ * Refuses a header read as one column that holds another separator: the file was split on the
+ * wrong character (a `;` file read with `,`), and every column would look missing.
+ *
+ * @param header - the first row as read.
+ * @param delimiter - the separator it was read with.
+ * @param source - file name for the message.
+ * @throws VnPovertyError `wrong-separator`: "the header has one column; is the separator `;`?".
+ * @example
+ * checkSeparator(['stt;unit;households'], ',') // throws: code 'wrong-separator'
+ * checkSeparator(['stt', 'unit'], ',') //=> undefined
+ */
+export function checkSeparator(header: ReadonlyArray<unknown>, delimiter: CsvDelimiter, source?: string): void {
+  if (header.length !== 1 || typeof header[0] !== 'string') return;
+  const text = header[0];
+  const other = ([';', '\t', ','] as const).find((d) => d !== delimiter && text.includes(d));
+  if (other === undefined) return;
+  fail({
+    code: 'wrong-separator',
+    path: source !== undefined ? [source, 1] : [1],
+    value: text,
+    expected: `columns separated by ${SEPARATOR_NAMES[delimiter] ?? delimiter}`,
+    message: `${source !== undefined ? `${source}, ` : ''}row 1: the header has one column; is the separator ${SEPARATOR_NAMES[other]!}? (say so with --delimiter ${other === '\t' ? 'tab' : `'${other}'`}, or the delimiter option)`,
+  });
+}
+
+/**
+ * Checks that rows read for a table have something to check: not empty, not a header alone,
+ * and not split on the wrong separator ({@link checkSeparator}).
+ *
+ * @throws VnPovertyError `empty-file`, `no-data` ("nothing to check"), `wrong-separator`.
+ * @example
+ * checkTableRows([['a', 'b'], ['1', '2']], ',', 'bang.csv') //=> undefined
+ * checkTableRows([['a', 'b']], ',', 'bang.csv') // throws: code 'no-data'
+ */
+export function checkTableRows(rows: ReadonlyArray<ReadonlyArray<string>>, delimiter: CsvDelimiter, source?: string): void {
+  const name = source ?? 'the table';
+  const filled = rows.filter((r) => r.some((c) => c.trim() !== ''));
+  if (filled.length === 0) fail({ code: 'empty-file', path: source !== undefined ? [source] : [], value: '', expected: 'a header row and data rows', message: `${name} is empty: nothing to check` });
+  checkSeparator(filled[0]!, delimiter, source);
+  if (filled.length === 1) fail({ code: 'no-data', path: source !== undefined ? [source] : [], value: '', expected: 'data rows under the header', message: `${name} has a header but no rows: nothing to check` });
+}
+
 /** Options of {@link formatCsv}. */
 export interface FormatCsvOptions {
   /** Field separator; `','` unless told. */
@@ -83,4 +128,36 @@ export function formatCsvRow(row: ReadonlyArray<string>, delimiter: CsvDelimiter
 
 function needsQuotes(field: string, delimiter: string): boolean {
   return field.includes(delimiter) || field.includes('"') || field.includes('\n') || field.includes('\r');
+}
+
+/**
+ * First characters that make a spreadsheet read a CSV cell as a formula (OWASP, CSV injection),
+ * possibly after quotes the neutralising itself added.
+ */
+const FORMULA_START = /^'*[=+\-@\t\r]/;
+
+/**
+ * A text cell made safe to open in a spreadsheet: when it begins with `=`, `+`, `-`, `@`, a tab
+ * or a carriage return, a `'` is put in front, so Excel and LibreOffice show it as text instead
+ * of running it as a formula (`=HYPERLINK(…)`, `@SUM(…)`). A text that already starts with `'`
+ * before such a character gets one more, so {@link restoreCsvFormulaText} always gives the text
+ * back. Other text is returned unchanged. The readers take the `'` off again (see `readCell`).
+ *
+ * @example
+ * neutraliseCsvFormula('=1+2') //=> "'=1+2"
+ * neutraliseCsvFormula('Phường 1') //=> 'Phường 1'
+ * @see OWASP, "CSV Injection" (cells beginning with = + - @ tab or carriage return).
+ */
+export function neutraliseCsvFormula(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+/**
+ * The inverse of {@link neutraliseCsvFormula}: a `'` in front of a formula-like start is taken off.
+ * @example
+ * restoreCsvFormulaText("'=1+2") //=> '=1+2'
+ * restoreCsvFormulaText("'tên") //=> "'tên"
+ */
+export function restoreCsvFormulaText(text: string): string {
+  return text.charCodeAt(0) === 39 && FORMULA_START.test(text.slice(1)) ? text.slice(1) : text;
 }

@@ -9,7 +9,7 @@
  */
 
 // --- CSV text ---------------------------------------------------------------
-export { parseCsv, formatCsv } from './csv.js';
+export { parseCsv, formatCsv, neutraliseCsvFormula, restoreCsvFormulaText, checkSeparator, checkTableRows } from './csv.js';
 export type { ParseCsvOptions, FormatCsvOptions, CsvDelimiter } from './csv.js';
 
 // --- rows, typed columns and records -------------------------------------------
@@ -22,7 +22,13 @@ export type { TypedRecord, ReadRecordsOptions } from './readRecords.js';
 
 // --- domain readers ---------------------------------------------------------
 export { readHouseholdRegister, registerError, HOUSEHOLD_REGISTER_COLUMNS } from './readHouseholdRegister.js';
-export type { RegisterHousehold, ReadHouseholdRegisterOptions } from './readHouseholdRegister.js';
+export type { RegisterHousehold, ReadHouseholdRegisterOptions, RegisterIncomeColumn, RegisterLayout } from './readHouseholdRegister.js';
+export { readAmountHeader, isIncomeHeader } from './amountHeader.js';
+export type { AmountHeader, AmountPeriod } from './amountHeader.js';
+
+// --- limits on what the readers accept -----------------------------------------
+export { CSV_MAX_FIELD_LENGTH, CSV_MAX_RECORD_LENGTH, XLSX_READ_LIMITS, MAX_WHOLE_FILE_BYTES } from './readLimits.js';
+export type { XlsxLimits } from './readLimits.js';
 export { readPlanTable, countClassifiedHouseholds, readAdminUnits, PLAN_TABLE_COLUMNS, ADMIN_UNIT_COLUMNS } from './readAreaTables.js';
 export type { ReadPlanTableOptions, CountBy, CountClassifiedHouseholdsOptions } from './readAreaTables.js';
 

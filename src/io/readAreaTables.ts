@@ -5,6 +5,7 @@ import { VnPovertyError, fail, issue } from '../errors/VnPovertyError.js';
 import { HOUSEHOLD_STATUS_LABELS_VI, HOUSEHOLD_STATUSES, type HouseholdStatus } from '../standards/householdStatus.js';
 import { cellError, normalizeHeader, type ColumnSpec } from './columns.js';
 import { readRecordBatches, readRecords, type ReadRecordsOptions } from './readRecords.js';
+import { AREA_WORDS_VI, areaOfWord, AREA_EXPECTED } from './readHouseholdRegister.js';
 import type { RowSource } from './readRows.js';
 
 /**
@@ -91,6 +92,8 @@ export interface CountClassifiedHouseholdsOptions extends ReadRecordsOptions {
  * Counts a classified-households file (the output of `vn-poverty classify`, or any table with
  * a status column and a unit or area column) into {@link AreaFigures} per group, streaming:
  * memory grows with the number of units, not of households. Groups come out sorted by key.
+ * By area, every spelling of an area (`nông thôn`, `Nông thôn`, `nong thon`, `rural`, `NT`)
+ * counts as one group, keyed `nông thôn` or `thành thị`; any other word is an error.
  *
  * @param source - a `.csv` or `.xlsx` path, or a CSV stream.
  * @throws VnPovertyError naming file, row and column: the reader's errors, `missing-column`
@@ -112,7 +115,13 @@ export async function countClassifiedHouseholds(source: RowSource, options: Coun
   for await (const batch of readRecordBatches(source, specs, { ...options, onHeader })) for (const r of batch) {
     options.onRow?.();
     const at = (key: string) => ({ ...(label !== undefined ? { source: label } : {}), row: r.row, column: (header[key] ?? 0) + 1, header: specs.find((s) => s.key === key)?.vi ?? key });
-    const key = r.values[by] as string;
+    let key = r.values[by] as string;
+    if (by === 'area') {
+      // nông thôn, Nông thôn, nong thon, rural and NT are one area
+      const area = areaOfWord(key);
+      if (area === undefined) throw cellError(at('area'), new VnPovertyError([issue({ code: 'invalid-input', path: [], value: key, expected: AREA_EXPECTED })]));
+      key = AREA_WORDS_VI[area];
+    }
     const word = r.values['status'] as string;
     const status = STATUS_WORDS.get(normalizeHeader(word));
     if (status === undefined) {
@@ -166,15 +175,26 @@ export const ADMIN_UNIT_COLUMNS: readonly ColumnSpec[] = Object.freeze([
  */
 export async function readAdminUnits(source: RowSource, options: ReadRecordsOptions = {}): Promise<readonly AdminUnitInput[]> {
   const out: AdminUnitInput[] = [];
-  for await (const r of readRecords(source, ADMIN_UNIT_COLUMNS, options)) {
+  const label = options.source ?? (typeof source === 'string' ? basename(source) : undefined);
+  let areaColumn = 0;
+  const onHeader: ReadRecordsOptions['onHeader'] = (m) => {
+    areaColumn = (m.index['areaType'] ?? 0) + 1;
+    options.onHeader?.(m);
+  };
+  for await (const r of readRecords(source, ADMIN_UNIT_COLUMNS, { ...options, onHeader })) {
     const v = r.values;
+    const areaType = areaOfWord(String(v['areaType']));
+    if (areaType === undefined) {
+      const at = { ...(label !== undefined ? { source: label } : {}), row: r.row, column: areaColumn, header: 'Khu vực' };
+      throw cellError(at, new VnPovertyError([issue({ code: 'invalid-input', path: [], value: v['areaType'], expected: AREA_EXPECTED })]));
+    }
     out.push(
       Object.freeze({
         code: v['code'] as string,
         name: v['name'] as string,
         level: v['level'] as AdminUnitInput['level'],
         kind: v['kind'] as AdminUnitInput['kind'],
-        areaType: v['areaType'] as AdminUnitInput['areaType'],
+        areaType,
         parentCode: (v['parentCode'] as string | null | undefined) ?? null,
         codeSystem: v['codeSystem'] as AdminUnitInput['codeSystem'],
         validFrom: v['validFrom'] as string,

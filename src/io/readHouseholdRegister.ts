@@ -1,20 +1,23 @@
 import { basename } from 'node:path';
 import { Decimal } from '../_internal/_decimal.js';
 import { deepFreeze } from '../_internal/_freeze.js';
-import { VnPovertyError, fail, issue } from '../errors/VnPovertyError.js';
+import { VnPovertyError, fail, issue, shortText } from '../errors/VnPovertyError.js';
 import type { HouseholdInput } from '../standards/household.js';
 import type { IndicatorId } from '../standards/indicators.js';
 import { POVERTY_STANDARDS } from '../standards/standards.js';
+import { fraction, type Fraction } from '../numbers/fraction.js';
+import { isIncomeHeader, readAmountHeader, type AmountHeader } from './amountHeader.js';
 import { normalizeHeader, type CellValue, type ColumnSpec, type HeaderMatch } from './columns.js';
 import { readRecordBatches, type ReadRecordsOptions, type TypedRecord } from './readRecords.js';
-import type { RowSource } from './readRows.js';
+import type { RawCell, RowSource } from './readRows.js';
+import { createSeenIds } from './_seenIds.js';
 
 /** Household-level columns of a register (one value per household). */
 const HOUSEHOLD_COLUMNS: readonly ColumnSpec[] = [
   { key: 'id', hint: 'text', vi: 'Mã hộ', en: 'Household id', aliases: ['mã hộ gia đình', 'household'], required: true },
   { key: 'unit', hint: 'text', vi: 'Mã đơn vị', en: 'Unit code', aliases: ['mã xã', 'đơn vị', 'unit', 'commune code'] },
   { key: 'area', hint: 'text', vi: 'Khu vực', en: 'Area', aliases: ['nông thôn/thành thị', 'rural/urban'], required: true },
-  { key: 'monthlyIncome', hint: 'amount', vi: 'Thu nhập/tháng (đồng)', en: 'Monthly income (dong)', aliases: ['thu nhập', 'thu nhập/tháng', 'monthly income', 'income'], required: true },
+  { key: 'monthlyIncome', hint: 'amount', vi: 'Thu nhập/tháng (đồng)', en: 'Monthly income (dong)', required: true },
   { key: 'memberAges', hint: 'text', vi: 'Tuổi các thành viên', en: 'Member ages', aliases: ['tuổi nhân khẩu'] },
   { key: 'safeWater', hint: 'boolean', vi: 'Nước sinh hoạt hợp vệ sinh', en: 'Safe water', aliases: ['nước sạch'] },
   { key: 'hygienicLatrine', hint: 'boolean', vi: 'Nhà tiêu hợp vệ sinh', en: 'Hygienic latrine' },
@@ -31,6 +34,7 @@ const HOUSEHOLD_COLUMNS: readonly ColumnSpec[] = [
 /** Member-level columns (one row per member, rows of a household one after another). */
 const MEMBER_COLUMNS: readonly ColumnSpec[] = [
   { key: 'age', hint: 'count', vi: 'Tuổi', en: 'Age' },
+  { key: 'memberNo', hint: 'text', vi: 'STT thành viên', en: 'Member no.', aliases: ['số thứ tự thành viên', 'member number', 'họ tên thành viên', 'member name'] },
   { key: 'work', hint: 'text', vi: 'Việc làm', en: 'Work' },
   { key: 'healthInsurance', hint: 'boolean', vi: 'Có thẻ BHYT', en: 'Health insurance', aliases: ['bhyt', 'bảo hiểm y tế'] },
   { key: 'attendingSchool', hint: 'boolean', vi: 'Đang đi học', en: 'Attending school' },
@@ -76,17 +80,73 @@ export interface RegisterHousehold {
   readonly lastRow: number;
   /** The administrative unit code, when the register has a unit column. */
   readonly unit: string | null;
-  /** The household as `classifyHousehold` accepts it. */
+  /**
+   * The household as `classifyHousehold` accepts it. Its `monthlyIncome` is whole đồng per
+   * month: the register's figure converted from the unit and period its header states; when
+   * that is not a whole number of đồng (a yearly income not divisible by 12) it is rounded up,
+   * which never changes a status (every income line is whole đồng, and for a whole number L,
+   * ⌈x⌉ ≤ L exactly when x ≤ L). The exact figure is {@link RegisterHousehold.monthlyIncomeExact}.
+   */
   readonly household: HouseholdInput;
+  /** The household's monthly income in đồng, exactly (e.g. 72,000,001 đồng a year → 72000001/12). */
+  readonly monthlyIncomeExact: Fraction;
 }
 
-/** Options of {@link readHouseholdRegister}. */
-export type ReadHouseholdRegisterOptions = ReadRecordsOptions;
+/** How a register's income column was read (the CLI prints it in its summary). */
+export interface RegisterIncomeColumn {
+  /** 1-based column number. */
+  readonly column: number;
+  /** The header as the file prints it. */
+  readonly header: string;
+  /** Unit of its figures (a cell that prints its own unit, `1,5 triệu đồng`, uses that). */
+  readonly unit: 'dong' | 'nghin' | 'trieu' | 'ty';
+  /** Period of its figures: yearly figures are divided by 12, exactly. */
+  readonly period: 'month' | 'year';
+  /** Per person (multiplied by the number of members) or for the whole household. */
+  readonly perPerson: boolean;
+  /** One line: `column 4 "Thu nhập (đồng/năm)": đồng per year, household total, converted to đồng per month (÷ 12)`. */
+  readonly description: string;
+}
 
-const AREA_WORDS: Readonly<Record<string, 'rural' | 'urban'>> = {
-  rural: 'rural', 'nong thon': 'rural', 'khu vuc nong thon': 'rural',
-  urban: 'urban', 'thanh thi': 'urban', 'khu vuc thanh thi': 'urban', 'do thi': 'urban',
-};
+/**
+ * How the register gives its households, decided from the header alone:
+ * `'household-rows'` (no `Tuổi` (Age) column: one row per household, members in `Tuổi các
+ * thành viên`; a household id may appear once) or `'member-rows'` (an `Tuổi` column: one row per
+ * member, the rows of a household consecutive and differing as members).
+ */
+export type RegisterLayout = 'household-rows' | 'member-rows';
+
+/** Options of {@link readHouseholdRegister}. */
+export interface ReadHouseholdRegisterOptions extends ReadRecordsOptions {
+  /** Called once, after the header, with the layout and how the income column is read. */
+  readonly onLayout?: (layout: { readonly layout: RegisterLayout; readonly income: RegisterIncomeColumn }) => void;
+  /**
+   * Called for each household that is not yielded because it repeats another: an id already
+   * seen (the error names both rows), or, in the member-rows layout, two identical rows of one
+   * household. Without it the first such problem is thrown.
+   */
+  readonly onDuplicate?: (error: VnPovertyError, rows: { readonly row: number; readonly lastRow: number }) => void;
+}
+
+/**
+ * The words for the two areas, folded (any case, with or without diacritics): Vietnamese,
+ * English and the abbreviations NT / TT used on review forms.
+ */
+export const AREA_WORDS: Readonly<Record<string, 'rural' | 'urban'>> = Object.freeze({
+  rural: 'rural', 'nong thon': 'rural', 'khu vuc nong thon': 'rural', nt: 'rural', 'vung nong thon': 'rural',
+  urban: 'urban', 'thanh thi': 'urban', 'khu vuc thanh thi': 'urban', 'do thi': 'urban', 'khu vuc do thi': 'urban', tt: 'urban',
+});
+
+/** The Vietnamese word written for each area. */
+export const AREA_WORDS_VI = Object.freeze({ rural: 'nông thôn', urban: 'thành thị' } as const);
+
+/** The area a word names, or undefined. */
+export function areaOfWord(text: string): 'rural' | 'urban' | undefined {
+  return AREA_WORDS[normalizeHeader(text)];
+}
+
+/** What an area cell may hold, for messages. */
+export const AREA_EXPECTED = 'nông thôn or thành thị (rural or urban; NT or TT), in any case, with or without diacritics';
 const DURABILITY_WORDS: Readonly<Record<string, 'durable' | 'non-durable'>> = {
   durable: 'durable', 'ben chac': 'durable', 'non-durable': 'non-durable', 'khong ben chac': 'non-durable',
 };
@@ -117,7 +177,7 @@ interface Where {
 
 function bad(at: Where, code: string, value: unknown, expected: string): never {
   const place = `${at.source !== undefined ? `${at.source}, ` : ''}row ${at.row}, column ${at.header}`;
-  return fail({ code, path: at.source !== undefined ? [at.source, at.row, at.header] : [at.row, at.header], value, expected, message: `${place}: got ${JSON.stringify(value)}, expected ${expected}` });
+  return fail({ code, path: at.source !== undefined ? [at.source, at.row, at.header] : [at.row, at.header], value: typeof value === 'string' ? shortText(value) : value, expected, message: `${place}: got ${JSON.stringify(typeof value === 'string' ? shortText(value) : value)}, expected ${expected}` });
 }
 
 function word<T>(table: Readonly<Record<string, T>>, text: string, at: Where, expected: string): T {
@@ -125,19 +185,117 @@ function word<T>(table: Readonly<Record<string, T>>, text: string, at: Where, ex
   return found !== undefined ? found : bad(at, 'invalid-input', text, expected);
 }
 
+const INCOME_UNIT_WORDS = { dong: 'đồng', nghin: 'nghìn đồng', trieu: 'triệu đồng', ty: 'tỷ đồng' } as const;
+
+/** Why an income header cannot be read as it stands, or undefined when it can. */
+function incomeHeaderProblem(h: AmountHeader): string | undefined {
+  if (h.conflicts.length > 0) return `it states ${h.conflicts.join(' and ')}`;
+  if (h.otherWords !== '') return `the words “${h.otherWords}” say it is not simply the household's income`;
+  if (h.unit === null && h.period === null) return 'it states neither the unit (đồng, nghìn đồng, triệu đồng) nor the period (/tháng, /năm)';
+  if (h.unit === null) return 'it does not state the unit (đồng, nghìn đồng or triệu đồng)';
+  if (h.period === null) return 'it does not state the period (/tháng or /năm; monthly or yearly)';
+  return undefined;
+}
+
+/**
+ * Picks the register's income column from a header row: the one header that names an income
+ * with its unit and period. Headers that name an income unclearly are ignored when a clear one
+ * exists and refused otherwise, naming each; two clear ones are refused.
+ */
+function chooseIncomeColumn(header: ReadonlyArray<RawCell>, source: string | undefined): RegisterIncomeColumn {
+  const clear: RegisterIncomeColumn[] = [];
+  const unclear: string[] = [];
+  const where = source !== undefined ? `${source}, ` : '';
+  header.forEach((cell, i) => {
+    const text = typeof cell === 'string' ? cell.trim() : cell === null ? '' : String(cell);
+    if (text === '' || !isIncomeHeader(text)) return;
+    if (normalizeHeader(text) === 'monthlyincome') {
+      clear.push(incomeColumn(i + 1, text, 'dong', 'month', false));
+      return;
+    }
+    const h = readAmountHeader(text);
+    const problem = incomeHeaderProblem(h);
+    if (problem === undefined) clear.push(incomeColumn(i + 1, text, h.unit!, h.period!, h.perPerson));
+    else unclear.push(`column ${i + 1} (${text}): ${problem}`);
+  });
+  if (clear.length > 1) {
+    fail({
+      code: 'duplicate-column',
+      path: source !== undefined ? [source, 1, clear[1]!.header] : [1, clear[1]!.header],
+      value: clear.map((c) => c.header),
+      expected: 'one income column',
+      message: `${where}row 1: two income columns, column ${clear[0]!.column} (${clear[0]!.header}) and column ${clear[1]!.column} (${clear[1]!.header}); keep one`,
+    });
+  }
+  if (clear.length === 1) return clear[0]!;
+  if (unclear.length > 0) {
+    fail({
+      code: 'ambiguous-income-header',
+      path: source !== undefined ? [source, 1] : [1],
+      value: unclear,
+      expected: 'an income header stating its unit and period, e.g. “Thu nhập/tháng (đồng)”, “Thu nhập (nghìn đồng/tháng)”, “Thu nhập (triệu đồng/năm)”',
+      message: `${where}row 1: cannot tell how to read the income: ${unclear.join('; ')}. Name the unit and period in the header, e.g. “Thu nhập/tháng (đồng)” or “Thu nhập (triệu đồng/năm)”`,
+    });
+  }
+  return fail({
+    code: 'missing-column',
+    path: source !== undefined ? [source, 1] : [1],
+    value: header.map((c) => (c === null ? '' : String(c))),
+    expected: 'a column headed “Thu nhập/tháng (đồng)” or “Monthly income (dong)” (another unit or period may be stated: nghìn đồng, triệu đồng, /năm)',
+    message: `${where}row 1: no column “Thu nhập/tháng (đồng)” (Monthly income (dong)), which is required`,
+  });
+}
+
+function incomeColumn(column: number, header: string, unit: RegisterIncomeColumn['unit'], period: RegisterIncomeColumn['period'], perPerson: boolean): RegisterIncomeColumn {
+  const conversion =
+    period === 'month' && !perPerson ? '' : `, converted to đồng per month for the household (${[perPerson ? '× members' : '', period === 'year' ? '÷ 12' : ''].filter(Boolean).join(', ')}, exactly)`;
+  return Object.freeze({
+    column,
+    header,
+    unit,
+    period,
+    perPerson,
+    description: `column ${column} “${header}”: ${INCOME_UNIT_WORDS[unit]} per ${period === 'month' ? 'month' : 'year'}${perPerson ? ' per person' : ' for the household'}${conversion}`,
+  });
+}
+
+/** The register's columns for a header row: the income column is the one the header names. */
+function registerColumns(income: RegisterIncomeColumn): ColumnSpec[] {
+  return HOUSEHOLD_REGISTER_COLUMNS.map((c) =>
+    c.key === 'monthlyIncome' ? { ...c, vi: income.header, en: income.header, aliases: [], unit: income.unit === 'dong' ? 'dong' : income.unit } : c,
+  );
+}
+
+/** At most this many households with a suspected repeated id are held back for the exact check. */
+const MAX_SUSPECTS = 10_000;
+
 /**
  * Streams the households of a register file (CSV or XLSX) as inputs for
  * `classifyHousehold`, with bounded memory. The header is matched to
- * {@link HOUSEHOLD_REGISTER_COLUMNS} (Vietnamese or English, with or without diacritics);
- * the rows of one household must be consecutive, and household columns repeated on a
- * member's row must be blank or equal to the first row's.
+ * {@link HOUSEHOLD_REGISTER_COLUMNS} (Vietnamese or English, with or without diacritics).
+ *
+ * **The income column must state its unit and period** (`Thu nhập/tháng (đồng)`,
+ * `Thu nhập (nghìn đồng/tháng)`, `Thu nhập (triệu đồng/năm)`, `Income per capita per month
+ * (VND)`…): figures are converted exactly to the household's monthly đồng (a yearly figure ÷ 12,
+ * a per-person one × members); a header that names an income without saying how
+ * (`Thu nhập`, `Thu nhập bình quân/tháng`) is refused, never guessed.
+ *
+ * **Layouts.** Without a `Tuổi` (Age) column the register has one row per household, and a
+ * household id may appear once. With one, each row is a member: the rows of a household are
+ * consecutive, household columns repeated on a member's row must be blank or equal to the first
+ * row's, and two rows of a household that are identical in every column read are refused (add
+ * a `STT thành viên` (Member no.) column to tell twins apart). An id that appears again after
+ * other households is a repeat in either layout. Repeated ids are found with a compact set of
+ * 64-bit hashes (16 bytes per household) and confirmed exactly (a file is re-read for the
+ * suspects; a stream keeps its ids).
  *
  * @param source - a `.csv` or `.xlsx` path, or a CSV stream.
- * @param options - format, delimiter, sheet, a name for messages, `onHeader` (sees ignored columns).
+ * @param options - format, delimiter, sheet, a name for messages, `onHeader` (sees ignored
+ *   columns), `onLayout` (layout and income reading), `onDuplicate` (report repeats and go on).
  * @throws VnPovertyError naming file, row and column: the errors of {@link readRecords},
- *   `invalid-input` (an unknown area, work, education or device word; a bad age list),
- *   `missing-members` (no ages), `inconsistent-household` (a member row disagreeing with
- *   its household), `duplicate-household` (an id seen again after other households).
+ *   `ambiguous-income-header`, `invalid-input` (an unknown area, work, education or device word;
+ *   a bad age list), `missing-members` (no ages), `inconsistent-household` (a member row
+ *   disagreeing with its household), `duplicate-household` / `duplicate-row` (without `onDuplicate`).
  * @example
  * for await (const h of readHouseholdRegister('ho.csv')) h.household.monthlyIncome
  * //=> 6000000n …
@@ -145,46 +303,135 @@ function word<T>(table: Readonly<Record<string, T>>, text: string, at: Where, ex
 export async function* readHouseholdRegister(source: RowSource, options: ReadHouseholdRegisterOptions = {}): AsyncGenerator<RegisterHousehold> {
   const label = options.source ?? (typeof source === 'string' ? basename(source) : undefined);
   let headers: Record<string, string> = {};
-  const onHeader = (match: HeaderMatch): void => {
-    headers = Object.fromEntries(HOUSEHOLD_REGISTER_COLUMNS.filter((c) => match.index[c.key] !== undefined).map((c) => [c.key, c.vi]));
-    options.onHeader?.(match);
+  let income: RegisterIncomeColumn | undefined;
+  let layout = 'household-rows' as RegisterLayout;
+  const chooseColumns = (header: ReadonlyArray<RawCell>): ReadonlyArray<ColumnSpec> => {
+    income = chooseIncomeColumn(header, label);
+    return registerColumns(income);
   };
-  const seen = new Set<string>();
-  let current: { first: TypedRecord; last: TypedRecord; members: Array<Record<string, unknown>> } | undefined;
-  const finish = (): RegisterHousehold => {
-    const { first, last, members } = current!;
-    return build(first, last.row, members, label, headers);
+  const onHeader = (match: HeaderMatch): void => {
+    headers = Object.fromEntries(HOUSEHOLD_REGISTER_COLUMNS.filter((c) => match.index[c.key] !== undefined).map((c) => [c.key, c.key === 'monthlyIncome' ? income!.header : c.vi]));
+    layout = match.index['age'] !== undefined ? 'member-rows' : 'household-rows';
+    options.onHeader?.(match);
+    options.onLayout?.(Object.freeze({ layout, income: income! }));
+  };
+  // exact ids for a stream (it cannot be read twice); 64-bit hashes for a file, confirmed by re-reading it
+  const seen = createSeenIds({ exact: typeof source !== 'string' });
+  const suspects: Array<{ readonly household: RegisterHousehold; readonly firstRow: number }> = [];
+  const report = (error: VnPovertyError, rows: { row: number; lastRow: number }): void => {
+    if (options.onDuplicate === undefined) throw error;
+    options.onDuplicate(error, rows);
+  };
+  const repeatError = (id: string, row: number, firstRow: number): VnPovertyError =>
+    new VnPovertyError([
+      issue({
+        code: 'duplicate-household',
+        path: label !== undefined ? [label, row, headers['id'] ?? 'id'] : [row, headers['id'] ?? 'id'],
+        value: id,
+        expected: 'each household once (its rows together)',
+        message: `${label !== undefined ? `${label}, ` : ''}row ${row}, column ${headers['id'] ?? 'id'}: household id ${JSON.stringify(id)} appears again (first on row ${firstRow}); each household must appear once${layout === 'member-rows' ? ', its member rows together' : ''}`,
+      }),
+    ]);
+  interface Current {
+    first: TypedRecord;
+    last: TypedRecord;
+    members: Array<Record<string, unknown>>;
+    memberRecords: TypedRecord[];
+    repeatOf: number | undefined;
+    identical: readonly [number, number] | undefined;
+  }
+  let current: Current | undefined;
+  const finish = (c: Current): RegisterHousehold | undefined => {
+    const id = c.first.values['id'] as string;
+    if (c.identical !== undefined) {
+      const [a, b] = c.identical;
+      report(
+        new VnPovertyError([
+          issue({
+            code: 'duplicate-row',
+            path: label !== undefined ? [label, b] : [b],
+            value: id,
+            expected: 'member rows that differ',
+            message: `${label !== undefined ? `${label}, ` : ''}rows ${a} and ${b}: two identical rows of household ${JSON.stringify(id)}; remove the copy, or if they are two members tell them apart with a “STT thành viên” (Member no.) column`,
+          }),
+        ]),
+        { row: c.first.row, lastRow: c.last.row },
+      );
+      return undefined;
+    }
+    const built = build(c.first, c.last.row, c.members, label, headers, income!);
+    if (c.repeatOf !== undefined) {
+      if (seen.exact) {
+        report(repeatError(id, c.first.row, c.repeatOf), { row: c.first.row, lastRow: c.last.row });
+        return undefined;
+      }
+      if (suspects.length >= MAX_SUSPECTS) {
+        fail({ code: 'too-many-repeats', path: label !== undefined ? [label] : [], value: suspects.length, expected: `at most ${MAX_SUSPECTS} repeated household ids`, message: `${label ?? 'the register'}: more than ${MAX_SUSPECTS} household ids appear twice; is the register copied into itself?` });
+      }
+      suspects.push({ household: built, firstRow: c.repeatOf });
+      return undefined;
+    }
+    return built;
   };
   const readOptions: ReadRecordsOptions = { ...options, ...(label !== undefined ? { source: label } : {}), onHeader, requireValues: false };
-  for await (const batch of readRecordBatches(source, HOUSEHOLD_REGISTER_COLUMNS, readOptions)) {
+  for await (const batch of readRecordBatches(source, chooseColumns, readOptions)) {
     const ready: RegisterHousehold[] = [];
     for (const record of batch) {
       const id = record.values['id'];
       if (typeof id !== 'string') return bad({ source: label, row: record.row, header: headers['id'] ?? 'id' }, 'missing-value', '', 'the household id on every row');
       const member = memberOf(record, label, headers);
-      if (current !== undefined && current.first.values['id'] === id) {
+      if (layout === 'member-rows' && current !== undefined && current.first.values['id'] === id) {
         checkSameHousehold(current.first, record, label, headers);
+        const twin = current.identical === undefined ? current.memberRecords.find((m) => sameRecord(m, record)) : undefined;
+        if (twin !== undefined) current.identical = [twin.row, record.row];
         if (member !== undefined) current.members.push(member);
+        current.memberRecords.push(record);
         current.last = record;
         continue;
       }
-      if (current !== undefined) ready.push(finish());
-      if (seen.has(id)) {
-        bad({ source: label, row: record.row, header: headers['id'] ?? 'id' }, 'duplicate-household', id, 'each household’s rows together, once: this id appeared earlier in the file');
+      if (current !== undefined) {
+        const done = finish(current);
+        if (done !== undefined) ready.push(done);
       }
-      seen.add(id);
       for (const key of ['area', 'monthlyIncome']) {
         if (record.values[key] === null) bad({ source: label, row: record.row, header: headers[key] ?? key }, 'missing-value', '', 'a value on the first row of each household');
       }
-      current = { first: record, last: record, members: member !== undefined ? [member] : [] };
+      current = { first: record, last: record, members: member !== undefined ? [member] : [], memberRecords: [record], repeatOf: seen.add(id, record.row), identical: undefined };
     }
     yield* ready;
   }
-  if (current !== undefined) yield finish();
+  if (current !== undefined) {
+    const done = finish(current);
+    if (done !== undefined) yield done;
+  }
+  if (suspects.length > 0 && typeof source === 'string') {
+    // the exact check: the ids printed on the rows the hashes point at
+    const wanted = new Map<number, string | undefined>(suspects.map((s) => [s.firstRow, undefined]));
+    for await (const batch of readRecordBatches(source, chooseColumns, { ...readOptions, onHeader: () => undefined })) {
+      for (const r of batch) if (wanted.has(r.row)) wanted.set(r.row, r.values['id'] as string);
+    }
+    for (const s of suspects) {
+      const id = s.household.household.id as string;
+      if (wanted.get(s.firstRow) === id) report(repeatError(id, s.household.row, s.firstRow), s.household);
+      else yield s.household; // two different ids with the same 64-bit hash
+    }
+  }
+}
+
+/** Whether two rows hold the same value in every column read. */
+function sameRecord(a: TypedRecord, b: TypedRecord): boolean {
+  const keys = Object.keys(a.values);
+  return keys.every((k) => {
+    const x = a.values[k];
+    const y = b.values[k];
+    if (x instanceof Decimal && y instanceof Decimal) return x.eq(y);
+    return x === y;
+  });
 }
 
 const MEMBER_KEYS = MEMBER_COLUMNS.map((c) => c.key);
 const HOUSEHOLD_KEYS = [...HOUSEHOLD_COLUMNS, ...FLAG_COLUMNS].map((c) => c.key).filter((k) => k !== 'id');
+const MEMBER_ONLY_KEYS = new Set(['memberNo']);
 
 function memberOf(record: TypedRecord, source: string | undefined, headers: Record<string, string>): Record<string, unknown> | undefined {
   const v = record.values;
@@ -195,7 +442,7 @@ function memberOf(record: TypedRecord, source: string | undefined, headers: Reco
   const member: Record<string, unknown> = { age: Number(age as bigint) };
   for (const key of MEMBER_KEYS) {
     const value = v[key];
-    if (key === 'age' || value === null || value === undefined) continue;
+    if (key === 'age' || MEMBER_ONLY_KEYS.has(key) || value === null || value === undefined) continue;
     if (key === 'work') member[key] = word(WORK_WORDS, value as string, at(key), 'a work status: có/không có hợp đồng, tự làm, thất nghiệp, không làm việc (or wage-with-contract, wage-without-contract, self-employed, unemployed, not-working)');
     else if (key === 'education') member[key] = word(EDUCATION_WORDS, value as string, at(key), 'an education level: chưa học, tiểu học, THCS, THPT, trung cấp/học nghề, cao đẳng, đại học');
     else member[key] = value;
@@ -218,13 +465,12 @@ function checkSameHousehold(first: TypedRecord, next: TypedRecord, source: strin
   }
 }
 
-function build(first: TypedRecord, lastRow: number, rowMembers: Array<Record<string, unknown>>, source: string | undefined, headers: Record<string, string>): RegisterHousehold {
+function build(first: TypedRecord, lastRow: number, rowMembers: Array<Record<string, unknown>>, source: string | undefined, headers: Record<string, string>, income: RegisterIncomeColumn): RegisterHousehold {
   const v = first.values;
   const at = (key: string): Where => ({ source, row: first.row, header: headers[key] ?? key });
   const household: Record<string, unknown> = {
     id: v['id'],
-    area: word(AREA_WORDS, v['area'] as string, at('area'), 'nông thôn or thành thị (rural or urban)'),
-    monthlyIncome: v['monthlyIncome'],
+    area: word(AREA_WORDS, v['area'] as string, at('area'), AREA_EXPECTED),
   };
   const members: Array<Record<string, unknown>> = [];
   const ages = v['memberAges'];
@@ -243,6 +489,10 @@ function build(first: TypedRecord, lastRow: number, rowMembers: Array<Record<str
     bad(at('memberAges'), 'missing-members', '', 'the members: a "Tuổi các thành viên" column (ages separated by ";") or one row per member with a "Tuổi" column');
   }
   household['members'] = members;
+  const amount = v['monthlyIncome'] as bigint;
+  const exact = fraction(amount * (income.perPerson ? BigInt(members.length) : 1n), income.period === 'year' ? 12n : 1n);
+  // whole đồng, rounded up: for a whole-đồng line L, ⌈x⌉ ≤ L × members exactly when x ≤ L × members
+  household['monthlyIncome'] = exact.den === 1n ? exact.num : (exact.num + exact.den - 1n) / exact.den;
   for (const key of ['safeWater', 'hygienicLatrine', 'telecom', 'villageLoudspeaker', 'wasteTreated']) {
     if (v[key] !== null && v[key] !== undefined) household[key] = v[key];
   }
@@ -268,7 +518,7 @@ function build(first: TypedRecord, lastRow: number, rowMembers: Array<Record<str
   }
   if (Object.keys(flags).length > 0) household['deprivations'] = flags;
   const unit = v['unit'];
-  return deepFreeze({ row: first.row, lastRow, unit: typeof unit === 'string' ? unit : null, household: household as unknown as HouseholdInput });
+  return deepFreeze({ row: first.row, lastRow, unit: typeof unit === 'string' ? unit : null, household: household as unknown as HouseholdInput, monthlyIncomeExact: exact });
 }
 
 /**

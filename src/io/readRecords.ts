@@ -1,6 +1,7 @@
 import { VnPovertyError, fail, issue } from '../errors/VnPovertyError.js';
 import { basename } from 'node:path';
 import { cellError, matchHeader, readCell, type CellValue, type ColumnSpec, type HeaderMatch } from './columns.js';
+import { checkSeparator } from './csv.js';
 import { readRowBatches, type ReadRowsOptions, type RawCell, type RowSource } from './readRows.js';
 
 /** One data row read under column specs: its row number and a value per matched column. */
@@ -17,6 +18,12 @@ export interface ReadRecordsOptions extends ReadRowsOptions {
   readonly onHeader?: (match: HeaderMatch) => void;
   /** Refuse an empty cell in a required column (default true). With false, only the column must exist. */
   readonly requireValues?: boolean;
+  /**
+   * Yes/no columns are mark columns: `x` (or any yes word) is yes and a blank cell is no, as on
+   * a paper form where only the boxes that apply are ticked. Without it a blank cell is unknown
+   * (`null`). Default false.
+   */
+  readonly marks?: boolean;
 }
 
 /**
@@ -38,7 +45,11 @@ export async function* readRecords(source: RowSource, columns: ReadonlyArray<Col
 }
 
 /** The records of {@link readRecords} in batches, for bulk consumers. @internal */
-export async function* readRecordBatches(source: RowSource, columns: ReadonlyArray<ColumnSpec>, options: ReadRecordsOptions = {}): AsyncGenerator<TypedRecord[]> {
+export async function* readRecordBatches(
+  source: RowSource,
+  columnsOrChooser: ReadonlyArray<ColumnSpec> | ((header: ReadonlyArray<RawCell>) => ReadonlyArray<ColumnSpec>),
+  options: ReadRecordsOptions = {},
+): AsyncGenerator<TypedRecord[]> {
   const label = options.source ?? (typeof source === 'string' ? basename(source) : undefined);
   const rowOptions: ReadRowsOptions = { ...options, ...(label !== undefined ? { source: label } : {}) };
   let match: HeaderMatch | undefined;
@@ -47,11 +58,14 @@ export async function* readRecordBatches(source: RowSource, columns: ReadonlyArr
   let indexes: number[] = [];
   let headers: string[] = [];
   const requireValues = options.requireValues !== false;
+  const marks = options.marks === true;
   for await (const rows of readRowBatches(source, rowOptions)) {
     const batch: TypedRecord[] = [];
-    for (const { row, cells, formats } of rows) {
+    for (const { row, cells, formats, problems } of rows) {
       if (isBlank(cells)) continue;
       if (match === undefined) {
+        checkSeparator(cells, options.delimiter ?? ',', label);
+        const columns = typeof columnsOrChooser === 'function' ? columnsOrChooser(cells) : columnsOrChooser;
         const m = matchHeader(cells, columns, label);
         match = m;
         specs = columns.filter((spec) => m.index[spec.key] !== undefined);
@@ -65,7 +79,10 @@ export async function* readRecordBatches(source: RowSource, columns: ReadonlyArr
         const spec = specs[k]!;
         const i = indexes[k]!;
         const at = { source: label, row, column: i + 1, header: headers[k]! };
-        const value = readCell(cells[i] ?? null, spec, at, formats[i]);
+        const problem = problems?.[i];
+        if (problem !== undefined) throw cellError(at, new VnPovertyError([issue({ code: 'unreadable-cell', path: [], value: null, expected: 'a value saved in the cell', message: problem })]));
+        let value = readCell(cells[i] ?? null, spec, at, formats[i]);
+        if (value === null && marks && spec.hint === 'boolean') value = false;
         if (value === null && requireValues && spec.required === true) {
           throw cellError(at, new VnPovertyError([issue({ code: 'missing-value', path: [], value: '', expected: `a value for “${spec.vi}” (${spec.en})` })]));
         }
@@ -76,7 +93,7 @@ export async function* readRecordBatches(source: RowSource, columns: ReadonlyArr
     if (batch.length > 0) yield batch;
   }
   if (match === undefined) {
-    fail({ code: 'empty-file', path: label !== undefined ? [label] : [], value: '', expected: 'a header row naming the columns' });
+    fail({ code: 'empty-file', path: label !== undefined ? [label] : [], value: '', expected: 'a header row naming the columns', message: `${label ?? 'the input'} is empty: no header row naming the columns` });
   }
 }
 

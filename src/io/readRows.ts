@@ -1,9 +1,11 @@
-import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import type { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import { fail } from '../errors/VnPovertyError.js';
 import { createCsvTokenizer, type CsvDelimiter } from './_csvTokenizer.js';
+import { readXlsxSheet } from './_excel.js';
+import { XLSX_READ_LIMITS, type XlsxLimits } from './readLimits.js';
+import { decodeError, utf16Error } from './_encoding.js';
 
 /**
  * One cell as a file holds it: CSV cells are always strings; XLSX cells may also be
@@ -22,6 +24,12 @@ export interface SheetRow {
    * empty for CSV. Lets a reader see that 0.007 formatted as a percentage means 0,70%.
    */
   readonly formats: ReadonlyArray<string | undefined>;
+  /**
+   * XLSX cells that cannot be read, by 0-based column, with the reason naming the cell (a
+   * formula with no saved value, an error value such as `#DIV/0!`); such a cell is `null` in
+   * `cells`. The typed readers refuse a row whose problem cell is in a column they read. Empty for CSV.
+   */
+  readonly problems?: ReadonlyArray<string | undefined>;
 }
 
 /** Where rows come from: a file path, or a readable stream / async iterable of text or bytes (CSV only). */
@@ -42,6 +50,10 @@ export interface ReadRowsOptions {
   readonly source?: string;
   /** CSV read size in bytes (default 64 KiB). */
   readonly chunkSize?: number;
+  /** XLSX limits (default {@link XLSX_READ_LIMITS}): file and unpacked sizes, parts, cells. */
+  readonly limits?: Partial<XlsxLimits>;
+  /** CSV: longest field in characters (default 1,048,576). */
+  readonly maxFieldLength?: number;
 }
 
 /**
@@ -86,8 +98,12 @@ export async function* readRowBatches(source: RowSource, options: ReadRowsOption
   const label = options.source ?? (typeof source === 'string' ? basename(source) : undefined);
   const format = options.format ?? (typeof source === 'string' ? formatOfPath(source) : 'csv');
   if (format === 'xlsx') {
+    if (typeof source !== 'string' && !(Symbol.asyncIterator in source)) {
+      fail({ code: 'unsupported-format', path: label !== undefined ? [label] : [], value: typeof source, expected: 'an XLSX file path or readable stream' });
+    }
     let batch: SheetRow[] = [];
-    for await (const row of readXlsxRows(source, options.sheet, label)) {
+    const limits = { ...XLSX_READ_LIMITS, ...options.limits };
+    for await (const row of readXlsxSheet(source, options.sheet, label ?? 'the XLSX input', limits)) {
       batch.push(row);
       if (batch.length >= 512) {
         yield batch;
@@ -97,99 +113,69 @@ export async function* readRowBatches(source: RowSource, options: ReadRowsOption
     if (batch.length > 0) yield batch;
     return;
   }
-  yield* readCsvRows(source, options.delimiter, label, options.chunkSize);
+  yield* readCsvRows(source, options.delimiter, label, options.chunkSize, options.maxFieldLength);
 }
 
 const NO_FORMATS: ReadonlyArray<string | undefined> = Object.freeze([]);
+
+/**
+ * The bytes of a file in chunks read into one reused buffer (each chunk is consumed, i.e.
+ * decoded, before the next read overwrites it): no allocation per chunk, unlike a read stream.
+ */
+async function* fileChunks(path: string, size: number): AsyncGenerator<Uint8Array> {
+  const handle = await open(path, 'r');
+  try {
+    const buffer = new Uint8Array(size);
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, 0, size, null);
+      if (bytesRead === 0) return;
+      yield bytesRead === size ? buffer : buffer.subarray(0, bytesRead);
+    }
+  } finally {
+    await handle.close();
+  }
+}
 
 async function* readCsvRows(
   source: RowSource,
   delimiter: CsvDelimiter | undefined,
   label: string | undefined,
   chunkSize = 64 * 1024,
+  maxFieldLength?: number,
 ): AsyncGenerator<SheetRow[]> {
-  const tokenizer = createCsvTokenizer({ ...(delimiter !== undefined ? { delimiter } : {}), ...(label !== undefined ? { source: label } : {}) });
+  const tokenizer = createCsvTokenizer({
+    ...(delimiter !== undefined ? { delimiter } : {}),
+    ...(label !== undefined ? { source: label } : {}),
+    ...(maxFieldLength !== undefined ? { maxFieldLength } : {}),
+  });
   const decoder = new TextDecoder('utf-8', { fatal: true });
-  const chunks: AsyncIterable<string | Uint8Array> = typeof source === 'string' ? createReadStream(source, { highWaterMark: chunkSize }) : source;
+  const chunks: AsyncIterable<string | Uint8Array> = typeof source === 'string' ? fileChunks(source, chunkSize) : source;
   let row = 0;
   let bytes = 0;
+  let first = true;
   const decode = (chunk: string | Uint8Array, final: boolean): string => {
     if (typeof chunk === 'string') return chunk;
+    if (first && chunk.length > 0) {
+      first = false;
+      utf16Error(chunk, label);
+    }
     try {
       return decoder.decode(chunk, { stream: !final });
     } catch {
-      return fail({
-        code: 'invalid-encoding',
-        path: label !== undefined ? [label] : [],
-        value: `bytes ${bytes}–${bytes + chunk.length}`,
-        expected: 'UTF-8 text (in Excel: Save As → "CSV UTF-8 (Comma delimited)")',
-        message: `${label ?? 'the CSV input'} is not UTF-8 text near byte ${bytes}; save it as "CSV UTF-8" (Excel's plain "CSV" uses Windows-1258)`,
-      });
+      return decodeError(chunk, bytes, label);
     }
   };
   for await (const chunk of chunks) {
     const text = decode(chunk, false);
     bytes += typeof chunk === 'string' ? 0 : chunk.length;
     const rows = tokenizer.push(text);
-    if (rows.length > 0) yield rows.map((cells) => ({ row: ++row, cells, formats: NO_FORMATS }));
+    if (rows.length > 0) {
+      const batch: SheetRow[] = new Array(rows.length);
+      for (let i = 0; i < rows.length; i++) batch[i] = { row: ++row, cells: rows[i]!, formats: NO_FORMATS };
+      yield batch;
+    }
   }
   const rest = decode(new Uint8Array(0), true);
   const last = [...tokenizer.push(rest), ...tokenizer.end()];
   if (last.length > 0) yield last.map((cells) => ({ row: ++row, cells, formats: NO_FORMATS }));
-}
-
-async function* readXlsxRows(source: RowSource, sheet: string | number | undefined, label: string | undefined): AsyncGenerator<SheetRow> {
-  if (typeof source !== 'string' && !('pipe' in source)) {
-    fail({ code: 'unsupported-format', path: label !== undefined ? [label] : [], value: 'async iterable', expected: 'an XLSX file path or readable stream' });
-  }
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(source as string | Readable, {
-    worksheets: 'emit',
-    sharedStrings: 'cache',
-    styles: 'cache',
-    hyperlinks: 'ignore',
-    entries: 'emit',
-  });
-  let index = 0;
-  const seen: string[] = [];
-  for await (const worksheet of reader) {
-    index += 1;
-    const name = (worksheet as unknown as { name?: string }).name ?? `Sheet${index}`;
-    seen.push(name);
-    const wanted = sheet === undefined ? index === 1 : typeof sheet === 'number' ? index === sheet : name === sheet;
-    if (!wanted) {
-      for await (const _row of worksheet) void _row; // skip this sheet's rows
-      continue;
-    }
-    for await (const row of worksheet) {
-      const cells: RawCell[] = [];
-      const formats: Array<string | undefined> = [];
-      row.eachCell({ includeEmpty: true }, (cell, col) => {
-        cells[col - 1] = xlsxCellValue(cell.value);
-        const fmt = cell.numFmt;
-        if (typeof fmt === 'string' && fmt !== '' && fmt !== 'General') formats[col - 1] = fmt;
-      });
-      for (let i = 0; i < cells.length; i++) if (cells[i] === undefined) cells[i] = null;
-      yield { row: row.number, cells, formats };
-    }
-    return;
-  }
-  fail({
-    code: 'missing-sheet',
-    path: label !== undefined ? [label] : [],
-    value: sheet ?? 1,
-    expected: seen.length > 0 ? `one of the sheets ${seen.map((s) => JSON.stringify(s)).join(', ')}` : 'a workbook with at least one sheet',
-  });
-}
-
-/** Reduces an exceljs cell value (rich text, formula, hyperlink…) to a {@link RawCell}. */
-function xlsxCellValue(value: ExcelJS.CellValue): RawCell {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value instanceof Date) return value;
-  if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((r) => r.text).join('');
-    if ('result' in value) return value.result === undefined ? null : xlsxCellValue(value.result as ExcelJS.CellValue);
-    if ('text' in value && typeof value.text === 'string') return value.text;
-    if ('error' in value) return String(value.error);
-  }
-  return String(value);
 }

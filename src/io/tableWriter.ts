@@ -1,11 +1,13 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
-import ExcelJS from 'exceljs';
+import { loadExcelJs } from './_excel.js';
+import type ExcelJS from 'exceljs';
 import { Decimal } from '../_internal/_decimal.js';
 import { fail } from '../errors/VnPovertyError.js';
 import { formatVnNumber } from '../numbers/formatVnNumber.js';
 import type { RoundingMode } from '../numbers/rounding.js';
-import { formatCsvRow, type CsvDelimiter } from './csv.js';
+import { formatCsvRow, neutraliseCsvFormula, type CsvDelimiter } from './csv.js';
+import { openAtomicOutput, type AtomicOutput } from './_atomicOutput.js';
 import type { CellValue, ColumnHint, ColumnSpec } from './columns.js';
 import { formatOfPath, type FileFormat } from './readRows.js';
 
@@ -47,6 +49,13 @@ export interface TableWriterOptions {
   readonly bom?: boolean;
   /** XLSX sheet name (default `'Data'`). */
   readonly sheetName?: string;
+  /**
+   * CSV text cells exactly as they are. By default a text cell that begins with `=`, `+`, `-`,
+   * `@`, a tab or a carriage return gets a leading `'`, so a spreadsheet shows it as text
+   * instead of running it as a formula (CSV injection); numbers the writer formats are never
+   * changed. Set `rawCsv: true` for machine pipelines that need the text untouched.
+   */
+  readonly rawCsv?: boolean;
 }
 
 /**
@@ -59,8 +68,14 @@ export type TableTarget = string | { write(text: string): unknown; once?: (event
 export interface TableWriter<T> {
   /** Writes one row; resolves when the output can take more (back-pressure). */
   write(row: T): Promise<void>;
-  /** Finishes the file; resolves when it is complete on disk. */
+  /**
+   * Finishes the file; resolves when it is complete on disk. A file target is written to a
+   * temporary file beside it and renamed over the target only here, so an existing file is
+   * replaced whole or not at all.
+   */
   close(): Promise<void>;
+  /** Gives up: removes the temporary file and leaves an existing target untouched. */
+  abort(): Promise<void>;
   /** Rows written so far (header not counted). */
   readonly rowCount: number;
 }
@@ -141,10 +156,13 @@ async function openCsv<T>(target: TableTarget, columns: ReadonlyArray<TableColum
   const delimiter = options.delimiter ?? ',';
   const numbers = options.numbers ?? 'vi';
   let file: WriteStream | undefined;
+  let output: AtomicOutput | undefined;
   if (typeof target === 'string') {
-    file = createWriteStream(target);
+    output = await openAtomicOutput(target);
+    file = createWriteStream(output.tempPath);
     await once(file, 'open');
   }
+  const raw = options.rawCsv === true;
   const out = file ?? (target as Exclude<TableTarget, string>);
   let buffer = (options.bom ?? true ? '\uFEFF' : '') + formatCsvRow(columns.map((c) => columnHeader(c, options.headers ?? 'both')), delimiter, 0) + '\r\n';
   let rowCount = 0;
@@ -157,7 +175,11 @@ async function openCsv<T>(target: TableTarget, columns: ReadonlyArray<TableColum
   return {
     async write(row) {
       rowCount += 1;
-      const cells = columns.map((c, i) => textOf(c as TableColumn<never>, c.value(row), numbers, [rowCount, c.key ?? i]));
+      const cells = columns.map((c, i) => {
+        const text = textOf(c as TableColumn<never>, c.value(row), numbers, [rowCount, c.key ?? i]);
+        // only text the writer did not format itself can start like a formula
+        return raw || !isTextKind(c.kind) ? text : neutraliseCsvFormula(text);
+      });
       buffer += formatCsvRow(cells, delimiter, rowCount) + '\r\n';
       if (buffer.length >= 64 * 1024) await flush();
     },
@@ -167,11 +189,23 @@ async function openCsv<T>(target: TableTarget, columns: ReadonlyArray<TableColum
         file.end();
         await once(file, 'finish');
       }
+      await output?.commit();
+    },
+    async abort() {
+      if (file !== undefined && !file.destroyed) {
+        file.destroy();
+        await once(file, 'close').catch(() => undefined);
+      }
+      await output?.abort();
     },
     get rowCount() {
       return rowCount;
     },
   };
+}
+
+function isTextKind(kind: ColumnHint): boolean {
+  return kind === 'text' || kind === 'date' || kind === 'boolean';
 }
 
 function numFmtOf(column: TableColumn<never>): string | undefined {
@@ -209,7 +243,10 @@ function xlsxValue(column: TableColumn<never>, value: OutputValue, path: Readonl
 }
 
 async function openXlsx<T>(path: string, columns: ReadonlyArray<TableColumn<T>>, options: TableWriterOptions): Promise<TableWriter<T>> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false });
+  const excel = await loadExcelJs();
+  const output = await openAtomicOutput(path);
+  const file = createWriteStream(output.tempPath);
+  const workbook = new excel.stream.xlsx.WorkbookWriter({ stream: file, useStyles: true, useSharedStrings: false });
   const sheet = workbook.addWorksheet(options.sheetName ?? 'Data', { views: [{ state: 'frozen', ySplit: 1 }] });
   const headers = columns.map((c) => columnHeader(c, options.headers ?? 'both'));
   sheet.columns = columns.map((c, i) => {
@@ -234,6 +271,13 @@ async function openXlsx<T>(path: string, columns: ReadonlyArray<TableColumn<T>>,
     async close() {
       sheet.commit();
       await workbook.commit();
+      if (!file.closed) await once(file, 'close');
+      await output.commit();
+    },
+    async abort() {
+      file.destroy();
+      await once(file, 'close').catch(() => undefined);
+      await output.abort();
     },
     get rowCount() {
       return rowCount;
@@ -268,7 +312,8 @@ export async function openTableWriter<T>(target: TableTarget, columns: ReadonlyA
 
 /**
  * Writes all rows to a CSV or XLSX file through {@link openTableWriter}; resolves to the
- * number of data rows written.
+ * number of data rows written. On any error the temporary file is removed and an existing file
+ * at the target is left as it was.
  *
  * @throws VnPovertyError as {@link openTableWriter}.
  * @example
@@ -278,8 +323,10 @@ export async function writeTable<T>(target: TableTarget, columns: ReadonlyArray<
   const writer = await openTableWriter(target, columns, options);
   try {
     for await (const row of rows) await writer.write(row);
-  } finally {
-    await writer.close();
+  } catch (error) {
+    await writer.abort();
+    throw error;
   }
+  await writer.close();
   return writer.rowCount;
 }

@@ -7,6 +7,7 @@ import type { ScoreTable } from './_afCore.js';
 import { prepareAf } from './_afPrepare.js';
 import type { AfData, AfInputOptions } from './afData.js';
 import { longRow, type LongTable, type LongTableRow } from './longTable.js';
+import { assertOptions } from '../errors/assertOptions.js';
 
 /** The population at one score value. */
 export interface ScoreCount {
@@ -66,6 +67,7 @@ function distributionOf(table: ScoreTable, D: bigint, scale: bigint): ScoreDistr
  * //=> [[{ num: 0n, den: 1n }, { num: 1n, den: 3n }], [{ num: 1n, den: 2n }, { num: 1n, den: 3n }], [{ num: 1n, den: 1n }, { num: 1n, den: 3n }]]
  */
 export function afScoreDistribution(data: AfData, options: AfInputOptions): AfScoreDistributionResult {
+  assertOptions(options, 'afScoreDistribution', true);
   const p = prepareAf(data, options);
   const D = p.weights.scoreDenominator;
   const total = distributionOf(p.total, D, p.scale);

@@ -4,6 +4,7 @@ import { measuresFromTable, type ScoreTable } from './_afCore.js';
 import { prepareAf, type GapRow, type PreparedAf, type PreparedGroup } from './_afPrepare.js';
 import type { AfData, AfInputOptions, AfMissingReport, AnalysisUnit } from './afData.js';
 import { meetsCutoff, povertyCutoff, type AppliedCutoff, type PovertyCutoff } from './povertyCutoff.js';
+import { assertOptions } from '../errors/assertOptions.js';
 
 /** One indicator's results. */
 export interface AfIndicatorResult {
@@ -121,6 +122,7 @@ export interface AlkireFosterOptions extends AfInputOptions {
  * //=> { num: 1n, den: 2n }   (H = 2/3, A = 3/4)
  */
 export function alkireFoster(data: AfData, options: AlkireFosterOptions): AfResult {
+  assertOptions(options, 'alkireFoster', true);
   const cutoff = povertyCutoff(options.cutoff);
   const prepared = prepareAf(data, options);
   return deepFreeze(resultAt(prepared, cutoff, true));

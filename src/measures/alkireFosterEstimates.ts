@@ -15,6 +15,7 @@ import { longRow, type LongTable, type LongTableRow } from './longTable.js';
 import { nestedWeights, type NestedWeights, type NestedWeightsInput } from './nestedWeights.js';
 import { povertyCutoff, type AppliedCutoff, type PovertyCutoff } from './povertyCutoff.js';
 import { surveyDesign, type SurveyDesign } from './surveyDesign.js';
+import { assertOptions } from '../errors/assertOptions.js';
 
 /** Two survey rounds in one data set, for changes over time. */
 export interface AfRounds {
@@ -87,6 +88,7 @@ interface Domain {
  * //=> '0.25'   (H = 1/4)
  */
 export function alkireFosterEstimates(data: AfColumnarData, options: AlkireFosterEstimatesOptions): AlkireFosterEstimates {
+  assertOptions(options, 'alkireFosterEstimates', true);
   const weights = nestedWeights(options.weights);
   const cutoff = povertyCutoff(options.cutoff);
   const withSe = options.design !== undefined;

@@ -4,6 +4,7 @@ import { prepareAf } from './_afPrepare.js';
 import type { AfData, AfInputOptions } from './afData.js';
 import { resultAt, type AfResult } from './alkireFoster.js';
 import { povertyCutoff, type PovertyCutoff } from './povertyCutoff.js';
+import { assertOptions } from '../errors/assertOptions.js';
 
 /** Options of {@link alkireFosterRobustness}: as {@link AlkireFosterOptions} but with a list of cutoffs or `'all'`. */
 export interface AlkireFosterRobustnessOptions extends AfInputOptions {
@@ -28,6 +29,7 @@ export interface AlkireFosterRobustnessOptions extends AfInputOptions {
  * //=> [{ num: 2n, den: 3n }, { num: 1n, den: 3n }]   (k = 1/2, k = 1)
  */
 export function alkireFosterRobustness(data: AfData, options: AlkireFosterRobustnessOptions): ReadonlyArray<AfResult> {
+  assertOptions(options, 'alkireFosterRobustness', true);
   const list = options.cutoffs === 'all' ? null : options.cutoffs.map((c) => povertyCutoff(c));
   const prepared = prepareAf(data, options);
   const D = prepared.weights.scoreDenominator;

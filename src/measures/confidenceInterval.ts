@@ -10,6 +10,7 @@ import { fail, parseInput } from '../errors/VnPovertyError.js';
 import { compareFractions, fraction, fractionToDecimal, toFraction, type ExactInput, type Fraction } from '../numbers/fraction.js';
 import { DESIGN_RULES, exactInputSchema } from './_measureRules.js';
 import { normalQuantile, studentTQuantile } from './_quantiles.js';
+import { assertOptions } from '../errors/assertOptions.js';
 
 /**
  * Significant digits of interval bounds and critical values.
@@ -57,6 +58,7 @@ const cache = new Map<string, Decimal>();
  * confidenceInterval({ level: '0.95', method: 'logit', distribution: 't' }, 597).criticalValue.toFixed(6) //=> '1.963946'
  */
 export function confidenceInterval(options: ConfidenceIntervalOptions, degreesOfFreedom: number): AppliedInterval {
+  assertOptions(options, 'confidenceInterval', true);
   const o = parseInput(schema, options, DESIGN_RULES.interval);
   const level = toFraction(o.level, ['level']);
   if (level.num <= 0n || compareFractions(level, fraction(1n)) >= 0) fail({ code: 'invalid-level', path: ['level'], value: o.level, expected: 'a confidence level strictly between 0 and 1 (e.g. 0.95)', rule: DESIGN_RULES.interval });

@@ -16,6 +16,7 @@ import {
 } from '../numbers/fraction.js';
 import { MEASURE_RULES, exactInputSchema, gcdBig } from './_measureRules.js';
 import type { AnalysisUnit } from './afData.js';
+import { assertOptions } from '../errors/assertOptions.js';
 
 /** One unit (household or person) for {@link fgt}. */
 export interface FgtUnit {
@@ -128,6 +129,7 @@ function powFraction(f: Fraction, e: bigint): Fraction {
  * //=> { num: 1n, den: 3n }   ((0.5 + 0 + 0.5) / 3)
  */
 export function fgt(units: ReadonlyArray<FgtUnit>, options: FgtOptions): FgtResult {
+  assertOptions(options, 'fgt', true);
   const { alpha: alphaInput } = parseInput(alphaSchema, { alpha: options?.alpha }, MEASURE_RULES.fgt);
   const alpha = toFraction(alphaInput, ['alpha']);
   if (alpha.num < 0n) fail({ code: 'invalid-alpha', path: ['alpha'], value: alphaInput, expected: 'α ≥ 0', rule: MEASURE_RULES.fgt });

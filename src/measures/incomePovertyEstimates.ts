@@ -16,6 +16,7 @@ import { longRow, type LongTable, type LongTableRow } from './longTable.js';
 import { senIndex, sstIndex } from './senIndex.js';
 import type { SurveyDesign } from './surveyDesign.js';
 import { WATTS_DECIMAL_DIGITS, wattsTerm, wattsUnits, type ZeroIncomePolicy } from './watts.js';
+import { assertOptions } from '../errors/assertOptions.js';
 
 /** A measure of {@link incomePovertyEstimates}. */
 export type IncomeMeasure = 'fgt0' | 'fgt1' | 'fgt2' | 'fgt3' | 'watts' | 'sen' | 'sst' | 'gini';
@@ -49,6 +50,7 @@ const WATTS_FIXED = 10n ** 45n;
  * //=> { num: 1n, den: 4n }
  */
 export function incomePovertyEstimates(units: ReadonlyArray<FgtUnit>, options: IncomePovertyEstimatesOptions): { readonly rows: LongTable } {
+  assertOptions(options, 'incomePovertyEstimates', true);
   const design = options.design;
   let input = units;
   if (design !== undefined) {

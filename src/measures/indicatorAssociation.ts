@@ -9,6 +9,7 @@ import { alkireFoster } from './alkireFoster.js';
 import type { AfColumnarData } from './afData.js';
 import { longRow, type LongTable, type LongTableRow } from './longTable.js';
 import { nestedWeights, type NestedWeights, type NestedWeightsInput } from './nestedWeights.js';
+import { assertOptions } from '../errors/assertOptions.js';
 
 /** Options of {@link indicatorAssociation}. */
 export interface IndicatorAssociationOptions {
@@ -66,6 +67,7 @@ function rowsOf(a: IndicatorAssociation, population: Fraction, level: string, gr
  * //=> { num: 1n, den: 1n }   (everyone deprived in b is deprived in a)
  */
 export function indicatorAssociation(data: AfColumnarData, options: IndicatorAssociationOptions): IndicatorAssociationResult {
+  assertOptions(options, 'indicatorAssociation', true);
   const weights = nestedWeights(options.weights);
   // validates the columns, weights, sizes and group codes exactly as alkireFoster does
   const checked = alkireFoster(data, { weights, cutoff: { share: 1 }, countBy: options.countBy });

@@ -5,6 +5,7 @@ import { fail, parseInput } from '../errors/VnPovertyError.js';
 import { divideFractions, fraction, subtractFractions, toFraction, type ExactInput, type Fraction } from '../numbers/fraction.js';
 import { MEASURE_RULES, exactInputSchema } from './_measureRules.js';
 import type { AfMeasures } from './alkireFoster.js';
+import { assertOptions } from '../errors/assertOptions.js';
 
 /** Options of {@link povertyChange}: the time between the two measurements, in years (> 0). */
 export interface PovertyChangeOptions {
@@ -54,6 +55,7 @@ const schema = z.object({ years: exactInputSchema });
  * povertyChange(fraction(1n, 4n), fraction(1n, 16n), { years: 2 }).annualisedRelative.toString() //=> '-0.5'
  */
 export function povertyChange(before: ExactInput, after: ExactInput, options: PovertyChangeOptions): PovertyChange {
+  assertOptions(options, 'povertyChange', true);
   const { years: y } = parseInput(schema, options, MEASURE_RULES.change);
   const b = toFraction(before, ['before']);
   const a = toFraction(after, ['after']);
@@ -107,6 +109,7 @@ export interface AlkireFosterChange {
  * alkireFosterChange(result2016, result2020, { years: 4 }).m0?.absolute //=> M0₂₀₂₀ − M0₂₀₁₆
  */
 export function alkireFosterChange(before: AfMeasures, after: AfMeasures, options: AlkireFosterChangeOptions): AlkireFosterChange {
+  assertOptions(options, 'alkireFosterChange', true);
   const { years: y } = parseInput(schema, options, MEASURE_RULES.change);
   const years = toFraction(y, ['years']);
   if (years.num <= 0n) fail({ code: 'non-positive-years', path: ['years'], value: y, expected: 'a number of years greater than 0', rule: MEASURE_RULES.change });

@@ -6,6 +6,7 @@ import { compareFractions, divideFractions, fraction, multiplyFractions, subtrac
 import { byGroup, fractionSum, incomeUnits, type IncomeOptions, type IncomeUnit } from './_incomeUnits.js';
 import type { FgtUnit } from './fgt.js';
 import { weightedGini } from './gini.js';
+import { assertOptions } from '../errors/assertOptions.js';
 
 /** Sen's index of one population, with its parts. */
 export interface SenValue {
@@ -106,6 +107,7 @@ function sstOf(units: ReadonlyArray<IncomeUnit>): SstValue {
  * //=> { num: 65n, den: 404n }
  */
 export function senIndex(units: ReadonlyArray<FgtUnit>, options: IncomeOptions): WithSubgroups<SenValue> {
+  assertOptions(options, 'senIndex', true);
   const list = incomeUnits(units, options);
   const groups = byGroup(list);
   return deepFreeze({ ...senOf(list), subgroups: groups === null ? null : groups.map(([group, us]) => ({ group, ...senOf(us) })) });
@@ -123,6 +125,7 @@ export function senIndex(units: ReadonlyArray<FgtUnit>, options: IncomeOptions):
  * //=> { num: 3n, den: 8n }   (FGT(1) = 1/4, Gini of gaps (1/2, 0) = 1/2)
  */
 export function sstIndex(units: ReadonlyArray<FgtUnit>, options: IncomeOptions): WithSubgroups<SstValue> {
+  assertOptions(options, 'sstIndex', true);
   const list = incomeUnits(units, options);
   const groups = byGroup(list);
   return deepFreeze({ ...sstOf(list), subgroups: groups === null ? null : groups.map(([group, us]) => ({ group, ...sstOf(us) })) });

@@ -8,6 +8,7 @@ import { fraction, subtractFractions, toFraction, type ExactInput, type Fraction
 import { issueList } from './_issueList.js';
 import { DESIGN_RULES, lcmBig } from './_measureRules.js';
 import type { IntegerColumn } from './afData.js';
+import { assertOptions } from '../errors/assertOptions.js';
 
 /**
  * What to do with a stratum that has a single PSU (no within-stratum variance can be estimated).
@@ -106,6 +107,7 @@ const isTyped = (v: unknown): v is IntegerColumn => INTEGER_ARRAYS.some((T) => v
  * [d.psuCount, d.strataCount, d.degreesOfFreedom] //=> [4, 2, 2]
  */
 export function surveyDesign(input: SurveyDesignInput, options: SurveyDesignOptions = {}): SurveyDesign {
+  assertOptions(options, 'surveyDesign');
   const problems = issueList();
   const rule = DESIGN_RULES.design;
   const lonelyPsu = options.lonelyPsu ?? 'fail';

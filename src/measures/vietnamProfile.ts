@@ -10,6 +10,7 @@ import { alkireFoster, type AfResult } from './alkireFoster.js';
 import { MEASURE_RULES } from './_measureRules.js';
 import { equalNestedWeights, type NestedWeights } from './nestedWeights.js';
 import type { PovertyCutoff } from './povertyCutoff.js';
+import { assertOptions } from '../errors/assertOptions.js';
 
 /**
  * An Alkire–Foster profile built from a Vietnamese poverty standard: its indicators, grouped by
@@ -113,6 +114,7 @@ const BUILT_IN: Readonly<Record<string, VietnamAfProfile>> = { [ND07_2021.id]: N
  * //=> share of people in households lacking ≥ 3 of 12 indicators
  */
 export function alkireFosterFromClassifications(classifications: ReadonlyArray<HouseholdClassification>, options: AlkireFosterFromClassificationsOptions): AfResult {
+  assertOptions(options, 'alkireFosterFromClassifications', true);
   const first = classifications[0];
   const profile = options.profile ?? (first === undefined ? ND07_2021_AF_PROFILE : BUILT_IN[first.standard.id]);
   if (profile === undefined) {
@@ -160,6 +162,7 @@ export interface AlkireFosterFromColumnsOptions {
  * //=> a Fraction
  */
 export function alkireFosterFromColumns(columns: HouseholdColumns, options: AlkireFosterFromColumnsOptions): AfResult {
+  assertOptions(options, 'alkireFosterFromColumns', true);
   const n = columns.deprivationMask.length;
   if (columns.members.length !== n || columns.area.length !== n) {
     fail({ code: 'length-mismatch', path: ['members'], value: columns.members.length, expected: `columns of the same length (${n})`, rule: MEASURE_RULES.matrix });

@@ -8,6 +8,7 @@ import { compareFractions, divideFractions, toFraction, type ExactInput, type Fr
 import { byGroup, fractionSum, incomeUnits, type IncomeOptions, type IncomeUnit } from './_incomeUnits.js';
 import { DESIGN_RULES } from './_measureRules.js';
 import type { FgtUnit } from './fgt.js';
+import { assertOptions } from '../errors/assertOptions.js';
 
 /**
  * How a poor unit with an income of 0 is treated (ln(z / 0) is infinite):
@@ -104,6 +105,7 @@ function wattsOf(units: ReadonlyArray<IncomeUnit>, floor: Fraction | null): Watt
  * //=> '0.231049'   (ln 2 / 3)
  */
 export function watts(units: ReadonlyArray<FgtUnit>, options: WattsOptions): WattsResult {
+  assertOptions(options, 'watts', true);
   const { units: list, floor, excluded } = wattsUnits(units, options);
   const groups = byGroup(list);
   return deepFreeze({

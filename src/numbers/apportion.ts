@@ -3,6 +3,7 @@ import { wholeBigInt } from '../_internal/_wholeBigInt.js';
 import { fail } from '../errors/VnPovertyError.js';
 import { fraction, sumFractions, toFraction, type ExactInput, type Fraction } from './fraction.js';
 import { assertRoundingMode, roundQuotient, type RoundingOptions } from './rounding.js';
+import { assertOptions } from '../errors/assertOptions.js';
 
 /** Options of {@link apportion}. */
 export interface ApportionOptions {
@@ -70,6 +71,7 @@ const back = <T extends number | bigint>(like: T, v: bigint): T => (typeof like 
 export function apportion(total: number, weights: ReadonlyArray<ExactInput>, options?: ApportionOptions): Apportionment<number>;
 export function apportion(total: bigint, weights: ReadonlyArray<ExactInput>, options?: ApportionOptions): Apportionment<bigint>;
 export function apportion<T extends number | bigint>(total: T, weights: ReadonlyArray<ExactInput>, options: ApportionOptions = {}): Apportionment<T> {
+  assertOptions(options, 'apportion');
   const t = wholeBigInt(total, ['total']);
   if (t < 0n) fail({ code: 'negative-total', path: ['total'], value: total, expected: 'a total ≥ 0' });
   const w = readWeights(weights);
@@ -113,6 +115,7 @@ export function apportion<T extends number | bigint>(total: T, weights: Readonly
 export function roundEachPart(total: number, weights: ReadonlyArray<ExactInput>, options: RoundingOptions): RoundedParts<number>;
 export function roundEachPart(total: bigint, weights: ReadonlyArray<ExactInput>, options: RoundingOptions): RoundedParts<bigint>;
 export function roundEachPart<T extends number | bigint>(total: T, weights: ReadonlyArray<ExactInput>, options: RoundingOptions): RoundedParts<T> {
+  assertOptions(options, 'roundEachPart', true);
   assertRoundingMode(options.rounding);
   const t = wholeBigInt(total, ['total']);
   const quotas = quotasOf(t, readWeights(weights));

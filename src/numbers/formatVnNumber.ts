@@ -1,6 +1,7 @@
 import { fail } from '../errors/VnPovertyError.js';
 import { toFraction, type ExactInput } from './fraction.js';
 import { assertDecimals, assertRoundingMode, roundQuotient, type RoundingMode } from './rounding.js';
+import { assertOptions } from '../errors/assertOptions.js';
 
 /** Options of {@link formatVnNumber}. */
 export interface FormatVnNumberOptions {
@@ -25,6 +26,7 @@ export interface FormatVnNumberOptions {
  * formatVnNumber('1.0649', { decimals: 2, rounding: 'half-up' }) //=> '1,06'
  */
 export function formatVnNumber(value: ExactInput, options: FormatVnNumberOptions): string {
+  assertOptions(options, 'formatVnNumber', true);
   assertDecimals(options.decimals);
   const exact = toFraction(value, ['value']);
   const scale = 10n ** BigInt(options.decimals);

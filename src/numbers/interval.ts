@@ -1,6 +1,7 @@
 import { fail } from '../errors/VnPovertyError.js';
 import { formatVnNumber } from './formatVnNumber.js';
 import { compareFractions, fraction, toFraction, type ExactInput, type Fraction } from './fraction.js';
+import { assertOptions } from '../errors/assertOptions.js';
 
 /** One end of an {@link Interval}: an exact value, included (`open: false`) or not. */
 export interface IntervalBound {
@@ -40,6 +41,7 @@ const mul = (a: Fraction, b: Fraction): Fraction => fraction(a.num * b.num, a.de
  * interval('610.3', null, { lowOpen: true }).high //=> null
  */
 export function interval(low: ExactInput | null, high: ExactInput | null, options: IntervalOptions = {}): Interval {
+  assertOptions(options, 'interval');
   const lo = low === null ? null : bound(toFraction(low, ['low']), options.lowOpen === true);
   const hi = high === null ? null : bound(toFraction(high, ['high']), options.highOpen === true);
   if (lo !== null && hi !== null) {
@@ -255,6 +257,7 @@ export interface FormatIntervalOptions {
  * formatInterval(interval('610.3', null, { lowOpen: true }), { decimals: 1 }) //=> '> 610,3'
  */
 export function formatInterval(i: Interval, options: FormatIntervalOptions): string {
+  assertOptions(options, 'formatInterval', true);
   const lo = i.low === null ? null : formatVnNumber(i.low.value, { decimals: options.decimals, rounding: 'floor' });
   const hi = i.high === null ? null : formatVnNumber(i.high.value, { decimals: options.decimals, rounding: 'ceil' });
   if (lo === null && hi === null) return 'any value';

@@ -2,6 +2,7 @@ import { Decimal } from '../_internal/_decimal.js';
 import { fail } from '../errors/VnPovertyError.js';
 import { divideFractions, fraction, isIntegerFraction, multiplyFractions, roundFraction, toFraction, type ExactInput } from './fraction.js';
 import { assertRoundingMode, roundQuotient, type DecimalsOptions, type RoundingMode } from './rounding.js';
+import { assertOptions } from '../errors/assertOptions.js';
 
 /**
  * An amount of money in whole Vietnamese đồng. Always a bigint, so that provincial
@@ -68,6 +69,7 @@ export interface ToDongOptions {
  * toDong(14_045, 'trieu') //=> 14_045_000_000n
  */
 export function toDong(amount: ExactInput, unit: MoneyUnit, options: ToDongOptions = {}): Dong {
+  assertOptions(options, 'toDong');
   assertUnit(unit);
   const value = multiplyFractions(toFraction(amount, ['amount']), fraction(DONG_PER_UNIT[unit], 1n));
   if (isIntegerFraction(value)) return value.num;
@@ -89,6 +91,7 @@ export function toDong(amount: ExactInput, unit: MoneyUnit, options: ToDongOptio
  * fromDong(68_730_000_000n, 'ty', { decimals: 2, rounding: 'half-up' }).toString() //=> '68.73'
  */
 export function fromDong(amount: Dong, unit: MoneyUnit, options: DecimalsOptions): Decimal {
+  assertOptions(options, 'fromDong', true);
   assertUnit(unit);
   assertRoundingMode(options.rounding);
   return roundFraction(divideFractions(fraction(amount, 1n), fraction(DONG_PER_UNIT[unit], 1n)), options.decimals, options.rounding);

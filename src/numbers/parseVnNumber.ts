@@ -2,6 +2,7 @@ import { Decimal } from '../_internal/_decimal.js';
 import { fail } from '../errors/VnPovertyError.js';
 import type { MoneyUnit } from './money.js';
 import { NUMBER_QUALIFIERS, type QualifierMeaning } from './qualifiers.js';
+import { assertOptions } from '../errors/assertOptions.js';
 
 export type { QualifierMeaning } from './qualifiers.js';
 
@@ -13,6 +14,9 @@ export type { QualifierMeaning } from './qualifiers.js';
  *   documents print rates that way beside counts printed the Vietnamese way.
  */
 export type QuantityKind = 'count' | 'rate' | 'amount';
+
+/** Every {@link QuantityKind}, the values `kind` may take. */
+const QUANTITY_KINDS: readonly QuantityKind[] = ['count', 'rate', 'amount'];
 
 /** An approximate qualifier kept beside the value, never dropped. */
 export interface NumberQualifier {
@@ -86,7 +90,8 @@ const GROUPED = /^\d{1,3}(\.\d{3})+$/;
  * such text is ambiguous and refused, never guessed.
  *
  * @throws VnPovertyError `invalid-number` (garbage, empty), `ambiguous-separator`,
- *   `invalid-grouping`, `not-a-count` (a count with decimals), `unit-mismatch` (a `%` in a count column…).
+ *   `invalid-grouping`, `not-a-count` (a count with decimals), `unit-mismatch` (a `%` in a count column…);
+ *   `invalid-options` for options that are not an object or a `kind` that is not `'count'`, `'rate'` or `'amount'`.
  * @example
  * parseVnNumber('16.194', { kind: 'count' }).value.toString() //=> '16194'
  * parseVnNumber('0,70').value.toString() //=> '0.7'
@@ -95,7 +100,11 @@ const GROUPED = /^\d{1,3}(\.\d{3})+$/;
  * parseVnNumber('1.27', { kind: 'rate' }).value.toString() //=> '1.27'
  */
 export function parseVnNumber(text: string, options: ParseVnNumberOptions = {}): ParsedVnNumber {
+  assertOptions(options, 'parseVnNumber');
   const bad = (code: string, expected: string): never => fail({ code, path: [], value: text, expected });
+  if (options.kind !== undefined && !(QUANTITY_KINDS as readonly unknown[]).includes(options.kind)) {
+    fail({ code: 'invalid-options', path: ['options', 'kind'], value: options.kind, expected: `one of ${QUANTITY_KINDS.map((k) => JSON.stringify(k)).join(', ')} (or leave kind out)` });
+  }
   if (typeof text !== 'string') return bad('invalid-number', 'a string');
   let rest = text.normalize('NFC').replace(/[\u00a0\u202f]/g, ' ').trim().toLowerCase();
   let qualifier: NumberQualifier | null = null;
@@ -166,6 +175,7 @@ export function parseVnNumber(text: string, options: ParseVnNumberOptions = {}):
  * parseExactVnNumber('khoảng 5.600', { kind: 'count' }) // throws: code 'approximate-value'
  */
 export function parseExactVnNumber(text: string, options: ParseVnNumberOptions = {}): Decimal {
+  assertOptions(options, 'parseExactVnNumber');
   const parsed = parseVnNumber(text, options);
   if (parsed.qualifier !== null) {
     fail({ code: 'approximate-value', path: [], value: text, expected: `an exact figure, not one qualified by “${parsed.qualifier.word}”` });

@@ -5,6 +5,7 @@ import type { RoundingMode } from './rounding.js';
 import { hullIntervals, interval, pointInterval, widenInterval, type Interval } from './interval.js';
 import { parseVnNumber, type NumberQualifier, type PrintedUnit, type QuantityKind } from './parseVnNumber.js';
 import { NUMBER_QUALIFIERS, type QualifierMeaning } from './qualifiers.js';
+import { assertOptions } from '../errors/assertOptions.js';
 
 /**
  * How figures are written: `'vi'` (`.` groups thousands, `,` marks decimals: `1.234,5`) or
@@ -175,6 +176,7 @@ export function approximationWidth(x: Fraction, meaning: QualifierMeaning, decim
  * formatInterval(printedInterval('0,70', { kind: 'rate' }).precision, { decimals: 3 }) //=> '0,695–0,705'
  */
 export function printedInterval(text: string, options: PrintedIntervalOptions = {}): PrintedInterval {
+  assertOptions(options, 'printedInterval');
   if (typeof text !== 'string') return fail({ code: 'invalid-number', path: [], value: text, expected: 'a printed figure as text' });
   const format = options.numberFormat ?? 'vi';
   const rules: ApproximationRules = { ...DEFAULT_APPROXIMATIONS, ...options.approximations };

@@ -3,6 +3,7 @@ import { wholeBigInt } from '../_internal/_wholeBigInt.js';
 import { fail } from '../errors/VnPovertyError.js';
 import { fraction, roundFraction, type Fraction } from './fraction.js';
 import { assertDecimals, assertRoundingMode, type DecimalsOptions } from './rounding.js';
+import { assertOptions } from '../errors/assertOptions.js';
 
 /** Options of {@link rate}: decimals and rounding, both required. */
 export type RateOptions = DecimalsOptions;
@@ -45,6 +46,7 @@ export function exactRate(count: Count, base: Count): Fraction {
  * rate(1, 8, { decimals: 1, rounding: 'half-even' }).toString() //=> '12.5'
  */
 export function rate(count: Count, base: Count, options: RateOptions): Decimal {
+  assertOptions(options, 'rate', true);
   assertDecimals(options.decimals);
   assertRoundingMode(options.rounding);
   return roundFraction(exactRate(count, base), options.decimals, options.rounding);

@@ -16,6 +16,7 @@ import type { HouseholdTrait, PriorityGroup, PriorityGroupId } from './priorityG
 import { NTP_SPRR_2021_2025, implementableUnits, isSubProject, programComponent } from './programStructure.js';
 import { programFor } from './programs.js';
 import type { BeneficiaryStatus, HouseholdCircumstance, ProgramComponent, ProgramStructure, TargetGroup } from './programStructure.js';
+import { assertOptions } from '../errors/assertOptions.js';
 
 /** A household as eligibility needs it: its recognised statuses over time and its traits. */
 export interface ProgramHousehold {
@@ -235,6 +236,7 @@ function priorities(s: Standing, traits: ReadonlySet<HouseholdTrait>, groups: re
  * @see QĐ 90/QĐ-TTg (18/01/2022), Parts II–III (beneficiaries, components).
  */
 export function householdEligibility(household: ProgramHousehold, options: EligibilityOptions): HouseholdEligibility {
+  assertOptions(options, 'householdEligibility', true);
   const ctx = context(options);
   const h = prepare(household, []);
   const s = standing(h, ctx);
@@ -270,6 +272,7 @@ export function householdEligibility(household: ProgramHousehold, options: Eligi
  * @see QĐ 90/QĐ-TTg (18/01/2022), Part III.
  */
 export function componentEligibility(household: ProgramHousehold, code: string, options: EligibilityOptions): ComponentEligibility {
+  assertOptions(options, 'componentEligibility', true);
   const ctx = context(options);
   const component = programComponent(ctx.program, code);
   const h = prepare(household, []);
@@ -298,6 +301,7 @@ export function componentEligibility(household: ProgramHousehold, code: string, 
  * @see QĐ 90/QĐ-TTg (18/01/2022), Part III.
  */
 export function eligibleHouseholds(households: readonly ProgramHousehold[], code: string, options: EligibilityOptions): readonly EligibleHousehold[] {
+  assertOptions(options, 'eligibleHouseholds', true);
   const ctx = context(options);
   const component = programComponent(ctx.program, code);
   if (!Array.isArray(households)) {

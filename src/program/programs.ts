@@ -2,6 +2,7 @@ import { deepFreeze } from '../_internal/_freeze.js';
 import { toIsoDate, type DateInput } from '../dates/calendarDate.js';
 import { fail } from '../errors/VnPovertyError.js';
 import { NTP_SPRR_2021_2025, fundingLine, target, type ProgramStructure, type TargetGroup } from './programStructure.js';
+import { assertOptions } from '../errors/assertOptions.js';
 
 const NQ257 = 'NQ 257/2025/QH15 (11/12/2025), investment policy; QĐ 417/QĐ-BNNMT (31/01/2026), approval of phase I (2026–2030)';
 const PRESS = 'SECONDARY: VietnamPlus, VietNamNet, VTC, Báo Gia Lai, Nhân Dân (Dec 2025 – Feb 2026)';
@@ -166,6 +167,7 @@ export interface ProgramForOptions {
  * @see QĐ 90/QĐ-TTg (2021–2025); NQ 257/2025/QH15 and QĐ 417/QĐ-BNNMT (2026–2035).
  */
 export function programFor(date: DateInput, options: ProgramForOptions = {}): ProgramStructure {
+  assertOptions(options, 'programFor');
   const at = toIsoDate(date, ['asOf']);
   const programs = options.programs ?? PROGRAMS;
   const found = programs.filter((p) => p.effectiveFrom <= at && (p.effectiveTo === null || at <= p.effectiveTo));

@@ -1,5 +1,6 @@
 import type { ReconcileIssue, ReconcileReport } from './reconcileIssue.js';
 import type { TableLayout } from './tableFromSpec.js';
+import { assertOptions } from '../errors/assertOptions.js';
 
 /**
  * One line for one finding: severity, row · column, printed, expected, the relation, the
@@ -28,6 +29,7 @@ export interface FormatReconcileReportOptions {
  * //=> '…\nseed001.csv: 158 checks, 5 errors, 1 rounding finding'
  */
 export function formatReconcileReport(report: ReconcileReport, options: FormatReconcileReportOptions = {}): string {
+  assertOptions(options, 'formatReconcileReport');
   const lines = report.issues.map(formatReconcileIssue);
   const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
   const summary =

@@ -4,6 +4,7 @@ import { fail, parseInput } from '../errors/VnPovertyError.js';
 import { fraction, type Fraction } from '../numbers/fraction.js';
 import { roundQuotient, ROUNDING_MODES, type RoundingMode } from '../numbers/rounding.js';
 import { readCell } from './_printedCell.js';
+import { assertOptions } from '../errors/assertOptions.js';
 
 /** A count printed with a rounded rate but no base: “1,95% (tương đương 139 hộ)”. */
 export interface CountRatePair {
@@ -104,6 +105,7 @@ function basesFor(count: bigint, scaled: bigint, scale: bigint, rounding: Roundi
  * @see poverty-rate-reporting §2 (all rates of an area imply the same denominator)
  */
 export function inferCommonBase(pairs: ReadonlyArray<CountRatePair>, options: InferCommonBaseOptions): CommonBaseInference {
+  assertOptions(options, 'inferCommonBase', true);
   const input = parseInput(schema, { pairs, rounding: options?.rounding });
   const rows = input.pairs.map((p, i) => {
     const c = readCell(p.count, 'count', undefined);

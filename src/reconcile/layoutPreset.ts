@@ -4,6 +4,8 @@ import type { RoundingMode } from '../numbers/rounding.js';
 import type { PrintedTable } from './printedTable.js';
 import { tableFromSpec, throwStructural } from './tableFromSpec.js';
 import type { TableSpec } from './tableSpec.js';
+import { fail } from '../errors/VnPovertyError.js';
+import { assertOptions } from '../errors/assertOptions.js';
 
 /** An option a layout preset accepts (the CLI exposes it as `--name value`). */
 export interface LayoutOption {
@@ -51,6 +53,7 @@ export const UNIT_FROM_HEADER = 'header';
  * presetSpecOptions({ rounding: 'down' }) //=> { rounding: 'down' }
  */
 export function presetSpecOptions(options: Readonly<Record<string, string>>): { readonly rounding?: RoundingMode; readonly unit?: MoneyUnit } {
+  assertOptions(options, 'presetSpecOptions', true);
   const unit = options['unit'];
   return {
     ...(options['rounding'] !== undefined ? { rounding: options['rounding'] as RoundingMode } : {}),
@@ -64,13 +67,14 @@ export function presetSpecOptions(options: Readonly<Record<string, string>>): { 
  * @example
  * presetFromSpec('x', 'a table', { columns: [{ key: 'a', kind: 'count' }], relations: [] }, []).columns //=> ['a']
  */
-export function presetFromSpec(name: string, description: string, spec: TableSpec, options: readonly LayoutOption[]): LayoutPreset {
+export function presetFromSpec(name: string, description: string, spec: TableSpec, layoutOptions: readonly LayoutOption[]): LayoutPreset {
+  if (!Array.isArray(layoutOptions)) fail({ code: 'invalid-input', path: ['layoutOptions'], value: layoutOptions, expected: 'a list of the preset’s options (empty when it has none)' });
   const named: TableSpec = { ...spec, name };
   return deepFreeze({
     name,
     description,
     columns: Object.freeze(spec.columns.map((c) => c.key)),
-    options,
+    options: layoutOptions,
     spec: named,
     toTable(rows: ReadonlyArray<ReadonlyArray<string>>, opts: Readonly<Record<string, string>>, source?: string): PrintedTable {
       const read = tableFromSpec(rows, named, { ...presetSpecOptions(opts), ...(source !== undefined ? { source } : {}) });

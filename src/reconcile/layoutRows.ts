@@ -1,6 +1,7 @@
 import { deepFreeze } from '../_internal/_freeze.js';
 import { fail } from '../errors/VnPovertyError.js';
 import type { RowTotalRelation } from './printedTable.js';
+import { assertOptions } from '../errors/assertOptions.js';
 
 /** One data row of a layout CSV, by column name, with its line number in the file (header = line 1). */
 export interface LayoutRow {
@@ -33,6 +34,7 @@ export function readLayoutRows(
   columns: readonly string[],
   options: ReadLayoutRowsOptions,
 ): readonly LayoutRow[] {
+  assertOptions(options, 'readLayoutRows', true);
   const where = options.source === undefined ? '' : `${options.source}: `;
   const header = rows[0];
   if (header === undefined || (header.length === 1 && header[0]!.trim() === '')) {
@@ -101,6 +103,7 @@ export interface RoleTotalsOptions {
  * //=> [{ type: 'row-total', row: '2', parts: ['3'], columns: ['poor'] }]
  */
 export function roleTotals(rows: readonly LayoutRow[], options: RoleTotalsOptions): readonly RowTotalRelation[] {
+  assertOptions(options, 'roleTotals', true);
   const keyOf = options.keyOf ?? ((r: LayoutRow) => String(r.line));
   const where = options.source === undefined ? '' : `${options.source}: `;
   const roles = rows.map((r) => {

@@ -4,6 +4,7 @@ import { communeTargetsLayout } from './communeTargetsLayout.js';
 import { countsAndRatesLayout } from './countsAndRatesLayout.js';
 import type { LayoutPreset } from './layoutPreset.js';
 import type { PrintedTable } from './printedTable.js';
+import { assertOptions } from '../errors/assertOptions.js';
 
 /**
  * The household-table presets by name (the reconciliation domain's share of `LAYOUTS`; the
@@ -58,6 +59,7 @@ export function resolveLayoutOptions(preset: LayoutPreset, given: Readonly<Recor
  * tableFromPreset(HOUSEHOLD_LAYOUTS, 'counts-and-rates', parseCsv(text)).columns.map((c) => c.key) //=> ['stt', 'unit', 'role', 'households', 'poor', 'poor_rate', 'near_poor', 'near_poor_rate']
  */
 export function tableFromPreset(registry: Readonly<Record<string, LayoutPreset>>, layout: string, rows: ReadonlyArray<ReadonlyArray<string>>, options: TableFromLayoutOptions = {}): PrintedTable {
+  assertOptions(options, 'tableFromPreset');
   const preset = Object.prototype.hasOwnProperty.call(registry, layout) ? registry[layout] : undefined;
   if (preset === undefined) {
     return fail({ code: 'unknown-layout', path: ['layout'], value: layout, expected: `one of ${Object.keys(registry).join(', ')}` });

@@ -3,6 +3,7 @@ import { reconcileTable } from './reconcileTable.js';
 import type { ReconcileReport } from './reconcileIssue.js';
 import { tableFromSpec, type PrintedGrid, type TableFromSpecOptions, type TableLayout } from './tableFromSpec.js';
 import type { TableSpec } from './tableSpec.js';
+import { assertOptions } from '../errors/assertOptions.js';
 
 /** Result of {@link reconcileGrid}: the report (structural findings first) and how the grid was read. */
 export interface GridReconcileReport extends ReconcileReport {
@@ -23,6 +24,7 @@ export interface GridReconcileReport extends ReconcileReport {
  * reconcileGrid(grid, spec).issues.map((i) => [i.grid, i.expected]) //=> [[{ row: 3, column: 3 }, '82']]
  */
 export function reconcileGrid(grid: PrintedGrid, spec: TableSpec, options: TableFromSpecOptions = {}): GridReconcileReport {
+  assertOptions(options, 'reconcileGrid');
   const read = tableFromSpec(grid, spec, options);
   const report = reconcileTable(read.table);
   const issues = [...read.findings, ...report.issues];

@@ -8,6 +8,7 @@ import { checkRate, rateChecks, shortcutIndexes, type RateCheck, type ShortcutIn
 import { checkSum, sumChecks, type SumCheck } from './_sumChecks.js';
 import type { PrintedTable } from './printedTable.js';
 import type { ReconcileIssue, ReconcileReport } from './reconcileIssue.js';
+import { assertOptions } from '../errors/assertOptions.js';
 
 export type { GridRef, ReconcileIssue, ReconcileIssueCode, ReconcileReport, ReconcileSeverity, ReconcileShortcut } from './reconcileIssue.js';
 
@@ -52,6 +53,7 @@ type Check = SumCheck | RateCheck | NumberingCheck | InequalityCheck | CommonBas
  * @see poverty-rate-reporting §4 (rates computed from counts, rounded half-up to 2 decimals)
  */
 export function reconcileTable(table: PrintedTable, options: ReconcileTableOptions = {}): ReconcileReport {
+  assertOptions(options, 'reconcileTable');
   void options;
   const ix = validate(table);
   const checks: Check[] = ix.table.relations.flatMap((rel): Check[] => [
@@ -101,6 +103,7 @@ export function reconcileTable(table: PrintedTable, options: ReconcileTableOptio
  * assertTableReconciles(consistentTable) //=> the report (ok: true)
  */
 export function assertTableReconciles(table: PrintedTable, options: ReconcileTableOptions = {}): ReconcileReport {
+  assertOptions(options, 'assertTableReconciles');
   const report = reconcileTable(table, options);
   const errors = report.issues.filter((i) => i.severity === 'error');
   if (errors.length > 0) {

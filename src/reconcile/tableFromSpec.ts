@@ -8,6 +8,7 @@ import { unitOfWord } from './_unitWords.js';
 import type { PrintedCell, PrintedTable, TableColumn, TableRelation, TableRow, TableRowRole } from './printedTable.js';
 import type { ReconcileIssue } from './reconcileIssue.js';
 import { ROLE_WORDS, tableSpecSchema, type SpecColumn, type SpecHeader, type SpecRelation, type SpecRowRef, type SpecRows, type TableSpec } from './tableSpec.js';
+import { assertOptions } from '../errors/assertOptions.js';
 
 /**
  * A printed table as a grid of cells, header rows included, top to bottom and left to right:
@@ -200,6 +201,7 @@ function headerText(c: SpecColumn): string {
  * tableFromSpec(grid, spec).layout.rows.map((r) => r.role) //=> ['unit', 'unit', 'total']
  */
 export function tableFromSpec(grid: PrintedGrid, spec: TableSpec, options: TableFromSpecOptions = {}): GridTable {
+  assertOptions(options, 'tableFromSpec');
   const s = parseInput(tableSpecSchema, spec, { description: 'a table layout (spec)', term: 'mẫu biểu' }) as TableSpec;
   const where = options.source === undefined ? '' : `${options.source}: `;
   const name = s.name ?? 'spec';

@@ -2,6 +2,7 @@ import { deepFreeze } from '../_internal/_freeze.js';
 import { parseReviewedHouseholds, type ChildCounts, type ReviewedHousehold } from './reviewedHousehold.js';
 import { check, groupBy, cellOf } from './_report.js';
 import type { ReportCell, ReportOptions } from './reportCell.js';
+import { assertOptions } from '../errors/assertOptions.js';
 
 /** One row of {@link childrenReport}: the children of the unit's poor or near-poor households. */
 export interface ChildrenRow {
@@ -37,6 +38,7 @@ export interface ChildrenReport {
  * @see review-procedure §9.
  */
 export function childrenReport(households: readonly ReviewedHousehold[], options: ReportOptions): ChildrenReport {
+  assertOptions(options, 'childrenReport', true);
   check(options);
   const list = parseReviewedHouseholds(households);
   const zero: ChildCounts = { total: 0, withoutHealthInsurance: 0, nutritionDeprived: 0, schoolDeprived: 0 };

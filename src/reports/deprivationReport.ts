@@ -6,6 +6,7 @@ import type { PovertyStandard } from '../standards/standards.js';
 import { parseReviewedHouseholds, type ReviewedHousehold } from './reviewedHousehold.js';
 import { check, groupBy } from './_report.js';
 import type { ReportOptions } from './reportCell.js';
+import { assertOptions } from '../errors/assertOptions.js';
 
 /** One indicator of a {@link DeprivationReport} row. */
 export interface IndicatorCell {
@@ -56,6 +57,7 @@ export interface DeprivationReportOptions extends ReportOptions {
  * @see review-procedure §9; NĐ 07/2021/NĐ-CP, Art. 3 cl. 1(b).
  */
 export function deprivationReport(households: readonly ReviewedHousehold[], options: DeprivationReportOptions): DeprivationReport {
+  assertOptions(options, 'deprivationReport', true);
   check(options);
   if (options.status !== 'poor' && options.status !== 'near-poor') fail({ code: 'invalid-option', path: ['status'], value: options.status, expected: "'poor' or 'near-poor'" });
   const ids = options.standard.indicators.map((i) => i.id);

@@ -3,6 +3,7 @@ import { fail } from '../errors/VnPovertyError.js';
 import { POVERTY_CAUSES, parseReviewedHouseholds, type ReviewedHousehold } from './reviewedHousehold.js';
 import { check, groupBy, cellOf, NOT_RECORDED } from './_report.js';
 import type { ReportCell, ReportOptions } from './reportCell.js';
+import { assertOptions } from '../errors/assertOptions.js';
 
 /** What {@link groupReport} groups by. */
 export type ReportGrouping = 'ethnic-group' | 'cause' | 'policy-group';
@@ -51,6 +52,7 @@ export interface GroupReportOptions extends ReportOptions {
  * @see review-procedure §9 (8 causes of poverty; SECONDARY).
  */
 export function groupReport(households: readonly ReviewedHousehold[], options: GroupReportOptions): GroupReport {
+  assertOptions(options, 'groupReport', true);
   check(options);
   if (!['ethnic-group', 'cause', 'policy-group'].includes(options.by)) fail({ code: 'invalid-option', path: ['by'], value: options.by, expected: "'ethnic-group', 'cause' or 'policy-group'" });
   const list = parseReviewedHouseholds(households);

@@ -3,6 +3,7 @@ import { fail } from '../errors/VnPovertyError.js';
 import { HOUSEHOLD_STATUSES, type HouseholdStatus } from '../standards/householdStatus.js';
 import { NOT_RECORDED } from './_report.js';
 import { parseReviewedHouseholds, type ReviewedHousehold } from './reviewedHousehold.js';
+import { assertOptions } from '../errors/assertOptions.js';
 
 /** One household line of {@link householdLists}. */
 export interface ListedHousehold {
@@ -38,6 +39,7 @@ export interface HouseholdListsOptions {
  * @see review-procedure §9.
  */
 export function householdLists(households: readonly ReviewedHousehold[], options: HouseholdListsOptions): readonly VillageList[] {
+  assertOptions(options, 'householdLists', true);
   if (!Array.isArray(options.statuses) || options.statuses.some((s) => !HOUSEHOLD_STATUSES.includes(s))) {
     fail({ code: 'invalid-option', path: ['statuses'], value: options.statuses, expected: `statuses among ${HOUSEHOLD_STATUSES.join(', ')}` });
   }

@@ -3,6 +3,7 @@ import { HOUSEHOLD_STATUSES, type HouseholdStatus } from '../standards/household
 import { parseReviewedHouseholds, type ReviewedHousehold } from './reviewedHousehold.js';
 import { check, groupBy, cellOf } from './_report.js';
 import type { ReportCell, ReportOptions } from './reportCell.js';
+import { assertOptions } from '../errors/assertOptions.js';
 
 /** One row of {@link reviewSummaryReport}. */
 export interface ReviewSummaryRow {
@@ -32,6 +33,7 @@ export interface ReviewSummaryReport {
  * @see review-procedure §9 (standard reports of the provincial review system; SECONDARY).
  */
 export function reviewSummaryReport(households: readonly ReviewedHousehold[], options: ReportOptions): ReviewSummaryReport {
+  assertOptions(options, 'reviewSummaryReport', true);
   check(options);
   const list = parseReviewedHouseholds(households);
   const rowOf = (unit: string, hs: readonly ReviewedHousehold[]): ReviewSummaryRow => ({

@@ -8,6 +8,7 @@ import type { Area } from '../standards/household.js';
 import { reviewTransitions, type ReviewEntry } from '../status/reviewTransitions.js';
 import type { ReportCell } from './reportCell.js';
 import { parseReviewedHouseholds, type ReviewedHousehold } from './reviewedHousehold.js';
+import { assertOptions } from '../errors/assertOptions.js';
 
 /** One unit's figures for the summary form, for one status (poor or near-poor). */
 export interface SummaryFormUnit {
@@ -128,6 +129,7 @@ type Counts = Record<(typeof FIELDS)[number], number>;
  * @see Mẫu số 3 (luatminhkhue.vn reproduction); review-procedure §9 (SECONDARY).
  */
 export function summaryForm(units: readonly SummaryFormUnit[], options: SummaryFormOptions): SummaryForm {
+  assertOptions(options, 'summaryForm', true);
   assertDecimals(options.decimals);
   assertRoundingMode(options.rounding);
   if (options.status !== 'poor' && options.status !== 'near-poor') fail({ code: 'invalid-option', path: ['status'], value: options.status, expected: "'poor' or 'near-poor'" });
@@ -207,6 +209,7 @@ export interface SummaryFormUnitsOptions {
  * @see Mẫu số 3; review-procedure §9.
  */
 export function summaryFormUnits(households: readonly ReviewedHousehold[], options: SummaryFormUnitsOptions): readonly SummaryFormUnit[] {
+  assertOptions(options, 'summaryFormUnits', true);
   const list = parseReviewedHouseholds(households);
   const areaOf = new Map<string, Area>();
   list.forEach((h, i) => {

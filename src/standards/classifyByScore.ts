@@ -10,6 +10,7 @@ import { AREA_LABELS_VI, type Area } from './household.js';
 import { HOUSEHOLD_STATUS_LABELS_VI, type HouseholdStatus } from './householdStatus.js';
 import { scoreRuleFor, type ScoreLines, type ScoreRule } from './scoreRules.js';
 import type { PovertyStandard, StandardRule } from './standards.js';
+import { assertOptions } from '../errors/assertOptions.js';
 
 /** A review-form score: a non-negative finite number or a decimal string with a point (`'137.5'`). */
 export type ScoreInput = number | string;
@@ -212,6 +213,7 @@ export function decideByScore(rule: ScoreRule, area: Area, a: Decimal, b: Decima
  * @see TT 07/2021/TT-BLĐTBXH, Art. 1 cl. 1; NĐ 07/2021/NĐ-CP, Art. 3 cl. 2; TT 14/2018/TT-BLĐTBXH.
  */
 export function classifyByScore(row: ScoreRowInput, options: ClassifyByScoreOptions): ScoreClassification {
+  assertOptions(options, 'classifyByScore', true);
   const asOf = toIsoDate(options.asOf, ['asOf']);
   const { standard, rule } = resolveScoreRule(asOf, options);
   return deepFreeze(classifyScoreParsed(parseScoreRow(row), asOf, standard, rule));

@@ -3,6 +3,7 @@ import { toIsoDate } from '../dates/calendarDate.js';
 import { VnPovertyError, type VnIssue, type VnIssues } from '../errors/VnPovertyError.js';
 import { classifyScoreParsed, parseScoreRow, resolveScoreRule, type ClassifyByScoreOptions, type ScoreClassification, type ScoreRowInput } from './classifyByScore.js';
 import { HOUSEHOLD_STATUSES, type HouseholdStatus } from './householdStatus.js';
+import { assertOptions } from '../errors/assertOptions.js';
 
 /** Options of {@link classifyByScores}: those of `classifyByScore`. */
 export type ClassifyByScoresOptions = ClassifyByScoreOptions;
@@ -28,6 +29,7 @@ export interface ScoreClassifications {
  * @see TT 07/2021/TT-BLĐTBXH, Art. 1 cl. 1; NĐ 07/2021/NĐ-CP, Art. 3 cl. 2.
  */
 export function classifyByScores(rows: readonly ScoreRowInput[], options: ClassifyByScoresOptions): ScoreClassifications {
+  assertOptions(options, 'classifyByScores', true);
   const asOf = toIsoDate(options.asOf, ['asOf']);
   const { standard, rule } = resolveScoreRule(asOf, options);
   const issues: VnIssue[] = [];

@@ -6,6 +6,7 @@ import { resolveStandard } from './classifyHousehold.js';
 import type { Area } from './household.js';
 import { HOUSEHOLD_STATUSES } from './householdStatus.js';
 import type { PovertyStandard } from './standards.js';
+import { assertOptions } from '../errors/assertOptions.js';
 
 /**
  * Codes of the `area` column: 0 rural, 1 urban.
@@ -133,6 +134,7 @@ function classifyRows(
  * @see NĐ 07/2021/NĐ-CP, Art. 3 cl. 2; QĐ 59/2015/QĐ-TTg, Art. 2; NĐ 351/2025/NĐ-CP.
  */
 export function classifyColumns(columns: HouseholdColumns, options: ClassifyColumnsOptions): ColumnClassification {
+  assertOptions(options, 'classifyColumns', true);
   const asOf = toIsoDate(options.asOf, ['asOf']);
   const standard = resolveStandard(asOf, options);
   const { area, monthlyIncome, members, deprivationMask } = columns;

@@ -10,6 +10,7 @@ import { AREA_LABELS_VI, householdSchema, type Area, type Household, type Househ
 import { HOUSEHOLD_STATUS_LABELS_VI, type HouseholdStatus } from './householdStatus.js';
 import { INDICATOR_IDS, type Confirmation, type IndicatorId, type IndicatorPredicate } from './indicators.js';
 import { standardFor, type AreaLines, type PovertyStandard } from './standards.js';
+import { assertOptions } from '../errors/assertOptions.js';
 
 /** Where an indicator's value came from: the facts, the review-form flag, both (agreeing or resolved), or neither. */
 export type IndicatorOrigin = 'facts' | 'flag' | 'both' | 'none';
@@ -150,6 +151,7 @@ const ABOVE_LINES_TEXT = 'income per head above every income line of the standar
  * @see NĐ 07/2021/NĐ-CP, Art. 3; QĐ 59/2015/QĐ-TTg, Art. 2; NĐ 351/2025/NĐ-CP.
  */
 export function classifyHousehold(household: HouseholdInput, options: ClassifyHouseholdOptions): HouseholdClassification {
+  assertOptions(options, 'classifyHousehold', true);
   const asOf = toIsoDate(options.asOf, ['asOf']);
   const standard = resolveStandard(asOf, options);
   const parsed = parseInput(householdSchema, household, {
@@ -191,6 +193,9 @@ export function resolveStandard(asOf: IsoDate, options: Pick<ClassifyHouseholdOp
 
 function checkPredicates(standard: PovertyStandard, predicates: ClassifyHouseholdOptions['predicates']): void {
   if (predicates === undefined) return;
+  if (typeof predicates !== 'object' || predicates === null || Array.isArray(predicates)) {
+    fail({ code: 'invalid-option', path: ['predicates'], value: predicates, expected: 'an object of predicate functions by indicator id (or leave predicates out)' });
+  }
   for (const [id, p] of Object.entries(predicates)) {
     if (!standard.indicators.some((i) => i.id === id)) {
       fail({ code: 'unknown-indicator', path: ['predicates', id], value: id, expected: `an indicator of ${standard.id}: ${standard.indicators.map((i) => i.id).join(', ')}` });

@@ -4,6 +4,7 @@ import { VnPovertyError, parseInput, type VnIssue, type VnIssues } from '../erro
 import { emptyCountsTable, type ClassificationCounts } from './classificationCounts.js';
 import { classifyParsed, resolveStandard, type ClassifyHouseholdOptions, type HouseholdClassification } from './classifyHousehold.js';
 import { householdSchema, type Household, type HouseholdInput } from './household.js';
+import { assertOptions } from '../errors/assertOptions.js';
 
 /** Options of {@link classifyHouseholds}: the same as {@link ClassifyHouseholdOptions}. */
 export type ClassifyHouseholdsOptions = ClassifyHouseholdOptions;
@@ -28,6 +29,7 @@ export interface HouseholdClassifications {
  * @see NĐ 07/2021/NĐ-CP, Art. 3; QĐ 59/2015/QĐ-TTg, Art. 2; NĐ 351/2025/NĐ-CP.
  */
 export function classifyHouseholds(households: readonly HouseholdInput[], options: ClassifyHouseholdsOptions): HouseholdClassifications {
+  assertOptions(options, 'classifyHouseholds', true);
   const asOf = toIsoDate(options.asOf, ['asOf']);
   const standard = resolveStandard(asOf, options);
   const issues: VnIssue[] = [];

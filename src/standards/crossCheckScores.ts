@@ -9,6 +9,7 @@ import { HOUSEHOLD_STATUSES, type HouseholdStatus } from './householdStatus.js';
 import { INDICATOR_IDS, type IndicatorId } from './indicators.js';
 import type { ScoreRule } from './scoreRules.js';
 import type { PovertyStandard } from './standards.js';
+import { assertOptions } from '../errors/assertOptions.js';
 
 /**
  * A scored row that also carries what the scores should be the image of: the indicator flags
@@ -101,6 +102,7 @@ const checkRowSchema = scoreRowSchema.extend({
  * @see TT 07/2021/TT-BLĐTBXH, Art. 1 cl. 1; NĐ 07/2021/NĐ-CP, Art. 3.
  */
 export function crossCheckScores(rows: readonly ScoreCheckRowInput[], options: CrossCheckScoresOptions): ScoreCrossCheck {
+  assertOptions(options, 'crossCheckScores', true);
   const asOf = toIsoDate(options.asOf, ['asOf']);
   const { standard, rule } = resolveScoreRule(asOf, options);
   const issues: VnIssue[] = [];

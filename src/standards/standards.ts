@@ -12,6 +12,7 @@ import {
   type DimensionDefinition,
   type IndicatorDefinition,
 } from './indicators.js';
+import { assertOptions } from '../errors/assertOptions.js';
 
 /**
  * The income lines of one area, in đồng per person per month. The classification rule is the
@@ -269,8 +270,12 @@ export interface StandardForOptions {
  * @see NĐ 07/2021/NĐ-CP, Art. 2 cl. 1 and Art. 3; NĐ 351/2025/NĐ-CP.
  */
 export function standardFor(date: DateInput, options: StandardForOptions = {}): PovertyStandard {
+  assertOptions(options, 'standardFor');
   const at = toIsoDate(date, ['asOf']);
   const standards = options.standards ?? POVERTY_STANDARDS;
+  if (!Array.isArray(standards) || standards.some((s) => typeof s !== 'object' || s === null)) {
+    fail({ code: 'invalid-options', path: ['options', 'standards'], value: standards, expected: 'a list of PovertyStandard objects' });
+  }
   const found = standards.filter((s) => s.effectiveFrom <= at && at <= s.effectiveTo);
   if (found.length === 0) {
     const covered = standards.map((s) => `${s.effectiveFrom}..${s.effectiveTo}`).join(', ');

@@ -3,6 +3,7 @@ import { fail } from '../errors/VnPovertyError.js';
 import type { PeriodLength } from '../dates/civilCodePeriod.js';
 import type { Confidence } from '../program/programStructure.js';
 import type { HouseholdStatus } from '../standards/householdStatus.js';
+import { assertOptions } from '../errors/assertOptions.js';
 
 /**
  * The event a "recently escaped" window is counted from:
@@ -146,6 +147,7 @@ export interface PolicyWindowOptions {
  * resolvePolicyWindow({ window: 'social-policy-credit' }).length //=> { years: 3 }
  */
 export function resolvePolicyWindow(options: PolicyWindowOptions = {}): PolicyWindow {
+  assertOptions(options, 'resolvePolicyWindow');
   const requested = options.window ?? DEFAULT_POLICY_WINDOW;
   let window: PolicyWindow;
   if (typeof requested === 'string') {

@@ -8,6 +8,7 @@ import { resolvePolicyWindow } from './policyWindows.js';
 import type { PolicyWindow, PolicyWindowOptions, WindowAnchor } from './policyWindows.js';
 import { recordIndexOn } from './statusHistory.js';
 import type { StatusHistory } from './statusHistory.js';
+import { assertOptions } from '../errors/assertOptions.js';
 
 /** Options of {@link recentlyEscapedUntil}. */
 export type RecentlyEscapedUntilOptions = PolicyWindowOptions;
@@ -29,6 +30,7 @@ export type RecentlyEscapedUntilOptions = PolicyWindowOptions;
  * @see QĐ 90/QĐ-TTg (2022), Part II; Bộ luật Dân sự 2015, Art. 147 cl. 1 and Art. 148 cl. 1.
  */
 export function recentlyEscapedUntil(recognisedOn: DateInput, options: RecentlyEscapedUntilOptions = {}): IsoDate {
+  assertOptions(options, 'recentlyEscapedUntil');
   const window = resolvePolicyWindow(options);
   const end = periodEnd(recognisedOn, window.length, { path: ['recognisedOn'] });
   return window.bound === 'through-corresponding-day' ? end : addDays(end, -1);
@@ -49,6 +51,7 @@ export type IsWithinWindowOptions = PolicyWindowOptions;
  * @see Bộ luật Dân sự 2015, Art. 147–148.
  */
 export function isWithinWindow(anchor: DateInput, date: DateInput, options: IsWithinWindowOptions = {}): boolean {
+  assertOptions(options, 'isWithinWindow');
   const start = toIsoDate(anchor, ['anchor']);
   const day = toIsoDate(date, ['date']);
   return start <= day && day <= recentlyEscapedUntil(start, options);
@@ -69,6 +72,7 @@ function isAnchor(kind: WindowAnchor, previous: HouseholdStatus | null, current:
  * //=> ['2023-01-31']
  */
 export function windowAnchors(history: StatusHistory, options: PolicyWindowOptions = {}): readonly IsoDate[] {
+  assertOptions(options, 'windowAnchors');
   const window = resolvePolicyWindow(options);
   const out: IsoDate[] = [];
   let previous = history.priorStatus;
@@ -128,6 +132,7 @@ export interface RecentlyEscapedOptions extends ReferenceDateOptions, PolicyWind
  * @see QĐ 90/QĐ-TTg (2022), Part II; Bộ luật Dân sự 2015, Art. 147–148.
  */
 export function recentlyEscapedOn(history: StatusHistory, options: RecentlyEscapedOptions): RecentlyEscapedFinding {
+  assertOptions(options, 'recentlyEscapedOn', true);
   const window: PolicyWindow = resolvePolicyWindow(options);
   const asOf = toIsoDate(options?.asOf, ['asOf']);
   return deepFreeze(findRecentlyEscaped(history, asOf, window));
@@ -166,6 +171,7 @@ export function findRecentlyEscaped(history: StatusHistory, asOf: IsoDate, windo
  * @see QĐ 90/QĐ-TTg (2022), Part II.
  */
 export function isRecentlyEscaped(history: StatusHistory, options: RecentlyEscapedOptions): boolean {
+  assertOptions(options, 'isRecentlyEscaped', true);
   return recentlyEscapedOn(history, options).recentlyEscaped;
 }
 
@@ -179,6 +185,7 @@ export function isRecentlyEscaped(history: StatusHistory, options: RecentlyEscap
  * hasEscapedPoverty(statusHistory({ records: [{ on: '2021-12-01', status: 'poor' }, { on: '2022-12-01', status: 'non-poor' }] }), { asOf: '2023-01-01' }) //=> true
  */
 export function hasEscapedPoverty(history: StatusHistory, options: ReferenceDateOptions): boolean {
+  assertOptions(options, 'hasEscapedPoverty', true);
   const asOf = toIsoDate(options?.asOf, ['asOf']);
   return windowAnchors(history, { window: 'ntp-sprr-2021-2025' }).some((d) => d <= asOf);
 }

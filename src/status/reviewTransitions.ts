@@ -4,6 +4,7 @@ import { VnPovertyError, issue, parseInput } from '../errors/VnPovertyError.js';
 import type { RuleRef, VnIssue, VnIssues } from '../errors/VnPovertyError.js';
 import { HOUSEHOLD_STATUSES } from '../standards/householdStatus.js';
 import type { HouseholdStatus } from '../standards/householdStatus.js';
+import { assertOptions } from '../errors/assertOptions.js';
 
 /** One household in a review result (*kết quả rà soát*): where it lives and the status recognised. */
 export interface ReviewEntry {
@@ -231,6 +232,7 @@ export function reviewTransitions(
   end: readonly ReviewEntry[],
   options: ReviewTransitionsOptions = {},
 ): ReviewTransitions {
+  assertOptions(options, 'reviewTransitions');
   const lists = parseInput(listsSchema, { start, end }, TRANSITION_RULE);
   const areaOrder = parseInput(z.array(z.string().min(1)).optional(), options.areas) ?? [];
   const issues: VnIssue[] = [];

@@ -6,6 +6,7 @@ import { toIsoDate } from '../dates/calendarDate.js';
 import type { DateInput, IsoDate } from '../dates/calendarDate.js';
 import { HOUSEHOLD_STATUSES } from '../standards/householdStatus.js';
 import type { HouseholdStatus } from '../standards/householdStatus.js';
+import { assertOptions } from '../errors/assertOptions.js';
 
 /**
  * The kind of review a recognition came from:
@@ -119,6 +120,7 @@ export const statusHistoryInputSchema = z
  * @see QĐ 24/2021/QĐ-TTg, Arts. 3–5 (review timing and recognition).
  */
 export function statusHistory(input: StatusHistoryInput, options: StatusHistoryOptions = {}): StatusHistory {
+  assertOptions(options, 'statusHistory');
   const parsed = parseInput(statusHistoryInputSchema, input, REVIEW_TIMING_RULE);
   const order = options.order ?? 'sort';
   const issues: VnIssue[] = [];
@@ -228,6 +230,7 @@ export interface StatusOnOptions {
  * @see QĐ 24/2021/QĐ-TTg, Art. 4 cl. 5 (recognition by the commune chairman).
  */
 export function statusOn(history: StatusHistory, date: DateInput, options: StatusOnOptions = {}): HouseholdStatus | null {
+  assertOptions(options, 'statusOn');
   const day = toIsoDate(date, options.path ?? []);
   const i = recordIndexOn(history, day);
   return i < 0 ? history.priorStatus : (history.records[i]?.status ?? null);

@@ -6,6 +6,7 @@ import { interval, pointInterval, scaleInterval, type Interval } from '../number
 import { approximationWidth, DEFAULT_APPROXIMATIONS, qualifiedInterval } from '../numbers/printedInterval.js';
 import { roundQuotient } from '../numbers/rounding.js';
 import type { ReductionTarget, TargetSubject } from './reductionTarget.js';
+import { assertOptions } from '../errors/assertOptions.js';
 
 /**
  * The counts a target is measured against: total households (the base of the rate, held
@@ -88,6 +89,7 @@ function amount(households: Fraction, base: TargetBase, subject: TargetSubject):
  * @see poverty-rate-reporting §3
  */
 export function convertTarget(target: ReductionTarget, base: TargetBase, options: ConvertTargetOptions = {}): ConvertedTarget {
+  assertOptions(options, 'convertTarget');
   void options;
   const b = parseInput(targetBaseSchema, base);
   const s = target.subject;

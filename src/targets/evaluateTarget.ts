@@ -5,6 +5,7 @@ import { divideFractions, fraction, multiplyFractions, subtractFractions, type F
 import { intervalContains, interval, pointInterval, subtractIntervals, type Interval } from '../numbers/interval.js';
 import { convertTarget, subjectCount, type ConvertedTarget, type TargetBase } from './convertTarget.js';
 import type { ReductionTarget, TargetSubject } from './reductionTarget.js';
+import { assertOptions } from '../errors/assertOptions.js';
 
 /** Result of {@link evaluateTarget}. */
 export interface TargetEvaluation {
@@ -49,6 +50,7 @@ const achievedSchema = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
  * @see poverty-rate-reporting §3
  */
 export function evaluateTarget(target: ReductionTarget, base: TargetBase, achievedHouseholds: number, options: EvaluateTargetOptions = {}): TargetEvaluation {
+  assertOptions(options, 'evaluateTarget');
   void options;
   const achieved = parseInput(achievedSchema, achievedHouseholds);
   const conversion = convertTarget(target, base);
@@ -100,6 +102,7 @@ function exitsFor(plan: PlanExits, subject: TargetSubject): number {
  * @see poverty-rate-reporting §3
  */
 export function evaluatePlan(plan: PlanExits, targets: ReadonlyArray<ReductionTarget>, options: EvaluatePlanOptions = {}): readonly TargetEvaluation[] {
+  assertOptions(options, 'evaluatePlan');
   void options;
   return deepFreeze(targets.map((t) => evaluateTarget(t, plan.base, exitsFor(plan, t.subject))));
 }

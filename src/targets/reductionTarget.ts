@@ -5,6 +5,7 @@ import { compareFractions, fraction, toFraction, type Fraction } from '../number
 import type { NumberQualifier } from '../numbers/parseVnNumber.js';
 import { printedInterval } from '../numbers/printedInterval.js';
 import { NUMBER_QUALIFIERS } from '../numbers/qualifiers.js';
+import { assertOptions } from '../errors/assertOptions.js';
 
 /** Which households a target is about. */
 export type TargetSubject = 'poor' | 'near-poor' | 'poor-and-near-poor';
@@ -167,6 +168,7 @@ function figureTarget(f: Found, subjectOf: TargetSubject): ReductionTarget {
  * @see poverty-rate-reporting §3
  */
 export function targetFromText(text: string, options: TargetFromTextOptions): ReductionTarget {
+  assertOptions(options, 'targetFromText', true);
   const s = text.normalize('NFC');
   const found: Found[] = [];
   for (const { measure, re } of FIGURES) {

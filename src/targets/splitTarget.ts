@@ -3,6 +3,7 @@ import { deepFreeze } from '../_internal/_freeze.js';
 import { fail, parseInput } from '../errors/VnPovertyError.js';
 import { apportion } from '../numbers/apportion.js';
 import type { Fraction } from '../numbers/fraction.js';
+import { assertOptions } from '../errors/assertOptions.js';
 
 /** One unit sharing a parent target. */
 export interface SplitUnit {
@@ -50,6 +51,7 @@ const schema = z.object({
  * splitTarget(297, [{ unit: 'Thành thị', poor: 525 }, { unit: 'Nông thôn', poor: 960 }], { method: 'proportional-to-poor' }).parts.map((p) => p.households) //=> [105, 192]
  */
 export function splitTarget(total: number, units: ReadonlyArray<SplitUnit>, options: SplitTargetOptions): SplitTargetResult {
+  assertOptions(options, 'splitTarget', true);
   const input = parseInput(schema, { total, units, method: options?.method });
   const seen = new Set<string>();
   const weights = input.units.map((u, i) => {

@@ -48,7 +48,10 @@ describe('vn-poverty classify', () => {
     writeFileSync(input, formatCsv(REGISTER, { bom: true }));
     const io = captureIo();
     expect(await runCli(['classify', input, '--as-of', '2024-01-01', '--out', output], io)).toBe(EXIT_OK);
-    expect(io.out()).toBe(`vn-poverty classify: 4 households classified as of 2024-01-01 under nd-07-2021: poor 1, near-poor 1, average 1, non-poor 1; written to ${output}\n`);
+    expect(io.out()).toBe(
+      `vn-poverty classify: 4 households classified as of 2024-01-01 under nd-07-2021: poor 1, near-poor 1, average 1, non-poor 1; written to ${output}\n` +
+        'vn-poverty classify: income read from column 4 “Thu nhập/tháng (đồng)”: đồng per month for the household\n',
+    );
     expect(io.err()).toBe(`vn-poverty classify: ${input}: columns not used: Họ tên chủ hộ\n`);
     const rows = await readOutput(output);
     expect(rows.map((r) => [r['id'], r['unit'], r['status'], r['deprivationCount'], r['line'], r['incomeAtOrBelowLine']])).toEqual([

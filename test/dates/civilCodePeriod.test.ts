@@ -1,19 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { addMonths as dfAddMonths } from 'date-fns';
 import { addCalendarMonths, periodEnd, periodMonths } from '../../src/dates/civilCodePeriod.js';
 import { addDays, dateFromEpochDay, epochDay } from '../../src/dates/addDays.js';
 import type { PeriodLength } from '../../src/dates/civilCodePeriod.js';
 import { firstIssueCode } from '../_helpers/errors.js';
-
-/** Independent oracle: date-fns addMonths on a local-noon Date (noon keeps clear of DST jumps). */
-function dateFnsAddMonths(iso: string, months: number): string {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  const start = new Date(2000, 0, 1, 12);
-  start.setFullYear(y, m - 1, d);
-  const r = dfAddMonths(start, months);
-  return `${String(r.getFullYear()).padStart(4, '0')}-${String(r.getMonth() + 1).padStart(2, '0')}-${String(r.getDate()).padStart(2, '0')}`;
-}
+import { dateFnsAddMonths } from '../_helpers/dateFnsUtc.js';
 
 describe('addCalendarMonths (Civil Code 2015, Art. 148 cl. 1)', () => {
   it('ends on the corresponding day of the last month (issue examples)', () => {

@@ -47,7 +47,7 @@ describe('plan tables and reports from seed 001', () => {
 
 describe('purity of the readers and writers', () => {
   it('records and register households are frozen; written rows are not mutated', async () => {
-    const rows = [['Mã hộ', 'Khu vực', 'Thu nhập', 'Tuổi các thành viên', 'Nước sạch'], ['H1', 'nông thôn', '3.000.000', '40;12', 'có']];
+    const rows = [['Mã hộ', 'Khu vực', 'Thu nhập/tháng (đồng)', 'Tuổi các thành viên', 'Nước sạch'], ['H1', 'nông thôn', '3.000.000', '40;12', 'có']];
     for await (const r of readRecords(Readable.from([formatCsv(rows)]), [{ key: 'id', hint: 'text', vi: 'Mã hộ', en: 'Household id' }])) expectDeepFrozen(r);
     for await (const h of readHouseholdRegister(Readable.from([formatCsv(rows)]))) expectDeepFrozen(h);
     const data = [{ a: 'x', n: 1n }];

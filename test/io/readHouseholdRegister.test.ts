@@ -45,7 +45,7 @@ describe('readHouseholdRegister', () => {
 
   it('reads one row per member, household columns repeated or left blank', async () => {
     const rows = [
-      ['Household id', 'Area', 'Monthly income', 'Age', 'Work', 'BHYT', 'Nước sạch'],
+      ['Household id', 'Area', 'Monthly income (dong)', 'Age', 'Work', 'BHYT', 'Nước sạch'],
       ['H1', 'rural', '3.000.000', '45', 'thất nghiệp', 'không', 'có'],
       ['H1', '', '', '12', '', 'có', ''],
       ['H1', 'rural', '3.000.000', '70', 'không làm việc', 'có', 'có'],
@@ -64,7 +64,7 @@ describe('readHouseholdRegister', () => {
 
   it('names file, row and column when a member row contradicts its household', async () => {
     const found = await failure([
-      ['Mã hộ', 'Khu vực', 'Thu nhập', 'Tuổi'],
+      ['Mã hộ', 'Khu vực', 'Thu nhập/tháng (đồng)', 'Tuổi'],
       ['H1', 'nông thôn', '3.000.000', '45'],
       ['H1', 'nông thôn', '3.500.000', '12'],
     ]);
@@ -74,7 +74,7 @@ describe('readHouseholdRegister', () => {
 
   it('refuses a household whose rows are not together', async () => {
     const found = await failure([
-      ['Mã hộ', 'Khu vực', 'Thu nhập', 'Tuổi'],
+      ['Mã hộ', 'Khu vực', 'Thu nhập/tháng (đồng)', 'Tuổi'],
       ['H1', 'nông thôn', '1', '45'],
       ['H2', 'nông thôn', '1', '45'],
       ['H1', 'nông thôn', '1', '45'],
@@ -85,23 +85,23 @@ describe('readHouseholdRegister', () => {
 
   it('names the cell of an unreadable value and refuses a register without members', async () => {
     const income = await failure([
-      ['Mã hộ', 'Khu vực', 'Thu nhập', 'Tuổi các thành viên'],
+      ['Mã hộ', 'Khu vực', 'Thu nhập/tháng (đồng)', 'Tuổi các thành viên'],
       ['H1', 'nông thôn', 'khoảng 3 triệu', '40'],
     ]);
     expect(income.code).toBe('approximate-value');
-    expect(income.path).toEqual(['ho.csv', 2, 'Thu nhập']);
+    expect(income.path).toEqual(['ho.csv', 2, 'Thu nhập/tháng (đồng)']);
     const area = await failure([
-      ['Mã hộ', 'Khu vực', 'Thu nhập', 'Tuổi các thành viên'],
+      ['Mã hộ', 'Khu vực', 'Thu nhập/tháng (đồng)', 'Tuổi các thành viên'],
       ['H1', 'miền núi', '1', '40'],
     ]);
     expect(area.code).toBe('invalid-input');
     expect(area.path).toEqual(['ho.csv', 2, 'Khu vực']);
     const members = await failure([
-      ['Mã hộ', 'Khu vực', 'Thu nhập'],
+      ['Mã hộ', 'Khu vực', 'Thu nhập/tháng (đồng)'],
       ['H1', 'nông thôn', '1'],
     ]);
     expect(members.code).toBe('missing-members');
-    const missing = await failure([['Mã hộ', 'Thu nhập', 'Tuổi']]);
+    const missing = await failure([['Mã hộ', 'Thu nhập/tháng (đồng)', 'Tuổi']]);
     expect(missing.code).toBe('missing-column');
     expect(missing.message).toMatch(/Khu vực/);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { addMonths as dfAddMonths } from 'date-fns';
+import { dateFnsAddMonths } from '../_helpers/dateFnsUtc.js';
 import { componentEligibility, eligibleHouseholds, householdEligibility } from '../../src/program/componentEligibility.js';
 import type { ProgramHousehold } from '../../src/program/componentEligibility.js';
 import { HOUSEHOLD_TRAITS, NTP_SPRR_2021_2025_PRIORITY_GROUPS } from '../../src/program/priorityGroups.js';
@@ -145,9 +145,7 @@ describe('properties', () => {
     if (status === 'poor') out.push('poor');
     if (status === 'near-poor') out.push('near-poor');
     if (anchor !== null && status !== 'poor') {
-      const [y, m, d] = anchor.split('-').map(Number) as [number, number, number];
-      const end = dfAddMonths(new Date(y, m - 1, d, 12), 36);
-      const last = `${end.getFullYear()}-${String(end.getMonth() + 1).padStart(2, '0')}-${String(end.getDate()).padStart(2, '0')}`;
+      const last = dateFnsAddMonths(anchor, 36);
       if (asOf <= last) out.push('recently-escaped');
     }
     return out;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { addMonths as dfAddMonths } from 'date-fns';
+import { dateFnsAddMonths } from '../_helpers/dateFnsUtc.js';
 import { statusHistory } from '../../src/status/statusHistory.js';
 import {
   isRecentlyEscaped,
@@ -19,12 +19,10 @@ import { dayArb, historyInputArb, isoDateArb, isoOfDay } from './_arbitraries.js
 
 /**
  * The Civil Code rule computed independently of src/dates: date-fns addMonths (which clamps to the
- * month's last day) on a local-noon Date, read back on the local clock.
+ * month's last day), on the UTC calendar so that it holds in every time zone.
  */
 function civilCodeLastDay(anchor: string, months: number): string {
-  const [y, m, d] = anchor.split('-').map(Number) as [number, number, number];
-  const r = dfAddMonths(new Date(y, m - 1, d, 12), months);
-  return `${r.getFullYear()}-${String(r.getMonth() + 1).padStart(2, '0')}-${String(r.getDate()).padStart(2, '0')}`;
+  return dateFnsAddMonths(anchor, months);
 }
 
 describe('recentlyEscapedUntil (36 months, QĐ 90/QĐ-TTg; Civil Code Art. 147–148)', () => {

@@ -1,0 +1,130 @@
+import { randomBytes } from 'node:crypto';
+import { constants } from 'node:fs';
+import { access, open, realpath, rename, rm, stat } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fail } from '../errors/VnPovertyError.js';
+
+/**
+ * An output file written atomically: everything goes to a temporary file in the target's own
+ * folder, which replaces the target (one `rename`) only on {@link AtomicOutput.commit}. Until
+ * then an existing file at the target is untouched; {@link AtomicOutput.abort} removes the
+ * temporary file and leaves the target as it was.
+ */
+export interface AtomicOutput {
+  /** The file the output will replace. */
+  readonly path: string;
+  /** Where it is written meanwhile (same folder, hidden name ending `.tmp`). */
+  readonly tempPath: string;
+  /** Renames the temporary file over the target. */
+  commit(): Promise<void>;
+  /** Removes the temporary file (never the target). Safe to call twice or after commit. */
+  abort(): Promise<void>;
+}
+
+function errnoCode(error: unknown): string | undefined {
+  return typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : undefined;
+}
+
+/**
+ * Checks that `path` can be written ({@link checkOutputPath}) and creates the temporary file beside it.
+ *
+ * @throws VnPovertyError `missing-folder`, `not-a-folder`, `unwritable-folder`, `output-is-folder`, naming the path.
+ */
+export async function openAtomicOutput(path: string): Promise<AtomicOutput> {
+  await checkOutputPath(path);
+  const target = resolve(path);
+  const folder = dirname(target);
+  const where = [path];
+  const tempPath = join(folder, `.${basename(target)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    await (await open(tempPath, 'wx')).close();
+  } catch (error) {
+    fail({ code: 'unwritable-folder', path: where, value: folder, expected: 'a folder this user may write to', message: `cannot write ${path}: ${error instanceof Error ? error.message : String(error)}` });
+  }
+  let done = false;
+  return {
+    path,
+    tempPath,
+    async commit() {
+      if (done) return;
+      await rename(tempPath, target);
+      done = true;
+    },
+    async abort() {
+      if (done) return;
+      done = true;
+      await rm(tempPath, { force: true });
+    },
+  };
+}
+
+/**
+ * Checks, before any work, that an output file could be written: its folder exists, is a
+ * folder and is writable, and the path is not a folder.
+ *
+ * @throws VnPovertyError `missing-folder`, `not-a-folder`, `unwritable-folder`, `output-is-folder`, naming the path.
+ */
+export async function checkOutputPath(path: string): Promise<void> {
+  const target = resolve(path);
+  const folder = dirname(target);
+  const where = [path];
+  try {
+    const s = await stat(folder);
+    if (!s.isDirectory()) fail({ code: 'not-a-folder', path: where, value: folder, expected: 'an existing folder for the output file', message: `cannot write ${path}: ${folder} is not a folder` });
+  } catch (error) {
+    if (errnoCode(error) === 'ENOENT') {
+      fail({ code: 'missing-folder', path: where, value: folder, expected: 'an existing folder for the output file', message: `cannot write ${path}: the folder ${folder} does not exist` });
+    }
+    throw error;
+  }
+  try {
+    if ((await stat(target)).isDirectory()) {
+      fail({ code: 'output-is-folder', path: where, value: path, expected: 'a file name, not a folder', message: `cannot write ${path}: it is a folder; give a file name (e.g. ${join(path, 'ket-qua.csv')})` });
+    }
+  } catch (error) {
+    if (errnoCode(error) !== 'ENOENT') throw error;
+  }
+  try {
+    await access(folder, constants.W_OK);
+  } catch {
+    fail({ code: 'unwritable-folder', path: where, value: folder, expected: 'a folder this user may write to', message: `cannot write ${path}: no permission to write in ${folder}` });
+  }
+}
+
+/** The real path of a file that may not exist yet: its folder's real path plus its name. */
+async function realTarget(path: string): Promise<string> {
+  try {
+    return await realpath(path);
+  } catch {
+    try {
+      return join(await realpath(dirname(resolve(path))), basename(path));
+    } catch {
+      return resolve(path);
+    }
+  }
+}
+
+/**
+ * Refuses an output that is one of the inputs: the same real path (symbolic links followed)
+ * or the same file under another name (a hard link). Call it before anything is opened.
+ *
+ * @throws VnPovertyError `output-is-input`, naming both paths.
+ */
+export async function assertOutputIsNotInput(output: string, inputs: ReadonlyArray<string>): Promise<void> {
+  const out = await realTarget(output);
+  const outStat = await stat(out).catch(() => undefined);
+  for (const input of inputs) {
+    const real = await realTarget(input);
+    const inStat = await stat(real).catch(() => undefined);
+    const sameFile = real === out || (outStat !== undefined && inStat !== undefined && outStat.dev === inStat.dev && outStat.ino === inStat.ino);
+    if (sameFile) {
+      fail({
+        code: 'output-is-input',
+        path: [output],
+        value: output,
+        expected: 'an output file other than the input',
+        message: `--out ${output} is the input file ${input}: writing it would destroy the input; choose another output file`,
+      });
+    }
+  }
+}

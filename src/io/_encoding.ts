@@ -1,0 +1,124 @@
+/**
+ * Text encodings at the file edge: files must be UTF-8; anything else is refused with a message
+ * that says, when the bytes look like it, which legacy Vietnamese encoding the file is in.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { fail } from '../errors/VnPovertyError.js';
+import { MAX_WHOLE_FILE_BYTES } from './readLimits.js';
+
+/** Windows-1258 bytes of the combining tone marks (grave, hook above, tilde, acute, dot below). */
+const CP1258_TONES = new Set([0xcc, 0xd2, 0xde, 0xec, 0xf2]);
+/** Windows-1258 bytes of Vietnamese base letters: Â Ă Ê Ô Ơ Ư Đ and their small forms. */
+const CP1258_LETTERS = new Set([0xc2, 0xc3, 0xca, 0xd4, 0xd5, 0xdd, 0xd0, 0xe2, 0xe3, 0xea, 0xf4, 0xf5, 0xfd, 0xf0]);
+
+/**
+ * A guess at the legacy encoding of bytes that are not UTF-8: `'Windows-1258'` (Excel's plain
+ * "CSV" on a Vietnamese Windows) when tone marks follow letters as Windows-1258 writes them,
+ * `'TCVN3'` (the old ABC fonts, .VnTime) when most high bytes are TCVN3's precomposed
+ * Vietnamese letters, else undefined.
+ */
+export function guessLegacyEncoding(bytes: Uint8Array): 'Windows-1258' | 'TCVN3' | undefined {
+  let high = 0;
+  let tonesAfterLetters = 0;
+  let cp1258Letters = 0;
+  let tcvn3 = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i]!;
+    if (b < 0x80) continue;
+    high++;
+    const prev = i > 0 ? bytes[i - 1]! : 0;
+    const prevIsLetter = (prev >= 0x41 && prev <= 0x5a) || (prev >= 0x61 && prev <= 0x7a) || CP1258_LETTERS.has(prev);
+    if (CP1258_TONES.has(b) && prevIsLetter) tonesAfterLetters++;
+    if (CP1258_LETTERS.has(b)) cp1258Letters++;
+    // TCVN3 puts its precomposed letters at A1–AE (ă â ê ô ơ ư đ and capitals) and B5–FE (toned letters)
+    if ((b >= 0xa1 && b <= 0xae) || (b >= 0xb5 && b <= 0xfe)) tcvn3++;
+  }
+  if (high === 0) return undefined;
+  if (tonesAfterLetters > 0 && (tonesAfterLetters + cp1258Letters) * 3 >= high) return 'Windows-1258';
+  if (tcvn3 * 4 >= high * 3) return 'TCVN3';
+  return undefined;
+}
+
+/** The index of the first byte that does not start or continue a valid UTF-8 sequence (0 when none is found). */
+function firstInvalidUtf8(b: Uint8Array): number {
+  for (let i = 0; i < b.length; ) {
+    const c = b[i]!;
+    const need = c < 0x80 ? 0 : c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : -1;
+    if (need < 0) return i;
+    for (let k = 1; k <= need; k++) {
+      if (i + k >= b.length) return 0; // cut at the end of the chunk: the next chunk decides
+      if ((b[i + k]! & 0xc0) !== 0x80) return i;
+    }
+    i += need + 1;
+  }
+  return 0;
+}
+
+/**
+ * Throws the `invalid-encoding` error for bytes that failed to decode as UTF-8, with a guess at
+ * what they are. `offset` is the position of `chunk` in the file; the message names the first bad byte.
+ */
+export function decodeError(chunk: Uint8Array, offset: number, label: string | undefined): never {
+  const guess = guessLegacyEncoding(chunk);
+  offset += firstInvalidUtf8(chunk);
+  const name = label ?? 'the input';
+  const like = guess === 'Windows-1258' ? ' (it looks like Windows-1258, Excel\'s plain "CSV" on Vietnamese Windows)' : guess === 'TCVN3' ? ' (it looks like TCVN3, the old ABC / .VnTime encoding: convert it to Unicode first, e.g. with UniKey\'s converter)' : '';
+  return fail({
+    code: 'invalid-encoding',
+    path: label !== undefined ? [label] : [],
+    value: `bytes ${offset}–${offset + chunk.length}`,
+    expected: 'UTF-8 text (in Excel: Save As → "CSV UTF-8 (Comma delimited)")',
+    message: `${name} is not UTF-8 text near byte ${offset}${like}; save it as "CSV UTF-8" (in Excel: Save As → CSV UTF-8)`,
+  });
+}
+
+/** Throws `invalid-encoding` when the first bytes are a UTF-16 byte-order mark (Excel's "Unicode Text"). */
+export function utf16Error(first: Uint8Array, label: string | undefined): void {
+  if (first.length >= 2 && ((first[0] === 0xff && first[1] === 0xfe) || (first[0] === 0xfe && first[1] === 0xff))) {
+    fail({
+      code: 'invalid-encoding',
+      path: label !== undefined ? [label] : [],
+      value: 'UTF-16',
+      expected: 'UTF-8 text',
+      message: `${label ?? 'the input'} is UTF-16 text (Excel's "Unicode Text"); save it as "CSV UTF-8" (in Excel: Save As → CSV UTF-8)`,
+    });
+  }
+}
+
+/**
+ * Reads a whole file as UTF-8 text, strictly: invalid UTF-8 or UTF-16 is `invalid-encoding`
+ * (with a guess at the encoding), a file over {@link MAX_WHOLE_FILE_BYTES} is `file-too-large`.
+ * A leading byte-order mark is kept (the CSV reader drops it).
+ */
+export async function readUtf8File(path: string, label: string = path): Promise<string> {
+  const info = await stat(path);
+  if (info.isDirectory()) fail({ code: 'not-a-file', path: [label], value: path, expected: 'a file', message: `${label} is a folder, not a file` });
+  if (info.size > MAX_WHOLE_FILE_BYTES) {
+    fail({ code: 'file-too-large', path: [label], value: info.size, expected: `a file of at most ${MAX_WHOLE_FILE_BYTES} bytes`, message: `${label} is ${info.size} bytes, over the ${MAX_WHOLE_FILE_BYTES}-byte limit for a printed table` });
+  }
+  return decodeUtf8(await readFile(path), label);
+}
+
+/**
+ * Decodes bytes as UTF-8, strictly: UTF-16 or invalid UTF-8 is `invalid-encoding`, with a guess
+ * at the encoding. A leading byte-order mark is kept (the CSV reader drops it).
+ */
+export function decodeUtf8(bytes: Uint8Array, label: string): string {
+  utf16Error(bytes, label);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    // find the first bad block for the message
+    let bad = 0;
+    const decoder = new TextDecoder('utf-8', { fatal: true });
+    for (let off = 0; off < bytes.length; off += 4096) {
+      try {
+        decoder.decode(bytes.subarray(off, off + 4096), { stream: true });
+      } catch {
+        bad = off;
+        break;
+      }
+    }
+    return decodeError(bytes.subarray(bad, Math.min(bytes.length, bad + 65536)), bad, label);
+  }
+}

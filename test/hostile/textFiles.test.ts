@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { guessLegacyEncoding } from '../../src/io/_encoding.js';
+import { readFixture } from '../_helpers/fixtures.js';
+import { tempDirs } from '../_helpers/tempDirs.js';
+import { expectRefused, GOOD_REGISTER, writeCsv, writeText } from './_hostile.js';
+
+const dir = tempDirs('vnp-hostile-text-');
+
+/** Windows-1258 bytes of a text (the letters the register uses): base letters plus combining tone marks. */
+function windows1258(text: string): Buffer {
+  const map: Record<string, number[]> = {
+    'ã': [0x61, 0xde], 'ộ': [0xf4, 0xf2], 'ậ': [0xe2, 0xf2], 'ự': [0xfd, 0xf2], 'ô': [0xf4], 'ị': [0x69, 0xf2], 'à': [0x61, 0xcc], 'á': [0x61, 0xec],
+    'ư': [0xfd], 'đ': [0xf0], 'ơ': [0xf5], 'ê': [0xea], 'â': [0xe2], 'ă': [0xe3], 'ổ': [0xf4, 0xd2], 'ế': [0xea, 0xec], 'ả': [0x61, 0xd2], 'ố': [0xf4, 0xec], 'ủ': [0x75, 0xd2], 'ó': [0x6f, 0xec], 'ầ': [0xe2, 0xcc], 'ề': [0xea, 0xcc], 'ồ': [0xf4, 0xcc],
+  };
+  const out: number[] = [];
+  for (const ch of text.normalize('NFC')) {
+    const code = ch.charCodeAt(0);
+    if (code < 0x80) out.push(code);
+    else out.push(...(map[ch] ?? [0x3f]));
+  }
+  return Buffer.from(out);
+}
+
+/** TCVN3 (ABC) bytes of a text: precomposed letters in the upper half. */
+function tcvn3(text: string): Buffer {
+  const map: Record<string, number> = { 'ã': 0xb7, 'ộ': 0xe9, 'ậ': 0xad, 'ự': 0xf7, 'ô': 0xab, 'ị': 0xd8, 'à': 0xb5, 'á': 0xb8, 'ư': 0xad, 'đ': 0xae, 'ơ': 0xac, 'ê': 0xaa, 'â': 0xa9, 'ă': 0xa8, 'ổ': 0xe5, 'ế': 0xd5, 'ả': 0xb6, 'ố': 0xe8, 'ủ': 0xf1, 'ó': 0xe3, 'ầ': 0xc7, 'ề': 0xd2, 'ồ': 0xe4 };
+  return Buffer.from([...text.normalize('NFC')].map((ch) => (ch.charCodeAt(0) < 0x80 ? ch.charCodeAt(0) : map[ch] ?? 0x3f)));
+}
+
+const REGISTER_TEXT = GOOD_REGISTER.map((r) => r.join(',')).join('\r\n') + '\r\n';
+const CLASSIFIED_TEXT = 'Mã đơn vị,Mã phân loại\r\n30316,poor\r\n30316,hộ nghèo\r\n';
+const SEED001 = readFixture('seed001-communes.csv');
+
+/** Each command with a file it would accept as UTF-8 text, and its extra arguments. */
+const COMMANDS: ReadonlyArray<readonly [string, string, readonly string[]]> = [
+  ['classify', REGISTER_TEXT, ['--as-of', '2024-01-01']],
+  ['summarize', CLASSIFIED_TEXT, []],
+  ['reconcile', SEED001, ['--layout', 'commune-targets']],
+];
+
+describe('text files in the wrong encoding or shape are exit 2 for every command', () => {
+  it('guesses Windows-1258 and TCVN3 from the bytes', () => {
+    expect(guessLegacyEncoding(windows1258(SEED001))).toBe('Windows-1258');
+    expect(guessLegacyEncoding(tcvn3(SEED001))).toBe('TCVN3');
+    expect(guessLegacyEncoding(Buffer.from('plain ascii'))).toBeUndefined();
+  });
+
+  for (const [command, text, args] of COMMANDS) {
+    it(`${command}: Windows-1258, TCVN3 and UTF-16 are refused, naming the encoding`, async () => {
+      const d = dir();
+      const cp1258 = writeText(d, 'w1258.csv', windows1258(text));
+      await expectRefused([command, cp1258, ...args], ['w1258.csv is not UTF-8 text near byte', 'Windows-1258', 'CSV UTF-8'], [cp1258]);
+      const abc = writeText(d, 'abc.csv', tcvn3(text));
+      await expectRefused([command, abc, ...args], ['abc.csv is not UTF-8 text', 'TCVN3'], [abc]);
+      const utf16 = writeText(d, 'u16.csv', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+      await expectRefused([command, utf16, ...args], ['u16.csv is UTF-16 text'], [utf16]);
+    });
+
+    it(`${command}: a ;-separated file read with , says "the header has one column; is the separator ;?"`, async () => {
+      const d = dir();
+      const semi = writeText(d, 'cham-phay.csv', text.replace(/"([^"]*)"/g, (_m, inner: string) => inner.replace(/,/g, '.')).replace(/,/g, ';'));
+      await expectRefused([command, semi, ...args], ['cham-phay.csv, row 1: the header has one column; is the separator `;`?'], [semi]);
+    });
+
+    it(`${command}: an empty file and a header without rows are exit 2`, async () => {
+      const d = dir();
+      const empty = writeText(d, 'rong.csv', '');
+      await expectRefused([command, empty, ...args], ['rong.csv'], [empty]);
+      const headerOnly = writeText(d, 'chi-tieu-de.csv', text.split('\r\n')[0]!.split('\n')[0] + '\r\n');
+      const run = await expectRefused([command, headerOnly, ...args], ['chi-tieu-de.csv'], [headerOnly]);
+      expect(run.err).toMatch(command === 'reconcile' ? /nothing to check/ : /has a header but no households/);
+    });
+  }
+
+  it('a blank-lines-only register is an empty file, not "0 households classified"', async () => {
+    const d = dir();
+    const blank = writeCsv(d, 'trang.csv', [[''], [''], ['']]);
+    await expectRefused(['classify', blank, '--as-of', '2024-01-01'], ['trang.csv'], [blank]);
+  });
+});
+
+describe('the encoding error names the first bad byte', () => {
+  it('in a whole-file read and in a streamed read', async () => {
+    const d = dir();
+    const text = `${'a,b\r\n'.repeat(2000)}Mã hộ,1\r\n`;
+    const bytes = windows1258(text);
+    const path = writeText(d, 'xa.csv', bytes);
+    const first = bytes.findIndex((b) => b >= 0x80);
+    await expectRefused(['reconcile', path, '--layout', 'commune-targets'], [`xa.csv is not UTF-8 text near byte ${first} (it looks like Windows-1258`], [path]);
+    await expectRefused(['summarize', path], [`xa.csv is not UTF-8 text near byte ${first}`], [path]);
+  });
+});
