@@ -5,7 +5,8 @@ import { VnPovertyError, fail, issue, parseInput, type VnIssue, type VnIssues } 
 import { formatVnNumber } from '../numbers/formatVnNumber.js';
 import { fraction, type Fraction } from '../numbers/fraction.js';
 import type { Dong } from '../numbers/money.js';
-import { assertPovertyStandard, decideStatus, ruleOf, type DecidingRuleId, type LineKind } from './decideStatus.js';
+import { areaLines, decidingRule, frozenList, incomePerHeadOf, indicatorValue, standardOf, standardReference } from './_resultParts.js';
+import { assertPovertyStandard, decideStatus, type DecidingRuleId, type LineKind } from './decideStatus.js';
 import { AREA_LABELS_VI, householdSchema, type Area, type Household } from './household.js';
 import { HOUSEHOLD_STATUS_LABELS_VI, type HouseholdStatus } from './householdStatus.js';
 import type { Confirmation, IndicatorId, IndicatorPredicate } from './indicators.js';
@@ -111,8 +112,6 @@ export interface HouseholdClassification {
   readonly explanation: string;
 }
 
-const ABOVE_LINES_TEXT = 'income per head above every income line of the standard';
-
 /**
  * Classifies one household under the poverty standard in force on `asOf` (or the one given):
  * poor, near-poor, average living standard or non-poor, with the indicators, the line compared
@@ -184,12 +183,12 @@ function checkPredicates(standard: PovertyStandard, predicates: ClassifyHousehol
   }
 }
 
-/** Classifies a validated household (no freezing). @internal */
+/** Classifies a validated household; the result is frozen. @internal */
 export function classifyParsed(h: Household, asOf: IsoDate, standard: PovertyStandard, options: Pick<ClassifyHouseholdOptions, 'predicates' | 'onConflict'>): HouseholdClassification {
   const flags = h.deprivations ?? {};
   const issues: VnIssue[] = [];
   for (const key of Object.keys(flags)) {
-    if (!standard.indicators.some((i) => i.id === key)) {
+    if (!hasIndicator(standard, key)) {
       issues.push(
         issue({
           code: 'unknown-indicator',
@@ -209,7 +208,7 @@ export function classifyParsed(h: Household, asOf: IsoDate, standard: PovertySta
     const computed = predicate(h);
     const flag = flags[ind.id];
     if (computed !== undefined && flag !== undefined) {
-      if (computed === flag) indicators.push({ id: ind.id, deprived: flag, origin: 'both' });
+      if (computed === flag) indicators.push(indicatorValue(ind.id, flag, 'both'));
       else if (onConflict === 'error') {
         issues.push(
           issue({
@@ -223,11 +222,11 @@ export function classifyParsed(h: Household, asOf: IsoDate, standard: PovertySta
       } else {
         const used = onConflict === 'use-flag' ? flag : computed;
         conflicts.push({ id: ind.id, flag, computed, used });
-        indicators.push({ id: ind.id, deprived: used, origin: 'both' });
+        indicators.push(indicatorValue(ind.id, used, 'both'));
       }
-    } else if (computed !== undefined) indicators.push({ id: ind.id, deprived: computed, origin: 'facts' });
-    else if (flag !== undefined) indicators.push({ id: ind.id, deprived: flag, origin: 'flag' });
-    else indicators.push({ id: ind.id, deprived: undefined, origin: 'none' });
+    } else if (computed !== undefined) indicators.push(indicatorValue(ind.id, computed, 'facts'));
+    else if (flag !== undefined) indicators.push(indicatorValue(ind.id, flag, 'flag'));
+    else indicators.push(indicatorValue(ind.id, undefined, 'none'));
   }
   if (issues.length > 0) throw new VnPovertyError(issues as unknown as VnIssues);
 
@@ -247,43 +246,57 @@ export function classifyParsed(h: Household, asOf: IsoDate, standard: PovertySta
       });
     }
   }
-  const cited = ruleOf(standard, decision.rule);
-  const rule: DecidingRule = cited
-    ? { id: decision.rule, description: cited.description, source: cited.source, term: cited.term, confirmation: cited.confirmation }
-    : { id: decision.rule, description: ABOVE_LINES_TEXT, source: standard.linesSource };
-  const incomePerHeadExact = fraction(h.monthlyIncome, n);
-  const result: HouseholdClassification = {
-    ...(h.id !== undefined ? { id: h.id } : {}),
+  // The id goes first by spreading the rest after it: a literal that starts with a conditional
+  // spread and goes on with many properties is slow to build in V8 (microseconds per object).
+  const fields = {
     status: decision.status,
     statusVi: HOUSEHOLD_STATUS_LABELS_VI[decision.status],
     asOf,
-    standard: {
-      id: standard.id,
-      name: standard.name,
-      nameVi: standard.nameVi,
-      source: standard.source,
-      effectiveFrom: standard.effectiveFrom,
-      effectiveTo: standard.effectiveTo,
-    },
+    standard: standardReference(standard),
     area: h.area,
     members: h.members.length,
     monthlyIncome: h.monthlyIncome,
-    incomePerHeadExact,
-    incomePerHead: new Decimal(h.monthlyIncome.toString()).div(n.toString()),
-    lines: { ...standard.lines[h.area] },
+    incomePerHeadExact: fraction(h.monthlyIncome, n),
+    lines: areaLines(standard, h.area),
     line: decision.line,
     lineKind: decision.lineKind,
     incomeAtOrBelowLine: decision.atOrBelow,
-    deprivations,
+    deprivations: frozenList(deprivations),
     deprivationCount: deprivations.length,
     deprivationThreshold: standard.deprivationThreshold,
-    indicators,
-    undetermined,
-    conflicts,
-    rule,
-    explanation: '',
+    indicators: Object.freeze(indicators),
+    undetermined: frozenList(undetermined),
+    conflicts: frozenList(conflicts.map((c) => Object.freeze(c))),
+    rule: decidingRule(standard, decision.rule),
   };
-  return { ...result, explanation: explain(result, standard) };
+  const result = h.id !== undefined ? { id: h.id, ...fields } : fields;
+  // The Decimal income per head and the explanation are computed when read (most bulk callers
+  // never read them); under a standard that could still change, the explanation is written now.
+  Object.defineProperty(result, 'incomePerHead', LAZY_INCOME_PER_HEAD);
+  if (standardOf(result.standard) === standard) Object.defineProperty(result, 'explanation', LAZY_EXPLANATION);
+  else Object.defineProperty(result, 'explanation', { value: explain(result as unknown as HouseholdClassification, standard), enumerable: true });
+  return Object.freeze(result) as unknown as HouseholdClassification;
+}
+
+const LAZY_INCOME_PER_HEAD: PropertyDescriptor = Object.freeze({
+  enumerable: true,
+  get(this: HouseholdClassification): Decimal {
+    return incomePerHeadOf(this);
+  },
+});
+
+const LAZY_EXPLANATION: PropertyDescriptor = Object.freeze({
+  enumerable: true,
+  get(this: HouseholdClassification): string {
+    return explain(this, standardOf(this.standard)!);
+  },
+});
+
+/** Whether the standard has an indicator with this id (a loop: `some` is slow on frozen arrays). */
+function hasIndicator(standard: PovertyStandard, id: string): boolean {
+  const list = standard.indicators;
+  for (let i = 0; i < list.length; i++) if (list[i]!.id === id) return true;
+  return false;
 }
 
 const LINE_TERMS: Readonly<Record<LineKind, string>> = {
