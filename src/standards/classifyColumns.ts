@@ -1,10 +1,8 @@
-import { deepFreeze } from '../_internal/_freeze.js';
 import { toIsoDate, type ReferenceDateOptions } from '../dates/calendarDate.js';
 import { VnPovertyError, fail, issue, type VnIssue, type VnIssues } from '../errors/VnPovertyError.js';
-import { emptyCountsTable, type ClassificationCounts } from './classificationCounts.js';
+import { countsFromHistogram, type ClassificationCounts } from './classificationCounts.js';
 import { resolveStandard } from './classifyHousehold.js';
 import type { Area } from './household.js';
-import { HOUSEHOLD_STATUSES } from './householdStatus.js';
 import type { PovertyStandard } from './standards.js';
 
 /**
@@ -177,29 +175,15 @@ export function classifyColumns(columns: HouseholdColumns, options: ClassifyColu
   );
   if (bad > 0) throw columnErrors(columns, nInd, maxMembers, bad);
 
-  const ids = standard.indicators.map((ind) => ind.id);
-  const t = emptyCountsTable(ids);
-  for (let s = 0; s < 4; s++) {
-    const status = HOUSEHOLD_STATUSES[s]!;
-    const byInd = t.byStatusAndIndicator[status];
-    for (let mask = 0; mask < 1 << nInd; mask++) {
-      const c = hist[(s << nInd) | mask] as number;
-      if (c === 0) continue;
-      t.byStatus[status] += c;
-      for (let b = 0; b < nInd; b++) {
-        if ((mask >>> b) & 1) {
-          const id = ids[b]!;
-          byInd[id] = (byInd[id] ?? 0) + c;
-          t.byIndicator[id] = (t.byIndicator[id] ?? 0) + c;
-        }
-      }
-    }
-  }
   return Object.freeze({
     standardId: standard.id,
     statuses,
     deprivationCounts,
-    counts: deepFreeze({ standardId: standard.id, households: n, ...t }),
+    counts: countsFromHistogram(
+      standard.id,
+      standard.indicators.map((ind) => ind.id),
+      hist,
+    ),
   });
 }
 

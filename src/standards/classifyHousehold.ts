@@ -1,5 +1,4 @@
 import { Decimal } from '../_internal/_decimal.js';
-import { deepFreeze } from '../_internal/_freeze.js';
 import { toIsoDate, type IsoDate, type ReferenceDateOptions } from '../dates/calendarDate.js';
 import { VnPovertyError, fail, issue, parseInput, type VnIssue, type VnIssues } from '../errors/VnPovertyError.js';
 import { formatVnNumber } from '../numbers/formatVnNumber.js';
@@ -139,12 +138,16 @@ export interface HouseholdClassification {
 export function classifyHousehold(household: unknown, options: ClassifyHouseholdOptions): HouseholdClassification {
   const asOf = toIsoDate(options.asOf, ['asOf']);
   const standard = resolveStandard(asOf, options);
-  const parsed = parseInput(householdSchema, household, {
+  return classifyParsed(parseHousehold(household), asOf, standard, options);
+}
+
+/** Validates a household record with {@link householdSchema}. @internal */
+export function parseHousehold(household: unknown): Household {
+  return parseInput(householdSchema, household, {
     description: 'a household as a poverty review records it',
     term: 'rà soát hộ nghèo, hộ cận nghèo',
     source: 'QĐ 24/2021/QĐ-TTg; NĐ 07/2021/NĐ-CP, Art. 3',
   }) as Household;
-  return deepFreeze(classifyParsed(parsed, asOf, standard, options));
 }
 
 /** Picks and checks the standard for a date. @internal */
