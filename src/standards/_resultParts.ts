@@ -71,7 +71,6 @@ function build(standard: PovertyStandard): Parts {
     effectiveFrom: standard.effectiveFrom,
     effectiveTo: standard.effectiveTo,
   });
-  standardOfReference.set(reference, standard);
   const lines = Object.freeze({ rural: Object.freeze({ ...standard.lines.rural }), urban: Object.freeze({ ...standard.lines.urban }) });
   return { reference, lines, rules: new Map() };
 }
@@ -81,7 +80,10 @@ function partsOf(standard: PovertyStandard): Parts {
   const cached = parts.get(standard);
   if (cached !== undefined) return cached;
   const made = build(standard);
-  if (isImmutable(standard)) parts.set(standard, made);
+  if (isImmutable(standard)) {
+    parts.set(standard, made);
+    standardOfReference.set(made.reference, standard);
+  }
   return made;
 }
 
