@@ -1,0 +1,179 @@
+import { fail } from '../errors/VnPovertyError.js';
+
+/**
+ * A set of household ids in bounded memory, for refusing a household id seen twice in a
+ * register of millions of rows without keeping the ids themselves.
+ *
+ * Every id becomes a 64-bit key, kept in an open-addressing table of typed arrays with the row
+ * where the id was first seen: **12 bytes a slot**, at most 3/4 of the slots used, so 16 to 24
+ * bytes per distinct id (16 when the expected count is given up front), and while the table
+ * grows (×1.5) the old and the new table briefly coexist (about 40 bytes per id at that moment).
+ * 26.2 million ids presized take 419 MiB. Nothing else grows with the ids, except the exact list
+ * of true collisions below.
+ *
+ * Exactness. Short ids are packed into the key exactly: ids of 1 to 16 decimal digits, and ids
+ * of 1 to 10 characters from `0-9 A-Z a-z -`; two such ids have the same key only when they
+ * are the same id, so a key found is a repeat, certainly. Any other id gets a 63-bit hash; when its
+ * key is found, the earlier id is asked for (`idAt(row)`: from the caller's array, or re-read from
+ * the file at that row) and compared exactly. A different id with the same hash (a true
+ * collision: about one chance in 2^63 per pair, a few in 10^5 for a whole national register,
+ * or many for ids crafted to collide) is kept, exactly, in a small map that is checked as well.
+ * So a repeat is never missed and never wrongly reported. @internal
+ */
+export interface IdSet {
+  /** Slots: key hi, key lo (two words a slot). */
+  keys: Uint32Array;
+  /** Slots: first row + 1 (0 = empty). */
+  rows: Uint32Array;
+  capacity: number;
+  size: number;
+  /** Ids that share a hashed key with an earlier, different id, with their first row. */
+  readonly collisions: Map<string, number>;
+  readonly hash: (id: string) => readonly [number, number];
+}
+
+const MAX_LOAD = 0.75;
+const MIN_CAPACITY = 64;
+const MAX_ROW = 0xffff_fffe;
+
+/** 63-bit hash of a string's UTF-16 code units, as two words (hi has its top bit clear). */
+function hash63(id: string): readonly [number, number] {
+  let h1 = 0xdeadbeef ^ id.length;
+  let h2 = 0x41c6ce57 ^ id.length;
+  for (let i = 0; i < id.length; i++) {
+    const c = id.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return [(h1 >>> 1) & 0x7fff_ffff, h2 >>> 0];
+}
+
+const DIGITS = 0x8000_0000; // tag 10: 1–16 decimal digits
+const TEXT = 0xc000_0000; // tag 11: 1–10 characters of [0-9A-Za-z_-]
+
+/** 6-bit code of a character of a packed text id: 1–10 digits, 11–36 A–Z, 37–62 a–z, 63 '-'; −1 otherwise (0 is padding). */
+function symbol(c: number): number {
+  if (c >= 48 && c <= 57) return c - 47;
+  if (c >= 65 && c <= 90) return c - 54;
+  if (c >= 97 && c <= 122) return c - 60;
+  if (c === 45) return 63;
+  return -1;
+}
+
+/**
+ * The 64-bit key of an id as `[hi, lo, exact]`: packed exactly for short ids (see
+ * {@link IdSet}), else a hash (`exact` false). @internal
+ */
+export function idKey(id: string, hash: (id: string) => readonly [number, number] = hash63): readonly [number, number, boolean] {
+  const n = id.length;
+  if (n >= 1 && n <= 16) {
+    let digits = true;
+    for (let i = 0; i < n && digits; i++) {
+      const c = id.charCodeAt(i);
+      digits = c >= 48 && c <= 57;
+    }
+    if (digits) {
+      const cut = Math.max(0, n - 9);
+      const high = cut === 0 ? 0 : Number(id.slice(0, cut)); // < 10^7
+      const low = Number(id.slice(cut)); // < 10^9
+      return [(DIGITS | (n << 24) | high) >>> 0, low, true];
+    }
+  }
+  if (n >= 1 && n <= 10) {
+    let hi = 0;
+    let lo = 0;
+    for (let i = 0; i < 10; i++) {
+      let s = 0;
+      if (i < n) {
+        s = symbol(id.charCodeAt(i));
+        if (s < 1) return hashedKey(id, hash);
+      }
+      if (i < 5) hi = hi * 64 + s;
+      else lo = lo * 64 + s;
+    }
+    return [(TEXT | hi) >>> 0, lo, true];
+  }
+  return hashedKey(id, hash);
+}
+
+function hashedKey(id: string, hash: (id: string) => readonly [number, number]): readonly [number, number, boolean] {
+  const [hi, lo] = hash(id);
+  return [(hi & 0x7fff_ffff) >>> 0, lo >>> 0, false];
+}
+
+/** The home slot of a key: mixed, then mapped onto [0, capacity) without a modulo. */
+function slotOf(hi: number, lo: number, capacity: number): number {
+  let h = Math.imul(hi ^ Math.imul(lo, 0x9e3779b1), 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return Math.min(capacity - 1, Math.floor(((h >>> 0) * capacity) / 0x1_0000_0000));
+}
+
+/**
+ * An empty set, sized for `expected` ids (it grows beyond). `hash` replaces the id hash (tests
+ * use a weak one to force collisions). @internal
+ */
+export function createIdSet(expected = 0, hash: (id: string) => readonly [number, number] = hash63): IdSet {
+  if (!Number.isSafeInteger(expected) || expected < 0) fail({ code: 'invalid-option', path: ['expected'], value: expected, expected: 'a whole number of ids ≥ 0' });
+  const capacity = Math.max(MIN_CAPACITY, Math.ceil(expected / MAX_LOAD) + 1);
+  return { keys: new Uint32Array(2 * capacity), rows: new Uint32Array(capacity), capacity, size: 0, collisions: new Map(), hash };
+}
+
+/** The bytes the set's tables hold (not counting the collision map). @internal */
+export function idSetBytes(set: IdSet): number {
+  return set.keys.byteLength + set.rows.byteLength;
+}
+
+function grow(set: IdSet): void {
+  const old = { keys: set.keys, rows: set.rows, capacity: set.capacity };
+  const capacity = Math.ceil(old.capacity * 1.5);
+  set.keys = new Uint32Array(2 * capacity);
+  set.rows = new Uint32Array(capacity);
+  set.capacity = capacity;
+  for (let s = 0; s < old.capacity; s++) {
+    const r = old.rows[s] as number;
+    if (r === 0) continue;
+    const hi = old.keys[2 * s] as number;
+    const lo = old.keys[2 * s + 1] as number;
+    let t = slotOf(hi, lo, capacity);
+    while (set.rows[t] !== 0) t = t + 1 === capacity ? 0 : t + 1;
+    set.keys[2 * t] = hi;
+    set.keys[2 * t + 1] = lo;
+    set.rows[t] = r;
+  }
+}
+
+/**
+ * Adds the id seen at `row` (a whole number from 0 to 4,294,967,294; rows should increase) and
+ * returns the row where the same id was seen first, or −1 when it is new. `idAt(row)` must give
+ * the id seen at an earlier row; it is asked only when a hashed key is found again (see
+ * {@link IdSet}). @internal
+ */
+export function addId(set: IdSet, id: string, row: number, idAt: (row: number) => string): number {
+  if (!Number.isSafeInteger(row) || row < 0 || row > MAX_ROW) fail({ code: 'invalid-option', path: ['row'], value: row, expected: `a row from 0 to ${MAX_ROW}` });
+  const [hi, lo, exact] = idKey(id, set.hash);
+  const { capacity } = set;
+  let s = slotOf(hi, lo, capacity);
+  for (;;) {
+    const r = set.rows[s] as number;
+    if (r === 0) break;
+    if (set.keys[2 * s] === hi && set.keys[2 * s + 1] === lo) {
+      const first = r - 1;
+      if (exact || idAt(first) === id) return first;
+      const seen = set.collisions.get(id);
+      if (seen !== undefined) return seen;
+      set.collisions.set(id, row);
+      return -1;
+    }
+    s = s + 1 === capacity ? 0 : s + 1;
+  }
+  set.keys[2 * s] = hi;
+  set.keys[2 * s + 1] = lo;
+  set.rows[s] = row + 1;
+  set.size++;
+  if (set.size > capacity * MAX_LOAD) grow(set);
+  return -1;
+}
