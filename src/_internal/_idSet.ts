@@ -62,45 +62,62 @@ function symbol(c: number): number {
   return -1;
 }
 
-/**
- * The 64-bit key of an id as `[hi, lo, exact]`: packed exactly for short ids (see
- * {@link IdSet}), else a hash (`exact` false). @internal
- */
-export function idKey(id: string, hash: (id: string) => readonly [number, number] = hash63): readonly [number, number, boolean] {
+// The key computed last, as two words (kept here rather than in a fresh tuple per id).
+let keyHi = 0;
+let keyLo = 0;
+
+/** Computes the key of `id` into keyHi/keyLo; true when it packs the id exactly. */
+function computeKey(id: string, hash: (id: string) => readonly [number, number]): boolean {
   const n = id.length;
   if (n >= 1 && n <= 16) {
-    let digits = true;
-    for (let i = 0; i < n && digits; i++) {
-      const c = id.charCodeAt(i);
-      digits = c >= 48 && c <= 57;
+    const cut = n - 9; // digits before the last nine
+    let high = 0;
+    let low = 0;
+    let i = 0;
+    for (; i < n; i++) {
+      const d = id.charCodeAt(i) - 48;
+      if (d < 0 || d > 9) break;
+      if (i < cut) high = high * 10 + d;
+      else low = low * 10 + d;
     }
-    if (digits) {
-      const cut = Math.max(0, n - 9);
-      const high = cut === 0 ? 0 : Number(id.slice(0, cut)); // < 10^7
-      const low = Number(id.slice(cut)); // < 10^9
-      return [(DIGITS | (n << 24) | high) >>> 0, low, true];
+    if (i === n) {
+      keyHi = (DIGITS | (n << 24) | high) >>> 0; // high < 10^7 < 2^24
+      keyLo = low; // < 10^9 < 2^30
+      return true;
     }
   }
   if (n >= 1 && n <= 10) {
     let hi = 0;
     let lo = 0;
-    for (let i = 0; i < 10; i++) {
-      let s = 0;
+    let i = 0;
+    for (; i < 10; i++) {
+      let sym = 0;
       if (i < n) {
-        s = symbol(id.charCodeAt(i));
-        if (s < 1) return hashedKey(id, hash);
+        sym = symbol(id.charCodeAt(i));
+        if (sym < 1) break;
       }
-      if (i < 5) hi = hi * 64 + s;
-      else lo = lo * 64 + s;
+      if (i < 5) hi = hi * 64 + sym;
+      else lo = lo * 64 + sym;
     }
-    return [(TEXT | hi) >>> 0, lo, true];
+    if (i === 10) {
+      keyHi = (TEXT | hi) >>> 0;
+      keyLo = lo;
+      return true;
+    }
   }
-  return hashedKey(id, hash);
+  const [h, l] = hash(id);
+  keyHi = (h & 0x7fff_ffff) >>> 0;
+  keyLo = l >>> 0;
+  return false;
 }
 
-function hashedKey(id: string, hash: (id: string) => readonly [number, number]): readonly [number, number, boolean] {
-  const [hi, lo] = hash(id);
-  return [(hi & 0x7fff_ffff) >>> 0, lo >>> 0, false];
+/**
+ * The 64-bit key of an id as `[hi, lo, exact]`: packed exactly for short ids (see
+ * {@link IdSet}), else a hash (`exact` false). @internal
+ */
+export function idKey(id: string, hash: (id: string) => readonly [number, number] = hash63): readonly [number, number, boolean] {
+  const exact = computeKey(id, hash);
+  return [keyHi, keyLo, exact];
 }
 
 /** The home slot of a key: mixed, then mapped onto [0, capacity) without a modulo. */
@@ -154,7 +171,9 @@ function grow(set: IdSet): void {
  */
 export function addId(set: IdSet, id: string, row: number, idAt: (row: number) => string): number {
   if (!Number.isSafeInteger(row) || row < 0 || row > MAX_ROW) fail({ code: 'invalid-option', path: ['row'], value: row, expected: `a row from 0 to ${MAX_ROW}` });
-  const [hi, lo, exact] = idKey(id, set.hash);
+  const exact = computeKey(id, set.hash);
+  const hi = keyHi;
+  const lo = keyLo;
   const { capacity } = set;
   let s = slotOf(hi, lo, capacity);
   for (;;) {

@@ -188,6 +188,21 @@ function checkPredicates(standard: PovertyStandard, predicates: ClassifyHousehol
 
 /** Classifies a validated household; the result is frozen. @internal */
 export function classifyParsed(h: Household, asOf: IsoDate, standard: PovertyStandard, options: Pick<ClassifyHouseholdOptions, 'predicates' | 'onConflict'>): HouseholdClassification {
+  const r = classifyOrIssues(h, asOf, standard, options);
+  if (Array.isArray(r)) throw new VnPovertyError(r as VnIssues);
+  return r as HouseholdClassification;
+}
+
+/**
+ * {@link classifyParsed}, returning the issues that keep the household from being classified
+ * instead of throwing them (bulk paths report thousands: an exception costs microseconds). @internal
+ */
+export function classifyOrIssues(
+  h: Household,
+  asOf: IsoDate,
+  standard: PovertyStandard,
+  options: Pick<ClassifyHouseholdOptions, 'predicates' | 'onConflict'>,
+): HouseholdClassification | VnIssues {
   const flags = h.deprivations ?? {};
   const issues: VnIssue[] = [];
   for (const key of Object.keys(flags)) {
@@ -231,7 +246,7 @@ export function classifyParsed(h: Household, asOf: IsoDate, standard: PovertySta
     else if (flag !== undefined) indicators.push(indicatorValue(ind.id, flag, 'flag'));
     else indicators.push(indicatorValue(ind.id, undefined, 'none'));
   }
-  if (issues.length > 0) throw new VnPovertyError(issues as unknown as VnIssues);
+  if (issues.length > 0) return issues as unknown as VnIssues;
 
   const deprivations = indicators.filter((i) => i.deprived === true).map((i) => i.id);
   const undetermined = indicators.filter((i) => i.deprived === undefined).map((i) => i.id);
@@ -240,13 +255,15 @@ export function classifyParsed(h: Household, asOf: IsoDate, standard: PovertySta
   if (undetermined.length > 0) {
     const worst = decideStatus(standard, h.area, h.monthlyIncome, n, deprivations.length + undetermined.length);
     if (worst.status !== decision.status) {
-      fail({
-        code: 'undetermined-indicators',
-        path: ['deprivations'],
-        value: undetermined,
-        expected: `facts or review-form flags for ${undetermined.join(', ')}: with ${deprivations.length} known deprivation(s) the household could be ${decision.status} or ${worst.status}`,
-        rule: { description: `poor needs ${standard.deprivationThreshold} or more deprivations`, source: standard.rules.poor.source, term: 'thiếu hụt từ 03 chỉ số trở lên' },
-      });
+      return [
+        issue({
+          code: 'undetermined-indicators',
+          path: ['deprivations'],
+          value: undetermined,
+          expected: `facts or review-form flags for ${undetermined.join(', ')}: with ${deprivations.length} known deprivation(s) the household could be ${decision.status} or ${worst.status}`,
+          rule: { description: `poor needs ${standard.deprivationThreshold} or more deprivations`, source: standard.rules.poor.source, term: 'thiếu hụt từ 03 chỉ số trở lên' },
+        }),
+      ];
     }
   }
   // The id goes first by spreading the rest after it: a literal that starts with a conditional

@@ -2,7 +2,8 @@ import { deepFreeze } from '../_internal/_freeze.js';
 import { toIsoDate, type IsoDate } from '../dates/calendarDate.js';
 import { VnPovertyError, fail, type VnIssue, type VnIssues } from '../errors/VnPovertyError.js';
 import { emptyCountsTable, type ClassificationCounts } from './classificationCounts.js';
-import { classifyParsed, parseHousehold, resolveStandard, type ClassifyHouseholdOptions, type HouseholdClassification } from './classifyHousehold.js';
+import { classifyOrIssues, parseHousehold, resolveStandard, type ClassifyHouseholdOptions, type HouseholdClassification } from './classifyHousehold.js';
+import type { Household } from './household.js';
 import type { HouseholdStatus } from './householdStatus.js';
 import type { IndicatorId } from './indicators.js';
 import type { PovertyStandard } from './standards.js';
@@ -26,6 +27,9 @@ export interface ClassifyHouseholdStreamOptions extends ClassifyHouseholdOptions
 /** A household that could not be classified: its index in the input and why. */
 export interface HouseholdFailure {
   readonly index: number;
+  /** What keeps it from being classified, each path starting with the index. */
+  readonly issues: VnIssues;
+  /** The same issues as an error (made when first read: most failures of a large register are only counted). */
   readonly error: VnPovertyError;
 }
 
@@ -89,7 +93,7 @@ export function tallyCounts(tally: ClassificationTally): ClassificationCounts {
 
 /**
  * Classifies one household record and adds it to the tally, or returns why it cannot be
- * classified (the error's paths and messages prefixed with the index). @internal
+ * classified. @internal
  */
 export function classifyRecordInto(
   input: unknown,
@@ -99,30 +103,45 @@ export function classifyRecordInto(
   options: ClassifyHouseholdOptions,
   tally: ClassificationTally,
 ): HouseholdClassification | HouseholdFailure {
+  let parsed: Household;
   try {
-    const result = classifyParsed(parseHousehold(input), asOf, standard, options);
-    tallyHousehold(tally, result.status, result.deprivations);
-    return result;
+    parsed = parseHousehold(input);
   } catch (e) {
     if (!(e instanceof VnPovertyError)) throw e;
-    return Object.freeze({ index, error: indexedError(e, index) });
+    return householdFailure(index, e.issues);
   }
+  const result = classifyOrIssues(parsed, asOf, standard, options);
+  if (Array.isArray(result)) return householdFailure(index, result as VnIssues);
+  const c = result as HouseholdClassification;
+  tallyHousehold(tally, c.status, c.deprivations);
+  return c;
 }
 
-/** The error with the household's index at the head of every path and message. @internal */
-export function indexedError(error: VnPovertyError, index: number): VnPovertyError {
-  const issues = error.issues.map((i) => ({ ...i, path: [index, ...i.path], message: `household ${index}: ${i.message}` }));
-  return new VnPovertyError(issues as unknown as VnIssues);
+const errors = new WeakMap<HouseholdFailure, VnPovertyError>();
+const LAZY_ERROR: PropertyDescriptor = Object.freeze({
+  enumerable: true,
+  get(this: HouseholdFailure): VnPovertyError {
+    let e = errors.get(this);
+    if (e === undefined) {
+      e = new VnPovertyError(this.issues);
+      errors.set(this, e);
+    }
+    return e;
+  },
+});
+
+/** A frozen failure of household `index`: its issues with the index at the head of every path and message. @internal */
+export function householdFailure(index: number, issues: ReadonlyArray<VnIssue>): HouseholdFailure {
+  const indexed = Object.freeze(issues.map((i) => Object.freeze({ ...i, path: Object.freeze([index, ...i.path]), message: `household ${index}: ${i.message}` }))) as unknown as VnIssues;
+  return Object.freeze(Object.defineProperty({ index, issues: indexed }, 'error', LAZY_ERROR) as HouseholdFailure);
 }
 
 /** One error listing the issues of several failures, in order. @internal */
 export function combinedError(failures: readonly HouseholdFailure[]): VnPovertyError {
-  const issues: VnIssue[] = [];
-  for (const f of failures) issues.push(...f.error.issues);
-  return new VnPovertyError(issues as unknown as VnIssues);
+  return new VnPovertyError(failures.flatMap((f) => f.issues) as unknown as VnIssues);
 }
 
-const isFailure = (r: HouseholdClassification | HouseholdFailure): r is HouseholdFailure => 'error' in r && r.error instanceof VnPovertyError;
+const isFailure = (r: HouseholdClassification | HouseholdFailure): r is HouseholdFailure => 'issues' in r;
 
 /**
  * Classifies households from any iterable (an array, a generator reading a file…) in batches, so

@@ -33,7 +33,7 @@ export function classifyHouseholds(households: readonly unknown[], options: Clas
   const failures: HouseholdFailure[] = [];
   households.forEach((input, index) => {
     const r = classifyRecordInto(input, index, asOf, standard, options, tally);
-    if ('error' in r) failures.push(r);
+    if ('issues' in r) failures.push(r);
     else results.push(r);
   });
   if (failures.length > 0) throw combinedError(failures);

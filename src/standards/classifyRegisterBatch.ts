@@ -4,8 +4,8 @@ import { fraction, type Fraction } from '../numbers/fraction.js';
 import type { Dong } from '../numbers/money.js';
 import { decidingRule } from './_resultParts.js';
 import { countsFromHistogram, type ClassificationCounts } from './classificationCounts.js';
-import { classifyParsed, parseHousehold, resolveStandard, type ClassifyHouseholdOptions, type HouseholdClassification } from './classifyHousehold.js';
-import { combinedError, indexedError, type HouseholdFailure, type InvalidHouseholdHandling } from './classifyHouseholdStream.js';
+import { classifyOrIssues, parseHousehold, resolveStandard, type ClassifyHouseholdOptions, type HouseholdClassification } from './classifyHousehold.js';
+import { combinedError, householdFailure, type HouseholdFailure, type InvalidHouseholdHandling } from './classifyHouseholdStream.js';
 import { decideStatus, type DecidingRuleId, type LineKind } from './decideStatus.js';
 import type { Area, Household, Member } from './household.js';
 import { HOUSEHOLD_STATUSES, HOUSEHOLD_STATUS_LABELS_VI, type HouseholdStatus } from './householdStatus.js';
@@ -90,8 +90,8 @@ export interface RegisterBatchClassification {
   /** Bit j set: the standard's j-th indicator is undetermined (no flag, no deciding fact; it cannot change the status). */
   readonly undeterminedMasks: Uint16Array;
   readonly deprivationCounts: Uint8Array;
-  /** Households that could not be classified, by row (only with `onInvalid: 'report'`). */
-  readonly failures: readonly RegisterRowFailure[];
+  /** Households that could not be classified, `index` being the row (only with `onInvalid: 'report'`). */
+  readonly failures: readonly HouseholdFailure[];
   /**
    * Per row: the explained result, for every classified household with `explain`, else only for
    * the households that went through the record path (records, conflicts, status-changing gaps).
@@ -101,12 +101,6 @@ export interface RegisterBatchClassification {
   readonly recordPathRows: number;
   /** Counts of the classified households. */
   readonly counts: ClassificationCounts;
-}
-
-/** A household of a batch that could not be classified: its row and why (paths start with the row). */
-export interface RegisterRowFailure {
-  readonly row: number;
-  readonly error: VnPovertyError;
 }
 
 /**
@@ -250,7 +244,7 @@ export function classifyRegisterBatch(batch: RegisterBatch, options: ClassifyReg
   const K = standard.deprivationThreshold;
   const { only, pov, avg, maxMembers } = numericLines(standard);
   const pop = popcounts();
-  const { area, members, flags, memberAges, memberOffsets, records } = batch;
+  const { area, members, flags, memberAges, memberOffsets, records, ids: rowIds } = batch;
   const f64 = batch.monthlyIncome instanceof Float64Array ? batch.monthlyIncome : undefined;
   const b64 = batch.monthlyIncome instanceof BigInt64Array ? batch.monthlyIncome : undefined;
 
@@ -261,12 +255,12 @@ export function classifyRegisterBatch(batch: RegisterBatch, options: ClassifyReg
   const deprivationCounts = new Uint8Array(n);
   const hist = new Float64Array(4 << k);
   const classifications: Array<HouseholdClassification | undefined> = new Array<HouseholdClassification | undefined>(n);
-  const failures: RegisterRowFailure[] = [];
+  const failures: HouseholdFailure[] = [];
   let recordPathRows = 0;
 
   const invalid = (i: number, column: string, value: unknown, expected: string): void => {
     statuses[i] = UNCLASSIFIED;
-    failures.push(Object.freeze({ row: i, error: new VnPovertyError([issue({ code: 'invalid-column-value', path: [i, column], value, expected, rule: COLUMN_RULE })] as unknown as VnIssues) }));
+    failures.push(householdFailure(i, [issue({ code: 'invalid-column-value', path: [column], value, expected, rule: COLUMN_RULE })]));
   };
   const store = (i: number, status: number, rule: number, known: number, unknown: number): void => {
     statuses[i] = status;
@@ -284,7 +278,7 @@ export function classifyRegisterBatch(batch: RegisterBatch, options: ClassifyReg
   };
   /** Household i as the record path sees it (from the columns). */
   const householdOf = (i: number, withFlags: boolean): Household => {
-    const id = batch.ids?.[i];
+    const id = rowIds?.[i];
     const h: Household = {
       area: AREA_OF_CODE[area[i] as number]!,
       monthlyIncome: incomeOf(i),
@@ -301,23 +295,32 @@ export function classifyRegisterBatch(batch: RegisterBatch, options: ClassifyReg
   /** The record path for household i: from its record, or from its columns. */
   const viaRecord = (i: number): void => {
     recordPathRows++;
-    try {
-      const record = records?.[i];
-      const c =
-        record !== undefined
-          ? classifyParsed(parseHousehold(record), asOf, standard, options)
-          : classifyParsed(householdOf(i, true), asOf, standard, memberAges !== undefined ? options : noFacts);
-      let known = 0;
-      let unknown = 0;
-      for (const id of c.deprivations) known |= 1 << bitOf.get(id)!;
-      for (const id of c.undetermined) unknown |= 1 << bitOf.get(id)!;
-      store(i, STATUS_OF_RULE[RULE_CODE[c.rule.id]] as number, RULE_CODE[c.rule.id], known, unknown);
-      classifications[i] = c;
-    } catch (e) {
-      if (!(e instanceof VnPovertyError)) throw e;
-      statuses[i] = UNCLASSIFIED;
-      failures.push(Object.freeze({ row: i, error: indexedError(e, i) }));
+    const record = records?.[i];
+    let parsed: Household;
+    if (record === undefined) parsed = householdOf(i, true);
+    else {
+      try {
+        parsed = parseHousehold(record);
+      } catch (e) {
+        if (!(e instanceof VnPovertyError)) throw e;
+        statuses[i] = UNCLASSIFIED;
+        failures.push(householdFailure(i, e.issues));
+        return;
+      }
     }
+    const c = classifyOrIssues(parsed, asOf, standard, record !== undefined || memberAges !== undefined ? options : noFacts);
+    if (Array.isArray(c)) {
+      statuses[i] = UNCLASSIFIED;
+      failures.push(householdFailure(i, c as VnIssues));
+      return;
+    }
+    const r = c as HouseholdClassification;
+    let known = 0;
+    let unknown = 0;
+    for (const id of r.deprivations) known |= 1 << bitOf.get(id)!;
+    for (const id of r.undetermined) unknown |= 1 << bitOf.get(id)!;
+    store(i, STATUS_OF_RULE[RULE_CODE[r.rule.id]] as number, RULE_CODE[r.rule.id], known, unknown);
+    classifications[i] = r;
   };
 
   rows: for (let i = 0; i < n; i++) {
@@ -353,21 +356,26 @@ export function classifyRegisterBatch(batch: RegisterBatch, options: ClassifyReg
       exactSafe = v <= MAX_SAFE_BIG;
       inc = exactSafe ? Number(v) : 0;
     }
-    if (batch.ids !== undefined && batch.ids[i] !== undefined && typeof batch.ids[i] !== 'string') {
-      invalid(i, 'ids', batch.ids[i], 'a household id as text');
+    if (rowIds !== undefined && rowIds[i] !== undefined && typeof rowIds[i] !== 'string') {
+      invalid(i, 'ids', rowIds[i], 'a household id as text');
       continue;
     }
     let known = 0;
     let unknown = 0;
     const base = i * k;
+    let badFlag = 0;
     for (let j = 0; j < k; j++) {
+      // branch-free: code 1 sets the known bit, 2 the unknown bit, 3 or more marks the row bad
       const f = flags[base + j] as number;
-      if (f === 1) known |= 1 << j;
-      else if (f === 2) unknown |= 1 << j;
-      else if (f !== 0) {
-        invalid(i, 'flags', f, `flag codes 0 (not deprived), 1 (deprived) or 2 (not given) for the standard's ${k} indicators; byte ${j} of the row`);
-        continue rows;
-      }
+      known |= (f & 1) << j;
+      unknown |= ((f >> 1) & 1) << j;
+      badFlag |= (f + 1) >> 2;
+    }
+    if (badFlag !== 0) {
+      let j = 0;
+      while ((flags[base + j] as number) <= 2) j++;
+      invalid(i, 'flags', flags[base + j], `flag codes 0 (not deprived), 1 (deprived) or 2 (not given) for the standard's ${k} indicators; byte ${j} of the row`);
+      continue;
     }
     if (memberAges !== undefined) {
       const from = memberOffsets![i] as number;
@@ -421,7 +429,7 @@ export function classifyRegisterBatch(batch: RegisterBatch, options: ClassifyReg
     }
     store(i, STATUS_OF_RULE[rule] as number, rule, known, unknown);
   }
-  if (failures.length > 0 && onInvalid === 'throw') throw combinedError(failures.map((f): HouseholdFailure => ({ index: f.row, error: f.error })));
+  if (failures.length > 0 && onInvalid === 'throw') throw combinedError(failures);
   const result: RegisterBatchClassification = Object.freeze({
     standardId: standard.id,
     asOf,

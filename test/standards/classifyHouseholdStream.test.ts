@@ -60,7 +60,11 @@ describe('classifyHouseholdStream', () => {
     expect(reported[1]!.failures.map((f) => f.index)).toEqual([3]);
     expect(reported[1]!.results.map((r) => r.id)).toEqual(['H3']);
     expect(reported.at(-1)!.counts.households).toBe(4);
-    expect(reported[1]!.failures[0]!.error.issues).toEqual(thrownIssues(() => classifyHouseholds(bad, o)));
+    const failure = reported[1]!.failures[0]!;
+    expect(failure.issues).toEqual(thrownIssues(() => classifyHouseholds(bad, o)));
+    expect(failure.error).toBe(failure.error); // made once, when first read
+    expect(failure.error.issues).toEqual(failure.issues);
+    expect(failure.error.message).toMatch(/^household 3: monthlyIncome: /);
   });
 
   it('checks its options', () => {

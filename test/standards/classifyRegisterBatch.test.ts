@@ -93,7 +93,7 @@ function recordPath(records: readonly unknown[], options: ClassifyHouseholdOptio
 function columnPath(batch: RegisterBatch, options: ClassifyHouseholdOptions & { explain?: boolean }) {
   const result = classifyRegisterBatch(batch, { ...options, onInvalid: 'report' });
   const rows = Array.from(result.statuses, (s, i) => (s === UNCLASSIFIED ? undefined : registerRow(batch, result, i)));
-  return { result, rows, failures: result.failures.map((f) => ({ row: f.row, issues: f.error.issues })) };
+  return { result, rows, failures: result.failures.map((f) => ({ row: f.index, issues: f.issues })) };
 }
 
 const rural4 = [{ age: 40 }, { age: 41 }, { age: 42 }, { age: 43 }];
@@ -186,7 +186,7 @@ describe('classifyRegisterBatch', () => {
     expect(issues.map((i) => [i.code, i.path])).toEqual([['undetermined-indicators', [0, 'deprivations']]]);
     const r = classifyRegisterBatch(batch, { asOf, onInvalid: 'report' });
     expect(r.statuses[0]).toBe(UNCLASSIFIED);
-    expect(r.failures.map((f) => f.row)).toEqual([0]);
+    expect(r.failures.map((f) => f.index)).toEqual([0]);
     expect(registerRow(batch, r, 1).undetermined).toEqual(['nutrition']);
     expect(r.counts.households).toBe(1);
     expect(thrownIssues(() => registerRow(batch, r, 0)).map((i) => i.code)).toEqual(['unclassified-row']);
