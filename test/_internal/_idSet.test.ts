@@ -59,19 +59,22 @@ describe('idSet', () => {
     expect(r.answers).toEqual(reference(hashed));
   });
 
-  it('keeps 12 bytes a slot, at most 3/4 full; presized, it never grows', () => {
+  it('ids in order go to the sorted run, 12 bytes each; out of order to a table at most 3/4 full', () => {
     const n = 20_000;
-    const grown = createIdSet();
-    run(Array.from({ length: n }, (_, i) => `id-${i}`), grown);
-    expect(grown.size).toBe(n);
-    expect(grown.size).toBeLessThanOrEqual(grown.capacity * 0.75);
-    expect(idSetBytes(grown)).toBe(12 * grown.capacity);
-    expect(idSetBytes(grown) / n).toBeLessThanOrEqual(24);
-    const presized = createIdSet(n);
-    const capacity = presized.capacity;
-    run(Array.from({ length: n }, (_, i) => `id-${i}`), presized);
-    expect(presized.capacity).toBe(capacity);
-    expect(idSetBytes(presized) / n).toBeLessThan(16.01);
+    const inOrder = Array.from({ length: n }, (_, i) => String(10_000_000 + i));
+    const sorted = createIdSet(n);
+    const r = run([...inOrder, inOrder[5]!, inOrder[n - 1]!], sorted);
+    expect(r.answers.slice(-2)).toEqual([5, n - 1]);
+    expect([sorted.runLength, sorted.size]).toEqual([n, 0]);
+    expect(idSetBytes(sorted) / n).toBeLessThan(12.2);
+    const shuffled = inOrder.map((id, i) => inOrder[(i * 7919) % n]!);
+    expect(new Set(shuffled).size).toBe(n);
+    const table = createIdSet(n);
+    expect(run(shuffled, table).answers).toEqual(reference(shuffled));
+    expect(table.size + table.runLength).toBe(n);
+    expect(table.size).toBeLessThanOrEqual(table.capacity * 0.75);
+    expect(table.slots.byteLength).toBe(12 * table.capacity);
+    expect(table.slots.byteLength / table.size).toBeLessThanOrEqual(24);
   });
 
   it('refuses rows it cannot hold and a bad size', () => {
@@ -96,6 +99,26 @@ describe('properties', () => {
       fc.property(fc.array(idArb, { maxLength: 30 }).chain((pool) => fc.array(fc.constantFrom(...(pool.length > 0 ? pool : ['x'])), { maxLength: 80 })), fc.boolean(), (ids, which) => {
         const set = createIdSet(0, which ? constant : lengthOnly);
         expect(run(ids, set).answers).toEqual(reference(ids));
+      }),
+    );
+  });
+
+  it('mostly in order, with repeats and ids out of order: the answers of an exact set', () => {
+    const step = fc.oneof(
+      { weight: 6, arbitrary: fc.constant({ kind: 'next' as const }) },
+      { weight: 1, arbitrary: fc.nat().map((k) => ({ kind: 'repeat' as const, k })) },
+      { weight: 1, arbitrary: fc.nat(999).map((k) => ({ kind: 'any' as const, k })) },
+    );
+    fc.assert(
+      fc.property(fc.array(step, { maxLength: 150 }), fc.boolean(), (steps, hashed) => {
+        const ids: string[] = [];
+        let next = 0;
+        for (const st of steps) {
+          if (st.kind === 'next' || ids.length === 0) ids.push(hashed ? `hộ ${String(next++).padStart(6, '0')}` : String(next++).padStart(6, '0'));
+          else if (st.kind === 'repeat') ids.push(ids[st.k % ids.length]!);
+          else ids.push(String(st.k).padStart(6, '0'));
+        }
+        expect(run(ids).answers).toEqual(reference(ids));
       }),
     );
   });
