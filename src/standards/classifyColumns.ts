@@ -1,5 +1,6 @@
 import { toIsoDate, type ReferenceDateOptions } from '../dates/calendarDate.js';
 import { VnPovertyError, fail, issue, type VnIssue, type VnIssues } from '../errors/VnPovertyError.js';
+import { numericLines, popcounts } from './_columnKernel.js';
 import { countsFromHistogram, type ClassificationCounts } from './classificationCounts.js';
 import { resolveStandard } from './classifyHousehold.js';
 import type { Area } from './household.js';
@@ -49,15 +50,6 @@ export interface ColumnClassification {
 }
 
 const MAX_REPORTED_ISSUES = 100;
-let popcountTable: Uint8Array | undefined;
-function popcounts(): Uint8Array {
-  if (popcountTable === undefined) {
-    const t = new Uint8Array(1 << 16);
-    for (let i = 1; i < t.length; i++) t[i] = (t[i >> 1] ?? 0) + (i & 1);
-    popcountTable = t;
-  }
-  return popcountTable;
-}
 
 /**
  * The hot loop, kept apart with scalar arguments so the engine sees one shape. Returns the number
@@ -144,14 +136,7 @@ export function classifyColumns(columns: HouseholdColumns, options: ClassifyColu
   }
   const nInd = standard.indicators.length;
   const k = standard.deprivationThreshold;
-  // Lines as numbers; an absent line is -1 so that "income ≤ -1 × members" is always false.
-  const lineOf = (v: bigint | undefined): number => (v === undefined ? -1 : Number(v));
-  const onlyL = Float64Array.of(lineOf(standard.lines.rural.incomeOnlyPoor), lineOf(standard.lines.urban.incomeOnlyPoor));
-  const povL = Float64Array.of(lineOf(standard.lines.rural.poverty), lineOf(standard.lines.urban.poverty));
-  const avgL = Float64Array.of(lineOf(standard.lines.rural.averageCeiling), lineOf(standard.lines.urban.averageCeiling));
-  const maxLine = Math.max(1, ...onlyL, ...povL, ...avgL);
-  // Largest member count for which line × members stays an exact integer.
-  const maxMembers = Math.floor(Number.MAX_SAFE_INTEGER / maxLine);
+  const { only: onlyL, pov: povL, avg: avgL, maxMembers } = numericLines(standard);
   const statuses = new Uint8Array(n);
   const deprivationCounts = new Uint8Array(n);
   const hist = new Float64Array(4 << nInd);

@@ -2,6 +2,7 @@ import { toIsoDate, type IsoDate } from '../dates/calendarDate.js';
 import { VnPovertyError, fail, issue, type VnIssues } from '../errors/VnPovertyError.js';
 import { fraction, type Fraction } from '../numbers/fraction.js';
 import type { Dong } from '../numbers/money.js';
+import { numericLines, popcounts } from './_columnKernel.js';
 import { decidingRule } from './_resultParts.js';
 import { countsFromHistogram, type ClassificationCounts } from './classificationCounts.js';
 import { classifyOrIssues, parseHousehold, resolveStandard, type ClassifyHouseholdOptions, type HouseholdClassification } from './classifyHousehold.js';
@@ -137,26 +138,6 @@ const STATUS_OF_RULE = Uint8Array.of(0, 0, 1, 2, 3);
 const NEAR_POOR = 2;
 const COLUMN_RULE = { description: 'a household register as typed columns', source: 'vn-poverty RegisterBatch' };
 const AREA_OF_CODE: readonly Area[] = ['rural', 'urban'];
-
-let popcountTable: Uint8Array | undefined;
-function popcounts(): Uint8Array {
-  if (popcountTable === undefined) {
-    const t = new Uint8Array(1 << 16);
-    for (let i = 1; i < t.length; i++) t[i] = (t[i >> 1] ?? 0) + (i & 1);
-    popcountTable = t;
-  }
-  return popcountTable;
-}
-
-/** The lines of a standard as numbers (−1 for an absent line), and the largest exact member count. */
-function numericLines(standard: PovertyStandard): { readonly only: Float64Array; readonly pov: Float64Array; readonly avg: Float64Array; readonly maxMembers: number } {
-  const num = (v: bigint | undefined): number => (v === undefined ? -1 : Number(v));
-  const only = Float64Array.of(num(standard.lines.rural.incomeOnlyPoor), num(standard.lines.urban.incomeOnlyPoor));
-  const pov = Float64Array.of(num(standard.lines.rural.poverty), num(standard.lines.urban.poverty));
-  const avg = Float64Array.of(num(standard.lines.rural.averageCeiling), num(standard.lines.urban.averageCeiling));
-  const maxLine = Math.max(1, ...only, ...pov, ...avg);
-  return { only, pov, avg, maxMembers: Math.floor(MAX_SAFE / maxLine) };
-}
 
 function checkColumns(batch: RegisterBatch, k: number): number {
   if (typeof batch !== 'object' || batch === null) return fail({ code: 'invalid-input', path: [], value: batch, expected: 'a RegisterBatch of typed columns' });
