@@ -19,7 +19,7 @@ import { HOUSEHOLD_STATUSES } from '../../src/standards/householdStatus.js';
 import { ND07_2021, POVERTY_STANDARDS, QD59_2015, type PovertyStandard } from '../../src/standards/standards.js';
 import { asOfArb, factHouseholdArb, flagHouseholdArb } from '../arbitraries/household.js';
 import { thrownIssues } from '../_helpers/errors.js';
-import { expectDeepFrozen } from '../_helpers/purity.js';
+import { expectDeepFrozen, expectPure } from '../_helpers/purity.js';
 
 type Rec = HouseholdInput & { monthlyIncome: bigint };
 
@@ -267,11 +267,14 @@ describe('classifyRegisterBatch', () => {
     expect(thrownIssues(() => classifyRegisterBatch(batch, { asOf, onInvalid: 'skip' as never })).map((i) => i.code)).toEqual(['invalid-option']);
   });
 
-  it('does not mutate its columns', () => {
+  it('does not mutate its columns; is pure (same input, same output, frozen)', () => {
     const batch = toBatch(register, ND07_2021, true);
     const copy = structuredClone(batch);
     classifyRegisterBatch(batch, { asOf, onConflict: 'use-flag' });
     expect(batch).toEqual(copy);
+    const r = expectPure(classifyRegisterBatch, batch, { asOf, onConflict: 'use-flag', explain: true });
+    expectPure(registerRow, batch, r, 2);
+    expectPure(registerRowOf, r.classifications[1]!);
   });
 });
 
