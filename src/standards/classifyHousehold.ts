@@ -86,7 +86,8 @@ export interface HouseholdClassification {
   readonly incomePerHeadExact: Fraction;
   /**
    * Income per head as a Decimal: exact when it terminates (members with no prime factor but 2
-   * and 5), else 60 significant digits. Never used for the comparison.
+   * and 5), else 60 significant digits. Never used for the comparison. Computed when first read
+   * (then the same object).
    */
   readonly incomePerHead: Decimal;
   /** The area's lines under the standard. */
@@ -107,7 +108,7 @@ export interface HouseholdClassification {
   /** Flags that disagreed with the facts and how they were resolved (empty with `onConflict: 'error'`). */
   readonly conflicts: readonly IndicatorConflict[];
   readonly rule: DecidingRule;
-  /** A readable English explanation with the Vietnamese terms. */
+  /** A readable English explanation with the Vietnamese terms (composed when read, under a frozen standard). */
   readonly explanation: string;
 }
 

@@ -1,7 +1,7 @@
 import { toIsoDate } from '../dates/calendarDate.js';
 import type { ClassificationCounts } from './classificationCounts.js';
 import { resolveStandard, type ClassifyHouseholdOptions, type HouseholdClassification } from './classifyHousehold.js';
-import { classifyRecordInto, combinedError, createTally, tallyCounts, type HouseholdFailure } from './classifyHouseholdStream.js';
+import { classifyRecordInto, combinedError, createTally, tallyCounts, type classifyHouseholdStream, type HouseholdFailure } from './classifyHouseholdStream.js';
 
 /** Options of {@link classifyHouseholds}: the same as {@link ClassifyHouseholdOptions}. */
 export type ClassifyHouseholdsOptions = ClassifyHouseholdOptions;
@@ -17,7 +17,9 @@ export interface HouseholdClassifications {
  * one given). Each result is exactly what {@link classifyHousehold} returns for that household;
  * the counts give households by status, by indicator, and by indicator within each status.
  * Every record is validated first: if any is invalid, nothing is returned and the error lists
- * every issue with the record's index at the head of its path.
+ * every issue with the record's index at the head of its path. For more records than fit in
+ * memory, or records read from a file, use {@link classifyHouseholdStream}, which yields them in
+ * batches; for a register in typed columns, `classifyRegisterBatch`.
  *
  * @param households - records as {@link classifyHousehold} accepts them
  * @throws VnPovertyError as {@link classifyHousehold}, paths prefixed with the record index.
