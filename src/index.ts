@@ -132,6 +132,10 @@ export { classifyHouseholds } from './standards/classifyHouseholds.js';
 export type { ClassifyHouseholdsOptions, HouseholdClassifications } from './standards/classifyHouseholds.js';
 export { classifyColumns, AREA_CODES } from './standards/classifyColumns.js';
 export type { HouseholdColumns, ClassifyColumnsOptions, ColumnClassification } from './standards/classifyColumns.js';
+export { classifyRegisterBatch, registerRow, registerRowOf, REGISTER_FLAGS, UNCLASSIFIED, DECIDING_RULE_IDS } from './standards/classifyRegisterBatch.js';
+export type { RegisterBatch, ClassifyRegisterBatchOptions, RegisterBatchClassification, RegisterRow } from './standards/classifyRegisterBatch.js';
+export { classifyHouseholdStream } from './standards/classifyHouseholdStream.js';
+export type { ClassifyHouseholdStreamOptions, HouseholdClassificationBatch, HouseholdFailure, InvalidHouseholdHandling } from './standards/classifyHouseholdStream.js';
 export { sumClassificationCounts } from './standards/classificationCounts.js';
 export type { ClassificationCounts } from './standards/classificationCounts.js';
 // score path: review-form scores A (phiếu B1) and B (phiếu B2)

@@ -34,6 +34,35 @@ export function emptyCountsTable(indicatorIds: readonly IndicatorId[]): {
 }
 
 /**
+ * Counts from a histogram of households by status and deprivation pattern: `hist[(s << n) | mask]`
+ * households have status `HOUSEHOLD_STATUSES[s]` and are deprived in the indicators whose bits
+ * are set in `mask` (bit i = `indicatorIds[i]`, n = the number of indicators). @internal
+ */
+export function countsFromHistogram(standardId: string, indicatorIds: readonly IndicatorId[], hist: Float64Array): ClassificationCounts {
+  const n = indicatorIds.length;
+  const t = emptyCountsTable(indicatorIds);
+  let households = 0;
+  for (let s = 0; s < 4; s++) {
+    const status = HOUSEHOLD_STATUSES[s]!;
+    const byInd = t.byStatusAndIndicator[status];
+    for (let mask = 0; mask < 1 << n; mask++) {
+      const c = hist[(s << n) | mask] as number;
+      if (c === 0) continue;
+      t.byStatus[status] += c;
+      households += c;
+      for (let b = 0; b < n; b++) {
+        if ((mask >>> b) & 1) {
+          const id = indicatorIds[b]!;
+          byInd[id] = (byInd[id] ?? 0) + c;
+          t.byIndicator[id] = (t.byIndicator[id] ?? 0) + c;
+        }
+      }
+    }
+  }
+  return deepFreeze({ standardId, households, ...t });
+}
+
+/**
  * Adds up counts of several chunks classified under the same standard (streamed bulk input).
  *
  * @throws VnPovertyError `mixed-standards` when the counts come from different standards;

@@ -1,10 +1,9 @@
-import { deepFreeze } from '../_internal/_freeze.js';
 import { toIsoDate, type ReferenceDateOptions } from '../dates/calendarDate.js';
 import { VnPovertyError, fail, issue, type VnIssue, type VnIssues } from '../errors/VnPovertyError.js';
-import { emptyCountsTable, type ClassificationCounts } from './classificationCounts.js';
+import { numericLines, popcounts } from './_columnKernel.js';
+import { countsFromHistogram, type ClassificationCounts } from './classificationCounts.js';
 import { resolveStandard } from './classifyHousehold.js';
 import type { Area } from './household.js';
-import { HOUSEHOLD_STATUSES } from './householdStatus.js';
 import type { PovertyStandard } from './standards.js';
 import { assertOptions } from '../errors/assertOptions.js';
 
@@ -52,15 +51,6 @@ export interface ColumnClassification {
 }
 
 const MAX_REPORTED_ISSUES = 100;
-let popcountTable: Uint8Array | undefined;
-function popcounts(): Uint8Array {
-  if (popcountTable === undefined) {
-    const t = new Uint8Array(1 << 16);
-    for (let i = 1; i < t.length; i++) t[i] = (t[i >> 1] ?? 0) + (i & 1);
-    popcountTable = t;
-  }
-  return popcountTable;
-}
 
 /**
  * The hot loop, kept apart with scalar arguments so the engine sees one shape. Returns the number
@@ -148,14 +138,7 @@ export function classifyColumns(columns: HouseholdColumns, options: ClassifyColu
   }
   const nInd = standard.indicators.length;
   const k = standard.deprivationThreshold;
-  // Lines as numbers; an absent line is -1 so that "income ≤ -1 × members" is always false.
-  const lineOf = (v: bigint | undefined): number => (v === undefined ? -1 : Number(v));
-  const onlyL = Float64Array.of(lineOf(standard.lines.rural.incomeOnlyPoor), lineOf(standard.lines.urban.incomeOnlyPoor));
-  const povL = Float64Array.of(lineOf(standard.lines.rural.poverty), lineOf(standard.lines.urban.poverty));
-  const avgL = Float64Array.of(lineOf(standard.lines.rural.averageCeiling), lineOf(standard.lines.urban.averageCeiling));
-  const maxLine = Math.max(1, ...onlyL, ...povL, ...avgL);
-  // Largest member count for which line × members stays an exact integer.
-  const maxMembers = Math.floor(Number.MAX_SAFE_INTEGER / maxLine);
+  const { only: onlyL, pov: povL, avg: avgL, maxMembers } = numericLines(standard);
   const statuses = new Uint8Array(n);
   const deprivationCounts = new Uint8Array(n);
   const hist = new Float64Array(4 << nInd);
@@ -179,29 +162,15 @@ export function classifyColumns(columns: HouseholdColumns, options: ClassifyColu
   );
   if (bad > 0) throw columnErrors(columns, nInd, maxMembers, bad);
 
-  const ids = standard.indicators.map((ind) => ind.id);
-  const t = emptyCountsTable(ids);
-  for (let s = 0; s < 4; s++) {
-    const status = HOUSEHOLD_STATUSES[s]!;
-    const byInd = t.byStatusAndIndicator[status];
-    for (let mask = 0; mask < 1 << nInd; mask++) {
-      const c = hist[(s << nInd) | mask] as number;
-      if (c === 0) continue;
-      t.byStatus[status] += c;
-      for (let b = 0; b < nInd; b++) {
-        if ((mask >>> b) & 1) {
-          const id = ids[b]!;
-          byInd[id] = (byInd[id] ?? 0) + c;
-          t.byIndicator[id] = (t.byIndicator[id] ?? 0) + c;
-        }
-      }
-    }
-  }
   return Object.freeze({
     standardId: standard.id,
     statuses,
     deprivationCounts,
-    counts: deepFreeze({ standardId: standard.id, households: n, ...t }),
+    counts: countsFromHistogram(
+      standard.id,
+      standard.indicators.map((ind) => ind.id),
+      hist,
+    ),
   });
 }
 

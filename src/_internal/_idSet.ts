@@ -1,0 +1,263 @@
+import { fail } from '../errors/VnPovertyError.js';
+
+/**
+ * A set of household ids in bounded memory, for refusing a household id seen twice in a
+ * register of millions of rows without keeping the ids themselves.
+ *
+ * Every id becomes a 64-bit key, kept with the row where the id was first seen (12 bytes) in one
+ * of two places:
+ * - **In order**: while each key is greater than every key kept so far (a register sorted or
+ *   grouped by id, as exports usually are), it is appended to a sorted run: no lookup is needed
+ *   (a key greater than all others is new) and it takes 12 bytes, growing ×1.5 (so 12 to 18
+ *   bytes per id, briefly 30 while growing).
+ * - **Out of order**: otherwise it goes to an open-addressing hash table of 12-byte slots, at
+ *   most 3/4 full (16 to 24 bytes per id; 16 when presized with the expected count; ~40 while
+ *   growing ×1.5), and a lookup also binary-searches the sorted run.
+ * 26.2 million ids in order take 300 to 450 MiB (300 presized); out of order, 419 MiB presized.
+ * Nothing else grows with the ids, except the exact list of true collisions below.
+ *
+ * Exactness. Short ids are packed into the key exactly: ids of 1 to 16 decimal digits, and ids
+ * of 1 to 10 characters from `0-9 A-Z a-z -`; two such ids have the same key only when they
+ * are the same id, so a key found is a repeat, certainly. Any other id gets a 63-bit hash; when its
+ * key is found, the earlier id is asked for (`idAt(row)`: from the caller's array, or re-read from
+ * the file at that row) and compared exactly. A different id with the same hash (a true
+ * collision: about one chance in 2^63 per pair, a few in 10^5 for a whole national register,
+ * or many for ids crafted to collide) is kept, exactly, in a small map that is checked as well.
+ * So a repeat is never missed and never wrongly reported. @internal
+ */
+export interface IdSet {
+  /** Hash table slots, three words each: key hi, key lo, first row + 1 (0 = empty). */
+  slots: Uint32Array;
+  capacity: number;
+  /** Keys in the hash table. */
+  size: number;
+  /** The sorted run, three words an entry (key hi, key lo, first row), `runLength` entries used. */
+  run: Uint32Array;
+  runLength: number;
+  /** The greatest key kept anywhere, as two words (−1 before the first). */
+  maxHi: number;
+  maxLo: number;
+  /** Ids that share a hashed key with an earlier, different id, with their first row. */
+  readonly collisions: Map<string, number>;
+  readonly hash: (id: string) => readonly [number, number];
+}
+
+const MAX_LOAD = 0.75;
+const MIN_CAPACITY = 64;
+const MAX_ROW = 0xffff_fffe;
+
+/** 63-bit hash of a string's UTF-16 code units, as two words (hi has its top bit clear). */
+function hash63(id: string): readonly [number, number] {
+  let h1 = 0xdeadbeef ^ id.length;
+  let h2 = 0x41c6ce57 ^ id.length;
+  for (let i = 0; i < id.length; i++) {
+    const c = id.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return [(h1 >>> 1) & 0x7fff_ffff, h2 >>> 0];
+}
+
+const DIGITS = 0x8000_0000; // tag 10: 1–16 decimal digits
+const TEXT = 0xc000_0000; // tag 11: 1–10 characters of [0-9A-Za-z_-]
+
+/** 6-bit code of a character of a packed text id: 1–10 digits, 11–36 A–Z, 37–62 a–z, 63 '-'; −1 otherwise (0 is padding). */
+function symbol(c: number): number {
+  if (c >= 48 && c <= 57) return c - 47;
+  if (c >= 65 && c <= 90) return c - 54;
+  if (c >= 97 && c <= 122) return c - 60;
+  if (c === 45) return 63;
+  return -1;
+}
+
+// The key computed last, as two words (kept here rather than in a fresh tuple per id).
+let keyHi = 0;
+let keyLo = 0;
+
+/** Computes the key of `id` into keyHi/keyLo; true when it packs the id exactly. */
+function computeKey(id: string, hash: (id: string) => readonly [number, number]): boolean {
+  const n = id.length;
+  if (n >= 1 && n <= 16) {
+    const cut = n - 9; // digits before the last nine
+    let high = 0;
+    let low = 0;
+    let i = 0;
+    for (; i < n; i++) {
+      const d = id.charCodeAt(i) - 48;
+      if (d < 0 || d > 9) break;
+      if (i < cut) high = high * 10 + d;
+      else low = low * 10 + d;
+    }
+    if (i === n) {
+      keyHi = (DIGITS | (n << 24) | high) >>> 0; // high < 10^7 < 2^24
+      keyLo = low; // < 10^9 < 2^30
+      return true;
+    }
+  }
+  if (n >= 1 && n <= 10) {
+    let hi = 0;
+    let lo = 0;
+    let i = 0;
+    for (; i < 10; i++) {
+      let sym = 0;
+      if (i < n) {
+        sym = symbol(id.charCodeAt(i));
+        if (sym < 1) break;
+      }
+      if (i < 5) hi = hi * 64 + sym;
+      else lo = lo * 64 + sym;
+    }
+    if (i === 10) {
+      keyHi = (TEXT | hi) >>> 0;
+      keyLo = lo;
+      return true;
+    }
+  }
+  const [h, l] = hash(id);
+  keyHi = (h & 0x7fff_ffff) >>> 0;
+  keyLo = l >>> 0;
+  return false;
+}
+
+/**
+ * The 64-bit key of an id as `[hi, lo, exact]`: packed exactly for short ids (see
+ * {@link IdSet}), else a hash (`exact` false). @internal
+ */
+export function idKey(id: string, hash: (id: string) => readonly [number, number] = hash63): readonly [number, number, boolean] {
+  const exact = computeKey(id, hash);
+  return [keyHi, keyLo, exact];
+}
+
+/** The home slot of a key: mixed, then mapped onto [0, capacity) without a modulo. */
+function slotOf(hi: number, lo: number, capacity: number): number {
+  let h = Math.imul(hi ^ Math.imul(lo, 0x9e3779b1), 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return Math.min(capacity - 1, Math.floor(((h >>> 0) * capacity) / 0x1_0000_0000));
+}
+
+/**
+ * An empty set, sized for `expected` ids (it grows beyond): the sorted run is presized, the hash
+ * table starts small (ids in order never use it). `hash` replaces the id hash (tests use a weak one
+ * to force collisions). @internal
+ */
+export function createIdSet(expected = 0, hash: (id: string) => readonly [number, number] = hash63): IdSet {
+  if (!Number.isSafeInteger(expected) || expected < 0) fail({ code: 'invalid-option', path: ['expected'], value: expected, expected: 'a whole number of ids ≥ 0' });
+  return {
+    slots: new Uint32Array(3 * MIN_CAPACITY),
+    capacity: MIN_CAPACITY,
+    size: 0,
+    run: new Uint32Array(3 * Math.max(MIN_CAPACITY, expected)),
+    runLength: 0,
+    maxHi: -1,
+    maxLo: -1,
+    collisions: new Map(),
+    hash,
+  };
+}
+
+/** The bytes the set's tables hold (not counting the collision map). @internal */
+export function idSetBytes(set: IdSet): number {
+  return set.slots.byteLength + set.run.byteLength;
+}
+
+function growTable(set: IdSet): void {
+  const old = set.slots;
+  const oldCapacity = set.capacity;
+  const capacity = Math.ceil(oldCapacity * 1.5);
+  const slots = new Uint32Array(3 * capacity);
+  for (let s = 0; s < oldCapacity; s++) {
+    const r = old[3 * s + 2] as number;
+    if (r === 0) continue;
+    const hi = old[3 * s] as number;
+    const lo = old[3 * s + 1] as number;
+    let t = slotOf(hi, lo, capacity);
+    while (slots[3 * t + 2] !== 0) t = t + 1 === capacity ? 0 : t + 1;
+    slots[3 * t] = hi;
+    slots[3 * t + 1] = lo;
+    slots[3 * t + 2] = r;
+  }
+  set.slots = slots;
+  set.capacity = capacity;
+}
+
+/** The first row of `key` in the sorted run, or −1 (binary search). */
+function inRun(set: IdSet, hi: number, lo: number): number {
+  const run = set.run;
+  let a = 0;
+  let b = set.runLength - 1;
+  while (a <= b) {
+    const m = (a + b) >>> 1;
+    const h = run[3 * m] as number;
+    const l = run[3 * m + 1] as number;
+    if (h === hi && l === lo) return run[3 * m + 2] as number;
+    if (h < hi || (h === hi && l < lo)) a = m + 1;
+    else b = m - 1;
+  }
+  return -1;
+}
+
+/** The first row of `key` in the hash table, or −1; `slot` gets where it is or would go. */
+let slot = 0;
+function inTable(set: IdSet, hi: number, lo: number): number {
+  const { slots, capacity } = set;
+  let s = slotOf(hi, lo, capacity);
+  for (;;) {
+    const r = slots[3 * s + 2] as number;
+    if (r === 0) break;
+    if (slots[3 * s] === hi && slots[3 * s + 1] === lo) {
+      slot = s;
+      return r - 1;
+    }
+    s = s + 1 === capacity ? 0 : s + 1;
+  }
+  slot = s;
+  return -1;
+}
+
+/**
+ * Adds the id seen at `row` (a whole number from 0 to 4,294,967,294; rows should increase) and
+ * returns the row where the same id was seen first, or −1 when it is new. `idAt(row)` must give
+ * the id seen at an earlier row; it is asked only when a hashed key is found again (see
+ * {@link IdSet}). @internal
+ */
+export function addId(set: IdSet, id: string, row: number, idAt: (row: number) => string): number {
+  if (!Number.isSafeInteger(row) || row < 0 || row > MAX_ROW) fail({ code: 'invalid-option', path: ['row'], value: row, expected: `a row from 0 to ${MAX_ROW}` });
+  const exact = computeKey(id, set.hash);
+  const hi = keyHi;
+  const lo = keyLo;
+  if (hi > set.maxHi || (hi === set.maxHi && lo > set.maxLo)) {
+    // greater than every key kept: new, and the sorted run stays sorted
+    set.maxHi = hi;
+    set.maxLo = lo;
+    if (3 * (set.runLength + 1) > set.run.length) {
+      const run = new Uint32Array(Math.ceil(set.run.length * 1.5));
+      run.set(set.run);
+      set.run = run;
+    }
+    const at = 3 * set.runLength++;
+    set.run[at] = hi;
+    set.run[at + 1] = lo;
+    set.run[at + 2] = row;
+    return -1;
+  }
+  let first = inRun(set, hi, lo);
+  if (first < 0) first = inTable(set, hi, lo);
+  if (first >= 0) {
+    if (exact || idAt(first) === id) return first;
+    const seen = set.collisions.get(id);
+    if (seen !== undefined) return seen;
+    set.collisions.set(id, row);
+    return -1;
+  }
+  const s = slot;
+  set.slots[3 * s] = hi;
+  set.slots[3 * s + 1] = lo;
+  set.slots[3 * s + 2] = row + 1;
+  set.size++;
+  if (set.size > set.capacity * MAX_LOAD) growTable(set);
+  return -1;
+}
