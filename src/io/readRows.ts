@@ -182,7 +182,7 @@ async function* readXlsxRows(source: RowSource, sheet: string | number | undefin
 }
 
 /** Reduces an exceljs cell value (rich text, formula, hyperlink…) to a {@link RawCell}. */
-function xlsxCellValue(value: ExcelJS.CellValue): RawCell {
+export function xlsxCellValue(value: ExcelJS.CellValue): RawCell {
   if (value === null || value === undefined) return null;
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value instanceof Date) return value;
   if (typeof value === 'object') {
