@@ -285,3 +285,41 @@ export {
   alkireFosterFromColumns,
 } from './measures/vietnamProfile.js';
 export type { VietnamAfProfile, AlkireFosterFromClassificationsOptions, AlkireFosterFromColumnsOptions } from './measures/vietnamProfile.js';
+
+// --- whole documents: tables understood, prose claims, checkDocument --------
+export { foldVietnamese, foldVietnameseKeepingLength } from './text/foldVietnamese.js';
+export { documentModel, documentModelSchema, cellTextAt } from './documents/documentModel.js';
+export type {
+  DocumentModel,
+  DocumentBlock,
+  DocumentBlockInput,
+  DocumentParagraph,
+  DocumentTable,
+  DocumentCell,
+  DocumentFormat,
+  DocumentModelOptions,
+  BlockPosition,
+  GridAddress,
+} from './documents/documentModel.js';
+export { tableLayoutSchema, printedTableFromLayout } from './documents/tableLayout.js';
+export type { TableLayout, LayoutColumn, LayoutColumnKind, TableLayoutRow, TableRowRole, LayoutRelation, LayoutDifference, LayoutColumnSum, LayoutRate, LayoutNumbering } from './documents/tableLayout.js';
+export { understandTable } from './documents/understandTable.js';
+export type { TableUnderstanding, UnderstandTableOptions, RelationEvidence } from './documents/understandTable.js';
+export { extractClaims } from './documents/proseClaims.js';
+export type {
+  ProseClaims,
+  DocumentClaim,
+  TotalWithPartsClaim,
+  RateCountClaim,
+  PercentOfPlanClaim,
+  ReductionTargetClaim,
+  ClaimFigure,
+  TextLocation,
+  UncheckedSentence,
+} from './documents/proseClaims.js';
+export type { ProseFigure, FigureDimension } from './documents/_proseFigures.js';
+export { checkDocument } from './documents/checkDocument.js';
+export type { CheckDocumentOptions } from './documents/checkDocument.js';
+export type { CheckReport, CheckFinding, CheckSeverity, FindingLocation, CheckedTable, CheckedClaim, UncheckedItem } from './documents/checkReport.js';
+export { formatCheckReport, formatCheckFinding, formatLocation } from './documents/formatCheckReport.js';
+export type { FormatCheckReportOptions } from './documents/formatCheckReport.js';

@@ -3,7 +3,7 @@ import { VnPovertyError } from '../errors/VnPovertyError.js';
 import { targetFromText, type ReductionTarget, type TargetSubject } from '../targets/reductionTarget.js';
 import { foldVietnamese, foldVietnameseKeepingLength } from '../text/foldVietnamese.js';
 import { proseFigures, sentences, type FigureDimension, type ProseFigure } from './_proseFigures.js';
-import type { DocumentModel, DocumentParagraph } from './documentModel.js';
+import type { DocumentModel } from './documentModel.js';
 
 /** Where a claim's text is: a block (0-based) and character offsets in its text. */
 export interface TextLocation {
@@ -394,9 +394,4 @@ function lastPerDimension(figures: readonly ProseFigure[]): ProseFigure[] {
 
 function populationName(folded: string): string {
   return folded === 'dtts' || folded === 'dan toc' || folded === 'dong bao' ? 'dân tộc thiểu số' : folded === 'dan toc thieu so' ? 'dân tộc thiểu số' : 'xã đặc biệt khó khăn';
-}
-
-/** True for a paragraph block. */
-export function isParagraph(b: { readonly kind: string }): b is DocumentParagraph {
-  return b.kind !== 'table';
 }

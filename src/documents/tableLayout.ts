@@ -31,12 +31,12 @@ export interface LayoutColumn {
  * - `'part'`: a “trong đó” (of which) row: part of the row above, never added into a total;
  * - `'heading'`: a group title with no figures.
  */
-export type LayoutRowRole = 'item' | 'subtotal' | 'total' | 'part' | 'heading';
+export type TableRowRole = 'item' | 'subtotal' | 'total' | 'part' | 'heading';
 
 /** One data row of a {@link TableLayout}, by its 0-based grid row. */
-export interface LayoutRow {
+export interface TableLayoutRow {
   readonly row: number;
-  readonly role: LayoutRowRole;
+  readonly role: TableRowRole;
   /** The row's label as printed (its name, else its number). */
   readonly label: string;
   /** The row number as printed in the row-number column, if any. */
@@ -91,7 +91,7 @@ export interface TableLayout {
   /** Grid rows that are neither header nor data: a row of column numbers (“A B 1 2 3 …”). */
   readonly skipRows: readonly number[];
   readonly columns: readonly LayoutColumn[];
-  readonly rows: readonly LayoutRow[];
+  readonly rows: readonly TableLayoutRow[];
   readonly relations: readonly LayoutRelation[];
   /** Blank cells in checked columns: missing (default) or zero (budget tables print “-” for nothing). */
   readonly blankAs?: 'missing' | 'zero';

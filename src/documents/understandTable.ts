@@ -6,7 +6,7 @@ import { cellNumber, rowNumber, type CellNumber } from './_cellNumber.js';
 import { moneyUnitIn, tableHeader } from './_tableHeader.js';
 import { coverageCandidates, roleOf, rowSignal, type RowSignal } from './_tableRows.js';
 import type { DocumentTable } from './documentModel.js';
-import type { LayoutColumn, LayoutColumnKind, LayoutRelation, LayoutRow, TableLayout } from './tableLayout.js';
+import type { LayoutColumn, LayoutColumnKind, LayoutRelation, TableLayoutRow, TableLayout } from './tableLayout.js';
 
 /** How strongly the table's own figures support one inferred relation. */
 export interface RelationEvidence {
@@ -153,7 +153,7 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
     return s.label !== '' ? s.label : s.numberText !== '' ? s.numberText : `row ${r + 1}`;
   };
   const evidence: RelationEvidence[] = [];
-  const rows: LayoutRow[] = signals.map((s, j) => {
+  const rows: TableLayoutRow[] = signals.map((s, j) => {
     const base = { row: s.row, label: s.label !== '' ? s.label : s.numberText, ...(s.numberText === '' ? {} : { number: s.numberText }) };
     if (s.signal === 'heading' || s.signal === 'part' || (s.signal === 'item' && s.level <= 2 && !hasNestedChild(signals, j))) {
       return { ...base, role: roleOf(s.signal, false) };
@@ -439,7 +439,7 @@ function bestRateFit(rc: Col, additive: readonly Col[], rows: readonly number[],
   return best;
 }
 
-function inferNumbering(rows: readonly LayoutRow[]): { perGroup: boolean; holds: number; of: number; breaks: string[] } | null {
+function inferNumbering(rows: readonly TableLayoutRow[]): { perGroup: boolean; holds: number; of: number; breaks: string[] } | null {
   const numbered = rows.filter((r) => r.role === 'item' && r.number !== undefined && /^\d+$/.test(r.number));
   if (numbered.length < 3) return null;
   const score = (perGroup: boolean): { holds: number; of: number; breaks: string[] } => {

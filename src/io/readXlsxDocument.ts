@@ -23,6 +23,9 @@ function formatDecimals(fmt: string | undefined): number | null {
  * A cell as Excel shows it, in Vietnamese format: numbers with the decimals of their number
  * format (`0.00%` → `'0,70%'`; General → the digits stored, to 15 significant digits), text as is,
  * dates as ISO dates, formulas by their cached result.
+ * @example
+ * xlsxCellText(0.007, '0.00%') //=> '0,70%'
+ * xlsxCellText(16194, '#,##0') //=> '16.194'
  */
 export function xlsxCellText(value: ExcelJS.CellValue, numFmt: string | undefined): string {
   const v = xlsxCellValue(value);
