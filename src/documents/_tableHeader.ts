@@ -162,6 +162,7 @@ export function moneyUnitIn(text: string): MoneyUnit | null {
   if (/\b(ty dong|ti dong|ty vnd)\b/.test(t)) return 'ty';
   if (/\b(trieu dong|trieu vnd|tr\.? ?d(ong)?|trd)\b/.test(t) || /\btrieu\b/.test(t)) return 'trieu';
   if (/\b(nghin dong|ngan dong|1\.000 dong|1000 dong)\b/.test(t)) return 'nghin';
-  if (/\b(dong|vnd)\b/.test(t) && !/\b(dong bao|cong dong|hoat dong|lao dong|dong gop|dong thoi|dong bo|tac dong|chu dong|van dong|dong y)\b/.test(t)) return 'dong';
+  // “đồng” alone is a unit only where a unit is printed: “(đồng)”, “ĐVT: đồng”, or the whole text (never “huy động”, “lao động”)
+  if (/\((dong|vnd)\)|\b(dvt|don vi tinh|don vi)\s*:?\s*(dong|vnd)\b|^(so tien )?(dong|vnd)$/.test(t)) return 'dong';
   return null;
 }

@@ -159,12 +159,20 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
       return { ...base, role: roleOf(s.signal, false) };
     }
     if (!s.hasFigures) return { ...base, role: 'heading' };
+    // the first candidate (in the order most likely for the row's signal) that most columns confirm:
+    // a wrong cell then never flips the reading to another set that happens to add up
     let best: { rows: readonly number[]; holds: number; of: number; breaks: string[] } | null = null;
+    const confirms = (r: { holds: number; of: number }): boolean => r.holds >= 1 && r.holds * 2 >= r.of;
     for (const cand of coverageCandidates(signals, j)) {
       const r = rowTotalSupport(additive, j, cand.rows.map((x) => indexOfRow.get(x)!), at);
-      if (r.of > 0 && (best === null || r.holds > best.holds)) best = { rows: cand.rows, ...r };
+      if (r.of === 0) continue;
+      if (confirms(r)) {
+        best = { rows: cand.rows, ...r };
+        break;
+      }
+      if (best === null || r.holds > best.holds) best = { rows: cand.rows, ...r };
     }
-    const confirmed = best !== null && best.holds >= 1 && best.holds * 2 >= best.of;
+    const confirmed = best !== null && confirms(best);
     if (!confirmed || best === null) {
       if (s.signal === 'total' || s.signal === 'group') notes.push(`row ${s.row + 1} “${base.label}” looks like a ${s.signal === 'total' ? 'total' : 'subtotal'} but adds up in too few columns over any set of rows; left unchecked`);
       return { ...base, role: s.signal === 'total' ? 'heading' : roleOf(s.signal, false) };
