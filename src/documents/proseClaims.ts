@@ -95,6 +95,7 @@ interface Para {
   readonly text: string;
   readonly folded: string;
   readonly figures: readonly ProseFigure[];
+  readonly sentences: ReadonlyArray<{ readonly start: number; readonly end: number }>;
 }
 
 /** The subject of a rate–count pair: the last household group named before it. */
@@ -142,7 +143,7 @@ export function extractClaims(model: DocumentModel): ProseClaims {
   for (const b of model.blocks) {
     if (b.kind === 'table') continue;
     paraAt.set(b.index, paras.length);
-    paras.push({ block: b.index, text: b.text, folded: foldVietnameseKeepingLength(b.text), figures: proseFigures(b.text) });
+    paras.push({ block: b.index, text: b.text, folded: foldVietnameseKeepingLength(b.text), figures: proseFigures(b.text), sentences: sentences(b.text) });
   }
   const claims: DocumentClaim[] = [];
   const used = new Set<string>();
@@ -151,9 +152,10 @@ export function extractClaims(model: DocumentModel): ProseClaims {
     use(p, f);
     return { text: f.text, location: { block: p.block, start: f.start, end: f.end }, dimension: f.dimension, figure: f, ...(label === undefined || label === '' ? {} : { label }) };
   };
-  const sentenceAt = (p: Para, offset: number): { start: number; end: number } => sentences(p.text).find((s) => offset >= s.start && offset < s.end) ?? { start: 0, end: p.text.length };
+  const sentenceAt = (p: Para, offset: number): { start: number; end: number } => p.sentences.find((s) => offset >= s.start && offset < s.end) ?? { start: 0, end: p.text.length };
 
   paras.forEach((p, pi) => {
+    if (p.figures.length === 0 && !p.folded.includes('/')) return;
     totalsWithParts(p, pi);
     rateCountPairs(p, pi);
     percentOfPlan(p);
@@ -172,7 +174,7 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       const sentence = sentenceAt(p, c.at);
       // the connective may open a sentence (“… 342 triệu đồng. Trong đó:”): the total is in the sentence before
       const beforeText = p.text.slice(sentence.start, c.at).trim();
-      const totalFrom = beforeText === '' ? (sentences(p.text).filter((s) => s.end <= sentence.start).pop()?.start ?? 0) : sentence.start;
+      const totalFrom = beforeText === '' ? (p.sentences.filter((s) => s.end <= sentence.start).pop()?.start ?? 0) : sentence.start;
       const previousEnd = ci > 0 ? found[ci - 1]!.end : -1;
       const candidates = p.figures.filter((f) => f.start >= totalFrom && f.end <= c.at && f.dimension !== 'percent');
       const fresh = candidates.filter((f) => (f.start >= previousEnd || ci === 0) && !used.has(`${p.block}:${f.start}`));
@@ -315,7 +317,8 @@ export function extractClaims(model: DocumentModel): ProseClaims {
   }
 
   function targets(p: Para): void {
-    for (const s of sentences(p.text)) {
+    if (!/\bgiam\b/.test(p.folded)) return;
+    for (const s of p.sentences) {
       const folded = p.folded.slice(s.start, s.end);
       const giam = folded.search(/\bgiam\b(?!\s+(xuong\s+)?con\b)/);
       if (giam < 0 || !/\bngheo\b/.test(folded)) continue;
@@ -347,7 +350,8 @@ export function extractClaims(model: DocumentModel): ProseClaims {
 
   const unchecked: UncheckedSentence[] = [];
   for (const p of paras) {
-    for (const s of sentences(p.text)) {
+    if (p.figures.length === 0) continue;
+    for (const s of p.sentences) {
       const left = p.figures.filter((f) => f.start >= s.start && f.end <= s.end && !used.has(`${p.block}:${f.start}`));
       if (left.length > 0) unchecked.push({ location: { block: p.block, start: s.start, end: s.end }, sentence: p.text.slice(s.start, s.end).trim(), figures: left.map((f) => f.text) });
     }
