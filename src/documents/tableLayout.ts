@@ -3,7 +3,7 @@ import { deepFreeze } from '../_internal/_freeze.js';
 import { fail, parseInput } from '../errors/VnPovertyError.js';
 import { ROUNDING_MODES, type RoundingMode } from '../numbers/rounding.js';
 import type { MoneyUnit } from '../numbers/money.js';
-import type { PrintedTable, TableColumn, TableRelation } from '../reconcile/printedTable.js';
+import type { PrintedTable, RateRelation, TableColumn, TableRelation } from '../reconcile/printedTable.js';
 import type { DocumentTable } from './documentModel.js';
 
 /**
@@ -60,15 +60,8 @@ export interface LayoutColumnSum {
   readonly parts: readonly string[];
 }
 
-/** `column = round(count ÷ base × scale)` to the decimals printed, row by row. */
-export interface LayoutRate {
-  readonly type: 'rate';
-  readonly column: string;
-  readonly count: string;
-  readonly base: string;
-  readonly scale: number;
-  readonly rounding: RoundingMode;
-}
+/** `column = round(count ÷ base × scale)` to the decimals printed, row by row: the engine's rate relation over every data row. */
+export type LayoutRate = Pick<RateRelation, 'type' | 'column' | 'count' | 'base' | 'scale' | 'rounding'>;
 
 /** The numbers in `column` count 1, 2, 3… down the item rows (restarting in each group when `perGroup`). */
 export interface LayoutNumbering {
