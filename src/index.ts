@@ -313,6 +313,7 @@ export type {
   RateCountClaim,
   PercentOfPlanClaim,
   ReductionTargetClaim,
+  TableFigureClaim,
   ClaimFigure,
   TextLocation,
   UncheckedSentence,

@@ -13,7 +13,7 @@ import type { UnderstoodTable } from './_checkTables.js';
 import { divideIntervals, figureInterval, intersectIntervals, intervalsMeet, roundedPercentInterval, sumIntervals, type FigureInterval } from './_figureInterval.js';
 import type { CheckedClaim, CheckFinding, CheckSeverity, FindingLocation, UncheckedItem } from './checkReport.js';
 import type { DocumentModel } from './documentModel.js';
-import type { ClaimFigure, DocumentClaim, PercentOfPlanClaim, RateCountClaim, ReductionTargetClaim, TextLocation, TotalWithPartsClaim } from './proseClaims.js';
+import type { ClaimFigure, DocumentClaim, PercentOfPlanClaim, RateCountClaim, ReductionTargetClaim, TableFigureClaim, TextLocation, TotalWithPartsClaim } from './proseClaims.js';
 
 /** What checking the claims of a document gives. */
 export interface ClaimChecks {
@@ -49,6 +49,7 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
   checkPairs(claims.filter((c): c is RateCountClaim => c.kind === 'rate-count'));
   checkPlans(claims.filter((c): c is PercentOfPlanClaim => c.kind === 'percent-of-plan'));
   checkTargets(claims.filter((c): c is ReductionTargetClaim => c.kind === 'reduction-target'));
+  checkTableFigures(claims.filter((c): c is TableFigureClaim => c.kind === 'table-figure'));
 
   for (const c of claims) {
     const s = status.get(c) ?? { status: 'unchecked' as const, note: null };
@@ -225,6 +226,34 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
     }
   }
 
+  function checkTableFigures(figures: readonly TableFigureClaim[]): void {
+    const totals = tableTotals(tables);
+    for (const c of figures) {
+      const matches = totals.flatMap((t) => t.columns.filter((x) => x.subject === c.subject && x.stage === c.stage && (c.year === null || x.year === null || x.year === c.year)).map((x) => ({ t, x })));
+      if (matches.length !== 1) {
+        skip(c, matches.length === 0 ? 'no table column counts the same households at the same moment' : 'more than one table column could be this figure');
+        continue;
+      }
+      const { t, x } = matches[0]!;
+      const printed = c.figure.figure.value;
+      if (printed.den === 1n && printed.num === BigInt(x.value)) {
+        ok(c, `the same as the total row of the table at block ${t.block} (${x.key})`);
+        continue;
+      }
+      finding(c, {
+        severity: 'warning',
+        code: 'figure-differs-from-table',
+        text: c.sentence,
+        printed: c.figure.text,
+        expected: `${vn(fraction(BigInt(x.value)), 0)} hộ`,
+        difference: subtractFractions(printed, fraction(BigInt(x.value))).num.toString(),
+        relation: `the prose figure = the total row of the table at block ${t.block}, column “${x.key}”`,
+        location: where(c.figure.location),
+        message: `“${c.figure.text}” in the text, but the total row of the table at block ${t.block} prints ${vn(fraction(BigInt(x.value)), 0)} in “${x.key}”`,
+      });
+    }
+  }
+
   function checkTargets(targets: readonly ReductionTargetClaim[]): void {
     const plan = planFigures(tables);
     for (const t of targets) {
@@ -247,6 +276,12 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
         continue;
       }
       const short = subtractFractions(fraction(0n), e.marginHouseholds);
+      // “giảm 0,8%” of the poor rate is sometimes meant of poor and near-poor together: say what that reading gives
+      let other = '';
+      if (t.target.subject === 'poor' && (t.target.form === 'points' || t.target.form === 'range')) {
+        const both = evaluateTarget({ ...t.target, subject: 'poor-and-near-poor' }, plan.base, plan.exits.poor + plan.exits.nearPoor);
+        other = `; read as the poor and near-poor rate, ${vn(fraction(BigInt(both.achievedHouseholds)), 0)} exits = ${vn(both.achievedPoints, 2)} points would ${both.met ? '' : 'still not '}meet it`;
+      }
       finding(t, {
         severity: 'warning',
         code: 'target-not-met',
@@ -255,7 +290,7 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
         expected: `at least ${vn(fraction(BigInt(needed.householdsNeeded)), 0)}`,
         difference: `-${fractionToDecimal(short).toFixed(1)}`,
         relation: describeTarget(t.target),
-        message: `“${t.sentence}”: ${reading} → NOT met, short by ${vn(short, 1)} households (${vn(subtractFractions(fraction(0n), e.marginPoints), 2)} points); the exits are the total row of the table at block ${plan.block}`,
+        message: `“${t.sentence}”: ${reading} → NOT met, short by ${vn(short, 1)} households (${vn(subtractFractions(fraction(0n), e.marginPoints), 2)} points); the exits are the total row of the table at block ${plan.block}${other}`,
       });
     }
   }
@@ -311,6 +346,8 @@ function summary(c: DocumentClaim): string {
       return `${c.achieved.text} = ${c.percent.text} of the plan${c.plan === null ? '' : ` (${c.plan.text})`}`;
     case 'reduction-target':
       return `${describeTarget(c.target)}${c.population === '' ? '' : ` (${c.population})`}`;
+    case 'table-figure':
+      return `${c.figure.text} (${c.subject}${c.stage === null ? '' : `, ${c.stage}`}${c.year === null ? '' : `, ${c.year}`}) as in a table`;
   }
 }
 
@@ -324,48 +361,62 @@ function intervalText(i: FigureInterval, like: ClaimFigure): string {
   return `${show(i.low)} – ${i.high === null ? '∞' : show(i.high)}${suffix}`;
 }
 
-/** The base and planned exits a document's tables give: the total row of a table whose columns are households, poor and near-poor at the start, and exits. */
-function planFigures(tables: readonly UnderstoodTable[]): { base: TargetBase; exits: { poor: number; nearPoor: number }; block: number } | null {
+/** A count column of a table with a total row: what it counts (from its header) and its total. */
+interface TotalFigure {
+  readonly key: string;
+  readonly subject: 'poor' | 'near-poor' | 'households' | null;
+  readonly stage: 'start' | 'exit' | 'end' | null;
+  readonly year: string | null;
+  readonly value: number;
+}
+
+/** Per table with a total row: its count columns tagged from their headers, with the total row's figures. */
+function tableTotals(tables: readonly UnderstoodTable[]): Array<{ readonly block: number; readonly columns: readonly TotalFigure[] }> {
+  const out: Array<{ block: number; columns: TotalFigure[] }> = [];
   for (const { table, layout } of tables) {
     const totalRow = [...layout.rows].reverse().find((r) => r.role === 'total');
     if (totalRow === undefined) continue;
-    // the nearest header part that names a subject or a stage decides (the top header often names both groups)
-    const tag = (header: string): { subject: 'poor' | 'near-poor' | null; stage: 'start' | 'exit' | 'end' | null } => {
-      const parts = foldVietnamese(header).split('›').reverse();
-      let subject: 'poor' | 'near-poor' | null = null;
-      let stage: 'start' | 'exit' | 'end' | null = null;
+    const rateBases = new Set(layout.relations.flatMap((r) => (r.type === 'rate' ? [r.base] : [])));
+    const columns: TotalFigure[] = [];
+    for (const c of layout.columns) {
+      if (c.kind !== 'count') continue;
+      const n = cellNumber(table.rows[totalRow.row]?.[c.col]?.text ?? '');
+      if (n === null || n.decimals !== 0) continue;
+      // the nearest header part that names a subject or a stage decides (the top header often names both groups)
+      const parts = foldVietnamese(c.header).split('›').reverse();
+      let subject: TotalFigure['subject'] = null;
+      let stage: TotalFigure['stage'] = null;
       for (const part of parts) {
         subject ??= /\b(can ngheo|hcn)\b/.test(part) ? 'near-poor' : /\b(ho ngheo|hn|ngheo)\b/.test(part) ? 'poor' : null;
         stage ??= /\b(dau nam|dau ky)\b/.test(part) ? 'start' : /\b(thoat|giam)\b/.test(part) ? 'exit' : /\b(con lai|cuoi nam|cuoi ky)\b/.test(part) ? 'end' : null;
       }
-      return { subject, stage };
-    };
-    const value = (key: string | undefined): number | null => {
-      const col = layout.columns.find((c) => c.key === key);
-      if (col === undefined) return null;
-      const n = cellNumber(table.rows[totalRow.row]?.[col.col]?.text ?? '');
-      return n === null || n.decimals !== 0 ? null : n.units;
-    };
-    const counts = layout.columns.filter((c) => c.kind === 'count').map((c) => ({ c, ...tag(c.header) }));
-    const find = (subject: 'poor' | 'near-poor', stage: 'start' | 'exit' | 'end'): string | undefined => counts.find((x) => x.subject === subject && x.stage === stage)?.c.key;
-    const poorStart = find('poor', 'start');
-    const nearStart = find('near-poor', 'start');
-    const rate = layout.relations.find((r) => r.type === 'rate' && (r.count === poorStart || r.count === nearStart));
-    const householdsKey = rate?.type === 'rate' ? rate.base : counts.find((x) => /\b(ho dan|tong so ho|so ho)\b/.test(foldVietnamese(x.c.header)) && x.subject === null)?.c.key;
-    const households = value(householdsKey);
-    const poor = value(poorStart);
-    const nearPoor = value(nearStart);
+      if (subject === null && (rateBases.has(c.key) || /\b(ho dan|tong so ho|so ho)\b/.test(foldVietnamese(c.header)))) subject = 'households';
+      const years = [...new Set([...c.header.matchAll(/\b(20\d\d)\b/g)].map((m) => m[1]!))];
+      columns.push({ key: c.key, subject, stage: subject === 'households' ? null : stage, year: years.length === 1 ? years[0]! : null, value: n.units });
+    }
+    out.push({ block: table.index + 1, columns });
+  }
+  return out;
+}
+
+/** The base and planned exits a document's tables give: the total row of a table whose columns are households, poor and near-poor at the start, and exits. */
+function planFigures(tables: readonly UnderstoodTable[]): { base: TargetBase; exits: { poor: number; nearPoor: number }; block: number } | null {
+  for (const t of tableTotals(tables)) {
+    const find = (subject: TotalFigure['subject'], stage: TotalFigure['stage']): number | null => t.columns.find((c) => c.subject === subject && c.stage === stage)?.value ?? null;
+    const households = find('households', null);
+    const poor = find('poor', 'start');
+    const nearPoor = find('near-poor', 'start');
     if (households === null || poor === null || nearPoor === null || households <= 0 || poor + nearPoor > households) continue;
     const exit = (subject: 'poor' | 'near-poor', start: number): number | null => {
-      const direct = value(find(subject, 'exit'));
+      const direct = find(subject, 'exit');
       if (direct !== null) return direct;
-      const end = value(find(subject, 'end'));
+      const end = find(subject, 'end');
       return end === null ? null : start - end;
     };
     const poorExit = exit('poor', poor);
     const nearExit = exit('near-poor', nearPoor);
     if (poorExit === null || nearExit === null || poorExit < 0 || nearExit < 0) continue;
-    return { base: { households, poor, nearPoor }, exits: { poor: poorExit, nearPoor: nearExit }, block: table.index + 1 };
+    return { base: { households, poor, nearPoor }, exits: { poor: poorExit, nearPoor: nearExit }, block: t.block };
   }
   return null;
 }

@@ -22,7 +22,7 @@ export interface FindingLocation extends BlockPosition {
 /** One figure that does not add up, with where it is and why. JSON-friendly. */
 export interface CheckFinding {
   readonly severity: CheckSeverity;
-  /** A stable code: the reconciliation codes (`rate-mismatch`, `sum-mismatch`, `difference-mismatch`, `skipped-row-number`…) and `parts-exceed-total`, `parts-short-of-total`, `rate-count-base-mismatch`, `rate-count-pairs-disagree`, `plans-disagree`, `target-not-met`. */
+  /** A stable code: the reconciliation codes (`rate-mismatch`, `sum-mismatch`, `difference-mismatch`, `skipped-row-number`…) and `parts-exceed-total`, `parts-short-of-total`, `rate-count-base-mismatch`, `rate-count-pairs-disagree`, `plans-disagree`, `target-not-met`, `figure-differs-from-table`. */
   readonly code: string;
   readonly location: FindingLocation;
   /** The text quoted: the cell, or the sentence. */
@@ -49,7 +49,7 @@ export interface CheckedTable {
 
 /** A claim of the prose, as checked. JSON-friendly. */
 export interface CheckedClaim {
-  readonly kind: 'total-with-parts' | 'rate-count' | 'percent-of-plan' | 'reduction-target';
+  readonly kind: 'total-with-parts' | 'rate-count' | 'percent-of-plan' | 'reduction-target' | 'table-figure';
   readonly location: FindingLocation;
   readonly sentence: string;
   /** The claim in one line (`'2.522 triệu đồng = 2.293 triệu đồng + 229 triệu đồng'`). */

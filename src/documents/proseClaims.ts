@@ -70,8 +70,23 @@ export interface ReductionTargetClaim extends ClaimBase {
   readonly population: string;
 }
 
+/**
+ * “762 hộ nghèo đầu năm 2024”: a household count the prose prints that a table may print too
+ * (its total row), compared when exactly one table column has the same subject, stage and year.
+ */
+export interface TableFigureClaim extends ClaimBase {
+  readonly kind: 'table-figure';
+  readonly figure: ClaimFigure;
+  /** Which households: poor, near-poor, or all households (“hộ dân”). */
+  readonly subject: 'poor' | 'near-poor' | 'households';
+  /** The moment: at the start, exits, or what remains; null for all households. */
+  readonly stage: 'start' | 'exit' | 'end' | null;
+  /** The one year the sentence names, if any. */
+  readonly year: string | null;
+}
+
 /** A claim the prose makes that arithmetic can check. */
-export type DocumentClaim = TotalWithPartsClaim | RateCountClaim | PercentOfPlanClaim | ReductionTargetClaim;
+export type DocumentClaim = TotalWithPartsClaim | RateCountClaim | PercentOfPlanClaim | ReductionTargetClaim | TableFigureClaim;
 
 /** A sentence with figures that no claim uses. */
 export interface UncheckedSentence {
@@ -160,7 +175,37 @@ export function extractClaims(model: DocumentModel): ProseClaims {
     rateCountPairs(p, pi);
     percentOfPlan(p);
     targets(p);
+    tableFigures(p);
   });
+
+  function tableFigures(p: Para): void {
+    for (const f of p.figures) {
+      // a figure a claim already reads (a target's “giảm 10 hộ nghèo”, a pair's count) is not a stock to compare
+      if (f.dimension !== 'households' || f.qualifier !== null || used.has(`${p.block}:${f.start}`)) continue;
+      if (/\b(giam|tang|them|thoat)\s*$/.test(p.folded.slice(Math.max(0, f.start - 12), f.start))) continue;
+      const after = /^\s*(can ngheo|ngheo|dan(?: cu)?)\b/.exec(p.folded.slice(f.end, f.end + 20));
+      if (after === null) continue;
+      const subject = after[1] === 'can ngheo' ? 'near-poor' : after[1] === 'ngheo' ? 'poor' : 'households';
+      const s = sentenceAt(p, f.start);
+      const sentence = p.folded.slice(s.start, s.end);
+      const stages = new Set<'start' | 'exit' | 'end'>();
+      if (/\b(dau nam|dau ky)\b/.test(sentence)) stages.add('start');
+      if (/\bthoat\b/.test(sentence)) stages.add('exit');
+      if (/\b(con lai|cuoi nam|cuoi ky)\b/.test(sentence)) stages.add('end');
+      if (subject !== 'households' && stages.size !== 1) continue;
+      const years = new Set([...sentence.matchAll(/\b(20\d\d)\b/g)].map((m) => m[1]!));
+      if (years.size > 1) continue;
+      claims.push({
+        kind: 'table-figure',
+        figure: fig(p, f),
+        subject,
+        stage: subject === 'households' ? null : [...stages][0]!,
+        year: years.size === 1 ? [...years][0]! : null,
+        sentence: p.text.slice(s.start, s.end).trim(),
+        location: { block: p.block, start: s.start, end: s.end },
+      });
+    }
+  }
 
   function totalsWithParts(p: Para, pi: number): void {
     CONNECTIVE.lastIndex = 0;
