@@ -19,7 +19,7 @@ import { compareFractions, roundFraction, type Fraction } from '../src/numbers/f
 import { formatVnNumber } from '../src/numbers/formatVnNumber.js';
 import { type Dong } from '../src/numbers/money.js';
 import { formatReconcileReport } from '../src/reconcile/formatReconcileReport.js';
-import { tableFromLayout } from '../src/reconcile/layouts.js';
+import { tableFromLayout } from '../src/layouts.js';
 import { reconcileTable } from '../src/reconcile/reconcileTable.js';
 
 /** Central and provincial budget per project as the plan prints them (triệu đồng), with the plan's line. */

@@ -14,7 +14,7 @@ import { toDong, type Dong } from '../src/numbers/money.js';
 import { parseVnNumber } from '../src/numbers/parseVnNumber.js';
 import { findProgramComponent, NTP_SPRR_2021_2025 } from '../src/program/programStructure.js';
 import { formatReconcileReport } from '../src/reconcile/formatReconcileReport.js';
-import { tableFromLayout } from '../src/reconcile/layouts.js';
+import { tableFromLayout } from '../src/layouts.js';
 import { reconcileTable } from '../src/reconcile/reconcileTable.js';
 
 /** Line 47, as printed. */

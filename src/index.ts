@@ -36,6 +36,30 @@ export type { Dong, MoneyUnit, ToDongOptions } from './numbers/money.js';
 export { parseVnNumber, parseExactVnNumber } from './numbers/parseVnNumber.js';
 export type { ParsedVnNumber, ParseVnNumberOptions, QuantityKind, NumberQualifier, QualifierMeaning, PrintedUnit } from './numbers/parseVnNumber.js';
 export { formatVnNumber } from './numbers/formatVnNumber.js';
+export { NUMBER_QUALIFIERS } from './numbers/qualifiers.js';
+export type { QualifierWord } from './numbers/qualifiers.js';
+export {
+  interval,
+  pointInterval,
+  UNBOUNDED_INTERVAL,
+  isPointInterval,
+  addIntervals,
+  negateInterval,
+  subtractIntervals,
+  sumIntervals,
+  scaleInterval,
+  divideIntervals,
+  intersectIntervals,
+  intervalsMeet,
+  intervalGap,
+  hullIntervals,
+  widenInterval,
+  intervalContains,
+  formatInterval,
+} from './numbers/interval.js';
+export type { Interval, IntervalBound, IntervalOptions, FormatIntervalOptions } from './numbers/interval.js';
+export { printedInterval, toViNumberText, roundingPreimage, qualifiedInterval, approximationWidth, DEFAULT_APPROXIMATIONS, QUALIFIER_INTERVALS } from './numbers/printedInterval.js';
+export type { PrintedInterval, PrintedIntervalOptions, NumberFormat, Approximation, ApproximationRules } from './numbers/printedInterval.js';
 export type { FormatVnNumberOptions } from './numbers/formatVnNumber.js';
 export { apportion, roundEachPart } from './numbers/apportion.js';
 export type { Apportionment, ApportionOptions, RoundedParts } from './numbers/apportion.js';
@@ -191,16 +215,52 @@ export type {
   RateRelation,
   HeadlineRelation,
   NumberingRelation,
+  InequalityRelation,
+  InequalityOperator,
+  RowInequalityRelation,
+  BoundRelation,
+  CommonBaseRelation,
+  TableRowRole,
 } from './reconcile/printedTable.js';
 export { reconcileTable, assertTableReconciles } from './reconcile/reconcileTable.js';
-export type { ReconcileReport, ReconcileIssue, ReconcileIssueCode, ReconcileSeverity, ReconcileShortcut, ReconcileTableOptions } from './reconcile/reconcileTable.js';
-export { formatReconcileIssue, formatReconcileReport } from './reconcile/formatReconcileReport.js';
+export type { ReconcileReport, ReconcileIssue, ReconcileIssueCode, ReconcileSeverity, ReconcileShortcut, ReconcileTableOptions, GridRef } from './reconcile/reconcileTable.js';
+export { formatReconcileIssue, formatReconcileReport, formatTableLayout } from './reconcile/formatReconcileReport.js';
+export { reconcileGrid } from './reconcile/reconcileGrid.js';
+export type { GridReconcileReport } from './reconcile/reconcileGrid.js';
+export { tableSpecSchema, tableFromSpec } from './reconcile/tableSpec.js';
+export type {
+  TableSpec,
+  SpecColumn,
+  SpecColumnKind,
+  SpecHeader,
+  SpecHeaderRows,
+  SpecRelation,
+  SpecRoles,
+  SpecRows,
+  SpecRowRef,
+  RoleRule,
+  RoleWord,
+  GridTable,
+  TableFromSpecOptions,
+  TableLayout,
+  LayoutColumn,
+  LayoutRowInfo,
+  PrintedGrid,
+} from './reconcile/tableSpec.js';
+export { COMMUNE_TARGETS_SPEC } from './reconcile/communeTargetsLayout.js';
+export { COUNTS_AND_RATES_SPEC } from './reconcile/countsAndRatesLayout.js';
+export { BUDGET_BY_PROJECT_SPEC } from './budgets/budgetByProjectLayout.js';
+export { CAPITAL_BY_TYPE_SPEC } from './budgets/capitalByTypeLayout.js';
+
 export type { FormatReconcileReportOptions } from './reconcile/formatReconcileReport.js';
 export { inferCommonBase } from './reconcile/inferCommonBase.js';
 export type { CountRatePair, InferCommonBaseOptions, BaseInterval, PairBases, CommonBaseInference } from './reconcile/inferCommonBase.js';
-export { LAYOUTS, tableFromLayout } from './reconcile/layouts.js';
+export { LAYOUTS, tableFromLayout } from './layouts.js';
+export { HOUSEHOLD_LAYOUTS, tableFromPreset, resolveLayoutOptions } from './reconcile/layouts.js';
+export { BUDGET_LAYOUTS } from './budgets/budgetLayouts.js';
 export type { TableFromLayoutOptions } from './reconcile/layouts.js';
 export type { LayoutPreset, LayoutOption } from './reconcile/layoutPreset.js';
+export { presetFromSpec, presetSpecOptions, UNIT_FROM_HEADER } from './reconcile/layoutPreset.js';
 export { readLayoutRows, roleTotals } from './reconcile/layoutRows.js';
 export type { LayoutRow, ReadLayoutRowsOptions, RowRole, RoleTotalsOptions } from './reconcile/layoutRows.js';
 export { communeTargetsLayout, COMMUNE_TARGETS_COLUMNS, layoutRowLabel, RATE_ROUNDING_OPTION } from './reconcile/communeTargetsLayout.js';
@@ -301,8 +361,8 @@ export type {
   BlockPosition,
   GridAddress,
 } from './documents/documentModel.js';
-export { tableLayoutSchema, printedTableFromLayout } from './documents/tableLayout.js';
-export type { TableLayout, LayoutColumn, LayoutColumnKind, TableLayoutRow, TableRowRole, LayoutRelation, LayoutDifference, LayoutColumnSum, LayoutRate, LayoutNumbering } from './documents/tableLayout.js';
+export { documentTableLayoutSchema, printedTableFromLayout } from './documents/tableLayout.js';
+export type { DocumentTableLayout, DocumentLayoutColumn, DocumentColumnKind, DocumentLayoutRow, DocumentRowRole, LayoutRelation, LayoutDifference, LayoutColumnSum, LayoutRate, LayoutNumbering } from './documents/tableLayout.js';
 export { understandTable } from './documents/understandTable.js';
 export type { TableUnderstanding, UnderstandTableOptions, RelationEvidence } from './documents/understandTable.js';
 export { extractClaims } from './documents/proseClaims.js';

@@ -4,7 +4,7 @@ import { checkDocument } from '../documents/checkDocument.js';
 import type { CheckReport } from '../documents/checkReport.js';
 import type { DocumentModel } from '../documents/documentModel.js';
 import { formatCheckReport } from '../documents/formatCheckReport.js';
-import type { TableLayout } from '../documents/tableLayout.js';
+import type { DocumentTableLayout } from '../documents/tableLayout.js';
 import { ROUNDING_MODES, type RoundingMode } from '../numbers/rounding.js';
 import { documentFormatOf, documentFromBytes, type DocumentFileFormat } from '../io/readDocument.js';
 import { readTextDocument } from '../io/readTextDocument.js';
@@ -68,11 +68,11 @@ async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
     if (ext !== '.docx' && ext !== '.xlsx') return badInput(io, `check: --out must be a .docx or .xlsx file, got ${JSON.stringify(out)}`);
     if (ext === '.docx' && format !== 'docx') return badInput(io, `check: --out ${out}: a marked-up Word copy needs a Word input; use --out FILE.xlsx for a list of the findings`);
   }
-  let layouts: Record<string, TableLayout> | undefined;
+  let layouts: Record<string, DocumentTableLayout> | undefined;
   const specFile = args.values['spec'];
   try {
     if (typeof specFile === 'string') {
-      const spec = JSON.parse(await io.readFile(specFile)) as { tables?: Record<string, TableLayout> };
+      const spec = JSON.parse(await io.readFile(specFile)) as { tables?: Record<string, DocumentTableLayout> };
       layouts = spec.tables ?? {};
     }
   } catch (error) {

@@ -321,8 +321,12 @@ function describeTarget(t: ReductionTarget): string {
       return `${who} rate down ${p(t.low)} – ${p(t.high)} points`;
     case 'share':
       return `${t.share.num}/${t.share.den} of the ${who} households out`;
+    case 'share-range':
+      return `${t.low.num}/${t.low.den} – ${t.high.num}/${t.high.den} of the ${who} households out`;
     case 'count':
       return `${t.households} ${who} households out`;
+    case 'count-range':
+      return `${t.low} – ${t.high} ${who} households out`;
   }
 }
 

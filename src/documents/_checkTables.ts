@@ -2,13 +2,13 @@ import type { RoundingMode } from '../numbers/rounding.js';
 import { reconcileTable } from '../reconcile/reconcileTable.js';
 import type { CheckedTable, CheckFinding, FindingLocation, UncheckedItem } from './checkReport.js';
 import type { DocumentModel, DocumentTable } from './documentModel.js';
-import { printedTableFromLayout, type TableLayout } from './tableLayout.js';
+import { printedTableFromLayout, type DocumentTableLayout } from './tableLayout.js';
 import { understandTable, type RelationEvidence } from './understandTable.js';
 
 /** A table with its layout, kept for evaluating targets against it. */
 export interface UnderstoodTable {
   readonly table: DocumentTable;
-  readonly layout: TableLayout;
+  readonly layout: DocumentTableLayout;
 }
 
 /** What checking the tables of a document gives. */
@@ -36,7 +36,7 @@ function captionOf(model: DocumentModel, table: DocumentTable): string {
  * Infers (or takes from `specs`) the layout of every table, hands it to the reconciliation
  * engine as a printed table, and turns the engine's issues into findings located in the grid.
  */
-export function checkTables(model: DocumentModel, specs: Readonly<Record<string, TableLayout>>, rounding: RoundingMode, consensus: number): TableChecks {
+export function checkTables(model: DocumentModel, specs: Readonly<Record<string, DocumentTableLayout>>, rounding: RoundingMode, consensus: number): TableChecks {
   const tables: CheckedTable[] = [];
   const findings: CheckFinding[] = [];
   const unchecked: UncheckedItem[] = [];
@@ -45,7 +45,7 @@ export function checkTables(model: DocumentModel, specs: Readonly<Record<string,
     if (block.kind !== 'table') continue;
     const where: FindingLocation = { block: block.index + 1, ...block.position };
     const spec = specs[String(block.index + 1)];
-    let layout: TableLayout;
+    let layout: DocumentTableLayout;
     let evidence: readonly RelationEvidence[];
     if (spec !== undefined) {
       layout = spec;

@@ -1,6 +1,6 @@
 import { foldVietnamese } from '../text/foldVietnamese.js';
 import { rowNumber, type RowNumber } from './_cellNumber.js';
-import type { TableRowRole } from './tableLayout.js';
+import type { DocumentRowRole } from './tableLayout.js';
 
 /** What a row's number and label say about it, before the figures are looked at. */
 export interface RowSignal {
@@ -124,7 +124,7 @@ function isChildNumber(parent: RowNumber, child: RowNumber): boolean {
 }
 
 /** The layout role a signal becomes when its sum is (or is not) confirmed. */
-export function roleOf(signal: RowSignal['signal'], confirmed: boolean): TableRowRole {
+export function roleOf(signal: RowSignal['signal'], confirmed: boolean): DocumentRowRole {
   if (signal === 'total') return 'total';
   if (signal === 'group') return confirmed ? 'subtotal' : 'heading';
   if (signal === 'part') return 'part';

@@ -7,7 +7,7 @@ import { checkTables } from './_checkTables.js';
 import type { CheckFinding, CheckReport, UncheckedItem } from './checkReport.js';
 import { documentModelSchema, type DocumentModel } from './documentModel.js';
 import { extractClaims } from './proseClaims.js';
-import { tableLayoutSchema, type TableLayout } from './tableLayout.js';
+import { documentTableLayoutSchema, type DocumentTableLayout } from './tableLayout.js';
 
 /** Options of {@link checkDocument}. */
 export interface CheckDocumentOptions {
@@ -17,14 +17,14 @@ export interface CheckDocumentOptions {
    * Declared layouts (specs) by 1-based block number, replacing what table understanding infers
    * for those tables: to confirm an inferred layout, or to correct one.
    */
-  readonly layouts?: Readonly<Record<string, TableLayout>>;
+  readonly layouts?: Readonly<Record<string, DocumentTableLayout>>;
   /** Share of rows a column relation must hold in to be inferred; 0,75 unless told. */
   readonly consensus?: number;
 }
 
 const optionsSchema = z.object({
   rounding: z.enum(ROUNDING_MODES as unknown as [RoundingMode, ...RoundingMode[]]).optional(),
-  layouts: z.record(z.string().regex(/^[1-9]\d*$/, 'a 1-based block number'), tableLayoutSchema).optional(),
+  layouts: z.record(z.string().regex(/^[1-9]\d*$/, 'a 1-based block number'), documentTableLayoutSchema).optional(),
   consensus: z.number().gt(0.5).max(1).optional(),
 });
 
@@ -55,7 +55,7 @@ export function checkDocument(model: DocumentModel, options: CheckDocumentOption
   parseInput(documentModelSchema, model, { description: 'a document model', term: 'văn bản kế hoạch' });
   const o = parseInput(optionsSchema, options);
   const rounding = o.rounding ?? 'half-up';
-  const tables = checkTables(model, (o.layouts ?? {}) as Readonly<Record<string, TableLayout>>, rounding, o.consensus ?? 0.75);
+  const tables = checkTables(model, (o.layouts ?? {}) as Readonly<Record<string, DocumentTableLayout>>, rounding, o.consensus ?? 0.75);
   const prose = extractClaims(model);
   const claims = checkClaims(model, prose.claims, tables.understood, rounding);
   const findings: CheckFinding[] = [...tables.findings, ...claims.findings].sort(

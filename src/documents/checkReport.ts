@@ -1,6 +1,6 @@
 import type { BlockPosition } from './documentModel.js';
 import type { RelationEvidence } from './understandTable.js';
-import type { TableLayout } from './tableLayout.js';
+import type { DocumentTableLayout } from './tableLayout.js';
 
 /** How serious a finding is: `error` (a figure is wrong), `warning` (the plan misses its own target, a list may be incomplete, figures disagree), `rounding` (a printing shortcut). */
 export type CheckSeverity = 'error' | 'warning' | 'rounding';
@@ -39,7 +39,7 @@ export interface CheckFinding {
 /** A table the checker found, with the layout it inferred (or was given) and the support of each relation. */
 export interface CheckedTable {
   readonly location: FindingLocation;
-  readonly layout: TableLayout;
+  readonly layout: DocumentTableLayout;
   readonly evidence: readonly RelationEvidence[];
   /** `'inferred'`, or `'spec'` when the caller gave the layout. */
   readonly layoutFrom: 'inferred' | 'spec';

@@ -10,16 +10,16 @@ import type { DocumentTable } from './documentModel.js';
  * What a column of a document table holds: a figure (`'count'`, `'rate'`, `'amount'`), the row
  * label (`'label'`), the row number (`'row-number'`, *STT*), or anything else not checked (`'text'`).
  */
-export type LayoutColumnKind = 'count' | 'rate' | 'amount' | 'label' | 'row-number' | 'text';
+export type DocumentColumnKind = 'count' | 'rate' | 'amount' | 'label' | 'row-number' | 'text';
 
-/** One column of a {@link TableLayout}, by its 0-based position in the grid. */
-export interface LayoutColumn {
+/** One column of a {@link DocumentTableLayout}, by its 0-based position in the grid. */
+export interface DocumentLayoutColumn {
   readonly col: number;
   /** Key used by relations and findings; the short header as printed (`'HN còn lại · Hộ'`). */
   readonly key: string;
   /** The full header path as printed, top row first, joined by ` › `. */
   readonly header: string;
-  readonly kind: LayoutColumnKind;
+  readonly kind: DocumentColumnKind;
   /** For amounts: the money unit the column is printed in, from its header or the table's caption. */
   readonly unit?: MoneyUnit;
 }
@@ -31,12 +31,12 @@ export interface LayoutColumn {
  * - `'part'`: a “trong đó” (of which) row: part of the row above, never added into a total;
  * - `'heading'`: a group title with no figures.
  */
-export type TableRowRole = 'item' | 'subtotal' | 'total' | 'part' | 'heading';
+export type DocumentRowRole = 'item' | 'subtotal' | 'total' | 'part' | 'heading';
 
-/** One data row of a {@link TableLayout}, by its 0-based grid row. */
-export interface TableLayoutRow {
+/** One data row of a {@link DocumentTableLayout}, by its 0-based grid row. */
+export interface DocumentLayoutRow {
   readonly row: number;
-  readonly role: TableRowRole;
+  readonly role: DocumentRowRole;
   /** The row's label as printed (its name, else its number). */
   readonly label: string;
   /** The row number as printed in the row-number column, if any. */
@@ -61,7 +61,7 @@ export interface LayoutColumnSum {
 }
 
 /** `column = round(count ÷ base × scale)` to the decimals printed, row by row: the engine's rate relation over every data row. */
-export type LayoutRate = Pick<RateRelation, 'type' | 'column' | 'count' | 'base' | 'scale' | 'rounding'>;
+export type LayoutRate = Pick<RateRelation, 'type' | 'column' | 'base' | 'scale' | 'rounding'> & { readonly count: string };
 
 /** The numbers in `column` count 1, 2, 3… down the item rows (restarting in each group when `perGroup`). */
 export interface LayoutNumbering {
@@ -70,7 +70,7 @@ export interface LayoutNumbering {
   readonly perGroup: boolean;
 }
 
-/** A relation between the columns of a {@link TableLayout}. */
+/** A relation between the columns of a {@link DocumentTableLayout}. */
 export type LayoutRelation = LayoutDifference | LayoutColumnSum | LayoutRate | LayoutNumbering;
 
 /**
@@ -78,13 +78,13 @@ export type LayoutRelation = LayoutDifference | LayoutColumnSum | LayoutRate | L
  * the role of each data row and the relations that hold between columns. Table understanding
  * infers one; a caller may give one instead (a spec), in the same shape, to confirm or override it.
  */
-export interface TableLayout {
+export interface DocumentTableLayout {
   /** Grid rows 0 … `headerRows − 1` are the header (title rows included). */
   readonly headerRows: number;
   /** Grid rows that are neither header nor data: a row of column numbers (“A B 1 2 3 …”). */
   readonly skipRows: readonly number[];
-  readonly columns: readonly LayoutColumn[];
-  readonly rows: readonly TableLayoutRow[];
+  readonly columns: readonly DocumentLayoutColumn[];
+  readonly rows: readonly DocumentLayoutRow[];
   readonly relations: readonly LayoutRelation[];
   /** Blank cells in checked columns: missing (default) or zero (budget tables print “-” for nothing). */
   readonly blankAs?: 'missing' | 'zero';
@@ -95,12 +95,12 @@ const rounding = z.enum(ROUNDING_MODES as unknown as [RoundingMode, ...RoundingM
 const gridIndex = z.number().int().nonnegative();
 
 /**
- * zod schema of {@link TableLayout}: the spec format a caller writes to confirm or override an
+ * zod schema of {@link DocumentTableLayout}: the spec format a caller writes to confirm or override an
  * inferred layout (`vn-poverty check FILE --spec layout.json`).
  * @example
- * tableLayoutSchema.safeParse({ headerRows: 1, skipRows: [], columns: [{ col: 0, key: 'Xã', header: 'Xã', kind: 'label' }], rows: [], relations: [] }).success //=> true
+ * documentTableLayoutSchema.safeParse({ headerRows: 1, skipRows: [], columns: [{ col: 0, key: 'Xã', header: 'Xã', kind: 'label' }], rows: [], relations: [] }).success //=> true
  */
-export const tableLayoutSchema = z.object({
+export const documentTableLayoutSchema = z.object({
   headerRows: gridIndex,
   skipRows: z.array(gridIndex),
   columns: z.array(
@@ -138,7 +138,7 @@ export function rowKeyOf(gridRow: number): string {
 }
 
 /** The additive columns (counts and amounts) of a layout. */
-export function additiveColumns(layout: TableLayout): readonly LayoutColumn[] {
+export function additiveColumns(layout: DocumentTableLayout): readonly DocumentLayoutColumn[] {
   return layout.columns.filter((c) => c.kind === 'count' || c.kind === 'amount');
 }
 
@@ -154,8 +154,8 @@ export function additiveColumns(layout: TableLayout): readonly LayoutColumn[] {
  * const table = documentModel([{ kind: 'table', rows: [['Xã', 'Hộ'], ['A', '2'], ['B', '3'], ['Tổng', '5']] }]).blocks[0] as DocumentTable;
  * printedTableFromLayout(table, layout).relations[0] //=> { type: 'row-total', row: '4', parts: ['2', '3'], columns: ['Hộ'] }
  */
-export function printedTableFromLayout(table: DocumentTable, layout: TableLayout): PrintedTable {
-  const l = parseInput(tableLayoutSchema, layout, { description: 'a table layout (spec)', term: 'bố cục biểu' }) as TableLayout;
+export function printedTableFromLayout(table: DocumentTable, layout: DocumentTableLayout): PrintedTable {
+  const l = parseInput(documentTableLayoutSchema, layout, { description: 'a table layout (spec)', term: 'bố cục biểu' }) as DocumentTableLayout;
   const byKey = new Map(l.columns.map((c) => [c.key, c]));
   const need = (k: string, path: ReadonlyArray<string | number>): void => {
     if (!byKey.has(k)) fail({ code: 'unknown-column', path, value: k, expected: `a column key of the layout (${[...byKey.keys()].join(', ')})` });
@@ -210,12 +210,12 @@ export function printedTableFromLayout(table: DocumentTable, layout: TableLayout
   return deepFreeze({ columns: printedColumns, rows, relations, ...(l.blankAs === undefined ? {} : { blankAs: l.blankAs }) });
 }
 
-function amountsRounded(l: TableLayout, additive: readonly string[]): boolean {
+function amountsRounded(l: DocumentTableLayout, additive: readonly string[]): boolean {
   return additive.some((k) => l.columns.find((c) => c.key === k)?.kind === 'amount');
 }
 
 /** The numbered item rows, in one run or one run per group (a subtotal or heading row starts a group). */
-function numberedGroups(l: TableLayout, perGroup: boolean): number[][] {
+function numberedGroups(l: DocumentTableLayout, perGroup: boolean): number[][] {
   const groups: number[][] = [[]];
   for (const r of l.rows) {
     if (r.role === 'item' && r.number !== undefined && /^\d+$/.test(r.number)) groups[groups.length - 1]!.push(r.row);

@@ -6,7 +6,7 @@ import { cellNumber, rowNumber, type CellNumber } from './_cellNumber.js';
 import { moneyUnitIn, tableHeader } from './_tableHeader.js';
 import { coverageCandidates, roleOf, rowSignal, type RowSignal } from './_tableRows.js';
 import type { DocumentTable } from './documentModel.js';
-import type { LayoutColumn, LayoutColumnKind, LayoutRelation, TableLayoutRow, TableLayout } from './tableLayout.js';
+import type { DocumentLayoutColumn, DocumentColumnKind, LayoutRelation, DocumentLayoutRow, DocumentTableLayout } from './tableLayout.js';
 
 /** How strongly the table's own figures support one inferred relation. */
 export interface RelationEvidence {
@@ -26,8 +26,8 @@ export interface RelationEvidence {
 
 /** Result of {@link understandTable}. */
 export interface TableUnderstanding {
-  /** The inferred layout, in the spec format (`tableLayoutSchema`). */
-  readonly layout: TableLayout;
+  /** The inferred layout, in the spec format (`documentTableLayoutSchema`). */
+  readonly layout: DocumentTableLayout;
   /** One entry per relation and per subtotal or total row, with its support. */
   readonly evidence: readonly RelationEvidence[];
   /** Figure columns that no relation checks (neither totalled nor related to another column). */
@@ -56,7 +56,7 @@ interface Col {
   readonly col: number;
   readonly key: string;
   readonly header: string;
-  kind: LayoutColumnKind;
+  kind: DocumentColumnKind;
   unit: MoneyUnit | null;
 }
 
@@ -153,7 +153,7 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
     return s.label !== '' ? s.label : s.numberText !== '' ? s.numberText : `row ${r + 1}`;
   };
   const evidence: RelationEvidence[] = [];
-  const rows: TableLayoutRow[] = signals.map((s, j) => {
+  const rows: DocumentLayoutRow[] = signals.map((s, j) => {
     const base = { row: s.row, label: s.label !== '' ? s.label : s.numberText, ...(s.numberText === '' ? {} : { number: s.numberText }) };
     if (s.signal === 'heading' || s.signal === 'part' || (s.signal === 'item' && s.level <= 2 && !hasNestedChild(signals, j))) {
       return { ...base, role: roleOf(s.signal, false) };
@@ -237,10 +237,10 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
     }
   }
 
-  const layoutColumns: LayoutColumn[] = cols
+  const layoutColumns: DocumentLayoutColumn[] = cols
     .filter((c) => c.kind !== 'text' || header.paths[c.col]!.length > 0 || dataRows.some((r) => text(r, c.col) !== ''))
     .map((c) => (c.unit === null || c.kind !== 'amount' ? { col: c.col, key: c.key, header: c.header, kind: c.kind } : { col: c.col, key: c.key, header: c.header, kind: c.kind, unit: c.unit }));
-  const layout: TableLayout = { headerRows: header.headerRows, skipRows, columns: layoutColumns, rows, relations };
+  const layout: DocumentTableLayout = { headerRows: header.headerRows, skipRows, columns: layoutColumns, rows, relations };
   const totalled = rows.some((r) => r.covers !== undefined);
   const inRelation = new Set(relations.flatMap((r) => (r.type === 'difference' ? [r.column, r.from, ...r.minus] : r.type === 'sum' ? [r.column, ...r.parts] : r.type === 'rate' ? [r.column, r.count, r.base] : [])));
   const uncheckedColumns = figureCols.filter((c) => !inRelation.has(c.key) && !(totalled && c.kind !== 'rate')).map((c) => c.key);
@@ -447,7 +447,7 @@ function bestRateFit(rc: Col, additive: readonly Col[], rows: readonly number[],
   return best;
 }
 
-function inferNumbering(rows: readonly TableLayoutRow[]): { perGroup: boolean; holds: number; of: number; breaks: string[] } | null {
+function inferNumbering(rows: readonly DocumentLayoutRow[]): { perGroup: boolean; holds: number; of: number; breaks: string[] } | null {
   const numbered = rows.filter((r) => r.role === 'item' && r.number !== undefined && /^\d+$/.test(r.number));
   if (numbered.length < 3) return null;
   const score = (perGroup: boolean): { holds: number; of: number; breaks: string[] } => {

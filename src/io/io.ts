@@ -44,3 +44,9 @@ export type { ReadXlsxDocumentOptions } from './readXlsxDocument.js';
 export { markDocx, findingComment } from './writeCheckedDocx.js';
 export type { MarkDocxOptions, MarkedDocx } from './writeCheckedDocx.js';
 export { markXlsx, findingsWorkbook } from './writeCheckedXlsx.js';
+// --- printed tables: sheet grids and marked-up copies ----------------------------
+export { readSheetGrid } from './readSheetGrid.js';
+export type { SheetGrid, ReadSheetGridOptions, MergedRange } from './readSheetGrid.js';
+export { writeMarkedUpCopy, cellAddress, MARK_FILLS, FINDINGS_SHEET } from './writeMarkedUpCopy.js';
+export type { MarkedUpSource } from './writeMarkedUpCopy.js';
+export { areaSummaryLayout, AREA_SUMMARY_SPEC } from './areaSummaryLayout.js';

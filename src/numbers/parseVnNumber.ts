@@ -1,6 +1,9 @@
 import { Decimal } from '../_internal/_decimal.js';
 import { fail } from '../errors/VnPovertyError.js';
 import type { MoneyUnit } from './money.js';
+import { NUMBER_QUALIFIERS, type QualifierMeaning } from './qualifiers.js';
+
+export type { QualifierMeaning } from './qualifiers.js';
 
 /**
  * What a column or figure holds. It decides how a lone `.` is read:
@@ -10,9 +13,6 @@ import type { MoneyUnit } from './money.js';
  *   documents print rates that way beside counts printed the Vietnamese way.
  */
 export type QuantityKind = 'count' | 'rate' | 'amount';
-
-/** Meaning of an approximate qualifier printed before a figure. */
-export type QualifierMeaning = 'more-than' | 'less-than' | 'about' | 'nearly' | 'at-least' | 'at-most';
 
 /** An approximate qualifier kept beside the value, never dropped. */
 export interface NumberQualifier {
@@ -44,19 +44,6 @@ export interface ParseVnNumberOptions {
   /** What the figure holds; needed to read a lone `.` that could be either a thousands or a decimal mark. */
   readonly kind?: QuantityKind;
 }
-
-/** Approximate qualifiers real plans print, longest first. */
-const QUALIFIERS: ReadonlyArray<readonly [string, QualifierMeaning]> = [
-  ['ít nhất', 'at-least'],
-  ['tối thiểu', 'at-least'],
-  ['tối đa', 'at-most'],
-  ['khoảng', 'about'],
-  ['xấp xỉ', 'about'],
-  ['hơn', 'more-than'],
-  ['trên', 'more-than'],
-  ['gần', 'nearly'],
-  ['dưới', 'less-than'],
-];
 
 /** Unit suffixes, longest first; matched case-insensitively after NFC normalisation. */
 const UNITS: ReadonlyArray<readonly [string, PrintedUnit]> = [
@@ -112,7 +99,7 @@ export function parseVnNumber(text: string, options: ParseVnNumberOptions = {}):
   if (typeof text !== 'string') return bad('invalid-number', 'a string');
   let rest = text.normalize('NFC').replace(/[\u00a0\u202f]/g, ' ').trim().toLowerCase();
   let qualifier: NumberQualifier | null = null;
-  for (const [word, meaning] of QUALIFIERS) {
+  for (const { word, meaning } of NUMBER_QUALIFIERS) {
     if (rest.startsWith(word + ' ')) {
       qualifier = Object.freeze({ word, meaning });
       rest = rest.slice(word.length).trim();

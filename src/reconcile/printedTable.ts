@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import type { MoneyUnit } from '../numbers/money.js';
+import type { ApproximationRules, NumberFormat } from '../numbers/printedInterval.js';
 import type { RoundingMode } from '../numbers/rounding.js';
 import { ROUNDING_MODES } from '../numbers/rounding.js';
 
@@ -29,7 +30,19 @@ export interface TableColumn {
    * its own unit (`'19 đồng'` in a `'trieu'` column) is converted exactly into it.
    */
   readonly unit?: MoneyUnit;
+  /** 0-based column of the printed grid the column was read from (see `tableFromSpec`), for pointing back at the sheet. */
+  readonly gridColumn?: number;
 }
+
+/**
+ * What a row is in its table, as declared or inferred from its label and number:
+ * - `'total'`: the table's total (*Tổng*, *Tổng cộng*), the sum of every `unit` row;
+ * - `'group'`: a subtotal (*I. Thành thị*, a project with sub-projects, *Cộng*), the sum of the rows it covers;
+ * - `'unit'`: a leaf row (a commune, a sub-project);
+ * - `'of-which'`: a breakdown of the row above (*trong đó*), never added into a total;
+ * - `'heading'`: a group heading with no figures; `'ignore'`: not part of the table (column numbers, notes).
+ */
+export type TableRowRole = 'total' | 'group' | 'unit' | 'of-which' | 'heading' | 'ignore';
 
 /** One row of a {@link PrintedTable}. */
 export interface TableRow {
@@ -39,6 +52,12 @@ export interface TableRow {
   readonly label: string;
   /** Cells by column key; a missing key is a blank cell. */
   readonly cells: Readonly<Record<string, PrintedCell>>;
+  /** The row number as printed (*STT*: `'2.1'`, `'II'`), apart from the label; absent when none is printed. */
+  readonly number?: string;
+  /** The row's role, as declared or inferred (informative: the relations say what is checked). */
+  readonly role?: TableRowRole;
+  /** 0-based row of the printed grid the row was read from (see `tableFromSpec`). */
+  readonly gridRow?: number;
 }
 
 /** A cell address: row key and column key. */
@@ -91,7 +110,8 @@ export interface DifferenceRelation {
 export interface RateRelation {
   readonly type: 'rate';
   readonly column: string;
-  readonly count: string;
+  /** The count column, or several whose sum is the count (*tỷ lệ nghèo đa chiều* = (poor + near-poor) ÷ households). */
+  readonly count: string | readonly string[];
   readonly base: string;
   /** 100 for a percentage (the default is not assumed: say it). */
   readonly scale: number;
@@ -128,8 +148,72 @@ export interface NumberingRelation {
   readonly rows: readonly string[];
 }
 
+/** A comparison: `≤`, `<`, `≥` or `>`. */
+export type InequalityOperator = '<=' | '<' | '>=' | '>';
+
+/**
+ * Row by row, a column (or the sum of several) compares with another column (or sum):
+ * exits cannot exceed the poor at the start (`poor_exit <= poor_start`); poor + near-poor ≤
+ * households. Holds when the printed intervals can satisfy it.
+ */
+export interface InequalityRelation {
+  readonly type: 'inequality';
+  readonly column: string | readonly string[];
+  readonly op: InequalityOperator;
+  readonly than: string | readonly string[];
+  readonly rows?: readonly string[];
+}
+
+/**
+ * Column by column, one row compares with another: one year's allocation ≤ the multi-year
+ * total it is part of; a *trong đó* row ≤ the row it breaks down.
+ */
+export interface RowInequalityRelation {
+  readonly type: 'row-inequality';
+  readonly row: string;
+  readonly op: InequalityOperator;
+  readonly than: string;
+  readonly columns: readonly string[];
+}
+
+/** Row by row, a column lies within fixed bounds (inclusive): `0 ≤ rate ≤ 100`, `end ≥ 0`. */
+export interface BoundRelation {
+  readonly type: 'bound';
+  readonly column: string;
+  /** The least value allowed (a printed figure or a number), or none. */
+  readonly min?: string | number;
+  /** The greatest value allowed, or none. */
+  readonly max?: string | number;
+  readonly rows?: readonly string[];
+}
+
+/**
+ * Rows print a count and its rate of a base that is not printed (“4.952 lượt người, đạt
+ * 99,04% so với kế hoạch”; “khoảng 5.600 lượt người, đạt 112% kế hoạch”): the bases each row
+ * implies (`count ÷ rate × scale`, over the intervals the printed figures allow) must meet.
+ * Rows whose base fits no base most rows share are flagged.
+ */
+export interface CommonBaseRelation {
+  readonly type: 'common-base';
+  readonly count: string;
+  readonly rate: string;
+  readonly scale: number;
+  readonly rounding: RoundingMode;
+  readonly rows?: readonly string[];
+}
+
 /** A declared relation between printed cells. */
-export type TableRelation = RowTotalRelation | ColumnTotalRelation | DifferenceRelation | RateRelation | HeadlineRelation | NumberingRelation;
+export type TableRelation =
+  | RowTotalRelation
+  | ColumnTotalRelation
+  | DifferenceRelation
+  | RateRelation
+  | HeadlineRelation
+  | NumberingRelation
+  | InequalityRelation
+  | RowInequalityRelation
+  | BoundRelation
+  | CommonBaseRelation;
 
 /** The kinds of relation, as string literals. */
 export type RelationType = TableRelation['type'];
@@ -148,12 +232,22 @@ export interface PrintedTable {
    * `'missing'` when left out.
    */
   readonly blankAs?: 'missing' | 'zero';
+  /** How the figures are written: `'vi'` (`1.234,5`, the default) or `'en'` (`1,234.5`). */
+  readonly numberFormat?: NumberFormat;
+  /** Widths of “khoảng” and “gần” (see `printedInterval`); the library's default unless told. */
+  readonly approximations?: Partial<ApproximationRules>;
 }
 
 const cell = z.union([z.string(), z.number(), z.bigint(), z.null()]);
 const key = z.string().min(1);
 const rounding = z.enum(ROUNDING_MODES as unknown as [RoundingMode, ...RoundingMode[]]);
 const moneyUnit = z.enum(['dong', 'nghin', 'trieu', 'ty']);
+const keys = z.union([key, z.array(key).min(1)]);
+const op = z.enum(['<=', '<', '>=', '>']);
+const limit = z.union([z.string().min(1), z.number().finite()]);
+const approximation = z.union([z.object({ by: z.literal('last-digit') }), z.object({ by: z.literal('share'), share: z.union([z.string(), z.number().finite().nonnegative()]) })]);
+/** zod schema of the `approximations` option (widths of “khoảng” and “gần”). @internal */
+export const approximationsSchema = z.object({ about: approximation.optional(), nearly: approximation.optional() });
 
 /**
  * zod schema of {@link PrintedTable}; used by `reconcileTable` at the edge.
@@ -169,11 +263,21 @@ export const printedTableSchema = z.object({
         kind: z.enum(['count', 'rate', 'amount', 'text']),
         label: z.string().optional(),
         unit: moneyUnit.optional(),
+        gridColumn: z.number().int().nonnegative().optional(),
       }),
     )
     .min(1),
   // cells are checked one by one in reconcileTable (cheaper than a union per cell)
-  rows: z.array(z.object({ key, label: z.string(), cells: z.record(z.string(), z.unknown()) })),
+  rows: z.array(
+    z.object({
+      key,
+      label: z.string(),
+      cells: z.record(z.string(), z.unknown()),
+      number: z.string().optional(),
+      role: z.enum(['total', 'group', 'unit', 'of-which', 'heading', 'ignore']).optional(),
+      gridRow: z.number().int().nonnegative().optional(),
+    }),
+  ),
   relations: z.array(
     z.discriminatedUnion('type', [
       z.object({ type: z.literal('row-total'), row: key, parts: z.array(key), columns: z.array(key).min(1), partsRounded: z.boolean().optional() }),
@@ -182,7 +286,7 @@ export const printedTableSchema = z.object({
       z.object({
         type: z.literal('rate'),
         column: key,
-        count: key,
+        count: keys,
         base: key,
         scale: z.number().int().positive(),
         rounding,
@@ -199,7 +303,13 @@ export const printedTableSchema = z.object({
         partsRounded: z.boolean().optional(),
       }),
       z.object({ type: z.literal('numbering'), column: key, rows: z.array(key) }),
+      z.object({ type: z.literal('inequality'), column: keys, op, than: keys, rows: z.array(key).optional() }),
+      z.object({ type: z.literal('row-inequality'), row: key, op, than: key, columns: z.array(key).min(1) }),
+      z.object({ type: z.literal('bound'), column: key, min: limit.optional(), max: limit.optional(), rows: z.array(key).optional() }),
+      z.object({ type: z.literal('common-base'), count: key, rate: key, scale: z.number().int().positive(), rounding, rows: z.array(key).optional() }),
     ]),
   ),
   blankAs: z.enum(['missing', 'zero']).optional(),
+  numberFormat: z.enum(['vi', 'en']).optional(),
+  approximations: approximationsSchema.optional(),
 });

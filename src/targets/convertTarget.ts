@@ -2,6 +2,8 @@ import * as z from 'zod';
 import { deepFreeze } from '../_internal/_freeze.js';
 import { parseInput } from '../errors/VnPovertyError.js';
 import { divideFractions, fraction, multiplyFractions, type Fraction } from '../numbers/fraction.js';
+import { interval, pointInterval, scaleInterval, type Interval } from '../numbers/interval.js';
+import { approximationWidth, DEFAULT_APPROXIMATIONS, qualifiedInterval } from '../numbers/printedInterval.js';
 import { roundQuotient } from '../numbers/rounding.js';
 import type { ReductionTarget, TargetSubject } from './reductionTarget.js';
 
@@ -27,12 +29,22 @@ export interface TargetAmount {
   readonly share: Fraction | null;
 }
 
-/** Result of {@link convertTarget}: `low` and `high` (equal unless the target is a range). */
+/**
+ * Result of {@link convertTarget}: `low` and `high` are the printed figures (equal unless the
+ * target is a range) in every form; `households`, `points` and `share` are what the target
+ * states as intervals, qualifier included (“hơn 2%” → (2, ∞) points; “0,17–0,2%” → [0,17; 0,2]).
+ */
 export interface ConvertedTarget {
   readonly target: ReductionTarget;
   readonly base: TargetBase;
   readonly low: TargetAmount;
   readonly high: TargetAmount;
+  /** The reduction the target states, in households (exact). */
+  readonly households: Interval;
+  /** …in percentage points of the rate. */
+  readonly points: Interval;
+  /** …as a share of the subject's households at the start; null when it has none. */
+  readonly share: Interval | null;
 }
 
 /** Options of {@link convertTarget}: none yet. */
@@ -65,7 +77,8 @@ function amount(households: Fraction, base: TargetBase, subject: TargetSubject):
 
 /**
  * Expresses a target in all forms for a given base: households, whole households needed,
- * percentage points and share of the subject. Points convert through the base households
+ * percentage points and share of the subject; a range converts to a range, and the stated
+ * interval (qualifier included) is given in each form. Points convert through the base households
  * (`points × households ÷ 100`), shares through the subject's count; whole households are
  * rounded **up** (“at least”), and the exact value is kept beside them.
  *
@@ -78,25 +91,43 @@ export function convertTarget(target: ReductionTarget, base: TargetBase, options
   void options;
   const b = parseInput(targetBaseSchema, base);
   const s = target.subject;
-  const pointsToHouseholds = (p: Fraction): Fraction => multiplyFractions(p, fraction(BigInt(b.households), 100n));
-  let low: TargetAmount;
-  let high: TargetAmount;
-  switch (target.form) {
-    case 'points':
-      low = high = amount(pointsToHouseholds(target.points), b, s);
-      break;
-    case 'share':
-      low = high = amount(multiplyFractions(target.share, fraction(BigInt(subjectCount(b, s)))), b, s);
-      break;
-    case 'count':
-      low = high = amount(fraction(BigInt(target.households)), b, s);
-      break;
-    case 'range':
-      low = amount(pointsToHouseholds(target.low), b, s);
-      high = amount(pointsToHouseholds(target.high), b, s);
-      break;
-  }
-  return deepFreeze({ target, base: { households: b.households, poor: b.poor, nearPoor: b.nearPoor }, low, high });
+  const n = subjectCount(b, s);
+  // each form: the factor that turns its figure into households, and its figures
+  const [factor, figures]: [Fraction, readonly Fraction[]] = (() => {
+    switch (target.form) {
+      case 'points':
+        return [fraction(BigInt(b.households), 100n), [target.points]];
+      case 'range':
+        return [fraction(BigInt(b.households), 100n), [target.low, target.high]];
+      case 'share':
+        return [fraction(BigInt(n)), [target.share]];
+      case 'share-range':
+        return [fraction(BigInt(n)), [target.low, target.high]];
+      case 'count':
+        return [fraction(1n), [fraction(BigInt(target.households))]];
+      case 'count-range':
+        return [fraction(1n), [fraction(BigInt(target.low)), fraction(BigInt(target.high))]];
+    }
+  })();
+  const low = amount(multiplyFractions(figures[0]!, factor), b, s);
+  const high = amount(multiplyFractions(figures[figures.length - 1]!, factor), b, s);
+  // the stated interval in the target's own measure, then in each form
+  const own: Interval = (() => {
+    if (figures.length === 2) return interval(figures[0]!, figures[1]!);
+    const q = 'qualifier' in target ? target.qualifier : undefined;
+    if (q === undefined) return pointInterval(figures[0]!);
+    const x = figures[0]!;
+    const decimals = (() => {
+      let d = 0;
+      while ((x.num * 10n ** BigInt(d)) % x.den !== 0n && d < 20) d++;
+      return d;
+    })();
+    return qualifiedInterval(x, q.meaning, approximationWidth(x, q.meaning, decimals, target.form === 'count' ? 'count' : 'rate', DEFAULT_APPROXIMATIONS));
+  })();
+  const households = scaleInterval(own, factor);
+  const points = scaleInterval(households, fraction(100n, BigInt(b.households)));
+  const share = n === 0 ? null : scaleInterval(households, fraction(1n, BigInt(n)));
+  return deepFreeze({ target, base: { households: b.households, poor: b.poor, nearPoor: b.nearPoor }, low, high, households, points, share });
 }
 
 /**

@@ -1,7 +1,8 @@
 import * as z from 'zod';
 import { deepFreeze } from '../_internal/_freeze.js';
 import { parseInput } from '../errors/VnPovertyError.js';
-import { compareFractions, divideFractions, fraction, multiplyFractions, subtractFractions, type Fraction } from '../numbers/fraction.js';
+import { divideFractions, fraction, multiplyFractions, subtractFractions, type Fraction } from '../numbers/fraction.js';
+import { intervalContains, interval, pointInterval, subtractIntervals, type Interval } from '../numbers/interval.js';
 import { convertTarget, subjectCount, type ConvertedTarget, type TargetBase } from './convertTarget.js';
 import type { ReductionTarget, TargetSubject } from './reductionTarget.js';
 
@@ -15,14 +16,21 @@ export interface TargetEvaluation {
   readonly achievedPoints: Fraction;
   /** The same as a share of the subject's households at the start; null when it had none. */
   readonly achievedShare: Fraction | null;
-  /** True when the reduction reaches the target (the low end of a range). */
+  /**
+   * True when the reduction reaches the target: at least its low end (strictly more for “hơn”);
+   * for a target with only an upper end (“tối đa”, “dưới”), at most that end.
+   */
   readonly met: boolean;
   /** achieved − required, in households (negative = short), exact. */
   readonly marginHouseholds: Fraction;
   /** achieved − required, in percentage points (negative = short), exact. */
   readonly marginPoints: Fraction;
-  /** For a range: true when the reduction also exceeds the high end. */
+  /** For a range (or “khoảng”): true when the reduction also exceeds the high end. */
   readonly aboveRange: boolean;
+  /** achieved − the stated interval, in households: a range for a range target. */
+  readonly marginHouseholdsRange: Interval;
+  /** achieved − the stated interval, in percentage points. */
+  readonly marginPointsRange: Interval;
 }
 
 /** Options of {@link evaluateTarget}: none yet. */
@@ -48,16 +56,22 @@ export function evaluateTarget(target: ReductionTarget, base: TargetBase, achiev
   const points = multiplyFractions(divideFractions(a, fraction(BigInt(conversion.base.households))), fraction(100n));
   const n = subjectCount(conversion.base, target.subject);
   const marginHouseholds = subtractFractions(a, conversion.low.households);
+  const stated = conversion.households;
+  // reaching the target: from its low end up (a target with no low end: within its high end)
+  const required: Interval = stated.low === null ? { low: { value: fraction(0n), open: false }, high: stated.high } : { low: stated.low, high: null };
+  const above = stated.high !== null && !intervalContains(interval(null, stated.high.value, { highOpen: stated.high.open }), a) && stated.low !== null && (target.form === 'range' || target.form === 'count-range' || target.form === 'share-range' || ('qualifier' in target && target.qualifier?.meaning === 'about'));
   return deepFreeze({
     target,
     conversion,
     achievedHouseholds: achieved,
     achievedPoints: points,
     achievedShare: n === 0 ? null : divideFractions(a, fraction(BigInt(n))),
-    met: marginHouseholds.num >= 0n,
+    met: intervalContains(required, a),
     marginHouseholds,
     marginPoints: subtractFractions(points, conversion.low.points),
-    aboveRange: target.form === 'range' && compareFractions(a, conversion.high.households) > 0,
+    aboveRange: above,
+    marginHouseholdsRange: subtractIntervals(pointInterval(a), stated),
+    marginPointsRange: subtractIntervals(pointInterval(points), conversion.points),
   });
 }
 

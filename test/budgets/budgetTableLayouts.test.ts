@@ -3,7 +3,7 @@ import { BUDGET_BY_PROJECT_COLUMNS, budgetByProjectLayout } from '../../src/budg
 import { CAPITAL_BY_TYPE_COLUMNS, capitalByTypeLayout } from '../../src/budgets/capitalByTypeLayout.js';
 import { runCli } from '../../src/cli/runCli.js';
 import { parseCsv } from '../../src/io/csv.js';
-import { LAYOUTS, tableFromLayout } from '../../src/reconcile/layouts.js';
+import { LAYOUTS, tableFromLayout } from '../../src/layouts.js';
 import { reconcileTable } from '../../src/reconcile/reconcileTable.js';
 import { expectDeepFrozen, expectPure } from '../_helpers/purity.js';
 import { firstIssueCode } from '../_helpers/errors.js';
@@ -68,9 +68,13 @@ describe('budget-by-project layout', () => {
     expect(firstIssueCode(() => tableFromLayout('budget-by-project', odd))).toBe('unknown-unit');
   });
 
-  it('refuses an unknown role and a sub-project before any project, naming the line', () => {
+  it('accepts any line role (programme, project, sub-project, item, unit), refuses an unknown role and a sub-project before any project, naming the line', () => {
     const head = ['stt', 'item', 'role', 'central', 'provincial', 'other', 'total'];
-    expect(() => tableFromLayout('budget-by-project', [head, ['1', 'x', 'unit', '1', '0', '0', '1']], { options: { unit: 'trieu' } })).toThrow(/line 2.*project, sub-project or total/);
+    for (const role of ['programme', 'project', 'sub-project', 'item', 'unit']) {
+      const rows = role === 'sub-project' ? [head, ['1', 'p', 'project', '1', '0', '0', '1'], ['1.1', 'x', role, '1', '0', '0', '1']] : [head, ['1', 'x', role, '1', '0', '0', '1']];
+      expect(reconcileTable(tableFromLayout('budget-by-project', rows, { options: { unit: 'trieu' } })).ok).toBe(true);
+    }
+    expect(() => tableFromLayout('budget-by-project', [head, ['1', 'x', 'commune', '1', '0', '0', '1']], { options: { unit: 'trieu' } })).toThrow(/line 2.*"commune" is not a role; expected programme, project, sub-project, item, unit, subtotal or total/);
     expect(() => tableFromLayout('budget-by-project', [head, ['1.1', 'x', 'sub-project', '1', '0', '0', '1']], { options: { unit: 'trieu' } })).toThrow(/line 2: a sub-project row must follow/);
   });
 

@@ -16,7 +16,7 @@ describe('vn-poverty reconcile', () => {
     const lines = io.out().trimEnd().split('\n');
     expect(lines).toHaveLength(7);
     expect(lines[1]).toMatch(/^rounding {2}Tân Lợi · poor_end_rate: printed 1,99, expected 2,00/);
-    expect(lines[6]).toBe('seed001.csv: 158 checks, 5 errors, 1 rounding finding');
+    expect(lines[6]).toBe('seed001.csv: 413 checks, 5 errors, 1 rounding finding');
     expect(io.err()).toBe('');
   });
 
@@ -104,7 +104,7 @@ describe('the bin, end to end', () => {
     const root = fileURLToPath(new URL('../..', import.meta.url));
     const r = spawnSync('npx', ['tsx', 'src/cli/main.ts', 'reconcile', 'test/fixtures/seed001-communes.csv', '--layout', 'commune-targets'], { cwd: root, encoding: 'utf8' });
     expect(r.status).toBe(1);
-    expect(r.stdout).toContain('test/fixtures/seed001-communes.csv: 158 checks, 5 errors, 1 rounding finding');
+    expect(r.stdout).toContain('test/fixtures/seed001-communes.csv: 413 checks, 5 errors, 1 rounding finding');
     const bad = spawnSync('npx', ['tsx', 'src/cli/main.ts', 'reconcile', 'nope.csv', '--layout', 'commune-targets'], { cwd: root, encoding: 'utf8' });
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('cannot read nope.csv');

@@ -10,7 +10,7 @@ import { readPlanTable } from '../../src/io/readAreaTables.js';
 import { readHouseholdRegister } from '../../src/io/readHouseholdRegister.js';
 import { readRecords } from '../../src/io/readRecords.js';
 import { columnSpecsOf, writeTable, type TableColumn } from '../../src/io/tableWriter.js';
-import { tableFromLayout } from '../../src/reconcile/layouts.js';
+import { tableFromLayout } from '../../src/layouts.js';
 import { reconcileTable } from '../../src/reconcile/reconcileTable.js';
 
 // Seed 001 (Tịnh Biên 2024 plan), the commune table as the reconcile tests hold it.

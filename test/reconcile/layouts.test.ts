@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../src/io/csv.js';
 import { COUNTS_AND_RATES_COLUMNS } from '../../src/reconcile/countsAndRatesLayout.js';
-import { LAYOUTS, tableFromLayout } from '../../src/reconcile/layouts.js';
+import { LAYOUTS, tableFromLayout } from '../../src/layouts.js';
 import { readLayoutRows, roleTotals } from '../../src/reconcile/layoutRows.js';
 import { reconcileTable } from '../../src/reconcile/reconcileTable.js';
 import { expectPure } from '../_helpers/purity.js';

@@ -5,7 +5,7 @@ import { formatVnNumber } from '../../src/numbers/formatVnNumber.js';
 import { parseVnNumber } from '../../src/numbers/parseVnNumber.js';
 import { COMMUNE_TARGETS_COLUMNS } from '../../src/reconcile/communeTargetsLayout.js';
 import { formatReconcileIssue, formatReconcileReport } from '../../src/reconcile/formatReconcileReport.js';
-import { tableFromLayout } from '../../src/reconcile/layouts.js';
+import { tableFromLayout } from '../../src/layouts.js';
 import type { PrintedTable } from '../../src/reconcile/printedTable.js';
 import { assertTableReconciles, reconcileTable } from '../../src/reconcile/reconcileTable.js';
 import { expectPure } from '../_helpers/purity.js';
@@ -44,7 +44,9 @@ describe('reconcileTable on seed 001 (Tịnh Biên 2024, per-commune targets)', 
 
   it('checks that the subtotals and the grand total add up: they do (16.194 + 14.325 = 30.519; 762 poor; 723 near-poor)', () => {
     expect(report.issues.filter((i) => i.relation === 'row-total' || i.relation === 'difference')).toEqual([]);
-    expect(report.checked).toBe(158);
+    // 158 equalities, and 17 rows × 15 bounds (exits ≤ start twice, poor + near-poor ≤ households, six rates in [0, 100]), all of which hold
+    expect(report.checked).toBe(158 + 17 * 15);
+    expect(report.issues.filter((i) => i.relation === 'inequality' || i.relation === 'bound')).toEqual([]);
   });
 
   it('prints one line per issue and a summary', () => {
@@ -53,7 +55,7 @@ describe('reconcileTable on seed 001 (Tịnh Biên 2024, per-commune targets)', 
     expect(lines).toHaveLength(7);
     expect(lines[0]).toBe('error     An Phú · near_poor_end_rate: printed 2,56, expected 2,26 (53 ÷ 2.348 × 100 = 2,257240…, half-up), difference +0,30');
     expect(lines[5]).toBe('error     An Cư · stt: printed "11", expected 15 (11 is already the number of Vĩnh Trung)');
-    expect(lines[6]).toBe('seed001: 158 checks, 5 errors, 1 rounding finding');
+    expect(lines[6]).toBe('seed001: 413 checks, 5 errors, 1 rounding finding');
     expect(formatReconcileIssue(report.issues[1]!)).toMatch(/^rounding {2}Tân Lợi · poor_end_rate: printed 1,99, expected 2,00 .*\[rounding: difference-of-rounded-rates: 2,04 − 0,05\]$/);
   });
 
@@ -85,8 +87,10 @@ describe('reconcileTable cells and relations', () => {
     expect(r.issues[0]!.message).toContain('X · poor');
   });
 
-  it('reports a qualified figure (“hơn 40”) as unparseable: a table cell must be exact', () => {
-    expect(reconcileTable(small({ households: '2.154', poor: 'hơn 40', poor_rate: '2,00' })).issues[0]!.code).toBe('unparseable-cell');
+  it('reads a qualified figure (“hơn 40”) as an interval: 2,00 % of 2.154 needs 42,97–43,19 households, which “hơn 40” allows and “dưới 40” does not', () => {
+    expect(reconcileTable(small({ households: '2.154', poor: 'hơn 40', poor_rate: '2,00' })).issues).toEqual([]);
+    const [i] = reconcileTable(small({ households: '2.154', poor: 'dưới 40', poor_rate: '2,00' })).issues;
+    expect(i).toMatchObject({ code: 'rate-mismatch', severity: 'error', expected: '< 1,86', column: 'poor_rate' });
   });
 
   it('reports a blank cell a relation needs, unless blanks read as zero', () => {

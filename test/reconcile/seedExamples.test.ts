@@ -15,7 +15,7 @@ describe('seed examples (examples/seed00[0-3]-*.ts)', () => {
 
   it('seed 001: the short report of the table, and the headline targets against the plan’s exits', () => {
     const text = seed001();
-    expect(text).toContain('table: 158 checks, 5 errors, 1 rounding finding');
+    expect(text).toContain('table: 413 checks, 5 errors, 1 rounding finding');
     expect(text).toContain('needs 245 exits (244,2), plans 154 = 0,50 points → NOT met, short by 90,2 households (0,30 points)');
     expect(text).toContain('249 exits = 0,82 points → met');
     expect(text).toContain('needs 297 of 1.485, plans 249 → NOT met, short by 48,0 households');

@@ -1,0 +1,133 @@
+import { basename, resolve } from 'node:path';
+import ExcelJS from 'exceljs';
+import { fail } from '../errors/VnPovertyError.js';
+import type { ReconcileIssue, ReconcileReport } from '../reconcile/reconcileIssue.js';
+import type { PrintedGrid } from '../reconcile/tableFromSpec.js';
+
+/** Where the table came from: an XLSX file (copied, its sheet marked) or a grid (a CSV's cells, written as a new sheet). */
+export type MarkedUpSource = { readonly path: string; readonly sheet?: string | number } | { readonly grid: PrintedGrid; readonly sheetName?: string };
+
+/**
+ * The fills of marked cells: light red for an error, amber for a rounding finding (ARGB).
+ * @example
+ * MARK_FILLS.error //=> 'FFFFC7CE'
+ */
+export const MARK_FILLS = Object.freeze({ error: 'FFFFC7CE', rounding: 'FFFFEB9C' });
+
+/**
+ * The name of the sheet listing the findings.
+ * @example
+ * FINDINGS_SHEET //=> 'Kết quả kiểm tra'
+ */
+export const FINDINGS_SHEET = 'Kết quả kiểm tra';
+
+const SEVERITY_WORDS = { error: 'Lỗi (error)', rounding: 'Làm tròn (rounding)' } as const;
+
+function columnName(n: number): string {
+  let s = '';
+  for (let c = n + 1; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
+  return s;
+}
+
+/**
+ * The address of a grid cell as a spreadsheet shows it (0-based row and column).
+ * @example
+ * cellAddress({ row: 4, column: 1 }) //=> 'B5'
+ */
+export function cellAddress(at: { readonly row: number; readonly column: number }): string {
+  return `${columnName(at.column)}${at.row + 1}`;
+}
+
+/** The comment a finding's cell carries: printed, expected, difference, relation, in Vietnamese and English. */
+function noteText(i: ReconcileIssue): string {
+  return [
+    `${SEVERITY_WORDS[i.severity]}: ${i.code}`,
+    `Số in (printed): ${i.printed}`,
+    `Số đúng (expected): ${i.expected ?? '—'}`,
+    `Chênh lệch (difference): ${i.difference ?? '—'}`,
+    `Quan hệ (relation): ${i.relationText || '—'}`,
+    i.message,
+  ].join('\n');
+}
+
+/**
+ * Writes a marked-up copy of a checked table: the user's sheet with its values and layout
+ * unchanged, every cell a finding points at filled (light red for an error, amber for a rounding
+ * finding, see {@link MARK_FILLS}) and commented (printed, expected, difference and the relation,
+ * in Vietnamese and English), and a sheet “Kết quả kiểm tra” listing every finding with a link to
+ * its cell. For a CSV the copy is a new workbook holding the table's cells as printed, marked the
+ * same way. Findings with no grid cell (a headline printed in the text) are listed only.
+ *
+ * @param source - the XLSX file (and sheet) the table was read from, or the grid of a CSV.
+ * @param report - the report whose findings point at the grid (`issue.grid`), e.g. from `reconcileGrid`.
+ * @param out - the `.xlsx` file to write; never the input file.
+ * @throws VnPovertyError `same-file` when `out` is the input, `missing-sheet`.
+ * @example
+ * await writeMarkedUpCopy({ path: 'ke-hoach.xlsx' }, reconcileGrid(grid, spec), 'checked.xlsx') // checked.xlsx: marked cells and a “Kết quả kiểm tra” sheet
+ */
+export async function writeMarkedUpCopy(source: MarkedUpSource, report: Pick<ReconcileReport, 'issues'>, out: string): Promise<void> {
+  const workbook = new ExcelJS.Workbook();
+  let sheet: ExcelJS.Worksheet;
+  if ('path' in source) {
+    if (resolve(source.path) === resolve(out)) fail({ code: 'same-file', path: [out], value: out, expected: 'an output file other than the input (the copy never overwrites your sheet)' });
+    await workbook.xlsx.readFile(source.path);
+    const wanted = source.sheet ?? 1;
+    const ws = typeof wanted === 'number' ? workbook.worksheets[wanted - 1] : workbook.getWorksheet(wanted);
+    if (ws === undefined) return fail({ code: 'missing-sheet', path: [basename(source.path)], value: wanted, expected: `one of the sheets ${workbook.worksheets.map((w) => JSON.stringify(w.name)).join(', ')}` });
+    sheet = ws;
+    const old = workbook.getWorksheet(FINDINGS_SHEET);
+    if (old !== undefined) workbook.removeWorksheet(old.id);
+  } else {
+    sheet = workbook.addWorksheet(source.sheetName ?? 'Bảng');
+    source.grid.forEach((row, r) => row.forEach((v, c) => {
+      if (v !== null) sheet.getCell(r + 1, c + 1).value = v;
+    }));
+  }
+  // one mark per cell: the worst severity, every finding in its comment
+  const byCell = new Map<string, ReconcileIssue[]>();
+  for (const i of report.issues) {
+    if (i.grid === null) continue;
+    const k = cellAddress(i.grid);
+    byCell.set(k, [...(byCell.get(k) ?? []), i]);
+  }
+  for (const [address, list] of byCell) {
+    const cell = sheet.getCell(address);
+    const severity = list.some((i) => i.severity === 'error') ? 'error' : 'rounding';
+    // a fresh style object: exceljs shares styles between cells read from one style id
+    cell.style = { ...cell.style, fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: MARK_FILLS[severity] } } };
+    cell.note = list.map(noteText).join('\n\n');
+  }
+  const findings = workbook.addWorksheet(FINDINGS_SHEET);
+  findings.columns = [
+    { header: 'Mức độ (Severity)', key: 'severity', width: 18 },
+    { header: 'Ô (Cell)', key: 'cell', width: 10 },
+    { header: 'Dòng (Row)', key: 'row', width: 28 },
+    { header: 'Cột (Column)', key: 'column', width: 22 },
+    { header: 'Mã lỗi (Code)', key: 'code', width: 22 },
+    { header: 'Số in (Printed)', key: 'printed', width: 14 },
+    { header: 'Số đúng (Expected)', key: 'expected', width: 16 },
+    { header: 'Chênh lệch (Difference)', key: 'difference', width: 16 },
+    { header: 'Quan hệ (Relation)', key: 'relation', width: 40 },
+    { header: 'Diễn giải (Message)', key: 'message', width: 90 },
+  ];
+  findings.getRow(1).font = { bold: true };
+  const sheetRef = `'${sheet.name.replace(/'/g, "''")}'`;
+  for (const i of report.issues) {
+    const address = i.grid === null ? null : cellAddress(i.grid);
+    const row = findings.addRow({
+      severity: SEVERITY_WORDS[i.severity],
+      cell: address ?? '—',
+      row: i.row,
+      column: i.column,
+      code: i.code,
+      printed: i.printed,
+      expected: i.expected ?? '',
+      difference: i.difference ?? '',
+      relation: i.relationText,
+      message: i.message,
+    });
+    if (address !== null) row.getCell('cell').value = { text: address, hyperlink: `#${sheetRef}!${address}` };
+    row.getCell('severity').fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: MARK_FILLS[i.severity] } };
+  }
+  await workbook.xlsx.writeFile(out);
+}

@@ -1,0 +1,170 @@
+import { addFractions, compareFractions, fraction, multiplyFractions, roundFraction, subtractFractions, toFraction, type Fraction } from '../numbers/fraction.js';
+import { formatVnNumber } from '../numbers/formatVnNumber.js';
+import { divideIntervals, formatInterval, intersectIntervals, interval, intervalGap, scaleInterval, sumIntervals, type Interval } from '../numbers/interval.js';
+import { roundingPreimage } from '../numbers/printedInterval.js';
+import { roundQuotient, type RoundingMode } from '../numbers/rounding.js';
+import { keyList, refKey, type CheckContext, type Indexed, type Value } from './_checkContext.js';
+import type { ReadCell } from './_printedCell.js';
+import type { SumCheck } from './_sumChecks.js';
+import { intervalText } from './_sumChecks.js';
+import type { CellRef, TableRelation } from './printedTable.js';
+import { formatSigned, fractionText, plainDecimal, type ReconcileShortcut } from './reconcileIssue.js';
+
+/** One rate to check: target = round(Σ counts ÷ base × scale). */
+export interface RateCheck {
+  readonly kind: 'rate';
+  readonly target: CellRef;
+  readonly counts: readonly CellRef[];
+  readonly base: CellRef;
+  readonly scale: bigint;
+  readonly rounding: RoundingMode;
+  readonly decimals: number | undefined;
+}
+
+/** The rate checks a relation declares. */
+export function rateChecks(rel: TableRelation, ix: Indexed): RateCheck[] {
+  if (rel.type !== 'rate') return [];
+  return (rel.rows ?? ix.table.rows.map((r) => r.key)).map((row) => ({
+    kind: 'rate',
+    target: { row, column: rel.column },
+    counts: keyList(rel.count).map((column) => ({ row, column })),
+    base: { row, column: rel.base },
+    scale: BigInt(rel.scale),
+    rounding: rel.rounding,
+    decimals: rel.decimals,
+  }));
+}
+
+/** Indexes for naming shortcuts: sum checks by target, rate checks by (single) count. */
+export interface ShortcutIndexes {
+  readonly sumTargets: ReadonlyMap<string, SumCheck>;
+  readonly rateByCount: ReadonlyMap<string, readonly RateCheck[]>;
+}
+
+/** Builds the shortcut indexes of a list of checks. */
+export function shortcutIndexes(checks: ReadonlyArray<SumCheck | RateCheck | { readonly kind: string }>): ShortcutIndexes {
+  const sumTargets = new Map<string, SumCheck>();
+  const rateByCount = new Map<string, RateCheck[]>();
+  for (const c of checks) {
+    if (c.kind === 'sum' && (c as SumCheck).relation !== 'headline') sumTargets.set(refKey((c as SumCheck).target), c as SumCheck);
+    if (c.kind === 'rate' && (c as RateCheck).counts.length === 1) {
+      const k = refKey((c as RateCheck).counts[0]!);
+      const list = rateByCount.get(k);
+      if (list === undefined) rateByCount.set(k, [c as RateCheck]);
+      else list.push(c as RateCheck);
+    }
+  }
+  return { sumTargets, rateByCount };
+}
+
+/** Checks one rate; pushes a finding when the printed rate is not the rounded one. */
+export function checkRate(check: RateCheck, ctx: CheckContext, indexes: () => ShortcutIndexes): void {
+  const refs = [check.target, ...check.counts, check.base];
+  const values = ctx.readAll(refs);
+  if (values === null) return;
+  const { label, read } = ctx;
+  const printedV = values[0]!;
+  const countValues = values.slice(1, 1 + check.counts.length);
+  const baseV = values[values.length - 1]!;
+  const countText = check.counts.map((c) => c.column).join(' + ');
+  const relationText = `${check.target.column} = ${check.counts.length > 1 ? `(${countText})` : countText} ÷ ${check.base.column} × ${check.scale}`;
+  const base = { code: 'rate-mismatch', row: label(check.target.row), rowKey: check.target.row, column: check.target.column, relation: 'rate' as const, relationText, printed: read(check.target).text, cells: refs };
+  const nonPositive = (): void =>
+    ctx.push({
+      ...base, code: 'non-positive-base', severity: 'error', expected: null, expectedExact: null, difference: null, shortcut: null,
+      message: `${label(check.target.row)} · ${check.target.column}: the base ${check.base.column} is ${read(check.base).text}; a rate needs a base greater than zero`,
+    });
+  const decimals = check.decimals ?? printedV.decimals;
+  if (values.every((v) => v.exact)) {
+    const printed = printedV.f;
+    const count = countValues.reduce((s, v) => addFractions(s, v.f), fraction(0n));
+    const b = baseV.f;
+    if (b.num <= 0n) return nonPositive();
+    const exact = fraction(count.num * b.den * check.scale, count.den * b.num);
+    const unit = 10n ** BigInt(decimals);
+    const expected = fraction(roundQuotient(exact.num * unit, exact.den, check.rounding), unit);
+    if (printed.num === expected.num && printed.den === expected.den) return;
+    const shortcut = check.counts.length === 1 ? rateShortcut(check, printed, exact, decimals, indexes(), read) : null;
+    const diff = subtractFractions(printed, expected);
+    const expectedText = formatVnNumber(expected, { decimals });
+    const countShown = check.counts.map((c) => read(c).text).join(' + ');
+    ctx.push({
+      ...base,
+      severity: shortcut === null ? 'error' : 'rounding',
+      expected: expectedText,
+      expectedExact: fractionText(exact),
+      difference: plainDecimal(diff, decimals),
+      shortcut: shortcut?.name ?? null,
+      message:
+        `${label(check.target.row)} · ${check.target.column}: printed ${read(check.target).text}, expected ${expectedText} ` +
+        `(${check.counts.length > 1 ? `(${countShown})` : countShown} ÷ ${read(check.base).text} × ${check.scale} = ${formatVnNumber(exact, { decimals: decimals + 4, rounding: 'half-even' })}…, ${check.rounding}), ` +
+        `difference ${formatSigned(diff, decimals)}${shortcut === null ? '' : ` [rounding: ${shortcut.name}: ${shortcut.how}]`}`,
+    });
+    return;
+  }
+  // an approximate figure: the rate the count and base allow must meet what the printed rate allows
+  const positive = intersectIntervals(baseV.interval, interval(0, null, { lowOpen: true }));
+  if (positive === null) return nonPositive();
+  const quotient = scaleInterval(divideIntervals(sumIntervals(countValues.map((v) => v.interval)), positive), fraction(check.scale));
+  const allowed = rateInterval(printedV, decimals, check.rounding);
+  const gap = intervalGap(allowed, quotient);
+  if (gap === null) return;
+  const expectedText = formatInterval(quotient, { decimals });
+  const size = formatVnNumber(gap.num < 0n ? fraction(-gap.num, gap.den) : gap, { decimals: decimals + 2, rounding: 'half-up' });
+  ctx.push({
+    ...base,
+    severity: 'error',
+    expected: expectedText,
+    expectedExact: intervalText(quotient),
+    difference: plainDecimal(gap, decimals),
+    shortcut: null,
+    message:
+      `${label(check.target.row)} · ${check.target.column}: printed ${read(check.target).text} (${formatInterval(allowed, { decimals: decimals + 1 })}); ` +
+      `${values.slice(1, -1).map((v, i) => read(check.counts[i]!).text || fractionText(v.f)).join(' + ')} ÷ ${read(check.base).text} × ${check.scale} gives ${expectedText} (${relationText}): at least ${size} apart`,
+  });
+}
+
+/** What a printed rate allows: the values that round to it, or (qualified) its interval widened by its precision. */
+export function rateInterval(v: Value, decimals: number, rounding: RoundingMode): Interval {
+  if (v.exact) return roundingPreimage(v.f, decimals, rounding);
+  const h = v.halfUnit;
+  const lo = v.interval.low === null ? null : { value: subtractFractions(v.interval.low.value, h), open: v.interval.low.open };
+  const hi = v.interval.high === null ? null : { value: addFractions(v.interval.high.value, h), open: v.interval.high.open };
+  return { low: lo, high: hi };
+}
+
+function rateShortcut(
+  check: RateCheck,
+  printed: Fraction,
+  exact: Fraction,
+  decimals: number,
+  { sumTargets, rateByCount }: ShortcutIndexes,
+  read: (ref: CellRef) => ReadCell,
+): { readonly name: ReconcileShortcut; readonly how: string } | null {
+  // 1. the count is itself a sum/difference of counts in the same row whose rates are printed beside them
+  const sum = sumTargets.get(refKey(check.counts[0]!));
+  if (sum !== undefined && sum.relation !== 'row-total') {
+    let total = fraction(0n);
+    const shown: string[] = [];
+    let usable = true;
+    for (const term of sum.terms) {
+      const rate = (rateByCount.get(refKey(term.cell)) ?? []).find((r) => refKey(r.base) === refKey(check.base) && r.scale === check.scale);
+      const cell = rate === undefined ? undefined : read(rate.target);
+      if (cell === undefined || cell.status !== 'value' || !cell.exact) {
+        usable = false;
+        break;
+      }
+      total = addFractions(total, multiplyFractions(cell.value, fraction(term.sign)));
+      shown.push(`${shown.length === 0 ? '' : term.sign < 0n ? '− ' : '+ '}${cell.text}`);
+    }
+    if (usable && compareFractions(total, printed) === 0) {
+      const name = sum.terms.some((t) => t.sign < 0n) ? 'difference-of-rounded-rates' : 'sum-of-rounded-rates';
+      return { name, how: shown.join(' ') };
+    }
+  }
+  // 2. truncated instead of rounded
+  if (check.rounding !== 'down' && compareFractions(toFraction(roundFraction(exact, decimals, 'down')), printed) === 0) {
+    return { name: 'truncated', how: `${fractionText(exact).includes('/') ? 'the exact rate' : fractionText(exact)} cut to ${decimals} decimals` };
+  }
+  return null;
+}

@@ -1,0 +1,162 @@
+import { compareFractions, fraction, subtractFractions, type Fraction } from '../numbers/fraction.js';
+import { formatVnNumber } from '../numbers/formatVnNumber.js';
+import { formatInterval, intervalGap, negateInterval, sumIntervals, type Interval } from '../numbers/interval.js';
+import { MONEY_UNIT_LABELS } from '../numbers/money.js';
+import { HEADLINE_COLUMN, headlineRow, type CheckContext, type Indexed, type Value } from './_checkContext.js';
+import type { ReadCell } from './_printedCell.js';
+import type { CellRef, TableRelation } from './printedTable.js';
+import { formatSigned, fractionText, plainDecimal, type ReconcileShortcut } from './reconcileIssue.js';
+
+type Term = { readonly cell: CellRef; readonly sign: 1n | -1n };
+/** One sum to check: target = Σ sign × term. */
+export interface SumCheck {
+  readonly kind: 'sum';
+  readonly relation: 'row-total' | 'column-total' | 'difference' | 'headline';
+  readonly target: CellRef;
+  readonly terms: readonly Term[];
+  readonly partsRounded: boolean;
+}
+
+/** The sum checks a relation declares (none for other kinds of relation). */
+export function sumChecks(rel: TableRelation, ix: Indexed): SumCheck[] {
+  const allRows = (): readonly string[] => ix.table.rows.map((r) => r.key);
+  switch (rel.type) {
+    case 'row-total':
+      return rel.columns.map((column) => ({ kind: 'sum', relation: 'row-total', target: { row: rel.row, column }, terms: rel.parts.map((row) => ({ cell: { row, column }, sign: 1n })), partsRounded: rel.partsRounded === true }));
+    case 'column-total':
+      return (rel.rows ?? allRows()).map((row) => ({ kind: 'sum', relation: 'column-total', target: { row, column: rel.column }, terms: rel.parts.map((column) => ({ cell: { row, column }, sign: 1n })), partsRounded: rel.partsRounded === true }));
+    case 'difference':
+      return (rel.rows ?? allRows()).map((row) => ({
+        kind: 'sum',
+        relation: 'difference',
+        target: { row, column: rel.column },
+        terms: [{ cell: { row, column: rel.from }, sign: 1n }, ...rel.minus.map((column) => ({ cell: { row, column }, sign: -1n as const }))],
+        partsRounded: false,
+      }));
+    case 'headline':
+      return [{ kind: 'sum', relation: 'headline', target: { row: headlineRow(rel.name), column: HEADLINE_COLUMN }, terms: rel.parts.map((cell) => ({ cell, sign: 1n })), partsRounded: rel.partsRounded === true }];
+    default:
+      return [];
+  }
+}
+
+/** Σ sign × term of a sum check, exactly; `term(i)` gives the value of its i-th term. */
+export function signedSum(check: SumCheck, term: (i: number) => Fraction): Fraction {
+  let num = 0n;
+  let den = 1n;
+  check.terms.forEach((t, i) => {
+    const v = term(i);
+    num = num * v.den + t.sign * v.num * den;
+    den *= v.den;
+  });
+  return fraction(num, den);
+}
+
+/** An exact value as the open interval rounding for print allows: (x − h, x + h). */
+function rounded(v: Value): Interval {
+  if (!v.exact || v.halfUnit.num === 0n) return v.interval;
+  const lo = subtractFractions(v.f, v.halfUnit);
+  const hi = fraction(v.f.num * v.halfUnit.den + v.halfUnit.num * v.f.den, v.f.den * v.halfUnit.den);
+  return { low: { value: lo, open: true }, high: { value: hi, open: true } };
+}
+
+/** Checks one sum; pushes a finding when it does not hold. */
+export function checkSum(check: SumCheck, ctx: CheckContext): void {
+  const refs = [check.target, ...check.terms.map((t) => t.cell)];
+  const values = ctx.readAll(refs);
+  if (values === null) return;
+  const { label, read } = ctx;
+  const relationText = sumRelationText(check, label);
+  const decimals = Math.max(...values.map((v) => v.decimals));
+  const code = check.relation === 'difference' ? 'difference-mismatch' : 'sum-mismatch';
+  const base = { code, row: label(check.target.row), rowKey: check.target.row, column: check.target.column, relation: check.relation, relationText, printed: read(check.target).text, cells: refs };
+  if (values.every((v) => v.exact)) {
+    const printedV = values[0]!;
+    const printed = printedV.f;
+    const expected = signedSum(check, (i) => values[i + 1]!.f);
+    if (printed.num === expected.num && printed.den === expected.den) return;
+    const diff = subtractFractions(printed, expected);
+    const abs = diff.num < 0n ? fraction(-diff.num, diff.den) : diff;
+    // each cell's own precision: the parts' rounding errors and the total's add up
+    const tolerance = values.reduce((t, v) => fraction(t.num * v.halfUnit.den + v.halfUnit.num * t.den, t.den * v.halfUnit.den), fraction(0n));
+    const shortcut: ReconcileShortcut | null = check.partsRounded && compareFractions(abs, tolerance) < 0 ? 'rounded-parts' : null;
+    const expectedText = formatVnNumber(expected, { decimals: printedV.decimals, rounding: 'half-up' });
+    ctx.push({
+      ...base,
+      severity: shortcut === null ? 'error' : 'rounding',
+      expected: expectedText,
+      expectedExact: fractionText(expected),
+      difference: plainDecimal(diff, decimals),
+      shortcut,
+      message: `${label(check.target.row)} · ${check.target.column}: printed ${read(check.target).text}, expected ${expectedText} (${relationText}), difference ${formatSigned(diff, decimals)}${shortcut === null ? '' : ` [rounding: ${shortcut}]`}${droppedUnitHint(check, refs.map(read), label)}`,
+    });
+    return;
+  }
+  // a figure is approximate: the relation holds when the intervals can meet
+  const parts = (widen: boolean): Interval => sumIntervals(check.terms.map((t, i) => {
+    const v = values[i + 1]!;
+    const iv = widen ? rounded(v) : v.interval;
+    return t.sign < 0n ? negateInterval(iv) : iv;
+  }));
+  const target = values[0]!;
+  const gap = intervalGap(target.interval, parts(false));
+  if (gap === null) return;
+  const roundingOnly = check.partsRounded && intervalGap(rounded(target), parts(true)) === null;
+  const sum = parts(false);
+  const expectedText = formatInterval(sum, { decimals });
+  const how = gap.num > 0n ? 'unaccounted for by the parts' : 'more in the parts than the total allows';
+  const size = formatVnNumber(gap.num < 0n ? fraction(-gap.num, gap.den) : gap, { decimals, rounding: 'half-up' });
+  ctx.push({
+    ...base,
+    severity: roundingOnly ? 'rounding' : 'error',
+    expected: expectedText,
+    expectedExact: intervalText(sum),
+    difference: plainDecimal(gap, decimals),
+    shortcut: roundingOnly ? 'rounded-parts' : null,
+    message:
+      `${label(check.target.row)} · ${check.target.column}: printed ${read(check.target).text} (${formatInterval(target.interval, { decimals })}); ` +
+      `the parts add to ${expectedText} (${relationText}): at least ${size} ${how}${roundingOnly ? ' [rounding: rounded-parts]' : ''}`,
+  });
+}
+
+/** An interval's exact ends for JSON: `low–high`, an unbounded end written `∞`. */
+export function intervalText(i: Interval): string {
+  return `${i.low === null ? '-∞' : fractionText(i.low.value)}–${i.high === null ? '∞' : fractionText(i.high.value)}`;
+}
+
+function sumRelationText(check: SumCheck, label: (row: string) => string): string {
+  const t = check.target;
+  switch (check.relation) {
+    case 'row-total':
+      return `${label(t.row)} = sum of ${check.terms.length} rows (${check.terms.map((x) => label(x.cell.row)).join(', ')})`;
+    case 'column-total':
+      return `${t.column} = ${check.terms.map((x) => x.cell.column).join(' + ')}`;
+    case 'difference':
+      return `${t.column} = ${check.terms.map((x, i) => (i === 0 ? x.cell.column : `− ${x.cell.column}`)).join(' ')}`;
+    case 'headline':
+      return `${label(t.row)} = ${check.terms.map((x) => `${label(x.cell.row)} · ${x.cell.column}`).join(' + ')}`;
+  }
+}
+
+/**
+ * When a cell of the relation is printed in another money unit than its column (a plan in
+ * triệu đồng printing “19 đồng”) and reading that figure in the column's unit makes the
+ * relation hold, names the cell: the unit was most likely dropped by mistake.
+ */
+function droppedUnitHint(check: SumCheck, cells: readonly ReadCell[], label: (row: string) => string): string {
+  const refs = [check.target, ...check.terms.map((t) => t.cell)];
+  const values = cells.map((c) => (c.status === 'value' ? c.value : null));
+  if (values.some((v) => v === null)) return '';
+  for (let i = 0; i < cells.length; i++) {
+    const cell = cells[i]!;
+    if (cell.status !== 'value' || cell.asPrinted === undefined || cell.printedUnit === undefined) continue;
+    const asPrinted = cell.asPrinted;
+    const at = (j: number): Fraction => (j === i ? asPrinted : values[j]!);
+    const expected = signedSum(check, (t) => at(t + 1));
+    if (compareFractions(at(0), expected) === 0) {
+      const ref = refs[i]!;
+      return ` — “${cell.text}” at ${label(ref.row)} · ${ref.column} is printed in ${MONEY_UNIT_LABELS[cell.printedUnit]}, not in the column's unit; read in the column's unit the relation holds (a dropped unit?)`;
+    }
+  }
+  return '';
+}
