@@ -5,6 +5,7 @@ import type { CheckReport } from '../documents/checkReport.js';
 import type { DocumentModel } from '../documents/documentModel.js';
 import { formatCheckReport } from '../documents/formatCheckReport.js';
 import type { DocumentTableLayout } from '../documents/tableLayout.js';
+import type { TableSpec } from '../reconcile/tableSpec.js';
 import { ROUNDING_MODES, type RoundingMode } from '../numbers/rounding.js';
 import { documentFormatOf, documentFromBytes, type DocumentFileFormat } from '../io/readDocument.js';
 import { readTextDocument } from '../io/readTextDocument.js';
@@ -28,8 +29,9 @@ Options:
   --out FILE         write a marked-up copy: FILE.docx for a Word input (each finding filled
                      and commented), FILE.xlsx for an Excel input (cells filled, notes, and a
                      "Kết quả kiểm tra" sheet) or for any input (the list of findings)
-  --spec FILE        a JSON file { "tables": { "<block>": <layout> } } of declared layouts that
-                     replace the inferred ones (start from the "layout" of --json output)
+  --spec FILE        a JSON file { "tables": { "<block>": <spec> } } of declared layouts that
+                     replace the inferred ones: a TableSpec (as vn-poverty reconcile --spec
+                     takes; start from "tables[].spec" of --json) or an inferred "layout"
   --rounding MODE    how the document rounded its rates: ${ROUNDING_MODES.join(', ')} (default half-up)
   --unchecked        also list, in the text report, what was left unchecked
   -h, --help         this help
@@ -68,12 +70,19 @@ async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
     if (ext !== '.docx' && ext !== '.xlsx') return badInput(io, `check: --out must be a .docx or .xlsx file, got ${JSON.stringify(out)}`);
     if (ext === '.docx' && format !== 'docx') return badInput(io, `check: --out ${out}: a marked-up Word copy needs a Word input; use --out FILE.xlsx for a list of the findings`);
   }
+  // a spec file holds, by block number, engine specs (TableSpec, as in tables[].spec of --json) or inferred layouts (tables[].layout)
   let layouts: Record<string, DocumentTableLayout> | undefined;
+  let specs: Record<string, TableSpec> | undefined;
   const specFile = args.values['spec'];
   try {
     if (typeof specFile === 'string') {
-      const spec = JSON.parse(await io.readFile(specFile)) as { tables?: Record<string, DocumentTableLayout> };
-      layouts = spec.tables ?? {};
+      const file = JSON.parse(await io.readFile(specFile)) as { tables?: Record<string, unknown> };
+      layouts = {};
+      specs = {};
+      for (const [block, value] of Object.entries(file.tables ?? {})) {
+        if (value !== null && typeof value === 'object' && 'headerRows' in value) layouts[block] = value as DocumentTableLayout;
+        else specs[block] = value as TableSpec;
+      }
     }
   } catch (error) {
     return badInput(io, `cannot read the spec ${String(specFile)}: ${errorText(error)}`);
@@ -90,7 +99,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
   }
   let report: CheckReport;
   try {
-    report = checkDocument(model, { ...(rounding === undefined ? {} : { rounding: rounding as RoundingMode }), ...(layouts === undefined ? {} : { layouts }) });
+    report = checkDocument(model, { ...(rounding === undefined ? {} : { rounding: rounding as RoundingMode }), ...(layouts === undefined ? {} : { layouts }), ...(specs === undefined ? {} : { specs }) });
   } catch (error) {
     return badInput(io, `${file}: ${errorText(error)}`);
   }

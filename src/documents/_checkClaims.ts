@@ -10,7 +10,8 @@ import type { ReductionTarget } from '../targets/reductionTarget.js';
 import { foldVietnamese } from '../text/foldVietnamese.js';
 import { cellNumber } from './_cellNumber.js';
 import type { UnderstoodTable } from './_checkTables.js';
-import { divideIntervals, figureInterval, intersectIntervals, intervalsMeet, roundedPercentInterval, sumIntervals, type FigureInterval } from './_figureInterval.js';
+import { divideIntervals, intersectIntervals, intervalsMeet, sumIntervals, type Interval } from '../numbers/interval.js';
+import { figureInterval, intervalInUnitOf, percentShareInterval } from './_figureInterval.js';
 import type { CheckedClaim, CheckFinding, CheckSeverity, FindingLocation, UncheckedItem } from './checkReport.js';
 import type { DocumentModel } from './documentModel.js';
 import type { ClaimFigure, DocumentClaim, PercentOfPlanClaim, RateCountClaim, ReductionTargetClaim, TableFigureClaim, TextLocation, TotalWithPartsClaim } from './proseClaims.js';
@@ -96,7 +97,7 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
     const total = figureInterval(c.total.figure);
     const parts = sumIntervals(c.parts.map((p) => figureInterval(p.figure)));
     if (intervalsMeet(total, parts)) return ok(c, 'the parts and the total can meet (qualified figures read as intervals)');
-    const exceed = total.high !== null && compareFractions(parts.low, total.high) > 0;
+    const exceed = total.high !== null && parts.low !== null && compareFractions(parts.low.value, total.high.value) >= 0;
     if (!exceed && c.parts.length === 1) return ok(c, 'one part, not more than the total');
     finding(c, {
       severity: exceed ? 'error' : 'warning',
@@ -177,9 +178,8 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
     for (const p of plans) groups.set(p.measure, [...(groups.get(p.measure) ?? []), p]);
     for (const group of groups.values()) {
       const implied = group.map((p) => {
-        const pct = roundedPercentInterval(p.percent.figure);
-        const share = { low: divideFractions(pct.low, fraction(100n)), high: pct.high === null ? null : divideFractions(pct.high, fraction(100n)) };
-        return { p, plan: divideIntervals(figureInterval(p.achieved.figure), share) };
+        const share = percentShareInterval(p.percent.figure);
+        return { p, plan: share.low === null || share.low.value.num <= 0n ? null : divideIntervals(figureInterval(p.achieved.figure), share) };
       });
       for (const { p, plan } of implied) {
         if (p.plan === null || plan === null) continue;
@@ -203,7 +203,7 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
         else ok(p, 'the plan printed gives the percentage printed');
         continue;
       }
-      let common: FigureInterval | null = implied[0]!.plan;
+      let common: Interval | null = implied[0]!.plan;
       for (const { plan } of implied.slice(1)) common = common === null || plan === null ? null : intersectIntervals(common, plan);
       const each = implied.map(({ p, plan }) => `${p.achieved.text} at ${p.percent.text} → ${plan === null ? '?' : intervalText(plan, p.achieved)}`).join('; ');
       if (common !== null) {
@@ -355,14 +355,8 @@ function summary(c: DocumentClaim): string {
   }
 }
 
-function intervalText(i: FigureInterval, like: ClaimFigure): string {
-  const money = like.dimension === 'money';
-  const unit = money ? (like.figure.moneyUnit ?? 'dong') : null;
-  const per = unit === null ? 1n : { dong: 1n, nghin: 1_000n, trieu: 1_000_000n, ty: 1_000_000_000n }[unit];
-  const show = (f: Fraction): string => vn(divideFractions(f, fraction(per)), 1);
-  const suffix = money ? ` ${MONEY_UNIT_LABELS[unit!]}` : ` ${like.figure.unitText}`;
-  if (i.high !== null && compareFractions(i.low, i.high) === 0) return `${show(i.low)}${suffix}`;
-  return `${show(i.low)} – ${i.high === null ? '∞' : show(i.high)}${suffix}`;
+function intervalText(i: Interval, like: ClaimFigure): string {
+  return intervalInUnitOf(i, like.figure);
 }
 
 /** A count column of a table with a total row: what it counts (from its header) and its total. */

@@ -7,6 +7,7 @@ import { checkTables } from './_checkTables.js';
 import type { CheckFinding, CheckReport, UncheckedItem } from './checkReport.js';
 import { documentModelSchema, type DocumentModel } from './documentModel.js';
 import { extractClaims } from './proseClaims.js';
+import { tableSpecSchema, type TableSpec } from '../reconcile/tableSpec.js';
 import { documentTableLayoutSchema, type DocumentTableLayout } from './tableLayout.js';
 
 /** Options of {@link checkDocument}. */
@@ -18,6 +19,12 @@ export interface CheckDocumentOptions {
    * for those tables: to confirm an inferred layout, or to correct one.
    */
   readonly layouts?: Readonly<Record<string, DocumentTableLayout>>;
+  /**
+   * Declared layouts in the reconciliation engine's format (`TableSpec`, as `vn-poverty reconcile
+   * --spec` takes), by 1-based block number: the table is read with `tableFromSpec` and checked as
+   * declared. `tables[].spec` of a report is a starting point.
+   */
+  readonly specs?: Readonly<Record<string, TableSpec>>;
   /** Share of rows a column relation must hold in to be inferred; 0,75 unless told. */
   readonly consensus?: number;
 }
@@ -25,6 +32,7 @@ export interface CheckDocumentOptions {
 const optionsSchema = z.object({
   rounding: z.enum(ROUNDING_MODES as unknown as [RoundingMode, ...RoundingMode[]]).optional(),
   layouts: z.record(z.string().regex(/^[1-9]\d*$/, 'a 1-based block number'), documentTableLayoutSchema).optional(),
+  specs: z.record(z.string().regex(/^[1-9]\d*$/, 'a 1-based block number'), tableSpecSchema).optional(),
   consensus: z.number().gt(0.5).max(1).optional(),
 });
 
@@ -55,7 +63,7 @@ export function checkDocument(model: DocumentModel, options: CheckDocumentOption
   parseInput(documentModelSchema, model, { description: 'a document model', term: 'văn bản kế hoạch' });
   const o = parseInput(optionsSchema, options);
   const rounding = o.rounding ?? 'half-up';
-  const tables = checkTables(model, (o.layouts ?? {}) as Readonly<Record<string, DocumentTableLayout>>, rounding, o.consensus ?? 0.75);
+  const tables = checkTables(model, (o.layouts ?? {}) as Readonly<Record<string, DocumentTableLayout>>, (o.specs ?? {}) as Readonly<Record<string, TableSpec>>, rounding, o.consensus ?? 0.75);
   const prose = extractClaims(model);
   const claims = checkClaims(model, prose.claims, tables.understood, rounding);
   const findings: CheckFinding[] = [...tables.findings, ...claims.findings].sort(

@@ -1,5 +1,6 @@
 import type { BlockPosition } from './documentModel.js';
 import type { RelationEvidence } from './understandTable.js';
+import type { TableSpec } from '../reconcile/tableSpec.js';
 import type { DocumentTableLayout } from './tableLayout.js';
 
 /** How serious a finding is: `error` (a figure is wrong), `warning` (the plan misses its own target, a list may be incomplete, figures disagree), `rounding` (a printing shortcut). */
@@ -40,11 +41,19 @@ export interface CheckFinding {
 export interface CheckedTable {
   readonly location: FindingLocation;
   readonly layout: DocumentTableLayout;
+  /**
+   * The layout as the reconciliation engine's declared layout (`TableSpec`), which is how the
+   * table was checked; null when it has no spec equivalent (see `notes`). Edit it and give it
+   * back (`CheckDocumentOptions.specs`, `--spec`) to confirm or correct the layout.
+   */
+  readonly spec: TableSpec | null;
   readonly evidence: readonly RelationEvidence[];
   /** `'inferred'`, or `'spec'` when the caller gave the layout. */
   readonly layoutFrom: 'inferred' | 'spec';
   readonly checks: number;
   readonly findings: number;
+  /** Why the layout was checked without a spec, when it was. */
+  readonly notes?: readonly string[];
 }
 
 /** A claim of the prose, as checked. JSON-friendly. */

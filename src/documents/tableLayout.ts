@@ -81,6 +81,8 @@ export type LayoutRelation = LayoutDifference | LayoutColumnSum | LayoutRate | L
 export interface DocumentTableLayout {
   /** Grid rows 0 … `headerRows − 1` are the header (title rows included). */
   readonly headerRows: number;
+  /** Title or unit rows at the top, before the column headers (0 unless told). */
+  readonly captionRows?: number;
   /** Grid rows that are neither header nor data: a row of column numbers (“A B 1 2 3 …”). */
   readonly skipRows: readonly number[];
   readonly columns: readonly DocumentLayoutColumn[];
@@ -102,6 +104,7 @@ const gridIndex = z.number().int().nonnegative();
  */
 export const documentTableLayoutSchema = z.object({
   headerRows: gridIndex,
+  captionRows: gridIndex.optional(),
   skipRows: z.array(gridIndex),
   columns: z.array(
     z.object({

@@ -240,7 +240,7 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
   const layoutColumns: DocumentLayoutColumn[] = cols
     .filter((c) => c.kind !== 'text' || header.paths[c.col]!.length > 0 || dataRows.some((r) => text(r, c.col) !== ''))
     .map((c) => (c.unit === null || c.kind !== 'amount' ? { col: c.col, key: c.key, header: c.header, kind: c.kind } : { col: c.col, key: c.key, header: c.header, kind: c.kind, unit: c.unit }));
-  const layout: DocumentTableLayout = { headerRows: header.headerRows, skipRows, columns: layoutColumns, rows, relations };
+  const layout: DocumentTableLayout = { headerRows: header.headerRows, ...(header.captionRows.length === 0 ? {} : { captionRows: header.captionRows.length }), skipRows, columns: layoutColumns, rows, relations };
   const totalled = rows.some((r) => r.covers !== undefined);
   const inRelation = new Set(relations.flatMap((r) => (r.type === 'difference' ? [r.column, r.from, ...r.minus] : r.type === 'sum' ? [r.column, ...r.parts] : r.type === 'rate' ? [r.column, r.count, r.base] : [])));
   const uncheckedColumns = figureCols.filter((c) => !inRelation.has(c.key) && !(totalled && c.kind !== 'rate')).map((c) => c.key);

@@ -134,6 +134,12 @@ describe('vn-poverty check', () => {
     expect(json.findings.map((f) => f.code)).not.toContain('skipped-row-number');
     expect(json.findings).toHaveLength(7);
     expect(json.tables[0]!.layoutFrom).toBe('spec');
+    // the engine's own spec format, as --json prints it in tables[].spec, is taken too
+    const asSpec = checkDocument(readTextDocument(text)).tables[0]!.spec!;
+    const engineSpec = { tables: { '65': { ...asSpec, relations: asSpec.relations.filter((r) => r.type !== 'numbering') } } };
+    const io2 = captureIo({ files: { 'seed001.txt': text, 'spec.json': JSON.stringify(engineSpec) } });
+    expect(await runCli(['check', 'seed001.txt', '--json', '--spec', 'spec.json'], io2)).toBe(1);
+    expect((JSON.parse(io2.out()) as { findings: unknown[] }).findings).toHaveLength(7);
     const bad = captureIo({ files: { 'seed001.txt': text, 'spec.json': JSON.stringify({ tables: { '65': { headerRows: -1 } } }) } });
     expect(await runCli(['check', 'seed001.txt', '--spec', 'spec.json'], bad)).toBe(2);
     expect(bad.err()).toContain('headerRows');

@@ -62,6 +62,18 @@ describe('checkDocument on the five seed plans, read as text with no transcripti
     expect(t.checks).toBe(158); // as many checks as the hand-transcribed commune-targets preset makes
   });
 
+  it('seed 001: the inferred layout goes to the engine as a TableSpec, and the spec given back gives the same report', () => {
+    const model = readTextDocument(seedText(1));
+    const r = checkDocument(model);
+    const spec = r.tables[0]!.spec!;
+    expect(spec.columns.find((c) => c.key === 'HN còn lại · Tỷ lệ (%)')).toMatchObject({ kind: 'rate', index: 8, header: ['Kế hoạch giảm hộ nghèo, hộ cận nghèo năm 2024', 'Hộ nghèo', 'HN còn lại', 'Tỷ lệ (%)'] });
+    expect(spec.header).toEqual({ start: 0, rows: 4 });
+    expect(spec.relations[0]).toMatchObject({ type: 'role-totals' });
+    const again = checkDocument(model, { specs: { '65': spec } });
+    expect(again.findings.map(brief)).toEqual(r.findings.map(brief));
+    expect(again.tables[0]!.layoutFrom).toBe('spec');
+  });
+
   it('seed 000: “1,5% (697 hộ)” fits no common base with the other pairs; the loans, training and jobs add up', () => {
     const r = check(0);
     expect(r.findings.map(brief)).toEqual(['error rate-count-base-mismatch @11 1,5% (697 hộ) → 1,15 – 1,16%']);
