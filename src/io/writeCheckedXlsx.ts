@@ -3,11 +3,10 @@ import type { CheckReport, CheckSeverity } from '../documents/checkReport.js';
 import { fail } from '../errors/VnPovertyError.js';
 import { formatLocation } from '../documents/formatCheckReport.js';
 import { findingComment } from './writeCheckedDocx.js';
+import { cellAddress, FINDINGS_SHEET, MARK_FILLS } from './writeMarkedUpCopy.js';
 
-/** ARGB fills: error red, warning orange, rounding amber. */
-const FILL: Readonly<Record<CheckSeverity, string>> = { error: 'FFFFC7CE', warning: 'FFFCE4D6', rounding: 'FFFFEB9C' };
-/** Name of the sheet listing the findings. */
-const FINDINGS_SHEET = 'Kết quả kiểm tra';
+/** ARGB fills: those of `vn-poverty reconcile --out` (error red, rounding amber), and orange for a warning. */
+const FILL: Readonly<Record<CheckSeverity, string>> = { ...MARK_FILLS, warning: 'FFFCE4D6' };
 
 function addFindingsSheet(wb: ExcelJS.Workbook, report: CheckReport, linkCells: boolean): void {
   const ws = wb.addWorksheet(FINDINGS_SHEET);
@@ -27,17 +26,12 @@ function addFindingsSheet(wb: ExcelJS.Workbook, report: CheckReport, linkCells: 
     const row = ws.addRow({ ...f, location: formatLocation(f.location) });
     row.getCell('severity').fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: FILL[f.severity] } };
     if (linkCells && f.location.sheet !== undefined && f.location.row !== undefined && f.location.column !== undefined) {
-      const address = `${columnLetters(f.location.column)}${f.location.row}`;
+      const address = cellAddress({ row: f.location.row - 1, column: f.location.column - 1 });
       row.getCell('location').value = { text: formatLocation(f.location), hyperlink: `#'${f.location.sheet.replace(/'/g, "''")}'!${address}` };
     }
   }
 }
 
-function columnLetters(n: number): string {
-  let s = '';
-  for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) s = String.fromCharCode(65 + ((k - 1) % 26)) + s;
-  return s;
-}
 
 /**
  * Writes a marked-up copy of a checked Excel workbook: each finding's cell filled (error red,
