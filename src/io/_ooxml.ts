@@ -23,9 +23,16 @@ const parser = new XMLParser({
   ignorePiTags: false,
 });
 
-/** Parses an XML part into a node list (document order kept). */
-export function parseXml(xml: string): XmlNode[] {
-  return parser.parse(xml) as XmlNode[];
+/**
+ * Parses an XML part into a node list (document order kept).
+ * @throws VnPovertyError `unreadable-document` when the part is not well-formed XML.
+ */
+export function parseXml(xml: string, part = 'an XML part'): XmlNode[] {
+  try {
+    return parser.parse(xml) as XmlNode[];
+  } catch (error) {
+    return fail({ code: 'unreadable-document', path: [part], value: part, expected: 'well-formed XML', message: `${part} is not well-formed XML (${error instanceof Error ? error.message : String(error)})` });
+  }
 }
 
 /** The tag name of a node (`'w:p'`, `'#text'`). */
