@@ -4,7 +4,7 @@
  * households they are rates of. Works out which bases each (count, rate) pair allows and flags
  * the pairs no common base can satisfy.
  */
-import { formatVnNumber, inferCommonBase, type CountRatePair } from '../src/index.js';
+import { formatVnNumber, inferCommonBase, reconcileTable, type CountRatePair, type PrintedTable } from '../src/index.js';
 
 /** The pairs as printed, grouped by the moment they describe (same households within a group). */
 const GROUPS: ReadonlyArray<{ readonly title: string; readonly pairs: readonly CountRatePair[] }> = [
@@ -63,6 +63,23 @@ export function report(): string {
     '  Reading: “1,5%” for 697 poor households needs 44.968 – 48.068 households, but every other',
     '  figure of the city points to about 60.300 – 60.700. 697 of 60.500 households is 1,15 %:',
     '  the printed 1,5 % is most likely 1,15 % with a digit lost.',
+  );
+  // line 51: a result and an approximate estimate, each as a share of a plan the text does not print
+  const jobs = (estimate: string): PrintedTable => ({
+    columns: [{ key: 'people', kind: 'count' }, { key: 'of_plan', kind: 'rate' }],
+    rows: [
+      { key: '7 months', label: '7 tháng: 4.952 lượt người, 99,04% kế hoạch', cells: { people: '4.952', of_plan: '99,04%' } },
+      { key: 'year', label: `cả năm: ${estimate} lượt người, 112% kế hoạch`, cells: { people: estimate, of_plan: '112%' } },
+    ],
+    relations: [{ type: 'common-base', count: 'people', rate: 'of_plan', scale: 100, rounding: 'half-up' }],
+  });
+  const asPrinted = reconcileTable(jobs('khoảng 5.600'));
+  const changed = reconcileTable(jobs('khoảng 6.600'));
+  lines.push(
+    '',
+    '  Jobs (line 51): “4.952 lượt người, đạt 99,04% so với kế hoạch” and “khoảng 5.600 lượt người, đạt 112% kế hoạch”',
+    `    → ${asPrinted.issues.length === 0 ? 'consistent: both fit one plan (4.952 ÷ 99,04 % and 5.550–5.650 ÷ 112 % meet at 5.000)' : 'NO common plan'}`,
+    `    had it printed “khoảng 6.600”: ${changed.issues[1]?.message ?? 'consistent'}`,
   );
   return lines.join('\n');
 }

@@ -88,7 +88,8 @@ function rangeOf(ref: string): MergedRange {
  * Reads one sheet of an XLSX workbook as the grid of cells a reader sees: each numeric cell
  * written as shown (its number format's decimals and percent sign, in the vi-VN way unless
  * told), formulas as their results, and every merged range's value copied into each cell it
- * covers — so a two-row Vietnamese header names every column it spans. The shared step before
+ * covers — so a two-row Vietnamese header names every column it spans; every row as wide as the
+ * sheet's widest. The shared step before
  * `tableFromSpec` (reconciliation) and document reading.
  *
  * @throws VnPovertyError `missing-sheet` naming the sheets there are; a file that is not an
@@ -126,6 +127,8 @@ export async function readSheetGrid(path: string, options: ReadSheetGridOptions 
       for (let c = 0; c < row.length; c++) if (row[c] === undefined) row[c] = null;
     }
   }
-  const grid = Object.freeze(rows.map((r) => Object.freeze(r)));
+  // every row as wide as the sheet, so that a row whose last cells are empty is not a short row
+  const width = Math.max(0, ...rows.map((r) => r.length));
+  const grid = Object.freeze(rows.map((r) => Object.freeze([...r, ...Array<null>(width - r.length).fill(null)])));
   return Object.freeze({ sheet: ws.name, sheets: Object.freeze(sheets), grid, merges: Object.freeze(merges.map((m) => Object.freeze(m))) });
 }

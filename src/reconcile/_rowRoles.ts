@@ -42,7 +42,8 @@ const WORD_LEVEL: Readonly<Record<RoleWord, { role: TableRowRole; level: number 
 const PARENT_WORD: Partial<Record<RoleWord, RoleWord>> = { 'sub-project': 'project' };
 
 const norm = (s: string): string => s.normalize('NFC').trim().toLocaleLowerCase('vi').replace(/\s+/gu, ' ');
-const TOTAL = /^(tổng cộng|tổng số|tổng|toàn (?:huyện|tỉnh|thị xã|thành phố|xã|phường|quận|thị trấn)|total)(?=[\s:,(]|$)/u;
+// the total's own words, alone or before a note (“Tổng cộng (QĐ 90)”): “Tổng số hộ” is an indicator, not a total
+const TOTAL = /^(?:(?:tổng cộng|tổng số|tổng|total|cộng chung)\s*(?:[:(].*)?|toàn (?:huyện|tỉnh|thị xã|thành phố|xã|phường|quận|thị trấn)(?:\s.*)?)$/u;
 const SUM_ABOVE = /^cộng(?=[\s:]|$)(?!\s+đồng)/u;
 const OF_WHICH = /^[-–+*\s]*(trong đó|tr\.\s*đó|trđ)(?=[\s:,]|$)/u;
 const AREA_GROUP = /^(khu vực\s+)?(thành thị|nông thôn)$/u;
@@ -162,6 +163,8 @@ export function assignRoles(
     const isGroup = d.role === 'group' ? d.source !== 'inferred' || children[i]!.length > 0 : children[i]!.length > 0;
     if (d.role === 'heading' || (isGroup && rows[i]!.blank)) return { role: 'heading', level: d.level, covers: children[i]!, source: d.source };
     if (isGroup && (d.source !== 'column' || d.word === 'subtotal' || d.word === 'group' || children[i]!.length > 0)) return { role: 'group', level: d.level, covers: children[i]!, source: d.source };
+    // an inferred row with no figure at all is a heading or a note, not a unit of the table
+    if (d.source === 'inferred' && rows[i]!.blank) return { role: 'heading', level: d.level, covers: [], source: d.source };
     return { role: 'unit', level: d.level, covers: [], source: d.source };
   });
   // a total covers every unit row; a table has one total

@@ -256,7 +256,7 @@ export function tableFromSpec(grid: PrintedGrid, spec: TableSpec, options: Table
   if (numberRow !== undefined) {
     const cells = numberRow.map((c) => (c ?? '').trim()).filter((c) => c !== '');
     const labelCell = labelKey === undefined ? '' : (numberRow[at.get(labelKey) ?? -1] ?? '').trim();
-    if (cells.length >= 2 && cells.every((c) => COLUMN_NUMBER.test(c)) && (labelCell === '' || COLUMN_NUMBER.test(labelCell)) && cells.some((c) => !/^\d+$/u.test(c))) {
+    if (cells.length >= Math.max(3, Math.ceil(at.size * 0.6)) && cells.every((c) => COLUMN_NUMBER.test(c)) && (labelCell === '' || COLUMN_NUMBER.test(labelCell)) && cells.some((c) => !/^\d+$/u.test(c))) {
       columnNumbersRow = dataStart;
       dataStart += 1;
     }

@@ -109,7 +109,7 @@ export interface SpecRoles {
   /**
    * Infer roles from labels and row numbers (true unless told): Roman numerals and capital
    * letters head groups, `1`, `1.1`, `a` nest under them; *Tổng*, *Tổng cộng*, *Toàn …* are the
-   * total; *Cộng* sums the rows above it; *Thành thị*, *Nông thôn* are groups; *trong đó* rows break down the row above.
+   * total; *Cộng* sums the rows above it; *Thành thị*, *Nông thôn* are groups; *trong đó* rows break down the row above; a row with no figure is a heading (or a note), not checked.
    */
   readonly infer?: boolean;
 }

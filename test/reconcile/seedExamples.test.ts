@@ -11,6 +11,8 @@ describe('seed examples (examples/seed00[0-3]-*.ts)', () => {
     expect(text).toContain('→ consistent: a common base of 60.282 – 60.853 households');
     expect(text).toContain('→ consistent: a common base of 7.110 – 7.131 households');
     expect(text).toContain('Most pairs agree on 60.282 – 60.707; does not fit: poor, July');
+    expect(text).toContain('→ consistent: both fit one plan');
+    expect(text).toContain('khoảng 6.600 at 112% implies a base of 5.822,2–5.964,2');
   });
 
   it('seed 001: the short report of the table, and the headline targets against the plan’s exits', () => {

@@ -144,6 +144,16 @@ describe('tableFromSpec', () => {
     expect(bad.issues.map((i) => [i.code, i.row, i.relationText, i.difference])).toEqual([['inequality-broken', 'Trong đó: dân tộc thiểu số', 'Trong đó: dân tộc thiểu số ≤ Thôn 2', '2']]);
   });
 
+  it('a row named for an indicator (“Tổng số hộ”) is not a total; “Tổng cộng (…)”, “Toàn huyện” are', () => {
+    const spec: TableSpec = { columns: [{ key: 'item', kind: 'text', header: 'Chỉ tiêu' }, { key: 'n', kind: 'count', header: 'Số lượng' }], relations: [{ type: 'role-totals', columns: ['n'] }] };
+    const roles = (labels: string[]): string[] => tableFromSpec([['Chỉ tiêu', 'Số lượng'], ...labels.map((l) => [l, '1'])], spec).layout.rows.map((r) => r.role);
+    expect(roles(['Tổng số hộ', 'Số hộ nghèo', 'Tổng nhu cầu vốn'])).toEqual(['unit', 'unit', 'unit']);
+    expect(roles(['A', 'Tổng cộng (QĐ 90)'])).toEqual(['unit', 'total']); // “A 1” is a row, not a row of column numbers
+    expect(roles(['Toàn huyện Phong Thổ', 'Xã A'])).toEqual(['total', 'unit']);
+    const notes = tableFromSpec([['Chỉ tiêu', 'Số lượng'], ['Xã A', '1'], ['Ghi chú: số liệu sơ bộ', null]], spec);
+    expect(notes.layout.rows.map((r) => r.role)).toEqual(['unit', 'heading']); // a note with no figure is not checked
+  });
+
   it('refuses a spec that does not follow the schema, and names the columns it cannot find', () => {
     expect(tableSpecSchema.safeParse({ columns: [{ key: 'a', kind: 'count', colour: 'red' }], relations: [] }).success).toBe(false);
     expect(firstIssueCode(() => tableFromSpec([['a']], { columns: [], relations: [] } as unknown as TableSpec))).toBe('invalid-input');
