@@ -58,7 +58,8 @@ export async function markXlsx(bytes: Uint8Array, report: CheckReport): Promise<
     const ws = wb.getWorksheet(f.location.sheet);
     if (ws === undefined) continue;
     const cell = ws.getCell(f.location.row, f.location.column);
-    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: FILL[f.severity] } };
+    // a fresh style object: exceljs shares one style between the cells read with the same style id
+    cell.style = { ...cell.style, fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: FILL[f.severity] } } };
     cell.note = findingComment(f).join('\n');
   }
   if (wb.getWorksheet(FINDINGS_SHEET) === undefined) addFindingsSheet(wb, report, true);

@@ -99,7 +99,13 @@ describe('vn-poverty check', () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('Biểu 1');
     if (table.kind !== 'table') throw new Error('no table');
-    table.rows.forEach((row, r) => row.forEach((cell, c) => (ws.getCell(r + 1, c + 1).value = cell.text === '' ? null : cell.text)));
+    table.rows.forEach((row, r) =>
+      row.forEach((cell, c) => {
+        const target = ws.getCell(r + 1, c + 1);
+        target.value = cell.text === '' ? null : cell.text;
+        target.border = { top: { style: 'thin' } }; // one style for every cell, as a formatted sheet has
+      }),
+    );
     ws.mergeCells('A1:A4');
     ws.mergeCells('B1:B4');
     ws.mergeCells('C1:C4');
@@ -119,6 +125,7 @@ describe('vn-poverty check', () => {
     const cell = marked.getWorksheet('Biểu 1')!.getCell('O11'); // An Phú's near-poor remaining rate
     expect(cell.value).toBe('2,56');
     expect((cell.fill as { fgColor?: { argb?: string } }).fgColor?.argb).toBe('FFFFC7CE');
+    for (const other of ['N11', 'O10', 'O12']) expect((marked.getWorksheet('Biểu 1')!.getCell(other).fill as { fgColor?: { argb?: string } } | undefined)?.fgColor?.argb, other).toBeUndefined();
     expect(String(typeof cell.note === 'string' ? cell.note : JSON.stringify(cell.note))).toContain('2,26');
     expect(marked.getWorksheet('Kết quả kiểm tra')!.rowCount).toBe(7);
   });
