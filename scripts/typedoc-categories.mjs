@@ -26,15 +26,23 @@ export const FOLDER_CATEGORIES = {
   targets: 'Areas and targets',
   reconcile: 'Reconciliation',
   budgets: 'Budgets',
+  reports: 'Reports',
+  documents: 'Documents',
+  text: 'Documents',
   measures: 'Measures',
   io: 'IO',
 };
+
+/** Categories of the few modules that sit directly in `src/`. */
+const FILE_CATEGORIES = { layouts: 'Reconciliation' };
 
 /** Module names as a reader imports them. */
 const MODULE_NAMES = { index: 'vn-poverty', 'io/io': 'vn-poverty/io' };
 
 /** The category for a declaration in `fileName`, or undefined outside `src/`. */
 export function categoryOfFile(fileName) {
+  const top = /[\\/]src[\\/]([^\\/]+)\.ts$/.exec(fileName);
+  if (top !== null && top[1] in FILE_CATEGORIES) return FILE_CATEGORIES[top[1]];
   const m = /[\\/]src[\\/]([^\\/]+)[\\/]/.exec(fileName);
   if (m === null) return undefined;
   const folder = m[1];

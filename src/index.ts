@@ -428,3 +428,43 @@ export { afScoreDistribution } from './measures/afScoreDistribution.js';
 export type { ScoreCount, ScoreDistribution, AfScoreDistributionResult } from './measures/afScoreDistribution.js';
 export { indicatorAssociation } from './measures/indicatorAssociation.js';
 export type { IndicatorAssociationOptions, IndicatorPair, IndicatorAssociation, IndicatorAssociationResult } from './measures/indicatorAssociation.js';
+// --- whole documents: tables understood, prose claims, checkDocument --------
+export { foldVietnameseKeepingLength } from './text/foldVietnamese.js';
+export { documentModel, documentModelSchema, cellTextAt } from './documents/documentModel.js';
+export type {
+  DocumentModel,
+  DocumentBlock,
+  DocumentBlockInput,
+  DocumentParagraph,
+  DocumentTable,
+  DocumentCell,
+  DocumentFormat,
+  DocumentModelOptions,
+  BlockPosition,
+  GridAddress,
+} from './documents/documentModel.js';
+export { documentTableLayoutSchema, printedTableFromLayout } from './documents/tableLayout.js';
+export type { DocumentTableLayout, DocumentLayoutColumn, DocumentColumnKind, DocumentLayoutRow, DocumentRowRole, LayoutRelation, LayoutDifference, LayoutColumnSum, LayoutRate, LayoutNumbering } from './documents/tableLayout.js';
+export { specFromLayout, gridOf } from './documents/specFromLayout.js';
+export type { LayoutAsSpec } from './documents/specFromLayout.js';
+export { understandTable } from './documents/understandTable.js';
+export type { TableUnderstanding, UnderstandTableOptions, RelationEvidence } from './documents/understandTable.js';
+export { extractClaims } from './documents/proseClaims.js';
+export type {
+  ProseClaims,
+  DocumentClaim,
+  TotalWithPartsClaim,
+  RateCountClaim,
+  PercentOfPlanClaim,
+  ReductionTargetClaim,
+  TableFigureClaim,
+  ClaimFigure,
+  TextLocation,
+  UncheckedSentence,
+} from './documents/proseClaims.js';
+export type { ProseFigure, FigureDimension } from './documents/_proseFigures.js';
+export { checkDocument } from './documents/checkDocument.js';
+export type { CheckDocumentOptions } from './documents/checkDocument.js';
+export type { CheckReport, CheckFinding, CheckSeverity, FindingLocation, CheckedTable, CheckedClaim, UncheckedItem } from './documents/checkReport.js';
+export { formatCheckReport, formatCheckFinding, formatLocation } from './documents/formatCheckReport.js';
+export type { FormatCheckReportOptions } from './documents/formatCheckReport.js';

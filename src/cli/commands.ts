@@ -3,6 +3,7 @@ import { reconcileCommand } from './reconcileCommand.js';
 import { classifyCommand } from './classifyCommand.js';
 import { summarizeCommand } from './summarizeCommand.js';
 import { measuresCommand } from './measuresCommand.js';
+import { checkCommand } from './checkCommand.js';
 
 /** Every `vn-poverty` subcommand by name; registering a command is one line here. */
 export const COMMANDS: Readonly<Record<string, CliCommand>> = Object.freeze({
@@ -10,4 +11,5 @@ export const COMMANDS: Readonly<Record<string, CliCommand>> = Object.freeze({
   classify: classifyCommand,
   summarize: summarizeCommand,
   measures: measuresCommand,
+  check: checkCommand,
 });

@@ -361,7 +361,7 @@ function cellProblem(value: ExcelJS.CellValue, ref: string): string | undefined 
 }
 
 /** Reduces an exceljs cell value (rich text, formula result, hyperlink…) to a plain value. */
-function xlsxCellValue(value: ExcelJS.CellValue): string | number | boolean | Date | null {
+export function xlsxCellValue(value: ExcelJS.CellValue): string | number | boolean | Date | null {
   if (value === null || value === undefined) return null;
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value instanceof Date) return value;
   if (typeof value === 'object') {

@@ -38,6 +38,18 @@ export type { TableColumn, TableWriter, TableWriterOptions, TableTarget, HeaderL
 export { CLASSIFIED_HOUSEHOLD_COLUMNS, AREA_SUMMARY_COLUMNS, RECONCILIATION_REPORT_COLUMNS } from './outputColumns.js';
 export type { ClassifiedHouseholdRow, AreaSummaryRow, SummaryLevel } from './outputColumns.js';
 
+// --- whole documents (DOCX, XLSX, text) and marked-up copies ---------------------
+export { readDocument, documentFromBytes, documentFormatOf } from './readDocument.js';
+export type { ReadDocumentOptions, DocumentFileFormat } from './readDocument.js';
+export { readTextDocument } from './readTextDocument.js';
+export type { ReadTextDocumentOptions } from './readTextDocument.js';
+export { readDocxDocument } from './readDocxDocument.js';
+export type { ReadDocxDocumentOptions } from './readDocxDocument.js';
+export { readXlsxDocument, xlsxCellText } from './readXlsxDocument.js';
+export type { ReadXlsxDocumentOptions } from './readXlsxDocument.js';
+export { markDocx, findingComment } from './writeCheckedDocx.js';
+export type { MarkDocxOptions, MarkedDocx } from './writeCheckedDocx.js';
+export { markXlsx, findingsWorkbook } from './writeCheckedXlsx.js';
 // --- printed tables: sheet grids and marked-up copies ----------------------------
 export { readSheetGrid } from './readSheetGrid.js';
 export type { SheetGrid, ReadSheetGridOptions, MergedRange } from './readSheetGrid.js';

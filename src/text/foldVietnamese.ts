@@ -46,3 +46,36 @@ export function foldVietnamese(text: string): string {
     .replace(SPACES, ' ')
     .trim();
 }
+
+const foldedChar = new Map<string, string>();
+
+/**
+ * Like {@link foldVietnamese} but keeps the text's length, one character for one, so that a
+ * match found in the folded text is at the same offsets in the original: each character is
+ * lower-cased and stripped of its marks (`Ộ` → `o`, `đ` → `d`), white space becomes `' '`, and
+ * nothing is collapsed or trimmed. Expects NFC text (the document readers give NFC).
+ *
+ * @param text - NFC text.
+ * @returns folded text of the same length.
+ * @example
+ * foldVietnameseKeepingLength('Tổng  cộng') //=> 'tong  cong'
+ */
+export function foldVietnameseKeepingLength(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    const code = ch.charCodeAt(0);
+    if (code < 0x80) {
+      out += code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : code === 9 || code === 10 || code === 13 ? ' ' : ch;
+      continue;
+    }
+    let f = foldedChar.get(ch);
+    if (f === undefined) {
+      const base = ch === 'đ' || ch === 'Đ' ? 'd' : /\s/.test(ch) ? ' ' : ch.normalize('NFD')[0]!.toLowerCase();
+      f = base.length === 1 ? base : ch;
+      foldedChar.set(ch, f);
+    }
+    out += f;
+  }
+  return out;
+}

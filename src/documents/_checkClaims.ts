@@ -1,0 +1,420 @@
+import { addFractions, compareFractions, divideFractions, fraction, fractionToDecimal, multiplyFractions, subtractFractions, type Fraction } from '../numbers/fraction.js';
+import { formatVnNumber } from '../numbers/formatVnNumber.js';
+import { MONEY_UNIT_LABELS } from '../numbers/money.js';
+import type { RoundingMode } from '../numbers/rounding.js';
+import { inferCommonBase } from '../reconcile/inferCommonBase.js';
+import { reconcileTable } from '../reconcile/reconcileTable.js';
+import { evaluateTarget } from '../targets/evaluateTarget.js';
+import { impliedBase, type TargetBase } from '../targets/convertTarget.js';
+import type { ReductionTarget } from '../targets/reductionTarget.js';
+import { foldVietnamese } from '../text/foldVietnamese.js';
+import { cellNumber } from './_cellNumber.js';
+import type { UnderstoodTable } from './_checkTables.js';
+import { divideIntervals, intersectIntervals, intervalsMeet, sumIntervals, type Interval } from '../numbers/interval.js';
+import { figureInterval, intervalInUnitOf, percentShareInterval } from './_figureInterval.js';
+import type { CheckedClaim, CheckFinding, CheckSeverity, FindingLocation, UncheckedItem } from './checkReport.js';
+import type { DocumentModel } from './documentModel.js';
+import type { ClaimFigure, DocumentClaim, PercentOfPlanClaim, RateCountClaim, ReductionTargetClaim, TableFigureClaim, TextLocation, TotalWithPartsClaim } from './proseClaims.js';
+
+/** What checking the claims of a document gives. */
+export interface ClaimChecks {
+  readonly claims: CheckedClaim[];
+  readonly findings: CheckFinding[];
+  readonly unchecked: UncheckedItem[];
+}
+
+/** A plain decimal string (`'18.999981'`) in Vietnamese format with all its digits (`'18,999981'`). */
+const plainVn = (s: string): string => formatVnNumber(s, { decimals: s.includes('.') ? s.length - s.indexOf('.') - 1 : 0 });
+const vn = (f: Fraction, decimals: number): string => formatVnNumber(fractionToDecimal(f), { decimals, rounding: 'half-up' });
+
+/** Checks every claim: sums of parts, common bases of rate–count pairs, implied plans, targets against the tables. */
+export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim[], tables: readonly UnderstoodTable[], rounding: RoundingMode): ClaimChecks {
+  const out: CheckedClaim[] = [];
+  const findings: CheckFinding[] = [];
+  const unchecked: UncheckedItem[] = [];
+  const where = (l: TextLocation): FindingLocation => ({ block: l.block + 1, ...(model.blocks[l.block]?.position ?? {}), start: l.start, end: l.end });
+  const status = new Map<DocumentClaim, { status: CheckedClaim['status']; note: string | null }>();
+  const finding = (c: DocumentClaim, f: Omit<CheckFinding, 'location'> & { location?: FindingLocation }): void => {
+    findings.push({ ...f, location: f.location ?? where(c.location) });
+    status.set(c, { status: 'finding', note: status.get(c)?.note ?? null });
+  };
+  const ok = (c: DocumentClaim, note: string | null): void => {
+    if (status.get(c)?.status !== 'finding') status.set(c, { status: 'consistent', note });
+  };
+  const skip = (c: DocumentClaim, reason: string): void => {
+    status.set(c, { status: 'unchecked', note: reason });
+    unchecked.push({ kind: 'claim', location: where(c.location), text: c.sentence, reason });
+  };
+
+  for (const c of claims) if (c.kind === 'total-with-parts') checkTotal(c);
+  checkPairs(claims.filter((c): c is RateCountClaim => c.kind === 'rate-count'));
+  checkPlans(claims.filter((c): c is PercentOfPlanClaim => c.kind === 'percent-of-plan'));
+  checkTargets(claims.filter((c): c is ReductionTargetClaim => c.kind === 'reduction-target'));
+  checkTableFigures(claims.filter((c): c is TableFigureClaim => c.kind === 'table-figure'));
+
+  for (const c of claims) {
+    const s = status.get(c) ?? { status: 'unchecked' as const, note: null };
+    out.push({ kind: c.kind, location: where(c.location), sentence: c.sentence, summary: summary(c), status: s.status, note: s.note });
+  }
+  return { claims: out, findings, unchecked };
+
+  function checkTotal(c: TotalWithPartsClaim): void {
+    const exact = [c.total, ...c.parts].every((f) => f.figure.qualifier === null);
+    const relationText = `${c.total.text} = ${c.parts.map((p) => p.text).join(' + ')}`;
+    if (exact) {
+      // the one engine: a one-column printed table, total row = sum of the part rows
+      const unit = c.total.figure.moneyUnit;
+      const cellOf = (f: ClaimFigure): string => (f.dimension === 'money' ? `${f.figure.digits} ${MONEY_UNIT_LABELS[f.figure.moneyUnit ?? 'dong']}` : f.figure.digits);
+      const report = reconcileTable({
+        columns: [{ key: 'value', kind: c.total.dimension === 'money' ? 'amount' : 'count', ...(unit === null ? {} : { unit }) }],
+        rows: [{ key: 'total', label: c.total.text, cells: { value: cellOf(c.total) } }, ...c.parts.map((p, i) => ({ key: `p${i}`, label: p.label ?? p.text, cells: { value: cellOf(p) } }))],
+        relations: [{ type: 'row-total', row: 'total', parts: c.parts.map((_, i) => `p${i}`), columns: ['value'] }],
+      });
+      const issue = report.issues[0];
+      if (issue === undefined) return ok(c, `${c.parts.length} part${c.parts.length === 1 ? '' : 's'} add up to the total`);
+      // difference = printed total − sum of the parts, a plain decimal string
+      const partsShort = issue.difference !== null && !issue.difference.startsWith('-') && /[1-9]/.test(issue.difference);
+      const droppedUnit = issue.message.includes('dropped unit');
+      if (partsShort && c.parts.length === 1 && !droppedUnit) return ok(c, 'one part, not more than the total');
+      const severity: CheckSeverity = partsShort && !droppedUnit ? 'warning' : 'error';
+      const dropped = droppedUnit ? droppedUnitPart(c) : null;
+      const hint = dropped === null ? '' : ` — “${dropped.text}”${dropped.label === undefined ? '' : ` (${dropped.label})`} is printed in ${MONEY_UNIT_LABELS[dropped.figure.moneyUnit ?? 'dong']}; read in ${MONEY_UNIT_LABELS[unit ?? 'dong']} the total holds (a dropped unit?)`;
+      const sum = issue.expectedExact === null || issue.expectedExact.includes('/') ? (issue.expected ?? '?') : plainVn(issue.expectedExact);
+      const gap = issue.difference === null ? '?' : plainVn(issue.difference.replace('-', ''));
+      finding(c, {
+        severity,
+        code: partsShort ? 'parts-short-of-total' : 'parts-exceed-total',
+        text: c.sentence,
+        printed: c.total.text,
+        expected: `${issue.expected ?? '?'}${unit === null ? '' : ` ${MONEY_UNIT_LABELS[unit]}`}`,
+        difference: issue.difference,
+        relation: relationText,
+        location: where(c.total.location),
+        message: `“${c.total.text}” ${c.connective} ${c.parts.map((p) => `${p.label === undefined ? '' : `${p.label} `}${p.text}`).join('; ')}: the parts add up to ${sum}${unit === null ? '' : ` ${MONEY_UNIT_LABELS[unit]}`}, ${partsShort ? `less than the total by ${gap}${severity === 'warning' ? ' (is a part missing from the list?)' : ''}` : `more than the total by ${gap}`}${hint}`,
+      });
+      return;
+    }
+    const total = figureInterval(c.total.figure);
+    const parts = sumIntervals(c.parts.map((p) => figureInterval(p.figure)));
+    if (intervalsMeet(total, parts)) return ok(c, 'the parts and the total can meet (qualified figures read as intervals)');
+    const exceed = total.high !== null && parts.low !== null && compareFractions(parts.low.value, total.high.value) >= 0;
+    if (!exceed && c.parts.length === 1) return ok(c, 'one part, not more than the total');
+    finding(c, {
+      severity: exceed ? 'error' : 'warning',
+      code: exceed ? 'parts-exceed-total' : 'parts-short-of-total',
+      text: c.sentence,
+      printed: c.total.text,
+      expected: intervalText(parts, c.total),
+      difference: null,
+      relation: relationText,
+      location: where(c.total.location),
+      message: `“${c.total.text}” ${c.connective} ${c.parts.map((p) => p.text).join('; ')}: the parts add up to ${intervalText(parts, c.total)}, which ${exceed ? 'exceeds' : 'falls short of'} the total as printed`,
+    });
+  }
+
+  function checkPairs(pairs: readonly RateCountClaim[]): void {
+    const groups = new Map<string, RateCountClaim[]>();
+    for (const p of pairs) {
+      const key = `${p.population}|${p.base}`;
+      groups.set(key, [...(groups.get(key) ?? []), p]);
+    }
+    for (const group of groups.values()) {
+      if (group.length < 2) {
+        for (const p of group) skip(p, 'no other rate–count pair shares its base, so the base cannot be checked');
+        continue;
+      }
+      const label = (p: RateCountClaim): string => `${p.rate.text} (${p.count.text})`;
+      const inference = inferCommonBase(group.map((p) => ({ label: label(p), count: p.count.figure.digits, rate: p.rate.figure.digits })), { rounding });
+      const bases = (b: { min: number; max: number | null } | null): string => (b === null ? 'no base' : `${vn(fraction(BigInt(b.min)), 0)} – ${b.max === null ? '∞' : vn(fraction(BigInt(b.max)), 0)}`);
+      const who = group[0]!.population === '' ? 'all households' : group[0]!.population;
+      if (inference.common !== null) {
+        for (const p of group) ok(p, `the ${group.length} pairs for ${who} share a base of ${bases(inference.common)} households`);
+        continue;
+      }
+      if (inference.best === null || group.length < 3) {
+        const p = group[0]!;
+        finding(p, {
+          severity: 'warning',
+          code: 'rate-count-pairs-disagree',
+          text: group.map((g) => g.sentence).join(' … '),
+          printed: group.map(label).join('; '),
+          expected: null,
+          difference: null,
+          relation: 'every pair is count ÷ households × 100 of the same households',
+          message: `the rate–count pairs for ${who} imply different numbers of households and no base is shared by most of them: ${inference.pairs.map((x) => `${x.label} needs ${bases(x.bases)}`).join('; ')}`,
+        });
+        for (const g of group.slice(1)) status.set(g, { status: 'finding', note: null });
+        continue;
+      }
+      const best = inference.best;
+      for (const p of group) {
+        const inf = inference.pairs.find((x) => x.label === label(p))!;
+        if (inf.fits) {
+          ok(p, `fits the base most pairs for ${who} share: ${bases(best)} households`);
+          continue;
+        }
+        const count = fraction(BigInt(inf.count));
+        const decimals = Math.max(2, p.rate.figure.decimals);
+        const lowRate = best.max === null ? fraction(0n) : multiplyFractions(divideFractions(count, fraction(BigInt(best.max))), fraction(100n));
+        const highRate = multiplyFractions(divideFractions(count, fraction(BigInt(best.min))), fraction(100n));
+        const expected = vn(lowRate, decimals) === vn(highRate, decimals) ? `${vn(lowRate, decimals)}%` : `${vn(lowRate, decimals)} – ${vn(highRate, decimals)}%`;
+        finding(p, {
+          severity: 'error',
+          code: 'rate-count-base-mismatch',
+          text: p.sentence,
+          printed: `${p.rate.text} (${p.count.text})`,
+          expected,
+          difference: null,
+          relation: 'count ÷ households × 100, with the households the other pairs share',
+          location: where(p.rate.location),
+          message: `“${p.rate.text} (tương đương ${p.count.text})” fits no base shared with the other pairs for ${who}: ${p.count.text} at ${p.rate.text} needs ${bases(inf.bases)} households, while ${inference.pairs.filter((x) => x.fits).length} of ${group.length} pairs share ${bases(best)}; on that base ${p.count.text} is ${expected}`,
+        });
+      }
+    }
+  }
+
+  function checkPlans(plans: readonly PercentOfPlanClaim[]): void {
+    const groups = new Map<string, PercentOfPlanClaim[]>();
+    for (const p of plans) groups.set(p.measure, [...(groups.get(p.measure) ?? []), p]);
+    for (const group of groups.values()) {
+      const implied = group.map((p) => {
+        const share = percentShareInterval(p.percent.figure);
+        return { p, plan: share.low === null || share.low.value.num <= 0n ? null : divideIntervals(figureInterval(p.achieved.figure), share) };
+      });
+      for (const { p, plan } of implied) {
+        if (p.plan === null || plan === null) continue;
+        const printedPlan = figureInterval(p.plan.figure);
+        if (!intervalsMeet(plan, printedPlan)) {
+          finding(p, {
+            severity: 'error',
+            code: 'plans-disagree',
+            text: p.sentence,
+            printed: p.percent.text,
+            expected: intervalText(plan, p.achieved),
+            difference: null,
+            relation: `${p.achieved.text} ÷ ${p.percent.text} = plan`,
+            location: where(p.percent.location),
+            message: `${p.achieved.text} is ${p.percent.text} of a plan of ${intervalText(plan, p.achieved)}, not of the plan printed (${p.plan.text})`,
+          });
+        }
+      }
+      if (group.length < 2) {
+        for (const { p, plan } of implied) if (p.plan === null) skip(p, `no plan figure printed; it implies a plan of ${plan === null ? '?' : intervalText(plan, p.achieved)}`);
+        else ok(p, 'the plan printed gives the percentage printed');
+        continue;
+      }
+      let common: Interval | null = implied[0]!.plan;
+      for (const { plan } of implied.slice(1)) common = common === null || plan === null ? null : intersectIntervals(common, plan);
+      const each = implied.map(({ p, plan }) => `${p.achieved.text} at ${p.percent.text} → ${plan === null ? '?' : intervalText(plan, p.achieved)}`).join('; ');
+      if (common !== null) {
+        for (const { p } of implied) ok(p, `the ${group.length} claims about “${p.measure}” imply one plan: ${each}`);
+      } else {
+        const p = group[group.length - 1]!;
+        finding(p, {
+          severity: 'warning',
+          code: 'plans-disagree',
+          text: group.map((g) => g.sentence).join(' … '),
+          printed: group.map((g) => `${g.achieved.text}, ${g.percent.text}`).join('; '),
+          expected: null,
+          difference: null,
+          relation: 'achieved ÷ percentage = the same plan',
+          location: where(p.percent.location),
+          message: `the percent-of-plan claims about “${p.measure}” imply plans that do not meet: ${each}`,
+        });
+        for (const g of group) if (g !== p) status.set(g, { status: 'finding', note: null });
+      }
+    }
+  }
+
+  function checkTableFigures(figures: readonly TableFigureClaim[]): void {
+    const totals = tableTotals(tables);
+    for (const c of figures) {
+      const matches = totals.flatMap((t) => t.columns.filter((x) => x.subject === c.subject && x.stage === c.stage && (c.year === null || x.year === null || x.year === c.year)).map((x) => ({ t, x })));
+      if (matches.length !== 1) {
+        skip(c, matches.length === 0 ? 'no table column counts the same households at the same moment' : 'more than one table column could be this figure');
+        continue;
+      }
+      const { t, x } = matches[0]!;
+      const printed = c.figure.figure.value;
+      if (printed.den === 1n && printed.num === BigInt(x.value)) {
+        ok(c, `the same as the total row of the table at block ${t.block} (${x.key})`);
+        continue;
+      }
+      finding(c, {
+        severity: 'warning',
+        code: 'figure-differs-from-table',
+        text: c.sentence,
+        printed: c.figure.text,
+        expected: `${vn(fraction(BigInt(x.value)), 0)} hộ`,
+        difference: subtractFractions(printed, fraction(BigInt(x.value))).num.toString(),
+        relation: `the prose figure = the total row of the table at block ${t.block}, column “${x.key}”`,
+        location: where(c.figure.location),
+        message: `“${c.figure.text}” in the text, but the total row of the table at block ${t.block} prints ${vn(fraction(BigInt(x.value)), 0)} in “${x.key}”`,
+      });
+    }
+  }
+
+  function checkTargets(targets: readonly ReductionTargetClaim[]): void {
+    const plan = planFigures(tables);
+    for (const t of targets) {
+      if (t.population !== '') {
+        skip(t, `about ${t.population} households, which no table of the document counts`);
+        continue;
+      }
+      if (plan === null) {
+        const others = targets.filter((o) => o !== t && o.population === '' && o.target.subject === t.target.subject);
+        const note = agreementNote(t.target, others.map((o) => o.target));
+        skip(t, `no table gives the households, the poor and near-poor counts and the planned exits to evaluate it against${note}`);
+        continue;
+      }
+      const achieved = t.target.subject === 'poor' ? plan.exits.poor : t.target.subject === 'near-poor' ? plan.exits.nearPoor : plan.exits.poor + plan.exits.nearPoor;
+      const e = evaluateTarget(t.target, plan.base, achieved);
+      const needed = e.conversion.low;
+      const reading = `${describeTarget(t.target)}: needs ${vn(fraction(BigInt(needed.householdsNeeded)), 0)} households out (${vn(needed.households, 1)}) of ${vn(fraction(BigInt(plan.base.households)), 0)}; the table plans ${vn(fraction(BigInt(achieved)), 0)} (${vn(e.achievedPoints, 2)} points)`;
+      if (e.met) {
+        ok(t, `${reading} → met (table at block ${plan.block})`);
+        continue;
+      }
+      const short = subtractFractions(fraction(0n), e.marginHouseholds);
+      // “giảm 0,8%” of the poor rate is sometimes meant of poor and near-poor together: say what that reading gives
+      let other = '';
+      if (t.target.subject === 'poor' && (t.target.form === 'points' || t.target.form === 'range')) {
+        const both = evaluateTarget({ ...t.target, subject: 'poor-and-near-poor' }, plan.base, plan.exits.poor + plan.exits.nearPoor);
+        other = `; read as the poor and near-poor rate, ${vn(fraction(BigInt(both.achievedHouseholds)), 0)} exits = ${vn(both.achievedPoints, 2)} points would ${both.met ? '' : 'still not '}meet it`;
+      }
+      finding(t, {
+        severity: 'warning',
+        code: 'target-not-met',
+        text: t.sentence,
+        printed: `${vn(fraction(BigInt(achieved)), 0)} households planned out`,
+        expected: `at least ${vn(fraction(BigInt(needed.householdsNeeded)), 0)}`,
+        difference: `-${fractionToDecimal(short).toFixed(1)}`,
+        relation: describeTarget(t.target),
+        message: `“${t.sentence}”: ${reading} → NOT met, short by ${vn(short, 1)} households (${vn(subtractFractions(fraction(0n), e.marginPoints), 2)} points); the exits are the total row of the table at block ${plan.block}${other}`,
+      });
+    }
+  }
+}
+
+/** The part printed in another money unit than the total whose figure, read in the total's unit, makes the parts add up. */
+function droppedUnitPart(c: TotalWithPartsClaim): ClaimFigure | null {
+  const unit = c.total.figure.moneyUnit;
+  if (unit === null) return null;
+  const per = (u: typeof unit): Fraction => fraction({ dong: 1n, nghin: 1_000n, trieu: 1_000_000n, ty: 1_000_000_000n }[u]);
+  const inUnit = (f: ClaimFigure, u: typeof unit): Fraction => multiplyFractions(f.figure.value, divideFractions(per(u), per(unit)));
+  for (const odd of c.parts) {
+    if (odd.figure.moneyUnit === null || odd.figure.moneyUnit === unit) continue;
+    let sum = fraction(0n);
+    for (const p of c.parts) sum = addFractions(sum, p === odd ? p.figure.value : inUnit(p, p.figure.moneyUnit ?? unit));
+    if (compareFractions(sum, c.total.figure.value) === 0) return odd;
+  }
+  return null;
+}
+
+function describeTarget(t: ReductionTarget): string {
+  const who = t.subject === 'poor' ? 'poor' : t.subject === 'near-poor' ? 'near-poor' : 'poor and near-poor';
+  const p = (f: Fraction): string => vn(f, 2);
+  switch (t.form) {
+    case 'points':
+      return `${who} rate down ${p(t.points)} points`;
+    case 'range':
+      return `${who} rate down ${p(t.low)} – ${p(t.high)} points`;
+    case 'share':
+      return `${t.share.num}/${t.share.den} of the ${who} households out`;
+    case 'share-range':
+      return `${t.low.num}/${t.low.den} – ${t.high.num}/${t.high.den} of the ${who} households out`;
+    case 'count':
+      return `${t.households} ${who} households out`;
+    case 'count-range':
+      return `${t.low} – ${t.high} ${who} households out`;
+  }
+}
+
+/** When a document states one goal in two forms (seed 003: 0,17 – 0,2 points and 10 households), the households for which they agree. */
+function agreementNote(t: ReductionTarget, others: readonly ReductionTarget[]): string {
+  const count = [t, ...others].find((x) => x.form === 'count');
+  const points = [t, ...others].find((x) => x.form === 'points' || x.form === 'range');
+  if (count === undefined || points === undefined || count.form !== 'count' || count.households === 0) return '';
+  const [low, high] = points.form === 'range' ? [points.low, points.high] : points.form === 'points' ? [points.points, points.points] : [null, null];
+  if (low === null || high === null || low.num === 0n) return '';
+  return `; its ${count.households} households and ${describeTarget(points)} agree when there are ${vn(impliedBase(count.households, high), 0)} – ${vn(impliedBase(count.households, low), 0)} households`;
+}
+
+function summary(c: DocumentClaim): string {
+  switch (c.kind) {
+    case 'total-with-parts':
+      return `${c.total.text} = ${c.parts.map((p) => p.text).join(' + ')}`;
+    case 'rate-count':
+      return `${c.subject} ${c.population === '' ? '' : `(${c.population}) `}${c.rate.text} = ${c.count.text}${c.date === null ? '' : `, ${c.date}`}`;
+    case 'percent-of-plan':
+      return `${c.achieved.text} = ${c.percent.text} of the plan${c.plan === null ? '' : ` (${c.plan.text})`}`;
+    case 'reduction-target':
+      return `${describeTarget(c.target)}${c.population === '' ? '' : ` (${c.population})`}`;
+    case 'table-figure':
+      return `${c.figure.text} (${c.subject}${c.stage === null ? '' : `, ${c.stage}`}${c.year === null ? '' : `, ${c.year}`}) as in a table`;
+  }
+}
+
+function intervalText(i: Interval, like: ClaimFigure): string {
+  return intervalInUnitOf(i, like.figure);
+}
+
+/** A count column of a table with a total row: what it counts (from its header) and its total. */
+interface TotalFigure {
+  readonly key: string;
+  readonly subject: 'poor' | 'near-poor' | 'households' | null;
+  readonly stage: 'start' | 'exit' | 'end' | null;
+  readonly year: string | null;
+  readonly value: number;
+}
+
+/** Per table with a total row: its count columns tagged from their headers, with the total row's figures. */
+function tableTotals(tables: readonly UnderstoodTable[]): Array<{ readonly block: number; readonly columns: readonly TotalFigure[] }> {
+  const out: Array<{ block: number; columns: TotalFigure[] }> = [];
+  for (const { table, layout } of tables) {
+    const totalRow = [...layout.rows].reverse().find((r) => r.role === 'total');
+    if (totalRow === undefined) continue;
+    const rateBases = new Set(layout.relations.flatMap((r) => (r.type === 'rate' ? [r.base] : [])));
+    const columns: TotalFigure[] = [];
+    for (const c of layout.columns) {
+      if (c.kind !== 'count') continue;
+      const n = cellNumber(table.rows[totalRow.row]?.[c.col]?.text ?? '');
+      if (n === null || n.decimals !== 0) continue;
+      // the nearest header part that names a subject or a stage decides (the top header often names both groups)
+      const parts = foldVietnamese(c.header).split('›').reverse();
+      let subject: TotalFigure['subject'] = null;
+      let stage: TotalFigure['stage'] = null;
+      for (const part of parts) {
+        subject ??= /\b(can ngheo|hcn)\b/.test(part) ? 'near-poor' : /\b(ho ngheo|hn|ngheo)\b/.test(part) ? 'poor' : null;
+        stage ??= /\b(dau nam|dau ky)\b/.test(part) ? 'start' : /\b(thoat|giam)\b/.test(part) ? 'exit' : /\b(con lai|cuoi nam|cuoi ky)\b/.test(part) ? 'end' : null;
+      }
+      if (subject === null && (rateBases.has(c.key) || /\b(ho dan|tong so ho|so ho)\b/.test(foldVietnamese(c.header)))) subject = 'households';
+      const years = [...new Set([...c.header.matchAll(/\b(20\d\d)\b/g)].map((m) => m[1]!))];
+      columns.push({ key: c.key, subject, stage: subject === 'households' ? null : stage, year: years.length === 1 ? years[0]! : null, value: n.units });
+    }
+    out.push({ block: table.index + 1, columns });
+  }
+  return out;
+}
+
+/** The base and planned exits a document's tables give: the total row of a table whose columns are households, poor and near-poor at the start, and exits. */
+function planFigures(tables: readonly UnderstoodTable[]): { base: TargetBase; exits: { poor: number; nearPoor: number }; block: number } | null {
+  for (const t of tableTotals(tables)) {
+    const find = (subject: TotalFigure['subject'], stage: TotalFigure['stage']): number | null => t.columns.find((c) => c.subject === subject && c.stage === stage)?.value ?? null;
+    const households = find('households', null);
+    const poor = find('poor', 'start');
+    const nearPoor = find('near-poor', 'start');
+    if (households === null || poor === null || nearPoor === null || households <= 0 || poor + nearPoor > households) continue;
+    const exit = (subject: 'poor' | 'near-poor', start: number): number | null => {
+      const direct = find(subject, 'exit');
+      if (direct !== null) return direct;
+      const end = find(subject, 'end');
+      return end === null ? null : start - end;
+    };
+    const poorExit = exit('poor', poor);
+    const nearExit = exit('near-poor', nearPoor);
+    if (poorExit === null || nearExit === null || poorExit < 0 || nearExit < 0) continue;
+    return { base: { households, poor, nearPoor }, exits: { poor: poorExit, nearPoor: nearExit }, block: t.block };
+  }
+  return null;
+}

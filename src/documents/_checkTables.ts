@@ -1,0 +1,156 @@
+import { VnPovertyError } from '../errors/VnPovertyError.js';
+import type { RoundingMode } from '../numbers/rounding.js';
+import type { PrintedTable } from '../reconcile/printedTable.js';
+import type { ReconcileIssue } from '../reconcile/reconcileTable.js';
+import { tableFromSpec, type GridTable, type TableSpec } from '../reconcile/tableSpec.js';
+import { reconcileTable } from '../reconcile/reconcileTable.js';
+import type { CheckedTable, CheckFinding, FindingLocation, UncheckedItem } from './checkReport.js';
+import type { DocumentModel, DocumentTable } from './documentModel.js';
+import { gridOf, specFromLayout } from './specFromLayout.js';
+import { printedTableFromLayout, type DocumentTableLayout } from './tableLayout.js';
+import { understandTable, type RelationEvidence } from './understandTable.js';
+
+/** A table with its layout, kept for evaluating targets against it. */
+export interface UnderstoodTable {
+  readonly table: DocumentTable;
+  readonly layout: DocumentTableLayout;
+}
+
+/** What checking the tables of a document gives. */
+export interface TableChecks {
+  readonly tables: CheckedTable[];
+  readonly findings: CheckFinding[];
+  readonly unchecked: UncheckedItem[];
+  readonly understood: UnderstoodTable[];
+}
+
+const CAPTION = /^(dvt|đvt|don vi tinh|đơn vị tính|biểu|bieu|bảng|bang|phụ lục|phu luc)\b/i;
+
+/** A caption for a table: the unit line or title printed in the two paragraphs just before it. */
+function captionOf(model: DocumentModel, table: DocumentTable): string {
+  const out: string[] = [];
+  for (let i = table.index - 1; i >= Math.max(0, table.index - 2); i--) {
+    const b = model.blocks[i];
+    if (b === undefined || b.kind === 'table') break;
+    if (b.text.length <= 200 || CAPTION.test(b.text)) out.push(b.text);
+  }
+  return out.join(' ');
+}
+
+/** The engine's view of a table: the printed table it checks, its structural findings, and the grid column of each key. */
+interface EngineTable {
+  readonly printed: PrintedTable;
+  readonly structural: readonly ReconcileIssue[];
+  readonly columnOf: ReadonlyMap<string, number>;
+  /** How the table reached the engine. */
+  readonly via: 'spec' | 'direct';
+  readonly spec: TableSpec | null;
+}
+
+/** True when the engine read the spec with the same roles and the same rows under each total as the layout says. */
+function sameReading(layout: DocumentTableLayout, gt: GridTable): boolean {
+  const byRow = new Map(gt.layout.rows.map((r) => [r.gridRow, r]));
+  const ROLE: Record<string, string> = { item: 'unit', subtotal: 'group', total: 'total', part: 'of-which', heading: 'heading' };
+  if (gt.layout.rows.length !== layout.rows.length) return false;
+  return layout.rows.every((r) => {
+    const e = byRow.get(r.row);
+    if (e === undefined || e.role !== ROLE[r.role]) return false;
+    if (r.covers === undefined) return r.role !== 'subtotal' && r.role !== 'total';
+    const covers = e.covers.map((k) => Number(k) - 1);
+    return covers.length === r.covers.length && covers.every((c, i) => c === r.covers![i]);
+  });
+}
+
+/**
+ * Hands a layout to the engine: stated as a `TableSpec` and read by `tableFromSpec` (one engine,
+ * one spec format) when it has a spec equivalent and the engine reads it the same way; else
+ * turned into the printed table directly (`printedTableFromLayout`), with the reason noted.
+ */
+function engineTable(block: DocumentTable, layout: DocumentTableLayout, caption: string, notes: string[]): EngineTable {
+  const asSpec = specFromLayout(block, layout);
+  if (asSpec.ok) {
+    try {
+      const gt = tableFromSpec(gridOf(block, layout.headerRows), asSpec.spec, caption === '' ? {} : { caption: [caption] });
+      if (sameReading(layout, gt)) {
+        return { printed: gt.table, structural: gt.findings, columnOf: new Map(gt.layout.columns.map((c) => [c.key, c.gridColumn])), via: 'spec', spec: asSpec.spec };
+      }
+      notes.push('the engine reads the stated spec with other rows under a total; the inferred layout was checked as it is');
+    } catch (error) {
+      if (!(error instanceof VnPovertyError)) throw error;
+      notes.push(`the inferred layout could not be read as a spec (${error.issues[0].code}); it was checked as it is`);
+    }
+  } else notes.push(`the inferred layout has no spec equivalent (${asSpec.reason}); it was checked as it is`);
+  return { printed: printedTableFromLayout(block, layout), structural: [], columnOf: new Map(layout.columns.map((c) => [c.key, c.col])), via: 'direct', spec: null };
+}
+
+/**
+ * Infers (or takes from `layouts` / `specs`) the layout of every table, hands it to the
+ * reconciliation engine, and turns the engine's issues into findings located in the grid.
+ */
+export function checkTables(
+  model: DocumentModel,
+  layouts: Readonly<Record<string, DocumentTableLayout>>,
+  specs: Readonly<Record<string, TableSpec>>,
+  rounding: RoundingMode,
+  consensus: number,
+): TableChecks {
+  const tables: CheckedTable[] = [];
+  const findings: CheckFinding[] = [];
+  const unchecked: UncheckedItem[] = [];
+  const understood: UnderstoodTable[] = [];
+  for (const block of model.blocks) {
+    if (block.kind !== 'table') continue;
+    const where: FindingLocation = { block: block.index + 1, ...block.position };
+    const n = String(block.index + 1);
+    const caption = captionOf(model, block);
+    const declared = layouts[n];
+    const userSpec = specs[n];
+    const u = understandTable(block, { caption, rounding, consensus });
+    const layout = declared ?? u.layout;
+    const evidence: readonly RelationEvidence[] = declared === undefined && userSpec === undefined ? u.evidence : [];
+    const layoutFrom: CheckedTable['layoutFrom'] = userSpec !== undefined || declared !== undefined ? 'spec' : 'inferred';
+    if (declared === undefined && userSpec === undefined) {
+      for (const note of u.notes) unchecked.push({ kind: 'table-row', location: where, text: note, reason: note });
+      for (const key of u.uncheckedColumns) unchecked.push({ kind: 'table-column', location: { ...where, columnKey: key }, text: key, reason: 'no relation with another column or row was found for it' });
+    }
+    understood.push({ table: block, layout });
+    let engine: EngineTable;
+    const notes: string[] = [];
+    if (userSpec !== undefined) {
+      const headerRows = userSpec.header?.start !== undefined && userSpec.header.rows !== undefined ? userSpec.header.start + userSpec.header.rows : u.layout.headerRows;
+      const gt = tableFromSpec(gridOf(block, headerRows), userSpec, { ...(caption === '' ? {} : { caption: [caption] }), source: `table ${n}` });
+      engine = { printed: gt.table, structural: gt.findings, columnOf: new Map(gt.layout.columns.map((c) => [c.key, c.gridColumn])), via: 'spec', spec: userSpec };
+    } else {
+      const hasFigures = layout.columns.some((c) => c.kind === 'count' || c.kind === 'rate' || c.kind === 'amount');
+      const hasChecks = layout.relations.length > 0 || layout.rows.some((r) => r.covers !== undefined);
+      if (!hasFigures || !hasChecks || layout.rows.length === 0) {
+        if (hasFigures) unchecked.push({ kind: 'table', location: where, text: firstText(block), reason: 'no total row, rate base or relation between columns could be inferred' });
+        tables.push({ location: where, layout, spec: null, evidence, layoutFrom, checks: 0, findings: 0 });
+        continue;
+      }
+      engine = engineTable(block, layout, caption, notes);
+    }
+    const report = reconcileTable(engine.printed);
+    const issues = [...engine.structural, ...report.issues];
+    for (const i of issues) {
+      const row = Number(i.rowKey);
+      const col = engine.columnOf.get(i.column);
+      findings.push({
+        severity: i.severity,
+        code: i.code,
+        location: { ...where, ...(Number.isInteger(row) && row > 0 ? { row } : {}), ...(col === undefined ? {} : { column: col + 1 }), rowLabel: i.row, columnKey: i.column },
+        text: i.printed,
+        printed: i.printed,
+        expected: i.expected,
+        difference: i.difference,
+        relation: i.relationText === '' ? null : i.relationText,
+        message: i.message,
+      });
+    }
+    tables.push({ location: where, layout, spec: engine.spec, evidence, layoutFrom, checks: report.checked, findings: issues.length, ...(notes.length === 0 ? {} : { notes }) });
+  }
+  return { tables, findings, unchecked, understood };
+}
+function firstText(t: DocumentTable): string {
+  return t.rows.flat().map((c) => c.text).filter((x) => x !== '').slice(0, 4).join(' | ');
+}

@@ -1,0 +1,31 @@
+import { formatInterval, scaleInterval, type Interval } from '../numbers/interval.js';
+import { fraction } from '../numbers/fraction.js';
+import { DONG_PER_UNIT } from '../numbers/money.js';
+import type { QualifierMeaning } from '../numbers/parseVnNumber.js';
+import { printedInterval } from '../numbers/printedInterval.js';
+import type { ProseFigure } from './_proseFigures.js';
+
+/** The word the interval kernel reads for a qualifier's meaning (the prose may print “tối thiểu là”, “khoảng trên”). */
+const WORD: Readonly<Record<QualifierMeaning, string>> = { 'more-than': 'hơn', 'at-least': 'ít nhất', 'less-than': 'dưới', 'at-most': 'tối đa', about: 'khoảng', nearly: 'gần' };
+
+/**
+ * The interval a printed figure of the prose stands for, read by the interval kernel
+ * (`printedInterval`: “hơn 600” → (600, ∞), “khoảng 5.600” → 5.550–5.650, an exact figure a
+ * point), in its dimension's common unit (money in đồng).
+ */
+export function figureInterval(f: ProseFigure): Interval {
+  const text = f.qualifier === null ? f.digits : `${WORD[f.qualifier.meaning]} ${f.digits}`;
+  const read = printedInterval(text, { kind: f.dimension === 'percent' ? 'rate' : 'amount' }).interval;
+  return f.dimension === 'money' ? scaleInterval(read, fraction(DONG_PER_UNIT[f.moneyUnit ?? 'dong'])) : read;
+}
+
+/** A printed percentage as the values its rounding for print allows (“99,04” → 99,035–99,045), as a share (÷ 100). */
+export function percentShareInterval(f: ProseFigure): Interval {
+  return scaleInterval(printedInterval(f.digits, { kind: 'rate' }).precision, fraction(1n, 100n));
+}
+
+/** An interval in the unit of a figure (money shown in the figure's unit), with one decimal and the figure's unit word. */
+export function intervalInUnitOf(i: Interval, like: ProseFigure): string {
+  const per = like.dimension === 'money' ? DONG_PER_UNIT[like.moneyUnit ?? 'dong'] : 1n;
+  return `${formatInterval(scaleInterval(i, fraction(1n, per)), { decimals: 1 }).replace('–', ' – ')} ${like.unitText}`;
+}

@@ -1,0 +1,147 @@
+import { fraction, type Fraction } from '../numbers/fraction.js';
+import { DONG_PER_UNIT, type MoneyUnit } from '../numbers/money.js';
+import type { QualifierMeaning } from '../numbers/parseVnNumber.js';
+import { foldVietnameseKeepingLength } from '../text/foldVietnamese.js';
+
+/** What a figure in the prose measures, for matching a total with its parts. */
+export type FigureDimension = 'money' | 'households' | 'persons' | 'percent' | 'other';
+
+/** A figure found in a paragraph: a number with its unit, and its qualifier if any. */
+export interface ProseFigure {
+  /** The figure as printed, qualifier and unit included (`'khoảng 5.600 lượt người'`). */
+  readonly text: string;
+  /** Offsets of `text` in the block's text. */
+  readonly start: number;
+  readonly end: number;
+  /** Offset where the number itself starts (after the qualifier). */
+  readonly numberStart: number;
+  readonly dimension: FigureDimension;
+  /** The unit word as printed (`'triệu đồng'`, `'hộ'`, `'%'`, `'lượt người'`, `'căn'`). */
+  readonly unitText: string;
+  /** For money: the unit, so parts in đồng and totals in triệu đồng compare exactly. */
+  readonly moneyUnit: MoneyUnit | null;
+  /** The value in the unit printed, exact. */
+  readonly value: Fraction;
+  /** Decimals printed. */
+  readonly decimals: number;
+  /** The number's digits as printed (`'2.522'`). */
+  readonly digits: string;
+  readonly qualifier: { readonly word: string; readonly meaning: QualifierMeaning } | null;
+}
+
+const NUM = String.raw`\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?`;
+/** Units, longest first (folded spelling; matched on folded text). */
+const UNITS: ReadonlyArray<readonly [string, FigureDimension, MoneyUnit | null]> = [
+  ['trieu dong', 'money', 'trieu'],
+  ['ty dong', 'money', 'ty'],
+  ['ti dong', 'money', 'ty'],
+  ['nghin dong', 'money', 'nghin'],
+  ['ngan dong', 'money', 'nghin'],
+  ['dong', 'money', 'dong'],
+  ['luot nguoi', 'persons', null],
+  ['nguoi lao dong', 'persons', null],
+  ['lao dong', 'persons', null],
+  ['nguoi', 'persons', null],
+  ['doi tuong', 'persons', null],
+  ['hoc sinh', 'persons', null],
+  ['luot', 'persons', null],
+  ['ho', 'households', null],
+  ['%', 'percent', null],
+  ['can', 'other', null],
+  ['lop', 'other', null],
+  ['mo hinh', 'other', null],
+  ['truong hop', 'other', null],
+  ['the', 'other', null],
+  ['cong trinh', 'other', null],
+];
+const QUALIFIERS: ReadonlyArray<readonly [string, QualifierMeaning]> = [
+  ['it nhat', 'at-least'],
+  ['toi thieu la', 'at-least'],
+  ['toi thieu', 'at-least'],
+  ['toi da la', 'at-most'],
+  ['toi da', 'at-most'],
+  ['khoang', 'about'],
+  ['xap xi', 'about'],
+  ['hon', 'more-than'],
+  ['tren', 'more-than'],
+  ['gan', 'nearly'],
+  ['duoi', 'less-than'],
+];
+const UNIT_RE = new RegExp(`^\\s*(${UNITS.map(([u]) => u.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\\p{L}\\d])`, 'u');
+const NUMBER_RE = new RegExp(`(?<![\\d/.,\\p{L}])(${NUM})(?![\\d/]|[.,]\\d)`, 'gu');
+
+/**
+ * Every figure of a paragraph that carries a unit (money, households, persons, %, or a counted
+ * thing such as căn, lớp, mô hình). Numbers without a unit (years, article and document numbers,
+ * dates such as 30/6/2022, list numbers) are not figures.
+ */
+export function proseFigures(text: string): ProseFigure[] {
+  const folded = foldVietnameseKeepingLength(text);
+  const out: ProseFigure[] = [];
+  NUMBER_RE.lastIndex = 0;
+  for (let m = NUMBER_RE.exec(folded); m !== null; m = NUMBER_RE.exec(folded)) {
+    const digits = m[1]!;
+    const numberStart = m.index;
+    const after = folded.slice(numberStart + digits.length, numberStart + digits.length + 20);
+    const unit = UNIT_RE.exec(after);
+    if (unit === null) continue;
+    const unitWord = unit[1]!;
+    const spec = UNITS.find(([u]) => u === unitWord)!;
+    // "ngày 30 tháng 6 năm 2022", "năm 2024": not figures (already excluded: no unit); "hộ" after a year is rare
+    const end = numberStart + digits.length + unit[0].length;
+    let start = numberStart;
+    let qualifier: ProseFigure['qualifier'] = null;
+    const before = folded.slice(Math.max(0, numberStart - 16), numberStart);
+    for (const [word, meaning] of QUALIFIERS) {
+      if (before.endsWith(`${word} `)) {
+        start = numberStart - word.length - 1;
+        // the word must start a word
+        if (start > 0 && /\p{L}/u.test(folded[start - 1]!)) continue;
+        qualifier = { word: text.slice(start, numberStart - 1), meaning };
+        break;
+      }
+    }
+    const [whole = '', frac = ''] = digits.split(',');
+    if (whole.includes('.') && !/^\d{1,3}(\.\d{3})+$/.test(whole)) continue;
+    const value = fraction(BigInt(whole.replace(/\./g, '') + frac), 10n ** BigInt(frac.length));
+    out.push({
+      text: text.slice(start, end),
+      start,
+      end,
+      numberStart,
+      dimension: spec[1],
+      unitText: text.slice(end - unitWord.length, end),
+      moneyUnit: spec[2],
+      value,
+      decimals: frac.length,
+      digits,
+      qualifier,
+    });
+  }
+  return out;
+}
+
+/** A money figure in đồng, exactly. */
+export function inDong(f: ProseFigure): Fraction {
+  const per = DONG_PER_UNIT[f.moneyUnit ?? 'dong'];
+  return fraction(f.value.num * per, f.value.den);
+}
+
+/** The figure in a common unit of its dimension (money in đồng), exact. */
+export function commonValue(f: ProseFigure): Fraction {
+  return f.dimension === 'money' ? inDong(f) : f.value;
+}
+
+/** Sentences of a paragraph: split after `.`, `!` or `?` followed by white space. Offsets into the text. */
+export function sentences(text: string): Array<{ readonly start: number; readonly end: number }> {
+  const out: Array<{ start: number; end: number }> = [];
+  let start = 0;
+  const re = /[.!?](?=\s+\S)/g;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    out.push({ start, end: m.index + 1 });
+    start = m.index + 1;
+    while (start < text.length && /\s/.test(text[start]!)) start++;
+  }
+  if (start < text.length) out.push({ start, end: text.length });
+  return out;
+}

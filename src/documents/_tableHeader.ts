@@ -1,0 +1,168 @@
+import type { MoneyUnit } from '../numbers/money.js';
+import { foldVietnamese } from '../text/foldVietnamese.js';
+import { cellNumber, rowNumber } from './_cellNumber.js';
+import type { DocumentTable } from './documentModel.js';
+
+/** Where a table's header ends and what each column's header says. */
+export interface TableHeader {
+  /** Grid rows before the data (caption rows included). */
+  readonly headerRows: number;
+  /** Leading rows that are a title or unit line rather than column headers. */
+  readonly captionRows: readonly number[];
+  /** A row of column numbers (“A B 1 2 3 …”) right after the header, if any. */
+  readonly columnNumberRow: number | null;
+  /** Per column: the header texts top to bottom, merges resolved, repeats dropped. */
+  readonly paths: readonly (readonly string[])[];
+  /** Per column: a short, unique key (`'HN còn lại · Hộ'`). */
+  readonly keys: readonly string[];
+}
+
+const YEAR = /^(19|20)\d{2}$/;
+
+/** A cell's text unless a merge from the left covers it (a horizontally merged figure is printed once). */
+function ownText(table: DocumentTable, r: number, c: number): string {
+  const cell = table.rows[r]?.[c];
+  if (cell === undefined) return '';
+  if (cell.mergedInto !== undefined && (cell.mergedInto.row !== r || cell.mergedInto.col !== c)) return '';
+  return cell.text;
+}
+
+/** The cells of a row that hold a figure (not a year). */
+export function figureCells(table: DocumentTable, r: number, from = 0): number {
+  let n = 0;
+  for (let c = from; c < table.columns; c++) {
+    const t = ownText(table, r, c).trim();
+    if (t !== '' && !YEAR.test(t) && cellNumber(t) !== null) n++;
+  }
+  return n;
+}
+
+function nonEmpty(table: DocumentTable, r: number): string[] {
+  return table.rows[r]!.map((_, c) => ownText(table, r, c).trim()).filter((t) => t !== '');
+}
+
+/** “A B 1 2 3 …”: every cell a short column number, some arabic, mostly filled. */
+function isColumnNumberRow(table: DocumentTable, r: number): boolean {
+  const cells = table.rows[r]!.map((_, c) => ownText(table, r, c).trim());
+  const filled = cells.filter((t) => t !== '');
+  if (filled.length < 3 || filled.length < table.columns * 0.6) return false;
+  const tokens = filled.map((t) => rowNumber(t.replace(/^\((.*)\)$/, '$1')));
+  if (tokens.some((t) => t === null || t.kind === 'nested')) return false;
+  const arabic = tokens.filter((t) => t!.kind === 'arabic').map((t) => (t as { value: number }).value);
+  if (arabic.length < 2 || arabic.some((v) => v > table.columns + 5)) return false;
+  let up = 0;
+  for (let i = 1; i < arabic.length; i++) if (arabic[i]! >= arabic[i - 1]!) up++;
+  return up >= (arabic.length - 1) * 0.8;
+}
+
+/** A title or unit line: one text across a wide table, or “ĐVT: …”. */
+function isCaptionRow(table: DocumentTable, r: number): boolean {
+  const texts = [...new Set(nonEmpty(table, r).concat(table.rows[r]!.filter((c) => c.mergedInto !== undefined).map((c) => c.text.trim())).filter((t) => t !== ''))];
+  if (texts.length === 0) return false;
+  if (texts.every((t) => /^(dvt|don vi tinh|don vi)\b/.test(foldVietnamese(t)))) return true;
+  return texts.length === 1 && table.columns >= 3 && figureCells(table, r) === 0;
+}
+
+const GENERIC = new Set(['ho', 'so ho', 'ty le (%)', 'ty le', 'ty le %', '%', '(%)', 'so luong', 'so tien', 'kinh phi', 'nguoi', 'so nguoi', 'luot', 'luot nguoi', 'gia tri', 'tong', 'tong so', 'so']);
+
+/**
+ * Finds the header rows of a table and the header path of each column. Text tables leave merged
+ * header cells empty: an empty header cell continues the cell to its left when both sit under
+ * the same cell of the row above (a horizontal merge), else the cell above (a vertical merge).
+ */
+export function tableHeader(table: DocumentTable): TableHeader {
+  const captionRows: number[] = [];
+  let r = 0;
+  while (r < table.rows.length - 1 && isCaptionRow(table, r)) captionRows.push(r++);
+  const headStart = r;
+  let end = r;
+  let columnNumberRow: number | null = null;
+  for (; end < table.rows.length; end++) {
+    if (isColumnNumberRow(table, end) && end > headStart) {
+      columnNumberRow = end;
+      break;
+    }
+    const first = nonEmpty(table, end)[0];
+    if (figureCells(table, end) > 0) break;
+    if (end > headStart && first !== undefined && rowNumber(ownText(table, end, 0)) !== null && nonEmpty(table, end).length <= 3) break;
+  }
+  const headerEnd = end;
+  // fill the header grid
+  const fill: string[][] = [];
+  for (let h = headStart; h < headerEnd; h++) {
+    const row: string[] = [];
+    const extended: boolean[] = [];
+    const above = h > headStart ? fill[h - headStart - 1]! : null;
+    for (let c = 0; c < table.columns; c++) {
+      const own = table.rows[h]![c]!.text.trim();
+      let v = own;
+      let ext = false;
+      if (v === '') {
+        // continue the cell to the left when it was printed in this row (or continues one that was)
+        // and both sit under the same header cell above: a horizontal merge
+        const leftPrinted = c > 0 && (extended[c - 1] === true || table.rows[h]![c - 1]!.text.trim() !== '');
+        const sameParent = above === null || (c > 0 && above[c] !== '' && above[c] === above[c - 1]);
+        if (leftPrinted && sameParent) {
+          v = row[c - 1]!;
+          ext = true;
+        } else if (above !== null) {
+          v = above[c]!; // a vertical merge
+        }
+      }
+      row.push(v);
+      extended.push(ext);
+    }
+    fill.push(row);
+  }
+  const paths = Array.from({ length: table.columns }, (_, c) => {
+    const path: string[] = [];
+    for (const row of fill) {
+      const t = row[c]!;
+      if (t !== '' && path[path.length - 1] !== t) path.push(t);
+    }
+    return path;
+  });
+  return { headerRows: columnNumberRow === null ? headerEnd : columnNumberRow + 1, captionRows, columnNumberRow, paths, keys: uniqueKeys(paths) };
+}
+
+function uniqueKeys(paths: readonly (readonly string[])[]): string[] {
+  const depth = paths.map((p) => {
+    const last = p[p.length - 1];
+    return last !== undefined && GENERIC.has(foldVietnamese(last)) && p.length > 1 ? 2 : 1;
+  });
+  const keyOf = (c: number): string => {
+    const p = paths[c]!;
+    return p.length === 0 ? `column ${c + 1}` : p.slice(-depth[c]!).join(' · ');
+  };
+  for (let round = 0; round < 4; round++) {
+    const keys = paths.map((_, c) => keyOf(c));
+    const seen = new Map<string, number[]>();
+    keys.forEach((k, c) => seen.set(k, [...(seen.get(k) ?? []), c]));
+    let changed = false;
+    for (const cols of seen.values()) {
+      if (cols.length < 2) continue;
+      for (const c of cols) {
+        if (depth[c]! < paths[c]!.length) {
+          depth[c]!++;
+          changed = true;
+        }
+      }
+    }
+    if (!changed) break;
+  }
+  const keys = paths.map((_, c) => keyOf(c));
+  const count = new Map<string, number>();
+  keys.forEach((k) => count.set(k, (count.get(k) ?? 0) + 1));
+  return keys.map((k, c) => ((count.get(k) ?? 0) > 1 ? `${k} [${c + 1}]` : k));
+}
+
+/** The money unit a header or caption names (`'(triệu đồng)'`, `'ĐVT: Tr.đ'`), or null. */
+export function moneyUnitIn(text: string): MoneyUnit | null {
+  const t = foldVietnamese(text);
+  if (/\b(ty dong|ti dong|ty vnd)\b/.test(t)) return 'ty';
+  if (/\b(trieu dong|trieu vnd|tr\.? ?d(ong)?|trd)\b/.test(t) || /\btrieu\b/.test(t)) return 'trieu';
+  if (/\b(nghin dong|ngan dong|1\.000 dong|1000 dong)\b/.test(t)) return 'nghin';
+  // “đồng” alone is a unit only where a unit is printed: “(đồng)”, “ĐVT: đồng”, or the whole text (never “huy động”, “lao động”)
+  if (/\((dong|vnd)\)|\b(dvt|don vi tinh|don vi)\s*:?\s*(dong|vnd)\b|^(so tien )?(dong|vnd)$/.test(t)) return 'dong';
+  return null;
+}

@@ -1,0 +1,133 @@
+import { foldVietnamese } from '../text/foldVietnamese.js';
+import { rowNumber, type RowNumber } from './_cellNumber.js';
+import type { DocumentRowRole } from './tableLayout.js';
+
+/** What a row's number and label say about it, before the figures are looked at. */
+export interface RowSignal {
+  readonly row: number;
+  readonly label: string;
+  readonly number: RowNumber | null;
+  readonly numberText: string;
+  readonly hasFigures: boolean;
+  /** `'total'`: “Tổng”, “Tổng cộng”, “Cộng”, “Toàn huyện”…; `'group'`: I, II, A, B, “Thành thị”, a parent of 1.1…; `'part'`: “trong đó”. */
+  readonly signal: 'total' | 'group' | 'part' | 'item' | 'heading';
+  /** Nesting level: letters 0, roman numerals and area groups 1, items 2, nested numbers deeper. */
+  readonly level: number;
+}
+
+const TOTAL = /^(tong cong|tong so|tong|cong|toan (tinh|huyen|thi xa|thanh pho|thi tran|quan|xa|phuong)|ca nuoc|chung)(?=$|[\s:.(,])/;
+const GROUP_LABEL = /^(thanh thi|nong thon|khu vuc|vung|nhom)(?=$|[\s:.(,])/;
+const PART = /^(trong do|trong so do|gom|bao gom|chia ra)(?=$|[\s:.(,])/;
+
+/** Reads the signal of a data row from its number and label. */
+export function rowSignal(row: number, numberText: string, label: string, hasFigures: boolean): RowSignal {
+  const number = rowNumber(numberText);
+  const folded = foldVietnamese(label);
+  let signal: RowSignal['signal'];
+  let level = 2;
+  if (TOTAL.test(folded) && !/^cong (dong|tac|trinh|an|nghe|viec|khai|nhan|ty|suat|chuc)/.test(folded)) {
+    signal = 'total';
+    level = -1;
+  } else if (PART.test(folded)) {
+    signal = 'part';
+    level = 3;
+  } else if (number?.kind === 'letter' && number.upper) {
+    signal = 'group';
+    level = 0;
+  } else if (number?.kind === 'roman' || GROUP_LABEL.test(folded)) {
+    signal = 'group';
+    level = 1;
+  } else if (!hasFigures) {
+    signal = 'heading';
+    level = number === null ? 1 : number.kind === 'nested' ? 1 + number.parts.length : 2;
+  } else {
+    signal = 'item';
+    level = number?.kind === 'nested' ? 1 + number.parts.length : number?.kind === 'letter' ? 3 : 2;
+  }
+  return { row, label, number, numberText, hasFigures, signal, level };
+}
+
+/** A candidate set of rows a subtotal or total adds up, and how it was found. */
+export interface Coverage {
+  readonly rows: readonly number[];
+  readonly how: 'following' | 'preceding' | 'all-items' | 'groups' | 'children';
+}
+
+/**
+ * The candidate sets of rows a row may add up, most likely first for its signal: a group row the
+ * items after it, a “Cộng” row the items before it, a total every item, or the group rows.
+ */
+export function coverageCandidates(signals: readonly RowSignal[], at: number): Coverage[] {
+  const s = signals[at]!;
+  const leaf = (i: number): boolean => {
+    const x = signals[i]!;
+    if (x.signal !== 'item') return false;
+    // an item with nested children (1 → 1.1, 1.2) is a parent, not a leaf
+    const next = signals[i + 1];
+    return !(next !== undefined && next.number?.kind === 'nested' && x.number !== null && isChildNumber(x.number, next.number));
+  };
+  const out: Coverage[] = [];
+  const following: number[] = [];
+  for (let i = at + 1; i < signals.length; i++) {
+    const x = signals[i]!;
+    if (x.signal === 'total' || ((x.signal === 'group' || x.signal === 'heading') && x.level <= s.level)) break;
+    if (leaf(i)) following.push(x.row);
+  }
+  const preceding: number[] = [];
+  for (let i = at - 1; i >= 0; i--) {
+    const x = signals[i]!;
+    if (x.signal === 'total' || x.signal === 'group' || x.signal === 'heading') break;
+    if (leaf(i)) preceding.unshift(x.row);
+  }
+  const allItems = signals.filter((_, i) => leaf(i)).map((x) => x.row);
+  const topGroups = (() => {
+    const groups = signals.filter((x) => x.signal === 'group');
+    if (groups.length === 0) return [];
+    const top = Math.min(...groups.map((g) => g.level));
+    return groups.filter((g) => g.level === top).map((g) => g.row);
+  })();
+  const children: number[] = [];
+  if (s.number !== null && s.number.kind !== 'letter') {
+    for (let i = at + 1; i < signals.length; i++) {
+      const x = signals[i]!;
+      if (x.number === null || !isChildNumber(s.number, x.number)) break;
+      if (x.number.kind === 'nested' && x.number.parts.length === depthOf(s.number) + 1) children.push(x.row);
+    }
+  }
+  const add = (rows: number[], how: Coverage['how']): void => {
+    if (rows.length > 0 && !out.some((o) => o.rows.length === rows.length && o.rows.every((r, i) => r === rows[i]))) out.push({ rows, how });
+  };
+  if (s.signal === 'total') {
+    if (s.label !== '' && /^cong\b/.test(foldVietnamese(s.label))) add(preceding, 'preceding');
+    add(allItems, 'all-items');
+    add(topGroups.filter((g) => g !== s.row), 'groups');
+    add(following, 'following');
+    add(preceding, 'preceding');
+  } else {
+    add(children, 'children');
+    add(following, 'following');
+    add(preceding, 'preceding');
+  }
+  return out;
+}
+
+function depthOf(n: RowNumber): number {
+  return n.kind === 'nested' ? n.parts.length : 1;
+}
+
+/** `1.2` is a child of `1`, `1.2.3` of `1.2`. */
+function isChildNumber(parent: RowNumber, child: RowNumber): boolean {
+  if (child.kind !== 'nested') return false;
+  const p = parent.kind === 'arabic' ? [parent.value] : parent.kind === 'nested' ? parent.parts : null;
+  if (p === null || child.parts.length <= p.length) return false;
+  return p.every((v, i) => child.parts[i] === v);
+}
+
+/** The layout role a signal becomes when its sum is (or is not) confirmed. */
+export function roleOf(signal: RowSignal['signal'], confirmed: boolean): DocumentRowRole {
+  if (signal === 'total') return 'total';
+  if (signal === 'group') return confirmed ? 'subtotal' : 'heading';
+  if (signal === 'part') return 'part';
+  if (signal === 'heading') return 'heading';
+  return confirmed ? 'subtotal' : 'item';
+}

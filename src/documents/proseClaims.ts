@@ -1,0 +1,446 @@
+import { deepFreeze } from '../_internal/_freeze.js';
+import { VnPovertyError } from '../errors/VnPovertyError.js';
+import { targetFromText, type ReductionTarget, type TargetSubject } from '../targets/reductionTarget.js';
+import { foldVietnamese, foldVietnameseKeepingLength } from '../text/foldVietnamese.js';
+import { proseFigures, sentences, type FigureDimension, type ProseFigure } from './_proseFigures.js';
+import type { DocumentModel } from './documentModel.js';
+
+/** Where a claim's text is: a block (0-based) and character offsets in its text. */
+export interface TextLocation {
+  readonly block: number;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** A figure of a claim: as printed, where it is, and what it measures. */
+export interface ClaimFigure {
+  readonly text: string;
+  readonly location: TextLocation;
+  readonly dimension: FigureDimension;
+  readonly figure: ProseFigure;
+  /** For a part: the words that name it (`'Ngân sách trung ương'`). */
+  readonly label?: string;
+}
+
+interface ClaimBase {
+  /** The sentence the claim was read from. */
+  readonly sentence: string;
+  readonly location: TextLocation;
+}
+
+/** “Tổng …: X, trong đó: A; B; C”: a total printed with its parts (“trong đó”, “bao gồm”, “gồm”). */
+export interface TotalWithPartsClaim extends ClaimBase {
+  readonly kind: 'total-with-parts';
+  /** The word that introduces the parts, as printed. */
+  readonly connective: string;
+  readonly total: ClaimFigure;
+  readonly parts: readonly ClaimFigure[];
+}
+
+/** “tỷ lệ P% (tương đương N hộ)”, “N hộ, chiếm P%”: a count printed with its rate but not its base. */
+export interface RateCountClaim extends ClaimBase {
+  readonly kind: 'rate-count';
+  readonly rate: ClaimFigure;
+  readonly count: ClaimFigure;
+  /** Which households the count is: poor, near-poor, or other. */
+  readonly subject: 'poor' | 'near-poor' | 'other';
+  /** A population the sentence narrows to (`'dân tộc thiểu số'`), `''` for all households. */
+  readonly population: string;
+  /** What the rate is a share of: `'households'` (all households, the default) or the words printed (`'số hộ nghèo'`). */
+  readonly base: string;
+  /** A date phrase near the claim (`'tháng 7/2022'`, `'cuối năm 2022'`), for the reader. */
+  readonly date: string | null;
+}
+
+/** “… 4.952 lượt người, đạt 99,04% so với kế hoạch”: an achievement as a percentage of a plan. */
+export interface PercentOfPlanClaim extends ClaimBase {
+  readonly kind: 'percent-of-plan';
+  readonly achieved: ClaimFigure;
+  readonly percent: ClaimFigure;
+  /** The plan figure when the sentence prints it. */
+  readonly plan: ClaimFigure | null;
+  /** The words before the achieved figure that say what was achieved (folded), used to compare claims. */
+  readonly measure: string;
+}
+
+/** “giảm 0,8%”, “giảm 1/5 số hộ nghèo và hộ cận nghèo”, “giảm 10 hộ nghèo”: a reduction target. */
+export interface ReductionTargetClaim extends ClaimBase {
+  readonly kind: 'reduction-target';
+  readonly target: ReductionTarget;
+  readonly population: string;
+}
+
+/**
+ * “762 hộ nghèo đầu năm 2024”: a household count the prose prints that a table may print too
+ * (its total row), compared when exactly one table column has the same subject, stage and year.
+ */
+export interface TableFigureClaim extends ClaimBase {
+  readonly kind: 'table-figure';
+  readonly figure: ClaimFigure;
+  /** Which households: poor, near-poor, or all households (“hộ dân”). */
+  readonly subject: 'poor' | 'near-poor' | 'households';
+  /** The moment: at the start, exits, or what remains; null for all households. */
+  readonly stage: 'start' | 'exit' | 'end' | null;
+  /** The one year the sentence names, if any. */
+  readonly year: string | null;
+}
+
+/** A claim the prose makes that arithmetic can check. */
+export type DocumentClaim = TotalWithPartsClaim | RateCountClaim | PercentOfPlanClaim | ReductionTargetClaim | TableFigureClaim;
+
+/** A sentence with figures that no claim uses. */
+export interface UncheckedSentence {
+  readonly location: TextLocation;
+  readonly sentence: string;
+  readonly figures: readonly string[];
+}
+
+/** Result of {@link extractClaims}. */
+export interface ProseClaims {
+  readonly claims: readonly DocumentClaim[];
+  readonly unchecked: readonly UncheckedSentence[];
+}
+
+const LIST_ITEM = /^\s*(?:[-+•–—*]\s*)+|^\s*[a-zđ]\)\s+|^\s*\d+(?:\.\d+)*[.)]\s+/i;
+const CONNECTIVE = /\b(trong do|bao gom|gom co|gom)\b\s*:?/g;
+const POPULATION = /\b(dan toc thieu so|dan toc|dtts|xa dac biet kho khan|dong bao)\b/;
+
+interface Para {
+  readonly block: number;
+  readonly text: string;
+  readonly folded: string;
+  readonly figures: readonly ProseFigure[];
+  readonly sentences: ReadonlyArray<{ readonly start: number; readonly end: number }>;
+}
+
+/** The subject of a rate–count pair: the last household group named before it. */
+function lastSubject(folded: string): 'poor' | 'near-poor' | null {
+  const re = /\b(can ngheo|thoat ngheo|giam ngheo|ngheo)\b/g;
+  let last: string | null = null;
+  for (let m = re.exec(folded); m !== null; m = re.exec(folded)) if (m[1] === 'ngheo' || m[1] === 'can ngheo') last = m[1];
+  return last === null ? null : last === 'can ngheo' ? 'near-poor' : 'poor';
+}
+
+function subjectOf(folded: string): 'poor' | 'near-poor' | 'poor-and-near-poor' | null {
+  const near = /\bcan ngheo\b/.test(folded);
+  const poor = /\bho ngheo\b|\bngheo\b/.test(folded.replace(/\bcan ngheo\b/g, '').replace(/\bthoat ngheo\b/g, '').replace(/\bgiam ngheo\b/g, ''));
+  if (near && poor) return 'poor-and-near-poor';
+  if (near) return 'near-poor';
+  if (poor || /\bho ngheo\b/.test(folded)) return 'poor';
+  return null;
+}
+
+const DATE = /\b(thang \d{1,2}\/\d{4}|(?:cuoi|dau|giua) nam \d{4}|(?:cuoi|dau) ky|nam \d{4})\b/;
+
+/**
+ * Reads the arithmetic claims of a document's prose, with no hints:
+ * - **totals with parts**: a figure followed by “trong đó”, “bao gồm” or “gồm” and its parts,
+ *   in the same sentence (“82.075 triệu đồng, trong đó: Vốn đầu tư 71.750 triệu đồng; vốn sự
+ *   nghiệp 10.505 triệu đồng”) or in the list items that follow (“Tổng nhu cầu vốn: 2.522 triệu
+ *   đồng, trong đó:” then “- Ngân sách trung ương: 2.293 triệu đồng” …); a total and its parts
+ *   are matched by what they measure (money in any unit, households, persons);
+ * - **rate–count pairs**: “tỷ lệ … P% (tương đương N hộ)”, “N hộ, chiếm P%”, with the subject
+ *   (poor, near-poor), the population (ethnic minority…), the base words and a nearby date;
+ * - **percent of plan**: “N …, đạt P% (so với) kế hoạch”, with the plan figure when printed;
+ * - **reduction targets**: “giảm …” with a figure about poor or near-poor households, read by
+ *   `targetFromText` (points, range, share, count).
+ * Sentences with figures that no claim uses are returned as `unchecked`.
+ *
+ * @param model - a document model.
+ * @returns deep-frozen claims and unchecked sentences.
+ * @example
+ * extractClaims(documentModel([{ kind: 'paragraph', text: 'Tổng vốn 82.075 triệu đồng, trong đó: Vốn đầu tư 71.750 triệu đồng; vốn sự nghiệp 10.505 triệu đồng.' }])).claims[0].kind
+ * //=> 'total-with-parts'
+ */
+export function extractClaims(model: DocumentModel): ProseClaims {
+  const paras: Para[] = [];
+  const paraAt = new Map<number, number>();
+  for (const b of model.blocks) {
+    if (b.kind === 'table') continue;
+    paraAt.set(b.index, paras.length);
+    paras.push({ block: b.index, text: b.text, folded: foldVietnameseKeepingLength(b.text), figures: proseFigures(b.text), sentences: sentences(b.text) });
+  }
+  const claims: DocumentClaim[] = [];
+  const used = new Set<string>();
+  const use = (p: Para, f: ProseFigure): void => void used.add(`${p.block}:${f.start}`);
+  const fig = (p: Para, f: ProseFigure, label?: string): ClaimFigure => {
+    use(p, f);
+    return { text: f.text, location: { block: p.block, start: f.start, end: f.end }, dimension: f.dimension, figure: f, ...(label === undefined || label === '' ? {} : { label }) };
+  };
+  const sentenceAt = (p: Para, offset: number): { start: number; end: number } => p.sentences.find((s) => offset >= s.start && offset < s.end) ?? { start: 0, end: p.text.length };
+
+  paras.forEach((p, pi) => {
+    if (p.figures.length === 0 && !p.folded.includes('/')) return;
+    totalsWithParts(p, pi);
+    rateCountPairs(p, pi);
+    percentOfPlan(p);
+    targets(p);
+    tableFigures(p);
+  });
+
+  function tableFigures(p: Para): void {
+    for (const f of p.figures) {
+      // a figure a claim already reads (a target's “giảm 10 hộ nghèo”, a pair's count) is not a stock to compare
+      if (f.dimension !== 'households' || f.qualifier !== null || used.has(`${p.block}:${f.start}`)) continue;
+      if (/\b(giam|tang|them|thoat)\s*$/.test(p.folded.slice(Math.max(0, f.start - 12), f.start))) continue;
+      const after = /^\s*(can ngheo|ngheo|dan(?: cu)?)\b/.exec(p.folded.slice(f.end, f.end + 20));
+      if (after === null) continue;
+      const subject = after[1] === 'can ngheo' ? 'near-poor' : after[1] === 'ngheo' ? 'poor' : 'households';
+      const s = sentenceAt(p, f.start);
+      const sentence = p.folded.slice(s.start, s.end);
+      const stages = new Set<'start' | 'exit' | 'end'>();
+      if (/\b(dau nam|dau ky)\b/.test(sentence)) stages.add('start');
+      if (/\bthoat\b/.test(sentence)) stages.add('exit');
+      if (/\b(con lai|cuoi nam|cuoi ky)\b/.test(sentence)) stages.add('end');
+      if (subject !== 'households' && stages.size !== 1) continue;
+      const years = new Set([...sentence.matchAll(/\b(20\d\d)\b/g)].map((m) => m[1]!));
+      if (years.size > 1) continue;
+      claims.push({
+        kind: 'table-figure',
+        figure: fig(p, f),
+        subject,
+        stage: subject === 'households' ? null : [...stages][0]!,
+        year: years.size === 1 ? [...years][0]! : null,
+        sentence: p.text.slice(s.start, s.end).trim(),
+        location: { block: p.block, start: s.start, end: s.end },
+      });
+    }
+  }
+
+  function totalsWithParts(p: Para, pi: number): void {
+    CONNECTIVE.lastIndex = 0;
+    const found: Array<{ at: number; end: number; word: string }> = [];
+    for (let m = CONNECTIVE.exec(p.folded); m !== null; m = CONNECTIVE.exec(p.folded)) {
+      // “gồm các hoạt động”, “bao gồm các nội dung”: a list of activities, not of figures — the parts decide
+      found.push({ at: m.index, end: m.index + m[0].length, word: p.text.slice(m.index, m.index + m[1]!.length) });
+    }
+    let previousTotals: ProseFigure[] = [];
+    found.forEach((c, ci) => {
+      const sentence = sentenceAt(p, c.at);
+      // the connective may open a sentence (“… 342 triệu đồng. Trong đó:”): the total is in the sentence before
+      const beforeText = p.text.slice(sentence.start, c.at).trim();
+      const totalFrom = beforeText === '' ? (p.sentences.filter((s) => s.end <= sentence.start).pop()?.start ?? 0) : sentence.start;
+      const previousEnd = ci > 0 ? found[ci - 1]!.end : -1;
+      const candidates = p.figures.filter((f) => f.start >= totalFrom && f.end <= c.at && f.dimension !== 'percent');
+      const fresh = candidates.filter((f) => (f.start >= previousEnd || ci === 0) && !used.has(`${p.block}:${f.start}`));
+      const totals = lastPerDimension(fresh.length > 0 ? fresh : previousTotals);
+      if (fresh.length > 0) previousTotals = candidates;
+      if (totals.length === 0) return;
+      // parts: inline after the connective, up to the next connective or the end of the sentence…
+      const next = found[ci + 1];
+      const closing = p.text.indexOf(')', c.end);
+      const opened = p.text.lastIndexOf('(', c.at) > p.text.lastIndexOf(')', c.at);
+      let inlineEnd = Math.min(next?.at ?? p.text.length, sentenceAt(p, Math.max(c.end - 1, c.at)).end);
+      if (opened && closing >= 0) inlineEnd = Math.min(inlineEnd, closing);
+      const inlineText = p.text.slice(c.end, inlineEnd);
+      const items: Array<{ para: Para; figures: ProseFigure[]; label: string }> = [];
+      if (inlineText.replace(/[\s:.,;]/g, '') !== '') {
+        for (const piece of splitParts(inlineText, c.end, p.figures)) {
+          const figures = p.figures.filter((f) => f.start >= piece.start && f.end <= piece.end);
+          items.push({ para: p, figures, label: labelOf(p.text.slice(piece.start, piece.end), figures, piece.start) });
+        }
+      } else {
+        // …or the list items that follow a paragraph ending with it
+        for (let k = pi + 1; k < paras.length; k++) {
+          const q = paras[k]!;
+          if (q.block !== p.block + (k - pi)) break;
+          if (!LIST_ITEM.test(q.text)) break;
+          items.push({ para: q, figures: [...q.figures], label: labelOf(q.text, q.figures, 0) });
+        }
+      }
+      for (const total of totals) {
+        const parts: ClaimFigure[] = [];
+        for (const item of items) {
+          const f = item.figures.find((x) => x.dimension === total.dimension);
+          if (f !== undefined) parts.push(fig(item.para, f, item.label));
+        }
+        if (parts.length === 0) continue;
+        const s = sentenceAt(p, total.start);
+        claims.push({
+          kind: 'total-with-parts',
+          connective: c.word,
+          total: fig(p, total),
+          parts,
+          sentence: p.text.slice(s.start, Math.max(s.end, Math.min(inlineEnd, p.text.length))).trim(),
+          location: { block: p.block, start: s.start, end: Math.max(s.end, inlineEnd) },
+        });
+      }
+    });
+  }
+
+  function labelOf(piece: string, figures: readonly ProseFigure[], offset: number): string {
+    const first = figures[0];
+    const tidy = (t: string): string => t.replace(LIST_ITEM, '').replace(/[:\s,;.()]+$/, '').replace(/^[\s:,;.()]+/, '').trim();
+    const head = tidy(first === undefined ? piece : piece.slice(0, first.start - offset));
+    if (head !== '' || first === undefined) return head;
+    return tidy(piece.slice(first.end - offset));
+  }
+
+  function rateCountPairs(p: Para, pi: number): void {
+    const percents = p.figures.filter((f) => f.dimension === 'percent');
+    for (const r of percents) {
+      // “P% (tương đương N hộ)” / “P%, tương ứng N hộ”
+      const after = p.folded.slice(r.end, r.end + 40);
+      const eq = /^\s*[,.]?\s*\(?\s*(tuong duong|tuong ung|ung voi|bang|voi)\s*/.exec(after);
+      let count: ProseFigure | undefined;
+      if (eq !== null) count = p.figures.find((f) => f.start === r.end + eq[0].length || (f.start >= r.end && f.start <= r.end + eq[0].length + 1 && f.dimension === 'households'));
+      if (count === undefined || count.dimension !== 'households') {
+        // “N hộ, chiếm P%”
+        count = [...p.figures].reverse().find((f) => f.dimension === 'households' && f.end <= r.start && /^[\s,(]*(chiem|bang)( ty le)?\s*$/.test(p.folded.slice(f.end, r.start)));
+      }
+      if (count === undefined || count.dimension !== 'households') continue;
+      const lead = p.folded.slice(Math.max(0, previousFigureEnd(p, Math.min(r.start, count.start))), Math.min(r.start, count.start));
+      const subject = lastSubject(lead);
+      const tyLe = lead.lastIndexOf('ty le');
+      const population = POPULATION.exec(tyLe >= 0 ? lead.slice(tyLe) : lead)?.[1] ?? '';
+      const baseWords = /^\s*(?:%\s*)?(?:so voi |tren |cua )?(tong so ho[\p{L} ]{0,20}|so ho (?:ngheo|can ngheo)[\p{L} ]{0,10})/u.exec(p.folded.slice(r.end, r.end + 40));
+      const s = sentenceAt(p, r.start);
+      claims.push({
+        kind: 'rate-count',
+        rate: fig(p, r),
+        count: fig(p, count),
+        subject: subject ?? 'other',
+        population: population === '' ? '' : populationName(population),
+        base: baseWords === null || /dan cu|ho dan/.test(baseWords[1]!) ? 'households' : p.text.slice(r.end + baseWords.index + baseWords[0].length - baseWords[1]!.length, r.end + baseWords[0].length).trim(),
+        date: dateNear(p, pi, Math.min(r.start, count.start), s.start),
+        sentence: p.text.slice(s.start, s.end).trim(),
+        location: { block: p.block, start: s.start, end: s.end },
+      });
+    }
+  }
+
+  function previousFigureEnd(p: Para, before: number): number {
+    let end = 0;
+    for (const f of p.figures) if (f.end <= before && f.end > end) end = f.end;
+    // a clause boundary is a better start
+    const clause = Math.max(p.folded.lastIndexOf(';', before - 1), p.folded.lastIndexOf('. ', before - 1));
+    return Math.max(end, clause + 1);
+  }
+
+  /** A date phrase before the figure in its sentence, else in the lead-in paragraphs before it (“… (đến tháng 7/2022):”). */
+  function dateNear(p: Para, pi: number, figureAt: number, sentenceStart: number): string | null {
+    const own = DATE.exec(p.folded.slice(sentenceStart, figureAt));
+    if (own !== null) return p.text.slice(sentenceStart + own.index, sentenceStart + own.index + own[0].length);
+    for (let k = pi - 1; k >= Math.max(0, pi - 3); k--) {
+      const q = paras[k]!;
+      if (LIST_ITEM.test(q.text)) continue;
+      const m = DATE.exec(q.folded);
+      if (m !== null) return q.text.slice(m.index, m.index + m[0].length);
+      break;
+    }
+    return null;
+  }
+
+  function percentOfPlan(p: Para): void {
+    const re = /\bdat\s+/g;
+    for (let m = re.exec(p.folded); m !== null; m = re.exec(p.folded)) {
+      const pct = p.figures.find((f) => f.dimension === 'percent' && f.start === m!.index + m![0].length);
+      if (pct === undefined) continue;
+      const tail = /^\s*(so voi\s+)?(ke hoach|chi tieu|kh)\b/.exec(p.folded.slice(pct.end, pct.end + 30));
+      if (tail === null) continue;
+      const clauseStart = Math.max(p.folded.lastIndexOf(';', m.index), p.folded.lastIndexOf('. ', m.index), 0);
+      const achieved = [...p.figures].reverse().find((f) => f.end <= m!.index && f.start >= clauseStart && f.dimension !== 'percent');
+      if (achieved === undefined) continue;
+      const afterPlan = p.folded.slice(pct.end + tail[0].length, pct.end + tail[0].length + 30);
+      const planMatch = /^\s*(?:\(|giao|nam \d{4}|la|:)*\s*/.exec(afterPlan);
+      const plan = planMatch === null ? undefined : p.figures.find((f) => f.start === pct.end + tail[0].length + planMatch[0].length && f.dimension === achieved.dimension);
+      const words = foldVietnamese(p.text.slice(Math.max(clauseStart, achieved.start - 60), achieved.start))
+        .replace(/[^\p{L}\s]/gu, ' ')
+        .split(/\s+/)
+        .filter((w) => w !== '' && !['cho', 'la', 'duoc', 'khoang', 'hon', 'tren', 'gan', 'xap', 'xi', 'voi', 'dat', 'it', 'nhat'].includes(w));
+      const s = sentenceAt(p, achieved.start);
+      claims.push({
+        kind: 'percent-of-plan',
+        achieved: fig(p, achieved),
+        percent: fig(p, pct),
+        plan: plan === undefined ? null : fig(p, plan),
+        measure: `${words.slice(-4).join(' ')} (${achieved.dimension})`,
+        sentence: p.text.slice(s.start, s.end).trim(),
+        location: { block: p.block, start: s.start, end: s.end },
+      });
+    }
+  }
+
+  function targets(p: Para): void {
+    if (!/\bgiam\b/.test(p.folded)) return;
+    for (const s of p.sentences) {
+      const folded = p.folded.slice(s.start, s.end);
+      const giam = folded.search(/\bgiam\b(?!\s+(xuong\s+)?con\b)/);
+      if (giam < 0 || !/\bngheo\b/.test(folded)) continue;
+      const clause = p.text.slice(s.start + giam, s.end);
+      const clauseFolded = foldVietnamese(clause);
+      const share = /(\d+)\s*\/\s*(\d+)\s+(?:so\s+)?ho/.test(clauseFolded);
+      const figures = p.figures.filter((f) => f.start >= s.start + giam && f.end <= s.end && (f.dimension === 'percent' || f.dimension === 'households'));
+      if (!share && figures.length === 0) continue;
+      const subject = subjectOf(folded);
+      if (subject === null) continue;
+      let target: ReductionTarget;
+      try {
+        target = targetFromText(clause, { subject: subject as TargetSubject });
+      } catch (error) {
+        if (error instanceof VnPovertyError) continue;
+        throw error;
+      }
+      for (const f of figures) use(p, f);
+      const population = POPULATION.exec(folded)?.[1] ?? '';
+      claims.push({
+        kind: 'reduction-target',
+        target,
+        population: population === '' ? '' : populationName(population),
+        sentence: p.text.slice(s.start, s.end).trim(),
+        location: { block: p.block, start: s.start, end: s.end },
+      });
+    }
+  }
+
+  const unchecked: UncheckedSentence[] = [];
+  for (const p of paras) {
+    if (p.figures.length === 0) continue;
+    for (const s of p.sentences) {
+      const left = p.figures.filter((f) => f.start >= s.start && f.end <= s.end && !used.has(`${p.block}:${f.start}`));
+      if (left.length > 0) unchecked.push({ location: { block: p.block, start: s.start, end: s.end }, sentence: p.text.slice(s.start, s.end).trim(), figures: left.map((f) => f.text) });
+    }
+  }
+  void paraAt;
+  return deepFreeze({ claims, unchecked });
+}
+
+/**
+ * Splits an inline list of parts (“2.696 lượt người, ngoài tỉnh 2.256 lượt người”, “A; B và C”)
+ * so that no piece holds two figures of the same dimension: by “;”, then “,”, then “ và ”.
+ */
+function splitParts(text: string, offset: number, figures: readonly ProseFigure[]): Array<{ start: number; end: number }> {
+  const seps = [';', ',', ' và '];
+  const split = (start: number, end: number, level: number): Array<{ start: number; end: number }> => {
+    const inside = figures.filter((f) => f.start >= start && f.end <= end && f.dimension !== 'percent');
+    const dims = inside.map((f) => f.dimension);
+    if (level >= seps.length || dims.length === new Set(dims).size) return [{ start, end }];
+    const sep = seps[level]!;
+    const out: Array<{ start: number; end: number }> = [];
+    let s = start;
+    const piece = text.slice(start - offset, end - offset);
+    let at = piece.indexOf(sep);
+    while (at >= 0) {
+      const cut = start + at;
+      // never cut inside a number (“1,5”)
+      if (!(sep === ',' && /\d/.test(text[cut - offset - 1] ?? '') && /\d/.test(text[cut - offset + 1] ?? ''))) {
+        out.push(...split(s, cut, level + 1));
+        s = cut + sep.length;
+      }
+      at = piece.indexOf(sep, at + sep.length);
+    }
+    out.push(...split(s, end, level + 1));
+    return out;
+  };
+  return split(offset, offset + text.length, 0);
+}
+
+function lastPerDimension(figures: readonly ProseFigure[]): ProseFigure[] {
+  const out = new Map<FigureDimension, ProseFigure>();
+  for (const f of figures) out.set(f.dimension, f);
+  return [...out.values()].sort((a, b) => a.start - b.start);
+}
+
+function populationName(folded: string): string {
+  return folded === 'dtts' || folded === 'dan toc' || folded === 'dong bao' ? 'dân tộc thiểu số' : folded === 'dan toc thieu so' ? 'dân tộc thiểu số' : 'xã đặc biệt khó khăn';
+}

@@ -1,0 +1,79 @@
+import { deepFreeze } from '../_internal/_freeze.js';
+import type { PrintedGrid, SpecColumn, SpecRelation, TableSpec } from '../reconcile/tableSpec.js';
+import type { DocumentTable } from './documentModel.js';
+import { additiveColumns, type DocumentTableLayout } from './tableLayout.js';
+
+/** Result of {@link specFromLayout}: the spec, or why the layout cannot be stated as one. */
+export type LayoutAsSpec = { readonly ok: true; readonly spec: TableSpec } | { readonly ok: false; readonly reason: string };
+
+const ROLE = { total: 'total', subtotal: 'group', part: 'of-which', heading: 'heading' } as const;
+
+/**
+ * States an inferred document-table layout as the reconciliation engine's declared layout
+ * (`TableSpec`): columns by grid position (`index`) with their printed headers and units, the
+ * header rows, every row's role as a rule on its grid row, and the relations (`role-totals` over
+ * the counts and amounts, differences, column totals, rates, numbering). `tableFromSpec` then reads
+ * the same grid with it. Some inferred layouts have no spec equivalent yet — a total that adds up
+ * the groups or the rows above it rather than every unit, numbering that restarts in each group,
+ * an amount column with no unit, a header deeper than six rows — and come back with the reason.
+ *
+ * @example
+ * specFromLayout(seed001Table, understandTable(seed001Table).layout).ok //=> true
+ */
+export function specFromLayout(table: DocumentTable, layout: DocumentTableLayout): LayoutAsSpec {
+  const start = layout.captionRows ?? 0;
+  const rows = layout.headerRows - start - layout.skipRows.filter((r) => r < layout.headerRows).length;
+  if (rows < 1 || rows > 6) return { ok: false, reason: `a header of ${rows} rows (a spec takes 1 to 6)` };
+  const columns: SpecColumn[] = [];
+  for (const c of layout.columns) {
+    if (c.kind === 'amount' && c.unit === undefined) return { ok: false, reason: `amount column “${c.key}” states no unit` };
+    const header = c.header === '' ? c.key : c.header.split(' › ');
+    const kind = c.kind === 'label' ? 'text' : c.kind;
+    columns.push({ key: c.key, kind, header, index: c.col, ...(c.kind === 'label' ? { label: true } : {}), ...(c.unit === undefined ? {} : { unit: c.unit }) });
+  }
+  const relations: SpecRelation[] = [];
+  const additive = additiveColumns(layout).map((c) => c.key);
+  const totals = layout.rows.filter((r) => r.covers !== undefined);
+  if (additive.length > 0 && totals.length > 0) relations.push({ type: 'role-totals', columns: additive, partsRounded: additiveColumns(layout).some((c) => c.kind === 'amount') });
+  for (const r of layout.relations) {
+    switch (r.type) {
+      case 'difference':
+        relations.push({ type: 'difference', column: r.column, from: r.from, minus: r.minus });
+        break;
+      case 'sum':
+        relations.push({ type: 'column-total', column: r.column, parts: r.parts, partsRounded: layout.columns.find((c) => c.key === r.column)?.kind === 'amount' });
+        break;
+      case 'rate':
+        relations.push({ type: 'rate', column: r.column, count: r.count, base: r.base, scale: r.scale, rounding: r.rounding });
+        break;
+      case 'numbering':
+        if (r.perGroup) return { ok: false, reason: 'row numbers restart in each group' };
+        relations.push({ type: 'numbering', column: r.column, rows: 'units' });
+        break;
+    }
+  }
+  const rules = (['total', 'subtotal', 'part', 'heading'] as const)
+    .map((role) => ({ role: ROLE[role], gridRows: layout.rows.filter((r) => r.role === role).map((r) => r.row) }))
+    .filter((r) => r.gridRows.length > 0);
+  void table;
+  return deepFreeze({
+    ok: true,
+    spec: { name: 'inferred', columns, header: { start, rows }, roles: { infer: false, rules }, relations, ...(layout.blankAs === undefined ? {} : { blankAs: layout.blankAs }) },
+  });
+}
+
+/**
+ * A document table as the grid `tableFromSpec` reads: each cell's text, or null when empty; a
+ * merged header cell's text in every cell it covers, but a figure covered by a merge in the data
+ * rows printed once (null elsewhere), so it is never added twice.
+ * @example
+ * gridOf(table, 5)[0] //=> ['STT', 'Xã, phường', …]
+ */
+export function gridOf(table: DocumentTable, headerRows: number): PrintedGrid {
+  return table.rows.map((row, r) =>
+    row.map((cell, c) => {
+      if (r >= headerRows && cell.mergedInto !== undefined && (cell.mergedInto.row !== r || cell.mergedInto.col !== c)) return null;
+      return cell.text === '' ? null : cell.text;
+    }),
+  );
+}

@@ -1,0 +1,228 @@
+import * as z from 'zod';
+import { deepFreeze } from '../_internal/_freeze.js';
+import { fail, parseInput } from '../errors/VnPovertyError.js';
+import { ROUNDING_MODES, type RoundingMode } from '../numbers/rounding.js';
+import type { MoneyUnit } from '../numbers/money.js';
+import type { PrintedTable, RateRelation, TableColumn, TableRelation } from '../reconcile/printedTable.js';
+import type { DocumentTable } from './documentModel.js';
+
+/**
+ * What a column of a document table holds: a figure (`'count'`, `'rate'`, `'amount'`), the row
+ * label (`'label'`), the row number (`'row-number'`, *STT*), or anything else not checked (`'text'`).
+ */
+export type DocumentColumnKind = 'count' | 'rate' | 'amount' | 'label' | 'row-number' | 'text';
+
+/** One column of a {@link DocumentTableLayout}, by its 0-based position in the grid. */
+export interface DocumentLayoutColumn {
+  readonly col: number;
+  /** Key used by relations and findings; the short header as printed (`'HN còn lại · Hộ'`). */
+  readonly key: string;
+  /** The full header path as printed, top row first, joined by ` › `. */
+  readonly header: string;
+  readonly kind: DocumentColumnKind;
+  /** For amounts: the money unit the column is printed in, from its header or the table's caption. */
+  readonly unit?: MoneyUnit;
+}
+
+/**
+ * The role of a data row:
+ * - `'item'`: a unit of the table (a commune, a project);
+ * - `'subtotal'` / `'total'`: the sum of the rows it `covers`, column by column;
+ * - `'part'`: a “trong đó” (of which) row: part of the row above, never added into a total;
+ * - `'heading'`: a group title with no figures.
+ */
+export type DocumentRowRole = 'item' | 'subtotal' | 'total' | 'part' | 'heading';
+
+/** One data row of a {@link DocumentTableLayout}, by its 0-based grid row. */
+export interface DocumentLayoutRow {
+  readonly row: number;
+  readonly role: DocumentRowRole;
+  /** The row's label as printed (its name, else its number). */
+  readonly label: string;
+  /** The row number as printed in the row-number column, if any. */
+  readonly number?: string;
+  /** For subtotals and totals: the grid rows it adds up. */
+  readonly covers?: readonly number[];
+}
+
+/** `column = from − Σ minus`, row by row (remaining = start − exits). */
+export interface LayoutDifference {
+  readonly type: 'difference';
+  readonly column: string;
+  readonly from: string;
+  readonly minus: readonly string[];
+}
+
+/** `column = Σ parts`, row by row (total = central + provincial). */
+export interface LayoutColumnSum {
+  readonly type: 'sum';
+  readonly column: string;
+  readonly parts: readonly string[];
+}
+
+/** `column = round(count ÷ base × scale)` to the decimals printed, row by row: the engine's rate relation over every data row. */
+export type LayoutRate = Pick<RateRelation, 'type' | 'column' | 'base' | 'scale' | 'rounding'> & { readonly count: string };
+
+/** The numbers in `column` count 1, 2, 3… down the item rows (restarting in each group when `perGroup`). */
+export interface LayoutNumbering {
+  readonly type: 'numbering';
+  readonly column: string;
+  readonly perGroup: boolean;
+}
+
+/** A relation between the columns of a {@link DocumentTableLayout}. */
+export type LayoutRelation = LayoutDifference | LayoutColumnSum | LayoutRate | LayoutNumbering;
+
+/**
+ * The declared layout of a document table: which grid rows are headers, what each column holds,
+ * the role of each data row and the relations that hold between columns. Table understanding
+ * infers one; a caller may give one instead (a spec), in the same shape, to confirm or override it.
+ */
+export interface DocumentTableLayout {
+  /** Grid rows 0 … `headerRows − 1` are the header (title rows included). */
+  readonly headerRows: number;
+  /** Title or unit rows at the top, before the column headers (0 unless told). */
+  readonly captionRows?: number;
+  /** Grid rows that are neither header nor data: a row of column numbers (“A B 1 2 3 …”). */
+  readonly skipRows: readonly number[];
+  readonly columns: readonly DocumentLayoutColumn[];
+  readonly rows: readonly DocumentLayoutRow[];
+  readonly relations: readonly LayoutRelation[];
+  /** Blank cells in checked columns: missing (default) or zero (budget tables print “-” for nothing). */
+  readonly blankAs?: 'missing' | 'zero';
+}
+
+const key = z.string().min(1);
+const rounding = z.enum(ROUNDING_MODES as unknown as [RoundingMode, ...RoundingMode[]]);
+const gridIndex = z.number().int().nonnegative();
+
+/**
+ * zod schema of {@link DocumentTableLayout}: the spec format a caller writes to confirm or override an
+ * inferred layout (`vn-poverty check FILE --spec layout.json`).
+ * @example
+ * documentTableLayoutSchema.safeParse({ headerRows: 1, skipRows: [], columns: [{ col: 0, key: 'Xã', header: 'Xã', kind: 'label' }], rows: [], relations: [] }).success //=> true
+ */
+export const documentTableLayoutSchema = z.object({
+  headerRows: gridIndex,
+  captionRows: gridIndex.optional(),
+  skipRows: z.array(gridIndex),
+  columns: z.array(
+    z.object({
+      col: gridIndex,
+      key,
+      header: z.string(),
+      kind: z.enum(['count', 'rate', 'amount', 'label', 'row-number', 'text']),
+      unit: z.enum(['dong', 'nghin', 'trieu', 'ty']).optional(),
+    }),
+  ),
+  rows: z.array(
+    z.object({
+      row: gridIndex,
+      role: z.enum(['item', 'subtotal', 'total', 'part', 'heading']),
+      label: z.string(),
+      number: z.string().optional(),
+      covers: z.array(gridIndex).optional(),
+    }),
+  ),
+  relations: z.array(
+    z.discriminatedUnion('type', [
+      z.object({ type: z.literal('difference'), column: key, from: key, minus: z.array(key).min(1) }),
+      z.object({ type: z.literal('sum'), column: key, parts: z.array(key).min(2) }),
+      z.object({ type: z.literal('rate'), column: key, count: key, base: key, scale: z.number().int().positive(), rounding }),
+      z.object({ type: z.literal('numbering'), column: key, perGroup: z.boolean() }),
+    ]),
+  ),
+  blankAs: z.enum(['missing', 'zero']).optional(),
+});
+
+/** Row key of a grid row in the printed table: its 1-based row number in the grid. */
+export function rowKeyOf(gridRow: number): string {
+  return String(gridRow + 1);
+}
+
+/** The additive columns (counts and amounts) of a layout. */
+export function additiveColumns(layout: DocumentTableLayout): readonly DocumentLayoutColumn[] {
+  return layout.columns.filter((c) => c.kind === 'count' || c.kind === 'amount');
+}
+
+/**
+ * Turns a document table and its layout into the `PrintedTable` the reconciliation engine
+ * checks: one column per figure, label and row-number column; one row per data row (key = its
+ * 1-based grid row, label as printed); the layout's relations, plus a `row-total` for every
+ * subtotal and total over the additive columns, and `numbering` over the numbered item rows.
+ *
+ * @throws VnPovertyError `invalid-input` for a malformed layout; `unknown-column` for a relation
+ *   naming a column the layout does not have; `unknown-row` for a row outside the grid.
+ * @example
+ * const table = documentModel([{ kind: 'table', rows: [['Xã', 'Hộ'], ['A', '2'], ['B', '3'], ['Tổng', '5']] }]).blocks[0] as DocumentTable;
+ * printedTableFromLayout(table, layout).relations[0] //=> { type: 'row-total', row: '4', parts: ['2', '3'], columns: ['Hộ'] }
+ */
+export function printedTableFromLayout(table: DocumentTable, layout: DocumentTableLayout): PrintedTable {
+  const l = parseInput(documentTableLayoutSchema, layout, { description: 'a table layout (spec)', term: 'bố cục biểu' }) as DocumentTableLayout;
+  const byKey = new Map(l.columns.map((c) => [c.key, c]));
+  const need = (k: string, path: ReadonlyArray<string | number>): void => {
+    if (!byKey.has(k)) fail({ code: 'unknown-column', path, value: k, expected: `a column key of the layout (${[...byKey.keys()].join(', ')})` });
+  };
+  l.relations.forEach((r, i) => {
+    need(r.column, ['relations', i, 'column']);
+    if (r.type === 'difference') [r.from, ...r.minus].forEach((k) => need(k, ['relations', i, 'from']));
+    if (r.type === 'sum') r.parts.forEach((k) => need(k, ['relations', i, 'parts']));
+    if (r.type === 'rate') [r.count, r.base].forEach((k) => need(k, ['relations', i, 'count']));
+  });
+  l.rows.forEach((r, i) => {
+    if (r.row >= table.rows.length) fail({ code: 'unknown-row', path: ['rows', i, 'row'], value: r.row, expected: `a grid row below ${table.rows.length}` });
+  });
+  const printedColumns: TableColumn[] = l.columns.map((c) => {
+    const kind = c.kind === 'label' || c.kind === 'row-number' || c.kind === 'text' ? 'text' : c.kind;
+    return c.unit === undefined || kind !== 'amount' ? { key: c.key, kind, label: c.header } : { key: c.key, kind, label: c.header, unit: c.unit };
+  });
+  const rows = l.rows.map((r) => {
+    const cells: Record<string, string | null> = {};
+    for (const c of l.columns) {
+      const cell = table.rows[r.row]?.[c.col];
+      // a cell covered by a vertical merge repeats a figure that is printed once
+      cells[c.key] = cell === undefined || (cell.mergedInto !== undefined && cell.mergedInto.row !== r.row) ? null : cell.text;
+    }
+    return { key: rowKeyOf(r.row), label: r.label, cells };
+  });
+  const additive = additiveColumns(l).map((c) => c.key);
+  const relations: TableRelation[] = [];
+  if (additive.length > 0) {
+    for (const r of l.rows) {
+      if ((r.role === 'subtotal' || r.role === 'total') && r.covers !== undefined && r.covers.length > 0) {
+        relations.push({ type: 'row-total', row: rowKeyOf(r.row), parts: r.covers.map(rowKeyOf), columns: additive, ...(amountsRounded(l, additive) ? { partsRounded: true } : {}) });
+      }
+    }
+  }
+  for (const rel of l.relations) {
+    switch (rel.type) {
+      case 'difference':
+        relations.push({ type: 'difference', column: rel.column, from: rel.from, minus: rel.minus });
+        break;
+      case 'sum':
+        relations.push({ type: 'column-total', column: rel.column, parts: rel.parts, ...(byKey.get(rel.column)?.kind === 'amount' ? { partsRounded: true } : {}) });
+        break;
+      case 'rate':
+        relations.push({ type: 'rate', column: rel.column, count: rel.count, base: rel.base, scale: rel.scale, rounding: rel.rounding });
+        break;
+      case 'numbering':
+        for (const group of numberedGroups(l, rel.perGroup)) relations.push({ type: 'numbering', column: rel.column, rows: group.map(rowKeyOf) });
+        break;
+    }
+  }
+  return deepFreeze({ columns: printedColumns, rows, relations, ...(l.blankAs === undefined ? {} : { blankAs: l.blankAs }) });
+}
+
+function amountsRounded(l: DocumentTableLayout, additive: readonly string[]): boolean {
+  return additive.some((k) => l.columns.find((c) => c.key === k)?.kind === 'amount');
+}
+
+/** The numbered item rows, in one run or one run per group (a subtotal or heading row starts a group). */
+function numberedGroups(l: DocumentTableLayout, perGroup: boolean): number[][] {
+  const groups: number[][] = [[]];
+  for (const r of l.rows) {
+    if (r.role === 'item' && r.number !== undefined && /^\d+$/.test(r.number)) groups[groups.length - 1]!.push(r.row);
+    else if (perGroup && (r.role === 'subtotal' || r.role === 'heading') && groups[groups.length - 1]!.length > 0) groups.push([]);
+  }
+  return groups.filter((g) => g.length > 0);
+}

@@ -1,0 +1,473 @@
+import { deepFreeze } from '../_internal/_freeze.js';
+import { roundQuotient, type RoundingMode } from '../numbers/rounding.js';
+import type { MoneyUnit } from '../numbers/money.js';
+import { foldVietnamese } from '../text/foldVietnamese.js';
+import { cellNumber, rowNumber, type CellNumber } from './_cellNumber.js';
+import { moneyUnitIn, tableHeader } from './_tableHeader.js';
+import { coverageCandidates, roleOf, rowSignal, type RowSignal } from './_tableRows.js';
+import type { DocumentTable } from './documentModel.js';
+import type { DocumentLayoutColumn, DocumentColumnKind, LayoutRelation, DocumentLayoutRow, DocumentTableLayout } from './tableLayout.js';
+import { assertOptions } from '../errors/assertOptions.js';
+
+/** How strongly the table's own figures support one inferred relation. */
+export interface RelationEvidence {
+  /** `'row-total'` for a subtotal or total row, else the relation's type. */
+  readonly type: 'row-total' | 'difference' | 'sum' | 'rate' | 'numbering';
+  /** The relation written out with the headers as printed. */
+  readonly text: string;
+  /** Rows (for a column relation) or columns (for a row total) where it holds… */
+  readonly holds: number;
+  /** …out of those where every figure it needs is printed. */
+  readonly of: number;
+  /** Labels of the rows (or keys of the columns) where it breaks: the findings to look at. */
+  readonly breaks: readonly string[];
+  /** `'inferred'`, or `'declared'` when it came from a spec. */
+  readonly origin: 'inferred' | 'declared';
+}
+
+/** Result of {@link understandTable}. */
+export interface TableUnderstanding {
+  /** The inferred layout, in the spec format (`documentTableLayoutSchema`). */
+  readonly layout: DocumentTableLayout;
+  /** One entry per relation and per subtotal or total row, with its support. */
+  readonly evidence: readonly RelationEvidence[];
+  /** Figure columns that no relation checks (neither totalled nor related to another column). */
+  readonly uncheckedColumns: readonly string[];
+  /** What could not be inferred, in plain words. */
+  readonly notes: readonly string[];
+}
+
+/** Options of {@link understandTable}. */
+export interface UnderstandTableOptions {
+  /** A caption or unit line printed near the table (`'ĐVT: triệu đồng'`), read for the money unit. */
+  readonly caption?: string;
+  /** How printed rates were rounded; `'half-up'` as official tables print (poverty-rate-reporting §4). */
+  readonly rounding?: RoundingMode;
+  /** Share of rows a relation must hold in to be accepted; 0,75 unless told. */
+  readonly consensus?: number;
+}
+
+const RATE_WORDS = /\b(ty le|phan tram)\b|%/;
+const MONEY_WORDS = /\b(kinh phi|nguon von|von|ngan sach|so tien|du toan|gia tri|tong muc|dong|trieu|ty dong|nstw|nsdp|nstinh|ns tinh|ns huyen)\b/;
+const COUNT_WORDS = /\b(ho|so ho|nguoi|so nguoi|luot|luot nguoi|lao dong|so luong|can|lop|hoc sinh|the)\b/;
+const NUMBER_HEADER = /^(stt|tt|so tt|so thu tu|thu tu)$/;
+const TOTAL_HEADER = /\b(tong|cong|tong so|chung)\b/;
+
+interface Col {
+  readonly col: number;
+  readonly key: string;
+  readonly header: string;
+  kind: DocumentColumnKind;
+  unit: MoneyUnit | null;
+}
+
+type Values = ReadonlyArray<ReadonlyArray<CellNumber | null>>;
+
+/**
+ * Understands a table from its cells alone: where the header ends and what each header cell
+ * spans; which column holds row numbers, which the row labels, and which figures (counts, rates
+ * “Tỷ lệ (%)”, amounts with the unit of their header or caption); the base of each rate (the count
+ * and total columns whose quotient the printed decimals confirm in most rows); the role of each row
+ * (Roman-numeral and lettered groups, “Thành thị/Nông thôn”, “Tổng/Cộng/Tổng cộng”, “trong đó”)
+ * and the rows each subtotal adds up; and the linear relations between columns
+ * (c = a − b, c = a + b, total = a run of source columns) **accepted by consensus**: a relation
+ * that holds in most rows (¾ unless told) is accepted and its breaks become findings; one that
+ * holds in too few rows is not invented. Every accepted relation comes with its evidence.
+ *
+ * @param table - a table block of a document model.
+ * @returns a deep-frozen understanding: the layout (in the spec format), evidence and notes.
+ * @example
+ * const u = understandTable(seed001Table);
+ * u.evidence.find((e) => e.type === 'difference')?.text //=> 'HN còn lại · Hộ = HN đầu năm 2024 · Hộ − Thoát hộ nghèo · Hộ'
+ * @see poverty-rate-reporting §4 (rates from counts, rounded half-up to 2 decimals)
+ */
+export function understandTable(table: DocumentTable, options: UnderstandTableOptions = {}): TableUnderstanding {
+  assertOptions(options, 'understandTable');
+  const rounding = options.rounding ?? 'half-up';
+  const consensus = options.consensus ?? 0.75;
+  const notes: string[] = [];
+  const header = tableHeader(table);
+  const skipRows = header.columnNumberRow === null ? [] : [header.columnNumberRow];
+  const dataRows: number[] = [];
+  for (let r = header.headerRows; r < table.rows.length; r++) if (table.rows[r]!.some((c) => c.text.trim() !== '')) dataRows.push(r);
+  const text = (r: number, c: number): string => {
+    const cell = table.rows[r]?.[c];
+    if (cell === undefined || (cell.mergedInto !== undefined && (cell.mergedInto.row !== r || cell.mergedInto.col !== c))) return '';
+    return cell.text.trim();
+  };
+  const captionUnit = moneyUnitIn([options.caption ?? '', table.caption ?? '', ...header.captionRows.map((r) => text(r, 0))].join(' '));
+
+  // --- columns ---------------------------------------------------------------
+  const cols: Col[] = header.paths.map((path, c) => ({ col: c, key: header.keys[c]!, header: path.join(' › '), kind: 'text', unit: null }));
+  const parsed: (CellNumber | null)[][] = dataRows.map((r) => cols.map((c) => cellNumber(text(r, c.col))));
+  let rowNumberCol: number | null = null;
+  for (const c of cols.slice(0, 2)) {
+    const folded = foldVietnamese(header.paths[c.col]!.join(' '));
+    const filled = dataRows.map((r) => text(r, c.col)).filter((t) => t !== '');
+    const numbers = filled.map(rowNumber);
+    const looksNumbered = filled.length > 0 && numbers.every((n) => n !== null) && (numbers.some((n) => n!.kind !== 'arabic') || filled.length >= 2);
+    if ((NUMBER_HEADER.test(folded) || looksNumbered) && filled.length >= dataRows.length * 0.3) {
+      rowNumberCol = c.col;
+      c.kind = 'row-number';
+      break;
+    }
+  }
+  let labelCol: number | null = null;
+  cols.forEach((c, i) => {
+    if (c.kind === 'row-number') return;
+    const filled = parsed.map((p) => p[i]).filter((_, j) => text(dataRows[j]!, c.col) !== '');
+    const texts = dataRows.map((r) => text(r, c.col)).filter((t) => t !== '');
+    if (texts.length === 0) return;
+    const numeric = filled.filter((v) => v !== null).length;
+    if (numeric >= texts.length * 0.5) {
+      const path = foldVietnamese(c.header);
+      const percentCells = filled.filter((v) => v?.percent === true).length;
+      const decimals = filled.some((v) => v != null && v.decimals > 0);
+      const ownUnit = moneyUnitIn(c.header);
+      if (RATE_WORDS.test(path) || percentCells >= numeric * 0.5) c.kind = 'rate';
+      else if (ownUnit !== null || MONEY_WORDS.test(path)) {
+        c.kind = 'amount';
+        c.unit = ownUnit ?? captionUnit;
+      } else if (COUNT_WORDS.test(path) && !decimals) c.kind = 'count';
+      else if (captionUnit !== null) {
+        c.kind = 'amount';
+        c.unit = captionUnit;
+      } else c.kind = decimals ? 'amount' : 'count';
+    } else if (labelCol === null) {
+      labelCol = c.col;
+      c.kind = 'label';
+    }
+  });
+  const figureCols = cols.filter((c) => c.kind === 'count' || c.kind === 'amount' || c.kind === 'rate');
+  const additive = figureCols.filter((c) => c.kind !== 'rate');
+  const values: Values = parsed;
+  const at = (j: number, c: number): CellNumber | null => values[j]![c] ?? null;
+
+  // --- rows ------------------------------------------------------------------
+  const signals: RowSignal[] = dataRows.map((r, j) => {
+    const label = labelCol !== null ? text(r, labelCol) : text(r, 0);
+    const numberText = rowNumberCol !== null ? text(r, rowNumberCol) : '';
+    return rowSignal(r, numberText, label, figureCols.some((c) => at(j, c.col) !== null));
+  });
+  const indexOfRow = new Map(dataRows.map((r, j) => [r, j]));
+  const rowLabel = (r: number): string => {
+    const s = signals[indexOfRow.get(r)!]!;
+    return s.label !== '' ? s.label : s.numberText !== '' ? s.numberText : `row ${r + 1}`;
+  };
+  const evidence: RelationEvidence[] = [];
+  const rows: DocumentLayoutRow[] = signals.map((s, j) => {
+    const base = { row: s.row, label: s.label !== '' ? s.label : s.numberText, ...(s.numberText === '' ? {} : { number: s.numberText }) };
+    if (s.signal === 'heading' || s.signal === 'part' || (s.signal === 'item' && s.level <= 2 && !hasNestedChild(signals, j))) {
+      return { ...base, role: roleOf(s.signal, false) };
+    }
+    if (!s.hasFigures) return { ...base, role: 'heading' };
+    // the first candidate (in the order most likely for the row's signal) that most columns confirm:
+    // a wrong cell then never flips the reading to another set that happens to add up
+    let best: { rows: readonly number[]; holds: number; of: number; breaks: string[] } | null = null;
+    const confirms = (r: { holds: number; of: number }): boolean => r.holds >= 1 && r.holds * 2 >= r.of;
+    for (const cand of coverageCandidates(signals, j)) {
+      const r = rowTotalSupport(additive, j, cand.rows.map((x) => indexOfRow.get(x)!), at);
+      if (r.of === 0) continue;
+      if (confirms(r)) {
+        best = { rows: cand.rows, ...r };
+        break;
+      }
+      if (best === null || r.holds > best.holds) best = { rows: cand.rows, ...r };
+    }
+    const confirmed = best !== null && confirms(best);
+    if (!confirmed || best === null) {
+      if (s.signal === 'total' || s.signal === 'group') notes.push(`row ${s.row + 1} “${base.label}” looks like a ${s.signal === 'total' ? 'total' : 'subtotal'} but adds up in too few columns over any set of rows; left unchecked`);
+      return { ...base, role: s.signal === 'total' ? 'heading' : roleOf(s.signal, false) };
+    }
+    evidence.push({
+      type: 'row-total',
+      text: `${base.label} = sum of ${best.rows.length} row${best.rows.length === 1 ? '' : 's'} (${best.rows.map(rowLabel).join(', ')})`,
+      holds: best.holds,
+      of: best.of,
+      breaks: best.breaks,
+      origin: 'inferred',
+    });
+    return { ...base, role: s.signal === 'total' ? 'total' : 'subtotal', covers: best.rows };
+  });
+
+  // --- linear relations between columns --------------------------------------
+  const relations: LayoutRelation[] = [];
+  const checkedRows = signals.map((s, j) => (rows[j]!.role === 'heading' ? -1 : j)).filter((j) => j >= 0);
+  const linear = linearRelations(additive, checkedRows, at, consensus, rowLabelAt);
+  function rowLabelAt(j: number): string {
+    return rowLabel(dataRows[j]!);
+  }
+  for (const l of linear) {
+    relations.push(l.relation);
+    evidence.push({ type: l.relation.type === 'difference' ? 'difference' : 'sum', text: l.text, holds: l.holds, of: l.of, breaks: l.breaks, origin: 'inferred' });
+  }
+
+  // --- rates -----------------------------------------------------------------
+  const rateCols = figureCols.filter((c) => c.kind === 'rate');
+  const rateFits = rateCols.map((rc) => bestRateFit(rc, additive, checkedRows, at, rounding));
+  const baseVotes = new Map<number, number>();
+  for (const f of rateFits) if (f !== null) baseVotes.set(f.base.col, (baseVotes.get(f.base.col) ?? 0) + 1);
+  rateCols.forEach((rc, i) => {
+    let fit = rateFits[i] ?? null;
+    if (fit !== null && fit.alternatives.length > 0) {
+      // equally good candidates: keep the base most other rates use
+      const all = [fit, ...fit.alternatives];
+      fit = all.reduce((a, b) => ((baseVotes.get(b.base.col) ?? 0) > (baseVotes.get(a.base.col) ?? 0) ? b : a));
+    }
+    if (fit === null || fit.of < 2 || fit.holds < Math.max(2, Math.ceil(fit.of * consensus))) {
+      notes.push(`rate column “${rc.key}”: no count and base column give its printed values in most rows; left unchecked`);
+      return;
+    }
+    relations.push({ type: 'rate', column: rc.key, count: fit.count.key, base: fit.base.key, scale: 100, rounding });
+    evidence.push({
+      type: 'rate',
+      text: `${rc.key} = ${fit.count.key} ÷ ${fit.base.key} × 100 (${rounding}, to the decimals printed)`,
+      holds: fit.holds,
+      of: fit.of,
+      breaks: fit.breaks.map(rowLabelAt),
+      origin: 'inferred',
+    });
+  });
+
+  // --- row numbering ---------------------------------------------------------
+  if (rowNumberCol !== null) {
+    const numbering = inferNumbering(rows);
+    if (numbering !== null) {
+      const key = cols[rowNumberCol]!.key;
+      relations.push({ type: 'numbering', column: key, perGroup: numbering.perGroup });
+      evidence.push({ type: 'numbering', text: `${key} counts 1, 2, 3… down the item rows${numbering.perGroup ? ', restarting in each group' : ''}`, holds: numbering.holds, of: numbering.of, breaks: numbering.breaks, origin: 'inferred' });
+    }
+  }
+
+  const layoutColumns: DocumentLayoutColumn[] = cols
+    .filter((c) => c.kind !== 'text' || header.paths[c.col]!.length > 0 || dataRows.some((r) => text(r, c.col) !== ''))
+    .map((c) => (c.unit === null || c.kind !== 'amount' ? { col: c.col, key: c.key, header: c.header, kind: c.kind } : { col: c.col, key: c.key, header: c.header, kind: c.kind, unit: c.unit }));
+  const layout: DocumentTableLayout = { headerRows: header.headerRows, ...(header.captionRows.length === 0 ? {} : { captionRows: header.captionRows.length }), skipRows, columns: layoutColumns, rows, relations };
+  const totalled = rows.some((r) => r.covers !== undefined);
+  const inRelation = new Set(relations.flatMap((r) => (r.type === 'difference' ? [r.column, r.from, ...r.minus] : r.type === 'sum' ? [r.column, ...r.parts] : r.type === 'rate' ? [r.column, r.count, r.base] : [])));
+  const uncheckedColumns = figureCols.filter((c) => !inRelation.has(c.key) && !(totalled && c.kind !== 'rate')).map((c) => c.key);
+  if (figureCols.length === 0) notes.push('no column of figures');
+  return deepFreeze({ layout, evidence, uncheckedColumns, notes });
+}
+
+function hasNestedChild(signals: readonly RowSignal[], j: number): boolean {
+  const s = signals[j]!;
+  const next = signals[j + 1];
+  if (next === undefined || next.number?.kind !== 'nested' || s.number === null) return false;
+  const p = s.number.kind === 'arabic' ? [s.number.value] : s.number.kind === 'nested' ? s.number.parts : null;
+  return p !== null && next.number.parts.length === p.length + 1 && p.every((v, i) => next.number!.kind === 'nested' && next.number!.parts[i] === v);
+}
+
+/** Columns where row `j` equals the sum of rows `parts` (blank parts read as zero), out of those where row `j` has a figure. */
+function rowTotalSupport(additive: readonly Col[], j: number, parts: readonly number[], at: (j: number, c: number) => CellNumber | null): { holds: number; of: number; breaks: string[] } {
+  let holds = 0;
+  let of = 0;
+  const breaks: string[] = [];
+  for (const c of additive) {
+    const total = at(j, c.col);
+    if (total === null) continue;
+    const cells = parts.map((p) => at(p, c.col));
+    if (cells.every((x) => x === null)) continue;
+    of++;
+    const d = Math.max(total.decimals, ...cells.map((x) => x?.decimals ?? 0));
+    let sum = 0;
+    let ok = true;
+    for (const x of cells) {
+      if (x === null) continue;
+      const v = scaledTo(x, d);
+      if (v === null) ok = false;
+      else sum += v;
+    }
+    const t = scaledTo(total, d);
+    if (ok && t !== null && Number.isSafeInteger(sum) && withinRounding(t, sum, c, d, cells)) holds++;
+    else breaks.push(c.key);
+  }
+  return { holds, of, breaks };
+}
+
+function scaledTo(n: CellNumber, d: number): number | null {
+  const v = n.units * 10 ** (d - n.decimals);
+  return Number.isSafeInteger(v) ? v : null;
+}
+
+/** Exact for counts; amounts may be off by half a printed unit per part (parts rounded for print). */
+function withinRounding(total: number, sum: number, c: Col, d: number, cells: readonly (CellNumber | null)[]): boolean {
+  if (total === sum) return true;
+  if (c.kind !== 'amount') return false;
+  let tolerance = 0;
+  for (const x of cells) if (x !== null) tolerance += 10 ** (d - x.decimals);
+  return Math.abs(total - sum) * 2 <= tolerance;
+}
+
+interface LinearFit {
+  readonly relation: LayoutRelation;
+  readonly text: string;
+  readonly holds: number;
+  readonly of: number;
+  readonly breaks: string[];
+}
+
+/**
+ * Every c = a + b (and c = a run of ≥ 3 adjacent columns) that holds in most rows, among columns
+ * of the same kind and unit; each triple is reported once, as a difference when the total is
+ * printed first and its header does not say “tổng/cộng” (remaining = start − exits), else as a sum.
+ */
+function linearRelations(
+  additive: readonly Col[],
+  rows: readonly number[],
+  at: (j: number, c: number) => CellNumber | null,
+  consensus: number,
+  label: (j: number) => string,
+): LinearFit[] {
+  const out: LinearFit[] = [];
+  const compatible = (a: Col, b: Col): boolean => a.kind === b.kind && (a.unit === b.unit || a.unit === null || b.unit === null);
+  const test = (t: Col, parts: readonly Col[]): { holds: number; of: number; informative: number; breaks: number[] } => {
+    let holds = 0;
+    let of = 0;
+    let informative = 0;
+    const breaks: number[] = [];
+    for (const j of rows) {
+      const tv = at(j, t.col);
+      const pv = parts.map((p) => at(j, p.col));
+      if (tv === null || pv.some((x) => x === null)) continue;
+      of++;
+      const d = Math.max(tv.decimals, ...pv.map((x) => x!.decimals));
+      const total = scaledTo(tv, d);
+      let sum = 0;
+      let zero = false;
+      for (const x of pv) {
+        const v = scaledTo(x!, d);
+        if (v === null) {
+          sum = Number.NaN;
+          break;
+        }
+        if (v === 0) zero = true;
+        sum += v;
+      }
+      if (total !== null && total === sum) {
+        holds++;
+        if (!zero) informative++;
+      } else breaks.push(j);
+    }
+    return { holds, of, informative, breaks };
+  };
+  const accept = (r: { holds: number; of: number; informative: number }): boolean => r.of >= 3 && r.holds >= Math.ceil(r.of * consensus) && r.informative >= 2;
+  const used = new Set<string>();
+  const sig = (cs: readonly Col[]): string => cs.map((c) => c.col).sort((x, y) => x - y).join(',');
+  // runs of three or more adjacent source columns next to a total
+  for (let ti = 0; ti < additive.length; ti++) {
+    const t = additive[ti]!;
+    for (const dir of [1, -1] as const) {
+      let best: { parts: Col[]; r: ReturnType<typeof test> } | null = null;
+      for (let len = 3; len <= additive.length - 1; len++) {
+        const parts: Col[] = [];
+        for (let k = 1; k <= len; k++) {
+          const p = additive[ti + dir * k];
+          if (p === undefined || !compatible(p, t)) break;
+          parts.push(p);
+        }
+        if (parts.length !== len) break;
+        const r = test(t, parts);
+        if (accept(r) && (best === null || r.holds > best.r.holds)) best = { parts, r };
+      }
+      if (best !== null) {
+        const parts = dir === 1 ? best.parts : [...best.parts].reverse();
+        used.add(sig([t, ...parts]));
+        out.push({ relation: { type: 'sum', column: t.key, parts: parts.map((p) => p.key) }, text: `${t.key} = ${parts.map((p) => p.key).join(' + ')}`, holds: best.r.holds, of: best.r.of, breaks: best.r.breaks.map(label) });
+      }
+    }
+  }
+  // triples t = a + b
+  for (let ai = 0; ai < additive.length; ai++) {
+    for (let bi = ai + 1; bi < additive.length; bi++) {
+      const a = additive[ai]!;
+      const b = additive[bi]!;
+      if (!compatible(a, b)) continue;
+      for (const t of additive) {
+        if (t === a || t === b || !compatible(t, a)) continue;
+        const s = sig([t, a, b]);
+        if (used.has(s)) continue;
+        const r = test(t, [a, b]);
+        if (!accept(r)) continue;
+        used.add(s);
+        const sumForm = TOTAL_HEADER.test(foldVietnamese(t.key + ' ' + t.header)) || t.col > a.col && t.col > b.col;
+        if (sumForm) {
+          out.push({ relation: { type: 'sum', column: t.key, parts: [a.key, b.key] }, text: `${t.key} = ${a.key} + ${b.key}`, holds: r.holds, of: r.of, breaks: r.breaks.map(label) });
+        } else {
+          const [minus, result] = a.col < b.col ? [a, b] : [b, a];
+          out.push({ relation: { type: 'difference', column: result.key, from: t.key, minus: [minus.key] }, text: `${result.key} = ${t.key} − ${minus.key}`, holds: r.holds, of: r.of, breaks: r.breaks.map(label) });
+        }
+      }
+    }
+  }
+  return out;
+}
+
+interface RateFit {
+  readonly count: Col;
+  readonly base: Col;
+  readonly holds: number;
+  readonly of: number;
+  readonly breaks: number[];
+  readonly alternatives: RateFit[];
+}
+
+/** The (count, base) pair whose rounded quotient gives the printed rate in the most rows. */
+function bestRateFit(rc: Col, additive: readonly Col[], rows: readonly number[], at: (j: number, c: number) => CellNumber | null, rounding: RoundingMode): RateFit | null {
+  const left = [...additive].filter((c) => c.col < rc.col).sort((a, b) => b.col - a.col);
+  const right = additive.filter((c) => c.col > rc.col);
+  const counts = [...left, ...right];
+  let best: RateFit | null = null;
+  for (const count of counts) {
+    for (const base of additive) {
+      if (base === count) continue;
+      let holds = 0;
+      let of = 0;
+      let misses = 0;
+      const breaks: number[] = [];
+      for (const j of rows) {
+        const r = at(j, rc.col);
+        const c = at(j, count.col);
+        const b = at(j, base.col);
+        if (r === null || c === null || b === null || b.units <= 0) continue;
+        of++;
+        // round(c ÷ b × 100, r.decimals) == r, exactly: c·10^(bd)·100·10^(rd) / (b·10^(cd))
+        const num = BigInt(c.units) * 10n ** BigInt(b.decimals) * 100n * 10n ** BigInt(r.decimals);
+        const den = BigInt(b.units) * 10n ** BigInt(c.decimals);
+        if (roundQuotient(num, den, rounding) === BigInt(r.units)) holds++;
+        else {
+          breaks.push(j);
+          if (++misses > rows.length / 2) break;
+        }
+      }
+      if (misses > rows.length / 2) continue;
+      const fit: RateFit = { count, base, holds, of, breaks, alternatives: [] };
+      if (best === null || holds > best.holds) best = fit;
+      else if (holds === best.holds && holds > 0 && best.count === count) best.alternatives.push(fit);
+    }
+  }
+  return best;
+}
+
+function inferNumbering(rows: readonly DocumentLayoutRow[]): { perGroup: boolean; holds: number; of: number; breaks: string[] } | null {
+  const numbered = rows.filter((r) => r.role === 'item' && r.number !== undefined && /^\d+$/.test(r.number));
+  if (numbered.length < 3) return null;
+  const score = (perGroup: boolean): { holds: number; of: number; breaks: string[] } => {
+    let expected = 1;
+    let holds = 0;
+    const breaks: string[] = [];
+    for (const r of rows) {
+      if (perGroup && (r.role === 'subtotal' || r.role === 'heading')) expected = 1;
+      if (!(r.role === 'item' && r.number !== undefined && /^\d+$/.test(r.number))) continue;
+      const n = Number(r.number);
+      if (n === expected) holds++;
+      else breaks.push(r.label);
+      expected = n + 1;
+    }
+    return { holds, of: numbered.length, breaks };
+  };
+  const cont = score(false);
+  const group = score(true);
+  const pick = group.holds > cont.holds ? { perGroup: true, ...group } : { perGroup: false, ...cont };
+  return pick.holds >= pick.of * 0.6 ? pick : null;
+}

@@ -1,0 +1,200 @@
+import { unzipSync, zipSync } from 'fflate';
+import { XMLBuilder } from 'fast-xml-parser';
+import type { CheckFinding, CheckReport, CheckSeverity } from '../documents/checkReport.js';
+import { fail } from '../errors/VnPovertyError.js';
+import { ATTR, attrOf, childOf, childrenOf, parseXml, tagOf, type XmlNode } from './_ooxml.js';
+
+/** Options of {@link markDocx}. */
+export interface MarkDocxOptions {
+  /** Author of the comments; `'vn-poverty'` unless told. */
+  readonly author?: string;
+}
+
+/** Result of {@link markDocx}. */
+export interface MarkedDocx {
+  /** The marked-up copy. */
+  readonly bytes: Uint8Array;
+  /** Findings marked with a fill and a comment. */
+  readonly marked: number;
+  /** Findings that could not be placed (a block inside a content control, a finding without a block position). */
+  readonly unplaced: number;
+}
+
+/** Fill colours: error red, warning orange, rounding amber (Excel's “bad” / “neutral” styles). */
+const FILL: Readonly<Record<CheckSeverity, string>> = { error: 'FFC7CE', warning: 'FCE4D6', rounding: 'FFEB9C' };
+const W_NS = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+const COMMENTS_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments';
+const COMMENTS_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml';
+
+const builder = new XMLBuilder({ preserveOrder: true, ignoreAttributes: false, attributeNamePrefix: ATTR, suppressEmptyNode: true, processEntities: true });
+const decoder = new TextDecoder('utf-8');
+const encoder = new TextEncoder();
+
+const el = (tag: string, attrs: Record<string, string> = {}, children: XmlNode[] = []): XmlNode => {
+  const node: XmlNode = { [tag]: children };
+  if (Object.keys(attrs).length > 0) node[':@'] = Object.fromEntries(Object.entries(attrs).map(([k, v]) => [ATTR + k, v]));
+  return node;
+};
+
+/** Elements of w:tcPr and w:pPr that must come before w:shd (OOXML schema order). */
+const BEFORE_SHD_TC = new Set(['w:cnfStyle', 'w:tcW', 'w:gridSpan', 'w:hMerge', 'w:vMerge', 'w:tcBorders']);
+const BEFORE_SHD_P = new Set(['w:pStyle', 'w:keepNext', 'w:keepLines', 'w:pageBreakBefore', 'w:framePr', 'w:widowControl', 'w:numPr', 'w:suppressLineNumbers', 'w:pBdr']);
+
+/** Sets a w:shd fill on a w:tcPr / w:pPr child list, at its place in the schema order. */
+function setShading(props: XmlNode[], before: ReadonlySet<string>, fill: string): void {
+  const existing = props.findIndex((c) => tagOf(c) === 'w:shd');
+  if (existing >= 0) props.splice(existing, 1);
+  let at = 0;
+  props.forEach((c, i) => {
+    if (before.has(tagOf(c))) at = i + 1;
+  });
+  props.splice(at, 0, el('w:shd', { 'w:val': 'clear', 'w:color': 'auto', 'w:fill': fill }));
+}
+
+/** The props child (`w:tcPr`, `w:pPr`) of a node, created first in its children when missing. */
+function propsOf(node: XmlNode, tag: string): XmlNode[] {
+  const kids = childrenOf(node);
+  let p = kids.find((c) => tagOf(c) === tag);
+  if (p === undefined) {
+    p = el(tag);
+    kids.unshift(p);
+  }
+  return childrenOf(p);
+}
+
+/** Wraps a paragraph's content in a comment range and adds the reference run. */
+function anchorComment(p: XmlNode, id: number): void {
+  const kids = childrenOf(p);
+  const after = kids.length > 0 && tagOf(kids[0]!) === 'w:pPr' ? 1 : 0;
+  kids.splice(after, 0, el('w:commentRangeStart', { 'w:id': String(id) }));
+  kids.push(el('w:commentRangeEnd', { 'w:id': String(id) }));
+  kids.push(el('w:r', {}, [el('w:commentReference', { 'w:id': String(id) })]));
+}
+
+function firstParagraph(node: XmlNode): XmlNode {
+  const p = childrenOf(node).find((c) => tagOf(c) === 'w:p');
+  if (p !== undefined) return p;
+  const created = el('w:p');
+  childrenOf(node).push(created);
+  return created;
+}
+
+/** The w:tc of a row covering grid column `col` (after w:gridBefore and w:gridSpan). */
+function cellInRow(tr: XmlNode | undefined, col: number): XmlNode | undefined {
+  if (tr === undefined) return undefined;
+  let c = Number(attrOf(childOf(childOf(tr, 'w:trPr') ?? {}, 'w:gridBefore') ?? {}, 'w:val') ?? 0);
+  for (const tc of childrenOf(tr)) {
+    if (tagOf(tc) !== 'w:tc') continue;
+    const span = Math.max(1, Number(attrOf(childOf(childOf(tc, 'w:tcPr') ?? {}, 'w:gridSpan') ?? {}, 'w:val') ?? 1));
+    if (col >= c && col < c + span) return tc;
+    c += span;
+  }
+  return undefined;
+}
+
+/** The w:tc of a table covering grid (row, col), following a vertical merge up to its first cell. */
+function cellAt(tbl: XmlNode, row: number, col: number): XmlNode | undefined {
+  const rows = childrenOf(tbl).filter((c) => tagOf(c) === 'w:tr');
+  for (let r = row; r >= 0; r--) {
+    const tc = cellInRow(rows[r], col);
+    if (tc === undefined) return undefined;
+    const vm = childOf(childOf(tc, 'w:tcPr') ?? {}, 'w:vMerge');
+    if (vm === undefined || attrOf(vm, 'w:val') === 'restart' || r === 0) return tc;
+  }
+  return undefined;
+}
+
+function escapeXml(t: string): string {
+  return t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/**
+ * The comment written beside a finding, in English and Vietnamese, one paragraph per line.
+ * @example
+ * findingComment(finding)[1] //=> 'Số in: 2,56; đúng ra: 2,26; chênh lệch: 0.3.'
+ */
+export function findingComment(f: CheckFinding): string[] {
+  const lines = [`${f.severity.toUpperCase()} (${f.code}): ${f.message}`];
+  const vi: string[] = [];
+  if (f.printed !== null) vi.push(`Số in: ${f.printed}`);
+  if (f.expected !== null) vi.push(`đúng ra: ${f.expected}`);
+  if (f.difference !== null) vi.push(`chênh lệch: ${f.difference}`);
+  if (vi.length > 0) lines.push(`${vi.join('; ')}.`);
+  if (f.relation !== null) lines.push(`Quan hệ kiểm tra (relation): ${f.relation}`);
+  return lines;
+}
+
+/**
+ * Writes a copy of a Word document with every finding of its check report marked: the table cell
+ * (or the paragraph) filled — error red, warning orange, rounding amber — and a Word comment
+ * saying what is wrong, printed, expected, the difference and the relation, in English and
+ * Vietnamese. Everything else in the file is kept; comments already in it stay (new ids follow
+ * theirs). OOXML is edited directly (fflate, fast-xml-parser).
+ *
+ * @param bytes - the .docx that was checked (the same bytes `readDocxDocument` read).
+ * @param report - its report from `checkDocument`.
+ * @returns the marked copy and how many findings were placed.
+ * @throws VnPovertyError `unreadable-document` when the bytes are not a Word document.
+ * @example
+ * const marked = markDocx(bytes, checkDocument(readDocxDocument(bytes)));
+ * await writeFile('checked.docx', marked.bytes); marked.marked //=> 9
+ */
+export function markDocx(bytes: Uint8Array, report: CheckReport, options: MarkDocxOptions = {}): MarkedDocx {
+  let parts: Record<string, Uint8Array>;
+  try {
+    parts = unzipSync(bytes);
+  } catch {
+    return fail({ code: 'unreadable-document', path: [], value: report.source ?? '', expected: 'a Word document (.docx)' });
+  }
+  const docXml = parts['word/document.xml'];
+  if (docXml === undefined) return fail({ code: 'unreadable-document', path: [], value: report.source ?? '', expected: 'a Word document with word/document.xml' });
+  const tree = parseXml(decoder.decode(docXml));
+  const body = childOf(tree.find((n) => tagOf(n) === 'w:document') ?? {}, 'w:body');
+  const children = body === undefined ? [] : childrenOf(body);
+  const existing = parts['word/comments.xml'] === undefined ? '' : decoder.decode(parts['word/comments.xml']);
+  let nextId = 0;
+  for (const m of (existing + decoder.decode(docXml)).matchAll(/w:id="(\d+)"/g)) nextId = Math.max(nextId, Number(m[1]) + 1);
+  const comments: string[] = [];
+  let marked = 0;
+  let unplaced = 0;
+  for (const f of report.findings) {
+    const node = f.location.paragraph === undefined ? undefined : children[f.location.paragraph];
+    const tag = node === undefined ? '' : tagOf(node);
+    let target: XmlNode | undefined;
+    if (tag === 'w:tbl' && f.location.row !== undefined && f.location.column !== undefined) {
+      const tc = cellAt(node!, f.location.row - 1, f.location.column - 1);
+      if (tc !== undefined) {
+        setShading(propsOf(tc, 'w:tcPr'), BEFORE_SHD_TC, FILL[f.severity]);
+        target = firstParagraph(tc);
+      }
+    } else if (tag === 'w:p') {
+      setShading(propsOf(node!, 'w:pPr'), BEFORE_SHD_P, FILL[f.severity]);
+      target = node;
+    }
+    if (target === undefined) {
+      unplaced++;
+      continue;
+    }
+    const id = nextId++;
+    anchorComment(target, id);
+    const paragraphs = findingComment(f)
+      .map((line) => `<w:p><w:r><w:t xml:space="preserve">${escapeXml(line)}</w:t></w:r></w:p>`)
+      .join('');
+    comments.push(`<w:comment w:id="${id}" w:author="${escapeXml(options.author ?? 'vn-poverty')}" w:initials="VP">${paragraphs}</w:comment>`);
+    marked++;
+  }
+  const out: Record<string, Uint8Array> = { ...parts, 'word/document.xml': encoder.encode(builder.build(tree) as string) };
+  if (comments.length > 0) {
+    out['word/comments.xml'] = encoder.encode(
+      existing === ''
+        ? `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:comments xmlns:w="${W_NS}">${comments.join('')}</w:comments>`
+        : existing.replace(/<\/w:comments>\s*$/, `${comments.join('')}</w:comments>`),
+    );
+    const relsName = 'word/_rels/document.xml.rels';
+    const rels = parts[relsName] === undefined ? '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>' : decoder.decode(parts[relsName]);
+    if (!rels.includes(COMMENTS_REL)) out[relsName] = encoder.encode(rels.replace(/<\/Relationships>\s*$/, `<Relationship Id="rIdVnPovertyComments" Type="${COMMENTS_REL}" Target="comments.xml"/></Relationships>`));
+    const types = parts['[Content_Types].xml'] === undefined ? '' : decoder.decode(parts['[Content_Types].xml']);
+    if (!types.includes('/word/comments.xml')) out['[Content_Types].xml'] = encoder.encode(types.replace(/<\/Types>\s*$/, `<Override PartName="/word/comments.xml" ContentType="${COMMENTS_TYPE}"/></Types>`));
+  }
+  return { bytes: zipSync(out), marked, unplaced };
+}
