@@ -143,26 +143,35 @@ function matchColumns(spec: TableSpec, paths: readonly string[][]): Match {
   const missing: string[] = [];
   const repeated: string[] = [];
   const taken = new Set<number>();
-  for (const col of spec.columns) {
+  // the grid columns each spec column's headers match
+  const candidates = spec.columns.map((col) => {
+    if (col.index !== undefined) return [];
+    const headers = [col.header ?? col.key, ...(col.aliases ?? [])];
+    return paths
+      .map((p, i) => ({ p: (col.kind === 'amount' ? p.map((t) => splitUnit(t).name) : p).map(norm), i }))
+      .filter(({ p }) => headers.some((h) => headerMatches(h, p)))
+      .map(({ i }) => i);
+  });
+  spec.columns.forEach((col, k) => {
     if (col.index !== undefined) {
       at.set(col.key, col.index);
       taken.add(col.index);
-      continue;
+      return;
     }
-    const headers = [col.header ?? col.key, ...(col.aliases ?? [])];
-    const found = paths
-      .map((p, i) => ({ p: (col.kind === 'amount' ? p.map((t) => splitUnit(t).name) : p).map(norm), i }))
-      .filter(({ p, i }) => !taken.has(i) && headers.some((h) => headerMatches(h, p)))
-      .map(({ i }) => i);
+    const found = candidates[k]!.filter((i) => !taken.has(i));
     const required = col.required ?? col.kind !== 'role';
+    // a header printed over several columns (two “Tỷ lệ %” under one group) goes to the spec's
+    // columns that match it left to right, when the later ones take the rest
+    const later = candidates.slice(k + 1);
+    const inOrder = found.length > 1 && found.slice(1).every((i) => later.some((c) => c.includes(i)));
     if (found.length === 0) {
       if (required) missing.push(col.key);
-    } else if (found.length > 1) repeated.push(col.key);
+    } else if (found.length > 1 && !inOrder) repeated.push(col.key);
     else {
       at.set(col.key, found[0]!);
       taken.add(found[0]!);
     }
-  }
+  });
   return missing.length === 0 && repeated.length === 0 ? { ok: true, at } : { ok: false, missing, repeated };
 }
 
@@ -421,6 +430,11 @@ export function tableFromSpec(grid: PrintedGrid, spec: TableSpec, options: Table
   };
   const coarse = layoutColumns.some((c) => c.unit !== undefined && c.unit !== 'dong');
   const roundedParts = (p: boolean | 'auto' | undefined): { partsRounded?: true } => (p === true || (p === 'auto' && coarse) ? { partsRounded: true } : {});
+  // an optional column the table does not print: a relation on it is not checked, a term of a sum on it counts nothing
+  const declared = new Set(s.columns.map((c) => c.key));
+  const absent = (k: string): boolean => declared.has(k) && !at.has(k);
+  const printed = (ks: string | readonly string[]): string[] => (typeof ks === 'string' ? [ks] : [...ks]).filter((k) => !absent(k));
+  const one = (ks: string | readonly string[], printedKs: readonly string[]): string | readonly string[] => (typeof ks === 'string' ? ks : printedKs);
   const relations: TableRelation[] = s.relations.flatMap((rel: SpecRelation): TableRelation[] => {
     switch (rel.type) {
       case 'role-totals': {
@@ -435,23 +449,35 @@ export function tableFromSpec(grid: PrintedGrid, spec: TableSpec, options: Table
         });
       }
       case 'column-total':
-        return [{ type: 'column-total', column: rel.column, parts: rel.parts, rows: select(rel.rows), ...roundedParts(rel.partsRounded) }];
+        return printed(rel.parts).length === 0 ? [] : [{ type: 'column-total', column: rel.column, parts: printed(rel.parts), rows: select(rel.rows), ...roundedParts(rel.partsRounded) }];
       case 'difference':
-        return [{ type: 'difference', column: rel.column, from: rel.from, minus: rel.minus, rows: select(rel.rows) }];
-      case 'rate':
-        return [{ type: 'rate', column: rel.column, count: rel.count, base: rel.base, scale: rel.scale, rounding: rounding(rel.rounding), ...(rel.decimals !== undefined ? { decimals: rel.decimals } : {}), rows: select(rel.rows) }];
+        return absent(rel.column) || absent(rel.from) ? [] : [{ type: 'difference', column: rel.column, from: rel.from, minus: printed(rel.minus), rows: select(rel.rows) }];
+      case 'signed-sum': {
+        const plus = printed(rel.plus);
+        return absent(rel.column) || plus.length === 0 ? [] : [{ type: 'signed-sum', column: rel.column, plus, minus: printed(rel.minus ?? []), rows: select(rel.rows), ...roundedParts(rel.partsRounded) }];
+      }
+      case 'rate': {
+        const counts = printed(rel.count);
+        if (absent(rel.column) || absent(rel.base) || counts.length === 0) return [];
+        const baseRow = rel.baseRow === undefined ? {} : { baseRow: findRow(rel.baseRow) };
+        return [{ type: 'rate', column: rel.column, count: one(rel.count, counts), base: rel.base, ...baseRow, scale: rel.scale, rounding: rounding(rel.rounding), ...(rel.decimals !== undefined ? { decimals: rel.decimals } : {}), rows: select(rel.rows) }];
+      }
       case 'numbering': {
         const column = rel.column ?? numberKey;
         return column === undefined || !at.has(column) ? [] : [{ type: 'numbering', column, rows: data.map((_, i) => i).filter((i) => roles[i]!.role === 'unit' || (rel.rows !== undefined && rel.rows !== 'units' && select(rel.rows).includes(keyOf(i)))).map(keyOf) }];
       }
-      case 'inequality':
-        return [{ type: 'inequality', column: rel.column, op: rel.op, than: rel.than, rows: select(rel.rows) }];
+      case 'inequality': {
+        const [left, right] = [printed(rel.column), printed(rel.than)];
+        return left.length === 0 || right.length === 0 ? [] : [{ type: 'inequality', column: one(rel.column, left), op: rel.op, than: one(rel.than, right), rows: select(rel.rows) }];
+      }
       case 'bound':
-        return [{ type: 'bound', column: rel.column, ...(rel.min !== undefined ? { min: rel.min } : {}), ...(rel.max !== undefined ? { max: rel.max } : {}), rows: select(rel.rows) }];
-      case 'row-inequality':
-        return [{ type: 'row-inequality', row: findRow(rel.row), op: rel.op, than: findRow(rel.than), columns: rel.columns }];
+        return absent(rel.column) ? [] : [{ type: 'bound', column: rel.column, ...(rel.min !== undefined ? { min: rel.min } : {}), ...(rel.max !== undefined ? { max: rel.max } : {}), rows: select(rel.rows) }];
+      case 'row-inequality': {
+        const columns = printed(rel.columns);
+        return columns.length === 0 ? [] : [{ type: 'row-inequality', row: findRow(rel.row), op: rel.op, than: findRow(rel.than), columns }];
+      }
       case 'common-base':
-        return [{ type: 'common-base', count: rel.count, rate: rel.rate, scale: rel.scale, rounding: rounding(rel.rounding), rows: select(rel.rows) }];
+        return absent(rel.count) || absent(rel.rate) ? [] : [{ type: 'common-base', count: rel.count, rate: rel.rate, scale: rel.scale, rounding: rounding(rel.rounding), rows: select(rel.rows) }];
     }
   });
   const format = options.numberFormat ?? s.numberFormat;
