@@ -138,20 +138,30 @@ function columnPaths(grid: PrintedGrid, start: number, rows: number, width: numb
 
 type Match = { readonly ok: true; readonly at: ReadonlyMap<string, number> } | { readonly ok: false; readonly missing: string[]; readonly repeated: string[] };
 
-function matchColumns(spec: TableSpec, paths: readonly string[][]): Match {
+/** Matches the spec's columns to the grid's header paths; `full: false` stops at the first required column missing (a header search). */
+function matchColumns(spec: TableSpec, paths: readonly string[][], full = true): Match {
   const at = new Map<string, number>();
   const missing: string[] = [];
   const repeated: string[] = [];
   const taken = new Set<number>();
-  // the grid columns each spec column's headers match
-  const candidates = spec.columns.map((col) => {
-    if (col.index !== undefined) return [];
+  // the grid columns each spec column's headers match (paths normalised once, with and without a money unit note)
+  const plain = paths.map((p) => p.map(norm));
+  let unitless: string[][] | undefined;
+  const candidates: number[][] = [];
+  for (const col of spec.columns) {
+    if (col.index !== undefined) {
+      candidates.push([]);
+      continue;
+    }
     const headers = [col.header ?? col.key, ...(col.aliases ?? [])];
-    return paths
-      .map((p, i) => ({ p: (col.kind === 'amount' ? p.map((t) => splitUnit(t).name) : p).map(norm), i }))
-      .filter(({ p }) => headers.some((h) => headerMatches(h, p)))
-      .map(({ i }) => i);
-  });
+    const normed = col.kind === 'amount' ? (unitless ??= paths.map((p) => p.map((t) => norm(splitUnit(t).name)))) : plain;
+    const found: number[] = [];
+    normed.forEach((p, i) => {
+      if (headers.some((h) => headerMatches(h, p))) found.push(i);
+    });
+    if (!full && found.length === 0 && (col.required ?? col.kind !== 'role')) return { ok: false, missing: [col.key], repeated: [] };
+    candidates.push(found);
+  }
   spec.columns.forEach((col, k) => {
     if (col.index !== undefined) {
       at.set(col.key, col.index);
@@ -223,7 +233,7 @@ export function tableFromSpec(grid: PrintedGrid, spec: TableSpec, options: Table
   search: for (const start of starts) {
     for (const rows of depths) {
       if (start + rows > grid.length) break;
-      const m = matchColumns(s, columnPaths(grid, start, rows, width));
+      const m = matchColumns(s, columnPaths(grid, start, rows, width), false);
       if (m.ok) {
         // leading caption rows (one text, or a title merged across) are not header rows
         let top = start;

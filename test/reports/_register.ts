@@ -3,6 +3,18 @@ import { POVERTY_CAUSES, type ReviewedHousehold } from '../../src/reports/review
 import { HOUSEHOLD_STATUSES } from '../../src/standards/householdStatus.js';
 import { ND07_2021 } from '../../src/standards/standards.js';
 
+/** A small commune register: 8 households in two units. */
+export const REGISTER: ReviewedHousehold[] = [
+  { id: 'a1', unit: 'Đắk Mol', village: 'Bon Bu', headName: 'Y Bình', status: 'poor', ethnicMinority: true, ethnicGroup: "M'nông", deprivations: ['latrine', 'telecom', 'nutrition'], causes: ['land', 'capital'], children: { total: 3, withoutHealthInsurance: 1, nutritionDeprived: 1, schoolDeprived: 0 } },
+  { id: 'a2', unit: 'Đắk Mol', village: 'Thôn 1', headName: 'Nguyễn Văn A', status: 'near-poor', ethnicGroup: 'Kinh', deprivations: ['latrine'], causes: ['illness'], policyGroups: ['người có công'], children: { total: 2, withoutHealthInsurance: 0, nutritionDeprived: 0, schoolDeprived: 1 } },
+  { id: 'a3', unit: 'Đắk Mol', village: 'Thôn 1', status: 'average', ethnicGroup: 'Kinh' },
+  { id: 'a4', unit: 'Đắk Mol', village: 'Bon Bu', status: 'poor', ethnicMinority: true, ethnicGroup: "M'nông", deprivations: ['latrine', 'water-source', 'housing-quality', 'waste-treatment'], causes: ['land'] },
+  { id: 'b1', unit: 'Đắk Hòa', village: 'Thôn 3', status: 'non-poor', ethnicGroup: 'Kinh' },
+  { id: 'b2', unit: 'Đắk Hòa', village: 'Thôn 3', status: 'near-poor', ethnicGroup: 'Ê Đê', ethnicMinority: true, deprivations: ['telecom'] },
+  { id: 'b3', unit: 'Đắk Hòa', village: 'Thôn 2', status: 'non-poor', ethnicGroup: 'Kinh' },
+  { id: 'b4', unit: 'Đắk Hòa', village: 'Thôn 2', status: 'poor', ethnicGroup: 'Kinh', deprivations: ['adult-education', 'latrine', 'telecom'], causes: ['skills'], policyGroups: ['người có công'] },
+];
+
 const UNITS = [
   ['Nhà Bàng', 'urban'],
   ['Chi Lăng', 'urban'],
