@@ -67,7 +67,7 @@ export function summaryFormSpec(options: SummaryFormSpecOptions = {}): TableSpec
     { ...unit, aliases: [...(unit.aliases ?? []), 'Đơn vị*', 'Tên đơn vị*', 'Thành phố*', 'Huyện*', 'Thị xã*', 'Quận*', 'Tỉnh*', 'Thôn*'] },
     role,
     { key: 'households', kind: 'count', header: 'households', aliases: [['Tổng số hộ*', 'Số hộ'], ['Tổng số hộ*', 'Hộ'], 'Tổng số hộ*', 'Số hộ dân cư*', 'Hộ dân cư*'] },
-    { key: 'households_em', kind: 'count', header: 'households_em', aliases: [['Tổng số hộ*', '*DTTS*'], ['Tổng số hộ*', '*dân tộc thiểu số*'], 'Tổng số hộ DTTS*', 'Số hộ DTTS*'], required: false },
+    { key: 'households_em', kind: 'count', header: 'households_em', aliases: [['Tổng số hộ*', '*DTTS*'], ['Tổng số hộ*', '*dân tộc thiểu số*'], 'Tổng số hộ DTTS*'], required: false },
     ...counted('start', START),
     ...ethnicMinority('start_em', START),
     ...counted('exits', ['*thoát*']),
