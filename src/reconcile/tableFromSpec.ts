@@ -198,6 +198,7 @@ function headerText(c: SpecColumn): string {
  * - **Header**: found by matching every required column's header (as printed, aliases, `*`
  *   wildcards) against one to six header rows, whose merged cells name every column they span;
  *   caption rows above are skipped, and a row of column numbers under the header (`A B 1 2 3`).
+ *   A header printed over several columns goes to the spec's columns that match it, left to right.
  * - **Units**: every amount column gets its money unit from its header (`(triệu đồng)`), a caption
  *   (`ĐVT: triệu đồng`), the spec, or `options.unit`, or is refused naming the column.
  * - **Rows**: labelled by the label column as printed, the row number in its own field; roles
@@ -205,7 +206,8 @@ function headerText(c: SpecColumn): string {
  *   1-based grid row, and every row and column keeps its grid position, so findings point back
  *   at the grid.
  * - **Relations**: the spec's, on the rows they select; `role-totals` becomes the row totals the
- *   roles imply.
+ *   roles imply. A relation on an optional column the table does not print is left out; a term of
+ *   a sum on one counts nothing.
  *
  * @param grid - the cells as printed, header included.
  * @param spec - the declared layout (checked with `tableSpecSchema`).

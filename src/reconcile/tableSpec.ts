@@ -35,7 +35,10 @@ export interface SpecColumn {
   readonly index?: number;
   /** For `'amount'`: the money unit, when neither the header nor a caption states it. */
   readonly unit?: MoneyUnit;
-  /** False for a column the table may lack; true unless told (a `'role'` column is optional unless told). */
+  /**
+   * False for a column the table may lack (relations on it are then not checked; as a term of a
+   * sum it counts nothing); true unless told (a `'role'` column is optional unless told).
+   */
   readonly required?: boolean;
   /** True for the column that labels each row (the unit's or item's name); the first text column unless told. */
   readonly label?: boolean;
