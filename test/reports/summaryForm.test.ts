@@ -4,28 +4,10 @@ import { summaryForm, summaryFormUnits, type SummaryFormRow, type SummaryFormUni
 import { exactRate } from '../../src/numbers/rate.js';
 import { firstIssue } from '../_helpers/errors.js';
 import { expectPure } from '../_helpers/purity.js';
-import { registerArb } from './_register.js';
+import { registerArb, seedUnits } from './_register.js';
 
 const opts = { decimals: 2, rounding: 'half-up' } as const;
 
-/** Seed 001 (Tịnh Biên 2024, lines 121–137): households, poor at the start, planned exits, remaining. */
-const SEED001: ReadonlyArray<readonly [string, 'urban' | 'rural', number, number, number, number]> = [
-  ['Nhà Bàng', 'urban', 3339, 18, 1, 17],
-  ['Tịnh Biên', 'urban', 3750, 23, 1, 22],
-  ['Chi Lăng', 'urban', 1831, 7, 1, 6],
-  ['Nhon Hưng', 'urban', 1657, 7, 1, 6],
-  ['An Phú', 'urban', 2348, 38, 1, 37],
-  ['Thới Sơn', 'urban', 2073, 6, 1, 5],
-  ['Núi Voi', 'urban', 1196, 14, 2, 12],
-  ['Tân Lập', 'rural', 1375, 28, 2, 26],
-  ['Tân Lợi', 'rural', 2154, 44, 1, 43],
-  ['Văn Giáo', 'rural', 1660, 139, 50, 89],
-  ['Vĩnh Trung', 'rural', 2213, 44, 1, 43],
-  ['An Nông', 'rural', 1006, 28, 1, 27],
-  ['An Hào', 'rural', 3393, 171, 38, 133],
-  ['An Cư', 'rural', 2524, 195, 53, 142],
-];
-const seedUnits: SummaryFormUnit[] = SEED001.map(([unit, area, households, start, exits, end]) => ({ unit, area, households, start, startEthnicMinority: 0, exits, re: 0, newly: 0, end, endEthnicMinority: 0 }));
 
 describe('summaryForm (Mẫu số 3)', () => {
   it('reproduces the rates of the Tịnh Biên 2024 table: urban 0,70 / 0,05 / 0,65, rural 4,53 / 1,02 / 3,51, total 2,50 / 0,50 / 1,99', () => {
