@@ -1,7 +1,7 @@
 import type { ReportTable } from './reportTable.js';
 import type { SummaryForm, SummaryFormCell, SummaryFormRow } from './summaryForm.js';
 import { summaryFormSpec } from './summaryFormLayout.js';
-import { countText, rateText, reportTable, type ReportColumn } from './_reportTable.js';
+import { countAndRate, countText, rateText, reportTable, type ReportColumn } from './_reportTable.js';
 
 /**
  * The summary form as printed (Mẫu số 3), in three header rows as the form has them: *TT*,
@@ -28,10 +28,7 @@ export function summaryFormTable(form: SummaryForm): ReportTable {
   const start = `Số hộ ${s} đầu năm`;
   const flows = `Diễn biến hộ ${s} trong năm`;
   const end = `Số hộ ${s} cuối năm`;
-  const pair = (key: string, group: readonly string[]): ReportColumn[] => [
-    { key, kind: 'count', header: [...group, 'Số hộ'] },
-    { key: `${key}_rate`, kind: 'rate', header: [...group, 'Tỷ lệ %'] },
-  ];
+  const pair = (key: string, group: readonly string[]): readonly ReportColumn[] => countAndRate(key, group, 'Số hộ', 'Tỷ lệ %');
   const four = (key: string, group: string): ReportColumn[] => [...pair(key, [group]), { key: `${key}_em`, kind: 'count', header: [group, 'Số hộ DTTS'] }, { key: `${key}_em_rate`, kind: 'rate', header: [group, 'Tỷ lệ %'] }];
   const columns: ReportColumn[] = [
     { key: 'stt', kind: 'row-number', header: ['TT'] },
