@@ -251,6 +251,7 @@ export type {
   RowTotalRelation,
   ColumnTotalRelation,
   DifferenceRelation,
+  SignedSumRelation,
   RateRelation,
   HeadlineRelation,
   NumberingRelation,
@@ -311,6 +312,17 @@ export type { PovertyCause, ChildCounts, ReviewedHousehold } from './reports/rev
 export type { ReportCell, ReportOptions } from './reports/reportCell.js';
 export { summaryForm, summaryFormUnits } from './reports/summaryForm.js';
 export type { SummaryFormUnit, SummaryFormOptions, SummaryFormCell, SummaryFormRow, SummaryFormBlock, SummaryFormFinding, SummaryForm, SummaryFormUnitsOptions } from './reports/summaryForm.js';
+export type { EthnicMinorityBase } from './reports/summaryForm.js';
+export type { ReportTable } from './reports/reportTable.js';
+export { summaryFormTable } from './reports/summaryFormTable.js';
+export { summaryFormSpec, SUMMARY_FORM_SPEC, summaryFormLayout, SUMMARY_FORM_COLUMNS } from './reports/summaryFormLayout.js';
+export type { SummaryFormSpecOptions } from './reports/summaryFormLayout.js';
+export { REPORT_LAYOUTS } from './reports/reportLayouts.js';
+export { reviewSummaryTable } from './reports/reviewSummaryTable.js';
+export { deprivationTable } from './reports/deprivationTable.js';
+export { groupTable } from './reports/groupTable.js';
+export { childrenTable } from './reports/childrenTable.js';
+export { householdListsTable } from './reports/householdListsTable.js';
 export { reviewSummaryReport } from './reports/reviewSummaryReport.js';
 export type { ReviewSummaryRow, ReviewSummaryReport } from './reports/reviewSummaryReport.js';
 export { deprivationReport } from './reports/deprivationReport.js';

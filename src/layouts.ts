@@ -1,8 +1,10 @@
 /**
  * The layout presets every domain contributes, in one list at the entry point: the household
- * tables (src/reconcile) and the budget tables (src/budgets). Neither domain imports the other.
+ * tables (src/reconcile), the budget tables (src/budgets) and the review reports' summary form
+ * (src/reports). None of the three imports another's presets.
  */
 import { BUDGET_LAYOUTS } from './budgets/budgetLayouts.js';
+import { REPORT_LAYOUTS } from './reports/reportLayouts.js';
 import type { LayoutPreset } from './reconcile/layoutPreset.js';
 import { HOUSEHOLD_LAYOUTS, tableFromPreset, type TableFromLayoutOptions } from './reconcile/layouts.js';
 import type { PrintedTable } from './reconcile/printedTable.js';
@@ -11,9 +13,9 @@ import { assertOptions } from './errors/assertOptions.js';
 /**
  * Every layout preset by name. Adding a layout is one entry in its domain's list.
  * @example
- * Object.keys(LAYOUTS) //=> ['commune-targets', 'counts-and-rates', 'budget-by-project', 'capital-by-type']
+ * Object.keys(LAYOUTS) //=> ['commune-targets', 'counts-and-rates', 'budget-by-project', 'capital-by-type', 'summary-form']
  */
-export const LAYOUTS: Readonly<Record<string, LayoutPreset>> = Object.freeze({ ...HOUSEHOLD_LAYOUTS, ...BUDGET_LAYOUTS });
+export const LAYOUTS: Readonly<Record<string, LayoutPreset>> = Object.freeze({ ...HOUSEHOLD_LAYOUTS, ...BUDGET_LAYOUTS, ...REPORT_LAYOUTS });
 
 /**
  * Builds a {@link PrintedTable} from parsed CSV rows with a named layout preset, after

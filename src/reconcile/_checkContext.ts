@@ -99,10 +99,17 @@ export function validate(input: PrintedTable): Indexed {
         rel.minus.forEach((c, j) => needColumn(c, [...p, 'minus', j]));
         needRows(rel.rows, [...p, 'rows']);
         break;
+      case 'signed-sum':
+        needColumn(rel.column, [...p, 'column']);
+        rel.plus.forEach((c, j) => needColumn(c, [...p, 'plus', j]));
+        rel.minus?.forEach((c, j) => needColumn(c, [...p, 'minus', j]));
+        needRows(rel.rows, [...p, 'rows']);
+        break;
       case 'rate':
         needColumn(rel.column, [...p, 'column']);
         needColumns(rel.count, [...p, 'count']);
         needColumn(rel.base, [...p, 'base']);
+        if (rel.baseRow !== undefined) needRow(rel.baseRow, [...p, 'baseRow']);
         needRows(rel.rows, [...p, 'rows']);
         break;
       case 'numbering':

@@ -54,6 +54,8 @@ function allowed(v: Value): Interval {
 
 /** Checks one inequality; pushes a finding when no values the cells allow satisfy it. */
 export function checkInequality(check: InequalityCheck, ctx: CheckContext): void {
+  // a bound checks the figures printed: a blank cell is not out of bounds (the relations that need a figure say it is missing)
+  if (check.relation === 'bound' && check.left.every((c) => ctx.read(c).status === 'blank')) return;
   const rightCells = Array.isArray(check.right) ? (check.right as readonly CellRef[]) : [];
   const refs = [...check.left, ...rightCells];
   const values = ctx.readAll(refs);

@@ -51,6 +51,9 @@ function decimalsOf(digits: string, mark: string): number {
 
 const exactValue = (value: Fraction, decimals: number, text: string): ReadCell => ({ status: 'value', value, decimals, text, exact: true, interval: pointInterval(value), halfUnit: HALF(decimals) });
 
+/** True for the text of a blank cell: nothing, “-”, “–” or “—”. */
+export const isBlankText = (text: string): boolean => BLANKS.has(text.trim());
+
 /** A blank cell read as zero: exactly nothing. */
 export function zeroCell(text: string): ReadCell {
   return { status: 'value', value: fraction(0n), decimals: 0, text, exact: true, interval: pointInterval(0n), halfUnit: fraction(0n) };

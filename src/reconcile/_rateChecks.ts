@@ -4,7 +4,7 @@ import { divideIntervals, formatInterval, intersectIntervals, interval, interval
 import { roundingPreimage } from '../numbers/printedInterval.js';
 import { roundQuotient, type RoundingMode } from '../numbers/rounding.js';
 import { keyList, refKey, type CheckContext, type Indexed, type Value } from './_checkContext.js';
-import type { ReadCell } from './_printedCell.js';
+import { isBlankText, type ReadCell } from './_printedCell.js';
 import type { SumCheck } from './_sumChecks.js';
 import { intervalText } from './_sumChecks.js';
 import type { CellRef, TableRelation } from './printedTable.js';
@@ -28,7 +28,7 @@ export function rateChecks(rel: TableRelation, ix: Indexed): RateCheck[] {
     kind: 'rate',
     target: { row, column: rel.column },
     counts: keyList(rel.count).map((column) => ({ row, column })),
-    base: { row, column: rel.base },
+    base: { row: rel.baseRow ?? row, column: rel.base },
     scale: BigInt(rel.scale),
     rounding: rel.rounding,
     decimals: rel.decimals,
@@ -59,6 +59,7 @@ export function shortcutIndexes(checks: ReadonlyArray<SumCheck | RateCheck | { r
 
 /** Checks one rate; pushes a finding when the printed rate is not the rounded one. */
 export function checkRate(check: RateCheck, ctx: CheckContext, indexes: () => ShortcutIndexes): void {
+  if (blankOverZero(check, ctx)) return;
   const refs = [check.target, ...check.counts, check.base];
   const values = ctx.readAll(refs);
   if (values === null) return;
@@ -122,6 +123,14 @@ export function checkRate(check: RateCheck, ctx: CheckContext, indexes: () => Sh
       `${label(check.target.row)} · ${check.target.column}: printed ${read(check.target).text} (${formatInterval(allowed, { decimals: decimals + 1 })}); ` +
       `${values.slice(1, -1).map((v, i) => read(check.counts[i]!).text || fractionText(v.f)).join(' + ')} ÷ ${read(check.base).text} × ${check.scale} gives ${expectedText} (${relationText}): at least ${size} apart`,
   });
+}
+
+/** A rate left blank (or “-”) over a base printed as exactly zero: nothing to print, so it holds. */
+function blankOverZero(check: RateCheck, ctx: CheckContext): boolean {
+  const target = ctx.read(check.target);
+  if (!(target.status === 'blank' || (target.status === 'value' && isBlankText(target.text)))) return false;
+  const base = ctx.read(check.base);
+  return base.status === 'value' && base.exact && base.value.num === 0n;
 }
 
 /** What a printed rate allows: the values that round to it, or (qualified) its interval widened by its precision. */

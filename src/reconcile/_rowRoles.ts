@@ -118,7 +118,8 @@ export function assignRoles(
     if (!options.infer) return { role: 'unit', level: LEAF, source: 'inferred' };
     if (OF_WHICH.test(label)) return { role: 'of-which', level: LEAF, source: 'inferred' };
     if (TOTAL.test(label)) return { role: 'total', level: 0, source: 'inferred' };
-    if (SUM_ABOVE.test(label)) return { role: 'group', level: LEAF, source: 'inferred', sumAbove: true };
+    // “Cộng” without a row number (a numbered “Cộng Hòa” is a commune)
+    if (SUM_ABOVE.test(label) && r.number.trim() === '') return { role: 'group', level: LEAF, source: 'inferred', sumAbove: true };
     const level = numberLevel(r.number, lettersUsed) ?? labelLevel(label) ?? LEAF;
     return { role: 'unit', level, source: 'inferred' };
   });

@@ -11,7 +11,7 @@ type Term = { readonly cell: CellRef; readonly sign: 1n | -1n };
 /** One sum to check: target = Σ sign × term. */
 export interface SumCheck {
   readonly kind: 'sum';
-  readonly relation: 'row-total' | 'column-total' | 'difference' | 'headline';
+  readonly relation: 'row-total' | 'column-total' | 'difference' | 'signed-sum' | 'headline';
   readonly target: CellRef;
   readonly terms: readonly Term[];
   readonly partsRounded: boolean;
@@ -32,6 +32,14 @@ export function sumChecks(rel: TableRelation, ix: Indexed): SumCheck[] {
         target: { row, column: rel.column },
         terms: [{ cell: { row, column: rel.from }, sign: 1n }, ...rel.minus.map((column) => ({ cell: { row, column }, sign: -1n as const }))],
         partsRounded: false,
+      }));
+    case 'signed-sum':
+      return (rel.rows ?? allRows()).map((row) => ({
+        kind: 'sum',
+        relation: 'signed-sum',
+        target: { row, column: rel.column },
+        terms: [...rel.plus.map((column) => ({ cell: { row, column }, sign: 1n as const })), ...(rel.minus ?? []).map((column) => ({ cell: { row, column }, sign: -1n as const }))],
+        partsRounded: rel.partsRounded === true,
       }));
     case 'headline':
       return [{ kind: 'sum', relation: 'headline', target: { row: headlineRow(rel.name), column: HEADLINE_COLUMN }, terms: rel.parts.map((cell) => ({ cell, sign: 1n })), partsRounded: rel.partsRounded === true }];
@@ -132,7 +140,8 @@ function sumRelationText(check: SumCheck, label: (row: string) => string): strin
     case 'column-total':
       return `${t.column} = ${check.terms.map((x) => x.cell.column).join(' + ')}`;
     case 'difference':
-      return `${t.column} = ${check.terms.map((x, i) => (i === 0 ? x.cell.column : `− ${x.cell.column}`)).join(' ')}`;
+    case 'signed-sum':
+      return `${t.column} = ${check.terms.map((x, i) => (x.sign < 0n ? `− ${x.cell.column}` : i === 0 ? x.cell.column : `+ ${x.cell.column}`)).join(' ')}`;
     case 'headline':
       return `${label(t.row)} = ${check.terms.map((x) => `${label(x.cell.row)} · ${x.cell.column}`).join(' + ')}`;
   }

@@ -104,8 +104,25 @@ export interface DifferenceRelation {
 }
 
 /**
+ * A column is a signed sum of other columns, row by row: `row[column] = Σ row[plus] − Σ row[minus]`
+ * (the summary form's flow balance: end = start + newly + re + moved in − exits − moved out).
+ * Like the other sums it is exact on exact cells, meets over intervals on approximate ones, and
+ * with `partsRounded` allows each cell's own printed precision.
+ */
+export interface SignedSumRelation {
+  readonly type: 'signed-sum';
+  readonly column: string;
+  readonly plus: readonly string[];
+  readonly minus?: readonly string[];
+  readonly rows?: readonly string[];
+  readonly partsRounded?: boolean;
+}
+
+/**
  * A column is a rate, row by row: `row[column] = round(row[count] ÷ row[base] × scale)`
  * to the decimals the cell is printed with (or `decimals` when given), with the named rounding.
+ * With `baseRow`, the base is that row's cell (a share of the total: each cause's poor households
+ * ÷ all poor households). A rate left blank over a base of zero holds: there is no rate to print.
  */
 export interface RateRelation {
   readonly type: 'rate';
@@ -113,6 +130,8 @@ export interface RateRelation {
   /** The count column, or several whose sum is the count (*tỷ lệ nghèo đa chiều* = (poor + near-poor) ÷ households). */
   readonly count: string | readonly string[];
   readonly base: string;
+  /** The row whose `base` cell is every row's base (a share of the total); the row's own when left out. */
+  readonly baseRow?: string;
   /** 100 for a percentage (the default is not assumed: say it). */
   readonly scale: number;
   readonly rounding: RoundingMode;
@@ -207,6 +226,7 @@ export type TableRelation =
   | RowTotalRelation
   | ColumnTotalRelation
   | DifferenceRelation
+  | SignedSumRelation
   | RateRelation
   | HeadlineRelation
   | NumberingRelation
@@ -283,11 +303,13 @@ export const printedTableSchema = z.object({
       z.object({ type: z.literal('row-total'), row: key, parts: z.array(key), columns: z.array(key).min(1), partsRounded: z.boolean().optional() }),
       z.object({ type: z.literal('column-total'), column: key, parts: z.array(key), rows: z.array(key).optional(), partsRounded: z.boolean().optional() }),
       z.object({ type: z.literal('difference'), column: key, from: key, minus: z.array(key), rows: z.array(key).optional() }),
+      z.object({ type: z.literal('signed-sum'), column: key, plus: z.array(key).min(1), minus: z.array(key).optional(), rows: z.array(key).optional(), partsRounded: z.boolean().optional() }),
       z.object({
         type: z.literal('rate'),
         column: key,
         count: keys,
         base: key,
+        baseRow: key.optional(),
         scale: z.number().int().positive(),
         rounding,
         decimals: z.number().int().min(0).max(20).optional(),

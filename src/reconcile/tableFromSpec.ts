@@ -139,31 +139,50 @@ function columnPaths(grid: PrintedGrid, start: number, rows: number, width: numb
 
 type Match = { readonly ok: true; readonly at: ReadonlyMap<string, number> } | { readonly ok: false; readonly missing: string[]; readonly repeated: string[] };
 
-function matchColumns(spec: TableSpec, paths: readonly string[][]): Match {
+/** Matches the spec's columns to the grid's header paths; `full: false` stops at the first required column missing (a header search). */
+function matchColumns(spec: TableSpec, paths: readonly string[][], full = true): Match {
   const at = new Map<string, number>();
   const missing: string[] = [];
   const repeated: string[] = [];
   const taken = new Set<number>();
+  // the grid columns each spec column's headers match (paths normalised once, with and without a money unit note)
+  const plain = paths.map((p) => p.map(norm));
+  let unitless: string[][] | undefined;
+  const candidates: number[][] = [];
   for (const col of spec.columns) {
     if (col.index !== undefined) {
-      at.set(col.key, col.index);
-      taken.add(col.index);
+      candidates.push([]);
       continue;
     }
     const headers = [col.header ?? col.key, ...(col.aliases ?? [])];
-    const found = paths
-      .map((p, i) => ({ p: (col.kind === 'amount' ? p.map((t) => splitUnit(t).name) : p).map(norm), i }))
-      .filter(({ p, i }) => !taken.has(i) && headers.some((h) => headerMatches(h, p)))
-      .map(({ i }) => i);
+    const normed = col.kind === 'amount' ? (unitless ??= paths.map((p) => p.map((t) => norm(splitUnit(t).name)))) : plain;
+    const found: number[] = [];
+    normed.forEach((p, i) => {
+      if (headers.some((h) => headerMatches(h, p))) found.push(i);
+    });
+    if (!full && found.length === 0 && (col.required ?? col.kind !== 'role')) return { ok: false, missing: [col.key], repeated: [] };
+    candidates.push(found);
+  }
+  spec.columns.forEach((col, k) => {
+    if (col.index !== undefined) {
+      at.set(col.key, col.index);
+      taken.add(col.index);
+      return;
+    }
+    const found = candidates[k]!.filter((i) => !taken.has(i));
     const required = col.required ?? col.kind !== 'role';
+    // a header printed over several columns (two “Tỷ lệ %” under one group) goes to the spec's
+    // columns that match it left to right, when the later ones take the rest
+    const later = candidates.slice(k + 1);
+    const inOrder = found.length > 1 && found.slice(1).every((i) => later.some((c) => c.includes(i)));
     if (found.length === 0) {
       if (required) missing.push(col.key);
-    } else if (found.length > 1) repeated.push(col.key);
+    } else if (found.length > 1 && !inOrder) repeated.push(col.key);
     else {
       at.set(col.key, found[0]!);
       taken.add(found[0]!);
     }
-  }
+  });
   return missing.length === 0 && repeated.length === 0 ? { ok: true, at } : { ok: false, missing, repeated };
 }
 
@@ -180,6 +199,7 @@ function headerText(c: SpecColumn): string {
  * - **Header**: found by matching every required column's header (as printed, aliases, `*`
  *   wildcards) against one to six header rows, whose merged cells name every column they span;
  *   caption rows above are skipped, and a row of column numbers under the header (`A B 1 2 3`).
+ *   A header printed over several columns goes to the spec's columns that match it, left to right.
  * - **Units**: every amount column gets its money unit from its header (`(triệu đồng)`), a caption
  *   (`ĐVT: triệu đồng`), the spec, or `options.unit`, or is refused naming the column.
  * - **Rows**: labelled by the label column as printed, the row number in its own field; roles
@@ -187,7 +207,8 @@ function headerText(c: SpecColumn): string {
  *   1-based grid row, and every row and column keeps its grid position, so findings point back
  *   at the grid.
  * - **Relations**: the spec's, on the rows they select; `role-totals` becomes the row totals the
- *   roles imply.
+ *   roles imply. A relation on an optional column the table does not print is left out; a term of
+ *   a sum on one counts nothing.
  *
  * @param grid - the cells as printed, header included.
  * @param spec - the declared layout (checked with `tableSpecSchema`).
@@ -216,7 +237,7 @@ export function tableFromSpec(grid: PrintedGrid, spec: TableSpec, options: Table
   search: for (const start of starts) {
     for (const rows of depths) {
       if (start + rows > grid.length) break;
-      const m = matchColumns(s, columnPaths(grid, start, rows, width));
+      const m = matchColumns(s, columnPaths(grid, start, rows, width), false);
       if (m.ok) {
         // leading caption rows (one text, or a title merged across) are not header rows
         let top = start;
@@ -423,6 +444,11 @@ export function tableFromSpec(grid: PrintedGrid, spec: TableSpec, options: Table
   };
   const coarse = layoutColumns.some((c) => c.unit !== undefined && c.unit !== 'dong');
   const roundedParts = (p: boolean | 'auto' | undefined): { partsRounded?: true } => (p === true || (p === 'auto' && coarse) ? { partsRounded: true } : {});
+  // an optional column the table does not print: a relation on it is not checked, a term of a sum on it counts nothing
+  const declared = new Set(s.columns.map((c) => c.key));
+  const absent = (k: string): boolean => declared.has(k) && !at.has(k);
+  const printed = (ks: string | readonly string[]): string[] => (typeof ks === 'string' ? [ks] : [...ks]).filter((k) => !absent(k));
+  const one = (ks: string | readonly string[], printedKs: readonly string[]): string | readonly string[] => (typeof ks === 'string' ? ks : printedKs);
   const relations: TableRelation[] = s.relations.flatMap((rel: SpecRelation): TableRelation[] => {
     switch (rel.type) {
       case 'role-totals': {
@@ -437,23 +463,35 @@ export function tableFromSpec(grid: PrintedGrid, spec: TableSpec, options: Table
         });
       }
       case 'column-total':
-        return [{ type: 'column-total', column: rel.column, parts: rel.parts, rows: select(rel.rows), ...roundedParts(rel.partsRounded) }];
+        return printed(rel.parts).length === 0 ? [] : [{ type: 'column-total', column: rel.column, parts: printed(rel.parts), rows: select(rel.rows), ...roundedParts(rel.partsRounded) }];
       case 'difference':
-        return [{ type: 'difference', column: rel.column, from: rel.from, minus: rel.minus, rows: select(rel.rows) }];
-      case 'rate':
-        return [{ type: 'rate', column: rel.column, count: rel.count, base: rel.base, scale: rel.scale, rounding: rounding(rel.rounding), ...(rel.decimals !== undefined ? { decimals: rel.decimals } : {}), rows: select(rel.rows) }];
+        return absent(rel.column) || absent(rel.from) ? [] : [{ type: 'difference', column: rel.column, from: rel.from, minus: printed(rel.minus), rows: select(rel.rows) }];
+      case 'signed-sum': {
+        const plus = printed(rel.plus);
+        return absent(rel.column) || plus.length === 0 ? [] : [{ type: 'signed-sum', column: rel.column, plus, minus: printed(rel.minus ?? []), rows: select(rel.rows), ...roundedParts(rel.partsRounded) }];
+      }
+      case 'rate': {
+        const counts = printed(rel.count);
+        if (absent(rel.column) || absent(rel.base) || counts.length === 0) return [];
+        const baseRow = rel.baseRow === undefined ? {} : { baseRow: findRow(rel.baseRow) };
+        return [{ type: 'rate', column: rel.column, count: one(rel.count, counts), base: rel.base, ...baseRow, scale: rel.scale, rounding: rounding(rel.rounding), ...(rel.decimals !== undefined ? { decimals: rel.decimals } : {}), rows: select(rel.rows) }];
+      }
       case 'numbering': {
         const column = rel.column ?? numberKey;
         return column === undefined || !at.has(column) ? [] : [{ type: 'numbering', column, rows: data.map((_, i) => i).filter((i) => roles[i]!.role === 'unit' || (rel.rows !== undefined && rel.rows !== 'units' && select(rel.rows).includes(keyOf(i)))).map(keyOf) }];
       }
-      case 'inequality':
-        return [{ type: 'inequality', column: rel.column, op: rel.op, than: rel.than, rows: select(rel.rows) }];
+      case 'inequality': {
+        const [left, right] = [printed(rel.column), printed(rel.than)];
+        return left.length === 0 || right.length === 0 ? [] : [{ type: 'inequality', column: one(rel.column, left), op: rel.op, than: one(rel.than, right), rows: select(rel.rows) }];
+      }
       case 'bound':
-        return [{ type: 'bound', column: rel.column, ...(rel.min !== undefined ? { min: rel.min } : {}), ...(rel.max !== undefined ? { max: rel.max } : {}), rows: select(rel.rows) }];
-      case 'row-inequality':
-        return [{ type: 'row-inequality', row: findRow(rel.row), op: rel.op, than: findRow(rel.than), columns: rel.columns }];
+        return absent(rel.column) ? [] : [{ type: 'bound', column: rel.column, ...(rel.min !== undefined ? { min: rel.min } : {}), ...(rel.max !== undefined ? { max: rel.max } : {}), rows: select(rel.rows) }];
+      case 'row-inequality': {
+        const columns = printed(rel.columns);
+        return columns.length === 0 ? [] : [{ type: 'row-inequality', row: findRow(rel.row), op: rel.op, than: findRow(rel.than), columns }];
+      }
       case 'common-base':
-        return [{ type: 'common-base', count: rel.count, rate: rel.rate, scale: rel.scale, rounding: rounding(rel.rounding), rows: select(rel.rows) }];
+        return absent(rel.count) || absent(rel.rate) ? [] : [{ type: 'common-base', count: rel.count, rate: rel.rate, scale: rel.scale, rounding: rounding(rel.rounding), rows: select(rel.rows) }];
     }
   });
   const format = options.numberFormat ?? s.numberFormat;

@@ -35,7 +35,10 @@ export interface SpecColumn {
   readonly index?: number;
   /** For `'amount'`: the money unit, when neither the header nor a caption states it. */
   readonly unit?: MoneyUnit;
-  /** False for a column the table may lack; true unless told (a `'role'` column is optional unless told). */
+  /**
+   * False for a column the table may lack (relations on it are then not checked; as a term of a
+   * sum it counts nothing); true unless told (a `'role'` column is optional unless told).
+   */
   readonly required?: boolean;
   /** True for the column that labels each row (the unit's or item's name); the first text column unless told. */
   readonly label?: boolean;
@@ -65,10 +68,24 @@ export type SpecRelation =
   | { readonly type: 'column-total'; readonly column: string; readonly parts: readonly string[]; readonly rows?: SpecRows; readonly partsRounded?: boolean | 'auto' }
   | { readonly type: 'difference'; readonly column: string; readonly from: string; readonly minus: readonly string[]; readonly rows?: SpecRows }
   | {
+      /**
+       * `column = Σ plus − Σ minus`, row by row (end = start + newly + re + moved in − exits −
+       * moved out). A term in an optional column the table does not print counts nothing.
+       */
+      readonly type: 'signed-sum';
+      readonly column: string;
+      readonly plus: readonly string[];
+      readonly minus?: readonly string[];
+      readonly rows?: SpecRows;
+      readonly partsRounded?: boolean | 'auto';
+    }
+  | {
       readonly type: 'rate';
       readonly column: string;
       readonly count: string | readonly string[];
       readonly base: string;
+      /** The row whose `base` cell is the base of every row (a share of the total, e.g. `{ label: '^Tổng cộng$' }`). */
+      readonly baseRow?: SpecRowRef;
       /** 100 for a percentage. */
       readonly scale: number;
       /** The rounding of the printed rates; the spec's `rounding` when left out (one of them must say it). */
@@ -204,8 +221,9 @@ export const tableSpecSchema = z
         z.object({ type: z.literal('role-totals'), columns: z.array(key).min(1), partsRounded: z.union([z.boolean(), z.literal('auto')]).optional() }).strict(),
         z.object({ type: z.literal('column-total'), column: key, parts: z.array(key).min(1), rows: rows.optional(), partsRounded: z.union([z.boolean(), z.literal('auto')]).optional() }).strict(),
         z.object({ type: z.literal('difference'), column: key, from: key, minus: z.array(key).min(1), rows: rows.optional() }).strict(),
+        z.object({ type: z.literal('signed-sum'), column: key, plus: z.array(key).min(1), minus: z.array(key).optional(), rows: rows.optional(), partsRounded: z.union([z.boolean(), z.literal('auto')]).optional() }).strict(),
         z
-          .object({ type: z.literal('rate'), column: key, count: keys, base: key, scale: z.number().int().positive(), rounding: rounding.optional(), decimals: z.number().int().min(0).max(20).optional(), rows: rows.optional() })
+          .object({ type: z.literal('rate'), column: key, count: keys, base: key, baseRow: rowRef.optional(), scale: z.number().int().positive(), rounding: rounding.optional(), decimals: z.number().int().min(0).max(20).optional(), rows: rows.optional() })
           .strict(),
         z.object({ type: z.literal('numbering'), column: key.optional(), rows: rows.optional() }).strict(),
         z.object({ type: z.literal('inequality'), column: keys, op, than: keys, rows: rows.optional() }).strict(),

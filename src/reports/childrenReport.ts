@@ -1,4 +1,5 @@
 import { deepFreeze } from '../_internal/_freeze.js';
+import type { DecimalsOptions } from '../numbers/rounding.js';
 import { parseReviewedHouseholds, type ChildCounts, type ReviewedHousehold } from './reviewedHousehold.js';
 import { check, groupBy, cellOf } from './_report.js';
 import type { ReportCell, ReportOptions } from './reportCell.js';
@@ -18,6 +19,8 @@ export interface ChildrenRow {
 /** The result of {@link childrenReport}. */
 export interface ChildrenReport {
   readonly title: string;
+  /** How the rates were rounded (what `childrenTable` prints and checks). */
+  readonly rates: DecimalsOptions;
   /** Per unit, poor then near-poor. */
   readonly rows: readonly ChildrenRow[];
   readonly total: readonly [ChildrenRow, ChildrenRow];
@@ -63,6 +66,7 @@ export function childrenReport(households: readonly ReviewedHousehold[], options
   const householdsWithoutCounts = list.filter((h) => (h.status === 'poor' || h.status === 'near-poor') && h.children === undefined).length;
   return deepFreeze({
     title: 'Tổng hợp chỉ tiêu thiếu hụt của trẻ em thuộc hộ nghèo, hộ cận nghèo',
+    rates: { decimals: options.decimals, rounding: options.rounding },
     rows,
     total: [rowOf('Tổng cộng', 'poor', list), rowOf('Tổng cộng', 'near-poor', list)] as const,
     householdsWithoutCounts,

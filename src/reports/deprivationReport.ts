@@ -1,6 +1,7 @@
 import { deepFreeze } from '../_internal/_freeze.js';
 import { rateOf, type AreaRate } from '../areas/areaFigures.js';
 import { fail } from '../errors/VnPovertyError.js';
+import type { DecimalsOptions } from '../numbers/rounding.js';
 import type { IndicatorId } from '../standards/indicators.js';
 import type { PovertyStandard } from '../standards/standards.js';
 import { parseReviewedHouseholds, type ReviewedHousehold } from './reviewedHousehold.js';
@@ -11,6 +12,8 @@ import { assertOptions } from '../errors/assertOptions.js';
 /** One indicator of a {@link DeprivationReport} row. */
 export interface IndicatorCell {
   readonly indicator: IndicatorId;
+  /** The indicator's name as the standard lists it (*việc làm*, *nhà tiêu hợp vệ sinh*…). */
+  readonly nameVi: string;
   /** Households of the status deprived in the indicator. */
   readonly count: number;
   /** count ÷ households of the status × 100. */
@@ -33,6 +36,8 @@ export interface DeprivationReport {
   readonly title: string;
   readonly status: 'poor' | 'near-poor';
   readonly standardId: string;
+  /** How the rates were rounded (what `deprivationTable` prints and checks). */
+  readonly rates: DecimalsOptions;
   readonly rows: readonly DeprivationRow[];
   readonly total: DeprivationRow;
 }
@@ -60,7 +65,7 @@ export function deprivationReport(households: readonly ReviewedHousehold[], opti
   assertOptions(options, 'deprivationReport', true);
   check(options);
   if (options.status !== 'poor' && options.status !== 'near-poor') fail({ code: 'invalid-option', path: ['status'], value: options.status, expected: "'poor' or 'near-poor'" });
-  const ids = options.standard.indicators.map((i) => i.id);
+  const ids = options.standard.indicators.map((i) => [i.id, i.nameVi] as const);
   const list = parseReviewedHouseholds(households);
   const rowOf = (unit: string, hs: readonly ReviewedHousehold[]): DeprivationRow => {
     const of = hs.filter((h) => h.status === options.status);
@@ -68,14 +73,14 @@ export function deprivationReport(households: readonly ReviewedHousehold[], opti
       unit,
       households: hs.length,
       statusHouseholds: of.length,
-      indicators: ids.map((id) => {
+      indicators: ids.map(([id, nameVi]) => {
         const n = of.filter((h) => h.deprivations?.includes(id) === true).length;
-        return { indicator: id, count: n, rateOfStatus: rateOf(n, of.length, options), rateOfAll: rateOf(n, hs.length, options) };
+        return { indicator: id, nameVi, count: n, rateOfStatus: rateOf(n, of.length, options), rateOfAll: rateOf(n, hs.length, options) };
       }),
     };
   };
   const rows = [...groupBy(list, (h) => h.unit)].map(([unit, hs]) => rowOf(unit, hs));
   const title = `Phân tích chỉ số thiếu hụt dịch vụ xã hội cơ bản của ${options.status === 'poor' ? 'hộ nghèo' : 'hộ cận nghèo'}`;
-  return deepFreeze({ title, status: options.status, standardId: options.standard.id, rows, total: rowOf('Tổng cộng', list) });
+  return deepFreeze({ title, status: options.status, standardId: options.standard.id, rates: { decimals: options.decimals, rounding: options.rounding }, rows, total: rowOf('Tổng cộng', list) });
 }
 

@@ -1,5 +1,6 @@
 import { deepFreeze } from '../_internal/_freeze.js';
 import { fail } from '../errors/VnPovertyError.js';
+import type { DecimalsOptions } from '../numbers/rounding.js';
 import { POVERTY_CAUSES, parseReviewedHouseholds, type ReviewedHousehold } from './reviewedHousehold.js';
 import { check, groupBy, cellOf, NOT_RECORDED } from './_report.js';
 import type { ReportCell, ReportOptions } from './reportCell.js';
@@ -25,6 +26,8 @@ export interface GroupReport {
   readonly by: ReportGrouping;
   /** True for causes and policy groups: a household may be in several groups, so groups do not add up to the total. */
   readonly multiValued: boolean;
+  /** How the rates were rounded (what `groupTable` prints and checks). */
+  readonly rates: DecimalsOptions;
   readonly rows: readonly GroupRow[];
   /** All households (ethnic group) or all poor and near-poor households (cause, policy group). */
   readonly total: GroupRow;
@@ -56,6 +59,7 @@ export function groupReport(households: readonly ReviewedHousehold[], options: G
   check(options);
   if (!['ethnic-group', 'cause', 'policy-group'].includes(options.by)) fail({ code: 'invalid-option', path: ['by'], value: options.by, expected: "'ethnic-group', 'cause' or 'policy-group'" });
   const list = parseReviewedHouseholds(households);
+  const rates = { decimals: options.decimals, rounding: options.rounding };
   const poorAll = list.filter((h) => h.status === 'poor');
   const nearAll = list.filter((h) => h.status === 'near-poor');
   if (options.by === 'ethnic-group') {
@@ -66,7 +70,7 @@ export function groupReport(households: readonly ReviewedHousehold[], options: G
       nearPoor: cellOf(hs.filter((h) => h.status === 'near-poor').length, hs.length, options),
     });
     const rows = [...groupBy(list, (h) => h.ethnicGroup ?? NOT_RECORDED)].map(([g, hs]) => rowOf(g, hs));
-    return deepFreeze({ title: 'Phân tích hộ nghèo, hộ cận nghèo theo dân tộc', by: options.by, multiValued: false, rows, total: rowOf('Tổng cộng', list) });
+    return deepFreeze({ title: 'Phân tích hộ nghèo, hộ cận nghèo theo dân tộc', by: options.by, multiValued: false, rates, rows, total: rowOf('Tổng cộng', list) });
   }
   const valuesOf = (h: ReviewedHousehold): readonly string[] => (options.by === 'cause' ? (h.causes ?? []) : (h.policyGroups ?? []));
   const targeted = [...poorAll, ...nearAll];
@@ -81,6 +85,6 @@ export function groupReport(households: readonly ReviewedHousehold[], options: G
   const without = targeted.filter((h) => valuesOf(h).length === 0);
   if (without.length > 0) rows.push(rowOf(NOT_RECORDED, (h) => valuesOf(h).length === 0));
   const title = options.by === 'cause' ? 'Phân tích hộ nghèo, hộ cận nghèo theo nguyên nhân nghèo' : 'Phân tích hộ nghèo, hộ cận nghèo theo các nhóm đối tượng';
-  return deepFreeze({ title, by: options.by, multiValued: true, rows, total: rowOf('Tổng cộng', () => true) });
+  return deepFreeze({ title, by: options.by, multiValued: true, rates, rows, total: rowOf('Tổng cộng', () => true) });
 }
 

@@ -1,4 +1,5 @@
 import { deepFreeze } from '../_internal/_freeze.js';
+import type { DecimalsOptions } from '../numbers/rounding.js';
 import { HOUSEHOLD_STATUSES, type HouseholdStatus } from '../standards/householdStatus.js';
 import { parseReviewedHouseholds, type ReviewedHousehold } from './reviewedHousehold.js';
 import { check, groupBy, cellOf } from './_report.js';
@@ -17,6 +18,8 @@ export interface ReviewSummaryRow {
 /** The result of {@link reviewSummaryReport}. */
 export interface ReviewSummaryReport {
   readonly title: string;
+  /** How the rates were rounded (what `reviewSummaryTable` prints and checks). */
+  readonly rates: DecimalsOptions;
   readonly rows: readonly ReviewSummaryRow[];
   readonly total: ReviewSummaryRow;
 }
@@ -42,6 +45,6 @@ export function reviewSummaryReport(households: readonly ReviewedHousehold[], op
     byStatus: Object.fromEntries(HOUSEHOLD_STATUSES.map((s) => [s, cellOf(hs.filter((h) => h.status === s).length, hs.length, options)])) as Record<HouseholdStatus, ReportCell>,
   });
   const rows = [...groupBy(list, (h) => h.unit)].map(([unit, hs]) => rowOf(unit, hs));
-  return deepFreeze({ title: 'Tổng hợp kết quả rà soát hộ nghèo, hộ cận nghèo, hộ có mức sống trung bình', rows, total: rowOf('Tổng cộng', list) });
+  return deepFreeze({ title: 'Tổng hợp kết quả rà soát hộ nghèo, hộ cận nghèo, hộ có mức sống trung bình', rates: { decimals: options.decimals, rounding: options.rounding }, rows, total: rowOf('Tổng cộng', list) });
 }
 

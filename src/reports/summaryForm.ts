@@ -15,8 +15,10 @@ export interface SummaryFormUnit {
   readonly unit: string;
   /** Urban units go in block I, rural units in block II. */
   readonly area: Area;
-  /** *Tổng số hộ dân cư*: the base of every rate. */
+  /** *Tổng số hộ dân cư*: the base of every rate (of the ethnic-minority rates unless told otherwise). */
   readonly households: number;
+  /** *Trong đó hộ DTTS*: the unit's ethnic-minority households, when known (the form prints them under the households). */
+  readonly ethnicMinorityHouseholds?: number;
   /** At the start of the year: households of the status, and the ethnic-minority ones among them (*Số hộ DTTS*). */
   readonly start: number;
   readonly startEthnicMinority: number;
@@ -37,7 +39,17 @@ export interface SummaryFormUnit {
 /** Options of {@link summaryForm}: the status and the rounding of the rates (official forms: 2 decimals, half-up). */
 export interface SummaryFormOptions extends DecimalsOptions {
   readonly status: 'poor' | 'near-poor';
+  /**
+   * The base of the ethnic-minority rates: `'households'` (all the unit's households, the
+   * default) or `'ethnic-minority-households'` (the unit's ethnic-minority households, which every
+   * unit must then give). UNCONFIRMED: the form prints “Tỷ lệ %” beside “Số hộ DTTS” and the
+   * ethnic-minority households under the households, without saying which base it means.
+   */
+  readonly ethnicMinorityBase?: EthnicMinorityBase;
 }
+
+/** The base of the summary form's ethnic-minority rates (see {@link SummaryFormOptions.ethnicMinorityBase}). */
+export type EthnicMinorityBase = 'households' | 'ethnic-minority-households';
 
 /** A count and its rate (count ÷ the row's households × 100; null for a unit without households). */
 export type SummaryFormCell = ReportCell;
@@ -48,6 +60,8 @@ export interface SummaryFormRow {
   readonly unit: string;
   readonly area: Area | null;
   readonly households: number;
+  /** The ethnic-minority households, or null when a unit did not give them. */
+  readonly ethnicMinorityHouseholds: number | null;
   readonly start: SummaryFormCell;
   readonly startEthnicMinority: SummaryFormCell;
   readonly exits: SummaryFormCell;
@@ -72,7 +86,7 @@ export interface SummaryFormBlock {
 /** A relation of the form that does not hold (a finding, not an error). */
 export interface SummaryFormFinding {
   readonly unit: string;
-  readonly code: 'flow-does-not-balance' | 'ethnic-minority-exceeds-count' | 'count-exceeds-households';
+  readonly code: 'flow-does-not-balance' | 'ethnic-minority-exceeds-count' | 'count-exceeds-households' | 'exits-exceed-start';
   readonly message: string;
 }
 
@@ -81,6 +95,10 @@ export interface SummaryForm {
   readonly status: 'poor' | 'near-poor';
   /** The form's title. */
   readonly title: string;
+  /** How the rates were rounded (what `summaryFormTable` prints and checks). */
+  readonly rates: DecimalsOptions;
+  /** The base of the ethnic-minority rates. */
+  readonly ethnicMinorityBase: EthnicMinorityBase;
   /** Urban block first, then rural (a block without units is left out). */
   readonly blocks: readonly SummaryFormBlock[];
   /** *Tổng cộng*. */
@@ -94,6 +112,7 @@ const unitSchema = z.strictObject({
   unit: z.string().min(1),
   area: z.enum(['rural', 'urban']),
   households: count,
+  ethnicMinorityHouseholds: count.optional(),
   start: count,
   startEthnicMinority: count,
   exits: count,
@@ -107,7 +126,7 @@ const unitSchema = z.strictObject({
 
 const BLOCK_LABELS: Readonly<Record<Area, string>> = { urban: 'I Khu vực thành thị', rural: 'II Khu vực nông thôn' };
 const FIELDS = ['households', 'start', 'startEthnicMinority', 'exits', 're', 'newly', 'movedIn', 'movedOut', 'end', 'endEthnicMinority'] as const;
-type Counts = Record<(typeof FIELDS)[number], number>;
+type Counts = Record<(typeof FIELDS)[number], number> & { readonly ethnicMinorityHouseholds: number | null };
 
 /**
  * Builds the official summary form of a review (Mẫu số 3, *Tổng hợp kết quả điều tra, rà soát hộ
@@ -116,13 +135,16 @@ type Counts = Record<(typeof FIELDS)[number], number>;
  * rates; urban and rural blocks with subtotals, then the total. **Subtotals and the total add the
  * units' counts; every rate is computed from counts** (÷ the row's households × 100, rounded once).
  * Relations that do not hold are findings: the flow balance (start + phát sinh + tái − thoát = end,
- * moves kept apart), ethnic-minority counts within the counts, counts within the households.
+ * moves kept apart), ethnic-minority counts within the counts (and within the ethnic-minority
+ * households), counts within the households, exits within the start (and households moved in).
+ * `summaryFormTable` prints the form; the `summary-form` layout reconciles it.
  *
  * @remarks UNCONFIRMED: the base of the flow and ethnic-minority rates (here the unit's
- * households, like the start and end rates; the form only says "Tỷ lệ %").
+ * households, like the start and end rates, unless `ethnicMinorityBase` says otherwise; the form
+ * only says "Tỷ lệ %").
  * @param units - one {@link SummaryFormUnit} per unit (see `summaryFormUnits` to build them from households)
- * @param options - `status`, `decimals`, `rounding`
- * @throws VnPovertyError `invalid-input`, `duplicate-unit`.
+ * @param options - `status`, `decimals`, `rounding`, `ethnicMinorityBase`
+ * @throws VnPovertyError `invalid-input`, `duplicate-unit`, `invalid-option`, `missing-field` (ethnic-minority households for that base).
  * @example
  * summaryForm([{ unit: 'Nhà Bàng', area: 'urban', households: 3339, start: 18, startEthnicMinority: 0, exits: 1, re: 0, newly: 0, end: 17, endEthnicMinority: 0 }],
  *   { status: 'poor', decimals: 2, rounding: 'half-up' }).total.end.rate?.printed //=> '0,51'
@@ -133,15 +155,21 @@ export function summaryForm(units: readonly SummaryFormUnit[], options: SummaryF
   assertDecimals(options.decimals);
   assertRoundingMode(options.rounding);
   if (options.status !== 'poor' && options.status !== 'near-poor') fail({ code: 'invalid-option', path: ['status'], value: options.status, expected: "'poor' or 'near-poor'" });
+  const base = options.ethnicMinorityBase ?? 'households';
+  if (base !== 'households' && base !== 'ethnic-minority-households') fail({ code: 'invalid-option', path: ['ethnicMinorityBase'], value: base, expected: "'households' or 'ethnic-minority-households'" });
   const list = parseInput(z.array(unitSchema), units);
   const seen = new Set<string>();
   list.forEach((u, i) => {
     if (seen.has(u.unit)) fail({ code: 'duplicate-unit', path: [i, 'unit'], value: u.unit, expected: 'each unit once (it would be counted twice)' });
     seen.add(u.unit);
+    if (base === 'ethnic-minority-households' && u.ethnicMinorityHouseholds === undefined) {
+      fail({ code: 'missing-field', path: [i, 'ethnicMinorityHouseholds'], value: undefined, expected: 'the unit\'s ethnic-minority households (hộ DTTS), the base of its ethnic-minority rates' });
+    }
   });
   const findings: SummaryFormFinding[] = [];
   const row = (kind: SummaryFormRow['kind'], unit: string, area: Area | null, c: Counts): SummaryFormRow => {
     const cell = (n: number): SummaryFormCell => ({ count: n, rate: rateOf(n, c.households, options) });
+    const emCell = (n: number): SummaryFormCell => ({ count: n, rate: rateOf(n, base === 'households' ? c.households : (c.ethnicMinorityHouseholds ?? 0), options) });
     const moves = c.movedIn > 0 || c.movedOut > 0 ? { movedIn: c.movedIn, movedOut: c.movedOut } : {};
     const balance =
       options.status === 'poor'
@@ -155,29 +183,40 @@ export function summaryForm(units: readonly SummaryFormUnit[], options: SummaryF
       ] as const) {
         if (c[sub] > c[of]) findings.push({ unit, code: 'ethnic-minority-exceeds-count', message: `${unit}: ${c[sub]} ethnic-minority households (${sub}) but only ${c[of]} in all (${of})` });
       }
-      for (const f of ['start', 'end'] as const) {
-        if (c[f] > c.households) findings.push({ unit, code: 'count-exceeds-households', message: `${unit}: ${c[f]} households (${f}) but only ${c.households} households in the unit` });
+      const em = c.ethnicMinorityHouseholds;
+      if (em !== null) {
+        for (const sub of ['startEthnicMinority', 'endEthnicMinority'] as const) {
+          if (c[sub] > em) findings.push({ unit, code: 'ethnic-minority-exceeds-count', message: `${unit}: ${c[sub]} ethnic-minority households (${sub}) but only ${em} ethnic-minority households in the unit` });
+        }
       }
+      for (const [f, n] of [['start', c.start], ['end', c.end], ['ethnicMinorityHouseholds', em ?? 0]] as const) {
+        if (n > c.households) findings.push({ unit, code: 'count-exceeds-households', message: `${unit}: ${n} households (${f}) but only ${c.households} households in the unit` });
+      }
+      if (c.exits > c.start + c.movedIn) findings.push({ unit, code: 'exits-exceed-start', message: `${unit}: ${c.exits} exits but only ${c.start + c.movedIn} households at the start (and moved in)` });
     }
     return {
       kind,
       unit,
       area,
       households: c.households,
+      ethnicMinorityHouseholds: c.ethnicMinorityHouseholds,
       start: cell(c.start),
-      startEthnicMinority: cell(c.startEthnicMinority),
+      startEthnicMinority: emCell(c.startEthnicMinority),
       exits: cell(c.exits),
       re: cell(c.re),
       newly: cell(c.newly),
       movedIn: c.movedIn,
       movedOut: c.movedOut,
       end: cell(c.end),
-      endEthnicMinority: cell(c.endEthnicMinority),
+      endEthnicMinority: emCell(c.endEthnicMinority),
       balance,
     };
   };
-  const countsOf = (u: z.output<typeof unitSchema>): Counts => ({ ...u, movedIn: u.movedIn ?? 0, movedOut: u.movedOut ?? 0 });
-  const sum = (cs: readonly Counts[]): Counts => Object.fromEntries(FIELDS.map((f) => [f, cs.reduce((a, c) => a + c[f], 0)])) as Counts;
+  const countsOf = (u: z.output<typeof unitSchema>): Counts => ({ ...u, movedIn: u.movedIn ?? 0, movedOut: u.movedOut ?? 0, ethnicMinorityHouseholds: u.ethnicMinorityHouseholds ?? null });
+  const sum = (cs: readonly Counts[]): Counts => ({
+    ...(Object.fromEntries(FIELDS.map((f) => [f, cs.reduce((a, c) => a + c[f], 0)])) as Record<(typeof FIELDS)[number], number>),
+    ethnicMinorityHouseholds: cs.some((c) => c.ethnicMinorityHouseholds === null) ? null : cs.reduce((a, c) => a + (c.ethnicMinorityHouseholds ?? 0), 0),
+  });
   const blocks: SummaryFormBlock[] = [];
   for (const area of ['urban', 'rural'] as const) {
     const members = list.filter((u) => u.area === area);
@@ -187,7 +226,16 @@ export function summaryForm(units: readonly SummaryFormUnit[], options: SummaryF
   }
   const total = row('total', 'Tổng cộng', null, sum(list.map(countsOf)));
   const statusVi = options.status === 'poor' ? 'hộ nghèo' : 'hộ cận nghèo';
-  return deepFreeze({ status: options.status, title: `Tổng hợp kết quả điều tra, rà soát ${statusVi}`, blocks, total, ok: findings.length === 0, findings });
+  return deepFreeze({
+    status: options.status,
+    title: `Tổng hợp kết quả điều tra, rà soát ${statusVi}`,
+    rates: { decimals: options.decimals, rounding: options.rounding },
+    ethnicMinorityBase: base,
+    blocks,
+    total,
+    ok: findings.length === 0,
+    findings,
+  });
 }
 
 /** Options of {@link summaryFormUnits}. */
@@ -199,7 +247,7 @@ export interface SummaryFormUnitsOptions {
  * The {@link SummaryFormUnit} figures of every unit from reviewed households: each household
  * counts in its unit's households; its `startStatus` and `status` give the flows
  * (`reviewTransitions`: *tái* needs `everEscapedPoverty` / `everEscapedNearPoverty`); the
- * ethnic-minority counts come from `ethnicMinority`. Every household needs an `area`, and a unit's
+ * ethnic-minority counts and households come from `ethnicMinority`. Every household needs an `area`, and a unit's
  * households must share it. A household is counted in one unit at both ends (moves between
  * units are not read from these records).
  *
@@ -237,6 +285,7 @@ export function summaryFormUnits(households: readonly ReviewedHousehold[], optio
         unit: a.area,
         area: areaOf.get(a.area) as Area,
         households: inUnit.length,
+        ethnicMinorityHouseholds: inUnit.filter((h) => h.ethnicMinority === true).length,
         start: f.start,
         startEthnicMinority: inUnit.filter((h) => h.ethnicMinority === true && h.startStatus === s).length,
         exits: f.exits,

@@ -154,6 +154,56 @@ describe('tableFromSpec', () => {
     expect(notes.layout.rows.map((r) => r.role)).toEqual(['unit', 'heading']); // a note with no figure is not checked
   });
 
+  it('a numbered “Cộng Hòa” is a commune, not a “Cộng” row', () => {
+    const spec: TableSpec = { columns: [{ key: 'stt', kind: 'row-number', header: 'STT' }, { key: 'item', kind: 'text', header: 'Xã' }, { key: 'n', kind: 'count', header: 'Số hộ' }], relations: [{ type: 'role-totals', columns: ['n'] }] };
+    const r = reconcileGrid([['STT', 'Xã', 'Số hộ'], ['1', 'Hồng Phong', '5'], ['2', 'Cộng Hòa', '4'], ['', 'Tổng cộng', '9']], spec);
+    expect(r.layout.rows.map((x) => x.role)).toEqual(['unit', 'unit', 'total']);
+    expect(r.issues).toEqual([]);
+  });
+
+  it('a header printed over several columns goes to the spec’s columns that match it, left to right', () => {
+    const spec: TableSpec = {
+      columns: [
+        { key: 'unit', kind: 'text', header: 'Đơn vị' },
+        { key: 'households', kind: 'count', header: ['Tổng số hộ', 'Số hộ'] },
+        { key: 'poor', kind: 'count', header: ['Hộ nghèo', 'Số hộ'] },
+        { key: 'poor_rate', kind: 'rate', header: ['Hộ nghèo', 'Tỷ lệ %'] },
+        { key: 'poor_em', kind: 'count', header: ['Hộ nghèo', 'Số hộ DTTS'] },
+        { key: 'poor_em_rate', kind: 'rate', header: ['Hộ nghèo', 'Tỷ lệ %'] },
+      ],
+      relations: [
+        { type: 'rate', column: 'poor_rate', count: 'poor', base: 'households', scale: 100 },
+        { type: 'rate', column: 'poor_em_rate', count: 'poor_em', base: 'households', scale: 100 },
+      ],
+      rounding: 'half-up',
+    };
+    const head = [['Đơn vị', 'Tổng số hộ', 'Hộ nghèo', 'Hộ nghèo', 'Hộ nghèo', 'Hộ nghèo'], ['Đơn vị', 'Số hộ', 'Số hộ', 'Tỷ lệ %', 'Số hộ DTTS', 'Tỷ lệ %']];
+    const r = reconcileGrid([...head, ['Xã A', '200', '10', '5,00', '4', '2,00']], spec);
+    expect(r.layout.columns.map((c) => [c.key, c.gridColumn])).toEqual([['unit', 0], ['households', 1], ['poor', 2], ['poor_rate', 3], ['poor_em', 4], ['poor_em_rate', 5]]);
+    expect(r.issues).toEqual([]);
+    // one spec column for a header printed twice is still a repeated column
+    const one: TableSpec = { ...spec, header: { start: 0, rows: 2 }, columns: spec.columns.filter((c) => c.key !== 'poor_em_rate'), relations: [spec.relations[0]!] };
+    expect(firstIssue(() => tableFromSpec(head, one)).message).toContain('repeated column poor_rate');
+  });
+
+  it('a rate of the total’s cell (baseRow); a rate left blank over a zero base holds; a bound skips a blank cell', () => {
+    const spec: TableSpec = {
+      columns: [{ key: 'cause', kind: 'text', header: 'Nguyên nhân' }, { key: 'poor', kind: 'count', header: 'Số hộ nghèo' }, { key: 'rate', kind: 'rate', header: 'Tỷ lệ (%)' }],
+      relations: [
+        { type: 'rate', column: 'rate', count: 'poor', base: 'poor', baseRow: { label: '^Tổng cộng$' }, scale: 100 },
+        { type: 'bound', column: 'rate', min: 0, max: 100 },
+      ],
+      rounding: 'half-up',
+    };
+    const grid = [['Nguyên nhân', 'Số hộ nghèo', 'Tỷ lệ (%)'], ['Thiếu đất sản xuất', '2', '66,67'], ['Thiếu vốn', '1', '33,30'], ['Tổng cộng', '3', '100,00']];
+    expect(reconcileGrid(grid, spec).issues.map((i) => [i.row, i.code, i.expected, i.relationText])).toEqual([['Thiếu vốn', 'rate-mismatch', '33,33', 'rate = poor ÷ poor × 100']]);
+    const none = [['Nguyên nhân', 'Số hộ nghèo', 'Tỷ lệ (%)'], ['Thiếu vốn', '0', '-'], ['Tổng cộng', '0', '']];
+    expect(reconcileGrid(none, spec).issues).toEqual([]);
+    const blankOverSome = [['Nguyên nhân', 'Số hộ nghèo', 'Tỷ lệ (%)'], ['Thiếu vốn', '1', '-'], ['Tổng cộng', '1', '100,00']];
+    expect(reconcileGrid(blankOverSome, spec).issues.map((i) => [i.row, i.code])).toEqual([['Thiếu vốn', 'blank-cell']]);
+    expect(firstIssue(() => tableFromSpec(grid, { ...spec, relations: [{ ...spec.relations[0]!, baseRow: { label: '^Cộng$' } } as never] })).code).toBe('unknown-row');
+  });
+
   it('refuses a spec that does not follow the schema, and names the columns it cannot find', () => {
     expect(tableSpecSchema.safeParse({ columns: [{ key: 'a', kind: 'count', colour: 'red' }], relations: [] }).success).toBe(false);
     expect(firstIssueCode(() => tableFromSpec([['a']], { columns: [], relations: [] } as unknown as TableSpec))).toBe('invalid-input');

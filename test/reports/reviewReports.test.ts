@@ -5,27 +5,15 @@ import { deprivationReport } from '../../src/reports/deprivationReport.js';
 import { groupReport } from '../../src/reports/groupReport.js';
 import { householdLists } from '../../src/reports/householdLists.js';
 import { reviewSummaryReport } from '../../src/reports/reviewSummaryReport.js';
-import type { ReviewedHousehold } from '../../src/reports/reviewedHousehold.js';
 import { exactRate } from '../../src/numbers/rate.js';
 import { HOUSEHOLD_STATUSES } from '../../src/standards/householdStatus.js';
 import { ND07_2021 } from '../../src/standards/standards.js';
 import { firstIssue, thrownIssues } from '../_helpers/errors.js';
 import { expectPure } from '../_helpers/purity.js';
-import { registerArb } from './_register.js';
+import { REGISTER, registerArb } from './_register.js';
 
 const opts = { decimals: 2, rounding: 'half-up' } as const;
 
-/** A small commune register: 8 households in two units. */
-const REGISTER: ReviewedHousehold[] = [
-  { id: 'a1', unit: 'Đắk Mol', village: 'Bon Bu', headName: 'Y Bình', status: 'poor', ethnicMinority: true, ethnicGroup: "M'nông", deprivations: ['latrine', 'telecom', 'nutrition'], causes: ['land', 'capital'], children: { total: 3, withoutHealthInsurance: 1, nutritionDeprived: 1, schoolDeprived: 0 } },
-  { id: 'a2', unit: 'Đắk Mol', village: 'Thôn 1', headName: 'Nguyễn Văn A', status: 'near-poor', ethnicGroup: 'Kinh', deprivations: ['latrine'], causes: ['illness'], policyGroups: ['người có công'], children: { total: 2, withoutHealthInsurance: 0, nutritionDeprived: 0, schoolDeprived: 1 } },
-  { id: 'a3', unit: 'Đắk Mol', village: 'Thôn 1', status: 'average', ethnicGroup: 'Kinh' },
-  { id: 'a4', unit: 'Đắk Mol', village: 'Bon Bu', status: 'poor', ethnicMinority: true, ethnicGroup: "M'nông", deprivations: ['latrine', 'water-source', 'housing-quality', 'waste-treatment'], causes: ['land'] },
-  { id: 'b1', unit: 'Đắk Hòa', village: 'Thôn 3', status: 'non-poor', ethnicGroup: 'Kinh' },
-  { id: 'b2', unit: 'Đắk Hòa', village: 'Thôn 3', status: 'near-poor', ethnicGroup: 'Ê Đê', ethnicMinority: true, deprivations: ['telecom'] },
-  { id: 'b3', unit: 'Đắk Hòa', village: 'Thôn 2', status: 'non-poor', ethnicGroup: 'Kinh' },
-  { id: 'b4', unit: 'Đắk Hòa', village: 'Thôn 2', status: 'poor', ethnicGroup: 'Kinh', deprivations: ['adult-education', 'latrine', 'telecom'], causes: ['skills'], policyGroups: ['người có công'] },
-];
 
 describe('reviewSummaryReport', () => {
   it('households by status per unit, rates of the unit; the total from summed counts', () => {

@@ -4,28 +4,10 @@ import { summaryForm, summaryFormUnits, type SummaryFormRow, type SummaryFormUni
 import { exactRate } from '../../src/numbers/rate.js';
 import { firstIssue } from '../_helpers/errors.js';
 import { expectPure } from '../_helpers/purity.js';
-import { registerArb } from './_register.js';
+import { registerArb, seedUnits } from './_register.js';
 
 const opts = { decimals: 2, rounding: 'half-up' } as const;
 
-/** Seed 001 (Tịnh Biên 2024, lines 121–137): households, poor at the start, planned exits, remaining. */
-const SEED001: ReadonlyArray<readonly [string, 'urban' | 'rural', number, number, number, number]> = [
-  ['Nhà Bàng', 'urban', 3339, 18, 1, 17],
-  ['Tịnh Biên', 'urban', 3750, 23, 1, 22],
-  ['Chi Lăng', 'urban', 1831, 7, 1, 6],
-  ['Nhon Hưng', 'urban', 1657, 7, 1, 6],
-  ['An Phú', 'urban', 2348, 38, 1, 37],
-  ['Thới Sơn', 'urban', 2073, 6, 1, 5],
-  ['Núi Voi', 'urban', 1196, 14, 2, 12],
-  ['Tân Lập', 'rural', 1375, 28, 2, 26],
-  ['Tân Lợi', 'rural', 2154, 44, 1, 43],
-  ['Văn Giáo', 'rural', 1660, 139, 50, 89],
-  ['Vĩnh Trung', 'rural', 2213, 44, 1, 43],
-  ['An Nông', 'rural', 1006, 28, 1, 27],
-  ['An Hào', 'rural', 3393, 171, 38, 133],
-  ['An Cư', 'rural', 2524, 195, 53, 142],
-];
-const seedUnits: SummaryFormUnit[] = SEED001.map(([unit, area, households, start, exits, end]) => ({ unit, area, households, start, startEthnicMinority: 0, exits, re: 0, newly: 0, end, endEthnicMinority: 0 }));
 
 describe('summaryForm (Mẫu số 3)', () => {
   it('reproduces the rates of the Tịnh Biên 2024 table: urban 0,70 / 0,05 / 0,65, rural 4,53 / 1,02 / 3,51, total 2,50 / 0,50 / 1,99', () => {
@@ -57,6 +39,19 @@ describe('summaryForm (Mẫu số 3)', () => {
     expect(f.title).toBe('Tổng hợp kết quả điều tra, rà soát hộ cận nghèo');
   });
 
+  it('ethnic-minority rates of all households or of the ethnic-minority households; exits above the start are a finding', () => {
+    const unit: SummaryFormUnit = { unit: 'Đắk Mol', area: 'rural', households: 1200, ethnicMinorityHouseholds: 300, start: 60, startEthnicMinority: 45, exits: 12, re: 1, newly: 2, end: 51, endEthnicMinority: 39 };
+    const all = summaryForm([unit], { status: 'poor', ...opts });
+    expect([all.ethnicMinorityBase, all.total.startEthnicMinority.rate?.printed, all.total.ethnicMinorityHouseholds]).toEqual(['households', '3,75', 300]);
+    const em = summaryForm([unit], { status: 'poor', ethnicMinorityBase: 'ethnic-minority-households', ...opts });
+    expect([em.total.startEthnicMinority.rate?.printed, em.total.endEthnicMinority.rate?.printed, em.total.start.rate?.printed]).toEqual(['15,00', '13,00', '5,00']);
+    expect(firstIssue(() => summaryForm([{ ...unit, ethnicMinorityHouseholds: undefined } as unknown as SummaryFormUnit], { status: 'poor', ethnicMinorityBase: 'ethnic-minority-households', ...opts })).code).toBe('missing-field');
+    expect(firstIssue(() => summaryForm([unit], { status: 'poor', ethnicMinorityBase: 'dtts' as 'households', ...opts })).code).toBe('invalid-option');
+    const bad = summaryForm([{ ...unit, ethnicMinorityHouseholds: 40, exits: 70, end: 0, endEthnicMinority: 0 }], { status: 'poor', ...opts });
+    expect(bad.findings.map((f) => f.code)).toEqual(['flow-does-not-balance', 'ethnic-minority-exceeds-count', 'exits-exceed-start']);
+    expect(bad.findings[1]?.message).toBe('Đắk Mol: 45 ethnic-minority households (startEthnicMinority) but only 40 ethnic-minority households in the unit');
+  });
+
   it('refuses a unit twice, bad counts and options', () => {
     expect(firstIssue(() => summaryForm([seedUnits[0]!, seedUnits[0]!], { status: 'poor', ...opts })).code).toBe('duplicate-unit');
     expect(firstIssue(() => summaryForm([{ ...seedUnits[0]!, exits: -1 }], { status: 'poor', ...opts })).path).toEqual([0, 'exits']);
@@ -74,8 +69,8 @@ describe('summaryForm (Mẫu số 3)', () => {
       { status: 'poor' },
     );
     expect(units).toEqual([
-      { unit: 'X', area: 'rural', households: 3, start: 1, startEthnicMinority: 1, exits: 1, re: 1, newly: 1, movedIn: 0, movedOut: 0, end: 2, endEthnicMinority: 1 },
-      { unit: 'Y', area: 'urban', households: 1, start: 1, startEthnicMinority: 0, exits: 0, re: 0, newly: 0, movedIn: 0, movedOut: 0, end: 1, endEthnicMinority: 0 },
+      { unit: 'X', area: 'rural', households: 3, ethnicMinorityHouseholds: 2, start: 1, startEthnicMinority: 1, exits: 1, re: 1, newly: 1, movedIn: 0, movedOut: 0, end: 2, endEthnicMinority: 1 },
+      { unit: 'Y', area: 'urban', households: 1, ethnicMinorityHouseholds: 0, start: 1, startEthnicMinority: 0, exits: 0, re: 0, newly: 0, movedIn: 0, movedOut: 0, end: 1, endEthnicMinority: 0 },
     ]);
     expect(firstIssue(() => summaryFormUnits([{ id: 'a', unit: 'X', status: 'poor' }], { status: 'poor' })).code).toBe('missing-field');
     expect(firstIssue(() => summaryFormUnits([{ id: 'a', unit: 'X', area: 'rural', status: 'poor' }, { id: 'b', unit: 'X', area: 'urban', status: 'poor' }], { status: 'poor' })).code).toBe('mixed-areas');
