@@ -6,6 +6,7 @@ import type { PrintedTable } from '../reconcile/printedTable.js';
 import { tableFromSpec, throwStructural } from '../reconcile/tableFromSpec.js';
 import type { SpecColumn, SpecHeader, SpecRelation, TableSpec } from '../reconcile/tableSpec.js';
 import type { EthnicMinorityBase } from './summaryForm.js';
+import { assertOptions } from '../errors/assertOptions.js';
 
 /** Options of {@link summaryFormSpec}. */
 export interface SummaryFormSpecOptions {
@@ -60,6 +61,7 @@ const RATES = ['start', 'exits', 're', 'newly', 'end'];
  * @see Mẫu số 3 (luatminhkhue.vn reproduction); review-procedure §9 (SECONDARY); poverty-rate-reporting §4 (rounding).
  */
 export function summaryFormSpec(options: SummaryFormSpecOptions = {}): TableSpec {
+  assertOptions(options, 'summaryFormSpec');
   const emBase = (options.ethnicMinorityBase ?? 'households') === 'households' ? 'households' : 'households_em';
   const [stt, unit, role] = HOUSEHOLD_ROW_COLUMNS as [SpecColumn, SpecColumn, SpecColumn];
   const columns: SpecColumn[] = [
