@@ -1,0 +1,176 @@
+/**
+ * `vn-poverty check` on hostile Word, Excel and text plans, spec files and outputs: every bad input
+ * is exit 2 naming the file (and the cell, part or field), with no stack trace; the input and an
+ * existing `--out` are byte-identical afterwards.
+ */
+import { linkSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { zipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { readTextDocument } from '../../src/io/readTextDocument.js';
+import { docxOf } from '../_helpers/docxFixtures.js';
+import { seedText } from '../_helpers/seeds.js';
+import { tempDirs } from '../_helpers/tempDirs.js';
+import { brokenPackages, expectOutcome, expectRefused, tcvn3, windows1258, writeText, zip } from './_hostile.js';
+
+const dir = tempDirs('vnp-hostile-check-');
+const temporaries = (d: string): string[] => readdirSync(d).filter((f) => f.endsWith('.tmp'));
+const enc = new TextEncoder();
+const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+
+/** Seed 004 as a Word document (it has findings: exit 1 when read). */
+async function seedDocx(d: string, name = 'ke-hoach.docx'): Promise<string> {
+  const path = join(d, name);
+  writeFileSync(path, await docxOf(readTextDocument(seedText(4))));
+  return path;
+}
+
+/** A small workbook plan: one table whose total is wrong. */
+async function planXlsx(d: string, edit?: (ws: ExcelJS.Worksheet) => void): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Biểu 1');
+  ws.addRow(['STT', 'Xã', 'Số hộ nghèo']);
+  ws.addRow([1, 'An Phú', 38]);
+  ws.addRow([2, 'Tân Lợi', 44]);
+  ws.addRow(['', 'Tổng', 83]);
+  edit?.(ws);
+  const path = join(d, 'bieu.xlsx');
+  await wb.xlsx.writeFile(path);
+  return path;
+}
+
+describe('check on bad Word files: exit 2 naming the file and what to do', () => {
+  it('empty, truncated, random bytes, a text file, an old .doc or a password-protected one, a damaged part', async () => {
+    const d = dir();
+    const good = readFileSync(await seedDocx(d));
+    const out = writeText(d, 'checked.docx', 'an earlier marked-up copy');
+    for (const [name, bytes, why] of brokenPackages(good, 'docx')) {
+      const path = writeText(d, name, bytes);
+      await expectRefused(['check', path, '--out', out], [`${name}: `, why], [path, out]);
+    }
+    expect(temporaries(d)).toEqual([]);
+  });
+
+  it('a zip that is not a Word document, malformed XML, a zip bomb, too many parts', async () => {
+    const d = dir();
+    const workbook = writeText(d, 'so-lieu.docx', zipSync({ 'xl/workbook.xml': enc.encode('<workbook/>') }));
+    await expectRefused(['check', workbook], ['so-lieu.docx: ', 'not a Word document', 'word/document.xml'], [workbook]);
+    const broken = writeText(d, 'xml-hong.docx', zipSync({ 'word/document.xml': enc.encode(`<w:document ${W}><w:body><w:p><w:r><w:t>a</w:t></w:r></w:p>`) }));
+    await expectRefused(['check', broken], ['xml-hong.docx: ', 'word/document.xml is not well-formed XML'], [broken]);
+    const tags = writeText(d, 'the-sai.docx', zipSync({ 'word/document.xml': enc.encode(`<w:document ${W}><w:body><w:p></w:r></w:p></w:body></w:document>`) }));
+    await expectRefused(['check', tags], ['the-sai.docx: ', 'not well-formed XML'], [tags]);
+    const liar = writeText(d, 'noi-doi.docx', zip([{ name: 'word/document.xml', data: Buffer.alloc(16 * 1024 * 1024, 0x20), declaredSize: 1000 }]));
+    await expectRefused(['check', liar], ['noi-doi.docx: the part word/document.xml unpacks to more than the 1000 bytes its zip directory records'], [liar]);
+    const huge = writeText(d, 'lon.docx', zip([{ name: 'word/document.xml', data: Buffer.alloc(80 * 1024 * 1024, 0x20) }]));
+    await expectRefused(['check', huge], ['lon.docx: ', 'maxPartBytes'], [huge]);
+    const many = writeText(d, 'nhieu.docx', zip([{ name: 'word/document.xml', data: Buffer.from(`<w:document ${W}/>`) }, ...Array.from({ length: 10_001 }, (_, i) => ({ name: `x/${i}`, data: Buffer.alloc(0) }))]));
+    await expectRefused(['check', many], ['nhieu.docx: ', 'maxEntries'], [many]);
+  });
+
+  it('.doc and other extensions are refused with the formats it reads', async () => {
+    const d = dir();
+    const doc = writeText(d, 'cu.doc', Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0]), Buffer.alloc(64)]));
+    await expectRefused(['check', doc], ['cu.doc', '.docx'], [doc]);
+  });
+});
+
+describe('check on bad Excel plans', () => {
+  it('empty, truncated, random bytes, a text file, an old .xls, a damaged part', async () => {
+    const d = dir();
+    const good = readFileSync(await planXlsx(d));
+    const out = writeText(d, 'checked.xlsx', 'an earlier marked-up copy');
+    for (const [name, bytes, why] of brokenPackages(good, 'xlsx')) {
+      const path = writeText(d, name, bytes);
+      await expectRefused(['check', path, '--out', out], [`${name}: `, why], [path, out]);
+    }
+  });
+
+  it('a formula with no saved value and an error value are named by their cell', async () => {
+    const d = dir();
+    const formula = await planXlsx(d, (ws) => (ws.getCell('C4').value = { formula: 'SUM(C2:C3)' } as ExcelJS.CellFormulaValue));
+    await expectRefused(['check', formula], ['bieu.xlsx: ', "cell 'Biểu 1'!C4 holds a formula (=SUM(C2:C3)) with no saved value"], [formula]);
+    const error = await planXlsx(d, (ws) => (ws.getCell('C3').value = { error: '#REF!' } as ExcelJS.CellErrorValue));
+    await expectRefused(['check', error], ["cell 'Biểu 1'!C3 holds the error #REF!"], [error]);
+  });
+
+  it('a formula whose value is saved is read as its value', async () => {
+    const d = dir();
+    const saved = await planXlsx(d, (ws) => (ws.getCell('C4').value = { formula: 'SUM(C2:C3)', result: 83 } as ExcelJS.CellFormulaValue));
+    const run = await expectOutcome(['check', saved, '--json'], { code: 1, unchanged: [saved] });
+    expect(run.out).toContain('"expected": "82"');
+  });
+});
+
+describe('check on bad text plans', () => {
+  const TEXT = 'Tổng số hộ nghèo: 82 hộ, trong đó: xã An Phú 38 hộ; xã Tân Lợi 44 hộ.\n';
+
+  it('Windows-1258, TCVN3 and UTF-16 are refused naming the encoding; empty and blank files have nothing to check', async () => {
+    const d = dir();
+    const cases: Array<[string, string | Buffer, readonly string[]]> = [
+      ['w1258.txt', windows1258(TEXT), ['w1258.txt is not UTF-8 text', 'Windows-1258']],
+      ['abc.txt', tcvn3(TEXT), ['abc.txt is not UTF-8 text', 'TCVN3']],
+      ['u16.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(TEXT, 'utf16le')]), ['u16.txt is UTF-16 text']],
+      ['rong.txt', '', ['rong.txt', 'empty', 'nothing to check']],
+      ['trang.txt', ' \n\t\n\n', ['trang.txt', 'nothing to check']],
+    ];
+    for (const [name, bytes, mentions] of cases) {
+      const path = writeText(d, name, bytes);
+      await expectRefused(['check', path], mentions, [path]);
+    }
+  });
+
+  it('a byte-order mark is dropped; CRLF lines are read', async () => {
+    const d = dir();
+    const path = writeText(d, 'bom.txt', `\uFEFF${TEXT.replace(/\n/g, '\r\n')}`);
+    await expectOutcome(['check', path], { code: 0, unchanged: [path] });
+  });
+});
+
+describe('check spec files and outputs', () => {
+  it('a spec that is not JSON or breaks its schema is exit 2 naming the file and the field', async () => {
+    const d = dir();
+    const plan = await seedDocx(d);
+    const cases: Array<[string, string, readonly string[]]> = [
+      ['hong.json', '{"tables": ', ['hong.json: not valid JSON']],
+      ['sai.json', JSON.stringify({ tables: { '3': { columns: [{ key: 'x', kind: 'number' }], relations: [] } } }), ['sai.json: ', 'tables.3']],
+      ['la.json', JSON.stringify({ bang: {} }), ['la.json: ', 'bang']],
+    ];
+    for (const [name, text, mentions] of cases) {
+      const spec = writeText(d, name, text);
+      await expectRefused(['check', plan, '--spec', spec], mentions, [plan, spec]);
+    }
+  });
+
+  it('--out equal to the input (same path, symbolic or hard link) is refused before reading', async () => {
+    const d = dir();
+    const plan = await seedDocx(d);
+    symlinkSync(plan, join(d, 'alias.docx'));
+    linkSync(plan, join(d, 'hard.docx'));
+    for (const out of [plan, join(d, 'alias.docx'), join(d, 'hard.docx')]) {
+      await expectRefused(['check', plan, '--out', out], ['is the input file', 'choose another output file'], [plan]);
+    }
+    const xlsx = await planXlsx(d);
+    await expectRefused(['check', xlsx, '--out', xlsx], ['is the input file'], [xlsx]);
+    expect(temporaries(d)).toEqual([]);
+  });
+
+  it('a missing or unwritable folder is exit 2 naming it', async () => {
+    const d = dir();
+    const plan = await seedDocx(d);
+    await expectRefused(['check', plan, '--out', join(d, 'khong-co', 'x.docx')], [join(d, 'khong-co'), 'does not exist'], [plan]);
+    await expectRefused(['check', plan, '--out', '/proc/x.docx'], ['/proc/x.docx'], [plan]);
+  });
+
+  it('an existing --out is byte-identical after a failure, and replaced whole on success', async () => {
+    const d = dir();
+    const out = writeText(d, 'checked.xlsx', 'an earlier list of findings');
+    const bad = writeText(d, 'w1258.txt', windows1258('Tổng: 82 hộ\n'));
+    await expectRefused(['check', bad, '--out', out], ['w1258.txt'], [bad, out]);
+    const plan = await seedDocx(d);
+    const marked = writeText(d, 'marked.docx', 'old');
+    await expectOutcome(['check', plan, '--out', marked], { code: 1, unchanged: [plan] });
+    expect(readFileSync(marked).subarray(0, 2).toString('latin1')).toBe('PK');
+    expect(temporaries(d)).toEqual([]);
+  });
+});
