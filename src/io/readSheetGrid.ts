@@ -1,7 +1,9 @@
 import { basename } from 'node:path';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { Decimal } from '../_internal/_decimal.js';
 import { fail } from '../errors/VnPovertyError.js';
+import { assertReadableCells, loadXlsxWorkbook } from './_excel.js';
+import { XLSX_TABLE_LIMITS, type XlsxLimits } from './readLimits.js';
 import type { NumberFormat } from '../numbers/printedInterval.js';
 import type { PrintedGrid } from '../reconcile/tableFromSpec.js';
 
@@ -32,6 +34,8 @@ export interface ReadSheetGridOptions {
   readonly numberFormat?: NumberFormat;
   /** Name used in messages; the file's base name unless told. */
   readonly source?: string;
+  /** Limits on the workbook (default {@link XLSX_TABLE_LIMITS}). */
+  readonly limits?: Partial<XlsxLimits>;
 }
 
 /** Decimals a number format shows (`'0.00'` → 2, `'#,##0'` → 0, `'0.0%'` → 1); null for General. */
@@ -63,9 +67,8 @@ function cellText(value: ExcelJS.CellValue, fmt: string | undefined, format: Num
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (typeof value === 'object') {
     if ('richText' in value) return value.richText.map((r) => r.text).join('');
-    if ('result' in value) return value.result === undefined ? null : cellText(value.result as ExcelJS.CellValue, fmt, format);
+    if ('result' in value) return value.result === undefined || value.result === null ? null : cellText(value.result as ExcelJS.CellValue, fmt, format);
     if ('text' in value && typeof value.text === 'string') return value.text;
-    if ('error' in value) return String(value.error);
   }
   return String(value);
 }
@@ -92,21 +95,26 @@ function rangeOf(ref: string): MergedRange {
  * sheet's widest. The shared step before
  * `tableFromSpec` (reconciliation) and document reading.
  *
- * @throws VnPovertyError `missing-sheet` naming the sheets there are; a file that is not an
- *   XLSX workbook rejects with exceljs's error.
+ * The file goes through the same checks as every XLSX reader (see {@link XLSX_TABLE_LIMITS}):
+ * an empty, truncated, damaged or foreign file, a zip bomb or a workbook over the limits is
+ * refused naming the file and the reason; a cell that cannot be read as printed — a formula with
+ * no saved value, an error value — is refused naming the cell (a blank there would be a misreading).
+ *
+ * @throws VnPovertyError `missing-sheet` naming the sheets there are; `empty-file`, `not-xlsx`,
+ *   `corrupt-xlsx`, `xlsx-limit`, `unreadable-cell` naming the file; never an exceljs error.
  * @example
  * (await readSheetGrid('ke-hoach.xlsx', { sheet: 'Biểu 1' })).grid[3] //=> ['I', 'Thành thị', '16.194', '113', '0,70', …]
  */
 export async function readSheetGrid(path: string, options: ReadSheetGridOptions = {}): Promise<SheetGrid> {
   const label = options.source ?? basename(path);
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.readFile(path);
+  const workbook = await loadXlsxWorkbook(path, label, { ...XLSX_TABLE_LIMITS, ...options.limits });
   const sheets = workbook.worksheets.map((w) => w.name);
   const wanted = options.sheet ?? 1;
   const ws = typeof wanted === 'number' ? workbook.worksheets[wanted - 1] : workbook.getWorksheet(wanted);
   if (ws === undefined) {
     return fail({ code: 'missing-sheet', path: [label], value: wanted, expected: sheets.length > 0 ? `one of the sheets ${sheets.map((s) => JSON.stringify(s)).join(', ')}` : 'a workbook with at least one sheet' });
   }
+  assertReadableCells(ws, label);
   const format = options.numberFormat ?? 'vi';
   const rows: (string | null)[][] = [];
   ws.eachRow({ includeEmpty: true }, (row, n) => {

@@ -26,14 +26,15 @@ async function seedDocx(d: string, name = 'ke-hoach.docx'): Promise<string> {
   return path;
 }
 
-/** A small workbook plan: one table whose total is wrong. */
+/** A small workbook plan: one table of households, poor households and rates, with a total row. */
 async function planXlsx(d: string, edit?: (ws: ExcelJS.Worksheet) => void): Promise<string> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('Biểu 1');
-  ws.addRow(['STT', 'Xã', 'Số hộ nghèo']);
-  ws.addRow([1, 'An Phú', 38]);
-  ws.addRow([2, 'Tân Lợi', 44]);
-  ws.addRow(['', 'Tổng', 83]);
+  ws.addRow(['STT', 'Xã', 'Tổng số hộ', 'Số hộ nghèo', 'Tỷ lệ (%)']);
+  ws.addRow([1, 'An Phú', 2348, 38, '1,62']);
+  ws.addRow([2, 'Tân Lợi', 2154, 44, '2,04']);
+  ws.addRow([3, 'Long Hòa', 1200, 20, '1,67']);
+  ws.addRow(['', 'Tổng', 5702, 102, '1,79']);
   edit?.(ws);
   const path = join(d, 'bieu.xlsx');
   await wb.xlsx.writeFile(path);
@@ -88,17 +89,18 @@ describe('check on bad Excel plans', () => {
 
   it('a formula with no saved value and an error value are named by their cell', async () => {
     const d = dir();
-    const formula = await planXlsx(d, (ws) => (ws.getCell('C4').value = { formula: 'SUM(C2:C3)' } as ExcelJS.CellFormulaValue));
-    await expectRefused(['check', formula], ['bieu.xlsx: ', "cell 'Biểu 1'!C4 holds a formula (=SUM(C2:C3)) with no saved value"], [formula]);
-    const error = await planXlsx(d, (ws) => (ws.getCell('C3').value = { error: '#REF!' } as ExcelJS.CellErrorValue));
-    await expectRefused(['check', error], ["cell 'Biểu 1'!C3 holds the error #REF!"], [error]);
+    const formula = await planXlsx(d, (ws) => (ws.getCell('D5').value = { formula: 'SUM(D2:D4)' } as ExcelJS.CellFormulaValue));
+    // without the check the formula cell was read as blank: the total went unchecked, exit 0
+    await expectRefused(['check', formula], ['bieu.xlsx: ', "cell 'Biểu 1'!D5 holds a formula (=SUM(D2:D4)) with no saved value"], [formula]);
+    const error = await planXlsx(d, (ws) => (ws.getCell('E3').value = { error: '#DIV/0!' } as ExcelJS.CellErrorValue));
+    await expectRefused(['check', error], ["cell 'Biểu 1'!E3 holds the error #DIV/0!"], [error]);
   });
 
   it('a formula whose value is saved is read as its value', async () => {
     const d = dir();
-    const saved = await planXlsx(d, (ws) => (ws.getCell('C4').value = { formula: 'SUM(C2:C3)', result: 83 } as ExcelJS.CellFormulaValue));
+    const saved = await planXlsx(d, (ws) => (ws.getCell('D5').value = { formula: 'SUM(D2:D4)', result: 103 } as ExcelJS.CellFormulaValue));
     const run = await expectOutcome(['check', saved, '--json'], { code: 1, unchanged: [saved] });
-    expect(run.out).toContain('"expected": "82"');
+    expect(run.out).toContain('"expected": "102"');
   });
 });
 
@@ -111,7 +113,7 @@ describe('check on bad text plans', () => {
       ['w1258.txt', windows1258(TEXT), ['w1258.txt is not UTF-8 text', 'Windows-1258']],
       ['abc.txt', tcvn3(TEXT), ['abc.txt is not UTF-8 text', 'TCVN3']],
       ['u16.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(TEXT, 'utf16le')]), ['u16.txt is UTF-16 text']],
-      ['rong.txt', '', ['rong.txt', 'empty', 'nothing to check']],
+      ['rong.txt', '', ['rong.txt', 'nothing to check']],
       ['trang.txt', ' \n\t\n\n', ['trang.txt', 'nothing to check']],
     ];
     for (const [name, bytes, mentions] of cases) {

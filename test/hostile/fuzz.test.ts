@@ -148,7 +148,7 @@ describe('every reader survives random and mutated files', () => {
       }),
       { numRuns: 100 },
     );
-    expect((await readSheetGrid(path)).grid.length).toBe(21);
+    expect((await readSheetGrid(path)).grid.length).toBe(20);
   });
 
   it('readXlsxDocument on XLSX bytes (100 cases)', async () => {
