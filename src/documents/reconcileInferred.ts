@@ -68,7 +68,7 @@ function tableLayoutOf(l: DocumentTableLayout): TableLayout {
  * @throws VnPovertyError `table-not-understood` when no figure column, or nothing to check them
  *   by (a total row, a rate base, a relation between columns), can be inferred.
  * @example
- * const t = documentModel([{ kind: 'table', rows: [['STT', 'Xã', 'Tổng số hộ', 'Số hộ nghèo', 'Tỷ lệ (%)'], ['1', 'An Phú', '2.348', '38', '1,62'], ['2', 'Tân Lợi', '2.154', '44', '2,04'], ['3', 'Long Hòa', '1.200', '20', '1,67'], ['', 'Tổng', '5.702', '103', '1,79']] }]).blocks[0];
+ * const t = documentModel([{ kind: 'table', rows: [['STT', 'Xã', 'Tổng số hộ', 'Số hộ nghèo', 'Tỷ lệ (%)'], ['1', 'An Phú', '2.348', '38', '1,62'], ['2', 'Tân Lợi', '2.154', '44', '2,04'], ['3', 'Long Hòa', '1.200', '20', '1,67'], ['', 'Tổng', '5.702', '103', '1,81']] }]).blocks[0];
  * reconcileInferred(t).issues.map((i) => `${i.row} · ${i.column}: ${i.printed} → ${i.expected}`) //=> ['Tổng · Số hộ nghèo: 103 → 102']
  */
 export function reconcileInferred(table: DocumentTable, options: ReconcileInferredOptions = {}): InferredReconcileReport {
@@ -112,7 +112,9 @@ export function reconcileInferred(table: DocumentTable, options: ReconcileInferr
 export function formatInferredLayout(inferred: InferredLayout): string {
   const l = inferred.layout;
   const first = (l.captionRows ?? 0) + 1;
-  const header = l.headerRows <= first ? `header row ${first}` : `header rows ${first}–${l.headerRows}`;
+  const numbers = l.skipRows.filter((r) => r < l.headerRows);
+  const last = l.headerRows - numbers.length;
+  const header = `${last <= first ? `header row ${first}` : `header rows ${first}–${last}`}${numbers.map((r) => ` (row ${r + 1}: column numbers)`).join('')}`;
   const columns = l.columns.map((c) => `${c.header === '' ? c.key : c.header} (${c.kind === 'amount' && c.unit !== undefined ? `amount, ${c.unit}` : c.kind})`).join('; ');
   return [
     `inferred layout (no --layout or --spec given): ${header}; columns: ${columns}`,
