@@ -113,6 +113,7 @@ describe('check on bad text plans', () => {
       ['w1258.txt', windows1258(TEXT), ['w1258.txt is not UTF-8 text', 'Windows-1258']],
       ['abc.txt', tcvn3(TEXT), ['abc.txt is not UTF-8 text', 'TCVN3']],
       ['u16.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(TEXT, 'utf16le')]), ['u16.txt is UTF-16 text']],
+      ['random.txt', Buffer.from(Array.from({ length: 2048 }, (_, i) => (i * 7919 + 13) % 256)), ['random.txt is not UTF-8 text']],
       ['rong.txt', '', ['rong.txt', 'nothing to check']],
       ['trang.txt', ' \n\t\n\n', ['trang.txt', 'nothing to check']],
     ];

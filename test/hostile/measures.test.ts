@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { tempDirs } from '../_helpers/tempDirs.js';
-import { brokenPackages, expectOutcome, expectRefused, tcvn3, windows1258, writeText } from './_hostile.js';
+import { brokenPackages, expectOutcome, expectRefused, tcvn3, windows1258, writeText, zip } from './_hostile.js';
 
 const dir = tempDirs('vnp-hostile-measures-');
 const temporaries = (d: string): string[] => readdirSync(d).filter((f) => f.endsWith('.tmp'));
@@ -58,6 +58,8 @@ describe('measures on bad survey files', () => {
       const path = writeText(d, name, bytes);
       await expectRefused(['measures', path, '--indicators', spec, '--out', out], [`${name}: `, why], [path, spec, out]);
     }
+    const liar = writeText(d, 'noi-doi.xlsx', zip([{ name: '[Content_Types].xml', data: Buffer.from('<Types/>') }, { name: 'xl/workbook.xml', data: Buffer.from('<workbook/>') }, { name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(16 * 1024 * 1024, 0x20), declaredSize: 1000 }]));
+    await expectRefused(['measures', liar, '--indicators', spec, '--out', out], ['noi-doi.xlsx: the part xl/worksheets/sheet1.xml unpacks to more than the 1000 bytes its zip directory records'], [liar, out]);
     ws.addRow([{ formula: 'A2' } as ExcelJS.CellFormulaValue, 1]);
     const formula = join(d, 'cong-thuc.xlsx');
     await wb.xlsx.writeFile(formula);

@@ -7,6 +7,9 @@ import { linkSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { readSheetGrid } from '../../src/io/readSheetGrid.js';
+import { XLSX_TABLE_LIMITS } from '../../src/io/readLimits.js';
+import { rejectedError } from '../_helpers/errors.js';
 import { tempDirs } from '../_helpers/tempDirs.js';
 import { readFixture } from '../_helpers/fixtures.js';
 import { writeSeed001Sheet } from '../reconcile/_seed001Sheet.js';
@@ -53,6 +56,13 @@ describe('reconcile on bad XLSX files: exit 2 naming the file, the input and an 
     // 80 MiB of shared strings declared honestly: over the 64 MiB a printed table may unpack to
     const big = writeText(d, 'lon.xlsx', zip([...parts, { name: 'xl/sharedStrings.xml', data: Buffer.alloc(80 * 1024 * 1024, 0x20) }]));
     await expectRefused(['reconcile', big, ...LAYOUT], ['lon.xlsx: ', 'maxUncompressedBytes'], [big]);
+  });
+
+  it('the cells of a workbook read whole are counted before exceljs reads it (XLSX_TABLE_LIMITS.maxCells)', async () => {
+    const { input } = await seedSheet(dir());
+    const error = await rejectedError(readSheetGrid(input, { limits: { maxCells: 100 } }));
+    expect([error.issues[0].code, error.message]).toEqual(['xlsx-limit', expect.stringMatching(/^bang\.xlsx: the number of cells \d+ is over the limit of 100 \(maxCells\)/)]);
+    expect(XLSX_TABLE_LIMITS).toEqual({ maxFileBytes: 32 * 1024 * 1024, maxUncompressedBytes: 64 * 1024 * 1024, maxSharedStringsBytes: 32 * 1024 * 1024, maxEntries: 2000, maxCells: 1_000_000 });
   });
 
   it('a formula with no saved value is named by its cell; so is an error value', async () => {
