@@ -248,3 +248,21 @@ export function assertReadableCells(sheet: ExcelJS.Worksheet, label: string): vo
   if (more > 0) problems.push(issue({ code: 'unreadable-cell', path: [label], value: more, expected: 'a value as printed', message: `${label}: and ${more} more such cells` }));
   throw new VnPovertyError(problems as unknown as VnIssues);
 }
+
+/**
+ * Refuses a grid of `rows × columns` cells (empty ones included) over `maxCells`: one stray cell
+ * far to the right or below (XFD1048576) makes a small file span 17 billion cells.
+ *
+ * @throws VnPovertyError `xlsx-limit` naming the sheet, its extent and the limit.
+ */
+export function assertSheetArea(label: string, sheet: string, rows: number, columns: number, maxCells: number): void {
+  const cells = rows * columns;
+  if (cells <= maxCells) return;
+  fail({
+    code: 'xlsx-limit',
+    path: [label, sheet],
+    value: cells,
+    expected: `at most ${maxCells} cells (maxCells)`,
+    message: `${label}: the sheet ${JSON.stringify(sheet)} spans ${rows} rows × ${columns} columns (${cells} cells, empty ones included), over the limit of ${maxCells} (maxCells): delete what stands far below or to the right of the table (its last cell is ${columnLetters(columns)}${rows}), or raise limits.maxCells`,
+  });
+}

@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import type ExcelJS from 'exceljs';
 import { Decimal } from '../_internal/_decimal.js';
 import { fail } from '../errors/VnPovertyError.js';
-import { assertReadableCells, loadXlsxWorkbook } from './_excel.js';
+import { assertReadableCells, assertSheetArea, loadXlsxWorkbook } from './_excel.js';
 import { XLSX_TABLE_LIMITS, type XlsxLimits } from './readLimits.js';
 import type { NumberFormat } from '../numbers/printedInterval.js';
 import type { PrintedGrid } from '../reconcile/tableFromSpec.js';
@@ -107,7 +107,8 @@ function rangeOf(ref: string): MergedRange {
  */
 export async function readSheetGrid(path: string, options: ReadSheetGridOptions = {}): Promise<SheetGrid> {
   const label = options.source ?? basename(path);
-  const workbook = await loadXlsxWorkbook(path, label, { ...XLSX_TABLE_LIMITS, ...options.limits });
+  const limits = { ...XLSX_TABLE_LIMITS, ...options.limits };
+  const workbook = await loadXlsxWorkbook(path, label, limits);
   const sheets = workbook.worksheets.map((w) => w.name);
   const wanted = options.sheet ?? 1;
   const ws = typeof wanted === 'number' ? workbook.worksheets[wanted - 1] : workbook.getWorksheet(wanted);
@@ -116,27 +117,32 @@ export async function readSheetGrid(path: string, options: ReadSheetGridOptions 
   }
   assertReadableCells(ws, label);
   const format = options.numberFormat ?? 'vi';
-  const rows: (string | null)[][] = [];
-  ws.eachRow({ includeEmpty: true }, (row, n) => {
-    const cells: (string | null)[] = [];
-    row.eachCell({ includeEmpty: true }, (cell, col) => {
-      cells[col - 1] = cellText(cell.value, typeof cell.numFmt === 'string' ? cell.numFmt : undefined, format);
-    });
-    for (let i = 0; i < cells.length; i++) if (cells[i] === undefined) cells[i] = null;
-    rows[n - 1] = cells;
-  });
-  for (let i = 0; i < rows.length; i++) if (rows[i] === undefined) rows[i] = [];
+  // the grid runs from A1 to the last cell with a value (or the last merged range)
   const merges = ((ws.model as { merges?: string[] }).merges ?? []).map(rangeOf);
+  let height = 0;
+  let width = 0;
+  const texts: Array<[number, number, string]> = [];
+  ws.eachRow({ includeEmpty: false }, (row, n) => {
+    row.eachCell({ includeEmpty: false }, (cell, col) => {
+      const text = cellText(cell.value, typeof cell.numFmt === 'string' ? cell.numFmt : undefined, format);
+      if (text === null) return;
+      texts.push([n - 1, col - 1, text]);
+      height = Math.max(height, n);
+      width = Math.max(width, col);
+    });
+  });
+  for (const m of merges) {
+    height = Math.max(height, m.bottom + 1);
+    width = Math.max(width, m.right + 1);
+  }
+  assertSheetArea(label, ws.name, height, width, limits.maxCells);
+  // every row as wide as the sheet, so that a row whose last cells are empty is not a short row
+  const rows: (string | null)[][] = Array.from({ length: height }, () => Array<string | null>(width).fill(null));
+  for (const [r, c, text] of texts) rows[r]![c] = text;
   for (const m of merges) {
     const value = rows[m.top]?.[m.left] ?? null;
-    for (let r = m.top; r <= m.bottom; r++) {
-      const row = (rows[r] ??= []);
-      for (let c = m.left; c <= m.right; c++) row[c] = value;
-      for (let c = 0; c < row.length; c++) if (row[c] === undefined) row[c] = null;
-    }
+    for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) rows[r]![c] = value;
   }
-  // every row as wide as the sheet, so that a row whose last cells are empty is not a short row
-  const width = Math.max(0, ...rows.map((r) => r.length));
-  const grid = Object.freeze(rows.map((r) => Object.freeze([...r, ...Array<null>(width - r.length).fill(null)])));
+  const grid = Object.freeze(rows.map((r) => Object.freeze(r)));
   return Object.freeze({ sheet: ws.name, sheets: Object.freeze(sheets), grid, merges: Object.freeze(merges.map((m) => Object.freeze(m))) });
 }

@@ -4,7 +4,7 @@ import { Decimal } from '../_internal/_decimal.js';
 import type { DocumentBlock, DocumentCell, DocumentModel } from '../documents/documentModel.js';
 import { assertOptions } from '../errors/assertOptions.js';
 import { formatVnNumber } from '../numbers/formatVnNumber.js';
-import { assertReadableCells, loadXlsxWorkbook, xlsxCellValue } from './_excel.js';
+import { assertReadableCells, assertSheetArea, loadXlsxWorkbook, xlsxCellValue } from './_excel.js';
 import { XLSX_TABLE_LIMITS, type XlsxLimits } from './readLimits.js';
 
 /** Options of {@link readXlsxDocument}. */
@@ -63,9 +63,11 @@ export function xlsxCellText(value: ExcelJS.CellValue, numFmt: string | undefine
 export async function readXlsxDocument(bytes: Uint8Array, options: ReadXlsxDocumentOptions = {}): Promise<DocumentModel> {
   assertOptions(options, 'readXlsxDocument');
   const label = options.source ?? 'the workbook';
-  const wb = await loadXlsxWorkbook(bytes, label, { ...XLSX_TABLE_LIMITS, ...options.limits });
+  const limits = { ...XLSX_TABLE_LIMITS, ...options.limits };
+  const wb = await loadXlsxWorkbook(bytes, label, limits);
   const blocks: DocumentBlock[] = [];
   wb.eachSheet((ws) => assertReadableCells(ws, label));
+  let area = 0;
   wb.eachSheet((ws) => {
     let lastRow = 0;
     let lastCol = 0;
@@ -77,6 +79,9 @@ export async function readXlsxDocument(bytes: Uint8Array, options: ReadXlsxDocum
       });
     });
     if (lastRow === 0) return;
+    // the grids of all sheets together, empty cells included, within the cell limit
+    area += lastRow * lastCol;
+    assertSheetArea(label, ws.name, lastRow, lastCol, Math.max(0, limits.maxCells - (area - lastRow * lastCol)));
     const grid: DocumentCell[][] = [];
     for (let r = 1; r <= lastRow; r++) {
       const row = ws.getRow(r);

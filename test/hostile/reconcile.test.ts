@@ -58,6 +58,21 @@ describe('reconcile on bad XLSX files: exit 2 naming the file, the input and an 
     await expectRefused(['reconcile', big, ...LAYOUT], ['lon.xlsx: ', 'maxUncompressedBytes'], [big]);
   });
 
+  it('one stray cell at XFD1048576 (a 6 KB file spanning 17 billion cells) is refused, not a crash', async () => {
+    const d = dir();
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Xa');
+    ws.addRow(['Xã', 'Số hộ']);
+    ws.addRow(['An Phú', 2348]);
+    ws.getCell('XFD1048576').value = 'x';
+    const path = join(d, 'xa.xlsx');
+    await wb.xlsx.writeFile(path);
+    // before: RangeError (Maximum call stack size exceeded), exit 70; check ran out of memory
+    const mention = 'xa.xlsx: the sheet "Xa" spans 1048576 rows × 16384 columns (17179869184 cells, empty ones included), over the limit of 1000000 (maxCells)';
+    await expectRefused(['reconcile', path, '--layout', 'counts-and-rates'], [mention, 'XFD1048576'], [path]);
+    await expectRefused(['check', path], [mention], [path]);
+  });
+
   it('the cells of a workbook read whole are counted before exceljs reads it (XLSX_TABLE_LIMITS.maxCells)', async () => {
     const { input } = await seedSheet(dir());
     const error = await rejectedError(readSheetGrid(input, { limits: { maxCells: 100 } }));
