@@ -29,13 +29,16 @@ const parser = new XMLParser({
 
 /**
  * Parses an XML part into a node list (document order kept), after checking that it is
- * well-formed (the parser alone accepts unclosed and mismatched tags).
+ * well-formed (the parser alone accepts unclosed and mismatched tags) and has no document type
+ * declaration (Office writes none; entities declared in one could expand without bound).
  * @throws VnPovertyError `malformed-xml` naming the file, the part, and the line and column.
  */
 export function parseXml(xml: string, part = 'an XML part', source?: string): XmlNode[] {
   const where = source === undefined ? '' : `${source}: `;
   const malformed = (why: string): never =>
     fail({ code: 'malformed-xml', path: source === undefined ? [part] : [source, part], value: part, expected: 'well-formed XML', message: `${where}the part ${part} is not well-formed XML (${why}); ${DOCX_FORMAT.hint}` });
+  // Office never writes a document type declaration; one is how entity bombs and external entities come in
+  if (/<!DOCTYPE/i.test(xml)) malformed('it has a document type declaration (<!DOCTYPE …>), which Office never writes: refused, as its entities could expand without bound');
   const valid = XMLValidator.validate(xml);
   if (valid !== true) malformed(`line ${valid.err.line}, column ${valid.err.col}: ${valid.err.msg}`);
   try {
