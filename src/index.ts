@@ -449,7 +449,7 @@ export { specFromLayout, gridOf } from './documents/specFromLayout.js';
 export type { LayoutAsSpec } from './documents/specFromLayout.js';
 export { understandTable } from './documents/understandTable.js';
 export type { TableUnderstanding, UnderstandTableOptions, RelationEvidence } from './documents/understandTable.js';
-export { extractClaims } from './documents/proseClaims.js';
+export { extractClaims, MAX_CLAIM_PARAGRAPH } from './documents/proseClaims.js';
 export type {
   ProseClaims,
   DocumentClaim,

@@ -177,3 +177,17 @@ describe('check spec files and outputs', () => {
     expect(temporaries(d)).toEqual([]);
   });
 });
+
+describe('check in bounded time', () => {
+  it('a whole plan on one line (11 MB) is read in seconds: the paragraph is listed as unchecked, not read for minutes', async () => {
+    const d = dir();
+    const words = ['Tổng', 'số', 'hộ', 'nghèo', 'là', '1.234', 'hộ,', 'trong', 'đó:', 'xã', 'An', 'Phú', '38', 'hộ;', 'chiếm', '1,5%', '(tương', 'đương', '697', 'hộ)'];
+    const line = Array.from({ length: 1_500_000 }, (_, i) => words[(i * 7919) % words.length]).join(' ');
+    const path = writeText(d, 'mot-dong.txt', line);
+    // before: over five minutes (claims were read in time growing with the square of the paragraph)
+    const run = await expectOutcome(['check', path, '--json'], { code: 0, unchanged: [path] });
+    const report = JSON.parse(run.out) as { unchecked: { kind: string; reason: string; text: string }[] };
+    expect(report.unchecked).toHaveLength(1);
+    expect(report.unchecked[0]!.text).toMatch(/over the 50000 read for claims: is the file one long line\?\)$/);
+  }, 120_000);
+});
