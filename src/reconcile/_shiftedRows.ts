@@ -4,8 +4,9 @@
  * when a transcriber skipped a cell. The rule (docs/reconciliation.md, “Shifted rows”):
  *
  * 1. **Shape.** The row's last k figure cells (k = 1 or 2) are empty, every other figure cell of
- *    the row is filled, and more than half (at least two) of the other rows of its role (units,
- *    groups…) with figures have figures in those k columns: the blank is out of the table's pattern.
+ *    the row is filled, and at least three quarters (and at least two) of the other rows of its
+ *    role (units, groups…) with figures have figures in those k columns: the blank is out of the
+ *    table's pattern. At most {@link MAX_SHIFT_CANDIDATES} such rows of a table are examined.
  * 2. **As printed, the row does not fit.** Some relation that reads the row fails, or cannot be
  *    checked because of those blank cells.
  * 3. **Moved right, it fits.** For some column p, moving the row's figures from p onwards k
@@ -20,7 +21,7 @@
  * figures fit only where they are printed: moving them breaks the relations that held.
  */
 import { compareFractions, fraction, subtractFractions, type Fraction } from '../numbers/fraction.js';
-import { checkContext, refKey, validate, type CheckContext } from './_checkContext.js';
+import { checkContext, refKey, validate, type CheckContext, type Indexed } from './_checkContext.js';
 import { checkRunner, tableChecks, type Check } from './_runChecks.js';
 import type { CellRef, PrintedCell, PrintedTable } from './printedTable.js';
 
@@ -83,34 +84,62 @@ function impliedTerm(check: Check, unknown: ReadonlySet<string>, ctx: CheckConte
   return { cell: refKey(vacant[0]!.cell), value: vacant[0]!.sign === 1n ? diff : fraction(-diff.num, diff.den) };
 }
 
-/** How the relations that read `row` fare in `table`; cells in `unknown` are the unknowns of a move. */
-function rowStatus(table: PrintedTable, row: string, figures: ReadonlySet<string>, unknown: ReadonlySet<string>): RowStatus {
+/** The table's checks, and for each row the checks that read one of its figure cells. */
+interface Checked {
+  readonly ix: Indexed;
+  /** The table's cells as read, shared by the contexts of every move. */
+  readonly ctx: CheckContext;
+  readonly checks: readonly Check[];
+  readonly run: (check: Check, ctx: CheckContext) => void;
+  readonly byRow: ReadonlyMap<string, readonly number[]>;
+}
+
+function checked(table: PrintedTable, figures: ReadonlySet<string>): Checked {
   const ix = validate(table);
   const checks = tableChecks(ix);
-  const ctx = checkContext(ix);
   const run = checkRunner(checks);
+  const ctx = checkContext(ix);
+  const byRow = new Map<string, number[]>();
+  checks.forEach((check, i) => {
+    const rows = new Set<string>();
+    run(check, {
+      ...ctx,
+      readAll: (refs) => {
+        for (const r of refs) if (figures.has(r.column)) rows.add(r.row);
+        return ctx.readAll(refs);
+      },
+      push: () => undefined,
+    });
+    for (const r of rows) byRow.set(r, [...(byRow.get(r) ?? []), i]);
+  });
+  return { ix, ctx, checks, run, byRow };
+}
+
+/** How the relations that read `row` fare with the row's cells replaced by `cells`; cells in `unknown` are the unknowns of a move. */
+function rowStatus(base: Checked, row: string, cells: Readonly<Record<string, PrintedCell>>, unknown: ReadonlySet<string>): RowStatus {
+  const at = base.ix.rowIndex.get(row)!;
+  const rows = base.ix.table.rows.map((r, i) => (i === at ? { ...r, cells } : r));
+  const ctx = checkContext({ ...base.ix, table: { ...base.ix.table, rows } }, { base: base.ctx, row });
   let fails = 0;
   let blocked = 0;
   let evidence = 0;
   const implied = new Map<string, Fraction[]>();
-  for (const check of checks) {
-    let reads = false;
+  for (const i of base.byRow.get(row) ?? []) {
+    const check = base.checks[i]!;
     let unreadable: 'here' | 'elsewhere' | null = null;
     let failed = false;
     const local: CheckContext = {
       ...ctx,
       readAll: (refs: readonly CellRef[]) => {
-        if (refs.some((r) => r.row === row && figures.has(r.column))) reads = true;
         const values = ctx.readAll(refs);
         if (values === null) unreadable = refs.some((r) => r.row === row && ctx.read(r).status !== 'value') ? 'here' : (unreadable ?? 'elsewhere');
         return values;
       },
-      push: (i) => {
-        if (i.severity === 'error') failed = true;
+      push: (issue) => {
+        if (issue.severity === 'error') failed = true;
       },
     };
-    run(check, local);
-    if (!reads) continue;
+    base.run(check, local);
     if (unreadable === 'here') blocked++;
     else if (unreadable === 'elsewhere') continue; // another row's blank: the relation says nothing about this row
     else if (failed) fails++;
@@ -122,6 +151,9 @@ function rowStatus(table: PrintedTable, row: string, figures: ReadonlySet<string
   }
   return { fails, blocked, evidence, implied };
 }
+
+/** The most rows of one table examined as possibly shifted; a table with more has blanks too common to be lost cells. */
+export const MAX_SHIFT_CANDIDATES = 10;
 
 /**
  * The rows of `table` that look shifted left (see the module's rule). `figures` are the figure
@@ -135,6 +167,8 @@ export function findShiftedRows(table: PrintedTable, figures: readonly string[],
   const withFigures = rows.filter((r) => figures.some((f) => !empty(byKey.get(r.key)?.cells[f])));
   const figureSet = new Set(figures);
   const found: ShiftedRow[] = [];
+  let base: Checked | null = null;
+  let examined = 0;
   for (const { key, role } of withFigures) {
     const cells = byKey.get(key)!.cells;
     let k = 0;
@@ -144,8 +178,10 @@ export function findShiftedRows(table: PrintedTable, figures: readonly string[],
     const tail = figures.slice(n - k);
     const others = withFigures.filter((o) => o.key !== key && o.role === role);
     const filledThere = others.filter((o) => tail.every((f) => !empty(byKey.get(o.key)!.cells[f]))).length;
-    if (filledThere < 2 || filledThere * 2 <= others.length) continue;
-    const printed = rowStatus(table, key, figureSet, new Set());
+    if (filledThere < 2 || filledThere * 4 < others.length * 3) continue;
+    if (++examined > MAX_SHIFT_CANDIDATES) break;
+    base ??= checked(table, figureSet);
+    const printed = rowStatus(base, key, cells, new Set());
     if (printed.fails === 0 && printed.blocked === 0) continue;
     let best: { p: number; holds: number; ties: number; restored: Record<string, string> } | null = null;
     for (let p = 0; p < n - k; p++) {
@@ -154,8 +190,7 @@ export function findShiftedRows(table: PrintedTable, figures: readonly string[],
         moved[f] = j < p ? cells[f]! : j < p + k ? UNKNOWN : cells[figures[j - k]!]!;
       });
       const lost = figures.slice(p, p + k);
-      const tableWith = (c: Record<string, PrintedCell>): PrintedTable => ({ ...table, rows: table.rows.map((r) => (r.key === key ? { ...r, cells: c } : r)) });
-      let s = rowStatus(tableWith(moved), key, figureSet, new Set(lost.map((column) => refKey({ row: key, column }))));
+      let s = rowStatus(base, key, moved, new Set(lost.map((column) => refKey({ row: key, column }))));
       if (s.fails > 0 || s.blocked > 0 || s.evidence === 0) continue;
       // the figures sums of counts imply for a lost cell must agree, and hold with the rest of the row
       const restored: Record<string, string> = {};
@@ -169,9 +204,8 @@ export function findShiftedRows(table: PrintedTable, figures: readonly string[],
       }
       if (!agree) continue;
       if (Object.keys(restored).length > 0) {
-        const filled = { ...moved, ...restored };
         const still = lost.filter((c) => restored[c] === undefined).map((column) => refKey({ row: key, column }));
-        s = rowStatus(tableWith(filled), key, figureSet, new Set(still));
+        s = rowStatus(base, key, { ...moved, ...restored }, new Set(still));
         if (s.fails > 0 || s.blocked > 0) continue;
       }
       if (best === null || s.evidence > best.holds) best = { p, holds: s.evidence, ties: 1, restored };

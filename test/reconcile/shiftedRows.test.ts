@@ -21,7 +21,8 @@ const codes = (grid: PrintedGrid, spec: TableSpec = YEAR_SPEC): string[][] => re
 
 describe('a row whose figures moved left (a lost cell) is one structural finding, not blank cells', () => {
   it('seven years and a total: rows B and C carry 7 figures under 8 columns, their last cell blank', async () => {
-    const rows = [HEADER, ['A', '1', '1', '1', '1', '1', '1', '1', '7'], ['B', '1', '2', '1', '1', '1', '1', '7'], ['C', '2', '2', '2', '2', '2', '2', '12'], ['D', '1', '1', '1', '1', '1', '1', '1', '7'], ['E', '3', '1', '1', '1', '1', '1', '1', '9']];
+    // (labels that are not “A”, “B”…: a lettered label is a group row)
+    const rows = [HEADER, ['Dự án 1', '1', '1', '1', '1', '1', '1', '1', '7'], ['Dự án 2', '1', '2', '1', '1', '1', '1', '7'], ['Dự án 3', '2', '2', '2', '2', '2', '2', '12'], ['Dự án 4', '1', '1', '1', '1', '1', '1', '1', '7'], ['Dự án 5', '3', '1', '1', '1', '1', '1', '1', '9']];
     // through a real workbook, as `vn-poverty reconcile FILE.xlsx` reads it (before: two blank-cell findings)
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('Năm');
@@ -52,12 +53,12 @@ describe('a row whose figures moved left (a lost cell) is one structural finding
 
   it('a blank that other rows share, a blank the figures fit around, and figures that fit where they are are not shifts', () => {
     // most rows leave 2025 and the total blank: the blank is the table's pattern
-    expect(codes(sheet([HEADER, ['A', '1', '1', '1', '1', '1', '1'], ['B', '1', '2', '1', '1', '1', '1', '7'], ['C', '2', '2', '2', '2', '2', '2'], ['D', '1', '1', '1', '1', '1', '1', '1', '7']]))).not.toContainEqual(expect.arrayContaining(['shifted-row']));
-    // B's total is blank, and read one column right its figures would not add up (3 < 1 + 2 + 1 + 1 + 1 + 1)
-    expect(codes(sheet([HEADER, ['A', '1', '1', '1', '1', '1', '1', '1', '7'], ['B', '1', '2', '1', '1', '1', '1', '3'], ['D', '1', '1', '1', '1', '1', '1', '1', '7'], ['E', '3', '1', '1', '1', '1', '1', '1', '9']]))).toEqual([['blank-cell', '3']]);
+    expect(codes(sheet([HEADER, ['Dự án 1', '1', '1', '1', '1', '1', '1'], ['Dự án 2', '1', '2', '1', '1', '1', '1', '7'], ['Dự án 3', '2', '2', '2', '2', '2', '2'], ['Dự án 4', '1', '1', '1', '1', '1', '1', '1', '7']]))).not.toContainEqual(expect.arrayContaining(['shifted-row']));
+    // Dự án 2's total is blank, and read one column right its figures would not add up (3 < 1 + 2 + 1 + 1 + 1 + 1)
+    expect(codes(sheet([HEADER, ['Dự án 1', '1', '1', '1', '1', '1', '1', '1', '7'], ['Dự án 2', '1', '2', '1', '1', '1', '1', '3'], ['Dự án 4', '1', '1', '1', '1', '1', '1', '1', '7'], ['Dự án 5', '3', '1', '1', '1', '1', '1', '1', '9']]))).toEqual([['blank-cell', '3']]);
     // a budget table that prints nothing for nothing: the row holds as printed (its total is nothing)
     const budget: TableSpec = { ...YEAR_SPEC, blankAs: 'zero' };
-    expect(codes(sheet([HEADER, ['A', '1', '1', '1', '1', '1', '1', '1', '7'], ['B', '0', '0', '0', '0', '0', '0', '0'], ['D', '1', '1', '1', '1', '1', '1', '1', '7'], ['E', '3', '1', '1', '1', '1', '1', '1', '9']]), budget)).toEqual([]);
+    expect(codes(sheet([HEADER, ['Dự án 1', '1', '1', '1', '1', '1', '1', '1', '7'], ['Dự án 2', '0', '0', '0', '0', '0', '0', '0'], ['Dự án 4', '1', '1', '1', '1', '1', '1', '1', '7'], ['Dự án 5', '3', '1', '1', '1', '1', '1', '1', '9']]), budget)).toEqual([]);
   });
 });
 
