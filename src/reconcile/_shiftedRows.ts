@@ -169,16 +169,26 @@ export function findShiftedRows(table: PrintedTable, figures: readonly string[],
   const found: ShiftedRow[] = [];
   let base: Checked | null = null;
   let examined = 0;
+  // per role: rows with figures, and those filled in the last one and the last two figure columns
+  const pattern = new Map<string, [number, number, number]>();
+  for (const { key, role } of withFigures) {
+    const c = byKey.get(key)!.cells;
+    const counts = pattern.get(role) ?? [0, 0, 0];
+    counts[0]++;
+    if (!empty(c[figures[n - 1]!])) counts[1]++;
+    if (!empty(c[figures[n - 1]!]) && !empty(c[figures[n - 2]!])) counts[2]++;
+    pattern.set(role, counts);
+  }
   for (const { key, role } of withFigures) {
     const cells = byKey.get(key)!.cells;
     let k = 0;
     while (k < n && empty(cells[figures[n - 1 - k]!])) k++;
     if (k < 1 || k > 2 || n - k < 2) continue;
     if (figures.slice(0, n - k).some((f) => empty(cells[f]))) continue;
-    const tail = figures.slice(n - k);
-    const others = withFigures.filter((o) => o.key !== key && o.role === role);
-    const filledThere = others.filter((o) => tail.every((f) => !empty(byKey.get(o.key)!.cells[f]))).length;
-    if (filledThere < 2 || filledThere * 4 < others.length * 3) continue;
+    const counts = pattern.get(role)!;
+    const others = counts[0] - 1;
+    const filledThere = counts[k]!; // this row is not filled there
+    if (filledThere < 2 || filledThere * 4 < others * 3) continue;
     if (++examined > MAX_SHIFT_CANDIDATES) break;
     base ??= checked(table, figureSet);
     const printed = rowStatus(base, key, cells, new Set());
