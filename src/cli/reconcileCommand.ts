@@ -33,13 +33,17 @@ function helpText(): string {
     .join('\n');
   return `Usage: vn-poverty reconcile FILE.csv --layout NAME [options]
        vn-poverty reconcile FILE.xlsx [--sheet NAME] --layout NAME | --spec TABLE.json [--out checked.xlsx] [options]
+       vn-poverty reconcile FILE.csv|FILE.xlsx [options]   (no layout: inferred, printed with its evidence)
 
 Checks a table as printed in a plan against the relations its layout declares (totals add up,
 remaining = start − exits, rates = count ÷ households × 100 as printed, exits ≤ start, rates in
 [0, 100]) and reports every cell that does not reconcile, one line each, then a summary.
 Approximate figures (“hơn 620”, “khoảng 5.600”, “410-470”) are checked as intervals. The header
 may take one or two rows with merged cells, as plans print it; row roles (I, II, Tổng, Cộng,
-Thành thị…) are read from the labels when there is no role column, and shown.
+Thành thị…) are read from the labels when there is no role column, and shown. With neither
+--layout nor --spec, the layout is inferred as vn-poverty check infers a plan's tables (header,
+counts, rates and their base, total rows, column relations accepted by consensus) and printed
+with the evidence for each relation before the findings (--json: "inferred").
 
 Options:
   --layout NAME        a preset (or --spec):
@@ -56,8 +60,9 @@ ${layouts}
   -h, --help           this help
 
 Exit status: 0 no error-severity finding (rounding findings allowed), 1 errors found (or rows of
-the wrong width, roles that are not roles), 2 the file or spec cannot be read, the columns or a
-column's unit are missing.
+the wrong width, shifted rows, roles that are not roles), 2 the file or spec cannot be read, the
+columns or a column's unit are missing, no table can be understood (with no layout), or --out is
+an input or cannot be written (an existing --out is left as it was).
 `;
 }
 
