@@ -19,6 +19,8 @@ import { HOUSEHOLD_REGISTER_COLUMNS } from '../../src/io/readHouseholdRegister.j
 import { tableFromLayout } from '../../src/layouts.js';
 import { reconcileTable } from '../../src/reconcile/reconcileTable.js';
 import { documentFromBytes } from '../../src/io/readDocument.js';
+import { documentModel, type DocumentTable } from '../../src/documents/documentModel.js';
+import { reconcileInferred } from '../../src/documents/reconcileInferred.js';
 import { readDocxDocument } from '../../src/io/readDocxDocument.js';
 import { readMeasuresData } from '../../src/io/readMeasuresData.js';
 import { measuresSpec } from '../../src/io/measuresSpec.js';
@@ -101,6 +103,15 @@ describe('every reader survives random and mutated files', () => {
         const rows = parseCsv(decodeUtf8(b, 'xa.csv'), { source: 'xa.csv' });
         checkTableRows(rows, ',', 'xa.csv');
         return reconcileTable(tableFromLayout('commune-targets', rows, { source: 'xa.csv' }));
+      },
+    ],
+    [
+      'reconcile with no layout (parseCsv, reconcileInferred)',
+      'seed001',
+      async (b) => {
+        const rows = parseCsv(decodeUtf8(b, 'xa.csv'), { source: 'xa.csv' });
+        checkTableRows(rows, ',', 'xa.csv');
+        return reconcileInferred(documentModel([{ kind: 'table', rows }]).blocks[0] as DocumentTable, { source: 'xa.csv' });
       },
     ],
     ['a text plan (documentFromBytes: strict UTF-8, then readTextDocument)', 'plan', (b) => documentFromBytes(b, 'ke-hoach.txt')],
