@@ -2,6 +2,7 @@ import { basename } from 'node:path';
 import type ExcelJS from 'exceljs';
 import { Decimal } from '../_internal/_decimal.js';
 import { fail } from '../errors/VnPovertyError.js';
+import { assertOptions } from '../errors/assertOptions.js';
 import { assertReadableCells, assertSheetArea, loadXlsxWorkbook } from './_excel.js';
 import { XLSX_TABLE_LIMITS, type XlsxLimits } from './readLimits.js';
 import type { NumberFormat } from '../numbers/printedInterval.js';
@@ -106,6 +107,7 @@ function rangeOf(ref: string): MergedRange {
  * (await readSheetGrid('ke-hoach.xlsx', { sheet: 'Biểu 1' })).grid[3] //=> ['I', 'Thành thị', '16.194', '113', '0,70', …]
  */
 export async function readSheetGrid(path: string, options: ReadSheetGridOptions = {}): Promise<SheetGrid> {
+  assertOptions(options, 'readSheetGrid');
   const label = options.source ?? basename(path);
   const limits = { ...XLSX_TABLE_LIMITS, ...options.limits };
   const workbook = await loadXlsxWorkbook(path, label, limits);
