@@ -92,8 +92,9 @@ function rangeOf(ref: string): MergedRange {
  * Reads one sheet of an XLSX workbook as the grid of cells a reader sees: each numeric cell
  * written as shown (its number format's decimals and percent sign, in the vi-VN way unless
  * told), formulas as their results, and every merged range's value copied into each cell it
- * covers — so a two-row Vietnamese header names every column it spans; every row as wide as the
- * sheet's widest. The shared step before
+ * covers — so a two-row Vietnamese header names every column it spans. The grid runs from A1 to the
+ * last cell with a value (or the last merged range), every row as wide as the grid; one that would
+ * span more than `maxCells` cells (a stray cell at XFD1048576) is refused. The shared step before
  * `tableFromSpec` (reconciliation) and document reading.
  *
  * The file goes through the same checks as every XLSX reader (see {@link XLSX_TABLE_LIMITS}):
