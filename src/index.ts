@@ -461,7 +461,7 @@ export { specFromLayout, gridOf } from './documents/specFromLayout.js';
 export type { LayoutAsSpec } from './documents/specFromLayout.js';
 export { understandTable } from './documents/understandTable.js';
 export type { TableUnderstanding, UnderstandTableOptions, RelationEvidence } from './documents/understandTable.js';
-export { extractClaims } from './documents/proseClaims.js';
+export { extractClaims, MAX_CLAIM_PARAGRAPH } from './documents/proseClaims.js';
 export type {
   ProseClaims,
   DocumentClaim,
@@ -478,5 +478,7 @@ export type { ProseFigure, FigureDimension } from './documents/_proseFigures.js'
 export { checkDocument } from './documents/checkDocument.js';
 export type { CheckDocumentOptions } from './documents/checkDocument.js';
 export type { CheckReport, CheckFinding, CheckSeverity, FindingLocation, CheckedTable, CheckedClaim, UncheckedItem } from './documents/checkReport.js';
-export { formatCheckReport, formatCheckFinding, formatLocation } from './documents/formatCheckReport.js';
+export { formatCheckReport, formatCheckFinding, formatLocation, formatEvidence } from './documents/formatCheckReport.js';
 export type { FormatCheckReportOptions } from './documents/formatCheckReport.js';
+export { reconcileInferred, formatInferredLayout } from './documents/reconcileInferred.js';
+export type { ReconcileInferredOptions, InferredLayout, InferredReconcileReport } from './documents/reconcileInferred.js';

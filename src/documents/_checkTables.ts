@@ -38,13 +38,15 @@ function captionOf(model: DocumentModel, table: DocumentTable): string {
 }
 
 /** The engine's view of a table: the printed table it checks, its structural findings, and the grid column of each key. */
-interface EngineTable {
+export interface EngineTable {
   readonly printed: PrintedTable;
   readonly structural: readonly ReconcileIssue[];
   readonly columnOf: ReadonlyMap<string, number>;
   /** How the table reached the engine. */
   readonly via: 'spec' | 'direct';
   readonly spec: TableSpec | null;
+  /** How `tableFromSpec` read the grid (via a spec only). */
+  readonly grid: GridTable | null;
 }
 
 /** True when the engine read the spec with the same roles and the same rows under each total as the layout says. */
@@ -66,13 +68,13 @@ function sameReading(layout: DocumentTableLayout, gt: GridTable): boolean {
  * one spec format) when it has a spec equivalent and the engine reads it the same way; else
  * turned into the printed table directly (`printedTableFromLayout`), with the reason noted.
  */
-function engineTable(block: DocumentTable, layout: DocumentTableLayout, caption: string, notes: string[]): EngineTable {
+export function engineTable(block: DocumentTable, layout: DocumentTableLayout, caption: string, notes: string[]): EngineTable {
   const asSpec = specFromLayout(block, layout);
   if (asSpec.ok) {
     try {
       const gt = tableFromSpec(gridOf(block, layout.headerRows), asSpec.spec, caption === '' ? {} : { caption: [caption] });
       if (sameReading(layout, gt)) {
-        return { printed: gt.table, structural: gt.findings, columnOf: new Map(gt.layout.columns.map((c) => [c.key, c.gridColumn])), via: 'spec', spec: asSpec.spec };
+        return { printed: gt.table, structural: gt.findings, columnOf: new Map(gt.layout.columns.map((c) => [c.key, c.gridColumn])), via: 'spec', spec: asSpec.spec, grid: gt };
       }
       notes.push('the engine reads the stated spec with other rows under a total; the inferred layout was checked as it is');
     } catch (error) {
@@ -80,7 +82,14 @@ function engineTable(block: DocumentTable, layout: DocumentTableLayout, caption:
       notes.push(`the inferred layout could not be read as a spec (${error.issues[0].code}); it was checked as it is`);
     }
   } else notes.push(`the inferred layout has no spec equivalent (${asSpec.reason}); it was checked as it is`);
-  return { printed: printedTableFromLayout(block, layout), structural: [], columnOf: new Map(layout.columns.map((c) => [c.key, c.col])), via: 'direct', spec: null };
+  return { printed: printedTableFromLayout(block, layout), structural: [], columnOf: new Map(layout.columns.map((c) => [c.key, c.col])), via: 'direct', spec: null, grid: null };
+}
+
+/** Whether a layout has figure columns, and something to check them by (a relation, a total row) in some data row. */
+export function layoutCoverage(layout: DocumentTableLayout): { readonly hasFigures: boolean; readonly checkable: boolean } {
+  const hasFigures = layout.columns.some((c) => c.kind === 'count' || c.kind === 'rate' || c.kind === 'amount');
+  const hasChecks = layout.relations.length > 0 || layout.rows.some((r) => r.covers !== undefined);
+  return { hasFigures, checkable: hasFigures && hasChecks && layout.rows.length > 0 };
 }
 
 /**
@@ -119,11 +128,10 @@ export function checkTables(
     if (userSpec !== undefined) {
       const headerRows = userSpec.header?.start !== undefined && userSpec.header.rows !== undefined ? userSpec.header.start + userSpec.header.rows : u.layout.headerRows;
       const gt = tableFromSpec(gridOf(block, headerRows), userSpec, { ...(caption === '' ? {} : { caption: [caption] }), source: `table ${n}` });
-      engine = { printed: gt.table, structural: gt.findings, columnOf: new Map(gt.layout.columns.map((c) => [c.key, c.gridColumn])), via: 'spec', spec: userSpec };
+      engine = { printed: gt.table, structural: gt.findings, columnOf: new Map(gt.layout.columns.map((c) => [c.key, c.gridColumn])), via: 'spec', spec: userSpec, grid: gt };
     } else {
-      const hasFigures = layout.columns.some((c) => c.kind === 'count' || c.kind === 'rate' || c.kind === 'amount');
-      const hasChecks = layout.relations.length > 0 || layout.rows.some((r) => r.covers !== undefined);
-      if (!hasFigures || !hasChecks || layout.rows.length === 0) {
+      const { hasFigures, checkable } = layoutCoverage(layout);
+      if (!checkable) {
         if (hasFigures) unchecked.push({ kind: 'table', location: where, text: firstText(block), reason: 'no total row, rate base or relation between columns could be inferred' });
         tables.push({ location: where, layout, spec: null, evidence, layoutFrom, checks: 0, findings: 0 });
         continue;

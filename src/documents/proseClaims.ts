@@ -133,6 +133,16 @@ function subjectOf(folded: string): 'poor' | 'near-poor' | 'poor-and-near-poor' 
 const DATE = /\b(thang \d{1,2}\/\d{4}|(?:cuoi|dau|giua) nam \d{4}|(?:cuoi|dau) ky|nam \d{4})\b/;
 
 /**
+ * The longest paragraph read for claims: 50.000 characters (about 8.000 words; a plan's longest
+ * paragraphs are a few thousand characters). Reading claims takes time that grows with the square
+ * of a paragraph's length, so a longer one — a whole file on one line — is listed in `unchecked`
+ * (with its first figures), never read for minutes.
+ * @example
+ * MAX_CLAIM_PARAGRAPH //=> 50000
+ */
+export const MAX_CLAIM_PARAGRAPH = 50_000;
+
+/**
  * Reads the arithmetic claims of a document's prose, with no hints:
  * - **totals with parts**: a figure followed by “trong đó”, “bao gồm” or “gồm” and its parts,
  *   in the same sentence (“82.075 triệu đồng, trong đó: Vốn đầu tư 71.750 triệu đồng; vốn sự
@@ -144,7 +154,8 @@ const DATE = /\b(thang \d{1,2}\/\d{4}|(?:cuoi|dau|giua) nam \d{4}|(?:cuoi|dau) k
  * - **percent of plan**: “N …, đạt P% (so với) kế hoạch”, with the plan figure when printed;
  * - **reduction targets**: “giảm …” with a figure about poor or near-poor households, read by
  *   `targetFromText` (points, range, share, count).
- * Sentences with figures that no claim uses are returned as `unchecked`.
+ * Sentences with figures that no claim uses are returned as `unchecked`, and so are paragraphs over
+ * {@link MAX_CLAIM_PARAGRAPH} characters, which are not read.
  *
  * @param model - a document model.
  * @returns deep-frozen claims and unchecked sentences.
@@ -155,8 +166,17 @@ const DATE = /\b(thang \d{1,2}\/\d{4}|(?:cuoi|dau|giua) nam \d{4}|(?:cuoi|dau) k
 export function extractClaims(model: DocumentModel): ProseClaims {
   const paras: Para[] = [];
   const paraAt = new Map<number, number>();
+  const tooLong: UncheckedSentence[] = [];
   for (const b of model.blocks) {
     if (b.kind === 'table') continue;
+    if (b.text.length > MAX_CLAIM_PARAGRAPH) {
+      const figures = proseFigures(b.text.slice(0, MAX_CLAIM_PARAGRAPH));
+      if (figures.length > 0) {
+        const more = figures.length > 20 ? ['…'] : [];
+        tooLong.push({ location: { block: b.index, start: 0, end: b.text.length }, sentence: `${b.text.slice(0, 200)}… (a paragraph of ${b.text.length} characters, over the ${MAX_CLAIM_PARAGRAPH} read for claims: is the file one long line?)`, figures: [...figures.slice(0, 20).map((f) => f.text), ...more] });
+      }
+      continue;
+    }
     paraAt.set(b.index, paras.length);
     paras.push({ block: b.index, text: b.text, folded: foldVietnameseKeepingLength(b.text), figures: proseFigures(b.text), sentences: sentences(b.text) });
   }
@@ -393,7 +413,7 @@ export function extractClaims(model: DocumentModel): ProseClaims {
     }
   }
 
-  const unchecked: UncheckedSentence[] = [];
+  const unchecked: UncheckedSentence[] = [...tooLong];
   for (const p of paras) {
     if (p.figures.length === 0) continue;
     for (const s of p.sentences) {
@@ -402,6 +422,7 @@ export function extractClaims(model: DocumentModel): ProseClaims {
     }
   }
   void paraAt;
+  unchecked.sort((a, b) => a.location.block - b.location.block || a.location.start - b.location.start);
   return deepFreeze({ claims, unchecked });
 }
 

@@ -174,7 +174,7 @@ export function printedTableFromLayout(table: DocumentTable, layout: DocumentTab
   });
   const printedColumns: TableColumn[] = l.columns.map((c) => {
     const kind = c.kind === 'label' || c.kind === 'row-number' || c.kind === 'text' ? 'text' : c.kind;
-    return c.unit === undefined || kind !== 'amount' ? { key: c.key, kind, label: c.header } : { key: c.key, kind, label: c.header, unit: c.unit };
+    return c.unit === undefined || kind !== 'amount' ? { key: c.key, kind, label: c.header, gridColumn: c.col } : { key: c.key, kind, label: c.header, unit: c.unit, gridColumn: c.col };
   });
   const rows = l.rows.map((r) => {
     const cells: Record<string, string | null> = {};
@@ -183,7 +183,7 @@ export function printedTableFromLayout(table: DocumentTable, layout: DocumentTab
       // a cell covered by a vertical merge repeats a figure that is printed once
       cells[c.key] = cell === undefined || (cell.mergedInto !== undefined && cell.mergedInto.row !== r.row) ? null : cell.text;
     }
-    return { key: rowKeyOf(r.row), label: r.label, cells };
+    return { key: rowKeyOf(r.row), label: r.label, cells, gridRow: r.row };
   });
   const additive = additiveColumns(l).map((c) => c.key);
   const relations: TableRelation[] = [];

@@ -47,7 +47,7 @@ export interface UnderstandTableOptions {
   readonly consensus?: number;
 }
 
-const RATE_WORDS = /\b(ty le|phan tram)\b|%/;
+const RATE_WORDS = /\b(ty le|phan tram)\b|%|(^|[^a-z])(rate|percent|pct)([^a-z]|$)/;
 const MONEY_WORDS = /\b(kinh phi|nguon von|von|ngan sach|so tien|du toan|gia tri|tong muc|dong|trieu|ty dong|nstw|nsdp|nstinh|ns tinh|ns huyen)\b/;
 const COUNT_WORDS = /\b(ho|so ho|nguoi|so nguoi|luot|luot nguoi|lao dong|so luong|can|lop|hoc sinh|the)\b/;
 const NUMBER_HEADER = /^(stt|tt|so tt|so thu tu|thu tu)$/;

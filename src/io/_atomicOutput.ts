@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
-import { access, open, realpath, rename, rm, stat } from 'node:fs/promises';
+import { access, open, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fail } from '../errors/VnPovertyError.js';
 
@@ -56,6 +56,24 @@ export async function openAtomicOutput(path: string): Promise<AtomicOutput> {
       await rm(tempPath, { force: true });
     },
   };
+}
+
+/**
+ * Writes a whole file atomically ({@link openAtomicOutput}): the bytes go to a temporary file
+ * beside `path`, renamed over it once complete; on any failure the temporary file is removed and
+ * an existing file at `path` is left as it was.
+ *
+ * @throws VnPovertyError as {@link openAtomicOutput}; the write's own error (a full disk).
+ */
+export async function writeFileAtomic(path: string, data: Uint8Array): Promise<void> {
+  const output = await openAtomicOutput(path);
+  try {
+    await writeFile(output.tempPath, data);
+    await output.commit();
+  } catch (error) {
+    await output.abort();
+    throw error;
+  }
 }
 
 /**

@@ -29,6 +29,8 @@ export type { AmountHeader, AmountPeriod } from './amountHeader.js';
 // --- limits on what the readers accept -----------------------------------------
 export { CSV_MAX_FIELD_LENGTH, CSV_MAX_RECORD_LENGTH, XLSX_READ_LIMITS, MAX_WHOLE_FILE_BYTES } from './readLimits.js';
 export type { XlsxLimits } from './readLimits.js';
+export { XLSX_TABLE_LIMITS, DOCX_READ_LIMITS } from './readLimits.js';
+export type { DocxLimits } from './readLimits.js';
 export { readPlanTable, countClassifiedHouseholds, readAdminUnits, PLAN_TABLE_COLUMNS, ADMIN_UNIT_COLUMNS } from './readAreaTables.js';
 export type { ReadPlanTableOptions, CountBy, CountClassifiedHouseholdsOptions } from './readAreaTables.js';
 

@@ -1,7 +1,7 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { CheckReport, CheckSeverity } from '../documents/checkReport.js';
-import { fail } from '../errors/VnPovertyError.js';
 import { formatLocation } from '../documents/formatCheckReport.js';
+import { loadExcelJs, loadXlsxWorkbook } from './_excel.js';
 import { findingComment } from './writeCheckedDocx.js';
 import { cellAddress, FINDINGS_SHEET, MARK_FILLS } from './writeMarkedUpCopy.js';
 
@@ -42,17 +42,13 @@ function addFindingsSheet(wb: ExcelJS.Workbook, report: CheckReport, linkCells: 
  * @param bytes - the .xlsx that was checked.
  * @param report - its report from `checkDocument`.
  * @returns the bytes of the marked copy.
- * @throws VnPovertyError `unreadable-document`.
+ * @throws VnPovertyError as `readXlsxDocument` for bytes that are not a readable workbook (the
+ *   same checks: zip, limits, checksums).
  * @example
  * await writeFile('checked.xlsx', await markXlsx(bytes, checkDocument(await readXlsxDocument(bytes))))
  */
 export async function markXlsx(bytes: Uint8Array, report: CheckReport): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch {
-    return fail({ code: 'unreadable-document', path: [], value: report.source ?? '', expected: 'an Excel workbook (.xlsx)' });
-  }
+  const wb = await loadXlsxWorkbook(bytes, report.source ?? 'the workbook');
   for (const f of report.findings) {
     if (f.location.sheet === undefined || f.location.row === undefined || f.location.column === undefined) continue;
     const ws = wb.getWorksheet(f.location.sheet);
@@ -74,7 +70,7 @@ export async function markXlsx(bytes: Uint8Array, report: CheckReport): Promise<
  * await writeFile('findings.xlsx', await findingsWorkbook(checkDocument(readTextDocument(text))))
  */
 export async function findingsWorkbook(report: CheckReport): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJs()).Workbook();
   addFindingsSheet(wb, report, false);
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }

@@ -1,11 +1,7 @@
 import { deepFreeze } from '../_internal/_freeze.js';
 import { issue as makeIssue, VnPovertyError, type VnIssues } from '../errors/VnPovertyError.js';
 import { checkContext, validate } from './_checkContext.js';
-import { checkCommonBase, commonBaseChecks, type CommonBaseCheck } from './_commonBaseChecks.js';
-import { checkInequality, inequalityChecks, type InequalityCheck } from './_inequalityChecks.js';
-import { checkNumbering, numberingChecks, type NumberingCheck } from './_numberingChecks.js';
-import { checkRate, rateChecks, shortcutIndexes, type RateCheck, type ShortcutIndexes } from './_rateChecks.js';
-import { checkSum, sumChecks, type SumCheck } from './_sumChecks.js';
+import { checkRunner, tableChecks } from './_runChecks.js';
 import type { PrintedTable } from './printedTable.js';
 import type { ReconcileIssue, ReconcileReport } from './reconcileIssue.js';
 import { assertOptions } from '../errors/assertOptions.js';
@@ -14,8 +10,6 @@ export type { GridRef, ReconcileIssue, ReconcileIssueCode, ReconcileReport, Reco
 
 /** Options of {@link reconcileTable}: none yet; rounding lives on each rate relation. */
 export type ReconcileTableOptions = Readonly<Record<string, never>>;
-
-type Check = SumCheck | RateCheck | NumberingCheck | InequalityCheck | CommonBaseCheck;
 
 /**
  * Checks a printed table against its declared relations and reports every cell that does
@@ -56,36 +50,10 @@ export function reconcileTable(table: PrintedTable, options: ReconcileTableOptio
   assertOptions(options, 'reconcileTable');
   void options;
   const ix = validate(table);
-  const checks: Check[] = ix.table.relations.flatMap((rel): Check[] => [
-    ...numberingChecks(rel),
-    ...sumChecks(rel, ix),
-    ...rateChecks(rel, ix),
-    ...inequalityChecks(rel, ix),
-    ...commonBaseChecks(rel, ix),
-  ]);
+  const checks = tableChecks(ix);
   const ctx = checkContext(ix);
-  // indexes for naming shortcuts, built only when a rate does not reconcile
-  let indexes: ShortcutIndexes | null = null;
-  const lazyIndexes = (): ShortcutIndexes => (indexes ??= shortcutIndexes(checks));
-  for (const check of checks) {
-    switch (check.kind) {
-      case 'numbering':
-        checkNumbering(check, ctx);
-        break;
-      case 'sum':
-        checkSum(check, ctx);
-        break;
-      case 'rate':
-        checkRate(check, ctx, lazyIndexes);
-        break;
-      case 'inequality':
-        checkInequality(check, ctx);
-        break;
-      case 'common-base':
-        checkCommonBase(check, ctx);
-        break;
-    }
-  }
+  const run = checkRunner(checks);
+  for (const check of checks) run(check, ctx);
   const order = (i: ReconcileIssue): number => ix.rowIndex.get(i.rowKey) ?? Number.MAX_SAFE_INTEGER;
   const colOrder = new Map(ix.table.columns.map((c, i) => [c.key, i]));
   const sorted = ctx.issues

@@ -13,7 +13,8 @@ export interface CaptureIoOptions {
 
 /**
  * Fake CLI I/O for `runCli`: output captured, files served from memory. A path with no file
- * fails as Node's `readFile` would, with `ENOENT: no such file or directory, open '<path>'`.
+ * fails as Node's `readFile` would: an error with code `ENOENT`, its `path` and the message
+ * `ENOENT: no such file or directory, open '<path>'`.
  */
 export function captureIo(options: CaptureIoOptions = {}): CapturedIo {
   const { files = {}, tty = false } = options;
@@ -24,7 +25,7 @@ export function captureIo(options: CaptureIoOptions = {}): CapturedIo {
     stderr: { write: (t: string) => (err += t), isTTY: tty } as CliIo['stderr'],
     readFile: async (path: string) => {
       const text = typeof files === 'function' ? files(path) : files[path];
-      if (text === undefined) throw new Error(`ENOENT: no such file or directory, open '${path}'`);
+      if (text === undefined) throw Object.assign(new Error(`ENOENT: no such file or directory, open '${path}'`), { code: 'ENOENT', errno: -2, syscall: 'open', path });
       return text;
     },
     out: () => out,

@@ -148,4 +148,41 @@ describe('vn-poverty reconcile FILE.xlsx', () => {
     expect(await runCli(['reconcile', path, '--layout', 'area-summary'], io)).toBe(EXIT_FINDINGS);
     expect(io.out()).toMatch(/Tổng cộng · households: printed 3\.815, expected 3\.814/);
   });
+
+  it('with no --layout or --spec: seed 001 as printed is understood, reconciled and marked up as with the preset', async () => {
+    const dir = tempDir();
+    const input = join(dir, 'tinh-bien.xlsx');
+    await writeSeed001Sheet(input, { full: true });
+    const io = fsIo();
+    const out = join(dir, 'checked.xlsx');
+    expect(await runCli(['reconcile', input, '--out', out], io)).toBe(EXIT_FINDINGS);
+    expect(io.out()).toMatch(/^inferred layout \(no --layout or --spec given\): header rows 2–5 \(row 6: column numbers\); columns: STT \(row-number\); Xã, phường \(label\)/);
+    expect(io.out()).toContain('  HCN còn lại · Tỷ lệ (%) = HCN còn lại · Hộ ÷ Hộ dân cuối năm (2023) × 100 (half-up, to the decimals printed): holds in 16 of 17 rows (breaks: An Phú)');
+    expect(io.out()).toMatch(/: 158 checks, 5 errors, 1 rounding finding\n$/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const ws = wb.getWorksheet('Phân bổ chỉ tiêu')!;
+    const anPhu = ws.getCell('O12');
+    expect(anPhu.value).toBe(2.56);
+    expect((anPhu.fill as ExcelJS.FillPattern).fgColor?.argb).toBe(MARK_FILLS.error);
+    expect(wb.getWorksheet(FINDINGS_SHEET)!.rowCount).toBe(7);
+  });
+
+  it('a row of an XLSX table shifted left is one structural finding for the whole table (exit 1), not blank cells', async () => {
+    const dir = tempDir();
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Vốn');
+    ws.addRow(['Nội dung', 'Năm 2024', 'Năm 2025', 'Năm 2026', 'Giai đoạn']);
+    ws.addRow(['Dự án 1', 500, 700, 300, 1500]);
+    ws.addRow(['Dự án 2', 900, 300, 1500]);
+    ws.addRow(['Dự án 3', 100, 200, 300, 600]);
+    const input = join(dir, 'von.xlsx');
+    await wb.xlsx.writeFile(input);
+    const spec = join(dir, 'von.json');
+    writeFileSync(spec, JSON.stringify({ columns: [{ key: 'item', kind: 'text', header: 'Nội dung' }, { key: 'y24', kind: 'count', header: 'Năm 2024' }, { key: 'y25', kind: 'count', header: 'Năm 2025' }, { key: 'y26', kind: 'count', header: 'Năm 2026' }, { key: 'total', kind: 'count', header: 'Giai đoạn' }], relations: [{ type: 'column-total', column: 'total', parts: ['y24', 'y25', 'y26'] }] }));
+    const io = fsIo();
+    expect(await runCli(['reconcile', input, '--spec', spec], io)).toBe(EXIT_FINDINGS);
+    expect(io.out()).toContain(`error     ${input}: line 3: 3 figures under 4 columns; the figures look shifted left by one column (a cell is missing before “Giai đoạn”: moved one column to the right, the row's relations hold, as printed they do not). The row is left out of the checks`);
+    expect(io.out()).not.toContain('blank-cell');
+  });
 });
