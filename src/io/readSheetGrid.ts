@@ -1,5 +1,6 @@
 import { basename } from 'node:path';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJs } from './_excel.js';
 import { Decimal } from '../_internal/_decimal.js';
 import { fail } from '../errors/VnPovertyError.js';
 import type { NumberFormat } from '../numbers/printedInterval.js';
@@ -99,7 +100,7 @@ function rangeOf(ref: string): MergedRange {
  */
 export async function readSheetGrid(path: string, options: ReadSheetGridOptions = {}): Promise<SheetGrid> {
   const label = options.source ?? basename(path);
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJs('reading')).Workbook();
   await workbook.xlsx.readFile(path);
   const sheets = workbook.worksheets.map((w) => w.name);
   const wanted = options.sheet ?? 1;

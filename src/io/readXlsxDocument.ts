@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJs } from './_excel.js';
 import { deepFreeze } from '../_internal/_freeze.js';
 import { Decimal } from '../_internal/_decimal.js';
 import { fail } from '../errors/VnPovertyError.js';
@@ -55,7 +56,7 @@ export function xlsxCellText(value: ExcelJS.CellValue, numFmt: string | undefine
  * (await readXlsxDocument(await readFile('bieu.xlsx'))).blocks[0].position //=> { sheet: 'Biểu 1', row: 1, column: 1 }
  */
 export async function readXlsxDocument(bytes: Uint8Array, options: ReadXlsxDocumentOptions = {}): Promise<DocumentModel> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJs('reading')).Workbook();
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (error) {

@@ -243,7 +243,7 @@ function xlsxValue(column: TableColumn<never>, value: OutputValue, path: Readonl
 }
 
 async function openXlsx<T>(path: string, columns: ReadonlyArray<TableColumn<T>>, options: TableWriterOptions): Promise<TableWriter<T>> {
-  const excel = await loadExcelJs();
+  const excel = await loadExcelJs('writing');
   const output = await openAtomicOutput(path);
   const file = createWriteStream(output.tempPath);
   const workbook = new excel.stream.xlsx.WorkbookWriter({ stream: file, useStyles: true, useSharedStrings: false });

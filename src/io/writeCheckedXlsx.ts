@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJs } from './_excel.js';
 import type { CheckReport, CheckSeverity } from '../documents/checkReport.js';
 import { fail } from '../errors/VnPovertyError.js';
 import { formatLocation } from '../documents/formatCheckReport.js';
@@ -47,7 +48,7 @@ function addFindingsSheet(wb: ExcelJS.Workbook, report: CheckReport, linkCells: 
  * await writeFile('checked.xlsx', await markXlsx(bytes, checkDocument(await readXlsxDocument(bytes))))
  */
 export async function markXlsx(bytes: Uint8Array, report: CheckReport): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJs('reading')).Workbook();
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {
@@ -74,7 +75,7 @@ export async function markXlsx(bytes: Uint8Array, report: CheckReport): Promise<
  * await writeFile('findings.xlsx', await findingsWorkbook(checkDocument(readTextDocument(text))))
  */
 export async function findingsWorkbook(report: CheckReport): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJs('writing')).Workbook();
   addFindingsSheet(wb, report, false);
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }

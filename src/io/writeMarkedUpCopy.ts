@@ -1,5 +1,6 @@
 import { basename, resolve } from 'node:path';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJs } from './_excel.js';
 import { fail } from '../errors/VnPovertyError.js';
 import type { ReconcileIssue, ReconcileReport } from '../reconcile/reconcileIssue.js';
 import type { PrintedGrid } from '../reconcile/tableFromSpec.js';
@@ -66,7 +67,7 @@ function noteText(i: ReconcileIssue): string {
  * await writeMarkedUpCopy({ path: 'ke-hoach.xlsx' }, reconcileGrid(grid, spec), 'checked.xlsx') // checked.xlsx: marked cells and a “Kết quả kiểm tra” sheet
  */
 export async function writeMarkedUpCopy(source: MarkedUpSource, report: Pick<ReconcileReport, 'issues'>, out: string): Promise<void> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJs('path' in source ? 'reading' : 'writing')).Workbook();
   let sheet: ExcelJS.Worksheet;
   if ('path' in source) {
     if (resolve(source.path) === resolve(out)) fail({ code: 'same-file', path: [out], value: out, expected: 'an output file other than the input (the copy never overwrites your sheet)' });
