@@ -1,6 +1,7 @@
 import { Decimal } from '../_internal/_decimal.js';
 import { VnPovertyError, fail, issue, shortText, type VnIssue } from '../errors/VnPovertyError.js';
-import { isoDateFromParts, toIsoDate, type IsoDate } from '../dates/calendarDate.js';
+import { toIsoDate, type IsoDate } from '../dates/calendarDate.js';
+import { parseVnDate } from '../dates/vnDate.js';
 import { DONG_PER_UNIT, toDong, type Dong, type MoneyUnit } from '../numbers/money.js';
 import { parseVnNumber } from '../numbers/parseVnNumber.js';
 import type { RawCell } from './readRows.js';
@@ -13,7 +14,7 @@ import { restoreCsvFormulaText } from './csv.js';
  * - `'rate'`: a percentage as a Decimal (`0,70` or `0,70%` → 0.7; an XLSX cell formatted as `%` holding 0.007 → 0.7);
  * - `'amount'`: money in whole đồng (a bigint), read in the column's unit unless the cell prints one (`1,5 triệu đồng`);
  * - `'text'`: the text, trimmed;
- * - `'date'`: an {@link IsoDate} from `YYYY-MM-DD`, `DD/MM/YYYY` or an XLSX date;
+ * - `'date'`: an {@link IsoDate} from `YYYY-MM-DD`, `DD/MM/YYYY`, `ngày D tháng M năm YYYY` (`parseVnDate`) or an XLSX date;
  * - `'boolean'`: `có`/`không`, `x`, `yes`/`no`, `true`/`false`, `1`/`0`, `đúng`/`sai`.
  * Numbers are read by {@link parseVnNumber}: `.` groups thousands, `,` marks decimals.
  */
@@ -120,10 +121,7 @@ function readCellValue(raw: RawCell, spec: Pick<ColumnSpec, 'hint' | 'unit'>, fo
     }
     case 'date': {
       if (raw instanceof Date) return toIsoDate({ date: raw, zone: 'utc' });
-      const text = String(raw).trim();
-      const vn = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text);
-      if (vn) return isoDateFromParts({ day: Number(vn[1]), month: Number(vn[2]), year: Number(vn[3]) });
-      return toIsoDate(text);
+      return parseVnDate(String(raw));
     }
     case 'count':
     case 'rate':
