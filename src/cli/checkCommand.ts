@@ -11,9 +11,10 @@ import { documentFormatOf, documentFromBytes, type DocumentFileFormat } from '..
 import { readTextDocument } from '../io/readTextDocument.js';
 import { markDocx } from '../io/writeCheckedDocx.js';
 import { findingsWorkbook, markXlsx } from '../io/writeCheckedXlsx.js';
-import { badInput, errorText, EXIT_FINDINGS, EXIT_OK, parseCliArgs, type CliCommand, type CliIo, type ExitCode } from './cliSupport.js';
+import { fileInputs, looksLikeZip, openCliInput, readCliText, writeBytesToStdout, type CliInput } from './cliInput.js';
+import { badInput, errorText, EXIT_FINDINGS, EXIT_OK, parseCliArgs, writeJsonResult, type CliCommand, type CliIo, type ExitCode } from './cliSupport.js';
 
-const HELP = `Usage: vn-poverty check PLAN.docx|PLAN.xlsx|PLAN.txt [--json] [--out checked.docx|checked.xlsx] [options]
+const HELP = `Usage: vn-poverty check PLAN.docx|PLAN.xlsx|PLAN.txt|- [--json] [--out checked.docx|checked.xlsx|-] [options]
 
 Checks a whole plan document with no transcription: finds its tables and works out their
 layout (header rows, counts, rates and their base, amounts, subtotal and total rows,
@@ -23,15 +24,17 @@ arithmetic claims of the text (a total and its parts after “trong đó / bao g
 and reports every figure that does not add up, with where it is.
 
 Options:
-  --json             print the report as JSON: findings[] (severity, code, location, text,
-                     printed, expected, difference, relation, message), tables[] (with the
-                     inferred layout and its evidence), claims[], unchecked[]
+  --json             print the report as JSON, the envelope of toJsonResult whose value has
+                     findings[] (severity, code, location, text, printed, expected, difference,
+                     relation, message), tables[] (with the inferred layout and its evidence),
+                     claims[], unchecked[]
   --out FILE         write a marked-up copy: FILE.docx for a Word input (each finding filled
                      and commented), FILE.xlsx for an Excel input (cells filled, notes, and a
-                     "Kết quả kiểm tra" sheet) or for any input (the list of findings)
+                     "Kết quả kiểm tra" sheet) or for any input (the list of findings);
+                     --out - writes it to standard output (and the text report to stderr)
   --spec FILE        a JSON file { "tables": { "<block>": <spec> } } of declared layouts that
                      replace the inferred ones: a TableSpec (as vn-poverty reconcile --spec
-                     takes; start from "tables[].spec" of --json) or an inferred "layout"
+                     takes; start from "value.tables[].spec" of --json) or an inferred "layout"
   --rounding MODE    how the document rounded its rates: ${ROUNDING_MODES.join(', ')} (default half-up)
   --unchecked        also list, in the text report, what was left unchecked
   -h, --help         this help
@@ -52,10 +55,27 @@ async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
   const rounding = args.values['rounding'];
   if (rounding !== undefined && !(ROUNDING_MODES as readonly unknown[]).includes(rounding)) return badInput(io, `check: --rounding must be one of ${ROUNDING_MODES.join(', ')}, got ${JSON.stringify(rounding)}`);
   const out = typeof args.values['out'] === 'string' ? args.values['out'] : undefined;
+  const json = args.values['json'] === true;
   let format: DocumentFileFormat;
   let bytes: Uint8Array | null = null;
   let model: DocumentModel;
+  let stdin: CliInput<DocumentFileFormat> | undefined;
   try {
+    fileInputs([file, typeof args.values['spec'] === 'string' ? args.values['spec'] : undefined]);
+  } catch (error) {
+    return badInput(io, `check: ${errorText(error)}`);
+  }
+  if (out === '-' && json) return badInput(io, 'check: --json and --out - both write to standard output; give --out a file name');
+  if (file === '-') {
+    // standard input: a zip is a Word or Excel file (told apart by its parts), anything else text
+    try {
+      stdin = await openCliInput(io, file, (_name, head) => (looksLikeZip(head) ? 'docx' : 'text'));
+      bytes = await stdin.bytes();
+      format = stdin.format === 'text' ? 'text' : documentFormatOf('-', bytes);
+    } catch (error) {
+      return badInput(io, `check: ${errorText(error)}`);
+    }
+  } else try {
     format = documentFormatOf(file);
   } catch {
     try {
@@ -65,7 +85,10 @@ async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
       return badInput(io, `cannot read ${file}: ${errorText(error)}`);
     }
   }
-  if (out !== undefined) {
+  const name = stdin?.name ?? file;
+  if (out === '-') {
+    // the copy goes to standard output: Word for a Word input, else the findings as a workbook
+  } else if (out !== undefined) {
     const ext = extname(out).toLowerCase();
     if (ext !== '.docx' && ext !== '.xlsx') return badInput(io, `check: --out must be a .docx or .xlsx file, got ${JSON.stringify(out)}`);
     if (ext === '.docx' && format !== 'docx') return badInput(io, `check: --out ${out}: a marked-up Word copy needs a Word input; use --out FILE.xlsx for a list of the findings`);
@@ -76,7 +99,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
   const specFile = args.values['spec'];
   try {
     if (typeof specFile === 'string') {
-      const file = JSON.parse(await io.readFile(specFile)) as { tables?: Record<string, unknown> };
+      const file = JSON.parse(await readCliText(io, specFile)) as { tables?: Record<string, unknown> };
       layouts = {};
       specs = {};
       for (const [block, value] of Object.entries(file.tables ?? {})) {
@@ -89,29 +112,32 @@ async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
   }
   try {
     if (format === 'text') {
-      model = readTextDocument(await io.readFile(file), { source: file });
+      model = bytes !== null ? await documentFromBytes(bytes, name, { format, source: name }) : readTextDocument(await io.readFile(file), { source: file });
     } else {
       bytes ??= new Uint8Array(await readFile(file));
-      model = await documentFromBytes(bytes, file, { format, source: file });
+      model = await documentFromBytes(bytes, name, { format, source: name });
     }
   } catch (error) {
-    return badInput(io, `cannot read ${file}: ${errorText(error)}`);
+    return badInput(io, `cannot read ${name}: ${errorText(error)}`);
   }
   let report: CheckReport;
   try {
     report = checkDocument(model, { ...(rounding === undefined ? {} : { rounding: rounding as RoundingMode }), ...(layouts === undefined ? {} : { layouts }), ...(specs === undefined ? {} : { specs }) });
   } catch (error) {
-    return badInput(io, `${file}: ${errorText(error)}`);
+    return badInput(io, `${name}: ${errorText(error)}`);
   }
   if (out !== undefined) {
     try {
-      const written = out.toLowerCase().endsWith('.docx') ? markDocx(bytes!, report).bytes : format === 'xlsx' ? await markXlsx(bytes!, report) : await findingsWorkbook(report);
-      await writeFile(out, written);
+      const docx = out === '-' ? format === 'docx' : out.toLowerCase().endsWith('.docx');
+      const written = docx ? markDocx(bytes!, report).bytes : format === 'xlsx' ? await markXlsx(bytes!, report) : await findingsWorkbook(report);
+      if (out === '-') writeBytesToStdout(io, written, docx ? 'checked.docx' : 'checked.xlsx');
+      else await writeFile(out, written);
     } catch (error) {
       return badInput(io, `cannot write ${out}: ${errorText(error)}`);
     }
   }
-  io.stdout.write(args.values['json'] === true ? `${JSON.stringify(report, null, 2)}\n` : `${formatCheckReport(report, { unchecked: args.values['unchecked'] === true })}\n`);
+  if (json) writeJsonResult(io, report);
+  else (out === '-' ? io.stderr : io.stdout).write(`${formatCheckReport(report, { unchecked: args.values['unchecked'] === true })}\n`);
   return report.ok ? EXIT_OK : EXIT_FINDINGS;
 }
 

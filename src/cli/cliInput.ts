@@ -204,3 +204,34 @@ export function tableFormat(name: string, head: Uint8Array | undefined): FileFor
   if (name === STDIO_NAME) return looksLikeZip(head) ? 'xlsx' : 'csv';
   return formatOfPath(name);
 }
+
+/**
+ * The text of a small input file (a spec, an indicator list), or of standard input for `-`, as
+ * strict UTF-8.
+ * @throws VnPovertyError `no-stdin`, `invalid-encoding`; a missing file rejects as `io.readFile` does.
+ * @example
+ * JSON.parse(await readCliText(io, 'spec.json')).columns.length //=> 4
+ */
+export async function readCliText(io: CliIo, path: string): Promise<string> {
+  if (path !== STDIO_NAME) return io.readFile(path);
+  const input = await openCliInput(io, path, () => 'text');
+  try {
+    return await input.text();
+  } finally {
+    await input.close();
+  }
+}
+
+/**
+ * Writes the bytes of an output file (a marked-up copy) to standard output for `--out -`;
+ * refused when standard output is a terminal, where bytes would be garbage.
+ * @throws VnPovertyError `binary-to-terminal`.
+ * @example
+ * writeBytesToStdout(io, bytes, 'checked.xlsx') // the workbook on stdout: … --out - > checked.xlsx
+ */
+export function writeBytesToStdout(io: CliIo, bytes: Uint8Array, what: string): void {
+  if (io.stdout.isTTY === true) {
+    fail({ code: 'binary-to-terminal', path: ['--out'], value: STDIO_NAME, expected: 'standard output sent to a file or a pipe', message: `--out - writes ${what} to standard output, which is a terminal: redirect it (--out - > ${what}) or give a file name` });
+  }
+  io.stdout.write(bytes);
+}

@@ -9,7 +9,9 @@ import { measuresSpec } from '../io/measuresSpec.js';
 import { readMeasuresData } from '../io/readMeasuresData.js';
 import { formatOfPath } from '../io/readRows.js';
 import { writeLongTable } from '../io/writeLongTable.js';
-import { badInput, errorText, EXIT_OK, parseCliArgs, type CliCommand, type CliIo, type ExitCode } from './cliSupport.js';
+import { fileInputs, openCliInput, outputPath, readCliText, tableFormat } from './cliInput.js';
+import { badInput, errorText, EXIT_OK, failedOnInput, parseCliArgs, writeJsonResult, type CliCommand, type CliIo, type ExitCode } from './cliSupport.js';
+import { measuresSheet } from './sheets.js';
 
 const HELP = `Usage: vn-poverty measures FILE.csv|FILE.xlsx --indicators SPEC.json [options]
 
@@ -79,6 +81,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
     decimals: { type: 'string' },
     delimiter: { type: 'string' },
     sheet: { type: 'string' },
+    json: { type: 'boolean' },
   });
   if (!args.ok) return badInput(io, `measures: ${args.message} (see vn-poverty measures --help)`);
   if (args.values['help'] === true) {
@@ -117,35 +120,45 @@ async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
     .filter((s) => s !== '')
     .map((g) => (g.includes('*') ? g.split('*').map((s) => s.trim()) : g));
   const byColumns = [...new Set(groupings.flat())];
-  const out = value('out');
+  const out = outputPath(value('out'));
   const sheet = value('sheet');
+  const json = args.values['json'] === true;
   try {
-    formatOfPath(file);
+    fileInputs([file, specFile]);
+    if (file !== '-') formatOfPath(file);
     if (out !== undefined) formatOfPath(out);
   } catch (error) {
     return badInput(io, `measures: ${errorText(error)}`);
   }
   try {
-    await access(file);
+    if (file !== '-') await access(file);
   } catch (error) {
     return badInput(io, `cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
   }
   let specText: string;
   try {
-    specText = await io.readFile(specFile);
+    specText = await readCliText(io, specFile);
   } catch (error) {
     return badInput(io, `cannot read ${specFile}: ${error instanceof Error ? error.message : String(error)}`);
   }
   try {
-    let json: unknown;
+    let specJson: unknown;
     try {
-      json = JSON.parse(specText);
+      specJson = JSON.parse(specText);
     } catch (error) {
       return badInput(io, `measures: ${specFile} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
     }
-    const spec = measuresSpec(json);
+    const spec = measuresSpec(specJson);
     const [strata, psus, weightCol] = designCols ?? [];
-    const read = await readMeasuresData(file, spec, {
+    let input;
+    try {
+      input = await openCliInput(io, file, tableFormat);
+    } catch (error) {
+      return failedOnInput(io, 'measures', error);
+    }
+    const read = await readMeasuresData(input.source, spec, {
+      format: input.format,
+      ...(input.stdin ? { source: input.name } : {}),
       delimiter,
       ...(sheet !== undefined ? { sheet } : {}),
       by: byColumns,
@@ -161,15 +174,33 @@ async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
       designCols !== undefined
         ? alkireFosterEstimates(read.data, { ...common, design, interval: { level, method: ci, distribution: 't' } })
         : alkireFosterEstimates(design.weightNumerators === null ? read.data : { ...read.data, sampleWeights: design.weightNumerators, sampleWeightScale: design.weightScale }, common);
-    const written = await writeLongTable(out ?? (io.stdout as Parameters<typeof writeLongTable>[0]), result.rows, {
-      decimals: Number(decimalsText),
-      ...(out === undefined ? { format: 'csv' as const, bom: false } : {}),
-    });
-    const report = out === undefined ? io.stderr : io.stdout;
+    const k = 'percent' in cutoff ? `${cutoff.percent}%` : (value('k') as string);
+    const designText = designCols !== undefined ? `Thiết kế mẫu: ${design.strataCount} tầng, ${design.psuCount} đơn vị mẫu cấp 1, bậc tự do ${design.degreesOfFreedom}` : null;
+    // --json without --out: the estimates go into the JSON, not to a table
+    const written =
+      out !== undefined || !json
+        ? await writeLongTable(out ?? (io.stdout as Parameters<typeof writeLongTable>[0]), result.rows, {
+            decimals: Number(decimalsText),
+            ...(out === undefined ? { format: 'csv' as const, bom: false } : measuresSheet({ source: input.name, k, design: designText })),
+          })
+        : result.rows.length;
+    const report = out === undefined || json ? io.stderr : io.stdout;
     report.write(
       `vn-poverty measures: ${read.rows - read.dropped} rows${read.dropped > 0 ? ` (${read.dropped} dropped for a missing entry)` : ''}, k = ${'percent' in cutoff ? `${cutoff.percent}%` : value('k')}, ${written} estimates` +
         `${designCols !== undefined ? `, design: ${design.strataCount} strata, ${design.psuCount} PSUs, df ${design.degreesOfFreedom}` : ''}${out !== undefined ? `; written to ${out}` : ''}\n`,
     );
+    if (json) {
+      writeJsonResult(io, {
+        command: 'measures',
+        file: input.name,
+        k,
+        rows: read.rows,
+        dropped: read.dropped,
+        design: designCols !== undefined ? { strata: design.strataCount, psus: design.psuCount, degreesOfFreedom: design.degreesOfFreedom } : null,
+        out: out ?? null,
+        ...(out === undefined ? { estimates: result.rows } : {}),
+      });
+    }
     return EXIT_OK;
   } catch (error) {
     if (!(error instanceof VnPovertyError)) throw error;

@@ -1,4 +1,6 @@
-import { extname } from 'node:path';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { extname, join } from 'node:path';
 import { VnPovertyError } from '../errors/VnPovertyError.js';
 import { areaSummaryLayout } from '../io/areaSummaryLayout.js';
 import { checkTableRows, parseCsv, type CsvDelimiter } from '../io/csv.js';
@@ -14,7 +16,8 @@ import { resolveLayoutOptions } from '../reconcile/layouts.js';
 import { reconcileGrid, type GridReconcileReport } from '../reconcile/reconcileGrid.js';
 import type { PrintedGrid } from '../reconcile/tableFromSpec.js';
 import type { TableSpec } from '../reconcile/tableSpec.js';
-import { badInput, errorText, fileErrorText, EXIT_FINDINGS, EXIT_OK, parseCliArgs, type CliCommand, type CliIo, type CliOptionSpec, type ExitCode } from './cliSupport.js';
+import { fileInputs, openCliInput, readCliText, tableFormat, writeBytesToStdout, type CliInput } from './cliInput.js';
+import { badInput, errorText, fileErrorText, EXIT_FINDINGS, EXIT_OK, parseCliArgs, writeJsonResult, type CliCommand, type CliIo, type CliOptionSpec, type ExitCode } from './cliSupport.js';
 
 const DELIMITERS: Readonly<Record<string, CsvDelimiter>> = { ',': ',', ';': ';', tab: '\t' };
 /** The presets the command knows: the library's, and its own area summary. */
@@ -27,7 +30,7 @@ function helpText(): string {
       return [`    ${l.name}: ${l.description}`, `        columns: ${l.columns.join(',')}`, ...opts].join('\n');
     })
     .join('\n');
-  return `Usage: vn-poverty reconcile FILE.csv --layout NAME [options]
+  return `Usage: vn-poverty reconcile FILE.csv --layout NAME [options]   (FILE - reads standard input)
        vn-poverty reconcile FILE.xlsx [--sheet NAME] --layout NAME | --spec TABLE.json [--out checked.xlsx] [options]
 
 Checks a table as printed in a plan against the relations its layout declares (totals add up,
@@ -46,8 +49,10 @@ ${layouts}
   --unit U             dong, nghin, trieu or ty: the unit of amount columns whose header or caption gives none
   --rounding MODE      how printed rates were rounded (default half-up): ${ROUNDING_MODES.join(', ')}
   --out FILE.xlsx      write a marked-up copy: the sheet unchanged, wrong cells filled (red: error,
-                       amber: rounding) with a comment, and a sheet “Kết quả kiểm tra” listing them
-  --json               print the report as JSON (each issue has row, column, code, severity, printed, expected, grid)
+                       amber: rounding) with a comment, and a sheet “Kết quả kiểm tra” listing them;
+                       --out - writes it to standard output (and the report to stderr)
+  --json               print the report as JSON, the envelope of toJsonResult: value.issues[] (row,
+                       column, code, severity, printed, expected, grid), value.layout, value.tableLayout
   --delimiter D        CSV field separator: , (default), ; or tab
   -h, --help           this help
 
@@ -69,13 +74,16 @@ const OPTIONS: CliOptionSpec = {
   delimiter: { type: 'string' },
 };
 
-async function readGrid(file: string, io: CliIo, delimiter: CsvDelimiter, sheet: string | undefined, numberFormat: NumberFormat): Promise<{ grid: PrintedGrid; source: MarkedUpSource }> {
-  if (extname(file).toLowerCase() === '.xlsx') {
+async function readGrid(input: CliInput<'csv' | 'xlsx'>, delimiter: CsvDelimiter, sheet: string | undefined, numberFormat: NumberFormat): Promise<{ grid: PrintedGrid; source: MarkedUpSource }> {
+  const file = input.name;
+  if (input.format === 'xlsx') {
     const wanted = sheet === undefined ? undefined : /^\d+$/.test(sheet) ? Number(sheet) : sheet;
-    const read = await readSheetGrid(file, { ...(wanted !== undefined ? { sheet: wanted } : {}), numberFormat, source: file });
-    return { grid: read.grid, source: { path: file, sheet: read.sheet } };
+    // a workbook on standard input is saved to a temporary file (read and marked from there)
+    const path = await input.file();
+    const read = await readSheetGrid(path, { ...(wanted !== undefined ? { sheet: wanted } : {}), numberFormat, source: file });
+    return { grid: read.grid, source: { path, sheet: read.sheet } };
   }
-  const grid = parseCsv(await io.readFile(file), { delimiter, source: file });
+  const grid = parseCsv(await input.text(), { delimiter, source: file });
   checkTableRows(grid, delimiter, file);
   return { grid, source: { grid } };
 }
@@ -103,7 +111,13 @@ async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
   const numberFormat = value('number-format') ?? 'vi';
   if (numberFormat !== 'vi' && numberFormat !== 'en') return badInput(io, `reconcile: --number-format must be vi or en, got ${JSON.stringify(numberFormat)}`);
   const out = value('out');
-  if (out !== undefined && extname(out).toLowerCase() !== '.xlsx') return badInput(io, `reconcile: --out must name an .xlsx file, got ${JSON.stringify(out)}`);
+  if (out !== undefined && out !== '-' && extname(out).toLowerCase() !== '.xlsx') return badInput(io, `reconcile: --out must name an .xlsx file (or - for standard output), got ${JSON.stringify(out)}`);
+  if (out === '-' && args.values['json'] === true) return badInput(io, 'reconcile: --json and --out - both write to standard output; give --out a file name');
+  try {
+    fileInputs([file, specFile]);
+  } catch (error) {
+    return badInput(io, `reconcile: ${errorText(error)}`);
+  }
   const unit = value('unit');
   const rounding = value('rounding');
   // a preset checks its own options; a spec takes a money unit and a rounding mode
@@ -114,7 +128,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
       if (rounding !== undefined && !(ROUNDING_MODES as readonly string[]).includes(rounding)) return badInput(io, `reconcile: --rounding must be one of ${ROUNDING_MODES.join(', ')}, got ${JSON.stringify(rounding)}`);
       let spec: TableSpec;
       try {
-        spec = JSON.parse(await io.readFile(specFile)) as TableSpec;
+        spec = JSON.parse(await readCliText(io, specFile)) as TableSpec;
       } catch (error) {
         return badInput(io, `cannot read the spec ${specFile}: ${error instanceof Error ? error.message : String(error)}`);
       }
@@ -133,39 +147,69 @@ async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
     return badInput(io, `reconcile: ${errorText(error)}`);
   }
   let read: { grid: PrintedGrid; source: MarkedUpSource };
+  let input: CliInput<'csv' | 'xlsx'> | undefined;
   try {
-    read = await readGrid(file, io, delimiter, value('sheet'), numberFormat);
+    input = await openCliInput(io, file, tableFormat);
+    read = await readGrid(input, delimiter, value('sheet'), numberFormat);
   } catch (error) {
+    await input?.close();
     if (error instanceof VnPovertyError) {
       const message = errorText(error);
       return badInput(io, message.startsWith(file) ? message : `${file}: ${message}`);
     }
     return badInput(io, fileErrorText(error) ?? `cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
   }
-  const c = candidates[0]!;
+  try {
+    return await finish(io, input, read, candidates[0]!, { out, json: args.values['json'] === true, numberFormat });
+  } finally {
+    await input.close();
+  }
+}
+
+async function finish(
+  io: CliIo,
+  input: CliInput<'csv' | 'xlsx'>,
+  read: { grid: PrintedGrid; source: MarkedUpSource },
+  c: { readonly spec: TableSpec; readonly unit?: MoneyUnit; readonly rounding?: RoundingMode },
+  o: { readonly out: string | undefined; readonly json: boolean; readonly numberFormat: NumberFormat },
+): Promise<ExitCode> {
+  const file = input.name;
+  const { out } = o;
   const used = c.spec;
   let report: GridReconcileReport;
   try {
-    report = reconcileGrid(read.grid, c.spec, { source: file, numberFormat, ...(c.unit !== undefined ? { unit: c.unit } : {}), ...(c.rounding !== undefined ? { rounding: c.rounding } : {}) });
+    report = reconcileGrid(read.grid, c.spec, { source: file, numberFormat: o.numberFormat, ...(c.unit !== undefined ? { unit: c.unit } : {}), ...(c.rounding !== undefined ? { rounding: c.rounding } : {}) });
   } catch (error) {
     if (!(error instanceof VnPovertyError)) throw error;
     const message = errorText(error);
     return badInput(io, message.startsWith(file) ? message : `${file}: ${message}`);
   }
+  // with --out -, the marked-up copy goes to stdout and the report to stderr
+  const text = out === '-' ? io.stderr : io.stdout;
   if (out !== undefined) {
     try {
-      await writeMarkedUpCopy(read.source, report, out);
+      if (out === '-') {
+        const dir = await mkdtemp(join(tmpdir(), 'vn-poverty-out-'));
+        try {
+          await writeMarkedUpCopy(read.source, report, join(dir, 'checked.xlsx'));
+          writeBytesToStdout(io, new Uint8Array(await readFile(join(dir, 'checked.xlsx'))), 'checked.xlsx');
+        } finally {
+          await rm(dir, { recursive: true, force: true });
+        }
+      } else {
+        await writeMarkedUpCopy(read.source, report, out);
+      }
     } catch (error) {
       return badInput(io, `cannot write ${out}: ${errorText(error)}`);
     }
   }
-  if (args.values['json'] === true) {
-    io.stdout.write(`${JSON.stringify({ file, ...report, layout: used.name ?? 'spec', tableLayout: report.layout }, null, 2)}\n`);
+  if (o.json) {
+    writeJsonResult(io, { file, ...report, layout: used.name ?? 'spec', tableLayout: report.layout });
   } else {
     const inferred = report.layout.rows.some((r) => r.role !== 'unit' && r.roleFrom === 'inferred');
     const head = inferred ? `${used.name ?? 'spec'}: ${formatTableLayout(report.layout)}\n` : '';
-    io.stdout.write(`${head}${formatReconcileReport(report, { source: file })}\n`);
-    if (out !== undefined) io.stderr.write(`vn-poverty reconcile: marked-up copy written to ${out}\n`);
+    text.write(`${head}${formatReconcileReport(report, { source: file })}\n`);
+    if (out !== undefined && out !== '-') io.stderr.write(`vn-poverty reconcile: marked-up copy written to ${out}\n`);
   }
   return report.ok ? EXIT_OK : EXIT_FINDINGS;
 }

@@ -82,16 +82,22 @@ export interface AreaSummaryRow {
   readonly name: string | null;
   readonly figures: AreaFigures;
   readonly rates: AreaRates;
+  /** Households of average living standard (*hộ có mức sống trung bình*), when counted. */
+  readonly average?: number | null;
+  /** Persons in the unit's households, when the input gives them (null: unknown). */
+  readonly persons?: number | null;
 }
 
 const LEVEL_VI: Readonly<Record<SummaryLevel, string>> = { unit: 'đơn vị', district: 'huyện', province: 'tỉnh', total: 'tổng' };
 const rounded = (r: AreaRate | null) => (r === null ? null : r.rounded);
 
 /**
- * Columns of an area summary: level, unit code and name, households, poor and near-poor
- * counts with their rates, and the multidimensional poverty rate (poor + near-poor), each rate
- * computed from the counts and rounded once (as given to `areaRates`). Rates are written with
- * 2 decimals; for rates rounded to other decimals, map the rate columns to `{ ...c, decimals }`.
+ * Columns of an area summary: level, unit code and name, households and persons, poor and
+ * near-poor counts with their rates, the multidimensional poverty rate (poor + near-poor), the
+ * households of average living standard and the recently escaped ones; each rate computed from
+ * the counts and rounded once (as given to `areaRates`), with a data bar in an XLSX file. Rates
+ * are written with 2 decimals; for rates rounded to other decimals, map the rate columns to
+ * `{ ...c, decimals }`. Persons and average-living households are empty when not counted.
  *
  * @example
  * AREA_SUMMARY_COLUMNS.find((c) => c.key === 'poorRate')?.vi //=> 'Tỷ lệ hộ nghèo (%)'
@@ -102,10 +108,12 @@ export const AREA_SUMMARY_COLUMNS: ReadonlyArray<TableColumn<AreaSummaryRow>> = 
   { key: 'unit', vi: 'Mã đơn vị', en: 'Unit code', kind: 'text', value: (r) => r.figures.unit },
   { key: 'name', vi: 'Tên đơn vị', en: 'Unit name', kind: 'text', value: (r) => r.name },
   { key: 'households', vi: 'Tổng số hộ', en: 'Households', kind: 'count', value: (r) => BigInt(r.figures.households) },
+  { key: 'persons', vi: 'Tổng số nhân khẩu', en: 'Persons', kind: 'count', value: (r) => (r.persons === undefined || r.persons === null ? null : BigInt(r.persons)) },
   { key: 'poor', vi: 'Số hộ nghèo', en: 'Poor households', kind: 'count', value: (r) => BigInt(r.figures.poor) },
-  { key: 'poorRate', vi: 'Tỷ lệ hộ nghèo (%)', en: 'Poverty rate (%)', kind: 'rate', value: (r) => rounded(r.rates.poor) },
+  { key: 'poorRate', vi: 'Tỷ lệ hộ nghèo (%)', en: 'Poverty rate (%)', kind: 'rate', dataBar: true, value: (r) => rounded(r.rates.poor) },
   { key: 'nearPoor', vi: 'Số hộ cận nghèo', en: 'Near-poor households', kind: 'count', value: (r) => BigInt(r.figures.nearPoor) },
-  { key: 'nearPoorRate', vi: 'Tỷ lệ hộ cận nghèo (%)', en: 'Near-poverty rate (%)', kind: 'rate', value: (r) => rounded(r.rates.nearPoor) },
-  { key: 'multidimensionalRate', vi: 'Tỷ lệ nghèo đa chiều (%)', en: 'Multidimensional poverty rate (%)', kind: 'rate', value: (r) => rounded(r.rates.multidimensional) },
+  { key: 'nearPoorRate', vi: 'Tỷ lệ hộ cận nghèo (%)', en: 'Near-poverty rate (%)', kind: 'rate', dataBar: true, value: (r) => rounded(r.rates.nearPoor) },
+  { key: 'multidimensionalRate', vi: 'Tỷ lệ nghèo đa chiều (%)', en: 'Multidimensional poverty rate (%)', kind: 'rate', dataBar: true, value: (r) => rounded(r.rates.multidimensional) },
+  { key: 'average', vi: 'Số hộ có mức sống trung bình', en: 'Average living standard households', kind: 'count', value: (r) => (r.average === undefined || r.average === null ? null : BigInt(r.average)) },
   { key: 'recentlyEscaped', vi: 'Số hộ mới thoát nghèo', en: 'Recently escaped households', kind: 'count', value: (r) => BigInt(r.figures.recentlyEscaped) },
 ] satisfies Array<TableColumn<AreaSummaryRow>>);
