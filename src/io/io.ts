@@ -31,6 +31,10 @@ export { CSV_MAX_FIELD_LENGTH, CSV_MAX_RECORD_LENGTH, XLSX_READ_LIMITS, MAX_WHOL
 export type { XlsxLimits } from './readLimits.js';
 export { readPlanTable, countClassifiedHouseholds, readAdminUnits, PLAN_TABLE_COLUMNS, ADMIN_UNIT_COLUMNS } from './readAreaTables.js';
 export type { ReadPlanTableOptions, CountBy, CountClassifiedHouseholdsOptions } from './readAreaTables.js';
+export { countClassifiedGroups } from './readAreaTables.js';
+export type { ClassifiedGroup } from './readAreaTables.js';
+export { writeRegisterTemplate } from './writeRegisterTemplate.js';
+export type { WriteRegisterTemplateOptions } from './writeRegisterTemplate.js';
 
 // --- writers ----------------------------------------------------------------
 export { openTableWriter, writeTable, columnSpecsOf, columnHeader, formatCellText, XLSX_MAX_DATA_ROWS } from './tableWriter.js';
