@@ -3,6 +3,7 @@
  * (what the table is, its unit, the date, the standard and its decree, the input). The writer
  * (`openTableWriter`) does the rest: widths, frozen header, A4 landscape print setup.
  */
+import { basename } from 'node:path';
 import type { IsoDate } from '../dates/calendarDate.js';
 import { formatVnDate } from '../dates/vnDate.js';
 import type { AreaSummaryRow } from '../io/outputColumns.js';
@@ -30,7 +31,7 @@ export function classifiedSheet(parts: { readonly asOf: IsoDate; readonly standa
     title: [
       'KẾT QUẢ PHÂN LOẠI HỘ GIA ĐÌNH THEO CHUẨN NGHÈO ĐA CHIỀU',
       `Ngày tham chiếu: ${formatVnDate(parts.asOf, { style: 'long' })}${parts.standard !== null ? `. ${standardLine(parts.standard)}` : ''}`,
-      `Đơn vị tính: thu nhập của hộ: đồng/tháng; chuẩn: đồng/người/tháng. Nguồn: ${parts.source}`,
+      `Đơn vị tính: thu nhập của hộ: đồng/tháng; chuẩn: đồng/người/tháng. Nguồn: ${basename(parts.source)}`,
     ],
   };
 }
@@ -47,7 +48,7 @@ export function summarySheet(parts: { readonly by: 'unit' | 'area'; readonly asO
     title: [
       `TỔNG HỢP HỘ NGHÈO, HỘ CẬN NGHÈO THEO ${parts.by === 'unit' ? 'ĐƠN VỊ HÀNH CHÍNH' : 'KHU VỰC'}`,
       ...(dated.length > 0 ? [dated.join('. ')] : []),
-      `Đơn vị tính: hộ, người; tỷ lệ: % số hộ (${parts.decimals} chữ số thập phân, tính từ số hộ). Nguồn: ${parts.source}`,
+      `Đơn vị tính: hộ, người; tỷ lệ: % số hộ (${parts.decimals} chữ số thập phân, tính từ số hộ). Nguồn: ${basename(parts.source)}`,
     ],
     bold: (row) => row.level !== 'unit',
   };
@@ -64,7 +65,7 @@ export function measuresSheet(parts: { readonly source: string; readonly k: stri
     title: [
       'CHỈ SỐ NGHÈO ĐA CHIỀU (ALKIRE–FOSTER): H, A, M0 VÀ ĐÓNG GÓP CỦA TỪNG CHỈ TIÊU',
       `Ngưỡng nghèo k = ${parts.k}. ${parts.design ?? 'Không khai báo thiết kế mẫu: không có sai số chuẩn'}`,
-      `Đơn vị tính: tỷ lệ (0–1), ước lượng chính xác dạng phân số. Nguồn: ${parts.source}`,
+      `Đơn vị tính: tỷ lệ (0–1), ước lượng chính xác dạng phân số. Nguồn: ${basename(parts.source)}`,
     ],
   };
 }
