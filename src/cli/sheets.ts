@@ -65,7 +65,7 @@ export function measuresSheet(parts: { readonly source: string; readonly k: stri
     title: [
       'CHỈ SỐ NGHÈO ĐA CHIỀU (ALKIRE–FOSTER): H, A, M0 VÀ ĐÓNG GÓP CỦA TỪNG CHỈ TIÊU',
       `Ngưỡng nghèo k = ${parts.k}. ${parts.design ?? 'Không khai báo thiết kế mẫu: không có sai số chuẩn'}`,
-      `Đơn vị tính: tỷ lệ (0–1), ước lượng chính xác dạng phân số. Nguồn: ${basename(parts.source)}`,
+      `Đơn vị tính: H, A, M0, hd, hdk, actb: tỷ lệ (0–1); pctb: % đóng góp; estimate: giá trị chính xác (phân số). Nguồn: ${basename(parts.source)}`,
     ],
   };
 }

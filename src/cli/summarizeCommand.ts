@@ -14,6 +14,7 @@ import { writeTable } from '../io/tableWriter.js';
 import { fileInputs, openCliInput, outputPath, tableFormat, type CliInput } from './cliInput.js';
 import { badInput, cliDate, errorText, EXIT_FINDINGS, EXIT_OK, failedOnInput, fileErrorText, parseCliArgs, TABLE_CLI_OPTIONS, tableCliOptions, writeJsonResult, type CliCommand, type CliIo, type ExitCode } from './cliSupport.js';
 import { summarySheet } from './sheets.js';
+import { POVERTY_STANDARDS, type PovertyStandard } from '../standards/standards.js';
 
 const HELP = `Usage: vn-poverty summarize FILE.csv|FILE.xlsx --by unit|area [--out OUT.csv|OUT.xlsx] [options]
 
@@ -211,7 +212,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
         numbers,
         delimiter,
         rawCsv,
-        ...(out === undefined ? { format: 'csv' as const, bom: false } : summarySheet({ by: by as CountBy, asOf, source: input.name, decimals })),
+        ...(out === undefined ? { format: 'csv' as const, bom: false } : summarySheet({ by: by as CountBy, source: input.name, decimals, ...classifiedOn(groups, asOf) })),
       });
     }
   } catch (error) {
@@ -225,6 +226,15 @@ async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
   }
   if (json) writeJsonResult(io, { command: 'summarize', file: input.name, by, asOf: asOf ?? null, households: total, rows, notRolledUp: unknown, out: out ?? null });
   return unknown.length > 0 ? EXIT_FINDINGS : EXIT_OK;
+}
+
+/** The day and standard of the title: the classified file's own when all its households share them, else --as-of. */
+function classifiedOn(groups: readonly ClassifiedGroup[], asOf: IsoDate | undefined): { asOf: IsoDate | undefined; standard: PovertyStandard | null } {
+  const days = new Set(groups.flatMap((g) => g.asOf));
+  const ids = new Set(groups.flatMap((g) => g.standards));
+  const day = days.size === 1 ? ([...days][0] as IsoDate) : asOf;
+  const id = ids.size === 1 ? [...ids][0] : undefined;
+  return { asOf: day, standard: POVERTY_STANDARDS.find((s) => s.id === id) ?? null };
 }
 
 /**

@@ -69,6 +69,8 @@ const CLASSIFIED_INPUT_COLUMNS: readonly ColumnSpec[] = [
   { key: 'status', hint: 'text', vi: 'Mã phân loại', en: 'Status', required: true },
   { key: 'recentlyEscaped', hint: 'boolean', vi: 'Hộ mới thoát nghèo', en: 'Recently escaped' },
   { key: 'members', hint: 'count', vi: 'Số nhân khẩu', en: 'Members', aliases: ['số người', 'số thành viên', 'nhân khẩu'] },
+  { key: 'asOf', hint: 'date', vi: 'Ngày tham chiếu', en: 'As of' },
+  { key: 'standard', hint: 'text', vi: 'Chuẩn áp dụng', en: 'Standard' },
 ];
 
 const STATUS_WORDS: ReadonlyMap<string, HouseholdStatus> = new Map(
@@ -97,6 +99,9 @@ export interface ClassifiedGroup {
   readonly average: number;
   /** Persons (the members of its households), or null when the file has no members column or a household's is empty. */
   readonly persons: number | null;
+  /** The reference dates and the standards its households were classified on (from classify's columns), each once, sorted. */
+  readonly asOf: readonly string[];
+  readonly standards: readonly string[];
 }
 
 /**
@@ -111,7 +116,7 @@ export interface ClassifiedGroup {
 export async function countClassifiedGroups(source: RowSource, options: CountClassifiedHouseholdsOptions = {}): Promise<readonly ClassifiedGroup[]> {
   const label = options.source ?? (typeof source === 'string' ? basename(source) : undefined);
   const by = options.by ?? 'unit';
-  const groups = new Map<string, { households: number; poor: number; nearPoor: number; recentlyEscaped: number; average: number; persons: number | null }>();
+  const groups = new Map<string, { households: number; poor: number; nearPoor: number; recentlyEscaped: number; average: number; persons: number | null; asOf: Set<string>; standards: Set<string> }>();
   let header: Record<string, number> = {};
   const specs = CLASSIFIED_INPUT_COLUMNS.map((c) => (c.key === by ? { ...c, required: true } : c));
   const onHeader: ReadRecordsOptions['onHeader'] = (m) => {
@@ -138,7 +143,9 @@ export async function countClassifiedGroups(source: RowSource, options: CountCla
       throw cellError(at('recentlyEscaped'), new VnPovertyError([issue({ code: 'poor-and-escaped', path: [], value: true, expected: 'a household that is not poor now (it escaped poverty)' })]));
     }
     const members = r.values['members'];
-    const g = groups.get(key) ?? { households: 0, poor: 0, nearPoor: 0, recentlyEscaped: 0, average: 0, persons: header['members'] !== undefined ? 0 : null };
+    const g = groups.get(key) ?? { households: 0, poor: 0, nearPoor: 0, recentlyEscaped: 0, average: 0, persons: header['members'] !== undefined ? 0 : null, asOf: new Set<string>(), standards: new Set<string>() };
+    if (typeof r.values['asOf'] === 'string') g.asOf.add(r.values['asOf']);
+    if (typeof r.values['standard'] === 'string') g.standards.add(r.values['standard']);
     g.households++;
     if (status === 'poor') g.poor++;
     if (status === 'near-poor') g.nearPoor++;
@@ -152,8 +159,8 @@ export async function countClassifiedGroups(source: RowSource, options: CountCla
     [...groups.keys()]
       .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
       .map((unit) => {
-        const { average, persons, ...counts } = groups.get(unit)!;
-        return Object.freeze({ figures: areaFigures({ unit, ...counts }), average, persons });
+        const { average, persons, asOf, standards, ...counts } = groups.get(unit)!;
+        return Object.freeze({ figures: areaFigures({ unit, ...counts }), average, persons, asOf: Object.freeze([...asOf].sort()), standards: Object.freeze([...standards].sort()) });
       }),
   );
 }

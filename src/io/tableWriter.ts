@@ -8,6 +8,7 @@ import { formatVnNumber } from '../numbers/formatVnNumber.js';
 import type { RoundingMode } from '../numbers/rounding.js';
 import { formatCsvRow, neutraliseCsvFormula, type CsvDelimiter } from './csv.js';
 import { openAtomicOutput, type AtomicOutput } from './_atomicOutput.js';
+import { LINE_HEIGHT, PRINT_FOOTER, printSetup, wrappedLines } from './_printSetup.js';
 import type { CellValue, ColumnHint, ColumnSpec } from './columns.js';
 import { formatOfPath, type FileFormat } from './readRows.js';
 
@@ -262,31 +263,17 @@ const MAX_WIDTH = 60;
 const MAX_TEXT_WIDTH = 40;
 /** A header wraps onto at most this many lines; its column is widened rather than wrapped further. */
 const MAX_HEADER_LINES = 5;
-/** Points per line of text in Excel's default font. */
-const LINE_HEIGHT = 15;
 const SHEET_NAME_FORBIDDEN = /[\\/?*[\]:]/;
 
-/** The lines a text wraps onto at a width, breaking between words (a word longer than the width has a line of its own). */
-function wrappedLines(text: string, width: number): number {
-  let lines = 1;
-  let used = 0;
-  for (const word of text.split(/\s+/).filter((w) => w !== '')) {
-    if (used === 0) used = word.length;
-    else if (used + 1 + word.length <= width) used += 1 + word.length;
-    else {
-      lines += 1;
-      used = word.length;
-    }
-  }
-  return lines;
-}
+const THIN: Partial<ExcelJS.Borders> = { top: { style: 'thin' }, bottom: { style: 'thin' }, left: { style: 'thin' }, right: { style: 'thin' } };
+const HAIR: Partial<ExcelJS.Borders> = { top: { style: 'hair' }, bottom: { style: 'hair' }, left: { style: 'thin' }, right: { style: 'thin' } };
 
 /** Width of a column from its header (which wraps, onto at most {@link MAX_HEADER_LINES} lines) and the longest value shown. */
 function fittedWidth(header: string, content: number, kind: ColumnHint): number {
   const longestWord = Math.max(0, ...header.split(/\s+/).map((w) => w.length));
   let width = Math.max(content, longestWord, MIN_WIDTH - 2);
   width = Math.min(width, kind === 'text' ? MAX_TEXT_WIDTH : MAX_WIDTH);
-  while (width < MAX_WIDTH && wrappedLines(header, width) > MAX_HEADER_LINES) width += 1;
+  while (width < MAX_WIDTH && wrappedLines(header, width + 2) > MAX_HEADER_LINES) width += 1;
   return width + 2;
 }
 
@@ -319,16 +306,8 @@ async function openXlsx<T>(path: string, columns: ReadonlyArray<TableColumn<T>>,
   const sheet = workbook.addWorksheet(sheetName, {
     views: [{ state: 'frozen', ySplit: headerRow, topLeftCell: `A${headerRow + 1}` }],
     // A4 landscape, as wide as the page, as many pages down as it takes, the header on every page
-    pageSetup: {
-      paperSize: 9,
-      orientation: 'landscape',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      printTitlesRow: `${headerRow}:${headerRow}`,
-      margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-    },
-    headerFooter: { oddFooter: '&LTrang &P / &N&R&A' },
+    pageSetup: printSetup(headerRow),
+    headerFooter: PRINT_FOOTER,
   });
   const headers = columns.map((c) => columnHeader(c, options.headers ?? 'both'));
   const longest = columns.map(() => 0);
@@ -340,11 +319,17 @@ async function openXlsx<T>(path: string, columns: ReadonlyArray<TableColumn<T>>,
     const row = sheet.addRow(values);
     let lines = 1;
     columns.forEach((c, i) => {
-      if (c.kind !== 'text') return;
-      row.getCell(i + 1).alignment = { wrapText: true, vertical: 'top' };
+      // every cell at the top, so a row of wrapped text reads across
+      const cell = row.getCell(i + 1);
+      cell.border = HAIR;
+      if (c.kind !== 'text') {
+        cell.alignment = { vertical: 'top' };
+        return;
+      }
+      cell.alignment = { wrapText: true, vertical: 'top' };
       const v = values[i];
       // spreadsheets do not all fit a row to its wrapped text on opening: give the height
-      if (typeof v === 'string' && c.hidden !== true) lines = Math.max(lines, wrappedLines(v, (widths[i] ?? MIN_WIDTH) - 1));
+      if (typeof v === 'string' && c.hidden !== true) lines = Math.max(lines, wrappedLines(v, widths[i] ?? MIN_WIDTH));
     });
     if (lines > 1) row.height = lines * LINE_HEIGHT;
     if (bold) row.font = { bold: true };
@@ -368,11 +353,11 @@ async function openXlsx<T>(path: string, columns: ReadonlyArray<TableColumn<T>>,
     const header = sheet.addRow(headers);
     header.font = { bold: true };
     header.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' };
-    const lines = Math.max(1, ...headers.map((h, i) => (columns[i]?.hidden === true ? 1 : wrappedLines(h, (widths[i] ?? MIN_WIDTH) - 1))));
+    const lines = Math.max(1, ...headers.map((h, i) => (columns[i]?.hidden === true ? 1 : wrappedLines(h, widths[i] ?? MIN_WIDTH))));
     header.height = lines * LINE_HEIGHT + 3;
     header.eachCell((cell) => {
       cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE7EEF7' } };
-      cell.border = { top: { style: 'thin' }, bottom: { style: 'thin' }, left: { style: 'thin' }, right: { style: 'thin' } };
+      cell.border = THIN;
     });
     header.commit();
     for (const r of sample.splice(0)) addRow(r.values, r.bold);

@@ -1,5 +1,6 @@
 import type ExcelJS from 'exceljs';
 import { loadExcelJs } from './_excel.js';
+import { fitRowHeight, printable } from './_printSetup.js';
 import type { CheckReport, CheckSeverity } from '../documents/checkReport.js';
 import { fail } from '../errors/VnPovertyError.js';
 import { formatLocation } from '../documents/formatCheckReport.js';
@@ -23,6 +24,8 @@ function addFindingsSheet(wb: ExcelJS.Workbook, report: CheckReport, linkCells: 
     { header: 'Giải thích (Message)', key: 'message', width: 100 },
   ];
   ws.getRow(1).font = { bold: true };
+  printable(ws, 1);
+  for (const key of ['location', 'text', 'relation', 'message']) ws.getColumn(key).alignment = { wrapText: true, vertical: 'top' };
   for (const f of report.findings) {
     const row = ws.addRow({ ...f, location: formatLocation(f.location) });
     row.getCell('severity').fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: FILL[f.severity] } };
@@ -30,6 +33,7 @@ function addFindingsSheet(wb: ExcelJS.Workbook, report: CheckReport, linkCells: 
       const address = cellAddress({ row: f.location.row - 1, column: f.location.column - 1 });
       row.getCell('location').value = { text: formatLocation(f.location), hyperlink: `#'${f.location.sheet.replace(/'/g, "''")}'!${address}` };
     }
+    fitRowHeight(row, ws.columns.map((c) => c.width));
   }
 }
 

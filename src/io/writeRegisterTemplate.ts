@@ -11,6 +11,7 @@ import { assertOptions } from '../errors/assertOptions.js';
 import type { PovertyStandard } from '../standards/standards.js';
 import { openAtomicOutput } from './_atomicOutput.js';
 import { columnLetters, loadExcelJs } from './_excel.js';
+import { printable, printSetup } from './_printSetup.js';
 import { formatCsv } from './csv.js';
 import { HOUSEHOLD_REGISTER_COLUMNS } from './readHouseholdRegister.js';
 import { formatOfPath } from './readRows.js';
@@ -60,7 +61,7 @@ function templateColumns(standard: PovertyStandard): TemplateColumn[] {
       how: `kết quả rà soát chỉ số “${indicator.nameVi}”: có (thiếu hụt) hoặc không; để trống là chưa xác định`,
       example: example.has(indicator.id) ? 'có' : 'không',
       list: YES_NO,
-      width: 14,
+      width: 11,
     })),
   ];
 }
@@ -111,10 +112,8 @@ export async function writeRegisterTemplate(path: string, options: WriteRegister
 }
 
 function addRegisterSheet(workbook: ExcelJS.Workbook, columns: readonly TemplateColumn[], rows: number): void {
-  const sheet = workbook.addWorksheet('Sổ hộ', {
-    views: [{ state: 'frozen', ySplit: 1, topLeftCell: 'A2' }],
-    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' },
-  });
+  const sheet = workbook.addWorksheet('Sổ hộ');
+  printable(sheet, 1);
   sheet.columns = columns.map((c) => ({ header: c.header, width: c.width, ...(typeof c.example === 'number' ? { style: { numFmt: '#,##0' } } : {}) }));
   const header = sheet.getRow(1);
   header.font = { bold: true };
@@ -144,6 +143,7 @@ function addRegisterSheet(workbook: ExcelJS.Workbook, columns: readonly Template
 
 function addNotesSheet(workbook: ExcelJS.Workbook, columns: readonly TemplateColumn[], standard: PovertyStandard): void {
   const sheet = workbook.addWorksheet('Hướng dẫn');
+  Object.assign(sheet.pageSetup, printSetup(1), { printTitlesRow: undefined });
   sheet.columns = [{ width: 44 }, { width: 12 }, { width: 90 }];
   sheet.addRow(['HƯỚNG DẪN GHI SỔ HỘ']).font = { bold: true, size: 14 };
   for (const note of NOTES(standard)) sheet.addRow([note]);
