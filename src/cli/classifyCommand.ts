@@ -18,7 +18,7 @@ const CONFLICTS: readonly ConflictResolution[] = ['error', 'use-flag', 'use-fact
 /** Households whose errors are printed one by one; the rest are counted. */
 const SHOWN_ERRORS = 20;
 
-const HELP = `Usage: vn-poverty classify FILE.csv|FILE.xlsx --as-of YYYY-MM-DD [--out OUT.csv|OUT.xlsx] [options]
+const HELP = `Usage: vn-poverty classify FILE.csv|FILE.xlsx|- --as-of YYYY-MM-DD [--out OUT.csv|OUT.xlsx|-] [options]
 
 Classifies every household of a register (poor, near-poor, average living standard,
 non-poor) under the poverty standard in force on the --as-of date, with its deprivations,
@@ -33,8 +33,11 @@ Tuổi các thành viên ("40;38;10") or one row per member with Tuổi (Age); r
 as "Thiếu hụt: …" columns. Optional: Mã đơn vị (Unit code), which summarize counts by.
 
 Options:
-  --as-of DATE          reference date (required): which standard applies
-  --out FILE            write the results to FILE (.csv or .xlsx); default CSV on stdout
+  --as-of DATE          reference date (required): which standard applies; 2024-10-15,
+                        15/10/2024 or "ngày 15 tháng 10 năm 2024"
+  --out FILE            write the results to FILE (.csv or .xlsx; an .xlsx has a title and
+                        prints on A4); default (or -) CSV on stdout
+  --json                print the counts (and, without --out, every classification) as JSON
   --on-conflict MODE    when a review-form flag contradicts the facts: error (default:
                         the household is reported), use-flag, use-facts
   --delimiter D         CSV field separator of input and output: , (default), ; or tab
@@ -46,7 +49,8 @@ Options:
                         gets a leading ' so a spreadsheet does not run it as a formula)
   -h, --help            this help
 
-A progress count is shown on stderr when it is a terminal.
+FILE - reads the register from standard input (CSV, or an XLSX by its bytes). A progress
+count, with the share read and the time left, is shown on stderr when it is a terminal.
 
 Exit status: 0 every household classified; 1 some households could not be classified
 or appear twice (each reported on stderr with its file, row(s) and reason; the others

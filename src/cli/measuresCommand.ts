@@ -13,7 +13,7 @@ import { fileInputs, openCliInput, outputPath, readCliText, tableFormat } from '
 import { badInput, errorText, EXIT_OK, failedOnInput, parseCliArgs, writeJsonResult, type CliCommand, type CliIo, type ExitCode } from './cliSupport.js';
 import { measuresSheet } from './sheets.js';
 
-const HELP = `Usage: vn-poverty measures FILE.csv|FILE.xlsx --indicators SPEC.json [options]
+const HELP = `Usage: vn-poverty measures FILE.csv|FILE.xlsx|- --indicators SPEC.json [options]
 
 Alkire–Foster measures of a survey file, exact, as one long table (the shape of mpitbR's
 lframe): H, A, M0 and, per indicator, the uncensored and censored headcount ratios and the
@@ -42,7 +42,8 @@ Options:
   --level L             confidence level of the intervals (default 95%)
   --ci METHOD           logit (default, for proportions, as mpitbR) or normal
   --rounds COL          a column with two rounds: estimates per round and their changes
-  --out FILE            write the table to FILE (.csv or .xlsx); default CSV on stdout
+  --out FILE            write the table to FILE (.csv or .xlsx); default (or -) CSV on stdout
+  --json                print the estimates (exact as fractions) as JSON
   --decimals N          decimals of the decimal columns (default 15)
   --delimiter D         CSV field separator of the input: , (default), ; or tab
   --sheet NAME          XLSX input sheet (default the first)

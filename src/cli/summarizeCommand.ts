@@ -16,12 +16,12 @@ import { badInput, cliDate, errorText, EXIT_FINDINGS, EXIT_OK, failedOnInput, fi
 import { summarySheet } from './sheets.js';
 import { POVERTY_STANDARDS, type PovertyStandard } from '../standards/standards.js';
 
-const HELP = `Usage: vn-poverty summarize FILE.csv|FILE.xlsx --by unit|area [--out OUT.csv|OUT.xlsx] [options]
+const HELP = `Usage: vn-poverty summarize FILE.csv|FILE.xlsx|- --by unit|area [--out OUT.csv|OUT.xlsx|-] [options]
 
 Counts classified households (the output of vn-poverty classify, or any table with a
 "Mã phân loại (Status)" column and a "Mã đơn vị (Unit code)" or "Khu vực (Area)" column)
-per unit or area: households, poor, near-poor, recently escaped, and their rates computed
-from the counts (rounded once). Roll-ups to districts and provinces (with --units) and the
+per unit or area: households, persons, poor, near-poor, average-living, recently escaped,
+and the poverty, near-poverty and multidimensional rates computed from the counts (rounded once). Roll-ups to districts and provinces (with --units) and the
 total sum counts, never rates. Streams: memory grows with units, not households.
 
 Options:
@@ -36,7 +36,9 @@ Options:
   --decimals N          digits of printed rates (default 2, as official tables print)
   --rounding MODE       rounding of rates (default half-up, as official tables print):
                         ${ROUNDING_MODES.join(', ')}
-  --out FILE            write the summary to FILE (.csv or .xlsx); default CSV on stdout
+  --out FILE            write the summary to FILE (.csv or .xlsx; an .xlsx has a title, totals
+                        in bold and data bars on the rates); default (or -) CSV on stdout
+  --json                print the rows (counts, exact and rounded rates) as JSON
   --delimiter D         CSV field separator of input and output: , (default), ; or tab
   --sheet NAME          XLSX input sheet (default the first)
   --headers LANG        output headers: both (default), vi or en
@@ -45,7 +47,8 @@ Options:
                         gets a leading ' so a spreadsheet does not run it as a formula)
   -h, --help            this help
 
-A progress count is shown on stderr when it is a terminal.
+FILE - reads standard input. A progress count, with the share read and the time left, is
+shown on stderr when it is a terminal.
 
 Exit status: 0 done; 1 some units are not in --units on --as-of (listed on stderr; their
 rows are written but not rolled up); 2 bad input: unreadable, empty or malformed file,
