@@ -37,7 +37,7 @@ describe('vn-poverty classify', () => {
     expect(Object.keys(COMMANDS)).toEqual(expect.arrayContaining(['classify', 'summarize']));
     const io = captureIo();
     expect(await runCli(['classify', '--help'], io)).toBe(EXIT_OK);
-    expect(io.out()).toMatch(/^Usage: vn-poverty classify FILE\.csv\|FILE\.xlsx --as-of YYYY-MM-DD/);
+    expect(io.out()).toMatch(/^Usage: vn-poverty classify FILE\.csv\|FILE\.xlsx\|- --as-of YYYY-MM-DD/);
     expect(io.out()).toMatch(/Exit status: 0/);
   });
 

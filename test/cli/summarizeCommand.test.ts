@@ -52,7 +52,7 @@ describe('vn-poverty summarize', () => {
   it('has help', async () => {
     const io = captureIo();
     expect(await runCli(['summarize', '--help'], io)).toBe(EXIT_OK);
-    expect(io.out()).toMatch(/^Usage: vn-poverty summarize FILE\.csv\|FILE\.xlsx --by unit\|area/);
+    expect(io.out()).toMatch(/^Usage: vn-poverty summarize FILE\.csv\|FILE\.xlsx\|- --by unit\|area/);
   });
 
   it('counts per unit with rates from counts (113 of 16.194 is 0,70 %) and a total that sums counts', async () => {
