@@ -81,7 +81,11 @@ describe('XLSX outputs an official can print', () => {
     const ws = wb.worksheets[0]!;
     expect(ws.name).toBe('Tổng hợp');
     expect(ws.getCell('A1').value).toBe('TỔNG HỢP HỘ NGHÈO, HỘ CẬN NGHÈO THEO ĐƠN VỊ HÀNH CHÍNH');
-    const headers = (ws.getRow(4).values as unknown[]).slice(1);
+    // the date and the standard are those of the classified file
+    expect(ws.getCell('A2').value).toBe('Ngày tham chiếu: ngày 15 tháng 10 năm 2024. Chuẩn áp dụng: Chuẩn nghèo đa chiều giai đoạn 2022-2025 (NĐ 07/2021/NĐ-CP)');
+    const headerRow = 5;
+    expect(ws.pageSetup.printTitlesRow).toBe(`${headerRow}:${headerRow}`);
+    const headers = (ws.getRow(headerRow).values as unknown[]).slice(1);
     expect(headers).toContain('Tổng số nhân khẩu (Persons)');
     expect(headers).toContain('Số hộ có mức sống trung bình (Average living standard households)');
     const at = (header: string) => headers.indexOf(header) + 1;
@@ -95,7 +99,8 @@ describe('XLSX outputs an official can print', () => {
     expect([rate.value, rate.numFmt]).toEqual([25, '0.00']);
     const bars = (ws as unknown as { conditionalFormattings: Array<{ ref: string; rules: Array<{ type: string }> }> }).conditionalFormattings;
     expect(bars.map((b) => b.rules[0]!.type)).toEqual(['dataBar', 'dataBar', 'dataBar']);
-    expect(bars[0]!.ref).toBe(`${ws.getColumn(at('Tỷ lệ hộ nghèo (%) (Poverty rate (%))')).letter}5:${ws.getColumn(at('Tỷ lệ hộ nghèo (%) (Poverty rate (%))')).letter}${last}`);
+    const letter = ws.getColumn(at('Tỷ lệ hộ nghèo (%) (Poverty rate (%))')).letter;
+    expect(bars[0]!.ref).toBe(`${letter}${headerRow + 1}:${letter}${last}`);
   });
 
   it('the library reads its own outputs back: summarize reads classify, reconcile checks summarize', async () => {
