@@ -14,16 +14,17 @@ import { classifyHousehold, type HouseholdClassification } from '../../src/stand
 import { captureIo } from '../_helpers/cliIo.js';
 import { fixturePath, readFixture } from '../_helpers/fixtures.js';
 import { seedText } from '../_helpers/seeds.js';
+import { FLAG_HEADERS_2021, FLAG_IDS_2021, flagCells } from '../_helpers/registers.js';
 import { tempDirs } from '../_helpers/tempDirs.js';
 
 const dir = tempDirs('vnp-conventions-');
 const fsIo = (options: Parameters<typeof captureIo>[0] = {}) => captureIo({ files: (p) => readFileSync(p, 'utf8'), ...options });
 
-const FLAG_IDS = ['employment', 'dependants', 'nutrition', 'health-insurance', 'adult-education', 'school-attendance', 'housing-quality', 'housing-area', 'water-source', 'latrine', 'telecom', 'information-devices'];
-const flags = (deprived: string[]): string[] => FLAG_IDS.map((id) => (deprived.includes(id) ? 'có' : 'không'));
+const FLAG_IDS = FLAG_IDS_2021;
+const flags = flagCells;
 // Invented households around the NĐ 07/2021/NĐ-CP Art. 3 cl. 1 lines (rural 1,500,000 đ, urban 2,000,000 đ per person per month).
 const REGISTER = [
-  ['Mã hộ', 'Mã đơn vị', 'Khu vực', 'Thu nhập/tháng (đồng)', 'Tuổi các thành viên', ...FLAG_IDS.map((id) => `Deprived: ${id}`)],
+  ['Mã hộ', 'Mã đơn vị', 'Khu vực', 'Thu nhập/tháng (đồng)', 'Tuổi các thành viên', ...FLAG_HEADERS_2021],
   ['H01', '30316', 'nông thôn', '6.000.000', '40;38;10;7', ...flags(['health-insurance', 'latrine', 'telecom'])], // poor
   ['H02', '30316', 'nông thôn', '6.000.000', '40;38;10;7', ...flags(['health-insurance'])], // near-poor
   ['H03', '30319', 'nông thôn', '20.000.000', '45', ...flags([])], // non-poor

@@ -11,14 +11,15 @@ import { readRecords } from '../../src/io/readRecords.js';
 import { columnSpecsOf, writeTable, type TableColumn } from '../../src/io/tableWriter.js';
 import { createProgress } from '../../src/io/_progress.js';
 import { captureIo } from '../_helpers/cliIo.js';
+import { FLAG_HEADERS_2021, FLAG_IDS_2021, flagCells } from '../_helpers/registers.js';
 import { tempDirs } from '../_helpers/tempDirs.js';
 
 const dir = tempDirs('vnp-printed-');
 
-const FLAG_IDS = ['employment', 'dependants', 'nutrition', 'health-insurance', 'adult-education', 'school-attendance', 'housing-quality', 'housing-area', 'water-source', 'latrine', 'telecom', 'information-devices'];
-const flags = (deprived: string[]): string[] => FLAG_IDS.map((id) => (deprived.includes(id) ? 'có' : 'không'));
+const FLAG_IDS = FLAG_IDS_2021;
+const flags = flagCells;
 const REGISTER = [
-  ['Mã hộ', 'Mã đơn vị', 'Khu vực', 'Thu nhập/tháng (đồng)', 'Tuổi các thành viên', ...FLAG_IDS.map((id) => `Deprived: ${id}`)],
+  ['Mã hộ', 'Mã đơn vị', 'Khu vực', 'Thu nhập/tháng (đồng)', 'Tuổi các thành viên', ...FLAG_HEADERS_2021],
   ['H01', '30316', 'nông thôn', '6.000.000', '40;38;10;7', ...flags(['health-insurance', 'latrine', 'telecom'])],
   ['H02', '30316', 'nông thôn', '6.000.000', '40;38;10;7', ...flags(['health-insurance'])],
   ['H03', '30319', 'thành thị', '7.500.000', '40;38;10', ...flags([])],
