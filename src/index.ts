@@ -70,6 +70,8 @@ export { foldVietnamese, normalizeNfc } from './text/foldVietnamese.js';
 // --- calendar dates -------------------------------------------------------
 export { toIsoDate, isoDateFromParts, dateParts, compareIsoDates, isLeapYear, daysInMonth } from './dates/calendarDate.js';
 export type { IsoDate, DateInput, DateParts, ReferenceDateOptions } from './dates/calendarDate.js';
+export { parseVnDate, formatVnDate } from './dates/vnDate.js';
+export type { VnDateStyle, FormatVnDateOptions } from './dates/vnDate.js';
 
 // --- standards and household classification (issue: classification) -------
 export { HOUSEHOLD_STATUSES, HOUSEHOLD_STATUS_LABELS_VI, statusRank } from './standards/householdStatus.js';

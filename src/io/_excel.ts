@@ -14,25 +14,53 @@ import { bufferZipBytes, fileZipBytes, overZipLimit, readZipDirectory, unpackZip
 type ExcelModule = typeof ExcelJS;
 let excel: Promise<ExcelModule> | undefined;
 
+/** What an XLSX step was doing when exceljs was needed, for the message. */
+export type ExcelPurpose = 'reading' | 'writing';
+
+/** True for the error Node gives when a package cannot be found (ESM or CommonJS). */
+function isNotFound(error: unknown): boolean {
+  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+  return (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') && error instanceof Error && error.message.includes('exceljs');
+}
+
 /**
- * The exceljs module, imported the first time an XLSX file is read or written.
- * @throws VnPovertyError `missing-dependency` when exceljs is not installed.
+ * The error of an XLSX step when exceljs is not installed: exceljs is an optional peer
+ * dependency of vn-poverty, needed only for .xlsx files. @internal
+ * @example
+ * missingExcelJs('reading').issues[0].message //=> 'reading .xlsx needs exceljs: npm install exceljs (or run npx -p vn-poverty -p exceljs vn-poverty …)'
  */
-export function loadExcelJs(): Promise<ExcelModule> {
+export function missingExcelJs(purpose: ExcelPurpose): VnPovertyError {
+  return new VnPovertyError([
+    issue({
+      code: 'missing-optional-dependency',
+      path: [],
+      value: 'exceljs',
+      expected: 'the exceljs package, an optional peer dependency that reads and writes .xlsx files (npm install exceljs)',
+      message: `${purpose} .xlsx needs exceljs: npm install exceljs (or run npx -p vn-poverty -p exceljs vn-poverty …)`,
+    }),
+  ]);
+}
+
+/**
+ * The exceljs module, imported the first time an XLSX file is read or written. exceljs is an
+ * optional peer dependency: a program that reads only CSV and text never loads it, and an app
+ * that never opens an .xlsx need not install it. Every other use of exceljs in the library is
+ * type-only; this is the one place it is loaded.
+ * @throws VnPovertyError `missing-optional-dependency` when exceljs is not installed
+ *   ("reading .xlsx needs exceljs: npm install exceljs"); any other failure to load it is rethrown.
+ */
+export function loadExcelJs(purpose: ExcelPurpose = 'reading'): Promise<ExcelModule> {
   excel ??= import('exceljs').then(
     (m) => ((m as unknown as { default?: ExcelModule }).default ?? (m as unknown as ExcelModule)),
     (error: unknown) => {
       excel = undefined;
-      return fail({
-        code: 'missing-dependency',
-        path: [],
-        value: 'exceljs',
-        expected: 'the exceljs package, which reads and writes .xlsx files (npm install exceljs)',
-        message: `reading or writing .xlsx needs the exceljs package: npm install exceljs (${error instanceof Error ? error.message : String(error)})`,
-      });
+      throw isNotFound(error) ? missingExcelJs(purpose) : error;
     },
   );
-  return excel;
+  return excel.catch((error: unknown) => {
+    // the first caller's purpose is in the cached rejection; say what this caller was doing
+    throw error instanceof VnPovertyError && error.issues[0].code === 'missing-optional-dependency' ? missingExcelJs(purpose) : error;
+  });
 }
 
 const SAVE_HINT = XLSX_FORMAT.hint;
@@ -94,6 +122,8 @@ export async function* readXlsxSheet(
   label: string,
   limits: XlsxLimits = XLSX_READ_LIMITS,
 ): AsyncGenerator<XlsxRow> {
+  // exceljs first: without it nothing below can finish, so say so before reading the file
+  const excelJs = await loadExcelJs('reading');
   let input: string | Readable;
   if (typeof source === 'string') {
     const s = await stat(source);
@@ -110,7 +140,6 @@ export async function* readXlsxSheet(
     await checkWorkbook(bufferZipBytes(buffer), label, limits);
     input = Readable.from([buffer]);
   }
-  const excelJs = await loadExcelJs();
   const reader = new excelJs.stream.xlsx.WorkbookReader(input, { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'emit' });
   let index = 0;
   const seen: string[] = [];

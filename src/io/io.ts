@@ -33,6 +33,10 @@ export { XLSX_TABLE_LIMITS, DOCX_READ_LIMITS } from './readLimits.js';
 export type { DocxLimits } from './readLimits.js';
 export { readPlanTable, countClassifiedHouseholds, readAdminUnits, PLAN_TABLE_COLUMNS, ADMIN_UNIT_COLUMNS } from './readAreaTables.js';
 export type { ReadPlanTableOptions, CountBy, CountClassifiedHouseholdsOptions } from './readAreaTables.js';
+export { countClassifiedGroups } from './readAreaTables.js';
+export type { ClassifiedGroup } from './readAreaTables.js';
+export { writeRegisterTemplate } from './writeRegisterTemplate.js';
+export type { WriteRegisterTemplateOptions } from './writeRegisterTemplate.js';
 
 // --- writers ----------------------------------------------------------------
 export { openTableWriter, writeTable, columnSpecsOf, columnHeader, formatCellText, XLSX_MAX_DATA_ROWS } from './tableWriter.js';

@@ -1,12 +1,12 @@
 import { VnPovertyError, fail, issue } from '../errors/VnPovertyError.js';
 import { basename } from 'node:path';
-import { cellError, matchHeader, readCell, type CellValue, type ColumnSpec, type HeaderMatch } from './columns.js';
+import { cellError, isColumnHeader, matchHeader, readCell, type CellValue, type ColumnSpec, type HeaderMatch } from './columns.js';
 import { checkSeparator } from './csv.js';
-import { readRowBatches, type ReadRowsOptions, type RawCell, type RowSource } from './readRows.js';
+import { readRowBatches, type ReadRowsOptions, type RawCell, type RowSource, type SheetRow } from './readRows.js';
 
 /** One data row read under column specs: its row number and a value per matched column. */
 export interface TypedRecord {
-  /** 1-based row number in the file (the header is row 1). */
+  /** 1-based row number in the file (the header is row 1, or the first row under a title block). */
   readonly row: number;
   /** The value of each matched column by key (`null` when the cell is empty). Columns the file lacks are absent. */
   readonly values: Readonly<Record<string, CellValue>>;
@@ -29,7 +29,11 @@ export interface ReadRecordsOptions extends ReadRowsOptions {
 /**
  * Streams the data rows of a CSV or XLSX file as typed records: the first row is the
  * header, matched to `columns` by {@link matchHeader}; each cell is read with its column's
- * hint by {@link readCell}. Blank rows are skipped. Memory stays bounded however long the file.
+ * hint by {@link readCell}. Blank rows are skipped, and so is a title block above the header:
+ * up to 20 rows of one cell each (a title, the unit, the date, as official sheets and the
+ * library's own XLSX outputs print them) that name none of the columns and are followed by a
+ * row of several cells, the header. A file whose rows all have one cell is read as before, its
+ * first row the header. Memory stays bounded however long the file.
  *
  * @param source - a file path (`.csv` or `.xlsx`) or a CSV stream.
  * @param columns - the columns to look for.
@@ -59,42 +63,88 @@ export async function* readRecordBatches(
   let headers: string[] = [];
   const requireValues = options.requireValues !== false;
   const marks = options.marks === true;
+  // one-cell rows above the header: a title block, unless no row of several cells follows (a one-column file)
+  let titles: SheetRow[] = [];
+  const takeHeader = ({ row, cells }: SheetRow): void => {
+    checkSeparator(cells, options.delimiter ?? ',', label);
+    const columns = typeof columnsOrChooser === 'function' ? columnsOrChooser(cells) : columnsOrChooser;
+    const m = matchHeader(cells, columns, label, row);
+    match = m;
+    specs = columns.filter((spec) => m.index[spec.key] !== undefined);
+    indexes = specs.map((spec) => m.index[spec.key]!);
+    headers = indexes.map((i, k) => (cells[i] === null || cells[i] === undefined ? specs[k]!.vi : String(cells[i])));
+    options.onHeader?.(m);
+  };
+  const record = ({ row, cells, formats, problems }: SheetRow): TypedRecord => {
+    const values: Record<string, CellValue> = {};
+    for (let k = 0; k < specs.length; k++) {
+      const spec = specs[k]!;
+      const i = indexes[k]!;
+      const at = { source: label, row, column: i + 1, header: headers[k]! };
+      const problem = problems?.[i];
+      if (problem !== undefined) throw cellError(at, new VnPovertyError([issue({ code: 'unreadable-cell', path: [], value: null, expected: 'a value saved in the cell', message: problem })]));
+      let value = readCell(cells[i] ?? null, spec, at, formats[i]);
+      if (value === null && marks && spec.hint === 'boolean') value = false;
+      if (value === null && requireValues && spec.required === true) {
+        throw cellError(at, new VnPovertyError([issue({ code: 'missing-value', path: [], value: '', expected: `a value for “${spec.vi}” (${spec.en})` })]));
+      }
+      values[spec.key] = value;
+    }
+    return Object.freeze({ row, values: Object.freeze(values) });
+  };
+  /** No header under the one-cell rows: the first of them is the header after all, the others data. */
+  const replayTitles = (): TypedRecord[] => {
+    const [first, ...rest] = titles;
+    titles = [];
+    if (first === undefined) return [];
+    takeHeader(first);
+    return rest.map(record);
+  };
   for await (const rows of readRowBatches(source, rowOptions)) {
     const batch: TypedRecord[] = [];
-    for (const { row, cells, formats, problems } of rows) {
-      if (isBlank(cells)) continue;
+    for (const r of rows) {
+      if (isBlank(r.cells)) continue;
       if (match === undefined) {
-        checkSeparator(cells, options.delimiter ?? ',', label);
-        const columns = typeof columnsOrChooser === 'function' ? columnsOrChooser(cells) : columnsOrChooser;
-        const m = matchHeader(cells, columns, label);
-        match = m;
-        specs = columns.filter((spec) => m.index[spec.key] !== undefined);
-        indexes = specs.map((spec) => m.index[spec.key]!);
-        headers = indexes.map((i, k) => (cells[i] === null || cells[i] === undefined ? specs[k]!.vi : String(cells[i])));
-        options.onHeader?.(m);
+        if (filledCells(r.cells) === 1 && !namesAColumn(r.cells, columnsOrChooser)) {
+          titles.push(r);
+          if (titles.length > MAX_TITLE_LINES) batch.push(...replayTitles());
+          continue;
+        }
+        if (titles.length > 0 && filledCells(r.cells) === 1) {
+          batch.push(...replayTitles(), record(r));
+          continue;
+        }
+        titles = [];
+        takeHeader(r);
         continue;
       }
-      const values: Record<string, CellValue> = {};
-      for (let k = 0; k < specs.length; k++) {
-        const spec = specs[k]!;
-        const i = indexes[k]!;
-        const at = { source: label, row, column: i + 1, header: headers[k]! };
-        const problem = problems?.[i];
-        if (problem !== undefined) throw cellError(at, new VnPovertyError([issue({ code: 'unreadable-cell', path: [], value: null, expected: 'a value saved in the cell', message: problem })]));
-        let value = readCell(cells[i] ?? null, spec, at, formats[i]);
-        if (value === null && marks && spec.hint === 'boolean') value = false;
-        if (value === null && requireValues && spec.required === true) {
-          throw cellError(at, new VnPovertyError([issue({ code: 'missing-value', path: [], value: '', expected: `a value for “${spec.vi}” (${spec.en})` })]));
-        }
-        values[spec.key] = value;
-      }
-      batch.push(Object.freeze({ row, values: Object.freeze(values) }));
+      batch.push(record(r));
     }
     if (batch.length > 0) yield batch;
+  }
+  if (match === undefined && titles.length > 0) {
+    const last = replayTitles();
+    if (last.length > 0) yield last;
   }
   if (match === undefined) {
     fail({ code: 'empty-file', path: label !== undefined ? [label] : [], value: '', expected: 'a header row naming the columns', message: `${label ?? 'the input'} is empty: no header row naming the columns` });
   }
+}
+
+/** Whether a one-cell row names one of the columns (then it is the header of a one-column table, not a title). */
+function namesAColumn(cells: ReadonlyArray<RawCell>, columns: ReadonlyArray<ColumnSpec> | ((header: ReadonlyArray<RawCell>) => ReadonlyArray<ColumnSpec>)): boolean {
+  if (typeof columns === 'function') return false;
+  const text = cells.find((c) => c !== null && !(typeof c === 'string' && c.trim() === ''));
+  return text !== undefined && isColumnHeader(String(text), columns);
+}
+
+/** The most title lines skipped above a header. */
+const MAX_TITLE_LINES = 20;
+
+function filledCells(cells: ReadonlyArray<RawCell>): number {
+  let n = 0;
+  for (const c of cells) if (c !== null && !(typeof c === 'string' && c.trim() === '')) n++;
+  return n;
 }
 
 function isBlank(cells: ReadonlyArray<RawCell>): boolean {

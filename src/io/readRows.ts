@@ -54,6 +54,8 @@ export interface ReadRowsOptions {
   readonly limits?: Partial<XlsxLimits>;
   /** CSV: longest field in characters (default 1,048,576). */
   readonly maxFieldLength?: number;
+  /** CSV: called after each chunk with the bytes read so far (progress indicators). */
+  readonly onBytes?: (read: number) => void;
 }
 
 /**
@@ -113,7 +115,7 @@ export async function* readRowBatches(source: RowSource, options: ReadRowsOption
     if (batch.length > 0) yield batch;
     return;
   }
-  yield* readCsvRows(source, options.delimiter, label, options.chunkSize, options.maxFieldLength);
+  yield* readCsvRows(source, options.delimiter, label, options.chunkSize, options.maxFieldLength, options.onBytes);
 }
 
 const NO_FORMATS: ReadonlyArray<string | undefined> = Object.freeze([]);
@@ -142,6 +144,7 @@ async function* readCsvRows(
   label: string | undefined,
   chunkSize = 64 * 1024,
   maxFieldLength?: number,
+  onBytes?: (read: number) => void,
 ): AsyncGenerator<SheetRow[]> {
   const tokenizer = createCsvTokenizer({
     ...(delimiter !== undefined ? { delimiter } : {}),
@@ -168,6 +171,7 @@ async function* readCsvRows(
   for await (const chunk of chunks) {
     const text = decode(chunk, false);
     bytes += typeof chunk === 'string' ? 0 : chunk.length;
+    onBytes?.(bytes);
     const rows = tokenizer.push(text);
     if (rows.length > 0) {
       const batch: SheetRow[] = new Array(rows.length);

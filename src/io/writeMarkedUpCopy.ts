@@ -1,5 +1,6 @@
 import { basename } from 'node:path';
 import type ExcelJS from 'exceljs';
+import { fitRowHeight, printable, printSetup } from './_printSetup.js';
 import { fail } from '../errors/VnPovertyError.js';
 import { assertOutputIsNotInput, openAtomicOutput } from './_atomicOutput.js';
 import { loadExcelJs, loadXlsxWorkbook } from './_excel.js';
@@ -85,11 +86,15 @@ export async function writeMarkedUpCopy(source: MarkedUpSource, report: Pick<Rec
     const old = workbook.getWorksheet(FINDINGS_SHEET);
     if (old !== undefined) workbook.removeWorksheet(old.id);
   } else {
-    workbook = new (await loadExcelJs()).Workbook();
+    workbook = new (await loadExcelJs('writing')).Workbook();
     sheet = workbook.addWorksheet(source.sheetName ?? 'Bảng');
     source.grid.forEach((row, r) => row.forEach((v, c) => {
       if (v !== null) sheet.getCell(r + 1, c + 1).value = v;
     }));
+    // a sheet of the library's own making (from a CSV): columns as wide as their text, printable
+    const width = Math.max(0, ...source.grid.map((r) => r.length));
+    for (let c = 0; c < width; c++) sheet.getColumn(c + 1).width = Math.min(40, Math.max(6, ...source.grid.map((r) => (r[c] ?? '').length + 2)));
+    Object.assign(sheet.pageSetup, printSetup(1), { printTitlesRow: undefined });
   }
   // one mark per cell: the worst severity, every finding in its comment
   const byCell = new Map<string, ReconcileIssue[]>();
@@ -119,6 +124,9 @@ export async function writeMarkedUpCopy(source: MarkedUpSource, report: Pick<Rec
     { header: 'Diễn giải (Message)', key: 'message', width: 90 },
   ];
   findings.getRow(1).font = { bold: true };
+  printable(findings, 1);
+  findings.getColumn('message').alignment = { wrapText: true, vertical: 'top' };
+  findings.getColumn('relation').alignment = { wrapText: true, vertical: 'top' };
   const sheetRef = `'${sheet.name.replace(/'/g, "''")}'`;
   for (const i of report.issues) {
     const address = i.grid === null ? null : cellAddress(i.grid);
@@ -136,6 +144,7 @@ export async function writeMarkedUpCopy(source: MarkedUpSource, report: Pick<Rec
     });
     if (address !== null) row.getCell('cell').value = { text: address, hyperlink: `#${sheetRef}!${address}` };
     row.getCell('severity').fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: MARK_FILLS[i.severity] } };
+    fitRowHeight(row, findings.columns.map((c) => c.width));
   }
   const output = await openAtomicOutput(out);
   try {

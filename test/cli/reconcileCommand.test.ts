@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK } from '../../src/cli/cliSupport.js';
 import { runCli } from '../../src/cli/runCli.js';
 import { AREA_SUMMARY_COLUMNS } from '../../src/io/outputColumns.js';
+import { fromJsonResult } from '../../src/json/jsonResult.js';
 import { writeTable } from '../../src/io/tableWriter.js';
 import { FINDINGS_SHEET, MARK_FILLS } from '../../src/io/writeMarkedUpCopy.js';
 import { areaFigures, areaRates } from '../../src/areas/areaFigures.js';
@@ -69,7 +70,10 @@ describe('vn-poverty reconcile FILE.xlsx', () => {
     await writeSeed001Sheet(input);
     let io = fsIo();
     expect(await runCli(['reconcile', input, '--layout', 'commune-targets', '--sheet', 'Phân bổ chỉ tiêu', '--json'], io)).toBe(EXIT_FINDINGS);
-    const json = JSON.parse(io.out()) as { issues: { grid: unknown }[]; layout: string; tableLayout: { header: number[] } };
+    // the envelope of toJsonResult: the report is its value, read back exactly by fromJsonResult
+    const envelope = JSON.parse(io.out()) as { format: string; value: unknown };
+    expect(envelope.format).toBe('vn-poverty/json@1');
+    const json = fromJsonResult<{ issues: { grid: unknown }[]; layout: string; tableLayout: { header: number[] } }>(envelope);
     expect(json.issues[0]!.grid).toEqual({ row: 8, column: 14 });
     expect([json.layout, json.tableLayout.header]).toEqual(['commune-targets', [1, 2]]);
     io = fsIo();
@@ -138,7 +142,8 @@ describe('vn-poverty reconcile FILE.xlsx', () => {
     const opts = { decimals: 2, rounding: 'half-up' as const };
     const units = [areaFigures({ unit: '30316', households: 2154, poor: 44, nearPoor: 98 }), areaFigures({ unit: '30319', households: 1660, poor: 139, nearPoor: 11 })];
     const total = areaFigures({ unit: 'Tổng cộng', households: 3814, poor: 183, nearPoor: 109 });
-    const rows = [...units.map((f) => ({ level: 'unit' as const, name: null, figures: f, rates: areaRates(f, opts) })), { level: 'total' as const, name: null, figures: total, rates: areaRates(total, opts) }];
+    const average = new Map([['30316', 400], ['30319', 300], ['Tổng cộng', 700]]);
+    const rows = [...units.map((f) => ({ level: 'unit' as const, name: null, figures: f, rates: areaRates(f, opts), average: average.get(f.unit)! })), { level: 'total' as const, name: null, figures: total, rates: areaRates(total, opts), average: 700 }];
     await writeTable(path, AREA_SUMMARY_COLUMNS, rows, { headers: 'both' });
     let io = fsIo();
     expect(await runCli(['reconcile', path, '--layout', 'area-summary'], io)).toBe(EXIT_OK);

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK, parseCliArgs, type CliCommand } from '../../src/cli/cliSupport.js';
 import { COMMANDS } from '../../src/cli/commands.js';
 import { runCli } from '../../src/cli/runCli.js';
+import { fromJsonResult } from '../../src/json/jsonResult.js';
 import { captureIo } from '../_helpers/cliIo.js';
 import { readFixture } from '../_helpers/fixtures.js';
 
@@ -23,7 +24,7 @@ describe('vn-poverty reconcile', () => {
   it('--json gives the report with row, column, code, severity, printed, expected', async () => {
     const io = captureIo({ files: { 'seed001.csv': SEED001 } });
     expect(await runCli(['reconcile', '--json', 'seed001.csv', '--layout', 'commune-targets'], io)).toBe(EXIT_FINDINGS);
-    const json = JSON.parse(io.out()) as { ok: boolean; issues: Record<string, unknown>[] };
+    const json = fromJsonResult<{ ok: boolean; issues: Record<string, unknown>[] }>(JSON.parse(io.out()));
     expect(json.ok).toBe(false);
     expect(json.issues[0]).toMatchObject({ row: 'An Phú', column: 'near_poor_end_rate', code: 'rate-mismatch', severity: 'error', printed: '2,56', expected: '2,26' });
     expect(json.issues[1]).toMatchObject({ row: 'Tân Lợi', severity: 'rounding', shortcut: 'difference-of-rounded-rates' });
