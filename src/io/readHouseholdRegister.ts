@@ -10,7 +10,7 @@ import { isIncomeHeader, readAmountHeader, type AmountHeader } from './amountHea
 import { normalizeHeader, type CellValue, type ColumnSpec, type HeaderMatch } from './columns.js';
 import { readRecordBatches, type ReadRecordsOptions, type TypedRecord } from './readRecords.js';
 import type { RawCell, RowSource } from './readRows.js';
-import { createSeenIds } from './_seenIds.js';
+import { createIdChecker } from '../_internal/_idSet.js';
 
 /** Household-level columns of a register (one value per household). */
 const HOUSEHOLD_COLUMNS: readonly ColumnSpec[] = [
@@ -285,9 +285,10 @@ const MAX_SUSPECTS = 10_000;
  * consecutive, household columns repeated on a member's row must be blank or equal to the first
  * row's, and two rows of a household that are identical in every column read are refused (add
  * a `STT thành viên` (Member no.) column to tell twins apart). An id that appears again after
- * other households is a repeat in either layout. Repeated ids are found with a compact set of
- * 64-bit hashes (16 bytes per household) and confirmed exactly (a file is re-read for the
- * suspects; a stream keeps its ids).
+ * other households is a repeat in either layout. Repeated ids are found exactly in bounded
+ * memory (see docs/files-and-cli.md, "Repeated households"): short ids are packed into 64-bit
+ * keys exactly, others are hashed and a hash seen again is confirmed by reading the file once
+ * more at the end (a stream keeps its hashed ids instead).
  *
  * @param source - a `.csv` or `.xlsx` path, or a CSV stream.
  * @param options - format, delimiter, sheet, a name for messages, `onHeader` (sees ignored
@@ -316,8 +317,8 @@ export async function* readHouseholdRegister(source: RowSource, options: ReadHou
     options.onLayout?.(Object.freeze({ layout, income: income! }));
   };
   // exact ids for a stream (it cannot be read twice); 64-bit hashes for a file, confirmed by re-reading it
-  const seen = createSeenIds({ exact: typeof source !== 'string' });
-  const suspects: Array<{ readonly household: RegisterHousehold; readonly firstRow: number }> = [];
+  const ids = createIdChecker(typeof source === 'string');
+  const suspects: Array<{ readonly household: RegisterHousehold; readonly id: string; readonly row: number; readonly keyRow: number }> = [];
   const report = (error: VnPovertyError, rows: { row: number; lastRow: number }): void => {
     if (options.onDuplicate === undefined) throw error;
     options.onDuplicate(error, rows);
@@ -337,7 +338,8 @@ export async function* readHouseholdRegister(source: RowSource, options: ReadHou
     last: TypedRecord;
     members: Array<Record<string, unknown>>;
     memberRecords: TypedRecord[];
-    repeatOf: number | undefined;
+    /** −1 new; the first row of a certain repeat; −2 − r for a suspect whose hash was first seen at row r. */
+    repeatOf: number;
     identical: readonly [number, number] | undefined;
   }
   let current: Current | undefined;
@@ -360,15 +362,15 @@ export async function* readHouseholdRegister(source: RowSource, options: ReadHou
       return undefined;
     }
     const built = build(c.first, c.last.row, c.members, label, headers, income!);
-    if (c.repeatOf !== undefined) {
-      if (seen.exact) {
+    if (c.repeatOf !== -1) {
+      if (c.repeatOf >= 0) {
         report(repeatError(id, c.first.row, c.repeatOf), { row: c.first.row, lastRow: c.last.row });
         return undefined;
       }
       if (suspects.length >= MAX_SUSPECTS) {
         fail({ code: 'too-many-repeats', path: label !== undefined ? [label] : [], value: suspects.length, expected: `at most ${MAX_SUSPECTS} repeated household ids`, message: `${label ?? 'the register'}: more than ${MAX_SUSPECTS} household ids appear twice; is the register copied into itself?` });
       }
-      suspects.push({ household: built, firstRow: c.repeatOf });
+      suspects.push({ household: built, id, row: c.first.row, keyRow: -2 - c.repeatOf });
       return undefined;
     }
     return built;
@@ -396,7 +398,7 @@ export async function* readHouseholdRegister(source: RowSource, options: ReadHou
       for (const key of ['area', 'monthlyIncome']) {
         if (record.values[key] === null) bad({ source: label, row: record.row, header: headers[key] ?? key }, 'missing-value', '', 'a value on the first row of each household');
       }
-      current = { first: record, last: record, members: member !== undefined ? [member] : [], memberRecords: [record], repeatOf: seen.add(id, record.row), identical: undefined };
+      current = { first: record, last: record, members: member !== undefined ? [member] : [], memberRecords: [record], repeatOf: ids.check(id, record.row), identical: undefined };
     }
     yield* ready;
   }
@@ -406,16 +408,28 @@ export async function* readHouseholdRegister(source: RowSource, options: ReadHou
   }
   if (suspects.length > 0 && typeof source === 'string') {
     // the exact check: the ids printed on the rows the hashes point at
-    const wanted = new Map<number, string | undefined>(suspects.map((s) => [s.firstRow, undefined]));
-    for await (const batch of readRecordBatches(source, chooseColumns, { ...readOptions, onHeader: () => undefined })) {
-      for (const r of batch) if (wanted.has(r.row)) wanted.set(r.row, r.values['id'] as string);
-    }
-    for (const s of suspects) {
-      const id = s.household.household.id as string;
-      if (wanted.get(s.firstRow) === id) report(repeatError(id, s.household.row, s.firstRow), s.household);
-      else yield s.household; // two different ids with the same 64-bit hash
+    const idAtRow = await idsOnRows(source, new Set(suspects.map((s) => s.keyRow)), chooseColumns, readOptions);
+    const firsts = ids.settle(suspects, idAtRow);
+    for (let i = 0; i < suspects.length; i++) {
+      const s = suspects[i]!;
+      if (firsts[i]! >= 0) report(repeatError(s.id, s.row, firsts[i]!), s.household);
+      else yield s.household; // a different id with the same 64-bit hash
     }
   }
+}
+
+/** The household ids printed on some rows of a register file (one more read of the file). */
+async function idsOnRows(
+  source: string,
+  rows: ReadonlySet<number>,
+  chooseColumns: (header: ReadonlyArray<RawCell>) => ReadonlyArray<ColumnSpec>,
+  readOptions: ReadRecordsOptions,
+): Promise<Map<number, string>> {
+  const found = new Map<number, string>();
+  for await (const batch of readRecordBatches(source, chooseColumns, { ...readOptions, onHeader: () => undefined })) {
+    for (const r of batch) if (rows.has(r.row)) found.set(r.row, r.values['id'] as string);
+  }
+  return found;
 }
 
 /** Whether two rows hold the same value in every column read. */
