@@ -177,7 +177,7 @@ export async function* csvByteRecords(source: string | AsyncIterable<string | Ui
             q = buf.indexOf(QUOTE, q);
             if (q < 0 || q >= end) {
               if (!final) {
-                checkField(s, end, true, column, recordBytes, fieldOffsets[count]!, fields);
+                if (end > s) checkField(s, end, true, column, recordBytes, fieldOffsets[count]!, fields);
                 return { next: recordStart, count };
               }
               throw csvError('unterminated-quote', at(column), buf.toString('utf8', s - 1, Math.min(end, s + 39)), 'a closing double quote (")', 'a quoted field is never closed');
