@@ -7,10 +7,12 @@ import { resolveStandard, type ClassifyHouseholdOptions } from '../standards/cla
 import { REGISTER_FLAGS, type RegisterBatch } from '../standards/classifyRegisterBatch.js';
 import type { ScoreCheckRowInput } from '../standards/crossCheckScores.js';
 import type { PovertyStandard } from '../standards/standards.js';
+import { checkSeparator } from './csv.js';
 import { csvByteRecords, fieldText, type ByteRecords } from './_csvBytes.js';
 import { matchHeader, readCell, type ColumnSpec, type HeaderMatch } from './columns.js';
 import { DONG_PER_UNIT } from '../numbers/money.js';
 import { extrasPlan, readExtras, REGISTER_REPORT_COLUMNS, REGISTER_SCORE_COLUMNS, type ExtrasPlan, type RegisterExtras } from './registerColumns.js';
+import { REGISTER_OUTPUT_HEADERS } from './registerOutputColumns.js';
 import { recordReader, isBlank, type RecordReader, type TypedRecord } from './readRecords.js';
 import {
   areaOfWord,
@@ -123,6 +125,7 @@ interface Plan {
 const SIMPLE_KEYS = new Set(['id', 'unit', 'area', 'monthlyIncome', 'memberCount', 'memberAges']);
 
 function planOf(header: ReadonlyArray<RawCell>, label: string | undefined, standard: PovertyStandard, options: ReadRegisterBatchesOptions): Plan {
+  checkSeparator(header, options.delimiter ?? ',', label);
   const scoreMatch = matchHeader(header, REGISTER_SCORE_COLUMNS, label);
   const scores = scoreMatch.index['incomeScore'] !== undefined && scoreMatch.index['deprivationScore'] !== undefined;
   let income: RegisterIncomeColumn | null = null;
@@ -150,12 +153,10 @@ function planOf(header: ReadonlyArray<RawCell>, label: string | undefined, stand
   }
   // unconsumed columns, except those a previous run wrote (a classify output read again)
   const consumed = new Set(Object.values(index));
-  const output = matchHeader(
-    header.map((c, i) => (consumed.has(i) ? null : c)),
-    OUTPUT_HEADERS,
-    label,
-  ).index;
-  const replacedAt = new Set(Object.values(output));
+  const replacedAt = new Set<number>();
+  header.forEach((cell, i) => {
+    if (!consumed.has(i) && cell !== null && Object.keys(matchHeader([cell], OUTPUT_HEADERS).index).length > 0) replacedAt.add(i);
+  });
   const passAt: number[] = [];
   const passThrough: string[] = [];
   const replaced: string[] = [];
@@ -203,17 +204,8 @@ function planOf(header: ReadonlyArray<RawCell>, label: string | undefined, stand
   };
 }
 
-/**
- * Headers of the classify output (keys and both languages), so that a register that is itself
- * a classify output is read without passing its old results through. Filled by the output
- * columns module, which the reader must not import (it would be a cycle). @internal
- */
-const OUTPUT_HEADERS: ColumnSpec[] = [];
-
-/** Registers the output headers a reader treats as previous results. @internal */
-export function registerOutputHeaders(columns: ReadonlyArray<Pick<ColumnSpec, 'key' | 'vi' | 'en'>>): void {
-  for (const c of columns) if (!OUTPUT_HEADERS.some((o) => o.key === c.key)) OUTPUT_HEADERS.push({ key: c.key, vi: c.vi, en: c.en, hint: 'text' });
-}
+/** The classify output's headers, as specs: a register that is a classify output read again does not pass its old results through. */
+const OUTPUT_HEADERS: readonly ColumnSpec[] = REGISTER_OUTPUT_HEADERS.filter((c, i, all) => all.findIndex((d) => d.key === c.key) === i).map((c) => ({ key: c.key, vi: c.vi, en: c.en, hint: 'text' }));
 
 /** Collects households into batches. */
 class Batcher {

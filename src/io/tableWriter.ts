@@ -89,12 +89,13 @@ export interface TableWriter<T> {
 export const XLSX_MAX_DATA_ROWS = 1_048_575;
 
 /**
- * The header text of a column in a language.
+ * The header text of a column in a language (a column whose two headers are the same, such as
+ * a column passed through from the input, has that one header).
  * @example
  * columnHeader({ vi: 'Số hộ nghèo', en: 'Poor households' }, 'both') //=> 'Số hộ nghèo (Poor households)'
  */
 export function columnHeader(column: Pick<TableColumn<unknown>, 'vi' | 'en'>, language: HeaderLanguage): string {
-  return language === 'vi' ? column.vi : language === 'en' ? column.en : `${column.vi} (${column.en})`;
+  return language === 'vi' || column.vi === column.en ? column.vi : language === 'en' ? column.en : `${column.vi} (${column.en})`;
 }
 
 /**
