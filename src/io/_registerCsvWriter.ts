@@ -18,8 +18,8 @@ const BY_MASK = new Set(['deprivations', 'undetermined']);
 
 /** How the writer produces one column (or a run of columns) of a household classified from its columns. */
 type Segment =
-  | { readonly kind: 'static'; readonly columns: ReadonlyArray<TableColumn<RegisterOutputRow>>; readonly cache: Map<number, string> }
-  | { readonly kind: 'mask'; readonly column: TableColumn<RegisterOutputRow>; readonly cache: Map<number, string> }
+  | { readonly kind: 'static'; readonly columns: ReadonlyArray<TableColumn<RegisterOutputRow>> }
+  | { readonly kind: 'mask'; readonly column: TableColumn<RegisterOutputRow> }
   | { readonly kind: 'fast'; readonly key: string; readonly column: TableColumn<RegisterOutputRow> }
   | { readonly kind: 'generic'; readonly column: TableColumn<RegisterOutputRow> };
 
@@ -48,24 +48,20 @@ export function registerCsvWriter(columns: ReadonlyArray<TableColumn<RegisterOut
     const t = formatCellText(column as TableColumn<never>, value, numbers, [row, column.key]);
     return quote(options.rawCsv || !isTextKind(column as TableColumn<never>) ? t : neutraliseCsvFormula(t));
   };
-  const digits = (n: number): string => {
-    const s = String(n);
-    if (numbers === 'plain' || s.length <= 3) return s;
-    let out = s.slice(0, ((s.length - 1) % 3) + 1);
-    for (let p = out.length; p < s.length; p += 3) out += `.${s.slice(p, p + 3)}`;
-    return out;
-  };
   const segments: Segment[] = [];
   for (const column of columns) {
     const last = segments[segments.length - 1];
     if (BY_AREA_AND_RULE.has(column.key)) {
       if (last?.kind === 'static') (last.columns as Array<TableColumn<RegisterOutputRow>>).push(column);
-      else segments.push({ kind: 'static', columns: [column], cache: new Map() });
-    } else if (BY_MASK.has(column.key)) segments.push({ kind: 'mask', column, cache: new Map() });
+      else segments.push({ kind: 'static', columns: [column] });
+    } else if (BY_MASK.has(column.key)) segments.push({ kind: 'mask', column });
     else if (['id', 'unit', 'members', 'monthlyIncome', 'deprivationCount'].includes(column.key) || column.key.startsWith('pass:')) segments.push({ kind: 'fast', key: column.key, column });
     else segments.push({ kind: 'generic', column });
   }
   const genericLine = (row: RegisterOutputRow, n: number): string => columns.map((c) => cell(c, c.value(row), n)).join(d);
+  const dCode = d.charCodeAt(0);
+  // per segment: the bytes of a static run by (area << 3 | rule), or of a deprivation list by mask
+  const staticCaches: Array<Array<Buffer | undefined>> = segments.map(() => []);
   let rowCount = 0;
 
   return {
@@ -79,85 +75,142 @@ export function registerCsvWriter(columns: ReadonlyArray<TableColumn<RegisterOut
       rowCount++;
       return `${genericLine(row, rowCount)}\r\n`;
     },
-    /** The lines of the classified households of a batch (the unclassified ones are left out). */
-    lines(file: RegisterFileBatch, batch: RegisterBatch, result: RegisterBatchClassification, explain: boolean): string {
-      let out = '';
+    /** The lines of the classified households of a batch (the unclassified ones are left out), as UTF-8 bytes. */
+    lines(file: RegisterFileBatch, batch: RegisterBatch, result: RegisterBatchClassification, explain: boolean): Buffer {
+      let out = Buffer.allocUnsafe(Math.max(1 << 16, file.size * 256));
+      let w = 0;
+      const ensure = (n: number): void => {
+        if (w + n <= out.length) return;
+        const next = Buffer.allocUnsafe(Math.max(out.length * 2, w + n));
+        out.copy(next, 0, 0, w);
+        out = next;
+      };
+      const putString = (t: string): void => {
+        ensure(t.length * 3);
+        w += out.write(t, w, 'utf8');
+      };
+      const putBytes = (b: Buffer): void => {
+        ensure(b.length);
+        if (b.length < 32) for (let q = 0; q < b.length; q++) out[w++] = b[q]!;
+        else {
+          b.copy(out, w);
+          w += b.length;
+        }
+      };
+      /** A text cell: plain ASCII that needs neither quotes nor neutralising is copied as it is. */
+      const putText = (t: string): void => {
+        const n = t.length;
+        ensure(n);
+        const c0 = t.charCodeAt(0);
+        if (!(c0 === 61 || c0 === 43 || c0 === 45 || c0 === 64 || c0 === 9 || c0 === 13 || c0 === 39)) {
+          let q = 0;
+          for (; q < n; q++) {
+            const c = t.charCodeAt(q);
+            if (c >= 0x80 || c === dCode || c === 34 || c === 10 || c === 13) break;
+            out[w + q] = c;
+          }
+          if (q === n) {
+            w += n;
+            return;
+          }
+        }
+        putString(text(t));
+      };
+      const putDigits = (v: number): void => {
+        ensure(27);
+        if (v < 10) {
+          out[w++] = 48 + v;
+          return;
+        }
+        const s = String(v);
+        const len = s.length;
+        const first = numbers === 'plain' ? len : ((len - 1) % 3) + 1;
+        for (let q = 0; q < len; q++) {
+          if (q >= first && (q - first) % 3 === 0) out[w++] = 46;
+          out[w++] = s.charCodeAt(q);
+        }
+      };
       const { statuses, rules, deprivationMasks, undeterminedMasks, deprivationCounts, classifications } = result;
       const { area, members, monthlyIncome } = batch;
       const ids = file.ids;
+      const staticCache = staticCaches;
       for (let i = 0; i < file.size; i++) {
         const status = statuses[i]!;
         if (status === UNCLASSIFIED) continue;
         rowCount++;
         const explained = classifications[i];
         if (explained !== undefined) {
-          out += `${genericLine({ result: registerRowOf(explained), unit: file.units[i] ?? null, ...(file.passThrough !== undefined ? { passThrough: file.passThrough[i]! } : {}), ...(file.extras?.[i] !== undefined ? { extras: file.extras[i]! } : {}), ...(explain ? { explanation: explained.explanation } : {}) }, rowCount)}\r\n`;
+          putString(
+            `${genericLine({ result: registerRowOf(explained), unit: file.units[i] ?? null, ...(file.passThrough !== undefined ? { passThrough: file.passThrough[i]! } : {}), ...(file.extras?.[i] !== undefined ? { extras: file.extras[i]! } : {}), ...(explain ? { explanation: explained.explanation } : {}) }, rowCount)}\r\n`,
+          );
           continue;
         }
-        let light: RegisterOutputRow | undefined;
         let full: RegisterOutputRow | undefined;
         const fullRow = (): RegisterOutputRow =>
           (full ??= { result: registerRow(batch, result, i), unit: file.units[i] ?? null, ...(file.passThrough !== undefined ? { passThrough: file.passThrough[i]! } : {}), ...(file.extras?.[i] !== undefined ? { extras: file.extras[i]! } : {}) });
-        let line = '';
         for (let s = 0; s < segments.length; s++) {
+          if (s > 0) {
+            ensure(1);
+            out[w++] = dCode;
+          }
           const seg = segments[s]!;
-          let piece: string;
           switch (seg.kind) {
             case 'static': {
               const key = (area[i]! << 3) | rules[i]!;
-              let v = seg.cache.get(key);
+              const cache = staticCache[s]!;
+              let v = cache[key];
               if (v === undefined) {
                 const r = fullRow();
-                v = seg.columns.map((c) => cell(c, c.value(r), rowCount)).join(d);
-                seg.cache.set(key, v);
+                v = cache[key] = Buffer.from(seg.columns.map((c) => cell(c, c.value(r), rowCount)).join(d), 'utf8');
               }
-              piece = v;
+              putBytes(v);
               break;
             }
             case 'mask': {
               const mask = seg.column.key === 'deprivations' ? deprivationMasks[i]! : undeterminedMasks[i]!;
-              let v = seg.cache.get(mask);
-              if (v === undefined) {
-                v = cell(seg.column, seg.column.value(fullRow()), rowCount);
-                seg.cache.set(mask, v);
-              }
-              piece = v;
+              const cache = staticCache[s]!;
+              let v = cache[mask];
+              if (v === undefined) v = cache[mask] = Buffer.from(cell(seg.column, seg.column.value(fullRow()), rowCount), 'utf8');
+              putBytes(v);
               break;
             }
             case 'fast':
               switch (seg.key) {
                 case 'id':
-                  piece = text(ids[i]!);
+                  putText(ids[i]!);
                   break;
                 case 'unit': {
                   const u = file.units[i];
-                  piece = u === null || u === undefined ? '' : text(u);
+                  if (u !== null && u !== undefined && u !== '') putText(u);
                   break;
                 }
                 case 'members':
-                  piece = digits(members[i]!);
+                  putDigits(members[i]!);
                   break;
                 case 'monthlyIncome':
-                  piece = digits(Number(monthlyIncome[i]!));
+                  putDigits(Number(monthlyIncome[i]!));
                   break;
                 case 'deprivationCount':
-                  piece = digits(deprivationCounts[i]!);
+                  putDigits(deprivationCounts[i]!);
                   break;
-                default:
-                  piece = text(file.passThrough![i]![Number(seg.key.slice(5))]!);
+                default: {
+                  const t = file.passThrough![i]![Number(seg.key.slice(5))]!;
+                  if (t !== '') putText(t);
+                }
               }
               break;
             default: {
               const c = seg.column;
-              light ??= { unit: file.units[i] ?? null, ...(file.extras?.[i] !== undefined ? { extras: file.extras[i]! } : {}) };
-              piece = c.key.startsWith('children') || REPORT_KEYS.has(c.key) ? cell(c, c.value(light), rowCount) : cell(c, c.value(fullRow()), rowCount);
+              const light: RegisterOutputRow = REPORT_KEYS.has(c.key) || c.key.startsWith('children') ? { unit: null, ...(file.extras?.[i] !== undefined ? { extras: file.extras[i]! } : {}) } : fullRow();
+              putString(cell(c, c.value(light), rowCount));
             }
           }
-          line = s === 0 ? piece : `${line}${d}${piece}`;
         }
-        out += `${line}\r\n`;
+        ensure(2);
+        out[w++] = 13;
+        out[w++] = 10;
       }
-      return out;
+      return out.subarray(0, w);
     },
   };
 }

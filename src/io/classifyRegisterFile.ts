@@ -82,7 +82,7 @@ function unindexed(index: number, issues: VnIssues): VnPovertyError {
 }
 
 interface Sink {
-  write(text: string): Promise<void>;
+  write(text: string | Buffer): Promise<void>;
   close(): Promise<void>;
   abort(): Promise<void>;
 }
@@ -92,19 +92,22 @@ async function openCsvSink(target: TableTarget, bom: boolean): Promise<Sink> {
   let file: WriteStream | undefined;
   if (typeof target === 'string') {
     output = await openAtomicOutput(target);
-    file = createWriteStream(output.tempPath);
+    // large writes are queued (bounded by one batch's bytes) rather than waited for one by one
+    file = createWriteStream(output.tempPath, { highWaterMark: 64 * 1024 * 1024 });
     await once(file, 'open');
   }
   const out = file ?? (target as Exclude<TableTarget, string>);
   let first = bom;
   return {
-    async write(text) {
+    async write(data) {
       if (first) {
-        text = `\uFEFF${text}`;
         first = false;
+        if (file !== undefined) file.write('\uFEFF');
+        else out.write('\uFEFF');
       }
-      if (text === '') return;
-      const ok = out.write(text);
+      if (data.length === 0) return;
+      // a file takes the bytes; another sink (stdout, a test's capture) takes text
+      const ok = file !== undefined ? file.write(data) : out.write(typeof data === 'string' ? data : data.toString('utf8'));
       if (ok === false && typeof out.once === 'function') await new Promise<void>((resolve) => out.once!('drain', resolve));
     },
     async close() {
@@ -164,9 +167,14 @@ export async function classifyRegisterFile(source: RowSource, options: ClassifyR
   let scoreRuleId: string | null = null;
   let standardId = '';
   const counts: ClassificationCounts[] = [];
-  const fail1 = (row: number, lastRow: number, id: string | undefined, error: unknown): void => {
+  /** Reports a failure; its error (with file and rows in the messages) is made only when read. */
+  const fail1 = (row: number, lastRow: number, id: string | undefined, error: () => unknown): void => {
     failed++;
-    options.onFailure?.({ row, lastRow, id, error: registerError({ row, lastRow }, file, error) as VnPovertyError });
+    if (options.onFailure === undefined) return;
+    let made: VnPovertyError | undefined;
+    options.onFailure(
+      Object.defineProperty({ row, lastRow, id }, 'error', { enumerable: true, get: () => (made ??= registerError({ row, lastRow }, file, error()) as VnPovertyError) }) as RegisterFileFailure,
+    );
   };
   const outFormat = options.out === undefined ? undefined : (options.outFormat ?? (typeof options.out === 'string' ? formatOfPath(options.out) : 'csv'));
   let csv: { sink: Sink; writer: ReturnType<typeof registerCsvWriter> } | undefined;
@@ -245,7 +253,7 @@ export async function classifyRegisterFile(source: RowSource, options: ClassifyR
       onInvalid: 'report',
     });
     counts.push(result.counts);
-    for (const f of result.failures) fail1(b.rows[f.index]!, b.lastRows[f.index]!, b.ids[f.index], unindexed(f.index, f.issues));
+    for (const f of result.failures) fail1(b.rows[f.index]!, b.lastRows[f.index]!, b.ids[f.index], () => unindexed(f.index, f.issues));
     for (let i = 0; i < b.size; i++) {
       const s = result.statuses[i]!;
       if (s === UNCLASSIFIED) continue;
@@ -287,7 +295,7 @@ export async function classifyRegisterFile(source: RowSource, options: ClassifyR
         });
       } catch (e) {
         if (!(e instanceof VnPovertyError)) throw e;
-        fail1(b.rows[i]!, b.lastRows[i]!, b.ids[i], e);
+        fail1(b.rows[i]!, b.lastRows[i]!, b.ids[i], () => e);
         continue;
       }
       if (input.deprivations === undefined && input.monthlyIncome === undefined) continue;

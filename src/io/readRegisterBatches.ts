@@ -214,7 +214,7 @@ class Batcher {
   private area!: Uint8Array;
   private income!: Float64Array;
   private members!: Uint32Array;
-  private flags!: Uint8Array;
+  flags!: Uint8Array;
   private ageList: number[] = [];
   private offsets!: Uint32Array;
   private ids: string[] = [];
@@ -270,11 +270,11 @@ class Batcher {
     return i;
   }
 
-  columns(i: number, area: number, income: number, members: number, ages: ArrayLike<number> | undefined, roundedUp: boolean): void {
+  columns(i: number, area: number, income: number, members: number, ages: ArrayLike<number> | undefined, agesN: number, roundedUp: boolean): void {
     this.area[i] = area;
     this.income[i] = income;
     this.members[i] = members;
-    if (ages !== undefined) for (let a = 0; a < ages.length; a++) this.ageList.push(ages[a]!);
+    if (ages !== undefined) for (let a = 0; a < agesN; a++) this.ageList.push(ages[a]!);
     this.offsets[i + 1] = this.ageList.length;
     if (roundedUp) this.roundedUp[i] = 1;
   }
@@ -306,7 +306,7 @@ class Batcher {
     if (columnar) {
       const h = parts.household;
       const ages = parts.listed ? (h['members'] as Array<{ age: number }>).map((m) => m.age) : undefined;
-      this.columns(i, h['area'] === 'urban' ? 1 : 0, Number(h['monthlyIncome'] as bigint), parts.count, ages, roundedUp);
+      this.columns(i, h['area'] === 'urban' ? 1 : 0, Number(h['monthlyIncome'] as bigint), parts.count, ages, ages?.length ?? 0, roundedUp);
       const flags = this.flagsAt(i);
       flags.fill(REGISTER_FLAGS.unknown);
       const given = h['deprivations'] as Record<string, boolean> | undefined;
@@ -421,19 +421,26 @@ class Repeats {
     this.checker = createIdChecker(rereadable);
   }
 
-  /** −1: new; otherwise the household is reported or held and must not be placed now. */
-  check(id: string, row: number, lastRow: number, hold: () => () => void): boolean {
+  /**
+   * −1: new (place it); −2: a certain repeat, reported; r ≥ 0: a suspect whose hash was first
+   * seen at row r: {@link Repeats.hold} it.
+   */
+  check(id: string, row: number, lastRow: number): number {
     const first = this.checker.check(id, row);
-    if (first === -1) return true;
-    if (first >= 0) this.report(id, row, lastRow, first);
-    else {
-      if (this.held.length >= MAX_SUSPECTS) {
-        const label = this.plan.label;
-        fail({ code: 'too-many-repeats', path: label !== undefined ? [label] : [], value: this.held.length, expected: `at most ${MAX_SUSPECTS} repeated household ids`, message: `${label ?? 'the register'}: more than ${MAX_SUSPECTS} household ids appear twice; is the register copied into itself?` });
-      }
-      this.held.push({ id, row, lastRow, keyRow: -2 - first, place: hold() });
+    if (first === -1) return -1;
+    if (first >= 0) {
+      this.report(id, row, lastRow, first);
+      return -2;
     }
-    return false;
+    return -2 - first;
+  }
+
+  hold(id: string, row: number, lastRow: number, keyRow: number, place: () => void): void {
+    if (this.held.length >= MAX_SUSPECTS) {
+      const label = this.plan.label;
+      fail({ code: 'too-many-repeats', path: label !== undefined ? [label] : [], value: this.held.length, expected: `at most ${MAX_SUSPECTS} repeated household ids`, message: `${label ?? 'the register'}: more than ${MAX_SUSPECTS} household ids appear twice; is the register copied into itself?` });
+    }
+    this.held.push({ id, row, lastRow, keyRow, place });
   }
 
   report(id: string, row: number, lastRow: number, first: number): void {
@@ -518,7 +525,9 @@ export async function* readRegisterBatches(source: RowSource, options: ReadRegis
         batcher!.side(i, pass, extras);
       } else batcher!.place(row, row, id, parts, pass, extras);
     };
-    if (repeats!.check(id, row, row, () => place)) place();
+    const first = repeats!.check(id, row, row);
+    if (first === -1) place();
+    else if (first >= 0) repeats!.hold(id, row, row, first, place);
   };
 
   if (format === 'csv' && (typeof source === 'string' || Symbol.asyncIterator in source)) {
@@ -678,54 +687,49 @@ class FastRows {
     const off = r.fieldOffsets[k]!;
     const nf = r.fieldOffsets[k + 1]! - off;
     const { buf, starts, ends, quoted } = r;
-    const slow = (): void => {
-      const cells = cellsOf(r, k);
-      if (isBlank(cells)) return;
-      this.slow(p, row, cells);
-    };
-    if (p.scoreColumns || p.factAt.length > 0 && this.anyFact(r, off, nf)) return slow();
-    if (p.id >= nf || p.area >= nf || (p.incomeAt >= 0 && p.incomeAt >= nf)) return slow();
+    if (p.scoreColumns || p.factAt.length > 0 && this.anyFact(r, off, nf)) return this.slowRow(r, k, row);
+    if (p.id >= nf || p.area >= nf || (p.incomeAt >= 0 && p.incomeAt >= nf)) return this.slowRow(r, k, row);
     // id: plain ASCII without spaces at the ends is the text as read
     const fi = off + p.id;
     let s = starts[fi]!;
     let e = ends[fi]!;
-    if (quoted[fi] === 1 || e === s) return slow();
+    if (quoted[fi] === 1 || e === s) return this.slowRow(r, k, row);
     let c0 = buf[s]!;
-    if (c0 <= 0x20 || c0 === 0x27 || buf[e - 1]! <= 0x20) return slow();
-    for (let q = s; q < e; q++) if (buf[q]! < 0x20 || buf[q]! > 0x7e) return slow();
+    if (c0 <= 0x20 || c0 === 0x27 || buf[e - 1]! <= 0x20) return this.slowRow(r, k, row);
+    for (let q = s; q < e; q++) if (buf[q]! < 0x20 || buf[q]! > 0x7e) return this.slowRow(r, k, row);
     const id = buf.toString('latin1', s, e);
     // area: the cell's bytes as seen before, or its words
     const fa = off + p.area;
-    if (quoted[fa] === 1) return slow();
+    if (quoted[fa] === 1) return this.slowRow(r, k, row);
     const area = this.areaOf(buf, starts[fa]!, ends[fa]!);
-    if (area < 0) return slow();
+    if (area < 0) return this.slowRow(r, k, row);
     // income: digits, with or without `.` thousands groups
     const fm = off + p.incomeAt;
-    if (quoted[fm] === 1) return slow();
+    if (quoted[fm] === 1) return this.slowRow(r, k, row);
     const amount = wholeNumber(buf, starts[fm]!, ends[fm]!);
-    if (amount < 0) return slow();
+    if (amount < 0) return this.slowRow(r, k, row);
     const inc = amount * p.unitFactor;
-    if (inc > MAX_SAFE) return slow();
+    if (inc > MAX_SAFE) return this.slowRow(r, k, row);
     // members: a count, ages, or both agreeing
     let m = -1;
     if (p.count >= 0 && p.count < nf && ends[off + p.count]! > starts[off + p.count]!) {
       const fc = off + p.count;
-      if (quoted[fc] === 1) return slow();
+      if (quoted[fc] === 1) return this.slowRow(r, k, row);
       m = wholeNumber(buf, starts[fc]!, ends[fc]!);
-      if (m < 1 || m > 100_000 || !plainDigits(buf, starts[fc]!, ends[fc]!)) return slow();
+      if (m < 1 || m > 100_000 || !plainDigits(buf, starts[fc]!, ends[fc]!)) return this.slowRow(r, k, row);
     }
     let agesN = -1;
     if (p.ages >= 0 && p.ages < nf && ends[off + p.ages]! > starts[off + p.ages]!) {
       const fg = off + p.ages;
-      if (quoted[fg] === 1) return slow();
+      if (quoted[fg] === 1) return this.slowRow(r, k, row);
       agesN = this.readAges(buf, starts[fg]!, ends[fg]!);
-      if (agesN < 0 || (m >= 0 && m !== agesN)) return slow();
+      if (agesN < 0 || (m >= 0 && m !== agesN)) return this.slowRow(r, k, row);
       m = agesN;
     }
-    if (m < 0) return slow();
+    if (m < 0) return this.slowRow(r, k, row);
     // income conversion: per person, yearly (exact in doubles below 2^53)
     let total = p.income!.perPerson ? inc * m : inc;
-    if (total > MAX_SAFE) return slow();
+    if (total > MAX_SAFE) return this.slowRow(r, k, row);
     let roundedUp = false;
     if (p.income!.period === 'year') {
       roundedUp = total % 12 !== 0;
@@ -744,23 +748,23 @@ class FastRows {
         const ff = off + col;
         s = starts[ff]!;
         e = ends[ff]!;
-        if (quoted[ff] === 1) return slow();
+        if (quoted[ff] === 1) return this.slowRow(r, k, row);
         if (e === s) code = p.marks ? 0 : 2;
         else if (e - s === 1) {
           c0 = buf[s]!;
           code = c0 === 0x31 || c0 === 0x78 || c0 === 0x58 || c0 === 0x79 || c0 === 0x59 ? 1 : c0 === 0x30 || c0 === 0x6e || c0 === 0x4e ? 0 : -1;
           if (code < 0) {
             const value = this.flagWord(buf, s, e);
-            if (value < 0) return slow();
+            if (value < 0) return this.slowRow(r, k, row);
             code = value;
           }
         } else {
           const value = this.flagWord(buf, s, e);
-          if (value < 0) return slow();
+          if (value < 0) return this.slowRow(r, k, row);
           code = value;
         }
       }
-      if (flagJ[f]! < 0 && code !== 2 && agesN >= 0) return slow(); // a flag the standard lacks: the record path notes it
+      if (flagJ[f]! < 0 && code !== 2 && agesN >= 0) return this.slowRow(r, k, row); // a flag the standard lacks: the record path notes it
       codes[f] = code;
     }
     // pass-through and report columns
@@ -779,25 +783,36 @@ class FastRows {
       try {
         extras = readExtras(p.extras, cells, row);
       } catch {
-        return slow(); // the slow path reports the first bad cell of the row
+        return this.slowRow(r, k, row); // the slow path reports the first bad cell of the row
       }
     }
     const unit = p.unit >= 0 ? this.unitOf(r, off, nf) : null;
-    if (unit === undefined) return slow();
-    if (!this.repeats.check(id, row, row, () => this.heldPlace(r, k, row))) return;
+    if (unit === undefined) return this.slowRow(r, k, row);
+    const first = this.repeats.check(id, row, row);
+    if (first !== -1) {
+      if (first >= 0) this.repeats.hold(id, row, row, first, this.heldPlace(r, k, row));
+      return;
+    }
     const b = this.batcher;
     const i = b.begin(row, row, id, unit, agesN >= 0);
-    b.columns(i, area, total, m, agesN >= 0 ? this.ages.subarray(0, agesN) : undefined, roundedUp);
-    const flags = b.flagsAt(i);
-    flags.fill(REGISTER_FLAGS.unknown);
+    b.columns(i, area, total, m, agesN >= 0 ? this.ages : undefined, agesN, roundedUp);
+    const flags = b.flags;
+    const base = i * p.k;
+    flags.fill(REGISTER_FLAGS.unknown, base, base + p.k);
     for (let f = 0; f < kFlags; f++) {
       const j = flagJ[f]!;
-      if (j >= 0) flags[j] = codes[f]!;
+      if (j >= 0) flags[base + j] = codes[f]!;
     }
-    b.side(i, pass, extras);
+    if (pass !== undefined || extras !== undefined) b.side(i, pass, extras);
   }
 
   private codes = new Uint8Array(16);
+
+  private slowRow(r: ByteRecords, k: number, row: number): void {
+    const cells = cellsOf(r, k);
+    if (isBlank(cells)) return;
+    this.slow(this.plan, row, cells);
+  }
 
   /** A held-back household, read now by the slow path (its bytes are gone by the time it is placed). */
   private heldPlace(r: ByteRecords, k: number, row: number): () => void {
