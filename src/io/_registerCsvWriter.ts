@@ -60,6 +60,13 @@ export function registerCsvWriter(columns: ReadonlyArray<TableColumn<RegisterOut
   }
   const genericLine = (row: RegisterOutputRow, n: number): string => columns.map((c) => cell(c, c.value(row), n)).join(d);
   const dCode = d.charCodeAt(0);
+  const group = numbers === 'vi';
+  const kinds = Int32Array.from(
+    segments.map((seg) =>
+      seg.kind === 'static' ? STATIC : seg.kind === 'mask' ? (seg.column.key === 'deprivations' ? DEPRIVATIONS : UNDETERMINED) : seg.kind === 'fast' ? (seg.key.startsWith('pass:') ? PASS : FAST_KINDS[seg.key]!) : GENERIC,
+    ),
+  );
+  const passIndex = Int32Array.from(segments.map((seg) => (seg.kind === 'fast' && seg.key.startsWith('pass:') ? Number(seg.key.slice(5)) : -1)));
   // per segment: the bytes of a static run by (area << 3 | rule), or of a deprivation list by mask
   const staticCaches: Array<Array<Buffer | undefined>> = segments.map(() => []);
   let rowCount = 0;
@@ -77,30 +84,27 @@ export function registerCsvWriter(columns: ReadonlyArray<TableColumn<RegisterOut
     },
     /** The lines of the classified households of a batch (the unclassified ones are left out), as UTF-8 bytes. */
     lines(file: RegisterFileBatch, batch: RegisterBatch, result: RegisterBatchClassification, explain: boolean): Buffer {
-      let out = Buffer.allocUnsafe(Math.max(1 << 16, file.size * 256));
+      let out = Buffer.allocUnsafe(Math.max(1 << 16, file.size * 224));
       let w = 0;
-      const ensure = (n: number): void => {
-        if (w + n <= out.length) return;
+      const grow = (n: number): void => {
         const next = Buffer.allocUnsafe(Math.max(out.length * 2, w + n));
         out.copy(next, 0, 0, w);
         out = next;
       };
       const putString = (t: string): void => {
-        ensure(t.length * 3);
+        if (w + t.length * 3 > out.length) grow(t.length * 3);
         w += out.write(t, w, 'utf8');
       };
       const putBytes = (b: Buffer): void => {
-        ensure(b.length);
-        if (b.length < 32) for (let q = 0; q < b.length; q++) out[w++] = b[q]!;
-        else {
-          b.copy(out, w);
-          w += b.length;
-        }
+        const n = b.length;
+        if (w + n > out.length) grow(n);
+        if (n < 48) for (let q = 0; q < n; q++) out[w++] = b[q]!;
+        else w += b.copy(out, w);
       };
       /** A text cell: plain ASCII that needs neither quotes nor neutralising is copied as it is. */
       const putText = (t: string): void => {
         const n = t.length;
-        ensure(n);
+        if (w + n > out.length) grow(n);
         const c0 = t.charCodeAt(0);
         if (!(c0 === 61 || c0 === 43 || c0 === 45 || c0 === 64 || c0 === 9 || c0 === 13 || c0 === 39)) {
           let q = 0;
@@ -116,97 +120,101 @@ export function registerCsvWriter(columns: ReadonlyArray<TableColumn<RegisterOut
         }
         putString(text(t));
       };
-      const putDigits = (v: number): void => {
-        ensure(27);
-        if (v < 10) {
-          out[w++] = 48 + v;
+      const scratch = new Uint8Array(24);
+      const putDigits = (value: number): void => {
+        if (value < 10) {
+          out[w++] = 48 + value;
           return;
         }
-        const s = String(v);
-        const len = s.length;
-        const first = numbers === 'plain' ? len : ((len - 1) % 3) + 1;
-        for (let q = 0; q < len; q++) {
-          if (q >= first && (q - first) % 3 === 0) out[w++] = 46;
-          out[w++] = s.charCodeAt(q);
+        let n = 0;
+        let v = value;
+        while (v > 0) {
+          const q = Math.floor(v / 10);
+          scratch[n++] = 48 + (v - q * 10);
+          v = q;
+        }
+        const dots = group;
+        for (let k = n - 1; k >= 0; k--) {
+          out[w++] = scratch[k]!;
+          if (dots && k > 0 && k % 3 === 0) out[w++] = 46;
         }
       };
       const { statuses, rules, deprivationMasks, undeterminedMasks, deprivationCounts, classifications } = result;
       const { area, members, monthlyIncome } = batch;
       const ids = file.ids;
-      const staticCache = staticCaches;
+      const units = file.units;
+      const pass = file.passThrough;
+      const caches = staticCaches;
+      const nSeg = kinds.length;
       for (let i = 0; i < file.size; i++) {
         const status = statuses[i]!;
         if (status === UNCLASSIFIED) continue;
         rowCount++;
         const explained = classifications[i];
         if (explained !== undefined) {
-          putString(
-            `${genericLine({ result: registerRowOf(explained), unit: file.units[i] ?? null, ...(file.passThrough !== undefined ? { passThrough: file.passThrough[i]! } : {}), ...(file.extras?.[i] !== undefined ? { extras: file.extras[i]! } : {}), ...(explain ? { explanation: explained.explanation } : {}) }, rowCount)}\r\n`,
-          );
+          putString(`${genericLine(outputRow(file, registerRowOf(explained), i, explain ? explained.explanation : undefined), rowCount)}\r\n`);
           continue;
         }
+        if (w + 512 > out.length) grow(512);
         let full: RegisterOutputRow | undefined;
-        const fullRow = (): RegisterOutputRow =>
-          (full ??= { result: registerRow(batch, result, i), unit: file.units[i] ?? null, ...(file.passThrough !== undefined ? { passThrough: file.passThrough[i]! } : {}), ...(file.extras?.[i] !== undefined ? { extras: file.extras[i]! } : {}) });
-        for (let s = 0; s < segments.length; s++) {
-          if (s > 0) {
-            ensure(1);
-            out[w++] = dCode;
-          }
-          const seg = segments[s]!;
-          switch (seg.kind) {
-            case 'static': {
+        for (let s = 0; s < nSeg; s++) {
+          if (s > 0) out[w++] = dCode;
+          switch (kinds[s]) {
+            case STATIC: {
               const key = (area[i]! << 3) | rules[i]!;
-              const cache = staticCache[s]!;
+              const cache = caches[s]!;
               let v = cache[key];
               if (v === undefined) {
-                const r = fullRow();
-                v = cache[key] = Buffer.from(seg.columns.map((c) => cell(c, c.value(r), rowCount)).join(d), 'utf8');
+                full ??= outputRow(file, registerRow(batch, result, i), i, undefined);
+                const r = full;
+                v = cache[key] = Buffer.from((segments[s] as { columns: ReadonlyArray<TableColumn<RegisterOutputRow>> }).columns.map((c) => cell(c, c.value(r), rowCount)).join(d), 'utf8');
               }
               putBytes(v);
               break;
             }
-            case 'mask': {
-              const mask = seg.column.key === 'deprivations' ? deprivationMasks[i]! : undeterminedMasks[i]!;
-              const cache = staticCache[s]!;
+            case DEPRIVATIONS:
+            case UNDETERMINED: {
+              const mask = kinds[s] === DEPRIVATIONS ? deprivationMasks[i]! : undeterminedMasks[i]!;
+              const cache = caches[s]!;
               let v = cache[mask];
-              if (v === undefined) v = cache[mask] = Buffer.from(cell(seg.column, seg.column.value(fullRow()), rowCount), 'utf8');
+              if (v === undefined) {
+                full ??= outputRow(file, registerRow(batch, result, i), i, undefined);
+                const c = (segments[s] as { column: TableColumn<RegisterOutputRow> }).column;
+                v = cache[mask] = Buffer.from(cell(c, c.value(full), rowCount), 'utf8');
+              }
               putBytes(v);
               break;
             }
-            case 'fast':
-              switch (seg.key) {
-                case 'id':
-                  putText(ids[i]!);
-                  break;
-                case 'unit': {
-                  const u = file.units[i];
-                  if (u !== null && u !== undefined && u !== '') putText(u);
-                  break;
-                }
-                case 'members':
-                  putDigits(members[i]!);
-                  break;
-                case 'monthlyIncome':
-                  putDigits(Number(monthlyIncome[i]!));
-                  break;
-                case 'deprivationCount':
-                  putDigits(deprivationCounts[i]!);
-                  break;
-                default: {
-                  const t = file.passThrough![i]![Number(seg.key.slice(5))]!;
-                  if (t !== '') putText(t);
-                }
-              }
+            case ID:
+              putText(ids[i]!);
               break;
+            case UNIT: {
+              const u = units[i];
+              if (u !== null && u !== undefined && u !== '') putText(u);
+              break;
+            }
+            case MEMBERS:
+              putDigits(members[i]!);
+              break;
+            case INCOME:
+              putDigits(Number(monthlyIncome[i]!));
+              break;
+            case COUNT:
+              putDigits(deprivationCounts[i]!);
+              break;
+            case PASS: {
+              const t = pass![i]![passIndex[s]!]!;
+              if (t !== '') putText(t);
+              break;
+            }
             default: {
-              const c = seg.column;
-              const light: RegisterOutputRow = REPORT_KEYS.has(c.key) || c.key.startsWith('children') ? { unit: null, ...(file.extras?.[i] !== undefined ? { extras: file.extras[i]! } : {}) } : fullRow();
+              const c = (segments[s] as { column: TableColumn<RegisterOutputRow> }).column;
+              const light: RegisterOutputRow = REPORT_KEYS.has(c.key) || c.key.startsWith('children') ? { unit: null, ...(file.extras?.[i] !== undefined ? { extras: file.extras[i]! } : {}) } : (full ??= outputRow(file, registerRow(batch, result, i), i, undefined));
               putString(cell(c, c.value(light), rowCount));
             }
           }
+          if (w + 256 > out.length) grow(256);
         }
-        ensure(2);
         out[w++] = 13;
         out[w++] = 10;
       }
@@ -214,5 +222,28 @@ export function registerCsvWriter(columns: ReadonlyArray<TableColumn<RegisterOut
     },
   };
 }
+
+/** The output row of household i of a batch, for the generic formatting. */
+function outputRow(file: RegisterFileBatch, result: RegisterOutputRow['result'], i: number, explanation: string | undefined): RegisterOutputRow {
+  return {
+    ...(result !== undefined ? { result } : {}),
+    unit: file.units[i] ?? null,
+    ...(file.passThrough !== undefined ? { passThrough: file.passThrough[i]! } : {}),
+    ...(file.extras?.[i] !== undefined ? { extras: file.extras[i]! } : {}),
+    ...(explanation !== undefined ? { explanation } : {}),
+  };
+}
+
+const STATIC = 0;
+const DEPRIVATIONS = 1;
+const UNDETERMINED = 2;
+const ID = 3;
+const UNIT = 4;
+const MEMBERS = 5;
+const INCOME = 6;
+const COUNT = 7;
+const PASS = 8;
+const GENERIC = 9;
+const FAST_KINDS: Readonly<Record<string, number>> = { id: ID, unit: UNIT, members: MEMBERS, monthlyIncome: INCOME, deprivationCount: COUNT };
 
 const REPORT_KEYS = new Set(['headName', 'village', 'ethnicGroup', 'ethnicMinority', 'causes', 'support', 'policyGroups']);
