@@ -122,9 +122,10 @@ async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
   const report = out === undefined ? io.stderr : io.stdout;
   const progress = createProgress(io.stderr, 'classify', 'households');
   let shown = 0;
-  const problem = (text: string): void => {
+  /** Prints the first problems (their text is made only for those: most of a large register's are only counted). */
+  const problem = (text: () => string): void => {
     shown += 1;
-    if (shown <= SHOWN_ERRORS) io.stderr.write(`vn-poverty classify: ${text}\n`);
+    if (shown <= SHOWN_ERRORS) io.stderr.write(`vn-poverty classify: ${text()}\n`);
   };
   let done = 0;
   let summary: RegisterFileSummary;
@@ -144,8 +145,8 @@ async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
         if (layout.passThrough.length > 0) io.stderr.write(`vn-poverty classify: ${file}: columns passed through unchanged: ${layout.passThrough.join(', ')}\n`);
         if (layout.replaced.length > 0) io.stderr.write(`vn-poverty classify: ${file}: columns of an earlier result, replaced by this run's: ${layout.replaced.join(', ')}\n`);
       },
-      onFailure: (f) => problem(errorText(f.error)),
-      onFinding: (f) => problem(`score cross-check: ${f.message}`),
+      onFailure: (f) => problem(() => errorText(f.error)),
+      onFinding: (f) => problem(() => `score cross-check: ${f.message}`),
       onProgress: (n) => {
         for (; done < n; done++) progress.tick();
       },

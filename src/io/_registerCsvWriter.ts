@@ -98,7 +98,7 @@ export function registerCsvWriter(columns: ReadonlyArray<TableColumn<RegisterOut
       const putBytes = (b: Buffer): void => {
         const n = b.length;
         if (w + n > out.length) grow(n);
-        if (n < 48) for (let q = 0; q < n; q++) out[w++] = b[q]!;
+        if (n < 256) for (let q = 0; q < n; q++) out[w++] = b[q]!;
         else w += b.copy(out, w);
       };
       /** A text cell: plain ASCII that needs neither quotes nor neutralising is copied as it is. */
