@@ -66,6 +66,9 @@ export function registerCsvWriter(columns: ReadonlyArray<TableColumn<RegisterOut
       seg.kind === 'static' ? STATIC : seg.kind === 'mask' ? (seg.column.key === 'deprivations' ? DEPRIVATIONS : UNDETERMINED) : seg.kind === 'fast' ? (seg.key.startsWith('pass:') ? PASS : FAST_KINDS[seg.key]!) : GENERIC,
     ),
   );
+  // the default columns, in the order of CLASSIFIED_HOUSEHOLD_COLUMNS, with nothing before or after them
+  const CANONICAL = [ID, UNIT, STATIC, MEMBERS, INCOME, STATIC, COUNT, DEPRIVATIONS, UNDETERMINED, STATIC];
+  const canonical = kinds.length === CANONICAL.length && CANONICAL.every((k, s) => kinds[s] === k) && (segments[2] as unknown as { columns: unknown[] }).columns.length === 1;
   const passIndex = Int32Array.from(segments.map((seg) => (seg.kind === 'fast' && seg.key.startsWith('pass:') ? Number(seg.key.slice(5)) : -1)));
   // per segment: the bytes of a static run by (area << 3 | rule), or of a deprivation list by mask
   const staticCaches: Array<Array<Buffer | undefined>> = segments.map(() => []);
@@ -146,6 +149,62 @@ export function registerCsvWriter(columns: ReadonlyArray<TableColumn<RegisterOut
       const pass = file.passThrough;
       const caches = staticCaches;
       const nSeg = kinds.length;
+      /** The bytes of static segment s for household i (made by the generic formatting the first time). */
+      const staticBytes = (s: number, i: number): Buffer => {
+        const key = (area[i]! << 3) | rules[i]!;
+        const cache = caches[s]!;
+        let v = cache[key];
+        if (v === undefined) {
+          const r = outputRow(file, registerRow(batch, result, i), i, undefined);
+          v = cache[key] = Buffer.from((segments[s] as { columns: ReadonlyArray<TableColumn<RegisterOutputRow>> }).columns.map((c) => cell(c, c.value(r), rowCount)).join(d), 'utf8');
+        }
+        return v;
+      };
+      const maskBytes = (s: number, i: number, mask: number): Buffer => {
+        const cache = caches[s]!;
+        let v = cache[mask];
+        if (v === undefined) {
+          const c = (segments[s] as { column: TableColumn<RegisterOutputRow> }).column;
+          v = cache[mask] = Buffer.from(cell(c, c.value(outputRow(file, registerRow(batch, result, i), i, undefined)), rowCount), 'utf8');
+        }
+        return v;
+      };
+      if (canonical) {
+        // the default columns in their order: every piece straight from the typed results
+        for (let i = 0; i < file.size; i++) {
+          if (statuses[i] === UNCLASSIFIED) continue;
+          rowCount++;
+          const explained = classifications[i];
+          if (explained !== undefined) {
+            putString(`${genericLine(outputRow(file, registerRowOf(explained), i, explain ? explained.explanation : undefined), rowCount)}\r\n`);
+            continue;
+          }
+          if (w + 1024 > out.length) grow(1024);
+          putText(ids[i]!);
+          out[w++] = dCode;
+          const u = units[i];
+          if (u !== null && u !== undefined && u !== '') putText(u);
+          out[w++] = dCode;
+          putBytes(staticBytes(2, i));
+          out[w++] = dCode;
+          putDigits(members[i]!);
+          out[w++] = dCode;
+          putDigits(Number(monthlyIncome[i]!));
+          out[w++] = dCode;
+          putBytes(staticBytes(5, i));
+          out[w++] = dCode;
+          putDigits(deprivationCounts[i]!);
+          out[w++] = dCode;
+          putBytes(maskBytes(7, i, deprivationMasks[i]!));
+          out[w++] = dCode;
+          putBytes(maskBytes(8, i, undeterminedMasks[i]!));
+          out[w++] = dCode;
+          putBytes(staticBytes(9, i));
+          out[w++] = 13;
+          out[w++] = 10;
+        }
+        return out.subarray(0, w);
+      }
       for (let i = 0; i < file.size; i++) {
         const status = statuses[i]!;
         if (status === UNCLASSIFIED) continue;

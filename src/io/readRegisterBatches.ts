@@ -236,8 +236,31 @@ class Batcher {
     this.fresh();
   }
 
+  /** Households the arrays hold now: they start small and double up to the batch size (a small file allocates little). */
+  private capacity = 0;
+
+  private grow(): void {
+    const s = Math.min(this.size, Math.max(1024, this.capacity * 2));
+    const k = this.plan.k;
+    const more = <T extends Uint8Array | Uint32Array | Float64Array>(a: T, n: number): T => {
+      const b = new (a.constructor as new (n: number) => T)(n);
+      b.set(a);
+      return b;
+    };
+    this.area = more(this.area, s);
+    this.income = more(this.income, s);
+    this.members = more(this.members, s);
+    this.flags = more(this.flags, s * k);
+    this.offsets = more(this.offsets, s + 1);
+    this.rows = more(this.rows, s);
+    this.lastRows = more(this.lastRows, s);
+    this.roundedUp = more(this.roundedUp, s);
+    this.capacity = s;
+  }
+
   private fresh(): void {
-    const s = this.size;
+    const s = Math.min(this.size, Math.max(1024, this.capacity));
+    this.capacity = s;
     this.n = 0;
     this.area = new Uint8Array(s);
     this.income = new Float64Array(s);
@@ -260,6 +283,7 @@ class Batcher {
   /** Starts household i; returns its index in the batch. Flushes first when the batch is full or of the other kind. */
   begin(row: number, lastRow: number, id: string, unit: string | null, listed: boolean | undefined): number {
     if (this.n === this.size || (listed !== undefined && this.kind !== undefined && this.kind !== listed)) this.flush();
+    if (this.n === this.capacity) this.grow();
     if (listed !== undefined) this.kind = listed;
     const i = this.n++;
     this.rows[i] = row;
@@ -284,7 +308,7 @@ class Batcher {
   }
 
   record(i: number, record: unknown, members: number, roundedUp: boolean): void {
-    (this.records ??= new Array<unknown>(this.size))[i] = record;
+    (this.records ??= [])[i] = record;
     this.members[i] = members;
     if (roundedUp) this.roundedUp[i] = 1;
   }
@@ -327,7 +351,7 @@ class Batcher {
       flags: this.flags.subarray(0, n * k),
       ids: this.ids,
       ...(withAges ? { memberAges: Uint8Array.from(this.ageList), memberOffsets: this.offsets.subarray(0, n + 1) } : {}),
-      ...(this.records !== undefined ? { records: this.records.length === n ? this.records : this.records.slice(0, n) } : {}),
+      ...(this.records !== undefined ? { records: Object.assign(this.records, { length: n }) } : {}),
     };
     this.ready.push(
       Object.freeze({

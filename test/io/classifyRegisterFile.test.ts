@@ -59,19 +59,20 @@ const register = fc.record({
   marks: fc.boolean(),
   onConflict: fc.constantFrom<ConflictResolution>('error', 'use-flag', 'use-facts'),
   repeat: fc.option(fc.nat(), { nil: undefined }),
+  passThrough: fc.boolean(),
 });
 
 type Generated = typeof register extends fc.Arbitrary<infer T> ? T : never;
 
 function build(g: Generated): Register {
-  const header = ['STT', 'Mã hộ', 'Khu vực', g.income, 'Tuổi các thành viên', ...(g.memberCount ? ['Số nhân khẩu'] : []), ...g.flagColumns.map((f) => `Deprived: ${f}`), ...(g.facts ? ['Nhà tiêu hợp vệ sinh'] : []), 'Ghi chú'];
+  const header = [...(g.passThrough ? ['STT'] : []), 'Mã hộ', 'Khu vực', g.income, 'Tuổi các thành viên', ...(g.memberCount ? ['Số nhân khẩu'] : []), ...g.flagColumns.map((f) => `Deprived: ${f}`), ...(g.facts ? ['Nhà tiêu hợp vệ sinh'] : []), ...(g.passThrough ? ['Ghi chú'] : [])];
   const households = g.repeat !== undefined && g.households.length > 1 ? [...g.households, g.households[g.repeat % g.households.length]!] : g.households;
   const rows = households.map((h, i) => {
     const m = h.ages.length;
     const monthly = h.perHead * m + (h.extra % m);
     const income = g.income.includes('nghìn') ? String(Math.round(monthly / 1000)) : g.income.includes('năm') ? String(monthly * 12 + (h.extra % 3)) : g.income.includes('đầu người') ? String(h.perHead) : monthly.toLocaleString('de-DE');
     return [
-      String(i + 1),
+      ...(g.passThrough ? [String(i + 1)] : []),
       h.id,
       h.area,
       income,
@@ -79,7 +80,7 @@ function build(g: Generated): Register {
       ...(g.memberCount ? [String(m)] : []),
       ...g.flagColumns.map((f) => h.flags[FLAGS.indexOf(f)]!),
       ...(g.facts ? [h.latrine] : []),
-      h.note,
+      ...(g.passThrough ? [h.note] : []),
     ];
   });
   return { header, rows, quote: g.quote, crlf: g.crlf };
@@ -94,7 +95,7 @@ interface Outcome {
 /** The record path: readHouseholdRegister + classifyHousehold, written by the table writer. */
 async function recordPath(path: string, out: string, g: Generated): Promise<Outcome> {
   const table = parseCsv(readFileSync(path, 'utf8'));
-  const passAt = [0, table[0]!.length - 1]; // STT, Ghi chú
+  const passAt = g.passThrough ? [0, table[0]!.length - 1] : []; // STT, Ghi chú
   const columns = registerOutputColumns({ passThrough: passAt.map((i) => table[0]![i]!), extras: [], scores: false });
   const writer = await openTableWriter<RegisterOutputRow>(out, columns);
   const failures: Array<readonly [number, string]> = [];
@@ -109,7 +110,7 @@ async function recordPath(path: string, out: string, g: Generated): Promise<Outc
       continue;
     }
     byStatus[c.status]!++;
-    await writer.write({ result: registerRowOf(c), unit: h.unit, passThrough: passAt.map((i) => table[h.row - 1]![i]!) });
+    await writer.write({ result: registerRowOf(c), unit: h.unit, ...(g.passThrough ? { passThrough: passAt.map((i) => table[h.row - 1]![i]!) } : {}) });
   }
   await writer.close();
   return { text: readFileSync(out, 'utf8'), failures: failures.sort((a, b) => a[0] - b[0]), byStatus };
