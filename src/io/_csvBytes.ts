@@ -144,6 +144,11 @@ export async function* csvByteRecords(source: string | AsyncIterable<string | Ui
   /** Scans whole records from `p`; returns where the first incomplete one starts and how many were found. */
   const scan = (final: boolean): { next: number; count: number } => {
     const end = used;
+    // the hot loops read locals, not the variables the generator's closure reassigns
+    const bytes = buf;
+    let st = starts;
+    let en = ends;
+    let qu = quoted;
     let p = 0;
     let count = 0;
     let fields = 0;
@@ -163,7 +168,7 @@ export async function* csvByteRecords(source: string | AsyncIterable<string | Ui
       let column = 0;
       for (;;) {
         column++;
-        if (fields >= starts.length) {
+        if (fields >= st.length) {
           const n = starts.length * 2;
           const s2 = new Int32Array(n);
           s2.set(starts);
@@ -174,24 +179,27 @@ export async function* csvByteRecords(source: string | AsyncIterable<string | Ui
           const q2 = new Uint8Array(n);
           q2.set(quoted);
           quoted = q2;
+          st = starts;
+          en = ends;
+          qu = quoted;
         }
         let s: number;
         let e: number;
         let wasQuoted = false;
-        if (p < end && buf[p] === QUOTE) {
+        if (p < end && bytes[p] === QUOTE) {
           wasQuoted = true;
           s = p + 1;
           let q = s;
           for (;;) {
-            q = buf.indexOf(QUOTE, q);
+            q = bytes.indexOf(QUOTE, q);
             if (q < 0 || q >= end) {
               if (!final) {
                 if (end > s) checkField(s, end, true, column, recordBytes, fieldOffsets[count]!, fields);
                 return { next: recordStart, count };
               }
-              throw csvError('unterminated-quote', at(column), buf.toString('utf8', s - 1, Math.min(end, s + 39)), 'a closing double quote (")', 'a quoted field is never closed');
+              throw csvError('unterminated-quote', at(column), bytes.toString('utf8', s - 1, Math.min(end, s + 39)), 'a closing double quote (")', 'a quoted field is never closed');
             }
-            if (q + 1 < end && buf[q + 1] === QUOTE) {
+            if (q + 1 < end && bytes[q + 1] === QUOTE) {
               q += 2;
               continue;
             }
@@ -205,14 +213,14 @@ export async function* csvByteRecords(source: string | AsyncIterable<string | Ui
           p = q + 1;
           checkField(s, e, true, column, recordBytes, fieldOffsets[count]!, fields);
           if (p < end) {
-            const c = buf[p]!;
+            const c = bytes[p]!;
             if (c !== delimiter && c !== LF && c !== CR) {
               throw csvError(
                 'unexpected-character',
                 at(column),
-                `"${buf.toString('utf8', s, Math.min(e, s + 40))}"${buf.toString('utf8', p, Math.min(end, p + 10))}`,
+                `"${bytes.toString('utf8', s, Math.min(e, s + 40))}"${bytes.toString('utf8', p, Math.min(end, p + 10))}`,
                 'a delimiter or the end of the line after a closing quote',
-                `text after the closing quote of a quoted field (${JSON.stringify(buf.toString('utf8', p, p + 1))})`,
+                `text after the closing quote of a quoted field (${JSON.stringify(bytes.toString('utf8', p, p + 1))})`,
               );
             }
           }
@@ -220,22 +228,22 @@ export async function* csvByteRecords(source: string | AsyncIterable<string | Ui
           s = p;
           // most bytes (digits, letters, UTF-8) are above every special byte: one comparison each
           while (p < end) {
-            const c = buf[p]!;
+            const c = bytes[p]!;
             if (c > highest || special[c] === 0) p++;
             else break;
           }
           e = p;
           // (an empty last field at the end of the input is not measured, as the tokenizer does not)
           if (!(p >= end && s === e)) checkField(s, e, false, column, recordBytes, fieldOffsets[count]!, fields);
-          if (p < end && buf[p] === QUOTE) {
-            throw csvError('unexpected-quote', at(column), buf.toString('utf8', s, Math.min(end, p + 10)), 'a double quote only around a whole field (write "" for a quote inside a quoted field)', 'a double quote inside an unquoted field');
+          if (p < end && bytes[p] === QUOTE) {
+            throw csvError('unexpected-quote', at(column), bytes.toString('utf8', s, Math.min(end, p + 10)), 'a double quote only around a whole field (write "" for a quote inside a quoted field)', 'a double quote inside an unquoted field');
           }
           if (p >= end && !final) return { next: recordStart, count };
         }
         recordBytes += e - s + 1;
-        starts[fields] = s;
-        ends[fields] = e;
-        quoted[fields] = wasQuoted ? 1 : 0;
+        st[fields] = s;
+        en[fields] = e;
+        qu[fields] = wasQuoted ? 1 : 0;
         fields++;
         if (p >= end) {
           // the end of the input ends the last record
@@ -243,7 +251,7 @@ export async function* csvByteRecords(source: string | AsyncIterable<string | Ui
           row++;
           break records;
         }
-        const c = buf[p]!;
+        const c = bytes[p]!;
         if (c === delimiter) {
           p++;
           continue;
@@ -255,7 +263,7 @@ export async function* csvByteRecords(source: string | AsyncIterable<string | Ui
             return { next: recordStart, count };
           }
           p++;
-          if (p < end && buf[p] === LF) p++;
+          if (p < end && bytes[p] === LF) p++;
         } else p++; // LF
         count++;
         row++;

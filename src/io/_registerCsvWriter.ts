@@ -101,8 +101,8 @@ export function registerCsvWriter(columns: ReadonlyArray<TableColumn<RegisterOut
       const putBytes = (b: Buffer): void => {
         const n = b.length;
         if (w + n > out.length) grow(n);
-        if (n < 256) for (let q = 0; q < n; q++) out[w++] = b[q]!;
-        else w += b.copy(out, w);
+        out.set(b, w); // a native copy: faster than a loop over bytes held in the closure
+        w += n;
       };
       /** A text cell: plain ASCII that needs neither quotes nor neutralising is copied as it is. */
       const putText = (t: string): void => {

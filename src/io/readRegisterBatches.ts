@@ -565,24 +565,23 @@ export async function* readRegisterBatches(source: RowSource, options: ReadRegis
       const next = await bytes.next();
       if (next.done === true) break;
       const r = next.value;
-      for (let k = 0; k < r.count; k++) {
+      let k = 0;
+      for (; plan === undefined && k < r.count; k++) {
         const row = r.firstRow + k;
-        if (plan === undefined) {
-          const cells = cellsOf(r, k);
-          if (isBlank(cells)) continue;
-          plan = start(cells);
-          if (plan.layout.layout === 'member-rows') {
-            // one row per member: grouped by readHouseholdRegister, from the file again or from the rest of the stream
-            const rest = typeof source === 'string' ? source : preReadRows(cells, row, r, k + 1, bytes);
-            if (typeof source === 'string') await bytes.return(undefined);
-            yield* memberRows(rest, plan, options, batcher!);
-            return;
-          }
-          fast = new FastRows(plan, batcher!, repeats!, slowRow);
-          continue;
+        const cells = cellsOf(r, k);
+        if (isBlank(cells)) continue;
+        plan = start(cells);
+        if (plan.layout.layout === 'member-rows') {
+          // one row per member: grouped by readHouseholdRegister, from the file again or from the rest of the stream
+          const rest = typeof source === 'string' ? source : preReadRows(cells, row, r, k + 1, bytes);
+          if (typeof source === 'string') await bytes.return(undefined);
+          yield* memberRows(rest, plan, options, batcher!);
+          return;
         }
-        fast!.row(r, k, row);
+        fast = new FastRows(plan, batcher!, repeats!, slowRow);
       }
+      // the records of a read, in a plain method (the generator only hands them over)
+      if (fast !== undefined) fast.rows(r, k);
       yield* drain(batcher);
     }
   } else {
@@ -704,6 +703,11 @@ class FastRows {
     private readonly repeats: Repeats,
     private readonly slow: (p: Plan, row: number, cells: ReadonlyArray<RawCell>) => void,
   ) {
+  }
+
+  /** The records of a read from the k-th on. */
+  rows(r: ByteRecords, from: number): void {
+    for (let k = from; k < r.count; k++) this.row(r, k, r.firstRow + k);
   }
 
   row(r: ByteRecords, k: number, row: number): void {
