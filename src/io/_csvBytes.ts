@@ -1,7 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import { open } from 'node:fs/promises';
-import { VnPovertyError, issue, shortText } from '../errors/VnPovertyError.js';
-import { describePosition, positionPath, type CsvDelimiter, type CsvPosition } from './_csvTokenizer.js';
+import { csvError, type CsvPosition, type CsvTokenizerOptions } from './_csvTokenizer.js';
 import { decodeError, utf16Error } from './_encoding.js';
 import { CSV_MAX_FIELD_LENGTH, CSV_MAX_RECORD_LENGTH } from './readLimits.js';
 
@@ -33,23 +32,12 @@ export interface ByteRecords {
   readonly quoted: Uint8Array;
 }
 
-/** Options of {@link csvByteRecords}. */
-export interface CsvBytesOptions {
-  readonly delimiter?: CsvDelimiter;
-  readonly source?: string;
-  readonly maxFieldLength?: number;
-  readonly maxRecordLength?: number;
-  /** Bytes read at a time (default 1 MiB). */
-  readonly chunkSize?: number;
-}
+/** Options of {@link csvByteRecords}: those of the string tokenizer. */
+export type CsvBytesOptions = CsvTokenizerOptions;
 
 const QUOTE = 34;
 const LF = 10;
 const CR = 13;
-
-function csvError(code: string, at: CsvPosition, value: string, expected: string, what: string): VnPovertyError {
-  return new VnPovertyError([issue({ code, path: positionPath(at), value: shortText(value), expected, message: `${describePosition(at)}: ${what}` })]);
-}
 
 /** UTF-16 length of the UTF-8 bytes `[s, e)` (what the string tokenizer counts). */
 function utf16Length(buf: Uint8Array, s: number, e: number): number {

@@ -30,7 +30,8 @@ export function positionPath(at: CsvPosition, columnName?: string): ReadonlyArra
   return at.source !== undefined ? [at.source, at.row, column] : [at.row, column];
 }
 
-function csvError(code: string, at: CsvPosition, value: string, expected: string, what: string): VnPovertyError {
+/** A CSV reading error naming row and column, its value cut short. @internal */
+export function csvError(code: string, at: CsvPosition, value: string, expected: string, what: string): VnPovertyError {
   return new VnPovertyError([
     issue({ code, path: positionPath(at), value: shortText(value), expected, message: `${describePosition(at)}: ${what}` }),
   ]);

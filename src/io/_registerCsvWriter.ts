@@ -169,16 +169,19 @@ export function registerCsvWriter(columns: ReadonlyArray<TableColumn<RegisterOut
         }
         return v;
       };
+      /** A household with an explained result (the record path, or `explain`): written by the generic formatting. */
+      const putExplained = (i: number): boolean => {
+        const explained = classifications[i];
+        if (explained === undefined) return false;
+        putString(`${genericLine(outputRow(file, registerRowOf(explained), i, explain ? explained.explanation : undefined), rowCount)}\r\n`);
+        return true;
+      };
       if (canonical) {
         // the default columns in their order: every piece straight from the typed results
         for (let i = 0; i < file.size; i++) {
           if (statuses[i] === UNCLASSIFIED) continue;
           rowCount++;
-          const explained = classifications[i];
-          if (explained !== undefined) {
-            putString(`${genericLine(outputRow(file, registerRowOf(explained), i, explain ? explained.explanation : undefined), rowCount)}\r\n`);
-            continue;
-          }
+          if (putExplained(i)) continue;
           if (w + 1024 > out.length) grow(1024);
           putText(ids[i]!);
           out[w++] = dCode;
@@ -206,44 +209,23 @@ export function registerCsvWriter(columns: ReadonlyArray<TableColumn<RegisterOut
         return out.subarray(0, w);
       }
       for (let i = 0; i < file.size; i++) {
-        const status = statuses[i]!;
-        if (status === UNCLASSIFIED) continue;
+        if (statuses[i] === UNCLASSIFIED) continue;
         rowCount++;
-        const explained = classifications[i];
-        if (explained !== undefined) {
-          putString(`${genericLine(outputRow(file, registerRowOf(explained), i, explain ? explained.explanation : undefined), rowCount)}\r\n`);
-          continue;
-        }
+        if (putExplained(i)) continue;
         if (w + 512 > out.length) grow(512);
         let full: RegisterOutputRow | undefined;
         for (let s = 0; s < nSeg; s++) {
           if (s > 0) out[w++] = dCode;
           switch (kinds[s]) {
-            case STATIC: {
-              const key = (area[i]! << 3) | rules[i]!;
-              const cache = caches[s]!;
-              let v = cache[key];
-              if (v === undefined) {
-                full ??= outputRow(file, registerRow(batch, result, i), i, undefined);
-                const r = full;
-                v = cache[key] = Buffer.from((segments[s] as { columns: ReadonlyArray<TableColumn<RegisterOutputRow>> }).columns.map((c) => cell(c, c.value(r), rowCount)).join(d), 'utf8');
-              }
-              putBytes(v);
+            case STATIC:
+              putBytes(staticBytes(s, i));
               break;
-            }
             case DEPRIVATIONS:
-            case UNDETERMINED: {
-              const mask = kinds[s] === DEPRIVATIONS ? deprivationMasks[i]! : undeterminedMasks[i]!;
-              const cache = caches[s]!;
-              let v = cache[mask];
-              if (v === undefined) {
-                full ??= outputRow(file, registerRow(batch, result, i), i, undefined);
-                const c = (segments[s] as { column: TableColumn<RegisterOutputRow> }).column;
-                v = cache[mask] = Buffer.from(cell(c, c.value(full), rowCount), 'utf8');
-              }
-              putBytes(v);
+              putBytes(maskBytes(s, i, deprivationMasks[i]!));
               break;
-            }
+            case UNDETERMINED:
+              putBytes(maskBytes(s, i, undeterminedMasks[i]!));
+              break;
             case ID:
               putText(ids[i]!);
               break;

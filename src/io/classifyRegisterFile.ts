@@ -1,5 +1,3 @@
-import { createWriteStream, type WriteStream } from 'node:fs';
-import { once } from 'node:events';
 import { basename } from 'node:path';
 import { toIsoDate } from '../dates/calendarDate.js';
 import { assertOptions } from '../errors/assertOptions.js';
@@ -10,7 +8,7 @@ import type { ClassifyHouseholdOptions } from '../standards/classifyHousehold.js
 import { classifyRegisterBatch, registerRow, registerRowOf, UNCLASSIFIED, type RegisterBatchClassification } from '../standards/classifyRegisterBatch.js';
 import { crossCheckScores, type ScoreFinding } from '../standards/crossCheckScores.js';
 import { HOUSEHOLD_STATUSES, type HouseholdStatus } from '../standards/householdStatus.js';
-import { openAtomicOutput, type AtomicOutput } from './_atomicOutput.js';
+import { openAtomicStream } from './_atomicOutput.js';
 import { registerCsvWriter } from './_registerCsvWriter.js';
 import { registerError } from './readHouseholdRegister.js';
 import { readRegisterBatches, type ReadRegisterBatchesOptions, type RegisterFileBatch, type RegisterFileLayout } from './readRegisterBatches.js';
@@ -88,42 +86,23 @@ interface Sink {
 }
 
 async function openCsvSink(target: TableTarget, bom: boolean): Promise<Sink> {
-  let output: AtomicOutput | undefined;
-  let file: WriteStream | undefined;
-  if (typeof target === 'string') {
-    output = await openAtomicOutput(target);
-    // large writes are queued (bounded by one batch's bytes) rather than waited for one by one
-    file = createWriteStream(output.tempPath, { highWaterMark: 64 * 1024 * 1024 });
-    await once(file, 'open');
-  }
-  const out = file ?? (target as Exclude<TableTarget, string>);
+  // large writes are queued (bounded by one batch's bytes) rather than waited for one by one
+  const file = typeof target === 'string' ? await openAtomicStream(target, { highWaterMark: 64 * 1024 * 1024 }) : undefined;
+  const out = file?.stream ?? (target as Exclude<TableTarget, string>);
   let first = bom;
   return {
     async write(data) {
       if (first) {
         first = false;
-        if (file !== undefined) file.write('\uFEFF');
-        else out.write('\uFEFF');
+        out.write('\uFEFF');
       }
       if (data.length === 0) return;
       // a file takes the bytes; another sink (stdout, a test's capture) takes text
-      const ok = file !== undefined ? file.write(data) : out.write(typeof data === 'string' ? data : data.toString('utf8'));
+      const ok = file !== undefined ? file.stream.write(data) : out.write(typeof data === 'string' ? data : data.toString('utf8'));
       if (ok === false && typeof out.once === 'function') await new Promise<void>((resolve) => out.once!('drain', resolve));
     },
-    async close() {
-      if (file !== undefined) {
-        file.end();
-        await once(file, 'finish');
-      }
-      await output?.commit();
-    },
-    async abort() {
-      if (file !== undefined && !file.destroyed) {
-        file.destroy();
-        await once(file, 'close').catch(() => undefined);
-      }
-      await output?.abort();
-    },
+    close: async () => file?.finish(),
+    abort: async () => file?.abort(),
   };
 }
 

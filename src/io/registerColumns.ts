@@ -1,5 +1,5 @@
 import { fail } from '../errors/VnPovertyError.js';
-import { POVERTY_CAUSES, POVERTY_CAUSE_LABELS_VI, type ChildCounts, type PovertyCause } from '../reports/reviewedHousehold.js';
+import { POVERTY_CAUSES, POVERTY_CAUSE_LABELS_VI, type ChildCounts, type PovertyCause, type ReviewedHousehold } from '../reports/reviewedHousehold.js';
 import { cellError, normalizeHeader, readCell, type CellPosition, type ColumnSpec } from './columns.js';
 import type { RawCell } from './readRows.js';
 
@@ -36,21 +36,9 @@ export const SUPPORT_KIND_LABELS_VI: Readonly<Record<SupportKind, string>> = Obj
  * (the fields of `ReviewedHousehold` a register can carry). Every field is absent when the
  * register has no such column or the cell is blank.
  */
-export interface RegisterExtras {
-  /** Head of household (*họ tên chủ hộ*). */
-  readonly headName?: string;
-  /** Village or residential group (*thôn, ấp, bản, bon, tổ dân phố*). */
-  readonly village?: string;
-  /** Ethnic group as recorded (*dân tộc*), e.g. `'Kinh'`, `"M'nông"`. */
-  readonly ethnicGroup?: string;
-  /** An ethnic-minority household (*hộ dân tộc thiểu số*, DTTS). */
-  readonly ethnicMinority?: boolean;
-  /** Causes of poverty recorded (*nguyên nhân nghèo*). */
-  readonly causes?: readonly PovertyCause[];
+export interface RegisterExtras extends Pick<ReviewedHousehold, 'headName' | 'village' | 'ethnicGroup' | 'ethnicMinority' | 'causes' | 'policyGroups'> {
   /** Support received (*hỗ trợ đã nhận*). */
   readonly support?: readonly SupportKind[];
-  /** Policy groups (*đối tượng chính sách*), as recorded. */
-  readonly policyGroups?: readonly string[];
   /** Children counts (under 16): only the counts the register gives. */
   readonly children?: Partial<ChildCounts>;
 }
