@@ -189,3 +189,19 @@ describe('one row per member, from a file, an XLSX sheet and a stream', () => {
     ]);
   });
 });
+
+describe('vn-poverty classify --explain', () => {
+  it('adds each household’s explanation (Diễn giải) after the other columns; without it the columns are the default ones', async () => {
+    const d = dir();
+    const input = writeCsv(d, 'ho.csv', [
+      ['Mã hộ', 'Khu vực', 'Thu nhập/tháng (đồng)', 'Số nhân khẩu', ...ND07_FLAGS.map((f) => `Deprived: ${f}`)],
+      ['E1', 'nông thôn', '6.000.000', '4', ...flagCells(['employment', 'nutrition', 'telecom'])],
+    ]);
+    const plain = table((await expectOutcome(['classify', input, ...AS_OF, '--headers', 'vi'], { code: 0 })).out);
+    const explained = table((await expectOutcome(['classify', input, ...AS_OF, '--headers', 'vi', '--explain'], { code: 0 })).out);
+    expect(explained[0]).toEqual([...plain[0]!, 'Diễn giải']);
+    expect(explained[1]!.slice(0, -1)).toEqual(plain[1]);
+    expect(explained[1]!.at(-1)).toMatch(/hộ nghèo|poor/);
+    expect(explained[1]!.at(-1)!.length).toBeGreaterThan(40);
+  });
+});
