@@ -1,3 +1,4 @@
+import { assertOptions } from '../errors/assertOptions.js';
 import type { ScoreClassification } from '../standards/classifyByScore.js';
 import type { RegisterRow } from '../standards/classifyRegisterBatch.js';
 import { CLASSIFIED_HOUSEHOLD_COLUMNS } from './outputColumns.js';
@@ -159,6 +160,7 @@ const EXPLANATION: TableColumn<RegisterOutputRow> = Object.freeze({ key: 'explan
  * //=> ['pass:0', 'id', 'unit', …, 'asOf', 'village']
  */
 export function registerOutputColumns(layout: Pick<RegisterFileLayout, 'passThrough' | 'extras' | 'scores'>, options: { readonly explain?: boolean } = {}): ReadonlyArray<TableColumn<RegisterOutputRow>> {
+  assertOptions(options, 'registerOutputColumns');
   const pass = layout.passThrough.map(
     (header, c): TableColumn<RegisterOutputRow> => ({ key: `pass:${c}`, vi: header, en: header, kind: 'text', value: (o) => o.passThrough?.[c] ?? null }),
   );
