@@ -57,7 +57,8 @@ function withSeparatorHint(error: unknown, header: ReadonlyArray<string> | undef
   ]);
 }
 
-function csvError(code: string, at: CsvPosition, value: string, expected: string, what: string): VnPovertyError {
+/** A CSV reading error naming row and column, its value cut short. @internal */
+export function csvError(code: string, at: CsvPosition, value: string, expected: string, what: string): VnPovertyError {
   return new VnPovertyError([
     issue({ code, path: positionPath(at), value: shortText(value), expected, message: `${describePosition(at)}: ${what}` }),
   ]);

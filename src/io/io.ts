@@ -23,6 +23,14 @@ export type { TypedRecord, ReadRecordsOptions } from './readRecords.js';
 // --- domain readers ---------------------------------------------------------
 export { readHouseholdRegister, registerError, HOUSEHOLD_REGISTER_COLUMNS } from './readHouseholdRegister.js';
 export type { RegisterHousehold, ReadHouseholdRegisterOptions, RegisterIncomeColumn, RegisterLayout } from './readHouseholdRegister.js';
+export { readRegisterBatches } from './readRegisterBatches.js';
+export type { ReadRegisterBatchesOptions, RegisterFileBatch, RegisterFileLayout } from './readRegisterBatches.js';
+export { classifyRegisterFile } from './classifyRegisterFile.js';
+export type { ClassifyRegisterFileOptions, RegisterFileFailure, RegisterScoreFinding, RegisterFileSummary } from './classifyRegisterFile.js';
+export { REGISTER_REPORT_COLUMNS, REGISTER_SCORE_COLUMNS, SUPPORT_KINDS, SUPPORT_KIND_LABELS_VI } from './registerColumns.js';
+export type { RegisterExtras, SupportKind } from './registerColumns.js';
+export { registerOutputColumns, REGISTER_RESULT_COLUMNS, SCORE_RESULT_COLUMNS, REGISTER_EXTRA_COLUMNS } from './registerOutputColumns.js';
+export type { RegisterOutputRow } from './registerOutputColumns.js';
 export { readAmountHeader, isIncomeHeader } from './amountHeader.js';
 export type { AmountHeader, AmountPeriod } from './amountHeader.js';
 

@@ -10,6 +10,8 @@ export interface TypedRecord {
   readonly row: number;
   /** The value of each matched column by key (`null` when the cell is empty). Columns the file lacks are absent. */
   readonly values: Readonly<Record<string, CellValue>>;
+  /** The row's cells as read, with the `keepCells` option (internal). */
+  readonly cells?: ReadonlyArray<RawCell>;
 }
 
 /** Options of {@link readRecords}. */
@@ -56,41 +58,17 @@ export async function* readRecordBatches(
 ): AsyncGenerator<TypedRecord[]> {
   const label = options.source ?? (typeof source === 'string' ? basename(source) : undefined);
   const rowOptions: ReadRowsOptions = { ...options, ...(label !== undefined ? { source: label } : {}) };
-  let match: HeaderMatch | undefined;
-  // the matched columns as parallel arrays: spec, 0-based index, header as printed
-  let specs: ColumnSpec[] = [];
-  let indexes: number[] = [];
-  let headers: string[] = [];
-  const requireValues = options.requireValues !== false;
-  const marks = options.marks === true;
+  let reader: RecordReader | undefined;
+  const keepCells = (options as { readonly keepCells?: boolean }).keepCells === true;
   // one-cell rows above the header: a title block, unless no row of several cells follows (a one-column file)
   let titles: SheetRow[] = [];
   const takeHeader = ({ row, cells }: SheetRow): void => {
-    checkSeparator(cells, options.delimiter ?? ',', label);
-    const columns = typeof columnsOrChooser === 'function' ? columnsOrChooser(cells) : columnsOrChooser;
-    const m = matchHeader(cells, columns, label, row);
-    match = m;
-    specs = columns.filter((spec) => m.index[spec.key] !== undefined);
-    indexes = specs.map((spec) => m.index[spec.key]!);
-    headers = indexes.map((i, k) => (cells[i] === null || cells[i] === undefined ? specs[k]!.vi : String(cells[i])));
-    options.onHeader?.(m);
+    reader = recordReader(cells, columnsOrChooser, label, options, row);
+    options.onHeader?.(reader.match);
   };
   const record = ({ row, cells, formats, problems }: SheetRow): TypedRecord => {
-    const values: Record<string, CellValue> = {};
-    for (let k = 0; k < specs.length; k++) {
-      const spec = specs[k]!;
-      const i = indexes[k]!;
-      const at = { source: label, row, column: i + 1, header: headers[k]! };
-      const problem = problems?.[i];
-      if (problem !== undefined) throw cellError(at, new VnPovertyError([issue({ code: 'unreadable-cell', path: [], value: null, expected: 'a value saved in the cell', message: problem })]));
-      let value = readCell(cells[i] ?? null, spec, at, formats[i]);
-      if (value === null && marks && spec.hint === 'boolean') value = false;
-      if (value === null && requireValues && spec.required === true) {
-        throw cellError(at, new VnPovertyError([issue({ code: 'missing-value', path: [], value: '', expected: `a value for “${spec.vi}” (${spec.en})` })]));
-      }
-      values[spec.key] = value;
-    }
-    return Object.freeze({ row, values: Object.freeze(values) });
+    const r = reader!.read(row, cells, formats, problems);
+    return keepCells ? Object.freeze({ ...r, cells }) : r;
   };
   /** No header under the one-cell rows: the first of them is the header after all, the others data. */
   const replayTitles = (): TypedRecord[] => {
@@ -104,7 +82,7 @@ export async function* readRecordBatches(
     const batch: TypedRecord[] = [];
     for (const r of rows) {
       if (isBlank(r.cells)) continue;
-      if (match === undefined) {
+      if (reader === undefined) {
         if (filledCells(r.cells) === 1 && !namesAColumn(r.cells, columnsOrChooser)) {
           titles.push(r);
           if (titles.length > MAX_TITLE_LINES) batch.push(...replayTitles());
@@ -122,11 +100,11 @@ export async function* readRecordBatches(
     }
     if (batch.length > 0) yield batch;
   }
-  if (match === undefined && titles.length > 0) {
+  if (reader === undefined && titles.length > 0) {
     const last = replayTitles();
     if (last.length > 0) yield last;
   }
-  if (match === undefined) {
+  if (reader === undefined) {
     fail({ code: 'empty-file', path: label !== undefined ? [label] : [], value: '', expected: 'a header row naming the columns', message: `${label ?? 'the input'} is empty: no header row naming the columns` });
   }
 }
@@ -147,7 +125,63 @@ function filledCells(cells: ReadonlyArray<RawCell>): number {
   return n;
 }
 
-function isBlank(cells: ReadonlyArray<RawCell>): boolean {
+/** Reads the data rows of a file under its header's column match. @internal */
+export interface RecordReader {
+  readonly match: HeaderMatch;
+  /** The matched columns, their 0-based indexes and headers as printed, in the order cells are read. */
+  readonly specs: readonly ColumnSpec[];
+  readonly indexes: readonly number[];
+  readonly headers: readonly string[];
+  read(row: number, cells: ReadonlyArray<RawCell>, formats?: ReadonlyArray<string | undefined>, problems?: ReadonlyArray<string | undefined>): TypedRecord;
+}
+
+/**
+ * Matches a header row (checking the separator first) and returns the reader of its data rows:
+ * what {@link readRecords} does with each row. @internal
+ */
+export function recordReader(
+  header: ReadonlyArray<RawCell>,
+  columnsOrChooser: ReadonlyArray<ColumnSpec> | ((header: ReadonlyArray<RawCell>) => ReadonlyArray<ColumnSpec>),
+  label: string | undefined,
+  options: Pick<ReadRecordsOptions, 'delimiter' | 'requireValues' | 'marks'>,
+  row?: number,
+): RecordReader {
+  checkSeparator(header, options.delimiter ?? ',', label);
+  const columns = typeof columnsOrChooser === 'function' ? columnsOrChooser(header) : columnsOrChooser;
+  const match = matchHeader(header, columns, label, row);
+  // the matched columns as parallel arrays: spec, 0-based index, header as printed
+  const specs = columns.filter((spec) => match.index[spec.key] !== undefined);
+  const indexes = specs.map((spec) => match.index[spec.key]!);
+  const headers = indexes.map((i, k) => (header[i] === null || header[i] === undefined ? specs[k]!.vi : String(header[i])));
+  const requireValues = options.requireValues !== false;
+  const marks = options.marks === true;
+  return {
+    match,
+    specs,
+    indexes,
+    headers,
+    read(row, cells, formats, problems) {
+      const values: Record<string, CellValue> = {};
+      for (let k = 0; k < specs.length; k++) {
+        const spec = specs[k]!;
+        const i = indexes[k]!;
+        const at = { source: label, row, column: i + 1, header: headers[k]! };
+        const problem = problems?.[i];
+        if (problem !== undefined) throw cellError(at, new VnPovertyError([issue({ code: 'unreadable-cell', path: [], value: null, expected: 'a value saved in the cell', message: problem })]));
+        let value = readCell(cells[i] ?? null, spec, at, formats?.[i]);
+        if (value === null && marks && spec.hint === 'boolean') value = false;
+        if (value === null && requireValues && spec.required === true) {
+          throw cellError(at, new VnPovertyError([issue({ code: 'missing-value', path: [], value: '', expected: `a value for “${spec.vi}” (${spec.en})` })]));
+        }
+        values[spec.key] = value;
+      }
+      return Object.freeze({ row, values: Object.freeze(values) });
+    },
+  };
+}
+
+/** Whether a row holds nothing but blanks. @internal */
+export function isBlank(cells: ReadonlyArray<RawCell>): boolean {
   return cells.every((c) => c === null || (typeof c === 'string' && c.trim() === ''));
 }
 

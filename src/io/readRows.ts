@@ -97,6 +97,10 @@ export async function* readRows(source: RowSource, options: ReadRowsOptions = {}
  * to avoid an asynchronous step per row. @internal
  */
 export async function* readRowBatches(source: RowSource, options: ReadRowsOptions = {}): AsyncGenerator<SheetRow[]> {
+  if (typeof source === 'object' && source !== null && PRE_READ in source) {
+    yield* (source as unknown as { readonly [PRE_READ]: AsyncIterable<SheetRow[]> })[PRE_READ];
+    return;
+  }
   const label = options.source ?? (typeof source === 'string' ? basename(source) : undefined);
   const format = options.format ?? (typeof source === 'string' ? formatOfPath(source) : 'csv');
   if (format === 'xlsx') {
@@ -116,6 +120,13 @@ export async function* readRowBatches(source: RowSource, options: ReadRowsOption
     return;
   }
   yield* readCsvRows(source, options.delimiter, label, options.chunkSize, options.maxFieldLength, options.onBytes);
+}
+
+const PRE_READ = Symbol('vn-poverty pre-read rows');
+
+/** A row source whose rows another reader has already read (a stream cannot be read twice). @internal */
+export function preReadRowSource(rows: AsyncIterable<SheetRow[]>): RowSource {
+  return { [PRE_READ]: rows, [Symbol.asyncIterator]: () => { throw new Error('pre-read rows are read by readRowBatches'); } } as unknown as RowSource;
 }
 
 const NO_FORMATS: ReadonlyArray<string | undefined> = Object.freeze([]);

@@ -7,7 +7,7 @@ import { fail } from '../errors/VnPovertyError.js';
 import { formatVnNumber } from '../numbers/formatVnNumber.js';
 import type { RoundingMode } from '../numbers/rounding.js';
 import { formatCsvRow, neutraliseCsvFormula, type CsvDelimiter } from './csv.js';
-import { openAtomicOutput, type AtomicOutput } from './_atomicOutput.js';
+import { openAtomicOutput, openAtomicStream, type AtomicOutput } from './_atomicOutput.js';
 import { LINE_HEIGHT, PRINT_FOOTER, printSetup, wrappedLines } from './_printSetup.js';
 import type { CellValue, ColumnHint, ColumnSpec } from './columns.js';
 import { formatOfPath, type FileFormat } from './readRows.js';
@@ -102,12 +102,13 @@ export interface TableWriter<T> {
 export const XLSX_MAX_DATA_ROWS = 1_048_575;
 
 /**
- * The header text of a column in a language.
+ * The header text of a column in a language (a column whose two headers are the same, such as
+ * a column passed through from the input, has that one header).
  * @example
  * columnHeader({ vi: 'Số hộ nghèo', en: 'Poor households' }, 'both') //=> 'Số hộ nghèo (Poor households)'
  */
 export function columnHeader(column: Pick<TableColumn<unknown>, 'vi' | 'en'>, language: HeaderLanguage): string {
-  return language === 'vi' ? column.vi : language === 'en' ? column.en : `${column.vi} (${column.en})`;
+  return language === 'vi' || column.vi === column.en ? column.vi : language === 'en' ? column.en : `${column.vi} (${column.en})`;
 }
 
 /**
@@ -168,15 +169,9 @@ function textOf(column: Pick<TableColumn<never>, 'kind' | 'decimals' | 'rounding
 async function openCsv<T>(target: TableTarget, columns: ReadonlyArray<TableColumn<T>>, options: TableWriterOptions<T>): Promise<TableWriter<T>> {
   const delimiter = options.delimiter ?? ',';
   const numbers = options.numbers ?? 'vi';
-  let file: WriteStream | undefined;
-  let output: AtomicOutput | undefined;
-  if (typeof target === 'string') {
-    output = await openAtomicOutput(target);
-    file = createWriteStream(output.tempPath);
-    await once(file, 'open');
-  }
+  const file = typeof target === 'string' ? await openAtomicStream(target) : undefined;
   const raw = options.rawCsv === true;
-  const out = file ?? (target as Exclude<TableTarget, string>);
+  const out = file?.stream ?? (target as Exclude<TableTarget, string>);
   let buffer = (options.bom ?? true ? '\uFEFF' : '') + formatCsvRow(columns.map((c) => columnHeader(c, options.headers ?? 'both')), delimiter, 0) + '\r\n';
   let rowCount = 0;
   const flush = async (): Promise<void> => {
@@ -198,18 +193,10 @@ async function openCsv<T>(target: TableTarget, columns: ReadonlyArray<TableColum
     },
     async close() {
       await flush();
-      if (file !== undefined) {
-        file.end();
-        await once(file, 'finish');
-      }
-      await output?.commit();
+      await file?.finish();
     },
     async abort() {
-      if (file !== undefined && !file.destroyed) {
-        file.destroy();
-        await once(file, 'close').catch(() => undefined);
-      }
-      await output?.abort();
+      await file?.abort();
     },
     get rowCount() {
       return rowCount;

@@ -12,6 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { VnPovertyError } from '../../src/errors/VnPovertyError.js';
 import { checkTableRows, formatCsv, parseCsv } from '../../src/io/csv.js';
 import { decodeUtf8 } from '../../src/io/_encoding.js';
+import { classifyRegisterFile } from '../../src/io/classifyRegisterFile.js';
 import { readHouseholdRegister } from '../../src/io/readHouseholdRegister.js';
 import { countClassifiedHouseholds, readAdminUnits, readPlanTable } from '../../src/io/readAreaTables.js';
 import { readRecords } from '../../src/io/readRecords.js';
@@ -40,6 +41,7 @@ const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
 const VALID: Readonly<Record<string, Uint8Array>> = {
   register: utf8(formatCsv([...GOOD_REGISTER, ['H4', '30316', 'NT', '1.500', '40;10', ...GOOD_REGISTER[1]!.slice(5)]], { bom: true })),
   members: utf8(formatCsv([['Mã hộ', 'Khu vực', 'Thu nhập (nghìn đồng/tháng)', 'Tuổi', 'Việc làm', 'BHYT'], ['H1', 'rural', '3.000', '45', 'thất nghiệp', 'không'], ['H1', '', '', '12', '', 'có']])),
+  scored: utf8(formatCsv([['STT', 'Mã hộ', 'Khu vực', 'Điểm phiếu B1', 'Điểm phiếu B2', 'Thôn', 'Nguyên nhân nghèo', 'Số trẻ em', 'Số trẻ em không có BHYT'], ['1', 'S1', 'nông thôn', '140', '30', 'Bon A', 'Thiếu vốn', '2', '1'], ['2', 'S2', 'TT', '176', '10', '', '', '', '']])),
   planTable: utf8(formatCsv([['Mã đơn vị', 'Tổng số hộ', 'Số hộ nghèo', 'Số hộ cận nghèo'], ['30316', '3.339', '18', '95'], ['30319', '1.200', '7', '40']])),
   classified: utf8(formatCsv([['Mã đơn vị', 'Khu vực', 'Mã phân loại', 'Hộ mới thoát nghèo'], ['30316', 'nông thôn', 'poor', 'không'], ['30316', 'TT', 'near-poor', 'có']])),
   units: utf8(formatCsv([['Mã đơn vị', 'Tên đơn vị', 'Cấp', 'Loại đơn vị', 'Khu vực', 'Mã đơn vị cấp trên', 'Hệ mã', 'Hiệu lực từ'], ['89', 'Tỉnh An Giang', 'province', 'tinh', 'rural', '', 'QD124_2004', '2004-01-01']])),
@@ -92,6 +94,9 @@ describe('every reader survives random and mutated files', () => {
     ['readHouseholdRegister (one row per household)', 'register', (b) => drain(readHouseholdRegister(stream(b), { source: 'ho.csv' }))],
     ['readHouseholdRegister (one row per member)', 'members', (b) => drain(readHouseholdRegister(stream(b), { source: 'ho.csv', delimiter: ',' }))],
     ['readRecords', 'register', (b) => drain(readRecords(stream(b), HOUSEHOLD_REGISTER_COLUMNS))],
+    ['classifyRegisterFile (one row per household, the byte reader)', 'register', (b) => classifyRegisterFile(stream(b), { source: 'ho.csv', asOf: '2024-01-01' })],
+    ['classifyRegisterFile (one row per member)', 'members', (b) => classifyRegisterFile(stream(b), { source: 'ho.csv', asOf: '2024-01-01' })],
+    ['classifyRegisterFile (scores and report columns)', 'scored', (b) => classifyRegisterFile(stream(b), { source: 'ho.csv', asOf: '2024-01-01', onFailure: () => undefined })],
     ['readPlanTable', 'planTable', (b) => readPlanTable(stream(b), { source: 'bang.csv' })],
     ['countClassifiedHouseholds (by unit)', 'classified', (b) => countClassifiedHouseholds(stream(b), { by: 'unit' })],
     ['countClassifiedHouseholds (by area)', 'classified', (b) => countClassifiedHouseholds(stream(b), { by: 'area' })],
