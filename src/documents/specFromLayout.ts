@@ -38,7 +38,7 @@ export function specFromLayout(table: DocumentTable, layout: DocumentTableLayout
   for (const r of layout.relations) {
     switch (r.type) {
       case 'difference':
-        relations.push({ type: 'difference', column: r.column, from: r.from, minus: r.minus });
+        relations.push({ type: 'difference', column: r.column, from: r.from, minus: r.minus, ...(r.plus === undefined ? {} : { plus: r.plus }) });
         break;
       case 'sum':
         relations.push({ type: 'column-total', column: r.column, parts: r.parts, partsRounded: layout.columns.find((c) => c.key === r.column)?.kind === 'amount' });

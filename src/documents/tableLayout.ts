@@ -51,6 +51,8 @@ export interface LayoutDifference {
   readonly column: string;
   readonly from: string;
   readonly minus: readonly string[];
+  /** Columns added back (a flow: end = start − exits + re-poor + newly poor). */
+  readonly plus?: readonly string[];
 }
 
 /** `column = Σ parts`, row by row (total = central + provincial). */
@@ -126,7 +128,7 @@ export const documentTableLayoutSchema = z.object({
   ),
   relations: z.array(
     z.discriminatedUnion('type', [
-      z.object({ type: z.literal('difference'), column: key, from: key, minus: z.array(key).min(1) }),
+      z.object({ type: z.literal('difference'), column: key, from: key, minus: z.array(key).min(1), plus: z.array(key).optional() }),
       z.object({ type: z.literal('sum'), column: key, parts: z.array(key).min(2) }),
       z.object({ type: z.literal('rate'), column: key, count: key, base: key, scale: z.number().int().positive(), rounding }),
       z.object({ type: z.literal('numbering'), column: key, perGroup: z.boolean() }),
@@ -165,7 +167,7 @@ export function printedTableFromLayout(table: DocumentTable, layout: DocumentTab
   };
   l.relations.forEach((r, i) => {
     need(r.column, ['relations', i, 'column']);
-    if (r.type === 'difference') [r.from, ...r.minus].forEach((k) => need(k, ['relations', i, 'from']));
+    if (r.type === 'difference') [r.from, ...r.minus, ...(r.plus ?? [])].forEach((k) => need(k, ['relations', i, 'from']));
     if (r.type === 'sum') r.parts.forEach((k) => need(k, ['relations', i, 'parts']));
     if (r.type === 'rate') [r.count, r.base].forEach((k) => need(k, ['relations', i, 'count']));
   });
@@ -197,7 +199,7 @@ export function printedTableFromLayout(table: DocumentTable, layout: DocumentTab
   for (const rel of l.relations) {
     switch (rel.type) {
       case 'difference':
-        relations.push({ type: 'difference', column: rel.column, from: rel.from, minus: rel.minus });
+        relations.push({ type: 'difference', column: rel.column, from: rel.from, minus: rel.minus, ...(rel.plus === undefined ? {} : { plus: rel.plus }) });
         break;
       case 'sum':
         relations.push({ type: 'column-total', column: rel.column, parts: rel.parts, ...(byKey.get(rel.column)?.kind === 'amount' ? { partsRounded: true } : {}) });

@@ -439,7 +439,7 @@ export function tableFromSpec(grid: PrintedGrid, spec: TableSpec, options: Table
       case 'column-total':
         return [{ type: 'column-total', column: rel.column, parts: rel.parts, rows: select(rel.rows), ...roundedParts(rel.partsRounded) }];
       case 'difference':
-        return [{ type: 'difference', column: rel.column, from: rel.from, minus: rel.minus, rows: select(rel.rows) }];
+        return [{ type: 'difference', column: rel.column, from: rel.from, minus: rel.minus, ...(rel.plus === undefined ? {} : { plus: rel.plus }), rows: select(rel.rows) }];
       case 'rate':
         return [{ type: 'rate', column: rel.column, count: rel.count, base: rel.base, scale: rel.scale, rounding: rounding(rel.rounding), ...(rel.decimals !== undefined ? { decimals: rel.decimals } : {}), rows: select(rel.rows) }];
       case 'numbering': {
