@@ -7,8 +7,9 @@ import { reconcileTable } from '../reconcile/reconcileTable.js';
 import type { CheckedTable, CheckFinding, FindingLocation, UncheckedItem } from './checkReport.js';
 import type { DocumentModel, DocumentTable } from './documentModel.js';
 import { gridOf, specFromLayout } from './specFromLayout.js';
-import { printedTableFromLayout, type DocumentTableLayout } from './tableLayout.js';
+import { printedTableFromLayout, rowKeyOf, type DocumentTableLayout } from './tableLayout.js';
 import { understandTable, type RelationEvidence } from './understandTable.js';
+import { attributeFindings } from './_attributeFindings.js';
 
 /** A table with its layout, kept for evaluating targets against it. */
 export interface UnderstoodTable {
@@ -131,7 +132,15 @@ export function checkTables(
       engine = engineTable(block, layout, caption, notes);
     }
     const report = reconcileTable(engine.printed);
-    const issues = [...engine.structural, ...report.issues];
+    const cellText = new Map(engine.printed.rows.map((r) => [r.key, r.cells]));
+    const issues = attributeFindings([...engine.structural, ...report.issues], {
+      text: (ref) => {
+        const v = cellText.get(ref.row)?.[ref.column];
+        return v === undefined || v === null ? null : String(v);
+      },
+      covers: new Map(layout.rows.filter((r) => r.covers !== undefined).map((r) => [rowKeyOf(r.row), r.covers!.map(rowKeyOf)])),
+      rounding,
+    });
     for (const i of issues) {
       const row = Number(i.rowKey);
       const col = engine.columnOf.get(i.column);

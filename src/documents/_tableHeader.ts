@@ -63,7 +63,7 @@ function isCaptionRow(table: DocumentTable, r: number): boolean {
   return texts.length === 1 && table.columns >= 3 && figureCells(table, r) === 0;
 }
 
-const GENERIC = new Set(['ho', 'so ho', 'ty le (%)', 'ty le', 'ty le %', '%', '(%)', 'so luong', 'so tien', 'kinh phi', 'nguoi', 'so nguoi', 'luot', 'luot nguoi', 'gia tri', 'tong', 'tong so', 'so']);
+const GENERIC = new Set(['ho', 'so ho', 'ty le (%)', 'ty le', 'ty le %', 'ti le (%)', 'ti le', 'ti le %', '%', '(%)', 'so luong', 'so tien', 'kinh phi', 'nguoi', 'so nguoi', 'luot', 'luot nguoi', 'gia tri', 'tong', 'tong so', 'so']);
 
 /**
  * Finds the header rows of a table and the header path of each column. Text tables leave merged

@@ -47,11 +47,14 @@ export interface UnderstandTableOptions {
   readonly consensus?: number;
 }
 
-const RATE_WORDS = /\b(ty le|phan tram)\b|%/;
+const RATE_WORDS = /\b(ty le|ti le|phan tram)\b|%/;
 const MONEY_WORDS = /\b(kinh phi|nguon von|von|ngan sach|so tien|du toan|gia tri|tong muc|dong|trieu|ty dong|nstw|nsdp|nstinh|ns tinh|ns huyen)\b/;
 const COUNT_WORDS = /\b(ho|so ho|nguoi|so nguoi|luot|luot nguoi|lao dong|so luong|can|lop|hoc sinh|the)\b/;
 const NUMBER_HEADER = /^(stt|tt|so tt|so thu tu|thu tu)$/;
 const TOTAL_HEADER = /\b(tong|cong|tong so|chung)\b/;
+/** “-”, “–”, “—”: printed for nothing (zero) in figure columns. */
+const DASH = /^[-–—]$/;
+const ZERO: CellNumber = { units: 0, decimals: 0, percent: false, unit: null, qualifier: null };
 
 interface Col {
   readonly col: number;
@@ -59,6 +62,8 @@ interface Col {
   readonly header: string;
   kind: DocumentColumnKind;
   unit: MoneyUnit | null;
+  /** A count only because nothing in its header or cells said otherwise. */
+  byDefault?: boolean;
 }
 
 type Values = ReadonlyArray<ReadonlyArray<CellNumber | null>>;
@@ -99,7 +104,15 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
 
   // --- columns ---------------------------------------------------------------
   const cols: Col[] = header.paths.map((path, c) => ({ col: c, key: header.keys[c]!, header: path.join(' › '), kind: 'text', unit: null }));
-  const parsed: (CellNumber | null)[][] = dataRows.map((r) => cols.map((c) => cellNumber(text(r, c.col))));
+  let dashes = false;
+  const parsed: (CellNumber | null)[][] = dataRows.map((r) =>
+    cols.map((c) => {
+      const t = text(r, c.col);
+      if (!DASH.test(t)) return cellNumber(t);
+      dashes = true;
+      return ZERO;
+    }),
+  );
   let rowNumberCol: number | null = null;
   for (const c of cols.slice(0, 2)) {
     const folded = foldVietnamese(header.paths[c.col]!.join(' '));
@@ -132,12 +145,18 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
       else if (captionUnit !== null) {
         c.kind = 'amount';
         c.unit = captionUnit;
-      } else c.kind = decimals ? 'amount' : 'count';
+      } else {
+        c.kind = decimals ? 'amount' : 'count';
+        c.byDefault = true;
+      }
     } else if (labelCol === null) {
       labelCol = c.col;
       c.kind = 'label';
     }
   });
+  // a column that is a count only by default (“Tổng số”, “Năm 2024”) in a table of amounts of one unit is an amount too
+  const amountUnits = new Set(cols.filter((c) => c.kind === 'amount').map((c) => c.unit));
+  if (amountUnits.size === 1) for (const c of cols) if (c.byDefault === true) [c.kind, c.unit] = ['amount', [...amountUnits][0]!];
   const figureCols = cols.filter((c) => c.kind === 'count' || c.kind === 'amount' || c.kind === 'rate');
   const additive = figureCols.filter((c) => c.kind !== 'rate');
   const values: Values = parsed;
@@ -149,6 +168,13 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
     const numberText = rowNumberCol !== null ? text(r, rowNumberCol) : '';
     return rowSignal(r, numberText, label, figureCols.some((c) => at(j, c.col) !== null));
   });
+  // an unnumbered row with figures right before numbered rows heads a group (“Huyện Đại Từ” over its communes)
+  if (rowNumberCol !== null) {
+    signals.forEach((s, j) => {
+      const next = signals[j + 1];
+      if (s.signal === 'item' && s.numberText === '' && s.hasFigures && next?.signal === 'item' && next.number?.kind === 'arabic') signals[j] = { ...s, signal: 'group', level: 1 };
+    });
+  }
   const indexOfRow = new Map(dataRows.map((r, j) => [r, j]));
   const rowLabel = (r: number): string => {
     const s = signals[indexOfRow.get(r)!]!;
@@ -242,9 +268,17 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
   const layoutColumns: DocumentLayoutColumn[] = cols
     .filter((c) => c.kind !== 'text' || header.paths[c.col]!.length > 0 || dataRows.some((r) => text(r, c.col) !== ''))
     .map((c) => (c.unit === null || c.kind !== 'amount' ? { col: c.col, key: c.key, header: c.header, kind: c.kind } : { col: c.col, key: c.key, header: c.header, kind: c.kind, unit: c.unit }));
-  const layout: DocumentTableLayout = { headerRows: header.headerRows, ...(header.captionRows.length === 0 ? {} : { captionRows: header.captionRows.length }), skipRows, columns: layoutColumns, rows, relations };
+  const layout: DocumentTableLayout = {
+    headerRows: header.headerRows,
+    ...(header.captionRows.length === 0 ? {} : { captionRows: header.captionRows.length }),
+    skipRows,
+    columns: layoutColumns,
+    rows,
+    relations,
+    ...(dashes ? { blankAs: 'zero' as const } : {}),
+  };
   const totalled = rows.some((r) => r.covers !== undefined);
-  const inRelation = new Set(relations.flatMap((r) => (r.type === 'difference' ? [r.column, r.from, ...r.minus] : r.type === 'sum' ? [r.column, ...r.parts] : r.type === 'rate' ? [r.column, r.count, r.base] : [])));
+  const inRelation = new Set(relations.flatMap((r) => (r.type === 'difference' ? [r.column, r.from, ...r.minus, ...(r.plus ?? [])] : r.type === 'sum' ? [r.column, ...r.parts] : r.type === 'rate' ? [r.column, r.count, r.base] : [])));
   const uncheckedColumns = figureCols.filter((c) => !inRelation.has(c.key) && !(totalled && c.kind !== 'rate')).map((c) => c.key);
   if (figureCols.length === 0) notes.push('no column of figures');
   return deepFreeze({ layout, evidence, uncheckedColumns, notes });
@@ -321,11 +355,12 @@ function linearRelations(
 ): LinearFit[] {
   const out: LinearFit[] = [];
   const compatible = (a: Col, b: Col): boolean => a.kind === b.kind && (a.unit === b.unit || a.unit === null || b.unit === null);
-  const test = (t: Col, parts: readonly Col[]): { holds: number; of: number; informative: number; breaks: number[] } => {
+  const test = (t: Col, parts: readonly Col[], signs?: readonly number[]): { holds: number; of: number; informative: number; breaks: number[]; nonzero: boolean[] } => {
     let holds = 0;
     let of = 0;
     let informative = 0;
     const breaks: number[] = [];
+    const nonzero = parts.map(() => false);
     for (const j of rows) {
       const tv = at(j, t.col);
       const pv = parts.map((p) => at(j, p.col));
@@ -335,23 +370,29 @@ function linearRelations(
       const total = scaledTo(tv, d);
       let sum = 0;
       let zero = false;
-      for (const x of pv) {
+      const nz: number[] = [];
+      for (const [i, x] of pv.entries()) {
         const v = scaledTo(x!, d);
         if (v === null) {
           sum = Number.NaN;
           break;
         }
         if (v === 0) zero = true;
-        sum += v;
+        else nz.push(i);
+        sum += (signs?.[i] ?? 1) * v;
       }
       if (total !== null && total === sum) {
         holds++;
         if (!zero) informative++;
+        for (const i of nz) nonzero[i] = true;
       } else breaks.push(j);
     }
-    return { holds, of, informative, breaks };
+    return { holds, of, informative, breaks, nonzero };
   };
   const accept = (r: { holds: number; of: number; informative: number }): boolean => r.of >= 3 && r.holds >= Math.ceil(r.of * consensus) && r.informative >= 2;
+  // a header that names a total (“Tổng số”, “Tổng giai đoạn 2021-2025”) is evidence too: half the rows suffice
+  const acceptDeclared = (t: Col, r: { holds: number; of: number; informative: number }): boolean =>
+    accept(r) || (TOTAL_HEADER.test(foldVietnamese(t.header)) && r.of >= 3 && r.holds >= Math.max(2, Math.ceil(r.of / 2)) && r.informative >= 1);
   const used = new Set<string>();
   const sig = (cs: readonly Col[]): string => cs.map((c) => c.col).sort((x, y) => x - y).join(',');
   // runs of three or more adjacent source columns next to a total
@@ -368,7 +409,7 @@ function linearRelations(
         }
         if (parts.length !== len) break;
         const r = test(t, parts);
-        if (accept(r) && (best === null || r.holds > best.r.holds)) best = { parts, r };
+        if (acceptDeclared(t, r) && (best === null || r.holds > best.r.holds)) best = { parts, r };
       }
       if (best !== null) {
         const parts = dir === 1 ? best.parts : [...best.parts].reverse();
@@ -399,6 +440,34 @@ function linearRelations(
         }
       }
     }
+  }
+  // flows: t = a − b ± c ± d over the columns printed between a and t (start | exits | re-poor | newly poor | end)
+  const targets = new Set(out.map((o) => o.relation.column));
+  for (const t of additive) {
+    if (targets.has(t.key)) continue;
+    let best: { from: Col; terms: Col[]; signs: number[]; r: ReturnType<typeof test> } | null = null;
+    for (const a of additive) {
+      if (a.col >= t.col || !compatible(a, t)) continue;
+      const between = additive.filter((x) => x.col > a.col && x.col < t.col && compatible(x, t));
+      if (between.length < 2 || between.length > 4) continue;
+      for (let mask = 1; mask < 1 << between.length; mask++) {
+        const terms = between.filter((_, i) => (mask >> i) & 1);
+        if (terms.length < 2) continue;
+        for (let sm = 0; sm < 1 << terms.length; sm++) {
+          const signs = terms.map((_, i) => ((sm >> i) & 1 ? -1 : 1));
+          if (!signs.includes(-1)) continue; // all plus: a sum, found above when it is one
+          if (used.has(sig([t, a, ...terms]))) continue; // the same columns already related another way
+          const r = test(t, [a, ...terms], [1, ...signs]);
+          if (r.of < 4 || r.holds < Math.ceil(r.of * consensus) || !r.nonzero.every(Boolean)) continue;
+          if (best === null || r.holds > best.r.holds || (r.holds === best.r.holds && terms.length < best.terms.length)) best = { from: a, terms, signs, r };
+        }
+      }
+    }
+    if (best === null) continue;
+    const minus = best.terms.filter((_, i) => best!.signs[i] === -1).map((c) => c.key);
+    const plus = best.terms.filter((_, i) => best!.signs[i] === 1).map((c) => c.key);
+    const text = `${t.key} = ${best.from.key} ${best.terms.map((c, i) => `${best!.signs[i] === -1 ? '−' : '+'} ${c.key}`).join(' ')}`;
+    out.push({ relation: { type: 'difference', column: t.key, from: best.from.key, minus, ...(plus.length === 0 ? {} : { plus }) }, text, holds: best.r.holds, of: best.r.of, breaks: best.r.breaks.map(label) });
   }
   return out;
 }
