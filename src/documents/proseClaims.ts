@@ -20,6 +20,8 @@ export interface ClaimFigure {
   readonly figure: ProseFigure;
   /** For a part: the words that name it (`'Ngân sách trung ương'`). */
   readonly label?: string;
+  /** For a part: the share of the total it is printed to be (“… chiếm 64%, tương đương 48.000 tỷ đồng”). */
+  readonly share?: ClaimFigure;
 }
 
 interface ClaimBase {
@@ -50,6 +52,24 @@ export interface RateCountClaim extends ClaimBase {
   readonly base: string;
   /** A date phrase near the claim (`'tháng 7/2022'`, `'cuối năm 2022'`), for the reader. */
   readonly date: string | null;
+  /**
+   * The households the text prints as the base (“Tổng số hộ tự nhiên: 297.899 hộ”, “tổng số hộ dân
+   * cư là …”) in the paragraph or the few before it, when the pair is a share of all households.
+   */
+  readonly printedBase?: ClaimFigure;
+}
+
+/**
+ * “Tỷ lệ hộ nghèo đầu năm 3,42%, cuối năm giảm xuống còn 2,74%, giảm 0,68%”, “giảm từ 1.250 hộ
+ * xuống còn 1.032 hộ, giảm 218 hộ”: a figure at two moments and the change printed between them.
+ */
+export interface ChangeClaim extends ClaimBase {
+  readonly kind: 'change';
+  readonly from: ClaimFigure;
+  readonly to: ClaimFigure;
+  readonly change: ClaimFigure;
+  /** `'down'` for “giảm”, `'up'` for “tăng”. */
+  readonly direction: 'down' | 'up';
 }
 
 /** “… 4.952 lượt người, đạt 99,04% so với kế hoạch”: an achievement as a percentage of a plan. */
@@ -86,7 +106,7 @@ export interface TableFigureClaim extends ClaimBase {
 }
 
 /** A claim the prose makes that arithmetic can check. */
-export type DocumentClaim = TotalWithPartsClaim | RateCountClaim | PercentOfPlanClaim | ReductionTargetClaim | TableFigureClaim;
+export type DocumentClaim = TotalWithPartsClaim | RateCountClaim | PercentOfPlanClaim | ReductionTargetClaim | TableFigureClaim | ChangeClaim;
 
 /** A sentence with figures that no claim uses. */
 export interface UncheckedSentence {
@@ -130,6 +150,9 @@ function subjectOf(folded: string): 'poor' | 'near-poor' | 'poor-and-near-poor' 
   return null;
 }
 
+/** Words before a figure that make it the count of all households: “Tổng số hộ tự nhiên:”, “tổng số hộ dân cư là”, “toàn huyện có … hộ dân”. */
+const BASE_WORDS = /\b(tong so ho(?: dan cu| tu nhien| dan| gia dinh)?|tong so ho dan cu|so ho dan cu)\s*(?:toan (?:tinh|huyen|thi xa|thanh pho|xa|phuong)\s*)?(?:la|co|:)?\s*:?\s*$/;
+
 const DATE = /\b(thang \d{1,2}\/\d{4}|(?:cuoi|dau|giua) nam \d{4}|(?:cuoi|dau) ky|nam \d{4})\b/;
 
 /**
@@ -162,6 +185,7 @@ export function extractClaims(model: DocumentModel): ProseClaims {
   }
   const claims: DocumentClaim[] = [];
   const used = new Set<string>();
+  const changed = new Set<string>();
   const use = (p: Para, f: ProseFigure): void => void used.add(`${p.block}:${f.start}`);
   const fig = (p: Para, f: ProseFigure, label?: string): ClaimFigure => {
     use(p, f);
@@ -174,6 +198,7 @@ export function extractClaims(model: DocumentModel): ProseClaims {
     totalsWithParts(p, pi);
     rateCountPairs(p, pi);
     percentOfPlan(p);
+    changes(p);
     targets(p);
     tableFigures(p);
   });
@@ -252,7 +277,11 @@ export function extractClaims(model: DocumentModel): ProseClaims {
         const parts: ClaimFigure[] = [];
         for (const item of items) {
           const f = item.figures.find((x) => x.dimension === total.dimension);
-          if (f !== undefined) parts.push(fig(item.para, f, item.label));
+          if (f === undefined) continue;
+          // “… chiếm 64%, tương đương 48.000 tỷ đồng”, “649 hộ, chiếm tỷ lệ 97% số hộ nghèo”: the part's printed share of the total
+          const share = item.figures.find((x) => x.dimension === 'percent' && /\bchiem(?: ty le| ti le)?\s*$/.test(item.para.folded.slice(Math.max(0, x.start - 16), x.start)));
+          const part = fig(item.para, f, item.label);
+          parts.push(share === undefined ? part : { ...part, share: fig(item.para, share) });
         }
         if (parts.length === 0) continue;
         const s = sentenceAt(p, total.start);
@@ -280,18 +309,23 @@ export function extractClaims(model: DocumentModel): ProseClaims {
     const percents = p.figures.filter((f) => f.dimension === 'percent');
     for (const r of percents) {
       // “P% (tương đương N hộ)” / “P%, tương ứng N hộ”
-      const after = p.folded.slice(r.end, r.end + 40);
-      const eq = /^\s*[,.]?\s*\(?\s*(tuong duong|tuong ung|ung voi|bang|voi)\s*/.exec(after);
+      if (used.has(`${p.block}:${r.start}`)) continue; // a part's share of its total, read above
+      const after = p.folded.slice(r.end, r.end + 60);
+      // “P% (tương đương N hộ)”, also with a few words between: “chiếm 11% dân số toàn huyện (tương đương 669 hộ)”
+      const eq = /^(?:\s+[\p{L}]+){0,5}?\s*[,.]?\s*\(?\s*(tuong duong voi|tuong duong|tuong ung voi|tuong ung|ung voi|bang|voi)\s*/u.exec(after);
       let count: ProseFigure | undefined;
       if (eq !== null) count = p.figures.find((f) => f.start === r.end + eq[0].length || (f.start >= r.end && f.start <= r.end + eq[0].length + 1 && f.dimension === 'households'));
       if (count === undefined || count.dimension !== 'households') {
         // “N hộ, chiếm P%”
-        count = [...p.figures].reverse().find((f) => f.dimension === 'households' && f.end <= r.start && /^[\s,(]*(chiem|bang)( ty le)?\s*$/.test(p.folded.slice(f.end, r.start)));
+        // “N hộ, chiếm P%”, “N hộ nghèo (chiếm tỷ lệ P%)”, “N hộ; Tỷ lệ: P%”
+        count = [...p.figures].reverse().find((f) => f.dimension === 'households' && f.end <= r.start && /^\s*(?:can ngheo|ngheo)?[\s,;(]*(?:(?:chiem|bang)(?: t[yi] le)?|t[yi] le\s*:?)\s*$/.test(p.folded.slice(f.end, r.start)));
       }
       if (count === undefined || count.dimension !== 'households') continue;
       const lead = p.folded.slice(Math.max(0, previousFigureEnd(p, Math.min(r.start, count.start))), Math.min(r.start, count.start));
-      const subject = lastSubject(lead);
-      const tyLe = lead.lastIndexOf('ty le');
+      // the words right after the count name the households when the lead does not (“9.604 hộ nghèo, chiếm …”)
+      const named = count.end <= r.start ? /^\s*(can ngheo|ngheo)\b/.exec(p.folded.slice(count.end, r.start)) : null;
+      const subject = named !== null ? (named[1] === 'can ngheo' ? 'near-poor' : 'poor') : lastSubject(lead);
+      const tyLe = Math.max(lead.lastIndexOf('ty le'), lead.lastIndexOf('ti le'));
       const population = POPULATION.exec(tyLe >= 0 ? lead.slice(tyLe) : lead)?.[1] ?? '';
       const baseWords = /^\s*(?:%\s*)?(?:so voi |tren |cua )?(tong so ho[\p{L} ]{0,20}|so ho (?:ngheo|can ngheo)[\p{L} ]{0,10})/u.exec(p.folded.slice(r.end, r.end + 40));
       const s = sentenceAt(p, r.start);
@@ -303,9 +337,47 @@ export function extractClaims(model: DocumentModel): ProseClaims {
         population: population === '' ? '' : populationName(population),
         base: baseWords === null || /dan cu|ho dan/.test(baseWords[1]!) ? 'households' : p.text.slice(r.end + baseWords.index + baseWords[0].length - baseWords[1]!.length, r.end + baseWords[0].length).trim(),
         date: dateNear(p, pi, Math.min(r.start, count.start), s.start),
+        ...printedBaseFor(p, pi, Math.min(r.start, count.start), population, baseWords === null || /dan cu|ho dan/.test(baseWords[1]!)),
         sentence: p.text.slice(s.start, s.end).trim(),
         location: { block: p.block, start: s.start, end: s.end },
       });
+    }
+  }
+
+  /** “Tổng số hộ (dân cư | tự nhiên): N hộ” in the paragraph before the pair or in the three before it, for a pair of all households. */
+  function printedBaseFor(p: Para, pi: number, before: number, population: string, ofHouseholds: boolean): { printedBase?: ClaimFigure } {
+    if (population !== '' || !ofHouseholds) return {};
+    for (let k = pi; k >= Math.max(0, pi - 3); k--) {
+      const q = paras[k]!;
+      const base = [...q.figures].reverse().find((f) => f.dimension === 'households' && (k < pi || f.end <= before) && BASE_WORDS.test(q.folded.slice(Math.max(0, f.start - 40), f.start)));
+      if (base !== undefined) return { printedBase: { text: base.text, location: { block: q.block, start: base.start, end: base.end }, dimension: base.dimension, figure: base } };
+    }
+    return {};
+  }
+
+  function changes(p: Para): void {
+    for (const s of p.sentences) {
+      const folded = p.folded.slice(s.start, s.end);
+      const con = /\b(?:xuong|giam|len|tang)?\s*con\s+/.exec(folded);
+      if (con === null) continue;
+      const toAt = s.start + con.index + con[0].length;
+      const to = p.figures.find((f) => f.start === toAt && (f.dimension === 'percent' || f.dimension === 'households'));
+      if (to === undefined) continue;
+      const from = [...p.figures].reverse().find((f) => f.end <= toAt && f.start >= s.start && f.dimension === to.dimension && f.qualifier === null);
+      const after = p.figures.filter((f) => f.start > to.end && f.end <= s.end && f.dimension === to.dimension);
+      const change = after.find((f) => /\b(giam|tang)(?: them| duoc| len| xuong)?\s*$/.test(p.folded.slice(Math.max(0, f.start - 14), f.start)));
+      if (from === undefined || change === undefined || to.qualifier !== null || change.qualifier !== null) continue;
+      const word = /\b(giam|tang)(?: them| duoc| len| xuong)?\s*$/.exec(p.folded.slice(Math.max(0, change.start - 14), change.start))![1]!;
+      claims.push({
+        kind: 'change',
+        from: fig(p, from),
+        to: fig(p, to),
+        change: fig(p, change),
+        direction: word === 'giam' ? 'down' : 'up',
+        sentence: p.text.slice(s.start, s.end).trim(),
+        location: { block: p.block, start: s.start, end: s.end },
+      });
+      changed.add(`${p.block}:${s.start}`);
     }
   }
 
@@ -364,6 +436,7 @@ export function extractClaims(model: DocumentModel): ProseClaims {
   function targets(p: Para): void {
     if (!/\bgiam\b/.test(p.folded)) return;
     for (const s of p.sentences) {
+      if (changed.has(`${p.block}:${s.start}`)) continue; // a change printed with both ends is a result, not a target
       const folded = p.folded.slice(s.start, s.end);
       const giam = folded.search(/\bgiam\b(?!\s+(xuong\s+)?con\b)/);
       if (giam < 0 || !/\bngheo\b/.test(folded)) continue;

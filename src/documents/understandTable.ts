@@ -390,9 +390,10 @@ function linearRelations(
     return { holds, of, informative, breaks, nonzero };
   };
   const accept = (r: { holds: number; of: number; informative: number }): boolean => r.of >= 3 && r.holds >= Math.ceil(r.of * consensus) && r.informative >= 2;
-  // a header that names a total (“Tổng số”, “Tổng giai đoạn 2021-2025”) is evidence too: half the rows suffice
-  const acceptDeclared = (t: Col, r: { holds: number; of: number; informative: number }): boolean =>
-    accept(r) || (TOTAL_HEADER.test(foldVietnamese(t.header)) && r.of >= 3 && r.holds >= Math.max(2, Math.ceil(r.of / 2)) && r.informative >= 1);
+  // a header that names a total (“Tổng số”, “Tổng giai đoạn 2021-2025”) over every column beside it up to the
+  // table's edge is evidence too: then half the rows suffice (two wrong cells in a short table do not hide it)
+  const acceptDeclared = (t: Col, r: { holds: number; of: number; informative: number }, whole: boolean): boolean =>
+    accept(r) || (whole && TOTAL_HEADER.test(foldVietnamese(t.header)) && r.of >= 3 && r.holds >= Math.max(2, Math.ceil(r.of / 2)) && r.informative >= 1);
   const used = new Set<string>();
   const sig = (cs: readonly Col[]): string => cs.map((c) => c.col).sort((x, y) => x - y).join(',');
   // runs of three or more adjacent source columns next to a total
@@ -400,6 +401,8 @@ function linearRelations(
     const t = additive[ti]!;
     for (const dir of [1, -1] as const) {
       let best: { parts: Col[]; r: ReturnType<typeof test> } | null = null;
+      let run = 0;
+      while (additive[ti + dir * (run + 1)] !== undefined && compatible(additive[ti + dir * (run + 1)]!, t)) run++;
       for (let len = 3; len <= additive.length - 1; len++) {
         const parts: Col[] = [];
         for (let k = 1; k <= len; k++) {
@@ -409,7 +412,7 @@ function linearRelations(
         }
         if (parts.length !== len) break;
         const r = test(t, parts);
-        if (acceptDeclared(t, r) && (best === null || r.holds > best.r.holds)) best = { parts, r };
+        if (acceptDeclared(t, r, len === run) && (best === null || r.holds > best.r.holds)) best = { parts, r };
       }
       if (best !== null) {
         const parts = dir === 1 ? best.parts : [...best.parts].reverse();
