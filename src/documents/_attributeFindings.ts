@@ -86,6 +86,15 @@ export function attributeFindings(issues: readonly ReconcileIssue[], ctx: Attrib
     dropped.add(b);
     for (const i of items) note(i, `${b.row} adds up the printed figures and so differs by ${plainDecimal(diffOf(b)!, 6)} too`);
   }
+  // a total whose one wrong part is already found (a “trong đó” figure larger than its whole)
+  for (const b of sums) {
+    if (dropped.has(b) || b.relation !== 'row-total') continue;
+    const parts = new Set(b.cells.slice(1).map(key));
+    const found = out.filter((i) => i.code === 'inequality-broken' && i.severity === 'error' && parts.has(key(i.cells[0]!)));
+    if (found.length !== 1) continue;
+    dropped.add(b);
+    note(found[0]!, `${b.row} adds up figures that were not all printed as here and differs by ${plainDecimal(diffOf(b)!, 6)}`);
+  }
   // rates: of the count a total implies (the count is wrong), or pointing at the wrong item of a subtotal
   const replaced = new Map<ReconcileIssue, ReconcileIssue>();
   for (const r of out) {

@@ -128,6 +128,8 @@ export function tableHeader(table: DocumentTable): TableHeader {
 function uniqueKeys(paths: readonly (readonly string[])[]): string[] {
   const depth = paths.map((p) => {
     const last = p[p.length - 1];
+    // a column under a “Trong đó …” header is named with it: “Trong đó: hộ DTTS · Hộ nghèo”, not “Hộ nghèo”
+    if (p.length > 1 && /^(trong do|trong so)\b/.test(foldVietnamese(p[0]!))) return p.length;
     return last !== undefined && GENERIC.has(foldVietnamese(last)) && p.length > 1 ? 2 : 1;
   });
   const keyOf = (c: number): string => {

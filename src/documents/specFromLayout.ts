@@ -50,6 +50,9 @@ export function specFromLayout(table: DocumentTable, layout: DocumentTableLayout
         if (r.perGroup) return { ok: false, reason: 'row numbers restart in each group' };
         relations.push({ type: 'numbering', column: r.column, rows: 'units' });
         break;
+      case 'part-of':
+        relations.push({ type: 'inequality', column: r.column, op: '<=', than: r.of });
+        break;
     }
   }
   const rules = (['total', 'subtotal', 'part', 'heading'] as const)

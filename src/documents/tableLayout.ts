@@ -73,7 +73,17 @@ export interface LayoutNumbering {
 }
 
 /** A relation between the columns of a {@link DocumentTableLayout}. */
-export type LayoutRelation = LayoutDifference | LayoutColumnSum | LayoutRate | LayoutNumbering;
+/**
+ * A *trong đó* column is at most the column it breaks down, row by row (“Trong đó: hộ DTTS ›
+ * Hộ nghèo” ≤ “Hộ nghèo › Số hộ”).
+ */
+export interface LayoutPartOf {
+  readonly type: 'part-of';
+  readonly column: string;
+  readonly of: string;
+}
+
+export type LayoutRelation = LayoutDifference | LayoutColumnSum | LayoutRate | LayoutNumbering | LayoutPartOf;
 
 /**
  * The declared layout of a document table: which grid rows are headers, what each column holds,
@@ -132,6 +142,7 @@ export const documentTableLayoutSchema = z.object({
       z.object({ type: z.literal('sum'), column: key, parts: z.array(key).min(2) }),
       z.object({ type: z.literal('rate'), column: key, count: key, base: key, scale: z.number().int().positive(), rounding }),
       z.object({ type: z.literal('numbering'), column: key, perGroup: z.boolean() }),
+      z.object({ type: z.literal('part-of'), column: key, of: key }),
     ]),
   ),
   blankAs: z.enum(['missing', 'zero']).optional(),
@@ -170,6 +181,7 @@ export function printedTableFromLayout(table: DocumentTable, layout: DocumentTab
     if (r.type === 'difference') [r.from, ...r.minus, ...(r.plus ?? [])].forEach((k) => need(k, ['relations', i, 'from']));
     if (r.type === 'sum') r.parts.forEach((k) => need(k, ['relations', i, 'parts']));
     if (r.type === 'rate') [r.count, r.base].forEach((k) => need(k, ['relations', i, 'count']));
+    if (r.type === 'part-of') need(r.of, ['relations', i, 'of']);
   });
   l.rows.forEach((r, i) => {
     if (r.row >= table.rows.length) fail({ code: 'unknown-row', path: ['rows', i, 'row'], value: r.row, expected: `a grid row below ${table.rows.length}` });
@@ -209,6 +221,9 @@ export function printedTableFromLayout(table: DocumentTable, layout: DocumentTab
         break;
       case 'numbering':
         for (const group of numberedGroups(l, rel.perGroup)) relations.push({ type: 'numbering', column: rel.column, rows: group.map(rowKeyOf) });
+        break;
+      case 'part-of':
+        relations.push({ type: 'inequality', column: rel.column, op: '<=', than: rel.of });
         break;
     }
   }

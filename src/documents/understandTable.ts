@@ -12,7 +12,7 @@ import { assertOptions } from '../errors/assertOptions.js';
 /** How strongly the table's own figures support one inferred relation. */
 export interface RelationEvidence {
   /** `'row-total'` for a subtotal or total row, else the relation's type. */
-  readonly type: 'row-total' | 'difference' | 'sum' | 'rate' | 'numbering';
+  readonly type: 'row-total' | 'difference' | 'sum' | 'rate' | 'numbering' | 'part-of';
   /** The relation written out with the headers as printed. */
   readonly text: string;
   /** Rows (for a column relation) or columns (for a row total) where it holds… */
@@ -52,6 +52,9 @@ const MONEY_WORDS = /\b(kinh phi|nguon von|von|ngan sach|so tien|du toan|gia tri
 const COUNT_WORDS = /\b(ho|so ho|nguoi|so nguoi|luot|luot nguoi|lao dong|so luong|can|lop|hoc sinh|the)\b/;
 const NUMBER_HEADER = /^(stt|tt|so tt|so thu tu|thu tu)$/;
 const TOTAL_HEADER = /\b(tong|cong|tong so|chung)\b/;
+/** Headers of the end and the start of a period, for flow relations. */
+const FLOW_END = /\b(cuoi (nam|ky|dot|thang)|con lai|sau (ra soat|dieu tra))\b/;
+const FLOW_START = /\b(dau (nam|ky|dot|thang)|truoc (ra soat|dieu tra))\b/;
 /** “-”, “–”, “—”: printed for nothing (zero) in figure columns. */
 const DASH = /^[-–—]$/;
 const ZERO: CellNumber = { units: 0, decimals: 0, percent: false, unit: null, qualifier: null };
@@ -219,13 +222,43 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
   // --- linear relations between columns --------------------------------------
   const relations: LayoutRelation[] = [];
   const checkedRows = signals.map((s, j) => (rows[j]!.role === 'heading' ? -1 : j)).filter((j) => j >= 0);
-  const linear = linearRelations(additive, checkedRows, at, consensus, rowLabelAt);
+  const itemRows = new Set(checkedRows.filter((j) => rows[j]!.role === 'item'));
+  const linear = linearRelations(additive, checkedRows, at, consensus, rowLabelAt, itemRows);
   function rowLabelAt(j: number): string {
     return rowLabel(dataRows[j]!);
   }
   for (const l of linear) {
     relations.push(l.relation);
     evidence.push({ type: l.relation.type === 'difference' ? 'difference' : 'sum', text: l.text, holds: l.holds, of: l.of, breaks: l.breaks, origin: 'inferred' });
+  }
+
+  // --- “trong đó” columns: at most the column they break down -----------------
+  for (const sub of additive) {
+    const path = foldVietnamese(sub.header).split(' › ');
+    if (path.length < 2 || !/^(trong do|trong so do|trong so)\b/.test(path[0]!)) continue;
+    const words = path.slice(1).join(' ').replace(/[^a-z0-9 ]/g, ' ').replace(/\b(so ho|so|ho|dtts|dan toc thieu so)\b/g, ' ').replace(/\s+/g, ' ').trim();
+    if (words === '') continue;
+    // the parent: a column outside the “trong đó” block that names the same households and is never smaller
+    const parents = additive.filter((p) => p !== sub && p.kind === sub.kind && !/^(trong do|trong so)/.test(foldVietnamese(p.header)) && new RegExp(`\\b${words}\\b`).test(foldVietnamese(p.header).replace(/\bcan ngheo\b/g, words === 'ngheo' ? 'cn' : 'can ngheo')));
+    const fits = parents.map((p) => {
+      let holds = 0;
+      let of = 0;
+      const breaks: number[] = [];
+      for (const j of checkedRows) {
+        const a = at(j, sub.col);
+        const b = at(j, p.col);
+        if (a === null || b === null) continue;
+        of++;
+        const d = Math.max(a.decimals, b.decimals);
+        if ((scaledTo(a, d) ?? Infinity) <= (scaledTo(b, d) ?? -Infinity)) holds++;
+        else breaks.push(j);
+      }
+      return { p, holds, of, breaks };
+    });
+    const fit = fits.length === 1 ? fits[0]! : null;
+    if (fit === null || fit.of < 3 || fit.holds < Math.ceil(fit.of * consensus)) continue;
+    relations.push({ type: 'part-of', column: sub.key, of: fit.p.key });
+    evidence.push({ type: 'part-of', text: `${sub.key} ≤ ${fit.p.key} (a “trong đó” column)`, holds: fit.holds, of: fit.of, breaks: fit.breaks.map(rowLabelAt), origin: 'inferred' });
   }
 
   // --- rates -----------------------------------------------------------------
@@ -278,7 +311,7 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
     ...(dashes ? { blankAs: 'zero' as const } : {}),
   };
   const totalled = rows.some((r) => r.covers !== undefined);
-  const inRelation = new Set(relations.flatMap((r) => (r.type === 'difference' ? [r.column, r.from, ...r.minus, ...(r.plus ?? [])] : r.type === 'sum' ? [r.column, ...r.parts] : r.type === 'rate' ? [r.column, r.count, r.base] : [])));
+  const inRelation = new Set(relations.flatMap((r) => (r.type === 'difference' ? [r.column, r.from, ...r.minus, ...(r.plus ?? [])] : r.type === 'sum' ? [r.column, ...r.parts] : r.type === 'rate' ? [r.column, r.count, r.base] : r.type === 'part-of' ? [r.column, r.of] : [])));
   const uncheckedColumns = figureCols.filter((c) => !inRelation.has(c.key) && !(totalled && c.kind !== 'rate')).map((c) => c.key);
   if (figureCols.length === 0) notes.push('no column of figures');
   return deepFreeze({ layout, evidence, uncheckedColumns, notes });
@@ -352,15 +385,19 @@ function linearRelations(
   at: (j: number, c: number) => CellNumber | null,
   consensus: number,
   label: (j: number) => string,
+  itemRows: ReadonlySet<number>,
 ): LinearFit[] {
   const out: LinearFit[] = [];
   const compatible = (a: Col, b: Col): boolean => a.kind === b.kind && (a.unit === b.unit || a.unit === null || b.unit === null);
-  const test = (t: Col, parts: readonly Col[], signs?: readonly number[]): { holds: number; of: number; informative: number; breaks: number[]; nonzero: boolean[] } => {
+  const test = (t: Col, parts: readonly Col[], signs?: readonly number[]): { holds: number; of: number; informative: number; distinct: number; breaks: number[]; nonzero: boolean[] } => {
     let holds = 0;
     let of = 0;
     let informative = 0;
     const breaks: number[] = [];
     const nonzero = parts.map(() => false);
+    // evidence is what differs: item rows with the same figures count once, and a total holds whenever its items do
+    const seen = new Set<string>();
+    let distinct = 0;
     for (const j of rows) {
       const tv = at(j, t.col);
       const pv = parts.map((p) => at(j, p.col));
@@ -383,11 +420,16 @@ function linearRelations(
       }
       if (total !== null && total === sum) {
         holds++;
-        if (!zero) informative++;
+        const tuple = pv.map((x) => `${x!.units}/${x!.decimals}`).join(',');
+        if (itemRows.has(j) && !seen.has(tuple)) {
+          distinct++;
+          if (!zero) informative++;
+        }
+        if (itemRows.has(j)) seen.add(tuple);
         for (const i of nz) nonzero[i] = true;
       } else breaks.push(j);
     }
-    return { holds, of, informative, breaks, nonzero };
+    return { holds, of, informative, distinct, breaks, nonzero };
   };
   const accept = (r: { holds: number; of: number; informative: number }): boolean => r.of >= 3 && r.holds >= Math.ceil(r.of * consensus) && r.informative >= 2;
   // a header that names a total (“Tổng số”, “Tổng giai đoạn 2021-2025”) over every column beside it up to the
@@ -444,13 +486,15 @@ function linearRelations(
       }
     }
   }
-  // flows: t = a − b ± c ± d over the columns printed between a and t (start | exits | re-poor | newly poor | end)
+  // flows, as the review forms print them (Thông tư 07/2021/TT-BLĐTBXH): a count at the end of the period =
+  // the count at its start − exits + re-poor + newly poor, over the columns printed between the two
   const targets = new Set(out.map((o) => o.relation.column));
   for (const t of additive) {
-    if (targets.has(t.key)) continue;
+    if (targets.has(t.key) || !FLOW_END.test(foldVietnamese(t.header))) continue;
     let best: { from: Col; terms: Col[]; signs: number[]; r: ReturnType<typeof test> } | null = null;
+    let ambiguous = false;
     for (const a of additive) {
-      if (a.col >= t.col || !compatible(a, t)) continue;
+      if (a.col >= t.col || !compatible(a, t) || !FLOW_START.test(foldVietnamese(a.header))) continue;
       const between = additive.filter((x) => x.col > a.col && x.col < t.col && compatible(x, t));
       if (between.length < 2 || between.length > 4) continue;
       for (let mask = 1; mask < 1 << between.length; mask++) {
@@ -461,12 +505,15 @@ function linearRelations(
           if (!signs.includes(-1)) continue; // all plus: a sum, found above when it is one
           if (used.has(sig([t, a, ...terms]))) continue; // the same columns already related another way
           const r = test(t, [a, ...terms], [1, ...signs]);
-          if (r.of < 4 || r.holds < Math.ceil(r.of * consensus) || !r.nonzero.every(Boolean)) continue;
-          if (best === null || r.holds > best.r.holds || (r.holds === best.r.holds && terms.length < best.terms.length)) best = { from: a, terms, signs, r };
+          if (r.of < 4 || r.holds < Math.ceil(r.of * consensus) || r.distinct < 3 || !r.nonzero.every(Boolean)) continue;
+          if (best === null || r.holds > best.r.holds || (r.holds === best.r.holds && terms.length < best.terms.length)) {
+            ambiguous = false;
+            best = { from: a, terms, signs, r };
+          } else if (r.holds === best.r.holds && terms.length === best.terms.length) ambiguous = true;
         }
       }
     }
-    if (best === null) continue;
+    if (best === null || ambiguous) continue; // two flows fit as well: neither is evidence
     const minus = best.terms.filter((_, i) => best!.signs[i] === -1).map((c) => c.key);
     const plus = best.terms.filter((_, i) => best!.signs[i] === 1).map((c) => c.key);
     const text = `${t.key} = ${best.from.key} ${best.terms.map((c, i) => `${best!.signs[i] === -1 ? '−' : '+'} ${c.key}`).join(' ')}`;
