@@ -121,7 +121,9 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
     const folded = foldVietnamese(header.paths[c.col]!.join(' '));
     const filled = dataRows.map((r) => text(r, c.col)).filter((t) => t !== '');
     const numbers = filled.map(rowNumber);
-    const looksNumbered = filled.length > 0 && numbers.every((n) => n !== null) && (numbers.some((n) => n!.kind !== 'arabic') || filled.length >= 2);
+    // years down a column (a table of indicators by period, read transposed) are labels, not row numbers
+    const years = filled.length > 0 && filled.every((t) => /^(19|20)\d\d$/.test(t));
+    const looksNumbered = !years && filled.length > 0 && numbers.every((n) => n !== null) && (numbers.some((n) => n!.kind !== 'arabic') || filled.length >= 2);
     if ((NUMBER_HEADER.test(folded) || looksNumbered) && filled.length >= dataRows.length * 0.3) {
       rowNumberCol = c.col;
       c.kind = 'row-number';
@@ -134,17 +136,24 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
     const filled = parsed.map((p) => p[i]).filter((_, j) => text(dataRows[j]!, c.col) !== '');
     const texts = dataRows.map((r) => text(r, c.col)).filter((t) => t !== '');
     if (texts.length === 0) return;
+    if (labelCol === null && texts.every((t) => /^(19|20)\d\d$/.test(t))) {
+      labelCol = c.col;
+      c.kind = 'label';
+      return;
+    }
     const numeric = filled.filter((v) => v !== null).length;
     if (numeric >= texts.length * 0.5) {
       const path = foldVietnamese(c.header);
       const percentCells = filled.filter((v) => v?.percent === true).length;
-      const decimals = filled.some((v) => v != null && v.decimals > 0);
+      // a count printed with zero decimals (“235118,00”) is a count
+      const fractional = filled.filter((v) => v != null && v.decimals > 0 && v.units % 10 ** v.decimals !== 0).length;
+      const decimals = fractional > 0;
       const ownUnit = moneyUnitIn(c.header);
       if (RATE_WORDS.test(path) || percentCells >= numeric * 0.5) c.kind = 'rate';
       else if (ownUnit !== null || MONEY_WORDS.test(path)) {
         c.kind = 'amount';
         c.unit = ownUnit ?? captionUnit;
-      } else if (COUNT_WORDS.test(path) && !decimals) c.kind = 'count';
+      } else if (COUNT_WORDS.test(path) && fractional * 4 < numeric) c.kind = 'count'; // one stray decimal in a column of households is an error to find, not an amount
       else if (captionUnit !== null) {
         c.kind = 'amount';
         c.unit = captionUnit;

@@ -1,0 +1,57 @@
+import { foldVietnamese } from '../text/foldVietnamese.js';
+import type { DocumentCell, DocumentTable } from './documentModel.js';
+
+/** A table as table understanding reads it, and how it was reshaped from the printed one. */
+export interface ShapedTable {
+  readonly table: DocumentTable;
+  /** True when the printed table has indicators as rows and periods as columns, read here transposed. */
+  readonly transposed: boolean;
+  /** True when its figures were printed in the English format (`412204.00`, `1,234.5`) and are read here in Vietnamese. */
+  readonly english: boolean;
+}
+
+const PERIOD = /^(nam |giai doan |gd |ke hoach |kh |uoc |thuc hien |th )?((19|20)\d\d)( ?[-–] ?(19|20)?\d\d)?$/;
+const EN_DECIMAL = /^-?\d+\.(\d{1,2}|\d{4,})$|^-?\d{1,3}(,\d{3})+\.\d+$/;
+const VI_DECIMAL = /^-?\d+,\d+$|^-?\d{1,3}(\.\d{3})+,\d+$/;
+const EN_FIGURE = /^-?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?%?$/;
+
+const textOf = (c: DocumentCell | undefined): string => (c === undefined ? '' : c.text.trim());
+
+/**
+ * Reads a table the way its figures and axes are printed: figures in the English format (some
+ * provincial portals print `412204.00` and `15.40`; no cell a Vietnamese decimal) are rewritten in
+ * Vietnamese, and a table of indicators by period (“Chỉ tiêu | ĐVT | 2016 | 2017 …”: rows are
+ * indicators, columns are years) is transposed so that each indicator is a column and each period
+ * a row: its rates and totals are then inferred like any other table's.
+ */
+export function shapeTable(table: DocumentTable): ShapedTable {
+  const cells = table.rows.flat().map(textOf).filter((t) => t !== '');
+  // English only when several figures say so and none is a Vietnamese decimal: one typo (“12.34”) does not flip a table
+  const separated = cells.filter((t) => /\d[.,]\d/.test(t));
+  const hits = separated.filter((t) => EN_DECIMAL.test(t.replace(/%$/, ''))).length;
+  const english = hits >= Math.max(2, separated.length * 0.3) && !cells.some((t) => VI_DECIMAL.test(t.replace(/%$/, '')));
+  let rows: DocumentCell[][] = table.rows.map((r) => r.map((c) => (english && EN_FIGURE.test(c.text.trim()) ? { ...c, text: c.text.trim().replace(/[.,]/g, (m) => (m === '.' ? ',' : '.')) } : c)));
+  const transposed = isIndicatorTable(rows);
+  if (transposed) rows = rows[0]!.map((_, c) => rows.map((r) => plain(r[c]!)));
+  if (!english && !transposed) return { table, transposed, english };
+  return { table: { ...table, rows, columns: rows[0]?.length ?? 0 }, transposed, english };
+}
+
+/** A merge does not survive a transposition: each cell keeps its own text. */
+function plain(c: DocumentCell): DocumentCell {
+  return { text: c.text, rowSpan: 1, colSpan: 1 };
+}
+
+/** The first row names three or more periods after one or two label columns, and every other row starts with a name. */
+function isIndicatorTable(rows: readonly (readonly DocumentCell[])[]): boolean {
+  if (rows.length < 3) return false;
+  const head = rows[0]!.map((c) => foldVietnamese(textOf(c)));
+  const first = head.findIndex((t) => PERIOD.test(t));
+  if (first < 1 || first > 2) return false;
+  const periods = head.slice(first).filter((t) => PERIOD.test(t) || /^(tong|cong|tong so|ca giai doan)\b/.test(t));
+  if (periods.length < 3 || periods.length < head.length - first - 1) return false;
+  return rows.slice(1).every((r) => {
+    const label = textOf(r[0]);
+    return label === '' || !/^-?[\d.,]+%?$/.test(label);
+  });
+}
