@@ -61,6 +61,14 @@ export function attributeFindings(issues: readonly ReconcileIssue[], ctx: Attrib
   const sums = out.filter((i) => SUMS.has(i.code) && diffOf(i) !== null);
   const where = (i: ReconcileIssue): string => `${i.row} · ${i.column}`;
 
+  // one cell, two relations that both find it wrong by as much (a total row's total column): one finding
+  for (const a of sums) {
+    for (const b of sums) {
+      if (a === b || dropped.has(a) || dropped.has(b) || key(a.cells[0]!) !== key(b.cells[0]!) || !same(diffOf(a)!, diffOf(b)!)) continue;
+      dropped.add(b);
+      note(a, `so does ${b.relationText}`);
+    }
+  }
   // a wrong cell found by one relation, and a term of another that breaks by as much
   for (const a of sums) {
     const da = diffOf(a)!;

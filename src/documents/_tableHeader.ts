@@ -155,7 +155,14 @@ function uniqueKeys(paths: readonly (readonly string[])[]): string[] {
   const keys = paths.map((_, c) => keyOf(c));
   const count = new Map<string, number>();
   keys.forEach((k) => count.set(k, (count.get(k) ?? 0) + 1));
-  return keys.map((k, c) => ((count.get(k) ?? 0) > 1 ? `${k} [${c + 1}]` : k));
+  // a repeated generic header (“Tỷ lệ (%)” after each count) is named after the column on its left: “Số hộ nghèo · Tỷ lệ (%)”
+  const named = keys.map((k, c) => {
+    const left = keys[c - 1];
+    return (count.get(k) ?? 0) > 1 && GENERIC.has(foldVietnamese(k)) && left !== undefined && (count.get(left) ?? 0) === 1 && !GENERIC.has(foldVietnamese(left)) ? `${left} · ${k}` : k;
+  });
+  const again = new Map<string, number>();
+  named.forEach((k) => again.set(k, (again.get(k) ?? 0) + 1));
+  return named.map((k, c) => ((again.get(k) ?? 0) > 1 ? `${k} [${c + 1}]` : k));
 }
 
 /** The money unit a header or caption names (`'(triệu đồng)'`, `'ĐVT: Tr.đ'`), or null. */

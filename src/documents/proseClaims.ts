@@ -318,7 +318,7 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       if (count === undefined || count.dimension !== 'households') {
         // “N hộ, chiếm P%”
         // “N hộ, chiếm P%”, “N hộ nghèo (chiếm tỷ lệ P%)”, “N hộ; Tỷ lệ: P%”
-        count = [...p.figures].reverse().find((f) => f.dimension === 'households' && f.end <= r.start && /^\s*(?:can ngheo|ngheo)?[\s,;(]*(?:(?:chiem|bang)(?: t[yi] le)?|t[yi] le\s*:?)\s*$/.test(p.folded.slice(f.end, r.start)));
+        count = [...p.figures].reverse().find((f) => f.dimension === 'households' && f.end <= r.start && /^\s*(?:can ngheo|ngheo)?[\s,;(]*(?:(?:chiem|bang)(?: t[yi] le)?|t[yi] le(?: ho)?(?: can)?(?: ngheo)?(?: la)?\s*:?)\s*$/.test(p.folded.slice(f.end, r.start)));
       }
       if (count === undefined || count.dimension !== 'households') continue;
       const lead = p.folded.slice(Math.max(0, previousFigureEnd(p, Math.min(r.start, count.start))), Math.min(r.start, count.start));
@@ -350,7 +350,7 @@ export function extractClaims(model: DocumentModel): ProseClaims {
     for (let k = pi; k >= Math.max(0, pi - 3); k--) {
       const q = paras[k]!;
       const base = [...q.figures].reverse().find((f) => f.dimension === 'households' && (k < pi || f.end <= before) && BASE_WORDS.test(q.folded.slice(Math.max(0, f.start - 40), f.start)));
-      if (base !== undefined) return { printedBase: { text: base.text, location: { block: q.block, start: base.start, end: base.end }, dimension: base.dimension, figure: base } };
+      if (base !== undefined) return { printedBase: fig(q, base) };
     }
     return {};
   }
