@@ -458,6 +458,7 @@ export type {
   PercentOfPlanClaim,
   ReductionTargetClaim,
   TableFigureClaim,
+  ChangeClaim,
   ClaimFigure,
   TextLocation,
   UncheckedSentence,

@@ -72,7 +72,6 @@ export interface LayoutNumbering {
   readonly perGroup: boolean;
 }
 
-/** A relation between the columns of a {@link DocumentTableLayout}. */
 /**
  * A *trong đó* column is at most the column it breaks down, row by row (“Trong đó: hộ DTTS ›
  * Hộ nghèo” ≤ “Hộ nghèo › Số hộ”).
@@ -83,6 +82,7 @@ export interface LayoutPartOf {
   readonly of: string;
 }
 
+/** A relation between the columns of a {@link DocumentTableLayout}. */
 export type LayoutRelation = LayoutDifference | LayoutColumnSum | LayoutRate | LayoutNumbering | LayoutPartOf;
 
 /**
