@@ -75,7 +75,10 @@ function engineTable(block: DocumentTable, layout: DocumentTableLayout, caption:
     try {
       const gt = tableFromSpec(gridOf(block, layout.headerRows), asSpec.spec, caption === '' ? {} : { caption: [caption] });
       if (sameReading(layout, gt)) {
-        return { printed: gt.table, structural: gt.findings, columnOf: new Map(gt.layout.columns.map((c) => [c.key, c.gridColumn])), via: 'spec', spec: asSpec.spec };
+        // rows are named as the layout names them (the name column a merge leaves to each row)
+        const names = new Map(layout.rows.map((r) => [rowKeyOf(r.row), r.label]));
+        const printed = { ...gt.table, rows: gt.table.rows.map((r) => ({ ...r, label: names.get(r.key) ?? r.label })) };
+        return { printed, structural: gt.findings, columnOf: new Map(gt.layout.columns.map((c) => [c.key, c.gridColumn])), via: 'spec', spec: asSpec.spec };
       }
       notes.push('the engine reads the stated spec with other rows under a total; the inferred layout was checked as it is');
     } catch (error) {

@@ -175,8 +175,19 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
   const at = (j: number, c: number): CellNumber | null => values[j]![c] ?? null;
 
   // --- rows ------------------------------------------------------------------
+  // a row's name: the last of the name columns before the figures that the row prints itself (“Huyện Đại Từ”
+  // merged down over its communes leaves “Xã Hùng Sơn” to name each row; “Toàn tỉnh” merged across names its own)
+  const firstFigure = Math.min(...figureCols.map((c) => c.col));
+  const nameCols = labelCol === null ? [] : cols.filter((c) => (c.kind === 'label' || c.kind === 'text') && c.col >= labelCol! && c.col < firstFigure).map((c) => c.col);
+  function rowLabelText(r: number): string {
+    for (let k = nameCols.length - 1; k >= 0; k--) {
+      const t = text(r, nameCols[k]!);
+      if (t !== '') return t;
+    }
+    return labelCol !== null ? text(r, labelCol) : text(r, 0);
+  }
   const signals: RowSignal[] = dataRows.map((r, j) => {
-    const label = labelCol !== null ? text(r, labelCol) : text(r, 0);
+    const label = rowLabelText(r);
     const numberText = rowNumberCol !== null ? text(r, rowNumberCol) : '';
     return rowSignal(r, numberText, label, figureCols.some((c) => at(j, c.col) !== null));
   });

@@ -5,7 +5,9 @@ import type { CheckFinding, CheckReport } from '../../src/documents/checkReport.
 import { documentModel } from '../../src/documents/documentModel.js';
 import { formatVnNumber } from '../../src/numbers/formatVnNumber.js';
 import { roundQuotient } from '../../src/numbers/rounding.js';
+import ExcelJS from 'exceljs';
 import { readDocxDocument } from '../../src/io/readDocxDocument.js';
+import { readXlsxDocument } from '../../src/io/readXlsxDocument.js';
 import { readTextDocument } from '../../src/io/readTextDocument.js';
 import { docxOf } from '../_helpers/docxFixtures.js';
 import { readFixture } from '../_helpers/fixtures.js';
@@ -105,6 +107,28 @@ describe('plans in the shapes real plans use, with planted errors', () => {
     const f = check('districts.txt').findings[0]!;
     expect(f).toMatchObject({ printed: '64', expected: '44', location: { rowLabel: 'Xã Bình Thành' } });
     expect(f.message).toContain('Huyện Định Hóa adds up to 219 with 44 here');
+  });
+
+  it('a sheet with the district merged down over its communes: each row is named by its commune, the wrong count found', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Biểu 2');
+    ws.addRow(['Biểu 2: Hộ nghèo cuối năm 2023']);
+    ws.mergeCells('A1:F1');
+    ws.addRow(['STT', 'Huyện', 'Xã', 'Tổng số hộ', 'Hộ nghèo', 'Tỷ lệ (%)']);
+    const units: Array<[string, string, number, number]> = [['Đại Từ', 'Hùng Sơn', 1200, 35], ['Đại Từ', 'Tiên Hội', 980, 41], ['Đại Từ', 'Bản Ngoại', 1530, 22], ['Định Hóa', 'Phú Đình', 870, 60], ['Định Hóa', 'Bình Thành', 1110, 48], ['Định Hóa', 'Sơn Phú', 760, 19]];
+    units.forEach(([district, commune, households, poor], i) => {
+      // Bình Thành prints 57 poor households; its rate 4,32 % is that of 48
+      const row = ws.addRow([i + 1, `Huyện ${district}`, `Xã ${commune}`, households, i === 4 ? poor + 9 : poor, Math.round((poor / households) * 10_000) / 100]);
+      row.getCell(6).numFmt = '0.00';
+    });
+    ws.mergeCells('B3:B5');
+    ws.mergeCells('B6:B8');
+    const total = ws.addRow(['', 'Toàn tỉnh', null, 6450, 225, 3.49]);
+    total.getCell(6).numFmt = '0.00';
+    ws.mergeCells('B9:C9');
+    const report = checkDocument(await readXlsxDocument(new Uint8Array(await wb.xlsx.writeBuffer())));
+    expect(briefs(report)).toEqual(['sum-mismatch @7:5 57']);
+    expect(report.findings[0]).toMatchObject({ expected: '48', location: { rowLabel: 'Xã Bình Thành', sheet: 'Biểu 2' } });
   });
 
   it('prose: changes between two moments, and a percent of a printed plan', () => {
