@@ -150,6 +150,13 @@ function subjectOf(folded: string): 'poor' | 'near-poor' | 'poor-and-near-poor' 
   return null;
 }
 
+/** After a part's “chiếm P%”: words that make P a share of the total (“, tương đương 48.000 tỷ”, “số hộ nghèo toàn huyện”), not a rate of all households. */
+const SHARE_OF_TOTAL = /^(?:\s*[,;]?\s*\(?\s*(?:tuong duong|tuong ung)\b|\s+(?:so |tong so |tong )?(?:ho ngheo|ho can ngheo|von|kinh phi|nguon von|tong von|tong kinh phi)\b)/;
+/** A part of the area a pair may be about. */
+const AREA = /\b(thanh thi|nong thon|khu vuc [a-z]+(?: [a-z]+)?)\b/;
+/** Words that narrow a sentence to a part of the area. */
+const SUB_AREA = /\b(khu vuc|thanh thi|nong thon|cac xa|cac phuong|thon)\b|^\s*[-+•]?\s*(xa|phuong|thi tran|huyen) (?!hoi\b)[a-z]/;
+
 /** Words before a figure that make it the count of all households: “Tổng số hộ tự nhiên:”, “tổng số hộ dân cư là”, “toàn huyện có … hộ dân”. */
 const BASE_WORDS = /\b(tong so ho(?: dan cu| tu nhien| dan| gia dinh)?|tong so ho dan cu|so ho dan cu)\s*(?:toan (?:tinh|huyen|thi xa|thanh pho|xa|phuong)\s*)?(?:la|co|:)?\s*:?\s*$/;
 
@@ -276,10 +283,17 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       for (const total of totals) {
         const parts: ClaimFigure[] = [];
         for (const item of items) {
-          const f = item.figures.find((x) => x.dimension === total.dimension);
+          // “giảm 20 hộ”, “tăng 5 hộ” in the list is a change, not a part
+          const f = item.figures.find((x) => x.dimension === total.dimension && !/\b(giam|tang|them)(?: duoc)?\s*$/.test(item.para.folded.slice(Math.max(0, x.start - 12), x.start)));
           if (f === undefined) continue;
-          // “… chiếm 64%, tương đương 48.000 tỷ đồng”, “649 hộ, chiếm tỷ lệ 97% số hộ nghèo”: the part's printed share of the total
-          const share = item.figures.find((x) => x.dimension === 'percent' && /\bchiem(?: ty le| ti le)?\s*$/.test(item.para.folded.slice(Math.max(0, x.start - 16), x.start)));
+          // “… chiếm 64%, tương đương 48.000 tỷ đồng”, “649 hộ, chiếm tỷ lệ 97% số hộ nghèo”: the part's printed share of the
+          // total — only when the words after the percentage say so (“hộ nghèo 200 hộ, chiếm 2,5%” is a rate of all households)
+          const share = item.figures.find(
+            (x) =>
+              x.dimension === 'percent' &&
+              /\bchiem(?: ty le| ti le)?\s*$/.test(item.para.folded.slice(Math.max(0, x.start - 16), x.start)) &&
+              SHARE_OF_TOTAL.test(item.para.folded.slice(x.end, x.end + 40)),
+          );
           const part = fig(item.para, f, item.label);
           parts.push(share === undefined ? part : { ...part, share: fig(item.para, share) });
         }
@@ -326,7 +340,11 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       const named = count.end <= r.start ? /^\s*(can ngheo|ngheo)\b/.exec(p.folded.slice(count.end, r.start)) : null;
       const subject = named !== null ? (named[1] === 'can ngheo' ? 'near-poor' : 'poor') : lastSubject(lead);
       const tyLe = Math.max(lead.lastIndexOf('ty le'), lead.lastIndexOf('ti le'));
-      const population = POPULATION.exec(tyLe >= 0 ? lead.slice(tyLe) : lead)?.[1] ?? '';
+      // a population (ethnic minority…) or a part of the area (“Khu vực nông thôn có …”): its pairs have their own base
+      const sentenceStart = sentenceAt(p, Math.min(r.start, count.start)).start;
+      const areaAt = AREA.exec(p.folded.slice(sentenceStart, Math.min(r.start, count.start)));
+      const area = areaAt === null ? '' : p.text.slice(sentenceStart + areaAt.index, sentenceStart + areaAt.index + areaAt[1]!.length).toLowerCase();
+      const people = POPULATION.exec(tyLe >= 0 ? lead.slice(tyLe) : lead)?.[1] ?? '';
       const baseWords = /^\s*(?:%\s*)?(?:so voi |tren |cua )?(tong so ho[\p{L} ]{0,20}|so ho (?:ngheo|can ngheo)[\p{L} ]{0,10})/u.exec(p.folded.slice(r.end, r.end + 40));
       const s = sentenceAt(p, r.start);
       claims.push({
@@ -334,10 +352,10 @@ export function extractClaims(model: DocumentModel): ProseClaims {
         rate: fig(p, r),
         count: fig(p, count),
         subject: subject ?? 'other',
-        population: population === '' ? '' : populationName(population),
+        population: people !== '' ? populationName(people) : area,
         base: baseWords === null || /dan cu|ho dan/.test(baseWords[1]!) ? 'households' : p.text.slice(r.end + baseWords.index + baseWords[0].length - baseWords[1]!.length, r.end + baseWords[0].length).trim(),
         date: dateNear(p, pi, Math.min(r.start, count.start), s.start),
-        ...printedBaseFor(p, pi, Math.min(r.start, count.start), population, baseWords === null || /dan cu|ho dan/.test(baseWords[1]!)),
+        ...printedBaseFor(p, pi, Math.min(r.start, count.start), people + area, baseWords === null || /dan cu|ho dan/.test(baseWords[1]!)),
         sentence: p.text.slice(s.start, s.end).trim(),
         location: { block: p.block, start: s.start, end: s.end },
       });
@@ -346,9 +364,12 @@ export function extractClaims(model: DocumentModel): ProseClaims {
 
   /** “Tổng số hộ (dân cư | tự nhiên): N hộ” in the paragraph before the pair or in the three before it, for a pair of all households. */
   function printedBaseFor(p: Para, pi: number, before: number, population: string, ofHouseholds: boolean): { printedBase?: ClaimFigure } {
-    if (population !== '' || !ofHouseholds) return {};
+    // a pair about a part of the area (“khu vực nông thôn có …”) is not a share of the whole's households
+    if (population !== '' || !ofHouseholds || SUB_AREA.test(p.folded.slice(sentenceAt(p, before).start, before).trimStart())) return {};
+    // the base in the same paragraph, or in a list item or lead-in just before a run of list items (“+ Tổng số hộ tự nhiên: …”)
     for (let k = pi; k >= Math.max(0, pi - 3); k--) {
       const q = paras[k]!;
+      if (k < pi && (!LIST_ITEM.test(paras[k + 1]!.text) || paras[k + 1]!.block !== q.block + 1)) break;
       const base = [...q.figures].reverse().find((f) => f.dimension === 'households' && (k < pi || f.end <= before) && BASE_WORDS.test(q.folded.slice(Math.max(0, f.start - 40), f.start)));
       if (base !== undefined) return { printedBase: fig(q, base) };
     }
@@ -358,7 +379,8 @@ export function extractClaims(model: DocumentModel): ProseClaims {
   function changes(p: Para): void {
     for (const s of p.sentences) {
       const folded = p.folded.slice(s.start, s.end);
-      const con = /\b(?:xuong|giam|len|tang)?\s*con\s+/.exec(folded);
+      // “… giảm xuống còn B”, “… từ A … còn B”: a verb of change, or a “từ” before the first figure
+      const con = /\b(xuong|giam|len|tang)?\s*con\s+/.exec(folded);
       if (con === null) continue;
       const toAt = s.start + con.index + con[0].length;
       const to = p.figures.find((f) => f.start === toAt && (f.dimension === 'percent' || f.dimension === 'households'));
@@ -367,6 +389,9 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       const after = p.figures.filter((f) => f.start > to.end && f.end <= s.end && f.dimension === to.dimension);
       const change = after.find((f) => /\b(giam|tang)(?: them| duoc| len| xuong)?\s*$/.test(p.folded.slice(Math.max(0, f.start - 14), f.start)));
       if (from === undefined || change === undefined || to.qualifier !== null || change.qualifier !== null) continue;
+      if (con[1] === undefined && !/\btu\s*$/.test(p.folded.slice(Math.max(0, from.start - 6), from.start))) continue;
+      // “bình quân giảm 0,8%/năm”, “mỗi năm giảm …”: a yearly average, not the change between the two
+      if (/^\s*\/\s*nam\b/.test(p.folded.slice(change.end, change.end + 8)) || /\b(binh quan|trung binh|moi nam|hang nam)\s+(giam|tang)/.test(p.folded.slice(Math.max(0, change.start - 30), change.start))) continue;
       const word = /\b(giam|tang)(?: them| duoc| len| xuong)?\s*$/.exec(p.folded.slice(Math.max(0, change.start - 14), change.start))![1]!;
       claims.push({
         kind: 'change',

@@ -57,6 +57,32 @@ describe('published excerpts', () => {
     expect(check('real-lac-duong-2017.txt').findings).toEqual([]);
   });
 
+  it('what looks like a share, a change or a printed base but is not one gives no finding', () => {
+    const text = [
+      // rates of all households printed with the parts of a total: not shares of the 500
+      'Tổng số hộ nghèo và hộ cận nghèo là 500 hộ, trong đó: hộ nghèo 200 hộ, chiếm 2,5%; hộ cận nghèo 300 hộ, chiếm 3,75%.',
+      // a yearly average, not the change between the two rates
+      'Tỷ lệ hộ nghèo từ 4,5% năm 2021 xuống còn 2,9% năm 2023, bình quân giảm 0,8%/năm.',
+      // “còn” with no verb of change and no “từ”: a remainder, not a change from the first figure
+      'Tổng số hộ 1.000 hộ, trong đó hộ nghèo còn 500 hộ, giảm 20 hộ so với đầu năm.',
+      // the households of the commune, then a pair about its rural part
+      'Tổng số hộ dân cư toàn xã là 2.000 hộ. Khu vực nông thôn có 100 hộ nghèo, chiếm 8,33%.',
+    ].join('\n\n');
+    const r = checkDocument(readTextDocument(text));
+    expect(r.findings).toEqual([]);
+    // the two pairs share a base of 8.000 households; the rural pair is a group of its own, with no other pair to check it
+    expect(r.claims.map((c) => `${c.status} ${c.kind}`)).toEqual([
+      'consistent total-with-parts',
+      'consistent rate-count',
+      'consistent rate-count',
+      'unchecked reduction-target',
+      'consistent total-with-parts',
+      'unchecked reduction-target',
+      'unchecked rate-count',
+    ]);
+    expect(r.claims.at(-1)!.summary).toContain('(khu vực nông thôn)');
+  });
+
   it('a digit lost in a rate of the national survey makes its pair disagree with the other', () => {
     const r = check('real-national-2015-2022.txt', (t) => t.replace('9,88%', '8,98%'));
     expect(briefs(r)).toEqual(['rate-count-pairs-disagree “8,98% (2.338.569 hộ); 5,22% (1.235.784 hộ)”']);
