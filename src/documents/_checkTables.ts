@@ -9,7 +9,6 @@ import type { DocumentModel, DocumentTable } from './documentModel.js';
 import { gridOf, specFromLayout } from './specFromLayout.js';
 import { printedTableFromLayout, rowKeyOf, type DocumentTableLayout } from './tableLayout.js';
 import { understandTable, type RelationEvidence } from './understandTable.js';
-import { attributeFindings } from './_attributeFindings.js';
 import { shapeTable } from './_tableShape.js';
 import { cellNumber } from './_cellNumber.js';
 
@@ -139,16 +138,8 @@ export function checkTables(
       }
       engine = engineTable(block, layout, caption, notes);
     }
-    const report = reconcileTable(engine.printed);
-    const cellText = new Map(engine.printed.rows.map((r) => [r.key, r.cells]));
-    const issues = attributeFindings([...engine.structural, ...report.issues], {
-      text: (ref) => {
-        const v = cellText.get(ref.row)?.[ref.column];
-        return v === undefined || v === null ? null : String(v);
-      },
-      covers: new Map(layout.rows.filter((r) => r.covers !== undefined).map((r) => [rowKeyOf(r.row), r.covers!.map(rowKeyOf)])),
-      rounding,
-    });
+    const report = reconcileTable(engine.printed, { attribute: true });
+    const issues = [...engine.structural, ...report.issues];
     for (const i of [...issues, ...fractionalCounts(block, layout)]) {
       const gridRow = Number(i.rowKey);
       const gridCol = engine.columnOf.get(i.column);

@@ -1,17 +1,24 @@
 import { addFractions, compareFractions, fraction, multiplyFractions, subtractFractions, toFraction, type Fraction } from '../numbers/fraction.js';
 import { formatVnNumber } from '../numbers/formatVnNumber.js';
 import { roundQuotient, type RoundingMode } from '../numbers/rounding.js';
-import type { CellRef } from '../reconcile/printedTable.js';
-import type { ReconcileIssue } from '../reconcile/reconcileTable.js';
-import { plainDecimal } from '../reconcile/reconcileIssue.js';
-import { cellNumber } from './_cellNumber.js';
+import type { CellRef } from './printedTable.js';
+import { plainDecimal, type ReconcileIssue } from './reconcileIssue.js';
 
-/** What attribution needs to know of the table: each cell's text, and the rows each subtotal or total adds up. */
+/** An exact figure as printed: its value and its decimals. */
+export interface PrintedFigure {
+  readonly value: Fraction;
+  readonly decimals: number;
+  readonly text: string;
+}
+
+/** What attribution needs to know of the table: each cell's exact figure, the rows each total adds up, each rate's rounding. */
 export interface AttributionContext {
-  readonly text: (ref: CellRef) => string | null;
+  /** The cell's figure when it is printed exactly, else null (blank, qualified, unreadable). */
+  readonly figure: (ref: CellRef) => PrintedFigure | null;
   /** Row key of a subtotal or total → the row keys it adds up. */
   readonly covers: ReadonlyMap<string, readonly string[]>;
-  readonly rounding: RoundingMode;
+  /** The rounding of the rate relation of a column. */
+  readonly rounding: (rateColumn: string) => RoundingMode;
 }
 
 const SUMS = new Set(['sum-mismatch', 'difference-mismatch']);
@@ -27,18 +34,15 @@ function diffOf(i: ReconcileIssue): Fraction | null {
   }
 }
 
-function valueOf(text: string | null): Fraction | null {
-  const n = text === null ? null : cellNumber(text);
-  return n === null || n.qualifier !== null ? null : fraction(BigInt(n.units), 10n ** BigInt(n.decimals));
-}
-
-/** Does `rate` print the rounding of count ÷ base × scale to its own decimals? */
-function rateFits(rateText: string, count: Fraction, base: Fraction | null, rounding: RoundingMode): boolean {
-  const r = rateText === '' ? null : cellNumber(rateText);
-  if (r === null || base === null || base.num <= 0n) return false;
-  // count/base × 100 × 10^d = (count.num · base.den · 100 · 10^d) / (count.den · base.num)
-  const q = multiplyFractions(count, fraction(base.den * 100n * 10n ** BigInt(r.decimals), base.num));
-  return roundQuotient(q.num, q.den, rounding) === BigInt(r.units);
+/** Does the printed rate give the rounding of count ÷ base × 100 to its own decimals? */
+function rateFits(rate: PrintedFigure | null, count: Fraction, base: PrintedFigure | null, rounding: RoundingMode): boolean {
+  if (rate === null || base === null || base.value.num <= 0n) return false;
+  const scale = 10n ** BigInt(rate.decimals);
+  const printed = multiplyFractions(rate.value, fraction(scale));
+  if (printed.den !== 1n) return false;
+  // count ÷ base × 100 × 10^d
+  const q = multiplyFractions(count, fraction(base.value.den * 100n * scale, base.value.num));
+  return roundQuotient(q.num, q.den, rounding) === printed.num;
 }
 
 const neg = (f: Fraction): Fraction => fraction(-f.num, f.den);
@@ -53,7 +57,7 @@ const same = (a: Fraction, b: Fraction): boolean => compareFractions(a, b) === 0
  * items fits the count the subtotal implies, that count is the wrong cell: one finding there
  * replaces the two.
  */
-export function attributeFindings(issues: readonly ReconcileIssue[], ctx: AttributionContext): ReconcileIssue[] {
+export function attributeIssues(issues: readonly ReconcileIssue[], ctx: AttributionContext): ReconcileIssue[] {
   const out = [...issues];
   const dropped = new Set<ReconcileIssue>();
   const notes = new Map<ReconcileIssue, string[]>();
@@ -108,43 +112,44 @@ export function attributeFindings(issues: readonly ReconcileIssue[], ctx: Attrib
   for (const r of out) {
     if (r.code !== 'rate-mismatch' || r.severity !== 'error' || dropped.has(r) || r.cells.length !== 3) continue;
     const [rateRef, countRef, baseRef] = r.cells as [CellRef, CellRef, CellRef];
-    const base = valueOf(ctx.text(baseRef));
-    const rateText = ctx.text(rateRef) ?? '';
+    const base = ctx.figure(baseRef);
+    const rate = ctx.figure(rateRef);
+    const rounding = ctx.rounding(r.column);
     const target = sums.find((s) => !dropped.has(s) && key(s.cells[0]!) === key(countRef));
     if (target !== undefined && target.expectedExact !== null) {
-      if (rateFits(rateText, toFraction(target.expectedExact), base, ctx.rounding)) {
+      if (rateFits(rate, toFraction(target.expectedExact), base, rounding)) {
         dropped.add(r);
         note(target, `its rate ${r.printed} is that of ${target.expected}`);
       }
       continue;
     }
-    const count = valueOf(ctx.text(countRef));
-    if (count === null) continue;
+    const countFigure = ctx.figure(countRef);
+    if (countFigure === null) continue;
+    const count = countFigure.value;
     const totals = sums.filter((s) => !dropped.has(s) && s.relation === 'row-total' && s.cells.slice(1).some((c) => key(c) === key(countRef)));
     const first = totals[0];
     if (first === undefined) continue;
     const d = diffOf(first)!;
     if (!totals.every((s) => same(diffOf(s)!, d))) continue;
     const implied = addFractions(count, d);
-    if (implied.num < 0n || !rateFits(rateText, implied, base, ctx.rounding)) continue;
+    if (implied.num < 0n || !rateFits(rate, implied, base, rounding)) continue;
     for (const s of totals) dropped.add(s);
     dropped.add(r);
-    const decimals = cellNumber(ctx.text(countRef) ?? '')?.decimals ?? 0;
-    const expected = formatVnNumber(implied, { decimals, rounding: 'half-up' });
+    const expected = formatVnNumber(implied, { decimals: countFigure.decimals, rounding: 'half-up' });
     const difference = subtractFractions(count, implied);
     replaced.set(r, {
       ...first,
       row: r.row,
       rowKey: countRef.row,
       column: countRef.column,
-      printed: ctx.text(countRef) ?? '',
+      printed: countFigure.text,
       expected,
       expectedExact: plainDecimal(implied, 6),
       difference: plainDecimal(difference, 6),
       cells: [countRef, ...first.cells],
       relationText: `${first.relationText}; ${r.relationText}`,
       message:
-        `${r.row} · ${countRef.column}: printed ${ctx.text(countRef) ?? ''}, expected ${expected} — ${totals.map((s) => `${s.row} adds up to ${s.printed} with ${expected} here`).join(', ')}, ` +
+        `${r.row} · ${countRef.column}: printed ${countFigure.text}, expected ${expected} — ${totals.map((s) => `${s.row} adds up to ${s.printed} with ${expected} here`).join(', ')}, ` +
         `and the row's rate ${r.printed} (${r.column}) is that of ${expected}; difference ${plainDecimal(difference, 6)}`,
     });
   }
