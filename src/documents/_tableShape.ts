@@ -15,6 +15,7 @@ const EN_DECIMAL = /^-?\d+\.(\d{1,2}|\d{4,})$|^-?\d{1,3}(,\d{3})+\.\d+$/;
 const VI_DECIMAL = /^-?\d+,\d+$|^-?\d{1,3}(\.\d{3})+,\d+$/;
 const EN_FIGURE = /^-?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?%?$/;
 
+const ROW_NUMBER = /^(\d{1,3}(\.\d{1,2})*\.?|[IVXLC]+\.?|[a-zđA-ZĐ][.)]?)$/;
 const textOf = (c: DocumentCell | undefined): string => (c === undefined ? '' : c.text.trim());
 
 /**
@@ -25,12 +26,18 @@ const textOf = (c: DocumentCell | undefined): string => (c === undefined ? '' : 
  * a row: its rates and totals are then inferred like any other table's.
  */
 export function shapeTable(table: DocumentTable): ShapedTable {
-  const cells = table.rows.flat().map(textOf).filter((t) => t !== '');
+  // a column of row numbers (“1.1”, “1.2”, “II”) is neither evidence of the English format nor rewritten
+  const numbering = new Set<number>();
+  for (let c = 0; c < table.columns; c++) {
+    const own = table.rows.slice(1).map((r) => textOf(r[c])).filter((t) => t !== '');
+    if (own.length > 0 && own.filter((t) => ROW_NUMBER.test(t)).length >= own.length * 0.6) numbering.add(c);
+  }
+  const cells = table.rows.flatMap((r) => r.filter((_, c) => !numbering.has(c)).map(textOf)).filter((t) => t !== '');
   // English only when several figures say so and none is a Vietnamese decimal: one typo (“12.34”) does not flip a table
   const separated = cells.filter((t) => /\d[.,]\d/.test(t));
   const hits = separated.filter((t) => EN_DECIMAL.test(t.replace(/%$/, ''))).length;
   const english = hits >= Math.max(2, separated.length * 0.3) && !cells.some((t) => VI_DECIMAL.test(t.replace(/%$/, '')));
-  let rows: DocumentCell[][] = table.rows.map((r) => r.map((c) => (english && EN_FIGURE.test(c.text.trim()) ? { ...c, text: c.text.trim().replace(/[.,]/g, (m) => (m === '.' ? ',' : '.')) } : c)));
+  let rows: DocumentCell[][] = table.rows.map((r) => r.map((c, i) => (english && !numbering.has(i) && EN_FIGURE.test(c.text.trim()) ? { ...c, text: c.text.trim().replace(/[.,]/g, (m) => (m === '.' ? ',' : '.')) } : c)));
   const transposed = isIndicatorTable(rows);
   if (transposed) rows = rows[0]!.map((_, c) => rows.map((r) => plain(r[c]!)));
   if (!english && !transposed) return { table, transposed, english };

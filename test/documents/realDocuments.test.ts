@@ -123,6 +123,21 @@ describe('plans in the shapes real plans use, with planted errors', () => {
     }
   });
 
+  it('row numbers “1.1”, “1.2” are not figures in the English format', () => {
+    const rows = [
+      ['TT', 'Nội dung', 'Kinh phí (triệu đồng)'],
+      ['1', 'Dự án 1', '1.250'],
+      ['1.1', 'Tiểu dự án 1', '900'],
+      ['1.2', 'Tiểu dự án 2', '350'],
+      ['2', 'Dự án 2', '420'],
+      ['', 'Tổng cộng', '1.670'],
+    ];
+    const r = checkDocument(documentModel([{ kind: 'table', rows }]));
+    expect(r.findings).toEqual([]);
+    expect(r.tables[0]!.notes ?? []).not.toContainEqual(expect.stringContaining('English'));
+    expect(r.tables[0]!.evidence.map((e) => e.text)).toContain('Tổng cộng = sum of 3 rows (Tiểu dự án 1, Tiểu dự án 2, Dự án 2)');
+  });
+
   it('a flow is reported with its evidence, and a subtotal that adds up the wrong figure is not blamed', () => {
     const r = check('flow-template.txt');
     expect(r.tables[0]!.evidence.map((e) => e.text)).toContain('Số hộ nghèo cuối năm · Số hộ = Số hộ nghèo đầu năm · Số hộ − Số hộ thoát nghèo · Số hộ + Số hộ tái nghèo + Số hộ nghèo phát sinh');
