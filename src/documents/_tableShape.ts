@@ -15,6 +15,7 @@ const EN_DECIMAL = /^-?\d+\.(\d{1,2}|\d{4,})$|^-?\d{1,3}(,\d{3})+\.\d+$/;
 const VI_DECIMAL = /^-?\d+,\d+$|^-?\d{1,3}(\.\d{3})+,\d+$/;
 const EN_FIGURE = /^-?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?%?$/;
 
+const SPACED = /^-?\d{1,3}(?:[ \u00A0\u202F]\d{3})+(?:[,.]\d+)?\s*%?$/;
 const ROW_NUMBER = /^(\d{1,3}(\.\d{1,2})*\.?|[IVXLC]+\.?|[a-zđA-ZĐ][.)]?)$/;
 const textOf = (c: DocumentCell | undefined): string => (c === undefined ? '' : c.text.trim());
 
@@ -37,11 +38,28 @@ export function shapeTable(table: DocumentTable): ShapedTable {
   const separated = cells.filter((t) => /\d[.,]\d/.test(t));
   const hits = separated.filter((t) => EN_DECIMAL.test(t.replace(/%$/, ''))).length;
   const english = hits >= Math.max(2, separated.length * 0.3) && !cells.some((t) => VI_DECIMAL.test(t.replace(/%$/, '')));
-  let rows: DocumentCell[][] = table.rows.map((r) => r.map((c, i) => (english && !numbering.has(i) && EN_FIGURE.test(c.text.trim()) ? { ...c, text: c.text.trim().replace(/[.,]/g, (m) => (m === '.' ? ',' : '.')) } : c)));
+  let spaced = false;
+  let rows: DocumentCell[][] = table.rows.map((r) =>
+    r.map((c, i) => {
+      const t = c.text.trim();
+      // thousands grouped with spaces (“12 000”, Word's no-break and thin spaces) are grouped with “.”
+      if (SPACED.test(t)) {
+        spaced = true;
+        return { ...c, text: groupedWithDots(t) };
+      }
+      return english && !numbering.has(i) && EN_FIGURE.test(t) ? { ...c, text: t.replace(/[.,]/g, (m) => (m === '.' ? ',' : '.')) } : c;
+    }),
+  );
   const transposed = isIndicatorTable(rows);
   if (transposed) rows = rows[0]!.map((_, c) => rows.map((r) => plain(r[c]!)));
-  if (!english && !transposed) return { table, transposed, english };
+  if (!english && !transposed && !spaced) return { table, transposed, english };
   return { table: { ...table, rows, columns: rows[0]?.length ?? 0 }, transposed, english };
+}
+
+/** “12 000”, “12 000,5”, “12 000.5 %”: with spaces grouping the thousands, the one mark left is the decimal one. */
+function groupedWithDots(t: string): string {
+  const m = /^(-?)([\d \u00A0\u202F]+?)(?:[,.](\d+))?(\s*%)?$/.exec(t)!;
+  return `${m[1]}${m[2]!.split(/[ \u00A0\u202F]/).join('.')}${m[3] === undefined ? '' : `,${m[3]}`}${m[4] ?? ''}`;
 }
 
 /** A merge does not survive a transposition: each cell keeps its own text. */

@@ -138,6 +138,17 @@ describe('plans in the shapes real plans use, with planted errors', () => {
     expect(r.tables[0]!.evidence.map((e) => e.text)).toContain('Tổng cộng = sum of 3 rows (Tiểu dự án 1, Tiểu dự án 2, Dự án 2)');
   });
 
+  it('thousands grouped with spaces (“12 000”, Word’s no-break space) are read, and the wrong count found', () => {
+    const rows = [
+      ['STT', 'Đơn vị', 'Số hộ', 'Hộ nghèo', 'Tỷ lệ (%)'],
+      ['1', 'Xã A', '12 000', '390', '3,00'],
+      ['2', 'Xã B', '9\u00A0000', '180', '2,00'],
+      ['3', 'Xã C', '15 000', '450', '3,00'],
+      ['', 'Tổng cộng', '36 000', '990', '2,75'],
+    ];
+    expect(briefs(checkDocument(documentModel([{ kind: 'table', rows }])))).toEqual(['sum-mismatch @2:4 390']);
+  });
+
   it('a flow is reported with its evidence, and a subtotal that adds up the wrong figure is not blamed', () => {
     const r = check('flow-template.txt');
     expect(r.tables[0]!.evidence.map((e) => e.text)).toContain('Số hộ nghèo cuối năm · Số hộ = Số hộ nghèo đầu năm · Số hộ − Số hộ thoát nghèo · Số hộ + Số hộ tái nghèo + Số hộ nghèo phát sinh');
