@@ -324,6 +324,7 @@ export function extractClaims(model: DocumentModel): ProseClaims {
     for (const r of percents) {
       // “P% (tương đương N hộ)” / “P%, tương ứng N hộ”
       if (used.has(`${p.block}:${r.start}`)) continue; // a part's share of its total, read above
+      if (/^\s*(so voi\s+)?(ke hoach|chi tieu|kh)\b/.test(p.folded.slice(r.end, r.end + 30))) continue; // a percent of a plan, read below
       const after = p.folded.slice(r.end, r.end + 60);
       // “P% (tương đương N hộ)”, also with a few words between: “chiếm 11% dân số toàn huyện (tương đương 669 hộ)”
       const eq = /^(?:\s+[\p{L}]+){0,5}?\s*[,.]?\s*\(?\s*(tuong duong voi|tuong duong|tuong ung voi|tuong ung|ung voi|bang|voi)\s*/u.exec(after);
@@ -429,7 +430,7 @@ export function extractClaims(model: DocumentModel): ProseClaims {
   }
 
   function percentOfPlan(p: Para): void {
-    const re = /\bdat\s+/g;
+    const re = /\b(?:dat|bang)\s+/g;
     for (let m = re.exec(p.folded); m !== null; m = re.exec(p.folded)) {
       const pct = p.figures.find((f) => f.dimension === 'percent' && f.start === m!.index + m![0].length);
       if (pct === undefined) continue;
@@ -439,7 +440,8 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       const achieved = [...p.figures].reverse().find((f) => f.end <= m!.index && f.start >= clauseStart && f.dimension !== 'percent');
       if (achieved === undefined) continue;
       const afterPlan = p.folded.slice(pct.end + tail[0].length, pct.end + tail[0].length + 30);
-      const planMatch = /^\s*(?:\(|giao|nam \d{4}|la|:)*\s*/.exec(afterPlan);
+      // “đạt 62,9% kế hoạch (kế hoạch 245 hộ)”, “so với kế hoạch giao (245 hộ)”, “(KH: 245 hộ)”
+      const planMatch = /^(?:\s*(?:\(|:|(?:giao|nam \d{4}|la|ke hoach|kh)\b))*\s*/.exec(afterPlan);
       const plan = planMatch === null ? undefined : p.figures.find((f) => f.start === pct.end + tail[0].length + planMatch[0].length && f.dimension === achieved.dimension);
       const words = foldVietnamese(p.text.slice(Math.max(clauseStart, achieved.start - 60), achieved.start))
         .replace(/[^\p{L}\s]/gu, ' ')

@@ -183,6 +183,13 @@ describe('plans in the shapes real plans use, with planted errors', () => {
     expect(report.findings[0]).toMatchObject({ expected: '48', location: { rowLabel: 'Xã Bình Thành', sheet: 'Biểu 2' } });
   });
 
+  it('prose: a plan printed after the percentage (“(kế hoạch 245 hộ)”, “bằng … so với kế hoạch giao (245 hộ)”), and two digits of a plan swapped', () => {
+    const r = check('prose-plans.txt');
+    // 95 of 254 is 37,4 %, printed 38,8 % (95 of 245)
+    expect(briefs(r)).toEqual(['plans-disagree “38,8%”']);
+    expect(statuses(r)).toEqual(['consistent percent-of-plan', 'consistent percent-of-plan', 'finding percent-of-plan', 'consistent total-with-parts']);
+  });
+
   it('prose: changes between two moments, and a percent of a printed plan', () => {
     const r = check('prose-changes.txt');
     expect(briefs(r)).toEqual(['change-mismatch “0,86%”', 'change-mismatch “228 hộ”', 'plans-disagree “86%”']);
