@@ -204,7 +204,7 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
     }
     for (const group of groups.values()) {
       if (group.length < 2) {
-        for (const p of group) skip(p, 'no other rate–count pair shares its base, so the base cannot be checked');
+        for (const p of group) if (!onTableBase(p)) skip(p, 'no other rate–count pair shares its base, so the base cannot be checked');
         continue;
       }
       const label = (p: RateCountClaim): string => `${p.rate.text} (${p.count.text})`;
@@ -255,6 +255,39 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
         });
       }
     }
+  }
+
+  /**
+   * A lone pair of all households, when the document's one table with a households column prints
+   * their total: the pair's rate on that base (a warning when it does not fit: the text may speak of
+   * another date). True when it was checked.
+   */
+  function onTableBase(p: RateCountClaim): boolean {
+    if (p.population !== '' || p.base !== 'households' || p.rate.figure.qualifier !== null || p.count.figure.qualifier !== null) return false;
+    const bases = tableTotals(tables).flatMap((t) => t.columns.filter((c) => c.subject === 'households').map((c) => ({ block: t.block, key: c.key, value: c.value })));
+    if (bases.length !== 1 || bases[0]!.value <= 0) return false;
+    const { block, key, value } = bases[0]!;
+    const r = p.rate.figure;
+    const exact = multiplyFractions(divideFractions(p.count.figure.value, fraction(BigInt(value))), fraction(100n));
+    const q = multiplyFractions(exact, fraction(10n ** BigInt(r.decimals)));
+    const printed = multiplyFractions(r.value, fraction(10n ** BigInt(r.decimals)));
+    const table = `the total row of the table at block ${block} (${key}: ${vn(fraction(BigInt(value)), 0)})`;
+    if (roundQuotient(q.num, q.den, rounding) === printed.num / printed.den) {
+      ok(p, `${p.count.text} ÷ the households of ${table} × 100 = ${vn(exact, Math.max(2, r.decimals + 1))}%, printed ${p.rate.text}`);
+      return true;
+    }
+    finding(p, {
+      severity: 'warning',
+      code: 'rate-count-base-mismatch',
+      text: p.sentence,
+      printed: p.rate.text,
+      expected: `${vn(exact, r.decimals)}%`,
+      difference: null,
+      relation: `${p.count.text} ÷ the households of the table × 100`,
+      location: where(p.rate.location),
+      message: `“${p.rate.text}” for ${p.count.text}: on the households of ${table} it is ${vn(exact, Math.max(2, r.decimals))}% (${rounding}); printed ${p.rate.text} (another base or date?)`,
+    });
+    return true;
   }
 
   function checkPlans(plans: readonly PercentOfPlanClaim[]): void {

@@ -193,6 +193,8 @@ export function extractClaims(model: DocumentModel): ProseClaims {
   const claims: DocumentClaim[] = [];
   const used = new Set<string>();
   const changed = new Set<string>();
+  const pairCounts = new Set<string>();
+  const hasTables = model.blocks.some((b) => b.kind === 'table');
   const use = (p: Para, f: ProseFigure): void => void used.add(`${p.block}:${f.start}`);
   const fig = (p: Para, f: ProseFigure, label?: string): ClaimFigure => {
     use(p, f);
@@ -212,8 +214,10 @@ export function extractClaims(model: DocumentModel): ProseClaims {
 
   function tableFigures(p: Para): void {
     for (const f of p.figures) {
-      // a figure a claim already reads (a target's “giảm 10 hộ nghèo”, a pair's count) is not a stock to compare
-      if (f.dimension !== 'households' || f.qualifier !== null || used.has(`${p.block}:${f.start}`)) continue;
+      // a figure a claim already reads (a target's “giảm 10 hộ nghèo”) is not a stock to compare; a pair's count
+      // (“còn 464 hộ nghèo, chiếm tỷ lệ 1,50%”) is, when the document has a table to compare it with
+      const inPair = pairCounts.has(`${p.block}:${f.start}`);
+      if (f.dimension !== 'households' || f.qualifier !== null || (used.has(`${p.block}:${f.start}`) && !(inPair && hasTables))) continue;
       if (/\b(giam|tang|them|thoat)\s*$/.test(p.folded.slice(Math.max(0, f.start - 12), f.start))) continue;
       const after = /^\s*(can ngheo|ngheo|dan(?: cu)?)\b/.exec(p.folded.slice(f.end, f.end + 20));
       if (after === null) continue;
@@ -348,6 +352,7 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       const people = POPULATION.exec(tyLe >= 0 ? lead.slice(tyLe) : lead)?.[1] ?? '';
       const baseWords = /^\s*(?:%\s*)?(?:so voi |tren |cua )?(tong so ho[\p{L} ]{0,20}|so ho (?:ngheo|can ngheo)[\p{L} ]{0,10})/u.exec(p.folded.slice(r.end, r.end + 40));
       const s = sentenceAt(p, r.start);
+      pairCounts.add(`${p.block}:${count.start}`);
       claims.push({
         kind: 'rate-count',
         rate: fig(p, r),

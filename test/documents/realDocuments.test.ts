@@ -155,6 +155,12 @@ describe('plans in the shapes real plans use, with planted errors', () => {
     expect(r.findings[0]!.message).toContain('Khu vực nông thôn adds up the printed figures');
   });
 
+  it('a lone rate–count pair of the prose is checked on the households of the table, and its count against the table', () => {
+    expect(statuses(check('flow-template.txt'))).toEqual(['consistent rate-count', 'consistent table-figure']);
+    const r = check('flow-template.clean.txt', (t) => t.replace('còn 454 hộ nghèo, chiếm tỷ lệ 1,47%', 'còn 464 hộ nghèo, chiếm tỷ lệ 1,74%'));
+    expect(r.findings.map((f) => `${f.severity} ${brief(f)}`)).toEqual(['warning figure-differs-from-table “464 hộ”', 'warning rate-count-base-mismatch “1,74%”']);
+  });
+
   it('a wrong count whose printed rate is right is the wrong cell, not the subtotal that adds it', () => {
     const f = check('districts.txt').findings[0]!;
     expect(f).toMatchObject({ printed: '64', expected: '44', location: { rowLabel: 'Xã Bình Thành' } });
