@@ -458,7 +458,7 @@ export type {
   GridAddress,
 } from './documents/documentModel.js';
 export { documentTableLayoutSchema, printedTableFromLayout } from './documents/tableLayout.js';
-export type { DocumentTableLayout, DocumentLayoutColumn, DocumentColumnKind, DocumentLayoutRow, DocumentRowRole, LayoutRelation, LayoutDifference, LayoutColumnSum, LayoutRate, LayoutNumbering } from './documents/tableLayout.js';
+export type { DocumentTableLayout, DocumentLayoutColumn, DocumentColumnKind, DocumentLayoutRow, DocumentRowRole, LayoutRelation, LayoutDifference, LayoutColumnSum, LayoutRate, LayoutNumbering, LayoutPartOf } from './documents/tableLayout.js';
 export { specFromLayout, gridOf } from './documents/specFromLayout.js';
 export type { LayoutAsSpec } from './documents/specFromLayout.js';
 export { understandTable } from './documents/understandTable.js';
@@ -472,6 +472,7 @@ export type {
   PercentOfPlanClaim,
   ReductionTargetClaim,
   TableFigureClaim,
+  ChangeClaim,
   ClaimFigure,
   TextLocation,
   UncheckedSentence,

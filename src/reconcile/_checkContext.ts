@@ -97,6 +97,7 @@ export function validate(input: PrintedTable): Indexed {
         needColumn(rel.column, [...p, 'column']);
         needColumn(rel.from, [...p, 'from']);
         rel.minus.forEach((c, j) => needColumn(c, [...p, 'minus', j]));
+        (rel.plus ?? []).forEach((c, j) => needColumn(c, [...p, 'plus', j]));
         needRows(rel.rows, [...p, 'rows']);
         break;
       case 'signed-sum':

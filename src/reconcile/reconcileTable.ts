@@ -1,5 +1,6 @@
 import { deepFreeze } from '../_internal/_freeze.js';
 import { issue as makeIssue, VnPovertyError, type VnIssues } from '../errors/VnPovertyError.js';
+import { attributeIssues } from './_attributeIssues.js';
 import { checkContext, validate } from './_checkContext.js';
 import { checkRunner, tableChecks } from './_runChecks.js';
 import type { PrintedTable } from './printedTable.js';
@@ -8,8 +9,17 @@ import { assertOptions } from '../errors/assertOptions.js';
 
 export type { GridRef, ReconcileIssue, ReconcileIssueCode, ReconcileReport, ReconcileSeverity, ReconcileShortcut } from './reconcileIssue.js';
 
-/** Options of {@link reconcileTable}: none yet; rounding lives on each rate relation. */
-export type ReconcileTableOptions = Readonly<Record<string, never>>;
+/** Options of {@link reconcileTable}. */
+export interface ReconcileTableOptions {
+  /**
+   * One wrong cell, one finding: fold the findings that only follow from another into it (a total
+   * that adds a wrong item; one cell two relations find wrong by as much; a subtotal whose column
+   * relation breaks by what its items' break by; a rate right for the count a total implies), and
+   * when a subtotal does not add up and one item's printed rate fits the count the subtotal
+   * implies, report that item's count instead. False unless told (every broken relation listed).
+   */
+  readonly attribute?: boolean;
+}
 
 /**
  * Checks a printed table against its declared relations and reports every cell that does
@@ -48,7 +58,6 @@ export type ReconcileTableOptions = Readonly<Record<string, never>>;
  */
 export function reconcileTable(table: PrintedTable, options: ReconcileTableOptions = {}): ReconcileReport {
   assertOptions(options, 'reconcileTable');
-  void options;
   const ix = validate(table);
   const checks = tableChecks(ix);
   const ctx = checkContext(ix);
@@ -60,8 +69,20 @@ export function reconcileTable(table: PrintedTable, options: ReconcileTableOptio
     .map((i, n) => ({ i, n }))
     .sort((a, b) => order(a.i) - order(b.i) || (colOrder.get(a.i.column) ?? 0) - (colOrder.get(b.i.column) ?? 0) || a.n - b.n)
     .map((x) => x.i);
-  const errors = sorted.filter((i) => i.severity === 'error').length;
-  return deepFreeze({ ok: errors === 0, issues: sorted, checked: checks.length, errors, roundings: sorted.length - errors });
+  // one wrong cell, one finding at that cell: the findings that only follow from another are folded into it
+  const roundings = new Map(ix.table.relations.flatMap((r) => (r.type === 'rate' ? [[r.column, r.rounding] as const] : [])));
+  const covers = new Map(ix.table.relations.flatMap((r) => (r.type === 'row-total' ? [[r.row, r.parts] as const] : [])));
+  const issues = options.attribute !== true ? sorted : attributeIssues(sorted, {
+    figure: (ref) => {
+      if (!ix.rowIndex.has(ref.row) || !ix.columns.has(ref.column) || ix.columns.get(ref.column)!.kind === 'text') return null;
+      const c = ctx.read(ref);
+      return c.status === 'value' && c.exact ? { value: c.value, decimals: c.decimals, text: c.text } : null;
+    },
+    covers,
+    rounding: (column) => roundings.get(column) ?? 'half-up',
+  });
+  const errors = issues.filter((i) => i.severity === 'error').length;
+  return deepFreeze({ ok: errors === 0, issues, checked: checks.length, errors, roundings: issues.length - errors });
 }
 
 /**

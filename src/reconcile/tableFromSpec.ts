@@ -466,7 +466,7 @@ export function tableFromSpec(grid: PrintedGrid, spec: TableSpec, options: Table
       case 'column-total':
         return printed(rel.parts).length === 0 ? [] : [{ type: 'column-total', column: rel.column, parts: printed(rel.parts), rows: select(rel.rows), ...roundedParts(rel.partsRounded) }];
       case 'difference':
-        return absent(rel.column) || absent(rel.from) ? [] : [{ type: 'difference', column: rel.column, from: rel.from, minus: printed(rel.minus), rows: select(rel.rows) }];
+        return absent(rel.column) || absent(rel.from) ? [] : [{ type: 'difference', column: rel.column, from: rel.from, minus: printed(rel.minus), ...(rel.plus === undefined ? {} : { plus: printed(rel.plus) }), rows: select(rel.rows) }];
       case 'signed-sum': {
         const plus = printed(rel.plus);
         return absent(rel.column) || plus.length === 0 ? [] : [{ type: 'signed-sum', column: rel.column, plus, minus: printed(rel.minus ?? []), rows: select(rel.rows), ...roundedParts(rel.partsRounded) }];
