@@ -133,7 +133,8 @@ async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
   try {
     // with --json, stdout holds the JSON alone and the text summary goes to stderr
     const report = out === undefined || json ? io.stderr : io.stdout;
-    const progress = createProgress(io.stderr, 'classify', 'households', input.size !== undefined ? { totalBytes: input.size } : {});
+    // the share read is known for a CSV file (its bytes are counted as they are read), not for a workbook
+    const progress = createProgress(io.stderr, 'classify', 'households', input.size !== undefined && input.format === 'csv' ? { totalBytes: input.size } : {});
     let shown = 0;
     const errors: string[] = [];
     /** Prints the first problems (their text is made only for those: most of a large register's are only counted). */
