@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -59,6 +59,24 @@ describe('vn-poverty classify - (standard input)', () => {
       [3, 'non-poor', '141'],
     ]);
     expect(io.err()).toContain('2 households classified');
+  });
+
+  it('progress on a terminal: the share read for a CSV file, a plain count for a workbook and for stdin', async () => {
+    const d = dir();
+    const rows = [['Mã hộ', 'Khu vực', 'Thu nhập/tháng (đồng)', 'Số nhân khẩu'], ...Array.from({ length: 1100 }, (_, i) => [`H${i}`, 'nông thôn', '20.000.000', '2'])];
+    const csv = join(d, 'ho.csv');
+    writeFileSync(csv, formatCsv(rows));
+    const xlsx = await writeXlsx(d, 'ho.xlsx', rows);
+    const runs: string[] = [];
+    for (const [file, stdin] of [[csv, undefined], [xlsx, undefined], ['-', formatCsv(rows)]] as const) {
+      const io = captureIo({ tty: true, ...(stdin !== undefined ? { stdin, stdinChunk: 4096 } : {}) });
+      expect(await runCli(['classify', file, ...AS_OF, '--out', join(d, `kq${runs.length}.csv`)], io)).toBe(EXIT_OK);
+      runs.push(io.err());
+    }
+    expect(runs[0]).toMatch(/\rclassify: 1\.024 households, 100% of \d+ KB/);
+    expect(runs[1]).toMatch(/\rclassify: 1\.024 households…/);
+    expect(runs[2]).toMatch(/\rclassify: 1\.024 households…/);
+    expect(runs.join('')).not.toMatch(/classify: [\d.]+ households, 0% of/);
   });
 
   it('--out FILE.xlsx from stdin: the printed sheet names stdin as its source', async () => {
