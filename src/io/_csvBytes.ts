@@ -32,8 +32,11 @@ export interface ByteRecords {
   readonly quoted: Uint8Array;
 }
 
-/** Options of {@link csvByteRecords}: those of the string tokenizer. */
-export type CsvBytesOptions = CsvTokenizerOptions;
+/** Options of {@link csvByteRecords}: those of the string tokenizer, and a progress callback. */
+export interface CsvBytesOptions extends CsvTokenizerOptions {
+  /** Called after each chunk with the bytes read so far (progress indicators). */
+  readonly onBytes?: (read: number) => void;
+}
 
 const QUOTE = 34;
 const LF = 10;
@@ -310,9 +313,12 @@ async function* scanCsvBytes(source: string | AsyncIterable<string | Uint8Array>
   };
   const emit = (count: number, firstRow: number): ByteRecords => ({ buf, count, firstRow, fieldOffsets, starts, ends, quoted });
 
+  let bytesRead = 0;
   for await (const piece of chunks) {
     const chunk = typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece;
     if (chunk.length === 0) continue;
+    bytesRead += chunk.length;
+    options.onBytes?.(bytesRead);
     if (!started) {
       started = true;
       utf16Error(chunk, label);
