@@ -562,28 +562,33 @@ export async function* readRegisterBatches(source: RowSource, options: ReadRegis
       ...(options.onBytes !== undefined ? { onBytes: options.onBytes } : {}),
     });
     let fast: FastRows | undefined;
-    for (;;) {
-      const next = await bytes.next();
-      if (next.done === true) break;
-      const r = next.value;
-      let k = 0;
-      for (; plan === undefined && k < r.count; k++) {
-        const row = r.firstRow + k;
-        const cells = cellsOf(r, k);
-        if (isBlank(cells)) continue;
-        plan = start(cells);
-        if (plan.layout.layout === 'member-rows') {
-          // one row per member: grouped by readHouseholdRegister, from the file again or from the rest of the stream
-          const rest = typeof source === 'string' ? source : preReadRows(cells, row, r, k + 1, bytes);
-          if (typeof source === 'string') await bytes.return(undefined);
-          yield* memberRows(rest, plan, options, batcher!);
-          return;
+    // the file is closed however the reading ends (a refused header, a bad row, a consumer that stops)
+    try {
+      for (;;) {
+        const next = await bytes.next();
+        if (next.done === true) break;
+        const r = next.value;
+        let k = 0;
+        for (; plan === undefined && k < r.count; k++) {
+          const row = r.firstRow + k;
+          const cells = cellsOf(r, k);
+          if (isBlank(cells)) continue;
+          plan = start(cells);
+          if (plan.layout.layout === 'member-rows') {
+            // one row per member: grouped by readHouseholdRegister, from the file again or from the rest of the stream
+            const rest = typeof source === 'string' ? source : preReadRows(cells, row, r, k + 1, bytes);
+            if (typeof source === 'string') await bytes.return(undefined);
+            yield* memberRows(rest, plan, options, batcher!);
+            return;
+          }
+          fast = new FastRows(plan, batcher!, repeats!, slowRow);
         }
-        fast = new FastRows(plan, batcher!, repeats!, slowRow);
+        // the records of a read, in a plain method (the generator only hands them over)
+        if (fast !== undefined) fast.rows(r, k);
+        yield* drain(batcher);
       }
-      // the records of a read, in a plain method (the generator only hands them over)
-      if (fast !== undefined) fast.rows(r, k);
-      yield* drain(batcher);
+    } finally {
+      await bytes.return(undefined);
     }
   } else {
     for await (const rows of readRowBatches(source, rowOptions)) {

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
@@ -28,6 +28,22 @@ async function writeRegister(path: string, households: number): Promise<void> {
 }
 
 describe('streams behave', () => {
+  it.runIf(existsSync('/proc/self/fd'))('a register refused at its header or at a row leaves no file open (the reader is closed, not left to the garbage collector)', async () => {
+    const d = dir();
+    const noArea = join(d, 'thieu-cot.csv');
+    writeFileSync(noArea, `${registerHeader().filter((h) => h !== 'Khu vực').join(',')}\r\nH1,30316,6.000.000,40,${flagCells().join(',')}\r\n`);
+    const badRow = join(d, 'dong-loi.csv');
+    writeFileSync(badRow, `${registerHeader().join(',')}\r\nH1,30316,nông thôn,6.000.000,40,${flagCells().join(',')}\r\nH2,30316,"mở\r\n`);
+    const open = (): number => readdirSync('/proc/self/fd').length;
+    await bin(['classify', noArea, '--as-of', '2024-01-01']);
+    const before = open();
+    for (let i = 0; i < 5; i++) {
+      expect((await bin(['classify', noArea, '--as-of', '2024-01-01'])).code).toBe(2);
+      expect((await bin(['classify', badRow, '--as-of', '2024-01-01', '--out', join(d, 'kq.csv')])).code).toBe(2);
+    }
+    expect(open()).toBeLessThanOrEqual(before);
+  });
+
   it('a closed stdout (| head -1) ends classify quietly with exit 0', async () => {
     const d = dir();
     const input = join(d, 'lon.csv');
