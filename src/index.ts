@@ -333,6 +333,9 @@ export { childrenReport } from './reports/childrenReport.js';
 export type { ChildrenRow, ChildrenReport } from './reports/childrenReport.js';
 export { householdLists } from './reports/householdLists.js';
 export type { ListedHousehold, VillageList, HouseholdListsOptions } from './reports/householdLists.js';
+export { flowsReport } from './reports/flowsReport.js';
+export type { StatusFlows, FlowsRow, FlowsReport, FlowsReportOptions } from './reports/flowsReport.js';
+export { flowsTable } from './reports/flowsTable.js';
 
 // --- budgets ----------------------------------------------------------------
 export { BUDGET_SOURCES, BUDGET_SOURCE_LABELS_VI } from './budgets/budgetSource.js';
