@@ -76,5 +76,5 @@ export function reportTable(
     relations,
     rounding: rates.rounding,
   };
-  return deepFreeze({ title, headerRows: depth, grid: [...header, ...rows], spec });
+  return deepFreeze({ title, headerRows: depth, grid: [...header, ...rows], spec, kinds: columns.map((c) => c.kind) });
 }
