@@ -11,6 +11,7 @@ import { AREA_SUMMARY_COLUMNS, type AreaSummaryRow, type SummaryLevel } from '..
 import { countClassifiedHouseholds, readAdminUnits, type CountBy } from '../io/readAreaTables.js';
 import { formatOfPath } from '../io/readRows.js';
 import { writeTable } from '../io/tableWriter.js';
+import { runSummarizeReport, wantsReport } from './summarizeReports.js';
 import { badInput, errorText, EXIT_FINDINGS, EXIT_OK, failedOnInput, fileErrorText, parseCliArgs, TABLE_CLI_OPTIONS, tableCliOptions, type CliCommand, type CliIo, type ExitCode } from './cliSupport.js';
 
 const HELP = `Usage: vn-poverty summarize FILE.csv|FILE.xlsx --by unit|area [--out OUT.csv|OUT.xlsx] [options]
@@ -42,6 +43,10 @@ Options:
                         gets a leading ' so a spreadsheet does not run it as a formula)
   -h, --help            this help
 
+Reports: vn-poverty summarize FILE --report NAME writes the summary form (Mẫu số 3) or a
+standard report (review-summary, flows, deprivations, ethnic-groups, causes, policy-groups,
+children, lists); see vn-poverty summarize --report NAME --help.
+
 A progress count is shown on stderr when it is a terminal.
 
 Exit status: 0 done; 1 some units are not in --units on --as-of (listed on stderr; their
@@ -53,6 +58,7 @@ bad options, --out equal to an input. --out replaces an existing file only on su
 const group = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
 
 async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
+  if (wantsReport(argv)) return runSummarizeReport(argv, io);
   const args = parseCliArgs(argv, {
     by: { type: 'string' },
     units: { type: 'string' },

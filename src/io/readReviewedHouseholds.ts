@@ -11,7 +11,7 @@ import { FIELD_COLUMNS, REVIEWED_HOUSEHOLD_COLUMNS, reviewedHouseholdOf, type Re
 export interface ReadReviewedHouseholdsOptions extends ReadRowsOptions {
   /**
    * Fields the file must have columns for (a report that needs them): a missing one is
-   * `missing-column`. `area` needs a value in every row too; the others may be blank (a blank
+   * `missing-column` (`children`: all four children columns). `area` needs a value in every row too; the others may be blank (a blank
    * start status: not on the start list; blank children counts: not recorded).
    */
   readonly required?: readonly ReviewedField[];
@@ -41,7 +41,7 @@ const WHY: Readonly<Record<ReviewedField, string>> = {
   deprivations: 'the deprived indicators of each household (the output of vn-poverty classify has them)',
   causes: 'the causes of poverty',
   policyGroups: 'the policy groups',
-  children: 'the children counts',
+  children: 'the children counts (all, without health insurance, deprived in nutrition, in school attendance)',
 };
 
 /**
@@ -80,8 +80,10 @@ export async function readReviewedHouseholds(source: RowSource, options: ReadRev
     if (!has('unit') && !has('unitName') && defaultUnit === undefined) throw missing('Mã đơn vị', 'Unit code', 'the unit of each household (or a column “Tên đơn vị”, or a default unit)');
     fields = (Object.keys(FIELD_COLUMNS) as ReviewedField[]).filter((f) => FIELD_COLUMNS[f].some(has));
     for (const f of required) {
-      if (fields.includes(f)) continue;
-      const spec = REVIEWED_HOUSEHOLD_COLUMNS.find((c) => c.key === FIELD_COLUMNS[f][0])!;
+      // the children counts are read together: a missing one would count as no deprived child
+      const key = f === 'children' ? FIELD_COLUMNS.children.find((k) => !has(k)) : fields.includes(f) ? undefined : FIELD_COLUMNS[f][0];
+      if (key === undefined) continue;
+      const spec = REVIEWED_HOUSEHOLD_COLUMNS.find((c) => c.key === key)!;
       throw missing(spec.vi, spec.en, `the report needs ${WHY[f]}`);
     }
     const at: Record<string, { column: number; header: string }> = {};

@@ -170,7 +170,7 @@ function addSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, sheet: ReportShe
       cell.value = value;
       if (numFmt !== undefined) cell.numFmt = numFmt;
       cell.border = THIN;
-      if (kinds[c] !== 'text') cell.alignment = { horizontal: 'right' };
+      if (kinds[c] !== 'text') cell.alignment = { horizontal: kinds[c] === 'row-number' ? 'center' : 'right' };
     }
     if (!numbered) row.font = { bold: true };
     row.commit();
