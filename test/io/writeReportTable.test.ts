@@ -1,8 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseCsv } from '../../src/io/csv.js';
+import { neutraliseCsvFormula, parseCsv } from '../../src/io/csv.js';
 import { readSheetGrid } from '../../src/io/readSheetGrid.js';
 import { writeReportTable, writeReportWorkbook } from '../../src/io/writeReportTable.js';
 import { reconcileGrid } from '../../src/reconcile/reconcileGrid.js';
@@ -18,7 +19,7 @@ import { summaryFormLayout } from '../../src/reports/summaryFormLayout.js';
 import type { ReviewedHousehold } from '../../src/reports/reviewedHousehold.js';
 import { rejectedError } from '../_helpers/errors.js';
 import { tempDirs } from '../_helpers/tempDirs.js';
-import { REGISTER } from '../reports/_register.js';
+import { REGISTER, registerArb } from '../reports/_register.js';
 
 const dir = tempDirs('vnp-report-table-');
 const opts = { decimals: 2, rounding: 'half-up' } as const;
@@ -98,5 +99,24 @@ describe('writeReportTable', () => {
     expect((await rejectedError(writeReportTable(form('poor'), { write: () => true }, { format: 'xlsx' }))).issues[0].code).toBe('unsupported-format');
     expect((await rejectedError(writeReportTable({ grid: 'x' } as never, path))).issues[0].code).toBe('invalid-input');
     expect(readFileSync(path, 'utf8')).toBe('before');
+  });
+
+  describe('properties', () => {
+    it('a CSV written and parsed gives the title and the grid back (labels that start like a formula guarded), and reconciles', async () => {
+      const names = fc.uniqueArray(fc.stringMatching(/^[=+\-@]?N[a-z]{0,8}$/u), { minLength: 1, maxLength: 4 });
+      await fc.assert(
+        fc.asyncProperty(registerArb, names, async (households, groups) => {
+          const hs = households.map((h, i) => ({ ...h, policyGroups: h.policyGroups?.length === 0 ? [] : [groups[i % groups.length]!] }));
+          for (const t of [groupTable(groupReport(hs, { by: 'policy-group', ...opts })), reviewSummaryTable(reviewSummaryReport(hs, opts)), householdListsTable(householdLists(hs.map((h, i) => ({ ...h, headName: groups[i % groups.length]! })), { statuses: ['poor'] }))]) {
+            let out = '';
+            await writeReportTable(t, { write: (x: string) => (out += x) }, { bom: false });
+            const grid = parseCsv(out);
+            const guarded = t.grid.map((row, r) => (r < t.headerRows ? row : row.map((c, j) => (t.kinds![j] === 'text' ? neutraliseCsvFormula(c) : c))));
+            expect(grid).toEqual([[t.title, ...Array<string>(t.grid[0]!.length - 1).fill('')], ...guarded]);
+            expect(reconcileGrid(grid, t.spec).issues).toEqual([]);
+          }
+        }),
+      );
+    });
   });
 });
