@@ -162,7 +162,7 @@ describe('vn-poverty summarize --report', () => {
     const end = join(d, 'cuoi-nam.csv');
     await writeRows(end, classifiedRows(register));
     const start = join(d, 'dau-nam.xlsx');
-    const startList: ReviewedHousehold[] = register.flatMap((h) => (h.startStatus === null || h.startStatus === undefined ? [] : [{ ...h, status: h.startStatus, startStatus: undefined }]));
+    const startList: ReviewedHousehold[] = register.flatMap(({ startStatus, ...h }) => (startStatus === null || startStatus === undefined ? [] : [{ ...h, status: startStatus }]));
     await writeRows(start, [[...classifiedRows(startList)[0]!, 'Đã từng thoát nghèo', 'Đã từng thoát cận nghèo'], ...classifiedRows(startList).slice(1).map((row, i) => [...row, startList[i]!.everEscapedPoverty ? 'có' : '', startList[i]!.everEscapedNearPoverty ? 'x' : ''])]);
     const withColumn = join(d, 'co-cot.csv');
     await writeRows(withColumn, classifiedRows(register, { start: true }));
