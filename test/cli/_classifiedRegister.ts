@@ -2,13 +2,13 @@
  * Classified registers as files, the way `vn-poverty classify` writes them (`vi (en)` headers,
  * the result columns, then the report columns), for the `summarize --report` tests.
  */
-import { writeFileSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
 import fc from 'fast-check';
-import { formatCsv } from '../../src/io/csv.js';
-import { writeTable, type TableColumn } from '../../src/io/tableWriter.js';
 import { POVERTY_CAUSES, type ReviewedHousehold } from '../../src/reports/reviewedHousehold.js';
 import { HOUSEHOLD_STATUSES, HOUSEHOLD_STATUS_LABELS_VI } from '../../src/standards/householdStatus.js';
 import { ND07_2021 } from '../../src/standards/standards.js';
+import { writeCsv, writeXlsx } from '../hostile/_hostile.js';
+import { UNITS } from '../reports/_register.js';
 
 const AREA_VI = { rural: 'nông thôn', urban: 'thành thị' } as const;
 const yes = (b: boolean | undefined): string => (b === undefined ? '' : b ? 'có' : 'không');
@@ -48,21 +48,10 @@ export function classifiedRows(households: readonly ReviewedHousehold[], options
 
 /** Writes rows as a CSV or XLSX file (by the extension). */
 export async function writeRows(path: string, rows: readonly (readonly string[])[]): Promise<void> {
-  if (path.endsWith('.csv')) {
-    writeFileSync(path, formatCsv(rows, { bom: true }));
-    return;
-  }
-  const [header = [], ...body] = rows;
-  const columns: TableColumn<readonly string[]>[] = header.map((h, i) => ({ key: `c${i}`, vi: h, en: h, kind: 'text', value: (r) => (r[i] === '' ? null : r[i]!) }));
-  await writeTable(path, columns, body, { headers: 'vi' });
+  if (path.endsWith('.csv')) writeCsv(dirname(path), basename(path), rows);
+  else await writeXlsx(dirname(path), basename(path), rows);
 }
 
-const UNITS = [
-  ['Nhà Bàng', 'urban'],
-  ['Chi Lăng', 'urban'],
-  ['Tân Lợi', 'rural'],
-  ['Văn Giáo', 'rural'],
-] as const;
 const GROUPS = ['Kinh', "M'nông", 'Ê Đê', 'Khmer'] as const;
 
 /**
