@@ -2,6 +2,9 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../src/io/csv.js';
+import { readReviewedHouseholds } from '../../src/io/readReviewedHouseholds.js';
+import { reviewSummaryReport } from '../../src/reports/reviewSummaryReport.js';
+import { reviewSummaryTable } from '../../src/reports/reviewSummaryTable.js';
 import { tempDirs } from '../_helpers/tempDirs.js';
 import { expectOutcome, expectRefused, GOOD_REGISTER, writeCsv, writeText, writeXlsx } from './_hostile.js';
 
@@ -28,6 +31,11 @@ describe('summarize --report on hostile inputs', () => {
       ['2', '30319', '1', '0', '0,00', '0', '0,00', '0', '0,00', '1', '100,00'],
       ['', 'Tổng cộng', '3', '1', '33,33', '1', '33,33', '0', '0,00', '1', '33,33'],
     ]);
+    // units named by their codes reconcile like units named by their names
+    const out = join(d, 'tong-hop.xlsx');
+    await expectOutcome(['summarize', classified, '--report', 'review-summary', '--out', out], { code: 0 });
+    const spec = writeText(d, 'spec.json', JSON.stringify(reviewSummaryTable(reviewSummaryReport((await readReviewedHouseholds(classified)).households, { decimals: 2, rounding: 'half-up' })).spec));
+    expect((await expectOutcome(['reconcile', out, '--spec', spec], { code: 0 })).out).toContain('everything reconciles');
     const deprivations = await expectOutcome(['summarize', classified, '--report', 'deprivations', '--status', 'poor'], { code: 0 });
     const grid = parseCsv(deprivations.out);
     const latrine = grid[1]!.indexOf('Nhà tiêu hợp vệ sinh');
