@@ -45,7 +45,7 @@ Options:
 
 Reports: vn-poverty summarize FILE --report NAME writes the summary form (Mẫu số 3) or a
 standard report (review-summary, flows, deprivations, ethnic-groups, causes, policy-groups,
-children, lists); see vn-poverty summarize --report NAME --help.
+children, lists); see vn-poverty summarize --report --help.
 
 A progress count is shown on stderr when it is a terminal.
 

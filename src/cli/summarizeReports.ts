@@ -229,12 +229,14 @@ const group = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/gu,
  * await runSummarizeReport(['ket-qua.csv', '--report', 'summary-form', '--out', 'mau-3.xlsx'], io) //=> 0
  */
 export async function runSummarizeReport(argv: readonly string[], io: CliIo): Promise<ExitCode> {
-  const args = parseCliArgs(argv, OPTIONS);
-  if (!args.ok) return badInput(io, `summarize: ${args.message} (see vn-poverty summarize --report --help)`);
-  if (args.values['help'] === true) {
+  // `--report --help` asks for this help too (parsing would read --help as the report's name)
+  const end = argv.indexOf('--');
+  if (argv.some((a, i) => (end === -1 || i < end) && (a === '--help' || a === '-h'))) {
     io.stdout.write(SUMMARIZE_REPORT_HELP);
     return EXIT_OK;
   }
+  const args = parseCliArgs(argv, OPTIONS);
+  if (!args.ok) return badInput(io, `summarize: ${args.message} (see vn-poverty summarize --report --help)`);
   const value = (n: string): string | undefined => (typeof args.values[n] === 'string' ? (args.values[n] as string) : undefined);
   for (const n of ['by', 'units', 'as-of', 'headers', 'numbers']) {
     if (args.values[n] !== undefined) return badInput(io, `summarize: --${n} belongs to the plain summary, not to --report (a report prints its own headers and figures as the form does)`);

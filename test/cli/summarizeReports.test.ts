@@ -145,6 +145,7 @@ describe('vn-poverty summarize --report', () => {
     expect(r.out).toMatch(/^Usage: vn-poverty summarize FILE\.csv\|FILE\.xlsx --report NAME/);
     for (const name of SUMMARY_REPORTS) expect(r.out).toContain(`  ${name} `);
     expect((await vnp('summarize', '--help')).out).toContain('--report NAME');
+    expect((await vnp('summarize', '--report', '--help')).out).toBe(r.out);
   });
 
   for (const name of SUMMARY_REPORTS) {

@@ -173,6 +173,9 @@ describe('printed reports', () => {
           for (const [name, t] of printedReports(households)) {
             const r = reconcileGrid(t.grid, t.spec);
             expect(r.issues, name).toEqual([]);
+            // a kind for every printed column: text where the layout reads a label, a figure elsewhere
+            expect(t.kinds?.length, name).toBe(t.grid[0]!.length);
+            expect(t.kinds![r.layout.columns.find((c) => c.key === (t.spec.columns.find((x) => x.label === true) ?? t.spec.columns.find((x) => x.kind === 'text'))!.key)!.gridColumn], name).toBe('text');
           }
         }),
       );
