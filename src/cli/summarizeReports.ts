@@ -311,7 +311,7 @@ export async function runSummarizeReport(argv: readonly string[], io: CliIo): Pr
       if (register.fields.includes('startStatus')) {
         return badInput(io, `summarize: ${file} has a start-status column (Phân loại đầu năm) and --start ${startFile} was given: the start of the year comes from one of them; drop --start or the column`);
       }
-      start = await readReviewedHouseholds(startFile, { delimiter, ...(unit !== undefined ? { defaultUnit: unit } : {}), required: report === 'summary-form' ? ['area'] : [] });
+      start = await readReviewedHouseholds(startFile, { delimiter, ...(unit !== undefined ? { defaultUnit: unit } : {}) });
       const ids = new Set(register.households.map((h) => h.id));
       if (!start.households.some((h) => ids.has(h.id))) {
         return badInput(io, `summarize: the start list ${startFile} shares no household id (Mã hộ) with ${file}: every household would have moved in or out; is it the list of the same units, with the same ids?`);

@@ -40,7 +40,8 @@ function parseStart(start: readonly ReviewedHousehold[]): readonly ReviewedHouse
  * Earlier escapes and the ethnic-minority flag at the start are read from the start record, or
  * from the end record where the start record gives none. Units in order of first appearance on
  * the end list, then those only on the start list. With `needArea`, every household needs an
- * area and a unit's households share it.
+ * area and a unit's households share it; a unit's area is its households' now (the start list
+ * gives it only for a unit with no household now).
  *
  * @throws VnPovertyError `invalid-input`, `duplicate-household`, `conflicting-start` (a start
  *   list and `startStatus` both given), `missing-field` (area), `mixed-areas`.
@@ -66,7 +67,12 @@ export function unitFlows(households: readonly ReviewedHousehold[], start: reado
     } else areaOf.set(h.unit, h.area);
   };
   end.forEach((h, i) => noteArea(h, [i]));
-  before?.forEach((h, i) => noteArea(h, ['start', i]));
+  // a unit's area is the one it has now (a commune may have become a ward); the start list gives
+  // the area only of units no household lives in now
+  const now = new Set(areaOf.keys());
+  before?.forEach((h, i) => {
+    if (!now.has(h.unit)) noteArea(h, ['start', i]);
+  });
 
   const endById = new Map(end.map((h) => [h.id, h]));
   const startEntries: ReviewEntry[] = [];

@@ -256,7 +256,8 @@ export interface SummaryFormUnitsOptions {
  * the `start` list) and `status` give the flows (`reviewTransitions`: *tái* needs
  * `everEscapedPoverty` / `everEscapedNearPoverty`, read from the start record or else the
  * household's); the ethnic-minority counts and households come from `ethnicMinority`. Every
- * household needs an `area`, and a unit's households must share it. Without a `start` list a
+ * household needs an `area`, and a unit's households must share it (a unit's area is the one its
+ * households have now; the `start` list's only for a unit no household lives in now). Without a `start` list a
  * household is counted in one unit at both ends; with one, a household on it in another unit
  * moved (moved out there, moved in here), and the form prints the moves.
  *

@@ -72,6 +72,16 @@ describe('flowsReport (Tổng hợp diễn biến hộ nghèo, hộ cận nghèo
     expect(reconcileGrid(t.grid, t.spec).issues).toEqual([]);
   });
 
+  it('a unit takes the area it has now (a commune that became a ward); the start list gives it only to a unit nobody lives in now', () => {
+    const start: ReviewedHousehold[] = [
+      { id: 'a', unit: 'Tịnh Biên', area: 'rural', status: 'poor' },
+      { id: 'b', unit: 'An Hảo', area: 'rural', status: 'poor' },
+    ];
+    const units = summaryFormUnits([{ id: 'a', unit: 'Tịnh Biên', area: 'urban', status: 'poor' }], { status: 'poor', start });
+    expect(units.map((u) => [u.unit, u.area, u.start, u.movedOut, u.end])).toEqual([['Tịnh Biên', 'urban', 1, 0, 1], ['An Hảo', 'rural', 1, 1, 0]]);
+    expect(firstIssue(() => summaryFormUnits([{ id: 'a', unit: 'X', area: 'urban', status: 'poor' }], { status: 'poor', start: [{ id: 'b', unit: 'Y', status: 'poor' }] })).path).toEqual(['start', 0, 'area']);
+  });
+
   it('refuses a start list together with start statuses, and bad records', () => {
     expect(firstIssue(() => flowsReport([{ id: 'a', unit: 'X', status: 'poor', startStatus: 'poor' }], { ...opts, start: [] })).code).toBe('conflicting-start');
     const bad = firstIssue(() => flowsReport([{ id: 'a', unit: 'X', status: 'poor' }], { ...opts, start: [{ id: 'a', unit: 'X', status: 'rich' as 'poor' }] }));
