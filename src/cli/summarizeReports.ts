@@ -303,6 +303,9 @@ export async function runSummarizeReport(argv: readonly string[], io: CliIo): Pr
       if (needsStart && error instanceof VnPovertyError && error.issues[0].code === 'missing-column' && error.issues[0].message.includes('Phân loại đầu năm')) {
         return badInput(io, `summarize: ${errorText(error)}; or give the classified list at the start of the year with --start START_FILE`);
       }
+      if (error instanceof VnPovertyError && error.issues[0].code === 'missing-value' && error.issues[0].expected.includes('a default unit')) {
+        return badInput(io, `summarize: ${errorText(error)}; give --unit NAME for the households without one`);
+      }
       throw error;
     }
     if (register.households.length === 0) fail({ code: 'no-data', path: [file], value: file, expected: 'at least one household row under the header', message: `${file} has a header but no households: nothing to report` });

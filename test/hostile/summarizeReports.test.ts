@@ -86,7 +86,7 @@ describe('summarize --report on hostile inputs', () => {
     const previous = join(d, 'bao-cao.xlsx');
     writeFileSync(previous, 'báo cáo cũ');
     const bad = writeCsv(d, 'xau.csv', [...CLASSIFIED, ['H9', '', 'nông thôn', '', 'poor', 'nd-07-2021', '', 'Kinh']]);
-    await expectRefused(['summarize', bad, '--report', 'summary-form', '--out', previous], ['xau.csv, row 5, column 2 (Mã đơn vị (Unit code))'], [bad, previous]);
+    await expectRefused(['summarize', bad, '--report', 'summary-form', '--out', previous], ['xau.csv, row 5, column 2 (Mã đơn vị (Unit code))', 'give --unit NAME for the households without one'], [bad, previous]);
     expect(readFileSync(previous, 'utf8')).toBe('báo cáo cũ');
     // the same file with --unit for the household without one is written
     await expectOutcome(['summarize', bad, '--report', 'summary-form', '--out', previous, '--unit', '30316'], { code: 0 });
