@@ -7,6 +7,7 @@
 import { access } from 'node:fs/promises';
 import { VnPovertyError, fail } from '../errors/VnPovertyError.js';
 import { assertOutputIsNotInput, checkOutputPath } from '../io/_atomicOutput.js';
+import { createProgress } from '../io/_progress.js';
 import { readReviewedHouseholds, type ReviewedRegister } from '../io/readReviewedHouseholds.js';
 import { formatOfPath } from '../io/readRows.js';
 import type { ReviewedField } from '../io/reviewedHouseholdColumns.js';
@@ -87,6 +88,8 @@ Options:
   --raw-csv             CSV text cells as they are (by default a unit or a name starting with
                         = + - @ gets a leading ' so a spreadsheet does not run it as a formula)
   -h, --help            this help
+
+A progress count is shown on stderr while the register is read, when stderr is a terminal.
 
 Exit status: 0 done; 1 the summary form has findings (listed on stderr; the file is written);
 2 bad input: unreadable, empty or malformed file, wrong encoding, missing columns, an unknown
@@ -295,10 +298,12 @@ export async function runSummarizeReport(argv: readonly string[], io: CliIo): Pr
 
   let built: BuiltReport;
   let register: ReviewedRegister;
+  const progress = createProgress(io.stderr, 'summarize', 'households');
+  const onRow = (): void => progress.tick();
   try {
     const needsStart = WITH_START.has(report) && startFile === undefined;
     try {
-      register = await readReviewedHouseholds(file, { delimiter, ...(sheet !== undefined ? { sheet } : {}), ...(unit !== undefined ? { defaultUnit: unit } : {}), required: [...NEEDS[report], ...(needsStart ? (['startStatus'] as const) : [])] });
+      register = await readReviewedHouseholds(file, { onRow, delimiter, ...(sheet !== undefined ? { sheet } : {}), ...(unit !== undefined ? { defaultUnit: unit } : {}), required: [...NEEDS[report], ...(needsStart ? (['startStatus'] as const) : [])] });
     } catch (error) {
       if (needsStart && error instanceof VnPovertyError && error.issues[0].code === 'missing-column' && error.issues[0].message.includes('Phân loại đầu năm')) {
         return badInput(io, `summarize: ${errorText(error)}; or give the classified list at the start of the year with --start START_FILE`);
@@ -314,7 +319,7 @@ export async function runSummarizeReport(argv: readonly string[], io: CliIo): Pr
       if (register.fields.includes('startStatus')) {
         return badInput(io, `summarize: ${file} has a start-status column (Phân loại đầu năm) and --start ${startFile} was given: the start of the year comes from one of them; drop --start or the column`);
       }
-      start = await readReviewedHouseholds(startFile, { delimiter, ...(unit !== undefined ? { defaultUnit: unit } : {}) });
+      start = await readReviewedHouseholds(startFile, { onRow, delimiter, ...(unit !== undefined ? { defaultUnit: unit } : {}) });
       const ids = new Set(register.households.map((h) => h.id));
       if (!start.households.some((h) => ids.has(h.id))) {
         return badInput(io, `summarize: the start list ${startFile} shares no household id (Mã hộ) with ${file}: every household would have moved in or out; is it the list of the same units, with the same ids?`);
@@ -327,9 +332,12 @@ export async function runSummarizeReport(argv: readonly string[], io: CliIo): Pr
       ethnicMinorityBase: base,
       rates: { decimals: Number(decimalsText), rounding: rounding as RoundingMode },
     };
+    progress.done();
     built = build(report, register.households, context);
   } catch (error) {
     return failedOnInput(io, 'summarize', error);
+  } finally {
+    progress.done();
   }
 
   try {

@@ -17,6 +17,8 @@ export interface ReadReviewedHouseholdsOptions extends ReadRowsOptions {
   readonly required?: readonly ReviewedField[];
   /** The unit of households whose unit cell is empty, or of every household when the file has no unit column. */
   readonly defaultUnit?: string;
+  /** Called after every household (progress indicators). */
+  readonly onRow?: () => void;
 }
 
 /** What {@link readReviewedHouseholds} read. */
@@ -63,7 +65,7 @@ const WHY: Readonly<Record<ReviewedField, string>> = {
  */
 export async function readReviewedHouseholds(source: RowSource, options: ReadReviewedHouseholdsOptions = {}): Promise<ReviewedRegister> {
   assertOptions(options, 'readReviewedHouseholds');
-  const { required = [], defaultUnit, ...rowOptions } = options;
+  const { required = [], defaultUnit, onRow, ...rowOptions } = options;
   const label = options.source ?? (typeof source === 'string' ? basename(source) : undefined);
   if (defaultUnit !== undefined && (typeof defaultUnit !== 'string' || defaultUnit.trim() === '')) {
     fail({ code: 'invalid-option', path: ['defaultUnit'], value: defaultUnit, expected: 'the name of a unit' });
@@ -127,6 +129,7 @@ export async function readReviewedHouseholds(source: RowSource, options: ReadRev
       const standard = r.values['standard'];
       if (typeof standard === 'string') standards.add(standard);
       households.push(h);
+      onRow?.();
     }
   }
   return Object.freeze({ households: Object.freeze(households), fields: Object.freeze(fields), standards: Object.freeze([...standards]) });
