@@ -311,6 +311,8 @@ export { POVERTY_CAUSES, POVERTY_CAUSE_LABELS_VI, reviewedHouseholdSchema } from
 export type { PovertyCause, ChildCounts, ReviewedHousehold } from './reports/reviewedHousehold.js';
 export type { ReportCell, ReportOptions } from './reports/reportCell.js';
 export { summaryForm, summaryFormUnits } from './reports/summaryForm.js';
+export { summaryForms } from './reports/summaryForm.js';
+export type { SummaryFormsOptions } from './reports/summaryForm.js';
 export type { SummaryFormUnit, SummaryFormOptions, SummaryFormCell, SummaryFormRow, SummaryFormBlock, SummaryFormFinding, SummaryForm, SummaryFormUnitsOptions } from './reports/summaryForm.js';
 export type { EthnicMinorityBase } from './reports/summaryForm.js';
 export type { ReportTable } from './reports/reportTable.js';

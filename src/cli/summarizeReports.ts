@@ -27,7 +27,7 @@ import { householdListsTable } from '../reports/householdListsTable.js';
 import type { ReviewedHousehold } from '../reports/reviewedHousehold.js';
 import { reviewSummaryReport } from '../reports/reviewSummaryReport.js';
 import { reviewSummaryTable } from '../reports/reviewSummaryTable.js';
-import { summaryForm, summaryFormUnits, type EthnicMinorityBase } from '../reports/summaryForm.js';
+import { summaryForm, summaryForms, summaryFormUnits, type EthnicMinorityBase } from '../reports/summaryForm.js';
 import { summaryFormTable } from '../reports/summaryFormTable.js';
 import type { HouseholdStatus } from '../standards/householdStatus.js';
 import { POVERTY_STANDARDS, type PovertyStandard } from '../standards/standards.js';
@@ -175,7 +175,8 @@ function build(name: SummaryReportName, households: readonly ReviewedHousehold[]
   const start = c.start !== undefined ? { start: c.start } : {};
   switch (name) {
     case 'summary-form': {
-      const forms = c.statuses.map((status) => summaryForm(summaryFormUnits(households, { status, ...start }), { status, ethnicMinorityBase: c.ethnicMinorityBase, ...c.rates }));
+      const both = c.statuses.length === 2 ? summaryForms(households, { ethnicMinorityBase: c.ethnicMinorityBase, ...c.rates, ...start }) : undefined;
+      const forms = both !== undefined ? [both.poor, both.nearPoor] : c.statuses.map((status) => summaryForm(summaryFormUnits(households, { status, ...start }), { status, ethnicMinorityBase: c.ethnicMinorityBase, ...c.rates }));
       return {
         sheets: forms.map((f) => sheet(summaryFormTable(f), f.status)),
         result: forms.length === 1 ? forms[0] : { poor: forms[0], nearPoor: forms[1] },

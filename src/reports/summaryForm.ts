@@ -7,7 +7,7 @@ import { assertDecimals, assertRoundingMode, type DecimalsOptions } from '../num
 import type { Area } from '../standards/household.js';
 import type { ReportCell } from './reportCell.js';
 import type { ReviewedHousehold } from './reviewedHousehold.js';
-import { unitFlows } from './_unitFlows.js';
+import { unitFlows, type UnitFlows } from './_unitFlows.js';
 import { assertOptions } from '../errors/assertOptions.js';
 
 /** One unit's figures for the summary form, for one status (poor or near-poor). */
@@ -272,24 +272,50 @@ export function summaryFormUnits(households: readonly ReviewedHousehold[], optio
   assertOptions(options, 'summaryFormUnits', true);
   const s = options.status;
   if (s !== 'poor' && s !== 'near-poor') fail({ code: 'invalid-option', path: ['status'], value: s, expected: "'poor' or 'near-poor'" });
-  return deepFreeze(
-    unitFlows(households, options.start, true).map((u) => {
-      const f = u.flows[s];
-      return {
-        unit: u.unit,
-        area: u.area as Area,
-        households: u.households,
-        ethnicMinorityHouseholds: u.ethnicMinorityHouseholds,
-        start: f.start,
-        startEthnicMinority: u.startEthnicMinority[s],
-        exits: f.exits,
-        re: f.re,
-        newly: f.newly,
-        movedIn: f.movedIn,
-        movedOut: f.movedOut,
-        end: f.end,
-        endEthnicMinority: u.endEthnicMinority[s],
-      };
-    }),
-  );
+  return deepFreeze(unitFlows(households, options.start, true).map((u) => unitOf(u, s)));
+}
+
+/** One unit's summary-form figures for one status. */
+function unitOf(u: UnitFlows, s: 'poor' | 'near-poor'): SummaryFormUnit {
+  const f = u.flows[s];
+  return {
+    unit: u.unit,
+    area: u.area as Area,
+    households: u.households,
+    ethnicMinorityHouseholds: u.ethnicMinorityHouseholds,
+    start: f.start,
+    startEthnicMinority: u.startEthnicMinority[s],
+    exits: f.exits,
+    re: f.re,
+    newly: f.newly,
+    movedIn: f.movedIn,
+    movedOut: f.movedOut,
+    end: f.end,
+    endEthnicMinority: u.endEthnicMinority[s],
+  };
+}
+
+/** Options of {@link summaryForms}: those of `summaryForm` but the status, and the `start` list of `summaryFormUnits`. */
+export interface SummaryFormsOptions extends DecimalsOptions {
+  readonly ethnicMinorityBase?: EthnicMinorityBase;
+  readonly start?: readonly ReviewedHousehold[];
+}
+
+/**
+ * Both summary forms of a review (Mẫu số 3 of the poor and of the near-poor) from reviewed
+ * households, the flows matched once: the same as `summaryForm(summaryFormUnits(households,
+ * { status, start }), { status, … })` for each status, in one pass over the households.
+ *
+ * @throws VnPovertyError as `summaryFormUnits` and `summaryForm`.
+ * @example
+ * const { poor, nearPoor } = summaryForms([{ id: 'a', unit: 'X', area: 'rural', status: 'near-poor', startStatus: 'poor' }], { decimals: 2, rounding: 'half-up' });
+ * [poor.total.exits.count, nearPoor.total.newly.count] //=> [1, 1]
+ * @see Mẫu số 3 (luatminhkhue.vn reproduction); review-procedure §9 (SECONDARY).
+ */
+export function summaryForms(households: readonly ReviewedHousehold[], options: SummaryFormsOptions): { readonly poor: SummaryForm; readonly nearPoor: SummaryForm } {
+  assertOptions(options, 'summaryForms', true);
+  const { start, ...rest } = options;
+  const units = unitFlows(households, start, true);
+  const form = (status: 'poor' | 'near-poor'): SummaryForm => summaryForm(units.map((u) => unitOf(u, status)), { ...rest, status });
+  return deepFreeze({ poor: form('poor'), nearPoor: form('near-poor') });
 }
