@@ -40,6 +40,13 @@ export interface WriteReportTableOptions {
 }
 
 const SHEET_NAME_FORBIDDEN = /[\\/?*[\]:]/u;
+
+/** The longest of some lengths (a loop: a report of a million rows is too many arguments for `Math.max`). */
+function longest(rows: readonly (readonly unknown[])[], length: (row: readonly unknown[]) => number, least = 0): number {
+  let n = least;
+  for (const row of rows) n = Math.max(n, length(row));
+  return n;
+}
 const COUNT_TEXT = /^\d{1,3}(?:\.\d{3})*$/u;
 const RATE_TEXT = /^\d{1,3}(?:\.\d{3})*(?:,(\d+))?$/u;
 
@@ -52,7 +59,7 @@ function checkSheetName(name: string): string {
 
 /** The kind of each grid column: the table's `kinds`, else the spec's columns matched by their header paths (the grid's header rows); undefined where neither says. */
 function columnKinds(table: ReportTable): readonly (SpecColumnKind | undefined)[] {
-  const width = Math.max(0, ...table.grid.map((r) => r.length));
+  const width = longest(table.grid, (r) => r.length);
   if (table.kinds !== undefined) return Array.from({ length: width }, (_, c) => table.kinds![c]);
   const header = table.grid.slice(0, table.headerRows);
   const path = (c: number): string => header.map((r) => r[c] ?? '').join('\u0000');
@@ -90,7 +97,7 @@ function csvText(table: ReportTable, options: WriteReportTableOptions): string {
 /** The merged ranges of the header rows: a text repeated to the right under the same upper headers, and down where a header spans rows. 0-based, inclusive. */
 function headerMerges(table: ReportTable): Array<{ top: number; left: number; bottom: number; right: number }> {
   const header = table.grid.slice(0, table.headerRows);
-  const width = Math.max(0, ...header.map((r) => r.length));
+  const width = longest(header, (r) => r.length);
   const taken = header.map(() => Array<boolean>(width).fill(false));
   const text = (r: number, c: number): string => header[r]?.[c] ?? '';
   const sameAbove = (r: number, a: number, b: number): boolean => header.slice(0, r).every((row) => (row[a] ?? '') === (row[b] ?? ''));
@@ -130,7 +137,7 @@ function cellValue(text: string, kind: SpecColumnKind | undefined): { value: Exc
 
 const THIN: Partial<ExcelJS.Borders> = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } };
 
-function addSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, sheet: ReportSheet): void {
+async function addSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, sheet: ReportSheet): Promise<void> {
   const { table } = sheet;
   if (table.grid.length + 1 > XLSX_MAX_DATA_ROWS + 1) {
     fail({ code: 'too-many-rows', path: [sheet.sheetName], value: table.grid.length + 1, expected: `at most ${XLSX_MAX_DATA_ROWS + 1} rows in an XLSX sheet; write a .csv instead` });
@@ -143,8 +150,8 @@ function addSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, sheet: ReportShe
     pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `2:${top}` },
   });
   ws.columns = kinds.map((kind, c) => {
-    const longest = Math.max(4, ...table.grid.slice(table.headerRows).map((r) => (r[c] ?? '').length), ...table.grid.slice(0, table.headerRows).map((r) => Math.min(16, (r[c] ?? '').length)));
-    return { width: Math.min(kind === 'text' ? 40 : 16, longest + 2) };
+    const widest = Math.max(longest(table.grid.slice(table.headerRows), (r) => String(r[c] ?? '').length, 4), longest(table.grid.slice(0, table.headerRows), (r) => Math.min(16, String(r[c] ?? '').length)));
+    return { width: Math.min(kind === 'text' ? 40 : 16, widest + 2) };
   });
   const title = ws.addRow([table.title]);
   title.font = { bold: true, size: 13 };
@@ -160,7 +167,10 @@ function addSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, sheet: ReportShe
   for (const m of headerMerges(table)) ws.mergeCells(m.top + 2, m.left + 1, m.bottom + 2, m.right + 1);
   title.commit();
   for (const h of headers) h.commit();
+  let written = 0;
   for (const cells of table.grid.slice(table.headerRows)) {
+    // let the zip stream compress and write what was committed, so rows do not pile up in memory
+    if ((++written & 255) === 0) await new Promise<void>((resolve) => setImmediate(resolve));
     const row = ws.addRow([]);
     // a numbered row is a unit or a household; a heading, a block or the total is printed bold
     const numbered = /^\d+$/u.test(cells[0] ?? '');
@@ -206,7 +216,7 @@ export async function writeReportWorkbook(path: string, sheets: readonly ReportS
   const file = createWriteStream(output.tempPath);
   try {
     const workbook = new excel.stream.xlsx.WorkbookWriter({ stream: file, useStyles: true, useSharedStrings: false });
-    for (const s of sheets) addSheet(workbook, s);
+    for (const s of sheets) await addSheet(workbook, s);
     await workbook.commit();
     if (!file.closed) await once(file, 'close');
     await output.commit();

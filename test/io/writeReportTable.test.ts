@@ -101,6 +101,17 @@ describe('writeReportTable', () => {
     expect(readFileSync(path, 'utf8')).toBe('before');
   });
 
+  it('a report of more rows than a function takes arguments (a province list): written as CSV and XLSX', async () => {
+    const rows = Array.from({ length: 210_000 }, (_, i) => [String(i + 1), `h${i}`]);
+    const table = { title: 'Danh sách', headerRows: 1, grid: [['STT', 'Mã hộ'], ...rows], spec: { columns: [{ key: 'stt', kind: 'row-number' as const, header: 'STT' }, { key: 'id', kind: 'text' as const, header: 'Mã hộ' }], relations: [] }, kinds: ['row-number', 'text'] as const };
+    let out = '';
+    expect(await writeReportTable(table, { write: (x: string) => (out += x) })).toBe(210_000);
+    expect(out.split('\r\n').at(-2)).toBe('210000,h209999');
+    const path = join(dir(), 'ds.xlsx');
+    expect(await writeReportTable(table, path)).toBe(210_000);
+    expect(readFileSync(path).subarray(0, 2).toString()).toBe('PK');
+  }, 60_000);
+
   describe('properties', () => {
     it('a CSV written and parsed gives the title and the grid back (labels that start like a formula guarded), and reconciles', async () => {
       const names = fc.uniqueArray(fc.stringMatching(/^[=+\-@]?N[a-z]{0,8}$/u), { minLength: 1, maxLength: 4 });
