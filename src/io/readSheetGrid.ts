@@ -128,7 +128,7 @@ export async function readSheetGrid(path: string, options: ReadSheetGridOptions 
     }
   }
   // every row as wide as the sheet, so that a row whose last cells are empty is not a short row
-  const width = Math.max(0, ...rows.map((r) => r.length));
+  const width = rows.reduce((n, r) => Math.max(n, r.length), 0);
   const grid = Object.freeze(rows.map((r) => Object.freeze([...r, ...Array<null>(width - r.length).fill(null)])));
   return Object.freeze({ sheet: ws.name, sheets: Object.freeze(sheets), grid, merges: Object.freeze(merges.map((m) => Object.freeze(m))) });
 }
