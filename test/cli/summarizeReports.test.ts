@@ -196,6 +196,11 @@ describe('vn-poverty summarize --report', () => {
     const j = await vnp('summarize', input, '--report', 'review-summary', '--json');
     expect(j.code).toBe(0);
     expect(fromJsonResult(JSON.parse(j.out))).toEqual(reviewSummaryReport((await readReviewedHouseholds(input)).households, opts));
+    // the rounding and the base of the ethnic-minority rates are the caller's
+    const one = await vnp('summarize', input, '--report', 'review-summary', '--decimals', '1', '--rounding', 'down');
+    expect(parseCsv(one.out).at(-1)).toEqual(['', 'Tổng cộng', '2', '1', '50,0', '0', '0,0', '0', '0,0', '1', '50,0']);
+    const em = await vnp('summarize', input, '--report', 'summary-form', '--status', 'poor', '--ethnic-minority-base', 'ethnic-minority-households', '--json');
+    expect((fromJsonResult(JSON.parse(em.out)) as { ethnicMinorityBase: string }).ethnicMinorityBase).toBe('ethnic-minority-households');
     // three poor households at the start of a unit that has one household now: more poor than households
     const start = join(d, 'dau-nam.csv');
     await writeRows(start, classifiedRows(['a', 'x', 'y'].map((id) => ({ id, unit: 'Nhà Bàng', area: 'urban', status: 'poor' }))));
