@@ -2,11 +2,16 @@
 /**
  * Checks what is actually packed: `npm pack`, unpack the tarball as an installed
  * dependency, import it from an ESM script and require it from a CJS script, then run
- * publint and @arethetypeswrong/cli on the tarball. Exits non-zero on any failure.
+ * publint and @arethetypeswrong/cli on the tarball; then installs the tarball alone in a fresh
+ * app (`npm init`, `npm install vn-poverty-x.y.z.tgz`, no exceljs), which imports the core, runs a
+ * CSV command through the bin, gets the clear message for an .xlsx, and bundles within the size
+ * budgets. Exits non-zero on any failure.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { checkSizes } from './check-size.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const work = join(root, '.pack-check');
@@ -81,5 +86,35 @@ console.log('declarations type-check from CommonJS and ESM');
 
 process.stdout.write(run('npx', ['--no-install', 'publint', 'run', tarball, '--strict']));
 process.stdout.write(run('npx', ['--no-install', 'attw', tarball, '--profile', 'node16', '--format', 'table-flipped']));
+
+// A fresh app that installs only the tarball: its dependencies come from the registry (or npm's
+// cache), exceljs, an optional peer, does not come at all.
+const app = mkdtempSync(join(tmpdir(), 'vn-poverty-fresh-app-'));
+try {
+  const inApp = (cmd, args) => execFileSync(cmd, args, { cwd: app, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
+  inApp('npm', ['init', '-y']);
+  writeFileSync(join(app, 'package.json'), JSON.stringify({ ...JSON.parse(readFileSync(join(app, 'package.json'), 'utf8')), type: 'module' }, null, 2));
+  inApp('npm', ['install', tarball, '--no-audit', '--no-fund', '--prefer-offline', '--loglevel', 'error']);
+  const modules = join(app, 'node_modules');
+  if (existsSync(join(modules, 'exceljs'))) throw new Error('the fresh app installed exceljs, which is an optional peer dependency');
+  const packages = readdirSync(modules).filter((n) => !n.startsWith('.')).flatMap((n) => (n.startsWith('@') ? readdirSync(join(modules, n)).map((m) => `${n}/${m}`) : [n]));
+  const du = (path) => (statSync(path).isDirectory() ? readdirSync(path).reduce((n, e) => n + du(join(path, e)), 0) : statSync(path).size);
+  console.log(`fresh app: ${packages.length} packages installed (${packages.join(', ')}), ${(du(modules) / 1e6).toFixed(1)} MB in node_modules; no exceljs`);
+  writeFileSync(join(app, 'core.js'), `import { rate, classifyHousehold } from 'vn-poverty';\nconst r = classifyHousehold({ area: 'rural', monthlyIncome: 20000000n, members: [{ age: 45 }] }, { asOf: '2024-01-01' });\nconsole.log(rate(697, 46467, { decimals: 2, rounding: 'half-up' }).toFixed(2), r.status);\n`);
+  const core = inApp('node', ['core.js']).trim();
+  if (core !== '1.50 non-poor') throw new Error(`the fresh app's core gave ${core}`);
+  writeFileSync(join(app, 'ho.csv'), 'Mã hộ,Khu vực,Thu nhập/tháng (đồng),Tuổi các thành viên\nH1,nông thôn,20.000.000,45\n');
+  const bin = join(modules, '.bin', 'vn-poverty');
+  const csv = spawnSync(bin, ['classify', 'ho.csv', '--as-of', '15/10/2024'], { cwd: app, encoding: 'utf8' });
+  if (csv.status !== 0 || !csv.stdout.includes('H1,,nông thôn,1,20.000.000')) throw new Error(`the fresh app's bin on a CSV: exit ${csv.status}\n${csv.stdout}${csv.stderr}`);
+  writeFileSync(join(app, 'ho.xlsx'), 'not read: exceljs is checked first');
+  const xlsx = spawnSync(bin, ['classify', 'ho.xlsx', '--as-of', '15/10/2024'], { cwd: app, encoding: 'utf8' });
+  if (xlsx.status !== 2 || !xlsx.stderr.includes('reading .xlsx needs exceljs: npm install exceljs')) throw new Error(`the fresh app's bin on an XLSX: exit ${xlsx.status}\n${xlsx.stderr}`);
+  console.log('fresh app: imports the core, classifies a CSV through the bin, and says "reading .xlsx needs exceljs: npm install exceljs" (exit 2) for an XLSX');
+  const over = await checkSizes('vn-poverty', app, { log: (line) => console.log(`fresh app bundle: ${line}`) });
+  if (over.length > 0) throw new Error(`the fresh app's bundles are over budget: ${over.map((r) => r.name).join('; ')}`);
+} finally {
+  rmSync(app, { recursive: true, force: true });
+}
 rmSync(work, { recursive: true, force: true });
 console.log('package check passed');

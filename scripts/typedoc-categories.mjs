@@ -6,6 +6,8 @@
  *   `@category` tag in the TSDoc wins; a folder not in the table gets its own name, capitalised.
  * - The two entry points are shown under their package names (`vn-poverty`, `vn-poverty/io`)
  *   instead of their file names (`index`, `io/io`).
+ * - The guides (`docs/*.md`, typedoc.json `projectDocuments`) are listed under their titles (the
+ *   first `# ` heading), not their file names.
  *
  * Loaded by typedoc.json (`"plugin": ["./scripts/typedoc-categories.mjs"]`).
  */
@@ -49,8 +51,18 @@ export function categoryOfFile(fileName) {
   return FOLDER_CATEGORIES[folder] ?? folder.replace(/^_/, '').replace(/^./, (c) => c.toUpperCase());
 }
 
+/** The title of a markdown guide: its first `# ` heading, without code marks; undefined without one. */
+export function documentTitle(markdown) {
+  const heading = /^#\s+(.+?)\s*$/m.exec(markdown);
+  return heading === null ? undefined : heading[1].replace(/`/g, '');
+}
+
 /** @param {import('typedoc').Application} app */
 export function load(app) {
+  app.converter.on(Converter.EVENT_CREATE_DOCUMENT, (_context, reflection) => {
+    const title = documentTitle(reflection.content.map((part) => part.text).join(''));
+    if (title !== undefined) reflection.name = title;
+  });
   /** @type {Map<import('typedoc').Reflection, string>} */
   const found = new Map();
   app.converter.on(Converter.EVENT_CREATE_DECLARATION, (context, reflection) => {

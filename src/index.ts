@@ -70,6 +70,8 @@ export { foldVietnamese, normalizeNfc } from './text/foldVietnamese.js';
 // --- calendar dates -------------------------------------------------------
 export { toIsoDate, isoDateFromParts, dateParts, compareIsoDates, isLeapYear, daysInMonth } from './dates/calendarDate.js';
 export type { IsoDate, DateInput, DateParts, ReferenceDateOptions } from './dates/calendarDate.js';
+export { parseVnDate, formatVnDate } from './dates/vnDate.js';
+export type { VnDateStyle, FormatVnDateOptions } from './dates/vnDate.js';
 
 // --- standards and household classification (issue: classification) -------
 export { HOUSEHOLD_STATUSES, HOUSEHOLD_STATUS_LABELS_VI, statusRank } from './standards/householdStatus.js';
@@ -461,12 +463,12 @@ export type {
   GridAddress,
 } from './documents/documentModel.js';
 export { documentTableLayoutSchema, printedTableFromLayout } from './documents/tableLayout.js';
-export type { DocumentTableLayout, DocumentLayoutColumn, DocumentColumnKind, DocumentLayoutRow, DocumentRowRole, LayoutRelation, LayoutDifference, LayoutColumnSum, LayoutRate, LayoutNumbering } from './documents/tableLayout.js';
+export type { DocumentTableLayout, DocumentLayoutColumn, DocumentColumnKind, DocumentLayoutRow, DocumentRowRole, LayoutRelation, LayoutDifference, LayoutColumnSum, LayoutRate, LayoutNumbering, LayoutPartOf } from './documents/tableLayout.js';
 export { specFromLayout, gridOf } from './documents/specFromLayout.js';
 export type { LayoutAsSpec } from './documents/specFromLayout.js';
 export { understandTable } from './documents/understandTable.js';
 export type { TableUnderstanding, UnderstandTableOptions, RelationEvidence } from './documents/understandTable.js';
-export { extractClaims } from './documents/proseClaims.js';
+export { extractClaims, MAX_CLAIM_PARAGRAPH } from './documents/proseClaims.js';
 export type {
   ProseClaims,
   DocumentClaim,
@@ -475,6 +477,7 @@ export type {
   PercentOfPlanClaim,
   ReductionTargetClaim,
   TableFigureClaim,
+  ChangeClaim,
   ClaimFigure,
   TextLocation,
   UncheckedSentence,
@@ -483,5 +486,7 @@ export type { ProseFigure, FigureDimension } from './documents/_proseFigures.js'
 export { checkDocument } from './documents/checkDocument.js';
 export type { CheckDocumentOptions } from './documents/checkDocument.js';
 export type { CheckReport, CheckFinding, CheckSeverity, FindingLocation, CheckedTable, CheckedClaim, UncheckedItem } from './documents/checkReport.js';
-export { formatCheckReport, formatCheckFinding, formatLocation } from './documents/formatCheckReport.js';
+export { formatCheckReport, formatCheckFinding, formatLocation, formatEvidence } from './documents/formatCheckReport.js';
 export type { FormatCheckReportOptions } from './documents/formatCheckReport.js';
+export { reconcileInferred, formatInferredLayout } from './documents/reconcileInferred.js';
+export type { ReconcileInferredOptions, InferredLayout, InferredReconcileReport } from './documents/reconcileInferred.js';

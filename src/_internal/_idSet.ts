@@ -219,12 +219,40 @@ function inTable(set: IdSet, hi: number, lo: number): number {
 }
 
 /**
+ * Adds the id seen at `row` without asking for an earlier id: returns −1 when it is new (it is
+ * recorded), the first row (≥ 0) when it is certainly a repeat (a packed key, or an id already
+ * known as a collision), or `−2 − r` when its hashed key was first seen at row r: the caller
+ * compares the two ids later (a file is re-read once at the end) and calls
+ * {@link settleSuspect}. Nothing is recorded for a suspect. @internal
+ */
+export function addIdOrSuspect(set: IdSet, id: string, row: number): number {
+  return add(set, id, row, undefined);
+}
+
+/**
+ * Settles a suspect of {@link addIdOrSuspect} once the id first seen at its key's row is known:
+ * returns the first row of the same id (a repeat), or −1 after recording the id as a true
+ * collision (a different id with the same 64-bit hash: new). Call in row order. @internal
+ */
+export function settleSuspect(set: IdSet, id: string, row: number, keyRow: number, idAtKeyRow: string): number {
+  if (idAtKeyRow === id) return keyRow;
+  const seen = set.collisions.get(id);
+  if (seen !== undefined) return seen;
+  set.collisions.set(id, row);
+  return -1;
+}
+
+/**
  * Adds the id seen at `row` (a whole number from 0 to 4,294,967,294; rows should increase) and
  * returns the row where the same id was seen first, or −1 when it is new. `idAt(row)` must give
  * the id seen at an earlier row; it is asked only when a hashed key is found again (see
  * {@link IdSet}). @internal
  */
 export function addId(set: IdSet, id: string, row: number, idAt: (row: number) => string): number {
+  return add(set, id, row, idAt);
+}
+
+function add(set: IdSet, id: string, row: number, idAt: ((row: number) => string) | undefined): number {
   if (!Number.isSafeInteger(row) || row < 0 || row > MAX_ROW) fail({ code: 'invalid-option', path: ['row'], value: row, expected: `a row from 0 to ${MAX_ROW}` });
   const exact = computeKey(id, set.hash);
   const hi = keyHi;
@@ -247,9 +275,11 @@ export function addId(set: IdSet, id: string, row: number, idAt: (row: number) =
   let first = inRun(set, hi, lo);
   if (first < 0) first = inTable(set, hi, lo);
   if (first >= 0) {
-    if (exact || idAt(first) === id) return first;
+    if (exact) return first;
     const seen = set.collisions.get(id);
     if (seen !== undefined) return seen;
+    if (idAt === undefined) return -2 - first;
+    if (idAt(first) === id) return first;
     set.collisions.set(id, row);
     return -1;
   }
@@ -260,4 +290,39 @@ export function addId(set: IdSet, id: string, row: number, idAt: (row: number) =
   set.size++;
   if (set.size > set.capacity * MAX_LOAD) growTable(set);
   return -1;
+}
+
+/**
+ * The household-id check of the register readers, on top of an {@link IdSet}.
+ * `check(id, row)` returns −1 (new), the first row of the same id (a certain repeat), or, for a
+ * file, `−2 − r` (a suspect: the id's 64-bit hash was first seen at row r, and only reading row
+ * r again tells whether it is the same id). A stream cannot be read again, so for a stream the
+ * ids that are hashed (not packed) are kept exactly and every answer is certain. @internal
+ */
+export interface IdChecker {
+  check(id: string, row: number): number;
+  /**
+   * Settles suspects in row order, given the ids printed on the rows their keys point at: for
+   * each, the first row of the same id (a repeat) or −1 (a different id with the same hash).
+   */
+  settle(suspects: ReadonlyArray<{ readonly id: string; readonly row: number; readonly keyRow: number }>, idAtRow: ReadonlyMap<number, string>): number[];
+  readonly set: IdSet;
+}
+
+/** Makes an {@link IdChecker}; `rereadable`: the source is a file that can be read again. @internal */
+export function createIdChecker(rereadable: boolean, expected = 0): IdChecker {
+  const set = createIdSet(expected);
+  const hashed = new Map<number, string>();
+  return {
+    set,
+    check(id, row) {
+      if (rereadable) return addIdOrSuspect(set, id, row);
+      const first = addId(set, id, row, (r) => hashed.get(r)!);
+      if (first === -1 && !idKey(id)[2]) hashed.set(row, id);
+      return first;
+    },
+    settle(suspects, idAtRow) {
+      return suspects.map((s) => settleSuspect(set, s.id, s.row, s.keyRow, idAtRow.get(s.keyRow)!));
+    },
+  };
 }

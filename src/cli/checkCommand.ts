@@ -1,17 +1,20 @@
-import { readFile, writeFile } from 'node:fs/promises';
 import { extname } from 'node:path';
+import * as z from 'zod';
 import { checkDocument } from '../documents/checkDocument.js';
 import type { CheckReport } from '../documents/checkReport.js';
 import type { DocumentModel } from '../documents/documentModel.js';
 import { formatCheckReport } from '../documents/formatCheckReport.js';
-import type { DocumentTableLayout } from '../documents/tableLayout.js';
-import type { TableSpec } from '../reconcile/tableSpec.js';
+import { documentTableLayoutSchema, type DocumentTableLayout } from '../documents/tableLayout.js';
+import { parseInput, VnPovertyError } from '../errors/VnPovertyError.js';
+import { tableSpecSchema, type TableSpec } from '../reconcile/tableSpec.js';
 import { ROUNDING_MODES, type RoundingMode } from '../numbers/rounding.js';
-import { documentFormatOf, documentFromBytes, type DocumentFileFormat } from '../io/readDocument.js';
+import { assertOutputIsNotInput, checkOutputPath, writeFileAtomic } from '../io/_atomicOutput.js';
+import { parseJsonText, withinFile } from '../io/_jsonFile.js';
+import { documentFormatOf, documentFromBytes, readDocumentFile, type DocumentFileFormat } from '../io/readDocument.js';
 import { readTextDocument } from '../io/readTextDocument.js';
 import { markDocx } from '../io/writeCheckedDocx.js';
 import { findingsWorkbook, markXlsx } from '../io/writeCheckedXlsx.js';
-import { badInput, errorText, EXIT_FINDINGS, EXIT_OK, parseCliArgs, type CliCommand, type CliIo, type ExitCode } from './cliSupport.js';
+import { badInput, errorText, EXIT_FINDINGS, EXIT_OK, failedOnInput, parseCliArgs, type CliCommand, type CliIo, type ExitCode } from './cliSupport.js';
 
 const HELP = `Usage: vn-poverty check PLAN.docx|PLAN.xlsx|PLAN.txt [--json] [--out checked.docx|checked.xlsx] [options]
 
@@ -37,8 +40,26 @@ Options:
   -h, --help         this help
 
 Exit status: 0 no error or warning; 1 findings (errors or warnings; roundings alone are 0);
-2 the file cannot be read.
+2 the file cannot be read (empty, damaged, not UTF-8, over a limit — see docs/files-and-cli.md),
+the spec is not valid, or --out would overwrite an input or cannot be written (an existing --out
+is left as it was).
 `;
+
+/** The declared layouts of a `--spec` file, checked (and named by the file and the field) before the document is read. */
+const SPEC_FILE = z.strictObject({ tables: z.record(z.string().regex(/^[1-9]\d*$/, 'a 1-based block number'), z.unknown()) });
+
+function specsOf(text: string, label: string): { layouts: Record<string, DocumentTableLayout>; specs: Record<string, TableSpec> } {
+  const json = parseJsonText(text, label);
+  const file = withinFile(label, () => parseInput(SPEC_FILE, json, { description: 'a spec file { "tables": { "<block number>": <spec> } }' }));
+  const layouts: Record<string, DocumentTableLayout> = {};
+  const specs: Record<string, TableSpec> = {};
+  for (const [block, value] of Object.entries(file.tables)) {
+    // an inferred layout (tables[].layout of --json) has headerRows; an engine spec (tables[].spec) does not
+    if (value !== null && typeof value === 'object' && 'headerRows' in value) layouts[block] = withinFile(label, () => parseInput(documentTableLayoutSchema, value) as DocumentTableLayout, ['tables', block]);
+    else specs[block] = withinFile(label, () => parseInput(tableSpecSchema, value) as TableSpec, ['tables', block]);
+  }
+  return { layouts, specs };
+}
 
 async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
   const args = parseCliArgs(argv, { json: { type: 'boolean' }, out: { type: 'string', short: 'o' }, spec: { type: 'string' }, rounding: { type: 'string' }, unchecked: { type: 'boolean' } });
@@ -52,63 +73,53 @@ async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
   const rounding = args.values['rounding'];
   if (rounding !== undefined && !(ROUNDING_MODES as readonly unknown[]).includes(rounding)) return badInput(io, `check: --rounding must be one of ${ROUNDING_MODES.join(', ')}, got ${JSON.stringify(rounding)}`);
   const out = typeof args.values['out'] === 'string' ? args.values['out'] : undefined;
-  let format: DocumentFileFormat;
+  const specFile = typeof args.values['spec'] === 'string' ? args.values['spec'] : undefined;
+  let format: DocumentFileFormat | undefined;
+  try {
+    format = documentFormatOf(file);
+  } catch (error) {
+    // an unknown extension: the first bytes tell a Word or Excel package; anything else is refused below
+    if (!(error instanceof VnPovertyError) || ['.doc', '.xls', '.rtf', '.odt', '.pdf'].includes(extname(file).toLowerCase())) return failedOnInput(io, 'check', error);
+  }
+  let layouts: Record<string, DocumentTableLayout> | undefined;
+  let specs: Record<string, TableSpec> | undefined;
   let bytes: Uint8Array | null = null;
   let model: DocumentModel;
   try {
-    format = documentFormatOf(file);
-  } catch {
-    try {
-      bytes = new Uint8Array(await readFile(file));
-      format = documentFormatOf(file, bytes);
-    } catch (error) {
-      return badInput(io, `cannot read ${file}: ${errorText(error)}`);
+    // the output first: never read anything when it would overwrite an input or cannot be written
+    if (out !== undefined) {
+      const ext = extname(out).toLowerCase();
+      if (ext !== '.docx' && ext !== '.xlsx') return badInput(io, `check: --out must be a .docx or .xlsx file, got ${JSON.stringify(out)}`);
+      if (ext === '.docx' && format !== undefined && format !== 'docx') return badInput(io, `check: --out ${out}: a marked-up Word copy needs a Word input; use --out FILE.xlsx for a list of the findings`);
+      await assertOutputIsNotInput(out, specFile === undefined ? [file] : [file, specFile]);
+      await checkOutputPath(out);
     }
-  }
-  if (out !== undefined) {
-    const ext = extname(out).toLowerCase();
-    if (ext !== '.docx' && ext !== '.xlsx') return badInput(io, `check: --out must be a .docx or .xlsx file, got ${JSON.stringify(out)}`);
-    if (ext === '.docx' && format !== 'docx') return badInput(io, `check: --out ${out}: a marked-up Word copy needs a Word input; use --out FILE.xlsx for a list of the findings`);
-  }
-  // a spec file holds, by block number, engine specs (TableSpec, as in tables[].spec of --json) or inferred layouts (tables[].layout)
-  let layouts: Record<string, DocumentTableLayout> | undefined;
-  let specs: Record<string, TableSpec> | undefined;
-  const specFile = args.values['spec'];
-  try {
-    if (typeof specFile === 'string') {
-      const file = JSON.parse(await io.readFile(specFile)) as { tables?: Record<string, unknown> };
-      layouts = {};
-      specs = {};
-      for (const [block, value] of Object.entries(file.tables ?? {})) {
-        if (value !== null && typeof value === 'object' && 'headerRows' in value) layouts[block] = value as DocumentTableLayout;
-        else specs[block] = value as TableSpec;
-      }
-    }
-  } catch (error) {
-    return badInput(io, `cannot read the spec ${String(specFile)}: ${errorText(error)}`);
-  }
-  try {
+    if (specFile !== undefined) ({ layouts, specs } = specsOf(await io.readFile(specFile), specFile));
     if (format === 'text') {
       model = readTextDocument(await io.readFile(file), { source: file });
     } else {
-      bytes ??= new Uint8Array(await readFile(file));
+      bytes = await readDocumentFile(file, file, format);
+      format ??= documentFormatOf(file, bytes);
+      if (out !== undefined && extname(out).toLowerCase() === '.docx' && format !== 'docx') return badInput(io, `check: --out ${out}: a marked-up Word copy needs a Word input; use --out FILE.xlsx for a list of the findings`);
       model = await documentFromBytes(bytes, file, { format, source: file });
     }
   } catch (error) {
-    return badInput(io, `cannot read ${file}: ${errorText(error)}`);
+    return failedOnInput(io, 'check', error);
   }
+  if (model.blocks.length === 0) return badInput(io, `check: ${file}: the document has no text and no tables: nothing to check`);
   let report: CheckReport;
   try {
     report = checkDocument(model, { ...(rounding === undefined ? {} : { rounding: rounding as RoundingMode }), ...(layouts === undefined ? {} : { layouts }), ...(specs === undefined ? {} : { specs }) });
   } catch (error) {
-    return badInput(io, `${file}: ${errorText(error)}`);
+    if (!(error instanceof VnPovertyError)) throw error;
+    return badInput(io, `check: ${file}: ${errorText(error)}`);
   }
   if (out !== undefined) {
     try {
       const written = out.toLowerCase().endsWith('.docx') ? markDocx(bytes!, report).bytes : format === 'xlsx' ? await markXlsx(bytes!, report) : await findingsWorkbook(report);
-      await writeFile(out, written);
+      await writeFileAtomic(out, written);
     } catch (error) {
-      return badInput(io, `cannot write ${out}: ${errorText(error)}`);
+      return failedOnInput(io, 'check', error);
     }
   }
   io.stdout.write(args.values['json'] === true ? `${JSON.stringify(report, null, 2)}\n` : `${formatCheckReport(report, { unchecked: args.values['unchecked'] === true })}\n`);

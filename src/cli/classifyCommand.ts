@@ -1,14 +1,11 @@
 import { access } from 'node:fs/promises';
 import { toIsoDate, type IsoDate } from '../dates/calendarDate.js';
-import { VnPovertyError, fail } from '../errors/VnPovertyError.js';
 import { assertOutputIsNotInput, checkOutputPath } from '../io/_atomicOutput.js';
 import { createProgress } from '../io/_progress.js';
-import { CLASSIFIED_HOUSEHOLD_COLUMNS, type ClassifiedHouseholdRow } from '../io/outputColumns.js';
-import { readHouseholdRegister, registerError } from '../io/readHouseholdRegister.js';
+import { classifyRegisterFile, type RegisterFileSummary } from '../io/classifyRegisterFile.js';
 import { formatOfPath } from '../io/readRows.js';
-import { openTableWriter, type TableWriter } from '../io/tableWriter.js';
-import { classifyHousehold, type ConflictResolution } from '../standards/classifyHousehold.js';
-import { HOUSEHOLD_STATUSES, type HouseholdStatus } from '../standards/householdStatus.js';
+import type { ConflictResolution } from '../standards/classifyHousehold.js';
+import { HOUSEHOLD_STATUSES } from '../standards/householdStatus.js';
 import { badInput, errorText, EXIT_FINDINGS, EXIT_OK, failedOnInput, fileErrorText, parseCliArgs, TABLE_CLI_OPTIONS, tableCliOptions, type CliCommand, type CliIo, type ExitCode } from './cliSupport.js';
 
 const CONFLICTS: readonly ConflictResolution[] = ['error', 'use-flag', 'use-facts'];
@@ -27,7 +24,13 @@ an income column whose header states its unit and period: Thu nhập/tháng (đ�
 Thu nhập (nghìn đồng/tháng), Thu nhập (triệu đồng/năm), Monthly income (dong)… (a yearly
 figure is divided by 12, exactly; a header without unit or period is refused); members as
 Tuổi các thành viên ("40;38;10") or one row per member with Tuổi (Age); review-form results
-as "Thiếu hụt: …" columns. Optional: Mã đơn vị (Unit code), which summarize counts by.
+as "Thiếu hụt: …" columns; or a member count, Số nhân khẩu (Members), with the flags.
+Optional: Mã đơn vị (Unit code), which summarize counts by; the report columns Họ tên chủ
+hộ, Thôn, Dân tộc, Hộ DTTS, Nguyên nhân nghèo, Hỗ trợ đã nhận, Đối tượng chính sách and
+the children counts (written under stable headers). A register with Điểm phiếu B1 and
+Điểm phiếu B2 (score A and score B) is classified by the score rule; flags or an income
+on the same rows are cross-checked against the scores. Other columns (STT…) are written
+back unchanged, first, in the input's order.
 
 Options:
   --as-of DATE          reference date (required): which standard applies
@@ -38,15 +41,21 @@ Options:
   --sheet NAME          XLSX input sheet (default the first)
   --headers LANG        output headers: both (default, "Phân loại (Status)"), vi or en
   --numbers STYLE       CSV output numbers: vi (default, 1.500.000) or plain (1500000)
-  --marks               yes/no columns are ticked boxes: x (or có) is yes, blank is no
+  --blank-as no|unknown what a blank yes/no cell means: unknown (default: not given; the
+                        household is reported when it could decide the status) or no (a
+                        paper form ticks only what applies: x or có is yes). RISK: a blank
+                        that means "not asked" read as no can make a household near-poor
+                        instead of poor; use no only for forms where every box was asked
+  --marks               the same as --blank-as no
+  --explain             add each household's explanation (Diễn giải): slower
   --raw-csv             CSV text cells as they are (by default a cell starting with = + - @
                         gets a leading ' so a spreadsheet does not run it as a formula)
   -h, --help            this help
 
 A progress count is shown on stderr when it is a terminal.
 
-Exit status: 0 every household classified; 1 some households could not be classified
-or appear twice (each reported on stderr with its file, row(s) and reason; the others
+Exit status: 0 every household classified; 1 some households could not be classified,
+appear twice, or have scores that disagree with their flags or income (each reported on stderr with its file, row(s) and reason; the others
 are written); 2 bad input: unreadable, empty or malformed file, wrong encoding, missing
 or unreadable columns (file, row and column named), bad options, --out equal to the
 input. --out is written to a temporary file and replaces an existing file only when
@@ -62,6 +71,8 @@ async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
     'on-conflict': { type: 'string' },
     sheet: { type: 'string' },
     marks: { type: 'boolean' },
+    'blank-as': { type: 'string' },
+    explain: { type: 'boolean' },
     ...TABLE_CLI_OPTIONS,
   });
   if (!args.ok) return badInput(io, `classify: ${args.message} (see vn-poverty classify --help)`);
@@ -90,6 +101,10 @@ async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
   const { delimiter, headers, numbers, rawCsv } = table.options;
   const out = value('out');
   const sheet = value('sheet');
+  const blankAs = value('blank-as') ?? (args.values['marks'] === true ? 'no' : 'unknown');
+  if (blankAs !== 'no' && blankAs !== 'unknown') return badInput(io, `classify: --blank-as must be no or unknown, got ${JSON.stringify(blankAs)}`);
+  if (args.values['marks'] === true && value('blank-as') === 'unknown') return badInput(io, 'classify: --marks means --blank-as no; give one of them');
+  const blankAsNo = blankAs === 'no';
   try {
     formatOfPath(file);
     if (out !== undefined) formatOfPath(out);
@@ -105,77 +120,57 @@ async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
   }
 
   const report = out === undefined ? io.stderr : io.stdout;
-  const counts: Record<HouseholdStatus, number> = { poor: 0, 'near-poor': 0, average: 0, 'non-poor': 0 };
-  let failed = 0;
-  let roundedUp = 0;
-  let standardId = '';
-  let incomeText = '';
   const progress = createProgress(io.stderr, 'classify', 'households');
-  const problem = (text: string): void => {
-    failed += 1;
-    if (failed <= SHOWN_ERRORS) io.stderr.write(`vn-poverty classify: ${text}\n`);
+  let shown = 0;
+  /** Prints the first problems (their text is made only for those: most of a large register's are only counted). */
+  const problem = (text: () => string): void => {
+    shown += 1;
+    if (shown <= SHOWN_ERRORS) io.stderr.write(`vn-poverty classify: ${text()}\n`);
   };
-  let writer: TableWriter<ClassifiedHouseholdRow> | undefined;
+  let done = 0;
+  let summary: RegisterFileSummary;
   try {
-    writer = await openTableWriter<ClassifiedHouseholdRow>(out ?? (io.stdout as Parameters<typeof openTableWriter>[0]), CLASSIFIED_HOUSEHOLD_COLUMNS, {
+    summary = await classifyRegisterFile(file, {
+      asOf,
+      onConflict: onConflict as ConflictResolution,
+      delimiter,
+      marks: blankAsNo,
+      ...(sheet !== undefined ? { sheet } : {}),
+      ...(out !== undefined ? { out } : { out: io.stdout as Parameters<typeof classifyRegisterFile>[1]['out'] & object, outFormat: 'csv' as const, bom: false }),
       headers,
       numbers,
-      delimiter,
       rawCsv,
-      ...(out === undefined ? { format: 'csv' as const, bom: false } : {}),
-    });
-    const register = readHouseholdRegister(file, {
-      delimiter,
-      marks: args.values['marks'] === true,
-      ...(sheet !== undefined ? { sheet } : {}),
-      onHeader: (match) => {
-        if (match.ignored.length > 0) io.stderr.write(`vn-poverty classify: ${file}: columns not used: ${match.ignored.join(', ')}\n`);
+      explain: args.values['explain'] === true,
+      onLayout: (layout) => {
+        if (layout.passThrough.length > 0) io.stderr.write(`vn-poverty classify: ${file}: columns passed through unchanged: ${layout.passThrough.join(', ')}\n`);
+        if (layout.replaced.length > 0) io.stderr.write(`vn-poverty classify: ${file}: columns of an earlier result, replaced by this run's: ${layout.replaced.join(', ')}\n`);
       },
-      onLayout: ({ income }) => {
-        incomeText = income.description;
+      onFailure: (f) => problem(() => errorText(f.error)),
+      onFinding: (f) => problem(() => `score cross-check: ${f.message}`),
+      onProgress: (n) => {
+        for (; done < n; done++) progress.tick();
       },
-      onDuplicate: (error) => problem(errorText(error)),
     });
-    let households = 0;
-    for await (const entry of register) {
-      progress.tick();
-      households += 1;
-      let row: ClassifiedHouseholdRow;
-      try {
-        const classification = classifyHousehold(entry.household, { asOf, onConflict: onConflict as ConflictResolution });
-        row = { unit: entry.unit, classification };
-      } catch (error) {
-        if (!(error instanceof VnPovertyError)) throw error;
-        if (error.issues.some((i) => i.code === 'no-standard-in-force')) throw error;
-        problem(errorText(registerError(entry, file, error)));
-        continue;
-      }
-      counts[row.classification.status] += 1;
-      if (entry.monthlyIncomeExact.den !== 1n) roundedUp += 1;
-      standardId = row.classification.standard.id;
-      await writer.write(row);
-    }
-    if (households === 0 && failed === 0) {
-      fail({ code: 'no-data', path: [file], value: file, expected: 'at least one household row under the header', message: `${file} has a header but no households: nothing to classify` });
-    }
-    await writer.close();
   } catch (error) {
     progress.done();
-    await writer?.abort().catch(() => undefined);
     return failedOnInput(io, 'classify', error);
   }
   progress.done();
-  const total = HOUSEHOLD_STATUSES.reduce((n, s) => n + counts[s], 0);
-  const byStatus = HOUSEHOLD_STATUSES.map((s) => `${s} ${group(counts[s])}`).join(', ');
-  report.write(`vn-poverty classify: ${group(total)} households classified as of ${asOf}${standardId !== '' ? ` under ${standardId}` : ''}: ${byStatus}${out !== undefined ? `; written to ${out}` : ''}\n`);
-  report.write(
-    `vn-poverty classify: income read from ${incomeText}${roundedUp > 0 ? `; ${group(roundedUp)} monthly figure(s) not a whole đồng are written rounded up (statuses are decided exactly)` : ''}\n`,
-  );
-  if (failed > 0) {
-    io.stderr.write(`vn-poverty classify: ${group(failed)} household(s) could not be classified${failed > SHOWN_ERRORS ? ` (the first ${SHOWN_ERRORS} are shown above)` : ''}\n`);
-    return EXIT_FINDINGS;
+  const byStatus = HOUSEHOLD_STATUSES.map((s) => `${s} ${group(summary.byStatus[s])}`).join(', ');
+  const standardId = summary.classified > 0 ? summary.standardId : '';
+  report.write(`vn-poverty classify: ${group(summary.classified)} households classified as of ${asOf}${standardId !== '' ? ` under ${standardId}` : ''}: ${byStatus}${out !== undefined ? `; written to ${out}` : ''}\n`);
+  const income = summary.layout.income;
+  if (summary.layout.scores) {
+    report.write(`vn-poverty classify: classified by the review-form scores (Điểm phiếu B1, B2) under score rule ${summary.scoreRuleId ?? '(none: no household)'}${income !== null ? `; income from ${income.description} used to cross-check them` : ''}\n`);
+  } else if (income !== null) {
+    report.write(
+      `vn-poverty classify: income read from ${income.description}${summary.roundedUp > 0 ? `; ${group(summary.roundedUp)} monthly figure(s) not a whole đồng are written rounded up (statuses are decided exactly)` : ''}\n`,
+    );
   }
-  return EXIT_OK;
+  const failed = summary.failed + summary.findings;
+  if (summary.findings > 0) io.stderr.write(`vn-poverty classify: ${group(summary.findings)} score cross-check finding(s): scores that disagree with the flags or income on the same row\n`);
+  if (summary.failed > 0) io.stderr.write(`vn-poverty classify: ${group(summary.failed)} household(s) could not be classified${failed > SHOWN_ERRORS ? ` (the first ${SHOWN_ERRORS} problems are shown above)` : ''}\n`);
+  return failed > 0 ? EXIT_FINDINGS : EXIT_OK;
 }
 
 /**

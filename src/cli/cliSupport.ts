@@ -6,6 +6,10 @@ import { parseArgs } from 'node:util';
 import { VnPovertyError } from '../errors/VnPovertyError.js';
 import type { CsvDelimiter } from '../io/csv.js';
 import type { HeaderLanguage } from '../io/tableWriter.js';
+import { toJsonResult } from '../json/jsonResult.js';
+import { parseVnDate } from '../dates/vnDate.js';
+import type { IsoDate } from '../dates/calendarDate.js';
+import type { CliStdin } from './cliInput.js';
 
 /** Exit code: done, nothing wrong found. */
 export const EXIT_OK = 0;
@@ -17,15 +21,19 @@ export const EXIT_BAD_INPUT = 2;
 /** The exit codes as a type. */
 export type ExitCode = typeof EXIT_OK | typeof EXIT_FINDINGS | typeof EXIT_BAD_INPUT;
 
-/** Something text can be written to (`process.stdout` fits). */
+/** Something text (or, for `--out -`, the bytes of a file) can be written to (`process.stdout` fits). */
 export interface CliWriter {
-  write(text: string): unknown;
+  write(chunk: string | Uint8Array): unknown;
+  /** Whether it is a terminal: progress is drawn only on one, and bytes are never written to one. */
+  readonly isTTY?: boolean;
 }
 
-/** What a command may touch: two writers and a file reader. Tests pass fakes. */
+/** What a command may touch: two writers, standard input and a file reader. Tests pass fakes. */
 export interface CliIo {
   readonly stdout: CliWriter;
   readonly stderr: CliWriter;
+  /** Standard input, read for an input given as `-`; `process.stdin` in the bin. */
+  readonly stdin?: CliStdin;
   /**
    * Reads a whole file as UTF-8 text; rejects when it cannot (the bin's reader refuses bytes
    * that are not UTF-8 with a `VnPovertyError` `invalid-encoding`).
@@ -166,3 +174,28 @@ export const TABLE_CLI_OPTIONS: CliOptionSpec = Object.freeze({
   numbers: { type: 'string' },
   'raw-csv': { type: 'boolean' },
 });
+
+/**
+ * Writes a command's result to stdout as one JSON document, the envelope of `toJsonResult`
+ * (`{ format, types, value }`): bigint đồng and Decimals as decimal strings, fractions as
+ * `{ fraction, decimal }`; `fromJsonResult` gives the exact result back.
+ * @example
+ * writeJsonResult(io, { households: 4n }) // prints {"format":"vn-poverty/json@1","types":[[["households"],"bigint"]],"value":{"households":"4"}}
+ */
+export function writeJsonResult(io: CliIo, result: unknown): void {
+  io.stdout.write(`${JSON.stringify(toJsonResult(result), null, 2)}\n`);
+}
+
+/**
+ * Reads a date option as Vietnamese write dates (`2024-10-15`, `15/10/2024`, `ngày 15 tháng 10
+ * năm 2024`), or says what is wrong with it, quoting it as written.
+ * @example
+ * cliDate('15/10/2024', '--as-of') //=> { ok: true, date: '2024-10-15' }
+ */
+export function cliDate(text: string, option: string): { readonly ok: true; readonly date: IsoDate } | { readonly ok: false; readonly message: string } {
+  try {
+    return { ok: true, date: parseVnDate(text, [option]) };
+  } catch (error) {
+    return { ok: false, message: errorText(error) };
+  }
+}

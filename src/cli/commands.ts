@@ -4,6 +4,7 @@ import { classifyCommand } from './classifyCommand.js';
 import { summarizeCommand } from './summarizeCommand.js';
 import { measuresCommand } from './measuresCommand.js';
 import { checkCommand } from './checkCommand.js';
+import { templateCommand } from './templateCommand.js';
 
 /** Every `vn-poverty` subcommand by name; registering a command is one line here. */
 export const COMMANDS: Readonly<Record<string, CliCommand>> = Object.freeze({
@@ -12,4 +13,5 @@ export const COMMANDS: Readonly<Record<string, CliCommand>> = Object.freeze({
   summarize: summarizeCommand,
   measures: measuresCommand,
   check: checkCommand,
+  template: templateCommand,
 });

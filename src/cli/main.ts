@@ -14,6 +14,8 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-runBin(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr }).then((code) => {
+runBin(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin }).then((code) => {
   process.exitCode = code;
+  // a command that stopped before the end of a piped input (a bad header) must not wait for the rest
+  process.stdin.destroy();
 });

@@ -1,5 +1,6 @@
 import { access } from 'node:fs/promises';
-import { VnPovertyError } from '../errors/VnPovertyError.js';
+import { assertOutputIsNotInput, checkOutputPath } from '../io/_atomicOutput.js';
+import { parseJsonText, withinFile } from '../io/_jsonFile.js';
 import { alkireFosterEstimates } from '../measures/alkireFosterEstimates.js';
 import type { PovertyCutoff } from '../measures/povertyCutoff.js';
 import { surveyDesign, type LonelyPsuPolicy } from '../measures/surveyDesign.js';
@@ -9,7 +10,7 @@ import { measuresSpec } from '../io/measuresSpec.js';
 import { readMeasuresData } from '../io/readMeasuresData.js';
 import { formatOfPath } from '../io/readRows.js';
 import { writeLongTable } from '../io/writeLongTable.js';
-import { badInput, errorText, EXIT_OK, parseCliArgs, type CliCommand, type CliIo, type ExitCode } from './cliSupport.js';
+import { badInput, EXIT_OK, failedOnInput, parseCliArgs, type CliCommand, type CliIo, type ExitCode } from './cliSupport.js';
 
 const HELP = `Usage: vn-poverty measures FILE.csv|FILE.xlsx --indicators SPEC.json [options]
 
@@ -40,7 +41,11 @@ Options:
   --level L             confidence level of the intervals (default 95%)
   --ci METHOD           logit (default, for proportions, as mpitbR) or normal
   --rounds COL          a column with two rounds: estimates per round and their changes
-  --out FILE            write the table to FILE (.csv or .xlsx); default CSV on stdout
+  --out FILE            write the table to FILE (.csv or .xlsx); default CSV on stdout. The file is
+                        written whole or not at all (an existing FILE is kept on any failure);
+                        it may not be an input
+  --raw-csv             CSV text cells exactly as they are (by default a group label that starts
+                        with = + - @ is written with a leading ' so a spreadsheet does not run it)
   --decimals N          decimals of the decimal columns (default 15)
   --delimiter D         CSV field separator of the input: , (default), ; or tab
   --sheet NAME          XLSX input sheet (default the first)
@@ -79,6 +84,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
     decimals: { type: 'string' },
     delimiter: { type: 'string' },
     sheet: { type: 'string' },
+    'raw-csv': { type: 'boolean' },
   });
   if (!args.ok) return badInput(io, `measures: ${args.message} (see vn-poverty measures --help)`);
   if (args.values['help'] === true) {
@@ -119,31 +125,22 @@ async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
   const byColumns = [...new Set(groupings.flat())];
   const out = value('out');
   const sheet = value('sheet');
+  let spec: ReturnType<typeof measuresSpec>;
   try {
     formatOfPath(file);
-    if (out !== undefined) formatOfPath(out);
-  } catch (error) {
-    return badInput(io, `measures: ${errorText(error)}`);
-  }
-  try {
-    await access(file);
-  } catch (error) {
-    return badInput(io, `cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
-  }
-  let specText: string;
-  try {
-    specText = await io.readFile(specFile);
-  } catch (error) {
-    return badInput(io, `cannot read ${specFile}: ${error instanceof Error ? error.message : String(error)}`);
-  }
-  try {
-    let json: unknown;
-    try {
-      json = JSON.parse(specText);
-    } catch (error) {
-      return badInput(io, `measures: ${specFile} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
+    if (out !== undefined) {
+      formatOfPath(out);
+      // the output first: nothing is read when it would overwrite an input or cannot be written
+      await assertOutputIsNotInput(out, [file, specFile]);
+      await checkOutputPath(out);
     }
-    const spec = measuresSpec(json);
+    await access(file);
+    const json = parseJsonText(await io.readFile(specFile), specFile);
+    spec = withinFile(specFile, () => measuresSpec(json));
+  } catch (error) {
+    return failedOnInput(io, 'measures', error);
+  }
+  try {
     const [strata, psus, weightCol] = designCols ?? [];
     const read = await readMeasuresData(file, spec, {
       delimiter,
@@ -164,6 +161,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
     const written = await writeLongTable(out ?? (io.stdout as Parameters<typeof writeLongTable>[0]), result.rows, {
       decimals: Number(decimalsText),
       ...(out === undefined ? { format: 'csv' as const, bom: false } : {}),
+      ...(args.values['raw-csv'] === true ? { rawCsv: true } : {}),
     });
     const report = out === undefined ? io.stderr : io.stdout;
     report.write(
@@ -172,8 +170,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
     );
     return EXIT_OK;
   } catch (error) {
-    if (!(error instanceof VnPovertyError)) throw error;
-    return badInput(io, `measures: ${errorText(error)}`);
+    return failedOnInput(io, 'measures', error);
   }
 }
 

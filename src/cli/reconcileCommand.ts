@@ -1,8 +1,12 @@
 import { extname } from 'node:path';
-import { VnPovertyError } from '../errors/VnPovertyError.js';
+import { documentModel, type DocumentCell, type DocumentTable } from '../documents/documentModel.js';
+import { formatInferredLayout, reconcileInferred, type InferredLayout } from '../documents/reconcileInferred.js';
+import { fail, parseInput, VnPovertyError } from '../errors/VnPovertyError.js';
+import { assertOutputIsNotInput, checkOutputPath } from '../io/_atomicOutput.js';
+import { parseJsonText, withinFile } from '../io/_jsonFile.js';
 import { areaSummaryLayout } from '../io/areaSummaryLayout.js';
 import { checkTableRows, parseCsv, type CsvDelimiter } from '../io/csv.js';
-import { readSheetGrid } from '../io/readSheetGrid.js';
+import { readSheetGrid, type MergedRange } from '../io/readSheetGrid.js';
 import { writeMarkedUpCopy, type MarkedUpSource } from '../io/writeMarkedUpCopy.js';
 import { LAYOUTS } from '../layouts.js';
 import { MONEY_UNITS, type MoneyUnit } from '../numbers/money.js';
@@ -13,8 +17,8 @@ import { presetSpecOptions, type LayoutPreset } from '../reconcile/layoutPreset.
 import { resolveLayoutOptions } from '../reconcile/layouts.js';
 import { reconcileGrid, type GridReconcileReport } from '../reconcile/reconcileGrid.js';
 import type { PrintedGrid } from '../reconcile/tableFromSpec.js';
-import type { TableSpec } from '../reconcile/tableSpec.js';
-import { badInput, errorText, fileErrorText, EXIT_FINDINGS, EXIT_OK, parseCliArgs, type CliCommand, type CliIo, type CliOptionSpec, type ExitCode } from './cliSupport.js';
+import { tableSpecSchema, type TableSpec } from '../reconcile/tableSpec.js';
+import { badInput, errorText, EXIT_FINDINGS, EXIT_OK, failedOnInput, parseCliArgs, type CliCommand, type CliIo, type CliOptionSpec, type ExitCode } from './cliSupport.js';
 
 const DELIMITERS: Readonly<Record<string, CsvDelimiter>> = { ',': ',', ';': ';', tab: '\t' };
 /** The presets the command knows: the library's, and its own area summary. */
@@ -29,13 +33,17 @@ function helpText(): string {
     .join('\n');
   return `Usage: vn-poverty reconcile FILE.csv --layout NAME [options]
        vn-poverty reconcile FILE.xlsx [--sheet NAME] --layout NAME | --spec TABLE.json [--out checked.xlsx] [options]
+       vn-poverty reconcile FILE.csv|FILE.xlsx [options]   (no layout: inferred, printed with its evidence)
 
 Checks a table as printed in a plan against the relations its layout declares (totals add up,
 remaining = start − exits, rates = count ÷ households × 100 as printed, exits ≤ start, rates in
 [0, 100]) and reports every cell that does not reconcile, one line each, then a summary.
 Approximate figures (“hơn 620”, “khoảng 5.600”, “410-470”) are checked as intervals. The header
 may take one or two rows with merged cells, as plans print it; row roles (I, II, Tổng, Cộng,
-Thành thị…) are read from the labels when there is no role column, and shown.
+Thành thị…) are read from the labels when there is no role column, and shown. With neither
+--layout nor --spec, the layout is inferred as vn-poverty check infers a plan's tables (header,
+counts, rates and their base, total rows, column relations accepted by consensus) and printed
+with the evidence for each relation before the findings (--json: "inferred").
 
 Options:
   --layout NAME        a preset (or --spec):
@@ -52,8 +60,9 @@ ${layouts}
   -h, --help           this help
 
 Exit status: 0 no error-severity finding (rounding findings allowed), 1 errors found (or rows of
-the wrong width, roles that are not roles), 2 the file or spec cannot be read, the columns or a
-column's unit are missing.
+the wrong width, shifted rows, roles that are not roles), 2 the file or spec cannot be read, the
+columns or a column's unit are missing, no table can be understood (with no layout), or --out is
+an input or cannot be written (an existing --out is left as it was).
 `;
 }
 
@@ -69,15 +78,48 @@ const OPTIONS: CliOptionSpec = {
   delimiter: { type: 'string' },
 };
 
-async function readGrid(file: string, io: CliIo, delimiter: CsvDelimiter, sheet: string | undefined, numberFormat: NumberFormat): Promise<{ grid: PrintedGrid; source: MarkedUpSource }> {
+/** A table as read: its grid, where a marked-up copy comes from, and (XLSX) its merged ranges. */
+interface ReadTable {
+  readonly grid: PrintedGrid;
+  readonly source: MarkedUpSource;
+  readonly merges: readonly MergedRange[];
+}
+
+async function readGrid(file: string, io: CliIo, delimiter: CsvDelimiter, sheet: string | undefined, numberFormat: NumberFormat): Promise<ReadTable> {
   if (extname(file).toLowerCase() === '.xlsx') {
     const wanted = sheet === undefined ? undefined : /^\d+$/.test(sheet) ? Number(sheet) : sheet;
     const read = await readSheetGrid(file, { ...(wanted !== undefined ? { sheet: wanted } : {}), numberFormat, source: file });
-    return { grid: read.grid, source: { path: file, sheet: read.sheet } };
+    // as for a CSV: an empty sheet or a header alone has nothing to check
+    const filled = read.grid.filter((r) => r.some((c) => c !== null && c.trim() !== '')).length;
+    if (filled <= 1) {
+      const where = `${file}, sheet ${JSON.stringify(read.sheet)}`;
+      fail(filled === 0 ? { code: 'empty-file', path: [file], value: read.sheet, expected: 'a header row and data rows', message: `${where} is empty: nothing to check` } : { code: 'no-data', path: [file], value: read.sheet, expected: 'data rows under the header', message: `${where} has a header but no rows: nothing to check` });
+    }
+    return { grid: read.grid, source: { path: file, sheet: read.sheet }, merges: read.merges };
   }
   const grid = parseCsv(await io.readFile(file), { delimiter, source: file });
   checkTableRows(grid, delimiter, file);
-  return { grid, source: { grid } };
+  return { grid, source: { grid }, merges: [] };
+}
+
+/** The grid as a document table (merged ranges resolved), for table understanding. */
+function tableOf(read: ReadTable): DocumentTable {
+  const rows: DocumentCell[][] = read.grid.map((r) => r.map((c) => ({ text: c ?? '', rowSpan: 1, colSpan: 1 })));
+  for (const m of read.merges) {
+    const top = rows[m.top]?.[m.left];
+    if (top === undefined) continue;
+    rows[m.top]![m.left] = { ...top, rowSpan: m.bottom - m.top + 1, colSpan: m.right - m.left + 1 };
+    for (let r = m.top; r <= m.bottom; r++) {
+      for (let c = m.left; c <= m.right; c++) if ((r !== m.top || c !== m.left) && rows[r]?.[c] !== undefined) rows[r]![c] = { text: top.text, rowSpan: 1, colSpan: 1, mergedInto: { row: m.top, col: m.left } };
+    }
+  }
+  return documentModel([{ kind: 'table', rows }]).blocks[0] as DocumentTable;
+}
+
+/** A spec file: strict UTF-8 (the bin's reader), a byte-order mark dropped, JSON, the spec schema; errors name the file and the field. */
+async function readSpec(io: CliIo, specFile: string): Promise<TableSpec> {
+  const json = parseJsonText(await io.readFile(specFile), specFile);
+  return withinFile(specFile, () => parseInput(tableSpecSchema, json, { description: 'a table layout (spec)', term: 'mẫu biểu' }) as TableSpec);
 }
 
 async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
@@ -93,7 +135,6 @@ async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
   const layout = value('layout');
   const specFile = value('spec');
   if (layout !== undefined && specFile !== undefined) return badInput(io, 'reconcile: give --layout or --spec, not both');
-  if (layout === undefined && specFile === undefined) return badInput(io, `reconcile: --layout NAME (${Object.keys(PRESETS).join(', ')}) or --spec TABLE.json is required`);
   if (layout !== undefined && !Object.prototype.hasOwnProperty.call(PRESETS, layout)) {
     return badInput(io, `reconcile: unknown layout ${JSON.stringify(layout)}; expected one of ${Object.keys(PRESETS).join(', ')}`);
   }
@@ -106,64 +147,66 @@ async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
   if (out !== undefined && extname(out).toLowerCase() !== '.xlsx') return badInput(io, `reconcile: --out must name an .xlsx file, got ${JSON.stringify(out)}`);
   const unit = value('unit');
   const rounding = value('rounding');
+  if (layout === undefined) {
+    if (unit !== undefined && !(MONEY_UNITS as readonly string[]).includes(unit)) return badInput(io, `reconcile: --unit must be one of ${MONEY_UNITS.join(', ')}, got ${JSON.stringify(unit)}`);
+    if (rounding !== undefined && !(ROUNDING_MODES as readonly string[]).includes(rounding)) return badInput(io, `reconcile: --rounding must be one of ${ROUNDING_MODES.join(', ')}, got ${JSON.stringify(rounding)}`);
+  }
   // a preset checks its own options; a spec takes a money unit and a rounding mode
-  let candidates: readonly { readonly spec: TableSpec; readonly unit?: MoneyUnit; readonly rounding?: RoundingMode }[];
+  let chosen: { readonly spec: TableSpec; readonly unit?: MoneyUnit; readonly rounding?: RoundingMode } | null = null;
+  let read: ReadTable;
   try {
+    // the output first: nothing is read when it would overwrite an input or cannot be written
+    if (out !== undefined) {
+      await assertOutputIsNotInput(out, specFile === undefined ? [file] : [file, specFile]);
+      await checkOutputPath(out);
+    }
     if (specFile !== undefined) {
-      if (unit !== undefined && !(MONEY_UNITS as readonly string[]).includes(unit)) return badInput(io, `reconcile: --unit must be one of ${MONEY_UNITS.join(', ')}, got ${JSON.stringify(unit)}`);
-      if (rounding !== undefined && !(ROUNDING_MODES as readonly string[]).includes(rounding)) return badInput(io, `reconcile: --rounding must be one of ${ROUNDING_MODES.join(', ')}, got ${JSON.stringify(rounding)}`);
-      let spec: TableSpec;
-      try {
-        spec = JSON.parse(await io.readFile(specFile)) as TableSpec;
-      } catch (error) {
-        return badInput(io, `cannot read the spec ${specFile}: ${error instanceof Error ? error.message : String(error)}`);
-      }
-      candidates = [{ spec, ...(unit !== undefined ? { unit: unit as MoneyUnit } : {}), ...(rounding !== undefined ? { rounding: rounding as RoundingMode } : {}) }];
-    } else {
-      const p = PRESETS[layout!]!;
+      chosen = { spec: await readSpec(io, specFile), ...(unit !== undefined ? { unit: unit as MoneyUnit } : {}), ...(rounding !== undefined ? { rounding: rounding as RoundingMode } : {}) };
+    } else if (layout !== undefined) {
+      const p = PRESETS[layout]!;
       const given: Record<string, string> = {};
       for (const [name, v] of [['unit', unit], ['rounding', rounding]] as const) {
         if (v === undefined) continue;
         if (!p.options.some((o) => o.name === name)) return badInput(io, `reconcile: layout ${p.name} takes no --${name} option`);
         given[name] = v;
       }
-      candidates = [{ spec: p.spec, ...presetSpecOptions(resolveLayoutOptions(p, given)) }];
+      chosen = { spec: p.spec, ...presetSpecOptions(resolveLayoutOptions(p, given)) };
     }
-  } catch (error) {
-    return badInput(io, `reconcile: ${errorText(error)}`);
-  }
-  let read: { grid: PrintedGrid; source: MarkedUpSource };
-  try {
     read = await readGrid(file, io, delimiter, value('sheet'), numberFormat);
   } catch (error) {
-    if (error instanceof VnPovertyError) {
-      const message = errorText(error);
-      return badInput(io, message.startsWith(file) ? message : `${file}: ${message}`);
-    }
-    return badInput(io, fileErrorText(error) ?? `cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
+    return failedOnInput(io, 'reconcile', error);
   }
-  const c = candidates[0]!;
-  const used = c.spec;
   let report: GridReconcileReport;
+  let inferred: InferredLayout | null = null;
   try {
-    report = reconcileGrid(read.grid, c.spec, { source: file, numberFormat, ...(c.unit !== undefined ? { unit: c.unit } : {}), ...(c.rounding !== undefined ? { rounding: c.rounding } : {}) });
+    if (chosen === null) {
+      if (unit !== undefined) return badInput(io, 'reconcile: --unit needs --layout or --spec (an inferred layout takes the unit from the headers or a caption “ĐVT: …”)');
+      const r = reconcileInferred(tableOf(read), { source: file, ...(rounding !== undefined ? { rounding: rounding as RoundingMode } : {}) });
+      inferred = r.inferred;
+      report = r;
+    } else {
+      const c = chosen;
+      report = reconcileGrid(read.grid, c.spec, { source: file, numberFormat, ...(c.unit !== undefined ? { unit: c.unit } : {}), ...(c.rounding !== undefined ? { rounding: c.rounding } : {}) });
+    }
   } catch (error) {
     if (!(error instanceof VnPovertyError)) throw error;
     const message = errorText(error);
     return badInput(io, message.startsWith(file) ? message : `${file}: ${message}`);
   }
+  if (report.layout.rows.length === 0) return badInput(io, `${file} has a header but no rows: nothing to check`);
   if (out !== undefined) {
     try {
       await writeMarkedUpCopy(read.source, report, out);
     } catch (error) {
-      return badInput(io, `cannot write ${out}: ${errorText(error)}`);
+      return failedOnInput(io, 'reconcile', error);
     }
   }
+  const name = chosen === null ? 'inferred' : (chosen.spec.name ?? 'spec');
   if (args.values['json'] === true) {
-    io.stdout.write(`${JSON.stringify({ file, ...report, layout: used.name ?? 'spec', tableLayout: report.layout }, null, 2)}\n`);
+    io.stdout.write(`${JSON.stringify({ file, ...report, layout: name, tableLayout: report.layout, ...(inferred === null ? {} : { inferred }) }, null, 2)}\n`);
   } else {
-    const inferred = report.layout.rows.some((r) => r.role !== 'unit' && r.roleFrom === 'inferred');
-    const head = inferred ? `${used.name ?? 'spec'}: ${formatTableLayout(report.layout)}\n` : '';
+    const roles = report.layout.rows.some((r) => r.role !== 'unit' && r.roleFrom === 'inferred');
+    const head = `${inferred === null ? '' : `${formatInferredLayout(inferred)}\n`}${roles ? `${name}: ${formatTableLayout(report.layout)}\n` : ''}`;
     io.stdout.write(`${head}${formatReconcileReport(report, { source: file })}\n`);
     if (out !== undefined) io.stderr.write(`vn-poverty reconcile: marked-up copy written to ${out}\n`);
   }

@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { readUtf8File } from '../io/_encoding.js';
+import type { CliStdin } from './cliInput.js';
 import type { CliCommand, CliWriter } from './cliSupport.js';
 import { runCli } from './runCli.js';
 
@@ -9,8 +11,20 @@ export const EXIT_INTERNAL = 70;
 export interface BinIo {
   readonly stdout: CliWriter;
   readonly stderr: CliWriter;
+  /** Standard input, for inputs given as `-` (`process.stdin`). */
+  readonly stdin?: CliStdin;
   /** The command registry; `COMMANDS` unless told (tests register failing commands). */
   readonly commands?: Readonly<Record<string, CliCommand>>;
+}
+
+/** The version in the package's package.json (two folders up from this module, in src/ and in dist/). */
+function packageVersion(): string {
+  try {
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: unknown };
+    return typeof pkg.version === 'string' ? pkg.version : 'unknown';
+  } catch {
+    return 'unknown';
+  }
 }
 
 /**
@@ -28,7 +42,11 @@ export async function runBin(args: readonly string[], io: BinIo): Promise<number
   const debug = debugAt !== -1;
   if (debug) argv.splice(debugAt, 1);
   try {
-    return await runCli(argv, { stdout: io.stdout, stderr: io.stderr, readFile: (path) => readUtf8File(path) }, io.commands !== undefined ? { commands: io.commands } : {});
+    return await runCli(
+      argv,
+      { stdout: io.stdout, stderr: io.stderr, ...(io.stdin !== undefined ? { stdin: io.stdin } : {}), readFile: (path) => readUtf8File(path) },
+      { version: packageVersion(), ...(io.commands !== undefined ? { commands: io.commands } : {}) },
+    );
   } catch (error) {
     const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     io.stderr.write(`vn-poverty: internal error: ${message.split('\n')[0]!.slice(0, 300)}\n`);

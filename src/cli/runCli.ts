@@ -10,7 +10,9 @@ ${Object.values(commands)
   .map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`)
   .join('\n')}
 
-Run vn-poverty <command> --help for a command's options.
+Run vn-poverty <command> --help for a command's options, vn-poverty --version for the version.
+Every input file may be - (standard input) and every --out may be - (standard output);
+--json prints the result as JSON (see docs/files-and-cli.md).
 `;
 }
 
@@ -18,11 +20,14 @@ Run vn-poverty <command> --help for a command's options.
 export interface RunCliOptions {
   /** The command registry; `COMMANDS` unless told (tests register fakes). */
   readonly commands?: Readonly<Record<string, CliCommand>>;
+  /** What `--version` prints (the bin passes the package's version). */
+  readonly version?: string;
 }
 
 /**
  * Runs `vn-poverty` on its arguments (without `node` and the script) with the given I/O,
  * and resolves to the exit code: 0 ok, 1 findings, 2 bad input. Never calls `process.exit`.
+ * `--version` (or `-V`) prints `vn-poverty <version>`.
  *
  * @example
  * await runCli(['reconcile', 'seed001.csv', '--layout', 'commune-targets'], { stdout, stderr, readFile }) //=> 1
@@ -33,6 +38,10 @@ export async function runCli(argv: readonly string[], io: CliIo, options: RunCli
   if (name === undefined) {
     io.stderr.write(usage(commands));
     return badInput(io, 'no command given');
+  }
+  if (name === '--version' || name === '-V') {
+    io.stdout.write(`vn-poverty ${options.version ?? 'unknown'}\n`);
+    return EXIT_OK;
   }
   if (name === '--help' || name === '-h' || name === 'help') {
     const target = rest[0];

@@ -2,24 +2,27 @@ import { access } from 'node:fs/promises';
 import { adminHierarchy, ancestorsOf, TWO_TIER_FROM, type AdminHierarchy, type AdminLevel } from '../areas/adminHierarchy.js';
 import { areaRates, type AreaFigures } from '../areas/areaFigures.js';
 import { rollUpAreas, rollUpByHierarchy } from '../areas/rollUpAreas.js';
-import { compareIsoDates, toIsoDate, type IsoDate } from '../dates/calendarDate.js';
+import { compareIsoDates, type IsoDate } from '../dates/calendarDate.js';
 import { VnPovertyError, fail } from '../errors/VnPovertyError.js';
 import { assertOutputIsNotInput, checkOutputPath } from '../io/_atomicOutput.js';
 import { ROUNDING_MODES, type RoundingMode } from '../numbers/rounding.js';
 import { createProgress } from '../io/_progress.js';
 import { AREA_SUMMARY_COLUMNS, type AreaSummaryRow, type SummaryLevel } from '../io/outputColumns.js';
-import { countClassifiedHouseholds, readAdminUnits, type CountBy } from '../io/readAreaTables.js';
+import { countClassifiedGroups, readAdminUnits, type ClassifiedGroup, type CountBy } from '../io/readAreaTables.js';
 import { formatOfPath } from '../io/readRows.js';
 import { writeTable } from '../io/tableWriter.js';
 import { runSummarizeReport, wantsReport } from './summarizeReports.js';
-import { badInput, errorText, EXIT_FINDINGS, EXIT_OK, failedOnInput, fileErrorText, parseCliArgs, TABLE_CLI_OPTIONS, tableCliOptions, type CliCommand, type CliIo, type ExitCode } from './cliSupport.js';
+import { fileInputs, openCliInput, outputPath, tableFormat, type CliInput } from './cliInput.js';
+import { badInput, cliDate, errorText, EXIT_FINDINGS, EXIT_OK, failedOnInput, fileErrorText, parseCliArgs, TABLE_CLI_OPTIONS, tableCliOptions, writeJsonResult, type CliCommand, type CliIo, type ExitCode } from './cliSupport.js';
+import { summarySheet } from './sheets.js';
+import { POVERTY_STANDARDS, type PovertyStandard } from '../standards/standards.js';
 
-const HELP = `Usage: vn-poverty summarize FILE.csv|FILE.xlsx --by unit|area [--out OUT.csv|OUT.xlsx] [options]
+const HELP = `Usage: vn-poverty summarize FILE.csv|FILE.xlsx|- --by unit|area [--out OUT.csv|OUT.xlsx|-] [options]
 
 Counts classified households (the output of vn-poverty classify, or any table with a
 "Mã phân loại (Status)" column and a "Mã đơn vị (Unit code)" or "Khu vực (Area)" column)
-per unit or area: households, poor, near-poor, recently escaped, and their rates computed
-from the counts (rounded once). Roll-ups to districts and provinces (with --units) and the
+per unit or area: households, persons, poor, near-poor, average-living, recently escaped,
+and the poverty, near-poverty and multidimensional rates computed from the counts (rounded once). Roll-ups to districts and provinces (with --units) and the
 total sum counts, never rates. Streams: memory grows with units, not households.
 
 Options:
@@ -34,7 +37,9 @@ Options:
   --decimals N          digits of printed rates (default 2, as official tables print)
   --rounding MODE       rounding of rates (default half-up, as official tables print):
                         ${ROUNDING_MODES.join(', ')}
-  --out FILE            write the summary to FILE (.csv or .xlsx); default CSV on stdout
+  --out FILE            write the summary to FILE (.csv or .xlsx; an .xlsx has a title, totals
+                        in bold and data bars on the rates); default (or -) CSV on stdout
+  --json                print the rows (counts, exact and rounded rates) as JSON
   --delimiter D         CSV field separator of input and output: , (default), ; or tab
   --sheet NAME          XLSX input sheet (default the first)
   --headers LANG        output headers: both (default), vi or en
@@ -47,7 +52,8 @@ Reports: vn-poverty summarize FILE --report NAME writes the summary form (Mẫu 
 standard report (review-summary, flows, deprivations, ethnic-groups, causes, policy-groups,
 children, lists); see vn-poverty summarize --report --help.
 
-A progress count is shown on stderr when it is a terminal.
+FILE - reads standard input. A progress count, with the share read and the time left, is
+shown on stderr when it is a terminal.
 
 Exit status: 0 done; 1 some units are not in --units on --as-of (listed on stderr; their
 rows are written but not rolled up); 2 bad input: unreadable, empty or malformed file,
@@ -67,6 +73,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
     rounding: { type: 'string' },
     out: { type: 'string', short: 'o' },
     sheet: { type: 'string' },
+    json: { type: 'boolean' },
     ...TABLE_CLI_OPTIONS,
   });
   if (!args.ok) return badInput(io, `summarize: ${args.message} (see vn-poverty summarize --help)`);
@@ -95,19 +102,25 @@ async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
   if (unitsFile !== undefined && asOfText === undefined) return badInput(io, 'summarize: --units needs --as-of YYYY-MM-DD (the day whose hierarchy applies)');
   if (unitsFile !== undefined && by !== 'unit') return badInput(io, 'summarize: --units rolls up units: use it with --by unit');
   let asOf: IsoDate | undefined;
-  const out = value('out');
+  const out = outputPath(value('out'));
   const sheet = value('sheet');
+  const json = args.values['json'] === true;
+  if (asOfText !== undefined) {
+    const date = cliDate(asOfText, '--as-of');
+    if (!date.ok) return badInput(io, `summarize: ${date.message}`);
+    asOf = date.date;
+  }
+  let files: string[];
   try {
-    if (asOfText !== undefined) asOf = toIsoDate(asOfText, ['--as-of']);
-    formatOfPath(file);
+    files = fileInputs([file, unitsFile]);
+    for (const path of files) formatOfPath(path);
     if (out !== undefined) formatOfPath(out);
-    if (unitsFile !== undefined) formatOfPath(unitsFile);
     if (out !== undefined) await checkOutputPath(out);
-    if (out !== undefined) await assertOutputIsNotInput(out, [file, ...(unitsFile !== undefined ? [unitsFile] : [])]);
+    if (out !== undefined) await assertOutputIsNotInput(out, files);
   } catch (error) {
     return badInput(io, `summarize: ${errorText(error)}`);
   }
-  for (const path of [file, ...(unitsFile !== undefined ? [unitsFile] : [])]) {
+  for (const path of files) {
     try {
       await access(path);
     } catch (error) {
@@ -115,25 +128,49 @@ async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
     }
   }
 
-  const progress = createProgress(io.stderr, 'summarize', 'households');
-  let figures: readonly AreaFigures[];
+  let input: CliInput<'csv' | 'xlsx'>;
+  let units: CliInput<'csv' | 'xlsx'> | undefined;
+  try {
+    input = await openCliInput(io, file, tableFormat);
+    if (unitsFile !== undefined) units = await openCliInput(io, unitsFile, tableFormat);
+  } catch (error) {
+    return failedOnInput(io, 'summarize', error);
+  }
+  const progress = createProgress(io.stderr, 'summarize', 'households', input.size !== undefined ? { totalBytes: input.size } : {});
+  let groups: readonly ClassifiedGroup[];
   let hierarchy: AdminHierarchy | undefined;
   try {
-    if (unitsFile !== undefined) hierarchy = adminHierarchy(await readAdminUnits(unitsFile, { delimiter }));
-    figures = await countClassifiedHouseholds(file, {
+    if (units !== undefined) hierarchy = adminHierarchy(await readAdminUnits(units.source, { delimiter, format: units.format, ...(units.stdin ? { source: units.name } : {}) }));
+    groups = await countClassifiedGroups(input.source, {
       by: by as CountBy,
       delimiter,
+      format: input.format,
+      ...(input.stdin ? { source: input.name } : {}),
       ...(sheet !== undefined ? { sheet } : {}),
       onRow: () => progress.tick(),
+      onBytes: (n) => progress.bytes(n),
     });
-    if (figures.length === 0) {
-      fail({ code: 'no-data', path: [file], value: file, expected: 'at least one household row under the header', message: `${file} has a header but no households: nothing to summarize` });
+    if (groups.length === 0) {
+      fail({ code: 'no-data', path: [input.name], value: input.name, expected: 'at least one household row under the header', message: `${input.name} has a header but no households: nothing to summarize` });
     }
   } catch (error) {
     progress.done();
     return failedOnInput(io, 'summarize', error);
   }
   progress.done();
+  const figures: readonly AreaFigures[] = groups.map((g) => g.figures);
+  // average-living households and persons by unit, added up the same way as the figures
+  const extras = new Map(groups.map((g) => [g.figures.unit, { average: g.average, persons: g.persons }]));
+  const sumExtras = (codes: readonly string[]): { average: number; persons: number | null } => {
+    let average = 0;
+    let persons: number | null = 0;
+    for (const code of codes) {
+      const e = extras.get(code);
+      average += e?.average ?? 0;
+      persons = persons === null || e === undefined || e.persons === null ? null : persons + e.persons;
+    }
+    return { average, persons };
+  };
 
   const rateOptions = { decimals, rounding: rounding as RoundingMode };
   const rows: AreaSummaryRow[] = [];
@@ -143,10 +180,10 @@ async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
     const alive = hierarchy.units.filter((u) => compareIsoDates(u.validFrom, day) <= 0 && (u.validTo === null || compareIsoDates(day, u.validTo) <= 0));
     return (alive.find((u) => u.code === code && u.level === 'commune') ?? alive.find((u) => u.code === code))?.name ?? null;
   };
-  const push = (level: SummaryLevel, f: AreaFigures, name: string | null): void => {
-    rows.push({ level, name, figures: f, rates: areaRates(f, rateOptions) });
+  const push = (level: SummaryLevel, f: AreaFigures, name: string | null, members: readonly string[]): void => {
+    rows.push({ level, name, figures: f, rates: areaRates(f, rateOptions), ...sumExtras(members) });
   };
-  for (const f of figures) push('unit', f, nameOf(f.unit));
+  for (const f of figures) push('unit', f, nameOf(f.unit), [f.unit]);
   const unknown: string[] = [];
   if (hierarchy !== undefined && asOf !== undefined) {
     const h = hierarchy;
@@ -167,22 +204,26 @@ async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
     for (const level of levels) {
       const withParent = known.filter((f) => ancestorsOf(h, f.unit, { asOf: day }).some((u) => u.level === level));
       const rolled = rollUpByHierarchy(withParent, h, { asOf: day, level });
-      for (const code of Object.keys(rolled).sort()) push(level, rolled[code]!, nameOf(code));
+      const under = (code: string): string[] => withParent.filter((f) => ancestorsOf(h, f.unit, { asOf: day }).some((u) => u.code === code && u.level === level)).map((f) => f.unit);
+      for (const code of Object.keys(rolled).sort()) push(level, rolled[code]!, nameOf(code), under(code));
     }
   }
-  if (figures.length > 0) push('total', rollUpAreas(figures, { unit: 'Tổng cộng' }), null);
+  if (figures.length > 0) push('total', rollUpAreas(figures, { unit: 'Tổng cộng' }), null, figures.map((f) => f.unit));
 
-  const report = out === undefined ? io.stderr : io.stdout;
+  const report = out === undefined || json ? io.stderr : io.stdout;
   try {
     // rates were rounded once by areaRates; the columns print them at the same number of decimals
     const columns = AREA_SUMMARY_COLUMNS.map((c) => (c.kind === 'rate' ? { ...c, decimals } : c));
-    await writeTable(out ?? (io.stdout as Parameters<typeof writeTable>[0]), columns, rows, {
-      headers,
-      numbers,
-      delimiter,
-      rawCsv,
-      ...(out === undefined ? { format: 'csv' as const, bom: false } : {}),
-    });
+    // --json without --out: the rows go into the JSON, not to a table
+    if (out !== undefined || !json) {
+      await writeTable(out ?? (io.stdout as Parameters<typeof writeTable>[0]), columns, rows, {
+        headers,
+        numbers,
+        delimiter,
+        rawCsv,
+        ...(out === undefined ? { format: 'csv' as const, bom: false } : summarySheet({ by: by as CountBy, source: input.name, decimals, ...classifiedOn(groups, asOf) })),
+      });
+    }
   } catch (error) {
     // writeTable removed its temporary file: an existing --out is as it was
     return failedOnInput(io, 'summarize', error);
@@ -190,10 +231,19 @@ async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
   const total = figures.reduce((n, f) => n + f.households, 0);
   report.write(`vn-poverty summarize: ${group(total)} households in ${group(figures.length)} ${by === 'unit' ? 'unit(s)' : 'area(s)'}${out !== undefined ? `; written to ${out}` : ''}\n`);
   if (unknown.length > 0) {
-    io.stderr.write(`vn-poverty summarize: ${unknown.length} unit(s) not in ${unitsFile} on ${asOf}, not rolled up: ${unknown.slice(0, 20).join(', ')}${unknown.length > 20 ? ', …' : ''}\n`);
-    return EXIT_FINDINGS;
+    io.stderr.write(`vn-poverty summarize: ${unknown.length} unit(s) not in ${units?.name} on ${asOf}, not rolled up: ${unknown.slice(0, 20).join(', ')}${unknown.length > 20 ? ', …' : ''}\n`);
   }
-  return EXIT_OK;
+  if (json) writeJsonResult(io, { command: 'summarize', file: input.name, by, asOf: asOf ?? null, households: total, rows, notRolledUp: unknown, out: out ?? null });
+  return unknown.length > 0 ? EXIT_FINDINGS : EXIT_OK;
+}
+
+/** The day and standard of the title: the classified file's own when all its households share them, else --as-of. */
+function classifiedOn(groups: readonly ClassifiedGroup[], asOf: IsoDate | undefined): { asOf: IsoDate | undefined; standard: PovertyStandard | null } {
+  const days = new Set(groups.flatMap((g) => g.asOf));
+  const ids = new Set(groups.flatMap((g) => g.standards));
+  const day = days.size === 1 ? ([...days][0] as IsoDate) : asOf;
+  const id = ids.size === 1 ? [...ids][0] : undefined;
+  return { asOf: day, standard: POVERTY_STANDARDS.find((s) => s.id === id) ?? null };
 }
 
 /**

@@ -14,7 +14,10 @@ import { divideIntervals, intersectIntervals, intervalsMeet, sumIntervals, type 
 import { figureInterval, intervalInUnitOf, percentShareInterval } from './_figureInterval.js';
 import type { CheckedClaim, CheckFinding, CheckSeverity, FindingLocation, UncheckedItem } from './checkReport.js';
 import type { DocumentModel } from './documentModel.js';
-import type { ClaimFigure, DocumentClaim, PercentOfPlanClaim, RateCountClaim, ReductionTargetClaim, TableFigureClaim, TextLocation, TotalWithPartsClaim } from './proseClaims.js';
+import type { ChangeClaim, ClaimFigure, DocumentClaim, PercentOfPlanClaim, RateCountClaim, ReductionTargetClaim, TableFigureClaim, TextLocation, TotalWithPartsClaim } from './proseClaims.js';
+import { roundQuotient } from '../numbers/rounding.js';
+import { negateInterval, formatInterval } from '../numbers/interval.js';
+import { printedInterval } from '../numbers/printedInterval.js';
 
 /** What checking the claims of a document gives. */
 export interface ClaimChecks {
@@ -46,7 +49,9 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
     unchecked.push({ kind: 'claim', location: where(c.location), text: c.sentence, reason });
   };
 
+  for (const c of claims) if (c.kind === 'total-with-parts') checkShares(c);
   for (const c of claims) if (c.kind === 'total-with-parts') checkTotal(c);
+  for (const c of claims) if (c.kind === 'change') checkChange(c);
   checkPairs(claims.filter((c): c is RateCountClaim => c.kind === 'rate-count'));
   checkPlans(claims.filter((c): c is PercentOfPlanClaim => c.kind === 'percent-of-plan'));
   checkTargets(claims.filter((c): c is ReductionTargetClaim => c.kind === 'reduction-target'));
@@ -112,15 +117,94 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
     });
   }
 
+  /** Each part printed with its share of the total (“chiếm 64%, tương đương 48.000 tỷ đồng”): part ÷ total × 100 rounds to it. */
+  function checkShares(c: TotalWithPartsClaim): void {
+    for (const part of c.parts) {
+      if (part.share === undefined) continue;
+      // the share is of the figures as printed (“tối thiểu 75.000 tỷ đồng, trong đó … chiếm 64%”): their digits, not their qualifiers
+      const total = c.total.dimension === 'money' ? multiplyFractions(c.total.figure.value, fraction(moneyPer(c.total))) : c.total.figure.value;
+      const value = part.dimension === 'money' ? multiplyFractions(part.figure.value, fraction(moneyPer(part))) : part.figure.value;
+      if (total.num <= 0n) continue;
+      const share = part.share.figure;
+      const exact = multiplyFractions(divideFractions(value, total), fraction(100n));
+      const q = multiplyFractions(exact, fraction(10n ** BigInt(share.decimals)));
+      const printed = multiplyFractions(share.value, fraction(10n ** BigInt(share.decimals)));
+      if (roundQuotient(q.num, q.den, rounding) === printed.num / printed.den) continue;
+      const expected = `${vn(exact, share.decimals)}%`;
+      finding(c, {
+        severity: 'error',
+        code: 'share-mismatch',
+        text: c.sentence,
+        printed: part.share.text,
+        expected,
+        difference: fractionToDecimal(subtractFractions(share.value, exact)).toDecimalPlaces(Math.max(2, share.decimals)).toFixed(),
+        relation: `${part.text} ÷ ${c.total.text} × 100`,
+        location: where(part.share.location),
+        message: `“${part.share.text}”${part.label === undefined ? '' : ` (${part.label})`}: ${part.text} of ${c.total.text} is ${vn(exact, Math.max(2, share.decimals))}%, printed ${part.share.text}`,
+      });
+    }
+  }
+
+  /** “từ A xuống còn B, giảm C”: C = A − B (or B − A for “tăng”), each figure within its printed precision. */
+  function checkChange(c: ChangeClaim): void {
+    const iv = (f: ClaimFigure): Interval => (f.dimension === 'percent' ? printedInterval(f.figure.digits, { kind: 'rate' }).precision : figureInterval(f.figure));
+    const [a, b] = c.direction === 'down' ? [c.from, c.to] : [c.to, c.from];
+    const implied = sumIntervals([iv(a), negateInterval(iv(b))]);
+    const printed = iv(c.change);
+    if (intervalsMeet(implied, printed)) return ok(c, `${a.text} − ${b.text} = ${c.change.text}`);
+    const exact = subtractFractions(a.figure.value, b.figure.value);
+    const decimals = Math.max(a.figure.decimals, b.figure.decimals, c.change.figure.decimals);
+    const unit = c.change.dimension === 'percent' ? '%' : ` ${c.change.figure.unitText}`;
+    finding(c, {
+      severity: 'error',
+      code: 'change-mismatch',
+      text: c.sentence,
+      printed: c.change.text,
+      expected: `${vn(exact, decimals)}${unit}`,
+      difference: fractionToDecimal(subtractFractions(c.change.figure.value, exact)).toFixed(),
+      relation: `${c.direction === 'down' ? 'giảm' : 'tăng'} = ${a.text} − ${b.text}`,
+      location: where(c.change.location),
+      message: `“${c.change.text}”: from ${c.from.text} to ${c.to.text} is a change of ${vn(exact, decimals)}${unit}${c.change.dimension === 'percent' ? ` (${formatInterval(implied, { decimals: decimals + 1 })} within the printed rounding)` : ''}, not ${c.change.text}`,
+    });
+  }
+
   function checkPairs(pairs: readonly RateCountClaim[]): void {
+    // a pair of all households whose base the text prints (“Tổng số hộ tự nhiên: 297.899 hộ”) is checked against it
+    for (const p of pairs) {
+      if (p.printedBase === undefined) continue;
+      const base = p.printedBase.figure.value;
+      const r = p.rate.figure;
+      if (base.num <= 0n) continue;
+      const exact = multiplyFractions(divideFractions(p.count.figure.value, base), fraction(100n));
+      const q = multiplyFractions(exact, fraction(10n ** BigInt(r.decimals)));
+      const printed = multiplyFractions(r.value, fraction(10n ** BigInt(r.decimals)));
+      if (r.qualifier !== null || p.count.figure.qualifier !== null) continue;
+      if (roundQuotient(q.num, q.den, rounding) === printed.num / printed.den) {
+        ok(p, `${p.count.text} ÷ ${p.printedBase.text} (printed) × 100 = ${vn(exact, Math.max(2, r.decimals + 1))}%, printed ${p.rate.text}`);
+        continue;
+      }
+      const expected = `${vn(exact, r.decimals)}%`;
+      finding(p, {
+        severity: 'error',
+        code: 'rate-mismatch',
+        text: p.sentence,
+        printed: p.rate.text,
+        expected,
+        difference: fractionToDecimal(subtractFractions(r.value, exact)).toDecimalPlaces(Math.max(2, r.decimals)).toFixed(),
+        relation: `${p.count.text} ÷ ${p.printedBase.text} × 100`,
+        location: where(p.rate.location),
+        message: `“${p.rate.text}” for ${p.count.text}: on the households the text prints (${p.printedBase.text}) it is ${vn(exact, Math.max(2, r.decimals))}% (${rounding}), printed ${p.rate.text}`,
+      });
+    }
     const groups = new Map<string, RateCountClaim[]>();
     for (const p of pairs) {
+      if (p.printedBase !== undefined) continue;
       const key = `${p.population}|${p.base}`;
       groups.set(key, [...(groups.get(key) ?? []), p]);
     }
     for (const group of groups.values()) {
       if (group.length < 2) {
-        for (const p of group) skip(p, 'no other rate–count pair shares its base, so the base cannot be checked');
+        for (const p of group) if (!onTableBase(p)) skip(p, 'no other rate–count pair shares its base, so the base cannot be checked');
         continue;
       }
       const label = (p: RateCountClaim): string => `${p.rate.text} (${p.count.text})`;
@@ -171,6 +255,39 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
         });
       }
     }
+  }
+
+  /**
+   * A lone pair of all households, when the document's one table with a households column prints
+   * their total: the pair's rate on that base (a warning when it does not fit: the text may speak of
+   * another date). True when it was checked.
+   */
+  function onTableBase(p: RateCountClaim): boolean {
+    if (p.population !== '' || p.base !== 'households' || p.rate.figure.qualifier !== null || p.count.figure.qualifier !== null) return false;
+    const bases = tableTotals(tables).flatMap((t) => t.columns.filter((c) => c.subject === 'households').map((c) => ({ block: t.block, key: c.key, value: c.value })));
+    if (bases.length !== 1 || bases[0]!.value <= 0) return false;
+    const { block, key, value } = bases[0]!;
+    const r = p.rate.figure;
+    const exact = multiplyFractions(divideFractions(p.count.figure.value, fraction(BigInt(value))), fraction(100n));
+    const q = multiplyFractions(exact, fraction(10n ** BigInt(r.decimals)));
+    const printed = multiplyFractions(r.value, fraction(10n ** BigInt(r.decimals)));
+    const table = `the total row of the table at block ${block} (${key}: ${vn(fraction(BigInt(value)), 0)})`;
+    if (roundQuotient(q.num, q.den, rounding) === printed.num / printed.den) {
+      ok(p, `${p.count.text} ÷ the households of ${table} × 100 = ${vn(exact, Math.max(2, r.decimals + 1))}%, printed ${p.rate.text}`);
+      return true;
+    }
+    finding(p, {
+      severity: 'warning',
+      code: 'rate-count-base-mismatch',
+      text: p.sentence,
+      printed: p.rate.text,
+      expected: `${vn(exact, r.decimals)}%`,
+      difference: null,
+      relation: `${p.count.text} ÷ the households of the table × 100`,
+      location: where(p.rate.location),
+      message: `“${p.rate.text}” for ${p.count.text}: on the households of ${table} it is ${vn(exact, Math.max(2, r.decimals))}% (${rounding}); printed ${p.rate.text} (another base or date?)`,
+    });
+    return true;
   }
 
   function checkPlans(plans: readonly PercentOfPlanClaim[]): void {
@@ -296,6 +413,10 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
   }
 }
 
+function moneyPer(f: ClaimFigure): bigint {
+  return { dong: 1n, nghin: 1_000n, trieu: 1_000_000n, ty: 1_000_000_000n }[f.figure.moneyUnit ?? 'dong'];
+}
+
 /** The part printed in another money unit than the total whose figure, read in the total's unit, makes the parts add up. */
 function droppedUnitPart(c: TotalWithPartsClaim): ClaimFigure | null {
   const unit = c.total.figure.moneyUnit;
@@ -352,6 +473,8 @@ function summary(c: DocumentClaim): string {
       return `${describeTarget(c.target)}${c.population === '' ? '' : ` (${c.population})`}`;
     case 'table-figure':
       return `${c.figure.text} (${c.subject}${c.stage === null ? '' : `, ${c.stage}`}${c.year === null ? '' : `, ${c.year}`}) as in a table`;
+    case 'change':
+      return `${c.from.text} → ${c.to.text}: ${c.direction === 'down' ? 'down' : 'up'} ${c.change.text}`;
   }
 }
 

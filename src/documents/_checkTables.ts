@@ -7,8 +7,10 @@ import { reconcileTable } from '../reconcile/reconcileTable.js';
 import type { CheckedTable, CheckFinding, FindingLocation, UncheckedItem } from './checkReport.js';
 import type { DocumentModel, DocumentTable } from './documentModel.js';
 import { gridOf, specFromLayout } from './specFromLayout.js';
-import { printedTableFromLayout, type DocumentTableLayout } from './tableLayout.js';
+import { printedTableFromLayout, rowKeyOf, type DocumentTableLayout } from './tableLayout.js';
 import { understandTable, type RelationEvidence } from './understandTable.js';
+import { shapeTable } from './_tableShape.js';
+import { cellNumber } from './_cellNumber.js';
 
 /** A table with its layout, kept for evaluating targets against it. */
 export interface UnderstoodTable {
@@ -38,13 +40,15 @@ function captionOf(model: DocumentModel, table: DocumentTable): string {
 }
 
 /** The engine's view of a table: the printed table it checks, its structural findings, and the grid column of each key. */
-interface EngineTable {
+export interface EngineTable {
   readonly printed: PrintedTable;
   readonly structural: readonly ReconcileIssue[];
   readonly columnOf: ReadonlyMap<string, number>;
   /** How the table reached the engine. */
   readonly via: 'spec' | 'direct';
   readonly spec: TableSpec | null;
+  /** How `tableFromSpec` read the grid (via a spec only). */
+  readonly grid: GridTable | null;
 }
 
 /** True when the engine read the spec with the same roles and the same rows under each total as the layout says. */
@@ -66,13 +70,16 @@ function sameReading(layout: DocumentTableLayout, gt: GridTable): boolean {
  * one spec format) when it has a spec equivalent and the engine reads it the same way; else
  * turned into the printed table directly (`printedTableFromLayout`), with the reason noted.
  */
-function engineTable(block: DocumentTable, layout: DocumentTableLayout, caption: string, notes: string[]): EngineTable {
+export function engineTable(block: DocumentTable, layout: DocumentTableLayout, caption: string, notes: string[]): EngineTable {
   const asSpec = specFromLayout(block, layout);
   if (asSpec.ok) {
     try {
       const gt = tableFromSpec(gridOf(block, layout.headerRows), asSpec.spec, caption === '' ? {} : { caption: [caption] });
       if (sameReading(layout, gt)) {
-        return { printed: gt.table, structural: gt.findings, columnOf: new Map(gt.layout.columns.map((c) => [c.key, c.gridColumn])), via: 'spec', spec: asSpec.spec };
+        // rows are named as the layout names them (the name column a merge leaves to each row)
+        const names = new Map(layout.rows.map((r) => [rowKeyOf(r.row), r.label]));
+        const printed = { ...gt.table, rows: gt.table.rows.map((r) => ({ ...r, label: names.get(r.key) ?? r.label })) };
+        return { printed, structural: gt.findings, columnOf: new Map(gt.layout.columns.map((c) => [c.key, c.gridColumn])), via: 'spec', spec: asSpec.spec, grid: gt };
       }
       notes.push('the engine reads the stated spec with other rows under a total; the inferred layout was checked as it is');
     } catch (error) {
@@ -80,7 +87,14 @@ function engineTable(block: DocumentTable, layout: DocumentTableLayout, caption:
       notes.push(`the inferred layout could not be read as a spec (${error.issues[0].code}); it was checked as it is`);
     }
   } else notes.push(`the inferred layout has no spec equivalent (${asSpec.reason}); it was checked as it is`);
-  return { printed: printedTableFromLayout(block, layout), structural: [], columnOf: new Map(layout.columns.map((c) => [c.key, c.col])), via: 'direct', spec: null };
+  return { printed: printedTableFromLayout(block, layout), structural: [], columnOf: new Map(layout.columns.map((c) => [c.key, c.col])), via: 'direct', spec: null, grid: null };
+}
+
+/** Whether a layout has figure columns, and something to check them by (a relation, a total row) in some data row. */
+export function layoutCoverage(layout: DocumentTableLayout): { readonly hasFigures: boolean; readonly checkable: boolean } {
+  const hasFigures = layout.columns.some((c) => c.kind === 'count' || c.kind === 'rate' || c.kind === 'amount');
+  const hasChecks = layout.relations.length > 0 || layout.rows.some((r) => r.covers !== undefined);
+  return { hasFigures, checkable: hasFigures && hasChecks && layout.rows.length > 0 };
 }
 
 /**
@@ -98,8 +112,11 @@ export function checkTables(
   const findings: CheckFinding[] = [];
   const unchecked: UncheckedItem[] = [];
   const understood: UnderstoodTable[] = [];
-  for (const block of model.blocks) {
-    if (block.kind !== 'table') continue;
+  for (const printedBlock of model.blocks) {
+    if (printedBlock.kind !== 'table') continue;
+    // figures in the English format are read in Vietnamese; indicators by period are read transposed
+    const shaped = shapeTable(printedBlock);
+    const block = shaped.table;
     const where: FindingLocation = { block: block.index + 1, ...block.position };
     const n = String(block.index + 1);
     const caption = captionOf(model, block);
@@ -119,38 +136,67 @@ export function checkTables(
     if (userSpec !== undefined) {
       const headerRows = userSpec.header?.start !== undefined && userSpec.header.rows !== undefined ? userSpec.header.start + userSpec.header.rows : u.layout.headerRows;
       const gt = tableFromSpec(gridOf(block, headerRows), userSpec, { ...(caption === '' ? {} : { caption: [caption] }), source: `table ${n}` });
-      engine = { printed: gt.table, structural: gt.findings, columnOf: new Map(gt.layout.columns.map((c) => [c.key, c.gridColumn])), via: 'spec', spec: userSpec };
+      engine = { printed: gt.table, structural: gt.findings, columnOf: new Map(gt.layout.columns.map((c) => [c.key, c.gridColumn])), via: 'spec', spec: userSpec, grid: gt };
     } else {
-      const hasFigures = layout.columns.some((c) => c.kind === 'count' || c.kind === 'rate' || c.kind === 'amount');
-      const hasChecks = layout.relations.length > 0 || layout.rows.some((r) => r.covers !== undefined);
-      if (!hasFigures || !hasChecks || layout.rows.length === 0) {
+      const { hasFigures, checkable } = layoutCoverage(layout);
+      if (!checkable) {
         if (hasFigures) unchecked.push({ kind: 'table', location: where, text: firstText(block), reason: 'no total row, rate base or relation between columns could be inferred' });
         tables.push({ location: where, layout, spec: null, evidence, layoutFrom, checks: 0, findings: 0 });
         continue;
       }
       engine = engineTable(block, layout, caption, notes);
     }
-    const report = reconcileTable(engine.printed);
+    const report = reconcileTable(engine.printed, { attribute: true });
     const issues = [...engine.structural, ...report.issues];
-    for (const i of issues) {
-      const row = Number(i.rowKey);
-      const col = engine.columnOf.get(i.column);
+    for (const i of [...issues, ...fractionalCounts(block, layout)]) {
+      const gridRow = Number(i.rowKey);
+      const gridCol = engine.columnOf.get(i.column);
+      // a transposed table's findings go back to the printed cell: its row is the printed column
+      const [row, col] = shaped.transposed && gridCol !== undefined && Number.isInteger(gridRow) && gridRow > 0 ? [gridCol + 1, gridRow - 1] : [gridRow, gridCol];
+      // the cell's text as the document prints it (“10.98”, not the Vietnamese reading “10,98”)
+      const asPrinted = shaped.table === printedBlock || col === undefined || !Number.isInteger(row) ? i.printed : (printedBlock.rows[row - 1]?.[col]?.text.trim() ?? i.printed);
       findings.push({
         severity: i.severity,
         code: i.code,
-        location: { ...where, ...(Number.isInteger(row) && row > 0 ? { row } : {}), ...(col === undefined ? {} : { column: col + 1 }), rowLabel: i.row, columnKey: i.column },
-        text: i.printed,
-        printed: i.printed,
+        location: { ...where, ...(Number.isInteger(row) && row > 0 ? { row } : {}), ...(col === undefined ? {} : { column: col + 1 }), ...(shaped.transposed ? { rowLabel: i.column, columnKey: i.row } : { rowLabel: i.row, columnKey: i.column }) },
+        text: asPrinted,
+        printed: asPrinted,
         expected: i.expected,
         difference: i.difference,
         relation: i.relationText === '' ? null : i.relationText,
         message: i.message,
       });
     }
+    if (shaped.transposed) notes.push('indicators by period: read transposed, each indicator a column and each period a row (findings point at the printed cells)');
+    if (shaped.english) notes.push('figures printed in the English format (412204.00): read with “.” as the decimal point');
     tables.push({ location: where, layout, spec: engine.spec, evidence, layoutFrom, checks: report.checked, findings: issues.length, ...(notes.length === 0 ? {} : { notes }) });
   }
   return { tables, findings, unchecked, understood };
 }
+/**
+ * A count of households or persons is whole: a cell of a count column printed with a fraction
+ * (“10.98” among the exits of Bắc Giang's series, a rate typed into the wrong row) is an error,
+ * whatever relation the column is in.
+ */
+function fractionalCounts(table: DocumentTable, layout: DocumentTableLayout): ReconcileIssue[] {
+  const out: ReconcileIssue[] = [];
+  for (const c of layout.columns) {
+    if (c.kind !== 'count') continue;
+    for (const r of layout.rows) {
+      if (r.role === 'heading') continue;
+      const text = table.rows[r.row]?.[c.col]?.text.trim() ?? '';
+      const n = cellNumber(text);
+      if (n === null || n.decimals === 0 || n.units % 10 ** n.decimals === 0) continue;
+      out.push({
+        code: 'non-integer-count', severity: 'error', row: r.label, rowKey: rowKeyOf(r.row), column: c.key, relation: null, relationText: '',
+        printed: text, expected: 'a whole number', expectedExact: null, difference: null, shortcut: null, cells: [{ row: rowKeyOf(r.row), column: c.key }], grid: null,
+        message: `${r.label} · ${c.key}: printed ${text}, but the column counts (households, persons) and a count is a whole number (a figure typed into the wrong row?)`,
+      });
+    }
+  }
+  return out;
+}
+
 function firstText(t: DocumentTable): string {
   return t.rows.flat().map((c) => c.text).filter((x) => x !== '').slice(0, 4).join(' | ');
 }

@@ -84,11 +84,13 @@ export function proseFigures(text: string): ProseFigure[] {
     const numberStart = m.index;
     const after = folded.slice(numberStart + digits.length, numberStart + digits.length + 20);
     const unit = UNIT_RE.exec(after);
-    if (unit === null) continue;
-    const unitWord = unit[1]!;
-    const spec = UNITS.find(([u]) => u === unitWord)!;
+    // “Tổng số hộ cận nghèo: 18.160; Tỷ lệ: …”: a count of households named before it, with no unit after
+    const namedHouseholds = unit === null && /\b(?:tong )?so ho[\p{L} ]{0,40}:\s*$/u.test(folded.slice(Math.max(0, numberStart - 50), numberStart)) && /^\s*(?:[;,.)]|$)/.test(after);
+    if (unit === null && !namedHouseholds) continue;
+    const unitWord = unit === null ? '' : unit[1]!;
+    const spec = unit === null ? (['', 'households', null] as const) : UNITS.find(([u]) => u === unitWord)!;
     // "ngày 30 tháng 6 năm 2022", "năm 2024": not figures (already excluded: no unit); "hộ" after a year is rare
-    const end = numberStart + digits.length + unit[0].length;
+    const end = numberStart + digits.length + (unit === null ? 0 : unit[0].length);
     let start = numberStart;
     let qualifier: ProseFigure['qualifier'] = null;
     const before = folded.slice(Math.max(0, numberStart - 16), numberStart);

@@ -63,7 +63,7 @@ function isCaptionRow(table: DocumentTable, r: number): boolean {
   return texts.length === 1 && table.columns >= 3 && figureCells(table, r) === 0;
 }
 
-const GENERIC = new Set(['ho', 'so ho', 'ty le (%)', 'ty le', 'ty le %', '%', '(%)', 'so luong', 'so tien', 'kinh phi', 'nguoi', 'so nguoi', 'luot', 'luot nguoi', 'gia tri', 'tong', 'tong so', 'so']);
+const GENERIC = new Set(['ho', 'so ho', 'ty le (%)', 'ty le', 'ty le %', 'ti le (%)', 'ti le', 'ti le %', '%', '(%)', 'so luong', 'so tien', 'kinh phi', 'nguoi', 'so nguoi', 'luot', 'luot nguoi', 'gia tri', 'tong', 'tong so', 'so']);
 
 /**
  * Finds the header rows of a table and the header path of each column. Text tables leave merged
@@ -128,6 +128,8 @@ export function tableHeader(table: DocumentTable): TableHeader {
 function uniqueKeys(paths: readonly (readonly string[])[]): string[] {
   const depth = paths.map((p) => {
     const last = p[p.length - 1];
+    // a column under a “Trong đó …” header is named with it: “Trong đó: hộ DTTS · Hộ nghèo”, not “Hộ nghèo”
+    if (p.length > 1 && /^(trong do|trong so)\b/.test(foldVietnamese(p[0]!))) return p.length;
     return last !== undefined && GENERIC.has(foldVietnamese(last)) && p.length > 1 ? 2 : 1;
   });
   const keyOf = (c: number): string => {
@@ -153,7 +155,14 @@ function uniqueKeys(paths: readonly (readonly string[])[]): string[] {
   const keys = paths.map((_, c) => keyOf(c));
   const count = new Map<string, number>();
   keys.forEach((k) => count.set(k, (count.get(k) ?? 0) + 1));
-  return keys.map((k, c) => ((count.get(k) ?? 0) > 1 ? `${k} [${c + 1}]` : k));
+  // a repeated generic header (“Tỷ lệ (%)” after each count) is named after the column on its left: “Số hộ nghèo · Tỷ lệ (%)”
+  const named = keys.map((k, c) => {
+    const left = keys[c - 1];
+    return (count.get(k) ?? 0) > 1 && GENERIC.has(foldVietnamese(k)) && left !== undefined && (count.get(left) ?? 0) === 1 && !GENERIC.has(foldVietnamese(left)) ? `${left} · ${k}` : k;
+  });
+  const again = new Map<string, number>();
+  named.forEach((k) => again.set(k, (again.get(k) ?? 0) + 1));
+  return named.map((k, c) => ((again.get(k) ?? 0) > 1 ? `${k} [${c + 1}]` : k));
 }
 
 /** The money unit a header or caption names (`'(triệu đồng)'`, `'ĐVT: Tr.đ'`), or null. */

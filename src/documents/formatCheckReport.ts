@@ -1,4 +1,5 @@
 import type { CheckFinding, CheckReport, FindingLocation } from './checkReport.js';
+import type { RelationEvidence } from './understandTable.js';
 import { assertOptions } from '../errors/assertOptions.js';
 
 /** Options of {@link formatCheckReport}. */
@@ -35,6 +36,16 @@ export function formatCheckFinding(f: CheckFinding): string {
 }
 
 /**
+ * One inferred relation with its support, as the reports print it.
+ * @example
+ * formatEvidence({ type: 'difference', text: 'HN còn lại · Hộ = HN đầu năm 2024 · Hộ − Thoát hộ nghèo · Hộ', holds: 16, of: 17, breaks: ['An Phú'], origin: 'inferred' })
+ * //=> 'HN còn lại · Hộ = HN đầu năm 2024 · Hộ − Thoát hộ nghèo · Hộ: holds in 16 of 17 rows (breaks: An Phú)'
+ */
+export function formatEvidence(e: RelationEvidence): string {
+  return `${e.text}: holds in ${e.of === e.holds ? `all ${e.of}` : `${e.holds} of ${e.of}`} ${e.type === 'row-total' ? 'columns' : 'rows'}${e.breaks.length === 0 ? '' : ` (breaks: ${e.breaks.join(', ')})`}`;
+}
+
+/**
  * The text report of `vn-poverty check`: one line per finding, then the tables found with their
  * inferred relations, the claims and a summary; optionally what was left unchecked.
  * @example
@@ -46,7 +57,7 @@ export function formatCheckReport(report: CheckReport, options: FormatCheckRepor
   if (lines.length > 0) lines.push('');
   for (const t of report.tables) {
     lines.push(`table at ${formatLocation(t.location)}: ${t.layout.columns.filter((c) => c.kind === 'count' || c.kind === 'rate' || c.kind === 'amount').length} figure columns, ${t.layout.rows.length} data rows, ${t.checks} checks, ${t.findings} findings (layout ${t.layoutFrom})`);
-    if (options.evidence !== false) for (const e of t.evidence) lines.push(`  ${e.text}: holds in ${e.of === e.holds ? `all ${e.of}` : `${e.holds} of ${e.of}`} ${e.type === 'row-total' ? 'columns' : 'rows'}${e.breaks.length === 0 ? '' : ` (breaks: ${e.breaks.join(', ')})`}`);
+    if (options.evidence !== false) for (const e of t.evidence) lines.push(`  ${formatEvidence(e)}`);
   }
   const byStatus = (s: string): number => report.claims.filter((c) => c.status === s).length;
   if (report.claims.length > 0) {

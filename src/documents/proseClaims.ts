@@ -20,6 +20,8 @@ export interface ClaimFigure {
   readonly figure: ProseFigure;
   /** For a part: the words that name it (`'Ngân sách trung ương'`). */
   readonly label?: string;
+  /** For a part: the share of the total it is printed to be (“… chiếm 64%, tương đương 48.000 tỷ đồng”). */
+  readonly share?: ClaimFigure;
 }
 
 interface ClaimBase {
@@ -50,6 +52,24 @@ export interface RateCountClaim extends ClaimBase {
   readonly base: string;
   /** A date phrase near the claim (`'tháng 7/2022'`, `'cuối năm 2022'`), for the reader. */
   readonly date: string | null;
+  /**
+   * The households the text prints as the base (“Tổng số hộ tự nhiên: 297.899 hộ”, “tổng số hộ dân
+   * cư là …”) in the paragraph or the few before it, when the pair is a share of all households.
+   */
+  readonly printedBase?: ClaimFigure;
+}
+
+/**
+ * “Tỷ lệ hộ nghèo đầu năm 3,42%, cuối năm giảm xuống còn 2,74%, giảm 0,68%”, “giảm từ 1.250 hộ
+ * xuống còn 1.032 hộ, giảm 218 hộ”: a figure at two moments and the change printed between them.
+ */
+export interface ChangeClaim extends ClaimBase {
+  readonly kind: 'change';
+  readonly from: ClaimFigure;
+  readonly to: ClaimFigure;
+  readonly change: ClaimFigure;
+  /** `'down'` for “giảm”, `'up'` for “tăng”. */
+  readonly direction: 'down' | 'up';
 }
 
 /** “… 4.952 lượt người, đạt 99,04% so với kế hoạch”: an achievement as a percentage of a plan. */
@@ -86,7 +106,7 @@ export interface TableFigureClaim extends ClaimBase {
 }
 
 /** A claim the prose makes that arithmetic can check. */
-export type DocumentClaim = TotalWithPartsClaim | RateCountClaim | PercentOfPlanClaim | ReductionTargetClaim | TableFigureClaim;
+export type DocumentClaim = TotalWithPartsClaim | RateCountClaim | PercentOfPlanClaim | ReductionTargetClaim | TableFigureClaim | ChangeClaim;
 
 /** A sentence with figures that no claim uses. */
 export interface UncheckedSentence {
@@ -130,7 +150,27 @@ function subjectOf(folded: string): 'poor' | 'near-poor' | 'poor-and-near-poor' 
   return null;
 }
 
+/** After a part's “chiếm P%”: words that make P a share of the total (“, tương đương 48.000 tỷ”, “số hộ nghèo toàn huyện”), not a rate of all households. */
+const SHARE_OF_TOTAL = /^(?:\s*[,;]?\s*\(?\s*(?:tuong duong|tuong ung)\b|\s+(?:so |tong so |tong )?(?:ho ngheo|ho can ngheo|von|kinh phi|nguon von|tong von|tong kinh phi)\b)/;
+/** A part of the area a pair may be about. */
+const AREA = /\b(thanh thi|nong thon|khu vuc [a-z]+(?: [a-z]+)?)\b/;
+/** Words that narrow a sentence to a part of the area. */
+const SUB_AREA = /\b(khu vuc|thanh thi|nong thon|cac xa|cac phuong|thon)\b|^\s*[-+•]?\s*(xa|phuong|thi tran|huyen) (?!hoi\b)[a-z]/;
+
+/** Words before a figure that make it the count of all households: “Tổng số hộ tự nhiên:”, “tổng số hộ dân cư là”, “toàn huyện có … hộ dân”. */
+const BASE_WORDS = /\b(tong so ho(?: dan cu| tu nhien| dan| gia dinh)?|tong so ho dan cu|so ho dan cu)\s*(?:toan (?:tinh|huyen|thi xa|thanh pho|xa|phuong)\s*)?(?:la|co|:)?\s*:?\s*$/;
+
 const DATE = /\b(thang \d{1,2}\/\d{4}|(?:cuoi|dau|giua) nam \d{4}|(?:cuoi|dau) ky|nam \d{4})\b/;
+
+/**
+ * The longest paragraph read for claims: 50.000 characters (about 8.000 words; a plan's longest
+ * paragraphs are a few thousand characters). Reading claims takes time that grows with the square
+ * of a paragraph's length, so a longer one — a whole file on one line — is listed in `unchecked`
+ * (with its first figures), never read for minutes.
+ * @example
+ * MAX_CLAIM_PARAGRAPH //=> 50000
+ */
+export const MAX_CLAIM_PARAGRAPH = 50_000;
 
 /**
  * Reads the arithmetic claims of a document's prose, with no hints:
@@ -144,7 +184,8 @@ const DATE = /\b(thang \d{1,2}\/\d{4}|(?:cuoi|dau|giua) nam \d{4}|(?:cuoi|dau) k
  * - **percent of plan**: “N …, đạt P% (so với) kế hoạch”, with the plan figure when printed;
  * - **reduction targets**: “giảm …” with a figure about poor or near-poor households, read by
  *   `targetFromText` (points, range, share, count).
- * Sentences with figures that no claim uses are returned as `unchecked`.
+ * Sentences with figures that no claim uses are returned as `unchecked`, and so are paragraphs over
+ * {@link MAX_CLAIM_PARAGRAPH} characters, which are not read.
  *
  * @param model - a document model.
  * @returns deep-frozen claims and unchecked sentences.
@@ -155,13 +196,25 @@ const DATE = /\b(thang \d{1,2}\/\d{4}|(?:cuoi|dau|giua) nam \d{4}|(?:cuoi|dau) k
 export function extractClaims(model: DocumentModel): ProseClaims {
   const paras: Para[] = [];
   const paraAt = new Map<number, number>();
+  const tooLong: UncheckedSentence[] = [];
   for (const b of model.blocks) {
     if (b.kind === 'table') continue;
+    if (b.text.length > MAX_CLAIM_PARAGRAPH) {
+      const figures = proseFigures(b.text.slice(0, MAX_CLAIM_PARAGRAPH));
+      if (figures.length > 0) {
+        const more = figures.length > 20 ? ['…'] : [];
+        tooLong.push({ location: { block: b.index, start: 0, end: b.text.length }, sentence: `${b.text.slice(0, 200)}… (a paragraph of ${b.text.length} characters, over the ${MAX_CLAIM_PARAGRAPH} read for claims: is the file one long line?)`, figures: [...figures.slice(0, 20).map((f) => f.text), ...more] });
+      }
+      continue;
+    }
     paraAt.set(b.index, paras.length);
     paras.push({ block: b.index, text: b.text, folded: foldVietnameseKeepingLength(b.text), figures: proseFigures(b.text), sentences: sentences(b.text) });
   }
   const claims: DocumentClaim[] = [];
   const used = new Set<string>();
+  const changed = new Set<string>();
+  const pairCounts = new Set<string>();
+  const hasTables = model.blocks.some((b) => b.kind === 'table');
   const use = (p: Para, f: ProseFigure): void => void used.add(`${p.block}:${f.start}`);
   const fig = (p: Para, f: ProseFigure, label?: string): ClaimFigure => {
     use(p, f);
@@ -174,14 +227,17 @@ export function extractClaims(model: DocumentModel): ProseClaims {
     totalsWithParts(p, pi);
     rateCountPairs(p, pi);
     percentOfPlan(p);
+    changes(p);
     targets(p);
     tableFigures(p);
   });
 
   function tableFigures(p: Para): void {
     for (const f of p.figures) {
-      // a figure a claim already reads (a target's “giảm 10 hộ nghèo”, a pair's count) is not a stock to compare
-      if (f.dimension !== 'households' || f.qualifier !== null || used.has(`${p.block}:${f.start}`)) continue;
+      // a figure a claim already reads (a target's “giảm 10 hộ nghèo”) is not a stock to compare; a pair's count
+      // (“còn 464 hộ nghèo, chiếm tỷ lệ 1,50%”) is, when the document has a table to compare it with
+      const inPair = pairCounts.has(`${p.block}:${f.start}`);
+      if (f.dimension !== 'households' || f.qualifier !== null || (used.has(`${p.block}:${f.start}`) && !(inPair && hasTables))) continue;
       if (/\b(giam|tang|them|thoat)\s*$/.test(p.folded.slice(Math.max(0, f.start - 12), f.start))) continue;
       const after = /^\s*(can ngheo|ngheo|dan(?: cu)?)\b/.exec(p.folded.slice(f.end, f.end + 20));
       if (after === null) continue;
@@ -251,8 +307,19 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       for (const total of totals) {
         const parts: ClaimFigure[] = [];
         for (const item of items) {
-          const f = item.figures.find((x) => x.dimension === total.dimension);
-          if (f !== undefined) parts.push(fig(item.para, f, item.label));
+          // “giảm 20 hộ”, “tăng 5 hộ” in the list is a change, not a part
+          const f = item.figures.find((x) => x.dimension === total.dimension && !/\b(giam|tang|them)(?: duoc)?\s*$/.test(item.para.folded.slice(Math.max(0, x.start - 12), x.start)));
+          if (f === undefined) continue;
+          // “… chiếm 64%, tương đương 48.000 tỷ đồng”, “649 hộ, chiếm tỷ lệ 97% số hộ nghèo”: the part's printed share of the
+          // total — only when the words after the percentage say so (“hộ nghèo 200 hộ, chiếm 2,5%” is a rate of all households)
+          const share = item.figures.find(
+            (x) =>
+              x.dimension === 'percent' &&
+              /\bchiem(?: ty le| ti le)?\s*$/.test(item.para.folded.slice(Math.max(0, x.start - 16), x.start)) &&
+              SHARE_OF_TOTAL.test(item.para.folded.slice(x.end, x.end + 40)),
+          );
+          const part = fig(item.para, f, item.label);
+          parts.push(share === undefined ? part : { ...part, share: fig(item.para, share) });
         }
         if (parts.length === 0) continue;
         const s = sentenceAt(p, total.start);
@@ -280,32 +347,88 @@ export function extractClaims(model: DocumentModel): ProseClaims {
     const percents = p.figures.filter((f) => f.dimension === 'percent');
     for (const r of percents) {
       // “P% (tương đương N hộ)” / “P%, tương ứng N hộ”
-      const after = p.folded.slice(r.end, r.end + 40);
-      const eq = /^\s*[,.]?\s*\(?\s*(tuong duong|tuong ung|ung voi|bang|voi)\s*/.exec(after);
+      if (used.has(`${p.block}:${r.start}`)) continue; // a part's share of its total, read above
+      if (/^\s*(so voi\s+)?(ke hoach|chi tieu|kh)\b/.test(p.folded.slice(r.end, r.end + 30))) continue; // a percent of a plan, read below
+      const after = p.folded.slice(r.end, r.end + 60);
+      // “P% (tương đương N hộ)”, also with a few words between: “chiếm 11% dân số toàn huyện (tương đương 669 hộ)”
+      const eq = /^(?:\s+[\p{L}]+){0,5}?\s*[,.]?\s*\(?\s*(tuong duong voi|tuong duong|tuong ung voi|tuong ung|ung voi|bang|voi)\s*/u.exec(after);
       let count: ProseFigure | undefined;
       if (eq !== null) count = p.figures.find((f) => f.start === r.end + eq[0].length || (f.start >= r.end && f.start <= r.end + eq[0].length + 1 && f.dimension === 'households'));
       if (count === undefined || count.dimension !== 'households') {
         // “N hộ, chiếm P%”
-        count = [...p.figures].reverse().find((f) => f.dimension === 'households' && f.end <= r.start && /^[\s,(]*(chiem|bang)( ty le)?\s*$/.test(p.folded.slice(f.end, r.start)));
+        // “N hộ, chiếm P%”, “N hộ nghèo (chiếm tỷ lệ P%)”, “N hộ; Tỷ lệ: P%”
+        count = [...p.figures].reverse().find((f) => f.dimension === 'households' && f.end <= r.start && /^\s*(?:can ngheo|ngheo)?[\s,;(]*(?:(?:chiem|bang)(?: t[yi] le)?|t[yi] le(?: ho)?(?: can)?(?: ngheo)?(?: la)?\s*:?)\s*$/.test(p.folded.slice(f.end, r.start)));
       }
       if (count === undefined || count.dimension !== 'households') continue;
       const lead = p.folded.slice(Math.max(0, previousFigureEnd(p, Math.min(r.start, count.start))), Math.min(r.start, count.start));
-      const subject = lastSubject(lead);
-      const tyLe = lead.lastIndexOf('ty le');
-      const population = POPULATION.exec(tyLe >= 0 ? lead.slice(tyLe) : lead)?.[1] ?? '';
+      // the words right after the count name the households when the lead does not (“9.604 hộ nghèo, chiếm …”)
+      const named = count.end <= r.start ? /^\s*(can ngheo|ngheo)\b/.exec(p.folded.slice(count.end, r.start)) : null;
+      const subject = named !== null ? (named[1] === 'can ngheo' ? 'near-poor' : 'poor') : lastSubject(lead);
+      const tyLe = Math.max(lead.lastIndexOf('ty le'), lead.lastIndexOf('ti le'));
+      // a population (ethnic minority…) or a part of the area (“Khu vực nông thôn có …”): its pairs have their own base
+      const sentenceStart = sentenceAt(p, Math.min(r.start, count.start)).start;
+      const areaAt = AREA.exec(p.folded.slice(sentenceStart, Math.min(r.start, count.start)));
+      const area = areaAt === null ? '' : p.text.slice(sentenceStart + areaAt.index, sentenceStart + areaAt.index + areaAt[1]!.length).toLowerCase();
+      const people = POPULATION.exec(tyLe >= 0 ? lead.slice(tyLe) : lead)?.[1] ?? '';
       const baseWords = /^\s*(?:%\s*)?(?:so voi |tren |cua )?(tong so ho[\p{L} ]{0,20}|so ho (?:ngheo|can ngheo)[\p{L} ]{0,10})/u.exec(p.folded.slice(r.end, r.end + 40));
       const s = sentenceAt(p, r.start);
+      pairCounts.add(`${p.block}:${count.start}`);
       claims.push({
         kind: 'rate-count',
         rate: fig(p, r),
         count: fig(p, count),
         subject: subject ?? 'other',
-        population: population === '' ? '' : populationName(population),
+        population: people !== '' ? populationName(people) : area,
         base: baseWords === null || /dan cu|ho dan/.test(baseWords[1]!) ? 'households' : p.text.slice(r.end + baseWords.index + baseWords[0].length - baseWords[1]!.length, r.end + baseWords[0].length).trim(),
         date: dateNear(p, pi, Math.min(r.start, count.start), s.start),
+        ...printedBaseFor(p, pi, Math.min(r.start, count.start), people + area, baseWords === null || /dan cu|ho dan/.test(baseWords[1]!)),
         sentence: p.text.slice(s.start, s.end).trim(),
         location: { block: p.block, start: s.start, end: s.end },
       });
+    }
+  }
+
+  /** “Tổng số hộ (dân cư | tự nhiên): N hộ” in the paragraph before the pair or in the three before it, for a pair of all households. */
+  function printedBaseFor(p: Para, pi: number, before: number, population: string, ofHouseholds: boolean): { printedBase?: ClaimFigure } {
+    // a pair about a part of the area (“khu vực nông thôn có …”) is not a share of the whole's households
+    if (population !== '' || !ofHouseholds || SUB_AREA.test(p.folded.slice(sentenceAt(p, before).start, before).trimStart())) return {};
+    // the base in the same paragraph, or in a list item or lead-in just before a run of list items (“+ Tổng số hộ tự nhiên: …”)
+    for (let k = pi; k >= Math.max(0, pi - 3); k--) {
+      const q = paras[k]!;
+      if (k < pi && (!LIST_ITEM.test(paras[k + 1]!.text) || paras[k + 1]!.block !== q.block + 1)) break;
+      const base = [...q.figures].reverse().find((f) => f.dimension === 'households' && (k < pi || f.end <= before) && BASE_WORDS.test(q.folded.slice(Math.max(0, f.start - 40), f.start)));
+      if (base !== undefined) return { printedBase: fig(q, base) };
+    }
+    return {};
+  }
+
+  function changes(p: Para): void {
+    for (const s of p.sentences) {
+      const folded = p.folded.slice(s.start, s.end);
+      // “… giảm xuống còn B”, “… từ A … còn B”: a verb of change, or a “từ” before the first figure
+      const con = /\b(xuong|giam|len|tang)?\s*con\s+/.exec(folded);
+      if (con === null) continue;
+      const toAt = s.start + con.index + con[0].length;
+      const to = p.figures.find((f) => f.start === toAt && (f.dimension === 'percent' || f.dimension === 'households'));
+      if (to === undefined) continue;
+      const from = [...p.figures].reverse().find((f) => f.end <= toAt && f.start >= s.start && f.dimension === to.dimension && f.qualifier === null);
+      const after = p.figures.filter((f) => f.start > to.end && f.end <= s.end && f.dimension === to.dimension);
+      const change = after.find((f) => /\b(giam|tang)(?: them| duoc| len| xuong)?\s*$/.test(p.folded.slice(Math.max(0, f.start - 14), f.start)));
+      if (from === undefined || change === undefined || to.qualifier !== null || change.qualifier !== null) continue;
+      if (con[1] === undefined && !/\btu\s*$/.test(p.folded.slice(Math.max(0, from.start - 6), from.start))) continue;
+      // “bình quân giảm 0,8%/năm”, “mỗi năm giảm …”: a yearly average, not the change between the two
+      if (/^\s*\/\s*nam\b/.test(p.folded.slice(change.end, change.end + 8)) || /\b(binh quan|trung binh|moi nam|hang nam)\s+(giam|tang)/.test(p.folded.slice(Math.max(0, change.start - 30), change.start))) continue;
+      const word = /\b(giam|tang)(?: them| duoc| len| xuong)?\s*$/.exec(p.folded.slice(Math.max(0, change.start - 14), change.start))![1]!;
+      claims.push({
+        kind: 'change',
+        from: fig(p, from),
+        to: fig(p, to),
+        change: fig(p, change),
+        direction: word === 'giam' ? 'down' : 'up',
+        sentence: p.text.slice(s.start, s.end).trim(),
+        location: { block: p.block, start: s.start, end: s.end },
+      });
+      changed.add(`${p.block}:${s.start}`);
     }
   }
 
@@ -332,7 +455,7 @@ export function extractClaims(model: DocumentModel): ProseClaims {
   }
 
   function percentOfPlan(p: Para): void {
-    const re = /\bdat\s+/g;
+    const re = /\b(?:dat|bang)\s+/g;
     for (let m = re.exec(p.folded); m !== null; m = re.exec(p.folded)) {
       const pct = p.figures.find((f) => f.dimension === 'percent' && f.start === m!.index + m![0].length);
       if (pct === undefined) continue;
@@ -342,7 +465,8 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       const achieved = [...p.figures].reverse().find((f) => f.end <= m!.index && f.start >= clauseStart && f.dimension !== 'percent');
       if (achieved === undefined) continue;
       const afterPlan = p.folded.slice(pct.end + tail[0].length, pct.end + tail[0].length + 30);
-      const planMatch = /^\s*(?:\(|giao|nam \d{4}|la|:)*\s*/.exec(afterPlan);
+      // “đạt 62,9% kế hoạch (kế hoạch 245 hộ)”, “so với kế hoạch giao (245 hộ)”, “(KH: 245 hộ)”
+      const planMatch = /^(?:\s*(?:\(|:|(?:giao|nam \d{4}|la|ke hoach|kh)\b))*\s*/.exec(afterPlan);
       const plan = planMatch === null ? undefined : p.figures.find((f) => f.start === pct.end + tail[0].length + planMatch[0].length && f.dimension === achieved.dimension);
       const words = foldVietnamese(p.text.slice(Math.max(clauseStart, achieved.start - 60), achieved.start))
         .replace(/[^\p{L}\s]/gu, ' ')
@@ -364,6 +488,7 @@ export function extractClaims(model: DocumentModel): ProseClaims {
   function targets(p: Para): void {
     if (!/\bgiam\b/.test(p.folded)) return;
     for (const s of p.sentences) {
+      if (changed.has(`${p.block}:${s.start}`)) continue; // a change printed with both ends is a result, not a target
       const folded = p.folded.slice(s.start, s.end);
       const giam = folded.search(/\bgiam\b(?!\s+(xuong\s+)?con\b)/);
       if (giam < 0 || !/\bngheo\b/.test(folded)) continue;
@@ -393,7 +518,7 @@ export function extractClaims(model: DocumentModel): ProseClaims {
     }
   }
 
-  const unchecked: UncheckedSentence[] = [];
+  const unchecked: UncheckedSentence[] = [...tooLong];
   for (const p of paras) {
     if (p.figures.length === 0) continue;
     for (const s of p.sentences) {
@@ -402,6 +527,7 @@ export function extractClaims(model: DocumentModel): ProseClaims {
     }
   }
   void paraAt;
+  unchecked.sort((a, b) => a.location.block - b.location.block || a.location.start - b.location.start);
   return deepFreeze({ claims, unchecked });
 }
 

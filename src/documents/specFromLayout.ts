@@ -38,7 +38,7 @@ export function specFromLayout(table: DocumentTable, layout: DocumentTableLayout
   for (const r of layout.relations) {
     switch (r.type) {
       case 'difference':
-        relations.push({ type: 'difference', column: r.column, from: r.from, minus: r.minus });
+        relations.push({ type: 'difference', column: r.column, from: r.from, minus: r.minus, ...(r.plus === undefined ? {} : { plus: r.plus }) });
         break;
       case 'sum':
         relations.push({ type: 'column-total', column: r.column, parts: r.parts, partsRounded: layout.columns.find((c) => c.key === r.column)?.kind === 'amount' });
@@ -49,6 +49,9 @@ export function specFromLayout(table: DocumentTable, layout: DocumentTableLayout
       case 'numbering':
         if (r.perGroup) return { ok: false, reason: 'row numbers restart in each group' };
         relations.push({ type: 'numbering', column: r.column, rows: 'units' });
+        break;
+      case 'part-of':
+        relations.push({ type: 'inequality', column: r.column, op: '<=', than: r.of });
         break;
     }
   }

@@ -51,6 +51,8 @@ export interface LayoutDifference {
   readonly column: string;
   readonly from: string;
   readonly minus: readonly string[];
+  /** Columns added back (a flow: end = start − exits + re-poor + newly poor). */
+  readonly plus?: readonly string[];
 }
 
 /** `column = Σ parts`, row by row (total = central + provincial). */
@@ -70,8 +72,18 @@ export interface LayoutNumbering {
   readonly perGroup: boolean;
 }
 
+/**
+ * A *trong đó* column is at most the column it breaks down, row by row (“Trong đó: hộ DTTS ›
+ * Hộ nghèo” ≤ “Hộ nghèo › Số hộ”).
+ */
+export interface LayoutPartOf {
+  readonly type: 'part-of';
+  readonly column: string;
+  readonly of: string;
+}
+
 /** A relation between the columns of a {@link DocumentTableLayout}. */
-export type LayoutRelation = LayoutDifference | LayoutColumnSum | LayoutRate | LayoutNumbering;
+export type LayoutRelation = LayoutDifference | LayoutColumnSum | LayoutRate | LayoutNumbering | LayoutPartOf;
 
 /**
  * The declared layout of a document table: which grid rows are headers, what each column holds,
@@ -126,10 +138,11 @@ export const documentTableLayoutSchema = z.object({
   ),
   relations: z.array(
     z.discriminatedUnion('type', [
-      z.object({ type: z.literal('difference'), column: key, from: key, minus: z.array(key).min(1) }),
+      z.object({ type: z.literal('difference'), column: key, from: key, minus: z.array(key).min(1), plus: z.array(key).optional() }),
       z.object({ type: z.literal('sum'), column: key, parts: z.array(key).min(2) }),
       z.object({ type: z.literal('rate'), column: key, count: key, base: key, scale: z.number().int().positive(), rounding }),
       z.object({ type: z.literal('numbering'), column: key, perGroup: z.boolean() }),
+      z.object({ type: z.literal('part-of'), column: key, of: key }),
     ]),
   ),
   blankAs: z.enum(['missing', 'zero']).optional(),
@@ -165,16 +178,17 @@ export function printedTableFromLayout(table: DocumentTable, layout: DocumentTab
   };
   l.relations.forEach((r, i) => {
     need(r.column, ['relations', i, 'column']);
-    if (r.type === 'difference') [r.from, ...r.minus].forEach((k) => need(k, ['relations', i, 'from']));
+    if (r.type === 'difference') [r.from, ...r.minus, ...(r.plus ?? [])].forEach((k) => need(k, ['relations', i, 'from']));
     if (r.type === 'sum') r.parts.forEach((k) => need(k, ['relations', i, 'parts']));
     if (r.type === 'rate') [r.count, r.base].forEach((k) => need(k, ['relations', i, 'count']));
+    if (r.type === 'part-of') need(r.of, ['relations', i, 'of']);
   });
   l.rows.forEach((r, i) => {
     if (r.row >= table.rows.length) fail({ code: 'unknown-row', path: ['rows', i, 'row'], value: r.row, expected: `a grid row below ${table.rows.length}` });
   });
   const printedColumns: TableColumn[] = l.columns.map((c) => {
     const kind = c.kind === 'label' || c.kind === 'row-number' || c.kind === 'text' ? 'text' : c.kind;
-    return c.unit === undefined || kind !== 'amount' ? { key: c.key, kind, label: c.header } : { key: c.key, kind, label: c.header, unit: c.unit };
+    return c.unit === undefined || kind !== 'amount' ? { key: c.key, kind, label: c.header, gridColumn: c.col } : { key: c.key, kind, label: c.header, unit: c.unit, gridColumn: c.col };
   });
   const rows = l.rows.map((r) => {
     const cells: Record<string, string | null> = {};
@@ -183,7 +197,7 @@ export function printedTableFromLayout(table: DocumentTable, layout: DocumentTab
       // a cell covered by a vertical merge repeats a figure that is printed once
       cells[c.key] = cell === undefined || (cell.mergedInto !== undefined && cell.mergedInto.row !== r.row) ? null : cell.text;
     }
-    return { key: rowKeyOf(r.row), label: r.label, cells };
+    return { key: rowKeyOf(r.row), label: r.label, cells, gridRow: r.row };
   });
   const additive = additiveColumns(l).map((c) => c.key);
   const relations: TableRelation[] = [];
@@ -197,7 +211,7 @@ export function printedTableFromLayout(table: DocumentTable, layout: DocumentTab
   for (const rel of l.relations) {
     switch (rel.type) {
       case 'difference':
-        relations.push({ type: 'difference', column: rel.column, from: rel.from, minus: rel.minus });
+        relations.push({ type: 'difference', column: rel.column, from: rel.from, minus: rel.minus, ...(rel.plus === undefined ? {} : { plus: rel.plus }) });
         break;
       case 'sum':
         relations.push({ type: 'column-total', column: rel.column, parts: rel.parts, ...(byKey.get(rel.column)?.kind === 'amount' ? { partsRounded: true } : {}) });
@@ -207,6 +221,9 @@ export function printedTableFromLayout(table: DocumentTable, layout: DocumentTab
         break;
       case 'numbering':
         for (const group of numberedGroups(l, rel.perGroup)) relations.push({ type: 'numbering', column: rel.column, rows: group.map(rowKeyOf) });
+        break;
+      case 'part-of':
+        relations.push({ type: 'inequality', column: rel.column, op: '<=', than: rel.of });
         break;
     }
   }

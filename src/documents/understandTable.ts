@@ -5,6 +5,7 @@ import { foldVietnamese } from '../text/foldVietnamese.js';
 import { cellNumber, rowNumber, type CellNumber } from './_cellNumber.js';
 import { moneyUnitIn, tableHeader } from './_tableHeader.js';
 import { coverageCandidates, roleOf, rowSignal, type RowSignal } from './_tableRows.js';
+import { linearRelations, scaledTo, type Col } from './_columnRelations.js';
 import type { DocumentTable } from './documentModel.js';
 import type { DocumentLayoutColumn, DocumentColumnKind, LayoutRelation, DocumentLayoutRow, DocumentTableLayout } from './tableLayout.js';
 import { assertOptions } from '../errors/assertOptions.js';
@@ -12,7 +13,7 @@ import { assertOptions } from '../errors/assertOptions.js';
 /** How strongly the table's own figures support one inferred relation. */
 export interface RelationEvidence {
   /** `'row-total'` for a subtotal or total row, else the relation's type. */
-  readonly type: 'row-total' | 'difference' | 'sum' | 'rate' | 'numbering';
+  readonly type: 'row-total' | 'difference' | 'sum' | 'rate' | 'numbering' | 'part-of';
   /** The relation written out with the headers as printed. */
   readonly text: string;
   /** Rows (for a column relation) or columns (for a row total) where it holds… */
@@ -47,19 +48,14 @@ export interface UnderstandTableOptions {
   readonly consensus?: number;
 }
 
-const RATE_WORDS = /\b(ty le|phan tram)\b|%/;
+const RATE_WORDS = /\b(ty le|ti le|phan tram)\b|%|(^|[^a-z])(rate|percent|pct)([^a-z]|$)/;
 const MONEY_WORDS = /\b(kinh phi|nguon von|von|ngan sach|so tien|du toan|gia tri|tong muc|dong|trieu|ty dong|nstw|nsdp|nstinh|ns tinh|ns huyen)\b/;
 const COUNT_WORDS = /\b(ho|so ho|nguoi|so nguoi|luot|luot nguoi|lao dong|so luong|can|lop|hoc sinh|the)\b/;
 const NUMBER_HEADER = /^(stt|tt|so tt|so thu tu|thu tu)$/;
-const TOTAL_HEADER = /\b(tong|cong|tong so|chung)\b/;
+/** “-”, “–”, “—”: printed for nothing (zero) in figure columns. */
+const DASH = /^[-–—]$/;
+const ZERO: CellNumber = { units: 0, decimals: 0, percent: false, unit: null, qualifier: null };
 
-interface Col {
-  readonly col: number;
-  readonly key: string;
-  readonly header: string;
-  kind: DocumentColumnKind;
-  unit: MoneyUnit | null;
-}
 
 type Values = ReadonlyArray<ReadonlyArray<CellNumber | null>>;
 
@@ -99,13 +95,23 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
 
   // --- columns ---------------------------------------------------------------
   const cols: Col[] = header.paths.map((path, c) => ({ col: c, key: header.keys[c]!, header: path.join(' › '), kind: 'text', unit: null }));
-  const parsed: (CellNumber | null)[][] = dataRows.map((r) => cols.map((c) => cellNumber(text(r, c.col))));
+  let dashes = false;
+  const parsed: (CellNumber | null)[][] = dataRows.map((r) =>
+    cols.map((c) => {
+      const t = text(r, c.col);
+      if (!DASH.test(t)) return cellNumber(t);
+      dashes = true;
+      return ZERO;
+    }),
+  );
   let rowNumberCol: number | null = null;
   for (const c of cols.slice(0, 2)) {
     const folded = foldVietnamese(header.paths[c.col]!.join(' '));
     const filled = dataRows.map((r) => text(r, c.col)).filter((t) => t !== '');
     const numbers = filled.map(rowNumber);
-    const looksNumbered = filled.length > 0 && numbers.every((n) => n !== null) && (numbers.some((n) => n!.kind !== 'arabic') || filled.length >= 2);
+    // years down a column (a table of indicators by period, read transposed) are labels, not row numbers
+    const years = filled.length > 0 && filled.every((t) => /^(19|20)\d\d$/.test(t));
+    const looksNumbered = !years && filled.length > 0 && numbers.every((n) => n !== null) && (numbers.some((n) => n!.kind !== 'arabic') || filled.length >= 2);
     if ((NUMBER_HEADER.test(folded) || looksNumbered) && filled.length >= dataRows.length * 0.3) {
       rowNumberCol = c.col;
       c.kind = 'row-number';
@@ -118,37 +124,68 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
     const filled = parsed.map((p) => p[i]).filter((_, j) => text(dataRows[j]!, c.col) !== '');
     const texts = dataRows.map((r) => text(r, c.col)).filter((t) => t !== '');
     if (texts.length === 0) return;
+    if (labelCol === null && texts.every((t) => /^(19|20)\d\d$/.test(t))) {
+      labelCol = c.col;
+      c.kind = 'label';
+      return;
+    }
     const numeric = filled.filter((v) => v !== null).length;
     if (numeric >= texts.length * 0.5) {
       const path = foldVietnamese(c.header);
       const percentCells = filled.filter((v) => v?.percent === true).length;
-      const decimals = filled.some((v) => v != null && v.decimals > 0);
+      // a count printed with zero decimals (“235118,00”) is a count
+      const fractional = filled.filter((v) => v != null && v.decimals > 0 && v.units % 10 ** v.decimals !== 0).length;
+      const decimals = fractional > 0;
       const ownUnit = moneyUnitIn(c.header);
       if (RATE_WORDS.test(path) || percentCells >= numeric * 0.5) c.kind = 'rate';
       else if (ownUnit !== null || MONEY_WORDS.test(path)) {
         c.kind = 'amount';
         c.unit = ownUnit ?? captionUnit;
-      } else if (COUNT_WORDS.test(path) && !decimals) c.kind = 'count';
+      } else if (COUNT_WORDS.test(path) && fractional * 4 < numeric) c.kind = 'count'; // one stray decimal in a column of households is an error to find, not an amount
       else if (captionUnit !== null) {
         c.kind = 'amount';
         c.unit = captionUnit;
-      } else c.kind = decimals ? 'amount' : 'count';
+      } else {
+        c.kind = decimals ? 'amount' : 'count';
+        c.byDefault = true;
+      }
     } else if (labelCol === null) {
       labelCol = c.col;
       c.kind = 'label';
     }
   });
+  // a column that is a count only by default (“Tổng số”, “Năm 2024”) in a table of amounts of one unit is an amount too
+  const amountUnits = new Set(cols.filter((c) => c.kind === 'amount').map((c) => c.unit));
+  if (amountUnits.size === 1) for (const c of cols) if (c.byDefault === true) [c.kind, c.unit] = ['amount', [...amountUnits][0]!];
   const figureCols = cols.filter((c) => c.kind === 'count' || c.kind === 'amount' || c.kind === 'rate');
   const additive = figureCols.filter((c) => c.kind !== 'rate');
   const values: Values = parsed;
   const at = (j: number, c: number): CellNumber | null => values[j]![c] ?? null;
 
   // --- rows ------------------------------------------------------------------
+  // a row's name: the last of the name columns before the figures that the row prints itself (“Huyện Đại Từ”
+  // merged down over its communes leaves “Xã Hùng Sơn” to name each row; “Toàn tỉnh” merged across names its own)
+  const firstFigure = Math.min(...figureCols.map((c) => c.col));
+  const nameCols = labelCol === null ? [] : cols.filter((c) => (c.kind === 'label' || c.kind === 'text') && c.col >= labelCol! && c.col < firstFigure).map((c) => c.col);
+  function rowLabelText(r: number): string {
+    for (let k = nameCols.length - 1; k >= 0; k--) {
+      const t = text(r, nameCols[k]!);
+      if (t !== '') return t;
+    }
+    return labelCol !== null ? text(r, labelCol) : text(r, 0);
+  }
   const signals: RowSignal[] = dataRows.map((r, j) => {
-    const label = labelCol !== null ? text(r, labelCol) : text(r, 0);
+    const label = rowLabelText(r);
     const numberText = rowNumberCol !== null ? text(r, rowNumberCol) : '';
     return rowSignal(r, numberText, label, figureCols.some((c) => at(j, c.col) !== null));
   });
+  // an unnumbered row with figures right before numbered rows heads a group (“Huyện Đại Từ” over its communes)
+  if (rowNumberCol !== null) {
+    signals.forEach((s, j) => {
+      const next = signals[j + 1];
+      if (s.signal === 'item' && s.numberText === '' && s.hasFigures && next?.signal === 'item' && next.number?.kind === 'arabic') signals[j] = { ...s, signal: 'group', level: 1 };
+    });
+  }
   const indexOfRow = new Map(dataRows.map((r, j) => [r, j]));
   const rowLabel = (r: number): string => {
     const s = signals[indexOfRow.get(r)!]!;
@@ -193,13 +230,43 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
   // --- linear relations between columns --------------------------------------
   const relations: LayoutRelation[] = [];
   const checkedRows = signals.map((s, j) => (rows[j]!.role === 'heading' ? -1 : j)).filter((j) => j >= 0);
-  const linear = linearRelations(additive, checkedRows, at, consensus, rowLabelAt);
+  const itemRows = new Set(checkedRows.filter((j) => rows[j]!.role === 'item'));
+  const linear = linearRelations(additive, checkedRows, at, consensus, rowLabelAt, itemRows);
   function rowLabelAt(j: number): string {
     return rowLabel(dataRows[j]!);
   }
   for (const l of linear) {
     relations.push(l.relation);
     evidence.push({ type: l.relation.type === 'difference' ? 'difference' : 'sum', text: l.text, holds: l.holds, of: l.of, breaks: l.breaks, origin: 'inferred' });
+  }
+
+  // --- “trong đó” columns: at most the column they break down -----------------
+  for (const sub of additive) {
+    const path = foldVietnamese(sub.header).split(' › ');
+    if (path.length < 2 || !/^(trong do|trong so do|trong so)\b/.test(path[0]!)) continue;
+    const words = path.slice(1).join(' ').replace(/[^a-z0-9 ]/g, ' ').replace(/\b(so ho|so|ho|dtts|dan toc thieu so)\b/g, ' ').replace(/\s+/g, ' ').trim();
+    if (words === '') continue;
+    // the parent: a column outside the “trong đó” block that names the same households and is never smaller
+    const parents = additive.filter((p) => p !== sub && p.kind === sub.kind && !/^(trong do|trong so)/.test(foldVietnamese(p.header)) && new RegExp(`\\b${words}\\b`).test(foldVietnamese(p.header).replace(/\bcan ngheo\b/g, words === 'ngheo' ? 'cn' : 'can ngheo')));
+    const fits = parents.map((p) => {
+      let holds = 0;
+      let of = 0;
+      const breaks: number[] = [];
+      for (const j of checkedRows) {
+        const a = at(j, sub.col);
+        const b = at(j, p.col);
+        if (a === null || b === null) continue;
+        of++;
+        const d = Math.max(a.decimals, b.decimals);
+        if ((scaledTo(a, d) ?? Infinity) <= (scaledTo(b, d) ?? -Infinity)) holds++;
+        else breaks.push(j);
+      }
+      return { p, holds, of, breaks };
+    });
+    const fit = fits.length === 1 ? fits[0]! : null;
+    if (fit === null || fit.of < 3 || fit.holds < Math.ceil(fit.of * consensus)) continue;
+    relations.push({ type: 'part-of', column: sub.key, of: fit.p.key });
+    evidence.push({ type: 'part-of', text: `${sub.key} ≤ ${fit.p.key} (a “trong đó” column)`, holds: fit.holds, of: fit.of, breaks: fit.breaks.map(rowLabelAt), origin: 'inferred' });
   }
 
   // --- rates -----------------------------------------------------------------
@@ -242,9 +309,17 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
   const layoutColumns: DocumentLayoutColumn[] = cols
     .filter((c) => c.kind !== 'text' || header.paths[c.col]!.length > 0 || dataRows.some((r) => text(r, c.col) !== ''))
     .map((c) => (c.unit === null || c.kind !== 'amount' ? { col: c.col, key: c.key, header: c.header, kind: c.kind } : { col: c.col, key: c.key, header: c.header, kind: c.kind, unit: c.unit }));
-  const layout: DocumentTableLayout = { headerRows: header.headerRows, ...(header.captionRows.length === 0 ? {} : { captionRows: header.captionRows.length }), skipRows, columns: layoutColumns, rows, relations };
+  const layout: DocumentTableLayout = {
+    headerRows: header.headerRows,
+    ...(header.captionRows.length === 0 ? {} : { captionRows: header.captionRows.length }),
+    skipRows,
+    columns: layoutColumns,
+    rows,
+    relations,
+    ...(dashes ? { blankAs: 'zero' as const } : {}),
+  };
   const totalled = rows.some((r) => r.covers !== undefined);
-  const inRelation = new Set(relations.flatMap((r) => (r.type === 'difference' ? [r.column, r.from, ...r.minus] : r.type === 'sum' ? [r.column, ...r.parts] : r.type === 'rate' ? [r.column, r.count, r.base] : [])));
+  const inRelation = new Set(relations.flatMap((r) => (r.type === 'difference' ? [r.column, r.from, ...r.minus, ...(r.plus ?? [])] : r.type === 'sum' ? [r.column, ...r.parts] : r.type === 'rate' ? [r.column, r.count, r.base] : r.type === 'part-of' ? [r.column, r.of] : [])));
   const uncheckedColumns = figureCols.filter((c) => !inRelation.has(c.key) && !(totalled && c.kind !== 'rate')).map((c) => c.key);
   if (figureCols.length === 0) notes.push('no column of figures');
   return deepFreeze({ layout, evidence, uncheckedColumns, notes });
@@ -285,10 +360,6 @@ function rowTotalSupport(additive: readonly Col[], j: number, parts: readonly nu
   return { holds, of, breaks };
 }
 
-function scaledTo(n: CellNumber, d: number): number | null {
-  const v = n.units * 10 ** (d - n.decimals);
-  return Number.isSafeInteger(v) ? v : null;
-}
 
 /** Exact for counts; amounts may be off by half a printed unit per part (parts rounded for print). */
 function withinRounding(total: number, sum: number, c: Col, d: number, cells: readonly (CellNumber | null)[]): boolean {
@@ -297,110 +368,6 @@ function withinRounding(total: number, sum: number, c: Col, d: number, cells: re
   let tolerance = 0;
   for (const x of cells) if (x !== null) tolerance += 10 ** (d - x.decimals);
   return Math.abs(total - sum) * 2 <= tolerance;
-}
-
-interface LinearFit {
-  readonly relation: LayoutRelation;
-  readonly text: string;
-  readonly holds: number;
-  readonly of: number;
-  readonly breaks: string[];
-}
-
-/**
- * Every c = a + b (and c = a run of ≥ 3 adjacent columns) that holds in most rows, among columns
- * of the same kind and unit; each triple is reported once, as a difference when the total is
- * printed first and its header does not say “tổng/cộng” (remaining = start − exits), else as a sum.
- */
-function linearRelations(
-  additive: readonly Col[],
-  rows: readonly number[],
-  at: (j: number, c: number) => CellNumber | null,
-  consensus: number,
-  label: (j: number) => string,
-): LinearFit[] {
-  const out: LinearFit[] = [];
-  const compatible = (a: Col, b: Col): boolean => a.kind === b.kind && (a.unit === b.unit || a.unit === null || b.unit === null);
-  const test = (t: Col, parts: readonly Col[]): { holds: number; of: number; informative: number; breaks: number[] } => {
-    let holds = 0;
-    let of = 0;
-    let informative = 0;
-    const breaks: number[] = [];
-    for (const j of rows) {
-      const tv = at(j, t.col);
-      const pv = parts.map((p) => at(j, p.col));
-      if (tv === null || pv.some((x) => x === null)) continue;
-      of++;
-      const d = Math.max(tv.decimals, ...pv.map((x) => x!.decimals));
-      const total = scaledTo(tv, d);
-      let sum = 0;
-      let zero = false;
-      for (const x of pv) {
-        const v = scaledTo(x!, d);
-        if (v === null) {
-          sum = Number.NaN;
-          break;
-        }
-        if (v === 0) zero = true;
-        sum += v;
-      }
-      if (total !== null && total === sum) {
-        holds++;
-        if (!zero) informative++;
-      } else breaks.push(j);
-    }
-    return { holds, of, informative, breaks };
-  };
-  const accept = (r: { holds: number; of: number; informative: number }): boolean => r.of >= 3 && r.holds >= Math.ceil(r.of * consensus) && r.informative >= 2;
-  const used = new Set<string>();
-  const sig = (cs: readonly Col[]): string => cs.map((c) => c.col).sort((x, y) => x - y).join(',');
-  // runs of three or more adjacent source columns next to a total
-  for (let ti = 0; ti < additive.length; ti++) {
-    const t = additive[ti]!;
-    for (const dir of [1, -1] as const) {
-      let best: { parts: Col[]; r: ReturnType<typeof test> } | null = null;
-      for (let len = 3; len <= additive.length - 1; len++) {
-        const parts: Col[] = [];
-        for (let k = 1; k <= len; k++) {
-          const p = additive[ti + dir * k];
-          if (p === undefined || !compatible(p, t)) break;
-          parts.push(p);
-        }
-        if (parts.length !== len) break;
-        const r = test(t, parts);
-        if (accept(r) && (best === null || r.holds > best.r.holds)) best = { parts, r };
-      }
-      if (best !== null) {
-        const parts = dir === 1 ? best.parts : [...best.parts].reverse();
-        used.add(sig([t, ...parts]));
-        out.push({ relation: { type: 'sum', column: t.key, parts: parts.map((p) => p.key) }, text: `${t.key} = ${parts.map((p) => p.key).join(' + ')}`, holds: best.r.holds, of: best.r.of, breaks: best.r.breaks.map(label) });
-      }
-    }
-  }
-  // triples t = a + b
-  for (let ai = 0; ai < additive.length; ai++) {
-    for (let bi = ai + 1; bi < additive.length; bi++) {
-      const a = additive[ai]!;
-      const b = additive[bi]!;
-      if (!compatible(a, b)) continue;
-      for (const t of additive) {
-        if (t === a || t === b || !compatible(t, a)) continue;
-        const s = sig([t, a, b]);
-        if (used.has(s)) continue;
-        const r = test(t, [a, b]);
-        if (!accept(r)) continue;
-        used.add(s);
-        const sumForm = TOTAL_HEADER.test(foldVietnamese(t.key + ' ' + t.header)) || t.col > a.col && t.col > b.col;
-        if (sumForm) {
-          out.push({ relation: { type: 'sum', column: t.key, parts: [a.key, b.key] }, text: `${t.key} = ${a.key} + ${b.key}`, holds: r.holds, of: r.of, breaks: r.breaks.map(label) });
-        } else {
-          const [minus, result] = a.col < b.col ? [a, b] : [b, a];
-          out.push({ relation: { type: 'difference', column: result.key, from: t.key, minus: [minus.key] }, text: `${result.key} = ${t.key} − ${minus.key}`, holds: r.holds, of: r.of, breaks: r.breaks.map(label) });
-        }
-      }
-    }
-  }
-  return out;
 }
 
 interface RateFit {

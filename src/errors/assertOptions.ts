@@ -15,17 +15,14 @@ import { fail } from './VnPovertyError.js';
  * assertOptions(null, 'rate', true) // throws: code 'invalid-options', path ['options']
  */
 export function assertOptions(options: unknown, fn: string, required = false): void {
-  if (options === undefined) {
-    if (!required) return;
-    fail({ code: 'missing-options', path: ['options'], value: undefined, expected: `the options object of ${fn} (it has required fields)`, message: `${fn}: options: missing; ${fn} needs an options object (see its documentation for the required fields)` });
-  }
-  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
-    fail({
-      code: 'invalid-options',
-      path: ['options'],
-      value: Array.isArray(options) ? 'an array' : options === null ? null : typeof options === 'function' ? 'a function' : options,
-      expected: `an options object for ${fn}${required ? '' : ' (or leave it out)'}`,
-      message: `${fn}: options: got ${options === null ? 'null' : Array.isArray(options) ? 'an array' : typeof options === 'string' ? JSON.stringify(options) : String(typeof options === 'function' ? 'a function' : options)}, expected an options object${required ? '' : ' (or leave it out)'}`,
-    });
-  }
+  if (typeof options === 'object' ? options !== null && !Array.isArray(options) : options === undefined && !required) return;
+  const what = Array.isArray(options) ? 'an array' : typeof options === 'function' ? 'a function' : undefined;
+  const or = required ? '' : ' (or leave it out)';
+  fail({
+    code: options === undefined ? 'missing-options' : 'invalid-options',
+    path: ['options'],
+    value: what ?? options,
+    expected: `an options object for ${fn}${required ? ' (it has required fields)' : or}`,
+    message: `${fn}: options: ${options === undefined ? 'missing' : `got ${what ?? (typeof options === 'string' ? JSON.stringify(options) : String(options))}`}, expected an options object${or}`,
+  });
 }

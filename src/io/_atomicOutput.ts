@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { constants } from 'node:fs';
-import { access, open, realpath, rename, rm, stat } from 'node:fs/promises';
+import { constants, createWriteStream, type WriteStream } from 'node:fs';
+import { once } from 'node:events';
+import { access, open, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fail } from '../errors/VnPovertyError.js';
 
@@ -56,6 +57,24 @@ export async function openAtomicOutput(path: string): Promise<AtomicOutput> {
       await rm(tempPath, { force: true });
     },
   };
+}
+
+/**
+ * Writes a whole file atomically ({@link openAtomicOutput}): the bytes go to a temporary file
+ * beside `path`, renamed over it once complete; on any failure the temporary file is removed and
+ * an existing file at `path` is left as it was.
+ *
+ * @throws VnPovertyError as {@link openAtomicOutput}; the write's own error (a full disk).
+ */
+export async function writeFileAtomic(path: string, data: Uint8Array): Promise<void> {
+  const output = await openAtomicOutput(path);
+  try {
+    await writeFile(output.tempPath, data);
+    await output.commit();
+  } catch (error) {
+    await output.abort();
+    throw error;
+  }
 }
 
 /**
@@ -127,4 +146,35 @@ export async function assertOutputIsNotInput(output: string, inputs: ReadonlyArr
       });
     }
   }
+}
+
+/** A write stream to a temporary file that replaces its target on `finish`. @internal */
+export interface AtomicStream {
+  readonly stream: WriteStream;
+  /** Ends the stream and renames the file over the target. */
+  finish(): Promise<void>;
+  /** Destroys the stream and removes the temporary file; the target is untouched. */
+  abort(): Promise<void>;
+}
+
+/** Opens an {@link AtomicStream} for `path` (checked as {@link openAtomicOutput} checks it). @internal */
+export async function openAtomicStream(path: string, options: { readonly highWaterMark?: number } = {}): Promise<AtomicStream> {
+  const output = await openAtomicOutput(path);
+  const stream = createWriteStream(output.tempPath, options.highWaterMark !== undefined ? { highWaterMark: options.highWaterMark } : {});
+  await once(stream, 'open');
+  return {
+    stream,
+    async finish() {
+      stream.end();
+      await once(stream, 'finish');
+      await output.commit();
+    },
+    async abort() {
+      if (!stream.destroyed) {
+        stream.destroy();
+        await once(stream, 'close').catch(() => undefined);
+      }
+      await output.abort();
+    },
+  };
 }

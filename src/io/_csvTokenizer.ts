@@ -30,7 +30,35 @@ export function positionPath(at: CsvPosition, columnName?: string): ReadonlyArra
   return at.source !== undefined ? [at.source, at.row, column] : [at.row, column];
 }
 
-function csvError(code: string, at: CsvPosition, value: string, expected: string, what: string): VnPovertyError {
+const SEPARATOR_NAMES: Readonly<Record<string, string>> = { ',': '`,`', ';': '`;`', '\t': 'tab' };
+
+/**
+ * When a header was read as one column holding another separator (a `;` file read with `,`): that
+ * separator, its name for messages and the hint; else undefined.
+ */
+export function wrongSeparator(header: ReadonlyArray<unknown> | undefined, delimiter: CsvDelimiter): { readonly other: CsvDelimiter; readonly hint: string } | undefined {
+  if (header === undefined || header.length !== 1 || typeof header[0] !== 'string') return undefined;
+  const text = header[0];
+  const other = ([';', '\t', ','] as const).find((d) => d !== delimiter && text.includes(d));
+  if (other === undefined) return undefined;
+  return { other, hint: `the header has one column; is the separator ${SEPARATOR_NAMES[other]!}? (say so with --delimiter ${other === '\t' ? 'tab' : `'${other}'`}, or the delimiter option)` };
+}
+
+/** A tokenizer error after a header read as one column: the wrong separator is the error, the tokenizer's is how it showed. */
+function withSeparatorHint(error: unknown, header: ReadonlyArray<string> | undefined, delimiter: CsvDelimiter, source: string | undefined): unknown {
+  const wrong = wrongSeparator(header, delimiter);
+  if (wrong === undefined || !(error instanceof VnPovertyError)) return error;
+  const [first, ...rest] = error.issues;
+  const where = source === undefined ? '' : `${source}, `;
+  const how = source !== undefined && first.message.startsWith(where) ? first.message.slice(where.length) : first.message;
+  return new VnPovertyError([
+    issue({ code: 'wrong-separator', path: source !== undefined ? [source, 1] : [1], value: shortText(header![0]!), expected: `columns separated by ${SEPARATOR_NAMES[delimiter] ?? delimiter}`, message: `${where}row 1: ${wrong.hint} (read with ${SEPARATOR_NAMES[delimiter] ?? delimiter}, ${how})` }),
+    ...rest,
+  ]);
+}
+
+/** A CSV reading error naming row and column, its value cut short. @internal */
+export function csvError(code: string, at: CsvPosition, value: string, expected: string, what: string): VnPovertyError {
   return new VnPovertyError([
     issue({ code, path: positionPath(at), value: shortText(value), expected, message: `${describePosition(at)}: ${what}` }),
   ]);
@@ -92,6 +120,7 @@ export function createCsvTokenizer(options: CsvTokenizerOptions = {}): CsvTokeni
   let fieldLength = 0; // characters of the current field so far
   let recordLength = 0; // characters of the current record's finished fields
   let fieldHead = ''; // the first characters of the current field when it started in an earlier chunk, for messages
+  let header: string[] | undefined; // the first record, for the separator hint of a later error
 
   const at = (column: number): CsvPosition => (source !== undefined ? { source, row: rowCount + 1, column } : { row: rowCount + 1, column });
   const tooLong = (extra: number, head: string): void => {
@@ -288,14 +317,18 @@ export function createCsvTokenizer(options: CsvTokenizerOptions = {}): CsvTokeni
         started = true;
         if (chunk.charCodeAt(0) === 0xfeff) chunk = chunk.slice(1);
       }
-      scan(chunk, out);
+      try {
+        scan(chunk, out);
+      } catch (error) {
+        throw withSeparatorHint(error, header ?? out[0], delimiterChar as CsvDelimiter, source);
+      }
+      header ??= out[0];
       return out;
     },
     end() {
       const out: string[][] = [];
+      if (mode === QUOTED) throw withSeparatorHint(csvError('unterminated-quote', at(row.length + 1), fieldHead, 'a closing double quote (")', 'a quoted field is never closed'), header, delimiterChar as CsvDelimiter, source);
       switch (mode) {
-        case QUOTED:
-          throw csvError('unterminated-quote', at(row.length + 1), fieldHead, 'a closing double quote (")', 'a quoted field is never closed');
         case UNQUOTED:
         case QUOTE_IN_QUOTED:
           finishField(parts.join(''));

@@ -1,6 +1,10 @@
-import { unzipSync, type Unzipped } from 'fflate';
-import { XMLParser } from 'fast-xml-parser';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { fail } from '../errors/VnPovertyError.js';
+import { DOCX_READ_LIMITS, type DocxLimits } from './readLimits.js';
+import { DOCX_FORMAT, unpackZip } from './_zip.js';
+
+/** The parts of an OOXML package, by name. */
+export type OoxmlParts = ReadonlyMap<string, Uint8Array>;
 
 /**
  * A node of an XML tree as fast-xml-parser gives it with `preserveOrder`: one key, the tag name
@@ -24,14 +28,23 @@ const parser = new XMLParser({
 });
 
 /**
- * Parses an XML part into a node list (document order kept).
- * @throws VnPovertyError `unreadable-document` when the part is not well-formed XML.
+ * Parses an XML part into a node list (document order kept), after checking that it is
+ * well-formed (the parser alone accepts unclosed and mismatched tags) and has no document type
+ * declaration (Office writes none; entities declared in one could expand without bound).
+ * @throws VnPovertyError `malformed-xml` naming the file, the part, and the line and column.
  */
-export function parseXml(xml: string, part = 'an XML part'): XmlNode[] {
+export function parseXml(xml: string, part = 'an XML part', source?: string): XmlNode[] {
+  const where = source === undefined ? '' : `${source}: `;
+  const malformed = (why: string): never =>
+    fail({ code: 'malformed-xml', path: source === undefined ? [part] : [source, part], value: part, expected: 'well-formed XML', message: `${where}the part ${part} is not well-formed XML (${why}); ${DOCX_FORMAT.hint}` });
+  // Office never writes a document type declaration; one is how entity bombs and external entities come in
+  if (/<!DOCTYPE/i.test(xml)) malformed('it has a document type declaration (<!DOCTYPE …>), which Office never writes: refused, as its entities could expand without bound');
+  const valid = XMLValidator.validate(xml);
+  if (valid !== true) malformed(`line ${valid.err.line}, column ${valid.err.col}: ${valid.err.msg}`);
   try {
     return parser.parse(xml) as XmlNode[];
   } catch (error) {
-    return fail({ code: 'unreadable-document', path: [part], value: part, expected: 'well-formed XML', message: `${part} is not well-formed XML (${error instanceof Error ? error.message : String(error)})` });
+    return malformed(error instanceof Error ? error.message.slice(0, 200) : String(error));
   }
 }
 
@@ -73,27 +86,27 @@ export function textOf(node: XmlNode): string {
 }
 
 /**
- * Unzips an OOXML package (DOCX, XLSX), keeping only the parts `wanted` names.
- * @throws VnPovertyError `unreadable-document` when the bytes are not a zip package.
+ * Unpacks a Word package after the zip checks every packaged file gets (see `DOCX_READ_LIMITS`):
+ * empty, truncated, not a zip, an old .doc or an encrypted file, zip bombs, damaged parts. Every
+ * part is unpacked and checked; the parts `keep` names are returned (all when it is absent).
+ * @throws VnPovertyError `empty-file`, `not-docx`, `corrupt-docx`, `docx-limit`, naming the file.
  */
-export function unzipParts(bytes: Uint8Array, wanted: (name: string) => boolean, source: string | undefined): Unzipped {
-  try {
-    return unzipSync(bytes, { filter: (f) => wanted(f.name) });
-  } catch (error) {
-    return fail({
-      code: 'unreadable-document',
-      path: source === undefined ? [] : [source],
-      value: source ?? '',
-      expected: 'a Word (.docx) or Excel (.xlsx) file: a zip package of XML parts',
-      message: `${source ?? 'the file'} is not a readable Office document (${error instanceof Error ? error.message : String(error)})`,
-    });
-  }
+export function unpackDocx(bytes: Uint8Array, source: string | undefined, limits: Partial<DocxLimits> = {}, keep?: (name: string) => boolean): OoxmlParts {
+  return unpackZip(bytes, source ?? 'the document', DOCX_FORMAT, { ...DOCX_READ_LIMITS, ...limits }, keep);
 }
 
-const decoder = new TextDecoder('utf-8');
+const decoder = new TextDecoder('utf-8', { fatal: true });
 
-/** A part of a package as text, or undefined when it is not there. */
-export function partText(parts: Unzipped, name: string): string | undefined {
-  const p = parts[name];
-  return p === undefined ? undefined : decoder.decode(p);
+/**
+ * A part of a package as text (UTF-8, as Office writes every part), or undefined when it is not there.
+ * @throws VnPovertyError `malformed-xml` when the part is not UTF-8 text.
+ */
+export function partText(parts: OoxmlParts, name: string, source?: string): string | undefined {
+  const p = parts.get(name);
+  if (p === undefined) return undefined;
+  try {
+    return decoder.decode(p).replace(/^\uFEFF/, '');
+  } catch {
+    return fail({ code: 'malformed-xml', path: source === undefined ? [name] : [source, name], value: name, expected: 'a part in UTF-8', message: `${source === undefined ? '' : `${source}: `}the part ${name} is not UTF-8 text; ${DOCX_FORMAT.hint}` });
+  }
 }

@@ -11,7 +11,9 @@ const KINDS: Readonly<Record<string, SpecColumnKind>> = { level: 'text', unit: '
  * The layout of the library's own area summary (`vn-poverty summarize`), read back for checking:
  * its headers in Vietnamese, English or both; the `Tổng` row is the sum of the unit rows
  * (district and province roll-ups are left out: the table does not say which units they hold);
- * every rate is recomputed from the counts.
+ * every rate is recomputed from the counts; poor, near-poor and average-living households
+ * together are at most the households. The persons column may be blank (a classified file
+ * without members) and is not checked.
  * @example
  * AREA_SUMMARY_SPEC.columns.map((c) => c.key).slice(0, 4) //=> ['level', 'unit', 'name', 'households']
  */
@@ -23,6 +25,8 @@ export const AREA_SUMMARY_SPEC: TableSpec = deepFreeze({
     header: columnHeader(c, 'vi'),
     aliases: [columnHeader(c, 'en'), columnHeader(c, 'both'), c.key],
     ...(c.key === 'name' ? { label: true, required: false } : {}),
+    // persons are blank when the classified file had no members column: read, summed by the library, not checked here
+    ...(c.key === 'persons' ? { required: false } : {}),
   })),
   roles: {
     infer: false,
@@ -32,11 +36,11 @@ export const AREA_SUMMARY_SPEC: TableSpec = deepFreeze({
     ],
   },
   relations: [
-    { type: 'role-totals', columns: ['households', 'poor', 'nearPoor', 'recentlyEscaped'] },
+    { type: 'role-totals', columns: ['households', 'poor', 'nearPoor', 'average', 'recentlyEscaped'] },
     { type: 'rate', column: 'poorRate', count: 'poor', base: 'households', scale: 100 },
     { type: 'rate', column: 'nearPoorRate', count: 'nearPoor', base: 'households', scale: 100 },
     { type: 'rate', column: 'multidimensionalRate', count: ['poor', 'nearPoor'], base: 'households', scale: 100 },
-    { type: 'inequality', column: ['poor', 'nearPoor'], op: '<=', than: 'households' },
+    { type: 'inequality', column: ['poor', 'nearPoor', 'average'], op: '<=', than: 'households' },
     { type: 'bound', column: 'poorRate', min: 0, max: 100 },
     { type: 'bound', column: 'nearPoorRate', min: 0, max: 100 },
     { type: 'bound', column: 'multidimensionalRate', min: 0, max: 100 },

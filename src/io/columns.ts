@@ -1,6 +1,7 @@
 import { Decimal } from '../_internal/_decimal.js';
 import { VnPovertyError, fail, issue, shortText, type VnIssue } from '../errors/VnPovertyError.js';
-import { isoDateFromParts, toIsoDate, type IsoDate } from '../dates/calendarDate.js';
+import { toIsoDate, type IsoDate } from '../dates/calendarDate.js';
+import { parseVnDate } from '../dates/vnDate.js';
 import { DONG_PER_UNIT, toDong, type Dong, type MoneyUnit } from '../numbers/money.js';
 import { parseVnNumber } from '../numbers/parseVnNumber.js';
 import type { RawCell } from './readRows.js';
@@ -13,7 +14,7 @@ import { restoreCsvFormulaText } from './csv.js';
  * - `'rate'`: a percentage as a Decimal (`0,70` or `0,70%` → 0.7; an XLSX cell formatted as `%` holding 0.007 → 0.7);
  * - `'amount'`: money in whole đồng (a bigint), read in the column's unit unless the cell prints one (`1,5 triệu đồng`);
  * - `'text'`: the text, trimmed;
- * - `'date'`: an {@link IsoDate} from `YYYY-MM-DD`, `DD/MM/YYYY` or an XLSX date;
+ * - `'date'`: an {@link IsoDate} from `YYYY-MM-DD`, `DD/MM/YYYY`, `ngày D tháng M năm YYYY` (`parseVnDate`) or an XLSX date;
  * - `'boolean'`: `có`/`không`, `x`, `yes`/`no`, `true`/`false`, `1`/`0`, `đúng`/`sai`.
  * Numbers are read by {@link parseVnNumber}: `.` groups thousands, `,` marks decimals.
  */
@@ -120,10 +121,7 @@ function readCellValue(raw: RawCell, spec: Pick<ColumnSpec, 'hint' | 'unit'>, fo
     }
     case 'date': {
       if (raw instanceof Date) return toIsoDate({ date: raw, zone: 'utc' });
-      const text = String(raw).trim();
-      const vn = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text);
-      if (vn) return isoDateFromParts({ day: Number(vn[1]), month: Number(vn[2]), year: Number(vn[3]) });
-      return toIsoDate(text);
+      return parseVnDate(String(raw));
     }
     case 'count':
     case 'rate':
@@ -204,6 +202,16 @@ function headerForms(header: string): string[] {
   return [...forms];
 }
 
+/**
+ * Whether a header text names one of the columns, as {@link matchHeader} would match it. @internal
+ * @example
+ * isColumnHeader('Mã hộ (Household id)', [{ key: 'id', hint: 'text', vi: 'Mã hộ', en: 'Household id' }]) //=> true
+ */
+export function isColumnHeader(text: string, specs: ReadonlyArray<ColumnSpec>): boolean {
+  const forms = new Set(headerForms(text));
+  return specs.some((spec) => [spec.key, spec.vi, spec.en, `${spec.vi} (${spec.en})`, `${spec.vi} / ${spec.en}`, ...(spec.aliases ?? [])].some((name) => forms.has(normalizeHeader(name))));
+}
+
 /** Where each wanted column sits in a header row, and what was left over. */
 export interface HeaderMatch {
   /** 0-based index of each matched column, by key. */
@@ -218,13 +226,14 @@ export interface HeaderMatch {
  * `"vi (en)"` or `"vi / en"`, or an alias; failing that, when its part before its closing
  * parenthesis, the part inside, or either side of ` / ` does.
  *
+ * @param row - the header's row number in the file, for messages (default 1).
  * @throws VnPovertyError `missing-column` for a required column not found,
  *   `duplicate-column` when two headers name the same column (all problems at once).
  * @example
  * matchHeader(['Mã hộ', 'Thu nhập (monthly income)'], [{ key: 'id', hint: 'text', vi: 'Mã hộ', en: 'Household id' }, { key: 'monthlyIncome', hint: 'amount', vi: 'Thu nhập', en: 'Monthly income' }]).index
  * //=> { id: 0, monthlyIncome: 1 }
  */
-export function matchHeader(header: ReadonlyArray<RawCell>, specs: ReadonlyArray<ColumnSpec>, source?: string): HeaderMatch {
+export function matchHeader(header: ReadonlyArray<RawCell>, specs: ReadonlyArray<ColumnSpec>, source?: string, row = 1): HeaderMatch {
   const byForm = new Map<string, ColumnSpec>();
   for (const spec of specs) {
     for (const name of [spec.key, spec.vi, spec.en, `${spec.vi} (${spec.en})`, `${spec.vi} / ${spec.en}`, ...(spec.aliases ?? [])]) {
@@ -235,7 +244,7 @@ export function matchHeader(header: ReadonlyArray<RawCell>, specs: ReadonlyArray
   const index: Record<string, number> = {};
   const ignored: string[] = [];
   const problems: VnIssue[] = [];
-  const where = (col: number) => (source !== undefined ? [source, 1, col] : [1, col]);
+  const where = (col: number) => (source !== undefined ? [source, row, col] : [row, col]);
   header.forEach((cell, i) => {
     const text = cell === null ? '' : String(cell);
     const spec = headerForms(text)
@@ -253,7 +262,7 @@ export function matchHeader(header: ReadonlyArray<RawCell>, specs: ReadonlyArray
           path: where(i + 1),
           value: text,
           expected: `one column for “${spec.vi}” (${spec.en})`,
-          message: `${source !== undefined ? `${source}, ` : ''}row 1, column ${i + 1} (${text}): a second column for “${spec.vi}” (${spec.en}); the first is column ${prior + 1}`,
+          message: `${source !== undefined ? `${source}, ` : ''}row ${row}, column ${i + 1} (${text}): a second column for “${spec.vi}” (${spec.en}); the first is column ${prior + 1}`,
         }),
       );
       return;
@@ -265,10 +274,10 @@ export function matchHeader(header: ReadonlyArray<RawCell>, specs: ReadonlyArray
       problems.push(
         issue({
           code: 'missing-column',
-          path: source !== undefined ? [source, 1] : [1],
+          path: source !== undefined ? [source, row] : [row],
           value: header.map((c) => (c === null ? '' : String(c))),
           expected: `a column headed “${spec.vi}” or “${spec.en}”`,
-          message: `${source !== undefined ? `${source}, ` : ''}row 1: no column “${spec.vi}” (${spec.en}), which is required`,
+          message: `${source !== undefined ? `${source}, ` : ''}row ${row}: no column “${spec.vi}” (${spec.en}), which is required`,
         }),
       );
     }

@@ -1,5 +1,5 @@
 import { fail } from '../errors/VnPovertyError.js';
-import { createCsvTokenizer, type CsvDelimiter } from './_csvTokenizer.js';
+import { createCsvTokenizer, wrongSeparator, type CsvDelimiter } from './_csvTokenizer.js';
 
 export type { CsvDelimiter } from './_csvTokenizer.js';
 
@@ -50,16 +50,14 @@ const SEPARATOR_NAMES: Readonly<Record<string, string>> = { ',': '`,`', ';': '`;
  * checkSeparator(['stt', 'unit'], ',') //=> undefined
  */
 export function checkSeparator(header: ReadonlyArray<unknown>, delimiter: CsvDelimiter, source?: string): void {
-  if (header.length !== 1 || typeof header[0] !== 'string') return;
-  const text = header[0];
-  const other = ([';', '\t', ','] as const).find((d) => d !== delimiter && text.includes(d));
-  if (other === undefined) return;
+  const wrong = wrongSeparator(header, delimiter);
+  if (wrong === undefined) return;
   fail({
     code: 'wrong-separator',
     path: source !== undefined ? [source, 1] : [1],
-    value: text,
+    value: header[0],
     expected: `columns separated by ${SEPARATOR_NAMES[delimiter] ?? delimiter}`,
-    message: `${source !== undefined ? `${source}, ` : ''}row 1: the header has one column; is the separator ${SEPARATOR_NAMES[other]!}? (say so with --delimiter ${other === '\t' ? 'tab' : `'${other}'`}, or the delimiter option)`,
+    message: `${source !== undefined ? `${source}, ` : ''}row 1: ${wrong.hint}`,
   });
 }
 

@@ -23,14 +23,28 @@ export type { TypedRecord, ReadRecordsOptions } from './readRecords.js';
 // --- domain readers ---------------------------------------------------------
 export { readHouseholdRegister, registerError, HOUSEHOLD_REGISTER_COLUMNS } from './readHouseholdRegister.js';
 export type { RegisterHousehold, ReadHouseholdRegisterOptions, RegisterIncomeColumn, RegisterLayout } from './readHouseholdRegister.js';
+export { readRegisterBatches } from './readRegisterBatches.js';
+export type { ReadRegisterBatchesOptions, RegisterFileBatch, RegisterFileLayout } from './readRegisterBatches.js';
+export { classifyRegisterFile } from './classifyRegisterFile.js';
+export type { ClassifyRegisterFileOptions, RegisterFileFailure, RegisterScoreFinding, RegisterFileSummary } from './classifyRegisterFile.js';
+export { REGISTER_REPORT_COLUMNS, REGISTER_SCORE_COLUMNS, SUPPORT_KINDS, SUPPORT_KIND_LABELS_VI } from './registerColumns.js';
+export type { RegisterExtras, SupportKind } from './registerColumns.js';
+export { registerOutputColumns, REGISTER_RESULT_COLUMNS, SCORE_RESULT_COLUMNS, REGISTER_EXTRA_COLUMNS } from './registerOutputColumns.js';
+export type { RegisterOutputRow } from './registerOutputColumns.js';
 export { readAmountHeader, isIncomeHeader } from './amountHeader.js';
 export type { AmountHeader, AmountPeriod } from './amountHeader.js';
 
 // --- limits on what the readers accept -----------------------------------------
 export { CSV_MAX_FIELD_LENGTH, CSV_MAX_RECORD_LENGTH, XLSX_READ_LIMITS, MAX_WHOLE_FILE_BYTES } from './readLimits.js';
 export type { XlsxLimits } from './readLimits.js';
+export { XLSX_TABLE_LIMITS, DOCX_READ_LIMITS } from './readLimits.js';
+export type { DocxLimits } from './readLimits.js';
 export { readPlanTable, countClassifiedHouseholds, readAdminUnits, PLAN_TABLE_COLUMNS, ADMIN_UNIT_COLUMNS } from './readAreaTables.js';
 export type { ReadPlanTableOptions, CountBy, CountClassifiedHouseholdsOptions } from './readAreaTables.js';
+export { countClassifiedGroups } from './readAreaTables.js';
+export type { ClassifiedGroup } from './readAreaTables.js';
+export { writeRegisterTemplate } from './writeRegisterTemplate.js';
+export type { WriteRegisterTemplateOptions } from './writeRegisterTemplate.js';
 
 // --- writers ----------------------------------------------------------------
 export { openTableWriter, writeTable, columnSpecsOf, columnHeader, formatCellText, XLSX_MAX_DATA_ROWS } from './tableWriter.js';

@@ -37,13 +37,14 @@ const RULE: RuleRef = {
 };
 
 const number = z.union([z.number(), z.string().min(1)]);
-const schema = z.object({
+// strict objects: a misspelt field ("weigths") is refused, never ignored
+const schema = z.strictObject({
   dimensions: z
     .array(
-      z.object({
+      z.strictObject({
         id: z.string().min(1),
         weight: number.optional(),
-        indicators: z.array(z.object({ id: z.string().min(1), column: z.string().min(1).optional(), weight: number.optional(), deprivedBelow: number.optional() })).min(1),
+        indicators: z.array(z.strictObject({ id: z.string().min(1), column: z.string().min(1).optional(), weight: number.optional(), deprivedBelow: number.optional() })).min(1),
       }),
     )
     .min(1),
@@ -66,7 +67,9 @@ function exact(value: string | number, path: ReadonlyArray<string | number>): Fr
  * numbers; when no weight is given anywhere, the weights are equal nested (each dimension 1/m,
  * split equally among its indicators).
  *
- * @throws VnPovertyError `invalid-input`, `missing-weight` (some weights given, not all), and those of {@link nestedWeights}.
+ * @throws VnPovertyError `invalid-input` (a field of the wrong type, or one the specification does
+ *   not have: a misspelt field is refused, never ignored), `missing-weight` (some weights given, not
+ *   all), and those of {@link nestedWeights}.
  * @example
  * measuresSpec({ dimensions: [{ id: 'health', indicators: [{ id: 'd_nutr' }, { id: 'd_cm' }] }, { id: 'living', indicators: [{ id: 'income', column: 'thu_nhap', deprivedBelow: 1500000 }] }] })
  *   .weights.scoreDenominator

@@ -1,6 +1,7 @@
 import type { AreaFigures, AreaRate, AreaRates } from '../areas/areaFigures.js';
 import type { ReconcileIssue } from '../reconcile/reconcileTable.js';
 import type { HouseholdClassification } from '../standards/classifyHousehold.js';
+import { POVERTY_STANDARDS } from '../standards/standards.js';
 import type { TableColumn } from './tableWriter.js';
 
 /** A classified household as written to a file: the classification and the register's unit code. */
@@ -12,10 +13,19 @@ export interface ClassifiedHouseholdRow {
 
 const AREA_WORDS_VI = { rural: 'nông thôn', urban: 'thành thị' } as const;
 
+let indicatorNames: ReadonlyMap<string, string> | undefined;
+/** The Vietnamese names of indicators (`health-insurance` → `bảo hiểm y tế`), from the standards. */
+function namesVi(ids: readonly string[]): string {
+  indicatorNames ??= new Map(POVERTY_STANDARDS.flatMap((s) => s.indicators.map((i) => [i.id, i.nameVi] as const)));
+  return ids.map((id) => indicatorNames!.get(id) ?? id).join('; ');
+}
+
 /**
  * Columns of a classified-households file: id, unit, area, members, income, the line that
  * decided and its kind (poverty line, average-living ceiling…), status (id and Vietnamese name), deprivations, the standard and the
- * deciding rule with its source.
+ * deciding rule with its source. In an XLSX file the columns of codes for programs (line kind,
+ * indicator ids, status code, standard, rule, source, date) are hidden: the sheet shows the
+ * Vietnamese names, and the title block gives the date and the standard.
  *
  * @example
  * CLASSIFIED_HOUSEHOLD_COLUMNS.map((c) => c.key).slice(0, 3) //=> ['id', 'unit', 'area']
@@ -28,17 +38,18 @@ export const CLASSIFIED_HOUSEHOLD_COLUMNS: ReadonlyArray<TableColumn<ClassifiedH
   { key: 'members', vi: 'Số nhân khẩu', en: 'Members', kind: 'count', value: (r) => BigInt(r.classification.members) },
   { key: 'monthlyIncome', vi: 'Thu nhập/tháng (đồng)', en: 'Monthly income (dong)', kind: 'amount', value: (r) => r.classification.monthlyIncome },
   { key: 'line', vi: 'Chuẩn quyết định (đồng/người/tháng)', en: 'Deciding line (dong per person per month)', kind: 'amount', value: (r) => r.classification.line },
-  { key: 'lineKind', vi: 'Loại chuẩn', en: 'Line kind', kind: 'text', value: (r) => r.classification.lineKind },
+  { key: 'lineKind', vi: 'Loại chuẩn', en: 'Line kind', kind: 'text', hidden: true, value: (r) => r.classification.lineKind },
   { key: 'incomeAtOrBelowLine', vi: 'Thu nhập bình quân không quá chuẩn', en: 'Income per head at or below line', kind: 'boolean', value: (r) => r.classification.incomeAtOrBelowLine },
   { key: 'deprivationCount', vi: 'Số chỉ số thiếu hụt', en: 'Deprivations', kind: 'count', value: (r) => BigInt(r.classification.deprivationCount) },
-  { key: 'deprivations', vi: 'Chỉ số thiếu hụt', en: 'Deprived indicators', kind: 'text', value: (r) => r.classification.deprivations.join('; ') },
-  { key: 'undetermined', vi: 'Chỉ số chưa xác định', en: 'Undetermined indicators', kind: 'text', value: (r) => r.classification.undetermined.join('; ') },
-  { key: 'status', vi: 'Mã phân loại', en: 'Status', kind: 'text', value: (r) => r.classification.status },
+  { key: 'deprivations', vi: 'Chỉ số thiếu hụt', en: 'Deprived indicators', kind: 'text', hidden: true, value: (r) => r.classification.deprivations.join('; ') },
+  { key: 'deprivationsVi', vi: 'Các chỉ số thiếu hụt', en: 'Deprived indicators (Vietnamese)', kind: 'text', value: (r) => namesVi(r.classification.deprivations) },
+  { key: 'undetermined', vi: 'Chỉ số chưa xác định', en: 'Undetermined indicators', kind: 'text', hidden: true, value: (r) => r.classification.undetermined.join('; ') },
+  { key: 'status', vi: 'Mã phân loại', en: 'Status', kind: 'text', hidden: true, value: (r) => r.classification.status },
   { key: 'statusVi', vi: 'Phân loại', en: 'Status (Vietnamese)', kind: 'text', value: (r) => r.classification.statusVi },
-  { key: 'standard', vi: 'Chuẩn áp dụng', en: 'Standard', kind: 'text', value: (r) => r.classification.standard.id },
-  { key: 'rule', vi: 'Quy tắc quyết định', en: 'Deciding rule', kind: 'text', value: (r) => r.classification.rule.id },
-  { key: 'ruleSource', vi: 'Căn cứ', en: 'Source', kind: 'text', value: (r) => r.classification.rule.source },
-  { key: 'asOf', vi: 'Ngày tham chiếu', en: 'As of', kind: 'date', value: (r) => r.classification.asOf },
+  { key: 'standard', vi: 'Chuẩn áp dụng', en: 'Standard', kind: 'text', hidden: true, value: (r) => r.classification.standard.id },
+  { key: 'rule', vi: 'Quy tắc quyết định', en: 'Deciding rule', kind: 'text', hidden: true, value: (r) => r.classification.rule.id },
+  { key: 'ruleSource', vi: 'Căn cứ', en: 'Source', kind: 'text', hidden: true, value: (r) => r.classification.rule.source },
+  { key: 'asOf', vi: 'Ngày tham chiếu', en: 'As of', kind: 'date', hidden: true, value: (r) => r.classification.asOf },
 ] satisfies Array<TableColumn<ClassifiedHouseholdRow>>);
 
 /**
@@ -71,16 +82,22 @@ export interface AreaSummaryRow {
   readonly name: string | null;
   readonly figures: AreaFigures;
   readonly rates: AreaRates;
+  /** Households of average living standard (*hộ có mức sống trung bình*), when counted. */
+  readonly average?: number | null;
+  /** Persons in the unit's households, when the input gives them (null: unknown). */
+  readonly persons?: number | null;
 }
 
 const LEVEL_VI: Readonly<Record<SummaryLevel, string>> = { unit: 'đơn vị', district: 'huyện', province: 'tỉnh', total: 'tổng' };
 const rounded = (r: AreaRate | null) => (r === null ? null : r.rounded);
 
 /**
- * Columns of an area summary: level, unit code and name, households, poor and near-poor
- * counts with their rates, and the multidimensional poverty rate (poor + near-poor), each rate
- * computed from the counts and rounded once (as given to `areaRates`). Rates are written with
- * 2 decimals; for rates rounded to other decimals, map the rate columns to `{ ...c, decimals }`.
+ * Columns of an area summary: level, unit code and name, households and persons, poor and
+ * near-poor counts with their rates, the multidimensional poverty rate (poor + near-poor), the
+ * households of average living standard and the recently escaped ones; each rate computed from
+ * the counts and rounded once (as given to `areaRates`), with a data bar in an XLSX file. Rates
+ * are written with 2 decimals; for rates rounded to other decimals, map the rate columns to
+ * `{ ...c, decimals }`. Persons and average-living households are empty when not counted.
  *
  * @example
  * AREA_SUMMARY_COLUMNS.find((c) => c.key === 'poorRate')?.vi //=> 'Tỷ lệ hộ nghèo (%)'
@@ -91,10 +108,12 @@ export const AREA_SUMMARY_COLUMNS: ReadonlyArray<TableColumn<AreaSummaryRow>> = 
   { key: 'unit', vi: 'Mã đơn vị', en: 'Unit code', kind: 'text', value: (r) => r.figures.unit },
   { key: 'name', vi: 'Tên đơn vị', en: 'Unit name', kind: 'text', value: (r) => r.name },
   { key: 'households', vi: 'Tổng số hộ', en: 'Households', kind: 'count', value: (r) => BigInt(r.figures.households) },
+  { key: 'persons', vi: 'Tổng số nhân khẩu', en: 'Persons', kind: 'count', value: (r) => (r.persons === undefined || r.persons === null ? null : BigInt(r.persons)) },
   { key: 'poor', vi: 'Số hộ nghèo', en: 'Poor households', kind: 'count', value: (r) => BigInt(r.figures.poor) },
-  { key: 'poorRate', vi: 'Tỷ lệ hộ nghèo (%)', en: 'Poverty rate (%)', kind: 'rate', value: (r) => rounded(r.rates.poor) },
+  { key: 'poorRate', vi: 'Tỷ lệ hộ nghèo (%)', en: 'Poverty rate (%)', kind: 'rate', dataBar: true, value: (r) => rounded(r.rates.poor) },
   { key: 'nearPoor', vi: 'Số hộ cận nghèo', en: 'Near-poor households', kind: 'count', value: (r) => BigInt(r.figures.nearPoor) },
-  { key: 'nearPoorRate', vi: 'Tỷ lệ hộ cận nghèo (%)', en: 'Near-poverty rate (%)', kind: 'rate', value: (r) => rounded(r.rates.nearPoor) },
-  { key: 'multidimensionalRate', vi: 'Tỷ lệ nghèo đa chiều (%)', en: 'Multidimensional poverty rate (%)', kind: 'rate', value: (r) => rounded(r.rates.multidimensional) },
+  { key: 'nearPoorRate', vi: 'Tỷ lệ hộ cận nghèo (%)', en: 'Near-poverty rate (%)', kind: 'rate', dataBar: true, value: (r) => rounded(r.rates.nearPoor) },
+  { key: 'multidimensionalRate', vi: 'Tỷ lệ nghèo đa chiều (%)', en: 'Multidimensional poverty rate (%)', kind: 'rate', dataBar: true, value: (r) => rounded(r.rates.multidimensional) },
+  { key: 'average', vi: 'Số hộ có mức sống trung bình', en: 'Average living standard households', kind: 'count', value: (r) => (r.average === undefined || r.average === null ? null : BigInt(r.average)) },
   { key: 'recentlyEscaped', vi: 'Số hộ mới thoát nghèo', en: 'Recently escaped households', kind: 'count', value: (r) => BigInt(r.figures.recentlyEscaped) },
 ] satisfies Array<TableColumn<AreaSummaryRow>>);

@@ -68,6 +68,9 @@ const CLASSIFIED_INPUT_COLUMNS: readonly ColumnSpec[] = [
   { key: 'area', hint: 'text', vi: 'Khu vực', en: 'Area' },
   { key: 'status', hint: 'text', vi: 'Mã phân loại', en: 'Status', required: true },
   { key: 'recentlyEscaped', hint: 'boolean', vi: 'Hộ mới thoát nghèo', en: 'Recently escaped' },
+  { key: 'members', hint: 'count', vi: 'Số nhân khẩu', en: 'Members', aliases: ['số người', 'số thành viên', 'nhân khẩu'] },
+  { key: 'asOf', hint: 'date', vi: 'Ngày tham chiếu', en: 'As of' },
+  { key: 'standard', hint: 'text', vi: 'Chuẩn áp dụng', en: 'Standard' },
 ];
 
 const STATUS_WORDS: ReadonlyMap<string, HouseholdStatus> = new Map(
@@ -88,24 +91,32 @@ export interface CountClassifiedHouseholdsOptions extends ReadRecordsOptions {
   readonly onRow?: () => void;
 }
 
+/** The counts of one group of classified households: its figures, and what they do not hold. */
+export interface ClassifiedGroup {
+  /** Households, poor, near-poor and recently escaped ones. */
+  readonly figures: AreaFigures;
+  /** Households of average living standard (*hộ có mức sống trung bình*). */
+  readonly average: number;
+  /** Persons (the members of its households), or null when the file has no members column or a household's is empty. */
+  readonly persons: number | null;
+  /** The reference dates and the standards its households were classified on (from classify's columns), each once, sorted. */
+  readonly asOf: readonly string[];
+  readonly standards: readonly string[];
+}
+
 /**
- * Counts a classified-households file (the output of `vn-poverty classify`, or any table with
- * a status column and a unit or area column) into {@link AreaFigures} per group, streaming:
- * memory grows with the number of units, not of households. Groups come out sorted by key.
- * By area, every spelling of an area (`nông thôn`, `Nông thôn`, `nong thon`, `rural`, `NT`)
- * counts as one group, keyed `nông thôn` or `thành thị`; any other word is an error.
+ * Counts a classified-households file like {@link countClassifiedHouseholds}, and also the
+ * households of average living standard and the persons (from a `Số nhân khẩu` (Members)
+ * column, such as classify writes), per group, streaming.
  *
- * @param source - a `.csv` or `.xlsx` path, or a CSV stream.
- * @throws VnPovertyError naming file, row and column: the reader's errors, `missing-column`
- *   (no unit / area column), `missing-value`, `invalid-input` (an unknown status), and the
- *   checks of `areaFigures` (`poor-and-escaped` is refused per household).
+ * @throws VnPovertyError as {@link countClassifiedHouseholds}.
  * @example
- * (await countClassifiedHouseholds('ket-qua.csv', { by: 'unit' })).find((a) => a.unit === '30316')?.poor //=> 64
+ * (await countClassifiedGroups('ket-qua.csv')).find((g) => g.figures.unit === '30316')?.persons //=> 231
  */
-export async function countClassifiedHouseholds(source: RowSource, options: CountClassifiedHouseholdsOptions = {}): Promise<readonly AreaFigures[]> {
+export async function countClassifiedGroups(source: RowSource, options: CountClassifiedHouseholdsOptions = {}): Promise<readonly ClassifiedGroup[]> {
   const label = options.source ?? (typeof source === 'string' ? basename(source) : undefined);
   const by = options.by ?? 'unit';
-  const groups = new Map<string, { households: number; poor: number; nearPoor: number; recentlyEscaped: number }>();
+  const groups = new Map<string, { households: number; poor: number; nearPoor: number; recentlyEscaped: number; average: number; persons: number | null; asOf: Set<string>; standards: Set<string> }>();
   let header: Record<string, number> = {};
   const specs = CLASSIFIED_INPUT_COLUMNS.map((c) => (c.key === by ? { ...c, required: true } : c));
   const onHeader: ReadRecordsOptions['onHeader'] = (m) => {
@@ -131,20 +142,46 @@ export async function countClassifiedHouseholds(source: RowSource, options: Coun
     if (escaped && status === 'poor') {
       throw cellError(at('recentlyEscaped'), new VnPovertyError([issue({ code: 'poor-and-escaped', path: [], value: true, expected: 'a household that is not poor now (it escaped poverty)' })]));
     }
-    const g = groups.get(key) ?? { households: 0, poor: 0, nearPoor: 0, recentlyEscaped: 0 };
+    const members = r.values['members'];
+    const g = groups.get(key) ?? { households: 0, poor: 0, nearPoor: 0, recentlyEscaped: 0, average: 0, persons: header['members'] !== undefined ? 0 : null, asOf: new Set<string>(), standards: new Set<string>() };
+    if (typeof r.values['asOf'] === 'string') g.asOf.add(r.values['asOf']);
+    if (typeof r.values['standard'] === 'string') g.standards.add(r.values['standard']);
     g.households++;
     if (status === 'poor') g.poor++;
     if (status === 'near-poor') g.nearPoor++;
+    if (status === 'average') g.average++;
     if (escaped) g.recentlyEscaped++;
+    // one household without its number of members leaves its group's persons unknown, never undercounted
+    g.persons = g.persons === null || typeof members !== 'bigint' ? null : g.persons + Number(members);
     groups.set(key, g);
   }
   return Object.freeze(
     [...groups.keys()]
       .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
-      .map((unit) => areaFigures({ unit, ...groups.get(unit)! })),
+      .map((unit) => {
+        const { average, persons, asOf, standards, ...counts } = groups.get(unit)!;
+        return Object.freeze({ figures: areaFigures({ unit, ...counts }), average, persons, asOf: Object.freeze([...asOf].sort()), standards: Object.freeze([...standards].sort()) });
+      }),
   );
 }
 
+/**
+ * Counts a classified-households file (the output of `vn-poverty classify`, or any table with
+ * a status column and a unit or area column) into {@link AreaFigures} per group, streaming:
+ * memory grows with the number of units, not of households. Groups come out sorted by key.
+ * By area, every spelling of an area (`nông thôn`, `Nông thôn`, `nong thon`, `rural`, `NT`)
+ * counts as one group, keyed `nông thôn` or `thành thị`; any other word is an error.
+ *
+ * @param source - a `.csv` or `.xlsx` path, or a CSV stream.
+ * @throws VnPovertyError naming file, row and column: the reader's errors, `missing-column`
+ *   (no unit / area column), `missing-value`, `invalid-input` (an unknown status), and the
+ *   checks of `areaFigures` (`poor-and-escaped` is refused per household).
+ * @example
+ * (await countClassifiedHouseholds('ket-qua.csv', { by: 'unit' })).find((a) => a.unit === '30316')?.poor //=> 64
+ */
+export async function countClassifiedHouseholds(source: RowSource, options: CountClassifiedHouseholdsOptions = {}): Promise<readonly AreaFigures[]> {
+  return Object.freeze((await countClassifiedGroups(source, options)).map((g) => g.figures));
+}
 
 /**
  * Columns of an administrative-units file for {@link readAdminUnits}: the fields of

@@ -1,12 +1,15 @@
 import { deepFreeze } from '../_internal/_freeze.js';
-import { fail } from '../errors/VnPovertyError.js';
 import type { DocumentBlock, DocumentCell, DocumentModel } from '../documents/documentModel.js';
-import { attrOf, childOf, childrenOf, parseXml, partText, pathOf, tagOf, textOf, unzipParts, type XmlNode } from './_ooxml.js';
+import { assertOptions } from '../errors/assertOptions.js';
+import { attrOf, childOf, childrenOf, parseXml, partText, pathOf, tagOf, textOf, unpackDocx, type XmlNode } from './_ooxml.js';
+import type { DocxLimits } from './readLimits.js';
 
 /** Options of {@link readDocxDocument}. */
 export interface ReadDocxDocumentOptions {
   /** File name, for messages. */
   readonly source?: string;
+  /** Limits on the package (default `DOCX_READ_LIMITS`). */
+  readonly limits?: Partial<DocxLimits>;
 }
 
 interface Style {
@@ -72,10 +75,10 @@ function letters(n: number): string {
   return String.fromCharCode(64 + ((n - 1) % 26) + 1).repeat(Math.floor((n - 1) / 26) + 1);
 }
 
-function readStyles(xml: string | undefined): Map<string, Style> {
+function readStyles(xml: string | undefined, source: string | undefined): Map<string, Style> {
   const out = new Map<string, Style>();
   if (xml === undefined) return out;
-  const root = parseXml(xml).find((n) => tagOf(n) === 'w:styles');
+  const root = parseXml(xml, 'word/styles.xml', source).find((n) => tagOf(n) === 'w:styles');
   for (const s of root === undefined ? [] : childrenOf(root)) {
     if (tagOf(s) !== 'w:style') continue;
     const id = attrOf(s, 'w:styleId');
@@ -93,10 +96,10 @@ function readStyles(xml: string | undefined): Map<string, Style> {
   return out;
 }
 
-function readNumbering(xml: string | undefined): Map<string, Level[]> {
+function readNumbering(xml: string | undefined, source: string | undefined): Map<string, Level[]> {
   const out = new Map<string, Level[]>();
   if (xml === undefined) return out;
-  const root = parseXml(xml).find((n) => tagOf(n) === 'w:numbering');
+  const root = parseXml(xml, 'word/numbering.xml', source).find((n) => tagOf(n) === 'w:numbering');
   const abstract = new Map<string, Level[]>();
   for (const n of root === undefined ? [] : childrenOf(root)) {
     if (tagOf(n) !== 'w:abstractNum') continue;
@@ -149,21 +152,26 @@ const clean = (t: string): string => t.normalize('NFC').replace(/[\s\u00a0\u202f
  * - each block's `position.paragraph` is its index among the children of `w:body`.
  * Deleted text (tracked changes) and field codes are left out; inserted text is kept.
  *
+ * The package is checked first, as every packaged file is (see `DOCX_READ_LIMITS`): an empty,
+ * truncated or damaged file, a file that is not a zip, an old .doc or a password-protected
+ * document, a zip bomb or a package over the limits is refused naming the file and saying what to
+ * do; so is an XML part that is not well-formed, with its line and column.
+ *
  * @param bytes - the .docx file.
  * @returns a deep-frozen document model (format `'docx'`).
- * @throws VnPovertyError `unreadable-document` when the bytes are not a Word document.
+ * @throws VnPovertyError `empty-file`, `not-docx`, `corrupt-docx`, `docx-limit`, `malformed-xml`, naming the file.
  * @example
  * readDocxDocument(await readFile('ke-hoach.docx'), { source: 'ke-hoach.docx' }).blocks.filter((b) => b.kind === 'table').length //=> 1
  */
 export function readDocxDocument(bytes: Uint8Array, options: ReadDocxDocumentOptions = {}): DocumentModel {
-  const parts = unzipParts(bytes, (n) => n === 'word/document.xml' || n === 'word/styles.xml' || n === 'word/numbering.xml', options.source);
-  const xml = partText(parts, 'word/document.xml');
-  if (xml === undefined) {
-    return fail({ code: 'unreadable-document', path: options.source === undefined ? [] : [options.source], value: options.source ?? '', expected: 'a Word document with word/document.xml', message: `${options.source ?? 'the file'} has no word/document.xml: not a Word document` });
-  }
-  const styles = readStyles(partText(parts, 'word/styles.xml'));
-  const numbering = new Numbering(readNumbering(partText(parts, 'word/numbering.xml')));
-  const body = pathOf(parseXml(xml).find((n) => tagOf(n) === 'w:document'), 'w:body');
+  assertOptions(options, 'readDocxDocument');
+  const source = options.source;
+  const parts = unpackDocx(bytes, source, options.limits ?? {}, (n) => n === 'word/document.xml' || n === 'word/styles.xml' || n === 'word/numbering.xml');
+  // the zip checks require word/document.xml
+  const xml = partText(parts, 'word/document.xml', source)!;
+  const styles = readStyles(partText(parts, 'word/styles.xml', source), source);
+  const numbering = new Numbering(readNumbering(partText(parts, 'word/numbering.xml', source), source));
+  const body = pathOf(parseXml(xml, 'word/document.xml', source).find((n) => tagOf(n) === 'w:document'), 'w:body');
   const blocks: DocumentBlock[] = [];
   const styleOf = (id: string | undefined): Style | undefined => (id === undefined ? undefined : styles.get(id));
 

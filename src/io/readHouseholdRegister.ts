@@ -10,7 +10,7 @@ import { isIncomeHeader, readAmountHeader, type AmountHeader } from './amountHea
 import { normalizeHeader, type CellValue, type ColumnSpec, type HeaderMatch } from './columns.js';
 import { readRecordBatches, type ReadRecordsOptions, type TypedRecord } from './readRecords.js';
 import type { RawCell, RowSource } from './readRows.js';
-import { createSeenIds } from './_seenIds.js';
+import { createIdChecker } from '../_internal/_idSet.js';
 
 /** Household-level columns of a register (one value per household). */
 const HOUSEHOLD_COLUMNS: readonly ColumnSpec[] = [
@@ -19,6 +19,7 @@ const HOUSEHOLD_COLUMNS: readonly ColumnSpec[] = [
   { key: 'area', hint: 'text', vi: 'Khu vực', en: 'Area', aliases: ['nông thôn/thành thị', 'rural/urban'], required: true },
   { key: 'monthlyIncome', hint: 'amount', vi: 'Thu nhập/tháng (đồng)', en: 'Monthly income (dong)', required: true },
   { key: 'memberAges', hint: 'text', vi: 'Tuổi các thành viên', en: 'Member ages', aliases: ['tuổi nhân khẩu'] },
+  { key: 'memberCount', hint: 'count', vi: 'Số nhân khẩu', en: 'Members', aliases: ['số thành viên', 'nhân khẩu', 'số người', 'number of members', 'household size', 'members (persons)'] },
   { key: 'safeWater', hint: 'boolean', vi: 'Nước sinh hoạt hợp vệ sinh', en: 'Safe water', aliases: ['nước sạch'] },
   { key: 'hygienicLatrine', hint: 'boolean', vi: 'Nhà tiêu hợp vệ sinh', en: 'Hygienic latrine' },
   { key: 'telecom', hint: 'boolean', vi: 'Dịch vụ viễn thông', en: 'Telecom services', aliases: ['telecom'] },
@@ -169,13 +170,15 @@ const DEVICE_WORDS: Readonly<Record<string, 'television' | 'radio' | 'computer' 
   radio: 'radio', computer: 'computer', 'may tinh': 'computer', smartphone: 'smartphone', 'dien thoai thong minh': 'smartphone',
 };
 
-interface Where {
+/** A cell for messages. @internal */
+export interface Where {
   readonly source: string | undefined;
   readonly row: number;
   readonly header: string;
 }
 
-function bad(at: Where, code: string, value: unknown, expected: string): never {
+/** Throws an error about a cell. @internal */
+export function bad(at: Where, code: string, value: unknown, expected: string): never {
   const place = `${at.source !== undefined ? `${at.source}, ` : ''}row ${at.row}, column ${at.header}`;
   return fail({ code, path: at.source !== undefined ? [at.source, at.row, at.header] : [at.row, at.header], value: typeof value === 'string' ? shortText(value) : value, expected, message: `${place}: got ${JSON.stringify(typeof value === 'string' ? shortText(value) : value)}, expected ${expected}` });
 }
@@ -198,11 +201,11 @@ function incomeHeaderProblem(h: AmountHeader): string | undefined {
 }
 
 /**
- * Picks the register's income column from a header row: the one header that names an income
+ * Picks the register's income column from a header row (@internal): the one header that names an income
  * with its unit and period. Headers that name an income unclearly are ignored when a clear one
  * exists and refused otherwise, naming each; two clear ones are refused.
  */
-function chooseIncomeColumn(header: ReadonlyArray<RawCell>, source: string | undefined): RegisterIncomeColumn {
+export function chooseIncomeColumn(header: ReadonlyArray<RawCell>, source: string | undefined): RegisterIncomeColumn {
   const clear: RegisterIncomeColumn[] = [];
   const unclear: string[] = [];
   const where = source !== undefined ? `${source}, ` : '';
@@ -259,8 +262,8 @@ function incomeColumn(column: number, header: string, unit: RegisterIncomeColumn
   });
 }
 
-/** The register's columns for a header row: the income column is the one the header names. */
-function registerColumns(income: RegisterIncomeColumn): ColumnSpec[] {
+/** The register's columns for a header row: the income column is the one the header names. @internal */
+export function registerColumns(income: RegisterIncomeColumn): ColumnSpec[] {
   return HOUSEHOLD_REGISTER_COLUMNS.map((c) =>
     c.key === 'monthlyIncome' ? { ...c, vi: income.header, en: income.header, aliases: [], unit: income.unit === 'dong' ? 'dong' : income.unit } : c,
   );
@@ -285,9 +288,10 @@ const MAX_SUSPECTS = 10_000;
  * consecutive, household columns repeated on a member's row must be blank or equal to the first
  * row's, and two rows of a household that are identical in every column read are refused (add
  * a `STT thành viên` (Member no.) column to tell twins apart). An id that appears again after
- * other households is a repeat in either layout. Repeated ids are found with a compact set of
- * 64-bit hashes (16 bytes per household) and confirmed exactly (a file is re-read for the
- * suspects; a stream keeps its ids).
+ * other households is a repeat in either layout. Repeated ids are found exactly in bounded
+ * memory (see docs/files-and-cli.md, "Repeated households"): short ids are packed into 64-bit
+ * keys exactly, others are hashed and a hash seen again is confirmed by reading the file once
+ * more at the end (a stream keeps its hashed ids instead).
  *
  * @param source - a `.csv` or `.xlsx` path, or a CSV stream.
  * @param options - format, delimiter, sheet, a name for messages, `onHeader` (sees ignored
@@ -316,8 +320,8 @@ export async function* readHouseholdRegister(source: RowSource, options: ReadHou
     options.onLayout?.(Object.freeze({ layout, income: income! }));
   };
   // exact ids for a stream (it cannot be read twice); 64-bit hashes for a file, confirmed by re-reading it
-  const seen = createSeenIds({ exact: typeof source !== 'string' });
-  const suspects: Array<{ readonly household: RegisterHousehold; readonly firstRow: number }> = [];
+  const ids = createIdChecker(typeof source === 'string');
+  const suspects: Array<{ readonly household: RegisterHousehold; readonly id: string; readonly row: number; readonly keyRow: number }> = [];
   const report = (error: VnPovertyError, rows: { row: number; lastRow: number }): void => {
     if (options.onDuplicate === undefined) throw error;
     options.onDuplicate(error, rows);
@@ -337,7 +341,8 @@ export async function* readHouseholdRegister(source: RowSource, options: ReadHou
     last: TypedRecord;
     members: Array<Record<string, unknown>>;
     memberRecords: TypedRecord[];
-    repeatOf: number | undefined;
+    /** −1 new; the first row of a certain repeat; −2 − r for a suspect whose hash was first seen at row r. */
+    repeatOf: number;
     identical: readonly [number, number] | undefined;
   }
   let current: Current | undefined;
@@ -360,15 +365,15 @@ export async function* readHouseholdRegister(source: RowSource, options: ReadHou
       return undefined;
     }
     const built = build(c.first, c.last.row, c.members, label, headers, income!);
-    if (c.repeatOf !== undefined) {
-      if (seen.exact) {
+    if (c.repeatOf !== -1) {
+      if (c.repeatOf >= 0) {
         report(repeatError(id, c.first.row, c.repeatOf), { row: c.first.row, lastRow: c.last.row });
         return undefined;
       }
       if (suspects.length >= MAX_SUSPECTS) {
         fail({ code: 'too-many-repeats', path: label !== undefined ? [label] : [], value: suspects.length, expected: `at most ${MAX_SUSPECTS} repeated household ids`, message: `${label ?? 'the register'}: more than ${MAX_SUSPECTS} household ids appear twice; is the register copied into itself?` });
       }
-      suspects.push({ household: built, firstRow: c.repeatOf });
+      suspects.push({ household: built, id, row: c.first.row, keyRow: -2 - c.repeatOf });
       return undefined;
     }
     return built;
@@ -396,7 +401,7 @@ export async function* readHouseholdRegister(source: RowSource, options: ReadHou
       for (const key of ['area', 'monthlyIncome']) {
         if (record.values[key] === null) bad({ source: label, row: record.row, header: headers[key] ?? key }, 'missing-value', '', 'a value on the first row of each household');
       }
-      current = { first: record, last: record, members: member !== undefined ? [member] : [], memberRecords: [record], repeatOf: seen.add(id, record.row), identical: undefined };
+      current = { first: record, last: record, members: member !== undefined ? [member] : [], memberRecords: [record], repeatOf: ids.check(id, record.row), identical: undefined };
     }
     yield* ready;
   }
@@ -406,16 +411,28 @@ export async function* readHouseholdRegister(source: RowSource, options: ReadHou
   }
   if (suspects.length > 0 && typeof source === 'string') {
     // the exact check: the ids printed on the rows the hashes point at
-    const wanted = new Map<number, string | undefined>(suspects.map((s) => [s.firstRow, undefined]));
-    for await (const batch of readRecordBatches(source, chooseColumns, { ...readOptions, onHeader: () => undefined })) {
-      for (const r of batch) if (wanted.has(r.row)) wanted.set(r.row, r.values['id'] as string);
-    }
-    for (const s of suspects) {
-      const id = s.household.household.id as string;
-      if (wanted.get(s.firstRow) === id) report(repeatError(id, s.household.row, s.firstRow), s.household);
-      else yield s.household; // two different ids with the same 64-bit hash
+    const idAtRow = await idsOnRows(source, new Set(suspects.map((s) => s.keyRow)), chooseColumns, readOptions);
+    const firsts = ids.settle(suspects, idAtRow);
+    for (let i = 0; i < suspects.length; i++) {
+      const s = suspects[i]!;
+      if (firsts[i]! >= 0) report(repeatError(s.id, s.row, firsts[i]!), s.household);
+      else yield s.household; // a different id with the same 64-bit hash
     }
   }
+}
+
+/** The household ids printed on some rows of a register file (one more read of the file). */
+async function idsOnRows(
+  source: string,
+  rows: ReadonlySet<number>,
+  chooseColumns: (header: ReadonlyArray<RawCell>) => ReadonlyArray<ColumnSpec>,
+  readOptions: ReadRecordsOptions,
+): Promise<Map<number, string>> {
+  const found = new Map<number, string>();
+  for await (const batch of readRecordBatches(source, chooseColumns, { ...readOptions, onHeader: () => undefined })) {
+    for (const r of batch) if (rows.has(r.row)) found.set(r.row, r.values['id'] as string);
+  }
+  return found;
 }
 
 /** Whether two rows hold the same value in every column read. */
@@ -433,7 +450,8 @@ const MEMBER_KEYS = MEMBER_COLUMNS.map((c) => c.key);
 const HOUSEHOLD_KEYS = [...HOUSEHOLD_COLUMNS, ...FLAG_COLUMNS].map((c) => c.key).filter((k) => k !== 'id');
 const MEMBER_ONLY_KEYS = new Set(['memberNo']);
 
-function memberOf(record: TypedRecord, source: string | undefined, headers: Record<string, string>): Record<string, unknown> | undefined {
+/** The member a member row describes, or undefined. @internal */
+export function memberOf(record: TypedRecord, source: string | undefined, headers: Record<string, string>): Record<string, unknown> | undefined {
   const v = record.values;
   if (MEMBER_KEYS.every((k) => v[k] === undefined || v[k] === null)) return undefined;
   const at = (key: string): Where => ({ source, row: record.row, header: headers[key] ?? key });
@@ -466,6 +484,44 @@ function checkSameHousehold(first: TypedRecord, next: TypedRecord, source: strin
 }
 
 function build(first: TypedRecord, lastRow: number, rowMembers: Array<Record<string, unknown>>, source: string | undefined, headers: Record<string, string>, income: RegisterIncomeColumn): RegisterHousehold {
+  const parts = householdParts(first, rowMembers, source, headers, income, false);
+  const h = { row: first.row, lastRow, unit: parts.unit, household: parts.household as unknown as HouseholdInput, monthlyIncomeExact: parts.exact };
+  // the first row's cells, for a reader that passes columns through (internal `keepCells`)
+  return deepFreeze(first.cells !== undefined ? { ...h, cells: first.cells } : h);
+}
+
+/**
+ * A household of a register as read, before it becomes a record: `household` is what
+ * `classifyHousehold` takes, except that a household known by its member count alone (a
+ * `Số nhân khẩu` column and no ages) has no `members` and `count` says how many. @internal
+ */
+export interface HouseholdParts {
+  readonly household: Readonly<Record<string, unknown>>;
+  /** Number of members. */
+  readonly count: number;
+  /** Whether the members are listed (ages, member rows) rather than only counted. */
+  readonly listed: boolean;
+  /** Whether the household has facts beyond its members' ages and its review-form flags. */
+  readonly facts: boolean;
+  readonly exact: Fraction;
+  readonly unit: string | null;
+}
+
+const FACT_KEYS = ['safeWater', 'hygienicLatrine', 'telecom', 'villageLoudspeaker', 'wasteTreated', 'informationDevices', 'dwelling'];
+
+/**
+ * Reads one household from its first row (and, in the member-rows layout, its members), as
+ * {@link readHouseholdRegister} does. With `allowCount`, a member count without ages is enough
+ * (for review-form flags, which need no facts). @internal
+ */
+export function householdParts(
+  first: TypedRecord,
+  rowMembers: ReadonlyArray<Record<string, unknown>>,
+  source: string | undefined,
+  headers: Readonly<Record<string, string>>,
+  income: RegisterIncomeColumn,
+  allowCount: boolean,
+): HouseholdParts {
   const v = first.values;
   const at = (key: string): Where => ({ source, row: first.row, header: headers[key] ?? key });
   const household: Record<string, unknown> = {
@@ -485,12 +541,28 @@ function build(first: TypedRecord, lastRow: number, rowMembers: Array<Record<str
     bad(at('memberAges'), 'inconsistent-household', ages, 'members either in the ages column or one per row, not both');
   }
   members.push(...rowMembers);
-  if (members.length === 0) {
-    bad(at('memberAges'), 'missing-members', '', 'the members: a "Tuổi các thành viên" column (ages separated by ";") or one row per member with a "Tuổi" column');
+  const counted = v['memberCount'];
+  if (typeof counted === 'bigint') {
+    if (counted < 1n) bad(at('memberCount'), 'invalid-input', String(counted), 'a household of at least one member');
+    if (members.length > 0 && counted !== BigInt(members.length)) {
+      bad(at('memberCount'), 'inconsistent-household', String(counted), `${members.length}, the number of members listed (${rowMembers.length > 0 ? 'member rows' : 'ages'})`);
+    }
   }
-  household['members'] = members;
+  if (members.length === 0 && !(allowCount && typeof counted === 'bigint')) {
+    bad(
+      at(typeof counted === 'bigint' ? 'memberCount' : 'memberAges'),
+      'missing-members',
+      '',
+      typeof counted === 'bigint'
+        ? 'the members’ ages ("Tuổi các thành viên", or one row per member with "Tuổi") for a household read as a record (a member count alone is enough for vn-poverty classify and readRegisterBatches)'
+        : 'the members: a "Tuổi các thành viên" column (ages separated by ";"), a "Số nhân khẩu" (Members) count, or one row per member with a "Tuổi" column',
+    );
+  }
+  if (counted !== undefined && counted !== null && typeof counted === 'bigint' && counted > 100_000n) bad(at('memberCount'), 'invalid-input', String(counted), 'a household of at most 100,000 members');
+  const count = members.length > 0 ? members.length : Number(counted as bigint);
+  if (members.length > 0) household['members'] = members;
   const amount = v['monthlyIncome'] as bigint;
-  const exact = fraction(amount * (income.perPerson ? BigInt(members.length) : 1n), income.period === 'year' ? 12n : 1n);
+  const exact = fraction(amount * (income.perPerson ? BigInt(count) : 1n), income.period === 'year' ? 12n : 1n);
   // whole đồng, rounded up: for a whole-đồng line L, ⌈x⌉ ≤ L × members exactly when x ≤ L × members
   household['monthlyIncome'] = exact.den === 1n ? exact.num : (exact.num + exact.den - 1n) / exact.den;
   for (const key of ['safeWater', 'hygienicLatrine', 'telecom', 'villageLoudspeaker', 'wasteTreated']) {
@@ -518,7 +590,11 @@ function build(first: TypedRecord, lastRow: number, rowMembers: Array<Record<str
   }
   if (Object.keys(flags).length > 0) household['deprivations'] = flags;
   const unit = v['unit'];
-  return deepFreeze({ row: first.row, lastRow, unit: typeof unit === 'string' ? unit : null, household: household as unknown as HouseholdInput, monthlyIncomeExact: exact });
+  const facts = FACT_KEYS.some((k) => household[k] !== undefined) || members.some((m) => Object.keys(m).some((k) => k !== 'age'));
+  if (facts && members.length === 0) {
+    bad(at('memberCount'), 'missing-members', '', 'the members’ ages ("Tuổi các thành viên" or one row per member): a household with facts (water, latrine, dwelling…) is classified from a full record');
+  }
+  return { household, count, listed: members.length > 0, facts, exact, unit: typeof unit === 'string' ? unit : null };
 }
 
 /**

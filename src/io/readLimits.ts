@@ -52,6 +52,52 @@ export const XLSX_READ_LIMITS: XlsxLimits = Object.freeze({
 });
 
 /**
+ * The limits for workbooks read whole (a printed table for `reconcile`, a plan for `check`, the
+ * copies they mark up): exceljs holds every cell of such a workbook in memory, so they are lower
+ * than {@link XLSX_READ_LIMITS}: a 32 MiB file, 64 MiB unpacked in total and 32 MiB of shared
+ * strings, 2,000 parts and 1 million cells in all its sheets (a printed table has hundreds). The
+ * cells are counted while the zip is checked, before exceljs reads it. Over a limit: `xlsx-limit`
+ * naming it. A register belongs in the streaming readers (`readRows`, `readHouseholdRegister`).
+ * @example
+ * XLSX_TABLE_LIMITS.maxCells //=> 1000000
+ */
+export const XLSX_TABLE_LIMITS: XlsxLimits = Object.freeze({
+  maxFileBytes: 32 * 1024 * 1024,
+  maxUncompressedBytes: 64 * 1024 * 1024,
+  maxSharedStringsBytes: 32 * 1024 * 1024,
+  maxEntries: 2_000,
+  maxCells: 1_000_000,
+});
+
+/** Limits on what the DOCX reader unpacks. */
+export interface DocxLimits {
+  /** Largest .docx file (compressed), in bytes. */
+  readonly maxFileBytes: number;
+  /** Largest total of the document's unpacked parts (text, styles, pictures…), in bytes. */
+  readonly maxUncompressedBytes: number;
+  /** Largest single unpacked part, in bytes (`word/document.xml` is parsed whole). */
+  readonly maxPartBytes: number;
+  /** Most parts (files) in the document's zip. */
+  readonly maxEntries: number;
+}
+
+/**
+ * The limits the DOCX reader (and `markDocx`) applies unless told otherwise: a 64 MiB file, 256
+ * MiB unpacked in total, 32 MiB per part (a 100-page plan's `word/document.xml` is a few MiB),
+ * 5,000 parts. As for XLSX, every part is unpacked once to check that it is exactly the size its
+ * zip directory records and that its checksum is right; a part that unpacks further is refused
+ * before it is all in memory. Over a limit: `docx-limit` naming it.
+ * @example
+ * DOCX_READ_LIMITS.maxPartBytes //=> 33554432
+ */
+export const DOCX_READ_LIMITS: DocxLimits = Object.freeze({
+  maxFileBytes: 64 * 1024 * 1024,
+  maxUncompressedBytes: 256 * 1024 * 1024,
+  maxPartBytes: 32 * 1024 * 1024,
+  maxEntries: 5_000,
+});
+
+/**
  * The largest text file read whole (a printed table for `reconcile`): 64 MiB; `file-too-large` beyond.
  * @example
  * MAX_WHOLE_FILE_BYTES //=> 67108864

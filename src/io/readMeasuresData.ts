@@ -2,14 +2,17 @@
  * Reads a survey file (CSV or XLSX) into the typed columns of the measures: one deprivation
  * byte column per indicator of a specification, grouping codes, design columns and rounds.
  */
-import { issue } from '../errors/VnPovertyError.js';
+import { basename } from 'node:path';
+import { fail, issue } from '../errors/VnPovertyError.js';
+import { assertOptions } from '../errors/assertOptions.js';
 import { compareFractions, toFraction } from '../numbers/fraction.js';
 import { issueList } from '../measures/_issueList.js';
 import type { AfByCodes, AfColumnarData } from '../measures/afData.js';
 import type { AfRounds } from '../measures/alkireFosterEstimates.js';
 import type { SurveyDesignInput } from '../measures/surveyDesign.js';
 import type { MeasuresSpec } from './measuresSpec.js';
-import { readRows, type RawCell, type RowSource, type ReadRowsOptions } from './readRows.js';
+import { checkSeparator } from './csv.js';
+import { formatOfPath, readRows, type RawCell, type RowSource, type ReadRowsOptions } from './readRows.js';
 
 /** Options of {@link readMeasuresData}: the columns to read besides the indicators. */
 export interface ReadMeasuresDataOptions extends ReadRowsOptions {
@@ -60,15 +63,25 @@ function codesOf(name: string, values: ReadonlyArray<string>): AfByCodes {
  * indicator of the specification (a 0/1 column, or an achievement column deprived when its value
  * is strictly below `deprivedBelow`), grouping codes (labels sorted numerically or alphabetically),
  * design columns and rounds. Missing entries (empty cells) follow the specification's `missing`
- * policy, and are an error (naming row and column) without one.
+ * policy, and are an error (naming row and column) without one. Every problem names the file, the
+ * row and the column; an XLSX cell that cannot be read (a formula with no saved value, an error
+ * value) in a column the measures use is refused by its address, never read as a missing entry.
  *
- * @throws VnPovertyError `missing-column`, `invalid-deprivation`, `invalid-number`, `missing-value`, `invalid-round`, and those of {@link readRows}.
+ * @throws VnPovertyError `empty-file`, `no-data`, `wrong-separator`, `missing-column`,
+ *   `invalid-deprivation`, `invalid-number`, `missing-value`, `unreadable-cell`, `invalid-round`,
+ *   and those of {@link readRows}.
  * @example
  * const { data, design } = await readMeasuresData('syn_cdta.csv', measuresSpec(spec), { by: ['area'], strata: 'stratum', psus: 'psu', weight: 'weight' })
  */
 export async function readMeasuresData(source: RowSource, spec: MeasuresSpec, options: ReadMeasuresDataOptions = {}): Promise<MeasuresData> {
+  assertOptions(options, 'readMeasuresData');
   const problems = issueList();
   const { by = [], strata, psus, weight, rounds, ...readOptions } = options;
+  const label = options.source ?? (typeof source === 'string' ? basename(source) : 'the survey file');
+  const csv = (options.format ?? (typeof source === 'string' ? formatOfPath(source) : 'csv')) === 'csv';
+  /** `khao-sat.csv, row 3, column d_nutr: got "2", expected …` */
+  const bad = (row: number, column: string, value: unknown, expected: string, code: string): void =>
+    problems.add(issue({ code, path: [row, column], value, expected, rule: RULE, message: `${label}, row ${row}, column ${column}: got ${JSON.stringify(value)}, expected ${expected}` }));
   const J = spec.indicators.length;
   const deps: number[][] = spec.indicators.map(() => []);
   const groupValues: string[][] = by.map(() => []);
@@ -83,11 +96,13 @@ export async function readMeasuresData(source: RowSource, spec: MeasuresSpec, op
   let dropped = 0;
   for await (const row of readRows(source, readOptions)) {
     if (header === null) {
+      if (row.cells.every((c) => text(c) === '')) continue;
+      if (csv) checkSeparator(row.cells, options.delimiter ?? ',', label);
       header = row.cells.map((c) => text(c));
       const find = (name: string | undefined | null, path: ReadonlyArray<string | number>): number => {
         if (name === undefined || name === null) return -1;
         const i = (header as string[]).indexOf(name);
-        if (i < 0) problems.add(issue({ code: 'missing-column', path, value: name, expected: `a column named ${JSON.stringify(name)} in the header (${(header as string[]).slice(0, 30).join(', ')})`, rule: RULE }));
+        if (i < 0) problems.add(issue({ code: 'missing-column', path, value: name, expected: `a column named ${JSON.stringify(name)} in the header (${(header as string[]).slice(0, 30).join(', ')})`, rule: RULE, message: `${label}, row ${row.row}: no column ${JSON.stringify(name)} (for ${path.join('.')}); the header has ${(header as string[]).slice(0, 30).join(', ')}` }));
         return i;
       };
       at = {
@@ -103,7 +118,13 @@ export async function readMeasuresData(source: RowSource, spec: MeasuresSpec, op
       continue;
     }
     const cols = at as NonNullable<typeof at>;
+    if (row.cells.every((c) => text(c) === '') && (row.problems ?? []).every((p) => p === undefined)) continue;
     rows++;
+    // an XLSX cell that cannot be read is never a missing entry
+    for (const i of [...cols.ind, ...cols.by, cols.strata, cols.psus, cols.weight, cols.rounds, cols.sizes]) {
+      const problem = i >= 0 ? row.problems?.[i] : undefined;
+      if (problem !== undefined) problems.add(issue({ code: 'unreadable-cell', path: [row.row, header![i]!], value: null, expected: 'a value', rule: RULE, message: `${label}, row ${row.row}, column ${header![i]}: ${problem}` }));
+    }
     const bytes: number[] = [];
     let missing = false;
     for (let j = 0; j < J; j++) {
@@ -111,18 +132,18 @@ export async function readMeasuresData(source: RowSource, spec: MeasuresSpec, op
       const ind = spec.indicators[j] as MeasuresSpec['indicators'][number];
       if (raw === '') {
         missing = true;
-        if (spec.missing === null) problems.add(issue({ code: 'missing-value', path: [row.row, ind.column], value: '', expected: 'a value, or "missing": "drop-unit" or "not-deprived" in the specification', rule: RULE }));
+        if (spec.missing === null && row.problems?.[cols.ind[j] as number] === undefined) bad(row.row, ind.column, '', 'a value, or "missing": "drop-unit" or "not-deprived" in the specification', 'missing-value');
         bytes.push(0);
         continue;
       }
       if (ind.deprivedBelow === null) {
-        if (raw !== '0' && raw !== '1') problems.add(issue({ code: 'invalid-deprivation', path: [row.row, ind.column], value: raw, expected: '0 (not deprived) or 1 (deprived), or give deprivedBelow for an achievement column', rule: RULE }));
+        if (raw !== '0' && raw !== '1') bad(row.row, ind.column, raw, '0 (not deprived) or 1 (deprived), or give deprivedBelow for an achievement column', 'invalid-deprivation');
         bytes.push(raw === '1' ? 1 : 0);
       } else {
         try {
           bytes.push(compareFractions(toFraction(raw, [row.row, ind.column]), ind.deprivedBelow) < 0 ? 1 : 0);
         } catch {
-          problems.add(issue({ code: 'invalid-number', path: [row.row, ind.column], value: raw, expected: 'a plain number such as 1250000 or 0.5', rule: RULE }));
+          bad(row.row, ind.column, raw, 'a plain number such as 1250000 or 0.5', 'invalid-number');
           bytes.push(0);
         }
       }
@@ -140,6 +161,8 @@ export async function readMeasuresData(source: RowSource, spec: MeasuresSpec, op
     if (cols.sizes >= 0) sizes.push(Number(text(row.cells[cols.sizes])));
   }
   problems.throwIfAny();
+  if (header === null) fail({ code: 'empty-file', path: [label], value: '', expected: 'a header row and data rows', message: `${label}: the file is empty: nothing to measure` });
+  if (rows === 0) fail({ code: 'no-data', path: [label], value: '', expected: 'data rows under the header', message: `${label} has a header but no rows: nothing to measure` });
   let roundsOut: AfRounds | null = null;
   if (rounds !== undefined) {
     const labels = sortLabels([...new Set(roundValues)]);

@@ -1,15 +1,17 @@
 import { VnPovertyError, fail, issue } from '../errors/VnPovertyError.js';
 import { basename } from 'node:path';
-import { cellError, matchHeader, readCell, type CellValue, type ColumnSpec, type HeaderMatch } from './columns.js';
+import { cellError, isColumnHeader, matchHeader, readCell, type CellValue, type ColumnSpec, type HeaderMatch } from './columns.js';
 import { checkSeparator } from './csv.js';
-import { readRowBatches, type ReadRowsOptions, type RawCell, type RowSource } from './readRows.js';
+import { readRowBatches, type ReadRowsOptions, type RawCell, type RowSource, type SheetRow } from './readRows.js';
 
 /** One data row read under column specs: its row number and a value per matched column. */
 export interface TypedRecord {
-  /** 1-based row number in the file (the header is row 1). */
+  /** 1-based row number in the file (the header is row 1, or the first row under a title block). */
   readonly row: number;
   /** The value of each matched column by key (`null` when the cell is empty). Columns the file lacks are absent. */
   readonly values: Readonly<Record<string, CellValue>>;
+  /** The row's cells as read, with the `keepCells` option (internal). */
+  readonly cells?: ReadonlyArray<RawCell>;
 }
 
 /** Options of {@link readRecords}. */
@@ -29,7 +31,11 @@ export interface ReadRecordsOptions extends ReadRowsOptions {
 /**
  * Streams the data rows of a CSV or XLSX file as typed records: the first row is the
  * header, matched to `columns` by {@link matchHeader}; each cell is read with its column's
- * hint by {@link readCell}. Blank rows are skipped. Memory stays bounded however long the file.
+ * hint by {@link readCell}. Blank rows are skipped, and so is a title block above the header:
+ * up to 20 rows of one cell each (a title, the unit, the date, as official sheets and the
+ * library's own XLSX outputs print them) that name none of the columns and are followed by a
+ * row of several cells, the header. A file whose rows all have one cell is read as before, its
+ * first row the header. Memory stays bounded however long the file.
  *
  * @param source - a file path (`.csv` or `.xlsx`) or a CSV stream.
  * @param columns - the columns to look for.
@@ -52,28 +58,109 @@ export async function* readRecordBatches(
 ): AsyncGenerator<TypedRecord[]> {
   const label = options.source ?? (typeof source === 'string' ? basename(source) : undefined);
   const rowOptions: ReadRowsOptions = { ...options, ...(label !== undefined ? { source: label } : {}) };
-  let match: HeaderMatch | undefined;
-  // the matched columns as parallel arrays: spec, 0-based index, header as printed
-  let specs: ColumnSpec[] = [];
-  let indexes: number[] = [];
-  let headers: string[] = [];
-  const requireValues = options.requireValues !== false;
-  const marks = options.marks === true;
+  let reader: RecordReader | undefined;
+  const keepCells = (options as { readonly keepCells?: boolean }).keepCells === true;
+  // one-cell rows above the header: a title block, unless no row of several cells follows (a one-column file)
+  let titles: SheetRow[] = [];
+  const takeHeader = ({ row, cells }: SheetRow): void => {
+    reader = recordReader(cells, columnsOrChooser, label, options, row);
+    options.onHeader?.(reader.match);
+  };
+  const record = ({ row, cells, formats, problems }: SheetRow): TypedRecord => {
+    const r = reader!.read(row, cells, formats, problems);
+    return keepCells ? Object.freeze({ ...r, cells }) : r;
+  };
+  /** No header under the one-cell rows: the first of them is the header after all, the others data. */
+  const replayTitles = (): TypedRecord[] => {
+    const [first, ...rest] = titles;
+    titles = [];
+    if (first === undefined) return [];
+    takeHeader(first);
+    return rest.map(record);
+  };
   for await (const rows of readRowBatches(source, rowOptions)) {
     const batch: TypedRecord[] = [];
-    for (const { row, cells, formats, problems } of rows) {
-      if (isBlank(cells)) continue;
-      if (match === undefined) {
-        checkSeparator(cells, options.delimiter ?? ',', label);
-        const columns = typeof columnsOrChooser === 'function' ? columnsOrChooser(cells) : columnsOrChooser;
-        const m = matchHeader(cells, columns, label);
-        match = m;
-        specs = columns.filter((spec) => m.index[spec.key] !== undefined);
-        indexes = specs.map((spec) => m.index[spec.key]!);
-        headers = indexes.map((i, k) => (cells[i] === null || cells[i] === undefined ? specs[k]!.vi : String(cells[i])));
-        options.onHeader?.(m);
+    for (const r of rows) {
+      if (isBlank(r.cells)) continue;
+      if (reader === undefined) {
+        if (filledCells(r.cells) === 1 && !namesAColumn(r.cells, columnsOrChooser)) {
+          titles.push(r);
+          if (titles.length > MAX_TITLE_LINES) batch.push(...replayTitles());
+          continue;
+        }
+        if (titles.length > 0 && filledCells(r.cells) === 1) {
+          batch.push(...replayTitles(), record(r));
+          continue;
+        }
+        titles = [];
+        takeHeader(r);
         continue;
       }
+      batch.push(record(r));
+    }
+    if (batch.length > 0) yield batch;
+  }
+  if (reader === undefined && titles.length > 0) {
+    const last = replayTitles();
+    if (last.length > 0) yield last;
+  }
+  if (reader === undefined) {
+    fail({ code: 'empty-file', path: label !== undefined ? [label] : [], value: '', expected: 'a header row naming the columns', message: `${label ?? 'the input'} is empty: no header row naming the columns` });
+  }
+}
+
+/** Whether a one-cell row names one of the columns (then it is the header of a one-column table, not a title). */
+function namesAColumn(cells: ReadonlyArray<RawCell>, columns: ReadonlyArray<ColumnSpec> | ((header: ReadonlyArray<RawCell>) => ReadonlyArray<ColumnSpec>)): boolean {
+  if (typeof columns === 'function') return false;
+  const text = cells.find((c) => c !== null && !(typeof c === 'string' && c.trim() === ''));
+  return text !== undefined && isColumnHeader(String(text), columns);
+}
+
+/** The most title lines skipped above a header. */
+const MAX_TITLE_LINES = 20;
+
+function filledCells(cells: ReadonlyArray<RawCell>): number {
+  let n = 0;
+  for (const c of cells) if (c !== null && !(typeof c === 'string' && c.trim() === '')) n++;
+  return n;
+}
+
+/** Reads the data rows of a file under its header's column match. @internal */
+export interface RecordReader {
+  readonly match: HeaderMatch;
+  /** The matched columns, their 0-based indexes and headers as printed, in the order cells are read. */
+  readonly specs: readonly ColumnSpec[];
+  readonly indexes: readonly number[];
+  readonly headers: readonly string[];
+  read(row: number, cells: ReadonlyArray<RawCell>, formats?: ReadonlyArray<string | undefined>, problems?: ReadonlyArray<string | undefined>): TypedRecord;
+}
+
+/**
+ * Matches a header row (checking the separator first) and returns the reader of its data rows:
+ * what {@link readRecords} does with each row. @internal
+ */
+export function recordReader(
+  header: ReadonlyArray<RawCell>,
+  columnsOrChooser: ReadonlyArray<ColumnSpec> | ((header: ReadonlyArray<RawCell>) => ReadonlyArray<ColumnSpec>),
+  label: string | undefined,
+  options: Pick<ReadRecordsOptions, 'delimiter' | 'requireValues' | 'marks'>,
+  row?: number,
+): RecordReader {
+  checkSeparator(header, options.delimiter ?? ',', label);
+  const columns = typeof columnsOrChooser === 'function' ? columnsOrChooser(header) : columnsOrChooser;
+  const match = matchHeader(header, columns, label, row);
+  // the matched columns as parallel arrays: spec, 0-based index, header as printed
+  const specs = columns.filter((spec) => match.index[spec.key] !== undefined);
+  const indexes = specs.map((spec) => match.index[spec.key]!);
+  const headers = indexes.map((i, k) => (header[i] === null || header[i] === undefined ? specs[k]!.vi : String(header[i])));
+  const requireValues = options.requireValues !== false;
+  const marks = options.marks === true;
+  return {
+    match,
+    specs,
+    indexes,
+    headers,
+    read(row, cells, formats, problems) {
       const values: Record<string, CellValue> = {};
       for (let k = 0; k < specs.length; k++) {
         const spec = specs[k]!;
@@ -81,23 +168,20 @@ export async function* readRecordBatches(
         const at = { source: label, row, column: i + 1, header: headers[k]! };
         const problem = problems?.[i];
         if (problem !== undefined) throw cellError(at, new VnPovertyError([issue({ code: 'unreadable-cell', path: [], value: null, expected: 'a value saved in the cell', message: problem })]));
-        let value = readCell(cells[i] ?? null, spec, at, formats[i]);
+        let value = readCell(cells[i] ?? null, spec, at, formats?.[i]);
         if (value === null && marks && spec.hint === 'boolean') value = false;
         if (value === null && requireValues && spec.required === true) {
           throw cellError(at, new VnPovertyError([issue({ code: 'missing-value', path: [], value: '', expected: `a value for “${spec.vi}” (${spec.en})` })]));
         }
         values[spec.key] = value;
       }
-      batch.push(Object.freeze({ row, values: Object.freeze(values) }));
-    }
-    if (batch.length > 0) yield batch;
-  }
-  if (match === undefined) {
-    fail({ code: 'empty-file', path: label !== undefined ? [label] : [], value: '', expected: 'a header row naming the columns', message: `${label ?? 'the input'} is empty: no header row naming the columns` });
-  }
+      return Object.freeze({ row, values: Object.freeze(values) });
+    },
+  };
 }
 
-function isBlank(cells: ReadonlyArray<RawCell>): boolean {
+/** Whether a row holds nothing but blanks. @internal */
+export function isBlank(cells: ReadonlyArray<RawCell>): boolean {
   return cells.every((c) => c === null || (typeof c === 'string' && c.trim() === ''));
 }
 

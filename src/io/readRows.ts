@@ -54,6 +54,8 @@ export interface ReadRowsOptions {
   readonly limits?: Partial<XlsxLimits>;
   /** CSV: longest field in characters (default 1,048,576). */
   readonly maxFieldLength?: number;
+  /** CSV: called after each chunk with the bytes read so far (progress indicators). */
+  readonly onBytes?: (read: number) => void;
 }
 
 /**
@@ -95,6 +97,10 @@ export async function* readRows(source: RowSource, options: ReadRowsOptions = {}
  * to avoid an asynchronous step per row. @internal
  */
 export async function* readRowBatches(source: RowSource, options: ReadRowsOptions = {}): AsyncGenerator<SheetRow[]> {
+  if (typeof source === 'object' && source !== null && PRE_READ in source) {
+    yield* (source as unknown as { readonly [PRE_READ]: AsyncIterable<SheetRow[]> })[PRE_READ];
+    return;
+  }
   const label = options.source ?? (typeof source === 'string' ? basename(source) : undefined);
   const format = options.format ?? (typeof source === 'string' ? formatOfPath(source) : 'csv');
   if (format === 'xlsx') {
@@ -113,7 +119,14 @@ export async function* readRowBatches(source: RowSource, options: ReadRowsOption
     if (batch.length > 0) yield batch;
     return;
   }
-  yield* readCsvRows(source, options.delimiter, label, options.chunkSize, options.maxFieldLength);
+  yield* readCsvRows(source, options.delimiter, label, options.chunkSize, options.maxFieldLength, options.onBytes);
+}
+
+const PRE_READ = Symbol('vn-poverty pre-read rows');
+
+/** A row source whose rows another reader has already read (a stream cannot be read twice). @internal */
+export function preReadRowSource(rows: AsyncIterable<SheetRow[]>): RowSource {
+  return { [PRE_READ]: rows, [Symbol.asyncIterator]: () => { throw new Error('pre-read rows are read by readRowBatches'); } } as unknown as RowSource;
 }
 
 const NO_FORMATS: ReadonlyArray<string | undefined> = Object.freeze([]);
@@ -142,6 +155,7 @@ async function* readCsvRows(
   label: string | undefined,
   chunkSize = 64 * 1024,
   maxFieldLength?: number,
+  onBytes?: (read: number) => void,
 ): AsyncGenerator<SheetRow[]> {
   const tokenizer = createCsvTokenizer({
     ...(delimiter !== undefined ? { delimiter } : {}),
@@ -168,6 +182,7 @@ async function* readCsvRows(
   for await (const chunk of chunks) {
     const text = decode(chunk, false);
     bytes += typeof chunk === 'string' ? 0 : chunk.length;
+    onBytes?.(bytes);
     const rows = tokenizer.push(text);
     if (rows.length > 0) {
       const batch: SheetRow[] = new Array(rows.length);

@@ -1,7 +1,10 @@
 import { basename } from 'node:path';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { Decimal } from '../_internal/_decimal.js';
 import { fail } from '../errors/VnPovertyError.js';
+import { assertOptions } from '../errors/assertOptions.js';
+import { assertReadableCells, assertSheetArea, loadXlsxWorkbook } from './_excel.js';
+import { XLSX_TABLE_LIMITS, type XlsxLimits } from './readLimits.js';
 import type { NumberFormat } from '../numbers/printedInterval.js';
 import type { PrintedGrid } from '../reconcile/tableFromSpec.js';
 
@@ -32,6 +35,8 @@ export interface ReadSheetGridOptions {
   readonly numberFormat?: NumberFormat;
   /** Name used in messages; the file's base name unless told. */
   readonly source?: string;
+  /** Limits on the workbook (default {@link XLSX_TABLE_LIMITS}). */
+  readonly limits?: Partial<XlsxLimits>;
 }
 
 /** Decimals a number format shows (`'0.00'` → 2, `'#,##0'` → 0, `'0.0%'` → 1); null for General. */
@@ -63,9 +68,8 @@ function cellText(value: ExcelJS.CellValue, fmt: string | undefined, format: Num
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (typeof value === 'object') {
     if ('richText' in value) return value.richText.map((r) => r.text).join('');
-    if ('result' in value) return value.result === undefined ? null : cellText(value.result as ExcelJS.CellValue, fmt, format);
+    if ('result' in value) return value.result === undefined || value.result === null ? null : cellText(value.result as ExcelJS.CellValue, fmt, format);
     if ('text' in value && typeof value.text === 'string') return value.text;
-    if ('error' in value) return String(value.error);
   }
   return String(value);
 }
@@ -88,47 +92,60 @@ function rangeOf(ref: string): MergedRange {
  * Reads one sheet of an XLSX workbook as the grid of cells a reader sees: each numeric cell
  * written as shown (its number format's decimals and percent sign, in the vi-VN way unless
  * told), formulas as their results, and every merged range's value copied into each cell it
- * covers — so a two-row Vietnamese header names every column it spans; every row as wide as the
- * sheet's widest. The shared step before
+ * covers — so a two-row Vietnamese header names every column it spans. The grid runs from A1 to the
+ * last cell with a value (or the last merged range), every row as wide as the grid; one that would
+ * span more than `maxCells` cells (a stray cell at XFD1048576) is refused. The shared step before
  * `tableFromSpec` (reconciliation) and document reading.
  *
- * @throws VnPovertyError `missing-sheet` naming the sheets there are; a file that is not an
- *   XLSX workbook rejects with exceljs's error.
+ * The file goes through the same checks as every XLSX reader (see {@link XLSX_TABLE_LIMITS}):
+ * an empty, truncated, damaged or foreign file, a zip bomb or a workbook over the limits is
+ * refused naming the file and the reason; a cell that cannot be read as printed — a formula with
+ * no saved value, an error value — is refused naming the cell (a blank there would be a misreading).
+ *
+ * @throws VnPovertyError `missing-sheet` naming the sheets there are; `empty-file`, `not-xlsx`,
+ *   `corrupt-xlsx`, `xlsx-limit`, `unreadable-cell` naming the file; never an exceljs error.
  * @example
  * (await readSheetGrid('ke-hoach.xlsx', { sheet: 'Biểu 1' })).grid[3] //=> ['I', 'Thành thị', '16.194', '113', '0,70', …]
  */
 export async function readSheetGrid(path: string, options: ReadSheetGridOptions = {}): Promise<SheetGrid> {
+  assertOptions(options, 'readSheetGrid');
   const label = options.source ?? basename(path);
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.readFile(path);
+  const limits = { ...XLSX_TABLE_LIMITS, ...options.limits };
+  const workbook = await loadXlsxWorkbook(path, label, limits);
   const sheets = workbook.worksheets.map((w) => w.name);
   const wanted = options.sheet ?? 1;
   const ws = typeof wanted === 'number' ? workbook.worksheets[wanted - 1] : workbook.getWorksheet(wanted);
   if (ws === undefined) {
     return fail({ code: 'missing-sheet', path: [label], value: wanted, expected: sheets.length > 0 ? `one of the sheets ${sheets.map((s) => JSON.stringify(s)).join(', ')}` : 'a workbook with at least one sheet' });
   }
+  assertReadableCells(ws, label);
   const format = options.numberFormat ?? 'vi';
-  const rows: (string | null)[][] = [];
-  ws.eachRow({ includeEmpty: true }, (row, n) => {
-    const cells: (string | null)[] = [];
-    row.eachCell({ includeEmpty: true }, (cell, col) => {
-      cells[col - 1] = cellText(cell.value, typeof cell.numFmt === 'string' ? cell.numFmt : undefined, format);
-    });
-    for (let i = 0; i < cells.length; i++) if (cells[i] === undefined) cells[i] = null;
-    rows[n - 1] = cells;
-  });
-  for (let i = 0; i < rows.length; i++) if (rows[i] === undefined) rows[i] = [];
+  // the grid runs from A1 to the last cell with a value (or the last merged range)
   const merges = ((ws.model as { merges?: string[] }).merges ?? []).map(rangeOf);
+  let height = 0;
+  let width = 0;
+  const texts: Array<[number, number, string]> = [];
+  ws.eachRow({ includeEmpty: false }, (row, n) => {
+    row.eachCell({ includeEmpty: false }, (cell, col) => {
+      const text = cellText(cell.value, typeof cell.numFmt === 'string' ? cell.numFmt : undefined, format);
+      if (text === null) return;
+      texts.push([n - 1, col - 1, text]);
+      height = Math.max(height, n);
+      width = Math.max(width, col);
+    });
+  });
+  for (const m of merges) {
+    height = Math.max(height, m.bottom + 1);
+    width = Math.max(width, m.right + 1);
+  }
+  assertSheetArea(label, ws.name, height, width, limits.maxCells);
+  // every row as wide as the sheet, so that a row whose last cells are empty is not a short row
+  const rows: (string | null)[][] = Array.from({ length: height }, () => Array<string | null>(width).fill(null));
+  for (const [r, c, text] of texts) rows[r]![c] = text;
   for (const m of merges) {
     const value = rows[m.top]?.[m.left] ?? null;
-    for (let r = m.top; r <= m.bottom; r++) {
-      const row = (rows[r] ??= []);
-      for (let c = m.left; c <= m.right; c++) row[c] = value;
-      for (let c = 0; c < row.length; c++) if (row[c] === undefined) row[c] = null;
-    }
+    for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) rows[r]![c] = value;
   }
-  // every row as wide as the sheet, so that a row whose last cells are empty is not a short row
-  const width = rows.reduce((n, r) => Math.max(n, r.length), 0);
-  const grid = Object.freeze(rows.map((r) => Object.freeze([...r, ...Array<null>(width - r.length).fill(null)])));
+  const grid = Object.freeze(rows.map((r) => Object.freeze(r)));
   return Object.freeze({ sheet: ws.name, sheets: Object.freeze(sheets), grid, merges: Object.freeze(merges.map((m) => Object.freeze(m))) });
 }

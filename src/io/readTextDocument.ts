@@ -64,6 +64,8 @@ export function readTextDocument(text: string, options: ReadTextDocumentOptions 
         while (cells.length < width) cells.push({ text: '', rowSpan: 1, colSpan: 1 });
         return cells;
       });
+      // lines of tabs and spaces only are blank lines, not a table
+      if (grid.every((r) => r.every((c) => c.text === ''))) continue;
       // a table's trailing all-empty columns are tab noise
       let columns = width;
       while (columns > 1 && grid.every((r) => r[columns - 1]!.text === '')) columns--;

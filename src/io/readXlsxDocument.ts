@@ -1,14 +1,18 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { deepFreeze } from '../_internal/_freeze.js';
 import { Decimal } from '../_internal/_decimal.js';
-import { fail } from '../errors/VnPovertyError.js';
 import type { DocumentBlock, DocumentCell, DocumentModel } from '../documents/documentModel.js';
+import { assertOptions } from '../errors/assertOptions.js';
 import { formatVnNumber } from '../numbers/formatVnNumber.js';
-import { xlsxCellValue } from './_excel.js';
+import { assertReadableCells, assertSheetArea, loadXlsxWorkbook, xlsxCellValue } from './_excel.js';
+import { XLSX_TABLE_LIMITS, type XlsxLimits } from './readLimits.js';
 
 /** Options of {@link readXlsxDocument}. */
 export interface ReadXlsxDocumentOptions {
+  /** File name, for messages. */
   readonly source?: string;
+  /** Limits on the workbook (default {@link XLSX_TABLE_LIMITS}). */
+  readonly limits?: Partial<XlsxLimits>;
 }
 
 /** The decimals a number format shows (`'0.00'` → 2, `'#,##0'` → 0), or null for General. */
@@ -46,28 +50,24 @@ export function xlsxCellText(value: ExcelJS.CellValue, numFmt: string | undefine
  * the grid from cell A1 to the last cell with a value, merged ranges resolved (the top-left cell
  * carries the spans, every covered cell repeats its text and points at it), numbers shown as
  * Excel shows them but in Vietnamese format. Grid row r, column c is the sheet's row r + 1,
- * column c + 1, so a finding's location is a cell address. Loads with exceljs.
+ * column c + 1, so a finding's location is a cell address. Loads with exceljs after the checks
+ * every XLSX reader makes ({@link XLSX_TABLE_LIMITS}: zip, sizes, checksums, cells); a cell that
+ * cannot be read as printed (a formula with no saved value, an error value) is refused by its address.
  *
  * @param bytes - the .xlsx file.
  * @returns a deep-frozen document model (format `'xlsx'`), one table per non-empty sheet, `position.sheet` its name.
- * @throws VnPovertyError `unreadable-document` when the bytes are not a workbook.
+ * @throws VnPovertyError `empty-file`, `not-xlsx`, `corrupt-xlsx`, `xlsx-limit`, `unreadable-cell`, naming the file.
  * @example
  * (await readXlsxDocument(await readFile('bieu.xlsx'))).blocks[0].position //=> { sheet: 'Biểu 1', row: 1, column: 1 }
  */
 export async function readXlsxDocument(bytes: Uint8Array, options: ReadXlsxDocumentOptions = {}): Promise<DocumentModel> {
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch (error) {
-    return fail({
-      code: 'unreadable-document',
-      path: options.source === undefined ? [] : [options.source],
-      value: options.source ?? '',
-      expected: 'an Excel workbook (.xlsx)',
-      message: `${options.source ?? 'the file'} is not a readable Excel workbook (${error instanceof Error ? error.message : String(error)})`,
-    });
-  }
+  assertOptions(options, 'readXlsxDocument');
+  const label = options.source ?? 'the workbook';
+  const limits = { ...XLSX_TABLE_LIMITS, ...options.limits };
+  const wb = await loadXlsxWorkbook(bytes, label, limits);
   const blocks: DocumentBlock[] = [];
+  wb.eachSheet((ws) => assertReadableCells(ws, label));
+  let area = 0;
   wb.eachSheet((ws) => {
     let lastRow = 0;
     let lastCol = 0;
@@ -79,6 +79,9 @@ export async function readXlsxDocument(bytes: Uint8Array, options: ReadXlsxDocum
       });
     });
     if (lastRow === 0) return;
+    // the grids of all sheets together, empty cells included, within the cell limit
+    area += lastRow * lastCol;
+    assertSheetArea(label, ws.name, lastRow, lastCol, Math.max(0, limits.maxCells - (area - lastRow * lastCol)));
     const grid: DocumentCell[][] = [];
     for (let r = 1; r <= lastRow; r++) {
       const row = ws.getRow(r);

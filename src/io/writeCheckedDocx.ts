@@ -1,13 +1,16 @@
-import { unzipSync, zipSync } from 'fflate';
+import { zipSync } from 'fflate';
 import { XMLBuilder } from 'fast-xml-parser';
 import type { CheckFinding, CheckReport, CheckSeverity } from '../documents/checkReport.js';
-import { fail } from '../errors/VnPovertyError.js';
-import { ATTR, attrOf, childOf, childrenOf, parseXml, tagOf, type XmlNode } from './_ooxml.js';
+import { assertOptions } from '../errors/assertOptions.js';
+import { ATTR, attrOf, childOf, childrenOf, parseXml, partText, tagOf, unpackDocx, type XmlNode } from './_ooxml.js';
+import type { DocxLimits } from './readLimits.js';
 
 /** Options of {@link markDocx}. */
 export interface MarkDocxOptions {
   /** Author of the comments; `'vn-poverty'` unless told. */
   readonly author?: string;
+  /** Limits on the package (default `DOCX_READ_LIMITS`). */
+  readonly limits?: Partial<DocxLimits>;
 }
 
 /** Result of {@link markDocx}. */
@@ -27,7 +30,6 @@ const COMMENTS_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/rela
 const COMMENTS_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml';
 
 const builder = new XMLBuilder({ preserveOrder: true, ignoreAttributes: false, attributeNamePrefix: ATTR, suppressEmptyNode: true, processEntities: true });
-const decoder = new TextDecoder('utf-8');
 const encoder = new TextEncoder();
 
 const el = (tag: string, attrs: Record<string, string> = {}, children: XmlNode[] = []): XmlNode => {
@@ -134,26 +136,25 @@ export function findingComment(f: CheckFinding): string[] {
  * @param bytes - the .docx that was checked (the same bytes `readDocxDocument` read).
  * @param report - its report from `checkDocument`.
  * @returns the marked copy and how many findings were placed.
- * @throws VnPovertyError `unreadable-document` when the bytes are not a Word document.
+ * @throws VnPovertyError as `readDocxDocument` for a package that is not a readable Word document.
  * @example
  * const marked = markDocx(bytes, checkDocument(readDocxDocument(bytes)));
  * await writeFile('checked.docx', marked.bytes); marked.marked //=> 9
  */
 export function markDocx(bytes: Uint8Array, report: CheckReport, options: MarkDocxOptions = {}): MarkedDocx {
-  let parts: Record<string, Uint8Array>;
-  try {
-    parts = unzipSync(bytes);
-  } catch {
-    return fail({ code: 'unreadable-document', path: [], value: report.source ?? '', expected: 'a Word document (.docx)' });
-  }
-  const docXml = parts['word/document.xml'];
-  if (docXml === undefined) return fail({ code: 'unreadable-document', path: [], value: report.source ?? '', expected: 'a Word document with word/document.xml' });
-  const tree = parseXml(decoder.decode(docXml));
+  assertOptions(options, 'markDocx');
+  const source = report.source;
+  const unpacked = unpackDocx(bytes, source, options.limits ?? {});
+  const parts = Object.fromEntries(unpacked);
+  const text = (name: string): string | undefined => partText(unpacked, name, source);
+  // the zip checks require word/document.xml
+  const docXml = text('word/document.xml')!;
+  const tree = parseXml(docXml, 'word/document.xml', source);
   const body = childOf(tree.find((n) => tagOf(n) === 'w:document') ?? {}, 'w:body');
   const children = body === undefined ? [] : childrenOf(body);
-  const existing = parts['word/comments.xml'] === undefined ? '' : decoder.decode(parts['word/comments.xml']);
+  const existing = text('word/comments.xml') ?? '';
   let nextId = 0;
-  for (const m of (existing + decoder.decode(docXml)).matchAll(/w:id="(\d+)"/g)) nextId = Math.max(nextId, Number(m[1]) + 1);
+  for (const m of (existing + docXml).matchAll(/w:id="(\d+)"/g)) nextId = Math.max(nextId, Number(m[1]) + 1);
   const comments: string[] = [];
   let marked = 0;
   let unplaced = 0;
@@ -191,9 +192,9 @@ export function markDocx(bytes: Uint8Array, report: CheckReport, options: MarkDo
         : existing.replace(/<\/w:comments>\s*$/, `${comments.join('')}</w:comments>`),
     );
     const relsName = 'word/_rels/document.xml.rels';
-    const rels = parts[relsName] === undefined ? '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>' : decoder.decode(parts[relsName]);
+    const rels = text(relsName) ?? '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
     if (!rels.includes(COMMENTS_REL)) out[relsName] = encoder.encode(rels.replace(/<\/Relationships>\s*$/, `<Relationship Id="rIdVnPovertyComments" Type="${COMMENTS_REL}" Target="comments.xml"/></Relationships>`));
-    const types = parts['[Content_Types].xml'] === undefined ? '' : decoder.decode(parts['[Content_Types].xml']);
+    const types = text('[Content_Types].xml') ?? '';
     if (!types.includes('/word/comments.xml')) out['[Content_Types].xml'] = encoder.encode(types.replace(/<\/Types>\s*$/, `<Override PartName="/word/comments.xml" ContentType="${COMMENTS_TYPE}"/></Types>`));
   }
   return { bytes: zipSync(out), marked, unplaced };

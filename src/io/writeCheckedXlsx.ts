@@ -1,17 +1,20 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { fitRowHeight, printable } from './_printSetup.js';
 import type { CheckReport, CheckSeverity } from '../documents/checkReport.js';
-import { fail } from '../errors/VnPovertyError.js';
 import { formatLocation } from '../documents/formatCheckReport.js';
+import { loadExcelJs, loadXlsxWorkbook } from './_excel.js';
 import { findingComment } from './writeCheckedDocx.js';
 import { cellAddress, FINDINGS_SHEET, MARK_FILLS } from './writeMarkedUpCopy.js';
 
 /** ARGB fills: those of `vn-poverty reconcile --out` (error red, rounding amber), and orange for a warning. */
 const FILL: Readonly<Record<CheckSeverity, string>> = { ...MARK_FILLS, warning: 'FFFCE4D6' };
+/** How the findings sheet names a severity, in Vietnamese first. */
+const SEVERITY_WORDS: Readonly<Record<CheckSeverity, string>> = { error: 'Lỗi (error)', warning: 'Cảnh báo (warning)', rounding: 'Làm tròn (rounding)' };
 
 function addFindingsSheet(wb: ExcelJS.Workbook, report: CheckReport, linkCells: boolean): void {
   const ws = wb.addWorksheet(FINDINGS_SHEET);
   ws.columns = [
-    { header: 'Mức độ (Severity)', key: 'severity', width: 12 },
+    { header: 'Mức độ (Severity)', key: 'severity', width: 14 },
     { header: 'Mã (Code)', key: 'code', width: 24 },
     { header: 'Vị trí (Location)', key: 'location', width: 48 },
     { header: 'Văn bản (Text)', key: 'text', width: 60 },
@@ -22,13 +25,17 @@ function addFindingsSheet(wb: ExcelJS.Workbook, report: CheckReport, linkCells: 
     { header: 'Giải thích (Message)', key: 'message', width: 100 },
   ];
   ws.getRow(1).font = { bold: true };
+  ws.getRow(1).alignment = { wrapText: true, vertical: 'middle' };
+  printable(ws, 1);
+  for (const c of ws.columns) if (c.key !== undefined) ws.getColumn(c.key).alignment = { vertical: 'top', ...(['location', 'text', 'relation', 'message', 'severity'].includes(c.key) ? { wrapText: true } : {}) };
   for (const f of report.findings) {
-    const row = ws.addRow({ ...f, location: formatLocation(f.location) });
+    const row = ws.addRow({ ...f, severity: SEVERITY_WORDS[f.severity], location: formatLocation(f.location) });
     row.getCell('severity').fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: FILL[f.severity] } };
     if (linkCells && f.location.sheet !== undefined && f.location.row !== undefined && f.location.column !== undefined) {
       const address = cellAddress({ row: f.location.row - 1, column: f.location.column - 1 });
       row.getCell('location').value = { text: formatLocation(f.location), hyperlink: `#'${f.location.sheet.replace(/'/g, "''")}'!${address}` };
     }
+    fitRowHeight(row, ws.columns.map((c) => c.width));
   }
 }
 
@@ -42,17 +49,13 @@ function addFindingsSheet(wb: ExcelJS.Workbook, report: CheckReport, linkCells: 
  * @param bytes - the .xlsx that was checked.
  * @param report - its report from `checkDocument`.
  * @returns the bytes of the marked copy.
- * @throws VnPovertyError `unreadable-document`.
+ * @throws VnPovertyError as `readXlsxDocument` for bytes that are not a readable workbook (the
+ *   same checks: zip, limits, checksums).
  * @example
  * await writeFile('checked.xlsx', await markXlsx(bytes, checkDocument(await readXlsxDocument(bytes))))
  */
 export async function markXlsx(bytes: Uint8Array, report: CheckReport): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch {
-    return fail({ code: 'unreadable-document', path: [], value: report.source ?? '', expected: 'an Excel workbook (.xlsx)' });
-  }
+  const wb = await loadXlsxWorkbook(bytes, report.source ?? 'the workbook');
   for (const f of report.findings) {
     if (f.location.sheet === undefined || f.location.row === undefined || f.location.column === undefined) continue;
     const ws = wb.getWorksheet(f.location.sheet);
@@ -74,7 +77,7 @@ export async function markXlsx(bytes: Uint8Array, report: CheckReport): Promise<
  * await writeFile('findings.xlsx', await findingsWorkbook(checkDocument(readTextDocument(text))))
  */
 export async function findingsWorkbook(report: CheckReport): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJs('writing')).Workbook();
   addFindingsSheet(wb, report, false);
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }

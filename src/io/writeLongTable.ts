@@ -9,7 +9,7 @@ import type { LongTableRow } from '../measures/longTable.js';
 import { writeTable, type TableColumn, type TableTarget, type TableWriterOptions } from './tableWriter.js';
 
 /** Options of {@link writeLongTable}: the table writer's, plus the digits of the decimal columns. */
-export interface WriteLongTableOptions extends TableWriterOptions {
+export interface WriteLongTableOptions extends TableWriterOptions<LongTableRow> {
   /** Decimal places of estimate_decimal, se, ci_lower and ci_upper (default 15), rounded half-even unless told. */
   readonly decimals?: number;
   readonly rounding?: RoundingMode;

@@ -1,6 +1,9 @@
-import { basename, resolve } from 'node:path';
-import ExcelJS from 'exceljs';
+import { basename } from 'node:path';
+import type ExcelJS from 'exceljs';
+import { fitRowHeight, printable, printSetup } from './_printSetup.js';
 import { fail } from '../errors/VnPovertyError.js';
+import { assertOutputIsNotInput, openAtomicOutput } from './_atomicOutput.js';
+import { loadExcelJs, loadXlsxWorkbook } from './_excel.js';
 import type { ReconcileIssue, ReconcileReport } from '../reconcile/reconcileIssue.js';
 import type { PrintedGrid } from '../reconcile/tableFromSpec.js';
 
@@ -58,19 +61,24 @@ function noteText(i: ReconcileIssue): string {
  * its cell. For a CSV the copy is a new workbook holding the table's cells as printed, marked the
  * same way. Findings with no grid cell (a headline printed in the text) are listed only.
  *
+ * The user's workbook is read with the checks of every XLSX reader (zip, limits, checksums), and
+ * the copy is written atomically: to a temporary file beside `out`, renamed over it only when
+ * complete, so an existing file at `out` is replaced whole or left as it was.
+ *
  * @param source - the XLSX file (and sheet) the table was read from, or the grid of a CSV.
  * @param report - the report whose findings point at the grid (`issue.grid`), e.g. from `reconcileGrid`.
  * @param out - the `.xlsx` file to write; never the input file.
- * @throws VnPovertyError `same-file` when `out` is the input, `missing-sheet`.
+ * @throws VnPovertyError `output-is-input` when `out` is the input (same real path, a symbolic or
+ *   hard link), `missing-folder`, `unwritable-folder`, `missing-sheet`, and those of `readSheetGrid`.
  * @example
  * await writeMarkedUpCopy({ path: 'ke-hoach.xlsx' }, reconcileGrid(grid, spec), 'checked.xlsx') // checked.xlsx: marked cells and a “Kết quả kiểm tra” sheet
  */
 export async function writeMarkedUpCopy(source: MarkedUpSource, report: Pick<ReconcileReport, 'issues'>, out: string): Promise<void> {
-  const workbook = new ExcelJS.Workbook();
+  let workbook: ExcelJS.Workbook;
   let sheet: ExcelJS.Worksheet;
   if ('path' in source) {
-    if (resolve(source.path) === resolve(out)) fail({ code: 'same-file', path: [out], value: out, expected: 'an output file other than the input (the copy never overwrites your sheet)' });
-    await workbook.xlsx.readFile(source.path);
+    await assertOutputIsNotInput(out, [source.path]);
+    workbook = await loadXlsxWorkbook(source.path, basename(source.path));
     const wanted = source.sheet ?? 1;
     const ws = typeof wanted === 'number' ? workbook.worksheets[wanted - 1] : workbook.getWorksheet(wanted);
     if (ws === undefined) return fail({ code: 'missing-sheet', path: [basename(source.path)], value: wanted, expected: `one of the sheets ${workbook.worksheets.map((w) => JSON.stringify(w.name)).join(', ')}` });
@@ -78,10 +86,15 @@ export async function writeMarkedUpCopy(source: MarkedUpSource, report: Pick<Rec
     const old = workbook.getWorksheet(FINDINGS_SHEET);
     if (old !== undefined) workbook.removeWorksheet(old.id);
   } else {
+    workbook = new (await loadExcelJs('writing')).Workbook();
     sheet = workbook.addWorksheet(source.sheetName ?? 'Bảng');
     source.grid.forEach((row, r) => row.forEach((v, c) => {
       if (v !== null) sheet.getCell(r + 1, c + 1).value = v;
     }));
+    // a sheet of the library's own making (from a CSV): columns as wide as their text, printable
+    const width = Math.max(0, ...source.grid.map((r) => r.length));
+    for (let c = 0; c < width; c++) sheet.getColumn(c + 1).width = Math.min(40, Math.max(6, ...source.grid.map((r) => (r[c] ?? '').length + 2)));
+    Object.assign(sheet.pageSetup, printSetup(1), { printTitlesRow: undefined });
   }
   // one mark per cell: the worst severity, every finding in its comment
   const byCell = new Map<string, ReconcileIssue[]>();
@@ -111,6 +124,9 @@ export async function writeMarkedUpCopy(source: MarkedUpSource, report: Pick<Rec
     { header: 'Diễn giải (Message)', key: 'message', width: 90 },
   ];
   findings.getRow(1).font = { bold: true };
+  printable(findings, 1);
+  findings.getColumn('message').alignment = { wrapText: true, vertical: 'top' };
+  findings.getColumn('relation').alignment = { wrapText: true, vertical: 'top' };
   const sheetRef = `'${sheet.name.replace(/'/g, "''")}'`;
   for (const i of report.issues) {
     const address = i.grid === null ? null : cellAddress(i.grid);
@@ -128,6 +144,14 @@ export async function writeMarkedUpCopy(source: MarkedUpSource, report: Pick<Rec
     });
     if (address !== null) row.getCell('cell').value = { text: address, hyperlink: `#${sheetRef}!${address}` };
     row.getCell('severity').fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: MARK_FILLS[i.severity] } };
+    fitRowHeight(row, findings.columns.map((c) => c.width));
   }
-  await workbook.xlsx.writeFile(out);
+  const output = await openAtomicOutput(out);
+  try {
+    await workbook.xlsx.writeFile(output.tempPath);
+    await output.commit();
+  } catch (error) {
+    await output.abort();
+    throw error;
+  }
 }

@@ -97,6 +97,7 @@ export function validate(input: PrintedTable): Indexed {
         needColumn(rel.column, [...p, 'column']);
         needColumn(rel.from, [...p, 'from']);
         rel.minus.forEach((c, j) => needColumn(c, [...p, 'minus', j]));
+        (rel.plus ?? []).forEach((c, j) => needColumn(c, [...p, 'plus', j]));
         needRows(rel.rows, [...p, 'rows']);
         break;
       case 'signed-sum':
@@ -154,8 +155,12 @@ export function validate(input: PrintedTable): Indexed {
   return { table, columns, rowIndex, labels, extraCells };
 }
 
-/** The context the checks of one table share: cached cell reading and the findings so far. */
-export function checkContext(ix: Indexed): CheckContext {
+/**
+ * The context the checks of one table share: cached cell reading and the findings so far. With
+ * `from`, the cells of every row but `from.row` are read through `from.base` (its cache shared):
+ * for trying other cells in one row of a table already read.
+ */
+export function checkContext(ix: Indexed, from?: { readonly base: CheckContext; readonly row: string }): CheckContext {
   const ncols = ix.table.columns.length;
   const colIndex = new Map(ix.table.columns.map((c, i) => [c.key, i]));
   const extraIndex = new Map([...ix.extraCells.keys()].map((k, i) => [k, ix.table.rows.length * ncols + i]));
@@ -171,6 +176,7 @@ export function checkContext(ix: Indexed): CheckContext {
     return extra !== undefined ? extra.kind : (ix.columns.get(ref.column)!.kind as Exclude<ColumnKind, 'text'>);
   };
   const read = (ref: CellRef): ReadCell => {
+    if (from !== undefined && ref.row !== from.row) return from.base.read(ref);
     const id = idOf(ref);
     const hit = cache[id];
     if (hit !== undefined) return hit;

@@ -30,7 +30,7 @@ export function sumChecks(rel: TableRelation, ix: Indexed): SumCheck[] {
         kind: 'sum',
         relation: 'difference',
         target: { row, column: rel.column },
-        terms: [{ cell: { row, column: rel.from }, sign: 1n }, ...rel.minus.map((column) => ({ cell: { row, column }, sign: -1n as const }))],
+        terms: [{ cell: { row, column: rel.from }, sign: 1n }, ...rel.minus.map((column) => ({ cell: { row, column }, sign: -1n as const })), ...(rel.plus ?? []).map((column) => ({ cell: { row, column }, sign: 1n as const }))],
         partsRounded: false,
       }));
     case 'signed-sum':
@@ -141,7 +141,7 @@ function sumRelationText(check: SumCheck, label: (row: string) => string): strin
       return `${t.column} = ${check.terms.map((x) => x.cell.column).join(' + ')}`;
     case 'difference':
     case 'signed-sum':
-      return `${t.column} = ${check.terms.map((x, i) => (x.sign < 0n ? `− ${x.cell.column}` : i === 0 ? x.cell.column : `+ ${x.cell.column}`)).join(' ')}`;
+      return `${t.column} = ${check.terms.map((x, i) => (i === 0 ? x.cell.column : `${x.sign < 0n ? '−' : '+'} ${x.cell.column}`)).join(' ')}`;
     case 'headline':
       return `${label(t.row)} = ${check.terms.map((x) => `${label(x.cell.row)} · ${x.cell.column}`).join(' + ')}`;
   }

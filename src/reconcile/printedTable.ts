@@ -92,14 +92,17 @@ export interface ColumnTotalRelation {
 }
 
 /**
- * A column is a difference, row by row: `row[column] = row[from] − Σ row[minus]`
- * (households remaining = poor at the start − planned exits).
+ * A column is a difference, row by row: `row[column] = row[from] − Σ row[minus] + Σ row[plus]`
+ * (households remaining = poor at the start − planned exits; poor at the end = start − exits +
+ * re-poor + newly poor, as the review forms of Thông tư 07/2021/TT-BLĐTBXH print it).
  */
 export interface DifferenceRelation {
   readonly type: 'difference';
   readonly column: string;
   readonly from: string;
   readonly minus: readonly string[];
+  /** Columns added back (re-poor and newly poor households in a flow); none unless told. */
+  readonly plus?: readonly string[];
   readonly rows?: readonly string[];
 }
 
@@ -302,7 +305,7 @@ export const printedTableSchema = z.object({
     z.discriminatedUnion('type', [
       z.object({ type: z.literal('row-total'), row: key, parts: z.array(key), columns: z.array(key).min(1), partsRounded: z.boolean().optional() }),
       z.object({ type: z.literal('column-total'), column: key, parts: z.array(key), rows: z.array(key).optional(), partsRounded: z.boolean().optional() }),
-      z.object({ type: z.literal('difference'), column: key, from: key, minus: z.array(key), rows: z.array(key).optional() }),
+      z.object({ type: z.literal('difference'), column: key, from: key, minus: z.array(key), plus: z.array(key).optional(), rows: z.array(key).optional() }),
       z.object({ type: z.literal('signed-sum'), column: key, plus: z.array(key).min(1), minus: z.array(key).optional(), rows: z.array(key).optional(), partsRounded: z.boolean().optional() }),
       z.object({
         type: z.literal('rate'),

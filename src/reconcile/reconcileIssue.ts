@@ -30,6 +30,7 @@ export type ReconcileIssueCode =
   | 'duplicate-row-number'
   | 'row-number-out-of-order'
   | 'wrong-field-count'
+  | 'shifted-row'
   | 'invalid-role'
   | (string & {});
 

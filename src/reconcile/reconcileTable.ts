@@ -1,21 +1,25 @@
 import { deepFreeze } from '../_internal/_freeze.js';
 import { issue as makeIssue, VnPovertyError, type VnIssues } from '../errors/VnPovertyError.js';
+import { attributeIssues } from './_attributeIssues.js';
 import { checkContext, validate } from './_checkContext.js';
-import { checkCommonBase, commonBaseChecks, type CommonBaseCheck } from './_commonBaseChecks.js';
-import { checkInequality, inequalityChecks, type InequalityCheck } from './_inequalityChecks.js';
-import { checkNumbering, numberingChecks, type NumberingCheck } from './_numberingChecks.js';
-import { checkRate, rateChecks, shortcutIndexes, type RateCheck, type ShortcutIndexes } from './_rateChecks.js';
-import { checkSum, sumChecks, type SumCheck } from './_sumChecks.js';
+import { checkRunner, tableChecks } from './_runChecks.js';
 import type { PrintedTable } from './printedTable.js';
 import type { ReconcileIssue, ReconcileReport } from './reconcileIssue.js';
 import { assertOptions } from '../errors/assertOptions.js';
 
 export type { GridRef, ReconcileIssue, ReconcileIssueCode, ReconcileReport, ReconcileSeverity, ReconcileShortcut } from './reconcileIssue.js';
 
-/** Options of {@link reconcileTable}: none yet; rounding lives on each rate relation. */
-export type ReconcileTableOptions = Readonly<Record<string, never>>;
-
-type Check = SumCheck | RateCheck | NumberingCheck | InequalityCheck | CommonBaseCheck;
+/** Options of {@link reconcileTable}. */
+export interface ReconcileTableOptions {
+  /**
+   * One wrong cell, one finding: fold the findings that only follow from another into it (a total
+   * that adds a wrong item; one cell two relations find wrong by as much; a subtotal whose column
+   * relation breaks by what its items' break by; a rate right for the count a total implies), and
+   * when a subtotal does not add up and one item's printed rate fits the count the subtotal
+   * implies, report that item's count instead. False unless told (every broken relation listed).
+   */
+  readonly attribute?: boolean;
+}
 
 /**
  * Checks a printed table against its declared relations and reports every cell that does
@@ -54,46 +58,31 @@ type Check = SumCheck | RateCheck | NumberingCheck | InequalityCheck | CommonBas
  */
 export function reconcileTable(table: PrintedTable, options: ReconcileTableOptions = {}): ReconcileReport {
   assertOptions(options, 'reconcileTable');
-  void options;
   const ix = validate(table);
-  const checks: Check[] = ix.table.relations.flatMap((rel): Check[] => [
-    ...numberingChecks(rel),
-    ...sumChecks(rel, ix),
-    ...rateChecks(rel, ix),
-    ...inequalityChecks(rel, ix),
-    ...commonBaseChecks(rel, ix),
-  ]);
+  const checks = tableChecks(ix);
   const ctx = checkContext(ix);
-  // indexes for naming shortcuts, built only when a rate does not reconcile
-  let indexes: ShortcutIndexes | null = null;
-  const lazyIndexes = (): ShortcutIndexes => (indexes ??= shortcutIndexes(checks));
-  for (const check of checks) {
-    switch (check.kind) {
-      case 'numbering':
-        checkNumbering(check, ctx);
-        break;
-      case 'sum':
-        checkSum(check, ctx);
-        break;
-      case 'rate':
-        checkRate(check, ctx, lazyIndexes);
-        break;
-      case 'inequality':
-        checkInequality(check, ctx);
-        break;
-      case 'common-base':
-        checkCommonBase(check, ctx);
-        break;
-    }
-  }
+  const run = checkRunner(checks);
+  for (const check of checks) run(check, ctx);
   const order = (i: ReconcileIssue): number => ix.rowIndex.get(i.rowKey) ?? Number.MAX_SAFE_INTEGER;
   const colOrder = new Map(ix.table.columns.map((c, i) => [c.key, i]));
   const sorted = ctx.issues
     .map((i, n) => ({ i, n }))
     .sort((a, b) => order(a.i) - order(b.i) || (colOrder.get(a.i.column) ?? 0) - (colOrder.get(b.i.column) ?? 0) || a.n - b.n)
     .map((x) => x.i);
-  const errors = sorted.filter((i) => i.severity === 'error').length;
-  return deepFreeze({ ok: errors === 0, issues: sorted, checked: checks.length, errors, roundings: sorted.length - errors });
+  // one wrong cell, one finding at that cell: the findings that only follow from another are folded into it
+  const roundings = new Map(ix.table.relations.flatMap((r) => (r.type === 'rate' ? [[r.column, r.rounding] as const] : [])));
+  const covers = new Map(ix.table.relations.flatMap((r) => (r.type === 'row-total' ? [[r.row, r.parts] as const] : [])));
+  const issues = options.attribute !== true ? sorted : attributeIssues(sorted, {
+    figure: (ref) => {
+      if (!ix.rowIndex.has(ref.row) || !ix.columns.has(ref.column) || ix.columns.get(ref.column)!.kind === 'text') return null;
+      const c = ctx.read(ref);
+      return c.status === 'value' && c.exact ? { value: c.value, decimals: c.decimals, text: c.text } : null;
+    },
+    covers,
+    rounding: (column) => roundings.get(column) ?? 'half-up',
+  });
+  const errors = issues.filter((i) => i.severity === 'error').length;
+  return deepFreeze({ ok: errors === 0, issues, checked: checks.length, errors, roundings: issues.length - errors });
 }
 
 /**

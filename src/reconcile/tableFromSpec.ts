@@ -4,6 +4,7 @@ import type { MoneyUnit } from '../numbers/money.js';
 import type { NumberFormat } from '../numbers/printedInterval.js';
 import type { RoundingMode } from '../numbers/rounding.js';
 import { assignRoles, type RoleInput } from './_rowRoles.js';
+import { findShiftedRows } from './_shiftedRows.js';
 import { unitOfWord } from './_unitWords.js';
 import type { PrintedCell, PrintedTable, TableColumn, TableRelation, TableRow, TableRowRole } from './printedTable.js';
 import type { ReconcileIssue } from './reconcileIssue.js';
@@ -449,7 +450,7 @@ export function tableFromSpec(grid: PrintedGrid, spec: TableSpec, options: Table
   const absent = (k: string): boolean => declared.has(k) && !at.has(k);
   const printed = (ks: string | readonly string[]): string[] => (typeof ks === 'string' ? [ks] : [...ks]).filter((k) => !absent(k));
   const one = (ks: string | readonly string[], printedKs: readonly string[]): string | readonly string[] => (typeof ks === 'string' ? ks : printedKs);
-  const relations: TableRelation[] = s.relations.flatMap((rel: SpecRelation): TableRelation[] => {
+  const relationsOf = (): TableRelation[] => s.relations.flatMap((rel: SpecRelation): TableRelation[] => {
     switch (rel.type) {
       case 'role-totals': {
         const extra = roundedParts(rel.partsRounded);
@@ -465,7 +466,7 @@ export function tableFromSpec(grid: PrintedGrid, spec: TableSpec, options: Table
       case 'column-total':
         return printed(rel.parts).length === 0 ? [] : [{ type: 'column-total', column: rel.column, parts: printed(rel.parts), rows: select(rel.rows), ...roundedParts(rel.partsRounded) }];
       case 'difference':
-        return absent(rel.column) || absent(rel.from) ? [] : [{ type: 'difference', column: rel.column, from: rel.from, minus: printed(rel.minus), rows: select(rel.rows) }];
+        return absent(rel.column) || absent(rel.from) ? [] : [{ type: 'difference', column: rel.column, from: rel.from, minus: printed(rel.minus), ...(rel.plus === undefined ? {} : { plus: printed(rel.plus) }), rows: select(rel.rows) }];
       case 'signed-sum': {
         const plus = printed(rel.plus);
         return absent(rel.column) || plus.length === 0 ? [] : [{ type: 'signed-sum', column: rel.column, plus, minus: printed(rel.minus ?? []), rows: select(rel.rows), ...roundedParts(rel.partsRounded) }];
@@ -495,14 +496,44 @@ export function tableFromSpec(grid: PrintedGrid, spec: TableSpec, options: Table
     }
   });
   const format = options.numberFormat ?? s.numberFormat;
-  const table: PrintedTable = {
+  const tableOf = (): PrintedTable => ({
     columns,
     rows: rowsOut,
-    relations: relations.filter((r) => r.type !== 'column-total' || columns.some((c) => c.key === r.column)),
+    relations: relationsOf().filter((r) => r.type !== 'column-total' || columns.some((c) => c.key === r.column)),
     ...(s.blankAs !== undefined ? { blankAs: s.blankAs } : {}),
     ...(format !== undefined ? { numberFormat: format } : {}),
     ...(s.approximations !== undefined ? { approximations: s.approximations } : {}),
-  };
+  });
+  let table = tableOf();
+  // 6. rows whose figures moved left (a lost cell): structural findings, left out of the checks
+  const figureKeys = [...numeric].sort((a, b) => at.get(a.key)! - at.get(b.key)!).map((c) => c.key);
+  const checkedRows = data
+    .map((_, i) => i)
+    .filter((i) => trusted(i) && roles[i]!.role !== 'heading' && roles[i]!.role !== 'ignore')
+    .map((i) => ({ key: keyOf(i), role: roles[i]!.role }));
+  const shifted = findShiftedRows(table, figureKeys, checkedRows);
+  for (const sh of shifted) {
+    const i = data.findIndex((_, j) => keyOf(j) === sh.rowKey);
+    const d = data[i]!;
+    d.trusted = false;
+    const headerOf = (k: string): string => {
+      const p = paths[at.get(k)!] ?? [];
+      return p[p.length - 1] ?? k;
+    };
+    const n = figureKeys.length;
+    const cols = sh.by === 1 ? 'one column' : `${sh.by} columns`;
+    const restored = sh.missingAt === null ? undefined : sh.restored[sh.missingAt];
+    const where = sh.missingAt === null ? `a cell is missing before “${headerOf(figureKeys[n - 1]!)}”` : `the cell under “${headerOf(sh.missingAt)}” looks missing${restored === undefined ? '' : ` (the relations give ${restored})`}`;
+    structural(
+      d.gridRow,
+      'shifted-row',
+      figureKeys.map((k) => String(d.cells[k] ?? '')).join(','),
+      `${n} figures`,
+      `line ${d.gridRow + 1}: ${n - sh.by} figures under ${n} columns; the figures look shifted left by ${cols} (${where}: moved ${cols} to the right, the row's relations hold, as printed they do not). The row is left out of the checks`,
+      sh.missingAt ?? figureKeys[n - sh.by]!,
+    );
+  }
+  if (shifted.length > 0) table = tableOf();
   return deepFreeze({
     table,
     findings,

@@ -66,7 +66,7 @@ export type SpecRelation =
       readonly partsRounded?: boolean | 'auto';
     }
   | { readonly type: 'column-total'; readonly column: string; readonly parts: readonly string[]; readonly rows?: SpecRows; readonly partsRounded?: boolean | 'auto' }
-  | { readonly type: 'difference'; readonly column: string; readonly from: string; readonly minus: readonly string[]; readonly rows?: SpecRows }
+  | { readonly type: 'difference'; readonly column: string; readonly from: string; readonly minus: readonly string[]; readonly plus?: readonly string[]; readonly rows?: SpecRows }
   | {
       /**
        * `column = Σ plus − Σ minus`, row by row (end = start + newly + re + moved in − exits −
@@ -220,7 +220,7 @@ export const tableSpecSchema = z
       z.discriminatedUnion('type', [
         z.object({ type: z.literal('role-totals'), columns: z.array(key).min(1), partsRounded: z.union([z.boolean(), z.literal('auto')]).optional() }).strict(),
         z.object({ type: z.literal('column-total'), column: key, parts: z.array(key).min(1), rows: rows.optional(), partsRounded: z.union([z.boolean(), z.literal('auto')]).optional() }).strict(),
-        z.object({ type: z.literal('difference'), column: key, from: key, minus: z.array(key).min(1), rows: rows.optional() }).strict(),
+        z.object({ type: z.literal('difference'), column: key, from: key, minus: z.array(key).min(1), plus: z.array(key).optional(), rows: rows.optional() }).strict(),
         z.object({ type: z.literal('signed-sum'), column: key, plus: z.array(key).min(1), minus: z.array(key).optional(), rows: rows.optional(), partsRounded: z.union([z.boolean(), z.literal('auto')]).optional() }).strict(),
         z
           .object({ type: z.literal('rate'), column: key, count: keys, base: key, baseRow: rowRef.optional(), scale: z.number().int().positive(), rounding: rounding.optional(), decimals: z.number().int().min(0).max(20).optional(), rows: rows.optional() })

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addId, createIdSet, idKey, idSetBytes } from '../../src/_internal/_idSet.js';
+import { addId, addIdOrSuspect, createIdSet, idKey, idSetBytes, settleSuspect } from '../../src/_internal/_idSet.js';
 import { thrownIssues } from '../_helpers/errors.js';
 
 /** Adds every id in order and returns what addId answered for each (the first row of a repeat, or −1). */
@@ -99,6 +99,20 @@ describe('properties', () => {
       fc.property(fc.array(idArb, { maxLength: 30 }).chain((pool) => fc.array(fc.constantFrom(...(pool.length > 0 ? pool : ['x'])), { maxLength: 80 })), fc.boolean(), (ids, which) => {
         const set = createIdSet(0, which ? constant : lengthOnly);
         expect(run(ids, set).answers).toEqual(reference(ids));
+      }),
+    );
+  });
+
+  it('deferred: suspects settled afterwards in row order give the answers of an exact set, every hashed id colliding', () => {
+    const constant = (): readonly [number, number] => [7, 7];
+    fc.assert(
+      fc.property(fc.array(idArb, { maxLength: 30 }).chain((pool) => fc.array(fc.constantFrom(...(pool.length > 0 ? pool : ['x'])), { maxLength: 80 })), fc.boolean(), (ids, weak) => {
+        const set = createIdSet(0, weak ? constant : undefined);
+        const answers: number[] = ids.map((id, row) => addIdOrSuspect(set, id, row));
+        answers.forEach((a, row) => {
+          if (a <= -2) answers[row] = settleSuspect(set, ids[row]!, row, -2 - a, ids[-2 - a]!);
+        });
+        expect(answers).toEqual(reference(ids));
       }),
     );
   });

@@ -3,6 +3,7 @@ import { BUDGET_BY_PROJECT_COLUMNS, budgetByProjectLayout } from '../../src/budg
 import { CAPITAL_BY_TYPE_COLUMNS, capitalByTypeLayout } from '../../src/budgets/capitalByTypeLayout.js';
 import { runCli } from '../../src/cli/runCli.js';
 import { parseCsv } from '../../src/io/csv.js';
+import { fromJsonResult } from '../../src/json/jsonResult.js';
 import { LAYOUTS, tableFromLayout } from '../../src/layouts.js';
 import { reconcileTable } from '../../src/reconcile/reconcileTable.js';
 import { expectDeepFrozen, expectPure } from '../_helpers/purity.js';
@@ -145,7 +146,7 @@ describe('vn-poverty reconcile with the budget layouts', () => {
   it('seed 004 with --unit trieu --json: exit 1 and the finding in JSON', async () => {
     const r = await cli(['reconcile', SEED004, '--layout', 'capital-by-type', '--unit', 'trieu', '--json']);
     expect(r.code).toBe(1);
-    const json = JSON.parse(r.out) as { ok: boolean; issues: Array<{ difference: string }> };
+    const json = fromJsonResult<{ ok: boolean; issues: Array<{ difference: string }> }>(JSON.parse(r.out));
     expect(json.ok).toBe(false);
     expect(json.issues[0]?.difference).toBe('-180');
   });

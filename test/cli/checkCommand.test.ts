@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/runCli.js';
+import { fromJsonResult } from '../../src/json/jsonResult.js';
 import { readDocxDocument } from '../../src/io/readDocxDocument.js';
 import { readTextDocument } from '../../src/io/readTextDocument.js';
 import { readXlsxDocument } from '../../src/io/readXlsxDocument.js';
@@ -32,7 +33,7 @@ describe('vn-poverty check', () => {
   it('--json has findings[].{severity, code, location, text, printed, expected, message}, tables[], claims[], unchecked[]', async () => {
     const io = captureIo({ files: { 'seed001.txt': seedText(1) } });
     expect(await runCli(['check', 'seed001.txt', '--json'], io)).toBe(1);
-    const json = JSON.parse(io.out()) as { findings: Array<Record<string, unknown>>; tables: unknown[]; claims: unknown[]; unchecked: unknown[] };
+    const json = fromJsonResult<{ findings: Array<Record<string, unknown>>; tables: unknown[]; claims: unknown[]; unchecked: unknown[] }>(JSON.parse(io.out()));
     expect(json.findings).toHaveLength(9);
     const anPhu = json.findings.find((f) => (f['location'] as { rowLabel?: string }).rowLabel === 'An Phú')!;
     expect(anPhu).toMatchObject({ severity: 'error', code: 'rate-mismatch', text: '2,56', printed: '2,56', expected: '2,26', difference: '0.3', location: { block: 65, line: 116, row: 11, column: 15 } });
@@ -137,7 +138,7 @@ describe('vn-poverty check', () => {
     const spec = { tables: { '65': { ...inferred, relations: inferred.relations.filter((r) => r.type !== 'numbering') } } };
     const io = captureIo({ files: { 'seed001.txt': text, 'spec.json': JSON.stringify(spec) } });
     expect(await runCli(['check', 'seed001.txt', '--json', '--spec', 'spec.json'], io)).toBe(1);
-    const json = JSON.parse(io.out()) as { findings: Array<{ code: string }>; tables: Array<{ layoutFrom: string }> };
+    const json = fromJsonResult<{ findings: Array<{ code: string }>; tables: Array<{ layoutFrom: string }> }>(JSON.parse(io.out()));
     expect(json.findings.map((f) => f.code)).not.toContain('skipped-row-number');
     expect(json.findings).toHaveLength(7);
     expect(json.tables[0]!.layoutFrom).toBe('spec');
@@ -146,7 +147,7 @@ describe('vn-poverty check', () => {
     const engineSpec = { tables: { '65': { ...asSpec, relations: asSpec.relations.filter((r) => r.type !== 'numbering') } } };
     const io2 = captureIo({ files: { 'seed001.txt': text, 'spec.json': JSON.stringify(engineSpec) } });
     expect(await runCli(['check', 'seed001.txt', '--json', '--spec', 'spec.json'], io2)).toBe(1);
-    expect((JSON.parse(io2.out()) as { findings: unknown[] }).findings).toHaveLength(7);
+    expect(fromJsonResult<{ findings: unknown[] }>(JSON.parse(io2.out())).findings).toHaveLength(7);
     const bad = captureIo({ files: { 'seed001.txt': text, 'spec.json': JSON.stringify({ tables: { '65': { headerRows: -1 } } }) } });
     expect(await runCli(['check', 'seed001.txt', '--spec', 'spec.json'], bad)).toBe(2);
     expect(bad.err()).toContain('headerRows');

@@ -51,8 +51,12 @@ describe('vn-poverty measures', () => {
     const spec = JSON.stringify({ dimensions: [{ id: 'a', indicators: [{ id: 'wealth', column: 'weight', deprivedBelow: '2' }] }, { id: 'b', indicators: [{ id: 'd_cm' }] }] });
     const io = captureIo({ files: { 'spec.json': spec } });
     expect(await runCli(['measures', file, '--indicators', 'spec.json', '--by', 'area*region', '--k', '1/2', '--out', out], io)).toBe(EXIT_OK);
-    const rows = [];
-    for await (const r of readRows(out)) rows.push(r.cells);
+    const all = [];
+    for await (const r of readRows(out)) all.push(r.cells);
+    // a title block, a blank row, then the table
+    expect(all[0]?.[0]).toBe('CHỈ SỐ NGHÈO ĐA CHIỀU (ALKIRE–FOSTER): H, A, M0 VÀ ĐÓNG GÓP CỦA TỪNG CHỈ TIÊU');
+    expect(all[1]?.[0]).toMatch(/^Ngưỡng nghèo k = 1\/2\./);
+    const rows = all.slice(all.findIndex((r) => r[0] === 'measure'));
     expect(rows[0]?.slice(0, 3)).toEqual(['measure', 'level', 'group']);
     expect(rows.some((r) => r[1] === 'area × region' && r[2] === '0 × 1')).toBe(true);
     // every weight is 1 < 2: everybody is deprived in "wealth" (weight 1/2), so H = 1 at k = 1/2

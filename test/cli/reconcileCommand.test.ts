@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK } from '../../src/cli/cliSupport.js';
 import { runCli } from '../../src/cli/runCli.js';
 import { AREA_SUMMARY_COLUMNS } from '../../src/io/outputColumns.js';
+import { fromJsonResult } from '../../src/json/jsonResult.js';
 import { writeTable } from '../../src/io/tableWriter.js';
 import { FINDINGS_SHEET, MARK_FILLS } from '../../src/io/writeMarkedUpCopy.js';
 import { areaFigures, areaRates } from '../../src/areas/areaFigures.js';
@@ -69,7 +70,10 @@ describe('vn-poverty reconcile FILE.xlsx', () => {
     await writeSeed001Sheet(input);
     let io = fsIo();
     expect(await runCli(['reconcile', input, '--layout', 'commune-targets', '--sheet', 'Phân bổ chỉ tiêu', '--json'], io)).toBe(EXIT_FINDINGS);
-    const json = JSON.parse(io.out()) as { issues: { grid: unknown }[]; layout: string; tableLayout: { header: number[] } };
+    // the envelope of toJsonResult: the report is its value, read back exactly by fromJsonResult
+    const envelope = JSON.parse(io.out()) as { format: string; value: unknown };
+    expect(envelope.format).toBe('vn-poverty/json@1');
+    const json = fromJsonResult<{ issues: { grid: unknown }[]; layout: string; tableLayout: { header: number[] } }>(envelope);
     expect(json.issues[0]!.grid).toEqual({ row: 8, column: 14 });
     expect([json.layout, json.tableLayout.header]).toEqual(['commune-targets', [1, 2]]);
     io = fsIo();
@@ -138,7 +142,8 @@ describe('vn-poverty reconcile FILE.xlsx', () => {
     const opts = { decimals: 2, rounding: 'half-up' as const };
     const units = [areaFigures({ unit: '30316', households: 2154, poor: 44, nearPoor: 98 }), areaFigures({ unit: '30319', households: 1660, poor: 139, nearPoor: 11 })];
     const total = areaFigures({ unit: 'Tổng cộng', households: 3814, poor: 183, nearPoor: 109 });
-    const rows = [...units.map((f) => ({ level: 'unit' as const, name: null, figures: f, rates: areaRates(f, opts) })), { level: 'total' as const, name: null, figures: total, rates: areaRates(total, opts) }];
+    const average = new Map([['30316', 400], ['30319', 300], ['Tổng cộng', 700]]);
+    const rows = [...units.map((f) => ({ level: 'unit' as const, name: null, figures: f, rates: areaRates(f, opts), average: average.get(f.unit)! })), { level: 'total' as const, name: null, figures: total, rates: areaRates(total, opts), average: 700 }];
     await writeTable(path, AREA_SUMMARY_COLUMNS, rows, { headers: 'both' });
     let io = fsIo();
     expect(await runCli(['reconcile', path, '--layout', 'area-summary'], io)).toBe(EXIT_OK);
@@ -147,5 +152,42 @@ describe('vn-poverty reconcile FILE.xlsx', () => {
     io = fsIo();
     expect(await runCli(['reconcile', path, '--layout', 'area-summary'], io)).toBe(EXIT_FINDINGS);
     expect(io.out()).toMatch(/Tổng cộng · households: printed 3\.815, expected 3\.814/);
+  });
+
+  it('with no --layout or --spec: seed 001 as printed is understood, reconciled and marked up as with the preset', async () => {
+    const dir = tempDir();
+    const input = join(dir, 'tinh-bien.xlsx');
+    await writeSeed001Sheet(input, { full: true });
+    const io = fsIo();
+    const out = join(dir, 'checked.xlsx');
+    expect(await runCli(['reconcile', input, '--out', out], io)).toBe(EXIT_FINDINGS);
+    expect(io.out()).toMatch(/^inferred layout \(no --layout or --spec given\): header rows 2–5 \(row 6: column numbers\); columns: STT \(row-number\); Xã, phường \(label\)/);
+    expect(io.out()).toContain('  HCN còn lại · Tỷ lệ (%) = HCN còn lại · Hộ ÷ Hộ dân cuối năm (2023) × 100 (half-up, to the decimals printed): holds in 16 of 17 rows (breaks: An Phú)');
+    expect(io.out()).toMatch(/: 158 checks, 5 errors, 1 rounding finding\n$/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const ws = wb.getWorksheet('Phân bổ chỉ tiêu')!;
+    const anPhu = ws.getCell('O12');
+    expect(anPhu.value).toBe(2.56);
+    expect((anPhu.fill as ExcelJS.FillPattern).fgColor?.argb).toBe(MARK_FILLS.error);
+    expect(wb.getWorksheet(FINDINGS_SHEET)!.rowCount).toBe(7);
+  });
+
+  it('a row of an XLSX table shifted left is one structural finding for the whole table (exit 1), not blank cells', async () => {
+    const dir = tempDir();
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Vốn');
+    ws.addRow(['Nội dung', 'Năm 2024', 'Năm 2025', 'Năm 2026', 'Giai đoạn']);
+    ws.addRow(['Dự án 1', 500, 700, 300, 1500]);
+    ws.addRow(['Dự án 2', 900, 300, 1500]);
+    ws.addRow(['Dự án 3', 100, 200, 300, 600]);
+    const input = join(dir, 'von.xlsx');
+    await wb.xlsx.writeFile(input);
+    const spec = join(dir, 'von.json');
+    writeFileSync(spec, JSON.stringify({ columns: [{ key: 'item', kind: 'text', header: 'Nội dung' }, { key: 'y24', kind: 'count', header: 'Năm 2024' }, { key: 'y25', kind: 'count', header: 'Năm 2025' }, { key: 'y26', kind: 'count', header: 'Năm 2026' }, { key: 'total', kind: 'count', header: 'Giai đoạn' }], relations: [{ type: 'column-total', column: 'total', parts: ['y24', 'y25', 'y26'] }] }));
+    const io = fsIo();
+    expect(await runCli(['reconcile', input, '--spec', spec], io)).toBe(EXIT_FINDINGS);
+    expect(io.out()).toContain(`error     ${input}: line 3: 3 figures under 4 columns; the figures look shifted left by one column (a cell is missing before “Giai đoạn”: moved one column to the right, the row's relations hold, as printed they do not). The row is left out of the checks`);
+    expect(io.out()).not.toContain('blank-cell');
   });
 });

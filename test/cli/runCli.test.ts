@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK, parseCliArgs, type CliCommand } from '../../src/cli/cliSupport.js';
 import { COMMANDS } from '../../src/cli/commands.js';
 import { runCli } from '../../src/cli/runCli.js';
+import { fromJsonResult } from '../../src/json/jsonResult.js';
 import { captureIo } from '../_helpers/cliIo.js';
 import { readFixture } from '../_helpers/fixtures.js';
 
@@ -23,7 +24,7 @@ describe('vn-poverty reconcile', () => {
   it('--json gives the report with row, column, code, severity, printed, expected', async () => {
     const io = captureIo({ files: { 'seed001.csv': SEED001 } });
     expect(await runCli(['reconcile', '--json', 'seed001.csv', '--layout', 'commune-targets'], io)).toBe(EXIT_FINDINGS);
-    const json = JSON.parse(io.out()) as { ok: boolean; issues: Record<string, unknown>[] };
+    const json = fromJsonResult<{ ok: boolean; issues: Record<string, unknown>[] }>(JSON.parse(io.out()));
     expect(json.ok).toBe(false);
     expect(json.issues[0]).toMatchObject({ row: 'An Phú', column: 'near_poor_end_rate', code: 'rate-mismatch', severity: 'error', printed: '2,56', expected: '2,26' });
     expect(json.issues[1]).toMatchObject({ row: 'Tân Lợi', severity: 'rounding', shortcut: 'difference-of-rounded-rates' });
@@ -39,7 +40,7 @@ describe('vn-poverty reconcile', () => {
   it('exit 2 with a message naming the file when it cannot be read or has the wrong columns', async () => {
     let io = captureIo();
     expect(await runCli(['reconcile', 'missing.csv', '--layout', 'commune-targets'], io)).toBe(EXIT_BAD_INPUT);
-    expect(io.err()).toBe("vn-poverty: cannot read missing.csv: ENOENT: no such file or directory, open 'missing.csv'\n");
+    expect(io.err()).toBe('vn-poverty: reconcile: cannot read missing.csv: no such file or folder\n');
     io = captureIo({ files: { 'seed001.csv': SEED001 } });
     expect(await runCli(['reconcile', 'seed001.csv', '--layout', 'counts-and-rates'], io)).toBe(EXIT_BAD_INPUT);
     expect(io.err()).toMatch(/^vn-poverty: seed001\.csv: line 1: wrong columns for layout counts-and-rates: missing columns poor, poor_rate/);
@@ -48,9 +49,32 @@ describe('vn-poverty reconcile', () => {
     expect(io.err()).toContain('bad.csv');
   });
 
-  it('exit 2 for usage mistakes: no layout, unknown layout, unknown option, two files, option the layout does not take', async () => {
+  it('with no --layout or --spec, infers the layout, prints it with its evidence and reconciles (exit 1: the same findings as the preset)', async () => {
+    const io = captureIo({ files: { 'a.csv': SEED001 } });
+    expect(await runCli(['reconcile', 'a.csv'], io)).toBe(EXIT_FINDINGS);
+    const text = io.out();
+    expect(text).toMatch(/^inferred layout \(no --layout or --spec given\): header row 1; columns: stt \(row-number\); unit \(label\)/);
+    expect(text).toContain('  poor_end = poor_start − poor_exit: holds in all 17 rows');
+    expect(text).toContain('  near_poor_end_rate = near_poor_end ÷ households × 100 (half-up, to the decimals printed): holds in 16 of 17 rows (breaks: An Phú)');
+    expect(text).toContain('error     An Phú · near_poor_end_rate: printed 2,56, expected 2,26');
+    expect(text.trimEnd().split('\n').at(-1)).toBe('a.csv: 158 checks, 5 errors, 1 rounding finding');
+    const json = captureIo({ files: { 'a.csv': SEED001 } });
+    expect(await runCli(['reconcile', 'a.csv', '--json'], json)).toBe(EXIT_FINDINGS);
+    const report = JSON.parse(json.out()) as { layout: string; errors: number; inferred: { evidence: { text: string; holds: number; of: number }[]; spec: unknown } };
+    expect([report.layout, report.errors]).toEqual(['inferred', 5]);
+    expect(report.inferred.evidence.find((e) => e.text === 'poor_end = poor_start − poor_exit')).toMatchObject({ holds: 17, of: 17 });
+  });
+
+  it('with no --layout or --spec, exit 2 only when no table can be understood', async () => {
+    const io = captureIo({ files: { 'ten.csv': 'Xã,Ghi chú\nAn Phú,đạt\nTân Lợi,chưa đạt\n', 'one.csv': 'Xã,Số hộ,Số hộ nghèo\nAn Phú,2348,38\nTân Lợi,2154,44\nLong Hòa,1200,20\n' } });
+    expect(await runCli(['reconcile', 'ten.csv'], io)).toBe(EXIT_BAD_INPUT);
+    expect(io.err()).toBe('vn-poverty: ten.csv: no table could be understood (no column of figures was found); nothing to check: give its layout with --layout NAME or --spec TABLE.json\n');
+    expect(await runCli(['reconcile', 'one.csv'], io)).toBe(EXIT_BAD_INPUT);
+    expect(io.err()).toContain('one.csv: no table could be understood (no total row, rate base or relation between its columns could be inferred)');
+  });
+
+  it('exit 2 for usage mistakes: unknown layout, unknown option, two files, option the layout does not take', async () => {
     const cases: string[][] = [
-      ['reconcile', 'a.csv'],
       ['reconcile', 'a.csv', '--layout', 'nope'],
       ['reconcile', 'a.csv', '--layout', 'commune-targets', '--frobnicate'],
       ['reconcile', 'a.csv', 'b.csv', '--layout', 'commune-targets'],

@@ -52,7 +52,7 @@ describe('vn-poverty summarize', () => {
   it('has help', async () => {
     const io = captureIo();
     expect(await runCli(['summarize', '--help'], io)).toBe(EXIT_OK);
-    expect(io.out()).toMatch(/^Usage: vn-poverty summarize FILE\.csv\|FILE\.xlsx --by unit\|area/);
+    expect(io.out()).toMatch(/^Usage: vn-poverty summarize FILE\.csv\|FILE\.xlsx\|- --by unit\|area/);
   });
 
   it('counts per unit with rates from counts (113 of 16.194 is 0,70 %) and a total that sums counts', async () => {
@@ -63,7 +63,7 @@ describe('vn-poverty summarize', () => {
     const io = captureIo();
     expect(await runCli(['summarize', input, '--by', 'unit', '--out', output], io)).toBe(EXIT_OK);
     expect(io.out()).toBe(`vn-poverty summarize: 16.494 households in 2 unit(s); written to ${output}\n`);
-    expect(readFileSync(output, 'utf8').split('\r\n')[1]).toBe('đơn vị,30316,,16.194,113,"0,70",412,"2,54","3,24",0');
+    expect(readFileSync(output, 'utf8').split('\r\n')[1]).toBe('đơn vị,30316,,16.194,,113,"0,70",412,"2,54","3,24",0,0');
     expect(await readSummary(output)).toEqual([
       ['đơn vị', '30316', null, 16_194n, 113n, '0.7', 412n, '2.54', '3.24'],
       ['đơn vị', '30319', null, 300n, 3n, '1', 0n, '0', '1'],
@@ -100,8 +100,8 @@ describe('vn-poverty summarize', () => {
     const io = captureIo();
     expect(await runCli(['summarize', input, '--units', units, '--as-of', '2024-01-01', '--numbers', 'plain', '--headers', 'en'], io)).toBe(EXIT_FINDINGS);
     expect(io.err()).toContain(`1 unit(s) not in ${units} on 2024-01-01, not rolled up: 30319`);
-    expect(io.out()).toContain('\r\nđơn vị,30319,,300,3,1.00,0,0.00,1.00,0\r\n');
-    expect(io.out()).toContain('\r\nhuyện,888,Thị xã Tịnh Biên,16194,113,0.70,412,2.54,3.24,0\r\n');
+    expect(io.out()).toContain('\r\nđơn vị,30319,,300,,3,1.00,0,0.00,1.00,297,0\r\n');
+    expect(io.out()).toContain('\r\nhuyện,888,Thị xã Tịnh Biên,16194,,113,0.70,412,2.54,3.24,0,0\r\n');
   });
 
   it('groups by area, with rounding and decimals as asked', async () => {
@@ -111,10 +111,10 @@ describe('vn-poverty summarize', () => {
     const io = captureIo();
     expect(await runCli(['summarize', input, '--by', 'area', '--decimals', '3', '--rounding', 'down', '--headers', 'vi'], io)).toBe(EXIT_OK);
     const lines = io.out().split('\r\n');
-    expect(lines[0]).toBe('Cấp,Mã đơn vị,Tên đơn vị,Tổng số hộ,Số hộ nghèo,Tỷ lệ hộ nghèo (%),Số hộ cận nghèo,Tỷ lệ hộ cận nghèo (%),Tỷ lệ nghèo đa chiều (%),Số hộ mới thoát nghèo');
-    expect(lines[1]).toBe('đơn vị,nông thôn,,300,3,"1,000",0,"0,000","1,000",0');
+    expect(lines[0]).toBe('Cấp,Mã đơn vị,Tên đơn vị,Tổng số hộ,Tổng số nhân khẩu,Số hộ nghèo,Tỷ lệ hộ nghèo (%),Số hộ cận nghèo,Tỷ lệ hộ cận nghèo (%),Tỷ lệ nghèo đa chiều (%),Số hộ có mức sống trung bình,Số hộ mới thoát nghèo');
+    expect(lines[1]).toBe('đơn vị,nông thôn,,300,,3,"1,000",0,"0,000","1,000",297,0');
     // 113 / 16,194 × 100 = 0.69779…: rounded down at three decimals
-    expect(lines[2]).toBe('đơn vị,thành thị,,16.194,113,"0,697",412,"2,544","3,241",0');
+    expect(lines[2]).toBe('đơn vị,thành thị,,16.194,,113,"0,697",412,"2,544","3,241",0,0');
   });
 
   it('refuses bad input with exit 2, naming file, row and column', async () => {

@@ -6,6 +6,7 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { crc32, deflateRawSync } from 'node:zlib';
 import { expect } from 'vitest';
 import { runBin } from '../../src/cli/runBin.js';
 import type { CliCommand } from '../../src/cli/cliSupport.js';
@@ -113,4 +114,85 @@ export function writeText(dir: string, name: string, text: string | Uint8Array):
   const path = join(dir, name);
   writeFileSync(path, text);
   return path;
+}
+
+/** A zip archive of `entries` (deflated), with sizes and checksums as given or as true. */
+export function zip(entries: ReadonlyArray<{ readonly name: string; readonly data: Buffer; readonly declaredSize?: number }>): Buffer {
+  const parts: Buffer[] = [];
+  const directory: Buffer[] = [];
+  let offset = 0;
+  for (const { name, data, declaredSize } of entries) {
+    const packed = deflateRawSync(data, { level: 9 });
+    const n = Buffer.from(name);
+    const size = declaredSize ?? data.length;
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(8, 8);
+    local.writeUInt32LE(crc32(data), 14);
+    local.writeUInt32LE(packed.length, 18);
+    local.writeUInt32LE(size, 22);
+    local.writeUInt16LE(n.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(8, 10);
+    central.writeUInt32LE(crc32(data), 16);
+    central.writeUInt32LE(packed.length, 20);
+    central.writeUInt32LE(size, 24);
+    central.writeUInt16LE(n.length, 28);
+    central.writeUInt32LE(offset, 42);
+    parts.push(local, n, packed);
+    directory.push(central, n);
+    offset += 30 + n.length + packed.length;
+  }
+  const cd = Buffer.concat(directory);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(cd.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...parts, cd, end]);
+}
+
+/** Windows-1258 bytes of a text (the letters the register uses): base letters plus combining tone marks. */
+export function windows1258(text: string): Buffer {
+  const map: Record<string, number[]> = {
+    'ã': [0x61, 0xde], 'ộ': [0xf4, 0xf2], 'ậ': [0xe2, 0xf2], 'ự': [0xfd, 0xf2], 'ô': [0xf4], 'ị': [0x69, 0xf2], 'à': [0x61, 0xcc], 'á': [0x61, 0xec],
+    'ư': [0xfd], 'đ': [0xf0], 'ơ': [0xf5], 'ê': [0xea], 'â': [0xe2], 'ă': [0xe3], 'ổ': [0xf4, 0xd2], 'ế': [0xea, 0xec], 'ả': [0x61, 0xd2], 'ố': [0xf4, 0xec], 'ủ': [0x75, 0xd2], 'ó': [0x6f, 0xec], 'ầ': [0xe2, 0xcc], 'ề': [0xea, 0xcc], 'ồ': [0xf4, 0xcc],
+  };
+  const out: number[] = [];
+  for (const ch of text.normalize('NFC')) {
+    const code = ch.charCodeAt(0);
+    if (code < 0x80) out.push(code);
+    else out.push(...(map[ch] ?? [0x3f]));
+  }
+  return Buffer.from(out);
+}
+
+/** TCVN3 (ABC) bytes of a text: precomposed letters in the upper half. */
+export function tcvn3(text: string): Buffer {
+  const map: Record<string, number> = { 'ã': 0xb7, 'ộ': 0xe9, 'ậ': 0xad, 'ự': 0xf7, 'ô': 0xab, 'ị': 0xd8, 'à': 0xb5, 'á': 0xb8, 'ư': 0xad, 'đ': 0xae, 'ơ': 0xac, 'ê': 0xaa, 'â': 0xa9, 'ă': 0xa8, 'ổ': 0xe5, 'ế': 0xd5, 'ả': 0xb6, 'ố': 0xe8, 'ủ': 0xf1, 'ó': 0xe3, 'ầ': 0xc7, 'ề': 0xd2, 'ồ': 0xe4 };
+  return Buffer.from([...text.normalize('NFC')].map((ch) => (ch.charCodeAt(0) < 0x80 ? ch.charCodeAt(0) : map[ch] ?? 0x3f)));
+}
+
+/**
+ * The classic broken versions of a zip-packaged file (`.xlsx`, `.docx`), each with a phrase its
+ * refusal must contain: empty, cut in half, random bytes, text with the package's name, an old
+ * OLE file (Excel 97–2003, Word 97–2003, or a password-protected one), and a damaged part.
+ */
+export function brokenPackages(good: Buffer, ext: 'xlsx' | 'docx'): Array<readonly [name: string, bytes: Buffer | string, why: string]> {
+  const damaged = Buffer.from(good);
+  // flip bytes inside the first deflated part: it no longer unpacks to its checksum
+  for (let i = 200; i < 260; i++) damaged[i] = damaged[i]! ^ 0x5a;
+  return [
+    [`rong.${ext}`, Buffer.alloc(0), 'the file is empty (0 bytes)'],
+    [`cut.${ext}`, good.subarray(0, Math.floor(good.length / 2)), 'truncated or damaged'],
+    [`random.${ext}`, Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256)), ext === 'xlsx' ? 'not an .xlsx' : 'not a .docx'],
+    [`text.${ext}`, 'Mã hộ,Khu vực\r\nH1,nông thôn\r\n', ext === 'xlsx' ? 'text, not an .xlsx' : 'text, not a .docx'],
+    [`cu.${ext}`, Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)]), ext === 'xlsx' ? 'Excel 97–2003 (.xls)' : 'Word 97–2003 (.doc)'],
+    [`hong.${ext}`, damaged, 'damaged'],
+  ];
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { formatCsv } from '../../src/io/csv.js';
-import { createSeenIds } from '../../src/io/_seenIds.js';
+import { createIdChecker } from '../../src/_internal/_idSet.js';
 import { readHouseholdRegister } from '../../src/io/readHouseholdRegister.js';
 import type { VnPovertyError } from '../../src/errors/VnPovertyError.js';
 import { tempDirs } from '../_helpers/tempDirs.js';
@@ -45,19 +45,25 @@ describe('one household is one household', () => {
 
   describe('properties', () => {
     const ids = fc.array(fc.stringMatching(/^[A-Z]{1,2}\d{1,3}$/), { minLength: 1, maxLength: 60 });
-    it('the compact set of 64-bit hashes finds exactly the ids seen before (here, with no hash collision), and the exact set agrees', () => {
+    it('the id checker finds exactly the ids seen before, certain for a stream and settled exactly for a file', () => {
       fc.assert(
-        fc.property(ids, (list) => {
-          const compact = createSeenIds({ exact: false });
-          const exact = createSeenIds({ exact: true });
+        fc.property(fc.array(fc.oneof(fc.stringMatching(/^[A-Z]{1,2}\d{1,3}$/), fc.stringMatching(/^[a-zà-ỹ .]{11,20}$/)), { minLength: 1, maxLength: 60 }), (list) => {
+          const stream = createIdChecker(false);
+          const file = createIdChecker(true);
           const first = new Map<string, number>();
+          const suspects: Array<{ id: string; row: number; keyRow: number }> = [];
+          const fileAnswers = new Map<number, number>();
           list.forEach((id, row) => {
-            const expected = first.get(id);
-            if (expected === undefined) first.set(id, row);
-            expect(compact.add(id, row)).toBe(expected);
-            expect(exact.add(id, row)).toBe(expected);
+            const expected = first.get(id) ?? -1;
+            if (expected === -1) first.set(id, row);
+            expect(stream.check(id, row)).toBe(expected);
+            const answer = file.check(id, row);
+            if (answer <= -2) suspects.push({ id, row, keyRow: -2 - answer });
+            else fileAnswers.set(row, answer);
           });
-          expect(compact.size).toBe(first.size);
+          const settled = file.settle(suspects, new Map(list.map((id, row) => [row, id])));
+          suspects.forEach((s, i) => fileAnswers.set(s.row, settled[i]!));
+          list.forEach((id, row) => expect(fileAnswers.get(row)).toBe(first.get(id) === row ? -1 : first.get(id)));
         }),
       );
     });

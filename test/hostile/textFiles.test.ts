@@ -2,30 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { guessLegacyEncoding } from '../../src/io/_encoding.js';
 import { readFixture } from '../_helpers/fixtures.js';
 import { tempDirs } from '../_helpers/tempDirs.js';
-import { expectRefused, GOOD_REGISTER, writeCsv, writeText } from './_hostile.js';
+import { expectRefused, GOOD_REGISTER, tcvn3, windows1258, writeCsv, writeText } from './_hostile.js';
 
 const dir = tempDirs('vnp-hostile-text-');
-
-/** Windows-1258 bytes of a text (the letters the register uses): base letters plus combining tone marks. */
-function windows1258(text: string): Buffer {
-  const map: Record<string, number[]> = {
-    'ã': [0x61, 0xde], 'ộ': [0xf4, 0xf2], 'ậ': [0xe2, 0xf2], 'ự': [0xfd, 0xf2], 'ô': [0xf4], 'ị': [0x69, 0xf2], 'à': [0x61, 0xcc], 'á': [0x61, 0xec],
-    'ư': [0xfd], 'đ': [0xf0], 'ơ': [0xf5], 'ê': [0xea], 'â': [0xe2], 'ă': [0xe3], 'ổ': [0xf4, 0xd2], 'ế': [0xea, 0xec], 'ả': [0x61, 0xd2], 'ố': [0xf4, 0xec], 'ủ': [0x75, 0xd2], 'ó': [0x6f, 0xec], 'ầ': [0xe2, 0xcc], 'ề': [0xea, 0xcc], 'ồ': [0xf4, 0xcc],
-  };
-  const out: number[] = [];
-  for (const ch of text.normalize('NFC')) {
-    const code = ch.charCodeAt(0);
-    if (code < 0x80) out.push(code);
-    else out.push(...(map[ch] ?? [0x3f]));
-  }
-  return Buffer.from(out);
-}
-
-/** TCVN3 (ABC) bytes of a text: precomposed letters in the upper half. */
-function tcvn3(text: string): Buffer {
-  const map: Record<string, number> = { 'ã': 0xb7, 'ộ': 0xe9, 'ậ': 0xad, 'ự': 0xf7, 'ô': 0xab, 'ị': 0xd8, 'à': 0xb5, 'á': 0xb8, 'ư': 0xad, 'đ': 0xae, 'ơ': 0xac, 'ê': 0xaa, 'â': 0xa9, 'ă': 0xa8, 'ổ': 0xe5, 'ế': 0xd5, 'ả': 0xb6, 'ố': 0xe8, 'ủ': 0xf1, 'ó': 0xe3, 'ầ': 0xc7, 'ề': 0xd2, 'ồ': 0xe4 };
-  return Buffer.from([...text.normalize('NFC')].map((ch) => (ch.charCodeAt(0) < 0x80 ? ch.charCodeAt(0) : map[ch] ?? 0x3f)));
-}
 
 const REGISTER_TEXT = GOOD_REGISTER.map((r) => r.join(',')).join('\r\n') + '\r\n';
 const CLASSIFIED_TEXT = 'Mã đơn vị,Mã phân loại\r\n30316,poor\r\n30316,hộ nghèo\r\n';

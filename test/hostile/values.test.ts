@@ -21,10 +21,11 @@ describe('values are normalised where the meaning is certain', () => {
     const input = writeCsv(d, 'kq.csv', rows);
     const run = await expectOutcome(['summarize', input, '--by', 'area', '--headers', 'vi'], { code: 0, unchanged: [input] });
     const lines = run.out.trim().split('\r\n');
-    expect(lines.slice(1).map((l) => l.split(',').slice(1, 5))).toEqual([
-      ['nông thôn', '', String(RURAL.length), String(RURAL.length)],
-      ['thành thị', '', String(URBAN.length), '0'],
-      ['Tổng cộng', '', String(RURAL.length + URBAN.length), String(RURAL.length)],
+    // unit, name, households, persons (no members column: blank), poor
+    expect(lines.slice(1).map((l) => l.split(',').slice(1, 6))).toEqual([
+      ['nông thôn', '', String(RURAL.length), '', String(RURAL.length)],
+      ['thành thị', '', String(URBAN.length), '', '0'],
+      ['Tổng cộng', '', String(RURAL.length + URBAN.length), '', String(RURAL.length)],
     ]);
   });
 
@@ -53,7 +54,7 @@ describe('values are normalised where the meaning is certain', () => {
     ]);
     const kq = writeCsv(d, 'kq.csv', [['Mã đơn vị', 'Mã phân loại'], ['30316', 'poor']]);
     const run = await expectOutcome(['summarize', kq, '--units', units, '--as-of', '2024-01-01', '--headers', 'vi'], { code: 0, unchanged: [kq, units] });
-    expect(run.out).toContain('tỉnh,89,Tỉnh An Giang,1,1');
+    expect(run.out).toContain('tỉnh,89,Tỉnh An Giang,1,,1');
     const bad = writeCsv(d, 'dv2.csv', [
       ['Mã đơn vị', 'Tên đơn vị', 'Cấp', 'Loại đơn vị', 'Khu vực', 'Mã đơn vị cấp trên', 'Hệ mã', 'Hiệu lực từ'],
       ['89', 'Tỉnh An Giang', 'province', 'tinh', 'vùng cao', '', 'QD124_2004', '2004-01-01'],

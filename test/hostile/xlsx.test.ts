@@ -1,57 +1,15 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { crc32, deflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { readRows } from '../../src/io/readRows.js';
 import { XLSX_READ_LIMITS } from '../../src/io/readLimits.js';
 import { tempDirs } from '../_helpers/tempDirs.js';
 import { rejectedError } from '../_helpers/errors.js';
-import { expectRefused, GOOD_REGISTER, writeText, writeXlsx } from './_hostile.js';
+import { expectRefused, GOOD_REGISTER, writeText, writeXlsx, zip } from './_hostile.js';
 
 const dir = tempDirs('vnp-hostile-xlsx-');
 const AS_OF = ['--as-of', '2024-01-01'];
-
-/** A zip archive of `entries` (deflated), with sizes and checksums as given or as true. */
-function zip(entries: ReadonlyArray<{ readonly name: string; readonly data: Buffer; readonly declaredSize?: number }>): Buffer {
-  const parts: Buffer[] = [];
-  const directory: Buffer[] = [];
-  let offset = 0;
-  for (const { name, data, declaredSize } of entries) {
-    const packed = deflateRawSync(data, { level: 9 });
-    const n = Buffer.from(name);
-    const size = declaredSize ?? data.length;
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(crc32(data), 14);
-    local.writeUInt32LE(packed.length, 18);
-    local.writeUInt32LE(size, 22);
-    local.writeUInt16LE(n.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt32LE(crc32(data), 16);
-    central.writeUInt32LE(packed.length, 20);
-    central.writeUInt32LE(size, 24);
-    central.writeUInt16LE(n.length, 28);
-    central.writeUInt32LE(offset, 42);
-    parts.push(local, n, packed);
-    directory.push(central, n);
-    offset += 30 + n.length + packed.length;
-  }
-  const cd = Buffer.concat(directory);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(cd.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...parts, cd, end]);
-}
 
 const WORKBOOK_PARTS = [
   { name: '[Content_Types].xml', data: Buffer.from('<?xml version="1.0"?><Types/>') },

@@ -77,8 +77,8 @@ describe('readDocxDocument', () => {
     expect(m.blocks[5]!.position).toEqual({ paragraph: 5 });
   });
 
-  it('refuses bytes that are not a Word document', () => {
-    expect(firstIssueCode(() => readDocxDocument(new TextEncoder().encode('plain text'), { source: 'x.docx' }))).toBe('unreadable-document');
+  it('refuses bytes that are not a Word document, saying what they look like', () => {
+    expect(firstIssueCode(() => readDocxDocument(new TextEncoder().encode('plain text'), { source: 'x.docx' }))).toBe('not-docx');
   });
 });
 

@@ -21,11 +21,12 @@ function outcome(fn: () => unknown): string {
 }
 
 describe('hostile documents', () => {
-  it('broken or foreign packages are refused as unreadable, never a crash', () => {
-    expect(outcome(() => readDocxDocument(zipSync({ 'xl/workbook.xml': enc.encode('<workbook/>') })))).toBe('unreadable-document');
-    expect(outcome(() => readDocxDocument(new Uint8Array([0x50, 0x4b, 3, 4, 0, 0])))).toBe('unreadable-document');
-    expect(['model', 'unreadable-document']).toContain(outcome(() => readDocxDocument(docx(`<w:document ${W}><w:body><w:p><w:r><w:t>a</w:t></w:r></w:p>`))));
-    expect(['model', 'unreadable-document']).toContain(outcome(() => readDocxDocument(docx('<<<>>>'))));
+  it('broken or foreign packages and malformed XML are refused, never a crash and never a partial reading', () => {
+    expect(outcome(() => readDocxDocument(zipSync({ 'xl/workbook.xml': enc.encode('<workbook/>') })))).toBe('not-docx');
+    expect(outcome(() => readDocxDocument(new Uint8Array([0x50, 0x4b, 3, 4, 0, 0])))).toBe('corrupt-docx');
+    expect(outcome(() => readDocxDocument(docx(`<w:document ${W}><w:body><w:p><w:r><w:t>a</w:t></w:r></w:p>`)))).toBe('malformed-xml');
+    expect(outcome(() => readDocxDocument(docx('<<<>>>')))).toBe('malformed-xml');
+    expect(outcome(() => readDocxDocument(zipSync({ 'word/document.xml': Uint8Array.from([0x3c, 0x61, 0x3e, 0xff, 0x3c, 0x2f, 0x61, 0x3e]) })))).toBe('malformed-xml');
   });
 
   it('entities, ragged and nested tables, spans past the grid', () => {

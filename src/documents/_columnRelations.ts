@@ -1,0 +1,186 @@
+import { foldVietnamese } from '../text/foldVietnamese.js';
+import type { MoneyUnit } from '../numbers/money.js';
+import type { CellNumber } from './_cellNumber.js';
+import type { DocumentColumnKind, LayoutRelation } from './tableLayout.js';
+
+/** A column of a table being understood: where it is, its key and header, its kind and unit. */
+export interface Col {
+  readonly col: number;
+  readonly key: string;
+  readonly header: string;
+  kind: DocumentColumnKind;
+  unit: MoneyUnit | null;
+  /** A count only because nothing in its header or cells said otherwise. */
+  byDefault?: boolean;
+}
+
+const TOTAL_HEADER = /\b(tong|cong|tong so|chung)\b/;
+/** Headers of the end and the start of a period, for flow relations. */
+const FLOW_END = /\b(cuoi (nam|ky|dot|thang)|con lai|sau (ra soat|dieu tra))\b/;
+const FLOW_START = /\b(dau (nam|ky|dot|thang)|truoc (ra soat|dieu tra))\b/;
+
+/** `n` scaled to `d` decimals as a safe integer, or null. */
+export function scaledTo(n: CellNumber, d: number): number | null {
+  const v = n.units * 10 ** (d - n.decimals);
+  return Number.isSafeInteger(v) ? v : null;
+}
+
+/** An accepted relation between columns, with the rows where it holds and breaks. */
+export interface LinearFit {
+  readonly relation: LayoutRelation;
+  readonly text: string;
+  readonly holds: number;
+  readonly of: number;
+  readonly breaks: string[];
+}
+
+/**
+ * Every c = a + b (and c = a run of ≥ 3 adjacent columns) that holds in most rows, among columns
+ * of the same kind and unit; each triple is reported once, as a difference when the total is
+ * printed first and its header does not say “tổng/cộng” (remaining = start − exits), else as a sum.
+ * Then the flows of the review forms: end of period = start − exits ± the columns between them.
+ * Rows with the same figures count once as evidence, and only item rows count (a total holds
+ * whenever its items do).
+ */
+export function linearRelations(
+  additive: readonly Col[],
+  rows: readonly number[],
+  at: (j: number, c: number) => CellNumber | null,
+  consensus: number,
+  label: (j: number) => string,
+  itemRows: ReadonlySet<number>,
+): LinearFit[] {
+  const out: LinearFit[] = [];
+  const compatible = (a: Col, b: Col): boolean => a.kind === b.kind && (a.unit === b.unit || a.unit === null || b.unit === null);
+  const test = (t: Col, parts: readonly Col[], signs?: readonly number[]): { holds: number; of: number; informative: number; distinct: number; breaks: number[]; nonzero: boolean[] } => {
+    let holds = 0;
+    let of = 0;
+    let informative = 0;
+    const breaks: number[] = [];
+    const nonzero = parts.map(() => false);
+    // evidence is what differs: item rows with the same figures count once, and a total holds whenever its items do
+    const seen = new Set<string>();
+    let distinct = 0;
+    for (const j of rows) {
+      const tv = at(j, t.col);
+      const pv = parts.map((p) => at(j, p.col));
+      if (tv === null || pv.some((x) => x === null)) continue;
+      of++;
+      const d = Math.max(tv.decimals, ...pv.map((x) => x!.decimals));
+      const total = scaledTo(tv, d);
+      let sum = 0;
+      let zero = false;
+      const nz: number[] = [];
+      for (const [i, x] of pv.entries()) {
+        const v = scaledTo(x!, d);
+        if (v === null) {
+          sum = Number.NaN;
+          break;
+        }
+        if (v === 0) zero = true;
+        else nz.push(i);
+        sum += (signs?.[i] ?? 1) * v;
+      }
+      if (total !== null && total === sum) {
+        holds++;
+        const tuple = pv.map((x) => `${x!.units}/${x!.decimals}`).join(',');
+        if (itemRows.has(j) && !seen.has(tuple)) {
+          distinct++;
+          if (!zero) informative++;
+        }
+        if (itemRows.has(j)) seen.add(tuple);
+        for (const i of nz) nonzero[i] = true;
+      } else breaks.push(j);
+    }
+    return { holds, of, informative, distinct, breaks, nonzero };
+  };
+  const accept = (r: { holds: number; of: number; informative: number }): boolean => r.of >= 3 && r.holds >= Math.ceil(r.of * consensus) && r.informative >= 2;
+  // a header that names a total (“Tổng số”, “Tổng giai đoạn 2021-2025”) over every column beside it up to the
+  // table's edge is evidence too: then half the rows suffice (two wrong cells in a short table do not hide it)
+  const acceptDeclared = (t: Col, r: { holds: number; of: number; informative: number }, whole: boolean): boolean =>
+    accept(r) || (whole && TOTAL_HEADER.test(foldVietnamese(t.header)) && r.of >= 3 && r.holds >= Math.max(2, Math.ceil(r.of / 2)) && r.informative >= 1);
+  const used = new Set<string>();
+  const sig = (cs: readonly Col[]): string => cs.map((c) => c.col).sort((x, y) => x - y).join(',');
+  // runs of three or more adjacent source columns next to a total
+  for (let ti = 0; ti < additive.length; ti++) {
+    const t = additive[ti]!;
+    for (const dir of [1, -1] as const) {
+      let best: { parts: Col[]; r: ReturnType<typeof test> } | null = null;
+      let run = 0;
+      while (additive[ti + dir * (run + 1)] !== undefined && compatible(additive[ti + dir * (run + 1)]!, t)) run++;
+      for (let len = 3; len <= additive.length - 1; len++) {
+        const parts: Col[] = [];
+        for (let k = 1; k <= len; k++) {
+          const p = additive[ti + dir * k];
+          if (p === undefined || !compatible(p, t)) break;
+          parts.push(p);
+        }
+        if (parts.length !== len) break;
+        const r = test(t, parts);
+        if (acceptDeclared(t, r, len === run) && (best === null || r.holds > best.r.holds)) best = { parts, r };
+      }
+      if (best !== null) {
+        const parts = dir === 1 ? best.parts : [...best.parts].reverse();
+        used.add(sig([t, ...parts]));
+        out.push({ relation: { type: 'sum', column: t.key, parts: parts.map((p) => p.key) }, text: `${t.key} = ${parts.map((p) => p.key).join(' + ')}`, holds: best.r.holds, of: best.r.of, breaks: best.r.breaks.map(label) });
+      }
+    }
+  }
+  // triples t = a + b
+  for (let ai = 0; ai < additive.length; ai++) {
+    for (let bi = ai + 1; bi < additive.length; bi++) {
+      const a = additive[ai]!;
+      const b = additive[bi]!;
+      if (!compatible(a, b)) continue;
+      for (const t of additive) {
+        if (t === a || t === b || !compatible(t, a)) continue;
+        const s = sig([t, a, b]);
+        if (used.has(s)) continue;
+        const r = test(t, [a, b]);
+        if (!accept(r)) continue;
+        used.add(s);
+        const sumForm = TOTAL_HEADER.test(foldVietnamese(t.key + ' ' + t.header)) || t.col > a.col && t.col > b.col;
+        if (sumForm) {
+          out.push({ relation: { type: 'sum', column: t.key, parts: [a.key, b.key] }, text: `${t.key} = ${a.key} + ${b.key}`, holds: r.holds, of: r.of, breaks: r.breaks.map(label) });
+        } else {
+          const [minus, result] = a.col < b.col ? [a, b] : [b, a];
+          out.push({ relation: { type: 'difference', column: result.key, from: t.key, minus: [minus.key] }, text: `${result.key} = ${t.key} − ${minus.key}`, holds: r.holds, of: r.of, breaks: r.breaks.map(label) });
+        }
+      }
+    }
+  }
+  // flows, as the review forms print them (Thông tư 07/2021/TT-BLĐTBXH): a count at the end of the period =
+  // the count at its start − exits + re-poor + newly poor, over the columns printed between the two
+  const targets = new Set(out.map((o) => o.relation.column));
+  for (const t of additive) {
+    if (targets.has(t.key) || !FLOW_END.test(foldVietnamese(t.header))) continue;
+    let best: { from: Col; terms: Col[]; signs: number[]; r: ReturnType<typeof test> } | null = null;
+    let ambiguous = false;
+    for (const a of additive) {
+      if (a.col >= t.col || !compatible(a, t) || !FLOW_START.test(foldVietnamese(a.header))) continue;
+      const between = additive.filter((x) => x.col > a.col && x.col < t.col && compatible(x, t));
+      if (between.length < 2 || between.length > 4) continue;
+      for (let mask = 1; mask < 1 << between.length; mask++) {
+        const terms = between.filter((_, i) => (mask >> i) & 1);
+        if (terms.length < 2) continue;
+        for (let sm = 0; sm < 1 << terms.length; sm++) {
+          const signs = terms.map((_, i) => ((sm >> i) & 1 ? -1 : 1));
+          if (!signs.includes(-1)) continue; // all plus: a sum, found above when it is one
+          if (used.has(sig([t, a, ...terms]))) continue; // the same columns already related another way
+          const r = test(t, [a, ...terms], [1, ...signs]);
+          if (r.of < 4 || r.holds < Math.ceil(r.of * consensus) || r.distinct < 3 || !r.nonzero.every(Boolean)) continue;
+          if (best === null || r.holds > best.r.holds || (r.holds === best.r.holds && terms.length < best.terms.length)) {
+            ambiguous = false;
+            best = { from: a, terms, signs, r };
+          } else if (r.holds === best.r.holds && terms.length === best.terms.length) ambiguous = true;
+        }
+      }
+    }
+    if (best === null || ambiguous) continue; // two flows fit as well: neither is evidence
+    const minus = best.terms.filter((_, i) => best!.signs[i] === -1).map((c) => c.key);
+    const plus = best.terms.filter((_, i) => best!.signs[i] === 1).map((c) => c.key);
+    const text = `${t.key} = ${best.from.key} ${best.terms.map((c, i) => `${best!.signs[i] === -1 ? '−' : '+'} ${c.key}`).join(' ')}`;
+    out.push({ relation: { type: 'difference', column: t.key, from: best.from.key, minus, ...(plus.length === 0 ? {} : { plus }) }, text, holds: best.r.holds, of: best.r.of, breaks: best.r.breaks.map(label) });
+  }
+  return out;
+}

@@ -1,0 +1,82 @@
+import { foldVietnamese } from '../text/foldVietnamese.js';
+import type { DocumentCell, DocumentTable } from './documentModel.js';
+
+/** A table as table understanding reads it, and how it was reshaped from the printed one. */
+export interface ShapedTable {
+  readonly table: DocumentTable;
+  /** True when the printed table has indicators as rows and periods as columns, read here transposed. */
+  readonly transposed: boolean;
+  /** True when its figures were printed in the English format (`412204.00`, `1,234.5`) and are read here in Vietnamese. */
+  readonly english: boolean;
+}
+
+const PERIOD = /^(nam |giai doan |gd |ke hoach |kh |uoc |thuc hien |th )?((19|20)\d\d)( ?[-–] ?(19|20)?\d\d)?$/;
+const EN_DECIMAL = /^-?\d+\.(\d{1,2}|\d{4,})$|^-?\d{1,3}(,\d{3})+\.\d+$/;
+const VI_DECIMAL = /^-?\d+,\d+$|^-?\d{1,3}(\.\d{3})+,\d+$/;
+const EN_FIGURE = /^-?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?%?$/;
+
+const SPACED = /^-?\d{1,3}(?:[ \u00A0\u202F]\d{3})+(?:[,.]\d+)?\s*%?$/;
+const ROW_NUMBER = /^(\d{1,3}(\.\d{1,2})*\.?|[IVXLC]+\.?|[a-zđA-ZĐ][.)]?)$/;
+const textOf = (c: DocumentCell | undefined): string => (c === undefined ? '' : c.text.trim());
+
+/**
+ * Reads a table the way its figures and axes are printed: figures in the English format (some
+ * provincial portals print `412204.00` and `15.40`; no cell a Vietnamese decimal) are rewritten in
+ * Vietnamese, and a table of indicators by period (“Chỉ tiêu | ĐVT | 2016 | 2017 …”: rows are
+ * indicators, columns are years) is transposed so that each indicator is a column and each period
+ * a row: its rates and totals are then inferred like any other table's.
+ */
+export function shapeTable(table: DocumentTable): ShapedTable {
+  // a column of row numbers (“1.1”, “1.2”, “II”) is neither evidence of the English format nor rewritten
+  const numbering = new Set<number>();
+  for (let c = 0; c < table.columns; c++) {
+    const own = table.rows.slice(1).map((r) => textOf(r[c])).filter((t) => t !== '');
+    if (own.length > 0 && own.filter((t) => ROW_NUMBER.test(t)).length >= own.length * 0.6) numbering.add(c);
+  }
+  const cells = table.rows.flatMap((r) => r.filter((_, c) => !numbering.has(c)).map(textOf)).filter((t) => t !== '');
+  // English only when several figures say so and none is a Vietnamese decimal: one typo (“12.34”) does not flip a table
+  const separated = cells.filter((t) => /\d[.,]\d/.test(t));
+  const hits = separated.filter((t) => EN_DECIMAL.test(t.replace(/%$/, ''))).length;
+  const english = hits >= Math.max(2, separated.length * 0.3) && !cells.some((t) => VI_DECIMAL.test(t.replace(/%$/, '')));
+  let spaced = false;
+  let rows: DocumentCell[][] = table.rows.map((r) =>
+    r.map((c, i) => {
+      const t = c.text.trim();
+      // thousands grouped with spaces (“12 000”, Word's no-break and thin spaces) are grouped with “.”
+      if (SPACED.test(t)) {
+        spaced = true;
+        return { ...c, text: groupedWithDots(t) };
+      }
+      return english && !numbering.has(i) && EN_FIGURE.test(t) ? { ...c, text: t.replace(/[.,]/g, (m) => (m === '.' ? ',' : '.')) } : c;
+    }),
+  );
+  const transposed = isIndicatorTable(rows);
+  if (transposed) rows = rows[0]!.map((_, c) => rows.map((r) => plain(r[c]!)));
+  if (!english && !transposed && !spaced) return { table, transposed, english };
+  return { table: { ...table, rows, columns: rows[0]?.length ?? 0 }, transposed, english };
+}
+
+/** “12 000”, “12 000,5”, “12 000.5 %”: with spaces grouping the thousands, the one mark left is the decimal one. */
+function groupedWithDots(t: string): string {
+  const m = /^(-?)([\d \u00A0\u202F]+?)(?:[,.](\d+))?(\s*%)?$/.exec(t)!;
+  return `${m[1]}${m[2]!.split(/[ \u00A0\u202F]/).join('.')}${m[3] === undefined ? '' : `,${m[3]}`}${m[4] ?? ''}`;
+}
+
+/** A merge does not survive a transposition: each cell keeps its own text. */
+function plain(c: DocumentCell): DocumentCell {
+  return { text: c.text, rowSpan: 1, colSpan: 1 };
+}
+
+/** The first row names three or more periods after one or two label columns, and every other row starts with a name. */
+function isIndicatorTable(rows: readonly (readonly DocumentCell[])[]): boolean {
+  if (rows.length < 3) return false;
+  const head = rows[0]!.map((c) => foldVietnamese(textOf(c)));
+  const first = head.findIndex((t) => PERIOD.test(t));
+  if (first < 1 || first > 2) return false;
+  const periods = head.slice(first).filter((t) => PERIOD.test(t) || /^(tong|cong|tong so|ca giai doan)\b/.test(t));
+  if (periods.length < 3 || periods.length < head.length - first - 1) return false;
+  return rows.slice(1).every((r) => {
+    const label = textOf(r[0]);
+    return label === '' || !/^-?[\d.,]+%?$/.test(label);
+  });
+}

@@ -1,0 +1,290 @@
+import { registerRow, registerRowOf, UNCLASSIFIED, type RegisterBatch, type RegisterBatchClassification } from '../standards/classifyRegisterBatch.js';
+import { neutraliseCsvFormula, type CsvDelimiter } from './csv.js';
+import type { RegisterFileBatch } from './readRegisterBatches.js';
+import type { RegisterOutputRow } from './registerOutputColumns.js';
+import { columnHeader, formatCellText, type HeaderLanguage, type OutputValue, type TableColumn } from './tableWriter.js';
+
+/** Options of {@link registerCsvWriter}: those of the table writer. */
+export interface RegisterCsvOptions {
+  readonly delimiter: CsvDelimiter;
+  readonly numbers: 'vi' | 'plain';
+  readonly rawCsv: boolean;
+  readonly headers: HeaderLanguage;
+}
+
+/** Columns whose value depends only on a household's area and deciding rule. */
+const BY_AREA_AND_RULE = new Set(['area', 'line', 'lineKind', 'incomeAtOrBelowLine', 'status', 'statusVi', 'standard', 'rule', 'ruleSource', 'asOf']);
+const BY_MASK = new Set(['deprivations', 'undetermined']);
+
+/** How the writer produces one column (or a run of columns) of a household classified from its columns. */
+type Segment =
+  | { readonly kind: 'static'; readonly columns: ReadonlyArray<TableColumn<RegisterOutputRow>> }
+  | { readonly kind: 'mask'; readonly column: TableColumn<RegisterOutputRow> }
+  | { readonly kind: 'fast'; readonly key: string; readonly column: TableColumn<RegisterOutputRow> }
+  | { readonly kind: 'generic'; readonly column: TableColumn<RegisterOutputRow> };
+
+const isTextKind = (c: TableColumn<never>): boolean => c.kind === 'text' || c.kind === 'date' || c.kind === 'boolean';
+
+/**
+ * The CSV text of classified register batches, exactly what the table writer writes for the same
+ * rows and columns (a property checks it), but without building an object per household: values
+ * that depend only on the area and the deciding rule (line, status, standard, rule, source…) and
+ * the deprivation lists (by bit mask) are formatted once and reused; numbers are grouped directly.
+ * @internal
+ */
+export function registerCsvWriter(columns: ReadonlyArray<TableColumn<RegisterOutputRow>>, options: RegisterCsvOptions) {
+  const d = options.delimiter;
+  const numbers = options.numbers;
+  const quoteNeeded = (s: string): boolean => s.includes(d) || s.includes('"') || s.includes('\n') || s.includes('\r');
+  const quote = (s: string): string => (quoteNeeded(s) ? `"${s.replace(/"/g, '""')}"` : s);
+  /** A text cell as the table writer writes it. */
+  const text = (s: string): string => {
+    const c = s.charCodeAt(0);
+    const t = !options.rawCsv && (c === 61 || c === 43 || c === 45 || c === 64 || c === 9 || c === 13 || c === 39) ? neutraliseCsvFormula(s) : s;
+    return quote(t);
+  };
+  /** Any cell as the table writer writes it. */
+  const cell = (column: TableColumn<RegisterOutputRow>, value: OutputValue, row: number): string => {
+    const t = formatCellText(column as TableColumn<never>, value, numbers, [row, column.key]);
+    return quote(options.rawCsv || !isTextKind(column as TableColumn<never>) ? t : neutraliseCsvFormula(t));
+  };
+  const segments: Segment[] = [];
+  for (const column of columns) {
+    const last = segments[segments.length - 1];
+    if (BY_AREA_AND_RULE.has(column.key)) {
+      if (last?.kind === 'static') (last.columns as Array<TableColumn<RegisterOutputRow>>).push(column);
+      else segments.push({ kind: 'static', columns: [column] });
+    } else if (BY_MASK.has(column.key)) segments.push({ kind: 'mask', column });
+    else if (['id', 'unit', 'members', 'monthlyIncome', 'deprivationCount'].includes(column.key) || column.key.startsWith('pass:')) segments.push({ kind: 'fast', key: column.key, column });
+    else segments.push({ kind: 'generic', column });
+  }
+  const genericLine = (row: RegisterOutputRow, n: number): string => columns.map((c) => cell(c, c.value(row), n)).join(d);
+  const dCode = d.charCodeAt(0);
+  const group = numbers === 'vi';
+  const kinds = Int32Array.from(
+    segments.map((seg) =>
+      seg.kind === 'static' ? STATIC : seg.kind === 'mask' ? (seg.column.key === 'deprivations' ? DEPRIVATIONS : UNDETERMINED) : seg.kind === 'fast' ? (seg.key.startsWith('pass:') ? PASS : FAST_KINDS[seg.key]!) : GENERIC,
+    ),
+  );
+  // the default columns, in the order of CLASSIFIED_HOUSEHOLD_COLUMNS, with nothing before or after them
+  const CANONICAL = [ID, UNIT, STATIC, MEMBERS, INCOME, STATIC, COUNT, DEPRIVATIONS, UNDETERMINED, STATIC];
+  const canonical = kinds.length === CANONICAL.length && CANONICAL.every((k, s) => kinds[s] === k) && (segments[2] as unknown as { columns: unknown[] }).columns.length === 1;
+  const passIndex = Int32Array.from(segments.map((seg) => (seg.kind === 'fast' && seg.key.startsWith('pass:') ? Number(seg.key.slice(5)) : -1)));
+  // per segment: the bytes of a static run by (area << 3 | rule), or of a deprivation list by mask
+  const staticCaches: Array<Array<Buffer | undefined>> = segments.map(() => []);
+  let rowCount = 0;
+
+  return {
+    /** The header line (with its line end). */
+    header(): string {
+      const headers = columns.map((c) => columnHeader(c, options.headers));
+      return `${headers.map((h, i) => (i === 0 && h.charCodeAt(0) === 0xfeff ? `"${h}"` : quote(h))).join(d)}\r\n`;
+    },
+    /** The line of any output row (with its line end). */
+    generic(row: RegisterOutputRow): string {
+      rowCount++;
+      return `${genericLine(row, rowCount)}\r\n`;
+    },
+    /** The lines of the classified households of a batch (the unclassified ones are left out), as UTF-8 bytes. */
+    lines(file: RegisterFileBatch, batch: RegisterBatch, result: RegisterBatchClassification, explain: boolean): Buffer {
+      let out = Buffer.allocUnsafe(Math.max(1 << 16, file.size * 224));
+      let w = 0;
+      const grow = (n: number): void => {
+        const next = Buffer.allocUnsafe(Math.max(out.length * 2, w + n));
+        out.copy(next, 0, 0, w);
+        out = next;
+      };
+      const putString = (t: string): void => {
+        if (w + t.length * 3 > out.length) grow(t.length * 3);
+        w += out.write(t, w, 'utf8');
+      };
+      const putBytes = (b: Buffer): void => {
+        const n = b.length;
+        if (w + n > out.length) grow(n);
+        out.set(b, w); // a native copy: faster than a loop over bytes held in the closure
+        w += n;
+      };
+      /** A text cell: plain ASCII that needs neither quotes nor neutralising is copied as it is. */
+      const putText = (t: string): void => {
+        const n = t.length;
+        if (w + n > out.length) grow(n);
+        const c0 = t.charCodeAt(0);
+        if (!(c0 === 61 || c0 === 43 || c0 === 45 || c0 === 64 || c0 === 9 || c0 === 13 || c0 === 39)) {
+          let q = 0;
+          for (; q < n; q++) {
+            const c = t.charCodeAt(q);
+            if (c >= 0x80 || c === dCode || c === 34 || c === 10 || c === 13) break;
+            out[w + q] = c;
+          }
+          if (q === n) {
+            w += n;
+            return;
+          }
+        }
+        putString(text(t));
+      };
+      const scratch = new Uint8Array(24);
+      const putDigits = (value: number): void => {
+        if (value < 10) {
+          out[w++] = 48 + value;
+          return;
+        }
+        let n = 0;
+        let v = value;
+        while (v > 0) {
+          const q = Math.floor(v / 10);
+          scratch[n++] = 48 + (v - q * 10);
+          v = q;
+        }
+        const dots = group;
+        for (let k = n - 1; k >= 0; k--) {
+          out[w++] = scratch[k]!;
+          if (dots && k > 0 && k % 3 === 0) out[w++] = 46;
+        }
+      };
+      const { statuses, rules, deprivationMasks, undeterminedMasks, deprivationCounts, classifications } = result;
+      const { area, members, monthlyIncome } = batch;
+      const ids = file.ids;
+      const units = file.units;
+      const pass = file.passThrough;
+      const caches = staticCaches;
+      const nSeg = kinds.length;
+      /** The bytes of static segment s for household i (made by the generic formatting the first time). */
+      const staticBytes = (s: number, i: number): Buffer => {
+        const key = (area[i]! << 3) | rules[i]!;
+        const cache = caches[s]!;
+        let v = cache[key];
+        if (v === undefined) {
+          const r = outputRow(file, registerRow(batch, result, i), i, undefined);
+          v = cache[key] = Buffer.from((segments[s] as { columns: ReadonlyArray<TableColumn<RegisterOutputRow>> }).columns.map((c) => cell(c, c.value(r), rowCount)).join(d), 'utf8');
+        }
+        return v;
+      };
+      const maskBytes = (s: number, i: number, mask: number): Buffer => {
+        const cache = caches[s]!;
+        let v = cache[mask];
+        if (v === undefined) {
+          const c = (segments[s] as { column: TableColumn<RegisterOutputRow> }).column;
+          v = cache[mask] = Buffer.from(cell(c, c.value(outputRow(file, registerRow(batch, result, i), i, undefined)), rowCount), 'utf8');
+        }
+        return v;
+      };
+      /** A household with an explained result (the record path, or `explain`): written by the generic formatting. */
+      const putExplained = (i: number): boolean => {
+        const explained = classifications[i];
+        if (explained === undefined) return false;
+        putString(`${genericLine(outputRow(file, registerRowOf(explained), i, explain ? explained.explanation : undefined), rowCount)}\r\n`);
+        return true;
+      };
+      if (canonical) {
+        // the default columns in their order: every piece straight from the typed results
+        for (let i = 0; i < file.size; i++) {
+          if (statuses[i] === UNCLASSIFIED) continue;
+          rowCount++;
+          if (putExplained(i)) continue;
+          if (w + 1024 > out.length) grow(1024);
+          putText(ids[i]!);
+          out[w++] = dCode;
+          const u = units[i];
+          if (u !== null && u !== undefined && u !== '') putText(u);
+          out[w++] = dCode;
+          putBytes(staticBytes(2, i));
+          out[w++] = dCode;
+          putDigits(members[i]!);
+          out[w++] = dCode;
+          putDigits(Number(monthlyIncome[i]!));
+          out[w++] = dCode;
+          putBytes(staticBytes(5, i));
+          out[w++] = dCode;
+          putDigits(deprivationCounts[i]!);
+          out[w++] = dCode;
+          putBytes(maskBytes(7, i, deprivationMasks[i]!));
+          out[w++] = dCode;
+          putBytes(maskBytes(8, i, undeterminedMasks[i]!));
+          out[w++] = dCode;
+          putBytes(staticBytes(9, i));
+          out[w++] = 13;
+          out[w++] = 10;
+        }
+        return out.subarray(0, w);
+      }
+      for (let i = 0; i < file.size; i++) {
+        if (statuses[i] === UNCLASSIFIED) continue;
+        rowCount++;
+        if (putExplained(i)) continue;
+        if (w + 512 > out.length) grow(512);
+        let full: RegisterOutputRow | undefined;
+        for (let s = 0; s < nSeg; s++) {
+          if (s > 0) out[w++] = dCode;
+          switch (kinds[s]) {
+            case STATIC:
+              putBytes(staticBytes(s, i));
+              break;
+            case DEPRIVATIONS:
+              putBytes(maskBytes(s, i, deprivationMasks[i]!));
+              break;
+            case UNDETERMINED:
+              putBytes(maskBytes(s, i, undeterminedMasks[i]!));
+              break;
+            case ID:
+              putText(ids[i]!);
+              break;
+            case UNIT: {
+              const u = units[i];
+              if (u !== null && u !== undefined && u !== '') putText(u);
+              break;
+            }
+            case MEMBERS:
+              putDigits(members[i]!);
+              break;
+            case INCOME:
+              putDigits(Number(monthlyIncome[i]!));
+              break;
+            case COUNT:
+              putDigits(deprivationCounts[i]!);
+              break;
+            case PASS: {
+              const t = pass![i]![passIndex[s]!]!;
+              if (t !== '') putText(t);
+              break;
+            }
+            default: {
+              const c = (segments[s] as { column: TableColumn<RegisterOutputRow> }).column;
+              const light: RegisterOutputRow = REPORT_KEYS.has(c.key) || c.key.startsWith('children') ? { unit: null, ...(file.extras?.[i] !== undefined ? { extras: file.extras[i]! } : {}) } : (full ??= outputRow(file, registerRow(batch, result, i), i, undefined));
+              putString(cell(c, c.value(light), rowCount));
+            }
+          }
+          if (w + 256 > out.length) grow(256);
+        }
+        out[w++] = 13;
+        out[w++] = 10;
+      }
+      return out.subarray(0, w);
+    },
+  };
+}
+
+/** The output row of household i of a batch, for the generic formatting. */
+function outputRow(file: RegisterFileBatch, result: RegisterOutputRow['result'], i: number, explanation: string | undefined): RegisterOutputRow {
+  return {
+    ...(result !== undefined ? { result } : {}),
+    unit: file.units[i] ?? null,
+    ...(file.passThrough !== undefined ? { passThrough: file.passThrough[i]! } : {}),
+    ...(file.extras?.[i] !== undefined ? { extras: file.extras[i]! } : {}),
+    ...(explanation !== undefined ? { explanation } : {}),
+  };
+}
+
+const STATIC = 0;
+const DEPRIVATIONS = 1;
+const UNDETERMINED = 2;
+const ID = 3;
+const UNIT = 4;
+const MEMBERS = 5;
+const INCOME = 6;
+const COUNT = 7;
+const PASS = 8;
+const GENERIC = 9;
+const FAST_KINDS: Readonly<Record<string, number>> = { id: ID, unit: UNIT, members: MEMBERS, monthlyIncome: INCOME, deprivationCount: COUNT };
+
+const REPORT_KEYS = new Set(['headName', 'village', 'ethnicGroup', 'ethnicMinority', 'causes', 'support', 'policyGroups']);

@@ -1,0 +1,362 @@
+/**
+ * The zip checks every packaged Office file (`.xlsx`, `.docx`) goes through before anything
+ * unpacks it: empty, truncated, not a zip, an old OLE file, encrypted, parts that do not follow
+ * one another, too many parts, too much unpacked data, and every part unpacked once to check
+ * that it is exactly the size its directory records and that its checksum is right (a zip that
+ * lies about its sizes is a "zip bomb"). One module for both formats, so a fix reaches both.
+ */
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import * as zlib from 'node:zlib';
+import { VnPovertyError, fail, issue } from '../errors/VnPovertyError.js';
+
+/** What a packaged format is called in messages, and how to tell it from its neighbours. */
+export interface ZipFormat {
+  /** File extension without the dot; error codes are `not-<ext>`, `corrupt-<ext>`, `<ext>-limit`. */
+  readonly ext: 'xlsx' | 'docx';
+  /** `'an .xlsx workbook'`, `'a .docx document'`. */
+  readonly what: string;
+  /** `'workbook'`, `'document'`. */
+  readonly noun: string;
+  /** What to do with a damaged file. */
+  readonly hint: string;
+  /** What to do with one over a limit. */
+  readonly largeHint: string;
+  /** The part every file of the format has. */
+  readonly requiredPart: string;
+  /** Why a zip without {@link ZipFormat.requiredPart} is refused. */
+  readonly foreign: string;
+  /** Why an OLE compound file (the old binary format, or an encrypted file) is refused. */
+  readonly oldFormat: string;
+  /** Why a text file with the format's name is refused. */
+  readonly textFile: string;
+}
+
+/** Limits on what is unpacked. */
+export interface ZipLimits {
+  /** Largest file (compressed), in bytes. */
+  readonly maxFileBytes: number;
+  /** Largest total of the unpacked parts, in bytes. */
+  readonly maxUncompressedBytes: number;
+  /** Most parts (files) in the zip. */
+  readonly maxEntries: number;
+  /** Largest single unpacked part, in bytes (no limit of its own when absent). */
+  readonly maxPartBytes?: number;
+  /** Largest unpacked `xl/sharedStrings.xml`, in bytes (XLSX). */
+  readonly maxSharedStringsBytes?: number;
+  /** Most cells (`<c>` elements) in all worksheets together, counted while checking (XLSX). */
+  readonly maxCells?: number;
+}
+
+/** One part of a zip, as its central directory records it. */
+export interface ZipEntry {
+  readonly name: string;
+  readonly method: number;
+  readonly flags: number;
+  readonly compressedSize: number;
+  readonly size: number;
+  readonly crc: number;
+  readonly localOffset: number;
+  /** Where its packed data starts (after the local header). */
+  readonly dataStart: number;
+}
+
+/** Random access to the bytes of a file or a buffer. */
+export interface ZipBytes {
+  readonly size: number;
+  read(offset: number, length: number): Buffer;
+  close(): void;
+}
+
+/** The bytes of a file, read on demand (the directory and local headers are all a check reads up front). */
+export function fileZipBytes(path: string): ZipBytes {
+  const fd = openSync(path, 'r');
+  const { size } = fstatSync(fd);
+  return {
+    size,
+    read(offset, length) {
+      const buffer = Buffer.alloc(Math.max(0, Math.min(length, size - offset)));
+      const n = buffer.length === 0 ? 0 : readSync(fd, buffer, 0, buffer.length, offset);
+      return n === buffer.length ? buffer : buffer.subarray(0, n);
+    },
+    close: () => closeSync(fd),
+  };
+}
+
+/** The bytes of a buffer. */
+export function bufferZipBytes(buffer: Uint8Array): ZipBytes {
+  const b = Buffer.isBuffer(buffer) ? buffer : Buffer.from(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+  return { size: b.length, read: (offset, length) => b.subarray(offset, offset + length), close: () => undefined };
+}
+
+function bad(label: string, code: string, value: unknown, expected: string, message: string): never {
+  return fail({ code, path: [label], value, expected, message: `${label}: ${message}` });
+}
+
+/** Throws `<ext>-limit` naming the limit that was passed. */
+export function overZipLimit(label: string, format: ZipFormat, name: string, value: number, limit: number, what: string): never {
+  return bad(label, `${format.ext}-limit`, value, `at most ${limit} (${name})`, `${what} ${value} is over the limit of ${limit} (${name}); a ${format.noun} this large is refused so that it cannot exhaust memory (a "zip bomb"): ${format.largeHint}limits.${name}`);
+}
+
+/** CRC-32 of zip (zlib's own where this Node has it, 20.15 and later). */
+let crcTable: Uint32Array | undefined;
+export function crc32(data: Uint8Array, previous = 0): number {
+  const native = (zlib as { crc32?: (data: Uint8Array, value?: number) => number }).crc32;
+  if (typeof native === 'function') return native(data, previous);
+  if (crcTable === undefined) {
+    crcTable = new Uint32Array(256);
+    for (let n = 0; n < 256; n++) {
+      let c = n;
+      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      crcTable[n] = c >>> 0;
+    }
+  }
+  let c = (previous ^ 0xffffffff) >>> 0;
+  for (let i = 0; i < data.length; i++) c = crcTable[(c ^ data[i]!) & 0xff]! ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+/** What the first bytes of a file that is not a zip look like, for the message. */
+function notZipReason(head: Buffer, format: ZipFormat): string {
+  if (head.length >= 4 && head.readUInt32BE(0) === 0xd0cf11e0) return format.oldFormat;
+  let text = '';
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(head.subarray(0, 64), { stream: true });
+  } catch {
+    text = '';
+  }
+  if ((text !== '' && !/[\x00-\x08\x0b\x0c\x0e-\x1f]/.test(text)) || (head[0] === 0xff && head[1] === 0xfe)) return format.textFile;
+  return `not ${format.what} (${format.what.split(' ')[0]} .${format.ext} file is a zip archive; this one does not start like one)`;
+}
+
+/**
+ * Reads and checks a zip's directory: the file is not empty nor over `maxFileBytes`, starts like
+ * a zip, has a complete directory (not ZIP64), at most `maxEntries` parts holding at most
+ * `maxUncompressedBytes` (and `maxPartBytes`, `maxSharedStringsBytes` each), no encryption,
+ * only stored or deflated parts, the format's required part, and parts that follow one another
+ * from the start of the file to the directory with nothing hidden between them (so a reader that
+ * walks the file from its start sees exactly the parts checked here).
+ *
+ * @throws VnPovertyError `empty-file`, `not-<ext>`, `corrupt-<ext>`, `<ext>-limit`, naming the file.
+ */
+export function readZipDirectory(bytes: ZipBytes, label: string, format: ZipFormat, limits: ZipLimits): ZipEntry[] {
+  const { ext, hint } = format;
+  const corrupt = `corrupt-${ext}`;
+  const over = (name: string, value: number, limit: number, what: string): never => overZipLimit(label, format, name, value, limit, what);
+  if (bytes.size === 0) bad(label, 'empty-file', 0, format.what, 'the file is empty (0 bytes)');
+  if (bytes.size > limits.maxFileBytes) over('maxFileBytes', bytes.size, limits.maxFileBytes, 'the file size in bytes');
+  const head = bytes.read(0, Math.min(64, bytes.size));
+  if (head.length < 4 || head.readUInt32LE(0) !== 0x04034b50) {
+    if (head.length >= 4 && head.readUInt32LE(0) === 0x06054b50) bad(label, corrupt, 'empty zip', format.what, `an empty zip archive, not a ${format.noun}`);
+    bad(label, `not-${ext}`, head.subarray(0, 8).toString('hex'), format.what, notZipReason(head, format));
+  }
+  const tailLength = Math.min(bytes.size, 22 + 0xffff);
+  const tail = bytes.read(bytes.size - tailLength, tailLength);
+  let eocd = -1;
+  for (let i = tail.length - 22; i >= 0; i--) {
+    if (tail.readUInt32LE(i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) bad(label, corrupt, bytes.size, `a complete ${format.what.replace(/^an? /, '')}`, `the file is truncated or damaged (the end of its zip directory is missing); ${hint}`);
+  const count = tail.readUInt16LE(eocd + 10);
+  const cdSize = tail.readUInt32LE(eocd + 12);
+  const cdOffset = tail.readUInt32LE(eocd + 16);
+  if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) {
+    over('maxFileBytes', bytes.size, limits.maxFileBytes, `a ZIP64 ${format.noun} (over 4 GiB or 65,535 parts), size`);
+  }
+  if (count > limits.maxEntries) over('maxEntries', count, limits.maxEntries, 'the number of parts');
+  const eocdAbs = bytes.size - tailLength + eocd;
+  if (cdOffset + cdSize > eocdAbs) bad(label, corrupt, cdOffset, `a complete ${format.noun}`, `the zip directory points past the end of the file: truncated or damaged; ${hint}`);
+  const cd = bytes.read(cdOffset, cdSize);
+  const entries: Array<Omit<ZipEntry, 'dataStart'>> = [];
+  let p = 0;
+  let total = 0;
+  for (let i = 0; i < count; i++) {
+    if (p + 46 > cd.length || cd.readUInt32LE(p) !== 0x02014b50) bad(label, corrupt, p, 'a valid zip directory', `the zip directory is damaged; ${hint}`);
+    const nameLength = cd.readUInt16LE(p + 28);
+    const entry = {
+      flags: cd.readUInt16LE(p + 8),
+      method: cd.readUInt16LE(p + 10),
+      crc: cd.readUInt32LE(p + 16),
+      compressedSize: cd.readUInt32LE(p + 20),
+      size: cd.readUInt32LE(p + 24),
+      localOffset: cd.readUInt32LE(p + 42),
+      name: cd.toString('utf8', p + 46, p + 46 + nameLength),
+    };
+    p += 46 + nameLength + cd.readUInt16LE(p + 30) + cd.readUInt16LE(p + 32);
+    if (entry.method !== 0 && entry.method !== 8) bad(label, corrupt, entry.method, 'parts stored or deflated', `the part ${entry.name} uses zip method ${entry.method}, which no office program writes; ${hint}`);
+    if ((entry.flags & 1) !== 0) bad(label, corrupt, entry.name, `an unencrypted ${format.noun}`, `the ${format.noun} is encrypted: save it without a password`);
+    total += entry.size;
+    if (total > limits.maxUncompressedBytes) over('maxUncompressedBytes', total, limits.maxUncompressedBytes, 'the unpacked size in bytes');
+    if (limits.maxPartBytes !== undefined && entry.size > limits.maxPartBytes) over('maxPartBytes', entry.size, limits.maxPartBytes, `the unpacked size of the part ${entry.name} in bytes`);
+    if (limits.maxSharedStringsBytes !== undefined && entry.name === 'xl/sharedStrings.xml' && entry.size > limits.maxSharedStringsBytes) {
+      over('maxSharedStringsBytes', entry.size, limits.maxSharedStringsBytes, 'the unpacked shared strings in bytes');
+    }
+    entries.push(entry);
+  }
+  if (!entries.some((e) => e.name === format.requiredPart)) {
+    bad(label, `not-${ext}`, entries.slice(0, 5).map((e) => e.name), `${format.what} (a zip holding ${format.requiredPart})`, format.foreign);
+  }
+  const sorted = [...entries].sort((a, b) => a.localOffset - b.localOffset);
+  const out: ZipEntry[] = [];
+  let expected = 0;
+  for (const e of sorted) {
+    if (e.localOffset !== expected) bad(label, corrupt, e.name, 'a well-formed zip', `unexpected data before the part ${e.name}; ${hint}`);
+    const local = bytes.read(e.localOffset, 30);
+    if (local.length < 30 || local.readUInt32LE(0) !== 0x04034b50) bad(label, corrupt, e.name, 'a well-formed zip', `the part ${e.name} is damaged; ${hint}`);
+    const dataStart = e.localOffset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
+    let end = dataStart + e.compressedSize;
+    if ((e.flags & 8) !== 0) {
+      const descriptor = bytes.read(end, 4);
+      end += descriptor.length === 4 && descriptor.readUInt32LE(0) === 0x08074b50 ? 16 : 12;
+    }
+    if (end > cdOffset) bad(label, corrupt, e.name, `a complete ${format.noun}`, `the part ${e.name} runs past the end of the data: truncated or damaged; ${hint}`);
+    expected = end;
+    out.push({ ...e, dataStart });
+  }
+  if (expected !== cdOffset) bad(label, corrupt, expected, 'a well-formed zip', `unexpected data after the last part; ${hint}`);
+  return out;
+}
+
+/** The error of a part that does not unpack to its recorded size and checksum. */
+function damagedPart(label: string, format: ZipFormat, entry: ZipEntry, why: string): VnPovertyError {
+  return new VnPovertyError([
+    issue({ code: `corrupt-${format.ext}`, path: [label], value: entry.name, expected: `a ${format.noun} whose parts unpack to their recorded size and checksum`, message: `${label}: the part ${entry.name} ${why}; ${format.hint}` }),
+  ]);
+}
+
+/** The error of a part that unpacks past its recorded size. */
+function bombPart(label: string, format: ZipFormat, entry: ZipEntry): VnPovertyError {
+  return new VnPovertyError([
+    issue({ code: `${format.ext}-limit`, path: [label], value: entry.name, expected: 'parts that unpack to their recorded size', message: `${label}: the part ${entry.name} unpacks to more than the ${entry.size} bytes its zip directory records (a "zip bomb"?); refused` }),
+  ]);
+}
+
+const isSheet = (name: string): boolean => /^xl\/worksheets\/[^/]+\.xml$/.test(name);
+
+/** Counts worksheet cells (`<c ` / `<c>` / `<c/>`) across chunks: `carry` holds the last two bytes of the previous chunk. */
+function cellTags(chunk: Uint8Array, carry: number[]): number {
+  let n = 0;
+  const at = (i: number): number => (i < 0 ? (carry[carry.length + i] ?? 0) : chunk[i]!);
+  for (let i = -carry.length; i < chunk.length - 2; i++) {
+    if (at(i) === 0x3c && at(i + 1) === 0x63) {
+      const next = at(i + 2);
+      if (next === 0x20 || next === 0x3e || next === 0x2f || next === 0x09 || next === 0x0a || next === 0x0d) n++;
+    }
+  }
+  carry.length = 0;
+  carry.push(...chunk.subarray(Math.max(0, chunk.length - 2)));
+  return n;
+}
+
+/**
+ * Unpacks the parts of a zip held in memory after {@link readZipDirectory}, checking each one's real
+ * size (never unpacking past it) and checksum, and the worksheet cells against `maxCells`.
+ * Returns the parts `keep` names (all when it is absent).
+ *
+ * @throws VnPovertyError `corrupt-<ext>`, `<ext>-limit`, naming the file and the part.
+ */
+export function unpackZip(bytes: Uint8Array, label: string, format: ZipFormat, limits: ZipLimits, keep?: (name: string) => boolean): Map<string, Uint8Array> {
+  const source = bufferZipBytes(bytes);
+  const entries = readZipDirectory(source, label, format, limits);
+  const parts = new Map<string, Uint8Array>();
+  let cells = 0;
+  for (const e of entries) {
+    const packed = source.read(e.dataStart, e.compressedSize);
+    let data: Buffer;
+    if (e.method === 0) {
+      if (e.compressedSize !== e.size) throw damagedPart(label, format, e, 'has inconsistent sizes');
+      data = packed;
+    } else {
+      try {
+        data = zlib.inflateRawSync(packed, { maxOutputLength: Math.max(1, e.size) });
+      } catch (error) {
+        const code = typeof error === 'object' && error !== null && 'code' in error ? (error as { code: unknown }).code : undefined;
+        throw code === 'ERR_BUFFER_TOO_LARGE' ? bombPart(label, format, e) : damagedPart(label, format, e, 'is damaged (it does not unpack)');
+      }
+    }
+    if (data.length > e.size) throw bombPart(label, format, e);
+    if (data.length !== e.size) throw damagedPart(label, format, e, `unpacks to ${data.length} bytes, not the ${e.size} its zip directory records`);
+    if (crc32(data) !== e.crc) throw damagedPart(label, format, e, 'fails its checksum');
+    if (limits.maxCells !== undefined && isSheet(e.name)) {
+      cells += cellTags(data, []);
+      if (cells > limits.maxCells) overZipLimit(label, format, 'maxCells', cells, limits.maxCells, 'the number of cells');
+    }
+    if (keep === undefined || keep(e.name)) parts.set(e.name, data);
+  }
+  return parts;
+}
+
+/**
+ * Unpacks one part of a zip on disk without keeping it, checking its real size and checksum
+ * against the directory (for files too large to hold in memory).
+ *
+ * @throws VnPovertyError `corrupt-<ext>`, `<ext>-limit`.
+ */
+export async function verifyZipEntry(bytes: ZipBytes, entry: ZipEntry, label: string, format: ZipFormat): Promise<void> {
+  let size = 0;
+  let crc = 0;
+  const step = 1 << 20;
+  if (entry.method === 0) {
+    if (entry.compressedSize !== entry.size) throw damagedPart(label, format, entry, 'has inconsistent sizes');
+    for (let off = 0; off < entry.size; off += step) {
+      const chunk = bytes.read(entry.dataStart + off, Math.min(step, entry.size - off));
+      size += chunk.length;
+      crc = crc32(chunk, crc);
+    }
+  } else {
+    const inflate = zlib.createInflateRaw();
+    const done = new Promise<void>((resolve, reject) => {
+      inflate.on('data', (chunk: Buffer) => {
+        size += chunk.length;
+        if (size > entry.size) {
+          inflate.destroy();
+          reject(bombPart(label, format, entry));
+          return;
+        }
+        crc = crc32(chunk, crc);
+      });
+      inflate.on('end', resolve);
+      inflate.on('error', () => reject(damagedPart(label, format, entry, 'is damaged (it does not unpack)')));
+    });
+    for (let off = 0; off < entry.compressedSize; off += step) {
+      const chunk = bytes.read(entry.dataStart + off, Math.min(step, entry.compressedSize - off));
+      if (inflate.destroyed) break;
+      if (!inflate.write(chunk)) await new Promise<void>((resolve) => inflate.once('drain', resolve).once('close', resolve));
+    }
+    inflate.end();
+    await done;
+  }
+  if (size !== entry.size) throw damagedPart(label, format, entry, `unpacks to ${size} bytes, not the ${entry.size} its zip directory records`);
+  if ((crc >>> 0) !== entry.crc) throw damagedPart(label, format, entry, 'fails its checksum');
+}
+
+/** The save hint shared by the messages about a damaged XLSX. */
+const XLSX_HINT = 'open it in Excel or LibreOffice and save it again as .xlsx';
+
+/** The XLSX format. */
+export const XLSX_FORMAT: ZipFormat = Object.freeze({
+  ext: 'xlsx',
+  what: 'an .xlsx workbook',
+  noun: 'workbook',
+  hint: XLSX_HINT,
+  largeHint: 'write large registers as CSV, or raise ',
+  requiredPart: 'xl/workbook.xml',
+  foreign: 'a zip archive, but not an Excel workbook (it has no xl/workbook.xml)',
+  oldFormat: 'an Excel 97–2003 (.xls) workbook or a password-protected one, not an .xlsx: save it as .xlsx without a password',
+  textFile: 'text, not an .xlsx workbook (a CSV file with an .xlsx name? rename it .csv)',
+});
+
+/** The DOCX format. */
+export const DOCX_FORMAT: ZipFormat = Object.freeze({
+  ext: 'docx',
+  what: 'a .docx document',
+  noun: 'document',
+  hint: 'open it in Word or LibreOffice and save it again as .docx',
+  largeHint: 'split the document, or raise ',
+  requiredPart: 'word/document.xml',
+  foreign: 'a zip archive, but not a Word document (it has no word/document.xml)',
+  oldFormat: 'a Word 97–2003 (.doc) document or a password-protected one, not a .docx: open it in Word and save it as .docx (Word Document) without a password',
+  textFile: 'text, not a .docx document (a text file with a .docx name? rename it .txt)',
+});

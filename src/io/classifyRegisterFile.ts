@@ -1,0 +1,294 @@
+import { basename } from 'node:path';
+import { toIsoDate } from '../dates/calendarDate.js';
+import { assertOptions } from '../errors/assertOptions.js';
+import { VnPovertyError, fail, type VnIssues } from '../errors/VnPovertyError.js';
+import { sumClassificationCounts, type ClassificationCounts } from '../standards/classificationCounts.js';
+import { classifyScoreParsed, parseScoreRow, resolveScoreRule } from '../standards/classifyByScore.js';
+import type { ClassifyHouseholdOptions } from '../standards/classifyHousehold.js';
+import { classifyRegisterBatch, registerRow, registerRowOf, UNCLASSIFIED, type RegisterBatchClassification } from '../standards/classifyRegisterBatch.js';
+import { crossCheckScores, type ScoreFinding } from '../standards/crossCheckScores.js';
+import { HOUSEHOLD_STATUSES, type HouseholdStatus } from '../standards/householdStatus.js';
+import { openAtomicStream } from './_atomicOutput.js';
+import { registerCsvWriter } from './_registerCsvWriter.js';
+import { registerError } from './readHouseholdRegister.js';
+import { readRegisterBatches, type ReadRegisterBatchesOptions, type RegisterFileBatch, type RegisterFileLayout } from './readRegisterBatches.js';
+import { registerOutputColumns, type RegisterOutputRow } from './registerOutputColumns.js';
+import { formatOfPath, type FileFormat, type RowSource } from './readRows.js';
+import { openTableWriter, type HeaderLanguage, type TableTarget, type TableWriter } from './tableWriter.js';
+
+/** Options of {@link classifyRegisterFile}. */
+export interface ClassifyRegisterFileOptions extends ReadRegisterBatchesOptions, Pick<ClassifyHouseholdOptions, 'predicates' | 'onConflict' | 'onUnusedFlag'> {
+  /** Where the classified register goes: a `.csv` or `.xlsx` path, or a text sink for CSV (e.g. `process.stdout`). Without it nothing is written. */
+  readonly out?: TableTarget;
+  /** Output format; from `out`'s extension for a path, else CSV. */
+  readonly outFormat?: FileFormat;
+  /** Output header language (default `'both'`). */
+  readonly headers?: HeaderLanguage;
+  /** CSV output numbers: `'vi'` (default, `1.500.000`) or `'plain'`. */
+  readonly numbers?: 'vi' | 'plain';
+  /** CSV text cells as they are (default: a cell starting like a formula gets a leading `'`). */
+  readonly rawCsv?: boolean;
+  /** CSV byte-order mark (default true for a file, false for a sink). */
+  readonly bom?: boolean;
+  /** Also build each household's explained result and write its explanation (slower). */
+  readonly explain?: boolean;
+  /** Called for each household that cannot be classified or repeats another, with its rows and the error (messages start "file, row N: "). */
+  readonly onFailure?: (failure: RegisterFileFailure) => void;
+  /** Called for each disagreement the score cross-check finds (scores against flags or income). */
+  readonly onFinding?: (finding: RegisterScoreFinding) => void;
+  /** Called after each batch with the households read so far. */
+  readonly onProgress?: (households: number) => void;
+}
+
+/** A household that could not be classified, or whose id repeats another. */
+export interface RegisterFileFailure {
+  readonly row: number;
+  readonly lastRow: number;
+  readonly id: string | undefined;
+  readonly error: VnPovertyError;
+}
+
+/** A score cross-check finding, at its file row. */
+export interface RegisterScoreFinding extends Omit<ScoreFinding, 'row'> {
+  /** The row in the file. */
+  readonly row: number;
+}
+
+/** What {@link classifyRegisterFile} did. */
+export interface RegisterFileSummary {
+  readonly layout: RegisterFileLayout;
+  readonly standardId: string;
+  /** The score rule applied, for a register classified by scores. */
+  readonly scoreRuleId: string | null;
+  /** Households classified, by status. */
+  readonly byStatus: Readonly<Record<HouseholdStatus, number>>;
+  readonly classified: number;
+  /** Households not classified (each reported to `onFailure`), repeats included. */
+  readonly failed: number;
+  /** Score cross-check findings (each reported to `onFinding`). */
+  readonly findings: number;
+  /** Classified households whose monthly income is not a whole number of đồng (written rounded up; statuses are decided exactly). */
+  readonly roundedUp: number;
+  /** Counts by status and indicator of the income path (null for a register classified by scores). */
+  readonly counts: ClassificationCounts | null;
+}
+
+/** The issues of a batch failure as the record path raised them (without the batch index). */
+function unindexed(index: number, issues: VnIssues): VnPovertyError {
+  const prefix = `household ${index}: `;
+  return new VnPovertyError(issues.map((i) => ({ ...i, path: i.path.slice(1), message: i.message.startsWith(prefix) ? i.message.slice(prefix.length) : i.message })) as unknown as VnIssues);
+}
+
+interface Sink {
+  write(text: string | Buffer): Promise<void>;
+  close(): Promise<void>;
+  abort(): Promise<void>;
+}
+
+async function openCsvSink(target: TableTarget, bom: boolean): Promise<Sink> {
+  // large writes are queued (bounded by one batch's bytes) rather than waited for one by one
+  const file = typeof target === 'string' ? await openAtomicStream(target, { highWaterMark: 64 * 1024 * 1024 }) : undefined;
+  const out = file?.stream ?? (target as Exclude<TableTarget, string>);
+  let first = bom;
+  return {
+    async write(data) {
+      if (first) {
+        first = false;
+        out.write('\uFEFF');
+      }
+      if (data.length === 0) return;
+      // a file takes the bytes; another sink (stdout, a test's capture) takes text
+      const ok = file !== undefined ? file.stream.write(data) : out.write(typeof data === 'string' ? data : data.toString('utf8'));
+      if (ok === false && typeof out.once === 'function') await new Promise<void>((resolve) => out.once!('drain', resolve));
+    },
+    close: async () => file?.finish(),
+    abort: async () => file?.abort(),
+  };
+}
+
+/**
+ * Classifies every household of a register file (CSV or XLSX) and writes the classified register:
+ * reads it in batches of typed columns ({@link readRegisterBatches}), classifies each batch with
+ * `classifyRegisterBatch` (the record path for the households that need it, with identical
+ * results), and streams the rows out (CSV or XLSX, through a temporary file that replaces `out`
+ * only on success). Memory is one batch plus the bounded id set. The output has the input's
+ * pass-through columns, the result columns (status, income, deciding line, deprivations, count,
+ * rule…), and the report columns the input has; the explanation only with `explain`.
+ *
+ * A register with the score columns (*Điểm phiếu B1*, *Điểm phiếu B2*) is classified by the
+ * score rule of the standard (`classifyByScore` row by row); where the same rows carry flags or an
+ * income, `crossCheckScores` compares them and each disagreement goes to `onFinding`.
+ *
+ * @param source - a `.csv` or `.xlsx` path, or a CSV stream.
+ * @param options - those of {@link readRegisterBatches} and `classifyHousehold`, plus `out`,
+ *   `headers`, `numbers`, `rawCsv`, `explain`, `onFailure`, `onFinding`, `onProgress`.
+ * @returns what was done: counts by status, failures, findings, the layout read.
+ * @throws VnPovertyError on bad input (file, row and column named; an existing `out` is left as it
+ *   was): the errors of {@link readRegisterBatches}, `no-standard-in-force`, `no-data` (a header
+ *   and no households), `too-many-rows` (XLSX output past its limit).
+ * @example
+ * await classifyRegisterFile('ho.csv', { asOf: '2024-01-01', out: 'ket-qua.csv' })
+ * //=> { classified: 4, failed: 0, byStatus: { poor: 1, 'near-poor': 1, average: 1, 'non-poor': 1 }, … }
+ * @see NĐ 07/2021/NĐ-CP, Art. 3; TT 07/2021/TT-BLĐTBXH, Art. 1 cl. 1 (scores).
+ */
+export async function classifyRegisterFile(source: RowSource, options: ClassifyRegisterFileOptions): Promise<RegisterFileSummary> {
+  assertOptions(options, 'classifyRegisterFile', true);
+  const asOf = toIsoDate(options.asOf, ['asOf']);
+  const label = options.source ?? (typeof source === 'string' ? basename(source) : undefined);
+  const file = typeof source === 'string' ? source : label;
+  const explain = options.explain === true;
+  const byStatus: Record<HouseholdStatus, number> = { poor: 0, 'near-poor': 0, average: 0, 'non-poor': 0 };
+  let failed = 0;
+  let findings = 0;
+  let roundedUp = 0;
+  let read = 0;
+  let layout: RegisterFileLayout | undefined;
+  let scoreRuleId: string | null = null;
+  let standardId = '';
+  const counts: ClassificationCounts[] = [];
+  /** Reports a failure; its error (with file and rows in the messages) is made only when read. */
+  const fail1 = (row: number, lastRow: number, id: string | undefined, error: () => unknown): void => {
+    failed++;
+    if (options.onFailure === undefined) return;
+    let made: VnPovertyError | undefined;
+    options.onFailure(
+      Object.defineProperty({ row, lastRow, id }, 'error', { enumerable: true, get: () => (made ??= registerError({ row, lastRow }, file, error()) as VnPovertyError) }) as RegisterFileFailure,
+    );
+  };
+  const outFormat = options.out === undefined ? undefined : (options.outFormat ?? (typeof options.out === 'string' ? formatOfPath(options.out) : 'csv'));
+  let csv: { sink: Sink; writer: ReturnType<typeof registerCsvWriter> } | undefined;
+  let table: TableWriter<RegisterOutputRow> | undefined;
+  const tableOptions = {
+    headers: options.headers ?? 'both',
+    numbers: options.numbers ?? 'vi',
+    delimiter: options.delimiter ?? ',',
+    rawCsv: options.rawCsv === true,
+  } as const;
+  const open = async (l: RegisterFileLayout): Promise<void> => {
+    if (options.out === undefined) return;
+    const columns = registerOutputColumns(l, { explain });
+    if (outFormat === 'xlsx') table = await openTableWriter<RegisterOutputRow>(options.out, columns, { ...tableOptions, format: 'xlsx' });
+    else {
+      const sink = await openCsvSink(options.out, options.bom ?? typeof options.out === 'string');
+      const writer = registerCsvWriter(columns, tableOptions);
+      csv = { sink, writer };
+      await sink.write(writer.header());
+    }
+  };
+  const readOptions: ReadRegisterBatchesOptions = {
+    ...options,
+    onLayout: (l) => {
+      layout = l;
+      standardId = l.standardId;
+      options.onLayout?.(l);
+    },
+    onDuplicate: (error, rows) => {
+      failed++;
+      options.onFailure?.({ ...rows, id: typeof error.issues[0]?.value === 'string' ? error.issues[0].value : undefined, error });
+    },
+  };
+  const classifyOptions = { asOf, ...(options.standard !== undefined ? { standard: options.standard } : {}), ...(options.standards !== undefined ? { standards: options.standards } : {}) };
+  try {
+    for await (const b of readRegisterBatches(source, readOptions)) {
+      if (layout === undefined) throw new Error('unreachable: a batch before the layout');
+      if (read === 0 && csv === undefined && table === undefined) await open(layout);
+      read += b.size;
+      if (b.scores !== undefined) await scoreBatch(b);
+      else await incomeBatch(b);
+      options.onProgress?.(read);
+    }
+    if (layout !== undefined && read === 0) await open(layout);
+    if (read === 0 && failed === 0) {
+      fail({ code: 'no-data', path: file !== undefined ? [file] : [], value: file ?? '', expected: 'at least one household row under the header', message: `${file ?? 'the register'} has a header but no households: nothing to classify` });
+    }
+    await csv?.sink.close();
+    await table?.close();
+  } catch (error) {
+    await csv?.sink.abort().catch(() => undefined);
+    await table?.abort().catch(() => undefined);
+    throw error;
+  }
+  const total = counts.length > 0 ? sumClassificationCounts(counts) : null;
+  return Object.freeze({
+    layout: layout!,
+    standardId,
+    scoreRuleId,
+    byStatus: Object.freeze(byStatus),
+    classified: HOUSEHOLD_STATUSES.reduce((n, s) => n + byStatus[s], 0),
+    failed,
+    findings,
+    roundedUp,
+    counts: total,
+  });
+
+  async function incomeBatch(b: RegisterFileBatch): Promise<void> {
+    const households = b.households!;
+    const result: RegisterBatchClassification = classifyRegisterBatch(households, {
+      ...classifyOptions,
+      ...(options.predicates !== undefined ? { predicates: options.predicates } : {}),
+      ...(options.onConflict !== undefined ? { onConflict: options.onConflict } : {}),
+      ...(options.onUnusedFlag !== undefined ? { onUnusedFlag: options.onUnusedFlag } : {}),
+      explain,
+      onInvalid: 'report',
+    });
+    counts.push(result.counts);
+    for (const f of result.failures) fail1(b.rows[f.index]!, b.lastRows[f.index]!, b.ids[f.index], () => unindexed(f.index, f.issues));
+    for (let i = 0; i < b.size; i++) {
+      const s = result.statuses[i]!;
+      if (s === UNCLASSIFIED) continue;
+      byStatus[HOUSEHOLD_STATUSES[s]!]++;
+      if (b.roundedUp[i] === 1) roundedUp++;
+    }
+    if (csv !== undefined) await csv.sink.write(csv.writer.lines(b, households, result, explain));
+    else if (table !== undefined) {
+      for (let i = 0; i < b.size; i++) {
+        if (result.statuses[i] === UNCLASSIFIED) continue;
+        const explained = result.classifications[i];
+        await table.write({
+          result: explained !== undefined ? registerRowOf(explained) : registerRow(households, result, i),
+          unit: b.units[i] ?? null,
+          ...(b.passThrough !== undefined ? { passThrough: b.passThrough[i]! } : {}),
+          ...(b.extras?.[i] !== undefined ? { extras: b.extras[i]! } : {}),
+          ...(explain && explained !== undefined ? { explanation: explained.explanation } : {}),
+        });
+      }
+    }
+  }
+
+  async function scoreBatch(b: RegisterFileBatch): Promise<void> {
+    const { standard, rule } = resolveScoreRule(asOf, classifyOptions);
+    scoreRuleId = rule.id;
+    const rows: RegisterOutputRow[] = [];
+    for (let i = 0; i < b.size; i++) {
+      const input = b.scores![i]!;
+      try {
+        const { deprivations: _d, monthlyIncome: _m, memberCount: _c, status: _s, ...scored } = input;
+        const score = classifyScoreParsed(parseScoreRow(scored), asOf, standard, rule);
+        byStatus[score.status]++;
+        rows.push({
+          score,
+          unit: b.units[i] ?? null,
+          ...(b.passThrough !== undefined ? { passThrough: b.passThrough[i]! } : {}),
+          ...(b.extras?.[i] !== undefined ? { extras: b.extras[i]! } : {}),
+          ...(explain ? { explanation: score.explanation } : {}),
+        });
+      } catch (e) {
+        if (!(e instanceof VnPovertyError)) throw e;
+        fail1(b.rows[i]!, b.lastRows[i]!, b.ids[i], () => e);
+        continue;
+      }
+      if (input.deprivations === undefined && input.monthlyIncome === undefined) continue;
+      const check = crossCheckScores([input], classifyOptions);
+      for (const f of check.findings) {
+        findings++;
+        const at = `${file !== undefined ? `${file}, ` : ''}row ${b.rows[i]!}`;
+        options.onFinding?.({ ...f, row: b.rows[i]!, message: f.message.replace(/^row 0/, at) });
+      }
+    }
+    if (csv !== undefined) {
+      let text = '';
+      for (const r of rows) text += csv.writer.generic(r);
+      await csv.sink.write(text);
+    } else if (table !== undefined) for (const r of rows) await table.write(r);
+  }
+}

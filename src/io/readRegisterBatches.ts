@@ -1,0 +1,982 @@
+import { basename } from 'node:path';
+import { createIdChecker } from '../_internal/_idSet.js';
+import { toIsoDate, type IsoDate } from '../dates/calendarDate.js';
+import { assertOptions } from '../errors/assertOptions.js';
+import { VnPovertyError, fail, issue } from '../errors/VnPovertyError.js';
+import { resolveStandard, type ClassifyHouseholdOptions } from '../standards/classifyHousehold.js';
+import { REGISTER_FLAGS, type RegisterBatch } from '../standards/classifyRegisterBatch.js';
+import type { ScoreCheckRowInput } from '../standards/crossCheckScores.js';
+import type { PovertyStandard } from '../standards/standards.js';
+import { checkSeparator } from './csv.js';
+import { csvByteRecords, fieldText, type ByteRecords } from './_csvBytes.js';
+import { matchHeader, readCell, type ColumnSpec, type HeaderMatch } from './columns.js';
+import { DONG_PER_UNIT } from '../numbers/money.js';
+import { extrasPlan, readExtras, REGISTER_REPORT_COLUMNS, REGISTER_SCORE_COLUMNS, type ExtrasPlan, type RegisterExtras } from './registerColumns.js';
+import { REGISTER_OUTPUT_HEADERS } from './registerOutputColumns.js';
+import { recordReader, isBlank, type RecordReader, type TypedRecord } from './readRecords.js';
+import {
+  areaOfWord,
+  bad,
+  chooseIncomeColumn,
+  householdParts,
+  memberOf,
+  readHouseholdRegister,
+  registerColumns,
+  type HouseholdParts,
+  type RegisterIncomeColumn,
+  type RegisterLayout,
+} from './readHouseholdRegister.js';
+import { formatOfPath, preReadRowSource, readRowBatches, type RawCell, type ReadRowsOptions, type RowSource, type SheetRow } from './readRows.js';
+
+/** Options of {@link readRegisterBatches}. */
+export interface ReadRegisterBatchesOptions extends ReadRowsOptions, Pick<ClassifyHouseholdOptions, 'asOf' | 'standard' | 'standards'> {
+  /**
+   * Blank yes/no cells are "no" (`--blank-as no`): a paper form ticks only the boxes that
+   * apply. Default false: a blank is "not given" (unknown). **Risk**: a blank that means "not
+   * asked" read as "no" can make a household near-poor instead of poor.
+   */
+  readonly marks?: boolean;
+  /** Households per batch (default 65,536). */
+  readonly batchSize?: number;
+  /** Called once with the header match (its `ignored` headers are the pass-through columns). */
+  readonly onHeader?: (match: HeaderMatch) => void;
+  /** Called once, after the header, with how the register is read. */
+  readonly onLayout?: (layout: RegisterFileLayout) => void;
+  /**
+   * Called for each household that is not yielded because its id repeats another (the error
+   * names both rows). Without it the first repeat is thrown.
+   */
+  readonly onDuplicate?: (error: VnPovertyError, rows: { readonly row: number; readonly lastRow: number }) => void;
+}
+
+/** How {@link readRegisterBatches} reads a register, decided from its header. */
+export interface RegisterFileLayout {
+  readonly layout: RegisterLayout;
+  /** The income column, or null for a register classified by its scores alone. */
+  readonly income: RegisterIncomeColumn | null;
+  /** Whether the register carries the review-form scores (Điểm phiếu B1 and B2) and is classified by them. */
+  readonly scores: boolean;
+  /** Headers of the columns the reader does not consume, in the file's order: written back unchanged. */
+  readonly passThrough: readonly string[];
+  /** Unconsumed columns that are not passed through because they name a column of the output (a previous result). */
+  readonly replaced: readonly string[];
+  /** The report columns found (`REGISTER_REPORT_COLUMNS` keys), in the file's order. */
+  readonly extras: readonly string[];
+  /** The standard whose indicators the flag bytes follow. */
+  readonly standardId: string;
+}
+
+/**
+ * One batch of households read from a register, in file order. `households` is ready for
+ * `classifyRegisterBatch` (absent for a register classified by scores, which has `scores`
+ * instead); the other arrays are per household, in the same order.
+ */
+export interface RegisterFileBatch {
+  readonly size: number;
+  readonly households?: RegisterBatch;
+  /** Each household's score row (with its flags and income where the register has them, for the cross-check). */
+  readonly scores?: ReadonlyArray<ScoreCheckRowInput>;
+  /** File row of each household's first and last line. */
+  readonly rows: Uint32Array;
+  readonly lastRows: Uint32Array;
+  readonly ids: ReadonlyArray<string>;
+  readonly units: ReadonlyArray<string | null>;
+  /** 1 for a household whose monthly income is not a whole number of đồng (a yearly figure ÷ 12): held rounded up. */
+  readonly roundedUp: Uint8Array;
+  /** The pass-through cells of each household, in the order of `RegisterFileLayout.passThrough`. */
+  readonly passThrough?: ReadonlyArray<ReadonlyArray<string>>;
+  /** What the report columns say about each household. */
+  readonly extras?: ReadonlyArray<RegisterExtras | undefined>;
+}
+
+const MAX_SAFE = Number.MAX_SAFE_INTEGER;
+/** At most this many households with a suspected repeated id are held back for the exact check. */
+const MAX_SUSPECTS = 10_000;
+const TEXT_SPEC: Pick<ColumnSpec, 'hint'> = { hint: 'text' };
+const BOOLEAN_SPEC: Pick<ColumnSpec, 'hint'> = { hint: 'boolean' };
+
+/** What the header says: columns, their kinds and where they are. */
+interface Plan {
+  readonly label: string | undefined;
+  readonly reader: RecordReader;
+  readonly layout: RegisterFileLayout;
+  readonly income: RegisterIncomeColumn | null;
+  readonly headers: Record<string, string>;
+  readonly standard: PovertyStandard;
+  readonly k: number;
+  readonly id: number;
+  readonly unit: number;
+  readonly area: number;
+  readonly incomeAt: number;
+  readonly count: number;
+  readonly ages: number;
+  /** Input columns of flags, and for each the standard's indicator index (−1: not the standard's). */
+  readonly flagAt: Int32Array;
+  readonly flagJ: Int32Array;
+  /** Input columns whose values are facts (a non-blank cell sends the row to the slow path). */
+  readonly factAt: Int32Array;
+  readonly passAt: Int32Array;
+  readonly extras: ExtrasPlan | undefined;
+  readonly scoreColumns: boolean;
+  readonly marks: boolean;
+  readonly unitFactor: number;
+}
+
+const SIMPLE_KEYS = new Set(['id', 'unit', 'area', 'monthlyIncome', 'memberCount', 'memberAges']);
+
+function planOf(header: ReadonlyArray<RawCell>, label: string | undefined, standard: PovertyStandard, options: ReadRegisterBatchesOptions): Plan {
+  checkSeparator(header, options.delimiter ?? ',', label);
+  const scoreMatch = matchHeader(header, REGISTER_SCORE_COLUMNS, label);
+  const scores = scoreMatch.index['incomeScore'] !== undefined && scoreMatch.index['deprivationScore'] !== undefined;
+  let income: RegisterIncomeColumn | null = null;
+  try {
+    income = chooseIncomeColumn(header, label);
+  } catch (e) {
+    if (!(scores && e instanceof VnPovertyError && e.issues.every((i) => i.code === 'missing-column'))) throw e;
+  }
+  const base = income !== null ? registerColumns(income) : registerColumns({ column: 0, header: '', unit: 'dong', period: 'month', perPerson: false, description: '' }).filter((c) => c.key !== 'monthlyIncome');
+  const specs = [...base, ...REGISTER_REPORT_COLUMNS, ...(scores ? REGISTER_SCORE_COLUMNS : [])];
+  const reader = recordReader(header, specs, label, { delimiter: options.delimiter ?? ',', requireValues: false, marks: options.marks === true });
+  const index = reader.match.index;
+  const headers: Record<string, string> = {};
+  reader.specs.forEach((spec, k) => (headers[spec.key] = spec.key === 'monthlyIncome' ? income!.header : reader.headers[k]!));
+  const at = (key: string): number => index[key] ?? -1;
+  const ids = standard.indicators.map((i) => i.id as string);
+  const flagAt: number[] = [];
+  const flagJ: number[] = [];
+  const factAt: number[] = [];
+  for (const spec of reader.specs) {
+    if (spec.key.startsWith('flag:')) {
+      flagAt.push(index[spec.key]!);
+      flagJ.push(ids.indexOf(spec.key.slice(5)));
+    } else if (!SIMPLE_KEYS.has(spec.key) && !REGISTER_REPORT_COLUMNS.includes(spec) && !REGISTER_SCORE_COLUMNS.includes(spec)) factAt.push(index[spec.key]!);
+  }
+  // unconsumed columns, except those a previous run wrote (a classify output read again)
+  const consumed = new Set(Object.values(index));
+  const replacedAt = new Set<number>();
+  header.forEach((cell, i) => {
+    if (!consumed.has(i) && cell !== null && Object.keys(matchHeader([cell], OUTPUT_HEADERS).index).length > 0) replacedAt.add(i);
+  });
+  const passAt: number[] = [];
+  const passThrough: string[] = [];
+  const replaced: string[] = [];
+  header.forEach((cell, i) => {
+    const text = cell === null ? '' : String(cell);
+    if (consumed.has(i) || text.trim() === '') return;
+    if (replacedAt.has(i)) replaced.push(text);
+    else {
+      passAt.push(i);
+      passThrough.push(text);
+    }
+  });
+  const extras = extrasPlan(index, header, label);
+  const layout: RegisterFileLayout = Object.freeze({
+    layout: index['age'] !== undefined ? 'member-rows' : 'household-rows',
+    income,
+    scores,
+    passThrough: Object.freeze(passThrough),
+    replaced: Object.freeze(replaced),
+    extras: Object.freeze(extras?.columns.map((c) => c.key) ?? []),
+    standardId: standard.id,
+  });
+  return {
+    label,
+    reader,
+    layout,
+    income,
+    headers,
+    standard,
+    k: ids.length,
+    id: at('id'),
+    unit: at('unit'),
+    area: at('area'),
+    incomeAt: at('monthlyIncome'),
+    count: at('memberCount'),
+    ages: at('memberAges'),
+    flagAt: Int32Array.from(flagAt),
+    flagJ: Int32Array.from(flagJ),
+    factAt: Int32Array.from(factAt),
+    passAt: Int32Array.from(passAt),
+    extras,
+    scoreColumns: scores,
+    marks: options.marks === true,
+    unitFactor: income !== null ? Number(DONG_PER_UNIT[income.unit]) : 1,
+  };
+}
+
+/** The classify output's headers, as specs: a register that is a classify output read again does not pass its old results through. */
+const OUTPUT_HEADERS: readonly ColumnSpec[] = REGISTER_OUTPUT_HEADERS.filter((c, i, all) => all.findIndex((d) => d.key === c.key) === i).map((c) => ({ key: c.key, vi: c.vi, en: c.en, hint: 'text' }));
+
+/** Collects households into batches. */
+class Batcher {
+  readonly ready: RegisterFileBatch[] = [];
+  private n = 0;
+  private area!: Uint8Array;
+  private income!: Float64Array;
+  private members!: Uint32Array;
+  flags!: Uint8Array;
+  private ageList: number[] = [];
+  private offsets!: Uint32Array;
+  private ids: string[] = [];
+  private records: Array<unknown> | undefined;
+  private rows!: Uint32Array;
+  private lastRows!: Uint32Array;
+  private units: Array<string | null> = [];
+  private pass: Array<readonly string[]> | undefined;
+  private extras: Array<RegisterExtras | undefined> | undefined;
+  private scores: ScoreCheckRowInput[] | undefined;
+  private roundedUp!: Uint8Array;
+  /** Whether the batch's column households list ages (true), are counted (false), or none yet. */
+  private kind: boolean | undefined;
+
+  constructor(
+    private readonly plan: Plan,
+    private readonly size: number,
+  ) {
+    this.fresh();
+  }
+
+  /** Households the arrays hold now: they start small and double up to the batch size (a small file allocates little). */
+  private capacity = 0;
+
+  private grow(): void {
+    const s = Math.min(this.size, Math.max(1024, this.capacity * 2));
+    const k = this.plan.k;
+    const more = <T extends Uint8Array | Uint32Array | Float64Array>(a: T, n: number): T => {
+      const b = new (a.constructor as new (n: number) => T)(n);
+      b.set(a);
+      return b;
+    };
+    this.area = more(this.area, s);
+    this.income = more(this.income, s);
+    this.members = more(this.members, s);
+    this.flags = more(this.flags, s * k);
+    this.offsets = more(this.offsets, s + 1);
+    this.rows = more(this.rows, s);
+    this.lastRows = more(this.lastRows, s);
+    this.roundedUp = more(this.roundedUp, s);
+    this.capacity = s;
+  }
+
+  private fresh(): void {
+    const s = Math.min(this.size, Math.max(1024, this.capacity));
+    this.capacity = s;
+    this.n = 0;
+    this.area = new Uint8Array(s);
+    this.income = new Float64Array(s);
+    this.members = new Uint32Array(s);
+    this.flags = new Uint8Array(s * this.plan.k);
+    this.ageList = [];
+    this.offsets = new Uint32Array(s + 1);
+    this.ids = [];
+    this.records = undefined;
+    this.rows = new Uint32Array(s);
+    this.lastRows = new Uint32Array(s);
+    this.units = [];
+    this.pass = this.plan.passAt.length > 0 ? [] : undefined;
+    this.extras = this.plan.extras !== undefined ? [] : undefined;
+    this.scores = this.plan.scoreColumns ? [] : undefined;
+    this.roundedUp = new Uint8Array(s);
+    this.kind = undefined;
+  }
+
+  /** Starts household i; returns its index in the batch. Flushes first when the batch is full or of the other kind. */
+  begin(row: number, lastRow: number, id: string, unit: string | null, listed: boolean | undefined): number {
+    if (this.n === this.size || (listed !== undefined && this.kind !== undefined && this.kind !== listed)) this.flush();
+    if (this.n === this.capacity) this.grow();
+    if (listed !== undefined) this.kind = listed;
+    const i = this.n++;
+    this.rows[i] = row;
+    this.lastRows[i] = lastRow;
+    this.ids.push(id);
+    this.units.push(unit);
+    this.offsets[i + 1] = this.ageList.length;
+    return i;
+  }
+
+  columns(i: number, area: number, income: number, members: number, ages: ArrayLike<number> | undefined, agesN: number, roundedUp: boolean): void {
+    this.area[i] = area;
+    this.income[i] = income;
+    this.members[i] = members;
+    if (ages !== undefined) for (let a = 0; a < agesN; a++) this.ageList.push(ages[a]!);
+    this.offsets[i + 1] = this.ageList.length;
+    if (roundedUp) this.roundedUp[i] = 1;
+  }
+
+  flagsAt(i: number): Uint8Array {
+    return this.flags.subarray(i * this.plan.k, (i + 1) * this.plan.k);
+  }
+
+  record(i: number, record: unknown, members: number, roundedUp: boolean): void {
+    (this.records ??= [])[i] = record;
+    this.members[i] = members;
+    if (roundedUp) this.roundedUp[i] = 1;
+  }
+
+  score(i: number, row: ScoreCheckRowInput): void {
+    this.scores![i] = row;
+  }
+
+  side(i: number, pass: readonly string[] | undefined, extras: RegisterExtras | undefined): void {
+    if (this.pass !== undefined) this.pass[i] = pass!;
+    if (this.extras !== undefined) this.extras[i] = extras;
+  }
+
+  /** Places a household read by the slow path (or held back). */
+  place(row: number, lastRow: number, id: string, parts: HouseholdParts, pass: readonly string[] | undefined, extras: RegisterExtras | undefined): void {
+    const columnar = !parts.facts && !unusedFlags(parts, this.plan) && (parts.household['monthlyIncome'] as bigint) <= BigInt(MAX_SAFE) && agesFit(parts);
+    const i = this.begin(row, lastRow, id, parts.unit, columnar ? parts.listed : undefined);
+    const roundedUp = parts.exact.den !== 1n;
+    if (columnar) {
+      const h = parts.household;
+      const ages = parts.listed ? (h['members'] as Array<{ age: number }>).map((m) => m.age) : undefined;
+      this.columns(i, h['area'] === 'urban' ? 1 : 0, Number(h['monthlyIncome'] as bigint), parts.count, ages, ages?.length ?? 0, roundedUp);
+      const flags = this.flagsAt(i);
+      flags.fill(REGISTER_FLAGS.unknown);
+      const given = h['deprivations'] as Record<string, boolean> | undefined;
+      if (given !== undefined) this.plan.standard.indicators.forEach((ind, j) => given[ind.id] !== undefined && (flags[j] = given[ind.id] ? 1 : 0));
+    } else this.record(i, parts.household, parts.count, roundedUp);
+    this.side(i, pass, extras);
+  }
+
+  flush(): void {
+    const n = this.n;
+    if (n === 0) return;
+    const k = this.plan.k;
+    const withAges = this.kind === true;
+    const batch: RegisterBatch = {
+      area: this.area.subarray(0, n),
+      monthlyIncome: this.income.subarray(0, n),
+      members: this.members.subarray(0, n),
+      flags: this.flags.subarray(0, n * k),
+      ids: this.ids,
+      ...(withAges ? { memberAges: Uint8Array.from(this.ageList), memberOffsets: this.offsets.subarray(0, n + 1) } : {}),
+      ...(this.records !== undefined ? { records: Object.assign(this.records, { length: n }) } : {}),
+    };
+    this.ready.push(
+      Object.freeze({
+        size: n,
+        ...(this.scores !== undefined ? { scores: Object.freeze(this.scores) } : { households: Object.freeze(batch) }),
+        rows: this.rows.subarray(0, n),
+        lastRows: this.lastRows.subarray(0, n),
+        ids: Object.freeze(this.ids),
+        units: Object.freeze(this.units),
+        roundedUp: this.roundedUp.subarray(0, n),
+        ...(this.pass !== undefined ? { passThrough: Object.freeze(this.pass) } : {}),
+        ...(this.extras !== undefined ? { extras: Object.freeze(this.extras) } : {}),
+      }),
+    );
+    this.fresh();
+  }
+}
+
+function unusedFlags(parts: HouseholdParts, plan: Plan): boolean {
+  // a flag for an indicator outside the standard: the record path ignores it with a note, which
+  // needs a record (a household known only by its member count has none, and drops it)
+  const given = parts.household['deprivations'] as Record<string, boolean> | undefined;
+  if (given === undefined || !parts.listed) return false;
+  const ids = new Set(plan.standard.indicators.map((i) => i.id as string));
+  return Object.keys(given).some((id) => !ids.has(id));
+}
+
+function agesFit(parts: HouseholdParts): boolean {
+  if (!parts.listed) return true;
+  return (parts.household['members'] as Array<{ age: number }>).every((m) => m.age <= 150);
+}
+
+/** The household of a record row, or undefined for a blank row. Throws its cell errors. */
+function partsOfRecord(plan: Plan, record: TypedRecord): { id: string; parts: HouseholdParts } {
+  const id = record.values['id'];
+  const where = (key: string) => ({ source: plan.label, row: record.row, header: plan.headers[key] ?? key });
+  if (typeof id !== 'string') return bad(where('id'), 'missing-value', '', 'the household id on every row');
+  memberOf(record, plan.label, plan.headers); // household rows: a member column without an age is refused
+  for (const key of plan.income !== null ? ['area', 'monthlyIncome'] : ['area']) {
+    if (record.values[key] === null) bad(where(key), 'missing-value', '', 'a value on the first row of each household');
+  }
+  const income = plan.income ?? { column: 0, header: '', unit: 'dong' as const, period: 'month' as const, perPerson: false, description: '' };
+  // a register classified by its scores alone needs no members (one is assumed where none is given)
+  const noMembers = plan.income === null && (record.values['memberCount'] ?? null) === null && (record.values['memberAges'] ?? null) === null;
+  const values = plan.income === null ? { ...record.values, monthlyIncome: 0n, ...(noMembers ? { memberCount: 1n } : {}) } : record.values;
+  return { id, parts: householdParts({ row: record.row, values }, [], plan.label, plan.headers, income, true) };
+}
+
+/** The score row of a household read by the record path. */
+function scoreRowOf(plan: Plan, record: TypedRecord, id: string, parts: HouseholdParts): ScoreCheckRowInput {
+  const v = record.values;
+  const h = parts.household;
+  const score = (key: string): string => {
+    const value = v[key];
+    if (value === null || value === undefined) return bad({ source: plan.label, row: record.row, header: plan.headers[key] ?? key }, 'missing-value', '', 'a score on every row');
+    return (value as { toFixed(): string }).toFixed();
+  };
+  const flags = h['deprivations'] as Record<string, boolean> | undefined;
+  return Object.freeze({
+    id,
+    area: h['area'] as 'rural' | 'urban',
+    incomeScore: score('incomeScore'),
+    deprivationScore: score('deprivationScore'),
+    ...(flags !== undefined ? { deprivations: flags } : {}),
+    ...(plan.income !== null ? { monthlyIncome: h['monthlyIncome'] as bigint, memberCount: parts.count } : {}),
+  });
+}
+
+function passOf(plan: Plan, cells: ReadonlyArray<RawCell>): readonly string[] | undefined {
+  if (plan.passAt.length === 0) return undefined;
+  const out: string[] = new Array<string>(plan.passAt.length);
+  for (let c = 0; c < plan.passAt.length; c++) out[c] = rawText(cells[plan.passAt[c]!] ?? null);
+  return out;
+}
+
+function rawText(cell: RawCell): string {
+  if (cell === null) return '';
+  if (cell instanceof Date) return toIsoDate({ date: cell, zone: 'utc' });
+  return typeof cell === 'string' ? cell : String(cell);
+}
+
+/** Id checks, repeats and the households held back until the file is read again. */
+class Repeats {
+  private readonly checker;
+  readonly held: Array<{ readonly id: string; readonly row: number; readonly lastRow: number; readonly keyRow: number; readonly place: () => void }> = [];
+  constructor(
+    private readonly plan: Plan,
+    rereadable: boolean,
+    private readonly onDuplicate: ReadRegisterBatchesOptions['onDuplicate'],
+  ) {
+    this.checker = createIdChecker(rereadable);
+  }
+
+  /**
+   * −1: new (place it); −2: a certain repeat, reported; r ≥ 0: a suspect whose hash was first
+   * seen at row r: {@link Repeats.hold} it.
+   */
+  check(id: string, row: number, lastRow: number): number {
+    const first = this.checker.check(id, row);
+    if (first === -1) return -1;
+    if (first >= 0) {
+      this.report(id, row, lastRow, first);
+      return -2;
+    }
+    return -2 - first;
+  }
+
+  hold(id: string, row: number, lastRow: number, keyRow: number, place: () => void): void {
+    if (this.held.length >= MAX_SUSPECTS) {
+      const label = this.plan.label;
+      fail({ code: 'too-many-repeats', path: label !== undefined ? [label] : [], value: this.held.length, expected: `at most ${MAX_SUSPECTS} repeated household ids`, message: `${label ?? 'the register'}: more than ${MAX_SUSPECTS} household ids appear twice; is the register copied into itself?` });
+    }
+    this.held.push({ id, row, lastRow, keyRow, place });
+  }
+
+  report(id: string, row: number, lastRow: number, first: number): void {
+    const label = this.plan.label;
+    const header = this.plan.headers['id'] ?? 'id';
+    const error = new VnPovertyError([
+      issue({
+        code: 'duplicate-household',
+        path: label !== undefined ? [label, row, header] : [row, header],
+        value: id,
+        expected: 'each household once (its rows together)',
+        message: `${label !== undefined ? `${label}, ` : ''}row ${row}, column ${header}: household id ${JSON.stringify(id)} appears again (first on row ${first}); each household must appear once${this.plan.layout.layout === 'member-rows' ? ', its member rows together' : ''}`,
+      }),
+    ]);
+    if (this.onDuplicate === undefined) throw error;
+    this.onDuplicate(error, { row, lastRow });
+  }
+
+  settle(idAtRow: ReadonlyMap<number, string>): void {
+    const firsts = this.checker.settle(this.held, idAtRow);
+    this.held.forEach((h, i) => (firsts[i]! >= 0 ? this.report(h.id, h.row, h.lastRow, firsts[i]!) : h.place()));
+  }
+}
+
+/**
+ * Reads a household register (CSV or XLSX, one row per household or one row per member) in
+ * batches of typed columns, ready for `classifyRegisterBatch`: income as whole đồng per month
+ * (converted exactly from the unit and period the header states), member counts (from a
+ * `Số nhân khẩu` column, the ages, or the member rows), ages, area codes and the review-form
+ * flags of the standard in force on `asOf` as bytes. The CSV path reads bytes: numbers, flags
+ * and areas are parsed from the file's bytes without a string per cell, and a row with anything
+ * unusual (quotes, spaces, other words, facts, an error) is read the way `readHouseholdRegister`
+ * reads it, so every value and every error is the same. A household with facts beyond ages and
+ * flags comes as a record (`households.records[i]`), classified by the record path.
+ *
+ * Every rule of the file edge holds: UTF-8 (with the encoding hints), RFC 4180 quoting, the
+ * field and record limits, the unit- and period-aware income header, area and yes/no words in
+ * any spelling, the member-rows layout, and repeated ids (exact, in bounded memory: see
+ * docs/files-and-cli.md). Columns the reader does not use are passed through (`passThrough`);
+ * the report columns (`REGISTER_REPORT_COLUMNS`) are read into `extras`; a register with the
+ * score columns (`REGISTER_SCORE_COLUMNS`) yields `scores` instead of typed columns.
+ *
+ * @param source - a `.csv` or `.xlsx` path, or a CSV stream.
+ * @param options - `asOf` (the standard whose indicators the flags follow), format, delimiter,
+ *   sheet, `marks` (blank yes/no cells are no), `batchSize`, `onHeader`, `onLayout`, `onDuplicate`.
+ * @throws VnPovertyError naming file, row and column: every error of `readHouseholdRegister`.
+ * @example
+ * for await (const b of readRegisterBatches('ho.csv', { asOf: '2024-01-01' })) classifyRegisterBatch(b.households!, { asOf: '2024-01-01' }).counts.byStatus
+ * //=> { poor: 1171, 'near-poor': 840, average: 2210, 'non-poor': 9020 } …
+ */
+export async function* readRegisterBatches(source: RowSource, options: ReadRegisterBatchesOptions): AsyncGenerator<RegisterFileBatch> {
+  assertOptions(options, 'readRegisterBatches', true);
+  const asOf: IsoDate = toIsoDate(options.asOf, ['asOf']);
+  const standard = resolveStandard(asOf, options);
+  const batchSize = options.batchSize ?? 65_536;
+  if (!Number.isSafeInteger(batchSize) || batchSize < 1 || batchSize > 1 << 22) fail({ code: 'invalid-option', path: ['batchSize'], value: batchSize, expected: 'a whole number of households from 1 to 4,194,304' });
+  const label = options.source ?? (typeof source === 'string' ? basename(source) : undefined);
+  const format = options.format ?? (typeof source === 'string' ? formatOfPath(source) : 'csv');
+  const rowOptions: ReadRowsOptions = { ...options, ...(label !== undefined ? { source: label } : {}), format };
+  let plan: Plan | undefined;
+  let batcher: Batcher | undefined;
+  let repeats: Repeats | undefined;
+  const start = (header: ReadonlyArray<RawCell>): Plan => {
+    const p = planOf(header, label, standard, options);
+    options.onHeader?.(p.reader.match);
+    options.onLayout?.(p.layout);
+    batcher = new Batcher(p, batchSize);
+    repeats = new Repeats(p, typeof source === 'string', options.onDuplicate);
+    return p;
+  };
+  /** The slow path: a row as cells, read as readHouseholdRegister reads it. */
+  const slowRow = (p: Plan, row: number, cells: ReadonlyArray<RawCell>, formats?: ReadonlyArray<string | undefined>, problems?: ReadonlyArray<string | undefined>): void => {
+    const record = p.reader.read(row, cells, formats, problems);
+    const { id, parts } = partsOfRecord(p, record);
+    const scoreRow = p.scoreColumns ? scoreRowOf(p, record, id, parts) : undefined;
+    const extras = p.extras !== undefined ? readExtras(p.extras, cells, row, formats) : undefined;
+    const pass = passOf(p, cells);
+    const place = (): void => {
+      if (scoreRow !== undefined) {
+        const i = batcher!.begin(row, row, id, parts.unit, undefined);
+        batcher!.score(i, scoreRow);
+        batcher!.side(i, pass, extras);
+      } else batcher!.place(row, row, id, parts, pass, extras);
+    };
+    const first = repeats!.check(id, row, row);
+    if (first === -1) place();
+    else if (first >= 0) repeats!.hold(id, row, row, first, place);
+  };
+
+  if (format === 'csv' && (typeof source === 'string' || Symbol.asyncIterator in source)) {
+    const bytes = csvByteRecords(source as string | AsyncIterable<string | Uint8Array>, {
+      ...(options.delimiter !== undefined ? { delimiter: options.delimiter } : {}),
+      ...(label !== undefined ? { source: label } : {}),
+      ...(options.maxFieldLength !== undefined ? { maxFieldLength: options.maxFieldLength } : {}),
+    });
+    let fast: FastRows | undefined;
+    for (;;) {
+      const next = await bytes.next();
+      if (next.done === true) break;
+      const r = next.value;
+      let k = 0;
+      for (; plan === undefined && k < r.count; k++) {
+        const row = r.firstRow + k;
+        const cells = cellsOf(r, k);
+        if (isBlank(cells)) continue;
+        plan = start(cells);
+        if (plan.layout.layout === 'member-rows') {
+          // one row per member: grouped by readHouseholdRegister, from the file again or from the rest of the stream
+          const rest = typeof source === 'string' ? source : preReadRows(cells, row, r, k + 1, bytes);
+          if (typeof source === 'string') await bytes.return(undefined);
+          yield* memberRows(rest, plan, options, batcher!);
+          return;
+        }
+        fast = new FastRows(plan, batcher!, repeats!, slowRow);
+      }
+      // the records of a read, in a plain method (the generator only hands them over)
+      if (fast !== undefined) fast.rows(r, k);
+      yield* drain(batcher);
+    }
+  } else {
+    for await (const rows of readRowBatches(source, rowOptions)) {
+      for (const { row, cells, formats, problems } of rows) {
+        if (plan === undefined) {
+          if (isBlank(cells)) continue;
+          plan = start(cells);
+          if (plan.layout.layout === 'member-rows') break;
+          continue;
+        }
+        if (isBlank(cells)) continue;
+        slowRow(plan, row, cells, formats, problems);
+      }
+      if (plan?.layout.layout === 'member-rows') {
+        yield* memberRows(source, plan, options, batcher!);
+        return;
+      }
+      yield* drain(batcher);
+    }
+  }
+  if (plan === undefined) {
+    fail({ code: 'empty-file', path: label !== undefined ? [label] : [], value: '', expected: 'a header row naming the columns', message: `${label ?? 'the input'} is empty: no header row naming the columns` });
+  }
+  if (repeats!.held.length > 0 && typeof source === 'string') {
+    // the exact check: the ids printed on the rows the hashes point at
+    const wanted = new Set(repeats!.held.map((h) => h.keyRow));
+    const found = new Map<number, string>();
+    let header = true;
+    for await (const rows of readRowBatches(source, rowOptions)) {
+      for (const { row, cells } of rows) {
+        if (isBlank(cells)) continue;
+        if (header) {
+          header = false;
+          continue;
+        }
+        if (wanted.has(row)) found.set(row, readCell(cells[plan.id] ?? null, TEXT_SPEC, { source: label, row, column: plan.id + 1, header: plan.headers['id'] ?? 'id' }) as string);
+      }
+    }
+    batcher!.flush();
+    yield* drain(batcher);
+    repeats!.settle(found);
+  }
+  batcher!.flush();
+  yield* drain(batcher);
+}
+
+function* drain(batcher: Batcher | undefined): Generator<RegisterFileBatch> {
+  if (batcher === undefined) return;
+  while (batcher.ready.length > 0) yield batcher.ready.shift()!;
+}
+
+function cellsOf(r: ByteRecords, k: number): string[] {
+  const out: string[] = [];
+  for (let f = r.fieldOffsets[k]!; f < r.fieldOffsets[k + 1]!; f++) out.push(fieldText(r, f));
+  return out;
+}
+
+/** The header and the records after it as rows, for readHouseholdRegister to read a stream once. */
+function preReadRows(header: readonly string[], headerRow: number, first: ByteRecords, from: number, rest: AsyncGenerator<ByteRecords>): RowSource {
+  async function* rows(): AsyncGenerator<SheetRow[]> {
+    const batch: SheetRow[] = [{ row: headerRow, cells: header, formats: [] }];
+    for (let k = from; k < first.count; k++) batch.push({ row: first.firstRow + k, cells: cellsOf(first, k), formats: [] });
+    yield batch;
+    for await (const r of rest) {
+      const out: SheetRow[] = [];
+      for (let k = 0; k < r.count; k++) out.push({ row: r.firstRow + k, cells: cellsOf(r, k), formats: [] });
+      yield out;
+    }
+  }
+  return preReadRowSource(rows());
+}
+
+/** The member-rows layout: households as readHouseholdRegister groups them, placed by the slow path. */
+async function* memberRows(source: RowSource, plan: Plan, options: ReadRegisterBatchesOptions, batcher: Batcher): AsyncGenerator<RegisterFileBatch> {
+  const reader = readHouseholdRegister(source, {
+    ...(options.format !== undefined ? { format: options.format } : {}),
+    ...(options.delimiter !== undefined ? { delimiter: options.delimiter } : {}),
+    ...(options.sheet !== undefined ? { sheet: options.sheet } : {}),
+    ...(plan.label !== undefined ? { source: plan.label } : {}),
+    ...(options.limits !== undefined ? { limits: options.limits } : {}),
+    ...(options.maxFieldLength !== undefined ? { maxFieldLength: options.maxFieldLength } : {}),
+    marks: plan.marks,
+    keepCells: true,
+    ...(options.onDuplicate !== undefined ? { onDuplicate: options.onDuplicate } : {}),
+  } as Parameters<typeof readHouseholdRegister>[1]);
+  for await (const h of reader) {
+    const cells = (h as unknown as { readonly cells: ReadonlyArray<RawCell> }).cells;
+    const extras = plan.extras !== undefined ? readExtras(plan.extras, cells, h.row) : undefined;
+    const household = h.household as unknown as Record<string, unknown>;
+    const parts: HouseholdParts = {
+      household,
+      count: h.household.members.length,
+      listed: true,
+      facts: true, // member rows carry member facts: the record path
+      exact: h.monthlyIncomeExact,
+      unit: h.unit,
+    };
+    batcher.place(h.row, h.lastRow, h.household.id!, parts, passOf(plan, cells), extras);
+    yield* drain(batcher);
+  }
+  batcher.flush();
+  yield* drain(batcher);
+}
+
+const AREA_CACHE = 8;
+
+/** The CSV fast path: one household row from its bytes, or the slow path for anything unusual. */
+class FastRows {
+  private readonly areaKeys: Buffer[] = [];
+  private readonly areaCodes: number[] = [];
+  private readonly ages = new Uint8Array(1024);
+  private lastUnit = '';
+  private lastUnitBytes = Buffer.alloc(0);
+
+  constructor(
+    private readonly plan: Plan,
+    private readonly batcher: Batcher,
+    private readonly repeats: Repeats,
+    private readonly slow: (p: Plan, row: number, cells: ReadonlyArray<RawCell>) => void,
+  ) {
+  }
+
+  /** The records of a read from the k-th on. */
+  rows(r: ByteRecords, from: number): void {
+    for (let k = from; k < r.count; k++) this.row(r, k, r.firstRow + k);
+  }
+
+  row(r: ByteRecords, k: number, row: number): void {
+    const p = this.plan;
+    const off = r.fieldOffsets[k]!;
+    const nf = r.fieldOffsets[k + 1]! - off;
+    const { buf, starts, ends, quoted } = r;
+    if (p.scoreColumns || p.factAt.length > 0 && this.anyFact(r, off, nf)) return this.slowRow(r, k, row);
+    if (p.id >= nf || p.area >= nf || (p.incomeAt >= 0 && p.incomeAt >= nf)) return this.slowRow(r, k, row);
+    // id: plain ASCII without spaces at the ends is the text as read
+    const fi = off + p.id;
+    let s = starts[fi]!;
+    let e = ends[fi]!;
+    if (quoted[fi] === 1 || e === s) return this.slowRow(r, k, row);
+    let c0 = buf[s]!;
+    if (c0 <= 0x20 || c0 === 0x27 || buf[e - 1]! <= 0x20) return this.slowRow(r, k, row);
+    for (let q = s; q < e; q++) if (buf[q]! < 0x20 || buf[q]! > 0x7e) return this.slowRow(r, k, row);
+    const id = buf.toString('latin1', s, e);
+    // area: the cell's bytes as seen before, or its words
+    const fa = off + p.area;
+    if (quoted[fa] === 1) return this.slowRow(r, k, row);
+    const area = this.areaOf(buf, starts[fa]!, ends[fa]!);
+    if (area < 0) return this.slowRow(r, k, row);
+    // income: digits, with or without `.` thousands groups
+    const fm = off + p.incomeAt;
+    if (quoted[fm] === 1) return this.slowRow(r, k, row);
+    const amount = wholeNumber(buf, starts[fm]!, ends[fm]!);
+    if (amount < 0) return this.slowRow(r, k, row);
+    const inc = amount * p.unitFactor;
+    if (inc > MAX_SAFE) return this.slowRow(r, k, row);
+    // members: a count, ages, or both agreeing
+    let m = -1;
+    if (p.count >= 0 && p.count < nf && ends[off + p.count]! > starts[off + p.count]!) {
+      const fc = off + p.count;
+      if (quoted[fc] === 1) return this.slowRow(r, k, row);
+      m = wholeNumber(buf, starts[fc]!, ends[fc]!);
+      if (m < 1 || m > 100_000 || !plainDigits(buf, starts[fc]!, ends[fc]!)) return this.slowRow(r, k, row);
+    }
+    let agesN = -1;
+    if (p.ages >= 0 && p.ages < nf && ends[off + p.ages]! > starts[off + p.ages]!) {
+      const fg = off + p.ages;
+      if (quoted[fg] === 1) return this.slowRow(r, k, row);
+      agesN = this.readAges(buf, starts[fg]!, ends[fg]!);
+      if (agesN < 0 || (m >= 0 && m !== agesN)) return this.slowRow(r, k, row);
+      m = agesN;
+    }
+    if (m < 0) return this.slowRow(r, k, row);
+    // income conversion: per person, yearly (exact in doubles below 2^53)
+    let total = p.income!.perPerson ? inc * m : inc;
+    if (total > MAX_SAFE) return this.slowRow(r, k, row);
+    let roundedUp = false;
+    if (p.income!.period === 'year') {
+      roundedUp = total % 12 !== 0;
+      total = roundedUp ? Math.floor(total / 12) + 1 : total / 12;
+    }
+    // flags
+    const flagAt = p.flagAt;
+    const flagJ = p.flagJ;
+    const kFlags = flagAt.length;
+    const codes = this.codes.length >= kFlags ? this.codes : (this.codes = new Uint8Array(kFlags));
+    for (let f = 0; f < kFlags; f++) {
+      const col = flagAt[f]!;
+      let code: number;
+      if (col >= nf) code = p.marks ? 0 : 2;
+      else {
+        const ff = off + col;
+        s = starts[ff]!;
+        e = ends[ff]!;
+        if (quoted[ff] === 1) return this.slowRow(r, k, row);
+        if (e === s) code = p.marks ? 0 : 2;
+        else if (e - s === 1) {
+          c0 = buf[s]!;
+          code = c0 === 0x31 || c0 === 0x78 || c0 === 0x58 || c0 === 0x79 || c0 === 0x59 ? 1 : c0 === 0x30 || c0 === 0x6e || c0 === 0x4e ? 0 : -1;
+          if (code < 0) {
+            const value = this.flagWord(buf, s, e);
+            if (value < 0) return this.slowRow(r, k, row);
+            code = value;
+          }
+        } else {
+          const value = this.flagWord(buf, s, e);
+          if (value < 0) return this.slowRow(r, k, row);
+          code = value;
+        }
+      }
+      if (flagJ[f]! < 0 && code !== 2 && agesN >= 0) return this.slowRow(r, k, row); // a flag the standard lacks: the record path notes it
+      codes[f] = code;
+    }
+    // pass-through and report columns
+    let pass: string[] | undefined;
+    if (p.passAt.length > 0) {
+      pass = new Array<string>(p.passAt.length);
+      for (let c = 0; c < p.passAt.length; c++) {
+        const col = p.passAt[c]!;
+        pass[c] = col < nf ? fieldText(r, off + col) : '';
+      }
+    }
+    let extras: RegisterExtras | undefined;
+    if (p.extras !== undefined) {
+      const cells: RawCell[] = [];
+      for (const c of p.extras.columns) cells[c.index] = c.index < nf ? fieldText(r, off + c.index) : null;
+      try {
+        extras = readExtras(p.extras, cells, row);
+      } catch {
+        return this.slowRow(r, k, row); // the slow path reports the first bad cell of the row
+      }
+    }
+    const unit = p.unit >= 0 ? this.unitOf(r, off, nf) : null;
+    if (unit === undefined) return this.slowRow(r, k, row);
+    const first = this.repeats.check(id, row, row);
+    if (first !== -1) {
+      if (first >= 0) this.repeats.hold(id, row, row, first, this.heldPlace(r, k, row));
+      return;
+    }
+    const b = this.batcher;
+    const i = b.begin(row, row, id, unit, agesN >= 0);
+    b.columns(i, area, total, m, agesN >= 0 ? this.ages : undefined, agesN, roundedUp);
+    const flags = b.flags;
+    const base = i * p.k;
+    flags.fill(REGISTER_FLAGS.unknown, base, base + p.k);
+    for (let f = 0; f < kFlags; f++) {
+      const j = flagJ[f]!;
+      if (j >= 0) flags[base + j] = codes[f]!;
+    }
+    if (pass !== undefined || extras !== undefined) b.side(i, pass, extras);
+  }
+
+  private codes = new Uint8Array(16);
+
+  private slowRow(r: ByteRecords, k: number, row: number): void {
+    const cells = cellsOf(r, k);
+    if (isBlank(cells)) return;
+    this.slow(this.plan, row, cells);
+  }
+
+  /** A held-back household, read now by the slow path (its bytes are gone by the time it is placed). */
+  private heldPlace(r: ByteRecords, k: number, row: number): () => void {
+    const cells = cellsOf(r, k);
+    const p = this.plan;
+    const { id, parts } = partsOfRecord(p, p.reader.read(row, cells));
+    const extras = p.extras !== undefined ? readExtras(p.extras, cells, row) : undefined;
+    const pass = passOf(p, cells);
+    return () => this.batcher.place(row, row, id, parts, pass, extras);
+  }
+
+  private anyFact(r: ByteRecords, off: number, nf: number): boolean {
+    for (let c = 0; c < this.plan.factAt.length; c++) {
+      const col = this.plan.factAt[c]!;
+      if (col >= nf) continue;
+      const f = off + col;
+      for (let q = r.starts[f]!; q < r.ends[f]!; q++) if (r.buf[q] !== 0x20) return true;
+      if (this.plan.marks && r.quoted[f] === 1) return true;
+    }
+    return this.plan.marks && this.plan.factAt.length > 0; // blank facts read as "no" are facts
+  }
+
+  private areaOf(buf: Buffer, s: number, e: number): number {
+    const keys = this.areaKeys;
+    for (let a = 0; a < keys.length; a++) {
+      const key = keys[a]!;
+      if (key.length !== e - s) continue;
+      let same = true;
+      for (let q = 0; q < key.length; q++) {
+        if (key[q] !== buf[s + q]) {
+          same = false;
+          break;
+        }
+      }
+      if (same) return this.areaCodes[a]!;
+    }
+    const text = buf.toString('utf8', s, e);
+    const value = readCell(text, TEXT_SPEC, { row: 0, column: 0, header: '' });
+    const area = typeof value === 'string' ? areaOfWord(value) : undefined;
+    if (area === undefined) return -1;
+    if (keys.length < AREA_CACHE) {
+      keys.push(Buffer.from(buf.subarray(s, e)));
+      this.areaCodes.push(area === 'urban' ? 1 : 0);
+    }
+    return area === 'urban' ? 1 : 0;
+  }
+
+  /** A yes/no word (có, không, yes…) as readCell reads it: 1, 0, or −1 for anything else. */
+  private flagWord(buf: Buffer, s: number, e: number): number {
+    const text = buf.toString('utf8', s, e);
+    try {
+      const v = readCell(text, BOOLEAN_SPEC, { row: 0, column: 0, header: '' });
+      return v === true ? 1 : v === false ? 0 : this.plan.marks ? 0 : 2;
+    } catch {
+      return -1;
+    }
+  }
+
+  /** The member ages of a `40;38;10` cell into `this.ages`: their number, or −1 when not that simple. */
+  private readAges(buf: Buffer, s: number, e: number): number {
+    let n = 0;
+    let v = -1;
+    for (let q = s; q <= e; q++) {
+      const c = q < e ? buf[q]! : 0x3b;
+      if (c >= 0x30 && c <= 0x39) {
+        if (v >= 100) return -1; // more than three digits
+        v = v < 0 ? c - 0x30 : v * 10 + (c - 0x30);
+        continue;
+      }
+      if (c !== 0x3b && c !== 0x7c) return -1;
+      if (v < 0 || v > 150 || n === this.ages.length) return -1;
+      this.ages[n++] = v;
+      v = -1;
+    }
+    return n;
+  }
+
+  /** The unit code: plain ASCII as read (repeated units share one string), null when blank, undefined when not simple. */
+  private unitOf(r: ByteRecords, off: number, nf: number): string | null | undefined {
+    const col = this.plan.unit;
+    if (col >= nf) return null;
+    const f = off + col;
+    const s = r.starts[f]!;
+    const e = r.ends[f]!;
+    if (e === s) return null;
+    if (r.quoted[f] === 1) return undefined;
+    const buf = r.buf;
+    if (buf[s]! <= 0x20 || buf[s] === 0x27 || buf[e - 1]! <= 0x20) return undefined;
+    const last = this.lastUnitBytes;
+    if (last.length === e - s) {
+      let same = true;
+      for (let q = 0; q < last.length; q++) {
+        if (last[q] !== buf[s + q]) {
+          same = false;
+          break;
+        }
+      }
+      if (same) return this.lastUnit;
+    }
+    for (let q = s; q < e; q++) if (buf[q]! < 0x20 || buf[q]! > 0x7e) return undefined;
+    this.lastUnit = buf.toString('latin1', s, e);
+    this.lastUnitBytes = Buffer.from(buf.subarray(s, e));
+    return this.lastUnit;
+  }
+
+}
+
+/** Digits only. */
+function plainDigits(buf: Buffer, s: number, e: number): boolean {
+  for (let q = s; q < e; q++) if (buf[q]! < 0x30 || buf[q]! > 0x39) return false;
+  return e > s;
+}
+
+/**
+ * A whole number written with digits, optionally in `.`-separated groups of three (`6.000.000`),
+ * at most 15 digits: its value, or −1 when the cell is anything else (read by the slow path).
+ */
+function wholeNumber(buf: Buffer, s: number, e: number): number {
+  if (e <= s || e - s > 20) return -1;
+  let v = 0;
+  let digits = 0;
+  let group = -1; // digits since the last dot, −1 before the first dot
+  let lead = 0; // digits before the first dot
+  for (let q = s; q < e; q++) {
+    const c = buf[q]!;
+    if (c >= 0x30 && c <= 0x39) {
+      v = v * 10 + (c - 0x30);
+      digits++;
+      if (group >= 0) group++;
+      else lead++;
+    } else if (c === 0x2e) {
+      if (group === -1 ? lead < 1 || lead > 3 : group !== 3) return -1;
+      group = 0;
+    } else return -1;
+  }
+  if (group !== -1 && group !== 3) return -1;
+  return digits <= 15 ? v : -1;
+}
+

@@ -1,0 +1,166 @@
+import { addFractions, compareFractions, fraction, multiplyFractions, subtractFractions, toFraction, type Fraction } from '../numbers/fraction.js';
+import { formatVnNumber } from '../numbers/formatVnNumber.js';
+import { roundQuotient, type RoundingMode } from '../numbers/rounding.js';
+import type { CellRef } from './printedTable.js';
+import { plainDecimal, type ReconcileIssue } from './reconcileIssue.js';
+
+/** An exact figure as printed: its value and its decimals. */
+export interface PrintedFigure {
+  readonly value: Fraction;
+  readonly decimals: number;
+  readonly text: string;
+}
+
+/** What attribution needs to know of the table: each cell's exact figure, the rows each total adds up, each rate's rounding. */
+export interface AttributionContext {
+  /** The cell's figure when it is printed exactly, else null (blank, qualified, unreadable). */
+  readonly figure: (ref: CellRef) => PrintedFigure | null;
+  /** Row key of a subtotal or total → the row keys it adds up. */
+  readonly covers: ReadonlyMap<string, readonly string[]>;
+  /** The rounding of the rate relation of a column. */
+  readonly rounding: (rateColumn: string) => RoundingMode;
+}
+
+const SUMS = new Set(['sum-mismatch', 'difference-mismatch']);
+const key = (r: CellRef): string => `${r.row}\u0000${r.column}`;
+
+/** The exact difference of an exact sum finding, or null (an interval, a rounding finding). */
+function diffOf(i: ReconcileIssue): Fraction | null {
+  if (i.severity !== 'error' || i.difference === null || i.expectedExact === null || i.expectedExact.includes('/') || i.expectedExact.includes('–')) return null;
+  try {
+    return toFraction(i.difference);
+  } catch {
+    return null;
+  }
+}
+
+/** Does the printed rate give the rounding of count ÷ base × 100 to its own decimals? */
+function rateFits(rate: PrintedFigure | null, count: Fraction, base: PrintedFigure | null, rounding: RoundingMode): boolean {
+  if (rate === null || base === null || base.value.num <= 0n) return false;
+  const scale = 10n ** BigInt(rate.decimals);
+  const printed = multiplyFractions(rate.value, fraction(scale));
+  if (printed.den !== 1n) return false;
+  // count ÷ base × 100 × 10^d
+  const q = multiplyFractions(count, fraction(base.value.den * 100n * scale, base.value.num));
+  return roundQuotient(q.num, q.den, rounding) === printed.num;
+}
+
+const neg = (f: Fraction): Fraction => fraction(-f.num, f.den);
+const same = (a: Fraction, b: Fraction): boolean => compareFractions(a, b) === 0;
+
+/**
+ * Puts each wrong figure where it is, when one wrong cell breaks several relations: a cell that
+ * is a term of another relation breaks that one by the same amount, a subtotal whose items break
+ * a column relation breaks it by their sum, a rate computed from the count a total implies is
+ * right when the count is wrong. The findings that only follow from another are dropped, and the
+ * finding that explains them says so. When a subtotal does not add up and the rate of one of its
+ * items fits the count the subtotal implies, that count is the wrong cell: one finding there
+ * replaces the two.
+ */
+export function attributeIssues(issues: readonly ReconcileIssue[], ctx: AttributionContext): ReconcileIssue[] {
+  const out = [...issues];
+  const dropped = new Set<ReconcileIssue>();
+  const notes = new Map<ReconcileIssue, string[]>();
+  const note = (i: ReconcileIssue, text: string): void => void notes.set(i, [...(notes.get(i) ?? []), text]);
+  const sums = out.filter((i) => SUMS.has(i.code) && diffOf(i) !== null);
+  const where = (i: ReconcileIssue): string => `${i.row} · ${i.column}`;
+
+  // one cell, two relations that both find it wrong by as much (a total row's total column): one finding
+  for (const a of sums) {
+    for (const b of sums) {
+      if (a === b || dropped.has(a) || dropped.has(b) || key(a.cells[0]!) !== key(b.cells[0]!) || !same(diffOf(a)!, diffOf(b)!)) continue;
+      dropped.add(b);
+      note(a, `so does ${b.relationText}`);
+    }
+  }
+  // a wrong cell found by one relation, and a term of another that breaks by as much
+  for (const a of sums) {
+    const da = diffOf(a)!;
+    for (const b of sums) {
+      if (a === b || dropped.has(b) || dropped.has(a)) continue;
+      const db = diffOf(b)!;
+      const aIsTermOfB = b.cells.slice(1).some((c) => key(c) === key(a.cells[0]!));
+      const bIsTermOfA = a.cells.slice(1).some((c) => key(c) === key(b.cells[0]!));
+      if (!aIsTermOfB || bIsTermOfA || !(same(da, db) || same(da, neg(db)))) continue;
+      dropped.add(b);
+      note(a, `it also makes ${where(b)} differ by ${plainDecimal(db, 6)}`);
+    }
+  }
+  // a subtotal that breaks a column relation by exactly what its items break it by
+  for (const b of sums) {
+    if (dropped.has(b) || b.relation === 'row-total') continue;
+    const covered = ctx.covers.get(b.rowKey);
+    if (covered === undefined) continue;
+    const items = sums.filter((i) => i !== b && i.column === b.column && i.relationText === b.relationText && covered.includes(i.rowKey));
+    if (items.length === 0) continue;
+    const total = items.reduce((s, i) => addFractions(s, diffOf(i)!), fraction(0n));
+    if (!same(total, diffOf(b)!)) continue;
+    dropped.add(b);
+    for (const i of items) note(i, `${b.row} adds up the printed figures and so differs by ${plainDecimal(diffOf(b)!, 6)} too`);
+  }
+  // a total whose one wrong part is already found (a “trong đó” figure larger than its whole)
+  for (const b of sums) {
+    if (dropped.has(b) || b.relation !== 'row-total') continue;
+    const parts = new Set(b.cells.slice(1).map(key));
+    const found = out.filter((i) => i.code === 'inequality-broken' && i.severity === 'error' && parts.has(key(i.cells[0]!)));
+    if (found.length !== 1) continue;
+    dropped.add(b);
+    note(found[0]!, `${b.row} adds up figures that were not all printed as here and differs by ${plainDecimal(diffOf(b)!, 6)}`);
+  }
+  // rates: of the count a total implies (the count is wrong), or pointing at the wrong item of a subtotal
+  const replaced = new Map<ReconcileIssue, ReconcileIssue>();
+  for (const r of out) {
+    if (r.code !== 'rate-mismatch' || r.severity !== 'error' || dropped.has(r) || r.cells.length !== 3) continue;
+    const [rateRef, countRef, baseRef] = r.cells as [CellRef, CellRef, CellRef];
+    const base = ctx.figure(baseRef);
+    const rate = ctx.figure(rateRef);
+    const rounding = ctx.rounding(r.column);
+    const target = sums.find((s) => !dropped.has(s) && key(s.cells[0]!) === key(countRef));
+    if (target !== undefined && target.expectedExact !== null) {
+      if (rateFits(rate, toFraction(target.expectedExact), base, rounding)) {
+        dropped.add(r);
+        note(target, `its rate ${r.printed} is that of ${target.expected}`);
+      }
+      continue;
+    }
+    const countFigure = ctx.figure(countRef);
+    if (countFigure === null) continue;
+    const count = countFigure.value;
+    const totals = sums.filter((s) => !dropped.has(s) && s.relation === 'row-total' && s.cells.slice(1).some((c) => key(c) === key(countRef)));
+    const first = totals[0];
+    if (first === undefined) continue;
+    const d = diffOf(first)!;
+    if (!totals.every((s) => same(diffOf(s)!, d))) continue;
+    const implied = addFractions(count, d);
+    if (implied.num < 0n || !rateFits(rate, implied, base, rounding)) continue;
+    for (const s of totals) dropped.add(s);
+    dropped.add(r);
+    const expected = formatVnNumber(implied, { decimals: countFigure.decimals, rounding: 'half-up' });
+    const difference = subtractFractions(count, implied);
+    replaced.set(r, {
+      ...first,
+      row: r.row,
+      rowKey: countRef.row,
+      column: countRef.column,
+      printed: countFigure.text,
+      expected,
+      expectedExact: plainDecimal(implied, 6),
+      difference: plainDecimal(difference, 6),
+      cells: [countRef, ...first.cells],
+      relationText: `${first.relationText}; ${r.relationText}`,
+      message:
+        `${r.row} · ${countRef.column}: printed ${countFigure.text}, expected ${expected} — ${totals.map((s) => `${s.row} adds up to ${s.printed} with ${expected} here`).join(', ')}, ` +
+        `and the row's rate ${r.printed} (${r.column}) is that of ${expected}; difference ${plainDecimal(difference, 6)}`,
+    });
+  }
+  const result: ReconcileIssue[] = [];
+  for (const i of out) {
+    const replacement = replaced.get(i);
+    if (replacement !== undefined) result.push(replacement);
+    if (dropped.has(i)) continue;
+    const n = notes.get(i);
+    result.push(n === undefined ? i : { ...i, message: `${i.message} (${n.join('; ')})` });
+  }
+  return result;
+}
+

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import type { PrintedTable } from '../../src/reconcile/printedTable.js';
+import { reconcileTable } from '../../src/reconcile/reconcileTable.js';
+
+const at = (r: ReturnType<typeof reconcileTable>): string[] => r.issues.map((i) => `${i.code} ${i.row} · ${i.column} ${i.printed}`);
+
+/** A review form (end = start − exits + re-poor + newly poor): Xã B's end is mis-added, the total adds the printed ends. */
+const flow: PrintedTable = {
+  columns: ['hh', 'start', 'exit', 're', 'new', 'end'].map((key) => ({ key, kind: 'count' as const })),
+  rows: [
+    { key: 'a', label: 'Xã A', cells: { hh: '1.200', start: '50', exit: '10', re: '1', new: '2', end: '43' } },
+    { key: 'b', label: 'Xã B', cells: { hh: '2.000', start: '60', exit: '12', re: '0', new: '3', end: '61' } },
+    { key: 'c', label: 'Xã C', cells: { hh: '1.500', start: '70', exit: '7', re: '2', new: '1', end: '66' } },
+    { key: 't', label: 'Tổng cộng', cells: { hh: '4.700', start: '180', exit: '29', re: '3', new: '6', end: '170' } },
+  ],
+  relations: [
+    { type: 'row-total', row: 't', parts: ['a', 'b', 'c'], columns: ['hh', 'start', 'exit', 're', 'new', 'end'] },
+    { type: 'difference', column: 'end', from: 'start', minus: ['exit'], plus: ['re', 'new'] },
+  ],
+};
+
+describe('reconcileTable({ attribute: true }): one wrong cell, one finding at that cell', () => {
+  it('a flow: the total that adds the wrong end up is not blamed; without attribution every broken relation is listed', () => {
+    expect(at(reconcileTable(flow))).toEqual(['difference-mismatch Xã B · end 61', 'difference-mismatch Tổng cộng · end 170']);
+    const r = reconcileTable(flow, { attribute: true });
+    expect(at(r)).toEqual(['difference-mismatch Xã B · end 61']);
+    expect(r.issues[0]!.message).toContain('Tổng cộng adds up the printed figures and so differs by 10 too');
+    expect(r.errors).toBe(1);
+  });
+
+  it('a row total with a wrong figure in its total column: the total row, which adds up, is not blamed', () => {
+    const t: PrintedTable = {
+      columns: [{ key: 'total', kind: 'amount', unit: 'trieu' }, { key: 'nstw', kind: 'amount', unit: 'trieu' }, { key: 'nsdp', kind: 'amount', unit: 'trieu' }],
+      rows: [
+        { key: '1', label: 'Dự án 2', cells: { total: '3.058', nstw: '2.780', nsdp: '278' } },
+        { key: '2', label: 'Dự án 3', cells: { total: '7.163', nstw: '6.430', nsdp: '643' } },
+        { key: 'T', label: 'Tổng cộng', cells: { total: '10.131', nstw: '9.210', nsdp: '921' } },
+      ],
+      relations: [
+        { type: 'row-total', row: 'T', parts: ['1', '2'], columns: ['total', 'nstw', 'nsdp'] },
+        { type: 'column-total', column: 'total', parts: ['nstw', 'nsdp'] },
+      ],
+    };
+    expect(at(reconcileTable(t))).toEqual(['sum-mismatch Dự án 3 · total 7.163', 'sum-mismatch Tổng cộng · total 10.131']);
+    expect(at(reconcileTable(t, { attribute: true }))).toEqual(['sum-mismatch Dự án 3 · total 7.163']);
+  });
+
+  it('a subtotal that does not add up, and an item whose printed rate fits the count the subtotal implies: the item count is wrong', () => {
+    const t: PrintedTable = {
+      columns: [{ key: 'hh', kind: 'count' }, { key: 'poor', kind: 'count' }, { key: 'rate', kind: 'rate' }],
+      rows: [
+        { key: '1', label: 'Xã Phú Đình', cells: { hh: '870', poor: '60', rate: '6,90' } },
+        { key: '2', label: 'Xã Bình Thành', cells: { hh: '1.110', poor: '57', rate: '4,32' } },
+        { key: 'T', label: 'Huyện Định Hóa', cells: { hh: '1.980', poor: '108', rate: '5,45' } },
+      ],
+      relations: [
+        { type: 'row-total', row: 'T', parts: ['1', '2'], columns: ['hh', 'poor'] },
+        { type: 'rate', column: 'rate', count: 'poor', base: 'hh', scale: 100, rounding: 'half-up' },
+      ],
+    };
+    expect(at(reconcileTable(t))).toEqual(['rate-mismatch Xã Bình Thành · rate 4,32', 'sum-mismatch Huyện Định Hóa · poor 108']);
+    const r = reconcileTable(t, { attribute: true });
+    expect(r.issues.map((i) => [i.row, i.column, i.printed, i.expected, i.difference])).toEqual([['Xã Bình Thành', 'poor', '57', '48', '9']]);
+  });
+});
