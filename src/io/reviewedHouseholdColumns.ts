@@ -5,7 +5,22 @@ import { HOUSEHOLD_STATUSES, HOUSEHOLD_STATUS_LABELS_VI, type HouseholdStatus } 
 import type { IndicatorId } from '../standards/indicators.js';
 import { POVERTY_STANDARDS } from '../standards/standards.js';
 import { cellError, normalizeHeader, type CellPosition, type CellValue, type ColumnSpec } from './columns.js';
+import { CLASSIFIED_HOUSEHOLD_COLUMNS } from './outputColumns.js';
 import { AREA_EXPECTED, areaOfWord } from './readHouseholdRegister.js';
+import { REGISTER_REPORT_COLUMNS } from './registerColumns.js';
+import { REGISTER_EXTRA_COLUMNS } from './registerOutputColumns.js';
+
+/** A result column of classify's output under the reviewed key, with classify's headers and the other names exports use. */
+function result(key: string, classified: string, hint: ColumnSpec['hint'], aliases: readonly string[], required?: true): ColumnSpec {
+  const c = CLASSIFIED_HOUSEHOLD_COLUMNS.find((x) => x.key === classified)!;
+  return { key, hint, vi: c.vi, en: c.en, aliases, ...(required ? { required } : {}) };
+}
+
+/** A report column of classify's output (`REGISTER_EXTRA_COLUMNS`, read as the register reads it: `REGISTER_REPORT_COLUMNS`). */
+function report(key: string, vi: string): ColumnSpec {
+  const c = REGISTER_REPORT_COLUMNS.find((x) => x.vi === vi)!;
+  return { ...c, key };
+}
 
 /**
  * The columns of a classified register (the output of `vn-poverty classify`, or a province
@@ -14,6 +29,9 @@ import { AREA_EXPECTED, areaOfWord } from './readHouseholdRegister.js';
  * household id and a status column (*Mã phân loại* or *Phân loại*) are needed; every other
  * column is optional and each of its cells is checked (an unknown value is named by row and
  * column). The unit is *Tên đơn vị* when the file has that column, else *Mã đơn vị*.
+ * The headers are the ones classify writes: its result columns (`CLASSIFIED_HOUSEHOLD_COLUMNS`)
+ * and its report columns (`REGISTER_EXTRA_COLUMNS`, with every name the register reader knows
+ * for them, `REGISTER_REPORT_COLUMNS`); columns classify passes through keep their own headers.
  *
  * | key | Vietnamese | English | cells |
  * |---|---|---|---|
@@ -23,7 +41,7 @@ import { AREA_EXPECTED, areaOfWord } from './readHouseholdRegister.js';
  * | `status`, `statusVi` | Mã phân loại, Phân loại | Status, Status (Vietnamese) | poor, near-poor, average, non-poor or their Vietnamese names |
  * | `startStatus` | Phân loại đầu năm | Start status | as the status; blank: not on the start list |
  * | `everEscapedPoverty`, `everEscapedNearPoverty` | Đã từng thoát nghèo, Đã từng thoát cận nghèo | Escaped poverty before, Escaped near-poverty before | có / không |
- * | `deprivedIndicators` | Chỉ số thiếu hụt | Deprived indicators | indicator ids or names, separated by `;` |
+ * | `deprivedIndicators`, `deprivedIndicatorsVi` | Chỉ số thiếu hụt, Các chỉ số thiếu hụt | Deprived indicators, Deprived indicators (Vietnamese) | indicator ids or names, separated by `;` (the ids when the file has both) |
  * | `headName`, `village` | Họ tên chủ hộ, Thôn | Head of household, Village | text |
  * | `ethnicGroup`, `ethnicMinority` | Dân tộc, Hộ DTTS | Ethnic group, Ethnic minority | text; có / không |
  * | `causes` | Nguyên nhân nghèo | Causes of poverty | the 8 causes (codes or Vietnamese names), separated by `;` |
@@ -38,27 +56,19 @@ import { AREA_EXPECTED, areaOfWord } from './readHouseholdRegister.js';
 export const REVIEWED_HOUSEHOLD_COLUMNS: readonly ColumnSpec[] = Object.freeze(
   (
     [
-      { key: 'id', hint: 'text', vi: 'Mã hộ', en: 'Household id', aliases: ['mã số hộ', 'mã hộ gia đình', 'household code'], required: true },
-      { key: 'unit', hint: 'text', vi: 'Mã đơn vị', en: 'Unit code', aliases: ['mã xã', 'mã đơn vị hành chính'] },
+      result('id', 'id', 'text', ['mã số hộ', 'mã hộ gia đình', 'household code'], true),
+      result('unit', 'unit', 'text', ['mã xã', 'mã đơn vị hành chính']),
       { key: 'unitName', hint: 'text', vi: 'Tên đơn vị', en: 'Unit name', aliases: ['đơn vị', 'tên xã', 'xã', 'xã, phường, thị trấn', 'xã/phường/thị trấn', 'xã/phường'] },
-      { key: 'area', hint: 'text', vi: 'Khu vực', en: 'Area', aliases: ['thành thị/nông thôn', 'nông thôn/thành thị', 'urban/rural'] },
-      { key: 'status', hint: 'text', vi: 'Mã phân loại', en: 'Status', aliases: ['mã kết quả phân loại', 'status code'] },
-      { key: 'statusVi', hint: 'text', vi: 'Phân loại', en: 'Status (Vietnamese)', aliases: ['kết quả phân loại', 'kết quả rà soát', 'phân loại hộ', 'phân loại cuối năm', 'classification'] },
+      result('area', 'area', 'text', ['thành thị/nông thôn', 'nông thôn/thành thị', 'urban/rural']),
+      result('status', 'status', 'text', ['mã kết quả phân loại', 'status code']),
+      result('statusVi', 'statusVi', 'text', ['kết quả phân loại', 'kết quả rà soát', 'phân loại hộ', 'phân loại cuối năm', 'classification']),
       { key: 'startStatus', hint: 'text', vi: 'Phân loại đầu năm', en: 'Start status', aliases: ['mã phân loại đầu năm', 'phân loại đầu kỳ', 'kết quả phân loại đầu năm', 'status at the start', 'start-of-year status'] },
       { key: 'everEscapedPoverty', hint: 'boolean', vi: 'Đã từng thoát nghèo', en: 'Escaped poverty before', aliases: ['từng thoát nghèo', 'ever escaped poverty'] },
       { key: 'everEscapedNearPoverty', hint: 'boolean', vi: 'Đã từng thoát cận nghèo', en: 'Escaped near-poverty before', aliases: ['từng thoát cận nghèo', 'ever escaped near-poverty'] },
-      { key: 'deprivedIndicators', hint: 'text', vi: 'Chỉ số thiếu hụt', en: 'Deprived indicators', aliases: ['các chỉ số thiếu hụt', 'chỉ tiêu thiếu hụt', 'deprived indicator ids'] },
-      { key: 'headName', hint: 'text', vi: 'Họ tên chủ hộ', en: 'Head of household', aliases: ['họ và tên chủ hộ', 'tên chủ hộ', 'chủ hộ', 'household head', 'head name'] },
-      { key: 'village', hint: 'text', vi: 'Thôn', en: 'Village', aliases: ['thôn/ấp/bản', 'thôn, ấp, bản', 'thôn/bản', 'thôn/tổ', 'thôn/tổ dân phố', 'thôn, tổ dân phố', 'thôn/bon', 'ấp', 'bản', 'bon', 'tổ dân phố', 'residential group'] },
-      { key: 'ethnicGroup', hint: 'text', vi: 'Dân tộc', en: 'Ethnic group', aliases: ['ethnicity', 'thành phần dân tộc'] },
-      { key: 'ethnicMinority', hint: 'boolean', vi: 'Hộ DTTS', en: 'Ethnic minority', aliases: ['dtts', 'dân tộc thiểu số', 'hộ dân tộc thiểu số', 'ethnic minority household'] },
-      { key: 'causes', hint: 'text', vi: 'Nguyên nhân nghèo', en: 'Causes of poverty', aliases: ['nguyên nhân', 'poverty causes', 'causes'] },
-      { key: 'policyGroups', hint: 'text', vi: 'Đối tượng chính sách', en: 'Policy groups', aliases: ['nhóm đối tượng', 'đối tượng', 'policy group', 'nhóm đối tượng chính sách'] },
-      { key: 'children', hint: 'count', vi: 'Số trẻ em', en: 'Children', aliases: ['số trẻ em dưới 16 tuổi', 'trẻ em dưới 16 tuổi', 'children under 16', 'number of children'] },
-      { key: 'childrenWithoutHealthInsurance', hint: 'count', vi: 'Số trẻ em không có BHYT', en: 'Children without health insurance', aliases: ['trẻ em không có bhyt', 'trẻ em không có bảo hiểm y tế', 'số trẻ em không có bảo hiểm y tế'] },
-      { key: 'childrenNutritionDeprived', hint: 'count', vi: 'Số trẻ em thiếu hụt dinh dưỡng', en: 'Children deprived in nutrition', aliases: ['trẻ em thiếu hụt dinh dưỡng', 'trẻ em suy dinh dưỡng', 'số trẻ em suy dinh dưỡng'] },
-      { key: 'childrenSchoolDeprived', hint: 'count', vi: 'Số trẻ em thiếu hụt đi học', en: 'Children deprived in school attendance', aliases: ['trẻ em thiếu hụt đi học', 'trẻ em không đi học', 'số trẻ em không đi học'] },
-      { key: 'standard', hint: 'text', vi: 'Chuẩn áp dụng', en: 'Standard', aliases: ['chuẩn nghèo áp dụng', 'standard id'] },
+      result('deprivedIndicators', 'deprivations', 'text', ['chỉ tiêu thiếu hụt', 'deprived indicator ids']),
+      result('deprivedIndicatorsVi', 'deprivationsVi', 'text', ['tên các chỉ số thiếu hụt']),
+      ...REGISTER_EXTRA_COLUMNS.filter((c) => c.key !== 'support').map((c) => report(c.key, c.vi)),
+      result('standard', 'standard', 'text', ['chuẩn nghèo áp dụng', 'standard id']),
     ] satisfies ColumnSpec[]
   ).map((c) => Object.freeze(c)),
 );
@@ -76,7 +86,7 @@ export const FIELD_COLUMNS: Readonly<Record<ReviewedField, readonly string[]>> =
   everEscapedNearPoverty: ['everEscapedNearPoverty'],
   ethnicMinority: ['ethnicMinority', 'ethnicGroup'],
   ethnicGroup: ['ethnicGroup'],
-  deprivations: ['deprivedIndicators'],
+  deprivations: ['deprivedIndicators', 'deprivedIndicatorsVi'],
   causes: ['causes'],
   policyGroups: ['policyGroups'],
   children: ['children', 'childrenWithoutHealthInsurance', 'childrenNutritionDeprived', 'childrenSchoolDeprived'],
@@ -204,8 +214,10 @@ export function reviewedHouseholdOf(row: number, values: Readonly<Record<string,
     }
     out['ethnicMinority'] = minority;
   } else if (typeof flag === 'boolean') out['ethnicMinority'] = flag;
-  const deprived = text('deprivedIndicators');
-  if (plan.at['deprivedIndicators'] !== undefined) out['deprivations'] = Object.freeze(deprived === undefined ? [] : listOf(deprived, INDICATOR_WORDS, at('deprivedIndicators'), INDICATOR_EXPECTED));
+  // the ids when the file has them (classify writes both), else the names
+  const deprivedKey = plan.at['deprivedIndicators'] !== undefined ? 'deprivedIndicators' : 'deprivedIndicatorsVi';
+  const deprived = text(deprivedKey);
+  if (plan.at[deprivedKey] !== undefined) out['deprivations'] = Object.freeze(deprived === undefined ? [] : listOf(deprived, INDICATOR_WORDS, at(deprivedKey), INDICATOR_EXPECTED));
   const causes = text('causes');
   if (causes !== undefined) out['causes'] = Object.freeze(listOf(causes, CAUSE_WORDS, at('causes'), CAUSE_EXPECTED));
   const groups = text('policyGroups');

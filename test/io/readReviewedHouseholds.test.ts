@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { formatCsv } from '../../src/io/csv.js';
 import { CLASSIFIED_HOUSEHOLD_COLUMNS } from '../../src/io/outputColumns.js';
 import { readReviewedHouseholds } from '../../src/io/readReviewedHouseholds.js';
+import { REGISTER_EXTRA_COLUMNS } from '../../src/io/registerOutputColumns.js';
 import { REVIEWED_HOUSEHOLD_COLUMNS } from '../../src/io/reviewedHouseholdColumns.js';
 import { columnHeader } from '../../src/io/tableWriter.js';
 import { reviewedHouseholdSchema } from '../../src/reports/reviewedHousehold.js';
@@ -100,5 +101,24 @@ describe('readReviewedHouseholds', () => {
     const r = await readReviewedHouseholds(csvFile([['Mã hộ', 'Mã phân loại'], ['h1', 'poor']]), { defaultUnit: 'Xã Tân Lợi' });
     expect(r.households[0]?.unit).toBe('Xã Tân Lợi');
     expect(new Set(REVIEWED_HOUSEHOLD_COLUMNS.map((c) => c.key)).size).toBe(REVIEWED_HOUSEHOLD_COLUMNS.length);
+  });
+
+  it('every column classify writes: the ids of the deprived indicators when both columns are there, else the Vietnamese names', async () => {
+    // every result and report column of classify's output is one this reader knows, under the same key
+    const keys = new Set(REVIEWED_HOUSEHOLD_COLUMNS.map((c) => c.key));
+    for (const c of REGISTER_EXTRA_COLUMNS.filter((c) => c.key !== 'support')) expect(keys.has(c.key), c.key).toBe(true);
+    const both = await readReviewedHouseholds(csvFile([
+      [header('id'), header('unit'), header('deprivations'), header('deprivationsVi'), header('status')],
+      ['H1', '30316', 'latrine; telecom', '', 'poor'],
+    ]));
+    expect(both.households[0]?.deprivations).toEqual(['latrine', 'telecom']);
+    const names = await readReviewedHouseholds(csvFile([
+      [header('id'), header('unit'), header('deprivationsVi'), header('status')],
+      ['H1', '30316', 'Nhà tiêu hợp vệ sinh; Dinh dưỡng', 'poor'],
+    ]));
+    expect([names.fields, names.households[0]?.deprivations]).toEqual([['deprivations'], ['latrine', 'nutrition']]);
+    const bad = csvFile([[header('id'), header('unit'), header('deprivationsVi'), header('status')], ['H1', '30316', 'Nhà tắm', 'poor']], 'sai.csv');
+    const error = await rejectedError(readReviewedHouseholds(bad));
+    expect(error.message).toContain('sai.csv, row 2, column 3 (Các chỉ số thiếu hụt (Deprived indicators (Vietnamese)))');
   });
 });
