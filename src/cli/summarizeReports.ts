@@ -12,7 +12,6 @@ import { readReviewedHouseholds, type ReviewedRegister } from '../io/readReviewe
 import { formatOfPath } from '../io/readRows.js';
 import type { ReviewedField } from '../io/reviewedHouseholdColumns.js';
 import { writeReportTable, writeReportWorkbook, type ReportSheet } from '../io/writeReportTable.js';
-import { toJsonResult } from '../json/jsonResult.js';
 import { ROUNDING_MODES, type RoundingMode } from '../numbers/rounding.js';
 import { childrenReport } from '../reports/childrenReport.js';
 import { childrenTable } from '../reports/childrenTable.js';
@@ -31,7 +30,8 @@ import { summaryForm, summaryForms, summaryFormUnits, type EthnicMinorityBase } 
 import { summaryFormTable } from '../reports/summaryFormTable.js';
 import type { HouseholdStatus } from '../standards/householdStatus.js';
 import { POVERTY_STANDARDS, type PovertyStandard } from '../standards/standards.js';
-import { badInput, errorText, EXIT_FINDINGS, EXIT_OK, failedOnInput, fileErrorText, parseCliArgs, type CliIo, type CliOptionSpec, type ExitCode } from './cliSupport.js';
+import { fileInputs, openCliInput, outputPath, STDIO_NAME, tableFormat, type CliInput } from './cliInput.js';
+import { badInput, errorText, EXIT_FINDINGS, EXIT_OK, failedOnInput, fileErrorText, parseCliArgs, tableCliOptions, writeJsonResult, type CliIo, type CliOptionSpec, type ExitCode } from './cliSupport.js';
 
 /** The reports `summarize --report` writes, in the order the help lists them. */
 export const SUMMARY_REPORTS = ['summary-form', 'review-summary', 'flows', 'deprivations', 'ethnic-groups', 'causes', 'policy-groups', 'children', 'lists'] as const;
@@ -40,7 +40,7 @@ export const SUMMARY_REPORTS = ['summary-form', 'review-summary', 'flows', 'depr
 export type SummaryReportName = (typeof SUMMARY_REPORTS)[number];
 
 /** The `--help` text of `summarize --report`. */
-export const SUMMARIZE_REPORT_HELP = `Usage: vn-poverty summarize FILE.csv|FILE.xlsx --report NAME [--start START_FILE] [--out OUT.csv|OUT.xlsx] [options]
+export const SUMMARIZE_REPORT_HELP = `Usage: vn-poverty summarize FILE.csv|FILE.xlsx|- --report NAME [--start START_FILE] [--out OUT.csv|OUT.xlsx|-] [options]
 
 Writes a report of a review as it is printed (title, header rows, rows; figures as 16.194
 and 0,70), from a classified register: the output of vn-poverty classify, or any table with
@@ -81,20 +81,24 @@ Options:
   --unit NAME           the unit of households whose unit cell is empty (or of a file without one)
   --decimals N          digits of printed rates (default 2, as official tables print)
   --rounding MODE       rounding of rates (default half-up): ${ROUNDING_MODES.join(', ')}
-  --out FILE            write the report to FILE (.csv or .xlsx); default CSV on stdout
-  --json                print the report as JSON (exact figures; vn-poverty/json@1) on stdout
+  --out FILE            write the report to FILE (.csv or .xlsx); default (or -) CSV on stdout
+  --json                print the result as JSON on stdout: { command, file, report, households,
+                        units, out, findings, result } with the report's exact figures in result
+                        (vn-poverty/json@1); the summary line goes to stderr
   --delimiter D         CSV field separator of inputs and output: , (default), ; or tab
   --sheet NAME          XLSX input sheet (default the first; the start file's first sheet)
   --raw-csv             CSV text cells as they are (by default a unit or a name starting with
                         = + - @ gets a leading ' so a spreadsheet does not run it as a formula)
   -h, --help            this help
 
-A progress count is shown on stderr while the register is read, when stderr is a terminal.
+FILE - (or START_FILE -, not both) reads standard input: a zip archive is an .xlsx, anything
+else CSV. A progress count is shown on stderr while the register is read, when stderr is a terminal.
 
 Exit status: 0 done; 1 the summary form has findings (listed on stderr; the file is written);
 2 bad input: unreadable, empty or malformed file, wrong encoding, missing columns, an unknown
 value (file, row and column named), a household twice, a start file that shares no household
-with FILE, bad options, --out equal to an input. --out replaces an existing file only on success.
+with FILE, bad options, --out equal to an input, --json with --out -. --out replaces an existing
+file only on success.
 `;
 
 const OPTIONS: CliOptionSpec = {
@@ -118,8 +122,6 @@ const OPTIONS: CliOptionSpec = {
   headers: { type: 'string' },
   numbers: { type: 'string' },
 };
-
-const DELIMITERS = { ',': ',', ';': ';', tab: '\t', '\t': '\t' } as const;
 
 /** What each report reads from FILE besides id, unit and status (start status: unless --start). */
 const NEEDS: Readonly<Record<SummaryReportName, readonly ReviewedField[]>> = {
@@ -254,9 +256,9 @@ export async function runSummarizeReport(argv: readonly string[], io: CliIo): Pr
   if (!/^\d{1,2}$/u.test(decimalsText)) return badInput(io, `summarize: --decimals must be a whole number from 0 to 99, got ${JSON.stringify(decimalsText)}`);
   const rounding = value('rounding') ?? 'half-up';
   if (!(ROUNDING_MODES as readonly string[]).includes(rounding)) return badInput(io, `summarize: --rounding must be one of ${ROUNDING_MODES.join(', ')}, got ${JSON.stringify(rounding)}`);
-  const delimiterName = value('delimiter') ?? ',';
-  const delimiter = DELIMITERS[delimiterName as keyof typeof DELIMITERS];
-  if (delimiter === undefined) return badInput(io, `summarize: --delimiter must be , ; or tab, got ${JSON.stringify(delimiterName)}`);
+  const table = tableCliOptions({ delimiter: value('delimiter'), 'raw-csv': args.values['raw-csv'] });
+  if (!table.ok) return badInput(io, `summarize: ${table.message}`);
+  const { delimiter, rawCsv } = table.options;
   const statusText = value('status');
   if (statusText !== undefined && !WITH_STATUS.has(report)) return badInput(io, `summarize: --status applies to ${[...WITH_STATUS].join(', ')}, not to ${report}`);
   if (statusText !== undefined && !['poor', 'near-poor', 'both'].includes(statusText)) return badInput(io, `summarize: --status must be poor, near-poor or both, got ${JSON.stringify(statusText)}`);
@@ -270,12 +272,14 @@ export async function runSummarizeReport(argv: readonly string[], io: CliIo): Pr
   if (base !== 'households' && base !== 'ethnic-minority-households') return badInput(io, `summarize: --ethnic-minority-base must be households or ethnic-minority-households, got ${JSON.stringify(base)}`);
   const unit = value('unit');
   if (unit !== undefined && unit.trim() === '') return badInput(io, 'summarize: --unit must name a unit');
-  const out = value('out');
   const json = args.values['json'] === true;
+  if (json && value('out') === STDIO_NAME) return badInput(io, 'summarize: --json and --out - would both write to standard output: give --out a file name, or drop one of them');
+  const out = outputPath(value('out'));
   const sheet = value('sheet');
-  const inputs = [file, ...(startFile !== undefined ? [startFile] : [])];
   const tables = report === 'summary-form' || report === 'deprivations' ? statuses.length : 1;
+  let inputs: string[];
   try {
+    inputs = fileInputs([file, startFile]);
     for (const path of inputs) formatOfPath(path);
     if (out !== undefined) {
       if (tables > 1 && formatOfPath(out) === 'csv') {
@@ -299,12 +303,17 @@ export async function runSummarizeReport(argv: readonly string[], io: CliIo): Pr
 
   let built: BuiltReport;
   let register: ReviewedRegister;
+  let input: CliInput<'csv' | 'xlsx'> | undefined;
+  let startInput: CliInput<'csv' | 'xlsx'> | undefined;
   const progress = createProgress(io.stderr, 'summarize', 'households');
   const onRow = (): void => progress.tick();
+  /** The reader's options for an input: its format and, for standard input, the name messages give. */
+  const readerOf = (i: CliInput<'csv' | 'xlsx'>) => ({ onRow, delimiter, format: i.format, ...(i.stdin ? { source: i.name } : {}), ...(unit !== undefined ? { defaultUnit: unit } : {}) });
   try {
+    input = await openCliInput(io, file, tableFormat);
     const needsStart = WITH_START.has(report) && startFile === undefined;
     try {
-      register = await readReviewedHouseholds(file, { onRow, delimiter, ...(sheet !== undefined ? { sheet } : {}), ...(unit !== undefined ? { defaultUnit: unit } : {}), required: [...NEEDS[report], ...(needsStart ? (['startStatus'] as const) : [])] });
+      register = await readReviewedHouseholds(input.source, { ...readerOf(input), ...(sheet !== undefined ? { sheet } : {}), required: [...NEEDS[report], ...(needsStart ? (['startStatus'] as const) : [])] });
     } catch (error) {
       if (needsStart && error instanceof VnPovertyError && error.issues[0].code === 'missing-column' && error.issues[0].message.includes('Phân loại đầu năm')) {
         return badInput(io, `summarize: ${errorText(error)}; or give the classified list at the start of the year with --start START_FILE`);
@@ -314,22 +323,23 @@ export async function runSummarizeReport(argv: readonly string[], io: CliIo): Pr
       }
       throw error;
     }
-    if (register.households.length === 0) fail({ code: 'no-data', path: [file], value: file, expected: 'at least one household row under the header', message: `${file} has a header but no households: nothing to report` });
+    if (register.households.length === 0) fail({ code: 'no-data', path: [input.name], value: input.name, expected: 'at least one household row under the header', message: `${input.name} has a header but no households: nothing to report` });
     let start: ReviewedRegister | undefined;
     if (startFile !== undefined) {
       if (register.fields.includes('startStatus')) {
-        return badInput(io, `summarize: ${file} has a start-status column (Phân loại đầu năm) and --start ${startFile} was given: the start of the year comes from one of them; drop --start or the column`);
+        return badInput(io, `summarize: ${input.name} has a start-status column (Phân loại đầu năm) and --start ${startFile} was given: the start of the year comes from one of them; drop --start or the column`);
       }
-      start = await readReviewedHouseholds(startFile, { onRow, delimiter, ...(unit !== undefined ? { defaultUnit: unit } : {}) });
+      startInput = await openCliInput(io, startFile, tableFormat);
+      start = await readReviewedHouseholds(startInput.source, readerOf(startInput));
       const ids = new Set(register.households.map((h) => h.id));
       if (!start.households.some((h) => ids.has(h.id))) {
-        return badInput(io, `summarize: the start list ${startFile} shares no household id (Mã hộ) with ${file}: every household would have moved in or out; is it the list of the same units, with the same ids?`);
+        return badInput(io, `summarize: the start list ${startInput.name} shares no household id (Mã hộ) with ${input.name}: every household would have moved in or out; is it the list of the same units, with the same ids?`);
       }
     }
     const context: BuildContext = {
       statuses,
       start: start?.households,
-      standard: report === 'deprivations' ? standardOf(standardId, register, file) : undefined,
+      standard: report === 'deprivations' ? standardOf(standardId, register, input.name) : undefined,
       ethnicMinorityBase: base,
       rates: { decimals: Number(decimalsText), rounding: rounding as RoundingMode },
     };
@@ -339,23 +349,25 @@ export async function runSummarizeReport(argv: readonly string[], io: CliIo): Pr
     return failedOnInput(io, 'summarize', error);
   } finally {
     progress.done();
+    await input?.close();
+    await startInput?.close();
   }
 
   try {
     if (out !== undefined) {
       if (formatOfPath(out) === 'xlsx') await writeReportWorkbook(out, built.sheets);
-      else await writeReportTable(built.sheets[0]!.table, out, { delimiter, rawCsv: args.values['raw-csv'] === true });
+      else await writeReportTable(built.sheets[0]!.table, out, { delimiter, rawCsv });
     } else if (!json) {
-      await writeReportTable(built.sheets[0]!.table, io.stdout as Parameters<typeof writeReportTable>[1], { delimiter, bom: false, rawCsv: args.values['raw-csv'] === true });
+      await writeReportTable(built.sheets[0]!.table, io.stdout as Parameters<typeof writeReportTable>[1], { delimiter, bom: false, rawCsv });
     }
   } catch (error) {
     // the writers removed their temporary file: an existing --out is as it was
     return failedOnInput(io, 'summarize', error);
   }
-  if (json) io.stdout.write(`${JSON.stringify(toJsonResult(built.result), null, 2)}\n`);
   const log = out === undefined || json ? io.stderr : io.stdout;
   const units = new Set(register.households.map((h) => h.unit)).size;
   log.write(`vn-poverty summarize: ${report} of ${group(register.households.length)} households in ${group(units)} unit(s)${out !== undefined ? `; written to ${out}` : ''}\n`);
+  if (json) writeJsonResult(io, { command: 'summarize', file: input.name, report, households: register.households.length, units, out: out ?? null, findings: built.findings, result: built.result });
   if (built.findings.length > 0) {
     io.stderr.write(`vn-poverty summarize: the summary form has ${built.findings.length} finding(s):\n${built.findings.map((f) => `  ${f}\n`).join('')}`);
     return EXIT_FINDINGS;

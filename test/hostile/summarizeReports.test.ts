@@ -1,10 +1,12 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseCsv } from '../../src/io/csv.js';
+import { runCli } from '../../src/cli/runCli.js';
+import { formatCsv, parseCsv } from '../../src/io/csv.js';
 import { readReviewedHouseholds } from '../../src/io/readReviewedHouseholds.js';
 import { reviewSummaryReport } from '../../src/reports/reviewSummaryReport.js';
 import { reviewSummaryTable } from '../../src/reports/reviewSummaryTable.js';
+import { captureIo } from '../_helpers/cliIo.js';
 import { tempDirs } from '../_helpers/tempDirs.js';
 import { expectOutcome, expectRefused, GOOD_REGISTER, writeCsv, writeText, writeXlsx } from './_hostile.js';
 
@@ -104,5 +106,26 @@ describe('summarize --report on hostile inputs', () => {
     const semicolons = writeText(d, 'cham-phay.csv', 'Mã hộ;Mã đơn vị;Mã phân loại\r\nH1;X;poor\r\n');
     await expectRefused(['summarize', semicolons, '--report', 'review-summary'], ['cham-phay.csv, row 1: the header has one column; is the separator'], [semicolons]);
     expect((await expectOutcome(['summarize', semicolons, '--report', 'review-summary', '--delimiter', ';'], { code: 0 })).out).toContain('Tổng cộng');
+  });
+
+  it('- is standard input: refused when it is a terminal or given twice; --json with --out - is refused; --out - is stdout', async () => {
+    const d = dir();
+    const classified = writeCsv(d, 'kq.csv', CLASSIFIED);
+    const terminal = captureIo({ stdin: 'terminal' });
+    expect(await runCli(['summarize', '-', '--report', 'review-summary'], terminal)).toBe(2);
+    expect(terminal.err()).toContain('- reads the input from standard input, but it is a terminal');
+    const twice = captureIo({ stdin: readFileSync(classified, 'utf8') });
+    expect(await runCli(['summarize', '-', '--report', 'flows', '--start', '-'], twice)).toBe(2);
+    expect(twice.err()).toContain('- (standard input) is given for two inputs');
+    await expectRefused(['summarize', classified, '--report', 'review-summary', '--json', '--out', '-'], ['--json and --out - would both write to standard output'], [classified]);
+    const piped = captureIo({ stdin: readFileSync(classified, 'utf8') });
+    expect(await runCli(['summarize', '-', '--report', 'review-summary', '--out', '-'], piped)).toBe(0);
+    expect(parseCsv(piped.out()).at(-1)).toEqual(['', 'Tổng cộng', '3', '1', '33,33', '1', '33,33', '0', '0,00', '1', '33,33']);
+    expect(piped.err()).toContain('review-summary of 3 households in 2 unit(s)');
+    // a start list on standard input, matched by id
+    const start = captureIo({ stdin: formatCsv([CLASSIFIED[0]!.slice(0, 6), ...CLASSIFIED.slice(1).map((r) => [...r.slice(0, 4), r[6]!, r[5]!])]) });
+    const end = writeCsv(d, 'cuoi.csv', CLASSIFIED.map((r) => r.slice(0, 6)));
+    expect(await runCli(['summarize', end, '--report', 'flows', '--start', '-'], start)).toBe(0);
+    expect(parseCsv(start.out()).at(-1)?.slice(0, 7)).toEqual(['', 'Tổng cộng', '3', '3', '2', '66,67', '1']);
   });
 });
