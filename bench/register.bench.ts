@@ -6,7 +6,8 @@
  *   (run `npm run build` first): the library's byte reader fills the typed columns of each
  *   `RegisterBatch`, `classifyRegisterBatch` classifies it, the bounded id set refuses repeated
  *   ids, and the register writer writes every output column (id, unit, area, members, income,
- *   deciding line and kind, deprivations, status, standard, rule and source, as-of date);
+ *   deciding line and kind, deprivations as ids and Vietnamese names, status, standard, rule and
+ *   source, as-of date);
  * - `hand-full`: a hand-written Node loop over the file's bytes that computes the same statuses and
  *   writes the same output bytes as `lib` (no id check, no validation beyond what it needs);
  * - `hand`: the same loop writing only `id,status,deprivations` (the loop the earlier figures used);
@@ -128,7 +129,7 @@ function runLib(file: string, outFile: string): PathReport {
 // hand-full: bytes in, the command's output bytes out
 
 /** What the command writes for a household that depends only on its area and rule, and the deprivation lists by mask. */
-function fullOutputParts(): { header: Buffer; fixed: Buffer[]; masks: Buffer[]; areas: Buffer[] } {
+function fullOutputParts(): { header: Buffer; fixed: Buffer[]; masks: Buffer[]; masksVi: Buffer[]; areas: Buffer[] } {
   const columns = REGISTER_RESULT_COLUMNS;
   const header = Buffer.from(`\uFEFF${columns.map((c) => { const h = columnHeader(c, 'both'); return /[",\r\n]/.test(h) ? `"${h.replace(/"/g, '""')}"` : h; }).join(',')}\r\n`);
   const quote = (t: string): string => (/[",\r\n]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t);
@@ -148,14 +149,19 @@ function fullOutputParts(): { header: Buffer; fixed: Buffer[]; masks: Buffer[]; 
     });
   }
   const ids = ND07_2021.indicators.map((i) => i.id);
+  const namesVi = ND07_2021.indicators.map((i) => i.nameVi);
   const masks: Buffer[] = [];
-  for (let m = 0; m < 1 << K; m++) masks.push(Buffer.from(quote(ids.filter((_, j) => (m >> j) & 1).join('; '))));
-  return { header, fixed, masks, areas: [Buffer.from('nông thôn'), Buffer.from('thành thị')] };
+  const masksVi: Buffer[] = [];
+  for (let m = 0; m < 1 << K; m++) {
+    masks.push(Buffer.from(quote(ids.filter((_, j) => (m >> j) & 1).join('; '))));
+    masksVi.push(Buffer.from(quote(namesVi.filter((_, j) => (m >> j) & 1).join('; '))));
+  }
+  return { header, fixed, masks, masksVi, areas: [Buffer.from('nông thôn'), Buffer.from('thành thị')] };
 }
 
 async function runHandFull(file: string, outFile: string): Promise<PathReport> {
   const t0 = performance.now();
-  const { header, fixed, masks, areas } = fullOutputParts();
+  const { header, fixed, masks, masksVi, areas } = fullOutputParts();
   const out = createWriteStream(outFile, { highWaterMark: 64 * 1024 * 1024 });
   await write(out, header);
   const ruralLine = Number(LINES.rural.poverty);
@@ -175,7 +181,7 @@ async function runHandFull(file: string, outFile: string): Promise<PathReport> {
       carry = buf;
       continue;
     }
-    const o = Buffer.allocUnsafe((last + 1) * 5); // an output line is under five times its input line
+    const o = Buffer.allocUnsafe((last + 1) * 8); // an output line is under eight times its input line (the Vietnamese names are long)
     let w = 0;
     let p = 0;
     if (first) {
@@ -252,6 +258,8 @@ async function runHandFull(file: string, outFile: string): Promise<PathReport> {
       number(d);
       o[w++] = 44;
       put(masks[known]!);
+      o[w++] = 44;
+      put(masksVi[known]!);
       o[w++] = 44;
       put(masks[unknown]!);
       o[w++] = 44;

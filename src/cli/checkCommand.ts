@@ -14,9 +14,11 @@ import { documentFormatOf, documentFromBytes, readDocumentFile, type DocumentFil
 import { readTextDocument } from '../io/readTextDocument.js';
 import { markDocx } from '../io/writeCheckedDocx.js';
 import { findingsWorkbook, markXlsx } from '../io/writeCheckedXlsx.js';
-import { badInput, errorText, EXIT_FINDINGS, EXIT_OK, failedOnInput, parseCliArgs, type CliCommand, type CliIo, type ExitCode } from './cliSupport.js';
+import { MAX_WHOLE_FILE_BYTES } from '../io/readLimits.js';
+import { fileInputs, looksLikeZip, openCliInput, readCliText, writeBytesToStdout } from './cliInput.js';
+import { badInput, errorText, EXIT_FINDINGS, EXIT_OK, failedOnInput, parseCliArgs, writeJsonResult, type CliCommand, type CliIo, type ExitCode } from './cliSupport.js';
 
-const HELP = `Usage: vn-poverty check PLAN.docx|PLAN.xlsx|PLAN.txt [--json] [--out checked.docx|checked.xlsx] [options]
+const HELP = `Usage: vn-poverty check PLAN.docx|PLAN.xlsx|PLAN.txt|- [--json] [--out checked.docx|checked.xlsx|-] [options]
 
 Checks a whole plan document with no transcription: finds its tables and works out their
 layout (header rows, counts, rates and their base, amounts, subtotal and total rows,
@@ -26,15 +28,17 @@ arithmetic claims of the text (a total and its parts after “trong đó / bao g
 and reports every figure that does not add up, with where it is.
 
 Options:
-  --json             print the report as JSON: findings[] (severity, code, location, text,
-                     printed, expected, difference, relation, message), tables[] (with the
-                     inferred layout and its evidence), claims[], unchecked[]
+  --json             print the report as JSON, the envelope of toJsonResult whose value has
+                     findings[] (severity, code, location, text, printed, expected, difference,
+                     relation, message), tables[] (with the inferred layout and its evidence),
+                     claims[], unchecked[]
   --out FILE         write a marked-up copy: FILE.docx for a Word input (each finding filled
                      and commented), FILE.xlsx for an Excel input (cells filled, notes, and a
-                     "Kết quả kiểm tra" sheet) or for any input (the list of findings)
+                     "Kết quả kiểm tra" sheet) or for any input (the list of findings);
+                     --out - writes it to standard output (and the text report to stderr)
   --spec FILE        a JSON file { "tables": { "<block>": <spec> } } of declared layouts that
                      replace the inferred ones: a TableSpec (as vn-poverty reconcile --spec
-                     takes; start from "tables[].spec" of --json) or an inferred "layout"
+                     takes; start from "value.tables[].spec" of --json) or an inferred "layout"
   --rounding MODE    how the document rounded its rates: ${ROUNDING_MODES.join(', ')} (default half-up)
   --unchecked        also list, in the text report, what was left unchecked
   -h, --help         this help
@@ -74,9 +78,18 @@ async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
   if (rounding !== undefined && !(ROUNDING_MODES as readonly unknown[]).includes(rounding)) return badInput(io, `check: --rounding must be one of ${ROUNDING_MODES.join(', ')}, got ${JSON.stringify(rounding)}`);
   const out = typeof args.values['out'] === 'string' ? args.values['out'] : undefined;
   const specFile = typeof args.values['spec'] === 'string' ? args.values['spec'] : undefined;
+  const json = args.values['json'] === true;
+  if (out === '-' && json) return badInput(io, 'check: --json and --out - both write to standard output; give --out a file name');
   let format: DocumentFileFormat | undefined;
+  let files: string[];
   try {
-    format = documentFormatOf(file);
+    files = fileInputs([file, specFile]);
+  } catch (error) {
+    return failedOnInput(io, 'check', error);
+  }
+  try {
+    // standard input: its first bytes tell a Word or Excel package from text, below
+    if (file !== '-') format = documentFormatOf(file);
   } catch (error) {
     // an unknown extension: the first bytes tell a Word or Excel package; anything else is refused below
     if (!(error instanceof VnPovertyError) || ['.doc', '.xls', '.rtf', '.odt', '.pdf'].includes(extname(file).toLowerCase())) return failedOnInput(io, 'check', error);
@@ -87,15 +100,25 @@ async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
   let model: DocumentModel;
   try {
     // the output first: never read anything when it would overwrite an input or cannot be written
-    if (out !== undefined) {
+    if (out !== undefined && out !== '-') {
       const ext = extname(out).toLowerCase();
-      if (ext !== '.docx' && ext !== '.xlsx') return badInput(io, `check: --out must be a .docx or .xlsx file, got ${JSON.stringify(out)}`);
+      if (ext !== '.docx' && ext !== '.xlsx') return badInput(io, `check: --out must be a .docx or .xlsx file (or - for standard output), got ${JSON.stringify(out)}`);
       if (ext === '.docx' && format !== undefined && format !== 'docx') return badInput(io, `check: --out ${out}: a marked-up Word copy needs a Word input; use --out FILE.xlsx for a list of the findings`);
-      await assertOutputIsNotInput(out, specFile === undefined ? [file] : [file, specFile]);
+      await assertOutputIsNotInput(out, files);
       await checkOutputPath(out);
     }
-    if (specFile !== undefined) ({ layouts, specs } = specsOf(await io.readFile(specFile), specFile));
-    if (format === 'text') {
+    if (specFile !== undefined) ({ layouts, specs } = specsOf(await readCliText(io, specFile), specFile));
+    if (file === '-') {
+      const stdin = await openCliInput(io, file, (_name, head) => (looksLikeZip(head) ? 'package' : 'text'));
+      try {
+        bytes = await stdin.bytes(stdin.format === 'text' ? MAX_WHOLE_FILE_BYTES : undefined);
+      } finally {
+        await stdin.close();
+      }
+      format = stdin.format === 'text' ? 'text' : documentFormatOf(file, bytes);
+      if (out !== undefined && extname(out).toLowerCase() === '.docx' && format !== 'docx') return badInput(io, `check: --out ${out}: a marked-up Word copy needs a Word input; use --out FILE.xlsx for a list of the findings`);
+      model = await documentFromBytes(bytes, stdin.name, { format, source: stdin.name });
+    } else if (format === 'text') {
       model = readTextDocument(await io.readFile(file), { source: file });
     } else {
       bytes = await readDocumentFile(file, file, format);
@@ -116,13 +139,17 @@ async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
   }
   if (out !== undefined) {
     try {
-      const written = out.toLowerCase().endsWith('.docx') ? markDocx(bytes!, report).bytes : format === 'xlsx' ? await markXlsx(bytes!, report) : await findingsWorkbook(report);
-      await writeFileAtomic(out, written);
+      // --out -: a Word copy for a Word input, else the workbook (marked up, or the findings)
+      const docx = out === '-' ? format === 'docx' : out.toLowerCase().endsWith('.docx');
+      const written = docx ? markDocx(bytes!, report).bytes : format === 'xlsx' ? await markXlsx(bytes!, report) : await findingsWorkbook(report);
+      if (out === '-') writeBytesToStdout(io, written, docx ? 'checked.docx' : 'checked.xlsx');
+      else await writeFileAtomic(out, written);
     } catch (error) {
       return failedOnInput(io, 'check', error);
     }
   }
-  io.stdout.write(args.values['json'] === true ? `${JSON.stringify(report, null, 2)}\n` : `${formatCheckReport(report, { unchecked: args.values['unchecked'] === true })}\n`);
+  if (json) writeJsonResult(io, report);
+  else (out === '-' ? io.stderr : io.stdout).write(`${formatCheckReport(report, { unchecked: args.values['unchecked'] === true })}\n`);
   return report.ok ? EXIT_OK : EXIT_FINDINGS;
 }
 

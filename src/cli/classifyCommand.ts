@@ -1,18 +1,21 @@
 import { access } from 'node:fs/promises';
-import { toIsoDate, type IsoDate } from '../dates/calendarDate.js';
+import type { IsoDate } from '../dates/calendarDate.js';
 import { assertOutputIsNotInput, checkOutputPath } from '../io/_atomicOutput.js';
 import { createProgress } from '../io/_progress.js';
-import { classifyRegisterFile, type RegisterFileSummary } from '../io/classifyRegisterFile.js';
+import { classifyRegisterFile, type RegisterFileHousehold, type RegisterFileSummary } from '../io/classifyRegisterFile.js';
 import { formatOfPath } from '../io/readRows.js';
 import type { ConflictResolution } from '../standards/classifyHousehold.js';
 import { HOUSEHOLD_STATUSES } from '../standards/householdStatus.js';
-import { badInput, errorText, EXIT_FINDINGS, EXIT_OK, failedOnInput, fileErrorText, parseCliArgs, TABLE_CLI_OPTIONS, tableCliOptions, type CliCommand, type CliIo, type ExitCode } from './cliSupport.js';
+import { standardFor } from '../standards/standards.js';
+import { fileInputs, openCliInput, outputPath, tableFormat, type CliInput } from './cliInput.js';
+import { badInput, cliDate, errorText, EXIT_FINDINGS, EXIT_OK, failedOnInput, fileErrorText, parseCliArgs, TABLE_CLI_OPTIONS, tableCliOptions, writeJsonResult, type CliCommand, type CliIo, type ExitCode } from './cliSupport.js';
+import { classifiedSheet } from './sheets.js';
 
 const CONFLICTS: readonly ConflictResolution[] = ['error', 'use-flag', 'use-facts'];
 /** Households whose errors are printed one by one; the rest are counted. */
 const SHOWN_ERRORS = 20;
 
-const HELP = `Usage: vn-poverty classify FILE.csv|FILE.xlsx --as-of YYYY-MM-DD [--out OUT.csv|OUT.xlsx] [options]
+const HELP = `Usage: vn-poverty classify FILE.csv|FILE.xlsx|- --as-of YYYY-MM-DD [--out OUT.csv|OUT.xlsx|-] [options]
 
 Classifies every household of a register (poor, near-poor, average living standard,
 non-poor) under the poverty standard in force on the --as-of date, with its deprivations,
@@ -33,8 +36,11 @@ on the same rows are cross-checked against the scores. Other columns (STT…) ar
 back unchanged, first, in the input's order.
 
 Options:
-  --as-of DATE          reference date (required): which standard applies
-  --out FILE            write the results to FILE (.csv or .xlsx); default CSV on stdout
+  --as-of DATE          reference date (required): which standard applies; 2024-10-15,
+                        15/10/2024 or "ngày 15 tháng 10 năm 2024"
+  --out FILE            write the results to FILE (.csv or .xlsx; an .xlsx has a title and
+                        prints on A4); default (or -) CSV on stdout
+  --json                print the counts (and, without --out, every classification) as JSON
   --on-conflict MODE    when a review-form flag contradicts the facts: error (default:
                         the household is reported), use-flag, use-facts
   --delimiter D         CSV field separator of input and output: , (default), ; or tab
@@ -52,7 +58,8 @@ Options:
                         gets a leading ' so a spreadsheet does not run it as a formula)
   -h, --help            this help
 
-A progress count is shown on stderr when it is a terminal.
+FILE - reads the register from standard input (CSV, or an XLSX by its bytes). A progress
+count, with the share read and the time left, is shown on stderr when it is a terminal.
 
 Exit status: 0 every household classified; 1 some households could not be classified,
 appear twice, or have scores that disagree with their flags or income (each reported on stderr with its file, row(s) and reason; the others
@@ -73,6 +80,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
     marks: { type: 'boolean' },
     'blank-as': { type: 'string' },
     explain: { type: 'boolean' },
+    json: { type: 'boolean' },
     ...TABLE_CLI_OPTIONS,
   });
   if (!args.ok) return badInput(io, `classify: ${args.message} (see vn-poverty classify --help)`);
@@ -88,89 +96,137 @@ async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
   };
   const asOfText = value('as-of');
   if (asOfText === undefined) return badInput(io, 'classify: --as-of YYYY-MM-DD is required (the standard in force on that day applies)');
-  let asOf: IsoDate;
-  try {
-    asOf = toIsoDate(asOfText, ['--as-of']);
-  } catch (error) {
-    return badInput(io, `classify: ${errorText(error)}`);
-  }
+  const date = cliDate(asOfText, '--as-of');
+  if (!date.ok) return badInput(io, `classify: ${date.message}`);
+  const asOf: IsoDate = date.date;
   const onConflict = value('on-conflict') ?? 'error';
   if (!(CONFLICTS as readonly string[]).includes(onConflict)) return badInput(io, `classify: --on-conflict must be ${CONFLICTS.join(', ')}, got ${JSON.stringify(onConflict)}`);
   const table = tableCliOptions(args.values);
   if (!table.ok) return badInput(io, `classify: ${table.message}`);
   const { delimiter, headers, numbers, rawCsv } = table.options;
-  const out = value('out');
+  const out = outputPath(value('out'));
   const sheet = value('sheet');
+  const json = args.values['json'] === true;
   const blankAs = value('blank-as') ?? (args.values['marks'] === true ? 'no' : 'unknown');
   if (blankAs !== 'no' && blankAs !== 'unknown') return badInput(io, `classify: --blank-as must be no or unknown, got ${JSON.stringify(blankAs)}`);
   if (args.values['marks'] === true && value('blank-as') === 'unknown') return badInput(io, 'classify: --marks means --blank-as no; give one of them');
   const blankAsNo = blankAs === 'no';
   try {
-    formatOfPath(file);
+    if (file !== '-') formatOfPath(file);
     if (out !== undefined) formatOfPath(out);
     if (out !== undefined) await checkOutputPath(out);
-    if (out !== undefined) await assertOutputIsNotInput(out, [file]);
+    if (out !== undefined) await assertOutputIsNotInput(out, fileInputs([file]));
   } catch (error) {
     return badInput(io, `classify: ${errorText(error)}`);
   }
   try {
-    await access(file);
+    if (file !== '-') await access(file);
   } catch (error) {
     return badInput(io, fileErrorText(error) ?? `cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
   }
-
-  const report = out === undefined ? io.stderr : io.stdout;
-  const progress = createProgress(io.stderr, 'classify', 'households');
-  let shown = 0;
-  /** Prints the first problems (their text is made only for those: most of a large register's are only counted). */
-  const problem = (text: () => string): void => {
-    shown += 1;
-    if (shown <= SHOWN_ERRORS) io.stderr.write(`vn-poverty classify: ${text()}\n`);
-  };
-  let done = 0;
-  let summary: RegisterFileSummary;
+  let input: CliInput<'csv' | 'xlsx'>;
   try {
-    summary = await classifyRegisterFile(file, {
-      asOf,
-      onConflict: onConflict as ConflictResolution,
-      delimiter,
-      marks: blankAsNo,
-      ...(sheet !== undefined ? { sheet } : {}),
-      ...(out !== undefined ? { out } : { out: io.stdout as Parameters<typeof classifyRegisterFile>[1]['out'] & object, outFormat: 'csv' as const, bom: false }),
-      headers,
-      numbers,
-      rawCsv,
-      explain: args.values['explain'] === true,
-      onLayout: (layout) => {
-        if (layout.passThrough.length > 0) io.stderr.write(`vn-poverty classify: ${file}: columns passed through unchanged: ${layout.passThrough.join(', ')}\n`);
-        if (layout.replaced.length > 0) io.stderr.write(`vn-poverty classify: ${file}: columns of an earlier result, replaced by this run's: ${layout.replaced.join(', ')}\n`);
-      },
-      onFailure: (f) => problem(() => errorText(f.error)),
-      onFinding: (f) => problem(() => `score cross-check: ${f.message}`),
-      onProgress: (n) => {
-        for (; done < n; done++) progress.tick();
-      },
-    });
+    input = await openCliInput(io, file, tableFormat);
   } catch (error) {
-    progress.done();
     return failedOnInput(io, 'classify', error);
   }
-  progress.done();
-  const byStatus = HOUSEHOLD_STATUSES.map((s) => `${s} ${group(summary.byStatus[s])}`).join(', ');
-  const standardId = summary.classified > 0 ? summary.standardId : '';
-  report.write(`vn-poverty classify: ${group(summary.classified)} households classified as of ${asOf}${standardId !== '' ? ` under ${standardId}` : ''}: ${byStatus}${out !== undefined ? `; written to ${out}` : ''}\n`);
-  const income = summary.layout.income;
-  if (summary.layout.scores) {
-    report.write(`vn-poverty classify: classified by the review-form scores (Điểm phiếu B1, B2) under score rule ${summary.scoreRuleId ?? '(none: no household)'}${income !== null ? `; income from ${income.description} used to cross-check them` : ''}\n`);
-  } else if (income !== null) {
-    report.write(
-      `vn-poverty classify: income read from ${income.description}${summary.roundedUp > 0 ? `; ${group(summary.roundedUp)} monthly figure(s) not a whole đồng are written rounded up (statuses are decided exactly)` : ''}\n`,
-    );
+  try {
+    // with --json, stdout holds the JSON alone and the text summary goes to stderr
+    const report = out === undefined || json ? io.stderr : io.stdout;
+    // the share read is known for a CSV file (its bytes are counted as they are read), not for a workbook
+    const progress = createProgress(io.stderr, 'classify', 'households', input.size !== undefined && input.format === 'csv' ? { totalBytes: input.size } : {});
+    let shown = 0;
+    const errors: string[] = [];
+    /** Prints the first problems (their text is made only for those: most of a large register's are only counted). */
+    const problem = (text: () => string): void => {
+      shown += 1;
+      if (shown > SHOWN_ERRORS) return;
+      const t = text();
+      io.stderr.write(`vn-poverty classify: ${t}\n`);
+      if (json) errors.push(t);
+    };
+    // --json without --out: the classifications go into the JSON, not to a table (only then are they kept)
+    const results: RegisterFileHousehold[] | undefined = json && out === undefined ? [] : undefined;
+    let done = 0;
+    let summary: RegisterFileSummary;
+    try {
+      // an XLSX on standard input is saved to a temporary file (under the XLSX limits): read as a file, it is read twice where needed
+      const source = input.stdin && input.format === 'xlsx' ? await input.file() : input.source;
+      summary = await classifyRegisterFile(source, {
+        asOf,
+        onConflict: onConflict as ConflictResolution,
+        delimiter,
+        marks: blankAsNo,
+        format: input.format,
+        ...(input.stdin ? { source: input.name } : {}),
+        ...(sheet !== undefined ? { sheet } : {}),
+        ...(out !== undefined ? { out, xlsx: classifiedSheet({ asOf, standard: standardOrNull(asOf), source: input.name }) } : results === undefined ? { out: io.stdout as Parameters<typeof classifyRegisterFile>[1]['out'] & object, outFormat: 'csv' as const, bom: false } : {}),
+        ...(results !== undefined ? { onHousehold: (h: RegisterFileHousehold) => results.push(h) } : {}),
+        onBytes: (n) => progress.bytes(n),
+        headers,
+        numbers,
+        rawCsv,
+        explain: args.values['explain'] === true,
+        onLayout: (layout) => {
+          if (layout.passThrough.length > 0) io.stderr.write(`vn-poverty classify: ${input.name}: columns passed through unchanged: ${layout.passThrough.join(', ')}\n`);
+          if (layout.replaced.length > 0) io.stderr.write(`vn-poverty classify: ${input.name}: columns of an earlier result, replaced by this run's: ${layout.replaced.join(', ')}\n`);
+        },
+        onFailure: (f) => problem(() => errorText(f.error)),
+        onFinding: (f) => problem(() => `score cross-check: ${f.message}`),
+        onProgress: (n) => {
+          for (; done < n; done++) progress.tick();
+        },
+      });
+    } catch (error) {
+      progress.done();
+      return failedOnInput(io, 'classify', error);
+    }
+    progress.done();
+    const byStatus = HOUSEHOLD_STATUSES.map((s) => `${s} ${group(summary.byStatus[s])}`).join(', ');
+    const standardId = summary.classified > 0 ? summary.standardId : '';
+    report.write(`vn-poverty classify: ${group(summary.classified)} households classified as of ${asOf}${standardId !== '' ? ` under ${standardId}` : ''}: ${byStatus}${out !== undefined ? `; written to ${out}` : ''}\n`);
+    const income = summary.layout.income;
+    if (summary.layout.scores) {
+      report.write(`vn-poverty classify: classified by the review-form scores (Điểm phiếu B1, B2) under score rule ${summary.scoreRuleId ?? '(none: no household)'}${income !== null ? `; income from ${income.description} used to cross-check them` : ''}\n`);
+    } else if (income !== null) {
+      report.write(
+        `vn-poverty classify: income read from ${income.description}${summary.roundedUp > 0 ? `; ${group(summary.roundedUp)} monthly figure(s) not a whole đồng are written rounded up (statuses are decided exactly)` : ''}\n`,
+      );
+    }
+    const failed = summary.failed + summary.findings;
+    if (summary.findings > 0) io.stderr.write(`vn-poverty classify: ${group(summary.findings)} score cross-check finding(s): scores that disagree with the flags or income on the same row\n`);
+    if (summary.failed > 0) io.stderr.write(`vn-poverty classify: ${group(summary.failed)} household(s) could not be classified${failed > SHOWN_ERRORS ? ` (the first ${SHOWN_ERRORS} problems are shown above)` : ''}\n`);
+    if (json) {
+      writeJsonResult(io, {
+        command: 'classify',
+        file: input.name,
+        asOf,
+        standard: standardId === '' ? null : standardId,
+        scoreRule: summary.scoreRuleId,
+        income: income?.description ?? null,
+        households: summary.classified,
+        byStatus: summary.byStatus,
+        notClassified: summary.failed,
+        scoreFindings: summary.findings,
+        errors,
+        out: out ?? null,
+        ...(results !== undefined ? { results } : {}),
+      });
+    }
+    return failed > 0 ? EXIT_FINDINGS : EXIT_OK;
+
+  } finally {
+    await input.close();
   }
-  const failed = summary.failed + summary.findings;
-  if (summary.findings > 0) io.stderr.write(`vn-poverty classify: ${group(summary.findings)} score cross-check finding(s): scores that disagree with the flags or income on the same row\n`);
-  if (summary.failed > 0) io.stderr.write(`vn-poverty classify: ${group(summary.failed)} household(s) could not be classified${failed > SHOWN_ERRORS ? ` (the first ${SHOWN_ERRORS} problems are shown above)` : ''}\n`);
-  return failed > 0 ? EXIT_FINDINGS : EXIT_OK;
+}
+
+/** The standard in force on a day for the sheet's title, or null when there is none (classify then reports it). */
+function standardOrNull(asOf: IsoDate): ReturnType<typeof standardFor> | null {
+  try {
+    return standardFor(asOf);
+  } catch {
+    return null;
+  }
 }
 
 /**

@@ -10,9 +10,11 @@ import { measuresSpec } from '../io/measuresSpec.js';
 import { readMeasuresData } from '../io/readMeasuresData.js';
 import { formatOfPath } from '../io/readRows.js';
 import { writeLongTable } from '../io/writeLongTable.js';
-import { badInput, EXIT_OK, failedOnInput, parseCliArgs, type CliCommand, type CliIo, type ExitCode } from './cliSupport.js';
+import { fileInputs, openCliInput, outputPath, readCliText, tableFormat, type CliInput } from './cliInput.js';
+import { badInput, EXIT_OK, failedOnInput, parseCliArgs, writeJsonResult, type CliCommand, type CliIo, type ExitCode } from './cliSupport.js';
+import { measuresSheet } from './sheets.js';
 
-const HELP = `Usage: vn-poverty measures FILE.csv|FILE.xlsx --indicators SPEC.json [options]
+const HELP = `Usage: vn-poverty measures FILE.csv|FILE.xlsx|- --indicators SPEC.json [options]
 
 Alkire–Foster measures of a survey file, exact, as one long table (the shape of mpitbR's
 lframe): H, A, M0 and, per indicator, the uncensored and censored headcount ratios and the
@@ -41,9 +43,10 @@ Options:
   --level L             confidence level of the intervals (default 95%)
   --ci METHOD           logit (default, for proportions, as mpitbR) or normal
   --rounds COL          a column with two rounds: estimates per round and their changes
-  --out FILE            write the table to FILE (.csv or .xlsx); default CSV on stdout. The file is
-                        written whole or not at all (an existing FILE is kept on any failure);
-                        it may not be an input
+  --out FILE            write the table to FILE (.csv or .xlsx); default (or -) CSV on stdout.
+                        The file is written whole or not at all (an existing FILE is kept on
+                        any failure); it may not be an input
+  --json                print the estimates (exact, as fractions) as JSON
   --raw-csv             CSV text cells exactly as they are (by default a group label that starts
                         with = + - @ is written with a leading ' so a spreadsheet does not run it)
   --decimals N          decimals of the decimal columns (default 15)
@@ -85,6 +88,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
     delimiter: { type: 'string' },
     sheet: { type: 'string' },
     'raw-csv': { type: 'boolean' },
+    json: { type: 'boolean' },
   });
   if (!args.ok) return badInput(io, `measures: ${args.message} (see vn-poverty measures --help)`);
   if (args.values['help'] === true) {
@@ -123,26 +127,32 @@ async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
     .filter((s) => s !== '')
     .map((g) => (g.includes('*') ? g.split('*').map((s) => s.trim()) : g));
   const byColumns = [...new Set(groupings.flat())];
-  const out = value('out');
+  const out = outputPath(value('out'));
   const sheet = value('sheet');
+  const json = args.values['json'] === true;
   let spec: ReturnType<typeof measuresSpec>;
+  let input: CliInput<'csv' | 'xlsx'>;
   try {
-    formatOfPath(file);
+    const files = fileInputs([file, specFile]);
+    if (file !== '-') formatOfPath(file);
     if (out !== undefined) {
       formatOfPath(out);
       // the output first: nothing is read when it would overwrite an input or cannot be written
-      await assertOutputIsNotInput(out, [file, specFile]);
+      await assertOutputIsNotInput(out, files);
       await checkOutputPath(out);
     }
-    await access(file);
-    const json = parseJsonText(await io.readFile(specFile), specFile);
-    spec = withinFile(specFile, () => measuresSpec(json));
+    if (file !== '-') await access(file);
+    const specJson = parseJsonText(await readCliText(io, specFile), specFile);
+    spec = withinFile(specFile, () => measuresSpec(specJson));
+    input = await openCliInput(io, file, tableFormat);
   } catch (error) {
     return failedOnInput(io, 'measures', error);
   }
   try {
     const [strata, psus, weightCol] = designCols ?? [];
-    const read = await readMeasuresData(file, spec, {
+    const read = await readMeasuresData(input.source, spec, {
+      format: input.format,
+      ...(input.stdin ? { source: input.name } : {}),
       delimiter,
       ...(sheet !== undefined ? { sheet } : {}),
       by: byColumns,
@@ -158,19 +168,39 @@ async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
       designCols !== undefined
         ? alkireFosterEstimates(read.data, { ...common, design, interval: { level, method: ci, distribution: 't' } })
         : alkireFosterEstimates(design.weightNumerators === null ? read.data : { ...read.data, sampleWeights: design.weightNumerators, sampleWeightScale: design.weightScale }, common);
-    const written = await writeLongTable(out ?? (io.stdout as Parameters<typeof writeLongTable>[0]), result.rows, {
-      decimals: Number(decimalsText),
-      ...(out === undefined ? { format: 'csv' as const, bom: false } : {}),
-      ...(args.values['raw-csv'] === true ? { rawCsv: true } : {}),
-    });
-    const report = out === undefined ? io.stderr : io.stdout;
+    const k = 'percent' in cutoff ? `${cutoff.percent}%` : (value('k') as string);
+    const designNote = designCols !== undefined ? `Thiết kế mẫu: ${design.strataCount} tầng, ${design.psuCount} đơn vị mẫu cấp 1, bậc tự do ${design.degreesOfFreedom}` : null;
+    // --json without --out: the estimates go into the JSON, not to a table
+    const written =
+      out !== undefined || !json
+        ? await writeLongTable(out ?? (io.stdout as Parameters<typeof writeLongTable>[0]), result.rows, {
+            decimals: Number(decimalsText),
+            ...(out === undefined ? { format: 'csv' as const, bom: false } : measuresSheet({ source: input.name, k, design: designNote })),
+            ...(args.values['raw-csv'] === true ? { rawCsv: true } : {}),
+          })
+        : result.rows.length;
+    const report = out === undefined || json ? io.stderr : io.stdout;
     report.write(
       `vn-poverty measures: ${read.rows - read.dropped} rows${read.dropped > 0 ? ` (${read.dropped} dropped for a missing entry)` : ''}, k = ${'percent' in cutoff ? `${cutoff.percent}%` : value('k')}, ${written} estimates` +
         `${designCols !== undefined ? `, design: ${design.strataCount} strata, ${design.psuCount} PSUs, df ${design.degreesOfFreedom}` : ''}${out !== undefined ? `; written to ${out}` : ''}\n`,
     );
+    if (json) {
+      writeJsonResult(io, {
+        command: 'measures',
+        file: input.name,
+        k,
+        rows: read.rows,
+        dropped: read.dropped,
+        design: designCols !== undefined ? { strata: design.strataCount, psus: design.psuCount, degreesOfFreedom: design.degreesOfFreedom } : null,
+        out: out ?? null,
+        ...(out === undefined ? { estimates: result.rows } : {}),
+      });
+    }
     return EXIT_OK;
   } catch (error) {
     return failedOnInput(io, 'measures', error);
+  } finally {
+    await input.close();
   }
 }
 

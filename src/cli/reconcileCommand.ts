@@ -1,4 +1,6 @@
-import { extname } from 'node:path';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { extname, join } from 'node:path';
 import { documentModel, type DocumentCell, type DocumentTable } from '../documents/documentModel.js';
 import { formatInferredLayout, reconcileInferred, type InferredLayout } from '../documents/reconcileInferred.js';
 import { fail, parseInput, VnPovertyError } from '../errors/VnPovertyError.js';
@@ -18,7 +20,8 @@ import { resolveLayoutOptions } from '../reconcile/layouts.js';
 import { reconcileGrid, type GridReconcileReport } from '../reconcile/reconcileGrid.js';
 import type { PrintedGrid } from '../reconcile/tableFromSpec.js';
 import { tableSpecSchema, type TableSpec } from '../reconcile/tableSpec.js';
-import { badInput, errorText, EXIT_FINDINGS, EXIT_OK, failedOnInput, parseCliArgs, type CliCommand, type CliIo, type CliOptionSpec, type ExitCode } from './cliSupport.js';
+import { fileInputs, openCliInput, readCliText, tableFormat, writeBytesToStdout, type CliInput } from './cliInput.js';
+import { badInput, errorText, EXIT_FINDINGS, EXIT_OK, failedOnInput, parseCliArgs, writeJsonResult, type CliCommand, type CliIo, type CliOptionSpec, type ExitCode } from './cliSupport.js';
 
 const DELIMITERS: Readonly<Record<string, CsvDelimiter>> = { ',': ',', ';': ';', tab: '\t' };
 /** The presets the command knows: the library's, and its own area summary. */
@@ -31,7 +34,7 @@ function helpText(): string {
       return [`    ${l.name}: ${l.description}`, `        columns: ${l.columns.join(',')}`, ...opts].join('\n');
     })
     .join('\n');
-  return `Usage: vn-poverty reconcile FILE.csv --layout NAME [options]
+  return `Usage: vn-poverty reconcile FILE.csv --layout NAME [options]   (FILE - reads standard input)
        vn-poverty reconcile FILE.xlsx [--sheet NAME] --layout NAME | --spec TABLE.json [--out checked.xlsx] [options]
        vn-poverty reconcile FILE.csv|FILE.xlsx [options]   (no layout: inferred, printed with its evidence)
 
@@ -54,8 +57,10 @@ ${layouts}
   --unit U             dong, nghin, trieu or ty: the unit of amount columns whose header or caption gives none
   --rounding MODE      how printed rates were rounded (default half-up): ${ROUNDING_MODES.join(', ')}
   --out FILE.xlsx      write a marked-up copy: the sheet unchanged, wrong cells filled (red: error,
-                       amber: rounding) with a comment, and a sheet “Kết quả kiểm tra” listing them
-  --json               print the report as JSON (each issue has row, column, code, severity, printed, expected, grid)
+                       amber: rounding) with a comment, and a sheet “Kết quả kiểm tra” listing them;
+                       --out - writes it to standard output (and the report to stderr)
+  --json               print the report as JSON, the envelope of toJsonResult: value.issues[] (row,
+                       column, code, severity, printed, expected, grid), value.layout, value.tableLayout
   --delimiter D        CSV field separator: , (default), ; or tab
   -h, --help           this help
 
@@ -85,19 +90,22 @@ interface ReadTable {
   readonly merges: readonly MergedRange[];
 }
 
-async function readGrid(file: string, io: CliIo, delimiter: CsvDelimiter, sheet: string | undefined, numberFormat: NumberFormat): Promise<ReadTable> {
-  if (extname(file).toLowerCase() === '.xlsx') {
+async function readGrid(input: CliInput<'csv' | 'xlsx'>, delimiter: CsvDelimiter, sheet: string | undefined, numberFormat: NumberFormat): Promise<ReadTable> {
+  const file = input.name;
+  if (input.format === 'xlsx') {
     const wanted = sheet === undefined ? undefined : /^\d+$/.test(sheet) ? Number(sheet) : sheet;
-    const read = await readSheetGrid(file, { ...(wanted !== undefined ? { sheet: wanted } : {}), numberFormat, source: file });
+    // a workbook on standard input is saved to a temporary file (read and marked from there)
+    const path = await input.file();
+    const read = await readSheetGrid(path, { ...(wanted !== undefined ? { sheet: wanted } : {}), numberFormat, source: file });
     // as for a CSV: an empty sheet or a header alone has nothing to check
     const filled = read.grid.filter((r) => r.some((c) => c !== null && c.trim() !== '')).length;
     if (filled <= 1) {
       const where = `${file}, sheet ${JSON.stringify(read.sheet)}`;
       fail(filled === 0 ? { code: 'empty-file', path: [file], value: read.sheet, expected: 'a header row and data rows', message: `${where} is empty: nothing to check` } : { code: 'no-data', path: [file], value: read.sheet, expected: 'data rows under the header', message: `${where} has a header but no rows: nothing to check` });
     }
-    return { grid: read.grid, source: { path: file, sheet: read.sheet }, merges: read.merges };
+    return { grid: read.grid, source: { path, sheet: read.sheet }, merges: read.merges };
   }
-  const grid = parseCsv(await io.readFile(file), { delimiter, source: file });
+  const grid = parseCsv(await input.text(), { delimiter, source: file });
   checkTableRows(grid, delimiter, file);
   return { grid, source: { grid }, merges: [] };
 }
@@ -118,7 +126,7 @@ function tableOf(read: ReadTable): DocumentTable {
 
 /** A spec file: strict UTF-8 (the bin's reader), a byte-order mark dropped, JSON, the spec schema; errors name the file and the field. */
 async function readSpec(io: CliIo, specFile: string): Promise<TableSpec> {
-  const json = parseJsonText(await io.readFile(specFile), specFile);
+  const json = parseJsonText(await readCliText(io, specFile), specFile);
   return withinFile(specFile, () => parseInput(tableSpecSchema, json, { description: 'a table layout (spec)', term: 'mẫu biểu' }) as TableSpec);
 }
 
@@ -144,7 +152,9 @@ async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
   const numberFormat = value('number-format') ?? 'vi';
   if (numberFormat !== 'vi' && numberFormat !== 'en') return badInput(io, `reconcile: --number-format must be vi or en, got ${JSON.stringify(numberFormat)}`);
   const out = value('out');
-  if (out !== undefined && extname(out).toLowerCase() !== '.xlsx') return badInput(io, `reconcile: --out must name an .xlsx file, got ${JSON.stringify(out)}`);
+  const json = args.values['json'] === true;
+  if (out !== undefined && out !== '-' && extname(out).toLowerCase() !== '.xlsx') return badInput(io, `reconcile: --out must name an .xlsx file (or - for standard output), got ${JSON.stringify(out)}`);
+  if (out === '-' && json) return badInput(io, 'reconcile: --json and --out - both write to standard output; give --out a file name');
   const unit = value('unit');
   const rounding = value('rounding');
   if (layout === undefined) {
@@ -154,10 +164,12 @@ async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
   // a preset checks its own options; a spec takes a money unit and a rounding mode
   let chosen: { readonly spec: TableSpec; readonly unit?: MoneyUnit; readonly rounding?: RoundingMode } | null = null;
   let read: ReadTable;
+  let input: CliInput<'csv' | 'xlsx'> | undefined;
   try {
+    const files = fileInputs([file, specFile]);
     // the output first: nothing is read when it would overwrite an input or cannot be written
-    if (out !== undefined) {
-      await assertOutputIsNotInput(out, specFile === undefined ? [file] : [file, specFile]);
+    if (out !== undefined && out !== '-') {
+      await assertOutputIsNotInput(out, files);
       await checkOutputPath(out);
     }
     if (specFile !== undefined) {
@@ -172,10 +184,28 @@ async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
       }
       chosen = { spec: p.spec, ...presetSpecOptions(resolveLayoutOptions(p, given)) };
     }
-    read = await readGrid(file, io, delimiter, value('sheet'), numberFormat);
+    input = await openCliInput(io, file, tableFormat);
+    read = await readGrid(input, delimiter, value('sheet'), numberFormat);
   } catch (error) {
+    await input?.close();
     return failedOnInput(io, 'reconcile', error);
   }
+  try {
+    return await finish(io, input.name, read, chosen, { out, json, numberFormat, unit, rounding });
+  } finally {
+    await input.close();
+  }
+}
+
+/** Reconciles a table as read, writes the marked-up copy and the report. */
+async function finish(
+  io: CliIo,
+  file: string,
+  read: ReadTable,
+  chosen: { readonly spec: TableSpec; readonly unit?: MoneyUnit; readonly rounding?: RoundingMode } | null,
+  o: { readonly out: string | undefined; readonly json: boolean; readonly numberFormat: NumberFormat; readonly unit: string | undefined; readonly rounding: string | undefined },
+): Promise<ExitCode> {
+  const { out, numberFormat, unit, rounding } = o;
   let report: GridReconcileReport;
   let inferred: InferredLayout | null = null;
   try {
@@ -196,21 +226,35 @@ async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
   if (report.layout.rows.length === 0) return badInput(io, `${file} has a header but no rows: nothing to check`);
   if (out !== undefined) {
     try {
-      await writeMarkedUpCopy(read.source, report, out);
+      if (out === '-') await writeCopyToStdout(io, read.source, report);
+      else await writeMarkedUpCopy(read.source, report, out);
     } catch (error) {
       return failedOnInput(io, 'reconcile', error);
     }
   }
   const name = chosen === null ? 'inferred' : (chosen.spec.name ?? 'spec');
-  if (args.values['json'] === true) {
-    io.stdout.write(`${JSON.stringify({ file, ...report, layout: name, tableLayout: report.layout, ...(inferred === null ? {} : { inferred }) }, null, 2)}\n`);
+  if (o.json) {
+    writeJsonResult(io, { file, ...report, layout: name, tableLayout: report.layout, ...(inferred === null ? {} : { inferred }) });
   } else {
     const roles = report.layout.rows.some((r) => r.role !== 'unit' && r.roleFrom === 'inferred');
     const head = `${inferred === null ? '' : `${formatInferredLayout(inferred)}\n`}${roles ? `${name}: ${formatTableLayout(report.layout)}\n` : ''}`;
-    io.stdout.write(`${head}${formatReconcileReport(report, { source: file })}\n`);
-    if (out !== undefined) io.stderr.write(`vn-poverty reconcile: marked-up copy written to ${out}\n`);
+    // with --out -, the marked-up copy goes to stdout and the report to stderr
+    (out === '-' ? io.stderr : io.stdout).write(`${head}${formatReconcileReport(report, { source: file })}\n`);
+    if (out !== undefined && out !== '-') io.stderr.write(`vn-poverty reconcile: marked-up copy written to ${out}\n`);
   }
   return report.ok ? EXIT_OK : EXIT_FINDINGS;
+}
+
+/** The marked-up copy on standard output (`--out -`), by way of a temporary file. */
+async function writeCopyToStdout(io: CliIo, source: MarkedUpSource, report: GridReconcileReport): Promise<void> {
+  const dir = await mkdtemp(join(tmpdir(), 'vn-poverty-out-'));
+  try {
+    const path = join(dir, 'checked.xlsx');
+    await writeMarkedUpCopy(source, report, path);
+    writeBytesToStdout(io, new Uint8Array(await readFile(path)), 'checked.xlsx');
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }
 
 /** `vn-poverty reconcile FILE [--layout NAME | --spec FILE] [--out checked.xlsx] [--json]`: checks a printed table; exit 0 / 1 (errors) / 2 (bad input). */

@@ -52,6 +52,8 @@ const RATE_WORDS = /\b(ty le|ti le|phan tram)\b|%|(^|[^a-z])(rate|percent|pct)([
 const MONEY_WORDS = /\b(kinh phi|nguon von|von|ngan sach|so tien|du toan|gia tri|tong muc|dong|trieu|ty dong|nstw|nsdp|nstinh|ns tinh|ns huyen)\b/;
 const COUNT_WORDS = /\b(ho|so ho|nguoi|so nguoi|luot|luot nguoi|lao dong|so luong|can|lop|hoc sinh|the)\b/;
 const NUMBER_HEADER = /^(stt|tt|so tt|so thu tu|thu tu)$/;
+/** The values of a role column as the layouts declare them (`role`: unit, subtotal, total…). */
+const ROLE_VALUES = /^(unit|item|subtotal|total|group|heading|note)$/i;
 /** “-”, “–”, “—”: printed for nothing (zero) in figure columns. */
 const DASH = /^[-–—]$/;
 const ZERO: CellNumber = { units: 0, decimals: 0, percent: false, unit: null, qualifier: null };
@@ -166,7 +168,12 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
   // a row's name: the last of the name columns before the figures that the row prints itself (“Huyện Đại Từ”
   // merged down over its communes leaves “Xã Hùng Sơn” to name each row; “Toàn tỉnh” merged across names its own)
   const firstFigure = Math.min(...figureCols.map((c) => c.col));
-  const nameCols = labelCol === null ? [] : cols.filter((c) => (c.kind === 'label' || c.kind === 'text') && c.col >= labelCol! && c.col < firstFigure).map((c) => c.col);
+  // a transcribed table's role column (“unit”, “subtotal”, “total”) says what a row is, not its name
+  const roleColumn = (c: Col): boolean => {
+    const texts = dataRows.map((r) => text(r, c.col)).filter((t) => t !== '');
+    return texts.length > 0 && texts.every((t) => ROLE_VALUES.test(t));
+  };
+  const nameCols = labelCol === null ? [] : cols.filter((c) => (c.kind === 'label' || c.kind === 'text') && c.col >= labelCol! && c.col < firstFigure && (c.col === labelCol || !roleColumn(c))).map((c) => c.col);
   function rowLabelText(r: number): string {
     for (let k = nameCols.length - 1; k >= 0; k--) {
       const t = text(r, nameCols[k]!);

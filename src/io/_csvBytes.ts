@@ -1,6 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import { open } from 'node:fs/promises';
-import { csvError, type CsvPosition, type CsvTokenizerOptions } from './_csvTokenizer.js';
+import { csvError, withSeparatorHint, type CsvDelimiter, type CsvPosition, type CsvTokenizerOptions } from './_csvTokenizer.js';
 import { decodeError, utf16Error } from './_encoding.js';
 import { CSV_MAX_FIELD_LENGTH, CSV_MAX_RECORD_LENGTH } from './readLimits.js';
 
@@ -32,8 +32,11 @@ export interface ByteRecords {
   readonly quoted: Uint8Array;
 }
 
-/** Options of {@link csvByteRecords}: those of the string tokenizer. */
-export type CsvBytesOptions = CsvTokenizerOptions;
+/** Options of {@link csvByteRecords}: those of the string tokenizer, and a progress callback. */
+export interface CsvBytesOptions extends CsvTokenizerOptions {
+  /** Called after each chunk with the bytes read so far (progress indicators). */
+  readonly onBytes?: (read: number) => void;
+}
 
 const QUOTE = 34;
 const LF = 10;
@@ -85,6 +88,17 @@ async function* fileChunks(path: string): AsyncGenerator<Uint8Array> {
  *   `unexpected-character`, `field-too-long`, `record-too-long`, naming row and column.
  */
 export async function* csvByteRecords(source: string | AsyncIterable<string | Uint8Array>, options: CsvBytesOptions = {}): AsyncGenerator<ByteRecords> {
+  const first: { header?: string[] } = {};
+  try {
+    yield* scanCsvBytes(source, options, first);
+  } catch (error) {
+    // a `;` file read with `,`: the header of one column says so, whatever error showed it
+    throw withSeparatorHint(error, first.header, (options.delimiter ?? ',') as CsvDelimiter, options.source);
+  }
+}
+
+/** The scanner of {@link csvByteRecords}; `first.header` gets the fields of the first record once it is read. */
+async function* scanCsvBytes(source: string | AsyncIterable<string | Uint8Array>, options: CsvBytesOptions, first: { header?: string[] }): AsyncGenerator<ByteRecords> {
   const delimiter = (options.delimiter ?? ',').charCodeAt(0);
   const label = options.source;
   const maxField = options.maxFieldLength ?? CSV_MAX_FIELD_LENGTH;
@@ -107,6 +121,12 @@ export async function* csvByteRecords(source: string | AsyncIterable<string | Ui
   let quoted = new Uint8Array(capacity * 8);
   const at = (column: number): CsvPosition => (label !== undefined ? { source: label, row: row + 1, column } : { row: row + 1, column });
 
+  /** The first record's fields, fields `fieldOffsets[0] … end − 1`, as text. */
+  const keepHeader = (end: number): void => {
+    const header: string[] = [];
+    for (let f = fieldOffsets[0]!; f < end; f++) header.push(buf.toString('utf8', starts[f]!, ends[f]!));
+    first.header = header;
+  };
   /** Characters of field bytes `[s, e)` (a `""` pair inside quotes is one). */
   const charsOf = (s: number, e: number, wasQuoted: boolean): number => {
     let chars = utf16Length(buf, s, e);
@@ -237,6 +257,7 @@ export async function* csvByteRecords(source: string | AsyncIterable<string | Ui
           // the end of the input ends the last record
           count++;
           row++;
+          if (row === 1) keepHeader(fields);
           break records;
         }
         const c = bytes[p]!;
@@ -255,6 +276,7 @@ export async function* csvByteRecords(source: string | AsyncIterable<string | Ui
         } else p++; // LF
         count++;
         row++;
+        if (row === 1) keepHeader(fields);
         continue records;
       }
     }
@@ -291,9 +313,12 @@ export async function* csvByteRecords(source: string | AsyncIterable<string | Ui
   };
   const emit = (count: number, firstRow: number): ByteRecords => ({ buf, count, firstRow, fieldOffsets, starts, ends, quoted });
 
+  let bytesRead = 0;
   for await (const piece of chunks) {
     const chunk = typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece;
     if (chunk.length === 0) continue;
+    bytesRead += chunk.length;
+    options.onBytes?.(bytesRead);
     if (!started) {
       started = true;
       utf16Error(chunk, label);

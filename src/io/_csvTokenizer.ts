@@ -45,7 +45,7 @@ export function wrongSeparator(header: ReadonlyArray<unknown> | undefined, delim
 }
 
 /** A tokenizer error after a header read as one column: the wrong separator is the error, the tokenizer's is how it showed. */
-function withSeparatorHint(error: unknown, header: ReadonlyArray<string> | undefined, delimiter: CsvDelimiter, source: string | undefined): unknown {
+export function withSeparatorHint(error: unknown, header: ReadonlyArray<string> | undefined, delimiter: CsvDelimiter, source: string | undefined): unknown {
   const wrong = wrongSeparator(header, delimiter);
   if (wrong === undefined || !(error instanceof VnPovertyError)) return error;
   const [first, ...rest] = error.issues;

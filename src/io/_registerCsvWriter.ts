@@ -14,7 +14,7 @@ export interface RegisterCsvOptions {
 
 /** Columns whose value depends only on a household's area and deciding rule. */
 const BY_AREA_AND_RULE = new Set(['area', 'line', 'lineKind', 'incomeAtOrBelowLine', 'status', 'statusVi', 'standard', 'rule', 'ruleSource', 'asOf']);
-const BY_MASK = new Set(['deprivations', 'undetermined']);
+const BY_MASK = new Set(['deprivations', 'deprivationsVi', 'undetermined']);
 
 /** How the writer produces one column (or a run of columns) of a household classified from its columns. */
 type Segment =
@@ -63,11 +63,11 @@ export function registerCsvWriter(columns: ReadonlyArray<TableColumn<RegisterOut
   const group = numbers === 'vi';
   const kinds = Int32Array.from(
     segments.map((seg) =>
-      seg.kind === 'static' ? STATIC : seg.kind === 'mask' ? (seg.column.key === 'deprivations' ? DEPRIVATIONS : UNDETERMINED) : seg.kind === 'fast' ? (seg.key.startsWith('pass:') ? PASS : FAST_KINDS[seg.key]!) : GENERIC,
+      seg.kind === 'static' ? STATIC : seg.kind === 'mask' ? (seg.column.key === 'undetermined' ? UNDETERMINED : DEPRIVATIONS) : seg.kind === 'fast' ? (seg.key.startsWith('pass:') ? PASS : FAST_KINDS[seg.key]!) : GENERIC,
     ),
   );
   // the default columns, in the order of CLASSIFIED_HOUSEHOLD_COLUMNS, with nothing before or after them
-  const CANONICAL = [ID, UNIT, STATIC, MEMBERS, INCOME, STATIC, COUNT, DEPRIVATIONS, UNDETERMINED, STATIC];
+  const CANONICAL = [ID, UNIT, STATIC, MEMBERS, INCOME, STATIC, COUNT, DEPRIVATIONS, DEPRIVATIONS, UNDETERMINED, STATIC];
   const canonical = kinds.length === CANONICAL.length && CANONICAL.every((k, s) => kinds[s] === k) && (segments[2] as unknown as { columns: unknown[] }).columns.length === 1;
   const passIndex = Int32Array.from(segments.map((seg) => (seg.kind === 'fast' && seg.key.startsWith('pass:') ? Number(seg.key.slice(5)) : -1)));
   // per segment: the bytes of a static run by (area << 3 | rule), or of a deprivation list by mask
@@ -200,9 +200,11 @@ export function registerCsvWriter(columns: ReadonlyArray<TableColumn<RegisterOut
           out[w++] = dCode;
           putBytes(maskBytes(7, i, deprivationMasks[i]!));
           out[w++] = dCode;
-          putBytes(maskBytes(8, i, undeterminedMasks[i]!));
+          putBytes(maskBytes(8, i, deprivationMasks[i]!));
           out[w++] = dCode;
-          putBytes(staticBytes(9, i));
+          putBytes(maskBytes(9, i, undeterminedMasks[i]!));
+          out[w++] = dCode;
+          putBytes(staticBytes(10, i));
           out[w++] = 13;
           out[w++] = 10;
         }

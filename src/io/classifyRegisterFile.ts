@@ -3,8 +3,8 @@ import { toIsoDate } from '../dates/calendarDate.js';
 import { assertOptions } from '../errors/assertOptions.js';
 import { VnPovertyError, fail, type VnIssues } from '../errors/VnPovertyError.js';
 import { sumClassificationCounts, type ClassificationCounts } from '../standards/classificationCounts.js';
-import { classifyScoreParsed, parseScoreRow, resolveScoreRule } from '../standards/classifyByScore.js';
-import type { ClassifyHouseholdOptions } from '../standards/classifyHousehold.js';
+import { classifyScoreParsed, parseScoreRow, resolveScoreRule, type ScoreClassification } from '../standards/classifyByScore.js';
+import type { ClassifyHouseholdOptions, HouseholdClassification } from '../standards/classifyHousehold.js';
 import { classifyRegisterBatch, registerRow, registerRowOf, UNCLASSIFIED, type RegisterBatchClassification } from '../standards/classifyRegisterBatch.js';
 import { crossCheckScores, type ScoreFinding } from '../standards/crossCheckScores.js';
 import { HOUSEHOLD_STATUSES, type HouseholdStatus } from '../standards/householdStatus.js';
@@ -14,7 +14,7 @@ import { registerError } from './readHouseholdRegister.js';
 import { readRegisterBatches, type ReadRegisterBatchesOptions, type RegisterFileBatch, type RegisterFileLayout } from './readRegisterBatches.js';
 import { registerOutputColumns, type RegisterOutputRow } from './registerOutputColumns.js';
 import { formatOfPath, type FileFormat, type RowSource } from './readRows.js';
-import { openTableWriter, type HeaderLanguage, type TableTarget, type TableWriter } from './tableWriter.js';
+import { openTableWriter, type HeaderLanguage, type TableTarget, type TableWriter, type TableWriterOptions } from './tableWriter.js';
 
 /** Options of {@link classifyRegisterFile}. */
 export interface ClassifyRegisterFileOptions extends ReadRegisterBatchesOptions, Pick<ClassifyHouseholdOptions, 'predicates' | 'onConflict' | 'onUnusedFlag'> {
@@ -32,6 +32,13 @@ export interface ClassifyRegisterFileOptions extends ReadRegisterBatchesOptions,
   readonly bom?: boolean;
   /** Also build each household's explained result and write its explanation (slower). */
   readonly explain?: boolean;
+  /** XLSX output: the sheet's name and the title lines above the header (e.g. `classifiedSheet` of the CLI). */
+  readonly xlsx?: Pick<TableWriterOptions, 'sheetName' | 'title'>;
+  /**
+   * Called with each classified household and its full result, in the file's order (for a caller
+   * that keeps the results, e.g. as JSON). Giving it builds every explained result: slower, like `explain`.
+   */
+  readonly onHousehold?: (household: RegisterFileHousehold) => void;
   /** Called for each household that cannot be classified or repeats another, with its rows and the error (messages start "file, row N: "). */
   readonly onFailure?: (failure: RegisterFileFailure) => void;
   /** Called for each disagreement the score cross-check finds (scores against flags or income). */
@@ -46,6 +53,16 @@ export interface RegisterFileFailure {
   readonly lastRow: number;
   readonly id: string | undefined;
   readonly error: VnPovertyError;
+}
+
+/** A classified household, as {@link ClassifyRegisterFileOptions.onHousehold} sees it. */
+export interface RegisterFileHousehold {
+  /** The household's (first) row in the file. */
+  readonly row: number;
+  /** Its unit code (*Mã đơn vị*), or null. */
+  readonly unit: string | null;
+  /** The result of `classifyHousehold`, or of `classifyByScore` for a register classified by scores. */
+  readonly classification: HouseholdClassification | ScoreClassification;
 }
 
 /** A score cross-check finding, at its file row. */
@@ -120,8 +137,9 @@ async function openCsvSink(target: TableTarget, bom: boolean): Promise<Sink> {
  * income, `crossCheckScores` compares them and each disagreement goes to `onFinding`.
  *
  * @param source - a `.csv` or `.xlsx` path, or a CSV stream.
- * @param options - those of {@link readRegisterBatches} and `classifyHousehold`, plus `out`,
- *   `headers`, `numbers`, `rawCsv`, `explain`, `onFailure`, `onFinding`, `onProgress`.
+ * @param options - those of {@link readRegisterBatches} and `classifyHousehold` (`onBytes` for a
+ *   progress by bytes), plus `out`, `headers`, `numbers`, `rawCsv`, `explain`, `xlsx` (sheet name
+ *   and title of an XLSX output), `onFailure`, `onFinding`, `onHousehold`, `onProgress`.
  * @returns what was done: counts by status, failures, findings, the layout read.
  * @throws VnPovertyError on bad input (file, row and column named; an existing `out` is left as it
  *   was): the errors of {@link readRegisterBatches}, `no-standard-in-force`, `no-data` (a header
@@ -135,8 +153,9 @@ export async function classifyRegisterFile(source: RowSource, options: ClassifyR
   assertOptions(options, 'classifyRegisterFile', true);
   const asOf = toIsoDate(options.asOf, ['asOf']);
   const label = options.source ?? (typeof source === 'string' ? basename(source) : undefined);
-  const file = typeof source === 'string' ? source : label;
+  const file = options.source ?? (typeof source === 'string' ? source : undefined);
   const explain = options.explain === true;
+  const onHousehold = options.onHousehold;
   const byStatus: Record<HouseholdStatus, number> = { poor: 0, 'near-poor': 0, average: 0, 'non-poor': 0 };
   let failed = 0;
   let findings = 0;
@@ -167,7 +186,7 @@ export async function classifyRegisterFile(source: RowSource, options: ClassifyR
   const open = async (l: RegisterFileLayout): Promise<void> => {
     if (options.out === undefined) return;
     const columns = registerOutputColumns(l, { explain });
-    if (outFormat === 'xlsx') table = await openTableWriter<RegisterOutputRow>(options.out, columns, { ...tableOptions, format: 'xlsx' });
+    if (outFormat === 'xlsx') table = await openTableWriter<RegisterOutputRow>(options.out, columns, { ...tableOptions, ...options.xlsx, format: 'xlsx' });
     else {
       const sink = await openCsvSink(options.out, options.bom ?? typeof options.out === 'string');
       const writer = registerCsvWriter(columns, tableOptions);
@@ -228,7 +247,7 @@ export async function classifyRegisterFile(source: RowSource, options: ClassifyR
       ...(options.predicates !== undefined ? { predicates: options.predicates } : {}),
       ...(options.onConflict !== undefined ? { onConflict: options.onConflict } : {}),
       ...(options.onUnusedFlag !== undefined ? { onUnusedFlag: options.onUnusedFlag } : {}),
-      explain,
+      explain: explain || onHousehold !== undefined,
       onInvalid: 'report',
     });
     counts.push(result.counts);
@@ -238,6 +257,7 @@ export async function classifyRegisterFile(source: RowSource, options: ClassifyR
       if (s === UNCLASSIFIED) continue;
       byStatus[HOUSEHOLD_STATUSES[s]!]++;
       if (b.roundedUp[i] === 1) roundedUp++;
+      if (onHousehold !== undefined) onHousehold(Object.freeze({ row: b.rows[i]!, unit: b.units[i] ?? null, classification: result.classifications[i]! }));
     }
     if (csv !== undefined) await csv.sink.write(csv.writer.lines(b, households, result, explain));
     else if (table !== undefined) {
@@ -265,6 +285,7 @@ export async function classifyRegisterFile(source: RowSource, options: ClassifyR
         const { deprivations: _d, monthlyIncome: _m, memberCount: _c, status: _s, ...scored } = input;
         const score = classifyScoreParsed(parseScoreRow(scored), asOf, standard, rule);
         byStatus[score.status]++;
+        if (onHousehold !== undefined) onHousehold(Object.freeze({ row: b.rows[i]!, unit: b.units[i] ?? null, classification: score }));
         rows.push({
           score,
           unit: b.units[i] ?? null,

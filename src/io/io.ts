@@ -26,7 +26,7 @@ export type { RegisterHousehold, ReadHouseholdRegisterOptions, RegisterIncomeCol
 export { readRegisterBatches } from './readRegisterBatches.js';
 export type { ReadRegisterBatchesOptions, RegisterFileBatch, RegisterFileLayout } from './readRegisterBatches.js';
 export { classifyRegisterFile } from './classifyRegisterFile.js';
-export type { ClassifyRegisterFileOptions, RegisterFileFailure, RegisterScoreFinding, RegisterFileSummary } from './classifyRegisterFile.js';
+export type { ClassifyRegisterFileOptions, RegisterFileFailure, RegisterScoreFinding, RegisterFileSummary, RegisterFileHousehold } from './classifyRegisterFile.js';
 export { REGISTER_REPORT_COLUMNS, REGISTER_SCORE_COLUMNS, SUPPORT_KINDS, SUPPORT_KIND_LABELS_VI } from './registerColumns.js';
 export type { RegisterExtras, SupportKind } from './registerColumns.js';
 export { registerOutputColumns, REGISTER_RESULT_COLUMNS, SCORE_RESULT_COLUMNS, REGISTER_EXTRA_COLUMNS } from './registerOutputColumns.js';

@@ -14,8 +14,12 @@ export interface ClassifiedHouseholdRow {
 const AREA_WORDS_VI = { rural: 'nông thôn', urban: 'thành thị' } as const;
 
 let indicatorNames: ReadonlyMap<string, string> | undefined;
-/** The Vietnamese names of indicators (`health-insurance` → `bảo hiểm y tế`), from the standards. */
-function namesVi(ids: readonly string[]): string {
+/**
+ * The Vietnamese names of indicators, from the standards, separated by `; ` (an unknown id stays as it is). @internal
+ * @example
+ * indicatorNamesVi(['health-insurance', 'latrine']) //=> 'bảo hiểm y tế; nhà tiêu hợp vệ sinh'
+ */
+export function indicatorNamesVi(ids: readonly string[]): string {
   indicatorNames ??= new Map(POVERTY_STANDARDS.flatMap((s) => s.indicators.map((i) => [i.id, i.nameVi] as const)));
   return ids.map((id) => indicatorNames!.get(id) ?? id).join('; ');
 }
@@ -42,7 +46,7 @@ export const CLASSIFIED_HOUSEHOLD_COLUMNS: ReadonlyArray<TableColumn<ClassifiedH
   { key: 'incomeAtOrBelowLine', vi: 'Thu nhập bình quân không quá chuẩn', en: 'Income per head at or below line', kind: 'boolean', value: (r) => r.classification.incomeAtOrBelowLine },
   { key: 'deprivationCount', vi: 'Số chỉ số thiếu hụt', en: 'Deprivations', kind: 'count', value: (r) => BigInt(r.classification.deprivationCount) },
   { key: 'deprivations', vi: 'Chỉ số thiếu hụt', en: 'Deprived indicators', kind: 'text', hidden: true, value: (r) => r.classification.deprivations.join('; ') },
-  { key: 'deprivationsVi', vi: 'Các chỉ số thiếu hụt', en: 'Deprived indicators (Vietnamese)', kind: 'text', value: (r) => namesVi(r.classification.deprivations) },
+  { key: 'deprivationsVi', vi: 'Các chỉ số thiếu hụt', en: 'Deprived indicators (Vietnamese)', kind: 'text', value: (r) => indicatorNamesVi(r.classification.deprivations) },
   { key: 'undetermined', vi: 'Chỉ số chưa xác định', en: 'Undetermined indicators', kind: 'text', hidden: true, value: (r) => r.classification.undetermined.join('; ') },
   { key: 'status', vi: 'Mã phân loại', en: 'Status', kind: 'text', hidden: true, value: (r) => r.classification.status },
   { key: 'statusVi', vi: 'Phân loại', en: 'Status (Vietnamese)', kind: 'text', value: (r) => r.classification.statusVi },

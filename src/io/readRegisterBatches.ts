@@ -559,6 +559,7 @@ export async function* readRegisterBatches(source: RowSource, options: ReadRegis
       ...(options.delimiter !== undefined ? { delimiter: options.delimiter } : {}),
       ...(label !== undefined ? { source: label } : {}),
       ...(options.maxFieldLength !== undefined ? { maxFieldLength: options.maxFieldLength } : {}),
+      ...(options.onBytes !== undefined ? { onBytes: options.onBytes } : {}),
     });
     let fast: FastRows | undefined;
     for (;;) {
@@ -664,6 +665,7 @@ async function* memberRows(source: RowSource, plan: Plan, options: ReadRegisterB
     ...(plan.label !== undefined ? { source: plan.label } : {}),
     ...(options.limits !== undefined ? { limits: options.limits } : {}),
     ...(options.maxFieldLength !== undefined ? { maxFieldLength: options.maxFieldLength } : {}),
+    ...(options.onBytes !== undefined ? { onBytes: options.onBytes } : {}),
     marks: plan.marks,
     keepCells: true,
     ...(options.onDuplicate !== undefined ? { onDuplicate: options.onDuplicate } : {}),

@@ -1,7 +1,7 @@
 import { assertOptions } from '../errors/assertOptions.js';
 import type { ScoreClassification } from '../standards/classifyByScore.js';
 import type { RegisterRow } from '../standards/classifyRegisterBatch.js';
-import { CLASSIFIED_HOUSEHOLD_COLUMNS } from './outputColumns.js';
+import { CLASSIFIED_HOUSEHOLD_COLUMNS, indicatorNamesVi } from './outputColumns.js';
 import { REGISTER_REPORT_COLUMNS, type RegisterExtras } from './registerColumns.js';
 import type { RegisterFileLayout } from './readRegisterBatches.js';
 import type { OutputValue, TableColumn } from './tableWriter.js';
@@ -38,6 +38,7 @@ const RESULT_VALUES: Readonly<Record<string, (r: RegisterRow, o: RegisterOutputR
   incomeAtOrBelowLine: (r) => r.incomeAtOrBelowLine,
   deprivationCount: (r) => BigInt(r.deprivationCount),
   deprivations: (r) => r.deprivations.join('; '),
+  deprivationsVi: (r) => indicatorNamesVi(r.deprivations),
   undetermined: (r) => r.undetermined.join('; '),
   status: (r) => r.status,
   statusVi: (r) => r.statusVi,
@@ -49,8 +50,9 @@ const RESULT_VALUES: Readonly<Record<string, (r: RegisterRow, o: RegisterOutputR
 
 /**
  * The result columns of a classified register: the columns of `CLASSIFIED_HOUSEHOLD_COLUMNS`
- * (same keys, headers and order: id, unit, area, members, income, the deciding line and its kind,
- * deprivations, status, standard, rule and source, as-of date), read from a {@link RegisterOutputRow}.
+ * (same keys, headers, order and hidden XLSX columns: id, unit, area, members, income, the deciding
+ * line and its kind, deprivations (ids and Vietnamese names), status, standard, rule and source,
+ * as-of date), read from a {@link RegisterOutputRow}.
  *
  * @example
  * REGISTER_RESULT_COLUMNS.map((c) => c.key).slice(0, 3) //=> ['id', 'unit', 'area']
@@ -59,7 +61,7 @@ const RESULT_VALUES: Readonly<Record<string, (r: RegisterRow, o: RegisterOutputR
 export const REGISTER_RESULT_COLUMNS: ReadonlyArray<TableColumn<RegisterOutputRow>> = Object.freeze(
   CLASSIFIED_HOUSEHOLD_COLUMNS.map((c) => {
     const value = RESULT_VALUES[c.key];
-    return Object.freeze({ key: c.key, vi: c.vi, en: c.en, kind: c.kind, ...(c.decimals !== undefined ? { decimals: c.decimals } : {}), value: (o: RegisterOutputRow) => (o.result !== undefined && value !== undefined ? value(o.result, o) : null) });
+    return Object.freeze({ key: c.key, vi: c.vi, en: c.en, kind: c.kind, ...(c.decimals !== undefined ? { decimals: c.decimals } : {}), ...(c.hidden === true ? { hidden: true } : {}), value: (o: RegisterOutputRow) => (o.result !== undefined && value !== undefined ? value(o.result, o) : null) });
   }),
 );
 
@@ -67,7 +69,8 @@ export const REGISTER_RESULT_COLUMNS: ReadonlyArray<TableColumn<RegisterOutputRo
  * The result columns of a register classified by its review-form scores: id, unit, area, score A
  * (*Điểm phiếu B1*), score B (*Điểm phiếu B2*), the score line that decided and its kind, the
  * number of deprivations B stands for, status, standard, the score rule applied (with its
- * citation), the deciding rule and the as-of date.
+ * citation), the deciding rule and the as-of date. In an XLSX file the columns of codes (line kind,
+ * status code, standard, rule, source, date) are hidden, as in {@link REGISTER_RESULT_COLUMNS}.
  *
  * @example
  * SCORE_RESULT_COLUMNS.find((c) => c.key === 'scoreRule')?.vi //=> 'Quy tắc điểm'
@@ -82,18 +85,18 @@ export const SCORE_RESULT_COLUMNS: ReadonlyArray<TableColumn<RegisterOutputRow>>
       { key: 'incomeScore', vi: 'Điểm phiếu B1', en: 'Income score (A)', kind: 'text', value: (s) => s.incomeScore.toFixed() },
       { key: 'deprivationScore', vi: 'Điểm phiếu B2', en: 'Deprivation score (B)', kind: 'text', value: (s) => s.deprivationScore.toFixed() },
       { key: 'line', vi: 'Ngưỡng điểm quyết định', en: 'Deciding score line', kind: 'count', value: (s) => BigInt(s.line) },
-      { key: 'lineKind', vi: 'Loại chuẩn', en: 'Line kind', kind: 'text', value: (s) => s.lineKind },
+      { key: 'lineKind', vi: 'Loại chuẩn', en: 'Line kind', kind: 'text', hidden: true, value: (s) => s.lineKind },
       { key: 'incomeScoreAtOrBelowLine', vi: 'Điểm A không quá ngưỡng', en: 'Score A at or below line', kind: 'boolean', value: (s) => s.incomeScoreAtOrBelowLine },
       { key: 'deprivationCount', vi: 'Số chỉ số thiếu hụt', en: 'Deprivations', kind: 'count', value: (s) => big(s.deprivationCount) },
-      { key: 'status', vi: 'Mã phân loại', en: 'Status', kind: 'text', value: (s) => s.status },
+      { key: 'status', vi: 'Mã phân loại', en: 'Status', kind: 'text', hidden: true, value: (s) => s.status },
       { key: 'statusVi', vi: 'Phân loại', en: 'Status (Vietnamese)', kind: 'text', value: (s) => s.statusVi },
-      { key: 'standard', vi: 'Chuẩn áp dụng', en: 'Standard', kind: 'text', value: (s) => s.standard.id },
+      { key: 'standard', vi: 'Chuẩn áp dụng', en: 'Standard', kind: 'text', hidden: true, value: (s) => s.standard.id },
       { key: 'scoreRule', vi: 'Quy tắc điểm', en: 'Score rule', kind: 'text', value: (s) => `${s.scoreRule.id} (${s.scoreRule.source})` },
-      { key: 'rule', vi: 'Quy tắc quyết định', en: 'Deciding rule', kind: 'text', value: (s) => s.rule.id },
-      { key: 'ruleSource', vi: 'Căn cứ', en: 'Source', kind: 'text', value: (s) => s.rule.source },
-      { key: 'asOf', vi: 'Ngày tham chiếu', en: 'As of', kind: 'date', value: (s) => s.asOf },
+      { key: 'rule', vi: 'Quy tắc quyết định', en: 'Deciding rule', kind: 'text', hidden: true, value: (s) => s.rule.id },
+      { key: 'ruleSource', vi: 'Căn cứ', en: 'Source', kind: 'text', hidden: true, value: (s) => s.rule.source },
+      { key: 'asOf', vi: 'Ngày tham chiếu', en: 'As of', kind: 'date', hidden: true, value: (s) => s.asOf },
     ] satisfies Array<Omit<TableColumn<never>, 'value'> & { value: (s: ScoreClassification, o: RegisterOutputRow) => OutputValue }>
-  ).map((c) => Object.freeze({ key: c.key, vi: c.vi, en: c.en, kind: c.kind, value: (o: RegisterOutputRow) => (o.score !== undefined ? c.value(o.score, o) : null) }) as TableColumn<RegisterOutputRow>),
+  ).map((c) => Object.freeze({ key: c.key, vi: c.vi, en: c.en, kind: c.kind, ...('hidden' in c ? { hidden: true } : {}), value: (o: RegisterOutputRow) => (o.score !== undefined ? c.value(o.score, o) : null) }) as TableColumn<RegisterOutputRow>),
 );
 
 const spec = (key: string) => REGISTER_REPORT_COLUMNS.find((c) => c.key === key)!;

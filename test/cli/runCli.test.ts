@@ -60,7 +60,7 @@ describe('vn-poverty reconcile', () => {
     expect(text.trimEnd().split('\n').at(-1)).toBe('a.csv: 158 checks, 5 errors, 1 rounding finding');
     const json = captureIo({ files: { 'a.csv': SEED001 } });
     expect(await runCli(['reconcile', 'a.csv', '--json'], json)).toBe(EXIT_FINDINGS);
-    const report = JSON.parse(json.out()) as { layout: string; errors: number; inferred: { evidence: { text: string; holds: number; of: number }[]; spec: unknown } };
+    const report = (JSON.parse(json.out()) as { value: { layout: string; errors: number; inferred: { evidence: { text: string; holds: number; of: number }[]; spec: unknown } } }).value;
     expect([report.layout, report.errors]).toEqual(['inferred', 5]);
     expect(report.inferred.evidence.find((e) => e.text === 'poor_end = poor_start − poor_exit')).toMatchObject({ holds: 17, of: 17 });
   });

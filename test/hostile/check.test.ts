@@ -186,7 +186,7 @@ describe('check in bounded time', () => {
     const path = writeText(d, 'mot-dong.txt', line);
     // before: over five minutes (claims were read in time growing with the square of the paragraph)
     const run = await expectOutcome(['check', path, '--json'], { code: 0, unchanged: [path] });
-    const report = JSON.parse(run.out) as { unchecked: { kind: string; reason: string; text: string }[] };
+    const report = (JSON.parse(run.out) as { value: { unchecked: { kind: string; reason: string; text: string }[] } }).value;
     expect(report.unchecked).toHaveLength(1);
     expect(report.unchecked[0]!.text).toMatch(/over the 50000 read for claims: is the file one long line\?\)$/);
   }, 120_000);

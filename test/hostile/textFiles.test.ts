@@ -41,6 +41,19 @@ describe('text files in the wrong encoding or shape are exit 2 for every command
       await expectRefused([command, semi, ...args], ['cham-phay.csv, row 1: the header has one column; is the separator `;`?'], [semi]);
     });
 
+    it.runIf(REGISTER_TEXT === text)(`${command}: a ;-separated file with quoted cells (as Excel writes "40;38;10") read with , gets the same hint, not the quote error it shows as`, async () => {
+      const d = dir();
+      const cells = (line: string): string[] => (line.match(/"[^"]*"|[^,]+|(?<=,)(?=,|$)|^(?=,)/g) ?? []).map((c) => (c.startsWith('"') ? c.slice(1, -1) : c));
+      const semi = text
+        .split(/\r?\n/)
+        .filter((l) => l !== '')
+        .map((l) => cells(l).map((c) => (c.includes(';') || c.includes(',') ? `"${c}"` : c)).join(';'))
+        .join('\r\n');
+      expect(semi).toContain('"');
+      const path = writeText(d, 'cham-phay-ngoac.csv', `${semi}\r\n`);
+      await expectRefused([command, path, ...args], ['cham-phay-ngoac.csv, row 1: the header has one column; is the separator `;`?'], [path]);
+    });
+
     it(`${command}: an empty file and a header without rows are exit 2`, async () => {
       const d = dir();
       const empty = writeText(d, 'rong.csv', '');

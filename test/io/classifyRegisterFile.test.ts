@@ -152,6 +152,47 @@ describe('classifyRegisterFile', () => {
     expect(readFileSync(second, 'utf8')).toBe(readFileSync(first, 'utf8'));
   });
 
+  it('onHousehold sees each classified household with the result classifyHousehold gives; onBytes counts the bytes read; the Vietnamese deprivation names are written', async () => {
+    const d = dir();
+    const input = join(d, 'ho.csv');
+    // NĐ 07/2021/NĐ-CP Art. 3: rural line 1.500.000 đ a head; H1 6.000.000 for 4 is at the line with 3 deprivations (poor); H3, below it with every flag blank, could be either (reported)
+    const flags = (yes: readonly string[]) => FLAGS.map((f) => (yes.includes(f) ? 'có' : 'không'));
+    const text = [
+      ['Mã hộ', 'Mã đơn vị', 'Khu vực', 'Thu nhập/tháng (đồng)', 'Tuổi các thành viên', ...FLAGS.map((f) => `Deprived: ${f}`)],
+      ['H1', '30316', 'nông thôn', '6.000.000', '40;38;10;7', ...flags(['health-insurance', 'latrine', 'telecom'])],
+      ['H2', '30319', 'nông thôn', '20.000.000', '45', ...flags([])],
+      ['H3', '30319', 'nông thôn', '1.000.000', '45', ...FLAGS.map(() => '')],
+    ]
+      .map((r) => r.join(','))
+      .join('\r\n');
+    writeFileSync(input, `${text}\r\n`);
+    const seen: Array<[number, string | null, unknown]> = [];
+    const given: object[] = [];
+    const read: number[] = [];
+    const out = join(d, 'kq.csv');
+    const s = await classifyRegisterFile(input, { asOf: AS_OF, out, headers: 'vi', onHousehold: (h) => {
+        given.push(h);
+        seen.push([h.row, h.unit, h.classification]);
+      }, onBytes: (n) => read.push(n) });
+    expect([s.classified, s.failed]).toEqual([2, 1]);
+    expect(seen.map(([row, unit]) => [row, unit])).toEqual([
+      [2, '30316'],
+      [3, '30319'],
+    ]);
+    const households = [];
+    for await (const h of readHouseholdRegister(input)) households.push(h);
+    expect(seen[0]![2]).toEqual(classifyHousehold(households[0]!.household, { asOf: AS_OF }));
+    expect(seen[1]![2]).toEqual(classifyHousehold(households[1]!.household, { asOf: AS_OF }));
+    expect(given.every((h) => Object.isFrozen(h))).toBe(true);
+    expect(read.at(-1)).toBe(Buffer.byteLength(`${text}\r\n`));
+    const [header, h1] = parseCsv(readFileSync(out, 'utf8').replace(/^\uFEFF/, ''));
+    expect(h1![header!.indexOf('Các chỉ số thiếu hụt')]).toBe('bảo hiểm y tế; nhà tiêu hợp vệ sinh; sử dụng dịch vụ viễn thông');
+    // without onHousehold the same file is written by the column-by-column path
+    const plain = join(d, 'kq2.csv');
+    await classifyRegisterFile(input, { asOf: AS_OF, out: plain, headers: 'vi' });
+    expect(readFileSync(plain, 'utf8')).toBe(readFileSync(out, 'utf8'));
+  });
+
   describe('properties', () => {
     it('the file path and the record path give identical statuses, failures and output rows (flags, facts, conflicts, quotes, CRLF, yearly, nghìn and per-head headers)', async () => {
       const d = dir();
