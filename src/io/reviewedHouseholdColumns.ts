@@ -41,7 +41,7 @@ function report(key: string, vi: string): ColumnSpec {
  * | `status`, `statusVi` | Mã phân loại, Phân loại | Status, Status (Vietnamese) | poor, near-poor, average, non-poor or their Vietnamese names |
  * | `startStatus` | Phân loại đầu năm | Start status | as the status; blank: not on the start list |
  * | `everEscapedPoverty`, `everEscapedNearPoverty` | Đã từng thoát nghèo, Đã từng thoát cận nghèo | Escaped poverty before, Escaped near-poverty before | có / không |
- * | `deprivedIndicators`, `deprivedIndicatorsVi` | Chỉ số thiếu hụt, Các chỉ số thiếu hụt | Deprived indicators, Deprived indicators (Vietnamese) | indicator ids or names, separated by `;` (the ids when the file has both) |
+ * | `deprivedIndicators`, `deprivedIndicatorsVi` | Chỉ số thiếu hụt, Các chỉ số thiếu hụt | Deprived indicators, Deprived indicators (Vietnamese) | indicator ids or names, separated by `;`; both columns must agree |
  * | `headName`, `village` | Họ tên chủ hộ, Thôn | Head of household, Village | text |
  * | `ethnicGroup`, `ethnicMinority` | Dân tộc, Hộ DTTS | Ethnic group, Ethnic minority | text; có / không |
  * | `causes` | Nguyên nhân nghèo | Causes of poverty | the 8 causes (codes or Vietnamese names), separated by `;` |
@@ -214,10 +214,20 @@ export function reviewedHouseholdOf(row: number, values: Readonly<Record<string,
     }
     out['ethnicMinority'] = minority;
   } else if (typeof flag === 'boolean') out['ethnicMinority'] = flag;
-  // the ids when the file has them (classify writes both), else the names
-  const deprivedKey = plan.at['deprivedIndicators'] !== undefined ? 'deprivedIndicators' : 'deprivedIndicatorsVi';
-  const deprived = text(deprivedKey);
-  if (plan.at[deprivedKey] !== undefined) out['deprivations'] = Object.freeze(deprived === undefined ? [] : listOf(deprived, INDICATOR_WORDS, at(deprivedKey), INDICATOR_EXPECTED));
+  // classify writes the ids and the names; in a workbook the ids are hidden, so the names an
+  // official may have edited must still say the same
+  const deprivedOf = (key: string): IndicatorId[] | undefined => {
+    if (plan.at[key] === undefined) return undefined;
+    const cell = text(key);
+    return cell === undefined ? [] : listOf(cell, INDICATOR_WORDS, at(key), INDICATOR_EXPECTED);
+  };
+  const ids = deprivedOf('deprivedIndicators');
+  const names = deprivedOf('deprivedIndicatorsVi');
+  if (ids !== undefined && names !== undefined && (ids.length !== names.length || ids.some((i) => !names.includes(i)))) {
+    refuse(at('deprivedIndicatorsVi'), text('deprivedIndicatorsVi') ?? '', `the indicators of column ${at('deprivedIndicators').column} (${ids.length === 0 ? 'none' : ids.join('; ')}), which this column names too`);
+  }
+  const deprived = ids ?? names;
+  if (deprived !== undefined) out['deprivations'] = Object.freeze(deprived);
   const causes = text('causes');
   if (causes !== undefined) out['causes'] = Object.freeze(listOf(causes, CAUSE_WORDS, at('causes'), CAUSE_EXPECTED));
   const groups = text('policyGroups');

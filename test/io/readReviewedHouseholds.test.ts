@@ -103,15 +103,24 @@ describe('readReviewedHouseholds', () => {
     expect(new Set(REVIEWED_HOUSEHOLD_COLUMNS.map((c) => c.key)).size).toBe(REVIEWED_HOUSEHOLD_COLUMNS.length);
   });
 
-  it('every column classify writes: the ids of the deprived indicators when both columns are there, else the Vietnamese names', async () => {
+  it('every column classify writes: the deprived indicators by id, by Vietnamese name, or both agreeing', async () => {
     // every result and report column of classify's output is one this reader knows, under the same key
     const keys = new Set(REVIEWED_HOUSEHOLD_COLUMNS.map((c) => c.key));
     for (const c of REGISTER_EXTRA_COLUMNS.filter((c) => c.key !== 'support')) expect(keys.has(c.key), c.key).toBe(true);
     const both = await readReviewedHouseholds(csvFile([
       [header('id'), header('unit'), header('deprivations'), header('deprivationsVi'), header('status')],
-      ['H1', '30316', 'latrine; telecom', '', 'poor'],
+      ['H1', '30316', 'latrine; telecom', 'Nhà tiêu hợp vệ sinh; Sử dụng dịch vụ viễn thông', 'poor'],
     ]));
     expect(both.households[0]?.deprivations).toEqual(['latrine', 'telecom']);
+    // the names as classify writes them agree with the ids; a name edited without the (hidden) id is refused
+    const agree = await readReviewedHouseholds(csvFile([
+      [header('id'), header('unit'), header('deprivations'), header('deprivationsVi'), header('status')],
+      ['H1', '30316', 'latrine; telecom', 'Sử dụng dịch vụ viễn thông; Nhà tiêu hợp vệ sinh', 'poor'],
+      ['H2', '30316', '', '', 'non-poor'],
+    ]));
+    expect(agree.households.map((h) => h.deprivations)).toEqual([['latrine', 'telecom'], []]);
+    const edited = csvFile([[header('id'), header('unit'), header('deprivations'), header('deprivationsVi'), header('status')], ['H1', '30316', 'latrine; telecom', 'Nhà tiêu hợp vệ sinh', 'poor']], 'sua.csv');
+    expect((await rejectedError(readReviewedHouseholds(edited))).message).toContain('sua.csv, row 2, column 4 (Các chỉ số thiếu hụt (Deprived indicators (Vietnamese)))');
     const names = await readReviewedHouseholds(csvFile([
       [header('id'), header('unit'), header('deprivationsVi'), header('status')],
       ['H1', '30316', 'Nhà tiêu hợp vệ sinh; Dinh dưỡng', 'poor'],
