@@ -62,7 +62,7 @@ export const REVIEWED_HOUSEHOLD_COLUMNS: readonly ColumnSpec[] = Object.freeze(
       result('area', 'area', 'text', ['thành thị/nông thôn', 'nông thôn/thành thị', 'urban/rural']),
       result('status', 'status', 'text', ['mã kết quả phân loại', 'status code']),
       result('statusVi', 'statusVi', 'text', ['kết quả phân loại', 'kết quả rà soát', 'phân loại hộ', 'phân loại cuối năm', 'classification']),
-      { key: 'startStatus', hint: 'text', vi: 'Phân loại đầu năm', en: 'Start status', aliases: ['mã phân loại đầu năm', 'phân loại đầu kỳ', 'kết quả phân loại đầu năm', 'status at the start', 'start-of-year status'] },
+      { key: 'startStatus', hint: 'text', vi: 'Phân loại đầu năm', en: 'Start status', aliases: ['mã phân loại đầu năm', 'phân loại đầu kỳ', 'kết quả phân loại đầu năm', 'kết quả rà soát đầu năm', 'phân loại năm trước', 'kết quả rà soát năm trước', 'status at the start', 'start-of-year status', 'previous status'] },
       { key: 'everEscapedPoverty', hint: 'boolean', vi: 'Đã từng thoát nghèo', en: 'Escaped poverty before', aliases: ['từng thoát nghèo', 'ever escaped poverty'] },
       { key: 'everEscapedNearPoverty', hint: 'boolean', vi: 'Đã từng thoát cận nghèo', en: 'Escaped near-poverty before', aliases: ['từng thoát cận nghèo', 'ever escaped near-poverty'] },
       result('deprivedIndicators', 'deprivations', 'text', ['chỉ tiêu thiếu hụt', 'deprived indicator ids']),

@@ -126,6 +126,11 @@ describe('readReviewedHouseholds', () => {
       ['H1', '30316', 'Nhà tiêu hợp vệ sinh; Dinh dưỡng', 'poor'],
     ]));
     expect([names.fields, names.households[0]?.deprivations]).toEqual([['deprivations'], ['latrine', 'nutrition']]);
+    // the status of the previous review, passed through by classify under the register's own header
+    for (const previous of ['Phân loại năm trước', 'Kết quả rà soát đầu năm', 'Previous status']) {
+      const r = await readReviewedHouseholds(csvFile([['STT', previous, header('id'), header('unit'), header('status')], ['1', 'hộ nghèo', 'H1', '30316', 'near-poor']]));
+      expect([r.fields, r.households[0]?.startStatus]).toEqual([['startStatus'], 'poor']);
+    }
     const bad = csvFile([[header('id'), header('unit'), header('deprivationsVi'), header('status')], ['H1', '30316', 'Nhà tắm', 'poor']], 'sai.csv');
     const error = await rejectedError(readReviewedHouseholds(bad));
     expect(error.message).toContain('sai.csv, row 2, column 3 (Các chỉ số thiếu hụt (Deprived indicators (Vietnamese)))');
