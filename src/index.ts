@@ -313,6 +313,8 @@ export { POVERTY_CAUSES, POVERTY_CAUSE_LABELS_VI, reviewedHouseholdSchema } from
 export type { PovertyCause, ChildCounts, ReviewedHousehold } from './reports/reviewedHousehold.js';
 export type { ReportCell, ReportOptions } from './reports/reportCell.js';
 export { summaryForm, summaryFormUnits } from './reports/summaryForm.js';
+export { summaryForms } from './reports/summaryForm.js';
+export type { SummaryFormsOptions } from './reports/summaryForm.js';
 export type { SummaryFormUnit, SummaryFormOptions, SummaryFormCell, SummaryFormRow, SummaryFormBlock, SummaryFormFinding, SummaryForm, SummaryFormUnitsOptions } from './reports/summaryForm.js';
 export type { EthnicMinorityBase } from './reports/summaryForm.js';
 export type { ReportTable } from './reports/reportTable.js';
@@ -335,6 +337,9 @@ export { childrenReport } from './reports/childrenReport.js';
 export type { ChildrenRow, ChildrenReport } from './reports/childrenReport.js';
 export { householdLists } from './reports/householdLists.js';
 export type { ListedHousehold, VillageList, HouseholdListsOptions } from './reports/householdLists.js';
+export { flowsReport } from './reports/flowsReport.js';
+export type { StatusFlows, FlowsRow, FlowsReport, FlowsReportOptions } from './reports/flowsReport.js';
+export { flowsTable } from './reports/flowsTable.js';
 
 // --- budgets ----------------------------------------------------------------
 export { BUDGET_SOURCES, BUDGET_SOURCE_LABELS_VI } from './budgets/budgetSource.js';

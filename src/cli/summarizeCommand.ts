@@ -11,6 +11,7 @@ import { AREA_SUMMARY_COLUMNS, type AreaSummaryRow, type SummaryLevel } from '..
 import { countClassifiedGroups, readAdminUnits, type ClassifiedGroup, type CountBy } from '../io/readAreaTables.js';
 import { formatOfPath } from '../io/readRows.js';
 import { writeTable } from '../io/tableWriter.js';
+import { runSummarizeReport, wantsReport } from './summarizeReports.js';
 import { fileInputs, openCliInput, outputPath, tableFormat, type CliInput } from './cliInput.js';
 import { badInput, cliDate, errorText, EXIT_FINDINGS, EXIT_OK, failedOnInput, fileErrorText, parseCliArgs, TABLE_CLI_OPTIONS, tableCliOptions, writeJsonResult, type CliCommand, type CliIo, type ExitCode } from './cliSupport.js';
 import { summarySheet } from './sheets.js';
@@ -47,6 +48,10 @@ Options:
                         gets a leading ' so a spreadsheet does not run it as a formula)
   -h, --help            this help
 
+Reports: vn-poverty summarize FILE --report NAME writes the summary form (Mẫu số 3) or a
+standard report (review-summary, flows, deprivations, ethnic-groups, causes, policy-groups,
+children, lists); see vn-poverty summarize --report --help.
+
 FILE - reads standard input. A progress count, with the share read and the time left, is
 shown on stderr when it is a terminal.
 
@@ -59,6 +64,7 @@ bad options, --out equal to an input. --out replaces an existing file only on su
 const group = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
 
 async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
+  if (wantsReport(argv)) return runSummarizeReport(argv, io);
   const args = parseCliArgs(argv, {
     by: { type: 'string' },
     units: { type: 'string' },

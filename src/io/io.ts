@@ -77,3 +77,10 @@ export { measuresSpec } from './measuresSpec.js';
 export type { MeasuresSpec, SpecIndicator } from './measuresSpec.js';
 export { readMeasuresData } from './readMeasuresData.js';
 export type { ReadMeasuresDataOptions, MeasuresData } from './readMeasuresData.js';
+// --- review reports: classified registers in, printed reports out ---------------
+export { readReviewedHouseholds } from './readReviewedHouseholds.js';
+export type { ReadReviewedHouseholdsOptions, ReviewedRegister } from './readReviewedHouseholds.js';
+export { REVIEWED_HOUSEHOLD_COLUMNS } from './reviewedHouseholdColumns.js';
+export type { ReviewedField } from './reviewedHouseholdColumns.js';
+export { writeReportTable, writeReportWorkbook } from './writeReportTable.js';
+export type { ReportSheet, WriteReportTableOptions } from './writeReportTable.js';

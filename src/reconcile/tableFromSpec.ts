@@ -230,7 +230,7 @@ export function tableFromSpec(grid: PrintedGrid, spec: TableSpec, options: Table
   if (grid.length === 0 || grid.every((r) => r.every((c) => c === null || c.trim() === ''))) {
     return fail({ code: 'empty-file', path: [], value: '', expected: `a header row with the ${name} columns`, message: `${where}the table is empty; expected a header row: ${s.columns.map(headerText).join(',')}` });
   }
-  const width = Math.max(...grid.map((r) => r.length));
+  const width = grid.reduce((n, r) => Math.max(n, r.length), 0); // a loop: a list of a million rows is too many arguments
   // 1. the header
   let found: { start: number; rows: number; at: ReadonlyMap<string, number> } | null = null;
   const starts = s.header?.start !== undefined ? [s.header.start] : [...Array(Math.min(grid.length, 12)).keys()];

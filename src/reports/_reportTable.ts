@@ -23,8 +23,12 @@ export const rateText = (r: AreaRate | null): string => r?.printed ?? '-';
 /** A group name as printed: `Chưa ghi nhận` for households that record none. @internal */
 export const groupText = (g: string): string => (g === NOT_RECORDED ? 'Chưa ghi nhận' : g);
 
-/** A regular expression matching exactly this label (for a spec's row reference). @internal */
-export const exactLabel = (label: string): string => `^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`;
+/**
+ * A regular expression matching exactly this label (for a spec's row reference); a label that
+ * starts like a spreadsheet formula (`=`, `+`, `-`, `@`) also matches with the `'` a CSV writer
+ * puts in front of it so that a spreadsheet shows it as text. @internal
+ */
+export const exactLabel = (label: string): string => `^${/^'*[=+\-@\t\r]/u.test(label) ? "'?" : ''}${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`;
 
 /** A Roman numeral (1 → `I`, 14 → `XIV`), as tables number their blocks. @internal */
 export function roman(n: number): string {
@@ -76,5 +80,5 @@ export function reportTable(
     relations,
     rounding: rates.rounding,
   };
-  return deepFreeze({ title, headerRows: depth, grid: [...header, ...rows], spec });
+  return deepFreeze({ title, headerRows: depth, grid: [...header, ...rows], spec, kinds: columns.map((c) => c.kind) });
 }

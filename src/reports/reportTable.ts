@@ -1,4 +1,4 @@
-import type { TableSpec } from '../reconcile/tableSpec.js';
+import type { SpecColumnKind, TableSpec } from '../reconcile/tableSpec.js';
 
 /**
  * A report as it is printed: its title, its header rows (Vietnamese, top to bottom) and its data
@@ -19,4 +19,6 @@ export interface ReportTable {
   readonly grid: readonly (readonly string[])[];
   /** The layout of the grid and its relations. */
   readonly spec: TableSpec;
+  /** What each grid column holds (`'text'`, `'count'`, `'rate'`, `'row-number'`), left to right: how a writer stores its cells. */
+  readonly kinds?: readonly SpecColumnKind[];
 }

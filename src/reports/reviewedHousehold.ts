@@ -113,6 +113,57 @@ export const reviewedHouseholdSchema = z.strictObject({
   children: childrenSchema.optional(),
 });
 
+const STATUS_SET: ReadonlySet<unknown> = new Set(HOUSEHOLD_STATUSES);
+const INDICATOR_SET: ReadonlySet<unknown> = new Set(INDICATOR_IDS);
+const CAUSE_SET: ReadonlySet<unknown> = new Set(POVERTY_CAUSES);
+const CHILD_FIELDS = ['total', 'withoutHealthInsurance', 'nutritionDeprived', 'schoolDeprived'] as const;
+const isText = (v: unknown): boolean => typeof v === 'string' && v.length > 0;
+const isCount = (v: unknown): boolean => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
+const isPlain = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v) && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null);
+function isListOf(v: unknown, ok: (x: unknown) => boolean): boolean {
+  if (!Array.isArray(v)) return false;
+  for (let i = 0; i < v.length; i++) if (!ok(v[i])) return false;
+  return true;
+}
+const FIELD_CHECKS: Readonly<Record<string, (v: unknown) => boolean>> = {
+  id: isText,
+  unit: isText,
+  area: (v) => v === 'rural' || v === 'urban',
+  village: isText,
+  headName: (v) => typeof v === 'string',
+  status: (v) => STATUS_SET.has(v),
+  startStatus: (v) => v === null || STATUS_SET.has(v),
+  everEscapedPoverty: (v) => typeof v === 'boolean',
+  everEscapedNearPoverty: (v) => typeof v === 'boolean',
+  ethnicMinority: (v) => typeof v === 'boolean',
+  ethnicGroup: isText,
+  deprivations: (v) => isListOf(v, (x) => INDICATOR_SET.has(x)),
+  causes: (v) => isListOf(v, (x) => CAUSE_SET.has(x)),
+  policyGroups: (v) => isListOf(v, isText),
+  children: (v) => {
+    if (!isPlain(v) || Object.keys(v).length !== CHILD_FIELDS.length || !CHILD_FIELDS.every((k) => isCount(v[k]))) return false;
+    const total = v['total'] as number;
+    return (v['withoutHealthInsurance'] as number) <= total && (v['nutritionDeprived'] as number) <= total && (v['schoolDeprived'] as number) <= total;
+  },
+};
+
+/**
+ * Whether a record is a valid {@link ReviewedHousehold} that the schema would give back as it
+ * is: a plain object with only known fields, none `undefined`, each of the right type. The bulk
+ * path of {@link parseReviewedHouseholds} (a register of a million households is read once, not
+ * copied by the schema in every report); anything else goes through the schema, which names
+ * what is wrong.
+ * @internal
+ */
+export function isValidReviewedHousehold(raw: unknown): raw is ReviewedHousehold {
+  if (!isPlain(raw) || !isText(raw['id']) || !isText(raw['unit']) || !STATUS_SET.has(raw['status'])) return false;
+  for (const key of Object.getOwnPropertyNames(raw)) {
+    const check = FIELD_CHECKS[key];
+    if (check === undefined || !Object.prototype.hasOwnProperty.call(FIELD_CHECKS, key) || !check(raw[key])) return false;
+  }
+  return true;
+}
+
 /**
  * Validates reviewed households at the edge: every record, every issue with its index, and no
  * household id twice.
@@ -125,7 +176,7 @@ export function parseReviewedHouseholds(input: readonly ReviewedHousehold[]): re
   if (!Array.isArray(input)) return parseInput(z.array(reviewedHouseholdSchema), input) as readonly ReviewedHousehold[];
   input.forEach((raw, i) => {
     try {
-      const h = parseInput(reviewedHouseholdSchema, raw) as ReviewedHousehold;
+      const h = isValidReviewedHousehold(raw) ? raw : (parseInput(reviewedHouseholdSchema, raw) as ReviewedHousehold);
       const first = seen.get(h.id);
       if (first !== undefined) {
         issues.push({ code: 'duplicate-household', path: [i, 'id'], value: h.id, expected: `each household once (also at index ${first})`, message: `household ${i}: id ${JSON.stringify(h.id)} is also at index ${first}` });

@@ -5,9 +5,9 @@ import { rateOf } from '../areas/areaFigures.js';
 import { fail, parseInput } from '../errors/VnPovertyError.js';
 import { assertDecimals, assertRoundingMode, type DecimalsOptions } from '../numbers/rounding.js';
 import type { Area } from '../standards/household.js';
-import { reviewTransitions, type ReviewEntry } from '../status/reviewTransitions.js';
 import type { ReportCell } from './reportCell.js';
-import { parseReviewedHouseholds, type ReviewedHousehold } from './reviewedHousehold.js';
+import type { ReviewedHousehold } from './reviewedHousehold.js';
+import { unitFlows, type UnitFlows } from './_unitFlows.js';
 import { assertOptions } from '../errors/assertOptions.js';
 
 /** One unit's figures for the summary form, for one status (poor or near-poor). */
@@ -241,61 +241,81 @@ export function summaryForm(units: readonly SummaryFormUnit[], options: SummaryF
 /** Options of {@link summaryFormUnits}. */
 export interface SummaryFormUnitsOptions {
   readonly status: 'poor' | 'near-poor';
+  /**
+   * The list at the start of the year (the previous review's classified households, `status` as
+   * recognised then), matched by id; the households' own `startStatus` must then be left out. A
+   * household only on this list moved out (or left the lists), one only on the end list moved
+   * in (or is new), one in another unit moved: `reviewTransitions`' conventions.
+   */
+  readonly start?: readonly ReviewedHousehold[];
 }
 
 /**
  * The {@link SummaryFormUnit} figures of every unit from reviewed households: each household
- * counts in its unit's households; its `startStatus` and `status` give the flows
- * (`reviewTransitions`: *tái* needs `everEscapedPoverty` / `everEscapedNearPoverty`); the
- * ethnic-minority counts and households come from `ethnicMinority`. Every household needs an `area`, and a unit's
- * households must share it. A household is counted in one unit at both ends (moves between
- * units are not read from these records).
+ * counts in its unit's households; the status at the start of the year (its `startStatus`, or
+ * the `start` list) and `status` give the flows (`reviewTransitions`: *tái* needs
+ * `everEscapedPoverty` / `everEscapedNearPoverty`, read from the start record or else the
+ * household's); the ethnic-minority counts and households come from `ethnicMinority`. Every
+ * household needs an `area`, and a unit's households must share it (a unit's area is the one its
+ * households have now; the `start` list's only for a unit no household lives in now). Without a `start` list a
+ * household is counted in one unit at both ends; with one, a household on it in another unit
+ * moved (moved out there, moved in here), and the form prints the moves.
  *
- * @throws VnPovertyError `invalid-input`, `duplicate-household`, `missing-field` (area), `mixed-areas`.
+ * @throws VnPovertyError `invalid-input`, `duplicate-household`, `missing-field` (area), `mixed-areas`, `conflicting-start`.
  * @example
  * summaryFormUnits([{ id: 'a', unit: 'X', area: 'rural', status: 'near-poor', startStatus: 'poor' }], { status: 'poor' })[0]?.exits //=> 1
+ * summaryFormUnits([{ id: 'a', unit: 'X', area: 'rural', status: 'poor' }], { status: 'poor', start: [{ id: 'b', unit: 'X', area: 'rural', status: 'poor' }] })[0]
+ * //=> { unit: 'X', area: 'rural', households: 1, ethnicMinorityHouseholds: 0, start: 1, startEthnicMinority: 0, exits: 0, re: 0, newly: 0, movedIn: 1, movedOut: 1, end: 1, endEthnicMinority: 0 }
  * @see Mẫu số 3; review-procedure §9.
  */
 export function summaryFormUnits(households: readonly ReviewedHousehold[], options: SummaryFormUnitsOptions): readonly SummaryFormUnit[] {
   assertOptions(options, 'summaryFormUnits', true);
-  const list = parseReviewedHouseholds(households);
-  const areaOf = new Map<string, Area>();
-  list.forEach((h, i) => {
-    if (h.area === undefined) fail({ code: 'missing-field', path: [i, 'area'], value: undefined, expected: 'urban or rural, for the blocks of the summary form' });
-    const known = areaOf.get(h.unit);
-    if (known !== undefined && known !== h.area) fail({ code: 'mixed-areas', path: [i, 'area'], value: h.area, expected: `${known}, like the other households of ${h.unit}` });
-    areaOf.set(h.unit, h.area);
-  });
-  const start: ReviewEntry[] = [];
-  const end: ReviewEntry[] = [];
-  for (const h of list) {
-    if (h.startStatus !== undefined && h.startStatus !== null) {
-      start.push({ householdId: h.id, area: h.unit, status: h.startStatus, everEscapedPoverty: h.everEscapedPoverty === true, everEscapedNearPoverty: h.everEscapedNearPoverty === true });
-    }
-    end.push({ householdId: h.id, area: h.unit, status: h.status });
-  }
-  const units = [...areaOf.keys()];
-  const t = reviewTransitions(start, end, { areas: units });
   const s = options.status;
-  return deepFreeze(
-    t.areas.map((a) => {
-      const f = s === 'poor' ? a.summary.poor : a.summary.nearPoor;
-      const inUnit = list.filter((h) => h.unit === a.area);
-      return {
-        unit: a.area,
-        area: areaOf.get(a.area) as Area,
-        households: inUnit.length,
-        ethnicMinorityHouseholds: inUnit.filter((h) => h.ethnicMinority === true).length,
-        start: f.start,
-        startEthnicMinority: inUnit.filter((h) => h.ethnicMinority === true && h.startStatus === s).length,
-        exits: f.exits,
-        re: f.re,
-        newly: f.newly,
-        movedIn: f.movedIn,
-        movedOut: f.movedOut,
-        end: f.end,
-        endEthnicMinority: inUnit.filter((h) => h.ethnicMinority === true && h.status === s).length,
-      };
-    }),
-  );
+  if (s !== 'poor' && s !== 'near-poor') fail({ code: 'invalid-option', path: ['status'], value: s, expected: "'poor' or 'near-poor'" });
+  return deepFreeze(unitFlows(households, options.start, true).map((u) => unitOf(u, s)));
+}
+
+/** One unit's summary-form figures for one status. */
+function unitOf(u: UnitFlows, s: 'poor' | 'near-poor'): SummaryFormUnit {
+  const f = u.flows[s];
+  return {
+    unit: u.unit,
+    area: u.area as Area,
+    households: u.households,
+    ethnicMinorityHouseholds: u.ethnicMinorityHouseholds,
+    start: f.start,
+    startEthnicMinority: u.startEthnicMinority[s],
+    exits: f.exits,
+    re: f.re,
+    newly: f.newly,
+    movedIn: f.movedIn,
+    movedOut: f.movedOut,
+    end: f.end,
+    endEthnicMinority: u.endEthnicMinority[s],
+  };
+}
+
+/** Options of {@link summaryForms}: those of `summaryForm` but the status, and the `start` list of `summaryFormUnits`. */
+export interface SummaryFormsOptions extends DecimalsOptions {
+  readonly ethnicMinorityBase?: EthnicMinorityBase;
+  readonly start?: readonly ReviewedHousehold[];
+}
+
+/**
+ * Both summary forms of a review (Mẫu số 3 of the poor and of the near-poor) from reviewed
+ * households, the flows matched once: the same as `summaryForm(summaryFormUnits(households,
+ * { status, start }), { status, … })` for each status, in one pass over the households.
+ *
+ * @throws VnPovertyError as `summaryFormUnits` and `summaryForm`.
+ * @example
+ * const { poor, nearPoor } = summaryForms([{ id: 'a', unit: 'X', area: 'rural', status: 'near-poor', startStatus: 'poor' }], { decimals: 2, rounding: 'half-up' });
+ * [poor.total.exits.count, nearPoor.total.newly.count] //=> [1, 1]
+ * @see Mẫu số 3 (luatminhkhue.vn reproduction); review-procedure §9 (SECONDARY).
+ */
+export function summaryForms(households: readonly ReviewedHousehold[], options: SummaryFormsOptions): { readonly poor: SummaryForm; readonly nearPoor: SummaryForm } {
+  assertOptions(options, 'summaryForms', true);
+  const { start, ...rest } = options;
+  const units = unitFlows(households, start, true);
+  const form = (status: 'poor' | 'near-poor'): SummaryForm => summaryForm(units.map((u) => unitOf(u, status)), { ...rest, status });
+  return deepFreeze({ poor: form('poor'), nearPoor: form('near-poor') });
 }

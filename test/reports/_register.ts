@@ -16,7 +16,8 @@ export const REGISTER: ReviewedHousehold[] = [
   { id: 'b4', unit: 'Đắk Hòa', village: 'Thôn 2', status: 'poor', ethnicGroup: 'Kinh', deprivations: ['adult-education', 'latrine', 'telecom'], causes: ['skills'], policyGroups: ['người có công'] },
 ];
 
-const UNITS = [
+/** The units of the generated registers, each with its area. */
+export const UNITS = [
   ['Nhà Bàng', 'urban'],
   ['Chi Lăng', 'urban'],
   ['Tân Lợi', 'rural'],

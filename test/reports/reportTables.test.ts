@@ -4,6 +4,8 @@ import { reconcileGrid } from '../../src/reconcile/reconcileGrid.js';
 import type { SpecRelation, TableSpec } from '../../src/reconcile/tableSpec.js';
 import { childrenReport } from '../../src/reports/childrenReport.js';
 import { childrenTable } from '../../src/reports/childrenTable.js';
+import { flowsReport } from '../../src/reports/flowsReport.js';
+import { flowsTable } from '../../src/reports/flowsTable.js';
 import { deprivationReport } from '../../src/reports/deprivationReport.js';
 import { deprivationTable } from '../../src/reports/deprivationTable.js';
 import { groupReport } from '../../src/reports/groupReport.js';
@@ -28,6 +30,7 @@ function printedReports(register: readonly ReviewedHousehold[]): ReadonlyArray<r
   return [
     ...statuses.map((status) => [`summary form (${status})`, summaryFormTable(summaryForm(summaryFormUnits(register, { status }), { status, ...opts }))] as const),
     ['review summary', reviewSummaryTable(reviewSummaryReport(register, opts))],
+    ['flows', flowsTable(flowsReport(register, opts))],
     ...statuses.map((status) => [`deprivations (${status})`, deprivationTable(deprivationReport(register, { status, standard: ND07_2021, ...opts }))] as const),
     ...(['ethnic-group', 'cause', 'policy-group'] as const).map((by) => [`groups (${by})`, groupTable(groupReport(register, { by, ...opts }))] as const),
     ['children', childrenTable(childrenReport(register, opts))],
@@ -170,6 +173,9 @@ describe('printed reports', () => {
           for (const [name, t] of printedReports(households)) {
             const r = reconcileGrid(t.grid, t.spec);
             expect(r.issues, name).toEqual([]);
+            // a kind for every printed column: text where the layout reads a label, a figure elsewhere
+            expect(t.kinds?.length, name).toBe(t.grid[0]!.length);
+            expect(t.kinds![r.layout.columns.find((c) => c.key === (t.spec.columns.find((x) => x.label === true) ?? t.spec.columns.find((x) => x.kind === 'text'))!.key)!.gridColumn], name).toBe('text');
           }
         }),
       );

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { summaryForm, summaryFormUnits, type SummaryFormRow, type SummaryFormUnit } from '../../src/reports/summaryForm.js';
+import { summaryForm, summaryForms, summaryFormUnits, type SummaryFormRow, type SummaryFormUnit } from '../../src/reports/summaryForm.js';
 import { exactRate } from '../../src/numbers/rate.js';
 import { firstIssue } from '../_helpers/errors.js';
 import { expectPure } from '../_helpers/purity.js';
@@ -96,6 +96,17 @@ describe('summaryForm (Mẫu số 3)', () => {
           }
         }),
         { numRuns: 1000 },
+      );
+    });
+
+    it('summaryForms gives, in one pass, the two forms summaryForm and summaryFormUnits give status by status', () => {
+      fc.assert(
+        fc.property(registerArb, fc.constantFrom('households' as const, 'ethnic-minority-households' as const), (register, ethnicMinorityBase) => {
+          const both = summaryForms(register, { ethnicMinorityBase, ...opts });
+          for (const [status, form] of [['poor', both.poor], ['near-poor', both.nearPoor]] as const) {
+            expect(form).toEqual(summaryForm(summaryFormUnits(register, { status }), { status, ethnicMinorityBase, ...opts }));
+          }
+        }),
       );
     });
   });
