@@ -146,6 +146,11 @@ export function extrasPlan(index: Readonly<Record<string, number>>, header: Read
   return { columns, fields, source };
 }
 
+/** The causes of poverty a list cell names (`Thiếu vốn; ốm đau`), or an error naming the cell. @internal */
+export function causesOfCell(text: string, at: CellPosition): PovertyCause[] {
+  return listOf(text, CAUSE_WORDS, at, CAUSES_EXPECTED);
+}
+
 function listOf<T extends string>(text: string, words: Readonly<Record<string, T>>, at: CellPosition, expected: string): T[] {
   const out: T[] = [];
   for (const part of text.split(/[;|\n]/)) {

@@ -1,5 +1,5 @@
 import { VnPovertyError, issue } from '../errors/VnPovertyError.js';
-import { POVERTY_CAUSES, POVERTY_CAUSE_LABELS_VI, type ChildCounts, type PovertyCause, type ReviewedHousehold } from '../reports/reviewedHousehold.js';
+import type { ChildCounts, ReviewedHousehold } from '../reports/reviewedHousehold.js';
 import type { Area } from '../standards/household.js';
 import { HOUSEHOLD_STATUSES, HOUSEHOLD_STATUS_LABELS_VI, type HouseholdStatus } from '../standards/householdStatus.js';
 import type { IndicatorId } from '../standards/indicators.js';
@@ -7,7 +7,7 @@ import { POVERTY_STANDARDS } from '../standards/standards.js';
 import { cellError, normalizeHeader, type CellPosition, type CellValue, type ColumnSpec } from './columns.js';
 import { CLASSIFIED_HOUSEHOLD_COLUMNS } from './outputColumns.js';
 import { AREA_EXPECTED, areaOfWord } from './readHouseholdRegister.js';
-import { REGISTER_REPORT_COLUMNS } from './registerColumns.js';
+import { causesOfCell, REGISTER_REPORT_COLUMNS } from './registerColumns.js';
 import { REGISTER_EXTRA_COLUMNS } from './registerOutputColumns.js';
 
 /** A result column of classify's output under the reviewed key, with classify's headers and the other names exports use. */
@@ -110,22 +110,6 @@ const STATUS_EXPECTED = `a status: ${HOUSEHOLD_STATUSES.join(', ')} (or ${Object
 const INDICATOR_WORDS: ReadonlyMap<string, IndicatorId> = new Map(POVERTY_STANDARDS.flatMap((s) => s.indicators.flatMap((i) => [[fold(i.id), i.id] as const, [fold(i.nameVi), i.id] as const])));
 const INDICATOR_EXPECTED = `indicator ids or names separated by ";": ${[...new Set(POVERTY_STANDARDS.flatMap((s) => s.indicators.map((i) => i.id)))].join(', ')}`;
 
-const CAUSE_WORDS: ReadonlyMap<string, PovertyCause> = new Map([
-  ...POVERTY_CAUSES.flatMap((c) => [[fold(c), c] as const, [fold(POVERTY_CAUSE_LABELS_VI[c]), c] as const, [fold(POVERTY_CAUSE_LABELS_VI[c]).replace(/^thieu /u, ''), c] as const]),
-  ...(
-    [
-      ['dat san xuat', 'land'], ['thieu dat', 'land'], ['dat', 'land'],
-      ['thieu von san xuat', 'capital'],
-      ['khong co lao dong', 'labour'], ['labor', 'labour'],
-      ['thieu cong cu', 'tools'], ['phuong tien san xuat', 'tools'], ['cong cu', 'tools'],
-      ['thieu kien thuc', 'knowledge'], ['kien thuc', 'knowledge'],
-      ['thieu ky nang', 'skills'], ['ky nang', 'skills'], ['tay nghe', 'skills'],
-      ['om dau', 'illness'], ['tai nan', 'illness'], ['benh tat', 'illness'], ['om dau, benh tat', 'illness'],
-      ['nguyen nhan khac', 'other'],
-    ] as const
-  ).map(([w, c]) => [w, c] as const),
-]);
-const CAUSE_EXPECTED = `causes separated by ";": ${POVERTY_CAUSES.map((c) => `${POVERTY_CAUSE_LABELS_VI[c]} (${c})`).join(', ')}`;
 
 /** Kinh, the majority group; every other group of the 54 is an ethnic minority (*dân tộc thiểu số*). */
 const MAJORITY_GROUP = 'kinh';
@@ -229,7 +213,7 @@ export function reviewedHouseholdOf(row: number, values: Readonly<Record<string,
   const deprived = ids ?? names;
   if (deprived !== undefined) out['deprivations'] = Object.freeze(deprived);
   const causes = text('causes');
-  if (causes !== undefined) out['causes'] = Object.freeze(listOf(causes, CAUSE_WORDS, at('causes'), CAUSE_EXPECTED));
+  if (causes !== undefined) out['causes'] = Object.freeze(causesOfCell(causes, at('causes')));
   const groups = text('policyGroups');
   if (groups !== undefined) {
     const list = [...new Set(groups.split(/[;|\n]/u).map((g) => g.trim()).filter((g) => g !== ''))];
