@@ -41,12 +41,15 @@ function nonEmpty(table: DocumentTable, r: number): string[] {
   return table.rows[r]!.map((_, c) => ownText(table, r, c).trim()).filter((t) => t !== '');
 }
 
-/** “A B 1 2 3 …”: every cell a short column number, some arabic, mostly filled. */
+/** A column number's formula (“3 = 2/1”, “(5)=(3)+(4)”, “1 = 2+3+4+5”, “6=5x100/1”) after its number. */
+const COLUMN_FORMULA = /^(\(?\d{1,2}\)?)\s*=\s*[\d()\s+\-*/x×:.,]+$/u;
+
+/** “A B 1 2 3 …”, “3 = 1+2”: every cell a short column number (or one with the formula that gives it), some arabic, mostly filled. */
 function isColumnNumberRow(table: DocumentTable, r: number): boolean {
   const cells = table.rows[r]!.map((_, c) => ownText(table, r, c).trim());
   const filled = cells.filter((t) => t !== '');
   if (filled.length < 3 || filled.length < table.columns * 0.6) return false;
-  const tokens = filled.map((t) => rowNumber(t.replace(/^\((.*)\)$/, '$1')));
+  const tokens = filled.map((t) => rowNumber((COLUMN_FORMULA.exec(t)?.[1] ?? t).replace(/^\((.*)\)$/, '$1')));
   if (tokens.some((t) => t === null || t.kind === 'nested')) return false;
   const arabic = tokens.filter((t) => t!.kind === 'arabic').map((t) => (t as { value: number }).value);
   if (arabic.length < 2 || arabic.some((v) => v > table.columns + 5)) return false;

@@ -1,6 +1,6 @@
 import { foldVietnamese } from '../text/foldVietnamese.js';
 import { rowNumber, type RowNumber } from './_cellNumber.js';
-import type { DocumentRowRole } from './tableLayout.js';
+import type { DocumentLayoutRow, DocumentRowRole } from './tableLayout.js';
 
 /** What a row's number and label say about it, before the figures are looked at. */
 export interface RowSignal {
@@ -47,6 +47,34 @@ export function rowSignal(row: number, numberText: string, label: string, hasFig
   return { row, label, number, numberText, hasFigures, signal, level };
 }
 
+/**
+ * Lettered items take their depth from the numbered row above them: “a”, “b” under “1.1” sit one
+ * level below it (not beside “1.2”), as programme tables print items under a sub-project.
+ */
+export function withLetterLevels(signals: readonly RowSignal[]): RowSignal[] {
+  let parent: RowSignal | null = null;
+  return signals.map((s) => {
+    if (s.number !== null && s.number.kind !== 'letter') parent = s;
+    if (s.signal !== 'item' || s.number?.kind !== 'letter' || s.number.upper || parent === null) return s;
+    return { ...s, level: Math.max(s.level, parent.level + 1) };
+  });
+}
+
+/** The numbered row right below `i` sits deeper than it (1 → 1.1, 1.1 → a): `i` adds up children. */
+export function hasChildRow(signals: readonly RowSignal[], i: number): boolean {
+  const s = signals[i]!;
+  const next = signals[i + 1];
+  if (next === undefined || s.number === null || s.number.kind === 'letter' || next.number === null || next.signal !== 'item') return false;
+  if (next.number.kind === 'nested') return isChildNumber(s.number, next.number);
+  return next.number.kind === 'letter' && !next.number.upper && next.level > s.level;
+}
+
+/** A group its own number or words call one (“II”, “B”, “Khu vực nông thôn”), not one guessed from its place above numbered rows. */
+export function namedGroup(s: RowSignal): boolean {
+  if (s.signal !== 'group') return false;
+  return s.number?.kind === 'roman' || (s.number?.kind === 'letter' && s.number.upper) || GROUP_LABEL.test(foldVietnamese(s.label));
+}
+
 /** A candidate set of rows a subtotal or total adds up, and how it was found. */
 export interface Coverage {
   readonly rows: readonly number[];
@@ -59,13 +87,8 @@ export interface Coverage {
  */
 export function coverageCandidates(signals: readonly RowSignal[], at: number): Coverage[] {
   const s = signals[at]!;
-  const leaf = (i: number): boolean => {
-    const x = signals[i]!;
-    if (x.signal !== 'item') return false;
-    // an item with nested children (1 → 1.1, 1.2) is a parent, not a leaf
-    const next = signals[i + 1];
-    return !(next !== undefined && next.number?.kind === 'nested' && x.number !== null && isChildNumber(x.number, next.number));
-  };
+  // an item with children (1 → 1.1, 1.2; 1.1 → a, b) is a parent, not a leaf
+  const leaf = (i: number): boolean => signals[i]!.signal === 'item' && !hasChildRow(signals, i);
   const out: Coverage[] = [];
   const following: number[] = [];
   for (let i = at + 1; i < signals.length; i++) {
@@ -88,10 +111,12 @@ export function coverageCandidates(signals: readonly RowSignal[], at: number): C
   })();
   const children: number[] = [];
   if (s.number !== null && s.number.kind !== 'letter') {
+    // the rows one level down, up to the next row at this level: 1.1 and 1.2 under 1 (not 1.1's a, b)
+    const childLevel = signals[at + 1]?.level;
     for (let i = at + 1; i < signals.length; i++) {
       const x = signals[i]!;
-      if (x.number === null || !isChildNumber(s.number, x.number)) break;
-      if (x.number.kind === 'nested' && x.number.parts.length === depthOf(s.number) + 1) children.push(x.row);
+      if (x.number === null || x.level <= s.level || (x.number.kind === 'nested' ? !isChildNumber(s.number, x.number) : x.number.kind !== 'letter')) break;
+      if (x.number.kind === 'nested' ? x.number.parts.length === depthOf(s.number) + 1 : x.level === childLevel) children.push(x.row);
     }
   }
   const add = (rows: number[], how: Coverage['how']): void => {
@@ -130,4 +155,14 @@ export function roleOf(signal: RowSignal['signal'], confirmed: boolean): Documen
   if (signal === 'part') return 'part';
   if (signal === 'heading') return 'heading';
   return confirmed ? 'subtotal' : 'item';
+}
+
+/** A row in the 1, 2, 3… sequence: an item, or a numbered project that adds up its sub-projects (“1” over 1.1, 1.2). */
+export function inNumberSequence(r: DocumentLayoutRow): boolean {
+  return (r.role === 'item' || r.role === 'subtotal') && r.number !== undefined && /^\d+$/.test(r.number);
+}
+
+/** A row that restarts the numbering when it restarts per group: a subtotal or heading outside the sequence (“II”, “Huyện Đại Từ”). */
+export function startsNumberGroup(r: DocumentLayoutRow): boolean {
+  return (r.role === 'subtotal' || r.role === 'heading') && !inNumberSequence(r);
 }

@@ -2,6 +2,7 @@ import { deepFreeze } from '../_internal/_freeze.js';
 import type { PrintedGrid, SpecColumn, SpecRelation, TableSpec } from '../reconcile/tableSpec.js';
 import type { DocumentTable } from './documentModel.js';
 import { additiveColumns, type DocumentTableLayout } from './tableLayout.js';
+import { inNumberSequence } from './_tableRows.js';
 
 /** Result of {@link specFromLayout}: the spec, or why the layout cannot be stated as one. */
 export type LayoutAsSpec = { readonly ok: true; readonly spec: TableSpec } | { readonly ok: false; readonly reason: string };
@@ -48,6 +49,8 @@ export function specFromLayout(table: DocumentTable, layout: DocumentTableLayout
         break;
       case 'numbering':
         if (r.perGroup) return { ok: false, reason: 'row numbers restart in each group' };
+        // a spec numbers every unit row: lettered or nested items (a, 1.1) or numbered projects over them are not its sequence
+        if (layout.rows.some((x) => (x.role === 'item') !== inNumberSequence(x) && x.number !== undefined)) return { ok: false, reason: 'row numbers of more than one level (1, 1.1, a)' };
         relations.push({ type: 'numbering', column: r.column, rows: 'units' });
         break;
       case 'part-of':

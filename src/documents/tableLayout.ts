@@ -5,6 +5,7 @@ import { ROUNDING_MODES, type RoundingMode } from '../numbers/rounding.js';
 import type { MoneyUnit } from '../numbers/money.js';
 import type { PrintedTable, RateRelation, TableColumn, TableRelation } from '../reconcile/printedTable.js';
 import type { DocumentTable } from './documentModel.js';
+import { inNumberSequence, startsNumberGroup } from './_tableRows.js';
 
 /**
  * What a column of a document table holds: a figure (`'count'`, `'rate'`, `'amount'`), the row
@@ -234,12 +235,12 @@ function amountsRounded(l: DocumentTableLayout, additive: readonly string[]): bo
   return additive.some((k) => l.columns.find((c) => c.key === k)?.kind === 'amount');
 }
 
-/** The numbered item rows, in one run or one run per group (a subtotal or heading row starts a group). */
+/** The numbered item (and numbered project) rows, in one run or one run per group (a subtotal or heading row starts a group). */
 function numberedGroups(l: DocumentTableLayout, perGroup: boolean): number[][] {
   const groups: number[][] = [[]];
   for (const r of l.rows) {
-    if (r.role === 'item' && r.number !== undefined && /^\d+$/.test(r.number)) groups[groups.length - 1]!.push(r.row);
-    else if (perGroup && (r.role === 'subtotal' || r.role === 'heading') && groups[groups.length - 1]!.length > 0) groups.push([]);
+    if (inNumberSequence(r)) groups[groups.length - 1]!.push(r.row);
+    else if (perGroup && startsNumberGroup(r) && groups[groups.length - 1]!.length > 0) groups.push([]);
   }
   return groups.filter((g) => g.length > 0);
 }

@@ -4,7 +4,7 @@ import type { MoneyUnit } from '../numbers/money.js';
 import { foldVietnamese } from '../text/foldVietnamese.js';
 import { cellNumber, rowNumber, type CellNumber } from './_cellNumber.js';
 import { moneyUnitIn, tableHeader } from './_tableHeader.js';
-import { coverageCandidates, roleOf, rowSignal, type RowSignal } from './_tableRows.js';
+import { coverageCandidates, hasChildRow, inNumberSequence, namedGroup, roleOf, rowSignal, startsNumberGroup, withLetterLevels, type RowSignal } from './_tableRows.js';
 import { linearRelations, scaledTo, type Col } from './_columnRelations.js';
 import type { DocumentTable } from './documentModel.js';
 import type { DocumentLayoutColumn, DocumentColumnKind, LayoutRelation, DocumentLayoutRow, DocumentTableLayout } from './tableLayout.js';
@@ -181,11 +181,13 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
     }
     return labelCol !== null ? text(r, labelCol) : text(r, 0);
   }
-  const signals: RowSignal[] = dataRows.map((r, j) => {
-    const label = rowLabelText(r);
-    const numberText = rowNumberCol !== null ? text(r, rowNumberCol) : '';
-    return rowSignal(r, numberText, label, figureCols.some((c) => at(j, c.col) !== null));
-  });
+  const signals: RowSignal[] = withLetterLevels(
+    dataRows.map((r, j) => {
+      const label = rowLabelText(r);
+      const numberText = rowNumberCol !== null ? text(r, rowNumberCol) : '';
+      return rowSignal(r, numberText, label, figureCols.some((c) => at(j, c.col) !== null));
+    }),
+  );
   // an unnumbered row with figures right before numbered rows heads a group (“Huyện Đại Từ” over its communes)
   if (rowNumberCol !== null) {
     signals.forEach((s, j) => {
@@ -201,13 +203,13 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
   const evidence: RelationEvidence[] = [];
   const rows: DocumentLayoutRow[] = signals.map((s, j) => {
     const base = { row: s.row, label: s.label !== '' ? s.label : s.numberText, ...(s.numberText === '' ? {} : { number: s.numberText }) };
-    if (s.signal === 'heading' || s.signal === 'part' || (s.signal === 'item' && s.level <= 2 && !hasNestedChild(signals, j))) {
+    if (s.signal === 'heading' || s.signal === 'part' || (s.signal === 'item' && s.level <= 2 && !hasChildRow(signals, j))) {
       return { ...base, role: roleOf(s.signal, false) };
     }
     if (!s.hasFigures) return { ...base, role: 'heading' };
     // the first candidate (in the order most likely for the row's signal) that most columns confirm:
     // a wrong cell then never flips the reading to another set that happens to add up
-    let best: { rows: readonly number[]; holds: number; of: number; breaks: string[] } | null = null;
+    let best: { rows: readonly number[]; holds: number; nonZero: number; of: number; breaks: string[] } | null = null;
     const confirms = (r: { holds: number; of: number }): boolean => r.holds >= 1 && r.holds * 2 >= r.of;
     for (const cand of coverageCandidates(signals, j)) {
       const r = rowTotalSupport(additive, j, cand.rows.map((x) => indexOfRow.get(x)!), at);
@@ -218,7 +220,10 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
       }
       if (best === null || r.holds > best.holds) best = { rows: cand.rows, ...r };
     }
-    const confirmed = best !== null && confirms(best);
+    // a row its label or number calls a subtotal or total (“II”, “Khu vực nông thôn”, “Tổng cộng”) over the rows
+    // it heads: one column adding up to a figure other than zero is evidence enough, when two of its cells are wrong
+    const named = s.signal === 'total' || namedGroup(s);
+    const confirmed = best !== null && (confirms(best) || (named && best.rows.length >= 2 && best.nonZero >= 1));
     if (!confirmed || best === null) {
       if (s.signal === 'total' || s.signal === 'group') notes.push(`row ${s.row + 1} “${base.label}” looks like a ${s.signal === 'total' ? 'total' : 'subtotal'} but adds up in too few columns over any set of rows; left unchecked`);
       return { ...base, role: s.signal === 'total' ? 'heading' : roleOf(s.signal, false) };
@@ -332,17 +337,10 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
   return deepFreeze({ layout, evidence, uncheckedColumns, notes });
 }
 
-function hasNestedChild(signals: readonly RowSignal[], j: number): boolean {
-  const s = signals[j]!;
-  const next = signals[j + 1];
-  if (next === undefined || next.number?.kind !== 'nested' || s.number === null) return false;
-  const p = s.number.kind === 'arabic' ? [s.number.value] : s.number.kind === 'nested' ? s.number.parts : null;
-  return p !== null && next.number.parts.length === p.length + 1 && p.every((v, i) => next.number!.kind === 'nested' && next.number!.parts[i] === v);
-}
-
 /** Columns where row `j` equals the sum of rows `parts` (blank parts read as zero), out of those where row `j` has a figure. */
-function rowTotalSupport(additive: readonly Col[], j: number, parts: readonly number[], at: (j: number, c: number) => CellNumber | null): { holds: number; of: number; breaks: string[] } {
+function rowTotalSupport(additive: readonly Col[], j: number, parts: readonly number[], at: (j: number, c: number) => CellNumber | null): { holds: number; nonZero: number; of: number; breaks: string[] } {
   let holds = 0;
+  let nonZero = 0;
   let of = 0;
   const breaks: string[] = [];
   for (const c of additive) {
@@ -361,10 +359,12 @@ function rowTotalSupport(additive: readonly Col[], j: number, parts: readonly nu
       else sum += v;
     }
     const t = scaledTo(total, d);
-    if (ok && t !== null && Number.isSafeInteger(sum) && withinRounding(t, sum, c, d, cells)) holds++;
-    else breaks.push(c.key);
+    if (ok && t !== null && Number.isSafeInteger(sum) && withinRounding(t, sum, c, d, cells)) {
+      holds++;
+      if (t !== 0) nonZero++;
+    } else breaks.push(c.key);
   }
-  return { holds, of, breaks };
+  return { holds, nonZero, of, breaks };
 }
 
 
@@ -424,15 +424,15 @@ function bestRateFit(rc: Col, additive: readonly Col[], rows: readonly number[],
 }
 
 function inferNumbering(rows: readonly DocumentLayoutRow[]): { perGroup: boolean; holds: number; of: number; breaks: string[] } | null {
-  const numbered = rows.filter((r) => r.role === 'item' && r.number !== undefined && /^\d+$/.test(r.number));
+  const numbered = rows.filter(inNumberSequence);
   if (numbered.length < 3) return null;
   const score = (perGroup: boolean): { holds: number; of: number; breaks: string[] } => {
     let expected = 1;
     let holds = 0;
     const breaks: string[] = [];
     for (const r of rows) {
-      if (perGroup && (r.role === 'subtotal' || r.role === 'heading')) expected = 1;
-      if (!(r.role === 'item' && r.number !== undefined && /^\d+$/.test(r.number))) continue;
+      if (perGroup && startsNumberGroup(r)) expected = 1;
+      if (!inNumberSequence(r)) continue;
       const n = Number(r.number);
       if (n === expected) holds++;
       else breaks.push(r.label);

@@ -1,0 +1,68 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { EXIT_FINDINGS, EXIT_OK } from '../../src/cli/cliSupport.js';
+import { runCli } from '../../src/cli/runCli.js';
+import { checkDocument } from '../../src/documents/checkDocument.js';
+import type { CheckFinding } from '../../src/documents/checkReport.js';
+import { readXlsxDocument } from '../../src/io/readXlsxDocument.js';
+import { captureIo } from '../_helpers/cliIo.js';
+import { budgetByYear, districtCommunes, regions2022 } from '../_helpers/officialSheets.js';
+import { tempDirs } from '../_helpers/tempDirs.js';
+
+// Sheets as offices print them (title block, merged header rows, a column-number row “3 = 2/1”,
+// formulas with cached values, counts typed as text, “-” for none): each with the errors real
+// tables carry, and its error-free twin. test/_helpers/officialSheets.ts says what is planted where.
+
+const tempDir = tempDirs('vnp-official-sheets-');
+const brief = (f: CheckFinding): string => `${f.code} @${f.location.row}:${f.location.column} ${f.printed ?? ''}`;
+const check = async (bytes: Promise<Uint8Array>): Promise<string[]> => checkDocument(await readXlsxDocument(await bytes)).findings.map(brief);
+
+async function reconcile(bytes: Promise<Uint8Array>): Promise<{ code: number; out: string }> {
+  const path = join(tempDir(), 'bieu.xlsx');
+  writeFileSync(path, await bytes);
+  const io = captureIo();
+  const code = await runCli(['reconcile', path], io);
+  return { code, out: io.out() };
+}
+
+describe('sheets as offices print them', () => {
+  it('the 2022 review by region as announced: the regions do not add up to the national poor (69.239 printed for 69.329)', async () => {
+    expect(await check(regions2022(true))).toEqual(['sum-mismatch @7:5 1.057.374']);
+    expect(await check(regions2022(false))).toEqual([]);
+  });
+
+  it('a district review with “3 = 2/1” under the header: the column numbers are not a data row, an area subtotal missing its last commune is found', async () => {
+    // before: “3 = 2/1” read as a row of figures (two false findings on each twin) and both area rows left unchecked
+    expect(await check(districtCommunes(true))).toEqual(['sum-mismatch @11:6 257', 'sum-mismatch @12:4 182', 'rate-mismatch @14:5 5,84']);
+    expect(await check(districtCommunes(false))).toEqual([]);
+    const clean = await reconcile(districtCommunes(false));
+    expect(clean.out).toContain('(row 6: column numbers)');
+    expect(clean.out).toContain('Khu vực nông thôn = sum of 5 rows (Xã Phú Lương, Xã Yên Lạc, Xã Ôn Lương, Xã Hợp Thành, Xã Phấn Mễ): holds in all 3 columns');
+    expect(clean.code).toBe(EXIT_OK);
+    const planted = await reconcile(districtCommunes(true));
+    expect(planted.out).toContain('error     Khu vực nông thôn · Hộ cận nghèo · Số hộ: printed 257, expected 368');
+    expect(planted.code).toBe(EXIT_FINDINGS);
+  });
+
+  it('a programme budget by year (1 › 1.1 › a, b): each level adds up the one below, the numbering 1, 2, 3, 4 runs over the projects', async () => {
+    // before: the hierarchy was not read (no total checked) and “1.1”, “a”, “b” were flagged as wrong row numbers
+    const clean = await reconcile(budgetByYear(false));
+    expect(clean.out).toContain('Dự án 1: Hỗ trợ đầu tư phát triển hạ tầng kinh tế - xã hội các huyện nghèo = sum of 2 rows (Tiểu dự án 1: Hỗ trợ đầu tư phát triển hạ tầng kinh tế - xã hội các huyện nghèo, Tiểu dự án 2: Hỗ trợ đầu tư hạ tầng xã đặc biệt khó khăn vùng bãi ngang): holds in all 5 columns');
+    expect(clean.out).toContain('Tiểu dự án 1: Hỗ trợ đầu tư phát triển hạ tầng kinh tế - xã hội các huyện nghèo = sum of 2 rows (Hỗ trợ đầu tư hạ tầng các huyện nghèo, Duy tu, bảo dưỡng công trình): holds in all 5 columns');
+    expect(clean.out).toContain('STT counts 1, 2, 3… down the item rows: holds in all 4 rows');
+    expect(clean.out).toContain('everything reconciles');
+    expect(clean.code).toBe(EXIT_OK);
+    expect(await check(budgetByYear(false))).toEqual([]);
+    // Dự án 1's 2023 leaves out 1.2 (5.130), item b's 2024 typed 3.158 for 3.185 (its parents +27), Dự án 4's period +1.000
+    expect(await check(budgetByYear(true))).toEqual([
+      'sum-mismatch @7:3 146.080',
+      'sum-mismatch @7:6 39.550',
+      'sum-mismatch @8:3 82.500',
+      'sum-mismatch @8:5 17.795',
+      'sum-mismatch @9:3 67.740',
+      'sum-mismatch @9:6 18.245',
+      'sum-mismatch @15:3 14.110',
+    ]);
+  });
+});
