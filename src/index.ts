@@ -268,7 +268,7 @@ export { reconcileTable, assertTableReconciles } from './reconcile/reconcileTabl
 export type { ReconcileReport, ReconcileIssue, ReconcileIssueCode, ReconcileSeverity, ReconcileShortcut, ReconcileTableOptions, GridRef } from './reconcile/reconcileTable.js';
 export { formatReconcileIssue, formatReconcileReport, formatTableLayout } from './reconcile/formatReconcileReport.js';
 export { reconcileGrid } from './reconcile/reconcileGrid.js';
-export type { GridReconcileReport } from './reconcile/reconcileGrid.js';
+export type { GridReconcileReport, ReconcileGridOptions } from './reconcile/reconcileGrid.js';
 export { tableSpecSchema, tableFromSpec } from './reconcile/tableSpec.js';
 export type {
   TableSpec,

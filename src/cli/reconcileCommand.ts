@@ -61,6 +61,9 @@ ${layouts}
                        --out - writes it to standard output (and the report to stderr)
   --json               print the report as JSON, the envelope of toJsonResult: value.issues[] (row,
                        column, code, severity, printed, expected, grid), value.layout, value.tableLayout
+  --all-findings       list every broken relation; by default one wrong cell gives one finding (as
+                       vn-poverty check reports): a total that only adds a wrong item, a rate right
+                       for the count a total implies, are folded into the finding at the wrong cell
   --delimiter D        CSV field separator: , (default), ; or tab
   -h, --help           this help
 
@@ -80,6 +83,7 @@ const OPTIONS: CliOptionSpec = {
   rounding: { type: 'string' },
   out: { type: 'string', short: 'o' },
   json: { type: 'boolean' },
+  'all-findings': { type: 'boolean' },
   delimiter: { type: 'string' },
 };
 
@@ -191,7 +195,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
     return failedOnInput(io, 'reconcile', error);
   }
   try {
-    return await finish(io, input.name, read, chosen, { out, json, numberFormat, unit, rounding });
+    return await finish(io, input.name, read, chosen, { out, json, numberFormat, unit, rounding, attribute: args.values['all-findings'] !== true });
   } finally {
     await input.close();
   }
@@ -203,7 +207,7 @@ async function finish(
   file: string,
   read: ReadTable,
   chosen: { readonly spec: TableSpec; readonly unit?: MoneyUnit; readonly rounding?: RoundingMode } | null,
-  o: { readonly out: string | undefined; readonly json: boolean; readonly numberFormat: NumberFormat; readonly unit: string | undefined; readonly rounding: string | undefined },
+  o: { readonly out: string | undefined; readonly json: boolean; readonly numberFormat: NumberFormat; readonly unit: string | undefined; readonly rounding: string | undefined; readonly attribute: boolean },
 ): Promise<ExitCode> {
   const { out, numberFormat, unit, rounding } = o;
   let report: GridReconcileReport;
@@ -211,12 +215,12 @@ async function finish(
   try {
     if (chosen === null) {
       if (unit !== undefined) return badInput(io, 'reconcile: --unit needs --layout or --spec (an inferred layout takes the unit from the headers or a caption “ĐVT: …”)');
-      const r = reconcileInferred(tableOf(read), { source: file, ...(rounding !== undefined ? { rounding: rounding as RoundingMode } : {}) });
+      const r = reconcileInferred(tableOf(read), { source: file, attribute: o.attribute, ...(rounding !== undefined ? { rounding: rounding as RoundingMode } : {}) });
       inferred = r.inferred;
       report = r;
     } else {
       const c = chosen;
-      report = reconcileGrid(read.grid, c.spec, { source: file, numberFormat, ...(c.unit !== undefined ? { unit: c.unit } : {}), ...(c.rounding !== undefined ? { rounding: c.rounding } : {}) });
+      report = reconcileGrid(read.grid, c.spec, { source: file, numberFormat, attribute: o.attribute, ...(c.unit !== undefined ? { unit: c.unit } : {}), ...(c.rounding !== undefined ? { rounding: c.rounding } : {}) });
     }
   } catch (error) {
     if (!(error instanceof VnPovertyError)) throw error;

@@ -22,6 +22,8 @@ export interface ReconcileInferredOptions {
   readonly consensus?: number;
   /** File or table name, for messages. */
   readonly source?: string;
+  /** One wrong cell, one finding (see `ReconcileTableOptions.attribute`), as `checkDocument` reports; false unless told. */
+  readonly attribute?: boolean;
 }
 
 /** What table understanding inferred, as `reconcileInferred` used it. */
@@ -88,7 +90,7 @@ export function reconcileInferred(table: DocumentTable, options: ReconcileInferr
   }
   const notes = [...u.notes];
   const engine = engineTable(table, u.layout, options.caption ?? '', notes);
-  const report = reconcileTable(engine.printed);
+  const report = reconcileTable(engine.printed, options.attribute === true ? { attribute: true } : {});
   const issues = [...engine.structural, ...report.issues];
   const errors = issues.filter((i) => i.severity === 'error').length;
   return deepFreeze({

@@ -5,6 +5,12 @@ import { tableFromSpec, type PrintedGrid, type TableFromSpecOptions, type TableL
 import type { TableSpec } from './tableSpec.js';
 import { assertOptions } from '../errors/assertOptions.js';
 
+/** Options of {@link reconcileGrid}: those of `tableFromSpec`, and `attribute` as `reconcileTable` takes it. */
+export interface ReconcileGridOptions extends TableFromSpecOptions {
+  /** One wrong cell, one finding (see `ReconcileTableOptions.attribute`); false unless told. */
+  readonly attribute?: boolean;
+}
+
 /** Result of {@link reconcileGrid}: the report (structural findings first) and how the grid was read. */
 export interface GridReconcileReport extends ReconcileReport {
   readonly layout: TableLayout;
@@ -23,10 +29,11 @@ export interface GridReconcileReport extends ReconcileReport {
  * const spec = { columns: [{ key: 'stt', kind: 'row-number', header: 'STT' }, { key: 'unit', kind: 'text', header: 'Xã' }, { key: 'households', kind: 'count', header: 'Hộ' }, { key: 'poor', kind: 'count', header: 'Hộ nghèo' }], relations: [{ type: 'role-totals', columns: ['households', 'poor'] }] };
  * reconcileGrid(grid, spec).issues.map((i) => [i.grid, i.expected]) //=> [[{ row: 3, column: 3 }, '82']]
  */
-export function reconcileGrid(grid: PrintedGrid, spec: TableSpec, options: TableFromSpecOptions = {}): GridReconcileReport {
+export function reconcileGrid(grid: PrintedGrid, spec: TableSpec, options: ReconcileGridOptions = {}): GridReconcileReport {
   assertOptions(options, 'reconcileGrid');
-  const read = tableFromSpec(grid, spec, options);
-  const report = reconcileTable(read.table);
+  const { attribute, ...readOptions } = options;
+  const read = tableFromSpec(grid, spec, readOptions);
+  const report = reconcileTable(read.table, attribute === true ? { attribute } : {});
   const issues = [...read.findings, ...report.issues];
   const errors = issues.filter((i) => i.severity === 'error').length;
   return deepFreeze({ ok: errors === 0, issues, checked: report.checked, errors, roundings: issues.length - errors, layout: read.layout, structural: read.findings.length });

@@ -18,11 +18,11 @@ const tempDir = tempDirs('vnp-official-sheets-');
 const brief = (f: CheckFinding): string => `${f.code} @${f.location.row}:${f.location.column} ${f.printed ?? ''}`;
 const check = async (bytes: Promise<Uint8Array>): Promise<string[]> => checkDocument(await readXlsxDocument(await bytes)).findings.map(brief);
 
-async function reconcile(bytes: Promise<Uint8Array>): Promise<{ code: number; out: string }> {
+async function reconcile(bytes: Promise<Uint8Array>, ...options: string[]): Promise<{ code: number; out: string }> {
   const path = join(tempDir(), 'bieu.xlsx');
   writeFileSync(path, await bytes);
   const io = captureIo();
-  const code = await runCli(['reconcile', path], io);
+  const code = await runCli(['reconcile', path, ...options], io);
   return { code, out: io.out() };
 }
 
@@ -43,6 +43,24 @@ describe('sheets as offices print them', () => {
     const planted = await reconcile(districtCommunes(true));
     expect(planted.out).toContain('error     Khu vực nông thôn · Hộ cận nghèo · Số hộ: printed 257, expected 368');
     expect(planted.code).toBe(EXIT_FINDINGS);
+  });
+
+  it('reconcile, like check, gives one wrong cell one finding: the count typed 182 for 128, not the rate beside it nor the subtotal it breaks; --all-findings lists every broken relation', async () => {
+    const errors = (out: string): string[] => out.split('\n').filter((l) => l.startsWith('error')).map((l) => l.slice(10, l.indexOf(', expected')));
+    const planted = await reconcile(districtCommunes(true));
+    expect(errors(planted.out)).toEqual([
+      'Khu vực nông thôn · Hộ cận nghèo · Số hộ: printed 257',
+      'Xã Phú Lương · Hộ nghèo · Số hộ: printed 182',
+      'Xã Yên Lạc · Hộ nghèo · Tỷ lệ (%): printed 5,84',
+    ]);
+    expect(planted.out).toContain("Khu vực nông thôn adds up to 476 with 128 here, and the row's rate 4,50 (Hộ nghèo · Tỷ lệ (%)) is that of 128");
+    const all = await reconcile(districtCommunes(true), '--all-findings');
+    expect(errors(all.out)).toEqual([
+      'Khu vực nông thôn · Hộ nghèo · Số hộ: printed 476',
+      'Khu vực nông thôn · Hộ cận nghèo · Số hộ: printed 257',
+      'Xã Phú Lương · Hộ nghèo · Tỷ lệ (%): printed 4,50',
+      'Xã Yên Lạc · Hộ nghèo · Tỷ lệ (%): printed 5,84',
+    ]);
   });
 
   it('a programme budget by year (1 › 1.1 › a, b): each level adds up the one below, the numbering 1, 2, 3, 4 runs over the projects', async () => {
