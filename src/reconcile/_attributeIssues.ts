@@ -64,6 +64,10 @@ export function attributeIssues(issues: readonly ReconcileIssue[], ctx: Attribut
   const note = (i: ReconcileIssue, text: string): void => void notes.set(i, [...(notes.get(i) ?? []), text]);
   const sums = out.filter((i) => SUMS.has(i.code) && diffOf(i) !== null);
   const where = (i: ReconcileIssue): string => `${i.row} · ${i.column}`;
+  /** The finding at a wrong term, in the place of the first of the sums it breaks. */
+  const termAt = new Map<ReconcileIssue, ReconcileIssue>();
+  /** A row key's printed label, from any finding on that row. */
+  const labelOf = (rowKey: string): string | undefined => out.find((i) => i.rowKey === rowKey)?.row;
 
   // one cell, two relations that both find it wrong by as much (a total row's total column): one finding
   for (const a of sums) {
@@ -97,6 +101,43 @@ export function attributeIssues(issues: readonly ReconcileIssue[], ctx: Attribut
     if (!same(total, diffOf(b)!)) continue;
     dropped.add(b);
     for (const i of items) note(i, `${b.row} adds up the printed figures and so differs by ${plainDecimal(diffOf(b)!, 6)} too`);
+  }
+  // one wrong part of several totals (a row's figure, in its row's total and its column's subtotal):
+  // two or more sums, off by the same amount, whose only common term is that cell — the cell is wrong
+  const ADDITIVE = new Set(['row-total', 'column-total', 'headline']);
+  const open = (): ReconcileIssue[] => sums.filter((i) => !dropped.has(i) && i.relation !== null && ADDITIVE.has(i.relation));
+  for (const a of open()) {
+    if (dropped.has(a)) continue;
+    const d = diffOf(a)!;
+    for (const term of a.cells.slice(1)) {
+      const group = open().filter((i) => same(diffOf(i)!, d) && i.cells.slice(1).some((c) => key(c) === key(term)));
+      if (group.length < 2) continue;
+      // the term must be the only cell every one of them adds, and no relation finds it wrong itself
+      const common = group.slice(1).reduce((cells, i) => cells.filter((c) => i.cells.slice(1).some((x) => key(x) === key(c))), group[0]!.cells.slice(1));
+      if (common.length !== 1 || out.some((i) => !dropped.has(i) && key(i.cells[0]!) === key(term))) continue;
+      const figure = ctx.figure(term);
+      if (figure === null) continue;
+      const implied = addFractions(figure.value, d);
+      if (implied.num < 0n) continue;
+      for (const i of group) dropped.add(i);
+      const expected = formatVnNumber(implied, { decimals: figure.decimals, rounding: 'half-up' });
+      const difference = subtractFractions(figure.value, implied);
+      const row = labelOf(term.row) ?? term.row;
+      termAt.set(group[0]!, {
+        ...a,
+        row,
+        rowKey: term.row,
+        column: term.column,
+        printed: figure.text,
+        expected,
+        expectedExact: plainDecimal(implied, 6),
+        difference: plainDecimal(difference, 6),
+        cells: [term, ...group.flatMap((i) => i.cells)],
+        relationText: group.map((i) => i.relationText).join('; '),
+        message: `${row} · ${term.column}: printed ${figure.text}, expected ${expected} — ${group.map((i) => `${i.row} · ${i.column} adds up to ${i.printed} with ${expected} here`).join(', ')}; difference ${plainDecimal(difference, 6)}`,
+      });
+      break;
+    }
   }
   // a total whose one wrong part is already found (a “trong đó” figure larger than its whole)
   for (const b of sums) {
@@ -155,6 +196,8 @@ export function attributeIssues(issues: readonly ReconcileIssue[], ctx: Attribut
   }
   const result: ReconcileIssue[] = [];
   for (const i of out) {
+    const atTerm = termAt.get(i);
+    if (atTerm !== undefined) result.push(atTerm);
     const replacement = replaced.get(i);
     if (replacement !== undefined) result.push(replacement);
     if (dropped.has(i)) continue;

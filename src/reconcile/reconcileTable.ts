@@ -14,7 +14,8 @@ export interface ReconcileTableOptions {
   /**
    * One wrong cell, one finding: fold the findings that only follow from another into it (a total
    * that adds a wrong item; one cell two relations find wrong by as much; a subtotal whose column
-   * relation breaks by what its items' break by; a rate right for the count a total implies), and
+   * relation breaks by what its items' break by; a rate right for the count a total implies; totals
+   * off by as much whose only common part is one figure, reported at that figure), and
    * when a subtotal does not add up and one item's printed rate fits the count the subtotal
    * implies, report that item's count instead. False unless told (every broken relation listed).
    */

@@ -45,6 +45,31 @@ describe('reconcileTable({ attribute: true }): one wrong cell, one finding at th
     expect(at(reconcileTable(t, { attribute: true }))).toEqual(['sum-mismatch Dự án 3 · total 7.163']);
   });
 
+  it("a figure that is a part of both its row's total and its column's total, off by the same amount in both: the figure is wrong, one finding", () => {
+    // Dự án 2's NSTW typed 2.870 for 2.780: its row (total = NSTW + NSĐP) and the NSTW total both break by −90
+    const t: PrintedTable = {
+      columns: [{ key: 'total', kind: 'amount', unit: 'trieu' }, { key: 'nstw', kind: 'amount', unit: 'trieu' }, { key: 'nsdp', kind: 'amount', unit: 'trieu' }],
+      rows: [
+        { key: '1', label: 'Dự án 1', cells: { total: '1.210', nstw: '1.100', nsdp: '110' } },
+        { key: '2', label: 'Dự án 2', cells: { total: '3.058', nstw: '2.870', nsdp: '278' } },
+        { key: '3', label: 'Dự án 3', cells: { total: '7.073', nstw: '6.430', nsdp: '643' } },
+        { key: 'T', label: 'Tổng cộng', cells: { total: '11.341', nstw: '10.310', nsdp: '1.031' } },
+      ],
+      relations: [
+        { type: 'row-total', row: 'T', parts: ['1', '2', '3'], columns: ['total', 'nstw', 'nsdp'] },
+        { type: 'column-total', column: 'total', parts: ['nstw', 'nsdp'] },
+      ],
+    };
+    expect(at(reconcileTable(t))).toEqual(['sum-mismatch Dự án 2 · total 3.058', 'sum-mismatch Tổng cộng · nstw 10.310']);
+    const r = reconcileTable(t, { attribute: true });
+    expect(at(r)).toEqual(['sum-mismatch Dự án 2 · nstw 2.870']);
+    expect([r.issues[0]!.expected, r.issues[0]!.difference, r.errors]).toEqual(['2.780', '90', 1]);
+    expect(r.issues[0]!.message).toBe('Dự án 2 · nstw: printed 2.870, expected 2.780 — Dự án 2 · total adds up to 3.058 with 2.780 here, Tổng cộng · nstw adds up to 10.310 with 2.780 here; difference 90');
+    // two wrong figures, each in one relation, off by the same amount: nothing is moved to a shared cell
+    const two: PrintedTable = { ...t, rows: t.rows.map((row) => (row.key === '2' ? { ...row, cells: { ...row.cells, nstw: '2.780', total: '3.148' } } : row.key === '3' ? { ...row, cells: { ...row.cells, total: '7.163' } } : row)) };
+    expect(at(reconcileTable(two, { attribute: true }))).toEqual(['sum-mismatch Dự án 2 · total 3.148', 'sum-mismatch Dự án 3 · total 7.163', 'sum-mismatch Tổng cộng · total 11.341']);
+  });
+
   it('a subtotal that does not add up, and an item whose printed rate fits the count the subtotal implies: the item count is wrong', () => {
     const t: PrintedTable = {
       columns: [{ key: 'hh', kind: 'count' }, { key: 'poor', kind: 'count' }, { key: 'rate', kind: 'rate' }],
