@@ -196,10 +196,16 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
         message: `“${p.rate.text}” for ${p.count.text}: on the households the text prints (${p.printedBase.text}) it is ${vn(exact, Math.max(2, r.decimals))}% (${rounding}), printed ${p.rate.text}`,
       });
     }
+    // pairs share a base when they are of the same households, area and moment; a pair of no stated moment joins the one moment stated
     const groups = new Map<string, RateCountClaim[]>();
+    const along = (p: RateCountClaim): string => `${p.population}|${p.base}|${p.scope ?? ''}`;
+    const moments = new Map<string, Set<string>>();
+    for (const p of pairs) if (p.moment !== undefined) moments.set(along(p), new Set([...(moments.get(along(p)) ?? []), p.moment]));
     for (const p of pairs) {
       if (p.printedBase !== undefined) continue;
-      const key = `${p.population}|${p.base}`;
+      const stated = moments.get(along(p));
+      const moment = p.moment ?? (stated?.size === 1 ? [...stated][0]! : '');
+      const key = `${along(p)}|${moment}`;
       groups.set(key, [...(groups.get(key) ?? []), p]);
     }
     for (const group of groups.values()) {

@@ -57,6 +57,13 @@ export interface RateCountClaim extends ClaimBase {
    * cư là …”) in the paragraph or the few before it, when the pair is a share of all households.
    */
   readonly printedBase?: ClaimFigure;
+  /** A named area the sentence is about (`'cả nước'`, `'tỉnh Kon Tum'`, `'huyện nghèo'`): pairs of different areas have different bases. */
+  readonly scope?: string;
+  /**
+   * The moment the pair is of, when the sentence says: `'start'` (“đầu năm”, the “từ” side of “giảm từ
+   * A … xuống còn B”) or `'end'` (“cuối năm”, “còn”). Pairs of different moments have different bases.
+   */
+  readonly moment?: 'start' | 'end';
 }
 
 /**
@@ -122,7 +129,8 @@ export interface ProseClaims {
 }
 
 const LIST_ITEM = /^\s*(?:[-+•–—*]\s*)+|^\s*[a-zđ]\)\s+|^\s*\d+(?:\.\d+)*[.)]\s+/i;
-const CONNECTIVE = /\b(trong do|bao gom|gom co|gom)\b\s*:?/g;
+/** “trong đó”, “bao gồm”, “gồm”; “cụ thể”, “như sau”, “chi tiết” only before a colon or at the end of the paragraph (a list follows). */
+const CONNECTIVE = /\b(trong do|bao gom|gom co|gom)\b\s*:?|\b(cu the|nhu sau|chi tiet)(?:\s+(?:nhu sau|la|gom))?\s*(?::|$)/g;
 const POPULATION = /\b(dan toc thieu so|dan toc|dtts|xa dac biet kho khan|dong bao)\b/;
 
 interface Para {
@@ -225,6 +233,7 @@ export function extractClaims(model: DocumentModel): ProseClaims {
   paras.forEach((p, pi) => {
     if (p.figures.length === 0 && !p.folded.includes('/')) return;
     totalsWithParts(p, pi);
+    breakdowns(p);
     rateCountPairs(p, pi);
     percentOfPlan(p);
     changes(p);
@@ -268,7 +277,8 @@ export function extractClaims(model: DocumentModel): ProseClaims {
     const found: Array<{ at: number; end: number; word: string }> = [];
     for (let m = CONNECTIVE.exec(p.folded); m !== null; m = CONNECTIVE.exec(p.folded)) {
       // “gồm các hoạt động”, “bao gồm các nội dung”: a list of activities, not of figures — the parts decide
-      found.push({ at: m.index, end: m.index + m[0].length, word: p.text.slice(m.index, m.index + m[1]!.length) });
+      const word = m[1] ?? m[2]!;
+      found.push({ at: m.index, end: m.index + m[0].length, word: p.text.slice(m.index, m.index + word.length) });
     }
     let previousTotals: ProseFigure[] = [];
     found.forEach((c, ci) => {
@@ -277,7 +287,9 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       const beforeText = p.text.slice(sentence.start, c.at).trim();
       const totalFrom = beforeText === '' ? (p.sentences.filter((s) => s.end <= sentence.start).pop()?.start ?? 0) : sentence.start;
       const previousEnd = ci > 0 ? found[ci - 1]!.end : -1;
-      const candidates = p.figures.filter((f) => f.start >= totalFrom && f.end <= c.at && f.dimension !== 'percent');
+      // a total is not a change (“(tăng 137 hộ so với đầu năm), trong đó …”); it may be an equivalent in brackets (“(tương đương 669 hộ). Trong đó …”)
+      const depthAt = parenDepths(p.text);
+      const candidates = p.figures.filter((f) => f.start >= totalFrom && f.end <= c.at && f.dimension !== 'percent' && !CHANGE_BEFORE.test(p.folded.slice(Math.max(0, f.start - 12), f.start)));
       const fresh = candidates.filter((f) => (f.start >= previousEnd || ci === 0) && !used.has(`${p.block}:${f.start}`));
       const totals = lastPerDimension(fresh.length > 0 ? fresh : previousTotals);
       if (fresh.length > 0) previousTotals = candidates;
@@ -291,8 +303,11 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       const inlineText = p.text.slice(c.end, inlineEnd);
       const items: Array<{ para: Para; figures: ProseFigure[]; label: string }> = [];
       if (inlineText.replace(/[\s:.,;]/g, '') !== '') {
-        for (const piece of splitParts(inlineText, c.end, p.figures)) {
-          const figures = p.figures.filter((f) => f.start >= piece.start && f.end <= piece.end);
+        // a part's own breakdown in brackets (“Ngân sách Trung ương: 1.107.735 triệu đồng (Vốn đầu tư: …; Vốn sự nghiệp: …)”) is not a part
+        const level = depthAt[c.end] ?? 0;
+        const outer = p.figures.filter((f) => depthAt[f.start] === level);
+        for (const piece of splitParts(inlineText, c.end, outer, depthAt)) {
+          const figures = outer.filter((f) => f.start >= piece.start && f.end <= piece.end);
           items.push({ para: p, figures, label: labelOf(p.text.slice(piece.start, piece.end), figures, piece.start) });
         }
       } else {
@@ -306,10 +321,14 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       }
       for (const total of totals) {
         const parts: ClaimFigure[] = [];
+        const whose = total.dimension === 'households' ? householdsOf(p, total) : null;
         for (const item of items) {
           // “giảm 20 hộ”, “tăng 5 hộ” in the list is a change, not a part
-          const f = item.figures.find((x) => x.dimension === total.dimension && !/\b(giam|tang|them)(?: duoc)?\s*$/.test(item.para.folded.slice(Math.max(0, x.start - 12), x.start)));
+          const f = item.figures.find((x) => x.dimension === total.dimension && !CHANGE_BEFORE.test(item.para.folded.slice(Math.max(0, x.start - 12), x.start)));
           if (f === undefined) continue;
+          // “Hộ nghèo có 10.689 hộ …, trong đó …; hộ cận nghèo có 14.994 hộ”: a parallel statement about other households ends the list
+          const other = whose === null ? null : householdsOf(item.para, f);
+          if ((whose === 'poor' && other === 'near-poor') || (whose === 'near-poor' && other === 'poor')) break;
           // “… chiếm 64%, tương đương 48.000 tỷ đồng”, “649 hộ, chiếm tỷ lệ 97% số hộ nghèo”: the part's printed share of the
           // total — only when the words after the percentage say so (“hộ nghèo 200 hộ, chiếm 2,5%” is a rate of all households)
           const share = item.figures.find(
@@ -335,6 +354,42 @@ export function extractClaims(model: DocumentModel): ProseClaims {
     });
   }
 
+  /** “1.107.735 triệu đồng (Vốn đầu tư: 776.462 triệu đồng; Vốn sự nghiệp: 331.273 triệu đồng)”: a figure and its breakdown in brackets. */
+  function breakdowns(p: Para): void {
+    if (!p.text.includes('(')) return;
+    const depthAt = parenDepths(p.text);
+    for (const total of p.figures) {
+      if (total.dimension === 'percent' || total.dimension === 'other' || total.outOf !== undefined) continue;
+      const open = /^\s*\(/.exec(p.text.slice(total.end, total.end + 4));
+      if (open === null) continue;
+      const from = total.end + open[0].length;
+      const level = depthAt[from]!;
+      let close = from;
+      while (close < p.text.length && !(p.text[close] === ')' && depthAt[close] === level - 1)) close++;
+      const inner = p.folded.slice(from, close);
+      // an equivalent, a share, a change, a comparison or a series of years is not a breakdown; a connective inside is read above
+      if (/^\s*(tuong duong|tuong ung|bang|chiem|tang|giam|them|so voi|ke hoach|kh\b|dat|trong do|bao gom|gom|cu the)/.test(inner) || /\b(nam \d{4}|so voi|cung ky|ke hoach)\b|\d{4}\s*:/.test(inner)) continue;
+      const inside = p.figures.filter((f) => f.start >= from && f.end <= close && depthAt[f.start] === level && f.dimension === total.dimension && f.outOf === undefined && !CHANGE_BEFORE.test(p.folded.slice(Math.max(0, f.start - 12), f.start)));
+      if (inside.length < 2) continue;
+      const parts: ClaimFigure[] = [];
+      for (const piece of splitParts(p.text.slice(from, close), from, inside, depthAt)) {
+        const figures = inside.filter((f) => f.start >= piece.start && f.end <= piece.end);
+        const f = figures[0];
+        if (f !== undefined) parts.push(fig(p, f, labelOf(p.text.slice(piece.start, piece.end), figures, piece.start)));
+      }
+      if (parts.length < 2) continue;
+      const s = sentenceAt(p, total.start);
+      claims.push({
+        kind: 'total-with-parts',
+        connective: '(…)',
+        total: fig(p, total),
+        parts,
+        sentence: p.text.slice(s.start, Math.max(s.end, Math.min(close + 1, p.text.length))).trim(),
+        location: { block: p.block, start: s.start, end: Math.max(s.end, close + 1) },
+      });
+    }
+  }
+
   function labelOf(piece: string, figures: readonly ProseFigure[], offset: number): string {
     const first = figures[0];
     const tidy = (t: string): string => t.replace(LIST_ITEM, '').replace(/[:\s,;.()]+$/, '').replace(/^[\s:,;.()]+/, '').trim();
@@ -355,9 +410,15 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       let count: ProseFigure | undefined;
       if (eq !== null) count = p.figures.find((f) => f.start === r.end + eq[0].length || (f.start >= r.end && f.start <= r.end + eq[0].length + 1 && f.dimension === 'households'));
       if (count === undefined || count.dimension !== 'households') {
-        // “N hộ, chiếm P%”
         // “N hộ, chiếm P%”, “N hộ nghèo (chiếm tỷ lệ P%)”, “N hộ; Tỷ lệ: P%”
-        count = [...p.figures].reverse().find((f) => f.dimension === 'households' && f.end <= r.start && /^\s*(?:can ngheo|ngheo)?[\s,;(]*(?:(?:chiem|bang)(?: t[yi] le)?|t[yi] le(?: ho)?(?: can)?(?: ngheo)?(?: la)?\s*:?)\s*$/.test(p.folded.slice(f.end, r.start)));
+        const back = [...p.figures].reverse().find((f) => f.dimension === 'households' && f.end <= r.start && /^\s*(?:can ngheo|ngheo)?[\s,;(]*(?:(?:chiem|bang)(?: t[yi] le)?|t[yi] le(?: ho)?(?: can)?(?: ngheo)?(?: la)?\s*:?)\s*$/.test(p.folded.slice(f.end, r.start)));
+        // “Tỷ lệ hộ nghèo là 2,93%; tổng số hộ nghèo là 815.101 hộ”: a rate that names its households, then their count —
+        // unless the count before it is of the same households (“tổng số hộ nghèo là 2.338.569 hộ, tỷ lệ hộ nghèo là 9,88%”)
+        const rateWords = /\bt[yi] le\b([^;.:%]*\bngheo\b[^;.:%]*)(?:\bla|:)\s*$/.exec(p.folded.slice(Math.max(0, r.start - 80), r.start));
+        const fwd = rateWords === null ? null : /^\s*[;,]\s*(?:va\s+)?(?:tong )?so ho\b[^;.:%\d]{0,50}?(?:\bla|\bco|:)\s*/.exec(p.folded.slice(r.end, r.end + 80));
+        const ahead = fwd === null ? undefined : p.figures.find((f) => f.start === r.end + fwd[0].length && f.dimension === 'households');
+        const rateOf = rateWords === null ? null : /\bngheo da chieu\b/.test(rateWords[1]!) ? 'both' : subjectOf(rateWords[1]!.trim() === '' ? '' : `ho ${rateWords[1]!}`);
+        count = ahead !== undefined && (back === undefined || householdsOf(p, back) !== (rateOf === 'poor-and-near-poor' ? 'both' : rateOf)) ? ahead : back;
       }
       if (count === undefined || count.dimension !== 'households') continue;
       const lead = p.folded.slice(Math.max(0, previousFigureEnd(p, Math.min(r.start, count.start))), Math.min(r.start, count.start));
@@ -373,6 +434,8 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       const baseWords = /^\s*(?:%\s*)?(?:so voi |tren |cua )?(tong so ho[\p{L} ]{0,20}|so ho (?:ngheo|can ngheo)[\p{L} ]{0,10})/u.exec(p.folded.slice(r.end, r.end + 40));
       const s = sentenceAt(p, r.start);
       pairCounts.add(`${p.block}:${count.start}`);
+      const scope = scopeOf(p.text.slice(s.start, Math.min(r.start, count.start)));
+      const moment = momentOf(p.folded.slice(s.start, Math.min(r.start, count.start)));
       claims.push({
         kind: 'rate-count',
         rate: fig(p, r),
@@ -382,6 +445,8 @@ export function extractClaims(model: DocumentModel): ProseClaims {
         base: baseWords === null || /dan cu|ho dan/.test(baseWords[1]!) ? 'households' : p.text.slice(r.end + baseWords.index + baseWords[0].length - baseWords[1]!.length, r.end + baseWords[0].length).trim(),
         date: dateNear(p, pi, Math.min(r.start, count.start), s.start),
         ...printedBaseFor(p, pi, Math.min(r.start, count.start), people + area, baseWords === null || /dan cu|ho dan/.test(baseWords[1]!)),
+        ...(scope === '' ? {} : { scope }),
+        ...(moment === null ? {} : { moment }),
         sentence: p.text.slice(s.start, s.end).trim(),
         location: { block: p.block, start: s.start, end: s.end },
       });
@@ -535,7 +600,7 @@ export function extractClaims(model: DocumentModel): ProseClaims {
  * Splits an inline list of parts (“2.696 lượt người, ngoài tỉnh 2.256 lượt người”, “A; B và C”)
  * so that no piece holds two figures of the same dimension: by “;”, then “,”, then “ và ”.
  */
-function splitParts(text: string, offset: number, figures: readonly ProseFigure[]): Array<{ start: number; end: number }> {
+function splitParts(text: string, offset: number, figures: readonly ProseFigure[], depthAt: readonly number[]): Array<{ start: number; end: number }> {
   const seps = [';', ',', ' và '];
   const split = (start: number, end: number, level: number): Array<{ start: number; end: number }> => {
     const inside = figures.filter((f) => f.start >= start && f.end <= end && f.dimension !== 'percent');
@@ -548,8 +613,8 @@ function splitParts(text: string, offset: number, figures: readonly ProseFigure[
     let at = piece.indexOf(sep);
     while (at >= 0) {
       const cut = start + at;
-      // never cut inside a number (“1,5”)
-      if (!(sep === ',' && /\d/.test(text[cut - offset - 1] ?? '') && /\d/.test(text[cut - offset + 1] ?? ''))) {
+      // never cut inside a number (“1,5”) nor inside brackets
+      if (!(sep === ',' && /\d/.test(text[cut - offset - 1] ?? '') && /\d/.test(text[cut - offset + 1] ?? '')) && depthAt[cut] === depthAt[offset]) {
         out.push(...split(s, cut, level + 1));
         s = cut + sep.length;
       }
@@ -569,4 +634,53 @@ function lastPerDimension(figures: readonly ProseFigure[]): ProseFigure[] {
 
 function populationName(folded: string): string {
   return folded === 'dtts' || folded === 'dan toc' || folded === 'dong bao' ? 'dân tộc thiểu số' : folded === 'dan toc thieu so' ? 'dân tộc thiểu số' : 'xã đặc biệt khó khăn';
+}
+
+/** “tăng 137 hộ”, “giảm 20 hộ”, “thêm 5 hộ”: words before a figure that make it a change, not a stock. */
+const CHANGE_BEFORE = /\b(giam|tang|them)(?: duoc| len| xuong)?\s*$/;
+
+/** The bracket depth at every offset of a text (“a (b) c”: 0 0 0 1 1 0 0 0); a stray “)” never goes below 0. */
+function parenDepths(text: string): number[] {
+  const out: number[] = [];
+  let depth = 0;
+  for (const ch of text) {
+    if (ch === ')') depth = Math.max(0, depth - 1);
+    out.push(depth);
+    if (ch === '(') depth++;
+    // a character outside the BMP takes two offsets
+    if (ch.length === 2) out.push(depth);
+  }
+  out.push(depth);
+  return out;
+}
+
+/** Named areas (“tỉnh Kon Tum”, “huyện Tri Tôn”) and the whole country or the poor districts, the last before a pair. */
+const AREA_NAME = /(?<![\p{L}])(?:(tỉnh|huyện|thị xã|thành phố|quận|xã|phường|thị trấn)\s+((?:\p{Lu}[\p{L}\p{M}]*)(?:\s+\p{Lu}[\p{L}\p{M}]*){0,2})|(toàn quốc|cả nước|huyện nghèo|các huyện nghèo))(?![\p{L}])/giu;
+
+/** The last area named in a sentence before a pair, `''` for none (the document's own area). */
+function scopeOf(text: string): string {
+  let out = '';
+  for (const m of text.normalize('NFC').matchAll(AREA_NAME)) {
+    if (m[3] !== undefined) out = /quốc|nước/i.test(m[3]) ? 'cả nước' : 'huyện nghèo';
+    // the first word of the name must be capitalised: “xã Tân Lập”, not “xã đặc biệt khó khăn”
+    else if (/^\p{Lu}/u.test(m[2]!)) out = `${m[1]!.toLowerCase()} ${m[2]!}`;
+  }
+  return out;
+}
+
+/** The moment a sentence puts a pair at: the last of “đầu năm/kỳ/giai đoạn”, “từ” (start) and “cuối năm/kỳ”, “còn” (end) before it. */
+function momentOf(folded: string): 'start' | 'end' | null {
+  let out: 'start' | 'end' | null = null;
+  for (const m of folded.matchAll(/\b(dau nam|dau ky|dau giai doan|(?:giam|tang) tu|cuoi nam|cuoi ky|cuoi giai doan|con)\b/g)) out = /^(dau|giam|tang)/.test(m[1]!) ? 'start' : 'end';
+  return out;
+}
+
+/** Which households a count is of: the words right after it (“3.373 hộ nghèo”), else those of its clause before it (“Hộ nghèo có”). */
+function householdsOf(p: Para, f: ProseFigure): 'poor' | 'near-poor' | 'both' | null {
+  const after = /^\s*(can ngheo|ngheo)\b/.exec(p.folded.slice(f.end, f.end + 14));
+  if (after !== null) return after[1] === 'can ngheo' ? 'near-poor' : 'poor';
+  let from = Math.max(p.folded.lastIndexOf(';', f.start - 1), p.folded.lastIndexOf(':', f.start - 1), p.folded.lastIndexOf('. ', f.start - 1));
+  for (const g of p.figures) if (g.end <= f.start && g.end > from) from = g.end;
+  const s = subjectOf(p.folded.slice(from + 1, f.start));
+  return s === 'poor-and-near-poor' ? 'both' : s;
 }
