@@ -24,7 +24,7 @@ export interface ProseFigure {
   readonly value: Fraction;
   /** Decimals printed. */
   readonly decimals: number;
-  /** The number's digits as printed (`'2.522'`). */
+  /** The number's digits, thousands grouped by dots (`'2.522'`, also for a printed “2 522”). */
   readonly digits: string;
   readonly qualifier: { readonly word: string; readonly meaning: QualifierMeaning } | null;
   /**
@@ -34,7 +34,10 @@ export interface ProseFigure {
   readonly outOf?: { readonly digits: string; readonly value: Fraction; readonly decimals: number };
 }
 
-const NUM = String.raw`\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?`;
+/** A number: thousands grouped by dots, or by spaces (Word's no-break space, read as a plain space: “102 650”), or not grouped. */
+const NUM = String.raw`\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?|\d+(?:,\d+)?`;
+/** Words a number follows as a name, not a figure (“Tổ 3 120 hộ”, “năm 2024 100 hộ”): a space after that number does not group thousands. */
+const NAMED_BY_NUMBER = /\b(?:to|thon|xom|ap|ban|khu|khom|so|dieu|khoan|muc|phan|chuong|du an|tieu du an|noi dung|nam|thang|ngay|quy|giai doan|lan|bieu|bang|phu luc)\s*$/;
 /** Units, longest first (folded spelling; matched on folded text). */
 const UNITS: ReadonlyArray<readonly [string, FigureDimension, MoneyUnit | null]> = [
   ['trieu dong', 'money', 'trieu'],
@@ -89,9 +92,18 @@ export function proseFigures(text: string): ProseFigure[] {
   const out: ProseFigure[] = [];
   NUMBER_RE.lastIndex = 0;
   for (let m = NUMBER_RE.exec(folded); m !== null; m = NUMBER_RE.exec(folded)) {
-    const digits = m[1]!;
+    const printed = m[1]!;
     const numberStart = m.index;
-    const after = folded.slice(numberStart + digits.length, numberStart + digits.length + 20);
+    // “80 157/95 420”: a number inside a space-grouped one (whose match failed on what follows it) is not a figure of its own
+    if (insideSpaceGroup(folded, numberStart)) continue;
+    const space = /[ \u00a0\u202f]/.exec(printed);
+    if (space !== null && NAMED_BY_NUMBER.test(folded.slice(Math.max(0, numberStart - 16), numberStart))) {
+      NUMBER_RE.lastIndex = numberStart + space.index;
+      continue;
+    }
+    // “102 650” is read as “102.650”; the text keeps what was printed
+    const digits = printed.replace(/[ \u00a0\u202f]/g, '.');
+    const after = folded.slice(numberStart + printed.length, numberStart + printed.length + 20);
     const unit = UNIT_RE.exec(after);
     // “Tổng số hộ cận nghèo: 18.160; Tỷ lệ: …”: a count of households named before it, with no unit after
     const namedHouseholds = unit === null && /\b(?:tong )?so ho[\p{L} ]{0,40}:\s*$/u.test(folded.slice(Math.max(0, numberStart - 50), numberStart)) && /^\s*(?:[;,.)]|$)/.test(after);
@@ -99,7 +111,7 @@ export function proseFigures(text: string): ProseFigure[] {
     const unitWord = unit === null ? '' : unit[1]!;
     const spec = unit === null ? (['', 'households', null] as const) : UNITS.find(([u]) => u === unitWord)!;
     // "ngày 30 tháng 6 năm 2022", "năm 2024": not figures (already excluded: no unit); "hộ" after a year is rare
-    const end = numberStart + digits.length + (unit === null ? 0 : unit[0].length);
+    const end = numberStart + printed.length + (unit === null ? 0 : unit[0].length);
     const { start, qualifier } = qualifierBefore(text, folded, numberStart);
     const value = figureValue(digits);
     if (value === null) continue;
@@ -120,7 +132,9 @@ export function proseFigures(text: string): ProseFigure[] {
   }
   OUT_OF_RE.lastIndex = 0;
   for (let m = OUT_OF_RE.exec(folded); m !== null; m = OUT_OF_RE.exec(folded)) {
-    const [all, done = '', planned = ''] = m;
+    const [all, doneAsPrinted = '', plannedAsPrinted = ''] = m;
+    const done = doneAsPrinted.replace(/[ \u00a0\u202f]/g, '.');
+    const planned = plannedAsPrinted.replace(/[ \u00a0\u202f]/g, '.');
     const unit = UNIT_RE.exec(folded.slice(m.index + all.length, m.index + all.length + 20));
     const spec = unit === null ? undefined : UNITS.find(([u]) => u === unit[1]);
     const value = figureValue(done);
@@ -144,6 +158,25 @@ export function proseFigures(text: string): ProseFigure[] {
     });
   }
   return out.sort((a, b) => a.start - b.start);
+}
+
+/** True when the number at `at` continues a space-grouped number (“95 420”: “420”) that no naming word (“Tổ 3 120”) breaks. */
+function insideSpaceGroup(folded: string, at: number): boolean {
+  const isDigit = (i: number): boolean => i >= 0 && folded.charCodeAt(i) >= 48 && folded.charCodeAt(i) <= 57;
+  const isSpace = (i: number): boolean => i >= 0 && ' \u00a0\u202f'.includes(folded[i]!);
+  if (!isSpace(at - 1) || !isDigit(at - 2)) return false;
+  // walk back over the groups before it: “1 239 405”
+  let space = at - 1;
+  let runStart = space;
+  for (;;) {
+    runStart = space;
+    while (isDigit(runStart - 1)) runStart--;
+    if (space - runStart === 3 && isSpace(runStart - 1) && isDigit(runStart - 2)) space = runStart - 1;
+    else break;
+  }
+  const length = space - runStart;
+  if (length < 1 || length > 3 || /[.,]/.test(folded[runStart - 1] ?? '')) return false;
+  return !NAMED_BY_NUMBER.test(folded.slice(Math.max(0, runStart - 16), runStart));
 }
 
 /** “1.239.405”, “68,803”: the exact value, or null for a malformed grouping (“1.23.4”). */

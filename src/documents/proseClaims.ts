@@ -137,6 +137,8 @@ interface Para {
   readonly block: number;
   readonly text: string;
   readonly folded: string;
+  /** A list item: printed with its marker (“- ”, “a) ”), numbered by Word (its `label`), or in a Word list style (bullets). */
+  readonly listItem: boolean;
   readonly figures: readonly ProseFigure[];
   readonly sentences: ReadonlyArray<{ readonly start: number; readonly end: number }>;
 }
@@ -159,7 +161,7 @@ function subjectOf(folded: string): 'poor' | 'near-poor' | 'poor-and-near-poor' 
 }
 
 /** After a part's “chiếm P%”: words that make P a share of the total (“, tương đương 48.000 tỷ”, “số hộ nghèo toàn huyện”), not a rate of all households. */
-const SHARE_OF_TOTAL = /^(?:\s*[,;]?\s*\(?\s*(?:tuong duong|tuong ung)\b|\s+(?:so |tong so |tong )?(?:ho ngheo|ho can ngheo|von|kinh phi|nguon von|tong von|tong kinh phi)\b)/;
+const SHARE_OF_TOTAL = /^(?:\s*[,;]?\s*\(?\s*(?:tuong duong|tuong ung)\b|\s+(?:so voi\s+)?(?:so |tong so |tong )?(?:ho ngheo|ho can ngheo|von|kinh phi|nguon von|tong von|tong kinh phi)\b(?!\s+(?:dtts|dan toc|dong bao|vung)\b))/;
 /** A part of the area a pair may be about. */
 const AREA = /\b(thanh thi|nong thon|khu vuc [a-z]+(?: [a-z]+)?)\b/;
 /** Words that narrow a sentence to a part of the area. */
@@ -216,7 +218,7 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       continue;
     }
     paraAt.set(b.index, paras.length);
-    paras.push({ block: b.index, text: b.text, folded: foldVietnameseKeepingLength(b.text), figures: proseFigures(b.text), sentences: sentences(b.text) });
+    paras.push({ block: b.index, text: b.text, folded: foldVietnameseKeepingLength(b.text), listItem: LIST_ITEM.test(b.text) || b.label !== undefined || /\blist\b/i.test(b.style ?? ''), figures: proseFigures(b.text), sentences: sentences(b.text) });
   }
   const claims: DocumentClaim[] = [];
   const used = new Set<string>();
@@ -301,22 +303,24 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       let inlineEnd = Math.min(next?.at ?? p.text.length, sentenceAt(p, Math.max(c.end - 1, c.at)).end);
       if (opened && closing >= 0) inlineEnd = Math.min(inlineEnd, closing);
       const inlineText = p.text.slice(c.end, inlineEnd);
-      const items: Array<{ para: Para; figures: ProseFigure[]; label: string }> = [];
+      // figures: those a part may be; all: with those in brackets, where its share may be printed
+      const items: Array<{ para: Para; figures: ProseFigure[]; all: ProseFigure[]; label: string }> = [];
       if (inlineText.replace(/[\s:.,;]/g, '') !== '') {
         // a part's own breakdown in brackets (“Ngân sách Trung ương: 1.107.735 triệu đồng (Vốn đầu tư: …; Vốn sự nghiệp: …)”) is not a part
         const level = depthAt[c.end] ?? 0;
         const outer = p.figures.filter((f) => depthAt[f.start] === level);
         for (const piece of splitParts(inlineText, c.end, outer, depthAt)) {
           const figures = outer.filter((f) => f.start >= piece.start && f.end <= piece.end);
-          items.push({ para: p, figures, label: labelOf(p.text.slice(piece.start, piece.end), figures, piece.start) });
+          const all = p.figures.filter((f) => f.start >= piece.start && f.end <= piece.end);
+          items.push({ para: p, figures, all, label: labelOf(p.text.slice(piece.start, piece.end), figures, piece.start) });
         }
       } else {
         // …or the list items that follow a paragraph ending with it
         for (let k = pi + 1; k < paras.length; k++) {
           const q = paras[k]!;
           if (q.block !== p.block + (k - pi)) break;
-          if (!LIST_ITEM.test(q.text)) break;
-          items.push({ para: q, figures: [...q.figures], label: labelOf(q.text, q.figures, 0) });
+          if (!q.listItem) break;
+          items.push({ para: q, figures: [...q.figures], all: [...q.figures], label: labelOf(q.text, q.figures, 0) });
         }
       }
       for (const total of totals) {
@@ -331,11 +335,12 @@ export function extractClaims(model: DocumentModel): ProseClaims {
           if ((whose === 'poor' && other === 'near-poor') || (whose === 'near-poor' && other === 'poor')) break;
           // “… chiếm 64%, tương đương 48.000 tỷ đồng”, “649 hộ, chiếm tỷ lệ 97% số hộ nghèo”: the part's printed share of the
           // total — only when the words after the percentage say so (“hộ nghèo 200 hộ, chiếm 2,5%” is a rate of all households)
-          const share = item.figures.find(
+          const share = item.all.find(
             (x) =>
               x.dimension === 'percent' &&
               /\bchiem(?: ty le| ti le)?\s*$/.test(item.para.folded.slice(Math.max(0, x.start - 16), x.start)) &&
-              SHARE_OF_TOTAL.test(item.para.folded.slice(x.end, x.end + 40)),
+              // money has no rate of households: “Ngân sách tỉnh: 9.250 triệu đồng, chiếm 9,01%” is its share of the total
+              (f.dimension === 'money' || SHARE_OF_TOTAL.test(item.para.folded.slice(x.end, x.end + 40))),
           );
           const part = fig(item.para, f, item.label);
           parts.push(share === undefined ? part : { ...part, share: fig(item.para, share) });
@@ -460,7 +465,7 @@ export function extractClaims(model: DocumentModel): ProseClaims {
     // the base in the same paragraph, or in a list item or lead-in just before a run of list items (“+ Tổng số hộ tự nhiên: …”)
     for (let k = pi; k >= Math.max(0, pi - 3); k--) {
       const q = paras[k]!;
-      if (k < pi && (!LIST_ITEM.test(paras[k + 1]!.text) || paras[k + 1]!.block !== q.block + 1)) break;
+      if (k < pi && (!paras[k + 1]!.listItem || paras[k + 1]!.block !== q.block + 1)) break;
       const base = [...q.figures].reverse().find((f) => f.dimension === 'households' && (k < pi || f.end <= before) && BASE_WORDS.test(q.folded.slice(Math.max(0, f.start - 40), f.start)));
       if (base !== undefined) return { printedBase: fig(q, base) };
     }
@@ -477,13 +482,19 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       const to = p.figures.find((f) => f.start === toAt && (f.dimension === 'percent' || f.dimension === 'households'));
       if (to === undefined) continue;
       const from = [...p.figures].reverse().find((f) => f.end <= toAt && f.start >= s.start && f.dimension === to.dimension && f.qualifier === null);
-      const after = p.figures.filter((f) => f.start > to.end && f.end <= s.end && f.dimension === to.dimension);
-      const change = after.find((f) => /\b(giam|tang)(?: them| duoc| len| xuong)?\s*$/.test(p.folded.slice(Math.max(0, f.start - 14), f.start)));
-      if (from === undefined || change === undefined || to.qualifier !== null || change.qualifier !== null) continue;
-      if (con[1] === undefined && !/\btu\s*$/.test(p.folded.slice(Math.max(0, from.start - 6), from.start))) continue;
+      if (from === undefined) continue;
+      // “giảm 2,51% (từ 17,52% xuống còn 15,01%)”, “giảm tỷ lệ hộ nghèo 0,7% (giảm từ 5,03% …)”: the change printed before its two ends
+      const ahead = [...p.figures].reverse().find((f) => f.end <= from.start && f.start >= s.start && f.dimension === to.dimension && /^\s*[(,]?\s*(?:(?:giam|tang)\s+)?tu\s*$/.test(p.folded.slice(f.end, from.start)) && /\b(giam|tang)\b[^;.\d%]{0,30}$/.test(p.folded.slice(Math.max(0, f.start - 40), f.start)));
+      // …or after them, in the same clause (not “…, đạt 104,6% kế hoạch (kế hoạch giảm 2,4%)”)
+      const after = p.figures.filter((f) => f.start > to.end && f.end <= s.end && f.dimension === to.dimension && !/;|\b(ke hoach|chi tieu|muc tieu|kh)\b/.test(p.folded.slice(to.end, f.start)));
+      const change = ahead ?? after.find((f) => /\b(giam|tang)(?: them| duoc| len| xuong)?\s*$/.test(p.folded.slice(Math.max(0, f.start - 14), f.start)));
+      if (change === undefined || to.qualifier !== null || change.qualifier !== null) continue;
+      // “Đầu năm 2024 … có 4.215 hộ nghèo …; đến cuối năm 2024 còn 3.647 hộ nghèo, giảm 568 hộ”: the two moments named
+      const moments = /\b(dau nam|dau ky|dau giai doan)\b/.test(p.folded.slice(s.start, from.start)) && /\b(cuoi nam|cuoi ky|cuoi giai doan|den nay|hien nay)\b/.test(p.folded.slice(from.end, toAt));
+      if (con[1] === undefined && !moments && !/\btu\s*$/.test(p.folded.slice(Math.max(0, from.start - 6), from.start))) continue;
       // “bình quân giảm 0,8%/năm”, “mỗi năm giảm …”: a yearly average, not the change between the two
       if (/^\s*\/\s*nam\b/.test(p.folded.slice(change.end, change.end + 8)) || /\b(binh quan|trung binh|moi nam|hang nam)\s+(giam|tang)/.test(p.folded.slice(Math.max(0, change.start - 30), change.start))) continue;
-      const word = /\b(giam|tang)(?: them| duoc| len| xuong)?\s*$/.exec(p.folded.slice(Math.max(0, change.start - 14), change.start))![1]!;
+      const word = ahead === undefined ? /\b(giam|tang)(?: them| duoc| len| xuong)?\s*$/.exec(p.folded.slice(Math.max(0, change.start - 14), change.start))![1]! : [...p.folded.slice(Math.max(0, change.start - 40), change.start).matchAll(/\b(giam|tang)\b/g)].pop()![1]!;
       claims.push({
         kind: 'change',
         from: fig(p, from),
@@ -511,7 +522,7 @@ export function extractClaims(model: DocumentModel): ProseClaims {
     if (own !== null) return p.text.slice(sentenceStart + own.index, sentenceStart + own.index + own[0].length);
     for (let k = pi - 1; k >= Math.max(0, pi - 3); k--) {
       const q = paras[k]!;
-      if (LIST_ITEM.test(q.text)) continue;
+      if (q.listItem) continue;
       const m = DATE.exec(q.folded);
       if (m !== null) return q.text.slice(m.index, m.index + m[0].length);
       break;
@@ -520,19 +531,27 @@ export function extractClaims(model: DocumentModel): ProseClaims {
   }
 
   function percentOfPlan(p: Para): void {
-    const re = /\b(?:dat|bang)\s+/g;
+    const re = /\b(?:dat|bang)(?: t[yi] le)?\s+/g;
+    const depthAt = parenDepths(p.text);
     for (let m = re.exec(p.folded); m !== null; m = re.exec(p.folded)) {
       const pct = p.figures.find((f) => f.dimension === 'percent' && f.start === m!.index + m![0].length);
       if (pct === undefined) continue;
       const tail = /^\s*(so voi\s+)?(ke hoach|chi tieu|kh)\b/.exec(p.folded.slice(pct.end, pct.end + 30));
-      if (tail === null) continue;
       const clauseStart = Math.max(p.folded.lastIndexOf(';', m.index), p.folded.lastIndexOf('. ', m.index), 0);
-      const achieved = [...p.figures].reverse().find((f) => f.end <= m!.index && f.start >= clauseStart && f.dimension !== 'percent');
+      const before = [...p.figures].reverse().filter((f) => f.end <= m!.index && f.start >= clauseStart);
+      // “đã giải ngân được 712.115/1.239.405 triệu đồng, đạt tỷ lệ 57,46%”: the plan is the figure after the slash
+      const outOf = before[0]?.outOf === undefined || before[0].dimension === 'percent' ? undefined : before[0];
+      if (tail === null && outOf === undefined) continue;
+      const afterPlan = tail === null ? '' : p.folded.slice(pct.end + tail[0].length, pct.end + tail[0].length + 30);
+      // “đạt 62,9% kế hoạch (kế hoạch 245 hộ)”, “so với kế hoạch giao (245 hộ)”, “(KH: 245 hộ)”, “kế hoạch tỉnh giao (kế hoạch giảm 2,4%)”
+      const planMatch = tail === null ? null : /^(?:\s*(?:\(|:|(?:tinh|huyen|xa|cap tren|tren|giao|de ra|dat ra|nam \d{4}|la|ke hoach|kh|giam|tang)\b))*\s*/.exec(afterPlan);
+      const planAt = tail === null || planMatch === null ? -1 : pct.end + tail[0].length + planMatch[0].length;
+      const printedPlan = p.figures.find((f) => f.start === planAt);
+      // the achievement: the last figure of the clause outside brackets (“giảm 2,51% (từ 17,52% xuống còn 15,01%), đạt …”);
+      // a percentage only when the plan printed is one too
+      const achieved = outOf ?? before.find((f) => depthAt[f.start] === depthAt[m!.index] && (f.dimension !== 'percent' || printedPlan?.dimension === 'percent'));
       if (achieved === undefined) continue;
-      const afterPlan = p.folded.slice(pct.end + tail[0].length, pct.end + tail[0].length + 30);
-      // “đạt 62,9% kế hoạch (kế hoạch 245 hộ)”, “so với kế hoạch giao (245 hộ)”, “(KH: 245 hộ)”
-      const planMatch = /^(?:\s*(?:\(|:|(?:giao|nam \d{4}|la|ke hoach|kh)\b))*\s*/.exec(afterPlan);
-      const plan = planMatch === null ? undefined : p.figures.find((f) => f.start === pct.end + tail[0].length + planMatch[0].length && f.dimension === achieved.dimension);
+      const plan = outOf !== undefined ? slashPlan(p, outOf) : printedPlan?.dimension === achieved.dimension ? printedPlan : undefined;
       const words = foldVietnamese(p.text.slice(Math.max(clauseStart, achieved.start - 60), achieved.start))
         .replace(/[^\p{L}\s]/gu, ' ')
         .split(/\s+/)
@@ -542,7 +561,7 @@ export function extractClaims(model: DocumentModel): ProseClaims {
         kind: 'percent-of-plan',
         achieved: fig(p, achieved),
         percent: fig(p, pct),
-        plan: plan === undefined ? null : fig(p, plan),
+        plan: plan === undefined ? null : plan.start === achieved.start ? { text: plan.text, location: { block: p.block, start: plan.numberStart, end: plan.end }, dimension: plan.dimension, figure: plan } : fig(p, plan),
         measure: `${words.slice(-4).join(' ')} (${achieved.dimension})`,
         sentence: p.text.slice(s.start, s.end).trim(),
         location: { block: p.block, start: s.start, end: s.end },
@@ -554,21 +573,32 @@ export function extractClaims(model: DocumentModel): ProseClaims {
     if (!/\bgiam\b/.test(p.folded)) return;
     for (const s of p.sentences) {
       if (changed.has(`${p.block}:${s.start}`)) continue; // a change printed with both ends is a result, not a target
+      if (target(s)) continue;
+      // “giảm tỷ lệ hộ nghèo từ 3,5-4,0%, tương đương giảm 410-470 hộ nghèo; tỷ lệ hộ cận nghèo giảm 1,5%”: one target per clause
+      let from = s.start;
+      for (let at = p.text.indexOf(';', from); from < s.end; at = p.text.indexOf(';', from)) {
+        const to = at < 0 || at > s.end ? s.end : at;
+        if (to < s.end || from > s.start) target({ start: from, end: to }, s);
+        from = to + 1;
+      }
+    }
+
+    function target(s: { start: number; end: number }, sentence = s): boolean {
       const folded = p.folded.slice(s.start, s.end);
       const giam = folded.search(/\bgiam\b(?!\s+(xuong\s+)?con\b)/);
-      if (giam < 0 || !/\bngheo\b/.test(folded)) continue;
+      if (giam < 0 || !/\bngheo\b/.test(folded)) return false;
       const clause = p.text.slice(s.start + giam, s.end);
       const clauseFolded = foldVietnamese(clause);
       const share = /(\d+)\s*\/\s*(\d+)\s+(?:so\s+)?ho/.test(clauseFolded);
       const figures = p.figures.filter((f) => f.start >= s.start + giam && f.end <= s.end && (f.dimension === 'percent' || f.dimension === 'households'));
-      if (!share && figures.length === 0) continue;
+      if (!share && figures.length === 0) return false;
       const subject = subjectOf(folded);
-      if (subject === null) continue;
+      if (subject === null) return false;
       let target: ReductionTarget;
       try {
         target = targetFromText(clause, { subject: subject as TargetSubject });
       } catch (error) {
-        if (error instanceof VnPovertyError) continue;
+        if (error instanceof VnPovertyError) return false;
         throw error;
       }
       for (const f of figures) use(p, f);
@@ -577,9 +607,10 @@ export function extractClaims(model: DocumentModel): ProseClaims {
         kind: 'reduction-target',
         target,
         population: population === '' ? '' : populationName(population),
-        sentence: p.text.slice(s.start, s.end).trim(),
-        location: { block: p.block, start: s.start, end: s.end },
+        sentence: p.text.slice(sentence.start, sentence.end).trim(),
+        location: { block: p.block, start: sentence.start, end: sentence.end },
       });
+      return true;
     }
   }
 
@@ -683,4 +714,12 @@ function householdsOf(p: Para, f: ProseFigure): 'poor' | 'near-poor' | 'both' | 
   for (const g of p.figures) if (g.end <= f.start && g.end > from) from = g.end;
   const s = subjectOf(p.folded.slice(from + 1, f.start));
   return s === 'poor-and-near-poor' ? 'both' : s;
+}
+
+/** The planned figure of “712.115/1.239.405 triệu đồng”: the number after the slash, with the unit printed after it. */
+function slashPlan(p: Para, f: ProseFigure): ProseFigure {
+  const { outOf, ...rest } = f;
+  let at = p.text.indexOf('/', f.numberStart) + 1;
+  while (/\s/.test(p.text[at] ?? '')) at++;
+  return { ...rest, text: p.text.slice(at, f.end), numberStart: at, value: outOf!.value, decimals: outOf!.decimals, digits: outOf!.digits, qualifier: null };
 }
