@@ -473,7 +473,7 @@ export function extractClaims(model: DocumentModel): ProseClaims {
   }
 
   function changes(p: Para): void {
-    for (const s of p.sentences) {
+    for (const [si, s] of p.sentences.entries()) {
       const folded = p.folded.slice(s.start, s.end);
       // “… giảm xuống còn B”, “… từ A … còn B”: a verb of change, or a “từ” before the first figure
       const con = /\b(xuong|giam|len|tang)?\s*con\s+/.exec(folded);
@@ -488,6 +488,10 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       // …or after them, in the same clause (not “…, đạt 104,6% kế hoạch (kế hoạch giảm 2,4%)”)
       const after = p.figures.filter((f) => f.start > to.end && f.end <= s.end && f.dimension === to.dimension && !/;|\b(ke hoach|chi tieu|muc tieu|kh)\b/.test(p.folded.slice(to.end, f.start)));
       const change = ahead ?? after.find((f) => /\b(giam|tang)(?: them| duoc| len| xuong)?\s*$/.test(p.folded.slice(Math.max(0, f.start - 14), f.start)));
+      if (change === undefined && to.dimension === 'households' && con[1] !== undefined) {
+        rateChange(p, si, from, to);
+        continue;
+      }
       if (change === undefined || to.qualifier !== null || change.qualifier !== null) continue;
       // “Đầu năm 2024 … có 4.215 hộ nghèo …; đến cuối năm 2024 còn 3.647 hộ nghèo, giảm 568 hộ”: the two moments named
       const moments = /\b(dau nam|dau ky|dau giai doan)\b/.test(p.folded.slice(s.start, from.start)) && /\b(cuoi nam|cuoi ky|cuoi giai doan|den nay|hien nay)\b/.test(p.folded.slice(from.end, toAt));
@@ -506,6 +510,40 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       });
       changed.add(`${p.block}:${s.start}`);
     }
+  }
+
+  /**
+   * “giảm từ 3.586 hộ, chiếm 10,74% xuống còn 2.900 hộ, chiếm 8,65%. Tỷ lệ hộ nghèo giảm 2,2% …”: the
+   * rates printed with the two counts, and the change of the rate printed after them (in the sentence
+   * or at the start of the next).
+   */
+  function rateChange(p: Para, si: number, from: ProseFigure, to: ProseFigure): void {
+    const s = p.sentences[si]!;
+    const rateOf = (f: ProseFigure): ProseFigure | undefined => p.figures.find((r) => r.dimension === 'percent' && r.start > f.end && r.qualifier === null && /^\s*(?:can ngheo|ngheo)?[\s,(]*(?:chiem|t[yi] le)(?: t[yi] le)?\s*:?\s*$/.test(p.folded.slice(f.end, r.start)));
+    const r1 = rateOf(from);
+    const r2 = rateOf(to);
+    if (r1 === undefined || r2 === undefined || r1.end > to.start || r2.end > s.end) return;
+    const next = p.sentences[si + 1];
+    const change = p.figures.find((f) => f.dimension === 'percent' && f.start > r2.end);
+    if (change === undefined || change.qualifier !== null || change.end > (next?.end ?? s.end)) return;
+    const inNext = next !== undefined && change.start >= next.start;
+    const lead = p.folded.slice(inNext ? next.start : r2.end, change.start);
+    // “Tỷ lệ hộ nghèo giảm 2,2%”, “…, tỷ lệ giảm 2,09%”: of the same households, not of a population or a yearly average
+    const said = /^[\s,;]*(?:t[yi] le(?: ho)?(?: can)?(?: ngheo)?(?: [a-z]+){0,3}?\s+)?(giam|tang)(?: duoc| xuong| len)?\s*$/.exec(lead);
+    if (said === null || (inNext && !/^\s*t[yi] le\b/.test(lead)) || POPULATION.test(lead) || /^\s*\/\s*nam\b/.test(p.folded.slice(change.end, change.end + 8))) return;
+    if (/\bcan ngheo\b/.test(lead) !== /\bcan ngheo\b/.test(p.folded.slice(s.start, from.start))) return;
+    const end = inNext ? next.end : s.end;
+    claims.push({
+      kind: 'change',
+      from: fig(p, r1),
+      to: fig(p, r2),
+      change: fig(p, change),
+      direction: said[1] === 'giam' ? 'down' : 'up',
+      sentence: p.text.slice(s.start, end).trim(),
+      location: { block: p.block, start: s.start, end },
+    });
+    changed.add(`${p.block}:${s.start}`);
+    if (inNext) changed.add(`${p.block}:${next.start}`);
   }
 
   function previousFigureEnd(p: Para, before: number): number {
