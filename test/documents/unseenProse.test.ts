@@ -225,3 +225,21 @@ describe('properties', () => {
     );
   });
 });
+
+describe('a text file wrapped by hand', () => {
+  it('a paragraph broken across lines is one paragraph, so its claims are read whole; list items and headings stay apart', () => {
+    const text = ['Tổng kinh phí năm 2024 là 95.420 triệu đồng, gồm: vốn đầu tư phát triển', '52.300 triệu đồng; vốn sự nghiệp 43.120 triệu', 'đồng. Toàn huyện có 4.215 hộ nghèo, chiếm tỷ', 'lệ 17,52%; hộ cận nghèo 2.410 hộ, chiếm 10,02%.', '', 'Kinh phí 1.200 triệu đồng, trong đó:', '1. Hỗ trợ sản xuất: 700 triệu đồng;', '2. Đào tạo nghề: 500 triệu đồng.'].join('\n');
+    const model = readTextDocument(text);
+    expect(model.blocks.map((b) => `${b.kind} ${b.position.line}–${b.position.endLine ?? b.position.line}`)).toEqual(['paragraph 1–4', 'paragraph 6–6', 'paragraph 7–7', 'paragraph 8–8']);
+    const r = checkDocument(model);
+    expect(r.findings).toEqual([]);
+    expect(summaries(r)).toEqual([
+      'consistent 95.420 triệu đồng = 52.300 triệu đồng + 43.120 triệu đồng',
+      'consistent poor 17,52% = 4.215 hộ',
+      'consistent near-poor 10,02% = 2.410 hộ',
+      'consistent 1.200 triệu đồng = 700 triệu đồng + 500 triệu đồng',
+    ]);
+    // wrapped, a wrong part is found, not lost with its unit on the next line
+    expect(briefs(checkDocument(readTextDocument(text.replace('43.120 triệu', '43.210 triệu'))))).toEqual(['parts-exceed-total “95.420 triệu đồng”']);
+  });
+});
