@@ -196,10 +196,16 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
         message: `“${p.rate.text}” for ${p.count.text}: on the households the text prints (${p.printedBase.text}) it is ${vn(exact, Math.max(2, r.decimals))}% (${rounding}), printed ${p.rate.text}`,
       });
     }
+    // pairs share a base when they are of the same households, area and moment; a pair of no stated moment joins the one moment stated
     const groups = new Map<string, RateCountClaim[]>();
+    const along = (p: RateCountClaim): string => `${p.population}|${p.base}|${p.scope ?? ''}`;
+    const moments = new Map<string, Set<string>>();
+    for (const p of pairs) if (p.moment !== undefined) moments.set(along(p), new Set([...(moments.get(along(p)) ?? []), p.moment]));
     for (const p of pairs) {
       if (p.printedBase !== undefined) continue;
-      const key = `${p.population}|${p.base}`;
+      const stated = moments.get(along(p));
+      const moment = p.moment ?? (stated?.size === 1 ? [...stated][0]! : '');
+      const key = `${along(p)}|${moment}`;
       groups.set(key, [...(groups.get(key) ?? []), p]);
     }
     for (const group of groups.values()) {
@@ -315,30 +321,33 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
           });
         }
       }
-      if (group.length < 2) {
-        for (const { p, plan } of implied) if (p.plan === null) skip(p, `no plan figure printed; it implies a plan of ${plan === null ? '?' : intervalText(plan, p.achieved)}`);
-        else ok(p, 'the plan printed gives the percentage printed');
+      // a claim printed with its plan is checked against it alone; the others of a measure must imply one plan
+      for (const { p } of implied) if (p.plan !== null) ok(p, 'the plan printed gives the percentage printed');
+      const open = implied.filter(({ p }) => p.plan === null);
+      if (open.length < 2) {
+        for (const { p, plan } of open) skip(p, `no plan figure printed; it implies a plan of ${plan === null ? '?' : intervalText(plan, p.achieved)}`);
         continue;
       }
-      let common: Interval | null = implied[0]!.plan;
-      for (const { plan } of implied.slice(1)) common = common === null || plan === null ? null : intersectIntervals(common, plan);
-      const each = implied.map(({ p, plan }) => `${p.achieved.text} at ${p.percent.text} → ${plan === null ? '?' : intervalText(plan, p.achieved)}`).join('; ');
+      let common: Interval | null = open[0]!.plan;
+      for (const { plan } of open.slice(1)) common = common === null || plan === null ? null : intersectIntervals(common, plan);
+      const each = open.map(({ p, plan }) => `${p.achieved.text} at ${p.percent.text} → ${plan === null ? '?' : intervalText(plan, p.achieved)}`).join('; ');
       if (common !== null) {
-        for (const { p } of implied) ok(p, `the ${group.length} claims about “${p.measure}” imply one plan: ${each}`);
+        for (const { p } of open) ok(p, `the ${open.length} claims about “${p.measure}” imply one plan: ${each}`);
       } else {
-        const p = group[group.length - 1]!;
+        const claimsOpen = open.map(({ p }) => p);
+        const p = claimsOpen[claimsOpen.length - 1]!;
         finding(p, {
           severity: 'warning',
           code: 'plans-disagree',
-          text: group.map((g) => g.sentence).join(' … '),
-          printed: group.map((g) => `${g.achieved.text}, ${g.percent.text}`).join('; '),
+          text: claimsOpen.map((g) => g.sentence).join(' … '),
+          printed: claimsOpen.map((g) => `${g.achieved.text}, ${g.percent.text}`).join('; '),
           expected: null,
           difference: null,
           relation: 'achieved ÷ percentage = the same plan',
           location: where(p.percent.location),
           message: `the percent-of-plan claims about “${p.measure}” imply plans that do not meet: ${each}`,
         });
-        for (const g of group) if (g !== p) status.set(g, { status: 'finding', note: null });
+        for (const g of claimsOpen) if (g !== p) status.set(g, { status: 'finding', note: null });
       }
     }
   }

@@ -24,12 +24,20 @@ export interface ProseFigure {
   readonly value: Fraction;
   /** Decimals printed. */
   readonly decimals: number;
-  /** The number's digits as printed (`'2.522'`). */
+  /** The number's digits, thousands grouped by dots (`'2.522'`, also for a printed “2 522”). */
   readonly digits: string;
   readonly qualifier: { readonly word: string; readonly meaning: QualifierMeaning } | null;
+  /**
+   * For “712.115/1.239.405 triệu đồng” (done out of planned, one unit for both): the figure after
+   * the slash, in the same unit. The figure itself (`value`, `digits`) is the one before it.
+   */
+  readonly outOf?: { readonly digits: string; readonly value: Fraction; readonly decimals: number };
 }
 
-const NUM = String.raw`\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?`;
+/** A number: thousands grouped by dots, or by spaces (Word's no-break space, read as a plain space: “102 650”), or not grouped. */
+const NUM = String.raw`\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?|\d+(?:,\d+)?`;
+/** Words a number follows as a name, not a figure (“Tổ 3 120 hộ”, “năm 2024 100 hộ”): a space after that number does not group thousands. */
+const NAMED_BY_NUMBER = /\b(?:to|thon|xom|ap|ban|khu|khom|so|dieu|khoan|muc|phan|chuong|du an|tieu du an|noi dung|nam|thang|ngay|quy|giai doan|lan|bieu|bang|phu luc)\s*$/;
 /** Units, longest first (folded spelling; matched on folded text). */
 const UNITS: ReadonlyArray<readonly [string, FigureDimension, MoneyUnit | null]> = [
   ['trieu dong', 'money', 'trieu'],
@@ -69,6 +77,10 @@ const QUALIFIERS: ReadonlyArray<readonly [string, QualifierMeaning]> = [
 ];
 const UNIT_RE = new RegExp(`^\\s*(${UNITS.map(([u]) => u.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\\p{L}\\d])`, 'u');
 const NUMBER_RE = new RegExp(`(?<![\\d/.,\\p{L}])(${NUM})(?![\\d/]|[.,]\\d)`, 'gu');
+/** “712.115/1.239.405 triệu đồng”: a figure out of another, the unit printed once after both (not a date: no third part). */
+const OUT_OF_RE = new RegExp(`(?<![\\d/.,\\p{L}])(${NUM})\\s*/\\s*(${NUM})(?![\\d/]|[.,]\\d)`, 'gu');
+/** The smallest denominator read as “done out of planned”: below it, “1/2”, “2/3 số hộ” are shares, read by the targets. */
+const OUT_OF_MIN = 20n;
 
 /**
  * Every figure of a paragraph that carries a unit (money, households, persons, %, or a counted
@@ -80,9 +92,18 @@ export function proseFigures(text: string): ProseFigure[] {
   const out: ProseFigure[] = [];
   NUMBER_RE.lastIndex = 0;
   for (let m = NUMBER_RE.exec(folded); m !== null; m = NUMBER_RE.exec(folded)) {
-    const digits = m[1]!;
+    const printed = m[1]!;
     const numberStart = m.index;
-    const after = folded.slice(numberStart + digits.length, numberStart + digits.length + 20);
+    // “80 157/95 420”: a number inside a space-grouped one (whose match failed on what follows it) is not a figure of its own
+    if (insideSpaceGroup(folded, numberStart)) continue;
+    const space = /[ \u00a0\u202f]/.exec(printed);
+    if (space !== null && NAMED_BY_NUMBER.test(folded.slice(Math.max(0, numberStart - 16), numberStart))) {
+      NUMBER_RE.lastIndex = numberStart + space.index;
+      continue;
+    }
+    // “102 650” is read as “102.650”; the text keeps what was printed
+    const digits = printed.replace(/[ \u00a0\u202f]/g, '.');
+    const after = folded.slice(numberStart + printed.length, numberStart + printed.length + 20);
     const unit = UNIT_RE.exec(after);
     // “Tổng số hộ cận nghèo: 18.160; Tỷ lệ: …”: a count of households named before it, with no unit after
     const namedHouseholds = unit === null && /\b(?:tong )?so ho[\p{L} ]{0,40}:\s*$/u.test(folded.slice(Math.max(0, numberStart - 50), numberStart)) && /^\s*(?:[;,.)]|$)/.test(after);
@@ -90,22 +111,11 @@ export function proseFigures(text: string): ProseFigure[] {
     const unitWord = unit === null ? '' : unit[1]!;
     const spec = unit === null ? (['', 'households', null] as const) : UNITS.find(([u]) => u === unitWord)!;
     // "ngày 30 tháng 6 năm 2022", "năm 2024": not figures (already excluded: no unit); "hộ" after a year is rare
-    const end = numberStart + digits.length + (unit === null ? 0 : unit[0].length);
-    let start = numberStart;
-    let qualifier: ProseFigure['qualifier'] = null;
-    const before = folded.slice(Math.max(0, numberStart - 16), numberStart);
-    for (const [word, meaning] of QUALIFIERS) {
-      if (before.endsWith(`${word} `)) {
-        start = numberStart - word.length - 1;
-        // the word must start a word
-        if (start > 0 && /\p{L}/u.test(folded[start - 1]!)) continue;
-        qualifier = { word: text.slice(start, numberStart - 1), meaning };
-        break;
-      }
-    }
-    const [whole = '', frac = ''] = digits.split(',');
-    if (whole.includes('.') && !/^\d{1,3}(\.\d{3})+$/.test(whole)) continue;
-    const value = fraction(BigInt(whole.replace(/\./g, '') + frac), 10n ** BigInt(frac.length));
+    const end = numberStart + printed.length + (unit === null ? 0 : unit[0].length);
+    const { start, qualifier } = qualifierBefore(text, folded, numberStart);
+    const value = figureValue(digits);
+    if (value === null) continue;
+    const frac = digits.split(',')[1] ?? '';
     out.push({
       text: text.slice(start, end),
       start,
@@ -120,7 +130,72 @@ export function proseFigures(text: string): ProseFigure[] {
       qualifier,
     });
   }
-  return out;
+  OUT_OF_RE.lastIndex = 0;
+  for (let m = OUT_OF_RE.exec(folded); m !== null; m = OUT_OF_RE.exec(folded)) {
+    const [all, doneAsPrinted = '', plannedAsPrinted = ''] = m;
+    const done = doneAsPrinted.replace(/[ \u00a0\u202f]/g, '.');
+    const planned = plannedAsPrinted.replace(/[ \u00a0\u202f]/g, '.');
+    const unit = UNIT_RE.exec(folded.slice(m.index + all.length, m.index + all.length + 20));
+    const spec = unit === null ? undefined : UNITS.find(([u]) => u === unit[1]);
+    const value = figureValue(done);
+    const of = figureValue(planned);
+    if (unit === null || spec === undefined || spec[1] === 'percent' || value === null || of === null || of.num < OUT_OF_MIN * of.den) continue;
+    const end = m.index + all.length + unit[0].length;
+    const { start, qualifier } = qualifierBefore(text, folded, m.index);
+    out.push({
+      text: text.slice(start, end),
+      start,
+      end,
+      numberStart: m.index,
+      dimension: spec[1],
+      unitText: text.slice(end - unit[1]!.length, end),
+      moneyUnit: spec[2],
+      value,
+      decimals: done.split(',')[1]?.length ?? 0,
+      digits: done,
+      qualifier,
+      outOf: { digits: planned, value: of, decimals: planned.split(',')[1]?.length ?? 0 },
+    });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** True when the number at `at` continues a space-grouped number (“95 420”: “420”) that no naming word (“Tổ 3 120”) breaks. */
+function insideSpaceGroup(folded: string, at: number): boolean {
+  const isDigit = (i: number): boolean => i >= 0 && folded.charCodeAt(i) >= 48 && folded.charCodeAt(i) <= 57;
+  const isSpace = (i: number): boolean => i >= 0 && ' \u00a0\u202f'.includes(folded[i]!);
+  if (!isSpace(at - 1) || !isDigit(at - 2)) return false;
+  // walk back over the groups before it: “1 239 405”
+  let space = at - 1;
+  let runStart = space;
+  for (;;) {
+    runStart = space;
+    while (isDigit(runStart - 1)) runStart--;
+    if (space - runStart === 3 && isSpace(runStart - 1) && isDigit(runStart - 2)) space = runStart - 1;
+    else break;
+  }
+  const length = space - runStart;
+  if (length < 1 || length > 3 || /[.,]/.test(folded[runStart - 1] ?? '')) return false;
+  return !NAMED_BY_NUMBER.test(folded.slice(Math.max(0, runStart - 16), runStart));
+}
+
+/** “1.239.405”, “68,803”: the exact value, or null for a malformed grouping (“1.23.4”). */
+function figureValue(digits: string): Fraction | null {
+  const [whole = '', frac = ''] = digits.split(',');
+  if (whole.includes('.') && !/^\d{1,3}(\.\d{3})+$/.test(whole)) return null;
+  return fraction(BigInt(whole.replace(/\./g, '') + frac), 10n ** BigInt(frac.length));
+}
+
+/** A qualifier word (“hơn”, “khoảng”) right before a number, as a whole word (“giải ngân 80.157” is not “gần”). */
+function qualifierBefore(text: string, folded: string, numberStart: number): { start: number; qualifier: ProseFigure['qualifier'] } {
+  const before = folded.slice(Math.max(0, numberStart - 16), numberStart);
+  for (const [word, meaning] of QUALIFIERS) {
+    if (!before.endsWith(`${word} `)) continue;
+    const start = numberStart - word.length - 1;
+    if (start > 0 && /\p{L}/u.test(folded[start - 1]!)) continue;
+    return { start, qualifier: { word: text.slice(start, numberStart - 1), meaning } };
+  }
+  return { start: numberStart, qualifier: null };
 }
 
 /** A money figure in đồng, exactly. */

@@ -57,6 +57,13 @@ export interface RateCountClaim extends ClaimBase {
    * cư là …”) in the paragraph or the few before it, when the pair is a share of all households.
    */
   readonly printedBase?: ClaimFigure;
+  /** A named area the sentence is about (`'cả nước'`, `'tỉnh Kon Tum'`, `'huyện nghèo'`): pairs of different areas have different bases. */
+  readonly scope?: string;
+  /**
+   * The moment the pair is of, when the sentence says: `'start'` (“đầu năm”, the “từ” side of “giảm từ
+   * A … xuống còn B”) or `'end'` (“cuối năm”, “còn”). Pairs of different moments have different bases.
+   */
+  readonly moment?: 'start' | 'end';
 }
 
 /**
@@ -122,13 +129,16 @@ export interface ProseClaims {
 }
 
 const LIST_ITEM = /^\s*(?:[-+•–—*]\s*)+|^\s*[a-zđ]\)\s+|^\s*\d+(?:\.\d+)*[.)]\s+/i;
-const CONNECTIVE = /\b(trong do|bao gom|gom co|gom)\b\s*:?/g;
+/** “trong đó”, “bao gồm”, “gồm”; “cụ thể”, “như sau”, “chi tiết” only before a colon or at the end of the paragraph (a list follows). */
+const CONNECTIVE = /\b(trong do|bao gom|gom co|gom)\b\s*:?|\b(cu the|nhu sau|chi tiet)(?:\s+(?:nhu sau|la|gom))?\s*(?::|$)/g;
 const POPULATION = /\b(dan toc thieu so|dan toc|dtts|xa dac biet kho khan|dong bao)\b/;
 
 interface Para {
   readonly block: number;
   readonly text: string;
   readonly folded: string;
+  /** A list item: printed with its marker (“- ”, “a) ”), numbered by Word (its `label`), or in a Word list style (bullets). */
+  readonly listItem: boolean;
   readonly figures: readonly ProseFigure[];
   readonly sentences: ReadonlyArray<{ readonly start: number; readonly end: number }>;
 }
@@ -151,7 +161,7 @@ function subjectOf(folded: string): 'poor' | 'near-poor' | 'poor-and-near-poor' 
 }
 
 /** After a part's “chiếm P%”: words that make P a share of the total (“, tương đương 48.000 tỷ”, “số hộ nghèo toàn huyện”), not a rate of all households. */
-const SHARE_OF_TOTAL = /^(?:\s*[,;]?\s*\(?\s*(?:tuong duong|tuong ung)\b|\s+(?:so |tong so |tong )?(?:ho ngheo|ho can ngheo|von|kinh phi|nguon von|tong von|tong kinh phi)\b)/;
+const SHARE_OF_TOTAL = /^(?:\s*[,;]?\s*\(?\s*(?:tuong duong|tuong ung)\b|\s+(?:so voi\s+)?(?:so |tong so |tong )?(?:ho ngheo|ho can ngheo|von|kinh phi|nguon von|tong von|tong kinh phi)\b(?!\s+(?:dtts|dan toc|dong bao|vung)\b))/;
 /** A part of the area a pair may be about. */
 const AREA = /\b(thanh thi|nong thon|khu vuc [a-z]+(?: [a-z]+)?)\b/;
 /** Words that narrow a sentence to a part of the area. */
@@ -208,7 +218,7 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       continue;
     }
     paraAt.set(b.index, paras.length);
-    paras.push({ block: b.index, text: b.text, folded: foldVietnameseKeepingLength(b.text), figures: proseFigures(b.text), sentences: sentences(b.text) });
+    paras.push({ block: b.index, text: b.text, folded: foldVietnameseKeepingLength(b.text), listItem: LIST_ITEM.test(b.text) || b.label !== undefined || /\blist\b/i.test(b.style ?? ''), figures: proseFigures(b.text), sentences: sentences(b.text) });
   }
   const claims: DocumentClaim[] = [];
   const used = new Set<string>();
@@ -225,6 +235,7 @@ export function extractClaims(model: DocumentModel): ProseClaims {
   paras.forEach((p, pi) => {
     if (p.figures.length === 0 && !p.folded.includes('/')) return;
     totalsWithParts(p, pi);
+    breakdowns(p);
     rateCountPairs(p, pi);
     percentOfPlan(p);
     changes(p);
@@ -268,7 +279,8 @@ export function extractClaims(model: DocumentModel): ProseClaims {
     const found: Array<{ at: number; end: number; word: string }> = [];
     for (let m = CONNECTIVE.exec(p.folded); m !== null; m = CONNECTIVE.exec(p.folded)) {
       // “gồm các hoạt động”, “bao gồm các nội dung”: a list of activities, not of figures — the parts decide
-      found.push({ at: m.index, end: m.index + m[0].length, word: p.text.slice(m.index, m.index + m[1]!.length) });
+      const word = m[1] ?? m[2]!;
+      found.push({ at: m.index, end: m.index + m[0].length, word: p.text.slice(m.index, m.index + word.length) });
     }
     let previousTotals: ProseFigure[] = [];
     found.forEach((c, ci) => {
@@ -277,7 +289,9 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       const beforeText = p.text.slice(sentence.start, c.at).trim();
       const totalFrom = beforeText === '' ? (p.sentences.filter((s) => s.end <= sentence.start).pop()?.start ?? 0) : sentence.start;
       const previousEnd = ci > 0 ? found[ci - 1]!.end : -1;
-      const candidates = p.figures.filter((f) => f.start >= totalFrom && f.end <= c.at && f.dimension !== 'percent');
+      // a total is not a change (“(tăng 137 hộ so với đầu năm), trong đó …”); it may be an equivalent in brackets (“(tương đương 669 hộ). Trong đó …”)
+      const depthAt = parenDepths(p.text);
+      const candidates = p.figures.filter((f) => f.start >= totalFrom && f.end <= c.at && f.dimension !== 'percent' && !CHANGE_BEFORE.test(p.folded.slice(Math.max(0, f.start - 12), f.start)));
       const fresh = candidates.filter((f) => (f.start >= previousEnd || ci === 0) && !used.has(`${p.block}:${f.start}`));
       const totals = lastPerDimension(fresh.length > 0 ? fresh : previousTotals);
       if (fresh.length > 0) previousTotals = candidates;
@@ -289,34 +303,44 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       let inlineEnd = Math.min(next?.at ?? p.text.length, sentenceAt(p, Math.max(c.end - 1, c.at)).end);
       if (opened && closing >= 0) inlineEnd = Math.min(inlineEnd, closing);
       const inlineText = p.text.slice(c.end, inlineEnd);
-      const items: Array<{ para: Para; figures: ProseFigure[]; label: string }> = [];
+      // figures: those a part may be; all: with those in brackets, where its share may be printed
+      const items: Array<{ para: Para; figures: ProseFigure[]; all: ProseFigure[]; label: string }> = [];
       if (inlineText.replace(/[\s:.,;]/g, '') !== '') {
-        for (const piece of splitParts(inlineText, c.end, p.figures)) {
-          const figures = p.figures.filter((f) => f.start >= piece.start && f.end <= piece.end);
-          items.push({ para: p, figures, label: labelOf(p.text.slice(piece.start, piece.end), figures, piece.start) });
+        // a part's own breakdown in brackets (“Ngân sách Trung ương: 1.107.735 triệu đồng (Vốn đầu tư: …; Vốn sự nghiệp: …)”) is not a part
+        const level = depthAt[c.end] ?? 0;
+        const outer = p.figures.filter((f) => depthAt[f.start] === level);
+        for (const piece of splitParts(inlineText, c.end, outer, depthAt)) {
+          const figures = outer.filter((f) => f.start >= piece.start && f.end <= piece.end);
+          const all = p.figures.filter((f) => f.start >= piece.start && f.end <= piece.end);
+          items.push({ para: p, figures, all, label: labelOf(p.text.slice(piece.start, piece.end), figures, piece.start) });
         }
       } else {
         // …or the list items that follow a paragraph ending with it
         for (let k = pi + 1; k < paras.length; k++) {
           const q = paras[k]!;
           if (q.block !== p.block + (k - pi)) break;
-          if (!LIST_ITEM.test(q.text)) break;
-          items.push({ para: q, figures: [...q.figures], label: labelOf(q.text, q.figures, 0) });
+          if (!q.listItem) break;
+          items.push({ para: q, figures: [...q.figures], all: [...q.figures], label: labelOf(q.text, q.figures, 0) });
         }
       }
       for (const total of totals) {
         const parts: ClaimFigure[] = [];
+        const whose = total.dimension === 'households' ? householdsOf(p, total) : null;
         for (const item of items) {
           // “giảm 20 hộ”, “tăng 5 hộ” in the list is a change, not a part
-          const f = item.figures.find((x) => x.dimension === total.dimension && !/\b(giam|tang|them)(?: duoc)?\s*$/.test(item.para.folded.slice(Math.max(0, x.start - 12), x.start)));
+          const f = item.figures.find((x) => x.dimension === total.dimension && !CHANGE_BEFORE.test(item.para.folded.slice(Math.max(0, x.start - 12), x.start)));
           if (f === undefined) continue;
+          // “Hộ nghèo có 10.689 hộ …, trong đó …; hộ cận nghèo có 14.994 hộ”: a parallel statement about other households ends the list
+          const other = whose === null ? null : householdsOf(item.para, f);
+          if ((whose === 'poor' && other === 'near-poor') || (whose === 'near-poor' && other === 'poor')) break;
           // “… chiếm 64%, tương đương 48.000 tỷ đồng”, “649 hộ, chiếm tỷ lệ 97% số hộ nghèo”: the part's printed share of the
           // total — only when the words after the percentage say so (“hộ nghèo 200 hộ, chiếm 2,5%” is a rate of all households)
-          const share = item.figures.find(
+          const share = item.all.find(
             (x) =>
               x.dimension === 'percent' &&
               /\bchiem(?: ty le| ti le)?\s*$/.test(item.para.folded.slice(Math.max(0, x.start - 16), x.start)) &&
-              SHARE_OF_TOTAL.test(item.para.folded.slice(x.end, x.end + 40)),
+              // money has no rate of households: “Ngân sách tỉnh: 9.250 triệu đồng, chiếm 9,01%” is its share of the total
+              (f.dimension === 'money' || SHARE_OF_TOTAL.test(item.para.folded.slice(x.end, x.end + 40))),
           );
           const part = fig(item.para, f, item.label);
           parts.push(share === undefined ? part : { ...part, share: fig(item.para, share) });
@@ -333,6 +357,42 @@ export function extractClaims(model: DocumentModel): ProseClaims {
         });
       }
     });
+  }
+
+  /** “1.107.735 triệu đồng (Vốn đầu tư: 776.462 triệu đồng; Vốn sự nghiệp: 331.273 triệu đồng)”: a figure and its breakdown in brackets. */
+  function breakdowns(p: Para): void {
+    if (!p.text.includes('(')) return;
+    const depthAt = parenDepths(p.text);
+    for (const total of p.figures) {
+      if (total.dimension === 'percent' || total.dimension === 'other' || total.outOf !== undefined) continue;
+      const open = /^\s*\(/.exec(p.text.slice(total.end, total.end + 4));
+      if (open === null) continue;
+      const from = total.end + open[0].length;
+      const level = depthAt[from]!;
+      let close = from;
+      while (close < p.text.length && !(p.text[close] === ')' && depthAt[close] === level - 1)) close++;
+      const inner = p.folded.slice(from, close);
+      // an equivalent, a share, a change, a comparison or a series of years is not a breakdown; a connective inside is read above
+      if (/^\s*(tuong duong|tuong ung|bang|chiem|tang|giam|them|so voi|ke hoach|kh\b|dat|trong do|bao gom|gom|cu the)/.test(inner) || /\b(nam \d{4}|so voi|cung ky|ke hoach)\b|\d{4}\s*:/.test(inner)) continue;
+      const inside = p.figures.filter((f) => f.start >= from && f.end <= close && depthAt[f.start] === level && f.dimension === total.dimension && f.outOf === undefined && !CHANGE_BEFORE.test(p.folded.slice(Math.max(0, f.start - 12), f.start)));
+      if (inside.length < 2) continue;
+      const parts: ClaimFigure[] = [];
+      for (const piece of splitParts(p.text.slice(from, close), from, inside, depthAt)) {
+        const figures = inside.filter((f) => f.start >= piece.start && f.end <= piece.end);
+        const f = figures[0];
+        if (f !== undefined) parts.push(fig(p, f, labelOf(p.text.slice(piece.start, piece.end), figures, piece.start)));
+      }
+      if (parts.length < 2) continue;
+      const s = sentenceAt(p, total.start);
+      claims.push({
+        kind: 'total-with-parts',
+        connective: '(…)',
+        total: fig(p, total),
+        parts,
+        sentence: p.text.slice(s.start, Math.max(s.end, Math.min(close + 1, p.text.length))).trim(),
+        location: { block: p.block, start: s.start, end: Math.max(s.end, close + 1) },
+      });
+    }
   }
 
   function labelOf(piece: string, figures: readonly ProseFigure[], offset: number): string {
@@ -355,9 +415,15 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       let count: ProseFigure | undefined;
       if (eq !== null) count = p.figures.find((f) => f.start === r.end + eq[0].length || (f.start >= r.end && f.start <= r.end + eq[0].length + 1 && f.dimension === 'households'));
       if (count === undefined || count.dimension !== 'households') {
-        // “N hộ, chiếm P%”
         // “N hộ, chiếm P%”, “N hộ nghèo (chiếm tỷ lệ P%)”, “N hộ; Tỷ lệ: P%”
-        count = [...p.figures].reverse().find((f) => f.dimension === 'households' && f.end <= r.start && /^\s*(?:can ngheo|ngheo)?[\s,;(]*(?:(?:chiem|bang)(?: t[yi] le)?|t[yi] le(?: ho)?(?: can)?(?: ngheo)?(?: la)?\s*:?)\s*$/.test(p.folded.slice(f.end, r.start)));
+        const back = [...p.figures].reverse().find((f) => f.dimension === 'households' && f.end <= r.start && /^\s*(?:can ngheo|ngheo)?[\s,;(]*(?:(?:chiem|bang)(?: t[yi] le)?|t[yi] le(?: ho)?(?: can)?(?: ngheo)?(?: la)?\s*:?)\s*$/.test(p.folded.slice(f.end, r.start)));
+        // “Tỷ lệ hộ nghèo là 2,93%; tổng số hộ nghèo là 815.101 hộ”: a rate that names its households, then their count —
+        // unless the count before it is of the same households (“tổng số hộ nghèo là 2.338.569 hộ, tỷ lệ hộ nghèo là 9,88%”)
+        const rateWords = /\bt[yi] le\b([^;.:%]*\bngheo\b[^;.:%]*)(?:\bla|:)\s*$/.exec(p.folded.slice(Math.max(0, r.start - 80), r.start));
+        const fwd = rateWords === null ? null : /^\s*[;,]\s*(?:va\s+)?(?:tong )?so ho\b[^;.:%\d]{0,50}?(?:\bla|\bco|:)\s*/.exec(p.folded.slice(r.end, r.end + 80));
+        const ahead = fwd === null ? undefined : p.figures.find((f) => f.start === r.end + fwd[0].length && f.dimension === 'households');
+        const rateOf = rateWords === null ? null : /\bngheo da chieu\b/.test(rateWords[1]!) ? 'both' : subjectOf(rateWords[1]!.trim() === '' ? '' : `ho ${rateWords[1]!}`);
+        count = ahead !== undefined && (back === undefined || householdsOf(p, back) !== (rateOf === 'poor-and-near-poor' ? 'both' : rateOf)) ? ahead : back;
       }
       if (count === undefined || count.dimension !== 'households') continue;
       const lead = p.folded.slice(Math.max(0, previousFigureEnd(p, Math.min(r.start, count.start))), Math.min(r.start, count.start));
@@ -373,6 +439,8 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       const baseWords = /^\s*(?:%\s*)?(?:so voi |tren |cua )?(tong so ho[\p{L} ]{0,20}|so ho (?:ngheo|can ngheo)[\p{L} ]{0,10})/u.exec(p.folded.slice(r.end, r.end + 40));
       const s = sentenceAt(p, r.start);
       pairCounts.add(`${p.block}:${count.start}`);
+      const scope = scopeOf(p.text.slice(s.start, Math.min(r.start, count.start)));
+      const moment = momentOf(p.folded.slice(s.start, Math.min(r.start, count.start)));
       claims.push({
         kind: 'rate-count',
         rate: fig(p, r),
@@ -382,6 +450,8 @@ export function extractClaims(model: DocumentModel): ProseClaims {
         base: baseWords === null || /dan cu|ho dan/.test(baseWords[1]!) ? 'households' : p.text.slice(r.end + baseWords.index + baseWords[0].length - baseWords[1]!.length, r.end + baseWords[0].length).trim(),
         date: dateNear(p, pi, Math.min(r.start, count.start), s.start),
         ...printedBaseFor(p, pi, Math.min(r.start, count.start), people + area, baseWords === null || /dan cu|ho dan/.test(baseWords[1]!)),
+        ...(scope === '' ? {} : { scope }),
+        ...(moment === null ? {} : { moment }),
         sentence: p.text.slice(s.start, s.end).trim(),
         location: { block: p.block, start: s.start, end: s.end },
       });
@@ -395,7 +465,7 @@ export function extractClaims(model: DocumentModel): ProseClaims {
     // the base in the same paragraph, or in a list item or lead-in just before a run of list items (“+ Tổng số hộ tự nhiên: …”)
     for (let k = pi; k >= Math.max(0, pi - 3); k--) {
       const q = paras[k]!;
-      if (k < pi && (!LIST_ITEM.test(paras[k + 1]!.text) || paras[k + 1]!.block !== q.block + 1)) break;
+      if (k < pi && (!paras[k + 1]!.listItem || paras[k + 1]!.block !== q.block + 1)) break;
       const base = [...q.figures].reverse().find((f) => f.dimension === 'households' && (k < pi || f.end <= before) && BASE_WORDS.test(q.folded.slice(Math.max(0, f.start - 40), f.start)));
       if (base !== undefined) return { printedBase: fig(q, base) };
     }
@@ -403,7 +473,7 @@ export function extractClaims(model: DocumentModel): ProseClaims {
   }
 
   function changes(p: Para): void {
-    for (const s of p.sentences) {
+    for (const [si, s] of p.sentences.entries()) {
       const folded = p.folded.slice(s.start, s.end);
       // “… giảm xuống còn B”, “… từ A … còn B”: a verb of change, or a “từ” before the first figure
       const con = /\b(xuong|giam|len|tang)?\s*con\s+/.exec(folded);
@@ -412,13 +482,23 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       const to = p.figures.find((f) => f.start === toAt && (f.dimension === 'percent' || f.dimension === 'households'));
       if (to === undefined) continue;
       const from = [...p.figures].reverse().find((f) => f.end <= toAt && f.start >= s.start && f.dimension === to.dimension && f.qualifier === null);
-      const after = p.figures.filter((f) => f.start > to.end && f.end <= s.end && f.dimension === to.dimension);
-      const change = after.find((f) => /\b(giam|tang)(?: them| duoc| len| xuong)?\s*$/.test(p.folded.slice(Math.max(0, f.start - 14), f.start)));
-      if (from === undefined || change === undefined || to.qualifier !== null || change.qualifier !== null) continue;
-      if (con[1] === undefined && !/\btu\s*$/.test(p.folded.slice(Math.max(0, from.start - 6), from.start))) continue;
+      if (from === undefined) continue;
+      // “giảm 2,51% (từ 17,52% xuống còn 15,01%)”, “giảm tỷ lệ hộ nghèo 0,7% (giảm từ 5,03% …)”: the change printed before its two ends
+      const ahead = [...p.figures].reverse().find((f) => f.end <= from.start && f.start >= s.start && f.dimension === to.dimension && /^\s*[(,]?\s*(?:(?:giam|tang)\s+)?tu\s*$/.test(p.folded.slice(f.end, from.start)) && /\b(giam|tang)\b[^;.\d%]{0,30}$/.test(p.folded.slice(Math.max(0, f.start - 40), f.start)));
+      // …or after them, in the same clause (not “…, đạt 104,6% kế hoạch (kế hoạch giảm 2,4%)”)
+      const after = p.figures.filter((f) => f.start > to.end && f.end <= s.end && f.dimension === to.dimension && !/;|\b(ke hoach|chi tieu|muc tieu|kh)\b/.test(p.folded.slice(to.end, f.start)));
+      const change = ahead ?? after.find((f) => /\b(giam|tang)(?: them| duoc| len| xuong)?\s*$/.test(p.folded.slice(Math.max(0, f.start - 14), f.start)));
+      if (change === undefined && to.dimension === 'households' && con[1] !== undefined) {
+        rateChange(p, si, from, to);
+        continue;
+      }
+      if (change === undefined || to.qualifier !== null || change.qualifier !== null) continue;
+      // “Đầu năm 2024 … có 4.215 hộ nghèo …; đến cuối năm 2024 còn 3.647 hộ nghèo, giảm 568 hộ”: the two moments named
+      const moments = /\b(dau nam|dau ky|dau giai doan)\b/.test(p.folded.slice(s.start, from.start)) && /\b(cuoi nam|cuoi ky|cuoi giai doan|den nay|hien nay)\b/.test(p.folded.slice(from.end, toAt));
+      if (con[1] === undefined && !moments && !/\btu\s*$/.test(p.folded.slice(Math.max(0, from.start - 6), from.start))) continue;
       // “bình quân giảm 0,8%/năm”, “mỗi năm giảm …”: a yearly average, not the change between the two
       if (/^\s*\/\s*nam\b/.test(p.folded.slice(change.end, change.end + 8)) || /\b(binh quan|trung binh|moi nam|hang nam)\s+(giam|tang)/.test(p.folded.slice(Math.max(0, change.start - 30), change.start))) continue;
-      const word = /\b(giam|tang)(?: them| duoc| len| xuong)?\s*$/.exec(p.folded.slice(Math.max(0, change.start - 14), change.start))![1]!;
+      const word = ahead === undefined ? /\b(giam|tang)(?: them| duoc| len| xuong)?\s*$/.exec(p.folded.slice(Math.max(0, change.start - 14), change.start))![1]! : [...p.folded.slice(Math.max(0, change.start - 40), change.start).matchAll(/\b(giam|tang)\b/g)].pop()![1]!;
       claims.push({
         kind: 'change',
         from: fig(p, from),
@@ -430,6 +510,40 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       });
       changed.add(`${p.block}:${s.start}`);
     }
+  }
+
+  /**
+   * “giảm từ 3.586 hộ, chiếm 10,74% xuống còn 2.900 hộ, chiếm 8,65%. Tỷ lệ hộ nghèo giảm 2,2% …”: the
+   * rates printed with the two counts, and the change of the rate printed after them (in the sentence
+   * or at the start of the next).
+   */
+  function rateChange(p: Para, si: number, from: ProseFigure, to: ProseFigure): void {
+    const s = p.sentences[si]!;
+    const rateOf = (f: ProseFigure): ProseFigure | undefined => p.figures.find((r) => r.dimension === 'percent' && r.start > f.end && r.qualifier === null && /^\s*(?:can ngheo|ngheo)?[\s,(]*(?:chiem|t[yi] le)(?: t[yi] le)?\s*:?\s*$/.test(p.folded.slice(f.end, r.start)));
+    const r1 = rateOf(from);
+    const r2 = rateOf(to);
+    if (r1 === undefined || r2 === undefined || r1.end > to.start || r2.end > s.end) return;
+    const next = p.sentences[si + 1];
+    const change = p.figures.find((f) => f.dimension === 'percent' && f.start > r2.end);
+    if (change === undefined || change.qualifier !== null || change.end > (next?.end ?? s.end)) return;
+    const inNext = next !== undefined && change.start >= next.start;
+    const lead = p.folded.slice(inNext ? next.start : r2.end, change.start);
+    // “Tỷ lệ hộ nghèo giảm 2,2%”, “…, tỷ lệ giảm 2,09%”: of the same households, not of a population or a yearly average
+    const said = /^[\s,;]*(?:t[yi] le(?: ho)?(?: can)?(?: ngheo)?(?: [a-z]+){0,3}?\s+)?(giam|tang)(?: duoc| xuong| len)?\s*$/.exec(lead);
+    if (said === null || (inNext && !/^\s*t[yi] le\b/.test(lead)) || POPULATION.test(lead) || /^\s*\/\s*nam\b/.test(p.folded.slice(change.end, change.end + 8))) return;
+    if (/\bcan ngheo\b/.test(lead) !== /\bcan ngheo\b/.test(p.folded.slice(s.start, from.start))) return;
+    const end = inNext ? next.end : s.end;
+    claims.push({
+      kind: 'change',
+      from: fig(p, r1),
+      to: fig(p, r2),
+      change: fig(p, change),
+      direction: said[1] === 'giam' ? 'down' : 'up',
+      sentence: p.text.slice(s.start, end).trim(),
+      location: { block: p.block, start: s.start, end },
+    });
+    changed.add(`${p.block}:${s.start}`);
+    if (inNext) changed.add(`${p.block}:${next.start}`);
   }
 
   function previousFigureEnd(p: Para, before: number): number {
@@ -446,7 +560,7 @@ export function extractClaims(model: DocumentModel): ProseClaims {
     if (own !== null) return p.text.slice(sentenceStart + own.index, sentenceStart + own.index + own[0].length);
     for (let k = pi - 1; k >= Math.max(0, pi - 3); k--) {
       const q = paras[k]!;
-      if (LIST_ITEM.test(q.text)) continue;
+      if (q.listItem) continue;
       const m = DATE.exec(q.folded);
       if (m !== null) return q.text.slice(m.index, m.index + m[0].length);
       break;
@@ -455,19 +569,27 @@ export function extractClaims(model: DocumentModel): ProseClaims {
   }
 
   function percentOfPlan(p: Para): void {
-    const re = /\b(?:dat|bang)\s+/g;
+    const re = /\b(?:dat|bang)(?: t[yi] le)?\s+/g;
+    const depthAt = parenDepths(p.text);
     for (let m = re.exec(p.folded); m !== null; m = re.exec(p.folded)) {
       const pct = p.figures.find((f) => f.dimension === 'percent' && f.start === m!.index + m![0].length);
       if (pct === undefined) continue;
       const tail = /^\s*(so voi\s+)?(ke hoach|chi tieu|kh)\b/.exec(p.folded.slice(pct.end, pct.end + 30));
-      if (tail === null) continue;
       const clauseStart = Math.max(p.folded.lastIndexOf(';', m.index), p.folded.lastIndexOf('. ', m.index), 0);
-      const achieved = [...p.figures].reverse().find((f) => f.end <= m!.index && f.start >= clauseStart && f.dimension !== 'percent');
+      const before = [...p.figures].reverse().filter((f) => f.end <= m!.index && f.start >= clauseStart);
+      // “đã giải ngân được 712.115/1.239.405 triệu đồng, đạt tỷ lệ 57,46%”: the plan is the figure after the slash
+      const outOf = before[0]?.outOf === undefined || before[0].dimension === 'percent' ? undefined : before[0];
+      if (tail === null && outOf === undefined) continue;
+      const afterPlan = tail === null ? '' : p.folded.slice(pct.end + tail[0].length, pct.end + tail[0].length + 30);
+      // “đạt 62,9% kế hoạch (kế hoạch 245 hộ)”, “so với kế hoạch giao (245 hộ)”, “(KH: 245 hộ)”, “kế hoạch tỉnh giao (kế hoạch giảm 2,4%)”
+      const planMatch = tail === null ? null : /^(?:\s*(?:\(|:|(?:tinh|huyen|xa|cap tren|tren|giao|de ra|dat ra|nam \d{4}|la|ke hoach|kh|giam|tang)\b))*\s*/.exec(afterPlan);
+      const planAt = tail === null || planMatch === null ? -1 : pct.end + tail[0].length + planMatch[0].length;
+      const printedPlan = p.figures.find((f) => f.start === planAt);
+      // the achievement: the last figure of the clause outside brackets (“giảm 2,51% (từ 17,52% xuống còn 15,01%), đạt …”);
+      // a percentage only when the plan printed is one too
+      const achieved = outOf ?? before.find((f) => depthAt[f.start] === depthAt[m!.index] && (f.dimension !== 'percent' || printedPlan?.dimension === 'percent'));
       if (achieved === undefined) continue;
-      const afterPlan = p.folded.slice(pct.end + tail[0].length, pct.end + tail[0].length + 30);
-      // “đạt 62,9% kế hoạch (kế hoạch 245 hộ)”, “so với kế hoạch giao (245 hộ)”, “(KH: 245 hộ)”
-      const planMatch = /^(?:\s*(?:\(|:|(?:giao|nam \d{4}|la|ke hoach|kh)\b))*\s*/.exec(afterPlan);
-      const plan = planMatch === null ? undefined : p.figures.find((f) => f.start === pct.end + tail[0].length + planMatch[0].length && f.dimension === achieved.dimension);
+      const plan = outOf !== undefined ? slashPlan(p, outOf) : printedPlan?.dimension === achieved.dimension ? printedPlan : undefined;
       const words = foldVietnamese(p.text.slice(Math.max(clauseStart, achieved.start - 60), achieved.start))
         .replace(/[^\p{L}\s]/gu, ' ')
         .split(/\s+/)
@@ -477,7 +599,7 @@ export function extractClaims(model: DocumentModel): ProseClaims {
         kind: 'percent-of-plan',
         achieved: fig(p, achieved),
         percent: fig(p, pct),
-        plan: plan === undefined ? null : fig(p, plan),
+        plan: plan === undefined ? null : plan.start === achieved.start ? { text: plan.text, location: { block: p.block, start: plan.numberStart, end: plan.end }, dimension: plan.dimension, figure: plan } : fig(p, plan),
         measure: `${words.slice(-4).join(' ')} (${achieved.dimension})`,
         sentence: p.text.slice(s.start, s.end).trim(),
         location: { block: p.block, start: s.start, end: s.end },
@@ -489,21 +611,32 @@ export function extractClaims(model: DocumentModel): ProseClaims {
     if (!/\bgiam\b/.test(p.folded)) return;
     for (const s of p.sentences) {
       if (changed.has(`${p.block}:${s.start}`)) continue; // a change printed with both ends is a result, not a target
+      if (target(s)) continue;
+      // “giảm tỷ lệ hộ nghèo từ 3,5-4,0%, tương đương giảm 410-470 hộ nghèo; tỷ lệ hộ cận nghèo giảm 1,5%”: one target per clause
+      let from = s.start;
+      for (let at = p.text.indexOf(';', from); from < s.end; at = p.text.indexOf(';', from)) {
+        const to = at < 0 || at > s.end ? s.end : at;
+        if (to < s.end || from > s.start) target({ start: from, end: to }, s);
+        from = to + 1;
+      }
+    }
+
+    function target(s: { start: number; end: number }, sentence = s): boolean {
       const folded = p.folded.slice(s.start, s.end);
       const giam = folded.search(/\bgiam\b(?!\s+(xuong\s+)?con\b)/);
-      if (giam < 0 || !/\bngheo\b/.test(folded)) continue;
+      if (giam < 0 || !/\bngheo\b/.test(folded)) return false;
       const clause = p.text.slice(s.start + giam, s.end);
       const clauseFolded = foldVietnamese(clause);
       const share = /(\d+)\s*\/\s*(\d+)\s+(?:so\s+)?ho/.test(clauseFolded);
       const figures = p.figures.filter((f) => f.start >= s.start + giam && f.end <= s.end && (f.dimension === 'percent' || f.dimension === 'households'));
-      if (!share && figures.length === 0) continue;
+      if (!share && figures.length === 0) return false;
       const subject = subjectOf(folded);
-      if (subject === null) continue;
+      if (subject === null) return false;
       let target: ReductionTarget;
       try {
         target = targetFromText(clause, { subject: subject as TargetSubject });
       } catch (error) {
-        if (error instanceof VnPovertyError) continue;
+        if (error instanceof VnPovertyError) return false;
         throw error;
       }
       for (const f of figures) use(p, f);
@@ -512,9 +645,10 @@ export function extractClaims(model: DocumentModel): ProseClaims {
         kind: 'reduction-target',
         target,
         population: population === '' ? '' : populationName(population),
-        sentence: p.text.slice(s.start, s.end).trim(),
-        location: { block: p.block, start: s.start, end: s.end },
+        sentence: p.text.slice(sentence.start, sentence.end).trim(),
+        location: { block: p.block, start: sentence.start, end: sentence.end },
       });
+      return true;
     }
   }
 
@@ -535,7 +669,7 @@ export function extractClaims(model: DocumentModel): ProseClaims {
  * Splits an inline list of parts (“2.696 lượt người, ngoài tỉnh 2.256 lượt người”, “A; B và C”)
  * so that no piece holds two figures of the same dimension: by “;”, then “,”, then “ và ”.
  */
-function splitParts(text: string, offset: number, figures: readonly ProseFigure[]): Array<{ start: number; end: number }> {
+function splitParts(text: string, offset: number, figures: readonly ProseFigure[], depthAt: readonly number[]): Array<{ start: number; end: number }> {
   const seps = [';', ',', ' và '];
   const split = (start: number, end: number, level: number): Array<{ start: number; end: number }> => {
     const inside = figures.filter((f) => f.start >= start && f.end <= end && f.dimension !== 'percent');
@@ -548,8 +682,8 @@ function splitParts(text: string, offset: number, figures: readonly ProseFigure[
     let at = piece.indexOf(sep);
     while (at >= 0) {
       const cut = start + at;
-      // never cut inside a number (“1,5”)
-      if (!(sep === ',' && /\d/.test(text[cut - offset - 1] ?? '') && /\d/.test(text[cut - offset + 1] ?? ''))) {
+      // never cut inside a number (“1,5”) nor inside brackets
+      if (!(sep === ',' && /\d/.test(text[cut - offset - 1] ?? '') && /\d/.test(text[cut - offset + 1] ?? '')) && depthAt[cut] === depthAt[offset]) {
         out.push(...split(s, cut, level + 1));
         s = cut + sep.length;
       }
@@ -569,4 +703,61 @@ function lastPerDimension(figures: readonly ProseFigure[]): ProseFigure[] {
 
 function populationName(folded: string): string {
   return folded === 'dtts' || folded === 'dan toc' || folded === 'dong bao' ? 'dân tộc thiểu số' : folded === 'dan toc thieu so' ? 'dân tộc thiểu số' : 'xã đặc biệt khó khăn';
+}
+
+/** “tăng 137 hộ”, “giảm 20 hộ”, “thêm 5 hộ”: words before a figure that make it a change, not a stock. */
+const CHANGE_BEFORE = /\b(giam|tang|them)(?: duoc| len| xuong)?\s*$/;
+
+/** The bracket depth at every offset of a text (“a (b) c”: 0 0 0 1 1 0 0 0); a stray “)” never goes below 0. */
+function parenDepths(text: string): number[] {
+  const out: number[] = [];
+  let depth = 0;
+  for (const ch of text) {
+    if (ch === ')') depth = Math.max(0, depth - 1);
+    out.push(depth);
+    if (ch === '(') depth++;
+    // a character outside the BMP takes two offsets
+    if (ch.length === 2) out.push(depth);
+  }
+  out.push(depth);
+  return out;
+}
+
+/** Named areas (“tỉnh Kon Tum”, “huyện Tri Tôn”) and the whole country or the poor districts, the last before a pair. */
+const AREA_NAME = /(?<![\p{L}])(?:(tỉnh|huyện|thị xã|thành phố|quận|xã|phường|thị trấn)\s+((?:\p{Lu}[\p{L}\p{M}]*)(?:\s+\p{Lu}[\p{L}\p{M}]*){0,2})|(toàn quốc|cả nước|huyện nghèo|các huyện nghèo))(?![\p{L}])/giu;
+
+/** The last area named in a sentence before a pair, `''` for none (the document's own area). */
+function scopeOf(text: string): string {
+  let out = '';
+  for (const m of text.normalize('NFC').matchAll(AREA_NAME)) {
+    if (m[3] !== undefined) out = /quốc|nước/i.test(m[3]) ? 'cả nước' : 'huyện nghèo';
+    // the first word of the name must be capitalised: “xã Tân Lập”, not “xã đặc biệt khó khăn”
+    else if (/^\p{Lu}/u.test(m[2]!)) out = `${m[1]!.toLowerCase()} ${m[2]!}`;
+  }
+  return out;
+}
+
+/** The moment a sentence puts a pair at: the last of “đầu năm/kỳ/giai đoạn”, “từ” (start) and “cuối năm/kỳ”, “còn” (end) before it. */
+function momentOf(folded: string): 'start' | 'end' | null {
+  let out: 'start' | 'end' | null = null;
+  for (const m of folded.matchAll(/\b(dau nam|dau ky|dau giai doan|(?:giam|tang) tu|cuoi nam|cuoi ky|cuoi giai doan|con)\b/g)) out = /^(dau|giam|tang)/.test(m[1]!) ? 'start' : 'end';
+  return out;
+}
+
+/** Which households a count is of: the words right after it (“3.373 hộ nghèo”), else those of its clause before it (“Hộ nghèo có”). */
+function householdsOf(p: Para, f: ProseFigure): 'poor' | 'near-poor' | 'both' | null {
+  const after = /^\s*(can ngheo|ngheo)\b/.exec(p.folded.slice(f.end, f.end + 14));
+  if (after !== null) return after[1] === 'can ngheo' ? 'near-poor' : 'poor';
+  let from = Math.max(p.folded.lastIndexOf(';', f.start - 1), p.folded.lastIndexOf(':', f.start - 1), p.folded.lastIndexOf('. ', f.start - 1));
+  for (const g of p.figures) if (g.end <= f.start && g.end > from) from = g.end;
+  const s = subjectOf(p.folded.slice(from + 1, f.start));
+  return s === 'poor-and-near-poor' ? 'both' : s;
+}
+
+/** The planned figure of “712.115/1.239.405 triệu đồng”: the number after the slash, with the unit printed after it. */
+function slashPlan(p: Para, f: ProseFigure): ProseFigure {
+  const { outOf, ...rest } = f;
+  let at = p.text.indexOf('/', f.numberStart) + 1;
+  while (/\s/.test(p.text[at] ?? '')) at++;
+  return { ...rest, text: p.text.slice(at, f.end), numberStart: at, value: outOf!.value, decimals: outOf!.decimals, digits: outOf!.digits, qualifier: null };
 }

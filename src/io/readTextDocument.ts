@@ -32,6 +32,9 @@ function isUpperTitle(text: string): boolean {
   return upper / letters.length > 0.8;
 }
 
+/** A line that starts a list item (“1. ”, “a) ”, “- ”) or a figure alone (“2024”) is not a wrapped paragraph's continuation. */
+const WRAP_NOT_CONTINUED = /^(?:\d+(?:\.\d+)*[.)]\s|[a-zđ]\)\s|(?:19|20)\d\d\s*$|\d+\s*$)/u;
+
 /**
  * Reads a plan kept as plain text (UTF-8, as the seeds in `shared/seeds/` are) into a
  * {@link DocumentModel}:
@@ -39,6 +42,9 @@ function isUpperTitle(text: string): boolean {
  *   a cell boundary; short rows are padded. A text file cannot say which header cells are
  *   merged: an empty header cell is left empty, and table understanding decides what it spans;
  * - every other non-blank line is one **paragraph** (a line starting “- ” or “+ ” is a list item);
+ *   a line wrapped by hand goes on in the next one (the line ends with no punctuation, the next
+ *   starts with a small letter or a figure and is not a list item): “… vốn sự nghiệp 43.120 triệu”
+ *   then “đồng. …” is one paragraph, with `line` and `endLine`;
  * - a line is a **heading** when it is a markdown heading (`## …`, level = number of `#`) or a
  *   numbered title in capitals (“I. MỤC TIÊU …”, “B. KẾ HOẠCH NĂM 2023”).
  * Text is NFC with markdown emphasis (`**`) removed; each block records its line numbers.
@@ -82,7 +88,14 @@ export function readTextDocument(text: string, options: ReadTextDocumentOptions 
     } else if (ROMAN_HEADING.test(body) && isUpperTitle(body)) {
       blocks.push({ kind: 'heading', index: blocks.length, text: body, level: /^[A-Z]\./.test(body) && !/^[IVXL]\./.test(body) ? 1 : 2, position: { line } });
     } else {
-      blocks.push({ kind: 'paragraph', index: blocks.length, text: body, position: { line } });
+      // a line wrapped by hand (“… vốn sự nghiệp 43.120 triệu” / “đồng. …”): the paragraph goes on when the line before it
+      // is the paragraph's last, ends with no punctuation, and this one starts with a small letter or a figure, not a list marker
+      const last = blocks[blocks.length - 1];
+      if (last?.kind === 'paragraph' && (last.position.endLine ?? last.position.line) === line - 1 && !/[.:;!?…)”"]$/.test(last.text) && /^[\p{Ll}\d]/u.test(body) && !WRAP_NOT_CONTINUED.test(body)) {
+        blocks[blocks.length - 1] = { ...last, text: `${last.text} ${body}`, position: { ...last.position, endLine: line } };
+      } else {
+        blocks.push({ kind: 'paragraph', index: blocks.length, text: body, position: { line } });
+      }
     }
   }
   return deepFreeze({ format: 'text', ...(options.source === undefined ? {} : { source: options.source }), blocks });

@@ -21,7 +21,7 @@ describe('vn-poverty check', () => {
   it('a text plan with findings: exit 1, one line per finding and a summary', async () => {
     const io = captureIo({ files: { 'seed004.txt': seedText(4) } });
     expect(await runCli(['check', 'seed004.txt'], io)).toBe(1);
-    expect(io.out()).toContain('error     block 24 (line 47), characters 163–179: “82.075 triệu đồng” trong đó Vốn đầu tư 71.750 triệu đồng; vốn sự nghiệp 10.505 triệu đồng: the parts add up to 82.255 triệu đồng, more than the total by 180');
+    expect(io.out()).toContain('error     block 23 (line 47), characters 163–179: “82.075 triệu đồng” trong đó Vốn đầu tư 71.750 triệu đồng; vốn sự nghiệp 10.505 triệu đồng: the parts add up to 82.255 triệu đồng, more than the total by 180');
     expect(io.out().trim().split('\n').at(-1)).toBe('seed004.txt: 1 finding (1 error, 0 warnings, 0 roundings); 0 tables, 2 claims, 1 item unchecked');
   });
 

@@ -96,9 +96,9 @@ describe('checkDocument on the five seed plans, read as text with no transcripti
 
   it('seed 004: 82.075 ≠ 71.750 + 10.505 (the parts exceed the total by 180)', () => {
     const r = check(4);
-    expect(r.findings.map(brief)).toEqual(['error parts-exceed-total @24 82.075 triệu đồng → 82.255 triệu đồng']);
+    expect(r.findings.map(brief)).toEqual(['error parts-exceed-total @23 82.075 triệu đồng → 82.255 triệu đồng']);
     expect(r.findings[0]!.difference).toBe('-180');
-    expect(r.findings[0]!.location).toMatchObject({ block: 24, line: 47 });
+    expect(r.findings[0]!.location).toMatchObject({ block: 23, line: 47 });
   });
 
   it('seed 003: the range and the count recognised, and the ward size for which they agree', () => {
