@@ -19,6 +19,29 @@ export interface SkippedRegisterRow {
   readonly kind: 'section' | 'totals' | 'header' | 'column-numbers';
   /** The row's first filled cell, as printed. */
   readonly text: string;
+  /**
+   * A totals row's figures compared with the households above it (`Số nhân khẩu`: the members;
+   * a `Thiếu hụt` column: the households marked): one entry per figure it prints.
+   */
+  readonly totals?: readonly RegisterTotalsCheck[];
+}
+
+/** One figure of a totals row against the households above it. */
+export interface RegisterTotalsCheck {
+  /** 1-based column and its header. */
+  readonly column: number;
+  readonly header: string;
+  /** What the column adds up: the members, or the households marked. */
+  readonly counts: 'members' | 'households marked';
+  readonly printed: bigint;
+  /** The households since the previous totals row add up to this… */
+  readonly sinceLast: bigint;
+  /** …and all the households above the row to this. */
+  readonly sinceStart: bigint;
+  /** The row of the first household since the previous totals row (0: none, a grand total under its subtotals). */
+  readonly fromRow: number;
+  /** Whether the printed figure is one of the two sums (a subtotal, or a grand total). */
+  readonly ok: boolean;
 }
 
 /** The header a register's first rows give: its cells (two rows combined into one) and rows. */
@@ -162,7 +185,7 @@ export function skippedRowKind(cells: ReadonlyArray<RawCell>, header: RegisterHe
   const firstAt = cells.findIndex((c) => text(c) !== '');
   if (firstAt < 0) return undefined;
   const first = foldVietnamese(text(cells[firstAt])).replace(/\s+/g, ' ');
-  if (id === '' && TOTAL_WORDS.test(first)) return 'totals';
+  if ((id === '' || firstAt === idAt) && TOTAL_WORDS.test(first)) return 'totals';
   if (filled(cells) !== 1 || typeof cells[firstAt] !== 'string') return undefined;
   if (firstAt !== idAt) return 'section';
   return PLACE_WORDS.test(first) || TOTAL_WORDS.test(first) ? 'section' : undefined;

@@ -11,7 +11,7 @@ import { checkSeparator } from './csv.js';
 import { csvByteRecords, fieldText, type ByteRecords } from './_csvBytes.js';
 import { isColumnHeader, matchHeader, normalizeHeader, readCell, type ColumnSpec, type HeaderMatch } from './columns.js';
 import { isIncomeHeader } from './amountHeader.js';
-import { firstText, RegisterHeaderFinder, skippedRowKind, type RegisterHeaderRows, type SkippedRegisterRow } from './_registerRows.js';
+import { firstText, RegisterHeaderFinder, skippedRowKind, type RegisterHeaderRows, type RegisterTotalsCheck, type SkippedRegisterRow } from './_registerRows.js';
 import { DONG_PER_UNIT } from '../numbers/money.js';
 import { extrasPlan, readExtras, REGISTER_REPORT_COLUMNS, REGISTER_SCORE_COLUMNS, type ExtrasPlan, type RegisterExtras } from './registerColumns.js';
 import { REGISTER_OUTPUT_HEADERS } from './registerOutputColumns.js';
@@ -58,7 +58,7 @@ export interface ReadRegisterBatchesOptions extends ReadRowsOptions, Pick<Classi
   readonly onSkippedRow?: (row: SkippedRegisterRow) => void;
 }
 
-export type { SkippedRegisterRow } from './_registerRows.js';
+export type { RegisterTotalsCheck, SkippedRegisterRow } from './_registerRows.js';
 
 /** How {@link readRegisterBatches} reads a register, decided from its header. */
 export interface RegisterFileLayout {
@@ -106,6 +106,7 @@ const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 /** At most this many households with a suspected repeated id are held back for the exact check. */
 const MAX_SUSPECTS = 10_000;
 const TEXT_SPEC: Pick<ColumnSpec, 'hint'> = { hint: 'text' };
+const COUNT_SPEC: Pick<ColumnSpec, 'hint'> = { hint: 'count' };
 const BOOLEAN_SPEC: Pick<ColumnSpec, 'hint'> = { hint: 'boolean' };
 
 /** What the header says: columns, their kinds and where they are. */
@@ -285,6 +286,33 @@ class Batcher {
 
   /** Households the arrays hold now: they start small and double up to the batch size (a small file allocates little). */
   private capacity = 0;
+  /** The row of the first household placed since the last {@link Batcher.takeFirstRow}, or 0. */
+  private firstRow = 0;
+
+  /** The row of the first household placed since the last call (0: none), for a totals row. */
+  takeFirstRow(): number {
+    const r = this.firstRow;
+    this.firstRow = 0;
+    return r;
+  }
+
+  /** Members and marked households of the batches already flushed (for the totals rows). */
+  private flushedMembers = 0n;
+  private flushedMarks: bigint[] = [];
+
+  /** Members, and households marked per indicator, of every household placed so far. */
+  sums(): { readonly members: bigint; readonly marks: readonly bigint[] } {
+    const k = this.plan.k;
+    let members = this.flushedMembers;
+    const marks = Array.from({ length: k }, (_, j) => this.flushedMarks[j] ?? 0n);
+    const ids = this.plan.standard.indicators.map((ind) => ind.id as string);
+    for (let i = 0; i < this.n; i++) {
+      members += BigInt(this.members[i]!);
+      const given = (this.records?.[i] as { deprivations?: Record<string, boolean> } | undefined)?.deprivations;
+      for (let j = 0; j < k; j++) if (given !== undefined ? given[ids[j]!] === true : this.records?.[i] === undefined && this.flags[i * k + j] === REGISTER_FLAGS.deprived) marks[j]!++;
+    }
+    return { members, marks };
+  }
 
   private grow(): void {
     const s = Math.min(this.size, Math.max(1024, this.capacity * 2));
@@ -332,6 +360,7 @@ class Batcher {
     if (this.n === this.size || (listed !== undefined && this.kind !== undefined && this.kind !== listed)) this.flush();
     if (this.n === this.capacity) this.grow();
     if (listed !== undefined) this.kind = listed;
+    if (this.firstRow === 0) this.firstRow = row;
     const i = this.n++;
     this.rows[i] = row;
     this.lastRows[i] = lastRow;
@@ -389,6 +418,9 @@ class Batcher {
   flush(): void {
     const n = this.n;
     if (n === 0) return;
+    const sums = this.sums();
+    this.flushedMembers = sums.members;
+    this.flushedMarks = [...sums.marks];
     const k = this.plan.k;
     const withAges = this.kind === true;
     const batch: RegisterBatch = {
@@ -575,6 +607,34 @@ export async function* readRegisterBatches(source: RowSource, options: ReadRegis
   let batcher: Batcher | undefined;
   let repeats: Repeats | undefined;
   const finder = new RegisterHeaderFinder(namesRegisterColumn, isIdHeader);
+  let lastTotals: { row: number; members: bigint; marks: readonly bigint[] } | undefined;
+  /** A totals row's member and mark counts against the households above it (since the previous totals row, and since the start). */
+  const totalsChecks = (p: Plan, row: number, cells: ReadonlyArray<RawCell>, formats?: ReadonlyArray<string | undefined>): RegisterTotalsCheck[] => {
+    const now = batcher!.sums();
+    const fromRow = batcher!.takeFirstRow();
+    const from = lastTotals;
+    lastTotals = { row, members: now.members, marks: now.marks };
+    const checks: RegisterTotalsCheck[] = [];
+    const check = (col: number, counts: RegisterTotalsCheck['counts'], sum: bigint, before: bigint): void => {
+      if (col < 0) return;
+      let printed: unknown;
+      try {
+        printed = readCell(cells[col] ?? null, COUNT_SPEC, { source: p.label, row, column: col + 1, header: '' }, formats?.[col]);
+      } catch {
+        return; // not a whole number (an `x`, a word): nothing to compare
+      }
+      if (typeof printed !== 'bigint') return;
+      const header = p.headerRowsPrinted.cells[col];
+      const sinceLast = sum - before;
+      checks.push(Object.freeze({ column: col + 1, header: header === null || header === undefined ? '' : String(header), counts, printed, sinceLast, sinceStart: sum, fromRow, ok: printed === sinceLast || printed === sum }));
+    };
+    check(p.count, 'members', now.members, from?.members ?? 0n);
+    for (let f = 0; f < p.flagAt.length; f++) {
+      const j = p.flagJ[f]!;
+      if (j >= 0) check(p.flagAt[f]!, 'households marked', now.marks[j]!, from?.marks[j] ?? 0n);
+    }
+    return checks.sort((a, b) => a.column - b.column);
+  };
   const start = (header: RegisterHeaderRows): Plan => {
     const p = planOf(header, label, standard, options);
     options.onHeader?.(p.reader.match);
@@ -587,7 +647,8 @@ export async function* readRegisterBatches(source: RowSource, options: ReadRegis
   const slowRow = (p: Plan, row: number, cells: ReadonlyArray<RawCell>, formats?: ReadonlyArray<string | undefined>, problems?: ReadonlyArray<string | undefined>): void => {
     const kind = skippedRowKind(cells, p.headerRowsPrinted, p.id);
     if (kind !== undefined) {
-      options.onSkippedRow?.(Object.freeze({ row, kind, text: firstText(cells) }));
+      const totals = kind === 'totals' ? totalsChecks(p, row, cells, formats) : undefined;
+      options.onSkippedRow?.(Object.freeze({ row, kind, text: firstText(cells), ...(totals !== undefined && totals.length > 0 ? { totals: Object.freeze(totals) } : {}) }));
       return;
     }
     const record = p.reader.read(row, cells, formats, problems);
