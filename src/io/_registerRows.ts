@@ -161,7 +161,7 @@ export function combineHeaderRows(top: ReadonlyArray<RawCell>, second: ReadonlyA
     }
     const group = over !== '' ? over : groupOf(top, i);
     if (group === undefined) out.push(under);
-    else if (isUnitOnly(under)) out.push(`${group} (${under})`);
+    else if (isUnitOnly(under)) out.push(/^\(.*\)$/.test(under) ? `${group} ${under}` : `${group} (${under})`);
     else if (/\bthieu hut\b/.test(foldVietnamese(group))) out.push(`Thiếu hụt: ${under}`);
     else out.push(`${group}: ${under}`);
   }

@@ -151,6 +151,7 @@ function planOf(headerRows: RegisterHeaderRows, label: string | undefined, stand
   } catch (e) {
     if (!(scores && e instanceof VnPovertyError && e.issues.every((i) => i.code === 'missing-column'))) throw e;
   }
+  refuseRowNumbersAsIds(header, label, headerRow);
   const base = income !== null ? registerColumns(income) : registerColumns({ column: 0, header: '', unit: 'dong', period: 'month', perPerson: false, description: '' }).filter((c) => c.key !== 'monthlyIncome');
   const specs = [...base, ...REGISTER_REPORT_COLUMNS, ...(scores ? REGISTER_SCORE_COLUMNS : [])];
   const reader = recordReader(header, specs, label, { delimiter: options.delimiter ?? ',', requireValues: false, marks: options.marks === true }, headerRow);
@@ -243,6 +244,23 @@ function refuseUnknownFlags(passAt: readonly number[], header: ReadonlyArray<Raw
     value: unknown.map((i) => String(header[i])),
     expected: `an indicator of ${standard.id}: ${names}`,
     message: `${label !== undefined ? `${label}, ` : ''}row ${headerRow}: ${unknown.map((i) => `column ${i + 1} (${String(header[i])})`).join(', ')} name${unknown.length === 1 ? 's' : ''} no indicator of ${standard.id}; head each deprivation column with its indicator (chỉ số thiếu hụt): ${names}`,
+  });
+}
+
+/**
+ * A list with `STT` and no `Mã hộ` column is refused with what to do: STT numbers the rows of a
+ * printed list (often again from 1 in each village), it does not name a household.
+ */
+function refuseRowNumbersAsIds(header: ReadonlyArray<RawCell>, label: string | undefined, headerRow: number): void {
+  if (header.some((c) => c !== null && isIdHeader(String(c)))) return;
+  const stt = header.findIndex((c) => c !== null && /^(stt|tt|so thu tu|so tt)$/.test(normalizeHeader(String(c))));
+  if (stt < 0) return;
+  fail({
+    code: 'missing-column',
+    path: label !== undefined ? [label, headerRow] : [headerRow],
+    value: String(header[stt]),
+    expected: 'a column “Mã hộ” (Household id)',
+    message: `${label !== undefined ? `${label}, ` : ''}row ${headerRow}: no column “Mã hộ” (Household id), which is required; column ${stt + 1} (${String(header[stt])}) numbers the rows of the list, not the households: add a Mã hộ column with each household's code (mã hộ on the review system), or one made unique with the village (e.g. “T1-01”)`,
   });
 }
 

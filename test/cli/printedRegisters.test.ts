@@ -5,7 +5,7 @@
  * is read exactly or refused naming row and column; a totals row that does not add up is a
  * finding; the error-free twins give no finding.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
@@ -175,5 +175,37 @@ describe('a district’s CSV export (semicolons, title lines, yearly income in n
       code: 1,
       mentions: ['row 12 (Tổng cộng), column 5 (Số nhân khẩu): printed 71, but the households above add up to 17 members (rows 7–11); difference 54'],
     });
+  });
+});
+
+describe('other shapes a register comes in', () => {
+  const write = (name: string, lines: readonly string[]): string => {
+    const path = join(dir(), name);
+    writeFileSync(path, `${lines.join('\r\n')}\r\n`);
+    return path;
+  };
+
+  it('a list with STT and no Mã hộ is refused saying STT numbers rows, not households, and what to add', async () => {
+    const file = write('stt.csv', ['DANH SÁCH HỘ CẬN NGHÈO NĂM 2024', 'STT,Họ và tên chủ hộ,Thôn,Khu vực,Số nhân khẩu,Tổng thu nhập hộ/năm (triệu đồng)', '1,Nguyễn Văn A,Thôn 1,Nông thôn,4,"54,5"']);
+    await expectOutcome(['classify', file, ...AS_OF], { code: 2, mentions: ['stt.csv, row 2: no column “Mã hộ” (Household id), which is required; column 1 (STT) numbers the rows of the list, not the households'] });
+  });
+
+  it('“Tổng cộng” written in the id column is a totals row, checked, not a household; a yearly income in triệu đồng with a decimal comma is exact', async () => {
+    const file = write('tong.csv', ['Mã hộ,Họ và tên chủ hộ,Khu vực,Số nhân khẩu,Tổng thu nhập hộ/năm (triệu đồng),Thiếu hụt: việc làm', 'H1,Nguyễn Văn A,Nông thôn,4,"97,2",', 'H2,Trần Thị B,Nông thôn,3,72,x', 'Tổng cộng,,,7,"169,2",1']);
+    const out = join(dir(), 'ket-qua.csv');
+    const run = await expectOutcome(['classify', file, ...AS_OF, '--out', out, '--numbers', 'plain'], { code: 0 });
+    expect(run.out).toContain('1 row(s) read as not households: row 4 totals “Tổng cộng”');
+    const table = parseCsv(readFileSync(out, 'utf8').replace(/^\uFEFF/, ''));
+    const income = table[0]!.findIndex((x) => x.startsWith('Thu nhập/tháng (đồng)'));
+    expect(table.slice(1).map((r) => r[income])).toEqual(['8100000', '6000000']);
+    const planted = write('tong-sai.csv', ['Mã hộ,Họ và tên chủ hộ,Khu vực,Số nhân khẩu,Tổng thu nhập hộ/năm (triệu đồng),Thiếu hụt: việc làm', 'H1,Nguyễn Văn A,Nông thôn,4,"97,2",', 'H2,Trần Thị B,Nông thôn,3,72,x', 'Tổng cộng,,,7,"169,2",2']);
+    await expectOutcome(['classify', planted, ...AS_OF], { code: 1, mentions: ['row 4 (Tổng cộng), column 6 (Thiếu hụt: việc làm): printed 2, but the households above add up to 1 households marked (rows 2–3); difference 1'] });
+  });
+
+  it('a unit on the row under the income header, in brackets, is the income column’s unit', async () => {
+    const file = write('don-vi.csv', ['Mã hộ,Khu vực,Số nhân khẩu,Thu nhập bình quân đầu người/tháng,Ghi chú', ',,,(nghìn đồng),', 'H1,Nông thôn,4,"1.600",']);
+    const run = await expectOutcome(['classify', file, ...AS_OF, '--out', join(dir(), 'ket-qua.csv')], { code: 0 });
+    expect(run.out).toContain('income read from column 4 “Thu nhập bình quân đầu người/tháng (nghìn đồng)”: nghìn đồng per month per person');
+    expect(run.out).toContain('header on rows 1–2 (a group row over its columns)');
   });
 });
