@@ -40,7 +40,7 @@ export interface RegisterTotalsCheck {
   readonly sinceStart: bigint;
   /** The row of the first household since the previous totals row (0: none, a grand total under its subtotals). */
   readonly fromRow: number;
-  /** Whether the printed figure is one of the two sums (a subtotal, or a grand total). */
+  /** Whether the printed figure is one of the two sums (a subtotal, or a grand total); with no household since the previous totals row, only the grand total. */
   readonly ok: boolean;
 }
 

@@ -644,7 +644,7 @@ export async function* readRegisterBatches(source: RowSource, options: ReadRegis
       if (typeof printed !== 'bigint') return;
       const header = p.headerRowsPrinted.cells[col];
       const sinceLast = sum - before;
-      checks.push(Object.freeze({ column: col + 1, header: header === null || header === undefined ? '' : String(header), counts, printed, sinceLast, sinceStart: sum, fromRow, ok: printed === sinceLast || printed === sum }));
+      checks.push(Object.freeze({ column: col + 1, header: header === null || header === undefined ? '' : String(header), counts, printed, sinceLast, sinceStart: sum, fromRow, ok: printed === sum || (fromRow > 0 && printed === sinceLast) }));
     };
     check(p.count, 'members', now.members, from?.members ?? 0n);
     for (let f = 0; f < p.flagAt.length; f++) {

@@ -7,7 +7,9 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../src/io/csv.js';
 import { readRegisterBatches, type SkippedRegisterRow } from '../../src/io/readRegisterBatches.js';
@@ -207,5 +209,62 @@ describe('other shapes a register comes in', () => {
     const run = await expectOutcome(['classify', file, ...AS_OF, '--out', join(dir(), 'ket-qua.csv')], { code: 0 });
     expect(run.out).toContain('income read from column 4 “Thu nhập bình quân đầu người/tháng (nghìn đồng)”: nghìn đồng per month per person');
     expect(run.out).toContain('header on rows 1–2 (a group row over its columns)');
+  });
+});
+
+describe('properties', () => {
+  const header = 'STT;Mã hộ;Thôn;Khu vực;Số nhân khẩu;Thu nhập/tháng (đồng);Thiếu hụt: việc làm;Thiếu hụt: bảo hiểm y tế';
+  const household = fc.record({ members: fc.integer({ min: 1, max: 12 }), income: fc.integer({ min: 0, max: 40_000_000 }), work: fc.boolean(), insurance: fc.boolean() });
+  const villages = fc.array(fc.array(household, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 3 });
+  type H = { members: number; income: number; work: boolean; insurance: boolean };
+  const line = (h: H, v: number, k: number): string => `${k};V${v}-${k};Thôn ${v};Nông thôn;${h.members};${h.income};${h.work ? 'x' : ''};${h.insurance ? 'x' : ''}`;
+  const sum = (hs: readonly H[]): string => `;${hs.reduce((a, h) => a + h.members, 0)};;${hs.filter((h) => h.work).length};${hs.filter((h) => h.insurance).length}`;
+
+  /** The same households plainly, and as a commune prints them: title, column numbers, a heading and a subtotal per village, the total; `off` added to the total's members. */
+  function texts(vs: readonly (readonly H[])[], off: number): [string, string] {
+    const plain = [header, ...vs.flatMap((hs, v) => hs.map((h, k) => line(h, v + 1, k + 1)))];
+    const printed = ['DANH SÁCH HỘ NGHÈO, HỘ CẬN NGHÈO NĂM 2024;;;;;;;', 'Xã Tân Lập;;;;;;;', header, '1;2;3;4;5;6;7;8'];
+    vs.forEach((hs, v) => printed.push(`Thôn ${v + 1};;;;;;;`, ...hs.map((h, k) => line(h, v + 1, k + 1)), `Cộng thôn ${v + 1};;;${sum(hs)}`));
+    const all = vs.flat();
+    printed.push(`Tổng cộng;;;;${all.reduce((a, h) => a + h.members, 0) + off};;${all.filter((h) => h.work).length};${all.filter((h) => h.insurance).length}`);
+    return [plain.join('\n'), printed.join('\n')];
+  }
+
+  async function read(text: string): Promise<{ ids: string[]; income: number[]; flags: number[]; findings: number; skipped: number }> {
+    const out = { ids: [] as string[], income: [] as number[], flags: [] as number[], findings: 0, skipped: 0 };
+    const onSkippedRow = (r: SkippedRegisterRow): void => {
+      out.skipped++;
+      out.findings += (r.totals ?? []).filter((c) => !c.ok).length;
+    };
+    for await (const b of readRegisterBatches(Readable.from([text]), { asOf: '2024-10-15', format: 'csv', delimiter: ';', marks: true, onSkippedRow })) {
+      out.ids.push(...b.ids);
+      out.income.push(...b.households!.monthlyIncome);
+      out.flags.push(...b.households!.flags);
+    }
+    return out;
+  }
+
+  it('a printed register gives the households of the plain one, and its correct totals no finding (no false finding)', async () => {
+    await fc.assert(
+      fc.asyncProperty(villages, async (vs) => {
+        const [plain, printed] = texts(vs, 0);
+        const a = await read(plain);
+        const b = await read(printed);
+        expect(b.ids).toEqual(a.ids);
+        expect(b.income).toEqual(a.income);
+        expect(b.flags).toEqual(a.flags);
+        expect(b.findings).toBe(0);
+        expect(b.skipped).toBe(1 + 2 * vs.length + 1);
+      }),
+    );
+  });
+
+  it('a total off by any amount is found (no miss), even one that prints 0 right under the subtotals', async () => {
+    await fc.assert(
+      fc.asyncProperty(villages, fc.integer({ min: -40, max: 40 }).filter((d) => d !== 0), async (vs, off) => {
+        const b = await read(texts(vs, off)[1]);
+        expect(b.findings).toBe(1);
+      }),
+    );
   });
 });
