@@ -185,10 +185,13 @@ export function skippedRowKind(cells: ReadonlyArray<RawCell>, header: RegisterHe
   const firstAt = cells.findIndex((c) => text(c) !== '');
   if (firstAt < 0) return undefined;
   const first = foldVietnamese(text(cells[firstAt])).replace(/\s+/g, ' ');
-  if ((id === '' || firstAt === idAt) && TOTAL_WORDS.test(first)) return 'totals';
+  // in the id column, words (`Tổng cộng`, `Thôn 1`), never a code (`TONG-01`, `TO-05`)
+  const inId = firstAt === idAt;
+  const words = !inId || /^[a-z]+$/.test(first) || (first.includes(' ') && !/[-_/]/.test(first.split(' ')[0]!));
+  if ((id === '' || (inId && words)) && TOTAL_WORDS.test(first)) return 'totals';
   if (filled(cells) !== 1 || typeof cells[firstAt] !== 'string') return undefined;
-  if (firstAt !== idAt) return 'section';
-  return PLACE_WORDS.test(first) || TOTAL_WORDS.test(first) ? 'section' : undefined;
+  if (!inId) return 'section';
+  return words && (PLACE_WORDS.test(first) || TOTAL_WORDS.test(first)) ? 'section' : undefined;
 }
 
 /** The first filled cell of a row, as printed. */

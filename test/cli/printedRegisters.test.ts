@@ -230,8 +230,8 @@ describe('properties', () => {
     return [plain.join('\n'), printed.join('\n')];
   }
 
-  async function read(text: string): Promise<{ ids: string[]; income: number[]; flags: number[]; findings: number; skipped: number }> {
-    const out = { ids: [] as string[], income: [] as number[], flags: [] as number[], findings: 0, skipped: 0 };
+  async function read(text: string): Promise<{ ids: string[]; income: Array<number | bigint>; flags: number[]; findings: number; skipped: number }> {
+    const out = { ids: [] as string[], income: [] as Array<number | bigint>, flags: [] as number[], findings: 0, skipped: 0 };
     const onSkippedRow = (r: SkippedRegisterRow): void => {
       out.skipped++;
       out.findings += (r.totals ?? []).filter((c) => !c.ok).length;
