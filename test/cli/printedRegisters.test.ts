@@ -97,6 +97,24 @@ describe('a register printed by a commune (XLSX: title, two-row header, column n
     expect(table.slice(1).map((r) => r[col('Mã phân loại')])).toEqual(['poor', 'average', 'poor', 'average']);
   });
 
+  it('classify → summarize --by village → reconcile --layout area-summary: the villages’ counts add up, and reconcile finds nothing', async () => {
+    const file = await workbook(join(dir(), 'tan-lap.xlsx'), tanLap(), [...TITLE_MERGES, ...headMerges(5)]);
+    const classified = join(dir(), 'ket-qua.xlsx');
+    await expectOutcome(['classify', file, ...AS_OF, '--out', classified], { code: 0 });
+    const summary = join(dir(), 'tong-hop.csv');
+    const run = await expectOutcome(['summarize', classified, '--by', 'village', '--out', summary, '--numbers', 'plain'], { code: 0 });
+    expect(run.out).toContain('4 households in 2 village(s)');
+    const rows = parseCsv(readFileSync(summary, 'utf8').replace(/^\uFEFF/, '')).slice(1);
+    // Thôn 1: TL-001 poor, TL-002 average (7 persons); Thôn 2: TL-003 poor, TL-004 average (7 persons)
+    expect(rows.map((r) => r.slice(1, 7))).toEqual([
+      ['Thôn 1', '', '2', '7', '1', '50.00'],
+      ['Thôn 2', '', '2', '7', '1', '50.00'],
+      ['Tổng cộng', '', '4', '14', '2', '50.00'],
+    ]);
+    const check = await expectOutcome(['reconcile', summary, '--layout', 'area-summary', '--delimiter', ','], { code: 0 });
+    expect(check.out).toContain('everything reconciles');
+  });
+
   it.each([
     ['the total’s members one too many (14 → 15)', (rows: Cell[][]) => (rowOf(rows, 'Tổng cộng')[5] = 15), 'row 17 (Tổng cộng), column 6 (Số nhân khẩu): printed 15, but the households above add up to 14 members; difference 1'],
     ['a subtotal that omits its last household (7 → 4)', (rows: Cell[][]) => (rowOf(rows, 'Cộng thôn 1')[5] = 4), 'row 11 (Cộng thôn 1), column 6 (Số nhân khẩu): printed 4, but the households above add up to 7 members (rows 9–10); difference -3'],
