@@ -211,7 +211,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
     const notHouseholds = skipped.section + skipped.totals + skipped.header + skipped['column-numbers'];
     if (layout.headerRows.length > 0 && (layout.headerRows[0]! > 1 || layout.headerRows.length > 1 || notHouseholds > 0)) {
       const rows = layout.headerRows.length > 1 ? `rows ${layout.headerRows.join('–')} (a group row over its columns)` : `row ${layout.headerRows[0]}`;
-      report.write(`vn-poverty classify: ${input.name}: header on ${rows}${layout.headerRows[0]! > 1 ? `, rows 1–${layout.headerRows[0]! - 1} above it its title` : ''}${notHouseholds > 0 ? `; ${group(notHouseholds)} row(s) read as not households: ${skippedShown.join(', ')}${notHouseholds > skippedShown.length ? ', …' : ''}` : ''}\n`);
+      report.write(`vn-poverty classify: ${input.name}: header on ${rows}${layout.headerRows[0]! > 2 ? `, rows 1–${layout.headerRows[0]! - 1} above it its title` : layout.headerRows[0] === 2 ? ', row 1 above it its title' : ''}${notHouseholds > 0 ? `; ${group(notHouseholds)} row(s) read as not households: ${skippedShown.join(', ')}${notHouseholds > skippedShown.length ? ', …' : ''}` : ''}\n`);
     }
     if (totalsFindings > 0) io.stderr.write(`vn-poverty classify: ${group(totalsFindings)} totals finding(s): a totals row that does not add up to the households above it\n`);
     const failed = summary.failed + summary.findings + totalsFindings;
