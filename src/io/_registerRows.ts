@@ -168,30 +168,38 @@ export function combineHeaderRows(top: ReadonlyArray<RawCell>, second: ReadonlyA
   return out;
 }
 
-const TOTAL_WORDS = /^(tong cong|cong|tong so|tong|total|grand total|subtotal|cong thon|cong xa|tong hop)\b/;
+/**
+ * The words that start a totals row, with their diacritics (`Tổng`, `Cộng`: never the surname
+ * `Tống` or the name `Công`), or unaccented only as two words (`Tong cong`, `Cong thon 1`).
+ */
+const TOTAL_WORDS = /^(tổng cộng|tổng số|tổng hợp|tổng|cộng|total|grand total|subtotal|tong cong|tong so|cong thon|cong xa|cong ap|cong ban)(\s|:|$)/;
 const PLACE_WORDS = /^([ivx]+|[a-d]|\d{1,2})?[.)]?\s*(thon|ap|ban|buon|bon|xom|lang|to|to dan pho|khu pho|khu|khom|khoi|phum|soc|xa|phuong|thi tran|ho ngheo|ho can ngheo|ho thoat ngheo|ho moi)\b/;
 
 /**
  * What a row between the households is, when it is not one: the header printed again, the row of
- * column numbers, a totals row (`Tổng cộng`, `Cộng`, `Tổng số` in its first filled cell, no
- * household id), or a heading (one filled cell, no id; in the id column only when it reads like
+ * column numbers, a totals row (`Tổng cộng`, `Cộng`, `Tổng số` in its first filled cell, before
+ * the id column or with no household id), or a heading (one filled cell, no id; in the id column only when it reads like
  * a place or a group, `Thôn 1`, `Ấp Tân Hòa`, `I. Hộ nghèo`). Undefined: a household row, read
  * (and refused) as usual.
  */
 export function skippedRowKind(cells: ReadonlyArray<RawCell>, header: RegisterHeaderRows, idAt: number): SkippedRegisterRow['kind'] | undefined {
-  if (header.printed.some((p) => sameRow(p, cells))) return 'header';
-  if (isColumnNumberRow(cells)) return 'column-numbers';
   const id = idAt >= 0 ? text(cells[idAt]) : '';
+  // the whole row is compared with the header only when its id cell is the header's (one fold per household row)
+  const idFolded = foldVietnamese(id);
+  if (header.printed.some((p) => (idAt < 0 || foldVietnamese(text(p[idAt])) === idFolded) && sameRow(p, cells))) return 'header';
+  if (isColumnNumberRow(cells)) return 'column-numbers';
   const firstAt = cells.findIndex((c) => text(c) !== '');
   if (firstAt < 0) return undefined;
+  if (id !== '' && firstAt < idAt && /^\d+$/.test(text(cells[firstAt]))) return undefined; // a household row: its STT, then its id
   const first = foldVietnamese(text(cells[firstAt])).replace(/\s+/g, ' ');
   // in the id column, words (`Tổng cộng`, `Thôn 1`), never a code (`TONG-01`, `TO-05`)
   const inId = firstAt === idAt;
   const words = !inId || /^[a-z]+$/.test(first) || (first.includes(' ') && !/[-_/]/.test(first.split(' ')[0]!));
-  if ((id === '' || (inId && words)) && TOTAL_WORDS.test(first)) return 'totals';
+  const totals = TOTAL_WORDS.test(text(cells[firstAt]).normalize('NFC').toLowerCase().replace(/\s+/g, ' '));
+  if ((id === '' || firstAt < idAt || (inId && words)) && totals) return 'totals';
   if (filled(cells) !== 1 || typeof cells[firstAt] !== 'string') return undefined;
   if (!inId) return 'section';
-  return words && (PLACE_WORDS.test(first) || TOTAL_WORDS.test(first)) ? 'section' : undefined;
+  return words && (PLACE_WORDS.test(first) || totals) ? 'section' : undefined;
 }
 
 /** The first filled cell of a row, as printed. */

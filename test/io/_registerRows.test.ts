@@ -25,6 +25,14 @@ describe('skippedRowKind', () => {
     const h = { cells: ['STT', 'Mã hộ', 'Khu vực'], rows: [1], printed: [['STT', 'Mã hộ', 'Khu vực']] };
     expect(skippedRowKind(['Nguyễn Văn A'], h, 1)).toBe('section');
     expect(skippedRowKind(['3', null, 'Nông thôn'], h, 1)).toBeUndefined();
+    expect(skippedRowKind(['3', 'H3', 'Nông thôn'], h, 1)).toBeUndefined();
+    expect(skippedRowKind(['Tổng cộng', '4 hộ', null], h, 1)).toBe('totals');
+    expect(skippedRowKind(['Nguyễn Văn A', 'H3', 'Nông thôn'], h, 1)).toBeUndefined();
+    // the surname Tống and the name Công are not Tổng and Cộng
+    expect(skippedRowKind(['Tống Văn Bình', 'H4', 'Nông thôn'], h, 1)).toBeUndefined();
+    expect(skippedRowKind(['Công Thị Hà', null, 'Nông thôn'], h, 1)).toBeUndefined();
+    expect(skippedRowKind(['TỔNG CỘNG', null, null, 9], h, 1)).toBe('totals');
+    expect(skippedRowKind(['Tong cong', null, null, 9], h, 1)).toBe('totals');
   });
 });
 
