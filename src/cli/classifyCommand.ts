@@ -4,6 +4,7 @@ import { assertOutputIsNotInput, checkOutputPath } from '../io/_atomicOutput.js'
 import { createProgress } from '../io/_progress.js';
 import { classifyRegisterFile, type RegisterFileHousehold, type RegisterFileSummary } from '../io/classifyRegisterFile.js';
 import { formatOfPath } from '../io/readRows.js';
+import type { RegisterTotalsCheck, SkippedRegisterRow } from '../io/readRegisterBatches.js';
 import type { ConflictResolution } from '../standards/classifyHousehold.js';
 import { HOUSEHOLD_STATUSES } from '../standards/householdStatus.js';
 import { standardFor } from '../standards/standards.js';
@@ -148,6 +149,18 @@ async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
     // --json without --out: the classifications go into the JSON, not to a table (only then are they kept)
     const results: RegisterFileHousehold[] | undefined = json && out === undefined ? [] : undefined;
     let done = 0;
+    const skipped = { section: 0, totals: 0, header: 0, 'column-numbers': 0 };
+    const skippedShown: string[] = [];
+    let totalsFindings = 0;
+    const onSkippedRow = (r: SkippedRegisterRow): void => {
+      skipped[r.kind]++;
+      if (skippedShown.length < SHOWN_SKIPPED) skippedShown.push(`row ${r.row} ${SKIPPED_WORDS[r.kind]}${r.kind === 'section' || r.kind === 'totals' ? ` “${r.text}”` : ''}`);
+      for (const c of r.totals ?? []) {
+        if (c.ok) continue;
+        totalsFindings++;
+        problem(() => totalsFindingText(input.name, r, c));
+      }
+    };
     let summary: RegisterFileSummary;
     try {
       // an XLSX on standard input is saved to a temporary file (under the XLSX limits): read as a file, it is read twice where needed
@@ -171,6 +184,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
           if (layout.passThrough.length > 0) io.stderr.write(`vn-poverty classify: ${input.name}: columns passed through unchanged: ${layout.passThrough.join(', ')}\n`);
           if (layout.replaced.length > 0) io.stderr.write(`vn-poverty classify: ${input.name}: columns of an earlier result, replaced by this run's: ${layout.replaced.join(', ')}\n`);
         },
+        onSkippedRow,
         onFailure: (f) => problem(() => errorText(f.error)),
         onFinding: (f) => problem(() => `score cross-check: ${f.message}`),
         onProgress: (n) => {
@@ -193,7 +207,14 @@ async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
         `vn-poverty classify: income read from ${income.description}${summary.roundedUp > 0 ? `; ${group(summary.roundedUp)} monthly figure(s) not a whole đồng are written rounded up (statuses are decided exactly)` : ''}\n`,
       );
     }
-    const failed = summary.failed + summary.findings;
+    const layout = summary.layout;
+    const notHouseholds = skipped.section + skipped.totals + skipped.header + skipped['column-numbers'];
+    if (layout.headerRows.length > 0 && (layout.headerRows[0]! > 1 || layout.headerRows.length > 1 || notHouseholds > 0)) {
+      const rows = layout.headerRows.length > 1 ? `rows ${layout.headerRows.join('–')} (a group row over its columns)` : `row ${layout.headerRows[0]}`;
+      report.write(`vn-poverty classify: ${input.name}: header on ${rows}${layout.headerRows[0]! > 2 ? `, rows 1–${layout.headerRows[0]! - 1} above it its title` : layout.headerRows[0] === 2 ? ', row 1 above it its title' : ''}${notHouseholds > 0 ? `; ${group(notHouseholds)} row(s) read as not households: ${skippedShown.join(', ')}${notHouseholds > skippedShown.length ? ', …' : ''}` : ''}\n`);
+    }
+    if (totalsFindings > 0) io.stderr.write(`vn-poverty classify: ${group(totalsFindings)} totals finding(s): a totals row that does not add up to the households above it\n`);
+    const failed = summary.failed + summary.findings + totalsFindings;
     if (summary.findings > 0) io.stderr.write(`vn-poverty classify: ${group(summary.findings)} score cross-check finding(s): scores that disagree with the flags or income on the same row\n`);
     if (summary.failed > 0) io.stderr.write(`vn-poverty classify: ${group(summary.failed)} household(s) could not be classified${failed > SHOWN_ERRORS ? ` (the first ${SHOWN_ERRORS} problems are shown above)` : ''}\n`);
     if (json) {
@@ -208,6 +229,9 @@ async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
         byStatus: summary.byStatus,
         notClassified: summary.failed,
         scoreFindings: summary.findings,
+        totalsFindings,
+        headerRows: layout.headerRows,
+        notHouseholds: skipped,
         errors,
         out: out ?? null,
         ...(results !== undefined ? { results } : {}),
@@ -219,6 +243,23 @@ async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
     await input.close();
   }
 }
+
+/** Rows listed one by one in the run summary as not households; the rest are counted. */
+const SHOWN_SKIPPED = 12;
+
+const SKIPPED_WORDS: Readonly<Record<SkippedRegisterRow['kind'], string>> = { section: 'heading', totals: 'totals', header: 'header again', 'column-numbers': 'column numbers' };
+
+/** A totals row's figure that is neither the sum since the previous totals row nor the sum of all the households above it. */
+function totalsFindingText(file: string, r: SkippedRegisterRow, c: RegisterTotalsCheck): string {
+  const at = `${file}, row ${r.row} (${r.text}), column ${c.column} (${c.header}): printed ${c.printed}`;
+  if (c.fromRow === 0 || c.sinceLast === c.sinceStart) {
+    return `totals: ${at}, but the households above add up to ${c.sinceStart} ${c.counts}${c.fromRow > 0 ? ` (rows ${c.fromRow}–${r.row - 1})` : ''}; difference ${c.printed - c.sinceStart}`;
+  }
+  const nearer = abs(c.printed - c.sinceLast) <= abs(c.printed - c.sinceStart) ? c.sinceLast : c.sinceStart;
+  return `totals: ${at}, but the households since the previous totals row add up to ${c.sinceLast} ${c.counts} (rows ${c.fromRow}–${r.row - 1}), all the households above it to ${c.sinceStart}; difference ${c.printed - nearer}`;
+}
+
+const abs = (x: bigint): bigint => (x < 0n ? -x : x);
 
 /** The standard in force on a day for the sheet's title, or null when there is none (classify then reports it). */
 function standardOrNull(asOf: IsoDate): ReturnType<typeof standardFor> | null {

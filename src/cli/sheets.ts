@@ -41,12 +41,12 @@ export function classifiedSheet(parts: { readonly asOf: IsoDate; readonly standa
  * @example
  * summarySheet({ by: 'unit', asOf: undefined, source: 'ket-qua.csv', decimals: 2 }).sheetName //=> 'Tổng hợp'
  */
-export function summarySheet(parts: { readonly by: 'unit' | 'area'; readonly asOf: IsoDate | undefined; readonly source: string; readonly decimals: number; readonly standard?: Pick<PovertyStandard, 'nameVi' | 'source'> | null }): Pick<TableWriterOptions<AreaSummaryRow>, 'sheetName' | 'title' | 'bold'> {
+export function summarySheet(parts: { readonly by: 'unit' | 'area' | 'village'; readonly asOf: IsoDate | undefined; readonly source: string; readonly decimals: number; readonly standard?: Pick<PovertyStandard, 'nameVi' | 'source'> | null }): Pick<TableWriterOptions<AreaSummaryRow>, 'sheetName' | 'title' | 'bold'> {
   const dated = [parts.asOf !== undefined ? `Ngày tham chiếu: ${formatVnDate(parts.asOf, { style: 'long' })}` : '', parts.standard ? standardLine(parts.standard) : ''].filter((s) => s !== '');
   return {
     sheetName: 'Tổng hợp',
     title: [
-      `TỔNG HỢP HỘ NGHÈO, HỘ CẬN NGHÈO THEO ${parts.by === 'unit' ? 'ĐƠN VỊ HÀNH CHÍNH' : 'KHU VỰC'}`,
+      `TỔNG HỢP HỘ NGHÈO, HỘ CẬN NGHÈO THEO ${parts.by === 'unit' ? 'ĐƠN VỊ HÀNH CHÍNH' : parts.by === 'area' ? 'KHU VỰC' : 'THÔN, ẤP, BẢN'}`,
       ...(dated.length > 0 ? [dated.join('. ')] : []),
       `Đơn vị tính: hộ, người; tỷ lệ: % số hộ (${parts.decimals} chữ số thập phân, tính từ số hộ). Nguồn: ${basename(parts.source)}`,
     ],

@@ -17,7 +17,7 @@ import { badInput, cliDate, errorText, EXIT_FINDINGS, EXIT_OK, failedOnInput, fi
 import { summarySheet } from './sheets.js';
 import { POVERTY_STANDARDS, type PovertyStandard } from '../standards/standards.js';
 
-const HELP = `Usage: vn-poverty summarize FILE.csv|FILE.xlsx|- --by unit|area [--out OUT.csv|OUT.xlsx|-] [options]
+const HELP = `Usage: vn-poverty summarize FILE.csv|FILE.xlsx|- --by unit|area|village [--out OUT.csv|OUT.xlsx|-] [options]
 
 Counts classified households (the output of vn-poverty classify, or any table with a
 "Mã phân loại (Status)" column and a "Mã đơn vị (Unit code)" or "Khu vực (Area)" column)
@@ -26,8 +26,11 @@ and the poverty, near-poverty and multidimensional rates computed from the count
 total sum counts, never rates. Streams: memory grows with units, not households.
 
 Options:
-  --by unit|area        group by the unit code (default) or the area (nông thôn / thành
+  --by unit|area|village
+                        group by the unit code (default), the area (nông thôn / thành
                         thị; any spelling: Nông thôn, nong thon, rural, NT are one area)
+                        or the village (Thôn (Village), as classify writes a register's
+                        Thôn / Ấp / Bản / Tổ dân phố column), as printed
   --units FILE          administrative units (.csv or .xlsx: Mã đơn vị (Code), Tên đơn vị
                         (Name), Cấp (Level), Loại đơn vị (Kind), Khu vực (Area type),
                         Mã đơn vị cấp trên (Parent code), Hệ mã (Code system), Hiệu lực từ
@@ -88,7 +91,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
     return typeof v === 'string' ? v : undefined;
   };
   const by = value('by') ?? 'unit';
-  if (by !== 'unit' && by !== 'area') return badInput(io, `summarize: --by must be unit or area, got ${JSON.stringify(by)}`);
+  if (by !== 'unit' && by !== 'area' && by !== 'village') return badInput(io, `summarize: --by must be unit, area or village, got ${JSON.stringify(by)}`);
   const decimalsText = value('decimals') ?? '2';
   if (!/^\d{1,2}$/.test(decimalsText)) return badInput(io, `summarize: --decimals must be a whole number from 0 to 99, got ${JSON.stringify(decimalsText)}`);
   const decimals = Number(decimalsText);
@@ -229,7 +232,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
     return failedOnInput(io, 'summarize', error);
   }
   const total = figures.reduce((n, f) => n + f.households, 0);
-  report.write(`vn-poverty summarize: ${group(total)} households in ${group(figures.length)} ${by === 'unit' ? 'unit(s)' : 'area(s)'}${out !== undefined ? `; written to ${out}` : ''}\n`);
+  report.write(`vn-poverty summarize: ${group(total)} households in ${group(figures.length)} ${by === 'unit' ? 'unit(s)' : by === 'area' ? 'area(s)' : 'village(s)'}${out !== undefined ? `; written to ${out}` : ''}\n`);
   if (unknown.length > 0) {
     io.stderr.write(`vn-poverty summarize: ${unknown.length} unit(s) not in ${units?.name} on ${asOf}, not rolled up: ${unknown.slice(0, 20).join(', ')}${unknown.length > 20 ? ', …' : ''}\n`);
   }

@@ -165,7 +165,9 @@ export async function* readXlsxSheet(
             r.cells[col - 1] = null;
             r.problems[col - 1] = problem;
           } else {
-            r.cells[col - 1] = xlsxCellValue(cell.value);
+            const value = xlsxCellValue(cell.value);
+            if (typeof value === 'string' && value.includes('\uFFFD')) undecodable(label, cellRef(name, col, row.number), value);
+            r.cells[col - 1] = value;
           }
           const fmt = cell.numFmt;
           if (typeof fmt === 'string' && fmt !== '' && fmt !== 'General') r.formats[col - 1] = fmt;
@@ -188,6 +190,18 @@ export async function* readXlsxSheet(
     value: sheet ?? 1,
     expected: seen.length > 0 ? `one of the sheets ${seen.map((s) => JSON.stringify(s)).join(', ')}` : 'a workbook with at least one sheet',
   });
+}
+
+/**
+ * A text cell holding U+FFFD (�) is refused, naming the cell: exceljs's streaming reader decodes
+ * each chunk of a sheet's XML on its own, so a Vietnamese letter (two or three UTF-8 bytes) cut by
+ * a chunk boundary comes out as `��` (exceljs issues #2084 and #2316, unfixed in 4.4.0), about one
+ * cell in 70.000 of a large sheet. Read as it comes, a head's name or a village would be changed
+ * without a word.
+ */
+function undecodable(label: string, ref: string, value: string): never {
+  const shown = value.length > 60 ? `${value.slice(0, 60)}…` : value;
+  return bad(label, 'undecodable-text', shown, 'text as the workbook stores it', `cell ${ref} reads as ${JSON.stringify(shown)}: the XLSX reader split one of its letters (a known defect of exceljs's streaming reader on large sheets); save the sheet as “CSV UTF-8” and read the CSV, which is exact however long`);
 }
 
 /**

@@ -126,6 +126,8 @@ export function readAmountHeader(header: string): AmountHeader {
     [text, n] = take(text, phrase);
     if (n > 0) perPerson = true;
   }
+  // `bình quân … /người` (a unit row under `Thu nhập bình quân`): the average is the one per person
+  if (perPerson) [text] = take(text, 'binh quan');
   for (const phrase of NEUTRAL_PHRASES) [text] = take(text, phrase);
   const conflicts: string[] = [];
   if (units.size > 1) conflicts.push(`two units (${[...units].join(' and ')})`);

@@ -24,7 +24,7 @@ export type { TypedRecord, ReadRecordsOptions } from './readRecords.js';
 export { readHouseholdRegister, registerError, HOUSEHOLD_REGISTER_COLUMNS } from './readHouseholdRegister.js';
 export type { RegisterHousehold, ReadHouseholdRegisterOptions, RegisterIncomeColumn, RegisterLayout } from './readHouseholdRegister.js';
 export { readRegisterBatches } from './readRegisterBatches.js';
-export type { ReadRegisterBatchesOptions, RegisterFileBatch, RegisterFileLayout } from './readRegisterBatches.js';
+export type { ReadRegisterBatchesOptions, RegisterFileBatch, RegisterFileLayout, RegisterTotalsCheck, SkippedRegisterRow } from './readRegisterBatches.js';
 export { classifyRegisterFile } from './classifyRegisterFile.js';
 export type { ClassifyRegisterFileOptions, RegisterFileFailure, RegisterScoreFinding, RegisterFileSummary, RegisterFileHousehold } from './classifyRegisterFile.js';
 export { REGISTER_REPORT_COLUMNS, REGISTER_SCORE_COLUMNS, SUPPORT_KINDS, SUPPORT_KIND_LABELS_VI } from './registerColumns.js';

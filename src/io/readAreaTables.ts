@@ -4,6 +4,7 @@ import { areaFigures, type AreaFigures } from '../areas/areaFigures.js';
 import { VnPovertyError, fail, issue } from '../errors/VnPovertyError.js';
 import { HOUSEHOLD_STATUS_LABELS_VI, HOUSEHOLD_STATUSES, type HouseholdStatus } from '../standards/householdStatus.js';
 import { cellError, normalizeHeader, type ColumnSpec } from './columns.js';
+import { REGISTER_REPORT_COLUMNS } from './registerColumns.js';
 import { readRecordBatches, readRecords, type ReadRecordsOptions } from './readRecords.js';
 import { AREA_WORDS_VI, areaOfWord, AREA_EXPECTED } from './readHouseholdRegister.js';
 import type { RowSource } from './readRows.js';
@@ -66,6 +67,8 @@ export async function readPlanTable(source: RowSource, options: ReadPlanTableOpt
 const CLASSIFIED_INPUT_COLUMNS: readonly ColumnSpec[] = [
   { key: 'unit', hint: 'text', vi: 'Mã đơn vị', en: 'Unit code', aliases: ['mã xã', 'unit'] },
   { key: 'area', hint: 'text', vi: 'Khu vực', en: 'Area' },
+  // the village column classify writes (`Thôn (Village)`), or a register's own name for it (Ấp, Bản, Tổ dân phố…)
+  REGISTER_REPORT_COLUMNS.find((c) => c.key === 'village')!,
   { key: 'status', hint: 'text', vi: 'Mã phân loại', en: 'Status', required: true },
   { key: 'recentlyEscaped', hint: 'boolean', vi: 'Hộ mới thoát nghèo', en: 'Recently escaped' },
   { key: 'members', hint: 'count', vi: 'Số nhân khẩu', en: 'Members', aliases: ['số người', 'số thành viên', 'nhân khẩu'] },
@@ -80,8 +83,8 @@ const STATUS_WORDS: ReadonlyMap<string, HouseholdStatus> = new Map(
   ]),
 );
 
-/** What to count classified households by: their unit code or their area (rural / urban). */
-export type CountBy = 'unit' | 'area';
+/** What to count classified households by: their unit code, their area (rural / urban), or their village (*thôn, ấp, bản, tổ dân phố*) as printed. */
+export type CountBy = 'unit' | 'area' | 'village';
 
 /** Options of {@link countClassifiedHouseholds}. */
 export interface CountClassifiedHouseholdsOptions extends ReadRecordsOptions {

@@ -52,13 +52,33 @@ const INDICATORS = (() => {
   return [...seen.entries()];
 })();
 
+/**
+ * Short names of the indicators as review sheets print them under a `Thiếu hụt` group (the
+ * form's own words shortened, `BHYT`, `Người phụ thuộc`): each names one indicator only.
+ * @see TT 07/2021/TT-BLĐTBXH, Phụ lục III (phiếu B2: the indicators' names).
+ */
+const FLAG_SHORT_NAMES: Readonly<Partial<Record<IndicatorId, readonly string[]>>> = {
+  dependants: ['người phụ thuộc', 'người phụ thuộc trong hộ'],
+  'health-insurance': ['bhyt', 'bảo hiểm y tế (bhyt)'],
+  'health-access': ['tiếp cận dịch vụ y tế', 'dịch vụ y tế'],
+  'adult-education': ['giáo dục người lớn', 'trình độ giáo dục người lớn', 'trình độ giáo dục'],
+  'school-attendance': ['đi học của trẻ em', 'tình trạng đi học', 'trẻ em đi học'],
+  'housing-area': ['diện tích nhà ở', 'diện tích nhà ở bình quân'],
+  'water-source': ['nước sinh hoạt', 'nguồn nước', 'nước sinh hoạt hợp vệ sinh'],
+  latrine: ['nhà tiêu', 'nhà vệ sinh'],
+  telecom: ['dịch vụ viễn thông', 'viễn thông'],
+  'information-devices': ['phương tiện tiếp cận thông tin'],
+  'information-assets': ['tài sản tiếp cận thông tin'],
+  'waste-treatment': ['rác thải', 'xử lý rác thải', 'rác thải sinh hoạt'],
+};
+
 /** Review-form flag columns, one per indicator id: "Thiếu hụt: bảo hiểm y tế (Deprived: health insurance)". */
 const FLAG_COLUMNS: readonly ColumnSpec[] = INDICATORS.map(([id, names]) => ({
   key: `flag:${id}`,
   hint: 'boolean' as const,
   vi: `Thiếu hụt: ${names.nameVi}`,
   en: `Deprived: ${names.name}`,
-  aliases: [`deprived: ${id}`, `thiếu hụt: ${id}`],
+  aliases: [`deprived: ${id}`, `thiếu hụt: ${id}`, ...(FLAG_SHORT_NAMES[id] ?? []).map((n) => `thiếu hụt: ${n}`)],
 }));
 
 /**
@@ -205,7 +225,7 @@ function incomeHeaderProblem(h: AmountHeader): string | undefined {
  * with its unit and period. Headers that name an income unclearly are ignored when a clear one
  * exists and refused otherwise, naming each; two clear ones are refused.
  */
-export function chooseIncomeColumn(header: ReadonlyArray<RawCell>, source: string | undefined): RegisterIncomeColumn {
+export function chooseIncomeColumn(header: ReadonlyArray<RawCell>, source: string | undefined, headerRow = 1): RegisterIncomeColumn {
   const clear: RegisterIncomeColumn[] = [];
   const unclear: string[] = [];
   const where = source !== undefined ? `${source}, ` : '';
@@ -224,28 +244,28 @@ export function chooseIncomeColumn(header: ReadonlyArray<RawCell>, source: strin
   if (clear.length > 1) {
     fail({
       code: 'duplicate-column',
-      path: source !== undefined ? [source, 1, clear[1]!.header] : [1, clear[1]!.header],
+      path: source !== undefined ? [source, headerRow, clear[1]!.header] : [headerRow, clear[1]!.header],
       value: clear.map((c) => c.header),
       expected: 'one income column',
-      message: `${where}row 1: two income columns, column ${clear[0]!.column} (${clear[0]!.header}) and column ${clear[1]!.column} (${clear[1]!.header}); keep one`,
+      message: `${where}row ${headerRow}: two income columns, column ${clear[0]!.column} (${clear[0]!.header}) and column ${clear[1]!.column} (${clear[1]!.header}); keep one`,
     });
   }
   if (clear.length === 1) return clear[0]!;
   if (unclear.length > 0) {
     fail({
       code: 'ambiguous-income-header',
-      path: source !== undefined ? [source, 1] : [1],
+      path: source !== undefined ? [source, headerRow] : [headerRow],
       value: unclear,
       expected: 'an income header stating its unit and period, e.g. “Thu nhập/tháng (đồng)”, “Thu nhập (nghìn đồng/tháng)”, “Thu nhập (triệu đồng/năm)”',
-      message: `${where}row 1: cannot tell how to read the income: ${unclear.join('; ')}. Name the unit and period in the header, e.g. “Thu nhập/tháng (đồng)” or “Thu nhập (triệu đồng/năm)”`,
+      message: `${where}row ${headerRow}: cannot tell how to read the income: ${unclear.join('; ')}. Name the unit and period in the header, e.g. “Thu nhập/tháng (đồng)” or “Thu nhập (triệu đồng/năm)”`,
     });
   }
   return fail({
     code: 'missing-column',
-    path: source !== undefined ? [source, 1] : [1],
+    path: source !== undefined ? [source, headerRow] : [headerRow],
     value: header.map((c) => (c === null ? '' : String(c))),
     expected: 'a column headed “Thu nhập/tháng (đồng)” or “Monthly income (dong)” (another unit or period may be stated: nghìn đồng, triệu đồng, /năm)',
-    message: `${where}row 1: no column “Thu nhập/tháng (đồng)” (Monthly income (dong)), which is required`,
+    message: `${where}row ${headerRow}: no column “Thu nhập/tháng (đồng)” (Monthly income (dong)), which is required`,
   });
 }
 

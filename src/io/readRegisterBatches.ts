@@ -9,7 +9,9 @@ import type { ScoreCheckRowInput } from '../standards/crossCheckScores.js';
 import type { PovertyStandard } from '../standards/standards.js';
 import { checkSeparator } from './csv.js';
 import { csvByteRecords, fieldText, type ByteRecords } from './_csvBytes.js';
-import { matchHeader, readCell, type ColumnSpec, type HeaderMatch } from './columns.js';
+import { isColumnHeader, matchHeader, normalizeHeader, readCell, type ColumnSpec, type HeaderMatch } from './columns.js';
+import { isIncomeHeader } from './amountHeader.js';
+import { firstText, RegisterHeaderFinder, skippedRowKind, type RegisterHeaderRows, type RegisterTotalsCheck, type SkippedRegisterRow } from './_registerRows.js';
 import { DONG_PER_UNIT } from '../numbers/money.js';
 import { extrasPlan, readExtras, REGISTER_REPORT_COLUMNS, REGISTER_SCORE_COLUMNS, type ExtrasPlan, type RegisterExtras } from './registerColumns.js';
 import { REGISTER_OUTPUT_HEADERS } from './registerOutputColumns.js';
@@ -18,6 +20,7 @@ import {
   areaOfWord,
   bad,
   chooseIncomeColumn,
+  HOUSEHOLD_REGISTER_COLUMNS,
   householdParts,
   memberOf,
   readHouseholdRegister,
@@ -47,7 +50,15 @@ export interface ReadRegisterBatchesOptions extends ReadRowsOptions, Pick<Classi
    * names both rows). Without it the first repeat is thrown.
    */
   readonly onDuplicate?: (error: VnPovertyError, rows: { readonly row: number; readonly lastRow: number }) => void;
+  /**
+   * Called for each row between the households that is not one, and so is not read: a heading
+   * (`Thôn 1`), a totals row (`Tổng cộng`), the header printed again on a new page, the row of
+   * column numbers (one row per household only).
+   */
+  readonly onSkippedRow?: (row: SkippedRegisterRow) => void;
 }
+
+export type { RegisterTotalsCheck, SkippedRegisterRow } from './_registerRows.js';
 
 /** How {@link readRegisterBatches} reads a register, decided from its header. */
 export interface RegisterFileLayout {
@@ -64,6 +75,8 @@ export interface RegisterFileLayout {
   readonly extras: readonly string[];
   /** The standard whose indicators the flag bytes follow. */
   readonly standardId: string;
+  /** The file rows the header is printed on: one, or two (a group row over its columns); the rows above it are its title. */
+  readonly headerRows: readonly number[];
 }
 
 /**
@@ -93,6 +106,7 @@ const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 /** At most this many households with a suspected repeated id are held back for the exact check. */
 const MAX_SUSPECTS = 10_000;
 const TEXT_SPEC: Pick<ColumnSpec, 'hint'> = { hint: 'text' };
+const COUNT_SPEC: Pick<ColumnSpec, 'hint'> = { hint: 'count' };
 const BOOLEAN_SPEC: Pick<ColumnSpec, 'hint'> = { hint: 'boolean' };
 
 /** What the header says: columns, their kinds and where they are. */
@@ -120,23 +134,27 @@ interface Plan {
   readonly scoreColumns: boolean;
   readonly marks: boolean;
   readonly unitFactor: number;
+  readonly headerRowsPrinted: RegisterHeaderRows;
 }
 
 const SIMPLE_KEYS = new Set(['id', 'unit', 'area', 'monthlyIncome', 'memberCount', 'memberAges']);
 
-function planOf(header: ReadonlyArray<RawCell>, label: string | undefined, standard: PovertyStandard, options: ReadRegisterBatchesOptions): Plan {
+function planOf(headerRows: RegisterHeaderRows, label: string | undefined, standard: PovertyStandard, options: ReadRegisterBatchesOptions): Plan {
+  const header = headerRows.cells;
+  const headerRow = headerRows.rows[0]!;
   checkSeparator(header, options.delimiter ?? ',', label);
-  const scoreMatch = matchHeader(header, REGISTER_SCORE_COLUMNS, label);
+  const scoreMatch = matchHeader(header, REGISTER_SCORE_COLUMNS, label, headerRow);
   const scores = scoreMatch.index['incomeScore'] !== undefined && scoreMatch.index['deprivationScore'] !== undefined;
   let income: RegisterIncomeColumn | null = null;
   try {
-    income = chooseIncomeColumn(header, label);
+    income = chooseIncomeColumn(header, label, headerRow);
   } catch (e) {
     if (!(scores && e instanceof VnPovertyError && e.issues.every((i) => i.code === 'missing-column'))) throw e;
   }
+  refuseRowNumbersAsIds(header, label, headerRow);
   const base = income !== null ? registerColumns(income) : registerColumns({ column: 0, header: '', unit: 'dong', period: 'month', perPerson: false, description: '' }).filter((c) => c.key !== 'monthlyIncome');
   const specs = [...base, ...REGISTER_REPORT_COLUMNS, ...(scores ? REGISTER_SCORE_COLUMNS : [])];
-  const reader = recordReader(header, specs, label, { delimiter: options.delimiter ?? ',', requireValues: false, marks: options.marks === true });
+  const reader = recordReader(header, specs, label, { delimiter: options.delimiter ?? ',', requireValues: false, marks: options.marks === true }, headerRow);
   const index = reader.match.index;
   const headers: Record<string, string> = {};
   reader.specs.forEach((spec, k) => (headers[spec.key] = spec.key === 'monthlyIncome' ? income!.header : reader.headers[k]!));
@@ -169,15 +187,21 @@ function planOf(header: ReadonlyArray<RawCell>, label: string | undefined, stand
       passThrough.push(text);
     }
   });
+  refuseUnknownFlags(passAt, header, standard, label, headerRow);
   const extras = extrasPlan(index, header, label);
+  const memberRows = index['age'] !== undefined;
+  if (memberRows && headerRows.rows.length > 1) {
+    fail({ code: 'unsupported-layout', path: label !== undefined ? [label, headerRows.rows[1]!] : [headerRows.rows[1]!], value: headerRows.rows, expected: 'a header on one row for a register of one row per member', message: `${label ?? 'the register'}, rows ${headerRows.rows.join(' and ')}: a header on two rows is read for one row per household only; for one row per member write each column's whole header on one row (e.g. “Thiếu hụt: bảo hiểm y tế”)` });
+  }
   const layout: RegisterFileLayout = Object.freeze({
-    layout: index['age'] !== undefined ? 'member-rows' : 'household-rows',
+    layout: memberRows ? 'member-rows' : 'household-rows',
     income,
     scores,
     passThrough: Object.freeze(passThrough),
     replaced: Object.freeze(replaced),
     extras: Object.freeze(extras?.columns.map((c) => c.key) ?? []),
     standardId: standard.id,
+    headerRows: Object.freeze([...headerRows.rows]),
   });
   return {
     label,
@@ -201,8 +225,50 @@ function planOf(header: ReadonlyArray<RawCell>, label: string | undefined, stand
     scoreColumns: scores,
     marks: options.marks === true,
     unitFactor: income !== null ? Number(DONG_PER_UNIT[income.unit]) : 1,
+    headerRowsPrinted: headerRows,
   };
 }
+
+/**
+ * A column headed `Thiếu hụt …` (or `Deprived …`) that names no indicator is refused: passed
+ * through, its marks would be lost without a word (a misspelt indicator, a short name the reader
+ * does not know).
+ */
+function refuseUnknownFlags(passAt: readonly number[], header: ReadonlyArray<RawCell>, standard: PovertyStandard, label: string | undefined, headerRow: number): void {
+  const unknown = passAt.filter((i) => /^(thieu hut|deprived)\b/.test(normalizeHeader(String(header[i] ?? ''))));
+  if (unknown.length === 0) return;
+  const names = standard.indicators.map((i) => `“Thiếu hụt: ${i.nameVi}”`).join(', ');
+  fail({
+    code: 'unknown-indicator-column',
+    path: label !== undefined ? [label, headerRow, String(header[unknown[0]!])] : [headerRow, String(header[unknown[0]!])],
+    value: unknown.map((i) => String(header[i])),
+    expected: `an indicator of ${standard.id}: ${names}`,
+    message: `${label !== undefined ? `${label}, ` : ''}row ${headerRow}: ${unknown.map((i) => `column ${i + 1} (${String(header[i])})`).join(', ')} name${unknown.length === 1 ? 's' : ''} no indicator of ${standard.id}; head each deprivation column with its indicator (chỉ số thiếu hụt): ${names}`,
+  });
+}
+
+/**
+ * A list with `STT` and no `Mã hộ` column is refused with what to do: STT numbers the rows of a
+ * printed list (often again from 1 in each village), it does not name a household.
+ */
+function refuseRowNumbersAsIds(header: ReadonlyArray<RawCell>, label: string | undefined, headerRow: number): void {
+  if (header.some((c) => c !== null && isIdHeader(String(c)))) return;
+  const stt = header.findIndex((c) => c !== null && /^(stt|tt|so thu tu|so tt)$/.test(normalizeHeader(String(c))));
+  if (stt < 0) return;
+  fail({
+    code: 'missing-column',
+    path: label !== undefined ? [label, headerRow] : [headerRow],
+    value: String(header[stt]),
+    expected: 'a column “Mã hộ” (Household id)',
+    message: `${label !== undefined ? `${label}, ` : ''}row ${headerRow}: no column “Mã hộ” (Household id), which is required; column ${stt + 1} (${String(header[stt])}) numbers the rows of the list, not the households: add a Mã hộ column with each household's code (mã hộ on the review system), or one made unique with the village (e.g. “T1-01”)`,
+  });
+}
+
+/** Whether a header cell names a column the register reader reads (the header is the first row naming two). */
+const namesRegisterColumn = (text: string): boolean => isIncomeHeader(text) || isColumnHeader(text, REGISTER_HEADER_SPECS);
+const isIdHeader = (text: string): boolean => isColumnHeader(text, ID_SPECS);
+const REGISTER_HEADER_SPECS: readonly ColumnSpec[] = [...HOUSEHOLD_REGISTER_COLUMNS, ...REGISTER_REPORT_COLUMNS, ...REGISTER_SCORE_COLUMNS];
+const ID_SPECS: readonly ColumnSpec[] = HOUSEHOLD_REGISTER_COLUMNS.filter((c) => c.key === 'id');
 
 /** The classify output's headers, as specs: a register that is a classify output read again does not pass its old results through. */
 const OUTPUT_HEADERS: readonly ColumnSpec[] = REGISTER_OUTPUT_HEADERS.filter((c, i, all) => all.findIndex((d) => d.key === c.key) === i).map((c) => ({ key: c.key, vi: c.vi, en: c.en, hint: 'text' }));
@@ -238,6 +304,33 @@ class Batcher {
 
   /** Households the arrays hold now: they start small and double up to the batch size (a small file allocates little). */
   private capacity = 0;
+  /** The row of the first household placed since the last {@link Batcher.takeFirstRow}, or 0. */
+  private firstRow = 0;
+
+  /** The row of the first household placed since the last call (0: none), for a totals row. */
+  takeFirstRow(): number {
+    const r = this.firstRow;
+    this.firstRow = 0;
+    return r;
+  }
+
+  /** Members and marked households of the batches already flushed (for the totals rows). */
+  private flushedMembers = 0n;
+  private flushedMarks: bigint[] = [];
+
+  /** Members, and households marked per indicator, of every household placed so far. */
+  sums(): { readonly members: bigint; readonly marks: readonly bigint[] } {
+    const k = this.plan.k;
+    let members = this.flushedMembers;
+    const marks = Array.from({ length: k }, (_, j) => this.flushedMarks[j] ?? 0n);
+    const ids = this.plan.standard.indicators.map((ind) => ind.id as string);
+    for (let i = 0; i < this.n; i++) {
+      members += BigInt(this.members[i]!);
+      const given = (this.records?.[i] as { deprivations?: Record<string, boolean> } | undefined)?.deprivations;
+      for (let j = 0; j < k; j++) if (given !== undefined ? given[ids[j]!] === true : this.records?.[i] === undefined && this.flags[i * k + j] === REGISTER_FLAGS.deprived) marks[j]!++;
+    }
+    return { members, marks };
+  }
 
   private grow(): void {
     const s = Math.min(this.size, Math.max(1024, this.capacity * 2));
@@ -285,6 +378,7 @@ class Batcher {
     if (this.n === this.size || (listed !== undefined && this.kind !== undefined && this.kind !== listed)) this.flush();
     if (this.n === this.capacity) this.grow();
     if (listed !== undefined) this.kind = listed;
+    if (this.firstRow === 0) this.firstRow = row;
     const i = this.n++;
     this.rows[i] = row;
     this.lastRows[i] = lastRow;
@@ -342,6 +436,9 @@ class Batcher {
   flush(): void {
     const n = this.n;
     if (n === 0) return;
+    const sums = this.sums();
+    this.flushedMembers = sums.members;
+    this.flushedMarks = [...sums.marks];
     const k = this.plan.k;
     const withAges = this.kind === true;
     const batch: RegisterBatch = {
@@ -527,7 +624,36 @@ export async function* readRegisterBatches(source: RowSource, options: ReadRegis
   let plan: Plan | undefined;
   let batcher: Batcher | undefined;
   let repeats: Repeats | undefined;
-  const start = (header: ReadonlyArray<RawCell>): Plan => {
+  const finder = new RegisterHeaderFinder(namesRegisterColumn, isIdHeader);
+  let lastTotals: { row: number; members: bigint; marks: readonly bigint[] } | undefined;
+  /** A totals row's member and mark counts against the households above it (since the previous totals row, and since the start). */
+  const totalsChecks = (p: Plan, row: number, cells: ReadonlyArray<RawCell>, formats?: ReadonlyArray<string | undefined>): RegisterTotalsCheck[] => {
+    const now = batcher!.sums();
+    const fromRow = batcher!.takeFirstRow();
+    const from = lastTotals;
+    lastTotals = { row, members: now.members, marks: now.marks };
+    const checks: RegisterTotalsCheck[] = [];
+    const check = (col: number, counts: RegisterTotalsCheck['counts'], sum: bigint, before: bigint): void => {
+      if (col < 0) return;
+      let printed: unknown;
+      try {
+        printed = readCell(cells[col] ?? null, COUNT_SPEC, { source: p.label, row, column: col + 1, header: '' }, formats?.[col]);
+      } catch {
+        return; // not a whole number (an `x`, a word): nothing to compare
+      }
+      if (typeof printed !== 'bigint') return;
+      const header = p.headerRowsPrinted.cells[col];
+      const sinceLast = sum - before;
+      checks.push(Object.freeze({ column: col + 1, header: header === null || header === undefined ? '' : String(header), counts, printed, sinceLast, sinceStart: sum, fromRow, ok: printed === sum || (fromRow > 0 && printed === sinceLast) }));
+    };
+    check(p.count, 'members', now.members, from?.members ?? 0n);
+    for (let f = 0; f < p.flagAt.length; f++) {
+      const j = p.flagJ[f]!;
+      if (j >= 0) check(p.flagAt[f]!, 'households marked', now.marks[j]!, from?.marks[j] ?? 0n);
+    }
+    return checks.sort((a, b) => a.column - b.column);
+  };
+  const start = (header: RegisterHeaderRows): Plan => {
     const p = planOf(header, label, standard, options);
     options.onHeader?.(p.reader.match);
     options.onLayout?.(p.layout);
@@ -537,6 +663,12 @@ export async function* readRegisterBatches(source: RowSource, options: ReadRegis
   };
   /** The slow path: a row as cells, read as readHouseholdRegister reads it. */
   const slowRow = (p: Plan, row: number, cells: ReadonlyArray<RawCell>, formats?: ReadonlyArray<string | undefined>, problems?: ReadonlyArray<string | undefined>): void => {
+    const kind = skippedRowKind(cells, p.headerRowsPrinted, p.id);
+    if (kind !== undefined) {
+      const totals = kind === 'totals' ? totalsChecks(p, row, cells, formats) : undefined;
+      options.onSkippedRow?.(Object.freeze({ row, kind, text: firstText(cells), ...(totals !== undefined && totals.length > 0 ? { totals: Object.freeze(totals) } : {}) }));
+      return;
+    }
     const record = p.reader.read(row, cells, formats, problems);
     const { id, parts } = partsOfRecord(p, record);
     const scoreRow = p.scoreColumns ? scoreRowOf(p, record, id, parts) : undefined;
@@ -573,15 +705,20 @@ export async function* readRegisterBatches(source: RowSource, options: ReadRegis
           const row = r.firstRow + k;
           const cells = cellsOf(r, k);
           if (isBlank(cells)) continue;
-          plan = start(cells);
+          const found = finder.feed(row, cells);
+          if (found === undefined) continue;
+          plan = start(found.header);
+          const next = found.consumed ? k + 1 : k; // the first row after the header
           if (plan.layout.layout === 'member-rows') {
             // one row per member: grouped by readHouseholdRegister, from the file again or from the rest of the stream
-            const rest = typeof source === 'string' ? source : preReadRows(cells, row, r, k + 1, bytes);
+            const rest = typeof source === 'string' ? source : preReadRows(found.header.cells, found.header.rows[0]!, r, next, bytes);
             if (typeof source === 'string') await bytes.return(undefined);
             yield* memberRows(rest, plan, options, batcher!);
             return;
           }
           fast = new FastRows(plan, batcher!, repeats!, slowRow);
+          k = next;
+          break;
         }
         // the records of a read, in a plain method (the generator only hands them over)
         if (fast !== undefined) fast.rows(r, k);
@@ -595,9 +732,11 @@ export async function* readRegisterBatches(source: RowSource, options: ReadRegis
       for (const { row, cells, formats, problems } of rows) {
         if (plan === undefined) {
           if (isBlank(cells)) continue;
-          plan = start(cells);
+          const found = finder.feed(row, cells);
+          if (found === undefined) continue;
+          plan = start(found.header);
           if (plan.layout.layout === 'member-rows') break;
-          continue;
+          if (found.consumed) continue;
         }
         if (isBlank(cells)) continue;
         slowRow(plan, row, cells, formats, problems);
@@ -609,6 +748,8 @@ export async function* readRegisterBatches(source: RowSource, options: ReadRegis
       yield* drain(batcher);
     }
   }
+  const unsettled = plan === undefined ? finder.end() : undefined;
+  if (unsettled !== undefined) plan = start(unsettled); // a header and no households (the header's errors, or nothing to read)
   if (plan === undefined) {
     fail({ code: 'empty-file', path: label !== undefined ? [label] : [], value: '', expected: 'a header row naming the columns', message: `${label ?? 'the input'} is empty: no header row naming the columns` });
   }
@@ -616,15 +757,10 @@ export async function* readRegisterBatches(source: RowSource, options: ReadRegis
     // the exact check: the ids printed on the rows the hashes point at
     const wanted = new Set(repeats!.held.map((h) => h.keyRow));
     const found = new Map<number, string>();
-    let header = true;
+    const idAt = plan.id;
     for await (const rows of readRowBatches(source, rowOptions)) {
       for (const { row, cells } of rows) {
-        if (isBlank(cells)) continue;
-        if (header) {
-          header = false;
-          continue;
-        }
-        if (wanted.has(row)) found.set(row, readCell(cells[plan.id] ?? null, TEXT_SPEC, { source: label, row, column: plan.id + 1, header: plan.headers['id'] ?? 'id' }) as string);
+        if (wanted.has(row)) found.set(row, readCell(cells[idAt] ?? null, TEXT_SPEC, { source: label, row, column: idAt + 1, header: plan.headers['id'] ?? 'id' }) as string);
       }
     }
     batcher!.flush();
@@ -647,7 +783,7 @@ function cellsOf(r: ByteRecords, k: number): string[] {
 }
 
 /** The header and the records after it as rows, for readHouseholdRegister to read a stream once. */
-function preReadRows(header: readonly string[], headerRow: number, first: ByteRecords, from: number, rest: AsyncGenerator<ByteRecords>): RowSource {
+function preReadRows(header: ReadonlyArray<RawCell>, headerRow: number, first: ByteRecords, from: number, rest: AsyncGenerator<ByteRecords>): RowSource {
   async function* rows(): AsyncGenerator<SheetRow[]> {
     const batch: SheetRow[] = [{ row: headerRow, cells: header, formats: [] }];
     for (let k = from; k < first.count; k++) batch.push({ row: first.firstRow + k, cells: cellsOf(first, k), formats: [] });

@@ -130,7 +130,7 @@ describe('vn-poverty summarize', () => {
     expect(await runCli(['summarize', noStatus], io)).toBe(EXIT_BAD_INPUT);
     expect(io.err()).toContain('x.csv, row 1: no column “Mã phân loại” (Status), which is required');
     const cases: Array<[string[], RegExp]> = [
-      [[input, '--by', 'commune'], /--by must be unit or area/],
+      [[input, '--by', 'commune'], /--by must be unit, area or village/],
       [[input, '--units', join(d, 'u.csv')], /--units needs --as-of/],
       [[input, '--rounding', 'nearest'], /--rounding must be one of/],
       [[input, '--decimals', '-1'], /Unknown option|--decimals/],

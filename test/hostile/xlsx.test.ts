@@ -6,7 +6,7 @@ import { readRows } from '../../src/io/readRows.js';
 import { XLSX_READ_LIMITS } from '../../src/io/readLimits.js';
 import { tempDirs } from '../_helpers/tempDirs.js';
 import { rejectedError } from '../_helpers/errors.js';
-import { expectRefused, GOOD_REGISTER, writeText, writeXlsx, zip } from './_hostile.js';
+import { expectOutcome, expectRefused, GOOD_REGISTER, writeText, writeXlsx, zip } from './_hostile.js';
 
 const dir = tempDirs('vnp-hostile-xlsx-');
 const AS_OF = ['--as-of', '2024-01-01'];
@@ -102,3 +102,15 @@ async function drain(path: string, limits: Partial<typeof XLSX_READ_LIMITS>): Pr
   for await (const row of readRows(path, { limits })) n += row.cells.length;
   return n;
 }
+
+describe('text the streaming XLSX reader cannot decode', () => {
+  it('a letter split by the reader (exceljs decodes each chunk of a large sheet alone) is refused naming the cell, never read as “��”', async () => {
+    const path = join(dir(), 'lon.xlsx');
+    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path });
+    const ws = wb.addWorksheet('DS');
+    ws.addRow(['STT', 'Mã hộ', 'Họ tên chủ hộ', 'Thôn', 'Khu vực', 'Số nhân khẩu', 'Thu nhập/tháng (đồng)', 'Thiếu hụt: việc làm', 'Thiếu hụt: bảo hiểm y tế']).commit();
+    for (let i = 1; i <= 5000; i++) ws.addRow([i, `H${i}`, 'Nguyễn Văn A', `Thôn ${i % 7}`, 'Nông thôn', 1 + (i % 6), 3_000_000 + (i % 97) * 100_000, i % 3 === 0 ? 'x' : null, i % 5 === 0 ? 'x' : null]).commit();
+    await wb.commit();
+    await expectOutcome(['classify', path, '--as-of', '15/10/2024', '--marks'], { code: 2, mentions: [/lon\.xlsx: cell DS!E\d+ reads as "Nông th\uFFFD+n": the XLSX reader split one of its letters/, 'save the sheet as “CSV UTF-8”'], unchanged: [path] });
+  });
+});

@@ -1,0 +1,236 @@
+/**
+ * The rows of a register as provinces and communes print them, around the households: a title
+ * block above the header, a header on two rows (a group over its columns, `Thiếu hụt các chỉ số`
+ * over one column per indicator, `Thu nhập bình quân` over `đồng/người/tháng`), a row of column
+ * numbers under it, and, between the households, village headings (`Thôn 1`), totals rows
+ * (`Tổng cộng`) and the header repeated on each printed page. @internal
+ */
+import { foldVietnamese } from '../text/foldVietnamese.js';
+import { readAmountHeader } from './amountHeader.js';
+import type { RawCell } from './readRows.js';
+
+/** At most this many one-cell rows are skipped above a header as its title. */
+const MAX_TITLE_ROWS = 20;
+
+/** A row the register reader does not read as a household, and why. */
+export interface SkippedRegisterRow {
+  readonly row: number;
+  /** `section`: a heading between households (`Thôn 1`, `I. Hộ nghèo`); `totals`: a `Tổng cộng` row; `header`: the header printed again (a new page); `column-numbers`: the row of column numbers under a header. */
+  readonly kind: 'section' | 'totals' | 'header' | 'column-numbers';
+  /** The row's first filled cell, as printed. */
+  readonly text: string;
+  /**
+   * A totals row's figures compared with the households above it (`Số nhân khẩu`: the members;
+   * a `Thiếu hụt` column: the households marked): one entry per figure it prints.
+   */
+  readonly totals?: readonly RegisterTotalsCheck[];
+}
+
+/** One figure of a totals row against the households above it. */
+export interface RegisterTotalsCheck {
+  /** 1-based column and its header. */
+  readonly column: number;
+  readonly header: string;
+  /** What the column adds up: the members, or the households marked. */
+  readonly counts: 'members' | 'households marked';
+  readonly printed: bigint;
+  /** The households since the previous totals row add up to this… */
+  readonly sinceLast: bigint;
+  /** …and all the households above the row to this. */
+  readonly sinceStart: bigint;
+  /** The row of the first household since the previous totals row (0: none, a grand total under its subtotals). */
+  readonly fromRow: number;
+  /** Whether the printed figure is one of the two sums (a subtotal, or a grand total); with no household since the previous totals row, only the grand total. */
+  readonly ok: boolean;
+}
+
+/** The header a register's first rows give: its cells (two rows combined into one) and rows. */
+export interface RegisterHeaderRows {
+  readonly cells: ReadonlyArray<RawCell>;
+  /** The file rows the header is printed on (one or two). */
+  readonly rows: readonly number[];
+  /** The rows as printed, to recognise the header when a page repeats it. */
+  readonly printed: ReadonlyArray<ReadonlyArray<RawCell>>;
+}
+
+function text(cell: RawCell | undefined): string {
+  if (cell === null || cell === undefined) return '';
+  return (cell instanceof Date ? cell.toISOString() : String(cell)).trim();
+}
+
+function filled(cells: ReadonlyArray<RawCell>): number {
+  let n = 0;
+  for (const c of cells) if (text(c) !== '') n++;
+  return n;
+}
+
+/**
+ * Finds the header of a register in its first rows: the first row with two or more cells that
+ * name register columns (`namesColumn`); the rows above it (at most 20: the title, the unit,
+ * the commune and district, the national motto) are skipped. The row after it is its second
+ * row when it holds only words, none under the household id, and at least one under a group (a
+ * header cell over several columns, printed once, the cells to its right blank) or stating a unit
+ * (`đồng/người/tháng`). Feed it the non-blank rows in order: it returns `undefined` while it needs
+ * more, then the header and whether the row just fed was part of it. When no row names two
+ * columns, the first row of several cells (or the first row) is the header, as before, and the
+ * reader's column errors name it.
+ */
+export class RegisterHeaderFinder {
+  private above = 0;
+  private fallback: { row: number; cells: ReadonlyArray<RawCell> } | undefined;
+  private first: { row: number; cells: ReadonlyArray<RawCell> } | undefined;
+
+  constructor(
+    private readonly namesColumn: (header: string) => boolean,
+    private readonly isIdHeader: (header: string) => boolean,
+  ) {}
+
+  feed(row: number, cells: ReadonlyArray<RawCell>): { readonly header: RegisterHeaderRows; readonly consumed: boolean } | undefined {
+    if (this.first === undefined) {
+      const many = filled(cells) > 1;
+      if (many && cells.filter((c) => text(c) !== '' && this.namesColumn(text(c))).length >= 2) this.first = { row, cells };
+      else {
+        // the header when none names two columns: the first row of several cells, else the first row
+        if (this.fallback === undefined || (many && filled(this.fallback.cells) <= 1)) this.fallback = { row, cells };
+        if (++this.above <= MAX_TITLE_ROWS) return undefined;
+        const header = this.fallback!;
+        return { header: { cells: header.cells, rows: [header.row], printed: [header.cells] }, consumed: header.row === row };
+      }
+      return undefined;
+    }
+    const top = this.first;
+    if (isSecondHeaderRow(top.cells, cells, this.isIdHeader)) {
+      return { header: { cells: combineHeaderRows(top.cells, cells), rows: [top.row, row], printed: [top.cells, cells] }, consumed: true };
+    }
+    return { header: { cells: top.cells, rows: [top.row], printed: [top.cells] }, consumed: false };
+  }
+
+  /** The header when the rows end before it is settled (a register with no households, or none named). */
+  end(): RegisterHeaderRows | undefined {
+    const h = this.first ?? this.fallback;
+    return h !== undefined ? { cells: h.cells, rows: [h.row], printed: [h.cells] } : undefined;
+  }
+}
+
+/** Whether `cells` is the second row of the header `top`. */
+function isSecondHeaderRow(top: ReadonlyArray<RawCell>, cells: ReadonlyArray<RawCell>, isIdHeader: (header: string) => boolean): boolean {
+  let words = 0;
+  let grouped = false;
+  for (let i = 0; i < cells.length; i++) {
+    const t = text(cells[i]);
+    if (t === '') continue;
+    if (typeof cells[i] !== 'string' || /^[\d\s.,()%+-]+$/.test(t)) return false;
+    const over = text(top[i]);
+    if (over !== '' && isIdHeader(over)) return false;
+    words++;
+    if (over === '' ? groupOf(top, i) !== undefined : isUnitOnly(t)) grouped = true;
+  }
+  return words > 0 && grouped;
+}
+
+/** The group header over column i: the nearest filled header cell to its left, the cells between blank. */
+function groupOf(top: ReadonlyArray<RawCell>, i: number): string | undefined {
+  for (let j = i - 1; j >= 0; j--) {
+    const t = text(top[j]);
+    if (t !== '') return t;
+  }
+  return undefined;
+}
+
+/** A cell that states a unit or period and nothing else (`đồng/người/tháng`, `nghìn đồng`). */
+function isUnitOnly(t: string): boolean {
+  const h = readAmountHeader(t);
+  return (h.unit !== null || h.period !== null || h.perPerson) && h.otherWords === '' && h.conflicts.length === 0;
+}
+
+/**
+ * One header from two printed rows: a column's cell on the second row is read under the group
+ * above it. Under a deprivation group (`Thiếu hụt các chỉ số`, `Các chỉ số thiếu hụt`) it names
+ * an indicator (`Thiếu hụt: bảo hiểm y tế`); a unit under a header is its unit (`Thu nhập bình
+ * quân (đồng/người/tháng)`); any other pair is `group: column` (`Nguyên nhân nghèo: Thiếu vốn`).
+ */
+export function combineHeaderRows(top: ReadonlyArray<RawCell>, second: ReadonlyArray<RawCell>): RawCell[] {
+  const n = Math.max(top.length, second.length);
+  const out: RawCell[] = [];
+  for (let i = 0; i < n; i++) {
+    const over = text(top[i]);
+    const under = text(second[i]);
+    if (under === '') {
+      out.push(over === '' ? null : over);
+      continue;
+    }
+    const group = over !== '' ? over : groupOf(top, i);
+    if (group === undefined) out.push(under);
+    else if (isUnitOnly(under)) out.push(/^\(.*\)$/.test(under) ? `${group} ${under}` : `${group} (${under})`);
+    else if (/\bthieu hut\b/.test(foldVietnamese(group))) out.push(`Thiếu hụt: ${under}`);
+    else out.push(`${group}: ${under}`);
+  }
+  return out;
+}
+
+/**
+ * The words that start a totals row, with their diacritics (`Tổng`, `Cộng`: never the surname
+ * `Tống` or the name `Công`), or unaccented only as two words (`Tong cong`, `Cong thon 1`).
+ */
+const TOTAL_WORDS = /^(tổng cộng|tổng số|tổng hợp|tổng|cộng|total|grand total|subtotal|tong cong|tong so|cong thon|cong xa|cong ap|cong ban)(\s|:|$)/;
+const PLACE_WORDS = /^([ivx]+|[a-d]|\d{1,2})?[.)]?\s*(thon|ap|ban|buon|bon|xom|lang|to|to dan pho|khu pho|khu|khom|khoi|phum|soc|xa|phuong|thi tran|ho ngheo|ho can ngheo|ho thoat ngheo|ho moi)\b/;
+
+/**
+ * What a row between the households is, when it is not one: the header printed again, the row of
+ * column numbers, a totals row (`Tổng cộng`, `Cộng`, `Tổng số` in its first filled cell, before
+ * the id column or with no household id), or a heading (one filled cell, no id; in the id column only when it reads like
+ * a place or a group, `Thôn 1`, `Ấp Tân Hòa`, `I. Hộ nghèo`). Undefined: a household row, read
+ * (and refused) as usual.
+ */
+export function skippedRowKind(cells: ReadonlyArray<RawCell>, header: RegisterHeaderRows, idAt: number): SkippedRegisterRow['kind'] | undefined {
+  const id = idAt >= 0 ? text(cells[idAt]) : '';
+  // the whole row is compared with the header only when its id cell is the header's (one fold per household row)
+  const idFolded = foldVietnamese(id);
+  if (header.printed.some((p) => (idAt < 0 || foldVietnamese(text(p[idAt])) === idFolded) && sameRow(p, cells))) return 'header';
+  if (isColumnNumberRow(cells)) return 'column-numbers';
+  const firstAt = cells.findIndex((c) => text(c) !== '');
+  if (firstAt < 0) return undefined;
+  if (id !== '' && firstAt < idAt && /^\d+$/.test(text(cells[firstAt]))) return undefined; // a household row: its STT, then its id
+  const first = foldVietnamese(text(cells[firstAt])).replace(/\s+/g, ' ');
+  // in the id column, words (`Tổng cộng`, `Thôn 1`), never a code (`TONG-01`, `TO-05`)
+  const inId = firstAt === idAt;
+  const words = !inId || /^[a-z]+$/.test(first) || (first.includes(' ') && !/[-_/]/.test(first.split(' ')[0]!));
+  const totals = TOTAL_WORDS.test(text(cells[firstAt]).normalize('NFC').toLowerCase().replace(/\s+/g, ' '));
+  if ((id === '' || firstAt < idAt || (inId && words)) && totals) return 'totals';
+  if (filled(cells) !== 1 || typeof cells[firstAt] !== 'string') return undefined;
+  if (!inId) return 'section';
+  return words && (PLACE_WORDS.test(first) || totals) ? 'section' : undefined;
+}
+
+/** The first filled cell of a row, as printed. */
+export function firstText(cells: ReadonlyArray<RawCell>): string {
+  for (const c of cells) if (text(c) !== '') return text(c);
+  return '';
+}
+
+function sameRow(a: ReadonlyArray<RawCell>, b: ReadonlyArray<RawCell>): boolean {
+  const n = Math.max(a.length, b.length);
+  let any = false;
+  for (let i = 0; i < n; i++) {
+    const x = foldVietnamese(text(a[i])).replace(/\s+/g, ' ');
+    const y = foldVietnamese(text(b[i])).replace(/\s+/g, ' ');
+    if (x !== y) return false;
+    if (x !== '') any = true;
+  }
+  return any;
+}
+
+/** Column numbers under a header: 1, 2, 3… (or `(1)`, `(2)`…) left to right, at least three. */
+function isColumnNumberRow(cells: ReadonlyArray<RawCell>): boolean {
+  let expected = 0;
+  for (const c of cells) {
+    const t = text(c);
+    if (t === '') continue;
+    const m = /^\(?(\d{1,3})\)?$/.exec(t);
+    if (m === null) return false;
+    const n = Number(m[1]);
+    if (expected === 0 ? n !== 1 && n !== 0 : n !== expected) return false;
+    expected = n + 1;
+  }
+  return expected >= 3;
+}

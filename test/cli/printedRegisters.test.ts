@@ -1,0 +1,288 @@
+/**
+ * Registers as communes print and send them (test/fixtures/registers/README.md): a title block,
+ * a header on two rows with merged groups, a row of column numbers, village headings, subtotal
+ * and totals rows, the header repeated on each printed page, numbers stored as text. Each shape
+ * is read exactly or refused naming row and column; a totals row that does not add up is a
+ * finding; the error-free twins give no finding.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseCsv } from '../../src/io/csv.js';
+import { readRegisterBatches, type SkippedRegisterRow } from '../../src/io/readRegisterBatches.js';
+import { expectOutcome } from '../hostile/_hostile.js';
+import { tempDirs } from '../_helpers/tempDirs.js';
+
+const dir = tempDirs('vnp-printed-registers-');
+const FIXTURES = join(import.meta.dirname, '../fixtures/registers');
+const AS_OF = ['--as-of', '15/10/2024', '--marks'];
+
+type Cell = string | number | null;
+
+/** A sheet as a commune prints it: rows, and merged ranges as [row1, col1, row2, col2] (1-based). */
+async function workbook(path: string, rows: ReadonlyArray<readonly Cell[]>, merges: ReadonlyArray<readonly [number, number, number, number]>): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Danh sách');
+  for (const r of rows) ws.addRow([...r]);
+  for (const [a, b, c, d] of merges) ws.mergeCells(a, b, c, d);
+  await wb.xlsx.writeFile(path);
+  return path;
+}
+
+const N = 12;
+const TITLE: Cell[][] = [['ỦY BAN NHÂN DÂN XÃ TÂN LẬP', null, null, null, null, null, null, null, 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM'], ['DANH SÁCH HỘ NGHÈO, HỘ CẬN NGHÈO NĂM 2024'], ['Xã Tân Lập, huyện Đồng Phú, tỉnh Bình Phước'], []];
+const HEAD: Cell[][] = [
+  ['STT', 'Mã hộ', 'Họ và tên chủ hộ', 'Thôn', 'Khu vực', 'Số nhân khẩu', 'Thu nhập bình quân', 'Thiếu hụt các chỉ số', null, null, null, 'Ghi chú'],
+  [null, null, null, null, null, null, 'đồng/người/tháng', 'Việc làm', 'BHYT', 'Chất lượng nhà ở', 'Nhà tiêu hợp vệ sinh', null],
+  [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12],
+];
+/** Merges of the title and of a header whose first row is `at`. */
+const headMerges = (at: number): Array<[number, number, number, number]> => [...[1, 2, 3, 4, 5, 6, 12].map((c) => [at, c, at + 1, c] as [number, number, number, number]), [at, 8, at, 11]];
+const TITLE_MERGES: Array<[number, number, number, number]> = [[1, 1, 1, 8], [1, 9, 1, N], [2, 1, 2, N], [3, 1, 3, N]];
+
+const village1: Cell[][] = [
+  [1, 'TL-001', 'Nguyễn Văn An', 'Thôn 1', 'Nông thôn', 4, 1350000, 'x', 'x', null, 'x', null],
+  [2, 'TL-002', 'Trần Thị Bình', 'Thôn 1', 'Nông thôn', '3', '1.800.000', null, 'x', 'x', 'x', 'số liệu nhập dạng chữ'],
+];
+const village2: Cell[][] = [
+  [3, 'TL-003', 'Lê Văn Cường', 'Thôn 2', 'Nông thôn', 5, 1200000, 'x', null, 'x', 'x', null],
+  [4, 'TL-004', 'Điểu Thị Dung', 'Thôn 2', 'Nông thôn', 2, '1.600.000', null, 'x', 'x', null, null],
+];
+
+/** The Tân Lập list: title, two-row header, column numbers, a heading and a subtotal per village, the total; `change` plants an error. */
+function tanLap(change: (rows: Cell[][]) => void = () => {}): Cell[][] {
+  const rows: Cell[][] = [
+    ...TITLE,
+    ...HEAD,
+    ['Thôn 1'],
+    ...village1,
+    ['Cộng thôn 1', null, null, null, null, 7, null, 1, 2, 1, 2, null],
+    [],
+    ['Thôn 2'],
+    ...village2,
+    ['Cộng thôn 2', null, null, null, null, 7, null, 1, 1, 2, 1, null],
+    ['Tổng cộng', null, null, null, null, 14, null, 2, 3, 3, 3, null],
+  ].map((r) => [...r]);
+  change(rows);
+  return rows;
+}
+
+function rowOf(rows: Cell[][], first: string): Cell[] {
+  const r = rows.find((x) => x[0] === first);
+  if (r === undefined) throw new Error(`no row ${first}`);
+  return r;
+}
+
+describe('a register printed by a commune (XLSX: title, two-row header, column numbers, villages, subtotals)', () => {
+  it('the error-free list is read exactly: 4 households, income per person × members, every non-household row named; no finding', async () => {
+    const file = await workbook(join(dir(), 'tan-lap.xlsx'), tanLap(), [...TITLE_MERGES, ...headMerges(5)]);
+    const out = join(dir(), 'ket-qua.csv');
+    const run = await expectOutcome(['classify', file, ...AS_OF, '--out', out, '--numbers', 'plain'], { code: 0 });
+    expect(run.out).toContain('4 households classified');
+    expect(run.out).toContain('income read from column 7 “Thu nhập bình quân (đồng/người/tháng)”: đồng per month per person, converted to đồng per month for the household (× members, exactly)');
+    expect(run.out).toContain('header on rows 5–6 (a group row over its columns), rows 1–4 above it its title; 6 row(s) read as not households: row 7 column numbers, row 8 heading “Thôn 1”, row 11 totals “Cộng thôn 1”, row 13 heading “Thôn 2”, row 16 totals “Cộng thôn 2”, row 17 totals “Tổng cộng”');
+    expect(run.err).not.toContain('totals:');
+    const table = parseCsv(readFileSync(out, 'utf8').replace(/^\uFEFF/, ''));
+    const h = table[0]!;
+    const col = (name: string): number => h.findIndex((x) => x.startsWith(name));
+    const ids = table.slice(1).map((r) => r[col('Mã hộ')]);
+    expect(ids).toEqual(['TL-001', 'TL-002', 'TL-003', 'TL-004']);
+    // 1.350.000 đồng per person × 4 members; the text cells '3' and '1.800.000' read as numbers
+    expect(table.slice(1).map((r) => r[col('Thu nhập/tháng (đồng)')])).toEqual(['5400000', '5400000', '6000000', '3200000']);
+    // BHYT under the group is the health-insurance flag
+    expect(table[1]![col('Các chỉ số thiếu hụt')]).toBe('việc làm; bảo hiểm y tế; nhà tiêu hợp vệ sinh');
+    expect(table.slice(1).map((r) => r[col('Mã phân loại')])).toEqual(['poor', 'average', 'poor', 'average']);
+  });
+
+  it('classify → summarize --by village → reconcile --layout area-summary: the villages’ counts add up, and reconcile finds nothing', async () => {
+    const file = await workbook(join(dir(), 'tan-lap.xlsx'), tanLap(), [...TITLE_MERGES, ...headMerges(5)]);
+    const classified = join(dir(), 'ket-qua.xlsx');
+    await expectOutcome(['classify', file, ...AS_OF, '--out', classified], { code: 0 });
+    const summary = join(dir(), 'tong-hop.csv');
+    const run = await expectOutcome(['summarize', classified, '--by', 'village', '--out', summary, '--numbers', 'plain'], { code: 0 });
+    expect(run.out).toContain('4 households in 2 village(s)');
+    const rows = parseCsv(readFileSync(summary, 'utf8').replace(/^\uFEFF/, '')).slice(1);
+    // Thôn 1: TL-001 poor, TL-002 average (7 persons); Thôn 2: TL-003 poor, TL-004 average (7 persons)
+    expect(rows.map((r) => r.slice(1, 7))).toEqual([
+      ['Thôn 1', '', '2', '7', '1', '50.00'],
+      ['Thôn 2', '', '2', '7', '1', '50.00'],
+      ['Tổng cộng', '', '4', '14', '2', '50.00'],
+    ]);
+    const check = await expectOutcome(['reconcile', summary, '--layout', 'area-summary', '--delimiter', ','], { code: 0 });
+    expect(check.out).toContain('everything reconciles');
+  });
+
+  it.each([
+    ['the total’s members one too many (14 → 15)', (rows: Cell[][]) => (rowOf(rows, 'Tổng cộng')[5] = 15), 'row 17 (Tổng cộng), column 6 (Số nhân khẩu): printed 15, but the households above add up to 14 members; difference 1'],
+    ['a subtotal that omits its last household (7 → 4)', (rows: Cell[][]) => (rowOf(rows, 'Cộng thôn 1')[5] = 4), 'row 11 (Cộng thôn 1), column 6 (Số nhân khẩu): printed 4, but the households above add up to 7 members (rows 9–10); difference -3'],
+    ['a mark count transposed (BHYT 3 → 2 in the total)', (rows: Cell[][]) => (rowOf(rows, 'Tổng cộng')[8] = 2), 'row 17 (Tổng cộng), column 9 (Thiếu hụt: BHYT): printed 2, but the households above add up to 3 households marked; difference -1'],
+  ])('%s is a finding naming row and column (exit 1); the households are still classified', async (_name, plant, message) => {
+    const file = await workbook(join(dir(), 'tan-lap.xlsx'), tanLap(plant), [...TITLE_MERGES, ...headMerges(5)]);
+    const run = await expectOutcome(['classify', file, ...AS_OF, '--out', join(dir(), 'ket-qua.csv')], { code: 1, mentions: [message, '1 totals finding(s)'] });
+    expect(run.out).toContain('4 households classified');
+  });
+
+  it('the header repeated on a second printed page (both rows and the column numbers) is skipped, not read as a household', async () => {
+    const rows = tanLap((r) => r.splice(13, 0, ...HEAD.map((x) => [...x])));
+    const file = await workbook(join(dir(), 'tan-lap.xlsx'), rows, [...TITLE_MERGES, ...headMerges(5), ...headMerges(14)]);
+    const run = await expectOutcome(['classify', file, ...AS_OF, '--out', join(dir(), 'ket-qua.csv')], { code: 0 });
+    expect(run.out).toContain('4 households classified');
+    expect(run.out).toContain('row 14 header again, row 15 header again, row 16 column numbers');
+  });
+
+  it('a column under “Thiếu hụt các chỉ số” that names no indicator is refused naming it (exit 2), never passed through with its marks lost', async () => {
+    const file = await workbook(join(dir(), 'tan-lap.xlsx'), tanLap((r) => (r[5]![10] = 'Người cao tuổi')), [...TITLE_MERGES, ...headMerges(5)]);
+    await expectOutcome(['classify', file, ...AS_OF], { code: 2, mentions: ['row 5: column 11 (Thiếu hụt: Người cao tuổi) names no indicator of nd-07-2021', '“Thiếu hụt: nhà tiêu hợp vệ sinh”'] });
+  });
+
+  it('a household row with its id left blank is still an error naming the row (not skipped as a heading)', async () => {
+    const file = await workbook(join(dir(), 'tan-lap.xlsx'), tanLap((r) => (r[9]![1] = null)), [...TITLE_MERGES, ...headMerges(5)]);
+    await expectOutcome(['classify', file, ...AS_OF, '--out', join(dir(), 'ket-qua.csv')], { code: 2, mentions: ['tan-lap.xlsx, row 10, column Mã hộ: got "", expected the household id on every row'] });
+  });
+
+  it('an income group over a unit that does not say per what (“Thu nhập bình quân” over “đồng/tháng”) is refused naming the header row', async () => {
+    const file = await workbook(join(dir(), 'tan-lap.xlsx'), tanLap((r) => (r[5]![6] = 'đồng/tháng')), [...TITLE_MERGES, ...headMerges(5)]);
+    await expectOutcome(['classify', file, ...AS_OF], { code: 2, mentions: ['row 5: cannot tell how to read the income', 'Thu nhập bình quân (đồng/tháng)'] });
+  });
+
+  it('the library reports every row it does not read, with the totals compared', async () => {
+    const file = await workbook(join(dir(), 'tan-lap.xlsx'), tanLap(), [...TITLE_MERGES, ...headMerges(5)]);
+    const skipped: SkippedRegisterRow[] = [];
+    let households = 0;
+    for await (const b of readRegisterBatches(file, { asOf: '2024-10-15', marks: true, onSkippedRow: (r) => skipped.push(r) })) households += b.size;
+    expect(households).toBe(4);
+    expect(skipped.map((r) => [r.row, r.kind])).toEqual([[7, 'column-numbers'], [8, 'section'], [11, 'totals'], [13, 'section'], [16, 'totals'], [17, 'totals']]);
+    const total = skipped.at(-1)!.totals!;
+    expect(total.map((c) => [c.column, c.counts, c.printed, c.sinceLast, c.sinceStart, c.ok])).toEqual([
+      [6, 'members', 14n, 0n, 14n, true],
+      [8, 'households marked', 2n, 0n, 2n, true],
+      [9, 'households marked', 3n, 0n, 3n, true],
+      [10, 'households marked', 3n, 0n, 3n, true],
+      [11, 'households marked', 3n, 0n, 3n, true],
+    ]);
+  });
+
+  it('a register of one row per member with a two-row header is refused, saying how to write it', async () => {
+    const rows: Cell[][] = [
+      ['Mã hộ', 'Khu vực', 'Thu nhập', 'Tuổi', 'Thiếu hụt các chỉ số', null],
+      [null, null, 'nghìn đồng/tháng', null, 'Việc làm', 'BHYT'],
+      ['H1', 'Nông thôn', 4000, 40, 'x', null],
+    ];
+    const file = await workbook(join(dir(), 'thanh-vien.xlsx'), rows, [[1, 5, 1, 6]]);
+    await expectOutcome(['classify', file, ...AS_OF], { code: 2, mentions: ['rows 1 and 2: a header on two rows is read for one row per household only'] });
+  });
+});
+
+describe('a district’s CSV export (semicolons, title lines, yearly income in nghìn đồng per person)', () => {
+  it('the error-free file: incomes converted exactly, the unit and period in the run summary, the total agrees', async () => {
+    const file = join(FIXTURES, 'dong-phu-2024.clean.csv');
+    const out = join(dir(), 'ket-qua.csv');
+    const run = await expectOutcome(['classify', file, '--as-of', '15/10/2024', '--delimiter', ';', '--marks', '--out', out, '--numbers', 'plain'], { code: 0 });
+    expect(run.out).toContain('income read from column 6 “Thu nhập bình quân đầu người/năm (nghìn đồng)”: nghìn đồng per year per person, converted to đồng per month for the household (× members, ÷ 12, exactly)');
+    expect(run.out).toContain('header on row 4, rows 1–3 above it its title; 3 row(s) read as not households: row 5 column numbers, row 6 heading “Ấp Tân Hòa”, row 12 totals “Tổng cộng”');
+    const table = parseCsv(readFileSync(out, 'utf8').replace(/^\uFEFF/, ''), { delimiter: ';' });
+    const income = table[0]!.findIndex((x) => x.startsWith('Thu nhập/tháng (đồng)'));
+    // 16.200 nghìn đồng a year per person × 4 = 64.800.000 a year = 5.400.000 a month; 18.001 × 3 ÷ 12 = 4.500.250
+    expect(table.slice(1).map((r) => r[income])).toEqual(['5400000', '4500250', '6900000', '2000000', '8100000']);
+  });
+
+  it('the same file with a transposed digit in the total’s members (17 → 71) is a finding', async () => {
+    const file = join(FIXTURES, 'dong-phu-2024.csv');
+    await expectOutcome(['classify', file, '--as-of', '15/10/2024', '--delimiter', ';', '--marks', '--out', join(dir(), 'ket-qua.csv')], {
+      code: 1,
+      mentions: ['row 12 (Tổng cộng), column 5 (Số nhân khẩu): printed 71, but the households above add up to 17 members (rows 7–11); difference 54'],
+    });
+  });
+});
+
+describe('other shapes a register comes in', () => {
+  const write = (name: string, lines: readonly string[]): string => {
+    const path = join(dir(), name);
+    writeFileSync(path, `${lines.join('\r\n')}\r\n`);
+    return path;
+  };
+
+  it('a list with STT and no Mã hộ is refused saying STT numbers rows, not households, and what to add', async () => {
+    const file = write('stt.csv', ['DANH SÁCH HỘ CẬN NGHÈO NĂM 2024', 'STT,Họ và tên chủ hộ,Thôn,Khu vực,Số nhân khẩu,Tổng thu nhập hộ/năm (triệu đồng)', '1,Nguyễn Văn A,Thôn 1,Nông thôn,4,"54,5"']);
+    await expectOutcome(['classify', file, ...AS_OF], { code: 2, mentions: ['stt.csv, row 2: no column “Mã hộ” (Household id), which is required; column 1 (STT) numbers the rows of the list, not the households'] });
+  });
+
+  it('“Tổng cộng” written in the id column is a totals row, checked, not a household; a yearly income in triệu đồng with a decimal comma is exact', async () => {
+    const file = write('tong.csv', ['Mã hộ,Họ và tên chủ hộ,Khu vực,Số nhân khẩu,Tổng thu nhập hộ/năm (triệu đồng),Thiếu hụt: việc làm', 'H1,Nguyễn Văn A,Nông thôn,4,"97,2",', 'H2,Trần Thị B,Nông thôn,3,72,x', 'Tổng cộng,,,7,"169,2",1']);
+    const out = join(dir(), 'ket-qua.csv');
+    const run = await expectOutcome(['classify', file, ...AS_OF, '--out', out, '--numbers', 'plain'], { code: 0 });
+    expect(run.out).toContain('1 row(s) read as not households: row 4 totals “Tổng cộng”');
+    const table = parseCsv(readFileSync(out, 'utf8').replace(/^\uFEFF/, ''));
+    const income = table[0]!.findIndex((x) => x.startsWith('Thu nhập/tháng (đồng)'));
+    expect(table.slice(1).map((r) => r[income])).toEqual(['8100000', '6000000']);
+    const planted = write('tong-sai.csv', ['Mã hộ,Họ và tên chủ hộ,Khu vực,Số nhân khẩu,Tổng thu nhập hộ/năm (triệu đồng),Thiếu hụt: việc làm', 'H1,Nguyễn Văn A,Nông thôn,4,"97,2",', 'H2,Trần Thị B,Nông thôn,3,72,x', 'Tổng cộng,,,7,"169,2",2']);
+    await expectOutcome(['classify', planted, ...AS_OF], { code: 1, mentions: ['row 4 (Tổng cộng), column 6 (Thiếu hụt: việc làm): printed 2, but the households above add up to 1 households marked (rows 2–3); difference 1'] });
+  });
+
+  it('a unit on the row under the income header, in brackets, is the income column’s unit', async () => {
+    const file = write('don-vi.csv', ['Mã hộ,Khu vực,Số nhân khẩu,Thu nhập bình quân đầu người/tháng,Ghi chú', ',,,(nghìn đồng),', 'H1,Nông thôn,4,"1.600",']);
+    const run = await expectOutcome(['classify', file, ...AS_OF, '--out', join(dir(), 'ket-qua.csv')], { code: 0 });
+    expect(run.out).toContain('income read from column 4 “Thu nhập bình quân đầu người/tháng (nghìn đồng)”: nghìn đồng per month per person');
+    expect(run.out).toContain('header on rows 1–2 (a group row over its columns)');
+  });
+});
+
+describe('properties', () => {
+  const header = 'STT;Mã hộ;Thôn;Khu vực;Số nhân khẩu;Thu nhập/tháng (đồng);Thiếu hụt: việc làm;Thiếu hụt: bảo hiểm y tế';
+  const household = fc.record({ members: fc.integer({ min: 1, max: 12 }), income: fc.integer({ min: 0, max: 40_000_000 }), work: fc.boolean(), insurance: fc.boolean() });
+  const villages = fc.array(fc.array(household, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 3 });
+  type H = { members: number; income: number; work: boolean; insurance: boolean };
+  const line = (h: H, v: number, k: number): string => `${k};V${v}-${k};Thôn ${v};Nông thôn;${h.members};${h.income};${h.work ? 'x' : ''};${h.insurance ? 'x' : ''}`;
+  const sum = (hs: readonly H[]): string => `;${hs.reduce((a, h) => a + h.members, 0)};;${hs.filter((h) => h.work).length};${hs.filter((h) => h.insurance).length}`;
+
+  /** The same households plainly, and as a commune prints them: title, column numbers, a heading and a subtotal per village, the total; `off` added to the total's members. */
+  function texts(vs: readonly (readonly H[])[], off: number): [string, string] {
+    const plain = [header, ...vs.flatMap((hs, v) => hs.map((h, k) => line(h, v + 1, k + 1)))];
+    const printed = ['DANH SÁCH HỘ NGHÈO, HỘ CẬN NGHÈO NĂM 2024;;;;;;;', 'Xã Tân Lập;;;;;;;', header, '1;2;3;4;5;6;7;8'];
+    vs.forEach((hs, v) => printed.push(`Thôn ${v + 1};;;;;;;`, ...hs.map((h, k) => line(h, v + 1, k + 1)), `Cộng thôn ${v + 1};;;${sum(hs)}`));
+    const all = vs.flat();
+    printed.push(`Tổng cộng;;;;${all.reduce((a, h) => a + h.members, 0) + off};;${all.filter((h) => h.work).length};${all.filter((h) => h.insurance).length}`);
+    return [plain.join('\n'), printed.join('\n')];
+  }
+
+  async function read(text: string): Promise<{ ids: string[]; income: Array<number | bigint>; flags: number[]; findings: number; skipped: number }> {
+    const out = { ids: [] as string[], income: [] as Array<number | bigint>, flags: [] as number[], findings: 0, skipped: 0 };
+    const onSkippedRow = (r: SkippedRegisterRow): void => {
+      out.skipped++;
+      out.findings += (r.totals ?? []).filter((c) => !c.ok).length;
+    };
+    for await (const b of readRegisterBatches(Readable.from([text]), { asOf: '2024-10-15', format: 'csv', delimiter: ';', marks: true, onSkippedRow })) {
+      out.ids.push(...b.ids);
+      out.income.push(...b.households!.monthlyIncome);
+      out.flags.push(...b.households!.flags);
+    }
+    return out;
+  }
+
+  it('a printed register gives the households of the plain one, and its correct totals no finding (no false finding)', async () => {
+    await fc.assert(
+      fc.asyncProperty(villages, async (vs) => {
+        const [plain, printed] = texts(vs, 0);
+        const a = await read(plain);
+        const b = await read(printed);
+        expect(b.ids).toEqual(a.ids);
+        expect(b.income).toEqual(a.income);
+        expect(b.flags).toEqual(a.flags);
+        expect(b.findings).toBe(0);
+        expect(b.skipped).toBe(1 + 2 * vs.length + 1);
+      }),
+    );
+  });
+
+  it('a total off by any amount is found (no miss), even one that prints 0 right under the subtotals', async () => {
+    await fc.assert(
+      fc.asyncProperty(villages, fc.integer({ min: -40, max: 40 }).filter((d) => d !== 0), async (vs, off) => {
+        const b = await read(texts(vs, off)[1]);
+        expect(b.findings).toBe(1);
+      }),
+    );
+  });
+});

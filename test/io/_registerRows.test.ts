@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { combineHeaderRows, skippedRowKind } from '../../src/io/_registerRows.js';
+
+describe('skippedRowKind', () => {
+  const header = { cells: ['Mã hộ', 'Khu vực', 'Số nhân khẩu'], rows: [1], printed: [['Mã hộ', 'Khu vực', 'Số nhân khẩu']] };
+  it.each([
+    [['Tổng cộng', null, 7], 'totals'],
+    [['Cộng', null, 7], 'totals'],
+    [['Tổng cộng: 4 hộ'], 'totals'],
+    [['Thôn 1'], 'section'],
+    [['Ấp Tân Hòa'], 'section'],
+    [['I. Hộ nghèo'], 'section'],
+    [['MÃ HỘ', 'khu vuc', 'Số nhân khẩu'], 'header'],
+    [['1', '2', '3'], 'column-numbers'],
+    [['(1)', '(2)', '(3)'], 'column-numbers'],
+  ] as const)('%j in the id column is %s', (cells, kind) => {
+    expect(skippedRowKind(cells, header, 0)).toBe(kind);
+  });
+
+  it.each([[['TONG-01']], [['TO-05']], [['TONG01', 'Nông thôn', 3]], [['H1', 'Nông thôn', 3]], [['1', '3', '2']], [[null, 'Nông thôn', 3]]] as const)('%j is a household row (read, or refused, as usual)', (cells) => {
+    expect(skippedRowKind(cells, header, 0)).toBeUndefined();
+  });
+
+  it('one word outside the id column is a heading; a household row with its id blank is not', () => {
+    const h = { cells: ['STT', 'Mã hộ', 'Khu vực'], rows: [1], printed: [['STT', 'Mã hộ', 'Khu vực']] };
+    expect(skippedRowKind(['Nguyễn Văn A'], h, 1)).toBe('section');
+    expect(skippedRowKind(['3', null, 'Nông thôn'], h, 1)).toBeUndefined();
+    expect(skippedRowKind(['3', 'H3', 'Nông thôn'], h, 1)).toBeUndefined();
+    expect(skippedRowKind(['Tổng cộng', '4 hộ', null], h, 1)).toBe('totals');
+    expect(skippedRowKind(['Nguyễn Văn A', 'H3', 'Nông thôn'], h, 1)).toBeUndefined();
+    // the surname Tống and the name Công are not Tổng and Cộng
+    expect(skippedRowKind(['Tống Văn Bình', 'H4', 'Nông thôn'], h, 1)).toBeUndefined();
+    expect(skippedRowKind(['Công Thị Hà', null, 'Nông thôn'], h, 1)).toBeUndefined();
+    expect(skippedRowKind(['TỔNG CỘNG', null, null, 9], h, 1)).toBe('totals');
+    expect(skippedRowKind(['Tong cong', null, null, 9], h, 1)).toBe('totals');
+  });
+});
+
+describe('combineHeaderRows', () => {
+  it('reads a second row under its group: indicators under Thiếu hụt, a unit under its header, other pairs as group: column', () => {
+    expect(
+      combineHeaderRows(
+        ['Mã hộ', 'Thu nhập bình quân', 'Thiếu hụt các chỉ số', null, 'Nguyên nhân nghèo', null],
+        [null, 'đồng/người/tháng', 'Việc làm', 'BHYT', 'Thiếu vốn', 'Ốm đau, tai nạn'],
+      ),
+    ).toEqual(['Mã hộ', 'Thu nhập bình quân (đồng/người/tháng)', 'Thiếu hụt: Việc làm', 'Thiếu hụt: BHYT', 'Nguyên nhân nghèo: Thiếu vốn', 'Nguyên nhân nghèo: Ốm đau, tai nạn']);
+  });
+});
