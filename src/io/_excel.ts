@@ -4,7 +4,9 @@
  * not a workbook, zip bombs), and reading a sheet's rows with a cell budget and with formula
  * and error cells reported instead of guessed. Reused by every reader that takes XLSX.
  */
+import { readFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
+import Module, { createRequire } from 'node:module';
 import { Readable } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import { VnPovertyError, fail, issue, type VnIssue, type VnIssues } from '../errors/VnPovertyError.js';
@@ -50,6 +52,7 @@ export function missingExcelJs(purpose: ExcelPurpose): VnPovertyError {
  *   ("reading .xlsx needs exceljs: npm install exceljs"); any other failure to load it is rethrown.
  */
 export function loadExcelJs(purpose: ExcelPurpose = 'reading'): Promise<ExcelModule> {
+  if (excel === undefined) installSplitLetterFix();
   excel ??= import('exceljs').then(
     (m) => ((m as unknown as { default?: ExcelModule }).default ?? (m as unknown as ExcelModule)),
     (error: unknown) => {
@@ -61,6 +64,63 @@ export function loadExcelJs(purpose: ExcelPurpose = 'reading'): Promise<ExcelMod
     // the first caller's purpose is in the cached rejection; say what this caller was doing
     throw error instanceof VnPovertyError && error.issues[0].code === 'missing-optional-dependency' ? missingExcelJs(purpose) : error;
   });
+}
+
+/**
+ * exceljs 4's XML parser (`lib/utils/parse-sax.js`) decodes each chunk of a part on its own, so a
+ * Vietnamese letter (two or three UTF-8 bytes) cut by a chunk boundary of a large sheet comes out
+ * as `��` (exceljs issues #2084 and #2316, unfixed in 4.4.0). Before exceljs is first loaded, this
+ * puts in its module cache the same parser with one streaming decoder per part, which keeps a cut
+ * letter's bytes for the next chunk. Only for exceljs 4; if anything here fails, exceljs loads as
+ * it is and {@link readXlsxSheet} still refuses a cell holding U+FFFD, naming it.
+ */
+function installSplitLetterFix(): void {
+  try {
+    const require_ = createRequire(typeof __filename === 'string' ? __filename : import.meta.url);
+    const version = (JSON.parse(readFileSync(require_.resolve('exceljs/package.json'), 'utf8')) as { version?: unknown }).version;
+    if (typeof version !== 'string' || !version.startsWith('4.')) return;
+    const path = require_.resolve('exceljs/lib/utils/parse-sax.js');
+    if (require_.cache[path] !== undefined) return;
+    const local = createRequire(path);
+    const { SaxesParser } = local('saxes') as { SaxesParser: new () => SaxesLike };
+    const { PassThrough } = local('readable-stream') as { PassThrough: new () => NodeJS.ReadWriteStream };
+    const parseSax = async function* (source: AsyncIterable<string | Uint8Array> & { pipe?: unknown }): AsyncGenerator<unknown[]> {
+      const iterable = typeof source.pipe === 'function' && !(Symbol.asyncIterator in source) ? ((source as unknown as NodeJS.ReadableStream).pipe(new PassThrough()) as unknown as AsyncIterable<string | Uint8Array>) : source;
+      const parser = new SaxesParser();
+      const decoder = new TextDecoder('utf-8');
+      let error: unknown;
+      let events: unknown[] = [];
+      parser.on('error', (e) => void (error = e));
+      parser.on('opentag', (value) => void events.push({ eventType: 'opentag', value }));
+      parser.on('text', (value) => void events.push({ eventType: 'text', value }));
+      parser.on('closetag', (value) => void events.push({ eventType: 'closetag', value }));
+      for await (const chunk of iterable) {
+        parser.write(typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true }));
+        if (error !== undefined) throw error;
+        yield events;
+        events = [];
+      }
+      const rest = decoder.decode();
+      if (rest !== '') {
+        parser.write(rest);
+        if (error !== undefined) throw error;
+        yield events;
+      }
+    };
+    const module_ = new Module(path);
+    module_.filename = path;
+    module_.loaded = true;
+    module_.exports = parseSax;
+    require_.cache[path] = module_;
+  } catch {
+    // exceljs as it is: the U+FFFD check of readXlsxSheet still refuses a split letter
+  }
+}
+
+/** What the fix needs of saxes' parser. */
+interface SaxesLike {
+  on(event: 'error' | 'opentag' | 'text' | 'closetag', handler: (value: unknown) => void): void;
+  write(text: string): void;
 }
 
 const SAVE_HINT = XLSX_FORMAT.hint;
