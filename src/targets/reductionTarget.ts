@@ -129,7 +129,8 @@ const FIGURES: ReadonlyArray<{ readonly measure: 'share' | 'points' | 'household
   { measure: 'households', re: new RegExp(`${QUAL}(?:từ\\s+)?(${NUM})${SEP}(${NUM})\\s+hộ`, 'giu') },
   { measure: 'households', re: new RegExp(`${QUAL}(${NUM})\\s+hộ`, 'giu') },
 ];
-const EQUIVALENT = /\(\s*(?:tương ứng|tương đương|tức là|khoảng|ứng với)?\s*(?:với\s+)?(?:là\s+)?(?:giảm\s+)?$/iu;
+/** What joins a target to the same goal in another form: “(tương ứng …)”, “(…)”, or “, tương đương giảm …” without brackets. */
+const EQUIVALENT = /(?:\(\s*(?:tương ứng|tương đương|tức là|khoảng|ứng với)?|[,;]?\s*(?:tương ứng|tương đương|tức là|ứng với))\s*(?:với\s+)?(?:là\s+)?(?:giảm\s+)?$/iu;
 
 type Found = { readonly start: number; readonly end: number; readonly measure: 'share' | 'points' | 'households'; readonly text: string; readonly groups: readonly (string | undefined)[] };
 
@@ -154,8 +155,8 @@ function figureTarget(f: Found, subjectOf: TargetSubject): ReductionTarget {
  * Reads the figure of a target sentence as plans print it, completely: `'0,8%'` → points;
  * `'0,17 – 0,2%/năm'` → range of points; `'1/5 số hộ'` → share; `'10 hộ'` → count;
  * `'410-470 hộ'`, `'từ 2.150 đến 2.480 hộ'` → a range of households; a qualifier before a figure
- * is kept (`'giảm hơn 2%'`, `'ít nhất 0,1%'`). A second figure in brackets after “tương ứng” or
- * “tương đương” is the same goal in another form (`equivalent`). Only the figure is read; the
+ * is kept (`'giảm hơn 2%'`, `'ít nhất 0,1%'`). A second figure in brackets, or after “tương ứng” or
+ * “tương đương” (with or without brackets), is the same goal in another form (`equivalent`). Only the figure is read; the
  * caller says what it is about. **Anything it cannot read completely is an error, never a partial
  * reading**: two targets in one sentence, a qualified range.
  *
@@ -165,6 +166,7 @@ function figureTarget(f: Found, subjectOf: TargetSubject): ReductionTarget {
  * targetFromText('Tỷ lệ hộ nghèo đa chiều giảm từ 0,17 – 0,2%/năm', { subject: 'poor' }).form //=> 'range'
  * targetFromText('phấn đấu giảm 10 hộ nghèo', { subject: 'poor' }) //=> { form: 'count', subject: 'poor', households: 10 }
  * targetFromText('giảm từ 3,5-4,0% (tương ứng từ 410-470 hộ)', { subject: 'poor' }).equivalent //=> { form: 'count-range', subject: 'poor', low: 410, high: 470 }
+ * targetFromText('giảm từ 3,5-4,0%, tương đương giảm 850-970 hộ', { subject: 'poor' }).equivalent //=> { form: 'count-range', subject: 'poor', low: 850, high: 970 }
  * @see poverty-rate-reporting §3
  */
 export function targetFromText(text: string, options: TargetFromTextOptions): ReductionTarget {

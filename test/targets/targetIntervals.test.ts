@@ -26,6 +26,13 @@ describe('targets keep everything printed', () => {
     expect(t).toEqual({ form: 'range', subject: 'poor', low: fraction(7n, 2n), high: fraction(4n), equivalent: { form: 'count-range', subject: 'poor', low: 410, high: 470 } });
   });
 
+  it('the same goal after a comma: “giảm từ 3,5-4,0%, tương đương giảm 850-970 hộ”; two goals joined by “và” stay refused', () => {
+    const t = targetFromText('Tỷ lệ hộ nghèo giảm từ 3,5-4,0%, tương đương giảm 850-970 hộ', poor);
+    expect(t).toEqual({ form: 'range', subject: 'poor', low: fraction(7n, 2n), high: fraction(4n), equivalent: { form: 'count-range', subject: 'poor', low: 850, high: 970 } });
+    expect(targetFromText('giảm 0,8%; tương ứng 245 hộ', poor)).toMatchObject({ form: 'points', equivalent: { form: 'count', households: 245 } });
+    expect(firstIssueCode(() => targetFromText('giảm 0,8%, giảm 245 hộ', poor))).toBe('unreadable-target');
+  });
+
   it('refuses what it cannot read completely: two targets in one sentence, a qualified range, nothing', () => {
     const two = firstIssue(() => targetFromText('giảm 0,8% và giảm 1/5 số hộ nghèo', poor));
     expect(two.code).toBe('unreadable-target');
