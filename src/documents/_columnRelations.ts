@@ -15,6 +15,7 @@ export interface Col {
 }
 
 const TOTAL_HEADER = /\b(tong|cong|tong so|chung)\b/;
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** Headers of the end and the start of a period, for flow relations. */
 const FLOW_END = /\b(cuoi (nam|ky|dot|thang)|con lai|sau (ra soat|dieu tra))\b/;
 const FLOW_START = /\b(dau (nam|ky|dot|thang)|truoc (ra soat|dieu tra))\b/;
@@ -99,6 +100,17 @@ export function linearRelations(
   // table's edge is evidence too: then half the rows suffice (two wrong cells in a short table do not hide it)
   const acceptDeclared = (t: Col, r: { holds: number; of: number; informative: number }, whole: boolean): boolean =>
     accept(r) || (whole && TOTAL_HEADER.test(foldVietnamese(t.header)) && r.of >= 3 && r.holds >= Math.max(2, Math.ceil(r.of / 2)) && r.informative >= 1);
+  // a column whose header names two others joined by “và” (“Hộ nghèo và hộ cận nghèo” over “Hộ nghèo”
+  // and “Hộ cận nghèo”) declares their sum: then half the rows suffice, as for a header that names a total
+  const group = (c: Col): string => foldVietnamese(c.header.split(' › ')[0] ?? c.header);
+  const rest = (c: Col): string => foldVietnamese(c.header.split(' › ').slice(1).join(' › '));
+  const namesBoth = (t: Col, a: Col, b: Col): boolean => {
+    const [gt, ga, gb] = [group(t), group(a), group(b)];
+    if (ga === gb || ga === '' || gb === '' || rest(t) !== rest(a) || rest(t) !== rest(b)) return false;
+    const [first, second] = gt.indexOf(ga) <= gt.indexOf(gb) ? [ga, gb] : [gb, ga];
+    return new RegExp(`^${escapeRegExp(first)}\\s+(?:va|and|\\+|,)\\s+${escapeRegExp(second)}$`).test(gt) || new RegExp(`^${escapeRegExp(first)}\\s+(?:va|and|\\+|,)\\s+${escapeRegExp(second.replace(/^ho /, ''))}$`).test(gt);
+  };
+  const acceptNamed = (r: { holds: number; of: number; informative: number }): boolean => r.of >= 3 && r.holds >= Math.max(2, Math.ceil(r.of / 2)) && r.informative >= 1;
   const used = new Set<string>();
   const sig = (cs: readonly Col[]): string => cs.map((c) => c.col).sort((x, y) => x - y).join(',');
   // runs of three or more adjacent source columns next to a total
@@ -137,9 +149,10 @@ export function linearRelations(
         const s = sig([t, a, b]);
         if (used.has(s)) continue;
         const r = test(t, [a, b]);
-        if (!accept(r)) continue;
+        const named = namesBoth(t, a, b);
+        if (!accept(r) && !(named && acceptNamed(r))) continue;
         used.add(s);
-        const sumForm = TOTAL_HEADER.test(foldVietnamese(t.key + ' ' + t.header)) || t.col > a.col && t.col > b.col;
+        const sumForm = named || TOTAL_HEADER.test(foldVietnamese(t.key + ' ' + t.header)) || t.col > a.col && t.col > b.col;
         if (sumForm) {
           out.push({ relation: { type: 'sum', column: t.key, parts: [a.key, b.key] }, text: `${t.key} = ${a.key} + ${b.key}`, holds: r.holds, of: r.of, breaks: r.breaks.map(label) });
         } else {
