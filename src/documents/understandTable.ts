@@ -3,7 +3,7 @@ import { roundQuotient, type RoundingMode } from '../numbers/rounding.js';
 import type { MoneyUnit } from '../numbers/money.js';
 import { foldVietnamese } from '../text/foldVietnamese.js';
 import { cellNumber, rowNumber, type CellNumber } from './_cellNumber.js';
-import { moneyUnitIn, tableHeader } from './_tableHeader.js';
+import { figureCells, moneyUnitIn, tableHeader } from './_tableHeader.js';
 import { coverageCandidates, hasChildRow, inNumberSequence, namedGroup, roleOf, rowSignal, startsNumberGroup, withLetterLevels, type RowSignal } from './_tableRows.js';
 import { linearRelations, scaledTo, type Col } from './_columnRelations.js';
 import type { DocumentTable } from './documentModel.js';
@@ -88,6 +88,13 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
   const skipRows = header.columnNumberRow === null ? [] : [header.columnNumberRow];
   const dataRows: number[] = [];
   for (let r = header.headerRows; r < table.rows.length; r++) if (table.rows[r]!.some((c) => c.text.trim() !== '')) dataRows.push(r);
+  // the signature block and notes under the table (“Người lập biểu”, “…, ngày … tháng …”): trailing rows with no figure
+  let trailing = dataRows.length;
+  while (trailing > 1 && figureCells(table, dataRows[trailing - 1]!) === 0) trailing--;
+  if (trailing < dataRows.length && trailing > 0 && figureCells(table, dataRows[trailing - 1]!) > 0) {
+    const under = dataRows.splice(trailing);
+    notes.push(`row${under.length > 1 ? 's' : ''} ${under.map((r) => r + 1).join(', ')} under the table ${under.length > 1 ? 'hold' : 'holds'} no figure: read as notes or signatures, not as rows of the table`);
+  }
   const text = (r: number, c: number): string => {
     const cell = table.rows[r]?.[c];
     if (cell === undefined || (cell.mergedInto !== undefined && (cell.mergedInto.row !== r || cell.mergedInto.col !== c))) return '';

@@ -220,12 +220,13 @@ export async function* readXlsxSheet(
         row.eachCell({ includeEmpty: true }, (cell, col) => {
           cells += 1;
           if (cells > limits.maxCells) overLimit(label, 'maxCells', cells, limits.maxCells, 'the number of cells');
-          const problem = cellProblem(cell.value, cellRef(name, col, row.number));
+          const cellValue = cellValueOf(cell);
+          const problem = cellProblem(cellValue, cellRef(name, col, row.number));
           if (problem !== undefined) {
             r.cells[col - 1] = null;
             r.problems[col - 1] = problem;
           } else {
-            const value = xlsxCellValue(cell.value);
+            const value = xlsxCellValue(cellValue);
             if (typeof value === 'string' && value.includes('\uFFFD')) undecodable(label, cellRef(name, col, row.number), value);
             r.cells[col - 1] = value;
           }
@@ -271,6 +272,18 @@ function undecodable(label: string, ref: string, value: string): never {
 export function cellRef(sheet: string, column: number, row: number): string {
   const name = /^[\p{L}\p{N}_]+$/u.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
   return `${name}!${columnLetters(column)}${row}`;
+}
+
+/**
+ * A cell's value with a formula's saved result kept when it is `0` or `false`: exceljs's
+ * `cell.value` leaves out a falsy result (`=SUM(…)` saved as 0 would read as a formula with no
+ * saved value), while the cell's model keeps it.
+ */
+export function cellValueOf(cell: ExcelJS.Cell): ExcelJS.CellValue {
+  const value = cell.value;
+  if (typeof value !== 'object' || value === null || value instanceof Date || !('formula' in value || 'sharedFormula' in value) || 'result' in value) return value;
+  const result = (cell.model as { result?: unknown }).result;
+  return result === undefined || result === null ? value : ({ ...value, result } as ExcelJS.CellValue);
 }
 
 /** Why a cell's value cannot be read (a formula with no saved value, an error value…), or undefined when it can. */
@@ -341,7 +354,7 @@ export function assertReadableCells(sheet: ExcelJS.Worksheet, label: string): vo
   let more = 0;
   sheet.eachRow({ includeEmpty: false }, (row, r) => {
     row.eachCell({ includeEmpty: false }, (cell, c) => {
-      const problem = cellProblem(cell.value, cellRef(sheet.name, c, r));
+      const problem = cellProblem(cellValueOf(cell), cellRef(sheet.name, c, r));
       if (problem === undefined) return;
       if (problems.length < 5) problems.push(issue({ code: 'unreadable-cell', path: [label, r, c], value: cellRef(sheet.name, c, r), expected: 'a value as printed', message: `${label}: ${problem}` }));
       else more++;

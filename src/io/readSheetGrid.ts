@@ -3,7 +3,7 @@ import type ExcelJS from 'exceljs';
 import { Decimal } from '../_internal/_decimal.js';
 import { fail } from '../errors/VnPovertyError.js';
 import { assertOptions } from '../errors/assertOptions.js';
-import { assertReadableCells, assertSheetArea, loadXlsxWorkbook } from './_excel.js';
+import { assertReadableCells, assertSheetArea, cellValueOf, loadXlsxWorkbook } from './_excel.js';
 import { XLSX_TABLE_LIMITS, type XlsxLimits } from './readLimits.js';
 import type { NumberFormat } from '../numbers/printedInterval.js';
 import type { PrintedGrid } from '../reconcile/tableFromSpec.js';
@@ -127,7 +127,7 @@ export async function readSheetGrid(path: string, options: ReadSheetGridOptions 
   const texts: Array<[number, number, string]> = [];
   ws.eachRow({ includeEmpty: false }, (row, n) => {
     row.eachCell({ includeEmpty: false }, (cell, col) => {
-      const text = cellText(cell.value, typeof cell.numFmt === 'string' ? cell.numFmt : undefined, format);
+      const text = cellText(cellValueOf(cell), typeof cell.numFmt === 'string' ? cell.numFmt : undefined, format);
       if (text === null) return;
       texts.push([n - 1, col - 1, text]);
       height = Math.max(height, n);

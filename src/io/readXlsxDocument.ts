@@ -4,7 +4,7 @@ import { Decimal } from '../_internal/_decimal.js';
 import type { DocumentBlock, DocumentCell, DocumentModel } from '../documents/documentModel.js';
 import { assertOptions } from '../errors/assertOptions.js';
 import { formatVnNumber } from '../numbers/formatVnNumber.js';
-import { assertReadableCells, assertSheetArea, loadXlsxWorkbook, xlsxCellValue } from './_excel.js';
+import { assertReadableCells, assertSheetArea, cellValueOf, loadXlsxWorkbook, xlsxCellValue } from './_excel.js';
 import { XLSX_TABLE_LIMITS, type XlsxLimits } from './readLimits.js';
 
 /** Options of {@link readXlsxDocument}. */
@@ -73,7 +73,7 @@ export async function readXlsxDocument(bytes: Uint8Array, options: ReadXlsxDocum
     let lastCol = 0;
     ws.eachRow({ includeEmpty: false }, (row, r) => {
       row.eachCell({ includeEmpty: false }, (cell, c) => {
-        if (xlsxCellText(cell.value, cell.numFmt) === '') return;
+        if (xlsxCellText(cellValueOf(cell), cell.numFmt) === '') return;
         lastRow = Math.max(lastRow, r);
         lastCol = Math.max(lastCol, c);
       });
@@ -88,7 +88,7 @@ export async function readXlsxDocument(bytes: Uint8Array, options: ReadXlsxDocum
       const cells: DocumentCell[] = [];
       for (let c = 1; c <= lastCol; c++) {
         const cell = row.getCell(c);
-        cells.push({ text: cell.isMerged && cell.master !== cell ? '' : xlsxCellText(cell.value, cell.numFmt), rowSpan: 1, colSpan: 1 });
+        cells.push({ text: cell.isMerged && cell.master !== cell ? '' : xlsxCellText(cellValueOf(cell), cell.numFmt), rowSpan: 1, colSpan: 1 });
       }
       grid.push(cells);
     }

@@ -189,7 +189,8 @@ export function checkContext(ix: Indexed, from?: { readonly base: CheckContext; 
       const row = ix.table.rows[ix.rowIndex.get(ref.row)!]!;
       result = readCell(row.cells[ref.column], column.kind as Exclude<ColumnKind, 'text'>, column.unit, reading);
     }
-    if (result.status === 'blank' && zero) result = zeroCell(result.text);
+    // a dash in a count column is printed “none” (statistical convention: “-” no case, an empty cell no figure)
+    if (result.status === 'blank' && (zero || (result.text.trim() !== '' && kindOf(ref) === 'count'))) result = zeroCell(result.text);
     cache[id] = result;
     return result;
   };

@@ -280,7 +280,7 @@ export function tableFromSpec(grid: PrintedGrid, spec: TableSpec, options: Table
   if (numberRow !== undefined) {
     const cells = numberRow.map((c) => (c ?? '').trim()).filter((c) => c !== '');
     const labelCell = labelKey === undefined ? '' : (numberRow[at.get(labelKey) ?? -1] ?? '').trim();
-    if (cells.length >= Math.max(3, Math.ceil(at.size * 0.6)) && cells.every((c) => COLUMN_NUMBER.test(c)) && (labelCell === '' || COLUMN_NUMBER.test(labelCell)) && cells.some((c) => !/^\d+$/u.test(c))) {
+    if (cells.length >= Math.max(3, Math.ceil(at.size * 0.6)) && cells.every((c) => COLUMN_NUMBER.test(c)) && (labelCell === '' || COLUMN_NUMBER.test(labelCell)) && (cells.some((c) => !/^\d+$/u.test(c)) || cells.every((c, i) => i === 0 || Number(c) === Number(cells[i - 1]) + 1))) {
       columnNumbersRow = dataStart;
       dataStart += 1;
     }
@@ -360,7 +360,23 @@ export function tableFromSpec(grid: PrintedGrid, spec: TableSpec, options: Table
       printed, expected, expectedExact: null, difference: null, shortcut: null, cells: [], grid: { row: gridRow, column: at.get(column) ?? 0 }, message: `${where}${message}`,
     });
   };
-  for (let r = dataStart; r < grid.length; r++) {
+  // the signature block and notes under the table: trailing rows whose figure columns hold only words
+  const numericAt = numeric.map((c) => at.get(c.key)!);
+  const wordsOnly = (fields: readonly (string | null)[]): boolean => {
+    const held = numericAt.map((i) => (fields[i] ?? '').trim()).filter((t) => t !== '');
+    return held.length > 0 && held.every((t) => /\p{L}{2,}/u.test(t) && !/^[\d.,\s]+\s*\p{L}{1,5}$/u.test(t));
+  };
+  // (with the notes between: once words stand in the figure columns below the last figures, the table ends there)
+  let tableEnd = grid.length;
+  let signed = false;
+  for (let r = grid.length - 1; r >= dataStart; r--) {
+    if (wordsOnly(grid[r]!)) signed = true;
+    else if (numericAt.some((i) => (grid[r]![i] ?? '').trim() !== '')) {
+      if (signed) tableEnd = r + 1;
+      break;
+    }
+  }
+  for (let r = dataStart; r < tableEnd; r++) {
     const fields = grid[r]!;
     if (fields.every((f) => f === null || f.trim() === '')) continue;
     const cells: Record<string, PrintedCell> = {};
