@@ -35,6 +35,45 @@ export interface LinearFit {
   readonly breaks: string[];
 }
 
+/** A formula a table prints in its row of column numbers: column `column` = ± each of `terms` (grid columns). */
+export interface DeclaredFormula {
+  readonly column: number;
+  readonly terms: ReadonlyArray<{ readonly column: number; readonly sign: 1 | -1 }>;
+}
+
+const NUMBER_TOKEN = /^\(?(\d{1,2})\)?/;
+const ADDITIVE_FORMULA = /^\(?(\d{1,2})\)?\s*=\s*(\(?\d{1,2}\)?(?:\s*[+\-−]\s*\(?\d{1,2}\)?)+)$/u;
+
+/**
+ * The additive formulas of a row of column numbers (“1=2+5+6+7”, “(4)=(1)-(2)-(3)”), each column
+ * number read as the grid column that prints it; formulas with ×, ÷ or a number printed by no
+ * column (or by two) are left out.
+ */
+export function declaredFormulas(cells: readonly string[]): DeclaredFormula[] {
+  const where = new Map<string, number[]>();
+  cells.forEach((t, c) => {
+    const m = NUMBER_TOKEN.exec(t.trim());
+    if (m !== null) where.set(m[1]!, [...(where.get(m[1]!) ?? []), c]);
+  });
+  const columnOf = (n: string): number | null => {
+    const cs = where.get(n);
+    return cs?.length === 1 ? cs[0]! : null;
+  };
+  const out: DeclaredFormula[] = [];
+  cells.forEach((t, c) => {
+    const m = ADDITIVE_FORMULA.exec(t.trim().replace(/\s+/g, ' '));
+    if (m === null || columnOf(m[1]!) !== c) return;
+    const terms: Array<{ column: number; sign: 1 | -1 }> = [];
+    for (const [, op, n] of `+${m[2]!}`.matchAll(/([+\-−])\s*\(?(\d{1,2})\)?/gu)) {
+      const col = columnOf(n!);
+      if (col === null || col === c) return;
+      terms.push({ column: col, sign: op === '+' ? 1 : -1 });
+    }
+    if (terms.length >= 2) out.push({ column: c, terms });
+  });
+  return out;
+}
+
 /**
  * Every c = a + b (and c = a run of ≥ 3 adjacent columns) that holds in most rows, among columns
  * of the same kind and unit; each triple is reported once, as a difference when the total is
@@ -50,6 +89,7 @@ export function linearRelations(
   consensus: number,
   label: (j: number) => string,
   itemRows: ReadonlySet<number>,
+  declared: readonly DeclaredFormula[] = [],
 ): LinearFit[] {
   const out: LinearFit[] = [];
   const compatible = (a: Col, b: Col): boolean => a.kind === b.kind && (a.unit === b.unit || a.unit === null || b.unit === null);
@@ -113,6 +153,26 @@ export function linearRelations(
   const acceptNamed = (r: { holds: number; of: number; informative: number }): boolean => r.of >= 3 && r.holds >= Math.max(2, Math.ceil(r.of / 2)) && r.informative >= 1;
   const used = new Set<string>();
   const sig = (cs: readonly Col[]): string => cs.map((c) => c.col).sort((x, y) => x - y).join(',');
+  // a formula the table prints over its columns (“1=2+5+6+7”) is the author's own: half the rows suffice
+  for (const f of declared) {
+    const t = additive.find((c) => c.col === f.column);
+    const terms = f.terms.map((x) => additive.find((c) => c.col === x.column));
+    if (t === undefined || terms.some((p) => p === undefined || !compatible(p, t))) continue;
+    const parts = terms as Col[];
+    const signs = f.terms.map((x) => x.sign);
+    if (signs[0] === -1) continue; // “1 = −2 + 3” is no way to print a formula
+    const r = test(t, parts, signs);
+    if (r.of < 2 || r.holds < Math.max(2, Math.ceil(r.of / 2)) || r.distinct < 1) continue;
+    used.add(sig([t, ...parts]));
+    const plus = parts.filter((_, i) => signs[i] === 1);
+    const minus = parts.filter((_, i) => signs[i] === -1);
+    const text = `${t.key} = ${parts.map((p, i) => `${i === 0 ? (signs[i] === -1 ? '−' : '') : signs[i] === -1 ? ' − ' : ' + '}${p.key}`).join('')} (as the column numbers print it)`;
+    const relation: LayoutRelation =
+      minus.length === 0
+        ? { type: 'sum', column: t.key, parts: parts.map((p) => p.key) }
+        : { type: 'difference', column: t.key, from: parts[0]!.key, minus: minus.map((p) => p.key), ...(plus.length > 1 ? { plus: plus.slice(1).map((p) => p.key) } : {}) };
+    out.push({ relation, text, holds: r.holds, of: r.of, breaks: r.breaks.map(label) });
+  }
   // runs of three or more adjacent source columns next to a total
   for (let ti = 0; ti < additive.length; ti++) {
     const t = additive[ti]!;

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { checkDocument } from '../../src/documents/checkDocument.js';
+import { declaredFormulas } from '../../src/documents/_columnRelations.js';
+import { readDocxDocument } from '../../src/io/readDocxDocument.js';
+import { budgetBySource, communeTargets } from '../_helpers/wordPlanFixtures.js';
+
+const cells = async (bytes: Promise<Uint8Array>): Promise<string[]> =>
+  checkDocument(readDocxDocument(await bytes)).findings.map((f) => `${f.severity} r${f.location.row} c${f.location.column} ${f.printed} → ${f.expected}`);
+
+describe('Word budget tables by project and funding source (gridSpan, vMerge, “1=2+5+6+7”)', () => {
+  it('the error-free twins give no finding (unit above the table or in the header)', async () => {
+    expect(await cells(budgetBySource())).toEqual([]);
+    expect(await cells(budgetBySource([], true))).toEqual([]);
+  });
+
+  it('each planted error is found in its own cell: a row total, an item, the total row', async () => {
+    // Dự án 4's total 7.986 typed 7.896; Tiểu dự án 1's vốn sự nghiệp 6.810 typed 6.180; the total's NSĐP 6.835,5 typed 6.853,5
+    const found = await cells(budgetBySource([{ row: '4', column: 0, printed: '7.896' }, { row: '3.1', column: 3, printed: '6.180' }, { row: 'total', column: 4, printed: '6.853,5' }]));
+    expect(found).toEqual(['error r4 c7 6.853,5 → 6.835,5', 'error r8 c6 6.180 → 6.810', 'error r10 c3 7.896 → 7.986']);
+  });
+
+  it('the formulas of the column-number row are checked in every row, “-”, blank and “0” cells included', async () => {
+    const report = checkDocument(readDocxDocument(await budgetBySource()));
+    const texts = report.tables[0]!.evidence.map((e) => `${e.text} ${e.holds}/${e.of}`);
+    expect(texts).toContain('Ngân sách Trung ương · Tổng số = Vốn đầu tư + Vốn sự nghiệp (as the column numbers print it) 8/8');
+    expect(texts).toContain('Tổng cộng = Ngân sách Trung ương · Tổng số + Ngân sách địa phương + Vốn lồng ghép + Vốn huy động hợp pháp khác (as the column numbers print it) 9/9');
+  });
+});
+
+describe('declaredFormulas', () => {
+  it('reads additive formulas and maps column numbers to grid columns', () => {
+    expect(declaredFormulas(['A', 'B', '1=2+5+6+7', '2=3+4', '3', '4', '5', '6', '7'])).toEqual([
+      { column: 2, terms: [{ column: 3, sign: 1 }, { column: 6, sign: 1 }, { column: 7, sign: 1 }, { column: 8, sign: 1 }] },
+      { column: 3, terms: [{ column: 4, sign: 1 }, { column: 5, sign: 1 }] },
+    ]);
+    expect(declaredFormulas(['A', 'B', '(1)', '(2)', '(3)', '(4)=(1)-(2)-(3)'])).toEqual([{ column: 5, terms: [{ column: 2, sign: 1 }, { column: 3, sign: -1 }, { column: 4, sign: -1 }] }]);
+  });
+
+  it('leaves out rates (“3=2/1”), numbers printed by no column or by two, and self-references', () => {
+    expect(declaredFormulas(['A', 'B', '1', '2', '3=2/1'])).toEqual([]);
+    expect(declaredFormulas(['A', '1', '2=3+4', '3'])).toEqual([]);
+    expect(declaredFormulas(['1', '2', '2', '3=1+2'])).toEqual([]);
+    expect(declaredFormulas(['1=1+2', '2'])).toEqual([]);
+  });
+});
+
+describe('Word tables of targets per commune (“Tổng số” first or “Tổng cộng” last, header typed again over a page)', () => {
+  it('the error-free twins give no finding', async () => {
+    for (const o of [{}, { totalLast: true }, { repeatHeader: true }, { repeatHeader: true, totalLast: true }]) expect(await cells(communeTargets([], o))).toEqual([]);
+  });
+
+  it('a total +100, an end count not start − exits, a rate with two digits swapped', async () => {
+    const found = await cells(communeTargets([{ row: 3, column: 5, printed: '16,85' }, { row: 6, column: 4, printed: '162' }, { row: 0, column: 1, printed: '1.725' }], { repeatHeader: true }));
+    expect(found).toEqual(['error r3 c4 1.725 → 1.625', 'error r6 c8 16,85 → 16,58', 'error r11 c7 162 → 152']);
+  });
+});
