@@ -179,6 +179,9 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
       const t = text(r, nameCols[k]!);
       if (t !== '') return t;
     }
+    // a label merged across the number and name columns (“Tổng cộng” over STT and Nội dung) names its row
+    const merged = labelCol === null ? undefined : table.rows[r]?.[labelCol]?.mergedInto;
+    if (merged !== undefined && merged.row === r && (rowNumberCol === null || merged.col <= rowNumberCol)) return text(r, merged.col);
     return labelCol !== null ? text(r, labelCol) : text(r, 0);
   }
   const signals: RowSignal[] = withLetterLevels(

@@ -119,13 +119,27 @@ export interface TargetPlant {
   readonly printed: string;
 }
 
+/** How {@link communeTargets} lays its table out. */
+export interface CommuneTargetsOptions {
+  /** “Tổng cộng” last instead of “Tổng số” first. */
+  readonly totalLast?: boolean;
+  /** The header rows typed again before the fifth commune. */
+  readonly repeatHeader?: boolean;
+  /** The table broken in two Word tables before the fifth commune (the second with the header again, or with none when `'bare'`). */
+  readonly split?: 'header' | 'bare';
+  /** The total's label spanning the STT and name columns (`w:gridSpan` in a data row). */
+  readonly totalSpan?: boolean;
+  /** “ĐVT: hộ, %” as the table's first row, spanning every column. */
+  readonly unitRow?: boolean;
+}
+
 /**
  * A district's poverty targets for the year by commune, as a Word table: “Hộ nghèo đầu năm” and
  * “Dự kiến hộ nghèo cuối năm” each over “Số hộ | Tỷ lệ (%)”, “Dự kiến số hộ thoát nghèo” merged
  * down, “Tổng số” first (or “Tổng cộng” last with `totalLast`); the table goes over a page, so
  * the author typed the header rows again before the fifth commune (with `repeatHeader`).
  */
-export async function communeTargets(plants: readonly TargetPlant[] = [], options: { readonly totalLast?: boolean; readonly repeatHeader?: boolean } = {}): Promise<Uint8Array> {
+export async function communeTargets(plants: readonly TargetPlant[] = [], options: CommuneTargetsOptions = {}): Promise<Uint8Array> {
   const figures = (households: number, start: number, exits: number): string[] => {
     const end = start - exits;
     return [vn(BigInt(households)), vn(BigInt(start)), rate2(start, households), exits === 0 ? '-' : vn(BigInt(exits)), vn(BigInt(end)), rate2(end, households)];
@@ -146,13 +160,19 @@ export async function communeTargets(plants: readonly TargetPlant[] = [], option
     },
     { header: true, cells: [{ text: '', vmerge: 'continue' }, { text: '', vmerge: 'continue' }, { text: '', vmerge: 'continue' }, 'Số hộ', 'Tỷ lệ (%)', { text: '', vmerge: 'continue' }, 'Số hộ', 'Tỷ lệ (%)'] },
   ];
-  const total: WordRow = { cells: ['', options.totalLast === true ? 'Tổng cộng' : 'Tổng số', ...planted(0, figures(sum(1), sum(2), sum(3)))] };
+  const label = options.totalLast === true ? 'Tổng cộng' : 'Tổng số';
+  const totalFigures = planted(0, figures(sum(1), sum(2), sum(3)));
+  const total: WordRow = { cells: options.totalSpan === true ? [{ text: label, span: 2 }, ...totalFigures] : ['', label, ...totalFigures] };
   const communes: WordRow[] = COMMUNES.map(([name, h, s, e], i) => ({ cells: [String(i + 1), name, ...planted(i + 1, figures(h, s, e))] }));
   if (options.repeatHeader === true) communes.splice(4, 0, ...header.map((r) => ({ cells: r.cells })));
-  const table = [...header, ...(options.totalLast === true ? [] : [total]), ...communes, ...(options.totalLast === true ? [total] : [])];
+  const unit: WordRow[] = options.unitRow === true ? [{ cells: [{ text: 'ĐVT: hộ, %', span: 8 }] }] : [];
+  const table = [...unit, ...header, ...(options.totalLast === true ? [] : [total]), ...communes, ...(options.totalLast === true ? [total] : [])];
+  const at = table.indexOf(communes[4]!);
+  const tables: WordBlock[] =
+    options.split === undefined ? [{ table }] : [{ table: table.slice(0, at) }, { p: '' }, { table: [...(options.split === 'header' ? header : []), ...table.slice(at)] }];
   return wordPlan([
     { p: 'Phụ lục. CHỈ TIÊU GIẢM HỘ NGHÈO NĂM 2024 THEO ĐƠN VỊ HÀNH CHÍNH CẤP XÃ' },
     { p: '(Kèm theo Kế hoạch số 45/KH-UBND ngày 15/3/2024 của UBND huyện)' },
-    { table },
+    ...tables,
   ]);
 }

@@ -54,3 +54,42 @@ describe('Word tables of targets per commune (“Tổng số” first or “Tổ
     expect(found).toEqual(['error r3 c4 1.725 → 1.625', 'error r6 c8 16,85 → 16,58', 'error r11 c7 162 → 152']);
   });
 });
+
+describe('Word tables broken over a page, labels merged across columns, a unit row inside the table', () => {
+  const P = [{ row: 3, column: 5, printed: '16,85' }, { row: 6, column: 4, printed: '162' }, { row: 0, column: 1, printed: '1.725' }];
+
+  it('a table broken in two Word tables (the header typed again, or none) is checked as one: no false “1–4 are skipped”', async () => {
+    for (const o of [{ split: 'header' }, { split: 'header', totalLast: true }, { split: 'bare', totalLast: true }] as const) expect(await cells(communeTargets([], o))).toEqual([]);
+  });
+
+  it('its errors are found in the printed table and row they are in, the total over both parts included', async () => {
+    const locate = async (o: Parameters<typeof communeTargets>[1]): Promise<string[]> =>
+      checkDocument(readDocxDocument(await communeTargets(P, o))).findings.map((f) => `@${f.location.block} r${f.location.row} c${f.location.column} ${f.printed} → ${f.expected}`);
+    expect(await locate({ split: 'header' })).toEqual(['@3 r3 c4 1.725 → 1.625', '@3 r6 c8 16,85 → 16,58', '@4 r4 c7 162 → 152']);
+    expect(await locate({ split: 'bare', totalLast: true })).toEqual(['@3 r5 c8 16,85 → 16,58', '@4 r2 c7 162 → 152', '@4 r5 c4 1.725 → 1.625']);
+    const report = checkDocument(readDocxDocument(await communeTargets([], { split: 'header' })));
+    expect(report.tables).toHaveLength(1);
+    expect(report.tables[0]!.notes).toContain('broken over a page: continued in block 4 (its 2 header rows typed again left out), checked as one table');
+  });
+
+  it('a table whose numbering starts again after another is a table of its own', async () => {
+    const { joinContinuedTables } = await import('../../src/documents/_continuedTables.js');
+    const model = readDocxDocument(await communeTargets([], { split: 'header' }));
+    const second = model.blocks[3]!;
+    if (second.kind !== 'table') throw new Error('expected a table');
+    const restarted = { ...second, rows: second.rows.map((r, i) => (i === 2 ? r.map((c, j) => (j === 0 ? { ...c, text: '1' } : c)) : r)) };
+    expect(joinContinuedTables([model.blocks[2]!, restarted]).map((j) => j.pieces.length)).toEqual([1, 1]);
+    expect(joinContinuedTables(model.blocks).map((j) => j.pieces.length)).toEqual([2]);
+  });
+
+  it('“Tổng số” merged across STT and Đơn vị is the total row (the +100 is found at the total, not blamed on its rate)', async () => {
+    expect(await cells(communeTargets([], { totalSpan: true }))).toEqual([]);
+    expect(await cells(communeTargets([], { totalSpan: true, totalLast: true }))).toEqual([]);
+    expect(await cells(communeTargets(P, { totalSpan: true }))).toEqual(['error r3 c4 1.725 → 1.625', 'error r6 c8 16,85 → 16,58', 'error r9 c7 162 → 152']);
+  });
+
+  it('“ĐVT: hộ, %” as the first row, spanning the table, is a caption', async () => {
+    expect(await cells(communeTargets([], { unitRow: true }))).toEqual([]);
+    expect(await cells(communeTargets(P, { unitRow: true }))).toEqual(['error r4 c4 1.725 → 1.625', 'error r7 c8 16,85 → 16,58', 'error r10 c7 162 → 152']);
+  });
+});
