@@ -39,6 +39,42 @@ export interface LinearFit {
 export interface DeclaredFormula {
   readonly column: number;
   readonly terms: ReadonlyArray<{ readonly column: number; readonly sign: 1 | -1 }>;
+  /** Who declares it: the row of column numbers, or the header's merged cells. */
+  readonly by?: 'numbers' | 'header';
+}
+
+const TOTAL_NAME = /^(tong cong|tong so|tong|cong|tong kinh phi|tong von|tong nhu cau)(?=$|[\s:(,])/;
+
+/**
+ * The sums a merged header declares among additive columns: a group's “Tổng số” column is the sum
+ * of the other columns under the group (“Ngân sách Trung ương” over “Tổng số | Vốn đầu tư | Vốn sự
+ * nghiệp”), and a column headed “Tổng cộng” alone is the sum of the other top-level headers, a group
+ * counting by its own total column (“Tổng cộng = NSTW · Tổng số + NSĐP + Vốn lồng ghép + Huy động”).
+ */
+export function headerFormulas(additive: readonly Col[]): DeclaredFormula[] {
+  const path = (c: Col): string[] => c.header.split(' › ').map(foldVietnamese);
+  const groups: Col[][] = [];
+  for (const c of additive) {
+    const last = groups[groups.length - 1];
+    const prev = last?.[last.length - 1];
+    if (prev !== undefined && prev.col === c.col - 1 && path(c).length > 1 && path(prev).length > 1 && path(prev)[0] === path(c)[0]) last!.push(c);
+    else groups.push([c]);
+  }
+  const out: DeclaredFormula[] = [];
+  const totalOf = (g: readonly Col[]): Col | undefined => (g.length === 1 ? g[0] : g.filter((c) => path(c).length === 2 && TOTAL_NAME.test(path(c)[1]!)).length === 1 ? g.find((c) => TOTAL_NAME.test(path(c)[1]!)) : undefined);
+  for (const g of groups) {
+    const t = g.length > 1 ? totalOf(g) : undefined;
+    if (t === undefined) continue;
+    const parts = g.filter((c) => c !== t && path(c).length === 2);
+    if (parts.length >= 2 && parts.length === g.length - 1) out.push({ column: t.col, terms: parts.map((c) => ({ column: c.col, sign: 1 as const })), by: 'header' });
+  }
+  for (const g of groups) {
+    const t = g[0]!;
+    if (g.length !== 1 || path(t).length !== 1 || !TOTAL_NAME.test(path(t)[0]!)) continue;
+    const parts = groups.filter((x) => x !== g).map(totalOf);
+    if (parts.length >= 2 && parts.every((p) => p !== undefined)) out.push({ column: t.col, terms: parts.map((p) => ({ column: p!.col, sign: 1 as const })), by: 'header' });
+  }
+  return out;
 }
 
 const NUMBER_TOKEN = /^\(?(\d{1,2})\)?/;
@@ -155,6 +191,7 @@ export function linearRelations(
   const sig = (cs: readonly Col[]): string => cs.map((c) => c.col).sort((x, y) => x - y).join(',');
   // a formula the table prints over its columns (“1=2+5+6+7”) is the author's own: half the rows suffice
   for (const f of declared) {
+    if (used.has(sig([f.column, ...f.terms.map((x) => x.column)].map((col) => ({ col }) as Col)))) continue;
     const t = additive.find((c) => c.col === f.column);
     const terms = f.terms.map((x) => additive.find((c) => c.col === x.column));
     if (t === undefined || terms.some((p) => p === undefined || !compatible(p, t))) continue;
@@ -166,7 +203,7 @@ export function linearRelations(
     used.add(sig([t, ...parts]));
     const plus = parts.filter((_, i) => signs[i] === 1);
     const minus = parts.filter((_, i) => signs[i] === -1);
-    const text = `${t.key} = ${parts.map((p, i) => `${i === 0 ? (signs[i] === -1 ? '−' : '') : signs[i] === -1 ? ' − ' : ' + '}${p.key}`).join('')} (as the column numbers print it)`;
+    const text = `${t.key} = ${parts.map((p, i) => `${i === 0 ? '' : signs[i] === -1 ? ' − ' : ' + '}${p.key}`).join('')} (${f.by === 'header' ? 'as the merged header declares it' : 'as the column numbers print it'})`;
     const relation: LayoutRelation =
       minus.length === 0
         ? { type: 'sum', column: t.key, parts: parts.map((p) => p.key) }

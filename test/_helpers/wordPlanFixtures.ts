@@ -48,7 +48,7 @@ export interface BudgetPlant {
  * the unit “ĐVT: triệu đồng” in a right-aligned paragraph above (or, with `unitInHeader`, in the
  * “Tổng cộng (triệu đồng)” header).
  */
-export async function budgetBySource(plants: readonly BudgetPlant[] = [], unitInHeader = false): Promise<Uint8Array> {
+export async function budgetBySource(plants: readonly BudgetPlant[] = [], unitInHeader = false, numbersRow = true): Promise<Uint8Array> {
   const rows = PROJECTS.map((p) => ({ ...p, v: [...p.v] as bigint[] }));
   const parent = rows.find((r) => r.stt === '3')!;
   for (const r of rows.filter((x) => x.stt.startsWith('3.'))) r.v.forEach((x, i) => (parent.v[i] = parent.v[i]! + x));
@@ -77,7 +77,7 @@ export async function budgetBySource(plants: readonly BudgetPlant[] = [], unitIn
       header: true,
       cells: [{ text: '', vmerge: 'continue' }, { text: '', vmerge: 'continue' }, { text: '', vmerge: 'continue' }, 'Tổng số', 'Vốn đầu tư', 'Vốn sự nghiệp', { text: '', vmerge: 'continue' }, { text: '', vmerge: 'continue' }, { text: '', vmerge: 'continue' }],
     },
-    { header: true, cells: ['A', 'B', '1=2+5+6+7', '2=3+4', '3', '4', '5', '6', '7'] },
+    ...(numbersRow ? [{ header: true, cells: ['A', 'B', '1=2+5+6+7', '2=3+4', '3', '4', '5', '6', '7'] }] : []),
   ];
   const body: WordRow[] = [
     { cells: ['', 'Tổng cộng', ...cellsOf('total', line(totals), '-')] },

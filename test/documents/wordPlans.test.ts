@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkDocument } from '../../src/documents/checkDocument.js';
-import { declaredFormulas } from '../../src/documents/_columnRelations.js';
+import { declaredFormulas, headerFormulas, type Col } from '../../src/documents/_columnRelations.js';
 import { readDocxDocument } from '../../src/io/readDocxDocument.js';
 import { budgetBySource, communeTargets } from '../_helpers/wordPlanFixtures.js';
 
@@ -24,6 +24,31 @@ describe('Word budget tables by project and funding source (gridSpan, vMerge, �
     const texts = report.tables[0]!.evidence.map((e) => `${e.text} ${e.holds}/${e.of}`);
     expect(texts).toContain('Ngân sách Trung ương · Tổng số = Vốn đầu tư + Vốn sự nghiệp (as the column numbers print it) 8/8');
     expect(texts).toContain('Tổng cộng = Ngân sách Trung ương · Tổng số + Ngân sách địa phương + Vốn lồng ghép + Vốn huy động hợp pháp khác (as the column numbers print it) 9/9');
+  });
+});
+
+describe('a budget by funding source with no row of column numbers: the merged header declares the sums', () => {
+  it('the twin gives no finding, and the three errors are found in their own cells (not blamed on the right “Tổng cộng”)', async () => {
+    expect(await cells(budgetBySource([], false, false))).toEqual([]);
+    const found = await cells(budgetBySource([{ row: '4', column: 0, printed: '7.896' }, { row: '3.1', column: 3, printed: '6.180' }, { row: 'total', column: 4, printed: '6.853,5' }], false, false));
+    expect(found).toEqual(['error r3 c7 6.853,5 → 6.835,5', 'error r7 c6 6.180 → 6.810', 'error r9 c3 7.896 → 7.986']);
+    const evidence = checkDocument(readDocxDocument(await budgetBySource([], false, false))).tables[0]!.evidence.map((e) => `${e.text} ${e.holds}/${e.of}`);
+    expect(evidence).toContain('Ngân sách Trung ương · Tổng số = Vốn đầu tư + Vốn sự nghiệp (as the merged header declares it) 8/8');
+  });
+});
+
+describe('headerFormulas', () => {
+  const col = (c: number, header: string): Col => ({ col: c, key: header, header, kind: 'amount', unit: 'trieu' });
+  it('a group total over its columns, and “Tổng cộng” over the top-level headers (a group by its total)', () => {
+    const cols = [col(2, 'Tổng cộng'), col(3, 'NSTW › Tổng số'), col(4, 'NSTW › Vốn đầu tư'), col(5, 'NSTW › Vốn sự nghiệp'), col(6, 'NSĐP'), col(7, 'Huy động')];
+    expect(headerFormulas(cols)).toEqual([
+      { column: 3, terms: [{ column: 4, sign: 1 }, { column: 5, sign: 1 }], by: 'header' },
+      { column: 2, terms: [{ column: 3, sign: 1 }, { column: 6, sign: 1 }, { column: 7, sign: 1 }], by: 'header' },
+    ]);
+  });
+  it('declares nothing for a group with no total of its own, or columns with no “Tổng” header', () => {
+    expect(headerFormulas([col(2, 'Tổng cộng'), col(3, 'NSTW › Vốn đầu tư'), col(4, 'NSTW › Vốn sự nghiệp'), col(5, 'NSĐP')])).toEqual([]);
+    expect(headerFormulas([col(2, 'Năm 2024'), col(3, 'Năm 2025'), col(4, 'Năm 2026')])).toEqual([]);
   });
 });
 
