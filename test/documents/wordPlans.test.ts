@@ -19,6 +19,11 @@ describe('Word budget tables by project and funding source (gridSpan, vMerge, �
     expect(found).toEqual(['error r4 c7 6.853,5 → 6.835,5', 'error r8 c6 6.180 → 6.810', 'error r10 c3 7.896 → 7.986']);
   });
 
+  it('rows that leave “nothing” blank are checked too (blank read as zero where the table prints “-”)', async () => {
+    // Dự án 2's total 4.187,1 typed 4.178,1; Dự án 6's central budget 615 typed 651 (both rows print blanks)
+    expect(await cells(budgetBySource([{ row: '2', column: 0, printed: '4.178,1' }, { row: '6', column: 1, printed: '651' }]))).toEqual(['error r6 c3 4.178,1 → 4.187,1', 'error r12 c4 651 → 615']);
+  });
+
   it('the formulas of the column-number row are checked in every row, “-”, blank and “0” cells included', async () => {
     const report = checkDocument(readDocxDocument(await budgetBySource()));
     const texts = report.tables[0]!.evidence.map((e) => `${e.text} ${e.holds}/${e.of}`);
