@@ -11,6 +11,7 @@ import { printedTableFromLayout, rowKeyOf, type DocumentTableLayout } from './ta
 import { understandTable, type RelationEvidence } from './understandTable.js';
 import { shapeTable } from './_tableShape.js';
 import { cellNumber } from './_cellNumber.js';
+import { joinContinuedTables, pieceOf } from './_continuedTables.js';
 
 /** A table with its layout, kept for evaluating targets against it. */
 export interface UnderstoodTable {
@@ -112,8 +113,9 @@ export function checkTables(
   const findings: CheckFinding[] = [];
   const unchecked: UncheckedItem[] = [];
   const understood: UnderstoodTable[] = [];
-  for (const printedBlock of model.blocks) {
-    if (printedBlock.kind !== 'table') continue;
+  // a table broken over a page into several Word tables is checked as the one table it is
+  for (const joined of joinContinuedTables(model.blocks)) {
+    const printedBlock = joined.table;
     // figures in the English format are read in Vietnamese; indicators by period are read transposed
     const shaped = shapeTable(printedBlock);
     const block = shaped.table;
@@ -155,10 +157,13 @@ export function checkTables(
       const [row, col] = shaped.transposed && gridCol !== undefined && Number.isInteger(gridRow) && gridRow > 0 ? [gridCol + 1, gridRow - 1] : [gridRow, gridCol];
       // the cell's text as the document prints it (“10.98”, not the Vietnamese reading “10,98”)
       const asPrinted = shaped.table === printedBlock || col === undefined || !Number.isInteger(row) ? i.printed : (printedBlock.rows[row - 1]?.[col]?.text.trim() ?? i.printed);
+      // a finding in a continuation goes back to the printed table and row it is in
+      const piece = Number.isInteger(row) && row > 0 ? pieceOf(joined, row) : { block: printedBlock, row };
+      const at: FindingLocation = piece.block === printedBlock ? where : { block: piece.block.index + 1, ...piece.block.position };
       findings.push({
         severity: i.severity,
         code: i.code,
-        location: { ...where, ...(Number.isInteger(row) && row > 0 ? { row } : {}), ...(col === undefined ? {} : { column: col + 1 }), ...(shaped.transposed ? { rowLabel: i.column, columnKey: i.row } : { rowLabel: i.row, columnKey: i.column }) },
+        location: { ...at, ...(Number.isInteger(piece.row) && piece.row > 0 ? { row: piece.row } : {}), ...(col === undefined ? {} : { column: col + 1 }), ...(shaped.transposed ? { rowLabel: i.column, columnKey: i.row } : { rowLabel: i.row, columnKey: i.column }) },
         text: asPrinted,
         printed: asPrinted,
         expected: i.expected,
@@ -167,6 +172,7 @@ export function checkTables(
         message: i.message,
       });
     }
+    if (joined.pieces.length > 1) notes.push(`broken over a page: continued in ${joined.pieces.slice(1).map((p) => `block ${p.block.index + 1}${p.skipped > 0 ? ` (its ${p.skipped} header row${p.skipped > 1 ? 's' : ''} typed again left out)` : ''}`).join(', ')}, checked as one table`);
     if (shaped.transposed) notes.push('indicators by period: read transposed, each indicator a column and each period a row (findings point at the printed cells)');
     if (shaped.english) notes.push('figures printed in the English format (412204.00): read with “.” as the decimal point');
     tables.push({ location: where, layout, spec: engine.spec, evidence, layoutFrom, checks: report.checked, findings: issues.length, ...(notes.length === 0 ? {} : { notes }) });

@@ -35,6 +35,81 @@ export interface LinearFit {
   readonly breaks: string[];
 }
 
+/** A formula a table prints in its row of column numbers: column `column` = ± each of `terms` (grid columns). */
+export interface DeclaredFormula {
+  readonly column: number;
+  readonly terms: ReadonlyArray<{ readonly column: number; readonly sign: 1 | -1 }>;
+  /** Who declares it: the row of column numbers, or the header's merged cells. */
+  readonly by?: 'numbers' | 'header';
+}
+
+const TOTAL_NAME = /^(tong cong|tong so|tong|cong|tong kinh phi|tong von|tong nhu cau)(?=$|[\s:(,])/;
+
+/**
+ * The sums a merged header declares among additive columns: a group's “Tổng số” column is the sum
+ * of the other columns under the group (“Ngân sách Trung ương” over “Tổng số | Vốn đầu tư | Vốn sự
+ * nghiệp”), and a column headed “Tổng cộng” alone is the sum of the other top-level headers, a group
+ * counting by its own total column (“Tổng cộng = NSTW · Tổng số + NSĐP + Vốn lồng ghép + Huy động”).
+ */
+export function headerFormulas(additive: readonly Col[]): DeclaredFormula[] {
+  const path = (c: Col): string[] => c.header.split(' › ').map(foldVietnamese);
+  const groups: Col[][] = [];
+  for (const c of additive) {
+    const last = groups[groups.length - 1];
+    const prev = last?.[last.length - 1];
+    if (prev !== undefined && prev.col === c.col - 1 && path(c).length > 1 && path(prev).length > 1 && path(prev)[0] === path(c)[0]) last!.push(c);
+    else groups.push([c]);
+  }
+  const out: DeclaredFormula[] = [];
+  const totalOf = (g: readonly Col[]): Col | undefined => (g.length === 1 ? g[0] : g.filter((c) => path(c).length === 2 && TOTAL_NAME.test(path(c)[1]!)).length === 1 ? g.find((c) => TOTAL_NAME.test(path(c)[1]!)) : undefined);
+  for (const g of groups) {
+    const t = g.length > 1 ? totalOf(g) : undefined;
+    if (t === undefined) continue;
+    const parts = g.filter((c) => c !== t && path(c).length === 2);
+    if (parts.length >= 2 && parts.length === g.length - 1) out.push({ column: t.col, terms: parts.map((c) => ({ column: c.col, sign: 1 as const })), by: 'header' });
+  }
+  for (const g of groups) {
+    const t = g[0]!;
+    if (g.length !== 1 || path(t).length !== 1 || !TOTAL_NAME.test(path(t)[0]!)) continue;
+    const parts = groups.filter((x) => x !== g).map(totalOf);
+    if (parts.length >= 2 && parts.every((p) => p !== undefined)) out.push({ column: t.col, terms: parts.map((p) => ({ column: p!.col, sign: 1 as const })), by: 'header' });
+  }
+  return out;
+}
+
+const NUMBER_TOKEN = /^\(?(\d{1,2})\)?/;
+const ADDITIVE_FORMULA = /^\(?(\d{1,2})\)?\s*=\s*(\(?\d{1,2}\)?(?:\s*[+\-−]\s*\(?\d{1,2}\)?)+)$/u;
+
+/**
+ * The additive formulas of a row of column numbers (“1=2+5+6+7”, “(4)=(1)-(2)-(3)”), each column
+ * number read as the grid column that prints it; formulas with ×, ÷ or a number printed by no
+ * column (or by two) are left out.
+ */
+export function declaredFormulas(cells: readonly string[]): DeclaredFormula[] {
+  const where = new Map<string, number[]>();
+  cells.forEach((t, c) => {
+    const m = NUMBER_TOKEN.exec(t.trim());
+    if (m !== null) where.set(m[1]!, [...(where.get(m[1]!) ?? []), c]);
+  });
+  const columnOf = (n: string): number | null => {
+    const cs = where.get(n);
+    return cs?.length === 1 ? cs[0]! : null;
+  };
+  const out: DeclaredFormula[] = [];
+  cells.forEach((t, c) => {
+    const m = ADDITIVE_FORMULA.exec(t.trim().replace(/\s+/g, ' '));
+    if (m === null || columnOf(m[1]!) !== c) return;
+    const terms: Array<{ column: number; sign: 1 | -1 }> = [];
+    for (const [, op, n] of `+${m[2]!}`.matchAll(/([+\-−])\s*\(?(\d{1,2})\)?/gu)) {
+      const col = columnOf(n!);
+      if (col === null || col === c) return;
+      terms.push({ column: col, sign: op === '+' ? 1 : -1 });
+    }
+    if (terms.length >= 2) out.push({ column: c, terms });
+  });
+  return out;
+}
+
 /**
  * Every c = a + b (and c = a run of ≥ 3 adjacent columns) that holds in most rows, among columns
  * of the same kind and unit; each triple is reported once, as a difference when the total is
@@ -50,6 +125,7 @@ export function linearRelations(
   consensus: number,
   label: (j: number) => string,
   itemRows: ReadonlySet<number>,
+  declared: readonly DeclaredFormula[] = [],
 ): LinearFit[] {
   const out: LinearFit[] = [];
   const compatible = (a: Col, b: Col): boolean => a.kind === b.kind && (a.unit === b.unit || a.unit === null || b.unit === null);
@@ -113,6 +189,27 @@ export function linearRelations(
   const acceptNamed = (r: { holds: number; of: number; informative: number }): boolean => r.of >= 3 && r.holds >= Math.max(2, Math.ceil(r.of / 2)) && r.informative >= 1;
   const used = new Set<string>();
   const sig = (cs: readonly Col[]): string => cs.map((c) => c.col).sort((x, y) => x - y).join(',');
+  // a formula the table prints over its columns (“1=2+5+6+7”) is the author's own: half the rows suffice
+  for (const f of declared) {
+    if (used.has(sig([f.column, ...f.terms.map((x) => x.column)].map((col) => ({ col }) as Col)))) continue;
+    const t = additive.find((c) => c.col === f.column);
+    const terms = f.terms.map((x) => additive.find((c) => c.col === x.column));
+    if (t === undefined || terms.some((p) => p === undefined || !compatible(p, t))) continue;
+    const parts = terms as Col[];
+    const signs = f.terms.map((x) => x.sign);
+    if (signs[0] === -1) continue; // “1 = −2 + 3” is no way to print a formula
+    const r = test(t, parts, signs);
+    if (r.of < 2 || r.holds < Math.max(2, Math.ceil(r.of / 2)) || r.distinct < 1) continue;
+    used.add(sig([t, ...parts]));
+    const plus = parts.filter((_, i) => signs[i] === 1);
+    const minus = parts.filter((_, i) => signs[i] === -1);
+    const text = `${t.key} = ${parts.map((p, i) => `${i === 0 ? '' : signs[i] === -1 ? ' − ' : ' + '}${p.key}`).join('')} (${f.by === 'header' ? 'as the merged header declares it' : 'as the column numbers print it'})`;
+    const relation: LayoutRelation =
+      minus.length === 0
+        ? { type: 'sum', column: t.key, parts: parts.map((p) => p.key) }
+        : { type: 'difference', column: t.key, from: parts[0]!.key, minus: minus.map((p) => p.key), ...(plus.length > 1 ? { plus: plus.slice(1).map((p) => p.key) } : {}) };
+    out.push({ relation, text, holds: r.holds, of: r.of, breaks: r.breaks.map(label) });
+  }
   // runs of three or more adjacent source columns next to a total
   for (let ti = 0; ti < additive.length; ti++) {
     const t = additive[ti]!;

@@ -5,7 +5,7 @@ import { foldVietnamese } from '../text/foldVietnamese.js';
 import { cellNumber, rowNumber, type CellNumber } from './_cellNumber.js';
 import { figureCells, moneyUnitIn, tableHeader } from './_tableHeader.js';
 import { coverageCandidates, hasChildRow, inNumberSequence, namedGroup, roleOf, rowSignal, startsNumberGroup, withLetterLevels, type RowSignal } from './_tableRows.js';
-import { linearRelations, scaledTo, type Col } from './_columnRelations.js';
+import { declaredFormulas, headerFormulas, linearRelations, scaledTo, type Col } from './_columnRelations.js';
 import type { DocumentTable } from './documentModel.js';
 import type { DocumentLayoutColumn, DocumentColumnKind, LayoutRelation, DocumentLayoutRow, DocumentTableLayout } from './tableLayout.js';
 import { assertOptions } from '../errors/assertOptions.js';
@@ -186,6 +186,9 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
       const t = text(r, nameCols[k]!);
       if (t !== '') return t;
     }
+    // a label merged across the number and name columns (“Tổng cộng” over STT and Nội dung) names its row
+    const merged = labelCol === null ? undefined : table.rows[r]?.[labelCol]?.mergedInto;
+    if (merged !== undefined && merged.row === r && (rowNumberCol === null || merged.col <= rowNumberCol)) return text(r, merged.col);
     return labelCol !== null ? text(r, labelCol) : text(r, 0);
   }
   const signals: RowSignal[] = withLetterLevels(
@@ -250,7 +253,8 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
   const relations: LayoutRelation[] = [];
   const checkedRows = signals.map((s, j) => (rows[j]!.role === 'heading' ? -1 : j)).filter((j) => j >= 0);
   const itemRows = new Set(checkedRows.filter((j) => rows[j]!.role === 'item'));
-  const linear = linearRelations(additive, checkedRows, at, consensus, rowLabelAt, itemRows);
+  const declared = [...(header.columnNumberRow === null ? [] : declaredFormulas(cols.map((c) => text(header.columnNumberRow!, c.col)))), ...headerFormulas(additive)];
+  const linear = linearRelations(additive, checkedRows, at, consensus, rowLabelAt, itemRows, declared);
   function rowLabelAt(j: number): string {
     return rowLabel(dataRows[j]!);
   }
