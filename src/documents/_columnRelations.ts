@@ -172,10 +172,14 @@ export function linearRelations(
     return { holds, of, informative, distinct, breaks, nonzero };
   };
   const accept = (r: { holds: number; of: number; informative: number }): boolean => r.of >= 3 && r.holds >= Math.ceil(r.of * consensus) && r.informative >= 2;
+  /** The support a relation the table itself declares needs: half its rows, and two at least. */
+  const halfTheRows = (r: { holds: number; of: number }): boolean => r.holds >= Math.max(2, Math.ceil(r.of / 2));
+  /** A relation a header declares (a total's name, two columns' names joined by “và”). */
+  const acceptNamed = (r: { holds: number; of: number; informative: number }): boolean => r.of >= 3 && halfTheRows(r) && r.informative >= 1;
   // a header that names a total (“Tổng số”, “Tổng giai đoạn 2021-2025”) over every column beside it up to the
   // table's edge is evidence too: then half the rows suffice (two wrong cells in a short table do not hide it)
   const acceptDeclared = (t: Col, r: { holds: number; of: number; informative: number }, whole: boolean): boolean =>
-    accept(r) || (whole && TOTAL_HEADER.test(foldVietnamese(t.header)) && r.of >= 3 && r.holds >= Math.max(2, Math.ceil(r.of / 2)) && r.informative >= 1);
+    accept(r) || (whole && TOTAL_HEADER.test(foldVietnamese(t.header)) && acceptNamed(r));
   // a column whose header names two others joined by “và” (“Hộ nghèo và hộ cận nghèo” over “Hộ nghèo”
   // and “Hộ cận nghèo”) declares their sum: then half the rows suffice, as for a header that names a total
   const group = (c: Col): string => foldVietnamese(c.header.split(' › ')[0] ?? c.header);
@@ -184,9 +188,10 @@ export function linearRelations(
     const [gt, ga, gb] = [group(t), group(a), group(b)];
     if (ga === gb || ga === '' || gb === '' || rest(t) !== rest(a) || rest(t) !== rest(b)) return false;
     const [first, second] = gt.indexOf(ga) <= gt.indexOf(gb) ? [ga, gb] : [gb, ga];
-    return new RegExp(`^${escapeRegExp(first)}\\s+(?:va|and|\\+|,)\\s+${escapeRegExp(second)}$`).test(gt) || new RegExp(`^${escapeRegExp(first)}\\s+(?:va|and|\\+|,)\\s+${escapeRegExp(second.replace(/^ho /, ''))}$`).test(gt);
+    // the second may drop its “hộ” (“Hộ nghèo và cận nghèo”)
+    const tail = second.startsWith('ho ') ? `(?:ho )?${escapeRegExp(second.slice(3))}` : escapeRegExp(second);
+    return new RegExp(`^${escapeRegExp(first)}\\s+(?:va|and|\\+|,)\\s+${tail}$`).test(gt);
   };
-  const acceptNamed = (r: { holds: number; of: number; informative: number }): boolean => r.of >= 3 && r.holds >= Math.max(2, Math.ceil(r.of / 2)) && r.informative >= 1;
   const used = new Set<string>();
   const sig = (cs: readonly Col[]): string => cs.map((c) => c.col).sort((x, y) => x - y).join(',');
   // a formula the table prints over its columns (“1=2+5+6+7”) is the author's own: half the rows suffice
@@ -199,7 +204,7 @@ export function linearRelations(
     const signs = f.terms.map((x) => x.sign);
     if (signs[0] === -1) continue; // “1 = −2 + 3” is no way to print a formula
     const r = test(t, parts, signs);
-    if (r.of < 2 || r.holds < Math.max(2, Math.ceil(r.of / 2)) || r.distinct < 1) continue;
+    if (r.of < 2 || !halfTheRows(r) || r.distinct < 1) continue;
     used.add(sig([t, ...parts]));
     const plus = parts.filter((_, i) => signs[i] === 1);
     const minus = parts.filter((_, i) => signs[i] === -1);
