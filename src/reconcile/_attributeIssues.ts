@@ -45,6 +45,28 @@ function rateFits(rate: PrintedFigure | null, count: Fraction, base: PrintedFigu
   return roundQuotient(q.num, q.den, rounding) === printed.num;
 }
 
+/**
+ * A finding at the figure `ref` of row `row`, printed as read and expected `implied` (the value the
+ * relations it breaks give it), in place of `base`; `because` says why, given the expected text.
+ */
+function findingAt(base: ReconcileIssue, row: string, ref: CellRef, figure: PrintedFigure, implied: Fraction, cells: readonly CellRef[], relationText: string, because: (expected: string) => string): ReconcileIssue {
+  const expected = formatVnNumber(implied, { decimals: figure.decimals, rounding: 'half-up' });
+  const difference = plainDecimal(subtractFractions(figure.value, implied), 6);
+  return {
+    ...base,
+    row,
+    rowKey: ref.row,
+    column: ref.column,
+    printed: figure.text,
+    expected,
+    expectedExact: plainDecimal(implied, 6),
+    difference,
+    cells: [ref, ...cells],
+    relationText,
+    message: `${row} · ${ref.column}: printed ${figure.text}, expected ${expected} — ${because(expected)}; difference ${difference}`,
+  };
+}
+
 const neg = (f: Fraction): Fraction => fraction(-f.num, f.den);
 const same = (a: Fraction, b: Fraction): boolean => compareFractions(a, b) === 0;
 
@@ -64,8 +86,8 @@ export function attributeIssues(issues: readonly ReconcileIssue[], ctx: Attribut
   const note = (i: ReconcileIssue, text: string): void => void notes.set(i, [...(notes.get(i) ?? []), text]);
   const sums = out.filter((i) => SUMS.has(i.code) && diffOf(i) !== null);
   const where = (i: ReconcileIssue): string => `${i.row} · ${i.column}`;
-  /** The finding at a wrong term, in the place of the first of the sums it breaks. */
-  const termAt = new Map<ReconcileIssue, ReconcileIssue>();
+  /** A finding moved to the figure that is wrong, in the place of the finding it replaces. */
+  const replaced = new Map<ReconcileIssue, ReconcileIssue>();
   /** A row key's printed label, from any finding on that row. */
   const labelOf = (rowKey: string): string | undefined => out.find((i) => i.rowKey === rowKey)?.row;
 
@@ -120,22 +142,9 @@ export function attributeIssues(issues: readonly ReconcileIssue[], ctx: Attribut
       const implied = addFractions(figure.value, d);
       if (implied.num < 0n) continue;
       for (const i of group) dropped.add(i);
-      const expected = formatVnNumber(implied, { decimals: figure.decimals, rounding: 'half-up' });
-      const difference = subtractFractions(figure.value, implied);
-      const row = labelOf(term.row) ?? term.row;
-      termAt.set(group[0]!, {
-        ...a,
-        row,
-        rowKey: term.row,
-        column: term.column,
-        printed: figure.text,
-        expected,
-        expectedExact: plainDecimal(implied, 6),
-        difference: plainDecimal(difference, 6),
-        cells: [term, ...group.flatMap((i) => i.cells)],
-        relationText: group.map((i) => i.relationText).join('; '),
-        message: `${row} · ${term.column}: printed ${figure.text}, expected ${expected} — ${group.map((i) => `${i.row} · ${i.column} adds up to ${i.printed} with ${expected} here`).join(', ')}; difference ${plainDecimal(difference, 6)}`,
-      });
+      const cells = group.flatMap((i) => i.cells);
+      const because = (expected: string): string => group.map((i) => `${i.row} · ${i.column} adds up to ${i.printed} with ${expected} here`).join(', ');
+      replaced.set(group[0]!, findingAt(a, labelOf(term.row) ?? term.row, term, figure, implied, cells, group.map((i) => i.relationText).join('; '), because));
       break;
     }
   }
@@ -149,7 +158,6 @@ export function attributeIssues(issues: readonly ReconcileIssue[], ctx: Attribut
     note(found[0]!, `${b.row} adds up figures that were not all printed as here and differs by ${plainDecimal(diffOf(b)!, 6)}`);
   }
   // rates: of the count a total implies (the count is wrong), or pointing at the wrong item of a subtotal
-  const replaced = new Map<ReconcileIssue, ReconcileIssue>();
   for (const r of out) {
     if (r.code !== 'rate-mismatch' || r.severity !== 'error' || dropped.has(r) || r.cells.length !== 3) continue;
     const [rateRef, countRef, baseRef] = r.cells as [CellRef, CellRef, CellRef];
@@ -176,28 +184,11 @@ export function attributeIssues(issues: readonly ReconcileIssue[], ctx: Attribut
     if (implied.num < 0n || !rateFits(rate, implied, base, rounding)) continue;
     for (const s of totals) dropped.add(s);
     dropped.add(r);
-    const expected = formatVnNumber(implied, { decimals: countFigure.decimals, rounding: 'half-up' });
-    const difference = subtractFractions(count, implied);
-    replaced.set(r, {
-      ...first,
-      row: r.row,
-      rowKey: countRef.row,
-      column: countRef.column,
-      printed: countFigure.text,
-      expected,
-      expectedExact: plainDecimal(implied, 6),
-      difference: plainDecimal(difference, 6),
-      cells: [countRef, ...first.cells],
-      relationText: `${first.relationText}; ${r.relationText}`,
-      message:
-        `${r.row} · ${countRef.column}: printed ${countFigure.text}, expected ${expected} — ${totals.map((s) => `${s.row} adds up to ${s.printed} with ${expected} here`).join(', ')}, ` +
-        `and the row's rate ${r.printed} (${r.column}) is that of ${expected}; difference ${plainDecimal(difference, 6)}`,
-    });
+    const because = (expected: string): string => `${totals.map((s) => `${s.row} adds up to ${s.printed} with ${expected} here`).join(', ')}, and the row's rate ${r.printed} (${r.column}) is that of ${expected}`;
+    replaced.set(r, findingAt(first, r.row, countRef, countFigure, implied, first.cells, `${first.relationText}; ${r.relationText}`, because));
   }
   const result: ReconcileIssue[] = [];
   for (const i of out) {
-    const atTerm = termAt.get(i);
-    if (atTerm !== undefined) result.push(atTerm);
     const replacement = replaced.get(i);
     if (replacement !== undefined) result.push(replacement);
     if (dropped.has(i)) continue;
