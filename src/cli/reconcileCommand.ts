@@ -1,6 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { extname, join } from 'node:path';
+import { extname } from 'node:path';
 import { documentModel, type DocumentCell, type DocumentTable } from '../documents/documentModel.js';
 import { formatInferredLayout, reconcileInferred, type InferredLayout } from '../documents/reconcileInferred.js';
 import { fail, parseInput, VnPovertyError } from '../errors/VnPovertyError.js';
@@ -9,7 +7,7 @@ import { parseJsonText, withinFile } from '../io/_jsonFile.js';
 import { areaSummaryLayout } from '../io/areaSummaryLayout.js';
 import { checkTableRows, parseCsv, type CsvDelimiter } from '../io/csv.js';
 import { readSheetGrid, type MergedRange } from '../io/readSheetGrid.js';
-import { writeMarkedUpCopy, type MarkedUpSource } from '../io/writeMarkedUpCopy.js';
+import { markedUpCopy, writeMarkedUpCopy, type MarkedUpSource } from '../io/writeMarkedUpCopy.js';
 import { LAYOUTS } from '../layouts.js';
 import { MONEY_UNITS, type MoneyUnit } from '../numbers/money.js';
 import type { NumberFormat } from '../numbers/printedInterval.js';
@@ -230,7 +228,7 @@ async function finish(
   if (report.layout.rows.length === 0) return badInput(io, `${file} has a header but no rows: nothing to check`);
   if (out !== undefined) {
     try {
-      if (out === '-') await writeCopyToStdout(io, read.source, report);
+      if (out === '-') writeBytesToStdout(io, await markedUpCopy(read.source, report), 'checked.xlsx');
       else await writeMarkedUpCopy(read.source, report, out);
     } catch (error) {
       return failedOnInput(io, 'reconcile', error);
@@ -247,18 +245,6 @@ async function finish(
     if (out !== undefined && out !== '-') io.stderr.write(`vn-poverty reconcile: marked-up copy written to ${out}\n`);
   }
   return report.ok ? EXIT_OK : EXIT_FINDINGS;
-}
-
-/** The marked-up copy on standard output (`--out -`), by way of a temporary file. */
-async function writeCopyToStdout(io: CliIo, source: MarkedUpSource, report: GridReconcileReport): Promise<void> {
-  const dir = await mkdtemp(join(tmpdir(), 'vn-poverty-out-'));
-  try {
-    const path = join(dir, 'checked.xlsx');
-    await writeMarkedUpCopy(source, report, path);
-    writeBytesToStdout(io, new Uint8Array(await readFile(path)), 'checked.xlsx');
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
 }
 
 /** `vn-poverty reconcile FILE [--layout NAME | --spec FILE] [--out checked.xlsx] [--json]`: checks a printed table; exit 0 / 1 (errors) / 2 (bad input). */

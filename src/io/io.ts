@@ -67,7 +67,7 @@ export { markXlsx, findingsWorkbook } from './writeCheckedXlsx.js';
 // --- printed tables: sheet grids and marked-up copies ----------------------------
 export { readSheetGrid } from './readSheetGrid.js';
 export type { SheetGrid, ReadSheetGridOptions, MergedRange } from './readSheetGrid.js';
-export { writeMarkedUpCopy, cellAddress, MARK_FILLS, FINDINGS_SHEET } from './writeMarkedUpCopy.js';
+export { writeMarkedUpCopy, markedUpCopy, cellAddress, MARK_FILLS, FINDINGS_SHEET } from './writeMarkedUpCopy.js';
 export type { MarkedUpSource } from './writeMarkedUpCopy.js';
 export { areaSummaryLayout, AREA_SUMMARY_SPEC } from './areaSummaryLayout.js';
 // --- long results tables (measures) -----------------------------------------

@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import type ExcelJS from 'exceljs';
 import { fitRowHeight, printable, printSetup } from './_printSetup.js';
 import { fail } from '../errors/VnPovertyError.js';
-import { assertOutputIsNotInput, openAtomicOutput } from './_atomicOutput.js';
+import { assertOutputIsNotInput, writeFileAtomic } from './_atomicOutput.js';
 import { loadExcelJs, loadXlsxWorkbook } from './_excel.js';
 import type { ReconcileIssue, ReconcileReport } from '../reconcile/reconcileIssue.js';
 import type { PrintedGrid } from '../reconcile/tableFromSpec.js';
@@ -74,10 +74,22 @@ function noteText(i: ReconcileIssue): string {
  * await writeMarkedUpCopy({ path: 'ke-hoach.xlsx' }, reconcileGrid(grid, spec), 'checked.xlsx') // checked.xlsx: marked cells and a “Kết quả kiểm tra” sheet
  */
 export async function writeMarkedUpCopy(source: MarkedUpSource, report: Pick<ReconcileReport, 'issues'>, out: string): Promise<void> {
+  if ('path' in source) await assertOutputIsNotInput(out, [source.path]);
+  await writeFileAtomic(out, await markedUpCopy(source, report));
+}
+
+/**
+ * The marked-up copy of {@link writeMarkedUpCopy} as the bytes of an .xlsx, for a caller that
+ * sends it elsewhere than a file (`vn-poverty reconcile --out -` writes it to standard output).
+ *
+ * @throws VnPovertyError `missing-sheet`, and those of `readSheetGrid`.
+ * @example
+ * (await markedUpCopy({ grid: [['Xã', 'Hộ'], ['An Phú', '2.348']] }, { issues: [] })).subarray(0, 2) //=> Uint8Array [80, 75] (“PK”, a zip)
+ */
+export async function markedUpCopy(source: MarkedUpSource, report: Pick<ReconcileReport, 'issues'>): Promise<Uint8Array> {
   let workbook: ExcelJS.Workbook;
   let sheet: ExcelJS.Worksheet;
   if ('path' in source) {
-    await assertOutputIsNotInput(out, [source.path]);
     workbook = await loadXlsxWorkbook(source.path, basename(source.path));
     const wanted = source.sheet ?? 1;
     const ws = typeof wanted === 'number' ? workbook.worksheets[wanted - 1] : workbook.getWorksheet(wanted);
@@ -146,12 +158,5 @@ export async function writeMarkedUpCopy(source: MarkedUpSource, report: Pick<Rec
     row.getCell('severity').fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: MARK_FILLS[i.severity] } };
     fitRowHeight(row, findings.columns.map((c) => c.width));
   }
-  const output = await openAtomicOutput(out);
-  try {
-    await workbook.xlsx.writeFile(output.tempPath);
-    await output.commit();
-  } catch (error) {
-    await output.abort();
-    throw error;
-  }
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
