@@ -4,12 +4,12 @@ import type { CheckReport, CheckSeverity } from '../documents/checkReport.js';
 import { formatLocation } from '../documents/formatCheckReport.js';
 import { loadExcelJs, loadXlsxWorkbook } from './_excel.js';
 import { findingComment } from './writeCheckedDocx.js';
-import { cellAddress, FINDINGS_SHEET, MARK_FILLS } from './writeMarkedUpCopy.js';
+import { cellAddress, FINDINGS_SHEET, MARK_FILLS, SEVERITY_WORDS as MARKED_SEVERITY_WORDS } from './writeMarkedUpCopy.js';
 
 /** ARGB fills: those of `vn-poverty reconcile --out` (error red, rounding amber), and orange for a warning. */
 const FILL: Readonly<Record<CheckSeverity, string>> = { ...MARK_FILLS, warning: 'FFFCE4D6' };
 /** How the findings sheet names a severity, in Vietnamese first. */
-const SEVERITY_WORDS: Readonly<Record<CheckSeverity, string>> = { error: 'Lỗi (error)', warning: 'Cảnh báo (warning)', rounding: 'Làm tròn (rounding)' };
+const SEVERITY_WORDS: Readonly<Record<CheckSeverity, string>> = { ...MARKED_SEVERITY_WORDS, warning: 'Cảnh báo (warning)' };
 
 function addFindingsSheet(wb: ExcelJS.Workbook, report: CheckReport, linkCells: boolean): void {
   const ws = wb.addWorksheet(FINDINGS_SHEET);

@@ -24,7 +24,12 @@ export const MARK_FILLS = Object.freeze({ error: 'FFFFC7CE', rounding: 'FFFFEB9C
  */
 export const FINDINGS_SHEET = 'Kết quả kiểm tra';
 
-const SEVERITY_WORDS = { error: 'Lỗi (error)', rounding: 'Làm tròn (rounding)' } as const;
+/**
+ * How the findings sheet names a severity, in Vietnamese first. @internal
+ * @example
+ * SEVERITY_WORDS.rounding //=> 'Làm tròn (rounding)'
+ */
+export const SEVERITY_WORDS = Object.freeze({ error: 'Lỗi (error)', rounding: 'Làm tròn (rounding)' });
 
 function columnName(n: number): string {
   let s = '';
