@@ -43,7 +43,8 @@ export interface DeclaredFormula {
   readonly by?: 'numbers' | 'header';
 }
 
-const TOTAL_NAME = /^(tong cong|tong so|tong|cong|tong kinh phi|tong von|tong nhu cau)(?=$|[\s:(,])/;
+/** A header naming a total: “Tổng cộng”, “Tổng số”, “Cộng”, “Tổng kinh phí”… (folded). */
+export const TOTAL_NAME = /^(tong cong|tong so|tong|cong|tong kinh phi|tong von|tong nhu cau)(?=$|[\s:(,])/;
 
 /**
  * The sums a merged header declares among additive columns: a group's “Tổng số” column is the sum
@@ -65,6 +66,8 @@ export function headerFormulas(additive: readonly Col[]): DeclaredFormula[] {
   for (const g of groups) {
     const t = g.length > 1 ? totalOf(g) : undefined;
     if (t === undefined) continue;
+    // a “Trong đó” part is at most the whole, never one of the terms of its sum
+    if (g.some((c) => path(c).slice(1).some((x) => /^(trong do|trong so)\b/.test(x)))) continue;
     const parts = g.filter((c) => c !== t && path(c).length === 2);
     if (parts.length >= 2 && parts.length === g.length - 1) out.push({ column: t.col, terms: parts.map((c) => ({ column: c.col, sign: 1 as const })), by: 'header' });
   }
@@ -111,6 +114,16 @@ export function declaredFormulas(cells: readonly string[]): DeclaredFormula[] {
 }
 
 /**
+ * How many of a relation's breaks are one wrong figure carried into its totals: a subtotal or total
+ * row that breaks where a row it adds up (`covers(j)`) breaks too is no evidence against the
+ * relation (a stale end count in one commune breaks the commune's balance and the total's).
+ */
+export function carriedBreaks(breaks: readonly number[], covers: (j: number) => readonly number[]): number {
+  const broken = new Set(breaks);
+  return breaks.filter((j) => covers(j).some((k) => k !== j && broken.has(k))).length;
+}
+
+/**
  * Every c = a + b (and c = a run of ≥ 3 adjacent columns) that holds in most rows, among columns
  * of the same kind and unit; each triple is reported once, as a difference when the total is
  * printed first and its header does not say “tổng/cộng” (remaining = start − exits), else as a sum.
@@ -126,10 +139,11 @@ export function linearRelations(
   label: (j: number) => string,
   itemRows: ReadonlySet<number>,
   declared: readonly DeclaredFormula[] = [],
+  covers: (j: number) => readonly number[] = () => [],
 ): LinearFit[] {
   const out: LinearFit[] = [];
   const compatible = (a: Col, b: Col): boolean => a.kind === b.kind && (a.unit === b.unit || a.unit === null || b.unit === null);
-  const test = (t: Col, parts: readonly Col[], signs?: readonly number[]): { holds: number; of: number; informative: number; distinct: number; breaks: number[]; nonzero: boolean[] } => {
+  const test = (t: Col, parts: readonly Col[], signs?: readonly number[]): { holds: number; of: number; counted: number; informative: number; distinct: number; breaks: number[]; nonzero: boolean[] } => {
     let holds = 0;
     let of = 0;
     let informative = 0;
@@ -169,16 +183,16 @@ export function linearRelations(
         for (const i of nz) nonzero[i] = true;
       } else breaks.push(j);
     }
-    return { holds, of, informative, distinct, breaks, nonzero };
+    return { holds, of, counted: of - carriedBreaks(breaks, covers), informative, distinct, breaks, nonzero };
   };
-  const accept = (r: { holds: number; of: number; informative: number }): boolean => r.of >= 3 && r.holds >= Math.ceil(r.of * consensus) && r.informative >= 2;
+  const accept = (r: { holds: number; of: number; counted: number; informative: number }): boolean => r.of >= 3 && r.holds >= Math.ceil(r.counted * consensus) && r.informative >= 2;
   /** The support a relation the table itself declares needs: half its rows, and two at least. */
-  const halfTheRows = (r: { holds: number; of: number }): boolean => r.holds >= Math.max(2, Math.ceil(r.of / 2));
+  const halfTheRows = (r: { holds: number; counted: number }): boolean => r.holds >= Math.max(2, Math.ceil(r.counted / 2));
   /** A relation a header declares (a total's name, two columns' names joined by “và”). */
-  const acceptNamed = (r: { holds: number; of: number; informative: number }): boolean => r.of >= 3 && halfTheRows(r) && r.informative >= 1;
+  const acceptNamed = (r: { holds: number; of: number; counted: number; informative: number }): boolean => r.of >= 3 && halfTheRows(r) && r.informative >= 1;
   // a header that names a total (“Tổng số”, “Tổng giai đoạn 2021-2025”) over every column beside it up to the
   // table's edge is evidence too: then half the rows suffice (two wrong cells in a short table do not hide it)
-  const acceptDeclared = (t: Col, r: { holds: number; of: number; informative: number }, whole: boolean): boolean =>
+  const acceptDeclared = (t: Col, r: { holds: number; of: number; counted: number; informative: number }, whole: boolean): boolean =>
     accept(r) || (whole && TOTAL_HEADER.test(foldVietnamese(t.header)) && acceptNamed(r));
   // a column whose header names two others joined by “và” (“Hộ nghèo và hộ cận nghèo” over “Hộ nghèo”
   // and “Hộ cận nghèo”) declares their sum: then half the rows suffice, as for a header that names a total
@@ -283,7 +297,7 @@ export function linearRelations(
           if (!signs.includes(-1)) continue; // all plus: a sum, found above when it is one
           if (used.has(sig([t, a, ...terms]))) continue; // the same columns already related another way
           const r = test(t, [a, ...terms], [1, ...signs]);
-          if (r.of < 4 || r.holds < Math.ceil(r.of * consensus) || r.distinct < 3 || !r.nonzero.every(Boolean)) continue;
+          if (r.of < 4 || r.holds < Math.ceil(r.counted * consensus) || r.distinct < 3 || !r.nonzero.every(Boolean)) continue;
           if (best === null || r.holds > best.r.holds || (r.holds === best.r.holds && terms.length < best.terms.length)) {
             ambiguous = false;
             best = { from: a, terms, signs, r };

@@ -5,7 +5,7 @@ import { foldVietnamese } from '../text/foldVietnamese.js';
 import { cellNumber, rowNumber, type CellNumber } from './_cellNumber.js';
 import { figureCells, moneyUnitIn, tableHeader } from './_tableHeader.js';
 import { coverageCandidates, hasChildRow, inNumberSequence, namedGroup, roleOf, rowSignal, startsNumberGroup, withLetterLevels, type RowSignal } from './_tableRows.js';
-import { declaredFormulas, headerFormulas, linearRelations, scaledTo, type Col } from './_columnRelations.js';
+import { carriedBreaks, declaredFormulas, headerFormulas, linearRelations, scaledTo, TOTAL_NAME, type Col } from './_columnRelations.js';
 import type { DocumentTable } from './documentModel.js';
 import type { DocumentLayoutColumn, DocumentColumnKind, LayoutRelation, DocumentLayoutRow, DocumentTableLayout } from './tableLayout.js';
 import { assertOptions } from '../errors/assertOptions.js';
@@ -211,6 +211,8 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
     return s.label !== '' ? s.label : s.numberText !== '' ? s.numberText : `row ${r + 1}`;
   };
   const evidence: RelationEvidence[] = [];
+  /** Group rows that add up over no set of rows: the rows each heads, to judge by the table's structure below. */
+  const unconfirmedGroups = new Map<number, readonly number[]>();
   const rows: DocumentLayoutRow[] = signals.map((s, j) => {
     const base = { row: s.row, label: s.label !== '' ? s.label : s.numberText, ...(s.numberText === '' ? {} : { number: s.numberText }) };
     if (s.signal === 'heading' || s.signal === 'part' || (s.signal === 'item' && s.level <= 2 && !hasChildRow(signals, j))) {
@@ -235,6 +237,8 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
     const named = s.signal === 'total' || namedGroup(s);
     const confirmed = best !== null && (confirms(best) || (named && best.rows.length >= 2 && best.nonZero >= 1));
     if (!confirmed || best === null) {
+      const first = coverageCandidates(signals, j)[0];
+      if (s.signal === 'group' && first !== undefined && first.rows.length >= 2) unconfirmedGroups.set(j, first.rows);
       if (s.signal === 'total' || s.signal === 'group') notes.push(`row ${s.row + 1} “${base.label}” looks like a ${s.signal === 'total' ? 'total' : 'subtotal'} but adds up in too few columns over any set of rows; left unchecked`);
       return { ...base, role: s.signal === 'total' ? 'heading' : roleOf(s.signal, false) };
     }
@@ -249,12 +253,44 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
     return { ...base, role: s.signal === 'total' ? 'total' : 'subtotal', covers: best.rows };
   });
 
+  // a group row that adds up in no column over the rows it heads, while a group at its level adds up over
+  // its own rows and a total counts it among the groups it adds up, is a subtotal all the same: a subtotal
+  // whose sum left out a row (a SUM range one row short) breaks in every column, and each break is a finding
+  for (const [j, heads] of unconfirmedGroups) {
+    const s = signals[j]!;
+    const sibling = signals.some((x, i) => i !== j && x.signal === 'group' && x.level === s.level && rows[i]!.role === 'subtotal');
+    const counted = rows.find((x) => (x.role === 'total' || x.role === 'subtotal') && x.covers?.includes(s.row) === true);
+    if (!sibling || counted === undefined) continue;
+    const r = rowTotalSupport(additive, j, heads.map((x) => indexOfRow.get(x)!), at);
+    if (r.of === 0) continue;
+    const label = rows[j]!.label;
+    rows[j] = { ...rows[j]!, role: 'subtotal', covers: heads };
+    const note = notes.findIndex((n) => n.startsWith(`row ${s.row + 1} “${label}” looks like a subtotal`));
+    if (note >= 0) notes.splice(note, 1);
+    evidence.push({
+      type: 'row-total',
+      text: `${label} = sum of ${heads.length} rows (${heads.map(rowLabel).join(', ')}), as the groups beside it add up theirs and ${counted.label} counts it`,
+      holds: r.holds,
+      of: r.of,
+      breaks: r.breaks,
+      origin: 'inferred',
+    });
+  }
+
   // --- linear relations between columns --------------------------------------
   const relations: LayoutRelation[] = [];
   const checkedRows = signals.map((s, j) => (rows[j]!.role === 'heading' ? -1 : j)).filter((j) => j >= 0);
   const itemRows = new Set(checkedRows.filter((j) => rows[j]!.role === 'item'));
   const declared = [...(header.columnNumberRow === null ? [] : declaredFormulas(cols.map((c) => text(header.columnNumberRow!, c.col)))), ...headerFormulas(additive)];
-  const linear = linearRelations(additive, checkedRows, at, consensus, rowLabelAt, itemRows, declared);
+  // the rows each subtotal or total adds up, as indexes of data rows (and through its subtotals, the items under them)
+  const coveredRows = rows.map((row) => (row.covers ?? []).map((x) => indexOfRow.get(x)!));
+  const covers = (j: number): readonly number[] => {
+    const out = new Set<number>();
+    const walk = (k: number): void => { for (const x of coveredRows[k] ?? []) if (!out.has(x)) { out.add(x); walk(x); } };
+    walk(j);
+    return [...out];
+  };
+  const linear = linearRelations(additive, checkedRows, at, consensus, rowLabelAt, itemRows, declared, covers);
   function rowLabelAt(j: number): string {
     return rowLabel(dataRows[j]!);
   }
@@ -264,9 +300,22 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
   }
 
   // --- “trong đó” columns: at most the column they break down -----------------
+  const IN_WHICH = /^(trong do|trong so do|trong so)\b/;
   for (const sub of additive) {
     const path = foldVietnamese(sub.header).split(' › ');
-    if (path.length < 2 || !/^(trong do|trong so do|trong so)\b/.test(path[0]!)) continue;
+    // “Trong đó” under a merged header (“Số hộ nghèo” over “Tổng số | Trong đó › Hộ DTTS | …”, or
+    // “Tổng số | Trong đó: hộ DTTS”): the part is at most the group's own total column, never their sum
+    const within = path.findIndex((p, k) => k > 0 && IN_WHICH.test(p));
+    if (within > 0) {
+      const prefix = path.slice(0, within);
+      const whole = additive.filter((p) => {
+        const pp = foldVietnamese(p.header).split(' › ');
+        return p !== sub && p.kind === sub.kind && !pp.some((x) => IN_WHICH.test(x)) && prefix.every((x, k) => pp[k] === x) && (pp.length === within || (pp.length === within + 1 && TOTAL_NAME.test(pp[within]!)));
+      });
+      if (whole.length === 1) partOf(sub, whole[0]!);
+      continue;
+    }
+    if (path.length < 2 || !IN_WHICH.test(path[0]!)) continue;
     const words = path.slice(1).join(' ').replace(/[^a-z0-9 ]/g, ' ').replace(/\b(so ho|so|ho|dtts|dan toc thieu so)\b/g, ' ').replace(/\s+/g, ' ').trim();
     if (words === '') continue;
     // the parent: a column outside the “trong đó” block that names the same households and is never smaller
@@ -291,6 +340,22 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
     relations.push({ type: 'part-of', column: sub.key, of: fit.p.key });
     evidence.push({ type: 'part-of', text: `${sub.key} ≤ ${fit.p.key} (a “trong đó” column)`, holds: fit.holds, of: fit.of, breaks: fit.breaks.map(rowLabelAt), origin: 'inferred' });
   }
+  /** A “trong đó” part under its group's total, which the header declares: checked in every row that prints both. */
+  function partOf(sub: Col, whole: Col): void {
+    const breaks: number[] = [];
+    let of = 0;
+    for (const j of checkedRows) {
+      const a = at(j, sub.col);
+      const b = at(j, whole.col);
+      if (a === null || b === null) continue;
+      of++;
+      const d = Math.max(a.decimals, b.decimals);
+      if (!((scaledTo(a, d) ?? Infinity) <= (scaledTo(b, d) ?? -Infinity))) breaks.push(j);
+    }
+    if (of === 0) return;
+    relations.push({ type: 'part-of', column: sub.key, of: whole.key });
+    evidence.push({ type: 'part-of', text: `${sub.key} ≤ ${whole.key} (a “trong đó” column under the header's total)`, holds: of - breaks.length, of, breaks: breaks.map(rowLabelAt), origin: 'inferred' });
+  }
 
   // --- rates -----------------------------------------------------------------
   const rateCols = figureCols.filter((c) => c.kind === 'rate');
@@ -304,7 +369,7 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
       const all = [fit, ...fit.alternatives];
       fit = all.reduce((a, b) => ((baseVotes.get(b.base.col) ?? 0) > (baseVotes.get(a.base.col) ?? 0) ? b : a));
     }
-    if (fit === null || fit.of < 2 || fit.holds < Math.max(2, Math.ceil(fit.of * consensus))) {
+    if (fit === null || fit.of < 2 || fit.holds < Math.max(2, Math.ceil((fit.of - carriedBreaks(fit.breaks, covers)) * consensus))) {
       notes.push(`rate column “${rc.key}”: no count and base column give its printed values in most rows; left unchecked`);
       return;
     }

@@ -164,7 +164,8 @@ export function attributeIssues(issues: readonly ReconcileIssue[], ctx: Attribut
     const base = ctx.figure(baseRef);
     const rate = ctx.figure(rateRef);
     const rounding = ctx.rounding(r.column);
-    const target = sums.find((s) => !dropped.has(s) && key(s.cells[0]!) === key(countRef));
+    // the count found wrong by a sum, or moved to it from the totals it breaks
+    const target = [...sums.filter((s) => !dropped.has(s)), ...replaced.values()].find((s) => key(s.cells[0]!) === key(countRef));
     if (target !== undefined && target.expectedExact !== null) {
       if (rateFits(rate, toFraction(target.expectedExact), base, rounding)) {
         dropped.add(r);
@@ -188,12 +189,15 @@ export function attributeIssues(issues: readonly ReconcileIssue[], ctx: Attribut
     replaced.set(r, findingAt(first, r.row, countRef, countFigure, implied, first.cells, `${first.relationText}; ${r.relationText}`, because));
   }
   const result: ReconcileIssue[] = [];
+  const noted = (i: ReconcileIssue): ReconcileIssue => {
+    const n = notes.get(i);
+    return n === undefined ? i : { ...i, message: `${i.message} (${n.join('; ')})` };
+  };
   for (const i of out) {
     const replacement = replaced.get(i);
-    if (replacement !== undefined) result.push(replacement);
+    if (replacement !== undefined) result.push(noted(replacement));
     if (dropped.has(i)) continue;
-    const n = notes.get(i);
-    result.push(n === undefined ? i : { ...i, message: `${i.message} (${n.join('; ')})` });
+    result.push(noted(i));
   }
   return result;
 }

@@ -105,6 +105,17 @@ const PLANTED: Readonly<Record<string, readonly string[]>> = {
   'capital-groups': ['sum-mismatch @3:3 42.465', 'sum-mismatch @9:7 4.432'],
   // rates to three decimals, “Cộng” last: one rate off in its third decimal
   'three-decimals': ['rate-mismatch @5:5 33,343'],
+  // a province by district, communes under I/II/III, a column-number row “3=2/1*100”, “6=2+4”: a district's SUM one
+  // commune short (before: not found, the subtotal added up over no rows), a count 301 typed 310 with its rate right
+  // (before: its rate also reported), a rate 11,58 typed 11,85
+  'province-communes': ['sum-mismatch @6:4 310', 'sum-mismatch @9:3 1.637', 'sum-mismatch @9:4 509', 'sum-mismatch @9:6 162', 'sum-mismatch @9:8 671', 'rate-mismatch @16:7 11,85'],
+  // “Số hộ nghèo” over “Tổng số | Trong đó › Hộ DTTS | Hộ có người có công”, “Kinh phí” over “Tổng cộng | NSTW | NSĐP”:
+  // a money total off by 90; a DTTS count larger than the poor households (before: found only at the total's column)
+  'trong-do': ['sum-mismatch @6:6 1.560', 'inequality-broken @7:4 198'],
+  // the same with two header rows, “Trong đó: Hộ DTTS” in one cell and “Cộng” for the money total
+  'trong-do-one-row': ['sum-mismatch @5:6 1.560', 'inequality-broken @6:4 198'],
+  // a last column “Ghi chú” of free text with figures in it (“Tăng 2 hộ do tách hộ”, “QĐ 861/QĐ-TTg”): the total's count +10
+  'ghi-chu': ['sum-mismatch @8:4 143'],
 };
 
 describe('plans in the shapes real plans use, with planted errors', () => {

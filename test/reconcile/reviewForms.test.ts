@@ -58,6 +58,12 @@ describe('review result forms (Mẫu số 3) as submitted in XLSX', () => {
     expect(r.out).toContain('note: rows 18, 19, 20 under the table hold no figure: read as notes or signatures, not as rows of the table');
   });
 
+  it('no layout: a stale saved end breaks its commune and the total, and counts once against the flow (before: not found)', async () => {
+    const stale = await reconcile(await districtWithFormulas('stale'), false);
+    expect(stale.code).toBe(EXIT_FINDINGS);
+    expect(stale.findings.filter((l) => l.startsWith('error'))[0]).toMatch(/^error {5}Xã Bản Lầu · Số hộ nghèo cuối năm · Số hộ: printed 265, expected 263 \(Số hộ nghèo cuối năm · Số hộ = Số hộ nghèo đầu năm · Số hộ − Số hộ thoát nghèo/);
+  });
+
   it('--layout summary-form: ethnic-minority households over the poor households, and a stale saved value of a formula', async () => {
     const ethnic = await reconcile(await districtByArea('ethnic'), true);
     expect(ethnic.findings).toHaveLength(1);
