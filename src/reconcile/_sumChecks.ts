@@ -1,4 +1,4 @@
-import { compareFractions, fraction, subtractFractions, type Fraction } from '../numbers/fraction.js';
+import { compareFractions, fraction, multiplyFractions, subtractFractions, type Fraction } from '../numbers/fraction.js';
 import { formatVnNumber } from '../numbers/formatVnNumber.js';
 import { formatInterval, intervalGap, negateInterval, sumIntervals, type Interval } from '../numbers/interval.js';
 import { MONEY_UNIT_LABELS } from '../numbers/money.js';
@@ -165,6 +165,19 @@ function droppedUnitHint(check: SumCheck, cells: readonly ReadCell[], label: (ro
     if (compareFractions(at(0), expected) === 0) {
       const ref = refs[i]!;
       return ` — “${cell.text}” at ${label(ref.row)} · ${ref.column} is printed in ${MONEY_UNIT_LABELS[cell.printedUnit]}, not in the column's unit; read in the column's unit the relation holds (a dropped unit?)`;
+    }
+  }
+  // a figure typed a thousand times too small (“0,614” for 614 triệu: typed in tỷ đồng) or too large, with no unit
+  // printed; too small first: a figure with decimals among whole ones is the odd one
+  for (const [factor, how] of [[fraction(1000n), '× 1.000'], [fraction(1n, 1000n), '÷ 1.000']] as const) {
+    for (let i = 0; i < cells.length; i++) {
+      const v = values[i]!;
+      if (v.num === 0n) continue;
+      const scaled = multiplyFractions(v, factor);
+      const at = (j: number): Fraction => (j === i ? scaled : values[j]!);
+      if (compareFractions(at(0), signedSum(check, (t) => at(t + 1))) !== 0) continue;
+      const ref = refs[i]!;
+      return ` — read ${how}, “${cells[i]!.text}” at ${label(ref.row)} · ${ref.column} makes the relation hold (a figure typed in another unit, tỷ for triệu or đồng for nghìn?)`;
     }
   }
   return '';

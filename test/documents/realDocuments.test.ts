@@ -116,6 +116,13 @@ const PLANTED: Readonly<Record<string, readonly string[]>> = {
   'trong-do-one-row': ['sum-mismatch @5:6 1.560', 'inequality-broken @6:4 198'],
   // a last column “Ghi chú” of free text with figures in it (“Tăng 2 hộ do tách hộ”, “QĐ 861/QĐ-TTg”): the total's count +10
   'ghi-chu': ['sum-mismatch @8:4 143'],
+  // NSTW and NSĐP each over “Cộng | Vốn đầu tư phát triển | Vốn sự nghiệp”, “Vốn lồng ghép”, “Vốn huy động”, “Tổng cộng”
+  // first, Dự án 3 and 4 over their sub-projects, “ĐVT: triệu đồng” above: the total's SUM left out Dự án 7; a
+  // sub-project's 4.310 typed 4.130; Dự án 2's NSĐP vốn sự nghiệp typed in tỷ đồng (0,614 for 614)
+  'budget-sources': ['sum-mismatch @3:3 103.316', 'sum-mismatch @3:4 84.195', 'sum-mismatch @3:6 32.325', 'sum-mismatch @3:7 8.421', 'sum-mismatch @3:9 3.234', 'sum-mismatch @5:7 614', 'sum-mismatch @10:6 4.130'],
+  // years 2021–2025, “Giai đoạn 2021-2025” and “Bình quân/năm”: a period total with two digits swapped (5.232 → 5.322);
+  // the average 1.005,0 typed 1.050,0 is not found: the yearly average is not inferred (see the test below)
+  'years-average': ['sum-mismatch @5:8 5.322'],
 };
 
 describe('plans in the shapes real plans use, with planted errors', () => {
@@ -125,6 +132,16 @@ describe('plans in the shapes real plans use, with planted errors', () => {
       expect(briefs(check(`${name}.clean.txt`))).toEqual([]);
     });
   }
+
+  it('a yearly average column (“Bình quân/năm”) is named as unchecked, never passed over in silence', () => {
+    const r = check('years-average.clean.txt');
+    expect(r.unchecked.map((u) => `${u.kind} ${u.text}`)).toEqual(['table-column Bình quân/năm']);
+  });
+
+  it('a figure typed in tỷ đồng in a table in triệu đồng (0,614 for 614) is named in the finding', () => {
+    const f = check('budget-sources.txt').findings.find((x) => x.location.row === 5)!;
+    expect(f.message).toContain('read × 1.000, “0,614” at Dự án 2: Đa dạng hóa sinh kế, phát triển mô hình giảm nghèo · Ngân sách địa phương · Vốn sự nghiệp makes the relation hold');
+  });
 
   it('the same plans as Word documents (real Word tables, merged header cells) give the same findings', async () => {
     for (const name of Object.keys(PLANTED)) {
