@@ -320,21 +320,7 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
     if (words === '') continue;
     // the parent: a column outside the “trong đó” block that names the same households and is never smaller
     const parents = additive.filter((p) => p !== sub && p.kind === sub.kind && !/^(trong do|trong so)/.test(foldVietnamese(p.header)) && new RegExp(`\\b${words}\\b`).test(foldVietnamese(p.header).replace(/\bcan ngheo\b/g, words === 'ngheo' ? 'cn' : 'can ngheo')));
-    const fits = parents.map((p) => {
-      let holds = 0;
-      let of = 0;
-      const breaks: number[] = [];
-      for (const j of checkedRows) {
-        const a = at(j, sub.col);
-        const b = at(j, p.col);
-        if (a === null || b === null) continue;
-        of++;
-        const d = Math.max(a.decimals, b.decimals);
-        if ((scaledTo(a, d) ?? Infinity) <= (scaledTo(b, d) ?? -Infinity)) holds++;
-        else breaks.push(j);
-      }
-      return { p, holds, of, breaks };
-    });
+    const fits = parents.map((p) => ({ p, ...atMost(sub, p) }));
     const fit = fits.length === 1 ? fits[0]! : null;
     if (fit === null || fit.of < 3 || fit.holds < Math.ceil(fit.of * consensus)) continue;
     relations.push({ type: 'part-of', column: sub.key, of: fit.p.key });
@@ -342,19 +328,26 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
   }
   /** A “trong đó” part under its group's total, which the header declares: checked in every row that prints both. */
   function partOf(sub: Col, whole: Col): void {
-    const breaks: number[] = [];
+    const { holds, of, breaks } = atMost(sub, whole);
+    if (of === 0) return;
+    relations.push({ type: 'part-of', column: sub.key, of: whole.key });
+    evidence.push({ type: 'part-of', text: `${sub.key} ≤ ${whole.key} (a “trong đó” column under the header's total)`, holds, of, breaks: breaks.map(rowLabelAt), origin: 'inferred' });
+  }
+  /** Rows where `sub` ≤ `whole`, out of those printing both. */
+  function atMost(sub: Col, whole: Col): { holds: number; of: number; breaks: number[] } {
+    let holds = 0;
     let of = 0;
+    const breaks: number[] = [];
     for (const j of checkedRows) {
       const a = at(j, sub.col);
       const b = at(j, whole.col);
       if (a === null || b === null) continue;
       of++;
       const d = Math.max(a.decimals, b.decimals);
-      if (!((scaledTo(a, d) ?? Infinity) <= (scaledTo(b, d) ?? -Infinity))) breaks.push(j);
+      if ((scaledTo(a, d) ?? Infinity) <= (scaledTo(b, d) ?? -Infinity)) holds++;
+      else breaks.push(j);
     }
-    if (of === 0) return;
-    relations.push({ type: 'part-of', column: sub.key, of: whole.key });
-    evidence.push({ type: 'part-of', text: `${sub.key} ≤ ${whole.key} (a “trong đó” column under the header's total)`, holds: of - breaks.length, of, breaks: breaks.map(rowLabelAt), origin: 'inferred' });
+    return { holds, of, breaks };
   }
 
   // --- rates -----------------------------------------------------------------
