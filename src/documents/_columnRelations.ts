@@ -116,9 +116,12 @@ export function declaredFormulas(cells: readonly string[]): DeclaredFormula[] {
 /**
  * How many of a relation's breaks are one wrong figure carried into its totals: a subtotal or total
  * row that breaks where a row it adds up (`covers(j)`) breaks too is no evidence against the
- * relation (a stale end count in one commune breaks the commune's balance and the total's).
+ * relation (a stale end count in one commune breaks the commune's balance and the total's), when
+ * the relation holds in four rows at least.
  */
-export function carriedBreaks(breaks: readonly number[], covers: (j: number) => readonly number[]): number {
+export function carriedBreaks(breaks: readonly number[], covers: (j: number) => readonly number[], holds: number): number {
+  // only where the relation holds in four rows at least: in a short table a coincidence gains nothing
+  if (holds < 4) return 0;
   const broken = new Set(breaks);
   return breaks.filter((j) => covers(j).some((k) => k !== j && broken.has(k))).length;
 }
@@ -183,7 +186,7 @@ export function linearRelations(
         for (const i of nz) nonzero[i] = true;
       } else breaks.push(j);
     }
-    return { holds, of, counted: of - carriedBreaks(breaks, covers), informative, distinct, breaks, nonzero };
+    return { holds, of, counted: of - carriedBreaks(breaks, covers, holds), informative, distinct, breaks, nonzero };
   };
   const accept = (r: { holds: number; of: number; counted: number; informative: number }): boolean => r.of >= 3 && r.holds >= Math.ceil(r.counted * consensus) && r.informative >= 2;
   /** The support a relation the table itself declares needs: half its rows, and two at least. */

@@ -362,7 +362,7 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
       const all = [fit, ...fit.alternatives];
       fit = all.reduce((a, b) => ((baseVotes.get(b.base.col) ?? 0) > (baseVotes.get(a.base.col) ?? 0) ? b : a));
     }
-    if (fit === null || fit.of < 2 || fit.holds < Math.max(2, Math.ceil((fit.of - carriedBreaks(fit.breaks, covers)) * consensus))) {
+    if (fit === null || fit.of < 2 || fit.holds < Math.max(2, Math.ceil((fit.of - carriedBreaks(fit.breaks, covers, fit.holds)) * consensus))) {
       notes.push(`rate column “${rc.key}”: no count and base column give its printed values in most rows; left unchecked`);
       return;
     }
