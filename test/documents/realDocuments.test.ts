@@ -251,7 +251,7 @@ const flowTable = fc.array(fc.record({ households: fc.integer({ min: 500, max: 6
 });
 
 describe('properties', () => {
-  it('counterexample: end = start + re-poor holds in three of five rows by chance, and the total's break is not discounted to accept it', () => {
+  it('counterexample: end = start + re-poor holds in three of five rows by chance, and the total\'s break is not discounted to accept it', () => {
     const rows = [
       ['TT', 'Xã', 'Tổng số hộ dân cư', 'Số hộ nghèo đầu năm', 'Số hộ thoát nghèo', 'Số hộ tái nghèo', 'Số hộ nghèo phát sinh', 'Số hộ nghèo cuối năm', 'Tỷ lệ hộ nghèo cuối năm (%)'],
       ['1', 'Xã 1', '500', '20', '2', '0', '2', '20', '4,00'],
