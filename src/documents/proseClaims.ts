@@ -1,6 +1,7 @@
 import { deepFreeze } from '../_internal/_freeze.js';
 import { VnPovertyError } from '../errors/VnPovertyError.js';
 import { targetFromText, type ReductionTarget, type TargetSubject } from '../targets/reductionTarget.js';
+import { fraction } from '../numbers/fraction.js';
 import { foldVietnamese, foldVietnameseKeepingLength } from '../text/foldVietnamese.js';
 import { proseFigures, sentences, type FigureDimension, type ProseFigure } from './_proseFigures.js';
 import type { DocumentModel } from './documentModel.js';
@@ -95,6 +96,10 @@ export interface ReductionTargetClaim extends ClaimBase {
   readonly kind: 'reduction-target';
   readonly target: ReductionTarget;
   readonly population: string;
+  /** The rates and counts of the clause as printed (“từ 1,5-2%, tương đương 368-491 hộ nghèo”), to check one against the other. */
+  readonly printed?: readonly ClaimFigure[];
+  /** The households the document prints as its base (“Tổng số hộ dân cư toàn huyện: 24.560 hộ”), when it prints one value. */
+  readonly printedBase?: ClaimFigure;
 }
 
 /**
@@ -112,8 +117,50 @@ export interface TableFigureClaim extends ClaimBase {
   readonly year: string | null;
 }
 
+/**
+ * “giảm từ 15,42% (cuối năm 2020) xuống còn 9,66% (cuối năm 2023), bình quân mỗi năm giảm 1,92%”,
+ * “giảm 3,64%, bình quân 1,21%/năm”: a yearly average over a period, with the change over the period
+ * (printed, or its two ends) and the number of years the years named give.
+ */
+export interface YearlyAverageClaim extends ClaimBase {
+  readonly kind: 'yearly-average';
+  readonly average: ClaimFigure;
+  /** The change over the period when the sentence prints it; else null and `from`, `to` are printed. */
+  readonly change: ClaimFigure | null;
+  readonly from: ClaimFigure | null;
+  readonly to: ClaimFigure | null;
+  /** The years the period may last: one count (2015 → 2020: 5), or two for “giai đoạn 2021-2025” (4 or 5). */
+  readonly years: readonly number[];
+  /** `'down'` for “giảm”, `'up'` for “tăng”. */
+  readonly direction: 'down' | 'up';
+}
+
+/**
+ * “Đầu năm 2023 có 2.946 hộ nghèo. Trong năm có 812 hộ thoát nghèo, 95 hộ tái nghèo và 143 hộ nghèo
+ * phát sinh mới; cuối năm còn 2.372 hộ nghèo”: the poor households at the end of a year from those at
+ * its start, the exits and the entries (re-poor, newly poor).
+ */
+export interface FlowClaim extends ClaimBase {
+  readonly kind: 'flow';
+  readonly start: ClaimFigure;
+  /** “thoát nghèo”. */
+  readonly exits: readonly ClaimFigure[];
+  /** “tái nghèo”, “phát sinh (mới)”. */
+  readonly entries: readonly ClaimFigure[];
+  readonly end: ClaimFigure;
+}
+
+/** “24,38%, cao gấp 2,5 lần bình quân chung của huyện (9,66%)”: one figure printed as a multiple of another. */
+export interface RatioClaim extends ClaimBase {
+  readonly kind: 'ratio';
+  readonly figure: ClaimFigure;
+  readonly other: ClaimFigure;
+  /** The multiple as printed (“2,5 lần”), read as a figure of dimension `'other'`. */
+  readonly multiple: ClaimFigure;
+}
+
 /** A claim the prose makes that arithmetic can check. */
-export type DocumentClaim = TotalWithPartsClaim | RateCountClaim | PercentOfPlanClaim | ReductionTargetClaim | TableFigureClaim | ChangeClaim;
+export type DocumentClaim = TotalWithPartsClaim | RateCountClaim | PercentOfPlanClaim | ReductionTargetClaim | TableFigureClaim | ChangeClaim | YearlyAverageClaim | FlowClaim | RatioClaim;
 
 /** A sentence with figures that no claim uses. */
 export interface UncheckedSentence {
@@ -239,6 +286,9 @@ export function extractClaims(model: DocumentModel): ProseClaims {
     rateCountPairs(p, pi);
     percentOfPlan(p);
     changes(p);
+    yearlyAverages(p);
+    flows(p);
+    ratios(p);
     targets(p);
     tableFigures(p);
   });
@@ -465,7 +515,9 @@ export function extractClaims(model: DocumentModel): ProseClaims {
     // the base in the same paragraph, or in a list item or lead-in just before a run of list items (“+ Tổng số hộ tự nhiên: …”)
     for (let k = pi; k >= Math.max(0, pi - 3); k--) {
       const q = paras[k]!;
-      if (k < pi && (!paras[k + 1]!.listItem || paras[k + 1]!.block !== q.block + 1)) break;
+      // …or a paragraph of its own just before (“Tổng số hộ dân cư toàn huyện: 24.560 hộ.”)
+      const statement = k === pi - 1 && q.block === p.block - 1 && !q.listItem && q.figures.length === 1;
+      if (k < pi && !statement && (!paras[k + 1]!.listItem || paras[k + 1]!.block !== q.block + 1)) break;
       const base = [...q.figures].reverse().find((f) => f.dimension === 'households' && (k < pi || f.end <= before) && BASE_WORDS.test(q.folded.slice(Math.max(0, f.start - 40), f.start)));
       if (base !== undefined) return { printedBase: fig(q, base) };
     }
@@ -607,6 +659,135 @@ export function extractClaims(model: DocumentModel): ProseClaims {
     }
   }
 
+  /** The one base of all households the document prints (“Tổng số hộ dân cư toàn huyện: 24.560 hộ”); undefined when none, or more than one value. */
+  function documentBase(): ClaimFigure | undefined {
+    const found: Array<{ p: Para; f: ProseFigure }> = [];
+    for (const q of paras) for (const f of q.figures) if (f.dimension === 'households' && f.qualifier === null && BASE_WORDS.test(q.folded.slice(Math.max(0, f.start - 40), f.start))) found.push({ p: q, f });
+    const values = new Set(found.map(({ f }) => `${f.value.num}/${f.value.den}`));
+    if (values.size !== 1) return undefined;
+    const { p, f } = found[0]!;
+    return { text: f.text, location: { block: p.block, start: f.start, end: f.end }, dimension: f.dimension, figure: f };
+  }
+
+  /**
+   * “… xuống còn 9,66% (cuối năm 2023), bình quân mỗi năm giảm 1,92%”, “giảm 3,64%, bình quân 1,21%/năm”:
+   * a yearly average, with the change it averages (printed before it in the sentence, or its two ends)
+   * and the years named in the sentence (or, when it names fewer than two, in the paragraph before it).
+   */
+  function yearlyAverages(p: Para): void {
+    if (!/\b(binh quan|trung binh|moi nam|hang nam)\b|\/\s*nam\b/.test(p.folded)) return;
+    for (const s of p.sentences) {
+      for (const avg of p.figures) {
+        if (avg.dimension !== 'percent' || avg.start < s.start || avg.end > s.end || avg.qualifier !== null || used.has(`${p.block}:${avg.start}`)) continue;
+        const lead = p.folded.slice(Math.max(s.start, avg.start - 40), avg.start);
+        const perYear = /^\s*\/\s*nam\b/.test(p.folded.slice(avg.end, avg.end + 8));
+        const averageWords = /\b(?:binh quan|trung binh|moi nam|hang nam)\b(?:\s+(?:moi nam|hang nam|mot nam))?(?:\s+(?:giam|tang))?(?:\s+(?:duoc|dat|la))?\s*$/;
+        if (!averageWords.test(lead) && !(perYear && /\b(?:giam|tang)\s*$/.test(lead))) continue;
+        const before = p.figures.filter((f) => f.dimension === 'percent' && f.start >= s.start && f.end <= avg.start && f.qualifier === null && !used.has(`${p.block}:${f.start}`));
+        const change = [...before].reverse().find((f) => /\b(?:giam|tang)(?: duoc| them)?\s*$/.test(p.folded.slice(Math.max(0, f.start - 14), f.start)) && !/^\s*\/\s*nam\b/.test(p.folded.slice(f.end, f.end + 8)) && !/\b(binh quan|trung binh|moi nam|hang nam)\b/.test(p.folded.slice(Math.max(s.start, f.start - 30), f.start)));
+        const to = change === undefined ? [...before].reverse().find((f) => /\bcon\s*$/.test(p.folded.slice(Math.max(0, f.start - 8), f.start))) : undefined;
+        const from = to === undefined ? undefined : [...before].reverse().find((f) => f.end <= to.start);
+        if (change === undefined && (to === undefined || from === undefined)) continue;
+        const years = periodYears(p, s.start, avg.start);
+        if (years.length === 0) continue;
+        const word = [...p.folded.slice(s.start, avg.start).matchAll(/\b(giam|tang)\b/g)].pop()?.[1] ?? 'giam';
+        claims.push({
+          kind: 'yearly-average',
+          average: fig(p, avg),
+          change: change === undefined ? null : fig(p, change),
+          from: from === undefined ? null : fig(p, from),
+          to: to === undefined ? null : fig(p, to),
+          years,
+          direction: word === 'tang' ? 'up' : 'down',
+          sentence: p.text.slice(s.start, s.end).trim(),
+          location: { block: p.block, start: s.start, end: s.end },
+        });
+        changed.add(`${p.block}:${s.start}`);
+      }
+    }
+  }
+
+  /**
+   * The years a period lasts, from the text before a yearly average: “trong 5 năm”, “3 năm qua”; else
+   * the first and last years named (in the sentence, or in the paragraph when the sentence names fewer
+   * than two): 2015 … 2020 is 5 years; “giai đoạn 2021-2025” alone is 4 or 5 (its start may be the end
+   * of 2020 or of 2021). Empty when the text does not say.
+   */
+  function periodYears(p: Para, sentenceStart: number, before: number): number[] {
+    const said = /\b(?:trong|sau|qua)\s+(\d{1,2})\s+nam\b|\b(\d{1,2})\s+nam\s+(?:qua|gan day)\b/.exec(p.folded.slice(sentenceStart, before));
+    if (said !== null) return [Number(said[1] ?? said[2])];
+    const named = (from: number): Array<{ year: number; at: number }> =>
+      [...p.folded.slice(from, before).matchAll(/(?<![\d.,])((?:19|20)\d\d)(?![\d.,]\d)/g)].filter((m) => !p.figures.some((f) => f.start <= from + m.index && f.end > from + m.index)).map((m) => ({ year: Number(m[1]), at: from + m.index }));
+    let years = named(sentenceStart);
+    if (new Set(years.map((y) => y.year)).size < 2) years = named(0);
+    if (years.length === 0) return [];
+    const first = Math.min(...years.map((y) => y.year));
+    const last = Math.max(...years.map((y) => y.year));
+    if (last <= first) return [];
+    // the two ends of one range (“giai đoạn 2021-2025”, “2021 – 2025”) and no other year: the start may be the year before the first
+    const range = new RegExp(`\\b${first}\\s*[-–—]\\s*${last}\\b`).test(p.folded.slice(0, before)) && years.every((y) => y.year === first || y.year === last) && years.length === 2;
+    return range ? [last - first, last - first + 1] : [last - first];
+  }
+
+  /**
+   * “Đầu năm 2023 có 2.946 hộ nghèo. Trong năm có 812 hộ thoát nghèo, 95 hộ tái nghèo và 143 hộ nghèo
+   * phát sinh mới; đến cuối năm còn 2.372 hộ nghèo”: read when every household figure between the start
+   * and the end is an exit or an entry (a breakdown, another count or near-poor households: not read).
+   */
+  function flows(p: Para): void {
+    if (!/\bthoat ngheo\b/.test(p.folded) || !/\b(dau nam|dau ky)\b/.test(p.folded)) return;
+    type Role = 'start' | 'exit' | 'entry' | 'end' | null;
+    const roleOf = (f: ProseFigure): Role => {
+      const after = p.folded.slice(f.end, f.end + 40);
+      const clauseFrom = Math.max(p.folded.lastIndexOf(';', f.start - 1), p.folded.lastIndexOf('. ', f.start - 1), p.folded.lastIndexOf(',', f.start - 1), previousFigureEnd(p, f.start) - 1);
+      const before = p.folded.slice(clauseFrom + 1, f.start);
+      if (/^\s*can ngheo\b/.test(after) || /\bcan ngheo\b/.test(before)) return null;
+      if (/^\s*(?:ngheo\s+)?(?:(?:da|duoc|duoc cong nhan|cong nhan)\s+)*thoat ngheo\b/.test(after) || /\bthoat ngheo(?: la| co)?\s*:?\s*$/.test(before)) return 'exit';
+      if (/^\s*(?:ngheo\s+)?(?:tai ngheo|phat sinh|ngheo moi|moi)\b/.test(after) || /\b(?:tai ngheo|phat sinh(?: moi)?)(?: la| co)?\s*:?\s*$/.test(before)) return 'entry';
+      // “Đầu năm 2023, toàn huyện có 2.946 hộ nghèo”: the moment may open the sentence, before a comma
+      const lead = p.folded.slice(Math.max(sentenceAt(p, f.start).start, previousFigureEnd(p, f.start)), f.start);
+      if (/^\s*ngheo\b/.test(after) && /\b(dau nam|dau ky)\b/.test(lead)) return 'start';
+      if (/^\s*ngheo\b/.test(after) && /\bcon(?: lai)?\s*$/.test(before)) return 'end';
+      return null;
+    };
+    const figures = p.figures.filter((f) => f.dimension === 'households');
+    const roles = figures.map(roleOf);
+    const si = roles.indexOf('start');
+    const ei = roles.lastIndexOf('end');
+    if (si < 0 || ei <= si || roles.indexOf('start', si + 1) >= 0 || roles.indexOf('end') !== ei) return;
+    const inner = roles.slice(si + 1, ei);
+    if (!inner.includes('exit') || inner.some((r) => r !== 'exit' && r !== 'entry')) return;
+    const span = figures.slice(si, ei + 1);
+    // the end may be a rate–count pair's count (“còn 2.372 hộ nghèo, chiếm tỷ lệ 9,66%”); no other figure is read twice
+    if (span.some((f, i) => f.qualifier !== null || f.outOf !== undefined || (used.has(`${p.block}:${f.start}`) && !(i === span.length - 1 && pairCounts.has(`${p.block}:${f.start}`))))) return;
+    const s = { start: sentenceAt(p, span[0]!.start).start, end: sentenceAt(p, span[span.length - 1]!.start).end };
+    claims.push({
+      kind: 'flow',
+      start: fig(p, span[0]!),
+      exits: span.filter((_, i) => inner[i - 1] === 'exit').map((f) => fig(p, f)),
+      entries: span.filter((_, i) => inner[i - 1] === 'entry').map((f) => fig(p, f)),
+      end: fig(p, span[span.length - 1]!),
+      sentence: p.text.slice(s.start, s.end).trim(),
+      location: { block: p.block, start: s.start, end: s.end },
+    });
+  }
+
+  /** “24,38%, cao gấp 2,5 lần bình quân chung của huyện (9,66%)”: the figure before “gấp K lần” and the first of its dimension after it, in one sentence. */
+  function ratios(p: Para): void {
+    for (const m of p.folded.matchAll(/\bgap\s+(\d+(?:,\d+)?)\s+lan\b/g)) {
+      const s = sentenceAt(p, m.index);
+      const a = [...p.figures].reverse().find((f) => f.end <= m.index && f.start >= s.start);
+      if (a === undefined || (a.dimension !== 'percent' && a.dimension !== 'households')) continue;
+      const b = p.figures.find((f) => f.start >= m.index + m[0].length && f.end <= s.end && f.dimension === a.dimension);
+      if (b === undefined || a.qualifier !== null || b.qualifier !== null) continue;
+      const digits = m[1]!;
+      const at = m.index + m[0].indexOf(digits, 3);
+      const decimals = digits.includes(',') ? digits.length - digits.indexOf(',') - 1 : 0;
+      const multiple: ProseFigure = { text: p.text.slice(at, m.index + m[0].length), start: at, end: m.index + m[0].length, numberStart: at, dimension: 'other', unitText: 'lần', moneyUnit: null, value: fraction(BigInt(digits.replace(',', '')), 10n ** BigInt(decimals)), decimals, digits, qualifier: null };
+      claims.push({ kind: 'ratio', figure: fig(p, a), other: fig(p, b), multiple: fig(p, multiple), sentence: p.text.slice(s.start, s.end).trim(), location: { block: p.block, start: s.start, end: s.end } });
+    }
+  }
+
   function targets(p: Para): void {
     if (!/\bgiam\b/.test(p.folded)) return;
     for (const s of p.sentences) {
@@ -639,12 +820,15 @@ export function extractClaims(model: DocumentModel): ProseClaims {
         if (error instanceof VnPovertyError) return false;
         throw error;
       }
-      for (const f of figures) use(p, f);
+      const printed = figures.map((f) => fig(p, f));
       const population = POPULATION.exec(folded)?.[1] ?? '';
+      const base = documentBase();
       claims.push({
         kind: 'reduction-target',
         target,
         population: population === '' ? '' : populationName(population),
+        printed,
+        ...(base === undefined ? {} : { printedBase: base }),
         sentence: p.text.slice(sentence.start, sentence.end).trim(),
         location: { block: p.block, start: sentence.start, end: sentence.end },
       });
