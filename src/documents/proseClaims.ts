@@ -683,7 +683,9 @@ export function extractClaims(model: DocumentModel): ProseClaims {
         const perYear = /^\s*\/\s*nam\b/.test(p.folded.slice(avg.end, avg.end + 8));
         const averageWords = /\b(?:binh quan|trung binh|moi nam|hang nam)\b(?:\s+(?:moi nam|hang nam|mot nam))?(?:\s+(?:giam|tang))?(?:\s+(?:duoc|dat|la))?\s*$/;
         if (!averageWords.test(lead) && !(perYear && /\b(?:giam|tang)\s*$/.test(lead))) continue;
-        const before = p.figures.filter((f) => f.dimension === 'percent' && f.start >= s.start && f.end <= avg.start && f.qualifier === null && !used.has(`${p.block}:${f.start}`));
+        // the change it averages is in its clause (“tỷ lệ hộ cận nghèo giảm 2,1%; tỷ lệ hộ nghèo bình quân …” is not one), of the same households
+        const clause = Math.max(s.start, p.folded.lastIndexOf(';', avg.start - 1) + 1);
+        const before = p.figures.filter((f) => f.dimension === 'percent' && f.start >= clause && f.end <= avg.start && f.qualifier === null && !used.has(`${p.block}:${f.start}`) && /\bcan ngheo\b/.test(p.folded.slice(f.end, avg.start)) === /\bcan ngheo\b/.test(p.folded.slice(clause, f.start)));
         const change = [...before].reverse().find((f) => /\b(?:giam|tang)(?: duoc| them)?\s*$/.test(p.folded.slice(Math.max(0, f.start - 14), f.start)) && !/^\s*\/\s*nam\b/.test(p.folded.slice(f.end, f.end + 8)) && !/\b(binh quan|trung binh|moi nam|hang nam)\b/.test(p.folded.slice(Math.max(s.start, f.start - 30), f.start)));
         const to = change === undefined ? [...before].reverse().find((f) => /\bcon\s*$/.test(p.folded.slice(Math.max(0, f.start - 8), f.start))) : undefined;
         const from = to === undefined ? undefined : [...before].reverse().find((f) => f.end <= to.start);
@@ -780,6 +782,9 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       if (a === undefined || (a.dimension !== 'percent' && a.dimension !== 'households')) continue;
       const b = p.figures.find((f) => f.start >= m.index + m[0].length && f.end <= s.end && f.dimension === a.dimension);
       if (b === undefined || a.qualifier !== null || b.qualifier !== null) continue;
+      // the place compared with, named between (“bình quân chung của huyện (9,66%)”); not another comparison (“so với năm 2015 và cao hơn … 3,2%”)
+      const between = p.folded.slice(m.index + m[0].length, b.start);
+      if (between.length > 60 || /[;,]|\b(hon|va|nhung|so voi nam|nam \d{4})\b/.test(between)) continue;
       const digits = m[1]!;
       const at = m.index + m[0].indexOf(digits, 3);
       const decimals = digits.includes(',') ? digits.length - digits.indexOf(',') - 1 : 0;
