@@ -347,7 +347,7 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
       const label = (p: RateCountClaim): string => `${p.rate.text} (${p.count.text})`;
       const inference = inferCommonBase(group.map((p) => ({ label: label(p), count: p.count.figure.digits, rate: p.rate.figure.digits })), { rounding });
       const bases = (b: { min: number; max: number | null } | null): string => (b === null ? 'no base' : `${vn(fraction(BigInt(b.min)), 0)} – ${b.max === null ? '∞' : vn(fraction(BigInt(b.max)), 0)}`);
-      const who = group[0]!.population === '' ? 'all households' : group[0]!.population;
+      const who = `${group[0]!.population === '' ? 'all households' : group[0]!.population}${group[0]!.scope === undefined ? '' : ` of ${group[0]!.scope}`}`;
       if (inference.common !== null) {
         for (const p of group) ok(p, `the ${group.length} pairs for ${who} share a base of ${bases(inference.common)} households`);
         continue;

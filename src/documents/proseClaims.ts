@@ -210,7 +210,7 @@ function subjectOf(folded: string): 'poor' | 'near-poor' | 'poor-and-near-poor' 
 /** After a part's “chiếm P%”: words that make P a share of the total (“, tương đương 48.000 tỷ”, “số hộ nghèo toàn huyện”), not a rate of all households. */
 const SHARE_OF_TOTAL = /^(?:\s*[,;]?\s*\(?\s*(?:tuong duong|tuong ung)\b|\s+(?:so voi\s+)?(?:so |tong so |tong )?(?:ho ngheo|ho can ngheo|von|kinh phi|nguon von|tong von|tong kinh phi)\b(?!\s+(?:dtts|dan toc|dong bao|vung)\b))/;
 /** A part of the area a pair may be about. */
-const AREA = /\b(thanh thi|nong thon|khu vuc [a-z]+(?: [a-z]+)?)\b/;
+const AREA = /\b(thanh thi|nong thon|khu vuc (?!nhu sau\b)[a-z]+(?: [a-z]+)?)\b/;
 /** Words that narrow a sentence to a part of the area. */
 const SUB_AREA = /\b(khu vuc|thanh thi|nong thon|cac xa|cac phuong|thon)\b|^\s*[-+•]?\s*(xa|phuong|thi tran|huyen) (?!hoi\b)[a-z]/;
 
@@ -489,7 +489,8 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       const baseWords = /^\s*(?:%\s*)?(?:so voi |tren |cua )?(tong so ho[\p{L} ]{0,20}|so ho (?:ngheo|can ngheo)[\p{L} ]{0,10})/u.exec(p.folded.slice(r.end, r.end + 40));
       const s = sentenceAt(p, r.start);
       pairCounts.add(`${p.block}:${count.start}`);
-      const scope = scopeOf(p.text.slice(s.start, Math.min(r.start, count.start)));
+      // a place named at the head of the pair's clause is nearer than one the sentence named before (“… chung cả nước …: Tây Nguyên 8,39% với 129.160 hộ”)
+      const scope = placeBefore(p, s.start, Math.min(r.start, count.start)) || scopeOf(p.text.slice(s.start, Math.min(r.start, count.start)));
       const moment = momentOf(p.folded.slice(s.start, Math.min(r.start, count.start)));
       claims.push({
         kind: 'rate-count',
@@ -924,6 +925,21 @@ function scopeOf(text: string): string {
     else if (/^\p{Lu}/u.test(m[2]!)) out = `${m[1]!.toLowerCase()} ${m[2]!}`;
   }
   return out;
+}
+
+/** Words that make a clause's lead a statement, not the name of a place. */
+const NOT_A_PLACE = /\b(t[yi] le|ho|so|tong|chiem|trong do|con|dau|cuoi|giam|tang|co|la|dat|binh quan|toan)\b/;
+
+/**
+ * A place named alone at the head of the pair's clause, in a list of places each with its pair
+ * (“…như sau: Trung du và miền núi phía Bắc 21,92% với 701.461 hộ; Đồng bằng sông Hồng 2,45% với
+ * 169.566 hộ; …”): capitalised, with no figure and no word of a statement. `''` when there is none.
+ */
+function placeBefore(p: Para, sentenceStart: number, at: number): string {
+  const from = Math.max(p.text.lastIndexOf(';', at - 1), p.text.lastIndexOf(':', at - 1), sentenceStart - 1) + 1;
+  const lead = p.text.slice(from, at).replace(LIST_ITEM, '').replace(/[\s,(]+$/, '').trim();
+  if (lead === '' || lead.length > 60 || !/^\p{Lu}/u.test(lead) || /\d/.test(lead) || NOT_A_PLACE.test(foldVietnamese(lead))) return '';
+  return lead.normalize('NFC').toLowerCase();
 }
 
 /** The moment a sentence puts a pair at: the last of “đầu năm/kỳ/giai đoạn”, “từ” (start) and “cuối năm/kỳ”, “còn” (end) before it. */

@@ -67,6 +67,25 @@ describe('real reports of Gia Lai (Central Highlands): consistent as printed, no
   });
 });
 
+describe('the 2022 and 2023 reviews by region as the press printed them (real): each region on its own base', () => {
+  it('“…như sau: Trung du và miền núi phía Bắc 21,92% với 701.461 hộ; Đồng bằng sông Hồng 2,45% với 169.566 hộ; …”: the real 69.239 found, no region on another’s base', () => {
+    const text = fixture('real-regions-2022-prose.txt');
+    const r = check(text);
+    // as published: Đồng bằng sông Hồng's 69.239 poor households (69.329 in the Ministry's table) make the regions 90 short of 1.057.374
+    expect(r.findings.map((f) => `${f.code} “${f.printed ?? ''}” (${f.difference ?? ''})`)).toEqual(['parts-short-of-total “1.057.374 hộ” (90)']);
+    const tayNguyen = r.claims.filter((c) => c.kind === 'rate-count' && /Tây Nguyên/.test(c.sentence) && c.summary.includes('129.160'));
+    expect(tayNguyen.map((c) => c.note)).toEqual(['the 3 pairs for all households of tây nguyên share a base of 1.538.535 – 1.538.826 households']);
+    // one digit pair swapped in a copy: the region's three pairs no longer share a base, the wrong rate found
+    const planted = check(text.replace('Tây Nguyên 8,39%', 'Tây Nguyên 8,93%'));
+    expect(planted.findings.map((f) => `${f.code} “${f.printed ?? ''}”`)).toEqual(['parts-short-of-total “1.057.374 hộ”', 'rate-count-base-mismatch “8,93% (129.160 hộ)”']);
+    expect(planted.findings[1]!.expected).toBe('8,39 – 8,40%');
+  });
+
+  it('the 2023 review by region (“Vùng Tây Nguyên có tỷ lệ nghèo đa chiều là 12,46%, …; tổng số hộ … là 195.795 hộ”) gives no finding', () => {
+    expect(check(fixture('real-regions-2023-prose.txt')).findings).toEqual([]);
+  });
+});
+
 describe('what looks like a flow, an average or a multiple but is not one gives no finding', () => {
   it('another clause, a breakdown of the exits, exits after the end, a multiple of another year, a qualified average', () => {
     const text = [
