@@ -331,12 +331,17 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
     const groups = new Map<string, RateCountClaim[]>();
     const along = (p: RateCountClaim): string => `${p.population}|${p.base}|${p.scope ?? ''}`;
     const moments = new Map<string, Set<string>>();
+    const years = new Map<string, Set<string>>();
     for (const p of pairs) if (p.moment !== undefined) moments.set(along(p), new Set([...(moments.get(along(p)) ?? []), p.moment]));
+    for (const p of pairs) if (p.year !== undefined) years.set(along(p), new Set([...(years.get(along(p)) ?? []), p.year]));
     for (const p of pairs) {
       if (p.printedBase !== undefined) continue;
       const stated = moments.get(along(p));
       const moment = p.moment ?? (stated?.size === 1 ? [...stated][0]! : '');
-      const key = `${along(p)}|${moment}`;
+      // pairs of two years named are on two bases; a pair of no year joins the one year named
+      const named = years.get(along(p));
+      const year = named === undefined || named.size < 2 ? '' : (p.year ?? '');
+      const key = `${along(p)}|${moment}|${year}`;
       groups.set(key, [...(groups.get(key) ?? []), p]);
     }
     for (const group of groups.values()) {

@@ -65,6 +65,8 @@ export interface RateCountClaim extends ClaimBase {
    * A … xuống còn B”) or `'end'` (“cuối năm”, “còn”). Pairs of different moments have different bases.
    */
   readonly moment?: 'start' | 'end';
+  /** The last year the sentence names before the pair (“cuối năm 2021 … thì đến cuối năm 2024, … 36.703 hộ (4,16%)”: 2024); pairs of different years have different bases. */
+  readonly year?: string;
 }
 
 /**
@@ -466,7 +468,9 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       if (eq !== null) count = p.figures.find((f) => f.start === r.end + eq[0].length || (f.start >= r.end && f.start <= r.end + eq[0].length + 1 && f.dimension === 'households'));
       if (count === undefined || count.dimension !== 'households') {
         // “N hộ, chiếm P%”, “N hộ nghèo (chiếm tỷ lệ P%)”, “N hộ; Tỷ lệ: P%”
-        const back = [...p.figures].reverse().find((f) => f.dimension === 'households' && f.end <= r.start && /^\s*(?:can ngheo|ngheo)?[\s,;(]*(?:(?:chiem|bang)(?: t[yi] le)?|t[yi] le(?: ho)?(?: can)?(?: ngheo)?(?: la)?\s*:?)\s*$/.test(p.folded.slice(f.end, r.start)));
+        // …or the rate alone in brackets after the count (“còn 36.703 hộ (4,16%)”)
+        const bracketed = /^\s*\)/.test(p.folded.slice(r.end, r.end + 3));
+        const back = [...p.figures].reverse().find((f) => f.dimension === 'households' && f.end <= r.start && (/^\s*(?:can ngheo|ngheo)?[\s,;(]*(?:(?:chiem|bang)(?: t[yi] le)?|t[yi] le(?: ho)?(?: can)?(?: ngheo)?(?: la)?\s*:?)\s*$/.test(p.folded.slice(f.end, r.start)) || (bracketed && /^\s*(?:can ngheo|ngheo)?\s*\(\s*$/.test(p.folded.slice(f.end, r.start)))));
         // “Tỷ lệ hộ nghèo là 2,93%; tổng số hộ nghèo là 815.101 hộ”: a rate that names its households, then their count —
         // unless the count before it is of the same households (“tổng số hộ nghèo là 2.338.569 hộ, tỷ lệ hộ nghèo là 9,88%”)
         const rateWords = /\bt[yi] le\b([^;.:%]*\bngheo\b[^;.:%]*)(?:\bla|:)\s*$/.exec(p.folded.slice(Math.max(0, r.start - 80), r.start));
@@ -503,10 +507,17 @@ export function extractClaims(model: DocumentModel): ProseClaims {
         ...printedBaseFor(p, pi, Math.min(r.start, count.start), people + area, baseWords === null || /dan cu|ho dan/.test(baseWords[1]!)),
         ...(scope === '' ? {} : { scope }),
         ...(moment === null ? {} : { moment }),
+        ...yearOf(p, s.start, Math.min(r.start, count.start)),
         sentence: p.text.slice(s.start, s.end).trim(),
         location: { block: p.block, start: s.start, end: s.end },
       });
     }
+  }
+
+  function yearOf(p: Para, from: number, to: number): { year?: string } {
+    const years = [...p.folded.slice(from, to).matchAll(/(?<![\d.,/])((?:19|20)\d\d)(?![\d.,]\d)/g)].filter((m) => !p.figures.some((f) => f.start <= from + m.index && f.end > from + m.index));
+    const last = years.pop();
+    return last === undefined ? {} : { year: last[1]! };
   }
 
   /** “Tổng số hộ (dân cư | tự nhiên): N hộ” in the paragraph before the pair or in the three before it, for a pair of all households. */
@@ -609,8 +620,9 @@ export function extractClaims(model: DocumentModel): ProseClaims {
 
   /** A date phrase before the figure in its sentence, else in the lead-in paragraphs before it (“… (đến tháng 7/2022):”). */
   function dateNear(p: Para, pi: number, figureAt: number, sentenceStart: number): string | null {
-    const own = DATE.exec(p.folded.slice(sentenceStart, figureAt));
-    if (own !== null) return p.text.slice(sentenceStart + own.index, sentenceStart + own.index + own[0].length);
+    // the last before the figure: “cuối năm 2021 … thì đến cuối năm 2024, … 36.703 hộ (4,16%)” is of 2024
+    const own = [...p.folded.slice(sentenceStart, figureAt).matchAll(new RegExp(DATE.source, 'g'))].pop();
+    if (own !== undefined) return p.text.slice(sentenceStart + own.index, sentenceStart + own.index + own[0].length);
     for (let k = pi - 1; k >= Math.max(0, pi - 3); k--) {
       const q = paras[k]!;
       if (q.listItem) continue;

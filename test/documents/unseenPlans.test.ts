@@ -41,7 +41,7 @@ describe('unseen plans: every planted error at its figure, the twin gives nothin
   it('a Mekong province’s resolution: “số hộ thoát nghèo là …; số hộ tái nghèo: …”, “còn lại”, a share of the budget, “(tương ứng giảm A-B hộ)”', () => {
     const clean = check(fixture('delta-resolution.clean.txt'));
     expect(clean.findings).toEqual([]);
-    expect(clean.claims.filter((c) => c.status === 'consistent').map((c) => c.kind)).toEqual(['flow', 'yearly-average', 'ratio', 'total-with-parts', 'reduction-target']);
+    expect(clean.claims.filter((c) => c.status === 'consistent').map((c) => c.kind)).toEqual(['rate-count', 'flow', 'yearly-average', 'ratio', 'total-with-parts', 'reduction-target']);
     expect(check(fixture('delta-resolution.txt')).findings.map(brief)).toEqual([
       'flow-mismatch “4.602 hộ” → 4.620 hộ (-18)',
       'average-mismatch “1,32%” → 1,23% (0.09)',
@@ -57,6 +57,21 @@ describe('unseen plans: every planted error at its figure, the twin gives nothin
     expect(r.findings).toEqual([]);
     expect(r.claims.find((c) => c.kind === 'yearly-average')?.note).toBe('3,64% over 3 years = 1,21% a year, printed 1,21%');
     expect(check(text.replace('bình quân 1,21%/năm', 'bình quân 1,12%/năm')).findings.map(brief)).toEqual(['average-mismatch “1,12%” → 1,21% (-0.09)']);
+  });
+
+  it('Nghệ An: “cuối năm 2021 … 66.673 hộ nghèo (chiếm 7,8%) … thì đến cuối năm 2024, … 36.703 hộ (4,16%)”: two years, two bases; a rate typed wrong found', () => {
+    const text = fixture('real-nghe-an-2021-2025.txt');
+    const pairs = check(text).claims.filter((c) => c.kind === 'rate-count');
+    expect(pairs.map((c) => `${c.status} ${c.summary}`)).toEqual([
+      'consistent poor 7,8% = 66.673 hộ, cuối năm 2021',
+      'consistent near-poor 6,59% = 56.289 hộ, cuối năm 2021',
+      'consistent poor 4,16% = 36.703 hộ, cuối năm 2024',
+      'consistent near-poor 5,42% = 47.838 hộ, cuối năm 2024',
+    ]);
+    expect(pairs.map((c) => c.note?.match(/base of ([\d.]+)/)?.[1])).toEqual(['853.511', '853.511', '881.807', '881.807']);
+    const planted = check(text.replace('36.703 hộ (4,16%)', '36.703 hộ (4,61%)'));
+    expect(planted.findings.map((f) => f.code)).toEqual(['rate-count-pairs-disagree']);
+    expect(planted.findings[0]!.message).toContain('4,61% (36.703 hộ) needs 795.298 – 797.024');
   });
 });
 
