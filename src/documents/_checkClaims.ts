@@ -197,7 +197,9 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
     const fits = c.years.find((n) => intervalsMeet(scaleInterval(total, fraction(1n, BigInt(n))), printed));
     const years = c.years.join(' or ');
     if (fits !== undefined) return ok(c, `${over} over ${fits} years = ${vn(divideFractions(exactTotal, fraction(BigInt(fits))), Math.max(2, c.average.figure.decimals))}% a year, printed ${c.average.text}`);
-    const n = c.years[0]!;
+    // the difference from the nearest reading of the years
+    const distance = (k: number): Fraction => { const d = subtractFractions(c.average.figure.value, divideFractions(exactTotal, fraction(BigInt(k)))); return d.num < 0n ? subtractFractions(fraction(0n), d) : d; };
+    const n = [...c.years].sort((x, y) => compareFractions(distance(x), distance(y)))[0]!;
     const exact = divideFractions(exactTotal, fraction(BigInt(n)));
     const decimals = Math.max(2, c.average.figure.decimals);
     finding(c, {

@@ -757,8 +757,12 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       const clauseFrom = Math.max(p.folded.lastIndexOf(';', f.start - 1), p.folded.lastIndexOf('. ', f.start - 1), p.folded.lastIndexOf(',', f.start - 1), previousFigureEnd(p, f.start) - 1);
       const before = p.folded.slice(clauseFrom + 1, f.start);
       if (/^\s*can ngheo\b/.test(after) || /\bcan ngheo\b/.test(before)) return null;
-      if (/^\s*(?:ngheo\s+)?(?:(?:da|duoc|duoc cong nhan|cong nhan)\s+)*thoat ngheo\b/.test(after) || /\bthoat ngheo(?: la| co)?\s*:?\s*$/.test(before)) return 'exit';
-      if (/^\s*(?:ngheo\s+)?(?:tai ngheo|phat sinh|ngheo moi|moi)\b/.test(after) || /\b(?:tai ngheo|phat sinh(?: moi)?)(?: la| co)?\s*:?\s*$/.test(before)) return 'entry';
+      // the label before (“số hộ thoát nghèo trong năm: 58 hộ”, “số hộ nghèo đầu kỳ: 312 hộ”) or the words after (“812 hộ thoát nghèo”)
+      const label = (words: string): RegExp => new RegExp(`\\b(?:${words})(?: trong (?:nam|ky)| nam \\d{4})?(?: la| co)?\\s*:?\\s*$`);
+      if (/^\s*(?:ngheo\s+)?(?:(?:da|duoc|duoc cong nhan|cong nhan)\s+)*thoat ngheo\b/.test(after) || label('thoat ngheo').test(before)) return 'exit';
+      if (/^\s*(?:ngheo\s+)?(?:tai ngheo|phat sinh|ngheo moi|moi)\b/.test(after) || label('tai ngheo|phat sinh(?: moi)?').test(before)) return 'entry';
+      if (label('ho ngheo (?:dau nam|dau ky)').test(before)) return 'start';
+      if (label('ho ngheo (?:cuoi nam|cuoi ky|con lai)').test(before)) return 'end';
       // “Đầu năm 2023, toàn huyện có 2.946 hộ nghèo”: the moment may open the sentence, before a comma
       const lead = p.folded.slice(Math.max(sentenceAt(p, f.start).start, previousFigureEnd(p, f.start)), f.start);
       if (/^\s*ngheo\b/.test(after) && /\b(dau nam|dau ky)\b/.test(lead)) return 'start';

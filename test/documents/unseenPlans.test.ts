@@ -51,6 +51,19 @@ describe('unseen plans: every planted error at its figure, the twin gives nothin
     ]);
   });
 
+  it('a northern mountain commune’s report: labels before the figures (“số hộ nghèo đầu kỳ: 312 hộ; số hộ thoát nghèo trong năm: 58 hộ; …”), a breakdown in brackets, “giai đoạn 2022-2024”', () => {
+    expect(check(fixture('mountain-commune.clean.txt')).findings).toEqual([]);
+    const r = check(fixture('mountain-commune.txt'));
+    expect(r.findings.map(brief)).toEqual([
+      'flow-mismatch “260 hộ” → 233 hộ (27)',
+      'ratio-mismatch “6,4 lần” → 4,6 lần (1.78)',
+      // 7,47 points over 2022-2024: 3 years (or 2, if the period began at the end of 2022)
+      'average-mismatch “2,94%” → 3,74 or 2,49% (0.45)',
+      'parts-exceed-total “2.456,8 triệu đồng” → 2.465,8 triệu đồng (-9)',
+      'target-count-mismatch “73 hộ” → 37 hộ (35.7)',
+    ]);
+  });
+
   it('Nghệ An 2021–2025 (real): “giảm 3,64%, bình quân 1,21%/năm” over the years the paragraph names; a wrong average found', () => {
     const text = fixture('real-nghe-an-2021-2025.txt');
     const r = check(text);
