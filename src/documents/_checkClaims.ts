@@ -175,9 +175,9 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
   function rangeLow(f: ClaimFigure): ClaimFigure | null {
     const block = model.blocks[f.location.block];
     const text = block === undefined || block.kind === 'table' ? '' : block.text;
-    const m = /(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)\s*[-–—]\s*$/.exec(text.slice(Math.max(0, f.figure.numberStart - 24), f.figure.numberStart));
+    const m = /(\d{1,3}(?:[.\u00a0\u202f ]\d{3})+(?:,\d+)?|\d+(?:,\d+)?)\s*[-–—]\s*$/.exec(text.slice(Math.max(0, f.figure.numberStart - 24), f.figure.numberStart));
     if (m === null) return null;
-    const digits = m[1]!;
+    const digits = m[1]!.replace(/[\u00a0\u202f ]/g, '.');
     const decimals = digits.includes(',') ? digits.length - digits.indexOf(',') - 1 : 0;
     const start = f.figure.numberStart - (text.slice(Math.max(0, f.figure.numberStart - 24), f.figure.numberStart).length - m.index);
     const value = fraction(BigInt(digits.replace(/[.,]/g, '')), 10n ** BigInt(decimals));

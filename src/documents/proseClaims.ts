@@ -837,7 +837,8 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       if (subject === null) return false;
       let target: ReductionTarget;
       try {
-        target = targetFromText(clause, { subject: subject as TargetSubject });
+        // Word's “2 850-3 225 hộ” (thousands grouped by no-break spaces) as the target reader reads them
+        target = targetFromText(clause.normalize('NFC').replace(/(\d)[ \u00a0\u202f](?=\d{3}(?!\d))/g, '$1.'), { subject: subject as TargetSubject });
       } catch (error) {
         if (error instanceof VnPovertyError) return false;
         throw error;

@@ -4,7 +4,9 @@ import { checkDocument } from '../../src/documents/checkDocument.js';
 import type { CheckFinding, CheckReport } from '../../src/documents/checkReport.js';
 import { formatVnNumber } from '../../src/numbers/formatVnNumber.js';
 import { readTextDocument } from '../../src/io/readTextDocument.js';
+import { readDocxDocument } from '../../src/io/readDocxDocument.js';
 import { readFixture } from '../_helpers/fixtures.js';
+import { wordPlan } from '../_helpers/wordProse.js';
 
 // Plans the checker had never seen (test/fixtures/documents/README.md): a Central Highlands district's
 // plan and a Mekong province's resolution, each with planted errors and an error-free twin, and a real
@@ -62,6 +64,15 @@ describe('unseen plans: every planted error at its figure, the twin gives nothin
       'parts-exceed-total “2.456,8 triệu đồng” → 2.465,8 triệu đồng (-9)',
       'target-count-mismatch “73 hộ” → 37 hộ (35.7)',
     ]);
+  });
+
+  it('the three plans as Word documents (no-break spaces in the thousands, decomposed diacritics): the same findings, and none on the twins', async () => {
+    for (const name of ['highland-district', 'delta-resolution', 'mountain-commune']) {
+      const text = check(fixture(`${name}.txt`)).findings.map(brief);
+      const word = checkDocument(readDocxDocument(await wordPlan(fixture(`${name}.txt`)), { source: name })).findings.map((f) => brief(f).replace(/(\d)\u00a0(\d{3})/g, '$1.$2').replace(/(\d) (\d{3})/g, '$1.$2'));
+      expect(word, name).toEqual(text);
+      expect(checkDocument(readDocxDocument(await wordPlan(fixture(`${name}.clean.txt`)))).findings, name).toEqual([]);
+    }
   });
 
   it('Nghệ An 2021–2025 (real): “giảm 3,64%, bình quân 1,21%/năm” over the years the paragraph names; a wrong average found', () => {
