@@ -699,7 +699,9 @@ export function extractClaims(model: DocumentModel): ProseClaims {
         // the change it averages is in its clause (“tỷ lệ hộ cận nghèo giảm 2,1%; tỷ lệ hộ nghèo bình quân …” is not one), of the same households
         const clause = Math.max(s.start, p.folded.lastIndexOf(';', avg.start - 1) + 1);
         const before = p.figures.filter((f) => f.dimension === 'percent' && f.start >= clause && f.end <= avg.start && f.qualifier === null && !used.has(`${p.block}:${f.start}`) && /\bcan ngheo\b/.test(p.folded.slice(f.end, avg.start)) === /\bcan ngheo\b/.test(p.folded.slice(clause, f.start)));
-        const change = [...before].reverse().find((f) => /\b(?:giam|tang)(?: duoc| them)?\s*$/.test(p.folded.slice(Math.max(0, f.start - 14), f.start)) && !/^\s*\/\s*nam\b/.test(p.folded.slice(f.end, f.end + 8)) && !/\b(binh quan|trung binh|moi nam|hang nam)\b/.test(p.folded.slice(Math.max(s.start, f.start - 30), f.start)));
+        const found = [...before].reverse().find((f) => /\b(?:giam|tang)(?: duoc| them)?\s*$/.test(p.folded.slice(Math.max(0, f.start - 14), f.start)) && !/^\s*\/\s*nam\b/.test(p.folded.slice(f.end, f.end + 8)) && !/\b(binh quan|trung binh|moi nam|hang nam)\b/.test(p.folded.slice(Math.max(s.start, f.start - 30), f.start)));
+        // “giảm 0,5% so với năm 2023, bình quân giai đoạn 2021-2025 giảm 1,2%/năm”: a change of one year, then the average of another period
+        const change = found !== undefined && /\bso voi (?:nam truoc|cung ky|nam \d{4})\b|\bgiai doan\b|\d{4}\s*[-–—]\s*\d{4}/.test(p.folded.slice(found.end, avg.start)) ? undefined : found;
         const to = change === undefined ? [...before].reverse().find((f) => /\bcon\s*$/.test(p.folded.slice(Math.max(0, f.start - 8), f.start))) : undefined;
         const from = to === undefined ? undefined : [...before].reverse().find((f) => f.end <= to.start);
         if (change === undefined && (to === undefined || from === undefined)) continue;

@@ -135,6 +135,15 @@ describe('what looks like a flow, an average or a multiple but is not one gives 
       'Thu nhập bình quân của hộ nghèo năm 2024 đạt 28 triệu đồng, tăng gấp 1,5 lần so với năm 2020.',
       'Tỷ lệ hộ nghèo của huyện là 12,5%, gấp 2 lần so với năm 2015 và cao hơn bình quân tỉnh 3,2%.',
       'Tỷ lệ hộ nghèo từ 7,19% năm 2015 dự kiến giảm xuống còn 1,36% vào cuối năm 2020, bình quân mỗi năm giảm khoảng 1,2%.',
+      // a change of one year, then the average of another period
+      'Năm 2024 tỷ lệ hộ nghèo giảm 0,5% so với năm 2023, bình quân giai đoạn 2021-2025 giảm 1,2%/năm.',
+      'Tỷ lệ hộ nghèo giảm 1,2% so với cùng kỳ, bình quân mỗi năm giảm 1,5% trong giai đoạn 2021-2024.',
+      // exits before the start; households that moved away (not an exit the flow knows); near-poor households
+      'Năm 2023 toàn huyện có 30 hộ thoát nghèo; đầu năm 2024 có 120 hộ nghèo; cuối năm 2024 còn 100 hộ nghèo.',
+      'Đầu năm có 500 hộ nghèo, trong năm 80 hộ thoát nghèo, 5 hộ chuyển đi, 10 hộ phát sinh mới; cuối năm còn 425 hộ nghèo.',
+      'Hộ cận nghèo đầu năm 420 hộ, thoát cận nghèo 60 hộ, cuối năm còn 380 hộ cận nghèo.',
+      // money, not rates
+      'Thu nhập bình quân đầu người tăng từ 30 triệu đồng lên 45 triệu đồng, bình quân mỗi năm tăng 13%.',
     ].join('\n\n');
     const r = check(text);
     expect(r.findings).toEqual([]);
