@@ -10,11 +10,11 @@ import type { ReductionTarget } from '../targets/reductionTarget.js';
 import { foldVietnamese } from '../text/foldVietnamese.js';
 import { cellNumber } from './_cellNumber.js';
 import type { UnderstoodTable } from './_checkTables.js';
-import { divideIntervals, intersectIntervals, intervalsMeet, sumIntervals, type Interval } from '../numbers/interval.js';
+import { divideIntervals, intersectIntervals, intervalsMeet, scaleInterval, sumIntervals, type Interval } from '../numbers/interval.js';
 import { figureInterval, intervalInUnitOf, percentShareInterval } from './_figureInterval.js';
 import type { CheckedClaim, CheckFinding, CheckSeverity, FindingLocation, UncheckedItem } from './checkReport.js';
 import type { DocumentModel } from './documentModel.js';
-import type { ChangeClaim, ClaimFigure, DocumentClaim, PercentOfPlanClaim, RateCountClaim, ReductionTargetClaim, TableFigureClaim, TextLocation, TotalWithPartsClaim } from './proseClaims.js';
+import type { ChangeClaim, ClaimFigure, DocumentClaim, FlowClaim, PercentOfPlanClaim, RateCountClaim, RatioClaim, ReductionTargetClaim, TableFigureClaim, TextLocation, TotalWithPartsClaim, YearlyAverageClaim } from './proseClaims.js';
 import { roundQuotient } from '../numbers/rounding.js';
 import { negateInterval, formatInterval } from '../numbers/interval.js';
 import { printedInterval } from '../numbers/printedInterval.js';
@@ -52,6 +52,9 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
   for (const c of claims) if (c.kind === 'total-with-parts') checkShares(c);
   for (const c of claims) if (c.kind === 'total-with-parts') checkTotal(c);
   for (const c of claims) if (c.kind === 'change') checkChange(c);
+  for (const c of claims) if (c.kind === 'yearly-average') checkAverage(c);
+  for (const c of claims) if (c.kind === 'flow') checkFlow(c);
+  for (const c of claims) if (c.kind === 'ratio') checkRatio(c);
   checkPairs(claims.filter((c): c is RateCountClaim => c.kind === 'rate-count'));
   checkPlans(claims.filter((c): c is PercentOfPlanClaim => c.kind === 'percent-of-plan'));
   checkTargets(claims.filter((c): c is ReductionTargetClaim => c.kind === 'reduction-target'));
@@ -168,6 +171,136 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
     });
   }
 
+  /** The low end of a range printed as “A-B%” or “A – B hộ” (the figure is B), as a figure of its own; null when there is none. */
+  function rangeLow(f: ClaimFigure): ClaimFigure | null {
+    const block = model.blocks[f.location.block];
+    const text = block === undefined || block.kind === 'table' ? '' : block.text;
+    const m = /(\d{1,3}(?:[.\u00a0\u202f ]\d{3})+(?:,\d+)?|\d+(?:,\d+)?)\s*[-–—]\s*$/.exec(text.slice(Math.max(0, f.figure.numberStart - 24), f.figure.numberStart));
+    if (m === null) return null;
+    const digits = m[1]!.replace(/[\u00a0\u202f ]/g, '.');
+    const decimals = digits.includes(',') ? digits.length - digits.indexOf(',') - 1 : 0;
+    const start = f.figure.numberStart - (text.slice(Math.max(0, f.figure.numberStart - 24), f.figure.numberStart).length - m.index);
+    const value = fraction(BigInt(digits.replace(/[.,]/g, '')), 10n ** BigInt(decimals));
+    const unit = f.dimension === 'percent' ? '%' : ` ${f.figure.unitText}`;
+    const figure = { ...f.figure, text: `${digits}${unit}`, start, end: start + digits.length, numberStart: start, value, decimals, digits, qualifier: null };
+    return { text: figure.text, location: { block: f.location.block, start, end: start + digits.length }, dimension: f.dimension, figure };
+  }
+
+  /** A yearly average: the change over the period (printed, or from its two ends) ÷ the years, within the printed rounding, meets the average printed. */
+  function checkAverage(c: YearlyAverageClaim): void {
+    const iv = (f: ClaimFigure): Interval => printedInterval(f.figure.digits, { kind: 'rate' }).precision;
+    const [a, b] = c.direction === 'down' ? [c.from, c.to] : [c.to, c.from];
+    const total = c.change !== null ? iv(c.change) : sumIntervals([iv(a!), negateInterval(iv(b!))]);
+    const exactTotal = c.change !== null ? c.change.figure.value : subtractFractions(a!.figure.value, b!.figure.value);
+    const over = c.change !== null ? c.change.text : `${a!.text} − ${b!.text}`;
+    const printed = iv(c.average);
+    const fits = c.years.find((n) => intervalsMeet(scaleInterval(total, fraction(1n, BigInt(n))), printed));
+    const years = c.years.join(' or ');
+    if (fits !== undefined) return ok(c, `${over} over ${fits} years = ${vn(divideFractions(exactTotal, fraction(BigInt(fits))), Math.max(2, c.average.figure.decimals))}% a year, printed ${c.average.text}`);
+    // the difference from the nearest reading of the years
+    const distance = (k: number): Fraction => { const d = subtractFractions(c.average.figure.value, divideFractions(exactTotal, fraction(BigInt(k)))); return d.num < 0n ? subtractFractions(fraction(0n), d) : d; };
+    const n = [...c.years].sort((x, y) => compareFractions(distance(x), distance(y)))[0]!;
+    const exact = divideFractions(exactTotal, fraction(BigInt(n)));
+    const decimals = Math.max(2, c.average.figure.decimals);
+    finding(c, {
+      severity: 'error',
+      code: 'average-mismatch',
+      text: c.sentence,
+      printed: c.average.text,
+      expected: `${c.years.map((k) => vn(divideFractions(exactTotal, fraction(BigInt(k))), decimals)).join(' or ')}%`,
+      difference: fractionToDecimal(subtractFractions(c.average.figure.value, exact)).toDecimalPlaces(decimals).toFixed(),
+      relation: `bình quân = (${over}) ÷ ${years} years`,
+      location: where(c.average.location),
+      message: `“${c.average.text}” a year: ${over} over ${years} years is ${c.years.map((k) => `${vn(divideFractions(exactTotal, fraction(BigInt(k))), decimals)}%`).join(' or ')} a year, not ${c.average.text} (off by ${vn(subtractFractions(c.average.figure.value, exact), decimals).replace('-', '')} points)`,
+    });
+  }
+
+  /** End of the year = start − exits + entries (re-poor, newly poor), exactly. */
+  function checkFlow(c: FlowClaim): void {
+    const value = (f: ClaimFigure): Fraction => f.figure.value;
+    let expected = value(c.start);
+    for (const e of c.exits) expected = subtractFractions(expected, value(e));
+    for (const e of c.entries) expected = addFractions(expected, value(e));
+    const relation = `${c.start.text} − ${c.exits.map((e) => e.text).join(' − ')}${c.entries.map((e) => ` + ${e.text}`).join('')} = ${c.end.text}`;
+    if (compareFractions(expected, value(c.end)) === 0) return ok(c, relation);
+    const diff = subtractFractions(value(c.end), expected);
+    finding(c, {
+      severity: 'error',
+      code: 'flow-mismatch',
+      text: c.sentence,
+      printed: c.end.text,
+      expected: `${vn(expected, 0)} hộ`,
+      difference: fractionToDecimal(diff).toFixed(),
+      relation: 'cuối năm = đầu năm − thoát nghèo + tái nghèo + phát sinh mới',
+      location: where(c.end.location),
+      message: `“${c.end.text}” at the end of the year: ${c.start.text} at the start − ${c.exits.map((e) => e.text).join(' − ')} out${c.entries.length === 0 ? '' : ` + ${c.entries.map((e) => e.text).join(' + ')} in`} = ${vn(expected, 0)} hộ, printed ${c.end.text} (off by ${vn(diff, 0).replace('-', '')})`,
+    });
+  }
+
+  /** “A, cao gấp K lần … B”: A ÷ B, each within its printed rounding, meets K within its own. */
+  function checkRatio(c: RatioClaim): void {
+    const iv = (f: ClaimFigure): Interval => printedInterval(f.figure.digits, { kind: 'rate' }).precision;
+    const of = (f: ClaimFigure): Interval => (f.dimension === 'percent' ? iv(f) : figureInterval(f.figure));
+    const implied = divideIntervals(of(c.figure), of(c.other));
+    if (c.other.figure.value.num === 0n) return skip(c, 'the figure compared with is 0');
+    const exact = divideFractions(c.figure.figure.value, c.other.figure.value);
+    const decimals = Math.max(1, c.multiple.figure.decimals);
+    if (intervalsMeet(implied, iv(c.multiple))) return ok(c, `${c.figure.text} ÷ ${c.other.text} = ${vn(exact, decimals + 1)}, printed ${c.multiple.text}`);
+    finding(c, {
+      severity: 'error',
+      code: 'ratio-mismatch',
+      text: c.sentence,
+      printed: c.multiple.text,
+      expected: `${vn(exact, decimals)} lần`,
+      difference: fractionToDecimal(subtractFractions(c.multiple.figure.value, exact)).toDecimalPlaces(decimals + 1).toFixed(),
+      relation: `${c.figure.text} ÷ ${c.other.text}`,
+      location: where(c.multiple.location),
+      message: `“gấp ${c.multiple.text}”: ${c.figure.text} is ${vn(exact, decimals)} times ${c.other.text}, not ${c.multiple.text} (${c.multiple.text.replace(/\s*lần$/, '')} × ${c.other.text} = ${vn(multiplyFractions(c.multiple.figure.value, c.other.figure.value), c.figure.figure.decimals)}${c.figure.dimension === 'percent' ? '%' : ''})`,
+    });
+  }
+
+  /**
+   * A rate target printed with the households it stands for (“giảm từ 1,5-2%, tương đương 368-491 hộ
+   * nghèo”), when the document prints its base of households: each count is its rate of the base
+   * (within the rate's printed rounding, and one household either way). Null when not checked.
+   */
+  function checkTargetCounts(t: ReductionTargetClaim): 'fit' | 'off' | null {
+    const form = t.target.form;
+    const other = t.target.equivalent?.form;
+    if (t.printedBase === undefined || t.printed === undefined || t.population !== '' || (form !== 'points' && form !== 'range') || (other !== 'count' && other !== 'count-range')) return null;
+    // “1,5-2%”, “368-491 hộ”: the low end is printed before the figure, joined by a dash
+    const withLow = (list: readonly ClaimFigure[]): ClaimFigure[] => list.flatMap((f) => { const low = rangeLow(f); return low === null ? [f] : [low, f]; });
+    const rates = withLow(t.printed.filter((f) => f.dimension === 'percent' && f.figure.qualifier === null));
+    const counts = withLow(t.printed.filter((f) => f.dimension === 'households' && f.figure.qualifier === null && f.location.start > (rates[rates.length - 1]?.location.start ?? Infinity)));
+    if (rates.length === 0 || rates.length !== counts.length || rates.length > 2) return null;
+    const base = t.printedBase.figure.value;
+    const decimals = Math.max(...rates.map((r) => r.figure.decimals));
+    const half = fraction(1n, 2n * 10n ** BigInt(decimals));
+    let off = false;
+    rates.forEach((r, i) => {
+      const count = counts[i]!;
+      const exact = multiplyFractions(base, divideFractions(r.figure.value, fraction(100n)));
+      const low = multiplyFractions(base, divideFractions(subtractFractions(r.figure.value, half), fraction(100n)));
+      const high = multiplyFractions(base, divideFractions(addFractions(r.figure.value, half), fraction(100n)));
+      const v = count.figure.value;
+      if (compareFractions(v, subtractFractions(low, fraction(1n))) > 0 && compareFractions(v, addFractions(high, fraction(1n))) < 0) return;
+      off = true;
+      finding(t, {
+        severity: 'warning',
+        code: 'target-count-mismatch',
+        text: t.sentence,
+        printed: count.text,
+        expected: `${vn(exact, 0)} hộ`,
+        difference: fractionToDecimal(subtractFractions(v, exact)).toDecimalPlaces(1).toFixed(),
+        relation: `${r.text} × ${t.printedBase!.text} ÷ 100`,
+        location: where(count.location),
+        message: `“${count.text}” for a fall of ${r.text}: ${r.text} of the ${t.printedBase!.text} the document prints (block ${t.printedBase!.location.block + 1}) is ${vn(exact, 1)} hộ (${vn(low, 1)} – ${vn(high, 1)} within the rate's rounding), not ${count.text} (off by ${vn(subtractFractions(v, exact), 0).replace('-', '')})`,
+      });
+    });
+    if (!off) ok(t, `${counts.map((c, i) => `${c.text} = ${rates[i]!.text} of ${t.printedBase!.text}`).join('; ')} (the households the document prints)`);
+    return off ? 'off' : 'fit';
+  }
+
   function checkPairs(pairs: readonly RateCountClaim[]): void {
     // a pair of all households whose base the text prints (“Tổng số hộ tự nhiên: 297.899 hộ”) is checked against it
     for (const p of pairs) {
@@ -200,12 +333,17 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
     const groups = new Map<string, RateCountClaim[]>();
     const along = (p: RateCountClaim): string => `${p.population}|${p.base}|${p.scope ?? ''}`;
     const moments = new Map<string, Set<string>>();
+    const years = new Map<string, Set<string>>();
     for (const p of pairs) if (p.moment !== undefined) moments.set(along(p), new Set([...(moments.get(along(p)) ?? []), p.moment]));
+    for (const p of pairs) if (p.year !== undefined) years.set(along(p), new Set([...(years.get(along(p)) ?? []), p.year]));
     for (const p of pairs) {
       if (p.printedBase !== undefined) continue;
       const stated = moments.get(along(p));
       const moment = p.moment ?? (stated?.size === 1 ? [...stated][0]! : '');
-      const key = `${along(p)}|${moment}`;
+      // pairs of two years named are on two bases; a pair of no year joins the one year named
+      const named = years.get(along(p));
+      const year = named === undefined || named.size < 2 ? '' : (p.year ?? '');
+      const key = `${along(p)}|${moment}|${year}`;
       groups.set(key, [...(groups.get(key) ?? []), p]);
     }
     for (const group of groups.values()) {
@@ -216,7 +354,7 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
       const label = (p: RateCountClaim): string => `${p.rate.text} (${p.count.text})`;
       const inference = inferCommonBase(group.map((p) => ({ label: label(p), count: p.count.figure.digits, rate: p.rate.figure.digits })), { rounding });
       const bases = (b: { min: number; max: number | null } | null): string => (b === null ? 'no base' : `${vn(fraction(BigInt(b.min)), 0)} – ${b.max === null ? '∞' : vn(fraction(BigInt(b.max)), 0)}`);
-      const who = group[0]!.population === '' ? 'all households' : group[0]!.population;
+      const who = `${group[0]!.population === '' ? 'all households' : group[0]!.population}${group[0]!.scope === undefined ? '' : ` of ${group[0]!.scope}`}`;
       if (inference.common !== null) {
         for (const p of group) ok(p, `the ${group.length} pairs for ${who} share a base of ${bases(inference.common)} households`);
         continue;
@@ -387,6 +525,8 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
         skip(t, `about ${t.population} households, which no table of the document counts`);
         continue;
       }
+      const counts = checkTargetCounts(t);
+      if (plan === null && counts !== null) continue;
       if (plan === null) {
         const others = targets.filter((o) => o !== t && o.population === '' && o.target.subject === t.target.subject);
         const note = agreementNote(t.target, others.map((o) => o.target));
@@ -484,6 +624,12 @@ function summary(c: DocumentClaim): string {
       return `${c.figure.text} (${c.subject}${c.stage === null ? '' : `, ${c.stage}`}${c.year === null ? '' : `, ${c.year}`}) as in a table`;
     case 'change':
       return `${c.from.text} → ${c.to.text}: ${c.direction === 'down' ? 'down' : 'up'} ${c.change.text}`;
+    case 'yearly-average':
+      return `${c.change?.text ?? `${c.from!.text} → ${c.to!.text}`} over ${c.years.join(' or ')} years: ${c.direction} ${c.average.text} a year`;
+    case 'flow':
+      return `${c.start.text} − ${c.exits.map((e) => e.text).join(' − ')}${c.entries.map((e) => ` + ${e.text}`).join('')} = ${c.end.text}`;
+    case 'ratio':
+      return `${c.figure.text} = ${c.multiple.text} × ${c.other.text}`;
   }
 }
 

@@ -1,6 +1,7 @@
 import { deepFreeze } from '../_internal/_freeze.js';
 import { VnPovertyError } from '../errors/VnPovertyError.js';
 import { targetFromText, type ReductionTarget, type TargetSubject } from '../targets/reductionTarget.js';
+import { fraction } from '../numbers/fraction.js';
 import { foldVietnamese, foldVietnameseKeepingLength } from '../text/foldVietnamese.js';
 import { proseFigures, sentences, type FigureDimension, type ProseFigure } from './_proseFigures.js';
 import type { DocumentModel } from './documentModel.js';
@@ -64,6 +65,8 @@ export interface RateCountClaim extends ClaimBase {
    * A … xuống còn B”) or `'end'` (“cuối năm”, “còn”). Pairs of different moments have different bases.
    */
   readonly moment?: 'start' | 'end';
+  /** The last year the sentence names before the pair (“cuối năm 2021 … thì đến cuối năm 2024, … 36.703 hộ (4,16%)”: 2024); pairs of different years have different bases. */
+  readonly year?: string;
 }
 
 /**
@@ -95,6 +98,10 @@ export interface ReductionTargetClaim extends ClaimBase {
   readonly kind: 'reduction-target';
   readonly target: ReductionTarget;
   readonly population: string;
+  /** The rates and counts of the clause as printed (“từ 1,5-2%, tương đương 368-491 hộ nghèo”), to check one against the other. */
+  readonly printed?: readonly ClaimFigure[];
+  /** The households the document prints as its base (“Tổng số hộ dân cư toàn huyện: 24.560 hộ”), when it prints one value. */
+  readonly printedBase?: ClaimFigure;
 }
 
 /**
@@ -112,8 +119,50 @@ export interface TableFigureClaim extends ClaimBase {
   readonly year: string | null;
 }
 
+/**
+ * “giảm từ 15,42% (cuối năm 2020) xuống còn 9,66% (cuối năm 2023), bình quân mỗi năm giảm 1,92%”,
+ * “giảm 3,64%, bình quân 1,21%/năm”: a yearly average over a period, with the change over the period
+ * (printed, or its two ends) and the number of years the years named give.
+ */
+export interface YearlyAverageClaim extends ClaimBase {
+  readonly kind: 'yearly-average';
+  readonly average: ClaimFigure;
+  /** The change over the period when the sentence prints it; else null and `from`, `to` are printed. */
+  readonly change: ClaimFigure | null;
+  readonly from: ClaimFigure | null;
+  readonly to: ClaimFigure | null;
+  /** The years the period may last: one count (2015 → 2020: 5), or two for “giai đoạn 2021-2025” (4 or 5). */
+  readonly years: readonly number[];
+  /** `'down'` for “giảm”, `'up'` for “tăng”. */
+  readonly direction: 'down' | 'up';
+}
+
+/**
+ * “Đầu năm 2023 có 2.946 hộ nghèo. Trong năm có 812 hộ thoát nghèo, 95 hộ tái nghèo và 143 hộ nghèo
+ * phát sinh mới; cuối năm còn 2.372 hộ nghèo”: the poor households at the end of a year from those at
+ * its start, the exits and the entries (re-poor, newly poor).
+ */
+export interface FlowClaim extends ClaimBase {
+  readonly kind: 'flow';
+  readonly start: ClaimFigure;
+  /** “thoát nghèo”. */
+  readonly exits: readonly ClaimFigure[];
+  /** “tái nghèo”, “phát sinh (mới)”. */
+  readonly entries: readonly ClaimFigure[];
+  readonly end: ClaimFigure;
+}
+
+/** “24,38%, cao gấp 2,5 lần bình quân chung của huyện (9,66%)”: one figure printed as a multiple of another. */
+export interface RatioClaim extends ClaimBase {
+  readonly kind: 'ratio';
+  readonly figure: ClaimFigure;
+  readonly other: ClaimFigure;
+  /** The multiple as printed (“2,5 lần”), read as a figure of dimension `'other'`. */
+  readonly multiple: ClaimFigure;
+}
+
 /** A claim the prose makes that arithmetic can check. */
-export type DocumentClaim = TotalWithPartsClaim | RateCountClaim | PercentOfPlanClaim | ReductionTargetClaim | TableFigureClaim | ChangeClaim;
+export type DocumentClaim = TotalWithPartsClaim | RateCountClaim | PercentOfPlanClaim | ReductionTargetClaim | TableFigureClaim | ChangeClaim | YearlyAverageClaim | FlowClaim | RatioClaim;
 
 /** A sentence with figures that no claim uses. */
 export interface UncheckedSentence {
@@ -163,7 +212,7 @@ function subjectOf(folded: string): 'poor' | 'near-poor' | 'poor-and-near-poor' 
 /** After a part's “chiếm P%”: words that make P a share of the total (“, tương đương 48.000 tỷ”, “số hộ nghèo toàn huyện”), not a rate of all households. */
 const SHARE_OF_TOTAL = /^(?:\s*[,;]?\s*\(?\s*(?:tuong duong|tuong ung)\b|\s+(?:so voi\s+)?(?:so |tong so |tong )?(?:ho ngheo|ho can ngheo|von|kinh phi|nguon von|tong von|tong kinh phi)\b(?!\s+(?:dtts|dan toc|dong bao|vung)\b))/;
 /** A part of the area a pair may be about. */
-const AREA = /\b(thanh thi|nong thon|khu vuc [a-z]+(?: [a-z]+)?)\b/;
+const AREA = /\b(thanh thi|nong thon|khu vuc (?!nhu sau\b)[a-z]+(?: [a-z]+)?)\b/;
 /** Words that narrow a sentence to a part of the area. */
 const SUB_AREA = /\b(khu vuc|thanh thi|nong thon|cac xa|cac phuong|thon)\b|^\s*[-+•]?\s*(xa|phuong|thi tran|huyen) (?!hoi\b)[a-z]/;
 
@@ -239,6 +288,9 @@ export function extractClaims(model: DocumentModel): ProseClaims {
     rateCountPairs(p, pi);
     percentOfPlan(p);
     changes(p);
+    yearlyAverages(p);
+    flows(p);
+    ratios(p);
     targets(p);
     tableFigures(p);
   });
@@ -416,7 +468,9 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       if (eq !== null) count = p.figures.find((f) => f.start === r.end + eq[0].length || (f.start >= r.end && f.start <= r.end + eq[0].length + 1 && f.dimension === 'households'));
       if (count === undefined || count.dimension !== 'households') {
         // “N hộ, chiếm P%”, “N hộ nghèo (chiếm tỷ lệ P%)”, “N hộ; Tỷ lệ: P%”
-        const back = [...p.figures].reverse().find((f) => f.dimension === 'households' && f.end <= r.start && /^\s*(?:can ngheo|ngheo)?[\s,;(]*(?:(?:chiem|bang)(?: t[yi] le)?|t[yi] le(?: ho)?(?: can)?(?: ngheo)?(?: la)?\s*:?)\s*$/.test(p.folded.slice(f.end, r.start)));
+        // …or the rate alone in brackets after the count (“còn 36.703 hộ (4,16%)”)
+        const bracketed = /^\s*\)/.test(p.folded.slice(r.end, r.end + 3));
+        const back = [...p.figures].reverse().find((f) => f.dimension === 'households' && f.end <= r.start && (/^\s*(?:can ngheo|ngheo)?[\s,;(]*(?:(?:chiem|bang)(?: t[yi] le)?|t[yi] le(?: ho)?(?: can)?(?: ngheo)?(?: la)?\s*:?)\s*$/.test(p.folded.slice(f.end, r.start)) || (bracketed && /^\s*(?:can ngheo|ngheo)?\s*\(\s*$/.test(p.folded.slice(f.end, r.start)))));
         // “Tỷ lệ hộ nghèo là 2,93%; tổng số hộ nghèo là 815.101 hộ”: a rate that names its households, then their count —
         // unless the count before it is of the same households (“tổng số hộ nghèo là 2.338.569 hộ, tỷ lệ hộ nghèo là 9,88%”)
         const rateWords = /\bt[yi] le\b([^;.:%]*\bngheo\b[^;.:%]*)(?:\bla|:)\s*$/.exec(p.folded.slice(Math.max(0, r.start - 80), r.start));
@@ -439,7 +493,8 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       const baseWords = /^\s*(?:%\s*)?(?:so voi |tren |cua )?(tong so ho[\p{L} ]{0,20}|so ho (?:ngheo|can ngheo)[\p{L} ]{0,10})/u.exec(p.folded.slice(r.end, r.end + 40));
       const s = sentenceAt(p, r.start);
       pairCounts.add(`${p.block}:${count.start}`);
-      const scope = scopeOf(p.text.slice(s.start, Math.min(r.start, count.start)));
+      // a place named at the head of the pair's clause is nearer than one the sentence named before (“… chung cả nước …: Tây Nguyên 8,39% với 129.160 hộ”)
+      const scope = placeBefore(p, s.start, Math.min(r.start, count.start)) || scopeOf(p.text.slice(s.start, Math.min(r.start, count.start)));
       const moment = momentOf(p.folded.slice(s.start, Math.min(r.start, count.start)));
       claims.push({
         kind: 'rate-count',
@@ -452,10 +507,17 @@ export function extractClaims(model: DocumentModel): ProseClaims {
         ...printedBaseFor(p, pi, Math.min(r.start, count.start), people + area, baseWords === null || /dan cu|ho dan/.test(baseWords[1]!)),
         ...(scope === '' ? {} : { scope }),
         ...(moment === null ? {} : { moment }),
+        ...yearOf(p, s.start, Math.min(r.start, count.start)),
         sentence: p.text.slice(s.start, s.end).trim(),
         location: { block: p.block, start: s.start, end: s.end },
       });
     }
+  }
+
+  function yearOf(p: Para, from: number, to: number): { year?: string } {
+    const years = [...p.folded.slice(from, to).matchAll(/(?<![\d.,/])((?:19|20)\d\d)(?![\d.,]\d)/g)].filter((m) => !p.figures.some((f) => f.start <= from + m.index && f.end > from + m.index));
+    const last = years.pop();
+    return last === undefined ? {} : { year: last[1]! };
   }
 
   /** “Tổng số hộ (dân cư | tự nhiên): N hộ” in the paragraph before the pair or in the three before it, for a pair of all households. */
@@ -465,7 +527,9 @@ export function extractClaims(model: DocumentModel): ProseClaims {
     // the base in the same paragraph, or in a list item or lead-in just before a run of list items (“+ Tổng số hộ tự nhiên: …”)
     for (let k = pi; k >= Math.max(0, pi - 3); k--) {
       const q = paras[k]!;
-      if (k < pi && (!paras[k + 1]!.listItem || paras[k + 1]!.block !== q.block + 1)) break;
+      // …or a paragraph of its own just before (“Tổng số hộ dân cư toàn huyện: 24.560 hộ.”)
+      const statement = k === pi - 1 && q.block === p.block - 1 && !q.listItem && q.figures.length === 1;
+      if (k < pi && !statement && (!paras[k + 1]!.listItem || paras[k + 1]!.block !== q.block + 1)) break;
       const base = [...q.figures].reverse().find((f) => f.dimension === 'households' && (k < pi || f.end <= before) && BASE_WORDS.test(q.folded.slice(Math.max(0, f.start - 40), f.start)));
       if (base !== undefined) return { printedBase: fig(q, base) };
     }
@@ -556,8 +620,9 @@ export function extractClaims(model: DocumentModel): ProseClaims {
 
   /** A date phrase before the figure in its sentence, else in the lead-in paragraphs before it (“… (đến tháng 7/2022):”). */
   function dateNear(p: Para, pi: number, figureAt: number, sentenceStart: number): string | null {
-    const own = DATE.exec(p.folded.slice(sentenceStart, figureAt));
-    if (own !== null) return p.text.slice(sentenceStart + own.index, sentenceStart + own.index + own[0].length);
+    // the last before the figure: “cuối năm 2021 … thì đến cuối năm 2024, … 36.703 hộ (4,16%)” is of 2024
+    const own = [...p.folded.slice(sentenceStart, figureAt).matchAll(new RegExp(DATE.source, 'g'))].pop();
+    if (own !== undefined) return p.text.slice(sentenceStart + own.index, sentenceStart + own.index + own[0].length);
     for (let k = pi - 1; k >= Math.max(0, pi - 3); k--) {
       const q = paras[k]!;
       if (q.listItem) continue;
@@ -607,6 +672,146 @@ export function extractClaims(model: DocumentModel): ProseClaims {
     }
   }
 
+  /** The one base of all households the document prints (“Tổng số hộ dân cư toàn huyện: 24.560 hộ”); undefined when none, or more than one value. */
+  function documentBase(): ClaimFigure | undefined {
+    const found: Array<{ p: Para; f: ProseFigure }> = [];
+    for (const q of paras) for (const f of q.figures) if (f.dimension === 'households' && f.qualifier === null && BASE_WORDS.test(q.folded.slice(Math.max(0, f.start - 40), f.start))) found.push({ p: q, f });
+    const values = new Set(found.map(({ f }) => `${f.value.num}/${f.value.den}`));
+    if (values.size !== 1) return undefined;
+    const { p, f } = found[0]!;
+    return { text: f.text, location: { block: p.block, start: f.start, end: f.end }, dimension: f.dimension, figure: f };
+  }
+
+  /**
+   * “… xuống còn 9,66% (cuối năm 2023), bình quân mỗi năm giảm 1,92%”, “giảm 3,64%, bình quân 1,21%/năm”:
+   * a yearly average, with the change it averages (printed before it in the sentence, or its two ends)
+   * and the years named in the sentence (or, when it names fewer than two, in the paragraph before it).
+   */
+  function yearlyAverages(p: Para): void {
+    if (!/\b(binh quan|trung binh|moi nam|hang nam)\b|\/\s*nam\b/.test(p.folded)) return;
+    for (const s of p.sentences) {
+      for (const avg of p.figures) {
+        if (avg.dimension !== 'percent' || avg.start < s.start || avg.end > s.end || avg.qualifier !== null || used.has(`${p.block}:${avg.start}`)) continue;
+        const lead = p.folded.slice(Math.max(s.start, avg.start - 40), avg.start);
+        const perYear = /^\s*\/\s*nam\b/.test(p.folded.slice(avg.end, avg.end + 8));
+        const averageWords = /\b(?:binh quan|trung binh|moi nam|hang nam)\b(?:\s+(?:moi nam|hang nam|mot nam))?(?:\s+(?:giam|tang))?(?:\s+(?:duoc|dat|la))?\s*$/;
+        if (!averageWords.test(lead) && !(perYear && /\b(?:giam|tang)\s*$/.test(lead))) continue;
+        // the change it averages is in its clause (“tỷ lệ hộ cận nghèo giảm 2,1%; tỷ lệ hộ nghèo bình quân …” is not one), of the same households
+        const clause = Math.max(s.start, p.folded.lastIndexOf(';', avg.start - 1) + 1);
+        const before = p.figures.filter((f) => f.dimension === 'percent' && f.start >= clause && f.end <= avg.start && f.qualifier === null && !used.has(`${p.block}:${f.start}`) && /\bcan ngheo\b/.test(p.folded.slice(f.end, avg.start)) === /\bcan ngheo\b/.test(p.folded.slice(clause, f.start)));
+        const found = [...before].reverse().find((f) => /\b(?:giam|tang)(?: duoc| them)?\s*$/.test(p.folded.slice(Math.max(0, f.start - 14), f.start)) && !/^\s*\/\s*nam\b/.test(p.folded.slice(f.end, f.end + 8)) && !/\b(binh quan|trung binh|moi nam|hang nam)\b/.test(p.folded.slice(Math.max(s.start, f.start - 30), f.start)));
+        // “giảm 0,5% so với năm 2023, bình quân giai đoạn 2021-2025 giảm 1,2%/năm”: a change of one year, then the average of another period
+        const change = found !== undefined && /\bso voi (?:nam truoc|cung ky|nam \d{4})\b|\bgiai doan\b|\d{4}\s*[-–—]\s*\d{4}/.test(p.folded.slice(found.end, avg.start)) ? undefined : found;
+        const to = change === undefined ? [...before].reverse().find((f) => /\bcon\s*$/.test(p.folded.slice(Math.max(0, f.start - 8), f.start))) : undefined;
+        const from = to === undefined ? undefined : [...before].reverse().find((f) => f.end <= to.start);
+        if (change === undefined && (to === undefined || from === undefined)) continue;
+        const years = periodYears(p, s.start, avg.start);
+        if (years.length === 0) continue;
+        const word = [...p.folded.slice(s.start, avg.start).matchAll(/\b(giam|tang)\b/g)].pop()?.[1] ?? 'giam';
+        claims.push({
+          kind: 'yearly-average',
+          average: fig(p, avg),
+          change: change === undefined ? null : fig(p, change),
+          from: from === undefined ? null : fig(p, from),
+          to: to === undefined ? null : fig(p, to),
+          years,
+          direction: word === 'tang' ? 'up' : 'down',
+          sentence: p.text.slice(s.start, s.end).trim(),
+          location: { block: p.block, start: s.start, end: s.end },
+        });
+        changed.add(`${p.block}:${s.start}`);
+      }
+    }
+  }
+
+  /**
+   * The years a period lasts, from the text before a yearly average: “trong 5 năm”, “3 năm qua”; else
+   * the first and last years named (in the sentence, or in the paragraph when the sentence names fewer
+   * than two): 2015 … 2020 is 5 years; “giai đoạn 2021-2025” alone is 4 or 5 (its start may be the end
+   * of 2020 or of 2021). Empty when the text does not say.
+   */
+  function periodYears(p: Para, sentenceStart: number, before: number): number[] {
+    const said = /\b(?:trong|sau|qua)\s+(\d{1,2})\s+nam\b|\b(\d{1,2})\s+nam\s+(?:qua|gan day)\b/.exec(p.folded.slice(sentenceStart, before));
+    if (said !== null) return [Number(said[1] ?? said[2])];
+    const named = (from: number): Array<{ year: number; at: number }> =>
+      [...p.folded.slice(from, before).matchAll(/(?<![\d.,])((?:19|20)\d\d)(?![\d.,]\d)/g)].filter((m) => !p.figures.some((f) => f.start <= from + m.index && f.end > from + m.index)).map((m) => ({ year: Number(m[1]), at: from + m.index }));
+    let years = named(sentenceStart);
+    if (new Set(years.map((y) => y.year)).size < 2) years = named(0);
+    if (years.length === 0) return [];
+    const first = Math.min(...years.map((y) => y.year));
+    const last = Math.max(...years.map((y) => y.year));
+    if (last <= first) return [];
+    // the two ends of one range (“giai đoạn 2021-2025”, “2021 – 2025”) and no other year: the start may be the year before the first
+    const range = new RegExp(`\\b${first}\\s*[-–—]\\s*${last}\\b`).test(p.folded.slice(0, before)) && years.every((y) => y.year === first || y.year === last) && years.length === 2;
+    return range ? [last - first, last - first + 1] : [last - first];
+  }
+
+  /**
+   * “Đầu năm 2023 có 2.946 hộ nghèo. Trong năm có 812 hộ thoát nghèo, 95 hộ tái nghèo và 143 hộ nghèo
+   * phát sinh mới; đến cuối năm còn 2.372 hộ nghèo”: read when every household figure between the start
+   * and the end is an exit or an entry (a breakdown, another count or near-poor households: not read).
+   */
+  function flows(p: Para): void {
+    if (!/\bthoat ngheo\b/.test(p.folded) || !/\b(dau nam|dau ky)\b/.test(p.folded)) return;
+    type Role = 'start' | 'exit' | 'entry' | 'end' | null;
+    const roleOf = (f: ProseFigure): Role => {
+      const after = p.folded.slice(f.end, f.end + 40);
+      const clauseFrom = Math.max(p.folded.lastIndexOf(';', f.start - 1), p.folded.lastIndexOf('. ', f.start - 1), p.folded.lastIndexOf(',', f.start - 1), previousFigureEnd(p, f.start) - 1);
+      const before = p.folded.slice(clauseFrom + 1, f.start);
+      if (/^\s*can ngheo\b/.test(after) || /\bcan ngheo\b/.test(before)) return null;
+      // the label before (“số hộ thoát nghèo trong năm: 58 hộ”, “số hộ nghèo đầu kỳ: 312 hộ”) or the words after (“812 hộ thoát nghèo”)
+      const label = (words: string): RegExp => new RegExp(`\\b(?:${words})(?: trong (?:nam|ky)| nam \\d{4})?(?: la| co)?\\s*:?\\s*$`);
+      if (/^\s*(?:ngheo\s+)?(?:(?:da|duoc|duoc cong nhan|cong nhan)\s+)*thoat ngheo\b/.test(after) || label('thoat ngheo').test(before)) return 'exit';
+      if (/^\s*(?:ngheo\s+)?(?:tai ngheo|phat sinh|ngheo moi|moi)\b/.test(after) || label('tai ngheo|phat sinh(?: moi)?').test(before)) return 'entry';
+      if (label('ho ngheo (?:dau nam|dau ky)').test(before)) return 'start';
+      if (label('ho ngheo (?:cuoi nam|cuoi ky|con lai)').test(before)) return 'end';
+      // “Đầu năm 2023, toàn huyện có 2.946 hộ nghèo”: the moment may open the sentence, before a comma
+      const lead = p.folded.slice(Math.max(sentenceAt(p, f.start).start, previousFigureEnd(p, f.start)), f.start);
+      if (/^\s*ngheo\b/.test(after) && /\b(dau nam|dau ky)\b/.test(lead)) return 'start';
+      if (/^\s*ngheo\b/.test(after) && /\bcon(?: lai)?\s*$/.test(before)) return 'end';
+      return null;
+    };
+    const figures = p.figures.filter((f) => f.dimension === 'households');
+    const roles = figures.map(roleOf);
+    const si = roles.indexOf('start');
+    const ei = roles.lastIndexOf('end');
+    if (si < 0 || ei <= si || roles.indexOf('start', si + 1) >= 0 || roles.indexOf('end') !== ei) return;
+    const inner = roles.slice(si + 1, ei);
+    if (!inner.includes('exit') || inner.some((r) => r !== 'exit' && r !== 'entry')) return;
+    const span = figures.slice(si, ei + 1);
+    // the end may be a rate–count pair's count (“còn 2.372 hộ nghèo, chiếm tỷ lệ 9,66%”); no other figure is read twice
+    if (span.some((f, i) => f.qualifier !== null || f.outOf !== undefined || (used.has(`${p.block}:${f.start}`) && !(i === span.length - 1 && pairCounts.has(`${p.block}:${f.start}`))))) return;
+    const s = { start: sentenceAt(p, span[0]!.start).start, end: sentenceAt(p, span[span.length - 1]!.start).end };
+    claims.push({
+      kind: 'flow',
+      start: fig(p, span[0]!),
+      exits: span.filter((_, i) => inner[i - 1] === 'exit').map((f) => fig(p, f)),
+      entries: span.filter((_, i) => inner[i - 1] === 'entry').map((f) => fig(p, f)),
+      end: fig(p, span[span.length - 1]!),
+      sentence: p.text.slice(s.start, s.end).trim(),
+      location: { block: p.block, start: s.start, end: s.end },
+    });
+  }
+
+  /** “24,38%, cao gấp 2,5 lần bình quân chung của huyện (9,66%)”: the figure before “gấp K lần” and the first of its dimension after it, in one sentence. */
+  function ratios(p: Para): void {
+    for (const m of p.folded.matchAll(/\bgap\s+(\d+(?:,\d+)?)\s+lan\b/g)) {
+      const s = sentenceAt(p, m.index);
+      const a = [...p.figures].reverse().find((f) => f.end <= m.index && f.start >= s.start);
+      if (a === undefined || (a.dimension !== 'percent' && a.dimension !== 'households')) continue;
+      const b = p.figures.find((f) => f.start >= m.index + m[0].length && f.end <= s.end && f.dimension === a.dimension);
+      if (b === undefined || a.qualifier !== null || b.qualifier !== null) continue;
+      // the place compared with, named between (“bình quân chung của huyện (9,66%)”); not another comparison (“so với năm 2015 và cao hơn … 3,2%”)
+      const between = p.folded.slice(m.index + m[0].length, b.start);
+      if (between.length > 60 || /[;,]|\b(hon|va|nhung|so voi nam|nam \d{4})\b/.test(between)) continue;
+      const digits = m[1]!;
+      const at = m.index + m[0].indexOf(digits, 3);
+      const decimals = digits.includes(',') ? digits.length - digits.indexOf(',') - 1 : 0;
+      const multiple: ProseFigure = { text: p.text.slice(at, m.index + m[0].length), start: at, end: m.index + m[0].length, numberStart: at, dimension: 'other', unitText: 'lần', moneyUnit: null, value: fraction(BigInt(digits.replace(',', '')), 10n ** BigInt(decimals)), decimals, digits, qualifier: null };
+      claims.push({ kind: 'ratio', figure: fig(p, a), other: fig(p, b), multiple: fig(p, multiple), sentence: p.text.slice(s.start, s.end).trim(), location: { block: p.block, start: s.start, end: s.end } });
+    }
+  }
+
   function targets(p: Para): void {
     if (!/\bgiam\b/.test(p.folded)) return;
     for (const s of p.sentences) {
@@ -634,17 +839,21 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       if (subject === null) return false;
       let target: ReductionTarget;
       try {
-        target = targetFromText(clause, { subject: subject as TargetSubject });
+        // Word's “2 850-3 225 hộ” (thousands grouped by no-break spaces) as the target reader reads them
+        target = targetFromText(clause.normalize('NFC').replace(/(\d)[ \u00a0\u202f](?=\d{3}(?!\d))/g, '$1.'), { subject: subject as TargetSubject });
       } catch (error) {
         if (error instanceof VnPovertyError) return false;
         throw error;
       }
-      for (const f of figures) use(p, f);
+      const printed = figures.map((f) => fig(p, f));
       const population = POPULATION.exec(folded)?.[1] ?? '';
+      const base = documentBase();
       claims.push({
         kind: 'reduction-target',
         target,
         population: population === '' ? '' : populationName(population),
+        printed,
+        ...(base === undefined ? {} : { printedBase: base }),
         sentence: p.text.slice(sentence.start, sentence.end).trim(),
         location: { block: p.block, start: sentence.start, end: sentence.end },
       });
@@ -735,6 +944,21 @@ function scopeOf(text: string): string {
     else if (/^\p{Lu}/u.test(m[2]!)) out = `${m[1]!.toLowerCase()} ${m[2]!}`;
   }
   return out;
+}
+
+/** Words that make a clause's lead a statement, not the name of a place. */
+const NOT_A_PLACE = /\b(t[yi] le|ho|so|tong|chiem|trong do|con|dau|cuoi|giam|tang|co|la|dat|binh quan|toan)\b/;
+
+/**
+ * A place named alone at the head of the pair's clause, in a list of places each with its pair
+ * (“…như sau: Trung du và miền núi phía Bắc 21,92% với 701.461 hộ; Đồng bằng sông Hồng 2,45% với
+ * 169.566 hộ; …”): capitalised, with no figure and no word of a statement. `''` when there is none.
+ */
+function placeBefore(p: Para, sentenceStart: number, at: number): string {
+  const from = Math.max(p.text.lastIndexOf(';', at - 1), p.text.lastIndexOf(':', at - 1), sentenceStart - 1) + 1;
+  const lead = p.text.slice(from, at).replace(LIST_ITEM, '').replace(/[\s,(]+$/, '').trim();
+  if (lead === '' || lead.length > 60 || !/^\p{Lu}/u.test(lead) || /\d/.test(lead) || NOT_A_PLACE.test(foldVietnamese(lead))) return '';
+  return lead.normalize('NFC').toLowerCase();
 }
 
 /** The moment a sentence puts a pair at: the last of “đầu năm/kỳ/giai đoạn”, “từ” (start) and “cuối năm/kỳ”, “còn” (end) before it. */

@@ -61,7 +61,7 @@ describe('published excerpts', () => {
     const text = [
       // rates of all households printed with the parts of a total: not shares of the 500
       'Tổng số hộ nghèo và hộ cận nghèo là 500 hộ, trong đó: hộ nghèo 200 hộ, chiếm 2,5%; hộ cận nghèo 300 hộ, chiếm 3,75%.',
-      // a yearly average, not the change between the two rates
+      // a yearly average, not the change between the two rates: (4,5 − 2,9) ÷ 2 years = 0,8
       'Tỷ lệ hộ nghèo từ 4,5% năm 2021 xuống còn 2,9% năm 2023, bình quân giảm 0,8%/năm.',
       // “còn” with no verb of change and no “từ”: a remainder, not a change from the first figure
       'Tổng số hộ 1.000 hộ, trong đó hộ nghèo còn 500 hộ, giảm 20 hộ so với đầu năm.',
@@ -75,7 +75,7 @@ describe('published excerpts', () => {
       'consistent total-with-parts',
       'consistent rate-count',
       'consistent rate-count',
-      'unchecked reduction-target',
+      'consistent yearly-average',
       'consistent total-with-parts',
       'unchecked reduction-target',
       'unchecked rate-count',

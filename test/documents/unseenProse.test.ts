@@ -1,4 +1,3 @@
-import { AlignmentType, Document, LevelFormat, Packer, Paragraph } from 'docx';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkDocument } from '../../src/documents/checkDocument.js';
@@ -10,6 +9,7 @@ import { formatVnNumber } from '../../src/numbers/formatVnNumber.js';
 import { readDocxDocument } from '../../src/io/readDocxDocument.js';
 import { readTextDocument } from '../../src/io/readTextDocument.js';
 import { readFixture } from '../_helpers/fixtures.js';
+import { wordPlan } from '../_helpers/wordProse.js';
 
 // Prose the checker had never seen: seven published texts (test/fixtures/documents/README.md names
 // each source), consistent as printed, with errors planted in copies; and a district plan written
@@ -140,33 +140,6 @@ describe('a district plan with planted errors, and its error-free twin', () => {
     }
   });
 });
-
-/**
- * The plan as Word writes it: “a) ” and “- ” items as Word's own numbered and bulleted lists (the
- * marker is not in the text), thousands grouped with no-break spaces, and every other paragraph in
- * decomposed (NFD) Unicode.
- */
-async function wordPlan(text: string): Promise<Uint8Array> {
-  const children = text.split(/\n\s*\n/).map((raw, i) => {
-    const nbsp = raw.replace(/(\d)\.(\d{3})(?!\d)/g, '$1\u00a0$2');
-    const body = i % 2 === 0 ? nbsp.normalize('NFD') : nbsp;
-    const letter = /^[a-z]\)\s+/.exec(body);
-    const dash = /^-\s+/.exec(body);
-    if (letter !== null) return new Paragraph({ text: body.slice(letter[0].length), numbering: { reference: 'letters', level: 0 } });
-    if (dash !== null) return new Paragraph({ text: body.slice(dash[0].length), numbering: { reference: 'dashes', level: 0 } });
-    return new Paragraph({ text: body });
-  });
-  const doc = new Document({
-    numbering: {
-      config: [
-        { reference: 'letters', levels: [{ level: 0, format: LevelFormat.LOWER_LETTER, text: '%1)', alignment: AlignmentType.LEFT }] },
-        { reference: 'dashes', levels: [{ level: 0, format: LevelFormat.BULLET, text: '-', alignment: AlignmentType.LEFT }] },
-      ],
-    },
-    sections: [{ children }],
-  });
-  return new Uint8Array(await Packer.toBuffer(doc));
-}
 
 describe('figures of the prose', () => {
   it('thousands grouped by spaces are one figure, unless the first number names something (“Tổ 3”, “năm 2024”)', () => {
