@@ -66,6 +66,8 @@ export type PieceResult =
       readonly ok: true;
       /** Why the piece needs the one-thread path, or null. */
       readonly irregular: string | null;
+      /** The output's header line (the same for every piece). */
+      readonly headerLine: string;
       readonly bytes: Uint8Array;
       readonly keys: Uint32Array;
       readonly rows: Uint32Array;
@@ -86,14 +88,16 @@ const PASSED = ['asOf', 'onConflict', 'delimiter', 'marks', 'headers', 'numbers'
 const ONE_THREAD = ['standard', 'standards', 'predicates', 'onUnusedFlag', 'onHousehold', 'onHeader', 'limits', 'sheet', 'xlsx'] as const;
 
 /** The worker module, next to this one (`.ts` under tsx and vitest, `.js` in dist/). */
-function workerScript(): { readonly url: URL | string; readonly execArgv: string[] } | undefined {
+function workerScript(): { readonly url: URL | string; readonly eval: boolean } | undefined {
   const here = typeof import.meta === 'object' && typeof import.meta.url === 'string' ? import.meta.url : undefined;
   if (here !== undefined) {
-    const ts = here.endsWith('.ts');
-    return { url: new URL(ts ? './_registerWorker.ts' : './_registerWorker.js', here), execArgv: ts ? ['--import', 'tsx'] : [] };
+    if (!here.endsWith('.ts')) return { url: new URL('./_registerWorker.js', here), eval: false };
+    // the sources under tsx or vitest: the worker registers tsx, then loads the TypeScript module
+    const module = new URL('./_registerWorker.ts', here).href;
+    return { url: `import('tsx/esm/api').then((t) => { t.register(); return import(${JSON.stringify(module)}); });`, eval: true };
   }
   // the CommonJS bundle (dist/io.cjs): the ESM worker module is in dist/io/
-  return typeof __dirname === 'string' ? { url: join(__dirname, 'io', '_registerWorker.js'), execArgv: [] } : undefined;
+  return typeof __dirname === 'string' ? { url: join(__dirname, 'io', '_registerWorker.js'), eval: false } : undefined;
 }
 
 /** A worker running one piece at a time. */
@@ -104,7 +108,7 @@ class PieceWorker {
   private broken: string | undefined;
 
   constructor(script: NonNullable<ReturnType<typeof workerScript>>, setup: WorkerSetup) {
-    this.worker = new Worker(script.url, { workerData: setup, execArgv: script.execArgv });
+    this.worker = new Worker(script.url, { workerData: setup, eval: script.eval });
     this.worker.on('message', (r: PieceResult) => this.done(r));
     this.worker.on('error', (e) => this.fail(`worker error: ${e instanceof Error ? e.message : String(e)}`));
     this.worker.on('exit', (code) => this.fail(`worker exited (${code})`));
@@ -306,8 +310,8 @@ export async function classifyInParallel(source: RowSource, options: ClassifyReg
   });
   try {
     await header.next();
-  } catch {
-    return fallback('the header or first rows need the one-thread path');
+  } catch (e) {
+    return fallback(`the header or first rows need the one-thread path: ${e instanceof Error ? e.message.slice(0, 300) : ''}`);
   } finally {
     await header.return(undefined);
   }
@@ -387,6 +391,7 @@ export async function classifyInParallel(source: RowSource, options: ClassifyReg
         break;
       }
       for (const f of r.failures) failures.push({ row: f.row + shift, lastRow: f.lastRow + shift, id: f.id, issues: f.issues, other: f.other });
+      if (r.index === 0) out.stream.write(r.headerLine);
       if (r.bytes.length > 0 && !out.stream.write(r.bytes)) await new Promise<void>((resolve) => out!.stream.once('drain', resolve));
       for (const s of Object.keys(byStatus) as HouseholdStatus[]) byStatus[s] += r.byStatus[s];
       if (r.counts !== null) counts.push(r.counts);

@@ -31,6 +31,7 @@ function recordsOf(piece: Uint8Array): number {
 
 async function piece(bytes: Uint8Array, index: number): Promise<PieceResult> {
   let irregular: string | null = null;
+  let headerLine = '';
   const out: Uint8Array[] = [];
   const keys: Uint32Array[] = [];
   const rows: Uint32Array[] = [];
@@ -47,6 +48,7 @@ async function piece(bytes: Uint8Array, index: number): Promise<PieceResult> {
         file: setup.file,
         allowEmpty: true,
         sink: (b) => void out.push(b),
+        onHeaderLine: (line) => (headerLine = line),
         irregular: (why) => (irregular ??= why),
         onIds: (ids, at) => {
           const k = new Uint32Array(2 * ids.length);
@@ -73,6 +75,7 @@ async function piece(bytes: Uint8Array, index: number): Promise<PieceResult> {
       index,
       ok: true,
       irregular,
+      headerLine,
       bytes: join(out, (n) => new Uint8Array(n)),
       keys: join(keys, (n) => new Uint32Array(n)),
       rows: join(rows, (n) => new Uint32Array(n)),

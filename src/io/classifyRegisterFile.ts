@@ -178,6 +178,8 @@ export async function classifyRegisterFile(source: RowSource, options: ClassifyR
 export interface RegisterPieceHooks {
   readonly file?: string;
   readonly sink?: (bytes: Uint8Array) => void;
+  /** Takes the header line, which is not written to `sink`. */
+  readonly onHeaderLine?: (line: string) => void;
   readonly allowEmpty?: boolean;
   readonly irregular?: (why: string) => void;
   readonly onIds?: (ids: ReadonlyArray<string>, rows: Uint32Array) => void;
@@ -229,6 +231,7 @@ export async function classifyRegisterSource(source: RowSource, options: Classif
       const sink = hooks.sink;
       const write = async (data: string | Buffer): Promise<void> => sink(typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
       csv = { sink: { write, close: async () => undefined, abort: async () => undefined }, writer: registerCsvWriter(columns, tableOptions) };
+      hooks.onHeaderLine?.(csv.writer.header());
     } else if (outFormat === 'xlsx') table = await openTableWriter<RegisterOutputRow>(options.out!, columns, { ...tableOptions, ...options.xlsx, format: 'xlsx' });
     else {
       const sink = await openCsvSink(options.out!, options.bom ?? typeof options.out === 'string');
