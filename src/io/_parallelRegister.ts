@@ -85,7 +85,7 @@ export type PieceResult =
 /** Options a worker can be given (plain data: no functions, no custom standards). */
 const PASSED = ['asOf', 'onConflict', 'delimiter', 'marks', 'headers', 'numbers', 'rawCsv', 'source', 'maxFieldLength', 'batchSize'] as const;
 /** Options that keep the one-thread path (functions, objects that are not plain data, output shapes the workers do not write). */
-const ONE_THREAD = ['standard', 'standards', 'predicates', 'onUnusedFlag', 'onHousehold', 'onHeader', 'limits', 'sheet', 'xlsx'] as const;
+const ONE_THREAD = ['standard', 'standards', 'predicates', 'onUnusedFlag', 'onHousehold', 'onHeader', 'limits', 'sheet'] as const;
 
 /** The worker module, next to this one (`.ts` under tsx and vitest, `.js` in dist/). */
 function workerScript(): { readonly url: URL | string; readonly eval: boolean } | undefined {
