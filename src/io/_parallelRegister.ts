@@ -349,7 +349,7 @@ export async function classifyInParallel(source: RowSource, options: ClassifyReg
     const worker = (): PieceWorker => workers.reduce((a, b) => (b.load < a.load ? b : a));
     let stop: string | undefined;
     while (stop === undefined) {
-      while (!eof && inFlight.length < 2 * threads) {
+      while (!eof && inFlight.length < threads + 1) {
         const piece = await reader.next();
         if (piece === null) {
           stop = 'a record longer than a piece can hold';
