@@ -345,7 +345,8 @@ export async function classifyInParallel(source: RowSource, options: ClassifyReg
     let firstRow = headerRows + 1;
     let index = 0;
     let eof = false;
-    const inFlight: Array<Promise<PieceResult>> = [];
+    const inFlight: Array<{ readonly result: Promise<PieceResult>; readonly bytes: number }> = [];
+    let bytesDone = end;
     const worker = (): PieceWorker => workers.reduce((a, b) => (b.load < a.load ? b : a));
     let stop: string | undefined;
     while (stop === undefined) {
@@ -359,11 +360,12 @@ export async function classifyInParallel(source: RowSource, options: ClassifyReg
           eof = true;
           break;
         }
-        inFlight.push(worker().run(piece, index));
+        inFlight.push({ bytes: piece.length, result: worker().run(piece, index) });
         index++;
       }
       if (stop !== undefined || inFlight.length === 0) break;
-      const r = await inFlight.shift()!;
+      const next = inFlight.shift()!;
+      const r = await next.result;
       if (!r.ok) {
         stop = r.irregular;
         break;
@@ -398,6 +400,8 @@ export async function classifyInParallel(source: RowSource, options: ClassifyReg
       read += r.read;
       roundedUp += r.roundedUp;
       firstRow += r.records;
+      bytesDone += next.bytes;
+      options.onBytes?.(bytesDone);
       options.onProgress?.(read);
     }
     if (stop === undefined && read === 0) stop = 'no households';
