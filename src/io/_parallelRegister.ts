@@ -321,6 +321,17 @@ export async function classifyInParallel(source: RowSource, options: ClassifyReg
 
   const handle = await open(source, 'r');
   const workers: PieceWorker[] = [];
+  let done: { byStatus: Record<HouseholdStatus, number>; failures: number; roundedUp: number; counts: ClassificationCounts[] } | undefined;
+  let replaying = false;
+  const file = options.source ?? source;
+  const summaryLayout = layout;
+  const replay = (failures: readonly HeldFailure[]): void => {
+    options.onLayout?.(summaryLayout);
+    for (const f of failures) {
+      const error = (): unknown => (f.issues !== null ? new VnPovertyError(f.issues) : new Error(f.other ?? 'unknown error'));
+      options.onFailure?.(registerFailure(f.row, f.lastRow, f.id, file, error));
+    }
+  };
   let out: AtomicStream | undefined;
   try {
     const end = await prefixEnd(handle, headerRows);
@@ -339,7 +350,7 @@ export async function classifyInParallel(source: RowSource, options: ClassifyReg
     const ids = createIdSet(Math.ceil(size / 48));
     const byStatus: Record<HouseholdStatus, number> = { poor: 0, 'near-poor': 0, average: 0, 'non-poor': 0 };
     const counts: ClassificationCounts[] = [];
-    const failures: Array<{ row: number; lastRow: number; id: string | undefined; issues: VnIssues | null; other: string | null }> = [];
+    const failures: HeldFailure[] = [];
     let read = 0;
     let roundedUp = 0;
     let firstRow = headerRows + 1;
@@ -410,27 +421,17 @@ export async function classifyInParallel(source: RowSource, options: ClassifyReg
       out = undefined;
       return fallback(stop);
     }
+    // what one thread would have reported, in its order, before the file replaces --out (a callback that throws stops the run, as on one thread)
+    replaying = true;
+    replay(failures);
     await out.finish();
     out = undefined;
-    const summaryLayout = layout;
-    options.onLayout?.(summaryLayout);
-    const file = options.source ?? source;
-    for (const f of failures) {
-      const error = (): unknown => (f.issues !== null ? new VnPovertyError(f.issues) : new Error(f.other ?? 'unknown error'));
-      options.onFailure?.(registerFailure(f.row, f.lastRow, f.id, file, error));
-    }
-    return Object.freeze({
-      layout: summaryLayout,
-      standardId: summaryLayout.standardId,
-      scoreRuleId: null,
-      byStatus: Object.freeze(byStatus),
-      classified: Object.values(byStatus).reduce((a, b) => a + b, 0),
-      failed: failures.length,
-      findings: 0,
-      roundedUp,
-      counts: counts.length > 0 ? sumClassificationCounts(counts) : null,
-    });
+    done = { byStatus, failures: failures.length, roundedUp, counts };
   } catch (error) {
+    if (replaying) {
+      await out?.abort().catch(() => undefined);
+      throw error;
+    }
     // an unexpected failure of the attempt (a worker that cannot start…): the one-thread path says what is wrong, if anything
     await out?.abort().catch(() => undefined);
     out = undefined;
@@ -439,4 +440,24 @@ export async function classifyInParallel(source: RowSource, options: ClassifyReg
     await Promise.all(workers.map((w) => w.terminate().catch(() => undefined)));
     await handle.close();
   }
+  return Object.freeze({
+    layout,
+    standardId: layout.standardId,
+    scoreRuleId: null,
+    byStatus: Object.freeze(done.byStatus),
+    classified: Object.values(done.byStatus).reduce((a, b) => a + b, 0),
+    failed: done.failures,
+    findings: 0,
+    roundedUp: done.roundedUp,
+    counts: done.counts.length > 0 ? sumClassificationCounts(done.counts) : null,
+  });
+}
+
+/** A household not classified, held until the whole file is done. */
+interface HeldFailure {
+  readonly row: number;
+  readonly lastRow: number;
+  readonly id: string | undefined;
+  readonly issues: VnIssues | null;
+  readonly other: string | null;
 }
