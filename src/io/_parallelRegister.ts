@@ -36,7 +36,7 @@ export const PARALLEL_MIN_BYTES = 16 * 1024 * 1024;
 /** The bytes of a piece handed to a worker (it ends at the next record boundary). @internal */
 export const PIECE_BYTES = 4 * 1024 * 1024;
 /** Households that could not be classified held (to be reported in order at the end) before the one-thread path is used instead. @internal */
-export const MAX_HELD_FAILURES = 1_000_000;
+export const MAX_HELD_FAILURES = 50_000;
 /** A piece with no record boundary in this many bytes (a quote left open) goes to the one-thread path. */
 const MAX_PIECE_BYTES = 256 * 1024 * 1024;
 

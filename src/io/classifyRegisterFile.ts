@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os';
 import { basename } from 'node:path';
 import { toIsoDate } from '../dates/calendarDate.js';
 import { assertOptions } from '../errors/assertOptions.js';
@@ -47,10 +46,10 @@ export interface ClassifyRegisterFileOptions extends ReadRegisterBatchesOptions,
   /** Called after each batch with the households read so far. */
   readonly onProgress?: (households: number) => void;
   /**
-   * Threads that read, classify and format a large CSV register in parallel (default
-   * `os.availableParallelism()`; 1: one thread). Used for a CSV file of at least
-   * 16 MiB written to a CSV file; the results, counts, errors and their order
-   * are those of one thread (see docs/files-and-cli.md).
+   * Threads that read, classify and format a large CSV register in parallel (default 1: one
+   * thread; `os.availableParallelism()` gives every core). Used for a CSV file of at least 16 MiB
+   * written to a CSV file; the results, counts, errors and their order are those of one thread
+   * (see docs/files-and-cli.md, "Several threads", for when it pays and what it costs).
    */
   readonly threads?: number;
 }
@@ -159,7 +158,7 @@ async function openCsvSink(target: TableTarget, bom: boolean): Promise<Sink> {
  */
 export async function classifyRegisterFile(source: RowSource, options: ClassifyRegisterFileOptions): Promise<RegisterFileSummary> {
   assertOptions(options, 'classifyRegisterFile', true);
-  const threads = options.threads ?? availableParallelism();
+  const threads = options.threads ?? 1;
   if (!Number.isSafeInteger(threads) || threads < 1 || threads > 256) fail({ code: 'invalid-option', path: ['threads'], value: threads, expected: 'a whole number of threads from 1 to 256' });
   if (threads > 1) {
     const { classifyInParallel } = await import('./_parallelRegister.js');
