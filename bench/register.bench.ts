@@ -3,7 +3,8 @@
  * result CSV), several ways on the same file, each in its own process so each peak memory is its
  * own:
  * - `lib`: the real command, `node dist/cli/main.js classify FILE --as-of 2024-01-01 --out OUT`
- *   (run `npm run build` first): the library's byte reader fills the typed columns of each
+ *   (run `npm run build` first), on one thread; `lib-n`: the same with `--threads` the machine's
+ *   cores (the parallel register path): the library's byte reader fills the typed columns of each
  *   `RegisterBatch`, `classifyRegisterBatch` classifies it, the bounded id set refuses repeated
  *   ids, and the register writer writes every output column (id, unit, area, members, income,
  *   deciding line and kind, deprivations as ids and Vietnamese names, status, standard, rule and
@@ -13,7 +14,7 @@
  * - `hand`: the same loop writing only `id,status,deprivations` (the loop the earlier figures used);
  * - `duckdb`: the same classification as one SQL query (`@duckdb/node-api`, a dev dependency;
  *   skipped with a message when it cannot load), `COPY … TO` a file of `id,status,deprivations`.
- * `lib` and `hand-full` must write byte-identical files (SHA-256), as must `hand` and `duckdb`, and
+ * `lib`, `lib-n` and `hand-full` must write byte-identical files (SHA-256), as must `hand` and `duckdb`, and
  * all four the same counts by status.
  *
  * The register: BENCH_REGISTER_HOUSEHOLDS households (default 200,000; 1,000,000 and
@@ -23,7 +24,7 @@
  * BENCH_REGISTER_FILE names the file to use (generated there when missing, and kept: a 26.2 M
  * register is 1.5 GiB and takes minutes to generate). Other settings: BENCH_REGISTER_REPEAT (default 1:
  * runs of each path, interleaved, the median counts), BENCH_REGISTER_PATHS (default
- * `lib,hand-full,hand,duckdb`). Quick run:
+ * `lib,lib-n,hand-full,hand,duckdb`). Quick run:
  *   npm run build && BENCH_REGISTER_HOUSEHOLDS=1000000 npx tsx bench/register.bench.ts
  * Prints households per second, wall time and peak RSS of each path, the ratios and the targets.
  * Never asserts times.
@@ -31,7 +32,7 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream, existsSync, rmSync, statSync, type WriteStream } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -106,10 +107,11 @@ const close = (out: WriteStream): Promise<void> => new Promise((resolve, reject)
 
 const CLI = join(dirname(here), '..', 'dist', 'cli', 'main.js');
 
-function runLib(file: string, outFile: string): PathReport {
-  if (!existsSync(CLI)) return { path: 'lib', skipped: `${CLI} is missing: run npm run build first`, households: 0, failed: 0, byStatus: [], checksum: 0, ms: 0, peakRssMiB: 0 };
+/** `lib`: the command as a user runs it (one thread); `lib-n`: with `--threads` the machine's cores (the parallel path). */
+function runLib(file: string, outFile: string, path: 'lib' | 'lib-n'): PathReport {
+  if (!existsSync(CLI)) return { path, skipped: `${CLI} is missing: run npm run build first`, households: 0, failed: 0, byStatus: [], checksum: 0, ms: 0, peakRssMiB: 0 };
   const timer = existsSync('/usr/bin/time') ? ['/usr/bin/time', '-f', 'peak-rss-kib %M'] : [];
-  const command = [...timer, process.execPath, CLI, 'classify', file, '--as-of', ASOF, '--out', outFile];
+  const command = [...timer, process.execPath, CLI, 'classify', file, '--as-of', ASOF, '--out', outFile, ...(path === 'lib-n' ? ['--threads', String(availableParallelism())] : [])];
   const t0 = performance.now();
   const child = spawnSync(command[0]!, command.slice(1), { encoding: 'utf8', maxBuffer: 1 << 24 });
   const ms = performance.now() - t0;
@@ -122,7 +124,7 @@ function runLib(file: string, outFile: string): PathReport {
   const byStatus = [n(summary[2]!), n(summary[3]!), n(summary[4]!), n(summary[5]!)];
   const failedCount = failed === null ? 0 : n(failed[1]!);
   const rss = /peak-rss-kib (\d+)/.exec(child.stderr);
-  return { path: 'lib', households: n(summary[1]!) + failedCount, failed: failedCount, byStatus, checksum: 0, ms, peakRssMiB: rss === null ? Number.NaN : Number(rss[1]) / 1024, command: command.slice(timer.length).join(' ') };
+  return { path, households: n(summary[1]!) + failedCount, failed: failedCount, byStatus, checksum: 0, ms, peakRssMiB: rss === null ? Number.NaN : Number(rss[1]) / 1024, command: command.slice(timer.length).join(' ') };
 }
 
 // ------------------------------------------------------------------------------------------
@@ -406,7 +408,7 @@ const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[
 async function main(): Promise<void> {
   const n = readSize('BENCH_REGISTER_HOUSEHOLDS', 200_000);
   const repeat = readSize('BENCH_REGISTER_REPEAT', 1);
-  const paths = (process.env['BENCH_REGISTER_PATHS'] ?? 'lib,hand-full,hand,duckdb').split(',').map((p) => p.trim());
+  const paths = (process.env['BENCH_REGISTER_PATHS'] ?? 'lib,lib-n,hand-full,hand,duckdb').split(',').map((p) => p.trim());
   const given = process.env['BENCH_REGISTER_FILE'];
   const file = given ?? join(tmpdir(), `vn-poverty-register-${process.pid}.csv`);
   if (given === undefined || !existsSync(file)) {
@@ -444,7 +446,7 @@ async function main(): Promise<void> {
       medMs.set(p, ms);
       console.log(`${p.padEnd(9)} ${fmt(rate(first, ms)).padStart(12)} households/s  ${(ms / 1000).toFixed(2).padStart(7)} s  ${(mib / (ms / 1000)).toFixed(0).padStart(4)} MB/s  peak RSS ${fmt(median(rs.map((x) => x.peakRssMiB)))} MiB${first.command !== undefined ? `  (${first.command})` : ''}`);
     }
-    for (const [a, b] of [['lib', 'hand-full'], ['lib', 'hand'], ['lib', 'duckdb'], ['hand-full', 'hand']] as const) {
+    for (const [a, b] of [['lib', 'hand-full'], ['lib-n', 'hand-full'], ['lib', 'lib-n'], ['lib', 'hand'], ['lib', 'duckdb'], ['hand-full', 'hand']] as const) {
       const ta = medMs.get(a);
       const tb = medMs.get(b);
       if (ta !== undefined && tb !== undefined) console.log(`ratio ${a} time / ${b} time: ${(ta / tb).toFixed(2)}×`);
@@ -453,16 +455,17 @@ async function main(): Promise<void> {
     if (ref !== undefined) {
       const same = runs.every((r) => r.households === ref.households && r.failed === ref.failed && r.byStatus.every((c, i) => c === ref.byStatus[i]));
       const pair = (a: string, b: string): string => (hashes.has(a) && hashes.has(b) ? `${a} = ${b}: ${hashes.get(a) === hashes.get(b) ? 'yes' : 'NO'}` : '');
-      const pairs = [pair('lib', 'hand-full'), pair('hand', 'duckdb')].filter((x) => x !== '');
+      const pairs = [pair('lib', 'hand-full'), pair('lib-n', 'hand-full'), pair('lib', 'lib-n'), pair('hand', 'duckdb')].filter((x) => x !== '');
       console.log(`counts by status (${HOUSEHOLD_STATUSES.join(', ')}), not classifiable: ${runs.map((r) => `${r.path} [${r.byStatus.map(fmt).join(', ')}] ${fmt(r.failed)}`).join('; ')}`);
       console.log(`identical counts: ${same ? 'yes' : 'NO'}; identical result files: ${pairs.join('; ')} (${[...hashes].map(([p, h]) => `${p} ${h.slice(0, 12)}`).join(', ')})`);
-      const ms = medMs.get('lib');
-      if (ms !== undefined) {
-        const run = reports.get('lib')![0]!;
+      for (const lib of ['lib', 'lib-n'] as const) {
+        const ms = medMs.get(lib);
+        if (ms === undefined) continue;
+        const run = reports.get(lib)![0]!;
         const hand = medMs.get('hand-full');
-        const rss = median(reports.get('lib')!.map((x) => x.peakRssMiB));
+        const rss = median(reports.get(lib)!.map((x) => x.peakRssMiB));
         console.log(
-          `targets (lib): ≥ 1,000,000 households/s end to end: ${rate(run, ms) >= 1e6 ? 'met' : 'not met'}; within 3× of the hand loop writing the same output: ${hand === undefined ? 'n/a' : ms / hand <= 3 ? 'met' : 'not met'}; ` +
+          `targets (${lib}): ≥ 1,000,000 households/s end to end: ${rate(run, ms) >= 1e6 ? 'met' : 'not met'}; within 3× of the hand loop writing the same output: ${hand === undefined ? 'n/a' : ms / hand <= 3 ? 'met' : 'not met'}; ` +
             `under 1 GiB: ${Number.isNaN(rss) ? 'n/a' : rss < 1024 ? 'met' : 'not met'}${run.households >= 26_200_000 ? `; 26.2 M under a minute: ${ms < 60_000 ? 'met' : 'not met'}` : ''}`,
         );
       }
@@ -478,7 +481,7 @@ const [, , mode, file, outFile] = process.argv;
 if (mode === undefined) await main();
 else {
   const report =
-    mode === 'lib' ? runLib(file!, outFile!) : mode === 'hand-full' ? await runHandFull(file!, outFile!) : mode === 'hand' ? await runHand(file!, outFile!) : mode === 'duckdb' ? await runDuckDb(file!, outFile!) : undefined;
+    mode === 'lib' || mode === 'lib-n' ? runLib(file!, outFile!, mode) : mode === 'hand-full' ? await runHandFull(file!, outFile!) : mode === 'hand' ? await runHand(file!, outFile!) : mode === 'duckdb' ? await runDuckDb(file!, outFile!) : undefined;
   if (report === undefined) throw new Error(`unknown path ${mode}`);
   console.log(JSON.stringify(report));
 }

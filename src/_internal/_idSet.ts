@@ -252,26 +252,66 @@ export function addId(set: IdSet, id: string, row: number, idAt: (row: number) =
   return add(set, id, row, idAt);
 }
 
+/**
+ * Writes the 64-bit key of `id` (see {@link IdSet}) into `out[at]` (hi) and `out[at + 1]` (lo),
+ * for a thread that sends keys rather than ids. @internal
+ */
+export function putIdKey(id: string, out: Uint32Array, at: number): void {
+  computeKey(id, hash63);
+  out[at] = keyHi;
+  out[at + 1] = keyLo;
+}
+
+/**
+ * Adds a key made by {@link putIdKey} at `row`: −1 when it is new (recorded), else the row where
+ * the same key was first seen (the same id, or for a hashed key possibly a different id with the
+ * same hash: the caller settles that by reading the ids). Nothing is recorded for a key found. @internal
+ */
+export function addIdKey(set: IdSet, hi: number, lo: number, row: number): number {
+  if (!Number.isSafeInteger(row) || row < 0 || row > MAX_ROW) fail({ code: 'invalid-option', path: ['row'], value: row, expected: `a row from 0 to ${MAX_ROW}` });
+  if (appendedInOrder(set, hi, lo, row)) return -1;
+  const first = inRun(set, hi, lo);
+  if (first >= 0) return first;
+  const found = inTable(set, hi, lo);
+  if (found >= 0) return found;
+  insertAtSlot(set, hi, lo, row);
+  return -1;
+}
+
+/** Appends a key greater than every key kept to the sorted run (true), or does nothing (false). */
+function appendedInOrder(set: IdSet, hi: number, lo: number, row: number): boolean {
+  if (!(hi > set.maxHi || (hi === set.maxHi && lo > set.maxLo))) return false;
+  set.maxHi = hi;
+  set.maxLo = lo;
+  if (3 * (set.runLength + 1) > set.run.length) {
+    const run = new Uint32Array(Math.ceil(set.run.length * 1.5));
+    run.set(set.run);
+    set.run = run;
+  }
+  const at = 3 * set.runLength++;
+  set.run[at] = hi;
+  set.run[at + 1] = lo;
+  set.run[at + 2] = row;
+  return true;
+}
+
+/** Puts a key at the slot the last {@link inTable} miss found. */
+function insertAtSlot(set: IdSet, hi: number, lo: number, row: number): void {
+  const s = slot;
+  set.slots[3 * s] = hi;
+  set.slots[3 * s + 1] = lo;
+  set.slots[3 * s + 2] = row + 1;
+  set.size++;
+  if (set.size > set.capacity * MAX_LOAD) growTable(set);
+}
+
 function add(set: IdSet, id: string, row: number, idAt: ((row: number) => string) | undefined): number {
   if (!Number.isSafeInteger(row) || row < 0 || row > MAX_ROW) fail({ code: 'invalid-option', path: ['row'], value: row, expected: `a row from 0 to ${MAX_ROW}` });
   const exact = computeKey(id, set.hash);
   const hi = keyHi;
   const lo = keyLo;
-  if (hi > set.maxHi || (hi === set.maxHi && lo > set.maxLo)) {
-    // greater than every key kept: new, and the sorted run stays sorted
-    set.maxHi = hi;
-    set.maxLo = lo;
-    if (3 * (set.runLength + 1) > set.run.length) {
-      const run = new Uint32Array(Math.ceil(set.run.length * 1.5));
-      run.set(set.run);
-      set.run = run;
-    }
-    const at = 3 * set.runLength++;
-    set.run[at] = hi;
-    set.run[at + 1] = lo;
-    set.run[at + 2] = row;
-    return -1;
-  }
+  // greater than every key kept: new, and the sorted run stays sorted
+  if (appendedInOrder(set, hi, lo, row)) return -1;
   let first = inRun(set, hi, lo);
   if (first < 0) first = inTable(set, hi, lo);
   if (first >= 0) {
@@ -283,12 +323,7 @@ function add(set: IdSet, id: string, row: number, idAt: ((row: number) => string
     set.collisions.set(id, row);
     return -1;
   }
-  const s = slot;
-  set.slots[3 * s] = hi;
-  set.slots[3 * s + 1] = lo;
-  set.slots[3 * s + 2] = row + 1;
-  set.size++;
-  if (set.size > set.capacity * MAX_LOAD) growTable(set);
+  insertAtSlot(set, hi, lo, row);
   return -1;
 }
 

@@ -55,6 +55,8 @@ Options:
                         instead of poor; use no only for forms where every box was asked
   --marks               the same as --blank-as no
   --explain             add each household's explanation (Diễn giải): slower
+  --threads N           threads for a CSV file of 16 MiB or more written to a CSV file
+                        (default 1); the output and messages are those of one thread
   --raw-csv             CSV text cells as they are (by default a cell starting with = + - @
                         gets a leading ' so a spreadsheet does not run it as a formula)
   -h, --help            this help
@@ -82,6 +84,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
     'blank-as': { type: 'string' },
     explain: { type: 'boolean' },
     json: { type: 'boolean' },
+    threads: { type: 'string' },
     ...TABLE_CLI_OPTIONS,
   });
   if (!args.ok) return badInput(io, `classify: ${args.message} (see vn-poverty classify --help)`);
@@ -112,6 +115,10 @@ async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
   if (blankAs !== 'no' && blankAs !== 'unknown') return badInput(io, `classify: --blank-as must be no or unknown, got ${JSON.stringify(blankAs)}`);
   if (args.values['marks'] === true && value('blank-as') === 'unknown') return badInput(io, 'classify: --marks means --blank-as no; give one of them');
   const blankAsNo = blankAs === 'no';
+  const threadsText = value('threads');
+  if (threadsText !== undefined && !/^[1-9]\d{0,2}$/.test(threadsText)) return badInput(io, `classify: --threads must be a whole number from 1 to 256, got ${JSON.stringify(threadsText)}`);
+  const threads = threadsText !== undefined ? Number(threadsText) : undefined;
+  if (threads !== undefined && threads > 256) return badInput(io, `classify: --threads must be a whole number from 1 to 256, got ${JSON.stringify(threadsText)}`);
   try {
     if (file !== '-') formatOfPath(file);
     if (out !== undefined) formatOfPath(out);
@@ -180,6 +187,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
         numbers,
         rawCsv,
         explain: args.values['explain'] === true,
+        ...(threads !== undefined ? { threads } : {}),
         onLayout: (layout) => {
           if (layout.passThrough.length > 0) io.stderr.write(`vn-poverty classify: ${input.name}: columns passed through unchanged: ${layout.passThrough.join(', ')}\n`);
           if (layout.replaced.length > 0) io.stderr.write(`vn-poverty classify: ${input.name}: columns of an earlier result, replaced by this run's: ${layout.replaced.join(', ')}\n`);

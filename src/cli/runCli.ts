@@ -48,8 +48,7 @@ export async function runCli(argv: readonly string[], io: CliIo, options: RunCli
     if (name === 'help' && target !== undefined) {
       const command = Object.prototype.hasOwnProperty.call(commands, target) ? commands[target] : undefined;
       if (command === undefined) return badInput(io, `unknown command ${JSON.stringify(target)}; commands: ${Object.keys(commands).join(', ')}`);
-      io.stdout.write(command.help);
-      return EXIT_OK;
+      return command.run(['--help'], io); // the command's own --help (its module is loaded only then)
     }
     io.stdout.write(usage(commands));
     return EXIT_OK;

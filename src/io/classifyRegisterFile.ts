@@ -45,6 +45,13 @@ export interface ClassifyRegisterFileOptions extends ReadRegisterBatchesOptions,
   readonly onFinding?: (finding: RegisterScoreFinding) => void;
   /** Called after each batch with the households read so far. */
   readonly onProgress?: (households: number) => void;
+  /**
+   * Threads that read, classify and format a large CSV register in parallel (default 1: one
+   * thread; `os.availableParallelism()` gives every core). Used for a CSV file of at least 16 MiB
+   * written to a CSV file; the results, counts, errors and their order are those of one thread
+   * (see docs/files-and-cli.md, "Several threads", for when it pays and what it costs).
+   */
+  readonly threads?: number;
 }
 
 /** A household that could not be classified, or whose id repeats another. */
@@ -151,9 +158,45 @@ async function openCsvSink(target: TableTarget, bom: boolean): Promise<Sink> {
  */
 export async function classifyRegisterFile(source: RowSource, options: ClassifyRegisterFileOptions): Promise<RegisterFileSummary> {
   assertOptions(options, 'classifyRegisterFile', true);
+  const threads = options.threads ?? 1;
+  if (!Number.isSafeInteger(threads) || threads < 1 || threads > 256) fail({ code: 'invalid-option', path: ['threads'], value: threads, expected: 'a whole number of threads from 1 to 256' });
+  if (threads > 1) {
+    const { classifyInParallel } = await import('./_parallelRegister.js');
+    const done = await classifyInParallel(source, options, threads);
+    if (done !== undefined) return done;
+  }
+  return classifyRegisterSource(source, options);
+}
+
+/**
+ * What a worker of the parallel path asks of {@link classifyRegisterSource} (nothing of it is
+ * public): the file named in messages, a byte sink instead of `out` (without the header line),
+ * a piece with no households allowed, and a call for what makes a piece need the one-thread
+ * path (a repeated id, a row that is not a household, a score finding). @internal
+ */
+export interface RegisterPieceHooks {
+  readonly file?: string;
+  readonly sink?: (bytes: Uint8Array) => void;
+  /** Takes the header line, which is not written to `sink`. */
+  readonly onHeaderLine?: (line: string) => void;
+  readonly allowEmpty?: boolean;
+  readonly irregular?: (why: string) => void;
+  readonly onIds?: (ids: ReadonlyArray<string>, rows: Uint32Array) => void;
+  /** Takes the households that cannot be classified instead of `options.onFailure` (their error without file and rows). */
+  readonly onFailure?: (row: number, lastRow: number, id: string | undefined, error: () => unknown) => void;
+}
+
+/** A failure whose error (with file and rows in the messages) is made only when read. @internal */
+export function registerFailure(row: number, lastRow: number, id: string | undefined, file: string | undefined, error: () => unknown): RegisterFileFailure {
+  let made: VnPovertyError | undefined;
+  return Object.defineProperty({ row, lastRow, id }, 'error', { enumerable: true, get: () => (made ??= registerError({ row, lastRow }, file, error()) as VnPovertyError) }) as RegisterFileFailure;
+}
+
+/** {@link classifyRegisterFile} on one thread (the parallel path's workers run it on pieces of the file). @internal */
+export async function classifyRegisterSource(source: RowSource, options: ClassifyRegisterFileOptions, hooks: RegisterPieceHooks = {}): Promise<RegisterFileSummary> {
   const asOf = toIsoDate(options.asOf, ['asOf']);
   const label = options.source ?? (typeof source === 'string' ? basename(source) : undefined);
-  const file = options.source ?? (typeof source === 'string' ? source : undefined);
+  const file = hooks.file ?? options.source ?? (typeof source === 'string' ? source : undefined);
   const explain = options.explain === true;
   const onHousehold = options.onHousehold;
   const byStatus: Record<HouseholdStatus, number> = { poor: 0, 'near-poor': 0, average: 0, 'non-poor': 0 };
@@ -168,11 +211,8 @@ export async function classifyRegisterFile(source: RowSource, options: ClassifyR
   /** Reports a failure; its error (with file and rows in the messages) is made only when read. */
   const fail1 = (row: number, lastRow: number, id: string | undefined, error: () => unknown): void => {
     failed++;
-    if (options.onFailure === undefined) return;
-    let made: VnPovertyError | undefined;
-    options.onFailure(
-      Object.defineProperty({ row, lastRow, id }, 'error', { enumerable: true, get: () => (made ??= registerError({ row, lastRow }, file, error()) as VnPovertyError) }) as RegisterFileFailure,
-    );
+    if (hooks.onFailure !== undefined) hooks.onFailure(row, lastRow, id, error);
+    else if (options.onFailure !== undefined) options.onFailure(registerFailure(row, lastRow, id, file, error));
   };
   const outFormat = options.out === undefined ? undefined : (options.outFormat ?? (typeof options.out === 'string' ? formatOfPath(options.out) : 'csv'));
   let csv: { sink: Sink; writer: ReturnType<typeof registerCsvWriter> } | undefined;
@@ -184,11 +224,16 @@ export async function classifyRegisterFile(source: RowSource, options: ClassifyR
     rawCsv: options.rawCsv === true,
   } as const;
   const open = async (l: RegisterFileLayout): Promise<void> => {
-    if (options.out === undefined) return;
+    if (options.out === undefined && hooks.sink === undefined) return;
     const columns = registerOutputColumns(l, { explain });
-    if (outFormat === 'xlsx') table = await openTableWriter<RegisterOutputRow>(options.out, columns, { ...tableOptions, ...options.xlsx, format: 'xlsx' });
+    if (hooks.sink !== undefined) {
+      const sink = hooks.sink;
+      const write = async (data: string | Buffer): Promise<void> => sink(typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
+      csv = { sink: { write, close: async () => undefined, abort: async () => undefined }, writer: registerCsvWriter(columns, tableOptions) };
+      hooks.onHeaderLine?.(csv.writer.header());
+    } else if (outFormat === 'xlsx') table = await openTableWriter<RegisterOutputRow>(options.out!, columns, { ...tableOptions, ...options.xlsx, format: 'xlsx' });
     else {
-      const sink = await openCsvSink(options.out, options.bom ?? typeof options.out === 'string');
+      const sink = await openCsvSink(options.out!, options.bom ?? typeof options.out === 'string');
       const writer = registerCsvWriter(columns, tableOptions);
       csv = { sink, writer };
       await sink.write(writer.header());
@@ -202,6 +247,7 @@ export async function classifyRegisterFile(source: RowSource, options: ClassifyR
       options.onLayout?.(l);
     },
     onDuplicate: (error, rows) => {
+      hooks.irregular?.('a repeated household id');
       failed++;
       options.onFailure?.({ ...rows, id: typeof error.issues[0]?.value === 'string' ? error.issues[0].value : undefined, error });
     },
@@ -212,12 +258,13 @@ export async function classifyRegisterFile(source: RowSource, options: ClassifyR
       if (layout === undefined) throw new Error('unreachable: a batch before the layout');
       if (read === 0 && csv === undefined && table === undefined) await open(layout);
       read += b.size;
+      hooks.onIds?.(b.ids, b.rows);
       if (b.scores !== undefined) await scoreBatch(b);
       else await incomeBatch(b);
       options.onProgress?.(read);
     }
     if (layout !== undefined && read === 0) await open(layout);
-    if (read === 0 && failed === 0) {
+    if (read === 0 && failed === 0 && hooks.allowEmpty !== true) {
       fail({ code: 'no-data', path: file !== undefined ? [file] : [], value: file ?? '', expected: 'at least one household row under the header', message: `${file ?? 'the register'} has a header but no households: nothing to classify` });
     }
     await csv?.sink.close();
@@ -302,6 +349,7 @@ export async function classifyRegisterFile(source: RowSource, options: ClassifyR
       const check = crossCheckScores([input], classifyOptions);
       for (const f of check.findings) {
         findings++;
+        hooks.irregular?.('a score finding');
         const at = `${file !== undefined ? `${file}, ` : ''}row ${b.rows[i]!}`;
         options.onFinding?.({ ...f, row: b.rows[i]!, message: f.message.replace(/^row 0/, at) });
       }

@@ -1,0 +1,169 @@
+import fc from 'fast-check';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { PARALLEL_TUNING } from '../../src/io/_parallelRegister.js';
+import { classifyRegisterFile } from '../../src/io/classifyRegisterFile.js';
+import type { ConflictResolution } from '../../src/standards/classifyHousehold.js';
+import { tempDirs } from '../_helpers/tempDirs.js';
+
+const dir = tempDirs('vnp-parallel-register-');
+const AS_OF = '2024-01-01';
+const FLAGS = ['Thiếu hụt: bảo hiểm y tế', 'Thiếu hụt: nguồn nước sinh hoạt', 'Thiếu hụt: việc làm', 'Thiếu hụt: dinh dưỡng'];
+const INCOME_HEADERS = ['Thu nhập/tháng (đồng)', 'Thu nhập (nghìn đồng/tháng)', 'Thu nhập (đồng/năm)', 'Thu nhập (triệu đồng/năm)'];
+
+const household = fc.record({
+  id: fc.oneof(fc.nat({ max: 999_999 }).map((n) => `H${n}`), fc.nat().map((n) => String(100_000_000_000 + n)), fc.constantFrom('hộ 1, thôn 2', 'Hộ "A"', 'mã hộ dài hơn mười ký tự')),
+  area: fc.constantFrom('nông thôn', 'thành thị', 'Nông thôn', 'rural', 'urban'),
+  members: fc.integer({ min: 1, max: 7 }),
+  perHead: fc.oneof(fc.constantFrom(1_500_000, 1_500_001, 2_000_000, 2_250_000, 1_000_000), fc.integer({ min: 300_000, max: 5_000_000 })),
+  flags: fc.array(fc.constantFrom('1', '0', '', 'x', 'có', 'không'), { minLength: FLAGS.length, maxLength: FLAGS.length }),
+  latrine: fc.constantFrom('', '', '', '', 'có', 'không'),
+  note: fc.constantFrom('', '', 'ghi chú', 'a, b', 'x"y', 'dòng 1\ndòng 2', 'dòng 1\r\ndòng 2', '"\n"'),
+});
+
+const register = fc.record({
+  households: fc.array(household, { minLength: 1, maxLength: 50 }),
+  income: fc.constantFrom(...INCOME_HEADERS),
+  facts: fc.boolean(),
+  title: fc.boolean(),
+  crlf: fc.boolean(),
+  marks: fc.boolean(),
+  onConflict: fc.constantFrom<ConflictResolution>('error', 'use-flag'),
+  /** Rows that make the run need the one-thread order: repeated ids, bad cells, a totals row. */
+  repeats: fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: 2 }),
+  bad: fc.array(fc.nat(), { maxLength: 2 }),
+  totals: fc.option(fc.nat(), { nil: undefined }),
+  pieceBytes: fc.integer({ min: 100, max: 1500 }),
+});
+type Generated = typeof register extends fc.Arbitrary<infer T> ? T : never;
+
+function csvOf(g: Generated): string {
+  const cell = (t: string): string => (/[",\r\n]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t);
+  const nl = g.crlf ? '\r\n' : '\n';
+  // with a facts column, the members' ages too (a household with facts is classified from a full record)
+  const header = ['Mã hộ', 'Khu vực', g.income, 'Số nhân khẩu', ...(g.facts ? ['Tuổi các thành viên'] : []), ...FLAGS, ...(g.facts ? ['Nhà tiêu hợp vệ sinh'] : []), 'Ghi chú'];
+  const rows = g.households.map((h) => {
+    const monthly = h.perHead * h.members;
+    const income = g.income.includes('nghìn') ? String(Math.round(monthly / 1000)) : g.income.includes('triệu') ? String(Math.round((monthly * 12) / 1e6)) : g.income.includes('năm') ? String(monthly * 12 + 5) : monthly.toLocaleString('de-DE');
+    const ages = Array.from({ length: h.members }, (_, k) => String(k === 0 ? 45 : 8 + 9 * k));
+    return [h.id, h.area, income, String(h.members), ...(g.facts ? [ages.join(';')] : []), ...h.flags, ...(g.facts ? [h.latrine] : []), h.note];
+  });
+  for (const [a, b] of g.repeats) if (rows.length > 1) rows[b % rows.length]![0] = rows[a % rows.length]![0]!;
+  for (const b of g.bad) rows[b % rows.length]![2] = 'mười triệu';
+  if (g.totals !== undefined) rows.splice(g.totals % (rows.length + 1), 0, ['Tổng cộng', '', '', '99', ...(g.facts ? [''] : []), ...FLAGS.map(() => ''), ...(g.facts ? [''] : []), '']);
+  const lines = [...(g.title ? ['DANH SÁCH HỘ GIA ĐÌNH', ''] : []), header.map(cell).join(','), ...rows.map((r) => r.map(cell).join(','))];
+  return lines.join(nl) + nl;
+}
+
+interface Seen {
+  readonly out: string | null;
+  readonly events: readonly string[];
+  readonly summary: string | undefined;
+  readonly thrown: string | undefined;
+  readonly fellBack: string | undefined;
+}
+
+const json = (v: unknown): string => JSON.stringify(v, (_k, x: unknown) => (typeof x === 'bigint' ? `${x}n` : x));
+
+async function run(input: string, out: string, g: Generated, threads: number): Promise<Seen> {
+  const events: string[] = [];
+  let fellBack: string | undefined;
+  let summary: string | undefined;
+  let thrown: string | undefined;
+  try {
+    const s = await classifyRegisterFile(input, {
+      asOf: AS_OF,
+      out,
+      marks: g.marks,
+      onConflict: g.onConflict,
+      threads,
+      onLayout: (l) => events.push(`layout ${json(l)}`),
+      onFailure: (f) => events.push(`failure ${f.row}–${f.lastRow} ${f.id} ${f.error.message} ${json(f.error.issues)}`),
+      onFinding: (f) => events.push(`finding ${f.row} ${f.message}`),
+      onSkippedRow: (r) => events.push(`skipped ${json(r)}`),
+      ...{ [PARALLEL_TUNING]: { minBytes: 0, pieceBytes: g.pieceBytes, onFallback: (why: string) => (fellBack = why) } },
+    });
+    summary = json(s);
+  } catch (e) {
+    thrown = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+  }
+  return { out: existsSync(out) ? readFileSync(out, 'latin1') : null, events, summary, thrown, fellBack };
+}
+
+async function compare(g: Generated): Promise<{ one: Seen; two: Seen }> {
+  const d = dir();
+  const input = join(d, 'ho.csv');
+  writeFileSync(input, csvOf(g));
+  const one = await run(input, join(d, 'one.csv'), g, 1);
+  const two = await run(input, join(d, 'two.csv'), g, 2);
+  expect({ out: two.out, events: two.events, summary: two.summary, thrown: two.thrown }).toEqual({ out: one.out, events: one.events, summary: one.summary, thrown: one.thrown });
+  return { one, two };
+}
+
+const base: Generated = {
+  households: [],
+  income: 'Thu nhập/tháng (đồng)',
+  facts: false,
+  title: false,
+  crlf: false,
+  marks: false,
+  onConflict: 'error',
+  repeats: [],
+  bad: [],
+  totals: undefined,
+  pieceBytes: 64,
+};
+type Household = Generated['households'][number];
+const many = (n: number, note = (i: number): Household['note'] => (i % 7 === 0 ? 'dòng 1\ndòng 2' : '')): Household[] =>
+  Array.from({ length: n }, (_, i) => ({ id: `H${1000 + i}`, area: i % 3 === 0 ? 'thành thị' : 'nông thôn', members: 1 + (i % 5), perHead: 900_000 + ((i * 104_729) % 3_000_000), flags: FLAGS.map((_, j) => ((i + j) % 4 === 0 ? '1' : (i + j) % 9 === 0 ? '' : '0')), latrine: i % 11 === 0 ? 'không' : '', note: note(i) }) satisfies Household);
+
+describe('classifyRegisterFile on several threads', () => {
+  it('writes the same bytes and reports the same failures as one thread, with pieces of a few rows (quoted newlines across piece ends)', async () => {
+    const { two } = await compare({ ...base, households: many(300), pieceBytes: 97 });
+    expect(two.fellBack).toBeUndefined(); // the parallel path did it
+    expect(two.events.filter((e) => e.startsWith('failure')).length).toBeGreaterThan(0);
+  });
+
+  it('CRLF, a title above the header, facts columns, --blank-as no, a yearly header in nghìn/triệu: the parallel path, the same result', async () => {
+    for (const income of INCOME_HEADERS) {
+      const { two } = await compare({ ...base, households: many(120), crlf: true, title: true, facts: true, marks: true, income, pieceBytes: 50 });
+      expect(two.fellBack).toBeUndefined();
+    }
+  });
+
+  it('an id repeated in a later piece, a bad cell in a later piece and one in an earlier piece, a totals row: the one-thread order of messages', async () => {
+    const rows = many(200);
+    const repeat = await compare({ ...base, households: rows, repeats: [[3, 180]], pieceBytes: 80 });
+    expect(repeat.two.fellBack).toBe('a repeated household id');
+    expect(repeat.two.events.some((e) => e.includes('appears again (first on row 5)'))).toBe(true);
+    const bad = await compare({ ...base, households: rows, bad: [150, 20], pieceBytes: 80 });
+    expect(bad.two.thrown).toMatch(/row 22\b/); // the earlier bad cell wins
+    const totals = await compare({ ...base, households: rows, totals: 100, pieceBytes: 80 });
+    expect(totals.two.fellBack).toBe('a row that is not a household');
+  });
+
+  it('a quote left open runs to the end: the same error as one thread', async () => {
+    const d = dir();
+    const input = join(d, 'ho.csv');
+    writeFileSync(input, `Mã hộ,Khu vực,Thu nhập/tháng (đồng),Số nhân khẩu\nH1,nông thôn,1000000,2\nH2,"nông thôn,1000000,2\nH3,nông thôn,1000000,2\n`);
+    const one = await run(input, join(d, 'one.csv'), base, 1);
+    const two = await run(input, join(d, 'two.csv'), { ...base, pieceBytes: 8 }, 2);
+    expect(two.thrown).toBe(one.thrown);
+    expect(two.thrown).toMatch(/quoted field is never closed/);
+  });
+
+  describe('properties', () => {
+    // each run starts worker threads (about a tenth of a second each): fewer runs than the other properties
+    it('several threads equal one thread: output bytes, messages and their order, counts, errors', async () => {
+      await fc.assert(
+        fc.asyncProperty(register, async (g) => {
+          const { two } = await compare(g);
+          const unique = new Set(g.households.map((h) => h.id)).size === g.households.length;
+          if (unique && g.repeats.length === 0 && g.bad.length === 0 && g.totals === undefined && two.fellBack !== undefined) throw new Error(`fell back: ${two.fellBack}`);
+        }),
+        { numRuns: 30 },
+      );
+    }, 120_000);
+  });
+});
