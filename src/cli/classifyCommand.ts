@@ -3,7 +3,7 @@ import type { IsoDate } from '../dates/calendarDate.js';
 import { assertOutputIsNotInput, checkOutputPath } from '../io/_atomicOutput.js';
 import { createProgress } from '../io/_progress.js';
 import { classifyRegisterFile, type RegisterFileHousehold, type RegisterFileSummary } from '../io/classifyRegisterFile.js';
-import { formatOfPath } from '../io/readRows.js';
+import { formatOfPath, inputFormatOfPath } from '../io/readRows.js';
 import type { RegisterTotalsCheck, SkippedRegisterRow } from '../io/readRegisterBatches.js';
 import type { ConflictResolution } from '../standards/classifyHousehold.js';
 import { HOUSEHOLD_STATUSES } from '../standards/householdStatus.js';
@@ -113,7 +113,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
   if (args.values['marks'] === true && value('blank-as') === 'unknown') return badInput(io, 'classify: --marks means --blank-as no; give one of them');
   const blankAsNo = blankAs === 'no';
   try {
-    if (file !== '-') formatOfPath(file);
+    if (file !== '-') inputFormatOfPath(file);
     if (out !== undefined) formatOfPath(out);
     if (out !== undefined) await checkOutputPath(out);
     if (out !== undefined) await assertOutputIsNotInput(out, fileInputs([file]));

@@ -29,7 +29,7 @@ import {
   type RegisterIncomeColumn,
   type RegisterLayout,
 } from './readHouseholdRegister.js';
-import { formatOfPath, preReadRowSource, readRowBatches, type RawCell, type ReadRowsOptions, type RowSource, type SheetRow } from './readRows.js';
+import { inputFormatOfPath, preReadRowSource, readRowBatches, type RawCell, type ReadRowsOptions, type RowSource, type SheetRow } from './readRows.js';
 
 /** Options of {@link readRegisterBatches}. */
 export interface ReadRegisterBatchesOptions extends ReadRowsOptions, Pick<ClassifyHouseholdOptions, 'asOf' | 'standard' | 'standards'> {
@@ -619,7 +619,7 @@ export async function* readRegisterBatches(source: RowSource, options: ReadRegis
   const batchSize = options.batchSize ?? 65_536;
   if (!Number.isSafeInteger(batchSize) || batchSize < 1 || batchSize > 1 << 22) fail({ code: 'invalid-option', path: ['batchSize'], value: batchSize, expected: 'a whole number of households from 1 to 4,194,304' });
   const label = options.source ?? (typeof source === 'string' ? basename(source) : undefined);
-  const format = options.format ?? (typeof source === 'string' ? formatOfPath(source) : 'csv');
+  const format = options.format ?? (typeof source === 'string' ? inputFormatOfPath(source) : 'csv');
   const rowOptions: ReadRowsOptions = { ...options, ...(label !== undefined ? { source: label } : {}), format };
   let plan: Plan | undefined;
   let batcher: Batcher | undefined;

@@ -69,7 +69,18 @@ export function formatOfPath(path: string): FileFormat {
   const ext = extname(path).toLowerCase();
   if (ext === '.csv') return 'csv';
   if (ext === '.xlsx') return 'xlsx';
-  return fail({ code: 'unsupported-format', path: [path], value: ext, expected: 'a .csv or .xlsx file' });
+  return fail({ code: 'unsupported-format', path: [path], value: ext, expected: ext === '.xlsm' ? 'a .csv or .xlsx file (a macro-enabled .xlsm is read, but not written: write .xlsx)' : 'a .csv or .xlsx file' });
+}
+
+/**
+ * The format of a file to read: as {@link formatOfPath}, and a macro-enabled workbook (`.xlsm`,
+ * the same Office Open XML package with a macro part) is read as `.xlsx`: its cells are data, its
+ * macros are never run. Outputs keep {@link formatOfPath} (a workbook written is `.xlsx`). @internal
+ * @example
+ * inputFormatOfPath('ho-ngheo.xlsm') //=> 'xlsx'
+ */
+export function inputFormatOfPath(path: string): FileFormat {
+  return extname(path).toLowerCase() === '.xlsm' ? 'xlsx' : formatOfPath(path);
 }
 
 /**
@@ -102,7 +113,7 @@ export async function* readRowBatches(source: RowSource, options: ReadRowsOption
     return;
   }
   const label = options.source ?? (typeof source === 'string' ? basename(source) : undefined);
-  const format = options.format ?? (typeof source === 'string' ? formatOfPath(source) : 'csv');
+  const format = options.format ?? (typeof source === 'string' ? inputFormatOfPath(source) : 'csv');
   if (format === 'xlsx') {
     if (typeof source !== 'string' && !(Symbol.asyncIterator in source)) {
       fail({ code: 'unsupported-format', path: label !== undefined ? [label] : [], value: typeof source, expected: 'an XLSX file path or readable stream' });
