@@ -316,7 +316,7 @@ export async function loadXlsxWorkbook(source: string | Uint8Array, label: strin
     if (s.size > limits.maxFileBytes) overLimit(label, 'maxFileBytes', s.size, limits.maxFileBytes, 'the file size in bytes');
     bytes = await readFile(source);
   } else bytes = source;
-  unpackZip(bytes, label, XLSX_FORMAT, limits, () => false);
+  const sheetParts = unpackZip(bytes, label, XLSX_FORMAT, limits, (name) => /^xl\/worksheets\/[^/]+\.xml$/i.test(name));
   const excelJs = await loadExcelJs();
   const workbook = new excelJs.Workbook();
   try {
@@ -325,7 +325,35 @@ export async function loadXlsxWorkbook(source: string | Uint8Array, label: strin
     const why = error instanceof Error ? error.message.slice(0, 200) : String(error).slice(0, 200);
     bad(label, 'corrupt-xlsx', why, 'a readable .xlsx workbook', `the workbook cannot be read (${why}); ${SAVE_HINT}`);
   }
+  const dated = [...sheetParts].filter(([, data]) => Buffer.from(data.buffer, data.byteOffset, data.byteLength).includes('t="d"'));
+  if (dated.length > 0) await restoreDateCells(workbook, bufferZipBytes(bytes), dated.map(([name]) => name), label);
   return workbook;
+}
+
+/**
+ * Puts back the dates of ISO date cells (`t="d"`, ECMA-376 §18.18.11), which exceljs's reader
+ * reads as their year (`parseFloat("2024-01-01")` → 2024): a printed figure 2024 that was never
+ * printed. Each such cell is read again by the library's own sheet reader; a date it cannot read
+ * becomes an error cell, refused naming the cell by {@link assertReadableCells}.
+ */
+async function restoreDateCells(workbook: ExcelJS.Workbook, bytes: ZipBytes, parts: readonly string[], label: string): Promise<void> {
+  const entries = readZipDirectory(bytes, label, XLSX_FORMAT, XLSX_TABLE_LIMITS);
+  const info = readWorkbookInfo(bytes, entries, label);
+  for (const part of parts) {
+    const sheet = info.sheets.find((s) => s.part === part);
+    const worksheet = sheet !== undefined ? workbook.getWorksheet(sheet.name) : undefined;
+    const entry = entries.find((e) => e.name === part);
+    if (sheet === undefined || worksheet === undefined || entry === undefined) continue;
+    for await (const batch of streamSheetCells(bytes, entry, label)) {
+      for (const row of batch) {
+        for (const [col, cell] of row.cells) {
+          if (cell.type !== 'd') continue;
+          const reading = readXlsxCell(cell, info, cellRef(sheet.name, col, row.row));
+          worksheet.getCell(row.row, col).value = 'problem' in reading ? { error: '#VALUE!' } as ExcelJS.CellErrorValue : (reading.value as Date);
+        }
+      }
+    }
+  }
 }
 
 /**

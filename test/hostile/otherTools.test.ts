@@ -7,6 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readRows } from '../../src/io/readRows.js';
+import { readSheetGrid } from '../../src/io/readSheetGrid.js';
 import { tempDirs } from '../_helpers/tempDirs.js';
 import { expectOutcome, expectRefused } from './_hostile.js';
 import { esc, inline, numberCell, rawXlsx, stylesWithFormat, type RawSheet, type RawXlsxOptions } from './_rawXlsx.js';
@@ -130,5 +131,22 @@ describe('workbooks other tools write are read exactly', () => {
     expect((await classified(path))[0]).toMatch(/^H1,/);
     await expectRefused(['classify', path, ...AS_OF, '--out', join(d, 'out.xlsm')], ['out.xlsm', 'write .xlsx'], [path]);
     expect(readFileSync(path).length).toBeGreaterThan(0);
+  });
+});
+
+describe('workbooks read whole (reconcile, check) as other tools write them', () => {
+  it('a date cell (t="d") in a printed table is its date, never the figure of its year', async () => {
+    // before: the grid held "2024" (exceljs: parseFloat), a figure the table never printed
+    const path = write('bang.xlsx', [{ name: 'Biểu 1', xml: sheetData(`<row r="1">${inline('A1', 'Đơn vị')}${inline('B1', 'Ngày')}${inline('C1', 'Số hộ')}</row><row r="2">${inline('A2', 'Xã A')}<c r="B2" t="d"><v>2024-10-15</v></c>${numberCell('C2', '120')}</row>`) }]);
+    const { grid } = await readSheetGrid(path);
+    expect(grid[1]).toEqual(['Xã A', '2024-10-15', '120']);
+  });
+
+  it('without a sheet named, the first visible sheet is the table', async () => {
+    const path = write('an.xlsx', [
+      { name: 'Ghi chú', state: 'hidden', xml: sheetData(`<row r="1">${inline('A1', 'ghi chú')}</row>`) },
+      { name: 'Biểu 1', xml: sheetData(`<row r="1">${inline('A1', 'Đơn vị')}${inline('B1', 'Số hộ')}</row>`) },
+    ]);
+    expect((await readSheetGrid(path)).sheet).toBe('Biểu 1');
   });
 });
