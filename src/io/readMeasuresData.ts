@@ -12,6 +12,7 @@ import type { AfRounds } from '../measures/alkireFosterEstimates.js';
 import type { SurveyDesignInput } from '../measures/surveyDesign.js';
 import type { MeasuresSpec } from './measuresSpec.js';
 import { checkSeparator } from './csv.js';
+import { assertRowWidth } from './readRecords.js';
 import { inputFormatOfPath, readRows, type RawCell, type RowSource, type ReadRowsOptions } from './readRows.js';
 
 /** Options of {@link readMeasuresData}: the columns to read besides the indicators. */
@@ -119,6 +120,7 @@ export async function readMeasuresData(source: RowSource, spec: MeasuresSpec, op
     }
     const cols = at as NonNullable<typeof at>;
     if (row.cells.every((c) => text(c) === '') && (row.problems ?? []).every((p) => p === undefined)) continue;
+    if (csv && row.cells.length !== header!.length) assertRowWidth(row.row, row.cells, header!, label);
     rows++;
     // an XLSX cell that cannot be read is never a missing entry
     for (const i of [...cols.ind, ...cols.by, cols.strata, cols.psus, cols.weight, cols.rounds, cols.sizes]) {
