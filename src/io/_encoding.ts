@@ -72,6 +72,31 @@ export function decodeError(chunk: Uint8Array, offset: number, label: string | u
   });
 }
 
+/**
+ * Throws `invalid-encoding` when `chunk` holds a NUL byte (0x00): valid UTF-8, but never in a
+ * text file — a damaged file, a binary one, or UTF-16 text without its byte-order mark (which the
+ * message says when every other byte is NUL). Read on, the NUL would go into an id or a name.
+ * `offset` is the position of `chunk` in the file.
+ * @example
+ * assertNoNul(new TextEncoder().encode('Mã hộ,Khu vực'), 0, 'ho.csv') //=> undefined
+ */
+export function assertNoNul(chunk: Uint8Array, offset: number, label: string | undefined): void {
+  const at = chunk.indexOf(0);
+  if (at < 0) return;
+  let even = 0;
+  let odd = 0;
+  const n = Math.min(chunk.length, 4096);
+  for (let i = 0; i < n; i++) if (chunk[i] === 0) (i % 2 === 0 ? even++ : odd++);
+  const utf16 = Math.max(even, odd) * 4 > n;
+  fail({
+    code: 'invalid-encoding',
+    path: label !== undefined ? [label] : [],
+    value: `byte ${offset + at}`,
+    expected: 'UTF-8 text, which never holds a NUL byte',
+    message: `${label ?? 'the input'} holds a NUL byte (0x00) at byte ${offset + at}${utf16 ? ' (it looks like UTF-16 text without its byte-order mark)' : ': a text file never does (is the file damaged, or not text?)'}; save it as "CSV UTF-8" (in Excel: Save As → CSV UTF-8)`,
+  });
+}
+
 /** Throws `invalid-encoding` when the first bytes are a UTF-16 byte-order mark (Excel's "Unicode Text"). */
 export function utf16Error(first: Uint8Array, label: string | undefined): void {
   if (first.length >= 2 && ((first[0] === 0xff && first[1] === 0xfe) || (first[0] === 0xfe && first[1] === 0xff))) {
@@ -105,6 +130,7 @@ export async function readUtf8File(path: string, label: string = path): Promise<
  */
 export function decodeUtf8(bytes: Uint8Array, label: string): string {
   utf16Error(bytes, label);
+  assertNoNul(bytes, 0, label);
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {

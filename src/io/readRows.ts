@@ -5,7 +5,7 @@ import { fail } from '../errors/VnPovertyError.js';
 import { createCsvTokenizer, type CsvDelimiter } from './_csvTokenizer.js';
 import { readXlsxSheet } from './_excel.js';
 import { XLSX_READ_LIMITS, type XlsxLimits } from './readLimits.js';
-import { decodeError, utf16Error } from './_encoding.js';
+import { assertNoNul, decodeError, utf16Error } from './_encoding.js';
 
 /**
  * One cell as a file holds it: CSV cells are always strings; XLSX cells may also be
@@ -184,6 +184,7 @@ async function* readCsvRows(
       first = false;
       utf16Error(chunk, label);
     }
+    assertNoNul(chunk, bytes, label);
     try {
       return decoder.decode(chunk, { stream: !final });
     } catch {
