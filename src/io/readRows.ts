@@ -1,5 +1,5 @@
 import { open } from 'node:fs/promises';
-import { basename, extname } from 'node:path';
+import { basename, extname, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { fail } from '../errors/VnPovertyError.js';
 import { createCsvTokenizer, type CsvDelimiter } from './_csvTokenizer.js';
@@ -69,6 +69,9 @@ export function formatOfPath(path: string): FileFormat {
   const ext = extname(path).toLowerCase();
   if (ext === '.csv') return 'csv';
   if (ext === '.xlsx') return 'xlsx';
+  if (ext === '') {
+    return fail({ code: 'unsupported-format', path: [path], value: ext, expected: 'a .csv or .xlsx file', message: `${path}: the name has no extension, so its format is unknown: name a .csv or .xlsx file (a folder? give the file in it, e.g. ${join(path, 'ket-qua.csv')})` });
+  }
   return fail({ code: 'unsupported-format', path: [path], value: ext, expected: ext === '.xlsm' ? 'a .csv or .xlsx file (a macro-enabled .xlsm is read, but not written: write .xlsx)' : 'a .csv or .xlsx file' });
 }
 
