@@ -78,3 +78,13 @@ describe('household ids', () => {
     expect(run.err).toContain('hoa.csv, row 6, column Mã hộ: household id "NGUYỄN-VĂN-ÁNH-SỐ-1" appears again (first on row 5)');
   });
 });
+
+describe('columns the register cannot use', () => {
+  it('recognition dates and earlier statuses are passed through and the summary says the 36-month window is not applied (before: only "passed through unchanged")', async () => {
+    const path = writeText(dir(), 'lich-su.csv', lines([[...HEAD, 'Ngày công nhận thoát nghèo', 'Tình trạng năm trước'], [...row('H1', '3.000.000'), '15/03/2023', 'hộ nghèo']]));
+    const run = await expectOutcome(['classify', path, ...AS_OF], { code: 0, unchanged: [path] });
+    expect(run.out.split('\r\n')[1]).toMatch(/^15\/03\/2023,hộ nghèo,H1,/);
+    expect(run.err).toContain('“Ngày công nhận thoát nghèo”, “Tình trạng năm trước” (recognition dates or earlier statuses) are not read');
+    expect(run.err).toContain('the 36-month window of households recently escaped from poverty (QĐ 90/QĐ-TTg, Part II) is not applied');
+  });
+});
