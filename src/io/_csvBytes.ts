@@ -308,8 +308,9 @@ async function* scanCsvBytes(source: string | AsyncIterable<string | Uint8Array>
       }
     }
     if (to <= validated) return;
-    assertNoNul(buf.subarray(validated, to), offset + validated, label);
+    assertNoNul(buf.subarray(validated, to), offset + validated, label, true);
     if (!isUtf8(buf.subarray(validated, to))) decodeError(buf.subarray(validated, Math.min(to, validated + 65536)), offset + validated, label);
+    assertNoNul(buf.subarray(validated, to), offset + validated, label);
     validated = to;
   };
   const emit = (count: number, firstRow: number): ByteRecords => ({ buf, count, firstRow, fieldOffsets, starts, ends, quoted });

@@ -11,7 +11,7 @@ import type ExcelJS from 'exceljs';
 import { VnPovertyError, fail, issue, type VnIssue, type VnIssues } from '../errors/VnPovertyError.js';
 import { XLSX_READ_LIMITS, XLSX_TABLE_LIMITS, type XlsxLimits } from './readLimits.js';
 import { bufferZipBytes, fileZipBytes, overZipLimit, readZipDirectory, unpackZip, verifyZipEntry, XLSX_FORMAT, type ZipBytes, type ZipEntry } from './_zip.js';
-import { readWorkbookInfo, readXlsxCell, streamSheetCells, type XlsxSheetInfo, type XlsxWorkbookInfo } from './_xlsxSheet.js';
+import { columnLetters, readWorkbookInfo, readXlsxCell, streamSheetCells, type XlsxSheetInfo, type XlsxWorkbookInfo } from './_xlsxSheet.js';
 
 type ExcelModule = typeof ExcelJS;
 let excel: Promise<ExcelModule> | undefined;
@@ -164,12 +164,7 @@ export interface XlsxRow {
   readonly problems: Array<string | undefined>;
 }
 
-/** A column number as letters: 1 → A, 28 → AB. */
-export function columnLetters(column: number): string {
-  let s = '';
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
+export { columnLetters };
 
 /**
  * The sheet a reader wants: by name (exactly, else ignoring case as Excel does), by 1-based tab

@@ -208,6 +208,13 @@ function columnNumber(ref: string): number {
   return n > 16384 ? 0 : n;
 }
 
+/** A column number as letters: 1 → A, 28 → AB. */
+export function columnLetters(column: number): string {
+  let s = '';
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
 /** One row as {@link streamSheetCells} gives it: 1-based row number, cells by 1-based column. */
 export interface RawXlsxRow {
   readonly row: number;
@@ -246,13 +253,15 @@ export async function* streamSheetCells(bytes: ZipBytes, entry: ZipEntry, label:
     if (!inSheetData) return;
     if (name === 'row') {
       const r = a.r !== undefined ? Number(a.r) : rowNumber + 1;
-      if (!Number.isInteger(r) || r <= rowNumber || r > 1_048_576) outOfOrder ??= `row ${a.r} comes after row ${rowNumber}`;
+      if (!Number.isInteger(r) || r < 1 || r > 1_048_576) outOfOrder ??= `a row is numbered ${JSON.stringify(a.r)}, which no sheet has (rows 1 to 1048576)`;
+      else if (r <= rowNumber) outOfOrder ??= `row ${a.r} comes after row ${rowNumber}: the rows are out of order`;
       rowNumber = r;
       cells = [];
       column = 0;
     } else if (name === 'c' && cells !== undefined) {
       const c = a.r !== undefined ? columnNumber(a.r) : column + 1;
-      if (c <= column) outOfOrder ??= `in row ${rowNumber}, cell ${a.r ?? '(no address)'} comes after column ${column}`;
+      if (c === 0) outOfOrder ??= `in row ${rowNumber}, a cell has the address ${JSON.stringify(String(a.r).slice(0, 20))}, which no sheet has (columns A to XFD)`;
+      else if (c <= column) outOfOrder ??= `in row ${rowNumber}, cell ${a.r ?? '(no address)'} comes after column ${columnLetters(column)}: the cells are out of order`;
       column = c;
       cell = { type: a.t ?? 'n', style: Number(a.s ?? 0), col: column };
     } else if (cell !== undefined) {
@@ -296,7 +305,7 @@ export async function* streamSheetCells(bytes: ZipBytes, entry: ZipEntry, label:
   const check = (): void => {
     if (error !== undefined) corrupt(label, `the part ${entry.name} is not well-formed XML: ${error.message}`);
     // ECMA-376 §18.3.1.73: rows, and the cells of a row, follow one another; read otherwise, a row number or a column would be misreported
-    if (outOfOrder !== undefined) corrupt(label, `in the part ${entry.name}, ${outOfOrder}: the rows or cells are out of order`);
+    if (outOfOrder !== undefined) corrupt(label, `in the part ${entry.name}, ${outOfOrder}`);
   };
   for await (const chunk of source as AsyncIterable<Buffer>) {
     parser.write(decode(chunk, true));

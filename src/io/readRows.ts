@@ -187,12 +187,15 @@ async function* readCsvRows(
       first = false;
       utf16Error(chunk, label);
     }
-    assertNoNul(chunk, bytes, label);
+    assertNoNul(chunk, bytes, label, true);
+    let text: string;
     try {
-      return decoder.decode(chunk, { stream: !final });
+      text = decoder.decode(chunk, { stream: !final });
     } catch {
       return decodeError(chunk, bytes, label);
     }
+    assertNoNul(chunk, bytes, label);
+    return text;
   };
   for await (const chunk of chunks) {
     const text = decode(chunk, false);
