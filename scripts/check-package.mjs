@@ -107,10 +107,16 @@ try {
   const bin = join(modules, '.bin', 'vn-poverty');
   const csv = spawnSync(bin, ['classify', 'ho.csv', '--as-of', '15/10/2024'], { cwd: app, encoding: 'utf8' });
   if (csv.status !== 0 || !csv.stdout.includes('H1,,nông thôn,1,20.000.000')) throw new Error(`the fresh app's bin on a CSV: exit ${csv.status}\n${csv.stdout}${csv.stderr}`);
-  writeFileSync(join(app, 'ho.xlsx'), 'not read: exceljs is checked first');
+  // the workbook is written here with the repository's exceljs; the fresh app reads it with the library's own sheet reader
+  const ExcelJS = (await import('exceljs')).default;
+  const workbook = new ExcelJS.Workbook();
+  workbook.addWorksheet('DS').addRows([['Mã hộ', 'Khu vực', 'Thu nhập/tháng (đồng)', 'Tuổi các thành viên'], ['H1', 'nông thôn', 20000000, '45']]);
+  await workbook.xlsx.writeFile(join(app, 'ho.xlsx'));
   const xlsx = spawnSync(bin, ['classify', 'ho.xlsx', '--as-of', '15/10/2024'], { cwd: app, encoding: 'utf8' });
-  if (xlsx.status !== 2 || !xlsx.stderr.includes('reading .xlsx needs exceljs: npm install exceljs')) throw new Error(`the fresh app's bin on an XLSX: exit ${xlsx.status}\n${xlsx.stderr}`);
-  console.log('fresh app: imports the core, classifies a CSV through the bin, and says "reading .xlsx needs exceljs: npm install exceljs" (exit 2) for an XLSX');
+  if (xlsx.status !== 0 || !xlsx.stdout.includes('H1,,nông thôn,1,20.000.000')) throw new Error(`the fresh app's bin on an XLSX: exit ${xlsx.status}\n${xlsx.stdout}${xlsx.stderr}`);
+  const toXlsx = spawnSync(bin, ['classify', 'ho.csv', '--as-of', '15/10/2024', '--out', 'ket-qua.xlsx'], { cwd: app, encoding: 'utf8' });
+  if (toXlsx.status !== 2 || !toXlsx.stderr.includes('writing .xlsx needs exceljs: npm install exceljs')) throw new Error(`the fresh app's bin writing an XLSX: exit ${toXlsx.status}\n${toXlsx.stderr}`);
+  console.log('fresh app: imports the core, classifies a CSV and an XLSX register through the bin, and says "writing .xlsx needs exceljs: npm install exceljs" (exit 2) for an XLSX output');
   const over = await checkSizes('vn-poverty', app, { log: (line) => console.log(`fresh app bundle: ${line}`) });
   if (over.length > 0) throw new Error(`the fresh app's bundles are over budget: ${over.map((r) => r.name).join('; ')}`);
 } finally {

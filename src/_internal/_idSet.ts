@@ -344,20 +344,30 @@ export interface IdChecker {
   readonly set: IdSet;
 }
 
-/** Makes an {@link IdChecker}; `rereadable`: the source is a file that can be read again. @internal */
+/**
+ * The form in which two printed ids are compared: `TL-001`, `tl-001` and `Tl-001` are one
+ * household (a code typed once in capitals and once not is the same code; registers never tell
+ * households apart by case). Spaces at the ends are already trimmed by the reader.
+ */
+function sameHousehold(id: string): string {
+  return id.toUpperCase();
+}
+
+/** Makes an {@link IdChecker}; `rereadable`: the source is a file that can be read again. Ids are compared ignoring case. @internal */
 export function createIdChecker(rereadable: boolean, expected = 0): IdChecker {
   const set = createIdSet(expected);
   const hashed = new Map<number, string>();
   return {
     set,
-    check(id, row) {
+    check(printed, row) {
+      const id = sameHousehold(printed);
       if (rereadable) return addIdOrSuspect(set, id, row);
       const first = addId(set, id, row, (r) => hashed.get(r)!);
       if (first === -1 && !idKey(id)[2]) hashed.set(row, id);
       return first;
     },
     settle(suspects, idAtRow) {
-      return suspects.map((s) => settleSuspect(set, s.id, s.row, s.keyRow, idAtRow.get(s.keyRow)!));
+      return suspects.map((s) => settleSuspect(set, sameHousehold(s.id), s.row, s.keyRow, sameHousehold(idAtRow.get(s.keyRow)!)));
     },
   };
 }

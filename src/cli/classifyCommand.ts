@@ -3,7 +3,8 @@ import type { IsoDate } from '../dates/calendarDate.js';
 import { assertOutputIsNotInput, checkOutputPath } from '../io/_atomicOutput.js';
 import { createProgress } from '../io/_progress.js';
 import { classifyRegisterFile, type RegisterFileHousehold, type RegisterFileSummary } from '../io/classifyRegisterFile.js';
-import { formatOfPath } from '../io/readRows.js';
+import { formatOfPath, inputFormatOfPath } from '../io/readRows.js';
+import { statusHistoryHeaders } from '../io/registerColumns.js';
 import type { RegisterTotalsCheck, SkippedRegisterRow } from '../io/readRegisterBatches.js';
 import type { ConflictResolution } from '../standards/classifyHousehold.js';
 import { HOUSEHOLD_STATUSES } from '../standards/householdStatus.js';
@@ -120,7 +121,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
   const threads = threadsText !== undefined ? Number(threadsText) : undefined;
   if (threads !== undefined && threads > 256) return badInput(io, `classify: --threads must be a whole number from 1 to 256, got ${JSON.stringify(threadsText)}`);
   try {
-    if (file !== '-') formatOfPath(file);
+    if (file !== '-') inputFormatOfPath(file);
     if (out !== undefined) formatOfPath(out);
     if (out !== undefined) await checkOutputPath(out);
     if (out !== undefined) await assertOutputIsNotInput(out, fileInputs([file]));
@@ -190,6 +191,8 @@ async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
         ...(threads !== undefined ? { threads } : {}),
         onLayout: (layout) => {
           if (layout.passThrough.length > 0) io.stderr.write(`vn-poverty classify: ${input.name}: columns passed through unchanged: ${layout.passThrough.join(', ')}\n`);
+          const history = statusHistoryHeaders(layout.passThrough);
+          if (history.length > 0) io.stderr.write(`vn-poverty classify: ${input.name}: ${history.map((h) => `“${h}”`).join(', ')} (recognition dates or earlier statuses) are not read: each household is classified by this review alone, and the 36-month window of households recently escaped from poverty (QĐ 90/QĐ-TTg, Part II) is not applied; compute it from status histories (recentlyEscapedOn, statusHistory: docs/status-and-eligibility.md)\n`);
           if (layout.replaced.length > 0) io.stderr.write(`vn-poverty classify: ${input.name}: columns of an earlier result, replaced by this run's: ${layout.replaced.join(', ')}\n`);
         },
         onSkippedRow,

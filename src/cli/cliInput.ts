@@ -12,7 +12,7 @@ import { once } from 'node:events';
 import { fail } from '../errors/VnPovertyError.js';
 import { decodeUtf8 } from '../io/_encoding.js';
 import { MAX_WHOLE_FILE_BYTES, XLSX_READ_LIMITS } from '../io/readLimits.js';
-import { formatOfPath, type FileFormat, type RowSource } from '../io/readRows.js';
+import { inputFormatOfPath, type FileFormat, type RowSource } from '../io/readRows.js';
 import type { CliIo } from './cliSupport.js';
 
 /**
@@ -202,7 +202,7 @@ export function fileInputs(paths: ReadonlyArray<string | undefined>): string[] {
  */
 export function tableFormat(name: string, head: Uint8Array | undefined): FileFormat {
   if (name === STDIO_NAME) return looksLikeZip(head) ? 'xlsx' : 'csv';
-  return formatOfPath(name);
+  return inputFormatOfPath(name);
 }
 
 /**

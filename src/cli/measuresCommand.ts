@@ -8,7 +8,7 @@ import { fraction } from '../numbers/fraction.js';
 import type { CsvDelimiter } from '../io/csv.js';
 import { measuresSpec } from '../io/measuresSpec.js';
 import { readMeasuresData } from '../io/readMeasuresData.js';
-import { formatOfPath } from '../io/readRows.js';
+import { formatOfPath, inputFormatOfPath } from '../io/readRows.js';
 import { writeLongTable } from '../io/writeLongTable.js';
 import { fileInputs, openCliInput, outputPath, readCliText, tableFormat, type CliInput } from './cliInput.js';
 import { badInput, EXIT_OK, failedOnInput, parseCliArgs, writeJsonResult, type CliCommand, type CliIo, type ExitCode } from './cliSupport.js';
@@ -134,7 +134,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
   let input: CliInput<'csv' | 'xlsx'>;
   try {
     const files = fileInputs([file, specFile]);
-    if (file !== '-') formatOfPath(file);
+    if (file !== '-') inputFormatOfPath(file);
     if (out !== undefined) {
       formatOfPath(out);
       // the output first: nothing is read when it would overwrite an input or cannot be written

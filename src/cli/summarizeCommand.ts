@@ -9,7 +9,7 @@ import { ROUNDING_MODES, type RoundingMode } from '../numbers/rounding.js';
 import { createProgress } from '../io/_progress.js';
 import { AREA_SUMMARY_COLUMNS, type AreaSummaryRow, type SummaryLevel } from '../io/outputColumns.js';
 import { countClassifiedGroups, readAdminUnits, type ClassifiedGroup, type CountBy } from '../io/readAreaTables.js';
-import { formatOfPath } from '../io/readRows.js';
+import { formatOfPath, inputFormatOfPath } from '../io/readRows.js';
 import { writeTable } from '../io/tableWriter.js';
 import { runSummarizeReport, wantsReport } from './summarizeReports.js';
 import { fileInputs, openCliInput, outputPath, tableFormat, type CliInput } from './cliInput.js';
@@ -116,7 +116,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
   let files: string[];
   try {
     files = fileInputs([file, unitsFile]);
-    for (const path of files) formatOfPath(path);
+    for (const path of files) inputFormatOfPath(path);
     if (out !== undefined) formatOfPath(out);
     if (out !== undefined) await checkOutputPath(out);
     if (out !== undefined) await assertOutputIsNotInput(out, files);

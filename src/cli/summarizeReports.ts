@@ -9,7 +9,7 @@ import { VnPovertyError, fail } from '../errors/VnPovertyError.js';
 import { assertOutputIsNotInput, checkOutputPath } from '../io/_atomicOutput.js';
 import { createProgress } from '../io/_progress.js';
 import { readReviewedHouseholds, type ReviewedRegister } from '../io/readReviewedHouseholds.js';
-import { formatOfPath } from '../io/readRows.js';
+import { formatOfPath, inputFormatOfPath } from '../io/readRows.js';
 import type { ReviewedField } from '../io/reviewedHouseholdColumns.js';
 import { writeReportTable, writeReportWorkbook, type ReportSheet } from '../io/writeReportTable.js';
 import { ROUNDING_MODES, type RoundingMode } from '../numbers/rounding.js';
@@ -280,7 +280,7 @@ export async function runSummarizeReport(argv: readonly string[], io: CliIo): Pr
   let inputs: string[];
   try {
     inputs = fileInputs([file, startFile]);
-    for (const path of inputs) formatOfPath(path);
+    for (const path of inputs) inputFormatOfPath(path);
     if (out !== undefined) {
       if (tables > 1 && formatOfPath(out) === 'csv') {
         return badInput(io, `summarize: ${report} has a table for the poor and one for the near-poor, and a CSV file holds one: give --status poor or --status near-poor, or write --out ${out.replace(/\.csv$/iu, '.xlsx')} (a sheet each)`);

@@ -1,7 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import { open } from 'node:fs/promises';
 import { csvError, withSeparatorHint, type CsvDelimiter, type CsvPosition, type CsvTokenizerOptions } from './_csvTokenizer.js';
-import { decodeError, utf16Error } from './_encoding.js';
+import { assertNoNul, decodeError, utf16Error } from './_encoding.js';
 import { CSV_MAX_FIELD_LENGTH, CSV_MAX_RECORD_LENGTH } from './readLimits.js';
 
 /**
@@ -308,7 +308,9 @@ async function* scanCsvBytes(source: string | AsyncIterable<string | Uint8Array>
       }
     }
     if (to <= validated) return;
+    assertNoNul(buf.subarray(validated, to), offset + validated, label, true);
     if (!isUtf8(buf.subarray(validated, to))) decodeError(buf.subarray(validated, Math.min(to, validated + 65536)), offset + validated, label);
+    assertNoNul(buf.subarray(validated, to), offset + validated, label);
     validated = to;
   };
   const emit = (count: number, firstRow: number): ByteRecords => ({ buf, count, firstRow, fieldOffsets, starts, ends, quoted });

@@ -3,7 +3,7 @@
  * that says, when the bytes look like it, which legacy Vietnamese encoding the file is in.
  */
 import { readFile, stat } from 'node:fs/promises';
-import { fail } from '../errors/VnPovertyError.js';
+import { VnPovertyError, fail } from '../errors/VnPovertyError.js';
 import { MAX_WHOLE_FILE_BYTES } from './readLimits.js';
 
 /** Windows-1258 bytes of the combining tone marks (grave, hook above, tilde, acute, dot below). */
@@ -72,6 +72,34 @@ export function decodeError(chunk: Uint8Array, offset: number, label: string | u
   });
 }
 
+/**
+ * Throws `invalid-encoding` when `chunk` holds a NUL byte (0x00): valid UTF-8, but never in a
+ * text file — a damaged file, a binary one, or UTF-16 text without its byte-order mark (which the
+ * message says when every other byte is NUL). Read on, the NUL would go into an id or a name.
+ * `offset` is the position of `chunk` in the file; with `onlyUtf16`, only the UTF-16 case throws
+ * (called before the UTF-8 check, which names any other bytes that are not text).
+ * @example
+ * assertNoNul(new TextEncoder().encode('Mã hộ,Khu vực'), 0, 'ho.csv') //=> undefined
+ */
+export function assertNoNul(chunk: Uint8Array, offset: number, label: string | undefined, onlyUtf16 = false): void {
+  const at = chunk.indexOf(0);
+  if (at < 0) return;
+  let even = 0;
+  let odd = 0;
+  const n = Math.min(chunk.length, 4096);
+  for (let i = 0; i < n; i++) if (chunk[i] === 0) (i % 2 === 0 ? even++ : odd++);
+  const utf16 = Math.max(even, odd) * 4 > n;
+  // before the UTF-8 check only UTF-16 is named: other bytes that are not UTF-8 get its message
+  if (onlyUtf16 && !utf16) return;
+  fail({
+    code: 'invalid-encoding',
+    path: label !== undefined ? [label] : [],
+    value: `byte ${offset + at}`,
+    expected: 'UTF-8 text, which never holds a NUL byte',
+    message: `${label ?? 'the input'} holds a NUL byte (0x00) at byte ${offset + at}${utf16 ? ' (it looks like UTF-16 text without its byte-order mark)' : ': a text file never does (is the file damaged, or not text?)'}; save it as "CSV UTF-8" (in Excel: Save As → CSV UTF-8)`,
+  });
+}
+
 /** Throws `invalid-encoding` when the first bytes are a UTF-16 byte-order mark (Excel's "Unicode Text"). */
 export function utf16Error(first: Uint8Array, label: string | undefined): void {
   if (first.length >= 2 && ((first[0] === 0xff && first[1] === 0xfe) || (first[0] === 0xfe && first[1] === 0xff))) {
@@ -105,9 +133,13 @@ export async function readUtf8File(path: string, label: string = path): Promise<
  */
 export function decodeUtf8(bytes: Uint8Array, label: string): string {
   utf16Error(bytes, label);
+  assertNoNul(bytes, 0, label, true);
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    assertNoNul(bytes, 0, label);
+    return text;
+  } catch (error) {
+    if (error instanceof VnPovertyError) throw error;
     // find the first bad block for the message
     let bad = 0;
     const decoder = new TextDecoder('utf-8', { fatal: true });

@@ -7,11 +7,11 @@
 import { readFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import Module, { createRequire } from 'node:module';
-import { Readable } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import { VnPovertyError, fail, issue, type VnIssue, type VnIssues } from '../errors/VnPovertyError.js';
 import { XLSX_READ_LIMITS, XLSX_TABLE_LIMITS, type XlsxLimits } from './readLimits.js';
-import { bufferZipBytes, fileZipBytes, overZipLimit, readZipDirectory, unpackZip, verifyZipEntry, XLSX_FORMAT, type ZipBytes } from './_zip.js';
+import { bufferZipBytes, fileZipBytes, overZipLimit, readZipDirectory, unpackZip, verifyZipEntry, XLSX_FORMAT, type ZipBytes, type ZipEntry } from './_zip.js';
+import { columnLetters, readWorkbookInfo, readXlsxCell, streamSheetCells, type XlsxSheetInfo, type XlsxWorkbookInfo } from './_xlsxSheet.js';
 
 type ExcelModule = typeof ExcelJS;
 let excel: Promise<ExcelModule> | undefined;
@@ -134,11 +134,12 @@ function overLimit(label: string, name: keyof XlsxLimits, value: number, limit: 
 }
 
 /** Checks a workbook's zip structure and every part's real size and checksum before exceljs reads it. */
-async function checkWorkbook(bytes: ZipBytes, label: string, limits: XlsxLimits): Promise<void> {
+async function checkWorkbook(bytes: ZipBytes, label: string, limits: XlsxLimits): Promise<ZipEntry[]> {
   const { maxCells: _cells, ...zipLimits } = limits;
   void _cells; // the streaming reader counts the cells of its sheet as it reads them
   const entries = readZipDirectory(bytes, label, XLSX_FORMAT, zipLimits);
   for (const entry of entries) await verifyZipEntry(bytes, entry, label, XLSX_FORMAT);
+  return entries;
 }
 
 /** Reads a whole stream into memory, refusing more than `max` bytes. */
@@ -163,18 +164,41 @@ export interface XlsxRow {
   readonly problems: Array<string | undefined>;
 }
 
-/** A column number as letters: 1 → A, 28 → AB. */
-export function columnLetters(column: number): string {
-  let s = '';
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
+export { columnLetters };
+
+/**
+ * The sheet a reader wants: by name (exactly, else ignoring case as Excel does), by 1-based tab
+ * position, or, when none is named, the first visible worksheet (a hidden first sheet of
+ * instructions or lists is not the data).
+ */
+function pickSheet(info: XlsxWorkbookInfo, sheet: string | number | undefined, label: string): XlsxSheetInfo {
+  const sheets = info.sheets;
+  const fold = (s: string): string => s.normalize('NFC').toLowerCase();
+  const found =
+    sheet === undefined
+      ? (sheets.find((s) => s.part !== undefined && s.state === 'visible') ?? sheets.find((s) => s.part !== undefined))
+      : typeof sheet === 'number'
+        ? sheets[sheet - 1]
+        : (sheets.find((s) => s.name === sheet) ?? sheets.filter((s) => fold(s.name) === fold(sheet)).at(0));
+  if (found === undefined) {
+    fail({
+      code: 'missing-sheet',
+      path: [label],
+      value: sheet ?? 1,
+      expected: sheets.length > 0 ? `one of the sheets ${sheets.map((s) => JSON.stringify(s.name)).join(', ')}` : 'a workbook with at least one worksheet',
+    });
+  }
+  if (found.part === undefined) bad(label, 'missing-sheet', found.name, 'a worksheet', `the sheet ${JSON.stringify(found.name)} is a chart sheet or has no part of cells in the file: name a worksheet with --sheet (${sheets.map((s) => JSON.stringify(s.name)).join(', ')})`);
+  return found;
 }
 
 /**
- * Streams the rows of one sheet of a workbook, after checking the file (see {@link XLSX_READ_LIMITS}).
+ * Streams the rows of one sheet of a workbook, after checking the file (see {@link XLSX_READ_LIMITS}),
+ * with the library's own reader (`_xlsxSheet.ts`): every cell type, any part names, the 1904 date
+ * system, number formats kept. No exceljs is needed to read.
  *
  * @throws VnPovertyError `empty-file`, `not-xlsx`, `corrupt-xlsx`, `xlsx-limit`, `missing-sheet`,
- *   naming the file; never an exceljs error.
+ *   naming the file.
  */
 export async function* readXlsxSheet(
   source: string | AsyncIterable<string | Uint8Array>,
@@ -182,87 +206,43 @@ export async function* readXlsxSheet(
   label: string,
   limits: XlsxLimits = XLSX_READ_LIMITS,
 ): AsyncGenerator<XlsxRow> {
-  // exceljs first: without it nothing below can finish, so say so before reading the file
-  const excelJs = await loadExcelJs('reading');
-  let input: string | Readable;
+  let bytes: ZipBytes;
   if (typeof source === 'string') {
     const s = await stat(source);
     if (s.isDirectory()) bad(label, 'not-a-file', source, 'an .xlsx file', 'is a folder, not a file');
-    const bytes = fileZipBytes(source);
-    try {
-      await checkWorkbook(bytes, label, limits);
-    } finally {
-      bytes.close();
-    }
-    input = source;
-  } else {
-    const buffer = await streamToBuffer(source, label, limits.maxFileBytes);
-    await checkWorkbook(bufferZipBytes(buffer), label, limits);
-    input = Readable.from([buffer]);
-  }
-  const reader = new excelJs.stream.xlsx.WorkbookReader(input, { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'emit' });
-  let index = 0;
-  const seen: string[] = [];
-  let cells = 0;
-  const rows: XlsxRow[] = [];
+    bytes = fileZipBytes(source);
+  } else bytes = bufferZipBytes(await streamToBuffer(source, label, limits.maxFileBytes));
   try {
-    for await (const worksheet of reader) {
-      index += 1;
-      const name = (worksheet as unknown as { name?: string }).name ?? `Sheet${index}`;
-      seen.push(name);
-      const wanted = sheet === undefined ? index === 1 : typeof sheet === 'number' ? index === sheet : name === sheet;
-      if (!wanted) {
-        for await (const _row of worksheet) void _row; // skip this sheet's rows
-        continue;
-      }
-      for await (const row of worksheet) {
-        const r: XlsxRow = { row: row.number, cells: [], formats: [], problems: [] };
-        row.eachCell({ includeEmpty: true }, (cell, col) => {
-          cells += 1;
-          if (cells > limits.maxCells) overLimit(label, 'maxCells', cells, limits.maxCells, 'the number of cells');
-          const cellValue = cellValueOf(cell);
-          const problem = cellProblem(cellValue, cellRef(name, col, row.number));
-          if (problem !== undefined) {
+    const entries = await checkWorkbook(bytes, label, limits);
+    const info = readWorkbookInfo(bytes, entries, label);
+    const chosen = pickSheet(info, sheet, label);
+    const entry = entries.find((e) => e.name === chosen.part)!;
+    let cells = 0;
+    for await (const batch of streamSheetCells(bytes, entry, label)) {
+      const rows: XlsxRow[] = [];
+      for (const raw of batch) {
+        const r: XlsxRow = { row: raw.row, cells: [], formats: [], problems: [] };
+        // a row holds every cell up to its last one (empty ones too): one far to the right counts them all
+        cells += raw.cells.length === 0 ? 0 : raw.cells[raw.cells.length - 1]![0];
+        if (cells > limits.maxCells) overLimit(label, 'maxCells', cells, limits.maxCells, 'the number of cells');
+        for (const [col, cell] of raw.cells) {
+          const reading = readXlsxCell(cell, info, cellRef(chosen.name, col, raw.row));
+          if ('problem' in reading) {
             r.cells[col - 1] = null;
-            r.problems[col - 1] = problem;
-          } else {
-            const value = xlsxCellValue(cellValue);
-            if (typeof value === 'string' && value.includes('\uFFFD')) undecodable(label, cellRef(name, col, row.number), value);
-            r.cells[col - 1] = value;
+            r.problems[col - 1] = reading.problem;
+            continue;
           }
-          const fmt = cell.numFmt;
-          if (typeof fmt === 'string' && fmt !== '' && fmt !== 'General') r.formats[col - 1] = fmt;
-        });
+          r.cells[col - 1] = reading.value;
+          if (reading.format !== undefined) r.formats[col - 1] = reading.format;
+        }
         for (let i = 0; i < r.cells.length; i++) if (r.cells[i] === undefined) r.cells[i] = null;
         rows.push(r);
-        // hand rows over a few at a time (exceljs yields synchronously inside a row batch)
-        if (rows.length >= 256) yield* rows.splice(0);
       }
-      yield* rows.splice(0);
-      return;
+      yield* rows;
     }
-  } catch (error) {
-    if (error instanceof VnPovertyError) throw error;
-    bad(label, 'corrupt-xlsx', error instanceof Error ? error.message.slice(0, 200) : String(error), 'a readable .xlsx workbook', `the workbook cannot be read (${error instanceof Error ? error.message.slice(0, 200) : String(error)}); ${SAVE_HINT}`);
+  } finally {
+    bytes.close();
   }
-  fail({
-    code: 'missing-sheet',
-    path: [label],
-    value: sheet ?? 1,
-    expected: seen.length > 0 ? `one of the sheets ${seen.map((s) => JSON.stringify(s)).join(', ')}` : 'a workbook with at least one sheet',
-  });
-}
-
-/**
- * A text cell holding U+FFFD (�) is refused, naming the cell: exceljs's streaming reader decodes
- * each chunk of a sheet's XML on its own, so a Vietnamese letter (two or three UTF-8 bytes) cut by
- * a chunk boundary comes out as `��` (exceljs issues #2084 and #2316, unfixed in 4.4.0), about one
- * cell in 70.000 of a large sheet. Read as it comes, a head's name or a village would be changed
- * without a word.
- */
-function undecodable(label: string, ref: string, value: string): never {
-  const shown = value.length > 60 ? `${value.slice(0, 60)}…` : value;
-  return bad(label, 'undecodable-text', shown, 'text as the workbook stores it', `cell ${ref} reads as ${JSON.stringify(shown)}: the XLSX reader split one of its letters (a known defect of exceljs's streaming reader on large sheets); save the sheet as “CSV UTF-8” and read the CSV, which is exact however long`);
 }
 
 /**
@@ -331,7 +311,7 @@ export async function loadXlsxWorkbook(source: string | Uint8Array, label: strin
     if (s.size > limits.maxFileBytes) overLimit(label, 'maxFileBytes', s.size, limits.maxFileBytes, 'the file size in bytes');
     bytes = await readFile(source);
   } else bytes = source;
-  unpackZip(bytes, label, XLSX_FORMAT, limits, () => false);
+  const sheetParts = unpackZip(bytes, label, XLSX_FORMAT, limits, (name) => /^xl\/worksheets\/[^/]+\.xml$/i.test(name));
   const excelJs = await loadExcelJs();
   const workbook = new excelJs.Workbook();
   try {
@@ -340,7 +320,35 @@ export async function loadXlsxWorkbook(source: string | Uint8Array, label: strin
     const why = error instanceof Error ? error.message.slice(0, 200) : String(error).slice(0, 200);
     bad(label, 'corrupt-xlsx', why, 'a readable .xlsx workbook', `the workbook cannot be read (${why}); ${SAVE_HINT}`);
   }
+  const dated = [...sheetParts].filter(([, data]) => Buffer.from(data.buffer, data.byteOffset, data.byteLength).includes('t="d"'));
+  if (dated.length > 0) await restoreDateCells(workbook, bufferZipBytes(bytes), dated.map(([name]) => name), label);
   return workbook;
+}
+
+/**
+ * Puts back the dates of ISO date cells (`t="d"`, ECMA-376 §18.18.11), which exceljs's reader
+ * reads as their year (`parseFloat("2024-01-01")` → 2024): a printed figure 2024 that was never
+ * printed. Each such cell is read again by the library's own sheet reader; a date it cannot read
+ * becomes an error cell, refused naming the cell by {@link assertReadableCells}.
+ */
+async function restoreDateCells(workbook: ExcelJS.Workbook, bytes: ZipBytes, parts: readonly string[], label: string): Promise<void> {
+  const entries = readZipDirectory(bytes, label, XLSX_FORMAT, XLSX_TABLE_LIMITS);
+  const info = readWorkbookInfo(bytes, entries, label);
+  for (const part of parts) {
+    const sheet = info.sheets.find((s) => s.part === part);
+    const worksheet = sheet !== undefined ? workbook.getWorksheet(sheet.name) : undefined;
+    const entry = entries.find((e) => e.name === part);
+    if (sheet === undefined || worksheet === undefined || entry === undefined) continue;
+    for await (const batch of streamSheetCells(bytes, entry, label)) {
+      for (const row of batch) {
+        for (const [col, cell] of row.cells) {
+          if (cell.type !== 'd') continue;
+          const reading = readXlsxCell(cell, info, cellRef(sheet.name, col, row.row));
+          worksheet.getCell(row.row, col).value = 'problem' in reading ? { error: '#VALUE!' } as ExcelJS.CellErrorValue : (reading.value as Date);
+        }
+      }
+    }
+  }
 }
 
 /**

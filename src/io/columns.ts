@@ -127,7 +127,8 @@ function readCellValue(raw: RawCell, spec: Pick<ColumnSpec, 'hint' | 'unit'>, fo
     case 'rate':
     case 'amount': {
       if (typeof raw === 'boolean' || raw instanceof Date) {
-        return fail({ code: 'invalid-number', path: [], value: String(raw), expected: `a ${hint}` });
+        const what = raw instanceof Date ? 'a date' : 'a yes/no value';
+        return fail({ code: 'invalid-number', path: [], value: raw instanceof Date ? toIsoDate({ date: raw, zone: 'utc' }) : String(raw), expected: `${hint === 'amount' ? 'an amount' : `a ${hint}`} written as a number, not ${what} (the cell holds ${what} in the spreadsheet)` });
       }
       if (hint !== 'rate' && typeof raw === 'string') {
         // fast path for the common case, a whole number (1171, 1.171, 6.000.000): the same value parseVnNumber gives

@@ -582,6 +582,8 @@ export function householdParts(
   const count = members.length > 0 ? members.length : Number(counted as bigint);
   if (members.length > 0) household['members'] = members;
   const amount = v['monthlyIncome'] as bigint;
+  // an income below zero is a typing error (a minus sign, a loss written as income), never a household's income (NĐ 07/2021, Art. 3: income per person per month)
+  if (amount < 0n) bad(at('monthlyIncome'), 'invalid-input', String(v['monthlyIncome']), 'an income of 0 đồng or more (the household’s income; a negative figure is not one)');
   const exact = fraction(amount * (income.perPerson ? BigInt(count) : 1n), income.period === 'year' ? 12n : 1n);
   // whole đồng, rounded up: for a whole-đồng line L, ⌈x⌉ ≤ L × members exactly when x ≤ L × members
   household['monthlyIncome'] = exact.den === 1n ? exact.num : (exact.num + exact.den - 1n) / exact.den;

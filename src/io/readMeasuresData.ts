@@ -12,7 +12,8 @@ import type { AfRounds } from '../measures/alkireFosterEstimates.js';
 import type { SurveyDesignInput } from '../measures/surveyDesign.js';
 import type { MeasuresSpec } from './measuresSpec.js';
 import { checkSeparator } from './csv.js';
-import { formatOfPath, readRows, type RawCell, type RowSource, type ReadRowsOptions } from './readRows.js';
+import { assertRowWidth } from './readRecords.js';
+import { inputFormatOfPath, readRows, type RawCell, type RowSource, type ReadRowsOptions } from './readRows.js';
 
 /** Options of {@link readMeasuresData}: the columns to read besides the indicators. */
 export interface ReadMeasuresDataOptions extends ReadRowsOptions {
@@ -78,7 +79,7 @@ export async function readMeasuresData(source: RowSource, spec: MeasuresSpec, op
   const problems = issueList();
   const { by = [], strata, psus, weight, rounds, ...readOptions } = options;
   const label = options.source ?? (typeof source === 'string' ? basename(source) : 'the survey file');
-  const csv = (options.format ?? (typeof source === 'string' ? formatOfPath(source) : 'csv')) === 'csv';
+  const csv = (options.format ?? (typeof source === 'string' ? inputFormatOfPath(source) : 'csv')) === 'csv';
   /** `khao-sat.csv, row 3, column d_nutr: got "2", expected …` */
   const bad = (row: number, column: string, value: unknown, expected: string, code: string): void =>
     problems.add(issue({ code, path: [row, column], value, expected, rule: RULE, message: `${label}, row ${row}, column ${column}: got ${JSON.stringify(value)}, expected ${expected}` }));
@@ -119,6 +120,7 @@ export async function readMeasuresData(source: RowSource, spec: MeasuresSpec, op
     }
     const cols = at as NonNullable<typeof at>;
     if (row.cells.every((c) => text(c) === '') && (row.problems ?? []).every((p) => p === undefined)) continue;
+    if (csv && row.cells.length !== header!.length) assertRowWidth(row.row, row.cells, header!, label);
     rows++;
     // an XLSX cell that cannot be read is never a missing entry
     for (const i of [...cols.ind, ...cols.by, cols.strata, cols.psus, cols.weight, cols.rounds, cols.sizes]) {

@@ -2,7 +2,7 @@ import { VnPovertyError, fail, issue } from '../errors/VnPovertyError.js';
 import { basename } from 'node:path';
 import { cellError, isColumnHeader, matchHeader, readCell, type CellValue, type ColumnSpec, type HeaderMatch } from './columns.js';
 import { checkSeparator } from './csv.js';
-import { readRowBatches, type ReadRowsOptions, type RawCell, type RowSource, type SheetRow } from './readRows.js';
+import { inputFormatOfPath, readRowBatches, type ReadRowsOptions, type RawCell, type RowSource, type SheetRow } from './readRows.js';
 
 /** One data row read under column specs: its row number and a value per matched column. */
 export interface TypedRecord {
@@ -62,8 +62,9 @@ export async function* readRecordBatches(
   const keepCells = (options as { readonly keepCells?: boolean }).keepCells === true;
   // one-cell rows above the header: a title block, unless no row of several cells follows (a one-column file)
   let titles: SheetRow[] = [];
+  const csv = (options.format ?? (typeof source === 'string' ? inputFormatOfPath(source) : 'csv')) === 'csv';
   const takeHeader = ({ row, cells }: SheetRow): void => {
-    reader = recordReader(cells, columnsOrChooser, label, options, row);
+    reader = recordReader(cells, columnsOrChooser, label, options, row, csv);
     options.onHeader?.(reader.match);
   };
   const record = ({ row, cells, formats, problems }: SheetRow): TypedRecord => {
@@ -145,6 +146,7 @@ export function recordReader(
   label: string | undefined,
   options: Pick<ReadRecordsOptions, 'delimiter' | 'requireValues' | 'marks'>,
   row?: number,
+  csv = false,
 ): RecordReader {
   checkSeparator(header, options.delimiter ?? ',', label);
   const columns = typeof columnsOrChooser === 'function' ? columnsOrChooser(header) : columnsOrChooser;
@@ -161,6 +163,7 @@ export function recordReader(
     indexes,
     headers,
     read(row, cells, formats, problems) {
+      if (csv && cells.length !== header.length) assertRowWidth(row, cells, header, label);
       const values: Record<string, CellValue> = {};
       for (let k = 0; k < specs.length; k++) {
         const spec = specs[k]!;
@@ -178,6 +181,44 @@ export function recordReader(
       return Object.freeze({ row, values: Object.freeze(values) });
     },
   };
+}
+
+const blankCell = (c: RawCell | undefined): boolean => c === null || c === undefined || (typeof c === 'string' && c.trim() === '');
+
+/**
+ * Refuses a CSV row whose cells do not line up with the header: a value past the last column
+ * (a figure such as `1,5` or a name with a comma left unquoted splits one cell in two and moves
+ * every cell after it one column right), or a row cut short under named columns (a separator
+ * missing: the cells after it would be read under the wrong headers, or as blanks). Empty cells
+ * past the header (a separator at the end of every line) and a short row under unnamed columns
+ * are fine. RFC 4180 §2.4: each record has the same number of fields. @internal
+ * @throws VnPovertyError `row-width`, naming the file, the row, and the first column out of line.
+ * @example
+ * assertRowWidth(2, ['H1', '1', '5 triệu'], ['Mã hộ', 'Thu nhập'], 'ho.csv') // throws: ho.csv, row 2: 3 cells under a header of 2…
+ */
+export function assertRowWidth(row: number, cells: ReadonlyArray<RawCell>, header: ReadonlyArray<RawCell>, label: string | undefined): void {
+  const name = label ?? 'the input';
+  if (cells.length > header.length) {
+    const extra = cells.findIndex((c, i) => i >= header.length && !blankCell(c));
+    if (extra < 0) return;
+    const shown = String(cells[extra]).slice(0, 40);
+    fail({
+      code: 'row-width',
+      path: label !== undefined ? [label, row, extra + 1] : [row, extra + 1],
+      value: cells.length,
+      expected: `${header.length} cells, as in the header`,
+      message: `${name}, row ${row}: ${cells.length} cells under a header of ${header.length}; column ${extra + 1} (${JSON.stringify(shown)}) has no header. A value holding the separator was not quoted (a figure such as 1,5, or a name with a comma?), which moves every cell after it one column right: quote it ("1,5") or save the file again from the spreadsheet`,
+    });
+  }
+  const missing = header.findIndex((h, i) => i >= cells.length && !blankCell(h));
+  if (missing < 0) return;
+  fail({
+    code: 'row-width',
+    path: label !== undefined ? [label, row, cells.length + 1] : [row, cells.length + 1],
+    value: cells.length,
+    expected: `${header.length} cells, as in the header`,
+    message: `${name}, row ${row}: ${cells.length} cells under a header of ${header.length}; column ${missing + 1} (${String(header[missing]).slice(0, 40)}) and those after it are missing (a separator missing, or the row cut short?): write every cell, empty ones too, or save the file again from the spreadsheet`,
+  });
 }
 
 /** Whether a row holds nothing but blanks. @internal */

@@ -29,7 +29,7 @@ import {
   type RegisterIncomeColumn,
   type RegisterLayout,
 } from './readHouseholdRegister.js';
-import { formatOfPath, preReadRowSource, readRowBatches, type RawCell, type ReadRowsOptions, type RowSource, type SheetRow } from './readRows.js';
+import { inputFormatOfPath, preReadRowSource, readRowBatches, type RawCell, type ReadRowsOptions, type RowSource, type SheetRow } from './readRows.js';
 
 /** Options of {@link readRegisterBatches}. */
 export interface ReadRegisterBatchesOptions extends ReadRowsOptions, Pick<ClassifyHouseholdOptions, 'asOf' | 'standard' | 'standards'> {
@@ -154,7 +154,7 @@ function planOf(headerRows: RegisterHeaderRows, label: string | undefined, stand
   refuseRowNumbersAsIds(header, label, headerRow);
   const base = income !== null ? registerColumns(income) : registerColumns({ column: 0, header: '', unit: 'dong', period: 'month', perPerson: false, description: '' }).filter((c) => c.key !== 'monthlyIncome');
   const specs = [...base, ...REGISTER_REPORT_COLUMNS, ...(scores ? REGISTER_SCORE_COLUMNS : [])];
-  const reader = recordReader(header, specs, label, { delimiter: options.delimiter ?? ',', requireValues: false, marks: options.marks === true }, headerRow);
+  const reader = recordReader(header, specs, label, { delimiter: options.delimiter ?? ',', requireValues: false, marks: options.marks === true }, headerRow, options.format === 'csv');
   const index = reader.match.index;
   const headers: Record<string, string> = {};
   reader.specs.forEach((spec, k) => (headers[spec.key] = spec.key === 'monthlyIncome' ? income!.header : reader.headers[k]!));
@@ -619,7 +619,7 @@ export async function* readRegisterBatches(source: RowSource, options: ReadRegis
   const batchSize = options.batchSize ?? 65_536;
   if (!Number.isSafeInteger(batchSize) || batchSize < 1 || batchSize > 1 << 22) fail({ code: 'invalid-option', path: ['batchSize'], value: batchSize, expected: 'a whole number of households from 1 to 4,194,304' });
   const label = options.source ?? (typeof source === 'string' ? basename(source) : undefined);
-  const format = options.format ?? (typeof source === 'string' ? formatOfPath(source) : 'csv');
+  const format = options.format ?? (typeof source === 'string' ? inputFormatOfPath(source) : 'csv');
   const rowOptions: ReadRowsOptions = { ...options, ...(label !== undefined ? { source: label } : {}), format };
   let plan: Plan | undefined;
   let batcher: Batcher | undefined;
@@ -654,7 +654,7 @@ export async function* readRegisterBatches(source: RowSource, options: ReadRegis
     return checks.sort((a, b) => a.column - b.column);
   };
   const start = (header: RegisterHeaderRows): Plan => {
-    const p = planOf(header, label, standard, options);
+    const p = planOf(header, label, standard, { ...options, format });
     options.onHeader?.(p.reader.match);
     options.onLayout?.(p.layout);
     batcher = new Batcher(p, batchSize);
@@ -858,7 +858,8 @@ class FastRows {
     const off = r.fieldOffsets[k]!;
     const nf = r.fieldOffsets[k + 1]! - off;
     const { buf, starts, ends, quoted } = r;
-    if (p.scoreColumns || p.factAt.length > 0 && this.anyFact(r, off, nf)) return this.slowRow(r, k, row);
+    // a row not as wide as the header is checked by the slow path (refused when its cells are out of line)
+    if (nf !== p.headerRowsPrinted.cells.length || p.scoreColumns || p.factAt.length > 0 && this.anyFact(r, off, nf)) return this.slowRow(r, k, row);
     if (p.id >= nf || p.area >= nf || (p.incomeAt >= 0 && p.incomeAt >= nf)) return this.slowRow(r, k, row);
     // id: plain ASCII without spaces at the ends is the text as read
     const fi = off + p.id;

@@ -1,11 +1,11 @@
 import { open } from 'node:fs/promises';
-import { basename, extname } from 'node:path';
+import { basename, extname, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { fail } from '../errors/VnPovertyError.js';
 import { createCsvTokenizer, type CsvDelimiter } from './_csvTokenizer.js';
 import { readXlsxSheet } from './_excel.js';
 import { XLSX_READ_LIMITS, type XlsxLimits } from './readLimits.js';
-import { decodeError, utf16Error } from './_encoding.js';
+import { assertNoNul, decodeError, utf16Error } from './_encoding.js';
 
 /**
  * One cell as a file holds it: CSV cells are always strings; XLSX cells may also be
@@ -69,7 +69,21 @@ export function formatOfPath(path: string): FileFormat {
   const ext = extname(path).toLowerCase();
   if (ext === '.csv') return 'csv';
   if (ext === '.xlsx') return 'xlsx';
-  return fail({ code: 'unsupported-format', path: [path], value: ext, expected: 'a .csv or .xlsx file' });
+  if (ext === '') {
+    return fail({ code: 'unsupported-format', path: [path], value: ext, expected: 'a .csv or .xlsx file', message: `${path}: the name has no extension, so its format is unknown: name a .csv or .xlsx file (a folder? give the file in it, e.g. ${join(path, 'ket-qua.csv')})` });
+  }
+  return fail({ code: 'unsupported-format', path: [path], value: ext, expected: ext === '.xlsm' ? 'a .csv or .xlsx file (a macro-enabled .xlsm is read, but not written: write .xlsx)' : 'a .csv or .xlsx file' });
+}
+
+/**
+ * The format of a file to read: as {@link formatOfPath}, and a macro-enabled workbook (`.xlsm`,
+ * the same Office Open XML package with a macro part) is read as `.xlsx`: its cells are data, its
+ * macros are never run. Outputs keep {@link formatOfPath} (a workbook written is `.xlsx`). @internal
+ * @example
+ * inputFormatOfPath('ho-ngheo.xlsm') //=> 'xlsx'
+ */
+export function inputFormatOfPath(path: string): FileFormat {
+  return extname(path).toLowerCase() === '.xlsm' ? 'xlsx' : formatOfPath(path);
 }
 
 /**
@@ -102,7 +116,7 @@ export async function* readRowBatches(source: RowSource, options: ReadRowsOption
     return;
   }
   const label = options.source ?? (typeof source === 'string' ? basename(source) : undefined);
-  const format = options.format ?? (typeof source === 'string' ? formatOfPath(source) : 'csv');
+  const format = options.format ?? (typeof source === 'string' ? inputFormatOfPath(source) : 'csv');
   if (format === 'xlsx') {
     if (typeof source !== 'string' && !(Symbol.asyncIterator in source)) {
       fail({ code: 'unsupported-format', path: label !== undefined ? [label] : [], value: typeof source, expected: 'an XLSX file path or readable stream' });
@@ -173,11 +187,15 @@ async function* readCsvRows(
       first = false;
       utf16Error(chunk, label);
     }
+    assertNoNul(chunk, bytes, label, true);
+    let text: string;
     try {
-      return decoder.decode(chunk, { stream: !final });
+      text = decoder.decode(chunk, { stream: !final });
     } catch {
       return decodeError(chunk, bytes, label);
     }
+    assertNoNul(chunk, bytes, label);
+    return text;
   };
   for await (const chunk of chunks) {
     const text = decode(chunk, false);

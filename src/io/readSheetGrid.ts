@@ -113,7 +113,8 @@ export async function readSheetGrid(path: string, options: ReadSheetGridOptions 
   const limits = { ...XLSX_TABLE_LIMITS, ...options.limits };
   const workbook = await loadXlsxWorkbook(path, label, limits);
   const sheets = workbook.worksheets.map((w) => w.name);
-  const wanted = options.sheet ?? 1;
+  // without a sheet named, the first visible one (a hidden sheet of instructions or lists is not the table)
+  const wanted = options.sheet ?? Math.max(1, workbook.worksheets.findIndex((w) => w.state === undefined || w.state === 'visible') + 1);
   const ws = typeof wanted === 'number' ? workbook.worksheets[wanted - 1] : workbook.getWorksheet(wanted);
   if (ws === undefined) {
     return fail({ code: 'missing-sheet', path: [label], value: wanted, expected: sheets.length > 0 ? `one of the sheets ${sheets.map((s) => JSON.stringify(s)).join(', ')}` : 'a workbook with at least one sheet' });

@@ -224,3 +224,19 @@ export function readExtras(plan: ExtrasPlan, cells: ReadonlyArray<RawCell>, row:
   }
   return Object.keys(out).length > 0 ? Object.freeze(out as RegisterExtras) : undefined;
 }
+
+/** Folded words of a header that holds a recognition date or an earlier status. */
+const STATUS_HISTORY_HEADER = /ngay cong nhan|cong nhan (thoat|ho)|thoat ngheo|thoat can ngheo|nam thoat|(tinh trang|phan loai|ket qua|loai ho)( ho)? (nam|ky|lan) truoc|recogni[sz](ed|ation)|escaped|previous (status|result)|status history/;
+
+/**
+ * The pass-through headers that hold a household's recognition date or earlier status
+ * (`Ngày công nhận`, `Năm thoát nghèo`, `Tình trạng năm trước`, `Previous status`): a register
+ * reader passes them through without reading them, and the run summary says so, since the
+ * 36-month window of households recently escaped from poverty (QĐ 90/QĐ-TTg, Part II) is
+ * computed from status histories, not from this review. @internal
+ * @example
+ * statusHistoryHeaders(['Ghi chú', 'Ngày công nhận thoát nghèo', 'Tình trạng năm trước']) //=> ['Ngày công nhận thoát nghèo', 'Tình trạng năm trước']
+ */
+export function statusHistoryHeaders(headers: readonly string[]): string[] {
+  return headers.filter((h) => STATUS_HISTORY_HEADER.test(normalizeHeader(h)));
+}

@@ -84,3 +84,16 @@ describe('outputs are atomic and never destroy an input', () => {
     expect(temporaries(d)).toEqual([]);
   });
 });
+
+describe('an --out that names no file format', () => {
+  it('a name without an extension, or a folder, is refused saying what to give, for classify and summarize', async () => {
+    const d = dir();
+    const csv = writeCsv(d, 'ho.csv', GOOD_REGISTER);
+    mkdirSync(join(d, 'kq'));
+    for (const out of [join(d, 'ket-qua'), join(d, 'kq')]) {
+      await expectRefused(['classify', csv, ...AS_OF, '--out', out], ['the name has no extension', 'name a .csv or .xlsx file', 'ket-qua.csv'], [csv]);
+      await expectRefused(['summarize', csv, '--out', out], ['the name has no extension'], [csv]);
+    }
+    expect(readdirSync(d).sort()).toEqual(['ho.csv', 'kq']);
+  });
+});

@@ -1,0 +1,90 @@
+/**
+ * CSV files and register values as they come from the field: NUL bytes, UTF-16 without its
+ * byte-order mark, line endings of every kind, decomposed (NFD) Vietnamese, spaces and symbols in
+ * numbers, negative incomes, ids with leading zeros or typed in another case.
+ */
+import { describe, expect, it } from 'vitest';
+import { tempDirs } from '../_helpers/tempDirs.js';
+import { expectOutcome, expectRefused, writeText } from './_hostile.js';
+
+const dir = tempDirs('vnp-hostile-values-');
+const AS_OF = ['--as-of', '2024-01-01'];
+const HEAD = ['Mã hộ', 'Mã đơn vị', 'Khu vực', 'Thu nhập/tháng (đồng)', 'Số nhân khẩu', 'Thiếu hụt: bảo hiểm y tế', 'Thiếu hụt: nhà tiêu hợp vệ sinh', 'Thiếu hụt: dịch vụ viễn thông'];
+const row = (id: string, income = '1.400.000', area = 'nông thôn', members = '1'): string[] => [id, '30316', area, income, members, 'có', 'có', 'có'];
+const lines = (rows: string[][], eol = '\r\n'): string => rows.map((r) => r.join(',')).join(eol) + eol;
+
+/** classify's output rows (header dropped). */
+async function classified(path: string): Promise<string[]> {
+  return (await expectOutcome(['classify', path, ...AS_OF], { code: 0, unchanged: [path] })).out.trim().split('\r\n').slice(1);
+}
+
+describe('bytes a text file never holds', () => {
+  it('a NUL byte is refused naming its position, for every command (before: read into the id, exit 0)', async () => {
+    const d = dir();
+    const path = writeText(d, 'nul.csv', Buffer.from(lines([HEAD, row('H1'), row('H\u00002')])));
+    await expectRefused(['classify', path, ...AS_OF], ['nul.csv holds a NUL byte (0x00) at byte', 'is the file damaged'], [path]);
+    await expectRefused(['summarize', path], ['nul.csv holds a NUL byte'], [path]);
+    await expectRefused(['reconcile', path], ['nul.csv holds a NUL byte'], [path]);
+  });
+
+  it('UTF-16 without a byte-order mark is named as such (before: "it looks like TCVN3")', async () => {
+    const path = writeText(dir(), 'u16.csv', Buffer.from(lines([HEAD, row('H1')]), 'utf16le'));
+    await expectRefused(['classify', path, ...AS_OF], ['u16.csv holds a NUL byte', 'it looks like UTF-16 text without its byte-order mark'], [path]);
+  });
+});
+
+describe('line endings, normalisation and numbers', () => {
+  it('CRLF mixed with LF, a lone CR (old Mac), a byte-order mark and no newline at the end read the same rows', async () => {
+    const d = dir();
+    const rows = [HEAD, row('H1'), row('H2', '6.000.000', 'nông thôn', '4')];
+    const expected = await classified(writeText(d, 'crlf.csv', `\uFEFF${lines(rows)}`));
+    expect(expected).toHaveLength(2);
+    const mixed = `\uFEFF${HEAD.join(',')}\n${row('H1').join(',')}\r\n${row('H2', '6.000.000', 'nông thôn', '4').join(',')}`;
+    expect(await classified(writeText(d, 'mixed.csv', mixed))).toEqual(expected);
+    expect(await classified(writeText(d, 'cr.csv', lines(rows, '\r')))).toEqual(expected);
+  });
+
+  it('headers and areas typed decomposed (NFD) are the same words', async () => {
+    const d = dir();
+    const nfd = (s: string): string => s.normalize('NFD');
+    const path = writeText(d, 'nfd.csv', lines([HEAD.map(nfd), row('H1').map(nfd), row('H2', '1.400.000', nfd('Thành thị'))]));
+    const out = await classified(path);
+    expect(out[0]).toMatch(/^H1,30316,nông thôn,/);
+    expect(out[1]).toMatch(/^H2,30316,thành thị,/);
+  });
+
+  it('spaces that are not spaces, full-width digits and words in an income are refused, never read as another number', async () => {
+    const d = dir();
+    for (const [name, income] of [['nbsp', '1\u00a0400\u00a0000'], ['zwsp', '1.400.000\u200b'], ['fullwidth', '１.４００.０００']] as const) {
+      const path = writeText(d, `${name}.csv`, lines([HEAD, row('H1', income)]));
+      await expectRefused(['classify', path, ...AS_OF], [`${name}.csv, row 2, column 4 (Thu nhập/tháng (đồng))`], [path]);
+    }
+  });
+
+  it('a negative income is refused naming the cell (before: exit 1 with an internal message about BigInt64Array)', async () => {
+    const path = writeText(dir(), 'am.csv', lines([HEAD, row('H1', '-1.400.000')]));
+    const run = await expectRefused(['classify', path, ...AS_OF], ['am.csv, row 2, column Thu nhập/tháng (đồng)', 'an income of 0 đồng or more'], [path]);
+    expect(run.err).not.toContain('BigInt64Array');
+  });
+});
+
+describe('household ids', () => {
+  it('leading zeros are kept; ids typed in another case or with spaces at the ends are one household (before: "tl-001" and "TL-001" were two)', async () => {
+    const d = dir();
+    expect((await classified(writeText(d, 'zero.csv', lines([HEAD, row('001234'), row('1234')])))).map((r) => r.split(',')[0])).toEqual(['001234', '1234']);
+    const path = writeText(d, 'hoa.csv', lines([HEAD, row('TL-001'), row('TL-002'), row('tl-001'), row('nguyễn-văn-ánh-số-1'), row(' NGUYỄN-VĂN-ÁNH-SỐ-1 ')]));
+    const run = await expectOutcome(['classify', path, ...AS_OF], { code: 1, unchanged: [path] });
+    expect(run.err).toContain('hoa.csv, row 4, column Mã hộ: household id "tl-001" appears again (first on row 2)');
+    expect(run.err).toContain('hoa.csv, row 6, column Mã hộ: household id "NGUYỄN-VĂN-ÁNH-SỐ-1" appears again (first on row 5)');
+  });
+});
+
+describe('columns the register cannot use', () => {
+  it('recognition dates and earlier statuses are passed through and the summary says the 36-month window is not applied (before: only "passed through unchanged")', async () => {
+    const path = writeText(dir(), 'lich-su.csv', lines([[...HEAD, 'Ngày công nhận thoát nghèo', 'Tình trạng năm trước'], [...row('H1', '3.000.000'), '15/03/2023', 'hộ nghèo']]));
+    const run = await expectOutcome(['classify', path, ...AS_OF], { code: 0, unchanged: [path] });
+    expect(run.out.split('\r\n')[1]).toMatch(/^15\/03\/2023,hộ nghèo,H1,/);
+    expect(run.err).toContain('“Ngày công nhận thoát nghèo”, “Tình trạng năm trước” (recognition dates or earlier statuses) are not read');
+    expect(run.err).toContain('the 36-month window of households recently escaped from poverty (QĐ 90/QĐ-TTg, Part II) is not applied');
+  });
+});
