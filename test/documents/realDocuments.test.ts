@@ -121,8 +121,8 @@ const PLANTED: Readonly<Record<string, readonly string[]>> = {
   // sub-project's 4.310 typed 4.130; Dự án 2's NSĐP vốn sự nghiệp typed in tỷ đồng (0,614 for 614)
   'budget-sources': ['sum-mismatch @3:3 103.316', 'sum-mismatch @3:4 84.195', 'sum-mismatch @3:6 32.325', 'sum-mismatch @3:7 8.421', 'sum-mismatch @3:9 3.234', 'sum-mismatch @5:7 614', 'sum-mismatch @10:6 4.130'],
   // years 2021–2025, “Giai đoạn 2021-2025” and “Bình quân/năm”: a period total with two digits swapped (5.232 → 5.322);
-  // the average 1.005,0 typed 1.050,0 is not found: the yearly average is not inferred (see the test below)
-  'years-average': ['sum-mismatch @5:8 5.322'],
+  // the average 1.005,0 typed 1.050,0 (before: not found, the yearly average was not inferred)
+  'years-average': ['average-mismatch @2:9 1.050,0', 'sum-mismatch @5:8 5.322'],
 };
 
 describe('plans in the shapes real plans use, with planted errors', () => {
@@ -133,9 +133,11 @@ describe('plans in the shapes real plans use, with planted errors', () => {
     });
   }
 
-  it('a yearly average column (“Bình quân/năm”) is named as unchecked, never passed over in silence', () => {
+  it('a yearly average column (“Bình quân/năm”) is checked as the average of the year columns', () => {
     const r = check('years-average.clean.txt');
-    expect(r.unchecked.map((u) => `${u.kind} ${u.text}`)).toEqual(['table-column Bình quân/năm']);
+    expect(r.unchecked.map((u) => `${u.kind} ${u.text}`)).toEqual([]);
+    const f = check('years-average.txt').findings.find((x) => x.message.includes('Bình quân'))!;
+    expect(f.message).toContain('printed 1.050,0, expected 1.005,0');
   });
 
   it('a figure typed in tỷ đồng in a table in triệu đồng (0,614 for 614) is named in the finding', () => {
