@@ -121,7 +121,24 @@ export function attributeIssues(issues: readonly ReconcileIssue[], ctx: Attribut
   const sumsOf = ctx.sumsOf;
   if (sumsOf !== undefined) {
     const cellsKey = (cells: readonly CellRef[]): string => cells.map(key).join('\u0001');
-    const unitSlip = (ref: CellRef): { factor: Fraction; how: string; shift: number; fixed: string[]; figure: PrintedFigure } | null => {
+    type Slip = { factor: Fraction; how: string; shift: number; fixed: string[]; figure: PrintedFigure } | null;
+    const slips = new Map<string, Slip>();
+    const unitSlip = (ref: CellRef): Slip => {
+      if (!slips.has(key(ref))) slips.set(key(ref), findSlip(ref));
+      return slips.get(key(ref))!;
+    };
+    /** Could reading `ref` × or ÷ 1.000 (1.000.000) close a gap of `d`? A cheap test (within 1 %) before the relations are read. */
+    const closes = (ref: CellRef, d: Fraction): boolean => {
+      const figure = ctx.figure(ref);
+      if (figure === null || figure.value.num === 0n) return false;
+      const gap = d.num < 0n ? neg(d) : d;
+      return UNIT_SLIPS.some(([factor]) => {
+        const change = subtractFractions(multiplyFractions(figure.value, factor), figure.value);
+        const size = change.num < 0n ? neg(change) : change;
+        return compareFractions(multiplyFractions(size, fraction(99n, 100n)), gap) <= 0 && compareFractions(gap, multiplyFractions(size, fraction(101n, 100n))) <= 0;
+      });
+    };
+    const findSlip = (ref: CellRef): Slip => {
       const figure = ctx.figure(ref);
       if (figure === null || figure.value.num === 0n) return null;
       const rels = sumsOf(ref);
@@ -135,9 +152,10 @@ export function attributeIssues(issues: readonly ReconcileIssue[], ctx: Attribut
     };
     for (const a of sums) {
       if (dropped.has(a) || replaced.has(a)) continue;
-      const slips = a.cells.map((ref) => ({ ref, slip: unitSlip(ref) })).filter((x) => x.slip !== null && x.slip.fixed.includes(cellsKey(a.cells)));
-      if (slips.length !== 1) continue;
-      const { ref, slip } = slips[0]! as { ref: CellRef; slip: NonNullable<ReturnType<typeof unitSlip>> };
+      const d = diffOf(a)!;
+      const found = a.cells.filter((ref) => closes(ref, d)).map((ref) => ({ ref, slip: unitSlip(ref) })).filter((x) => x.slip !== null && x.slip.fixed.includes(cellsKey(a.cells)));
+      if (found.length !== 1) continue;
+      const { ref, slip } = found[0]! as { ref: CellRef; slip: NonNullable<Slip> };
       const group = sums.filter((i) => !dropped.has(i) && !replaced.has(i) && slip.fixed.includes(cellsKey(i.cells)));
       for (const i of group) dropped.add(i);
       const implied = multiplyFractions(slip.figure.value, slip.factor);
