@@ -145,8 +145,8 @@ const continues = (text: string): boolean => {
 /**
  * Header text wrapped onto the next row without a merge (“Số hộ” over “nghèo” in one column) is one
  * name, “Số hộ nghèo”: a lowercase cell under a cell printed in the same column that spans nothing
- * to its left or right (neither neighbour repeats it, as a group header over its columns does)
- * continues it. A capitalised cell below (“Năm 2024” over “Số hộ”) is a level of its own, and a
+ * to its left or right (no neighbour repeats it without printing it, as a group header over its
+ * columns does; two neighbours that each print “Số hộ” are two headers) continues it. A capitalised cell below (“Năm 2024” over “Số hộ”) is a level of its own, and a
  * lowercase one under a group (“Số hộ nghèo” over “đầu kỳ | cuối kỳ”) stays under the group.
  * Joins in place: `row` (header row `h`) and `above` (the row before) get the joined name.
  */
@@ -155,7 +155,9 @@ function joinContinuations(table: DocumentTable, h: number, row: string[], above
     const lower = printedHere(table, h, c);
     const upper = printedHere(table, h - 1, c) === '' ? '' : above[c]!;
     if (lower === '' || upper === '' || !continues(lower)) continue;
-    if ((c > 0 && above[c - 1] === above[c]) || (c + 1 < above.length && above[c + 1] === above[c])) continue;
+    // a neighbour spans with it when it repeats it without printing it (a merge, or an empty cell a text table leaves)
+    const spans = (k: number): boolean => k >= 0 && k < above.length && above[k] === above[c] && printedHere(table, h - 1, k) === '';
+    if (spans(c - 1) || spans(c + 1)) continue;
     const joined = `${upper} ${lower}`;
     above[c] = joined;
     row[c] = joined;

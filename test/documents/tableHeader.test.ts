@@ -45,6 +45,16 @@ describe('header text split over two rows without a merge', () => {
     expect(h.paths[2]).toEqual(['Năm 2024', 'Số hộ']);
   });
 
+  it('two neighbours that each print “Số hộ” over “nghèo” and “cận nghèo” are two names, not a group', () => {
+    const h = tableHeader(asTable([
+      ['TT', 'Xã', 'Số hộ', 'Số hộ'],
+      ['', '', 'nghèo', 'cận nghèo'],
+      ['1', 'Xã A', '35', '30'],
+      ['2', 'Xã B', '20', '18'],
+    ]));
+    expect(h.keys.slice(2)).toEqual(['Số hộ nghèo', 'Số hộ cận nghèo']);
+  });
+
   it('a lowercase second row under a merged group header stays under the group', () => {
     const h = tableHeader(asTable([
       ['TT', 'Xã', 'Số hộ nghèo', ''],
