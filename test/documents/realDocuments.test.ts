@@ -123,6 +123,9 @@ const PLANTED: Readonly<Record<string, readonly string[]>> = {
   // years 2021–2025, “Giai đoạn 2021-2025” and “Bình quân/năm”: a period total with two digits swapped (5.232 → 5.322);
   // the average 1.005,0 typed 1.050,0 (before: not found, the yearly average was not inferred)
   'years-average': ['average-mismatch @2:9 1.050,0', 'sum-mismatch @5:8 5.322'],
+  // “Số hộ” over “nghèo đầu năm” in one unmerged column beside “Hộ nghèo › Số hộ | Tỷ lệ (%)”: a count 73 typed 37
+  // with its rate right, the total's 290 typed 209 (before: the column was named “nghèo đầu năm”)
+  'split-header': ['sum-mismatch @6:5 37', 'sum-mismatch @7:4 209'],
 };
 
 describe('plans in the shapes real plans use, with planted errors', () => {
@@ -138,6 +141,11 @@ describe('plans in the shapes real plans use, with planted errors', () => {
     expect(r.unchecked.map((u) => `${u.kind} ${u.text}`)).toEqual([]);
     const f = check('years-average.txt').findings.find((x) => x.message.includes('Bình quân'))!;
     expect(f.message).toContain('printed 1.050,0, expected 1.005,0');
+  });
+
+  it('a header wrapped onto the next row without a merge names its column whole (“Số hộ nghèo đầu năm”, not “nghèo đầu năm”)', () => {
+    const f = check('split-header.txt').findings.find((x) => x.location.row === 7)!;
+    expect(f.message).toContain('Tổng cộng · Số hộ nghèo đầu năm: printed 209, expected 290');
   });
 
   it('a figure typed in tỷ đồng in a table in triệu đồng (0,614 for 614) is the finding, at its own cell', () => {
