@@ -160,8 +160,9 @@ export function attributeIssues(issues: readonly ReconcileIssue[], ctx: Attribut
       for (const i of group) dropped.add(i);
       const implied = multiplyFractions(slip.figure.value, slip.factor);
       const because = (): string => `read ${slip.how} (a figure typed in another unit, tỷ for triệu or đồng for nghìn?), it makes ${group.map((i) => `${i.relationText} hold at ${i.row}`).join('; ')}`;
-      // the figure as it should have been typed: 0,614 × 1.000 is 614, with as many decimals as that needs
-      const decimals = Math.max(0, slip.figure.decimals + slip.shift);
+      // the figure as it should have been typed: 0,614 × 1.000 is 614, 614.000 ÷ 1.000 is 614, with as many decimals as that needs
+      let decimals = 0;
+      while (decimals < Math.max(0, slip.figure.decimals + slip.shift) && (implied.num * 10n ** BigInt(decimals)) % implied.den !== 0n) decimals++;
       replaced.set(group[0]!, findingAt(group[0]!, labelOf(ref.row) ?? ref.row, ref, { ...slip.figure, decimals }, implied, group.flatMap((i) => i.cells), group.map((i) => i.relationText).join('; '), because));
     }
   }

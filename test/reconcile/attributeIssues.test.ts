@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { formatVnNumber } from '../../src/numbers/formatVnNumber.js';
 import type { PrintedTable } from '../../src/reconcile/printedTable.js';
 import { reconcileTable } from '../../src/reconcile/reconcileTable.js';
 
@@ -130,6 +132,33 @@ describe('reconcileTable({ attribute: true }): a figure typed in another unit is
     const r = reconcileTable(budget({ p2: { provincial: '0,614' }, t: { provincial: '6.003,614' } }), { attribute: true });
     expect(r.issues.some((i) => i.rowKey === 'p2' && i.column === 'provincial')).toBe(false);
     expect(at(r)).toContain('sum-mismatch Dự án 2 · total 6.754');
+  });
+
+  describe('properties', () => {
+    it('one part typed a thousand times too small or too large is one finding, at that cell, with the figure it should be', () => {
+      const project = fc.tuple(fc.integer({ min: 1, max: 99_999 }), fc.integer({ min: 1, max: 99_999 }));
+      fc.assert(
+        fc.property(fc.array(project, { minLength: 2, maxLength: 6 }), fc.nat(), fc.boolean(), fc.boolean(), (projects, pick, small, central) => {
+          const rows = projects.map(([c, p], i) => ({ key: `p${i}`, label: `Dự án ${i + 1}`, cells: { total: formatVnNumber(c + p, { decimals: 0 }), central: formatVnNumber(c, { decimals: 0 }), provincial: formatVnNumber(p, { decimals: 0 }) } as Record<string, string> }));
+          const sum = (k: 0 | 1): number => projects.reduce((s, x) => s + x[k], 0);
+          rows.push({ key: 't', label: 'Tổng cộng', cells: { total: formatVnNumber(sum(0) + sum(1), { decimals: 0 }), central: formatVnNumber(sum(0), { decimals: 0 }), provincial: formatVnNumber(sum(1), { decimals: 0 }) } });
+          const i = pick % projects.length;
+          const column = central ? 'central' : 'provincial';
+          const v = projects[i]![central ? 0 : 1];
+          rows[i]!.cells[column] = small ? formatVnNumber({ num: BigInt(v), den: 1000n }, { decimals: 3 }) : formatVnNumber(v * 1000, { decimals: 0 });
+          const table: PrintedTable = {
+            columns: ['total', 'central', 'provincial'].map((key) => ({ key, kind: 'amount' as const, unit: 'trieu' as const })),
+            rows,
+            relations: [
+              { type: 'row-total', row: 't', parts: projects.map((_, k) => `p${k}`), columns: ['total', 'central', 'provincial'] },
+              { type: 'column-total', column: 'total', parts: ['central', 'provincial'] },
+            ],
+          };
+          const r = reconcileTable(table, { attribute: true });
+          expect(r.issues.map((x) => `${x.rowKey} ${x.column} ${x.expected}`)).toEqual([`p${i} ${column} ${formatVnNumber(v, { decimals: 0 })}`]);
+        }),
+      );
+    });
   });
 
   it('two figures that could each be the slip: nothing is moved', () => {
