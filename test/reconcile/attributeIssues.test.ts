@@ -157,6 +157,8 @@ describe('reconcileTable({ attribute: true }): a figure typed in another unit is
           const r = reconcileTable(table, { attribute: true });
           expect(r.issues.map((x) => `${x.rowKey} ${x.column} ${x.expected}`)).toEqual([`p${i} ${column} ${formatVnNumber(v, { decimals: 0 })}`]);
         }),
+        // 1.000 typed for 1: the expected figure was printed “1,000”
+        { examples: [[[[1, 1], [1, 1]], 0, false, false]] },
       );
     });
   });
