@@ -284,9 +284,16 @@ export function linearRelations(
   }
   // flows, as the review forms print them (Thông tư 07/2021/TT-BLĐTBXH): a count at the end of the period =
   // the count at its start − exits + re-poor + newly poor, over the columns printed between the two
-  const targets = new Set(out.map((o) => o.relation.column));
+  // a flow that holds in more rows replaces a shorter relation found for the same end column (end = start − newly
+  // poor holding in four of five rows by chance, while the whole flow holds in all of them)
+  const heldBy = (key: string): number | null => {
+    const found = out.filter((o) => o.relation.column === key);
+    return found.length === 0 ? null : Math.max(...found.map((o) => o.holds));
+  };
   for (const t of additive) {
-    if (targets.has(t.key) || !FLOW_END.test(foldVietnamese(t.header))) continue;
+    if (!FLOW_END.test(foldVietnamese(t.header))) continue;
+    const held = heldBy(t.key);
+    if (held !== null && held >= rows.length) continue;
     let best: { from: Col; terms: Col[]; signs: number[]; r: ReturnType<typeof test> } | null = null;
     let ambiguous = false;
     for (const a of additive) {
@@ -310,6 +317,10 @@ export function linearRelations(
       }
     }
     if (best === null || ambiguous) continue; // two flows fit as well: neither is evidence
+    if (held !== null) {
+      if (best.r.holds <= held || best.r.breaks.length > 0) continue;
+      for (let k = out.length - 1; k >= 0; k--) if (out[k]!.relation.column === t.key) out.splice(k, 1);
+    }
     const minus = best.terms.filter((_, i) => best!.signs[i] === -1).map((c) => c.key);
     const plus = best.terms.filter((_, i) => best!.signs[i] === 1).map((c) => c.key);
     const text = `${t.key} = ${best.from.key} ${best.terms.map((c, i) => `${best!.signs[i] === -1 ? '−' : '+'} ${c.key}`).join(' ')}`;

@@ -275,6 +275,21 @@ describe('properties', () => {
     expect(checkDocument(documentModel([{ kind: 'table', rows }])).findings).toEqual([]);
   });
 
+  it('counterexample: end = start − newly poor holds in four of five rows by chance; the whole flow, holding in every row, replaces it', () => {
+    const rows = [
+      ['TT', 'Xã', 'Tổng số hộ dân cư', 'Số hộ nghèo đầu năm', 'Số hộ thoát nghèo', 'Số hộ tái nghèo', 'Số hộ nghèo phát sinh', 'Số hộ nghèo cuối năm', 'Tỷ lệ hộ nghèo cuối năm (%)'],
+      ['1', 'Xã 1', '500', '58', '12', '0', '6', '52', '10,40'],
+      ['2', 'Xã 2', '500', '24', '12', '2', '5', '19', '3,80'],
+      ['3', 'Xã 3', '500', '10', '1', '0', '1', '10', '2,00'],
+      ['4', 'Xã 4', '500', '134', '8', '0', '4', '130', '26,00'],
+      ['5', 'Xã 5', '500', '34', '19', '3', '8', '26', '5,20'],
+      ['', 'Tổng cộng', '2.500', '260', '52', '5', '24', '237', '9,48'],
+    ];
+    const report = checkDocument(documentModel([{ kind: 'table', rows }]));
+    expect(report.findings).toEqual([]);
+    expect(report.tables[0]!.evidence.map((e) => e.text)).toContain('Số hộ nghèo cuối năm = Số hộ nghèo đầu năm − Số hộ thoát nghèo + Số hộ tái nghèo + Số hộ nghèo phát sinh');
+  });
+
   it('a consistent review-form table is understood with its flow and gives no finding; a wrong end is found at its cell alone', () => {
     fc.assert(
       fc.property(flowTable, fc.nat(), fc.integer({ min: 1, max: 5 }), (rows, pick, delta) => {
