@@ -255,6 +255,7 @@ export type {
   DifferenceRelation,
   SignedSumRelation,
   RateRelation,
+  AverageRelation,
   HeadlineRelation,
   NumberingRelation,
   InequalityRelation,
@@ -463,7 +464,7 @@ export type {
   GridAddress,
 } from './documents/documentModel.js';
 export { documentTableLayoutSchema, printedTableFromLayout } from './documents/tableLayout.js';
-export type { DocumentTableLayout, DocumentLayoutColumn, DocumentColumnKind, DocumentLayoutRow, DocumentRowRole, LayoutRelation, LayoutDifference, LayoutColumnSum, LayoutRate, LayoutNumbering, LayoutPartOf } from './documents/tableLayout.js';
+export type { DocumentTableLayout, DocumentLayoutColumn, DocumentColumnKind, DocumentLayoutRow, DocumentRowRole, LayoutRelation, LayoutDifference, LayoutColumnSum, LayoutRate, LayoutAverage, LayoutNumbering, LayoutPartOf } from './documents/tableLayout.js';
 export { specFromLayout, gridOf } from './documents/specFromLayout.js';
 export type { LayoutAsSpec } from './documents/specFromLayout.js';
 export { understandTable } from './documents/understandTable.js';

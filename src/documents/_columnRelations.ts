@@ -1,7 +1,8 @@
 import { foldVietnamese } from '../text/foldVietnamese.js';
 import type { MoneyUnit } from '../numbers/money.js';
 import type { CellNumber } from './_cellNumber.js';
-import type { DocumentColumnKind, LayoutRelation } from './tableLayout.js';
+import { roundQuotient, type RoundingMode } from '../numbers/rounding.js';
+import type { DocumentColumnKind, LayoutAverage, LayoutRelation } from './tableLayout.js';
 
 /** A column of a table being understood: where it is, its key and header, its kind and unit. */
 export interface Col {
@@ -283,9 +284,16 @@ export function linearRelations(
   }
   // flows, as the review forms print them (Thông tư 07/2021/TT-BLĐTBXH): a count at the end of the period =
   // the count at its start − exits + re-poor + newly poor, over the columns printed between the two
-  const targets = new Set(out.map((o) => o.relation.column));
+  // a flow that holds in more rows replaces a shorter relation found for the same end column (end = start − newly
+  // poor holding in four of five rows by chance, while the whole flow holds in all of them)
+  const heldBy = (key: string): number | null => {
+    const found = out.filter((o) => o.relation.column === key);
+    return found.length === 0 ? null : Math.max(...found.map((o) => o.holds));
+  };
   for (const t of additive) {
-    if (targets.has(t.key) || !FLOW_END.test(foldVietnamese(t.header))) continue;
+    if (!FLOW_END.test(foldVietnamese(t.header))) continue;
+    const held = heldBy(t.key);
+    if (held !== null && held >= rows.length) continue;
     let best: { from: Col; terms: Col[]; signs: number[]; r: ReturnType<typeof test> } | null = null;
     let ambiguous = false;
     for (const a of additive) {
@@ -309,10 +317,89 @@ export function linearRelations(
       }
     }
     if (best === null || ambiguous) continue; // two flows fit as well: neither is evidence
+    if (held !== null) {
+      if (best.r.holds <= held || best.r.breaks.length > 0) continue;
+      for (let k = out.length - 1; k >= 0; k--) if (out[k]!.relation.column === t.key) out.splice(k, 1);
+    }
     const minus = best.terms.filter((_, i) => best!.signs[i] === -1).map((c) => c.key);
     const plus = best.terms.filter((_, i) => best!.signs[i] === 1).map((c) => c.key);
     const text = `${t.key} = ${best.from.key} ${best.terms.map((c, i) => `${best!.signs[i] === -1 ? '−' : '+'} ${c.key}`).join(' ')}`;
     out.push({ relation: { type: 'difference', column: t.key, from: best.from.key, minus, ...(plus.length === 0 ? {} : { plus }) }, text, holds: best.r.holds, of: best.r.of, breaks: best.r.breaks.map(label) });
+  }
+  return out;
+}
+
+/** A header naming a yearly average: “Bình quân/năm”, “Bình quân giai đoạn”, “BQ/năm”, “Trung bình mỗi năm” (folded). */
+const AVERAGE_HEADER = /(^|[^a-z])(binh quan|trung binh|bq)([^a-z]|$)/;
+/** One year in a header (“Năm 2021”, “2022”), not a period of two (“Giai đoạn 2021-2025”). */
+const YEAR = /(?:^|\D)((?:19|20)\d\d)(?!\d)/g;
+/** The roundings an average is tried with, the official half-up first (poverty-rate-reporting §4), then the other ways a table may round. */
+const AVERAGE_ROUNDINGS: readonly RoundingMode[] = ['half-up', 'half-even', 'down', 'up'];
+
+/** An accepted average relation, with the rows where it holds and breaks. */
+export interface AverageFit {
+  readonly relation: LayoutAverage;
+  readonly text: string;
+  readonly holds: number;
+  readonly of: number;
+  readonly breaks: number[];
+}
+
+/**
+ * The yearly averages a table prints beside its year columns: a column whose header names an
+ * average (“Bình quân/năm”) is `round((Σ year columns) ÷ number of years)`, to the decimals each
+ * cell prints, over the columns of the same kind and unit whose header (below or above the same
+ * group) names one year. Half-up first; when the table rounds another way in more rows (half-even,
+ * down, up), that way, said in the relation's text. The header declares the relation, so half the
+ * rows (two at least) suffice, as for a header that names a total.
+ */
+export function averageRelations(figures: readonly Col[], rows: readonly number[], at: (j: number, c: number) => CellNumber | null): AverageFit[] {
+  const segments = (c: Col): string[] => c.header.split(' › ').map(foldVietnamese);
+  const yearOf = (segment: string): string | null => {
+    const years = [...segment.matchAll(YEAR)].map((m) => m[1]!);
+    return years.length === 1 ? years[0]! : null;
+  };
+  /** The header with its year or average level taken out: what the column counts. */
+  const restOf = (c: Col, level: (s: string) => boolean): string | null => {
+    const path = segments(c);
+    const k = path.findIndex(level);
+    return k < 0 ? null : [...path.slice(0, k), ...path.slice(k + 1)].join(' › ');
+  };
+  const out: AverageFit[] = [];
+  for (const a of figures) {
+    const rest = restOf(a, (s) => AVERAGE_HEADER.test(s));
+    if (rest === null) continue;
+    // a mean of counts may print decimals, so either may be a count or an amount only by default; a mean of rates is a rate
+    const sameKind = (c: Col): boolean => (c.kind === a.kind && c.unit === a.unit) || (c.kind !== 'rate' && a.kind !== 'rate' && (c.byDefault === true || a.byDefault === true || c.unit === null || a.unit === null));
+    const years = figures.filter((c) => c !== a && sameKind(c) && !AVERAGE_HEADER.test(foldVietnamese(c.header)) && restOf(c, (s) => yearOf(s) !== null) === rest);
+    if (years.length < 2 || new Set(years.map((c) => segments(c).map(yearOf).find((y) => y !== null))).size !== years.length) continue;
+    let best: { rounding: RoundingMode; holds: number; of: number; breaks: number[] } | null = null;
+    for (const rounding of AVERAGE_ROUNDINGS) {
+      let holds = 0;
+      let of = 0;
+      const breaks: number[] = [];
+      for (const j of rows) {
+        const v = at(j, a.col);
+        const parts = years.map((c) => at(j, c.col));
+        if (v === null || parts.some((x) => x === null)) continue;
+        of++;
+        const d = Math.max(...parts.map((x) => x!.decimals));
+        const sum = parts.reduce((s, x) => s + BigInt(x!.units) * 10n ** BigInt(d - x!.decimals), 0n);
+        const expected = roundQuotient(sum * 10n ** BigInt(v.decimals), BigInt(years.length) * 10n ** BigInt(d), rounding);
+        if (expected === BigInt(v.units)) holds++;
+        else breaks.push(j);
+      }
+      if (best === null || holds > best.holds) best = { rounding, holds, of, breaks };
+    }
+    if (best === null || best.of < 2 || best.holds < Math.max(2, Math.ceil(best.of / 2))) continue;
+    const how = best.rounding === 'half-up' ? 'half-up' : `${best.rounding}, as the table rounds (not half-up)`;
+    out.push({
+      relation: { type: 'average', column: a.key, parts: years.map((c) => c.key), rounding: best.rounding },
+      text: `${a.key} = (${years.map((c) => c.key).join(' + ')}) ÷ ${years.length} (the yearly average, ${how}, to the decimals printed)`,
+      holds: best.holds,
+      of: best.of,
+      breaks: best.breaks,
+    });
   }
   return out;
 }

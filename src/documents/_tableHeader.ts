@@ -115,6 +115,7 @@ export function tableHeader(table: DocumentTable): TableHeader {
       row.push(v);
       extended.push(ext);
     }
+    if (above !== null) joinContinuations(table, h, row, above);
     fill.push(row);
   }
   const paths = Array.from({ length: table.columns }, (_, c) => {
@@ -126,6 +127,41 @@ export function tableHeader(table: DocumentTable): TableHeader {
     return path;
   });
   return { headerRows: columnNumberRow === null ? headerEnd : columnNumberRow + 1, captionRows, columnNumberRow, paths, keys: uniqueKeys(paths) };
+}
+
+/** A cell's own text: printed in it, not repeated from a merge that covers it. */
+function printedHere(table: DocumentTable, r: number, c: number): string {
+  const cell = table.rows[r]?.[c];
+  if (cell === undefined || (cell.mergedInto !== undefined && (cell.mergedInto.row !== r || cell.mergedInto.col !== c))) return '';
+  return cell.text.trim();
+}
+
+/** Starts with a lowercase letter (“nghèo”, “thoát nghèo”, “đầu kỳ”). */
+const continues = (text: string): boolean => {
+  const first = text.charAt(0);
+  return first !== first.toLocaleUpperCase('vi') && first === first.toLocaleLowerCase('vi');
+};
+
+/**
+ * Header text wrapped onto the next row without a merge (“Số hộ” over “nghèo” in one column) is one
+ * name, “Số hộ nghèo”: a lowercase cell under a cell printed in the same column that spans nothing
+ * to its left or right (no neighbour repeats it without printing it, as a group header over its
+ * columns does; two neighbours that each print “Số hộ” are two headers) continues it. A capitalised cell below (“Năm 2024” over “Số hộ”) is a level of its own, and a
+ * lowercase one under a group (“Số hộ nghèo” over “đầu kỳ | cuối kỳ”) stays under the group.
+ * Joins in place: `row` (header row `h`) and `above` (the row before) get the joined name.
+ */
+function joinContinuations(table: DocumentTable, h: number, row: string[], above: string[]): void {
+  for (let c = 0; c < row.length; c++) {
+    const lower = printedHere(table, h, c);
+    const upper = printedHere(table, h - 1, c) === '' ? '' : above[c]!;
+    if (lower === '' || upper === '' || !continues(lower)) continue;
+    // a neighbour spans with it when it repeats it without printing it (a merge, or an empty cell a text table leaves)
+    const spans = (k: number): boolean => k >= 0 && k < above.length && above[k] === above[c] && printedHere(table, h - 1, k) === '';
+    if (spans(c - 1) || spans(c + 1)) continue;
+    const joined = `${upper} ${lower}`;
+    above[c] = joined;
+    row[c] = joined;
+  }
 }
 
 function uniqueKeys(paths: readonly (readonly string[])[]): string[] {

@@ -47,6 +47,9 @@ export function specFromLayout(table: DocumentTable, layout: DocumentTableLayout
       case 'rate':
         relations.push({ type: 'rate', column: r.column, count: r.count, base: r.base, scale: r.scale, rounding: r.rounding });
         break;
+      case 'average':
+        relations.push({ type: 'average', column: r.column, parts: r.parts, rounding: r.rounding });
+        break;
       case 'numbering':
         if (r.perGroup) return { ok: false, reason: 'row numbers restart in each group' };
         // a spec numbers every unit row: lettered or nested items (a, 1.1) or numbered projects over them are not its sequence

@@ -66,6 +66,14 @@ export interface LayoutColumnSum {
 /** `column = round(count ÷ base × scale)` to the decimals printed, row by row: the engine's rate relation over every data row. */
 export type LayoutRate = Pick<RateRelation, 'type' | 'column' | 'base' | 'scale' | 'rounding'> & { readonly count: string };
 
+/** `column = round((Σ parts) ÷ number of parts)` to the decimals printed, row by row: a yearly average (*bình quân/năm*) over the year columns. */
+export interface LayoutAverage {
+  readonly type: 'average';
+  readonly column: string;
+  readonly parts: readonly string[];
+  readonly rounding: RoundingMode;
+}
+
 /** The numbers in `column` count 1, 2, 3… down the item rows (restarting in each group when `perGroup`). */
 export interface LayoutNumbering {
   readonly type: 'numbering';
@@ -84,7 +92,7 @@ export interface LayoutPartOf {
 }
 
 /** A relation between the columns of a {@link DocumentTableLayout}. */
-export type LayoutRelation = LayoutDifference | LayoutColumnSum | LayoutRate | LayoutNumbering | LayoutPartOf;
+export type LayoutRelation = LayoutDifference | LayoutColumnSum | LayoutRate | LayoutAverage | LayoutNumbering | LayoutPartOf;
 
 /**
  * The declared layout of a document table: which grid rows are headers, what each column holds,
@@ -142,6 +150,7 @@ export const documentTableLayoutSchema = z.object({
       z.object({ type: z.literal('difference'), column: key, from: key, minus: z.array(key).min(1), plus: z.array(key).optional() }),
       z.object({ type: z.literal('sum'), column: key, parts: z.array(key).min(2) }),
       z.object({ type: z.literal('rate'), column: key, count: key, base: key, scale: z.number().int().positive(), rounding }),
+      z.object({ type: z.literal('average'), column: key, parts: z.array(key).min(2), rounding }),
       z.object({ type: z.literal('numbering'), column: key, perGroup: z.boolean() }),
       z.object({ type: z.literal('part-of'), column: key, of: key }),
     ]),
@@ -180,7 +189,7 @@ export function printedTableFromLayout(table: DocumentTable, layout: DocumentTab
   l.relations.forEach((r, i) => {
     need(r.column, ['relations', i, 'column']);
     if (r.type === 'difference') [r.from, ...r.minus, ...(r.plus ?? [])].forEach((k) => need(k, ['relations', i, 'from']));
-    if (r.type === 'sum') r.parts.forEach((k) => need(k, ['relations', i, 'parts']));
+    if (r.type === 'sum' || r.type === 'average') r.parts.forEach((k) => need(k, ['relations', i, 'parts']));
     if (r.type === 'rate') [r.count, r.base].forEach((k) => need(k, ['relations', i, 'count']));
     if (r.type === 'part-of') need(r.of, ['relations', i, 'of']);
   });
@@ -219,6 +228,9 @@ export function printedTableFromLayout(table: DocumentTable, layout: DocumentTab
         break;
       case 'rate':
         relations.push({ type: 'rate', column: rel.column, count: rel.count, base: rel.base, scale: rel.scale, rounding: rel.rounding });
+        break;
+      case 'average':
+        relations.push({ type: 'average', column: rel.column, parts: rel.parts, rounding: rel.rounding });
         break;
       case 'numbering':
         for (const group of numberedGroups(l, rel.perGroup)) relations.push({ type: 'numbering', column: rel.column, rows: group.map(rowKeyOf) });

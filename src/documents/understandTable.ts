@@ -5,7 +5,7 @@ import { foldVietnamese } from '../text/foldVietnamese.js';
 import { cellNumber, rowNumber, type CellNumber } from './_cellNumber.js';
 import { figureCells, moneyUnitIn, tableHeader } from './_tableHeader.js';
 import { coverageCandidates, hasChildRow, inNumberSequence, namedGroup, roleOf, rowSignal, startsNumberGroup, withLetterLevels, type RowSignal } from './_tableRows.js';
-import { carriedBreaks, declaredFormulas, headerFormulas, linearRelations, scaledTo, TOTAL_NAME, type Col } from './_columnRelations.js';
+import { averageRelations, carriedBreaks, declaredFormulas, headerFormulas, linearRelations, scaledTo, TOTAL_NAME, type Col } from './_columnRelations.js';
 import type { DocumentTable } from './documentModel.js';
 import type { DocumentLayoutColumn, DocumentColumnKind, LayoutRelation, DocumentLayoutRow, DocumentTableLayout } from './tableLayout.js';
 import { assertOptions } from '../errors/assertOptions.js';
@@ -13,7 +13,7 @@ import { assertOptions } from '../errors/assertOptions.js';
 /** How strongly the table's own figures support one inferred relation. */
 export interface RelationEvidence {
   /** `'row-total'` for a subtotal or total row, else the relation's type. */
-  readonly type: 'row-total' | 'difference' | 'sum' | 'rate' | 'numbering' | 'part-of';
+  readonly type: 'row-total' | 'difference' | 'sum' | 'rate' | 'average' | 'numbering' | 'part-of';
   /** The relation written out with the headers as printed. */
   readonly text: string;
   /** Rows (for a column relation) or columns (for a row total) where it holds… */
@@ -350,8 +350,17 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
     return { holds, of, breaks };
   }
 
+  // --- yearly averages (“Bình quân/năm” beside the year columns) -------------
+  const averages = averageRelations(figureCols, checkedRows, at);
+  for (const f of averages) {
+    relations.push(f.relation);
+    evidence.push({ type: 'average', text: f.text, holds: f.holds, of: f.of, breaks: f.breaks.map(rowLabelAt), origin: 'inferred' });
+  }
+  const averaged = new Set(averages.flatMap((f) => [f.relation.column, ...f.relation.parts]));
+
   // --- rates -----------------------------------------------------------------
-  const rateCols = figureCols.filter((c) => c.kind === 'rate');
+  // a rate averaged over the years, or one of the years averaged, is checked by its average, not as a count over a base
+  const rateCols = figureCols.filter((c) => c.kind === 'rate' && !averaged.has(c.key));
   const rateFits = rateCols.map((rc) => bestRateFit(rc, additive, checkedRows, at, rounding));
   const baseVotes = new Map<number, number>();
   for (const f of rateFits) if (f !== null) baseVotes.set(f.base.col, (baseVotes.get(f.base.col) ?? 0) + 1);
@@ -400,7 +409,7 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
     ...(dashes ? { blankAs: 'zero' as const } : {}),
   };
   const totalled = rows.some((r) => r.covers !== undefined);
-  const inRelation = new Set(relations.flatMap((r) => (r.type === 'difference' ? [r.column, r.from, ...r.minus, ...(r.plus ?? [])] : r.type === 'sum' ? [r.column, ...r.parts] : r.type === 'rate' ? [r.column, r.count, r.base] : r.type === 'part-of' ? [r.column, r.of] : [])));
+  const inRelation = new Set(relations.flatMap((r) => (r.type === 'difference' ? [r.column, r.from, ...r.minus, ...(r.plus ?? [])] : r.type === 'sum' ? [r.column, ...r.parts] : r.type === 'rate' ? [r.column, r.count, r.base] : r.type === 'average' ? [r.column, ...r.parts] : r.type === 'part-of' ? [r.column, r.of] : [])));
   const uncheckedColumns = figureCols.filter((c) => !inRelation.has(c.key) && !(totalled && c.kind !== 'rate')).map((c) => c.key);
   if (figureCols.length === 0) notes.push('no column of figures');
   return deepFreeze({ layout, evidence, uncheckedColumns, notes });

@@ -19,7 +19,23 @@ export interface AttributionContext {
   readonly covers: ReadonlyMap<string, readonly string[]>;
   /** The rounding of the rate relation of a column. */
   readonly rounding: (rateColumn: string) => RoundingMode;
+  /**
+   * The sums a cell is the total or a part of: their cells (total first, as a finding lists them)
+   * and whether each holds with the cell read as another value (null: a figure is not exact).
+   */
+  readonly sumsOf?: (ref: CellRef) => ReadonlyArray<{ readonly cells: readonly CellRef[]; readonly holdsWith: (value: Fraction) => boolean | null }>;
 }
+
+/**
+ * Factors a figure typed in another unit is off by (tỷ for triệu or triệu for nghìn, triệu for đồng,
+ * and back), with the decimals the figure gains read that way (0,614 × 1.000 is 614: three fewer).
+ */
+const UNIT_SLIPS: ReadonlyArray<readonly [Fraction, string, number]> = [
+  [fraction(1000n), '× 1.000', -3],
+  [fraction(1n, 1000n), '÷ 1.000', 3],
+  [fraction(1_000_000n), '× 1.000.000', -6],
+  [fraction(1n, 1_000_000n), '÷ 1.000.000', 6],
+];
 
 const SUMS = new Set(['sum-mismatch', 'difference-mismatch']);
 const key = (r: CellRef): string => `${r.row}\u0000${r.column}`;
@@ -97,6 +113,57 @@ export function attributeIssues(issues: readonly ReconcileIssue[], ctx: Attribut
       if (a === b || dropped.has(a) || dropped.has(b) || key(a.cells[0]!) !== key(b.cells[0]!) || !same(diffOf(a)!, diffOf(b)!)) continue;
       dropped.add(b);
       note(a, `so does ${b.relationText}`);
+    }
+  }
+  // a figure typed in another unit (“0,614” for 614 in a table in triệu đồng): the only figure of a broken sum that,
+  // × or ÷ 1.000 (or 1.000.000), makes every sum it is in hold that it breaks, and that no sum holding as printed
+  // vouches for; one finding there replaces those sums' findings (a sum broken either way is another error: kept)
+  const sumsOf = ctx.sumsOf;
+  if (sumsOf !== undefined) {
+    const cellsKey = (cells: readonly CellRef[]): string => cells.map(key).join('\u0001');
+    type Slip = { factor: Fraction; how: string; shift: number; fixed: string[]; figure: PrintedFigure } | null;
+    const slips = new Map<string, Slip>();
+    const unitSlip = (ref: CellRef): Slip => {
+      if (!slips.has(key(ref))) slips.set(key(ref), findSlip(ref));
+      return slips.get(key(ref))!;
+    };
+    /** Could reading `ref` × or ÷ 1.000 (1.000.000) close a gap of `d`? A cheap test (within 1 %) before the relations are read. */
+    const closes = (ref: CellRef, d: Fraction): boolean => {
+      const figure = ctx.figure(ref);
+      if (figure === null || figure.value.num === 0n) return false;
+      const gap = d.num < 0n ? neg(d) : d;
+      return UNIT_SLIPS.some(([factor]) => {
+        const change = subtractFractions(multiplyFractions(figure.value, factor), figure.value);
+        const size = change.num < 0n ? neg(change) : change;
+        return compareFractions(multiplyFractions(size, fraction(99n, 100n)), gap) <= 0 && compareFractions(gap, multiplyFractions(size, fraction(101n, 100n))) <= 0;
+      });
+    };
+    const findSlip = (ref: CellRef): Slip => {
+      const figure = ctx.figure(ref);
+      if (figure === null || figure.value.num === 0n) return null;
+      const rels = sumsOf(ref);
+      if (rels.some((r) => r.holdsWith(figure.value) !== false)) return null;
+      for (const [factor, how, shift] of UNIT_SLIPS) {
+        const scaled = multiplyFractions(figure.value, factor);
+        const fixed = rels.filter((r) => r.holdsWith(scaled) === true).map((r) => cellsKey(r.cells));
+        if (fixed.length > 0) return { factor, how, shift, fixed, figure };
+      }
+      return null;
+    };
+    for (const a of sums) {
+      if (dropped.has(a) || replaced.has(a)) continue;
+      const d = diffOf(a)!;
+      const found = a.cells.filter((ref) => closes(ref, d)).map((ref) => ({ ref, slip: unitSlip(ref) })).filter((x) => x.slip !== null && x.slip.fixed.includes(cellsKey(a.cells)));
+      if (found.length !== 1) continue;
+      const { ref, slip } = found[0]! as { ref: CellRef; slip: NonNullable<Slip> };
+      const group = sums.filter((i) => !dropped.has(i) && !replaced.has(i) && slip.fixed.includes(cellsKey(i.cells)));
+      for (const i of group) dropped.add(i);
+      const implied = multiplyFractions(slip.figure.value, slip.factor);
+      const because = (): string => `read ${slip.how} (a figure typed in another unit, tỷ for triệu or đồng for nghìn?), it makes ${group.map((i) => `${i.relationText} hold at ${i.row}`).join('; ')}`;
+      // the figure as it should have been typed: 0,614 × 1.000 is 614, 614.000 ÷ 1.000 is 614, with as many decimals as that needs
+      let decimals = 0;
+      while (decimals < Math.max(0, slip.figure.decimals + slip.shift) && (implied.num * 10n ** BigInt(decimals)) % implied.den !== 0n) decimals++;
+      replaced.set(group[0]!, findingAt(group[0]!, labelOf(ref.row) ?? ref.row, ref, { ...slip.figure, decimals }, implied, group.flatMap((i) => i.cells), group.map((i) => i.relationText).join('; '), because));
     }
   }
   // a wrong cell found by one relation, and a term of another that breaks by as much

@@ -113,6 +113,11 @@ export function validate(input: PrintedTable): Indexed {
         if (rel.baseRow !== undefined) needRow(rel.baseRow, [...p, 'baseRow']);
         needRows(rel.rows, [...p, 'rows']);
         break;
+      case 'average':
+        needColumn(rel.column, [...p, 'column']);
+        rel.parts.forEach((c, j) => needColumn(c, [...p, 'parts', j]));
+        needRows(rel.rows, [...p, 'rows']);
+        break;
       case 'numbering':
         if (!columns.has(rel.column)) problems.push(makeIssue({ code: 'unknown-column', path: [...p, 'column'], value: rel.column, expected: 'the key of a column of the table' }));
         needRows(rel.rows, [...p, 'rows']);

@@ -10,12 +10,12 @@ import { intervalText } from './_sumChecks.js';
 import type { CellRef, TableRelation } from './printedTable.js';
 import { formatSigned, fractionText, plainDecimal, type ReconcileShortcut } from './reconcileIssue.js';
 
-/** One rate to check: target = round(Σ counts ÷ base × scale). */
+/** One rate to check: target = round(Σ counts ÷ base × scale); an average has no base cell but a fixed divisor (the number of counts). */
 export interface RateCheck {
   readonly kind: 'rate';
   readonly target: CellRef;
   readonly counts: readonly CellRef[];
-  readonly base: CellRef;
+  readonly base: CellRef | { readonly divisor: bigint };
   readonly scale: bigint;
   readonly rounding: RoundingMode;
   readonly decimals: number | undefined;
@@ -23,6 +23,17 @@ export interface RateCheck {
 
 /** The rate checks a relation declares. */
 export function rateChecks(rel: TableRelation, ix: Indexed): RateCheck[] {
+  if (rel.type === 'average') {
+    return (rel.rows ?? ix.table.rows.map((r) => r.key)).map((row) => ({
+      kind: 'rate',
+      target: { row, column: rel.column },
+      counts: rel.parts.map((column) => ({ row, column })),
+      base: { divisor: BigInt(rel.parts.length) },
+      scale: 1n,
+      rounding: rel.rounding,
+      decimals: rel.decimals,
+    }));
+  }
   if (rel.type !== 'rate') return [];
   return (rel.rows ?? ix.table.rows.map((r) => r.key)).map((row) => ({
     kind: 'rate',
@@ -59,21 +70,25 @@ export function shortcutIndexes(checks: ReadonlyArray<SumCheck | RateCheck | { r
 
 /** Checks one rate; pushes a finding when the printed rate is not the rounded one. */
 export function checkRate(check: RateCheck, ctx: CheckContext, indexes: () => ShortcutIndexes): void {
-  if (blankOverZero(check, ctx)) return;
-  const refs = [check.target, ...check.counts, check.base];
+  const baseCell = isCell(check.base) ? check.base : null;
+  if (baseCell !== null && blankOverZero(check, baseCell, ctx)) return;
+  const refs = baseCell === null ? [check.target, ...check.counts] : [check.target, ...check.counts, baseCell];
   const values = ctx.readAll(refs);
   if (values === null) return;
   const { label, read } = ctx;
   const printedV = values[0]!;
   const countValues = values.slice(1, 1 + check.counts.length);
-  const baseV = values[values.length - 1]!;
+  const divisor = isCell(check.base) ? null : check.base.divisor;
+  const baseV: Pick<Value, 'f' | 'interval'> = divisor === null ? values[values.length - 1]! : { f: fraction(divisor), interval: interval(fraction(divisor), fraction(divisor)) };
+  const baseText = baseCell === null ? String(divisor) : read(baseCell).text;
   const countText = check.counts.map((c) => c.column).join(' + ');
-  const relationText = `${check.target.column} = ${check.counts.length > 1 ? `(${countText})` : countText} ÷ ${check.base.column} × ${check.scale}`;
-  const base = { code: 'rate-mismatch', row: label(check.target.row), rowKey: check.target.row, column: check.target.column, relation: 'rate' as const, relationText, printed: read(check.target).text, cells: refs };
+  const relationText = `${check.target.column} = ${check.counts.length > 1 ? `(${countText})` : countText} ÷ ${baseCell === null ? `${divisor}` : baseCell.column}${baseCell === null ? ' (the average)' : ` × ${check.scale}`}`;
+  const scaleText = baseCell === null ? '' : ` × ${check.scale}`;
+  const base = { code: baseCell === null ? 'average-mismatch' : 'rate-mismatch', row: label(check.target.row), rowKey: check.target.row, column: check.target.column, relation: baseCell === null ? ('average' as const) : ('rate' as const), relationText, printed: read(check.target).text, cells: refs };
   const nonPositive = (): void =>
     ctx.push({
       ...base, code: 'non-positive-base', severity: 'error', expected: null, expectedExact: null, difference: null, shortcut: null,
-      message: `${label(check.target.row)} · ${check.target.column}: the base ${check.base.column} is ${read(check.base).text}; a rate needs a base greater than zero`,
+      message: `${label(check.target.row)} · ${check.target.column}: the base ${baseCell?.column ?? ''} is ${baseText}; a rate needs a base greater than zero`,
     });
   const decimals = check.decimals ?? printedV.decimals;
   if (values.every((v) => v.exact)) {
@@ -98,7 +113,7 @@ export function checkRate(check: RateCheck, ctx: CheckContext, indexes: () => Sh
       shortcut: shortcut?.name ?? null,
       message:
         `${label(check.target.row)} · ${check.target.column}: printed ${read(check.target).text}, expected ${expectedText} ` +
-        `(${check.counts.length > 1 ? `(${countShown})` : countShown} ÷ ${read(check.base).text} × ${check.scale} = ${formatVnNumber(exact, { decimals: decimals + 4, rounding: 'half-even' })}…, ${check.rounding}), ` +
+        `(${check.counts.length > 1 ? `(${countShown})` : countShown} ÷ ${baseText}${scaleText} = ${formatVnNumber(exact, { decimals: decimals + 4, rounding: 'half-even' })}…, ${check.rounding}), ` +
         `difference ${formatSigned(diff, decimals)}${shortcut === null ? '' : ` [rounding: ${shortcut.name}: ${shortcut.how}]`}`,
     });
     return;
@@ -121,16 +136,21 @@ export function checkRate(check: RateCheck, ctx: CheckContext, indexes: () => Sh
     shortcut: null,
     message:
       `${label(check.target.row)} · ${check.target.column}: printed ${read(check.target).text} (${formatInterval(allowed, { decimals: decimals + 1 })}); ` +
-      `${values.slice(1, -1).map((v, i) => read(check.counts[i]!).text || fractionText(v.f)).join(' + ')} ÷ ${read(check.base).text} × ${check.scale} gives ${expectedText} (${relationText}): at least ${size} apart`,
+      `${countValues.map((v, i) => read(check.counts[i]!).text || fractionText(v.f)).join(' + ')} ÷ ${baseText}${scaleText} gives ${expectedText} (${relationText}): at least ${size} apart`,
   });
 }
 
 /** A rate left blank (or “-”) over a base printed as exactly zero: nothing to print, so it holds. */
-function blankOverZero(check: RateCheck, ctx: CheckContext): boolean {
+function blankOverZero(check: RateCheck, baseCell: CellRef, ctx: CheckContext): boolean {
   const target = ctx.read(check.target);
   if (!(target.status === 'blank' || (target.status === 'value' && isBlankText(target.text)))) return false;
-  const base = ctx.read(check.base);
+  const base = ctx.read(baseCell);
   return base.status === 'value' && base.exact && base.value.num === 0n;
+}
+
+/** Whether a rate's base is a cell (else the fixed divisor of an average). */
+function isCell(base: RateCheck['base']): base is CellRef {
+  return !('divisor' in base);
 }
 
 /** What a printed rate allows: the values that round to it, or (qualified) its interval widened by its precision. */
@@ -157,7 +177,7 @@ function rateShortcut(
     const shown: string[] = [];
     let usable = true;
     for (const term of sum.terms) {
-      const rate = (rateByCount.get(refKey(term.cell)) ?? []).find((r) => refKey(r.base) === refKey(check.base) && r.scale === check.scale);
+      const rate = (rateByCount.get(refKey(term.cell)) ?? []).find((r) => isCell(r.base) && isCell(check.base) && refKey(r.base) === refKey(check.base) && r.scale === check.scale);
       const cell = rate === undefined ? undefined : read(rate.target);
       if (cell === undefined || cell.status !== 'value' || !cell.exact) {
         usable = false;

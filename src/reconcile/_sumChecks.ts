@@ -182,3 +182,24 @@ function droppedUnitHint(check: SumCheck, cells: readonly ReadCell[], label: (ro
   }
   return '';
 }
+
+/**
+ * Whether a sum check holds with the cell `ref` read as `value` (every other cell as printed):
+ * exactly, or for rounded parts within their printed precision; null when a figure it needs is
+ * not an exact one (blank, qualified, unreadable).
+ */
+export function sumHoldsWith(check: SumCheck, read: (ref: CellRef) => ReadCell, ref: CellRef, value: Fraction): boolean | null {
+  const refs = [check.target, ...check.terms.map((t) => t.cell)];
+  const cells = refs.map(read);
+  if (cells.some((c) => c.status !== 'value' || !c.exact)) return null;
+  const same = (a: CellRef): boolean => a.row === ref.row && a.column === ref.column;
+  const at = (i: number): Fraction => (same(refs[i]!) ? value : (cells[i] as Extract<ReadCell, { status: 'value' }>).value);
+  const diff = subtractFractions(at(0), signedSum(check, (t) => at(t + 1)));
+  if (diff.num === 0n) return true;
+  if (!check.partsRounded) return false;
+  const tolerance = cells.reduce((t, c) => {
+    const h = (c as Extract<ReadCell, { status: 'value' }>).halfUnit;
+    return fraction(t.num * h.den + h.num * t.den, t.den * h.den);
+  }, fraction(0n));
+  return compareFractions(diff.num < 0n ? fraction(-diff.num, diff.den) : diff, tolerance) < 0;
+}

@@ -144,6 +144,21 @@ export interface RateRelation {
 }
 
 /**
+ * A column is the average of other columns, row by row: `row[column] = round(Σ row[parts] ÷ n)`
+ * with `n` the number of parts, to the decimals the cell is printed with (or `decimals` when
+ * given), with the named rounding (a yearly average, *bình quân/năm*, over the year columns).
+ */
+export interface AverageRelation {
+  readonly type: 'average';
+  readonly column: string;
+  readonly parts: readonly string[];
+  readonly rounding: RoundingMode;
+  /** Decimals to round to; when left out, the decimals the cell is printed with. */
+  readonly decimals?: number;
+  readonly rows?: readonly string[];
+}
+
+/**
  * A headline figure printed outside the table (in the text) is the sum of cells:
  * `printed = Σ parts` (“Tổng nhu cầu vốn: 2.522 triệu đồng” = central + provincial).
  */
@@ -231,6 +246,7 @@ export type TableRelation =
   | DifferenceRelation
   | SignedSumRelation
   | RateRelation
+  | AverageRelation
   | HeadlineRelation
   | NumberingRelation
   | InequalityRelation
@@ -318,6 +334,7 @@ export const printedTableSchema = z.object({
         decimals: z.number().int().min(0).max(20).optional(),
         rows: z.array(key).optional(),
       }),
+      z.object({ type: z.literal('average'), column: key, parts: z.array(key).min(2), rounding, decimals: z.number().int().min(0).max(20).optional(), rows: z.array(key).optional() }),
       z.object({
         type: z.literal('headline'),
         name: z.string().min(1),

@@ -1,8 +1,9 @@
 import { deepFreeze } from '../_internal/_freeze.js';
 import { issue as makeIssue, VnPovertyError, type VnIssues } from '../errors/VnPovertyError.js';
 import { attributeIssues } from './_attributeIssues.js';
-import { checkContext, validate } from './_checkContext.js';
-import { checkRunner, tableChecks } from './_runChecks.js';
+import { checkContext, refKey, validate } from './_checkContext.js';
+import { checkRunner, tableChecks, type Check } from './_runChecks.js';
+import { sumHoldsWith, type SumCheck } from './_sumChecks.js';
 import type { PrintedTable } from './printedTable.js';
 import type { ReconcileIssue, ReconcileReport } from './reconcileIssue.js';
 import { assertOptions } from '../errors/assertOptions.js';
@@ -73,6 +74,7 @@ export function reconcileTable(table: PrintedTable, options: ReconcileTableOptio
   // one wrong cell, one finding at that cell: the findings that only follow from another are folded into it
   const roundings = new Map(ix.table.relations.flatMap((r) => (r.type === 'rate' ? [[r.column, r.rounding] as const] : [])));
   const covers = new Map(ix.table.relations.flatMap((r) => (r.type === 'row-total' ? [[r.row, r.parts] as const] : [])));
+  let sumsByCell: Map<string, SumCheck[]> | undefined;
   const issues = options.attribute !== true ? sorted : attributeIssues(sorted, {
     figure: (ref) => {
       if (!ix.rowIndex.has(ref.row) || !ix.columns.has(ref.column) || ix.columns.get(ref.column)!.kind === 'text') return null;
@@ -81,6 +83,7 @@ export function reconcileTable(table: PrintedTable, options: ReconcileTableOptio
     },
     covers,
     rounding: (column) => roundings.get(column) ?? 'half-up',
+    sumsOf: (ref) => (sumsByCell ??= sumsIndex(checks)).get(refKey(ref))?.map((c) => ({ cells: [c.target, ...c.terms.map((t) => t.cell)], holdsWith: (value) => sumHoldsWith(c, ctx.read, ref, value) })) ?? [],
   });
   const errors = issues.filter((i) => i.severity === 'error').length;
   return deepFreeze({ ok: errors === 0, issues, checked: checks.length, errors, roundings: issues.length - errors });
@@ -106,3 +109,12 @@ export function assertTableReconciles(table: PrintedTable, options: ReconcileTab
   return report;
 }
 
+/** The sum checks each cell is the target or a term of, by cell. */
+function sumsIndex(checks: readonly Check[]): Map<string, SumCheck[]> {
+  const out = new Map<string, SumCheck[]>();
+  for (const c of checks) {
+    if (c.kind !== 'sum' || c.relation === 'headline') continue;
+    for (const ref of [c.target, ...c.terms.map((t) => t.cell)]) out.set(refKey(ref), [...(out.get(refKey(ref)) ?? []), c]);
+  }
+  return out;
+}

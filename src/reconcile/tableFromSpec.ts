@@ -493,6 +493,9 @@ export function tableFromSpec(grid: PrintedGrid, spec: TableSpec, options: Table
         const baseRow = rel.baseRow === undefined ? {} : { baseRow: findRow(rel.baseRow) };
         return [{ type: 'rate', column: rel.column, count: one(rel.count, counts), base: rel.base, ...baseRow, scale: rel.scale, rounding: rounding(rel.rounding), ...(rel.decimals !== undefined ? { decimals: rel.decimals } : {}), rows: select(rel.rows) }];
       }
+      case 'average':
+        // every part printed, or the divisor would not be the number of columns averaged
+        return absent(rel.column) || printed(rel.parts).length !== rel.parts.length ? [] : [{ type: 'average', column: rel.column, parts: rel.parts, rounding: rounding(rel.rounding), ...(rel.decimals !== undefined ? { decimals: rel.decimals } : {}), rows: select(rel.rows) }];
       case 'numbering': {
         const column = rel.column ?? numberKey;
         return column === undefined || !at.has(column) ? [] : [{ type: 'numbering', column, rows: data.map((_, i) => i).filter((i) => roles[i]!.role === 'unit' || (rel.rows !== undefined && rel.rows !== 'units' && select(rel.rows).includes(keyOf(i)))).map(keyOf) }];

@@ -93,6 +93,16 @@ export type SpecRelation =
       readonly decimals?: number;
       readonly rows?: SpecRows;
     }
+  | {
+      /** `column = round((Σ parts) ÷ number of parts)`: a yearly average (*bình quân/năm*) over the year columns. */
+      readonly type: 'average';
+      readonly column: string;
+      readonly parts: readonly string[];
+      /** The rounding of the printed averages; the spec's `rounding` when left out (one of them must say it). */
+      readonly rounding?: RoundingMode;
+      readonly decimals?: number;
+      readonly rows?: SpecRows;
+    }
   | { readonly type: 'numbering'; readonly column?: string; readonly rows?: SpecRows }
   | { readonly type: 'inequality'; readonly column: string | readonly string[]; readonly op: InequalityOperator; readonly than: string | readonly string[]; readonly rows?: SpecRows }
   | { readonly type: 'bound'; readonly column: string; readonly min?: string | number; readonly max?: string | number; readonly rows?: SpecRows }
@@ -225,6 +235,7 @@ export const tableSpecSchema = z
         z
           .object({ type: z.literal('rate'), column: key, count: keys, base: key, baseRow: rowRef.optional(), scale: z.number().int().positive(), rounding: rounding.optional(), decimals: z.number().int().min(0).max(20).optional(), rows: rows.optional() })
           .strict(),
+        z.object({ type: z.literal('average'), column: key, parts: z.array(key).min(2), rounding: rounding.optional(), decimals: z.number().int().min(0).max(20).optional(), rows: rows.optional() }).strict(),
         z.object({ type: z.literal('numbering'), column: key.optional(), rows: rows.optional() }).strict(),
         z.object({ type: z.literal('inequality'), column: keys, op, than: keys, rows: rows.optional() }).strict(),
         z.object({ type: z.literal('bound'), column: key, min: limit.optional(), max: limit.optional(), rows: rows.optional() }).strict(),

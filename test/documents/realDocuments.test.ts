@@ -119,10 +119,13 @@ const PLANTED: Readonly<Record<string, readonly string[]>> = {
   // NSTW and NSĐP each over “Cộng | Vốn đầu tư phát triển | Vốn sự nghiệp”, “Vốn lồng ghép”, “Vốn huy động”, “Tổng cộng”
   // first, Dự án 3 and 4 over their sub-projects, “ĐVT: triệu đồng” above: the total's SUM left out Dự án 7; a
   // sub-project's 4.310 typed 4.130; Dự án 2's NSĐP vốn sự nghiệp typed in tỷ đồng (0,614 for 614)
-  'budget-sources': ['sum-mismatch @3:3 103.316', 'sum-mismatch @3:4 84.195', 'sum-mismatch @3:6 32.325', 'sum-mismatch @3:7 8.421', 'sum-mismatch @3:9 3.234', 'sum-mismatch @5:7 614', 'sum-mismatch @10:6 4.130'],
+  'budget-sources': ['sum-mismatch @3:3 103.316', 'sum-mismatch @3:4 84.195', 'sum-mismatch @3:6 32.325', 'sum-mismatch @3:7 8.421', 'sum-mismatch @3:9 3.234', 'sum-mismatch @5:9 0,614', 'sum-mismatch @10:6 4.130'],
   // years 2021–2025, “Giai đoạn 2021-2025” and “Bình quân/năm”: a period total with two digits swapped (5.232 → 5.322);
-  // the average 1.005,0 typed 1.050,0 is not found: the yearly average is not inferred (see the test below)
-  'years-average': ['sum-mismatch @5:8 5.322'],
+  // the average 1.005,0 typed 1.050,0 (before: not found, the yearly average was not inferred)
+  'years-average': ['average-mismatch @2:9 1.050,0', 'sum-mismatch @5:8 5.322'],
+  // “Số hộ” over “nghèo đầu năm” in one unmerged column beside “Hộ nghèo › Số hộ | Tỷ lệ (%)”: a count 73 typed 37
+  // with its rate right, the total's 290 typed 209 (before: the column was named “nghèo đầu năm”)
+  'split-header': ['sum-mismatch @6:5 37', 'sum-mismatch @7:4 209'],
 };
 
 describe('plans in the shapes real plans use, with planted errors', () => {
@@ -133,14 +136,23 @@ describe('plans in the shapes real plans use, with planted errors', () => {
     });
   }
 
-  it('a yearly average column (“Bình quân/năm”) is named as unchecked, never passed over in silence', () => {
+  it('a yearly average column (“Bình quân/năm”) is checked as the average of the year columns', () => {
     const r = check('years-average.clean.txt');
-    expect(r.unchecked.map((u) => `${u.kind} ${u.text}`)).toEqual(['table-column Bình quân/năm']);
+    expect(r.unchecked.map((u) => `${u.kind} ${u.text}`)).toEqual([]);
+    const f = check('years-average.txt').findings.find((x) => x.message.includes('Bình quân'))!;
+    expect(f.message).toContain('printed 1.050,0, expected 1.005,0');
   });
 
-  it('a figure typed in tỷ đồng in a table in triệu đồng (0,614 for 614) is named in the finding', () => {
+  it('a header wrapped onto the next row without a merge names its column whole (“Số hộ nghèo đầu năm”, not “nghèo đầu năm”)', () => {
+    const f = check('split-header.txt').findings.find((x) => x.location.row === 7)!;
+    expect(f.message).toContain('Tổng cộng · Số hộ nghèo đầu năm: printed 209, expected 290');
+  });
+
+  it('a figure typed in tỷ đồng in a table in triệu đồng (0,614 for 614) is the finding, at its own cell', () => {
     const f = check('budget-sources.txt').findings.find((x) => x.location.row === 5)!;
-    expect(f.message).toContain('read × 1.000, “0,614” at Dự án 2: Đa dạng hóa sinh kế, phát triển mô hình giảm nghèo · Ngân sách địa phương · Vốn sự nghiệp makes the relation hold');
+    expect(f.location.column).toBe(9);
+    expect([f.printed, f.expected]).toEqual(['0,614', '614']);
+    expect(f.message).toContain('read × 1.000 (a figure typed in another unit, tỷ for triệu or đồng for nghìn?), it makes Ngân sách địa phương · Cộng = Ngân sách địa phương · Vốn đầu tư phát triển + Ngân sách địa phương · Vốn sự nghiệp hold');
   });
 
   it('the same plans as Word documents (real Word tables, merged header cells) give the same findings', async () => {
@@ -261,6 +273,21 @@ describe('properties', () => {
       ['', 'Tổng cộng', '2.000', '50', '5', '3', '6', '54', '2,70'],
     ];
     expect(checkDocument(documentModel([{ kind: 'table', rows }])).findings).toEqual([]);
+  });
+
+  it('counterexample: end = start − newly poor holds in four of five rows by chance; the whole flow, holding in every row, replaces it', () => {
+    const rows = [
+      ['TT', 'Xã', 'Tổng số hộ dân cư', 'Số hộ nghèo đầu năm', 'Số hộ thoát nghèo', 'Số hộ tái nghèo', 'Số hộ nghèo phát sinh', 'Số hộ nghèo cuối năm', 'Tỷ lệ hộ nghèo cuối năm (%)'],
+      ['1', 'Xã 1', '500', '58', '12', '0', '6', '52', '10,40'],
+      ['2', 'Xã 2', '500', '24', '12', '2', '5', '19', '3,80'],
+      ['3', 'Xã 3', '500', '10', '1', '0', '1', '10', '2,00'],
+      ['4', 'Xã 4', '500', '134', '8', '0', '4', '130', '26,00'],
+      ['5', 'Xã 5', '500', '34', '19', '3', '8', '26', '5,20'],
+      ['', 'Tổng cộng', '2.500', '260', '52', '5', '24', '237', '9,48'],
+    ];
+    const report = checkDocument(documentModel([{ kind: 'table', rows }]));
+    expect(report.findings).toEqual([]);
+    expect(report.tables[0]!.evidence.map((e) => e.text)).toContain('Số hộ nghèo cuối năm = Số hộ nghèo đầu năm − Số hộ thoát nghèo + Số hộ tái nghèo + Số hộ nghèo phát sinh');
   });
 
   it('a consistent review-form table is understood with its flow and gives no finding; a wrong end is found at its cell alone', () => {

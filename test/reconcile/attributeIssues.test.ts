@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { formatVnNumber } from '../../src/numbers/formatVnNumber.js';
 import type { PrintedTable } from '../../src/reconcile/printedTable.js';
 import { reconcileTable } from '../../src/reconcile/reconcileTable.js';
 
@@ -86,5 +88,87 @@ describe('reconcileTable({ attribute: true }): one wrong cell, one finding at th
     expect(at(reconcileTable(t))).toEqual(['rate-mismatch Xã Bình Thành · rate 4,32', 'sum-mismatch Huyện Định Hóa · poor 108']);
     const r = reconcileTable(t, { attribute: true });
     expect(r.issues.map((i) => [i.row, i.column, i.printed, i.expected, i.difference])).toEqual([['Xã Bình Thành', 'poor', '57', '48', '9']]);
+  });
+});
+
+describe('reconcileTable({ attribute: true }): a figure typed in another unit is the finding, at its cell', () => {
+  /** Amounts in triệu đồng: total = central + provincial in each row, and the total row adds up the projects. */
+  const budget = (cells: Record<string, Record<string, string>>): PrintedTable => ({
+    columns: ['total', 'central', 'provincial'].map((key) => ({ key, kind: 'amount' as const, unit: 'trieu' as const })),
+    rows: [
+      { key: 'p1', label: 'Dự án 1', cells: { total: '53.482', central: '48.620', provincial: '4.862' } },
+      { key: 'p2', label: 'Dự án 2', cells: { total: '6.754', central: '6.140', provincial: '614' } },
+      { key: 'p3', label: 'Dự án 3', cells: { total: '12.546', central: '11.405', provincial: '1.141' } },
+      { key: 't', label: 'Tổng cộng', cells: { total: '72.782', central: '66.165', provincial: '6.617' } },
+    ].map((r) => ({ ...r, cells: { ...r.cells, ...cells[r.key] } })),
+    relations: [
+      { type: 'row-total', row: 't', parts: ['p1', 'p2', 'p3'], columns: ['total', 'central', 'provincial'] },
+      { type: 'column-total', column: 'total', parts: ['central', 'provincial'] },
+    ],
+  });
+
+  it('“0,614” for 614 (typed in tỷ đồng) breaks its row and its column: one finding, at that cell, with the figure it should be', () => {
+    expect(reconcileTable(budget({}), { attribute: true }).issues).toEqual([]);
+    const r = reconcileTable(budget({ p2: { provincial: '0,614' } }), { attribute: true });
+    expect(at(r)).toEqual(['sum-mismatch Dự án 2 · provincial 0,614']);
+    expect([r.issues[0]!.expected, r.issues[0]!.difference]).toEqual(['614', '-613.386']);
+    expect(r.issues[0]!.message).toContain('read × 1.000');
+    // without attribution both broken relations are listed, at their totals
+    expect(at(reconcileTable(budget({ p2: { provincial: '0,614' } })))).toEqual(['sum-mismatch Dự án 2 · total 6.754', 'sum-mismatch Tổng cộng · provincial 6.617']);
+  });
+
+  it('a figure typed a thousand times too large (614.000 for 614) is found the same way', () => {
+    expect(at(reconcileTable(budget({ p2: { provincial: '614.000' } }), { attribute: true }))).toEqual(['sum-mismatch Dự án 2 · provincial 614.000']);
+  });
+
+  it('a sum that breaks either way is another error, kept: the slip still moves to its cell', () => {
+    const r = reconcileTable(budget({ p2: { provincial: '0,614' }, t: { provincial: '6.600' } }), { attribute: true });
+    // 6.600 is not 6.617 in any unit: the total row's provincial sum and its own row (72.782 ≠ 66.165 + 6.600) stay findings
+    expect(at(r)).toEqual(['sum-mismatch Dự án 2 · provincial 0,614', 'sum-mismatch Tổng cộng · total 72.782', 'sum-mismatch Tổng cộng · provincial 6.600']);
+  });
+
+  it('a figure that a sum holding as printed vouches for is never moved to', () => {
+    // the total row adds up 0,614 as printed in its provincial column: that sum vouches for the figure as it is
+    const r = reconcileTable(budget({ p2: { provincial: '0,614' }, t: { provincial: '6.003,614' } }), { attribute: true });
+    expect(r.issues.some((i) => i.rowKey === 'p2' && i.column === 'provincial')).toBe(false);
+    expect(at(r)).toContain('sum-mismatch Dự án 2 · total 6.754');
+  });
+
+  describe('properties', () => {
+    it('one part typed a thousand times too small or too large is one finding, at that cell, with the figure it should be', () => {
+      const project = fc.tuple(fc.integer({ min: 1, max: 99_999 }), fc.integer({ min: 1, max: 99_999 }));
+      fc.assert(
+        fc.property(fc.array(project, { minLength: 2, maxLength: 6 }), fc.nat(), fc.boolean(), fc.boolean(), (projects, pick, small, central) => {
+          const rows = projects.map(([c, p], i) => ({ key: `p${i}`, label: `Dự án ${i + 1}`, cells: { total: formatVnNumber(c + p, { decimals: 0 }), central: formatVnNumber(c, { decimals: 0 }), provincial: formatVnNumber(p, { decimals: 0 }) } as Record<string, string> }));
+          const sum = (k: 0 | 1): number => projects.reduce((s, x) => s + x[k], 0);
+          rows.push({ key: 't', label: 'Tổng cộng', cells: { total: formatVnNumber(sum(0) + sum(1), { decimals: 0 }), central: formatVnNumber(sum(0), { decimals: 0 }), provincial: formatVnNumber(sum(1), { decimals: 0 }) } });
+          const i = pick % projects.length;
+          const column = central ? 'central' : 'provincial';
+          const v = projects[i]![central ? 0 : 1];
+          rows[i]!.cells[column] = small ? formatVnNumber({ num: BigInt(v), den: 1000n }, { decimals: 3 }) : formatVnNumber(v * 1000, { decimals: 0 });
+          const table: PrintedTable = {
+            columns: ['total', 'central', 'provincial'].map((key) => ({ key, kind: 'amount' as const, unit: 'trieu' as const })),
+            rows,
+            relations: [
+              { type: 'row-total', row: 't', parts: projects.map((_, k) => `p${k}`), columns: ['total', 'central', 'provincial'] },
+              { type: 'column-total', column: 'total', parts: ['central', 'provincial'] },
+            ],
+          };
+          const r = reconcileTable(table, { attribute: true });
+          expect(r.issues.map((x) => `${x.rowKey} ${x.column} ${x.expected}`)).toEqual([`p${i} ${column} ${formatVnNumber(v, { decimals: 0 })}`]);
+        }),
+        // 1.000 typed for 1: the expected figure was printed “1,000”
+        { examples: [[[[1, 1], [1, 1]], 0, false, false]] },
+      );
+    });
+  });
+
+  it('two figures that could each be the slip: nothing is moved', () => {
+    const t: PrintedTable = {
+      columns: ['total', 'a', 'b'].map((key) => ({ key, kind: 'amount' as const, unit: 'trieu' as const })),
+      rows: [{ key: 'x', label: 'Dự án 1', cells: { total: '1.200', a: '0', b: '1,2' } }],
+      relations: [{ type: 'column-total', column: 'total', parts: ['a', 'b'] }],
+    };
+    expect(at(reconcileTable(t, { attribute: true }))).toEqual(['sum-mismatch Dự án 1 · total 1.200']);
   });
 });
