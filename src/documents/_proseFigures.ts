@@ -112,7 +112,8 @@ export function proseFigures(text: string, options: { readonly englishFormat?: b
       unit === null &&
       !printed.includes(',') &&
       (/\b(?:tong )?so ho[\p{L} ]{0,40}:\s*$/u.test(folded.slice(Math.max(0, numberStart - 50), numberStart)) ||
-        (/\b(?:tong )?so ho (?:ngheo|can ngheo)\b[\p{L} ]{0,40}\b(?:la|co)\s*$/u.test(folded.slice(Math.max(0, numberStart - 60), numberStart)) && /^\s*(?:\((?!\s*\d)|,\s*chiem\b)/.test(after))) &&
+        (/\b(?:tong )?so ho (?:ngheo|can ngheo)\b[\p{L} ]{0,40}\b(?:la|co)\s*$/u.test(folded.slice(Math.max(0, numberStart - 60), numberStart)) &&
+          !/^(?:19|20)\d\d$/.test(printed) && /^\s*(?:\((?!\s*\d)|,\s*chiem\b)/.test(after))) &&
       /^\s*(?:[;,.)(]|$)/.test(after);
     if (unit === null && !namedHouseholds) continue;
     const unitWord = unit === null ? '' : unit[1]!;
