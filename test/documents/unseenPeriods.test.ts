@@ -5,8 +5,10 @@ import type { CheckFinding, CheckReport } from '../../src/documents/checkReport.
 import { extractClaims } from '../../src/documents/proseClaims.js';
 import { ambiguousFigures, isEnglishFormat, proseFigures } from '../../src/documents/_proseFigures.js';
 import { documentModel } from '../../src/documents/documentModel.js';
+import { readDocxDocument } from '../../src/io/readDocxDocument.js';
 import { readTextDocument } from '../../src/io/readTextDocument.js';
 import { readFixture } from '../_helpers/fixtures.js';
+import { wordPlan } from '../_helpers/wordProse.js';
 
 // What the prose checker used to leave unread (test/fixtures/documents/README.md): an average or a change
 // since “đầu kỳ” / “đầu giai đoạn” with one year named, ranges written high end first, counts named
@@ -39,6 +41,13 @@ describe('a district’s report on 2021–2025: every planted error at its figur
     const at = (f: CheckFinding): string => { const b = blocks[f.location.block - 1]!; return b.kind === 'table' ? '' : b.text.slice(f.location.start, f.location.end); };
     expect(r.findings.map(at)).toEqual(['10,50%', '7,09%', '2,23%', '182,306.5 triệu đồng', '416']);
     expect(r.findings[2]!.message).toContain('the period 2021–2025 named in block 3');
+  });
+
+  it('as a Word document (no-break spaces in the thousands, decomposed diacritics): the same findings, and none on the twin', async () => {
+    const text = check(fixture('period-report.txt')).findings.map(brief);
+    const word = checkDocument(readDocxDocument(await wordPlan(fixture('period-report.txt')))).findings.map((f) => brief(f).replace(/(\d)[\u00a0 ](\d{3})/g, '$1.$2'));
+    expect(word).toEqual(text);
+    expect(checkDocument(readDocxDocument(await wordPlan(fixture('period-report.clean.txt')))).findings).toEqual([]);
   });
 
   it('says where the period came from and which ranges were written backwards', () => {
