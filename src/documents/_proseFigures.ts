@@ -53,6 +53,8 @@ const UNITS: ReadonlyArray<readonly [string, FigureDimension, MoneyUnit | null]>
   ['doi tuong', 'persons', null],
   ['hoc sinh', 'persons', null],
   ['luot', 'persons', null],
+  ['households', 'households', null],
+  ['household', 'households', null],
   ['ho', 'households', null],
   ['%', 'percent', null],
   ['can', 'other', null],
@@ -205,7 +207,7 @@ export function ambiguousFigures(text: string): AmbiguousFigure[] {
     const printed = m[0];
     EN_CERTAIN.lastIndex = 0;
     if (EN_CERTAIN.test(printed)) continue;
-    const unit = UNIT_RE.exec(folded.slice(m.index + printed.length, m.index + printed.length + 20)) ?? /^\s*(households?|persons?|people)\b/.exec(folded.slice(m.index + printed.length, m.index + printed.length + 20));
+    const unit = UNIT_RE.exec(folded.slice(m.index + printed.length, m.index + printed.length + 20));
     if (unit === null) continue;
     const spec = UNITS.find(([u]) => u === unit[1]);
     const point = printed.includes('.');

@@ -296,6 +296,10 @@ export function extractClaims(model: DocumentModel): ProseClaims {
   };
   const sentenceAt = (p: Para, offset: number): { start: number; end: number } => p.sentences.find((s) => offset >= s.start && offset < s.end) ?? { start: 0, end: p.text.length };
 
+  // the periods (“giai đoạn 2021–2025”) and years each paragraph names, read once: averages since “đầu kỳ” look back over them
+  const periods = new Map<Para, Array<{ first: number; last: number; at: number; text: string }>>();
+  const yearsNamed = new Map<Para, Array<{ year: number; at: number }>>();
+
   paras.forEach((p, pi) => {
     if (p.figures.length === 0 && !p.folded.includes('/')) return;
     totalsWithParts(p, pi);
@@ -744,6 +748,23 @@ export function extractClaims(model: DocumentModel): ProseClaims {
     }
   }
 
+  function periodsOf(r: Para): Array<{ first: number; last: number; at: number; text: string }> {
+    let out = periods.get(r);
+    if (out === undefined) {
+      out = [...r.folded.matchAll(/\b((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)\d\d)\b/g)].map((m) => ({ first: Number(m[1]), last: Number(m[2]), at: m.index, text: r.text.slice(m.index, m.index + m[0].length) }));
+      periods.set(r, out);
+    }
+    return out;
+  }
+  function yearsOf(r: Para): Array<{ year: number; at: number }> {
+    let out = yearsNamed.get(r);
+    if (out === undefined) {
+      out = [...r.folded.matchAll(/(?<![\d.,])((?:19|20)\d\d)(?![\d.,]\d)/g)].filter((m) => !r.figures.some((f) => f.start <= m.index && f.end > m.index)).map((m) => ({ year: Number(m[1]), at: m.index }));
+      yearsNamed.set(r, out);
+    }
+    return out;
+  }
+
   /**
    * “… cuối năm 2021, toàn tỉnh có 66.673 hộ nghèo (chiếm 7,8%) … thì đến cuối năm 2024, số hộ nghèo
    * giảm còn 36.703 hộ (4,16%). So với đầu giai đoạn, tỷ lệ hộ nghèo giảm 3,64%”: a change since the
@@ -814,17 +835,15 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       const qi = paraAt.get(q.block) ?? -1;
       for (let k = qi; k >= 0; k--) {
         const r = paras[k]!;
-        const upTo = k === qi ? from : r.text.length;
-        const ranges = [...r.folded.slice(0, upTo).matchAll(/\b((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)\d\d)\b/g)].filter((m) => Number(m[1]) < end && end <= Number(m[2]));
+        const ranges = periodsOf(r).filter((m) => (k < qi || m.at < from) && m.first < end && end <= m.last);
         const m = ranges.pop();
         if (m === undefined) continue;
-        const start = Number(m[1]);
-        return { years: [end - start, end - start + 1], period: `the period ${r.text.slice(m.index, m.index + m[0].length)} named in block ${r.block + 1}, from ${start} (or the end of ${start - 1}) to ${end}` };
+        return { years: [end - m.first, end - m.first + 1], period: `the period ${m.text} named in block ${r.block + 1}, from ${m.first} (or the end of ${m.first - 1}) to ${end}` };
       }
       let earliest: { year: number; block: number } | null = null;
       for (let k = 0; k <= qi; k++) {
         const r = paras[k]!;
-        for (const y of named(r, 0, k === qi ? from : r.text.length)) if (earliest === null || y.year < earliest.year) earliest = { year: y.year, block: r.block };
+        for (const y of k === qi ? named(r, 0, from) : yearsOf(r)) if (earliest === null || y.year < earliest.year) earliest = { year: y.year, block: r.block };
       }
       if (earliest === null || earliest.year >= end) return { years: [] };
       return { years: [end - earliest.year, end - earliest.year + 1], period: `from ${earliest.year}, the first year the document names (block ${earliest.block + 1}), to ${end}` };

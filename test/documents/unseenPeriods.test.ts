@@ -145,6 +145,9 @@ describe('figures in the English format', () => {
     expect(r.claims.map((c) => c.summary)).toEqual(['poor 15.38% = 63,379 hộ', 'near-poor 9.73% = 40,120 hộ']);
     expect(r.claims.every((c) => c.status === 'consistent')).toBe(true);
     expect(check(text.replace('9.73%', '9.37%')).findings.map((f) => f.code)).toEqual(['rate-count-pairs-disagree']);
+    // “households” is a unit too: read in an English-format document, listed in a Vietnamese one
+    expect(proseFigures('Total 1,234 households.', { englishFormat: true }).map((f) => [f.digits, f.dimension])).toEqual([['1.234', 'households']]);
+    expect(proseFigures('Total 1,234 households.').map((f) => f.digits)).toEqual([]);
   });
 });
 
