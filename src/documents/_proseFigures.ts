@@ -213,8 +213,10 @@ export function ambiguousFigures(text: string): AmbiguousFigure[] {
     const point = printed.includes('.');
     // “5.842 hộ”: thousands grouped by points, Vietnamese
     if (point && !printed.includes(',') && /^\d{1,3}(?:\.\d{3})+$/.test(printed)) continue;
-    // a comma group of three is a Vietnamese decimal for money and rates (“1,234 tỷ đồng”, “2,345%”), not for a count
-    if (!point && spec !== undefined && (spec[1] === 'money' || spec[1] === 'percent')) continue;
+    // a comma group of three is a Vietnamese decimal for money and rates (“1,234 tỷ đồng”, “2,345%”), not for a count;
+    // a point decimal before a count is neither (“2.1 Hộ nghèo”: a section number)
+    const measured = spec !== undefined && (spec[1] === 'money' || spec[1] === 'percent');
+    if (point !== measured) continue;
     const end = m.index + printed.length + unit[0].length;
     const english = point ? printed.replace(/[.,]/g, (c) => (c === '.' ? ',' : '.')) : printed.replace(/,/g, '.');
     out.push({
@@ -236,11 +238,18 @@ export function ambiguousFigures(text: string): AmbiguousFigure[] {
 export function isEnglishFormat(texts: readonly string[]): boolean {
   let english = 0;
   let vietnamese = 0;
-  const withUnit = (folded: string, at: number, length: number): boolean => UNIT_RE.test(folded.slice(at + length, at + length + 20));
   for (const text of texts) {
     const folded = foldVietnameseKeepingLength(text);
-    for (const m of folded.matchAll(EN_MAYBE)) if (withUnit(folded, m.index, m[0].length) && (/,\d{3}\./.test(m[0]) || /\.\d{1,2}$/.test(m[0]) || /,\d{3},/.test(m[0]))) english++;
-    for (const m of folded.matchAll(VN_CERTAIN)) if (withUnit(folded, m.index, m[0].length)) vietnamese++;
+    const dimension = (at: number, length: number): FigureDimension | null => { const u = UNIT_RE.exec(folded.slice(at + length, at + length + 20)); return u === null ? null : UNITS.find(([w]) => w === u[1])![1]; };
+    const measured = (d: FigureDimension | null): boolean => d === 'percent' || d === 'money';
+    for (const m of folded.matchAll(EN_MAYBE)) {
+      const d = dimension(m.index, m[0].length);
+      // a point decimal is evidence only for a rate or an amount: “2.1 Hộ nghèo” is a section number
+      if (d !== null && (/,\d{3}[.,]/.test(m[0]) || (measured(d) && /\.\d{1,2}$/.test(m[0])))) english++;
+    }
+    for (const m of folded.matchAll(VN_CERTAIN)) if (dimension(m.index, m[0].length) !== null) vietnamese++;
+    // “1.234 hộ”: a count grouped by points (in English it would be 1,234 of a household)
+    for (const m of folded.matchAll(/(?<![\d.,])\d{1,3}(?:\.\d{3})+(?![\d.,]\d|\d)/g)) { const d = dimension(m.index, m[0].length); if (d !== null && !measured(d)) vietnamese++; }
   }
   return english >= 2 && vietnamese === 0;
 }

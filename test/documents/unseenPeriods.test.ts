@@ -140,6 +140,10 @@ describe('figures in the English format', () => {
     const text = 'Toàn tỉnh có 63,379 hộ nghèo, chiếm 15.38%; 40,120 hộ cận nghèo, chiếm 9.73%.';
     expect(isEnglishFormat([text])).toBe(true);
     expect(isEnglishFormat([text, 'Tỷ lệ hộ nghèo giảm 1,5%.'])).toBe(false);
+    // section numbers before a count are no evidence, and a count grouped by points is Vietnamese
+    expect(isEnglishFormat(['2.1 Hộ nghèo', '2.2 Hộ cận nghèo', 'Toàn xã có 1.234 hộ.'])).toBe(false);
+    expect(isEnglishFormat(['Toàn xã có 1.234 hộ, tỷ lệ 12.50%, kinh phí 12.5 tỷ đồng.'])).toBe(false);
+    expect(ambiguousFigures('2.1 Hộ nghèo')).toEqual([]);
     const r = check(text);
     expect(r.findings).toEqual([]);
     expect(r.claims.map((c) => c.summary)).toEqual(['poor 15.38% = 63,379 hộ', 'near-poor 9.73% = 40,120 hộ']);
