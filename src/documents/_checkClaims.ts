@@ -51,11 +51,13 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
 
   for (const c of claims) if (c.kind === 'total-with-parts') checkShares(c);
   for (const c of claims) if (c.kind === 'total-with-parts') checkTotal(c);
-  for (const c of claims) if (c.kind === 'change') checkChange(c);
+  for (const c of claims) if (c.kind === 'change' && c.sinceStart !== true) checkChange(c);
   for (const c of claims) if (c.kind === 'yearly-average') checkAverage(c);
   for (const c of claims) if (c.kind === 'flow') checkFlow(c);
   for (const c of claims) if (c.kind === 'ratio') checkRatio(c);
   checkPairs(claims.filter((c): c is RateCountClaim => c.kind === 'rate-count'));
+  // a change since the start of the period, between the rates of two pairs: a wrong rate is found once, at its pair
+  for (const c of claims) if (c.kind === 'change' && c.sinceStart === true) checkSinceStart(c);
   checkPlans(claims.filter((c): c is PercentOfPlanClaim => c.kind === 'percent-of-plan'));
   checkTargets(claims.filter((c): c is ReductionTargetClaim => c.kind === 'reduction-target'));
   checkTableFigures(claims.filter((c): c is TableFigureClaim => c.kind === 'table-figure'));
@@ -171,6 +173,13 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
     });
   }
 
+  function checkSinceStart(c: ChangeClaim): void {
+    const same = (a: TextLocation, b: TextLocation): boolean => a.block === b.block && a.start === b.start;
+    const pair = claims.find((x): x is RateCountClaim => x.kind === 'rate-count' && (same(x.rate.location, c.from.location) || same(x.rate.location, c.to.location)) && status.get(x)?.status === 'finding');
+    if (pair !== undefined) return skip(c, `${pair.rate.text} (${pair.count.text}) is in a finding: the change from ${c.from.text} to ${c.to.text} is checked once it is corrected`);
+    checkChange(c);
+  }
+
   /** The low end of a range printed as “A-B%” or “A – B hộ” (the figure is B), as a figure of its own; null when there is none. */
   function rangeLow(f: ClaimFigure): ClaimFigure | null {
     const block = model.blocks[f.location.block];
@@ -196,7 +205,8 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
     const printed = iv(c.average);
     const fits = c.years.find((n) => intervalsMeet(scaleInterval(total, fraction(1n, BigInt(n))), printed));
     const years = c.years.join(' or ');
-    if (fits !== undefined) return ok(c, `${over} over ${fits} years = ${vn(divideFractions(exactTotal, fraction(BigInt(fits))), Math.max(2, c.average.figure.decimals))}% a year, printed ${c.average.text}`);
+    const period = c.period === undefined ? '' : ` (${c.period})`;
+    if (fits !== undefined) return ok(c, `${over} over ${fits} years = ${vn(divideFractions(exactTotal, fraction(BigInt(fits))), Math.max(2, c.average.figure.decimals))}% a year, printed ${c.average.text}${period}`);
     // the difference from the nearest reading of the years
     const distance = (k: number): Fraction => { const d = subtractFractions(c.average.figure.value, divideFractions(exactTotal, fraction(BigInt(k)))); return d.num < 0n ? subtractFractions(fraction(0n), d) : d; };
     const n = [...c.years].sort((x, y) => compareFractions(distance(x), distance(y)))[0]!;
@@ -211,7 +221,7 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
       difference: fractionToDecimal(subtractFractions(c.average.figure.value, exact)).toDecimalPlaces(decimals).toFixed(),
       relation: `bình quân = (${over}) ÷ ${years} years`,
       location: where(c.average.location),
-      message: `“${c.average.text}” a year: ${over} over ${years} years is ${c.years.map((k) => `${vn(divideFractions(exactTotal, fraction(BigInt(k))), decimals)}%`).join(' or ')} a year, not ${c.average.text} (off by ${vn(subtractFractions(c.average.figure.value, exact), decimals).replace('-', '')} points)`,
+      message: `“${c.average.text}” a year: ${over} over ${years} years is ${c.years.map((k) => `${vn(divideFractions(exactTotal, fraction(BigInt(k))), decimals)}%`).join(' or ')} a year, not ${c.average.text} (off by ${vn(subtractFractions(c.average.figure.value, exact), decimals).replace('-', '')} points)${period}`,
     });
   }
 
@@ -269,7 +279,8 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
     const other = t.target.equivalent?.form;
     if (t.printedBase === undefined || t.printed === undefined || t.population !== '' || (form !== 'points' && form !== 'range') || (other !== 'count' && other !== 'count-range')) return null;
     // “1,5-2%”, “368-491 hộ”: the low end is printed before the figure, joined by a dash
-    const withLow = (list: readonly ClaimFigure[]): ClaimFigure[] => list.flatMap((f) => { const low = rangeLow(f); return low === null ? [f] : [low, f]; });
+    // a range printed high end first (“2-1,5%”, “491-368 hộ”) is the same interval: its ends are paired smaller with smaller
+    const withLow = (list: readonly ClaimFigure[]): ClaimFigure[] => list.flatMap((f) => { const low = rangeLow(f); return low === null ? [f] : compareFractions(low.figure.value, f.figure.value) <= 0 ? [low, f] : [f, low]; });
     const rates = withLow(t.printed.filter((f) => f.dimension === 'percent' && f.figure.qualifier === null));
     const counts = withLow(t.printed.filter((f) => f.dimension === 'households' && f.figure.qualifier === null && f.location.start > (rates[rates.length - 1]?.location.start ?? Infinity)));
     if (rates.length === 0 || rates.length !== counts.length || rates.length > 2) return null;
@@ -619,7 +630,7 @@ function summary(c: DocumentClaim): string {
     case 'percent-of-plan':
       return `${c.achieved.text} = ${c.percent.text} of the plan${c.plan === null ? '' : ` (${c.plan.text})`}`;
     case 'reduction-target':
-      return `${describeTarget(c.target)}${c.population === '' ? '' : ` (${c.population})`}`;
+      return `${describeTarget(c.target)}${c.population === '' ? '' : ` (${c.population})`}${c.reversed === undefined ? '' : ` (${c.reversed.map((r) => `“${r}”`).join(', ')} written high end first, read as from the smaller to the larger)`}`;
     case 'table-figure':
       return `${c.figure.text} (${c.subject}${c.stage === null ? '' : `, ${c.stage}`}${c.year === null ? '' : `, ${c.year}`}) as in a table`;
     case 'change':

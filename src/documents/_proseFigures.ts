@@ -53,6 +53,8 @@ const UNITS: ReadonlyArray<readonly [string, FigureDimension, MoneyUnit | null]>
   ['doi tuong', 'persons', null],
   ['hoc sinh', 'persons', null],
   ['luot', 'persons', null],
+  ['households', 'households', null],
+  ['household', 'households', null],
   ['ho', 'households', null],
   ['%', 'percent', null],
   ['can', 'other', null],
@@ -87,8 +89,9 @@ const OUT_OF_MIN = 20n;
  * thing such as căn, lớp, mô hình). Numbers without a unit (years, article and document numbers,
  * dates such as 30/6/2022, list numbers) are not figures.
  */
-export function proseFigures(text: string): ProseFigure[] {
-  const folded = foldVietnameseKeepingLength(text);
+export function proseFigures(text: string, options: { readonly englishFormat?: boolean } = {}): ProseFigure[] {
+  // figures printed in the English format are read with their separators swapped (same length, offsets kept)
+  const folded = swapEnglishFigures(foldVietnameseKeepingLength(text), options.englishFormat === true);
   const out: ProseFigure[] = [];
   NUMBER_RE.lastIndex = 0;
   for (let m = NUMBER_RE.exec(folded); m !== null; m = NUMBER_RE.exec(folded)) {
@@ -106,10 +109,19 @@ export function proseFigures(text: string): ProseFigure[] {
     const after = folded.slice(numberStart + printed.length, numberStart + printed.length + 20);
     const unit = UNIT_RE.exec(after);
     // “Tổng số hộ cận nghèo: 18.160; Tỷ lệ: …”: a count of households named before it, with no unit after
-    const namedHouseholds = unit === null && /\b(?:tong )?so ho[\p{L} ]{0,40}:\s*$/u.test(folded.slice(Math.max(0, numberStart - 50), numberStart)) && /^\s*(?:[;,.)]|$)/.test(after);
+    // …or “số hộ nghèo dân tộc thiểu số là 17.185 (giảm 5.193 hộ …)”: “là”, “có” after the name, an aside in brackets after the count
+    const namedHouseholds =
+      unit === null &&
+      !printed.includes(',') &&
+      (/\b(?:tong )?so ho[\p{L} ]{0,40}:\s*$/u.test(folded.slice(Math.max(0, numberStart - 50), numberStart)) ||
+        (/\b(?:tong )?so ho (?:ngheo|can ngheo)\b[\p{L} ]{0,40}\b(?:la|co)\s*$/u.test(folded.slice(Math.max(0, numberStart - 60), numberStart)) &&
+          !/^(?:19|20)\d\d$/.test(printed) && /^\s*(?:\((?!\s*\d)|,\s*chiem\b)/.test(after))) &&
+      /^\s*(?:[;,.)(]|$)/.test(after);
     if (unit === null && !namedHouseholds) continue;
     const unitWord = unit === null ? '' : unit[1]!;
     const spec = unit === null ? (['', 'households', null] as const) : UNITS.find(([u]) => u === unitWord)!;
+    // “1,234 hộ” in a Vietnamese document: a count has no decimals, and 1.234 in the English format is a guess (see ambiguousFigures)
+    if (options.englishFormat !== true && spec[1] !== 'money' && spec[1] !== 'percent' && /^\d{1,3}(?:,\d{3})+$/.test(printed)) continue;
     // "ngày 30 tháng 6 năm 2022", "năm 2024": not figures (already excluded: no unit); "hộ" after a year is rare
     const end = numberStart + printed.length + (unit === null ? 0 : unit[0].length);
     const { start, qualifier } = qualifierBefore(text, folded, numberStart);
@@ -158,6 +170,88 @@ export function proseFigures(text: string): ProseFigure[] {
     });
   }
   return out.sort((a, b) => a.start - b.start);
+}
+
+/** “182,306.5”, “1,234,567”: thousands grouped by commas with a point decimal, or in two groups or more — never Vietnamese. */
+const EN_CERTAIN = /(?<![\d.,])(?:\d{1,3}(?:,\d{3})+\.\d+|\d{1,3}(?:,\d{3}){2,})(?![\d.,]\d|\d)/g;
+/** “1,234”, “12.5”: English in an English-format document; in a Vietnamese one a comma group or a point decimal that may be either. */
+const EN_MAYBE = /(?<![\d.,])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)(?![\d.,]\d|\d)/g;
+/** “15,40”, “2.522,5”, “2,5”: a comma with one or two decimals, or point groups with a comma decimal — never English. */
+const VN_CERTAIN = /(?<![\d.,])(?:\d{1,3}(?:\.\d{3})+,\d+|\d+,\d{1,2})(?![\d.,]\d|\d)/g;
+
+/** The text with the separators of every figure in the English format swapped (“182,306.5” → “182.306,5”), the same length. */
+function swapEnglishFigures(folded: string, englishFormat: boolean): string {
+  const swap = (m: string): string => m.replace(/[.,]/g, (c) => (c === '.' ? ',' : '.'));
+  return folded.replace(englishFormat ? EN_MAYBE : EN_CERTAIN, swap);
+}
+
+/** A figure with a unit whose format cannot be told (“1,234 hộ”, “12.5%” in a Vietnamese document): printed, where, and why it is not read. */
+export interface AmbiguousFigure {
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+  readonly reason: string;
+}
+
+/**
+ * Figures of a Vietnamese-format paragraph that may be in the English format: a point decimal
+ * (“12.5%”, read as 12,5 in English but a malformed grouping in Vietnamese) and a comma group of
+ * three digits with a count unit (“1,234 hộ”: 1.234 households in English, an impossible 1,234 in
+ * Vietnamese). They are not read; the checker lists them with the reason.
+ */
+export function ambiguousFigures(text: string): AmbiguousFigure[] {
+  const folded = foldVietnameseKeepingLength(text);
+  const out: AmbiguousFigure[] = [];
+  EN_MAYBE.lastIndex = 0;
+  for (let m = EN_MAYBE.exec(folded); m !== null; m = EN_MAYBE.exec(folded)) {
+    const printed = m[0];
+    EN_CERTAIN.lastIndex = 0;
+    if (EN_CERTAIN.test(printed)) continue;
+    const unit = UNIT_RE.exec(folded.slice(m.index + printed.length, m.index + printed.length + 20));
+    if (unit === null) continue;
+    const spec = UNITS.find(([u]) => u === unit[1]);
+    const point = printed.includes('.');
+    // “5.842 hộ”: thousands grouped by points, Vietnamese
+    if (point && !printed.includes(',') && /^\d{1,3}(?:\.\d{3})+$/.test(printed)) continue;
+    // a comma group of three is a Vietnamese decimal for money and rates (“1,234 tỷ đồng”, “2,345%”), not for a count;
+    // a point decimal before a count is neither (“2.1 Hộ nghèo”: a section number)
+    const measured = spec !== undefined && (spec[1] === 'money' || spec[1] === 'percent');
+    if (point !== measured) continue;
+    const end = m.index + printed.length + unit[0].length;
+    const english = point ? printed.replace(/[.,]/g, (c) => (c === '.' ? ',' : '.')) : printed.replace(/,/g, '.');
+    out.push({
+      text: text.slice(m.index, end),
+      start: m.index,
+      end,
+      reason: point
+        ? `“${text.slice(m.index, end)}” has a point decimal, as in the English format (${english}), in a document whose figures are Vietnamese (“.” groups thousands): not read`
+        : `“${text.slice(m.index, end)}” may be ${english} in the English format, in a document whose figures are Vietnamese (“,” is the decimal comma, and a count has no decimals): not read`,
+    });
+  }
+  return out;
+}
+
+/**
+ * Whether a document prints its figures in the English format (“412,204”, “15.40%”): at least two
+ * figures with a unit that only the English format reads, and none that only the Vietnamese does.
+ */
+export function isEnglishFormat(texts: readonly string[]): boolean {
+  let english = 0;
+  let vietnamese = 0;
+  for (const text of texts) {
+    const folded = foldVietnameseKeepingLength(text);
+    const dimension = (at: number, length: number): FigureDimension | null => { const u = UNIT_RE.exec(folded.slice(at + length, at + length + 20)); return u === null ? null : UNITS.find(([w]) => w === u[1])![1]; };
+    const measured = (d: FigureDimension | null): boolean => d === 'percent' || d === 'money';
+    for (const m of folded.matchAll(EN_MAYBE)) {
+      const d = dimension(m.index, m[0].length);
+      // a point decimal is evidence only for a rate or an amount: “2.1 Hộ nghèo” is a section number
+      if (d !== null && (/,\d{3}[.,]/.test(m[0]) || (measured(d) && /\.\d{1,2}$/.test(m[0])))) english++;
+    }
+    for (const m of folded.matchAll(VN_CERTAIN)) if (dimension(m.index, m[0].length) !== null) vietnamese++;
+    // “1.234 hộ”: a count grouped by points (in English it would be 1,234 of a household)
+    for (const m of folded.matchAll(/(?<![\d.,])\d{1,3}(?:\.\d{3})+(?![\d.,]\d|\d)/g)) { const d = dimension(m.index, m[0].length); if (d !== null && !measured(d)) vietnamese++; }
+  }
+  return english >= 2 && vietnamese === 0;
 }
 
 /** True when the number at `at` continues a space-grouped number (“95 420”: “420”) that no naming word (“Tổ 3 120”) breaks. */

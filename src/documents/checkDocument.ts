@@ -78,7 +78,7 @@ export function checkDocument(model: DocumentModel, options: CheckDocumentOption
       kind: 'sentence',
       location: { block: u.location.block + 1, ...(model.blocks[u.location.block]?.position ?? {}), start: u.location.start, end: u.location.end },
       text: u.sentence,
-      reason: `figures no claim uses: ${u.figures.join(', ')}`,
+      reason: u.reason ?? `figures no claim uses: ${u.figures.join(', ')}`,
     })),
   ].sort((a, b) => a.location.block - b.location.block || (a.location.start ?? 0) - (b.location.start ?? 0));
   const errors = findings.filter((f) => f.severity === 'error').length;

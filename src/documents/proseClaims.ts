@@ -1,9 +1,9 @@
 import { deepFreeze } from '../_internal/_freeze.js';
 import { VnPovertyError } from '../errors/VnPovertyError.js';
 import { targetFromText, type ReductionTarget, type TargetSubject } from '../targets/reductionTarget.js';
-import { fraction } from '../numbers/fraction.js';
+import { compareFractions, fraction, type Fraction } from '../numbers/fraction.js';
 import { foldVietnamese, foldVietnameseKeepingLength } from '../text/foldVietnamese.js';
-import { proseFigures, sentences, type FigureDimension, type ProseFigure } from './_proseFigures.js';
+import { ambiguousFigures, isEnglishFormat, proseFigures, sentences, type FigureDimension, type ProseFigure } from './_proseFigures.js';
 import type { DocumentModel } from './documentModel.js';
 
 /** Where a claim's text is: a block (0-based) and character offsets in its text. */
@@ -80,6 +80,8 @@ export interface ChangeClaim extends ClaimBase {
   readonly change: ClaimFigure;
   /** `'down'` for “giảm”, `'up'` for “tăng”. */
   readonly direction: 'down' | 'up';
+  /** For “giảm 3,64% so với đầu giai đoạn”: its two ends are the rates of rate–count pairs printed before it for the period's first and last year. */
+  readonly sinceStart?: true;
 }
 
 /** “… 4.952 lượt người, đạt 99,04% so với kế hoạch”: an achievement as a percentage of a plan. */
@@ -102,6 +104,8 @@ export interface ReductionTargetClaim extends ClaimBase {
   readonly printed?: readonly ClaimFigure[];
   /** The households the document prints as its base (“Tổng số hộ dân cư toàn huyện: 24.560 hộ”), when it prints one value. */
   readonly printedBase?: ClaimFigure;
+  /** Ranges printed high end first (“52-37 hộ”, “2-1,5%”), as printed: read as the interval from the smaller to the larger. */
+  readonly reversed?: readonly string[];
 }
 
 /**
@@ -135,6 +139,12 @@ export interface YearlyAverageClaim extends ClaimBase {
   readonly years: readonly number[];
   /** `'down'` for “giảm”, `'up'` for “tăng”. */
   readonly direction: 'down' | 'up';
+  /**
+   * Where the period came from when the sentence names only its end (“giảm 4,64% so với đầu kỳ, bình
+   * quân 1,16%/năm” in a report on “giai đoạn 2021–2025”): the period named earlier, or the first year
+   * the document names.
+   */
+  readonly period?: string;
 }
 
 /**
@@ -169,6 +179,8 @@ export interface UncheckedSentence {
   readonly location: TextLocation;
   readonly sentence: string;
   readonly figures: readonly string[];
+  /** Why the figures are not read, when it is not that no claim uses them (“1,234 hộ” may be in the English format). */
+  readonly reason?: string;
 }
 
 /** Result of {@link extractClaims}. */
@@ -256,6 +268,8 @@ export function extractClaims(model: DocumentModel): ProseClaims {
   const paras: Para[] = [];
   const paraAt = new Map<number, number>();
   const tooLong: UncheckedSentence[] = [];
+  const ambiguous: UncheckedSentence[] = [];
+  const englishFormat = isEnglishFormat(model.blocks.flatMap((b) => (b.kind === 'table' || b.text.length > MAX_CLAIM_PARAGRAPH ? [] : [b.text])));
   for (const b of model.blocks) {
     if (b.kind === 'table') continue;
     if (b.text.length > MAX_CLAIM_PARAGRAPH) {
@@ -267,7 +281,8 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       continue;
     }
     paraAt.set(b.index, paras.length);
-    paras.push({ block: b.index, text: b.text, folded: foldVietnameseKeepingLength(b.text), listItem: LIST_ITEM.test(b.text) || b.label !== undefined || /\blist\b/i.test(b.style ?? ''), figures: proseFigures(b.text), sentences: sentences(b.text) });
+    paras.push({ block: b.index, text: b.text, folded: foldVietnameseKeepingLength(b.text), listItem: LIST_ITEM.test(b.text) || b.label !== undefined || /\blist\b/i.test(b.style ?? ''), figures: proseFigures(b.text, { englishFormat }), sentences: sentences(b.text) });
+    if (!englishFormat) for (const a of ambiguousFigures(b.text)) ambiguous.push({ location: { block: b.index, start: a.start, end: a.end }, sentence: a.text, figures: [a.text], reason: a.reason });
   }
   const claims: DocumentClaim[] = [];
   const used = new Set<string>();
@@ -281,6 +296,10 @@ export function extractClaims(model: DocumentModel): ProseClaims {
   };
   const sentenceAt = (p: Para, offset: number): { start: number; end: number } => p.sentences.find((s) => offset >= s.start && offset < s.end) ?? { start: 0, end: p.text.length };
 
+  // the periods (“giai đoạn 2021–2025”) and years each paragraph names, read once: averages since “đầu kỳ” look back over them
+  const periods = new Map<Para, Array<{ first: number; last: number; at: number; text: string }>>();
+  const yearsNamed = new Map<Para, Array<{ year: number; at: number }>>();
+
   paras.forEach((p, pi) => {
     if (p.figures.length === 0 && !p.folded.includes('/')) return;
     totalsWithParts(p, pi);
@@ -289,6 +308,7 @@ export function extractClaims(model: DocumentModel): ProseClaims {
     percentOfPlan(p);
     changes(p);
     yearlyAverages(p);
+    changesSinceStart(p);
     flows(p);
     ratios(p);
     targets(p);
@@ -470,7 +490,9 @@ export function extractClaims(model: DocumentModel): ProseClaims {
         // “N hộ, chiếm P%”, “N hộ nghèo (chiếm tỷ lệ P%)”, “N hộ; Tỷ lệ: P%”
         // …or the rate alone in brackets after the count (“còn 36.703 hộ (4,16%)”)
         const bracketed = /^\s*\)/.test(p.folded.slice(r.end, r.end + 3));
-        const back = [...p.figures].reverse().find((f) => f.dimension === 'households' && f.end <= r.start && (/^\s*(?:can ngheo|ngheo)?[\s,;(]*(?:(?:chiem|bang)(?: t[yi] le)?|t[yi] le(?: ho)?(?: can)?(?: ngheo)?(?: la)?\s*:?)\s*$/.test(p.folded.slice(f.end, r.start)) || (bracketed && /^\s*(?:can ngheo|ngheo)?\s*\(\s*$/.test(p.folded.slice(f.end, r.start)))));
+        // an aside in brackets between them (“19.965/371.154 hộ thuộc diện nghèo (giảm 5.842 hộ …), chiếm tỷ lệ 5,38%”) is skipped
+        const between = (f: ProseFigure): string => p.folded.slice(f.end, r.start).replace(/^(\s*(?:thuoc dien |thuoc )?(?:can ngheo|ngheo)?)\s*\([^()%]*\)(?=\s*,)/, '$1');
+        const back = [...p.figures].reverse().find((f) => f.dimension === 'households' && f.end <= r.start && !p.figures.some((g) => g.start > f.end && g.end <= r.start && g.dimension !== 'households') && (/^\s*(?:thuoc dien |thuoc )?(?:can ngheo|ngheo)?[\s,;(]*(?:(?:chiem|bang)(?: t[yi] le)?|t[yi] le(?: ho)?(?: can)?(?: ngheo)?(?: la)?\s*:?)\s*$/.test(between(f)) || (bracketed && /^\s*(?:can ngheo|ngheo)?\s*\(\s*$/.test(p.folded.slice(f.end, r.start)))));
         // “Tỷ lệ hộ nghèo là 2,93%; tổng số hộ nghèo là 815.101 hộ”: a rate that names its households, then their count —
         // unless the count before it is of the same households (“tổng số hộ nghèo là 2.338.569 hộ, tỷ lệ hộ nghèo là 9,88%”)
         const rateWords = /\bt[yi] le\b([^;.:%]*\bngheo\b[^;.:%]*)(?:\bla|:)\s*$/.exec(p.folded.slice(Math.max(0, r.start - 80), r.start));
@@ -482,7 +504,7 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       if (count === undefined || count.dimension !== 'households') continue;
       const lead = p.folded.slice(Math.max(0, previousFigureEnd(p, Math.min(r.start, count.start))), Math.min(r.start, count.start));
       // the words right after the count name the households when the lead does not (“9.604 hộ nghèo, chiếm …”)
-      const named = count.end <= r.start ? /^\s*(can ngheo|ngheo)\b/.exec(p.folded.slice(count.end, r.start)) : null;
+      const named = count.end <= r.start ? /^\s*(?:thuoc dien\s+)?(can ngheo|ngheo)\b/.exec(p.folded.slice(count.end, r.start)) : null;
       const subject = named !== null ? (named[1] === 'can ngheo' ? 'near-poor' : 'poor') : lastSubject(lead);
       const tyLe = Math.max(lead.lastIndexOf('ty le'), lead.lastIndexOf('ti le'));
       // a population (ethnic minority…) or a part of the area (“Khu vực nông thôn có …”): its pairs have their own base
@@ -504,7 +526,8 @@ export function extractClaims(model: DocumentModel): ProseClaims {
         population: people !== '' ? populationName(people) : area,
         base: baseWords === null || /dan cu|ho dan/.test(baseWords[1]!) ? 'households' : p.text.slice(r.end + baseWords.index + baseWords[0].length - baseWords[1]!.length, r.end + baseWords[0].length).trim(),
         date: dateNear(p, pi, Math.min(r.start, count.start), s.start),
-        ...printedBaseFor(p, pi, Math.min(r.start, count.start), people + area, baseWords === null || /dan cu|ho dan/.test(baseWords[1]!)),
+        // “19.965/371.154 hộ …, chiếm tỷ lệ 5,38%”: the count over its base, both printed
+        ...(count.outOf !== undefined ? { printedBase: fig(p, slashPlan(p, count)) } : printedBaseFor(p, pi, Math.min(r.start, count.start), people + area, baseWords === null || /dan cu|ho dan/.test(baseWords[1]!))),
         ...(scope === '' ? {} : { scope }),
         ...(moment === null ? {} : { moment }),
         ...yearOf(p, s.start, Math.min(r.start, count.start)),
@@ -705,7 +728,7 @@ export function extractClaims(model: DocumentModel): ProseClaims {
         const to = change === undefined ? [...before].reverse().find((f) => /\bcon\s*$/.test(p.folded.slice(Math.max(0, f.start - 8), f.start))) : undefined;
         const from = to === undefined ? undefined : [...before].reverse().find((f) => f.end <= to.start);
         if (change === undefined && (to === undefined || from === undefined)) continue;
-        const years = periodYears(p, s.start, avg.start);
+        const { years, period } = periodYears(p, s.start, avg.start);
         if (years.length === 0) continue;
         const word = [...p.folded.slice(s.start, avg.start).matchAll(/\b(giam|tang)\b/g)].pop()?.[1] ?? 'giam';
         claims.push({
@@ -716,11 +739,67 @@ export function extractClaims(model: DocumentModel): ProseClaims {
           to: to === undefined ? null : fig(p, to),
           years,
           direction: word === 'tang' ? 'up' : 'down',
+          ...(period === undefined ? {} : { period }),
           sentence: p.text.slice(s.start, s.end).trim(),
           location: { block: p.block, start: s.start, end: s.end },
         });
         changed.add(`${p.block}:${s.start}`);
       }
+    }
+  }
+
+  function periodsOf(r: Para): Array<{ first: number; last: number; at: number; text: string }> {
+    let out = periods.get(r);
+    if (out === undefined) {
+      out = [...r.folded.matchAll(/\b((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)\d\d)\b/g)].map((m) => ({ first: Number(m[1]), last: Number(m[2]), at: m.index, text: r.text.slice(m.index, m.index + m[0].length) }));
+      periods.set(r, out);
+    }
+    return out;
+  }
+  function yearsOf(r: Para): Array<{ year: number; at: number }> {
+    let out = yearsNamed.get(r);
+    if (out === undefined) {
+      out = [...r.folded.matchAll(/(?<![\d.,])((?:19|20)\d\d)(?![\d.,]\d)/g)].filter((m) => !r.figures.some((f) => f.start <= m.index && f.end > m.index)).map((m) => ({ year: Number(m[1]), at: m.index }));
+      yearsNamed.set(r, out);
+    }
+    return out;
+  }
+
+  /**
+   * “… cuối năm 2021, toàn tỉnh có 66.673 hộ nghèo (chiếm 7,8%) … thì đến cuối năm 2024, số hộ nghèo
+   * giảm còn 36.703 hộ (4,16%). So với đầu giai đoạn, tỷ lệ hộ nghèo giảm 3,64%”: a change since the
+   * start of the period, against the rates of the same households the paragraph printed before it for
+   * its first and its last year (the rate–count pairs read above).
+   */
+  function changesSinceStart(p: Para): void {
+    if (!/\bso voi dau (?:ky|giai doan)\b/.test(p.folded)) return;
+    const pairs = claims.filter((c): c is RateCountClaim => c.kind === 'rate-count' && c.rate.location.block === p.block && c.year !== undefined);
+    for (const f of p.figures) {
+      if (f.dimension !== 'percent' || f.qualifier !== null || !/\bgiam(?: duoc)?\s*$/.test(p.folded.slice(Math.max(0, f.start - 10), f.start))) continue;
+      const clauseFrom = Math.max(p.folded.lastIndexOf(';', f.start - 1), p.folded.lastIndexOf('. ', f.start - 1), sentenceAt(p, f.start).start - 1) + 1;
+      const clauseTo = p.folded.slice(f.end).search(/[;,.]/);
+      const clause = p.folded.slice(clauseFrom, clauseTo < 0 ? p.text.length : f.end + clauseTo);
+      if (!/\bso voi dau (?:ky|giai doan)\b(?!\s*\d)/.test(clause) || !/\bt[yi] le\b/.test(clause) || POPULATION.test(clause)) continue;
+      const subject = /\bcan ngheo\b/.test(clause) ? 'near-poor' : /\bngheo\b/.test(clause) ? 'poor' : null;
+      const same = pairs.filter((c) => c.subject === subject && c.population === '' && c.rate.location.end <= f.start);
+      if (same.length < 2) continue;
+      const years = same.map((c) => Number(c.year));
+      const first = same.filter((c) => Number(c.year) === Math.min(...years));
+      const last = same.filter((c) => Number(c.year) === Math.max(...years));
+      // one pair at each end: two rates of one year would be a guess
+      if (first.length !== 1 || last.length !== 1 || first[0] === last[0] || first[0]!.scope !== last[0]!.scope) continue;
+      const s = sentenceAt(p, f.start);
+      claims.push({
+        kind: 'change',
+        from: fig(p, first[0]!.rate.figure),
+        to: fig(p, last[0]!.rate.figure),
+        change: fig(p, f),
+        direction: 'down',
+        sinceStart: true,
+        sentence: p.text.slice(s.start, s.end).trim(),
+        location: { block: p.block, start: s.start, end: s.end },
+      });
+      changed.add(`${p.block}:${s.start}`);
     }
   }
 
@@ -730,20 +809,45 @@ export function extractClaims(model: DocumentModel): ProseClaims {
    * than two): 2015 … 2020 is 5 years; “giai đoạn 2021-2025” alone is 4 or 5 (its start may be the end
    * of 2020 or of 2021). Empty when the text does not say.
    */
-  function periodYears(p: Para, sentenceStart: number, before: number): number[] {
+  function periodYears(p: Para, sentenceStart: number, before: number): { years: number[]; period?: string } {
     const said = /\b(?:trong|sau|qua)\s+(\d{1,2})\s+nam\b|\b(\d{1,2})\s+nam\s+(?:qua|gan day)\b/.exec(p.folded.slice(sentenceStart, before));
-    if (said !== null) return [Number(said[1] ?? said[2])];
-    const named = (from: number): Array<{ year: number; at: number }> =>
-      [...p.folded.slice(from, before).matchAll(/(?<![\d.,])((?:19|20)\d\d)(?![\d.,]\d)/g)].filter((m) => !p.figures.some((f) => f.start <= from + m.index && f.end > from + m.index)).map((m) => ({ year: Number(m[1]), at: from + m.index }));
-    let years = named(sentenceStart);
-    if (new Set(years.map((y) => y.year)).size < 2) years = named(0);
-    if (years.length === 0) return [];
+    if (said !== null) return { years: [Number(said[1] ?? said[2])] };
+    const named = (q: Para, from: number, to: number): Array<{ year: number; at: number }> =>
+      [...q.folded.slice(from, to).matchAll(/(?<![\d.,])((?:19|20)\d\d)(?![\d.,]\d)/g)].filter((m) => !q.figures.some((f) => f.start <= from + m.index && f.end > from + m.index)).map((m) => ({ year: Number(m[1]), at: from + m.index }));
+    let years = named(p, sentenceStart, before);
+    if (new Set(years.map((y) => y.year)).size < 2) years = named(p, 0, before);
+    if (years.length === 0) return { years: [] };
     const first = Math.min(...years.map((y) => y.year));
     const last = Math.max(...years.map((y) => y.year));
-    if (last <= first) return [];
+    if (last <= first) return sinceStartOfPeriod(p, sentenceStart, before, last);
     // the two ends of one range (“giai đoạn 2021-2025”, “2021 – 2025”) and no other year: the start may be the year before the first
     const range = new RegExp(`\\b${first}\\s*[-–—]\\s*${last}\\b`).test(p.folded.slice(0, before)) && years.every((y) => y.year === first || y.year === last) && years.length === 2;
-    return range ? [last - first, last - first + 1] : [last - first];
+    return { years: range ? [last - first, last - first + 1] : [last - first] };
+
+    /**
+     * “… đến cuối năm 2025 …, giảm 4,64% so với đầu kỳ, bình quân 1,16%/năm”: the sentence names only
+     * the end; the start is that of the period (“đầu kỳ”, “đầu giai đoạn”) the document named before
+     * (“giai đoạn 2021–2025” in its title or a paragraph before), else its first year named. The start
+     * may be the end of that first year or of the one before, as for a period named alone.
+     */
+    function sinceStartOfPeriod(q: Para, from: number, to: number, end: number): { years: number[]; period?: string } {
+      if (!/\bdau (?:ky|giai doan)\b(?!\s*(?:\d|nam\b))/.test(q.folded.slice(from, to))) return { years: [] };
+      const qi = paraAt.get(q.block) ?? -1;
+      for (let k = qi; k >= 0; k--) {
+        const r = paras[k]!;
+        const ranges = periodsOf(r).filter((m) => (k < qi || m.at < from) && m.first < end && end <= m.last);
+        const m = ranges.pop();
+        if (m === undefined) continue;
+        return { years: [end - m.first, end - m.first + 1], period: `the period ${m.text} named in block ${r.block + 1}, from ${m.first} (or the end of ${m.first - 1}) to ${end}` };
+      }
+      let earliest: { year: number; block: number } | null = null;
+      for (let k = 0; k <= qi; k++) {
+        const r = paras[k]!;
+        for (const y of k === qi ? named(r, 0, from) : yearsOf(r)) if (earliest === null || y.year < earliest.year) earliest = { year: y.year, block: r.block };
+      }
+      if (earliest === null || earliest.year >= end) return { years: [] };
+      return { years: [end - earliest.year, end - earliest.year + 1], period: `from ${earliest.year}, the first year the document names (block ${earliest.block + 1}), to ${end}` };
+    }
   }
 
   /**
@@ -838,9 +942,11 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       const subject = subjectOf(folded);
       if (subject === null) return false;
       let target: ReductionTarget;
+      // Word's “2 850-3 225 hộ” (thousands grouped by no-break spaces) as the target reader reads them
+      const grouped = clause.normalize('NFC').replace(/(\d)[ \u00a0\u202f](?=\d{3}(?!\d))/g, '$1.');
+      const { text: ordered, reversed } = orderRanges(grouped);
       try {
-        // Word's “2 850-3 225 hộ” (thousands grouped by no-break spaces) as the target reader reads them
-        target = targetFromText(clause.normalize('NFC').replace(/(\d)[ \u00a0\u202f](?=\d{3}(?!\d))/g, '$1.'), { subject: subject as TargetSubject });
+        target = targetFromText(ordered, { subject: subject as TargetSubject });
       } catch (error) {
         if (error instanceof VnPovertyError) return false;
         throw error;
@@ -854,6 +960,7 @@ export function extractClaims(model: DocumentModel): ProseClaims {
         population: population === '' ? '' : populationName(population),
         printed,
         ...(base === undefined ? {} : { printedBase: base }),
+        ...(reversed.length === 0 ? {} : { reversed }),
         sentence: p.text.slice(sentence.start, sentence.end).trim(),
         location: { block: p.block, start: sentence.start, end: sentence.end },
       });
@@ -861,7 +968,7 @@ export function extractClaims(model: DocumentModel): ProseClaims {
     }
   }
 
-  const unchecked: UncheckedSentence[] = [...tooLong];
+  const unchecked: UncheckedSentence[] = [...tooLong, ...ambiguous];
   for (const p of paras) {
     if (p.figures.length === 0) continue;
     for (const s of p.sentences) {
@@ -869,7 +976,6 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       if (left.length > 0) unchecked.push({ location: { block: p.block, start: s.start, end: s.end }, sentence: p.text.slice(s.start, s.end).trim(), figures: left.map((f) => f.text) });
     }
   }
-  void paraAt;
   unchecked.sort((a, b) => a.location.block - b.location.block || a.location.start - b.location.start);
   return deepFreeze({ claims, unchecked });
 }
@@ -912,6 +1018,24 @@ function lastPerDimension(figures: readonly ProseFigure[]): ProseFigure[] {
 
 function populationName(folded: string): string {
   return folded === 'dtts' || folded === 'dan toc' || folded === 'dong bao' ? 'dân tộc thiểu số' : folded === 'dan toc thieu so' ? 'dân tộc thiểu số' : 'xã đặc biệt khó khăn';
+}
+
+/** A range of a target: two numbers joined by a dash (“1,5-2%”, “368 – 491 hộ”). */
+const RANGE = /(?<![\d.,])(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)(\s*[-–—]\s*)(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)(?![\d.,]\d|\d)(?=\s*(?:%|hộ(?!\p{L})))/gu;
+
+/**
+ * A clause with every range written high end first (“giảm 2-1,5%”, “52-37 hộ”) put low end first,
+ * and those ranges as printed: a range is an interval whichever end is printed first.
+ */
+function orderRanges(text: string): { text: string; reversed: string[] } {
+  const reversed: string[] = [];
+  const value = (digits: string): Fraction => { const [whole = '', frac = ''] = digits.replace(/\./g, '').split(','); return fraction(BigInt(whole + frac), 10n ** BigInt(frac.length)); };
+  const out = text.replace(RANGE, (all, a: string, dash: string, b: string) => {
+    if (compareFractions(value(a), value(b)) <= 0) return all;
+    reversed.push(all);
+    return `${b}${dash}${a}`;
+  });
+  return { text: out, reversed };
 }
 
 /** “tăng 137 hộ”, “giảm 20 hộ”, “thêm 5 hộ”: words before a figure that make it a change, not a stock. */
