@@ -230,6 +230,15 @@ export function assertRowWidth(row: number, cells: ReadonlyArray<RawCell>, heade
   });
 }
 
+/** What {@link xlsxRowSettler} needs of a header: its cells and row, and the columns read (a {@link RecordReader} has them). @internal */
+export interface XlsxRowColumns {
+  readonly header: ReadonlyArray<RawCell>;
+  readonly headerRow: number | undefined;
+  readonly specs: ReadonlyArray<Pick<ColumnSpec, 'key' | 'hint'>>;
+  readonly indexes: readonly number[];
+  readonly headers: readonly string[];
+}
+
 /** The column hints whose cells a merged range may fill: text (ids, names, areas, villages) and dates. */
 const FILLABLE: ReadonlySet<string> = new Set(['text', 'date']);
 
@@ -250,7 +259,7 @@ const MERGE_NOTES = 5;
  * @example
  * xlsxRowSettler(reader, 'ho.xlsx', console.log)({ row: 6, cells, formats: [], sheet: 'DS', merged }) //=> the row with B6 read as “Thôn 1”
  */
-export function xlsxRowSettler(reader: RecordReader, label: string | undefined, onNote: ((note: string) => void) | undefined): (r: SheetRow) => SheetRow {
+export function xlsxRowSettler(reader: XlsxRowColumns, label: string | undefined, onNote: ((note: string) => void) | undefined): (r: SheetRow) => SheetRow {
   const name = label ?? 'the input';
   const kindAt = new Map<number, { hint: string; header: string }>();
   reader.indexes.forEach((i, k) => kindAt.set(i, { hint: reader.specs[k]!.hint, header: reader.headers[k]! }));

@@ -121,6 +121,25 @@ describe('hidden rows and columns', () => {
   });
 });
 
+describe('measures reads a survey workbook under the same rules', () => {
+  const SPEC = JSON.stringify({ dimensions: [{ id: 'sức khoẻ', indicators: [{ id: 'd_nutr' }] }, { id: 'giáo dục', indicators: [{ id: 'd_educ' }] }] });
+  const HEADER = `<row r="1">${inline('A1', 'd_nutr')}${inline('B1', 'd_educ')}${inline('C1', 'khu_vuc')}</row>`;
+  const unit = (r: number, a: string, b: string, area?: string, extra = ''): string => `<row r="${r}">${numberCell(`A${r}`, a)}${numberCell(`B${r}`, b)}${area !== undefined ? inline(`C${r}`, area) : ''}${extra}</row>`;
+
+  it('a group merged down is filled and said; an indicator merged down, or a value right of the header, is refused', async () => {
+    const d = dir();
+    const spec = join(d, 'chi-so.json');
+    writeFileSync(spec, SPEC);
+    const grouped = write('survey.xlsx', sheet(HEADER + unit(2, '1', '1', 'nông thôn') + unit(3, '0', '1') + unit(4, '1', '0', 'thành thị'), merges('C2:C3')));
+    const run = await expectOutcome(['measures', grouped, '--indicators', spec, '--by', 'khu_vuc'], { code: 0, unchanged: [grouped], mentions: ['survey.xlsx: cells DS!C2:C3 are merged: read as “nông thôn” on each of rows 2–3 of column C'] });
+    expect(run.out).toMatch(/^H,khu_vuc,nông thôn,33,.*,2,2$/m);
+    const indicator = write('indicator.xlsx', sheet(HEADER + unit(2, '1', '1', 'nông thôn') + `<row r="3">${numberCell('B3', '1')}${inline('C3', 'nông thôn')}</row>`, merges('A2:A3')));
+    await expectRefused(['measures', indicator, '--indicators', spec], ['indicator.xlsx, row 3, column 1 (d_nutr): cell DS!A3 is part of the merged cells DS!A2:A3'], [indicator]);
+    const wide = write('wide-survey.xlsx', sheet(HEADER + unit(2, '1', '1', 'nông thôn', numberCell('E2', '7'))));
+    await expectRefused(['measures', wide, '--indicators', spec], ['wide-survey.xlsx, row 2: cell DS!E2 holds “7” but column E has no header'], [wide]);
+  });
+});
+
 describe('the reader API', () => {
   it('readRecords fills a merged text column and reports the note through onNote', async () => {
     const path = write('api.xlsx', sheet(headRow + household(2, 'H1', '1500000') + household(3, 'H2', '1500000', 'I'), merges('I2:I3')));
