@@ -1028,7 +1028,12 @@ class FastRows {
       if (same) return this.areaCodes[a]!;
     }
     const text = buf.toString('utf8', s, e);
-    const value = readCell(text, TEXT_SPEC, { row: 0, column: 0, header: '' });
+    let value: unknown;
+    try {
+      value = readCell(text, TEXT_SPEC, { row: 0, column: 0, header: '' });
+    } catch {
+      return -1; // a cell readCell refuses (a control character): the slow path names it
+    }
     const area = typeof value === 'string' ? areaOfWord(value) : undefined;
     if (area === undefined) return -1;
     if (keys.length < AREA_CACHE) {
