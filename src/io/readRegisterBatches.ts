@@ -665,14 +665,15 @@ export async function* readRegisterBatches(source: RowSource, options: ReadRegis
   };
   /** The slow path: a row as cells, read as readHouseholdRegister reads it. */
   const slowRow = (p: Plan, row: number, rawCells: ReadonlyArray<RawCell>, rawFormats?: ReadonlyArray<string | undefined>, rawProblems?: ReadonlyArray<string | undefined>, xlsx?: SheetRow): void => {
-    // an XLSX row: a value right of the header refused, merged cells settled (xlsxRowSettler)
-    const { cells, formats, problems } = xlsx !== undefined && xlsx.sheet !== undefined ? settle!(xlsx) : { cells: rawCells, formats: rawFormats, problems: rawProblems };
-    const kind = skippedRowKind(cells, p.headerRowsPrinted, p.id);
+    // a row that is not a household (a village heading merged across, a totals row) is known by its cells as stored
+    const kind = skippedRowKind(rawCells, p.headerRowsPrinted, p.id);
     if (kind !== undefined) {
-      const totals = kind === 'totals' ? totalsChecks(p, row, cells, formats) : undefined;
-      options.onSkippedRow?.(Object.freeze({ row, kind, text: firstText(cells), ...(totals !== undefined && totals.length > 0 ? { totals: Object.freeze(totals) } : {}) }));
+      const totals = kind === 'totals' ? totalsChecks(p, row, rawCells, rawFormats) : undefined;
+      options.onSkippedRow?.(Object.freeze({ row, kind, text: firstText(rawCells), ...(totals !== undefined && totals.length > 0 ? { totals: Object.freeze(totals) } : {}) }));
       return;
     }
+    // an XLSX household row: a value right of the header refused, merged cells settled (xlsxRowSettler)
+    const { cells, formats, problems } = xlsx !== undefined && xlsx.sheet !== undefined ? settle!(xlsx) : { cells: rawCells, formats: rawFormats, problems: rawProblems };
     const record = p.reader.read(row, cells, formats, problems);
     const { id, parts } = partsOfRecord(p, record);
     const scoreRow = p.scoreColumns ? scoreRowOf(p, record, id, parts) : undefined;

@@ -66,6 +66,14 @@ describe('merged cells', () => {
     expect(run.err).not.toContain('merged');
   });
 
+  it('a village heading merged across the table stays a heading, not a household', async () => {
+    const rows = household(2, 'H1', '1500000') + `<row r="3">${inline('A3', 'Thôn Đông')}</row>` + household(4, 'H2', '1500000');
+    const path = write('heading.xlsx', sheet(headRow + rows, merges('A3:I3')));
+    const run = await expectOutcome(['classify', path, ...AS_OF], { code: 0, unchanged: [path] });
+    expect(run.out.trim().split('\r\n').slice(1).map((l) => l.split(',')[0])).toEqual(['H1', 'H2']);
+    expect(run.err).not.toContain('merged');
+  });
+
   it('a household id merged over rows is filled, so the repeated household is found and named', async () => {
     const path = write('ids.xlsx', sheet(headRow + household(2, 'H1', '1500000') + household(3, 'H1', '1500000', 'A'), merges('A2:A3')));
     await expectOutcome(['classify', path, ...AS_OF], { code: 1, unchanged: [path], mentions: ['household id "H1" appears again (first on row 2)', 'cells DS!A2:A3 are merged'] });
