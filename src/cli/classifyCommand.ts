@@ -10,7 +10,7 @@ import type { ConflictResolution } from '../standards/classifyHousehold.js';
 import { HOUSEHOLD_STATUSES } from '../standards/householdStatus.js';
 import { standardFor } from '../standards/standards.js';
 import { fileInputs, openCliInput, outputPath, tableFormat, type CliInput } from './cliInput.js';
-import { badInput, cliDate, errorText, EXIT_FINDINGS, EXIT_OK, failedOnInput, fileErrorText, parseCliArgs, TABLE_CLI_OPTIONS, tableCliOptions, writeJsonResult, type CliCommand, type CliIo, type ExitCode } from './cliSupport.js';
+import { badInput, cliDate, errorText, EXIT_FINDINGS, EXIT_OK, failedOnInput, fileErrorText, noteOnStderr, parseCliArgs, TABLE_CLI_OPTIONS, tableCliOptions, writeJsonResult, type CliCommand, type CliIo, type ExitCode } from './cliSupport.js';
 import { classifiedSheet } from './sheets.js';
 
 const CONFLICTS: readonly ConflictResolution[] = ['error', 'use-flag', 'use-facts'];
@@ -185,6 +185,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
         ...(results !== undefined ? { onHousehold: (h: RegisterFileHousehold) => results.push(h) } : {}),
         onBytes: (n) => progress.bytes(n),
         headers,
+        onNote: noteOnStderr(io, 'classify'),
         numbers,
         rawCsv,
         explain: args.values['explain'] === true,

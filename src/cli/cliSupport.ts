@@ -187,6 +187,22 @@ export function writeJsonResult(io: CliIo, result: unknown): void {
 }
 
 /**
+ * The `onNote` of a command's input reader: each note on how the file was read (hidden rows or
+ * columns read, merged cells filled) written once to stderr for the run summary, however often
+ * the file is read.
+ * @example
+ * const onNote = noteOnStderr(io, 'classify'); onNote('ho.xlsx: 2 hidden rows (7, 9) of the sheet "DS" read as data…') // prints vn-poverty classify: ho.xlsx: 2 hidden rows…
+ */
+export function noteOnStderr(io: CliIo, command: string): (note: string) => void {
+  const said = new Set<string>();
+  return (note) => {
+    if (said.has(note)) return;
+    said.add(note);
+    io.stderr.write(`vn-poverty ${command}: ${note}\n`);
+  };
+}
+
+/**
  * Reads a date option as Vietnamese write dates (`2024-10-15`, `15/10/2024`, `ngày 15 tháng 10
  * năm 2024`), or says what is wrong with it, quoting it as written.
  * @example

@@ -11,7 +11,7 @@ import { readMeasuresData } from '../io/readMeasuresData.js';
 import { formatOfPath, inputFormatOfPath } from '../io/readRows.js';
 import { writeLongTable } from '../io/writeLongTable.js';
 import { fileInputs, openCliInput, outputPath, readCliText, tableFormat, type CliInput } from './cliInput.js';
-import { badInput, EXIT_OK, failedOnInput, parseCliArgs, writeJsonResult, type CliCommand, type CliIo, type ExitCode } from './cliSupport.js';
+import { badInput, EXIT_OK, failedOnInput, noteOnStderr, parseCliArgs, writeJsonResult, type CliCommand, type CliIo, type ExitCode } from './cliSupport.js';
 import { measuresSheet } from './sheets.js';
 
 const HELP = `Usage: vn-poverty measures FILE.csv|FILE.xlsx|- --indicators SPEC.json [options]
@@ -156,6 +156,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
       delimiter,
       ...(sheet !== undefined ? { sheet } : {}),
       by: byColumns,
+      onNote: noteOnStderr(io, 'measures'),
       ...(strata ? { strata } : {}),
       ...(psus ? { psus } : {}),
       ...(weightCol ? { weight: weightCol } : value('weight') !== undefined ? { weight: value('weight') as string } : {}),

@@ -13,7 +13,7 @@ import { formatOfPath, inputFormatOfPath } from '../io/readRows.js';
 import { writeTable } from '../io/tableWriter.js';
 import { runSummarizeReport, wantsReport } from './summarizeReports.js';
 import { fileInputs, openCliInput, outputPath, tableFormat, type CliInput } from './cliInput.js';
-import { badInput, cliDate, errorText, EXIT_FINDINGS, EXIT_OK, failedOnInput, fileErrorText, parseCliArgs, TABLE_CLI_OPTIONS, tableCliOptions, writeJsonResult, type CliCommand, type CliIo, type ExitCode } from './cliSupport.js';
+import { badInput, cliDate, errorText, EXIT_FINDINGS, EXIT_OK, failedOnInput, fileErrorText, noteOnStderr, parseCliArgs, TABLE_CLI_OPTIONS, tableCliOptions, writeJsonResult, type CliCommand, type CliIo, type ExitCode } from './cliSupport.js';
 import { summarySheet } from './sheets.js';
 import { POVERTY_STANDARDS, type PovertyStandard } from '../standards/standards.js';
 
@@ -151,6 +151,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
       ...(input.stdin ? { source: input.name } : {}),
       ...(sheet !== undefined ? { sheet } : {}),
       onRow: () => progress.tick(),
+      onNote: noteOnStderr(io, 'summarize'),
       onBytes: (n) => progress.bytes(n),
     });
     if (groups.length === 0) {

@@ -11,7 +11,7 @@ import type ExcelJS from 'exceljs';
 import { VnPovertyError, fail, issue, type VnIssue, type VnIssues } from '../errors/VnPovertyError.js';
 import { XLSX_READ_LIMITS, XLSX_TABLE_LIMITS, type XlsxLimits } from './readLimits.js';
 import { bufferZipBytes, fileZipBytes, overZipLimit, readZipDirectory, unpackZip, verifyZipEntry, XLSX_FORMAT, type ZipBytes, type ZipEntry } from './_zip.js';
-import { columnLetters, readWorkbookInfo, readXlsxCell, streamSheetCells, type XlsxSheetInfo, type XlsxWorkbookInfo } from './_xlsxSheet.js';
+import { columnLetters, readWorkbookInfo, readXlsxCell, scanSheetMerges, streamSheetCells, type XlsxSheetInfo, type XlsxSheetLayout, type XlsxMerge, type XlsxWorkbookInfo } from './_xlsxSheet.js';
 
 type ExcelModule = typeof ExcelJS;
 let excel: Promise<ExcelModule> | undefined;
@@ -162,6 +162,27 @@ export interface XlsxRow {
   readonly formats: Array<string | undefined>;
   /** Cells that cannot be read (a formula without a saved value, an error value), by 0-based column. */
   readonly problems: Array<string | undefined>;
+  /** The sheet's name, for cell addresses in messages (`DS!Q14`). */
+  readonly sheet: string;
+  /** Cells covered by a merged range (all but its first cell), by 0-based column; absent when none. */
+  merged?: Array<XlsxMergedCell | undefined>;
+}
+
+/**
+ * A cell covered by a merged range: Excel stores the range's value in its first (top-left) cell
+ * only and shows it over the whole range (ECMA-376 §18.3.1.55).
+ */
+export interface XlsxMergedCell {
+  /** The range, e.g. `B5:B12`. */
+  readonly ref: string;
+  readonly top: number;
+  readonly bottom: number;
+  readonly left: number;
+  readonly right: number;
+  /** What the range's first cell holds, as the reader reads it (null when empty). */
+  readonly value: string | number | boolean | Date | null;
+  readonly format: string | undefined;
+  readonly problem: string | undefined;
 }
 
 export { columnLetters };
@@ -205,6 +226,7 @@ export async function* readXlsxSheet(
   sheet: string | number | undefined,
   label: string,
   limits: XlsxLimits = XLSX_READ_LIMITS,
+  onNote?: (note: string) => void,
 ): AsyncGenerator<XlsxRow> {
   let bytes: ZipBytes;
   if (typeof source === 'string') {
@@ -217,11 +239,21 @@ export async function* readXlsxSheet(
     const info = readWorkbookInfo(bytes, entries, label);
     const chosen = pickSheet(info, sheet, label);
     const entry = entries.find((e) => e.name === chosen.part)!;
+    const merges = await scanSheetMerges(bytes, entry, label);
+    const layout: XlsxSheetLayout = { hiddenColumns: [] };
+    let hiddenColumn: Uint8Array | undefined;
+    const hiddenRows: number[] = [];
+    const hiddenColumnsRead = new Set<number>();
+    const cover = mergeCover(merges);
     let cells = 0;
-    for await (const batch of streamSheetCells(bytes, entry, label)) {
+    for await (const batch of streamSheetCells(bytes, entry, label, layout)) {
+      if (hiddenColumn === undefined) {
+        hiddenColumn = new Uint8Array(16385);
+        for (const [first, last] of layout.hiddenColumns) hiddenColumn.fill(1, first, last + 1);
+      }
       const rows: XlsxRow[] = [];
       for (const raw of batch) {
-        const r: XlsxRow = { row: raw.row, cells: [], formats: [], problems: [] };
+        const r: XlsxRow = { row: raw.row, cells: [], formats: [], problems: [], sheet: chosen.name };
         // a row holds every cell up to its last one (empty ones too): one far to the right counts them all
         cells += raw.cells.length === 0 ? 0 : raw.cells[raw.cells.length - 1]![0];
         if (cells > limits.maxCells) overLimit(label, 'maxCells', cells, limits.maxCells, 'the number of cells');
@@ -236,13 +268,62 @@ export async function* readXlsxSheet(
           if (reading.format !== undefined) r.formats[col - 1] = reading.format;
         }
         for (let i = 0; i < r.cells.length; i++) if (r.cells[i] === undefined) r.cells[i] = null;
+        let filled = false;
+        for (let i = 0; i < r.cells.length; i++) {
+          if (!blankValue(r.cells[i]) || r.problems[i] !== undefined) {
+            filled = true;
+            if (hiddenColumn[i + 1] === 1) hiddenColumnsRead.add(i + 1);
+          }
+        }
+        if (raw.hidden && filled) hiddenRows.push(raw.row);
+        cover(r);
         rows.push(r);
       }
       yield* rows;
     }
+    if (onNote !== undefined && (hiddenRows.length > 0 || hiddenColumnsRead.size > 0)) {
+      const columns = [...hiddenColumnsRead].sort((a, b) => a - b).map(columnLetters);
+      const list = (xs: readonly (string | number)[]): string => `${xs.slice(0, 10).join(', ')}${xs.length > 10 ? ', …' : ''}`;
+      const parts = [
+        ...(hiddenRows.length > 0 ? [`${hiddenRows.length} hidden row${hiddenRows.length === 1 ? '' : 's'} (${list(hiddenRows)})`] : []),
+        ...(columns.length > 0 ? [`${columns.length} hidden column${columns.length === 1 ? '' : 's'} (${list(columns)})`] : []),
+      ];
+      onNote(`${label}: ${parts.join(' and ')} of the sheet ${JSON.stringify(chosen.name)} read as data, as every row and column is: unhide them in the spreadsheet to see all that was read`);
+    }
   } finally {
     bytes.close();
   }
+}
+
+const blankValue = (v: unknown): boolean => v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+
+/**
+ * Marks, on each row as it streams, the cells covered by a merged range (all but the range's
+ * first cell) with the range and its first cell's value; the typed readers decide what a covered
+ * cell means under its column. Rows come in order and a range's first cell is on its top row, so
+ * the value is known before the cells it covers.
+ */
+function mergeCover(merges: readonly XlsxMerge[]): (row: XlsxRow) => void {
+  let next = 0;
+  let width = 0;
+  let active: XlsxMergedCell[] = [];
+  return (r) => {
+    width = Math.max(width, r.cells.length);
+    if (next >= merges.length && active.length === 0) return;
+    active = active.filter((m) => m.bottom >= r.row);
+    for (; next < merges.length && merges[next]!.top <= r.row; next++) {
+      const m = merges[next]!;
+      if (m.bottom < r.row) continue;
+      const first = m.top === r.row;
+      active.push({ ...m, value: first ? (r.cells[m.left - 1] ?? null) : null, format: first ? r.formats[m.left - 1] : undefined, problem: first ? r.problems[m.left - 1] : undefined });
+    }
+    for (const m of active) {
+      for (let c = m.left; c <= Math.min(m.right, width); c++) {
+        if (c === m.left && r.row === m.top) continue;
+        (r.merged ??= [])[c - 1] = m;
+      }
+    }
+  };
 }
 
 /**

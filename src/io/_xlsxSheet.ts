@@ -219,6 +219,77 @@ export function columnLetters(column: number): string {
 export interface RawXlsxRow {
   readonly row: number;
   readonly cells: ReadonlyArray<readonly [column: number, cell: RawXlsxCell]>;
+  /** True for a row hidden in the spreadsheet (`<row hidden="1">`, ECMA-376 §18.3.1.73). */
+  readonly hidden: boolean;
+}
+
+/** What a sheet's XML says about its layout besides its cells: the columns it hides (`<col hidden="1">`, §18.3.1.13), as inclusive ranges. */
+export interface XlsxSheetLayout {
+  readonly hiddenColumns: Array<readonly [first: number, last: number]>;
+}
+
+/** A merged range of cells (`<mergeCell ref="B5:B12"/>`, ECMA-376 §18.3.1.55): 1-based rows and columns, inclusive. */
+export interface XlsxMerge {
+  readonly ref: string;
+  readonly top: number;
+  readonly left: number;
+  readonly bottom: number;
+  readonly right: number;
+}
+
+/** A cell address's row and column (`B12` → [12, 2]), undefined for anything else. */
+function cellAddress(ref: string): readonly [row: number, column: number] | undefined {
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(ref);
+  if (m === null) return undefined;
+  const column = columnNumber(m[1]!);
+  const row = Number(m[2]);
+  return column === 0 || row < 1 || row > 1_048_576 ? undefined : [row, column];
+}
+
+const MERGE_TAG = Buffer.from('mergeCell');
+
+/**
+ * The merged ranges of a worksheet part. `<mergeCells>` comes after `<sheetData>` (ECMA-376
+ * §18.3.1.99), so a reader that streams the rows must know them first: this pass inflates the
+ * part and only searches its bytes for `mergeCell` elements (no XML parse), keeping a tail of
+ * each chunk so an element cut between two chunks is found.
+ *
+ * @throws VnPovertyError `corrupt-xlsx` for a merged range whose address no sheet has.
+ */
+export async function scanSheetMerges(bytes: ZipBytes, entry: ZipEntry, label: string): Promise<XlsxMerge[]> {
+  const merges: XlsxMerge[] = [];
+  const source = entry.method === 0 ? Readable.from(packedChunks(bytes, entry)) : Readable.from(packedChunks(bytes, entry)).pipe(createInflateRaw());
+  let carry = Buffer.alloc(0);
+  for await (const chunk of source as AsyncIterable<Buffer>) {
+    const text = carry.length > 0 ? Buffer.concat([carry, chunk]) : chunk;
+    let at = 0;
+    let keepFrom = Math.max(0, text.length - 512);
+    for (;;) {
+      const i = text.indexOf(MERGE_TAG, at);
+      if (i < 0) break;
+      const end = text.indexOf(0x3e, i); // '>'
+      const next = text[i + MERGE_TAG.length];
+      if (end < 0 || next === undefined) {
+        keepFrom = Math.min(keepFrom, i);
+        break;
+      }
+      at = end + 1;
+      // `<mergeCell ref=…/>` or `<x:mergeCell …>`, not `<mergeCells count=…>`
+      if (next !== 0x20 && next !== 0x09 && next !== 0x0a && next !== 0x0d) continue;
+      const tag = text.toString('utf8', i, end);
+      const ref = /\sref\s*=\s*["']([^"']*)["']/.exec(tag)?.[1];
+      if (ref === undefined) continue;
+      const [a, b = a] = ref.trim().split(':');
+      const from = cellAddress(a!);
+      const to = cellAddress(b!);
+      if (from === undefined || to === undefined) corrupt(label, `in the part ${entry.name}, a merged range has the address ${JSON.stringify(ref.slice(0, 30))}, which no sheet has`);
+      const [top, bottom] = from[0] <= to[0] ? [from[0], to[0]] : [to[0], from[0]];
+      const [left, right] = from[1] <= to[1] ? [from[1], to[1]] : [to[1], from[1]];
+      if (top !== bottom || left !== right) merges.push({ ref: `${columnLetters(left)}${top}:${columnLetters(right)}${bottom}`, top, left, bottom, right });
+    }
+    carry = Buffer.from(text.subarray(Math.max(keepFrom, at)));
+  }
+  return merges.sort((x, y) => x.top - y.top || x.left - y.left);
 }
 
 /** The packed bytes of a part, a megabyte at a time. */
@@ -233,12 +304,13 @@ function* packedChunks(bytes: ZipBytes, entry: ZipEntry): Generator<Buffer> {
  *
  * @throws VnPovertyError `corrupt-xlsx` for XML that is not well-formed or not UTF-8.
  */
-export async function* streamSheetCells(bytes: ZipBytes, entry: ZipEntry, label: string): AsyncGenerator<RawXlsxRow[]> {
+export async function* streamSheetCells(bytes: ZipBytes, entry: ZipEntry, label: string, layout?: XlsxSheetLayout): AsyncGenerator<RawXlsxRow[]> {
   const parser = new SaxesParser();
   let error: Error | undefined;
   const done: RawXlsxRow[] = [];
   let rowNumber = 0;
   let cells: Array<readonly [number, RawXlsxCell]> | undefined;
+  let hidden = false;
   let column = 0;
   let cell: { type: string; style: number; value?: string; formula?: string; inline?: string; col: number } | undefined;
   let into: 'value' | 'formula' | 'inline' | undefined;
@@ -250,13 +322,19 @@ export async function* streamSheetCells(bytes: ZipBytes, entry: ZipEntry, label:
     const name = local(tag.name);
     const a = tag.attributes as Record<string, string>;
     if (name === 'sheetData') inSheetData = true;
-    if (!inSheetData) return;
+    if (!inSheetData) {
+      const first = Number(a.min);
+      const last = Number(a.max ?? a.min);
+      if (name === 'col' && (a.hidden === '1' || a.hidden === 'true') && Number.isInteger(first) && Number.isInteger(last) && first >= 1 && last >= first) layout?.hiddenColumns.push([first, Math.min(last, 16384)]);
+      return;
+    }
     if (name === 'row') {
       const r = a.r !== undefined ? Number(a.r) : rowNumber + 1;
       if (!Number.isInteger(r) || r < 1 || r > 1_048_576) outOfOrder ??= `a row is numbered ${JSON.stringify(a.r)}, which no sheet has (rows 1 to 1048576)`;
       else if (r <= rowNumber) outOfOrder ??= `row ${a.r} comes after row ${rowNumber}: the rows are out of order`;
       rowNumber = r;
       cells = [];
+      hidden = a.hidden === '1' || a.hidden === 'true';
       column = 0;
     } else if (name === 'c' && cells !== undefined) {
       const c = a.r !== undefined ? columnNumber(a.r) : column + 1;
@@ -289,7 +367,7 @@ export async function* streamSheetCells(bytes: ZipBytes, entry: ZipEntry, label:
       cells.push([cell.col, { type: cell.type, style: cell.style, value: cell.value, formula: cell.formula, inline: cell.inline }]);
       cell = undefined;
     } else if (name === 'row' && cells !== undefined) {
-      done.push({ row: rowNumber, cells });
+      done.push({ row: rowNumber, cells, hidden });
       cells = undefined;
     }
   });

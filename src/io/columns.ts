@@ -106,8 +106,28 @@ export function readCell(raw: RawCell, spec: Pick<ColumnSpec, 'hint' | 'unit'>, 
   }
 }
 
+/** Control characters other than tab, line feed and carriage return (C0 and DEL); NUL is refused earlier, as a byte. */
+const CONTROL = /[\u0001-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+/** The names of the control characters a cell may hold by mistake (an escape code pasted from a terminal, a bell from an old system). */
+const CONTROL_NAMES: Readonly<Record<number, string>> = { 0x07: 'BEL', 0x08: 'BS', 0x0b: 'VT', 0x0c: 'FF', 0x1b: 'ESC', 0x7f: 'DEL' };
+
+/**
+ * Refuses a cell holding a control character: invisible in a spreadsheet and on paper, it makes
+ * an id differ from the same id typed again (`H1` and `H1␛`), and written out it can drive the
+ * terminal that shows the file. Tab, line feed and carriage return are text.
+ */
+function refuseControl(raw: string): void {
+  const m = CONTROL.exec(raw);
+  if (m === null) return;
+  const code = m[0].charCodeAt(0);
+  const name = `U+${code.toString(16).toUpperCase().padStart(4, '0')}${CONTROL_NAMES[code] !== undefined ? ` (${CONTROL_NAMES[code]})` : ''}`;
+  fail({ code: 'control-character', path: [], value: JSON.stringify(raw.slice(0, 40)), expected: 'text without control characters', message: `holds the control character ${name} at character ${m.index + 1} (${JSON.stringify(raw.slice(0, 40))}), which no one sees and which would make this value differ from the same value typed again: delete it in the spreadsheet (in Excel: =CLEAN(cell) gives the text without it)` });
+}
+
 function readCellValue(raw: RawCell, spec: Pick<ColumnSpec, 'hint' | 'unit'>, format: string | undefined): CellValue {
   if (raw === null || (typeof raw === 'string' && raw.trim() === '')) return null;
+  if (typeof raw === 'string') refuseControl(raw);
   const hint = spec.hint;
   switch (hint) {
     case 'text':

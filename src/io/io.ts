@@ -15,6 +15,7 @@ export type { ParseCsvOptions, FormatCsvOptions, CsvDelimiter } from './csv.js';
 // --- rows, typed columns and records -------------------------------------------
 export { readRows, formatOfPath } from './readRows.js';
 export type { RawCell, SheetRow, RowSource, FileFormat, ReadRowsOptions } from './readRows.js';
+export type { XlsxMergedCell } from './_excel.js';
 export { readCell, matchHeader, normalizeHeader } from './columns.js';
 export type { ColumnHint, CellValue, ColumnSpec, CellPosition, HeaderMatch } from './columns.js';
 export { readRecords } from './readRecords.js';

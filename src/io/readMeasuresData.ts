@@ -12,8 +12,8 @@ import type { AfRounds } from '../measures/alkireFosterEstimates.js';
 import type { SurveyDesignInput } from '../measures/surveyDesign.js';
 import type { MeasuresSpec } from './measuresSpec.js';
 import { checkSeparator } from './csv.js';
-import { assertRowWidth } from './readRecords.js';
-import { inputFormatOfPath, readRows, type RawCell, type RowSource, type ReadRowsOptions } from './readRows.js';
+import { assertRowWidth, xlsxRowSettler } from './readRecords.js';
+import { inputFormatOfPath, readRows, type RawCell, type RowSource, type ReadRowsOptions, type SheetRow } from './readRows.js';
 
 /** Options of {@link readMeasuresData}: the columns to read besides the indicators. */
 export interface ReadMeasuresDataOptions extends ReadRowsOptions {
@@ -95,8 +95,10 @@ export async function readMeasuresData(source: RowSource, spec: MeasuresSpec, op
   let at: { ind: number[]; by: number[]; strata: number; psus: number; weight: number; rounds: number; sizes: number } | null = null;
   let rows = 0;
   let dropped = 0;
-  for await (const row of readRows(source, readOptions)) {
+  let settle: ((r: SheetRow) => SheetRow) | undefined;
+  for await (const sheetRow of readRows(source, readOptions)) {
     if (header === null) {
+      const row = sheetRow;
       if (row.cells.every((c) => text(c) === '')) continue;
       if (csv) checkSeparator(row.cells, options.delimiter ?? ',', label);
       header = row.cells.map((c) => text(c));
@@ -116,8 +118,12 @@ export async function readMeasuresData(source: RowSource, spec: MeasuresSpec, op
         sizes: spec.countBy === 'members' ? find(spec.sizes, ['sizes']) : -1,
       };
       problems.throwIfAny();
+      // an XLSX row: a value right of the header refused; merged cells filled under the groups, refused under indicators, weights and sizes
+      const used = [...at.by.map((i) => [i, 'text'] as const), [at.strata, 'text'] as const, [at.psus, 'text'] as const, [at.rounds, 'text'] as const, ...at.ind.map((i) => [i, 'count'] as const), [at.weight, 'rate'] as const, [at.sizes, 'count'] as const].filter(([i]) => i >= 0);
+      settle = xlsxRowSettler({ header: row.cells, headerRow: row.row, specs: used.map(([i, hint]) => ({ key: String(i), hint })), indexes: used.map(([i]) => i), headers: used.map(([i]) => header![i]!) }, label, options.onNote);
       continue;
     }
+    const row = sheetRow.sheet !== undefined ? settle!(sheetRow) : sheetRow;
     const cols = at as NonNullable<typeof at>;
     if (row.cells.every((c) => text(c) === '') && (row.problems ?? []).every((p) => p === undefined)) continue;
     if (csv && row.cells.length !== header!.length) assertRowWidth(row.row, row.cells, header!, label);

@@ -2,6 +2,7 @@ import { VnPovertyError, fail, issue } from '../errors/VnPovertyError.js';
 import { basename } from 'node:path';
 import { cellError, isColumnHeader, matchHeader, readCell, type CellValue, type ColumnSpec, type HeaderMatch } from './columns.js';
 import { checkSeparator } from './csv.js';
+import { columnLetters } from './_xlsxSheet.js';
 import { inputFormatOfPath, readRowBatches, type ReadRowsOptions, type RawCell, type RowSource, type SheetRow } from './readRows.js';
 
 /** One data row read under column specs: its row number and a value per matched column. */
@@ -63,11 +64,14 @@ export async function* readRecordBatches(
   // one-cell rows above the header: a title block, unless no row of several cells follows (a one-column file)
   let titles: SheetRow[] = [];
   const csv = (options.format ?? (typeof source === 'string' ? inputFormatOfPath(source) : 'csv')) === 'csv';
+  let settle: ((r: SheetRow) => SheetRow) | undefined;
   const takeHeader = ({ row, cells }: SheetRow): void => {
     reader = recordReader(cells, columnsOrChooser, label, options, row, csv);
+    settle = xlsxRowSettler(reader, label, options.onNote);
     options.onHeader?.(reader.match);
   };
-  const record = ({ row, cells, formats, problems }: SheetRow): TypedRecord => {
+  const record = (sheetRow: SheetRow): TypedRecord => {
+    const { row, cells, formats, problems } = sheetRow.sheet !== undefined ? settle!(sheetRow) : sheetRow;
     const r = reader!.read(row, cells, formats, problems);
     return keepCells ? Object.freeze({ ...r, cells }) : r;
   };
@@ -133,6 +137,9 @@ export interface RecordReader {
   readonly specs: readonly ColumnSpec[];
   readonly indexes: readonly number[];
   readonly headers: readonly string[];
+  /** The header row's cells and its row number in the file. */
+  readonly header: ReadonlyArray<RawCell>;
+  readonly headerRow: number | undefined;
   read(row: number, cells: ReadonlyArray<RawCell>, formats?: ReadonlyArray<string | undefined>, problems?: ReadonlyArray<string | undefined>): TypedRecord;
 }
 
@@ -162,6 +169,8 @@ export function recordReader(
     specs,
     indexes,
     headers,
+    header,
+    headerRow: row,
     read(row, cells, formats, problems) {
       if (csv && cells.length !== header.length) assertRowWidth(row, cells, header, label);
       const values: Record<string, CellValue> = {};
@@ -219,6 +228,111 @@ export function assertRowWidth(row: number, cells: ReadonlyArray<RawCell>, heade
     expected: `${header.length} cells, as in the header`,
     message: `${name}, row ${row}: ${cells.length} cells under a header of ${header.length}; column ${missing + 1} (${String(header[missing]).slice(0, 40)}) and those after it are missing (a separator missing, or the row cut short?): write every cell, empty ones too, or save the file again from the spreadsheet`,
   });
+}
+
+/** What {@link xlsxRowSettler} needs of a header: its cells and row, and the columns read (a {@link RecordReader} has them). @internal */
+export interface XlsxRowColumns {
+  readonly header: ReadonlyArray<RawCell>;
+  readonly headerRow: number | undefined;
+  readonly specs: ReadonlyArray<Pick<ColumnSpec, 'key' | 'hint'>>;
+  readonly indexes: readonly number[];
+  readonly headers: readonly string[];
+}
+
+/** The column hints whose cells a merged range may fill: text (ids, names, areas, villages) and dates. */
+const FILLABLE: ReadonlySet<string> = new Set(['text', 'date']);
+
+/** Merged ranges named one by one in the notes; the others are counted in one more note. */
+const MERGE_NOTES = 5;
+
+/**
+ * What a typed reader does with an XLSX data row before reading its cells (a row with `sheet`
+ * set): refuses a value in a column to the right of the header (the rule `assertRowWidth`
+ * applies to CSV: the value would be dropped), and settles the cells a merged range covers
+ * (Excel stores the range's value in its first cell and shows it over all of them, ECMA-376
+ * §18.3.1.55). Under a text or date column, or one the reader passes through, a covered cell
+ * reads as the range's value, said once per range in a note ("cells B5:B12 are merged…"); under
+ * a count, amount, rate or yes/no column it is refused naming the range, since one figure shown
+ * over several rows may be each row's or their total, and filling it would guess. A covered
+ * cell that holds a value of its own keeps it. @internal
+ * @throws VnPovertyError `row-width` naming the cell; `merged-cell` naming the cell and the range.
+ * @example
+ * xlsxRowSettler(reader, 'ho.xlsx', console.log)({ row: 6, cells, formats: [], sheet: 'DS', merged }) //=> the row with B6 read as “Thôn 1”
+ */
+export function xlsxRowSettler(reader: XlsxRowColumns, label: string | undefined, onNote: ((note: string) => void) | undefined): (r: SheetRow) => SheetRow {
+  const name = label ?? 'the input';
+  const kindAt = new Map<number, { hint: string; header: string }>();
+  reader.indexes.forEach((i, k) => kindAt.set(i, { hint: reader.specs[k]!.hint, header: reader.headers[k]! }));
+  const noted = new Set<string>();
+  let more = false;
+  const idAt = reader.indexes[reader.specs.findIndex((spec) => spec.key === 'id')];
+  // the first row of the run of rows with the household id of the last row read
+  let lastId: string | undefined;
+  let sameIdSince = Number.POSITIVE_INFINITY;
+  const track = (row: number, cells: ReadonlyArray<RawCell>): void => {
+    if (idAt === undefined) return;
+    const id = blankCell(cells[idAt]) ? undefined : String(cells[idAt]).trim();
+    if (id === undefined || id !== lastId) sameIdSince = id === undefined ? Number.POSITIVE_INFINITY : row;
+    lastId = id;
+  };
+  return (r) => {
+    const { row, cells } = r;
+    const sheet = r.sheet!;
+    const width = reader.header.length;
+    for (let i = width; i < cells.length; i++) {
+      if (blankCell(cells[i]) && r.problems?.[i] === undefined) continue;
+      const ref = `${sheet}!${columnLetters(i + 1)}${row}`;
+      const shown = r.problems?.[i] !== undefined ? 'a value' : `“${String(cells[i] instanceof Date ? (cells[i] as Date).toISOString().slice(0, 10) : cells[i]).slice(0, 40)}”`;
+      fail({
+        code: 'row-width',
+        path: label !== undefined ? [label, row, i + 1] : [row, i + 1],
+        value: String(cells[i]).slice(0, 40),
+        expected: `a value under one of the ${width} columns of the header`,
+        message: `${name}, row ${row}: cell ${ref} holds ${shown} but column ${columnLetters(i + 1)} has no header (the header${reader.headerRow !== undefined ? ` on row ${reader.headerRow}` : ''} ends at column ${columnLetters(width)}), so the value would be dropped: give the column a header, or clear the cell`,
+      });
+    }
+    const merged = r.merged;
+    if (merged === undefined) {
+      track(row, cells);
+      return r;
+    }
+    const filled = [...cells];
+    const formats = [...r.formats];
+    const problems = [...(r.problems ?? [])];
+    const fill = (i: number): void => {
+      const m = merged[i];
+      if (m === undefined || !blankCell(cells[i]) || (blankCell(m.value) && m.problem === undefined)) return;
+      const kind = kindAt.get(i);
+      const where = m.top === m.bottom ? `columns ${columnLetters(m.left)}–${columnLetters(m.right)} of row ${m.top}` : m.left === m.right ? `rows ${m.top}–${m.bottom} of column ${columnLetters(m.left)}` : `rows ${m.top}–${m.bottom}, columns ${columnLetters(m.left)}–${columnLetters(m.right)}`;
+      const shown = m.problem !== undefined ? 'a value it cannot read' : `“${String(m.value instanceof Date ? m.value.toISOString().slice(0, 10) : m.value).slice(0, 40)}”`;
+      // a figure merged over the member rows of one household (the same id on each row) is that household's, on each of its rows
+      if (kind !== undefined && !FILLABLE.has(kind.hint) && sameIdSince > m.top) {
+        fail({
+          code: 'merged-cell',
+          path: label !== undefined ? [label, row, i + 1] : [row, i + 1],
+          value: m.ref,
+          expected: 'one value per row (cells not merged)',
+          message: `${name}, row ${row}, column ${i + 1} (${kind.header}): cell ${sheet}!${columnLetters(i + 1)}${row} is part of the merged cells ${sheet}!${m.ref} (${where}), which show ${shown} once over all of them: a figure or a yes/no merged over several households may be each one's or their total, so it is not read by guessing; unmerge the cells (Home › Merge & Center › Unmerge Cells) and write the value on each row`,
+        });
+      }
+      filled[i] = m.value;
+      formats[i] = m.format;
+      problems[i] = m.problem;
+      if (noted.has(m.ref)) return;
+      if (noted.size < MERGE_NOTES) {
+        noted.add(m.ref);
+        onNote?.(`${name}: cells ${sheet}!${m.ref} are merged: read as ${shown} on each of ${where}`);
+      } else if (!more) {
+        more = true;
+        onNote?.(`${name}: further merged cells (the next is ${sheet}!${m.ref}) are read the same way, their value on each cell they cover`);
+      }
+    };
+    // text columns first: the household id a merge fills decides whether a figure's merge stays within one household
+    for (let i = 0; i < merged.length; i++) if (FILLABLE.has(kindAt.get(i)?.hint ?? 'text')) fill(i);
+    track(row, filled);
+    for (let i = 0; i < merged.length; i++) if (!FILLABLE.has(kindAt.get(i)?.hint ?? 'text')) fill(i);
+    return { ...r, cells: filled, formats, problems };
+  };
 }
 
 /** Whether a row holds nothing but blanks. @internal */

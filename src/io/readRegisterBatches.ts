@@ -15,7 +15,7 @@ import { firstText, RegisterHeaderFinder, skippedRowKind, type RegisterHeaderRow
 import { DONG_PER_UNIT } from '../numbers/money.js';
 import { extrasPlan, readExtras, REGISTER_REPORT_COLUMNS, REGISTER_SCORE_COLUMNS, type ExtrasPlan, type RegisterExtras } from './registerColumns.js';
 import { REGISTER_OUTPUT_HEADERS } from './registerOutputColumns.js';
-import { recordReader, isBlank, type RecordReader, type TypedRecord } from './readRecords.js';
+import { recordReader, isBlank, xlsxRowSettler, type RecordReader, type TypedRecord } from './readRecords.js';
 import {
   areaOfWord,
   bad,
@@ -623,6 +623,7 @@ export async function* readRegisterBatches(source: RowSource, options: ReadRegis
   const rowOptions: ReadRowsOptions = { ...options, ...(label !== undefined ? { source: label } : {}), format };
   let plan: Plan | undefined;
   let batcher: Batcher | undefined;
+  let settle: ((r: SheetRow) => SheetRow) | undefined;
   let repeats: Repeats | undefined;
   const finder = new RegisterHeaderFinder(namesRegisterColumn, isIdHeader);
   let lastTotals: { row: number; members: bigint; marks: readonly bigint[] } | undefined;
@@ -658,17 +659,21 @@ export async function* readRegisterBatches(source: RowSource, options: ReadRegis
     options.onHeader?.(p.reader.match);
     options.onLayout?.(p.layout);
     batcher = new Batcher(p, batchSize);
+    settle = xlsxRowSettler(p.reader, label, options.onNote);
     repeats = new Repeats(p, typeof source === 'string', options.onDuplicate);
     return p;
   };
   /** The slow path: a row as cells, read as readHouseholdRegister reads it. */
-  const slowRow = (p: Plan, row: number, cells: ReadonlyArray<RawCell>, formats?: ReadonlyArray<string | undefined>, problems?: ReadonlyArray<string | undefined>): void => {
-    const kind = skippedRowKind(cells, p.headerRowsPrinted, p.id);
+  const slowRow = (p: Plan, row: number, rawCells: ReadonlyArray<RawCell>, rawFormats?: ReadonlyArray<string | undefined>, rawProblems?: ReadonlyArray<string | undefined>, xlsx?: SheetRow): void => {
+    // a row that is not a household (a village heading merged across, a totals row) is known by its cells as stored
+    const kind = skippedRowKind(rawCells, p.headerRowsPrinted, p.id);
     if (kind !== undefined) {
-      const totals = kind === 'totals' ? totalsChecks(p, row, cells, formats) : undefined;
-      options.onSkippedRow?.(Object.freeze({ row, kind, text: firstText(cells), ...(totals !== undefined && totals.length > 0 ? { totals: Object.freeze(totals) } : {}) }));
+      const totals = kind === 'totals' ? totalsChecks(p, row, rawCells, rawFormats) : undefined;
+      options.onSkippedRow?.(Object.freeze({ row, kind, text: firstText(rawCells), ...(totals !== undefined && totals.length > 0 ? { totals: Object.freeze(totals) } : {}) }));
       return;
     }
+    // an XLSX household row: a value right of the header refused, merged cells settled (xlsxRowSettler)
+    const { cells, formats, problems } = xlsx !== undefined && xlsx.sheet !== undefined ? settle!(xlsx) : { cells: rawCells, formats: rawFormats, problems: rawProblems };
     const record = p.reader.read(row, cells, formats, problems);
     const { id, parts } = partsOfRecord(p, record);
     const scoreRow = p.scoreColumns ? scoreRowOf(p, record, id, parts) : undefined;
@@ -729,7 +734,8 @@ export async function* readRegisterBatches(source: RowSource, options: ReadRegis
     }
   } else {
     for await (const rows of readRowBatches(source, rowOptions)) {
-      for (const { row, cells, formats, problems } of rows) {
+      for (const sheetRow of rows) {
+        const { row, cells, formats, problems } = sheetRow;
         if (plan === undefined) {
           if (isBlank(cells)) continue;
           const found = finder.feed(row, cells);
@@ -739,7 +745,7 @@ export async function* readRegisterBatches(source: RowSource, options: ReadRegis
           if (found.consumed) continue;
         }
         if (isBlank(cells)) continue;
-        slowRow(plan, row, cells, formats, problems);
+        slowRow(plan, row, cells, formats, problems, sheetRow);
       }
       if (plan?.layout.layout === 'member-rows') {
         yield* memberRows(source, plan, options, batcher!);
@@ -807,6 +813,7 @@ async function* memberRows(source: RowSource, plan: Plan, options: ReadRegisterB
     ...(options.limits !== undefined ? { limits: options.limits } : {}),
     ...(options.maxFieldLength !== undefined ? { maxFieldLength: options.maxFieldLength } : {}),
     ...(options.onBytes !== undefined ? { onBytes: options.onBytes } : {}),
+    ...(options.onNote !== undefined ? { onNote: options.onNote } : {}),
     marks: plan.marks,
     keepCells: true,
     ...(options.onDuplicate !== undefined ? { onDuplicate: options.onDuplicate } : {}),
@@ -1022,7 +1029,12 @@ class FastRows {
       if (same) return this.areaCodes[a]!;
     }
     const text = buf.toString('utf8', s, e);
-    const value = readCell(text, TEXT_SPEC, { row: 0, column: 0, header: '' });
+    let value: unknown;
+    try {
+      value = readCell(text, TEXT_SPEC, { row: 0, column: 0, header: '' });
+    } catch {
+      return -1; // a cell readCell refuses (a control character): the slow path names it
+    }
     const area = typeof value === 'string' ? areaOfWord(value) : undefined;
     if (area === undefined) return -1;
     if (keys.length < AREA_CACHE) {

@@ -3,7 +3,7 @@ import { basename, extname, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { fail } from '../errors/VnPovertyError.js';
 import { createCsvTokenizer, type CsvDelimiter } from './_csvTokenizer.js';
-import { readXlsxSheet } from './_excel.js';
+import { readXlsxSheet, type XlsxMergedCell } from './_excel.js';
 import { XLSX_READ_LIMITS, type XlsxLimits } from './readLimits.js';
 import { assertNoNul, decodeError, utf16Error } from './_encoding.js';
 
@@ -30,6 +30,15 @@ export interface SheetRow {
    * `cells`. The typed readers refuse a row whose problem cell is in a column they read. Empty for CSV.
    */
   readonly problems?: ReadonlyArray<string | undefined>;
+  /** XLSX: the name of the sheet the row is on, for cell addresses in messages (`DS!Q14`). */
+  readonly sheet?: string;
+  /**
+   * XLSX cells covered by a merged range (every cell of the range but its first, which holds
+   * the value Excel shows over the whole range), by 0-based column; absent when the row has none.
+   * The typed readers fill a text column's covered cells with the range's value and refuse a
+   * covered cell under a number or yes/no column (see docs/files-and-cli.md).
+   */
+  readonly merged?: ReadonlyArray<XlsxMergedCell | undefined>;
 }
 
 /** Where rows come from: a file path, or a readable stream / async iterable of text or bytes (CSV only). */
@@ -56,6 +65,12 @@ export interface ReadRowsOptions {
   readonly maxFieldLength?: number;
   /** CSV: called after each chunk with the bytes read so far (progress indicators). */
   readonly onBytes?: (read: number) => void;
+  /**
+   * Called with each note on how the file was read that a user should hear of (hidden rows or
+   * columns of an XLSX sheet read as data, merged cells filled over the rows they cover), one
+   * sentence naming the file, for the run summary.
+   */
+  readonly onNote?: (note: string) => void;
 }
 
 /**
@@ -123,7 +138,7 @@ export async function* readRowBatches(source: RowSource, options: ReadRowsOption
     }
     let batch: SheetRow[] = [];
     const limits = { ...XLSX_READ_LIMITS, ...options.limits };
-    for await (const row of readXlsxSheet(source, options.sheet, label ?? 'the XLSX input', limits)) {
+    for await (const row of readXlsxSheet(source, options.sheet, label ?? 'the XLSX input', limits, options.onNote)) {
       batch.push(row);
       if (batch.length >= 512) {
         yield batch;
