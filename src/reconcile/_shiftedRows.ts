@@ -17,8 +17,13 @@
  *    Where sums of counts imply the lost figure exactly, they must agree on it, and the row must
  *    hold with it in place (the finding then says the figure).
  *
- * A legitimately blank cell fails 1 when other rows leave it blank too, and fails 3 when the
- * figures fit only where they are printed: moving them breaks the relations that held.
+ * 4. **Not where printed.** Read with its blank cells unknown, as printed, the row does not fit
+ *    by rule 3's test: when it does (the sums imply figures for the blanks that hold), the
+ *    figures may as well be where they are, and nothing says they moved.
+ *
+ * A legitimately blank cell fails 1 when other rows leave it blank too, fails 3 when the figures
+ * fit only where they are printed (moving them breaks the relations that held), and fails 4 when
+ * they fit both where they are and moved.
  */
 import { compareFractions, fraction, subtractFractions, type Fraction } from '../numbers/fraction.js';
 import { checkContext, refKey, validate, type CheckContext, type Indexed } from './_checkContext.js';
@@ -152,6 +157,31 @@ function rowStatus(base: Checked, row: string, cells: Readonly<Record<string, Pr
   return { fails, blocked, evidence, implied };
 }
 
+/**
+ * Whether the row, its cells `cells` with the cells of the columns `lost` unknown, fits: no
+ * relation reading it fails or is blocked and one says something (rule 3); where sums of counts
+ * imply a lost figure exactly they agree on it, and the row holds with it in place. The relations
+ * that hold and the figures restored, or null.
+ */
+function fitWith(base: Checked, row: string, cells: Readonly<Record<string, PrintedCell>>, lost: readonly string[]): { holds: number; restored: Record<string, string> } | null {
+  let s = rowStatus(base, row, cells, new Set(lost.map((column) => refKey({ row, column }))));
+  if (s.fails > 0 || s.blocked > 0 || s.evidence === 0) return null;
+  const restored: Record<string, string> = {};
+  for (const column of lost) {
+    const values = s.implied.get(refKey({ row, column })) ?? [];
+    if (values.length === 0) continue;
+    const first = values[0]!;
+    if (first.den !== 1n || first.num < 0n || values.some((v) => compareFractions(v, first) !== 0)) return null;
+    restored[column] = first.num.toString();
+  }
+  if (Object.keys(restored).length > 0) {
+    const still = lost.filter((c) => restored[c] === undefined).map((column) => refKey({ row, column }));
+    s = rowStatus(base, row, { ...cells, ...restored }, new Set(still));
+    if (s.fails > 0 || s.blocked > 0) return null;
+  }
+  return { holds: s.evidence, restored };
+}
+
 /** The most rows of one table examined as possibly shifted; a table with more has blanks too common to be lost cells. */
 export const MAX_SHIFT_CANDIDATES = 10;
 
@@ -193,33 +223,19 @@ export function findShiftedRows(table: PrintedTable, figures: readonly string[],
     base ??= checked(table, figureSet);
     const printed = rowStatus(base, key, cells, new Set());
     if (printed.fails === 0 && printed.blocked === 0) continue;
+    // the figures may fit where they are printed, the blank cells being what the sums imply: then nothing says they moved
+    const blanks = figures.slice(n - k);
+    if (fitWith(base, key, { ...cells, ...Object.fromEntries(blanks.map((f) => [f, UNKNOWN])) }, blanks) !== null) continue;
     let best: { p: number; holds: number; ties: number; restored: Record<string, string> } | null = null;
     for (let p = 0; p < n - k; p++) {
       const moved: Record<string, PrintedCell> = { ...cells };
       figures.forEach((f, j) => {
         moved[f] = j < p ? cells[f]! : j < p + k ? UNKNOWN : cells[figures[j - k]!]!;
       });
-      const lost = figures.slice(p, p + k);
-      let s = rowStatus(base, key, moved, new Set(lost.map((column) => refKey({ row: key, column }))));
-      if (s.fails > 0 || s.blocked > 0 || s.evidence === 0) continue;
-      // the figures sums of counts imply for a lost cell must agree, and hold with the rest of the row
-      const restored: Record<string, string> = {};
-      let agree = true;
-      for (const column of lost) {
-        const values = s.implied.get(refKey({ row: key, column })) ?? [];
-        if (values.length === 0) continue;
-        const first = values[0]!;
-        if (first.den !== 1n || first.num < 0n || values.some((v) => compareFractions(v, first) !== 0)) agree = false;
-        else restored[column] = first.num.toString();
-      }
-      if (!agree) continue;
-      if (Object.keys(restored).length > 0) {
-        const still = lost.filter((c) => restored[c] === undefined).map((column) => refKey({ row: key, column }));
-        s = rowStatus(base, key, { ...moved, ...restored }, new Set(still));
-        if (s.fails > 0 || s.blocked > 0) continue;
-      }
-      if (best === null || s.evidence > best.holds) best = { p, holds: s.evidence, ties: 1, restored };
-      else if (s.evidence === best.holds) best.ties += 1;
+      const fit = fitWith(base, key, moved, figures.slice(p, p + k));
+      if (fit === null) continue;
+      if (best === null || fit.holds > best.holds) best = { p, holds: fit.holds, ties: 1, restored: fit.restored };
+      else if (fit.holds === best.holds) best.ties += 1;
     }
     if (best !== null) found.push({ rowKey: key, by: k, missingAt: best.ties === 1 ? figures[best.p]! : null, holds: best.holds, restored: best.ties === 1 ? best.restored : {} });
   }
