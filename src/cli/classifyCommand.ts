@@ -191,7 +191,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
         explain: args.values['explain'] === true,
         ...(threads !== undefined ? { threads } : {}),
         onLayout: (layout) => {
-          if (layout.passThrough.length > 0) io.stderr.write(`vn-poverty classify: ${input.name}: columns passed through unchanged: ${layout.passThrough.join(', ')}\n`);
+          if (layout.passThrough.length > 0) io.stderr.write(`vn-poverty classify: ${input.name}: columns passed through unchanged: ${layout.passThrough.map((h) => (h.trim() === '' ? '(a column with no header)' : h)).join(', ')}\n`);
           const history = statusHistoryHeaders(layout.passThrough);
           if (history.length > 0) io.stderr.write(`vn-poverty classify: ${input.name}: ${history.map((h) => `“${h}”`).join(', ')} (recognition dates or earlier statuses) are not read: each household is classified by this review alone, and the 36-month window of households recently escaped from poverty (QĐ 90/QĐ-TTg, Part II) is not applied; compute it from status histories (recentlyEscapedOn, statusHistory: docs/status-and-eligibility.md)\n`);
           if (layout.replaced.length > 0) io.stderr.write(`vn-poverty classify: ${input.name}: columns of an earlier result, replaced by this run's: ${layout.replaced.join(', ')}\n`);

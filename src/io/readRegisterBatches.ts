@@ -179,8 +179,9 @@ function planOf(headerRows: RegisterHeaderRows, label: string | undefined, stand
   const passThrough: string[] = [];
   const replaced: string[] = [];
   header.forEach((cell, i) => {
+    // a column with no header is passed through too (its header empty): its cells are the user's data
     const text = cell === null ? '' : String(cell);
-    if (consumed.has(i) || text.trim() === '') return;
+    if (consumed.has(i)) return;
     if (replacedAt.has(i)) replaced.push(text);
     else {
       passAt.push(i);

@@ -8,7 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { readRecords, assertRowWidth } from '../../src/io/readRecords.js';
 import { rejectedError } from '../_helpers/errors.js';
 import { tempDirs } from '../_helpers/tempDirs.js';
-import { expectOutcome, expectRefused, writeText } from './_hostile.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expectOutcome, expectRefused, writeText, writeXlsx } from './_hostile.js';
 
 const dir = tempDirs('vnp-hostile-width-');
 const AS_OF = ['--as-of', '2024-01-01'];
@@ -40,6 +42,33 @@ describe('CSV rows as wide as their header', () => {
     expect((await expectOutcome(['classify', trailing, ...AS_OF], { code: 0 })).out.trim().split('\r\n')).toHaveLength(3);
     const extraEmpty = writeText(d, 'rong.csv', csv(HEAD, `${poor('H1')},,`, poor('H2')));
     expect((await expectOutcome(['classify', extraEmpty, ...AS_OF], { code: 0 })).out.trim().split('\r\n')).toHaveLength(3);
+  });
+
+  it('classify: a column with no header is passed through with its cells, not dropped (CSV fast and slow paths, XLSX)', async () => {
+    const d = dir();
+    // notes under an empty header cell between two named columns
+    const head = HEAD.replace('Khu vực,', 'Khu vực,,');
+    const row = (id: string, note: string): string => poor(id).replace('nông thôn,', `nông thôn,${note},`);
+    const many = Array.from({ length: 300 }, (_, i) => row(`H${i + 1}`, i % 3 === 0 ? `ghi chú ${i + 1}` : ''));
+    const path = writeText(d, 'khong-ten.csv', csv(head, ...many));
+    const run = await expectOutcome(['classify', path, ...AS_OF], { code: 0 });
+    const lines = run.out.replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines[0]!.startsWith(',Mã hộ')).toBe(true);
+    expect(lines[1]!.startsWith('ghi chú 1,H1,')).toBe(true);
+    expect(lines[2]!.startsWith(',H2,')).toBe(true);
+    expect(lines[298]!.startsWith('ghi chú 298,H298,')).toBe(true);
+    expect(run.err).toContain('columns passed through unchanged: (a column with no header)');
+    // a quoted note (the slow path reads the row) is kept as written
+    const slow = writeText(d, 'cham.csv', csv(head, row('H1', '"ghi chú ""a"""')));
+    const slowRun = await expectOutcome(['classify', slow, ...AS_OF], { code: 0 });
+    expect(slowRun.out.replace(/^\uFEFF/, '').trim().split('\r\n')[1]!.startsWith('"ghi chú ""a""",H1,')).toBe(true);
+    // the same register as a workbook
+    const xlsx = await writeXlsx(d, 'khong-ten.xlsx', [head.split(','), row('H1', 'ghi chú 1').split(','), row('H2', '').split(',')]);
+    const out = join(d, 'kq.csv');
+    await expectOutcome(['classify', xlsx, ...AS_OF, '--out', out], { code: 0 });
+    const written = readFileSync(out, 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(written[1]!.startsWith('ghi chú 1,H1,')).toBe(true);
+    expect(written[2]!.startsWith(',H2,')).toBe(true);
   });
 
   it('summarize and measures refuse the same rows', async () => {
