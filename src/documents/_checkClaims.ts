@@ -251,8 +251,8 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
   function checkRatio(c: RatioClaim): void {
     const iv = (f: ClaimFigure): Interval => printedInterval(f.figure.digits, { kind: 'rate' }).precision;
     const of = (f: ClaimFigure): Interval => (f.dimension === 'percent' ? iv(f) : figureInterval(f.figure));
-    const implied = divideIntervals(of(c.figure), of(c.other));
     if (c.other.figure.value.num === 0n) return skip(c, 'the figure compared with is 0');
+    const implied = divideIntervals(of(c.figure), of(c.other));
     const exact = divideFractions(c.figure.figure.value, c.other.figure.value);
     const decimals = Math.max(1, c.multiple.figure.decimals);
     if (intervalsMeet(implied, iv(c.multiple))) return ok(c, `${c.figure.text} ÷ ${c.other.text} = ${vn(exact, decimals + 1)}, printed ${c.multiple.text}`);

@@ -150,6 +150,12 @@ describe('what looks like a flow, an average or a multiple but is not one gives 
     expect(r.claims.map((c) => c.kind).filter((k) => k === 'flow' || k === 'yearly-average' || k === 'ratio')).toEqual([]);
   });
 
+  it('a multiple of a figure printed 0 is unchecked, not a failure of the whole check', () => {
+    const r = check('Tỷ lệ hộ nghèo của xã Ea Tân là 24,38%, cao gấp 2,5 lần bình quân chung của huyện (0%).\n');
+    expect(r.findings).toEqual([]);
+    expect(r.claims.map((c) => [c.status, c.kind, c.note])).toEqual([['unchecked', 'ratio', 'the figure compared with is 0']]);
+  });
+
   it('“giai đoạn 2021-2025” alone may be 4 or 5 years', () => {
     expect(check('Giai đoạn 2021-2025, tỷ lệ hộ nghèo giảm 4,5%, bình quân 0,9%/năm.').findings).toEqual([]);
     expect(check('Giai đoạn 2021-2025, tỷ lệ hộ nghèo giảm 4,5%, bình quân 1,13%/năm.').findings).toEqual([]);
