@@ -3,6 +3,7 @@ import { formatVnNumber } from '../numbers/formatVnNumber.js';
 import { roundQuotient, type RoundingMode } from '../numbers/rounding.js';
 import type { CellRef } from './printedTable.js';
 import { plainDecimal, type ReconcileIssue } from './reconcileIssue.js';
+import { UNIT_SLIPS } from './_sumChecks.js';
 
 /** An exact figure as printed: its value and its decimals. */
 export interface PrintedFigure {
@@ -25,17 +26,6 @@ export interface AttributionContext {
    */
   readonly sumsOf?: (ref: CellRef) => ReadonlyArray<{ readonly cells: readonly CellRef[]; readonly holdsWith: (value: Fraction) => boolean | null }>;
 }
-
-/**
- * Factors a figure typed in another unit is off by (tỷ for triệu or triệu for nghìn, triệu for đồng,
- * and back), with the decimals the figure gains read that way (0,614 × 1.000 is 614: three fewer).
- */
-const UNIT_SLIPS: ReadonlyArray<readonly [Fraction, string, number]> = [
-  [fraction(1000n), '× 1.000', -3],
-  [fraction(1n, 1000n), '÷ 1.000', 3],
-  [fraction(1_000_000n), '× 1.000.000', -6],
-  [fraction(1n, 1_000_000n), '÷ 1.000.000', 6],
-];
 
 const SUMS = new Set(['sum-mismatch', 'difference-mismatch']);
 const key = (r: CellRef): string => `${r.row}\u0000${r.column}`;
@@ -198,8 +188,10 @@ export function attributeIssues(issues: readonly ReconcileIssue[], ctx: Attribut
   for (const a of open()) {
     if (dropped.has(a)) continue;
     const d = diffOf(a)!;
+    // the sums still open (nothing is dropped until a group is found, and then the loop ends)
+    const candidates = open();
     for (const term of a.cells.slice(1)) {
-      const group = open().filter((i) => same(diffOf(i)!, d) && i.cells.slice(1).some((c) => key(c) === key(term)));
+      const group = candidates.filter((i) => same(diffOf(i)!, d) && i.cells.slice(1).some((c) => key(c) === key(term)));
       if (group.length < 2) continue;
       // the term must be the only cell every one of them adds, and no relation finds it wrong itself
       const common = group.slice(1).reduce((cells, i) => cells.filter((c) => i.cells.slice(1).some((x) => key(x) === key(c))), group[0]!.cells.slice(1));

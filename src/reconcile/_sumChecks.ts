@@ -1,4 +1,4 @@
-import { compareFractions, fraction, multiplyFractions, subtractFractions, type Fraction } from '../numbers/fraction.js';
+import { compareFractions, fraction, multiplyFractions, subtractFractions, sumFractions, type Fraction } from '../numbers/fraction.js';
 import { formatVnNumber } from '../numbers/formatVnNumber.js';
 import { formatInterval, intervalGap, negateInterval, sumIntervals, type Interval } from '../numbers/interval.js';
 import { MONEY_UNIT_LABELS } from '../numbers/money.js';
@@ -84,10 +84,7 @@ export function checkSum(check: SumCheck, ctx: CheckContext): void {
     const expected = signedSum(check, (i) => values[i + 1]!.f);
     if (printed.num === expected.num && printed.den === expected.den) return;
     const diff = subtractFractions(printed, expected);
-    const abs = diff.num < 0n ? fraction(-diff.num, diff.den) : diff;
-    // each cell's own precision: the parts' rounding errors and the total's add up
-    const tolerance = values.reduce((t, v) => fraction(t.num * v.halfUnit.den + v.halfUnit.num * t.den, t.den * v.halfUnit.den), fraction(0n));
-    const shortcut: ReconcileShortcut | null = check.partsRounded && compareFractions(abs, tolerance) < 0 ? 'rounded-parts' : null;
+    const shortcut: ReconcileShortcut | null = check.partsRounded && withinRounding(diff, values.map((v) => v.halfUnit)) ? 'rounded-parts' : null;
     const expectedText = formatVnNumber(expected, { decimals: printedV.decimals, rounding: 'half-up' });
     ctx.push({
       ...base,
@@ -148,6 +145,18 @@ function sumRelationText(check: SumCheck, label: (row: string) => string): strin
 }
 
 /**
+ * Factors a figure typed in another unit is off by (tỷ for triệu or triệu for nghìn, triệu for đồng,
+ * and back), with the decimals the figure gains read that way (0,614 × 1.000 is 614: three fewer);
+ * the thousands first. @internal
+ */
+export const UNIT_SLIPS: ReadonlyArray<readonly [Fraction, string, number]> = [
+  [fraction(1000n), '× 1.000', -3],
+  [fraction(1n, 1000n), '÷ 1.000', 3],
+  [fraction(1_000_000n), '× 1.000.000', -6],
+  [fraction(1n, 1_000_000n), '÷ 1.000.000', 6],
+];
+
+/**
  * When a cell of the relation is printed in another money unit than its column (a plan in
  * triệu đồng printing “19 đồng”) and reading that figure in the column's unit makes the
  * relation hold, names the cell: the unit was most likely dropped by mistake.
@@ -169,7 +178,7 @@ function droppedUnitHint(check: SumCheck, cells: readonly ReadCell[], label: (ro
   }
   // a figure typed a thousand times too small (“0,614” for 614 triệu: typed in tỷ đồng) or too large, with no unit
   // printed; too small first: a figure with decimals among whole ones is the odd one
-  for (const [factor, how] of [[fraction(1000n), '× 1.000'], [fraction(1n, 1000n), '÷ 1.000']] as const) {
+  for (const [factor, how] of UNIT_SLIPS.slice(0, 2)) {
     for (let i = 0; i < cells.length; i++) {
       const v = values[i]!;
       if (v.num === 0n) continue;
@@ -197,9 +206,10 @@ export function sumHoldsWith(check: SumCheck, read: (ref: CellRef) => ReadCell, 
   const diff = subtractFractions(at(0), signedSum(check, (t) => at(t + 1)));
   if (diff.num === 0n) return true;
   if (!check.partsRounded) return false;
-  const tolerance = cells.reduce((t, c) => {
-    const h = (c as Extract<ReadCell, { status: 'value' }>).halfUnit;
-    return fraction(t.num * h.den + h.num * t.den, t.den * h.den);
-  }, fraction(0n));
-  return compareFractions(diff.num < 0n ? fraction(-diff.num, diff.den) : diff, tolerance) < 0;
+  return withinRounding(diff, cells.map((c) => (c as Extract<ReadCell, { status: 'value' }>).halfUnit));
+}
+
+/** Whether a sum's difference is less than its cells' printed precisions together (each cell's half unit: the parts' rounding errors and the total's add up). */
+function withinRounding(diff: Fraction, halfUnits: readonly Fraction[]): boolean {
+  return compareFractions(diff.num < 0n ? fraction(-diff.num, diff.den) : diff, sumFractions(halfUnits)) < 0;
 }
