@@ -117,9 +117,8 @@ async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
   if (args.values['marks'] === true && value('blank-as') === 'unknown') return badInput(io, 'classify: --marks means --blank-as no; give one of them');
   const blankAsNo = blankAs === 'no';
   const threadsText = value('threads');
-  if (threadsText !== undefined && !/^[1-9]\d{0,2}$/.test(threadsText)) return badInput(io, `classify: --threads must be a whole number from 1 to 256, got ${JSON.stringify(threadsText)}`);
+  if (threadsText !== undefined && (!/^[1-9]\d{0,2}$/.test(threadsText) || Number(threadsText) > 256)) return badInput(io, `classify: --threads must be a whole number from 1 to 256, got ${JSON.stringify(threadsText)}`);
   const threads = threadsText !== undefined ? Number(threadsText) : undefined;
-  if (threads !== undefined && threads > 256) return badInput(io, `classify: --threads must be a whole number from 1 to 256, got ${JSON.stringify(threadsText)}`);
   try {
     if (file !== '-') inputFormatOfPath(file);
     if (out !== undefined) formatOfPath(out);
