@@ -44,6 +44,9 @@ export interface DeclaredFormula {
   readonly by?: 'numbers' | 'header';
 }
 
+/** A header (folded) that opens a part of the whole above it: “Trong đó”, “Trong số đó”. @internal */
+export const IN_WHICH = /^(trong do|trong so)\b/;
+
 /** A header naming a total: “Tổng cộng”, “Tổng số”, “Cộng”, “Tổng kinh phí”… (folded). */
 export const TOTAL_NAME = /^(tong cong|tong so|tong|cong|tong kinh phi|tong von|tong nhu cau)(?=$|[\s:(,])/;
 
@@ -68,7 +71,7 @@ export function headerFormulas(additive: readonly Col[]): DeclaredFormula[] {
     const t = g.length > 1 ? totalOf(g) : undefined;
     if (t === undefined) continue;
     // a “Trong đó” part is at most the whole, never one of the terms of its sum
-    if (g.some((c) => path(c).slice(1).some((x) => /^(trong do|trong so)\b/.test(x)))) continue;
+    if (g.some((c) => path(c).slice(1).some((x) => IN_WHICH.test(x)))) continue;
     const parts = g.filter((c) => c !== t && path(c).length === 2);
     if (parts.length >= 2 && parts.length === g.length - 1) out.push({ column: t.col, terms: parts.map((c) => ({ column: c.col, sign: 1 as const })), by: 'header' });
   }

@@ -20,10 +20,8 @@ const rowText = (t: DocumentTable, r: number): string => t.rows[r]!.map((c) => c
 /** The number printed in a row's first two cells (1, 2, 3…), or null. */
 function lastNumber(t: DocumentTable): number | null {
   for (let r = t.rows.length - 1; r >= 0; r--) {
-    for (const c of t.rows[r]!.slice(0, 2)) {
-      const n = rowNumber(c.text);
-      if (n?.kind === 'arabic') return n.value;
-    }
+    const n = firstNumber(t, r);
+    if (n !== null) return n;
     if (t.rows[r]!.some((c) => c.text.trim() !== '')) return null;
   }
   return null;

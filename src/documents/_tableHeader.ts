@@ -129,12 +129,8 @@ export function tableHeader(table: DocumentTable): TableHeader {
   return { headerRows: columnNumberRow === null ? headerEnd : columnNumberRow + 1, captionRows, columnNumberRow, paths, keys: uniqueKeys(paths) };
 }
 
-/** A cell's own text: printed in it, not repeated from a merge that covers it. */
-function printedHere(table: DocumentTable, r: number, c: number): string {
-  const cell = table.rows[r]?.[c];
-  if (cell === undefined || (cell.mergedInto !== undefined && (cell.mergedInto.row !== r || cell.mergedInto.col !== c))) return '';
-  return cell.text.trim();
-}
+/** A cell's own text, trimmed: printed in it, not repeated from a merge that covers it. */
+const printedHere = (table: DocumentTable, r: number, c: number): string => ownText(table, r, c).trim();
 
 /** Starts with a lowercase letter (“nghèo”, “thoát nghèo”, “đầu kỳ”). */
 const continues = (text: string): boolean => {

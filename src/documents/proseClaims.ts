@@ -266,6 +266,8 @@ export const MAX_CLAIM_PARAGRAPH = 50_000;
  */
 export function extractClaims(model: DocumentModel): ProseClaims {
   const paras: Para[] = [];
+  /** The document's one base of households, once found ({@link documentBase}). */
+  let documentBaseFound: { readonly figure: ClaimFigure | undefined } | undefined;
   const paraAt = new Map<number, number>();
   const tooLong: UncheckedSentence[] = [];
   const ambiguous: UncheckedSentence[] = [];
@@ -695,8 +697,12 @@ export function extractClaims(model: DocumentModel): ProseClaims {
     }
   }
 
-  /** The one base of all households the document prints (“Tổng số hộ dân cư toàn huyện: 24.560 hộ”); undefined when none, or more than one value. */
+  /** The one base of all households the document prints (“Tổng số hộ dân cư toàn huyện: 24.560 hộ”); undefined when none, or more than one value. Found once: it depends on the document only. */
   function documentBase(): ClaimFigure | undefined {
+    documentBaseFound ??= { figure: findDocumentBase() };
+    return documentBaseFound.figure;
+  }
+  function findDocumentBase(): ClaimFigure | undefined {
     const found: Array<{ p: Para; f: ProseFigure }> = [];
     for (const q of paras) for (const f of q.figures) if (f.dimension === 'households' && f.qualifier === null && BASE_WORDS.test(q.folded.slice(Math.max(0, f.start - 40), f.start))) found.push({ p: q, f });
     const values = new Set(found.map(({ f }) => `${f.value.num}/${f.value.den}`));

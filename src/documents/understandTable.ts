@@ -5,7 +5,7 @@ import { foldVietnamese } from '../text/foldVietnamese.js';
 import { cellNumber, rowNumber, type CellNumber } from './_cellNumber.js';
 import { figureCells, moneyUnitIn, tableHeader } from './_tableHeader.js';
 import { coverageCandidates, hasChildRow, inNumberSequence, namedGroup, roleOf, rowSignal, startsNumberGroup, withLetterLevels, type RowSignal } from './_tableRows.js';
-import { averageRelations, carriedBreaks, declaredFormulas, headerFormulas, linearRelations, scaledTo, TOTAL_NAME, type Col } from './_columnRelations.js';
+import { averageRelations, carriedBreaks, declaredFormulas, headerFormulas, IN_WHICH, linearRelations, scaledTo, TOTAL_NAME, type Col } from './_columnRelations.js';
 import type { DocumentTable } from './documentModel.js';
 import type { DocumentLayoutColumn, DocumentColumnKind, LayoutRelation, DocumentLayoutRow, DocumentTableLayout } from './tableLayout.js';
 import { assertOptions } from '../errors/assertOptions.js';
@@ -300,7 +300,6 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
   }
 
   // --- “trong đó” columns: at most the column they break down -----------------
-  const IN_WHICH = /^(trong do|trong so do|trong so)\b/;
   for (const sub of additive) {
     const path = foldVietnamese(sub.header).split(' › ');
     // “Trong đó” under a merged header (“Số hộ nghèo” over “Tổng số | Trong đó › Hộ DTTS | …”, or
