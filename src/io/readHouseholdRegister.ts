@@ -14,12 +14,12 @@ import { createIdChecker } from '../_internal/_idSet.js';
 
 /** Household-level columns of a register (one value per household). */
 const HOUSEHOLD_COLUMNS: readonly ColumnSpec[] = [
-  { key: 'id', hint: 'text', vi: 'Mã hộ', en: 'Household id', aliases: ['mã hộ gia đình', 'household'], required: true },
+  { key: 'id', hint: 'text', vi: 'Mã hộ', en: 'Household id', aliases: ['mã hộ gia đình', 'mã số hộ', 'mã số hộ gia đình', 'mã hgđ', 'household', 'household code'], required: true },
   { key: 'unit', hint: 'text', vi: 'Mã đơn vị', en: 'Unit code', aliases: ['mã xã', 'đơn vị', 'unit', 'commune code'] },
-  { key: 'area', hint: 'text', vi: 'Khu vực', en: 'Area', aliases: ['nông thôn/thành thị', 'rural/urban'], required: true },
+  { key: 'area', hint: 'text', vi: 'Khu vực', en: 'Area', aliases: ['nông thôn/thành thị', 'thành thị/nông thôn', 'rural/urban', 'urban/rural'], required: true },
   { key: 'monthlyIncome', hint: 'amount', vi: 'Thu nhập/tháng (đồng)', en: 'Monthly income (dong)', required: true },
   { key: 'memberAges', hint: 'text', vi: 'Tuổi các thành viên', en: 'Member ages', aliases: ['tuổi nhân khẩu'] },
-  { key: 'memberCount', hint: 'count', vi: 'Số nhân khẩu', en: 'Members', aliases: ['số thành viên', 'nhân khẩu', 'số người', 'number of members', 'household size', 'members (persons)'] },
+  { key: 'memberCount', hint: 'count', vi: 'Số nhân khẩu', en: 'Members', aliases: ['số thành viên', 'nhân khẩu', 'số khẩu', 'tổng số nhân khẩu', 'số nhân khẩu của hộ', 'số nhân khẩu trong hộ', 'số người', 'số người trong hộ', 'số thành viên trong hộ', 'quy mô hộ', 'number of members', 'household size', 'members (persons)'] },
   { key: 'safeWater', hint: 'boolean', vi: 'Nước sinh hoạt hợp vệ sinh', en: 'Safe water', aliases: ['nước sạch'] },
   { key: 'hygienicLatrine', hint: 'boolean', vi: 'Nhà tiêu hợp vệ sinh', en: 'Hygienic latrine' },
   { key: 'telecom', hint: 'boolean', vi: 'Dịch vụ viễn thông', en: 'Telecom services', aliases: ['telecom'] },

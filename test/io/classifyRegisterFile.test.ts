@@ -139,6 +139,26 @@ describe('classifyRegisterFile', () => {
     expect([s.byStatus.average, s.failed]).toEqual([1, 1]);
   });
 
+  it('reads the household code, area and members under the names communes print them (Mã số hộ, Thành thị/Nông thôn, Số khẩu, Quy mô hộ…)', async () => {
+    const d = dir();
+    const out = join(d, 'kq.csv');
+    for (const [id, area, members] of [
+      ['Mã số hộ', 'Thành thị/Nông thôn', 'Số khẩu'],
+      ['Mã HGĐ', 'Urban/rural', 'Tổng số nhân khẩu'],
+      ['Mã số hộ gia đình', 'Khu vực', 'Quy mô hộ (người)'],
+      ['Household code', 'Khu vực', 'Số người trong hộ'],
+    ]) {
+      const input = join(d, 'ho.csv');
+      writeFileSync(input, `${id},${area},${members},Thu nhập bình quân đầu người/năm (nghìn đồng)\nH1,nông thôn,3,36000\nH2,thành thị,2,40000\n`);
+      const s = await classifyRegisterFile(input, { asOf: AS_OF, out, headers: 'vi' });
+      expect(s.layout.passThrough, `${id} / ${area} / ${members}`).toEqual([]);
+      // H1: 3.000.000 a head a month, above the rural ceiling (2.250.000); H2: 3.333.333,33…, above the urban one (3.000.000)
+      expect(s.byStatus['non-poor']).toBe(2);
+      const [, row] = parseCsv(readFileSync(out, 'utf8').replace(/^\uFEFF/, ''));
+      expect(row!.slice(0, 5)).toEqual(['H1', '', 'nông thôn', '3', '9.000.000']);
+    }
+  });
+
   it('a classify output read again does not pass its old results through', async () => {
     const d = dir();
     const input = join(d, 'ho.csv');
