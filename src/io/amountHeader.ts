@@ -29,6 +29,16 @@ const UNIT_PHRASES: ReadonlyArray<readonly [string, MoneyUnit]> = [
   ['ngan dong', 'nghin'],
   ['1.000 dong', 'nghin'],
   ['1000 dong', 'nghin'],
+  ['1.000 d', 'nghin'],
+  ['1000 d', 'nghin'],
+  ['1.000d', 'nghin'],
+  ['1000d', 'nghin'],
+  ['nghin d', 'nghin'],
+  ['ngan d', 'nghin'],
+  ['trieu d', 'trieu'],
+  ['tr.d', 'trieu'],
+  ['trd', 'trieu'],
+  ['ty d', 'ty'],
   ['thousand dong', 'nghin'],
   ['thousand vnd', 'nghin'],
   ['trieu dong', 'trieu'],
@@ -76,6 +86,17 @@ const PERIOD_PHRASES: ReadonlyArray<readonly [string, AmountPeriod]> = [
 
 const PER_PERSON_PHRASES = ['binh quan dau nguoi', 'binh quan nhan khau', 'binh quan mot nguoi', 'dau nguoi', 'moi nguoi', 'mot nguoi', 'nguoi', 'per capita', 'per person', 'per head', 'capita', 'bqdn'];
 
+/**
+ * Abbreviations registers print in income headers, spelt out before the header is read (folded,
+ * whole words): `TNBQ` (thu nhập bình quân), `TN` at the head (thu nhập), `BQ` (bình quân).
+ */
+function spellOut(folded: string): string {
+  return folded
+    .replace(/^(tong )?tn ?bq\b/, '$1thu nhap binh quan')
+    .replace(/^(tong )?tn\b/, '$1thu nhap')
+    .replace(/\bbq\b/g, 'binh quan');
+}
+
 /** Words that name the quantity or the household, and say nothing about unit or period. */
 const NEUTRAL_PHRASES = ['tong thu nhap', 'thu nhap', 'cua ca ho', 'cua ho', 'ho gia dinh', 'ho', 'total', 'household', 'income', 'of', 'the', 'in', 'tong'];
 
@@ -103,7 +124,7 @@ function take(text: string, phrase: string): [string, number] {
  * readAmountHeader('Thu nhập bình quân đầu người/tháng (Income)').unit //=> null
  */
 export function readAmountHeader(header: string): AmountHeader {
-  let text = foldVietnamese(header)
+  let text = spellOut(foldVietnamese(header))
     .replace(/[()[\]/,:;|*\-–—]+/g, ' ')
     .replace(/\bđ\b/g, 'd')
     .replace(/ +/g, ' ')
@@ -144,12 +165,12 @@ export function readAmountHeader(header: string): AmountHeader {
 
 /**
  * Whether a header names an income: it begins (after folding) with `thu nhập`, `tổng thu nhập`
- * or, in English, with words such as `monthly`, `household`, `total` before `income`.
+ * (or their abbreviations `TN`, `TNBQ`) or, in English, with words such as `monthly`, `household`, `total` before `income`.
  * @example
  * isIncomeHeader('Thu nhập (đồng/năm)') //=> true
  * isIncomeHeader('Nguồn thu nhập chính') //=> false
  */
 export function isIncomeHeader(header: string): boolean {
-  const f = foldVietnamese(header);
+  const f = spellOut(foldVietnamese(header));
   return /^(tong )?thu nhap\b/.test(f) || /^((total|household|monthly|yearly|annual|average|net|gross|per capita|per-capita|hh)\s+)*income\b/.test(f) || f === 'monthlyincome';
 }

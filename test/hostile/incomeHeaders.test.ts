@@ -34,6 +34,13 @@ describe('income headers carry their unit and period', () => {
       ['Income per capita per month (VND)', '1.500.000', 6_000_000n, '1'],
       ['Thu nhập bình quân đầu người/năm (nghìn đồng)', '18.000', 6_000_000n, '1'],
       ['Monthly income (dong)', '6.000.001', 6_000_001n, '1'],
+      // abbreviations registers print: TN, TNBQ, BQ, 1.000đ, nghìn đ, tr.đ, trđ
+      ['Thu nhập BQ đầu người/tháng (đồng)', '1.500.000', 6_000_000n, '1'],
+      ['TNBQ (đồng/người/tháng)', '1.500.000', 6_000_000n, '1'],
+      ['Thu nhập bình quân (1.000đ/người/tháng)', '1.500', 6_000_000n, '1'],
+      ['TN/tháng (nghìn đ)', '6.000', 6_000_000n, '1'],
+      ['Tổng TN của hộ (tr.đ/năm)', '72', 6_000_000n, '1'],
+      ['TN BQ người/năm (trđ)', '18', 6_000_000n, '1'],
     ];
     for (const [header, cell, monthly, den] of cases) {
       const [h] = await read([registerHeader(header), household(cell)]);
