@@ -15,7 +15,7 @@ import { restoreCsvFormulaText } from './csv.js';
  * - `'amount'`: money in whole đồng (a bigint), read in the column's unit unless the cell prints one (`1,5 triệu đồng`);
  * - `'text'`: the text, trimmed;
  * - `'date'`: an {@link IsoDate} from `YYYY-MM-DD`, `DD/MM/YYYY`, `ngày D tháng M năm YYYY` (`parseVnDate`) or an XLSX date;
- * - `'boolean'`: `có`/`không`, `x`, `yes`/`no`, `true`/`false`, `1`/`0`, `đúng`/`sai`.
+ * - `'boolean'`: `có`/`không`, `x`, a tick `√` `✓` `✔` `☑` (an empty box `☐` is no), `yes`/`no`, `true`/`false`, `1`/`0`, `đúng`/`sai`.
  * Numbers are read by {@link parseVnNumber}: `.` groups thousands, `,` marks decimals.
  */
 export type ColumnHint = 'count' | 'rate' | 'amount' | 'text' | 'date' | 'boolean';
@@ -73,9 +73,9 @@ export function cellError(at: CellPosition, error: unknown): VnPovertyError {
 /** A whole number, plain or with `.` thousands groups, nothing else. */
 const WHOLE = /^\s*(\d{1,3}(?:\.\d{3})+|\d+)\s*$/;
 
-// compared folded (no diacritics, lower case): Có, CÓ, co, có all read as yes
-const TRUE_WORDS = new Set(['co', 'x', 'yes', 'y', 'true', '1', 'dung']);
-const FALSE_WORDS = new Set(['khong', 'no', 'n', 'false', '0', 'sai']);
+// compared folded (no diacritics, lower case): Có, CÓ, co, có all read as yes; a tick mark (√ ✓ ✔ ☑) is yes, an empty box (☐) no
+const TRUE_WORDS = new Set(['co', 'x', 'yes', 'y', 'true', '1', 'dung', '√', '✓', '✔', '☑']);
+const FALSE_WORDS = new Set(['khong', 'no', 'n', 'false', '0', 'sai', '☐']);
 
 /** Shortest decimal text of a finite JS number (what Excel shows at full precision). */
 function decimalOfNumber(value: number): Decimal {
@@ -137,7 +137,7 @@ function readCellValue(raw: RawCell, spec: Pick<ColumnSpec, 'hint' | 'unit'>, fo
       const word = foldVietnamese(String(raw));
       if (TRUE_WORDS.has(word)) return true;
       if (FALSE_WORDS.has(word)) return false;
-      return fail({ code: 'invalid-boolean', path: [], value: raw, expected: 'có/không, x, yes/no, true/false or 1/0' });
+      return fail({ code: 'invalid-boolean', path: [], value: raw, expected: 'có/không, x or a tick (√, ✓), yes/no, true/false or 1/0' });
     }
     case 'date': {
       if (raw instanceof Date) return toIsoDate({ date: raw, zone: 'utc' });

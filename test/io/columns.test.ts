@@ -38,6 +38,10 @@ describe('readCell', () => {
     expect(readCell('x', { hint: 'boolean' }, at)).toBe(true);
     expect(readCell('không', { hint: 'boolean' }, at)).toBe(false);
     expect(readCell(false, { hint: 'boolean' }, at)).toBe(false);
+    // a tick mark is yes, an empty box no; a crossed box (☒), read as yes on some forms and no on others, is refused
+    for (const tick of ['√', '✓', '✔', '☑', ' √ ']) expect(readCell(tick, { hint: 'boolean' }, at)).toBe(true);
+    expect(readCell('☐', { hint: 'boolean' }, at)).toBe(false);
+    expect(firstIssue(() => readCell('☒', { hint: 'boolean' }, at)).code).toBe('invalid-boolean');
     expect(readCell('  Phường 1 ', { hint: 'text' }, at)).toBe('Phường 1');
   });
 
