@@ -221,7 +221,10 @@ interface Para {
   readonly folded: string;
   /** A list item: printed with its marker (“- ”, “a) ”), numbered by Word (its `label`), or in a Word list style (bullets). */
   readonly listItem: boolean;
+  /** The figures read as one value: every figure but the ends of ranges. */
   readonly figures: readonly ProseFigure[];
+  /** Every figure, ranges (“250-300 hộ”) included: a target reads them, the others list them as unchecked. */
+  readonly allFigures: readonly ProseFigure[];
   readonly sentences: ReadonlyArray<{ readonly start: number; readonly end: number }>;
   /** The bracket depth at every offset ({@link parenDepths}), computed once. */
   readonly depths: readonly number[];
@@ -294,7 +297,10 @@ export function extractClaims(model: DocumentModel): ProseClaims {
   const paraAt = new Map<number, number>();
   const tooLong: UncheckedSentence[] = [];
   const ambiguous: UncheckedSentence[] = [];
-  const englishFormat = isEnglishFormat(model.blocks.flatMap((b) => (b.kind === 'table' || b.text.length > MAX_CLAIM_PARAGRAPH ? [] : [b.text])));
+  // each paragraph folded once, for the format, its figures, the ambiguous ones and its claims
+  const foldedAt = new Map<number, string>();
+  for (const b of model.blocks) if (b.kind !== 'table' && b.text.length <= MAX_CLAIM_PARAGRAPH) foldedAt.set(b.index, foldVietnameseKeepingLength(b.text));
+  const englishFormat = isEnglishFormat([...foldedAt.values()], { folded: true });
   for (const b of model.blocks) {
     if (b.kind === 'table') continue;
     if (b.text.length > MAX_CLAIM_PARAGRAPH) {
@@ -306,8 +312,12 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       continue;
     }
     paraAt.set(b.index, paras.length);
-    paras.push({ block: b.index, text: b.text, folded: foldVietnameseKeepingLength(b.text), listItem: LIST_ITEM.test(b.text) || b.label !== undefined || /\blist\b/i.test(b.style ?? ''), figures: proseFigures(b.text, { englishFormat }), sentences: sentences(b.text), depths: parenDepths(b.text) });
-    if (!englishFormat) for (const a of ambiguousFigures(b.text)) ambiguous.push({ location: { block: b.index, start: a.start, end: a.end }, sentence: a.text, figures: [a.text], reason: a.reason });
+    const folded = foldedAt.get(b.index)!;
+    const allFigures = proseFigures(b.text, { englishFormat, folded });
+    // a range is an interval, not the figure printed last (“300–250 hộ” is not 250 households): only a target reads it
+    const figures = allFigures.filter((f) => f.range === undefined);
+    paras.push({ block: b.index, text: b.text, folded, listItem: LIST_ITEM.test(b.text) || b.label !== undefined || /\blist\b/i.test(b.style ?? ''), figures, allFigures, sentences: sentences(b.text), depths: parenDepths(b.text) });
+    if (!englishFormat) for (const a of ambiguousFigures(b.text, folded)) ambiguous.push({ location: { block: b.index, start: a.start, end: a.end }, sentence: a.text, figures: [a.text], reason: a.reason });
   }
   const claims: DocumentClaim[] = [];
   const used = new Set<string>();
@@ -326,7 +336,7 @@ export function extractClaims(model: DocumentModel): ProseClaims {
   const yearsNamed = new Map<Para, Array<{ year: number; at: number }>>();
 
   paras.forEach((p, pi) => {
-    if (p.figures.length === 0 && !p.folded.includes('/')) return;
+    if (p.allFigures.length === 0 && !p.folded.includes('/')) return;
     totalsWithParts(p, pi);
     breakdowns(p);
     rateCountPairs(p, pi);
@@ -964,7 +974,12 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       let earliest: { year: number; block: number } | null = null;
       for (let k = 0; k <= qi; k++) {
         const r = paras[k]!;
-        for (const y of k === qi ? named(r, 0, from) : yearsOf(r)) if (earliest === null || y.year < earliest.year) earliest = { year: y.year, block: r.block };
+        // the legal basis (“Căn cứ Luật … năm 2015”, “Quyết định … ngày 18 tháng 01 năm 2022”) names years of other texts, not of the period
+        if (/^\s*can cu\b/.test(r.folded)) continue;
+        for (const y of k === qi ? named(r, 0, from) : yearsOf(r)) {
+          if (CITED_YEAR.test(r.folded.slice(Math.max(0, y.at - 40), y.at))) continue;
+          if (earliest === null || y.year < earliest.year) earliest = { year: y.year, block: r.block };
+        }
       }
       if (earliest === null || earliest.year >= end) return { years: [] };
       return { years: [end - earliest.year, end - earliest.year + 1], period: `from ${earliest.year}, the first year the document names (block ${earliest.block + 1}), to ${end}` };
@@ -1058,7 +1073,7 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       const clause = p.text.slice(s.start + giam, s.end);
       const clauseFolded = foldVietnamese(clause);
       const share = /(\d+)\s*\/\s*(\d+)\s+(?:so\s+)?ho/.test(clauseFolded);
-      const figures = p.figures.filter((f) => f.start >= s.start + giam && f.end <= s.end && (f.dimension === 'percent' || f.dimension === 'households'));
+      const figures = p.allFigures.filter((f) => f.start >= s.start + giam && f.end <= s.end && (f.dimension === 'percent' || f.dimension === 'households'));
       if (!share && figures.length === 0) return false;
       const subject = subjectOf(folded);
       if (subject === null) return false;
@@ -1091,10 +1106,12 @@ export function extractClaims(model: DocumentModel): ProseClaims {
 
   const unchecked: UncheckedSentence[] = [...tooLong, ...ambiguous];
   for (const p of paras) {
-    if (p.figures.length === 0) continue;
+    if (p.allFigures.length === 0) continue;
     for (const s of p.sentences) {
-      const left = p.figures.filter((f) => f.start >= s.start && f.end <= s.end && !used.has(`${p.block}:${f.start}`));
-      if (left.length > 0) unchecked.push({ location: { block: p.block, start: s.start, end: s.end }, sentence: p.text.slice(s.start, s.end).trim(), figures: left.map((f) => f.text) });
+      const left = p.allFigures.filter((f) => f.start >= s.start && f.end <= s.end && !used.has(`${p.block}:${f.start}`));
+      if (left.length === 0) continue;
+      const ranges = left.filter((f) => f.range !== undefined).map((f) => rangeNote(f));
+      unchecked.push({ location: { block: p.block, start: s.start, end: s.end }, sentence: p.text.slice(s.start, s.end).trim(), figures: left.map((f) => f.range?.text ?? f.text), ...(ranges.length === 0 ? {} : { reason: ranges.join('; ') }) });
     }
   }
   unchecked.sort((a, b) => a.location.block - b.location.block || a.location.start - b.location.start);
@@ -1172,6 +1189,16 @@ function isYearlyAverage(folded: string, f: ProseFigure): boolean {
  * with its equivalent between (“giảm 6,26%, tương đương với 11.710 hộ nghèo và cận nghèo (giảm từ …”).
  */
 const CHANGE_THEN_ENDS = /^\s*(?:,\s*(?:tuong duong|tuong ung)(?: voi)?\s+[^()%;]{1,60}?)?[(,]?\s*(?:(?:giam|tang)\s+)?tu\s*$/;
+
+/** What a range is read as: ““300–250 hộ” is a range, read as the interval 250 – 300 hộ (printed high end first)”. */
+function rangeNote(f: ProseFigure): string {
+  const r = f.range!;
+  const unit = f.dimension === 'percent' ? '%' : ` ${f.unitText}`;
+  return `“${r.text}” is a range, read as the interval ${r.lowDigits} – ${r.highDigits}${unit}${r.reversed ? ' (printed high end first)' : ''}, not as one figure`;
+}
+
+/** Words before a year that make it the date or the name of a cited text (“ngày 18 tháng 01 năm 2022”, “Luật Ngân sách nhà nước năm 2015”), not a year of the plan. */
+const CITED_YEAR = /\b(?:ngay \d{1,2} thang \d{1,2} nam|thang \d{1,2} nam|(?:luat|bo luat|hien phap)\b[\p{L} ]{0,30}\bnam)\s*$/u;
 
 /** “tăng 137 hộ”, “giảm 20 hộ”, “thêm 5 hộ”: words before a figure that make it a change, not a stock. */
 const CHANGE_BEFORE = /\b(giam|tang|them)(?: duoc| len| xuong)?\s*$/;

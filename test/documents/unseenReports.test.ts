@@ -90,4 +90,28 @@ describe('unseen reports: every planted error at its figure, the twin gives noth
     expect(r.claims.find((c) => c.kind === 'yearly-average')?.note).toContain('4,66% over 3 years = 1,55% a year');
     expect(check(text.replace('giảm 1,55%', 'giảm 1,65%')).findings.map(brief)).toEqual(['average-mismatch “1,65%” → 2,33 or 1,55%']);
   });
+
+  it('a range is an interval wherever it is printed: “300–250 hộ”, “5,8-6%” outside a target are listed with the interval, never read as one figure', () => {
+    const text = 'Tổng số hộ dân cư toàn xã: 5.000 hộ.\n\nNăm 2024, số hộ được hỗ trợ nhà ở khoảng 300–250 hộ, tỷ lệ hộ nghèo còn khoảng 5,8-6%.\n\nPhấn đấu giảm tỷ lệ hộ nghèo từ 2-1,5%, tương đương giảm 100-75 hộ nghèo.';
+    const r = check(text);
+    expect(r.findings).toEqual([]);
+    const note = r.unchecked.find((u) => u.reason.includes('is a range'))!.reason;
+    expect(note).toContain('“300–250 hộ” is a range, read as the interval 250 – 300 hộ (printed high end first), not as one figure');
+    expect(note).toContain('“5,8-6%” is a range, read as the interval 5,8 – 6%, not as one figure');
+    // in a target, as before: the interval, with its households
+    expect(r.claims.find((c) => c.kind === 'reduction-target')?.status).toBe('consistent');
+  });
+
+  it('“so với đầu kỳ” with no period named: the years of the legal basis and of cited dates are not the start of the period, and the period assumed is said', () => {
+    const text = [
+      'KẾ HOẠCH GIẢM NGHÈO NĂM 2026',
+      'Căn cứ Luật Tổ chức chính quyền địa phương năm 2015; Quyết định số 90/QĐ-TTg ngày 18 tháng 01 năm 2022 của Thủ tướng Chính phủ.',
+      'Thực hiện Nghị quyết ngày 10 tháng 12 năm 2020 của HĐND huyện, năm 2021 tỷ lệ hộ nghèo toàn huyện là 12,40%.',
+      'Đến cuối năm 2025, tỷ lệ hộ nghèo còn 7,76%, giảm 4,64% so với đầu kỳ, bình quân 1,16%/năm.',
+    ].join('\n\n');
+    const r = check(text);
+    // before, 2015 (“Luật … năm 2015”) was taken as the start: 10 or 11 years, a false finding
+    expect(r.findings).toEqual([]);
+    expect(r.claims.find((c) => c.kind === 'yearly-average')?.note).toContain('from 2021, the first year the document names (block 3), to 2025');
+  });
 });
