@@ -553,6 +553,9 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       // “chiếm 3,5% dân số”: a share of the people (“dân số”, “nhân khẩu”), not of the households — a base of its own
       const baseWords = /^\s*(?:%\s*)?(?:so voi |tren |cua )?(tong so ho[\p{L} ]{0,20}|so ho (?:ngheo|can ngheo)[\p{L} ]{0,10}|(?:tong )?dan so\b[\p{L} ]{0,20}|(?:tong )?so (?:dan|nhan khau)\b[\p{L} ]{0,20}|nhan khau\b[\p{L} ]{0,20})/u.exec(p.folded.slice(r.end, r.end + 40));
       const s = sentenceAt(p, r.start);
+      // “chiếm 5,46% tổng số hộ dân cư toàn tỉnh (524.500 hộ)”: the base printed in brackets after its words
+      const baseEnd = baseWords === null ? -1 : r.end + baseWords[0].length;
+      const bracketedBase = baseWords === null || !/dan cu|ho dan|tu nhien|^tong so ho\s*$/.test(baseWords[1]!) ? undefined : p.figures.find((f) => f.dimension === 'households' && f.qualifier === null && f.start > baseEnd && /^[\p{L} ]{0,30}\(\s*$/u.test(p.folded.slice(baseEnd, f.start)) && /^\s*\)/.test(p.folded.slice(f.end, f.end + 3)));
       pairCounts.add(`${p.block}:${count.start}`);
       // a place named at the head of the pair's clause is nearer than one the sentence named before (“… chung cả nước …: Tây Nguyên 8,39% với 129.160 hộ”)
       const scope = placeBefore(p, s.start, Math.min(r.start, count.start)) || scopeOf(p.text.slice(s.start, Math.min(r.start, count.start)));
@@ -566,7 +569,7 @@ export function extractClaims(model: DocumentModel): ProseClaims {
         base: baseWords === null || /dan cu|ho dan/.test(baseWords[1]!) ? 'households' : p.text.slice(r.end + baseWords.index + baseWords[0].length - baseWords[1]!.length, r.end + baseWords[0].length).trim(),
         date: dateNear(p, pi, Math.min(r.start, count.start), s.start),
         // “19.965/371.154 hộ …, chiếm tỷ lệ 5,38%”: the count over its base, both printed
-        ...(count.outOf !== undefined ? { printedBase: fig(p, slashPlan(p, count)) } : printedBaseFor(p, pi, Math.min(r.start, count.start), people + area, baseWords === null || /dan cu|ho dan/.test(baseWords[1]!))),
+        ...(count.outOf !== undefined ? { printedBase: fig(p, slashPlan(p, count)) } : bracketedBase !== undefined ? { printedBase: fig(p, bracketedBase) } : printedBaseFor(p, pi, Math.min(r.start, count.start), people + area, baseWords === null || /dan cu|ho dan/.test(baseWords[1]!))),
         ...(scope === '' ? {} : { scope }),
         ...(moment === null ? {} : { moment }),
         ...yearOf(p, s.start, Math.min(r.start, count.start)),

@@ -37,12 +37,14 @@ describe('unseen reports: every planted error at its figure, the twin gives noth
     const clean = check(fixture('resolution-2026-2030.clean.txt'));
     // before, “bình quân mỗi năm khoảng 246,8 tỷ đồng” was read as the total of “trong đó …”: two false findings
     expect(clean.findings).toEqual([]);
-    expect(clean.claims.filter((c) => c.status === 'consistent').map((c) => c.kind)).toEqual(['total-with-parts', 'yearly-average']);
+    expect(clean.claims.filter((c) => c.status === 'consistent').map((c) => c.kind)).toEqual(['total-with-parts', 'yearly-average', 'rate-count']);
     const r = check(fixture('resolution-2026-2030.txt'));
     expect(r.findings.map(brief)).toEqual([
       'parts-short-of-total “1.234 tỷ đồng” → 1.180 tỷ đồng',
       'average-mismatch “khoảng 264,8 tỷ đồng” → 246,8 tỷ đồng',
       'share-mismatch “28%” → 82%',
+      // the base printed in brackets after its words: “chiếm 5,64% tổng số hộ dân cư toàn tỉnh (524.500 hộ)”
+      'rate-mismatch “5,64%” → 5,46%',
     ]);
     expect(r.findings[1]!.message).toContain('off by 18,0 tỷ đồng');
   });
