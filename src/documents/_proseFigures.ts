@@ -62,6 +62,9 @@ const UNITS: ReadonlyArray<readonly [string, FigureDimension, MoneyUnit | null]>
   ['households', 'households', null],
   ['household', 'households', null],
   ['ho', 'households', null],
+  // “vượt 0,3 điểm %”, “giảm 1,2 điểm phần trăm”: points of a rate
+  ['diem phan tram', 'percent', null],
+  ['diem %', 'percent', null],
   ['%', 'percent', null],
   ['can', 'other', null],
   ['lop', 'other', null],

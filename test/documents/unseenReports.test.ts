@@ -116,4 +116,12 @@ describe('unseen reports: every planted error at its figure, the twin gives noth
     expect(r.findings).toEqual([]);
     expect(r.claims.find((c) => c.kind === 'yearly-average')?.note).toContain('from 2021, the first year the document names (block 3), to 2025');
   });
+
+  it('“vượt kế hoạch 0,3 điểm %”, “giảm 1,1 điểm phần trăm”: points of a rate are read as percentages, and a wrong margin is found', () => {
+    const text = 'Tỷ lệ hộ nghèo giảm 1,2% so với đầu năm, vượt kế hoạch 0,3 điểm % (kế hoạch giảm 0,9%).\n\nTỷ lệ hộ cận nghèo giảm 1,1 điểm phần trăm, vượt chỉ tiêu 0,1 điểm phần trăm (chỉ tiêu giảm 1%).';
+    const r = check(text);
+    expect(r.findings).toEqual([]);
+    expect(r.claims.filter((c) => c.kind === 'against-plan').map((c) => c.status)).toEqual(['consistent', 'consistent']);
+    expect(check(text.replace('0,3 điểm %', '0,2 điểm %')).findings.map(brief)).toEqual(['margin-mismatch “0,2 điểm %” → 0,3%']);
+  });
 });
