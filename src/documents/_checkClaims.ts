@@ -14,9 +14,9 @@ import { divideIntervals, intersectIntervals, intervalsMeet, scaleInterval, sumI
 import { figureInterval, intervalInUnitOf, percentShareInterval } from './_figureInterval.js';
 import type { CheckedClaim, CheckFinding, CheckSeverity, FindingLocation, UncheckedItem } from './checkReport.js';
 import type { DocumentModel } from './documentModel.js';
-import type { ChangeClaim, ClaimFigure, DocumentClaim, FlowClaim, PercentOfPlanClaim, RateCountClaim, RatioClaim, ReductionTargetClaim, TableFigureClaim, TextLocation, TotalWithPartsClaim, YearlyAverageClaim } from './proseClaims.js';
+import type { AgainstPlanClaim, ChangeClaim, ClaimFigure, DocumentClaim, FlowClaim, PercentOfPlanClaim, RateCountClaim, RatioClaim, ReductionTargetClaim, TableFigureClaim, TextLocation, TotalWithPartsClaim, YearlyAverageClaim } from './proseClaims.js';
 import { roundQuotient } from '../numbers/rounding.js';
-import { negateInterval, formatInterval } from '../numbers/interval.js';
+import { negateInterval, formatInterval, intervalContains } from '../numbers/interval.js';
 import { printedInterval } from '../numbers/printedInterval.js';
 
 /** What checking the claims of a document gives. */
@@ -58,6 +58,7 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
   checkPairs(claims.filter((c): c is RateCountClaim => c.kind === 'rate-count'));
   // a change since the start of the period, between the rates of two pairs: a wrong rate is found once, at its pair
   for (const c of claims) if (c.kind === 'change' && c.sinceStart === true) checkSinceStart(c);
+  for (const c of claims) if (c.kind === 'against-plan') checkAgainstPlan(c);
   checkPlans(claims.filter((c): c is PercentOfPlanClaim => c.kind === 'percent-of-plan'));
   checkTargets(claims.filter((c): c is ReductionTargetClaim => c.kind === 'reduction-target'));
   checkTableFigures(claims.filter((c): c is TableFigureClaim => c.kind === 'table-figure'));
@@ -197,6 +198,7 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
 
   /** A yearly average: the change over the period (printed, or from its two ends) ÷ the years, within the printed rounding, meets the average printed. */
   function checkAverage(c: YearlyAverageClaim): void {
+    if (c.average.dimension === 'money') return checkMoneyAverage(c);
     const iv = (f: ClaimFigure): Interval => printedInterval(f.figure.digits, { kind: 'rate' }).precision;
     const [a, b] = c.direction === 'down' ? [c.from, c.to] : [c.to, c.from];
     const total = c.change !== null ? iv(c.change) : sumIntervals([iv(a!), negateInterval(iv(b!))]);
@@ -223,6 +225,92 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
       location: where(c.average.location),
       message: `“${c.average.text}” a year: ${over} over ${years} years is ${c.years.map((k) => `${vn(divideFractions(exactTotal, fraction(BigInt(k))), decimals)}%`).join(' or ')} a year, not ${c.average.text} (off by ${vn(subtractFractions(c.average.figure.value, exact), decimals).replace('-', '')} points)${period}`,
     });
+  }
+
+  /** An amount over a period ÷ its years, each figure within its printed rounding (or its qualifier), meets the yearly average printed. */
+  function checkMoneyAverage(c: YearlyAverageClaim): void {
+    const total = c.change!;
+    const iv = (f: ClaimFigure): Interval => (f.figure.qualifier !== null ? figureInterval(f.figure) : scaleInterval(printedInterval(f.figure.digits, { kind: 'amount' }).precision, fraction(moneyPer(f))));
+    const n = c.years[0]!;
+    const perYear = scaleInterval(iv(total), fraction(1n, BigInt(n)));
+    const exact = divideFractions(multiplyFractions(total.figure.value, fraction(moneyPer(total))), fraction(BigInt(n) * moneyPer(c.average)));
+    const decimals = Math.max(1, c.average.figure.decimals);
+    const unit = c.average.figure.unitText;
+    const period = c.period === undefined ? '' : ` (${c.period})`;
+    if (intervalsMeet(perYear, iv(c.average))) return ok(c, `${total.text} over ${n} years = ${vn(exact, decimals)} ${unit} a year, printed ${c.average.text}${period}`);
+    const diff = subtractFractions(c.average.figure.value, exact);
+    finding(c, {
+      severity: 'error',
+      code: 'average-mismatch',
+      text: c.sentence,
+      printed: c.average.text,
+      expected: `${vn(exact, decimals)} ${unit}`,
+      difference: fractionToDecimal(diff).toDecimalPlaces(decimals).toFixed(),
+      relation: `bình quân mỗi năm = ${total.text} ÷ ${n} years`,
+      location: where(c.average.location),
+      message: `“${c.average.text}” a year: ${total.text} over ${n} years is ${vn(exact, decimals)} ${unit} a year, not ${c.average.text} (off by ${vn(diff, decimals).replace('-', '')} ${unit})${period}`,
+    });
+  }
+
+  /**
+   * A result against its plan: “vượt” needs the result above the plan, “chưa đạt” below it, “đạt” not
+   * below it; the margin printed is their difference, the percentage printed the result ÷ the plan —
+   * each figure within its printed rounding.
+   */
+  function checkAgainstPlan(c: AgainstPlanClaim): void {
+    // the margin and the percentage are worked from the figures as printed (the plan is a set figure, not a rounded one):
+    // each must round to what is printed, within the last digit it prints
+    const iv = (f: ClaimFigure): Interval => (f.dimension === 'percent' ? printedInterval(f.figure.digits, { kind: 'rate' }).precision : figureInterval(f.figure));
+    const exactGap = subtractFractions(c.achieved.figure.value, c.plan.figure.value);
+    const decimals = Math.max(c.achieved.figure.decimals, c.plan.figure.decimals);
+    const unit = c.achieved.dimension === 'percent' ? '%' : ` ${c.achieved.figure.unitText}`;
+    const sign = compareFractions(exactGap, fraction(0n));
+    const holds = c.verdict === 'beyond' ? sign > 0 : c.verdict === 'short' ? sign < 0 : sign >= 0;
+    let found = false;
+    if (!holds) {
+      found = true;
+      finding(c, {
+        severity: 'error',
+        code: 'verdict-mismatch',
+        text: c.sentence,
+        printed: c.verdictText,
+        expected: compareFractions(exactGap, fraction(0n)) > 0 ? 'vượt' : compareFractions(exactGap, fraction(0n)) < 0 ? 'chưa đạt' : 'đạt',
+        difference: fractionToDecimal(exactGap).toFixed(),
+        relation: `${c.achieved.text} against ${c.plan.text}`,
+        location: where(c.achieved.location),
+        message: `“${c.verdictText}”: ${c.achieved.text} against a plan of ${c.plan.text} is ${compareFractions(exactGap, fraction(0n)) > 0 ? `above it by ${vn(exactGap, decimals)}${unit}` : compareFractions(exactGap, fraction(0n)) < 0 ? `short of it by ${vn(exactGap, decimals).replace('-', '')}${unit}` : 'exactly the plan'}, not ${c.verdict === 'beyond' ? 'beyond it' : c.verdict === 'short' ? 'short of it' : 'meeting it'}`,
+      });
+    }
+    if (c.margin !== null && !intervalContains(iv(c.margin), exactGap)) {
+      found = true;
+      finding(c, {
+        severity: 'error',
+        code: 'margin-mismatch',
+        text: c.sentence,
+        printed: c.margin.text,
+        expected: `${vn(exactGap, decimals)}${unit}`,
+        difference: fractionToDecimal(subtractFractions(c.margin.figure.value, exactGap)).toFixed(),
+        relation: `${c.verdictText} = ${c.achieved.text} − ${c.plan.text}`,
+        location: where(c.margin.location),
+        message: `“${c.margin.text}” ${c.verdictText}: ${c.achieved.text} − ${c.plan.text} = ${vn(exactGap, decimals)}${unit}, not ${c.margin.text} (off by ${vn(subtractFractions(c.margin.figure.value, exactGap), decimals).replace('-', '')}${c.achieved.dimension === 'percent' ? ' points' : unit})`,
+      });
+    }
+    const exact = c.plan.figure.value.num === 0n ? null : multiplyFractions(divideFractions(c.achieved.figure.value, c.plan.figure.value), fraction(100n));
+    if (c.percent !== null && exact !== null && !intervalContains(iv(c.percent), exact)) {
+      found = true;
+      finding(c, {
+        severity: 'error',
+        code: 'percent-of-plan-mismatch',
+        text: c.sentence,
+        printed: c.percent.text,
+        expected: `${vn(exact, Math.max(2, c.percent.figure.decimals))}%`,
+        difference: fractionToDecimal(subtractFractions(c.percent.figure.value, exact)).toDecimalPlaces(Math.max(2, c.percent.figure.decimals)).toFixed(),
+        relation: `${c.achieved.text} ÷ ${c.plan.text} × 100`,
+        location: where(c.percent.location),
+        message: `“${c.percent.text}”: ${c.achieved.text} of a plan of ${c.plan.text} is ${vn(exact, Math.max(2, c.percent.figure.decimals))}% of it, not ${c.percent.text}`,
+      });
+    }
+    if (!found) ok(c, `${c.achieved.text} against ${c.plan.text}: ${c.verdictText}${c.margin === null ? '' : ` ${c.margin.text}`}${c.percent === null ? '' : `, ${c.percent.text} of the plan`}`);
   }
 
   /** End of the year = start − exits + entries (re-poor, newly poor), exactly. */
@@ -285,8 +373,10 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
     const counts = withLow(t.printed.filter((f) => f.dimension === 'households' && f.figure.qualifier === null && f.location.start > (rates[rates.length - 1]?.location.start ?? Infinity)));
     if (rates.length === 0 || rates.length !== counts.length || rates.length > 2) return null;
     const base = t.printedBase.figure.value;
+    // a target's rate is set, not measured (“giảm 3-4%” is 3 and 4 exactly): only its households are rounded, to one either way;
+    // a rate with decimals (“1,36%”) may itself be a rounded figure, within its last digit
     const decimals = Math.max(...rates.map((r) => r.figure.decimals));
-    const half = fraction(1n, 2n * 10n ** BigInt(decimals));
+    const half = decimals === 0 ? fraction(0n) : fraction(1n, 2n * 10n ** BigInt(decimals));
     let off = false;
     rates.forEach((r, i) => {
       const count = counts[i]!;
@@ -305,7 +395,7 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
         difference: fractionToDecimal(subtractFractions(v, exact)).toDecimalPlaces(1).toFixed(),
         relation: `${r.text} × ${t.printedBase!.text} ÷ 100`,
         location: where(count.location),
-        message: `“${count.text}” for a fall of ${r.text}: ${r.text} of the ${t.printedBase!.text} the document prints (block ${t.printedBase!.location.block + 1}) is ${vn(exact, 1)} hộ (${vn(low, 1)} – ${vn(high, 1)} within the rate's rounding), not ${count.text} (off by ${vn(subtractFractions(v, exact), 0).replace('-', '')})`,
+        message: `“${count.text}” for a fall of ${r.text}: ${r.text} of the ${t.printedBase!.text} the document prints (block ${t.printedBase!.location.block + 1}) is ${vn(exact, 1)} hộ${decimals === 0 ? '' : ` (${vn(low, 1)} – ${vn(high, 1)} within the rate's rounding)`}, not ${count.text} (off by ${vn(subtractFractions(v, exact), 0).replace('-', '')})`,
       });
     });
     if (!off) ok(t, `${counts.map((c, i) => `${c.text} = ${rates[i]!.text} of ${t.printedBase!.text}`).join('; ')} (the households the document prints)`);
@@ -466,7 +556,7 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
             difference: null,
             relation: `${p.achieved.text} ÷ ${p.percent.text} = plan`,
             location: where(p.percent.location),
-            message: `${p.achieved.text} is ${p.percent.text} of a plan of ${intervalText(plan, p.achieved)}, not of the plan printed (${p.plan.text})`,
+            message: `${p.achieved.text} is ${p.percent.text} of a plan of ${intervalText(plan, p.achieved)}, not of the plan printed (${p.plan.text}: ${p.achieved.text} ÷ ${p.plan.text} × 100 = ${percentOf(p.achieved, p.plan, Math.max(2, p.percent.figure.decimals))}%)`,
           });
         }
       }
@@ -573,6 +663,13 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
   }
 }
 
+/** A figure as a percentage of another of its dimension (money in đồng), rounded half-up for the message. */
+function percentOf(a: ClaimFigure, b: ClaimFigure, decimals: number): string {
+  const of = (f: ClaimFigure): Fraction => (f.dimension === 'money' ? multiplyFractions(f.figure.value, fraction(moneyPer(f))) : f.figure.value);
+  const base = of(b);
+  return base.num === 0n ? '?' : vn(multiplyFractions(divideFractions(of(a), base), fraction(100n)), decimals);
+}
+
 function moneyPer(f: ClaimFigure): bigint {
   return { dong: 1n, nghin: 1_000n, trieu: 1_000_000n, ty: 1_000_000_000n }[f.figure.moneyUnit ?? 'dong'];
 }
@@ -636,7 +733,9 @@ function summary(c: DocumentClaim): string {
     case 'change':
       return `${c.from.text} → ${c.to.text}: ${c.direction === 'down' ? 'down' : 'up'} ${c.change.text}`;
     case 'yearly-average':
-      return `${c.change?.text ?? `${c.from!.text} → ${c.to!.text}`} over ${c.years.join(' or ')} years: ${c.direction} ${c.average.text} a year`;
+      return `${c.change?.text ?? `${c.from!.text} → ${c.to!.text}`} over ${c.years.join(' or ')} years: ${c.average.dimension === 'money' ? '' : `${c.direction} `}${c.average.text} a year`;
+    case 'against-plan':
+      return `${c.achieved.text} against a plan of ${c.plan.text}: ${c.verdictText}${c.margin === null ? '' : ` ${c.margin.text}`}`;
     case 'flow':
       return `${c.start.text} − ${c.exits.map((e) => e.text).join(' − ')}${c.entries.map((e) => ` + ${e.text}`).join('')} = ${c.end.text}`;
     case 'ratio':

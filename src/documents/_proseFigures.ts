@@ -1,4 +1,4 @@
-import { fraction, type Fraction } from '../numbers/fraction.js';
+import { compareFractions, fraction, type Fraction } from '../numbers/fraction.js';
 import { DONG_PER_UNIT, type MoneyUnit } from '../numbers/money.js';
 import type { QualifierMeaning } from '../numbers/parseVnNumber.js';
 import { foldVietnameseKeepingLength } from '../text/foldVietnamese.js';
@@ -32,6 +32,12 @@ export interface ProseFigure {
    * the slash, in the same unit. The figure itself (`value`, `digits`) is the one before it.
    */
   readonly outOf?: { readonly digits: string; readonly value: Fraction; readonly decimals: number };
+  /**
+   * For a figure that ends a range (“250-300 hộ”, “300–250 hộ”, “từ 250 đến 300 hộ”): the range as
+   * printed, where it starts, and its two ends in order (a range written high end first is the same
+   * interval, `reversed`). The figure itself (`value`, `digits`) is the end printed last.
+   */
+  readonly range?: { readonly text: string; readonly start: number; readonly low: Fraction; readonly high: Fraction; readonly lowDigits: string; readonly highDigits: string; readonly reversed: boolean };
 }
 
 /** A number: thousands grouped by dots, or by spaces (Word's no-break space, read as a plain space: “102 650”), or not grouped. */
@@ -56,6 +62,9 @@ const UNITS: ReadonlyArray<readonly [string, FigureDimension, MoneyUnit | null]>
   ['households', 'households', null],
   ['household', 'households', null],
   ['ho', 'households', null],
+  // “vượt 0,3 điểm %”, “giảm 1,2 điểm phần trăm”: points of a rate
+  ['diem phan tram', 'percent', null],
+  ['diem %', 'percent', null],
   ['%', 'percent', null],
   ['can', 'other', null],
   ['lop', 'other', null],
@@ -81,6 +90,37 @@ const UNIT_RE = new RegExp(`^\\s*(${UNITS.map(([u]) => u.replace(/[.*+?^${}()|[\
 const NUMBER_RE = new RegExp(`(?<![\\d/.,\\p{L}])(${NUM})(?![\\d/]|[.,]\\d)`, 'gu');
 /** “712.115/1.239.405 triệu đồng”: a figure out of another, the unit printed once after both (not a date: no third part). */
 const OUT_OF_RE = new RegExp(`(?<![\\d/.,\\p{L}])(${NUM})\\s*/\\s*(${NUM})(?![\\d/]|[.,]\\d)`, 'gu');
+/** The unit word right after a figure ending at `end` (folded text), with what it measures; null when none follows. */
+function unitAfter(folded: string, end: number): { readonly match: RegExpExecArray; readonly word: string; readonly dimension: FigureDimension; readonly moneyUnit: MoneyUnit | null } | null {
+  const match = UNIT_RE.exec(folded.slice(end, end + 20));
+  if (match === null) return null;
+  const spec = UNITS.find(([u]) => u === match[1])!;
+  return { match, word: spec[0], dimension: spec[1], moneyUnit: spec[2] };
+}
+
+/** “102 650” (grouped by spaces, Word's no-break spaces included) as “102.650”. */
+function dotGrouped(printed: string): string {
+  return printed.replace(/[ \u00a0\u202f]/g, '.');
+}
+
+/** A number and a dash (“250-”, “2 –”), or “từ 250 đến”, right before a figure: the range it ends. */
+const RANGE_BEFORE = new RegExp(`(?:(?<![\\d.,/\\p{L}])(${NUM})\\s*[-–—]\\s*|\\btu\\s+(${NUM})\\s+den\\s+)$`, 'u');
+
+/** The range a figure at `numberStart` ends, if a number and a dash (or “từ … đến”) stand right before it. */
+function rangeBefore(text: string, folded: string, numberStart: number, digits: string, value: Fraction, end: number): ProseFigure['range'] {
+  const m = RANGE_BEFORE.exec(folded.slice(Math.max(0, numberStart - 30), numberStart));
+  if (m === null) return undefined;
+  const printed = m[1] ?? m[2]!;
+  // “2021-2025”: two years are a period, not a range of a figure
+  if (/^(?:19|20)\d\d$/.test(printed)) return undefined;
+  const otherDigits = dotGrouped(printed);
+  const other = figureValue(otherDigits);
+  if (other === null) return undefined;
+  const start = numberStart - m[0].length + (m[1] === undefined ? m[0].indexOf(printed) - 0 : 0);
+  const reversed = compareFractions(other, value) > 0;
+  return { text: text.slice(start, end), start, low: reversed ? value : other, high: reversed ? other : value, lowDigits: reversed ? digits : otherDigits, highDigits: reversed ? otherDigits : digits, reversed };
+}
+
 /** The smallest denominator read as “done out of planned”: below it, “1/2”, “2/3 số hộ” are shares, read by the targets. */
 const OUT_OF_MIN = 20n;
 
@@ -89,9 +129,9 @@ const OUT_OF_MIN = 20n;
  * thing such as căn, lớp, mô hình). Numbers without a unit (years, article and document numbers,
  * dates such as 30/6/2022, list numbers) are not figures.
  */
-export function proseFigures(text: string, options: { readonly englishFormat?: boolean } = {}): ProseFigure[] {
+export function proseFigures(text: string, options: { readonly englishFormat?: boolean; readonly folded?: string } = {}): ProseFigure[] {
   // figures printed in the English format are read with their separators swapped (same length, offsets kept)
-  const folded = swapEnglishFigures(foldVietnameseKeepingLength(text), options.englishFormat === true);
+  const folded = swapEnglishFigures(options.folded ?? foldVietnameseKeepingLength(text), options.englishFormat === true);
   const out: ProseFigure[] = [];
   NUMBER_RE.lastIndex = 0;
   for (let m = NUMBER_RE.exec(folded); m !== null; m = NUMBER_RE.exec(folded)) {
@@ -105,9 +145,10 @@ export function proseFigures(text: string, options: { readonly englishFormat?: b
       continue;
     }
     // “102 650” is read as “102.650”; the text keeps what was printed
-    const digits = printed.replace(/[ \u00a0\u202f]/g, '.');
+    const digits = dotGrouped(printed);
     const after = folded.slice(numberStart + printed.length, numberStart + printed.length + 20);
-    const unit = UNIT_RE.exec(after);
+    const found = unitAfter(folded, numberStart + printed.length);
+    const unit = found?.match ?? null;
     // “Tổng số hộ cận nghèo: 18.160; Tỷ lệ: …”: a count of households named before it, with no unit after
     // …or “số hộ nghèo dân tộc thiểu số là 17.185 (giảm 5.193 hộ …)”: “là”, “có” after the name, an aside in brackets after the count
     const namedHouseholds =
@@ -118,8 +159,8 @@ export function proseFigures(text: string, options: { readonly englishFormat?: b
           !/^(?:19|20)\d\d$/.test(printed) && /^\s*(?:\((?!\s*\d)|,\s*chiem\b)/.test(after))) &&
       /^\s*(?:[;,.)(]|$)/.test(after);
     if (unit === null && !namedHouseholds) continue;
-    const unitWord = unit === null ? '' : unit[1]!;
-    const spec = unit === null ? (['', 'households', null] as const) : UNITS.find(([u]) => u === unitWord)!;
+    const unitWord = found === null ? '' : unit![1]!;
+    const spec = found === null ? (['', 'households', null] as const) : ([found.word, found.dimension, found.moneyUnit] as const);
     // “1,234 hộ” in a Vietnamese document: a count has no decimals, and 1.234 in the English format is a guess (see ambiguousFigures)
     if (options.englishFormat !== true && spec[1] !== 'money' && spec[1] !== 'percent' && /^\d{1,3}(?:,\d{3})+$/.test(printed)) continue;
     // "ngày 30 tháng 6 năm 2022", "năm 2024": not figures (already excluded: no unit); "hộ" after a year is rare
@@ -128,6 +169,7 @@ export function proseFigures(text: string, options: { readonly englishFormat?: b
     const value = figureValue(digits);
     if (value === null) continue;
     const frac = digits.split(',')[1] ?? '';
+    const range = rangeBefore(text, folded, numberStart, digits, value, end);
     out.push({
       text: text.slice(start, end),
       start,
@@ -140,18 +182,19 @@ export function proseFigures(text: string, options: { readonly englishFormat?: b
       decimals: frac.length,
       digits,
       qualifier,
+      ...(range === undefined ? {} : { range }),
     });
   }
   OUT_OF_RE.lastIndex = 0;
   for (let m = OUT_OF_RE.exec(folded); m !== null; m = OUT_OF_RE.exec(folded)) {
     const [all, doneAsPrinted = '', plannedAsPrinted = ''] = m;
-    const done = doneAsPrinted.replace(/[ \u00a0\u202f]/g, '.');
-    const planned = plannedAsPrinted.replace(/[ \u00a0\u202f]/g, '.');
-    const unit = UNIT_RE.exec(folded.slice(m.index + all.length, m.index + all.length + 20));
-    const spec = unit === null ? undefined : UNITS.find(([u]) => u === unit[1]);
+    const done = dotGrouped(doneAsPrinted);
+    const planned = dotGrouped(plannedAsPrinted);
+    const found = unitAfter(folded, m.index + all.length);
     const value = figureValue(done);
     const of = figureValue(planned);
-    if (unit === null || spec === undefined || spec[1] === 'percent' || value === null || of === null || of.num < OUT_OF_MIN * of.den) continue;
+    if (found === null || found.dimension === 'percent' || value === null || of === null || of.num < OUT_OF_MIN * of.den) continue;
+    const unit = found.match;
     const end = m.index + all.length + unit[0].length;
     const { start, qualifier } = qualifierBefore(text, folded, m.index);
     out.push({
@@ -159,9 +202,9 @@ export function proseFigures(text: string, options: { readonly englishFormat?: b
       start,
       end,
       numberStart: m.index,
-      dimension: spec[1],
+      dimension: found.dimension,
       unitText: text.slice(end - unit[1]!.length, end),
-      moneyUnit: spec[2],
+      moneyUnit: found.moneyUnit,
       value,
       decimals: done.split(',')[1]?.length ?? 0,
       digits: done,
@@ -199,23 +242,22 @@ export interface AmbiguousFigure {
  * three digits with a count unit (“1,234 hộ”: 1.234 households in English, an impossible 1,234 in
  * Vietnamese). They are not read; the checker lists them with the reason.
  */
-export function ambiguousFigures(text: string): AmbiguousFigure[] {
-  const folded = foldVietnameseKeepingLength(text);
+export function ambiguousFigures(text: string, folded: string = foldVietnameseKeepingLength(text)): AmbiguousFigure[] {
   const out: AmbiguousFigure[] = [];
   EN_MAYBE.lastIndex = 0;
   for (let m = EN_MAYBE.exec(folded); m !== null; m = EN_MAYBE.exec(folded)) {
     const printed = m[0];
     EN_CERTAIN.lastIndex = 0;
     if (EN_CERTAIN.test(printed)) continue;
-    const unit = UNIT_RE.exec(folded.slice(m.index + printed.length, m.index + printed.length + 20));
-    if (unit === null) continue;
-    const spec = UNITS.find(([u]) => u === unit[1]);
+    const found = unitAfter(folded, m.index + printed.length);
+    if (found === null) continue;
+    const unit = found.match;
     const point = printed.includes('.');
     // “5.842 hộ”: thousands grouped by points, Vietnamese
     if (point && !printed.includes(',') && /^\d{1,3}(?:\.\d{3})+$/.test(printed)) continue;
     // a comma group of three is a Vietnamese decimal for money and rates (“1,234 tỷ đồng”, “2,345%”), not for a count;
     // a point decimal before a count is neither (“2.1 Hộ nghèo”: a section number)
-    const measured = spec !== undefined && (spec[1] === 'money' || spec[1] === 'percent');
+    const measured = found.dimension === 'money' || found.dimension === 'percent';
     if (point !== measured) continue;
     const end = m.index + printed.length + unit[0].length;
     const english = point ? printed.replace(/[.,]/g, (c) => (c === '.' ? ',' : '.')) : printed.replace(/,/g, '.');
@@ -235,12 +277,12 @@ export function ambiguousFigures(text: string): AmbiguousFigure[] {
  * Whether a document prints its figures in the English format (“412,204”, “15.40%”): at least two
  * figures with a unit that only the English format reads, and none that only the Vietnamese does.
  */
-export function isEnglishFormat(texts: readonly string[]): boolean {
+export function isEnglishFormat(texts: readonly string[], options: { readonly folded?: boolean } = {}): boolean {
   let english = 0;
   let vietnamese = 0;
   for (const text of texts) {
-    const folded = foldVietnameseKeepingLength(text);
-    const dimension = (at: number, length: number): FigureDimension | null => { const u = UNIT_RE.exec(folded.slice(at + length, at + length + 20)); return u === null ? null : UNITS.find(([w]) => w === u[1])![1]; };
+    const folded = options.folded === true ? text : foldVietnameseKeepingLength(text);
+    const dimension = (at: number, length: number): FigureDimension | null => unitAfter(folded, at + length)?.dimension ?? null;
     const measured = (d: FigureDimension | null): boolean => d === 'percent' || d === 'money';
     for (const m of folded.matchAll(EN_MAYBE)) {
       const d = dimension(m.index, m[0].length);

@@ -126,7 +126,9 @@ export interface TableFigureClaim extends ClaimBase {
 /**
  * “giảm từ 15,42% (cuối năm 2020) xuống còn 9,66% (cuối năm 2023), bình quân mỗi năm giảm 1,92%”,
  * “giảm 3,64%, bình quân 1,21%/năm”: a yearly average over a period, with the change over the period
- * (printed, or its two ends) and the number of years the years named give.
+ * (printed, or its two ends) and the number of years the years named give; or an amount over a
+ * period and its average a year (“giai đoạn 2026-2030 … 1.234 tỷ đồng, bình quân mỗi năm 246,8 tỷ
+ * đồng”: `change` is the amount, `average` a money figure).
  */
 export interface YearlyAverageClaim extends ClaimBase {
   readonly kind: 'yearly-average';
@@ -171,8 +173,27 @@ export interface RatioClaim extends ClaimBase {
   readonly multiple: ClaimFigure;
 }
 
+/**
+ * “Tỷ lệ hộ nghèo giảm 1,2%, vượt chỉ tiêu 0,2% (chỉ tiêu giảm 1%)”, “giảm 0,7%, chưa đạt chỉ tiêu
+ * giảm 0,9% (đạt 77,78% kế hoạch)”: a result, the plan it is set against, and the verdict printed
+ * (beyond, short of, or met), with the margin and the percentage of the plan when printed.
+ */
+export interface AgainstPlanClaim extends ClaimBase {
+  readonly kind: 'against-plan';
+  readonly achieved: ClaimFigure;
+  readonly plan: ClaimFigure;
+  /** `'beyond'` for “vượt”, `'short'` for “chưa đạt”, “không đạt”, `'met'` for “đạt”. */
+  readonly verdict: 'beyond' | 'short' | 'met';
+  /** The verdict's words as printed (`'vượt chỉ tiêu'`). */
+  readonly verdictText: string;
+  /** “vượt chỉ tiêu 0,2%”: by how much, when printed. */
+  readonly margin: ClaimFigure | null;
+  /** “(đạt 77,78% kế hoạch)”: the result as a percentage of the plan, when printed. */
+  readonly percent: ClaimFigure | null;
+}
+
 /** A claim the prose makes that arithmetic can check. */
-export type DocumentClaim = TotalWithPartsClaim | RateCountClaim | PercentOfPlanClaim | ReductionTargetClaim | TableFigureClaim | ChangeClaim | YearlyAverageClaim | FlowClaim | RatioClaim;
+export type DocumentClaim = TotalWithPartsClaim | RateCountClaim | PercentOfPlanClaim | ReductionTargetClaim | TableFigureClaim | ChangeClaim | YearlyAverageClaim | FlowClaim | RatioClaim | AgainstPlanClaim;
 
 /** A sentence with figures that no claim uses. */
 export interface UncheckedSentence {
@@ -200,8 +221,13 @@ interface Para {
   readonly folded: string;
   /** A list item: printed with its marker (“- ”, “a) ”), numbered by Word (its `label`), or in a Word list style (bullets). */
   readonly listItem: boolean;
+  /** The figures read as one value: every figure but the ends of ranges. */
   readonly figures: readonly ProseFigure[];
+  /** Every figure, ranges (“250-300 hộ”) included: a target reads them, the others list them as unchecked. */
+  readonly allFigures: readonly ProseFigure[];
   readonly sentences: ReadonlyArray<{ readonly start: number; readonly end: number }>;
+  /** The bracket depth at every offset ({@link parenDepths}), computed once. */
+  readonly depths: readonly number[];
 }
 
 /** The subject of a rate–count pair: the last household group named before it. */
@@ -271,7 +297,10 @@ export function extractClaims(model: DocumentModel): ProseClaims {
   const paraAt = new Map<number, number>();
   const tooLong: UncheckedSentence[] = [];
   const ambiguous: UncheckedSentence[] = [];
-  const englishFormat = isEnglishFormat(model.blocks.flatMap((b) => (b.kind === 'table' || b.text.length > MAX_CLAIM_PARAGRAPH ? [] : [b.text])));
+  // each paragraph folded once, for the format, its figures, the ambiguous ones and its claims
+  const foldedAt = new Map<number, string>();
+  for (const b of model.blocks) if (b.kind !== 'table' && b.text.length <= MAX_CLAIM_PARAGRAPH) foldedAt.set(b.index, foldVietnameseKeepingLength(b.text));
+  const englishFormat = isEnglishFormat([...foldedAt.values()], { folded: true });
   for (const b of model.blocks) {
     if (b.kind === 'table') continue;
     if (b.text.length > MAX_CLAIM_PARAGRAPH) {
@@ -283,8 +312,12 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       continue;
     }
     paraAt.set(b.index, paras.length);
-    paras.push({ block: b.index, text: b.text, folded: foldVietnameseKeepingLength(b.text), listItem: LIST_ITEM.test(b.text) || b.label !== undefined || /\blist\b/i.test(b.style ?? ''), figures: proseFigures(b.text, { englishFormat }), sentences: sentences(b.text) });
-    if (!englishFormat) for (const a of ambiguousFigures(b.text)) ambiguous.push({ location: { block: b.index, start: a.start, end: a.end }, sentence: a.text, figures: [a.text], reason: a.reason });
+    const folded = foldedAt.get(b.index)!;
+    const allFigures = proseFigures(b.text, { englishFormat, folded });
+    // a range is an interval, not the figure printed last (“300–250 hộ” is not 250 households): only a target reads it
+    const figures = allFigures.filter((f) => f.range === undefined);
+    paras.push({ block: b.index, text: b.text, folded, listItem: LIST_ITEM.test(b.text) || b.label !== undefined || /\blist\b/i.test(b.style ?? ''), figures, allFigures, sentences: sentences(b.text), depths: parenDepths(b.text) });
+    if (!englishFormat) for (const a of ambiguousFigures(b.text, folded)) ambiguous.push({ location: { block: b.index, start: a.start, end: a.end }, sentence: a.text, figures: [a.text], reason: a.reason });
   }
   const claims: DocumentClaim[] = [];
   const used = new Set<string>();
@@ -303,13 +336,15 @@ export function extractClaims(model: DocumentModel): ProseClaims {
   const yearsNamed = new Map<Para, Array<{ year: number; at: number }>>();
 
   paras.forEach((p, pi) => {
-    if (p.figures.length === 0 && !p.folded.includes('/')) return;
+    if (p.allFigures.length === 0 && !p.folded.includes('/')) return;
     totalsWithParts(p, pi);
     breakdowns(p);
     rateCountPairs(p, pi);
+    againstPlan(p);
     percentOfPlan(p);
     changes(p);
     yearlyAverages(p);
+    moneyAverages(p, pi);
     changesSinceStart(p);
     flows(p);
     ratios(p);
@@ -364,8 +399,9 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       const totalFrom = beforeText === '' ? (p.sentences.filter((s) => s.end <= sentence.start).pop()?.start ?? 0) : sentence.start;
       const previousEnd = ci > 0 ? found[ci - 1]!.end : -1;
       // a total is not a change (“(tăng 137 hộ so với đầu năm), trong đó …”); it may be an equivalent in brackets (“(tương đương 669 hộ). Trong đó …”)
-      const depthAt = parenDepths(p.text);
-      const candidates = p.figures.filter((f) => f.start >= totalFrom && f.end <= c.at && f.dimension !== 'percent' && !CHANGE_BEFORE.test(p.folded.slice(Math.max(0, f.start - 12), f.start)));
+      const depthAt = p.depths;
+      // nor a yearly average (“1.234 tỷ đồng, bình quân mỗi năm khoảng 246,8 tỷ đồng, trong đó …”): the parts are of the total before it
+      const candidates = p.figures.filter((f) => f.start >= totalFrom && f.end <= c.at && f.dimension !== 'percent' && !CHANGE_BEFORE.test(p.folded.slice(Math.max(0, f.start - 12), f.start)) && !isYearlyAverage(p.folded, f));
       const fresh = candidates.filter((f) => (f.start >= previousEnd || ci === 0) && !used.has(`${p.block}:${f.start}`));
       const totals = lastPerDimension(fresh.length > 0 ? fresh : previousTotals);
       if (fresh.length > 0) previousTotals = candidates;
@@ -436,7 +472,7 @@ export function extractClaims(model: DocumentModel): ProseClaims {
   /** “1.107.735 triệu đồng (Vốn đầu tư: 776.462 triệu đồng; Vốn sự nghiệp: 331.273 triệu đồng)”: a figure and its breakdown in brackets. */
   function breakdowns(p: Para): void {
     if (!p.text.includes('(')) return;
-    const depthAt = parenDepths(p.text);
+    const depthAt = p.depths;
     for (const total of p.figures) {
       if (total.dimension === 'percent' || total.dimension === 'other' || total.outOf !== undefined) continue;
       const open = /^\s*\(/.exec(p.text.slice(total.end, total.end + 4));
@@ -514,8 +550,12 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       const areaAt = AREA.exec(p.folded.slice(sentenceStart, Math.min(r.start, count.start)));
       const area = areaAt === null ? '' : p.text.slice(sentenceStart + areaAt.index, sentenceStart + areaAt.index + areaAt[1]!.length).toLowerCase();
       const people = POPULATION.exec(tyLe >= 0 ? lead.slice(tyLe) : lead)?.[1] ?? '';
-      const baseWords = /^\s*(?:%\s*)?(?:so voi |tren |cua )?(tong so ho[\p{L} ]{0,20}|so ho (?:ngheo|can ngheo)[\p{L} ]{0,10})/u.exec(p.folded.slice(r.end, r.end + 40));
+      // “chiếm 3,5% dân số”: a share of the people (“dân số”, “nhân khẩu”), not of the households — a base of its own
+      const baseWords = /^\s*(?:%\s*)?(?:so voi |tren |cua )?(tong so ho[\p{L} ]{0,20}|so ho (?:ngheo|can ngheo)[\p{L} ]{0,10}|(?:tong )?dan so\b[\p{L} ]{0,20}|(?:tong )?so (?:dan|nhan khau)\b[\p{L} ]{0,20}|nhan khau\b[\p{L} ]{0,20})/u.exec(p.folded.slice(r.end, r.end + 40));
       const s = sentenceAt(p, r.start);
+      // “chiếm 5,46% tổng số hộ dân cư toàn tỉnh (524.500 hộ)”: the base printed in brackets after its words
+      const baseEnd = baseWords === null ? -1 : r.end + baseWords[0].length;
+      const bracketedBase = baseWords === null || !/dan cu|ho dan|tu nhien|^tong so ho\s*$/.test(baseWords[1]!) ? undefined : p.figures.find((f) => f.dimension === 'households' && f.qualifier === null && f.start > baseEnd && /^[\p{L} ]{0,30}\(\s*$/u.test(p.folded.slice(baseEnd, f.start)) && /^\s*\)/.test(p.folded.slice(f.end, f.end + 3)));
       pairCounts.add(`${p.block}:${count.start}`);
       // a place named at the head of the pair's clause is nearer than one the sentence named before (“… chung cả nước …: Tây Nguyên 8,39% với 129.160 hộ”)
       const scope = placeBefore(p, s.start, Math.min(r.start, count.start)) || scopeOf(p.text.slice(s.start, Math.min(r.start, count.start)));
@@ -529,7 +569,7 @@ export function extractClaims(model: DocumentModel): ProseClaims {
         base: baseWords === null || /dan cu|ho dan/.test(baseWords[1]!) ? 'households' : p.text.slice(r.end + baseWords.index + baseWords[0].length - baseWords[1]!.length, r.end + baseWords[0].length).trim(),
         date: dateNear(p, pi, Math.min(r.start, count.start), s.start),
         // “19.965/371.154 hộ …, chiếm tỷ lệ 5,38%”: the count over its base, both printed
-        ...(count.outOf !== undefined ? { printedBase: fig(p, slashPlan(p, count)) } : printedBaseFor(p, pi, Math.min(r.start, count.start), people + area, baseWords === null || /dan cu|ho dan/.test(baseWords[1]!))),
+        ...(count.outOf !== undefined ? { printedBase: fig(p, slashPlan(p, count)) } : bracketedBase !== undefined ? { printedBase: fig(p, bracketedBase) } : printedBaseFor(p, pi, Math.min(r.start, count.start), people + area, baseWords === null || /dan cu|ho dan/.test(baseWords[1]!))),
         ...(scope === '' ? {} : { scope }),
         ...(moment === null ? {} : { moment }),
         ...yearOf(p, s.start, Math.min(r.start, count.start)),
@@ -573,7 +613,7 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       const from = [...p.figures].reverse().find((f) => f.end <= toAt && f.start >= s.start && f.dimension === to.dimension && f.qualifier === null);
       if (from === undefined) continue;
       // “giảm 2,51% (từ 17,52% xuống còn 15,01%)”, “giảm tỷ lệ hộ nghèo 0,7% (giảm từ 5,03% …)”: the change printed before its two ends
-      const ahead = [...p.figures].reverse().find((f) => f.end <= from.start && f.start >= s.start && f.dimension === to.dimension && /^\s*[(,]?\s*(?:(?:giam|tang)\s+)?tu\s*$/.test(p.folded.slice(f.end, from.start)) && /\b(giam|tang)\b[^;.\d%]{0,30}$/.test(p.folded.slice(Math.max(0, f.start - 40), f.start)));
+      const ahead = [...p.figures].reverse().find((f) => f.end <= from.start && f.start >= s.start && f.dimension === to.dimension && CHANGE_THEN_ENDS.test(p.folded.slice(f.end, from.start)) && /\b(giam|tang)\b[^;.\d%]{0,30}$/.test(p.folded.slice(Math.max(0, f.start - 40), f.start)));
       // …or after them, in the same clause (not “…, đạt 104,6% kế hoạch (kế hoạch giảm 2,4%)”)
       const after = p.figures.filter((f) => f.start > to.end && f.end <= s.end && f.dimension === to.dimension && !/;|\b(ke hoach|chi tieu|muc tieu|kh)\b/.test(p.folded.slice(to.end, f.start)));
       const change = ahead ?? after.find((f) => /\b(giam|tang)(?: them| duoc| len| xuong)?\s*$/.test(p.folded.slice(Math.max(0, f.start - 14), f.start)));
@@ -658,12 +698,41 @@ export function extractClaims(model: DocumentModel): ProseClaims {
     return null;
   }
 
+  /** “giảm 1,2% …, vượt chỉ tiêu 0,2% (chỉ tiêu giảm 1%)”: in one sentence, the result (after “giảm”, “tăng”), the verdict, the plan after it. */
+  function againstPlan(p: Para): void {
+    for (const m of p.folded.matchAll(/\b(vuot|chua dat|khong dat|dat)\s+(?:chi tieu|ke hoach|muc tieu)(?:\s+(?:de ra|duoc giao|giao|tinh giao|huyen giao|nam))?\s*/g)) {
+      const s = sentenceAt(p, m.index);
+      const after = m.index + m[0].length;
+      const clauseFrom = Math.max(s.start, p.folded.lastIndexOf(';', m.index - 1) + 1);
+      // the result: the last change of the clause before the verdict, outside brackets
+      const achieved = [...p.figures].reverse().find((f) => f.end <= m.index && f.start >= clauseFrom && (f.dimension === 'percent' || f.dimension === 'households') && f.qualifier === null && p.depths[f.start] === p.depths[m.index] && /\b(?:giam|tang|thoat ngheo)(?: duoc| them)?\s*$/.test(p.folded.slice(Math.max(0, f.start - 14), f.start)) && !used.has(`${p.block}:${f.start}`));
+      if (achieved === undefined) continue;
+      const later = p.figures.filter((f) => f.start >= after && f.end <= s.end && f.dimension === achieved.dimension && f.qualifier === null && !p.folded.slice(after, f.start).includes(';'));
+      const margin = m[1] === 'vuot' && later[0]?.start === after ? later[0] : undefined;
+      const plan = later.find((f) => f !== margin && (f.start === after || /\b(?:chi tieu|ke hoach|muc tieu|kh)\b(?:\s+(?:de ra|duoc giao|giao|tinh giao|huyen giao|nam \d{4}))?(?:\s+(?:la|:))?\s*(?:giam|tang)?\s*:?\s*$/.test(p.folded.slice(Math.max(m.index, f.start - 30), f.start))));
+      if (plan === undefined) continue;
+      const pct = p.figures.find((f) => f.dimension === 'percent' && f.start > plan.end && f.end <= s.end && /\bdat\s*$/.test(p.folded.slice(Math.max(0, f.start - 6), f.start)) && /^\s*(?:so voi\s+)?(?:ke hoach|chi tieu|kh)\b/.test(p.folded.slice(f.end, f.end + 20)));
+      const verdict = m[1] === 'vuot' ? 'beyond' : m[1] === 'dat' ? 'met' : 'short';
+      claims.push({
+        kind: 'against-plan',
+        achieved: fig(p, achieved),
+        plan: fig(p, plan),
+        verdict,
+        verdictText: p.text.slice(m.index, m.index + m[0].trimEnd().length),
+        margin: margin === undefined ? null : fig(p, margin),
+        percent: pct === undefined ? null : fig(p, pct),
+        sentence: p.text.slice(s.start, s.end).trim(),
+        location: { block: p.block, start: s.start, end: s.end },
+      });
+    }
+  }
+
   function percentOfPlan(p: Para): void {
     const re = /\b(?:dat|bang)(?: t[yi] le)?\s+/g;
-    const depthAt = parenDepths(p.text);
+    const depthAt = p.depths;
     for (let m = re.exec(p.folded); m !== null; m = re.exec(p.folded)) {
       const pct = p.figures.find((f) => f.dimension === 'percent' && f.start === m!.index + m![0].length);
-      if (pct === undefined) continue;
+      if (pct === undefined || used.has(`${p.block}:${pct.start}`)) continue;
       const tail = /^\s*(so voi\s+)?(ke hoach|chi tieu|kh)\b/.exec(p.folded.slice(pct.end, pct.end + 30));
       const clauseStart = Math.max(p.folded.lastIndexOf(';', m.index), p.folded.lastIndexOf('. ', m.index), 0);
       const before = [...p.figures].reverse().filter((f) => f.end <= m!.index && f.start >= clauseStart);
@@ -672,14 +741,14 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       if (tail === null && outOf === undefined) continue;
       const afterPlan = tail === null ? '' : p.folded.slice(pct.end + tail[0].length, pct.end + tail[0].length + 30);
       // “đạt 62,9% kế hoạch (kế hoạch 245 hộ)”, “so với kế hoạch giao (245 hộ)”, “(KH: 245 hộ)”, “kế hoạch tỉnh giao (kế hoạch giảm 2,4%)”
-      const planMatch = tail === null ? null : /^(?:\s*(?:\(|:|(?:tinh|huyen|xa|cap tren|tren|giao|de ra|dat ra|nam \d{4}|la|ke hoach|kh|giam|tang)\b))*\s*/.exec(afterPlan);
+      const planMatch = tail === null ? null : /^(?:\s*(?:\(|:|(?:tinh|huyen|xa|cap tren|tren|giao|de ra|dat ra|nam \d{4}|la|ke hoach|kh|giam|tang|von|kinh phi|giai ngan|duoc giao)\b))*\s*/.exec(afterPlan);
       const planAt = tail === null || planMatch === null ? -1 : pct.end + tail[0].length + planMatch[0].length;
       const printedPlan = p.figures.find((f) => f.start === planAt);
       // the achievement: the last figure of the clause outside brackets (“giảm 2,51% (từ 17,52% xuống còn 15,01%), đạt …”);
       // a percentage only when the plan printed is one too
       const achieved = outOf ?? before.find((f) => depthAt[f.start] === depthAt[m!.index] && (f.dimension !== 'percent' || printedPlan?.dimension === 'percent'));
       if (achieved === undefined) continue;
-      const plan = outOf !== undefined ? slashPlan(p, outOf) : printedPlan?.dimension === achieved.dimension ? printedPlan : undefined;
+      const plan = outOf !== undefined ? slashPlan(p, outOf) : printedPlan?.dimension === achieved.dimension ? printedPlan : tail === null ? undefined : planBefore(p, achieved);
       const words = foldVietnamese(p.text.slice(Math.max(clauseStart, achieved.start - 60), achieved.start))
         .replace(/[^\p{L}\s]/gu, ' ')
         .split(/\s+/)
@@ -695,6 +764,20 @@ export function extractClaims(model: DocumentModel): ProseClaims {
         location: { block: p.block, start: s.start, end: s.end },
       });
     }
+  }
+
+  /**
+   * “Năm 2025, huyện được giao chỉ tiêu giảm 420 hộ nghèo. Đến 30/6/2025 đã có 441 hộ thoát nghèo, đạt
+   * 105% kế hoạch”: the plan printed before the achievement, in its sentence or the one before — the one
+   * figure of its dimension there named by “chỉ tiêu” or “kế hoạch”, of the same households (poor,
+   * near-poor). Undefined when there is none, or more than one.
+   */
+  function planBefore(p: Para, achieved: ProseFigure): ProseFigure | undefined {
+    const si = p.sentences.findIndex((x) => achieved.start >= x.start && achieved.start < x.end);
+    const from = p.sentences[Math.max(0, si - 1)]?.start ?? 0;
+    const whose = (f: ProseFigure): string => /^\s*(?:(?:da |duoc )?thoat\s+)?(can ngheo|ngheo)?/.exec(p.folded.slice(f.end, f.end + 20))![1] ?? '';
+    const found = p.figures.filter((f) => f.start >= from && f.end <= achieved.start && f.dimension === achieved.dimension && f.outOf === undefined && f.qualifier === null && /\b(?:chi tieu|ke hoach)\b[^;.\d%()]{0,30}$/.test(p.folded.slice(Math.max(from, f.start - 40), f.start)) && (f.dimension !== 'households' || whose(f) === whose(achieved)));
+    return found.length === 1 ? found[0] : undefined;
   }
 
   /** The one base of all households the document prints (“Tổng số hộ dân cư toàn huyện: 24.560 hộ”); undefined when none, or more than one value. Found once: it depends on the document only. */
@@ -723,14 +806,21 @@ export function extractClaims(model: DocumentModel): ProseClaims {
         if (avg.dimension !== 'percent' || avg.start < s.start || avg.end > s.end || avg.qualifier !== null || used.has(`${p.block}:${avg.start}`)) continue;
         const lead = p.folded.slice(Math.max(s.start, avg.start - 40), avg.start);
         const perYear = /^\s*\/\s*nam\b/.test(p.folded.slice(avg.end, avg.end + 8));
-        const averageWords = /\b(?:binh quan|trung binh|moi nam|hang nam)\b(?:\s+(?:moi nam|hang nam|mot nam))?(?:\s+(?:giam|tang))?(?:\s+(?:duoc|dat|la))?\s*$/;
+        // “bình quân … mỗi năm toàn tỉnh giảm 1,55%”: the place may stand between
+        const averageWords = /\b(?:binh quan|trung binh|moi nam|hang nam)\b(?:\s+(?:moi nam|hang nam|mot nam))?(?:\s+(?:toan|ca|cua)(?:\s+[a-z]+){1,2})?(?:\s+(?:giam|tang))?(?:\s+(?:duoc|dat|la))?\s*$/;
         if (!averageWords.test(lead) && !(perYear && /\b(?:giam|tang)\s*$/.test(lead))) continue;
         // the change it averages is in its clause (“tỷ lệ hộ cận nghèo giảm 2,1%; tỷ lệ hộ nghèo bình quân …” is not one), of the same households
-        const clause = Math.max(s.start, p.folded.lastIndexOf(';', avg.start - 1) + 1);
-        const before = p.figures.filter((f) => f.dimension === 'percent' && f.start >= clause && f.end <= avg.start && f.qualifier === null && !used.has(`${p.block}:${f.start}`) && /\bcan ngheo\b/.test(p.folded.slice(f.end, avg.start)) === /\bcan ngheo\b/.test(p.folded.slice(clause, f.start)));
+        let clause = Math.max(s.start, p.folded.lastIndexOf(';', avg.start - 1) + 1);
+        // “Tính chung giai đoạn 2022 - 2024, … giảm 4,66% (…); bình quân giai đoạn 2022 - 2024 mỗi năm … giảm 1,55%”: a clause
+        // that names its period and prints no change averages the change of the clause before it over the same period
+        const ownPeriod = /\b((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)\d\d)\b/.exec(p.folded.slice(clause, avg.start));
+        const changeIn = (from: number): boolean => p.figures.some((f) => f.dimension === 'percent' && f.start >= from && f.end <= avg.start && p.depths[f.start] === p.depths[avg.start] && /\b(?:giam|tang)(?: duoc| them)?\s*$/.test(p.folded.slice(Math.max(0, f.start - 14), f.start)));
+        const samePeriod = ownPeriod !== null && clause > s.start && !changeIn(clause) && new RegExp(`\\b${ownPeriod[1]}\\s*[-–—]\\s*${ownPeriod[2]}\\b`).test(p.folded.slice(s.start, clause));
+        if (samePeriod) clause = s.start;
+        const before = p.figures.filter((f) => f.dimension === 'percent' && f.start >= clause && (!samePeriod || p.depths[f.start] === p.depths[avg.start]) && f.end <= avg.start && f.qualifier === null && !used.has(`${p.block}:${f.start}`) && /\bcan ngheo\b/.test(p.folded.slice(f.end, avg.start)) === /\bcan ngheo\b/.test(p.folded.slice(clause, f.start)));
         const found = [...before].reverse().find((f) => /\b(?:giam|tang)(?: duoc| them)?\s*$/.test(p.folded.slice(Math.max(0, f.start - 14), f.start)) && !/^\s*\/\s*nam\b/.test(p.folded.slice(f.end, f.end + 8)) && !/\b(binh quan|trung binh|moi nam|hang nam)\b/.test(p.folded.slice(Math.max(s.start, f.start - 30), f.start)));
         // “giảm 0,5% so với năm 2023, bình quân giai đoạn 2021-2025 giảm 1,2%/năm”: a change of one year, then the average of another period
-        const change = found !== undefined && /\bso voi (?:nam truoc|cung ky|nam \d{4})\b|\bgiai doan\b|\d{4}\s*[-–—]\s*\d{4}/.test(p.folded.slice(found.end, avg.start)) ? undefined : found;
+        const change = found !== undefined && !samePeriod && /\bso voi (?:nam truoc|cung ky|nam \d{4})\b|\bgiai doan\b|\d{4}\s*[-–—]\s*\d{4}/.test(p.folded.slice(found.end, avg.start)) ? undefined : found;
         const to = change === undefined ? [...before].reverse().find((f) => /\bcon\s*$/.test(p.folded.slice(Math.max(0, f.start - 8), f.start))) : undefined;
         const from = to === undefined ? undefined : [...before].reverse().find((f) => f.end <= to.start);
         if (change === undefined && (to === undefined || from === undefined)) continue;
@@ -751,6 +841,42 @@ export function extractClaims(model: DocumentModel): ProseClaims {
         });
         changed.add(`${p.block}:${s.start}`);
       }
+    }
+  }
+
+  /**
+   * “Tổng vốn … giai đoạn 2026-2030 là 1.234 tỷ đồng, bình quân mỗi năm khoảng 246,8 tỷ đồng”: an
+   * amount over a period and its yearly average, the years counted inclusively (a budget is spent in
+   * each year of 2026–2030: 5), from the period named in the sentence, else in the paragraph or the
+   * paragraphs before it (the title).
+   */
+  function moneyAverages(p: Para, pi: number): void {
+    for (const avg of p.figures) {
+      if (avg.dimension !== 'money' || avg.outOf !== undefined || !isYearlyAverage(p.folded, avg)) continue;
+      const s = sentenceAt(p, avg.start);
+      const total = [...p.figures].reverse().find((f) => f.dimension === 'money' && f.end <= avg.start && f.start >= s.start && f.outOf === undefined && !isYearlyAverage(p.folded, f));
+      if (total === undefined) continue;
+      let period: { first: number; last: number; at: number; text: string } | undefined;
+      let block = p.block;
+      for (let k = pi; k >= 0 && period === undefined; k--) {
+        const r = paras[k]!;
+        period = periodsOf(r).filter((m) => k < pi || m.at < avg.start).pop();
+        block = r.block;
+      }
+      if (period === undefined || period.last <= period.first) continue;
+      const years = period.last - period.first + 1;
+      claims.push({
+        kind: 'yearly-average',
+        average: fig(p, avg),
+        change: fig(p, total),
+        from: null,
+        to: null,
+        years: [years],
+        direction: 'up',
+        ...(block === p.block ? {} : { period: `the period ${period.text} named in block ${block + 1}, ${years} years` }),
+        sentence: p.text.slice(s.start, s.end).trim(),
+        location: { block: p.block, start: s.start, end: s.end },
+      });
     }
   }
 
@@ -827,7 +953,9 @@ export function extractClaims(model: DocumentModel): ProseClaims {
     const last = Math.max(...years.map((y) => y.year));
     if (last <= first) return sinceStartOfPeriod(p, sentenceStart, before, last);
     // the two ends of one range (“giai đoạn 2021-2025”, “2021 – 2025”) and no other year: the start may be the year before the first
-    const range = new RegExp(`\\b${first}\\s*[-–—]\\s*${last}\\b`).test(p.folded.slice(0, before)) && years.every((y) => y.year === first || y.year === last) && years.length === 2;
+    // (or in the sentence, with the years between named: “giai đoạn 2022 - 2024 … (năm 2022 giảm …, năm 2023 …, năm 2024 …)”)
+    const rangeAt = new RegExp(`\\b${first}\\s*[-–—]\\s*${last}\\b`);
+    const range = (rangeAt.test(p.folded.slice(0, before)) && years.every((y) => y.year === first || y.year === last) && years.length === 2) || (rangeAt.test(p.folded.slice(sentenceStart, before)) && years.every((y) => y.at >= sentenceStart));
     return { years: range ? [last - first, last - first + 1] : [last - first] };
 
     /**
@@ -849,7 +977,12 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       let earliest: { year: number; block: number } | null = null;
       for (let k = 0; k <= qi; k++) {
         const r = paras[k]!;
-        for (const y of k === qi ? named(r, 0, from) : yearsOf(r)) if (earliest === null || y.year < earliest.year) earliest = { year: y.year, block: r.block };
+        // the legal basis (“Căn cứ Luật … năm 2015”, “Quyết định … ngày 18 tháng 01 năm 2022”) names years of other texts, not of the period
+        if (/^\s*can cu\b/.test(r.folded)) continue;
+        for (const y of k === qi ? named(r, 0, from) : yearsOf(r)) {
+          if (CITED_YEAR.test(r.folded.slice(Math.max(0, y.at - 40), y.at))) continue;
+          if (earliest === null || y.year < earliest.year) earliest = { year: y.year, block: r.block };
+        }
       }
       if (earliest === null || earliest.year >= end) return { years: [] };
       return { years: [end - earliest.year, end - earliest.year + 1], period: `from ${earliest.year}, the first year the document names (block ${earliest.block + 1}), to ${end}` };
@@ -943,7 +1076,7 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       const clause = p.text.slice(s.start + giam, s.end);
       const clauseFolded = foldVietnamese(clause);
       const share = /(\d+)\s*\/\s*(\d+)\s+(?:so\s+)?ho/.test(clauseFolded);
-      const figures = p.figures.filter((f) => f.start >= s.start + giam && f.end <= s.end && (f.dimension === 'percent' || f.dimension === 'households'));
+      const figures = p.allFigures.filter((f) => f.start >= s.start + giam && f.end <= s.end && (f.dimension === 'percent' || f.dimension === 'households'));
       if (!share && figures.length === 0) return false;
       const subject = subjectOf(folded);
       if (subject === null) return false;
@@ -976,10 +1109,12 @@ export function extractClaims(model: DocumentModel): ProseClaims {
 
   const unchecked: UncheckedSentence[] = [...tooLong, ...ambiguous];
   for (const p of paras) {
-    if (p.figures.length === 0) continue;
+    if (p.allFigures.length === 0) continue;
     for (const s of p.sentences) {
-      const left = p.figures.filter((f) => f.start >= s.start && f.end <= s.end && !used.has(`${p.block}:${f.start}`));
-      if (left.length > 0) unchecked.push({ location: { block: p.block, start: s.start, end: s.end }, sentence: p.text.slice(s.start, s.end).trim(), figures: left.map((f) => f.text) });
+      const left = p.allFigures.filter((f) => f.start >= s.start && f.end <= s.end && !used.has(`${p.block}:${f.start}`));
+      if (left.length === 0) continue;
+      const ranges = left.filter((f) => f.range !== undefined).map((f) => rangeNote(f));
+      unchecked.push({ location: { block: p.block, start: s.start, end: s.end }, sentence: p.text.slice(s.start, s.end).trim(), figures: left.map((f) => f.range?.text ?? f.text), ...(ranges.length === 0 ? {} : { reason: ranges.join('; ') }) });
     }
   }
   unchecked.sort((a, b) => a.location.block - b.location.block || a.location.start - b.location.start);
@@ -1043,6 +1178,30 @@ function orderRanges(text: string): { text: string; reversed: string[] } {
   });
   return { text: out, reversed };
 }
+
+/** Words before a figure that make it a yearly average (“bình quân mỗi năm khoảng 246,8 tỷ đồng”, “trung bình hằng năm”). */
+const AVERAGE_BEFORE = /\b(?:binh quan|trung binh)(?:\s+(?:moi nam|hang nam|mot nam))?(?:\s+(?:giam|tang))?(?:\s+(?:duoc|dat|la|khoang|xap xi|gan|hon|tren))?\s*$|\b(?:moi nam|hang nam)(?:\s+(?:giam|tang))?(?:\s+(?:khoang|xap xi|gan|hon|tren))?\s*$/;
+
+/** A figure printed as a yearly average: “bình quân (mỗi năm) …” before it, or “/năm” after it. */
+function isYearlyAverage(folded: string, f: ProseFigure): boolean {
+  return AVERAGE_BEFORE.test(folded.slice(Math.max(0, f.start - 40), f.start)) || /^\s*\/\s*nam\b/.test(folded.slice(f.end, f.end + 8));
+}
+
+/**
+ * Between a change and its two ends printed after it: “giảm 2,51% (từ …”, “giảm 0,7% (giảm từ …”, or
+ * with its equivalent between (“giảm 6,26%, tương đương với 11.710 hộ nghèo và cận nghèo (giảm từ …”).
+ */
+const CHANGE_THEN_ENDS = /^\s*(?:,\s*(?:tuong duong|tuong ung)(?: voi)?\s+[^()%;]{1,60}?)?[(,]?\s*(?:(?:giam|tang)\s+)?tu\s*$/;
+
+/** What a range is read as: ““300–250 hộ” is a range, read as the interval 250 – 300 hộ (printed high end first)”. */
+function rangeNote(f: ProseFigure): string {
+  const r = f.range!;
+  const unit = f.dimension === 'percent' ? '%' : ` ${f.unitText}`;
+  return `“${r.text}” is a range, read as the interval ${r.lowDigits} – ${r.highDigits}${unit}${r.reversed ? ' (printed high end first)' : ''}, not as one figure`;
+}
+
+/** Words before a year that make it the date or the name of a cited text (“ngày 18 tháng 01 năm 2022”, “Luật Ngân sách nhà nước năm 2015”), not a year of the plan. */
+const CITED_YEAR = /\b(?:ngay \d{1,2} thang \d{1,2} nam|thang \d{1,2} nam|(?:luat|bo luat|hien phap)\b[\p{L} ]{0,30}\bnam)\s*$/u;
 
 /** “tăng 137 hộ”, “giảm 20 hộ”, “thêm 5 hộ”: words before a figure that make it a change, not a stock. */
 const CHANGE_BEFORE = /\b(giam|tang|them)(?: duoc| len| xuong)?\s*$/;
