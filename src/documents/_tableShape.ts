@@ -6,6 +6,8 @@ export interface ShapedTable {
   readonly table: DocumentTable;
   /** True when the printed table has indicators as rows and periods as columns, read here transposed. */
   readonly transposed: boolean;
+  /** Printed columns left out of a transposed table (a column of row numbers before the indicators): 0 or 1. */
+  readonly skippedColumns: number;
   /** True when its figures were printed in the English format (`412204.00`, `1,234.5`) and are read here in Vietnamese. */
   readonly english: boolean;
 }
@@ -50,10 +52,12 @@ export function shapeTable(table: DocumentTable): ShapedTable {
       return english && !numbering.has(i) && EN_FIGURE.test(t) ? { ...c, text: t.replace(/[.,]/g, (m) => (m === '.' ? ',' : '.')) } : c;
     }),
   );
-  const transposed = isIndicatorTable(rows);
-  if (transposed) rows = rows[0]!.map((_, c) => rows.map((r) => plain(r[c]!)));
-  if (!english && !transposed && !spaced) return { table, transposed, english };
-  return { table: { ...table, rows, columns: rows[0]?.length ?? 0 }, transposed, english };
+  // a column of row numbers before the indicators (“TT | Chỉ tiêu | ĐVT | Năm 2021 …”) numbers the indicators: left out
+  const skippedColumns = numbering.has(0) && rows.length > 0 && isIndicatorTable(rows.map((r) => r.slice(1))) ? 1 : 0;
+  const transposed = skippedColumns === 1 || isIndicatorTable(rows);
+  if (transposed) rows = rows[0]!.slice(skippedColumns).map((_, c) => rows.map((r) => plain(r[c + skippedColumns]!)));
+  if (!english && !transposed && !spaced) return { table, transposed, english, skippedColumns };
+  return { table: { ...table, rows, columns: rows[0]?.length ?? 0 }, transposed, english, skippedColumns };
 }
 
 /** “12 000”, “12 000,5”, “12 000.5 %”: with spaces grouping the thousands, the one mark left is the decimal one. */

@@ -120,7 +120,9 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
     const numbers = filled.map(rowNumber);
     // years down a column (a table of indicators by period, read transposed) are labels, not row numbers
     const years = filled.length > 0 && filled.every((t) => /^(19|20)\d\d$/.test(t));
-    const looksNumbered = !years && filled.length > 0 && numbers.every((n) => n !== null) && (numbers.some((n) => n!.kind !== 'arabic') || filled.length >= 2);
+    // “24.560”, “1.709” in every row are figures grouped in thousands, not nested numbers 24.560, 1.709
+    const thousands = filled.length > 0 && numbers.every((n) => n !== null && n.kind === 'nested' && /^\d{1,3}(\.\d{3})+$/.test(n.text));
+    const looksNumbered = !years && !thousands && filled.length > 0 && numbers.every((n) => n !== null) && (numbers.some((n) => n!.kind !== 'arabic') || filled.length >= 2);
     if ((NUMBER_HEADER.test(folded) || looksNumbered) && filled.length >= dataRows.length * 0.3) {
       rowNumberCol = c.col;
       c.kind = 'row-number';
@@ -370,7 +372,10 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
       const all = [fit, ...fit.alternatives];
       fit = all.reduce((a, b) => ((baseVotes.get(b.base.col) ?? 0) > (baseVotes.get(a.base.col) ?? 0) ? b : a));
     }
-    if (fit === null || fit.of < 2 || fit.holds < Math.max(2, Math.ceil((fit.of - carriedBreaks(fit.breaks, covers, fit.holds)) * consensus))) {
+    // a rate whose header names its count (“Tỷ lệ nhân khẩu nghèo (%)” beside “Số nhân khẩu nghèo”, or “Tỷ lệ (%)”
+    // under the group of its “Số hộ”) is declared by the table: then half the rows suffice, as for a named sum
+    const share = fit !== null && namesItsCount(rc, fit.count) ? 0.5 : consensus;
+    if (fit === null || fit.of < 2 || fit.holds < Math.max(2, Math.ceil((fit.of - carriedBreaks(fit.breaks, covers, fit.holds)) * share))) {
       notes.push(`rate column “${rc.key}”: no count and base column give its printed values in most rows; left unchecked`);
       return;
     }
@@ -464,6 +469,24 @@ interface RateFit {
 }
 
 /** The (count, base) pair whose rounded quotient gives the printed rate in the most rows. */
+/** The words of a header (folded) that name what it counts: without “tỷ lệ”, “số”, “(%)”, “hộ”. */
+function countedWords(header: string): string {
+  return foldVietnamese(header).replace(/\(?%\)?|\bty le\b|\bso luong\b|\bso\b|\bho\b/g, ' ').replace(/[^a-z0-9 ]/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Does a rate column's header name the count it is the rate of? The same group over both (“Hộ nghèo ›
+ * Tỷ lệ (%)” and “Hộ nghèo › Số hộ”), or the same words once “tỷ lệ” and “số” are left out (“Tỷ lệ nhân
+ * khẩu nghèo (%)” and “Số nhân khẩu nghèo”).
+ */
+function namesItsCount(rate: Col, count: Col): boolean {
+  const rp = rate.header.split(' › ');
+  const cp = count.header.split(' › ');
+  if (rp.length > 1 && cp.length === rp.length && rp.slice(0, -1).join(' › ') === cp.slice(0, -1).join(' › ')) return true;
+  const words = countedWords(rate.header);
+  return words !== '' && words === countedWords(count.header);
+}
+
 function bestRateFit(rc: Col, additive: readonly Col[], rows: readonly number[], at: (j: number, c: number) => CellNumber | null, rounding: RoundingMode): RateFit | null {
   const left = [...additive].filter((c) => c.col < rc.col).sort((a, b) => b.col - a.col);
   const right = additive.filter((c) => c.col > rc.col);

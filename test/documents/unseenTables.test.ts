@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { checkDocument } from '../../src/documents/checkDocument.js';
+import type { CheckFinding, CheckReport } from '../../src/documents/checkReport.js';
+import { linearRelations, type Col } from '../../src/documents/_columnRelations.js';
+import type { CellNumber } from '../../src/documents/_cellNumber.js';
+import { readTextDocument } from '../../src/io/readTextDocument.js';
+import { readFixture } from '../_helpers/fixtures.js';
+
+// Tables in shapes the checker had not met (test/fixtures/documents/README.md, “Tables as officials print them”):
+// each NAME.txt has planted errors, NAME.clean.txt is its error-free twin.
+
+const check = (name: string): CheckReport => checkDocument(readTextDocument(readFixture(`documents/${name}`)));
+/** code @row:column printed */
+const brief = (f: CheckFinding): string => `${f.code} @${f.location.row ?? ''}:${f.location.column ?? ''} ${f.printed ?? ''}`;
+
+const PLANTED: Readonly<Record<string, readonly string[]>> = {
+  // indicators as rows after a “TT” column, years as columns (before: not transposed, nothing checked): a rate
+  // 8,33 typed 8,38; a count 2.512 typed 2.152 with its rate right (found at the rate: no total says which is wrong)
+  transposed: ['rate-mismatch @4:5 10,08', 'rate-mismatch @4:6 8,38'],
+  // province ← districts ← communes, the total first: the province's poor carry a stale district figure (2.368 for
+  // 2.360, its rate that of 2.368); a commune's 287 typed 278, its district and its rate right (before: found at the
+  // district's subtotal and at the rate, the province's total off by 17); a rate 13,70 typed 13,07
+  rollup: ['sum-mismatch @3:4 2.368', 'sum-mismatch @6:4 278', 'rate-mismatch @7:7 13,07'],
+  // start / exits / new / end with a household column and a rate at each end, “7=3-5+6”, “8=7/2”
+  'flows-both-ends': ['rate-mismatch @5:10 16,12', 'sum-mismatch @8:7 198'],
+  // a row of units (“hộ | hộ | % | hộ | %”) under the header
+  'units-row': ['rate-mismatch @4:5 27,68', 'sum-mismatch @5:6 112'],
+  // “Tăng (+), giảm (-) so với năm trước”: two of five changes wrong (before: the change was not inferred and the
+  // right total was reported)
+  'year-change': ['difference-mismatch @3:5 -64', 'difference-mismatch @4:5 -5'],
+  // rates over persons (nhân khẩu) beside rates over households: two of five wrong, the total's the mean of the
+  // rows' rates (before: neither found, the persons' rate was left unchecked)
+  'persons-rate': ['rate-mismatch @3:8 28,23', 'rate-mismatch @6:8 27,04'],
+  // a district's target (150) that its communes' targets (144) do not add up to, its end count from it
+  'reduction-targets': ['sum-mismatch @2:6 150', 'sum-mismatch @2:7 406'],
+};
+
+describe('tables as officials print them: every planted error at its cell, the twin gives nothing', () => {
+  for (const [name, planted] of Object.entries(PLANTED)) {
+    it(name, () => {
+      expect(check(`${name}.txt`).findings.map(brief)).toEqual(planted);
+      expect(check(`${name}.clean.txt`).findings.map(brief)).toEqual([]);
+    });
+  }
+
+  it('a stale figure in a total is reported against the right figures, with the wrong item named', () => {
+    const r = check('rollup.txt');
+    expect([r.findings[0]!.expected, r.findings[0]!.difference]).toEqual(['2.360', '8']);
+    expect(r.findings[0]!.message).toContain("with Xã Ngam La's 287 (printed 278)");
+    expect(r.findings[1]!.message).toContain('Huyện Yên Minh adds up to 897 with 287 here');
+  });
+
+  it('the indicators of a transposed table are read by name, the numbers column left out', () => {
+    const t = check('transposed.clean.txt').tables[0]!;
+    expect(t.evidence.map((e) => e.text)).toEqual([
+      'Tỷ lệ hộ nghèo · % = Số hộ nghèo · Hộ ÷ Tổng số hộ dân cư · Hộ × 100 (half-up, to the decimals printed)',
+      'Tỷ lệ hộ cận nghèo · % = Số hộ cận nghèo · Hộ ÷ Tổng số hộ dân cư · Hộ × 100 (half-up, to the decimals printed)',
+    ]);
+  });
+});
+
+describe('linearRelations on a wide table', () => {
+  it('40 columns of figures: every triple tried, the sums found, and nothing invented', () => {
+    // columns 0..38 are independent figures; column 39 = column 0 + column 1 in every row
+    const width = 40;
+    const rows = [0, 1, 2, 3, 4, 5];
+    const value = (j: number, c: number): number => (c === width - 1 ? value(j, 0) + value(j, 1) : 100 + ((j * 7919 + c * 104729) % 9973));
+    const at = (j: number, c: number): CellNumber => ({ units: value(j, c), decimals: 0, percent: false, unit: null });
+    const cols: Col[] = Array.from({ length: width }, (_, c) => ({ col: c, key: `c${c}`, header: `Cột ${c}`, kind: 'count', unit: null }));
+    const found = linearRelations(cols, rows, at, 0.75, (j) => `r${j}`, new Set(rows));
+    expect(found.map((f) => f.text)).toEqual(['c39 = c0 + c1']);
+  });
+});
