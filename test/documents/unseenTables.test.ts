@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkDocument } from '../../src/documents/checkDocument.js';
 import type { CheckFinding, CheckReport } from '../../src/documents/checkReport.js';
 import { linearRelations, type Col } from '../../src/documents/_columnRelations.js';
-import type { CellNumber } from '../../src/documents/_cellNumber.js';
+import { cellNumber, type CellNumber } from '../../src/documents/_cellNumber.js';
 import { readTextDocument } from '../../src/io/readTextDocument.js';
 import { readFixture } from '../_helpers/fixtures.js';
 
@@ -65,7 +65,7 @@ describe('linearRelations on a wide table', () => {
     const width = 40;
     const rows = [0, 1, 2, 3, 4, 5];
     const value = (j: number, c: number): number => (c === width - 1 ? value(j, 0) + value(j, 1) : 100 + ((j * 7919 + c * 104729) % 9973));
-    const at = (j: number, c: number): CellNumber => ({ units: value(j, c), decimals: 0, percent: false, unit: null });
+    const at = (j: number, c: number): CellNumber => cellNumber(String(value(j, c)))!;
     const cols: Col[] = Array.from({ length: width }, (_, c) => ({ col: c, key: `c${c}`, header: `Cột ${c}`, kind: 'count', unit: null }));
     const found = linearRelations(cols, rows, at, 0.75, (j) => `r${j}`, new Set(rows));
     expect(found.map((f) => f.text)).toEqual(['c39 = c0 + c1']);
