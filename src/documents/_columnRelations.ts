@@ -287,6 +287,14 @@ export function linearRelations(
         if (!accepted && !acceptNamed(r)) continue;
         const named = namesBoth(t, a, b);
         if (!accepted && !named && !namesChange(t, a, b)) continue;
+        // a shadow of a wider sum: t = a + b + c in every row, c blank or zero where t = a + b holds (a total
+        // = its investment + the two sources of its recurrent capital, wherever it has no investment)
+        const widens = (c: Col): boolean => {
+          if (c === t || c === a || c === b || !compatible(c, t)) return false;
+          const wider = test(t, [a, b, c]);
+          return wider.breaks.length === 0 && wider.of >= r.holds;
+        };
+        if (!named && r.breaks.length > 0 && additive.some(widens)) continue;
         used.add(s);
         const sumForm = named || TOTAL_HEADER.test(foldVietnamese(t.key + ' ' + t.header)) || t.col > a.col && t.col > b.col;
         if (sumForm) {

@@ -15,7 +15,8 @@ export interface RowSignal {
   readonly level: number;
 }
 
-const TOTAL = /^(tong cong|tong so|tong|cong|toan (tinh|huyen|thi xa|thanh pho|thi tran|quan|xa|phuong)|ca nuoc|chung)(?=$|[\s:.(,])/;
+// “Bình quân chung”, “Trung bình toàn huyện” close a table as its total does: the rows' counts added up, the rate that of the totals
+const TOTAL = /^(tong cong|tong so|tong|cong|toan (tinh|huyen|thi xa|thanh pho|thi tran|quan|xa|phuong)|ca nuoc|chung|binh quan chung|trung binh chung|(binh quan|trung binh) (toan|ca|cua) (tinh|huyen|thi xa|thanh pho|thi tran|quan|xa|phuong|nuoc))(?=$|[\s:.(,])/;
 const GROUP_LABEL = /^(thanh thi|nong thon|khu vuc|vung|nhom)(?=$|[\s:.(,])/;
 const PART = /^(trong do|trong so do|gom|bao gom|chia ra)(?=$|[\s:.(,])/;
 

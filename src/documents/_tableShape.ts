@@ -53,7 +53,9 @@ export function shapeTable(table: DocumentTable): ShapedTable {
     }),
   );
   // a column of row numbers before the indicators (“TT | Chỉ tiêu | ĐVT | Năm 2021 …”) numbers the indicators: left out
-  const skippedColumns = numbering.has(0) && rows.length > 0 && isIndicatorTable(rows.map((r) => r.slice(1))) ? 1 : 0;
+  // when some indicator is a rate (“Tỷ lệ hộ nghèo”, a unit “%”): rows of like counts (“Số hộ thoát nghèo”,
+  // “Số hộ tái nghèo” by year, with the period's total) are checked across as printed
+  const skippedColumns = numbering.has(0) && rows.length > 0 && isIndicatorTable(rows.map((r) => r.slice(1))) && rows.slice(1).some((r) => r.slice(1, 3).some((c) => /^(ty le\b|%$)/.test(foldVietnamese(textOf(c))))) ? 1 : 0;
   const transposed = skippedColumns === 1 || isIndicatorTable(rows);
   if (transposed) rows = rows[0]!.slice(skippedColumns).map((_, c) => rows.map((r) => plain(r[c + skippedColumns]!)));
   if (!english && !transposed && !spaced) return { table, transposed, english, skippedColumns };

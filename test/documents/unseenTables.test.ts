@@ -33,6 +33,21 @@ const PLANTED: Readonly<Record<string, readonly string[]>> = {
   'persons-rate': ['rate-mismatch @3:8 28,23', 'rate-mismatch @6:8 27,04'],
   // a district's target (150) that its communes' targets (144) do not add up to, its end count from it
   'reduction-targets': ['sum-mismatch @2:6 150', 'sum-mismatch @2:7 406'],
+  // capital types as groups (“Vốn đầu tư phát triển” and “Vốn sự nghiệp” each over “Cộng | NSTW | NSĐP”), “1=2+5”,
+  // Dự án 1–7 of QĐ 90/QĐ-TTg with sub-projects, “-” for none (before: on the twin, a false “Tổng số = SN · NSTW +
+  // SN · NSĐP” held wherever a project has no investment, and gave two findings): the total's SUM left out Dự án 7
+  // (four columns); a sub-project's total 8.642 typed 8.462; Dự án 5's NSTW 3.960 typed 3.690 (found at the Cộng
+  // it breaks: its column's total is off for Dự án 7 too, so nothing says which of the two parts is wrong)
+  'budget-capital-types': ['sum-mismatch @4:3 48.508', 'sum-mismatch @4:7 22.581', 'sum-mismatch @4:8 20.526', 'sum-mismatch @4:9 2.055', 'sum-mismatch @11:3 8.462', 'sum-mismatch @14:7 4.356'],
+  // one table in nghìn đồng, one in triệu đồng: a figure of the first typed in triệu (480 for 480.000); 260 typed 206
+  'two-units': ['sum-mismatch @5:5 480', 'sum-mismatch @3:3 206'],
+  // a table broken over a page with “Phụ lục 1 (tiếp theo)” between and the header typed again, “Hộ nghèo và hộ cận
+  // nghèo” over “Số hộ | Tỷ lệ (%)” (before: two tables, a false numbering finding on the twin): a rate 6,39 typed
+  // 6,93; in the continuation, a count 101 typed 110 with its rate right
+  continued: ['rate-mismatch @6:7 6,93', 'sum-mismatch @4:6 110'],
+  // “Bình quân chung” closing the table (before: a false numbering finding on the twin): its rate printed as the
+  // mean of the rows' rates; a count 201 typed 210 with its rate right
+  'average-row': ['sum-mismatch @4:4 210', 'rate-mismatch @6:5 24,74'],
 };
 
 describe('tables as officials print them: every planted error at its cell, the twin gives nothing', () => {
@@ -48,6 +63,22 @@ describe('tables as officials print them: every planted error at its cell, the t
     expect([r.findings[0]!.expected, r.findings[0]!.difference]).toEqual(['2.360', '8']);
     expect(r.findings[0]!.message).toContain("with Xã Ngam La's 287 (printed 278)");
     expect(r.findings[1]!.message).toContain('Huyện Yên Minh adds up to 897 with 287 here');
+  });
+
+  it('a continuation after “(tiếp theo)” is the same table: its finding points at the piece it is in', () => {
+    const r = check('continued.txt');
+    expect(r.tables).toHaveLength(1);
+    expect(r.findings.map((f) => f.location.block)).toEqual([4, 6]);
+    expect(r.tables[0]!.notes).toContain('broken over a page: continued in block 6 (its 2 header rows typed again left out), checked as one table');
+  });
+
+  it('a total row whose rate is the mean of its rows’ rates says so', () => {
+    expect(check('average-row.txt').findings[1]!.message).toContain('(the mean of the rates of its 4 rows: a total\'s rate is that of its totals, not the mean of the rates)');
+  });
+
+  it('a figure of the nghìn đồng table typed in triệu is found at its cell, read × 1.000', () => {
+    const f = check('two-units.txt').findings[0]!;
+    expect([f.expected, f.location.block]).toEqual(['480.000', 5]);
   });
 
   it('the indicators of a transposed table are read by name, the numbers column left out', () => {
