@@ -6,7 +6,9 @@ import type { GridReconcileReport } from '../reconcile/reconcileGrid.js';
 import { reconcileTable } from '../reconcile/reconcileTable.js';
 import type { LayoutRowInfo, TableLayout } from '../reconcile/tableFromSpec.js';
 import type { TableSpec } from '../reconcile/tableSpec.js';
+import type { ReconcileIssue } from '../reconcile/reconcileIssue.js';
 import { engineTable, layoutCoverage } from './_checkTables.js';
+import { shapeTable } from './_tableShape.js';
 import type { DocumentTable } from './documentModel.js';
 import { formatEvidence } from './formatCheckReport.js';
 import { rowKeyOf, type DocumentTableLayout } from './tableLayout.js';
@@ -73,9 +75,13 @@ function tableLayoutOf(l: DocumentTableLayout): TableLayout {
  * const t = documentModel([{ kind: 'table', rows: [['STT', 'Xã', 'Tổng số hộ', 'Số hộ nghèo', 'Tỷ lệ (%)'], ['1', 'An Phú', '2.348', '38', '1,62'], ['2', 'Tân Lợi', '2.154', '44', '2,04'], ['3', 'Long Hòa', '1.200', '20', '1,67'], ['', 'Tổng', '5.702', '103', '1,81']] }]).blocks[0];
  * reconcileInferred(t).issues.map((i) => `${i.row} · ${i.column}: ${i.printed} → ${i.expected}`) //=> ['Tổng · Số hộ nghèo: 103 → 102']
  */
-export function reconcileInferred(table: DocumentTable, options: ReconcileInferredOptions = {}): InferredReconcileReport {
+export function reconcileInferred(printedTable: DocumentTable, options: ReconcileInferredOptions = {}): InferredReconcileReport {
   assertOptions(options, 'reconcileInferred');
   const where = options.source === undefined ? '' : `${options.source}: `;
+  // indicators by period (“TT | Chỉ tiêu | ĐVT | Năm 2021 …”) are read transposed, as `checkDocument` reads them;
+  // each finding's grid cell is then put back where the printed table has it
+  const shaped = shapeTable(printedTable);
+  const table = shaped.transposed ? shaped.table : printedTable;
   const u = understandTable(table, { ...(options.caption === undefined ? {} : { caption: options.caption }), ...(options.rounding === undefined ? {} : { rounding: options.rounding }), ...(options.consensus === undefined ? {} : { consensus: options.consensus }) });
   const { hasFigures, checkable } = layoutCoverage(u.layout);
   if (!checkable) {
@@ -89,9 +95,11 @@ export function reconcileInferred(table: DocumentTable, options: ReconcileInferr
     });
   }
   const notes = [...u.notes];
+  if (shaped.transposed) notes.push('indicators by period: read transposed, each indicator a column and each period a row (grid cells are those of the printed table)');
   const engine = engineTable(table, u.layout, options.caption ?? '', notes);
   const report = reconcileTable(engine.printed, options.attribute === true ? { attribute: true } : {});
-  const issues = [...engine.structural, ...report.issues];
+  const back = (i: ReconcileIssue): ReconcileIssue => (i.grid === null ? i : { ...i, grid: { row: i.grid.column + shaped.skippedRows, column: i.grid.row + shaped.skippedColumns } });
+  const issues = [...engine.structural, ...report.issues].map((i) => (shaped.transposed ? back(i) : i));
   const errors = issues.filter((i) => i.severity === 'error').length;
   return deepFreeze({
     ok: errors === 0,

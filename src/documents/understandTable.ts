@@ -48,7 +48,9 @@ export interface UnderstandTableOptions {
   readonly consensus?: number;
 }
 
-const RATE_WORDS = /\b(ty le|ti le|phan tram)\b|%|(^|[^a-z])(rate|percent|pct)([^a-z]|$)/;
+const RATE_WORDS = /\b(ty le|ti le|ty trong|ti trong|phan tram)\b|%|(^|[^a-z])(rate|percent|pct)([^a-z]|$)/;
+/** The units a caption or units row lists (folded): “ĐVT: hộ, %”, “Đơn vị tính: hộ; tỷ lệ %”, “(ĐVT: người, %)”. */
+const CAPTION_UNITS = /\b(?:dvt|don vi tinh|don vi)\s*:\s*([^()]*)/;
 const MONEY_WORDS = /\b(kinh phi|nguon von|von|ngan sach|so tien|du toan|gia tri|tong muc|dong|trieu|ty dong|nstw|nsdp|nstinh|ns tinh|ns huyen)\b/;
 const COUNT_WORDS = /\b(ho|so ho|nguoi|so nguoi|luot|luot nguoi|lao dong|so luong|can|lop|hoc sinh|the)\b/;
 const NUMBER_HEADER = /^(stt|tt|so tt|so thu tu|thu tu)$/;
@@ -100,6 +102,7 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
     if (cell === undefined || (cell.mergedInto !== undefined && (cell.mergedInto.row !== r || cell.mergedInto.col !== c))) return '';
     return cell.text.trim();
   };
+  const captionKinds = unitKindsIn([options.caption ?? '', table.caption ?? '', ...header.captionRows.map((r) => text(r, 0))].join(' '));
   const captionUnit = moneyUnitIn([options.caption ?? '', table.caption ?? '', ...header.captionRows.map((r) => text(r, 0))].join(' '));
 
   // --- columns ---------------------------------------------------------------
@@ -156,7 +159,11 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
       else if (captionUnit !== null) {
         c.kind = 'amount';
         c.unit = captionUnit;
-      } else {
+      } else if (captionKinds.has('rate') && captionKinds.has('count')) {
+        // “ĐVT: hộ, %” over a header silent on its unit: the whole figures are households, the others rates
+        c.kind = decimals ? 'rate' : 'count';
+      } else if (captionKinds.has('count') && !decimals) c.kind = 'count';
+      else {
         c.kind = decimals ? 'amount' : 'count';
         c.byDefault = true;
       }
@@ -469,6 +476,17 @@ interface RateFit {
 }
 
 /** The (count, base) pair whose rounded quotient gives the printed rate in the most rows. */
+/** The kinds of figure a caption's “ĐVT: …” names: households or persons (count), % (rate). */
+function unitKindsIn(caption: string): ReadonlySet<'count' | 'rate'> {
+  const m = CAPTION_UNITS.exec(foldVietnamese(caption));
+  const out = new Set<'count' | 'rate'>();
+  if (m === null) return out;
+  const listed = m[1]!;
+  if (/%|\b(ty le|phan tram)\b/.test(listed)) out.add('rate');
+  if (/\b(ho|nguoi|khau|nhan khau|lao dong|luot)\b/.test(listed)) out.add('count');
+  return out;
+}
+
 /** The words of a header (folded) that name what it counts: without “tỷ lệ”, “số”, “(%)”, “hộ”. */
 function countedWords(header: string): string {
   return foldVietnamese(header).replace(/\(?%\)?|\bty le\b|\bso luong\b|\bso\b|\bho\b/g, ' ').replace(/[^a-z0-9 ]/g, ' ').replace(/\s+/g, ' ').trim();

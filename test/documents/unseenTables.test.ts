@@ -3,6 +3,8 @@ import { checkDocument } from '../../src/documents/checkDocument.js';
 import type { CheckFinding, CheckReport } from '../../src/documents/checkReport.js';
 import { linearRelations, type Col } from '../../src/documents/_columnRelations.js';
 import { cellNumber, type CellNumber } from '../../src/documents/_cellNumber.js';
+import { documentModel, type DocumentTable } from '../../src/documents/documentModel.js';
+import { reconcileInferred } from '../../src/documents/reconcileInferred.js';
 import { readTextDocument } from '../../src/io/readTextDocument.js';
 import { readFixture } from '../_helpers/fixtures.js';
 
@@ -48,6 +50,9 @@ const PLANTED: Readonly<Record<string, readonly string[]>> = {
   // “Bình quân chung” closing the table (before: a false numbering finding on the twin): its rate printed as the
   // mean of the rows' rates; a count 201 typed 210 with its rate right
   'average-row': ['sum-mismatch @4:4 210', 'rate-mismatch @6:5 24,74'],
+  // “ĐVT: hộ, %” above a header silent on its units (“Số lượng | Cơ cấu”; before: the shares read as amounts and
+  // summed in the total row, two false findings on the twin): a rate 24,32 typed 23,42; a count 165 typed 156
+  'units-caption': ['rate-mismatch @4:5 23,42', 'sum-mismatch @6:4 156'],
 };
 
 describe('tables as officials print them: every planted error at its cell, the twin gives nothing', () => {
@@ -87,6 +92,17 @@ describe('tables as officials print them: every planted error at its cell, the t
       'Tỷ lệ hộ nghèo · % = Số hộ nghèo · Hộ ÷ Tổng số hộ dân cư · Hộ × 100 (half-up, to the decimals printed)',
       'Tỷ lệ hộ cận nghèo · % = Số hộ cận nghèo · Hộ ÷ Tổng số hộ dân cư · Hộ × 100 (half-up, to the decimals printed)',
     ]);
+  });
+});
+
+describe('reconcileInferred on a grid with its title above (a CSV, a sheet)', () => {
+  it('indicators by year are read transposed and each finding points at the printed cell', () => {
+    const lines = readFixture('documents/transposed.txt').split('\n').filter((l) => l.trim() !== '');
+    const rows = lines.map((l) => l.split('\t'));
+    const table = documentModel([{ kind: 'table', rows: rows.map((r) => [...r, ...Array(7 - r.length).fill('')]) }]).blocks[0] as DocumentTable;
+    const r = reconcileInferred(table, { attribute: true });
+    expect(r.issues.map((i) => [i.printed, rows[i.grid!.row]![i.grid!.column]])).toEqual([['10,08', '10,08'], ['8,38', '8,38']]);
+    expect(r.inferred.notes[0]).toMatch(/^indicators by period: read transposed/);
   });
 });
 
