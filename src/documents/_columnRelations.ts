@@ -223,6 +223,12 @@ export function linearRelations(
     const change = [a, b].filter((c) => CHANGE_HEADER.test(folded.get(c.col)!.whole));
     return change.length === 1 && !CHANGE_HEADER.test(folded.get(t.col)!.whole) && change[0]!.col > Math.min(t.col, a.col === change[0]!.col ? b.col : a.col);
   };
+  // a group named as the total (“Tổng số” over “Số hộ | Tỷ lệ (%)”) beside two groups over the same columns
+  // (“Hộ nghèo”, “Hộ cận nghèo”) declares their sum, as a header joining them by “và” does
+  const namesTotalOf = (t: Col, a: Col, b: Col): boolean => {
+    const [gt, ga, gb] = [group(t), group(a), group(b)];
+    return rest(t) !== '' && rest(t) === rest(a) && rest(t) === rest(b) && TOTAL_NAME.test(gt) && ga !== gb && !TOTAL_NAME.test(ga) && !TOTAL_NAME.test(gb);
+  };
   const used = new Set<string>();
   const sig = (cs: readonly Col[]): string => cs.map((c) => c.col).sort((x, y) => x - y).join(',');
   // a formula the table prints over its columns (“1=2+5+6+7”) is the author's own: half the rows suffice
@@ -285,7 +291,7 @@ export function linearRelations(
         // the cheap test first: a header's words are read only for a triple the figures do not settle
         const accepted = accept(r);
         if (!accepted && !acceptNamed(r)) continue;
-        const named = namesBoth(t, a, b);
+        const named = namesBoth(t, a, b) || namesTotalOf(t, a, b);
         if (!accepted && !named && !namesChange(t, a, b)) continue;
         // a shadow of a wider sum: t = a + b + c in every row, c blank or zero where t = a + b holds (a total
         // = its investment + the two sources of its recurrent capital, wherever it has no investment)

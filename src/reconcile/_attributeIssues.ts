@@ -218,13 +218,15 @@ export function attributeIssues(issues: readonly ReconcileIssue[], ctx: Attribut
   }
   // rates: of the count a total implies (the count is wrong), or pointing at the wrong item of a subtotal
   for (const r of out) {
-    if (r.code !== 'rate-mismatch' || r.severity !== 'error' || dropped.has(r) || r.cells.length !== 3) continue;
+    // a rate that misses its count only by a rounding shortcut (8,11 + 9,00 for 17,11) is as much a consequence of a wrong count
+    if (r.code !== 'rate-mismatch' || (r.severity !== 'error' && r.severity !== 'rounding') || dropped.has(r) || r.cells.length !== 3) continue;
     const [rateRef, countRef, baseRef] = r.cells as [CellRef, CellRef, CellRef];
     const base = ctx.figure(baseRef);
     const rate = ctx.figure(rateRef);
     const rounding = ctx.rounding(r.column);
     // the count found wrong by a sum, or moved to it from the totals it breaks
     const target = [...sums.filter((s) => !dropped.has(s)), ...replaced.values()].find((s) => key(s.cells[0]!) === key(countRef));
+    if (r.severity !== 'error' && target === undefined) continue;
     if (target !== undefined && target.expectedExact !== null) {
       if (rateFits(rate, toFraction(target.expectedExact), base, rounding)) {
         dropped.add(r);
