@@ -5,7 +5,9 @@ import { linearRelations, type Col } from '../../src/documents/_columnRelations.
 import { cellNumber, type CellNumber } from '../../src/documents/_cellNumber.js';
 import { documentModel, type DocumentTable } from '../../src/documents/documentModel.js';
 import { reconcileInferred } from '../../src/documents/reconcileInferred.js';
+import { readDocxDocument } from '../../src/io/readDocxDocument.js';
 import { readTextDocument } from '../../src/io/readTextDocument.js';
+import { docxOf } from '../_helpers/docxFixtures.js';
 import { readFixture } from '../_helpers/fixtures.js';
 
 // Tables in shapes the checker had not met (test/fixtures/documents/README.md, “Tables as officials print them”):
@@ -66,6 +68,15 @@ describe('tables as officials print them: every planted error at its cell, the t
       expect(check(`${name}.clean.txt`).findings.map(brief)).toEqual([]);
     });
   }
+
+  it('the same tables as Word documents (real Word tables, merged header cells): the same findings, none on the twins', async () => {
+    for (const [name, planted] of Object.entries(PLANTED)) {
+      for (const [file, expected] of [[`${name}.txt`, planted], [`${name}.clean.txt`, []]] as const) {
+        const docx = readDocxDocument(await docxOf(readTextDocument(readFixture(`documents/${file}`))), { source: file });
+        expect(checkDocument(docx).findings.map(brief), file).toEqual(expected);
+      }
+    }
+  });
 
   it('a stale figure in a total is reported against the right figures, with the wrong item named', () => {
     const r = check('rollup.txt');
