@@ -39,7 +39,9 @@ export function specFromLayout(table: DocumentTable, layout: DocumentTableLayout
   for (const r of layout.relations) {
     switch (r.type) {
       case 'difference':
-        relations.push({ type: 'difference', column: r.column, from: r.from, minus: r.minus, ...(r.plus === undefined ? {} : { plus: r.plus }) });
+        // a change of printed rates, in points, may have been taken from the unrounded rates: within their rounding
+        if (layout.columns.find((c) => c.key === r.column)?.kind === 'rate') relations.push({ type: 'signed-sum', column: r.column, plus: [r.from, ...(r.plus ?? [])], minus: r.minus, partsRounded: true });
+        else relations.push({ type: 'difference', column: r.column, from: r.from, minus: r.minus, ...(r.plus === undefined ? {} : { plus: r.plus }) });
         break;
       case 'sum':
         relations.push({ type: 'column-total', column: r.column, parts: r.parts, partsRounded: layout.columns.find((c) => c.key === r.column)?.kind === 'amount' });

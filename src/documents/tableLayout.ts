@@ -221,7 +221,9 @@ export function printedTableFromLayout(table: DocumentTable, layout: DocumentTab
   for (const rel of l.relations) {
     switch (rel.type) {
       case 'difference':
-        relations.push({ type: 'difference', column: rel.column, from: rel.from, minus: rel.minus, ...(rel.plus === undefined ? {} : { plus: rel.plus }) });
+        // a change of printed rates, in points, may have been taken from the unrounded rates: within their rounding
+        if (byKey.get(rel.column)?.kind === 'rate') relations.push({ type: 'signed-sum', column: rel.column, plus: [rel.from, ...(rel.plus ?? [])], minus: rel.minus, partsRounded: true });
+        else relations.push({ type: 'difference', column: rel.column, from: rel.from, minus: rel.minus, ...(rel.plus === undefined ? {} : { plus: rel.plus }) });
         break;
       case 'sum':
         relations.push({ type: 'column-total', column: rel.column, parts: rel.parts, ...(byKey.get(rel.column)?.kind === 'amount' ? { partsRounded: true } : {}) });

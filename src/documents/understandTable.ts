@@ -383,6 +383,13 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
     // under the group of its “Số hộ”) is declared by the table: then half the rows suffice, as for a named sum
     const share = fit !== null && namesItsCount(rc, fit.count) ? 0.5 : consensus;
     if (fit === null || fit.of < 2 || fit.holds < Math.max(2, Math.ceil((fit.of - carriedBreaks(fit.breaks, covers, fit.holds)) * share))) {
+      // a change of rates in points (“Giảm so với đầu năm › Tỷ lệ (%)” = the rate at the start − the rate at the end)
+      const change = linearRelations(rateCols, checkedRows, at, consensus, rowLabelAt, itemRows, [], covers).find((l) => l.relation.column === rc.key);
+      if (change !== undefined) {
+        relations.push(change.relation);
+        evidence.push({ type: change.relation.type === 'difference' ? 'difference' : 'sum', text: `${change.text} (in points)`, holds: change.holds, of: change.of, breaks: change.breaks, origin: 'inferred' });
+        return;
+      }
       notes.push(`rate column “${rc.key}”: no count and base column give its printed values in most rows; left unchecked`);
       return;
     }

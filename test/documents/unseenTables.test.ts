@@ -59,6 +59,9 @@ const PLANTED: Readonly<Record<string, readonly string[]>> = {
   // with digits swapped, their rates right (before: the sum not inferred, neither found, the right total blamed; one
   // rate's miss is also a rounding shortcut, 8,11 + 9,00, dropped with the count); a rate 10,41 typed 10,14
   'merged-total': ['sum-mismatch @4:4 294', 'rate-mismatch @6:9 10,14', 'sum-mismatch @7:4 153'],
+  // start and end of the year each over “Tổng số hộ | Số hộ nghèo | Tỷ lệ (%)”, “Giảm so với đầu năm” over “Số hộ |
+  // Tỷ lệ (%)”: the change of the rates in points (before: left unchecked) — 6,92 typed 6,29; a change 69 typed 96
+  'rate-change': ['sum-mismatch @4:10 6,29', 'difference-mismatch @5:9 96'],
 };
 
 describe('tables as officials print them: every planted error at its cell, the twin gives nothing', () => {
@@ -76,6 +79,11 @@ describe('tables as officials print them: every planted error at its cell, the t
         expect(checkDocument(docx).findings.map(brief), file).toEqual(expected);
       }
     }
+  });
+
+  it('a change of rates in points is within the rates’ rounding: 0,01 off is a rounding finding, not an error', () => {
+    const r = checkDocument(readTextDocument(readFixture('documents/rate-change.clean.txt').replace('\t5,90\n', '\t5,91\n')));
+    expect(r.findings.map((f) => `${f.severity} ${f.printed} → ${f.expected}`)).toEqual(['rounding 5,91 → 5,90']);
   });
 
   it('a stale figure in a total is reported against the right figures, with the wrong item named', () => {
