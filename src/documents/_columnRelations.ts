@@ -16,8 +16,8 @@ export interface Col {
 }
 
 const TOTAL_HEADER = /\b(tong|cong|tong so|chung)\b/;
-/** A header (folded) naming the change between two other columns: “Tăng/giảm”, “Tăng (+), giảm (-)”, “Chênh lệch”, “So với năm trước”. */
-const CHANGE_HEADER = /\b(tang\s*(\(\+\))?\s*[,/]?\s*giam|chenh lech|so voi (nam|ky|cung ky|dau)|tang giam)\b/;
+/** A header (folded) naming the change between two other columns: “Tăng/giảm”, “Tăng (+), giảm (-)”, “Chênh lệch”, “So với năm trước”, “Mức giảm”. @internal */
+export const CHANGE_HEADER = /\b(tang\s*(\(\+\))?\s*[,/]?\s*giam|chenh lech|so voi (nam|ky|cung ky|dau)|tang giam|muc (tang|giam))\b/;
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** Headers of the end and the start of a period, for flow relations. */
 const FLOW_END = /\b(cuoi (nam|ky|dot|thang)|con lai|sau (ra soat|dieu tra))\b/;

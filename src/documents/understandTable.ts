@@ -5,7 +5,7 @@ import { foldVietnamese } from '../text/foldVietnamese.js';
 import { cellNumber, rowNumber, type CellNumber } from './_cellNumber.js';
 import { figureCells, moneyUnitIn, tableHeader } from './_tableHeader.js';
 import { coverageCandidates, hasChildRow, inNumberSequence, namedGroup, roleOf, rowSignal, startsNumberGroup, withLetterLevels, type RowSignal } from './_tableRows.js';
-import { averageRelations, carriedBreaks, declaredFormulas, headerFormulas, IN_WHICH, linearRelations, scaledTo, TOTAL_NAME, type Col } from './_columnRelations.js';
+import { averageRelations, carriedBreaks, CHANGE_HEADER, declaredFormulas, headerFormulas, IN_WHICH, linearRelations, scaledTo, TOTAL_NAME, type Col } from './_columnRelations.js';
 import type { DocumentTable } from './documentModel.js';
 import type { DocumentLayoutColumn, DocumentColumnKind, LayoutRelation, DocumentLayoutRow, DocumentTableLayout } from './tableLayout.js';
 import { assertOptions } from '../errors/assertOptions.js';
@@ -384,7 +384,8 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
     const share = fit !== null && namesItsCount(rc, fit.count) ? 0.5 : consensus;
     if (fit === null || fit.of < 2 || fit.holds < Math.max(2, Math.ceil((fit.of - carriedBreaks(fit.breaks, covers, fit.holds)) * share))) {
       // a change of rates in points (“Giảm so với đầu năm › Tỷ lệ (%)” = the rate at the start − the rate at the end)
-      const change = linearRelations(rateCols, checkedRows, at, consensus, rowLabelAt, itemRows, [], covers).find((l) => l.relation.column === rc.key);
+      // — only where the header names a change: a sum of rounded rates (the multidimensional rate = poor + near-poor) rarely adds up as printed
+      const change = CHANGE_HEADER.test(foldVietnamese(rc.header)) ? linearRelations(rateCols, checkedRows, at, consensus, rowLabelAt, itemRows, [], covers).find((l) => l.relation.column === rc.key && l.relation.type === 'difference') : undefined;
       if (change !== undefined) {
         relations.push(change.relation);
         evidence.push({ type: change.relation.type === 'difference' ? 'difference' : 'sum', text: `${change.text} (in points)`, holds: change.holds, of: change.of, breaks: change.breaks, origin: 'inferred' });
@@ -502,14 +503,16 @@ function countedWords(header: string): string {
 /**
  * Does a rate column's header name the count it is the rate of? The same group over both (“Hộ nghèo ›
  * Tỷ lệ (%)” and “Hộ nghèo › Số hộ”), or the same words once “tỷ lệ” and “số” are left out (“Tỷ lệ nhân
- * khẩu nghèo (%)” and “Số nhân khẩu nghèo”).
+ * khẩu nghèo (%)” and “Số nhân khẩu nghèo”), the count's words perhaps going on (“… cuối năm”).
  */
 function namesItsCount(rate: Col, count: Col): boolean {
   const rp = rate.header.split(' › ');
   const cp = count.header.split(' › ');
   if (rp.length > 1 && cp.length === rp.length && rp.slice(0, -1).join(' › ') === cp.slice(0, -1).join(' › ')) return true;
   const words = countedWords(rate.header);
-  return words !== '' && words === countedWords(count.header);
+  const counted = countedWords(count.header);
+  // the count may say when (“Tỷ lệ hộ nghèo” of “Số hộ nghèo cuối năm”)
+  return words !== '' && (counted === words || counted.startsWith(`${words} `));
 }
 
 function bestRateFit(rc: Col, additive: readonly Col[], rows: readonly number[], at: (j: number, c: number) => CellNumber | null, rounding: RoundingMode): RateFit | null {

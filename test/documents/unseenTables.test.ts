@@ -62,6 +62,10 @@ const PLANTED: Readonly<Record<string, readonly string[]>> = {
   // start and end of the year each over “Tổng số hộ | Số hộ nghèo | Tỷ lệ (%)”, “Giảm so với đầu năm” over “Số hộ |
   // Tỷ lệ (%)”: the change of the rates in points (before: left unchecked) — 6,92 typed 6,29; a change 69 typed 96
   'rate-change': ['sum-mismatch @4:10 6,29', 'difference-mismatch @5:9 96'],
+  // indicators by year with a “Giai đoạn 2022-2024” column, blank for the households and the rate (before: not
+  // transposed, nothing checked; transposed, every blank a missing figure): the period's exits 1.703 typed 1.730;
+  // a rate 8,33 typed 8,88 (“Tỷ lệ hộ nghèo” of “Số hộ nghèo cuối năm”, three years: two rows suffice)
+  'period-row': ['rate-mismatch @4:5 8,88', 'sum-mismatch @5:7 1.730'],
 };
 
 describe('tables as officials print them: every planted error at its cell, the twin gives nothing', () => {
