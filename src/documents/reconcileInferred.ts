@@ -75,14 +75,14 @@ function tableLayoutOf(l: DocumentTableLayout): TableLayout {
  * const t = documentModel([{ kind: 'table', rows: [['STT', 'Xã', 'Tổng số hộ', 'Số hộ nghèo', 'Tỷ lệ (%)'], ['1', 'An Phú', '2.348', '38', '1,62'], ['2', 'Tân Lợi', '2.154', '44', '2,04'], ['3', 'Long Hòa', '1.200', '20', '1,67'], ['', 'Tổng', '5.702', '103', '1,81']] }]).blocks[0];
  * reconcileInferred(t).issues.map((i) => `${i.row} · ${i.column}: ${i.printed} → ${i.expected}`) //=> ['Tổng · Số hộ nghèo: 103 → 102']
  */
-export function reconcileInferred(printedTable: DocumentTable, options: ReconcileInferredOptions = {}): InferredReconcileReport {
+export function reconcileInferred(table: DocumentTable, options: ReconcileInferredOptions = {}): InferredReconcileReport {
   assertOptions(options, 'reconcileInferred');
   const where = options.source === undefined ? '' : `${options.source}: `;
   // indicators by period (“TT | Chỉ tiêu | ĐVT | Năm 2021 …”) are read transposed, as `checkDocument` reads them;
   // each finding's grid cell is then put back where the printed table has it
-  const shaped = shapeTable(printedTable);
-  const table = shaped.transposed ? shaped.table : printedTable;
-  const u = understandTable(table, { ...(options.caption === undefined ? {} : { caption: options.caption }), ...(options.rounding === undefined ? {} : { rounding: options.rounding }), ...(options.consensus === undefined ? {} : { consensus: options.consensus }) });
+  const shaped = shapeTable(table);
+  const read = shaped.transposed ? shaped.table : table;
+  const u = understandTable(read, { ...(options.caption === undefined ? {} : { caption: options.caption }), ...(options.rounding === undefined ? {} : { rounding: options.rounding }), ...(options.consensus === undefined ? {} : { consensus: options.consensus }) });
   const { hasFigures, checkable } = layoutCoverage(u.layout);
   if (!checkable) {
     const why = !hasFigures ? 'no column of figures was found' : u.layout.rows.length === 0 ? 'it has a header but no rows' : 'no total row, rate base or relation between its columns could be inferred';
@@ -96,7 +96,7 @@ export function reconcileInferred(printedTable: DocumentTable, options: Reconcil
   }
   const notes = [...u.notes];
   if (shaped.transposed) notes.push('indicators by period: read transposed, each indicator a column and each period a row (grid cells are those of the printed table)');
-  const engine = engineTable(table, u.layout, options.caption ?? '', notes);
+  const engine = engineTable(read, u.layout, options.caption ?? '', notes);
   const report = reconcileTable(engine.printed, options.attribute === true ? { attribute: true } : {});
   const back = (i: ReconcileIssue): ReconcileIssue => (i.grid === null ? i : { ...i, grid: { row: i.grid.column + shaped.skippedRows, column: i.grid.row + shaped.skippedColumns } });
   const issues = [...engine.structural, ...report.issues].map((i) => (shaped.transposed ? back(i) : i));
