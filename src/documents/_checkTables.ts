@@ -154,7 +154,7 @@ export function checkTables(
       const gridRow = Number(i.rowKey);
       const gridCol = engine.columnOf.get(i.column);
       // a transposed table's findings go back to the printed cell: its row is the printed column
-      const [row, col] = shaped.transposed && gridCol !== undefined && Number.isInteger(gridRow) && gridRow > 0 ? [gridCol + 1, gridRow - 1] : [gridRow, gridCol];
+      const [row, col] = shaped.transposed && gridCol !== undefined && Number.isInteger(gridRow) && gridRow > 0 ? [gridCol + 1 + shaped.skippedRows, gridRow - 1 + shaped.skippedColumns] : [gridRow, gridCol];
       // the cell's text as the document prints it (“10.98”, not the Vietnamese reading “10,98”)
       const asPrinted = shaped.table === printedBlock || col === undefined || !Number.isInteger(row) ? i.printed : (printedBlock.rows[row - 1]?.[col]?.text.trim() ?? i.printed);
       // a finding in a continuation goes back to the printed table and row it is in

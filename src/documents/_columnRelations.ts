@@ -16,6 +16,8 @@ export interface Col {
 }
 
 const TOTAL_HEADER = /\b(tong|cong|tong so|chung)\b/;
+/** A header (folded) naming the change between two other columns: “Tăng/giảm”, “Tăng (+), giảm (-)”, “Chênh lệch”, “So với năm trước”, “Mức giảm”. @internal */
+export const CHANGE_HEADER = /\b(tang\s*(\(\+\))?\s*[,/]?\s*giam|chenh lech|so voi (nam|ky|cung ky|dau)|tang giam|muc (tang|giam))\b/;
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** Headers of the end and the start of a period, for flow relations. */
 const FLOW_END = /\b(cuoi (nam|ky|dot|thang)|con lai|sau (ra soat|dieu tra))\b/;
@@ -203,8 +205,10 @@ export function linearRelations(
     accept(r) || (whole && TOTAL_HEADER.test(foldVietnamese(t.header)) && acceptNamed(r));
   // a column whose header names two others joined by “và” (“Hộ nghèo và hộ cận nghèo” over “Hộ nghèo”
   // and “Hộ cận nghèo”) declares their sum: then half the rows suffice, as for a header that names a total
-  const group = (c: Col): string => foldVietnamese(c.header.split(' › ')[0] ?? c.header);
-  const rest = (c: Col): string => foldVietnamese(c.header.split(' › ').slice(1).join(' › '));
+  // each header folded once (a wide table has tens of thousands of triples)
+  const folded = new Map(additive.map((c) => [c.col, { group: foldVietnamese(c.header.split(' › ')[0] ?? c.header), rest: foldVietnamese(c.header.split(' › ').slice(1).join(' › ')), whole: foldVietnamese(c.header) }]));
+  const group = (c: Col): string => folded.get(c.col)!.group;
+  const rest = (c: Col): string => folded.get(c.col)!.rest;
   const namesBoth = (t: Col, a: Col, b: Col): boolean => {
     const [gt, ga, gb] = [group(t), group(a), group(b)];
     if (ga === gb || ga === '' || gb === '' || rest(t) !== rest(a) || rest(t) !== rest(b)) return false;
@@ -212,6 +216,18 @@ export function linearRelations(
     // the second may drop its “hộ” (“Hộ nghèo và cận nghèo”)
     const tail = second.startsWith('ho ') ? `(?:ho )?${escapeRegExp(second.slice(3))}` : escapeRegExp(second);
     return new RegExp(`^${escapeRegExp(first)}\\s+(?:va|and|\\+|,)\\s+${tail}$`).test(gt);
+  };
+  // a column headed as a change (“Tăng (+), giảm (-) so với năm trước”, “Chênh lệch”) beside two columns
+  // of the same kind declares their difference: then half the rows suffice (t = a + change)
+  const namesChange = (t: Col, a: Col, b: Col): boolean => {
+    const change = [a, b].filter((c) => CHANGE_HEADER.test(folded.get(c.col)!.whole));
+    return change.length === 1 && !CHANGE_HEADER.test(folded.get(t.col)!.whole) && change[0]!.col > Math.min(t.col, a.col === change[0]!.col ? b.col : a.col);
+  };
+  // a group named as the total (“Tổng số” over “Số hộ | Tỷ lệ (%)”) beside two groups over the same columns
+  // (“Hộ nghèo”, “Hộ cận nghèo”) declares their sum, as a header joining them by “và” does
+  const namesTotalOf = (t: Col, a: Col, b: Col): boolean => {
+    const [gt, ga, gb] = [group(t), group(a), group(b)];
+    return rest(t) !== '' && rest(t) === rest(a) && rest(t) === rest(b) && TOTAL_NAME.test(gt) && ga !== gb && !TOTAL_NAME.test(ga) && !TOTAL_NAME.test(gb);
   };
   const used = new Set<string>();
   const sig = (cs: readonly Col[]): string => cs.map((c) => c.col).sort((x, y) => x - y).join(',');
@@ -272,8 +288,19 @@ export function linearRelations(
         const s = sig([t, a, b]);
         if (used.has(s)) continue;
         const r = test(t, [a, b]);
-        const named = namesBoth(t, a, b);
-        if (!accept(r) && !(named && acceptNamed(r))) continue;
+        // the cheap test first: a header's words are read only for a triple the figures do not settle
+        const accepted = accept(r);
+        if (!accepted && !acceptNamed(r)) continue;
+        const named = namesBoth(t, a, b) || namesTotalOf(t, a, b);
+        if (!accepted && !named && !namesChange(t, a, b)) continue;
+        // a shadow of a wider sum: t = a + b + c in every row, c blank or zero where t = a + b holds (a total
+        // = its investment + the two sources of its recurrent capital, wherever it has no investment)
+        const widens = (c: Col): boolean => {
+          if (c === t || c === a || c === b || !compatible(c, t)) return false;
+          const wider = test(t, [a, b, c]);
+          return wider.breaks.length === 0 && wider.of >= r.holds;
+        };
+        if (!named && r.breaks.length > 0 && additive.some(widens)) continue;
         used.add(s);
         const sumForm = named || TOTAL_HEADER.test(foldVietnamese(t.key + ' ' + t.header)) || t.col > a.col && t.col > b.col;
         if (sumForm) {

@@ -1,6 +1,7 @@
 import { rowNumber } from './_cellNumber.js';
 import type { DocumentBlock, DocumentCell, DocumentTable } from './documentModel.js';
 import { tableHeader } from './_tableHeader.js';
+import { foldVietnamese } from '../text/foldVietnamese.js';
 
 /** A printed table's share of a joined one: its joined rows start at `from`; its first `skipped` rows (a header typed again) were left out. */
 export interface TablePiece {
@@ -14,6 +15,9 @@ export interface JoinedTable {
   readonly table: DocumentTable;
   readonly pieces: readonly TablePiece[];
 }
+
+/** A line between two pieces of one table (folded): “Biểu 2 (tiếp theo)”, “Phụ lục 1 (tiếp)”, “(Tiếp theo trang trước)”. */
+const CONTINUED = /(?:^|[\s(])tiep( theo)?( trang truoc)?\s*\)?\s*[.:]?$/;
 
 const rowText = (t: DocumentTable, r: number): string => t.rows[r]!.map((c) => c.text.trim()).join('\u0001');
 
@@ -63,12 +67,15 @@ export function joinContinuedTables(blocks: readonly DocumentBlock[]): JoinedTab
     out.push({ table: pieces.length === 1 ? first : { ...first, rows }, pieces });
     current = null;
   };
+  // the block the next piece must be: right after the last piece, or after a line that says the table goes on
+  let next = -1;
   for (const b of blocks) {
     if (b.kind !== 'table') {
-      flush();
+      if (current !== null && b.index === next && CONTINUED.test(foldVietnamese(b.text)) && b.text.length <= 120) next = b.index + 1;
+      else flush();
       continue;
     }
-    if (current !== null && current.last.index + 1 === b.index && b.columns === current.first.columns) {
+    if (current !== null && next === b.index && b.columns === current.first.columns) {
       const skipped = repeatedHeader(current.first, b);
       const bare = skipped === 0 && tableHeader(b).headerRows === 0;
       const before = lastNumber(current.last);
@@ -81,11 +88,13 @@ export function joinContinuedTables(blocks: readonly DocumentBlock[]): JoinedTab
         }
         current.pieces.push({ block: b, from, skipped });
         current.last = b;
+        next = b.index + 1;
         continue;
       }
     }
     flush();
     current = { rows: b.rows.map((r) => [...r]), pieces: [{ block: b, from: 0, skipped: 0 }], first: b, last: b };
+    next = b.index + 1;
   }
   flush();
   return out;

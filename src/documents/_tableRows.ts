@@ -1,6 +1,7 @@
 import { foldVietnamese } from '../text/foldVietnamese.js';
 import { rowNumber, type RowNumber } from './_cellNumber.js';
-import type { DocumentLayoutRow, DocumentRowRole } from './tableLayout.js';
+import type { DocumentTable } from './documentModel.js';
+import type { DocumentLayoutRow, DocumentRowRole, DocumentTableLayout, LayoutRelation } from './tableLayout.js';
 
 /** What a row's number and label say about it, before the figures are looked at. */
 export interface RowSignal {
@@ -15,7 +16,9 @@ export interface RowSignal {
   readonly level: number;
 }
 
-const TOTAL = /^(tong cong|tong so|tong|cong|toan (tinh|huyen|thi xa|thanh pho|thi tran|quan|xa|phuong)|ca nuoc|chung)(?=$|[\s:.(,])/;
+// “Bình quân chung”, “Trung bình toàn huyện” close a table as its total does: the rows' counts added up, the rate that of the totals;
+// so does a period's row (“Giai đoạn 2022-2024”, “Tổng giai đoạn 2021-2025”) under its years
+const TOTAL = /^(tong cong|tong so|tong|cong|toan (tinh|huyen|thi xa|thanh pho|thi tran|quan|xa|phuong)|ca nuoc|chung|binh quan chung|trung binh chung|(binh quan|trung binh) (toan|ca|cua) (tinh|huyen|thi xa|thanh pho|thi tran|quan|xa|phuong|nuoc)|(tong |ca )?giai doan (19|20)\d\d ?[-–] ?(19|20)?\d\d)(?=$|[\s:.(,])/;
 const GROUP_LABEL = /^(thanh thi|nong thon|khu vuc|vung|nhom)(?=$|[\s:.(,])/;
 const PART = /^(trong do|trong so do|gom|bao gom|chia ra)(?=$|[\s:.(,])/;
 
@@ -165,4 +168,26 @@ export function inNumberSequence(r: DocumentLayoutRow): boolean {
 /** A row that restarts the numbering when it restarts per group: a subtotal or heading outside the sequence (“II”, “Huyện Đại Từ”). */
 export function startsNumberGroup(r: DocumentLayoutRow): boolean {
   return (r.role === 'subtotal' || r.role === 'heading') && !inNumberSequence(r);
+}
+
+/** Is the cell at grid row `row`, column `col` blank (or covered by a merge from a row above)? */
+export function blankCell(table: DocumentTable, row: number, col: number): boolean {
+  const cell = table.rows[row]?.[col];
+  return cell === undefined || (cell.mergedInto !== undefined && cell.mergedInto.row !== row) || cell.text.trim() === '';
+}
+
+/**
+ * The grid rows of a layout where every cell a relation reads is blank (a period's row of a table of
+ * indicators, left blank for the counts of households and the rates): nothing is printed there to
+ * check, so the relation does not apply, rather than each blank cell being a figure missing.
+ */
+export function silentRows(table: DocumentTable, layout: DocumentTableLayout, rel: LayoutRelation): ReadonlySet<number> {
+  const keys = rel.type === 'difference' ? [rel.column, rel.from, ...rel.minus, ...(rel.plus ?? [])] : rel.type === 'sum' || rel.type === 'average' ? [rel.column, ...rel.parts] : rel.type === 'rate' ? [rel.column, rel.count, rel.base] : rel.type === 'part-of' ? [rel.column, rel.of] : [];
+  const cols = layout.columns.filter((c) => keys.includes(c.key)).map((c) => c.col);
+  const out = new Set<number>();
+  if (cols.length === 0) return out;
+  for (const r of layout.rows) {
+    if (cols.every((c) => blankCell(table, r.row, c))) out.add(r.row);
+  }
+  return out;
 }

@@ -6,6 +6,10 @@ export interface ShapedTable {
   readonly table: DocumentTable;
   /** True when the printed table has indicators as rows and periods as columns, read here transposed. */
   readonly transposed: boolean;
+  /** Printed columns left out of a transposed table (a column of row numbers before the indicators): 0 or 1. */
+  readonly skippedColumns: number;
+  /** Printed rows left out of a transposed table: the title and unit lines above its header (a CSV or sheet keeps them in the grid). */
+  readonly skippedRows: number;
   /** True when its figures were printed in the English format (`412204.00`, `1,234.5`) and are read here in Vietnamese. */
   readonly english: boolean;
 }
@@ -50,10 +54,19 @@ export function shapeTable(table: DocumentTable): ShapedTable {
       return english && !numbering.has(i) && EN_FIGURE.test(t) ? { ...c, text: t.replace(/[.,]/g, (m) => (m === '.' ? ',' : '.')) } : c;
     }),
   );
-  const transposed = isIndicatorTable(rows);
-  if (transposed) rows = rows[0]!.map((_, c) => rows.map((r) => plain(r[c]!)));
-  if (!english && !transposed && !spaced) return { table, transposed, english };
-  return { table: { ...table, rows, columns: rows[0]?.length ?? 0 }, transposed, english };
+  // a column of row numbers before the indicators (“TT | Chỉ tiêu | ĐVT | Năm 2021 …”) numbers the indicators: left out
+  // when some indicator is a rate (“Tỷ lệ hộ nghèo”, a unit “%”): rows of like counts (“Số hộ thoát nghèo”,
+  // “Số hộ tái nghèo” by year, with the period's total) are checked across as printed
+  // the title and unit lines a grid keeps above the header (one cell each) are not indicators
+  let lead = 0;
+  while (lead < Math.min(4, rows.length - 3) && rows[lead]!.filter((c) => textOf(c) !== '').length <= 1) lead++;
+  const body = rows.slice(lead);
+  const skippedColumns = numbering.has(0) && body.length > 0 && isIndicatorTable(body.map((r) => r.slice(1))) && body.slice(1).some((r) => r.slice(1, 3).some((c) => /^(ty le\b|%$)/.test(foldVietnamese(textOf(c))))) ? 1 : 0;
+  const transposed = skippedColumns === 1 || isIndicatorTable(body);
+  const skippedRows = transposed ? lead : 0;
+  if (transposed) rows = body[0]!.slice(skippedColumns).map((_, c) => body.map((r) => plain(r[c + skippedColumns]!)));
+  if (!english && !transposed && !spaced) return { table, transposed, english, skippedColumns, skippedRows };
+  return { table: { ...table, rows, columns: rows[0]?.length ?? 0 }, transposed, english, skippedColumns, skippedRows };
 }
 
 /** “12 000”, “12 000,5”, “12 000.5 %”: with spaces grouping the thousands, the one mark left is the decimal one. */

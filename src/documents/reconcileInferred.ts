@@ -6,7 +6,9 @@ import type { GridReconcileReport } from '../reconcile/reconcileGrid.js';
 import { reconcileTable } from '../reconcile/reconcileTable.js';
 import type { LayoutRowInfo, TableLayout } from '../reconcile/tableFromSpec.js';
 import type { TableSpec } from '../reconcile/tableSpec.js';
+import type { ReconcileIssue } from '../reconcile/reconcileIssue.js';
 import { engineTable, layoutCoverage } from './_checkTables.js';
+import { shapeTable } from './_tableShape.js';
 import type { DocumentTable } from './documentModel.js';
 import { formatEvidence } from './formatCheckReport.js';
 import { rowKeyOf, type DocumentTableLayout } from './tableLayout.js';
@@ -76,7 +78,11 @@ function tableLayoutOf(l: DocumentTableLayout): TableLayout {
 export function reconcileInferred(table: DocumentTable, options: ReconcileInferredOptions = {}): InferredReconcileReport {
   assertOptions(options, 'reconcileInferred');
   const where = options.source === undefined ? '' : `${options.source}: `;
-  const u = understandTable(table, { ...(options.caption === undefined ? {} : { caption: options.caption }), ...(options.rounding === undefined ? {} : { rounding: options.rounding }), ...(options.consensus === undefined ? {} : { consensus: options.consensus }) });
+  // indicators by period (“TT | Chỉ tiêu | ĐVT | Năm 2021 …”) are read transposed, as `checkDocument` reads them;
+  // each finding's grid cell is then put back where the printed table has it
+  const shaped = shapeTable(table);
+  const read = shaped.transposed ? shaped.table : table;
+  const u = understandTable(read, { ...(options.caption === undefined ? {} : { caption: options.caption }), ...(options.rounding === undefined ? {} : { rounding: options.rounding }), ...(options.consensus === undefined ? {} : { consensus: options.consensus }) });
   const { hasFigures, checkable } = layoutCoverage(u.layout);
   if (!checkable) {
     const why = !hasFigures ? 'no column of figures was found' : u.layout.rows.length === 0 ? 'it has a header but no rows' : 'no total row, rate base or relation between its columns could be inferred';
@@ -89,9 +95,11 @@ export function reconcileInferred(table: DocumentTable, options: ReconcileInferr
     });
   }
   const notes = [...u.notes];
-  const engine = engineTable(table, u.layout, options.caption ?? '', notes);
+  if (shaped.transposed) notes.push('indicators by period: read transposed, each indicator a column and each period a row (grid cells are those of the printed table)');
+  const engine = engineTable(read, u.layout, options.caption ?? '', notes);
   const report = reconcileTable(engine.printed, options.attribute === true ? { attribute: true } : {});
-  const issues = [...engine.structural, ...report.issues];
+  const back = (i: ReconcileIssue): ReconcileIssue => (i.grid === null ? i : { ...i, grid: { row: i.grid.column + shaped.skippedRows, column: i.grid.row + shaped.skippedColumns } });
+  const issues = [...engine.structural, ...report.issues].map((i) => (shaped.transposed ? back(i) : i));
   const errors = issues.filter((i) => i.severity === 'error').length;
   return deepFreeze({
     ok: errors === 0,

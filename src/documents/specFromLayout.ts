@@ -2,7 +2,7 @@ import { deepFreeze } from '../_internal/_freeze.js';
 import type { PrintedGrid, SpecColumn, SpecRelation, TableSpec } from '../reconcile/tableSpec.js';
 import type { DocumentTable } from './documentModel.js';
 import { additiveColumns, type DocumentTableLayout } from './tableLayout.js';
-import { inNumberSequence } from './_tableRows.js';
+import { blankCell, inNumberSequence, silentRows } from './_tableRows.js';
 
 /** Result of {@link specFromLayout}: the spec, or why the layout cannot be stated as one. */
 export type LayoutAsSpec = { readonly ok: true; readonly spec: TableSpec } | { readonly ok: false; readonly reason: string };
@@ -35,11 +35,16 @@ export function specFromLayout(table: DocumentTable, layout: DocumentTableLayout
   const relations: SpecRelation[] = [];
   const additive = additiveColumns(layout).map((c) => c.key);
   const totals = layout.rows.filter((r) => r.covers !== undefined);
+  const additiveCols = additiveColumns(layout).map((c) => c.col);
+  if (totals.some((r) => additiveCols.some((c) => blankCell(table, r.row, c)))) return { ok: false, reason: 'a total row is blank in some column' };
   if (additive.length > 0 && totals.length > 0) relations.push({ type: 'role-totals', columns: additive, partsRounded: additiveColumns(layout).some((c) => c.kind === 'amount') });
   for (const r of layout.relations) {
+    if (silentRows(table, layout, r).size > 0) return { ok: false, reason: `“${r.column}” and the columns it is checked by are all blank in some rows` };
     switch (r.type) {
       case 'difference':
-        relations.push({ type: 'difference', column: r.column, from: r.from, minus: r.minus, ...(r.plus === undefined ? {} : { plus: r.plus }) });
+        // a change of printed rates, in points, may have been taken from the unrounded rates: within their rounding
+        if (layout.columns.find((c) => c.key === r.column)?.kind === 'rate') relations.push({ type: 'signed-sum', column: r.column, plus: [r.from, ...(r.plus ?? [])], minus: r.minus, partsRounded: true });
+        else relations.push({ type: 'difference', column: r.column, from: r.from, minus: r.minus, ...(r.plus === undefined ? {} : { plus: r.plus }) });
         break;
       case 'sum':
         relations.push({ type: 'column-total', column: r.column, parts: r.parts, partsRounded: layout.columns.find((c) => c.key === r.column)?.kind === 'amount' });

@@ -5,7 +5,7 @@ import { ROUNDING_MODES, type RoundingMode } from '../numbers/rounding.js';
 import type { MoneyUnit } from '../numbers/money.js';
 import type { PrintedTable, RateRelation, TableColumn, TableRelation } from '../reconcile/printedTable.js';
 import type { DocumentTable } from './documentModel.js';
-import { inNumberSequence, startsNumberGroup } from './_tableRows.js';
+import { blankCell, inNumberSequence, silentRows, startsNumberGroup } from './_tableRows.js';
 
 /**
  * What a column of a document table holds: a figure (`'count'`, `'rate'`, `'amount'`), the row
@@ -214,29 +214,36 @@ export function printedTableFromLayout(table: DocumentTable, layout: DocumentTab
   if (additive.length > 0) {
     for (const r of l.rows) {
       if ((r.role === 'subtotal' || r.role === 'total') && r.covers !== undefined && r.covers.length > 0) {
-        relations.push({ type: 'row-total', row: rowKeyOf(r.row), parts: r.covers.map(rowKeyOf), columns: additive, ...(amountsRounded(l, additive) ? { partsRounded: true } : {}) });
+        // a total left blank in a column (a period's row under the households of each year) prints nothing to check there
+        const printed = additive.filter((k) => !blankCell(table, r.row, byKey.get(k)!.col));
+        if (printed.length > 0) relations.push({ type: 'row-total', row: rowKeyOf(r.row), parts: r.covers.map(rowKeyOf), columns: printed, ...(amountsRounded(l, printed) ? { partsRounded: true } : {}) });
       }
     }
   }
   for (const rel of l.relations) {
+    // a relation applies in the rows where something of it is printed
+    const silent = silentRows(table, l, rel);
+    const where = silent.size === 0 ? {} : { rows: l.rows.filter((r) => !silent.has(r.row)).map((r) => rowKeyOf(r.row)) };
     switch (rel.type) {
       case 'difference':
-        relations.push({ type: 'difference', column: rel.column, from: rel.from, minus: rel.minus, ...(rel.plus === undefined ? {} : { plus: rel.plus }) });
+        // a change of printed rates, in points, may have been taken from the unrounded rates: within their rounding
+        if (byKey.get(rel.column)?.kind === 'rate') relations.push({ type: 'signed-sum', column: rel.column, plus: [rel.from, ...(rel.plus ?? [])], minus: rel.minus, partsRounded: true, ...where });
+        else relations.push({ type: 'difference', column: rel.column, from: rel.from, minus: rel.minus, ...(rel.plus === undefined ? {} : { plus: rel.plus }), ...where });
         break;
       case 'sum':
-        relations.push({ type: 'column-total', column: rel.column, parts: rel.parts, ...(byKey.get(rel.column)?.kind === 'amount' ? { partsRounded: true } : {}) });
+        relations.push({ type: 'column-total', column: rel.column, parts: rel.parts, ...(byKey.get(rel.column)?.kind === 'amount' ? { partsRounded: true } : {}), ...where });
         break;
       case 'rate':
-        relations.push({ type: 'rate', column: rel.column, count: rel.count, base: rel.base, scale: rel.scale, rounding: rel.rounding });
+        relations.push({ type: 'rate', column: rel.column, count: rel.count, base: rel.base, scale: rel.scale, rounding: rel.rounding, ...where });
         break;
       case 'average':
-        relations.push({ type: 'average', column: rel.column, parts: rel.parts, rounding: rel.rounding });
+        relations.push({ type: 'average', column: rel.column, parts: rel.parts, rounding: rel.rounding, ...where });
         break;
       case 'numbering':
         for (const group of numberedGroups(l, rel.perGroup)) relations.push({ type: 'numbering', column: rel.column, rows: group.map(rowKeyOf) });
         break;
       case 'part-of':
-        relations.push({ type: 'inequality', column: rel.column, op: '<=', than: rel.of });
+        relations.push({ type: 'inequality', column: rel.column, op: '<=', than: rel.of, ...where });
         break;
     }
   }

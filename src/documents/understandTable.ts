@@ -5,7 +5,7 @@ import { foldVietnamese } from '../text/foldVietnamese.js';
 import { cellNumber, rowNumber, type CellNumber } from './_cellNumber.js';
 import { figureCells, moneyUnitIn, tableHeader } from './_tableHeader.js';
 import { coverageCandidates, hasChildRow, inNumberSequence, namedGroup, roleOf, rowSignal, startsNumberGroup, withLetterLevels, type RowSignal } from './_tableRows.js';
-import { averageRelations, carriedBreaks, declaredFormulas, headerFormulas, IN_WHICH, linearRelations, scaledTo, TOTAL_NAME, type Col } from './_columnRelations.js';
+import { averageRelations, carriedBreaks, CHANGE_HEADER, declaredFormulas, headerFormulas, IN_WHICH, linearRelations, scaledTo, TOTAL_NAME, type Col } from './_columnRelations.js';
 import type { DocumentTable } from './documentModel.js';
 import type { DocumentLayoutColumn, DocumentColumnKind, LayoutRelation, DocumentLayoutRow, DocumentTableLayout } from './tableLayout.js';
 import { assertOptions } from '../errors/assertOptions.js';
@@ -48,7 +48,9 @@ export interface UnderstandTableOptions {
   readonly consensus?: number;
 }
 
-const RATE_WORDS = /\b(ty le|ti le|phan tram)\b|%|(^|[^a-z])(rate|percent|pct)([^a-z]|$)/;
+const RATE_WORDS = /\b(ty le|ti le|ty trong|ti trong|phan tram)\b|%|(^|[^a-z])(rate|percent|pct)([^a-z]|$)/;
+/** The units a caption or units row lists (folded): “ĐVT: hộ, %”, “Đơn vị tính: hộ; tỷ lệ %”, “(ĐVT: người, %)”. */
+const CAPTION_UNITS = /\b(?:dvt|don vi tinh|don vi)\s*:\s*([^()]*)/;
 const MONEY_WORDS = /\b(kinh phi|nguon von|von|ngan sach|so tien|du toan|gia tri|tong muc|dong|trieu|ty dong|nstw|nsdp|nstinh|ns tinh|ns huyen)\b/;
 const COUNT_WORDS = /\b(ho|so ho|nguoi|so nguoi|luot|luot nguoi|lao dong|so luong|can|lop|hoc sinh|the)\b/;
 const NUMBER_HEADER = /^(stt|tt|so tt|so thu tu|thu tu)$/;
@@ -100,6 +102,7 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
     if (cell === undefined || (cell.mergedInto !== undefined && (cell.mergedInto.row !== r || cell.mergedInto.col !== c))) return '';
     return cell.text.trim();
   };
+  const captionKinds = unitKindsIn([options.caption ?? '', table.caption ?? '', ...header.captionRows.map((r) => text(r, 0))].join(' '));
   const captionUnit = moneyUnitIn([options.caption ?? '', table.caption ?? '', ...header.captionRows.map((r) => text(r, 0))].join(' '));
 
   // --- columns ---------------------------------------------------------------
@@ -120,7 +123,9 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
     const numbers = filled.map(rowNumber);
     // years down a column (a table of indicators by period, read transposed) are labels, not row numbers
     const years = filled.length > 0 && filled.every((t) => /^(19|20)\d\d$/.test(t));
-    const looksNumbered = !years && filled.length > 0 && numbers.every((n) => n !== null) && (numbers.some((n) => n!.kind !== 'arabic') || filled.length >= 2);
+    // “24.560”, “1.709” in every row are figures grouped in thousands, not nested numbers 24.560, 1.709
+    const thousands = filled.length > 0 && numbers.every((n) => n !== null && n.kind === 'nested' && /^\d{1,3}(\.\d{3})+$/.test(n.text));
+    const looksNumbered = !years && !thousands && filled.length > 0 && numbers.every((n) => n !== null) && (numbers.some((n) => n!.kind !== 'arabic') || filled.length >= 2);
     if ((NUMBER_HEADER.test(folded) || looksNumbered) && filled.length >= dataRows.length * 0.3) {
       rowNumberCol = c.col;
       c.kind = 'row-number';
@@ -154,7 +159,11 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
       else if (captionUnit !== null) {
         c.kind = 'amount';
         c.unit = captionUnit;
-      } else {
+      } else if (captionKinds.has('rate') && captionKinds.has('count')) {
+        // “ĐVT: hộ, %” over a header silent on its unit: the whole figures are households, the others rates
+        c.kind = decimals ? 'rate' : 'count';
+      } else if (captionKinds.has('count') && !decimals) c.kind = 'count';
+      else {
         c.kind = decimals ? 'amount' : 'count';
         c.byDefault = true;
       }
@@ -370,7 +379,18 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
       const all = [fit, ...fit.alternatives];
       fit = all.reduce((a, b) => ((baseVotes.get(b.base.col) ?? 0) > (baseVotes.get(a.base.col) ?? 0) ? b : a));
     }
-    if (fit === null || fit.of < 2 || fit.holds < Math.max(2, Math.ceil((fit.of - carriedBreaks(fit.breaks, covers, fit.holds)) * consensus))) {
+    // a rate whose header names its count (“Tỷ lệ nhân khẩu nghèo (%)” beside “Số nhân khẩu nghèo”, or “Tỷ lệ (%)”
+    // under the group of its “Số hộ”) is declared by the table: then half the rows suffice, as for a named sum
+    const share = fit !== null && namesItsCount(rc, fit.count) ? 0.5 : consensus;
+    if (fit === null || fit.of < 2 || fit.holds < Math.max(2, Math.ceil((fit.of - carriedBreaks(fit.breaks, covers, fit.holds)) * share))) {
+      // a change of rates in points (“Giảm so với đầu năm › Tỷ lệ (%)” = the rate at the start − the rate at the end)
+      // — only where the header names a change: a sum of rounded rates (the multidimensional rate = poor + near-poor) rarely adds up as printed
+      const change = CHANGE_HEADER.test(foldVietnamese(rc.header)) ? linearRelations(rateCols, checkedRows, at, consensus, rowLabelAt, itemRows, [], covers).find((l) => l.relation.column === rc.key && l.relation.type === 'difference') : undefined;
+      if (change !== undefined) {
+        relations.push(change.relation);
+        evidence.push({ type: change.relation.type === 'difference' ? 'difference' : 'sum', text: `${change.text} (in points)`, holds: change.holds, of: change.of, breaks: change.breaks, origin: 'inferred' });
+        return;
+      }
       notes.push(`rate column “${rc.key}”: no count and base column give its printed values in most rows; left unchecked`);
       return;
     }
@@ -464,6 +484,37 @@ interface RateFit {
 }
 
 /** The (count, base) pair whose rounded quotient gives the printed rate in the most rows. */
+/** The kinds of figure a caption's “ĐVT: …” names: households or persons (count), % (rate). */
+function unitKindsIn(caption: string): ReadonlySet<'count' | 'rate'> {
+  const m = CAPTION_UNITS.exec(foldVietnamese(caption));
+  const out = new Set<'count' | 'rate'>();
+  if (m === null) return out;
+  const listed = m[1]!;
+  if (/%|\b(ty le|phan tram)\b/.test(listed)) out.add('rate');
+  if (/\b(ho|nguoi|khau|nhan khau|lao dong|luot)\b/.test(listed)) out.add('count');
+  return out;
+}
+
+/** The words of a header (folded) that name what it counts: without “tỷ lệ”, “số”, “(%)”, “hộ”. */
+function countedWords(header: string): string {
+  return foldVietnamese(header).replace(/\(?%\)?|\bty le\b|\bso luong\b|\bso\b|\bho\b/g, ' ').replace(/[^a-z0-9 ]/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Does a rate column's header name the count it is the rate of? The same group over both (“Hộ nghèo ›
+ * Tỷ lệ (%)” and “Hộ nghèo › Số hộ”), or the same words once “tỷ lệ” and “số” are left out (“Tỷ lệ nhân
+ * khẩu nghèo (%)” and “Số nhân khẩu nghèo”), the count's words perhaps going on (“… cuối năm”).
+ */
+function namesItsCount(rate: Col, count: Col): boolean {
+  const rp = rate.header.split(' › ');
+  const cp = count.header.split(' › ');
+  if (rp.length > 1 && cp.length === rp.length && rp.slice(0, -1).join(' › ') === cp.slice(0, -1).join(' › ')) return true;
+  const words = countedWords(rate.header);
+  const counted = countedWords(count.header);
+  // the count may say when (“Tỷ lệ hộ nghèo” of “Số hộ nghèo cuối năm”)
+  return words !== '' && (counted === words || counted.startsWith(`${words} `));
+}
+
 function bestRateFit(rc: Col, additive: readonly Col[], rows: readonly number[], at: (j: number, c: number) => CellNumber | null, rounding: RoundingMode): RateFit | null {
   const left = [...additive].filter((c) => c.col < rc.col).sort((a, b) => b.col - a.col);
   const right = additive.filter((c) => c.col > rc.col);

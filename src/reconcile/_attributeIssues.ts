@@ -218,13 +218,15 @@ export function attributeIssues(issues: readonly ReconcileIssue[], ctx: Attribut
   }
   // rates: of the count a total implies (the count is wrong), or pointing at the wrong item of a subtotal
   for (const r of out) {
-    if (r.code !== 'rate-mismatch' || r.severity !== 'error' || dropped.has(r) || r.cells.length !== 3) continue;
+    // a rate that misses its count only by a rounding shortcut (8,11 + 9,00 for 17,11) is as much a consequence of a wrong count
+    if (r.code !== 'rate-mismatch' || (r.severity !== 'error' && r.severity !== 'rounding') || dropped.has(r) || r.cells.length !== 3) continue;
     const [rateRef, countRef, baseRef] = r.cells as [CellRef, CellRef, CellRef];
     const base = ctx.figure(baseRef);
     const rate = ctx.figure(rateRef);
     const rounding = ctx.rounding(r.column);
     // the count found wrong by a sum, or moved to it from the totals it breaks
     const target = [...sums.filter((s) => !dropped.has(s)), ...replaced.values()].find((s) => key(s.cells[0]!) === key(countRef));
+    if (r.severity !== 'error' && target === undefined) continue;
     if (target !== undefined && target.expectedExact !== null) {
       if (rateFits(rate, toFraction(target.expectedExact), base, rounding)) {
         dropped.add(r);
@@ -235,17 +237,39 @@ export function attributeIssues(issues: readonly ReconcileIssue[], ctx: Attribut
     const countFigure = ctx.figure(countRef);
     if (countFigure === null) continue;
     const count = countFigure.value;
-    const totals = sums.filter((s) => !dropped.has(s) && s.relation === 'row-total' && s.cells.slice(1).some((c) => key(c) === key(countRef)));
-    const first = totals[0];
+    const adding = sums.filter((s) => !dropped.has(s) && s.relation === 'row-total' && s.cells.slice(1).some((c) => key(c) === key(countRef)));
+    // the totals that add up with the count the rate gives (a subtotal); a total off by more (a province's total
+    // carrying a stale district figure) is another error, its difference then counted from the right count
+    const fitting = adding.filter((s) => { const implied = addFractions(count, diffOf(s)!); return implied.num >= 0n && rateFits(rate, implied, base, rounding); });
+    const first = fitting[0];
     if (first === undefined) continue;
     const d = diffOf(first)!;
-    if (!totals.every((s) => same(diffOf(s)!, d))) continue;
+    const totals = fitting.filter((s) => same(diffOf(s)!, d));
     const implied = addFractions(count, d);
-    if (implied.num < 0n || !rateFits(rate, implied, base, rounding)) continue;
     for (const s of totals) dropped.add(s);
     dropped.add(r);
     const because = (expected: string): string => `${totals.map((s) => `${s.row} adds up to ${s.printed} with ${expected} here`).join(', ')}, and the row's rate ${r.printed} (${r.column}) is that of ${expected}`;
     replaced.set(r, findingAt(first, r.row, countRef, countFigure, implied, first.cells, `${first.relationText}; ${r.relationText}`, because));
+    for (const s of adding) {
+      if (totals.includes(s) || dropped.has(s) || replaced.has(s)) continue;
+      const printed = ctx.figure(s.cells[0]!);
+      if (printed === null || s.expectedExact === null) continue;
+      dropped.add(s);
+      const right = addFractions(toFraction(s.expectedExact), d);
+      replaced.set(s, findingAt(s, s.row, s.cells[0]!, printed, right, s.cells.slice(1), s.relationText, () => `${s.relationText}, with ${r.row}'s ${formatVnNumber(implied, { decimals: countFigure.decimals, rounding: 'half-up' })} (printed ${countFigure.text})`));
+    }
+  }
+  // a total that adds up items found wrong by another relation (a change column's two wrong rows): the total
+  // as printed is what the right items give, and it differs only by what they differ, with the sign reversed
+  for (const b of sums) {
+    if (dropped.has(b) || replaced.has(b) || b.relation !== 'row-total') continue;
+    const terms = new Set(b.cells.slice(1).map(key));
+    const items = out.filter((i) => i !== b && !dropped.has(i) && i.relation !== 'row-total' && SUMS.has(i.code) && diffOf(i) !== null && terms.has(key(i.cells[0]!)));
+    if (items.length === 0) continue;
+    const total = items.reduce((sum, i) => addFractions(sum, diffOf(i)!), fraction(0n));
+    if (!same(total, neg(diffOf(b)!))) continue;
+    dropped.add(b);
+    for (const i of items) note(i, `${b.row} adds up the printed figures and so differs by ${plainDecimal(diffOf(b)!, 6)}`);
   }
   const result: ReconcileIssue[] = [];
   const noted = (i: ReconcileIssue): ReconcileIssue => {

@@ -114,7 +114,7 @@ export function checkRate(check: RateCheck, ctx: CheckContext, indexes: () => Sh
       message:
         `${label(check.target.row)} · ${check.target.column}: printed ${read(check.target).text}, expected ${expectedText} ` +
         `(${check.counts.length > 1 ? `(${countShown})` : countShown} ÷ ${baseText}${scaleText} = ${formatVnNumber(exact, { decimals: decimals + 4, rounding: 'half-even' })}…, ${check.rounding}), ` +
-        `difference ${formatSigned(diff, decimals)}${shortcut === null ? '' : ` [rounding: ${shortcut.name}: ${shortcut.how}]`}`,
+        `difference ${formatSigned(diff, decimals)}${shortcut === null ? '' : ` [rounding: ${shortcut.name}: ${shortcut.how}]`}${baseCell === null ? '' : totalRateSlip(check, printed, decimals, ctx)}`,
     });
     return;
   }
@@ -138,6 +138,30 @@ export function checkRate(check: RateCheck, ctx: CheckContext, indexes: () => Sh
       `${label(check.target.row)} · ${check.target.column}: printed ${read(check.target).text} (${formatInterval(allowed, { decimals: decimals + 1 })}); ` +
       `${countValues.map((v, i) => read(check.counts[i]!).text || fractionText(v.f)).join(' + ')} ÷ ${baseText}${scaleText} gives ${expectedText} (${relationText}): at least ${size} apart`,
   });
+}
+
+/**
+ * A total row's rate printed as the mean (or the sum) of its rows' rates, not the rate of its totals:
+ * said in the message, since that is how such a rate goes wrong. '' when it is neither.
+ */
+function totalRateSlip(check: RateCheck, printed: Fraction, decimals: number, ctx: CheckContext): string {
+  const total = ctx.ix.table.relations.find((r) => r.type === 'row-total' && r.row === check.target.row);
+  if (total === undefined || total.type !== 'row-total' || total.parts.length < 2) return '';
+  const rates: Fraction[] = [];
+  for (const row of total.parts) {
+    const cell = ctx.read({ row, column: check.target.column });
+    if (cell.status !== 'value' || !cell.exact) return '';
+    rates.push(cell.value);
+  }
+  // two rates at least that are not zero: with one, its sum and its mean are no evidence of how the total was made
+  if (rates.filter((r) => r.num !== 0n).length < 2) return '';
+  const sum = rates.reduce((a, b) => addFractions(a, b), fraction(0n));
+  const unit = 10n ** BigInt(decimals);
+  const rounded = (f: Fraction): Fraction => fraction(roundQuotient(f.num * unit, f.den, check.rounding), unit);
+  const same = (f: Fraction): boolean => compareFractions(rounded(f), printed) === 0;
+  if (same(fraction(sum.num, sum.den * BigInt(rates.length)))) return ` (the mean of the rates of its ${rates.length} rows: a total's rate is that of its totals, not the mean of the rates)`;
+  if (same(sum)) return ` (the sum of the rates of its ${rates.length} rows: rates do not add up, a total's rate is that of its totals)`;
+  return '';
 }
 
 /** A rate left blank (or “-”) over a base printed as exactly zero: nothing to print, so it holds. */

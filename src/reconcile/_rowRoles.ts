@@ -43,7 +43,7 @@ const PARENT_WORD: Partial<Record<RoleWord, RoleWord>> = { 'sub-project': 'proje
 
 const norm = (s: string): string => s.normalize('NFC').trim().toLocaleLowerCase('vi').replace(/\s+/gu, ' ');
 // the total's own words, alone or before a note (“Tổng cộng (QĐ 90)”): “Tổng số hộ” is an indicator, not a total
-const TOTAL = /^(?:(?:tổng cộng|tổng số|tổng|total|cộng chung)\s*(?:[:(].*)?|toàn (?:huyện|tỉnh|thị xã|thành phố|xã|phường|quận|thị trấn)(?:\s.*)?)$/u;
+const TOTAL = /^(?:(?:tổng cộng|tổng số|tổng|total|cộng chung|bình quân chung|trung bình chung)\s*(?:[:(].*)?|toàn (?:huyện|tỉnh|thị xã|thành phố|xã|phường|quận|thị trấn)(?:\s.*)?)$/u;
 const SUM_ABOVE = /^cộng(?=[\s:]|$)(?!\s+đồng)/u;
 const OF_WHICH = /^[-–+*\s]*(trong đó|tr\.\s*đó|trđ)(?=[\s:,]|$)/u;
 const AREA_GROUP = /^(khu vực\s+)?(thành thị|nông thôn)$/u;

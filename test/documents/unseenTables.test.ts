@@ -1,0 +1,147 @@
+import { describe, expect, it } from 'vitest';
+import { checkDocument } from '../../src/documents/checkDocument.js';
+import type { CheckFinding, CheckReport } from '../../src/documents/checkReport.js';
+import { linearRelations, type Col } from '../../src/documents/_columnRelations.js';
+import { cellNumber, type CellNumber } from '../../src/documents/_cellNumber.js';
+import { documentModel, type DocumentTable } from '../../src/documents/documentModel.js';
+import { reconcileInferred } from '../../src/documents/reconcileInferred.js';
+import { readDocxDocument } from '../../src/io/readDocxDocument.js';
+import { readTextDocument } from '../../src/io/readTextDocument.js';
+import { docxOf } from '../_helpers/docxFixtures.js';
+import { readFixture } from '../_helpers/fixtures.js';
+
+// Tables in shapes the checker had not met (test/fixtures/documents/README.md, “Tables as officials print them”):
+// each NAME.txt has planted errors, NAME.clean.txt is its error-free twin.
+
+const check = (name: string): CheckReport => checkDocument(readTextDocument(readFixture(`documents/${name}`)));
+/** code @row:column printed */
+const brief = (f: CheckFinding): string => `${f.code} @${f.location.row ?? ''}:${f.location.column ?? ''} ${f.printed ?? ''}`;
+
+const PLANTED: Readonly<Record<string, readonly string[]>> = {
+  // indicators as rows after a “TT” column, years as columns (before: not transposed, nothing checked): a rate
+  // 8,33 typed 8,38; a count 2.512 typed 2.152 with its rate right (found at the rate: no total says which is wrong)
+  transposed: ['rate-mismatch @4:5 10,08', 'rate-mismatch @4:6 8,38'],
+  // province ← districts ← communes, the total first: the province's poor carry a stale district figure (2.368 for
+  // 2.360, its rate that of 2.368); a commune's 287 typed 278, its district and its rate right (before: found at the
+  // district's subtotal and at the rate, the province's total off by 17); a rate 13,70 typed 13,07
+  rollup: ['sum-mismatch @3:4 2.368', 'sum-mismatch @6:4 278', 'rate-mismatch @7:7 13,07'],
+  // start / exits / new / end with a household column and a rate at each end, “7=3-5+6”, “8=7/2”
+  'flows-both-ends': ['rate-mismatch @5:10 16,12', 'sum-mismatch @8:7 198'],
+  // a row of units (“hộ | hộ | % | hộ | %”) under the header
+  'units-row': ['rate-mismatch @4:5 27,68', 'sum-mismatch @5:6 112'],
+  // “Tăng (+), giảm (-) so với năm trước”: two of five changes wrong (before: the change was not inferred and the
+  // right total was reported)
+  'year-change': ['difference-mismatch @3:5 -64', 'difference-mismatch @4:5 -5'],
+  // rates over persons (nhân khẩu) beside rates over households: two of five wrong, the total's the mean of the
+  // rows' rates (before: neither found, the persons' rate was left unchecked)
+  'persons-rate': ['rate-mismatch @3:8 28,23', 'rate-mismatch @6:8 27,04'],
+  // a district's target (150) that its communes' targets (144) do not add up to, its end count from it
+  'reduction-targets': ['sum-mismatch @2:6 150', 'sum-mismatch @2:7 406'],
+  // capital types as groups (“Vốn đầu tư phát triển” and “Vốn sự nghiệp” each over “Cộng | NSTW | NSĐP”), “1=2+5”,
+  // Dự án 1–7 of QĐ 90/QĐ-TTg with sub-projects, “-” for none (before: on the twin, a false “Tổng số = SN · NSTW +
+  // SN · NSĐP” held wherever a project has no investment, and gave two findings): the total's SUM left out Dự án 7
+  // (four columns); a sub-project's total 8.642 typed 8.462; Dự án 5's NSTW 3.960 typed 3.690 (found at the Cộng
+  // it breaks: its column's total is off for Dự án 7 too, so nothing says which of the two parts is wrong)
+  'budget-capital-types': ['sum-mismatch @4:3 48.508', 'sum-mismatch @4:7 22.581', 'sum-mismatch @4:8 20.526', 'sum-mismatch @4:9 2.055', 'sum-mismatch @11:3 8.462', 'sum-mismatch @14:7 4.356'],
+  // one table in nghìn đồng, one in triệu đồng: a figure of the first typed in triệu (480 for 480.000); 260 typed 206
+  'two-units': ['sum-mismatch @5:5 480', 'sum-mismatch @3:3 206'],
+  // a table broken over a page with “Phụ lục 1 (tiếp theo)” between and the header typed again, “Hộ nghèo và hộ cận
+  // nghèo” over “Số hộ | Tỷ lệ (%)” (before: two tables, a false numbering finding on the twin): a rate 6,39 typed
+  // 6,93; in the continuation, a count 101 typed 110 with its rate right
+  continued: ['rate-mismatch @6:7 6,93', 'sum-mismatch @4:6 110'],
+  // “Bình quân chung” closing the table (before: a false numbering finding on the twin): its rate printed as the
+  // mean of the rows' rates; a count 201 typed 210 with its rate right
+  'average-row': ['sum-mismatch @4:4 210', 'rate-mismatch @6:5 24,74'],
+  // “ĐVT: hộ, %” above a header silent on its units (“Số lượng | Cơ cấu”; before: the shares read as amounts and
+  // summed in the total row, two false findings on the twin): a rate 24,32 typed 23,42; a count 165 typed 156
+  'units-caption': ['rate-mismatch @4:5 23,42', 'sum-mismatch @6:4 156'],
+  // “Tổng số” merged over “Số hộ | Tỷ lệ (%)” beside “Hộ nghèo” and “Hộ cận nghèo” over the same: two of five sums
+  // with digits swapped, their rates right (before: the sum not inferred, neither found, the right total blamed; one
+  // rate's miss is also a rounding shortcut, 8,11 + 9,00, dropped with the count); a rate 10,41 typed 10,14
+  'merged-total': ['sum-mismatch @4:4 294', 'rate-mismatch @6:9 10,14', 'sum-mismatch @7:4 153'],
+  // start and end of the year each over “Tổng số hộ | Số hộ nghèo | Tỷ lệ (%)”, “Giảm so với đầu năm” over “Số hộ |
+  // Tỷ lệ (%)”: the change of the rates in points (before: left unchecked) — 6,92 typed 6,29; a change 69 typed 96
+  'rate-change': ['sum-mismatch @4:10 6,29', 'difference-mismatch @5:9 96'],
+  // indicators by year with a “Giai đoạn 2022-2024” column, blank for the households and the rate (before: not
+  // transposed, nothing checked; transposed, every blank a missing figure): the period's exits 1.703 typed 1.730;
+  // a rate 8,33 typed 8,88 (“Tỷ lệ hộ nghèo” of “Số hộ nghèo cuối năm”, three years: two rows suffice)
+  'period-row': ['rate-mismatch @4:5 8,88', 'sum-mismatch @5:7 1.730'],
+};
+
+describe('tables as officials print them: every planted error at its cell, the twin gives nothing', () => {
+  for (const [name, planted] of Object.entries(PLANTED)) {
+    it(name, () => {
+      expect(check(`${name}.txt`).findings.map(brief)).toEqual(planted);
+      expect(check(`${name}.clean.txt`).findings.map(brief)).toEqual([]);
+    });
+  }
+
+  it('the same tables as Word documents (real Word tables, merged header cells): the same findings, none on the twins', async () => {
+    for (const [name, planted] of Object.entries(PLANTED)) {
+      for (const [file, expected] of [[`${name}.txt`, planted], [`${name}.clean.txt`, []]] as const) {
+        const docx = readDocxDocument(await docxOf(readTextDocument(readFixture(`documents/${file}`))), { source: file });
+        expect(checkDocument(docx).findings.map(brief), file).toEqual(expected);
+      }
+    }
+  });
+
+  it('a change of rates in points is within the rates’ rounding: 0,01 off is a rounding finding, not an error', () => {
+    const r = checkDocument(readTextDocument(readFixture('documents/rate-change.clean.txt').replace('\t5,90\n', '\t5,91\n')));
+    expect(r.findings.map((f) => `${f.severity} ${f.printed} → ${f.expected}`)).toEqual(['rounding 5,91 → 5,90']);
+  });
+
+  it('a stale figure in a total is reported against the right figures, with the wrong item named', () => {
+    const r = check('rollup.txt');
+    expect([r.findings[0]!.expected, r.findings[0]!.difference]).toEqual(['2.360', '8']);
+    expect(r.findings[0]!.message).toContain("with Xã Ngam La's 287 (printed 278)");
+    expect(r.findings[1]!.message).toContain('Huyện Yên Minh adds up to 897 with 287 here');
+  });
+
+  it('a continuation after “(tiếp theo)” is the same table: its finding points at the piece it is in', () => {
+    const r = check('continued.txt');
+    expect(r.tables).toHaveLength(1);
+    expect(r.findings.map((f) => f.location.block)).toEqual([4, 6]);
+    expect(r.tables[0]!.notes).toContain('broken over a page: continued in block 6 (its 2 header rows typed again left out), checked as one table');
+  });
+
+  it('a total row whose rate is the mean of its rows’ rates says so', () => {
+    expect(check('average-row.txt').findings[1]!.message).toContain('(the mean of the rates of its 4 rows: a total\'s rate is that of its totals, not the mean of the rates)');
+  });
+
+  it('a figure of the nghìn đồng table typed in triệu is found at its cell, read × 1.000', () => {
+    const f = check('two-units.txt').findings[0]!;
+    expect([f.expected, f.location.block]).toEqual(['480.000', 5]);
+  });
+
+  it('the indicators of a transposed table are read by name, the numbers column left out', () => {
+    const t = check('transposed.clean.txt').tables[0]!;
+    expect(t.evidence.map((e) => e.text)).toEqual([
+      'Tỷ lệ hộ nghèo · % = Số hộ nghèo · Hộ ÷ Tổng số hộ dân cư · Hộ × 100 (half-up, to the decimals printed)',
+      'Tỷ lệ hộ cận nghèo · % = Số hộ cận nghèo · Hộ ÷ Tổng số hộ dân cư · Hộ × 100 (half-up, to the decimals printed)',
+    ]);
+  });
+});
+
+describe('reconcileInferred on a grid with its title above (a CSV, a sheet)', () => {
+  it('indicators by year are read transposed and each finding points at the printed cell', () => {
+    const lines = readFixture('documents/transposed.txt').split('\n').filter((l) => l.trim() !== '');
+    const rows = lines.map((l) => l.split('\t'));
+    const table = documentModel([{ kind: 'table', rows: rows.map((r) => [...r, ...Array(7 - r.length).fill('')]) }]).blocks[0] as DocumentTable;
+    const r = reconcileInferred(table, { attribute: true });
+    expect(r.issues.map((i) => [i.printed, rows[i.grid!.row]![i.grid!.column]])).toEqual([['10,08', '10,08'], ['8,38', '8,38']]);
+    expect(r.inferred.notes[0]).toMatch(/^indicators by period: read transposed/);
+  });
+});
+
+describe('linearRelations on a wide table', () => {
+  it('40 columns of figures: every triple tried, the sums found, and nothing invented', () => {
+    // columns 0..38 are independent figures; column 39 = column 0 + column 1 in every row
+    const width = 40;
+    const rows = [0, 1, 2, 3, 4, 5];
+    const value = (j: number, c: number): number => (c === width - 1 ? value(j, 0) + value(j, 1) : 100 + ((j * 7919 + c * 104729) % 9973));
+    const at = (j: number, c: number): CellNumber => cellNumber(String(value(j, c)))!;
+    const cols: Col[] = Array.from({ length: width }, (_, c) => ({ col: c, key: `c${c}`, header: `Cột ${c}`, kind: 'count', unit: null }));
+    const found = linearRelations(cols, rows, at, 0.75, (j) => `r${j}`, new Set(rows));
+    expect(found.map((f) => f.text)).toEqual(['c39 = c0 + c1']);
+  });
+});
