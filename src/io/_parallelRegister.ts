@@ -1,6 +1,9 @@
-import { open, stat, type FileHandle } from 'node:fs/promises';
+import { fork, type ChildProcess } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { open, readFile, rm, stat, type FileHandle } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { basename, join } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createIdSet, addIdKey } from '../_internal/_idSet.js';
 import { VnPovertyError, type VnIssues } from '../errors/VnPovertyError.js';
 import { sumClassificationCounts, type ClassificationCounts } from '../standards/classificationCounts.js';
@@ -37,6 +40,8 @@ export const PARALLEL_MIN_BYTES = 16 * 1024 * 1024;
 export const PIECE_BYTES = 4 * 1024 * 1024;
 /** Households that could not be classified held (to be reported in order at the end) before the one-thread path is used instead. @internal */
 export const MAX_HELD_FAILURES = 50_000;
+/** Signals that end the run: the children are killed and the part files removed at once. */
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 /** A piece with no record boundary in this many bytes (a quote left open) goes to the one-thread path. */
 const MAX_PIECE_BYTES = 256 * 1024 * 1024;
 
@@ -52,14 +57,29 @@ interface Tuning {
   readonly onFallback?: (why: string) => void;
 }
 
-/** What the worker is told once. @internal */
+/** What a child process is told once: the file to read, its header rows, the options. @internal */
 export interface WorkerSetup {
+  /** The header rows' bytes (from the start of the file to the first household row). */
   readonly prefix: Uint8Array;
+  /** The file to read the pieces from. */
+  readonly path: string;
+  /** The file named in messages. */
   readonly file: string;
   readonly options: Readonly<Record<string, unknown>>;
 }
 
-/** What a worker sends back for a piece. @internal */
+/** A piece: the bytes `[start, end)` of the file, whose output goes to the file `part`. @internal */
+export interface PieceJob {
+  readonly index: number;
+  readonly start: number;
+  readonly end: number;
+  readonly part: string;
+}
+
+/** A message to a child process. @internal */
+export type ChildMessage = { readonly type: 'setup'; readonly setup: WorkerSetup } | { readonly type: 'piece'; readonly job: PieceJob };
+
+/** What a child process sends back for a piece (its output bytes are in the piece's part file). @internal */
 export type PieceResult =
   | {
       readonly index: number;
@@ -68,11 +88,8 @@ export type PieceResult =
       readonly irregular: string | null;
       /** The output's header line (the same for every piece). */
       readonly headerLine: string;
-      readonly bytes: Uint8Array;
       readonly keys: Uint32Array;
       readonly rows: Uint32Array;
-      /** Records (rows) in the piece. */
-      readonly records: number;
       readonly read: number;
       readonly byStatus: Readonly<Record<HouseholdStatus, number>>;
       readonly roundedUp: number;
@@ -82,196 +99,254 @@ export type PieceResult =
     }
   | { readonly index: number; readonly ok: false; readonly irregular: string };
 
-/** Options a worker can be given (plain data: no functions, no custom standards). */
+/** Options a child can be given (plain data: no functions, no custom standards). */
 const PASSED = ['asOf', 'onConflict', 'delimiter', 'marks', 'headers', 'numbers', 'rawCsv', 'source', 'maxFieldLength', 'batchSize'] as const;
-/** Options that keep the one-thread path (functions, objects that are not plain data, output shapes the workers do not write). */
+/** Options that keep the one-thread path (functions, objects that are not plain data, output shapes the children do not write). */
 const ONE_THREAD = ['standard', 'standards', 'predicates', 'onUnusedFlag', 'onHousehold', 'onHeader', 'limits', 'sheet'] as const;
 
-/** The worker module, next to this one (`.ts` under tsx and vitest, `.js` in dist/). */
-function workerScript(): { readonly url: URL | string; readonly eval: boolean } | undefined {
+/** The child module, next to this one, and how to start it (`.ts` under tsx and vitest: with tsx's loader; `.js` in dist/). */
+function childScript(): { readonly path: string; readonly execArgv: readonly string[] } | undefined {
   const here = typeof import.meta === 'object' && typeof import.meta.url === 'string' ? import.meta.url : undefined;
   if (here !== undefined) {
-    if (!here.endsWith('.ts')) return { url: new URL('./_registerWorker.js', here), eval: false };
-    // the sources under tsx or vitest: the worker registers tsx, then loads the TypeScript module
-    const module = new URL('./_registerWorker.ts', here).href;
-    return { url: `import('tsx/esm/api').then((t) => { t.register(); return import(${JSON.stringify(module)}); });`, eval: true };
+    if (!here.endsWith('.ts')) return { path: fileURLToPath(new URL('./_registerChild.js', here)), execArgv: [] };
+    try {
+      const tsx = pathToFileURL(createRequire(here).resolve('tsx')).href;
+      return { path: fileURLToPath(new URL('./_registerChild.ts', here)), execArgv: ['--import', tsx] };
+    } catch {
+      return undefined;
+    }
   }
-  // the CommonJS bundle (dist/io.cjs): the ESM worker module is in dist/io/
-  return typeof __dirname === 'string' ? { url: join(__dirname, 'io', '_registerWorker.js'), eval: false } : undefined;
+  // the CommonJS bundle (dist/io.cjs): the ESM child module is in dist/io/
+  return typeof __dirname === 'string' ? { path: join(__dirname, 'io', '_registerChild.js'), execArgv: [] } : undefined;
 }
 
-/** A worker running one piece at a time. */
-class PieceWorker {
-  private readonly worker: Worker;
-  private job: { resolve: (r: PieceResult) => void; index: number } | undefined;
-  private readonly queue: Array<{ piece: Uint8Array; index: number; resolve: (r: PieceResult) => void }> = [];
+/** A child process running one piece at a time, in the order sent. */
+class PieceChild {
+  readonly process: ChildProcess;
+  private readonly jobs: Array<{ index: number; resolve: (r: PieceResult) => void }> = [];
   private broken: string | undefined;
+  private readonly exited: Promise<void>;
 
-  constructor(script: NonNullable<ReturnType<typeof workerScript>>, setup: WorkerSetup) {
-    this.worker = new Worker(script.url, { workerData: setup, eval: script.eval });
-    this.worker.on('message', (r: PieceResult) => this.done(r));
-    this.worker.on('error', (e) => this.fail(`worker error: ${e instanceof Error ? e.message : String(e)}`));
-    this.worker.on('exit', (code) => this.fail(`worker exited (${code})`));
+  constructor(script: NonNullable<ReturnType<typeof childScript>>, setup: WorkerSetup) {
+    // its own options only (never the caller's --inspect and such); nothing on the terminal
+    this.process = fork(script.path, [], { execArgv: [...script.execArgv], serialization: 'advanced', stdio: ['ignore', 'ignore', 'ignore', 'ipc'] });
+    this.exited = new Promise((resolve) => this.process.once('exit', () => resolve()));
+    this.process.on('message', (r: PieceResult) => this.done(r));
+    this.process.on('error', (e) => this.fail(`child process error: ${e.message}`));
+    this.process.on('exit', (code, signal) => this.fail(`child process exited (${signal ?? code})`));
+    this.send({ type: 'setup', setup });
   }
 
   get load(): number {
-    return this.queue.length + (this.job !== undefined ? 1 : 0);
+    return this.jobs.length;
   }
 
-  run(piece: Uint8Array, index: number): Promise<PieceResult> {
+  run(job: PieceJob): Promise<PieceResult> {
     return new Promise((resolve) => {
-      if (this.broken !== undefined) return resolve({ index, ok: false, irregular: this.broken });
-      this.queue.push({ piece, index, resolve });
-      this.next();
+      if (this.broken !== undefined) return resolve({ index: job.index, ok: false, irregular: this.broken });
+      this.jobs.push({ index: job.index, resolve });
+      this.send({ type: 'piece', job });
     });
   }
 
-  private next(): void {
-    if (this.job !== undefined || this.queue.length === 0) return;
-    const j = this.queue.shift()!;
-    this.job = { resolve: j.resolve, index: j.index };
-    this.worker.postMessage({ piece: j.piece, index: j.index }, [j.piece.buffer as ArrayBuffer]);
+  private send(m: ChildMessage): void {
+    try {
+      this.process.send(m, (e) => (e ? this.fail(`cannot reach the child process: ${e.message}`) : undefined));
+    } catch (e) {
+      this.fail(`cannot reach the child process: ${e instanceof Error ? e.message : String(e)}`);
+    }
   }
 
   private done(r: PieceResult): void {
-    const job = this.job;
-    this.job = undefined;
-    job?.resolve(r);
-    this.next();
+    const i = this.jobs.findIndex((j) => j.index === r.index);
+    if (i >= 0) this.jobs.splice(i, 1)[0]!.resolve(r);
   }
 
   private fail(why: string): void {
     this.broken ??= why;
-    const all = [...(this.job !== undefined ? [this.job] : []), ...this.queue];
-    this.job = undefined;
-    this.queue.length = 0;
-    for (const j of all) j.resolve({ index: j.index, ok: false, irregular: why });
+    for (const j of this.jobs.splice(0)) j.resolve({ index: j.index, ok: false, irregular: why });
   }
 
-  async terminate(): Promise<void> {
-    this.worker.removeAllListeners('exit');
-    await this.worker.terminate();
+  /** Kills it now (an exit path that cannot wait). */
+  kill(): void {
+    if (this.process.exitCode === null && this.process.signalCode === null) this.process.kill('SIGKILL');
+  }
+
+  /** Ends it and waits until it has exited (so it writes no part after). */
+  async end(): Promise<void> {
+    this.broken ??= 'ended';
+    if (this.process.exitCode === null && this.process.signalCode === null) {
+      if (this.jobs.length === 0 && this.process.connected) this.process.disconnect();
+      else this.process.kill('SIGKILL');
+    }
+    await this.exited;
   }
 }
 
-/** Reads a file in pieces that end at record boundaries (outside quotes). */
+/**
+ * Where the records of CSV bytes end, fed in order and in any number of reads: LF, CRLF or a lone
+ * CR outside quotes ends a record (quotes are counted: a line break inside a quoted field never
+ * ends one; `""` counts twice). A CR last in a read is settled by the next byte (or the end of
+ * the file: {@link endRecords}). The one scanner of the parallel path: the header rows' end,
+ * the pieces' ends and the records in each piece.
+ */
+interface RecordScan {
+  inQuote: boolean;
+  /** The last byte fed was a CR outside quotes, not yet settled. */
+  pendingCr: boolean;
+  /** Records ended so far. */
+  records: number;
+  /** Bytes were fed after the last record end (a record not yet ended). */
+  tail: boolean;
+}
+
+const newScan = (): RecordScan => ({ inQuote: false, pendingCr: false, records: 0, tail: false });
+
+/** The offset of the next byte `c` in `buf` from `p`, or its length. */
+function nextByte(buf: Buffer, c: number, p: number): number {
+  const at = buf.indexOf(c, p);
+  return at < 0 ? buf.length : at;
+}
+
+/**
+ * Feeds `buf` (all of it, from `from`) to the scan, up to the first record end at offset `atLeast`
+ * or later, or the `limit`-th record end; returns that end (the offset just after it, in `buf`),
+ * or −1 when the bytes ran out first (then all were fed).
+ */
+function scanRecords(s: RecordScan, buf: Buffer, from: number, atLeast: number, limit: number): number {
+  const len = buf.length;
+  let p = from;
+  let last = -1;
+  const ended = (end: number): boolean => {
+    s.records++;
+    s.tail = false;
+    last = end;
+    return end >= atLeast || s.records >= limit;
+  };
+  const ranOut = (): number => {
+    if ((last >= 0 ? last : from) < len) s.tail = true;
+    return -1;
+  };
+  if (s.pendingCr) {
+    if (p >= len) return -1;
+    s.pendingCr = false;
+    if (buf[p] === 10) p++;
+    if (ended(p)) return p;
+  }
+  let quote = -1;
+  let lf = -1;
+  let cr = -1;
+  while (p < len) {
+    if (s.inQuote) {
+      const q = buf.indexOf(34, p);
+      if (q < 0) return ranOut();
+      s.inQuote = false;
+      p = q + 1;
+      continue;
+    }
+    // the next quote, LF and CR from p (each found once: positions only move forward)
+    if (quote < p) quote = nextByte(buf, 34, p);
+    if (lf < p) lf = nextByte(buf, 10, p);
+    if (cr < p) cr = nextByte(buf, 13, p);
+    if (lf < quote && lf < cr) {
+      p = lf + 1;
+      if (ended(p)) return p;
+    } else if (cr < quote) {
+      if (cr + 1 >= len) {
+        s.pendingCr = true;
+        return ranOut();
+      }
+      p = buf[cr + 1] === 10 ? cr + 2 : cr + 1;
+      if (ended(p)) return p;
+    } else if (quote < len) {
+      s.inQuote = true;
+      p = quote + 1;
+    } else return ranOut();
+  }
+  return ranOut();
+}
+
+/** The end of the file ends the last record: a CR left pending, or a record with no line break after it. */
+function endRecords(s: RecordScan): void {
+  if (s.pendingCr || s.tail) s.records++;
+  s.pendingCr = false;
+  s.tail = false;
+}
+
+/** A piece of the file: bytes `[start, end)`, whole records, `records` of them. */
+interface Piece {
+  readonly start: number;
+  readonly end: number;
+  readonly records: number;
+}
+
+/** Reads a file once, from `position`, into pieces of at least `pieceBytes` that end at record ends (it keeps one read's bytes, never a piece's). */
 class PieceReader {
-  private carry: Buffer = Buffer.alloc(0);
-  private inQuote = false;
+  private readonly scan = newScan();
+  private readonly block: Buffer;
+  private data: Buffer = Buffer.alloc(0);
+  /** File offset of `data[0]`, and how far into `data` the scan has gone. */
+  private dataAt: number;
+  private fed = 0;
+  private start: number;
+  private recordsAtStart = 0;
   private eof = false;
-  /** Bytes of `carry` whose quote state is already counted (into `inQuote`), and the last boundary found in them. */
-  private scanned = 0;
-  private boundary = -1;
-  private boundaryQuote = false;
 
   constructor(
     private readonly handle: FileHandle,
-    private position: number,
+    position: number,
     private readonly pieceBytes: number,
-  ) {}
+  ) {
+    this.block = Buffer.allocUnsafe(Math.max(64 * 1024, Math.min(pieceBytes, 1 << 20)));
+    this.dataAt = position;
+    this.start = position;
+  }
 
-  /** The next piece, or undefined at the end of the file; null when no boundary is found (a quote left open). */
-  async next(): Promise<Uint8Array | undefined | null> {
+  /** The next piece, or undefined at the end of the file; null when a piece would pass {@link MAX_PIECE_BYTES} (a quote left open). */
+  async next(): Promise<Piece | undefined | null> {
     for (;;) {
-      if (this.boundary > 0 && (this.carry.length - 0 >= this.pieceBytes || this.eof)) return this.cut(this.boundary);
-      if (this.eof) return this.carry.length > 0 ? this.cut(this.carry.length) : undefined;
-      if (this.carry.length > MAX_PIECE_BYTES) return null;
-      const block = Buffer.allocUnsafe(this.pieceBytes);
-      const { bytesRead } = await this.handle.read(block, 0, block.length, this.position);
-      this.position += bytesRead;
-      if (bytesRead === 0) {
-        this.eof = true;
-        continue;
+      if (this.fed < this.data.length) {
+        const end = scanRecords(this.scan, this.data, this.fed, this.start + this.pieceBytes - this.dataAt, Infinity);
+        if (end >= 0) {
+          this.fed = end;
+          return this.cut(this.dataAt + end);
+        }
+        this.fed = this.data.length;
       }
-      this.carry = this.carry.length === 0 ? block.subarray(0, bytesRead) : Buffer.concat([this.carry, block.subarray(0, bytesRead)]);
-      this.scan();
+      const at = this.dataAt + this.data.length;
+      if (this.eof) {
+        endRecords(this.scan);
+        return at > this.start ? this.cut(at) : undefined;
+      }
+      if (at - this.start > MAX_PIECE_BYTES) return null;
+      const { bytesRead } = await this.handle.read(this.block, 0, this.block.length, at);
+      if (bytesRead === 0) this.eof = true;
+      this.dataAt = at;
+      this.data = this.block.subarray(0, bytesRead);
+      this.fed = 0;
     }
   }
 
-  /** Counts the quotes of the bytes not yet scanned and notes the last boundary outside quotes. */
-  private scan(): void {
-    const buf = this.carry;
-    const end = buf.length;
-    let p = this.scanned;
-    // a CR last in the carry may be followed by an LF in the next read: scan it again then
-    if (p > 0 && buf[p - 1] === 13) p--;
-    let outsideFrom = this.inQuote ? -1 : p;
-    while (p < end) {
-      const q = buf.indexOf(34, p);
-      const to = q < 0 ? end : q;
-      if (!this.inQuote) this.noteBreak(buf, outsideFrom, to, end);
-      if (q < 0) break;
-      this.inQuote = !this.inQuote;
-      p = q + 1;
-      outsideFrom = this.inQuote ? -1 : p;
-    }
-    this.scanned = end;
-  }
-
-  /** The last record end in the outside-quotes bytes `[a, b)` of `buf` (which ends at `end`). */
-  private noteBreak(buf: Buffer, a: number, b: number, end: number): void {
-    if (a < 0 || b <= a) return;
-    const lf = buf.lastIndexOf(10, b - 1);
-    let at = lf >= a ? lf + 1 : -1;
-    const cr = buf.lastIndexOf(13, b - 1);
-    if (cr >= a && cr > lf && cr + 1 < end) at = cr + 1; // a lone CR ends a record too
-    if (at > this.boundary) {
-      this.boundary = at;
-      this.boundaryQuote = this.inQuote;
-    }
-  }
-
-  private cut(at: number): Uint8Array {
-    const piece = new Uint8Array(at);
-    piece.set(this.carry.subarray(0, at));
-    this.carry = this.carry.subarray(at);
-    this.scanned = Math.max(0, this.scanned - at);
-    this.boundary = -1;
-    // the rest may hold boundaries already scanned: scan it again (it is shorter than a piece)
-    if (this.carry.length > 0) {
-      const rest = Buffer.from(this.carry);
-      this.carry = rest;
-      this.inQuote = this.boundaryQuote;
-      this.scanned = 0;
-      this.scan();
-    }
+  private cut(end: number): Piece {
+    const piece = { start: this.start, end, records: this.scan.records - this.recordsAtStart };
+    this.start = end;
+    this.recordsAtStart = this.scan.records;
     return piece;
   }
 }
 
-/** Records in the first `records` of a file: the byte offset just after them, or −1. */
+/** The byte offset just after the first `records` records of a file, or −1 (the file ends first, or no end in {@link MAX_PIECE_BYTES}). */
 async function prefixEnd(handle: FileHandle, records: number): Promise<number> {
   const buf = Buffer.allocUnsafe(1 << 20);
-  let position = 0;
-  let inQuote = false;
-  let seen = 0;
-  let crAt = -2; // file offset of a CR just seen outside quotes
-  for (;;) {
+  const scan = newScan();
+  for (let position = 0; position <= MAX_PIECE_BYTES; ) {
     const { bytesRead } = await handle.read(buf, 0, buf.length, position);
     if (bytesRead === 0) return -1;
-    for (let i = 0; i < bytesRead; i++) {
-      const c = buf[i]!;
-      const at = position + i;
-      if (crAt === at - 1) {
-        crAt = -2;
-        if (c === 10) {
-          if (seen === records) return at + 1;
-          continue;
-        }
-        if (seen === records) return at;
-      }
-      if (c === 34) inQuote = !inQuote;
-      else if (!inQuote && c === 10) {
-        seen++;
-        if (seen === records) return at + 1;
-      } else if (!inQuote && c === 13) {
-        seen++;
-        crAt = at;
-      }
-    }
+    const end = scanRecords(scan, buf.subarray(0, bytesRead), 0, Infinity, records);
+    if (end >= 0) return position + end;
     position += bytesRead;
-    if (position > MAX_PIECE_BYTES) return -1;
   }
+  return -1;
 }
 
 /**
@@ -291,8 +366,8 @@ export async function classifyInParallel(source: RowSource, options: ClassifyReg
   for (const key of ONE_THREAD) if (options[key] !== undefined) return fallback(`option ${key}`);
   const size = (await stat(source)).size;
   if (size < (tuning.minBytes ?? PARALLEL_MIN_BYTES)) return fallback('a small file');
-  const script = workerScript();
-  if (script === undefined) return fallback('no worker module');
+  const script = childScript();
+  if (script === undefined) return fallback('no child module');
 
   // the header, as the one-thread reader finds it (its errors are left to the one-thread path)
   let layout: RegisterFileLayout | undefined;
@@ -320,7 +395,30 @@ export async function classifyInParallel(source: RowSource, options: ClassifyReg
   const headerRows = layout.headerRows[layout.headerRows.length - 1]!;
 
   const handle = await open(source, 'r');
-  const workers: PieceWorker[] = [];
+  const children: PieceChild[] = [];
+  /** Part files made and not yet removed. */
+  const parts = new Set<string>();
+  let out: AtomicStream | undefined;
+  let interrupted: NodeJS.Signals | undefined;
+  // an exit that cannot wait (a signal, process.exit): the children killed, the parts and the temporary output removed at once
+  const cleanUpNow = (): void => {
+    for (const c of children) c.kill();
+    for (const p of parts) rmSync(p, { force: true });
+    if (out !== undefined) rmSync(out.tempPath, { force: true });
+  };
+  const onSignal = (signal: NodeJS.Signals): void => {
+    interrupted = signal;
+    cleanUpNow();
+    unwatch();
+    // the signal's own effect (the process ends) unless the program has its own handler
+    if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+  };
+  const unwatch = (): void => {
+    for (const signal of SIGNALS) process.removeListener(signal, onSignal);
+    process.removeListener('exit', cleanUpNow);
+  };
+  for (const signal of SIGNALS) process.on(signal, onSignal);
+  process.on('exit', cleanUpNow);
   let done: { byStatus: Record<HouseholdStatus, number>; failures: number; roundedUp: number; counts: ClassificationCounts[] } | undefined;
   let replaying = false;
   const file = options.source ?? source;
@@ -332,7 +430,6 @@ export async function classifyInParallel(source: RowSource, options: ClassifyReg
       options.onFailure?.(registerFailure(f.row, f.lastRow, f.id, file, error));
     }
   };
-  let out: AtomicStream | undefined;
   try {
     const end = await prefixEnd(handle, headerRows);
     if (end < 0) return fallback('no row after the header');
@@ -341,11 +438,12 @@ export async function classifyInParallel(source: RowSource, options: ClassifyReg
     const passed: Record<string, unknown> = {};
     for (const key of PASSED) if (options[key] !== undefined) passed[key] = options[key];
     passed['source'] = options.source ?? basename(source); // the reader's label, as for the file
-    const setup: WorkerSetup = { prefix, file: options.source ?? source, options: passed };
-    for (let t = 0; t < threads; t++) workers.push(new PieceWorker(script, setup));
+    const setup: WorkerSetup = { prefix, path: source, file: options.source ?? source, options: passed };
+    for (let t = 0; t < threads; t++) children.push(new PieceChild(script, setup));
     const reader = new PieceReader(handle, end, tuning.pieceBytes ?? PIECE_BYTES);
-    out = await openAtomicStream(options.out, { highWaterMark: 64 * 1024 * 1024 });
-    if (options.bom ?? true) out.stream.write('\uFEFF');
+    out = await openAtomicStream(options.out, { highWaterMark: 16 * 1024 * 1024 });
+    const output = out;
+    if (options.bom ?? true) output.stream.write('\uFEFF');
 
     const ids = createIdSet(Math.ceil(size / 48));
     const byStatus: Record<HouseholdStatus, number> = { poor: 0, 'near-poor': 0, average: 0, 'non-poor': 0 };
@@ -356,12 +454,12 @@ export async function classifyInParallel(source: RowSource, options: ClassifyReg
     let firstRow = headerRows + 1;
     let index = 0;
     let eof = false;
-    const inFlight: Array<{ readonly result: Promise<PieceResult>; readonly bytes: number }> = [];
-    let bytesDone = end;
-    const worker = (): PieceWorker => workers.reduce((a, b) => (b.load < a.load ? b : a));
+    const inFlight: Array<{ readonly result: Promise<PieceResult>; readonly piece: Piece; readonly part: string }> = [];
+    const child = (): PieceChild => children.reduce((a, b) => (b.load < a.load ? b : a));
     let stop: string | undefined;
     while (stop === undefined) {
-      while (!eof && inFlight.length < threads + 1) {
+      // each child has a piece to do and one waiting, so none waits for the main process
+      while (!eof && inFlight.length < 2 * threads) {
         const piece = await reader.next();
         if (piece === null) {
           stop = 'a record longer than a piece can hold';
@@ -371,12 +469,16 @@ export async function classifyInParallel(source: RowSource, options: ClassifyReg
           eof = true;
           break;
         }
-        inFlight.push({ bytes: piece.length, result: worker().run(piece, index) });
+        const part = `${output.tempPath}.${index}.part`;
+        parts.add(part);
+        await (await open(part, 'wx')).close();
+        inFlight.push({ piece, part, result: child().run({ index, start: piece.start, end: piece.end, part }) });
         index++;
       }
       if (stop !== undefined || inFlight.length === 0) break;
       const next = inFlight.shift()!;
       const r = await next.result;
+      if (interrupted !== undefined) throw new Error(`interrupted (${interrupted})`);
       if (!r.ok) {
         stop = r.irregular;
         break;
@@ -389,7 +491,7 @@ export async function classifyInParallel(source: RowSource, options: ClassifyReg
         stop = 'a piece read under another header';
         break;
       }
-      // rows: the worker numbers its piece from the header; the pieces before it move it down
+      // rows: the child numbers its piece from the header; the pieces before it move it down
       const shift = firstRow - (headerRows + 1);
       const keys = r.keys;
       for (let i = 0; i < r.rows.length; i++) {
@@ -404,40 +506,44 @@ export async function classifyInParallel(source: RowSource, options: ClassifyReg
         break;
       }
       for (const f of r.failures) failures.push({ row: f.row + shift, lastRow: f.lastRow + shift, id: f.id, issues: f.issues, other: f.other });
-      if (r.index === 0) out.stream.write(r.headerLine);
-      if (r.bytes.length > 0 && !out.stream.write(r.bytes)) await new Promise<void>((resolve) => out!.stream.once('drain', resolve));
+      if (r.index === 0) output.stream.write(r.headerLine);
+      const bytes = await readFile(next.part);
+      await rm(next.part, { force: true });
+      parts.delete(next.part);
+      if (bytes.length > 0 && !output.stream.write(bytes)) await new Promise<void>((resolve) => output.stream.once('drain', resolve));
       for (const s of Object.keys(byStatus) as HouseholdStatus[]) byStatus[s] += r.byStatus[s];
       if (r.counts !== null) counts.push(r.counts);
       read += r.read;
       roundedUp += r.roundedUp;
-      firstRow += r.records;
-      bytesDone += next.bytes;
-      options.onBytes?.(bytesDone);
+      firstRow += next.piece.records;
+      options.onBytes?.(next.piece.end);
       options.onProgress?.(read);
     }
+    if (interrupted !== undefined) throw new Error(`interrupted (${interrupted})`);
     if (stop === undefined && read === 0) stop = 'no households';
     if (stop !== undefined) {
-      await out.abort().catch(() => undefined);
+      await output.abort().catch(() => undefined);
       out = undefined;
       return fallback(stop);
     }
     // what one thread would have reported, in its order, before the file replaces --out (a callback that throws stops the run, as on one thread)
     replaying = true;
     replay(failures);
-    await out.finish();
+    await output.finish();
     out = undefined;
     done = { byStatus, failures: failures.length, roundedUp, counts };
   } catch (error) {
-    if (replaying) {
-      await out?.abort().catch(() => undefined);
-      throw error;
-    }
-    // an unexpected failure of the attempt (a worker that cannot start…): the one-thread path says what is wrong, if anything
     await out?.abort().catch(() => undefined);
     out = undefined;
+    if (replaying || interrupted !== undefined) throw error;
+    // an unexpected failure of the attempt (a child that cannot start…): the one-thread path says what is wrong, if anything
     return fallback(`the parallel attempt failed: ${error instanceof Error ? error.message : String(error)}`);
   } finally {
-    await Promise.all(workers.map((w) => w.terminate().catch(() => undefined)));
+    // the children have exited before their parts are removed (so none is written after)
+    await Promise.all(children.map((c) => c.end().catch(() => undefined)));
+    await Promise.all([...parts].map((p) => rm(p, { force: true }).catch(() => undefined)));
+    parts.clear();
+    unwatch();
     await handle.close();
   }
   return Object.freeze({
