@@ -151,8 +151,6 @@ export async function assertOutputIsNotInput(output: string, inputs: ReadonlyArr
 /** A write stream to a temporary file that replaces its target on `finish`. @internal */
 export interface AtomicStream {
   readonly stream: WriteStream;
-  /** The temporary file written (hidden, beside the target). */
-  readonly tempPath: string;
   /** Ends the stream and renames the file over the target. */
   finish(): Promise<void>;
   /** Destroys the stream and removes the temporary file; the target is untouched. */
@@ -166,7 +164,6 @@ export async function openAtomicStream(path: string, options: { readonly highWat
   await once(stream, 'open');
   return {
     stream,
-    tempPath: output.tempPath,
     async finish() {
       stream.end();
       await once(stream, 'finish');

@@ -1,6 +1,6 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { open, readFile, rm, stat, type FileHandle } from 'node:fs/promises';
+import { open, stat, type FileHandle } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { basename, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -8,9 +8,10 @@ import { createIdSet, addIdKey } from '../_internal/_idSet.js';
 import { VnPovertyError, type VnIssues } from '../errors/VnPovertyError.js';
 import { sumClassificationCounts, type ClassificationCounts } from '../standards/classificationCounts.js';
 import type { HouseholdStatus } from '../standards/householdStatus.js';
-import { openAtomicStream, type AtomicStream } from './_atomicOutput.js';
+import { openAtomicOutput, type AtomicOutput } from './_atomicOutput.js';
 import { registerFailure, type ClassifyRegisterFileOptions, type RegisterFileSummary } from './classifyRegisterFile.js';
 import { readRegisterBatches, type RegisterFileLayout } from './readRegisterBatches.js';
+import { pieceRunner, type PieceRunner } from './_registerPiece.js';
 import { formatOfPath, type RowSource } from './readRows.js';
 
 /**
@@ -40,7 +41,7 @@ export const PARALLEL_MIN_BYTES = 16 * 1024 * 1024;
 export const PIECE_BYTES = 4 * 1024 * 1024;
 /** Households that could not be classified held (to be reported in order at the end) before the one-thread path is used instead. @internal */
 export const MAX_HELD_FAILURES = 50_000;
-/** Signals that end the run: the children are killed and the part files removed at once. */
+/** Signals that end the run: the children are killed and the temporary output removed at once. */
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 /** A piece with no record boundary in this many bytes (a quote left open) goes to the one-thread path. */
 const MAX_PIECE_BYTES = 256 * 1024 * 1024;
@@ -65,21 +66,28 @@ export interface WorkerSetup {
   readonly path: string;
   /** The file named in messages. */
   readonly file: string;
+  /** The (temporary) output file the pieces' bytes are written into. */
+  readonly out: string;
   readonly options: Readonly<Record<string, unknown>>;
 }
 
-/** A piece: the bytes `[start, end)` of the file, whose output goes to the file `part`. @internal */
+/** A piece: the bytes `[start, end)` of the file. @internal */
 export interface PieceJob {
   readonly index: number;
   readonly start: number;
   readonly end: number;
-  readonly part: string;
 }
 
-/** A message to a child process. @internal */
-export type ChildMessage = { readonly type: 'setup'; readonly setup: WorkerSetup } | { readonly type: 'piece'; readonly job: PieceJob };
+/** A message to a child process: the setup, a piece to classify, where to write a piece's output. @internal */
+export type ChildMessage =
+  | { readonly type: 'setup'; readonly setup: WorkerSetup }
+  | { readonly type: 'piece'; readonly job: PieceJob }
+  | { readonly type: 'write'; readonly index: number; readonly offset: number };
 
-/** What a child process sends back for a piece (its output bytes are in the piece's part file). @internal */
+/** A message from a child process: a piece done, or its output written (`error` null) or not. @internal */
+export type ChildReply = { readonly type: 'piece'; readonly result: PieceResult } | { readonly type: 'written'; readonly index: number; readonly error: string | null };
+
+/** What a child process sends back for a piece (it keeps the output bytes until told where to write them). @internal */
 export type PieceResult =
   | {
       readonly index: number;
@@ -88,6 +96,8 @@ export type PieceResult =
       readonly irregular: string | null;
       /** The output's header line (the same for every piece). */
       readonly headerLine: string;
+      /** Bytes of output (without the header line). */
+      readonly size: number;
       readonly keys: Uint32Array;
       readonly rows: Uint32Array;
       readonly read: number;
@@ -120,10 +130,61 @@ function childScript(): { readonly path: string; readonly execArgv: readonly str
   return typeof __dirname === 'string' ? { path: join(__dirname, 'io', '_registerChild.js'), execArgv: [] } : undefined;
 }
 
+/** Who classifies pieces: a child process, or the main process itself. */
+interface PieceWorker {
+  /** Pieces given and not yet done. */
+  readonly load: number;
+  run(job: PieceJob): Promise<PieceResult>;
+  /** Writes the output of piece `index` at `offset`; null once written, or why not. */
+  write(index: number, offset: number): Promise<string | null>;
+  /** Stops it now (an exit path that cannot wait). */
+  kill(): void;
+  /** Ends it; resolves once it can write nothing more. */
+  end(): Promise<void>;
+}
+
+/** The main process classifying pieces too, one at a time in the order given (between the results of the others). */
+class LocalWorker implements PieceWorker {
+  private readonly runner: PieceRunner;
+  private queue: Promise<unknown> = Promise.resolve();
+  private pending = 0;
+  private ended = false;
+
+  constructor(setup: WorkerSetup) {
+    this.runner = pieceRunner(setup);
+  }
+
+  get load(): number {
+    return this.pending;
+  }
+
+  run(job: PieceJob): Promise<PieceResult> {
+    this.pending++;
+    const result = this.queue.then(async () => (this.ended ? ({ index: job.index, ok: false, irregular: 'ended' } as const) : this.runner.piece(job)));
+    this.queue = result;
+    return result.finally(() => this.pending--);
+  }
+
+  write(index: number, offset: number): Promise<string | null> {
+    return this.runner.write(index, offset);
+  }
+
+  kill(): void {
+    this.ended = true;
+  }
+
+  async end(): Promise<void> {
+    this.ended = true;
+    await this.queue.catch(() => undefined);
+    await this.runner.close();
+  }
+}
+
 /** A child process running one piece at a time, in the order sent. */
-class PieceChild {
+class PieceChild implements PieceWorker {
   readonly process: ChildProcess;
   private readonly jobs: Array<{ index: number; resolve: (r: PieceResult) => void }> = [];
+  private readonly writes = new Map<number, (error: string | null) => void>();
   private broken: string | undefined;
   private readonly exited: Promise<void>;
 
@@ -131,7 +192,7 @@ class PieceChild {
     // its own options only (never the caller's --inspect and such); nothing on the terminal
     this.process = fork(script.path, [], { execArgv: [...script.execArgv], serialization: 'advanced', stdio: ['ignore', 'ignore', 'ignore', 'ipc'] });
     this.exited = new Promise((resolve) => this.process.once('exit', () => resolve()));
-    this.process.on('message', (r: PieceResult) => this.done(r));
+    this.process.on('message', (m: ChildReply) => (m.type === 'piece' ? this.done(m.result) : this.written(m.index, m.error)));
     this.process.on('error', (e) => this.fail(`child process error: ${e.message}`));
     this.process.on('exit', (code, signal) => this.fail(`child process exited (${signal ?? code})`));
     this.send({ type: 'setup', setup });
@@ -147,6 +208,21 @@ class PieceChild {
       this.jobs.push({ index: job.index, resolve });
       this.send({ type: 'piece', job });
     });
+  }
+
+  /** Has it write the output of piece `index` at `offset`; resolves with null once written, or why not. */
+  write(index: number, offset: number): Promise<string | null> {
+    return new Promise((resolve) => {
+      if (this.broken !== undefined) return resolve(this.broken);
+      this.writes.set(index, resolve);
+      this.send({ type: 'write', index, offset });
+    });
+  }
+
+  private written(index: number, error: string | null): void {
+    const resolve = this.writes.get(index);
+    this.writes.delete(index);
+    resolve?.(error);
   }
 
   private send(m: ChildMessage): void {
@@ -165,6 +241,8 @@ class PieceChild {
   private fail(why: string): void {
     this.broken ??= why;
     for (const j of this.jobs.splice(0)) j.resolve({ index: j.index, ok: false, irregular: why });
+    for (const resolve of this.writes.values()) resolve(why);
+    this.writes.clear();
   }
 
   /** Kills it now (an exit path that cannot wait). */
@@ -172,11 +250,11 @@ class PieceChild {
     if (this.process.exitCode === null && this.process.signalCode === null) this.process.kill('SIGKILL');
   }
 
-  /** Ends it and waits until it has exited (so it writes no part after). */
+  /** Ends it and waits until it has exited (so it writes nothing after). */
   async end(): Promise<void> {
     this.broken ??= 'ended';
     if (this.process.exitCode === null && this.process.signalCode === null) {
-      if (this.jobs.length === 0 && this.process.connected) this.process.disconnect();
+      if (this.jobs.length === 0 && this.writes.size === 0 && this.process.connected) this.process.disconnect();
       else this.process.kill('SIGKILL');
     }
     await this.exited;
@@ -395,15 +473,12 @@ export async function classifyInParallel(source: RowSource, options: ClassifyReg
   const headerRows = layout.headerRows[layout.headerRows.length - 1]!;
 
   const handle = await open(source, 'r');
-  const children: PieceChild[] = [];
-  /** Part files made and not yet removed. */
-  const parts = new Set<string>();
-  let out: AtomicStream | undefined;
+  const children: PieceWorker[] = [];
+  let out: AtomicOutput | undefined;
   let interrupted: NodeJS.Signals | undefined;
-  // an exit that cannot wait (a signal, process.exit): the children killed, the parts and the temporary output removed at once
+  // an exit that cannot wait (a signal, process.exit): the children killed and the temporary output removed at once
   const cleanUpNow = (): void => {
     for (const c of children) c.kill();
-    for (const p of parts) rmSync(p, { force: true });
     if (out !== undefined) rmSync(out.tempPath, { force: true });
   };
   const onSignal = (signal: NodeJS.Signals): void => {
@@ -430,20 +505,32 @@ export async function classifyInParallel(source: RowSource, options: ClassifyReg
       options.onFailure?.(registerFailure(f.row, f.lastRow, f.id, file, error));
     }
   };
+  let written: FileHandle | undefined;
+  const writes: Array<Promise<string | null>> = [];
   try {
     const end = await prefixEnd(handle, headerRows);
     if (end < 0) return fallback('no row after the header');
     const prefix = new Uint8Array(end);
     await handle.read(prefix, 0, end, 0);
+    out = await openAtomicOutput(options.out);
+    const output = out;
     const passed: Record<string, unknown> = {};
     for (const key of PASSED) if (options[key] !== undefined) passed[key] = options[key];
     passed['source'] = options.source ?? basename(source); // the reader's label, as for the file
-    const setup: WorkerSetup = { prefix, path: source, file: options.source ?? source, options: passed };
-    for (let t = 0; t < threads; t++) children.push(new PieceChild(script, setup));
+    const setup: WorkerSetup = { prefix, path: source, file: options.source ?? source, out: output.tempPath, options: passed };
+    // threads − 1 child processes, and the main process itself
+    for (let t = 1; t < threads; t++) children.push(new PieceChild(script, setup));
+    children.push(new LocalWorker(setup));
     const reader = new PieceReader(handle, end, tuning.pieceBytes ?? PIECE_BYTES);
-    out = await openAtomicStream(options.out, { highWaterMark: 16 * 1024 * 1024 });
-    const output = out;
-    if (options.bom ?? true) output.stream.write('\uFEFF');
+    written = await open(output.tempPath, 'r+');
+    // the output file: the byte-order mark and the header line, then each piece's bytes, written by its child where the main process says
+    let offset = 0;
+    const writeHere = async (text: string): Promise<void> => {
+      const bytes = Buffer.from(text, 'utf8');
+      await written!.write(bytes, 0, bytes.length, offset);
+      offset += bytes.length;
+    };
+    if (options.bom ?? true) await writeHere('\uFEFF');
 
     const ids = createIdSet(Math.ceil(size / 48));
     const byStatus: Record<HouseholdStatus, number> = { poor: 0, 'near-poor': 0, average: 0, 'non-poor': 0 };
@@ -454,8 +541,8 @@ export async function classifyInParallel(source: RowSource, options: ClassifyReg
     let firstRow = headerRows + 1;
     let index = 0;
     let eof = false;
-    const inFlight: Array<{ readonly result: Promise<PieceResult>; readonly piece: Piece; readonly part: string }> = [];
-    const child = (): PieceChild => children.reduce((a, b) => (b.load < a.load ? b : a));
+    const inFlight: Array<{ readonly result: Promise<PieceResult>; readonly piece: Piece; readonly child: PieceWorker }> = [];
+    const idlest = (): PieceWorker => children.reduce((a, b) => (b.load < a.load ? b : a));
     let stop: string | undefined;
     while (stop === undefined) {
       // each child has a piece to do and one waiting, so none waits for the main process
@@ -469,10 +556,8 @@ export async function classifyInParallel(source: RowSource, options: ClassifyReg
           eof = true;
           break;
         }
-        const part = `${output.tempPath}.${index}.part`;
-        parts.add(part);
-        await (await open(part, 'wx')).close();
-        inFlight.push({ piece, part, result: child().run({ index, start: piece.start, end: piece.end, part }) });
+        const child = idlest();
+        inFlight.push({ piece, child, result: child.run({ index, start: piece.start, end: piece.end }) });
         index++;
       }
       if (stop !== undefined || inFlight.length === 0) break;
@@ -506,11 +591,9 @@ export async function classifyInParallel(source: RowSource, options: ClassifyReg
         break;
       }
       for (const f of r.failures) failures.push({ row: f.row + shift, lastRow: f.lastRow + shift, id: f.id, issues: f.issues, other: f.other });
-      if (r.index === 0) output.stream.write(r.headerLine);
-      const bytes = await readFile(next.part);
-      await rm(next.part, { force: true });
-      parts.delete(next.part);
-      if (bytes.length > 0 && !output.stream.write(bytes)) await new Promise<void>((resolve) => output.stream.once('drain', resolve));
+      if (r.index === 0) await writeHere(r.headerLine);
+      writes.push(next.child.write(r.index, offset));
+      offset += r.size;
       for (const s of Object.keys(byStatus) as HouseholdStatus[]) byStatus[s] += r.byStatus[s];
       if (r.counts !== null) counts.push(r.counts);
       read += r.read;
@@ -519,30 +602,36 @@ export async function classifyInParallel(source: RowSource, options: ClassifyReg
       options.onBytes?.(next.piece.end);
       options.onProgress?.(read);
     }
-    if (interrupted !== undefined) throw new Error(`interrupted (${interrupted})`);
     if (stop === undefined && read === 0) stop = 'no households';
+    if (stop === undefined) stop = (await Promise.all(writes)).find((e) => e !== null) ?? undefined;
+    if (interrupted !== undefined) throw new Error(`interrupted (${interrupted})`);
     if (stop !== undefined) {
-      await output.abort().catch(() => undefined);
+      await Promise.all(children.map((c) => c.end().catch(() => undefined)));
+      await written.close();
+      written = undefined;
+      await output.abort();
       out = undefined;
       return fallback(stop);
     }
+    await written.close();
+    written = undefined;
     // what one thread would have reported, in its order, before the file replaces --out (a callback that throws stops the run, as on one thread)
     replaying = true;
     replay(failures);
-    await output.finish();
+    await output.commit();
     out = undefined;
     done = { byStatus, failures: failures.length, roundedUp, counts };
   } catch (error) {
+    // the children have exited before the temporary output is removed (so none writes to it after)
+    await Promise.all(children.map((c) => c.end().catch(() => undefined)));
+    await written?.close().catch(() => undefined);
     await out?.abort().catch(() => undefined);
     out = undefined;
     if (replaying || interrupted !== undefined) throw error;
     // an unexpected failure of the attempt (a child that cannot start…): the one-thread path says what is wrong, if anything
     return fallback(`the parallel attempt failed: ${error instanceof Error ? error.message : String(error)}`);
   } finally {
-    // the children have exited before their parts are removed (so none is written after)
     await Promise.all(children.map((c) => c.end().catch(() => undefined)));
-    await Promise.all([...parts].map((p) => rm(p, { force: true }).catch(() => undefined)));
-    parts.clear();
     unwatch();
     await handle.close();
   }
