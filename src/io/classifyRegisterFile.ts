@@ -46,10 +46,11 @@ export interface ClassifyRegisterFileOptions extends ReadRegisterBatchesOptions,
   /** Called after each batch with the households read so far. */
   readonly onProgress?: (households: number) => void;
   /**
-   * Threads that read, classify and format a large CSV register in parallel (default 1: one
-   * thread; `os.availableParallelism()` gives every core). Used for a CSV file of at least 16 MiB
-   * written to a CSV file; the results, counts, errors and their order are those of one thread
-   * (see docs/files-and-cli.md, "Several threads", for when it pays and what it costs).
+   * Processes that read, classify and format a large CSV register in parallel: this one and
+   * `threads − 1` child processes (default 1: this process alone; `os.availableParallelism()`
+   * gives every core). Used for a CSV file of at least 16 MiB written to a CSV file; the results,
+   * counts, errors and their order are those of one process (see docs/files-and-cli.md, "Several
+   * threads", for when it pays and what it costs).
    */
   readonly threads?: number;
 }
