@@ -154,6 +154,18 @@ describe('classifyRegisterFile on several threads', () => {
     expect(totals.two.fellBack).toBe('a row that is not a household');
   });
 
+  it('records ended by a lone CR (old Mac files), and a last record with no line break: the parallel path, the same result', async () => {
+    const d = dir();
+    const input = join(d, 'ho.csv');
+    const text = csvOf({ ...base, households: many(150, () => '') }).replace(/\n/g, '\r');
+    writeFileSync(input, text.slice(0, -1)); // no line break after the last record
+    const g = { ...base, pieceBytes: 70 };
+    const one = await run(input, join(d, 'one.csv'), g, 1);
+    const two = await run(input, join(d, 'two.csv'), g, 2);
+    expect(two.fellBack).toBeUndefined();
+    expect({ ...two, fellBack: undefined }).toEqual({ ...one, fellBack: undefined });
+  });
+
   it('a quote left open runs to the end: the same error as one thread', async () => {
     const d = dir();
     const input = join(d, 'ho.csv');
