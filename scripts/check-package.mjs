@@ -57,6 +57,26 @@ writeFileSync(join(work, 'cjs.cjs'), `const m = require('vn-poverty');\nconst io
   .join('\n')}\nconsole.log('CJS require ok: ' + Object.keys(m).length + ' exports');\n`);
 process.stdout.write(run('node', [join(work, 'esm.mjs')], { cwd: work }));
 process.stdout.write(run('node', [join(work, 'cjs.cjs')], { cwd: work }));
+// The parallel register path's child module is packed and loads (it exits at once without an IPC channel),
+// and a register of 16 MiB classified on two processes, from ESM and CJS, gives the one-process bytes.
+if (!packed[0].files.some((f) => f.path === 'dist/io/_registerChild.js')) throw new Error('dist/io/_registerChild.js is missing from the package');
+run('node', [join(work, 'node_modules', 'vn-poverty', 'dist', 'io', '_registerChild.js')], { cwd: work });
+{
+  const flags = ['bảo hiểm y tế', 'nguồn nước sinh hoạt', 'việc làm'];
+  const lines = [`Mã hộ,Khu vực,Thu nhập/tháng (đồng),Số nhân khẩu,${flags.map((f) => `Thiếu hụt: ${f}`).join(',')},Ghi chú`];
+  for (let i = 0; lines.length < 340_000; i++) lines.push(`H${100000 + i},${i % 3 ? 'nông thôn' : 'thành thị'},${1_000_000 + ((i * 7919) % 9_000_000)},${1 + (i % 5)},${i % 4 ? 0 : 1},${i % 7 ? 0 : 1},${i % 5 ? 0 : 1},ghi chú của hộ số ${i}`);
+  writeFileSync(join(work, 'ho.csv'), lines.join('\n') + '\n');
+  const classify = (threads, how) =>
+    how === 'cjs'
+      ? `require('vn-poverty/io').classifyRegisterFile('ho.csv', { asOf: '2024-01-01', out: 'kq-cjs-${threads}.csv', threads: ${threads} }).then((s) => console.log(s.classified))`
+      : `import('vn-poverty/io').then((io) => io.classifyRegisterFile('ho.csv', { asOf: '2024-01-01', out: 'kq-esm-${threads}.csv', threads: ${threads} })).then((s) => console.log(s.classified))`;
+  for (const how of ['esm', 'cjs']) {
+    const counts = [1, 2].map((t) => run('node', [how === 'cjs' ? '-e' : '--input-type=module', ...(how === 'cjs' ? [] : ['-e']), classify(t, how)], { cwd: work }).trim());
+    const same = readFileSync(join(work, `kq-${how}-1.csv`)).equals(readFileSync(join(work, `kq-${how}-2.csv`)));
+    if (!same || counts[0] !== counts[1]) throw new Error(`${how}: classifyRegisterFile on two processes differs from one (${counts.join(' vs ')})`);
+  }
+  console.log('classifyRegisterFile on two processes ok (ESM and CJS)');
+}
 if (pkg.bin) {
   for (const [name, file] of Object.entries(pkg.bin)) {
     const out = run('node', [join(work, 'node_modules', 'vn-poverty', file), '--help'], { cwd: work });

@@ -56,8 +56,8 @@ Options:
                         instead of poor; use no only for forms where every box was asked
   --marks               the same as --blank-as no
   --explain             add each household's explanation (Diễn giải): slower
-  --threads N           threads for a CSV file of 16 MiB or more written to a CSV file
-                        (default 1); the output and messages are those of one thread
+  --threads N           processes for a CSV file of 16 MiB or more written to a CSV file
+                        (default 1); the output and messages are those of one process
   --raw-csv             CSV text cells as they are (by default a cell starting with = + - @
                         gets a leading ' so a spreadsheet does not run it as a formula)
   -h, --help            this help

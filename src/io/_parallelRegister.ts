@@ -1,26 +1,41 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { open, stat, type FileHandle } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { basename, join } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createIdSet, addIdKey } from '../_internal/_idSet.js';
 import { VnPovertyError, type VnIssues } from '../errors/VnPovertyError.js';
 import { sumClassificationCounts, type ClassificationCounts } from '../standards/classificationCounts.js';
 import type { HouseholdStatus } from '../standards/householdStatus.js';
-import { openAtomicStream, type AtomicStream } from './_atomicOutput.js';
+import { openAtomicOutput, type AtomicOutput } from './_atomicOutput.js';
 import { registerFailure, type ClassifyRegisterFileOptions, type RegisterFileSummary } from './classifyRegisterFile.js';
 import { readRegisterBatches, type RegisterFileLayout } from './readRegisterBatches.js';
+import { pieceRunner, type PieceRunner } from './_registerPiece.js';
 import { formatOfPath, type RowSource } from './readRows.js';
 
 /**
  * The parallel register path of `classifyRegisterFile` (`vn-poverty classify --threads N`).
  *
- * The main thread reads the file in pieces of about {@link PIECE_BYTES}, each ending at a record
- * boundary (outside quotes: the quotes are counted, so a newline inside a quoted field is never a
- * boundary), and hands them to `worker_threads` workers. A worker classifies its piece, under the
- * file's own header rows, with the one-thread code (`classifyRegisterSource`), and returns the
- * output bytes, the counts, the households that could not be classified, and the 64-bit keys of
- * the household ids. The main thread takes the results strictly in input order: it checks the id
- * keys against one id set (in order, as the one-thread path does), writes the bytes through the
- * atomic output, and reports the failures only once the whole file is done.
+ * The main process reads the file once to cut it into pieces of 4 to 16 MiB ({@link pieceBytesFor})
+ * that end at record boundaries (outside quotes: the quotes are counted, so a newline inside a
+ * quoted field is never a boundary; it keeps one read's bytes, never a piece's), and hands each
+ * piece, as a byte range, to one of N − 1 child processes (`_registerChild.ts`, forked with an
+ * IPC channel) or classifies it itself. Whoever classifies a piece reads it from the file,
+ * classifies it under the file's own header rows with the one-thread code
+ * (`classifyRegisterSource`, through `_registerPiece.ts`), and returns the size of its output,
+ * the counts, the households that could not be classified, and the 64-bit keys of the household
+ * ids. The main process takes the results strictly in input order: it checks the id keys against
+ * one id set (in order, as the one-thread path does), gives each piece its offset in the atomic
+ * output's temporary file, where its classifier writes the bytes (the main process never copies
+ * them), and reports the failures only once the whole file is done.
+ *
+ * Child processes rather than worker threads: with workers, every piece and its output went
+ * through the main isolate (its garbage collection alone took about 0.35 s of a 1 M run); a
+ * child reads and writes the file itself, so only counts, keys and failures cross the channel. The children are killed on every way out
+ * (an error, the end, a signal: SIGINT, SIGTERM, SIGHUP remove the temporary output and end
+ * them at once; a child also exits when its channel closes, so one left behind by a killed main
+ * process ends too).
  *
  * Anything whose report depends on what came before in the file is left to the one-thread path,
  * which then classifies the file from the start: a repeated id (or a key seen twice), a row that
@@ -33,10 +48,18 @@ import { formatOfPath, type RowSource } from './readRows.js';
 
 /** Files smaller than this are classified on one thread. @internal */
 export const PARALLEL_MIN_BYTES = 16 * 1024 * 1024;
-/** The bytes of a piece handed to a worker (it ends at the next record boundary). @internal */
-export const PIECE_BYTES = 4 * 1024 * 1024;
+/**
+ * The bytes of a piece (it ends at the next record boundary): a quarter of the file's share of
+ * each process, from 4 to 16 MiB (each piece costs some set-up: fewer, larger pieces for a large
+ * file; its output, about 3 bytes for each byte read, is held until it is written). @internal
+ */
+export function pieceBytesFor(size: number, threads: number): number {
+  return Math.min(16 * 1024 * 1024, Math.max(4 * 1024 * 1024, Math.ceil(size / (4 * threads))));
+}
 /** Households that could not be classified held (to be reported in order at the end) before the one-thread path is used instead. @internal */
 export const MAX_HELD_FAILURES = 50_000;
+/** Signals that end the run: the children are killed and the temporary output removed at once. */
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 /** A piece with no record boundary in this many bytes (a quote left open) goes to the one-thread path. */
 const MAX_PIECE_BYTES = 256 * 1024 * 1024;
 
@@ -50,16 +73,40 @@ interface Tuning {
   readonly pieceBytes?: number;
   /** Called with why the one-thread path was taken (tests check the parallel path was used). */
   readonly onFallback?: (why: string) => void;
+  /** Called with the child processes' ids once they are started. */
+  readonly onChildren?: (pids: readonly number[]) => void;
 }
 
-/** What the worker is told once. @internal */
+/** What a child process is told once: the file to read, its header rows, the options. @internal */
 export interface WorkerSetup {
+  /** The header rows' bytes (from the start of the file to the first household row). */
   readonly prefix: Uint8Array;
+  /** The file to read the pieces from. */
+  readonly path: string;
+  /** The file named in messages. */
   readonly file: string;
+  /** The (temporary) output file the pieces' bytes are written into. */
+  readonly out: string;
   readonly options: Readonly<Record<string, unknown>>;
 }
 
-/** What a worker sends back for a piece. @internal */
+/** A piece: the bytes `[start, end)` of the file. @internal */
+export interface PieceJob {
+  readonly index: number;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** A message to a child process: the setup, a piece to classify, where to write a piece's output. @internal */
+export type ChildMessage =
+  | { readonly type: 'setup'; readonly setup: WorkerSetup }
+  | { readonly type: 'piece'; readonly job: PieceJob }
+  | { readonly type: 'write'; readonly index: number; readonly offset: number };
+
+/** A message from a child process: a piece done, or its output written (`error` null) or not. @internal */
+export type ChildReply = { readonly type: 'piece'; readonly result: PieceResult } | { readonly type: 'written'; readonly index: number; readonly error: string | null };
+
+/** What a child process sends back for a piece (it keeps the output bytes until told where to write them). @internal */
 export type PieceResult =
   | {
       readonly index: number;
@@ -68,11 +115,10 @@ export type PieceResult =
       readonly irregular: string | null;
       /** The output's header line (the same for every piece). */
       readonly headerLine: string;
-      readonly bytes: Uint8Array;
+      /** Bytes of output (without the header line). */
+      readonly size: number;
       readonly keys: Uint32Array;
       readonly rows: Uint32Array;
-      /** Records (rows) in the piece. */
-      readonly records: number;
       readonly read: number;
       readonly byStatus: Readonly<Record<HouseholdStatus, number>>;
       readonly roundedUp: number;
@@ -82,196 +128,322 @@ export type PieceResult =
     }
   | { readonly index: number; readonly ok: false; readonly irregular: string };
 
-/** Options a worker can be given (plain data: no functions, no custom standards). */
+/** Options a child can be given (plain data: no functions, no custom standards). */
 const PASSED = ['asOf', 'onConflict', 'delimiter', 'marks', 'headers', 'numbers', 'rawCsv', 'source', 'maxFieldLength', 'batchSize'] as const;
-/** Options that keep the one-thread path (functions, objects that are not plain data, output shapes the workers do not write). */
+/** Options that keep the one-thread path (functions, objects that are not plain data, output shapes the children do not write). */
 const ONE_THREAD = ['standard', 'standards', 'predicates', 'onUnusedFlag', 'onHousehold', 'onHeader', 'limits', 'sheet'] as const;
 
-/** The worker module, next to this one (`.ts` under tsx and vitest, `.js` in dist/). */
-function workerScript(): { readonly url: URL | string; readonly eval: boolean } | undefined {
+/** The child module, next to this one, and how to start it (`.ts` under tsx and vitest: with tsx's loader; `.js` in dist/). */
+function childScript(): { readonly path: string; readonly execArgv: readonly string[] } | undefined {
   const here = typeof import.meta === 'object' && typeof import.meta.url === 'string' ? import.meta.url : undefined;
   if (here !== undefined) {
-    if (!here.endsWith('.ts')) return { url: new URL('./_registerWorker.js', here), eval: false };
-    // the sources under tsx or vitest: the worker registers tsx, then loads the TypeScript module
-    const module = new URL('./_registerWorker.ts', here).href;
-    return { url: `import('tsx/esm/api').then((t) => { t.register(); return import(${JSON.stringify(module)}); });`, eval: true };
+    if (!here.endsWith('.ts')) return { path: fileURLToPath(new URL('./_registerChild.js', here)), execArgv: [] };
+    try {
+      const tsx = pathToFileURL(createRequire(here).resolve('tsx')).href;
+      return { path: fileURLToPath(new URL('./_registerChild.ts', here)), execArgv: ['--import', tsx] };
+    } catch {
+      return undefined;
+    }
   }
-  // the CommonJS bundle (dist/io.cjs): the ESM worker module is in dist/io/
-  return typeof __dirname === 'string' ? { url: join(__dirname, 'io', '_registerWorker.js'), eval: false } : undefined;
+  // the CommonJS bundle (dist/io.cjs): the ESM child module is in dist/io/
+  return typeof __dirname === 'string' ? { path: join(__dirname, 'io', '_registerChild.js'), execArgv: [] } : undefined;
 }
 
-/** A worker running one piece at a time. */
-class PieceWorker {
-  private readonly worker: Worker;
-  private job: { resolve: (r: PieceResult) => void; index: number } | undefined;
-  private readonly queue: Array<{ piece: Uint8Array; index: number; resolve: (r: PieceResult) => void }> = [];
-  private broken: string | undefined;
+/** Who classifies pieces: a child process, or the main process itself. */
+interface PieceWorker {
+  /** Pieces given and not yet done. */
+  readonly load: number;
+  run(job: PieceJob): Promise<PieceResult>;
+  /** Writes the output of piece `index` at `offset`; null once written, or why not. */
+  write(index: number, offset: number): Promise<string | null>;
+  /** Stops it now (an exit path that cannot wait). */
+  kill(): void;
+  /** Ends it; resolves once it can write nothing more. */
+  end(): Promise<void>;
+}
 
-  constructor(script: NonNullable<ReturnType<typeof workerScript>>, setup: WorkerSetup) {
-    this.worker = new Worker(script.url, { workerData: setup, eval: script.eval });
-    this.worker.on('message', (r: PieceResult) => this.done(r));
-    this.worker.on('error', (e) => this.fail(`worker error: ${e instanceof Error ? e.message : String(e)}`));
-    this.worker.on('exit', (code) => this.fail(`worker exited (${code})`));
+/** The main process classifying pieces too, one at a time in the order given (between the results of the others). */
+class LocalWorker implements PieceWorker {
+  private readonly runner: PieceRunner;
+  private queue: Promise<unknown> = Promise.resolve();
+  private pending = 0;
+  private ended = false;
+
+  constructor(setup: WorkerSetup) {
+    this.runner = pieceRunner(setup);
   }
 
   get load(): number {
-    return this.queue.length + (this.job !== undefined ? 1 : 0);
+    return this.pending;
   }
 
-  run(piece: Uint8Array, index: number): Promise<PieceResult> {
+  run(job: PieceJob): Promise<PieceResult> {
+    this.pending++;
+    const result = this.queue.then(async () => (this.ended ? ({ index: job.index, ok: false, irregular: 'ended' } as const) : this.runner.piece(job)));
+    this.queue = result;
+    return result.finally(() => this.pending--);
+  }
+
+  write(index: number, offset: number): Promise<string | null> {
+    return this.runner.write(index, offset);
+  }
+
+  kill(): void {
+    this.ended = true;
+  }
+
+  async end(): Promise<void> {
+    this.ended = true;
+    await this.queue.catch(() => undefined);
+    await this.runner.close();
+  }
+}
+
+/** A child process running one piece at a time, in the order sent. */
+class PieceChild implements PieceWorker {
+  readonly process: ChildProcess;
+  private readonly jobs: Array<{ index: number; resolve: (r: PieceResult) => void }> = [];
+  private readonly writes = new Map<number, (error: string | null) => void>();
+  private broken: string | undefined;
+  private readonly exited: Promise<void>;
+
+  constructor(script: NonNullable<ReturnType<typeof childScript>>, setup: WorkerSetup) {
+    // its own options only (never the caller's --inspect and such); nothing on the terminal
+    this.process = fork(script.path, [], { execArgv: [...script.execArgv], serialization: 'advanced', stdio: ['ignore', 'ignore', 'ignore', 'ipc'] });
+    this.exited = new Promise((resolve) => this.process.once('exit', () => resolve()));
+    this.process.on('message', (m: ChildReply) => (m.type === 'piece' ? this.done(m.result) : this.written(m.index, m.error)));
+    this.process.on('error', (e) => this.fail(`child process error: ${e.message}`));
+    this.process.on('exit', (code, signal) => this.fail(`child process exited (${signal ?? code})`));
+    this.send({ type: 'setup', setup });
+  }
+
+  get load(): number {
+    return this.jobs.length;
+  }
+
+  run(job: PieceJob): Promise<PieceResult> {
     return new Promise((resolve) => {
-      if (this.broken !== undefined) return resolve({ index, ok: false, irregular: this.broken });
-      this.queue.push({ piece, index, resolve });
-      this.next();
+      if (this.broken !== undefined) return resolve({ index: job.index, ok: false, irregular: this.broken });
+      this.jobs.push({ index: job.index, resolve });
+      this.send({ type: 'piece', job });
     });
   }
 
-  private next(): void {
-    if (this.job !== undefined || this.queue.length === 0) return;
-    const j = this.queue.shift()!;
-    this.job = { resolve: j.resolve, index: j.index };
-    this.worker.postMessage({ piece: j.piece, index: j.index }, [j.piece.buffer as ArrayBuffer]);
+  /** Has it write the output of piece `index` at `offset`; resolves with null once written, or why not. */
+  write(index: number, offset: number): Promise<string | null> {
+    return new Promise((resolve) => {
+      if (this.broken !== undefined) return resolve(this.broken);
+      this.writes.set(index, resolve);
+      this.send({ type: 'write', index, offset });
+    });
+  }
+
+  private written(index: number, error: string | null): void {
+    const resolve = this.writes.get(index);
+    this.writes.delete(index);
+    resolve?.(error);
+  }
+
+  private send(m: ChildMessage): void {
+    try {
+      this.process.send(m, (e) => (e ? this.fail(`cannot reach the child process: ${e.message}`) : undefined));
+    } catch (e) {
+      this.fail(`cannot reach the child process: ${e instanceof Error ? e.message : String(e)}`);
+    }
   }
 
   private done(r: PieceResult): void {
-    const job = this.job;
-    this.job = undefined;
-    job?.resolve(r);
-    this.next();
+    const i = this.jobs.findIndex((j) => j.index === r.index);
+    if (i >= 0) this.jobs.splice(i, 1)[0]!.resolve(r);
   }
 
   private fail(why: string): void {
     this.broken ??= why;
-    const all = [...(this.job !== undefined ? [this.job] : []), ...this.queue];
-    this.job = undefined;
-    this.queue.length = 0;
-    for (const j of all) j.resolve({ index: j.index, ok: false, irregular: why });
+    for (const j of this.jobs.splice(0)) j.resolve({ index: j.index, ok: false, irregular: why });
+    for (const resolve of this.writes.values()) resolve(why);
+    this.writes.clear();
   }
 
-  async terminate(): Promise<void> {
-    this.worker.removeAllListeners('exit');
-    await this.worker.terminate();
+  /** Kills it now (an exit path that cannot wait). */
+  kill(): void {
+    if (this.process.exitCode === null && this.process.signalCode === null) this.process.kill('SIGKILL');
+  }
+
+  /** Ends it and waits until it has exited (so it writes nothing after). */
+  async end(): Promise<void> {
+    this.broken ??= 'ended';
+    if (this.process.exitCode === null && this.process.signalCode === null) {
+      if (this.jobs.length === 0 && this.writes.size === 0 && this.process.connected) this.process.disconnect();
+      else this.process.kill('SIGKILL');
+    }
+    await this.exited;
   }
 }
 
-/** Reads a file in pieces that end at record boundaries (outside quotes). */
+/**
+ * Where the records of CSV bytes end, fed in order and in any number of reads: LF, CRLF or a lone
+ * CR outside quotes ends a record (quotes are counted: a line break inside a quoted field never
+ * ends one; `""` counts twice). A CR last in a read is settled by the next byte (or the end of
+ * the file: {@link endRecords}). The one scanner of the parallel path: the header rows' end,
+ * the pieces' ends and the records in each piece.
+ */
+interface RecordScan {
+  inQuote: boolean;
+  /** The last byte fed was a CR outside quotes, not yet settled. */
+  pendingCr: boolean;
+  /** Records ended so far. */
+  records: number;
+  /** Bytes were fed after the last record end (a record not yet ended). */
+  tail: boolean;
+}
+
+const newScan = (): RecordScan => ({ inQuote: false, pendingCr: false, records: 0, tail: false });
+
+/** The offset of the next byte `c` in `buf` from `p`, or its length. */
+function nextByte(buf: Buffer, c: number, p: number): number {
+  const at = buf.indexOf(c, p);
+  return at < 0 ? buf.length : at;
+}
+
+/**
+ * Feeds `buf` (all of it, from `from`) to the scan, up to the first record end at offset `atLeast`
+ * or later, or the `limit`-th record end; returns that end (the offset just after it, in `buf`),
+ * or −1 when the bytes ran out first (then all were fed).
+ */
+function scanRecords(s: RecordScan, buf: Buffer, from: number, atLeast: number, limit: number): number {
+  const len = buf.length;
+  let p = from;
+  let last = -1;
+  const ended = (end: number): boolean => {
+    s.records++;
+    s.tail = false;
+    last = end;
+    return end >= atLeast || s.records >= limit;
+  };
+  const ranOut = (): number => {
+    if ((last >= 0 ? last : from) < len) s.tail = true;
+    return -1;
+  };
+  if (s.pendingCr) {
+    if (p >= len) return -1;
+    s.pendingCr = false;
+    if (buf[p] === 10) p++;
+    if (ended(p)) return p;
+  }
+  let quote = -1;
+  let lf = -1;
+  let cr = -1;
+  while (p < len) {
+    if (s.inQuote) {
+      const q = buf.indexOf(34, p);
+      if (q < 0) return ranOut();
+      s.inQuote = false;
+      p = q + 1;
+      continue;
+    }
+    // the next quote, LF and CR from p (each found once: positions only move forward)
+    if (quote < p) quote = nextByte(buf, 34, p);
+    if (lf < p) lf = nextByte(buf, 10, p);
+    if (cr < p) cr = nextByte(buf, 13, p);
+    if (lf < quote && lf < cr) {
+      p = lf + 1;
+      if (ended(p)) return p;
+    } else if (cr < quote) {
+      if (cr + 1 >= len) {
+        s.pendingCr = true;
+        return ranOut();
+      }
+      p = buf[cr + 1] === 10 ? cr + 2 : cr + 1;
+      if (ended(p)) return p;
+    } else if (quote < len) {
+      s.inQuote = true;
+      p = quote + 1;
+    } else return ranOut();
+  }
+  return ranOut();
+}
+
+/** The end of the file ends the last record: a CR left pending, or a record with no line break after it. */
+function endRecords(s: RecordScan): void {
+  if (s.pendingCr || s.tail) s.records++;
+  s.pendingCr = false;
+  s.tail = false;
+}
+
+/** A piece of the file: bytes `[start, end)`, whole records, `records` of them. */
+interface Piece {
+  readonly start: number;
+  readonly end: number;
+  readonly records: number;
+}
+
+/** Reads a file once, from `position`, into pieces of at least `pieceBytes` that end at record ends (it keeps one read's bytes, never a piece's). */
 class PieceReader {
-  private carry: Buffer = Buffer.alloc(0);
-  private inQuote = false;
+  private readonly scan = newScan();
+  private readonly block: Buffer;
+  private data: Buffer = Buffer.alloc(0);
+  /** File offset of `data[0]`, and how far into `data` the scan has gone. */
+  private dataAt: number;
+  private fed = 0;
+  private start: number;
+  private recordsAtStart = 0;
   private eof = false;
-  /** Bytes of `carry` whose quote state is already counted (into `inQuote`), and the last boundary found in them. */
-  private scanned = 0;
-  private boundary = -1;
-  private boundaryQuote = false;
 
   constructor(
     private readonly handle: FileHandle,
-    private position: number,
+    position: number,
     private readonly pieceBytes: number,
-  ) {}
+  ) {
+    this.block = Buffer.allocUnsafe(Math.max(64 * 1024, Math.min(pieceBytes, 1 << 20)));
+    this.dataAt = position;
+    this.start = position;
+  }
 
-  /** The next piece, or undefined at the end of the file; null when no boundary is found (a quote left open). */
-  async next(): Promise<Uint8Array | undefined | null> {
+  /** The next piece, or undefined at the end of the file; null when a piece would pass {@link MAX_PIECE_BYTES} (a quote left open). */
+  async next(): Promise<Piece | undefined | null> {
     for (;;) {
-      if (this.boundary > 0 && (this.carry.length - 0 >= this.pieceBytes || this.eof)) return this.cut(this.boundary);
-      if (this.eof) return this.carry.length > 0 ? this.cut(this.carry.length) : undefined;
-      if (this.carry.length > MAX_PIECE_BYTES) return null;
-      const block = Buffer.allocUnsafe(this.pieceBytes);
-      const { bytesRead } = await this.handle.read(block, 0, block.length, this.position);
-      this.position += bytesRead;
-      if (bytesRead === 0) {
-        this.eof = true;
-        continue;
+      if (this.fed < this.data.length) {
+        const end = scanRecords(this.scan, this.data, this.fed, this.start + this.pieceBytes - this.dataAt, Infinity);
+        if (end >= 0) {
+          this.fed = end;
+          return this.cut(this.dataAt + end);
+        }
+        this.fed = this.data.length;
       }
-      this.carry = this.carry.length === 0 ? block.subarray(0, bytesRead) : Buffer.concat([this.carry, block.subarray(0, bytesRead)]);
-      this.scan();
+      const at = this.dataAt + this.data.length;
+      if (this.eof) {
+        endRecords(this.scan);
+        return at > this.start ? this.cut(at) : undefined;
+      }
+      if (at - this.start > MAX_PIECE_BYTES) return null;
+      const { bytesRead } = await this.handle.read(this.block, 0, this.block.length, at);
+      if (bytesRead === 0) this.eof = true;
+      this.dataAt = at;
+      this.data = this.block.subarray(0, bytesRead);
+      this.fed = 0;
     }
   }
 
-  /** Counts the quotes of the bytes not yet scanned and notes the last boundary outside quotes. */
-  private scan(): void {
-    const buf = this.carry;
-    const end = buf.length;
-    let p = this.scanned;
-    // a CR last in the carry may be followed by an LF in the next read: scan it again then
-    if (p > 0 && buf[p - 1] === 13) p--;
-    let outsideFrom = this.inQuote ? -1 : p;
-    while (p < end) {
-      const q = buf.indexOf(34, p);
-      const to = q < 0 ? end : q;
-      if (!this.inQuote) this.noteBreak(buf, outsideFrom, to, end);
-      if (q < 0) break;
-      this.inQuote = !this.inQuote;
-      p = q + 1;
-      outsideFrom = this.inQuote ? -1 : p;
-    }
-    this.scanned = end;
-  }
-
-  /** The last record end in the outside-quotes bytes `[a, b)` of `buf` (which ends at `end`). */
-  private noteBreak(buf: Buffer, a: number, b: number, end: number): void {
-    if (a < 0 || b <= a) return;
-    const lf = buf.lastIndexOf(10, b - 1);
-    let at = lf >= a ? lf + 1 : -1;
-    const cr = buf.lastIndexOf(13, b - 1);
-    if (cr >= a && cr > lf && cr + 1 < end) at = cr + 1; // a lone CR ends a record too
-    if (at > this.boundary) {
-      this.boundary = at;
-      this.boundaryQuote = this.inQuote;
-    }
-  }
-
-  private cut(at: number): Uint8Array {
-    const piece = new Uint8Array(at);
-    piece.set(this.carry.subarray(0, at));
-    this.carry = this.carry.subarray(at);
-    this.scanned = Math.max(0, this.scanned - at);
-    this.boundary = -1;
-    // the rest may hold boundaries already scanned: scan it again (it is shorter than a piece)
-    if (this.carry.length > 0) {
-      const rest = Buffer.from(this.carry);
-      this.carry = rest;
-      this.inQuote = this.boundaryQuote;
-      this.scanned = 0;
-      this.scan();
-    }
+  private cut(end: number): Piece {
+    const piece = { start: this.start, end, records: this.scan.records - this.recordsAtStart };
+    this.start = end;
+    this.recordsAtStart = this.scan.records;
     return piece;
   }
 }
 
-/** Records in the first `records` of a file: the byte offset just after them, or −1. */
+/** The byte offset just after the first `records` records of a file, or −1 (the file ends first, or no end in {@link MAX_PIECE_BYTES}). */
 async function prefixEnd(handle: FileHandle, records: number): Promise<number> {
   const buf = Buffer.allocUnsafe(1 << 20);
-  let position = 0;
-  let inQuote = false;
-  let seen = 0;
-  let crAt = -2; // file offset of a CR just seen outside quotes
-  for (;;) {
+  const scan = newScan();
+  for (let position = 0; position <= MAX_PIECE_BYTES; ) {
     const { bytesRead } = await handle.read(buf, 0, buf.length, position);
     if (bytesRead === 0) return -1;
-    for (let i = 0; i < bytesRead; i++) {
-      const c = buf[i]!;
-      const at = position + i;
-      if (crAt === at - 1) {
-        crAt = -2;
-        if (c === 10) {
-          if (seen === records) return at + 1;
-          continue;
-        }
-        if (seen === records) return at;
-      }
-      if (c === 34) inQuote = !inQuote;
-      else if (!inQuote && c === 10) {
-        seen++;
-        if (seen === records) return at + 1;
-      } else if (!inQuote && c === 13) {
-        seen++;
-        crAt = at;
-      }
-    }
+    const end = scanRecords(scan, buf.subarray(0, bytesRead), 0, Infinity, records);
+    if (end >= 0) return position + end;
     position += bytesRead;
-    if (position > MAX_PIECE_BYTES) return -1;
   }
+  return -1;
 }
 
 /**
@@ -291,8 +463,8 @@ export async function classifyInParallel(source: RowSource, options: ClassifyReg
   for (const key of ONE_THREAD) if (options[key] !== undefined) return fallback(`option ${key}`);
   const size = (await stat(source)).size;
   if (size < (tuning.minBytes ?? PARALLEL_MIN_BYTES)) return fallback('a small file');
-  const script = workerScript();
-  if (script === undefined) return fallback('no worker module');
+  const script = childScript();
+  if (script === undefined) return fallback('no child module');
 
   // the header, as the one-thread reader finds it (its errors are left to the one-thread path)
   let layout: RegisterFileLayout | undefined;
@@ -320,7 +492,27 @@ export async function classifyInParallel(source: RowSource, options: ClassifyReg
   const headerRows = layout.headerRows[layout.headerRows.length - 1]!;
 
   const handle = await open(source, 'r');
-  const workers: PieceWorker[] = [];
+  const children: PieceWorker[] = [];
+  let out: AtomicOutput | undefined;
+  let interrupted: NodeJS.Signals | undefined;
+  // an exit that cannot wait (a signal, process.exit): the children killed and the temporary output removed at once
+  const cleanUpNow = (): void => {
+    for (const c of children) c.kill();
+    if (out !== undefined) rmSync(out.tempPath, { force: true });
+  };
+  const onSignal = (signal: NodeJS.Signals): void => {
+    interrupted = signal;
+    cleanUpNow();
+    unwatch();
+    // the signal's own effect (the process ends) unless the program has its own handler
+    if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+  };
+  const unwatch = (): void => {
+    for (const signal of SIGNALS) process.removeListener(signal, onSignal);
+    process.removeListener('exit', cleanUpNow);
+  };
+  for (const signal of SIGNALS) process.on(signal, onSignal);
+  process.on('exit', cleanUpNow);
   let done: { byStatus: Record<HouseholdStatus, number>; failures: number; roundedUp: number; counts: ClassificationCounts[] } | undefined;
   let replaying = false;
   const file = options.source ?? source;
@@ -332,20 +524,33 @@ export async function classifyInParallel(source: RowSource, options: ClassifyReg
       options.onFailure?.(registerFailure(f.row, f.lastRow, f.id, file, error));
     }
   };
-  let out: AtomicStream | undefined;
+  let written: FileHandle | undefined;
+  const writes: Array<Promise<string | null>> = [];
   try {
     const end = await prefixEnd(handle, headerRows);
     if (end < 0) return fallback('no row after the header');
     const prefix = new Uint8Array(end);
     await handle.read(prefix, 0, end, 0);
+    out = await openAtomicOutput(options.out);
+    const output = out;
     const passed: Record<string, unknown> = {};
     for (const key of PASSED) if (options[key] !== undefined) passed[key] = options[key];
     passed['source'] = options.source ?? basename(source); // the reader's label, as for the file
-    const setup: WorkerSetup = { prefix, file: options.source ?? source, options: passed };
-    for (let t = 0; t < threads; t++) workers.push(new PieceWorker(script, setup));
-    const reader = new PieceReader(handle, end, tuning.pieceBytes ?? PIECE_BYTES);
-    out = await openAtomicStream(options.out, { highWaterMark: 64 * 1024 * 1024 });
-    if (options.bom ?? true) out.stream.write('\uFEFF');
+    const setup: WorkerSetup = { prefix, path: source, file: options.source ?? source, out: output.tempPath, options: passed };
+    // threads − 1 child processes, and the main process itself
+    for (let t = 1; t < threads; t++) children.push(new PieceChild(script, setup));
+    children.push(new LocalWorker(setup));
+    tuning.onChildren?.(children.flatMap((c) => (c instanceof PieceChild && c.process.pid !== undefined ? [c.process.pid] : [])));
+    const reader = new PieceReader(handle, end, tuning.pieceBytes ?? pieceBytesFor(size, threads));
+    written = await open(output.tempPath, 'r+');
+    // the output file: the byte-order mark and the header line, then each piece's bytes, written by its child where the main process says
+    let offset = 0;
+    const writeHere = async (text: string): Promise<void> => {
+      const bytes = Buffer.from(text, 'utf8');
+      await written!.write(bytes, 0, bytes.length, offset);
+      offset += bytes.length;
+    };
+    if (options.bom ?? true) await writeHere('\uFEFF');
 
     const ids = createIdSet(Math.ceil(size / 48));
     const byStatus: Record<HouseholdStatus, number> = { poor: 0, 'near-poor': 0, average: 0, 'non-poor': 0 };
@@ -356,12 +561,12 @@ export async function classifyInParallel(source: RowSource, options: ClassifyReg
     let firstRow = headerRows + 1;
     let index = 0;
     let eof = false;
-    const inFlight: Array<{ readonly result: Promise<PieceResult>; readonly bytes: number }> = [];
-    let bytesDone = end;
-    const worker = (): PieceWorker => workers.reduce((a, b) => (b.load < a.load ? b : a));
+    const inFlight: Array<{ readonly result: Promise<PieceResult>; readonly piece: Piece; readonly child: PieceWorker }> = [];
+    const idlest = (): PieceWorker => children.reduce((a, b) => (b.load < a.load ? b : a));
     let stop: string | undefined;
     while (stop === undefined) {
-      while (!eof && inFlight.length < threads + 1) {
+      // each child has a piece to do and one waiting, so none waits for the main process
+      while (!eof && inFlight.length < 2 * threads) {
         const piece = await reader.next();
         if (piece === null) {
           stop = 'a record longer than a piece can hold';
@@ -371,12 +576,14 @@ export async function classifyInParallel(source: RowSource, options: ClassifyReg
           eof = true;
           break;
         }
-        inFlight.push({ bytes: piece.length, result: worker().run(piece, index) });
+        const child = idlest();
+        inFlight.push({ piece, child, result: child.run({ index, start: piece.start, end: piece.end }) });
         index++;
       }
       if (stop !== undefined || inFlight.length === 0) break;
       const next = inFlight.shift()!;
       const r = await next.result;
+      if (interrupted !== undefined) throw new Error(`interrupted (${interrupted})`);
       if (!r.ok) {
         stop = r.irregular;
         break;
@@ -389,7 +596,7 @@ export async function classifyInParallel(source: RowSource, options: ClassifyReg
         stop = 'a piece read under another header';
         break;
       }
-      // rows: the worker numbers its piece from the header; the pieces before it move it down
+      // rows: the child numbers its piece from the header; the pieces before it move it down
       const shift = firstRow - (headerRows + 1);
       const keys = r.keys;
       for (let i = 0; i < r.rows.length; i++) {
@@ -404,40 +611,48 @@ export async function classifyInParallel(source: RowSource, options: ClassifyReg
         break;
       }
       for (const f of r.failures) failures.push({ row: f.row + shift, lastRow: f.lastRow + shift, id: f.id, issues: f.issues, other: f.other });
-      if (r.index === 0) out.stream.write(r.headerLine);
-      if (r.bytes.length > 0 && !out.stream.write(r.bytes)) await new Promise<void>((resolve) => out!.stream.once('drain', resolve));
+      if (r.index === 0) await writeHere(r.headerLine);
+      writes.push(next.child.write(r.index, offset));
+      offset += r.size;
       for (const s of Object.keys(byStatus) as HouseholdStatus[]) byStatus[s] += r.byStatus[s];
       if (r.counts !== null) counts.push(r.counts);
       read += r.read;
       roundedUp += r.roundedUp;
-      firstRow += r.records;
-      bytesDone += next.bytes;
-      options.onBytes?.(bytesDone);
+      firstRow += next.piece.records;
+      options.onBytes?.(next.piece.end);
       options.onProgress?.(read);
     }
     if (stop === undefined && read === 0) stop = 'no households';
+    if (stop === undefined) stop = (await Promise.all(writes)).find((e) => e !== null) ?? undefined;
+    if (interrupted !== undefined) throw new Error(`interrupted (${interrupted})`);
     if (stop !== undefined) {
-      await out.abort().catch(() => undefined);
+      await Promise.all(children.map((c) => c.end().catch(() => undefined)));
+      await written.close();
+      written = undefined;
+      await output.abort();
       out = undefined;
       return fallback(stop);
     }
+    await written.close();
+    written = undefined;
     // what one thread would have reported, in its order, before the file replaces --out (a callback that throws stops the run, as on one thread)
     replaying = true;
     replay(failures);
-    await out.finish();
+    await output.commit();
     out = undefined;
     done = { byStatus, failures: failures.length, roundedUp, counts };
   } catch (error) {
-    if (replaying) {
-      await out?.abort().catch(() => undefined);
-      throw error;
-    }
-    // an unexpected failure of the attempt (a worker that cannot start…): the one-thread path says what is wrong, if anything
+    // the children have exited before the temporary output is removed (so none writes to it after)
+    await Promise.all(children.map((c) => c.end().catch(() => undefined)));
+    await written?.close().catch(() => undefined);
     await out?.abort().catch(() => undefined);
     out = undefined;
+    if (replaying || interrupted !== undefined) throw error;
+    // an unexpected failure of the attempt (a child that cannot start…): the one-thread path says what is wrong, if anything
     return fallback(`the parallel attempt failed: ${error instanceof Error ? error.message : String(error)}`);
   } finally {
-    await Promise.all(workers.map((w) => w.terminate().catch(() => undefined)));
+    await Promise.all(children.map((c) => c.end().catch(() => undefined)));
+    unwatch();
     await handle.close();
   }
   return Object.freeze({

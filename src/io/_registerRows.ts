@@ -184,9 +184,10 @@ const PLACE_WORDS = /^([ivx]+|[a-d]|\d{1,2})?[.)]?\s*(thon|ap|ban|buon|bon|xom|l
  */
 export function skippedRowKind(cells: ReadonlyArray<RawCell>, header: RegisterHeaderRows, idAt: number): SkippedRegisterRow['kind'] | undefined {
   const id = idAt >= 0 ? text(cells[idAt]) : '';
-  // the whole row is compared with the header only when its id cell is the header's (one fold per household row)
+  // the whole row is compared with the header only when its id cell is the header's (one fold per household row; the header's folded once)
   const idFolded = foldVietnamese(id);
-  if (header.printed.some((p) => (idAt < 0 || foldVietnamese(text(p[idAt])) === idFolded) && sameRow(p, cells))) return 'header';
+  const headerIds = foldedIdCells(header, idAt);
+  if (header.printed.some((p, r) => (idAt < 0 || headerIds[r] === idFolded) && sameRow(p, cells))) return 'header';
   if (isColumnNumberRow(cells)) return 'column-numbers';
   const firstAt = cells.findIndex((c) => text(c) !== '');
   if (firstAt < 0) return undefined;
@@ -200,6 +201,16 @@ export function skippedRowKind(cells: ReadonlyArray<RawCell>, header: RegisterHe
   if (filled(cells) !== 1 || typeof cells[firstAt] !== 'string') return undefined;
   if (!inId) return 'section';
   return words && (PLACE_WORDS.test(first) || totals) ? 'section' : undefined;
+}
+
+/** The header rows' id cells, folded: computed once for each header and id column. */
+const FOLDED_ID_CELLS = new WeakMap<RegisterHeaderRows, { readonly idAt: number; readonly folded: readonly string[] }>();
+function foldedIdCells(header: RegisterHeaderRows, idAt: number): readonly string[] {
+  const known = FOLDED_ID_CELLS.get(header);
+  if (known !== undefined && known.idAt === idAt) return known.folded;
+  const folded = header.printed.map((p) => (idAt >= 0 ? foldVietnamese(text(p[idAt])) : ''));
+  FOLDED_ID_CELLS.set(header, { idAt, folded });
+  return folded;
 }
 
 /** The first filled cell of a row, as printed. */

@@ -46,10 +46,11 @@ export interface ClassifyRegisterFileOptions extends ReadRegisterBatchesOptions,
   /** Called after each batch with the households read so far. */
   readonly onProgress?: (households: number) => void;
   /**
-   * Threads that read, classify and format a large CSV register in parallel (default 1: one
-   * thread; `os.availableParallelism()` gives every core). Used for a CSV file of at least 16 MiB
-   * written to a CSV file; the results, counts, errors and their order are those of one thread
-   * (see docs/files-and-cli.md, "Several threads", for when it pays and what it costs).
+   * Processes that read, classify and format a large CSV register in parallel: this one and
+   * `threads − 1` child processes (default 1: this process alone; `os.availableParallelism()`
+   * gives every core). Used for a CSV file of at least 16 MiB written to a CSV file; the results,
+   * counts, errors and their order are those of one process (see docs/files-and-cli.md, "Several
+   * threads", for when it pays and what it costs).
    */
   readonly threads?: number;
 }
@@ -98,9 +99,9 @@ export interface RegisterFileSummary {
 }
 
 /** The issues of a batch failure as the record path raised them (without the batch index). */
-function unindexed(index: number, issues: VnIssues): VnPovertyError {
+function unindexedIssues(index: number, issues: VnIssues): VnIssues {
   const prefix = `household ${index}: `;
-  return new VnPovertyError(issues.map((i) => ({ ...i, path: i.path.slice(1), message: i.message.startsWith(prefix) ? i.message.slice(prefix.length) : i.message })) as unknown as VnIssues);
+  return issues.map((i) => ({ ...i, path: i.path.slice(1), message: i.message.startsWith(prefix) ? i.message.slice(prefix.length) : i.message })) as unknown as VnIssues;
 }
 
 interface Sink {
@@ -182,8 +183,8 @@ export interface RegisterPieceHooks {
   readonly allowEmpty?: boolean;
   readonly irregular?: (why: string) => void;
   readonly onIds?: (ids: ReadonlyArray<string>, rows: Uint32Array) => void;
-  /** Takes the households that cannot be classified instead of `options.onFailure` (their error without file and rows). */
-  readonly onFailure?: (row: number, lastRow: number, id: string | undefined, error: () => unknown) => void;
+  /** Takes the households that cannot be classified instead of `options.onFailure` (their error without file and rows; or only its issues, when `issues` is given, without making the error). */
+  readonly onFailure?: (row: number, lastRow: number, id: string | undefined, error: () => unknown, issues?: () => VnIssues) => void;
 }
 
 /** A failure whose error (with file and rows in the messages) is made only when read. @internal */
@@ -209,9 +210,9 @@ export async function classifyRegisterSource(source: RowSource, options: Classif
   let standardId = '';
   const counts: ClassificationCounts[] = [];
   /** Reports a failure; its error (with file and rows in the messages) is made only when read. */
-  const fail1 = (row: number, lastRow: number, id: string | undefined, error: () => unknown): void => {
+  const fail1 = (row: number, lastRow: number, id: string | undefined, error: () => unknown, issues?: () => VnIssues): void => {
     failed++;
-    if (hooks.onFailure !== undefined) hooks.onFailure(row, lastRow, id, error);
+    if (hooks.onFailure !== undefined) hooks.onFailure(row, lastRow, id, error, issues);
     else if (options.onFailure !== undefined) options.onFailure(registerFailure(row, lastRow, id, file, error));
   };
   const outFormat = options.out === undefined ? undefined : (options.outFormat ?? (typeof options.out === 'string' ? formatOfPath(options.out) : 'csv'));
@@ -298,7 +299,10 @@ export async function classifyRegisterSource(source: RowSource, options: Classif
       onInvalid: 'report',
     });
     counts.push(result.counts);
-    for (const f of result.failures) fail1(b.rows[f.index]!, b.lastRows[f.index]!, b.ids[f.index], () => unindexed(f.index, f.issues));
+    for (const f of result.failures) {
+      const issues = (): VnIssues => unindexedIssues(f.index, f.issues);
+      fail1(b.rows[f.index]!, b.lastRows[f.index]!, b.ids[f.index], () => new VnPovertyError(issues()), issues);
+    }
     for (let i = 0; i < b.size; i++) {
       const s = result.statuses[i]!;
       if (s === UNCLASSIFIED) continue;

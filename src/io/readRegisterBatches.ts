@@ -315,22 +315,37 @@ class Batcher {
     return r;
   }
 
-  /** Members and marked households of the batches already flushed (for the totals rows). */
-  private flushedMembers = 0n;
-  private flushedMarks: bigint[] = [];
+  /** Members and marked households per indicator of the households summed so far (for the totals rows), and how many of this batch's are in them. */
+  private summedMembers = 0n;
+  private summedMarks: bigint[] = [];
+  private summed = 0;
+  private indicatorIds: readonly string[] | undefined;
 
-  /** Members, and households marked per indicator, of every household placed so far. */
+  /**
+   * Members, and households marked per indicator, of every household placed so far. A running
+   * sum: each household is added once (those placed since the last call), so a register with
+   * many totals rows is not walked again at each. A household is placed whole (a member-rows
+   * household once all its rows are read), so none changes after it is summed.
+   */
   sums(): { readonly members: bigint; readonly marks: readonly bigint[] } {
     const k = this.plan.k;
-    let members = this.flushedMembers;
-    const marks = Array.from({ length: k }, (_, j) => this.flushedMarks[j] ?? 0n);
-    const ids = this.plan.standard.indicators.map((ind) => ind.id as string);
-    for (let i = 0; i < this.n; i++) {
-      members += BigInt(this.members[i]!);
-      const given = (this.records?.[i] as { deprivations?: Record<string, boolean> } | undefined)?.deprivations;
-      for (let j = 0; j < k; j++) if (given !== undefined ? given[ids[j]!] === true : this.records?.[i] === undefined && this.flags[i * k + j] === REGISTER_FLAGS.deprived) marks[j]!++;
+    const ids = (this.indicatorIds ??= this.plan.standard.indicators.map((ind) => ind.id as string));
+    // within a batch the counts stay far below 2^53 (at most batch size × 2^32 members): numbers, added as bigint once
+    let members = 0;
+    const marks = new Array<number>(k).fill(0);
+    for (let i = this.summed; i < this.n; i++) {
+      members += this.members[i]!;
+      const record = this.records?.[i] as { deprivations?: Record<string, boolean> } | undefined;
+      if (record === undefined) {
+        for (let j = 0, at = i * k; j < k; j++, at++) if (this.flags[at] === REGISTER_FLAGS.deprived) marks[j]!++;
+      } else if (record.deprivations !== undefined) {
+        for (let j = 0; j < k; j++) if (record.deprivations[ids[j]!] === true) marks[j]!++;
+      }
     }
-    return { members, marks };
+    this.summed = this.n;
+    this.summedMembers += BigInt(members);
+    for (let j = 0; j < k; j++) this.summedMarks[j] = (this.summedMarks[j] ?? 0n) + BigInt(marks[j]!);
+    return { members: this.summedMembers, marks: [...this.summedMarks] };
   }
 
   private grow(): void {
@@ -356,6 +371,7 @@ class Batcher {
     const s = Math.min(this.size, Math.max(1024, this.capacity));
     this.capacity = s;
     this.n = 0;
+    this.summed = 0;
     this.area = new Uint8Array(s);
     this.income = new Float64Array(s);
     this.members = new Uint32Array(s);
@@ -437,9 +453,7 @@ class Batcher {
   flush(): void {
     const n = this.n;
     if (n === 0) return;
-    const sums = this.sums();
-    this.flushedMembers = sums.members;
-    this.flushedMarks = [...sums.marks];
+    this.sums(); // the households of this batch, before its arrays are replaced
     const k = this.plan.k;
     const withAges = this.kind === true;
     const batch: RegisterBatch = {

@@ -1,6 +1,8 @@
 import fc from 'fast-check';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { PARALLEL_TUNING } from '../../src/io/_parallelRegister.js';
 import { classifyRegisterFile } from '../../src/io/classifyRegisterFile.js';
@@ -66,7 +68,13 @@ interface Seen {
 
 const json = (v: unknown): string => JSON.stringify(v, (_k, x: unknown) => (typeof x === 'bigint' ? `${x}n` : x));
 
-async function run(input: string, out: string, g: Generated, threads: number): Promise<Seen> {
+/** The child processes of the parallel path still running (none once a run is over). */
+const childrenLeft = (): string[] =>
+  spawnSync('ps', ['-o', 'pid=,args=', '--ppid', String(process.pid)], { encoding: 'utf8' })
+    .stdout.split('\n')
+    .filter((l) => l.includes('_registerChild'));
+
+async function run(input: string, out: string, g: Generated, threads: number, tuning: Record<string, unknown> = {}): Promise<Seen> {
   const events: string[] = [];
   let fellBack: string | undefined;
   let summary: string | undefined;
@@ -82,7 +90,7 @@ async function run(input: string, out: string, g: Generated, threads: number): P
       onFailure: (f) => events.push(`failure ${f.row}–${f.lastRow} ${f.id} ${f.error.message} ${json(f.error.issues)}`),
       onFinding: (f) => events.push(`finding ${f.row} ${f.message}`),
       onSkippedRow: (r) => events.push(`skipped ${json(r)}`),
-      ...{ [PARALLEL_TUNING]: { minBytes: 0, pieceBytes: g.pieceBytes, onFallback: (why: string) => (fellBack = why) } },
+      ...{ [PARALLEL_TUNING]: { minBytes: 0, pieceBytes: g.pieceBytes, onFallback: (why: string) => (fellBack = why), ...tuning } },
     });
     summary = json(s);
   } catch (e) {
@@ -98,6 +106,9 @@ async function compare(g: Generated): Promise<{ one: Seen; two: Seen }> {
   const one = await run(input, join(d, 'one.csv'), g, 1);
   const two = await run(input, join(d, 'two.csv'), g, 2);
   expect({ out: two.out, events: two.events, summary: two.summary, thrown: two.thrown }).toEqual({ out: one.out, events: one.events, summary: one.summary, thrown: one.thrown });
+  // nothing left behind: no temporary output, no child process
+  expect(readdirSync(d).sort()).toEqual(['ho.csv', ...(one.out !== null ? ['one.csv'] : []), ...(two.out !== null ? ['two.csv'] : [])].sort());
+  expect(childrenLeft()).toEqual([]);
   return { one, two };
 }
 
@@ -143,6 +154,18 @@ describe('classifyRegisterFile on several threads', () => {
     expect(totals.two.fellBack).toBe('a row that is not a household');
   });
 
+  it('records ended by a lone CR (old Mac files), and a last record with no line break: the parallel path, the same result', async () => {
+    const d = dir();
+    const input = join(d, 'ho.csv');
+    const text = csvOf({ ...base, households: many(150, () => '') }).replace(/\n/g, '\r');
+    writeFileSync(input, text.slice(0, -1)); // no line break after the last record
+    const g = { ...base, pieceBytes: 70 };
+    const one = await run(input, join(d, 'one.csv'), g, 1);
+    const two = await run(input, join(d, 'two.csv'), g, 2);
+    expect(two.fellBack).toBeUndefined();
+    expect({ ...two, fellBack: undefined }).toEqual({ ...one, fellBack: undefined });
+  });
+
   it('a quote left open runs to the end: the same error as one thread', async () => {
     const d = dir();
     const input = join(d, 'ho.csv');
@@ -153,8 +176,77 @@ describe('classifyRegisterFile on several threads', () => {
     expect(two.thrown).toMatch(/quoted field is never closed/);
   });
 
+  it('three processes (two children and the main one): the same result', async () => {
+    const { two } = await (async () => {
+      const d = dir();
+      const input = join(d, 'ho.csv');
+      const g = { ...base, households: many(400), pieceBytes: 300 };
+      writeFileSync(input, csvOf(g));
+      const one = await run(input, join(d, 'one.csv'), g, 1);
+      let pids: readonly number[] = [];
+      const three = await run(input, join(d, 'three.csv'), g, 3, { onChildren: (p: readonly number[]) => (pids = p) });
+      expect(pids).toHaveLength(2);
+      expect({ ...three, fellBack: undefined }).toEqual({ ...one, fellBack: undefined });
+      expect(childrenLeft()).toEqual([]);
+      return { two: three };
+    })();
+    expect(two.fellBack).toBeUndefined();
+  });
+
+  it('a child process killed in the middle: the one-thread path does the file from the start, the same result, nothing left behind', async () => {
+    const d = dir();
+    const input = join(d, 'ho.csv');
+    const g = { ...base, households: many(400), pieceBytes: 200 };
+    writeFileSync(input, csvOf(g));
+    const one = await run(input, join(d, 'one.csv'), g, 1);
+    const two = await run(input, join(d, 'two.csv'), g, 2, { onChildren: (pids: readonly number[]) => process.kill(pids[0]!, 'SIGKILL') });
+    expect(two.fellBack).toMatch(/child process exited \(SIGKILL\)|cannot reach the child process/);
+    expect({ ...two, fellBack: undefined }).toEqual({ ...one, fellBack: undefined });
+    expect(readdirSync(d).sort()).toEqual(['ho.csv', 'one.csv', 'two.csv']);
+    expect(childrenLeft()).toEqual([]);
+  });
+
+  it('SIGINT in the middle of a run: the process ends by the signal, its children with it, no temporary file left, an existing output untouched', async () => {
+    const d = dir();
+    const input = join(d, 'ho.csv');
+    writeFileSync(input, csvOf({ ...base, households: many(3000, () => '') }));
+    const out = join(d, 'kq.csv');
+    writeFileSync(out, 'the old output\n');
+    // a separate process (the signal ends it), with pieces of a few rows so the run lasts
+    const script = join(d, 'run.mjs');
+    const src = (f: string): string => pathToFileURL(resolve('src/io', f)).href;
+    writeFileSync(
+      script,
+      `import { classifyRegisterFile } from ${JSON.stringify(src('classifyRegisterFile.ts'))};
+import { PARALLEL_TUNING } from ${JSON.stringify(src('_parallelRegister.ts'))};
+await classifyRegisterFile(${JSON.stringify(input)}, { asOf: '2024-01-01', out: ${JSON.stringify(out)}, threads: 2, onFailure: () => {},
+  [PARALLEL_TUNING]: { minBytes: 0, pieceBytes: 64, onChildren: (pids) => console.log('children ' + pids.join(' ')) } });
+console.log('done');`,
+    );
+    const child = spawn(process.execPath, ['--import', 'tsx', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const pids = await new Promise<number[]>((done) => {
+      let text = '';
+      child.stdout.on('data', (b: Buffer) => {
+        text += b.toString();
+        const m = /children ([\d ]+)\n/.exec(text);
+        if (m) done(m[1]!.trim().split(' ').map(Number));
+      });
+    });
+    await new Promise((r) => setTimeout(r, 300));
+    child.kill('SIGINT');
+    const [code, signal] = await new Promise<[number | null, string | null]>((r) => child.on('exit', (c, s) => r([c, s])));
+    expect({ code, signal }).toEqual({ code: null, signal: 'SIGINT' });
+    expect(pids).toHaveLength(1);
+    await new Promise((r) => setTimeout(r, 200));
+    // gone, or dead and not yet reaped by its new parent (a zombie)
+    const state = (pid: number): string => (existsSync(`/proc/${pid}/stat`) ? readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '')[0]! : 'gone');
+    for (const pid of pids) expect(['gone', 'Z']).toContain(state(pid));
+    expect(readdirSync(d).sort()).toEqual(['ho.csv', 'kq.csv', 'run.mjs']);
+    expect(readFileSync(out, 'utf8')).toBe('the old output\n');
+  }, 60_000);
+
   describe('properties', () => {
-    // each run starts worker threads (about a tenth of a second each): fewer runs than the other properties
+    // each run starts a child process (about a fifth of a second): fewer runs than the other properties
     it('several threads equal one thread: output bytes, messages and their order, counts, errors', async () => {
       await fc.assert(
         fc.asyncProperty(register, async (g) => {
