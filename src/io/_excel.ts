@@ -188,6 +188,23 @@ export interface XlsxMergedCell {
 export { columnLetters };
 
 /**
+ * What {@link readXlsxSheet} found about the sheet besides its rows, for a reader that shows the
+ * whole grid (`readSheetGrid`): filled in as the sheet is read, complete when the rows end.
+ */
+export interface XlsxSheetAbout {
+  /** The chosen sheet's name. */
+  sheet?: string;
+  /** Every sheet of the workbook, in tab order. */
+  sheets?: readonly string[];
+  /** The merged ranges, 1-based and inclusive, in order of their first row. */
+  merges?: readonly XlsxMerge[];
+  /** The sheet's rows hidden in the spreadsheet that hold data (1-based). */
+  hiddenRows?: readonly number[];
+  /** The sheet's columns hidden in the spreadsheet that hold data (1-based). */
+  hiddenColumns?: readonly number[];
+}
+
+/**
  * The sheet a reader wants: by name (exactly, else ignoring case as Excel does), by 1-based tab
  * position, or, when none is named, the first visible worksheet (a hidden first sheet of
  * instructions or lists is not the data).
@@ -227,6 +244,7 @@ export async function* readXlsxSheet(
   label: string,
   limits: XlsxLimits = XLSX_READ_LIMITS,
   onNote?: (note: string) => void,
+  about?: XlsxSheetAbout,
 ): AsyncGenerator<XlsxRow> {
   let bytes: ZipBytes;
   if (typeof source === 'string') {
@@ -240,6 +258,7 @@ export async function* readXlsxSheet(
     const chosen = pickSheet(info, sheet, label);
     const entry = entries.find((e) => e.name === chosen.part)!;
     const merges = await scanSheetMerges(bytes, entry, label);
+    if (about !== undefined) Object.assign(about, { sheet: chosen.name, sheets: info.sheets.map((s) => s.name), merges });
     const layout: XlsxSheetLayout = { hiddenColumns: [] };
     let hiddenColumn: Uint8Array | undefined;
     const hiddenRows: number[] = [];
@@ -281,6 +300,7 @@ export async function* readXlsxSheet(
       }
       yield* rows;
     }
+    if (about !== undefined) Object.assign(about, { hiddenRows, hiddenColumns: [...hiddenColumnsRead].sort((a, b) => a - b) });
     if (onNote !== undefined && (hiddenRows.length > 0 || hiddenColumnsRead.size > 0)) {
       const columns = [...hiddenColumnsRead].sort((a, b) => a - b).map(columnLetters);
       const list = (xs: readonly (string | number)[]): string => `${xs.slice(0, 10).join(', ')}${xs.length > 10 ? ', …' : ''}`;
