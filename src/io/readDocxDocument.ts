@@ -4,6 +4,14 @@ import { assertOptions } from '../errors/assertOptions.js';
 import { attrOf, childOf, childrenOf, parseXml, partText, pathOf, tagOf, textOf, unpackDocx, type XmlNode } from './_ooxml.js';
 import type { DocxLimits } from './readLimits.js';
 
+/**
+ * Elements that only hold blocks (or rows, or cells) and are read through: content controls
+ * (`w:sdt`), custom XML, tracked insertions and moves (`w:ins`, `w:moveTo`, §17.13.5), and the
+ * chosen copy of alternate content (`mc:AlternateContent`, `mc:Choice`; its `mc:Fallback` is
+ * the same content again and is skipped).
+ */
+const CONTAINERS = new Set(['w:sdt', 'w:sdtContent', 'w:customXml', 'w:ins', 'w:moveTo', 'mc:AlternateContent', 'mc:Choice', 'w:smartTag']);
+
 /** Options of {@link readDocxDocument}. */
 export interface ReadDocxDocumentOptions {
   /** File name, for messages. */
@@ -122,21 +130,78 @@ function readNumbering(xml: string | undefined, source: string | undefined): Map
   return out;
 }
 
-const SKIP = new Set(['w:del', 'w:instrText', 'w:delText', 'w:pPr', 'w:rPr', 'w:fldChar', 'w:commentReference', 'w:footnoteReference', 'w:endnoteReference', 'mc:Fallback']);
+/**
+ * What is never the document's text: tracked deletions (`w:del`, and the old place of moved text,
+ * `w:moveFrom`: its new place `w:moveTo` is read), field codes (`w:instrText`; a field's cached
+ * result is read), properties, the annotation of ruby text (`w:rt`), and the fallback copy of
+ * alternate content (`mc:Fallback`: its `mc:Choice` is read, so a text box is read once).
+ */
+const SKIP = new Set(['w:del', 'w:moveFrom', 'w:instrText', 'w:delText', 'w:delInstrText', 'w:pPr', 'w:rPr', 'w:tblPr', 'w:trPr', 'w:tcPr', 'w:sdtPr', 'w:sdtEndPr', 'w:fldChar', 'w:commentReference', 'w:endnoteReference', 'w:rt', 'mc:Fallback']);
 
-/** The text of a paragraph's runs (tabs and breaks as spaces; deletions and field codes left out). */
-function runText(node: XmlNode, out: string[]): void {
+/** True for an element whose on/off property is on (`<w:vanish/>`, `<w:vanish w:val="true"/>`; ECMA-376 §17.17.4). */
+function isOn(node: XmlNode | undefined): boolean {
+  if (node === undefined) return false;
+  const v = attrOf(node, 'w:val');
+  return v === undefined || !['0', 'false', 'off'].includes(v);
+}
+
+/** True for a run of hidden text (`w:vanish`, §17.3.2.41): Word neither shows nor prints it. */
+function isHiddenRun(r: XmlNode): boolean {
+  return isOn(pathOf(r, 'w:rPr', 'w:vanish'));
+}
+
+/** True for a table row deleted as a tracked change (`<w:trPr><w:del/></w:trPr>`, §17.13.5.12). */
+function isDeletedRow(tr: XmlNode): boolean {
+  return pathOf(tr, 'w:trPr', 'w:del') !== undefined;
+}
+
+/**
+ * The text of a paragraph's runs: tabs and breaks as spaces; deletions, hidden text and field
+ * codes left out; the paragraphs of a text box set apart by spaces; the ids of the footnotes
+ * and endnotes it refers to collected in `notes`.
+ */
+function runText(node: XmlNode, out: string[], notes: string[]): void {
   for (const c of childrenOf(node)) {
     const tag = tagOf(c);
     if (SKIP.has(tag)) continue;
-    if (tag === 'w:t') for (const t of childrenOf(c)) out.push(textOf(t));
-    else if (tag === 'w:tab' || tag === 'w:br' || tag === 'w:cr') out.push(' ');
+    if (tag === 'w:t' || tag === 'm:t') for (const t of childrenOf(c)) out.push(textOf(t));
+    else if (tag === 'w:tab' || tag === 'w:ptab' || tag === 'w:br' || tag === 'w:cr') out.push(' ');
     else if (tag === 'w:noBreakHyphen') out.push('-');
-    else if (tag !== '#text') runText(c, out);
+    else if (tag === 'w:footnoteReference') notes.push(`footnote:${attrOf(c, 'w:id') ?? ''}`);
+    else if (tag === 'w:endnoteReference') notes.push(`endnote:${attrOf(c, 'w:id') ?? ''}`);
+    else if (tag === 'w:r' && isHiddenRun(c)) continue;
+    else if (tag === 'w:p') {
+      out.push(' ');
+      runText(c, out, notes);
+      out.push(' ');
+    } else if (tag !== '#text') runText(c, out, notes);
   }
 }
 
-const clean = (t: string): string => t.normalize('NFC').replace(/[\s\u00a0\u202f]+/g, ' ').trim();
+/** Soft hyphens and zero-width characters, which Word never shows: inside a figure (`1\u00ad234`) they would split it. */
+const INVISIBLE = /[\u00ad\u200b\u2060\ufeff]/g;
+
+const clean = (t: string): string => t.normalize('NFC').replace(INVISIBLE, '').replace(/[\s\u00a0\u202f]+/g, ' ').trim();
+
+/** The notes of a footnotes or endnotes part by id, each as its paragraphs' text (the separators Word writes, ids -1 and 0 or typed, left out). */
+function readNotes(xml: string | undefined, part: string, kind: 'footnote' | 'endnote', source: string | undefined): Map<string, string> {
+  const out = new Map<string, string>();
+  if (xml === undefined) return out;
+  const root = parseXml(xml, part, source).find((n) => tagOf(n) === `w:${kind}s`);
+  for (const n of root === undefined ? [] : childrenOf(root)) {
+    if (tagOf(n) !== `w:${kind}`) continue;
+    const type = attrOf(n, 'w:type');
+    if (type !== undefined && type !== 'normal') continue;
+    const text: string[] = [];
+    for (const p of childrenOf(n)) {
+      const words: string[] = [];
+      if (tagOf(p) === 'w:p') runText(p, words, []);
+      text.push(words.join(''));
+    }
+    out.set(attrOf(n, 'w:id') ?? '', clean(text.join(' ')));
+  }
+  return out;
+}
 
 /**
  * Reads a Word document (.docx) into a {@link DocumentModel}: the body's paragraphs and tables in
@@ -166,11 +231,17 @@ const clean = (t: string): string => t.normalize('NFC').replace(/[\s\u00a0\u202f
 export function readDocxDocument(bytes: Uint8Array, options: ReadDocxDocumentOptions = {}): DocumentModel {
   assertOptions(options, 'readDocxDocument');
   const source = options.source;
-  const parts = unpackDocx(bytes, source, options.limits ?? {}, (n) => n === 'word/document.xml' || n === 'word/styles.xml' || n === 'word/numbering.xml');
+  const parts = unpackDocx(bytes, source, options.limits ?? {}, (n) => n === 'word/document.xml' || n === 'word/styles.xml' || n === 'word/numbering.xml' || n === 'word/footnotes.xml' || n === 'word/endnotes.xml');
   // the zip checks require word/document.xml
   const xml = partText(parts, 'word/document.xml', source)!;
   const styles = readStyles(partText(parts, 'word/styles.xml', source), source);
   const numbering = new Numbering(readNumbering(partText(parts, 'word/numbering.xml', source), source));
+  const notesById = new Map<string, string>();
+  for (const kind of ['footnote', 'endnote'] as const) {
+    for (const [id, text] of readNotes(partText(parts, `word/${kind}s.xml`, source), `word/${kind}s.xml`, kind, source)) notesById.set(`${kind}:${id}`, text);
+  }
+  // the notes referred to by the block being read, put after it
+  let pendingNotes: string[] = [];
   const body = pathOf(parseXml(xml, 'word/document.xml', source).find((n) => tagOf(n) === 'w:document'), 'w:body');
   const blocks: DocumentBlock[] = [];
   const styleOf = (id: string | undefined): Style | undefined => (id === undefined ? undefined : styles.get(id));
@@ -197,7 +268,7 @@ export function readDocxDocument(bytes: Uint8Array, options: ReadDocxDocumentOpt
     }
     const label = numId === undefined || numId === '0' ? undefined : numbering.label(numId, ilvl);
     const out: string[] = [];
-    runText(p, out);
+    runText(p, out, pendingNotes);
     style = styleOf(styleId);
     return { text: clean(out.join('')), label, style: style?.name, level };
   };
@@ -210,7 +281,8 @@ export function readDocxDocument(bytes: Uint8Array, options: ReadDocxDocumentOpt
         if (tag === 'w:p') {
           const info = paragraphInfo(c);
           out.push(info.label === undefined ? info.text : `${info.label} ${info.text}`);
-        } else if (tag === 'w:tbl' || tag === 'w:tr' || tag === 'w:tc' || tag === 'w:sdt' || tag === 'w:sdtContent' || tag === 'w:customXml') walk(c);
+        } else if (tag === 'w:tr' && isDeletedRow(c)) continue;
+        else if (tag === 'w:tbl' || tag === 'w:tr' || tag === 'w:tc' || CONTAINERS.has(tag)) walk(c);
       }
     };
     walk(tc);
@@ -221,9 +293,10 @@ export function readDocxDocument(bytes: Uint8Array, options: ReadDocxDocumentOpt
     const gridCols = childrenOf(childOf(tbl, 'w:tblGrid') ?? {}).filter((c) => tagOf(c) === 'w:gridCol').length;
     type Raw = { col: number; span: number; vmerge: 'restart' | 'continue' | null; text: string };
     const rows: Raw[][] = [];
-    const rowsOf = (n: XmlNode): XmlNode[] => childrenOf(n).flatMap((c) => (tagOf(c) === 'w:tr' ? [c] : tagOf(c) === 'w:sdt' || tagOf(c) === 'w:sdtContent' ? rowsOf(c) : []));
-    const cellsOf = (n: XmlNode): XmlNode[] => childrenOf(n).flatMap((c) => (tagOf(c) === 'w:tc' ? [c] : tagOf(c) === 'w:sdt' || tagOf(c) === 'w:sdtContent' ? cellsOf(c) : []));
+    const rowsOf = (n: XmlNode): XmlNode[] => childrenOf(n).flatMap((c) => (tagOf(c) === 'w:tr' ? [c] : CONTAINERS.has(tagOf(c)) ? rowsOf(c) : []));
+    const cellsOf = (n: XmlNode): XmlNode[] => childrenOf(n).flatMap((c) => (tagOf(c) === 'w:tc' ? [c] : CONTAINERS.has(tagOf(c)) ? cellsOf(c) : []));
     for (const tr of rowsOf(tbl)) {
+      if (isDeletedRow(tr)) continue;
       const trPr = childOf(tr, 'w:trPr');
       let col = Number(attrOf(childOf(trPr ?? {}, 'w:gridBefore') ?? {}, 'w:val') ?? 0);
       const raw: Raw[] = [];
@@ -263,6 +336,14 @@ export function readDocxDocument(bytes: Uint8Array, options: ReadDocxDocumentOpt
     return { kind: 'table', index, rows: grid, columns: width, position: { paragraph } };
   };
 
+  const flushNotes = (paragraph: number): void => {
+    for (const ref of pendingNotes) {
+      const text = notesById.get(ref);
+      if (text === undefined || text === '') continue;
+      blocks.push({ kind: 'paragraph', index: blocks.length, text, style: ref.startsWith('footnote') ? 'footnote text' : 'endnote text', position: { paragraph } });
+    }
+    pendingNotes = [];
+  };
   const children = body === undefined ? [] : childrenOf(body);
   const visit = (nodes: readonly XmlNode[], paragraphOf: (i: number) => number): void => {
     nodes.forEach((n, i) => {
@@ -274,10 +355,10 @@ export function readDocxDocument(bytes: Uint8Array, options: ReadDocxDocumentOpt
         blocks.push(info.level === null ? { kind: 'paragraph', ...base } : { kind: 'heading', ...base, level: info.level });
       } else if (tag === 'w:tbl') {
         blocks.push(readTable(n, blocks.length, paragraphOf(i)));
-      } else if (tag === 'w:sdt' || tag === 'w:customXml') {
-        const content = tag === 'w:sdt' ? childOf(n, 'w:sdtContent') : n;
-        if (content !== undefined) visit(childrenOf(content), () => paragraphOf(i));
+      } else if (CONTAINERS.has(tag)) {
+        visit(childrenOf(n), () => paragraphOf(i));
       }
+      flushNotes(paragraphOf(i));
     });
   };
   visit(children, (i) => i);
