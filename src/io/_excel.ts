@@ -10,7 +10,10 @@ import Module, { createRequire } from 'node:module';
 import type ExcelJS from 'exceljs';
 import { VnPovertyError, fail, issue, type VnIssue, type VnIssues } from '../errors/VnPovertyError.js';
 import { XLSX_READ_LIMITS, XLSX_TABLE_LIMITS, type XlsxLimits } from './readLimits.js';
+import { columnHeader } from './tableWriter.js';
 import { bufferZipBytes, fileZipBytes, overZipLimit, readZipDirectory, unpackZip, verifyZipEntry, XLSX_FORMAT, type ZipBytes, type ZipEntry } from './_zip.js';
+import { CLASSIFIED_HOUSEHOLD_COLUMNS } from './outputColumns.js';
+import { REGISTER_OUTPUT_HEADERS } from './registerOutputColumns.js';
 import { columnLetters, readWorkbookInfo, readXlsxCell, scanSheetMerges, streamSheetCells, type XlsxSheetInfo, type XlsxSheetLayout, type XlsxMerge, type XlsxWorkbookInfo } from './_xlsxSheet.js';
 
 type ExcelModule = typeof ExcelJS;
@@ -263,6 +266,8 @@ export async function* readXlsxSheet(
     let hiddenColumn: Uint8Array | undefined;
     const hiddenRows: number[] = [];
     const hiddenColumnsRead = new Set<number>();
+    // hidden columns under a header the library's outputs hide: its own, not named
+    const ownColumns = new Set<number>();
     const cover = mergeCover(merges);
     let cells = 0;
     for await (const batch of streamSheetCells(bytes, entry, label, layout)) {
@@ -291,7 +296,11 @@ export async function* readXlsxSheet(
         for (let i = 0; i < r.cells.length; i++) {
           if (!blankValue(r.cells[i]) || r.problems[i] !== undefined) {
             filled = true;
-            if (hiddenColumn[i + 1] === 1) hiddenColumnsRead.add(i + 1);
+            if (hiddenColumn[i + 1] === 1) {
+              hiddenColumnsRead.add(i + 1);
+              const v = r.cells[i];
+              if (typeof v === 'string' && ownHiddenHeaders().has(v.trim())) ownColumns.add(i + 1);
+            }
           }
         }
         if (raw.hidden && filled) hiddenRows.push(raw.row);
@@ -300,6 +309,7 @@ export async function* readXlsxSheet(
       }
       yield* rows;
     }
+    for (const c of ownColumns) hiddenColumnsRead.delete(c);
     if (about !== undefined) Object.assign(about, { hiddenRows, hiddenColumns: [...hiddenColumnsRead].sort((a, b) => a - b) });
     if (onNote !== undefined && (hiddenRows.length > 0 || hiddenColumnsRead.size > 0)) {
       const columns = [...hiddenColumnsRead].sort((a, b) => a - b).map(columnLetters);
@@ -313,6 +323,18 @@ export async function* readXlsxSheet(
   } finally {
     bytes.close();
   }
+}
+
+let ownHidden: ReadonlySet<string> | undefined;
+
+/**
+ * The headers of the columns the library's own XLSX outputs hide (status codes, indicator ids,
+ * standard, rule, source, date: `Mã phân loại (Status)`…), in every header language: a hidden
+ * column under one of them is the library's, read back as data without a note.
+ */
+function ownHiddenHeaders(): ReadonlySet<string> {
+  ownHidden ??= new Set([...CLASSIFIED_HOUSEHOLD_COLUMNS, ...REGISTER_OUTPUT_HEADERS].filter((c) => c.hidden === true).flatMap((c) => [c.vi, c.en, columnHeader(c, 'both')]));
+  return ownHidden;
 }
 
 const blankValue = (v: unknown): boolean => v === null || v === undefined || (typeof v === 'string' && v.trim() === '');

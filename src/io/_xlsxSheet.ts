@@ -149,6 +149,16 @@ export function readWorkbookInfo(bytes: ZipBytes, entries: readonly ZipEntry[], 
   return Object.freeze({ sheets: Object.freeze(sheets), date1904, sharedStrings: readSharedStrings(bytes, partOf('sharedStrings'), label), styleFormats: readStyleFormats(bytes, partOf('styles'), label) });
 }
 
+/**
+ * Text as SpreadsheetML stores it (`ST_Xstring`, ECMA-376 Part 1 §22.9.2.19): a character XML
+ * cannot hold, or that Excel chooses to escape, is written `_xHHHH_` (`_x000D_` for a carriage
+ * return, `_x0007_` for BEL), and a literal `_x` is written `_x005F_x`. Decoded, so a value reads
+ * as typed (and a control character in it is refused as in a CSV), never as `Ghi_x000D_ chú`.
+ */
+export function decodeXstring(text: string): string {
+  return text.includes('_x') ? text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))) : text;
+}
+
 /** The shared strings: each `<si>`'s text, its rich-text runs joined, its phonetic runs (`<rPh>`) left out. */
 function readSharedStrings(bytes: ZipBytes, entry: ZipEntry | undefined, label: string): string[] {
   const strings: string[] = [];
@@ -169,7 +179,7 @@ function readSharedStrings(bytes: ZipBytes, entry: ZipEntry | undefined, label: 
       if (name === 't') inT = false;
       else if (name === 'rPh') phonetic--;
       else if (name === 'si') {
-        strings.push(text ?? '');
+        strings.push(decodeXstring(text ?? ''));
         text = undefined;
       }
     },
@@ -431,9 +441,9 @@ export function readXlsxCell(cell: RawXlsxCell, info: XlsxWorkbookInfo, ref: str
   const notA = (what: string): XlsxCellReading => ({ problem: `cell ${ref} is marked as ${what} but holds ${JSON.stringify((v ?? '').slice(0, 40))}: save it again in Excel or LibreOffice` });
   switch (cell.type) {
     case 'inlineStr':
-      return cell.inline !== undefined ? { value: cell.inline, format: shown } : v !== undefined ? { value: v, format: shown } : noValue();
+      return cell.inline !== undefined ? { value: decodeXstring(cell.inline), format: shown } : v !== undefined ? { value: decodeXstring(v), format: shown } : noValue();
     case 'str':
-      return v !== undefined ? { value: v, format: shown } : noValue();
+      return v !== undefined ? { value: decodeXstring(v), format: shown } : noValue();
     case 's': {
       if (v === undefined) return noValue();
       const i = /^\d+$/.test(v.trim()) ? Number(v.trim()) : -1;

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readRecords } from '../../src/io/readRecords.js';
 import { tempDirs } from '../_helpers/tempDirs.js';
-import { expectOutcome, expectRefused } from './_hostile.js';
+import { GOOD_REGISTER, expectOutcome, expectRefused, writeCsv } from './_hostile.js';
 import { inline, numberCell, rawXlsx, type RawSheet } from './_rawXlsx.js';
 
 const dir = tempDirs('vnp-hostile-layout-');
@@ -120,6 +120,25 @@ describe('hidden rows and columns', () => {
     expect(run.out.trim().split('\r\n').slice(1)).toHaveLength(3);
     const summarized = write('hidden-classified.xlsx', sheet(CLASSIFIED + classified(2, 'poor') + classified(3, 'poor', '', '', ' hidden="true"'), '', '<cols><col min="1" max="2" hidden="1"/></cols>'));
     await expectOutcome(['summarize', summarized], { code: 0, unchanged: [summarized], mentions: ['hidden-classified.xlsx: 1 hidden row (3) and 2 hidden columns (A, B) of the sheet "DS" read as data'] });
+  });
+
+  it('the columns the library’s own XLSX output hides (status codes, indicator ids) are not named when it is read back; a column the user hid still is', async () => {
+    const d = dir();
+    const register = writeCsv(d, 'ho.csv', GOOD_REGISTER);
+    const output = join(d, 'ket-qua.xlsx');
+    await expectOutcome(['classify', register, ...AS_OF, '--out', output], { code: 0 });
+    // before: "8 hidden columns (H, K, M, N, P, Q, R, S) … read as data" on the library's own file
+    const run = await expectOutcome(['summarize', output], { code: 0, unchanged: [output] });
+    expect(run.err).not.toContain('hidden');
+    // before: with English headers, summarize refused classify's own output (`Status (Vietnamese)` taken for a second `Status`)
+    for (const headers of ['en', 'vi']) {
+      const other = join(d, `ket-qua-${headers}.xlsx`);
+      await expectOutcome(['classify', register, ...AS_OF, '--headers', headers, '--out', other], { code: 0 });
+      expect((await expectOutcome(['summarize', other], { code: 0 })).err).not.toContain('hidden');
+    }
+    // the user's hidden column under a header of their own is still named
+    const user = write('user-hidden.xlsx', sheet(CLASSIFIED + classified(2, 'poor'), '', '<cols><col min="1" max="1" hidden="1"/></cols>'));
+    await expectOutcome(['summarize', user], { code: 0, mentions: ['user-hidden.xlsx: 1 hidden column (A) of the sheet "DS" read as data'] });
   });
 
   it('a sheet with nothing hidden says nothing of it', async () => {
