@@ -136,7 +136,7 @@ function readNumbering(xml: string | undefined, source: string | undefined): Map
  * result is read), properties, the annotation of ruby text (`w:rt`), and the fallback copy of
  * alternate content (`mc:Fallback`: its `mc:Choice` is read, so a text box is read once).
  */
-const SKIP = new Set(['w:del', 'w:moveFrom', 'w:instrText', 'w:delText', 'w:delInstrText', 'w:pPr', 'w:rPr', 'w:tblPr', 'w:trPr', 'w:tcPr', 'w:sdtPr', 'w:sdtEndPr', 'w:fldChar', 'w:commentReference', 'w:endnoteReference', 'w:rt', 'mc:Fallback']);
+const SKIP = new Set(['w:del', 'w:moveFrom', 'w:instrText', 'w:delText', 'w:delInstrText', 'w:pPr', 'w:rPr', 'w:tblPr', 'w:trPr', 'w:tcPr', 'w:sdtPr', 'w:sdtEndPr', 'w:fldChar', 'w:commentReference', 'w:rt', 'mc:Fallback']);
 
 /** True for an element whose on/off property is on (`<w:vanish/>`, `<w:vanish w:val="true"/>`; ECMA-376 §17.17.4). */
 function isOn(node: XmlNode | undefined): boolean {
