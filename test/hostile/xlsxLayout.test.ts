@@ -94,6 +94,15 @@ describe('merged cells over the member rows of a household (one row per member)'
     expect(out[0]).toContain(',3,');
   });
 
+  it("a yes/no flag merged down over one household's members is read on each; merged over two households it is refused saying how to unmerge", async () => {
+    const FLAGGED = `<row r="1">${['Mã hộ', 'Khu vực', 'Thu nhập/tháng (đồng)', 'Tuổi', 'Thiếu hụt: bảo hiểm y tế'].map((h, i) => inline(`${LETTERS[i]}1`, h)).join('')}</row>`;
+    const flagged = (r: number, age: string, first?: string, flag?: string): string => member(r, age, first !== undefined ? { id: first, income: '4000000' } : undefined).replace('</row>', `${flag !== undefined ? inline(`E${r}`, flag) : ''}</row>`);
+    const one = write('flag-one.xlsx', sheet(FLAGGED + flagged(2, '45', 'H1', 'có') + flagged(3, '40') + flagged(4, '30', 'H2', 'không'), merges('A2:A3', 'B2:B3', 'C2:C3', 'E2:E3')));
+    await expectOutcome(['classify', one, ...AS_OF], { code: 0, unchanged: [one], mentions: ['cells DS!E2:E3 are merged: read as “có” on each of rows 2–3 of column E'] });
+    const two = write('flag-two.xlsx', sheet(FLAGGED + flagged(2, '45', 'H1', 'có') + flagged(3, '40') + flagged(4, '30', 'H2'), merges('A2:A3', 'E2:E4')));
+    await expectRefused(['classify', two, ...AS_OF], ['flag-two.xlsx, row 4, column 5 (Thiếu hụt: bảo hiểm y tế): cell DS!E4 is part of the merged cells DS!E2:E4', 'unmerge the cells (Home › Merge & Center › Unmerge Cells) and write the value on each row'], [two]);
+  });
+
   it('an income merged over the rows of two households is refused naming the range', async () => {
     const rows = member(2, '45', { id: 'H1', income: '4000000' }) + member(3, '40') + `<row r="4">${inline('A4', 'H2')}${inline('B4', 'nông thôn')}${numberCell('D4', '30')}</row>`;
     const path = write('members-two.xlsx', sheet(MEMBERS + rows, merges('A2:A3', 'B2:B4', 'C2:C4')));
