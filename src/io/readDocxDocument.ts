@@ -1,6 +1,7 @@
 import { deepFreeze } from '../_internal/_freeze.js';
 import type { DocumentBlock, DocumentCell, DocumentModel } from '../documents/documentModel.js';
 import { assertOptions } from '../errors/assertOptions.js';
+import { fail } from '../errors/VnPovertyError.js';
 import { attrOf, childOf, childrenOf, parseXml, partText, pathOf, tagOf, textOf, unpackDocx, type XmlNode } from './_ooxml.js';
 import type { DocxLimits } from './readLimits.js';
 
@@ -11,6 +12,61 @@ import type { DocxLimits } from './readLimits.js';
  * the same content again and is skipped).
  */
 const CONTAINERS = new Set(['w:sdt', 'w:sdtContent', 'w:customXml', 'w:ins', 'w:moveTo', 'mc:AlternateContent', 'mc:Choice', 'w:smartTag']);
+
+/** The namespaces the reader knows, by URI, and the prefix it reads them under (transitional and Strict OOXML). */
+const NAMESPACES: ReadonlyMap<string, string> = new Map([
+  ['http://schemas.openxmlformats.org/wordprocessingml/2006/main', 'w'],
+  ['http://purl.oclc.org/ooxml/wordprocessingml/main', 'w'],
+  ['http://schemas.openxmlformats.org/markup-compatibility/2006', 'mc'],
+  ['http://schemas.openxmlformats.org/officeDocument/2006/math', 'm'],
+  ['http://purl.oclc.org/ooxml/officeDocument/math', 'm'],
+]);
+
+/**
+ * Parses a part of a Word document with its elements and attributes under the prefixes the
+ * reader knows (`w:`, `mc:`, `m:`), whatever prefix the file binds to their namespaces: a
+ * generator may write `<document xmlns="…/main">` or `<ns0:p>`, which Word reads as `<w:p>`
+ * (before, such a plan read as empty). Parts already written with those prefixes are not copied.
+ */
+function parseWordXml(xml: string, part: string, source: string | undefined): XmlNode[] {
+  const nodes = parseXml(xml, part, source);
+  const bindings = [...xml.matchAll(/xmlns(?::([\w.-]+))?\s*=\s*["']([^"']+)["']/g)];
+  if (bindings.every(([, prefix, uri]) => NAMESPACES.get(uri!) === undefined || NAMESPACES.get(uri!) === prefix)) return nodes;
+  return renamed(nodes, new Map());
+}
+
+/** The nodes with known namespaces under the reader's prefixes; `scope` maps the prefixes in force ('' the default) to their URIs. */
+function renamed(nodes: readonly XmlNode[], scope: ReadonlyMap<string, string>): XmlNode[] {
+  return nodes.map((node) => {
+    const tag = tagOf(node);
+    if (tag === '#text' || tag.startsWith('?')) return node;
+    const attributes = (node[':@'] ?? {}) as Record<string, unknown>;
+    let inner = scope;
+    for (const key of Object.keys(attributes)) {
+      const m = /^@_xmlns(?::(.+))?$/.exec(key);
+      if (m !== null && typeof attributes[key] === 'string') {
+        if (inner === scope) inner = new Map(scope);
+        (inner as Map<string, string>).set(m[1] ?? '', attributes[key] as string);
+      }
+    }
+    const colon = tag.indexOf(':');
+    const prefix = colon < 0 ? '' : tag.slice(0, colon);
+    const name = (prefixed: string, local: string): string => {
+      const uri = inner.get(prefixed);
+      const known = uri === undefined ? undefined : NAMESPACES.get(uri);
+      return known === undefined ? (prefixed === '' ? local : `${prefixed}:${local}`) : `${known}:${local}`;
+    };
+    const elementName = name(prefix, tag.slice(colon + 1));
+    const renamedAttributes: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(attributes)) {
+      const bare = key.slice(2);
+      const c = bare.indexOf(':');
+      // an unprefixed attribute of a Word element (`val`, written by sloppy generators) is read as Word's
+      renamedAttributes[`@_${bare.startsWith('xmlns') ? bare : c < 0 ? (elementName.startsWith('w:') ? `w:${bare}` : bare) : name(bare.slice(0, c), bare.slice(c + 1))}`] = value;
+    }
+    return { [elementName]: renamed(childrenOf(node), inner), ':@': renamedAttributes };
+  });
+}
 
 /** Options of {@link readDocxDocument}. */
 export interface ReadDocxDocumentOptions {
@@ -86,7 +142,7 @@ function letters(n: number): string {
 function readStyles(xml: string | undefined, source: string | undefined): Map<string, Style> {
   const out = new Map<string, Style>();
   if (xml === undefined) return out;
-  const root = parseXml(xml, 'word/styles.xml', source).find((n) => tagOf(n) === 'w:styles');
+  const root = parseWordXml(xml, 'word/styles.xml', source).find((n) => tagOf(n) === 'w:styles');
   for (const s of root === undefined ? [] : childrenOf(root)) {
     if (tagOf(s) !== 'w:style') continue;
     const id = attrOf(s, 'w:styleId');
@@ -107,7 +163,7 @@ function readStyles(xml: string | undefined, source: string | undefined): Map<st
 function readNumbering(xml: string | undefined, source: string | undefined): Map<string, Level[]> {
   const out = new Map<string, Level[]>();
   if (xml === undefined) return out;
-  const root = parseXml(xml, 'word/numbering.xml', source).find((n) => tagOf(n) === 'w:numbering');
+  const root = parseWordXml(xml, 'word/numbering.xml', source).find((n) => tagOf(n) === 'w:numbering');
   const abstract = new Map<string, Level[]>();
   for (const n of root === undefined ? [] : childrenOf(root)) {
     if (tagOf(n) !== 'w:abstractNum') continue;
@@ -145,9 +201,9 @@ function isOn(node: XmlNode | undefined): boolean {
   return v === undefined || !['0', 'false', 'off'].includes(v);
 }
 
-/** True for a run of hidden text (`w:vanish`, §17.3.2.41): Word neither shows nor prints it. */
+/** True for a run of hidden text (`w:vanish`, §17.3.2.41; `w:specVanish`, always hidden, §17.3.2.36): Word neither shows nor prints it. */
 function isHiddenRun(r: XmlNode): boolean {
-  return isOn(pathOf(r, 'w:rPr', 'w:vanish'));
+  return isOn(pathOf(r, 'w:rPr', 'w:vanish')) || isOn(pathOf(r, 'w:rPr', 'w:specVanish'));
 }
 
 /** True for a table row deleted as a tracked change (`<w:trPr><w:del/></w:trPr>`, §17.13.5.12). */
@@ -187,7 +243,7 @@ const clean = (t: string): string => t.normalize('NFC').replace(INVISIBLE, '').r
 function readNotes(xml: string | undefined, part: string, kind: 'footnote' | 'endnote', source: string | undefined): Map<string, string> {
   const out = new Map<string, string>();
   if (xml === undefined) return out;
-  const root = parseXml(xml, part, source).find((n) => tagOf(n) === `w:${kind}s`);
+  const root = parseWordXml(xml, part, source).find((n) => tagOf(n) === `w:${kind}s`);
   for (const n of root === undefined ? [] : childrenOf(root)) {
     if (tagOf(n) !== `w:${kind}`) continue;
     const type = attrOf(n, 'w:type');
@@ -242,7 +298,7 @@ export function readDocxDocument(bytes: Uint8Array, options: ReadDocxDocumentOpt
   }
   // the notes referred to by the block being read, put after it
   let pendingNotes: string[] = [];
-  const body = pathOf(parseXml(xml, 'word/document.xml', source).find((n) => tagOf(n) === 'w:document'), 'w:body');
+  const body = pathOf(parseWordXml(xml, 'word/document.xml', source).find((n) => tagOf(n) === 'w:document'), 'w:body');
   const blocks: DocumentBlock[] = [];
   const styleOf = (id: string | undefined): Style | undefined => (id === undefined ? undefined : styles.get(id));
 
@@ -357,6 +413,15 @@ export function readDocxDocument(bytes: Uint8Array, options: ReadDocxDocumentOpt
         blocks.push(readTable(n, blocks.length, paragraphOf(i)));
       } else if (CONTAINERS.has(tag)) {
         visit(childrenOf(n), () => paragraphOf(i));
+      } else if (tag === 'w:altChunk') {
+        // content Word imports from another part (HTML, RTF, another document) only when it opens the file: not read, it would be lost
+        fail({
+          code: 'unsupported-content',
+          path: source === undefined ? ['word/document.xml'] : [source, 'word/document.xml'],
+          value: `paragraph ${paragraphOf(i) + 1}`,
+          expected: 'a document whose text is its own',
+          message: `${source ?? 'the document'}: paragraph ${paragraphOf(i) + 1} is content imported from another file (w:altChunk: HTML, RTF or another document, as web tools write), which Word converts only when it opens the document; open it in Word and save it again as .docx, which makes that content the document's own`,
+        });
       }
       flushNotes(paragraphOf(i));
     });

@@ -42,6 +42,19 @@ describe('the plan’s text as Word shows it', () => {
     expect(texts(docx(p(r('Tổng '), r('999', '<w:vanish/>'), r('100 hộ'))))).toEqual(['Tổng 100 hộ']);
     expect(texts(docx(p(r('Tổng '), r('100', '<w:vanish w:val="0"/>'), r(' hộ'))))).toEqual(['Tổng 100 hộ']);
     expect(texts(docx(`<w:tbl><w:tr><w:tc>${p(r('10'), r('0', '<w:vanish/>'))}</w:tc></w:tr></w:tbl>`))).toEqual([[['10']]]);
+    expect(texts(docx(p(r('Tổng '), r('7', '<w:specVanish/>'), r('100 hộ'))))).toEqual(['Tổng 100 hộ']);
+  });
+
+  it('a document whose generator binds Word’s namespace to another prefix, or to none, is read as Word reads it (before: no text)', () => {
+    const MAIN = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+    const part = (xml: string): Uint8Array => zipSync({ 'word/document.xml': enc.encode(xml) });
+    expect(texts(part(`<document xmlns="${MAIN}"><body><p><r><t>Tổng 10 hộ</t></r></p><tbl><tr><tc><tcPr><gridSpan val="2"/></tcPr><p><r><t>A</t></r></p></tc></tr></tbl></body></document>`))).toEqual(['Tổng 10 hộ', [['A', 'A']]]);
+    expect(texts(part(`<ns0:document xmlns:ns0="${MAIN}"><ns0:body><ns0:p><ns0:r><ns0:t>Tổng 10 hộ</ns0:t></ns0:r><ns0:r><ns0:rPr><ns0:vanish/></ns0:rPr><ns0:t>9</ns0:t></ns0:r></ns0:p></ns0:body></ns0:document>`))).toEqual(['Tổng 10 hộ']);
+  });
+
+  it('content imported from another file when Word opens it (w:altChunk) is refused naming the paragraph, not lost', () => {
+    const bytes = docx(`${p(r('Kế hoạch'))}<w:altChunk xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="rId5"/>`);
+    expect(() => readDocxDocument(bytes, { source: 'web.docx' })).toThrow("web.docx: paragraph 2 is content imported from another file (w:altChunk: HTML, RTF or another document, as web tools write), which Word converts only when it opens the document; open it in Word and save it again as .docx");
   });
 
   it('fields: the cached result is read, never the field code; content controls are read through', () => {
