@@ -424,6 +424,19 @@ function serialDate(serial: number, date1904: boolean): Date | undefined {
 }
 
 /**
+ * A number as Excel holds it: to 15 significant digits, Excel's precision (ECMA-376 Part 1
+ * §18.17.2.5; Excel drops digits past the 15th on entry, and shows at most 15). A formula's
+ * result is saved with the binary noise of its arithmetic (`=12,3+4,56` saved as
+ * `16.860000000000003`): read whole, a total would differ from the sum of its parts that the
+ * sheet shows, and an income computed by a formula would not be whole đồng.
+ * @example
+ * excelNumber(16.860000000000003) //=> 16.86
+ */
+export function excelNumber(n: number): number {
+  return n === 0 || !Number.isFinite(n) ? n : Number(n.toPrecision(15));
+}
+
+/**
  * Reads one cell: shared strings, inline and formula strings as text; booleans; numbers (a date
  * format makes a date, in the workbook's date system; a format of zeros such as `000000` pads a
  * whole number as it is shown, so an id `001234` stays `001234`); ISO dates; and a problem
@@ -468,7 +481,7 @@ export function readXlsxCell(cell: RawXlsxCell, info: XlsxWorkbookInfo, ref: str
     default: {
       if (v === undefined || v.trim() === '') return noValue();
       if (!NUMBER.test(v.trim())) return notA('a number');
-      const n = Number(v.trim());
+      const n = excelNumber(Number(v.trim()));
       if (!Number.isFinite(n)) return notA('a number');
       if (shown !== undefined && isDateFormat(shown)) {
         const d = serialDate(n, info.date1904);

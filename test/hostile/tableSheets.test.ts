@@ -69,6 +69,20 @@ describe('readSheetGrid: a table read as the register reader reads a sheet', () 
     expect(run.out).toContain('“Tổng cộng” looks like a total but adds up in too few columns');
   });
 
+  it('a formula result saved with binary noise (=12,3+4,56 saved as 16.860000000000003) is read to Excel’s 15 digits (before: the total differed from its parts)', async () => {
+    const xml = `<sheetData>${row(1, [inline('A1', 'STT'), inline('B1', 'Đơn vị'), inline('C1', 'Diện tích (ha)')])}${row(2, [numberCell('A2', '1'), inline('B2', 'Xã A'), numberCell('C2', '12.3')])}${row(3, [numberCell('A3', '2'), inline('B3', 'Xã B'), numberCell('C3', '4.56')])}${row(4, [inline('B4', 'Tổng cộng'), '<c r="C4"><f>SUM(C2:C3)</f><v>16.860000000000003</v></c>'])}</sheetData>`;
+    const path = sheet(dir(), 'cong-thuc.xlsx', xml);
+    expect((await readSheetGrid(path)).grid[3]).toEqual([null, 'Tổng cộng', '16,86']);
+    const run = await expectOutcome(['reconcile', path], { code: 0, unchanged: [path] });
+    expect(run.out).toContain('Tổng cộng = sum of 2 rows (Xã A, Xã B): holds');
+    // an income a formula computed (=1400000*1,1) is the whole đồng the sheet shows
+    const head = `<row r="1">${['Mã hộ', 'Mã đơn vị', 'Khu vực', 'Thu nhập/tháng (đồng)', 'Số nhân khẩu'].map((h, i) => inline(`${'ABCDE'[i]}1`, h)).join('')}</row>`;
+    const household = `<row r="2">${inline('A2', 'H1')}${inline('B2', '30316')}${inline('C2', 'nông thôn')}<c r="D2"><f>1400000*1.1</f><v>1540000.0000000002</v></c>${numberCell('E2', '1')}</row>`;
+    const register = sheet(dir(), 'thu-nhap.xlsx', `<sheetData>${head}${household}</sheetData>`);
+    const classified = await expectOutcome(['classify', register, '--as-of', '2024-01-01'], { code: 0, unchanged: [register] });
+    expect(classified.out).toContain('H1,30316,nông thôn,1,1.540.000,');
+  });
+
   it('numbers are shown as their format shows them, dates as ISO dates, without exceljs', async () => {
     const xml = `<sheetData>${row(1, [numberCell('A1', '0.125', 1), numberCell('B1', '45292')])}</sheetData>`;
     const path = join(dir(), 'dinh-dang.xlsx');
