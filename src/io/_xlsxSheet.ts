@@ -424,16 +424,18 @@ function serialDate(serial: number, date1904: boolean): Date | undefined {
 }
 
 /**
- * A number as Excel holds it: to 15 significant digits, Excel's precision (ECMA-376 Part 1
- * §18.17.2.5; Excel drops digits past the 15th on entry, and shows at most 15). A formula's
- * result is saved with the binary noise of its arithmetic (`=12,3+4,56` saved as
- * `16.860000000000003`): read whole, a total would differ from the sum of its parts that the
- * sheet shows, and an income computed by a formula would not be whole đồng.
+ * A fraction as Excel holds it: to 15 significant digits, Excel's precision (Excel drops digits
+ * past the 15th on entry and shows at most 15). A formula's result is saved with the binary noise
+ * of its arithmetic (`=12,3+4,56` saved as `16.860000000000003`, `=1400000*1,1` as
+ * `1540000.0000000002`): read whole, a total would differ from the sum of its parts the sheet
+ * shows, and an income computed by a formula would not be whole đồng. A whole number is kept as
+ * stored: it has no such noise, and a budget in đồng may have 16 digits.
  * @example
  * excelNumber(16.860000000000003) //=> 16.86
+ * excelNumber(1234567890123456) //=> 1234567890123456
  */
 export function excelNumber(n: number): number {
-  return n === 0 || !Number.isFinite(n) ? n : Number(n.toPrecision(15));
+  return Number.isInteger(n) || !Number.isFinite(n) ? n : Number(n.toPrecision(15));
 }
 
 /**

@@ -90,18 +90,36 @@ interface Level {
   readonly start: number;
 }
 
-/** Counters of Word's automatic numbering, advanced paragraph by paragraph as Word renders them. */
+/** A numbering instance (`w:num`): its list (`w:abstractNum`), the list's levels, and the levels it restarts (`w:lvlOverride/w:startOverride`, §17.9.27). */
+interface NumberingInstance {
+  readonly list: string;
+  readonly levels: readonly Level[];
+  readonly restarts: ReadonlyMap<number, number>;
+}
+
+/**
+ * Counters of Word's automatic numbering, advanced paragraph by paragraph as Word renders them.
+ * Instances of one list share its counters (Word's "continue numbering": a second table whose
+ * *STT* continues from the first counts on), and an instance that restarts a level
+ * (`startOverride`, Word's "restart at 1") starts it again where it is first used.
+ */
 class Numbering {
   private readonly counters = new Map<string, number[]>();
-  constructor(private readonly levels: ReadonlyMap<string, readonly Level[]>) {}
+  private readonly started = new Set<string>();
+  constructor(private readonly instances: ReadonlyMap<string, NumberingInstance>) {}
   label(numId: string, ilvl: number): string | undefined {
-    const levels = this.levels.get(numId);
+    const instance = this.instances.get(numId);
+    const levels = instance?.levels;
     const level = levels?.[ilvl];
-    if (levels === undefined || level === undefined || level.fmt === 'none') return undefined;
-    const counts = this.counters.get(numId) ?? levels.map((l) => l.start - 1);
+    if (instance === undefined || levels === undefined || level === undefined || level.fmt === 'none') return undefined;
+    const counts = this.counters.get(instance.list) ?? levels.map((l) => l.start - 1);
+    if (!this.started.has(numId)) {
+      this.started.add(numId);
+      for (const [l, start] of instance.restarts) counts[l] = start - 1;
+    }
     counts[ilvl] = (counts[ilvl] ?? level.start - 1) + 1;
-    for (let d = ilvl + 1; d < counts.length; d++) counts[d] = (levels[d]?.start ?? 1) - 1;
-    this.counters.set(numId, counts);
+    for (let d = ilvl + 1; d < counts.length; d++) counts[d] = (instance.restarts.get(d) ?? levels[d]?.start ?? 1) - 1;
+    this.counters.set(instance.list, counts);
     if (level.fmt === 'bullet') return undefined;
     return level.text.replace(/%(\d)/g, (_, d: string) => {
       const i = Number(d) - 1;
@@ -160,8 +178,8 @@ function readStyles(xml: string | undefined, source: string | undefined): Map<st
   return out;
 }
 
-function readNumbering(xml: string | undefined, source: string | undefined): Map<string, Level[]> {
-  const out = new Map<string, Level[]>();
+function readNumbering(xml: string | undefined, source: string | undefined): Map<string, NumberingInstance> {
+  const out = new Map<string, NumberingInstance>();
   if (xml === undefined) return out;
   const root = parseWordXml(xml, 'word/numbering.xml', source).find((n) => tagOf(n) === 'w:numbering');
   const abstract = new Map<string, Level[]>();
@@ -180,8 +198,15 @@ function readNumbering(xml: string | undefined, source: string | undefined): Map
   }
   for (const n of root === undefined ? [] : childrenOf(root)) {
     if (tagOf(n) !== 'w:num') continue;
-    const levels = abstract.get(attrOf(childOf(n, 'w:abstractNumId') ?? {}, 'w:val') ?? '');
-    if (levels !== undefined) out.set(attrOf(n, 'w:numId') ?? '', levels);
+    const list = attrOf(childOf(n, 'w:abstractNumId') ?? {}, 'w:val') ?? '';
+    const levels = abstract.get(list);
+    if (levels === undefined) continue;
+    const restarts = new Map<number, number>();
+    for (const o of childrenOf(n)) {
+      const start = tagOf(o) === 'w:lvlOverride' ? attrOf(childOf(o, 'w:startOverride') ?? {}, 'w:val') : undefined;
+      if (start !== undefined && Number.isInteger(Number(start))) restarts.set(Number(attrOf(o, 'w:ilvl') ?? 0), Number(start));
+    }
+    out.set(attrOf(n, 'w:numId') ?? '', { list, levels, restarts });
   }
   return out;
 }

@@ -81,6 +81,13 @@ describe('the plan’s text as Word shows it', () => {
     expect(texts(docx(p(r('Tỷ lệ = '), '<m:oMath><m:r><m:t>12/100</m:t></m:r></m:oMath>')))).toEqual(['Tỷ lệ = 12/100']);
   });
 
+  it('automatic numbering as Word counts it: instances of one list continue it, an instance with a restart starts again (before: every instance counted alone)', () => {
+    const numbered = (numId: string, t: string): string => `<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="${numId}"/></w:numPr></w:pPr>${r(t)}</w:p>`;
+    const numbering = `<w:numbering ${NS}><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num><w:num w:numId="2"><w:abstractNumId w:val="0"/></w:num><w:num w:numId="3"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num></w:numbering>`;
+    const m = readDocxDocument(docx(numbered('1', 'Xã A') + numbered('1', 'Xã B') + numbered('2', 'Xã C') + numbered('3', 'Huyện 1') + numbered('3', 'Huyện 2'), { 'word/numbering.xml': numbering }));
+    expect(m.blocks.map((b) => (b.kind === 'table' ? '' : `${b.label ?? ''} ${b.text}`))).toEqual(['1. Xã A', '2. Xã B', '3. Xã C', '1. Huyện 1', '2. Huyện 2']);
+  });
+
   it('footnotes and endnotes are read, after the paragraph that refers to them (before: lost)', () => {
     const notes = `<w:footnotes ${NS}><w:footnote w:type="separator" w:id="-1">${p('<w:r><w:separator/></w:r>')}</w:footnote><w:footnote w:id="2">${p('<w:r><w:footnoteRef/></w:r>', r(' Trong đó 60 hộ nông thôn.'))}</w:footnote></w:footnotes>`;
     const endnotes = `<w:endnotes ${NS}><w:endnote w:id="1">${p(r('Nguồn: Báo cáo 2024'))}</w:endnote></w:endnotes>`;
