@@ -3,7 +3,7 @@ import type { DocumentBlock, DocumentCell, DocumentModel } from '../documents/do
 import { assertOptions } from '../errors/assertOptions.js';
 import { fail } from '../errors/VnPovertyError.js';
 import { attrOf, childOf, childrenOf, parseXml, partText, pathOf, tagOf, textOf, unpackDocx, type XmlNode } from './_ooxml.js';
-import type { DocxLimits } from './readLimits.js';
+import { DOCX_READ_LIMITS, type DocxLimits } from './readLimits.js';
 
 /**
  * Elements that only hold blocks (or rows, or cells) and are read through: content controls
@@ -66,6 +66,12 @@ function renamed(nodes: readonly XmlNode[], scope: ReadonlyMap<string, string>):
     }
     return { [elementName]: renamed(childrenOf(node), inner), ':@': renamedAttributes };
   });
+}
+
+/** A whole number of grid columns as Word writes it (`w:gridSpan`, `w:gridBefore`), `fallback` when absent or unreadable. */
+function count(value: string | undefined, fallback: number): number {
+  const n = value === undefined ? NaN : Number(value);
+  return Number.isSafeInteger(n) && n >= fallback ? n : fallback;
 }
 
 /** Options of {@link readDocxDocument}. */
@@ -312,6 +318,7 @@ function readNotes(xml: string | undefined, part: string, kind: 'footnote' | 'en
 export function readDocxDocument(bytes: Uint8Array, options: ReadDocxDocumentOptions = {}): DocumentModel {
   assertOptions(options, 'readDocxDocument');
   const source = options.source;
+  const maxTableCells = options.limits?.maxTableCells ?? DOCX_READ_LIMITS.maxTableCells;
   const parts = unpackDocx(bytes, source, options.limits ?? {}, (n) => n === 'word/document.xml' || n === 'word/styles.xml' || n === 'word/numbering.xml' || n === 'word/footnotes.xml' || n === 'word/endnotes.xml');
   // the zip checks require word/document.xml
   const xml = partText(parts, 'word/document.xml', source)!;
@@ -379,11 +386,11 @@ export function readDocxDocument(bytes: Uint8Array, options: ReadDocxDocumentOpt
     for (const tr of rowsOf(tbl)) {
       if (isDeletedRow(tr)) continue;
       const trPr = childOf(tr, 'w:trPr');
-      let col = Number(attrOf(childOf(trPr ?? {}, 'w:gridBefore') ?? {}, 'w:val') ?? 0);
+      let col = count(attrOf(childOf(trPr ?? {}, 'w:gridBefore') ?? {}, 'w:val'), 0);
       const raw: Raw[] = [];
       for (const tc of cellsOf(tr)) {
         const tcPr = childOf(tc, 'w:tcPr');
-        const span = Math.max(1, Number(attrOf(childOf(tcPr ?? {}, 'w:gridSpan') ?? {}, 'w:val') ?? 1));
+        const span = count(attrOf(childOf(tcPr ?? {}, 'w:gridSpan') ?? {}, 'w:val'), 1);
         const vm = childOf(tcPr ?? {}, 'w:vMerge');
         const vmerge = vm === undefined ? null : attrOf(vm, 'w:val') === 'restart' ? 'restart' : 'continue';
         raw.push({ col, span, vmerge, text: cellText(tc) });
@@ -392,6 +399,16 @@ export function readDocxDocument(bytes: Uint8Array, options: ReadDocxDocumentOpt
       rows.push(raw);
     }
     const width = Math.max(gridCols, ...rows.map((r) => r.reduce((n, c) => Math.max(n, c.col + c.span), 0)));
+    if (rows.length * width > maxTableCells) {
+      const cells = rows.length * width;
+      fail({
+        code: 'docx-limit',
+        path: source === undefined ? ['word/document.xml'] : [source, 'word/document.xml'],
+        value: cells,
+        expected: `at most ${maxTableCells} cells in a table (maxTableCells)`,
+        message: `${source ?? 'the document'}: the table at paragraph ${paragraph + 1} spans ${rows.length} rows × ${width} columns (${cells} cells), over the limit of ${maxTableCells} (maxTableCells): is a cell's w:gridSpan or a row's w:gridBefore damaged? Open it in Word and save it again, or raise limits.maxTableCells`,
+      });
+    }
     const grid: DocumentCell[][] = rows.map(() => Array.from({ length: width }, () => ({ text: '', rowSpan: 1, colSpan: 1 })));
     const origin: Array<Array<{ row: number; col: number } | null>> = rows.map(() => Array.from({ length: width }, () => null));
     rows.forEach((raw, r) => {

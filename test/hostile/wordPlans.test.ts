@@ -101,6 +101,20 @@ describe('the plan’s text as Word shows it', () => {
   });
 });
 
+describe('tables that would blow up the grid', () => {
+  it('a cell spanning a million columns is refused naming the table, in milliseconds (before: ran out of memory); an unreadable span is one column', async () => {
+    const rows = (span: string): string => `<w:tbl><w:tr><w:tc><w:tcPr><w:gridSpan w:val="${span}"/></w:tcPr>${p(r('a'))}</w:tc></w:tr>${`<w:tr>${tc('b')}</w:tr>`.repeat(200)}</w:tbl>`;
+    expect(() => readDocxDocument(docx(p(r('Biểu 1')) + rows('1000000')), { source: 'rong.docx' })).toThrow('rong.docx: the table at paragraph 2 spans 201 rows × 1000000 columns (201000000 cells), over the limit of 1000000 (maxTableCells)');
+    const d = dir();
+    const path = writeText(d, 'rong.docx', docx(rows('1000000000')));
+    await expectRefused(['check', path], ['rong.docx: the table at paragraph 1 spans', 'maxTableCells'], [path]);
+    for (const span of ['-5', 'abc', '2.5']) {
+      const t = readDocxDocument(docx(rows(span))).blocks[0]!;
+      expect(t.kind === 'table' ? t.columns : 0).toBe(1);
+    }
+  });
+});
+
 describe('check on files that are not what their name says', () => {
   it('a .docx renamed .doc is read as a .docx; HTML, Rich Text, a PDF or OpenDocument under an office name are refused saying what they are', async () => {
     const d = dir();
