@@ -4,6 +4,7 @@ import { assertOptions } from '../errors/assertOptions.js';
 import { fail } from '../errors/VnPovertyError.js';
 import { attrOf, childOf, childrenOf, parseXml, partText, pathOf, tagOf, textOf, unpackDocx, type XmlNode } from './_ooxml.js';
 import { DOCX_READ_LIMITS, type DocxLimits } from './readLimits.js';
+import { dropInvisible } from './_invisible.js';
 
 /**
  * Elements that only hold blocks (or rows, or cells) and are read through: content controls
@@ -265,10 +266,7 @@ function runText(node: XmlNode, out: string[], notes: string[]): void {
   }
 }
 
-/** Soft hyphens and zero-width characters, which Word never shows: inside a figure (`1\u00ad234`) they would split it. */
-const INVISIBLE = /[\u00ad\u200b\u2060\ufeff]/g;
-
-const clean = (t: string): string => t.normalize('NFC').replace(INVISIBLE, '').replace(/[\s\u00a0\u202f]+/g, ' ').trim();
+const clean = (t: string): string => dropInvisible(t.normalize('NFC')).replace(/[\s\u00a0\u202f]+/g, ' ').trim();
 
 /** The notes of a footnotes or endnotes part by id, each as its paragraphs' text (the separators Word writes, ids -1 and 0 or typed, left out). */
 function readNotes(xml: string | undefined, part: string, kind: 'footnote' | 'endnote', source: string | undefined): Map<string, string> {

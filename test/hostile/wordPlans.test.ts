@@ -7,6 +7,7 @@
 import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { readDocxDocument } from '../../src/io/readDocxDocument.js';
+import { readTextDocument } from '../../src/io/readTextDocument.js';
 import { tempDirs } from '../_helpers/tempDirs.js';
 import { expectOutcome, expectRefused, writeText } from './_hostile.js';
 
@@ -72,6 +73,8 @@ describe('the plan’s text as Word shows it', () => {
 
   it('figures split by soft hyphens, zero-width spaces, bookmarks or runs of other formatting are read whole', () => {
     expect(texts(docx(p(r('Có 1\u00ad234 hộ, 2\u200b345 người'))))).toEqual(['Có 1234 hộ, 2345 người']);
+    // and in a text plan (copied from a web page or a PDF)
+    expect(readTextDocument('Tổng số hộ nghèo: 1\u00ad234 hộ').blocks.map((b) => (b.kind === 'table' ? '' : b.text))).toEqual(['Tổng số hộ nghèo: 1234 hộ']);
     expect(texts(docx(p(r('Có 1.', '<w:b/>'), r('234'), r(' hộ; tỷ lệ 12'), '<w:bookmarkStart w:id="0" w:name="a"/>', r(',5'), '<w:bookmarkEnd w:id="0"/>', r('%'))))).toEqual(['Có 1.234 hộ; tỷ lệ 12,5%']);
     expect(texts(docx(p(r('Giai đoạn 2021'), '<w:r><w:noBreakHyphen/></w:r>', r('2025'), '<w:r><w:ptab w:alignment="right" w:relativeTo="margin" w:leader="none"/></w:r>', r('trang 2'))))).toEqual(['Giai đoạn 2021-2025 trang 2']);
   });
