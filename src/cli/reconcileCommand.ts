@@ -97,7 +97,8 @@ interface ReadTable {
 async function readGrid(input: CliInput<'csv' | 'xlsx'>, delimiter: CsvDelimiter, sheet: string | undefined, numberFormat: NumberFormat): Promise<ReadTable> {
   const file = input.name;
   if (input.format === 'xlsx') {
-    const wanted = sheet === undefined ? undefined : /^\d+$/.test(sheet) ? Number(sheet) : sheet;
+    // a name first (a sheet named 2024), else a tab position: readSheetGrid decides
+    const wanted = sheet;
     // a workbook on standard input is saved to a temporary file (read and marked from there)
     const path = await input.file();
     const read = await readSheetGrid(path, { ...(wanted !== undefined ? { sheet: wanted } : {}), numberFormat, source: file });

@@ -208,7 +208,8 @@ export interface XlsxSheetAbout {
 }
 
 /**
- * The sheet a reader wants: by name (exactly, else ignoring case as Excel does), by 1-based tab
+ * The sheet a reader wants: by name (exactly, else ignoring case as Excel does; a name of digits
+ * such as `2024` is a name first, and a tab position only when no sheet has it), by 1-based tab
  * position, or, when none is named, the first visible worksheet (a hidden first sheet of
  * instructions or lists is not the data).
  */
@@ -220,7 +221,7 @@ function pickSheet(info: XlsxWorkbookInfo, sheet: string | number | undefined, l
       ? (sheets.find((s) => s.part !== undefined && s.state === 'visible') ?? sheets.find((s) => s.part !== undefined))
       : typeof sheet === 'number'
         ? sheets[sheet - 1]
-        : (sheets.find((s) => s.name === sheet) ?? sheets.filter((s) => fold(s.name) === fold(sheet)).at(0));
+        : (sheets.find((s) => s.name === sheet) ?? sheets.filter((s) => fold(s.name) === fold(sheet)).at(0) ?? (/^\d+$/.test(sheet.trim()) ? sheets[Number(sheet.trim()) - 1] : undefined));
   if (found === undefined) {
     fail({
       code: 'missing-sheet',

@@ -32,6 +32,22 @@ describe('readSheetGrid: a table read as the register reader reads a sheet', () 
     await expectOutcome(['reconcile', path, '--sheet', 'ds'], { code: 0, unchanged: [path] });
   });
 
+  it('a sheet named by digits (a year) is found by its name before its position; a number names a position when no sheet has it (before: --sheet 2024 was position 2024)', async () => {
+    const d = dir();
+    const path = join(d, 'nam.xlsx');
+    const table = (poor: string): string => `<sheetData>${HEADER}${commune(2, 'Xã A', poor, '5')}${commune(3, 'Xã B', '20', '6')}${total(4, String(Number(poor) + 20), '11')}</sheetData>`;
+    writeFileSync(path, rawXlsx([{ name: '2023', xml: table('10') }, { name: '2024', xml: table('12') }]));
+    expect((await readSheetGrid(path, { sheet: '2024' })).sheet).toBe('2024');
+    expect((await readSheetGrid(path, { sheet: '2' })).sheet).toBe('2024');
+    await expectOutcome(['reconcile', path, '--sheet', '2024'], { code: 0, unchanged: [path] });
+    const register = join(d, 'ho.xlsx');
+    const head = `<row r="1">${['Mã hộ', 'Mã đơn vị', 'Khu vực', 'Thu nhập/tháng (đồng)', 'Số nhân khẩu'].map((h, i) => inline(`${'ABCDE'[i]}1`, h)).join('')}</row>`;
+    const household = (id: string): string => `<row r="2">${inline('A2', id)}${inline('B2', '30316')}${inline('C2', 'nông thôn')}${numberCell('D2', '9000000')}${numberCell('E2', '1')}</row>`;
+    writeFileSync(register, rawXlsx([{ name: 'Hướng dẫn', xml: `<sheetData>${head}${household('X1')}</sheetData>` }, { name: 'DS', xml: `<sheetData>${head}${household('H1')}</sheetData>` }]));
+    const run = await expectOutcome(['classify', register, '--as-of', '2024-01-01', '--sheet', '2'], { code: 0, unchanged: [register] });
+    expect(run.out).toContain('\r\nH1,');
+  });
+
   it('a figure merged down over two communes is read once, in its first cell, and named; a merged label and a merged header are copied', async () => {
     const xml = `<sheetData>${row(1, [inline('A1', 'Đơn vị'), inline('B1', 'Năm 2024')])}${row(2, [inline('B2', 'Số hộ nghèo'), inline('C2', 'Số hộ cận nghèo')])}${row(3, [inline('A3', 'Huyện X'), numberCell('B3', '10'), numberCell('C3', '5')])}${row(4, [numberCell('C4', '6')])}</sheetData><mergeCells count="3"><mergeCell ref="B1:C1"/><mergeCell ref="A3:A4"/><mergeCell ref="B3:B4"/></mergeCells>`;
     const grid = await readSheetGrid(sheet(dir(), 'gop.xlsx', xml));
