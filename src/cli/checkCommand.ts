@@ -91,8 +91,8 @@ async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
     // standard input: its first bytes tell a Word or Excel package from text, below
     if (file !== '-') format = documentFormatOf(file);
   } catch (error) {
-    // an unknown extension: the first bytes tell a Word or Excel package; anything else is refused below
-    if (!(error instanceof VnPovertyError) || ['.doc', '.xls', '.rtf', '.odt', '.pdf'].includes(extname(file).toLowerCase())) return failedOnInput(io, 'check', error);
+    // an unknown or old extension: the first bytes tell a Word or Excel package (a .docx renamed .doc), a web page or Rich Text; anything else is refused below
+    if (!(error instanceof VnPovertyError)) return failedOnInput(io, 'check', error);
   }
   let layouts: Record<string, DocumentTableLayout> | undefined;
   let specs: Record<string, TableSpec> | undefined;

@@ -19,7 +19,7 @@ import { reconcileGrid, type GridReconcileReport } from '../reconcile/reconcileG
 import type { PrintedGrid } from '../reconcile/tableFromSpec.js';
 import { tableSpecSchema, type TableSpec } from '../reconcile/tableSpec.js';
 import { fileInputs, openCliInput, readCliText, tableFormat, writeBytesToStdout, type CliInput } from './cliInput.js';
-import { badInput, errorText, EXIT_FINDINGS, EXIT_OK, failedOnInput, parseCliArgs, writeJsonResult, type CliCommand, type CliIo, type CliOptionSpec, type ExitCode } from './cliSupport.js';
+import { badInput, errorText, EXIT_FINDINGS, EXIT_OK, failedOnInput, noteOnStderr, parseCliArgs, writeJsonResult, type CliCommand, type CliIo, type CliOptionSpec, type ExitCode } from './cliSupport.js';
 
 const DELIMITERS: Readonly<Record<string, CsvDelimiter>> = { ',': ',', ';': ';', tab: '\t' };
 /** The presets the command knows: the library's, and its own area summary. */
@@ -90,12 +90,15 @@ interface ReadTable {
   readonly grid: PrintedGrid;
   readonly source: MarkedUpSource;
   readonly merges: readonly MergedRange[];
+  /** How the sheet was read, for stderr: hidden rows and columns read as data, a merged figure read once. */
+  readonly notes: readonly string[];
 }
 
 async function readGrid(input: CliInput<'csv' | 'xlsx'>, delimiter: CsvDelimiter, sheet: string | undefined, numberFormat: NumberFormat): Promise<ReadTable> {
   const file = input.name;
   if (input.format === 'xlsx') {
-    const wanted = sheet === undefined ? undefined : /^\d+$/.test(sheet) ? Number(sheet) : sheet;
+    // a name first (a sheet named 2024), else a tab position: readSheetGrid decides
+    const wanted = sheet;
     // a workbook on standard input is saved to a temporary file (read and marked from there)
     const path = await input.file();
     const read = await readSheetGrid(path, { ...(wanted !== undefined ? { sheet: wanted } : {}), numberFormat, source: file });
@@ -105,11 +108,11 @@ async function readGrid(input: CliInput<'csv' | 'xlsx'>, delimiter: CsvDelimiter
       const where = `${file}, sheet ${JSON.stringify(read.sheet)}`;
       fail(filled === 0 ? { code: 'empty-file', path: [file], value: read.sheet, expected: 'a header row and data rows', message: `${where} is empty: nothing to check` } : { code: 'no-data', path: [file], value: read.sheet, expected: 'data rows under the header', message: `${where} has a header but no rows: nothing to check` });
     }
-    return { grid: read.grid, source: { path, sheet: read.sheet }, merges: read.merges };
+    return { grid: read.grid, source: { path, sheet: read.sheet }, merges: read.merges, notes: read.notes };
   }
   const grid = parseCsv(await input.text(), { delimiter, source: file });
   checkTableRows(grid, delimiter, file);
-  return { grid, source: { grid }, merges: [] };
+  return { grid, source: { grid }, merges: [], notes: [] };
 }
 
 /** The grid as a document table (merged ranges resolved), for table understanding. */
@@ -188,6 +191,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
     }
     input = await openCliInput(io, file, tableFormat);
     read = await readGrid(input, delimiter, value('sheet'), numberFormat);
+    read.notes.forEach(noteOnStderr(io, 'reconcile'));
   } catch (error) {
     await input?.close();
     return failedOnInput(io, 'reconcile', error);

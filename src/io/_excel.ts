@@ -10,7 +10,10 @@ import Module, { createRequire } from 'node:module';
 import type ExcelJS from 'exceljs';
 import { VnPovertyError, fail, issue, type VnIssue, type VnIssues } from '../errors/VnPovertyError.js';
 import { XLSX_READ_LIMITS, XLSX_TABLE_LIMITS, type XlsxLimits } from './readLimits.js';
+import { columnHeader } from './tableWriter.js';
 import { bufferZipBytes, fileZipBytes, overZipLimit, readZipDirectory, unpackZip, verifyZipEntry, XLSX_FORMAT, type ZipBytes, type ZipEntry } from './_zip.js';
+import { CLASSIFIED_HOUSEHOLD_COLUMNS } from './outputColumns.js';
+import { REGISTER_OUTPUT_HEADERS } from './registerOutputColumns.js';
 import { columnLetters, readWorkbookInfo, readXlsxCell, scanSheetMerges, streamSheetCells, type XlsxSheetInfo, type XlsxSheetLayout, type XlsxMerge, type XlsxWorkbookInfo } from './_xlsxSheet.js';
 
 type ExcelModule = typeof ExcelJS;
@@ -188,7 +191,25 @@ export interface XlsxMergedCell {
 export { columnLetters };
 
 /**
- * The sheet a reader wants: by name (exactly, else ignoring case as Excel does), by 1-based tab
+ * What {@link readXlsxSheet} found about the sheet besides its rows, for a reader that shows the
+ * whole grid (`readSheetGrid`): filled in as the sheet is read, complete when the rows end.
+ */
+export interface XlsxSheetAbout {
+  /** The chosen sheet's name. */
+  sheet?: string;
+  /** Every sheet of the workbook, in tab order. */
+  sheets?: readonly string[];
+  /** The merged ranges, 1-based and inclusive, in order of their first row. */
+  merges?: readonly XlsxMerge[];
+  /** The sheet's rows hidden in the spreadsheet that hold data (1-based). */
+  hiddenRows?: readonly number[];
+  /** The sheet's columns hidden in the spreadsheet that hold data (1-based). */
+  hiddenColumns?: readonly number[];
+}
+
+/**
+ * The sheet a reader wants: by name (exactly, else ignoring case as Excel does; a name of digits
+ * such as `2024` is a name first, and a tab position only when no sheet has it), by 1-based tab
  * position, or, when none is named, the first visible worksheet (a hidden first sheet of
  * instructions or lists is not the data).
  */
@@ -200,7 +221,7 @@ function pickSheet(info: XlsxWorkbookInfo, sheet: string | number | undefined, l
       ? (sheets.find((s) => s.part !== undefined && s.state === 'visible') ?? sheets.find((s) => s.part !== undefined))
       : typeof sheet === 'number'
         ? sheets[sheet - 1]
-        : (sheets.find((s) => s.name === sheet) ?? sheets.filter((s) => fold(s.name) === fold(sheet)).at(0));
+        : (sheets.find((s) => s.name === sheet) ?? sheets.filter((s) => fold(s.name) === fold(sheet)).at(0) ?? (/^\d+$/.test(sheet.trim()) ? sheets[Number(sheet.trim()) - 1] : undefined));
   if (found === undefined) {
     fail({
       code: 'missing-sheet',
@@ -227,6 +248,7 @@ export async function* readXlsxSheet(
   label: string,
   limits: XlsxLimits = XLSX_READ_LIMITS,
   onNote?: (note: string) => void,
+  about?: XlsxSheetAbout,
 ): AsyncGenerator<XlsxRow> {
   let bytes: ZipBytes;
   if (typeof source === 'string') {
@@ -240,10 +262,13 @@ export async function* readXlsxSheet(
     const chosen = pickSheet(info, sheet, label);
     const entry = entries.find((e) => e.name === chosen.part)!;
     const merges = await scanSheetMerges(bytes, entry, label);
+    if (about !== undefined) Object.assign(about, { sheet: chosen.name, sheets: info.sheets.map((s) => s.name), merges });
     const layout: XlsxSheetLayout = { hiddenColumns: [] };
     let hiddenColumn: Uint8Array | undefined;
     const hiddenRows: number[] = [];
     const hiddenColumnsRead = new Set<number>();
+    // hidden columns under a header the library's outputs hide: its own, not named
+    const ownColumns = new Set<number>();
     const cover = mergeCover(merges);
     let cells = 0;
     for await (const batch of streamSheetCells(bytes, entry, label, layout)) {
@@ -272,7 +297,11 @@ export async function* readXlsxSheet(
         for (let i = 0; i < r.cells.length; i++) {
           if (!blankValue(r.cells[i]) || r.problems[i] !== undefined) {
             filled = true;
-            if (hiddenColumn[i + 1] === 1) hiddenColumnsRead.add(i + 1);
+            if (hiddenColumn[i + 1] === 1) {
+              hiddenColumnsRead.add(i + 1);
+              const v = r.cells[i];
+              if (typeof v === 'string' && ownHiddenHeaders().has(v.trim())) ownColumns.add(i + 1);
+            }
           }
         }
         if (raw.hidden && filled) hiddenRows.push(raw.row);
@@ -281,6 +310,8 @@ export async function* readXlsxSheet(
       }
       yield* rows;
     }
+    for (const c of ownColumns) hiddenColumnsRead.delete(c);
+    if (about !== undefined) Object.assign(about, { hiddenRows, hiddenColumns: [...hiddenColumnsRead].sort((a, b) => a - b) });
     if (onNote !== undefined && (hiddenRows.length > 0 || hiddenColumnsRead.size > 0)) {
       const columns = [...hiddenColumnsRead].sort((a, b) => a - b).map(columnLetters);
       const list = (xs: readonly (string | number)[]): string => `${xs.slice(0, 10).join(', ')}${xs.length > 10 ? ', …' : ''}`;
@@ -293,6 +324,18 @@ export async function* readXlsxSheet(
   } finally {
     bytes.close();
   }
+}
+
+let ownHidden: ReadonlySet<string> | undefined;
+
+/**
+ * The headers of the columns the library's own XLSX outputs hide (status codes, indicator ids,
+ * standard, rule, source, date: `Mã phân loại (Status)`…), in every header language: a hidden
+ * column under one of them is the library's, read back as data without a note.
+ */
+function ownHiddenHeaders(): ReadonlySet<string> {
+  ownHidden ??= new Set([...CLASSIFIED_HOUSEHOLD_COLUMNS, ...REGISTER_OUTPUT_HEADERS].filter((c) => c.hidden === true).flatMap((c) => [c.vi, c.en, columnHeader(c, 'both')]));
+  return ownHidden;
 }
 
 const blankValue = (v: unknown): boolean => v === null || v === undefined || (typeof v === 'string' && v.trim() === '');

@@ -149,6 +149,16 @@ export function readWorkbookInfo(bytes: ZipBytes, entries: readonly ZipEntry[], 
   return Object.freeze({ sheets: Object.freeze(sheets), date1904, sharedStrings: readSharedStrings(bytes, partOf('sharedStrings'), label), styleFormats: readStyleFormats(bytes, partOf('styles'), label) });
 }
 
+/**
+ * Text as SpreadsheetML stores it (`ST_Xstring`, ECMA-376 Part 1 §22.9.2.19): a character XML
+ * cannot hold, or that Excel chooses to escape, is written `_xHHHH_` (`_x000D_` for a carriage
+ * return, `_x0007_` for BEL), and a literal `_x` is written `_x005F_x`. Decoded, so a value reads
+ * as typed (and a control character in it is refused as in a CSV), never as `Ghi_x000D_ chú`.
+ */
+export function decodeXstring(text: string): string {
+  return text.includes('_x') ? text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))) : text;
+}
+
 /** The shared strings: each `<si>`'s text, its rich-text runs joined, its phonetic runs (`<rPh>`) left out. */
 function readSharedStrings(bytes: ZipBytes, entry: ZipEntry | undefined, label: string): string[] {
   const strings: string[] = [];
@@ -169,7 +179,7 @@ function readSharedStrings(bytes: ZipBytes, entry: ZipEntry | undefined, label: 
       if (name === 't') inT = false;
       else if (name === 'rPh') phonetic--;
       else if (name === 'si') {
-        strings.push(text ?? '');
+        strings.push(decodeXstring(text ?? ''));
         text = undefined;
       }
     },
@@ -414,6 +424,21 @@ function serialDate(serial: number, date1904: boolean): Date | undefined {
 }
 
 /**
+ * A fraction as Excel holds it: to 15 significant digits, Excel's precision (Excel drops digits
+ * past the 15th on entry and shows at most 15). A formula's result is saved with the binary noise
+ * of its arithmetic (`=12,3+4,56` saved as `16.860000000000003`, `=1400000*1,1` as
+ * `1540000.0000000002`): read whole, a total would differ from the sum of its parts the sheet
+ * shows, and an income computed by a formula would not be whole đồng. A whole number is kept as
+ * stored: it has no such noise, and a budget in đồng may have 16 digits.
+ * @example
+ * excelNumber(16.860000000000003) //=> 16.86
+ * excelNumber(1234567890123456) //=> 1234567890123456
+ */
+export function excelNumber(n: number): number {
+  return Number.isInteger(n) || !Number.isFinite(n) ? n : Number(n.toPrecision(15));
+}
+
+/**
  * Reads one cell: shared strings, inline and formula strings as text; booleans; numbers (a date
  * format makes a date, in the workbook's date system; a format of zeros such as `000000` pads a
  * whole number as it is shown, so an id `001234` stays `001234`); ISO dates; and a problem
@@ -431,9 +456,9 @@ export function readXlsxCell(cell: RawXlsxCell, info: XlsxWorkbookInfo, ref: str
   const notA = (what: string): XlsxCellReading => ({ problem: `cell ${ref} is marked as ${what} but holds ${JSON.stringify((v ?? '').slice(0, 40))}: save it again in Excel or LibreOffice` });
   switch (cell.type) {
     case 'inlineStr':
-      return cell.inline !== undefined ? { value: cell.inline, format: shown } : v !== undefined ? { value: v, format: shown } : noValue();
+      return cell.inline !== undefined ? { value: decodeXstring(cell.inline), format: shown } : v !== undefined ? { value: decodeXstring(v), format: shown } : noValue();
     case 'str':
-      return v !== undefined ? { value: v, format: shown } : noValue();
+      return v !== undefined ? { value: decodeXstring(v), format: shown } : noValue();
     case 's': {
       if (v === undefined) return noValue();
       const i = /^\d+$/.test(v.trim()) ? Number(v.trim()) : -1;
@@ -458,7 +483,7 @@ export function readXlsxCell(cell: RawXlsxCell, info: XlsxWorkbookInfo, ref: str
     default: {
       if (v === undefined || v.trim() === '') return noValue();
       if (!NUMBER.test(v.trim())) return notA('a number');
-      const n = Number(v.trim());
+      const n = excelNumber(Number(v.trim()));
       if (!Number.isFinite(n)) return notA('a number');
       if (shown !== undefined && isDateFormat(shown)) {
         const d = serialDate(n, info.date1904);

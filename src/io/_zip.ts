@@ -115,9 +115,46 @@ export function crc32(data: Uint8Array, previous = 0): number {
   return (c ^ 0xffffffff) >>> 0;
 }
 
+/** Files that are neither zips nor plain text but often carry an office file's name, by their first bytes. */
+export type ForeignFileKind = 'html' | 'mhtml' | 'rtf' | 'pdf';
+
+/**
+ * What the first bytes of a file say it is when they say one of {@link ForeignFileKind}: a web
+ * page (Word's and Excel's "Web Page" save, a portal's "Excel" export, which is an HTML table), a
+ * single-file web page (MHTML), Rich Text, a PDF; undefined for anything else.
+ * @example
+ * foreignFileKind(new TextEncoder().encode('{\\rtf1\\ansi …')) //=> 'rtf'
+ */
+export function foreignFileKind(head: Uint8Array): ForeignFileKind | undefined {
+  const start = new TextDecoder('latin1').decode(head.subarray(0, Math.min(head.length, 1024))).replace(/^\uFEFF|^\xEF\xBB\xBF/, '').trimStart().toLowerCase();
+  if (start.startsWith('{\\rtf')) return 'rtf';
+  if (start.startsWith('%pdf-')) return 'pdf';
+  if (/^mime-version:/.test(start) || /^content-type:\s*multipart\/related/.test(start)) return 'mhtml';
+  if (/^(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*(<!doctype html|<html[\s>]|<head[\s>]|<body[\s>]|<table[\s>]|<meta[\s>])/.test(start)) return 'html';
+  return undefined;
+}
+
+/** Why a file of a {@link ForeignFileKind} with an office file's name is refused, and what to do. */
+export function foreignFileReason(kind: ForeignFileKind, format: Pick<ZipFormat, 'ext' | 'what'>): string {
+  const app = format.ext === 'xlsx' ? 'Excel' : 'Word';
+  const save = `open it in ${app} (or LibreOffice) and save it as .${format.ext} (${app === 'Excel' ? 'Excel Workbook' : 'Word Document'})`;
+  switch (kind) {
+    case 'html':
+      return `a web page (HTML), not ${format.what}: a "Web Page" save or a web export given an office name; ${save}`;
+    case 'mhtml':
+      return `a single-file web page (MHTML), not ${format.what}; ${save}`;
+    case 'rtf':
+      return `a Rich Text (.rtf) file, not ${format.what}; ${save}`;
+    case 'pdf':
+      return `a PDF, not ${format.what}: save the ${app === 'Excel' ? 'table' : 'plan'} as .${format.ext} from the program that made it`;
+  }
+}
+
 /** What the first bytes of a file that is not a zip look like, for the message. */
 function notZipReason(head: Buffer, format: ZipFormat): string {
   if (head.length >= 4 && head.readUInt32BE(0) === 0xd0cf11e0) return format.oldFormat;
+  const kind = foreignFileKind(head);
+  if (kind !== undefined) return foreignFileReason(kind, format);
   let text = '';
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(head.subarray(0, 64), { stream: true });
@@ -196,7 +233,7 @@ export function readZipDirectory(bytes: ZipBytes, label: string, format: ZipForm
     entries.push(entry);
   }
   if (!entries.some((e) => e.name === format.requiredPart)) {
-    bad(label, `not-${ext}`, entries.slice(0, 5).map((e) => e.name), `${format.what} (a zip holding ${format.requiredPart})`, format.foreign);
+    bad(label, `not-${ext}`, entries.slice(0, 5).map((e) => e.name), `${format.what} (a zip holding ${format.requiredPart})`, foreignZipReason(entries, format));
   }
   const sorted = [...entries].sort((a, b) => a.localOffset - b.localOffset);
   const out: ZipEntry[] = [];
@@ -330,6 +367,16 @@ export async function verifyZipEntry(bytes: ZipBytes, entry: ZipEntry, label: st
   }
   if (size !== entry.size) throw damagedPart(label, format, entry, `unpacks to ${size} bytes, not the ${entry.size} its zip directory records`);
   if ((crc >>> 0) !== entry.crc) throw damagedPart(label, format, entry, 'fails its checksum');
+}
+
+/** Why a zip without the format's required part is refused, saying what it is when its parts tell: the other office format, an OpenDocument file. */
+function foreignZipReason(entries: ReadonlyArray<Pick<ZipEntry, 'name'>>, format: ZipFormat): string {
+  const has = (name: string): boolean => entries.some((e) => e.name === name);
+  const app = format.ext === 'xlsx' ? 'Excel' : 'Word';
+  if (format.ext === 'xlsx' && has('word/document.xml')) return 'a Word document (.docx), not an Excel workbook: give the table as .xlsx or .csv (vn-poverty check reads a .docx plan)';
+  if (format.ext === 'docx' && has('xl/workbook.xml')) return 'an Excel workbook (.xlsx), not a Word document: name it .xlsx (vn-poverty check reads workbooks too)';
+  if (has('mimetype') || has('content.xml')) return `an OpenDocument file (LibreOffice .odt/.ods), not ${format.what}: open it in LibreOffice or ${app} and save it as .${format.ext}`;
+  return format.foreign;
 }
 
 /** The save hint shared by the messages about a damaged XLSX. */

@@ -109,6 +109,16 @@ export function readCell(raw: RawCell, spec: Pick<ColumnSpec, 'hint' | 'unit'>, 
 /** Control characters other than tab, line feed and carriage return (C0 and DEL); NUL is refused earlier, as a byte. */
 const CONTROL = /[\u0001-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
+/**
+ * True for text holding a control character other than tab, line feed and carriage return (C0
+ * and DEL), which every column refuses. @internal
+ * @example
+ * hasControlCharacter('H1\u001b') //=> true
+ */
+export function hasControlCharacter(text: string): boolean {
+  return CONTROL.test(text);
+}
+
 /** The names of the control characters a cell may hold by mistake (an escape code pasted from a terminal, a bell from an old system). */
 const CONTROL_NAMES: Readonly<Record<number, string>> = { 0x07: 'BEL', 0x08: 'BS', 0x0b: 'VT', 0x0c: 'FF', 0x1b: 'ESC', 0x7f: 'DEL' };
 

@@ -70,6 +70,8 @@ const CLASSIFIED_INPUT_COLUMNS: readonly ColumnSpec[] = [
   // the village column classify writes (`Thôn (Village)`), or a register's own name for it (Ấp, Bản, Tổ dân phố…)
   REGISTER_REPORT_COLUMNS.find((c) => c.key === 'village')!,
   { key: 'status', hint: 'text', vi: 'Mã phân loại', en: 'Status', required: true },
+  // classify's status in words: named, so that its English header `Status (Vietnamese)` is not taken for a second `Status`
+  { key: 'statusVi', hint: 'text', vi: 'Phân loại', en: 'Status (Vietnamese)' },
   { key: 'recentlyEscaped', hint: 'boolean', vi: 'Hộ mới thoát nghèo', en: 'Recently escaped' },
   { key: 'members', hint: 'count', vi: 'Số nhân khẩu', en: 'Members', aliases: ['số người', 'số thành viên', 'nhân khẩu'] },
   { key: 'asOf', hint: 'date', vi: 'Ngày tham chiếu', en: 'As of' },

@@ -8,6 +8,7 @@ import { DOCX_READ_LIMITS, MAX_WHOLE_FILE_BYTES, XLSX_TABLE_LIMITS } from './rea
 import { readDocxDocument } from './readDocxDocument.js';
 import { readTextDocument } from './readTextDocument.js';
 import { readXlsxDocument } from './readXlsxDocument.js';
+import { DOCX_FORMAT, XLSX_FORMAT, foreignFileKind, foreignFileReason } from './_zip.js';
 
 /** The document formats {@link readDocument} reads. */
 export type DocumentFileFormat = 'text' | 'docx' | 'xlsx';
@@ -22,14 +23,15 @@ export interface ReadDocumentOptions {
 
 /**
  * The format of a document from its file name, or from its first bytes (a zip package holding
- * `word/` is a .docx, one holding `xl/` an .xlsx).
+ * `word/` is a .docx, one holding `xl/` an .xlsx, whatever its name: a .docx renamed `.doc` is
+ * read). Bytes that are a web page, Rich Text or a PDF are refused saying so, whatever the name.
  * @throws VnPovertyError `unsupported-format`.
  * @example
  * documentFormatOf('ke-hoach.docx') //=> 'docx'
  */
 export function documentFormatOf(name: string, bytes?: Uint8Array): DocumentFileFormat {
   const ext = extname(name).toLowerCase();
-  if (ext === '.docx') return 'docx';
+  if (ext === '.docx' || ext === '.docm') return 'docx';
   if (ext === '.xlsx') return 'xlsx';
   if (ext === '.txt' || ext === '.md' || ext === '.text') return 'text';
   if (bytes !== undefined && bytes[0] === 0x50 && bytes[1] === 0x4b) {
@@ -37,8 +39,10 @@ export function documentFormatOf(name: string, bytes?: Uint8Array): DocumentFile
     if (head.includes('word/')) return 'docx';
     if (head.includes('xl/')) return 'xlsx';
   }
-  const old = OLD_FORMATS[ext];
-  return fail({ code: 'unsupported-format', path: [name], value: ext, expected: 'a .docx, .xlsx or .txt plan', message: `${name}: ${old ?? `cannot tell the format from “${ext}”`}; expected .docx, .xlsx or .txt` });
+  // a web page, Rich Text or a PDF under an office name (a "Web Page" save renamed .doc) is told by its bytes, not its name
+  const kind = bytes === undefined ? undefined : foreignFileKind(bytes);
+  const why = kind !== undefined ? foreignFileReason(kind, ext === '.xls' || ext === '.ods' ? XLSX_FORMAT : DOCX_FORMAT) : (OLD_FORMATS[ext] ?? `cannot tell the format from “${ext}”`);
+  return fail({ code: 'unsupported-format', path: [name], value: ext, expected: 'a .docx, .xlsx or .txt plan', message: `${name}: ${why}; expected .docx, .xlsx or .txt` });
 }
 
 /** What to do with the formats people have that the reader does not take. */

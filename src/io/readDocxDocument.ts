@@ -1,8 +1,79 @@
 import { deepFreeze } from '../_internal/_freeze.js';
 import type { DocumentBlock, DocumentCell, DocumentModel } from '../documents/documentModel.js';
 import { assertOptions } from '../errors/assertOptions.js';
+import { fail } from '../errors/VnPovertyError.js';
 import { attrOf, childOf, childrenOf, parseXml, partText, pathOf, tagOf, textOf, unpackDocx, type XmlNode } from './_ooxml.js';
-import type { DocxLimits } from './readLimits.js';
+import { DOCX_READ_LIMITS, type DocxLimits } from './readLimits.js';
+import { dropInvisible } from './_invisible.js';
+
+/**
+ * Elements that only hold blocks (or rows, or cells) and are read through: content controls
+ * (`w:sdt`), custom XML, tracked insertions and moves (`w:ins`, `w:moveTo`, §17.13.5), and the
+ * chosen copy of alternate content (`mc:AlternateContent`, `mc:Choice`; its `mc:Fallback` is
+ * the same content again and is skipped).
+ */
+const CONTAINERS = new Set(['w:sdt', 'w:sdtContent', 'w:customXml', 'w:ins', 'w:moveTo', 'mc:AlternateContent', 'mc:Choice', 'w:smartTag']);
+
+/** The namespaces the reader knows, by URI, and the prefix it reads them under (transitional and Strict OOXML). */
+const NAMESPACES: ReadonlyMap<string, string> = new Map([
+  ['http://schemas.openxmlformats.org/wordprocessingml/2006/main', 'w'],
+  ['http://purl.oclc.org/ooxml/wordprocessingml/main', 'w'],
+  ['http://schemas.openxmlformats.org/markup-compatibility/2006', 'mc'],
+  ['http://schemas.openxmlformats.org/officeDocument/2006/math', 'm'],
+  ['http://purl.oclc.org/ooxml/officeDocument/math', 'm'],
+]);
+
+/**
+ * Parses a part of a Word document with its elements and attributes under the prefixes the
+ * reader knows (`w:`, `mc:`, `m:`), whatever prefix the file binds to their namespaces: a
+ * generator may write `<document xmlns="…/main">` or `<ns0:p>`, which Word reads as `<w:p>`
+ * (before, such a plan read as empty). Parts already written with those prefixes are not copied.
+ */
+function parseWordXml(xml: string, part: string, source: string | undefined): XmlNode[] {
+  const nodes = parseXml(xml, part, source);
+  const bindings = [...xml.matchAll(/xmlns(?::([\w.-]+))?\s*=\s*["']([^"']+)["']/g)];
+  if (bindings.every(([, prefix, uri]) => NAMESPACES.get(uri!) === undefined || NAMESPACES.get(uri!) === prefix)) return nodes;
+  return renamed(nodes, new Map());
+}
+
+/** The nodes with known namespaces under the reader's prefixes; `scope` maps the prefixes in force ('' the default) to their URIs. */
+function renamed(nodes: readonly XmlNode[], scope: ReadonlyMap<string, string>): XmlNode[] {
+  return nodes.map((node) => {
+    const tag = tagOf(node);
+    if (tag === '#text' || tag.startsWith('?')) return node;
+    const attributes = (node[':@'] ?? {}) as Record<string, unknown>;
+    let inner = scope;
+    for (const key of Object.keys(attributes)) {
+      const m = /^@_xmlns(?::(.+))?$/.exec(key);
+      if (m !== null && typeof attributes[key] === 'string') {
+        if (inner === scope) inner = new Map(scope);
+        (inner as Map<string, string>).set(m[1] ?? '', attributes[key] as string);
+      }
+    }
+    const colon = tag.indexOf(':');
+    const prefix = colon < 0 ? '' : tag.slice(0, colon);
+    const name = (prefixed: string, local: string): string => {
+      const uri = inner.get(prefixed);
+      const known = uri === undefined ? undefined : NAMESPACES.get(uri);
+      return known === undefined ? (prefixed === '' ? local : `${prefixed}:${local}`) : `${known}:${local}`;
+    };
+    const elementName = name(prefix, tag.slice(colon + 1));
+    const renamedAttributes: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(attributes)) {
+      const bare = key.slice(2);
+      const c = bare.indexOf(':');
+      // an unprefixed attribute of a Word element (`val`, written by sloppy generators) is read as Word's
+      renamedAttributes[`@_${bare.startsWith('xmlns') ? bare : c < 0 ? (elementName.startsWith('w:') ? `w:${bare}` : bare) : name(bare.slice(0, c), bare.slice(c + 1))}`] = value;
+    }
+    return { [elementName]: renamed(childrenOf(node), inner), ':@': renamedAttributes };
+  });
+}
+
+/** A whole number of grid columns as Word writes it (`w:gridSpan`, `w:gridBefore`), `fallback` when absent or unreadable. */
+function count(value: string | undefined, fallback: number): number {
+  const n = value === undefined ? NaN : Number(value);
+  return Number.isSafeInteger(n) && n >= fallback ? n : fallback;
+}
 
 /** Options of {@link readDocxDocument}. */
 export interface ReadDocxDocumentOptions {
@@ -26,18 +97,36 @@ interface Level {
   readonly start: number;
 }
 
-/** Counters of Word's automatic numbering, advanced paragraph by paragraph as Word renders them. */
+/** A numbering instance (`w:num`): its list (`w:abstractNum`), the list's levels, and the levels it restarts (`w:lvlOverride/w:startOverride`, §17.9.27). */
+interface NumberingInstance {
+  readonly list: string;
+  readonly levels: readonly Level[];
+  readonly restarts: ReadonlyMap<number, number>;
+}
+
+/**
+ * Counters of Word's automatic numbering, advanced paragraph by paragraph as Word renders them.
+ * Instances of one list share its counters (Word's "continue numbering": a second table whose
+ * *STT* continues from the first counts on), and an instance that restarts a level
+ * (`startOverride`, Word's "restart at 1") starts it again where it is first used.
+ */
 class Numbering {
   private readonly counters = new Map<string, number[]>();
-  constructor(private readonly levels: ReadonlyMap<string, readonly Level[]>) {}
+  private readonly started = new Set<string>();
+  constructor(private readonly instances: ReadonlyMap<string, NumberingInstance>) {}
   label(numId: string, ilvl: number): string | undefined {
-    const levels = this.levels.get(numId);
+    const instance = this.instances.get(numId);
+    const levels = instance?.levels;
     const level = levels?.[ilvl];
-    if (levels === undefined || level === undefined || level.fmt === 'none') return undefined;
-    const counts = this.counters.get(numId) ?? levels.map((l) => l.start - 1);
+    if (instance === undefined || levels === undefined || level === undefined || level.fmt === 'none') return undefined;
+    const counts = this.counters.get(instance.list) ?? levels.map((l) => l.start - 1);
+    if (!this.started.has(numId)) {
+      this.started.add(numId);
+      for (const [l, start] of instance.restarts) counts[l] = start - 1;
+    }
     counts[ilvl] = (counts[ilvl] ?? level.start - 1) + 1;
-    for (let d = ilvl + 1; d < counts.length; d++) counts[d] = (levels[d]?.start ?? 1) - 1;
-    this.counters.set(numId, counts);
+    for (let d = ilvl + 1; d < counts.length; d++) counts[d] = (instance.restarts.get(d) ?? levels[d]?.start ?? 1) - 1;
+    this.counters.set(instance.list, counts);
     if (level.fmt === 'bullet') return undefined;
     return level.text.replace(/%(\d)/g, (_, d: string) => {
       const i = Number(d) - 1;
@@ -78,7 +167,7 @@ function letters(n: number): string {
 function readStyles(xml: string | undefined, source: string | undefined): Map<string, Style> {
   const out = new Map<string, Style>();
   if (xml === undefined) return out;
-  const root = parseXml(xml, 'word/styles.xml', source).find((n) => tagOf(n) === 'w:styles');
+  const root = parseWordXml(xml, 'word/styles.xml', source).find((n) => tagOf(n) === 'w:styles');
   for (const s of root === undefined ? [] : childrenOf(root)) {
     if (tagOf(s) !== 'w:style') continue;
     const id = attrOf(s, 'w:styleId');
@@ -96,10 +185,10 @@ function readStyles(xml: string | undefined, source: string | undefined): Map<st
   return out;
 }
 
-function readNumbering(xml: string | undefined, source: string | undefined): Map<string, Level[]> {
-  const out = new Map<string, Level[]>();
+function readNumbering(xml: string | undefined, source: string | undefined): Map<string, NumberingInstance> {
+  const out = new Map<string, NumberingInstance>();
   if (xml === undefined) return out;
-  const root = parseXml(xml, 'word/numbering.xml', source).find((n) => tagOf(n) === 'w:numbering');
+  const root = parseWordXml(xml, 'word/numbering.xml', source).find((n) => tagOf(n) === 'w:numbering');
   const abstract = new Map<string, Level[]>();
   for (const n of root === undefined ? [] : childrenOf(root)) {
     if (tagOf(n) !== 'w:abstractNum') continue;
@@ -116,27 +205,88 @@ function readNumbering(xml: string | undefined, source: string | undefined): Map
   }
   for (const n of root === undefined ? [] : childrenOf(root)) {
     if (tagOf(n) !== 'w:num') continue;
-    const levels = abstract.get(attrOf(childOf(n, 'w:abstractNumId') ?? {}, 'w:val') ?? '');
-    if (levels !== undefined) out.set(attrOf(n, 'w:numId') ?? '', levels);
+    const list = attrOf(childOf(n, 'w:abstractNumId') ?? {}, 'w:val') ?? '';
+    const levels = abstract.get(list);
+    if (levels === undefined) continue;
+    const restarts = new Map<number, number>();
+    for (const o of childrenOf(n)) {
+      const start = tagOf(o) === 'w:lvlOverride' ? attrOf(childOf(o, 'w:startOverride') ?? {}, 'w:val') : undefined;
+      if (start !== undefined && Number.isInteger(Number(start))) restarts.set(Number(attrOf(o, 'w:ilvl') ?? 0), Number(start));
+    }
+    out.set(attrOf(n, 'w:numId') ?? '', { list, levels, restarts });
   }
   return out;
 }
 
-const SKIP = new Set(['w:del', 'w:instrText', 'w:delText', 'w:pPr', 'w:rPr', 'w:fldChar', 'w:commentReference', 'w:footnoteReference', 'w:endnoteReference', 'mc:Fallback']);
+/**
+ * What is never the document's text: tracked deletions (`w:del`, and the old place of moved text,
+ * `w:moveFrom`: its new place `w:moveTo` is read), field codes (`w:instrText`; a field's cached
+ * result is read), properties, the annotation of ruby text (`w:rt`), and the fallback copy of
+ * alternate content (`mc:Fallback`: its `mc:Choice` is read, so a text box is read once).
+ */
+const SKIP = new Set(['w:del', 'w:moveFrom', 'w:instrText', 'w:delText', 'w:delInstrText', 'w:pPr', 'w:rPr', 'w:tblPr', 'w:trPr', 'w:tcPr', 'w:sdtPr', 'w:sdtEndPr', 'w:fldChar', 'w:commentReference', 'w:rt', 'mc:Fallback']);
 
-/** The text of a paragraph's runs (tabs and breaks as spaces; deletions and field codes left out). */
-function runText(node: XmlNode, out: string[]): void {
+/** True for an element whose on/off property is on (`<w:vanish/>`, `<w:vanish w:val="true"/>`; ECMA-376 §17.17.4). */
+function isOn(node: XmlNode | undefined): boolean {
+  if (node === undefined) return false;
+  const v = attrOf(node, 'w:val');
+  return v === undefined || !['0', 'false', 'off'].includes(v);
+}
+
+/** True for a run of hidden text (`w:vanish`, §17.3.2.41; `w:specVanish`, always hidden, §17.3.2.36): Word neither shows nor prints it. */
+function isHiddenRun(r: XmlNode): boolean {
+  return isOn(pathOf(r, 'w:rPr', 'w:vanish')) || isOn(pathOf(r, 'w:rPr', 'w:specVanish'));
+}
+
+/** True for a table row deleted as a tracked change (`<w:trPr><w:del/></w:trPr>`, §17.13.5.12). */
+function isDeletedRow(tr: XmlNode): boolean {
+  return pathOf(tr, 'w:trPr', 'w:del') !== undefined;
+}
+
+/**
+ * The text of a paragraph's runs: tabs and breaks as spaces; deletions, hidden text and field
+ * codes left out; the paragraphs of a text box set apart by spaces; the ids of the footnotes
+ * and endnotes it refers to collected in `notes`.
+ */
+function runText(node: XmlNode, out: string[], notes: string[]): void {
   for (const c of childrenOf(node)) {
     const tag = tagOf(c);
     if (SKIP.has(tag)) continue;
-    if (tag === 'w:t') for (const t of childrenOf(c)) out.push(textOf(t));
-    else if (tag === 'w:tab' || tag === 'w:br' || tag === 'w:cr') out.push(' ');
+    if (tag === 'w:t' || tag === 'm:t') for (const t of childrenOf(c)) out.push(textOf(t));
+    else if (tag === 'w:tab' || tag === 'w:ptab' || tag === 'w:br' || tag === 'w:cr') out.push(' ');
     else if (tag === 'w:noBreakHyphen') out.push('-');
-    else if (tag !== '#text') runText(c, out);
+    else if (tag === 'w:footnoteReference') notes.push(`footnote:${attrOf(c, 'w:id') ?? ''}`);
+    else if (tag === 'w:endnoteReference') notes.push(`endnote:${attrOf(c, 'w:id') ?? ''}`);
+    else if (tag === 'w:r' && isHiddenRun(c)) continue;
+    else if (tag === 'w:p') {
+      out.push(' ');
+      runText(c, out, notes);
+      out.push(' ');
+    } else if (tag !== '#text') runText(c, out, notes);
   }
 }
 
-const clean = (t: string): string => t.normalize('NFC').replace(/[\s\u00a0\u202f]+/g, ' ').trim();
+const clean = (t: string): string => dropInvisible(t.normalize('NFC')).replace(/[\s\u00a0\u202f]+/g, ' ').trim();
+
+/** The notes of a footnotes or endnotes part by id, each as its paragraphs' text (the separators Word writes, ids -1 and 0 or typed, left out). */
+function readNotes(xml: string | undefined, part: string, kind: 'footnote' | 'endnote', source: string | undefined): Map<string, string> {
+  const out = new Map<string, string>();
+  if (xml === undefined) return out;
+  const root = parseWordXml(xml, part, source).find((n) => tagOf(n) === `w:${kind}s`);
+  for (const n of root === undefined ? [] : childrenOf(root)) {
+    if (tagOf(n) !== `w:${kind}`) continue;
+    const type = attrOf(n, 'w:type');
+    if (type !== undefined && type !== 'normal') continue;
+    const text: string[] = [];
+    for (const p of childrenOf(n)) {
+      const words: string[] = [];
+      if (tagOf(p) === 'w:p') runText(p, words, []);
+      text.push(words.join(''));
+    }
+    out.set(attrOf(n, 'w:id') ?? '', clean(text.join(' ')));
+  }
+  return out;
+}
 
 /**
  * Reads a Word document (.docx) into a {@link DocumentModel}: the body's paragraphs and tables in
@@ -166,12 +316,19 @@ const clean = (t: string): string => t.normalize('NFC').replace(/[\s\u00a0\u202f
 export function readDocxDocument(bytes: Uint8Array, options: ReadDocxDocumentOptions = {}): DocumentModel {
   assertOptions(options, 'readDocxDocument');
   const source = options.source;
-  const parts = unpackDocx(bytes, source, options.limits ?? {}, (n) => n === 'word/document.xml' || n === 'word/styles.xml' || n === 'word/numbering.xml');
+  const maxTableCells = options.limits?.maxTableCells ?? DOCX_READ_LIMITS.maxTableCells;
+  const parts = unpackDocx(bytes, source, options.limits ?? {}, (n) => n === 'word/document.xml' || n === 'word/styles.xml' || n === 'word/numbering.xml' || n === 'word/footnotes.xml' || n === 'word/endnotes.xml');
   // the zip checks require word/document.xml
   const xml = partText(parts, 'word/document.xml', source)!;
   const styles = readStyles(partText(parts, 'word/styles.xml', source), source);
   const numbering = new Numbering(readNumbering(partText(parts, 'word/numbering.xml', source), source));
-  const body = pathOf(parseXml(xml, 'word/document.xml', source).find((n) => tagOf(n) === 'w:document'), 'w:body');
+  const notesById = new Map<string, string>();
+  for (const kind of ['footnote', 'endnote'] as const) {
+    for (const [id, text] of readNotes(partText(parts, `word/${kind}s.xml`, source), `word/${kind}s.xml`, kind, source)) notesById.set(`${kind}:${id}`, text);
+  }
+  // the notes referred to by the block being read, put after it
+  let pendingNotes: string[] = [];
+  const body = pathOf(parseWordXml(xml, 'word/document.xml', source).find((n) => tagOf(n) === 'w:document'), 'w:body');
   const blocks: DocumentBlock[] = [];
   const styleOf = (id: string | undefined): Style | undefined => (id === undefined ? undefined : styles.get(id));
 
@@ -197,7 +354,7 @@ export function readDocxDocument(bytes: Uint8Array, options: ReadDocxDocumentOpt
     }
     const label = numId === undefined || numId === '0' ? undefined : numbering.label(numId, ilvl);
     const out: string[] = [];
-    runText(p, out);
+    runText(p, out, pendingNotes);
     style = styleOf(styleId);
     return { text: clean(out.join('')), label, style: style?.name, level };
   };
@@ -210,7 +367,8 @@ export function readDocxDocument(bytes: Uint8Array, options: ReadDocxDocumentOpt
         if (tag === 'w:p') {
           const info = paragraphInfo(c);
           out.push(info.label === undefined ? info.text : `${info.label} ${info.text}`);
-        } else if (tag === 'w:tbl' || tag === 'w:tr' || tag === 'w:tc' || tag === 'w:sdt' || tag === 'w:sdtContent' || tag === 'w:customXml') walk(c);
+        } else if (tag === 'w:tr' && isDeletedRow(c)) continue;
+        else if (tag === 'w:tbl' || tag === 'w:tr' || tag === 'w:tc' || CONTAINERS.has(tag)) walk(c);
       }
     };
     walk(tc);
@@ -221,15 +379,16 @@ export function readDocxDocument(bytes: Uint8Array, options: ReadDocxDocumentOpt
     const gridCols = childrenOf(childOf(tbl, 'w:tblGrid') ?? {}).filter((c) => tagOf(c) === 'w:gridCol').length;
     type Raw = { col: number; span: number; vmerge: 'restart' | 'continue' | null; text: string };
     const rows: Raw[][] = [];
-    const rowsOf = (n: XmlNode): XmlNode[] => childrenOf(n).flatMap((c) => (tagOf(c) === 'w:tr' ? [c] : tagOf(c) === 'w:sdt' || tagOf(c) === 'w:sdtContent' ? rowsOf(c) : []));
-    const cellsOf = (n: XmlNode): XmlNode[] => childrenOf(n).flatMap((c) => (tagOf(c) === 'w:tc' ? [c] : tagOf(c) === 'w:sdt' || tagOf(c) === 'w:sdtContent' ? cellsOf(c) : []));
+    const rowsOf = (n: XmlNode): XmlNode[] => childrenOf(n).flatMap((c) => (tagOf(c) === 'w:tr' ? [c] : CONTAINERS.has(tagOf(c)) ? rowsOf(c) : []));
+    const cellsOf = (n: XmlNode): XmlNode[] => childrenOf(n).flatMap((c) => (tagOf(c) === 'w:tc' ? [c] : CONTAINERS.has(tagOf(c)) ? cellsOf(c) : []));
     for (const tr of rowsOf(tbl)) {
+      if (isDeletedRow(tr)) continue;
       const trPr = childOf(tr, 'w:trPr');
-      let col = Number(attrOf(childOf(trPr ?? {}, 'w:gridBefore') ?? {}, 'w:val') ?? 0);
+      let col = count(attrOf(childOf(trPr ?? {}, 'w:gridBefore') ?? {}, 'w:val'), 0);
       const raw: Raw[] = [];
       for (const tc of cellsOf(tr)) {
         const tcPr = childOf(tc, 'w:tcPr');
-        const span = Math.max(1, Number(attrOf(childOf(tcPr ?? {}, 'w:gridSpan') ?? {}, 'w:val') ?? 1));
+        const span = count(attrOf(childOf(tcPr ?? {}, 'w:gridSpan') ?? {}, 'w:val'), 1);
         const vm = childOf(tcPr ?? {}, 'w:vMerge');
         const vmerge = vm === undefined ? null : attrOf(vm, 'w:val') === 'restart' ? 'restart' : 'continue';
         raw.push({ col, span, vmerge, text: cellText(tc) });
@@ -238,6 +397,16 @@ export function readDocxDocument(bytes: Uint8Array, options: ReadDocxDocumentOpt
       rows.push(raw);
     }
     const width = Math.max(gridCols, ...rows.map((r) => r.reduce((n, c) => Math.max(n, c.col + c.span), 0)));
+    if (rows.length * width > maxTableCells) {
+      const cells = rows.length * width;
+      fail({
+        code: 'docx-limit',
+        path: source === undefined ? ['word/document.xml'] : [source, 'word/document.xml'],
+        value: cells,
+        expected: `at most ${maxTableCells} cells in a table (maxTableCells)`,
+        message: `${source ?? 'the document'}: the table at paragraph ${paragraph + 1} spans ${rows.length} rows × ${width} columns (${cells} cells), over the limit of ${maxTableCells} (maxTableCells): is a cell's w:gridSpan or a row's w:gridBefore damaged? Open it in Word and save it again, or raise limits.maxTableCells`,
+      });
+    }
     const grid: DocumentCell[][] = rows.map(() => Array.from({ length: width }, () => ({ text: '', rowSpan: 1, colSpan: 1 })));
     const origin: Array<Array<{ row: number; col: number } | null>> = rows.map(() => Array.from({ length: width }, () => null));
     rows.forEach((raw, r) => {
@@ -263,6 +432,14 @@ export function readDocxDocument(bytes: Uint8Array, options: ReadDocxDocumentOpt
     return { kind: 'table', index, rows: grid, columns: width, position: { paragraph } };
   };
 
+  const flushNotes = (paragraph: number): void => {
+    for (const ref of pendingNotes) {
+      const text = notesById.get(ref);
+      if (text === undefined || text === '') continue;
+      blocks.push({ kind: 'paragraph', index: blocks.length, text, style: ref.startsWith('footnote') ? 'footnote text' : 'endnote text', position: { paragraph } });
+    }
+    pendingNotes = [];
+  };
   const children = body === undefined ? [] : childrenOf(body);
   const visit = (nodes: readonly XmlNode[], paragraphOf: (i: number) => number): void => {
     nodes.forEach((n, i) => {
@@ -274,10 +451,19 @@ export function readDocxDocument(bytes: Uint8Array, options: ReadDocxDocumentOpt
         blocks.push(info.level === null ? { kind: 'paragraph', ...base } : { kind: 'heading', ...base, level: info.level });
       } else if (tag === 'w:tbl') {
         blocks.push(readTable(n, blocks.length, paragraphOf(i)));
-      } else if (tag === 'w:sdt' || tag === 'w:customXml') {
-        const content = tag === 'w:sdt' ? childOf(n, 'w:sdtContent') : n;
-        if (content !== undefined) visit(childrenOf(content), () => paragraphOf(i));
+      } else if (CONTAINERS.has(tag)) {
+        visit(childrenOf(n), () => paragraphOf(i));
+      } else if (tag === 'w:altChunk') {
+        // content Word imports from another part (HTML, RTF, another document) only when it opens the file: not read, it would be lost
+        fail({
+          code: 'unsupported-content',
+          path: source === undefined ? ['word/document.xml'] : [source, 'word/document.xml'],
+          value: `paragraph ${paragraphOf(i) + 1}`,
+          expected: 'a document whose text is its own',
+          message: `${source ?? 'the document'}: paragraph ${paragraphOf(i) + 1} is content imported from another file (w:altChunk: HTML, RTF or another document, as web tools write), which Word converts only when it opens the document; open it in Word and save it again as .docx, which makes that content the document's own`,
+        });
       }
+      flushNotes(paragraphOf(i));
     });
   };
   visit(children, (i) => i);

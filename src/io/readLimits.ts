@@ -79,12 +79,14 @@ export interface DocxLimits {
   readonly maxPartBytes: number;
   /** Most parts (files) in the document's zip. */
   readonly maxEntries: number;
+  /** Most cells in one table's grid, rows × columns (a cell spanning `w:gridSpan="1000000"` widens every row). */
+  readonly maxTableCells: number;
 }
 
 /**
  * The limits the DOCX reader (and `markDocx`) applies unless told otherwise: a 64 MiB file, 256
  * MiB unpacked in total, 32 MiB per part (a 100-page plan's `word/document.xml` is a few MiB),
- * 5,000 parts. As for XLSX, every part is unpacked once to check that it is exactly the size its
+ * 5,000 parts, 1,000,000 cells in one table's grid. As for XLSX, every part is unpacked once to check that it is exactly the size its
  * zip directory records and that its checksum is right; a part that unpacks further is refused
  * before it is all in memory. Over a limit: `docx-limit` naming it.
  * @example
@@ -95,6 +97,7 @@ export const DOCX_READ_LIMITS: DocxLimits = Object.freeze({
   maxUncompressedBytes: 256 * 1024 * 1024,
   maxPartBytes: 32 * 1024 * 1024,
   maxEntries: 5_000,
+  maxTableCells: 1_000_000,
 });
 
 /**

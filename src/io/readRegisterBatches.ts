@@ -9,7 +9,7 @@ import type { ScoreCheckRowInput } from '../standards/crossCheckScores.js';
 import type { PovertyStandard } from '../standards/standards.js';
 import { checkSeparator } from './csv.js';
 import { csvByteRecords, fieldText, type ByteRecords } from './_csvBytes.js';
-import { isColumnHeader, matchHeader, normalizeHeader, readCell, type ColumnSpec, type HeaderMatch } from './columns.js';
+import { hasControlCharacter, isColumnHeader, matchHeader, normalizeHeader, readCell, type ColumnSpec, type HeaderMatch } from './columns.js';
 import { isIncomeHeader } from './amountHeader.js';
 import { firstText, RegisterHeaderFinder, skippedRowKind, type RegisterHeaderRows, type RegisterTotalsCheck, type SkippedRegisterRow } from './_registerRows.js';
 import { DONG_PER_UNIT } from '../numbers/money.js';
@@ -532,10 +532,20 @@ function scoreRowOf(plan: Plan, record: TypedRecord, id: string, parts: Househol
   });
 }
 
-function passOf(plan: Plan, cells: ReadonlyArray<RawCell>): readonly string[] | undefined {
+/**
+ * The pass-through cells of a row, as text. A control character in one is refused naming the
+ * cell, as in every other column: written out unchanged it would reach the output invisibly.
+ * @throws VnPovertyError `control-character` naming the file, row and column.
+ */
+function passOf(plan: Plan, cells: ReadonlyArray<RawCell>, row: number): readonly string[] | undefined {
   if (plan.passAt.length === 0) return undefined;
   const out: string[] = new Array<string>(plan.passAt.length);
-  for (let c = 0; c < plan.passAt.length; c++) out[c] = rawText(cells[plan.passAt[c]!] ?? null);
+  for (let c = 0; c < plan.passAt.length; c++) {
+    const col = plan.passAt[c]!;
+    const cell = cells[col] ?? null;
+    if (typeof cell === 'string' && hasControlCharacter(cell)) readCell(cell, TEXT_SPEC, { source: plan.label, row, column: col + 1, header: plan.layout.passThrough[c] ?? '' });
+    out[c] = rawText(cell);
+  }
   return out;
 }
 
@@ -693,7 +703,7 @@ export async function* readRegisterBatches(source: RowSource, options: ReadRegis
     const { id, parts } = partsOfRecord(p, record);
     const scoreRow = p.scoreColumns ? scoreRowOf(p, record, id, parts) : undefined;
     const extras = p.extras !== undefined ? readExtras(p.extras, cells, row, formats) : undefined;
-    const pass = passOf(p, cells);
+    const pass = passOf(p, cells, row);
     const place = (): void => {
       if (scoreRow !== undefined) {
         const i = batcher!.begin(row, row, id, parts.unit, undefined);
@@ -845,7 +855,7 @@ async function* memberRows(source: RowSource, plan: Plan, options: ReadRegisterB
       exact: h.monthlyIncomeExact,
       unit: h.unit,
     };
-    batcher.place(h.row, h.lastRow, h.household.id!, parts, passOf(plan, cells), extras);
+    batcher.place(h.row, h.lastRow, h.household.id!, parts, passOf(plan, cells, h.row), extras);
     yield* drain(batcher);
   }
   batcher.flush();
@@ -968,6 +978,7 @@ class FastRows {
       for (let c = 0; c < p.passAt.length; c++) {
         const col = p.passAt[c]!;
         pass[c] = col < nf ? fieldText(r, off + col) : '';
+        if (hasControlCharacter(pass[c]!)) return this.slowRow(r, k, row); // the record path names the cell
       }
     }
     let extras: RegisterExtras | undefined;
@@ -1014,7 +1025,7 @@ class FastRows {
     const p = this.plan;
     const { id, parts } = partsOfRecord(p, p.reader.read(row, cells));
     const extras = p.extras !== undefined ? readExtras(p.extras, cells, row) : undefined;
-    const pass = passOf(p, cells);
+    const pass = passOf(p, cells, row);
     return () => this.batcher.place(row, row, id, parts, pass, extras);
   }
 

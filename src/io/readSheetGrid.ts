@@ -1,9 +1,8 @@
 import { basename } from 'node:path';
-import type ExcelJS from 'exceljs';
 import { Decimal } from '../_internal/_decimal.js';
-import { fail } from '../errors/VnPovertyError.js';
+import { VnPovertyError, issue, type VnIssue, type VnIssues } from '../errors/VnPovertyError.js';
 import { assertOptions } from '../errors/assertOptions.js';
-import { assertReadableCells, assertSheetArea, cellValueOf, loadXlsxWorkbook } from './_excel.js';
+import { assertSheetArea, cellRef, columnLetters, readXlsxSheet, type XlsxSheetAbout } from './_excel.js';
 import { XLSX_TABLE_LIMITS, type XlsxLimits } from './readLimits.js';
 import type { NumberFormat } from '../numbers/printedInterval.js';
 import type { PrintedGrid } from '../reconcile/tableFromSpec.js';
@@ -22,9 +21,18 @@ export interface SheetGrid {
   readonly sheet: string;
   /** Every sheet of the workbook, in order. */
   readonly sheets: readonly string[];
-  /** The cells as printed (see `PrintedGrid`): each merged range's value copied into every cell it covers. */
+  /** The cells as printed (see `PrintedGrid`): a merged range of text copied into every cell it covers, a merged figure in its first cell only. */
   readonly grid: PrintedGrid;
   readonly merges: readonly MergedRange[];
+  /** Rows hidden in the spreadsheet that hold data (0-based grid rows): read as every row is, and named in `notes`. */
+  readonly hiddenRows: readonly number[];
+  /** Columns hidden in the spreadsheet that hold data (0-based grid columns): read as every column is, and named in `notes`. */
+  readonly hiddenColumns: readonly number[];
+  /**
+   * What a reader of the table should be told, one sentence each naming the file, sheet and
+   * cells: hidden rows and columns read as data, a figure merged over several cells read once.
+   */
+  readonly notes: readonly string[];
 }
 
 /** Options of {@link readSheetGrid}. */
@@ -60,93 +68,117 @@ function numberText(value: number, fmt: string | undefined, format: NumberFormat
   return percent ? `${text}%` : text;
 }
 
-function cellText(value: ExcelJS.CellValue, fmt: string | undefined, format: NumberFormat): string | null {
-  if (value === null || value === undefined) return null;
+/** A cell as the streaming reader gives it, as printed; null when empty. */
+function cellText(value: string | number | boolean | Date | null, fmt: string | undefined, format: NumberFormat): string | null {
+  if (value === null) return null;
   if (typeof value === 'number') return numberText(value, fmt, format);
-  if (typeof value === 'string') return value;
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((r) => r.text).join('');
-    if ('result' in value) return value.result === undefined || value.result === null ? null : cellText(value.result as ExcelJS.CellValue, fmt, format);
-    if ('text' in value && typeof value.text === 'string') return value.text;
-  }
-  return String(value);
+  return value;
 }
 
-/** `'B3:D4'` → the 0-based range. */
-function rangeOf(ref: string): MergedRange {
-  const [a = '', b = a] = ref.split(':');
-  const at = (r: string): [number, number] => {
-    const m = /^\$?([A-Z]+)\$?(\d+)$/.exec(r.toUpperCase());
-    if (m === null) return [0, 0];
-    const col = [...m[1]!].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-    return [Number(m[2]) - 1, col - 1];
-  };
-  const [top, left] = at(a);
-  const [bottom, right] = at(b);
-  return { top, left, bottom, right };
-}
+/** A figure as a table prints it (`16.194`, `0,70`, `12,5%`, `(1.234)`), not a label or a header word. */
+const FIGURE = /^[(+-]?\s*\d[\d.,\s]*%?\)?$/;
 
 /**
  * Reads one sheet of an XLSX workbook as the grid of cells a reader sees: each numeric cell
  * written as shown (its number format's decimals and percent sign, in the vi-VN way unless
- * told), formulas as their results, and every merged range's value copied into each cell it
- * covers — so a two-row Vietnamese header names every column it spans. The grid runs from A1 to the
- * last cell with a value (or the last merged range), every row as wide as the grid; one that would
- * span more than `maxCells` cells (a stray cell at XFD1048576) is refused. The shared step before
- * `tableFromSpec` (reconciliation) and document reading.
+ * told), formulas as their saved results, dates as ISO dates. Read by the library's own
+ * streaming sheet reader (the one registers go through: any part names, the 1904 date system,
+ * `t="d"` dates; no exceljs needed), so a table and a register are read by one set of rules:
+ * - **the sheet** by name (exactly, else ignoring case as Excel does: `ds` finds `DS`) or 1-based
+ *   position; without one, the first visible worksheet;
+ * - **merged ranges**: the value of a range of text (a two-row Vietnamese header, a label merged
+ *   down over the rows of a district) is copied into each cell it covers, so every column is
+ *   named; **a figure merged over several cells is read once**, in its first cell, the others
+ *   blank — copied, a sum would count it twice — and `notes` says so, naming the range;
+ * - **hidden rows and columns** holding data are read as every row and column is (the grid is the
+ *   sheet, not what is on screen) and named in `hiddenRows`, `hiddenColumns` and `notes`: a
+ *   printed total may leave a hidden row out, and the reader says which rows it read.
+ * The grid runs from A1 to the last cell with a value (or the last merged range), every row as
+ * wide as the grid; one that would span more than `maxCells` cells (a stray cell at XFD1048576)
+ * is refused. The shared step before `tableFromSpec` (reconciliation) and table understanding.
  *
  * The file goes through the same checks as every XLSX reader (see {@link XLSX_TABLE_LIMITS}):
  * an empty, truncated, damaged or foreign file, a zip bomb or a workbook over the limits is
  * refused naming the file and the reason; a cell that cannot be read as printed — a formula with
- * no saved value, an error value — is refused naming the cell (a blank there would be a misreading).
+ * no saved value, an error value — is refused naming the cell (a blank there would be a
+ * misreading), up to five of them.
  *
  * @throws VnPovertyError `missing-sheet` naming the sheets there are; `empty-file`, `not-xlsx`,
  *   `corrupt-xlsx`, `xlsx-limit`, `unreadable-cell` naming the file; never an exceljs error.
  * @example
  * (await readSheetGrid('ke-hoach.xlsx', { sheet: 'Biểu 1' })).grid[3] //=> ['I', 'Thành thị', '16.194', '113', '0,70', …]
+ * (await readSheetGrid('bang.xlsx', { sheet: 'ds' })).sheet //=> 'DS'
  */
 export async function readSheetGrid(path: string, options: ReadSheetGridOptions = {}): Promise<SheetGrid> {
   assertOptions(options, 'readSheetGrid');
   const label = options.source ?? basename(path);
   const limits = { ...XLSX_TABLE_LIMITS, ...options.limits };
-  const workbook = await loadXlsxWorkbook(path, label, limits);
-  const sheets = workbook.worksheets.map((w) => w.name);
-  // without a sheet named, the first visible one (a hidden sheet of instructions or lists is not the table)
-  const wanted = options.sheet ?? Math.max(1, workbook.worksheets.findIndex((w) => w.state === undefined || w.state === 'visible') + 1);
-  const ws = typeof wanted === 'number' ? workbook.worksheets[wanted - 1] : workbook.getWorksheet(wanted);
-  if (ws === undefined) {
-    return fail({ code: 'missing-sheet', path: [label], value: wanted, expected: sheets.length > 0 ? `one of the sheets ${sheets.map((s) => JSON.stringify(s)).join(', ')}` : 'a workbook with at least one sheet' });
-  }
-  assertReadableCells(ws, label);
   const format = options.numberFormat ?? 'vi';
-  // the grid runs from A1 to the last cell with a value (or the last merged range)
-  const merges = ((ws.model as { merges?: string[] }).merges ?? []).map(rangeOf);
+  const about: XlsxSheetAbout = {};
+  const texts: Array<[number, number, string]> = [];
+  const problems: VnIssue[] = [];
+  let unreadable = 0;
   let height = 0;
   let width = 0;
-  const texts: Array<[number, number, string]> = [];
-  ws.eachRow({ includeEmpty: false }, (row, n) => {
-    row.eachCell({ includeEmpty: false }, (cell, col) => {
-      const text = cellText(cellValueOf(cell), typeof cell.numFmt === 'string' ? cell.numFmt : undefined, format);
+  for await (const row of readXlsxSheet(path, options.sheet, label, limits, undefined, about)) {
+    row.cells.forEach((value, c) => {
+      const problem = row.problems[c];
+      if (problem !== undefined) {
+        if (problems.length < 5) problems.push(issue({ code: 'unreadable-cell', path: [label, row.row, c + 1], value: cellRef(row.sheet, c + 1, row.row), expected: 'a value as printed', message: `${label}: ${problem}` }));
+        unreadable++;
+        return;
+      }
+      const text = cellText(value, row.formats[c], format);
       if (text === null) return;
-      texts.push([n - 1, col - 1, text]);
-      height = Math.max(height, n);
-      width = Math.max(width, col);
+      texts.push([row.row - 1, c, text]);
+      height = Math.max(height, row.row);
+      width = Math.max(width, c + 1);
     });
-  });
+  }
+  if (problems.length > 0) {
+    if (unreadable > problems.length) problems.push(issue({ code: 'unreadable-cell', path: [label], value: unreadable - problems.length, expected: 'a value as printed', message: `${label}: and ${unreadable - problems.length} more such cells` }));
+    throw new VnPovertyError(problems as unknown as VnIssues);
+  }
+  const sheet = about.sheet ?? '';
+  const merges = (about.merges ?? []).map((m) => ({ top: m.top - 1, left: m.left - 1, bottom: m.bottom - 1, right: m.right - 1 }));
+  // the grid runs from A1 to the last cell with a value (or the last merged range)
   for (const m of merges) {
     height = Math.max(height, m.bottom + 1);
     width = Math.max(width, m.right + 1);
   }
-  assertSheetArea(label, ws.name, height, width, limits.maxCells);
+  assertSheetArea(label, sheet, height, width, limits.maxCells);
   // every row as wide as the sheet, so that a row whose last cells are empty is not a short row
   const rows: (string | null)[][] = Array.from({ length: height }, () => Array<string | null>(width).fill(null));
   for (const [r, c, text] of texts) rows[r]![c] = text;
+  const notes: string[] = [];
+  const where = `${label}: the sheet ${JSON.stringify(sheet)}`;
   for (const m of merges) {
     const value = rows[m.top]?.[m.left] ?? null;
+    const ref = `${columnLetters(m.left + 1)}${m.top + 1}:${columnLetters(m.right + 1)}${m.bottom + 1}`;
+    // a figure merged over several cells is one figure: copied into each, a sum would count it again
+    if (value !== null && FIGURE.test(value.trim())) {
+      const over = [m.bottom > m.top ? `${m.bottom - m.top + 1} rows` : '', m.right > m.left ? `${m.right - m.left + 1} columns` : ''].filter((x) => x !== '').join(' × ');
+      notes.push(`${where}: the merged range ${ref} holds one figure (${value}) over ${over}: it is read in ${columnLetters(m.left + 1)}${m.top + 1} only and the other cells it covers as blank; unmerge the cells and give each row its own figure`);
+      continue;
+    }
     for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) rows[r]![c] = value;
   }
+  const hiddenRows = about.hiddenRows ?? [];
+  const hiddenColumns = about.hiddenColumns ?? [];
+  const list = (xs: readonly (string | number)[]): string => `${xs.slice(0, 10).join(', ')}${xs.length > 10 ? ', …' : ''}`;
+  const one = (xs: readonly unknown[], singular: string, plural: string): string => (xs.length === 1 ? singular : plural);
+  if (hiddenRows.length > 0) notes.push(`${where}: ${one(hiddenRows, 'row', 'rows')} ${list(hiddenRows)} ${one(hiddenRows, 'is', 'are')} hidden in the spreadsheet and read as part of the table, as every row is (does the printed total leave ${one(hiddenRows, 'it', 'them')} out?): unhide ${one(hiddenRows, 'it', 'them')} to see all that was checked`);
+  if (hiddenColumns.length > 0) notes.push(`${where}: ${one(hiddenColumns, 'column', 'columns')} ${list(hiddenColumns.map(columnLetters))} ${one(hiddenColumns, 'is', 'are')} hidden in the spreadsheet and read as part of the table, as every column is: unhide ${one(hiddenColumns, 'it', 'them')} to see all that was checked`);
   const grid = Object.freeze(rows.map((r) => Object.freeze(r)));
-  return Object.freeze({ sheet: ws.name, sheets: Object.freeze(sheets), grid, merges: Object.freeze(merges.map((m) => Object.freeze(m))) });
+  return Object.freeze({
+    sheet,
+    sheets: Object.freeze([...(about.sheets ?? [])]),
+    grid,
+    merges: Object.freeze(merges.map((m) => Object.freeze(m))),
+    hiddenRows: Object.freeze(hiddenRows.map((r) => r - 1)),
+    hiddenColumns: Object.freeze(hiddenColumns.map((c) => c - 1)),
+    notes: Object.freeze(notes),
+  });
 }

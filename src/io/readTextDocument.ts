@@ -1,5 +1,6 @@
 import { deepFreeze } from '../_internal/_freeze.js';
 import type { DocumentBlock, DocumentCell, DocumentModel } from '../documents/documentModel.js';
+import { dropInvisible } from './_invisible.js';
 
 /** Options of {@link readTextDocument}. */
 export interface ReadTextDocumentOptions {
@@ -10,10 +11,9 @@ export interface ReadTextDocumentOptions {
 const ROMAN_HEADING = /^(?:[IVXL]+|[A-Z])\.\s+\S/;
 const MARKDOWN_HEADING = /^(#{1,6})\s+/;
 
-/** NFC, no-break spaces as spaces, markdown emphasis (`**`, `***`) removed, runs of spaces collapsed. */
+/** NFC, soft hyphens and zero-width characters dropped, no-break spaces as spaces, markdown emphasis (`**`, `***`) removed, runs of spaces collapsed. */
 function cleanText(text: string): string {
-  return text
-    .normalize('NFC')
+  return dropInvisible(text.normalize('NFC'))
     .replace(/[\u00a0\u202f]/g, ' ')
     .replace(/\*{2,3}/g, '')
     .replace(/[ \t]+/g, ' ')

@@ -56,7 +56,9 @@ describe('check on bad Word files: exit 2 naming the file and what to do', () =>
   it('a zip that is not a Word document, malformed XML, a zip bomb, too many parts', async () => {
     const d = dir();
     const workbook = writeText(d, 'so-lieu.docx', zipSync({ 'xl/workbook.xml': enc.encode('<workbook/>') }));
-    await expectRefused(['check', workbook], ['so-lieu.docx: ', 'not a Word document', 'word/document.xml'], [workbook]);
+    await expectRefused(['check', workbook], ['so-lieu.docx: ', 'an Excel workbook (.xlsx), not a Word document: name it .xlsx'], [workbook]);
+    const other = writeText(d, 'khac.docx', zipSync({ 'a/b.txt': enc.encode('x') }));
+    await expectRefused(['check', other], ['khac.docx: ', 'not a Word document', 'word/document.xml'], [other]);
     const broken = writeText(d, 'xml-hong.docx', zipSync({ 'word/document.xml': enc.encode(`<w:document ${W}><w:body><w:p><w:r><w:t>a</w:t></w:r></w:p>`) }));
     await expectRefused(['check', broken], ['xml-hong.docx: ', 'word/document.xml is not well-formed XML'], [broken]);
     const tags = writeText(d, 'the-sai.docx', zipSync({ 'word/document.xml': enc.encode(`<w:document ${W}><w:body><w:p></w:r></w:p></w:body></w:document>`) }));

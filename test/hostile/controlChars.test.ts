@@ -30,6 +30,15 @@ describe('control characters in CSV cells', () => {
     await expectRefused(['summarize', del], ['del.csv, row 2, column 2 (Mã đơn vị): holds the control character U+007F (DEL)'], [del]);
   });
 
+  it('a control character in a pass-through column (notes) is refused naming the cell, as in every other column (before: written to the output unchanged)', async () => {
+    const d = dir();
+    const path = writeText(d, 'ghi-chu.csv', Buffer.from(lines([[...HEAD, 'Ghi chú'], [...row('H1'), 'đã rà soát'], [...row('H2'), 'hộ\u001b[2J mới']])));
+    const out = join(d, 'kq.csv');
+    writeFileSync(out, 'an earlier result');
+    await expectRefused(['classify', path, ...AS_OF, '--out', out], ['ghi-chu.csv, row 3, column 9 (Ghi chú): holds the control character U+001B (ESC) at character 3'], [path, out]);
+    await expectRefused(['classify', path, ...AS_OF, '--threads', '2', '--out', out], ['ghi-chu.csv, row 3, column 9 (Ghi chú): holds the control character U+001B (ESC)'], [path, out]);
+  });
+
   it('a tab or a line break inside a quoted value is text, read as before', async () => {
     const d = dir();
     const path = writeText(d, 'tab.csv', Buffer.from(lines([[...HEAD, 'Ghi chú'], [...row('H1'), 'dòng 1\ndòng\t2']])));
@@ -46,6 +55,28 @@ describe('control characters in XLSX cells', () => {
     const path = join(d, 'esc.xlsx');
     writeFileSync(path, rawXlsx([{ name: 'DS', xml: `<sheetData>${head}${cells(2, 'H1\u001b')}</sheetData>` }]));
     await expectRefused(['classify', path, ...AS_OF], ['esc.xlsx: the workbook cannot be read', 'xl/worksheets/sheet1.xml is not well-formed XML'], [path]);
+  });
+});
+
+describe('escaped characters in XLSX text (_xHHHH_, ECMA-376 §22.9.2.19)', () => {
+  const head = `<row r="1">${[...HEAD, 'Ghi chú'].map((h, i) => inline(`${'ABCDEFGHI'[i]}1`, h)).join('')}</row>`;
+  const household = (r: number, id: string, note: number): string => `<row r="${r}">${inline(`A${r}`, id)}${inline(`B${r}`, '30316')}${inline(`C${r}`, 'nông thôn')}${numberCell(`D${r}`, '1400000')}${numberCell(`E${r}`, '1')}${['F', 'G', 'H'].map((c) => inline(`${c}${r}`, 'có')).join('')}<c r="I${r}" t="s"><v>${note}</v></c></row>`;
+
+  it('are decoded: a carriage return Excel wrote as _x000D_ is text, a literal _x005F_x0041_ reads _x0041_ (before: read as written)', async () => {
+    const d = dir();
+    const path = join(d, 'xstring.xlsx');
+    writeFileSync(path, rawXlsx([{ name: 'DS', xml: `<sheetData>${head}${household(2, 'H1', 0)}${household(3, 'H2', 1)}</sheetData>` }], { shared: '<si><t>dòng 1_x000D_\ndòng 2</t></si><si><t>mã _x005F_x0041_</t></si>' }));
+    const run = await expectOutcome(['classify', path, ...AS_OF], { code: 0, unchanged: [path] });
+    expect(run.out).toContain('"dòng 1\r\ndòng 2"');
+    expect(run.out).toContain('mã _x0041_');
+    expect(run.out).not.toContain('_x000D_');
+  });
+
+  it('an escaped control character is refused naming the cell, as a typed one is', async () => {
+    const d = dir();
+    const path = join(d, 'xesc.xlsx');
+    writeFileSync(path, rawXlsx([{ name: 'DS', xml: `<sheetData>${head}${household(2, 'H1', 0)}</sheetData>` }], { shared: '<si><t>ghi chú_x001B_</t></si>' }));
+    await expectRefused(['classify', path, ...AS_OF], ['xesc.xlsx, row 2, column 9 (Ghi chú): holds the control character U+001B (ESC)'], [path]);
   });
 });
 

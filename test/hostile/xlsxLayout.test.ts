@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readRecords } from '../../src/io/readRecords.js';
 import { tempDirs } from '../_helpers/tempDirs.js';
-import { expectOutcome, expectRefused } from './_hostile.js';
+import { GOOD_REGISTER, expectOutcome, expectRefused, writeCsv } from './_hostile.js';
 import { inline, numberCell, rawXlsx, type RawSheet } from './_rawXlsx.js';
 
 const dir = tempDirs('vnp-hostile-layout-');
@@ -94,6 +94,15 @@ describe('merged cells over the member rows of a household (one row per member)'
     expect(out[0]).toContain(',3,');
   });
 
+  it("a yes/no flag merged down over one household's members is read on each; merged over two households it is refused saying how to unmerge", async () => {
+    const FLAGGED = `<row r="1">${['Mã hộ', 'Khu vực', 'Thu nhập/tháng (đồng)', 'Tuổi', 'Thiếu hụt: bảo hiểm y tế'].map((h, i) => inline(`${LETTERS[i]}1`, h)).join('')}</row>`;
+    const flagged = (r: number, age: string, first?: string, flag?: string): string => member(r, age, first !== undefined ? { id: first, income: '4000000' } : undefined).replace('</row>', `${flag !== undefined ? inline(`E${r}`, flag) : ''}</row>`);
+    const one = write('flag-one.xlsx', sheet(FLAGGED + flagged(2, '45', 'H1', 'có') + flagged(3, '40') + flagged(4, '30', 'H2', 'không'), merges('A2:A3', 'B2:B3', 'C2:C3', 'E2:E3')));
+    await expectOutcome(['classify', one, ...AS_OF], { code: 0, unchanged: [one], mentions: ['cells DS!E2:E3 are merged: read as “có” on each of rows 2–3 of column E'] });
+    const two = write('flag-two.xlsx', sheet(FLAGGED + flagged(2, '45', 'H1', 'có') + flagged(3, '40') + flagged(4, '30', 'H2'), merges('A2:A3', 'E2:E4')));
+    await expectRefused(['classify', two, ...AS_OF], ['flag-two.xlsx, row 4, column 5 (Thiếu hụt: bảo hiểm y tế): cell DS!E4 is part of the merged cells DS!E2:E4', 'unmerge the cells (Home › Merge & Center › Unmerge Cells) and write the value on each row'], [two]);
+  });
+
   it('an income merged over the rows of two households is refused naming the range', async () => {
     const rows = member(2, '45', { id: 'H1', income: '4000000' }) + member(3, '40') + `<row r="4">${inline('A4', 'H2')}${inline('B4', 'nông thôn')}${numberCell('D4', '30')}</row>`;
     const path = write('members-two.xlsx', sheet(MEMBERS + rows, merges('A2:A3', 'B2:B4', 'C2:C4')));
@@ -120,6 +129,25 @@ describe('hidden rows and columns', () => {
     expect(run.out.trim().split('\r\n').slice(1)).toHaveLength(3);
     const summarized = write('hidden-classified.xlsx', sheet(CLASSIFIED + classified(2, 'poor') + classified(3, 'poor', '', '', ' hidden="true"'), '', '<cols><col min="1" max="2" hidden="1"/></cols>'));
     await expectOutcome(['summarize', summarized], { code: 0, unchanged: [summarized], mentions: ['hidden-classified.xlsx: 1 hidden row (3) and 2 hidden columns (A, B) of the sheet "DS" read as data'] });
+  });
+
+  it('the columns the library’s own XLSX output hides (status codes, indicator ids) are not named when it is read back; a column the user hid still is', async () => {
+    const d = dir();
+    const register = writeCsv(d, 'ho.csv', GOOD_REGISTER);
+    const output = join(d, 'ket-qua.xlsx');
+    await expectOutcome(['classify', register, ...AS_OF, '--out', output], { code: 0 });
+    // before: "8 hidden columns (H, K, M, N, P, Q, R, S) … read as data" on the library's own file
+    const run = await expectOutcome(['summarize', output], { code: 0, unchanged: [output] });
+    expect(run.err).not.toContain('hidden');
+    // before: with English headers, summarize refused classify's own output (`Status (Vietnamese)` taken for a second `Status`)
+    for (const headers of ['en', 'vi']) {
+      const other = join(d, `ket-qua-${headers}.xlsx`);
+      await expectOutcome(['classify', register, ...AS_OF, '--headers', headers, '--out', other], { code: 0 });
+      expect((await expectOutcome(['summarize', other], { code: 0 })).err).not.toContain('hidden');
+    }
+    // the user's hidden column under a header of their own is still named
+    const user = write('user-hidden.xlsx', sheet(CLASSIFIED + classified(2, 'poor'), '', '<cols><col min="1" max="1" hidden="1"/></cols>'));
+    await expectOutcome(['summarize', user], { code: 0, mentions: ['user-hidden.xlsx: 1 hidden column (A) of the sheet "DS" read as data'] });
   });
 
   it('a sheet with nothing hidden says nothing of it', async () => {

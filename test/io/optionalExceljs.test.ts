@@ -69,7 +69,7 @@ describe('exceljs is an optional peer dependency', () => {
     expect(toXlsx.stderr).toContain('writing .xlsx needs exceljs: npm install exceljs');
   });
 
-  it('without it, readRows reads an XLSX and the whole-workbook readers throw VnPovertyError missing-optional-dependency', async () => {
+  it('without it, readRows and readSheetGrid read an XLSX (the library’s own sheet reader) and the whole-workbook reader throws VnPovertyError missing-optional-dependency', async () => {
     const d = dir();
     const xlsx = join(d, 'bang.xlsx');
     const columns: Array<TableColumn<string[]>> = [{ key: 'a', vi: 'A', en: 'A', kind: 'text', value: (r) => r[0] ?? null }];
@@ -77,10 +77,10 @@ describe('exceljs is an optional peer dependency', () => {
     const script = join(d, 'probe.mts');
     writeFileSync(
       script,
-      `import { readRows, readSheetGrid, parseCsv } from ${JSON.stringify(join(root, 'src/io/io.ts'))};
+      `import { readRows, readSheetGrid, readDocument, parseCsv } from ${JSON.stringify(join(root, 'src/io/io.ts'))};
 import { VnPovertyError } from ${JSON.stringify(join(root, 'src/index.ts'))};
 const codes: string[] = [];
-for (const attempt of [async () => { for await (const _ of readRows(${JSON.stringify(xlsx)})) void _; }, () => readSheetGrid(${JSON.stringify(xlsx)})]) {
+for (const attempt of [async () => { for await (const _ of readRows(${JSON.stringify(xlsx)})) void _; }, () => readSheetGrid(${JSON.stringify(xlsx)}), () => readDocument(${JSON.stringify(xlsx)})]) {
   try { await attempt(); codes.push('no error'); } catch (e) { codes.push(e instanceof VnPovertyError ? e.issues[0].code : String(e)); }
 }
 console.log(JSON.stringify({ codes, csv: parseCsv('a,b\\n1,2') }));
@@ -88,6 +88,6 @@ console.log(JSON.stringify({ codes, csv: parseCsv('a,b\\n1,2') }));
     );
     const r = await withoutExceljs([script]);
     expect(r.stderr).toBe('');
-    expect(JSON.parse(r.stdout)).toEqual({ codes: ['no error', 'missing-optional-dependency'], csv: [['a', 'b'], ['1', '2']] });
+    expect(JSON.parse(r.stdout)).toEqual({ codes: ['no error', 'no error', 'missing-optional-dependency'], csv: [['a', 'b'], ['1', '2']] });
   });
 });

@@ -1,0 +1,147 @@
+/**
+ * Word plans as officials produce them, read by `readDocxDocument` (and `vn-poverty check`):
+ * tracked changes, hidden text, fields, content controls, text boxes with their fallback copy,
+ * footnotes, soft hyphens inside figures, and files under a .docx or .doc name that are not one.
+ * Each case failed before: the text read was not the plan's text.
+ */
+import { zipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { readDocxDocument } from '../../src/io/readDocxDocument.js';
+import { readTextDocument } from '../../src/io/readTextDocument.js';
+import { tempDirs } from '../_helpers/tempDirs.js';
+import { expectOutcome, expectRefused, writeText } from './_hostile.js';
+
+const enc = new TextEncoder();
+const NS = [
+  'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"',
+  'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"',
+  'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"',
+  'xmlns:v="urn:schemas-microsoft-com:vml"',
+  'xmlns:m="http://schemas.openxmlformats.org/officeDocument/2006/math"',
+].join(' ');
+const dir = tempDirs('vnp-hostile-word-');
+
+const docx = (body: string, parts: Record<string, string> = {}): Uint8Array =>
+  zipSync({ 'word/document.xml': enc.encode(`<w:document ${NS}><w:body>${body}</w:body></w:document>`), ...Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, enc.encode(v)])) });
+const r = (t: string, props = ''): string => `<w:r>${props !== '' ? `<w:rPr>${props}</w:rPr>` : ''}<w:t xml:space="preserve">${t}</w:t></w:r>`;
+const p = (...runs: string[]): string => `<w:p>${runs.join('')}</w:p>`;
+const tc = (t: string): string => `<w:tc>${p(r(t))}</w:tc>`;
+/** The text of every block; a table as its rows of cell texts. */
+const texts = (bytes: Uint8Array): unknown[] => readDocxDocument(bytes).blocks.map((b) => (b.kind === 'table' ? b.rows.map((row) => row.map((c) => c.text)) : b.text));
+
+describe('the plan’s text as Word shows it', () => {
+  it('tracked changes: deleted and moved-from text is not read, inserted and moved-to text is; a deleted table row is left out', () => {
+    expect(texts(docx(p(r('Số hộ nghèo: '), '<w:del w:id="1"><w:r><w:delText>1.234</w:delText></w:r></w:del>', '<w:ins w:id="2"><w:r><w:t>1.240</w:t></w:r></w:ins>', r(' hộ'))))).toEqual(['Số hộ nghèo: 1.240 hộ']);
+    // before: "Giảm OLD 120 hộ NEW" — the moved text twice
+    expect(texts(docx(p(r('Giảm '), '<w:moveFrom w:id="3"><w:r><w:t>120 hộ</w:t></w:r></w:moveFrom>', r('trong năm '), '<w:moveTo w:id="4"><w:r><w:t>120 hộ</w:t></w:r></w:moveTo>')))).toEqual(['Giảm trong năm 120 hộ']);
+    expect(texts(docx(`<w:moveTo w:id="5">${p(r('đoạn được chuyển đến'))}</w:moveTo><w:moveFrom w:id="6">${p(r('đoạn cũ'))}</w:moveFrom>`))).toEqual(['đoạn được chuyển đến']);
+    const rows = `<w:tr>${tc('Xã A')}${tc('10')}</w:tr><w:tr><w:trPr><w:del w:id="7"/></w:trPr>${tc('Xã C')}${tc('7')}</w:tr><w:tr>${tc('Tổng')}${tc('10')}</w:tr>`;
+    expect(texts(docx(`<w:tbl>${rows}</w:tbl>`))).toEqual([[['Xã A', '10'], ['Tổng', '10']]]);
+  });
+
+  it('hidden text (w:vanish) is not read: before, "Tổng 999100 hộ"; vanish turned off is read', () => {
+    expect(texts(docx(p(r('Tổng '), r('999', '<w:vanish/>'), r('100 hộ'))))).toEqual(['Tổng 100 hộ']);
+    expect(texts(docx(p(r('Tổng '), r('100', '<w:vanish w:val="0"/>'), r(' hộ'))))).toEqual(['Tổng 100 hộ']);
+    expect(texts(docx(`<w:tbl><w:tr><w:tc>${p(r('10'), r('0', '<w:vanish/>'))}</w:tc></w:tr></w:tbl>`))).toEqual([[['10']]]);
+    expect(texts(docx(p(r('Tổng '), r('7', '<w:specVanish/>'), r('100 hộ'))))).toEqual(['Tổng 100 hộ']);
+  });
+
+  it('a document whose generator binds Word’s namespace to another prefix, or to none, is read as Word reads it (before: no text)', () => {
+    const MAIN = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+    const part = (xml: string): Uint8Array => zipSync({ 'word/document.xml': enc.encode(xml) });
+    expect(texts(part(`<document xmlns="${MAIN}"><body><p><r><t>Tổng 10 hộ</t></r></p><tbl><tr><tc><tcPr><gridSpan val="2"/></tcPr><p><r><t>A</t></r></p></tc></tr></tbl></body></document>`))).toEqual(['Tổng 10 hộ', [['A', 'A']]]);
+    expect(texts(part(`<ns0:document xmlns:ns0="${MAIN}"><ns0:body><ns0:p><ns0:r><ns0:t>Tổng 10 hộ</ns0:t></ns0:r><ns0:r><ns0:rPr><ns0:vanish/></ns0:rPr><ns0:t>9</ns0:t></ns0:r></ns0:p></ns0:body></ns0:document>`))).toEqual(['Tổng 10 hộ']);
+  });
+
+  it('content imported from another file when Word opens it (w:altChunk) is refused naming the paragraph, not lost', () => {
+    const bytes = docx(`${p(r('Kế hoạch'))}<w:altChunk xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="rId5"/>`);
+    expect(() => readDocxDocument(bytes, { source: 'web.docx' })).toThrow("web.docx: paragraph 2 is content imported from another file (w:altChunk: HTML, RTF or another document, as web tools write), which Word converts only when it opens the document; open it in Word and save it again as .docx");
+  });
+
+  it('fields: the cached result is read, never the field code; content controls are read through', () => {
+    const complex = p(r('Tổng '), '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> =SUM(ABOVE) </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>', r('1.500'), '<w:r><w:fldChar w:fldCharType="end"/></w:r>', r(' hộ'));
+    expect(texts(docx(complex + p(r('Có '), '<w:fldSimple w:instr=" = 1+2 "><w:r><w:t>3</w:t></w:r></w:fldSimple>', r(' xã'))))).toEqual(['Tổng 1.500 hộ', 'Có 3 xã']);
+    expect(texts(docx(`<w:sdt><w:sdtPr><w:alias w:val="x"/></w:sdtPr><w:sdtContent>${p(r('Số hộ '), `<w:sdt><w:sdtContent>${r('77')}</w:sdtContent></w:sdt>`)}</w:sdtContent></w:sdt>`))).toEqual(['Số hộ 77']);
+  });
+
+  it('text boxes and alternate content are read once (mc:Choice, not its mc:Fallback copy), apart from the text around them', () => {
+    const box = (t: string): string => `<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wps:txbx><w:txbxContent>${p(r(t))}</w:txbxContent></wps:txbx></w:drawing></mc:Choice><mc:Fallback><w:pict><v:textbox><w:txbxContent>${p(r(t))}</w:txbxContent></v:textbox></w:pict></mc:Fallback></mc:AlternateContent></w:r>`;
+    expect(texts(docx(p(r('Kế hoạch'), box('42 hộ'))))).toEqual(['Kế hoạch 42 hộ']);
+    // before: the block-level alternate content was dropped, its text lost
+    expect(texts(docx(`<mc:AlternateContent><mc:Choice Requires="w14">${p(r('Tổng 5 hộ'))}</mc:Choice><mc:Fallback>${p(r('Tổng 5 hộ'))}</mc:Fallback></mc:AlternateContent>`))).toEqual(['Tổng 5 hộ']);
+  });
+
+  it('figures split by soft hyphens, zero-width spaces, bookmarks or runs of other formatting are read whole', () => {
+    expect(texts(docx(p(r('Có 1\u00ad234 hộ, 2\u200b345 người'))))).toEqual(['Có 1234 hộ, 2345 người']);
+    // and in a text plan (copied from a web page or a PDF)
+    expect(readTextDocument('Tổng số hộ nghèo: 1\u00ad234 hộ').blocks.map((b) => (b.kind === 'table' ? '' : b.text))).toEqual(['Tổng số hộ nghèo: 1234 hộ']);
+    expect(texts(docx(p(r('Có 1.', '<w:b/>'), r('234'), r(' hộ; tỷ lệ 12'), '<w:bookmarkStart w:id="0" w:name="a"/>', r(',5'), '<w:bookmarkEnd w:id="0"/>', r('%'))))).toEqual(['Có 1.234 hộ; tỷ lệ 12,5%']);
+    expect(texts(docx(p(r('Giai đoạn 2021'), '<w:r><w:noBreakHyphen/></w:r>', r('2025'), '<w:r><w:ptab w:alignment="right" w:relativeTo="margin" w:leader="none"/></w:r>', r('trang 2'))))).toEqual(['Giai đoạn 2021-2025 trang 2']);
+  });
+
+  it('ruby annotations are left out and equations read', () => {
+    expect(texts(docx(p('<w:r><w:ruby><w:rubyPr/><w:rt>' + r('chú') + '</w:rt><w:rubyBase>' + r('Hà Nội') + '</w:rubyBase></w:ruby></w:r>')))).toEqual(['Hà Nội']);
+    expect(texts(docx(p(r('Tỷ lệ = '), '<m:oMath><m:r><m:t>12/100</m:t></m:r></m:oMath>')))).toEqual(['Tỷ lệ = 12/100']);
+  });
+
+  it('automatic numbering as Word counts it: instances of one list continue it, an instance with a restart starts again (before: every instance counted alone)', () => {
+    const numbered = (numId: string, t: string): string => `<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="${numId}"/></w:numPr></w:pPr>${r(t)}</w:p>`;
+    const numbering = `<w:numbering ${NS}><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num><w:num w:numId="2"><w:abstractNumId w:val="0"/></w:num><w:num w:numId="3"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num></w:numbering>`;
+    const m = readDocxDocument(docx(numbered('1', 'Xã A') + numbered('1', 'Xã B') + numbered('2', 'Xã C') + numbered('3', 'Huyện 1') + numbered('3', 'Huyện 2'), { 'word/numbering.xml': numbering }));
+    expect(m.blocks.map((b) => (b.kind === 'table' ? '' : `${b.label ?? ''} ${b.text}`))).toEqual(['1. Xã A', '2. Xã B', '3. Xã C', '1. Huyện 1', '2. Huyện 2']);
+  });
+
+  it('footnotes and endnotes are read, after the paragraph that refers to them (before: lost)', () => {
+    const notes = `<w:footnotes ${NS}><w:footnote w:type="separator" w:id="-1">${p('<w:r><w:separator/></w:r>')}</w:footnote><w:footnote w:id="2">${p('<w:r><w:footnoteRef/></w:r>', r(' Trong đó 60 hộ nông thôn.'))}</w:footnote></w:footnotes>`;
+    const endnotes = `<w:endnotes ${NS}><w:endnote w:id="1">${p(r('Nguồn: Báo cáo 2024'))}</w:endnote></w:endnotes>`;
+    const m = readDocxDocument(docx(p(r('Tổng số hộ nghèo 100 hộ'), '<w:r><w:footnoteReference w:id="2"/></w:r>', r('.')) + p(r('Hết'), '<w:r><w:endnoteReference w:id="1"/></w:r>'), { 'word/footnotes.xml': notes, 'word/endnotes.xml': endnotes }));
+    expect(m.blocks.map((b) => [b.kind === 'table' ? '' : b.text, b.kind === 'table' ? undefined : b.style, b.position.paragraph])).toEqual([
+      ['Tổng số hộ nghèo 100 hộ.', undefined, 0],
+      ['Trong đó 60 hộ nông thôn.', 'footnote text', 0],
+      ['Hết', undefined, 1],
+      ['Nguồn: Báo cáo 2024', 'endnote text', 1],
+    ]);
+  });
+});
+
+describe('tables that would blow up the grid', () => {
+  it('a cell spanning a million columns is refused naming the table, in milliseconds (before: ran out of memory); an unreadable span is one column', async () => {
+    const rows = (span: string): string => `<w:tbl><w:tr><w:tc><w:tcPr><w:gridSpan w:val="${span}"/></w:tcPr>${p(r('a'))}</w:tc></w:tr>${`<w:tr>${tc('b')}</w:tr>`.repeat(200)}</w:tbl>`;
+    expect(() => readDocxDocument(docx(p(r('Biểu 1')) + rows('1000000')), { source: 'rong.docx' })).toThrow('rong.docx: the table at paragraph 2 spans 201 rows × 1000000 columns (201000000 cells), over the limit of 1000000 (maxTableCells)');
+    const d = dir();
+    const path = writeText(d, 'rong.docx', docx(rows('1000000000')));
+    await expectRefused(['check', path], ['rong.docx: the table at paragraph 1 spans', 'maxTableCells'], [path]);
+    for (const span of ['-5', 'abc', '2.5']) {
+      const t = readDocxDocument(docx(rows(span))).blocks[0]!;
+      expect(t.kind === 'table' ? t.columns : 0).toBe(1);
+    }
+  });
+});
+
+describe('check on files that are not what their name says', () => {
+  it('a .docx renamed .doc is read as a .docx; HTML, Rich Text, a PDF or OpenDocument under an office name are refused saying what they are', async () => {
+    const d = dir();
+    const plan = docx(p(r('Tổng số hộ nghèo: 100 hộ, trong đó: 60 hộ nông thôn, 40 hộ thành thị.')));
+    const renamed = writeText(d, 'ke-hoach.doc', plan);
+    await expectOutcome(['check', renamed], { code: 0, unchanged: [renamed] });
+    const cases: Array<[string, string | Uint8Array, string]> = [
+      ['trang-web.docx', '<!DOCTYPE html><html><body><p>Tổng 10 hộ</p></body></html>', 'a web page (HTML), not a .docx document'],
+      ['trang-web.doc', '<html xmlns:w="urn:schemas-microsoft-com:office:word"><body>Tổng 10 hộ</body></html>', 'a web page (HTML)'],
+      ['mot-tep.doc', 'MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="x"\r\n\r\n', 'a single-file web page (MHTML)'],
+      ['van-ban.doc', '{\\rtf1\\ansi Tổng 10 hộ}', 'a Rich Text (.rtf) file'],
+      ['van-ban.docx', '{\\rtf1\\ansi Tổng 10 hộ}', 'a Rich Text (.rtf) file, not a .docx document; open it in Word'],
+      ['ban-in.docx', '%PDF-1.4\n', 'a PDF, not a .docx document'],
+      ['libre.docx', zipSync({ mimetype: enc.encode('application/vnd.oasis.opendocument.text'), 'content.xml': enc.encode('<x/>') }), 'an OpenDocument file'],
+    ];
+    for (const [name, bytes, why] of cases) {
+      const path = writeText(d, name, bytes);
+      await expectRefused(['check', path], [`${name}: `, why], [path]);
+    }
+  });
+
+  it('reconcile on an HTML table saved as .xlsx (a web export) says so', async () => {
+    const d = dir();
+    const path = writeText(d, 'xuat-web.xlsx', '<table><tr><td>Xã A</td><td>10</td></tr></table>');
+    await expectRefused(['reconcile', path], ['xuat-web.xlsx: ', 'a web page (HTML), not an .xlsx workbook', 'save it as .xlsx'], [path]);
+  });
+});
