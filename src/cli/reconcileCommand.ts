@@ -10,7 +10,7 @@ import { readSheetGrid, type MergedRange } from '../io/readSheetGrid.js';
 import { markedUpCopy, writeMarkedUpCopy, type MarkedUpSource } from '../io/writeMarkedUpCopy.js';
 import { LAYOUTS } from '../layouts.js';
 import { MONEY_UNITS, type MoneyUnit } from '../numbers/money.js';
-import type { NumberFormat } from '../numbers/printedInterval.js';
+import { toViNumberText, type NumberFormat } from '../numbers/printedInterval.js';
 import { ROUNDING_MODES, type RoundingMode } from '../numbers/rounding.js';
 import { formatReconcileReport, formatTableLayout } from '../reconcile/formatReconcileReport.js';
 import { presetSpecOptions, type LayoutPreset } from '../reconcile/layoutPreset.js';
@@ -115,9 +115,17 @@ async function readGrid(input: CliInput<'csv' | 'xlsx'>, delimiter: CsvDelimiter
   return { grid, source: { grid }, merges: [], notes: [] };
 }
 
-/** The grid as a document table (merged ranges resolved), for table understanding. */
-function tableOf(read: ReadTable): DocumentTable {
-  const rows: DocumentCell[][] = read.grid.map((r) => r.map((c) => ({ text: c ?? '', rowSpan: 1, colSpan: 1 })));
+/** A cell that holds only a figure (digits, marks, a sign, a percent sign): what `--number-format en` rewrites. */
+const FIGURE_ONLY = /^\s*[-−(]?\d[\d.,\s\u00a0]*\)?\s*%?\s*$/u;
+
+/**
+ * The grid as a document table (merged ranges resolved), for table understanding. Table
+ * understanding reads figures the Vietnamese way, so under `--number-format en` each cell that
+ * holds only a figure is rewritten that way first (`1,010` → `1.010`); names and words are left as printed.
+ */
+function tableOf(read: ReadTable, numberFormat: NumberFormat): DocumentTable {
+  const figure = (c: string | null): string => (c === null ? '' : numberFormat === 'en' && FIGURE_ONLY.test(c) ? toViNumberText(c, 'en') : c);
+  const rows: DocumentCell[][] = read.grid.map((r) => r.map((c) => ({ text: figure(c), rowSpan: 1, colSpan: 1 })));
   for (const m of read.merges) {
     const top = rows[m.top]?.[m.left];
     if (top === undefined) continue;
@@ -217,7 +225,7 @@ async function finish(
   try {
     if (chosen === null) {
       if (unit !== undefined) return badInput(io, 'reconcile: --unit needs --layout or --spec (an inferred layout takes the unit from the headers or a caption “ĐVT: …”)');
-      const r = reconcileInferred(tableOf(read), { source: file, attribute: o.attribute, ...(rounding !== undefined ? { rounding: rounding as RoundingMode } : {}) });
+      const r = reconcileInferred(tableOf(read, numberFormat), { source: file, attribute: o.attribute, ...(rounding !== undefined ? { rounding: rounding as RoundingMode } : {}) });
       inferred = r.inferred;
       report = r;
     } else {

@@ -1,5 +1,6 @@
 import { parseVnNumber, type QualifierMeaning } from '../numbers/parseVnNumber.js';
 import type { MoneyUnit } from '../numbers/money.js';
+import { tableFigureText } from '../numbers/tableFigureText.js';
 
 /**
  * A figure read from a table cell for layout inference: the digits as a scaled integer
@@ -23,7 +24,7 @@ const cache = new Map<string, CellNumber | null>();
  * or null when it is not one (a name, a row number such as `'I'`, a blank). Never throws.
  */
 export function cellNumber(text: string): CellNumber | null {
-  const t = text.trim();
+  const t = tableFigureText(text).text;
   if (t === '' || t.length > 40) return null;
   const hit = cache.get(t);
   if (hit !== undefined) return hit;

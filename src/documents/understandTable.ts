@@ -2,7 +2,8 @@ import { deepFreeze } from '../_internal/_freeze.js';
 import { roundQuotient, type RoundingMode } from '../numbers/rounding.js';
 import type { MoneyUnit } from '../numbers/money.js';
 import { foldVietnamese } from '../text/foldVietnamese.js';
-import { cellNumber, rowNumber, type CellNumber } from './_cellNumber.js';
+import { cellNumber, rowNumber, type CellNumber, type RowNumber } from './_cellNumber.js';
+import { isNoFigureText } from '../numbers/tableFigureText.js';
 import { figureCells, moneyUnitIn, tableHeader } from './_tableHeader.js';
 import { coverageCandidates, hasChildRow, inNumberSequence, namedGroup, roleOf, rowSignal, startsNumberGroup, withLetterLevels, type RowSignal } from './_tableRows.js';
 import { averageRelations, carriedBreaks, CHANGE_HEADER, declaredFormulas, headerFormulas, IN_WHICH, linearRelations, scaledTo, TOTAL_NAME, type Col } from './_columnRelations.js';
@@ -54,10 +55,29 @@ const CAPTION_UNITS = /\b(?:dvt|don vi tinh|don vi)\s*:\s*([^()]*)/;
 const MONEY_WORDS = /\b(kinh phi|nguon von|von|ngan sach|so tien|du toan|gia tri|tong muc|dong|trieu|ty dong|nstw|nsdp|nstinh|ns tinh|ns huyen)\b/;
 const COUNT_WORDS = /\b(ho|so ho|nguoi|so nguoi|luot|luot nguoi|lao dong|so luong|can|lop|hoc sinh|the)\b/;
 const NUMBER_HEADER = /^(stt|tt|so tt|so thu tu|thu tu)$/;
+/** Whether every fractional figure of a column has exactly three decimals (“1,010”, “12,500”): thousands grouped the English way. */
+function englishGrouped(filled: ReadonlyArray<CellNumber | null | undefined>): boolean {
+  const fractional = filled.filter((v): v is CellNumber => v != null && v.decimals > 0 && v.units % 10 ** v.decimals !== 0);
+  return fractional.length > 0 && fractional.every((v) => v.decimals === 3 && !v.percent);
+}
+
+/** A header naming a quantity (“Tổng số hộ”, “Số lượng”, “Nhân khẩu”): its column holds figures, never row numbers. */
+const COUNT_HEADER = /\b(so|tong|ho|nguoi|khau|luong|dong)\b/;
+
+/**
+ * Whether a column's arabic numbers run as row numbers do: mostly each one more than the one
+ * before it, or 1 again (a group numbered afresh). `200, 400, 500, 1100` are figures, not numbering.
+ */
+function runsLikeNumbering(numbers: readonly RowNumber[]): boolean {
+  const arabic = numbers.filter((n) => n.kind === 'arabic').map((n) => n.value);
+  if (arabic.length <= 1) return arabic.length === 0 || arabic[0]! <= 3;
+  let steps = 0;
+  for (let i = 1; i < arabic.length; i++) if (arabic[i] === arabic[i - 1]! + 1 || arabic[i] === 1) steps++;
+  return steps * 2 >= arabic.length - 1;
+}
 /** The values of a role column as the layouts declare them (`role`: unit, subtotal, total…). */
 const ROLE_VALUES = /^(unit|item|subtotal|total|group|heading|note)$/i;
 /** “-”, “–”, “—”: printed for nothing (zero) in figure columns. */
-const DASH = /^[-–—]$/;
 const ZERO: CellNumber = { units: 0, decimals: 0, percent: false, unit: null, qualifier: null };
 
 
@@ -111,7 +131,7 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
   const parsed: (CellNumber | null)[][] = dataRows.map((r) =>
     cols.map((c) => {
       const t = text(r, c.col);
-      if (!DASH.test(t)) return cellNumber(t);
+      if (!isNoFigureText(t)) return cellNumber(t);
       dashes = true;
       return ZERO;
     }),
@@ -125,7 +145,14 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
     const years = filled.length > 0 && filled.every((t) => /^(19|20)\d\d$/.test(t));
     // “24.560”, “1.709” in every row are figures grouped in thousands, not nested numbers 24.560, 1.709
     const thousands = filled.length > 0 && numbers.every((n) => n !== null && n.kind === 'nested' && /^\d{1,3}(\.\d{3})+$/.test(n.text));
-    const looksNumbered = !years && !thousands && filled.length > 0 && numbers.every((n) => n !== null) && (numbers.some((n) => n!.kind !== 'arabic') || filled.length >= 2);
+    const looksNumbered =
+      !years &&
+      !thousands &&
+      !COUNT_HEADER.test(folded) &&
+      filled.length > 0 &&
+      numbers.every((n) => n !== null) &&
+      (numbers.some((n) => n!.kind !== 'arabic') || filled.length >= 2) &&
+      runsLikeNumbering(numbers as RowNumber[]);
     if ((NUMBER_HEADER.test(folded) || looksNumbered) && filled.length >= dataRows.length * 0.3) {
       rowNumberCol = c.col;
       c.kind = 'row-number';
@@ -155,7 +182,7 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
       else if (ownUnit !== null || MONEY_WORDS.test(path)) {
         c.kind = 'amount';
         c.unit = ownUnit ?? captionUnit;
-      } else if (COUNT_WORDS.test(path) && fractional * 4 < numeric) c.kind = 'count'; // one stray decimal in a column of households is an error to find, not an amount
+      } else if (COUNT_WORDS.test(path) && (fractional * 4 < numeric || englishGrouped(filled))) c.kind = 'count'; // one stray decimal in a column of households is an error to find, not an amount; “1,010” hộ is the English format
       else if (captionUnit !== null) {
         c.kind = 'amount';
         c.unit = captionUnit;

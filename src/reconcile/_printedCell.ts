@@ -4,6 +4,7 @@ import { pointInterval, scaleInterval, type Interval } from '../numbers/interval
 import { DONG_PER_UNIT, type MoneyUnit } from '../numbers/money.js';
 import { parseVnNumber } from '../numbers/parseVnNumber.js';
 import { printedInterval, toViNumberText, type ApproximationRules, type NumberFormat } from '../numbers/printedInterval.js';
+import { isNoFigureText, tableFigureText } from '../numbers/tableFigureText.js';
 import type { ColumnKind, PrintedCell } from './printedTable.js';
 
 /** A cell read into an exact value (or the interval its words allow), or why it could not be. */
@@ -34,7 +35,6 @@ export interface CellReading {
   readonly approximations?: Partial<ApproximationRules> | undefined;
 }
 
-const BLANKS = new Set(['', '-', '–', '—']);
 const PLAIN = /^(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?(\s*%)?$/;
 const HALF = (decimals: number): Fraction => fraction(1n, 2n * 10n ** BigInt(decimals));
 
@@ -51,8 +51,8 @@ function decimalsOf(digits: string, mark: string): number {
 
 const exactValue = (value: Fraction, decimals: number, text: string): ReadCell => ({ status: 'value', value, decimals, text, exact: true, interval: pointInterval(value), halfUnit: HALF(decimals) });
 
-/** True for the text of a blank cell: nothing, “-”, “–” or “—”. */
-export const isBlankText = (text: string): boolean => BLANKS.has(text.trim());
+/** True for the text of a blank cell: nothing, “-”, “–”, “—”, “x” (not applicable), “…” (no data). */
+export const isBlankText = (text: string): boolean => text.trim() === '' || isNoFigureText(text);
 
 /** A blank cell read as zero: exactly nothing. */
 export function zeroCell(text: string): ReadCell {
@@ -73,15 +73,19 @@ export function readCell(cell: PrintedCell | undefined, kind: Exclude<ColumnKind
     if (kind === 'count' && !Number.isInteger(cell)) return { status: 'unparseable', text, code: 'not-a-count', expected: 'a whole number of households or persons' };
     return exactValue(toFraction(cell), decimalsOf(String(cell), '.'), text);
   }
-  const trimmed = toViNumberText(cell.trim(), reading.numberFormat ?? 'vi');
-  if (BLANKS.has(trimmed)) return { status: 'blank', text };
+  const trimmed = tableFigureText(toViNumberText(cell.trim(), reading.numberFormat ?? 'vi')).text;
+  if (isBlankText(trimmed)) return { status: 'blank', text };
   // fast path for the plain figures that fill most tables; same reading as parseVnNumber
   const plain = PLAIN.exec(trimmed);
   if (plain !== null && (kind !== 'rate' || !trimmed.includes('.') || trimmed.includes(','))) {
     const [, whole = '', frac = '', percent = ''] = plain;
     if (percent === '' || kind === 'rate') {
       // a count printed with zero decimals (235118,00) is a count
-      if (kind === 'count' && !/^0*$/.test(frac)) return { status: 'unparseable', text, code: 'not-a-count', expected: 'a whole number of households or persons' };
+      if (kind === 'count' && !/^0*$/.test(frac)) {
+        const english = frac.length === 3 && !whole.includes('.') && reading.numberFormat !== 'en';
+        const expected = english ? `a whole number of households or persons (“${trimmed}” in the English format is ${whole}.${frac}: if the table is written that way, give --number-format en)` : 'a whole number of households or persons';
+        return { status: 'unparseable', text, code: 'not-a-count', expected };
+      }
       const digits = whole.replace(/\./g, '') + frac;
       return exactValue(fraction(BigInt(digits), 10n ** BigInt(frac.length)), frac.length, text);
     }
