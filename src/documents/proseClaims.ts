@@ -3,7 +3,7 @@ import { VnPovertyError } from '../errors/VnPovertyError.js';
 import { targetFromText, type ReductionTarget, type TargetSubject } from '../targets/reductionTarget.js';
 import { compareFractions, fraction, type Fraction } from '../numbers/fraction.js';
 import { foldVietnamese, foldVietnameseKeepingLength } from '../text/foldVietnamese.js';
-import { ambiguousFigures, isEnglishFormat, proseFigures, sentences, type FigureDimension, type ProseFigure } from './_proseFigures.js';
+import { ambiguousFigures, isEnglishFormat, proseFigures, qualified, sentences, type FigureDimension, type ProseFigure } from './_proseFigures.js';
 import type { DocumentModel } from './documentModel.js';
 
 /** Where a claim's text is: a block (0-based) and character offsets in its text. */
@@ -610,7 +610,7 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       const toAt = s.start + con.index + con[0].length;
       const to = p.figures.find((f) => f.start === toAt && (f.dimension === 'percent' || f.dimension === 'households'));
       if (to === undefined) continue;
-      const from = [...p.figures].reverse().find((f) => f.end <= toAt && f.start >= s.start && f.dimension === to.dimension && f.qualifier === null);
+      const from = [...p.figures].reverse().find((f) => f.end <= toAt && f.start >= s.start && f.dimension === to.dimension && !qualified(f));
       if (from === undefined) continue;
       // “giảm 2,51% (từ 17,52% xuống còn 15,01%)”, “giảm tỷ lệ hộ nghèo 0,7% (giảm từ 5,03% …)”: the change printed before its two ends
       const ahead = [...p.figures].reverse().find((f) => f.end <= from.start && f.start >= s.start && f.dimension === to.dimension && CHANGE_THEN_ENDS.test(p.folded.slice(f.end, from.start)) && /\b(giam|tang)\b[^;.\d%]{0,30}$/.test(p.folded.slice(Math.max(0, f.start - 40), f.start)));
@@ -621,7 +621,7 @@ export function extractClaims(model: DocumentModel): ProseClaims {
         rateChange(p, si, from, to);
         continue;
       }
-      if (change === undefined || to.qualifier !== null || change.qualifier !== null) continue;
+      if (change === undefined || qualified(to) || qualified(change)) continue;
       // “Đầu năm 2024 … có 4.215 hộ nghèo …; đến cuối năm 2024 còn 3.647 hộ nghèo, giảm 568 hộ”: the two moments named
       const moments = /\b(dau nam|dau ky|dau giai doan)\b/.test(p.folded.slice(s.start, from.start)) && /\b(cuoi nam|cuoi ky|cuoi giai doan|den nay|hien nay)\b/.test(p.folded.slice(from.end, toAt));
       if (con[1] === undefined && !moments && !/\btu\s*$/.test(p.folded.slice(Math.max(0, from.start - 6), from.start))) continue;
