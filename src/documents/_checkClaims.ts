@@ -14,7 +14,7 @@ import { divideIntervals, intersectIntervals, intervalsMeet, scaleInterval, sumI
 import { figureInterval, intervalInUnitOf, percentShareInterval } from './_figureInterval.js';
 import type { CheckedClaim, CheckFinding, CheckSeverity, FindingLocation, UncheckedItem } from './checkReport.js';
 import type { DocumentModel } from './documentModel.js';
-import type { AgainstPlanClaim, ChangeClaim, ClaimFigure, DocumentClaim, FlowClaim, PercentOfPlanClaim, RateCountClaim, RatioClaim, ReductionTargetClaim, TableFigureClaim, TextLocation, TotalWithPartsClaim, YearlyAverageClaim } from './proseClaims.js';
+import type { AgainstPlanClaim, ChangeClaim, ClaimFigure, DocumentClaim, FlowClaim, PercentOfPlanClaim, RateCountClaim, RatioClaim, ReductionTargetClaim, TableFigureClaim, TextLocation, TotalWithPartsClaim, YearlyAverageClaim, YearlyChangesClaim } from './proseClaims.js';
 import { roundQuotient } from '../numbers/rounding.js';
 import { negateInterval, formatInterval, intervalContains } from '../numbers/interval.js';
 import { printedInterval } from '../numbers/printedInterval.js';
@@ -55,6 +55,7 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
   for (const c of claims) if (c.kind === 'yearly-average') checkAverage(c);
   for (const c of claims) if (c.kind === 'flow') checkFlow(c);
   for (const c of claims) if (c.kind === 'ratio') checkRatio(c);
+  for (const c of claims) if (c.kind === 'yearly-changes') checkYearlyChanges(c);
   checkPairs(claims.filter((c): c is RateCountClaim => c.kind === 'rate-count'));
   // a change since the start of the period, between the rates of two pairs: a wrong rate is found once, at its pair
   for (const c of claims) if (c.kind === 'change' && c.sinceStart === true) checkSinceStart(c);
@@ -332,6 +333,29 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
       relation: 'cuối năm = đầu năm − thoát nghèo + tái nghèo + phát sinh mới',
       location: where(c.end.location),
       message: `“${c.end.text}” at the end of the year: ${c.start.text} at the start − ${c.exits.map((e) => e.text).join(' − ')} out${c.entries.length === 0 ? '' : ` + ${c.entries.map((e) => e.text).join(' + ')} in`} = ${vn(expected, 0)} hộ, printed ${c.end.text} (off by ${vn(diff, 0).replace('-', '')})`,
+    });
+  }
+
+  /** “giảm 4,66% (năm 2022 giảm 1,79%, …)”: the years' changes, each within its printed rounding, add up to the whole within its own. */
+  function checkYearlyChanges(c: YearlyChangesClaim): void {
+    const iv = (f: ClaimFigure): Interval => (f.dimension === 'percent' ? printedInterval(f.figure.digits, { kind: 'rate' }).precision : figureInterval(f.figure));
+    const implied = sumIntervals(c.years.map((y) => (y.sign === 1 ? iv(y.change) : negateInterval(iv(y.change)))));
+    const terms = c.years.map((y, i) => `${i === 0 ? (y.sign === 1 ? '' : '−') : y.sign === 1 ? ' + ' : ' − '}${y.change.figure.digits}`).join('');
+    const exact = c.years.reduce((sum, y) => (y.sign === 1 ? addFractions(sum, y.change.figure.value) : subtractFractions(sum, y.change.figure.value)), fraction(0n));
+    const decimals = Math.max(...c.years.map((y) => y.change.figure.decimals), c.total.figure.decimals);
+    const unit = c.total.dimension === 'percent' ? '%' : ` ${c.total.figure.unitText}`;
+    const years = `${c.years[0]!.year}–${c.years[c.years.length - 1]!.year}`;
+    if (intervalsMeet(implied, iv(c.total))) return ok(c, `the years ${years}: ${terms} = ${vn(exact, decimals)}${unit}, printed ${c.total.text}${c.total.dimension === 'percent' ? ' (points of a rate add)' : ''}`);
+    finding(c, {
+      severity: 'error',
+      code: 'yearly-changes-mismatch',
+      text: c.sentence,
+      printed: c.total.text,
+      expected: `${vn(exact, decimals)}${unit}`,
+      difference: fractionToDecimal(subtractFractions(c.total.figure.value, exact)).toFixed(),
+      relation: `${c.direction === 'down' ? 'giảm' : 'tăng'} ${c.total.text} = ${terms}`,
+      location: where(c.total.location),
+      message: `“${c.total.text}”: the changes of the years ${years} printed after it add up to ${terms} = ${vn(exact, decimals)}${unit}${c.total.dimension === 'percent' ? ` (${formatInterval(implied, { decimals: decimals + 1 })} within their printed rounding)` : ''}, not ${c.total.text}`,
     });
   }
 
@@ -740,6 +764,8 @@ function summary(c: DocumentClaim): string {
       return `${c.start.text} − ${c.exits.map((e) => e.text).join(' − ')}${c.entries.map((e) => ` + ${e.text}`).join('')} = ${c.end.text}`;
     case 'ratio':
       return `${c.figure.text} = ${c.multiple.text} × ${c.other.text}`;
+    case 'yearly-changes':
+      return `${c.direction === 'down' ? 'down' : 'up'} ${c.total.text} = ${c.years.map((y) => `${y.sign === 1 ? '' : '−'}${y.change.text} (${y.year})`).join(' + ')}`;
   }
 }
 

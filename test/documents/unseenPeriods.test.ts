@@ -40,7 +40,7 @@ describe('a district’s report on 2021–2025: every planted error at its figur
     const blocks = readTextDocument(fixture('period-report.txt')).blocks;
     const at = (f: CheckFinding): string => { const b = blocks[f.location.block - 1]!; return b.kind === 'table' ? '' : b.text.slice(f.location.start, f.location.end); };
     expect(r.findings.map(at)).toEqual(['10,50%', '7,09%', '2,23%', '182,306.5 triệu đồng', '416']);
-    expect(r.findings[2]!.message).toContain('the period 2021–2025 named in block 3');
+    expect(r.findings[2]!.message).toContain('the period 2021–2025 of the document's title (block 3)');
   });
 
   it('as a Word document (no-break spaces in the thousands, decomposed diacritics): the same findings, and none on the twin', async () => {
