@@ -71,6 +71,8 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
   return { claims: out, findings, unchecked };
 
   function checkTotal(c: TotalWithPartsClaim): void {
+    // a share of the document's total printed elsewhere: only the share is checked (checkShares)
+    if (c.totalElsewhere === true) return ok(c, `${c.parts.map((p) => `${p.text} ÷ ${c.total.text} (block ${c.total.location.block + 1})`).join('; ')} × 100 = ${c.parts.map((p) => p.share!.text).join(', ')}`);
     const exact = [c.total, ...c.parts].every((f) => f.figure.qualifier === null);
     const relationText = `${c.total.text} = ${c.parts.map((p) => p.text).join(' + ')}`;
     if (exact) {
@@ -745,6 +747,7 @@ function agreementNote(t: ReductionTarget, others: readonly ReductionTarget[]): 
 function summary(c: DocumentClaim): string {
   switch (c.kind) {
     case 'total-with-parts':
+      if (c.totalElsewhere === true) return `${c.parts.map((p) => `${p.text} = ${p.share!.text}`).join('; ')} of ${c.total.text} (the document's total, block ${c.total.location.block + 1})`;
       return `${c.total.text} = ${c.parts.map((p) => p.text).join(' + ')}`;
     case 'rate-count':
       return `${c.subject} ${c.population === '' ? '' : `(${c.population}) `}${c.rate.text} = ${c.count.text}${c.date === null ? '' : `, ${c.date}`}`;

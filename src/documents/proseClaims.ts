@@ -3,7 +3,7 @@ import { VnPovertyError } from '../errors/VnPovertyError.js';
 import { targetFromText, type ReductionTarget, type TargetSubject } from '../targets/reductionTarget.js';
 import { compareFractions, fraction, type Fraction } from '../numbers/fraction.js';
 import { foldVietnamese, foldVietnameseKeepingLength } from '../text/foldVietnamese.js';
-import { ambiguousFigures, isEnglishFormat, proseFigures, qualified, sentences, type FigureDimension, type ProseFigure } from './_proseFigures.js';
+import { ambiguousFigures, commonValue, isEnglishFormat, proseFigures, qualified, sentences, type FigureDimension, type ProseFigure } from './_proseFigures.js';
 import type { DocumentModel } from './documentModel.js';
 
 /** Where a claim's text is: a block (0-based) and character offsets in its text. */
@@ -38,6 +38,12 @@ export interface TotalWithPartsClaim extends ClaimBase {
   readonly connective: string;
   readonly total: ClaimFigure;
   readonly parts: readonly ClaimFigure[];
+  /**
+   * For “Vốn đầu tư phát triển 864 tỷ đồng (chiếm 70,02% tổng vốn)” with the total printed in
+   * another paragraph (“Tổng vốn … là 1.234 tỷ đồng”): the total is the document's one total of
+   * that kind, and only the parts' shares of it are checked, not their sum.
+   */
+  readonly totalElsewhere?: true;
 }
 
 /** “tỷ lệ P% (tương đương N hộ)”, “N hộ, chiếm P%”: a count printed with its rate but not its base. */
@@ -365,6 +371,7 @@ export function extractClaims(model: DocumentModel): ProseClaims {
     flows(p);
     ratios(p);
     yearlyChanges(p);
+    sharesOfDocumentTotal(p);
     targets(p);
     tableFigures(p);
   });
@@ -1117,6 +1124,57 @@ export function extractClaims(model: DocumentModel): ProseClaims {
     }
   }
 
+  /**
+   * “Vốn đầu tư phát triển 864 tỷ đồng (chiếm 70,02% tổng vốn)”, no total in the paragraph: the
+   * share is of the document's total of that kind (“Tổng vốn … là 1.234 tỷ đồng”) when exactly one
+   * value of it is printed; else listed unchecked with the reason.
+   */
+  function sharesOfDocumentTotal(p: Para): void {
+    const parts: Array<{ part: ProseFigure; share: ProseFigure; kind: string }> = [];
+    for (const f of p.figures) {
+      if (f.dimension !== 'money' || used.has(`${p.block}:${f.start}`) || f.outOf !== undefined || qualified(f)) continue;
+      const m = SHARE_OF_DOCUMENT_TOTAL.exec(p.folded.slice(f.end, f.end + 80));
+      if (m === null) continue;
+      const share = p.figures.find((g) => g.start === f.end + m[1]!.length && g.dimension === 'percent');
+      if (share === undefined || used.has(`${p.block}:${share.start}`) || qualified(share)) continue;
+      parts.push({ part: f, share, kind: totalKind(m[2]!) });
+    }
+    for (const { part, share, kind } of parts) {
+      const totals = documentTotals(kind).filter((t) => !(t.p === p && t.f.start === part.start));
+      const values = new Set(totals.map(({ f }) => { const v = commonValue(f); return `${v.num}/${v.den}`; }));
+      const s = sentenceAt(p, part.start);
+      if (values.size !== 1) {
+        use(p, part);
+        use(p, share);
+        ambiguous.push({ location: { block: p.block, start: s.start, end: s.end }, sentence: p.text.slice(s.start, s.end).trim(), figures: [part.text, share.text], reason: `“${share.text}” is a share of the document's ${kind === 'von' ? 'total capital (tổng vốn)' : 'total funding (tổng kinh phí)'}, which is printed ${values.size === 0 ? 'nowhere' : `with ${values.size} values (${totals.map(({ f }) => f.text).join(', ')})`}: not checked` });
+        continue;
+      }
+      const { p: tp, f: tf } = totals[0]!;
+      used.add(`${tp.block}:${tf.start}`);
+      claims.push({
+        kind: 'total-with-parts',
+        connective: 'chiếm',
+        total: { text: tf.text, location: { block: tp.block, start: tf.start, end: tf.end }, dimension: tf.dimension, figure: tf },
+        parts: [{ ...fig(p, part), share: fig(p, share) }],
+        totalElsewhere: true,
+        sentence: p.text.slice(s.start, s.end).trim(),
+        location: { block: p.block, start: s.start, end: s.end },
+      });
+    }
+  }
+  /** The money figures printed as the document's total of a kind (“Tổng vốn thực hiện … là 1.234 tỷ đồng”, “Tổng kinh phí: …”). */
+  function documentTotals(kind: string): Array<{ p: Para; f: ProseFigure }> {
+    const out: Array<{ p: Para; f: ProseFigure }> = [];
+    for (const q of paras) {
+      for (const f of q.figures) {
+        if (f.dimension !== 'money' || qualified(f)) continue;
+        const m = TOTAL_BEFORE.exec(q.folded.slice(Math.max(0, f.start - 90), f.start));
+        if (m !== null && totalKind(m[1]!) === kind) out.push({ p: q, f });
+      }
+    }
+    return out;
+  }
+
   /** “giảm 4,66% (năm 2022 giảm 1,79%, năm 2023 giảm 1,47%, …)”: a change, then in brackets right after it the change of each year, two years at least and nothing else. */
   function yearlyChanges(p: Para): void {
     for (const total of p.figures) {
@@ -1296,6 +1354,15 @@ function rangeNote(f: ProseFigure): string {
 }
 
 /** Words before a year that make it the date or the name of a cited text (“ngày 18 tháng 01 năm 2022”, “Luật Ngân sách nhà nước năm 2015”), not a year of the plan. */
+/** “(chiếm 70,02% tổng vốn)”, “, chiếm 29,98% tổng kinh phí”: a money figure's share of the document's total, named after it. */
+const SHARE_OF_DOCUMENT_TOTAL = /^(\s*[,(]?\s*(?:chiem|bang)(?: t[yi] le)?\s+)\d[\d.,]*\s*%\s+(?:so voi\s+)?(tong (?:so )?(?:von|nguon von|kinh phi|nhu cau von))\b/;
+/** The words that name a document's total right before its figure (“Tổng vốn thực hiện Chương trình giai đoạn 2026 - 2030 là”). */
+const TOTAL_BEFORE = /\b(tong (?:so )?(?:von|nguon von|kinh phi|nhu cau von))\b(?:[^.,;()%\d]|(?<!\d)(?:19|20)\d\d(?!\d)){0,80}$/;
+/** What a total names: capital (tổng vốn, tổng nguồn vốn, tổng nhu cầu vốn) or funding (tổng kinh phí). */
+function totalKind(words: string): string {
+  return /kinh phi/.test(words) ? 'kinh phi' : 'von';
+}
+
 /** The title of a plan, report, resolution or decision (folded, in capitals in the original). */
 const TITLE = /^\s*(?:#+\s*)?(?:\*\*)?\s*(?:ke hoach|bao cao|nghi quyet|quyet dinh|chuong trinh|de an|to trinh)\b/;
 /** The period (or one year: `first === last`) a document's title names, and where. */
