@@ -136,6 +136,23 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
       if (total.num <= 0n) continue;
       const share = part.share.figure;
       const exact = multiplyFractions(divideFractions(value, total), fraction(100n));
+      // “chiếm từ 48-50%”: the share is in the range, each end within its printed rounding
+      if (share.range !== undefined) {
+        const range = figureInterval(share);
+        if (intervalContains(range, exact)) continue;
+        finding(c, {
+          severity: 'error',
+          code: 'share-mismatch',
+          text: c.sentence,
+          printed: part.share.text,
+          expected: `${vn(exact, Math.max(2, share.decimals))}%`,
+          difference: null,
+          relation: `${part.text} ÷ ${c.total.text} × 100`,
+          location: where(part.share.location),
+          message: `“${part.share.text}”${part.label === undefined ? '' : ` (${part.label})`}: ${part.text} of ${c.total.text} is ${vn(exact, Math.max(2, share.decimals))}%, outside the range printed`,
+        });
+        continue;
+      }
       const q = multiplyFractions(exact, fraction(10n ** BigInt(share.decimals)));
       const printed = multiplyFractions(share.value, fraction(10n ** BigInt(share.decimals)));
       if (roundQuotient(q.num, q.den, rounding) === printed.num / printed.den) continue;
@@ -428,7 +445,11 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
     return off ? 'off' : 'fit';
   }
 
-  function checkPairs(pairs: readonly RateCountClaim[]): void {
+  function checkPairs(all: readonly RateCountClaim[]): void {
+    // a range (“300–350 hộ”, “5,8-6%”) or a figure rounded by its scale word (“11,7 nghìn hộ”) is no exact count or rate to infer a base from
+    const rounded = (f: ClaimFigure): boolean => f.figure.range !== undefined || f.figure.scale !== undefined;
+    for (const p of all) if (rounded(p.rate) || rounded(p.count)) skip(p, `${rounded(p.count) ? p.count.text : p.rate.text} is ${(rounded(p.count) ? p.count : p.rate).figure.range === undefined ? 'rounded to its scale word' : 'a range'}: no base is inferred from it`);
+    const pairs = all.filter((p) => !rounded(p.rate) && !rounded(p.count));
     // a pair of all households whose base the text prints (“Tổng số hộ tự nhiên: 297.899 hộ”) is checked against it
     for (const p of pairs) {
       if (p.printedBase === undefined) continue;

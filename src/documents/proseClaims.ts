@@ -336,8 +336,9 @@ export function extractClaims(model: DocumentModel): ProseClaims {
     paraAt.set(b.index, paras.length);
     const folded = foldedAt.get(b.index)!;
     const allFigures = proseFigures(b.text, { englishFormat, folded });
-    // a range is an interval, not the figure printed last (“300–250 hộ” is not 250 households): only a target reads it
-    const figures = allFigures.filter((f) => f.range === undefined);
+    // a range is an interval, not the figure printed last (“300–250 hộ” is not 250 households): a target reads it, and a claim
+    // checked by intervals (a total and its parts, a change, a share) reads its interval; a claim that needs one figure leaves it out
+    const figures = allFigures.flatMap((f) => (f.range === undefined ? [f] : rangeFigure(b.text, folded, f)));
     paras.push({ block: b.index, text: b.text, folded, listItem: LIST_ITEM.test(b.text) || b.label !== undefined || /\blist\b/i.test(b.style ?? ''), figures, allFigures, sentences: sentences(b.text), depths: parenDepths(b.text) });
     if (!englishFormat) for (const a of ambiguousFigures(b.text, folded)) ambiguous.push({ location: { block: b.index, start: a.start, end: a.end }, sentence: a.text, figures: [a.text], reason: a.reason });
   }
@@ -1264,7 +1265,9 @@ export function extractClaims(model: DocumentModel): ProseClaims {
   for (const p of paras) {
     if (p.allFigures.length === 0) continue;
     for (const s of p.sentences) {
-      const left = p.allFigures.filter((f) => f.start >= s.start && f.end <= s.end && !used.has(`${p.block}:${f.start}`));
+      // a range a claim read is used from where it starts (rangeFigure)
+      const read = new Set(p.figures.filter((f) => f.range !== undefined && used.has(`${p.block}:${f.start}`)).map((f) => f.end));
+      const left = p.allFigures.filter((f) => f.start >= s.start && f.end <= s.end && !used.has(`${p.block}:${f.start}`) && !(f.range !== undefined && read.has(f.end)));
       if (left.length === 0) continue;
       const ranges = left.filter((f) => f.range !== undefined).map((f) => rangeNote(f));
       unchecked.push({ location: { block: p.block, start: s.start, end: s.end }, sentence: p.text.slice(s.start, s.end).trim(), figures: left.map((f) => f.range?.text ?? f.text), ...(ranges.length === 0 ? {} : { reason: ranges.join('; ') }) });
@@ -1354,6 +1357,22 @@ function rangeNote(f: ProseFigure): string {
 }
 
 /** Words before a year that make it the date or the name of a cited text (“ngày 18 tháng 01 năm 2022”, “Luật Ngân sách nhà nước năm 2015”), not a year of the plan. */
+/**
+ * A range as the figure claims read (“300–350 hộ”, “khoảng 300–350 hộ”, “từ 12 đến 15 tỷ đồng”):
+ * its text the whole range, its qualifier `about` (word `''` when none is printed), so that only
+ * claims checked by intervals read it ({@link figureInterval}: from its low end to its high end). A
+ * range after another qualifier (“trên 300–350 hộ”) is left out, and listed unchecked.
+ */
+function rangeFigure(text: string, folded: string, f: ProseFigure): ProseFigure[] {
+  const r = f.range!;
+  if (f.qualifier !== null) return [];
+  const before = folded.slice(Math.max(0, r.start - 12), r.start);
+  const about = /(?<![\p{L}])(khoang|xap xi)\s+$/u.exec(before);
+  if (about === null && /(?<![\p{L}])(?:hon|tren|duoi|gan|toi da|toi thieu|it nhat)\s+$/u.test(before)) return [];
+  const at = about === null ? r.start : r.start - about[0].length;
+  return [{ ...f, text: text.slice(at, f.end), start: at, numberStart: r.start, qualifier: { word: about === null ? '' : text.slice(at, at + about[1]!.length), meaning: 'about' } }];
+}
+
 /** “(chiếm 70,02% tổng vốn)”, “, chiếm 29,98% tổng kinh phí”: a money figure's share of the document's total, named after it. */
 const SHARE_OF_DOCUMENT_TOTAL = /^(\s*[,(]?\s*(?:chiem|bang)(?: t[yi] le)?\s+)\d[\d.,]*\s*%\s+(?:so voi\s+)?(tong (?:so )?(?:von|nguon von|kinh phi|nhu cau von))\b/;
 /** The words that name a document's total right before its figure (“Tổng vốn thực hiện Chương trình giai đoạn 2026 - 2030 là”). */
