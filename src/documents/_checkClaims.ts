@@ -173,7 +173,7 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
 
   /** “từ A xuống còn B, giảm C”: C = A − B (or B − A for “tăng”), each figure within its printed precision. */
   function checkChange(c: ChangeClaim): void {
-    const iv = (f: ClaimFigure): Interval => (f.dimension === 'percent' ? printedInterval(f.figure.digits, { kind: 'rate' }).precision : figureInterval(f.figure));
+    const iv = printedValues;
     const [a, b] = c.direction === 'down' ? [c.from, c.to] : [c.to, c.from];
     const implied = sumIntervals([iv(a), negateInterval(iv(b))]);
     const printed = iv(c.change);
@@ -280,7 +280,7 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
   function checkAgainstPlan(c: AgainstPlanClaim): void {
     // the margin and the percentage are worked from the figures as printed (the plan is a set figure, not a rounded one):
     // each must round to what is printed, within the last digit it prints
-    const iv = (f: ClaimFigure): Interval => (f.dimension === 'percent' ? printedInterval(f.figure.digits, { kind: 'rate' }).precision : figureInterval(f.figure));
+    const iv = printedValues;
     const exactGap = subtractFractions(c.achieved.figure.value, c.plan.figure.value);
     const decimals = Math.max(c.achieved.figure.decimals, c.plan.figure.decimals);
     const unit = c.achieved.dimension === 'percent' ? '%' : ` ${c.achieved.figure.unitText}`;
@@ -357,7 +357,7 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
 
   /** “giảm 4,66% (năm 2022 giảm 1,79%, …)”: the years' changes, each within its printed rounding, add up to the whole within its own. */
   function checkYearlyChanges(c: YearlyChangesClaim): void {
-    const iv = (f: ClaimFigure): Interval => (f.dimension === 'percent' ? printedInterval(f.figure.digits, { kind: 'rate' }).precision : figureInterval(f.figure));
+    const iv = printedValues;
     const implied = sumIntervals(c.years.map((y) => (y.sign === 1 ? iv(y.change) : negateInterval(iv(y.change)))));
     const terms = c.years.map((y, i) => `${i === 0 ? (y.sign === 1 ? '' : '−') : y.sign === 1 ? ' + ' : ' − '}${y.change.figure.digits}`).join('');
     const exact = c.years.reduce((sum, y) => (y.sign === 1 ? addFractions(sum, y.change.figure.value) : subtractFractions(sum, y.change.figure.value)), fraction(0n));
@@ -791,6 +791,11 @@ function summary(c: DocumentClaim): string {
     case 'yearly-changes':
       return `${c.direction === 'down' ? 'down' : 'up'} ${c.total.text} = ${c.years.map((y) => `${y.sign === 1 ? '' : '−'}${y.change.text} (${y.year})`).join(' + ')}`;
   }
+}
+
+/** The values a printed figure stands for: a percentage within its printed rounding, a range from end to end, any other figure by its qualifier. */
+function printedValues(f: ClaimFigure): Interval {
+  return f.dimension === 'percent' && f.figure.range === undefined ? printedInterval(f.figure.digits, { kind: 'rate' }).precision : figureInterval(f.figure);
 }
 
 function intervalText(i: Interval, like: ClaimFigure): string {
