@@ -192,6 +192,9 @@ function wordFigures(text: string, folded: string): Array<{ readonly run: Number
       }
     }
     if (unit === null || (run.words.length === 1 && (run.words[0] === 'mot' || run.words[0] === 'nam')) || !spelledAsNumber(text, run)) continue;
+    // “huyện Năm Căn”, “xã Ba Chẽ”: a capital inside a sentence is a name, not a number
+    const capital = (at: number): boolean => text[at] !== text[at]!.toLowerCase();
+    if (run.starts.slice(1).some(capital) || (capital(run.start) && /\p{L}\s*$/u.test(text.slice(Math.max(0, run.start - 3), run.start)) && !/(?<![\p{L}])(?:hơn|trên|khoảng|gần|dưới|có|là|còn)\s*$/iu.test(text.slice(Math.max(0, run.start - 8), run.start)))) continue;
     const unitAt = unitFrom + unit.match[0].length - unit.match[1]!.length;
     const spelling = WORD_UNIT_SPELLING[unit.word];
     if (spelling !== undefined && text.slice(unitAt, unitAt + spelling.length).toLowerCase() !== spelling) continue;

@@ -66,6 +66,9 @@ describe('numbers in words', () => {
   it('words that fold like numbers are not numbers: “sau hỗ trợ”, “trong năm hộ”, “một hộ”, “đầu tư”; “từ” before a number is not part of it', () => {
     const figures = (t: string): string[] => proseFigures(t).map((f) => `${f.text}=${f.digits}`);
     expect(figures('Sau hỗ trợ, trong năm hộ nghèo được vay vốn; mỗi một hộ được đầu tư 20 triệu đồng.')).toEqual(['20 triệu đồng=20']);
+    // a capital inside a sentence is a name: “huyện Năm Căn”, “xã Hai Mươi Căn” (invented)
+    expect(figures('Tại xã Hai Mươi Căn và huyện Năm Căn.')).toEqual([]);
+    expect(figures('Một trăm hộ được hỗ trợ.')).toEqual(['Một trăm hộ=100']);
     expect(figures('Hỗ trợ từ hai trăm hộ, Hơn hai trăm hộ; ba mươi lăm phần trăm; năm trăm triệu đồng.')).toEqual(['hai trăm hộ=200', 'Hơn hai trăm hộ=200', 'ba mươi lăm phần trăm=35', 'năm trăm triệu đồng=500']);
   });
 
