@@ -5,7 +5,7 @@ import { proseFigures } from '../../src/documents/_proseFigures.js';
 import { checkDocument } from '../../src/documents/checkDocument.js';
 import type { CheckFinding } from '../../src/documents/checkReport.js';
 import { figureInterval } from '../../src/documents/_figureInterval.js';
-import { formatInterval } from '../../src/numbers/interval.js';
+import { formatInterval, intervalContains } from '../../src/numbers/interval.js';
 import { readTextDocument } from '../../src/io/readTextDocument.js';
 import { readFixture } from '../_helpers/fixtures.js';
 
@@ -101,6 +101,20 @@ describe('numbers in words', () => {
   });
 
   describe('properties', () => {
+    it('a figure with a scale word is the number times the scale, exactly, and its interval holds it', () => {
+      const scales: Array<[string, bigint]> = [['nghìn', 1_000n], ['vạn', 10_000n], ['triệu', 1_000_000n]];
+      fc.assert(
+        fc.property(fc.integer({ min: 1, max: 999 }), fc.integer({ min: 0, max: 99 }), fc.integer({ min: 0, max: 2 }), fc.integer({ min: 0, max: 2 }), (whole, frac, decimals, k) => {
+          const [word, factor] = scales[k]!;
+          const fracText = decimals === 0 ? '' : String(frac % 10 ** decimals).padStart(decimals, '0');
+          const printed = fracText === '' ? String(whole) : `${whole},${fracText}`;
+          const [f] = proseFigures(`Toàn tỉnh còn ${printed} ${word} hộ nghèo.`);
+          const exact = (BigInt(`${whole}${fracText}`) * factor) / 10n ** BigInt(decimals);
+          return f !== undefined && f.value.num === exact * f.value.den && f.scale?.factor === factor && intervalContains(figureInterval(f), exact);
+        }),
+      );
+    });
+
     it('a number written in words reads back as itself', () => {
       fc.assert(fc.property(fc.integer({ min: 1, max: 999_999_999 }), (n) => read(inWords(n)) === String(n)));
     });
