@@ -482,6 +482,7 @@ export type {
   YearlyAverageClaim,
   FlowClaim,
   RatioClaim,
+  YearlyChangesClaim,
   AgainstPlanClaim,
   ClaimFigure,
   TextLocation,

@@ -14,7 +14,7 @@ import { divideIntervals, intersectIntervals, intervalsMeet, scaleInterval, sumI
 import { figureInterval, intervalInUnitOf, percentShareInterval } from './_figureInterval.js';
 import type { CheckedClaim, CheckFinding, CheckSeverity, FindingLocation, UncheckedItem } from './checkReport.js';
 import type { DocumentModel } from './documentModel.js';
-import type { AgainstPlanClaim, ChangeClaim, ClaimFigure, DocumentClaim, FlowClaim, PercentOfPlanClaim, RateCountClaim, RatioClaim, ReductionTargetClaim, TableFigureClaim, TextLocation, TotalWithPartsClaim, YearlyAverageClaim } from './proseClaims.js';
+import type { AgainstPlanClaim, ChangeClaim, ClaimFigure, DocumentClaim, FlowClaim, PercentOfPlanClaim, RateCountClaim, RatioClaim, ReductionTargetClaim, TableFigureClaim, TextLocation, TotalWithPartsClaim, YearlyAverageClaim, YearlyChangesClaim } from './proseClaims.js';
 import { roundQuotient } from '../numbers/rounding.js';
 import { negateInterval, formatInterval, intervalContains } from '../numbers/interval.js';
 import { printedInterval } from '../numbers/printedInterval.js';
@@ -55,6 +55,7 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
   for (const c of claims) if (c.kind === 'yearly-average') checkAverage(c);
   for (const c of claims) if (c.kind === 'flow') checkFlow(c);
   for (const c of claims) if (c.kind === 'ratio') checkRatio(c);
+  for (const c of claims) if (c.kind === 'yearly-changes') checkYearlyChanges(c);
   checkPairs(claims.filter((c): c is RateCountClaim => c.kind === 'rate-count'));
   // a change since the start of the period, between the rates of two pairs: a wrong rate is found once, at its pair
   for (const c of claims) if (c.kind === 'change' && c.sinceStart === true) checkSinceStart(c);
@@ -70,6 +71,8 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
   return { claims: out, findings, unchecked };
 
   function checkTotal(c: TotalWithPartsClaim): void {
+    // a share of the document's total printed elsewhere: only the share is checked (checkShares)
+    if (c.totalElsewhere === true) return ok(c, `${c.parts.map((p) => `${p.text} ÷ ${c.total.text} (block ${c.total.location.block + 1})`).join('; ')} × 100 = ${c.parts.map((p) => p.share!.text).join(', ')}`);
     const exact = [c.total, ...c.parts].every((f) => f.figure.qualifier === null);
     const relationText = `${c.total.text} = ${c.parts.map((p) => p.text).join(' + ')}`;
     if (exact) {
@@ -133,6 +136,23 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
       if (total.num <= 0n) continue;
       const share = part.share.figure;
       const exact = multiplyFractions(divideFractions(value, total), fraction(100n));
+      // “chiếm từ 48-50%”: the share is in the range, each end within its printed rounding
+      if (share.range !== undefined) {
+        const range = figureInterval(share);
+        if (intervalContains(range, exact)) continue;
+        finding(c, {
+          severity: 'error',
+          code: 'share-mismatch',
+          text: c.sentence,
+          printed: part.share.text,
+          expected: `${vn(exact, Math.max(2, share.decimals))}%`,
+          difference: null,
+          relation: `${part.text} ÷ ${c.total.text} × 100`,
+          location: where(part.share.location),
+          message: `“${part.share.text}”${part.label === undefined ? '' : ` (${part.label})`}: ${part.text} of ${c.total.text} is ${vn(exact, Math.max(2, share.decimals))}%, outside the range printed`,
+        });
+        continue;
+      }
       const q = multiplyFractions(exact, fraction(10n ** BigInt(share.decimals)));
       const printed = multiplyFractions(share.value, fraction(10n ** BigInt(share.decimals)));
       if (roundQuotient(q.num, q.den, rounding) === printed.num / printed.den) continue;
@@ -153,7 +173,7 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
 
   /** “từ A xuống còn B, giảm C”: C = A − B (or B − A for “tăng”), each figure within its printed precision. */
   function checkChange(c: ChangeClaim): void {
-    const iv = (f: ClaimFigure): Interval => (f.dimension === 'percent' ? printedInterval(f.figure.digits, { kind: 'rate' }).precision : figureInterval(f.figure));
+    const iv = printedValues;
     const [a, b] = c.direction === 'down' ? [c.from, c.to] : [c.to, c.from];
     const implied = sumIntervals([iv(a), negateInterval(iv(b))]);
     const printed = iv(c.change);
@@ -260,7 +280,7 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
   function checkAgainstPlan(c: AgainstPlanClaim): void {
     // the margin and the percentage are worked from the figures as printed (the plan is a set figure, not a rounded one):
     // each must round to what is printed, within the last digit it prints
-    const iv = (f: ClaimFigure): Interval => (f.dimension === 'percent' ? printedInterval(f.figure.digits, { kind: 'rate' }).precision : figureInterval(f.figure));
+    const iv = printedValues;
     const exactGap = subtractFractions(c.achieved.figure.value, c.plan.figure.value);
     const decimals = Math.max(c.achieved.figure.decimals, c.plan.figure.decimals);
     const unit = c.achieved.dimension === 'percent' ? '%' : ` ${c.achieved.figure.unitText}`;
@@ -335,6 +355,29 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
     });
   }
 
+  /** “giảm 4,66% (năm 2022 giảm 1,79%, …)”: the years' changes, each within its printed rounding, add up to the whole within its own. */
+  function checkYearlyChanges(c: YearlyChangesClaim): void {
+    const iv = printedValues;
+    const implied = sumIntervals(c.years.map((y) => (y.sign === 1 ? iv(y.change) : negateInterval(iv(y.change)))));
+    const terms = c.years.map((y, i) => `${i === 0 ? (y.sign === 1 ? '' : '−') : y.sign === 1 ? ' + ' : ' − '}${y.change.figure.digits}`).join('');
+    const exact = c.years.reduce((sum, y) => (y.sign === 1 ? addFractions(sum, y.change.figure.value) : subtractFractions(sum, y.change.figure.value)), fraction(0n));
+    const decimals = Math.max(...c.years.map((y) => y.change.figure.decimals), c.total.figure.decimals);
+    const unit = c.total.dimension === 'percent' ? '%' : ` ${c.total.figure.unitText}`;
+    const years = `${c.years[0]!.year}–${c.years[c.years.length - 1]!.year}`;
+    if (intervalsMeet(implied, iv(c.total))) return ok(c, `the years ${years}: ${terms} = ${vn(exact, decimals)}${unit}, printed ${c.total.text}${c.total.dimension === 'percent' ? ' (points of a rate add)' : ''}`);
+    finding(c, {
+      severity: 'error',
+      code: 'yearly-changes-mismatch',
+      text: c.sentence,
+      printed: c.total.text,
+      expected: `${vn(exact, decimals)}${unit}`,
+      difference: fractionToDecimal(subtractFractions(c.total.figure.value, exact)).toFixed(),
+      relation: `${c.direction === 'down' ? 'giảm' : 'tăng'} ${c.total.text} = ${terms}`,
+      location: where(c.total.location),
+      message: `“${c.total.text}”: the changes of the years ${years} printed after it add up to ${terms} = ${vn(exact, decimals)}${unit}${c.total.dimension === 'percent' ? ` (${formatInterval(implied, { decimals: decimals + 1 })} within their printed rounding)` : ''}, not ${c.total.text}`,
+    });
+  }
+
   /** “A, cao gấp K lần … B”: A ÷ B, each within its printed rounding, meets K within its own. */
   function checkRatio(c: RatioClaim): void {
     const iv = (f: ClaimFigure): Interval => printedInterval(f.figure.digits, { kind: 'rate' }).precision;
@@ -402,7 +445,11 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
     return off ? 'off' : 'fit';
   }
 
-  function checkPairs(pairs: readonly RateCountClaim[]): void {
+  function checkPairs(all: readonly RateCountClaim[]): void {
+    // a range (“300–350 hộ”, “5,8-6%”) or a figure rounded by its scale word (“11,7 nghìn hộ”) is no exact count or rate to infer a base from
+    const rounded = (f: ClaimFigure): boolean => f.figure.range !== undefined || f.figure.scale !== undefined;
+    for (const p of all) if (rounded(p.rate) || rounded(p.count)) skip(p, `${rounded(p.count) ? p.count.text : p.rate.text} is ${(rounded(p.count) ? p.count : p.rate).figure.range === undefined ? 'rounded to its scale word' : 'a range'}: no base is inferred from it`);
+    const pairs = all.filter((p) => !rounded(p.rate) && !rounded(p.count));
     // a pair of all households whose base the text prints (“Tổng số hộ tự nhiên: 297.899 hộ”) is checked against it
     for (const p of pairs) {
       if (p.printedBase === undefined) continue;
@@ -721,6 +768,7 @@ function agreementNote(t: ReductionTarget, others: readonly ReductionTarget[]): 
 function summary(c: DocumentClaim): string {
   switch (c.kind) {
     case 'total-with-parts':
+      if (c.totalElsewhere === true) return `${c.parts.map((p) => `${p.text} = ${p.share!.text}`).join('; ')} of ${c.total.text} (the document's total, block ${c.total.location.block + 1})`;
       return `${c.total.text} = ${c.parts.map((p) => p.text).join(' + ')}`;
     case 'rate-count':
       return `${c.subject} ${c.population === '' ? '' : `(${c.population}) `}${c.rate.text} = ${c.count.text}${c.date === null ? '' : `, ${c.date}`}`;
@@ -740,7 +788,14 @@ function summary(c: DocumentClaim): string {
       return `${c.start.text} − ${c.exits.map((e) => e.text).join(' − ')}${c.entries.map((e) => ` + ${e.text}`).join('')} = ${c.end.text}`;
     case 'ratio':
       return `${c.figure.text} = ${c.multiple.text} × ${c.other.text}`;
+    case 'yearly-changes':
+      return `${c.direction === 'down' ? 'down' : 'up'} ${c.total.text} = ${c.years.map((y) => `${y.sign === 1 ? '' : '−'}${y.change.text} (${y.year})`).join(' + ')}`;
   }
+}
+
+/** The values a printed figure stands for: a percentage within its printed rounding, a range from end to end, any other figure by its qualifier. */
+function printedValues(f: ClaimFigure): Interval {
+  return f.dimension === 'percent' && f.figure.range === undefined ? printedInterval(f.figure.digits, { kind: 'rate' }).precision : figureInterval(f.figure);
 }
 
 function intervalText(i: Interval, like: ClaimFigure): string {

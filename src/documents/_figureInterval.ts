@@ -1,4 +1,4 @@
-import { formatInterval, scaleInterval, type Interval } from '../numbers/interval.js';
+import { formatInterval, hullIntervals, scaleInterval, type Interval } from '../numbers/interval.js';
 import { fraction } from '../numbers/fraction.js';
 import { DONG_PER_UNIT } from '../numbers/money.js';
 import type { QualifierMeaning } from '../numbers/parseVnNumber.js';
@@ -11,9 +11,23 @@ const WORD: Readonly<Record<QualifierMeaning, string>> = { 'more-than': 'hơn', 
 /**
  * The interval a printed figure of the prose stands for, read by the interval kernel
  * (`printedInterval`: “hơn 600” → (600, ∞), “khoảng 5.600” → 5.550–5.650, an exact figure a
- * point), in its dimension's common unit (money in đồng).
+ * point; a figure with a scale word the values that round to it: “11,7 nghìn hộ” → 11.650–11.750),
+ * in its dimension's common unit (money in đồng).
  */
 export function figureInterval(f: ProseFigure): Interval {
+  // “300–350 hộ”, “1,5 đến 2%”: from the low end to the high end, each within its printed rounding
+  // (“khoảng 300–350 hộ”: each end about, 250 – 355)
+  if (f.range !== undefined && f.qualifier?.meaning === 'about') {
+    const kind = f.dimension === 'percent' ? 'rate' : 'amount';
+    const end = (digits: string): Interval => (f.qualifier!.word === '' ? printedInterval(digits, { kind }).precision : printedInterval(`khoảng ${digits}`, { kind }).interval);
+    const read = hullIntervals(end(f.range.lowDigits), end(f.range.highDigits));
+    return f.dimension === 'money' ? scaleInterval(read, fraction(DONG_PER_UNIT[f.moneyUnit ?? 'dong'])) : read;
+  }
+  // “11,7 nghìn hộ”: the values that round to 11,7 thousand (11.650 – 11.750)
+  if (f.scale !== undefined && f.qualifier?.word === '') {
+    const read = scaleInterval(printedInterval(f.scale.printed, { kind: 'rate' }).precision, fraction(f.scale.factor));
+    return f.dimension === 'money' ? scaleInterval(read, fraction(DONG_PER_UNIT[f.moneyUnit ?? 'dong'])) : read;
+  }
   const text = f.qualifier === null ? f.digits : `${WORD[f.qualifier.meaning]} ${f.digits}`;
   const read = printedInterval(text, { kind: f.dimension === 'percent' ? 'rate' : 'amount' }).interval;
   return f.dimension === 'money' ? scaleInterval(read, fraction(DONG_PER_UNIT[f.moneyUnit ?? 'dong'])) : read;

@@ -2,6 +2,7 @@ import { compareFractions, fraction, type Fraction } from '../numbers/fraction.j
 import { DONG_PER_UNIT, type MoneyUnit } from '../numbers/money.js';
 import type { QualifierMeaning } from '../numbers/parseVnNumber.js';
 import { foldVietnameseKeepingLength } from '../text/foldVietnamese.js';
+import { numberWordRuns, readRun, SCALE, spelledAsNumber, type NumberWordsReading, type NumberWordsRun } from './_numberWords.js';
 
 /** What a figure in the prose measures, for matching a total with its parts. */
 export type FigureDimension = 'money' | 'households' | 'persons' | 'percent' | 'other';
@@ -26,7 +27,20 @@ export interface ProseFigure {
   readonly decimals: number;
   /** The number's digits, thousands grouped by dots (`'2.522'`, also for a printed “2 522”). */
   readonly digits: string;
+  /**
+   * The qualifier printed before the figure (“khoảng”, “hơn”). A figure printed with a scale word
+   * and no qualifier (“11,7 nghìn hộ”) is rounded for print: `about`, with the word `''`, and
+   * {@link ProseFigure.scale} gives its interval.
+   */
   readonly qualifier: { readonly word: string; readonly meaning: QualifierMeaning } | null;
+  /**
+   * For “11,7 nghìn hộ”, “1,2 triệu người”, “2,5 vạn”, “1,2 nghìn tỷ đồng”: the scale word, its
+   * factor, and the number as printed before it. `value` and `digits` are the figure scaled
+   * (11.700), exactly; it stands for the values that round to the number printed (11,65 – 11,75 nghìn).
+   */
+  readonly scale?: { readonly word: string; readonly factor: bigint; readonly printed: string };
+  /** For a figure written in words (“một nghìn hai trăm hộ”): the words as printed. `value` and `digits` are the number they say. */
+  readonly words?: string;
   /**
    * For “712.115/1.239.405 triệu đồng” (done out of planned, one unit for both): the figure after
    * the slash, in the same unit. The figure itself (`value`, `digits`) is the one before it.
@@ -65,6 +79,8 @@ const UNITS: ReadonlyArray<readonly [string, FigureDimension, MoneyUnit | null]>
   // “vượt 0,3 điểm %”, “giảm 1,2 điểm phần trăm”: points of a rate
   ['diem phan tram', 'percent', null],
   ['diem %', 'percent', null],
+  // “ba mươi lăm phần trăm”, “35 phần trăm”
+  ['phan tram', 'percent', null],
   ['%', 'percent', null],
   ['can', 'other', null],
   ['lop', 'other', null],
@@ -121,6 +137,73 @@ function rangeBefore(text: string, folded: string, numberStart: number, digits: 
   return { text: text.slice(start, end), start, low: reversed ? value : other, high: reversed ? other : value, lowDigits: reversed ? digits : otherDigits, highDigits: reversed ? otherDigits : digits, reversed };
 }
 
+/** A scale word after a number (“11,7 nghìn hộ”, “2,5 vạn hộ”, “1,2 nghìn tỷ đồng”), as printed (“vẫn”, “văn” fold like “vạn”). */
+const SCALE_AFTER = /^\s*(nghin|ngan|van|trieu|ty|ti)(?![\p{L}\d])/u;
+const SCALE_SPELLINGS: ReadonlySet<string> = new Set(['nghìn', 'ngàn', 'vạn', 'triệu', 'tỷ', 'tỉ']);
+
+/** The scale word after a number ending at `at` and the unit after it; undefined when the number's own unit follows (“2,5 triệu đồng”) or none. */
+function scaleAfter(text: string, folded: string, at: number): { readonly word: string; readonly factor: bigint; readonly length: number; readonly unit: NonNullable<ReturnType<typeof unitAfter>> } | undefined {
+  if (unitAfter(folded, at) !== null) return undefined;
+  const m = SCALE_AFTER.exec(folded.slice(at, at + 12));
+  if (m === null) return undefined;
+  const word = text.slice(at + m[0].length - m[1]!.length, at + m[0].length);
+  if (!SCALE_SPELLINGS.has(word.toLowerCase())) return undefined;
+  const unit = unitAfter(folded, at + m[0].length);
+  if (unit === null) return undefined;
+  return { word, factor: SCALE[m[1]!]!, length: m[0].length, unit };
+}
+
+/** Vietnamese digits (“11,7”) times a factor (1.000), exactly, grouped by dots (“11.700”). */
+function scaledDigits(digits: string, factor: bigint): string {
+  const [whole = '', frac = ''] = digits.split(',');
+  let n = BigInt(whole.replace(/\./g, '') + frac) * factor;
+  let d = frac.length;
+  while (d > 0 && n % 10n === 0n) { n /= 10n; d--; }
+  const s = n.toString().padStart(d + 1, '0');
+  const int = s.slice(0, s.length - d).replace(/\B(?=(\d{3})+$)/g, '.');
+  return d === 0 ? int : `${int},${s.slice(s.length - d)}`;
+}
+
+/** Units a number in words must be printed with exactly: “hộ” (not “hỗ trợ”, “họ”), “đồng” (not “đông”). */
+const WORD_UNIT_SPELLING: Readonly<Record<string, string>> = { ho: 'hộ', dong: 'đồng' };
+
+/**
+ * Numbers written in words with a unit after them (“một nghìn hai trăm hộ”, “ba mươi lăm phần
+ * trăm”, “năm trăm triệu đồng”), every word printed as a number word; each with its reading (a
+ * value, or why it is not read). A lone “một” (“một hộ”: a household) is not a figure.
+ */
+function wordFigures(text: string, folded: string): Array<{ readonly run: NumberWordsRun; readonly start: number; readonly end: number; readonly unit: NonNullable<ReturnType<typeof unitAfter>>; readonly reading: NumberWordsReading }> {
+  const out: Array<{ run: NumberWordsRun; start: number; end: number; unit: NonNullable<ReturnType<typeof unitAfter>>; reading: NumberWordsReading }> = [];
+  for (const whole of numberWordRuns(folded)) {
+    // “từ hai trăm hộ”: a leading word printed as another word (“từ”) is not part of the number
+    const skip = whole.starts.findIndex((s, k) => spelledAsNumber(text, { start: s, end: s + whole.words[k]!.length, words: [whole.words[k]!], starts: [s] }));
+    if (skip < 0) continue;
+    let run = skip === 0 ? whole : { start: whole.starts[skip]!, end: whole.end, words: whole.words.slice(skip), starts: whole.starts.slice(skip) };
+    let unitFrom = run.end;
+    let unit = unitAfter(folded, run.end);
+    // “năm trăm triệu đồng”: the last scale word is the money unit's
+    const last = run.words.length - 1;
+    if (last > 0 && SCALE[run.words[last]!] !== undefined) {
+      const money = unitAfter(folded, run.starts[last]!);
+      if (money !== null && money.dimension === 'money' && money.moneyUnit !== 'dong') {
+        run = { start: run.start, end: run.starts[last - 1]! + run.words[last - 1]!.length, words: run.words.slice(0, last), starts: run.starts.slice(0, last) };
+        unit = money;
+        unitFrom = run.starts.length === 0 ? run.end : whole.starts[skip + last]!;
+      }
+    }
+    if (unit === null || (run.words.length === 1 && (run.words[0] === 'mot' || run.words[0] === 'nam')) || !spelledAsNumber(text, run)) continue;
+    // “huyện Năm Căn”, “xã Ba Chẽ”: a capital inside a sentence is a name, not a number
+    const capital = (at: number): boolean => text[at] !== text[at]!.toLowerCase();
+    if (run.starts.slice(1).some(capital) || (capital(run.start) && /\p{L}\s*$/u.test(text.slice(Math.max(0, run.start - 3), run.start)) && !/(?<![\p{L}])(?:hơn|trên|khoảng|gần|dưới|có|là|còn)\s*$/iu.test(text.slice(Math.max(0, run.start - 8), run.start)))) continue;
+    const unitAt = unitFrom + unit.match[0].length - unit.match[1]!.length;
+    const spelling = WORD_UNIT_SPELLING[unit.word];
+    if (spelling !== undefined && text.slice(unitAt, unitAt + spelling.length).toLowerCase() !== spelling) continue;
+    const read = readRun(run);
+    out.push({ run, start: read.start, end: unitFrom + unit.match[0].length, unit, reading: read.reading });
+  }
+  return out;
+}
+
 /** The smallest denominator read as “done out of planned”: below it, “1/2”, “2/3 số hộ” are shares, read by the targets. */
 const OUT_OF_MIN = 20n;
 
@@ -147,7 +230,8 @@ export function proseFigures(text: string, options: { readonly englishFormat?: b
     // “102 650” is read as “102.650”; the text keeps what was printed
     const digits = dotGrouped(printed);
     const after = folded.slice(numberStart + printed.length, numberStart + printed.length + 20);
-    const found = unitAfter(folded, numberStart + printed.length);
+    const scaled = scaleAfter(text, folded, numberStart + printed.length);
+    const found = scaled?.unit ?? unitAfter(folded, numberStart + printed.length);
     const unit = found?.match ?? null;
     // “Tổng số hộ cận nghèo: 18.160; Tỷ lệ: …”: a count of households named before it, with no unit after
     // …or “số hộ nghèo dân tộc thiểu số là 17.185 (giảm 5.193 hộ …)”: “là”, “có” after the name, an aside in brackets after the count
@@ -164,11 +248,16 @@ export function proseFigures(text: string, options: { readonly englishFormat?: b
     // “1,234 hộ” in a Vietnamese document: a count has no decimals, and 1.234 in the English format is a guess (see ambiguousFigures)
     if (options.englishFormat !== true && spec[1] !== 'money' && spec[1] !== 'percent' && /^\d{1,3}(?:,\d{3})+$/.test(printed)) continue;
     // "ngày 30 tháng 6 năm 2022", "năm 2024": not figures (already excluded: no unit); "hộ" after a year is rare
-    const end = numberStart + printed.length + (unit === null ? 0 : unit[0].length);
-    const { start, qualifier } = qualifierBefore(text, folded, numberStart);
-    const value = figureValue(digits);
-    if (value === null) continue;
-    const frac = digits.split(',')[1] ?? '';
+    const end = numberStart + printed.length + (scaled?.length ?? 0) + (unit === null ? 0 : unit[0].length);
+    const before = qualifierBefore(text, folded, numberStart);
+    const { start } = before;
+    // “11,7 nghìn hộ”: rounded for print, the values that round to it (see figureInterval)
+    const qualifier = before.qualifier ?? (scaled === undefined ? null : { word: '', meaning: 'about' as const });
+    const printedValue = figureValue(digits);
+    if (printedValue === null) continue;
+    const figureDigits = scaled === undefined ? digits : scaledDigits(digits, scaled.factor);
+    const value = scaled === undefined ? printedValue : figureValue(figureDigits)!;
+    const frac = figureDigits.split(',')[1] ?? '';
     const range = rangeBefore(text, folded, numberStart, digits, value, end);
     out.push({
       text: text.slice(start, end),
@@ -180,9 +269,30 @@ export function proseFigures(text: string, options: { readonly englishFormat?: b
       moneyUnit: spec[2],
       value,
       decimals: frac.length,
-      digits,
+      digits: figureDigits,
       qualifier,
       ...(range === undefined ? {} : { range }),
+      ...(scaled === undefined ? {} : { scale: { word: scaled.word, factor: scaled.factor, printed: digits } }),
+    });
+  }
+  for (const w of wordFigures(text, folded)) {
+    if (!('value' in w.reading)) continue;
+    const end = w.end;
+    const { start, qualifier } = qualifierBefore(text, folded, w.start);
+    const digits = scaledDigits(String(w.reading.value), 1n);
+    out.push({
+      text: text.slice(start, end),
+      start,
+      end,
+      numberStart: w.start,
+      dimension: w.unit.dimension,
+      unitText: text.slice(end - w.unit.match[1]!.length, end),
+      moneyUnit: w.unit.moneyUnit,
+      value: fraction(w.reading.value),
+      decimals: 0,
+      digits,
+      qualifier,
+      words: text.slice(w.start, w.run.end),
     });
   }
   OUT_OF_RE.lastIndex = 0;
@@ -270,7 +380,20 @@ export function ambiguousFigures(text: string, folded: string = foldVietnameseKe
         : `“${text.slice(m.index, end)}” may be ${english} in the English format, in a document whose figures are Vietnamese (“,” is the decimal comma, and a count has no decimals): not read`,
     });
   }
-  return out;
+  for (const w of wordFigures(text, folded)) {
+    if ('value' in w.reading) continue;
+    const end = w.end;
+    const printed = text.slice(w.run.start, end);
+    out.push({
+      text: printed,
+      start: w.run.start,
+      end,
+      reason: w.reading.unread === 'ambiguous'
+        ? `“${printed}” is a number in words that reads two ways (spoken shorthand: “hai trăm năm” is 205 or 250, “một nghìn hai” 1.002 or 1.200): not read`
+        : `“${printed}” is not a number in words the checker can read: not read`,
+    });
+  }
+  return out.sort((a, b) => a.start - b.start);
 }
 
 /**
@@ -332,6 +455,14 @@ function qualifierBefore(text: string, folded: string, numberStart: number): { s
     return { start, qualifier: { word: text.slice(start, numberStart - 1), meaning } };
   }
   return { start: numberStart, qualifier: null };
+}
+
+/**
+ * True when a qualifier is printed before the figure (“khoảng”, “hơn”); a figure only rounded
+ * for print by its scale word (“11,7 nghìn hộ”) is not, and claims checked by intervals read it.
+ */
+export function qualified(f: ProseFigure): boolean {
+  return f.qualifier !== null && f.qualifier.word !== '';
 }
 
 /** A money figure in đồng, exactly. */

@@ -3,7 +3,7 @@ import { VnPovertyError } from '../errors/VnPovertyError.js';
 import { targetFromText, type ReductionTarget, type TargetSubject } from '../targets/reductionTarget.js';
 import { compareFractions, fraction, type Fraction } from '../numbers/fraction.js';
 import { foldVietnamese, foldVietnameseKeepingLength } from '../text/foldVietnamese.js';
-import { ambiguousFigures, isEnglishFormat, proseFigures, sentences, type FigureDimension, type ProseFigure } from './_proseFigures.js';
+import { ambiguousFigures, commonValue, isEnglishFormat, proseFigures, qualified, sentences, type FigureDimension, type ProseFigure } from './_proseFigures.js';
 import type { DocumentModel } from './documentModel.js';
 
 /** Where a claim's text is: a block (0-based) and character offsets in its text. */
@@ -38,6 +38,12 @@ export interface TotalWithPartsClaim extends ClaimBase {
   readonly connective: string;
   readonly total: ClaimFigure;
   readonly parts: readonly ClaimFigure[];
+  /**
+   * For “Vốn đầu tư phát triển 864 tỷ đồng (chiếm 70,02% tổng vốn)” with the total printed in
+   * another paragraph (“Tổng vốn … là 1.234 tỷ đồng”): the total is the document's one total of
+   * that kind, and only the parts' shares of it are checked, not their sum.
+   */
+  readonly totalElsewhere?: true;
 }
 
 /** “tỷ lệ P% (tương đương N hộ)”, “N hộ, chiếm P%”: a count printed with its rate but not its base. */
@@ -192,8 +198,22 @@ export interface AgainstPlanClaim extends ClaimBase {
   readonly percent: ClaimFigure | null;
 }
 
+/**
+ * “giảm 4,66% (năm 2022 giảm 1,79%, năm 2023 giảm 1,47%, năm 2024 giảm 1,40%)”: a change over a
+ * period and the change of each year printed in brackets after it. Points of a rate add: the years
+ * add up to the whole, each within its printed rounding.
+ */
+export interface YearlyChangesClaim extends ClaimBase {
+  readonly kind: 'yearly-changes';
+  readonly total: ClaimFigure;
+  /** `'down'` for “giảm”, `'up'` for “tăng”. */
+  readonly direction: 'down' | 'up';
+  /** Each year's change, with its sign against the whole (+1 in the whole's direction, −1 against it: “năm 2023 tăng 0,2%”). */
+  readonly years: ReadonlyArray<{ readonly year: number; readonly change: ClaimFigure; readonly sign: 1 | -1 }>;
+}
+
 /** A claim the prose makes that arithmetic can check. */
-export type DocumentClaim = TotalWithPartsClaim | RateCountClaim | PercentOfPlanClaim | ReductionTargetClaim | TableFigureClaim | ChangeClaim | YearlyAverageClaim | FlowClaim | RatioClaim | AgainstPlanClaim;
+export type DocumentClaim = TotalWithPartsClaim | RateCountClaim | PercentOfPlanClaim | ReductionTargetClaim | TableFigureClaim | ChangeClaim | YearlyAverageClaim | FlowClaim | RatioClaim | AgainstPlanClaim | YearlyChangesClaim;
 
 /** A sentence with figures that no claim uses. */
 export interface UncheckedSentence {
@@ -294,6 +314,8 @@ export function extractClaims(model: DocumentModel): ProseClaims {
   const paras: Para[] = [];
   /** The document's one base of households, once found ({@link documentBase}). */
   let documentBaseFound: { readonly figure: ClaimFigure | undefined } | undefined;
+  /** The period of the document's title, once found ({@link titlePeriod}). */
+  let titleFound: { readonly period: TitlePeriod | null } | undefined;
   const paraAt = new Map<number, number>();
   const tooLong: UncheckedSentence[] = [];
   const ambiguous: UncheckedSentence[] = [];
@@ -314,8 +336,9 @@ export function extractClaims(model: DocumentModel): ProseClaims {
     paraAt.set(b.index, paras.length);
     const folded = foldedAt.get(b.index)!;
     const allFigures = proseFigures(b.text, { englishFormat, folded });
-    // a range is an interval, not the figure printed last (“300–250 hộ” is not 250 households): only a target reads it
-    const figures = allFigures.filter((f) => f.range === undefined);
+    // a range is an interval, not the figure printed last (“300–250 hộ” is not 250 households): a target reads it, and a claim
+    // checked by intervals (a total and its parts, a change, a share) reads its interval; a claim that needs one figure leaves it out
+    const figures = allFigures.flatMap((f) => (f.range === undefined ? [f] : rangeFigure(b.text, folded, f)));
     paras.push({ block: b.index, text: b.text, folded, listItem: LIST_ITEM.test(b.text) || b.label !== undefined || /\blist\b/i.test(b.style ?? ''), figures, allFigures, sentences: sentences(b.text), depths: parenDepths(b.text) });
     if (!englishFormat) for (const a of ambiguousFigures(b.text, folded)) ambiguous.push({ location: { block: b.index, start: a.start, end: a.end }, sentence: a.text, figures: [a.text], reason: a.reason });
   }
@@ -348,6 +371,8 @@ export function extractClaims(model: DocumentModel): ProseClaims {
     changesSinceStart(p);
     flows(p);
     ratios(p);
+    yearlyChanges(p);
+    sharesOfDocumentTotal(p);
     targets(p);
     tableFigures(p);
   });
@@ -610,7 +635,7 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       const toAt = s.start + con.index + con[0].length;
       const to = p.figures.find((f) => f.start === toAt && (f.dimension === 'percent' || f.dimension === 'households'));
       if (to === undefined) continue;
-      const from = [...p.figures].reverse().find((f) => f.end <= toAt && f.start >= s.start && f.dimension === to.dimension && f.qualifier === null);
+      const from = [...p.figures].reverse().find((f) => f.end <= toAt && f.start >= s.start && f.dimension === to.dimension && !qualified(f));
       if (from === undefined) continue;
       // “giảm 2,51% (từ 17,52% xuống còn 15,01%)”, “giảm tỷ lệ hộ nghèo 0,7% (giảm từ 5,03% …)”: the change printed before its two ends
       const ahead = [...p.figures].reverse().find((f) => f.end <= from.start && f.start >= s.start && f.dimension === to.dimension && CHANGE_THEN_ENDS.test(p.folded.slice(f.end, from.start)) && /\b(giam|tang)\b[^;.\d%]{0,30}$/.test(p.folded.slice(Math.max(0, f.start - 40), f.start)));
@@ -621,7 +646,7 @@ export function extractClaims(model: DocumentModel): ProseClaims {
         rateChange(p, si, from, to);
         continue;
       }
-      if (change === undefined || to.qualifier !== null || change.qualifier !== null) continue;
+      if (change === undefined || qualified(to) || qualified(change)) continue;
       // “Đầu năm 2024 … có 4.215 hộ nghèo …; đến cuối năm 2024 còn 3.647 hộ nghèo, giảm 568 hộ”: the two moments named
       const moments = /\b(dau nam|dau ky|dau giai doan)\b/.test(p.folded.slice(s.start, from.start)) && /\b(cuoi nam|cuoi ky|cuoi giai doan|den nay|hien nay)\b/.test(p.folded.slice(from.end, toAt));
       if (con[1] === undefined && !moments && !/\btu\s*$/.test(p.folded.slice(Math.max(0, from.start - 6), from.start))) continue;
@@ -818,7 +843,8 @@ export function extractClaims(model: DocumentModel): ProseClaims {
         const samePeriod = ownPeriod !== null && clause > s.start && !changeIn(clause) && new RegExp(`\\b${ownPeriod[1]}\\s*[-–—]\\s*${ownPeriod[2]}\\b`).test(p.folded.slice(s.start, clause));
         if (samePeriod) clause = s.start;
         const before = p.figures.filter((f) => f.dimension === 'percent' && f.start >= clause && (!samePeriod || p.depths[f.start] === p.depths[avg.start]) && f.end <= avg.start && f.qualifier === null && !used.has(`${p.block}:${f.start}`) && /\bcan ngheo\b/.test(p.folded.slice(f.end, avg.start)) === /\bcan ngheo\b/.test(p.folded.slice(clause, f.start)));
-        const found = [...before].reverse().find((f) => /\b(?:giam|tang)(?: duoc| them)?\s*$/.test(p.folded.slice(Math.max(0, f.start - 14), f.start)) && !/^\s*\/\s*nam\b/.test(p.folded.slice(f.end, f.end + 8)) && !/\b(binh quan|trung binh|moi nam|hang nam)\b/.test(p.folded.slice(Math.max(s.start, f.start - 30), f.start)));
+        // “giảm 2,5%”, “giảm tỷ lệ hộ nghèo 2,5%”
+        const found = [...before].reverse().find((f) => /\b(?:giam|tang)(?: duoc| them)?(?: t[yi] le ho(?: can)? ngheo)?\s*$/.test(p.folded.slice(Math.max(0, f.start - 34), f.start)) && !/^\s*\/\s*nam\b/.test(p.folded.slice(f.end, f.end + 8)) && !/\b(binh quan|trung binh|moi nam|hang nam)\b/.test(p.folded.slice(Math.max(s.start, f.start - 30), f.start)));
         // “giảm 0,5% so với năm 2023, bình quân giai đoạn 2021-2025 giảm 1,2%/năm”: a change of one year, then the average of another period
         const change = found !== undefined && !samePeriod && /\bso voi (?:nam truoc|cung ky|nam \d{4})\b|\bgiai doan\b|\d{4}\s*[-–—]\s*\d{4}/.test(p.folded.slice(found.end, avg.start)) ? undefined : found;
         const to = change === undefined ? [...before].reverse().find((f) => /\bcon\s*$/.test(p.folded.slice(Math.max(0, f.start - 8), f.start))) : undefined;
@@ -839,7 +865,8 @@ export function extractClaims(model: DocumentModel): ProseClaims {
           sentence: p.text.slice(s.start, s.end).trim(),
           location: { block: p.block, start: s.start, end: s.end },
         });
-        changed.add(`${p.block}:${s.start}`);
+        // “Phấn đấu giảm tỷ lệ hộ nghèo 2,5%, bình quân mỗi năm giảm 0,5%”: a target with its average is still a target
+        if (!/\b(?:phan dau|muc tieu)\b/.test(p.folded.slice(s.start, s.end))) changed.add(`${p.block}:${s.start}`);
       }
     }
   }
@@ -856,11 +883,17 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       const s = sentenceAt(p, avg.start);
       const total = [...p.figures].reverse().find((f) => f.dimension === 'money' && f.end <= avg.start && f.start >= s.start && f.outOf === undefined && !isYearlyAverage(p.folded, f));
       if (total === undefined) continue;
-      let period: { first: number; last: number; at: number; text: string } | undefined;
+      let period: { first: number; last: number; at: number; text: string } | undefined = periodsOf(p).filter((m) => m.at < avg.start).pop();
       let block = p.block;
-      for (let k = pi; k >= 0 && period === undefined; k--) {
+      // not named in its paragraph: the period of the document's title, else the one named last before it
+      const t = titlePeriod();
+      if (period === undefined && t !== null && t.first < t.last && t.block < p.block) {
+        period = { ...t, at: 0 };
+        block = t.block;
+      }
+      for (let k = pi - 1; k >= 0 && period === undefined; k--) {
         const r = paras[k]!;
-        period = periodsOf(r).filter((m) => k < pi || m.at < avg.start).pop();
+        period = periodsOf(r).pop();
         block = r.block;
       }
       if (period === undefined || period.last <= period.first) continue;
@@ -873,11 +906,37 @@ export function extractClaims(model: DocumentModel): ProseClaims {
         to: null,
         years: [years],
         direction: 'up',
-        ...(block === p.block ? {} : { period: `the period ${period.text} named in block ${block + 1}, ${years} years` }),
+        ...(block === p.block ? {} : { period: `the period ${period.text} ${block === t?.block ? "of the document's title" : 'named'} in block ${block + 1}, ${years} years` }),
         sentence: p.text.slice(s.start, s.end).trim(),
         location: { block: p.block, start: s.start, end: s.end },
       });
     }
+  }
+
+  /**
+   * The period or year of the document's title (“KẾ HOẠCH … NĂM 2026”, “KẾ HOẠCH” then “Thực hiện …
+   * giai đoạn 2026–2030”): the first of its first eight paragraphs in capitals that names a plan,
+   * report, resolution or decision, with the paragraph after it when that is its subtitle. A range
+   * is preferred to a year; null when the title names neither, or two years and no range.
+   */
+  function titlePeriod(): TitlePeriod | null {
+    titleFound ??= { period: findTitlePeriod() };
+    return titleFound.period;
+  }
+  function findTitlePeriod(): TitlePeriod | null {
+    const at = paras.slice(0, 8).findIndex((r) => TITLE.test(r.folded) && r.text === r.text.toUpperCase());
+    if (at < 0) return null;
+    const title = paras[at]!;
+    const next = paras[at + 1];
+    const parts = [title, ...(next !== undefined && next.text.length <= 300 && !/^\s*can cu\b/.test(next.folded) ? [next] : [])];
+    for (const r of parts) {
+      const range = periodsOf(r)[0];
+      if (range !== undefined && range.first < range.last) return { first: range.first, last: range.last, block: r.block, text: range.text };
+    }
+    const years = parts.flatMap((r) => [...r.folded.matchAll(/\bnam\s+((?:19|20)\d\d)\b/g)].map((m) => ({ year: Number(m[1]), r, at: m.index })));
+    if (new Set(years.map((y) => y.year)).size !== 1) return null;
+    const y = years[0]!;
+    return { first: y.year, last: y.year, block: y.r.block, text: y.r.text.slice(y.at, y.at + 8) };
   }
 
   function periodsOf(r: Para): Array<{ first: number; last: number; at: number; text: string }> {
@@ -948,7 +1007,12 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       [...q.folded.slice(from, to).matchAll(/(?<![\d.,])((?:19|20)\d\d)(?![\d.,]\d)/g)].filter((m) => !q.figures.some((f) => f.start <= from + m.index && f.end > from + m.index)).map((m) => ({ year: Number(m[1]), at: from + m.index }));
     let years = named(p, sentenceStart, before);
     if (new Set(years.map((y) => y.year)).size < 2) years = named(p, 0, before);
-    if (years.length === 0) return { years: [] };
+    // “bình quân mỗi năm giảm 1%” with no year named: the period of the document's title
+    if (years.length === 0) {
+      const t = titlePeriod();
+      if (t === null || t.first === t.last || t.block > p.block) return { years: [] };
+      return { years: [t.last - t.first, t.last - t.first + 1], period: `the period ${t.text} of the document's title (block ${t.block + 1}), from ${t.first} (or the end of ${t.first - 1}) to ${t.last}` };
+    }
     const first = Math.min(...years.map((y) => y.year));
     const last = Math.max(...years.map((y) => y.year));
     if (last <= first) return sinceStartOfPeriod(p, sentenceStart, before, last);
@@ -967,6 +1031,12 @@ export function extractClaims(model: DocumentModel): ProseClaims {
     function sinceStartOfPeriod(q: Para, from: number, to: number, end: number): { years: number[]; period?: string } {
       if (!/\bdau (?:ky|giai doan)\b(?!\s*(?:\d|nam\b))/.test(q.folded.slice(from, to))) return { years: [] };
       const qi = paraAt.get(q.block) ?? -1;
+      // the title's period or year, when it holds the end (“KẾ HOẠCH … NĂM 2026”: from the end of 2025)
+      const t = titlePeriod();
+      if (t !== null && t.block < q.block && t.first <= end && end <= t.last && (t.first < end || t.first === t.last)) {
+        if (t.first === t.last) return { years: [1], period: `the year ${t.text} of the document's title (block ${t.block + 1}), from the end of ${end - 1} to ${end}` };
+        return { years: [end - t.first, end - t.first + 1], period: `the period ${t.text} of the document's title (block ${t.block + 1}), from ${t.first} (or the end of ${t.first - 1}) to ${end}` };
+      }
       for (let k = qi; k >= 0; k--) {
         const r = paras[k]!;
         const ranges = periodsOf(r).filter((m) => (k < qi || m.at < from) && m.first < end && end <= m.last);
@@ -1055,6 +1125,90 @@ export function extractClaims(model: DocumentModel): ProseClaims {
     }
   }
 
+  /**
+   * “Vốn đầu tư phát triển 864 tỷ đồng (chiếm 70,02% tổng vốn)”, no total in the paragraph: the
+   * share is of the document's total of that kind (“Tổng vốn … là 1.234 tỷ đồng”) when exactly one
+   * value of it is printed; else listed unchecked with the reason.
+   */
+  function sharesOfDocumentTotal(p: Para): void {
+    const parts: Array<{ part: ProseFigure; share: ProseFigure; kind: string }> = [];
+    for (const f of p.figures) {
+      if (f.dimension !== 'money' || used.has(`${p.block}:${f.start}`) || f.outOf !== undefined || qualified(f)) continue;
+      const m = SHARE_OF_DOCUMENT_TOTAL.exec(p.folded.slice(f.end, f.end + 80));
+      if (m === null) continue;
+      const share = p.figures.find((g) => g.start === f.end + m[1]!.length && g.dimension === 'percent');
+      if (share === undefined || used.has(`${p.block}:${share.start}`) || qualified(share)) continue;
+      parts.push({ part: f, share, kind: totalKind(m[2]!) });
+    }
+    for (const { part, share, kind } of parts) {
+      const totals = documentTotals(kind).filter((t) => !(t.p === p && t.f.start === part.start));
+      const values = new Set(totals.map(({ f }) => { const v = commonValue(f); return `${v.num}/${v.den}`; }));
+      const s = sentenceAt(p, part.start);
+      if (values.size !== 1) {
+        use(p, part);
+        use(p, share);
+        ambiguous.push({ location: { block: p.block, start: s.start, end: s.end }, sentence: p.text.slice(s.start, s.end).trim(), figures: [part.text, share.text], reason: `“${share.text}” is a share of the document's ${kind === 'von' ? 'total capital (tổng vốn)' : 'total funding (tổng kinh phí)'}, which is printed ${values.size === 0 ? 'nowhere' : `with ${values.size} values (${totals.map(({ f }) => f.text).join(', ')})`}: not checked` });
+        continue;
+      }
+      const { p: tp, f: tf } = totals[0]!;
+      used.add(`${tp.block}:${tf.start}`);
+      claims.push({
+        kind: 'total-with-parts',
+        connective: 'chiếm',
+        total: { text: tf.text, location: { block: tp.block, start: tf.start, end: tf.end }, dimension: tf.dimension, figure: tf },
+        parts: [{ ...fig(p, part), share: fig(p, share) }],
+        totalElsewhere: true,
+        sentence: p.text.slice(s.start, s.end).trim(),
+        location: { block: p.block, start: s.start, end: s.end },
+      });
+    }
+  }
+  /** The money figures printed as the document's total of a kind (“Tổng vốn thực hiện … là 1.234 tỷ đồng”, “Tổng kinh phí: …”). */
+  function documentTotals(kind: string): Array<{ p: Para; f: ProseFigure }> {
+    const out: Array<{ p: Para; f: ProseFigure }> = [];
+    for (const q of paras) {
+      for (const f of q.figures) {
+        if (f.dimension !== 'money' || qualified(f)) continue;
+        const m = TOTAL_BEFORE.exec(q.folded.slice(Math.max(0, f.start - 90), f.start));
+        if (m !== null && totalKind(m[1]!) === kind) out.push({ p: q, f });
+      }
+    }
+    return out;
+  }
+
+  /** “giảm 4,66% (năm 2022 giảm 1,79%, năm 2023 giảm 1,47%, …)”: a change, then in brackets right after it the change of each year, two years at least and nothing else. */
+  function yearlyChanges(p: Para): void {
+    for (const total of p.figures) {
+      if ((total.dimension !== 'percent' && total.dimension !== 'households') || qualified(total)) continue;
+      const verb = /\b(giam|tang)(?: duoc| them| xuong| len)?\s*$/.exec(p.folded.slice(Math.max(0, total.start - 14), total.start));
+      const open = /^\s*\(/.exec(p.folded.slice(total.end, total.end + 4));
+      if (verb === null || open === null) continue;
+      const from = total.end + open[0].length;
+      const close = p.folded.indexOf(')', from);
+      if (close < 0 || p.depths[from] !== p.depths[total.start]! + 1) continue;
+      const inside = p.figures.filter((f) => f.start >= from && f.end <= close);
+      const years: Array<{ year: number; change: ProseFigure; sign: 1 | -1 }> = [];
+      let at = from;
+      for (const f of inside) {
+        // “năm 2022 giảm 1,79%”, “năm 2023: giảm 1,5%”, “2024 tăng 0,2%”; nothing else between the items (“năm 2022: 8,5%” is the year's rate, not its change)
+        const item = /^\s*[,;]?\s*(?:nam\s+)?((?:19|20)\d\d)\s*:?\s*(giam|tang)(?: duoc| them| xuong| len)?\s*$/.exec(p.folded.slice(at, f.start));
+        if (item === null || f.dimension !== total.dimension || qualified(f) || f.unitText !== total.unitText && f.dimension !== 'percent') { years.length = 0; break; }
+        years.push({ year: Number(item[1]), change: f, sign: item[2] === verb[1] ? 1 : -1 });
+        at = f.end;
+      }
+      if (years.length < 2 || !/^\s*[,;.]?\s*$/.test(p.folded.slice(at, close)) || new Set(years.map((y) => y.year)).size !== years.length) continue;
+      const s = sentenceAt(p, total.start);
+      claims.push({
+        kind: 'yearly-changes',
+        total: fig(p, total),
+        direction: verb[1] === 'giam' ? 'down' : 'up',
+        years: years.map((y) => ({ year: y.year, change: fig(p, y.change), sign: y.sign })),
+        sentence: p.text.slice(s.start, s.end).trim(),
+        location: { block: p.block, start: s.start, end: s.end },
+      });
+    }
+  }
+
   function targets(p: Para): void {
     if (!/\bgiam\b/.test(p.folded)) return;
     for (const s of p.sentences) {
@@ -1111,7 +1265,9 @@ export function extractClaims(model: DocumentModel): ProseClaims {
   for (const p of paras) {
     if (p.allFigures.length === 0) continue;
     for (const s of p.sentences) {
-      const left = p.allFigures.filter((f) => f.start >= s.start && f.end <= s.end && !used.has(`${p.block}:${f.start}`));
+      // a range a claim read is used from where it starts (rangeFigure)
+      const read = new Set(p.figures.filter((f) => f.range !== undefined && used.has(`${p.block}:${f.start}`)).map((f) => f.end));
+      const left = p.allFigures.filter((f) => f.start >= s.start && f.end <= s.end && !used.has(`${p.block}:${f.start}`) && !(f.range !== undefined && read.has(f.end)));
       if (left.length === 0) continue;
       const ranges = left.filter((f) => f.range !== undefined).map((f) => rangeNote(f));
       unchecked.push({ location: { block: p.block, start: s.start, end: s.end }, sentence: p.text.slice(s.start, s.end).trim(), figures: left.map((f) => f.range?.text ?? f.text), ...(ranges.length === 0 ? {} : { reason: ranges.join('; ') }) });
@@ -1201,6 +1357,40 @@ function rangeNote(f: ProseFigure): string {
 }
 
 /** Words before a year that make it the date or the name of a cited text (“ngày 18 tháng 01 năm 2022”, “Luật Ngân sách nhà nước năm 2015”), not a year of the plan. */
+/**
+ * A range as the figure claims read (“300–350 hộ”, “khoảng 300–350 hộ”, “từ 12 đến 15 tỷ đồng”):
+ * its text the whole range, its qualifier `about` (word `''` when none is printed), so that only
+ * claims checked by intervals read it ({@link figureInterval}: from its low end to its high end). A
+ * range after another qualifier (“trên 300–350 hộ”) is left out, and listed unchecked.
+ */
+function rangeFigure(text: string, folded: string, f: ProseFigure): ProseFigure[] {
+  const r = f.range!;
+  if (f.qualifier !== null) return [];
+  const before = folded.slice(Math.max(0, r.start - 12), r.start);
+  const about = /(?<![\p{L}])(khoang|xap xi)\s+$/u.exec(before);
+  if (about === null && /(?<![\p{L}])(?:hon|tren|duoi|gan|toi da|toi thieu|it nhat)\s+$/u.test(before)) return [];
+  const at = about === null ? r.start : r.start - about[0].length;
+  return [{ ...f, text: text.slice(at, f.end), start: at, numberStart: r.start, qualifier: { word: about === null ? '' : text.slice(at, at + about[1]!.length), meaning: 'about' } }];
+}
+
+/** “(chiếm 70,02% tổng vốn)”, “, chiếm 29,98% tổng kinh phí”: a money figure's share of the document's total, named after it. */
+const SHARE_OF_DOCUMENT_TOTAL = /^(\s*[,(]?\s*(?:chiem|bang)(?: t[yi] le)?\s+)\d[\d.,]*\s*%\s+(?:so voi\s+)?(tong (?:so )?(?:von|nguon von|kinh phi|nhu cau von))\b/;
+/** The words that name a document's total right before its figure (“Tổng vốn thực hiện Chương trình giai đoạn 2026 - 2030 là”). */
+const TOTAL_BEFORE = /\b(tong (?:so )?(?:von|nguon von|kinh phi|nhu cau von))\b(?:[^.,;()%\d]|(?<!\d)(?:19|20)\d\d(?!\d)){0,80}$/;
+/** What a total names: capital (tổng vốn, tổng nguồn vốn, tổng nhu cầu vốn) or funding (tổng kinh phí). */
+function totalKind(words: string): string {
+  return /kinh phi/.test(words) ? 'kinh phi' : 'von';
+}
+
+/** The title of a plan, report, resolution or decision (folded, in capitals in the original). */
+const TITLE = /^\s*(?:#+\s*)?(?:\*\*)?\s*(?:ke hoach|bao cao|nghi quyet|quyet dinh|chuong trinh|de an|to trinh)\b/;
+/** The period (or one year: `first === last`) a document's title names, and where. */
+interface TitlePeriod {
+  readonly first: number;
+  readonly last: number;
+  readonly block: number;
+  readonly text: string;
+}
 const CITED_YEAR = /\b(?:ngay \d{1,2} thang \d{1,2} nam|thang \d{1,2} nam|(?:luat|bo luat|hien phap)\b[\p{L} ]{0,30}\bnam)\s*$/u;
 
 /** “tăng 137 hộ”, “giảm 20 hộ”, “thêm 5 hộ”: words before a figure that make it a change, not a stock. */

@@ -40,7 +40,7 @@ describe('a district’s report on 2021–2025: every planted error at its figur
     const blocks = readTextDocument(fixture('period-report.txt')).blocks;
     const at = (f: CheckFinding): string => { const b = blocks[f.location.block - 1]!; return b.kind === 'table' ? '' : b.text.slice(f.location.start, f.location.end); };
     expect(r.findings.map(at)).toEqual(['10,50%', '7,09%', '2,23%', '182,306.5 triệu đồng', '416']);
-    expect(r.findings[2]!.message).toContain('the period 2021–2025 named in block 3');
+    expect(r.findings[2]!.message).toContain("the period 2021–2025 of the document's title (block 3)");
   });
 
   it('as a Word document (no-break spaces in the thousands, decomposed diacritics): the same findings, and none on the twin', async () => {
@@ -52,7 +52,7 @@ describe('a district’s report on 2021–2025: every planted error at its figur
 
   it('says where the period came from and which ranges were written backwards', () => {
     const claims = claimsOf(fixture('period-report.clean.txt'));
-    expect(claims).toContain('consistent yearly-average: 9,28% over 4 or 5 years: down 2,32% a year — 9,28% over 4 years = 2,32% a year, printed 2,32% (the period 2021–2025 named in block 3, from 2021 (or the end of 2020) to 2025)');
+    expect(claims).toContain("consistent yearly-average: 9,28% over 4 or 5 years: down 2,32% a year — 9,28% over 4 years = 2,32% a year, printed 2,32% (the period 2021–2025 of the document's title (block 3), from 2021 (or the end of 2020) to 2025)");
     expect(claims).toContain('consistent change: 15,40% → 7,41%: down 7,99% — 15,40% − 7,41% = 7,99%');
     expect(claims.find((c) => c.includes('reduction-target'))).toContain('(“2-1,5”, “461-346” written high end first, read as from the smaller to the larger)');
   });
