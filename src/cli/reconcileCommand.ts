@@ -1,6 +1,7 @@
 import { extname } from 'node:path';
 import { documentModel, type DocumentCell, type DocumentTable } from '../documents/documentModel.js';
 import { formatInferredLayout, reconcileInferred, type InferredLayout } from '../documents/reconcileInferred.js';
+import { stackedTables, type StackedTable } from '../documents/stackedTables.js';
 import { fail, parseInput, VnPovertyError } from '../errors/VnPovertyError.js';
 import { assertOutputIsNotInput, checkOutputPath } from '../io/_atomicOutput.js';
 import { parseJsonText, withinFile } from '../io/_jsonFile.js';
@@ -220,6 +221,9 @@ async function finish(
   o: { readonly out: string | undefined; readonly json: boolean; readonly numberFormat: NumberFormat; readonly unit: string | undefined; readonly rounding: string | undefined; readonly attribute: boolean },
 ): Promise<ExitCode> {
   const { out, numberFormat, unit, rounding } = o;
+  // with no layout, tables printed one under another on the sheet are checked one by one
+  const tables = chosen === null ? stackedTables(read.grid) : [];
+  if (tables.length > 1) return finishStacked(io, file, read, tables, o);
   let report: GridReconcileReport;
   let inferred: InferredLayout | null = null;
   try {
@@ -257,6 +261,56 @@ async function finish(
     if (out !== undefined && out !== '-') io.stderr.write(`vn-poverty reconcile: marked-up copy written to ${out}\n`);
   }
   return report.ok ? EXIT_OK : EXIT_FINDINGS;
+}
+
+/** The rows of one of the stacked tables, the others (and its title, named in the report) left blank so that row numbers stay those of the sheet. */
+function onlyRows(read: ReadTable, t: StackedTable): ReadTable {
+  const first = t.title === null ? t.top : t.top + 1;
+  const grid = read.grid.map((row, r) => (r >= first && r <= t.bottom ? row : row.map(() => null)));
+  const merges = read.merges.filter((m) => m.top >= t.top && m.bottom <= t.bottom);
+  return { ...read, grid, merges };
+}
+
+/** Several tables one under another, each inferred and reconciled: one report each, one marked-up copy, the worst exit. */
+async function finishStacked(io: CliIo, file: string, read: ReadTable, tables: ReadonlyArray<StackedTable>, o: { readonly out: string | undefined; readonly json: boolean; readonly numberFormat: NumberFormat; readonly unit: string | undefined; readonly rounding: string | undefined; readonly attribute: boolean }): Promise<ExitCode> {
+  if (o.unit !== undefined) return badInput(io, 'reconcile: --unit needs --layout or --spec (an inferred layout takes the unit from the headers or a caption “ĐVT: …”)');
+  const results: Array<{ readonly table: StackedTable; readonly report: ReturnType<typeof reconcileInferred> | null; readonly problem: string | null }> = [];
+  for (const table of tables) {
+    try {
+      const r = reconcileInferred(tableOf(onlyRows(read, table), o.numberFormat), { source: file, attribute: o.attribute, ...(o.rounding !== undefined ? { rounding: o.rounding as RoundingMode } : {}) });
+      results.push({ table, report: r.layout.rows.length === 0 ? null : r, problem: r.layout.rows.length === 0 ? 'a header but no rows' : null });
+    } catch (error) {
+      if (!(error instanceof VnPovertyError)) throw error;
+      results.push({ table, report: null, problem: errorText(error) });
+    }
+  }
+  const checked = results.filter((x) => x.report !== null);
+  if (checked.length === 0) return badInput(io, `${file}: ${results.map((x, i) => `table ${i + 1} (rows ${x.table.top + 1}–${x.table.bottom + 1}): ${x.problem}`).join('; ')}`);
+  const issues = checked.flatMap((x) => x.report!.issues);
+  if (o.out !== undefined) {
+    try {
+      if (o.out === '-') writeBytesToStdout(io, await markedUpCopy(read.source, { issues }), 'checked.xlsx');
+      else await writeMarkedUpCopy(read.source, { issues }, o.out);
+    } catch (error) {
+      return failedOnInput(io, 'reconcile', error);
+    }
+  }
+  const where = (t: StackedTable, i: number): string => `table ${i + 1} of ${tables.length}, rows ${t.top + 1}–${t.bottom + 1}${t.title === null ? '' : ` (${t.title})`}`;
+  if (o.json) {
+    writeJsonResult(io, { file, ok: checked.every((x) => x.report!.ok), tables: results.map((x, i) => ({ rows: { first: x.table.top + 1, last: x.table.bottom + 1 }, title: x.table.title, ...(x.report === null ? { problem: x.problem } : { ...x.report, layout: 'inferred', tableLayout: x.report.layout, inferred: x.report.inferred }), name: where(x.table, i) })) });
+  } else {
+    const text = results
+      .map((x, i) => {
+        if (x.report === null) return `${where(x.table, i)}: not checked: ${x.problem}`;
+        const roles = x.report.layout.rows.some((r) => r.role !== 'unit' && r.roleFrom === 'inferred');
+        return `${where(x.table, i)}\n${formatInferredLayout(x.report.inferred)}\n${roles ? `inferred: ${formatTableLayout(x.report.layout)}\n` : ''}${formatReconcileReport(x.report, { source: file })}`;
+      })
+      .join('\n\n');
+    (o.out === '-' ? io.stderr : io.stdout).write(`${file}: ${tables.length} tables one under another, each checked on its own\n${text}\n`);
+    if (o.out !== undefined && o.out !== '-') io.stderr.write(`vn-poverty reconcile: marked-up copy written to ${o.out}\n`);
+  }
+  const failed = results.some((x) => x.report === null);
+  return checked.every((x) => x.report!.ok) && !failed ? EXIT_OK : EXIT_FINDINGS;
 }
 
 /** `vn-poverty reconcile FILE [--layout NAME | --spec FILE] [--out checked.xlsx] [--json]`: checks a printed table; exit 0 / 1 (errors) / 2 (bad input). */

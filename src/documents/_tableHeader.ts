@@ -76,7 +76,8 @@ const GENERIC = new Set(['ho', 'so ho', 'ty le (%)', 'ty le', 'ty le %', 'ti le 
 export function tableHeader(table: DocumentTable): TableHeader {
   const captionRows: number[] = [];
   let r = 0;
-  while (r < table.rows.length - 1 && isCaptionRow(table, r)) captionRows.push(r++);
+  // blank rows above the header (a sheet's top margin, a table cut from a longer sheet) are passed over as its caption
+  while (r < table.rows.length - 1 && (isCaptionRow(table, r) || table.rows[r]!.every((cell) => cell.text.trim() === ''))) captionRows.push(r++);
   const headStart = r;
   let end = r;
   let columnNumberRow: number | null = null;
