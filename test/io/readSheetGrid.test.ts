@@ -40,7 +40,7 @@ describe('readSheetGrid', () => {
       ['STT', 'HN đầu năm 2024', 'HN đầu năm 2024'],
       ['STT', 'Hộ', 'Tỷ lệ (%)'],
       ['1', '16.194', '0,70'],
-      ['2', '16195', '1,07%'],
+      ['2', '16.195', '1,07%'],
     ]);
     expect(r.merges).toEqual(expect.arrayContaining([{ top: 0, left: 0, bottom: 1, right: 0 }, { top: 0, left: 1, bottom: 0, right: 2 }]));
     expect((await readSheetGrid(path, { numberFormat: 'en' })).grid[2]).toEqual(['1', '16,194', '0.70']);
