@@ -328,10 +328,12 @@ async function* sheetRows(bytes: ZipBytes, entries: readonly ZipEntry[], info: X
     const rows: XlsxRow[] = [];
     for (const raw of batch) {
       const r: XlsxRow = { row: raw.row, cells: [], formats: [], problems: [], sheet: chosen.name };
+      // a cell with only a style (`<c r="XFD7" s="3"/>`, a row formatted out to the last column) holds nothing: not read, not counted
+      const held = raw.cells.filter(([, c]) => c.value !== undefined || c.formula !== undefined || c.inline !== undefined);
       // a row holds every cell up to its last one (empty ones too): one far to the right counts them all
-      counted.cells += raw.cells.length === 0 ? 0 : raw.cells[raw.cells.length - 1]![0];
+      counted.cells += held.length === 0 ? 0 : held[held.length - 1]![0];
       if (counted.cells > limits.maxCells) overLimit(label, 'maxCells', counted.cells, limits.maxCells, 'the number of cells');
-      for (const [col, cell] of raw.cells) {
+      for (const [col, cell] of held) {
         const reading = readXlsxCell(cell, info, cellRef(chosen.name, col, raw.row));
         if ('problem' in reading) {
           r.cells[col - 1] = null;
