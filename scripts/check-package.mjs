@@ -134,9 +134,15 @@ try {
   await workbook.xlsx.writeFile(join(app, 'ho.xlsx'));
   const xlsx = spawnSync(bin, ['classify', 'ho.xlsx', '--as-of', '15/10/2024'], { cwd: app, encoding: 'utf8' });
   if (xlsx.status !== 0 || !xlsx.stdout.includes('H1,,nông thôn,1,20.000.000')) throw new Error(`the fresh app's bin on an XLSX: exit ${xlsx.status}\n${xlsx.stdout}${xlsx.stderr}`);
+  // a plan workbook is checked with the same reader: no exceljs either
+  const plan = new ExcelJS.Workbook();
+  plan.addWorksheet('Biểu 1').addRows([['STT', 'Đơn vị', 'Tổng số hộ', 'Số hộ nghèo', 'Tỷ lệ hộ nghèo (%)'], [1, 'Xã An Phú', 2368, 120, 5.07], [2, 'Xã Bình Minh', 1500, 60, 4.5], ['', 'Tổng cộng', 3868, 180, 4.65]]);
+  await plan.xlsx.writeFile(join(app, 'ke-hoach.xlsx'));
+  const checked = spawnSync(bin, ['check', 'ke-hoach.xlsx'], { cwd: app, encoding: 'utf8' });
+  if (checked.status !== 1 || !checked.stdout.includes('60 ÷ 1.500 × 100') || checked.stderr.includes('exceljs')) throw new Error(`the fresh app's bin checking an XLSX plan: exit ${checked.status}\n${checked.stdout}${checked.stderr}`);
   const toXlsx = spawnSync(bin, ['classify', 'ho.csv', '--as-of', '15/10/2024', '--out', 'ket-qua.xlsx'], { cwd: app, encoding: 'utf8' });
   if (toXlsx.status !== 2 || !toXlsx.stderr.includes('writing .xlsx needs exceljs: npm install exceljs')) throw new Error(`the fresh app's bin writing an XLSX: exit ${toXlsx.status}\n${toXlsx.stderr}`);
-  console.log('fresh app: imports the core, classifies a CSV and an XLSX register through the bin, and says "writing .xlsx needs exceljs: npm install exceljs" (exit 2) for an XLSX output');
+  console.log('fresh app: imports the core, classifies a CSV and an XLSX register and checks an XLSX plan through the bin, and says "writing .xlsx needs exceljs: npm install exceljs" (exit 2) for an XLSX output');
   const over = await checkSizes('vn-poverty', app, { log: (line) => console.log(`fresh app bundle: ${line}`) });
   if (over.length > 0) throw new Error(`the fresh app's bundles are over budget: ${over.map((r) => r.name).join('; ')}`);
 } finally {

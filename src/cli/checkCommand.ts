@@ -16,7 +16,7 @@ import { markDocx } from '../io/writeCheckedDocx.js';
 import { findingsWorkbook, markXlsx } from '../io/writeCheckedXlsx.js';
 import { MAX_WHOLE_FILE_BYTES } from '../io/readLimits.js';
 import { fileInputs, looksLikeZip, openCliInput, readCliText, writeBytesToStdout } from './cliInput.js';
-import { badInput, errorText, EXIT_FINDINGS, EXIT_OK, failedOnInput, parseCliArgs, writeJsonResult, type CliCommand, type CliIo, type ExitCode } from './cliSupport.js';
+import { badInput, errorText, EXIT_FINDINGS, EXIT_OK, failedOnInput, noteOnStderr, parseCliArgs, writeJsonResult, type CliCommand, type CliIo, type ExitCode } from './cliSupport.js';
 
 const HELP = `Usage: vn-poverty check PLAN.docx|PLAN.xlsx|PLAN.txt|- [--json] [--out checked.docx|checked.xlsx|-] [options]
 
@@ -129,6 +129,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
   } catch (error) {
     return failedOnInput(io, 'check', error);
   }
+  (model.notes ?? []).forEach(noteOnStderr(io, 'check'));
   if (model.blocks.length === 0) return badInput(io, `check: ${file}: the document has no text and no tables: nothing to check`);
   let report: CheckReport;
   try {

@@ -91,5 +91,6 @@ export function checkDocument(model: DocumentModel, options: CheckDocumentOption
     claims: claims.claims,
     unchecked,
     counts: { errors, warnings, roundings: findings.length - errors - warnings, blocks: model.blocks.length },
+    ...(model.notes === undefined || model.notes.length === 0 ? {} : { notes: model.notes }),
   });
 }

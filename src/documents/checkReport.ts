@@ -86,4 +86,6 @@ export interface CheckReport {
   readonly claims: readonly CheckedClaim[];
   readonly unchecked: readonly UncheckedItem[];
   readonly counts: { readonly errors: number; readonly warnings: number; readonly roundings: number; readonly blocks: number };
+  /** How the file was read (the document model's `notes`: hidden rows or sheets read, a merged figure read once); absent when there is nothing to say. */
+  readonly notes?: readonly string[];
 }

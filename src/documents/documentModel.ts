@@ -83,6 +83,12 @@ export interface DocumentModel {
   /** File name, for messages. */
   readonly source?: string;
   readonly blocks: readonly DocumentBlock[];
+  /**
+   * What the reader of the file says about how it was read, one sentence each naming the file and
+   * where: hidden rows, columns or sheets read as data, a figure merged over several cells read
+   * once, a chart sheet left out. Printed by `vn-poverty check` on stderr and kept in its report.
+   */
+  readonly notes?: readonly string[];
 }
 
 const position = z.object({
@@ -126,6 +132,7 @@ const table = z.object({
 export const documentModelSchema = z.object({
   format: z.enum(['text', 'docx', 'xlsx', 'model']),
   source: z.string().optional(),
+  notes: z.array(z.string()).optional(),
   blocks: z.array(z.discriminatedUnion('kind', [paragraph.extend({ kind: z.literal('paragraph') }), paragraph.extend({ kind: z.literal('heading') }), table])),
 });
 

@@ -234,6 +234,20 @@ function pickSheet(info: XlsxWorkbookInfo, sheet: string | number | undefined, l
   return found;
 }
 
+/** The workbook's bytes from a path, the bytes themselves or a stream (read whole, up to `maxFileBytes`). */
+async function workbookBytes(source: string | Uint8Array | AsyncIterable<string | Uint8Array>, label: string, limits: XlsxLimits): Promise<ZipBytes> {
+  if (typeof source === 'string') {
+    const s = await stat(source);
+    if (s.isDirectory()) bad(label, 'not-a-file', source, 'an .xlsx file', 'is a folder, not a file');
+    return fileZipBytes(source);
+  }
+  if (source instanceof Uint8Array) {
+    if (source.length > limits.maxFileBytes) overLimit(label, 'maxFileBytes', source.length, limits.maxFileBytes, 'the file size in bytes');
+    return bufferZipBytes(Buffer.from(source.buffer, source.byteOffset, source.byteLength));
+  }
+  return bufferZipBytes(await streamToBuffer(source, label, limits.maxFileBytes));
+}
+
 /**
  * Streams the rows of one sheet of a workbook, after checking the file (see {@link XLSX_READ_LIMITS}),
  * with the library's own reader (`_xlsxSheet.ts`): every cell type, any part names, the 1904 date
@@ -243,86 +257,120 @@ function pickSheet(info: XlsxWorkbookInfo, sheet: string | number | undefined, l
  *   naming the file.
  */
 export async function* readXlsxSheet(
-  source: string | AsyncIterable<string | Uint8Array>,
+  source: string | Uint8Array | AsyncIterable<string | Uint8Array>,
   sheet: string | number | undefined,
   label: string,
   limits: XlsxLimits = XLSX_READ_LIMITS,
   onNote?: (note: string) => void,
   about?: XlsxSheetAbout,
 ): AsyncGenerator<XlsxRow> {
-  let bytes: ZipBytes;
-  if (typeof source === 'string') {
-    const s = await stat(source);
-    if (s.isDirectory()) bad(label, 'not-a-file', source, 'an .xlsx file', 'is a folder, not a file');
-    bytes = fileZipBytes(source);
-  } else bytes = bufferZipBytes(await streamToBuffer(source, label, limits.maxFileBytes));
+  const bytes = await workbookBytes(source, label, limits);
   try {
     const entries = await checkWorkbook(bytes, label, limits);
     const info = readWorkbookInfo(bytes, entries, label);
-    const chosen = pickSheet(info, sheet, label);
-    const entry = entries.find((e) => e.name === chosen.part)!;
-    const merges = await scanSheetMerges(bytes, entry, label);
-    if (about !== undefined) Object.assign(about, { sheet: chosen.name, sheets: info.sheets.map((s) => s.name), merges });
-    const layout: XlsxSheetLayout = { hiddenColumns: [] };
-    let hiddenColumn: Uint8Array | undefined;
-    const hiddenRows: number[] = [];
-    const hiddenColumnsRead = new Set<number>();
-    // hidden columns under a header the library's outputs hide: its own, not named
-    const ownColumns = new Set<number>();
-    const cover = mergeCover(merges);
-    let cells = 0;
-    for await (const batch of streamSheetCells(bytes, entry, label, layout)) {
-      if (hiddenColumn === undefined) {
-        hiddenColumn = new Uint8Array(16385);
-        for (const [first, last] of layout.hiddenColumns) hiddenColumn.fill(1, first, last + 1);
-      }
-      const rows: XlsxRow[] = [];
-      for (const raw of batch) {
-        const r: XlsxRow = { row: raw.row, cells: [], formats: [], problems: [], sheet: chosen.name };
-        // a row holds every cell up to its last one (empty ones too): one far to the right counts them all
-        cells += raw.cells.length === 0 ? 0 : raw.cells[raw.cells.length - 1]![0];
-        if (cells > limits.maxCells) overLimit(label, 'maxCells', cells, limits.maxCells, 'the number of cells');
-        for (const [col, cell] of raw.cells) {
-          const reading = readXlsxCell(cell, info, cellRef(chosen.name, col, raw.row));
-          if ('problem' in reading) {
-            r.cells[col - 1] = null;
-            r.problems[col - 1] = reading.problem;
-            continue;
-          }
-          r.cells[col - 1] = reading.value;
-          if (reading.format !== undefined) r.formats[col - 1] = reading.format;
-        }
-        for (let i = 0; i < r.cells.length; i++) if (r.cells[i] === undefined) r.cells[i] = null;
-        let filled = false;
-        for (let i = 0; i < r.cells.length; i++) {
-          if (!blankValue(r.cells[i]) || r.problems[i] !== undefined) {
-            filled = true;
-            if (hiddenColumn[i + 1] === 1) {
-              hiddenColumnsRead.add(i + 1);
-              const v = r.cells[i];
-              if (typeof v === 'string' && ownHiddenHeaders().has(v.trim())) ownColumns.add(i + 1);
-            }
-          }
-        }
-        if (raw.hidden && filled) hiddenRows.push(raw.row);
-        cover(r);
-        rows.push(r);
-      }
-      yield* rows;
-    }
-    for (const c of ownColumns) hiddenColumnsRead.delete(c);
-    if (about !== undefined) Object.assign(about, { hiddenRows, hiddenColumns: [...hiddenColumnsRead].sort((a, b) => a - b) });
-    if (onNote !== undefined && (hiddenRows.length > 0 || hiddenColumnsRead.size > 0)) {
-      const columns = [...hiddenColumnsRead].sort((a, b) => a - b).map(columnLetters);
-      const list = (xs: readonly (string | number)[]): string => `${xs.slice(0, 10).join(', ')}${xs.length > 10 ? ', …' : ''}`;
-      const parts = [
-        ...(hiddenRows.length > 0 ? [`${hiddenRows.length} hidden row${hiddenRows.length === 1 ? '' : 's'} (${list(hiddenRows)})`] : []),
-        ...(columns.length > 0 ? [`${columns.length} hidden column${columns.length === 1 ? '' : 's'} (${list(columns)})`] : []),
-      ];
-      onNote(`${label}: ${parts.join(' and ')} of the sheet ${JSON.stringify(chosen.name)} read as data, as every row and column is: unhide them in the spreadsheet to see all that was read`);
+    yield* sheetRows(bytes, entries, info, pickSheet(info, sheet, label), label, limits, { cells: 0 }, onNote, about);
+  } finally {
+    bytes.close();
+  }
+}
+
+/** One sheet of {@link readXlsxSheets}: its place in the workbook, its rows, and what was found about it once the rows are read. */
+export interface XlsxWorkbookSheet {
+  readonly sheet: XlsxSheetInfo;
+  /** Its rows; read them before asking for the next sheet. Empty for a chart sheet. */
+  readonly rows: AsyncGenerator<XlsxRow>;
+  readonly about: XlsxSheetAbout;
+}
+
+/**
+ * Every sheet of a workbook in tab order (worksheets, hidden ones too, and chart sheets with no
+ * rows), after checking the file once, for a reader of the whole workbook (`readXlsxDocument`);
+ * the cells of all its sheets together count against `maxCells`.
+ *
+ * @throws VnPovertyError as {@link readXlsxSheet}.
+ */
+export async function* readXlsxSheets(source: string | Uint8Array, label: string, limits: XlsxLimits = XLSX_TABLE_LIMITS): AsyncGenerator<XlsxWorkbookSheet> {
+  const bytes = await workbookBytes(source, label, limits);
+  try {
+    const entries = await checkWorkbook(bytes, label, limits);
+    const info = readWorkbookInfo(bytes, entries, label);
+    const counted = { cells: 0 };
+    for (const sheet of info.sheets) {
+      const about: XlsxSheetAbout = {};
+      const rows = sheet.part === undefined ? noRows() : sheetRows(bytes, entries, info, sheet, label, limits, counted, undefined, about);
+      yield { sheet, rows, about };
     }
   } finally {
     bytes.close();
+  }
+}
+
+/** The rows of a chart sheet: none. */
+async function* noRows(): AsyncGenerator<XlsxRow> {}
+
+/** The rows of a chosen worksheet of an opened, checked workbook; `counted` the cells read so far (of this and earlier sheets). */
+async function* sheetRows(bytes: ZipBytes, entries: readonly ZipEntry[], info: XlsxWorkbookInfo, chosen: XlsxSheetInfo, label: string, limits: XlsxLimits, counted: { cells: number }, onNote?: (note: string) => void, about?: XlsxSheetAbout): AsyncGenerator<XlsxRow> {
+  const entry = entries.find((e) => e.name === chosen.part)!;
+  const merges = await scanSheetMerges(bytes, entry, label);
+  if (about !== undefined) Object.assign(about, { sheet: chosen.name, sheets: info.sheets.map((s) => s.name), merges });
+  const layout: XlsxSheetLayout = { hiddenColumns: [] };
+  let hiddenColumn: Uint8Array | undefined;
+  const hiddenRows: number[] = [];
+  const hiddenColumnsRead = new Set<number>();
+  // hidden columns under a header the library's outputs hide: its own, not named
+  const ownColumns = new Set<number>();
+  const cover = mergeCover(merges);
+  for await (const batch of streamSheetCells(bytes, entry, label, layout)) {
+    if (hiddenColumn === undefined) {
+      hiddenColumn = new Uint8Array(16385);
+      for (const [first, last] of layout.hiddenColumns) hiddenColumn.fill(1, first, last + 1);
+    }
+    const rows: XlsxRow[] = [];
+    for (const raw of batch) {
+      const r: XlsxRow = { row: raw.row, cells: [], formats: [], problems: [], sheet: chosen.name };
+      // a cell with only a style (`<c r="XFD7" s="3"/>`, a row formatted out to the last column) holds nothing: not read, not counted
+      const held = raw.cells.filter(([, c]) => c.value !== undefined || c.formula !== undefined || c.inline !== undefined);
+      // a row holds every cell up to its last one (empty ones too): one far to the right counts them all
+      counted.cells += held.length === 0 ? 0 : held[held.length - 1]![0];
+      if (counted.cells > limits.maxCells) overLimit(label, 'maxCells', counted.cells, limits.maxCells, 'the number of cells');
+      for (const [col, cell] of held) {
+        const reading = readXlsxCell(cell, info, cellRef(chosen.name, col, raw.row));
+        if ('problem' in reading) {
+          r.cells[col - 1] = null;
+          r.problems[col - 1] = reading.problem;
+          continue;
+        }
+        r.cells[col - 1] = reading.value;
+        if (reading.format !== undefined) r.formats[col - 1] = reading.format;
+      }
+      for (let i = 0; i < r.cells.length; i++) if (r.cells[i] === undefined) r.cells[i] = null;
+      let filled = false;
+      for (let i = 0; i < r.cells.length; i++) {
+        if (!blankValue(r.cells[i]) || r.problems[i] !== undefined) {
+          filled = true;
+          if (hiddenColumn[i + 1] === 1) {
+            hiddenColumnsRead.add(i + 1);
+            const v = r.cells[i];
+            if (typeof v === 'string' && ownHiddenHeaders().has(v.trim())) ownColumns.add(i + 1);
+          }
+        }
+      }
+      if (raw.hidden && filled) hiddenRows.push(raw.row);
+      cover(r);
+      rows.push(r);
+    }
+    yield* rows;
+  }
+  for (const c of ownColumns) hiddenColumnsRead.delete(c);
+  if (about !== undefined) Object.assign(about, { hiddenRows, hiddenColumns: [...hiddenColumnsRead].sort((a, b) => a - b) });
+  if (onNote !== undefined && (hiddenRows.length > 0 || hiddenColumnsRead.size > 0)) {
+    const columns = [...hiddenColumnsRead].sort((a, b) => a - b).map(columnLetters);
+    const list = (xs: readonly (string | number)[]): string => `${xs.slice(0, 10).join(', ')}${xs.length > 10 ? ', …' : ''}`;
+    const parts = [
+      ...(hiddenRows.length > 0 ? [`${hiddenRows.length} hidden row${hiddenRows.length === 1 ? '' : 's'} (${list(hiddenRows)})`] : []),
+      ...(columns.length > 0 ? [`${columns.length} hidden column${columns.length === 1 ? '' : 's'} (${list(columns)})`] : []),
+    ];
+    onNote(`${label}: ${parts.join(' and ')} of the sheet ${JSON.stringify(chosen.name)} read as data, as every row and column is: unhide them in the spreadsheet to see all that was read`);
   }
 }
 
@@ -378,33 +426,6 @@ export function cellRef(sheet: string, column: number, row: number): string {
   return `${name}!${columnLetters(column)}${row}`;
 }
 
-/**
- * A cell's value with a formula's saved result kept when it is `0` or `false`: exceljs's
- * `cell.value` leaves out a falsy result (`=SUM(…)` saved as 0 would read as a formula with no
- * saved value), while the cell's model keeps it.
- */
-export function cellValueOf(cell: ExcelJS.Cell): ExcelJS.CellValue {
-  const value = cell.value;
-  if (typeof value !== 'object' || value === null || value instanceof Date || !('formula' in value || 'sharedFormula' in value) || 'result' in value) return value;
-  const result = (cell.model as { result?: unknown }).result;
-  return result === undefined || result === null ? value : ({ ...value, result } as ExcelJS.CellValue);
-}
-
-/** Why a cell's value cannot be read (a formula with no saved value, an error value…), or undefined when it can. */
-export function cellProblem(value: ExcelJS.CellValue, ref: string): string | undefined {
-  if (typeof value !== 'object' || value === null || value instanceof Date) return undefined;
-  if (('formula' in value || 'sharedFormula' in value) && (!('result' in value) || value.result === undefined || value.result === null)) {
-    const f = 'formula' in value ? value.formula : (value as { sharedFormula?: string }).sharedFormula;
-    return `cell ${ref} holds a formula (=${String(f ?? '').slice(0, 40)}) with no saved value: open the file in Excel or LibreOffice and save it (which stores the values), or paste the values in place of the formulas`;
-  }
-  const result = 'result' in value ? (value.result as unknown) : value;
-  if (typeof result === 'object' && result !== null && 'error' in result) {
-    return `cell ${ref} holds the error ${String((result as { error: unknown }).error)}: correct the cell in the spreadsheet`;
-  }
-  if (!('richText' in value) && !('result' in value) && !('text' in value)) return `cell ${ref} holds a value of a kind the reader does not know: save it as plain text or a number`;
-  return undefined;
-}
-
 /** Reduces an exceljs cell value (rich text, formula result, hyperlink…) to a plain value. */
 export function xlsxCellValue(value: ExcelJS.CellValue): string | number | boolean | Date | null {
   if (value === null || value === undefined) return null;
@@ -422,12 +443,13 @@ export function xlsxCellValue(value: ExcelJS.CellValue): string | number | boole
  * the same checks as the streaming reader: the zip, its limits (by default
  * {@link XLSX_TABLE_LIMITS}, for printed tables and plans: a whole workbook is held in memory) and
  * every part's real size and checksum, and the number of cells in its sheets. For the readers
- * and writers that need the whole workbook: printed tables, plans, marked-up copies.
+ * and writers that need the whole workbook: marked-up copies (`purpose` `'writing'`: the message
+ * when exceljs is missing says what it was needed for).
  *
  * @throws VnPovertyError `not-a-file`, `empty-file`, `not-xlsx`, `corrupt-xlsx`, `xlsx-limit`,
  *   naming the file; never an exceljs error.
  */
-export async function loadXlsxWorkbook(source: string | Uint8Array, label: string, limits: XlsxLimits = XLSX_TABLE_LIMITS): Promise<ExcelJS.Workbook> {
+export async function loadXlsxWorkbook(source: string | Uint8Array, label: string, limits: XlsxLimits = XLSX_TABLE_LIMITS, purpose: ExcelPurpose = 'reading'): Promise<ExcelJS.Workbook> {
   let bytes: Uint8Array;
   if (typeof source === 'string') {
     const s = await stat(source);
@@ -436,7 +458,7 @@ export async function loadXlsxWorkbook(source: string | Uint8Array, label: strin
     bytes = await readFile(source);
   } else bytes = source;
   const sheetParts = unpackZip(bytes, label, XLSX_FORMAT, limits, (name) => /^xl\/worksheets\/[^/]+\.xml$/i.test(name));
-  const excelJs = await loadExcelJs();
+  const excelJs = await loadExcelJs(purpose);
   const workbook = new excelJs.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
@@ -453,7 +475,7 @@ export async function loadXlsxWorkbook(source: string | Uint8Array, label: strin
  * Puts back the dates of ISO date cells (`t="d"`, ECMA-376 §18.18.11), which exceljs's reader
  * reads as their year (`parseFloat("2024-01-01")` → 2024): a printed figure 2024 that was never
  * printed. Each such cell is read again by the library's own sheet reader; a date it cannot read
- * becomes an error cell, refused naming the cell by {@link assertReadableCells}.
+ * becomes an error cell.
  */
 async function restoreDateCells(workbook: ExcelJS.Workbook, bytes: ZipBytes, parts: readonly string[], label: string): Promise<void> {
   const entries = readZipDirectory(bytes, label, XLSX_FORMAT, XLSX_TABLE_LIMITS);
@@ -473,28 +495,6 @@ async function restoreDateCells(workbook: ExcelJS.Workbook, bytes: ZipBytes, par
       }
     }
   }
-}
-
-/**
- * Refuses a sheet holding cells that cannot be read as printed — a formula with no saved value,
- * an error value such as `#DIV/0!` — naming up to five of them by their address.
- *
- * @throws VnPovertyError `unreadable-cell`, one issue per cell named.
- */
-export function assertReadableCells(sheet: ExcelJS.Worksheet, label: string): void {
-  const problems: VnIssue[] = [];
-  let more = 0;
-  sheet.eachRow({ includeEmpty: false }, (row, r) => {
-    row.eachCell({ includeEmpty: false }, (cell, c) => {
-      const problem = cellProblem(cellValueOf(cell), cellRef(sheet.name, c, r));
-      if (problem === undefined) return;
-      if (problems.length < 5) problems.push(issue({ code: 'unreadable-cell', path: [label, r, c], value: cellRef(sheet.name, c, r), expected: 'a value as printed', message: `${label}: ${problem}` }));
-      else more++;
-    });
-  });
-  if (problems.length === 0) return;
-  if (more > 0) problems.push(issue({ code: 'unreadable-cell', path: [label], value: more, expected: 'a value as printed', message: `${label}: and ${more} more such cells` }));
-  throw new VnPovertyError(problems as unknown as VnIssues);
 }
 
 /**

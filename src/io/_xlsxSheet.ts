@@ -42,6 +42,11 @@ interface RawXlsxCell {
   readonly style: number;
   readonly value: string | undefined;
   readonly formula: string | undefined;
+  /**
+   * What kind of formula, when not a plain one: `shared` (`<f t="shared" si="0"/>`, its text in
+   * the range's first cell), or `array D2:D4` for a cell of an array formula's range (§18.3.1.40).
+   */
+  readonly formulaKind?: string;
   readonly inline: string | undefined;
 }
 
@@ -322,7 +327,30 @@ export async function* streamSheetCells(bytes: ZipBytes, entry: ZipEntry, label:
   let cells: Array<readonly [number, RawXlsxCell]> | undefined;
   let hidden = false;
   let column = 0;
-  let cell: { type: string; style: number; value?: string; formula?: string; inline?: string; col: number } | undefined;
+  let cell: { type: string; style: number; value?: string; formula?: string; formulaKind?: string; inline?: string; col: number } | undefined;
+  // the ranges of array formulas: every cell of one holds a saved value (ECMA-376 §18.3.1.40), so a cell without one is unknown, not blank
+  const arrays: Array<{ ref: string; top: number; left: number; bottom: number; right: number }> = [];
+  const arrayRange = (ref: string): void => {
+    const [a, b = a] = ref.trim().split(':');
+    const from = cellAddress(a!);
+    const to = cellAddress(b!);
+    if (from === undefined || to === undefined || (from[0] === to[0] && from[1] === to[1])) return;
+    arrays.push({ ref: ref.trim(), top: Math.min(from[0], to[0]), left: Math.min(from[1], to[1]), bottom: Math.max(from[0], to[0]), right: Math.max(from[1], to[1]) });
+  };
+  /** The cells of `row` that an array formula covers and that hold no saved value, marked (or added) as such. */
+  const arrayCells = (row: number, rowCells: Array<readonly [number, RawXlsxCell]>): Array<readonly [number, RawXlsxCell]> => {
+    const over = arrays.filter((x) => x.top <= row && row <= x.bottom);
+    if (over.length === 0) return rowCells;
+    const byColumn = new Map(rowCells);
+    for (const x of over) {
+      for (let c = x.left; c <= x.right; c++) {
+        const found = byColumn.get(c);
+        if (found !== undefined && (found.value !== undefined || found.formula !== undefined || found.inline !== undefined)) continue;
+        byColumn.set(c, { type: 'n', style: found?.style ?? 0, value: undefined, formula: '', formulaKind: `array ${x.ref}`, inline: undefined });
+      }
+    }
+    return [...byColumn].sort((p, q) => p[0] - q[0]);
+  };
   let into: 'value' | 'formula' | 'inline' | undefined;
   let phonetic = 0;
   let inSheetData = false;
@@ -342,6 +370,11 @@ export async function* streamSheetCells(bytes: ZipBytes, entry: ZipEntry, label:
       const r = a.r !== undefined ? Number(a.r) : rowNumber + 1;
       if (!Number.isInteger(r) || r < 1 || r > 1_048_576) outOfOrder ??= `a row is numbered ${JSON.stringify(a.r)}, which no sheet has (rows 1 to 1048576)`;
       else if (r <= rowNumber) outOfOrder ??= `row ${a.r} comes after row ${rowNumber}: the rows are out of order`;
+      // rows an array formula covers that the sheet leaves out hold no saved value
+      for (let skipped = rowNumber + 1; skipped < r && arrays.some((x) => x.bottom >= skipped); skipped++) {
+        const missing = arrayCells(skipped, []);
+        if (missing.length > 0) done.push({ row: skipped, cells: missing, hidden: false });
+      }
       rowNumber = r;
       cells = [];
       hidden = a.hidden === '1' || a.hidden === 'true';
@@ -354,7 +387,12 @@ export async function* streamSheetCells(bytes: ZipBytes, entry: ZipEntry, label:
       cell = { type: a.t ?? 'n', style: Number(a.s ?? 0), col: column };
     } else if (cell !== undefined) {
       if (name === 'v') (into = 'value'), (cell.value = '');
-      else if (name === 'f') (into = 'formula'), (cell.formula ??= '');
+      else if (name === 'f') {
+        into = 'formula';
+        cell.formula ??= '';
+        if (a.t === 'shared') cell.formulaKind = `shared si=${a.si ?? '?'}`;
+        else if (a.t === 'array' && a.ref !== undefined) arrayRange(a.ref);
+      }
       else if (name === 'is') cell.inline = '';
       else if (name === 'rPh') phonetic++;
       else if (name === 't' && cell.inline !== undefined && phonetic === 0) into = 'inline';
@@ -370,14 +408,20 @@ export async function* streamSheetCells(bytes: ZipBytes, entry: ZipEntry, label:
   parser.on('cdata', addText);
   parser.on('closetag', (tag) => {
     const name = local(tag.name);
-    if (name === 'sheetData') inSheetData = false;
-    else if (name === 'v' || name === 'f' || name === 't') into = undefined;
+    if (name === 'sheetData') {
+      inSheetData = false;
+      // the last rows of an array formula's range, when the sheet ends before them
+      for (let skipped = rowNumber + 1; arrays.some((x) => x.bottom >= skipped); skipped++) {
+        const missing = arrayCells(skipped, []);
+        if (missing.length > 0) done.push({ row: skipped, cells: missing, hidden: false });
+      }
+    } else if (name === 'v' || name === 'f' || name === 't') into = undefined;
     else if (name === 'rPh') phonetic--;
     else if (name === 'c' && cell !== undefined && cells !== undefined) {
-      cells.push([cell.col, { type: cell.type, style: cell.style, value: cell.value, formula: cell.formula, inline: cell.inline }]);
+      cells.push([cell.col, { type: cell.type, style: cell.style, value: cell.value, formula: cell.formula, ...(cell.formulaKind === undefined ? {} : { formulaKind: cell.formulaKind }), inline: cell.inline }]);
       cell = undefined;
     } else if (name === 'row' && cells !== undefined) {
-      done.push({ row: rowNumber, cells, hidden });
+      done.push({ row: rowNumber, cells: arrays.length === 0 ? cells : arrayCells(rowNumber, cells), hidden });
       cells = undefined;
     }
   });
@@ -449,9 +493,15 @@ export function readXlsxCell(cell: RawXlsxCell, info: XlsxWorkbookInfo, ref: str
   const format = info.styleFormats[cell.style];
   const shown = format !== undefined && format !== 'General' ? format : undefined;
   const v = cell.value;
+  const formula =
+    cell.formulaKind?.startsWith('array ') === true
+      ? `is a cell of the array formula of ${cell.formulaKind.slice(6)}`
+      : cell.formulaKind !== undefined && cell.formula?.trim() === ''
+        ? `holds a shared formula (<f t="shared" ${cell.formulaKind.slice(7)}/>, its text in the first cell of its range)`
+        : `holds a formula (=${(cell.formula ?? '').slice(0, 40)})`;
   const noValue = (): XlsxCellReading =>
     cell.formula !== undefined
-      ? { problem: `cell ${ref} holds a formula (=${cell.formula.slice(0, 40)}) with no saved value: open the file in Excel or LibreOffice and save it (which stores the values), or paste the values in place of the formulas` }
+      ? { problem: `cell ${ref} ${formula} with no saved value: the figure is unknown, and is not read as 0 or as blank; open the file in Excel or LibreOffice and save it (which stores the values), or paste the values in place of the formulas` }
       : { value: null, format: shown };
   const notA = (what: string): XlsxCellReading => ({ problem: `cell ${ref} is marked as ${what} but holds ${JSON.stringify((v ?? '').slice(0, 40))}: save it again in Excel or LibreOffice` });
   switch (cell.type) {

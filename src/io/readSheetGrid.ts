@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import { Decimal } from '../_internal/_decimal.js';
 import { VnPovertyError, issue, type VnIssue, type VnIssues } from '../errors/VnPovertyError.js';
 import { assertOptions } from '../errors/assertOptions.js';
-import { assertSheetArea, cellRef, columnLetters, readXlsxSheet, type XlsxSheetAbout } from './_excel.js';
+import { assertSheetArea, cellRef, columnLetters, readXlsxSheet, type XlsxRow, type XlsxSheetAbout } from './_excel.js';
 import { XLSX_TABLE_LIMITS, type XlsxLimits } from './readLimits.js';
 import type { NumberFormat } from '../numbers/printedInterval.js';
 import type { PrintedGrid } from '../reconcile/tableFromSpec.js';
@@ -48,22 +48,34 @@ export interface ReadSheetGridOptions {
 }
 
 /** Decimals a number format shows (`'0.00'` → 2, `'#,##0'` → 0, `'0.0%'` → 1); null for General. */
-function formatDecimals(fmt: string | undefined): number | null {
-  if (fmt === undefined || fmt === '' || fmt === 'General') return null;
-  const section = fmt.split(';')[0]!.replace(/"[^"]*"/g, '').replace(/\[[^\]]*\]/g, '');
+function formatDecimals(section: string | undefined): number | null {
+  if (section === undefined) return null;
   const m = /\.([0#?]+)/.exec(section);
   return m === null ? 0 : m[1]!.length;
 }
 
-/** A numeric cell as it is shown: its format's decimals, `%` when the format is a percentage; exact from the number's shortest decimal form. */
-function numberText(value: number, fmt: string | undefined, format: NumberFormat): string {
-  const percent = fmt !== undefined && fmt.includes('%');
+/**
+ * A numeric cell's figure as an official reads it, the one formatter of every XLSX reader of
+ * tables and plans (`readSheetGrid`, `readXlsxDocument`): the decimals of its number format
+ * (General: every digit stored, Excel's 15 significant digits of a fraction), `%` and × 100 when
+ * the format (its first section, quoted text left out) is a percentage, and thousands grouped as
+ * the library prints figures elsewhere (`2.368`, `16.194`; `2,368` in the `'en'` way), whatever
+ * the format says about grouping: the figure is the same, only its writing is the official's.
+ * Exact: from the number's shortest decimal form, rounded half-up to the format's decimals.
+ * @example
+ * xlsxNumberText(2368, undefined, 'vi') //=> '2.368'
+ * xlsxNumberText(0.007, '0.00%', 'vi') //=> '0,70%'
+ * xlsxNumberText(16194.5, '#,##0.0', 'en') //=> '16,194.5'
+ */
+export function xlsxNumberText(value: number, fmt: string | undefined, format: NumberFormat): string {
+  const section = fmt === undefined || fmt === '' || /^general$/i.test(fmt) ? undefined : fmt.split(';')[0]!.replace(/"[^"]*"/g, '').replace(/\[[^\]]*\]/g, '');
+  const percent = section !== undefined && section.includes('%');
   let d = new Decimal(String(value));
   if (percent) d = d.times(100);
-  const decimals = formatDecimals(fmt);
+  const decimals = formatDecimals(section);
   const fixed = decimals === null ? d.toFixed() : d.toDecimalPlaces(decimals, Decimal.ROUND_HALF_UP).toFixed(decimals);
   const [int = '0', frac] = fixed.split('.');
-  const grouped = fmt !== undefined && fmt.includes(',') ? int.replace(/\B(?=(\d{3})+(?!\d))/g, format === 'vi' ? '.' : ',') : int;
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, format === 'vi' ? '.' : ',');
   const text = frac === undefined ? grouped : `${grouped}${format === 'vi' ? ',' : '.'}${frac}`;
   return percent ? `${text}%` : text;
 }
@@ -71,7 +83,7 @@ function numberText(value: number, fmt: string | undefined, format: NumberFormat
 /** A cell as the streaming reader gives it, as printed; null when empty. */
 function cellText(value: string | number | boolean | Date | null, fmt: string | undefined, format: NumberFormat): string | null {
   if (value === null) return null;
-  if (typeof value === 'number') return numberText(value, fmt, format);
+  if (typeof value === 'number') return xlsxNumberText(value, fmt, format);
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   return value;
@@ -115,14 +127,25 @@ export async function readSheetGrid(path: string, options: ReadSheetGridOptions 
   assertOptions(options, 'readSheetGrid');
   const label = options.source ?? basename(path);
   const limits = { ...XLSX_TABLE_LIMITS, ...options.limits };
-  const format = options.numberFormat ?? 'vi';
   const about: XlsxSheetAbout = {};
+  return sheetGridOf(readXlsxSheet(path, options.sheet, label, limits, undefined, about), about, label, limits.maxCells, options.numberFormat ?? 'vi');
+}
+
+/**
+ * The grid of one sheet from its rows as {@link readXlsxSheet} streams them, and what the reader
+ * found about it (`about`, complete once the rows are read): the rules of {@link readSheetGrid},
+ * for it and for `readXlsxDocument`'s sheets. @internal
+ * @throws VnPovertyError `unreadable-cell` (up to five cells named), `xlsx-limit` over `maxCells`.
+ * @example
+ * (await sheetGridOf(readXlsxSheet('bang.xlsx', 1, 'bang.xlsx', XLSX_TABLE_LIMITS, undefined, about), about, 'bang.xlsx', 1e6, 'vi')).grid[0] //=> ['Xã', 'Số hộ']
+ */
+export async function sheetGridOf(sheetRows: AsyncIterable<XlsxRow>, about: XlsxSheetAbout, label: string, maxCells: number, format: NumberFormat): Promise<SheetGrid> {
   const texts: Array<[number, number, string]> = [];
   const problems: VnIssue[] = [];
   let unreadable = 0;
   let height = 0;
   let width = 0;
-  for await (const row of readXlsxSheet(path, options.sheet, label, limits, undefined, about)) {
+  for await (const row of sheetRows) {
     row.cells.forEach((value, c) => {
       const problem = row.problems[c];
       if (problem !== undefined) {
@@ -148,7 +171,7 @@ export async function readSheetGrid(path: string, options: ReadSheetGridOptions 
     height = Math.max(height, m.bottom + 1);
     width = Math.max(width, m.right + 1);
   }
-  assertSheetArea(label, sheet, height, width, limits.maxCells);
+  assertSheetArea(label, sheet, height, width, maxCells);
   // every row as wide as the sheet, so that a row whose last cells are empty is not a short row
   const rows: (string | null)[][] = Array.from({ length: height }, () => Array<string | null>(width).fill(null));
   for (const [r, c, text] of texts) rows[r]![c] = text;

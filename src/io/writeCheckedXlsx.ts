@@ -55,7 +55,7 @@ function addFindingsSheet(wb: ExcelJS.Workbook, report: CheckReport, linkCells: 
  * await writeFile('checked.xlsx', await markXlsx(bytes, checkDocument(await readXlsxDocument(bytes))))
  */
 export async function markXlsx(bytes: Uint8Array, report: CheckReport): Promise<Uint8Array> {
-  const wb = await loadXlsxWorkbook(bytes, report.source ?? 'the workbook');
+  const wb = await loadXlsxWorkbook(bytes, report.source ?? 'the workbook', undefined, 'writing');
   for (const f of report.findings) {
     if (f.location.sheet === undefined || f.location.row === undefined || f.location.column === undefined) continue;
     const ws = wb.getWorksheet(f.location.sheet);

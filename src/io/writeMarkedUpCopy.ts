@@ -95,7 +95,7 @@ export async function markedUpCopy(source: MarkedUpSource, report: Pick<Reconcil
   let workbook: ExcelJS.Workbook;
   let sheet: ExcelJS.Worksheet;
   if ('path' in source) {
-    workbook = await loadXlsxWorkbook(source.path, basename(source.path));
+    workbook = await loadXlsxWorkbook(source.path, basename(source.path), undefined, 'writing');
     const wanted = source.sheet ?? 1;
     const ws = typeof wanted === 'number' ? workbook.worksheets[wanted - 1] : workbook.getWorksheet(wanted);
     if (ws === undefined) return fail({ code: 'missing-sheet', path: [basename(source.path)], value: wanted, expected: `one of the sheets ${workbook.worksheets.map((w) => JSON.stringify(w.name)).join(', ')}` });

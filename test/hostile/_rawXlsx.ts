@@ -15,8 +15,10 @@ export interface RawSheet {
   readonly name: string;
   readonly xml: string;
   readonly state?: string;
-  /** Its part's name (default `xl/worksheets/sheetN.xml`). */
+  /** Its part's name (default `xl/worksheets/sheetN.xml`, `xl/chartsheets/sheetN.xml` for a chart sheet). */
   readonly part?: string;
+  /** A chart sheet (`<chartsheet>`, a tab that holds only a chart): `xml` goes inside `<chartsheet>`. */
+  readonly chart?: boolean;
 }
 
 /** Options of {@link rawXlsx}. */
@@ -51,17 +53,17 @@ export function stylesWithFormat(code: string | number): string {
 export function rawXlsx(sheets: readonly RawSheet[], o: RawXlsxOptions = {}): Buffer {
   const main = o.strict === true ? STRICT_MAIN : MAIN;
   const rel = o.strict === true ? STRICT_REL : REL;
-  const partOf = (s: RawSheet, i: number): string => s.part ?? `xl/worksheets/sheet${i + 1}.xml`;
+  const partOf = (s: RawSheet, i: number): string => s.part ?? `xl/${s.chart === true ? 'chartsheets' : 'worksheets'}/sheet${i + 1}.xml`;
   const types = `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/></Types>`;
   const rootRels = `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>`;
   const workbook = `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="${main}" xmlns:r="${rel}">${o.workbookPr ?? ''}<sheets>${sheets.map((s, i) => `<sheet name="${esc(s.name)}" sheetId="${i + 1}"${s.state !== undefined ? ` state="${s.state}"` : ''} r:id="rId${i + 1}"/>`).join('')}</sheets></workbook>`;
-  const workbookRels = `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${sheets.map((s, i) => `<Relationship Id="rId${i + 1}" Type="${rel}/worksheet" Target="${partOf(s, i).replace(/^xl\//, '')}"/>`).join('')}${o.shared !== undefined ? `<Relationship Id="rIdS" Type="${rel}/sharedStrings" Target="sharedStrings.xml"/>` : ''}${o.styles !== undefined ? `<Relationship Id="rIdT" Type="${rel}/styles" Target="styles.xml"/>` : ''}</Relationships>`;
+  const workbookRels = `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${sheets.map((s, i) => `<Relationship Id="rId${i + 1}" Type="${rel}/${s.chart === true ? 'chartsheet' : 'worksheet'}" Target="${partOf(s, i).replace(/^xl\//, '')}"/>`).join('')}${o.shared !== undefined ? `<Relationship Id="rIdS" Type="${rel}/sharedStrings" Target="sharedStrings.xml"/>` : ''}${o.styles !== undefined ? `<Relationship Id="rIdT" Type="${rel}/styles" Target="styles.xml"/>` : ''}</Relationships>`;
   return zip([
     { name: '[Content_Types].xml', data: Buffer.from(types) },
     { name: '_rels/.rels', data: Buffer.from(rootRels) },
     { name: 'xl/workbook.xml', data: Buffer.from(workbook) },
     { name: 'xl/_rels/workbook.xml.rels', data: Buffer.from(workbookRels) },
-    ...sheets.map((s, i) => ({ name: partOf(s, i), data: Buffer.from(`<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${main}" xmlns:r="${rel}">${s.xml}</worksheet>`) })),
+    ...sheets.map((s, i) => ({ name: partOf(s, i), data: Buffer.from(`<?xml version="1.0" encoding="UTF-8"?><${s.chart === true ? 'chartsheet' : 'worksheet'} xmlns="${main}" xmlns:r="${rel}">${s.xml}</${s.chart === true ? 'chartsheet' : 'worksheet'}>`) })),
     ...(o.shared !== undefined ? [{ name: 'xl/sharedStrings.xml', data: Buffer.from(`<?xml version="1.0" encoding="UTF-8"?><sst xmlns="${main}">${o.shared}</sst>`) }] : []),
     ...(o.styles !== undefined ? [{ name: 'xl/styles.xml', data: Buffer.from(`<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="${main}">${o.styles}</styleSheet>`) }] : []),
   ]);

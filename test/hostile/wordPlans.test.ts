@@ -4,10 +4,12 @@
  * footnotes, soft hyphens inside figures, and files under a .docx or .doc name that are not one.
  * Each case failed before: the text read was not the plan's text.
  */
-import { zipSync } from 'fflate';
+import { unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { readDocxDocument } from '../../src/io/readDocxDocument.js';
 import { readTextDocument } from '../../src/io/readTextDocument.js';
+import { markDocx } from '../../src/io/writeCheckedDocx.js';
+import { checkDocument } from '../../src/documents/checkDocument.js';
 import { tempDirs } from '../_helpers/tempDirs.js';
 import { expectOutcome, expectRefused, writeText } from './_hostile.js';
 
@@ -101,6 +103,30 @@ describe('the plan’s text as Word shows it', () => {
       ['Hết', undefined, 1],
       ['Nguồn: Báo cáo 2024', 'endnote text', 1],
     ]);
+  });
+
+  it('a finding in a footnote is marked at the paragraph that refers to it, never another; a footnote referred to from a table cell, or holding a table, is no crash', async () => {
+    const fn = (id: number, body: string): string => `<w:footnote w:id="${id}">${body}</w:footnote>`;
+    const claim = 'Tổng số hộ nghèo 100 hộ, trong đó: 70 hộ nông thôn; 40 hộ thành thị.';
+    const notes = `<w:footnotes ${NS}>${fn(2, p('<w:r><w:footnoteRef/></w:r>', r(` ${claim}`)))}${fn(3, p(r(claim)))}${fn(4, `<w:tbl><w:tr>${tc('Hộ nghèo')}${tc('100')}</w:tr></w:tbl>${p(r(claim))}`)}</w:footnotes>`;
+    const ref = (id: number): string => `<w:r><w:footnoteReference w:id="${id}"/></w:r>`;
+    const body = p(r('Kế hoạch năm 2024'), ref(2), r('.')) + p(r('Hết.')) + `<w:tbl><w:tr>${tc('Xã A')}<w:tc>${p(r('12'), ref(3))}</w:tc></w:tr></w:tbl>` + p(r('Phụ lục'), ref(4));
+    const types = '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>';
+    const bytes = docx(body, { 'word/footnotes.xml': notes, '[Content_Types].xml': types });
+    const m = readDocxDocument(bytes, { source: 'chu-thich.docx' });
+    const footnotes = m.blocks.filter((b) => b.kind === 'paragraph' && b.style === 'footnote text');
+    expect(footnotes.map((b) => b.position.paragraph)).toEqual([0, 2, 3]);
+    const report = checkDocument(m);
+    const inNotes = report.findings.filter((f) => footnotes.some((b) => b.index + 1 === f.location.block));
+    expect(inNotes.map((f) => f.location.paragraph)).toEqual([0, 2, 3]);
+    const marked = markDocx(bytes, report);
+    // the one referred to from a table cell has no cell in its location: listed as not placed, not marked in the wrong place
+    expect([marked.marked, marked.unplaced]).toEqual([report.findings.length - 1, 1]);
+    const xml = new TextDecoder().decode(unzipSync(marked.bytes)['word/document.xml']!);
+    const paragraphs = xml.split('</w:p>');
+    // the paragraph that refers to the footnote is filled and commented; "Hết." is not
+    expect(paragraphs[0]).toContain('w:commentRangeStart');
+    expect(paragraphs.find((x) => x.includes('Hết.'))).not.toContain('w:commentRangeStart');
   });
 });
 

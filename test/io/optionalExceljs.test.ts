@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { formatCsv } from '../../src/io/csv.js';
 import { writeTable, type TableColumn } from '../../src/io/tableWriter.js';
 import { tempDirs } from '../_helpers/tempDirs.js';
+import ExcelJS from 'exceljs';
 
 const run = promisify(execFile);
 const root = resolve(import.meta.dirname, '../..');
@@ -69,7 +70,7 @@ describe('exceljs is an optional peer dependency', () => {
     expect(toXlsx.stderr).toContain('writing .xlsx needs exceljs: npm install exceljs');
   });
 
-  it('without it, readRows and readSheetGrid read an XLSX (the library’s own sheet reader) and the whole-workbook reader throws VnPovertyError missing-optional-dependency', async () => {
+  it('without it, readRows and readSheetGrid read an XLSX (the library’s own sheet reader) and readDocument reads a whole workbook (every sheet) too', async () => {
     const d = dir();
     const xlsx = join(d, 'bang.xlsx');
     const columns: Array<TableColumn<string[]>> = [{ key: 'a', vi: 'A', en: 'A', kind: 'text', value: (r) => r[0] ?? null }];
@@ -88,6 +89,26 @@ console.log(JSON.stringify({ codes, csv: parseCsv('a,b\\n1,2') }));
     );
     const r = await withoutExceljs([script]);
     expect(r.stderr).toBe('');
-    expect(JSON.parse(r.stdout)).toEqual({ codes: ['no error', 'no error', 'missing-optional-dependency'], csv: [['a', 'b'], ['1', '2']] });
+    expect(JSON.parse(r.stdout)).toEqual({ codes: ['no error', 'no error', 'no error'], csv: [['a', 'b'], ['1', '2']] });
+  });
+
+  it('without it, check reads an XLSX plan (every sheet, notes on stderr); a marked-up .xlsx copy says what to install', async () => {
+    const d = dir();
+    const plan = join(d, 'ke-hoach.xlsx');
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Biểu 1').addRows([['STT', 'Đơn vị', 'Tổng số hộ', 'Số hộ nghèo', 'Tỷ lệ hộ nghèo (%)'], [1, 'Xã An Phú', 2368, 120, 5.07], [2, 'Xã Bình Minh', 1500, 60, 4.5], ['', 'Tổng cộng', 3868, 180, 4.65]]);
+    const hidden = wb.addWorksheet('Cũ');
+    hidden.state = 'hidden';
+    hidden.addRows([['Ghi chú'], ['bản cũ']]);
+    writeFileSync(plan, new Uint8Array(await wb.xlsx.writeBuffer()));
+    const main = 'src/cli/main.ts';
+    const [checked, marked] = await Promise.all([withoutExceljs([main, 'check', plan]), withoutExceljs([main, 'check', plan, '--out', join(d, 'checked.xlsx')])]);
+    expect(checked.code, checked.stderr).toBe(1);
+    // a General cell shows its thousands grouped, as a Word or text plan prints them
+    expect(checked.stdout).toContain('printed 4,5, expected 4,0 (60 ÷ 1.500 × 100');
+    expect(checked.stdout).toContain('block 2 (sheet “Cũ”)');
+    expect(checked.stderr).toBe(`vn-poverty check: ${plan}: the sheet "Cũ" is hidden in the workbook and read as every sheet is: unhide it to see all that was checked\n`);
+    expect(marked.code).toBe(2);
+    expect(marked.stderr).toContain('writing .xlsx needs exceljs: npm install exceljs');
   });
 });
