@@ -165,7 +165,9 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
     const filled = parsed.map((p) => p[i]).filter((_, j) => text(dataRows[j]!, c.col) !== '');
     const texts = dataRows.map((r) => text(r, c.col)).filter((t) => t !== '');
     if (texts.length === 0) return;
-    if (labelCol === null && texts.every((t) => /^(19|20)\d\d$/.test(t))) {
+    // years down a column (a table of indicators by period, read transposed), with the period's own rows (“Giai đoạn 2021-2023”, “Bình quân”), are labels
+    const years = texts.filter((t) => /^(19|20)\d\d$/.test(t)).length;
+    if (labelCol === null && years > 0 && (years === texts.length || (years >= 2 && texts.every((t) => /^(19|20)\d\d$/.test(t) || cellNumber(t) === null)))) {
       labelCol = c.col;
       c.kind = 'label';
       return;

@@ -59,11 +59,12 @@ function formatDecimals(section: string | undefined): number | null {
  * tables and plans (`readSheetGrid`, `readXlsxDocument`): the decimals of its number format
  * (General: every digit stored, Excel's 15 significant digits of a fraction), `%` and × 100 when
  * the format (its first section, quoted text left out) is a percentage, and thousands grouped as
- * the library prints figures elsewhere (`2.368`, `16.194`; `2,368` in the `'en'` way), whatever
- * the format says about grouping: the figure is the same, only its writing is the official's.
+ * Excel shows them: under a format that groups (`#,##0`: `2.368`, `16.194`; `2,368` in the `'en'`
+ * way), not under General or `0` (`2368`, and a year stays `2024`, so a header of years is read as years).
  * Exact: from the number's shortest decimal form, rounded half-up to the format's decimals.
  * @example
- * xlsxNumberText(2368, undefined, 'vi') //=> '2.368'
+ * xlsxNumberText(2368, '#,##0', 'vi') //=> '2.368'
+ * xlsxNumberText(2024, undefined, 'vi') //=> '2024'
  * xlsxNumberText(0.007, '0.00%', 'vi') //=> '0,70%'
  * xlsxNumberText(16194.5, '#,##0.0', 'en') //=> '16,194.5'
  */
@@ -75,7 +76,8 @@ export function xlsxNumberText(value: number, fmt: string | undefined, format: N
   const decimals = formatDecimals(section);
   const fixed = decimals === null ? d.toFixed() : d.toDecimalPlaces(decimals, Decimal.ROUND_HALF_UP).toFixed(decimals);
   const [int = '0', frac] = fixed.split('.');
-  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, format === 'vi' ? '.' : ',');
+  // thousands grouped as Excel shows them: only under a format that groups (`#,##0`), never under General or `0` (a year stays 2024)
+  const grouped = section !== undefined && section.includes(',') ? int.replace(/\B(?=(\d{3})+(?!\d))/g, format === 'vi' ? '.' : ',') : int;
   const text = frac === undefined ? grouped : `${grouped}${format === 'vi' ? ',' : '.'}${frac}`;
   return percent ? `${text}%` : text;
 }

@@ -103,7 +103,7 @@ describe('readSheetGrid: a table read as the register reader reads a sheet', () 
     const xml = `<sheetData>${row(1, [numberCell('A1', '0.125', 1), numberCell('B1', '45292')])}</sheetData>`;
     const path = join(dir(), 'dinh-dang.xlsx');
     writeFileSync(path, rawXlsx([{ name: 'S', xml }], { styles: stylesWithFormat('0.0%').replace('<xf numFmtId="164" applyNumberFormat="1"/>', '<xf numFmtId="164" applyNumberFormat="1"/><xf numFmtId="14" applyNumberFormat="1"/>').replace('cellXfs count="2"', 'cellXfs count="3"') }));
-    // B1 takes style 0 (General): the serial itself, its thousands grouped as the library prints figures
-    expect((await readSheetGrid(path)).grid).toEqual([['12,5%', '45.292']]);
+    // B1 takes style 0 (General): the serial itself, as Excel shows it (no grouping under General)
+    expect((await readSheetGrid(path)).grid).toEqual([['12,5%', '45292']]);
   });
 });

@@ -44,7 +44,7 @@ describe('readSheetGrid', () => {
       ['STT', 'HN đầu năm 2024', 'HN đầu năm 2024'],
       ['STT', 'Hộ', 'Tỷ lệ (%)'],
       ['1', '16.194', '0,70'],
-      ['2', '16.195', '1,07%'],
+      ['2', '16195', '1,07%'],
     ]);
     expect(r.merges).toEqual(expect.arrayContaining([{ top: 0, left: 0, bottom: 1, right: 0 }, { top: 0, left: 1, bottom: 0, right: 2 }]));
     expect((await readSheetGrid(path, { numberFormat: 'en' })).grid[2]).toEqual(['1', '16,194', '0.70']);
@@ -61,11 +61,14 @@ describe('readSheetGrid', () => {
 });
 
 describe('xlsxNumberText', () => {
-  it('writes a figure as officials print it: thousands grouped whatever the format, its decimals, a percent × 100', () => {
-    expect(xlsxNumberText(2368, undefined, 'vi')).toBe('2.368');
-    expect(xlsxNumberText(2368, 'General', 'en')).toBe('2,368');
-    expect(xlsxNumberText(2368, '0', 'vi')).toBe('2.368');
-    expect(xlsxNumberText(1234567890123456, undefined, 'vi')).toBe('1.234.567.890.123.456');
+  it('writes a figure as Excel shows it: thousands grouped only under a grouping format, its decimals, a percent × 100', () => {
+    expect(xlsxNumberText(2368, undefined, 'vi')).toBe('2368');
+    expect(xlsxNumberText(2368, 'General', 'en')).toBe('2368');
+    expect(xlsxNumberText(2368, '0', 'vi')).toBe('2368');
+    expect(xlsxNumberText(2024, undefined, 'vi')).toBe('2024');
+    expect(xlsxNumberText(2368, '#,##0', 'vi')).toBe('2.368');
+    expect(xlsxNumberText(2368, '#,##0', 'en')).toBe('2,368');
+    expect(xlsxNumberText(1234567890123456, '#,##0', 'vi')).toBe('1.234.567.890.123.456');
     expect(xlsxNumberText(-1540000.5, '#,##0.0', 'vi')).toBe('-1.540.000,5');
     expect(xlsxNumberText(0.0070, '0.00%', 'vi')).toBe('0,70%');
     expect(xlsxNumberText(0.125, '0.0%;[Red]-0.0%', 'vi')).toBe('12,5%');

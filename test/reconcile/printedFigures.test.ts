@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import ExcelJS from 'exceljs';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -75,5 +76,28 @@ describe('figures as statistical tables print them', () => {
     for (const t of ['Xã A', '12 34', '1 2345', '1,5 triệu', '(1)']) expect(tableFigureText(t).text).toBe(t);
     expect(['-', 'x', 'X', '...', '…', ' – '].every(isNoFigureText)).toBe(true);
     expect(['0', 'xã', 'không'].some(isNoFigureText)).toBe(false);
+  });
+
+  it('a workbook whose header is years typed as numbers (General format) is read as indicators by period: the period total is checked, a wrong one found', async () => {
+    const d = tempDir();
+    const write = async (total: number): Promise<string> => {
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet('Biểu');
+      const rows: Array<Array<string | number>> = [
+        ['Chỉ tiêu', 2021, 2022, 2023, 'Giai đoạn 2021-2023'],
+        ['Số hộ thoát nghèo', 120, 130, 150, total],
+        ['Số hộ tái nghèo', 5, 4, 3, 12],
+      ];
+      rows.forEach((r, i) => r.forEach((c, j) => (ws.getCell(i + 1, j + 1).value = c)));
+      const path = join(d, `years-${total}.xlsx`);
+      await wb.xlsx.writeFile(path);
+      return path;
+    };
+    const clean = captureIo({ files: (p) => readFileSync(p, 'utf8') });
+    expect(await runCli(['reconcile', await write(400)], clean)).toBe(EXIT_OK);
+    expect(clean.out()).toContain('Giai đoạn 2021-2023 = sum of 3 rows (2021, 2022, 2023): holds in all 2 columns');
+    const wrong = captureIo({ files: (p) => readFileSync(p, 'utf8') });
+    expect(await runCli(['reconcile', await write(410)], wrong)).toBe(EXIT_FINDINGS);
+    expect(wrong.out()).toMatch(/error\s+Giai đoạn 2021-2023 · Số hộ thoát nghèo: printed 410, expected 400/);
   });
 });
