@@ -189,7 +189,7 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
     const texts = dataRows.map((r) => text(r, c.col)).filter((t) => t !== '');
     return texts.length > 0 && texts.every((t) => ROLE_VALUES.test(t));
   };
-  const nameCols = labelCol === null ? [] : cols.filter((c) => (c.kind === 'label' || c.kind === 'text') && c.col >= labelCol! && c.col < firstFigure && (c.col === labelCol || !roleColumn(c))).map((c) => c.col);
+  const nameCols = labelCol === null ? [] : cols.filter((c) => (c.kind === 'label' || c.kind === 'text') && c.col >= labelCol! && c.col < firstFigure && (c.col === labelCol || (!roleColumn(c) && !UNIT_COLUMN.test(foldVietnamese(c.header))))).map((c) => c.col);
   function rowLabelText(r: number): string {
     for (let k = nameCols.length - 1; k >= 0; k--) {
       const t = text(r, nameCols[k]!);
@@ -381,7 +381,9 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
     }
     // a rate whose header names its count (“Tỷ lệ nhân khẩu nghèo (%)” beside “Số nhân khẩu nghèo”, or “Tỷ lệ (%)”
     // under the group of its “Số hộ”) is declared by the table: then half the rows suffice, as for a named sum
-    const share = fit !== null && namesItsCount(rc, fit.count) ? 0.5 : consensus;
+    // so is one whose header names a comparison of its count with its base (“Tỷ lệ đạt (%)” of “Thực hiện” over
+    // “Kế hoạch”, “So sánh TH/KH (%)”, “KH 2026 so với 2025 (%)”)
+    const share = fit !== null && (namesItsCount(rc, fit.count) || namesItsComparison(rc, fit.count, fit.base)) ? 0.5 : consensus;
     if (fit === null || fit.of < 2 || fit.holds < Math.max(2, Math.ceil((fit.of - carriedBreaks(fit.breaks, covers, fit.holds)) * share))) {
       // a change of rates in points (“Giảm so với đầu năm › Tỷ lệ (%)” = the rate at the start − the rate at the end)
       // — only where the header names a change: a sum of rounded rates (the multidimensional rate = poor + near-poor) rarely adds up as printed
@@ -513,6 +515,43 @@ function namesItsCount(rate: Col, count: Col): boolean {
   const counted = countedWords(count.header);
   // the count may say when (“Tỷ lệ hộ nghèo” of “Số hộ nghèo cuối năm”)
   return words !== '' && (counted === words || counted.startsWith(`${words} `));
+}
+
+/** A column of units (“Đơn vị tính”, “ĐVT”: hộ, %, người) between the name and the figures: not the row's name. */
+const UNIT_COLUMN = /^(don vi tinh|dvt)\b/;
+const COMPARISON = /\bso voi\b|\bso sanh\b|\bdat\b|\bhoan thanh\b|[a-z0-9]\s*\/\s*[a-z0-9]/;
+const PLANNED = /\b(ke hoach|kh|chi tieu|muc tieu|du toan|giao)\b/;
+const REALISED = /\b(thuc hien|th|uoc thuc hien|uoc th|ket qua|uoc)\b/;
+
+/** The words of a header (folded), and the initials of each two words running (“ke hoach” → “kh”). */
+function headerWords(header: string): ReadonlySet<string> {
+  const words = foldVietnamese(header).replace(/[^a-z0-9]+/g, ' ').trim().split(' ').filter((w) => w !== '');
+  const out = new Set(words);
+  for (let i = 0; i + 1 < words.length; i++) if (/^[a-z]/.test(words[i]!) && /^[a-z]/.test(words[i + 1]!)) out.add(`${words[i]![0]}${words[i + 1]![0]}`);
+  return out;
+}
+
+/** Words of `part` that `mine` has and `other` lacks: what tells one column from the other. */
+const tells = (part: string, mine: ReadonlySet<string>, other: ReadonlySet<string>): boolean =>
+  [...headerWords(part)].some((w) => w !== 'nam' && mine.has(w) && !other.has(w));
+
+/**
+ * Does a rate column's header name a comparison of its count with its base? The result over the plan
+ * (“Tỷ lệ đạt (%)”, “% so với KH” beside “Thực hiện (TH)” and “Kế hoạch (KH)”), the words after “so với”
+ * naming the base and not the count (“KH 2026 so với 2025 (%)”), or “TH/KH”.
+ */
+function namesItsComparison(rate: Col, count: Col, base: Col): boolean {
+  const h = foldVietnamese(rate.header);
+  if (!COMPARISON.test(h)) return false;
+  const c = foldVietnamese(count.header);
+  const b = foldVietnamese(base.header);
+  if (REALISED.test(c) && !PLANNED.test(c) && PLANNED.test(b)) return true;
+  const cw = headerWords(count.header);
+  const bw = headerWords(base.header);
+  const after = /\bso (?:voi|sanh)\b(.*)$/.exec(h);
+  if (after !== null && tells(after[1]!, bw, cw)) return true;
+  const ratio = /([a-z0-9]+)\s*\/\s*([a-z0-9]+)/.exec(h);
+  return ratio !== null && tells(ratio[1]!, cw, bw) && tells(ratio[2]!, bw, cw);
 }
 
 function bestRateFit(rc: Col, additive: readonly Col[], rows: readonly number[], at: (j: number, c: number) => CellNumber | null, rounding: RoundingMode): RateFit | null {

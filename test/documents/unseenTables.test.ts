@@ -66,6 +66,14 @@ const PLANTED: Readonly<Record<string, readonly string[]>> = {
   // transposed, nothing checked; transposed, every blank a missing figure): the period's exits 1.703 typed 1.730;
   // a rate 8,33 typed 8,88 (“Tỷ lệ hộ nghèo” of “Số hộ nghèo cuối năm”, three years: two rows suffice)
   'period-row': ['rate-mismatch @4:5 8,88', 'sum-mismatch @5:7 1.730'],
+  // “Kế hoạch (KH) | Thực hiện (TH) | Tỷ lệ đạt (%) | Tăng/giảm so với KH” (before: with three of six percentages
+  // wrong the rate was not inferred; two missed, the wrong TH found at its change and at the total): a percentage
+  // on the wrong base (KH ÷ TH); TH 171 typed 117, its percentage and change right; the total's percentage the mean
+  // of the rows' (101,5 for the ratio of the totals 101,6)
+  'plan-result': ['rate-mismatch @3:5 106,3', 'sum-mismatch @5:4 117', 'rate-mismatch @7:5 101,5'],
+  // “Năm 2025 | Kế hoạch 2026 | KH 2026 so với 2025 (%)” with a “Đơn vị tính” column (before: both missed, rows
+  // named “hộ”): 1.525 typed 1.255, its percentage right; a percentage on the wrong base (402 ÷ 380)
+  'plan-year': ['rate-mismatch @2:6 82,88', 'rate-mismatch @4:6 105,79'],
 };
 
 describe('tables as officials print them: every planted error at its cell, the twin gives nothing', () => {
