@@ -32,6 +32,7 @@ export function specFromLayout(table: DocumentTable, layout: DocumentTableLayout
     const kind = c.kind === 'label' ? 'text' : c.kind;
     columns.push({ key: c.key, kind, header, index: c.col, ...(c.kind === 'label' ? { label: true } : {}), ...(c.unit === undefined ? {} : { unit: c.unit }) });
   }
+  if (layout.rows.some((r) => r.role === 'average')) return { ok: false, reason: 'a row of means (Trung bình)' };
   const relations: SpecRelation[] = [];
   const additive = additiveColumns(layout).map((c) => c.key);
   const totals = layout.rows.filter((r) => r.covers !== undefined);

@@ -29,10 +29,11 @@ export interface DocumentLayoutColumn {
  * The role of a data row:
  * - `'item'`: a unit of the table (a commune, a project);
  * - `'subtotal'` / `'total'`: the sum of the rows it `covers`, column by column;
+ * - `'average'`: the mean of the rows it `covers`, column by column (“Trung bình”, “Bình quân/xã”);
  * - `'part'`: a “trong đó” (of which) row: part of the row above, never added into a total;
  * - `'heading'`: a group title with no figures.
  */
-export type DocumentRowRole = 'item' | 'subtotal' | 'total' | 'part' | 'heading';
+export type DocumentRowRole = 'item' | 'subtotal' | 'total' | 'average' | 'part' | 'heading';
 
 /** One data row of a {@link DocumentTableLayout}, by its 0-based grid row. */
 export interface DocumentLayoutRow {
@@ -42,7 +43,7 @@ export interface DocumentLayoutRow {
   readonly label: string;
   /** The row number as printed in the row-number column, if any. */
   readonly number?: string;
-  /** For subtotals and totals: the grid rows it adds up. */
+  /** For subtotals and totals: the grid rows it adds up; for a row of means, the rows it averages. */
   readonly covers?: readonly number[];
 }
 
@@ -139,7 +140,7 @@ export const documentTableLayoutSchema = z.object({
   rows: z.array(
     z.object({
       row: gridIndex,
-      role: z.enum(['item', 'subtotal', 'total', 'part', 'heading']),
+      role: z.enum(['item', 'subtotal', 'total', 'average', 'part', 'heading']),
       label: z.string(),
       number: z.string().optional(),
       covers: z.array(gridIndex).optional(),
@@ -220,9 +221,17 @@ export function printedTableFromLayout(table: DocumentTable, layout: DocumentTab
       }
     }
   }
+  // a row of means: each count its rows' mean; a rate its rows' mean when the row prints none of its counts (a rate
+  // beside printed means is that of the totals, which the means, rounded, no longer give: not checked there)
+  const means = l.rows.filter((r) => r.role === 'average' && r.covers !== undefined && r.covers.length >= 2);
+  for (const r of means) {
+    const rates = l.relations.flatMap((rel) => (rel.type === 'rate' && blankCell(table, r.row, byKey.get(rel.count)!.col) ? [rel.column] : []));
+    const columns = [...additive, ...rates].filter((k) => !blankCell(table, r.row, byKey.get(k)!.col));
+    if (columns.length > 0) relations.push({ type: 'row-average', row: rowKeyOf(r.row), parts: r.covers!.map(rowKeyOf), columns, rounding: 'half-up' });
+  }
   for (const rel of l.relations) {
-    // a relation applies in the rows where something of it is printed
-    const silent = silentRows(table, l, rel);
+    // a relation applies in the rows where something of it is printed (a rate not in a row of means)
+    const silent = new Set([...silentRows(table, l, rel), ...(rel.type === 'rate' ? means.map((r) => r.row) : [])]);
     const where = silent.size === 0 ? {} : { rows: l.rows.filter((r) => !silent.has(r.row)).map((r) => rowKeyOf(r.row)) };
     switch (rel.type) {
       case 'difference':

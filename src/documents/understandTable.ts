@@ -4,7 +4,7 @@ import type { MoneyUnit } from '../numbers/money.js';
 import { foldVietnamese } from '../text/foldVietnamese.js';
 import { cellNumber, rowNumber, type CellNumber } from './_cellNumber.js';
 import { figureCells, moneyUnitIn, tableHeader } from './_tableHeader.js';
-import { coverageCandidates, hasChildRow, inNumberSequence, namedGroup, roleOf, rowSignal, startsNumberGroup, withLetterLevels, type RowSignal } from './_tableRows.js';
+import { coverageCandidates, hasChildRow, inNumberSequence, MEAN_ROW, namedGroup, roleOf, rowSignal, startsNumberGroup, withLetterLevels, type RowSignal } from './_tableRows.js';
 import { averageRelations, carriedBreaks, CHANGE_HEADER, declaredFormulas, headerFormulas, IN_WHICH, linearRelations, scaledTo, TOTAL_NAME, type Col } from './_columnRelations.js';
 import type { DocumentTable } from './documentModel.js';
 import type { DocumentLayoutColumn, DocumentColumnKind, LayoutRelation, DocumentLayoutRow, DocumentTableLayout } from './tableLayout.js';
@@ -13,7 +13,7 @@ import { assertOptions } from '../errors/assertOptions.js';
 /** How strongly the table's own figures support one inferred relation. */
 export interface RelationEvidence {
   /** `'row-total'` for a subtotal or total row, else the relation's type. */
-  readonly type: 'row-total' | 'difference' | 'sum' | 'rate' | 'average' | 'numbering' | 'part-of';
+  readonly type: 'row-total' | 'row-average' | 'difference' | 'sum' | 'rate' | 'average' | 'numbering' | 'part-of';
   /** The relation written out with the headers as printed. */
   readonly text: string;
   /** Rows (for a column relation) or columns (for a row total) where it holds… */
@@ -228,6 +228,16 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
       return { ...base, role: roleOf(s.signal, false) };
     }
     if (!s.hasFigures) return { ...base, role: 'heading' };
+    // a row of means (“Trung bình”) over the rows above it: its counts their means in most columns, or only rates printed
+    if (MEAN_ROW.test(foldVietnamese(s.label))) {
+      const candidates = coverageCandidates(signals, j);
+      const over = candidates.find((c) => c.how === 'preceding') ?? candidates.find((c) => c.how === 'all-items');
+      const m = over === undefined ? null : rowMeanSupport(additive, j, over.rows.map((x) => indexOfRow.get(x)!), at);
+      if (over !== undefined && m !== null && over.rows.length >= 2 && (m.of === 0 || m.holds * 2 >= m.of)) {
+        evidence.push({ type: 'row-average', text: `${base.label} = mean of ${over.rows.length} rows (${over.rows.map(rowLabel).join(', ')})`, holds: m.holds, of: m.of, breaks: m.breaks, origin: 'inferred' });
+        return { ...base, role: 'average', covers: over.rows };
+      }
+    }
     // the first candidate (in the order most likely for the row's signal) that most columns confirm:
     // a wrong cell then never flips the reading to another set that happens to add up
     let best: { rows: readonly number[]; holds: number; nonZero: number; of: number; breaks: string[] } | null = null;
@@ -466,6 +476,25 @@ function rowTotalSupport(additive: readonly Col[], j: number, parts: readonly nu
   return { holds, nonZero, of, breaks };
 }
 
+
+/** Columns where row `j` is the mean of rows `parts`, rounded half-up to its printed decimals, out of those where all are printed. */
+function rowMeanSupport(additive: readonly Col[], j: number, parts: readonly number[], at: (j: number, c: number) => CellNumber | null): { holds: number; of: number; breaks: string[] } {
+  let holds = 0;
+  let of = 0;
+  const breaks: string[] = [];
+  for (const c of additive) {
+    const mean = at(j, c.col);
+    const cells = parts.map((p) => at(p, c.col));
+    if (mean === null || cells.some((x) => x === null)) continue;
+    of++;
+    // Σ parts ÷ n to the mean's decimals, exactly: Σ (units · 10^(md − d)) ÷ n, each part at its own decimals
+    const d = Math.max(...cells.map((x) => x!.decimals));
+    const sum = cells.reduce((t, x) => t + BigInt(x!.units) * 10n ** BigInt(d - x!.decimals), 0n);
+    if (roundQuotient(sum * 10n ** BigInt(mean.decimals), BigInt(parts.length) * 10n ** BigInt(d), 'half-up') === BigInt(mean.units)) holds++;
+    else breaks.push(c.key);
+  }
+  return { holds, of, breaks };
+}
 
 /** Exact for counts; amounts may be off by half a printed unit per part (parts rounded for print). */
 function withinRounding(total: number, sum: number, c: Col, d: number, cells: readonly (CellNumber | null)[]): boolean {

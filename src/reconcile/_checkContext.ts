@@ -113,6 +113,11 @@ export function validate(input: PrintedTable): Indexed {
         if (rel.baseRow !== undefined) needRow(rel.baseRow, [...p, 'baseRow']);
         needRows(rel.rows, [...p, 'rows']);
         break;
+      case 'row-average':
+        needRow(rel.row, [...p, 'row']);
+        rel.parts.forEach((r, j) => needRow(r, [...p, 'parts', j]));
+        rel.columns.forEach((c, j) => needColumn(c, [...p, 'columns', j]));
+        break;
       case 'average':
         needColumn(rel.column, [...p, 'column']);
         rel.parts.forEach((c, j) => needColumn(c, [...p, 'parts', j]));

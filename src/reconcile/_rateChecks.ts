@@ -34,6 +34,17 @@ export function rateChecks(rel: TableRelation, ix: Indexed): RateCheck[] {
       decimals: rel.decimals,
     }));
   }
+  if (rel.type === 'row-average') {
+    return rel.columns.map((column) => ({
+      kind: 'rate',
+      target: { row: rel.row, column },
+      counts: rel.parts.map((row) => ({ row, column })),
+      base: { divisor: BigInt(rel.parts.length) },
+      scale: 1n,
+      rounding: rel.rounding,
+      decimals: rel.decimals,
+    }));
+  }
   if (rel.type !== 'rate') return [];
   return (rel.rows ?? ix.table.rows.map((r) => r.key)).map((row) => ({
     kind: 'rate',
@@ -81,8 +92,10 @@ export function checkRate(check: RateCheck, ctx: CheckContext, indexes: () => Sh
   const divisor = isCell(check.base) ? null : check.base.divisor;
   const baseV: Pick<Value, 'f' | 'interval'> = divisor === null ? values[values.length - 1]! : { f: fraction(divisor), interval: interval(fraction(divisor), fraction(divisor)) };
   const baseText = baseCell === null ? String(divisor) : read(baseCell).text;
-  const countText = check.counts.map((c) => c.column).join(' + ');
-  const relationText = `${check.target.column} = ${check.counts.length > 1 ? `(${countText})` : countText} ÷ ${baseCell === null ? `${divisor}` : baseCell.column}${baseCell === null ? ' (the average)' : ` × ${check.scale}`}`;
+  // a row's mean over other rows (the counts in its own column) names the rows; a rate or a column's average, the columns
+  const overRows = check.counts.every((c) => c.column === check.target.column && c.row !== check.target.row);
+  const countText = overRows ? `${check.target.column} of ${check.counts.map((c) => label(c.row)).join(' + ')}` : check.counts.map((c) => c.column).join(' + ');
+  const relationText = overRows ? `${label(check.target.row)} = (${countText}) ÷ ${divisor} (the mean)` : `${check.target.column} = ${check.counts.length > 1 ? `(${countText})` : countText} ÷ ${baseCell === null ? `${divisor}` : baseCell.column}${baseCell === null ? ' (the average)' : ` × ${check.scale}`}`;
   const scaleText = baseCell === null ? '' : ` × ${check.scale}`;
   const base = { code: baseCell === null ? 'average-mismatch' : 'rate-mismatch', row: label(check.target.row), rowKey: check.target.row, column: check.target.column, relation: baseCell === null ? ('average' as const) : ('rate' as const), relationText, printed: read(check.target).text, cells: refs };
   const nonPositive = (): void =>

@@ -239,6 +239,20 @@ export interface CommonBaseRelation {
   readonly rows?: readonly string[];
 }
 
+/**
+ * A row is the mean of other rows, column by column (a *Trung bình* or *Bình quân* row under the
+ * communes): `row[c] = round(Σ parts[c] ÷ n)` with `n` the number of parts, to the decimals the
+ * cell is printed with (or `decimals` when given), for every `c` in `columns`.
+ */
+export interface RowAverageRelation {
+  readonly type: 'row-average';
+  readonly row: string;
+  readonly parts: readonly string[];
+  readonly columns: readonly string[];
+  readonly rounding: RoundingMode;
+  readonly decimals?: number;
+}
+
 /** A declared relation between printed cells. */
 export type TableRelation =
   | RowTotalRelation
@@ -247,6 +261,7 @@ export type TableRelation =
   | SignedSumRelation
   | RateRelation
   | AverageRelation
+  | RowAverageRelation
   | HeadlineRelation
   | NumberingRelation
   | InequalityRelation
@@ -335,6 +350,7 @@ export const printedTableSchema = z.object({
         rows: z.array(key).optional(),
       }),
       z.object({ type: z.literal('average'), column: key, parts: z.array(key).min(2), rounding, decimals: z.number().int().min(0).max(20).optional(), rows: z.array(key).optional() }),
+      z.object({ type: z.literal('row-average'), row: key, parts: z.array(key).min(2), columns: z.array(key).min(1), rounding, decimals: z.number().int().min(0).max(20).optional() }),
       z.object({
         type: z.literal('headline'),
         name: z.string().min(1),

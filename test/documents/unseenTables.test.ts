@@ -74,6 +74,13 @@ const PLANTED: Readonly<Record<string, readonly string[]>> = {
   // “Năm 2025 | Kế hoạch 2026 | KH 2026 so với 2025 (%)” with a “Đơn vị tính” column (before: both missed, rows
   // named “hộ”): 1.525 typed 1.255, its percentage right; a percentage on the wrong base (402 ÷ 380)
   'plan-year': ['rate-mismatch @2:6 82,88', 'rate-mismatch @4:6 105,79'],
+  // a “Trung bình” row of the communes' means (before: read as an unnumbered item, a false numbering finding on the
+  // twin, nothing checked): 402 typed 420 with its rate right (found at the rate, and at the mean it breaks: the
+  // author's 312 is the mean of 402)
+  'mean-row': ['rate-mismatch @2:5 33,22', 'average-mismatch @6:4 312'],
+  // a “Bình quân” row printing only the mean of the rows' rates (before: three false findings on the twin — a
+  // numbering and two blank cells): a rate 36,46 typed 36,64; the mean 30,93 typed 30,39
+  'mean-rates': ['rate-mismatch @3:5 36,64', 'average-mismatch @6:5 30,39'],
 };
 
 describe('tables as officials print them: every planted error at its cell, the twin gives nothing', () => {
