@@ -65,7 +65,11 @@ export interface LayoutColumnSum {
 }
 
 /** `column = round(count ÷ base × scale)` to the decimals printed, row by row: the engine's rate relation over every data row. */
-export type LayoutRate = Pick<RateRelation, 'type' | 'column' | 'base' | 'scale' | 'rounding'> & { readonly count: string };
+export type LayoutRate = Pick<RateRelation, 'type' | 'column' | 'base' | 'scale' | 'rounding'> & {
+  readonly count: string;
+  /** The grid row whose `base` cell is every row's base (a share of the total row, “Cơ cấu (%)”); the row's own when left out. */
+  readonly baseRow?: number;
+};
 
 /** `column = round((Σ parts) ÷ number of parts)` to the decimals printed, row by row: a yearly average (*bình quân/năm*) over the year columns. */
 export interface LayoutAverage {
@@ -150,7 +154,7 @@ export const documentTableLayoutSchema = z.object({
     z.discriminatedUnion('type', [
       z.object({ type: z.literal('difference'), column: key, from: key, minus: z.array(key).min(1), plus: z.array(key).optional() }),
       z.object({ type: z.literal('sum'), column: key, parts: z.array(key).min(2) }),
-      z.object({ type: z.literal('rate'), column: key, count: key, base: key, scale: z.number().int().positive(), rounding }),
+      z.object({ type: z.literal('rate'), column: key, count: key, base: key, baseRow: gridIndex.optional(), scale: z.number().int().positive(), rounding }),
       z.object({ type: z.literal('average'), column: key, parts: z.array(key).min(2), rounding }),
       z.object({ type: z.literal('numbering'), column: key, perGroup: z.boolean() }),
       z.object({ type: z.literal('part-of'), column: key, of: key }),
@@ -243,7 +247,7 @@ export function printedTableFromLayout(table: DocumentTable, layout: DocumentTab
         relations.push({ type: 'column-total', column: rel.column, parts: rel.parts, ...(byKey.get(rel.column)?.kind === 'amount' ? { partsRounded: true } : {}), ...where });
         break;
       case 'rate':
-        relations.push({ type: 'rate', column: rel.column, count: rel.count, base: rel.base, scale: rel.scale, rounding: rel.rounding, ...where });
+        relations.push({ type: 'rate', column: rel.column, count: rel.count, base: rel.base, ...(rel.baseRow === undefined ? {} : { baseRow: rowKeyOf(rel.baseRow) }), scale: rel.scale, rounding: rel.rounding, ...where });
         break;
       case 'average':
         relations.push({ type: 'average', column: rel.column, parts: rel.parts, rounding: rel.rounding, ...where });

@@ -254,7 +254,8 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
     // a row its label or number calls a subtotal or total (“II”, “Khu vực nông thôn”, “Tổng cộng”) over the rows
     // it heads: one column adding up to a figure other than zero is evidence enough, when two of its cells are wrong
     const named = s.signal === 'total' || namedGroup(s);
-    const confirmed = best !== null && (confirms(best) || (named && best.rows.length >= 2 && best.nonZero >= 1));
+    // and so is one column only, the table's one column of figures to add (a budget by source with its shares)
+    const confirmed = best !== null && (confirms(best) || (named && best.rows.length >= 2 && best.nonZero >= 1) || (s.signal === 'total' && best.rows.length >= 2 && best.of === 1 && additive.length === 1));
     if (!confirmed || best === null) {
       const first = coverageCandidates(signals, j)[0];
       if (s.signal === 'group' && first !== undefined && first.rows.length >= 2) unconfirmedGroups.set(j, first.rows);
@@ -395,6 +396,15 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
     // “Kế hoạch”, “So sánh TH/KH (%)”, “KH 2026 so với 2025 (%)”)
     const share = fit !== null && (namesItsCount(rc, fit.count) || namesItsComparison(rc, fit.count, fit.base)) ? 0.5 : consensus;
     if (fit === null || fit.of < 2 || fit.holds < Math.max(2, Math.ceil((fit.of - carriedBreaks(fit.breaks, covers, fit.holds)) * share))) {
+      // a share of the total (“Cơ cấu (%)”, “Tỷ trọng (%)” beside an amount): each row's figure over the total row's, × 100
+      const totalRow = SHARE_HEADER.test(foldVietnamese(rc.header)) ? grandTotal(rows) : -1;
+      const shareFit = totalRow < 0 ? null : bestShareFit(rc, additive, checkedRows, totalRow, at, rounding);
+      if (shareFit !== null && shareFit.holds >= Math.max(2, Math.ceil(shareFit.of * 0.5))) {
+        const t = rows[totalRow]!;
+        relations.push({ type: 'rate', column: rc.key, count: shareFit.count.key, base: shareFit.count.key, baseRow: t.row, scale: 100, rounding });
+        evidence.push({ type: 'rate', text: `${rc.key} = ${shareFit.count.key} ÷ ${shareFit.count.key} of ${t.label} × 100 (a share of the total, ${rounding}, to the decimals printed)`, holds: shareFit.holds, of: shareFit.of, breaks: shareFit.breaks.map(rowLabelAt), origin: 'inferred' });
+        return;
+      }
       // a change of rates in points (“Giảm so với đầu năm › Tỷ lệ (%)” = the rate at the start − the rate at the end)
       // — only where the header names a change: a sum of rounded rates (the multidimensional rate = poor + near-poor) rarely adds up as printed
       const change = CHANGE_HEADER.test(foldVietnamese(rc.header)) ? linearRelations(rateCols, checkedRows, at, consensus, rowLabelAt, itemRows, [], covers).find((l) => l.relation.column === rc.key && l.relation.type === 'difference') : undefined;
@@ -544,6 +554,43 @@ function namesItsCount(rate: Col, count: Col): boolean {
   const counted = countedWords(count.header);
   // the count may say when (“Tỷ lệ hộ nghèo” of “Số hộ nghèo cuối năm”)
   return words !== '' && (counted === words || counted.startsWith(`${words} `));
+}
+
+/** A column of each row's share of the total row (“Cơ cấu (%)”, “Tỷ trọng (%)”, “Tỷ lệ so với tổng số”). */
+const SHARE_HEADER = /\b(co cau|ty trong)\b|\bso voi tong\b/;
+
+/** The data-row index of the one total that covers the most rows, or −1. */
+function grandTotal(rows: readonly DocumentLayoutRow[]): number {
+  let best = -1;
+  rows.forEach((r, j) => {
+    if (r.role === 'total' && (best < 0 || (r.covers?.length ?? 0) > (rows[best]!.covers?.length ?? 0))) best = j;
+  });
+  return best;
+}
+
+/** The column whose figure in each row over its figure in the total row gives the printed share in the most rows. */
+function bestShareFit(rc: Col, additive: readonly Col[], rows: readonly number[], total: number, at: (j: number, c: number) => CellNumber | null, rounding: RoundingMode): { count: Col; holds: number; of: number; breaks: number[] } | null {
+  const near = [...additive].sort((a, b) => Math.abs(a.col - rc.col) - Math.abs(b.col - rc.col) || a.col - b.col);
+  let best: { count: Col; holds: number; of: number; breaks: number[] } | null = null;
+  for (const count of near) {
+    const t = at(total, count.col);
+    if (t === null || t.units <= 0) continue;
+    let holds = 0;
+    let of = 0;
+    const breaks: number[] = [];
+    for (const j of rows) {
+      const r = at(j, rc.col);
+      const c = at(j, count.col);
+      if (r === null || c === null) continue;
+      of++;
+      const num = BigInt(c.units) * 10n ** BigInt(t.decimals) * 100n * 10n ** BigInt(r.decimals);
+      const den = BigInt(t.units) * 10n ** BigInt(c.decimals);
+      if (roundQuotient(num, den, rounding) === BigInt(r.units)) holds++;
+      else breaks.push(j);
+    }
+    if (best === null || holds > best.holds) best = { count, holds, of, breaks };
+  }
+  return best;
 }
 
 /** A column of units (“Đơn vị tính”, “ĐVT”: hộ, %, người) between the name and the figures: not the row's name. */

@@ -81,6 +81,10 @@ const PLANTED: Readonly<Record<string, readonly string[]>> = {
   // a “Bình quân” row printing only the mean of the rows' rates (before: three false findings on the twin — a
   // numbering and two blank cells): a rate 36,46 typed 36,64; the mean 30,93 typed 30,39
   'mean-rates': ['rate-mismatch @3:5 36,64', 'average-mismatch @6:5 30,39'],
+  // a budget by source, “ĐVT: triệu đồng”, “Số tiền | Cơ cấu (%)”, the total's share printed 100, the shares summing
+  // to 100,01 (before: the shares left unchecked; with one figure wrong, the one-column total too): a share 8,72
+  // typed 7,82; 2.310 typed 2.130, its share right
+  shares: ['rate-mismatch @3:4 7,82', 'sum-mismatch @5:3 2.130'],
 };
 
 describe('tables as officials print them: every planted error at its cell, the twin gives nothing', () => {
