@@ -191,7 +191,7 @@ export function blankCell(table: DocumentTable, row: number, col: number): boole
  * check, so the relation does not apply, rather than each blank cell being a figure missing.
  */
 export function silentRows(table: DocumentTable, layout: DocumentTableLayout, rel: LayoutRelation): ReadonlySet<number> {
-  const keys = rel.type === 'difference' ? [rel.column, rel.from, ...rel.minus, ...(rel.plus ?? [])] : rel.type === 'sum' || rel.type === 'average' ? [rel.column, ...rel.parts] : rel.type === 'rate' ? [rel.column, rel.count, rel.base] : rel.type === 'part-of' ? [rel.column, rel.of] : [];
+  const keys = rel.type === 'difference' ? [rel.column, rel.from, ...rel.minus, ...(rel.plus ?? [])] : rel.type === 'sum' || rel.type === 'average' ? [rel.column, ...rel.parts] : rel.type === 'rate' ? [rel.column, rel.count, rel.base, ...(rel.minus === undefined ? [] : [rel.minus])] : rel.type === 'part-of' ? [rel.column, rel.of] : [];
   const cols = layout.columns.filter((c) => keys.includes(c.key)).map((c) => c.col);
   const out = new Set<number>();
   if (cols.length === 0) return out;

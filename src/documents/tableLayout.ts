@@ -67,6 +67,8 @@ export interface LayoutColumnSum {
 /** `column = round(count ÷ base × scale)` to the decimals printed, row by row: the engine's rate relation over every data row. */
 export type LayoutRate = Pick<RateRelation, 'type' | 'column' | 'base' | 'scale' | 'rounding'> & {
   readonly count: string;
+  /** A column taken from the count: a growth rate, *tốc độ tăng (%)* = (this year − last year) ÷ last year × 100. */
+  readonly minus?: string;
   /** The grid row whose `base` cell is every row's base (a share of the total row, “Cơ cấu (%)”); the row's own when left out. */
   readonly baseRow?: number;
 };
@@ -154,7 +156,7 @@ export const documentTableLayoutSchema = z.object({
     z.discriminatedUnion('type', [
       z.object({ type: z.literal('difference'), column: key, from: key, minus: z.array(key).min(1), plus: z.array(key).optional() }),
       z.object({ type: z.literal('sum'), column: key, parts: z.array(key).min(2) }),
-      z.object({ type: z.literal('rate'), column: key, count: key, base: key, baseRow: gridIndex.optional(), scale: z.number().int().positive(), rounding }),
+      z.object({ type: z.literal('rate'), column: key, count: key, minus: key.optional(), base: key, baseRow: gridIndex.optional(), scale: z.number().int().positive(), rounding }),
       z.object({ type: z.literal('average'), column: key, parts: z.array(key).min(2), rounding }),
       z.object({ type: z.literal('numbering'), column: key, perGroup: z.boolean() }),
       z.object({ type: z.literal('part-of'), column: key, of: key }),
@@ -195,7 +197,7 @@ export function printedTableFromLayout(table: DocumentTable, layout: DocumentTab
     need(r.column, ['relations', i, 'column']);
     if (r.type === 'difference') [r.from, ...r.minus, ...(r.plus ?? [])].forEach((k) => need(k, ['relations', i, 'from']));
     if (r.type === 'sum' || r.type === 'average') r.parts.forEach((k) => need(k, ['relations', i, 'parts']));
-    if (r.type === 'rate') [r.count, r.base].forEach((k) => need(k, ['relations', i, 'count']));
+    if (r.type === 'rate') [r.count, r.base, ...(r.minus === undefined ? [] : [r.minus])].forEach((k) => need(k, ['relations', i, 'count']));
     if (r.type === 'part-of') need(r.of, ['relations', i, 'of']);
   });
   l.rows.forEach((r, i) => {
@@ -247,7 +249,7 @@ export function printedTableFromLayout(table: DocumentTable, layout: DocumentTab
         relations.push({ type: 'column-total', column: rel.column, parts: rel.parts, ...(byKey.get(rel.column)?.kind === 'amount' ? { partsRounded: true } : {}), ...where });
         break;
       case 'rate':
-        relations.push({ type: 'rate', column: rel.column, count: rel.count, base: rel.base, ...(rel.baseRow === undefined ? {} : { baseRow: rowKeyOf(rel.baseRow) }), scale: rel.scale, rounding: rel.rounding, ...where });
+        relations.push({ type: 'rate', column: rel.column, count: rel.count, ...(rel.minus === undefined ? {} : { minus: rel.minus }), base: rel.base, ...(rel.baseRow === undefined ? {} : { baseRow: rowKeyOf(rel.baseRow) }), scale: rel.scale, rounding: rel.rounding, ...where });
         break;
       case 'average':
         relations.push({ type: 'average', column: rel.column, parts: rel.parts, rounding: rel.rounding, ...where });

@@ -405,6 +405,13 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
         evidence.push({ type: 'rate', text: `${rc.key} = ${shareFit.count.key} ÷ ${shareFit.count.key} of ${t.label} × 100 (a share of the total, ${rounding}, to the decimals printed)`, holds: shareFit.holds, of: shareFit.of, breaks: shareFit.breaks.map(rowLabelAt), origin: 'inferred' });
         return;
       }
+      // a rate of growth (“Tốc độ tăng (%)”, “Tăng trưởng (%)”) = (this year − last year) ÷ last year × 100
+      const growth = GROWTH_HEADER.test(foldVietnamese(rc.header)) ? bestGrowthFit(rc, additive, checkedRows, at, rounding) : null;
+      if (growth !== null && growth.holds >= Math.max(2, Math.ceil(growth.of * 0.5))) {
+        relations.push({ type: 'rate', column: rc.key, count: growth.to.key, minus: growth.from.key, base: growth.from.key, scale: 100, rounding });
+        evidence.push({ type: 'rate', text: `${rc.key} = (${growth.to.key} − ${growth.from.key}) ÷ ${growth.from.key} × 100 (a growth, ${rounding}, to the decimals printed)`, holds: growth.holds, of: growth.of, breaks: growth.breaks.map(rowLabelAt), origin: 'inferred' });
+        return;
+      }
       // a change of rates in points (“Giảm so với đầu năm › Tỷ lệ (%)” = the rate at the start − the rate at the end)
       // — only where the header names a change: a sum of rounded rates (the multidimensional rate = poor + near-poor) rarely adds up as printed
       const change = CHANGE_HEADER.test(foldVietnamese(rc.header)) ? linearRelations(rateCols, checkedRows, at, consensus, rowLabelAt, itemRows, [], covers).find((l) => l.relation.column === rc.key && l.relation.type === 'difference') : undefined;
@@ -450,7 +457,7 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
     ...(dashes ? { blankAs: 'zero' as const } : {}),
   };
   const totalled = rows.some((r) => r.covers !== undefined);
-  const inRelation = new Set(relations.flatMap((r) => (r.type === 'difference' ? [r.column, r.from, ...r.minus, ...(r.plus ?? [])] : r.type === 'sum' ? [r.column, ...r.parts] : r.type === 'rate' ? [r.column, r.count, r.base] : r.type === 'average' ? [r.column, ...r.parts] : r.type === 'part-of' ? [r.column, r.of] : [])));
+  const inRelation = new Set(relations.flatMap((r) => (r.type === 'difference' ? [r.column, r.from, ...r.minus, ...(r.plus ?? [])] : r.type === 'sum' ? [r.column, ...r.parts] : r.type === 'rate' ? [r.column, r.count, r.base, ...(r.minus === undefined ? [] : [r.minus])] : r.type === 'average' ? [r.column, ...r.parts] : r.type === 'part-of' ? [r.column, r.of] : [])));
   const uncheckedColumns = figureCols.filter((c) => !inRelation.has(c.key) && !(totalled && c.kind !== 'rate')).map((c) => c.key);
   if (figureCols.length === 0) notes.push('no column of figures');
   return deepFreeze({ layout, evidence, uncheckedColumns, notes });
@@ -558,6 +565,36 @@ function namesItsCount(rate: Col, count: Col): boolean {
 
 /** A column of each row's share of the total row (“Cơ cấu (%)”, “Tỷ trọng (%)”, “Tỷ lệ so với tổng số”). */
 const SHARE_HEADER = /\b(co cau|ty trong)\b|\bso voi tong\b/;
+
+/** A column of growth rates: “Tốc độ tăng (%)”, “Tốc độ tăng/giảm (%)”, “Tăng trưởng (%)”. */
+const GROWTH_HEADER = /\btoc do (tang|giam)|\btang truong\b/;
+
+/** The pair of columns (earlier, later) whose growth gives the printed rate in the most rows, the earlier to the left. */
+function bestGrowthFit(rc: Col, additive: readonly Col[], rows: readonly number[], at: (j: number, c: number) => CellNumber | null, rounding: RoundingMode): { from: Col; to: Col; holds: number; of: number; breaks: number[] } | null {
+  let best: { from: Col; to: Col; holds: number; of: number; breaks: number[] } | null = null;
+  for (const from of additive) {
+    for (const to of additive) {
+      if (to.col <= from.col) continue;
+      let holds = 0;
+      let of = 0;
+      const breaks: number[] = [];
+      for (const j of rows) {
+        const r = at(j, rc.col);
+        const a = at(j, from.col);
+        const b = at(j, to.col);
+        if (r === null || a === null || b === null || a.units <= 0) continue;
+        of++;
+        // (b − a) ÷ a × 100 × 10^rd, each at its own decimals: (b·10^ad − a·10^bd)·100·10^rd ÷ (a·10^bd)
+        const num = (BigInt(b.units) * 10n ** BigInt(a.decimals) - BigInt(a.units) * 10n ** BigInt(b.decimals)) * 100n * 10n ** BigInt(r.decimals);
+        const den = BigInt(a.units) * 10n ** BigInt(b.decimals);
+        if (roundQuotient(num, den, rounding) === BigInt(r.units)) holds++;
+        else breaks.push(j);
+      }
+      if (best === null || holds > best.holds) best = { from, to, holds, of, breaks };
+    }
+  }
+  return best;
+}
 
 /** The data-row index of the one total that covers the most rows, or −1. */
 function grandTotal(rows: readonly DocumentLayoutRow[]): number {

@@ -109,6 +109,7 @@ export function validate(input: PrintedTable): Indexed {
       case 'rate':
         needColumn(rel.column, [...p, 'column']);
         needColumns(rel.count, [...p, 'count']);
+        if (rel.minus !== undefined) needColumns(rel.minus, [...p, 'minus']);
         needColumn(rel.base, [...p, 'base']);
         if (rel.baseRow !== undefined) needRow(rel.baseRow, [...p, 'baseRow']);
         needRows(rel.rows, [...p, 'rows']);

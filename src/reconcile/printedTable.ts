@@ -125,13 +125,17 @@ export interface SignedSumRelation {
  * A column is a rate, row by row: `row[column] = round(row[count] ÷ row[base] × scale)`
  * to the decimals the cell is printed with (or `decimals` when given), with the named rounding.
  * With `baseRow`, the base is that row's cell (a share of the total: each cause's poor households
- * ÷ all poor households). A rate left blank over a base of zero holds: there is no rate to print.
+ * ÷ all poor households). With `minus`, the count is `row[count] − row[minus]`: a rate of growth,
+ * *tốc độ tăng (%)* = (this year − last year) ÷ last year × 100. A rate left blank over a base of zero
+ * holds: there is no rate to print.
  */
 export interface RateRelation {
   readonly type: 'rate';
   readonly column: string;
   /** The count column, or several whose sum is the count (*tỷ lệ nghèo đa chiều* = (poor + near-poor) ÷ households). */
   readonly count: string | readonly string[];
+  /** Columns taken from the count (a growth: the count this year, minus last year's). */
+  readonly minus?: string | readonly string[];
   readonly base: string;
   /** The row whose `base` cell is every row's base (a share of the total); the row's own when left out. */
   readonly baseRow?: string;
@@ -342,6 +346,7 @@ export const printedTableSchema = z.object({
         type: z.literal('rate'),
         column: key,
         count: keys,
+        minus: keys.optional(),
         base: key,
         baseRow: key.optional(),
         scale: z.number().int().positive(),

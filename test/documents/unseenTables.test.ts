@@ -85,6 +85,12 @@ const PLANTED: Readonly<Record<string, readonly string[]>> = {
   // to 100,01 (before: the shares left unchecked; with one figure wrong, the one-column total too): a share 8,72
   // typed 7,82; 2.310 typed 2.130, its share right
   shares: ['rate-mismatch @3:4 7,82', 'sum-mismatch @5:3 2.130'],
+  // “Năm 2023 | Năm 2024 | Tốc độ tăng (%)” = (2024 − 2023) ÷ 2023 × 100, negative for a fall (before: left
+  // unchecked): -22,42 typed -22,24; -4,62 computed on the wrong base (12 ÷ 248)
+  growth: ['rate-mismatch @3:5 -22,24', 'rate-mismatch @4:5 -4,84'],
+  // “Giảm so với đầu năm (điểm %)” beside the rates at both ends (found before too): 0,86 typed 0,68; a count 301
+  // typed 310, its rate right
+  points: ['sum-mismatch @3:6 310', 'sum-mismatch @4:8 0,68'],
 };
 
 describe('tables as officials print them: every planted error at its cell, the twin gives nothing', () => {

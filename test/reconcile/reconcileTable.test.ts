@@ -260,3 +260,25 @@ describe('row-average: a row of means (“Trung bình”) over other rows', () =
     expect(() => reconcileTable({ ...t, relations: [{ type: 'row-average', row: 'z', parts: ['a', 'b'], columns: ['poor'], rounding: 'half-up' }] })).toThrow(/z/);
   });
 });
+
+describe('rate with minus: a rate of growth, (this year − last year) ÷ last year × 100', () => {
+  const table = (growth: string): PrintedTable => ({
+    columns: [{ key: 'y2023', kind: 'count' }, { key: 'y2024', kind: 'count' }, { key: 'growth', kind: 'rate' }],
+    rows: [{ key: '1', label: 'Xã Đắk Ơ', cells: { y2023: '412', y2024: '355', growth: growth } }],
+    relations: [{ type: 'rate', column: 'growth', count: 'y2024', minus: 'y2023', base: 'y2023', scale: 100, rounding: 'half-up' }],
+  });
+
+  it('holds for a fall printed negative (−57 ÷ 412 = −13,83 %)', () => {
+    expect(reconcileTable(table('-13,83')).issues).toEqual([]);
+  });
+
+  it('finds the rate of the count alone, and says the relation with its minus', () => {
+    const [issue] = reconcileTable(table('86,17')).issues;
+    expect([issue?.code, issue?.expected, issue?.relationText]).toEqual(['rate-mismatch', '-13,83', 'growth = (y2024 − y2023) ÷ y2023 × 100']);
+  });
+
+  it('is refused when its minus names no column', () => {
+    const t = table('-13,83');
+    expect(() => reconcileTable({ ...t, relations: [{ type: 'rate', column: 'growth', count: 'y2024', minus: 'y2022', base: 'y2023', scale: 100, rounding: 'half-up' }] })).toThrow(/y2022/);
+  });
+});
