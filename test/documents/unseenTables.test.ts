@@ -91,6 +91,15 @@ const PLANTED: Readonly<Record<string, readonly string[]>> = {
   // “Giảm so với đầu năm (điểm %)” beside the rates at both ends (found before too): 0,86 typed 0,68; a count 301
   // typed 310, its rate right
   points: ['sum-mismatch @3:6 310', 'sum-mismatch @4:8 0,68'],
+  // “Năm 2024” and “Năm 2025” each merged over “Kế hoạch | Thực hiện | Tỷ lệ đạt (%)”, communes under “I Huyện …”,
+  // “II Huyện …”, numbers restarting (found before too; here as a Word table as well): a district's 2025 SUM left
+  // out its last commune (its rate of the printed sums right); 52 typed 25, its rate right; a rate on the wrong base
+  'kh-th-years': ['sum-mismatch @3:6 68', 'sum-mismatch @3:7 73', 'rate-mismatch @8:8 95,1', 'sum-mismatch @10:4 25'],
+  // households and persons, each base two columns from its count, both rates last (found before too): a rate on
+  // the persons' base (312 ÷ 6.120); the total's poor persons a SUM one commune short, its rate of the printed sum
+  'base-away': ['rate-mismatch @2:7 5,10', 'sum-mismatch @6:6 3.349'],
+  // the base in the rate's header (“Tỷ lệ hộ nghèo (%) trên tổng số hộ”, found before too): 48 typed 84, its rate right
+  'base-header': ['sum-mismatch @2:4 84'],
 };
 
 describe('tables as officials print them: every planted error at its cell, the twin gives nothing', () => {
