@@ -100,6 +100,9 @@ const PLANTED: Readonly<Record<string, readonly string[]>> = {
   'base-away': ['rate-mismatch @2:7 5,10', 'sum-mismatch @6:6 3.349'],
   // the base in the rate's header (“Tỷ lệ hộ nghèo (%) trên tổng số hộ”, found before too): 48 typed 84, its rate right
   'base-header': ['sum-mismatch @2:4 84'],
+  // “Kế hoạch vốn giao | Ước thực hiện | So sánh TH/KH (%) | Tỷ trọng (%)”, “ĐVT: triệu đồng”: 4.905 typed 4.950,
+  // its ratio and share right (one finding at it); a ratio on the wrong base (KH ÷ TH); a share 19,43 typed 19,34
+  disbursement: ['sum-mismatch @4:4 4.950', 'rate-mismatch @5:5 104,64', 'rate-mismatch @5:6 19,34'],
 };
 
 describe('tables as officials print them: every planted error at its cell, the twin gives nothing', () => {
