@@ -575,22 +575,9 @@ function bestGrowthFit(rc: Col, additive: readonly Col[], rows: readonly number[
   for (const from of additive) {
     for (const to of additive) {
       if (to.col <= from.col) continue;
-      let holds = 0;
-      let of = 0;
-      const breaks: number[] = [];
-      for (const j of rows) {
-        const r = at(j, rc.col);
-        const a = at(j, from.col);
-        const b = at(j, to.col);
-        if (r === null || a === null || b === null || a.units <= 0) continue;
-        of++;
-        // (b − a) ÷ a × 100 × 10^rd, each at its own decimals: (b·10^ad − a·10^bd)·100·10^rd ÷ (a·10^bd)
-        const num = (BigInt(b.units) * 10n ** BigInt(a.decimals) - BigInt(a.units) * 10n ** BigInt(b.decimals)) * 100n * 10n ** BigInt(r.decimals);
-        const den = BigInt(a.units) * 10n ** BigInt(b.decimals);
-        if (roundQuotient(num, den, rounding) === BigInt(r.units)) holds++;
-        else breaks.push(j);
-      }
-      if (best === null || holds > best.holds) best = { from, to, holds, of, breaks };
+      // (later − earlier) ÷ earlier × 100
+      const fit = scoreRate(rc, rows, at, rounding, (j) => percentOf(at(j, to.col), at(j, from.col), at(j, from.col)))!;
+      if (best === null || fit.holds > best.holds) best = { from, to, ...fit };
     }
   }
   return best;
@@ -607,27 +594,46 @@ function grandTotal(rows: readonly DocumentLayoutRow[]): number {
 
 /** The column whose figure in each row over its figure in the total row gives the printed share in the most rows. */
 function bestShareFit(rc: Col, additive: readonly Col[], rows: readonly number[], total: number, at: (j: number, c: number) => CellNumber | null, rounding: RoundingMode): { count: Col; holds: number; of: number; breaks: number[] } | null {
-  const near = [...additive].sort((a, b) => Math.abs(a.col - rc.col) - Math.abs(b.col - rc.col) || a.col - b.col);
+  const near = [...additive].sort((x, y) => Math.abs(x.col - rc.col) - Math.abs(y.col - rc.col) || x.col - y.col);
   let best: { count: Col; holds: number; of: number; breaks: number[] } | null = null;
   for (const count of near) {
     const t = at(total, count.col);
     if (t === null || t.units <= 0) continue;
-    let holds = 0;
-    let of = 0;
-    const breaks: number[] = [];
-    for (const j of rows) {
-      const r = at(j, rc.col);
-      const c = at(j, count.col);
-      if (r === null || c === null) continue;
-      of++;
-      const num = BigInt(c.units) * 10n ** BigInt(t.decimals) * 100n * 10n ** BigInt(r.decimals);
-      const den = BigInt(t.units) * 10n ** BigInt(c.decimals);
-      if (roundQuotient(num, den, rounding) === BigInt(r.units)) holds++;
-      else breaks.push(j);
-    }
-    if (best === null || holds > best.holds) best = { count, holds, of, breaks };
+    const fit = scoreRate(rc, rows, at, rounding, (j) => percentOf(at(j, count.col), t))!;
+    if (best === null || fit.holds > best.holds) best = { count, ...fit };
   }
   return best;
+}
+
+/**
+ * Rows where the printed rate in `rc` is `round(num ÷ den × 10^decimals)` of the exact quotient
+ * `quotient(j)` gives (null: not all its cells printed); null when more than `maxMisses` rows break.
+ */
+function scoreRate(rc: Col, rows: readonly number[], at: (j: number, c: number) => CellNumber | null, rounding: RoundingMode, quotient: (j: number) => { num: bigint; den: bigint } | null, maxMisses = Infinity): { holds: number; of: number; breaks: number[] } | null {
+  let holds = 0;
+  let of = 0;
+  const breaks: number[] = [];
+  for (const j of rows) {
+    const r = at(j, rc.col);
+    const q = r === null ? null : quotient(j);
+    if (r === null || q === null) continue;
+    of++;
+    if (roundQuotient(q.num * 10n ** BigInt(r.decimals), q.den, rounding) === BigInt(r.units)) holds++;
+    else {
+      breaks.push(j);
+      if (breaks.length > maxMisses) return null;
+    }
+  }
+  return { holds, of, breaks };
+}
+
+/** `x ÷ y × 100` of two printed figures, exactly, each at its own decimals; null when either is missing or `y` ≤ 0. */
+function percentOf(x: CellNumber | null, y: CellNumber | null, less: CellNumber | null = null): { num: bigint; den: bigint } | null {
+  if (x === null || y === null || y.units <= 0) return null;
+  // (x − less) · 10^yd · 100 ÷ (y · 10^xd), with less brought to x's decimals
+  const d = Math.max(x.decimals, less?.decimals ?? 0);
+  const top = BigInt(x.units) * 10n ** BigInt(d - x.decimals) - (less === null ? 0n : BigInt(less.units) * 10n ** BigInt(d - less.decimals));
+  return { num: top * 10n ** BigInt(y.decimals) * 100n, den: BigInt(y.units) * 10n ** BigInt(d) };
 }
 
 /** A column of units (“Đơn vị tính”, “ĐVT”: hộ, %, người) between the name and the figures: not the row's name. */
@@ -675,27 +681,11 @@ function bestRateFit(rc: Col, additive: readonly Col[], rows: readonly number[],
   for (const count of counts) {
     for (const base of additive) {
       if (base === count) continue;
-      let holds = 0;
-      let of = 0;
-      let misses = 0;
-      const breaks: number[] = [];
-      for (const j of rows) {
-        const r = at(j, rc.col);
-        const c = at(j, count.col);
-        const b = at(j, base.col);
-        if (r === null || c === null || b === null || b.units <= 0) continue;
-        of++;
-        // round(c ÷ b × 100, r.decimals) == r, exactly: c·10^(bd)·100·10^(rd) / (b·10^(cd))
-        const num = BigInt(c.units) * 10n ** BigInt(b.decimals) * 100n * 10n ** BigInt(r.decimals);
-        const den = BigInt(b.units) * 10n ** BigInt(c.decimals);
-        if (roundQuotient(num, den, rounding) === BigInt(r.units)) holds++;
-        else {
-          breaks.push(j);
-          if (++misses > rows.length / 2) break;
-        }
-      }
-      if (misses > rows.length / 2) continue;
-      const fit: RateFit = { count, base, holds, of, breaks, alternatives: [] };
+      // round(c ÷ b × 100, r.decimals) == r, exactly
+      const score = scoreRate(rc, rows, at, rounding, (j) => percentOf(at(j, count.col), at(j, base.col)), Math.floor(rows.length / 2));
+      if (score === null) continue;
+      const { holds } = score;
+      const fit: RateFit = { count, base, ...score, alternatives: [] };
       if (best === null || holds > best.holds) best = fit;
       else if (holds === best.holds && holds > 0 && best.count === count) best.alternatives.push(fit);
     }
