@@ -5,7 +5,7 @@ import { foldVietnamese } from '../text/foldVietnamese.js';
 import { cellNumber, rowNumber, type CellNumber } from './_cellNumber.js';
 import { figureCells, moneyUnitIn, tableHeader } from './_tableHeader.js';
 import { coverageCandidates, hasChildRow, inNumberSequence, MEAN_ROW, namedGroup, roleOf, rowSignal, startsNumberGroup, withLetterLevels, type RowSignal } from './_tableRows.js';
-import { averageRelations, carriedBreaks, CHANGE_HEADER, declaredFormulas, headerFormulas, IN_WHICH, linearRelations, scaledTo, TOTAL_NAME, type Col } from './_columnRelations.js';
+import { averageRelations, carriedBreaks, CHANGE_HEADER, declaredFormulas, headerFormulas, IN_WHICH, isMeanOf, linearRelations, scaledTo, TOTAL_NAME, type Col } from './_columnRelations.js';
 import type { DocumentTable } from './documentModel.js';
 import type { DocumentLayoutColumn, DocumentColumnKind, LayoutRelation, DocumentLayoutRow, DocumentTableLayout } from './tableLayout.js';
 import { assertOptions } from '../errors/assertOptions.js';
@@ -504,10 +504,7 @@ function rowMeanSupport(additive: readonly Col[], j: number, parts: readonly num
     const cells = parts.map((p) => at(p, c.col));
     if (mean === null || cells.some((x) => x === null)) continue;
     of++;
-    // Σ parts ÷ n to the mean's decimals, exactly: Σ (units · 10^(md − d)) ÷ n, each part at its own decimals
-    const d = Math.max(...cells.map((x) => x!.decimals));
-    const sum = cells.reduce((t, x) => t + BigInt(x!.units) * 10n ** BigInt(d - x!.decimals), 0n);
-    if (roundQuotient(sum * 10n ** BigInt(mean.decimals), BigInt(parts.length) * 10n ** BigInt(d), 'half-up') === BigInt(mean.units)) holds++;
+    if (isMeanOf(mean, cells as CellNumber[], 'half-up')) holds++;
     else breaks.push(c.key);
   }
   return { holds, of, breaks };
