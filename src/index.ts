@@ -256,6 +256,7 @@ export type {
   SignedSumRelation,
   RateRelation,
   AverageRelation,
+  RowAverageRelation,
   HeadlineRelation,
   NumberingRelation,
   InequalityRelation,

@@ -55,7 +55,7 @@ export interface EngineTable {
 /** True when the engine read the spec with the same roles and the same rows under each total as the layout says. */
 function sameReading(layout: DocumentTableLayout, gt: GridTable): boolean {
   const byRow = new Map(gt.layout.rows.map((r) => [r.gridRow, r]));
-  const ROLE: Record<string, string> = { item: 'unit', subtotal: 'group', total: 'total', part: 'of-which', heading: 'heading' };
+  const ROLE: Record<string, string> = { item: 'unit', subtotal: 'group', total: 'total', average: 'heading', part: 'of-which', heading: 'heading' };
   if (gt.layout.rows.length !== layout.rows.length) return false;
   return layout.rows.every((r) => {
     const e = byRow.get(r.row);

@@ -29,6 +29,13 @@ export function scaledTo(n: CellNumber, d: number): number | null {
   return Number.isSafeInteger(v) ? v : null;
 }
 
+/** Is `v` the mean of `parts`, rounded to its printed decimals? Exact: Σ parts (each at its own decimals) ÷ their number. */
+export function isMeanOf(v: CellNumber, parts: readonly CellNumber[], rounding: RoundingMode): boolean {
+  const d = Math.max(...parts.map((x) => x.decimals));
+  const sum = parts.reduce((s, x) => s + BigInt(x.units) * 10n ** BigInt(d - x.decimals), 0n);
+  return roundQuotient(sum * 10n ** BigInt(v.decimals), BigInt(parts.length) * 10n ** BigInt(d), rounding) === BigInt(v.units);
+}
+
 /** An accepted relation between columns, with the rows where it holds and breaks. */
 export interface LinearFit {
   readonly relation: LayoutRelation;
@@ -413,10 +420,7 @@ export function averageRelations(figures: readonly Col[], rows: readonly number[
         const parts = years.map((c) => at(j, c.col));
         if (v === null || parts.some((x) => x === null)) continue;
         of++;
-        const d = Math.max(...parts.map((x) => x!.decimals));
-        const sum = parts.reduce((s, x) => s + BigInt(x!.units) * 10n ** BigInt(d - x!.decimals), 0n);
-        const expected = roundQuotient(sum * 10n ** BigInt(v.decimals), BigInt(years.length) * 10n ** BigInt(d), rounding);
-        if (expected === BigInt(v.units)) holds++;
+        if (isMeanOf(v, parts as CellNumber[], rounding)) holds++;
         else breaks.push(j);
       }
       if (best === null || holds > best.holds) best = { rounding, holds, of, breaks };

@@ -19,6 +19,11 @@ export interface RowSignal {
 // “Bình quân chung”, “Trung bình toàn huyện” close a table as its total does: the rows' counts added up, the rate that of the totals;
 // so does a period's row (“Giai đoạn 2022-2024”, “Tổng giai đoạn 2021-2025”) under its years
 const TOTAL = /^(tong cong|tong so|tong|cong|toan (tinh|huyen|thi xa|thanh pho|thi tran|quan|xa|phuong)|ca nuoc|chung|binh quan chung|trung binh chung|(binh quan|trung binh) (toan|ca|cua) (tinh|huyen|thi xa|thanh pho|thi tran|quan|xa|phuong|nuoc)|(tong |ca )?giai doan (19|20)\d\d ?[-–] ?(19|20)?\d\d)(?=$|[\s:.(,])/;
+/**
+ * A row of means under the rows it averages (“Trung bình”, “Bình quân/xã”, “Bình quân mỗi huyện”): its counts
+ * are the rows' means, not their sum. (“Bình quân chung” and “Trung bình toàn huyện” are totals, above.)
+ */
+export const MEAN_ROW = /^(trung binh|binh quan)(\s*(\/|moi|mot|cho|1)?\s*(xa|huyen|thon|ban|to|don vi|ho|nam|dia phuong|tinh))?\s*:?$/;
 const GROUP_LABEL = /^(thanh thi|nong thon|khu vuc|vung|nhom)(?=$|[\s:.(,])/;
 const PART = /^(trong do|trong so do|gom|bao gom|chia ra)(?=$|[\s:.(,])/;
 
@@ -28,7 +33,11 @@ export function rowSignal(row: number, numberText: string, label: string, hasFig
   const folded = foldVietnamese(label);
   let signal: RowSignal['signal'];
   let level = 2;
-  if (TOTAL.test(folded) && !/^cong (dong|tac|trinh|an|nghe|viec|khai|nhan|ty|suat|chuc)/.test(folded)) {
+  if (MEAN_ROW.test(folded)) {
+    // it closes the rows above it as a total does (a total after it does not add it up); its role is read from its figures
+    signal = 'total';
+    level = -1;
+  } else if (TOTAL.test(folded) && !/^cong (dong|tac|trinh|an|nghe|viec|khai|nhan|ty|suat|chuc)/.test(folded)) {
     signal = 'total';
     level = -1;
   } else if (PART.test(folded)) {
@@ -182,7 +191,7 @@ export function blankCell(table: DocumentTable, row: number, col: number): boole
  * check, so the relation does not apply, rather than each blank cell being a figure missing.
  */
 export function silentRows(table: DocumentTable, layout: DocumentTableLayout, rel: LayoutRelation): ReadonlySet<number> {
-  const keys = rel.type === 'difference' ? [rel.column, rel.from, ...rel.minus, ...(rel.plus ?? [])] : rel.type === 'sum' || rel.type === 'average' ? [rel.column, ...rel.parts] : rel.type === 'rate' ? [rel.column, rel.count, rel.base] : rel.type === 'part-of' ? [rel.column, rel.of] : [];
+  const keys = rel.type === 'difference' ? [rel.column, rel.from, ...rel.minus, ...(rel.plus ?? [])] : rel.type === 'sum' || rel.type === 'average' ? [rel.column, ...rel.parts] : rel.type === 'rate' ? [rel.column, rel.count, rel.base, ...(rel.minus === undefined ? [] : [rel.minus])] : rel.type === 'part-of' ? [rel.column, rel.of] : [];
   const cols = layout.columns.filter((c) => keys.includes(c.key)).map((c) => c.col);
   const out = new Set<number>();
   if (cols.length === 0) return out;

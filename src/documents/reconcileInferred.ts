@@ -47,7 +47,7 @@ export interface InferredReconcileReport extends GridReconcileReport {
   readonly inferred: InferredLayout;
 }
 
-const ENGINE_ROLE = { item: 'unit', subtotal: 'group', total: 'total', part: 'of-which', heading: 'heading' } as const;
+const ENGINE_ROLE = { item: 'unit', subtotal: 'group', total: 'total', average: 'heading', part: 'of-which', heading: 'heading' } as const;
 
 /** The engine's reading of a layout that went to it directly (no spec equivalent). */
 function tableLayoutOf(l: DocumentTableLayout): TableLayout {

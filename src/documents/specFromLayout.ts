@@ -32,6 +32,7 @@ export function specFromLayout(table: DocumentTable, layout: DocumentTableLayout
     const kind = c.kind === 'label' ? 'text' : c.kind;
     columns.push({ key: c.key, kind, header, index: c.col, ...(c.kind === 'label' ? { label: true } : {}), ...(c.unit === undefined ? {} : { unit: c.unit }) });
   }
+  if (layout.rows.some((r) => r.role === 'average')) return { ok: false, reason: 'a row of means (Trung bình)' };
   const relations: SpecRelation[] = [];
   const additive = additiveColumns(layout).map((c) => c.key);
   const totals = layout.rows.filter((r) => r.covers !== undefined);
@@ -50,7 +51,7 @@ export function specFromLayout(table: DocumentTable, layout: DocumentTableLayout
         relations.push({ type: 'column-total', column: r.column, parts: r.parts, partsRounded: layout.columns.find((c) => c.key === r.column)?.kind === 'amount' });
         break;
       case 'rate':
-        relations.push({ type: 'rate', column: r.column, count: r.count, base: r.base, scale: r.scale, rounding: r.rounding });
+        relations.push({ type: 'rate', column: r.column, count: r.count, ...(r.minus === undefined ? {} : { minus: r.minus }), base: r.base, ...(r.baseRow === undefined ? {} : { baseRow: { gridRow: r.baseRow } }), scale: r.scale, rounding: r.rounding });
         break;
       case 'average':
         relations.push({ type: 'average', column: r.column, parts: r.parts, rounding: r.rounding });

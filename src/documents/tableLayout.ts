@@ -29,10 +29,11 @@ export interface DocumentLayoutColumn {
  * The role of a data row:
  * - `'item'`: a unit of the table (a commune, a project);
  * - `'subtotal'` / `'total'`: the sum of the rows it `covers`, column by column;
+ * - `'average'`: the mean of the rows it `covers`, column by column (“Trung bình”, “Bình quân/xã”);
  * - `'part'`: a “trong đó” (of which) row: part of the row above, never added into a total;
  * - `'heading'`: a group title with no figures.
  */
-export type DocumentRowRole = 'item' | 'subtotal' | 'total' | 'part' | 'heading';
+export type DocumentRowRole = 'item' | 'subtotal' | 'total' | 'average' | 'part' | 'heading';
 
 /** One data row of a {@link DocumentTableLayout}, by its 0-based grid row. */
 export interface DocumentLayoutRow {
@@ -42,7 +43,7 @@ export interface DocumentLayoutRow {
   readonly label: string;
   /** The row number as printed in the row-number column, if any. */
   readonly number?: string;
-  /** For subtotals and totals: the grid rows it adds up. */
+  /** For subtotals and totals: the grid rows it adds up; for a row of means, the rows it averages. */
   readonly covers?: readonly number[];
 }
 
@@ -64,7 +65,13 @@ export interface LayoutColumnSum {
 }
 
 /** `column = round(count ÷ base × scale)` to the decimals printed, row by row: the engine's rate relation over every data row. */
-export type LayoutRate = Pick<RateRelation, 'type' | 'column' | 'base' | 'scale' | 'rounding'> & { readonly count: string };
+export type LayoutRate = Pick<RateRelation, 'type' | 'column' | 'base' | 'scale' | 'rounding'> & {
+  readonly count: string;
+  /** A column taken from the count: a growth rate, *tốc độ tăng (%)* = (this year − last year) ÷ last year × 100. */
+  readonly minus?: string;
+  /** The grid row whose `base` cell is every row's base (a share of the total row, “Cơ cấu (%)”); the row's own when left out. */
+  readonly baseRow?: number;
+};
 
 /** `column = round((Σ parts) ÷ number of parts)` to the decimals printed, row by row: a yearly average (*bình quân/năm*) over the year columns. */
 export interface LayoutAverage {
@@ -139,7 +146,7 @@ export const documentTableLayoutSchema = z.object({
   rows: z.array(
     z.object({
       row: gridIndex,
-      role: z.enum(['item', 'subtotal', 'total', 'part', 'heading']),
+      role: z.enum(['item', 'subtotal', 'total', 'average', 'part', 'heading']),
       label: z.string(),
       number: z.string().optional(),
       covers: z.array(gridIndex).optional(),
@@ -149,7 +156,7 @@ export const documentTableLayoutSchema = z.object({
     z.discriminatedUnion('type', [
       z.object({ type: z.literal('difference'), column: key, from: key, minus: z.array(key).min(1), plus: z.array(key).optional() }),
       z.object({ type: z.literal('sum'), column: key, parts: z.array(key).min(2) }),
-      z.object({ type: z.literal('rate'), column: key, count: key, base: key, scale: z.number().int().positive(), rounding }),
+      z.object({ type: z.literal('rate'), column: key, count: key, minus: key.optional(), base: key, baseRow: gridIndex.optional(), scale: z.number().int().positive(), rounding }),
       z.object({ type: z.literal('average'), column: key, parts: z.array(key).min(2), rounding }),
       z.object({ type: z.literal('numbering'), column: key, perGroup: z.boolean() }),
       z.object({ type: z.literal('part-of'), column: key, of: key }),
@@ -190,7 +197,7 @@ export function printedTableFromLayout(table: DocumentTable, layout: DocumentTab
     need(r.column, ['relations', i, 'column']);
     if (r.type === 'difference') [r.from, ...r.minus, ...(r.plus ?? [])].forEach((k) => need(k, ['relations', i, 'from']));
     if (r.type === 'sum' || r.type === 'average') r.parts.forEach((k) => need(k, ['relations', i, 'parts']));
-    if (r.type === 'rate') [r.count, r.base].forEach((k) => need(k, ['relations', i, 'count']));
+    if (r.type === 'rate') [r.count, r.base, ...(r.minus === undefined ? [] : [r.minus])].forEach((k) => need(k, ['relations', i, 'count']));
     if (r.type === 'part-of') need(r.of, ['relations', i, 'of']);
   });
   l.rows.forEach((r, i) => {
@@ -220,9 +227,17 @@ export function printedTableFromLayout(table: DocumentTable, layout: DocumentTab
       }
     }
   }
+  // a row of means: each count its rows' mean; a rate its rows' mean when the row prints none of its counts (a rate
+  // beside printed means is that of the totals, which the means, rounded, no longer give: not checked there)
+  const means = l.rows.filter((r) => r.role === 'average' && r.covers !== undefined && r.covers.length >= 2);
+  for (const r of means) {
+    const rates = l.relations.flatMap((rel) => (rel.type === 'rate' && blankCell(table, r.row, byKey.get(rel.count)!.col) ? [rel.column] : []));
+    const columns = [...additive, ...rates].filter((k) => !blankCell(table, r.row, byKey.get(k)!.col));
+    if (columns.length > 0) relations.push({ type: 'row-average', row: rowKeyOf(r.row), parts: r.covers!.map(rowKeyOf), columns, rounding: 'half-up' });
+  }
   for (const rel of l.relations) {
-    // a relation applies in the rows where something of it is printed
-    const silent = silentRows(table, l, rel);
+    // a relation applies in the rows where something of it is printed (a rate not in a row of means)
+    const silent = new Set([...silentRows(table, l, rel), ...(rel.type === 'rate' ? means.map((r) => r.row) : [])]);
     const where = silent.size === 0 ? {} : { rows: l.rows.filter((r) => !silent.has(r.row)).map((r) => rowKeyOf(r.row)) };
     switch (rel.type) {
       case 'difference':
@@ -234,7 +249,7 @@ export function printedTableFromLayout(table: DocumentTable, layout: DocumentTab
         relations.push({ type: 'column-total', column: rel.column, parts: rel.parts, ...(byKey.get(rel.column)?.kind === 'amount' ? { partsRounded: true } : {}), ...where });
         break;
       case 'rate':
-        relations.push({ type: 'rate', column: rel.column, count: rel.count, base: rel.base, scale: rel.scale, rounding: rel.rounding, ...where });
+        relations.push({ type: 'rate', column: rel.column, count: rel.count, ...(rel.minus === undefined ? {} : { minus: rel.minus }), base: rel.base, ...(rel.baseRow === undefined ? {} : { baseRow: rowKeyOf(rel.baseRow) }), scale: rel.scale, rounding: rel.rounding, ...where });
         break;
       case 'average':
         relations.push({ type: 'average', column: rel.column, parts: rel.parts, rounding: rel.rounding, ...where });

@@ -5,8 +5,8 @@ import { foldVietnamese } from '../text/foldVietnamese.js';
 import { cellNumber, rowNumber, type CellNumber, type RowNumber } from './_cellNumber.js';
 import { isNoFigureText } from '../numbers/tableFigureText.js';
 import { figureCells, moneyUnitIn, tableHeader } from './_tableHeader.js';
-import { coverageCandidates, hasChildRow, inNumberSequence, namedGroup, roleOf, rowSignal, startsNumberGroup, withLetterLevels, type RowSignal } from './_tableRows.js';
-import { averageRelations, carriedBreaks, CHANGE_HEADER, declaredFormulas, headerFormulas, IN_WHICH, linearRelations, scaledTo, TOTAL_NAME, type Col } from './_columnRelations.js';
+import { coverageCandidates, hasChildRow, inNumberSequence, MEAN_ROW, namedGroup, roleOf, rowSignal, startsNumberGroup, withLetterLevels, type RowSignal } from './_tableRows.js';
+import { averageRelations, carriedBreaks, CHANGE_HEADER, declaredFormulas, headerFormulas, IN_WHICH, isMeanOf, linearRelations, scaledTo, TOTAL_NAME, type Col } from './_columnRelations.js';
 import type { DocumentTable } from './documentModel.js';
 import type { DocumentLayoutColumn, DocumentColumnKind, LayoutRelation, DocumentLayoutRow, DocumentTableLayout } from './tableLayout.js';
 import { assertOptions } from '../errors/assertOptions.js';
@@ -14,7 +14,7 @@ import { assertOptions } from '../errors/assertOptions.js';
 /** How strongly the table's own figures support one inferred relation. */
 export interface RelationEvidence {
   /** `'row-total'` for a subtotal or total row, else the relation's type. */
-  readonly type: 'row-total' | 'difference' | 'sum' | 'rate' | 'average' | 'numbering' | 'part-of';
+  readonly type: 'row-total' | 'row-average' | 'difference' | 'sum' | 'rate' | 'average' | 'numbering' | 'part-of';
   /** The relation written out with the headers as printed. */
   readonly text: string;
   /** Rows (for a column relation) or columns (for a row total) where it holds… */
@@ -218,7 +218,7 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
     const texts = dataRows.map((r) => text(r, c.col)).filter((t) => t !== '');
     return texts.length > 0 && texts.every((t) => ROLE_VALUES.test(t));
   };
-  const nameCols = labelCol === null ? [] : cols.filter((c) => (c.kind === 'label' || c.kind === 'text') && c.col >= labelCol! && c.col < firstFigure && (c.col === labelCol || !roleColumn(c))).map((c) => c.col);
+  const nameCols = labelCol === null ? [] : cols.filter((c) => (c.kind === 'label' || c.kind === 'text') && c.col >= labelCol! && c.col < firstFigure && (c.col === labelCol || (!roleColumn(c) && !UNIT_COLUMN.test(foldVietnamese(c.header))))).map((c) => c.col);
   function rowLabelText(r: number): string {
     for (let k = nameCols.length - 1; k >= 0; k--) {
       const t = text(r, nameCols[k]!);
@@ -257,6 +257,16 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
       return { ...base, role: roleOf(s.signal, false) };
     }
     if (!s.hasFigures) return { ...base, role: 'heading' };
+    // a row of means (“Trung bình”) over the rows above it: its counts their means in most columns, or only rates printed
+    if (MEAN_ROW.test(foldVietnamese(s.label))) {
+      const candidates = coverageCandidates(signals, j);
+      const over = candidates.find((c) => c.how === 'preceding') ?? candidates.find((c) => c.how === 'all-items');
+      const m = over === undefined ? null : rowMeanSupport(additive, j, over.rows.map((x) => indexOfRow.get(x)!), at);
+      if (over !== undefined && m !== null && over.rows.length >= 2 && (m.of === 0 || m.holds * 2 >= m.of)) {
+        evidence.push({ type: 'row-average', text: `${base.label} = mean of ${over.rows.length} rows (${over.rows.map(rowLabel).join(', ')})`, holds: m.holds, of: m.of, breaks: m.breaks, origin: 'inferred' });
+        return { ...base, role: 'average', covers: over.rows };
+      }
+    }
     // the first candidate (in the order most likely for the row's signal) that most columns confirm:
     // a wrong cell then never flips the reading to another set that happens to add up
     let best: { rows: readonly number[]; holds: number; nonZero: number; of: number; breaks: string[] } | null = null;
@@ -273,7 +283,8 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
     // a row its label or number calls a subtotal or total (“II”, “Khu vực nông thôn”, “Tổng cộng”) over the rows
     // it heads: one column adding up to a figure other than zero is evidence enough, when two of its cells are wrong
     const named = s.signal === 'total' || namedGroup(s);
-    const confirmed = best !== null && (confirms(best) || (named && best.rows.length >= 2 && best.nonZero >= 1));
+    // and so is one column only, the table's one column of figures to add (a budget by source with its shares)
+    const confirmed = best !== null && (confirms(best) || (named && best.rows.length >= 2 && best.nonZero >= 1) || (s.signal === 'total' && best.rows.length >= 2 && best.of === 1 && additive.length === 1));
     if (!confirmed || best === null) {
       const first = coverageCandidates(signals, j)[0];
       if (s.signal === 'group' && first !== undefined && first.rows.length >= 2) unconfirmedGroups.set(j, first.rows);
@@ -410,8 +421,26 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
     }
     // a rate whose header names its count (“Tỷ lệ nhân khẩu nghèo (%)” beside “Số nhân khẩu nghèo”, or “Tỷ lệ (%)”
     // under the group of its “Số hộ”) is declared by the table: then half the rows suffice, as for a named sum
-    const share = fit !== null && namesItsCount(rc, fit.count) ? 0.5 : consensus;
+    // so is one whose header names a comparison of its count with its base (“Tỷ lệ đạt (%)” of “Thực hiện” over
+    // “Kế hoạch”, “So sánh TH/KH (%)”, “KH 2026 so với 2025 (%)”)
+    const share = fit !== null && (namesItsCount(rc, fit.count) || namesItsComparison(rc, fit.count, fit.base)) ? 0.5 : consensus;
     if (fit === null || fit.of < 2 || fit.holds < Math.max(2, Math.ceil((fit.of - carriedBreaks(fit.breaks, covers, fit.holds)) * share))) {
+      // a share of the total (“Cơ cấu (%)”, “Tỷ trọng (%)” beside an amount): each row's figure over the total row's, × 100
+      const totalRow = SHARE_HEADER.test(foldVietnamese(rc.header)) ? grandTotal(rows) : -1;
+      const shareFit = totalRow < 0 ? null : bestShareFit(rc, additive, checkedRows, totalRow, at, rounding);
+      if (shareFit !== null && shareFit.holds >= Math.max(2, Math.ceil(shareFit.of * 0.5))) {
+        const t = rows[totalRow]!;
+        relations.push({ type: 'rate', column: rc.key, count: shareFit.count.key, base: shareFit.count.key, baseRow: t.row, scale: 100, rounding });
+        evidence.push({ type: 'rate', text: `${rc.key} = ${shareFit.count.key} ÷ ${shareFit.count.key} of ${t.label} × 100 (a share of the total, ${rounding}, to the decimals printed)`, holds: shareFit.holds, of: shareFit.of, breaks: shareFit.breaks.map(rowLabelAt), origin: 'inferred' });
+        return;
+      }
+      // a rate of growth (“Tốc độ tăng (%)”, “Tăng trưởng (%)”) = (this year − last year) ÷ last year × 100
+      const growth = GROWTH_HEADER.test(foldVietnamese(rc.header)) ? bestGrowthFit(rc, additive, checkedRows, at, rounding) : null;
+      if (growth !== null && growth.holds >= Math.max(2, Math.ceil(growth.of * 0.5))) {
+        relations.push({ type: 'rate', column: rc.key, count: growth.to.key, minus: growth.from.key, base: growth.from.key, scale: 100, rounding });
+        evidence.push({ type: 'rate', text: `${rc.key} = (${growth.to.key} − ${growth.from.key}) ÷ ${growth.from.key} × 100 (a growth, ${rounding}, to the decimals printed)`, holds: growth.holds, of: growth.of, breaks: growth.breaks.map(rowLabelAt), origin: 'inferred' });
+        return;
+      }
       // a change of rates in points (“Giảm so với đầu năm › Tỷ lệ (%)” = the rate at the start − the rate at the end)
       // — only where the header names a change: a sum of rounded rates (the multidimensional rate = poor + near-poor) rarely adds up as printed
       const change = CHANGE_HEADER.test(foldVietnamese(rc.header)) ? linearRelations(rateCols, checkedRows, at, consensus, rowLabelAt, itemRows, [], covers).find((l) => l.relation.column === rc.key && l.relation.type === 'difference') : undefined;
@@ -457,7 +486,7 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
     ...(dashes ? { blankAs: 'zero' as const } : {}),
   };
   const totalled = rows.some((r) => r.covers !== undefined);
-  const inRelation = new Set(relations.flatMap((r) => (r.type === 'difference' ? [r.column, r.from, ...r.minus, ...(r.plus ?? [])] : r.type === 'sum' ? [r.column, ...r.parts] : r.type === 'rate' ? [r.column, r.count, r.base] : r.type === 'average' ? [r.column, ...r.parts] : r.type === 'part-of' ? [r.column, r.of] : [])));
+  const inRelation = new Set(relations.flatMap((r) => (r.type === 'difference' ? [r.column, r.from, ...r.minus, ...(r.plus ?? [])] : r.type === 'sum' ? [r.column, ...r.parts] : r.type === 'rate' ? [r.column, r.count, r.base, ...(r.minus === undefined ? [] : [r.minus])] : r.type === 'average' ? [r.column, ...r.parts] : r.type === 'part-of' ? [r.column, r.of] : [])));
   const uncheckedColumns = figureCols.filter((c) => !inRelation.has(c.key) && !(totalled && c.kind !== 'rate')).map((c) => c.key);
   if (figureCols.length === 0) notes.push('no column of figures');
   return deepFreeze({ layout, evidence, uncheckedColumns, notes });
@@ -493,6 +522,22 @@ function rowTotalSupport(additive: readonly Col[], j: number, parts: readonly nu
   return { holds, nonZero, of, breaks };
 }
 
+
+/** Columns where row `j` is the mean of rows `parts`, rounded half-up to its printed decimals, out of those where all are printed. */
+function rowMeanSupport(additive: readonly Col[], j: number, parts: readonly number[], at: (j: number, c: number) => CellNumber | null): { holds: number; of: number; breaks: string[] } {
+  let holds = 0;
+  let of = 0;
+  const breaks: string[] = [];
+  for (const c of additive) {
+    const mean = at(j, c.col);
+    const cells = parts.map((p) => at(p, c.col));
+    if (mean === null || cells.some((x) => x === null)) continue;
+    of++;
+    if (isMeanOf(mean, cells as CellNumber[], 'half-up')) holds++;
+    else breaks.push(c.key);
+  }
+  return { holds, of, breaks };
+}
 
 /** Exact for counts; amounts may be off by half a printed unit per part (parts rounded for print). */
 function withinRounding(total: number, sum: number, c: Col, d: number, cells: readonly (CellNumber | null)[]): boolean {
@@ -544,6 +589,116 @@ function namesItsCount(rate: Col, count: Col): boolean {
   return words !== '' && (counted === words || counted.startsWith(`${words} `));
 }
 
+/** A column of each row's share of the total row (“Cơ cấu (%)”, “Tỷ trọng (%)”, “Tỷ lệ so với tổng số”). */
+const SHARE_HEADER = /\b(co cau|ty trong)\b|\bso voi tong\b/;
+
+/** A column of growth rates: “Tốc độ tăng (%)”, “Tốc độ tăng/giảm (%)”, “Tăng trưởng (%)”. */
+const GROWTH_HEADER = /\btoc do (tang|giam)|\btang truong\b/;
+
+/** The pair of columns (earlier, later) whose growth gives the printed rate in the most rows, the earlier to the left. */
+function bestGrowthFit(rc: Col, additive: readonly Col[], rows: readonly number[], at: (j: number, c: number) => CellNumber | null, rounding: RoundingMode): { from: Col; to: Col; holds: number; of: number; breaks: number[] } | null {
+  let best: { from: Col; to: Col; holds: number; of: number; breaks: number[] } | null = null;
+  for (const from of additive) {
+    for (const to of additive) {
+      if (to.col <= from.col) continue;
+      // (later − earlier) ÷ earlier × 100
+      const fit = scoreRate(rc, rows, at, rounding, (j) => percentOf(at(j, to.col), at(j, from.col), at(j, from.col)))!;
+      if (best === null || fit.holds > best.holds) best = { from, to, ...fit };
+    }
+  }
+  return best;
+}
+
+/** The data-row index of the one total that covers the most rows, or −1. */
+function grandTotal(rows: readonly DocumentLayoutRow[]): number {
+  let best = -1;
+  rows.forEach((r, j) => {
+    if (r.role === 'total' && (best < 0 || (r.covers?.length ?? 0) > (rows[best]!.covers?.length ?? 0))) best = j;
+  });
+  return best;
+}
+
+/** The column whose figure in each row over its figure in the total row gives the printed share in the most rows. */
+function bestShareFit(rc: Col, additive: readonly Col[], rows: readonly number[], total: number, at: (j: number, c: number) => CellNumber | null, rounding: RoundingMode): { count: Col; holds: number; of: number; breaks: number[] } | null {
+  const near = [...additive].sort((x, y) => Math.abs(x.col - rc.col) - Math.abs(y.col - rc.col) || x.col - y.col);
+  let best: { count: Col; holds: number; of: number; breaks: number[] } | null = null;
+  for (const count of near) {
+    const t = at(total, count.col);
+    if (t === null || t.units <= 0) continue;
+    const fit = scoreRate(rc, rows, at, rounding, (j) => percentOf(at(j, count.col), t))!;
+    if (best === null || fit.holds > best.holds) best = { count, ...fit };
+  }
+  return best;
+}
+
+/**
+ * Rows where the printed rate in `rc` is `round(num ÷ den × 10^decimals)` of the exact quotient
+ * `quotient(j)` gives (null: not all its cells printed); null when more than `maxMisses` rows break.
+ */
+function scoreRate(rc: Col, rows: readonly number[], at: (j: number, c: number) => CellNumber | null, rounding: RoundingMode, quotient: (j: number) => { num: bigint; den: bigint } | null, maxMisses = Infinity): { holds: number; of: number; breaks: number[] } | null {
+  let holds = 0;
+  let of = 0;
+  const breaks: number[] = [];
+  for (const j of rows) {
+    const r = at(j, rc.col);
+    const q = r === null ? null : quotient(j);
+    if (r === null || q === null) continue;
+    of++;
+    if (roundQuotient(q.num * 10n ** BigInt(r.decimals), q.den, rounding) === BigInt(r.units)) holds++;
+    else {
+      breaks.push(j);
+      if (breaks.length > maxMisses) return null;
+    }
+  }
+  return { holds, of, breaks };
+}
+
+/** `x ÷ y × 100` of two printed figures, exactly, each at its own decimals; null when either is missing or `y` ≤ 0. */
+function percentOf(x: CellNumber | null, y: CellNumber | null, less: CellNumber | null = null): { num: bigint; den: bigint } | null {
+  if (x === null || y === null || y.units <= 0) return null;
+  // (x − less) · 10^yd · 100 ÷ (y · 10^xd), with less brought to x's decimals
+  const d = Math.max(x.decimals, less?.decimals ?? 0);
+  const top = BigInt(x.units) * 10n ** BigInt(d - x.decimals) - (less === null ? 0n : BigInt(less.units) * 10n ** BigInt(d - less.decimals));
+  return { num: top * 10n ** BigInt(y.decimals) * 100n, den: BigInt(y.units) * 10n ** BigInt(d) };
+}
+
+/** A column of units (“Đơn vị tính”, “ĐVT”: hộ, %, người) between the name and the figures: not the row's name. */
+const UNIT_COLUMN = /^(don vi tinh|dvt)\b/;
+const COMPARISON = /\bso voi\b|\bso sanh\b|\bdat\b|\bhoan thanh\b|[a-z0-9]\s*\/\s*[a-z0-9]/;
+const PLANNED = /\b(ke hoach|kh|chi tieu|muc tieu|du toan|giao)\b/;
+const REALISED = /\b(thuc hien|th|uoc thuc hien|uoc th|ket qua|uoc)\b/;
+
+/** The words of a header (folded), and the initials of each two words running (“ke hoach” → “kh”). */
+function headerWords(header: string): ReadonlySet<string> {
+  const words = foldVietnamese(header).replace(/[^a-z0-9]+/g, ' ').trim().split(' ').filter((w) => w !== '');
+  const out = new Set(words);
+  for (let i = 0; i + 1 < words.length; i++) if (/^[a-z]/.test(words[i]!) && /^[a-z]/.test(words[i + 1]!)) out.add(`${words[i]![0]}${words[i + 1]![0]}`);
+  return out;
+}
+
+/** Words of `part` that `mine` has and `other` lacks: what tells one column from the other. */
+const tells = (part: string, mine: ReadonlySet<string>, other: ReadonlySet<string>): boolean =>
+  [...headerWords(part)].some((w) => w !== 'nam' && mine.has(w) && !other.has(w));
+
+/**
+ * Does a rate column's header name a comparison of its count with its base? The result over the plan
+ * (“Tỷ lệ đạt (%)”, “% so với KH” beside “Thực hiện (TH)” and “Kế hoạch (KH)”), the words after “so với”
+ * naming the base and not the count (“KH 2026 so với 2025 (%)”), or “TH/KH”.
+ */
+function namesItsComparison(rate: Col, count: Col, base: Col): boolean {
+  const h = foldVietnamese(rate.header);
+  if (!COMPARISON.test(h)) return false;
+  const c = foldVietnamese(count.header);
+  const b = foldVietnamese(base.header);
+  if (REALISED.test(c) && !PLANNED.test(c) && PLANNED.test(b)) return true;
+  const cw = headerWords(count.header);
+  const bw = headerWords(base.header);
+  const after = /\bso (?:voi|sanh)\b(.*)$/.exec(h);
+  if (after !== null && tells(after[1]!, bw, cw)) return true;
+  const ratio = /([a-z0-9]+)\s*\/\s*([a-z0-9]+)/.exec(h);
+  return ratio !== null && tells(ratio[1]!, cw, bw) && tells(ratio[2]!, bw, cw);
+}
+
 function bestRateFit(rc: Col, additive: readonly Col[], rows: readonly number[], at: (j: number, c: number) => CellNumber | null, rounding: RoundingMode): RateFit | null {
   const left = [...additive].filter((c) => c.col < rc.col).sort((a, b) => b.col - a.col);
   const right = additive.filter((c) => c.col > rc.col);
@@ -552,27 +707,11 @@ function bestRateFit(rc: Col, additive: readonly Col[], rows: readonly number[],
   for (const count of counts) {
     for (const base of additive) {
       if (base === count) continue;
-      let holds = 0;
-      let of = 0;
-      let misses = 0;
-      const breaks: number[] = [];
-      for (const j of rows) {
-        const r = at(j, rc.col);
-        const c = at(j, count.col);
-        const b = at(j, base.col);
-        if (r === null || c === null || b === null || b.units <= 0) continue;
-        of++;
-        // round(c ÷ b × 100, r.decimals) == r, exactly: c·10^(bd)·100·10^(rd) / (b·10^(cd))
-        const num = BigInt(c.units) * 10n ** BigInt(b.decimals) * 100n * 10n ** BigInt(r.decimals);
-        const den = BigInt(b.units) * 10n ** BigInt(c.decimals);
-        if (roundQuotient(num, den, rounding) === BigInt(r.units)) holds++;
-        else {
-          breaks.push(j);
-          if (++misses > rows.length / 2) break;
-        }
-      }
-      if (misses > rows.length / 2) continue;
-      const fit: RateFit = { count, base, holds, of, breaks, alternatives: [] };
+      // round(c ÷ b × 100, r.decimals) == r, exactly
+      const score = scoreRate(rc, rows, at, rounding, (j) => percentOf(at(j, count.col), at(j, base.col)), Math.floor(rows.length / 2));
+      if (score === null) continue;
+      const { holds } = score;
+      const fit: RateFit = { count, base, ...score, alternatives: [] };
       if (best === null || holds > best.holds) best = fit;
       else if (holds === best.holds && holds > 0 && best.count === count) best.alternatives.push(fit);
     }

@@ -259,6 +259,20 @@ export function attributeIssues(issues: readonly ReconcileIssue[], ctx: Attribut
       replaced.set(s, findingAt(s, s.row, s.cells[0]!, printed, right, s.cells.slice(1), s.relationText, () => `${s.relationText}, with ${r.row}'s ${formatVnNumber(implied, { decimals: countFigure.decimals, rounding: 'half-up' })} (printed ${countFigure.text})`));
     }
   }
+  // a figure moved to its cell by the totals and rate it breaks, a term of another relation that breaks by as much
+  // (“Tăng/giảm so với KH” of a wrong “Thực hiện”): that finding only follows from it
+  for (const m of replaced.values()) {
+    const dm = diffOf(m);
+    if (dm === null) continue;
+    const at = key(m.cells[0]!);
+    for (const b of sums) {
+      if (dropped.has(b) || replaced.has(b) || key(b.cells[0]!) === at || !b.cells.slice(1).some((c) => key(c) === at)) continue;
+      const db = diffOf(b)!;
+      if (!same(dm, db) && !same(dm, neg(db))) continue;
+      dropped.add(b);
+      note(m, `it also makes ${where(b)} differ by ${plainDecimal(db, 6)}`);
+    }
+  }
   // a total that adds up items found wrong by another relation (a change column's two wrong rows): the total
   // as printed is what the right items give, and it differs only by what they differ, with the sign reversed
   for (const b of sums) {

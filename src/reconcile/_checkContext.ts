@@ -109,9 +109,15 @@ export function validate(input: PrintedTable): Indexed {
       case 'rate':
         needColumn(rel.column, [...p, 'column']);
         needColumns(rel.count, [...p, 'count']);
+        if (rel.minus !== undefined) needColumns(rel.minus, [...p, 'minus']);
         needColumn(rel.base, [...p, 'base']);
         if (rel.baseRow !== undefined) needRow(rel.baseRow, [...p, 'baseRow']);
         needRows(rel.rows, [...p, 'rows']);
+        break;
+      case 'row-average':
+        needRow(rel.row, [...p, 'row']);
+        rel.parts.forEach((r, j) => needRow(r, [...p, 'parts', j]));
+        rel.columns.forEach((c, j) => needColumn(c, [...p, 'columns', j]));
         break;
       case 'average':
         needColumn(rel.column, [...p, 'column']);

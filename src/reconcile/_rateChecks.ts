@@ -1,6 +1,6 @@
 import { addFractions, compareFractions, fraction, multiplyFractions, roundFraction, subtractFractions, toFraction, type Fraction } from '../numbers/fraction.js';
 import { formatVnNumber } from '../numbers/formatVnNumber.js';
-import { divideIntervals, formatInterval, intersectIntervals, interval, intervalGap, scaleInterval, sumIntervals, type Interval } from '../numbers/interval.js';
+import { divideIntervals, formatInterval, intersectIntervals, interval, intervalGap, negateInterval, scaleInterval, sumIntervals, type Interval } from '../numbers/interval.js';
 import { roundingPreimage } from '../numbers/printedInterval.js';
 import { roundQuotient, type RoundingMode } from '../numbers/rounding.js';
 import { keyList, refKey, type CheckContext, type Indexed, type Value } from './_checkContext.js';
@@ -15,6 +15,8 @@ export interface RateCheck {
   readonly kind: 'rate';
   readonly target: CellRef;
   readonly counts: readonly CellRef[];
+  /** Cells taken from the counts (a growth: this year − last year); none for a plain rate. */
+  readonly minus: readonly CellRef[];
   readonly base: CellRef | { readonly divisor: bigint };
   readonly scale: bigint;
   readonly rounding: RoundingMode;
@@ -28,6 +30,19 @@ export function rateChecks(rel: TableRelation, ix: Indexed): RateCheck[] {
       kind: 'rate',
       target: { row, column: rel.column },
       counts: rel.parts.map((column) => ({ row, column })),
+      minus: [],
+      base: { divisor: BigInt(rel.parts.length) },
+      scale: 1n,
+      rounding: rel.rounding,
+      decimals: rel.decimals,
+    }));
+  }
+  if (rel.type === 'row-average') {
+    return rel.columns.map((column) => ({
+      kind: 'rate',
+      target: { row: rel.row, column },
+      counts: rel.parts.map((row) => ({ row, column })),
+      minus: [],
       base: { divisor: BigInt(rel.parts.length) },
       scale: 1n,
       rounding: rel.rounding,
@@ -39,6 +54,7 @@ export function rateChecks(rel: TableRelation, ix: Indexed): RateCheck[] {
     kind: 'rate',
     target: { row, column: rel.column },
     counts: keyList(rel.count).map((column) => ({ row, column })),
+    minus: keyList(rel.minus ?? []).map((column) => ({ row, column })),
     base: { row: rel.baseRow ?? row, column: rel.base },
     scale: BigInt(rel.scale),
     rounding: rel.rounding,
@@ -58,7 +74,7 @@ export function shortcutIndexes(checks: ReadonlyArray<SumCheck | RateCheck | { r
   const rateByCount = new Map<string, RateCheck[]>();
   for (const c of checks) {
     if (c.kind === 'sum' && (c as SumCheck).relation !== 'headline') sumTargets.set(refKey((c as SumCheck).target), c as SumCheck);
-    if (c.kind === 'rate' && (c as RateCheck).counts.length === 1) {
+    if (c.kind === 'rate' && (c as RateCheck).counts.length === 1 && (c as RateCheck).minus.length === 0) {
       const k = refKey((c as RateCheck).counts[0]!);
       const list = rateByCount.get(k);
       if (list === undefined) rateByCount.set(k, [c as RateCheck]);
@@ -72,17 +88,21 @@ export function shortcutIndexes(checks: ReadonlyArray<SumCheck | RateCheck | { r
 export function checkRate(check: RateCheck, ctx: CheckContext, indexes: () => ShortcutIndexes): void {
   const baseCell = isCell(check.base) ? check.base : null;
   if (baseCell !== null && blankOverZero(check, baseCell, ctx)) return;
-  const refs = baseCell === null ? [check.target, ...check.counts] : [check.target, ...check.counts, baseCell];
+  const refs = baseCell === null ? [check.target, ...check.counts, ...check.minus] : [check.target, ...check.counts, ...check.minus, baseCell];
   const values = ctx.readAll(refs);
   if (values === null) return;
   const { label, read } = ctx;
   const printedV = values[0]!;
   const countValues = values.slice(1, 1 + check.counts.length);
+  const minusValues = values.slice(1 + check.counts.length, 1 + check.counts.length + check.minus.length);
   const divisor = isCell(check.base) ? null : check.base.divisor;
   const baseV: Pick<Value, 'f' | 'interval'> = divisor === null ? values[values.length - 1]! : { f: fraction(divisor), interval: interval(fraction(divisor), fraction(divisor)) };
   const baseText = baseCell === null ? String(divisor) : read(baseCell).text;
-  const countText = check.counts.map((c) => c.column).join(' + ');
-  const relationText = `${check.target.column} = ${check.counts.length > 1 ? `(${countText})` : countText} ÷ ${baseCell === null ? `${divisor}` : baseCell.column}${baseCell === null ? ' (the average)' : ` × ${check.scale}`}`;
+  // a row's mean over other rows (the counts in its own column) names the rows; a rate or a column's average, the columns
+  const overRows = check.counts.every((c) => c.column === check.target.column && c.row !== check.target.row);
+  const less = check.minus.map((c) => ` − ${c.column}`).join('');
+  const countText = overRows ? `${check.target.column} of ${check.counts.map((c) => label(c.row)).join(' + ')}` : `${check.counts.map((c) => c.column).join(' + ')}${less}`;
+  const relationText = overRows ? `${label(check.target.row)} = (${countText}) ÷ ${divisor} (the mean)` : `${check.target.column} = ${check.counts.length + check.minus.length > 1 ? `(${countText})` : countText} ÷ ${baseCell === null ? `${divisor}` : baseCell.column}${baseCell === null ? ' (the average)' : ` × ${check.scale}`}`;
   const scaleText = baseCell === null ? '' : ` × ${check.scale}`;
   const base = { code: baseCell === null ? 'average-mismatch' : 'rate-mismatch', row: label(check.target.row), rowKey: check.target.row, column: check.target.column, relation: baseCell === null ? ('average' as const) : ('rate' as const), relationText, printed: read(check.target).text, cells: refs };
   const nonPositive = (): void =>
@@ -93,17 +113,17 @@ export function checkRate(check: RateCheck, ctx: CheckContext, indexes: () => Sh
   const decimals = check.decimals ?? printedV.decimals;
   if (values.every((v) => v.exact)) {
     const printed = printedV.f;
-    const count = countValues.reduce((s, v) => addFractions(s, v.f), fraction(0n));
+    const count = minusValues.reduce((s, v) => subtractFractions(s, v.f), countValues.reduce((s, v) => addFractions(s, v.f), fraction(0n)));
     const b = baseV.f;
     if (b.num <= 0n) return nonPositive();
     const exact = fraction(count.num * b.den * check.scale, count.den * b.num);
     const unit = 10n ** BigInt(decimals);
     const expected = fraction(roundQuotient(exact.num * unit, exact.den, check.rounding), unit);
     if (printed.num === expected.num && printed.den === expected.den) return;
-    const shortcut = check.counts.length === 1 ? rateShortcut(check, printed, exact, decimals, indexes(), read) : null;
+    const shortcut = check.counts.length === 1 && check.minus.length === 0 ? rateShortcut(check, printed, exact, decimals, indexes(), read) : null;
     const diff = subtractFractions(printed, expected);
     const expectedText = formatVnNumber(expected, { decimals });
-    const countShown = check.counts.map((c) => read(c).text).join(' + ');
+    const countShown = `${check.counts.map((c) => read(c).text).join(' + ')}${check.minus.map((c) => ` − ${read(c).text}`).join('')}`;
     ctx.push({
       ...base,
       severity: shortcut === null ? 'error' : 'rounding',
@@ -113,7 +133,7 @@ export function checkRate(check: RateCheck, ctx: CheckContext, indexes: () => Sh
       shortcut: shortcut?.name ?? null,
       message:
         `${label(check.target.row)} · ${check.target.column}: printed ${read(check.target).text}, expected ${expectedText} ` +
-        `(${check.counts.length > 1 ? `(${countShown})` : countShown} ÷ ${baseText}${scaleText} = ${formatVnNumber(exact, { decimals: decimals + 4, rounding: 'half-even' })}…, ${check.rounding}), ` +
+        `(${check.counts.length + check.minus.length > 1 ? `(${countShown})` : countShown} ÷ ${baseText}${scaleText} = ${formatVnNumber(exact, { decimals: decimals + 4, rounding: 'half-even' })}…, ${check.rounding}), ` +
         `difference ${formatSigned(diff, decimals)}${shortcut === null ? '' : ` [rounding: ${shortcut.name}: ${shortcut.how}]`}${baseCell === null ? '' : totalRateSlip(check, printed, decimals, ctx)}`,
     });
     return;
@@ -121,7 +141,7 @@ export function checkRate(check: RateCheck, ctx: CheckContext, indexes: () => Sh
   // an approximate figure: the rate the count and base allow must meet what the printed rate allows
   const positive = intersectIntervals(baseV.interval, interval(0, null, { lowOpen: true }));
   if (positive === null) return nonPositive();
-  const quotient = scaleInterval(divideIntervals(sumIntervals(countValues.map((v) => v.interval)), positive), fraction(check.scale));
+  const quotient = scaleInterval(divideIntervals(sumIntervals([...countValues.map((v) => v.interval), ...minusValues.map((v) => negateInterval(v.interval))]), positive), fraction(check.scale));
   const allowed = rateInterval(printedV, decimals, check.rounding);
   const gap = intervalGap(allowed, quotient);
   if (gap === null) return;
@@ -136,7 +156,7 @@ export function checkRate(check: RateCheck, ctx: CheckContext, indexes: () => Sh
     shortcut: null,
     message:
       `${label(check.target.row)} · ${check.target.column}: printed ${read(check.target).text} (${formatInterval(allowed, { decimals: decimals + 1 })}); ` +
-      `${countValues.map((v, i) => read(check.counts[i]!).text || fractionText(v.f)).join(' + ')} ÷ ${baseText}${scaleText} gives ${expectedText} (${relationText}): at least ${size} apart`,
+      `${countValues.map((v, i) => read(check.counts[i]!).text || fractionText(v.f)).join(' + ')}${minusValues.map((v, i) => ` − ${read(check.minus[i]!).text || fractionText(v.f)}`).join('')} ÷ ${baseText}${scaleText} gives ${expectedText} (${relationText}): at least ${size} apart`,
   });
 }
 

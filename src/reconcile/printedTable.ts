@@ -125,13 +125,17 @@ export interface SignedSumRelation {
  * A column is a rate, row by row: `row[column] = round(row[count] ÷ row[base] × scale)`
  * to the decimals the cell is printed with (or `decimals` when given), with the named rounding.
  * With `baseRow`, the base is that row's cell (a share of the total: each cause's poor households
- * ÷ all poor households). A rate left blank over a base of zero holds: there is no rate to print.
+ * ÷ all poor households). With `minus`, the count is `row[count] − row[minus]`: a rate of growth,
+ * *tốc độ tăng (%)* = (this year − last year) ÷ last year × 100. A rate left blank over a base of zero
+ * holds: there is no rate to print.
  */
 export interface RateRelation {
   readonly type: 'rate';
   readonly column: string;
   /** The count column, or several whose sum is the count (*tỷ lệ nghèo đa chiều* = (poor + near-poor) ÷ households). */
   readonly count: string | readonly string[];
+  /** Columns taken from the count (a growth: the count this year, minus last year's). */
+  readonly minus?: string | readonly string[];
   readonly base: string;
   /** The row whose `base` cell is every row's base (a share of the total); the row's own when left out. */
   readonly baseRow?: string;
@@ -239,6 +243,20 @@ export interface CommonBaseRelation {
   readonly rows?: readonly string[];
 }
 
+/**
+ * A row is the mean of other rows, column by column (a *Trung bình* or *Bình quân* row under the
+ * communes): `row[c] = round(Σ parts[c] ÷ n)` with `n` the number of parts, to the decimals the
+ * cell is printed with (or `decimals` when given), for every `c` in `columns`.
+ */
+export interface RowAverageRelation {
+  readonly type: 'row-average';
+  readonly row: string;
+  readonly parts: readonly string[];
+  readonly columns: readonly string[];
+  readonly rounding: RoundingMode;
+  readonly decimals?: number;
+}
+
 /** A declared relation between printed cells. */
 export type TableRelation =
   | RowTotalRelation
@@ -247,6 +265,7 @@ export type TableRelation =
   | SignedSumRelation
   | RateRelation
   | AverageRelation
+  | RowAverageRelation
   | HeadlineRelation
   | NumberingRelation
   | InequalityRelation
@@ -327,6 +346,7 @@ export const printedTableSchema = z.object({
         type: z.literal('rate'),
         column: key,
         count: keys,
+        minus: keys.optional(),
         base: key,
         baseRow: key.optional(),
         scale: z.number().int().positive(),
@@ -335,6 +355,7 @@ export const printedTableSchema = z.object({
         rows: z.array(key).optional(),
       }),
       z.object({ type: z.literal('average'), column: key, parts: z.array(key).min(2), rounding, decimals: z.number().int().min(0).max(20).optional(), rows: z.array(key).optional() }),
+      z.object({ type: z.literal('row-average'), row: key, parts: z.array(key).min(2), columns: z.array(key).min(1), rounding, decimals: z.number().int().min(0).max(20).optional() }),
       z.object({
         type: z.literal('headline'),
         name: z.string().min(1),

@@ -491,7 +491,8 @@ export function tableFromSpec(grid: PrintedGrid, spec: TableSpec, options: Table
         const counts = printed(rel.count);
         if (absent(rel.column) || absent(rel.base) || counts.length === 0) return [];
         const baseRow = rel.baseRow === undefined ? {} : { baseRow: findRow(rel.baseRow) };
-        return [{ type: 'rate', column: rel.column, count: one(rel.count, counts), base: rel.base, ...baseRow, scale: rel.scale, rounding: rounding(rel.rounding), ...(rel.decimals !== undefined ? { decimals: rel.decimals } : {}), rows: select(rel.rows) }];
+        const minus = rel.minus === undefined ? {} : { minus: printed(rel.minus) };
+        return [{ type: 'rate', column: rel.column, count: one(rel.count, counts), ...minus, base: rel.base, ...baseRow, scale: rel.scale, rounding: rounding(rel.rounding), ...(rel.decimals !== undefined ? { decimals: rel.decimals } : {}), rows: select(rel.rows) }];
       }
       case 'average':
         // every part printed, or the divisor would not be the number of columns averaged

@@ -83,6 +83,8 @@ export type SpecRelation =
       readonly type: 'rate';
       readonly column: string;
       readonly count: string | readonly string[];
+      /** Columns taken from the count (a growth rate: this year − last year, over last year). */
+      readonly minus?: string | readonly string[];
       readonly base: string;
       /** The row whose `base` cell is the base of every row (a share of the total, e.g. `{ label: '^Tổng cộng$' }`). */
       readonly baseRow?: SpecRowRef;
@@ -233,7 +235,7 @@ export const tableSpecSchema = z
         z.object({ type: z.literal('difference'), column: key, from: key, minus: z.array(key).min(1), plus: z.array(key).optional(), rows: rows.optional() }).strict(),
         z.object({ type: z.literal('signed-sum'), column: key, plus: z.array(key).min(1), minus: z.array(key).optional(), rows: rows.optional(), partsRounded: z.union([z.boolean(), z.literal('auto')]).optional() }).strict(),
         z
-          .object({ type: z.literal('rate'), column: key, count: keys, base: key, baseRow: rowRef.optional(), scale: z.number().int().positive(), rounding: rounding.optional(), decimals: z.number().int().min(0).max(20).optional(), rows: rows.optional() })
+          .object({ type: z.literal('rate'), column: key, count: keys, minus: keys.optional(), base: key, baseRow: rowRef.optional(), scale: z.number().int().positive(), rounding: rounding.optional(), decimals: z.number().int().min(0).max(20).optional(), rows: rows.optional() })
           .strict(),
         z.object({ type: z.literal('average'), column: key, parts: z.array(key).min(2), rounding: rounding.optional(), decimals: z.number().int().min(0).max(20).optional(), rows: rows.optional() }).strict(),
         z.object({ type: z.literal('numbering'), column: key.optional(), rows: rows.optional() }).strict(),

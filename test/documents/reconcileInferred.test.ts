@@ -6,6 +6,7 @@ import { readXlsxDocument } from '../../src/io/readXlsxDocument.js';
 import { reconcileTable } from '../../src/reconcile/reconcileTable.js';
 import { tableFromLayout } from '../../src/layouts.js';
 import { firstIssue } from '../_helpers/errors.js';
+import { readFixture as readFixtureText } from '../_helpers/fixtures.js';
 import { expectPure } from '../_helpers/purity.js';
 import { tempDirs } from '../_helpers/tempDirs.js';
 import { SEED001_ROWS, writeSeed001Sheet } from '../reconcile/_seed001Sheet.js';
@@ -47,5 +48,17 @@ describe('reconcileInferred: a table with no declared layout', () => {
       'x.csv: no table could be understood (no column of figures was found); nothing to check: give its layout with --layout NAME or --spec TABLE.json',
     );
     expect(firstIssue(() => reconcileInferred(tableOf(SMALL.slice(0, 4).map((r) => r.slice(1, 4))))).code).toBe('table-not-understood');
+  });
+});
+
+describe('reconcileInferred: plans against results, shares, growth and rows of means with no declared layout', () => {
+  const rowsOf = (name: string): string[][] => readFixtureText(`documents/${name}`).split('\n').filter((l) => l.includes('\t')).map((l) => l.split('\t'));
+  const found = (name: string): string[] => reconcileInferred(tableOf(rowsOf(name)), { attribute: true }).issues.map((i) => `${i.code} ${i.row} · ${i.column}: ${i.printed}`);
+
+  it('finds what the document checker finds (one wrong cell, one finding), and nothing on the twins', () => {
+    expect(found('plan-result.txt')).toEqual(['rate-mismatch Xã Hòa Bình · Tỷ lệ đạt (%): 106,3', 'sum-mismatch Xã Phú Xuân · Thực hiện (TH): 117', 'rate-mismatch Tổng cộng · Tỷ lệ đạt (%): 101,5']);
+    expect(found('growth.txt')).toEqual(['rate-mismatch Xã Bù Gia Mập · Tốc độ tăng (%): -22,24', 'rate-mismatch Xã Phú Văn · Tốc độ tăng (%): -4,84']);
+    expect(found('mean-row.txt')).toEqual(['rate-mismatch Xã Tà Xùa · Tỷ lệ (%): 33,22', 'average-mismatch Trung bình · Số hộ nghèo: 312']);
+    for (const name of ['plan-result', 'growth', 'mean-row', 'mean-rates', 'plan-year']) expect(found(`${name}.clean.txt`), name).toEqual([]);
   });
 });

@@ -66,6 +66,43 @@ const PLANTED: Readonly<Record<string, readonly string[]>> = {
   // transposed, nothing checked; transposed, every blank a missing figure): the period's exits 1.703 typed 1.730;
   // a rate 8,33 typed 8,88 (“Tỷ lệ hộ nghèo” of “Số hộ nghèo cuối năm”, three years: two rows suffice)
   'period-row': ['rate-mismatch @4:5 8,88', 'sum-mismatch @5:7 1.730'],
+  // “Kế hoạch (KH) | Thực hiện (TH) | Tỷ lệ đạt (%) | Tăng/giảm so với KH” (before: with three of six percentages
+  // wrong the rate was not inferred; two missed, the wrong TH found at its change and at the total): a percentage
+  // on the wrong base (KH ÷ TH); TH 171 typed 117, its percentage and change right; the total's percentage the mean
+  // of the rows' (101,5 for the ratio of the totals 101,6)
+  'plan-result': ['rate-mismatch @3:5 106,3', 'sum-mismatch @5:4 117', 'rate-mismatch @7:5 101,5'],
+  // “Năm 2025 | Kế hoạch 2026 | KH 2026 so với 2025 (%)” with a “Đơn vị tính” column (before: both missed, rows
+  // named “hộ”): 1.525 typed 1.255, its percentage right; a percentage on the wrong base (402 ÷ 380)
+  'plan-year': ['rate-mismatch @2:6 82,88', 'rate-mismatch @4:6 105,79'],
+  // a “Trung bình” row of the communes' means (before: read as an unnumbered item, a false numbering finding on the
+  // twin, nothing checked): 402 typed 420 with its rate right (found at the rate, and at the mean it breaks: the
+  // author's 312 is the mean of 402)
+  'mean-row': ['rate-mismatch @2:5 33,22', 'average-mismatch @6:4 312'],
+  // a “Bình quân” row printing only the mean of the rows' rates (before: three false findings on the twin — a
+  // numbering and two blank cells): a rate 36,46 typed 36,64; the mean 30,93 typed 30,39
+  'mean-rates': ['rate-mismatch @3:5 36,64', 'average-mismatch @6:5 30,39'],
+  // a budget by source, “ĐVT: triệu đồng”, “Số tiền | Cơ cấu (%)”, the total's share printed 100, the shares summing
+  // to 100,01 (before: the shares left unchecked; with one figure wrong, the one-column total too): a share 8,72
+  // typed 7,82; 2.310 typed 2.130, its share right
+  shares: ['rate-mismatch @3:4 7,82', 'sum-mismatch @5:3 2.130'],
+  // “Năm 2023 | Năm 2024 | Tốc độ tăng (%)” = (2024 − 2023) ÷ 2023 × 100, negative for a fall (before: left
+  // unchecked): -22,42 typed -22,24; -4,62 computed on the wrong base (12 ÷ 248)
+  growth: ['rate-mismatch @3:5 -22,24', 'rate-mismatch @4:5 -4,84'],
+  // “Giảm so với đầu năm (điểm %)” beside the rates at both ends (found before too): 0,86 typed 0,68; a count 301
+  // typed 310, its rate right
+  points: ['sum-mismatch @3:6 310', 'sum-mismatch @4:8 0,68'],
+  // “Năm 2024” and “Năm 2025” each merged over “Kế hoạch | Thực hiện | Tỷ lệ đạt (%)”, communes under “I Huyện …”,
+  // “II Huyện …”, numbers restarting (found before too; here as a Word table as well): a district's 2025 SUM left
+  // out its last commune (its rate of the printed sums right); 52 typed 25, its rate right; a rate on the wrong base
+  'kh-th-years': ['sum-mismatch @3:6 68', 'sum-mismatch @3:7 73', 'rate-mismatch @8:8 95,1', 'sum-mismatch @10:4 25'],
+  // households and persons, each base two columns from its count, both rates last (found before too): a rate on
+  // the persons' base (312 ÷ 6.120); the total's poor persons a SUM one commune short, its rate of the printed sum
+  'base-away': ['rate-mismatch @2:7 5,10', 'sum-mismatch @6:6 3.349'],
+  // the base in the rate's header (“Tỷ lệ hộ nghèo (%) trên tổng số hộ”, found before too): 48 typed 84, its rate right
+  'base-header': ['sum-mismatch @2:4 84'],
+  // “Kế hoạch vốn giao | Ước thực hiện | So sánh TH/KH (%) | Tỷ trọng (%)”, “ĐVT: triệu đồng”: 4.905 typed 4.950,
+  // its ratio and share right (one finding at it); a ratio on the wrong base (KH ÷ TH); a share 19,43 typed 19,34
+  disbursement: ['sum-mismatch @4:4 4.950', 'rate-mismatch @5:5 104,64', 'rate-mismatch @5:6 19,34'],
 };
 
 describe('tables as officials print them: every planted error at its cell, the twin gives nothing', () => {

@@ -229,3 +229,56 @@ describe('properties', () => {
     );
   });
 });
+
+describe('row-average: a row of means (“Trung bình”) over other rows', () => {
+  const table = (mean: string): PrintedTable => ({
+    columns: [{ key: 'xa', kind: 'text' }, { key: 'poor', kind: 'count' }],
+    rows: [
+      { key: 'a', label: 'Xã A', cells: { xa: 'Xã A', poor: '402' } },
+      { key: 'b', label: 'Xã B', cells: { xa: 'Xã B', poor: '315' } },
+      { key: 'c', label: 'Xã C', cells: { xa: 'Xã C', poor: '287' } },
+      { key: 'd', label: 'Xã D', cells: { xa: 'Xã D', poor: '244' } },
+      { key: 'm', label: 'Trung bình', cells: { xa: 'Trung bình', poor: mean } },
+    ],
+    relations: [{ type: 'row-average', row: 'm', parts: ['a', 'b', 'c', 'd'], columns: ['poor'], rounding: 'half-up' }],
+  });
+
+  it('holds when the row is the mean rounded to its decimals (1.248 ÷ 4 = 312; 312,0 to one decimal)', () => {
+    expect(reconcileTable(table('312')).issues).toEqual([]);
+    expect(reconcileTable(table('312,0')).issues).toEqual([]);
+  });
+
+  it('finds a mean that is the sum, or off by one, at its cell', () => {
+    const sum = reconcileTable(table('1.248')).issues;
+    expect(sum.map((i) => [i.code, i.row, i.column, i.expected])).toEqual([['average-mismatch', 'Trung bình', 'poor', '312']]);
+    expect(sum[0]!.relationText).toBe('Trung bình = (poor of Xã A + Xã B + Xã C + Xã D) ÷ 4 (the mean)');
+    expect(reconcileTable(table('313')).issues.map((i) => i.expected)).toEqual(['312']);
+  });
+
+  it('is refused when it names a row the table does not have', () => {
+    const t = table('312');
+    expect(() => reconcileTable({ ...t, relations: [{ type: 'row-average', row: 'z', parts: ['a', 'b'], columns: ['poor'], rounding: 'half-up' }] })).toThrow(/z/);
+  });
+});
+
+describe('rate with minus: a rate of growth, (this year − last year) ÷ last year × 100', () => {
+  const table = (growth: string): PrintedTable => ({
+    columns: [{ key: 'y2023', kind: 'count' }, { key: 'y2024', kind: 'count' }, { key: 'growth', kind: 'rate' }],
+    rows: [{ key: '1', label: 'Xã Đắk Ơ', cells: { y2023: '412', y2024: '355', growth: growth } }],
+    relations: [{ type: 'rate', column: 'growth', count: 'y2024', minus: 'y2023', base: 'y2023', scale: 100, rounding: 'half-up' }],
+  });
+
+  it('holds for a fall printed negative (−57 ÷ 412 = −13,83 %)', () => {
+    expect(reconcileTable(table('-13,83')).issues).toEqual([]);
+  });
+
+  it('finds the rate of the count alone, and says the relation with its minus', () => {
+    const [issue] = reconcileTable(table('86,17')).issues;
+    expect([issue?.code, issue?.expected, issue?.relationText]).toEqual(['rate-mismatch', '-13,83', 'growth = (y2024 − y2023) ÷ y2023 × 100']);
+  });
+
+  it('is refused when its minus names no column', () => {
+    const t = table('-13,83');
+    expect(() => reconcileTable({ ...t, relations: [{ type: 'rate', column: 'growth', count: 'y2024', minus: 'y2022', base: 'y2023', scale: 100, rounding: 'half-up' }] })).toThrow(/y2022/);
+  });
+});
