@@ -1,4 +1,5 @@
 import type ExcelJS from 'exceljs';
+import { stackedTables } from '../documents/stackedTables.js';
 import { deepFreeze } from '../_internal/_freeze.js';
 import type { DocumentBlock, DocumentCell, DocumentModel } from '../documents/documentModel.js';
 import { assertOptions } from '../errors/assertOptions.js';
@@ -92,7 +93,12 @@ export async function readXlsxDocument(bytes: Uint8Array, options: ReadXlsxDocum
       // a range of text is repeated in the cells it covers; a figure is not (sheetGridOf left them blank)
       for (let r = m.top; r <= bottom; r++) for (let c = m.left; c <= right; c++) if (r !== m.top || c !== m.left) grid[r]![c] = { text: grid[r]![c]!.text, rowSpan: 1, colSpan: 1, mergedInto: { row: m.top, col: m.left } };
     }
-    blocks.push({ kind: 'table', index: blocks.length, rows: grid, columns: width, position: { sheet: sheet.name, row: 1, column: 1 } });
+    // tables printed one under another on the sheet (“Biểu 1”, blank rows, “Biểu 2”): a block each, the sheet's other rows left blank so row numbers stay the sheet's
+    const stacked = stackedTables(read.grid);
+    for (const table of stacked) {
+      const rows = stacked.length === 1 ? grid : grid.map((r, i) => (i >= table.top && i <= table.bottom ? r.map((c) => (c.mergedInto !== undefined && (c.mergedInto.row < table.top || c.mergedInto.row > table.bottom) ? { text: c.text, rowSpan: 1, colSpan: 1 } : c)) : r.map(() => ({ text: '', rowSpan: 1, colSpan: 1 }))));
+      blocks.push({ kind: 'table', index: blocks.length, rows, columns: width, position: { sheet: sheet.name, row: table.top + 1, column: 1 } });
+    }
   }
   return deepFreeze({ format: 'xlsx', ...(options.source === undefined ? {} : { source: options.source }), blocks, ...(notes.length === 0 ? {} : { notes }) });
 }

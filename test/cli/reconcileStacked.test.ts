@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -66,5 +67,25 @@ describe('reconcile: tables printed one under another on a sheet', () => {
       [0, 4, 'Biểu 1. Hộ nghèo theo xã'],
       [7, 11, 'Biểu 2. Kinh phí thực hiện'],
     ]);
+  });
+
+  it('check on a workbook reads such a sheet as its tables, each under its own header, row numbers the sheet’s', async () => {
+    const d = tempDir();
+    const write = async (text: string): Promise<string> => {
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet('Biểu');
+      text.split('\n').forEach((line, i) => line.split(',').forEach((c, j) => {
+        if (c !== '') ws.getCell(i + 1, j + 1).value = /^\d+$/.test(c) ? Number(c) : c;
+      }));
+      const path = join(d, 'hai-bieu.xlsx');
+      await wb.xlsx.writeFile(path);
+      return path;
+    };
+    const io = fsIo();
+    expect(await runCli(['check', await write(TWO)], io)).toBe(EXIT_FINDINGS);
+    expect(io.out()).toContain('block 2 (sheet “Biểu”), row 12 “Tổng cộng”, column 2 “Ngân sách trung ương (triệu đồng)”');
+    expect(io.out()).toContain('2 tables, 0 claims');
+    const clean = fsIo();
+    expect(await runCli(['check', await write(TWO.replace('Tổng cộng,210,30', 'Tổng cộng,200,30'))], clean)).toBe(EXIT_OK);
   });
 });
