@@ -59,7 +59,7 @@ const printedText = (text: string): string => text.normalize('NFC').replace(/[\s
  * formula with no saved value, an error value) is refused by its address.
  *
  * @param bytes - the .xlsx file.
- * @returns a deep-frozen document model (format `'xlsx'`), one table per non-empty sheet, `position.sheet` its name, and `notes`.
+ * @returns a deep-frozen document model (format `'xlsx'`), one table per non-empty sheet — or one per table when tables are printed one under another on it (`stackedTables`: the sheet's other rows blank, `position.row` the table's first row) —, `position.sheet` its name, and `notes`.
  * @throws VnPovertyError `empty-file`, `not-xlsx`, `corrupt-xlsx`, `xlsx-limit`, `unreadable-cell`, naming the file.
  * @example
  * (await readXlsxDocument(await readFile('bieu.xlsx'))).blocks[0].position //=> { sheet: 'Biểu 1', row: 1, column: 1 }
