@@ -254,10 +254,11 @@ export function addId(set: IdSet, id: string, row: number, idAt: (row: number) =
 
 /**
  * Writes the 64-bit key of `id` (see {@link IdSet}) into `out[at]` (hi) and `out[at + 1]` (lo),
- * for a thread that sends keys rather than ids. @internal
+ * for a thread that sends keys rather than ids; ids are compared ignoring case, as
+ * {@link createIdChecker} compares them. @internal
  */
 export function putIdKey(id: string, out: Uint32Array, at: number): void {
-  computeKey(id, hash63);
+  computeKey(sameHousehold(id), hash63);
   out[at] = keyHi;
   out[at + 1] = keyLo;
 }

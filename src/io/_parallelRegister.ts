@@ -12,7 +12,7 @@ import { openAtomicOutput, type AtomicOutput } from './_atomicOutput.js';
 import { registerFailure, type ClassifyRegisterFileOptions, type RegisterFileSummary } from './classifyRegisterFile.js';
 import { readRegisterBatches, type RegisterFileLayout } from './readRegisterBatches.js';
 import { pieceRunner, type PieceRunner } from './_registerPiece.js';
-import { formatOfPath, type RowSource } from './readRows.js';
+import { formatOfPath, inputFormatOfPath, type RowSource } from './readRows.js';
 
 /**
  * The parallel register path of `classifyRegisterFile` (`vn-poverty classify --threads N`).
@@ -457,7 +457,7 @@ export async function classifyInParallel(source: RowSource, options: ClassifyReg
     return undefined;
   };
   if (typeof source !== 'string') return fallback('not a file');
-  if ((options.format ?? formatOfPath(source)) !== 'csv') return fallback('not a CSV file');
+  if ((options.format ?? inputFormatOfPath(source)) !== 'csv') return fallback('not a CSV file');
   if (typeof options.out !== 'string' || (options.outFormat ?? formatOfPath(options.out)) !== 'csv') return fallback('not written to a CSV file');
   if (options.explain === true) return fallback('explain');
   for (const key of ONE_THREAD) if (options[key] !== undefined) return fallback(`option ${key}`);

@@ -148,6 +148,10 @@ describe('classifyRegisterFile on several threads', () => {
     const repeat = await compare({ ...base, households: rows, repeats: [[3, 180]], pieceBytes: 80 });
     expect(repeat.two.fellBack).toBe('a repeated household id');
     expect(repeat.two.events.some((e) => e.includes('appears again (first on row 5)'))).toBe(true);
+    // the same id typed in another case in a later piece (H1003, h1003) is the same household, as on one thread
+    const folded = await compare({ ...base, households: rows.map((h, i) => (i === 180 ? { ...h, id: 'h1003' } : h)), pieceBytes: 80 });
+    expect(folded.two.fellBack).toBe('a repeated household id');
+    expect(folded.two.events.some((e) => e.includes('appears again (first on row 5)'))).toBe(true);
     const bad = await compare({ ...base, households: rows, bad: [150, 20], pieceBytes: 80 });
     expect(bad.two.thrown).toMatch(/row 22\b/); // the earlier bad cell wins
     const totals = await compare({ ...base, households: rows, totals: 100, pieceBytes: 80 });
