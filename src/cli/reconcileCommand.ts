@@ -222,13 +222,13 @@ async function finish(
 ): Promise<ExitCode> {
   const { out, numberFormat, unit, rounding } = o;
   // with no layout, tables printed one under another on the sheet are checked one by one
+  if (chosen === null && unit !== undefined) return badInput(io, 'reconcile: --unit needs --layout or --spec (an inferred layout takes the unit from the headers or a caption “ĐVT: …”)');
   const tables = chosen === null ? stackedTables(read.grid) : [];
   if (tables.length > 1) return finishStacked(io, file, read, tables, o);
   let report: GridReconcileReport;
   let inferred: InferredLayout | null = null;
   try {
     if (chosen === null) {
-      if (unit !== undefined) return badInput(io, 'reconcile: --unit needs --layout or --spec (an inferred layout takes the unit from the headers or a caption “ĐVT: …”)');
       const r = reconcileInferred(tableOf(read, numberFormat), { source: file, attribute: o.attribute, ...(rounding !== undefined ? { rounding: rounding as RoundingMode } : {}) });
       inferred = r.inferred;
       report = r;
@@ -272,8 +272,7 @@ function onlyRows(read: ReadTable, t: StackedTable): ReadTable {
 }
 
 /** Several tables one under another, each inferred and reconciled: one report each, one marked-up copy, the worst exit. */
-async function finishStacked(io: CliIo, file: string, read: ReadTable, tables: ReadonlyArray<StackedTable>, o: { readonly out: string | undefined; readonly json: boolean; readonly numberFormat: NumberFormat; readonly unit: string | undefined; readonly rounding: string | undefined; readonly attribute: boolean }): Promise<ExitCode> {
-  if (o.unit !== undefined) return badInput(io, 'reconcile: --unit needs --layout or --spec (an inferred layout takes the unit from the headers or a caption “ĐVT: …”)');
+async function finishStacked(io: CliIo, file: string, read: ReadTable, tables: ReadonlyArray<StackedTable>, o: { readonly out: string | undefined; readonly json: boolean; readonly numberFormat: NumberFormat; readonly rounding: string | undefined; readonly attribute: boolean }): Promise<ExitCode> {
   const results: Array<{ readonly table: StackedTable; readonly report: ReturnType<typeof reconcileInferred> | null; readonly problem: string | null }> = [];
   for (const table of tables) {
     try {

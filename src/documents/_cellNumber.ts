@@ -24,12 +24,12 @@ const cache = new Map<string, CellNumber | null>();
  * or null when it is not one (a name, a row number such as `'I'`, a blank). Never throws.
  */
 export function cellNumber(text: string): CellNumber | null {
-  const t = tableFigureText(text).text;
-  if (t === '' || t.length > 40) return null;
-  const hit = cache.get(t);
+  const key = text.trim();
+  const hit = cache.get(key);
   if (hit !== undefined) return hit;
-  const result = read(t);
-  if (cache.size < 50_000) cache.set(t, result);
+  const t = tableFigureText(key).text;
+  const result = t === '' || t.length > 40 ? null : read(t);
+  if (cache.size < 50_000) cache.set(key, result);
   return result;
 }
 

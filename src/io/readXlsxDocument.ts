@@ -20,11 +20,12 @@ export interface ReadXlsxDocumentOptions {
  * A cell as Excel shows it, in Vietnamese format, as `readXlsxDocument` and `readSheetGrid` write
  * it (one formatter, `xlsxNumberText`): numbers with the decimals of their number format
  * (`0.00%` → `'0,70%'`; General → the digits stored, to 15 significant digits) and thousands
- * grouped (`2.368`), text as is, dates as ISO dates, formulas by their cached result.
+ * grouped only under a grouping format (`#,##0` → `2.368`; General → `2368`), text as is, dates as
+ * ISO dates, formulas by their cached result.
  * @example
  * xlsxCellText(0.007, '0.00%') //=> '0,70%'
  * xlsxCellText(16194, '#,##0') //=> '16.194'
- * xlsxCellText(2368, undefined) //=> '2.368'
+ * xlsxCellText(2368, undefined) //=> '2368'
  */
 export function xlsxCellText(value: ExcelJS.CellValue, numFmt: string | undefined): string {
   const v = xlsxCellValue(value);
