@@ -38,8 +38,12 @@ export function percentShareInterval(f: ProseFigure): Interval {
   return scaleInterval(printedInterval(f.digits, { kind: 'rate' }).precision, fraction(1n, 100n));
 }
 
-/** An interval in the unit of a figure (money shown in the figure's unit), with one decimal and the figure's unit word. */
+/** An interval in the unit of a figure (money shown in the figure's unit), with one decimal (none for a count whose ends are whole) and the figure's unit word. */
 export function intervalInUnitOf(i: Interval, like: ProseFigure): string {
   const per = like.dimension === 'money' ? DONG_PER_UNIT[like.moneyUnit ?? 'dong'] : 1n;
-  return `${formatInterval(scaleInterval(i, fraction(1n, per)), { decimals: 1 }).replace('–', ' – ')} ${like.unitText}`;
+  const scaled = scaleInterval(i, fraction(1n, per));
+  // a count of whole households or persons is shown whole (“370 hộ”); a count implied by a rate keeps its decimal (“392,4 – 396,2 hộ”)
+  const whole = [scaled.low, scaled.high].every((b) => b === null || b.value.den === 1n);
+  const decimals = like.dimension === 'money' || like.dimension === 'percent' || !whole ? 1 : 0;
+  return `${formatInterval(scaled, { decimals }).replace('–', ' – ')} ${like.unitText}`;
 }

@@ -3,7 +3,7 @@ import { VnPovertyError } from '../errors/VnPovertyError.js';
 import { targetFromText, type ReductionTarget, type TargetSubject } from '../targets/reductionTarget.js';
 import { compareFractions, fraction, type Fraction } from '../numbers/fraction.js';
 import { foldVietnamese, foldVietnameseKeepingLength } from '../text/foldVietnamese.js';
-import { ambiguousFigures, commonValue, isEnglishFormat, proseFigures, qualified, sentences, type FigureDimension, type ProseFigure } from './_proseFigures.js';
+import { ambiguousFigures, commonValue, isEnglishFormat, proseFigures, qualified, sentences, wordFigures, type FigureDimension, type ProseFigure } from './_proseFigures.js';
 import type { DocumentModel } from './documentModel.js';
 
 /** Where a claim's text is: a block (0-based) and character offsets in its text. */
@@ -210,6 +210,8 @@ export interface YearlyChangesClaim extends ClaimBase {
   readonly direction: 'down' | 'up';
   /** Each year's change, with its sign against the whole (+1 in the whole's direction, −1 against it: “năm 2023 tăng 0,2%”). */
   readonly years: ReadonlyArray<{ readonly year: number; readonly change: ClaimFigure; readonly sign: 1 | -1 }>;
+  /** The households whose rate or count changes (“tỷ lệ hộ nghèo”, “hộ cận nghèo”), when the sentence names them before the whole. */
+  readonly subject?: 'poor' | 'near-poor';
 }
 
 /** A claim the prose makes that arithmetic can check. */
@@ -314,6 +316,8 @@ export function extractClaims(model: DocumentModel): ProseClaims {
   const paras: Para[] = [];
   /** The document's one base of households, once found ({@link documentBase}). */
   let documentBaseFound: { readonly figure: ClaimFigure | undefined } | undefined;
+  /** The document's totals of each kind, once found ({@link documentTotals}). */
+  const totalsOfKind = new Map<string, ReadonlyArray<{ p: Para; f: ProseFigure }>>();
   /** The period of the document's title, once found ({@link titlePeriod}). */
   let titleFound: { readonly period: TitlePeriod | null } | undefined;
   const paraAt = new Map<number, number>();
@@ -335,12 +339,14 @@ export function extractClaims(model: DocumentModel): ProseClaims {
     }
     paraAt.set(b.index, paras.length);
     const folded = foldedAt.get(b.index)!;
-    const allFigures = proseFigures(b.text, { englishFormat, folded });
+    // the numbers in words read once, for the figures and for those that are not read
+    const words = wordFigures(b.text, folded);
+    const allFigures = proseFigures(b.text, { englishFormat, folded, words });
     // a range is an interval, not the figure printed last (“300–250 hộ” is not 250 households): a target reads it, and a claim
     // checked by intervals (a total and its parts, a change, a share) reads its interval; a claim that needs one figure leaves it out
     const figures = allFigures.flatMap((f) => (f.range === undefined ? [f] : rangeFigure(b.text, folded, f)));
     paras.push({ block: b.index, text: b.text, folded, listItem: LIST_ITEM.test(b.text) || b.label !== undefined || /\blist\b/i.test(b.style ?? ''), figures, allFigures, sentences: sentences(b.text), depths: parenDepths(b.text) });
-    if (!englishFormat) for (const a of ambiguousFigures(b.text, folded)) ambiguous.push({ location: { block: b.index, start: a.start, end: a.end }, sentence: a.text, figures: [a.text], reason: a.reason });
+    if (!englishFormat) for (const a of ambiguousFigures(b.text, folded, words)) ambiguous.push({ location: { block: b.index, start: a.start, end: a.end }, sentence: a.text, figures: [a.text], reason: a.reason });
   }
   const claims: DocumentClaim[] = [];
   const used = new Set<string>();
@@ -1163,8 +1169,16 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       });
     }
   }
-  /** The money figures printed as the document's total of a kind (“Tổng vốn thực hiện … là 1.234 tỷ đồng”, “Tổng kinh phí: …”). */
-  function documentTotals(kind: string): Array<{ p: Para; f: ProseFigure }> {
+  /** The money figures printed as the document's total of a kind (“Tổng vốn thực hiện … là 1.234 tỷ đồng”, “Tổng kinh phí: …”), found once per kind: they depend on the document only. */
+  function documentTotals(kind: string): ReadonlyArray<{ p: Para; f: ProseFigure }> {
+    let found = totalsOfKind.get(kind);
+    if (found === undefined) {
+      found = findDocumentTotals(kind);
+      totalsOfKind.set(kind, found);
+    }
+    return found;
+  }
+  function findDocumentTotals(kind: string): Array<{ p: Para; f: ProseFigure }> {
     const out: Array<{ p: Para; f: ProseFigure }> = [];
     for (const q of paras) {
       for (const f of q.figures) {
@@ -1198,11 +1212,13 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       }
       if (years.length < 2 || !/^\s*[,;.]?\s*$/.test(p.folded.slice(at, close)) || new Set(years.map((y) => y.year)).size !== years.length) continue;
       const s = sentenceAt(p, total.start);
+      const subject = lastSubject(p.folded.slice(s.start, total.start));
       claims.push({
         kind: 'yearly-changes',
         total: fig(p, total),
         direction: verb[1] === 'giam' ? 'down' : 'up',
         years: years.map((y) => ({ year: y.year, change: fig(p, y.change), sign: y.sign })),
+        ...(subject === null || POPULATION.test(p.folded.slice(s.start, total.start)) ? {} : { subject }),
         sentence: p.text.slice(s.start, s.end).trim(),
         location: { block: p.block, start: s.start, end: s.end },
       });
@@ -1450,6 +1466,8 @@ function momentOf(folded: string): 'start' | 'end' | null {
 /** Which households a count is of: the words right after it (“3.373 hộ nghèo”), else those of its clause before it (“Hộ nghèo có”). */
 function householdsOf(p: Para, f: ProseFigure): 'poor' | 'near-poor' | 'both' | null {
   const after = /^\s*(can ngheo|ngheo)\b/.exec(p.folded.slice(f.end, f.end + 14));
+  // “2.300 hộ nghèo, hộ cận nghèo”, “… hộ nghèo và cận nghèo”: both
+  if (after?.[1] === 'ngheo' && /^\s*ngheo\s*(?:,|va|và)\s*(?:ho\s+)?can ngheo\b/.test(p.folded.slice(f.end, f.end + 30))) return 'both';
   if (after !== null) return after[1] === 'can ngheo' ? 'near-poor' : 'poor';
   let from = Math.max(p.folded.lastIndexOf(';', f.start - 1), p.folded.lastIndexOf(':', f.start - 1), p.folded.lastIndexOf('. ', f.start - 1));
   for (const g of p.figures) if (g.end <= f.start && g.end > from) from = g.end;
