@@ -576,7 +576,27 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
       const exact = multiplyFractions(divideFractions(p.count.figure.value, base), fraction(100n));
       const q = multiplyFractions(exact, fraction(10n ** BigInt(r.decimals)));
       const printed = multiplyFractions(r.value, fraction(10n ** BigInt(r.decimals)));
-      if (r.qualifier !== null || p.count.figure.qualifier !== null) continue;
+      if (p.count.figure.qualifier !== null) continue;
+      // “còn 98 hộ nghèo, chiếm gần 5%”: an approximate rate holds when the exact share is in the values its qualifier allows
+      if (r.qualifier !== null) {
+        const allowed = figureInterval(r);
+        if (intervalContains(allowed, exact)) {
+          ok(p, `${p.count.text} ÷ ${p.printedBase.text} (printed) × 100 = ${vn(exact, Math.max(2, r.decimals + 1))}%, which is ${p.rate.text}`);
+          continue;
+        }
+        finding(p, {
+          severity: 'error',
+          code: 'rate-mismatch',
+          text: p.sentence,
+          printed: p.rate.text,
+          expected: `${vn(exact, Math.max(2, r.decimals))}%`,
+          difference: null,
+          relation: `${p.count.text} ÷ ${p.printedBase.text} × 100`,
+          location: where(p.rate.location),
+          message: `“${p.rate.text}” for ${p.count.text}: on the households the text prints (${p.printedBase.text}) it is ${vn(exact, Math.max(2, r.decimals))}%, outside what “${p.rate.text}” allows (${formatInterval(allowed, { decimals: Math.max(1, r.decimals) })}%)`,
+        });
+        continue;
+      }
       if (roundQuotient(q.num, q.den, rounding) === printed.num / printed.den) {
         ok(p, `${p.count.text} ÷ ${p.printedBase.text} (printed) × 100 = ${vn(exact, Math.max(2, r.decimals + 1))}%, printed ${p.rate.text}`);
         continue;

@@ -69,3 +69,20 @@ describe('figures written in digits and scale words', () => {
     expect(proseFigures('khoảng 1 tỷ 200 triệu đồng').map((f) => [f.text, f.qualifier?.meaning])).toEqual([['khoảng 1 tỷ 200 triệu đồng', 'about']]);
   });
 });
+
+describe('approximate rates: an honest one is never a finding, one far off is', () => {
+  const run = (text: string): string[] => checkDocument(readTextDocument(text)).findings.map(brief);
+
+  it('“đạt trên 90% kế hoạch (kế hoạch 2.000 hộ)”: 1.850 hộ is 92,5% (more than 90: consistent), 1.750 hộ is 87,5% (found)', () => {
+    expect(run('Có 1.850 hộ được hỗ trợ, đạt trên 90% kế hoạch (kế hoạch 2.000 hộ).')).toEqual([]);
+    expect(run('Có 1.750 hộ được hỗ trợ, đạt trên 90% kế hoạch (kế hoạch 2.000 hộ).')).toEqual(['plans-disagree “trên 90%” → 0,0 – 1.944,5 hộ']);
+  });
+
+  it('“còn 98 hộ nghèo, chiếm gần 5%” on a printed base of 2.000 hộ is 4,9% (consistent); 150 hộ is 7,5% (found)', () => {
+    expect(run('Tổng số hộ dân cư toàn xã: 2.000 hộ. Cuối năm 2026 còn 98 hộ nghèo, chiếm gần 5%.')).toEqual([]);
+    const r = checkDocument(readTextDocument('Tổng số hộ dân cư toàn xã: 2.000 hộ. Cuối năm 2026 còn 150 hộ nghèo, chiếm gần 5%.'));
+    expect(r.findings.map(brief)).toEqual(['rate-mismatch “gần 5%” → 7,50%']);
+    expect(r.findings[0]!.message).toBe('“gần 5%” for 150 hộ: on the households the text prints (2.000 hộ) it is 7,50%, outside what “gần 5%” allows (4,5–5,0%)');
+  });
+});
+
