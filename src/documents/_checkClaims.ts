@@ -94,6 +94,8 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
       const severity: CheckSeverity = partsShort && !droppedUnit ? 'warning' : 'error';
       const dropped = droppedUnit ? droppedUnitPart(c) : null;
       const hint = dropped === null ? '' : ` — “${dropped.text}”${dropped.label === undefined ? '' : ` (${dropped.label})`} is printed in ${MONEY_UNIT_LABELS[dropped.figure.moneyUnit ?? 'dong']}; read in ${MONEY_UNIT_LABELS[unit ?? 'dong']} the total holds (a dropped unit?)`;
+      // money in the total's unit; a count in the thing it counts (“14 xã”, “2.030 hộ”)
+      const unitLabel = unit !== null ? ` ${MONEY_UNIT_LABELS[unit]}` : c.total.figure.unitText === '' ? '' : ` ${c.total.figure.unitText}`;
       const sum = issue.expectedExact === null || issue.expectedExact.includes('/') ? (issue.expected ?? '?') : plainVn(issue.expectedExact);
       const gap = issue.difference === null ? '?' : plainVn(issue.difference.replace('-', ''));
       finding(c, {
@@ -101,11 +103,11 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
         code: partsShort ? 'parts-short-of-total' : 'parts-exceed-total',
         text: c.sentence,
         printed: c.total.text,
-        expected: `${issue.expected ?? '?'}${unit === null ? '' : ` ${MONEY_UNIT_LABELS[unit]}`}`,
+        expected: `${issue.expected ?? '?'}${unitLabel}`,
         difference: issue.difference,
         relation: relationText,
         location: where(c.total.location),
-        message: `“${c.total.text}” ${c.connective} ${c.parts.map((p) => `${p.label === undefined ? '' : `${p.label} `}${p.text}`).join('; ')}: the parts add up to ${sum}${unit === null ? '' : ` ${MONEY_UNIT_LABELS[unit]}`}, ${partsShort ? `less than the total by ${gap}${severity === 'warning' ? ' (is a part missing from the list?)' : ''}` : `more than the total by ${gap}`}${hint}`,
+        message: `“${c.total.text}” ${c.connective} ${c.parts.map((p) => `${p.label === undefined ? '' : `${p.label} `}${p.text}`).join('; ')}: the parts add up to ${sum}${unitLabel}, ${partsShort ? `less than the total by ${gap}${severity === 'warning' ? ' (is a part missing from the list?)' : ''}` : `more than the total by ${gap}`}${hint}`,
       });
       return;
     }
@@ -228,7 +230,8 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
     const total = c.change !== null ? iv(c.change) : sumIntervals([iv(a!), negateInterval(iv(b!))]);
     const exactTotal = c.change !== null ? c.change.figure.value : subtractFractions(a!.figure.value, b!.figure.value);
     const over = c.change !== null ? c.change.text : `${a!.text} − ${b!.text}`;
-    const printed = iv(c.average);
+    // “mỗi năm giảm 1–1,5%”: a range of averages, from its low end to its high end
+    const printed = c.average.figure.range === undefined ? iv(c.average) : figureInterval(c.average.figure);
     const fits = c.years.find((n) => intervalsMeet(scaleInterval(total, fraction(1n, BigInt(n))), printed));
     const years = c.years.join(' or ');
     const period = c.period === undefined ? '' : ` (${c.period})`;
@@ -244,10 +247,10 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
       text: c.sentence,
       printed: c.average.text,
       expected: `${c.years.map((k) => vn(divideFractions(exactTotal, fraction(BigInt(k))), decimals)).join(' or ')}%`,
-      difference: fractionToDecimal(subtractFractions(c.average.figure.value, exact)).toDecimalPlaces(decimals).toFixed(),
+      difference: c.average.figure.range === undefined ? fractionToDecimal(subtractFractions(c.average.figure.value, exact)).toDecimalPlaces(decimals).toFixed() : null,
       relation: `bình quân = (${over}) ÷ ${years} years`,
       location: where(c.average.location),
-      message: `“${c.average.text}” a year: ${over} over ${years} years is ${c.years.map((k) => `${vn(divideFractions(exactTotal, fraction(BigInt(k))), decimals)}%`).join(' or ')} a year, not ${c.average.text} (off by ${vn(subtractFractions(c.average.figure.value, exact), decimals).replace('-', '')} points)${period}`,
+      message: `“${c.average.text}” a year: ${over} over ${years} years is ${c.years.map((k) => `${vn(divideFractions(exactTotal, fraction(BigInt(k))), decimals)}%`).join(' or ')} a year, not ${c.average.text}${c.average.figure.range === undefined ? ` (off by ${vn(subtractFractions(c.average.figure.value, exact), decimals).replace('-', '')} points)` : ` (outside ${formatInterval(printed, { decimals })}%)`}${period}`,
     });
   }
 

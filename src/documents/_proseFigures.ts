@@ -88,6 +88,9 @@ const UNITS: ReadonlyArray<readonly [string, FigureDimension, MoneyUnit | null]>
   ['truong hop', 'other', null],
   ['the', 'other', null],
   ['cong trinh', 'other', null],
+  // “12/15 xã đạt chuẩn”, “8/10 thôn”: places counted
+  ['xa', 'other', null],
+  ['thon', 'other', null],
 ];
 const QUALIFIERS: ReadonlyArray<readonly [string, QualifierMeaning]> = [
   ['it nhat', 'at-least'],
@@ -256,8 +259,10 @@ export function wordFigures(text: string, folded: string = foldVietnameseKeeping
   return out;
 }
 
-/** The smallest denominator read as “done out of planned”: below it, “1/2”, “2/3 số hộ” are shares, read by the targets. */
+/** The smallest denominator read as “done out of planned”: below it, “1/2”, “2/3 số hộ” are shares, read by the targets — except for places counted (“12/15 xã”, “8/10 thôn”), never a share. */
 const OUT_OF_MIN = 20n;
+/** Units of places counted, whose “A/B” is always done out of all (“12/15 xã đạt chuẩn”). */
+const PLACES: ReadonlySet<string> = new Set(['xa', 'thon']);
 
 /**
  * Every figure of a paragraph that carries a unit (money, households, persons, %, or a counted
@@ -370,7 +375,7 @@ export function proseFigures(text: string, options: { readonly englishFormat?: b
     const found = unitAfter(folded, m.index + all.length);
     const value = figureValue(done);
     const of = figureValue(planned);
-    if (found === null || found.dimension === 'percent' || value === null || of === null || of.num < OUT_OF_MIN * of.den) continue;
+    if (found === null || found.dimension === 'percent' || value === null || of === null || (of.num < OUT_OF_MIN * of.den && !PLACES.has(found.word)) || of.num === 0n) continue;
     const unit = found.match;
     const end = m.index + all.length + unit[0].length;
     const { start, qualifier } = qualifierBefore(text, folded, m.index);

@@ -469,7 +469,8 @@ export function extractClaims(model: DocumentModel): ProseClaims {
         const whose = total.dimension === 'households' ? householdsOf(p, total) : null;
         for (const item of items) {
           // “giảm 20 hộ”, “tăng 5 hộ” in the list is a change, not a part
-          const f = item.figures.find((x) => x.dimension === total.dimension && !CHANGE_BEFORE.test(item.para.folded.slice(Math.max(0, x.start - 12), x.start)));
+          // things counted are parts only of a total of the same thing (“15 xã” has no part in “căn”)
+          const f = item.figures.find((x) => x.dimension === total.dimension && (x.dimension !== 'other' || foldVietnamese(x.unitText) === foldVietnamese(total.unitText)) && !CHANGE_BEFORE.test(item.para.folded.slice(Math.max(0, x.start - 12), x.start)));
           if (f === undefined) continue;
           // “Hộ nghèo có 10.689 hộ …, trong đó …; hộ cận nghèo có 14.994 hộ”: a parallel statement about other households ends the list
           const other = whose === null ? null : householdsOf(item.para, f);
@@ -759,7 +760,8 @@ export function extractClaims(model: DocumentModel): ProseClaims {
   }
 
   function percentOfPlan(p: Para): void {
-    const re = /\b(?:dat|bang)(?: t[yi] le)?\s+/g;
+    // “chiếm” only after a figure out of another (“8/10 thôn đạt chuẩn, chiếm 80%”): elsewhere it is a rate of households
+    const re = /\b(dat|bang|chiem)(?: t[yi] le)?\s+/g;
     const depthAt = p.depths;
     for (let m = re.exec(p.folded); m !== null; m = re.exec(p.folded)) {
       const pct = p.figures.find((f) => f.dimension === 'percent' && f.start === m!.index + m![0].length);
@@ -769,7 +771,7 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       const before = [...p.figures].reverse().filter((f) => f.end <= m!.index && f.start >= clauseStart);
       // “đã giải ngân được 712.115/1.239.405 triệu đồng, đạt tỷ lệ 57,46%”: the plan is the figure after the slash
       const outOf = before[0]?.outOf === undefined || before[0].dimension === 'percent' ? undefined : before[0];
-      if (tail === null && outOf === undefined) continue;
+      if ((tail === null || m[1] === 'chiem') && outOf === undefined) continue;
       const afterPlan = tail === null ? '' : p.folded.slice(pct.end + tail[0].length, pct.end + tail[0].length + 30);
       // “đạt 62,9% kế hoạch (kế hoạch 245 hộ)”, “so với kế hoạch giao (245 hộ)”, “(KH: 245 hộ)”, “kế hoạch tỉnh giao (kế hoạch giảm 2,4%)”
       const planMatch = tail === null ? null : /^(?:\s*(?:\(|:|(?:tinh|huyen|xa|cap tren|tren|giao|de ra|dat ra|nam \d{4}|la|ke hoach|kh|giam|tang|von|kinh phi|giai ngan|duoc giao)\b))*\s*/.exec(afterPlan);
@@ -834,7 +836,9 @@ export function extractClaims(model: DocumentModel): ProseClaims {
     if (!/\b(binh quan|trung binh|moi nam|hang nam)\b|\/\s*nam\b/.test(p.folded)) return;
     for (const s of p.sentences) {
       for (const avg of p.figures) {
-        if (avg.dimension !== 'percent' || avg.start < s.start || avg.end > s.end || avg.qualifier !== null || used.has(`${p.block}:${avg.start}`)) continue;
+        // “mỗi năm giảm 1–1,5%”: a range of averages is read as its interval
+        const rangeOfAverages = avg.range !== undefined && avg.qualifier?.word === '';
+        if (avg.dimension !== 'percent' || avg.start < s.start || avg.end > s.end || (avg.qualifier !== null && !rangeOfAverages) || used.has(`${p.block}:${avg.start}`)) continue;
         const lead = p.folded.slice(Math.max(s.start, avg.start - 40), avg.start);
         const perYear = /^\s*\/\s*nam\b/.test(p.folded.slice(avg.end, avg.end + 8));
         // “bình quân … mỗi năm toàn tỉnh giảm 1,55%”: the place may stand between

@@ -17,7 +17,7 @@ const PLANTED: Readonly<Record<string, readonly string[]>> = {
   // a count target with its rate on the printed base; “trong đó” parts short; “1 tỷ 200 triệu đồng” read whole
   'xa-2027': ['rate-mismatch “6,34%” → 6,43%', 'target-count-mismatch “1,5%” → 1,2%', 'parts-short-of-total “12,5 tỷ đồng” → 12,2 tỷ đồng', 'parts-exceed-total “1 tỷ 200 triệu đồng” → 1.300 triệu đồng'],
   // a total in words whose parts are of “hộ nghèo, hộ cận nghèo” both
-  'tinh-bc-2026': ['change-mismatch “0,86%” → 0,68%', 'flow-mismatch “9.952 hộ” → 9.925 hộ', 'margin-mismatch “0,3%” → 0,2%', 'parts-exceed-total “845.320 triệu đồng” → 881.320 triệu đồng', 'parts-short-of-total “hai nghìn ba trăm hộ” → 2.030'],
+  'tinh-bc-2026': ['change-mismatch “0,86%” → 0,68%', 'flow-mismatch “9.952 hộ” → 9.925 hộ', 'margin-mismatch “0,3%” → 0,2%', 'parts-exceed-total “845.320 triệu đồng” → 881.320 triệu đồng', 'parts-short-of-total “hai nghìn ba trăm hộ” → 2.030 hộ'],
   'nq-2026-2030': ['average-mismatch “1,5%” → 1,00%', 'average-mismatch “480 tỷ đồng” → 490,0 tỷ đồng', 'parts-exceed-total “2.450 tỷ đồng” → 2.500 tỷ đồng', 'share-mismatch “75%” → 70%'],
   'qd-phan-bo-2027': ['parts-short-of-total “45.680 triệu đồng” → 36.680 triệu đồng', 'parts-exceed-total “45.680 triệu đồng” → 46.040 triệu đồng', 'parts-short-of-total “13.680 triệu đồng” → 13.410 triệu đồng'],
   // approximations far off (“hơn 930 tỷ” for 833,3; “khoảng 1.500 hộ” for 1.207; “gần 4.000” for 4.970); the honest ones in the twin give nothing
@@ -86,3 +86,27 @@ describe('approximate rates: an honest one is never a finding, one far off is', 
   });
 });
 
+
+describe('places counted and ranges of yearly averages', () => {
+  const run = (text: string): string[] => checkDocument(readTextDocument(text)).findings.map(brief);
+
+  it('“12/15 xã đạt chuẩn, đạt 80%”, “8/10 thôn …, chiếm 80%”: done out of all, with its percentage', () => {
+    expect(run('Đến cuối năm 2026 có 12/15 xã đạt chuẩn nông thôn mới, đạt 80%.')).toEqual([]);
+    expect(run('Đến cuối năm 2026 có 12/15 xã đạt chuẩn nông thôn mới, đạt 85%.')).toEqual(['plans-disagree “85%” → 14,0 – 14,3 xã']);
+    expect(run('Có 8/10 thôn đạt chuẩn, chiếm 80%.')).toEqual([]);
+    expect(run('Có 8/10 thôn đạt chuẩn, chiếm 70%.')).toEqual(['plans-disagree “70%” → 11,3 – 11,6 thôn']);
+  });
+
+  it('communes are parts of a total of communes, in communes', () => {
+    expect(run('Toàn huyện có 15 xã, trong đó 3 xã khu vực III và 12 xã khu vực I.')).toEqual([]);
+    expect(run('Toàn huyện có 15 xã, trong đó 3 xã khu vực III và 11 xã khu vực I.')).toEqual(['parts-short-of-total “15 xã” → 14 xã']);
+    // a count of another thing is no part
+    expect(run('Toàn xã có 15 thôn, trong đó hỗ trợ 120 căn nhà.')).toEqual([]);
+  });
+
+  it('“mỗi năm giảm 1,5–2%” with both ends printed: the change a year is checked against the range', () => {
+    expect(run('Tỷ lệ hộ nghèo giảm từ 9,5% cuối năm 2025 xuống còn 3,5% cuối năm 2030, mỗi năm giảm 1–1,5%.')).toEqual([]);
+    const r = checkDocument(readTextDocument('Tỷ lệ hộ nghèo giảm từ 9,5% cuối năm 2025 xuống còn 3,5% cuối năm 2030, mỗi năm giảm 1,5–2%.'));
+    expect(r.findings.map((f) => f.message)).toEqual(['“1,5–2%” a year: 9,5% − 3,5% over 5 years is 1,20% a year, not 1,5–2% (outside 1,45–2,50%)']);
+  });
+});
