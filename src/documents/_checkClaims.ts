@@ -565,6 +565,44 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
     return off ? 'off' : 'fit';
   }
 
+  /**
+   * A share of the households at the start (“Đầu năm 2026 … 300 hộ nghèo; … giảm 1/3 số hộ nghèo,
+   * còn 200 hộ nghèo”, “giảm 1/3 số hộ nghèo (giảm 100 hộ)”): the households out are the share of
+   * the start, those left the start less them, each to one household either way. Null when not checked.
+   */
+  function checkTargetShare(t: ReductionTargetClaim): 'fit' | 'off' | null {
+    if (t.target.form !== 'share' || t.shareOf === undefined) return null;
+    const { start, left } = t.shareOf;
+    const share = t.target.share;
+    const out = multiplyFractions(start.figure.value, share);
+    const checks: Array<{ figure: ClaimFigure; expected: Fraction; what: string }> = [];
+    const eq = t.target.equivalent;
+    const said = eq?.form === 'count' ? t.printed?.find((f) => f.dimension === 'households' && compareFractions(f.figure.value, fraction(BigInt(eq.households))) === 0) : undefined;
+    if (said !== undefined) checks.push({ figure: said, expected: out, what: 'households out' });
+    if (left !== undefined) checks.push({ figure: left, expected: subtractFractions(start.figure.value, out), what: 'households left' });
+    if (checks.length === 0) return null;
+    const shareText = `${share.num}/${share.den}`;
+    let off = false;
+    for (const { figure, expected, what } of checks) {
+      const gap = subtractFractions(figure.figure.value, expected);
+      if (compareFractions(gap.num < 0n ? subtractFractions(fraction(0n), gap) : gap, fraction(1n)) < 0) continue;
+      off = true;
+      finding(t, {
+        severity: 'warning',
+        code: 'target-count-mismatch',
+        text: t.sentence,
+        printed: figure.text,
+        expected: `${vn(expected, 0)} hộ`,
+        difference: fractionToDecimal(gap).toDecimalPlaces(1).toFixed(),
+        relation: what === 'households out' ? `${shareText} × ${start.text}` : `${start.text} − ${shareText} × ${start.text}`,
+        location: where(figure.location),
+        message: `“${figure.text}” (${what}): ${shareText} of the ${start.text} at the start (block ${start.location.block + 1}) is ${vn(out, 1)} hộ out${what === 'households left' ? `, leaving ${vn(expected, 1)} hộ` : ''}, not ${figure.text} (off by ${vn(gap, 0).replace('-', '')})`,
+      });
+    }
+    if (!off) ok(t, `${shareText} of ${start.text} = ${vn(out, 1)} hộ out${left === undefined ? '' : `, ${left.text} left`}`);
+    return off ? 'off' : 'fit';
+  }
+
   function checkPairs(all: readonly RateCountClaim[]): void {
     // a range (“300–350 hộ”, “5,8-6%”) or a figure rounded by its scale word (“11,7 nghìn hộ”) is no exact count or rate to infer a base from
     const rounded = (f: ClaimFigure): boolean => f.figure.range !== undefined || f.figure.scale !== undefined;
@@ -813,7 +851,7 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
         skip(t, `about ${t.population} households, which no table of the document counts`);
         continue;
       }
-      const counts = checkTargetCounts(t);
+      const counts = checkTargetCounts(t) ?? checkTargetShare(t);
       if (plan === null && counts !== null) continue;
       if (plan === null) {
         const others = targets.filter((o) => o !== t && o.population === '' && o.target.subject === t.target.subject);

@@ -112,6 +112,12 @@ export interface ReductionTargetClaim extends ClaimBase {
   readonly printedBase?: ClaimFigure;
   /** Ranges printed high end first (“52-37 hộ”, “2-1,5%”), as printed: read as the interval from the smaller to the larger. */
   readonly reversed?: readonly string[];
+  /**
+   * For a share (“giảm 1/3 số hộ nghèo”): the households it is a share of, printed at the start
+   * before it in the paragraph (“Đầu năm 2026 toàn xã có 300 hộ nghèo”), and the households left
+   * when the clause prints them (“…, còn 200 hộ nghèo”).
+   */
+  readonly shareOf?: { readonly start: ClaimFigure; readonly left?: ClaimFigure };
 }
 
 /**
@@ -1256,7 +1262,11 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       if (subject === null) return false;
       let target: ReductionTarget;
       // Word's “2 850-3 225 hộ” (thousands grouped by no-break spaces) as the target reader reads them
-      const grouped = clause.normalize('NFC').replace(/(\d)[ \u00a0\u202f](?=\d{3}(?!\d))/g, '$1.');
+      let grouped = clause.normalize('NFC').replace(/(\d)[ \u00a0\u202f](?=\d{3}(?!\d))/g, '$1.');
+      // “giảm 1/3 số hộ nghèo, còn 200 hộ nghèo”: the households left are not a second target figure
+      const leftAt = share ? /,\s*(?:chi |chỉ )?(?:con|còn)(?: lai| lại)?\s+(?=\d)/u.exec(grouped) : null;
+      const left = leftAt === null ? undefined : figures.find((f) => f.start === s.start + giam + leftAt.index + leftAt[0].length && f.dimension === 'households');
+      if (left !== undefined && leftAt !== null) grouped = grouped.slice(0, leftAt.index);
       const { text: ordered, reversed } = orderRanges(grouped);
       try {
         target = targetFromText(ordered, { subject: subject as TargetSubject });
@@ -1264,9 +1274,12 @@ export function extractClaims(model: DocumentModel): ProseClaims {
         if (error instanceof VnPovertyError) return false;
         throw error;
       }
-      const printed = figures.map((f) => fig(p, f));
+      const printed = figures.filter((f) => f !== left).map((f) => fig(p, f));
       const population = POPULATION.exec(folded)?.[1] ?? '';
       const base = documentBase();
+      // the households a share is of: the one count of the same households at the start printed before it in the paragraph
+      const starts = target.form === 'share' ? p.figures.filter((f) => f.dimension === 'households' && f.end <= s.start + giam && f.qualifier === null && /^\s*ngheo\b/.test(p.folded.slice(f.end, f.end + 10)) && /\b(?:dau nam|dau ky|dau giai doan)\b/.test(p.folded.slice(sentenceAt(p, f.start).start, f.start))) : [];
+      const start = starts.length === 1 && target.subject === 'poor' ? starts[0] : undefined;
       claims.push({
         kind: 'reduction-target',
         target,
@@ -1274,6 +1287,7 @@ export function extractClaims(model: DocumentModel): ProseClaims {
         printed,
         ...(base === undefined ? {} : { printedBase: base }),
         ...(reversed.length === 0 ? {} : { reversed }),
+        ...(start === undefined ? {} : { shareOf: { start: fig(p, start), ...(left === undefined ? {} : { left: fig(p, left) }) } }),
         sentence: p.text.slice(sentence.start, sentence.end).trim(),
         location: { block: p.block, start: sentence.start, end: sentence.end },
       });

@@ -110,3 +110,20 @@ describe('places counted and ranges of yearly averages', () => {
     expect(r.findings.map((f) => f.message)).toEqual(['“1,5–2%” a year: 9,5% − 3,5% over 5 years is 1,20% a year, not 1,5–2% (outside 1,45–2,50%)']);
   });
 });
+
+describe('a share of the households as a target', () => {
+  const run = (text: string): string[] => checkDocument(readTextDocument(text)).findings.map(brief);
+
+  it('“giảm 1/3 số hộ nghèo, còn 200 hộ nghèo” after 300 poor households at the start: 100 out, 200 left', () => {
+    expect(run('Đầu năm 2026 toàn xã có 300 hộ nghèo; phấn đấu đến cuối năm 2026 giảm 1/3 số hộ nghèo, còn 200 hộ nghèo.')).toEqual([]);
+    expect(run('Đầu năm 2026 toàn xã có 300 hộ nghèo; phấn đấu đến cuối năm 2026 giảm 1/3 số hộ nghèo, còn 220 hộ nghèo.')).toEqual(['target-count-mismatch “220 hộ” → 200 hộ']);
+    expect(run('Đầu năm 2026 toàn xã có 300 hộ nghèo; phấn đấu giảm 1/3 số hộ nghèo (giảm 100 hộ).')).toEqual([]);
+    expect(run('Đầu năm 2026 toàn xã có 301 hộ nghèo; phấn đấu giảm 1/3 số hộ nghèo (giảm 100 hộ).')).toEqual([]);
+    expect(run('Đầu năm 2026 toàn xã có 300 hộ nghèo; phấn đấu giảm 1/3 số hộ nghèo (giảm 120 hộ).')).toEqual(['target-count-mismatch “120 hộ” → 100 hộ']);
+  });
+
+  it('with no count at the start printed, the share is listed unchecked', () => {
+    const r = checkDocument(readTextDocument('Phấn đấu giảm 1/3 số hộ nghèo, còn 200 hộ nghèo.'));
+    expect(r.findings).toEqual([]);
+  });
+});
