@@ -222,6 +222,14 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
     return { text: figure.text, location: { block: f.location.block, start, end: start + digits.length }, dimension: f.dimension, figure };
   }
 
+  /** Each figure with the low end of its range before it (“1,5-2%”, “368-491 hộ”), paired smaller first whichever way the range is printed. */
+  function withRangeLows(list: readonly ClaimFigure[]): ClaimFigure[] {
+    return list.flatMap((f) => {
+      const low = rangeLow(f);
+      return low === null ? [f] : compareFractions(low.figure.value, f.figure.value) <= 0 ? [low, f] : [f, low];
+    });
+  }
+
   /** A yearly average: the change over the period (printed, or from its two ends) ÷ the years, within the printed rounding, meets the average printed. */
   function checkAverage(c: YearlyAverageClaim): void {
     if (c.average.dimension === 'money') return checkMoneyAverage(c);
@@ -427,35 +435,27 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
     const unit = c.total.dimension === 'percent' ? '%' : ` ${c.total.figure.unitText}`;
     const years = `${c.years[0]!.year}–${c.years[c.years.length - 1]!.year}`;
     // a wrong year is found at its figure (checkEachYear); the whole is checked against the years as the document's rates give them
-    if (wrong.size > 0) {
-      const given = c.years.map((y, i) => (wrong.has(y.year) ? multiplyFractions(wrong.get(y.year)!, fraction(BigInt(y.sign))) : signed[i]!.value));
-      const corrected = sumIntervals(c.years.map((y, i) => (wrong.has(y.year) ? pointInterval(given[i]!) : signed[i]!.values)));
-      if (intervalsMeet(corrected, iv(c.total))) return;
-      const sum = given.reduce((a, b) => addFractions(a, b), fraction(0n));
-      const named = [...wrong.keys()].map((y) => `${y}: ${vn(wrong.get(y)!, decimals)}${unit}`).join(', ');
-      return finding(c, {
-        severity: 'error',
-        code: 'yearly-changes-mismatch',
-        text: c.sentence,
-        printed: c.total.text,
-        expected: `${vn(sum, decimals)}${unit}`,
-        difference: fractionToDecimal(subtractFractions(c.total.figure.value, sum)).toFixed(),
-        relation: `${c.direction === 'down' ? 'giảm' : 'tăng'} ${c.total.text} = the years' changes`,
-        location: where(c.total.location),
-        message: `“${c.total.text}”: the years ${years}, with ${named} as the document's rates give ${wrong.size === 1 ? 'it' : 'them'}, add up to ${vn(sum, decimals)}${unit}, not ${c.total.text}${intervalsMeet(implied, iv(c.total)) ? ` (the whole carries the printed ${wrong.size === 1 ? 'year' : 'years'})` : ''}`,
-      });
+    const given = c.years.map((y, i) => (wrong.has(y.year) ? multiplyFractions(wrong.get(y.year)!, fraction(BigInt(y.sign))) : signed[i]!.value));
+    const corrected = wrong.size === 0 ? implied : sumIntervals(c.years.map((y, i) => (wrong.has(y.year) ? pointInterval(given[i]!) : signed[i]!.values)));
+    const sum = wrong.size === 0 ? exact : given.reduce((a, b) => addFractions(a, b), fraction(0n));
+    if (intervalsMeet(corrected, iv(c.total))) {
+      if (wrong.size === 0) ok(c, `the years ${years}: ${terms} = ${vn(exact, decimals)}${unit}, printed ${c.total.text}${c.total.dimension === 'percent' ? ' (points of a rate add)' : ''}`);
+      return;
     }
-    if (intervalsMeet(implied, iv(c.total))) return ok(c, `the years ${years}: ${terms} = ${vn(exact, decimals)}${unit}, printed ${c.total.text}${c.total.dimension === 'percent' ? ' (points of a rate add)' : ''}`);
+    const named = [...wrong.keys()].map((y) => `${y}: ${vn(wrong.get(y)!, decimals)}${unit}`).join(', ');
     finding(c, {
       severity: 'error',
       code: 'yearly-changes-mismatch',
       text: c.sentence,
       printed: c.total.text,
-      expected: `${vn(exact, decimals)}${unit}`,
-      difference: fractionToDecimal(subtractFractions(c.total.figure.value, exact)).toFixed(),
-      relation: `${c.direction === 'down' ? 'giảm' : 'tăng'} ${c.total.text} = ${terms}`,
+      expected: `${vn(sum, decimals)}${unit}`,
+      difference: fractionToDecimal(subtractFractions(c.total.figure.value, sum)).toFixed(),
+      relation: `${c.direction === 'down' ? 'giảm' : 'tăng'} ${c.total.text} = ${wrong.size === 0 ? terms : "the years' changes"}`,
       location: where(c.total.location),
-      message: `“${c.total.text}”: the changes of the years ${years} printed after it add up to ${terms} = ${vn(exact, decimals)}${unit}${c.total.dimension === 'percent' ? ` (${formatInterval(implied, { decimals: decimals + 1 })} within their printed rounding)` : ''}, not ${c.total.text}`,
+      message:
+        wrong.size === 0
+          ? `“${c.total.text}”: the changes of the years ${years} printed after it add up to ${terms} = ${vn(exact, decimals)}${unit}${c.total.dimension === 'percent' ? ` (${formatInterval(implied, { decimals: decimals + 1 })} within their printed rounding)` : ''}, not ${c.total.text}`
+          : `“${c.total.text}”: the years ${years}, with ${named} as the document's rates give ${wrong.size === 1 ? 'it' : 'them'}, add up to ${vn(sum, decimals)}${unit}, not ${c.total.text}${intervalsMeet(implied, iv(c.total)) ? ` (the whole carries the printed ${wrong.size === 1 ? 'year' : 'years'})` : ''}`,
     });
   }
 
@@ -495,9 +495,8 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
     if ((form !== 'points' && form !== 'range') || (other !== 'count' && other !== 'count-range')) return null;
     // “1,5-2%”, “368-491 hộ”: the low end is printed before the figure, joined by a dash
     // a range printed high end first (“2-1,5%”, “491-368 hộ”) is the same interval: its ends are paired smaller with smaller
-    const withLow = (list: readonly ClaimFigure[]): ClaimFigure[] => list.flatMap((f) => { const low = rangeLow(f); return low === null ? [f] : compareFractions(low.figure.value, f.figure.value) <= 0 ? [low, f] : [f, low]; });
-    const rates = withLow(t.printed.filter((f) => f.dimension === 'percent' && f.figure.qualifier === null));
-    const counts = withLow(t.printed.filter((f) => f.dimension === 'households' && f.figure.qualifier === null && f.location.start > (rates[rates.length - 1]?.location.start ?? Infinity)));
+    const rates = withRangeLows(t.printed.filter((f) => f.dimension === 'percent' && f.figure.qualifier === null));
+    const counts = withRangeLows(t.printed.filter((f) => f.dimension === 'households' && f.figure.qualifier === null && f.location.start > (rates[rates.length - 1]?.location.start ?? Infinity)));
     if (rates.length === 0 || rates.length !== counts.length || rates.length > 2) return null;
     const base = t.printedBase.figure.value;
     // a target's rate is set, not measured (“giảm 3-4%” is 3 and 4 exactly): only its households are rounded, to one either way;
@@ -536,9 +535,8 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
    */
   function checkTargetRates(t: ReductionTargetClaim): 'fit' | 'off' | null {
     const printed = t.printed ?? [];
-    const withLow = (list: readonly ClaimFigure[]): ClaimFigure[] => list.flatMap((f) => { const low = rangeLow(f); return low === null ? [f] : compareFractions(low.figure.value, f.figure.value) <= 0 ? [low, f] : [f, low]; });
-    const counts = withLow(printed.filter((f) => f.dimension === 'households' && f.figure.qualifier === null));
-    const rates = withLow(printed.filter((f) => f.dimension === 'percent' && f.figure.qualifier === null && f.location.start > (counts[counts.length - 1]?.location.start ?? Infinity)));
+    const counts = withRangeLows(printed.filter((f) => f.dimension === 'households' && f.figure.qualifier === null));
+    const rates = withRangeLows(printed.filter((f) => f.dimension === 'percent' && f.figure.qualifier === null && f.location.start > (counts[counts.length - 1]?.location.start ?? Infinity)));
     if (counts.length === 0 || rates.length !== counts.length || counts.length > 2 || t.printedBase!.figure.value.num <= 0n) return null;
     const base = t.printedBase!;
     let off = false;
