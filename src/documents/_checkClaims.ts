@@ -16,8 +16,9 @@ import type { CheckedClaim, CheckFinding, CheckSeverity, FindingLocation, Unchec
 import type { DocumentModel } from './documentModel.js';
 import type { AgainstPlanClaim, ChangeClaim, ClaimFigure, DocumentClaim, FlowClaim, PercentOfPlanClaim, RateCountClaim, RatioClaim, ReductionTargetClaim, TableFigureClaim, TextLocation, TotalWithPartsClaim, YearlyAverageClaim, YearlyChangesClaim } from './proseClaims.js';
 import { roundQuotient } from '../numbers/rounding.js';
-import { negateInterval, formatInterval, intervalContains } from '../numbers/interval.js';
+import { negateInterval, formatInterval, intervalContains, pointInterval } from '../numbers/interval.js';
 import { printedInterval } from '../numbers/printedInterval.js';
+import { qualified } from './_proseFigures.js';
 
 /** What checking the claims of a document gives. */
 export interface ClaimChecks {
@@ -55,7 +56,7 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
   for (const c of claims) if (c.kind === 'yearly-average') checkAverage(c);
   for (const c of claims) if (c.kind === 'flow') checkFlow(c);
   for (const c of claims) if (c.kind === 'ratio') checkRatio(c);
-  for (const c of claims) if (c.kind === 'yearly-changes') checkYearlyChanges(c);
+  for (const c of claims) if (c.kind === 'yearly-changes') checkYearlyChanges(c, claims.filter((r): r is RateCountClaim => r.kind === 'rate-count'));
   checkPairs(claims.filter((c): c is RateCountClaim => c.kind === 'rate-count'));
   // a change since the start of the period, between the rates of two pairs: a wrong rate is found once, at its pair
   for (const c of claims) if (c.kind === 'change' && c.sinceStart === true) checkSinceStart(c);
@@ -93,6 +94,8 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
       const severity: CheckSeverity = partsShort && !droppedUnit ? 'warning' : 'error';
       const dropped = droppedUnit ? droppedUnitPart(c) : null;
       const hint = dropped === null ? '' : ` — “${dropped.text}”${dropped.label === undefined ? '' : ` (${dropped.label})`} is printed in ${MONEY_UNIT_LABELS[dropped.figure.moneyUnit ?? 'dong']}; read in ${MONEY_UNIT_LABELS[unit ?? 'dong']} the total holds (a dropped unit?)`;
+      // money in the total's unit; a count in the thing it counts (“14 xã”, “2.030 hộ”)
+      const unitLabel = unit !== null ? ` ${MONEY_UNIT_LABELS[unit]}` : c.total.figure.unitText === '' ? '' : ` ${c.total.figure.unitText}`;
       const sum = issue.expectedExact === null || issue.expectedExact.includes('/') ? (issue.expected ?? '?') : plainVn(issue.expectedExact);
       const gap = issue.difference === null ? '?' : plainVn(issue.difference.replace('-', ''));
       finding(c, {
@@ -100,11 +103,11 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
         code: partsShort ? 'parts-short-of-total' : 'parts-exceed-total',
         text: c.sentence,
         printed: c.total.text,
-        expected: `${issue.expected ?? '?'}${unit === null ? '' : ` ${MONEY_UNIT_LABELS[unit]}`}`,
+        expected: `${issue.expected ?? '?'}${unitLabel}`,
         difference: issue.difference,
         relation: relationText,
         location: where(c.total.location),
-        message: `“${c.total.text}” ${c.connective} ${c.parts.map((p) => `${p.label === undefined ? '' : `${p.label} `}${p.text}`).join('; ')}: the parts add up to ${sum}${unit === null ? '' : ` ${MONEY_UNIT_LABELS[unit]}`}, ${partsShort ? `less than the total by ${gap}${severity === 'warning' ? ' (is a part missing from the list?)' : ''}` : `more than the total by ${gap}`}${hint}`,
+        message: `“${c.total.text}” ${c.connective} ${c.parts.map((p) => `${p.label === undefined ? '' : `${p.label} `}${p.text}`).join('; ')}: the parts add up to ${sum}${unitLabel}, ${partsShort ? `less than the total by ${gap}${severity === 'warning' ? ' (is a part missing from the list?)' : ''}` : `more than the total by ${gap}`}${hint}`,
       });
       return;
     }
@@ -113,6 +116,9 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
     if (intervalsMeet(total, parts)) return ok(c, 'the parts and the total can meet (qualified figures read as intervals)');
     const exceed = total.high !== null && parts.low !== null && compareFractions(parts.low.value, total.high.value) >= 0;
     if (!exceed && c.parts.length === 1) return ok(c, 'one part, not more than the total');
+    // how far apart they are at the least: from the parts' nearest end to the total's
+    const gap = exceed ? subtractFractions(parts.low!.value, total.high!.value) : total.low !== null && parts.high !== null ? subtractFractions(total.low.value, parts.high.value) : null;
+    const reads = qualified(c.total.figure) ? `; “${c.total.text}” (${c.total.figure.qualifier!.word}) reads as ${intervalText(total, c.total)}` : '';
     finding(c, {
       severity: exceed ? 'error' : 'warning',
       code: exceed ? 'parts-exceed-total' : 'parts-short-of-total',
@@ -122,7 +128,7 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
       difference: null,
       relation: relationText,
       location: where(c.total.location),
-      message: `“${c.total.text}” ${c.connective} ${c.parts.map((p) => p.text).join('; ')}: the parts add up to ${intervalText(parts, c.total)}, which ${exceed ? 'exceeds' : 'falls short of'} the total as printed`,
+      message: `“${c.total.text}” ${c.connective} ${c.parts.map((p) => p.text).join('; ')}: the parts add up to ${intervalText(parts, c.total)}${reads}, so they ${exceed ? 'exceed' : 'fall short of'} the total as printed${gap === null ? '' : ` by at least ${intervalText({ low: { value: gap, open: false }, high: { value: gap, open: false } }, c.total)}`}`,
     });
   }
 
@@ -216,6 +222,14 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
     return { text: figure.text, location: { block: f.location.block, start, end: start + digits.length }, dimension: f.dimension, figure };
   }
 
+  /** Each figure with the low end of its range before it (“1,5-2%”, “368-491 hộ”), paired smaller first whichever way the range is printed. */
+  function withRangeLows(list: readonly ClaimFigure[]): ClaimFigure[] {
+    return list.flatMap((f) => {
+      const low = rangeLow(f);
+      return low === null ? [f] : compareFractions(low.figure.value, f.figure.value) <= 0 ? [low, f] : [f, low];
+    });
+  }
+
   /** A yearly average: the change over the period (printed, or from its two ends) ÷ the years, within the printed rounding, meets the average printed. */
   function checkAverage(c: YearlyAverageClaim): void {
     if (c.average.dimension === 'money') return checkMoneyAverage(c);
@@ -224,7 +238,8 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
     const total = c.change !== null ? iv(c.change) : sumIntervals([iv(a!), negateInterval(iv(b!))]);
     const exactTotal = c.change !== null ? c.change.figure.value : subtractFractions(a!.figure.value, b!.figure.value);
     const over = c.change !== null ? c.change.text : `${a!.text} − ${b!.text}`;
-    const printed = iv(c.average);
+    // “mỗi năm giảm 1–1,5%”: a range of averages, from its low end to its high end
+    const printed = c.average.figure.range === undefined ? iv(c.average) : figureInterval(c.average.figure);
     const fits = c.years.find((n) => intervalsMeet(scaleInterval(total, fraction(1n, BigInt(n))), printed));
     const years = c.years.join(' or ');
     const period = c.period === undefined ? '' : ` (${c.period})`;
@@ -240,10 +255,10 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
       text: c.sentence,
       printed: c.average.text,
       expected: `${c.years.map((k) => vn(divideFractions(exactTotal, fraction(BigInt(k))), decimals)).join(' or ')}%`,
-      difference: fractionToDecimal(subtractFractions(c.average.figure.value, exact)).toDecimalPlaces(decimals).toFixed(),
+      difference: c.average.figure.range === undefined ? fractionToDecimal(subtractFractions(c.average.figure.value, exact)).toDecimalPlaces(decimals).toFixed() : null,
       relation: `bình quân = (${over}) ÷ ${years} years`,
       location: where(c.average.location),
-      message: `“${c.average.text}” a year: ${over} over ${years} years is ${c.years.map((k) => `${vn(divideFractions(exactTotal, fraction(BigInt(k))), decimals)}%`).join(' or ')} a year, not ${c.average.text} (off by ${vn(subtractFractions(c.average.figure.value, exact), decimals).replace('-', '')} points)${period}`,
+      message: `“${c.average.text}” a year: ${over} over ${years} years is ${c.years.map((k) => `${vn(divideFractions(exactTotal, fraction(BigInt(k))), decimals)}%`).join(' or ')} a year, not ${c.average.text}${c.average.figure.range === undefined ? ` (off by ${vn(subtractFractions(c.average.figure.value, exact), decimals).replace('-', '')} points)` : ` (outside ${formatInterval(printed, { decimals })}%)`}${period}`,
     });
   }
 
@@ -355,26 +370,92 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
     });
   }
 
+  /**
+   * The rate of the households at the end of each year, from the document's rate–count pairs of all
+   * households that name their year (“Cuối năm 2026 … còn 15.620 hộ nghèo, chiếm tỷ lệ 5%”; “đầu năm
+   * 2027” is the end of 2026): a year whose pairs print two rates is left out.
+   */
+  function ratesByYear(pairs: readonly RateCountClaim[], subject: 'poor' | 'near-poor'): Map<number, ClaimFigure> {
+    const byYear = new Map<number, ClaimFigure[]>();
+    for (const r of pairs) {
+      if (r.subject !== subject || r.population !== '' || r.year === undefined || r.scope !== undefined || r.base !== 'households') continue;
+      const year = Number(r.year) - (r.moment === 'start' || /\bdau\b/.test(foldVietnamese(r.date ?? '')) ? 1 : 0);
+      byYear.set(year, [...(byYear.get(year) ?? []), r.rate]);
+    }
+    const out = new Map<number, ClaimFigure>();
+    for (const [year, rates] of byYear) if (new Set(rates.map((f) => f.figure.digits)).size === 1) out.set(year, rates[0]!);
+    return out;
+  }
+
+  /**
+   * The years of a change of a rate whose two ends the document prints as rate–count pairs
+   * (the end of the year before and of the year): each year's change checked against them, a
+   * wrong one found at that year. The years found, with the change each stands for.
+   */
+  function checkEachYear(c: YearlyChangesClaim, pairs: readonly RateCountClaim[]): Map<number, Fraction> {
+    const wrong = new Map<number, Fraction>();
+    if (c.total.dimension !== 'percent' || c.subject === undefined) return wrong;
+    const rates = ratesByYear(pairs, c.subject);
+    const way = c.direction === 'down' ? 1 : -1;
+    for (const y of c.years) {
+      const before = rates.get(y.year - 1);
+      const after = rates.get(y.year);
+      if (before === undefined || after === undefined) continue;
+      // the change in the whole's direction, each rate within its printed rounding
+      const exact = multiplyFractions(subtractFractions(before.figure.value, after.figure.value), fraction(BigInt(way * y.sign)));
+      const implied = scaleInterval(sumIntervals([printedValues(before), negateInterval(printedValues(after))]), fraction(BigInt(way * y.sign)));
+      if (intervalsMeet(implied, printedValues(y.change))) continue;
+      wrong.set(y.year, exact);
+      const decimals = Math.max(y.change.figure.decimals, before.figure.decimals, after.figure.decimals);
+      finding(c, {
+        severity: 'error',
+        code: 'yearly-changes-mismatch',
+        text: c.sentence,
+        printed: y.change.text,
+        expected: `${vn(exact, decimals)}%`,
+        difference: fractionToDecimal(subtractFractions(y.change.figure.value, exact)).toFixed(),
+        relation: `năm ${y.year}: ${before.text} (${y.year - 1}) − ${after.text} (${y.year})`,
+        location: where(y.change.location),
+        message: `“năm ${y.year} ${y.sign * way === 1 ? 'giảm' : 'tăng'} ${y.change.text}”: the document prints the rate ${before.text} for the end of ${y.year - 1} (block ${before.location.block + 1}) and ${after.text} for the end of ${y.year} (block ${after.location.block + 1}), a change of ${vn(exact, decimals)} points (${formatInterval(implied, { decimals: decimals + 1 })} within their printed rounding), not ${y.change.text}`,
+      });
+    }
+    return wrong;
+  }
+
   /** “giảm 4,66% (năm 2022 giảm 1,79%, …)”: the years' changes, each within its printed rounding, add up to the whole within its own. */
-  function checkYearlyChanges(c: YearlyChangesClaim): void {
+  function checkYearlyChanges(c: YearlyChangesClaim, pairs: readonly RateCountClaim[]): void {
+    const wrong = checkEachYear(c, pairs);
     const iv = printedValues;
-    const implied = sumIntervals(c.years.map((y) => (y.sign === 1 ? iv(y.change) : negateInterval(iv(y.change)))));
-    const terms = c.years.map((y, i) => `${i === 0 ? (y.sign === 1 ? '' : '−') : y.sign === 1 ? ' + ' : ' − '}${y.change.figure.digits}`).join('');
-    const exact = c.years.reduce((sum, y) => (y.sign === 1 ? addFractions(sum, y.change.figure.value) : subtractFractions(sum, y.change.figure.value)), fraction(0n));
+    // each year against the whole's direction once: its values, its exact figure and its sign as printed in the sum
+    const signed = c.years.map((y) => (y.sign === 1 ? { values: iv(y.change), value: y.change.figure.value, plus: true } : { values: negateInterval(iv(y.change)), value: subtractFractions(fraction(0n), y.change.figure.value), plus: false }));
+    const implied = sumIntervals(signed.map((y) => y.values));
+    const terms = c.years.map((y, i) => `${i === 0 ? (signed[i]!.plus ? '' : '−') : signed[i]!.plus ? ' + ' : ' − '}${y.change.figure.digits}`).join('');
+    const exact = signed.reduce((sum, y) => addFractions(sum, y.value), fraction(0n));
     const decimals = Math.max(...c.years.map((y) => y.change.figure.decimals), c.total.figure.decimals);
     const unit = c.total.dimension === 'percent' ? '%' : ` ${c.total.figure.unitText}`;
     const years = `${c.years[0]!.year}–${c.years[c.years.length - 1]!.year}`;
-    if (intervalsMeet(implied, iv(c.total))) return ok(c, `the years ${years}: ${terms} = ${vn(exact, decimals)}${unit}, printed ${c.total.text}${c.total.dimension === 'percent' ? ' (points of a rate add)' : ''}`);
+    // a wrong year is found at its figure (checkEachYear); the whole is checked against the years as the document's rates give them
+    const given = c.years.map((y, i) => (wrong.has(y.year) ? multiplyFractions(wrong.get(y.year)!, fraction(BigInt(y.sign))) : signed[i]!.value));
+    const corrected = wrong.size === 0 ? implied : sumIntervals(c.years.map((y, i) => (wrong.has(y.year) ? pointInterval(given[i]!) : signed[i]!.values)));
+    const sum = wrong.size === 0 ? exact : given.reduce((a, b) => addFractions(a, b), fraction(0n));
+    if (intervalsMeet(corrected, iv(c.total))) {
+      if (wrong.size === 0) ok(c, `the years ${years}: ${terms} = ${vn(exact, decimals)}${unit}, printed ${c.total.text}${c.total.dimension === 'percent' ? ' (points of a rate add)' : ''}`);
+      return;
+    }
+    const named = [...wrong.keys()].map((y) => `${y}: ${vn(wrong.get(y)!, decimals)}${unit}`).join(', ');
     finding(c, {
       severity: 'error',
       code: 'yearly-changes-mismatch',
       text: c.sentence,
       printed: c.total.text,
-      expected: `${vn(exact, decimals)}${unit}`,
-      difference: fractionToDecimal(subtractFractions(c.total.figure.value, exact)).toFixed(),
-      relation: `${c.direction === 'down' ? 'giảm' : 'tăng'} ${c.total.text} = ${terms}`,
+      expected: `${vn(sum, decimals)}${unit}`,
+      difference: fractionToDecimal(subtractFractions(c.total.figure.value, sum)).toFixed(),
+      relation: `${c.direction === 'down' ? 'giảm' : 'tăng'} ${c.total.text} = ${wrong.size === 0 ? terms : "the years' changes"}`,
       location: where(c.total.location),
-      message: `“${c.total.text}”: the changes of the years ${years} printed after it add up to ${terms} = ${vn(exact, decimals)}${unit}${c.total.dimension === 'percent' ? ` (${formatInterval(implied, { decimals: decimals + 1 })} within their printed rounding)` : ''}, not ${c.total.text}`,
+      message:
+        wrong.size === 0
+          ? `“${c.total.text}”: the changes of the years ${years} printed after it add up to ${terms} = ${vn(exact, decimals)}${unit}${c.total.dimension === 'percent' ? ` (${formatInterval(implied, { decimals: decimals + 1 })} within their printed rounding)` : ''}, not ${c.total.text}`
+          : `“${c.total.text}”: the years ${years}, with ${named} as the document's rates give ${wrong.size === 1 ? 'it' : 'them'}, add up to ${vn(sum, decimals)}${unit}, not ${c.total.text}${intervalsMeet(implied, iv(c.total)) ? ` (the whole carries the printed ${wrong.size === 1 ? 'year' : 'years'})` : ''}`,
     });
   }
 
@@ -408,12 +489,14 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
   function checkTargetCounts(t: ReductionTargetClaim): 'fit' | 'off' | null {
     const form = t.target.form;
     const other = t.target.equivalent?.form;
-    if (t.printedBase === undefined || t.printed === undefined || t.population !== '' || (form !== 'points' && form !== 'range') || (other !== 'count' && other !== 'count-range')) return null;
+    if (t.printedBase === undefined || t.printed === undefined || t.population !== '') return null;
+    // “giảm 45 hộ nghèo, tương ứng giảm 1,2%”: the households set, the rate they stand for printed after them
+    if ((form === 'count' || form === 'count-range') && (other === 'points' || other === 'range')) return checkTargetRates(t);
+    if ((form !== 'points' && form !== 'range') || (other !== 'count' && other !== 'count-range')) return null;
     // “1,5-2%”, “368-491 hộ”: the low end is printed before the figure, joined by a dash
     // a range printed high end first (“2-1,5%”, “491-368 hộ”) is the same interval: its ends are paired smaller with smaller
-    const withLow = (list: readonly ClaimFigure[]): ClaimFigure[] => list.flatMap((f) => { const low = rangeLow(f); return low === null ? [f] : compareFractions(low.figure.value, f.figure.value) <= 0 ? [low, f] : [f, low]; });
-    const rates = withLow(t.printed.filter((f) => f.dimension === 'percent' && f.figure.qualifier === null));
-    const counts = withLow(t.printed.filter((f) => f.dimension === 'households' && f.figure.qualifier === null && f.location.start > (rates[rates.length - 1]?.location.start ?? Infinity)));
+    const rates = withRangeLows(t.printed.filter((f) => f.dimension === 'percent' && f.figure.qualifier === null));
+    const counts = withRangeLows(t.printed.filter((f) => f.dimension === 'households' && f.figure.qualifier === null && f.location.start > (rates[rates.length - 1]?.location.start ?? Infinity)));
     if (rates.length === 0 || rates.length !== counts.length || rates.length > 2) return null;
     const base = t.printedBase.figure.value;
     // a target's rate is set, not measured (“giảm 3-4%” is 3 and 4 exactly): only its households are rounded, to one either way;
@@ -445,6 +528,79 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
     return off ? 'off' : 'fit';
   }
 
+  /**
+   * A count target printed with the rate it stands for (“giảm 45 hộ nghèo, tương ứng giảm 1,2%”), when
+   * the document prints its base of households: each rate is its count's share of the base, rounded
+   * as printed (a count is set exactly; the rate is the figure rounded for print). Null when not checked.
+   */
+  function checkTargetRates(t: ReductionTargetClaim): 'fit' | 'off' | null {
+    const printed = t.printed ?? [];
+    const counts = withRangeLows(printed.filter((f) => f.dimension === 'households' && f.figure.qualifier === null));
+    const rates = withRangeLows(printed.filter((f) => f.dimension === 'percent' && f.figure.qualifier === null && f.location.start > (counts[counts.length - 1]?.location.start ?? Infinity)));
+    if (counts.length === 0 || rates.length !== counts.length || counts.length > 2 || t.printedBase!.figure.value.num <= 0n) return null;
+    const base = t.printedBase!;
+    let off = false;
+    counts.forEach((count, i) => {
+      const r = rates[i]!;
+      const iv = printedInterval(r.figure.digits, { kind: 'rate' }).precision;
+      const exact = multiplyFractions(divideFractions(count.figure.value, base.figure.value), fraction(100n));
+      if (intervalContains(iv, exact)) return;
+      off = true;
+      const decimals = Math.max(1, r.figure.decimals);
+      finding(t, {
+        severity: 'warning',
+        code: 'target-count-mismatch',
+        text: t.sentence,
+        printed: r.text,
+        expected: `${vn(exact, decimals)}%`,
+        difference: fractionToDecimal(subtractFractions(r.figure.value, exact)).toDecimalPlaces(decimals + 1).toFixed(),
+        relation: `${count.text} ÷ ${base.text} × 100`,
+        location: where(r.location),
+        message: `“${r.text}” for a fall of ${count.text}: ${count.text} of the ${base.text} the document prints (block ${base.location.block + 1}) is ${vn(exact, decimals + 1)}% of the households (tỷ lệ hộ nghèo), not ${r.text} (off by ${vn(subtractFractions(r.figure.value, exact), decimals + 1).replace('-', '')} points)`,
+      });
+    });
+    if (!off) ok(t, `${rates.map((r, i) => `${r.text} = ${counts[i]!.text} of ${base.text}`).join('; ')} (the households the document prints)`);
+    return off ? 'off' : 'fit';
+  }
+
+  /**
+   * A share of the households at the start (“Đầu năm 2026 … 300 hộ nghèo; … giảm 1/3 số hộ nghèo,
+   * còn 200 hộ nghèo”, “giảm 1/3 số hộ nghèo (giảm 100 hộ)”): the households out are the share of
+   * the start, those left the start less them, each to one household either way. Null when not checked.
+   */
+  function checkTargetShare(t: ReductionTargetClaim): 'fit' | 'off' | null {
+    if (t.target.form !== 'share' || t.shareOf === undefined) return null;
+    const { start, left } = t.shareOf;
+    const share = t.target.share;
+    const out = multiplyFractions(start.figure.value, share);
+    const checks: Array<{ figure: ClaimFigure; expected: Fraction; what: string }> = [];
+    const eq = t.target.equivalent;
+    const said = eq?.form === 'count' ? t.printed?.find((f) => f.dimension === 'households' && compareFractions(f.figure.value, fraction(BigInt(eq.households))) === 0) : undefined;
+    if (said !== undefined) checks.push({ figure: said, expected: out, what: 'households out' });
+    if (left !== undefined) checks.push({ figure: left, expected: subtractFractions(start.figure.value, out), what: 'households left' });
+    if (checks.length === 0) return null;
+    const shareText = `${share.num}/${share.den}`;
+    let off = false;
+    for (const { figure, expected, what } of checks) {
+      const gap = subtractFractions(figure.figure.value, expected);
+      if (compareFractions(gap.num < 0n ? subtractFractions(fraction(0n), gap) : gap, fraction(1n)) < 0) continue;
+      off = true;
+      finding(t, {
+        severity: 'warning',
+        code: 'target-count-mismatch',
+        text: t.sentence,
+        printed: figure.text,
+        expected: `${vn(expected, 0)} hộ`,
+        difference: fractionToDecimal(gap).toDecimalPlaces(1).toFixed(),
+        relation: what === 'households out' ? `${shareText} × ${start.text}` : `${start.text} − ${shareText} × ${start.text}`,
+        location: where(figure.location),
+        message: `“${figure.text}” (${what}): ${shareText} of the ${start.text} at the start (block ${start.location.block + 1}) is ${vn(out, 1)} hộ out${what === 'households left' ? `, leaving ${vn(expected, 1)} hộ` : ''}, not ${figure.text} (off by ${vn(gap, 0).replace('-', '')})`,
+      });
+    }
+    if (!off) ok(t, `${shareText} of ${start.text} = ${vn(out, 1)} hộ out${left === undefined ? '' : `, ${left.text} left`}`);
+    return off ? 'off' : 'fit';
+  }
+
   function checkPairs(all: readonly RateCountClaim[]): void {
     // a range (“300–350 hộ”, “5,8-6%”) or a figure rounded by its scale word (“11,7 nghìn hộ”) is no exact count or rate to infer a base from
     const rounded = (f: ClaimFigure): boolean => f.figure.range !== undefined || f.figure.scale !== undefined;
@@ -459,7 +615,27 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
       const exact = multiplyFractions(divideFractions(p.count.figure.value, base), fraction(100n));
       const q = multiplyFractions(exact, fraction(10n ** BigInt(r.decimals)));
       const printed = multiplyFractions(r.value, fraction(10n ** BigInt(r.decimals)));
-      if (r.qualifier !== null || p.count.figure.qualifier !== null) continue;
+      if (p.count.figure.qualifier !== null) continue;
+      // “còn 98 hộ nghèo, chiếm gần 5%”: an approximate rate holds when the exact share is in the values its qualifier allows
+      if (r.qualifier !== null) {
+        const allowed = figureInterval(r);
+        if (intervalContains(allowed, exact)) {
+          ok(p, `${p.count.text} ÷ ${p.printedBase.text} (printed) × 100 = ${vn(exact, Math.max(2, r.decimals + 1))}%, which is ${p.rate.text}`);
+          continue;
+        }
+        finding(p, {
+          severity: 'error',
+          code: 'rate-mismatch',
+          text: p.sentence,
+          printed: p.rate.text,
+          expected: `${vn(exact, Math.max(2, r.decimals))}%`,
+          difference: null,
+          relation: `${p.count.text} ÷ ${p.printedBase.text} × 100`,
+          location: where(p.rate.location),
+          message: `“${p.rate.text}” for ${p.count.text}: on the households the text prints (${p.printedBase.text}) it is ${vn(exact, Math.max(2, r.decimals))}%, outside what “${p.rate.text}” allows (${formatInterval(allowed, { decimals: Math.max(1, r.decimals) })}%)`,
+        });
+        continue;
+      }
       if (roundQuotient(q.num, q.den, rounding) === printed.num / printed.den) {
         ok(p, `${p.count.text} ÷ ${p.printedBase.text} (printed) × 100 = ${vn(exact, Math.max(2, r.decimals + 1))}%, printed ${p.rate.text}`);
         continue;
@@ -673,7 +849,7 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
         skip(t, `about ${t.population} households, which no table of the document counts`);
         continue;
       }
-      const counts = checkTargetCounts(t);
+      const counts = checkTargetCounts(t) ?? checkTargetShare(t);
       if (plan === null && counts !== null) continue;
       if (plan === null) {
         const others = targets.filter((o) => o !== t && o.population === '' && o.target.subject === t.target.subject);

@@ -33,13 +33,21 @@ export function figureInterval(f: ProseFigure): Interval {
   return f.dimension === 'money' ? scaleInterval(read, fraction(DONG_PER_UNIT[f.moneyUnit ?? 'dong'])) : read;
 }
 
-/** A printed percentage as the values its rounding for print allows (“99,04” → 99,035–99,045), as a share (÷ 100). */
+/**
+ * A printed percentage as the values its rounding for print allows (“99,04” → 99,035–99,045), or
+ * its qualifier's interval when it has one (“trên 90%” → more than 90), as a share (÷ 100).
+ */
 export function percentShareInterval(f: ProseFigure): Interval {
-  return scaleInterval(printedInterval(f.digits, { kind: 'rate' }).precision, fraction(1n, 100n));
+  const read = f.qualifier !== null && f.qualifier.word !== '' ? figureInterval(f) : printedInterval(f.digits, { kind: 'rate' }).precision;
+  return scaleInterval(read, fraction(1n, 100n));
 }
 
-/** An interval in the unit of a figure (money shown in the figure's unit), with one decimal and the figure's unit word. */
+/** An interval in the unit of a figure (money shown in the figure's unit), with one decimal (none for a count whose ends are whole) and the figure's unit word. */
 export function intervalInUnitOf(i: Interval, like: ProseFigure): string {
   const per = like.dimension === 'money' ? DONG_PER_UNIT[like.moneyUnit ?? 'dong'] : 1n;
-  return `${formatInterval(scaleInterval(i, fraction(1n, per)), { decimals: 1 }).replace('–', ' – ')} ${like.unitText}`;
+  const scaled = scaleInterval(i, fraction(1n, per));
+  // a count of whole households or persons is shown whole (“370 hộ”); a count implied by a rate keeps its decimal (“392,4 – 396,2 hộ”)
+  const whole = [scaled.low, scaled.high].every((b) => b === null || b.value.den === 1n);
+  const decimals = like.dimension === 'money' || like.dimension === 'percent' || !whole ? 1 : 0;
+  return `${formatInterval(scaled, { decimals }).replace('–', ' – ')} ${like.unitText}`;
 }

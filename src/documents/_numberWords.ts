@@ -101,7 +101,7 @@ export function numberWordRuns(folded: string): NumberWordsRun[] {
   let run: Array<{ word: string; start: number; end: number }> = [];
   const flush = (): void => {
     while (run.length > 0 && SCALE[run[0]!.word] !== undefined) run.shift();
-    if (run.length > 0 && !(run.length === 1 && LEADING_OTHER.has(run[0]!.word)) && !/[\d.,]\s*$/.test(folded.slice(Math.max(0, run[0]!.start - 2), run[0]!.start)) && !/\p{L}$/u.test(folded.slice(0, run[0]!.start))) {
+    if (run.length > 0 && !(run.length === 1 && LEADING_OTHER.has(run[0]!.word)) && !/[\d.,]\s*$/.test(folded.slice(Math.max(0, run[0]!.start - 2), run[0]!.start))) {
       out.push({ start: run[0]!.start, end: run[run.length - 1]!.end, words: run.map((r) => r.word), starts: run.map((r) => r.start) });
     }
     run = [];

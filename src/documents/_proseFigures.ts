@@ -88,6 +88,9 @@ const UNITS: ReadonlyArray<readonly [string, FigureDimension, MoneyUnit | null]>
   ['truong hop', 'other', null],
   ['the', 'other', null],
   ['cong trinh', 'other', null],
+  // “12/15 xã đạt chuẩn”, “8/10 thôn”: places counted
+  ['xa', 'other', null],
+  ['thon', 'other', null],
 ];
 const QUALIFIERS: ReadonlyArray<readonly [string, QualifierMeaning]> = [
   ['it nhat', 'at-least'],
@@ -153,6 +156,48 @@ function scaleAfter(text: string, folded: string, at: number): { readonly word: 
   return { word, factor: SCALE[m[1]!]!, length: m[0].length, unit };
 }
 
+/** A number and a scale word inside a figure written in digits and scale words (“2 triệu 500 nghìn đồng”: “2 triệu ”). */
+const COMPOUND_GROUP = /^(\d{1,3}(?:\.\d{3})*|\d+)[ \u00a0]+(nghin|ngan|trieu|ty|ti)(?![\p{L}\d])[ \u00a0]+(?=\d)/u;
+
+/**
+ * A figure written in digits and scale words, larger first (“2 triệu 500 nghìn đồng” is 2.500
+ * nghìn đồng, “1 tỷ 200 triệu đồng” 1.200 triệu đồng, “1 nghìn 200 hộ” 1.200 hộ), from `at`:
+ * its length, its digits in the unit printed last, and that unit; undefined when `at` does not
+ * start one, `malformed` (where its groups end) when scale words chain digits that make no
+ * figure (“2 triệu 1500 nghìn đồng”: each group after the first is less than the step to the
+ * scale before it), so the reading is exact and unique and no group is read alone.
+ */
+function compoundAt(text: string, folded: string, at: number): { readonly length: number; readonly digits: string; readonly unit: NonNullable<ReturnType<typeof unitAfter>> } | { readonly malformed: number } | undefined {
+  const groups: Array<{ readonly value: bigint; readonly factor: bigint }> = [];
+  let pos = at;
+  for (let m = COMPOUND_GROUP.exec(folded.slice(pos, pos + 40)); m !== null; m = COMPOUND_GROUP.exec(folded.slice(pos, pos + 40))) {
+    const wordAt = pos + m[0].indexOf(m[2]!, m[1]!.length);
+    if (!SCALE_SPELLINGS.has(text.slice(wordAt, wordAt + m[2]!.length).toLowerCase())) return undefined;
+    groups.push({ value: BigInt(m[1]!.replace(/\./g, '')), factor: SCALE[m[2]!]! });
+    pos += m[0].length;
+  }
+  if (groups.length === 0) return undefined;
+  // “2 triệu 1500 nghìn đồng”: not a figure, and its last group is not one either
+  const malformed = { malformed: pos };
+  const last = /^\d{1,3}(?![\d.,])/.exec(folded.slice(pos, pos + 4));
+  if (last === null) return malformed;
+  // “… 200 nghìn hộ”: the last group may have its scale word before a unit that is not money's
+  const lastScale = SCALE_AFTER.exec(folded.slice(pos + last[0].length, pos + last[0].length + 12));
+  const unit = unitAfter(folded, pos + last[0].length) ?? (lastScale === null ? null : unitAfter(folded, pos + last[0].length + lastScale[0].length));
+  if (unit === null) return malformed;
+  const scaled = unit.dimension !== 'money' && lastScale !== null && unitAfter(folded, pos + last[0].length) === null;
+  const unitFactor = unit.dimension === 'money' ? DONG_PER_UNIT[unit.moneyUnit ?? 'dong'] : 1n;
+  const lastFactor = scaled ? SCALE[lastScale[1]!]! : unitFactor;
+  // a count in tỷ (“5 tỷ 300 hộ”) is no count
+  if (unit.dimension !== 'money' && groups.some((g) => g.factor >= 1_000_000_000n)) return malformed;
+  // every scale larger than the one after it, each group less than the step to the scale before it
+  const factors = [...groups.map((g) => g.factor), lastFactor];
+  const values = [...groups.map((g) => g.value), BigInt(last[0])];
+  for (let k = 1; k < factors.length; k++) if (factors[k]! >= factors[k - 1]! || values[k]! * factors[k]! >= factors[k - 1]!) return malformed;
+  const total = values.reduce((sum, v, k) => sum + (v * factors[k]!) / unitFactor, 0n);
+  return { length: pos + last[0].length + (scaled ? lastScale[0].length : 0) + unit.match[0].length - at, digits: scaledDigits(total.toString(), 1n), unit };
+}
+
 /** Vietnamese digits (“11,7”) times a factor (1.000), exactly, grouped by dots (“11.700”). */
 function scaledDigits(digits: string, factor: bigint): string {
   const [whole = '', frac = ''] = digits.split(',');
@@ -164,16 +209,26 @@ function scaledDigits(digits: string, factor: bigint): string {
   return d === 0 ? int : `${int},${s.slice(s.length - d)}`;
 }
 
+/** A number in words with its unit (see {@link wordFigures}): the run, where it starts and ends with its unit, and its reading. */
+export interface WordFigure {
+  readonly run: NumberWordsRun;
+  readonly start: number;
+  readonly end: number;
+  readonly unit: NonNullable<ReturnType<typeof unitAfter>>;
+  readonly reading: NumberWordsReading;
+}
+
 /** Units a number in words must be printed with exactly: “hộ” (not “hỗ trợ”, “họ”), “đồng” (not “đông”). */
 const WORD_UNIT_SPELLING: Readonly<Record<string, string>> = { ho: 'hộ', dong: 'đồng' };
 
 /**
  * Numbers written in words with a unit after them (“một nghìn hai trăm hộ”, “ba mươi lăm phần
  * trăm”, “năm trăm triệu đồng”), every word printed as a number word; each with its reading (a
- * value, or why it is not read). A lone “một” (“một hộ”: a household) is not a figure.
+ * value, or why it is not read). A lone “một” (“một hộ”: a household) is not a figure. Read once
+ * per paragraph and given to {@link proseFigures} and {@link ambiguousFigures} (`words`).
  */
-function wordFigures(text: string, folded: string): Array<{ readonly run: NumberWordsRun; readonly start: number; readonly end: number; readonly unit: NonNullable<ReturnType<typeof unitAfter>>; readonly reading: NumberWordsReading }> {
-  const out: Array<{ run: NumberWordsRun; start: number; end: number; unit: NonNullable<ReturnType<typeof unitAfter>>; reading: NumberWordsReading }> = [];
+export function wordFigures(text: string, folded: string = foldVietnameseKeepingLength(text)): WordFigure[] {
+  const out: WordFigure[] = [];
   for (const whole of numberWordRuns(folded)) {
     // “từ hai trăm hộ”: a leading word printed as another word (“từ”) is not part of the number
     const skip = whole.starts.findIndex((s, k) => spelledAsNumber(text, { start: s, end: s + whole.words[k]!.length, words: [whole.words[k]!], starts: [s] }));
@@ -204,15 +259,17 @@ function wordFigures(text: string, folded: string): Array<{ readonly run: Number
   return out;
 }
 
-/** The smallest denominator read as “done out of planned”: below it, “1/2”, “2/3 số hộ” are shares, read by the targets. */
+/** The smallest denominator read as “done out of planned”: below it, “1/2”, “2/3 số hộ” are shares, read by the targets — except for places counted (“12/15 xã”, “8/10 thôn”), never a share. */
 const OUT_OF_MIN = 20n;
+/** Units of places counted, whose “A/B” is always done out of all (“12/15 xã đạt chuẩn”). */
+const PLACES: ReadonlySet<string> = new Set(['xa', 'thon']);
 
 /**
  * Every figure of a paragraph that carries a unit (money, households, persons, %, or a counted
  * thing such as căn, lớp, mô hình). Numbers without a unit (years, article and document numbers,
  * dates such as 30/6/2022, list numbers) are not figures.
  */
-export function proseFigures(text: string, options: { readonly englishFormat?: boolean; readonly folded?: string } = {}): ProseFigure[] {
+export function proseFigures(text: string, options: { readonly englishFormat?: boolean; readonly folded?: string; readonly words?: readonly WordFigure[] } = {}): ProseFigure[] {
   // figures printed in the English format are read with their separators swapped (same length, offsets kept)
   const folded = swapEnglishFigures(options.folded ?? foldVietnameseKeepingLength(text), options.englishFormat === true);
   const out: ProseFigure[] = [];
@@ -225,6 +282,20 @@ export function proseFigures(text: string, options: { readonly englishFormat?: b
     const space = /[ \u00a0\u202f]/.exec(printed);
     if (space !== null && NAMED_BY_NUMBER.test(folded.slice(Math.max(0, numberStart - 16), numberStart))) {
       NUMBER_RE.lastIndex = numberStart + space.index;
+      continue;
+    }
+    // “2 triệu 500 nghìn đồng”: one figure, never its last group alone
+    const compound = compoundAt(text, folded, numberStart);
+    if (compound !== undefined && 'malformed' in compound) {
+      NUMBER_RE.lastIndex = compound.malformed;
+      while (/\d/.test(folded[NUMBER_RE.lastIndex] ?? '')) NUMBER_RE.lastIndex++;
+      continue;
+    }
+    if (compound !== undefined) {
+      const end = numberStart + compound.length;
+      const { start, qualifier } = qualifierBefore(text, folded, numberStart);
+      out.push({ text: text.slice(start, end), start, end, numberStart, dimension: compound.unit.dimension, unitText: text.slice(end - compound.unit.match[1]!.length, end), moneyUnit: compound.unit.moneyUnit, value: figureValue(compound.digits)!, decimals: 0, digits: compound.digits, qualifier });
+      NUMBER_RE.lastIndex = end;
       continue;
     }
     // “102 650” is read as “102.650”; the text keeps what was printed
@@ -275,7 +346,8 @@ export function proseFigures(text: string, options: { readonly englishFormat?: b
       ...(scaled === undefined ? {} : { scale: { word: scaled.word, factor: scaled.factor, printed: digits } }),
     });
   }
-  for (const w of wordFigures(text, folded)) {
+  // the number words have no digits: the English format's swap leaves them as they are
+  for (const w of options.words ?? wordFigures(text, folded)) {
     if (!('value' in w.reading)) continue;
     const end = w.end;
     const { start, qualifier } = qualifierBefore(text, folded, w.start);
@@ -303,7 +375,7 @@ export function proseFigures(text: string, options: { readonly englishFormat?: b
     const found = unitAfter(folded, m.index + all.length);
     const value = figureValue(done);
     const of = figureValue(planned);
-    if (found === null || found.dimension === 'percent' || value === null || of === null || of.num < OUT_OF_MIN * of.den) continue;
+    if (found === null || found.dimension === 'percent' || value === null || of === null || (of.num < OUT_OF_MIN * of.den && !PLACES.has(found.word)) || of.num === 0n) continue;
     const unit = found.match;
     const end = m.index + all.length + unit[0].length;
     const { start, qualifier } = qualifierBefore(text, folded, m.index);
@@ -352,7 +424,7 @@ export interface AmbiguousFigure {
  * three digits with a count unit (“1,234 hộ”: 1.234 households in English, an impossible 1,234 in
  * Vietnamese). They are not read; the checker lists them with the reason.
  */
-export function ambiguousFigures(text: string, folded: string = foldVietnameseKeepingLength(text)): AmbiguousFigure[] {
+export function ambiguousFigures(text: string, folded: string = foldVietnameseKeepingLength(text), words: readonly WordFigure[] = wordFigures(text, folded)): AmbiguousFigure[] {
   const out: AmbiguousFigure[] = [];
   EN_MAYBE.lastIndex = 0;
   for (let m = EN_MAYBE.exec(folded); m !== null; m = EN_MAYBE.exec(folded)) {
@@ -380,7 +452,7 @@ export function ambiguousFigures(text: string, folded: string = foldVietnameseKe
         : `“${text.slice(m.index, end)}” may be ${english} in the English format, in a document whose figures are Vietnamese (“,” is the decimal comma, and a count has no decimals): not read`,
     });
   }
-  for (const w of wordFigures(text, folded)) {
+  for (const w of words) {
     if ('value' in w.reading) continue;
     const end = w.end;
     const printed = text.slice(w.run.start, end);

@@ -3,7 +3,7 @@ import { VnPovertyError } from '../errors/VnPovertyError.js';
 import { targetFromText, type ReductionTarget, type TargetSubject } from '../targets/reductionTarget.js';
 import { compareFractions, fraction, type Fraction } from '../numbers/fraction.js';
 import { foldVietnamese, foldVietnameseKeepingLength } from '../text/foldVietnamese.js';
-import { ambiguousFigures, commonValue, isEnglishFormat, proseFigures, qualified, sentences, type FigureDimension, type ProseFigure } from './_proseFigures.js';
+import { ambiguousFigures, commonValue, isEnglishFormat, proseFigures, qualified, sentences, wordFigures, type FigureDimension, type ProseFigure } from './_proseFigures.js';
 import type { DocumentModel } from './documentModel.js';
 
 /** Where a claim's text is: a block (0-based) and character offsets in its text. */
@@ -112,6 +112,12 @@ export interface ReductionTargetClaim extends ClaimBase {
   readonly printedBase?: ClaimFigure;
   /** Ranges printed high end first (“52-37 hộ”, “2-1,5%”), as printed: read as the interval from the smaller to the larger. */
   readonly reversed?: readonly string[];
+  /**
+   * For a share (“giảm 1/3 số hộ nghèo”): the households it is a share of, printed at the start
+   * before it in the paragraph (“Đầu năm 2026 toàn xã có 300 hộ nghèo”), and the households left
+   * when the clause prints them (“…, còn 200 hộ nghèo”).
+   */
+  readonly shareOf?: { readonly start: ClaimFigure; readonly left?: ClaimFigure };
 }
 
 /**
@@ -210,6 +216,8 @@ export interface YearlyChangesClaim extends ClaimBase {
   readonly direction: 'down' | 'up';
   /** Each year's change, with its sign against the whole (+1 in the whole's direction, −1 against it: “năm 2023 tăng 0,2%”). */
   readonly years: ReadonlyArray<{ readonly year: number; readonly change: ClaimFigure; readonly sign: 1 | -1 }>;
+  /** The households whose rate or count changes (“tỷ lệ hộ nghèo”, “hộ cận nghèo”), when the sentence names them before the whole. */
+  readonly subject?: 'poor' | 'near-poor';
 }
 
 /** A claim the prose makes that arithmetic can check. */
@@ -314,6 +322,8 @@ export function extractClaims(model: DocumentModel): ProseClaims {
   const paras: Para[] = [];
   /** The document's one base of households, once found ({@link documentBase}). */
   let documentBaseFound: { readonly figure: ClaimFigure | undefined } | undefined;
+  /** The document's totals of each kind, once found ({@link documentTotals}). */
+  const totalsOfKind = new Map<string, ReadonlyArray<{ p: Para; f: ProseFigure }>>();
   /** The period of the document's title, once found ({@link titlePeriod}). */
   let titleFound: { readonly period: TitlePeriod | null } | undefined;
   const paraAt = new Map<number, number>();
@@ -335,12 +345,14 @@ export function extractClaims(model: DocumentModel): ProseClaims {
     }
     paraAt.set(b.index, paras.length);
     const folded = foldedAt.get(b.index)!;
-    const allFigures = proseFigures(b.text, { englishFormat, folded });
+    // the numbers in words read once, for the figures and for those that are not read
+    const words = wordFigures(b.text, folded);
+    const allFigures = proseFigures(b.text, { englishFormat, folded, words });
     // a range is an interval, not the figure printed last (“300–250 hộ” is not 250 households): a target reads it, and a claim
     // checked by intervals (a total and its parts, a change, a share) reads its interval; a claim that needs one figure leaves it out
     const figures = allFigures.flatMap((f) => (f.range === undefined ? [f] : rangeFigure(b.text, folded, f)));
     paras.push({ block: b.index, text: b.text, folded, listItem: LIST_ITEM.test(b.text) || b.label !== undefined || /\blist\b/i.test(b.style ?? ''), figures, allFigures, sentences: sentences(b.text), depths: parenDepths(b.text) });
-    if (!englishFormat) for (const a of ambiguousFigures(b.text, folded)) ambiguous.push({ location: { block: b.index, start: a.start, end: a.end }, sentence: a.text, figures: [a.text], reason: a.reason });
+    if (!englishFormat) for (const a of ambiguousFigures(b.text, folded, words)) ambiguous.push({ location: { block: b.index, start: a.start, end: a.end }, sentence: a.text, figures: [a.text], reason: a.reason });
   }
   const claims: DocumentClaim[] = [];
   const used = new Set<string>();
@@ -463,7 +475,8 @@ export function extractClaims(model: DocumentModel): ProseClaims {
         const whose = total.dimension === 'households' ? householdsOf(p, total) : null;
         for (const item of items) {
           // “giảm 20 hộ”, “tăng 5 hộ” in the list is a change, not a part
-          const f = item.figures.find((x) => x.dimension === total.dimension && !CHANGE_BEFORE.test(item.para.folded.slice(Math.max(0, x.start - 12), x.start)));
+          // things counted are parts only of a total of the same thing (“15 xã” has no part in “căn”)
+          const f = item.figures.find((x) => x.dimension === total.dimension && (x.dimension !== 'other' || foldVietnamese(x.unitText) === foldVietnamese(total.unitText)) && !CHANGE_BEFORE.test(item.para.folded.slice(Math.max(0, x.start - 12), x.start)));
           if (f === undefined) continue;
           // “Hộ nghèo có 10.689 hộ …, trong đó …; hộ cận nghèo có 14.994 hộ”: a parallel statement about other households ends the list
           const other = whose === null ? null : householdsOf(item.para, f);
@@ -753,7 +766,8 @@ export function extractClaims(model: DocumentModel): ProseClaims {
   }
 
   function percentOfPlan(p: Para): void {
-    const re = /\b(?:dat|bang)(?: t[yi] le)?\s+/g;
+    // “chiếm” only after a figure out of another (“8/10 thôn đạt chuẩn, chiếm 80%”): elsewhere it is a rate of households
+    const re = /\b(dat|bang|chiem)(?: t[yi] le)?\s+/g;
     const depthAt = p.depths;
     for (let m = re.exec(p.folded); m !== null; m = re.exec(p.folded)) {
       const pct = p.figures.find((f) => f.dimension === 'percent' && f.start === m!.index + m![0].length);
@@ -763,7 +777,7 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       const before = [...p.figures].reverse().filter((f) => f.end <= m!.index && f.start >= clauseStart);
       // “đã giải ngân được 712.115/1.239.405 triệu đồng, đạt tỷ lệ 57,46%”: the plan is the figure after the slash
       const outOf = before[0]?.outOf === undefined || before[0].dimension === 'percent' ? undefined : before[0];
-      if (tail === null && outOf === undefined) continue;
+      if ((tail === null || m[1] === 'chiem') && outOf === undefined) continue;
       const afterPlan = tail === null ? '' : p.folded.slice(pct.end + tail[0].length, pct.end + tail[0].length + 30);
       // “đạt 62,9% kế hoạch (kế hoạch 245 hộ)”, “so với kế hoạch giao (245 hộ)”, “(KH: 245 hộ)”, “kế hoạch tỉnh giao (kế hoạch giảm 2,4%)”
       const planMatch = tail === null ? null : /^(?:\s*(?:\(|:|(?:tinh|huyen|xa|cap tren|tren|giao|de ra|dat ra|nam \d{4}|la|ke hoach|kh|giam|tang|von|kinh phi|giai ngan|duoc giao)\b))*\s*/.exec(afterPlan);
@@ -828,7 +842,9 @@ export function extractClaims(model: DocumentModel): ProseClaims {
     if (!/\b(binh quan|trung binh|moi nam|hang nam)\b|\/\s*nam\b/.test(p.folded)) return;
     for (const s of p.sentences) {
       for (const avg of p.figures) {
-        if (avg.dimension !== 'percent' || avg.start < s.start || avg.end > s.end || avg.qualifier !== null || used.has(`${p.block}:${avg.start}`)) continue;
+        // “mỗi năm giảm 1–1,5%”: a range of averages is read as its interval
+        const rangeOfAverages = avg.range !== undefined && avg.qualifier?.word === '';
+        if (avg.dimension !== 'percent' || avg.start < s.start || avg.end > s.end || (avg.qualifier !== null && !rangeOfAverages) || used.has(`${p.block}:${avg.start}`)) continue;
         const lead = p.folded.slice(Math.max(s.start, avg.start - 40), avg.start);
         const perYear = /^\s*\/\s*nam\b/.test(p.folded.slice(avg.end, avg.end + 8));
         // “bình quân … mỗi năm toàn tỉnh giảm 1,55%”: the place may stand between
@@ -1163,8 +1179,16 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       });
     }
   }
-  /** The money figures printed as the document's total of a kind (“Tổng vốn thực hiện … là 1.234 tỷ đồng”, “Tổng kinh phí: …”). */
-  function documentTotals(kind: string): Array<{ p: Para; f: ProseFigure }> {
+  /** The money figures printed as the document's total of a kind (“Tổng vốn thực hiện … là 1.234 tỷ đồng”, “Tổng kinh phí: …”), found once per kind: they depend on the document only. */
+  function documentTotals(kind: string): ReadonlyArray<{ p: Para; f: ProseFigure }> {
+    let found = totalsOfKind.get(kind);
+    if (found === undefined) {
+      found = findDocumentTotals(kind);
+      totalsOfKind.set(kind, found);
+    }
+    return found;
+  }
+  function findDocumentTotals(kind: string): Array<{ p: Para; f: ProseFigure }> {
     const out: Array<{ p: Para; f: ProseFigure }> = [];
     for (const q of paras) {
       for (const f of q.figures) {
@@ -1198,11 +1222,13 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       }
       if (years.length < 2 || !/^\s*[,;.]?\s*$/.test(p.folded.slice(at, close)) || new Set(years.map((y) => y.year)).size !== years.length) continue;
       const s = sentenceAt(p, total.start);
+      const subject = lastSubject(p.folded.slice(s.start, total.start));
       claims.push({
         kind: 'yearly-changes',
         total: fig(p, total),
         direction: verb[1] === 'giam' ? 'down' : 'up',
         years: years.map((y) => ({ year: y.year, change: fig(p, y.change), sign: y.sign })),
+        ...(subject === null || POPULATION.test(p.folded.slice(s.start, total.start)) ? {} : { subject }),
         sentence: p.text.slice(s.start, s.end).trim(),
         location: { block: p.block, start: s.start, end: s.end },
       });
@@ -1236,7 +1262,11 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       if (subject === null) return false;
       let target: ReductionTarget;
       // Word's “2 850-3 225 hộ” (thousands grouped by no-break spaces) as the target reader reads them
-      const grouped = clause.normalize('NFC').replace(/(\d)[ \u00a0\u202f](?=\d{3}(?!\d))/g, '$1.');
+      let grouped = clause.normalize('NFC').replace(/(\d)[ \u00a0\u202f](?=\d{3}(?!\d))/g, '$1.');
+      // “giảm 1/3 số hộ nghèo, còn 200 hộ nghèo”: the households left are not a second target figure
+      const leftAt = share ? /,\s*(?:chi |chỉ )?(?:con|còn)(?: lai| lại)?\s+(?=\d)/u.exec(grouped) : null;
+      const left = leftAt === null ? undefined : figures.find((f) => f.start === s.start + giam + leftAt.index + leftAt[0].length && f.dimension === 'households');
+      if (left !== undefined && leftAt !== null) grouped = grouped.slice(0, leftAt.index);
       const { text: ordered, reversed } = orderRanges(grouped);
       try {
         target = targetFromText(ordered, { subject: subject as TargetSubject });
@@ -1244,9 +1274,12 @@ export function extractClaims(model: DocumentModel): ProseClaims {
         if (error instanceof VnPovertyError) return false;
         throw error;
       }
-      const printed = figures.map((f) => fig(p, f));
+      const printed = figures.filter((f) => f !== left).map((f) => fig(p, f));
       const population = POPULATION.exec(folded)?.[1] ?? '';
       const base = documentBase();
+      // the households a share is of: the one count of the same households at the start printed before it in the paragraph
+      const starts = target.form === 'share' ? p.figures.filter((f) => f.dimension === 'households' && f.end <= s.start + giam && f.qualifier === null && /^\s*ngheo\b/.test(p.folded.slice(f.end, f.end + 10)) && /\b(?:dau nam|dau ky|dau giai doan)\b/.test(p.folded.slice(sentenceAt(p, f.start).start, f.start))) : [];
+      const start = starts.length === 1 && target.subject === 'poor' ? starts[0] : undefined;
       claims.push({
         kind: 'reduction-target',
         target,
@@ -1254,6 +1287,7 @@ export function extractClaims(model: DocumentModel): ProseClaims {
         printed,
         ...(base === undefined ? {} : { printedBase: base }),
         ...(reversed.length === 0 ? {} : { reversed }),
+        ...(start === undefined ? {} : { shareOf: { start: fig(p, start), ...(left === undefined ? {} : { left: fig(p, left) }) } }),
         sentence: p.text.slice(sentence.start, sentence.end).trim(),
         location: { block: p.block, start: sentence.start, end: sentence.end },
       });
@@ -1450,6 +1484,8 @@ function momentOf(folded: string): 'start' | 'end' | null {
 /** Which households a count is of: the words right after it (“3.373 hộ nghèo”), else those of its clause before it (“Hộ nghèo có”). */
 function householdsOf(p: Para, f: ProseFigure): 'poor' | 'near-poor' | 'both' | null {
   const after = /^\s*(can ngheo|ngheo)\b/.exec(p.folded.slice(f.end, f.end + 14));
+  // “2.300 hộ nghèo, hộ cận nghèo”, “… hộ nghèo và cận nghèo”: both
+  if (after?.[1] === 'ngheo' && /^\s*ngheo\s*(?:,|va|và)\s*(?:ho\s+)?can ngheo\b/.test(p.folded.slice(f.end, f.end + 30))) return 'both';
   if (after !== null) return after[1] === 'can ngheo' ? 'near-poor' : 'poor';
   let from = Math.max(p.folded.lastIndexOf(';', f.start - 1), p.folded.lastIndexOf(':', f.start - 1), p.folded.lastIndexOf('. ', f.start - 1));
   for (const g of p.figures) if (g.end <= f.start && g.end > from) from = g.end;

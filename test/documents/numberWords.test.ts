@@ -94,9 +94,9 @@ describe('numbers in words', () => {
     expect(clean.unchecked.some((u) => u.reason.startsWith('“hai trăm năm hộ” is a number in words that reads two ways'))).toBe(true);
     expect(check('scale-words.txt').findings.map(brief)).toEqual([
       'change-mismatch “1.200 hộ” → 700 hộ',
-      'parts-exceed-total “1,2 triệu lượt người” → 1.269.000,0 – 1.271.000,0 lượt người',
+      'parts-exceed-total “1,2 triệu lượt người” → 1.269.000 – 1.271.000 lượt người',
       'parts-short-of-total “hơn 830 tỷ đồng” → 818,0 tỷ đồng',
-      'parts-exceed-total “một trăm năm mươi hộ” → 155',
+      'parts-exceed-total “một trăm năm mươi hộ” → 155 hộ',
     ]);
   });
 

@@ -25,7 +25,7 @@ describe('unseen reports: every planted error at its figure, the twin gives noth
     expect(r.findings.map(brief)).toEqual([
       'rate-mismatch “16,16%” → 16,61%',
       'flow-mismatch “412 hộ” → 403 hộ',
-      'parts-exceed-total “287 hộ” → 305',
+      'parts-exceed-total “287 hộ” → 305 hộ',
       // a target’s rate is set, not rounded: 4% of 2.480 is 99,2 households, printed 96
       'target-count-mismatch “96 hộ” → 99 hộ',
       'parts-exceed-total “4.386 triệu đồng” → 4.413 triệu đồng',

@@ -38,4 +38,20 @@ describe('the change of each year printed in brackets after the whole', () => {
     expect(r.claims.filter((c) => c.kind === 'yearly-changes')).toEqual([]);
     expect(r.findings).toEqual([]);
   });
+
+  it('a wrong year is found at that year when the document prints the rate at the end of each year; the whole too when the years as the rates give them miss it', () => {
+    const text = readFixture('documents/written-yearly-rates.clean.txt');
+    expect(check(text).findings).toEqual([]);
+    const year = check(text.replace('năm 2027 giảm 1,72%', 'năm 2027 giảm 1,27%'));
+    expect(year.findings.map(brief)).toEqual(['yearly-changes-mismatch “1,27%” → 1,72%']);
+    expect(year.findings[0]!.message).toBe('“năm 2027 giảm 1,27%”: the document prints the rate 10,65% for the end of 2026 (block 2) and 8,93% for the end of 2027 (block 2), a change of 1,72 points (1,710–1,730 within their printed rounding), not 1,27%');
+    const at = year.findings[0]!.location;
+    expect(readTextDocument(text.replace('năm 2027 giảm 1,72%', 'năm 2027 giảm 1,27%')).blocks[at.block - 1]).toMatchObject({ kind: 'paragraph' });
+    const block = readTextDocument(text.replace('năm 2027 giảm 1,72%', 'năm 2027 giảm 1,27%')).blocks[at.block - 1]!;
+    expect(block.kind === 'table' ? '' : block.text.slice(at.start, at.end)).toBe('1,27%');
+    // the whole worked from the wrong year: both found, the whole against the years as the rates give them
+    expect(check(text.replace('năm 2027 giảm 1,72%', 'năm 2027 giảm 1,27%').replace('giảm 5,12%', 'giảm 4,67%')).findings.map(brief)).toEqual(['yearly-changes-mismatch “4,67%” → 5,12%', 'yearly-changes-mismatch “1,27%” → 1,72%']);
+    // no rates of the years printed: the whole, as before
+    expect(check(text.split('\n\n').slice(3).join('\n\n').replace('năm 2027 giảm 1,72%', 'năm 2027 giảm 1,27%')).findings.map(brief)).toEqual(['yearly-changes-mismatch “5,12%” → 4,67%']);
+  });
 });
