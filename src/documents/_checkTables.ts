@@ -56,7 +56,7 @@ export interface EngineTable {
 function sameReading(layout: DocumentTableLayout, gt: GridTable): boolean {
   const byRow = new Map(gt.layout.rows.map((r) => [r.gridRow, r]));
   const ROLE: Record<string, string> = { item: 'unit', subtotal: 'group', total: 'total', average: 'heading', part: 'of-which', heading: 'heading' };
-  if (gt.layout.rows.length !== layout.rows.length) return false;
+  if (gt.layout.rows.filter((r) => r.role !== 'ignore').length !== layout.rows.length) return false;
   return layout.rows.every((r) => {
     const e = byRow.get(r.row);
     if (e === undefined || e.role !== ROLE[r.role]) return false;

@@ -1,5 +1,5 @@
 import { deepFreeze } from '../_internal/_freeze.js';
-import type { PrintedGrid, SpecColumn, SpecRelation, TableSpec } from '../reconcile/tableSpec.js';
+import type { PrintedGrid, RoleRule, SpecColumn, SpecRelation, TableSpec } from '../reconcile/tableSpec.js';
 import type { DocumentTable } from './documentModel.js';
 import { additiveColumns, type DocumentTableLayout } from './tableLayout.js';
 import { blankCell, inNumberSequence, silentRows } from './_tableRows.js';
@@ -67,10 +67,13 @@ export function specFromLayout(table: DocumentTable, layout: DocumentTableLayout
         break;
     }
   }
-  const rules = (['total', 'subtotal', 'part', 'heading'] as const)
+  const rules: RoleRule[] = (['total', 'subtotal', 'part', 'heading'] as const)
     .map((role) => ({ role: ROLE[role], gridRows: layout.rows.filter((r) => r.role === role).map((r) => r.row) }))
     .filter((r) => r.gridRows.length > 0);
-  void table;
+  // rows printed below the layout's last row (a note's lone figure, a signature block) are not read as rows of the table
+  const last = Math.max(layout.headerRows - 1, ...layout.rows.map((r) => r.row));
+  const below = table.rows.flatMap((row, r) => (r > last && row.some((cell) => cell.text.trim() !== '') ? [r] : []));
+  if (below.length > 0) rules.push({ role: 'ignore', gridRows: below });
   return deepFreeze({
     ok: true,
     spec: { name: 'inferred', columns, header: { start, rows }, roles: { infer: false, rules }, relations, ...(layout.blankAs === undefined ? {} : { blankAs: layout.blankAs }) },

@@ -117,6 +117,11 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
     const under = dataRows.splice(trailing);
     notes.push(`row${under.length > 1 ? 's' : ''} ${under.map((r) => r + 1).join(', ')} under the table ${under.length > 1 ? 'hold' : 'holds'} no figure: read as notes or signatures, not as rows of the table`);
   }
+  const below = belowTable(table, dataRows);
+  if (below < dataRows.length) {
+    const under = dataRows.splice(below);
+    notes.push(`row${under.length > 1 ? 's' : ''} ${under.map((r) => r + 1).join(', ')} below the table's total (a note, a signature block) ${under.length > 1 ? 'hold' : 'holds'} at most one figure each: read as notes, not as rows of the table`);
+  }
   const text = (r: number, c: number): string => {
     const cell = table.rows[r]?.[c];
     if (cell === undefined || (cell.mergedInto !== undefined && (cell.mergedInto.row !== r || cell.mergedInto.col !== c))) return '';
@@ -423,7 +428,10 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
     // under the group of its “Số hộ”) is declared by the table: then half the rows suffice, as for a named sum
     // so is one whose header names a comparison of its count with its base (“Tỷ lệ đạt (%)” of “Thực hiện” over
     // “Kế hoạch”, “So sánh TH/KH (%)”, “KH 2026 so với 2025 (%)”)
-    const share = fit !== null && (namesItsCount(rc, fit.count) || namesItsComparison(rc, fit.count, fit.base)) ? 0.5 : consensus;
+    // and so is one the figures themselves pin down: three rows or more where a non-zero count over the base gives the
+    // printed rate to two decimals or more (a pair of columns does that by chance about once in ten thousand rows)
+    const pinned = fit !== null && checkedRows.filter((j) => !fit!.breaks.includes(j) && (at(j, rc.col)?.decimals ?? 0) >= 2 && (at(j, fit!.count.col)?.units ?? 0) > 0 && percentOf(at(j, fit!.count.col), at(j, fit!.base.col)) !== null).length >= 3;
+    const share = fit !== null && (pinned || namesItsCount(rc, fit.count) || namesItsComparison(rc, fit.count, fit.base)) ? 0.5 : consensus;
     if (fit === null || fit.of < 2 || fit.holds < Math.max(2, Math.ceil((fit.of - carriedBreaks(fit.breaks, covers, fit.holds)) * share))) {
       // a share of the total (“Cơ cấu (%)”, “Tỷ trọng (%)” beside an amount): each row's figure over the total row's, × 100
       const totalRow = SHARE_HEADER.test(foldVietnamese(rc.header)) ? grandTotal(rows) : -1;
@@ -490,6 +498,28 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
   const uncheckedColumns = figureCols.filter((c) => !inRelation.has(c.key) && !(totalled && c.kind !== 'rate')).map((c) => c.key);
   if (figureCols.length === 0) notes.push('no column of figures');
   return deepFreeze({ layout, evidence, uncheckedColumns, notes });
+}
+
+/** The first words of a note or signature block under a table: “Ghi chú: 15 hộ …”, “Người lập biểu”, “Nơi nhận”, “…, ngày 15 tháng 3 năm 2025”. */
+const NOTE_ROW = /^(\*\s*)?(ghi chu|chu thich|chu y|luu y|nguon|nguoi lap|nguoi ky|noi nhan|thu truong|giam doc|chu tich|tm\.?|kt\.?|xac nhan|ky ten|([^0-9]*, )?ngay\s+\d*\s*thang)\b/;
+
+/**
+ * Where the rows below a table begin: after a total row, the rows set apart from it by a blank row, or
+ * opening with a note's words (“Ghi chú: 15 hộ mới tách”), when each prints at most one figure — a lone
+ * number of a note or a signature block is not a row of the table, and a total never adds it up.
+ * Returns the index in `dataRows` of the first such row, or `dataRows.length`.
+ */
+function belowTable(table: DocumentTable, dataRows: readonly number[]): number {
+  const ownTexts = (r: number): string[] => table.rows[r]!.filter((c, k) => c.mergedInto === undefined || (c.mergedInto.row === r && c.mergedInto.col === k)).map((c) => c.text.trim()).filter((t) => t !== '');
+  for (let k = 1; k < dataRows.length; k++) {
+    const r = dataRows[k]!;
+    const gap = r > dataRows[k - 1]! + 1;
+    const note = NOTE_ROW.test(foldVietnamese(ownTexts(r)[0] ?? ''));
+    if (!gap && !note) continue;
+    const afterTotal = dataRows.slice(0, k).some((x) => ownTexts(x).some((t) => rowSignal(x, '', t, true).signal === 'total'));
+    if (afterTotal && dataRows.slice(k).every((x) => figureCells(table, x) <= 1)) return k;
+  }
+  return dataRows.length;
 }
 
 /** Columns where row `j` equals the sum of rows `parts` (blank parts read as zero), out of those where row `j` has a figure. */

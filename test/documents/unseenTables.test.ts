@@ -103,6 +103,10 @@ const PLANTED: Readonly<Record<string, readonly string[]>> = {
   // “Kế hoạch vốn giao | Ước thực hiện | So sánh TH/KH (%) | Tỷ trọng (%)”, “ĐVT: triệu đồng”: 4.905 typed 4.950,
   // its ratio and share right (one finding at it); a ratio on the wrong base (KH ÷ TH); a share 19,43 typed 19,34
   disbursement: ['sum-mismatch @4:4 4.950', 'rate-mismatch @5:5 104,64', 'rate-mismatch @5:6 19,34'],
+  // a note and a signature block under the total, each with one figure (“Ghi chú: … 15”, a lone “2”; before: both
+  // summed into the total, seven false findings on the twin), and “Tỷ lệ (%)” naming no count, two of five rates
+  // off (before: not inferred at 3 of 5, both missed): 14,57 typed 14,75; 30 typed 39, its rate right
+  'note-below': ['rate-mismatch @3:5 14,75', 'sum-mismatch @5:4 39'],
 };
 
 describe('tables as officials print them: every planted error at its cell, the twin gives nothing', () => {
