@@ -493,6 +493,13 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
     relations,
     ...(dashes ? { blankAs: 'zero' as const } : {}),
   };
+  // a row of means printing its counts and a rate: the rate is that of the totals (or the mean of the rows' rates),
+  // which the rounded means no longer give — not checked there, and said so
+  for (const [j, r] of rows.entries()) {
+    if (r.role !== 'average') continue;
+    const rates = relations.flatMap((rel) => (rel.type === 'rate' && rel.baseRow === undefined && at(j, cols.find((c) => c.key === rel.count)!.col) !== null && at(j, cols.find((c) => c.key === rel.column)!.col) !== null ? [rel.column] : []));
+    if (rates.length > 0) notes.push(`row ${r.row + 1} “${r.label}” is a row of means: its rate${rates.length > 1 ? 's' : ''} ${rates.map((k) => `“${k}”`).join(', ')} (that of the totals or the mean of the rows' rates, which its rounded means no longer give) left unchecked`);
+  }
   const totalled = rows.some((r) => r.covers !== undefined);
   const inRelation = new Set(relations.flatMap((r) => (r.type === 'difference' ? [r.column, r.from, ...r.minus, ...(r.plus ?? [])] : r.type === 'sum' ? [r.column, ...r.parts] : r.type === 'rate' ? [r.column, r.count, r.base, ...(r.minus === undefined ? [] : [r.minus])] : r.type === 'average' ? [r.column, ...r.parts] : r.type === 'part-of' ? [r.column, r.of] : [])));
   const uncheckedColumns = figureCols.filter((c) => !inRelation.has(c.key) && !(totalled && c.kind !== 'rate')).map((c) => c.key);

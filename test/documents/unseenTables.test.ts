@@ -149,6 +149,13 @@ describe('tables as officials print them: every planted error at its cell, the t
     expect(check('average-row.txt').findings[1]!.message).toContain('(the mean of the rates of its 4 rows: a total\'s rate is that of its totals, not the mean of the rates)');
   });
 
+  it('a rate printed in a row of means beside its means is listed unchecked, never passed in silence', () => {
+    const r = check('mean-row.clean.txt');
+    expect(r.unchecked.map((u) => u.reason)).toContain('row 6 “Trung bình” is a row of means: its rate “Tỷ lệ (%)” (that of the totals or the mean of the rows\' rates, which its rounded means no longer give) left unchecked');
+    // a row of means printing only rates checks them as the mean of the rows' rates: nothing to list
+    expect(check('mean-rates.clean.txt').unchecked.filter((u) => u.reason.includes('row of means'))).toEqual([]);
+  });
+
   it('a figure of the nghìn đồng table typed in triệu is found at its cell, read × 1.000', () => {
     const f = check('two-units.txt').findings[0]!;
     expect([f.expected, f.location.block]).toEqual(['480.000', 5]);
