@@ -60,7 +60,8 @@ function sameReading(layout: DocumentTableLayout, gt: GridTable): boolean {
   return layout.rows.every((r) => {
     const e = byRow.get(r.row);
     if (e === undefined || e.role !== ROLE[r.role]) return false;
-    if (r.covers === undefined) return r.role !== 'subtotal' && r.role !== 'total';
+    // a row of means is a heading to the engine's sums: the rows it averages are in its row-average relation
+    if (r.covers === undefined || r.role === 'average') return r.role !== 'subtotal' && r.role !== 'total';
     const covers = e.covers.map((k) => Number(k) - 1);
     return covers.length === r.covers.length && covers.every((c, i) => c === r.covers![i]);
   });
