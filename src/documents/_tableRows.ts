@@ -30,7 +30,8 @@ const PART = /^(trong do|trong so do|gom|bao gom|chia ra)(?=$|[\s:.(,])/;
 /** Reads the signal of a data row from its number and label. */
 export function rowSignal(row: number, numberText: string, label: string, hasFigures: boolean): RowSignal {
   const number = rowNumber(numberText);
-  const folded = foldVietnamese(label);
+  // a bullet before the words (“- Trong đó: hộ DTTS”, “+ Cộng huyện”) is no part of them
+  const folded = foldVietnamese(label).replace(/^[-–—+*•·]+\s*/u, '');
   let signal: RowSignal['signal'];
   let level = 2;
   if (MEAN_ROW.test(folded)) {
