@@ -120,6 +120,11 @@ const PLANTED: Readonly<Record<string, readonly string[]>> = {
   // falls printed in brackets (“(48)”), “-” and “x” for none, footnote marks “805*”, “430(1)” (before: every bracket
   // and “430(1)” unreadable, four false findings on the twin): a fall (48) typed (84); the total 2.425 typed 2.452
   'bracket-negatives': ['difference-mismatch @2:5 (84)', 'sum-mismatch @7:4 2.452'],
+  // “Tổng số | Ngân sách trung ương › Đầu tư / Sự nghiệp | Ngân sách địa phương | Vốn huy động”, Dự án 1–7 of QĐ
+  // 90/QĐ-TTg with Tiểu dự án under Dự án 3 and 4, “-” for none (before: no project draws on every source, so
+  // “Tổng số” = the four sources was not inferred; the wrong sub-project's figure was found at its project and the
+  // total, two findings, neither at it): 8.420 typed 8.240; the total's NSĐP copied from last year (7.985 for 8.321)
+  'budget-projects': ['sum-mismatch @3:6 7.985', 'sum-mismatch @7:5 8.240'],
 };
 
 describe('tables as officials print them: every planted error at its cell, the twin gives nothing', () => {
