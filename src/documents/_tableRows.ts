@@ -186,13 +186,30 @@ export function blankCell(table: DocumentTable, row: number, col: number): boole
   return cell === undefined || (cell.mergedInto !== undefined && cell.mergedInto.row !== row) || cell.text.trim() === '';
 }
 
+/** The keys of the columns a layout relation reads (none for numbering, which reads row numbers). */
+export function relationColumns(rel: LayoutRelation): string[] {
+  switch (rel.type) {
+    case 'difference':
+      return [rel.column, rel.from, ...rel.minus, ...(rel.plus ?? [])];
+    case 'sum':
+    case 'average':
+      return [rel.column, ...rel.parts];
+    case 'rate':
+      return [rel.column, rel.count, rel.base, ...(rel.minus === undefined ? [] : [rel.minus])];
+    case 'part-of':
+      return [rel.column, rel.of];
+    case 'numbering':
+      return [];
+  }
+}
+
 /**
  * The grid rows of a layout where every cell a relation reads is blank (a period's row of a table of
  * indicators, left blank for the counts of households and the rates): nothing is printed there to
  * check, so the relation does not apply, rather than each blank cell being a figure missing.
  */
 export function silentRows(table: DocumentTable, layout: DocumentTableLayout, rel: LayoutRelation): ReadonlySet<number> {
-  const keys = rel.type === 'difference' ? [rel.column, rel.from, ...rel.minus, ...(rel.plus ?? [])] : rel.type === 'sum' || rel.type === 'average' ? [rel.column, ...rel.parts] : rel.type === 'rate' ? [rel.column, rel.count, rel.base, ...(rel.minus === undefined ? [] : [rel.minus])] : rel.type === 'part-of' ? [rel.column, rel.of] : [];
+  const keys = relationColumns(rel);
   const cols = layout.columns.filter((c) => keys.includes(c.key)).map((c) => c.col);
   const out = new Set<number>();
   if (cols.length === 0) return out;

@@ -5,7 +5,7 @@ import { foldVietnamese } from '../text/foldVietnamese.js';
 import { cellNumber, rowNumber, type CellNumber, type RowNumber } from './_cellNumber.js';
 import { isNoFigureText } from '../numbers/tableFigureText.js';
 import { figureCells, moneyUnitIn, tableHeader } from './_tableHeader.js';
-import { coverageCandidates, hasChildRow, inNumberSequence, MEAN_ROW, namedGroup, roleOf, rowSignal, startsNumberGroup, withLetterLevels, type RowSignal } from './_tableRows.js';
+import { coverageCandidates, hasChildRow, inNumberSequence, MEAN_ROW, namedGroup, relationColumns, roleOf, rowSignal, startsNumberGroup, withLetterLevels, type RowSignal } from './_tableRows.js';
 import { averageRelations, carriedBreaks, CHANGE_HEADER, declaredFormulas, headerFormulas, IN_WHICH, isMeanOf, linearRelations, scaledTo, TOTAL_NAME, type Col } from './_columnRelations.js';
 import type { DocumentTable } from './documentModel.js';
 import type { DocumentLayoutColumn, DocumentColumnKind, LayoutRelation, DocumentLayoutRow, DocumentTableLayout } from './tableLayout.js';
@@ -127,8 +127,9 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
     if (cell === undefined || (cell.mergedInto !== undefined && (cell.mergedInto.row !== r || cell.mergedInto.col !== c))) return '';
     return cell.text.trim();
   };
-  const captionKinds = unitKindsIn([options.caption ?? '', table.caption ?? '', ...header.captionRows.map((r) => text(r, 0))].join(' '));
-  const captionUnit = moneyUnitIn([options.caption ?? '', table.caption ?? '', ...header.captionRows.map((r) => text(r, 0))].join(' '));
+  const captionText = [options.caption ?? '', table.caption ?? '', ...header.captionRows.map((r) => text(r, 0))].join(' ');
+  const captionKinds = unitKindsIn(captionText);
+  const captionUnit = moneyUnitIn(captionText);
 
   // --- columns ---------------------------------------------------------------
   const cols: Col[] = header.paths.map((path, c) => ({ col: c, key: header.keys[c]!, header: path.join(' › '), kind: 'text', unit: null }));
@@ -501,7 +502,7 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
     if (rates.length > 0) notes.push(`row ${r.row + 1} “${r.label}” is a row of means: its rate${rates.length > 1 ? 's' : ''} ${rates.map((k) => `“${k}”`).join(', ')} (that of the totals or the mean of the rows' rates, which its rounded means no longer give) left unchecked`);
   }
   const totalled = rows.some((r) => r.covers !== undefined);
-  const inRelation = new Set(relations.flatMap((r) => (r.type === 'difference' ? [r.column, r.from, ...r.minus, ...(r.plus ?? [])] : r.type === 'sum' ? [r.column, ...r.parts] : r.type === 'rate' ? [r.column, r.count, r.base, ...(r.minus === undefined ? [] : [r.minus])] : r.type === 'average' ? [r.column, ...r.parts] : r.type === 'part-of' ? [r.column, r.of] : [])));
+  const inRelation = new Set(relations.flatMap(relationColumns));
   const uncheckedColumns = figureCols.filter((c) => !inRelation.has(c.key) && !(totalled && c.kind !== 'rate')).map((c) => c.key);
   if (figureCols.length === 0) notes.push('no column of figures');
   return deepFreeze({ layout, evidence, uncheckedColumns, notes });
