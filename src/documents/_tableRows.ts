@@ -24,6 +24,8 @@ const TOTAL = /^(tong cong|tong so|tong|cong|toan (tinh|huyen|thi xa|thanh pho|t
  * are the rows' means, not their sum. (“Bình quân chung” and “Trung bình toàn huyện” are totals, above.)
  */
 export const MEAN_ROW = /^(trung binh|binh quan)(\s*(\/|moi|mot|cho|1)?\s*(xa|huyen|thon|ban|to|don vi|ho|nam|dia phuong|tinh))?\s*:?$/;
+/** The first words (folded) of a note or signature block under a table: “Ghi chú: 15 hộ …”, “Người lập biểu”, “Nơi nhận”, “KT. CHỦ TỊCH”, “…, ngày 15 tháng 3 năm 2025”. */
+export const NOTE_ROW = /^(\*\s*)?(ghi chu|chu thich|chu y|luu y|nguon|nguoi lap|nguoi ky|noi nhan|thu truong|giam doc|chu tich|tm\.?|kt\.?|xac nhan|ky ten|([^0-9]*, )?ngay\s+\d*\s*thang)\b/;
 const GROUP_LABEL = /^(thanh thi|nong thon|khu vuc|vung|nhom)(?=$|[\s:.(,])/;
 const PART = /^(trong do|trong so do|gom|bao gom|chia ra)(?=$|[\s:.(,])/;
 

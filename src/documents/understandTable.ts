@@ -5,7 +5,7 @@ import { foldVietnamese } from '../text/foldVietnamese.js';
 import { cellNumber, rowNumber, type CellNumber, type RowNumber } from './_cellNumber.js';
 import { isNoFigureText } from '../numbers/tableFigureText.js';
 import { figureCells, moneyUnitIn, tableHeader } from './_tableHeader.js';
-import { coverageCandidates, hasChildRow, inNumberSequence, MEAN_ROW, namedGroup, relationColumns, roleOf, rowSignal, startsNumberGroup, withLetterLevels, type RowSignal } from './_tableRows.js';
+import { coverageCandidates, hasChildRow, inNumberSequence, MEAN_ROW, namedGroup, NOTE_ROW, relationColumns, roleOf, rowSignal, startsNumberGroup, withLetterLevels, type RowSignal } from './_tableRows.js';
 import { averageRelations, carriedBreaks, CHANGE_HEADER, declaredFormulas, headerFormulas, IN_WHICH, isMeanOf, linearRelations, scaledTo, TOTAL_NAME, type Col } from './_columnRelations.js';
 import type { DocumentTable } from './documentModel.js';
 import type { DocumentLayoutColumn, DocumentColumnKind, LayoutRelation, DocumentLayoutRow, DocumentTableLayout } from './tableLayout.js';
@@ -507,9 +507,6 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
   if (figureCols.length === 0) notes.push('no column of figures');
   return deepFreeze({ layout, evidence, uncheckedColumns, notes });
 }
-
-/** The first words of a note or signature block under a table: “Ghi chú: 15 hộ …”, “Người lập biểu”, “Nơi nhận”, “…, ngày 15 tháng 3 năm 2025”. */
-const NOTE_ROW = /^(\*\s*)?(ghi chu|chu thich|chu y|luu y|nguon|nguoi lap|nguoi ky|noi nhan|thu truong|giam doc|chu tich|tm\.?|kt\.?|xac nhan|ky ten|([^0-9]*, )?ngay\s+\d*\s*thang)\b/;
 
 /**
  * Where the rows below a table begin: after a total row, the rows set apart from it by a blank row, or
