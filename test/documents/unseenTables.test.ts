@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { checkDocument } from '../../src/documents/checkDocument.js';
 import type { CheckFinding, CheckReport } from '../../src/documents/checkReport.js';
 import { linearRelations, type Col } from '../../src/documents/_columnRelations.js';
@@ -221,5 +222,35 @@ describe('linearRelations on a wide table', () => {
     const cols: Col[] = Array.from({ length: width }, (_, c) => ({ col: c, key: `c${c}`, header: `Cột ${c}`, kind: 'count', unit: null }));
     const found = linearRelations(cols, rows, at, 0.75, (j) => `r${j}`, new Set(rows));
     expect(found.map((f) => f.text)).toEqual(['c39 = c0 + c1']);
+  });
+});
+
+describe('properties', () => {
+  const dots = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+  /** poor ÷ households × 100, half-up to two decimals, the Vietnamese way. */
+  const rate = (poor: number, households: number): string => {
+    const q = Math.floor((2 * poor * 10_000 + households) / (2 * households));
+    return `${Math.floor(q / 100)},${String(q % 100).padStart(2, '0')}`;
+  };
+  const communes = fc.array(fc.tuple(fc.integer({ min: 100, max: 5_000 }), fc.integer({ min: 0, max: 100 })), { minLength: 3, maxLength: 7 }).map((xs) => xs.map(([h, share]) => [h, Math.floor((h * share) / 400)] as const));
+
+  it('a note or a signature with one figure, set apart under a consistent table, never gives a finding', () => {
+    fc.assert(
+      fc.property(communes, fc.integer({ min: 1, max: 99_999 }), fc.integer({ min: 1, max: 99 }), fc.constantFrom('Ghi chú:', 'Người lập biểu', 'Nơi nhận:', 'Hà Giang, ngày 15 tháng 3 năm 2025'), (rows, noted, signed, words) => {
+        const [h, p] = [rows.reduce((s, r) => s + r[0], 0), rows.reduce((s, r) => s + r[1], 0)];
+        const grid = [
+          ['STT', 'Xã', 'Tổng số hộ', 'Số hộ nghèo', 'Tỷ lệ (%)'],
+          ...rows.map(([hh, pp], i) => [String(i + 1), `Xã ${i + 1}`, dots(hh), dots(pp), rate(pp, hh)]),
+          ['', 'Tổng cộng', dots(h), dots(p), rate(p, h)],
+          ['', '', '', '', ''],
+          [words, 'hộ mới tách, chưa rà soát', '', dots(noted), ''],
+          ['', '', '', '', ''],
+          ['', 'Người lập biểu', '', '', 'KT. CHỦ TỊCH'],
+          ['', '', '', String(signed), ''],
+        ];
+        const table = documentModel([{ kind: 'table', rows: grid }]).blocks[0] as DocumentTable;
+        expect(reconcileInferred(table, { attribute: true }).issues).toEqual([]);
+      }),
+    );
   });
 });
