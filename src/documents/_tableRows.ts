@@ -25,7 +25,8 @@ const TOTAL = /^(tong cong|tong so|tong|cong|toan (tinh|huyen|thi xa|thanh pho|t
  */
 export const MEAN_ROW = /^(trung binh|binh quan)(\s*(\/|moi|mot|cho|1)?\s*(xa|huyen|thon|ban|to|don vi|ho|nam|dia phuong|tinh))?\s*:?$/;
 /** The first words (folded) of a note or signature block under a table: “Ghi chú: 15 hộ …”, “Người lập biểu”, “Nơi nhận”, “KT. CHỦ TỊCH”, “…, ngày 15 tháng 3 năm 2025”. */
-export const NOTE_ROW = /^(\*\s*)?(ghi chu|chu thich|chu y|luu y|nguon|nguoi lap|nguoi ky|noi nhan|thu truong|giam doc|chu tich|tm\.?|kt\.?|xac nhan|ky ten|([^0-9]*, )?ngay\s+\d*\s*thang)\b/;
+// (“Nguồn:” with its colon, “TM.” and “KT.” with their dots: “Nguồn vốn”, “KT-XH” open headers and labels)
+export const NOTE_ROW = /^(\*\s*)?(ghi chu\b|chu thich\b|chu y\b|luu y\b|nguon\s*:|nguoi lap\b|nguoi ky\b|noi nhan\b|thu truong\b|giam doc\b|chu tich\b|tm\.|kt\.|xac nhan\b|ky ten\b|([^0-9]*, )?ngay\s+\d*\s*thang\b)/;
 const GROUP_LABEL = /^(thanh thi|nong thon|khu vuc|vung|nhom)(?=$|[\s:.(,])/;
 const PART = /^(trong do|trong so do|gom|bao gom|chia ra)(?=$|[\s:.(,])/;
 
