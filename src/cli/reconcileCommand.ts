@@ -242,25 +242,35 @@ async function finish(
     return badInput(io, message.startsWith(file) ? message : `${file}: ${message}`);
   }
   if (report.layout.rows.length === 0) return badInput(io, `${file} has a header but no rows: nothing to check`);
-  if (out !== undefined) {
-    try {
-      if (out === '-') writeBytesToStdout(io, await markedUpCopy(read.source, report), 'checked.xlsx');
-      else await writeMarkedUpCopy(read.source, report, out);
-    } catch (error) {
-      return failedOnInput(io, 'reconcile', error);
-    }
-  }
+  const copyFailed = await writeCopy(io, read, report, out);
+  if (copyFailed !== null) return copyFailed;
   const name = chosen === null ? 'inferred' : (chosen.spec.name ?? 'spec');
   if (o.json) {
     writeJsonResult(io, { file, ...report, layout: name, tableLayout: report.layout, ...(inferred === null ? {} : { inferred }) });
   } else {
     const roles = report.layout.rows.some((r) => r.role !== 'unit' && r.roleFrom === 'inferred');
     const head = `${inferred === null ? '' : `${formatInferredLayout(inferred)}\n`}${roles ? `${name}: ${formatTableLayout(report.layout)}\n` : ''}`;
-    // with --out -, the marked-up copy goes to stdout and the report to stderr
-    (out === '-' ? io.stderr : io.stdout).write(`${head}${formatReconcileReport(report, { source: file })}\n`);
-    if (out !== undefined && out !== '-') io.stderr.write(`vn-poverty reconcile: marked-up copy written to ${out}\n`);
+    writeReport(io, out, `${head}${formatReconcileReport(report, { source: file })}\n`);
   }
   return report.ok ? EXIT_OK : EXIT_FINDINGS;
+}
+
+/** Writes the marked-up copy of `--out` (`-`: to stdout); null when done or not asked for, else the exit code of the failure. */
+async function writeCopy(io: CliIo, read: ReadTable, report: Parameters<typeof markedUpCopy>[1], out: string | undefined): Promise<ExitCode | null> {
+  if (out === undefined) return null;
+  try {
+    if (out === '-') writeBytesToStdout(io, await markedUpCopy(read.source, report), 'checked.xlsx');
+    else await writeMarkedUpCopy(read.source, report, out);
+    return null;
+  } catch (error) {
+    return failedOnInput(io, 'reconcile', error);
+  }
+}
+
+/** Writes the text report: to stdout, or to stderr when the marked-up copy goes to stdout (`--out -`), then where the copy went. */
+function writeReport(io: CliIo, out: string | undefined, text: string): void {
+  (out === '-' ? io.stderr : io.stdout).write(text);
+  if (out !== undefined && out !== '-') io.stderr.write(`vn-poverty reconcile: marked-up copy written to ${out}\n`);
 }
 
 /** The rows of one of the stacked tables, the others (and its title, named in the report) left blank so that row numbers stay those of the sheet. */
@@ -286,14 +296,8 @@ async function finishStacked(io: CliIo, file: string, read: ReadTable, tables: R
   const checked = results.filter((x) => x.report !== null);
   if (checked.length === 0) return badInput(io, `${file}: ${results.map((x, i) => `table ${i + 1} (rows ${x.table.top + 1}–${x.table.bottom + 1}): ${x.problem}`).join('; ')}`);
   const issues = checked.flatMap((x) => x.report!.issues);
-  if (o.out !== undefined) {
-    try {
-      if (o.out === '-') writeBytesToStdout(io, await markedUpCopy(read.source, { issues }), 'checked.xlsx');
-      else await writeMarkedUpCopy(read.source, { issues }, o.out);
-    } catch (error) {
-      return failedOnInput(io, 'reconcile', error);
-    }
-  }
+  const copyFailed = await writeCopy(io, read, { issues }, o.out);
+  if (copyFailed !== null) return copyFailed;
   const where = (t: StackedTable, i: number): string => `table ${i + 1} of ${tables.length}, rows ${t.top + 1}–${t.bottom + 1}${t.title === null ? '' : ` (${t.title})`}`;
   if (o.json) {
     writeJsonResult(io, { file, ok: checked.every((x) => x.report!.ok), tables: results.map((x, i) => ({ rows: { first: x.table.top + 1, last: x.table.bottom + 1 }, title: x.table.title, ...(x.report === null ? { problem: x.problem } : { ...x.report, layout: 'inferred', tableLayout: x.report.layout, inferred: x.report.inferred }), name: where(x.table, i) })) });
@@ -305,8 +309,7 @@ async function finishStacked(io: CliIo, file: string, read: ReadTable, tables: R
         return `${where(x.table, i)}\n${formatInferredLayout(x.report.inferred)}\n${roles ? `inferred: ${formatTableLayout(x.report.layout)}\n` : ''}${formatReconcileReport(x.report, { source: file })}`;
       })
       .join('\n\n');
-    (o.out === '-' ? io.stderr : io.stdout).write(`${file}: ${tables.length} tables one under another, each checked on its own\n${text}\n`);
-    if (o.out !== undefined && o.out !== '-') io.stderr.write(`vn-poverty reconcile: marked-up copy written to ${o.out}\n`);
+    writeReport(io, o.out, `${file}: ${tables.length} tables one under another, each checked on its own\n${text}\n`);
   }
   const failed = results.some((x) => x.report === null);
   return checked.every((x) => x.report!.ok) && !failed ? EXIT_OK : EXIT_FINDINGS;

@@ -56,11 +56,12 @@ export interface EngineTable {
 function sameReading(layout: DocumentTableLayout, gt: GridTable): boolean {
   const byRow = new Map(gt.layout.rows.map((r) => [r.gridRow, r]));
   const ROLE: Record<string, string> = { item: 'unit', subtotal: 'group', total: 'total', average: 'heading', part: 'of-which', heading: 'heading' };
-  if (gt.layout.rows.length !== layout.rows.length) return false;
+  if (gt.layout.rows.filter((r) => r.role !== 'ignore').length !== layout.rows.length) return false;
   return layout.rows.every((r) => {
     const e = byRow.get(r.row);
     if (e === undefined || e.role !== ROLE[r.role]) return false;
-    if (r.covers === undefined) return r.role !== 'subtotal' && r.role !== 'total';
+    // a row of means is a heading to the engine's sums: the rows it averages are in its row-average relation
+    if (r.covers === undefined || r.role === 'average') return r.role !== 'subtotal' && r.role !== 'total';
     const covers = e.covers.map((k) => Number(k) - 1);
     return covers.length === r.covers.length && covers.every((c, i) => c === r.covers![i]);
   });

@@ -208,8 +208,10 @@ export function linearRelations(
   const acceptNamed = (r: { holds: number; of: number; counted: number; informative: number }): boolean => r.of >= 3 && halfTheRows(r) && r.informative >= 1;
   // a header that names a total (“Tổng số”, “Tổng giai đoạn 2021-2025”) over every column beside it up to the
   // table's edge is evidence too: then half the rows suffice (two wrong cells in a short table do not hide it)
-  const acceptDeclared = (t: Col, r: { holds: number; of: number; counted: number; informative: number }, whole: boolean): boolean =>
-    accept(r) || (whole && TOTAL_HEADER.test(foldVietnamese(t.header)) && acceptNamed(r));
+  // — and, being the widest sum there is, it needs no row where every source is printed (a budget by source where each
+  // project draws on some sources only, “-” for the others): each source figuring in some row it holds in is enough
+  const acceptDeclared = (t: Col, r: { holds: number; of: number; counted: number; informative: number; distinct: number; nonzero: boolean[] }, whole: boolean): boolean =>
+    accept(r) || (whole && TOTAL_HEADER.test(foldVietnamese(t.header)) && (acceptNamed(r) || (r.of >= 3 && halfTheRows(r) && r.distinct >= 2 && r.nonzero.every(Boolean))));
   // a column whose header names two others joined by “và” (“Hộ nghèo và hộ cận nghèo” over “Hộ nghèo”
   // and “Hộ cận nghèo”) declares their sum: then half the rows suffice, as for a header that names a total
   // each header folded once (a wide table has tens of thousands of triples)

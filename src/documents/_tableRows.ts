@@ -24,13 +24,17 @@ const TOTAL = /^(tong cong|tong so|tong|cong|toan (tinh|huyen|thi xa|thanh pho|t
  * are the rows' means, not their sum. (“Bình quân chung” and “Trung bình toàn huyện” are totals, above.)
  */
 export const MEAN_ROW = /^(trung binh|binh quan)(\s*(\/|moi|mot|cho|1)?\s*(xa|huyen|thon|ban|to|don vi|ho|nam|dia phuong|tinh))?\s*:?$/;
+/** The first words (folded) of a note or signature block under a table: “Ghi chú: 15 hộ …”, “Người lập biểu”, “Nơi nhận”, “KT. CHỦ TỊCH”, “…, ngày 15 tháng 3 năm 2025”. */
+// (“Nguồn:” with its colon, “TM.” and “KT.” with their dots: “Nguồn vốn”, “KT-XH” open headers and labels)
+export const NOTE_ROW = /^(\*\s*)?(ghi chu\b|chu thich\b|chu y\b|luu y\b|nguon\s*:|nguoi lap\b|nguoi ky\b|noi nhan\b|thu truong\b|giam doc\b|chu tich\b|tm\.|kt\.|xac nhan\b|ky ten\b|([^0-9]*, )?ngay\s+\d*\s*thang\b)/;
 const GROUP_LABEL = /^(thanh thi|nong thon|khu vuc|vung|nhom)(?=$|[\s:.(,])/;
 const PART = /^(trong do|trong so do|gom|bao gom|chia ra)(?=$|[\s:.(,])/;
 
 /** Reads the signal of a data row from its number and label. */
 export function rowSignal(row: number, numberText: string, label: string, hasFigures: boolean): RowSignal {
   const number = rowNumber(numberText);
-  const folded = foldVietnamese(label);
+  // a bullet before the words (“- Trong đó: hộ DTTS”, “+ Cộng huyện”) is no part of them
+  const folded = foldVietnamese(label).replace(/^[-–—+*•·]+\s*/u, '');
   let signal: RowSignal['signal'];
   let level = 2;
   if (MEAN_ROW.test(folded)) {
@@ -185,13 +189,30 @@ export function blankCell(table: DocumentTable, row: number, col: number): boole
   return cell === undefined || (cell.mergedInto !== undefined && cell.mergedInto.row !== row) || cell.text.trim() === '';
 }
 
+/** The keys of the columns a layout relation reads (none for numbering, which reads row numbers). */
+export function relationColumns(rel: LayoutRelation): string[] {
+  switch (rel.type) {
+    case 'difference':
+      return [rel.column, rel.from, ...rel.minus, ...(rel.plus ?? [])];
+    case 'sum':
+    case 'average':
+      return [rel.column, ...rel.parts];
+    case 'rate':
+      return [rel.column, rel.count, rel.base, ...(rel.minus === undefined ? [] : [rel.minus])];
+    case 'part-of':
+      return [rel.column, rel.of];
+    case 'numbering':
+      return [];
+  }
+}
+
 /**
  * The grid rows of a layout where every cell a relation reads is blank (a period's row of a table of
  * indicators, left blank for the counts of households and the rates): nothing is printed there to
  * check, so the relation does not apply, rather than each blank cell being a figure missing.
  */
 export function silentRows(table: DocumentTable, layout: DocumentTableLayout, rel: LayoutRelation): ReadonlySet<number> {
-  const keys = rel.type === 'difference' ? [rel.column, rel.from, ...rel.minus, ...(rel.plus ?? [])] : rel.type === 'sum' || rel.type === 'average' ? [rel.column, ...rel.parts] : rel.type === 'rate' ? [rel.column, rel.count, rel.base, ...(rel.minus === undefined ? [] : [rel.minus])] : rel.type === 'part-of' ? [rel.column, rel.of] : [];
+  const keys = relationColumns(rel);
   const cols = layout.columns.filter((c) => keys.includes(c.key)).map((c) => c.col);
   const out = new Set<number>();
   if (cols.length === 0) return out;

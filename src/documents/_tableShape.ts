@@ -28,9 +28,12 @@ const textOf = (c: DocumentCell | undefined): string => (c === undefined ? '' : 
  * provincial portals print `412204.00` and `15.40`; no cell a Vietnamese decimal) are rewritten in
  * Vietnamese, and a table of indicators by period (“Chỉ tiêu | ĐVT | 2016 | 2017 …”: rows are
  * indicators, columns are years) is transposed so that each indicator is a column and each period
- * a row: its rates and totals are then inferred like any other table's.
+ * a row: its rates and totals are then inferred like any other table's. With `guessFormat` false
+ * the figures are left as printed (no English format guessed, no space grouping rewritten: the
+ * cell reader reads it, and a finding shows the figure as printed): the caller states the format
+ * (`reconcile --number-format`).
  */
-export function shapeTable(table: DocumentTable): ShapedTable {
+export function shapeTable(table: DocumentTable, guessFormat = true): ShapedTable {
   // a column of row numbers (“1.1”, “1.2”, “II”) is neither evidence of the English format nor rewritten
   const numbering = new Set<number>();
   for (let c = 0; c < table.columns; c++) {
@@ -41,13 +44,13 @@ export function shapeTable(table: DocumentTable): ShapedTable {
   // English only when several figures say so and none is a Vietnamese decimal: one typo (“12.34”) does not flip a table
   const separated = cells.filter((t) => /\d[.,]\d/.test(t));
   const hits = separated.filter((t) => EN_DECIMAL.test(t.replace(/%$/, ''))).length;
-  const english = hits >= Math.max(2, separated.length * 0.3) && !cells.some((t) => VI_DECIMAL.test(t.replace(/%$/, '')));
+  const english = guessFormat && hits >= Math.max(2, separated.length * 0.3) && !cells.some((t) => VI_DECIMAL.test(t.replace(/%$/, '')));
   let spaced = false;
   let rows: DocumentCell[][] = table.rows.map((r) =>
     r.map((c, i) => {
       const t = c.text.trim();
       // thousands grouped with spaces (“12 000”, Word's no-break and thin spaces) are grouped with “.”
-      if (SPACED.test(t)) {
+      if (guessFormat && SPACED.test(t)) {
         spaced = true;
         return { ...c, text: groupedWithDots(t) };
       }

@@ -62,7 +62,8 @@ function tableLayoutOf(l: DocumentTableLayout): TableLayout {
 /**
  * Reconciles a table with no declared layout: table understanding (`understandTable`, the
  * document checker's) infers its header, column kinds, rate bases, row roles and column relations
- * by consensus, the inferred layout is stated as a declared spec (`specFromLayout`) and checked by
+ * by consensus (a table of indicators by period read transposed, as `checkDocument` reads it; its
+ * figures in the format the cells give, never guessed to be English as a document's are), the inferred layout is stated as a declared spec (`specFromLayout`) and checked by
  * the same engine as a `--spec` (`tableFromSpec`, `reconcileTable`). Where it has no spec
  * equivalent it is checked as inferred, and a note says so. The report carries what was inferred,
  * with the evidence for every relation, so that a reviewer can confirm it or write it down as a spec.
@@ -78,10 +79,11 @@ function tableLayoutOf(l: DocumentTableLayout): TableLayout {
 export function reconcileInferred(table: DocumentTable, options: ReconcileInferredOptions = {}): InferredReconcileReport {
   assertOptions(options, 'reconcileInferred');
   const where = options.source === undefined ? '' : `${options.source}: `;
-  // indicators by period (“TT | Chỉ tiêu | ĐVT | Năm 2021 …”) are read transposed, as `checkDocument` reads them;
-  // each finding's grid cell is then put back where the printed table has it
-  const shaped = shapeTable(table);
-  const read = shaped.transposed ? shaped.table : table;
+  // the table is shaped as `checkDocument` shapes it — indicators by period (“TT | Chỉ tiêu | ĐVT | Năm 2021 …”)
+  // read transposed, each finding's grid cell then put back where the printed table has it — but its number
+  // format is never guessed: the caller states it (`reconcile --number-format`), a document states none
+  const shaped = shapeTable(table, false);
+  const read = shaped.table;
   const u = understandTable(read, { ...(options.caption === undefined ? {} : { caption: options.caption }), ...(options.rounding === undefined ? {} : { rounding: options.rounding }), ...(options.consensus === undefined ? {} : { consensus: options.consensus }) });
   const { hasFigures, checkable } = layoutCoverage(u.layout);
   if (!checkable) {

@@ -1,7 +1,7 @@
 import { deepFreeze } from '../_internal/_freeze.js';
-import type { PrintedGrid, SpecColumn, SpecRelation, TableSpec } from '../reconcile/tableSpec.js';
+import type { PrintedGrid, RoleRule, SpecColumn, SpecRelation, TableSpec } from '../reconcile/tableSpec.js';
 import type { DocumentTable } from './documentModel.js';
-import { additiveColumns, type DocumentTableLayout } from './tableLayout.js';
+import { additiveColumns, meanColumns, meanRows, type DocumentTableLayout } from './tableLayout.js';
 import { blankCell, inNumberSequence, silentRows } from './_tableRows.js';
 
 /** Result of {@link specFromLayout}: the spec, or why the layout cannot be stated as one. */
@@ -14,7 +14,8 @@ const ROLE = { total: 'total', subtotal: 'group', part: 'of-which', heading: 'he
  * (`TableSpec`): columns by grid position (`index`) with their printed headers and units, the
  * header rows, every row's role as a rule on its grid row, and the relations (`role-totals` over
  * the counts and amounts, differences, column totals, rates, numbering). `tableFromSpec` then reads
- * the same grid with it. Some inferred layouts have no spec equivalent yet — a total that adds up
+ * the same grid with it (a row of means as a heading with a `row-average` relation over its rows;
+rows printed below the layout's last row, notes and signatures, as `ignore`). Some inferred layouts have no spec equivalent yet — a total that adds up
  * the groups or the rows above it rather than every unit, numbering that restarts in each group,
  * an amount column with no unit, a header deeper than six rows — and come back with the reason.
  *
@@ -32,10 +33,14 @@ export function specFromLayout(table: DocumentTable, layout: DocumentTableLayout
     const kind = c.kind === 'label' ? 'text' : c.kind;
     columns.push({ key: c.key, kind, header, index: c.col, ...(c.kind === 'label' ? { label: true } : {}), ...(c.unit === undefined ? {} : { unit: c.unit }) });
   }
-  if (layout.rows.some((r) => r.role === 'average')) return { ok: false, reason: 'a row of means (Trung bình)' };
   const relations: SpecRelation[] = [];
+  // a row of means: a heading to the sums and the rates (its rate is not that of its means), the mean of its rows in its columns
+  for (const r of meanRows(layout)) {
+    const cols = meanColumns(table, layout, r);
+    if (cols.length > 0) relations.push({ type: 'row-average', row: { gridRow: r.row }, parts: r.covers!.map((gridRow) => ({ gridRow })), columns: cols, rounding: 'half-up' });
+  }
   const additive = additiveColumns(layout).map((c) => c.key);
-  const totals = layout.rows.filter((r) => r.covers !== undefined);
+  const totals = layout.rows.filter((r) => r.covers !== undefined && r.role !== 'average');
   const additiveCols = additiveColumns(layout).map((c) => c.col);
   if (totals.some((r) => additiveCols.some((c) => blankCell(table, r.row, c)))) return { ok: false, reason: 'a total row is blank in some column' };
   if (additive.length > 0 && totals.length > 0) relations.push({ type: 'role-totals', columns: additive, partsRounded: additiveColumns(layout).some((c) => c.kind === 'amount') });
@@ -67,10 +72,13 @@ export function specFromLayout(table: DocumentTable, layout: DocumentTableLayout
         break;
     }
   }
-  const rules = (['total', 'subtotal', 'part', 'heading'] as const)
-    .map((role) => ({ role: ROLE[role], gridRows: layout.rows.filter((r) => r.role === role).map((r) => r.row) }))
+  const rules: RoleRule[] = (['total', 'subtotal', 'part', 'heading'] as const)
+    .map((role) => ({ role: ROLE[role], gridRows: layout.rows.filter((r) => r.role === role || (role === 'heading' && r.role === 'average')).map((r) => r.row) }))
     .filter((r) => r.gridRows.length > 0);
-  void table;
+  // rows printed below the layout's last row (a note's lone figure, a signature block) are not read as rows of the table
+  const last = Math.max(layout.headerRows - 1, ...layout.rows.map((r) => r.row));
+  const below = table.rows.flatMap((row, r) => (r > last && row.some((cell) => cell.text.trim() !== '') ? [r] : []));
+  if (below.length > 0) rules.push({ role: 'ignore', gridRows: below });
   return deepFreeze({
     ok: true,
     spec: { name: 'inferred', columns, header: { start, rows }, roles: { infer: false, rules }, relations, ...(layout.blankAs === undefined ? {} : { blankAs: layout.blankAs }) },

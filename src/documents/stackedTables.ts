@@ -1,4 +1,6 @@
 import { cellNumber } from './_cellNumber.js';
+import { NOTE_ROW } from './_tableRows.js';
+import { foldVietnamese } from '../text/foldVietnamese.js';
 import { isNoFigureText } from '../numbers/tableFigureText.js';
 
 /** One of several tables printed one under another on a sheet: its rows (0-based, inclusive) and its title. */
@@ -15,17 +17,17 @@ type GridRow = ReadonlyArray<string | null | undefined>;
 
 const filledCells = (row: GridRow | undefined): string[] => (row ?? []).map((c) => (c ?? '').trim()).filter((c) => c !== '');
 const isFigure = (text: string): boolean => cellNumber(text) !== null || isNoFigureText(text);
-/** A header row: two or more cells, none a figure. */
+/** A header row: two or more cells, none a figure, none a signature's or a note's words (“Người lập biểu | KT. CHỦ TỊCH”). */
 const isHeaderRow = (row: GridRow | undefined): boolean => {
   const cells = filledCells(row);
-  return cells.length >= 2 && cells.every((c) => !isFigure(c));
+  return cells.length >= 2 && cells.every((c) => !isFigure(c) && !NOTE_ROW.test(foldVietnamese(c)));
 };
 const hasFigure = (row: GridRow | undefined): boolean => filledCells(row).some(isFigure);
 
 /**
  * Splits a sheet's rows into the tables printed one under another (“Biểu 1 …”, blank rows,
  * “Biểu 2 …”): a new table starts after one or more blank rows when what follows has a header
- * of its own (a row of two or more words and no figure, under at most two title rows) and
+ * of its own (a row of two or more words and no figure, not a signature block's, under at most two title rows) and
  * figures under it, and the table above already had figures. Anything else after blank rows (a
  * group of the same table, notes, signatures) stays with the table above. One table gives one range.
  * @example

@@ -229,10 +229,9 @@ export function printedTableFromLayout(table: DocumentTable, layout: DocumentTab
   }
   // a row of means: each count its rows' mean; a rate its rows' mean when the row prints none of its counts (a rate
   // beside printed means is that of the totals, which the means, rounded, no longer give: not checked there)
-  const means = l.rows.filter((r) => r.role === 'average' && r.covers !== undefined && r.covers.length >= 2);
+  const means = meanRows(l);
   for (const r of means) {
-    const rates = l.relations.flatMap((rel) => (rel.type === 'rate' && blankCell(table, r.row, byKey.get(rel.count)!.col) ? [rel.column] : []));
-    const columns = [...additive, ...rates].filter((k) => !blankCell(table, r.row, byKey.get(k)!.col));
+    const columns = meanColumns(table, l, r);
     if (columns.length > 0) relations.push({ type: 'row-average', row: rowKeyOf(r.row), parts: r.covers!.map(rowKeyOf), columns, rounding: 'half-up' });
   }
   for (const rel of l.relations) {
@@ -263,6 +262,21 @@ export function printedTableFromLayout(table: DocumentTable, layout: DocumentTab
     }
   }
   return deepFreeze({ columns: printedColumns, rows, relations, ...(l.blankAs === undefined ? {} : { blankAs: l.blankAs }) });
+}
+
+/** The rows of means of a layout (“Trung bình”) over two rows or more. */
+export function meanRows(l: DocumentTableLayout): DocumentLayoutRow[] {
+  return l.rows.filter((r) => r.role === 'average' && r.covers !== undefined && r.covers.length >= 2);
+}
+
+/**
+ * The columns a row of means is checked in, as the mean of its rows: each count or amount it prints, and a rate
+ * when the row prints none of its counts (a rate beside printed means is that of the totals: not checked there).
+ */
+export function meanColumns(table: DocumentTable, l: DocumentTableLayout, r: DocumentLayoutRow): string[] {
+  const col = new Map(l.columns.map((c) => [c.key, c.col]));
+  const rates = l.relations.flatMap((rel) => (rel.type === 'rate' && blankCell(table, r.row, col.get(rel.count)!) ? [rel.column] : []));
+  return [...additiveColumns(l).map((c) => c.key), ...rates].filter((k) => !blankCell(table, r.row, col.get(k)!));
 }
 
 function amountsRounded(l: DocumentTableLayout, additive: readonly string[]): boolean {

@@ -5,7 +5,7 @@ import { foldVietnamese } from '../text/foldVietnamese.js';
 import { cellNumber, rowNumber, type CellNumber, type RowNumber } from './_cellNumber.js';
 import { isNoFigureText } from '../numbers/tableFigureText.js';
 import { figureCells, moneyUnitIn, tableHeader } from './_tableHeader.js';
-import { coverageCandidates, hasChildRow, inNumberSequence, MEAN_ROW, namedGroup, roleOf, rowSignal, startsNumberGroup, withLetterLevels, type RowSignal } from './_tableRows.js';
+import { coverageCandidates, hasChildRow, inNumberSequence, MEAN_ROW, namedGroup, NOTE_ROW, relationColumns, roleOf, rowSignal, startsNumberGroup, withLetterLevels, type RowSignal } from './_tableRows.js';
 import { averageRelations, carriedBreaks, CHANGE_HEADER, declaredFormulas, headerFormulas, IN_WHICH, isMeanOf, linearRelations, scaledTo, TOTAL_NAME, type Col } from './_columnRelations.js';
 import type { DocumentTable } from './documentModel.js';
 import type { DocumentLayoutColumn, DocumentColumnKind, LayoutRelation, DocumentLayoutRow, DocumentTableLayout } from './tableLayout.js';
@@ -117,13 +117,19 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
     const under = dataRows.splice(trailing);
     notes.push(`row${under.length > 1 ? 's' : ''} ${under.map((r) => r + 1).join(', ')} under the table ${under.length > 1 ? 'hold' : 'holds'} no figure: read as notes or signatures, not as rows of the table`);
   }
+  const below = belowTable(table, dataRows);
+  if (below < dataRows.length) {
+    const under = dataRows.splice(below);
+    notes.push(`row${under.length > 1 ? 's' : ''} ${under.map((r) => r + 1).join(', ')} below the table's total (a note, a signature block) ${under.length > 1 ? 'hold' : 'holds'} at most one figure each: read as notes, not as rows of the table`);
+  }
   const text = (r: number, c: number): string => {
     const cell = table.rows[r]?.[c];
     if (cell === undefined || (cell.mergedInto !== undefined && (cell.mergedInto.row !== r || cell.mergedInto.col !== c))) return '';
     return cell.text.trim();
   };
-  const captionKinds = unitKindsIn([options.caption ?? '', table.caption ?? '', ...header.captionRows.map((r) => text(r, 0))].join(' '));
-  const captionUnit = moneyUnitIn([options.caption ?? '', table.caption ?? '', ...header.captionRows.map((r) => text(r, 0))].join(' '));
+  const captionText = [options.caption ?? '', table.caption ?? '', ...header.captionRows.map((r) => text(r, 0))].join(' ');
+  const captionKinds = unitKindsIn(captionText);
+  const captionUnit = moneyUnitIn(captionText);
 
   // --- columns ---------------------------------------------------------------
   const cols: Col[] = header.paths.map((path, c) => ({ col: c, key: header.keys[c]!, header: path.join(' › '), kind: 'text', unit: null }));
@@ -423,7 +429,10 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
     // under the group of its “Số hộ”) is declared by the table: then half the rows suffice, as for a named sum
     // so is one whose header names a comparison of its count with its base (“Tỷ lệ đạt (%)” of “Thực hiện” over
     // “Kế hoạch”, “So sánh TH/KH (%)”, “KH 2026 so với 2025 (%)”)
-    const share = fit !== null && (namesItsCount(rc, fit.count) || namesItsComparison(rc, fit.count, fit.base)) ? 0.5 : consensus;
+    // and so is one the figures themselves pin down: three rows or more where a non-zero count over the base gives the
+    // printed rate to two decimals or more (a pair of columns does that by chance about once in ten thousand rows)
+    const pinned = fit !== null && checkedRows.filter((j) => !fit!.breaks.includes(j) && (at(j, rc.col)?.decimals ?? 0) >= 2 && (at(j, fit!.count.col)?.units ?? 0) > 0 && percentOf(at(j, fit!.count.col), at(j, fit!.base.col)) !== null).length >= 3;
+    const share = fit !== null && (pinned || namesItsCount(rc, fit.count) || namesItsComparison(rc, fit.count, fit.base)) ? 0.5 : consensus;
     if (fit === null || fit.of < 2 || fit.holds < Math.max(2, Math.ceil((fit.of - carriedBreaks(fit.breaks, covers, fit.holds)) * share))) {
       // a share of the total (“Cơ cấu (%)”, “Tỷ trọng (%)” beside an amount): each row's figure over the total row's, × 100
       const totalRow = SHARE_HEADER.test(foldVietnamese(rc.header)) ? grandTotal(rows) : -1;
@@ -485,11 +494,37 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
     relations,
     ...(dashes ? { blankAs: 'zero' as const } : {}),
   };
+  // a row of means printing its counts and a rate: the rate is that of the totals (or the mean of the rows' rates),
+  // which the rounded means no longer give — not checked there, and said so
+  for (const [j, r] of rows.entries()) {
+    if (r.role !== 'average') continue;
+    const rates = relations.flatMap((rel) => (rel.type === 'rate' && rel.baseRow === undefined && at(j, cols.find((c) => c.key === rel.count)!.col) !== null && at(j, cols.find((c) => c.key === rel.column)!.col) !== null ? [rel.column] : []));
+    if (rates.length > 0) notes.push(`row ${r.row + 1} “${r.label}” is a row of means: its rate${rates.length > 1 ? 's' : ''} ${rates.map((k) => `“${k}”`).join(', ')} (that of the totals or the mean of the rows' rates, which its rounded means no longer give) left unchecked`);
+  }
   const totalled = rows.some((r) => r.covers !== undefined);
-  const inRelation = new Set(relations.flatMap((r) => (r.type === 'difference' ? [r.column, r.from, ...r.minus, ...(r.plus ?? [])] : r.type === 'sum' ? [r.column, ...r.parts] : r.type === 'rate' ? [r.column, r.count, r.base, ...(r.minus === undefined ? [] : [r.minus])] : r.type === 'average' ? [r.column, ...r.parts] : r.type === 'part-of' ? [r.column, r.of] : [])));
+  const inRelation = new Set(relations.flatMap(relationColumns));
   const uncheckedColumns = figureCols.filter((c) => !inRelation.has(c.key) && !(totalled && c.kind !== 'rate')).map((c) => c.key);
   if (figureCols.length === 0) notes.push('no column of figures');
   return deepFreeze({ layout, evidence, uncheckedColumns, notes });
+}
+
+/**
+ * Where the rows below a table begin: after a total row, the rows set apart from it by a blank row, or
+ * opening with a note's words (“Ghi chú: 15 hộ mới tách”), when each prints at most one figure — a lone
+ * number of a note or a signature block is not a row of the table, and a total never adds it up.
+ * Returns the index in `dataRows` of the first such row, or `dataRows.length`.
+ */
+function belowTable(table: DocumentTable, dataRows: readonly number[]): number {
+  const ownTexts = (r: number): string[] => table.rows[r]!.filter((c, k) => c.mergedInto === undefined || (c.mergedInto.row === r && c.mergedInto.col === k)).map((c) => c.text.trim()).filter((t) => t !== '');
+  for (let k = 1; k < dataRows.length; k++) {
+    const r = dataRows[k]!;
+    const gap = r > dataRows[k - 1]! + 1;
+    const note = NOTE_ROW.test(foldVietnamese(ownTexts(r)[0] ?? ''));
+    if (!gap && !note) continue;
+    const afterTotal = dataRows.slice(0, k).some((x) => ownTexts(x).some((t) => rowSignal(x, '', t, true).signal === 'total'));
+    if (afterTotal && dataRows.slice(k).every((x) => figureCells(table, x) <= 1)) return k;
+  }
+  return dataRows.length;
 }
 
 /** Columns where row `j` equals the sum of rows `parts` (blank parts read as zero), out of those where row `j` has a figure. */

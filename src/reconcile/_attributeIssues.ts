@@ -259,6 +259,21 @@ export function attributeIssues(issues: readonly ReconcileIssue[], ctx: Attribut
       replaced.set(s, findingAt(s, s.row, s.cells[0]!, printed, right, s.cells.slice(1), s.relationText, () => `${s.relationText}, with ${r.row}'s ${formatVnNumber(implied, { decimals: countFigure.decimals, rounding: 'half-up' })} (printed ${countFigure.text})`));
     }
   }
+  // a row of means (“Trung bình”) off because one of its rows' counts is wrong, and that row's rate is off too: the
+  // count whose rate is the printed one and with which the printed mean is the mean is the wrong cell, one finding there
+  for (const r of out) {
+    if (r.code !== 'rate-mismatch' || r.severity !== 'error' || dropped.has(r) || replaced.has(r) || r.cells.length !== 3) continue;
+    const [rateRef, countRef, baseRef] = r.cells as [CellRef, CellRef, CellRef];
+    const mean = out.find((a) => a.code === 'average-mismatch' && !dropped.has(a) && a.cells.slice(1).every((c) => c.column === a.column && c.row !== a.rowKey) && a.cells.slice(1).some((c) => key(c) === key(countRef)));
+    const countFigure = ctx.figure(countRef);
+    if (mean === undefined || countFigure === null) continue;
+    const fits = countsOfMean(mean, countRef, countFigure.decimals, ctx).filter((v) => rateFits(ctx.figure(rateRef), v, ctx.figure(baseRef), ctx.rounding(r.column)));
+    if (fits.length !== 1) continue;
+    dropped.add(r);
+    dropped.add(mean);
+    const because = (expected: string): string => `${mean.row} · ${mean.column} is the mean of its rows with ${expected} here, and the row's rate ${r.printed} (${r.column}) is that of ${expected}`;
+    replaced.set(r, findingAt(mean, r.row, countRef, countFigure, fits[0]!, mean.cells, `${mean.relationText}; ${r.relationText}`, because));
+  }
   // a figure moved to its cell by the totals and rate it breaks, a term of another relation that breaks by as much
   // (“Tăng/giảm so với KH” of a wrong “Thực hiện”): that finding only follows from it
   for (const m of replaced.values()) {
@@ -299,3 +314,30 @@ export function attributeIssues(issues: readonly ReconcileIssue[], ctx: Attribut
   return result;
 }
 
+/**
+ * The values of the part `ref` (at its printed decimals) with which the printed mean of a row of means is the
+ * mean of its rows, rounded half-up as the layouts state rows of means; none when a figure is not exact or the
+ * values are too many to list (over 1.000).
+ */
+function countsOfMean(mean: ReconcileIssue, ref: CellRef, decimals: number, ctx: AttributionContext): Fraction[] {
+  const printed = ctx.figure(mean.cells[0]!);
+  const parts = mean.cells.slice(1);
+  const others = parts.filter((c) => key(c) !== key(ref)).map(ctx.figure);
+  if (printed === null || others.some((f) => f === null)) return [];
+  const rest = others.reduce((sum, f) => addFractions(sum, f!.value), fraction(0n));
+  const n = BigInt(parts.length);
+  // round((rest + v) ÷ n) = printed ⇔ (printed − ½ unit) · n − rest ≤ v < (printed + ½ unit) · n − rest
+  const half = fraction(1n, 2n * 10n ** BigInt(printed.decimals));
+  const lo = subtractFractions(multiplyFractions(subtractFractions(printed.value, half), fraction(n)), rest);
+  const hi = subtractFractions(multiplyFractions(addFractions(printed.value, half), fraction(n)), rest);
+  const unit = 10n ** BigInt(decimals);
+  // v = k ÷ 10^decimals, k from ⌈lo · 10^decimals⌉ while v < hi
+  const scaledLo = multiplyFractions(lo, fraction(unit));
+  let k = scaledLo.num / scaledLo.den + (scaledLo.num % scaledLo.den > 0n ? 1n : 0n);
+  const out: Fraction[] = [];
+  for (; compareFractions(fraction(k, unit), hi) < 0; k++) {
+    if (out.length >= 1000) return [];
+    if (k >= 0n) out.push(fraction(k, unit));
+  }
+  return out;
+}

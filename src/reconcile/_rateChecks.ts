@@ -23,32 +23,15 @@ export interface RateCheck {
   readonly decimals: number | undefined;
 }
 
+/** A mean to check: `target = round((Σ counts) ÷ number of counts)` (a column's average, a row of means). */
+function meanCheck(target: CellRef, counts: readonly CellRef[], rel: { readonly rounding: RoundingMode; readonly decimals?: number | undefined }): RateCheck {
+  return { kind: 'rate', target, counts, minus: [], base: { divisor: BigInt(counts.length) }, scale: 1n, rounding: rel.rounding, decimals: rel.decimals };
+}
+
 /** The rate checks a relation declares. */
 export function rateChecks(rel: TableRelation, ix: Indexed): RateCheck[] {
-  if (rel.type === 'average') {
-    return (rel.rows ?? ix.table.rows.map((r) => r.key)).map((row) => ({
-      kind: 'rate',
-      target: { row, column: rel.column },
-      counts: rel.parts.map((column) => ({ row, column })),
-      minus: [],
-      base: { divisor: BigInt(rel.parts.length) },
-      scale: 1n,
-      rounding: rel.rounding,
-      decimals: rel.decimals,
-    }));
-  }
-  if (rel.type === 'row-average') {
-    return rel.columns.map((column) => ({
-      kind: 'rate',
-      target: { row: rel.row, column },
-      counts: rel.parts.map((row) => ({ row, column })),
-      minus: [],
-      base: { divisor: BigInt(rel.parts.length) },
-      scale: 1n,
-      rounding: rel.rounding,
-      decimals: rel.decimals,
-    }));
-  }
+  if (rel.type === 'average') return (rel.rows ?? ix.table.rows.map((r) => r.key)).map((row) => meanCheck({ row, column: rel.column }, rel.parts.map((column) => ({ row, column })), rel));
+  if (rel.type === 'row-average') return rel.columns.map((column) => meanCheck({ row: rel.row, column }, rel.parts.map((row) => ({ row, column })), rel));
   if (rel.type !== 'rate') return [];
   return (rel.rows ?? ix.table.rows.map((r) => r.key)).map((row) => ({
     kind: 'rate',
@@ -95,15 +78,16 @@ export function checkRate(check: RateCheck, ctx: CheckContext, indexes: () => Sh
   const printedV = values[0]!;
   const countValues = values.slice(1, 1 + check.counts.length);
   const minusValues = values.slice(1 + check.counts.length, 1 + check.counts.length + check.minus.length);
-  const divisor = isCell(check.base) ? null : check.base.divisor;
+  const divisor = baseCell === null ? (check.base as { readonly divisor: bigint }).divisor : null;
   const baseV: Pick<Value, 'f' | 'interval'> = divisor === null ? values[values.length - 1]! : { f: fraction(divisor), interval: interval(fraction(divisor), fraction(divisor)) };
+  // the base as the message shows it (the cell's figure, or the number of figures averaged) and the scale after it
   const baseText = baseCell === null ? String(divisor) : read(baseCell).text;
+  const scaleText = baseCell === null ? '' : ` × ${check.scale}`;
   // a row's mean over other rows (the counts in its own column) names the rows; a rate or a column's average, the columns
   const overRows = check.counts.every((c) => c.column === check.target.column && c.row !== check.target.row);
   const less = check.minus.map((c) => ` − ${c.column}`).join('');
   const countText = overRows ? `${check.target.column} of ${check.counts.map((c) => label(c.row)).join(' + ')}` : `${check.counts.map((c) => c.column).join(' + ')}${less}`;
-  const relationText = overRows ? `${label(check.target.row)} = (${countText}) ÷ ${divisor} (the mean)` : `${check.target.column} = ${check.counts.length + check.minus.length > 1 ? `(${countText})` : countText} ÷ ${baseCell === null ? `${divisor}` : baseCell.column}${baseCell === null ? ' (the average)' : ` × ${check.scale}`}`;
-  const scaleText = baseCell === null ? '' : ` × ${check.scale}`;
+  const relationText = overRows ? `${label(check.target.row)} = (${countText}) ÷ ${divisor} (the mean)` : `${check.target.column} = ${check.counts.length + check.minus.length > 1 ? `(${countText})` : countText} ÷ ${baseCell === null ? `${divisor} (the average)` : `${baseCell.column}${scaleText}`}`;
   const base = { code: baseCell === null ? 'average-mismatch' : 'rate-mismatch', row: label(check.target.row), rowKey: check.target.row, column: check.target.column, relation: baseCell === null ? ('average' as const) : ('rate' as const), relationText, printed: read(check.target).text, cells: refs };
   const nonPositive = (): void =>
     ctx.push({

@@ -507,6 +507,10 @@ export function tableFromSpec(grid: PrintedGrid, spec: TableSpec, options: Table
       }
       case 'bound':
         return absent(rel.column) ? [] : [{ type: 'bound', column: rel.column, ...(rel.min !== undefined ? { min: rel.min } : {}), ...(rel.max !== undefined ? { max: rel.max } : {}), rows: select(rel.rows) }];
+      case 'row-average': {
+        const columns = printed(rel.columns);
+        return columns.length === 0 ? [] : [{ type: 'row-average', row: findRow(rel.row), parts: rel.parts.map(findRow), columns, rounding: rounding(rel.rounding), ...(rel.decimals !== undefined ? { decimals: rel.decimals } : {}) }];
+      }
       case 'row-inequality': {
         const columns = printed(rel.columns);
         return columns.length === 0 ? [] : [{ type: 'row-inequality', row: findRow(rel.row), op: rel.op, than: findRow(rel.than), columns }];

@@ -105,6 +105,19 @@ export type SpecRelation =
       readonly decimals?: number;
       readonly rows?: SpecRows;
     }
+  | {
+      /**
+       * `row[c] = round((Σ parts[c]) ÷ number of parts)` in each of `columns`: a row of means (“Trung bình”,
+       * “Bình quân/xã”) under the rows it averages, named by label pattern or grid row.
+       */
+      readonly type: 'row-average';
+      readonly row: SpecRowRef;
+      readonly parts: readonly SpecRowRef[];
+      readonly columns: readonly string[];
+      /** The rounding of the printed means; the spec's `rounding` when left out (one of them must say it). */
+      readonly rounding?: RoundingMode;
+      readonly decimals?: number;
+    }
   | { readonly type: 'numbering'; readonly column?: string; readonly rows?: SpecRows }
   | { readonly type: 'inequality'; readonly column: string | readonly string[]; readonly op: InequalityOperator; readonly than: string | readonly string[]; readonly rows?: SpecRows }
   | { readonly type: 'bound'; readonly column: string; readonly min?: string | number; readonly max?: string | number; readonly rows?: SpecRows }
@@ -238,6 +251,7 @@ export const tableSpecSchema = z
           .object({ type: z.literal('rate'), column: key, count: keys, minus: keys.optional(), base: key, baseRow: rowRef.optional(), scale: z.number().int().positive(), rounding: rounding.optional(), decimals: z.number().int().min(0).max(20).optional(), rows: rows.optional() })
           .strict(),
         z.object({ type: z.literal('average'), column: key, parts: z.array(key).min(2), rounding: rounding.optional(), decimals: z.number().int().min(0).max(20).optional(), rows: rows.optional() }).strict(),
+        z.object({ type: z.literal('row-average'), row: rowRef, parts: z.array(rowRef).min(2), columns: z.array(key).min(1), rounding: rounding.optional(), decimals: z.number().int().min(0).max(20).optional() }).strict(),
         z.object({ type: z.literal('numbering'), column: key.optional(), rows: rows.optional() }).strict(),
         z.object({ type: z.literal('inequality'), column: keys, op, than: keys, rows: rows.optional() }).strict(),
         z.object({ type: z.literal('bound'), column: key, min: limit.optional(), max: limit.optional(), rows: rows.optional() }).strict(),

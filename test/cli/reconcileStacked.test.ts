@@ -61,6 +61,10 @@ describe('reconcile: tables printed one under another on a sheet', () => {
     const grid = (text: string): string[][] => text.split('\n').map((l) => l.split(','));
     const one = grid('Đơn vị,Số hộ nghèo\nXã A,10\n,\nXã B,5\n,\nTổng cộng,15\n,\nNgười lập biểu,Chủ tịch UBND xã\n,\nNguyễn Văn A,Trần Văn B');
     expect(stackedTables(one).map((t) => [t.top, t.bottom])).toEqual([[0, 9]]);
+    // a signature block with a figure under it (“KT. CHỦ TỊCH” over a lone “2”) is no table of its own (before: a second table)
+    expect(stackedTables(grid('Đơn vị,Số hộ nghèo\nXã A,10\nXã B,5\nTổng cộng,15\n,\nNgười lập biểu,KT. CHỦ TỊCH\n,2')).map((t) => [t.top, t.bottom])).toEqual([[0, 6]]);
+    // a header opening with “Nguồn vốn” is a table's all the same
+    expect(stackedTables(grid('Đơn vị,Số hộ nghèo\nXã A,10\nTổng cộng,10\n,\nNguồn vốn,Kinh phí\nNSTW,5')).length).toBe(2);
     // a title and blank rows above a single table: one table
     expect(stackedTables(grid(',\nBiểu 1,\n,\nĐơn vị,Số hộ\nXã A,1')).length).toBe(1);
     expect(stackedTables(grid(TWO)).map((t) => [t.top, t.bottom, t.title])).toEqual([

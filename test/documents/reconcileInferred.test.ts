@@ -5,6 +5,8 @@ import { formatInferredLayout, reconcileInferred } from '../../src/documents/rec
 import { readXlsxDocument } from '../../src/io/readXlsxDocument.js';
 import { reconcileTable } from '../../src/reconcile/reconcileTable.js';
 import { tableFromLayout } from '../../src/layouts.js';
+import { gridOf } from '../../src/documents/specFromLayout.js';
+import { tableFromSpec } from '../../src/reconcile/tableFromSpec.js';
 import { firstIssue } from '../_helpers/errors.js';
 import { readFixture as readFixtureText } from '../_helpers/fixtures.js';
 import { expectPure } from '../_helpers/purity.js';
@@ -58,7 +60,21 @@ describe('reconcileInferred: plans against results, shares, growth and rows of m
   it('finds what the document checker finds (one wrong cell, one finding), and nothing on the twins', () => {
     expect(found('plan-result.txt')).toEqual(['rate-mismatch Xã Hòa Bình · Tỷ lệ đạt (%): 106,3', 'sum-mismatch Xã Phú Xuân · Thực hiện (TH): 117', 'rate-mismatch Tổng cộng · Tỷ lệ đạt (%): 101,5']);
     expect(found('growth.txt')).toEqual(['rate-mismatch Xã Bù Gia Mập · Tốc độ tăng (%): -22,24', 'rate-mismatch Xã Phú Văn · Tốc độ tăng (%): -4,84']);
-    expect(found('mean-row.txt')).toEqual(['rate-mismatch Xã Tà Xùa · Tỷ lệ (%): 33,22', 'average-mismatch Trung bình · Số hộ nghèo: 312']);
+    expect(found('mean-row.txt')).toEqual(['average-mismatch Xã Tà Xùa · Số hộ nghèo: 420']);
     for (const name of ['plan-result', 'growth', 'mean-row', 'mean-rates', 'plan-year']) expect(found(`${name}.clean.txt`), name).toEqual([]);
+  });
+
+  it('a table with a row of means, or a note and a signature under it, has a spec (before: none), and the spec gives the same findings', () => {
+    for (const name of ['mean-row.txt', 'mean-row.clean.txt', 'mean-rates.txt', 'note-below.txt', 'note-below.clean.txt']) {
+      const table = tableOf(rowsOf(name));
+      const r = reconcileInferred(table, { attribute: true });
+      const spec = r.inferred.spec;
+      expect(spec, name).not.toBeNull();
+      const again = reconcileTable(tableFromSpec(gridOf(table, r.inferred.layout.headerRows), spec!).table, { attribute: true });
+      expect(brief(again.issues), name).toEqual(brief(r.issues));
+    }
+    const spec = reconcileInferred(tableOf(rowsOf('mean-row.txt'))).inferred.spec!;
+    expect(spec.relations.find((x) => x.type === 'row-average')).toEqual({ type: 'row-average', row: { gridRow: 5 }, parts: [1, 2, 3, 4].map((gridRow) => ({ gridRow })), columns: ['Tổng số hộ', 'Số hộ nghèo'], rounding: 'half-up' });
+    expect(spec.roles?.rules).toContainEqual({ role: 'heading', gridRows: [5] });
   });
 });

@@ -73,7 +73,10 @@ describe('figures as statistical tables print them', () => {
         expect(read.mark).toBe(mark === '' ? null : mark.trim());
       }),
     );
-    for (const t of ['Xã A', '12 34', '1 2345', '1,5 triệu', '(1)']) expect(tableFigureText(t).text).toBe(t);
+    for (const t of ['Xã A', '12 34', '1 2345', '1,5 triệu', '(*)', '1.234 (56)', '(1,5 triệu)']) expect(tableFigureText(t).text).toBe(t);
+    // a figure in brackets is the accounts' negative; one digit in brackets or raised after a figure, a footnote mark
+    expect(['(48)', '(1.234,5)', '(2,5%)', '( 12 )'].map((t) => tableFigureText(t).text)).toEqual(['-48', '-1.234,5', '-2,5%', '-12']);
+    expect(['430(1)', '125 (2)', '125¹'].map((t) => [tableFigureText(t).text, tableFigureText(t).mark])).toEqual([['430', '(1)'], ['125', '(2)'], ['125', '¹']]);
     expect(['-', 'x', 'X', '...', '…', ' – '].every(isNoFigureText)).toBe(true);
     expect(['0', 'xã', 'không'].some(isNoFigureText)).toBe(false);
   });
