@@ -310,7 +310,7 @@ export async function classifyRegisterSource(source: RowSource, options: Classif
       if (b.roundedUp[i] === 1) roundedUp++;
       if (onHousehold !== undefined) onHousehold(Object.freeze({ row: b.rows[i]!, unit: b.units[i] ?? null, classification: result.classifications[i]! }));
     }
-    if (csv !== undefined) await csv.sink.write(csv.writer.lines(b, households, result, explain));
+    if (csv !== undefined) for (const chunk of csv.writer.lines(b, households, result, explain)) await csv.sink.write(chunk);
     else if (table !== undefined) {
       for (let i = 0; i < b.size; i++) {
         if (result.statuses[i] === UNCLASSIFIED) continue;
