@@ -303,13 +303,18 @@ export async function classifyRegisterSource(source: RowSource, options: Classif
       const issues = (): VnIssues => unindexedIssues(f.index, f.issues);
       fail1(b.rows[f.index]!, b.lastRows[f.index]!, b.ids[f.index], () => new VnPovertyError(issues()), issues);
     }
+    // counted by status code, added to the totals once a batch
+    const tally = [0, 0, 0, 0];
+    const statuses = result.statuses;
+    const up = b.roundedUp;
     for (let i = 0; i < b.size; i++) {
-      const s = result.statuses[i]!;
+      const s = statuses[i]!;
       if (s === UNCLASSIFIED) continue;
-      byStatus[HOUSEHOLD_STATUSES[s]!]++;
-      if (b.roundedUp[i] === 1) roundedUp++;
+      tally[s]!++;
+      roundedUp += up[i]!;
       if (onHousehold !== undefined) onHousehold(Object.freeze({ row: b.rows[i]!, unit: b.units[i] ?? null, classification: result.classifications[i]! }));
     }
+    HOUSEHOLD_STATUSES.forEach((status, s) => (byStatus[status] += tally[s]!));
     if (csv !== undefined) for (const chunk of csv.writer.lines(b, households, result, explain)) await csv.sink.write(chunk);
     else if (table !== undefined) {
       for (let i = 0; i < b.size; i++) {

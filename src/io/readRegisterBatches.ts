@@ -39,7 +39,7 @@ export interface ReadRegisterBatchesOptions extends ReadRowsOptions, Pick<Classi
    * asked" read as "no" can make a household near-poor instead of poor.
    */
   readonly marks?: boolean;
-  /** Households per batch (default 65,536). */
+  /** Households per batch (default 8,192: small enough that a batch's ids and buffers die young, before the garbage collector would copy them). */
   readonly batchSize?: number;
   /** Called once with the header match (its `ignored` headers are the pass-through columns). */
   readonly onHeader?: (match: HeaderMatch) => void;
@@ -641,7 +641,7 @@ export async function* readRegisterBatches(source: RowSource, options: ReadRegis
   assertOptions(options, 'readRegisterBatches', true);
   const asOf: IsoDate = toIsoDate(options.asOf, ['asOf']);
   const standard = resolveStandard(asOf, options);
-  const batchSize = options.batchSize ?? 65_536;
+  const batchSize = options.batchSize ?? 8192;
   if (!Number.isSafeInteger(batchSize) || batchSize < 1 || batchSize > 1 << 22) fail({ code: 'invalid-option', path: ['batchSize'], value: batchSize, expected: 'a whole number of households from 1 to 4,194,304' });
   const label = options.source ?? (typeof source === 'string' ? basename(source) : undefined);
   const format = options.format ?? (typeof source === 'string' ? inputFormatOfPath(source) : 'csv');
