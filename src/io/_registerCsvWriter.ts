@@ -75,6 +75,7 @@ export function registerCsvWriter(columns: ReadonlyArray<TableColumn<RegisterOut
   let rowCount = 0;
   // by (area << 3 | rule), then by the masks: the bytes after the income in the default columns
   const tails: Array<Map<number, Buffer> | undefined> = [];
+  const determinedTails: Array<Buffer | undefined> = new Array<Buffer | undefined>(16 << 12);
   let tailCount = 0;
   /** Bytes of an output line, as the last batch wrote them (the first chunk of a batch is sized by it). */
   let bytesPerLine = 256;
@@ -198,13 +199,20 @@ export function registerCsvWriter(columns: ReadonlyArray<TableColumn<RegisterOut
       const tailBytes = (i: number): Buffer => {
         const known = deprivationMasks[i]!;
         const unknown = undeterminedMasks[i]!;
-        const byMasks = (tails[(area[i]! << 3) | rules[i]!] ??= new Map<number, Buffer>());
+        const rk = (area[i]! << 3) | rules[i]!;
+        // every indicator determined (nearly every household): an array by rule and mask
+        if (unknown === 0 && known < 1 << 12) {
+          const v = determinedTails[(rk << 12) | known];
+          if (v !== undefined) return v;
+        }
+        const byMasks = (tails[rk] ??= new Map<number, Buffer>());
         const key = known * 65536 + unknown;
         let v = byMasks.get(key);
         if (v === undefined) {
           const sep = Buffer.of(dCode);
           v = Buffer.concat([sep, staticBytes(5, i), sep, Buffer.from(String(deprivationCounts[i]!), 'latin1'), sep, maskBytes(7, i, known), sep, maskBytes(8, i, known), sep, maskBytes(9, i, unknown), sep, staticBytes(10, i), CRLF]);
-          if (tailCount < TAIL_CACHE) {
+          if (unknown === 0 && known < 1 << 12) determinedTails[(rk << 12) | known] = v;
+          else if (tailCount < TAIL_CACHE) {
             byMasks.set(key, v);
             tailCount++;
           }

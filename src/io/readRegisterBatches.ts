@@ -337,7 +337,8 @@ class Batcher {
       members += this.members[i]!;
       const record = this.records?.[i] as { deprivations?: Record<string, boolean> } | undefined;
       if (record === undefined) {
-        for (let j = 0, at = i * k; j < k; j++, at++) if (this.flags[at] === REGISTER_FLAGS.deprived) marks[j]!++;
+        // codes 0, 1, 2: the low bit is "deprived"
+        for (let j = 0, at = i * k; j < k; j++, at++) marks[j]! += this.flags[at]! & REGISTER_FLAGS.deprived;
       } else if (record.deprivations !== undefined) {
         for (let j = 0; j < k; j++) if (record.deprivations[ids[j]!] === true) marks[j]!++;
       }
