@@ -80,7 +80,21 @@ export function registerCsvWriter(columns: ReadonlyArray<TableColumn<RegisterOut
   /** Bytes of an output line, as the last batch wrote them (the first chunk of a batch is sized by it). */
   let bytesPerLine = 256;
 
+  /** Buffers whose chunks were written (see `release`), for the next ones. */
+  const spare: Buffer[] = [];
+  const buffer = (n: number): Buffer => {
+    const b = spare.pop();
+    return b !== undefined && b.length >= n ? b : Buffer.allocUnsafe(n);
+  };
+
   return {
+    /**
+     * Gives back a chunk of `lines` once it is written (its bytes are no longer needed): its
+     * buffer is reused for later lines, so a long register does not allocate a buffer per batch.
+     */
+    release(chunk: Buffer): void {
+      if (spare.length < 4 && chunk.byteOffset === 0 && chunk.buffer.byteLength >= 1 << 16) spare.push(Buffer.from(chunk.buffer, 0, chunk.buffer.byteLength));
+    },
     /** The header line (with its line end). */
     header(): string {
       const headers = columns.map((c) => columnHeader(c, options.headers));
@@ -98,13 +112,13 @@ export function registerCsvWriter(columns: ReadonlyArray<TableColumn<RegisterOut
      */
     lines(file: RegisterFileBatch, batch: RegisterBatch, result: RegisterBatchClassification, explain: boolean): Buffer[] {
       const chunks: Buffer[] = [];
-      let out = Buffer.allocUnsafe(Math.max(1 << 16, file.size * bytesPerLine));
+      let out = buffer(Math.max(1 << 16, file.size * bytesPerLine));
       let w = 0;
       let written = 0;
       const grow = (n: number): void => {
         if (w > 0) chunks.push(out.subarray(0, w));
         written += w;
-        out = Buffer.allocUnsafe(Math.max(1 << 16, n + 1024, (out.length >>> 2)));
+        out = buffer(Math.max(1 << 16, n + 1024, out.length >>> 2));
         w = 0;
       };
       const putString = (t: string): void => {
