@@ -121,6 +121,82 @@ function computeKey(id: string, hash: (id: string) => readonly [number, number])
   return false;
 }
 
+/** A byte of printable ASCII as `toUpperCase` leaves it. */
+const upper = (c: number): number => (c >= 97 && c <= 122 ? c - 32 : c);
+
+/**
+ * Computes into keyHi/keyLo the key {@link computeKey} gives the id of the printable ASCII bytes
+ * `[s, e)` in capitals (`toUpperCase`), without making the string: the same packing and the same
+ * 63-bit hash, over the same code units. True when it packs the id exactly.
+ */
+function computeAsciiKey(buf: Uint8Array, s: number, e: number): boolean {
+  const n = e - s;
+  if (n >= 1 && n <= 16) {
+    const cut = n - 9;
+    let high = 0;
+    let low = 0;
+    let i = 0;
+    for (; i < n; i++) {
+      const d = buf[s + i]! - 48;
+      if (d < 0 || d > 9) break;
+      if (i < cut) high = high * 10 + d;
+      else low = low * 10 + d;
+    }
+    if (i === n) {
+      keyHi = (DIGITS | (n << 24) | high) >>> 0;
+      keyLo = low;
+      return true;
+    }
+  }
+  if (n >= 1 && n <= 10) {
+    let hi = 0;
+    let lo = 0;
+    let i = 0;
+    for (; i < 10; i++) {
+      let sym = 0;
+      if (i < n) {
+        sym = symbol(upper(buf[s + i]!));
+        if (sym < 1) break;
+      }
+      if (i < 5) hi = hi * 64 + sym;
+      else lo = lo * 64 + sym;
+    }
+    if (i === 10) {
+      keyHi = (TEXT | hi) >>> 0;
+      keyLo = lo;
+      return true;
+    }
+  }
+  let h1 = 0xdeadbeef ^ n;
+  let h2 = 0x41c6ce57 ^ n;
+  for (let q = s; q < e; q++) {
+    const c = upper(buf[q]!);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  keyHi = ((h1 >>> 1) & 0x7fff_ffff) >>> 0;
+  keyLo = h2 >>> 0;
+  return false;
+}
+
+/** The id of printable ASCII bytes, in capitals. */
+function upperAscii(buf: Uint8Array, s: number, e: number): string {
+  let id = '';
+  for (let q = s; q < e; q++) id += String.fromCharCode(upper(buf[q]!));
+  return id;
+}
+
+/**
+ * The key of the id of printable ASCII bytes `[s, e)` compared ignoring case, as `[hi, lo,
+ * exact]`: what {@link idKey} gives the id in capitals. @internal
+ */
+export function idKeyOfAscii(buf: Uint8Array, s: number, e: number): readonly [number, number, boolean] {
+  const exact = computeAsciiKey(buf, s, e);
+  return [keyHi, keyLo, exact];
+}
+
 /**
  * The 64-bit key of an id as `[hi, lo, exact]`: packed exactly for short ids (see
  * {@link IdSet}), else a hash (`exact` false). @internal
@@ -306,26 +382,51 @@ function insertAtSlot(set: IdSet, hi: number, lo: number, row: number): void {
   if (set.size > set.capacity * MAX_LOAD) growTable(set);
 }
 
-function add(set: IdSet, id: string, row: number, idAt: ((row: number) => string) | undefined): number {
+function checkRow(row: number): void {
   if (!Number.isSafeInteger(row) || row < 0 || row > MAX_ROW) fail({ code: 'invalid-option', path: ['row'], value: row, expected: `a row from 0 to ${MAX_ROW}` });
-  const exact = computeKey(id, set.hash);
+}
+
+/** Records the key computed last (keyHi/keyLo) at `row` and returns −1, or returns the first row where it was seen (nothing recorded). */
+function findOrInsert(set: IdSet, row: number): number {
   const hi = keyHi;
   const lo = keyLo;
   // greater than every key kept: new, and the sorted run stays sorted
   if (appendedInOrder(set, hi, lo, row)) return -1;
   let first = inRun(set, hi, lo);
   if (first < 0) first = inTable(set, hi, lo);
-  if (first >= 0) {
-    if (exact) return first;
-    const seen = set.collisions.get(id);
-    if (seen !== undefined) return seen;
-    if (idAt === undefined) return -2 - first;
-    if (idAt(first) === id) return first;
-    set.collisions.set(id, row);
-    return -1;
-  }
+  if (first >= 0) return first;
   insertAtSlot(set, hi, lo, row);
   return -1;
+}
+
+/** What {@link add} answers for an id whose key was first seen at row `first`. */
+function foundAgain(set: IdSet, exact: boolean, first: number, id: string, row: number, idAt: ((row: number) => string) | undefined): number {
+  if (exact) return first;
+  const seen = set.collisions.get(id);
+  if (seen !== undefined) return seen;
+  if (idAt === undefined) return -2 - first;
+  if (idAt(first) === id) return first;
+  set.collisions.set(id, row);
+  return -1;
+}
+
+function add(set: IdSet, id: string, row: number, idAt: ((row: number) => string) | undefined): number {
+  checkRow(row);
+  const exact = computeKey(id, set.hash);
+  const first = findOrInsert(set, row);
+  return first < 0 ? -1 : foundAgain(set, exact, first, id, row, idAt);
+}
+
+/**
+ * {@link addIdOrSuspect} for the id of printable ASCII bytes `[s, e)` of `buf` in capitals,
+ * without making its string unless its key was seen before. @internal
+ */
+export function addAsciiOrSuspect(set: IdSet, buf: Uint8Array, s: number, e: number, row: number): number {
+  if (set.hash !== hash63) return add(set, upperAscii(buf, s, e), row, undefined);
+  checkRow(row);
+  const exact = computeAsciiKey(buf, s, e);
+  const first = findOrInsert(set, row);
+  return first < 0 ? -1 : foundAgain(set, exact, first, upperAscii(buf, s, e), row, undefined);
 }
 
 /**
@@ -337,6 +438,8 @@ function add(set: IdSet, id: string, row: number, idAt: ((row: number) => string
  */
 export interface IdChecker {
   check(id: string, row: number): number;
+  /** `check` of the id printed as the printable ASCII bytes `[s, e)` of `buf` (`id` is that text): the same answers. */
+  checkAscii(buf: Uint8Array, s: number, e: number, id: string, row: number): number;
   /**
    * Settles suspects in row order, given the ids printed on the rows their keys point at: for
    * each, the first row of the same id (a repeat) or −1 (a different id with the same hash).
@@ -366,6 +469,9 @@ export function createIdChecker(rereadable: boolean, expected = 0): IdChecker {
       const first = addId(set, id, row, (r) => hashed.get(r)!);
       if (first === -1 && !idKey(id)[2]) hashed.set(row, id);
       return first;
+    },
+    checkAscii(buf, s, e, id, row) {
+      return rereadable ? addAsciiOrSuspect(set, buf, s, e, row) : this.check(id, row);
     },
     settle(suspects, idAtRow) {
       return suspects.map((s) => settleSuspect(set, sameHousehold(s.id), s.row, s.keyRow, sameHousehold(idAtRow.get(s.keyRow)!)));

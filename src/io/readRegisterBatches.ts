@@ -573,7 +573,15 @@ class Repeats {
    * seen at row r: {@link Repeats.hold} it.
    */
   check(id: string, row: number, lastRow: number): number {
-    const first = this.checker.check(id, row);
+    return this.answer(this.checker.check(id, row), id, row, lastRow);
+  }
+
+  /** {@link Repeats.check} of an id printed as the printable ASCII bytes `[s, e)` of `buf`. */
+  checkAscii(buf: Uint8Array, s: number, e: number, id: string, row: number, lastRow: number): number {
+    return this.answer(this.checker.checkAscii(buf, s, e, id, row), id, row, lastRow);
+  }
+
+  private answer(first: number, id: string, row: number, lastRow: number): number {
     if (first === -1) return -1;
     if (first >= 0) {
       this.report(id, row, lastRow, first);
@@ -903,6 +911,8 @@ class FastRows {
     if (c0 <= 0x20 || c0 === 0x27 || buf[e - 1]! <= 0x20) return this.slowRow(r, k, row);
     for (let q = s; q < e; q++) if (buf[q]! < 0x20 || buf[q]! > 0x7e) return this.slowRow(r, k, row);
     const id = buf.toString('latin1', s, e);
+    const idStart = s;
+    const idEnd = e;
     // area: the cell's bytes as seen before, or its words
     const fa = off + p.area;
     if (quoted[fa] === 1) return this.slowRow(r, k, row);
@@ -994,7 +1004,7 @@ class FastRows {
     }
     const unit = p.unit >= 0 ? this.unitOf(r, off, nf) : null;
     if (unit === undefined) return this.slowRow(r, k, row);
-    const first = this.repeats.check(id, row, row);
+    const first = this.repeats.checkAscii(buf, idStart, idEnd, id, row, row);
     if (first !== -1) {
       if (first >= 0) this.repeats.hold(id, row, row, first, this.heldPlace(r, k, row));
       return;
