@@ -48,16 +48,35 @@ const MAX_ROW = 0xffff_fffe;
 
 /** 63-bit hash of a string's UTF-16 code units, as two words (hi has its top bit clear). */
 function hash63(id: string): readonly [number, number] {
-  let h1 = 0xdeadbeef ^ id.length;
-  let h2 = 0x41c6ce57 ^ id.length;
-  for (let i = 0; i < id.length; i++) {
-    const c = id.charCodeAt(i);
+  hashUnits(id, EMPTY, 0, id.length);
+  return [keyHi, keyLo];
+}
+
+const EMPTY = new Uint8Array(0);
+
+/**
+ * Code unit i of an id: of `text`, or (text undefined) the printable ASCII byte `buf[s + i]` as
+ * `toUpperCase` leaves it.
+ */
+function unitAt(text: string | undefined, buf: Uint8Array, s: number, i: number): number {
+  if (text !== undefined) return text.charCodeAt(i);
+  const c = buf[s + i]!;
+  return c >= 97 && c <= 122 ? c - 32 : c;
+}
+
+/** The 63-bit hash of an id's n code units ({@link unitAt}) into keyHi/keyLo. */
+function hashUnits(text: string | undefined, buf: Uint8Array, s: number, n: number): void {
+  let h1 = 0xdeadbeef ^ n;
+  let h2 = 0x41c6ce57 ^ n;
+  for (let i = 0; i < n; i++) {
+    const c = unitAt(text, buf, s, i);
     h1 = Math.imul(h1 ^ c, 2654435761);
     h2 = Math.imul(h2 ^ c, 1597334677);
   }
   h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return [(h1 >>> 1) & 0x7fff_ffff, h2 >>> 0];
+  keyHi = ((h1 >>> 1) & 0x7fff_ffff) >>> 0;
+  keyLo = h2 >>> 0;
 }
 
 const DIGITS = 0x8000_0000; // tag 10: 1–16 decimal digits
@@ -76,16 +95,19 @@ function symbol(c: number): number {
 let keyHi = 0;
 let keyLo = 0;
 
-/** Computes the key of `id` into keyHi/keyLo; true when it packs the id exactly. */
-function computeKey(id: string, hash: (id: string) => readonly [number, number]): boolean {
-  const n = id.length;
+/**
+ * Computes the key of an id of n code units ({@link unitAt}: of `text`, or of the ASCII bytes
+ * at `buf[s]` in capitals) into keyHi/keyLo; true when it packs the id exactly. `hash` is used
+ * for a text id that does not pack (the bytes are hashed by hash63, as their text would be).
+ */
+function packOrHash(text: string | undefined, buf: Uint8Array, s: number, n: number, hash: (id: string) => readonly [number, number]): boolean {
   if (n >= 1 && n <= 16) {
     const cut = n - 9; // digits before the last nine
     let high = 0;
     let low = 0;
     let i = 0;
     for (; i < n; i++) {
-      const d = id.charCodeAt(i) - 48;
+      const d = unitAt(text, buf, s, i) - 48;
       if (d < 0 || d > 9) break;
       if (i < cut) high = high * 10 + d;
       else low = low * 10 + d;
@@ -103,7 +125,7 @@ function computeKey(id: string, hash: (id: string) => readonly [number, number])
     for (; i < 10; i++) {
       let sym = 0;
       if (i < n) {
-        sym = symbol(id.charCodeAt(i));
+        sym = symbol(unitAt(text, buf, s, i));
         if (sym < 1) break;
       }
       if (i < 5) hi = hi * 64 + sym;
@@ -115,76 +137,25 @@ function computeKey(id: string, hash: (id: string) => readonly [number, number])
       return true;
     }
   }
-  const [h, l] = hash(id);
-  keyHi = (h & 0x7fff_ffff) >>> 0;
-  keyLo = l >>> 0;
+  if (text === undefined || hash === hash63) hashUnits(text, buf, s, n);
+  else {
+    const [h, l] = hash(text);
+    keyHi = (h & 0x7fff_ffff) >>> 0;
+    keyLo = l >>> 0;
+  }
   return false;
 }
 
-/** A byte of printable ASCII as `toUpperCase` leaves it. */
-const upper = (c: number): number => (c >= 97 && c <= 122 ? c - 32 : c);
+/** Computes the key of `id` into keyHi/keyLo; true when it packs the id exactly. */
+const computeKey = (id: string, hash: (id: string) => readonly [number, number]): boolean => packOrHash(id, EMPTY, 0, id.length, hash);
 
-/**
- * Computes into keyHi/keyLo the key {@link computeKey} gives the id of the printable ASCII bytes
- * `[s, e)` in capitals (`toUpperCase`), without making the string: the same packing and the same
- * 63-bit hash, over the same code units. True when it packs the id exactly.
- */
-function computeAsciiKey(buf: Uint8Array, s: number, e: number): boolean {
-  const n = e - s;
-  if (n >= 1 && n <= 16) {
-    const cut = n - 9;
-    let high = 0;
-    let low = 0;
-    let i = 0;
-    for (; i < n; i++) {
-      const d = buf[s + i]! - 48;
-      if (d < 0 || d > 9) break;
-      if (i < cut) high = high * 10 + d;
-      else low = low * 10 + d;
-    }
-    if (i === n) {
-      keyHi = (DIGITS | (n << 24) | high) >>> 0;
-      keyLo = low;
-      return true;
-    }
-  }
-  if (n >= 1 && n <= 10) {
-    let hi = 0;
-    let lo = 0;
-    let i = 0;
-    for (; i < 10; i++) {
-      let sym = 0;
-      if (i < n) {
-        sym = symbol(upper(buf[s + i]!));
-        if (sym < 1) break;
-      }
-      if (i < 5) hi = hi * 64 + sym;
-      else lo = lo * 64 + sym;
-    }
-    if (i === 10) {
-      keyHi = (TEXT | hi) >>> 0;
-      keyLo = lo;
-      return true;
-    }
-  }
-  let h1 = 0xdeadbeef ^ n;
-  let h2 = 0x41c6ce57 ^ n;
-  for (let q = s; q < e; q++) {
-    const c = upper(buf[q]!);
-    h1 = Math.imul(h1 ^ c, 2654435761);
-    h2 = Math.imul(h2 ^ c, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  keyHi = ((h1 >>> 1) & 0x7fff_ffff) >>> 0;
-  keyLo = h2 >>> 0;
-  return false;
-}
+/** The key {@link computeKey} gives the id of the printable ASCII bytes `[s, e)` in capitals, without making the string. */
+const computeAsciiKey = (buf: Uint8Array, s: number, e: number): boolean => packOrHash(undefined, buf, s, e - s, hash63);
 
 /** The id of printable ASCII bytes, in capitals. */
 function upperAscii(buf: Uint8Array, s: number, e: number): string {
   let id = '';
-  for (let q = s; q < e; q++) id += String.fromCharCode(upper(buf[q]!));
+  for (let i = 0; i < e - s; i++) id += String.fromCharCode(unitAt(undefined, buf, s, i));
   return id;
 }
 
