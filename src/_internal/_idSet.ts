@@ -48,16 +48,35 @@ const MAX_ROW = 0xffff_fffe;
 
 /** 63-bit hash of a string's UTF-16 code units, as two words (hi has its top bit clear). */
 function hash63(id: string): readonly [number, number] {
-  let h1 = 0xdeadbeef ^ id.length;
-  let h2 = 0x41c6ce57 ^ id.length;
-  for (let i = 0; i < id.length; i++) {
-    const c = id.charCodeAt(i);
+  hashUnits(id, EMPTY, 0, id.length);
+  return [keyHi, keyLo];
+}
+
+const EMPTY = new Uint8Array(0);
+
+/**
+ * Code unit i of an id: of `text`, or (text undefined) the printable ASCII byte `buf[s + i]` as
+ * `toUpperCase` leaves it.
+ */
+function unitAt(text: string | undefined, buf: Uint8Array, s: number, i: number): number {
+  if (text !== undefined) return text.charCodeAt(i);
+  const c = buf[s + i]!;
+  return c >= 97 && c <= 122 ? c - 32 : c;
+}
+
+/** The 63-bit hash of an id's n code units ({@link unitAt}) into keyHi/keyLo. */
+function hashUnits(text: string | undefined, buf: Uint8Array, s: number, n: number): void {
+  let h1 = 0xdeadbeef ^ n;
+  let h2 = 0x41c6ce57 ^ n;
+  for (let i = 0; i < n; i++) {
+    const c = unitAt(text, buf, s, i);
     h1 = Math.imul(h1 ^ c, 2654435761);
     h2 = Math.imul(h2 ^ c, 1597334677);
   }
   h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return [(h1 >>> 1) & 0x7fff_ffff, h2 >>> 0];
+  keyHi = ((h1 >>> 1) & 0x7fff_ffff) >>> 0;
+  keyLo = h2 >>> 0;
 }
 
 const DIGITS = 0x8000_0000; // tag 10: 1–16 decimal digits
@@ -76,16 +95,19 @@ function symbol(c: number): number {
 let keyHi = 0;
 let keyLo = 0;
 
-/** Computes the key of `id` into keyHi/keyLo; true when it packs the id exactly. */
-function computeKey(id: string, hash: (id: string) => readonly [number, number]): boolean {
-  const n = id.length;
+/**
+ * Computes the key of an id of n code units ({@link unitAt}: of `text`, or of the ASCII bytes
+ * at `buf[s]` in capitals) into keyHi/keyLo; true when it packs the id exactly. `hash` is used
+ * for a text id that does not pack (the bytes are hashed by hash63, as their text would be).
+ */
+function packOrHash(text: string | undefined, buf: Uint8Array, s: number, n: number, hash: (id: string) => readonly [number, number]): boolean {
   if (n >= 1 && n <= 16) {
     const cut = n - 9; // digits before the last nine
     let high = 0;
     let low = 0;
     let i = 0;
     for (; i < n; i++) {
-      const d = id.charCodeAt(i) - 48;
+      const d = unitAt(text, buf, s, i) - 48;
       if (d < 0 || d > 9) break;
       if (i < cut) high = high * 10 + d;
       else low = low * 10 + d;
@@ -103,7 +125,7 @@ function computeKey(id: string, hash: (id: string) => readonly [number, number])
     for (; i < 10; i++) {
       let sym = 0;
       if (i < n) {
-        sym = symbol(id.charCodeAt(i));
+        sym = symbol(unitAt(text, buf, s, i));
         if (sym < 1) break;
       }
       if (i < 5) hi = hi * 64 + sym;
@@ -115,10 +137,35 @@ function computeKey(id: string, hash: (id: string) => readonly [number, number])
       return true;
     }
   }
-  const [h, l] = hash(id);
-  keyHi = (h & 0x7fff_ffff) >>> 0;
-  keyLo = l >>> 0;
+  if (text === undefined || hash === hash63) hashUnits(text, buf, s, n);
+  else {
+    const [h, l] = hash(text);
+    keyHi = (h & 0x7fff_ffff) >>> 0;
+    keyLo = l >>> 0;
+  }
   return false;
+}
+
+/** Computes the key of `id` into keyHi/keyLo; true when it packs the id exactly. */
+const computeKey = (id: string, hash: (id: string) => readonly [number, number]): boolean => packOrHash(id, EMPTY, 0, id.length, hash);
+
+/** The key {@link computeKey} gives the id of the printable ASCII bytes `[s, e)` in capitals, without making the string. */
+const computeAsciiKey = (buf: Uint8Array, s: number, e: number): boolean => packOrHash(undefined, buf, s, e - s, hash63);
+
+/** The id of printable ASCII bytes, in capitals. */
+function upperAscii(buf: Uint8Array, s: number, e: number): string {
+  let id = '';
+  for (let i = 0; i < e - s; i++) id += String.fromCharCode(unitAt(undefined, buf, s, i));
+  return id;
+}
+
+/**
+ * The key of the id of printable ASCII bytes `[s, e)` compared ignoring case, as `[hi, lo,
+ * exact]`: what {@link idKey} gives the id in capitals. @internal
+ */
+export function idKeyOfAscii(buf: Uint8Array, s: number, e: number): readonly [number, number, boolean] {
+  const exact = computeAsciiKey(buf, s, e);
+  return [keyHi, keyLo, exact];
 }
 
 /**
@@ -306,26 +353,51 @@ function insertAtSlot(set: IdSet, hi: number, lo: number, row: number): void {
   if (set.size > set.capacity * MAX_LOAD) growTable(set);
 }
 
-function add(set: IdSet, id: string, row: number, idAt: ((row: number) => string) | undefined): number {
+function checkRow(row: number): void {
   if (!Number.isSafeInteger(row) || row < 0 || row > MAX_ROW) fail({ code: 'invalid-option', path: ['row'], value: row, expected: `a row from 0 to ${MAX_ROW}` });
-  const exact = computeKey(id, set.hash);
+}
+
+/** Records the key computed last (keyHi/keyLo) at `row` and returns −1, or returns the first row where it was seen (nothing recorded). */
+function findOrInsert(set: IdSet, row: number): number {
   const hi = keyHi;
   const lo = keyLo;
   // greater than every key kept: new, and the sorted run stays sorted
   if (appendedInOrder(set, hi, lo, row)) return -1;
   let first = inRun(set, hi, lo);
   if (first < 0) first = inTable(set, hi, lo);
-  if (first >= 0) {
-    if (exact) return first;
-    const seen = set.collisions.get(id);
-    if (seen !== undefined) return seen;
-    if (idAt === undefined) return -2 - first;
-    if (idAt(first) === id) return first;
-    set.collisions.set(id, row);
-    return -1;
-  }
+  if (first >= 0) return first;
   insertAtSlot(set, hi, lo, row);
   return -1;
+}
+
+/** What {@link add} answers for an id whose key was first seen at row `first`. */
+function foundAgain(set: IdSet, exact: boolean, first: number, id: string, row: number, idAt: ((row: number) => string) | undefined): number {
+  if (exact) return first;
+  const seen = set.collisions.get(id);
+  if (seen !== undefined) return seen;
+  if (idAt === undefined) return -2 - first;
+  if (idAt(first) === id) return first;
+  set.collisions.set(id, row);
+  return -1;
+}
+
+function add(set: IdSet, id: string, row: number, idAt: ((row: number) => string) | undefined): number {
+  checkRow(row);
+  const exact = computeKey(id, set.hash);
+  const first = findOrInsert(set, row);
+  return first < 0 ? -1 : foundAgain(set, exact, first, id, row, idAt);
+}
+
+/**
+ * {@link addIdOrSuspect} for the id of printable ASCII bytes `[s, e)` of `buf` in capitals,
+ * without making its string unless its key was seen before. @internal
+ */
+export function addAsciiOrSuspect(set: IdSet, buf: Uint8Array, s: number, e: number, row: number): number {
+  if (set.hash !== hash63) return add(set, upperAscii(buf, s, e), row, undefined);
+  checkRow(row);
+  const exact = computeAsciiKey(buf, s, e);
+  const first = findOrInsert(set, row);
+  return first < 0 ? -1 : foundAgain(set, exact, first, upperAscii(buf, s, e), row, undefined);
 }
 
 /**
@@ -337,6 +409,8 @@ function add(set: IdSet, id: string, row: number, idAt: ((row: number) => string
  */
 export interface IdChecker {
   check(id: string, row: number): number;
+  /** `check` of the id printed as the printable ASCII bytes `[s, e)` of `buf` (`id` is that text): the same answers. */
+  checkAscii(buf: Uint8Array, s: number, e: number, id: string, row: number): number;
   /**
    * Settles suspects in row order, given the ids printed on the rows their keys point at: for
    * each, the first row of the same id (a repeat) or −1 (a different id with the same hash).
@@ -366,6 +440,9 @@ export function createIdChecker(rereadable: boolean, expected = 0): IdChecker {
       const first = addId(set, id, row, (r) => hashed.get(r)!);
       if (first === -1 && !idKey(id)[2]) hashed.set(row, id);
       return first;
+    },
+    checkAscii(buf, s, e, id, row) {
+      return rereadable ? addAsciiOrSuspect(set, buf, s, e, row) : this.check(id, row);
     },
     settle(suspects, idAtRow) {
       return suspects.map((s) => settleSuspect(set, sameHousehold(s.id), s.row, s.keyRow, sameHousehold(idAtRow.get(s.keyRow)!)));

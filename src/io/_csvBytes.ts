@@ -58,12 +58,19 @@ export function fieldText(r: ByteRecords, f: number): string {
   return r.quoted[f] === 1 && text.includes('"') ? text.replace(/""/g, '"') : text;
 }
 
+/**
+ * The file's bytes in reads of 1 MiB, into two buffers in turn: a chunk is valid until the next
+ * one is asked for (the scanner copies each at once), so no buffer is allocated per read.
+ */
 async function* fileChunks(path: string): AsyncGenerator<Uint8Array> {
   const handle = await open(path, 'r');
   const size = 1 << 20;
+  const buffers = [Buffer.allocUnsafe(size), Buffer.allocUnsafe(size)];
+  let turn = 0;
   // the next read is under way while the caller works on the last one
   const read = async (): Promise<Uint8Array> => {
-    const buffer = Buffer.allocUnsafe(size);
+    const buffer = buffers[turn]!;
+    turn ^= 1;
     const { bytesRead } = await handle.read(buffer, 0, size, null);
     return buffer.subarray(0, bytesRead);
   };

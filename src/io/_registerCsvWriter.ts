@@ -73,8 +73,28 @@ export function registerCsvWriter(columns: ReadonlyArray<TableColumn<RegisterOut
   // per segment: the bytes of a static run by (area << 3 | rule), or of a deprivation list by mask
   const staticCaches: Array<Array<Buffer | undefined>> = segments.map(() => []);
   let rowCount = 0;
+  // by (area << 3 | rule), then by the masks: the bytes after the income in the default columns
+  const tails: Array<Map<number, Buffer> | undefined> = [];
+  const determinedTails: Array<Buffer | undefined> = new Array<Buffer | undefined>(16 << 12);
+  let tailCount = 0;
+  /** Bytes of an output line, as the last batch wrote them (the first chunk of a batch is sized by it). */
+  let bytesPerLine = 256;
+
+  /** Buffers whose chunks were written (see `release`), for the next ones. */
+  const spare: Buffer[] = [];
+  const buffer = (n: number): Buffer => {
+    const b = spare.pop();
+    return b !== undefined && b.length >= n ? b : Buffer.allocUnsafe(n);
+  };
 
   return {
+    /**
+     * Gives back a chunk of `lines` once it is written (its bytes are no longer needed): its
+     * buffer is reused for later lines, so a long register does not allocate a buffer per batch.
+     */
+    release(chunk: Buffer): void {
+      if (spare.length < 4 && chunk.byteOffset === 0 && chunk.buffer.byteLength >= 1 << 16) spare.push(Buffer.from(chunk.buffer, 0, chunk.buffer.byteLength));
+    },
     /** The header line (with its line end). */
     header(): string {
       const headers = columns.map((c) => columnHeader(c, options.headers));
@@ -85,14 +105,21 @@ export function registerCsvWriter(columns: ReadonlyArray<TableColumn<RegisterOut
       rowCount++;
       return `${genericLine(row, rowCount)}\r\n`;
     },
-    /** The lines of the classified households of a batch (the unclassified ones are left out), as UTF-8 bytes. */
-    lines(file: RegisterFileBatch, batch: RegisterBatch, result: RegisterBatchClassification, explain: boolean): Buffer {
-      let out = Buffer.allocUnsafe(Math.max(1 << 16, file.size * 224));
+    /**
+     * The lines of the classified households of a batch (the unclassified ones are left out), as
+     * UTF-8 bytes in one or more chunks, in order (a full chunk is handed over as it is and a new
+     * one started: nothing written is copied again).
+     */
+    lines(file: RegisterFileBatch, batch: RegisterBatch, result: RegisterBatchClassification, explain: boolean): Buffer[] {
+      const chunks: Buffer[] = [];
+      let out = buffer(Math.max(1 << 16, file.size * bytesPerLine));
       let w = 0;
+      let written = 0;
       const grow = (n: number): void => {
-        const next = Buffer.allocUnsafe(Math.max(out.length * 2, w + n));
-        out.copy(next, 0, 0, w);
-        out = next;
+        if (w > 0) chunks.push(out.subarray(0, w));
+        written += w;
+        out = buffer(Math.max(1 << 16, n + 1024, out.length >>> 2));
+        w = 0;
       };
       const putString = (t: string): void => {
         if (w + t.length * 3 > out.length) grow(t.length * 3);
@@ -122,6 +149,15 @@ export function registerCsvWriter(columns: ReadonlyArray<TableColumn<RegisterOut
           }
         }
         putString(text(t));
+      };
+      const rowsBefore = rowCount;
+      /** The chunks, the last one included; the next batch's first chunk is sized by this one's lines. */
+      const done = (): Buffer[] => {
+        if (w > 0) chunks.push(out.subarray(0, w));
+        written += w;
+        const classified = rowCount - rowsBefore;
+        if (classified > 0) bytesPerLine = Math.max(64, Math.ceil(written / classified) + 16);
+        return chunks;
       };
       const scratch = new Uint8Array(24);
       const putDigits = (value: number): void => {
@@ -169,6 +205,34 @@ export function registerCsvWriter(columns: ReadonlyArray<TableColumn<RegisterOut
         }
         return v;
       };
+      /**
+       * Everything after the income of household i in the default columns (line … as-of, with the
+       * separator before and the line end), which depends only on its area, rule and masks: made
+       * once per combination from the segments' bytes (at most TAIL_CACHE kept).
+       */
+      const tailBytes = (i: number): Buffer => {
+        const known = deprivationMasks[i]!;
+        const unknown = undeterminedMasks[i]!;
+        const rk = (area[i]! << 3) | rules[i]!;
+        // every indicator determined (nearly every household): an array by rule and mask
+        if (unknown === 0 && known < 1 << 12) {
+          const v = determinedTails[(rk << 12) | known];
+          if (v !== undefined) return v;
+        }
+        const byMasks = (tails[rk] ??= new Map<number, Buffer>());
+        const key = known * 65536 + unknown;
+        let v = byMasks.get(key);
+        if (v === undefined) {
+          const sep = Buffer.of(dCode);
+          v = Buffer.concat([sep, staticBytes(5, i), sep, Buffer.from(String(deprivationCounts[i]!), 'latin1'), sep, maskBytes(7, i, known), sep, maskBytes(8, i, known), sep, maskBytes(9, i, unknown), sep, staticBytes(10, i), CRLF]);
+          if (unknown === 0 && known < 1 << 12) determinedTails[(rk << 12) | known] = v;
+          else if (tailCount < TAIL_CACHE) {
+            byMasks.set(key, v);
+            tailCount++;
+          }
+        }
+        return v;
+      };
       /** A household with an explained result (the record path, or `explain`): written by the generic formatting. */
       const putExplained = (i: number): boolean => {
         const explained = classifications[i];
@@ -193,22 +257,9 @@ export function registerCsvWriter(columns: ReadonlyArray<TableColumn<RegisterOut
           putDigits(members[i]!);
           out[w++] = dCode;
           putDigits(Number(monthlyIncome[i]!));
-          out[w++] = dCode;
-          putBytes(staticBytes(5, i));
-          out[w++] = dCode;
-          putDigits(deprivationCounts[i]!);
-          out[w++] = dCode;
-          putBytes(maskBytes(7, i, deprivationMasks[i]!));
-          out[w++] = dCode;
-          putBytes(maskBytes(8, i, deprivationMasks[i]!));
-          out[w++] = dCode;
-          putBytes(maskBytes(9, i, undeterminedMasks[i]!));
-          out[w++] = dCode;
-          putBytes(staticBytes(10, i));
-          out[w++] = 13;
-          out[w++] = 10;
+          putBytes(tailBytes(i));
         }
-        return out.subarray(0, w);
+        return done();
       }
       for (let i = 0; i < file.size; i++) {
         if (statuses[i] === UNCLASSIFIED) continue;
@@ -261,7 +312,7 @@ export function registerCsvWriter(columns: ReadonlyArray<TableColumn<RegisterOut
         out[w++] = 13;
         out[w++] = 10;
       }
-      return out.subarray(0, w);
+      return done();
     },
   };
 }
@@ -276,6 +327,10 @@ function outputRow(file: RegisterFileBatch, result: RegisterOutputRow['result'],
     ...(explanation !== undefined ? { explanation } : {}),
   };
 }
+
+/** At most this many (area, rule, masks) combinations keep their line ends' bytes (a few hundred occur in practice). */
+const TAIL_CACHE = 1 << 16;
+const CRLF = Buffer.from('\r\n', 'latin1');
 
 const STATIC = 0;
 const DEPRIVATIONS = 1;

@@ -105,7 +105,8 @@ function unindexedIssues(index: number, issues: VnIssues): VnIssues {
 }
 
 interface Sink {
-  write(text: string | Buffer): Promise<void>;
+  /** Writes; `written`, when given, is called once a file has taken the bytes (the buffer may then be reused). */
+  write(text: string | Buffer, written?: () => void): Promise<void>;
   close(): Promise<void>;
   abort(): Promise<void>;
 }
@@ -116,14 +117,14 @@ async function openCsvSink(target: TableTarget, bom: boolean): Promise<Sink> {
   const out = file?.stream ?? (target as Exclude<TableTarget, string>);
   let first = bom;
   return {
-    async write(data) {
+    async write(data, written) {
       if (first) {
         first = false;
         out.write('\uFEFF');
       }
       if (data.length === 0) return;
       // a file takes the bytes; another sink (stdout, a test's capture) takes text
-      const ok = file !== undefined ? file.stream.write(data) : out.write(typeof data === 'string' ? data : data.toString('utf8'));
+      const ok = file !== undefined ? file.stream.write(data, written === undefined ? undefined : (error) => error == null && written()) : out.write(typeof data === 'string' ? data : data.toString('utf8'));
       if (ok === false && typeof out.once === 'function') await new Promise<void>((resolve) => out.once!('drain', resolve));
     },
     close: async () => file?.finish(),
@@ -303,14 +304,22 @@ export async function classifyRegisterSource(source: RowSource, options: Classif
       const issues = (): VnIssues => unindexedIssues(f.index, f.issues);
       fail1(b.rows[f.index]!, b.lastRows[f.index]!, b.ids[f.index], () => new VnPovertyError(issues()), issues);
     }
+    // counted by status code, added to the totals once a batch
+    const tally = [0, 0, 0, 0];
+    const statuses = result.statuses;
+    const up = b.roundedUp;
     for (let i = 0; i < b.size; i++) {
-      const s = result.statuses[i]!;
+      const s = statuses[i]!;
       if (s === UNCLASSIFIED) continue;
-      byStatus[HOUSEHOLD_STATUSES[s]!]++;
-      if (b.roundedUp[i] === 1) roundedUp++;
+      tally[s]!++;
+      roundedUp += up[i]!;
       if (onHousehold !== undefined) onHousehold(Object.freeze({ row: b.rows[i]!, unit: b.units[i] ?? null, classification: result.classifications[i]! }));
     }
-    if (csv !== undefined) await csv.sink.write(csv.writer.lines(b, households, result, explain));
+    HOUSEHOLD_STATUSES.forEach((status, s) => (byStatus[status] += tally[s]!));
+    if (csv !== undefined) {
+      const writer = csv.writer;
+      for (const chunk of writer.lines(b, households, result, explain)) await csv.sink.write(chunk, () => writer.release(chunk));
+    }
     else if (table !== undefined) {
       for (let i = 0; i < b.size; i++) {
         if (result.statuses[i] === UNCLASSIFIED) continue;

@@ -39,7 +39,7 @@ export interface ReadRegisterBatchesOptions extends ReadRowsOptions, Pick<Classi
    * asked" read as "no" can make a household near-poor instead of poor.
    */
   readonly marks?: boolean;
-  /** Households per batch (default 65,536). */
+  /** Households per batch (default 8,192: small enough that a batch's ids and buffers die young, before the garbage collector would copy them). */
   readonly batchSize?: number;
   /** Called once with the header match (its `ignored` headers are the pass-through columns). */
   readonly onHeader?: (match: HeaderMatch) => void;
@@ -337,7 +337,8 @@ class Batcher {
       members += this.members[i]!;
       const record = this.records?.[i] as { deprivations?: Record<string, boolean> } | undefined;
       if (record === undefined) {
-        for (let j = 0, at = i * k; j < k; j++, at++) if (this.flags[at] === REGISTER_FLAGS.deprived) marks[j]!++;
+        // codes 0, 1, 2: the low bit is "deprived"
+        for (let j = 0, at = i * k; j < k; j++, at++) marks[j]! += this.flags[at]! & REGISTER_FLAGS.deprived;
       } else if (record.deprivations !== undefined) {
         for (let j = 0; j < k; j++) if (record.deprivations[ids[j]!] === true) marks[j]!++;
       }
@@ -572,7 +573,15 @@ class Repeats {
    * seen at row r: {@link Repeats.hold} it.
    */
   check(id: string, row: number, lastRow: number): number {
-    const first = this.checker.check(id, row);
+    return this.answer(this.checker.check(id, row), id, row, lastRow);
+  }
+
+  /** {@link Repeats.check} of an id printed as the printable ASCII bytes `[s, e)` of `buf`. */
+  checkAscii(buf: Uint8Array, s: number, e: number, id: string, row: number, lastRow: number): number {
+    return this.answer(this.checker.checkAscii(buf, s, e, id, row), id, row, lastRow);
+  }
+
+  private answer(first: number, id: string, row: number, lastRow: number): number {
     if (first === -1) return -1;
     if (first >= 0) {
       this.report(id, row, lastRow, first);
@@ -641,7 +650,7 @@ export async function* readRegisterBatches(source: RowSource, options: ReadRegis
   assertOptions(options, 'readRegisterBatches', true);
   const asOf: IsoDate = toIsoDate(options.asOf, ['asOf']);
   const standard = resolveStandard(asOf, options);
-  const batchSize = options.batchSize ?? 65_536;
+  const batchSize = options.batchSize ?? 8192;
   if (!Number.isSafeInteger(batchSize) || batchSize < 1 || batchSize > 1 << 22) fail({ code: 'invalid-option', path: ['batchSize'], value: batchSize, expected: 'a whole number of households from 1 to 4,194,304' });
   const label = options.source ?? (typeof source === 'string' ? basename(source) : undefined);
   const format = options.format ?? (typeof source === 'string' ? inputFormatOfPath(source) : 'csv');
@@ -902,6 +911,8 @@ class FastRows {
     if (c0 <= 0x20 || c0 === 0x27 || buf[e - 1]! <= 0x20) return this.slowRow(r, k, row);
     for (let q = s; q < e; q++) if (buf[q]! < 0x20 || buf[q]! > 0x7e) return this.slowRow(r, k, row);
     const id = buf.toString('latin1', s, e);
+    const idStart = s;
+    const idEnd = e;
     // area: the cell's bytes as seen before, or its words
     const fa = off + p.area;
     if (quoted[fa] === 1) return this.slowRow(r, k, row);
@@ -993,7 +1004,7 @@ class FastRows {
     }
     const unit = p.unit >= 0 ? this.unitOf(r, off, nf) : null;
     if (unit === undefined) return this.slowRow(r, k, row);
-    const first = this.repeats.check(id, row, row);
+    const first = this.repeats.checkAscii(buf, idStart, idEnd, id, row, row);
     if (first !== -1) {
       if (first >= 0) this.repeats.hold(id, row, row, first, this.heldPlace(r, k, row));
       return;

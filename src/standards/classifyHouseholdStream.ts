@@ -137,6 +137,31 @@ export function householdFailure(index: number, issues: ReadonlyArray<VnIssue>):
   return Object.freeze(Object.defineProperty({ index, issues: indexed }, 'error', LAZY_ERROR) as HouseholdFailure);
 }
 
+const lazyIssues = new WeakMap<HouseholdFailure, VnIssues>();
+
+/**
+ * A {@link householdFailure} whose issues are found only when first read (`issuesOf` is called
+ * once, then the same frozen list): a large register's failures are mostly only counted. The
+ * caller captures in `issuesOf` everything the issues depend on. @internal
+ */
+export function lazyHouseholdFailure(index: number, issuesOf: () => ReadonlyArray<VnIssue>): HouseholdFailure {
+  const failure = Object.defineProperties({ index }, {
+    issues: {
+      enumerable: true,
+      get(this: HouseholdFailure): VnIssues {
+        let list = lazyIssues.get(this);
+        if (list === undefined) {
+          list = householdFailure(index, issuesOf()).issues;
+          lazyIssues.set(this, list);
+        }
+        return list;
+      },
+    },
+    error: LAZY_ERROR,
+  }) as unknown as HouseholdFailure;
+  return Object.freeze(failure);
+}
+
 /** One error listing the issues of several failures, in order. @internal */
 export function combinedError(failures: readonly HouseholdFailure[]): VnPovertyError {
   return new VnPovertyError(failures.flatMap((f) => f.issues) as unknown as VnIssues);

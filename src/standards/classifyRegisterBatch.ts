@@ -6,7 +6,7 @@ import { numericLines, popcounts } from './_columnKernel.js';
 import { decidingRule } from './_resultParts.js';
 import { countsFromHistogram, type ClassificationCounts } from './classificationCounts.js';
 import { classifyOrIssues, parseHousehold, resolveStandard, type ClassifyHouseholdOptions, type HouseholdClassification } from './classifyHousehold.js';
-import { combinedError, householdFailure, type HouseholdFailure, type InvalidHouseholdHandling } from './classifyHouseholdStream.js';
+import { combinedError, householdFailure, lazyHouseholdFailure, type HouseholdFailure, type InvalidHouseholdHandling } from './classifyHouseholdStream.js';
 import { decideStatus, type DecidingRuleId, type LineKind } from './decideStatus.js';
 import type { Area, Household, Member } from './household.js';
 import { HOUSEHOLD_STATUSES, HOUSEHOLD_STATUS_LABELS_VI, type HouseholdStatus } from './householdStatus.js';
@@ -275,6 +275,27 @@ export function classifyRegisterBatch(batch: RegisterBatch, options: ClassifyReg
     }
     return id !== undefined ? { id, ...h, deprivations } : { ...h, deprivations };
   };
+  /**
+   * Household i, known by its member count and flags alone, is near-poor but its missing flags
+   * could make it poor: the record path refuses it (`undetermined-indicators`), and that is
+   * certain, so only its issues are left for when they are read, from the values of now.
+   */
+  const undetermined = (i: number, a: number, m: number, known: number, unknown: number): void => {
+    recordPathRows++;
+    statuses[i] = UNCLASSIFIED;
+    const id = rowIds?.[i];
+    const monthlyIncome = incomeOf(i);
+    failures.push(
+      lazyHouseholdFailure(i, () => {
+        const deprivations: Record<string, boolean> = {};
+        for (let j = 0; j < k; j++) if (((unknown >>> j) & 1) === 0) deprivations[ids[j]!] = ((known >>> j) & 1) === 1;
+        const h: Household = { area: AREA_OF_CODE[a]!, monthlyIncome, members: countedMembers(m) };
+        const c = classifyOrIssues(id !== undefined ? { id, ...h, deprivations } : { ...h, deprivations }, asOf, standard, noFacts);
+        if (!Array.isArray(c)) throw new Error('unreachable: a household whose missing flags could make it poor was classified');
+        return c as VnIssues;
+      }),
+    );
+  };
   /** The record path for household i: from its record, or from its columns. */
   const viaRecord = (i: number): void => {
     recordPathRows++;
@@ -407,7 +428,9 @@ export function classifyRegisterBatch(batch: RegisterBatch, options: ClassifyReg
       rule = RULE_CODE[decideStatus(standard, AREA_OF_CODE[a]!, incomeOf(i), BigInt(m), pop[known] as number).rule];
     }
     if (rule === NEAR_POOR && unknown !== 0 && (pop[known] as number) + (pop[unknown] as number) >= K) {
-      viaRecord(i); // the missing flags could make it poor: the record path reports it
+      // the missing flags could make it poor: the record path reports it
+      if (memberAges === undefined) undetermined(i, a, m, known, unknown);
+      else viaRecord(i);
       continue;
     }
     store(i, STATUS_OF_RULE[rule] as number, rule, known, unknown);

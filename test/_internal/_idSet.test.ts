@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addId, addIdOrSuspect, createIdSet, idKey, idSetBytes, settleSuspect } from '../../src/_internal/_idSet.js';
+import { addAsciiOrSuspect, addId, addIdOrSuspect, createIdChecker, createIdSet, idKey, idKeyOfAscii, idSetBytes, settleSuspect } from '../../src/_internal/_idSet.js';
 import { thrownIssues } from '../_helpers/errors.js';
 
 /** Adds every id in order and returns what addId answered for each (the first row of a repeat, or −1). */
@@ -148,4 +148,38 @@ describe('properties', () => {
       }),
     );
   });
+
+  const asciiIdArb = fc.oneof(
+    fc.stringMatching(/^\d{1,20}$/),
+    fc.stringMatching(/^[0-9A-Za-z-]{1,12}$/),
+    fc.stringMatching(/^[\x20-\x7e]{1,24}$/),
+    fc.constantFrom('tl-001', 'TL-001', 'Tl-001', 'a', 'z', '{', '`', '@', '[', '0000000000000000', '00000000000000000', 'abcdefghij', 'abcdefghijk'),
+  );
+
+  it('the key of an id read from its ASCII bytes is the key of the id in capitals (packed or hashed)', () => {
+    fc.assert(
+      fc.property(asciiIdArb, fc.nat(8), (id, pad) => {
+        const buf = Buffer.from(`${'#'.repeat(pad)}${id},`, 'latin1');
+        expect(idKeyOfAscii(buf, pad, pad + id.length)).toEqual(idKey(id.toUpperCase()));
+      }),
+    );
+  });
+
+  it('a register checked from the ids’ bytes gives the answers of one checked from their text (case ignored)', () => {
+    fc.assert(
+      fc.property(fc.array(asciiIdArb, { maxLength: 40 }), (ids) => {
+        const text = createIdChecker(true);
+        const bytes = createIdChecker(true);
+        // a weak hash (every hashed id collides): the bytes go the way of the text
+        const weakBytes = createIdSet(0, () => [1, 2]);
+        const weakText = createIdSet(0, () => [1, 2]);
+        ids.forEach((id, row) => {
+          const buf = Buffer.from(` ${id} `, 'latin1');
+          expect(bytes.checkAscii(buf, 1, 1 + id.length, id, row)).toBe(text.check(id, row));
+          expect(addAsciiOrSuspect(weakBytes, buf, 1, 1 + id.length, row)).toBe(addIdOrSuspect(weakText, id.toUpperCase(), row));
+        });
+      }),
+    );
+  });
 });
+

@@ -196,6 +196,29 @@ describe('classifyRegisterBatch', () => {
     expect(r.failures[0]!.error.issues[0]!.expected).toBe(direct[0].expected);
   });
 
+  it('the issues of such a household are those of the record path, found when first read from the values of the call (a batch reused afterwards does not change them)', () => {
+    const k = ND07_2021.indicators.length;
+    const flags = new Uint8Array(k);
+    flags.set([1, 1, 2, 0, 2]);
+    const batch = { area: Uint8Array.of(1), monthlyIncome: Float64Array.of(7_000_000), members: Uint8Array.of(4), flags, ids: ['hộ-7'] };
+    const r = classifyRegisterBatch(batch, { asOf, onInvalid: 'report' });
+    // the caller fills the same arrays with the next batch before reading the failures
+    batch.area[0] = 0;
+    batch.monthlyIncome[0] = 1;
+    batch.members[0] = 9;
+    flags.fill(0);
+    batch.ids[0] = 'other';
+    const record: HouseholdInput = { id: 'hộ-7', area: 'urban', monthlyIncome: 7_000_000n, members: Array.from({ length: 4 }, () => ({ age: 30 })), deprivations: { employment: true, dependants: true, ...Object.fromEntries(ND07_2021.indicators.slice(3).filter((_, j) => j !== 1).map((i) => [i.id, false])) } };
+    const direct = thrownIssues(() => classifyHousehold(record, { asOf, predicates: noFacts(ND07_2021) }));
+    const failure = r.failures[0]!;
+    expect(failure.issues).toEqual(direct.map((i) => ({ ...i, path: [0, ...i.path], message: `household 0: ${i.message}` })));
+    expect(failure.issues).toBe(failure.issues); // found once
+    expect(failure.error.issues).toEqual(failure.issues);
+    expect(Object.keys(failure)).toEqual(['index', 'issues', 'error']);
+    expect(Object.isFrozen(failure) && Object.isFrozen(failure.issues) && Object.isFrozen(failure.issues[0])).toBe(true);
+    expect(r.recordPathRows).toBe(1);
+  });
+
   it('ages decide what they can: a flag against them goes to the record path (error or resolution)', () => {
     // no child: nutrition is not deprived by the facts; a "deprived" flag conflicts
     const h: Rec = { id: 'C', area: 'rural', monthlyIncome: 6_000_000n, members: rural4, deprivations: { ...flagsOf(ND07_2021, ['health-insurance', 'latrine']), nutrition: true } };
