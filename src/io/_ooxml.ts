@@ -110,3 +110,66 @@ export function partText(parts: OoxmlParts, name: string, source?: string): stri
     return fail({ code: 'malformed-xml', path: source === undefined ? [name] : [source, name], value: name, expected: 'a part in UTF-8', message: `${source === undefined ? '' : `${source}: `}the part ${name} is not UTF-8 text; ${DOCX_FORMAT.hint}` });
   }
 }
+
+/** The namespaces of Word's parts the readers and writers know, by URI, and the prefix they are read under (transitional and Strict OOXML). */
+const WORD_NAMESPACES: ReadonlyMap<string, string> = new Map([
+  ['http://schemas.openxmlformats.org/wordprocessingml/2006/main', 'w'],
+  ['http://purl.oclc.org/ooxml/wordprocessingml/main', 'w'],
+  ['http://schemas.openxmlformats.org/markup-compatibility/2006', 'mc'],
+  ['http://schemas.openxmlformats.org/officeDocument/2006/math', 'm'],
+  ['http://purl.oclc.org/ooxml/officeDocument/math', 'm'],
+]);
+
+/**
+ * Parses a part of a Word document with its elements and attributes under the prefixes the
+ * library knows (`w:`, `mc:`, `m:`), whatever prefix the file binds to their namespaces: a
+ * generator may write `<document xmlns="…/main">` or `<ns0:p>`, which Word reads as `<w:p>`.
+ * Where the file binds such a namespace, the element also declares the library's prefix for it
+ * (`xmlns:w`), so a tree edited and written back (a marked-up copy) is well-formed and Word reads
+ * it as before. Parts already written with those prefixes are not copied.
+ * @throws VnPovertyError `malformed-xml` as {@link parseXml}.
+ */
+export function parseWordXml(xml: string, part: string, source: string | undefined): XmlNode[] {
+  const nodes = parseXml(xml, part, source);
+  const bindings = [...xml.matchAll(/xmlns(?::([\w.-]+))?\s*=\s*["']([^"']+)["']/g)];
+  if (bindings.every(([, prefix, uri]) => WORD_NAMESPACES.get(uri!) === undefined || WORD_NAMESPACES.get(uri!) === prefix)) return nodes;
+  return renamed(nodes, new Map());
+}
+
+/** The nodes with known namespaces under the library's prefixes; `scope` maps the prefixes in force ('' the default) to their URIs. */
+function renamed(nodes: readonly XmlNode[], scope: ReadonlyMap<string, string>): XmlNode[] {
+  return nodes.map((node) => {
+    const tag = tagOf(node);
+    if (tag === '#text' || tag.startsWith('?')) return node;
+    const attributes = (node[':@'] ?? {}) as Record<string, unknown>;
+    let inner = scope;
+    for (const key of Object.keys(attributes)) {
+      const m = /^@_xmlns(?::(.+))?$/.exec(key);
+      if (m !== null && typeof attributes[key] === 'string') {
+        if (inner === scope) inner = new Map(scope);
+        (inner as Map<string, string>).set(m[1] ?? '', attributes[key] as string);
+      }
+    }
+    const colon = tag.indexOf(':');
+    const prefix = colon < 0 ? '' : tag.slice(0, colon);
+    const name = (prefixed: string, local: string): string => {
+      const uri = inner.get(prefixed);
+      const known = uri === undefined ? undefined : WORD_NAMESPACES.get(uri);
+      return known === undefined ? (prefixed === '' ? local : `${prefixed}:${local}`) : `${known}:${local}`;
+    };
+    const elementName = name(prefix, tag.slice(colon + 1));
+    const renamedAttributes: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(attributes)) {
+      const bare = key.slice(ATTR.length);
+      const c = bare.indexOf(':');
+      // an unprefixed attribute of a Word element (`val`, written by sloppy generators) is read as Word's
+      renamedAttributes[`${ATTR}${bare.startsWith('xmlns') ? bare : c < 0 ? (elementName.startsWith('w:') ? `w:${bare}` : bare) : name(bare.slice(0, c), bare.slice(c + 1))}`] = value;
+    }
+    // a binding of a known namespace under another prefix (or none) gets the library's prefix beside it
+    for (const [key, uri] of Object.entries(attributes)) {
+      const known = typeof uri === 'string' && /^@_xmlns(?::.+)?$/.test(key) ? WORD_NAMESPACES.get(uri) : undefined;
+      if (known !== undefined && renamedAttributes[`${ATTR}xmlns:${known}`] === undefined) renamedAttributes[`${ATTR}xmlns:${known}`] = uri;
+    }
+    return { [elementName]: renamed(childrenOf(node), inner), ':@': renamedAttributes };
+  });
+}

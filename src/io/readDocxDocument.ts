@@ -2,7 +2,7 @@ import { deepFreeze } from '../_internal/_freeze.js';
 import type { DocumentBlock, DocumentCell, DocumentModel } from '../documents/documentModel.js';
 import { assertOptions } from '../errors/assertOptions.js';
 import { fail } from '../errors/VnPovertyError.js';
-import { attrOf, childOf, childrenOf, parseXml, partText, pathOf, tagOf, textOf, unpackDocx, type XmlNode } from './_ooxml.js';
+import { attrOf, childOf, childrenOf, parseWordXml, partText, pathOf, tagOf, textOf, unpackDocx, type XmlNode } from './_ooxml.js';
 import { DOCX_READ_LIMITS, type DocxLimits } from './readLimits.js';
 import { dropInvisible } from './_invisible.js';
 
@@ -13,61 +13,6 @@ import { dropInvisible } from './_invisible.js';
  * the same content again and is skipped).
  */
 const CONTAINERS = new Set(['w:sdt', 'w:sdtContent', 'w:customXml', 'w:ins', 'w:moveTo', 'mc:AlternateContent', 'mc:Choice', 'w:smartTag']);
-
-/** The namespaces the reader knows, by URI, and the prefix it reads them under (transitional and Strict OOXML). */
-const NAMESPACES: ReadonlyMap<string, string> = new Map([
-  ['http://schemas.openxmlformats.org/wordprocessingml/2006/main', 'w'],
-  ['http://purl.oclc.org/ooxml/wordprocessingml/main', 'w'],
-  ['http://schemas.openxmlformats.org/markup-compatibility/2006', 'mc'],
-  ['http://schemas.openxmlformats.org/officeDocument/2006/math', 'm'],
-  ['http://purl.oclc.org/ooxml/officeDocument/math', 'm'],
-]);
-
-/**
- * Parses a part of a Word document with its elements and attributes under the prefixes the
- * reader knows (`w:`, `mc:`, `m:`), whatever prefix the file binds to their namespaces: a
- * generator may write `<document xmlns="…/main">` or `<ns0:p>`, which Word reads as `<w:p>`
- * (before, such a plan read as empty). Parts already written with those prefixes are not copied.
- */
-function parseWordXml(xml: string, part: string, source: string | undefined): XmlNode[] {
-  const nodes = parseXml(xml, part, source);
-  const bindings = [...xml.matchAll(/xmlns(?::([\w.-]+))?\s*=\s*["']([^"']+)["']/g)];
-  if (bindings.every(([, prefix, uri]) => NAMESPACES.get(uri!) === undefined || NAMESPACES.get(uri!) === prefix)) return nodes;
-  return renamed(nodes, new Map());
-}
-
-/** The nodes with known namespaces under the reader's prefixes; `scope` maps the prefixes in force ('' the default) to their URIs. */
-function renamed(nodes: readonly XmlNode[], scope: ReadonlyMap<string, string>): XmlNode[] {
-  return nodes.map((node) => {
-    const tag = tagOf(node);
-    if (tag === '#text' || tag.startsWith('?')) return node;
-    const attributes = (node[':@'] ?? {}) as Record<string, unknown>;
-    let inner = scope;
-    for (const key of Object.keys(attributes)) {
-      const m = /^@_xmlns(?::(.+))?$/.exec(key);
-      if (m !== null && typeof attributes[key] === 'string') {
-        if (inner === scope) inner = new Map(scope);
-        (inner as Map<string, string>).set(m[1] ?? '', attributes[key] as string);
-      }
-    }
-    const colon = tag.indexOf(':');
-    const prefix = colon < 0 ? '' : tag.slice(0, colon);
-    const name = (prefixed: string, local: string): string => {
-      const uri = inner.get(prefixed);
-      const known = uri === undefined ? undefined : NAMESPACES.get(uri);
-      return known === undefined ? (prefixed === '' ? local : `${prefixed}:${local}`) : `${known}:${local}`;
-    };
-    const elementName = name(prefix, tag.slice(colon + 1));
-    const renamedAttributes: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(attributes)) {
-      const bare = key.slice(2);
-      const c = bare.indexOf(':');
-      // an unprefixed attribute of a Word element (`val`, written by sloppy generators) is read as Word's
-      renamedAttributes[`@_${bare.startsWith('xmlns') ? bare : c < 0 ? (elementName.startsWith('w:') ? `w:${bare}` : bare) : name(bare.slice(0, c), bare.slice(c + 1))}`] = value;
-    }
-    return { [elementName]: renamed(childrenOf(node), inner), ':@': renamedAttributes };
-  });
-}
 
 /** A whole number of grid columns as Word writes it (`w:gridSpan`, `w:gridBefore`), `fallback` when absent or unreadable. */
 function count(value: string | undefined, fallback: number): number {
@@ -436,7 +381,8 @@ export function readDocxDocument(bytes: Uint8Array, options: ReadDocxDocumentOpt
     for (const ref of pendingNotes) {
       const text = notesById.get(ref);
       if (text === undefined || text === '') continue;
-      blocks.push({ kind: 'paragraph', index: blocks.length, text, style: ref.startsWith('footnote') ? 'footnote text' : 'endnote text', position: { paragraph } });
+      const [kind, id] = ref.split(':') as ['footnote' | 'endnote', string];
+      blocks.push({ kind: 'paragraph', index: blocks.length, text, style: `${kind} text`, position: { paragraph, note: { kind, id } } });
     }
     pendingNotes = [];
   };
