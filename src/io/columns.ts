@@ -7,6 +7,10 @@ import { parseVnNumber } from '../numbers/parseVnNumber.js';
 import type { RawCell } from './readRows.js';
 import { foldVietnamese } from '../text/foldVietnamese.js';
 import { restoreCsvFormulaText } from './csv.js';
+import { numberFormatShape } from './_numberFormat.js';
+
+/** A money unit as a header names it. */
+const UNIT_WORDS: Readonly<Record<MoneyUnit, string>> = { dong: 'đồng', nghin: 'nghìn đồng', trieu: 'triệu đồng', ty: 'tỷ đồng' };
 
 /**
  * What a column holds, which decides how its cells are read:
@@ -172,7 +176,21 @@ function readCellValue(raw: RawCell, spec: Pick<ColumnSpec, 'hint' | 'unit'>, fo
       let unit: MoneyUnit | null = null;
       if (typeof raw === 'number') {
         value = decimalOfNumber(raw);
-        if (hint === 'rate' && format !== undefined && format.includes('%')) value = value.times(100);
+        const shape = numberFormatShape(format);
+        if (hint === 'rate' && shape.percent) value = value.times(100);
+        if (shape.thousandsScale > 0) {
+          // the sheet shows the figure in thousands or millions (`#,##0,`): the value stored is the whole figure
+          const per = 1000n ** BigInt(shape.thousandsScale);
+          if (hint === 'amount' && DONG_PER_UNIT[spec.unit ?? 'dong'] === per) return toDong(value, 'dong') satisfies Dong;
+          const shownAs = `${value.dividedBy(per.toString()).toFixed()} (the number format ${format} divides the figure by ${per} for display)`;
+          return fail({
+            code: 'scaled-number',
+            path: [],
+            value: String(raw),
+            expected: hint === 'amount' ? `a figure shown in the column's unit (${spec.unit ?? 'dong'})` : `a ${hint} shown as it is stored`,
+            message: `holds ${raw} but the sheet shows it as ${shownAs}${hint === 'amount' ? `, while the column's unit is ${UNIT_WORDS[spec.unit ?? 'dong']}` : ''}: which figure is meant cannot be told; give the cells a number format without trailing commas (Format Cells › Number), or name the unit the sheet shows in the header`,
+          });
+        }
       } else {
         const parsed = parseVnNumber(raw, { kind: hint });
         if (parsed.qualifier !== null) {
