@@ -173,3 +173,43 @@ function renamed(nodes: readonly XmlNode[], scope: ReadonlyMap<string, string>):
     return { [elementName]: renamed(childrenOf(node), inner), ':@': renamedAttributes };
   });
 }
+
+/**
+ * Elements of a Word part that only hold blocks (or rows, or cells) and are read through: content
+ * controls (`w:sdt`), custom XML, tracked insertions and moves (`w:ins`, `w:moveTo`, §17.13.5),
+ * and the chosen copy of alternate content (`mc:AlternateContent`, `mc:Choice`; its `mc:Fallback`
+ * is the same content again and is skipped).
+ */
+export const WORD_CONTAINERS: ReadonlySet<string> = new Set(['w:sdt', 'w:sdtContent', 'w:customXml', 'w:ins', 'w:moveTo', 'mc:AlternateContent', 'mc:Choice', 'w:smartTag']);
+
+/** A whole number of grid columns as Word writes it (`w:gridSpan`, `w:gridBefore`), `fallback` when absent or unreadable. */
+export function gridCount(value: string | undefined, fallback: number): number {
+  const n = value === undefined ? NaN : Number(value);
+  return Number.isSafeInteger(n) && n >= fallback ? n : fallback;
+}
+
+/** True for a table row deleted as a tracked change (`<w:trPr><w:del/></w:trPr>`, §17.13.5.12). */
+export function isDeletedRow(tr: XmlNode): boolean {
+  return childOf(childOf(tr, 'w:trPr') ?? {}, 'w:del') !== undefined;
+}
+
+/** True for a table cell deleted as a tracked change (`<w:tcPr><w:cellDel/></w:tcPr>`, §17.13.5.1). */
+function isDeletedCell(tc: XmlNode): boolean {
+  return childOf(childOf(tc, 'w:tcPr') ?? {}, 'w:cellDel') !== undefined;
+}
+
+/**
+ * The rows of a Word table as Word shows them, in order: read through content controls and
+ * other containers, tracked deleted rows left out. The one list the reader and the marked-up
+ * copy count rows in, so a finding's row is the row marked.
+ */
+export function wordTableRows(tbl: XmlNode): XmlNode[] {
+  const rows = (n: XmlNode): XmlNode[] => childrenOf(n).flatMap((c) => (tagOf(c) === 'w:tr' ? (isDeletedRow(c) ? [] : [c]) : WORD_CONTAINERS.has(tagOf(c)) ? rows(c) : []));
+  return rows(tbl);
+}
+
+/** The cells of a Word table row, in order: read through content controls and other containers, tracked deleted cells left out. */
+export function wordRowCells(tr: XmlNode): XmlNode[] {
+  const cells = (n: XmlNode): XmlNode[] => childrenOf(n).flatMap((c) => (tagOf(c) === 'w:tc' ? (isDeletedCell(c) ? [] : [c]) : WORD_CONTAINERS.has(tagOf(c)) ? cells(c) : []));
+  return cells(tr);
+}

@@ -2,23 +2,9 @@ import { deepFreeze } from '../_internal/_freeze.js';
 import type { DocumentBlock, DocumentCell, DocumentModel } from '../documents/documentModel.js';
 import { assertOptions } from '../errors/assertOptions.js';
 import { fail } from '../errors/VnPovertyError.js';
-import { attrOf, childOf, childrenOf, parseWordXml, partText, pathOf, tagOf, textOf, unpackDocx, type XmlNode } from './_ooxml.js';
+import { attrOf, childOf, childrenOf, gridCount, isDeletedRow, parseWordXml, partText, pathOf, tagOf, textOf, unpackDocx, wordRowCells, wordTableRows, WORD_CONTAINERS as CONTAINERS, type XmlNode } from './_ooxml.js';
 import { DOCX_READ_LIMITS, type DocxLimits } from './readLimits.js';
 import { dropInvisible } from './_invisible.js';
-
-/**
- * Elements that only hold blocks (or rows, or cells) and are read through: content controls
- * (`w:sdt`), custom XML, tracked insertions and moves (`w:ins`, `w:moveTo`, §17.13.5), and the
- * chosen copy of alternate content (`mc:AlternateContent`, `mc:Choice`; its `mc:Fallback` is
- * the same content again and is skipped).
- */
-const CONTAINERS = new Set(['w:sdt', 'w:sdtContent', 'w:customXml', 'w:ins', 'w:moveTo', 'mc:AlternateContent', 'mc:Choice', 'w:smartTag']);
-
-/** A whole number of grid columns as Word writes it (`w:gridSpan`, `w:gridBefore`), `fallback` when absent or unreadable. */
-function count(value: string | undefined, fallback: number): number {
-  const n = value === undefined ? NaN : Number(value);
-  return Number.isSafeInteger(n) && n >= fallback ? n : fallback;
-}
 
 /** Options of {@link readDocxDocument}. */
 export interface ReadDocxDocumentOptions {
@@ -183,9 +169,25 @@ function isHiddenRun(r: XmlNode): boolean {
   return isOn(pathOf(r, 'w:rPr', 'w:vanish')) || isOn(pathOf(r, 'w:rPr', 'w:specVanish'));
 }
 
-/** True for a table row deleted as a tracked change (`<w:trPr><w:del/></w:trPr>`, §17.13.5.12). */
-function isDeletedRow(tr: XmlNode): boolean {
-  return pathOf(tr, 'w:trPr', 'w:del') !== undefined;
+/** Characters of the Symbol font (its codes 0x20–0x3F are ASCII but for a few logic signs) and of Wingdings that plans use, by code. */
+const SYMBOL_FONT: ReadonlyMap<number, string> = new Map([[0x22, '∀'], [0x24, '∃'], [0x27, '∋'], [0x2d, '-'], [0xa3, '≤'], [0xb3, '≥'], [0xb4, '×'], [0xb8, '÷'], [0xb1, '±'], [0xb0, '°'], [0xb7, '•'], [0xae, '→'], [0xde, '⇒']]);
+const WINGDINGS: ReadonlyMap<number, string> = new Map([[0xfc, '✓'], [0xfb, '✗'], [0xfd, '☒'], [0xfe, '☑'], [0xa8, '☐'], [0x6f, '☐'], [0x9f, '•'], [0xa7, '▪'], [0xd8, '➢']]);
+
+/**
+ * The text of a symbol (`w:sym`, §17.3.3.30: a character of a symbol font, its code often in
+ * the private range F000–F0FF): `%`, `≥`, `×`, a tick (✓) as printed; a symbol not known a space,
+ * so figures on either side are never joined.
+ */
+function symbolText(font: string | undefined, char: string | undefined): string {
+  let code = char === undefined || !/^[0-9a-f]{1,4}$/i.test(char) ? NaN : parseInt(char, 16);
+  if (Number.isNaN(code)) return ' ';
+  const symbolArea = code >= 0xf000 && code <= 0xf0ff;
+  if (symbolArea) code -= 0xf000;
+  const f = (font ?? '').toLowerCase();
+  if (f === 'symbol') return SYMBOL_FONT.get(code) ?? (code >= 0x20 && code <= 0x3f ? String.fromCharCode(code) : ' ');
+  if (f === 'wingdings') return WINGDINGS.get(code) ?? ' ';
+  // a code of another symbol font (Webdings, Wingdings 2) is a picture, not its letter; a code outside their range is Unicode
+  return !symbolArea && code >= 0x20 ? String.fromCharCode(code) : ' ';
 }
 
 /**
@@ -200,6 +202,7 @@ function runText(node: XmlNode, out: string[], notes: string[]): void {
     if (tag === 'w:t' || tag === 'm:t') for (const t of childrenOf(c)) out.push(textOf(t));
     else if (tag === 'w:tab' || tag === 'w:ptab' || tag === 'w:br' || tag === 'w:cr') out.push(' ');
     else if (tag === 'w:noBreakHyphen') out.push('-');
+    else if (tag === 'w:sym') out.push(symbolText(attrOf(c, 'w:font'), attrOf(c, 'w:char')));
     else if (tag === 'w:footnoteReference') notes.push(`footnote:${attrOf(c, 'w:id') ?? ''}`);
     else if (tag === 'w:endnoteReference') notes.push(`endnote:${attrOf(c, 'w:id') ?? ''}`);
     else if (tag === 'w:r' && isHiddenRun(c)) continue;
@@ -324,16 +327,12 @@ export function readDocxDocument(bytes: Uint8Array, options: ReadDocxDocumentOpt
     const gridCols = childrenOf(childOf(tbl, 'w:tblGrid') ?? {}).filter((c) => tagOf(c) === 'w:gridCol').length;
     type Raw = { col: number; span: number; vmerge: 'restart' | 'continue' | null; text: string };
     const rows: Raw[][] = [];
-    const rowsOf = (n: XmlNode): XmlNode[] => childrenOf(n).flatMap((c) => (tagOf(c) === 'w:tr' ? [c] : CONTAINERS.has(tagOf(c)) ? rowsOf(c) : []));
-    const cellsOf = (n: XmlNode): XmlNode[] => childrenOf(n).flatMap((c) => (tagOf(c) === 'w:tc' ? [c] : CONTAINERS.has(tagOf(c)) ? cellsOf(c) : []));
-    for (const tr of rowsOf(tbl)) {
-      if (isDeletedRow(tr)) continue;
-      const trPr = childOf(tr, 'w:trPr');
-      let col = count(attrOf(childOf(trPr ?? {}, 'w:gridBefore') ?? {}, 'w:val'), 0);
+    for (const tr of wordTableRows(tbl)) {
+      let col = gridCount(attrOf(pathOf(tr, 'w:trPr', 'w:gridBefore') ?? {}, 'w:val'), 0);
       const raw: Raw[] = [];
-      for (const tc of cellsOf(tr)) {
+      for (const tc of wordRowCells(tr)) {
         const tcPr = childOf(tc, 'w:tcPr');
-        const span = count(attrOf(childOf(tcPr ?? {}, 'w:gridSpan') ?? {}, 'w:val'), 1);
+        const span = gridCount(attrOf(childOf(tcPr ?? {}, 'w:gridSpan') ?? {}, 'w:val'), 1);
         const vm = childOf(tcPr ?? {}, 'w:vMerge');
         const vmerge = vm === undefined ? null : attrOf(vm, 'w:val') === 'restart' ? 'restart' : 'continue';
         raw.push({ col, span, vmerge, text: cellText(tc) });

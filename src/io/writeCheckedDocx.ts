@@ -2,7 +2,7 @@ import { zipSync } from 'fflate';
 import { XMLBuilder } from 'fast-xml-parser';
 import type { CheckFinding, CheckReport, CheckSeverity } from '../documents/checkReport.js';
 import { assertOptions } from '../errors/assertOptions.js';
-import { ATTR, attrOf, childOf, childrenOf, parseWordXml, partText, tagOf, unpackDocx, type XmlNode } from './_ooxml.js';
+import { ATTR, attrOf, childOf, childrenOf, gridCount, parseWordXml, partText, tagOf, unpackDocx, wordRowCells, wordTableRows, WORD_CONTAINERS, type XmlNode } from './_ooxml.js';
 import type { DocxLimits } from './readLimits.js';
 
 /** Options of {@link markDocx}. */
@@ -19,7 +19,7 @@ export interface MarkedDocx {
   readonly bytes: Uint8Array;
   /** Findings marked with a fill and a comment. */
   readonly marked: number;
-  /** Findings that could not be placed (a block inside a content control, a finding without a block position, a note the file no longer has). */
+  /** Findings that could not be placed (a block sharing a content control with others of its kind, a finding without a block position, a note the file no longer has). */
   readonly unplaced: number;
 }
 
@@ -81,22 +81,21 @@ function firstParagraph(node: XmlNode): XmlNode {
   return created;
 }
 
-/** The w:tc of a row covering grid column `col` (after w:gridBefore and w:gridSpan). */
+/** The w:tc of a row covering grid column `col` (after w:gridBefore and w:gridSpan), counted as the reader counts cells. */
 function cellInRow(tr: XmlNode | undefined, col: number): XmlNode | undefined {
   if (tr === undefined) return undefined;
-  let c = Number(attrOf(childOf(childOf(tr, 'w:trPr') ?? {}, 'w:gridBefore') ?? {}, 'w:val') ?? 0);
-  for (const tc of childrenOf(tr)) {
-    if (tagOf(tc) !== 'w:tc') continue;
-    const span = Math.max(1, Number(attrOf(childOf(childOf(tc, 'w:tcPr') ?? {}, 'w:gridSpan') ?? {}, 'w:val') ?? 1));
+  let c = gridCount(attrOf(childOf(childOf(tr, 'w:trPr') ?? {}, 'w:gridBefore') ?? {}, 'w:val'), 0);
+  for (const tc of wordRowCells(tr)) {
+    const span = gridCount(attrOf(childOf(childOf(tc, 'w:tcPr') ?? {}, 'w:gridSpan') ?? {}, 'w:val'), 1);
     if (col >= c && col < c + span) return tc;
     c += span;
   }
   return undefined;
 }
 
-/** The w:tc of a table covering grid (row, col), following a vertical merge up to its first cell. */
+/** The w:tc of a table covering grid (row, col), rows counted as the reader counts them, following a vertical merge up to its first cell. */
 function cellAt(tbl: XmlNode, row: number, col: number): XmlNode | undefined {
-  const rows = childrenOf(tbl).filter((c) => tagOf(c) === 'w:tr');
+  const rows = wordTableRows(tbl);
   for (let r = row; r >= 0; r--) {
     const tc = cellInRow(rows[r], col);
     if (tc === undefined) return undefined;
@@ -104,6 +103,22 @@ function cellAt(tbl: XmlNode, row: number, col: number): XmlNode | undefined {
     if (vm === undefined || attrOf(vm, 'w:val') === 'restart' || r === 0) return tc;
   }
   return undefined;
+}
+
+/** The block (`w:p` or `w:tbl`) of a body child, read through a content control or other container when it holds exactly one block of that kind. */
+function blockOf(node: XmlNode | undefined, kind: 'w:p' | 'w:tbl'): XmlNode | undefined {
+  if (node === undefined) return undefined;
+  if (tagOf(node) === kind) return node;
+  if (!WORD_CONTAINERS.has(tagOf(node))) return undefined;
+  const found: XmlNode[] = [];
+  const walk = (n: XmlNode): void => {
+    for (const c of childrenOf(n)) {
+      if (tagOf(c) === kind) found.push(c);
+      else if (WORD_CONTAINERS.has(tagOf(c))) walk(c);
+    }
+  };
+  walk(node);
+  return found.length === 1 ? found[0] : undefined;
 }
 
 function escapeXml(t: string): string {
@@ -184,16 +199,18 @@ export function markDocx(bytes: Uint8Array, report: CheckReport, options: MarkDo
       }
     } else {
       const node = f.location.paragraph === undefined ? undefined : children[f.location.paragraph];
-      const tag = node === undefined ? '' : tagOf(node);
-      if (tag === 'w:tbl' && f.location.row !== undefined && f.location.column !== undefined) {
-        const tc = cellAt(node!, f.location.row - 1, f.location.column - 1);
+      const inCell = f.location.row !== undefined && f.location.column !== undefined;
+      const tbl = inCell ? blockOf(node, 'w:tbl') : undefined;
+      const p = inCell ? undefined : blockOf(node, 'w:p');
+      if (tbl !== undefined) {
+        const tc = cellAt(tbl, f.location.row! - 1, f.location.column! - 1);
         if (tc !== undefined) {
           setShading(propsOf(tc, 'w:tcPr'), BEFORE_SHD_TC, FILL[f.severity]);
           target = firstParagraph(tc);
         }
-      } else if (tag === 'w:p') {
-        setShading(propsOf(node!, 'w:pPr'), BEFORE_SHD_P, FILL[f.severity]);
-        target = node;
+      } else if (p !== undefined) {
+        setShading(propsOf(p, 'w:pPr'), BEFORE_SHD_P, FILL[f.severity]);
+        target = p;
       }
     }
     if (target === undefined) {

@@ -84,6 +84,35 @@ describe('the plan’s text as Word shows it', () => {
     }
   });
 
+  it('check --out marks the cell the finding names when rows are tracked deletions, or rows, cells or the table sit in content controls (before: the cell of another row or column was marked, or none)', () => {
+    const row = (...cells: string[]): string => `<w:tr>${cells.map(tc).join('')}</w:tr>`;
+    const head = row('Đơn vị', 'Số hộ nghèo', 'Số hộ cận nghèo');
+    const sdt = (x: string): string => `<w:sdt><w:sdtPr/><w:sdtContent>${x}</w:sdtContent></w:sdt>`;
+    const tables = {
+      'a deleted row above': `<w:tbl>${head}<w:tr><w:trPr><w:del w:id="90" w:author="A"/></w:trPr>${tc('Xã C')}${tc('5')}${tc('5')}</w:tr>${row('Xã A', '10', '5')}${row('Xã B', '20', '6')}${row('Tổng cộng', '40', '11')}</w:tbl>`,
+      'a deleted cell before it': `<w:tbl>${head}${row('Xã A', '10', '5')}${row('Xã B', '20', '6')}<w:tr>${tc('Tổng cộng')}<w:tc><w:tcPr><w:cellDel w:id="91" w:author="A"/></w:tcPr>${p(r('7'))}</w:tc>${tc('40')}${tc('11')}</w:tr></w:tbl>`,
+      'rows in a content control': `<w:tbl>${sdt(head + row('Xã A', '10', '5'))}${row('Xã B', '20', '6')}${row('Tổng cộng', '40', '11')}</w:tbl>`,
+      'a cell in a content control': `<w:tbl>${head}${row('Xã A', '10', '5')}${row('Xã B', '20', '6')}<w:tr>${sdt(tc('Tổng cộng'))}${tc('40')}${tc('11')}</w:tr></w:tbl>`,
+      'the table in a content control': sdt(`<w:tbl>${head}${row('Xã A', '10', '5')}${row('Xã B', '20', '6')}${row('Tổng cộng', '40', '11')}</w:tbl>`),
+    };
+    for (const [name, table] of Object.entries(tables)) {
+      const bytes = docx(p(r('Bảng 1')) + table);
+      const model = readDocxDocument(bytes);
+      expect([name, model.blocks[1]!.kind === 'table' && model.blocks[1]!.rows.map((x) => x.map((c) => c.text))]).toEqual([name, [['Đơn vị', 'Số hộ nghèo', 'Số hộ cận nghèo'], ['Xã A', '10', '5'], ['Xã B', '20', '6'], ['Tổng cộng', '40', '11']]]);
+      const report = checkDocument(model);
+      expect(report.findings.map((f) => [f.code, f.location.row, f.location.column])).toEqual([['sum-mismatch', 4, 2]]);
+      const marked = markDocx(bytes, report);
+      expect([name, marked.marked, marked.unplaced]).toEqual([name, 1, 0]);
+      const xml = new TextDecoder().decode(unzipSync(marked.bytes)['word/document.xml']);
+      expect([name, /<w:commentRangeStart w:id="\d+"\/><w:r><w:t xml:space="preserve">(\d+)</.exec(xml)?.[1]]).toEqual([name, '40']);
+    }
+  });
+
+  it('symbols (w:sym) are read as printed: a percent sign or ≥ from the Symbol font, a tick from Wingdings; an unknown one keeps figures apart (before: left out, 5% read as 5)', () => {
+    const sym = (font: string, char: string): string => `<w:r><w:sym w:font="${font}" w:char="${char}"/></w:r>`;
+    expect(texts(docx(p(r('Tỷ lệ giảm 1,5'), sym('Symbol', 'F025'), r(' năm; thu nhập '), sym('Symbol', 'F0B3'), r(' 2 triệu '), sym('Wingdings', 'F0FC')) + p(r('12'), sym('Webdings', 'F021'), r('30'))))).toEqual(['Tỷ lệ giảm 1,5% năm; thu nhập ≥ 2 triệu ✓', '12 30']);
+  });
+
   it('content imported from another file when Word opens it (w:altChunk) is refused naming the paragraph, not lost', () => {
     const bytes = docx(`${p(r('Kế hoạch'))}<w:altChunk xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="rId5"/>`);
     expect(() => readDocxDocument(bytes, { source: 'web.docx' })).toThrow("web.docx: paragraph 2 is content imported from another file (w:altChunk: HTML, RTF or another document, as web tools write), which Word converts only when it opens the document; open it in Word and save it again as .docx");
