@@ -8,6 +8,7 @@ import type { RawCell } from './readRows.js';
 import { foldVietnamese } from '../text/foldVietnamese.js';
 import { restoreCsvFormulaText } from './csv.js';
 import { numberFormatShape } from './_numberFormat.js';
+import { refuseLegacyFont } from './_legacyFont.js';
 
 /** A money unit as a header names it. */
 const UNIT_WORDS: Readonly<Record<MoneyUnit, string>> = { dong: 'đồng', nghin: 'nghìn đồng', trieu: 'triệu đồng', ty: 'tỷ đồng' };
@@ -144,8 +145,13 @@ function readCellValue(raw: RawCell, spec: Pick<ColumnSpec, 'hint' | 'unit'>, fo
   if (typeof raw === 'string') refuseControl(raw);
   const hint = spec.hint;
   switch (hint) {
-    case 'text':
-      return raw instanceof Date ? toIsoDate({ date: raw, zone: 'utc' }) : restoreCsvFormulaText(String(raw).normalize('NFC').trim());
+    case 'text': {
+      if (raw instanceof Date) return toIsoDate({ date: raw, zone: 'utc' });
+      const text = String(raw).normalize('NFC').trim();
+      // a name typed in an old font encoding (“NguyÔn V¨n A”) is not stored garbled
+      refuseLegacyFont(text, 'the cell', []);
+      return restoreCsvFormulaText(text);
+    }
     case 'boolean': {
       if (typeof raw === 'boolean') return raw;
       const word = foldVietnamese(String(raw));
@@ -290,6 +296,9 @@ export function matchHeader(header: ReadonlyArray<RawCell>, specs: ReadonlyArray
       if (!byForm.has(form)) byForm.set(form, spec);
     }
   }
+  // a header typed in an old font encoding (“M· hé”, “Thu nhËp”) is named as such, not as missing columns
+  const words = header.filter((c) => typeof c === 'string').join(' ');
+  refuseLegacyFont(words, `the header on row ${row}`, source !== undefined ? [source, row] : [row], source);
   const index: Record<string, number> = {};
   const ignored: string[] = [];
   const problems: VnIssue[] = [];

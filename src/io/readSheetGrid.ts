@@ -5,6 +5,7 @@ import { assertOptions } from '../errors/assertOptions.js';
 import { assertSheetArea, cellRef, columnLetters, readXlsxSheet, type XlsxRow, type XlsxSheetAbout } from './_excel.js';
 import { XLSX_TABLE_LIMITS, type XlsxLimits } from './readLimits.js';
 import { numberFormatShape } from './_numberFormat.js';
+import { refuseLegacyFont } from './_legacyFont.js';
 import type { NumberFormat } from '../numbers/printedInterval.js';
 import type { PrintedGrid } from '../reconcile/tableFromSpec.js';
 
@@ -202,6 +203,8 @@ export async function sheetGridOf(sheetRows: AsyncIterable<XlsxRow>, about: Xlsx
   }
   if (scaled.length > 0) notes.push(`${where}: ${scaled.length === 1 ? 'cell' : `${scaled.length} cells`} ${scaled.slice(0, 3).join(', ')}${scaled.length > 3 ? ', …' : ''} ${scaled.length === 1 ? 'shows its figure' : 'show their figures'} divided by 1000 for each comma at the end of the number format (thousands, millions) and ${scaled.length === 1 ? 'is' : 'are'} read as shown: check that the header's unit (nghìn đồng, triệu đồng) says so`);
   if (dated.length > 0) notes.push(`${where}: ${dated.length === 1 ? 'cell' : `${dated.length} cells`} ${dated.slice(0, 3).join(', ')}${dated.length > 3 ? ', …' : ''} ${dated.length === 1 ? 'holds a date' : 'hold dates'}, read as ${dated.length === 1 ? 'a date, not a figure' : 'dates, not figures'}: if a figure was typed there (Excel turns 3/5 or 1.200 into a date), correct the cell (format it as Text or Number and type the figure again)`);
+  // a table typed in an old font encoding (“Tæng céng”): its labels and headers would not be read
+  rows.forEach((r, i) => refuseLegacyFont(r.filter((c) => c !== null).join(' '), `the sheet ${JSON.stringify(sheet)}, row ${i + 1}`, [label, i + 1], label));
   const hiddenRows = about.hiddenRows ?? [];
   const hiddenColumns = about.hiddenColumns ?? [];
   const list = (xs: readonly (string | number)[]): string => `${xs.slice(0, 10).join(', ')}${xs.length > 10 ? ', …' : ''}`;
