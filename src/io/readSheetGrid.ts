@@ -190,16 +190,15 @@ export async function sheetGridOf(sheetRows: AsyncIterable<XlsxRow>, about: Xlsx
   for (const [r, c, text] of texts) rows[r]![c] = text;
   const notes: string[] = [];
   const where = `${label}: the sheet ${JSON.stringify(sheet)}`;
-  for (const m of merges) {
-    const value = rows[m.top]?.[m.left] ?? null;
-    const ref = `${columnLetters(m.left + 1)}${m.top + 1}:${columnLetters(m.right + 1)}${m.bottom + 1}`;
+  for (const m of about.merges ?? []) {
+    const value = rows[m.top - 1]?.[m.left - 1] ?? null;
     // a figure merged over several cells is one figure: copied into each, a sum would count it again
     if (value !== null && FIGURE.test(value.trim())) {
       const over = [m.bottom > m.top ? `${m.bottom - m.top + 1} rows` : '', m.right > m.left ? `${m.right - m.left + 1} columns` : ''].filter((x) => x !== '').join(' × ');
-      notes.push(`${where}: the merged range ${ref} holds one figure (${value}) over ${over}: it is read in ${columnLetters(m.left + 1)}${m.top + 1} only and the other cells it covers as blank; unmerge the cells and give each row its own figure`);
+      notes.push(`${where}: the merged range ${m.ref} holds one figure (${value}) over ${over}: it is read in ${m.ref.split(':')[0]} only and the other cells it covers as blank; unmerge the cells and give each row its own figure`);
       continue;
     }
-    for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) rows[r]![c] = value;
+    for (let r = m.top - 1; r < m.bottom; r++) for (let c = m.left - 1; c < m.right; c++) rows[r]![c] = value;
   }
   if (scaled.length > 0) notes.push(`${where}: ${scaled.length === 1 ? 'cell' : `${scaled.length} cells`} ${scaled.slice(0, 3).join(', ')}${scaled.length > 3 ? ', …' : ''} ${scaled.length === 1 ? 'shows its figure' : 'show their figures'} divided by 1000 for each comma at the end of the number format (thousands, millions) and ${scaled.length === 1 ? 'is' : 'are'} read as shown: check that the header's unit (nghìn đồng, triệu đồng) says so`);
   if (dated.length > 0) notes.push(`${where}: ${dated.length === 1 ? 'cell' : `${dated.length} cells`} ${dated.slice(0, 3).join(', ')}${dated.length > 3 ? ', …' : ''} ${dated.length === 1 ? 'holds a date' : 'hold dates'}, read as ${dated.length === 1 ? 'a date, not a figure' : 'dates, not figures'}: if a figure was typed there (Excel turns 3/5 or 1.200 into a date), correct the cell (format it as Text or Number and type the figure again)`);
