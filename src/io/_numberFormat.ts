@@ -40,6 +40,8 @@ export interface NumberFormatShape {
 export function numberFormatShape(fmt: string | undefined): NumberFormatShape {
   const section = firstSection(fmt);
   if (section === undefined) return { section, grouped: false, percent: false, decimals: null, thousandsScale: 0 };
+  // a fraction (`# ?/?` shows 0,5 as 1/2) or a scientific format (`0.00E+00`) is read with every digit, as General: its decimals are not the figure's
+  if (section.includes('/') || /[eE][+-]/.test(section)) return { section, grouped: false, percent: section.includes('%'), decimals: null, thousandsScale: 0 };
   // the commas right after the last digit placeholder of the integer part or of the decimals scale the figure
   const scale = /[0#?](,+)(?=[^0#?,]*$|\.)/.exec(section);
   const decimals = /\.([0#?]+)/.exec(section);

@@ -28,6 +28,10 @@ describe('number formats that scale the figure shown', () => {
     expect(xlsxNumberText(1234567890, '#,##0.0,,', 'vi')).toBe('1.234,6');
     expect(xlsxNumberText(1500, '0,', 'en')).toBe('2');
     expect(xlsxNumberText(0.125, '0.0%', 'vi')).toBe('12,5%');
+    // a fraction or a scientific format: every digit, never rounded to its (absent) decimals (before: 0,5 under # ?/? read as 1)
+    expect(xlsxNumberText(0.5, '# ?/?', 'vi')).toBe('0,5');
+    expect(xlsxNumberText(2.25, '# ??/??', 'vi')).toBe('2,25');
+    expect(xlsxNumberText(1234567, '0.00E+00', 'vi')).toBe('1234567');
   });
 
   it('a printed table in nghìn đồng whose cells hold đồng under #,##0, is read as shown, and the note says so (before: 1.200.000 beside a header in nghìn đồng)', async () => {
