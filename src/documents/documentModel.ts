@@ -9,7 +9,10 @@ import { assertOptions } from '../errors/assertOptions.js';
  * - `paragraph`: 0-based index of the element among the children of a DOCX `w:body`
  *   (paragraphs and tables counted together);
  * - `sheet` / `row` / `column`: an XLSX sheet name and the 1-based row and column of the table's
- *   top-left cell.
+ *   top-left cell;
+ * - `note`: for a DOCX footnote or endnote (read as a paragraph after the block that refers to
+ *   it, whose `paragraph` it keeps), which note it is: its kind and its `w:id` in
+ *   word/footnotes.xml or word/endnotes.xml, so a finding in it is marked in the note itself.
  */
 export interface BlockPosition {
   readonly line?: number;
@@ -18,6 +21,7 @@ export interface BlockPosition {
   readonly sheet?: string;
   readonly row?: number;
   readonly column?: number;
+  readonly note?: { readonly kind: 'footnote' | 'endnote'; readonly id: string };
 }
 
 /** A 0-based cell address inside a table's grid. */
@@ -98,6 +102,7 @@ const position = z.object({
   sheet: z.string().optional(),
   row: z.number().int().positive().optional(),
   column: z.number().int().positive().optional(),
+  note: z.object({ kind: z.enum(['footnote', 'endnote']), id: z.string() }).optional(),
 });
 const cell = z.object({
   text: z.string(),

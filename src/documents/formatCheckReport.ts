@@ -17,7 +17,7 @@ export interface FormatCheckReportOptions {
  * //=> 'block 12 (line 131), row 10 “An Phú”, column 15 “HCN còn lại · Tỷ lệ (%)”'
  */
 export function formatLocation(l: FindingLocation): string {
-  const at = [l.line === undefined ? null : `line ${l.line}`, l.paragraph === undefined ? null : `paragraph ${l.paragraph + 1}`, l.sheet === undefined ? null : `sheet “${l.sheet}”`].filter((x) => x !== null);
+  const at = [l.line === undefined ? null : `line ${l.line}`, l.paragraph === undefined ? null : `paragraph ${l.paragraph + 1}`, l.sheet === undefined ? null : `sheet “${l.sheet}”`, l.note === undefined ? null : `${l.note.kind} ${l.note.id}`].filter((x) => x !== null);
   const parts = [`block ${l.block}${at.length === 0 ? '' : ` (${at.join(', ')})`}`];
   if (l.row !== undefined) parts.push(`row ${l.row}${l.rowLabel === undefined ? '' : ` “${l.rowLabel}”`}`);
   if (l.column !== undefined) parts.push(`column ${l.column}${l.columnKey === undefined ? '' : ` “${l.columnKey}”`}`);

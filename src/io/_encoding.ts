@@ -133,13 +133,7 @@ export async function readUtf8File(path: string, label: string = path): Promise<
  */
 export function decodeUtf8(bytes: Uint8Array, label: string): string {
   utf16Error(bytes, label);
-  assertNoNul(bytes, 0, label, true);
-  try {
-    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    assertNoNul(bytes, 0, label);
-    return text;
-  } catch (error) {
-    if (error instanceof VnPovertyError) throw error;
+  return decodeChecked(bytes, 0, label, (b) => new TextDecoder('utf-8', { fatal: true }).decode(b), () => {
     // find the first bad block for the message
     let bad = 0;
     const decoder = new TextDecoder('utf-8', { fatal: true });
@@ -152,5 +146,27 @@ export function decodeUtf8(bytes: Uint8Array, label: string): string {
       }
     }
     return decodeError(bytes.subarray(bad, Math.min(bytes.length, bad + 65536)), bad, label);
+  });
+}
+
+/**
+ * Decodes a chunk of a text file at byte `offset` with `decode` (a strict UTF-8 decoder), in the
+ * order every text reader checks: UTF-16 without its byte-order mark named first (its NUL bytes
+ * are valid UTF-8), then bytes that are not UTF-8 (`onError`, by default {@link decodeError}
+ * naming the first bad byte), then any other NUL byte.
+ * @throws VnPovertyError `invalid-encoding`.
+ * @example
+ * decodeChecked(bytes, 0, 'ho.csv', (b) => new TextDecoder('utf-8', { fatal: true }).decode(b)) //=> 'Mã hộ,…'
+ */
+export function decodeChecked(chunk: Uint8Array, offset: number, label: string | undefined, decode: (chunk: Uint8Array) => string, onError: () => never = () => decodeError(chunk, offset, label)): string {
+  assertNoNul(chunk, offset, label, true);
+  let text: string;
+  try {
+    text = decode(chunk);
+  } catch (error) {
+    if (error instanceof VnPovertyError) throw error;
+    return onError();
   }
+  assertNoNul(chunk, offset, label);
+  return text;
 }

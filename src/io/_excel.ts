@@ -75,7 +75,9 @@ export function loadExcelJs(purpose: ExcelPurpose = 'reading'): Promise<ExcelMod
  * as `��` (exceljs issues #2084 and #2316, unfixed in 4.4.0). Before exceljs is first loaded, this
  * puts in its module cache the same parser with one streaming decoder per part, which keeps a cut
  * letter's bytes for the next chunk. Only for exceljs 4; if anything here fails, exceljs loads as
- * it is and {@link readXlsxSheet} still refuses a cell holding U+FFFD, naming it.
+ * it is. exceljs only reads the workbooks the library marks up (`markXlsx`, `reconcile --out`),
+ * whose cells it writes back; every reader of data goes through {@link readXlsxSheet}, which
+ * decodes each part with one streaming decoder and refuses bytes that are not UTF-8.
  */
 function installSplitLetterFix(): void {
   try {
@@ -116,7 +118,7 @@ function installSplitLetterFix(): void {
     module_.exports = parseSax;
     require_.cache[path] = module_;
   } catch {
-    // exceljs as it is: the U+FFFD check of readXlsxSheet still refuses a split letter
+    // exceljs as it is: a letter split by a chunk could show as U+FFFD in a marked-up copy, never in what the library reads
   }
 }
 

@@ -110,3 +110,106 @@ export function partText(parts: OoxmlParts, name: string, source?: string): stri
     return fail({ code: 'malformed-xml', path: source === undefined ? [name] : [source, name], value: name, expected: 'a part in UTF-8', message: `${source === undefined ? '' : `${source}: `}the part ${name} is not UTF-8 text; ${DOCX_FORMAT.hint}` });
   }
 }
+
+/** The namespaces of Word's parts the readers and writers know, by URI, and the prefix they are read under (transitional and Strict OOXML). */
+const WORD_NAMESPACES: ReadonlyMap<string, string> = new Map([
+  ['http://schemas.openxmlformats.org/wordprocessingml/2006/main', 'w'],
+  ['http://purl.oclc.org/ooxml/wordprocessingml/main', 'w'],
+  ['http://schemas.openxmlformats.org/markup-compatibility/2006', 'mc'],
+  ['http://schemas.openxmlformats.org/officeDocument/2006/math', 'm'],
+  ['http://purl.oclc.org/ooxml/officeDocument/math', 'm'],
+]);
+
+/**
+ * Parses a part of a Word document with its elements and attributes under the prefixes the
+ * library knows (`w:`, `mc:`, `m:`), whatever prefix the file binds to their namespaces: a
+ * generator may write `<document xmlns="…/main">` or `<ns0:p>`, which Word reads as `<w:p>`.
+ * Where the file binds such a namespace, the element also declares the library's prefix for it
+ * (`xmlns:w`), so a tree edited and written back (a marked-up copy) is well-formed and Word reads
+ * it as before. Parts already written with those prefixes are not copied.
+ * @throws VnPovertyError `malformed-xml` as {@link parseXml}.
+ */
+export function parseWordXml(xml: string, part: string, source: string | undefined): XmlNode[] {
+  const nodes = parseXml(xml, part, source);
+  const bindings = [...xml.matchAll(/xmlns(?::([\w.-]+))?\s*=\s*["']([^"']+)["']/g)];
+  if (bindings.every(([, prefix, uri]) => WORD_NAMESPACES.get(uri!) === undefined || WORD_NAMESPACES.get(uri!) === prefix)) return nodes;
+  return renamed(nodes, new Map());
+}
+
+/** The nodes with known namespaces under the library's prefixes; `scope` maps the prefixes in force ('' the default) to their URIs. */
+function renamed(nodes: readonly XmlNode[], scope: ReadonlyMap<string, string>): XmlNode[] {
+  return nodes.map((node) => {
+    const tag = tagOf(node);
+    if (tag === '#text' || tag.startsWith('?')) return node;
+    const attributes = (node[':@'] ?? {}) as Record<string, unknown>;
+    let inner = scope;
+    for (const key of Object.keys(attributes)) {
+      const m = /^@_xmlns(?::(.+))?$/.exec(key);
+      if (m !== null && typeof attributes[key] === 'string') {
+        if (inner === scope) inner = new Map(scope);
+        (inner as Map<string, string>).set(m[1] ?? '', attributes[key] as string);
+      }
+    }
+    const colon = tag.indexOf(':');
+    const prefix = colon < 0 ? '' : tag.slice(0, colon);
+    const name = (prefixed: string, local: string): string => {
+      const uri = inner.get(prefixed);
+      const known = uri === undefined ? undefined : WORD_NAMESPACES.get(uri);
+      return known === undefined ? (prefixed === '' ? local : `${prefixed}:${local}`) : `${known}:${local}`;
+    };
+    const elementName = name(prefix, tag.slice(colon + 1));
+    const renamedAttributes: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(attributes)) {
+      const bare = key.slice(ATTR.length);
+      const c = bare.indexOf(':');
+      // an unprefixed attribute of a Word element (`val`, written by sloppy generators) is read as Word's
+      renamedAttributes[`${ATTR}${bare.startsWith('xmlns') ? bare : c < 0 ? (elementName.startsWith('w:') ? `w:${bare}` : bare) : name(bare.slice(0, c), bare.slice(c + 1))}`] = value;
+    }
+    // a binding of a known namespace under another prefix (or none) gets the library's prefix beside it
+    for (const [key, uri] of Object.entries(attributes)) {
+      const known = typeof uri === 'string' && /^@_xmlns(?::.+)?$/.test(key) ? WORD_NAMESPACES.get(uri) : undefined;
+      if (known !== undefined && renamedAttributes[`${ATTR}xmlns:${known}`] === undefined) renamedAttributes[`${ATTR}xmlns:${known}`] = uri;
+    }
+    return { [elementName]: renamed(childrenOf(node), inner), ':@': renamedAttributes };
+  });
+}
+
+/**
+ * Elements of a Word part that only hold blocks (or rows, or cells) and are read through: content
+ * controls (`w:sdt`), custom XML, tracked insertions and moves (`w:ins`, `w:moveTo`, §17.13.5),
+ * and the chosen copy of alternate content (`mc:AlternateContent`, `mc:Choice`; its `mc:Fallback`
+ * is the same content again and is skipped).
+ */
+export const WORD_CONTAINERS: ReadonlySet<string> = new Set(['w:sdt', 'w:sdtContent', 'w:customXml', 'w:ins', 'w:moveTo', 'mc:AlternateContent', 'mc:Choice', 'w:smartTag']);
+
+/** A whole number of grid columns as Word writes it (`w:gridSpan`, `w:gridBefore`), `fallback` when absent or unreadable. */
+export function gridCount(value: string | undefined, fallback: number): number {
+  const n = value === undefined ? NaN : Number(value);
+  return Number.isSafeInteger(n) && n >= fallback ? n : fallback;
+}
+
+/** True for a table row deleted as a tracked change (`<w:trPr><w:del/></w:trPr>`, §17.13.5.12). */
+export function isDeletedRow(tr: XmlNode): boolean {
+  return childOf(childOf(tr, 'w:trPr') ?? {}, 'w:del') !== undefined;
+}
+
+/** True for a table cell deleted as a tracked change (`<w:tcPr><w:cellDel/></w:tcPr>`, §17.13.5.1). */
+function isDeletedCell(tc: XmlNode): boolean {
+  return childOf(childOf(tc, 'w:tcPr') ?? {}, 'w:cellDel') !== undefined;
+}
+
+/**
+ * The rows of a Word table as Word shows them, in order: read through content controls and
+ * other containers, tracked deleted rows left out. The one list the reader and the marked-up
+ * copy count rows in, so a finding's row is the row marked.
+ */
+export function wordTableRows(tbl: XmlNode): XmlNode[] {
+  const rows = (n: XmlNode): XmlNode[] => childrenOf(n).flatMap((c) => (tagOf(c) === 'w:tr' ? (isDeletedRow(c) ? [] : [c]) : WORD_CONTAINERS.has(tagOf(c)) ? rows(c) : []));
+  return rows(tbl);
+}
+
+/** The cells of a Word table row, in order: read through content controls and other containers, tracked deleted cells left out. */
+export function wordRowCells(tr: XmlNode): XmlNode[] {
+  const cells = (n: XmlNode): XmlNode[] => childrenOf(n).flatMap((c) => (tagOf(c) === 'w:tc' ? (isDeletedCell(c) ? [] : [c]) : WORD_CONTAINERS.has(tagOf(c)) ? cells(c) : []));
+  return cells(tr);
+}

@@ -252,6 +252,15 @@ export interface XlsxMerge {
   readonly right: number;
 }
 
+/** A range of cells (`B5:B12`, `A1`) as 1-based inclusive bounds, undefined when either end is no cell address. */
+function cellRange(ref: string): Omit<XlsxMerge, 'ref'> | undefined {
+  const [a, b = a] = ref.trim().split(':');
+  const from = cellAddress(a!);
+  const to = cellAddress(b!);
+  if (from === undefined || to === undefined) return undefined;
+  return { top: Math.min(from[0], to[0]), left: Math.min(from[1], to[1]), bottom: Math.max(from[0], to[0]), right: Math.max(from[1], to[1]) };
+}
+
 /** A cell address's row and column (`B12` → [12, 2]), undefined for anything else. */
 function cellAddress(ref: string): readonly [row: number, column: number] | undefined {
   const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(ref);
@@ -273,9 +282,9 @@ const MERGE_TAG = Buffer.from('mergeCell');
  */
 export async function scanSheetMerges(bytes: ZipBytes, entry: ZipEntry, label: string): Promise<XlsxMerge[]> {
   const merges: XlsxMerge[] = [];
-  const source = entry.method === 0 ? Readable.from(packedChunks(bytes, entry)) : Readable.from(packedChunks(bytes, entry)).pipe(createInflateRaw());
+  const source = partStream(bytes, entry);
   let carry = Buffer.alloc(0);
-  for await (const chunk of source as AsyncIterable<Buffer>) {
+  for await (const chunk of source) {
     const text = carry.length > 0 ? Buffer.concat([carry, chunk]) : chunk;
     let at = 0;
     let keepFrom = Math.max(0, text.length - 512);
@@ -294,17 +303,20 @@ export async function scanSheetMerges(bytes: ZipBytes, entry: ZipEntry, label: s
       const tag = text.toString('utf8', i, end);
       const ref = /\sref\s*=\s*["']([^"']*)["']/.exec(tag)?.[1];
       if (ref === undefined) continue;
-      const [a, b = a] = ref.trim().split(':');
-      const from = cellAddress(a!);
-      const to = cellAddress(b!);
-      if (from === undefined || to === undefined) corrupt(label, `in the part ${entry.name}, a merged range has the address ${JSON.stringify(ref.slice(0, 30))}, which no sheet has`);
-      const [top, bottom] = from[0] <= to[0] ? [from[0], to[0]] : [to[0], from[0]];
-      const [left, right] = from[1] <= to[1] ? [from[1], to[1]] : [to[1], from[1]];
-      if (top !== bottom || left !== right) merges.push({ ref: `${columnLetters(left)}${top}:${columnLetters(right)}${bottom}`, top, left, bottom, right });
+      const range = cellRange(ref);
+      if (range === undefined) return corrupt(label, `in the part ${entry.name}, a merged range has the address ${JSON.stringify(ref.slice(0, 30))}, which no sheet has`);
+      const { top, left, bottom, right } = range;
+      if (top !== bottom || left !== right) merges.push({ ref: `${columnLetters(left)}${top}:${columnLetters(right)}${bottom}`, ...range });
     }
     carry = Buffer.from(text.subarray(Math.max(keepFrom, at)));
   }
   return merges.sort((x, y) => x.top - y.top || x.left - y.left);
+}
+
+/** A part's bytes as they unpack (stored or deflated), a megabyte of packed bytes at a time. */
+function partStream(bytes: ZipBytes, entry: ZipEntry): AsyncIterable<Buffer> {
+  const packed = Readable.from(packedChunks(bytes, entry));
+  return (entry.method === 0 ? packed : packed.pipe(createInflateRaw())) as AsyncIterable<Buffer>;
 }
 
 /** The packed bytes of a part, a megabyte at a time. */
@@ -331,11 +343,9 @@ export async function* streamSheetCells(bytes: ZipBytes, entry: ZipEntry, label:
   // the ranges of array formulas: every cell of one holds a saved value (ECMA-376 §18.3.1.40), so a cell without one is unknown, not blank
   const arrays: Array<{ ref: string; top: number; left: number; bottom: number; right: number }> = [];
   const arrayRange = (ref: string): void => {
-    const [a, b = a] = ref.trim().split(':');
-    const from = cellAddress(a!);
-    const to = cellAddress(b!);
-    if (from === undefined || to === undefined || (from[0] === to[0] && from[1] === to[1])) return;
-    arrays.push({ ref: ref.trim(), top: Math.min(from[0], to[0]), left: Math.min(from[1], to[1]), bottom: Math.max(from[0], to[0]), right: Math.max(from[1], to[1]) });
+    const range = cellRange(ref);
+    if (range === undefined || (range.top === range.bottom && range.left === range.right)) return;
+    arrays.push({ ref: ref.trim(), ...range });
   };
   /** The cells of `row` that an array formula covers and that hold no saved value, marked (or added) as such. */
   const arrayCells = (row: number, rowCells: Array<readonly [number, RawXlsxCell]>): Array<readonly [number, RawXlsxCell]> => {
@@ -433,13 +443,13 @@ export async function* streamSheetCells(bytes: ZipBytes, entry: ZipEntry, label:
       return corrupt(label, `the part ${entry.name} is not UTF-8 XML`);
     }
   };
-  const source = entry.method === 0 ? Readable.from(packedChunks(bytes, entry)) : Readable.from(packedChunks(bytes, entry)).pipe(createInflateRaw());
+  const source = partStream(bytes, entry);
   const check = (): void => {
     if (error !== undefined) corrupt(label, `the part ${entry.name} is not well-formed XML: ${error.message}`);
     // ECMA-376 §18.3.1.73: rows, and the cells of a row, follow one another; read otherwise, a row number or a column would be misreported
     if (outOfOrder !== undefined) corrupt(label, `in the part ${entry.name}, ${outOfOrder}`);
   };
-  for await (const chunk of source as AsyncIterable<Buffer>) {
+  for await (const chunk of source) {
     parser.write(decode(chunk, true));
     check();
     if (done.length > 0) yield done.splice(0);

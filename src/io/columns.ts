@@ -7,6 +7,11 @@ import { parseVnNumber } from '../numbers/parseVnNumber.js';
 import type { RawCell } from './readRows.js';
 import { foldVietnamese } from '../text/foldVietnamese.js';
 import { restoreCsvFormulaText } from './csv.js';
+import { numberFormatShape } from './_numberFormat.js';
+import { refuseLegacyFont } from './_legacyFont.js';
+
+/** A money unit as a header names it. */
+const UNIT_WORDS: Readonly<Record<MoneyUnit, string>> = { dong: 'đồng', nghin: 'nghìn đồng', trieu: 'triệu đồng', ty: 'tỷ đồng' };
 
 /**
  * What a column holds, which decides how its cells are read:
@@ -140,8 +145,13 @@ function readCellValue(raw: RawCell, spec: Pick<ColumnSpec, 'hint' | 'unit'>, fo
   if (typeof raw === 'string') refuseControl(raw);
   const hint = spec.hint;
   switch (hint) {
-    case 'text':
-      return raw instanceof Date ? toIsoDate({ date: raw, zone: 'utc' }) : restoreCsvFormulaText(String(raw).normalize('NFC').trim());
+    case 'text': {
+      if (raw instanceof Date) return toIsoDate({ date: raw, zone: 'utc' });
+      const text = String(raw).normalize('NFC').trim();
+      // a name typed in an old font encoding (“NguyÔn V¨n A”) is not stored garbled
+      refuseLegacyFont(text, 'the cell', []);
+      return restoreCsvFormulaText(text);
+    }
     case 'boolean': {
       if (typeof raw === 'boolean') return raw;
       const word = foldVietnamese(String(raw));
@@ -172,7 +182,21 @@ function readCellValue(raw: RawCell, spec: Pick<ColumnSpec, 'hint' | 'unit'>, fo
       let unit: MoneyUnit | null = null;
       if (typeof raw === 'number') {
         value = decimalOfNumber(raw);
-        if (hint === 'rate' && format !== undefined && format.includes('%')) value = value.times(100);
+        const shape = numberFormatShape(format);
+        if (hint === 'rate' && shape.percent) value = value.times(100);
+        if (shape.thousandsScale > 0) {
+          // the sheet shows the figure in thousands or millions (`#,##0,`): the value stored is the whole figure
+          const per = 1000n ** BigInt(shape.thousandsScale);
+          if (hint === 'amount' && DONG_PER_UNIT[spec.unit ?? 'dong'] === per) return toDong(value, 'dong') satisfies Dong;
+          const shownAs = `${value.dividedBy(per.toString()).toFixed()} (the number format ${format} divides the figure by ${per} for display)`;
+          return fail({
+            code: 'scaled-number',
+            path: [],
+            value: String(raw),
+            expected: hint === 'amount' ? `a figure shown in the column's unit (${spec.unit ?? 'dong'})` : `a ${hint} shown as it is stored`,
+            message: `holds ${raw} but the sheet shows it as ${shownAs}${hint === 'amount' ? `, while the column's unit is ${UNIT_WORDS[spec.unit ?? 'dong']}` : ''}: which figure is meant cannot be told; give the cells a number format without trailing commas (Format Cells › Number), or name the unit the sheet shows in the header`,
+          });
+        }
       } else {
         const parsed = parseVnNumber(raw, { kind: hint });
         if (parsed.qualifier !== null) {
@@ -272,6 +296,9 @@ export function matchHeader(header: ReadonlyArray<RawCell>, specs: ReadonlyArray
       if (!byForm.has(form)) byForm.set(form, spec);
     }
   }
+  // a header typed in an old font encoding (“M· hé”, “Thu nhËp”) is named as such, not as missing columns
+  const words = header.filter((c) => typeof c === 'string').join(' ');
+  refuseLegacyFont(words, `the header on row ${row}`, source !== undefined ? [source, row] : [row], source);
   const index: Record<string, number> = {};
   const ignored: string[] = [];
   const problems: VnIssue[] = [];

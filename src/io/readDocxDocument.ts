@@ -1,79 +1,11 @@
 import { deepFreeze } from '../_internal/_freeze.js';
+import { refuseLegacyDocument } from './_legacyFont.js';
 import type { DocumentBlock, DocumentCell, DocumentModel } from '../documents/documentModel.js';
 import { assertOptions } from '../errors/assertOptions.js';
 import { fail } from '../errors/VnPovertyError.js';
-import { attrOf, childOf, childrenOf, parseXml, partText, pathOf, tagOf, textOf, unpackDocx, type XmlNode } from './_ooxml.js';
+import { attrOf, childOf, childrenOf, gridCount, isDeletedRow, parseWordXml, partText, pathOf, tagOf, textOf, unpackDocx, wordRowCells, wordTableRows, WORD_CONTAINERS as CONTAINERS, type XmlNode } from './_ooxml.js';
 import { DOCX_READ_LIMITS, type DocxLimits } from './readLimits.js';
 import { dropInvisible } from './_invisible.js';
-
-/**
- * Elements that only hold blocks (or rows, or cells) and are read through: content controls
- * (`w:sdt`), custom XML, tracked insertions and moves (`w:ins`, `w:moveTo`, §17.13.5), and the
- * chosen copy of alternate content (`mc:AlternateContent`, `mc:Choice`; its `mc:Fallback` is
- * the same content again and is skipped).
- */
-const CONTAINERS = new Set(['w:sdt', 'w:sdtContent', 'w:customXml', 'w:ins', 'w:moveTo', 'mc:AlternateContent', 'mc:Choice', 'w:smartTag']);
-
-/** The namespaces the reader knows, by URI, and the prefix it reads them under (transitional and Strict OOXML). */
-const NAMESPACES: ReadonlyMap<string, string> = new Map([
-  ['http://schemas.openxmlformats.org/wordprocessingml/2006/main', 'w'],
-  ['http://purl.oclc.org/ooxml/wordprocessingml/main', 'w'],
-  ['http://schemas.openxmlformats.org/markup-compatibility/2006', 'mc'],
-  ['http://schemas.openxmlformats.org/officeDocument/2006/math', 'm'],
-  ['http://purl.oclc.org/ooxml/officeDocument/math', 'm'],
-]);
-
-/**
- * Parses a part of a Word document with its elements and attributes under the prefixes the
- * reader knows (`w:`, `mc:`, `m:`), whatever prefix the file binds to their namespaces: a
- * generator may write `<document xmlns="…/main">` or `<ns0:p>`, which Word reads as `<w:p>`
- * (before, such a plan read as empty). Parts already written with those prefixes are not copied.
- */
-function parseWordXml(xml: string, part: string, source: string | undefined): XmlNode[] {
-  const nodes = parseXml(xml, part, source);
-  const bindings = [...xml.matchAll(/xmlns(?::([\w.-]+))?\s*=\s*["']([^"']+)["']/g)];
-  if (bindings.every(([, prefix, uri]) => NAMESPACES.get(uri!) === undefined || NAMESPACES.get(uri!) === prefix)) return nodes;
-  return renamed(nodes, new Map());
-}
-
-/** The nodes with known namespaces under the reader's prefixes; `scope` maps the prefixes in force ('' the default) to their URIs. */
-function renamed(nodes: readonly XmlNode[], scope: ReadonlyMap<string, string>): XmlNode[] {
-  return nodes.map((node) => {
-    const tag = tagOf(node);
-    if (tag === '#text' || tag.startsWith('?')) return node;
-    const attributes = (node[':@'] ?? {}) as Record<string, unknown>;
-    let inner = scope;
-    for (const key of Object.keys(attributes)) {
-      const m = /^@_xmlns(?::(.+))?$/.exec(key);
-      if (m !== null && typeof attributes[key] === 'string') {
-        if (inner === scope) inner = new Map(scope);
-        (inner as Map<string, string>).set(m[1] ?? '', attributes[key] as string);
-      }
-    }
-    const colon = tag.indexOf(':');
-    const prefix = colon < 0 ? '' : tag.slice(0, colon);
-    const name = (prefixed: string, local: string): string => {
-      const uri = inner.get(prefixed);
-      const known = uri === undefined ? undefined : NAMESPACES.get(uri);
-      return known === undefined ? (prefixed === '' ? local : `${prefixed}:${local}`) : `${known}:${local}`;
-    };
-    const elementName = name(prefix, tag.slice(colon + 1));
-    const renamedAttributes: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(attributes)) {
-      const bare = key.slice(2);
-      const c = bare.indexOf(':');
-      // an unprefixed attribute of a Word element (`val`, written by sloppy generators) is read as Word's
-      renamedAttributes[`@_${bare.startsWith('xmlns') ? bare : c < 0 ? (elementName.startsWith('w:') ? `w:${bare}` : bare) : name(bare.slice(0, c), bare.slice(c + 1))}`] = value;
-    }
-    return { [elementName]: renamed(childrenOf(node), inner), ':@': renamedAttributes };
-  });
-}
-
-/** A whole number of grid columns as Word writes it (`w:gridSpan`, `w:gridBefore`), `fallback` when absent or unreadable. */
-function count(value: string | undefined, fallback: number): number {
-  const n = value === undefined ? NaN : Number(value);
-  return Number.isSafeInteger(n) && n >= fallback ? n : fallback;
-}
 
 /** Options of {@link readDocxDocument}. */
 export interface ReadDocxDocumentOptions {
@@ -238,9 +170,25 @@ function isHiddenRun(r: XmlNode): boolean {
   return isOn(pathOf(r, 'w:rPr', 'w:vanish')) || isOn(pathOf(r, 'w:rPr', 'w:specVanish'));
 }
 
-/** True for a table row deleted as a tracked change (`<w:trPr><w:del/></w:trPr>`, §17.13.5.12). */
-function isDeletedRow(tr: XmlNode): boolean {
-  return pathOf(tr, 'w:trPr', 'w:del') !== undefined;
+/** Characters of the Symbol font (its codes 0x20–0x3F are ASCII but for a few logic signs) and of Wingdings that plans use, by code. */
+const SYMBOL_FONT: ReadonlyMap<number, string> = new Map([[0x22, '∀'], [0x24, '∃'], [0x27, '∋'], [0x2d, '-'], [0xa3, '≤'], [0xb3, '≥'], [0xb4, '×'], [0xb8, '÷'], [0xb1, '±'], [0xb0, '°'], [0xb7, '•'], [0xae, '→'], [0xde, '⇒']]);
+const WINGDINGS: ReadonlyMap<number, string> = new Map([[0xfc, '✓'], [0xfb, '✗'], [0xfd, '☒'], [0xfe, '☑'], [0xa8, '☐'], [0x6f, '☐'], [0x9f, '•'], [0xa7, '▪'], [0xd8, '➢']]);
+
+/**
+ * The text of a symbol (`w:sym`, §17.3.3.30: a character of a symbol font, its code often in
+ * the private range F000–F0FF): `%`, `≥`, `×`, a tick (✓) as printed; a symbol not known a space,
+ * so figures on either side are never joined.
+ */
+function symbolText(font: string | undefined, char: string | undefined): string {
+  let code = char === undefined || !/^[0-9a-f]{1,4}$/i.test(char) ? NaN : parseInt(char, 16);
+  if (Number.isNaN(code)) return ' ';
+  const symbolArea = code >= 0xf000 && code <= 0xf0ff;
+  if (symbolArea) code -= 0xf000;
+  const f = (font ?? '').toLowerCase();
+  if (f === 'symbol') return SYMBOL_FONT.get(code) ?? (code >= 0x20 && code <= 0x3f ? String.fromCharCode(code) : ' ');
+  if (f === 'wingdings') return WINGDINGS.get(code) ?? ' ';
+  // a code of another symbol font (Webdings, Wingdings 2) is a picture, not its letter; a code outside their range is Unicode
+  return !symbolArea && code >= 0x20 ? String.fromCharCode(code) : ' ';
 }
 
 /**
@@ -255,6 +203,7 @@ function runText(node: XmlNode, out: string[], notes: string[]): void {
     if (tag === 'w:t' || tag === 'm:t') for (const t of childrenOf(c)) out.push(textOf(t));
     else if (tag === 'w:tab' || tag === 'w:ptab' || tag === 'w:br' || tag === 'w:cr') out.push(' ');
     else if (tag === 'w:noBreakHyphen') out.push('-');
+    else if (tag === 'w:sym') out.push(symbolText(attrOf(c, 'w:font'), attrOf(c, 'w:char')));
     else if (tag === 'w:footnoteReference') notes.push(`footnote:${attrOf(c, 'w:id') ?? ''}`);
     else if (tag === 'w:endnoteReference') notes.push(`endnote:${attrOf(c, 'w:id') ?? ''}`);
     else if (tag === 'w:r' && isHiddenRun(c)) continue;
@@ -379,16 +328,12 @@ export function readDocxDocument(bytes: Uint8Array, options: ReadDocxDocumentOpt
     const gridCols = childrenOf(childOf(tbl, 'w:tblGrid') ?? {}).filter((c) => tagOf(c) === 'w:gridCol').length;
     type Raw = { col: number; span: number; vmerge: 'restart' | 'continue' | null; text: string };
     const rows: Raw[][] = [];
-    const rowsOf = (n: XmlNode): XmlNode[] => childrenOf(n).flatMap((c) => (tagOf(c) === 'w:tr' ? [c] : CONTAINERS.has(tagOf(c)) ? rowsOf(c) : []));
-    const cellsOf = (n: XmlNode): XmlNode[] => childrenOf(n).flatMap((c) => (tagOf(c) === 'w:tc' ? [c] : CONTAINERS.has(tagOf(c)) ? cellsOf(c) : []));
-    for (const tr of rowsOf(tbl)) {
-      if (isDeletedRow(tr)) continue;
-      const trPr = childOf(tr, 'w:trPr');
-      let col = count(attrOf(childOf(trPr ?? {}, 'w:gridBefore') ?? {}, 'w:val'), 0);
+    for (const tr of wordTableRows(tbl)) {
+      let col = gridCount(attrOf(pathOf(tr, 'w:trPr', 'w:gridBefore') ?? {}, 'w:val'), 0);
       const raw: Raw[] = [];
-      for (const tc of cellsOf(tr)) {
+      for (const tc of wordRowCells(tr)) {
         const tcPr = childOf(tc, 'w:tcPr');
-        const span = count(attrOf(childOf(tcPr ?? {}, 'w:gridSpan') ?? {}, 'w:val'), 1);
+        const span = gridCount(attrOf(childOf(tcPr ?? {}, 'w:gridSpan') ?? {}, 'w:val'), 1);
         const vm = childOf(tcPr ?? {}, 'w:vMerge');
         const vmerge = vm === undefined ? null : attrOf(vm, 'w:val') === 'restart' ? 'restart' : 'continue';
         raw.push({ col, span, vmerge, text: cellText(tc) });
@@ -436,7 +381,8 @@ export function readDocxDocument(bytes: Uint8Array, options: ReadDocxDocumentOpt
     for (const ref of pendingNotes) {
       const text = notesById.get(ref);
       if (text === undefined || text === '') continue;
-      blocks.push({ kind: 'paragraph', index: blocks.length, text, style: ref.startsWith('footnote') ? 'footnote text' : 'endnote text', position: { paragraph } });
+      const [kind, id] = ref.split(':') as ['footnote' | 'endnote', string];
+      blocks.push({ kind: 'paragraph', index: blocks.length, text, style: `${kind} text`, position: { paragraph, note: { kind, id } } });
     }
     pendingNotes = [];
   };
@@ -467,5 +413,6 @@ export function readDocxDocument(bytes: Uint8Array, options: ReadDocxDocumentOpt
     });
   };
   visit(children, (i) => i);
+  refuseLegacyDocument(blocks, options.source);
   return deepFreeze({ format: 'docx', ...(options.source === undefined ? {} : { source: options.source }), blocks });
 }

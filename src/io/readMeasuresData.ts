@@ -13,7 +13,7 @@ import type { SurveyDesignInput } from '../measures/surveyDesign.js';
 import type { MeasuresSpec } from './measuresSpec.js';
 import { checkSeparator } from './csv.js';
 import { assertRowWidth, xlsxRowSettler } from './readRecords.js';
-import { inputFormatOfPath, readRows, type RawCell, type RowSource, type ReadRowsOptions, type SheetRow } from './readRows.js';
+import { rowSourceFormat, readRows, type RawCell, type RowSource, type ReadRowsOptions, type SheetRow } from './readRows.js';
 
 /** Options of {@link readMeasuresData}: the columns to read besides the indicators. */
 export interface ReadMeasuresDataOptions extends ReadRowsOptions {
@@ -79,7 +79,7 @@ export async function readMeasuresData(source: RowSource, spec: MeasuresSpec, op
   const problems = issueList();
   const { by = [], strata, psus, weight, rounds, ...readOptions } = options;
   const label = options.source ?? (typeof source === 'string' ? basename(source) : 'the survey file');
-  const csv = (options.format ?? (typeof source === 'string' ? inputFormatOfPath(source) : 'csv')) === 'csv';
+  const csv = rowSourceFormat(source, options.format) === 'csv';
   /** `khao-sat.csv, row 3, column d_nutr: got "2", expected …` */
   const bad = (row: number, column: string, value: unknown, expected: string, code: string): void =>
     problems.add(issue({ code, path: [row, column], value, expected, rule: RULE, message: `${label}, row ${row}, column ${column}: got ${JSON.stringify(value)}, expected ${expected}` }));

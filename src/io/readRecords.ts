@@ -3,7 +3,7 @@ import { basename } from 'node:path';
 import { cellError, isColumnHeader, matchHeader, readCell, type CellValue, type ColumnSpec, type HeaderMatch } from './columns.js';
 import { checkSeparator } from './csv.js';
 import { columnLetters } from './_xlsxSheet.js';
-import { inputFormatOfPath, readRowBatches, type ReadRowsOptions, type RawCell, type RowSource, type SheetRow } from './readRows.js';
+import { rowSourceFormat, readRowBatches, type ReadRowsOptions, type RawCell, type RowSource, type SheetRow } from './readRows.js';
 
 /** One data row read under column specs: its row number and a value per matched column. */
 export interface TypedRecord {
@@ -63,7 +63,7 @@ export async function* readRecordBatches(
   const keepCells = (options as { readonly keepCells?: boolean }).keepCells === true;
   // one-cell rows above the header: a title block, unless no row of several cells follows (a one-column file)
   let titles: SheetRow[] = [];
-  const csv = (options.format ?? (typeof source === 'string' ? inputFormatOfPath(source) : 'csv')) === 'csv';
+  const csv = rowSourceFormat(source, options.format) === 'csv';
   let settle: ((r: SheetRow) => SheetRow) | undefined;
   const takeHeader = ({ row, cells }: SheetRow): void => {
     reader = recordReader(cells, columnsOrChooser, label, options, row, csv);

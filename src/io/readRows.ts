@@ -5,7 +5,7 @@ import { fail } from '../errors/VnPovertyError.js';
 import { createCsvTokenizer, type CsvDelimiter } from './_csvTokenizer.js';
 import { readXlsxSheet, type XlsxMergedCell } from './_excel.js';
 import { XLSX_READ_LIMITS, type XlsxLimits } from './readLimits.js';
-import { assertNoNul, decodeError, utf16Error } from './_encoding.js';
+import { decodeChecked, utf16Error } from './_encoding.js';
 
 /**
  * One cell as a file holds it: CSV cells are always strings; XLSX cells may also be
@@ -102,6 +102,16 @@ export function inputFormatOfPath(path: string): FileFormat {
 }
 
 /**
+ * The format a row source is read in: the one the options name, else the file's by its
+ * extension ({@link inputFormatOfPath}), CSV for a stream. @internal
+ * @example
+ * rowSourceFormat('ho.xlsm', undefined) //=> 'xlsx'
+ */
+export function rowSourceFormat(source: RowSource, format: FileFormat | undefined): FileFormat {
+  return format ?? (typeof source === 'string' ? inputFormatOfPath(source) : 'csv');
+}
+
+/**
  * Streams the rows of a CSV or XLSX file one by one, with bounded memory: a CSV is read
  * in chunks through the same tokenizer as {@link parseCsv}, an XLSX through exceljs's
  * streaming reader. CSV bytes must be UTF-8 (a byte-order mark is dropped); Excel's
@@ -131,7 +141,7 @@ export async function* readRowBatches(source: RowSource, options: ReadRowsOption
     return;
   }
   const label = options.source ?? (typeof source === 'string' ? basename(source) : undefined);
-  const format = options.format ?? (typeof source === 'string' ? inputFormatOfPath(source) : 'csv');
+  const format = rowSourceFormat(source, options.format);
   if (format === 'xlsx') {
     if (typeof source !== 'string' && !(Symbol.asyncIterator in source)) {
       fail({ code: 'unsupported-format', path: label !== undefined ? [label] : [], value: typeof source, expected: 'an XLSX file path or readable stream' });
@@ -202,15 +212,7 @@ async function* readCsvRows(
       first = false;
       utf16Error(chunk, label);
     }
-    assertNoNul(chunk, bytes, label, true);
-    let text: string;
-    try {
-      text = decoder.decode(chunk, { stream: !final });
-    } catch {
-      return decodeError(chunk, bytes, label);
-    }
-    assertNoNul(chunk, bytes, label);
-    return text;
+    return decodeChecked(chunk, bytes, label, (c) => decoder.decode(c, { stream: !final }));
   };
   for await (const chunk of chunks) {
     const text = decode(chunk, false);

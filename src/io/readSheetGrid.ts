@@ -4,6 +4,8 @@ import { VnPovertyError, issue, type VnIssue, type VnIssues } from '../errors/Vn
 import { assertOptions } from '../errors/assertOptions.js';
 import { assertSheetArea, cellRef, columnLetters, readXlsxSheet, type XlsxRow, type XlsxSheetAbout } from './_excel.js';
 import { XLSX_TABLE_LIMITS, type XlsxLimits } from './readLimits.js';
+import { numberFormatShape } from './_numberFormat.js';
+import { refuseLegacyFont } from './_legacyFont.js';
 import type { NumberFormat } from '../numbers/printedInterval.js';
 import type { PrintedGrid } from '../reconcile/tableFromSpec.js';
 
@@ -47,39 +49,34 @@ export interface ReadSheetGridOptions {
   readonly limits?: Partial<XlsxLimits>;
 }
 
-/** Decimals a number format shows (`'0.00'` → 2, `'#,##0'` → 0, `'0.0%'` → 1); null for General. */
-function formatDecimals(section: string | undefined): number | null {
-  if (section === undefined) return null;
-  const m = /\.([0#?]+)/.exec(section);
-  return m === null ? 0 : m[1]!.length;
-}
-
 /**
  * A numeric cell's figure as an official reads it, the one formatter of every XLSX reader of
  * tables and plans (`readSheetGrid`, `readXlsxDocument`): the decimals of its number format
  * (General: every digit stored, Excel's 15 significant digits of a fraction), `%` and × 100 when
- * the format (its first section, quoted text left out) is a percentage, and thousands grouped as
- * Excel shows them: under a format that groups (`#,##0`: `2.368`, `16.194`; `2,368` in the `'en'`
- * way), not under General or `0` (`2368`, and a year stays `2024`, so a header of years is read as years).
+ * the format (its first section, quoted text left out) is a percentage, divided by 1000 for each
+ * comma after the last digit (`#,##0,` shows thousands, `#,##0.0,,` millions: the figure printed
+ * beside a header in *nghìn đồng* or *triệu đồng*), and thousands grouped as Excel shows them:
+ * under a format that groups (`#,##0`: `2.368`, `16.194`; `2,368` in the `'en'` way), not under
+ * General or `0` (`2368`, and a year stays `2024`, so a header of years is read as years).
  * Exact: from the number's shortest decimal form, rounded half-up to the format's decimals.
  * @example
  * xlsxNumberText(2368, '#,##0', 'vi') //=> '2.368'
  * xlsxNumberText(2024, undefined, 'vi') //=> '2024'
  * xlsxNumberText(0.007, '0.00%', 'vi') //=> '0,70%'
  * xlsxNumberText(16194.5, '#,##0.0', 'en') //=> '16,194.5'
+ * xlsxNumberText(1250000, '#,##0,', 'vi') //=> '1.250'
  */
 export function xlsxNumberText(value: number, fmt: string | undefined, format: NumberFormat): string {
-  const section = fmt === undefined || fmt === '' || /^general$/i.test(fmt) ? undefined : fmt.split(';')[0]!.replace(/"[^"]*"/g, '').replace(/\[[^\]]*\]/g, '');
-  const percent = section !== undefined && section.includes('%');
+  const shape = numberFormatShape(fmt);
   let d = new Decimal(String(value));
-  if (percent) d = d.times(100);
-  const decimals = formatDecimals(section);
-  const fixed = decimals === null ? d.toFixed() : d.toDecimalPlaces(decimals, Decimal.ROUND_HALF_UP).toFixed(decimals);
+  if (shape.percent) d = d.times(100);
+  if (shape.thousandsScale > 0) d = d.dividedBy(new Decimal(1000).pow(shape.thousandsScale));
+  const fixed = shape.decimals === null ? d.toFixed() : d.toDecimalPlaces(shape.decimals, Decimal.ROUND_HALF_UP).toFixed(shape.decimals);
   const [int = '0', frac] = fixed.split('.');
   // thousands grouped as Excel shows them: only under a format that groups (`#,##0`), never under General or `0` (a year stays 2024)
-  const grouped = section !== undefined && section.includes(',') ? int.replace(/\B(?=(\d{3})+(?!\d))/g, format === 'vi' ? '.' : ',') : int;
+  const grouped = shape.grouped ? int.replace(/\B(?=(\d{3})+(?!\d))/g, format === 'vi' ? '.' : ',') : int;
   const text = frac === undefined ? grouped : `${grouped}${format === 'vi' ? ',' : '.'}${frac}`;
-  return percent ? `${text}%` : text;
+  return shape.percent ? `${text}%` : text;
 }
 
 /** A cell as the streaming reader gives it, as printed; null when empty. */
@@ -108,7 +105,10 @@ const FIGURE = /^[(+-]?\s*\d[\d.,\s]*%?\)?$/;
  *   blank — copied, a sum would count it twice — and `notes` says so, naming the range;
  * - **hidden rows and columns** holding data are read as every row and column is (the grid is the
  *   sheet, not what is on screen) and named in `hiddenRows`, `hiddenColumns` and `notes`: a
- *   printed total may leave a hidden row out, and the reader says which rows it read.
+ *   printed total may leave a hidden row out, and the reader says which rows it read;
+ * - **a number format that shows thousands or millions** (`#,##0,`, `#,##0.0,,`) is read as
+ *   shown (1.200 for 1200000, as the sheet prints it beside a header in nghìn đồng) and named in
+ *   `notes`, as is **a cell holding a date** (Excel turns a figure typed as 3/5 or 1.200 into one).
  * The grid runs from A1 to the last cell with a value (or the last merged range), every row as
  * wide as the grid; one that would span more than `maxCells` cells (a stray cell at XFD1048576)
  * is refused. The shared step before `tableFromSpec` (reconciliation) and table understanding.
@@ -145,6 +145,11 @@ export async function sheetGridOf(sheetRows: AsyncIterable<XlsxRow>, about: Xlsx
   const texts: Array<[number, number, string]> = [];
   const problems: VnIssue[] = [];
   let unreadable = 0;
+  // cells whose number format shows thousands or millions (`#,##0,`), read as shown
+  const scales = new Map<string, number>();
+  const scaled: string[] = [];
+  // cells holding dates: Excel turns a figure typed as 3/5 or 1.200 into one
+  const dated: string[] = [];
   let height = 0;
   let width = 0;
   for await (const row of sheetRows) {
@@ -157,6 +162,12 @@ export async function sheetGridOf(sheetRows: AsyncIterable<XlsxRow>, about: Xlsx
       }
       const text = cellText(value, row.formats[c], format);
       if (text === null) return;
+      if (typeof value === 'number' && row.formats[c] !== undefined) {
+        const fmt = row.formats[c]!;
+        let scale = scales.get(fmt);
+        if (scale === undefined) scales.set(fmt, (scale = numberFormatShape(fmt).thousandsScale));
+        if (scale > 0) scaled.push(`${columnLetters(c + 1)}${row.row} (${text} for ${value}, number format ${fmt})`);
+      } else if (value instanceof Date) dated.push(`${columnLetters(c + 1)}${row.row} (${text})`);
       texts.push([row.row - 1, c, text]);
       height = Math.max(height, row.row);
       width = Math.max(width, c + 1);
@@ -179,17 +190,20 @@ export async function sheetGridOf(sheetRows: AsyncIterable<XlsxRow>, about: Xlsx
   for (const [r, c, text] of texts) rows[r]![c] = text;
   const notes: string[] = [];
   const where = `${label}: the sheet ${JSON.stringify(sheet)}`;
-  for (const m of merges) {
-    const value = rows[m.top]?.[m.left] ?? null;
-    const ref = `${columnLetters(m.left + 1)}${m.top + 1}:${columnLetters(m.right + 1)}${m.bottom + 1}`;
+  for (const m of about.merges ?? []) {
+    const value = rows[m.top - 1]?.[m.left - 1] ?? null;
     // a figure merged over several cells is one figure: copied into each, a sum would count it again
     if (value !== null && FIGURE.test(value.trim())) {
       const over = [m.bottom > m.top ? `${m.bottom - m.top + 1} rows` : '', m.right > m.left ? `${m.right - m.left + 1} columns` : ''].filter((x) => x !== '').join(' × ');
-      notes.push(`${where}: the merged range ${ref} holds one figure (${value}) over ${over}: it is read in ${columnLetters(m.left + 1)}${m.top + 1} only and the other cells it covers as blank; unmerge the cells and give each row its own figure`);
+      notes.push(`${where}: the merged range ${m.ref} holds one figure (${value}) over ${over}: it is read in ${m.ref.split(':')[0]} only and the other cells it covers as blank; unmerge the cells and give each row its own figure`);
       continue;
     }
-    for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) rows[r]![c] = value;
+    for (let r = m.top - 1; r < m.bottom; r++) for (let c = m.left - 1; c < m.right; c++) rows[r]![c] = value;
   }
+  if (scaled.length > 0) notes.push(`${where}: ${scaled.length === 1 ? 'cell' : `${scaled.length} cells`} ${scaled.slice(0, 3).join(', ')}${scaled.length > 3 ? ', …' : ''} ${scaled.length === 1 ? 'shows its figure' : 'show their figures'} divided by 1000 for each comma at the end of the number format (thousands, millions) and ${scaled.length === 1 ? 'is' : 'are'} read as shown: check that the header's unit (nghìn đồng, triệu đồng) says so`);
+  if (dated.length > 0) notes.push(`${where}: ${dated.length === 1 ? 'cell' : `${dated.length} cells`} ${dated.slice(0, 3).join(', ')}${dated.length > 3 ? ', …' : ''} ${dated.length === 1 ? 'holds a date' : 'hold dates'}, read as ${dated.length === 1 ? 'a date, not a figure' : 'dates, not figures'}: if a figure was typed there (Excel turns 3/5 or 1.200 into a date), correct the cell (format it as Text or Number and type the figure again)`);
+  // a table typed in an old font encoding (“Tæng céng”): its labels and headers would not be read
+  rows.forEach((r, i) => refuseLegacyFont(r.filter((c) => c !== null).join(' '), `the sheet ${JSON.stringify(sheet)}, row ${i + 1}`, [label, i + 1], label));
   const hiddenRows = about.hiddenRows ?? [];
   const hiddenColumns = about.hiddenColumns ?? [];
   const list = (xs: readonly (string | number)[]): string => `${xs.slice(0, 10).join(', ')}${xs.length > 10 ? ', …' : ''}`;

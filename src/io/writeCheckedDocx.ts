@@ -2,7 +2,7 @@ import { zipSync } from 'fflate';
 import { XMLBuilder } from 'fast-xml-parser';
 import type { CheckFinding, CheckReport, CheckSeverity } from '../documents/checkReport.js';
 import { assertOptions } from '../errors/assertOptions.js';
-import { ATTR, attrOf, childOf, childrenOf, parseXml, partText, tagOf, unpackDocx, type XmlNode } from './_ooxml.js';
+import { ATTR, attrOf, childOf, childrenOf, gridCount, parseWordXml, partText, tagOf, unpackDocx, wordRowCells, wordTableRows, WORD_CONTAINERS, type XmlNode } from './_ooxml.js';
 import type { DocxLimits } from './readLimits.js';
 
 /** Options of {@link markDocx}. */
@@ -19,7 +19,7 @@ export interface MarkedDocx {
   readonly bytes: Uint8Array;
   /** Findings marked with a fill and a comment. */
   readonly marked: number;
-  /** Findings that could not be placed (a block inside a content control, a finding without a block position). */
+  /** Findings that could not be placed (a block sharing a content control with others of its kind, a finding without a block position, a note the file no longer has). */
   readonly unplaced: number;
 }
 
@@ -81,22 +81,21 @@ function firstParagraph(node: XmlNode): XmlNode {
   return created;
 }
 
-/** The w:tc of a row covering grid column `col` (after w:gridBefore and w:gridSpan). */
+/** The w:tc of a row covering grid column `col` (after w:gridBefore and w:gridSpan), counted as the reader counts cells. */
 function cellInRow(tr: XmlNode | undefined, col: number): XmlNode | undefined {
   if (tr === undefined) return undefined;
-  let c = Number(attrOf(childOf(childOf(tr, 'w:trPr') ?? {}, 'w:gridBefore') ?? {}, 'w:val') ?? 0);
-  for (const tc of childrenOf(tr)) {
-    if (tagOf(tc) !== 'w:tc') continue;
-    const span = Math.max(1, Number(attrOf(childOf(childOf(tc, 'w:tcPr') ?? {}, 'w:gridSpan') ?? {}, 'w:val') ?? 1));
+  let c = gridCount(attrOf(childOf(childOf(tr, 'w:trPr') ?? {}, 'w:gridBefore') ?? {}, 'w:val'), 0);
+  for (const tc of wordRowCells(tr)) {
+    const span = gridCount(attrOf(childOf(childOf(tc, 'w:tcPr') ?? {}, 'w:gridSpan') ?? {}, 'w:val'), 1);
     if (col >= c && col < c + span) return tc;
     c += span;
   }
   return undefined;
 }
 
-/** The w:tc of a table covering grid (row, col), following a vertical merge up to its first cell. */
+/** The w:tc of a table covering grid (row, col), rows counted as the reader counts them, following a vertical merge up to its first cell. */
 function cellAt(tbl: XmlNode, row: number, col: number): XmlNode | undefined {
-  const rows = childrenOf(tbl).filter((c) => tagOf(c) === 'w:tr');
+  const rows = wordTableRows(tbl);
   for (let r = row; r >= 0; r--) {
     const tc = cellInRow(rows[r], col);
     if (tc === undefined) return undefined;
@@ -104,6 +103,22 @@ function cellAt(tbl: XmlNode, row: number, col: number): XmlNode | undefined {
     if (vm === undefined || attrOf(vm, 'w:val') === 'restart' || r === 0) return tc;
   }
   return undefined;
+}
+
+/** The block (`w:p` or `w:tbl`) of a body child, read through a content control or other container when it holds exactly one block of that kind. */
+function blockOf(node: XmlNode | undefined, kind: 'w:p' | 'w:tbl'): XmlNode | undefined {
+  if (node === undefined) return undefined;
+  if (tagOf(node) === kind) return node;
+  if (!WORD_CONTAINERS.has(tagOf(node))) return undefined;
+  const found: XmlNode[] = [];
+  const walk = (n: XmlNode): void => {
+    for (const c of childrenOf(n)) {
+      if (tagOf(c) === kind) found.push(c);
+      else if (WORD_CONTAINERS.has(tagOf(c))) walk(c);
+    }
+  };
+  walk(node);
+  return found.length === 1 ? found[0] : undefined;
 }
 
 function escapeXml(t: string): string {
@@ -130,8 +145,11 @@ export function findingComment(f: CheckFinding): string[] {
  * Writes a copy of a Word document with every finding of its check report marked: the table cell
  * (or the paragraph) filled — error red, warning orange, rounding amber — and a Word comment
  * saying what is wrong, printed, expected, the difference and the relation, in English and
- * Vietnamese. Everything else in the file is kept; comments already in it stay (new ids follow
- * theirs). OOXML is edited directly (fflate, fast-xml-parser).
+ * Vietnamese. A finding in a footnote or endnote is marked in the note itself (its first
+ * paragraph), wherever the note is referred to from. A document written under another prefix
+ * for Word's namespace (`ns0:`, or a default namespace) is marked as well, its copy declaring
+ * `w:` beside the file's own prefix. Everything else in the file is kept; comments already in it
+ * stay (new ids follow theirs). OOXML is edited directly (fflate, fast-xml-parser).
  *
  * @param bytes - the .docx that was checked (the same bytes `readDocxDocument` read).
  * @param report - its report from `checkDocument`.
@@ -149,28 +167,51 @@ export function markDocx(bytes: Uint8Array, report: CheckReport, options: MarkDo
   const text = (name: string): string | undefined => partText(unpacked, name, source);
   // the zip checks require word/document.xml
   const docXml = text('word/document.xml')!;
-  const tree = parseXml(docXml, 'word/document.xml', source);
+  const tree = parseWordXml(docXml, 'word/document.xml', source);
   const body = childOf(tree.find((n) => tagOf(n) === 'w:document') ?? {}, 'w:body');
   const children = body === undefined ? [] : childrenOf(body);
   const existing = text('word/comments.xml') ?? '';
+  // the footnotes and endnotes parts, parsed when a finding is in one of their notes
+  const noteParts = new Map<'footnote' | 'endnote', XmlNode[] | null>();
+  const notePart = (kind: 'footnote' | 'endnote'): XmlNode[] | null => {
+    if (!noteParts.has(kind)) {
+      const xml = text(`word/${kind}s.xml`);
+      noteParts.set(kind, xml === undefined ? null : parseWordXml(xml, `word/${kind}s.xml`, source));
+    }
+    return noteParts.get(kind)!;
+  };
   let nextId = 0;
-  for (const m of (existing + docXml).matchAll(/w:id="(\d+)"/g)) nextId = Math.max(nextId, Number(m[1]) + 1);
+  // comment ids, whatever prefix the file writes them under (w:id, ns0:id)
+  for (const part of [existing, docXml, text('word/footnotes.xml') ?? '', text('word/endnotes.xml') ?? '']) for (const m of part.matchAll(/(?:^|[\s<])(?:[\w.-]+:)?id="(\d+)"/g)) nextId = Math.max(nextId, Number(m[1]) + 1);
   const comments: string[] = [];
   let marked = 0;
   let unplaced = 0;
   for (const f of report.findings) {
-    const node = f.location.paragraph === undefined ? undefined : children[f.location.paragraph];
-    const tag = node === undefined ? '' : tagOf(node);
     let target: XmlNode | undefined;
-    if (tag === 'w:tbl' && f.location.row !== undefined && f.location.column !== undefined) {
-      const tc = cellAt(node!, f.location.row - 1, f.location.column - 1);
-      if (tc !== undefined) {
-        setShading(propsOf(tc, 'w:tcPr'), BEFORE_SHD_TC, FILL[f.severity]);
-        target = firstParagraph(tc);
+    const note = f.location.note;
+    if (note !== undefined) {
+      const root = notePart(note.kind)?.find((n) => tagOf(n) === `w:${note.kind}s`);
+      const n = root === undefined ? undefined : childrenOf(root).find((c) => tagOf(c) === `w:${note.kind}` && attrOf(c, 'w:id') === note.id);
+      const p = n === undefined ? undefined : childrenOf(n).find((c) => tagOf(c) === 'w:p');
+      if (p !== undefined) {
+        setShading(propsOf(p, 'w:pPr'), BEFORE_SHD_P, FILL[f.severity]);
+        target = p;
       }
-    } else if (tag === 'w:p') {
-      setShading(propsOf(node!, 'w:pPr'), BEFORE_SHD_P, FILL[f.severity]);
-      target = node;
+    } else {
+      const node = f.location.paragraph === undefined ? undefined : children[f.location.paragraph];
+      const inCell = f.location.row !== undefined && f.location.column !== undefined;
+      const tbl = inCell ? blockOf(node, 'w:tbl') : undefined;
+      const p = inCell ? undefined : blockOf(node, 'w:p');
+      if (tbl !== undefined) {
+        const tc = cellAt(tbl, f.location.row! - 1, f.location.column! - 1);
+        if (tc !== undefined) {
+          setShading(propsOf(tc, 'w:tcPr'), BEFORE_SHD_TC, FILL[f.severity]);
+          target = firstParagraph(tc);
+        }
+      } else if (p !== undefined) {
+        setShading(propsOf(p, 'w:pPr'), BEFORE_SHD_P, FILL[f.severity]);
+        target = p;
+      }
     }
     if (target === undefined) {
       unplaced++;
@@ -181,15 +222,21 @@ export function markDocx(bytes: Uint8Array, report: CheckReport, options: MarkDo
     const paragraphs = findingComment(f)
       .map((line) => `<w:p><w:r><w:t xml:space="preserve">${escapeXml(line)}</w:t></w:r></w:p>`)
       .join('');
-    comments.push(`<w:comment w:id="${id}" w:author="${escapeXml(options.author ?? 'vn-poverty')}" w:initials="VP">${paragraphs}</w:comment>`);
+    // each comment declares w: itself, so it can join a comments part written under another prefix
+    comments.push(`<w:comment xmlns:w="${W_NS}" w:id="${id}" w:author="${escapeXml(options.author ?? 'vn-poverty')}" w:initials="VP">${paragraphs}</w:comment>`);
     marked++;
   }
   const out: Record<string, Uint8Array> = { ...parts, 'word/document.xml': encoder.encode(builder.build(tree) as string) };
+  for (const [kind, nodes] of noteParts) if (nodes !== null) out[`word/${kind}s.xml`] = encoder.encode(builder.build(nodes) as string);
   if (comments.length > 0) {
+    const end = /<\/(?:[\w.-]+:)?comments>\s*$/;
+    const empty = /<((?:[\w.-]+:)?comments)(\s[^>]*)?\/>\s*$/;
     out['word/comments.xml'] = encoder.encode(
-      existing === ''
-        ? `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:comments xmlns:w="${W_NS}">${comments.join('')}</w:comments>`
-        : existing.replace(/<\/w:comments>\s*$/, `${comments.join('')}</w:comments>`),
+      end.test(existing)
+        ? existing.replace(end, (close) => `${comments.join('')}${close.trim()}`)
+        : empty.test(existing)
+          ? existing.replace(empty, (_, tag: string, attrs: string | undefined) => `<${tag}${attrs ?? ''}>${comments.join('')}</${tag}>`)
+          : `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:comments xmlns:w="${W_NS}">${comments.join('')}</w:comments>`,
     );
     const relsName = 'word/_rels/document.xml.rels';
     const rels = text(relsName) ?? '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';

@@ -11,6 +11,10 @@ const FILL: Readonly<Record<CheckSeverity, string>> = { ...MARK_FILLS, warning: 
 /** How the findings sheet names a severity, in Vietnamese first. */
 const SEVERITY_WORDS: Readonly<Record<CheckSeverity, string>> = { ...MARKED_SEVERITY_WORDS, warning: 'Cảnh báo (warning)' };
 
+/** How the findings sheet names a note on how the file was read (`CheckReport.notes`), and its fill (light blue). */
+const NOTE_WORD = 'Ghi chú (note)';
+const NOTE_FILL = 'FFDDEBF7';
+
 function addFindingsSheet(wb: ExcelJS.Workbook, report: CheckReport, linkCells: boolean): void {
   const ws = wb.addWorksheet(FINDINGS_SHEET);
   ws.columns = [
@@ -37,6 +41,12 @@ function addFindingsSheet(wb: ExcelJS.Workbook, report: CheckReport, linkCells: 
     }
     fitRowHeight(row, ws.columns.map((c) => c.width));
   }
+  // how the file was read (hidden rows, a merged figure read once…): what a reader of the findings must know too
+  for (const note of report.notes ?? []) {
+    const row = ws.addRow({ severity: NOTE_WORD, message: note });
+    row.getCell('severity').fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: NOTE_FILL } };
+    fitRowHeight(row, ws.columns.map((c) => c.width));
+  }
 }
 
 
@@ -44,7 +54,9 @@ function addFindingsSheet(wb: ExcelJS.Workbook, report: CheckReport, linkCells: 
  * Writes a marked-up copy of a checked Excel workbook: each finding's cell filled (error red,
  * warning orange, rounding amber) with a cell note saying printed, expected, the difference and
  * the relation in English and Vietnamese, plus a sheet “Kết quả kiểm tra” listing the findings
- * with links to their cells. Cell values and layout are kept.
+ * with links to their cells, then the report's notes on how the file was read (hidden rows or
+ * sheets read, a merged figure read once), one row each marked “Ghi chú (note)”. Cell values
+ * and layout are kept.
  *
  * @param bytes - the .xlsx that was checked.
  * @param report - its report from `checkDocument`.

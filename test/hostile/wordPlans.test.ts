@@ -55,6 +55,64 @@ describe('the plan’s text as Word shows it', () => {
     expect(texts(part(`<ns0:document xmlns:ns0="${MAIN}"><ns0:body><ns0:p><ns0:r><ns0:t>Tổng 10 hộ</ns0:t></ns0:r><ns0:r><ns0:rPr><ns0:vanish/></ns0:rPr><ns0:t>9</ns0:t></ns0:r></ns0:p></ns0:body></ns0:document>`))).toEqual(['Tổng 10 hộ']);
   });
 
+  it('check --out on a document written under a default namespace or ns0: prefixes marks its findings in a well-formed copy Word reads as before (before: the findings were left unmarked)', () => {
+    const MAIN = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+    const table = (x: string): string => ['Đơn vị|Số hộ nghèo|Số hộ cận nghèo', 'Xã A|10|5', 'Xã B|20|6', 'Tổng cộng|40|11'].map((row) => `<${x}tr>${row.split('|').map((t) => `<${x}tc><${x}p><${x}r><${x}t>${t}</${x}t></${x}r></${x}p></${x}tc>`).join('')}</${x}tr>`).join('');
+    const comments = `<ns0:comments xmlns:ns0="${MAIN}"><ns0:comment ns0:id="7" ns0:author="A"><ns0:p><ns0:r><ns0:t>Cũ</ns0:t></ns0:r></ns0:p></ns0:comment></ns0:comments>`;
+    for (const [xml, parts] of [
+      [`<document xmlns="${MAIN}"><body><p><r><t>Bảng 1</t></r></p><tbl>${table('')}</tbl></body></document>`, {}],
+      [`<ns0:document xmlns:ns0="${MAIN}"><ns0:body><ns0:p><ns0:r><ns0:t>Bảng 1</ns0:t></ns0:r></ns0:p><ns0:tbl>${table('ns0:')}</ns0:tbl></ns0:body></ns0:document>`, { 'word/comments.xml': enc.encode(comments) }],
+    ] as const) {
+      const bytes = zipSync({ 'word/document.xml': enc.encode(xml), ...parts });
+      const before = readDocxDocument(bytes);
+      const report = checkDocument(before);
+      expect(report.findings.map((f) => [f.code, f.location.row, f.location.column])).toEqual([['sum-mismatch', 4, 2]]);
+      const marked = markDocx(bytes, report);
+      expect([marked.marked, marked.unplaced]).toEqual([1, 0]);
+      const out = unzipSync(marked.bytes);
+      const doc = new TextDecoder().decode(out['word/document.xml']);
+      // well-formed, every prefix bound: read again it is the same document
+      expect(readDocxDocument(marked.bytes).blocks).toEqual(before.blocks);
+      expect(doc).toMatch(/<w:tc><w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="FFC7CE"\/><\/w:tcPr><w:p><w:commentRangeStart w:id="(\d+)"\/><w:r><w:t>40</);
+      const commentsXml = new TextDecoder().decode(out['word/comments.xml']);
+      // a comment already there is kept and the new one does not reuse its id
+      if ('word/comments.xml' in parts) expect(commentsXml).toContain('<ns0:comment ns0:id="7"');
+      const id = /commentRangeStart w:id="(\d+)"/.exec(doc)![1];
+      expect(id).toBe('word/comments.xml' in parts ? '8' : '0');
+      expect(commentsXml).toMatch(new RegExp(`<w:comment xmlns:w="${MAIN}" w:id="${id}"[^>]*><w:p><w:r><w:t xml:space="preserve">ERROR \\(sum-mismatch\\)`));
+      expect(commentsXml).toMatch(/<\/(ns0|w):comments>$/);
+    }
+  });
+
+  it('check --out marks the cell the finding names when rows are tracked deletions, or rows, cells or the table sit in content controls (before: the cell of another row or column was marked, or none)', () => {
+    const row = (...cells: string[]): string => `<w:tr>${cells.map(tc).join('')}</w:tr>`;
+    const head = row('Đơn vị', 'Số hộ nghèo', 'Số hộ cận nghèo');
+    const sdt = (x: string): string => `<w:sdt><w:sdtPr/><w:sdtContent>${x}</w:sdtContent></w:sdt>`;
+    const tables = {
+      'a deleted row above': `<w:tbl>${head}<w:tr><w:trPr><w:del w:id="90" w:author="A"/></w:trPr>${tc('Xã C')}${tc('5')}${tc('5')}</w:tr>${row('Xã A', '10', '5')}${row('Xã B', '20', '6')}${row('Tổng cộng', '40', '11')}</w:tbl>`,
+      'a deleted cell before it': `<w:tbl>${head}${row('Xã A', '10', '5')}${row('Xã B', '20', '6')}<w:tr>${tc('Tổng cộng')}<w:tc><w:tcPr><w:cellDel w:id="91" w:author="A"/></w:tcPr>${p(r('7'))}</w:tc>${tc('40')}${tc('11')}</w:tr></w:tbl>`,
+      'rows in a content control': `<w:tbl>${sdt(head + row('Xã A', '10', '5'))}${row('Xã B', '20', '6')}${row('Tổng cộng', '40', '11')}</w:tbl>`,
+      'a cell in a content control': `<w:tbl>${head}${row('Xã A', '10', '5')}${row('Xã B', '20', '6')}<w:tr>${sdt(tc('Tổng cộng'))}${tc('40')}${tc('11')}</w:tr></w:tbl>`,
+      'the table in a content control': sdt(`<w:tbl>${head}${row('Xã A', '10', '5')}${row('Xã B', '20', '6')}${row('Tổng cộng', '40', '11')}</w:tbl>`),
+    };
+    for (const [name, table] of Object.entries(tables)) {
+      const bytes = docx(p(r('Bảng 1')) + table);
+      const model = readDocxDocument(bytes);
+      expect([name, model.blocks[1]!.kind === 'table' && model.blocks[1]!.rows.map((x) => x.map((c) => c.text))]).toEqual([name, [['Đơn vị', 'Số hộ nghèo', 'Số hộ cận nghèo'], ['Xã A', '10', '5'], ['Xã B', '20', '6'], ['Tổng cộng', '40', '11']]]);
+      const report = checkDocument(model);
+      expect(report.findings.map((f) => [f.code, f.location.row, f.location.column])).toEqual([['sum-mismatch', 4, 2]]);
+      const marked = markDocx(bytes, report);
+      expect([name, marked.marked, marked.unplaced]).toEqual([name, 1, 0]);
+      const xml = new TextDecoder().decode(unzipSync(marked.bytes)['word/document.xml']);
+      expect([name, /<w:commentRangeStart w:id="\d+"\/><w:r><w:t xml:space="preserve">(\d+)</.exec(xml)?.[1]]).toEqual([name, '40']);
+    }
+  });
+
+  it('symbols (w:sym) are read as printed: a percent sign or ≥ from the Symbol font, a tick from Wingdings; an unknown one keeps figures apart (before: left out, 5% read as 5)', () => {
+    const sym = (font: string, char: string): string => `<w:r><w:sym w:font="${font}" w:char="${char}"/></w:r>`;
+    expect(texts(docx(p(r('Tỷ lệ giảm 1,5'), sym('Symbol', 'F025'), r(' năm; thu nhập '), sym('Symbol', 'F0B3'), r(' 2 triệu '), sym('Wingdings', 'F0FC')) + p(r('12'), sym('Webdings', 'F021'), r('30'))))).toEqual(['Tỷ lệ giảm 1,5% năm; thu nhập ≥ 2 triệu ✓', '12 30']);
+  });
+
   it('content imported from another file when Word opens it (w:altChunk) is refused naming the paragraph, not lost', () => {
     const bytes = docx(`${p(r('Kế hoạch'))}<w:altChunk xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="rId5"/>`);
     expect(() => readDocxDocument(bytes, { source: 'web.docx' })).toThrow("web.docx: paragraph 2 is content imported from another file (w:altChunk: HTML, RTF or another document, as web tools write), which Word converts only when it opens the document; open it in Word and save it again as .docx");
@@ -105,7 +163,7 @@ describe('the plan’s text as Word shows it', () => {
     ]);
   });
 
-  it('a finding in a footnote is marked at the paragraph that refers to it, never another; a footnote referred to from a table cell, or holding a table, is no crash', async () => {
+  it('a finding in a footnote is marked in the footnote itself, also when a table cell refers to it (before: not placed); a footnote holding a table is no crash', async () => {
     const fn = (id: number, body: string): string => `<w:footnote w:id="${id}">${body}</w:footnote>`;
     const claim = 'Tổng số hộ nghèo 100 hộ, trong đó: 70 hộ nông thôn; 40 hộ thành thị.';
     const notes = `<w:footnotes ${NS}>${fn(2, p('<w:r><w:footnoteRef/></w:r>', r(` ${claim}`)))}${fn(3, p(r(claim)))}${fn(4, `<w:tbl><w:tr>${tc('Hộ nghèo')}${tc('100')}</w:tr></w:tbl>${p(r(claim))}`)}</w:footnotes>`;
@@ -119,14 +177,20 @@ describe('the plan’s text as Word shows it', () => {
     const report = checkDocument(m);
     const inNotes = report.findings.filter((f) => footnotes.some((b) => b.index + 1 === f.location.block));
     expect(inNotes.map((f) => f.location.paragraph)).toEqual([0, 2, 3]);
+    expect(inNotes.map((f) => f.location.note)).toEqual([{ kind: 'footnote', id: '2' }, { kind: 'footnote', id: '3' }, { kind: 'footnote', id: '4' }]);
     const marked = markDocx(bytes, report);
-    // the one referred to from a table cell has no cell in its location: listed as not placed, not marked in the wrong place
-    expect([marked.marked, marked.unplaced]).toEqual([report.findings.length - 1, 1]);
-    const xml = new TextDecoder().decode(unzipSync(marked.bytes)['word/document.xml']!);
-    const paragraphs = xml.split('</w:p>');
-    // the paragraph that refers to the footnote is filled and commented; "Hết." is not
-    expect(paragraphs[0]).toContain('w:commentRangeStart');
-    expect(paragraphs.find((x) => x.includes('Hết.'))).not.toContain('w:commentRangeStart');
+    // every finding in a note is marked in the note itself, the one referred to from a table cell too (before: not placed)
+    expect([marked.marked, marked.unplaced]).toEqual([report.findings.length, 0]);
+    const out = unzipSync(marked.bytes);
+    const xml = new TextDecoder().decode(out['word/document.xml']);
+    expect(xml).not.toContain('w:commentRangeStart');
+    const footnotesXml = new TextDecoder().decode(out['word/footnotes.xml']);
+    for (const id of [2, 3, 4]) {
+      const note = footnotesXml.slice(footnotesXml.indexOf(`<w:footnote w:id="${id}">`)).split('</w:footnote>')[0]!;
+      expect(note).toMatch(/<w:p><w:pPr><w:shd w:val="clear" w:color="auto" w:fill="[0-9A-F]{6}"\/><\/w:pPr><w:commentRangeStart w:id="\d+"\/>/);
+    }
+    // read again, the notes are the same text
+    expect(readDocxDocument(marked.bytes, { source: 'chu-thich.docx' }).blocks).toEqual(m.blocks);
   });
 });
 

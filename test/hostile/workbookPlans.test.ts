@@ -109,5 +109,16 @@ describe('check and reconcile on hostile plan workbooks', () => {
     ]);
     const run = await expectOutcome(['check', path, '--json'], { code: 1, mentions: ['merged range C2:C3 holds one figure', 'row 3 is hidden'], unchanged: [path] });
     expect((JSON.parse(run.out) as { value: { notes: string[] } }).value.notes).toHaveLength(2);
+    // the marked-up copy lists them on its findings sheet, after the findings (before: only on stderr)
+    const out = join(dir(), 'gop-checked.xlsx');
+    await expectOutcome(['check', path, '--out', out], { code: 1, unchanged: [path] });
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const sheet = wb.getWorksheet('Kết quả kiểm tra')!;
+    const rows: string[][] = [];
+    sheet.eachRow((r) => rows.push([String(r.getCell(1).value ?? ''), String(r.getCell(9).value ?? '')]));
+    expect(rows.filter(([severity]) => severity === 'Ghi chú (note)').map(([, message]) => message)).toEqual(model.notes!.map((n) => n.replace(/^gop.xlsx/, path)));
+    expect(rows.findIndex(([severity]) => severity === 'Ghi chú (note)')).toBeGreaterThan(rows.findIndex(([severity]) => severity!.startsWith('Lỗi')));
   });
 });

@@ -1,0 +1,89 @@
+import type { DocumentBlock } from '../documents/documentModel.js';
+import { fail } from '../errors/VnPovertyError.js';
+
+/**
+ * Vietnamese typed in a legacy font encoding and stored as Unicode: text of the old TCVN3 (ABC,
+ * `.VnTime`) or VNI (`VNI-Times`) fonts, which show Vietnamese only in those fonts and are
+ * otherwise letters of Latin-1 (“Hé nghÌo”, “Hoä ngheøo” for *Hộ nghèo*). Excel and Word keep
+ * such text as it was typed, so the file is valid Unicode but its words are not Vietnamese:
+ * read, a header would not be found, a name would be stored garbled, a total row not seen. @internal
+ */
+
+/**
+ * Latin-1 characters Vietnamese never uses, which TCVN3 or VNI text is full of: TCVN3's ă â ê ô ơ
+ * đ and toned letters (`¨ © ª « ¬ ® µ ¶ · ¸ ¹ » ¼ ½ ¾ Æ Ç Ë Î Ï Ð Ñ Ö × Ø Ü Þ ß ä å æ ç ë î ï ñ ö ÷ ø
+ * û ü þ`) and VNI's tone and vowel marks (`ø ï û ä ö ñ ë ÿ`).
+ */
+const FOREIGN = /[\u00a8\u00a9\u00aa\u00ab\u00ac\u00ae\u00b5-\u00b9\u00bb-\u00be\u00c6\u00c7\u00cb\u00ce\u00cf\u00d0\u00d1\u00d6-\u00d8\u00dc\u00de\u00df\u00e4-\u00e7\u00eb\u00ee\u00ef\u00f1\u00f6-\u00f8\u00fb\u00fc\u00fe\u00ff]/g;
+/** VNI's marks after a vowel (`oä` ộ, `eø` è, `aù` á, `ö` ư, `ñ` đ). */
+const VNI_MARKS = /[aeiouyAEIOUY][\u00f8\u00ef\u00fb\u00e4\u00f6\u00eb\u00f9\u00f5]|[dD]\u00f1|\u00f6/g;
+/** Capitals inside a word of small letters (`nghÌo`, `NguyÔn`): TCVN3's toned small letters sit at Latin-1's capitals. */
+const CAPITAL_INSIDE = /[a-z\u00e0-\u00ff][\u00c0-\u00de](?=[a-z])/g;
+
+const ANY_FOREIGN = /[\u00a8\u00a9\u00aa\u00ab\u00ac\u00ae\u00b5-\u00b9\u00bb-\u00be\u00c6\u00c7\u00cb\u00ce\u00cf\u00d0\u00d1\u00d6-\u00d8\u00dc\u00de\u00df\u00e4-\u00e7\u00eb\u00ee\u00ef\u00f1\u00f6-\u00f8\u00fb\u00fc\u00fe\u00ff]|[a-z\u00e0-\u00ff][\u00c0-\u00de][a-z]/;
+const LETTER = /[A-Za-z\u00c0-\u00ff]/;
+
+/**
+ * Which legacy encoding text looks typed in, or undefined when it reads as Unicode Vietnamese:
+ * signs Vietnamese never uses inside or beside a word (two points inside, one beside), capitals
+ * inside a word of small letters (one point), two points or more and more than the Vietnamese
+ * letters outside Latin-1 (ạ ộ ư ơ đ) the text holds.
+ * @example
+ * legacyFontEncoding('Tæng sè hé nghÌo') //=> 'TCVN3'
+ * legacyFontEncoding('Hoä ngheøo') //=> 'VNI'
+ * legacyFontEncoding('Tổng số hộ nghèo') //=> undefined
+ */
+export function legacyFontEncoding(text: string): 'TCVN3' | 'VNI' | undefined {
+  if (!ANY_FOREIGN.test(text)) return undefined;
+  let score = 0;
+  let foreign = 0;
+  for (const m of text.matchAll(FOREIGN)) {
+    // a sign inside a word or beside one, not a × between figures
+    const sides = (LETTER.test(text[m.index - 1] ?? ' ') ? 1 : 0) + (LETTER.test(text[m.index + 1] ?? ' ') ? 1 : 0);
+    score += sides;
+    if (sides > 0) foreign++;
+  }
+  score += (text.match(CAPITAL_INSIDE) ?? []).length;
+  if (score < 2) return undefined;
+  // proper Vietnamese letters outside Latin-1 (ạ ộ ư ơ đ) are in no legacy text
+  const unicodeLetters = (text.match(/[\u0102\u0103\u0110\u0111\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9]/g) ?? []).length;
+  if (unicodeLetters >= score) return undefined;
+  return (text.match(VNI_MARKS) ?? []).length * 2 > foreign ? 'VNI' : 'TCVN3';
+}
+
+/** What to do with text in a legacy encoding, naming it. */
+export function legacyFontAdvice(encoding: 'TCVN3' | 'VNI'): string {
+  const name = encoding === 'TCVN3' ? 'TCVN3 (ABC, the .VnTime fonts)' : 'VNI (the VNI-Times fonts)';
+  return `it looks like Vietnamese typed in the legacy ${name} encoding, which shows as Vietnamese only in those fonts: convert the file to Unicode first (UniKey › Công cụ chuyển mã (Toolkit): source ${encoding === 'TCVN3' ? 'TCVN3 (ABC)' : 'VNI Windows'}, destination Unicode), then read it again`;
+}
+
+/**
+ * Refuses text in a legacy font encoding, naming where it is (`what`, e.g. `'row 1, column 2'`)
+ * and how to convert it.
+ * @throws VnPovertyError `legacy-encoding`.
+ */
+export function refuseLegacyFont(text: string, what: string, path: ReadonlyArray<string | number>, source?: string): void {
+  const encoding = legacyFontEncoding(text);
+  if (encoding === undefined) return;
+  fail({
+    code: 'legacy-encoding',
+    path,
+    value: text.slice(0, 60),
+    expected: 'Vietnamese in Unicode',
+    message: `${source === undefined ? '' : `${source}: `}${what} reads ${JSON.stringify(text.slice(0, 60))}: ${legacyFontAdvice(encoding)}`,
+  });
+}
+
+/**
+ * Refuses a document whose text is in a legacy font encoding, naming the first block so written
+ * (a paragraph, a table) and how to convert the file: its words would not be read (a total row
+ * not found, a claim not understood) while its figures were.
+ * @throws VnPovertyError `legacy-encoding`.
+ */
+export function refuseLegacyDocument(blocks: readonly DocumentBlock[], source: string | undefined): void {
+  for (const b of blocks) {
+    const text = b.kind === 'table' ? b.rows.map((r) => r.filter((c) => c.mergedInto === undefined).map((c) => c.text).join(' ')).join(' ') : b.text;
+    const where = b.position.sheet !== undefined ? `the sheet ${JSON.stringify(b.position.sheet)}` : b.position.line !== undefined ? `line ${b.position.line}` : b.position.paragraph !== undefined ? `paragraph ${b.position.paragraph + 1}` : `block ${b.index + 1}`;
+    refuseLegacyFont(text, `${b.kind === 'table' ? 'the table at ' : ''}${where}`, source === undefined ? [b.index] : [source, b.index], source ?? 'the document');
+  }
+}
