@@ -32,14 +32,17 @@ const LETTER = /[A-Za-z\u00c0-\u00ff]/;
  * legacyFontEncoding('Tæng sè hé nghÌo') //=> 'TCVN3'
  * legacyFontEncoding('Hoä ngheøo') //=> 'VNI'
  * legacyFontEncoding('Tổng số hộ nghèo') //=> undefined
+ * legacyFontEncoding('«Nông thôn mới»') //=> undefined
  */
 export function legacyFontEncoding(text: string): 'TCVN3' | 'VNI' | undefined {
   if (!ANY_FOREIGN.test(text)) return undefined;
   let score = 0;
   let foreign = 0;
   for (const m of text.matchAll(FOREIGN)) {
-    // a sign inside a word or beside one, not a × between figures
-    const sides = (LETTER.test(text[m.index - 1] ?? ' ') ? 1 : 0) + (LETTER.test(text[m.index + 1] ?? ' ') ? 1 : 0);
+    // a sign inside a word or beside one, not a × between figures; « and » (TCVN3's ô and ạ)
+    // only inside a word: at its edges they are quotation marks («Nông thôn mới»)
+    let sides = (LETTER.test(text[m.index - 1] ?? ' ') ? 1 : 0) + (LETTER.test(text[m.index + 1] ?? ' ') ? 1 : 0);
+    if (sides < 2 && (m[0] === '\u00ab' || m[0] === '\u00bb')) sides = 0;
     score += sides;
     if (sides > 0) foreign++;
   }

@@ -29,7 +29,7 @@ const TCVN3_HEADER = ['M· hé', 'M· ®¬n vÞ', 'Khu vùc', 'Thu nhËp/th¸ng 
 
 describe('legacy font encodings', () => {
   it('legacyFontEncoding names TCVN3 and VNI text and leaves Unicode Vietnamese alone', () => {
-    expect(['Tæng sè hé nghÌo', 'NguyÔn V¨n A', 'Tæng céng', 'Hoä ngheøo', 'Soá hoä ngheøo', 'Tổng số hộ nghèo', 'Nguyễn Văn A', 'Đắk Lắk', 'ĐVT: triệu đồng', '2 × 3 m²', 'Xã A · Tỷ lệ'].map(legacyFontEncoding)).toEqual(['TCVN3', 'TCVN3', 'TCVN3', 'VNI', 'VNI', undefined, undefined, undefined, undefined, undefined, undefined]);
+    expect(['Tæng sè hé nghÌo', 'NguyÔn V¨n A', 'Tæng céng', 'Hoä ngheøo', 'Soá hoä ngheøo', 'Tổng số hộ nghèo', 'Nguyễn Văn A', 'Đắk Lắk', 'ĐVT: triệu đồng', '2 × 3 m²', 'Xã A · Tỷ lệ', '«Nông thôn mới»', 'Chương trình «Giảm nghèo bền vững»'].map(legacyFontEncoding)).toEqual(['TCVN3', 'TCVN3', 'TCVN3', 'VNI', 'VNI', undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined]);
   });
 
   describe('properties', () => {
@@ -43,7 +43,9 @@ describe('legacy font encodings', () => {
           const w = (l.join('') + t).normalize('NFC');
           return c === 'upper' ? w.toUpperCase() : c === 'title' ? w[0]!.toUpperCase() + w.slice(1) : w;
         });
-      fc.assert(fc.property(fc.array(fc.oneof(syllable, fc.constantFrom('12', '1.200', '(%)', '–', '/', ':')), { minLength: 1, maxLength: 12 }), (words) => legacyFontEncoding(words.join(' ')) === undefined));
+      // words as printed, some in quotation marks («…», “…”, "…")
+      const quoted = fc.tuple(fc.array(syllable, { minLength: 1, maxLength: 4 }), fc.constantFrom(['\u00ab', '\u00bb'], ['\u201c', '\u201d'], ['"', '"'])).map(([w, [a, b]]) => `${a}${w.join(' ')}${b}`);
+      fc.assert(fc.property(fc.array(fc.oneof(syllable, quoted, fc.constantFrom('12', '1.200', '(%)', '–', '/', ':')), { minLength: 1, maxLength: 12 }), (words) => legacyFontEncoding(words.join(' ')) === undefined));
     });
   });
 
