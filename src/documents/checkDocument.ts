@@ -3,6 +3,7 @@ import { parseInput } from '../errors/VnPovertyError.js';
 import * as z from 'zod';
 import { ROUNDING_MODES, type RoundingMode } from '../numbers/rounding.js';
 import { checkClaims } from './_checkClaims.js';
+import { checkListCounts } from './_listCounts.js';
 import { checkTables } from './_checkTables.js';
 import type { CheckFinding, CheckReport, UncheckedItem } from './checkReport.js';
 import { documentModelSchema, type DocumentModel } from './documentModel.js';
@@ -68,12 +69,14 @@ export function checkDocument(model: DocumentModel, options: CheckDocumentOption
   const tables = checkTables(model, (o.layouts ?? {}) as Readonly<Record<string, DocumentTableLayout>>, (o.specs ?? {}) as Readonly<Record<string, TableSpec>>, rounding, o.consensus ?? 0.75);
   const prose = extractClaims(model);
   const claims = checkClaims(model, prose.claims, tables.understood, rounding);
-  const findings: CheckFinding[] = [...tables.findings, ...claims.findings].sort(
+  const lists = checkListCounts(model);
+  const findings: CheckFinding[] = [...tables.findings, ...claims.findings, ...lists.findings].sort(
     (a, b) => a.location.block - b.location.block || (a.location.row ?? 0) - (b.location.row ?? 0) || (a.location.column ?? 0) - (b.location.column ?? 0) || (a.location.start ?? 0) - (b.location.start ?? 0) || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity],
   );
   const unchecked: UncheckedItem[] = [
     ...tables.unchecked,
     ...claims.unchecked,
+    ...lists.unchecked,
     ...prose.unchecked.map((u): UncheckedItem => ({
       kind: 'sentence',
       location: { block: u.location.block + 1, ...(model.blocks[u.location.block]?.position ?? {}), start: u.location.start, end: u.location.end },
@@ -88,7 +91,7 @@ export function checkDocument(model: DocumentModel, options: CheckDocumentOption
     ok: errors + warnings === 0,
     findings,
     tables: tables.tables,
-    claims: claims.claims,
+    claims: [...claims.claims, ...lists.claims].sort((a, b) => a.location.block - b.location.block || (a.location.start ?? 0) - (b.location.start ?? 0)),
     unchecked,
     counts: { errors, warnings, roundings: findings.length - errors - warnings, blocks: model.blocks.length },
     ...(model.notes === undefined || model.notes.length === 0 ? {} : { notes: model.notes }),
