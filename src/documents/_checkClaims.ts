@@ -11,7 +11,8 @@ import { foldVietnamese } from '../text/foldVietnamese.js';
 import { cellNumber } from './_cellNumber.js';
 import type { UnderstoodTable } from './_checkTables.js';
 import { divideIntervals, intersectIntervals, intervalsMeet, scaleInterval, sumIntervals, type Interval } from '../numbers/interval.js';
-import { figureInterval, intervalInUnitOf, percentShareInterval } from './_figureInterval.js';
+import { DEFAULT_READINGS, figureInterval as readInterval, intervalInUnitOf, percentShareInterval as readShareInterval, type ProseReadings } from './_figureInterval.js';
+import type { ProseFigure } from './_proseFigures.js';
 import type { CheckedClaim, CheckFinding, CheckSeverity, FindingLocation, UncheckedItem } from './checkReport.js';
 import type { DocumentModel } from './documentModel.js';
 import type { AgainstPlanClaim, ChangeClaim, ClaimFigure, DocumentClaim, FlowClaim, PercentOfPlanClaim, RateCountClaim, RatioClaim, ReductionTargetClaim, TableFigureClaim, TextLocation, TotalWithPartsClaim, YearlyAverageClaim, YearlyChangesClaim } from './proseClaims.js';
@@ -32,7 +33,11 @@ const plainVn = (s: string): string => formatVnNumber(s, { decimals: s.includes(
 const vn = (f: Fraction, decimals: number): string => formatVnNumber(fractionToDecimal(f), { decimals, rounding: 'half-up' });
 
 /** Checks every claim: sums of parts, common bases of rate–count pairs, implied plans, targets against the tables. */
-export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim[], tables: readonly UnderstoodTable[], rounding: RoundingMode): ClaimChecks {
+export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim[], tables: readonly UnderstoodTable[], rounding: RoundingMode, readings: ProseReadings = DEFAULT_READINGS): ClaimChecks {
+  // every qualified figure read by the document's readings (“khoảng”'s width, “hơn”'s bound)
+  const figureInterval = (f: ProseFigure): Interval => readInterval(f, readings);
+  const percentShareInterval = (f: ProseFigure): Interval => readShareInterval(f, readings);
+  const printedValues = (f: ClaimFigure): Interval => printedValuesAs(f, readings);
   const out: CheckedClaim[] = [];
   const findings: CheckFinding[] = [];
   const unchecked: UncheckedItem[] = [];
@@ -970,8 +975,8 @@ function summary(c: DocumentClaim): string {
 }
 
 /** The values a printed figure stands for: a percentage within its printed rounding, a range from end to end, any other figure by its qualifier. */
-function printedValues(f: ClaimFigure): Interval {
-  return f.dimension === 'percent' && f.figure.range === undefined ? printedInterval(f.figure.digits, { kind: 'rate' }).precision : figureInterval(f.figure);
+function printedValuesAs(f: ClaimFigure, readings: ProseReadings): Interval {
+  return f.dimension === 'percent' && f.figure.range === undefined ? printedInterval(f.figure.digits, { kind: 'rate' }).precision : readInterval(f.figure, readings);
 }
 
 function intervalText(i: Interval, like: ClaimFigure): string {
