@@ -126,7 +126,7 @@ export function checkProseAgainstTables(model: DocumentModel, tables: readonly U
         claims.push({ kind: 'table-figure', location: where, sentence, summary, status: 'finding', note: null });
         const shown = cell.kind === 'rate' ? `${cell.text}%` : `${vn(multiplyFractions(cell.value, fraction(1n, DONG_PER_UNIT[f.moneyUnit ?? 'dong'])), Math.max(f.decimals, 0))} ${MONEY_UNIT_LABELS[f.moneyUnit ?? 'dong']}`;
         findings.push({
-          severity: 'error',
+          severity: 'warning',
           code: 'figure-differs-from-table',
           location: where,
           text: sentence,
