@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { formatVnNumber } from '../../src/numbers/formatVnNumber.js';
 import { checkDocument, type CheckDocumentOptions } from '../../src/documents/checkDocument.js';
 import type { CheckFinding, CheckReport } from '../../src/documents/checkReport.js';
 import { DEFAULT_QUALIFIER_BOUNDS } from '../../src/documents/qualifierBounds.js';
@@ -115,5 +117,31 @@ describe('“hơn/trên X” of a round figure: bounded at the next value of its
 
   it('a bad rule is refused naming the option', () => {
     expect(() => checkDocument(readTextDocument(text), { bounds: { moreThan: { amounts: 'sometimes' as 'unbounded' } } })).toThrow(/bounds/);
+  });
+});
+
+describe('properties', () => {
+  const vn = (n: bigint): string => formatVnNumber(n, { decimals: 0 });
+
+  it('an amount per person and month × persons × months is its total exactly, and any other total is found with that product', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: 1n, max: 5_000_000n }), fc.integer({ min: 2, max: 5_000 }), fc.integer({ min: 1, max: 24 }), fc.bigInt({ min: -1_000n, max: 1_000n }), (amount, persons, months, off) => {
+        const total = amount * BigInt(persons) * BigInt(months);
+        const text = (t: bigint): string => `Hỗ trợ ${vn(BigInt(persons))} người, mức ${vn(amount)} đồng/người/tháng trong ${months} tháng, tổng kinh phí ${vn(t)} đồng.`;
+        expect(run(text(total))).toEqual([]);
+        if (off !== 0n && total + off > 0n) expect(run(text(total + off))).toEqual([`unit-amount-mismatch “${vn(total + off)} đồng” → ${vn(total)} đồng`]);
+      }),
+    );
+  });
+
+  it('a count before its list is found exactly when it is not the number of items listed', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 2, max: 12 }), fc.integer({ min: 2, max: 12 }), fc.constantFrom('1.', '-', 'a)'), (listed, printed, marker) => {
+        const letters = 'abcdeghiklmn';
+        const items = Array.from({ length: listed }, (_, i) => `${marker === '1.' ? `${i + 1}.` : marker === 'a)' ? `${letters[i]!})` : '-'} Nội dung thứ ${i + 1}.`);
+        const found = run([`Xã triển khai ${printed} nội dung sau:`, ...items, 'Kết quả đạt khá.'].join('\n'));
+        expect(found).toEqual(printed === listed ? [] : [`list-count-mismatch “${printed} nội dung” → ${listed}`]);
+      }),
+    );
   });
 });
