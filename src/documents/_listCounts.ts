@@ -158,6 +158,9 @@ function namedItems(after: readonly DocumentParagraph[], noun: string): Item[] |
     }
     const m = own.exec(head);
     if (m === null) continue;
+    // “Tiểu dự án 1 thuộc Dự án 4”, “Tiểu dự án 2 (Dự án 5)”: its project printed with it
+    const of = noun === 'tieu du an' ? /^\s*(?:[(,:–-]\s*)?(?:thuoc\s+)?du an\s+(\d+)\b/.exec(head.slice(m[0].length)) : null;
+    if (of !== null) under = of[1]!;
     const key = noun === 'tieu du an' ? `Tiểu dự án ${under === '' ? '' : `${under}.`}${m[1]!}` : `${p.text.replace(/^[\s#*]+/, '').replace(MARKER, '').replace(/^[\s*]+/, '').slice(0, head.indexOf(m[1]!) + m[1]!.length)}`;
     // a second listing of the same items (a budget section by project) ends the count
     if (keys.has(key)) break;

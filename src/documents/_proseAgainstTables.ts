@@ -31,6 +31,8 @@ interface Cell {
   readonly subject: 'poor' | 'near-poor' | null;
   readonly stage: 'start' | 'end' | null;
   readonly year: string | null;
+  /** The years the table's caption (the two paragraphs before it) names: “Biểu 1. Hộ nghèo các thôn đầu năm 2027”. */
+  readonly captionYears: readonly string[];
   readonly total: boolean;
   /** For an amount: the column is the table's total (“Tổng số”, “Tổng cộng”, or its one amount column). */
   readonly totalColumn: boolean;
@@ -71,7 +73,7 @@ export function checkProseAgainstTables(model: DocumentModel, tables: readonly U
   const claims: CheckedClaim[] = [];
   const findings: CheckFinding[] = [];
   const read = new Set<string>();
-  const cells = tableCells(tables);
+  const cells = tableCells(tables, model);
   if (cells.length === 0) return { claims, findings, read };
   const paras = model.blocks.filter((b): b is DocumentParagraph => b.kind !== 'table');
   const englishFormat = isEnglishFormat(paras.map((p) => foldVietnameseKeepingLength(p.text)), { folded: true });
@@ -103,7 +105,9 @@ export function checkProseAgainstTables(model: DocumentModel, tables: readonly U
           if (c.kind !== (rate === null ? 'amount' : 'rate')) return false;
           if (rate !== null && c.subject !== subject) return false;
           if (amount !== null && (source === null ? !c.totalColumn : c.source !== source)) return false;
-          if (year !== null && c.year !== null && c.year !== year) return false;
+          // a sentence of a year is compared only with a table that says its year (in the column's header or the caption)
+          if (year !== null && (c.year !== null ? c.year !== year : !c.captionYears.includes(year))) return false;
+          if (amount !== null && years.length > 1 && !years.every((y) => c.year === y || c.captionYears.includes(y))) return false;
           if (stage !== null && c.stage !== null && c.stage !== stage) return false;
           if (places.length > 0) return places.some((name) => foldVietnamese(c.rowLabel).endsWith(name));
           return c.total;
@@ -154,9 +158,11 @@ function agrees(f: ProseFigure, cell: Cell): boolean {
 }
 
 /** Every rate and amount cell of the tables' total rows and named item rows, with what its column says it is. */
-function tableCells(tables: readonly UnderstoodTable[]): Cell[] {
+function tableCells(tables: readonly UnderstoodTable[], model: DocumentModel): Cell[] {
   const out: Cell[] = [];
   for (const { table, layout } of tables) {
+    const before = model.blocks.slice(Math.max(0, table.index - 2), table.index).filter((b): b is DocumentParagraph => b.kind !== 'table');
+    const captionYears = [...new Set([table.caption ?? '', ...before.map((b) => b.text)].flatMap((t) => [...t.matchAll(/(?<!\d)((?:19|20)\d\d)(?!\d)/g)].map((m) => m[1]!)))];
     const totalRow = [...layout.rows].reverse().find((r) => r.role === 'total');
     for (const c of layout.columns) {
       if (c.kind !== 'rate' && c.kind !== 'amount') continue;
@@ -182,7 +188,7 @@ function tableCells(tables: readonly UnderstoodTable[]): Cell[] {
         if (n === null || n.percent && c.kind === 'amount') continue;
         const exact = fraction(BigInt(n.units), 10n ** BigInt(n.decimals));
         const value = c.kind === 'amount' ? multiplyFractions(exact, fraction(DONG_PER_UNIT[c.unit!])) : exact;
-        out.push({ block: table.index + 1, row: r.row, rowLabel: r.label, col: c.col, header: c.header, kind: c.kind, ...(c.unit === undefined ? {} : { unit: c.unit }), subject, stage, year: years.length === 1 ? years[0]! : null, total: r === totalRow, totalColumn, source, value, text: text.replace(/\s*%$/, ''), decimals: n.decimals });
+        out.push({ block: table.index + 1, row: r.row, rowLabel: r.label, col: c.col, header: c.header, kind: c.kind, ...(c.unit === undefined ? {} : { unit: c.unit }), subject, stage, year: years.length === 1 ? years[0]! : null, captionYears, total: r === totalRow, totalColumn, source, value, text: text.replace(/\s*%$/, ''), decimals: n.decimals });
       }
     }
   }

@@ -86,8 +86,10 @@ export function checkUnitAmounts(model: DocumentModel): UnitAmountChecks {
         const label = MONEY_UNIT_LABELS[total.moneyUnit ?? 'dong'];
         const difference = inUnit(subtractFractions(inDong(total), expected));
         claims.push({ kind: 'unit-amount', location: where(total), sentence, summary, status: 'finding', note: null });
+        // a total less than the product is wrong; a larger one may hold other money (the household's own share): a warning
+        const over = compareFractions(difference, fraction(0n)) > 0;
         findings.push({
-          severity: 'error',
+          severity: over ? 'warning' : 'error',
           code: 'unit-amount-mismatch',
           location: where(total),
           text: sentence,
@@ -95,7 +97,7 @@ export function checkUnitAmounts(model: DocumentModel): UnitAmountChecks {
           expected: `${vn(inUnit(expected))} ${label}${perTotal}`,
           difference: fractionToDecimal(difference).toString(),
           relation,
-          message: `“${total.text}”: ${amount.text}${per.map((u) => `/${PER_LABEL[u]}`).join('')} × ${factors.map((f) => f.text).join(' × ')} = ${vn(inUnit(expected))} ${label}${perTotal}, ${compareFractions(difference, fraction(0n)) > 0 ? 'less' : 'more'} than printed by ${vn(difference.num < 0n ? fraction(-difference.num, difference.den) : difference).replace(/^-/, '')} ${label}`,
+          message: `“${total.text}”: ${amount.text}${per.map((u) => `/${PER_LABEL[u]}`).join('')} × ${factors.map((f) => f.text).join(' × ')} = ${vn(inUnit(expected))} ${label}${perTotal}, ${compareFractions(difference, fraction(0n)) > 0 ? 'less' : 'more'} than printed by ${vn(difference.num < 0n ? fraction(-difference.num, difference.den) : difference).replace(/^-/, '')} ${label}${over ? ' (does the total hold other money?)' : ''}`,
         });
       }
     }

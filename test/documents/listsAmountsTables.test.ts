@@ -53,6 +53,12 @@ describe('a count before a list', () => {
     expect(run('Kế hoạch gồm năm nhóm giải pháp: (1) tuyên truyền; (2) đầu tư; (3) sinh kế; (4) giám sát.')).toEqual(['list-count-mismatch “năm nhóm giải pháp” → 4']);
   });
 
+  it('“Tiểu dự án 1 thuộc Dự án 4”: a sub-project’s project printed with it', () => {
+    const list = 'Chương trình có 03 tiểu dự án:\n- Tiểu dự án 1 thuộc Dự án 4: đào tạo.\n- Tiểu dự án 2 thuộc Dự án 4: việc làm.\n- Tiểu dự án 1 thuộc Dự án 6: truyền thông.';
+    expect(run(list)).toEqual([]);
+    expect(run(list.replace('03 tiểu dự án', '04 tiểu dự án'))).toEqual(['list-count-mismatch “04 tiểu dự án” → 3']);
+  });
+
   it('a second listing of the same projects (a budget by project) is not counted again; a count with no list is unchecked, never a finding', () => {
     expect(run('Chương trình gồm 02 dự án.\nDự án 1: Hạ tầng.\nDự án 2: Sinh kế.\nKinh phí:\nDự án 1: 200 triệu đồng.\nDự án 2: 100 triệu đồng.')).toEqual([]);
     const r = checkDocument(readTextDocument('Xã triển khai 5 nội dung hỗ trợ trong năm 2027.\nKết quả đạt khá.'));
@@ -72,6 +78,12 @@ describe('an amount per unit times a count', () => {
     expect(run('Mức trợ cấp 1.500.000 đồng/người/tháng × 12 tháng = 19.000.000 đồng/người.')).toEqual(['unit-amount-mismatch “19.000.000 đồng” → 18.000.000 đồng/người']);
   });
 
+  it('a total larger than the product may hold other money: a warning; a smaller one an error', () => {
+    const severities = (t: string): string[] => checkDocument(readTextDocument(t)).findings.map((f) => f.severity);
+    expect(severities('Hỗ trợ 40 triệu đồng/hộ cho 120 hộ, tổng kinh phí 5.200 triệu đồng.')).toEqual(['warning']);
+    expect(severities('Hỗ trợ 40 triệu đồng/hộ cho 120 hộ, tổng kinh phí 4.200 triệu đồng.')).toEqual(['error']);
+  });
+
   it('two counts the amount could be for, or a count only approximate: not read', () => {
     expect(run('Hỗ trợ 2 triệu đồng/hộ cho 120 hộ nghèo và 80 hộ cận nghèo, tổng kinh phí 500 triệu đồng.')).toEqual([]);
     expect(run('Hỗ trợ 2 triệu đồng/hộ cho khoảng 120 hộ, tổng kinh phí 500 triệu đồng.')).toEqual([]);
@@ -86,6 +98,11 @@ describe('the prose against its own tables', () => {
     const r = checkDocument(readTextDocument(`${table}Tỷ lệ hộ nghèo toàn huyện là 6,20%, trong đó tỷ lệ hộ nghèo của xã Tân Hòa là 8,00%.`));
     expect(r.findings.map(brief)).toEqual(['figure-differs-from-table “6,20%” → 6,00%']);
     expect(r.findings[0]!.message).toBe('“6,20%”: the table at block 2, row 4 (“Tổng cộng”), column 5 (“Tỷ lệ hộ nghèo (%)”) prints 6,00%, not the figure of the prose');
+  });
+
+  it('a sentence of a year the table does not name is not compared with it', () => {
+    expect(run(`${table}Cuối năm 2025, tỷ lệ hộ nghèo toàn huyện là 6,80%.`)).toEqual([]);
+    expect(run(`Biểu 1. Hộ nghèo năm 2025\n\n${table.slice(table.indexOf('TT'))}Cuối năm 2025, tỷ lệ hộ nghèo toàn huyện là 6,80%.`)).toEqual(['figure-differs-from-table “6,80%” → 6,00%']);
   });
 
   it('a rate printed with fewer decimals agrees when the table rounds to it; the country or a change are not the table’s', () => {
