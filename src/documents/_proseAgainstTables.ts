@@ -5,6 +5,7 @@ import { DONG_PER_UNIT, MONEY_UNIT_LABELS, type MoneyUnit } from '../numbers/mon
 import { printedInterval } from '../numbers/printedInterval.js';
 import { foldVietnamese, foldVietnameseKeepingLength } from '../text/foldVietnamese.js';
 import { cellNumber } from './_cellNumber.js';
+import { headerNames } from './_checkClaims.js';
 import type { UnderstoodTable } from './_checkTables.js';
 import { inDong, isEnglishFormat, proseFigures, sentences, type ProseFigure } from './_proseFigures.js';
 import type { CheckedClaim, CheckFinding, FindingLocation } from './checkReport.js';
@@ -172,14 +173,11 @@ function tableCells(tables: readonly UnderstoodTable[], model: DocumentModel): C
       if (c.kind === 'rate' && /\b(co cau|toc do|so sanh|dat|ke hoach|giam|tang)\b/.test(header)) continue;
       const totalColumn = c.kind === 'amount' && (/\btong\b/.test(header) || layout.columns.filter((x) => x.kind === 'amount').length === 1);
       const source = SOURCE.exec(header)?.[1] ?? null;
-      const parts = header.split('›').reverse();
-      let subject: Cell['subject'] = null;
-      let stage: Cell['stage'] = null;
-      for (const part of parts) {
-        subject ??= /\b(can ngheo|hcn)\b/.test(part) ? 'near-poor' : /\b(ho ngheo|hn|ngheo)\b/.test(part) ? 'poor' : null;
-        stage ??= /\b(dau nam|dau ky)\b/.test(part) ? 'start' : /\b(con lai|cuoi nam|cuoi ky)\b/.test(part) ? 'end' : null;
-      }
-      if (c.kind === 'rate' && subject === null) continue;
+      const named = headerNames(c.header);
+      const { subject } = named;
+      // a rate of exits is not a poverty rate
+      if (c.kind === 'rate' && (subject === null || named.stage === 'exit')) continue;
+      const stage = named.stage === 'exit' ? null : named.stage;
       const years = [...new Set([...c.header.matchAll(/\b((?:19|20)\d\d)\b/g)].map((m) => m[1]!))];
       for (const r of layout.rows) {
         if (r.role !== 'total' && r.role !== 'item') continue;
