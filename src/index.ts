@@ -492,6 +492,8 @@ export type {
 export type { ProseFigure, FigureDimension } from './documents/_proseFigures.js';
 export { checkDocument } from './documents/checkDocument.js';
 export type { CheckDocumentOptions } from './documents/checkDocument.js';
+export { DEFAULT_QUALIFIER_BOUNDS } from './documents/qualifierBounds.js';
+export type { BoundRule, QualifierBounds } from './documents/qualifierBounds.js';
 export type { CheckReport, CheckFinding, CheckSeverity, FindingLocation, CheckedTable, CheckedClaim, UncheckedItem } from './documents/checkReport.js';
 export { formatCheckReport, formatCheckFinding, formatLocation, formatEvidence } from './documents/formatCheckReport.js';
 export type { FormatCheckReportOptions } from './documents/formatCheckReport.js';

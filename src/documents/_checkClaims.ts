@@ -11,7 +11,8 @@ import { foldVietnamese } from '../text/foldVietnamese.js';
 import { cellNumber } from './_cellNumber.js';
 import type { UnderstoodTable } from './_checkTables.js';
 import { divideIntervals, intersectIntervals, intervalsMeet, scaleInterval, sumIntervals, type Interval } from '../numbers/interval.js';
-import { figureInterval, intervalInUnitOf, percentShareInterval } from './_figureInterval.js';
+import { DEFAULT_READINGS, figureInterval as readInterval, intervalInUnitOf, percentShareInterval as readShareInterval, type ProseReadings } from './_figureInterval.js';
+import type { ProseFigure } from './_proseFigures.js';
 import type { CheckedClaim, CheckFinding, CheckSeverity, FindingLocation, UncheckedItem } from './checkReport.js';
 import type { DocumentModel } from './documentModel.js';
 import type { AgainstPlanClaim, ChangeClaim, ClaimFigure, DocumentClaim, FlowClaim, PercentOfPlanClaim, RateCountClaim, RatioClaim, ReductionTargetClaim, TableFigureClaim, TextLocation, TotalWithPartsClaim, YearlyAverageClaim, YearlyChangesClaim } from './proseClaims.js';
@@ -32,7 +33,11 @@ const plainVn = (s: string): string => formatVnNumber(s, { decimals: s.includes(
 const vn = (f: Fraction, decimals: number): string => formatVnNumber(fractionToDecimal(f), { decimals, rounding: 'half-up' });
 
 /** Checks every claim: sums of parts, common bases of rate–count pairs, implied plans, targets against the tables. */
-export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim[], tables: readonly UnderstoodTable[], rounding: RoundingMode): ClaimChecks {
+export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim[], tables: readonly UnderstoodTable[], rounding: RoundingMode, readings: ProseReadings = DEFAULT_READINGS): ClaimChecks {
+  // every qualified figure read by the document's readings (“khoảng”'s width, “hơn”'s bound)
+  const figureInterval = (f: ProseFigure): Interval => readInterval(f, readings);
+  const percentShareInterval = (f: ProseFigure): Interval => readShareInterval(f, readings);
+  const printedValues = (f: ClaimFigure): Interval => printedValuesAs(f, readings);
   const out: CheckedClaim[] = [];
   const findings: CheckFinding[] = [];
   const unchecked: UncheckedItem[] = [];
@@ -970,8 +975,8 @@ function summary(c: DocumentClaim): string {
 }
 
 /** The values a printed figure stands for: a percentage within its printed rounding, a range from end to end, any other figure by its qualifier. */
-function printedValues(f: ClaimFigure): Interval {
-  return f.dimension === 'percent' && f.figure.range === undefined ? printedInterval(f.figure.digits, { kind: 'rate' }).precision : figureInterval(f.figure);
+function printedValuesAs(f: ClaimFigure, readings: ProseReadings): Interval {
+  return f.dimension === 'percent' && f.figure.range === undefined ? printedInterval(f.figure.digits, { kind: 'rate' }).precision : readInterval(f.figure, readings);
 }
 
 function intervalText(i: Interval, like: ClaimFigure): string {
@@ -987,6 +992,21 @@ interface TotalFigure {
   readonly value: number;
 }
 
+/**
+ * What a column's header says it counts: the households (poor, near-poor) and the moment (start,
+ * exits, what remains), the nearest part of the header that names one deciding (the top header
+ * often names both groups).
+ */
+export function headerNames(header: string): { readonly subject: 'poor' | 'near-poor' | null; readonly stage: 'start' | 'exit' | 'end' | null } {
+  let subject: 'poor' | 'near-poor' | null = null;
+  let stage: 'start' | 'exit' | 'end' | null = null;
+  for (const part of foldVietnamese(header).split('›').reverse()) {
+    subject ??= /\b(can ngheo|hcn)\b/.test(part) ? 'near-poor' : /\b(ho ngheo|hn|ngheo)\b/.test(part) ? 'poor' : null;
+    stage ??= /\b(dau nam|dau ky)\b/.test(part) ? 'start' : /\b(thoat|giam)\b/.test(part) ? 'exit' : /\b(con lai|cuoi nam|cuoi ky)\b/.test(part) ? 'end' : null;
+  }
+  return { subject, stage };
+}
+
 /** Per table with a total row: its count columns tagged from their headers, with the total row's figures. */
 function tableTotals(tables: readonly UnderstoodTable[]): Array<{ readonly block: number; readonly columns: readonly TotalFigure[] }> {
   const out: Array<{ block: number; columns: TotalFigure[] }> = [];
@@ -1000,13 +1020,9 @@ function tableTotals(tables: readonly UnderstoodTable[]): Array<{ readonly block
       const n = cellNumber(table.rows[totalRow.row]?.[c.col]?.text ?? '');
       if (n === null || n.decimals !== 0) continue;
       // the nearest header part that names a subject or a stage decides (the top header often names both groups)
-      const parts = foldVietnamese(c.header).split('›').reverse();
-      let subject: TotalFigure['subject'] = null;
-      let stage: TotalFigure['stage'] = null;
-      for (const part of parts) {
-        subject ??= /\b(can ngheo|hcn)\b/.test(part) ? 'near-poor' : /\b(ho ngheo|hn|ngheo)\b/.test(part) ? 'poor' : null;
-        stage ??= /\b(dau nam|dau ky)\b/.test(part) ? 'start' : /\b(thoat|giam)\b/.test(part) ? 'exit' : /\b(con lai|cuoi nam|cuoi ky)\b/.test(part) ? 'end' : null;
-      }
+      const named = headerNames(c.header);
+      let subject: TotalFigure['subject'] = named.subject;
+      const stage = named.stage;
       if (subject === null && (rateBases.has(c.key) || /\b(ho dan|tong so ho|so ho)\b/.test(foldVietnamese(c.header)))) subject = 'households';
       const years = [...new Set([...c.header.matchAll(/\b(20\d\d)\b/g)].map((m) => m[1]!))];
       columns.push({ key: c.key, subject, stage: subject === 'households' ? null : stage, year: years.length === 1 ? years[0]! : null, value: n.units });

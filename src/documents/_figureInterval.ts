@@ -1,9 +1,46 @@
-import { formatInterval, hullIntervals, scaleInterval, type Interval } from '../numbers/interval.js';
-import { fraction } from '../numbers/fraction.js';
+import { formatInterval, hullIntervals, interval, scaleInterval, type Interval } from '../numbers/interval.js';
+import { addFractions, fraction, fractionToDecimal, subtractFractions, type Fraction } from '../numbers/fraction.js';
+import { formatVnNumber } from '../numbers/formatVnNumber.js';
 import { DONG_PER_UNIT } from '../numbers/money.js';
 import type { QualifierMeaning } from '../numbers/parseVnNumber.js';
-import { printedInterval } from '../numbers/printedInterval.js';
+import { printedInterval, type ApproximationRules } from '../numbers/printedInterval.js';
 import type { ProseFigure } from './_proseFigures.js';
+import { DEFAULT_QUALIFIER_BOUNDS, type BoundRule, type QualifierBounds } from './qualifierBounds.js';
+
+/** How the prose's qualifiers are read: the width of “khoảng”/“gần” and the bounds of “hơn”/“dưới”. */
+export interface ProseReadings {
+  readonly approximations?: Partial<ApproximationRules>;
+  readonly bounds: QualifierBounds;
+}
+
+/** The library's readings: “khoảng” at half the last significant digit, {@link DEFAULT_QUALIFIER_BOUNDS}. */
+export const DEFAULT_READINGS: ProseReadings = { bounds: DEFAULT_QUALIFIER_BOUNDS };
+
+/**
+ * One unit of the last significant digit of a round figure (“830” → 10, “1.000” → 1.000, “5” → 1,
+ * “0,5” → 0,1), null for a figure that is not round (“835”, “1,25”).
+ */
+function roundUnit(f: ProseFigure): Fraction | null {
+  const digits = f.digits.replace(/\./g, '').replace(',', '.');
+  const significant = digits.replace('.', '').replace(/^0+/, '').replace(/0+$/, '');
+  if (significant.length === 0) return null;
+  const [whole = '', frac = ''] = digits.split('.');
+  if (frac !== '') return significant.length === 1 ? fraction(1n, 10n ** BigInt(frac.length)) : null;
+  const zeros = whole.length - whole.replace(/0+$/, '').length;
+  if (zeros === 0 && significant.length > 1) return null;
+  return fraction(10n ** BigInt(zeros));
+}
+
+/** “hơn 830” bounded at 840, “dưới 500” at 400, under the rule for the figure's kind; else the interval as read. */
+function bounded(read: Interval, f: ProseFigure, bounds: QualifierBounds): Interval {
+  const meaning = f.qualifier?.meaning;
+  if (meaning !== 'more-than' && meaning !== 'less-than') return read;
+  const sideRules = meaning === 'more-than' ? bounds.moreThan : bounds.lessThan;
+  const rule: BoundRule = f.dimension === 'percent' ? sideRules.rates : sideRules.amounts;
+  const unit = rule === 'round-figure' && f.range === undefined ? roundUnit(f) : null;
+  if (unit === null) return read;
+  return meaning === 'more-than' ? interval(f.value, addFractions(f.value, unit), { lowOpen: true, highOpen: true }) : interval(subtractFractions(f.value, unit), f.value, { lowOpen: true, highOpen: true });
+}
 
 /** The word the interval kernel reads for a qualifier's meaning (the prose may print “tối thiểu là”, “khoảng trên”). */
 const WORD: Readonly<Record<QualifierMeaning, string>> = { 'more-than': 'hơn', 'at-least': 'ít nhất', 'less-than': 'dưới', 'at-most': 'tối đa', about: 'khoảng', nearly: 'gần' };
@@ -14,12 +51,13 @@ const WORD: Readonly<Record<QualifierMeaning, string>> = { 'more-than': 'hơn', 
  * point; a figure with a scale word the values that round to it: “11,7 nghìn hộ” → 11.650–11.750),
  * in its dimension's common unit (money in đồng).
  */
-export function figureInterval(f: ProseFigure): Interval {
+export function figureInterval(f: ProseFigure, readings: ProseReadings = DEFAULT_READINGS): Interval {
+  const approximations = readings.approximations === undefined ? {} : { approximations: readings.approximations };
   // “300–350 hộ”, “1,5 đến 2%”: from the low end to the high end, each within its printed rounding
   // (“khoảng 300–350 hộ”: each end about, 250 – 355)
   if (f.range !== undefined && f.qualifier?.meaning === 'about') {
     const kind = f.dimension === 'percent' ? 'rate' : 'amount';
-    const end = (digits: string): Interval => (f.qualifier!.word === '' ? printedInterval(digits, { kind }).precision : printedInterval(`khoảng ${digits}`, { kind }).interval);
+    const end = (digits: string): Interval => (f.qualifier!.word === '' ? printedInterval(digits, { kind }).precision : printedInterval(`khoảng ${digits}`, { kind, ...approximations }).interval);
     const read = hullIntervals(end(f.range.lowDigits), end(f.range.highDigits));
     return f.dimension === 'money' ? scaleInterval(read, fraction(DONG_PER_UNIT[f.moneyUnit ?? 'dong'])) : read;
   }
@@ -29,7 +67,7 @@ export function figureInterval(f: ProseFigure): Interval {
     return f.dimension === 'money' ? scaleInterval(read, fraction(DONG_PER_UNIT[f.moneyUnit ?? 'dong'])) : read;
   }
   const text = f.qualifier === null ? f.digits : `${WORD[f.qualifier.meaning]} ${f.digits}`;
-  const read = printedInterval(text, { kind: f.dimension === 'percent' ? 'rate' : 'amount' }).interval;
+  const read = bounded(printedInterval(text, { kind: f.dimension === 'percent' ? 'rate' : 'amount', ...approximations }).interval, f, readings.bounds);
   return f.dimension === 'money' ? scaleInterval(read, fraction(DONG_PER_UNIT[f.moneyUnit ?? 'dong'])) : read;
 }
 
@@ -37,8 +75,8 @@ export function figureInterval(f: ProseFigure): Interval {
  * A printed percentage as the values its rounding for print allows (“99,04” → 99,035–99,045), or
  * its qualifier's interval when it has one (“trên 90%” → more than 90), as a share (÷ 100).
  */
-export function percentShareInterval(f: ProseFigure): Interval {
-  const read = f.qualifier !== null && f.qualifier.word !== '' ? figureInterval(f) : printedInterval(f.digits, { kind: 'rate' }).precision;
+export function percentShareInterval(f: ProseFigure, readings: ProseReadings = DEFAULT_READINGS): Interval {
+  const read = f.qualifier !== null && f.qualifier.word !== '' ? figureInterval(f, readings) : printedInterval(f.digits, { kind: 'rate' }).precision;
   return scaleInterval(read, fraction(1n, 100n));
 }
 
@@ -49,5 +87,14 @@ export function intervalInUnitOf(i: Interval, like: ProseFigure): string {
   // a count of whole households or persons is shown whole (“370 hộ”); a count implied by a rate keeps its decimal (“392,4 – 396,2 hộ”)
   const whole = [scaled.low, scaled.high].every((b) => b === null || b.value.den === 1n);
   const decimals = like.dimension === 'money' || like.dimension === 'percent' || !whole ? 1 : 0;
+  // a low end of 0 not reached is no bound (a count from “trên 90%”): “less than 1.944,5 hộ”
+  if (scaled.low !== null && scaled.low.open && scaled.low.value.num === 0n && scaled.high !== null) {
+    return `${scaled.high.open ? 'less than' : 'at most'} ${formatInterval(interval(null, scaled.high.value), { decimals }).replace(/^≤ /, '')} ${like.unitText}`;
+  }
+  // “hơn 930 tỷ” bounded at its round figure: both ends open
+  if (scaled.low !== null && scaled.high !== null && scaled.low.open && scaled.high.open) {
+    return `more than ${formatVnNumber(fractionToDecimal(scaled.low.value), { decimals, rounding: 'floor' })} and less than ${formatVnNumber(fractionToDecimal(scaled.high.value), { decimals, rounding: 'ceil' })} ${like.unitText}`;
+  }
+  if (scaled.high === null && scaled.low !== null) return `${scaled.low.open ? 'more than' : 'at least'} ${formatInterval(interval(scaled.low.value, null), { decimals }).replace(/^≥ /, '')} ${like.unitText}`;
   return `${formatInterval(scaled, { decimals }).replace('–', ' – ')} ${like.unitText}`;
 }

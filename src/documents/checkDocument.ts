@@ -3,6 +3,9 @@ import { parseInput } from '../errors/VnPovertyError.js';
 import * as z from 'zod';
 import { ROUNDING_MODES, type RoundingMode } from '../numbers/rounding.js';
 import { checkClaims } from './_checkClaims.js';
+import { checkListCounts } from './_listCounts.js';
+import { checkUnitAmounts } from './_unitAmounts.js';
+import { checkProseAgainstTables } from './_proseAgainstTables.js';
 import { checkTables } from './_checkTables.js';
 import type { CheckFinding, CheckReport, UncheckedItem } from './checkReport.js';
 import { documentModelSchema, type DocumentModel } from './documentModel.js';
@@ -10,6 +13,9 @@ import { extractClaims } from './proseClaims.js';
 import { tableSpecSchema, type TableSpec } from '../reconcile/tableSpec.js';
 import { documentTableLayoutSchema, type DocumentTableLayout } from './tableLayout.js';
 import { assertOptions } from '../errors/assertOptions.js';
+import { approximationsSchema } from '../reconcile/printedTable.js';
+import type { ApproximationRules } from '../numbers/printedInterval.js';
+import { DEFAULT_QUALIFIER_BOUNDS, qualifierBoundsSchema, type BoundRule, type QualifierBounds } from './qualifierBounds.js';
 
 /** Options of {@link checkDocument}. */
 export interface CheckDocumentOptions {
@@ -28,6 +34,13 @@ export interface CheckDocumentOptions {
   readonly specs?: Readonly<Record<string, TableSpec>>;
   /** Share of rows a column relation must hold in to be inferred; 0,75 unless told. */
   readonly consensus?: number;
+  /** How wide the prose's “khoảng X” and “gần X” are (`DEFAULT_APPROXIMATIONS` unless told: half the last significant digit). */
+  readonly approximations?: Partial<ApproximationRules>;
+  /** How “hơn/trên X” and “dưới X” bound a round figure of the prose (`DEFAULT_QUALIFIER_BOUNDS` unless told). */
+  readonly bounds?: {
+    readonly moreThan?: { readonly amounts?: BoundRule; readonly rates?: BoundRule };
+    readonly lessThan?: { readonly amounts?: BoundRule; readonly rates?: BoundRule };
+  };
 }
 
 const optionsSchema = z.object({
@@ -35,6 +48,8 @@ const optionsSchema = z.object({
   layouts: z.record(z.string().regex(/^[1-9]\d*$/, 'a 1-based block number'), documentTableLayoutSchema).optional(),
   specs: z.record(z.string().regex(/^[1-9]\d*$/, 'a 1-based block number'), tableSpecSchema).optional(),
   consensus: z.number().gt(0.5).max(1).optional(),
+  approximations: approximationsSchema.optional(),
+  bounds: qualifierBoundsSchema.optional(),
 });
 
 const SEVERITY_ORDER = { error: 0, warning: 1, rounding: 2 } as const;
@@ -67,14 +82,24 @@ export function checkDocument(model: DocumentModel, options: CheckDocumentOption
   const rounding = o.rounding ?? 'half-up';
   const tables = checkTables(model, (o.layouts ?? {}) as Readonly<Record<string, DocumentTableLayout>>, (o.specs ?? {}) as Readonly<Record<string, TableSpec>>, rounding, o.consensus ?? 0.75);
   const prose = extractClaims(model);
-  const claims = checkClaims(model, prose.claims, tables.understood, rounding);
-  const findings: CheckFinding[] = [...tables.findings, ...claims.findings].sort(
+  const d = DEFAULT_QUALIFIER_BOUNDS;
+  const b = o.bounds ?? {};
+  const bounds: QualifierBounds = {
+    moreThan: { amounts: b.moreThan?.amounts ?? d.moreThan.amounts, rates: b.moreThan?.rates ?? d.moreThan.rates },
+    lessThan: { amounts: b.lessThan?.amounts ?? d.lessThan.amounts, rates: b.lessThan?.rates ?? d.lessThan.rates },
+  };
+  const claims = checkClaims(model, prose.claims, tables.understood, rounding, { bounds, ...(o.approximations === undefined ? {} : { approximations: o.approximations as Partial<ApproximationRules> }) });
+  const lists = checkListCounts(model);
+  const amounts = checkUnitAmounts(model);
+  const against = checkProseAgainstTables(model, tables.understood);
+  const findings: CheckFinding[] = [...tables.findings, ...claims.findings, ...lists.findings, ...amounts.findings, ...against.findings].sort(
     (a, b) => a.location.block - b.location.block || (a.location.row ?? 0) - (b.location.row ?? 0) || (a.location.column ?? 0) - (b.location.column ?? 0) || (a.location.start ?? 0) - (b.location.start ?? 0) || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity],
   );
   const unchecked: UncheckedItem[] = [
     ...tables.unchecked,
     ...claims.unchecked,
-    ...prose.unchecked.map((u): UncheckedItem => ({
+    ...lists.unchecked,
+    ...prose.unchecked.filter((u) => !amounts.read.has(`${u.location.block}:${u.location.start}`) && !against.read.has(`${u.location.block}:${u.location.start}`)).map((u): UncheckedItem => ({
       kind: 'sentence',
       location: { block: u.location.block + 1, ...(model.blocks[u.location.block]?.position ?? {}), start: u.location.start, end: u.location.end },
       text: u.sentence,
@@ -88,7 +113,7 @@ export function checkDocument(model: DocumentModel, options: CheckDocumentOption
     ok: errors + warnings === 0,
     findings,
     tables: tables.tables,
-    claims: claims.claims,
+    claims: [...claims.claims, ...lists.claims, ...amounts.claims, ...against.claims],
     unchecked,
     counts: { errors, warnings, roundings: findings.length - errors - warnings, blocks: model.blocks.length },
     ...(model.notes === undefined || model.notes.length === 0 ? {} : { notes: model.notes }),

@@ -76,10 +76,10 @@ describe('numbers in words', () => {
     const seen = (t: string): string[] => proseFigures(t).map((f) => `${f.text}=${f.digits} ${formatInterval(figureInterval(f), { decimals: 0 })}`);
     expect(seen('Còn 11,7 nghìn hộ nghèo; trên 1,2 nghìn hộ; 2,5 vạn hộ; 1,2 triệu người; hơn 830 tỷ đồng; khoảng 1,2 nghìn hộ.')).toEqual([
       '11,7 nghìn hộ=11.700 11.650–11.750',
-      'trên 1,2 nghìn hộ=1.200 > 1.200',
+      'trên 1,2 nghìn hộ=1.200 1.200–1.300',
       '2,5 vạn hộ=25.000 24.500–25.500',
       '1,2 triệu người=1.200.000 1.150.000–1.250.000',
-      'hơn 830 tỷ đồng=830 > 830.000.000.000',
+      'hơn 830 tỷ đồng=830 830.000.000.000–840.000.000.000',
       'khoảng 1,2 nghìn hộ=1.200 1.150–1.250',
     ]);
     // “văn”, “vẫn” fold like “vạn” but are not a scale

@@ -1,0 +1,196 @@
+import { foldVietnamese, foldVietnameseKeepingLength } from '../text/foldVietnamese.js';
+import { readNumberWords } from './_numberWords.js';
+import type { CheckedClaim, CheckFinding, FindingLocation, UncheckedItem } from './checkReport.js';
+import type { DocumentModel, DocumentParagraph } from './documentModel.js';
+
+/**
+ * The things a plan counts and then lists (folded, longest first): “gồm 03 dự án, 10 tiểu dự án”,
+ * “04 nhóm giải pháp”, “triển khai 5 nội dung”. Named items (“Dự án 1: …”, “Tiểu dự án 2 …”) are
+ * counted by their names anywhere after the count; the others by the list that follows it.
+ */
+const NOUNS = ['tieu du an', 'du an thanh phan', 'du an', 'nhom giai phap', 'giai phap', 'nhom nhiem vu', 'nhiem vu', 'noi dung', 'chinh sach', 'chi tieu', 'muc tieu', 'linh vuc', 'hoat dong', 'chuong trinh'] as const;
+const NOUN = NOUNS.join('|');
+/** Words before a count that make it the size of a list: “gồm”, “bao gồm”, “có”, “triển khai”, “thực hiện”, “với”, “tập trung”. */
+const LEAD = String.raw`(?:bao gom|gom co|gom|co|trien khai|thuc hien|voi|tap trung(?: vao)?|xac dinh)`;
+/** A small count in digits (“03”, “10”) or in words (“ba”, “mười hai”). */
+const COUNT = String.raw`(\d{1,2}|(?:(?:mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi|lam|tu)\s?){1,3})`;
+const COUNTED = new RegExp(String.raw`\b${COUNT}\s*\(?\s*(?:\d{1,2}\s*\)\s*)?(${NOUN})\b`, 'g');
+const LED = new RegExp(String.raw`\b(${LEAD}\s+)${COUNT}\s*(${NOUN})\b`);
+/** A list item's marker and its kind: “1.”, “1.1.”, “a)”, “-”, “+”, “•”, “(1)”, “I.”. */
+const MARKER = /^\s*(?:(\d+(?:\.\d+)*)[.)]|([a-zđ])\)|([-–+•*])|\((\d+)\)|([IVX]+)\.)\s+/i;
+
+interface Item {
+  readonly block: number;
+  readonly key: string;
+}
+
+/** A count printed before a list, with where it is and what it counts. */
+interface ListCount {
+  readonly block: number;
+  readonly start: number;
+  readonly end: number;
+  readonly count: number;
+  readonly noun: string;
+  readonly printed: string;
+  readonly sentence: string;
+}
+
+/** What {@link checkListCounts} gives: the counts read, as checked claims, their findings and those left unchecked. */
+export interface ListCountChecks {
+  readonly claims: CheckedClaim[];
+  readonly findings: CheckFinding[];
+  readonly unchecked: UncheckedItem[];
+}
+
+function countValue(printed: string): number | null {
+  if (/^\d+$/.test(printed)) return Number(printed);
+  const r = readNumberWords(printed.trim().split(/\s+/));
+  return 'value' in r && r.value > 0n && r.value < 100n ? Number(r.value) : null;
+}
+
+/** The kind of a list marker (`'1'`, `'1.1'`, `'a'`, `'-'`, `'(1)'`, `'I'`), null for a paragraph with none. */
+function markerKind(p: DocumentParagraph): string | null {
+  if (p.label !== undefined) {
+    const m = MARKER.exec(`${p.label} x`);
+    return m === null ? 'label' : kindOf(m);
+  }
+  const m = MARKER.exec(p.text);
+  return m === null ? (/\blist\b/i.test(p.style ?? '') ? 'style' : null) : kindOf(m);
+}
+
+function kindOf(m: RegExpExecArray): string {
+  if (m[1] !== undefined) return m[1].split('.').map(() => '1').join('.');
+  if (m[2] !== undefined) return 'a';
+  if (m[3] !== undefined) return m[3] === '–' ? '-' : m[3];
+  if (m[4] !== undefined) return '(1)';
+  return 'I';
+}
+
+/** The text of a paragraph after its list marker and emphasis, folded. */
+function headOf(p: DocumentParagraph): string {
+  return foldVietnamese(p.text.replace(/^[\s#*]+/, '').replace(MARKER, '').replace(/^[\s*]+/, ''));
+}
+
+/**
+ * Counts printed before a list (“Chương trình gồm 03 dự án, 10 tiểu dự án”, “tập trung vào 04
+ * nhóm giải pháp sau:”) checked against the items: named items (“Dự án 1”, “Tiểu dự án 2” under
+ * each Dự án) anywhere after the count, each once (a second listing of the same items is not
+ * counted again); other items as the list right after the count, at the level of its first item
+ * (“1.”, “a)”, “-”; items of a deeper level are not counted), or inline (“(1) …; (2) …”). A count
+ * whose list is not found is listed unchecked, never a finding.
+ */
+export function checkListCounts(model: DocumentModel): ListCountChecks {
+  const paras = model.blocks.filter((b): b is DocumentParagraph => b.kind !== 'table');
+  const claims: CheckedClaim[] = [];
+  const findings: CheckFinding[] = [];
+  const unchecked: UncheckedItem[] = [];
+  const where = (c: ListCount): FindingLocation => ({ block: c.block + 1, ...(model.blocks[c.block]?.position ?? {}), start: c.start, end: c.end });
+  for (const [pi, p] of paras.entries()) {
+    for (const c of countsIn(p)) {
+      const items = namedItems(paras.slice(pi + 1), c.noun) ?? inlineItems(p.text.slice(c.end)) ?? listAfter(paras, pi);
+      const summary = `${c.printed}: a list of ${c.count}`;
+      if (items === null) {
+        const reason = `“${c.printed}”: no list of ${c.noun === 'tieu du an' ? 'Tiểu dự án' : 'items'} found after it to count`;
+        unchecked.push({ kind: 'claim', location: where(c), text: c.sentence, reason });
+        claims.push({ kind: 'list-count', location: where(c), sentence: c.sentence, summary, status: 'unchecked', note: reason });
+        continue;
+      }
+      const blocks = [...new Set(items.map((i) => i.block + 1))];
+      const span = blocks.length === 0 ? `block ${c.block + 1}` : blocks.length === 1 ? `block ${blocks[0]!}` : `blocks ${blocks[0]!}–${blocks[blocks.length - 1]!}`;
+      if (items.length === c.count) {
+        claims.push({ kind: 'list-count', location: where(c), sentence: c.sentence, summary, status: 'consistent', note: `${items.length} items listed (${span})` });
+        continue;
+      }
+      claims.push({ kind: 'list-count', location: where(c), sentence: c.sentence, summary, status: 'finding', note: null });
+      findings.push({
+        severity: 'error',
+        code: 'list-count-mismatch',
+        location: where(c),
+        text: c.sentence,
+        printed: c.printed,
+        expected: String(items.length),
+        difference: String(c.count - items.length),
+        relation: `count of the items listed = ${c.count}`,
+        message: `“${c.printed}”: the list that follows has ${items.length} item${items.length === 1 ? '' : 's'} (${span}: ${items.map((i) => i.key).join(', ')}), not ${c.count}`,
+      });
+    }
+  }
+  return { claims, findings, unchecked };
+}
+
+function countsIn(p: DocumentParagraph): ListCount[] {
+  const folded = foldVietnameseKeepingLength(p.text);
+  // only a count led by “gồm”, “có”, “triển khai”…, and the counts that follow it in its clause (“gồm 03 dự án, 10 tiểu dự án”)
+  const led = LED.exec(folded);
+  if (led === null) return [];
+  const clauseEnd = (() => {
+    const m = /[.;:](?!\d)|\btrong do\b/.exec(folded.slice(led.index + led[0].length));
+    return m === null ? folded.length : led.index + led[0].length + m.index;
+  })();
+  const out: ListCount[] = [];
+  const seen = new Set<string>();
+  COUNTED.lastIndex = led.index;
+  for (let m = COUNTED.exec(folded); m !== null && m.index < clauseEnd; m = COUNTED.exec(folded)) {
+    const count = countValue(m[1]!.trim());
+    const noun = m[2] === 'du an thanh phan' ? 'du an' : m[2]!;
+    if (count === null || count < 2 || seen.has(noun)) continue;
+    // the count the lead introduces, or one after a comma or “và” (“gồm 03 dự án, 10 tiểu dự án”)
+    if (m.index !== led.index + led[1]!.length && !/(?:,|\bva)\s*$/.test(folded.slice(led.index, m.index))) continue;
+    seen.add(noun);
+    out.push({ block: p.index, start: m.index, end: m.index + m[0].length, count, noun, printed: p.text.slice(m.index, m.index + m[0].length), sentence: p.text });
+  }
+  return out;
+}
+
+/** “Dự án 1”, “Tiểu dự án 2” (under each “Dự án”) at the head of the paragraphs after the count; null when none is. */
+function namedItems(after: readonly DocumentParagraph[], noun: string): Item[] | null {
+  if (noun !== 'du an' && noun !== 'tieu du an' && noun !== 'noi dung' && noun !== 'giai phap' && noun !== 'nhom giai phap' && noun !== 'nhiem vu') return null;
+  const own = new RegExp(String.raw`^(?:${noun})\s+(\d+)\b`);
+  const parent = /^du an\s+(\d+)\b/;
+  const items: Item[] = [];
+  const keys = new Set<string>();
+  let under = '';
+  for (const p of after) {
+    const head = headOf(p);
+    if (noun === 'tieu du an') {
+      const d = parent.exec(head);
+      if (d !== null) under = d[1]!;
+    }
+    const m = own.exec(head);
+    if (m === null) continue;
+    // “Tiểu dự án 1 thuộc Dự án 4”, “Tiểu dự án 2 (Dự án 5)”: its project printed with it
+    const of = noun === 'tieu du an' ? /^\s*(?:[(,:–-]\s*)?(?:thuoc\s+)?du an\s+(\d+)\b/.exec(head.slice(m[0].length)) : null;
+    if (of !== null) under = of[1]!;
+    const key = noun === 'tieu du an' ? `Tiểu dự án ${under === '' ? '' : `${under}.`}${m[1]!}` : `${p.text.replace(/^[\s#*]+/, '').replace(MARKER, '').replace(/^[\s*]+/, '').slice(0, head.indexOf(m[1]!) + m[1]!.length)}`;
+    // a second listing of the same items (a budget section by project) ends the count
+    if (keys.has(key)) break;
+    keys.add(key);
+    items.push({ block: p.index, key });
+  }
+  return items.length === 0 ? null : items;
+}
+
+/** “gồm 4 nhóm giải pháp: (1) …; (2) …; (3) …”: items numbered in brackets in the same paragraph. */
+function inlineItems(rest: string): Item[] | null {
+  if (!/^[^.;]{0,40}:/.test(rest)) return null;
+  const numbers = [...rest.matchAll(/(?:^|[\s:;,])\((\d{1,2})\)\s/g)].map((m) => m[1]!);
+  if (numbers.length < 2 || numbers[0] !== '1') return null;
+  return numbers.filter((n, i) => Number(n) === i + 1).map((n) => ({ block: -1, key: `(${n})` }));
+}
+
+/** The list right after the paragraph at `pi`: its items at the level of the first one, until a paragraph that is not of the list. */
+function listAfter(paras: readonly DocumentParagraph[], pi: number): Item[] | null {
+  const first = paras[pi + 1];
+  if (first === undefined || first.index !== paras[pi]!.index + 1) return null;
+  const level = markerKind(first);
+  if (level === null) return null;
+  const items: Item[] = [];
+  for (const p of paras.slice(pi + 1)) {
+    const kind = markerKind(p);
+    if (kind === null) break;
+    if (kind === level) items.push({ block: p.index, key: (p.label ?? MARKER.exec(p.text)?.[0] ?? '').trim() || `block ${p.index + 1}` });
+    // a marker of a higher level (“2.” after a list of “a)” items) ends the list
+    else if (kind.length < level.length && /^1/.test(kind) && /^1/.test(level)) break;
+  }
+  return items.length < 2 ? null : items;
+}

@@ -1,0 +1,121 @@
+import { compareFractions, fraction, fractionToDecimal, multiplyFractions, subtractFractions, type Fraction } from '../numbers/fraction.js';
+import { formatVnNumber } from '../numbers/formatVnNumber.js';
+import { DONG_PER_UNIT, MONEY_UNIT_LABELS } from '../numbers/money.js';
+import { foldVietnameseKeepingLength } from '../text/foldVietnamese.js';
+import { inDong, isEnglishFormat, proseFigures, sentences, type ProseFigure } from './_proseFigures.js';
+import type { CheckedClaim, CheckFinding, FindingLocation } from './checkReport.js';
+import type { DocumentModel, DocumentParagraph } from './documentModel.js';
+
+/** What {@link checkUnitAmounts} gives: the claims read and their findings. */
+export interface UnitAmountChecks {
+  readonly claims: CheckedClaim[];
+  readonly findings: CheckFinding[];
+  /** The sentences read, as `'block:start'` (0-based block, the sentence's offset), so they are not listed unchecked. */
+  readonly read: ReadonlySet<string>;
+}
+
+/** The units an amount is “per” (“đồng/hộ”, “đồng/người/tháng”), folded, and what multiplies it. */
+const PER = /^(?:\s*\/\s*(ho|nguoi|lao dong|hoc sinh|thang|nam))+/;
+const PER_ONE = /\/\s*(ho|nguoi|lao dong|hoc sinh|thang|nam)/g;
+/** “× 6 tháng”, “x 12 tháng”, “trong 6 tháng”, “trong thời gian 6 tháng”: a number of months or years. */
+const PERIOD = /(?:[×x*]|\btrong(?: thoi gian)?|\bthoi gian)\s*(\d{1,3})\s*(thang|nam)\b/g;
+/** Words right before a total: “tổng kinh phí”, “tổng số tiền”, “tổng cộng”, “thành tiền”, “=”. */
+const TOTAL_BEFORE = /(?:\btong(?: (?:kinh phi|so tien|so kinh phi|von|cong|chi|tien))?(?: (?:la|dat|khoang))?|\bthanh tien|=|\bvoi tong(?: kinh phi| so tien)?(?: la)?)\s*:?\s*$/;
+
+type Per = 'ho' | 'nguoi' | 'thang' | 'nam';
+const perOf = (word: string): Per => (word === 'ho' ? 'ho' : word === 'thang' ? 'thang' : word === 'nam' ? 'nam' : 'nguoi');
+const PER_LABEL: Readonly<Record<Per, string>> = { ho: 'hộ', nguoi: 'người', thang: 'tháng', nam: 'năm' };
+
+const vn = (f: Fraction): string => {
+  const d = fractionToDecimal(f);
+  const decimals = Math.min(3, d.decimalPlaces());
+  return formatVnNumber(d, { decimals, rounding: 'half-up' });
+};
+
+/**
+ * Amounts per unit times a count (“hỗ trợ 40 triệu đồng/hộ cho 120 hộ, tổng kinh phí 4.800 triệu
+ * đồng”; “mức 1.500.000 đồng/người/tháng × 6 tháng” for 45 lao động): the total printed after them,
+ * exactly, in đồng. Each unit the amount is per (hộ, người, tháng, năm) and the total is not must be
+ * multiplied by exactly one figure of the sentence (one count of households, of persons; one number
+ * of months); when a unit has none or more than one, the claim is not read.
+ */
+export function checkUnitAmounts(model: DocumentModel): UnitAmountChecks {
+  const paras = model.blocks.filter((b): b is DocumentParagraph => b.kind !== 'table');
+  const englishFormat = isEnglishFormat(paras.map((p) => foldVietnameseKeepingLength(p.text)), { folded: true });
+  const claims: CheckedClaim[] = [];
+  const findings: CheckFinding[] = [];
+  const read = new Set<string>();
+  for (const p of paras) {
+    if (!/\/\s*(?:hộ|người|lao động|học sinh|tháng|năm)/iu.test(p.text)) continue;
+    const folded = foldVietnameseKeepingLength(p.text);
+    const all = proseFigures(p.text, { englishFormat, folded });
+    for (const s of sentences(p.text)) {
+      const figures = all.filter((f) => f.start >= s.start && f.end <= s.end);
+      const sentence = p.text.slice(s.start, s.end).trim();
+      const where = (f: ProseFigure): FindingLocation => ({ block: p.index + 1, ...p.position, start: f.start, end: f.end });
+      const pers = (f: ProseFigure): Per[] => {
+        const m = PER.exec(folded.slice(f.end, f.end + 40));
+        return m === null ? [] : [...m[0].matchAll(PER_ONE)].map((x) => perOf(x[1]!));
+      };
+      for (const [i, amount] of figures.entries()) {
+        const per = amount.dimension === 'money' ? pers(amount) : [];
+        if (per.length === 0 || amount.qualifier !== null || amount.range !== undefined) continue;
+        const total = figures.slice(i + 1).find((f) => f.dimension === 'money' && TOTAL_BEFORE.test(folded.slice(Math.max(s.start, f.start - 30), f.start)));
+        if (total === undefined || total.qualifier !== null || total.range !== undefined) continue;
+        const left = pers(total);
+        if (!left.every((u) => per.includes(u))) continue;
+        const factors: Array<{ readonly value: Fraction; readonly text: string }> = [];
+        let all = true;
+        for (const u of per.filter((x) => !left.includes(x))) {
+          const found = multiplier(u, folded, figures, s, amount, total, pers);
+          if (found === null) all = false;
+          else factors.push(found);
+        }
+        if (!all || factors.length === 0) continue;
+        const expected = factors.reduce((acc, f) => multiplyFractions(acc, f.value), inDong(amount));
+        const perTotal = left.map((u) => `/${PER_LABEL[u]}`).join('');
+        const relation = `${amount.text}${per.map((u) => `/${PER_LABEL[u]}`).join('')} × ${factors.map((f) => f.text).join(' × ')} = ${total.text}${perTotal}`;
+        const summary = relation;
+        read.add(`${p.index}:${s.start}`);
+        if (compareFractions(expected, inDong(total)) === 0) {
+          claims.push({ kind: 'unit-amount', location: where(total), sentence, summary, status: 'consistent', note: 'the amount per unit times the count is the total, exactly' });
+          continue;
+        }
+        const unit = DONG_PER_UNIT[total.moneyUnit ?? 'dong'];
+        const inUnit = (x: Fraction): Fraction => multiplyFractions(x, fraction(1n, unit));
+        const label = MONEY_UNIT_LABELS[total.moneyUnit ?? 'dong'];
+        const difference = inUnit(subtractFractions(inDong(total), expected));
+        claims.push({ kind: 'unit-amount', location: where(total), sentence, summary, status: 'finding', note: null });
+        // a total less than the product is wrong; a larger one may hold other money (the household's own share): a warning
+        const over = compareFractions(difference, fraction(0n)) > 0;
+        findings.push({
+          severity: over ? 'warning' : 'error',
+          code: 'unit-amount-mismatch',
+          location: where(total),
+          text: sentence,
+          printed: total.text,
+          expected: `${vn(inUnit(expected))} ${label}${perTotal}`,
+          difference: fractionToDecimal(difference).toString(),
+          relation,
+          message: `“${total.text}”: ${amount.text}${per.map((u) => `/${PER_LABEL[u]}`).join('')} × ${factors.map((f) => f.text).join(' × ')} = ${vn(inUnit(expected))} ${label}${perTotal}, ${compareFractions(difference, fraction(0n)) > 0 ? 'less' : 'more'} than printed by ${vn(difference.num < 0n ? fraction(-difference.num, difference.den) : difference).replace(/^-/, '')} ${label}${over ? ' (does the total hold other money?)' : ''}`,
+        });
+      }
+    }
+  }
+  return { claims, findings, read };
+}
+
+/** The one figure of the sentence that multiplies an amount per `u`: a count of households or persons, or a number of months or years; null when there is none or more than one. */
+function multiplier(u: Per, folded: string, figures: readonly ProseFigure[], s: { readonly start: number; readonly end: number }, amount: ProseFigure, total: ProseFigure, pers: (f: ProseFigure) => Per[]): { readonly value: Fraction; readonly text: string } | null {
+  if (u === 'thang' || u === 'nam') {
+    const found = [...folded.slice(s.start, s.end).matchAll(PERIOD)].filter((m) => m[2] === u);
+    if (found.length !== 1) return null;
+    return { value: fraction(BigInt(found[0]![1]!)), text: `${found[0]![1]!} ${PER_LABEL[u]}` };
+  }
+  const dimension = u === 'ho' ? 'households' : 'persons';
+  const counts = figures.filter((f) => f !== amount && f !== total && f.dimension === dimension && pers(f).length === 0);
+  if (counts.length !== 1) return null;
+  const c = counts[0]!;
+  if (c.qualifier !== null || c.range !== undefined || c.value.den !== 1n) return null;
+  return { value: c.value, text: c.text };
+}

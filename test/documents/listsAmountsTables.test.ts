@@ -1,0 +1,164 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { formatVnNumber } from '../../src/numbers/formatVnNumber.js';
+import { checkDocument, type CheckDocumentOptions } from '../../src/documents/checkDocument.js';
+import type { CheckFinding, CheckReport } from '../../src/documents/checkReport.js';
+import { DEFAULT_QUALIFIER_BOUNDS } from '../../src/documents/qualifierBounds.js';
+import { readTextDocument } from '../../src/io/readTextDocument.js';
+import { readFixture } from '../_helpers/fixtures.js';
+
+// Four plans (a district's report, a province's decision giving 2027 capital by project and source,
+// a commune's mid-year review, an HĐND resolution on 2026–2030 targets), each with planted errors
+// (test/fixtures/documents/README.md) and a twin with none: counts of the lists that follow them,
+// amounts per unit times a count, rates and totals of the prose against the document's own tables,
+// and “hơn X” of a round figure bounded at the next value of its last significant digit.
+
+const check = (name: string, options?: CheckDocumentOptions): CheckReport => checkDocument(readTextDocument(readFixture(`documents/written-${name}`)), options);
+const brief = (f: CheckFinding): string => `${f.code} “${f.printed ?? ''}” → ${f.expected ?? ''}`;
+const run = (text: string, options?: CheckDocumentOptions): string[] => checkDocument(readTextDocument(text), options).findings.map(brief);
+
+const PLANTED: Readonly<Record<string, readonly string[]>> = {
+  'bc-huyen-2026': ['list-count-mismatch “10 tiểu dự án” → 9', 'unit-amount-mismatch “4.600 triệu đồng” → 4.800 triệu đồng', 'unit-amount-mismatch “450.000.000 đồng” → 405.000.000 đồng', 'list-count-mismatch “05 nhóm giải pháp” → 4'],
+  'qd-von-2027': ['parts-exceed-total “hơn 830 tỷ đồng” → 882,8 tỷ đồng', 'list-count-mismatch “05 dự án” → 4', 'figure-differs-from-table “721,5 tỷ đồng” → 712,5 tỷ đồng', 'unit-amount-mismatch “57 tỷ đồng” → 75 tỷ đồng', 'unit-amount-mismatch “1,6 tỷ đồng” → 1,4 tỷ đồng'],
+  'xa-so-ket-2027': ['figure-differs-from-table “9,91%” → 9,19%', 'figure-differs-from-table “10,04%” → 10,40%', 'list-count-mismatch “6 nội dung” → 5', 'unit-amount-mismatch “24.900.000 đồng” → 29.400.000 đồng', 'unit-amount-mismatch “65 triệu đồng” → 60 triệu đồng', 'figure-differs-from-table “490,4 triệu đồng” → 409,4 triệu đồng'],
+  'nq-hdnd-2026-2030': ['figure-differs-from-table “20,60%” → 20,00%', 'figure-differs-from-table “15,35%” → 16,35%', 'parts-exceed-total “hơn 1.900 tỷ đồng” → 2.050,0 tỷ đồng', 'unit-amount-mismatch “15.613.200.000 đồng” → 15.163.200.000 đồng', 'list-count-mismatch “04 nhóm nhiệm vụ” → 3'],
+};
+
+describe('lists, amounts per unit, the prose against its tables: every planted error found, the twins give nothing', () => {
+  for (const [name, expected] of Object.entries(PLANTED)) {
+    it(`${name}: ${expected.length} planted`, () => {
+      const clean = check(`${name}.clean.txt`);
+      expect(clean.findings.map(brief)).toEqual([]);
+      // the twin's new claims are read and hold
+      expect(clean.claims.filter((c) => c.kind === 'list-count' || c.kind === 'unit-amount').every((c) => c.status === 'consistent')).toBe(true);
+      expect(check(`${name}.txt`).findings.map(brief)).toEqual(expected);
+    });
+  }
+});
+
+describe('a count before a list', () => {
+  it('counts Tiểu dự án under each Dự án, and names them in the finding', () => {
+    const f = check('bc-huyen-2026.txt').findings[0]!;
+    expect(f.message).toBe('“10 tiểu dự án”: the list that follows has 9 items (blocks 7–17: Tiểu dự án 1.1, Tiểu dự án 1.2, Tiểu dự án 2.1, Tiểu dự án 2.2, Tiểu dự án 2.3, Tiểu dự án 3.1, Tiểu dự án 3.2, Tiểu dự án 3.3, Tiểu dự án 3.4), not 10');
+    expect(f.location).toMatchObject({ block: 5, line: 8 });
+  });
+
+  it('counts a list at the level of its first item: “- …” under “2.” are not solutions', () => {
+    expect(run('Huyện tập trung vào 03 nhóm giải pháp sau:\n1. Lãnh đạo.\n2. Nguồn lực.\n- Trung ương.\n- Địa phương.\n3. Truyền thông.')).toEqual([]);
+    expect(run('Huyện tập trung vào 05 nhóm giải pháp sau:\n1. Lãnh đạo.\n2. Nguồn lực.\n- Trung ương.\n- Địa phương.\n3. Truyền thông.')).toEqual(['list-count-mismatch “05 nhóm giải pháp” → 3']);
+  });
+
+  it('reads a count in words and a list numbered inline: “gồm bốn nhóm giải pháp: (1) …; (2) …”', () => {
+    expect(run('Kế hoạch gồm bốn nhóm giải pháp: (1) tuyên truyền; (2) đầu tư; (3) sinh kế; (4) giám sát.')).toEqual([]);
+    expect(run('Kế hoạch gồm năm nhóm giải pháp: (1) tuyên truyền; (2) đầu tư; (3) sinh kế; (4) giám sát.')).toEqual(['list-count-mismatch “năm nhóm giải pháp” → 4']);
+  });
+
+  it('“Tiểu dự án 1 thuộc Dự án 4”: a sub-project’s project printed with it', () => {
+    const list = 'Chương trình có 03 tiểu dự án:\n- Tiểu dự án 1 thuộc Dự án 4: đào tạo.\n- Tiểu dự án 2 thuộc Dự án 4: việc làm.\n- Tiểu dự án 1 thuộc Dự án 6: truyền thông.';
+    expect(run(list)).toEqual([]);
+    expect(run(list.replace('03 tiểu dự án', '04 tiểu dự án'))).toEqual(['list-count-mismatch “04 tiểu dự án” → 3']);
+  });
+
+  it('a second listing of the same projects (a budget by project) is not counted again; a count with no list is unchecked, never a finding', () => {
+    expect(run('Chương trình gồm 02 dự án.\nDự án 1: Hạ tầng.\nDự án 2: Sinh kế.\nKinh phí:\nDự án 1: 200 triệu đồng.\nDự án 2: 100 triệu đồng.')).toEqual([]);
+    const r = checkDocument(readTextDocument('Xã triển khai 5 nội dung hỗ trợ trong năm 2027.\nKết quả đạt khá.'));
+    expect(r.findings).toEqual([]);
+    expect(r.claims.find((c) => c.kind === 'list-count')?.status).toBe('unchecked');
+  });
+});
+
+describe('an amount per unit times a count', () => {
+  it('“2 triệu 500 nghìn đồng/hộ cho 120 hộ, tổng kinh phí 300 triệu đồng”, exactly', () => {
+    expect(run('Hỗ trợ 2 triệu 500 nghìn đồng/hộ cho 120 hộ, tổng kinh phí 300 triệu đồng.')).toEqual([]);
+    expect(run('Hỗ trợ 2 triệu 500 nghìn đồng/hộ cho 120 hộ, tổng kinh phí 310 triệu đồng.')).toEqual(['unit-amount-mismatch “310 triệu đồng” → 300 triệu đồng']);
+  });
+
+  it('“mức 1.500.000 đồng/người/tháng × 12 tháng = 18.000.000 đồng/người”: the total keeps its “/người”', () => {
+    expect(run('Mức trợ cấp 1.500.000 đồng/người/tháng × 12 tháng = 18.000.000 đồng/người.')).toEqual([]);
+    expect(run('Mức trợ cấp 1.500.000 đồng/người/tháng × 12 tháng = 19.000.000 đồng/người.')).toEqual(['unit-amount-mismatch “19.000.000 đồng” → 18.000.000 đồng/người']);
+  });
+
+  it('a total larger than the product may hold other money: a warning; a smaller one an error', () => {
+    const severities = (t: string): string[] => checkDocument(readTextDocument(t)).findings.map((f) => f.severity);
+    expect(severities('Hỗ trợ 40 triệu đồng/hộ cho 120 hộ, tổng kinh phí 5.200 triệu đồng.')).toEqual(['warning']);
+    expect(severities('Hỗ trợ 40 triệu đồng/hộ cho 120 hộ, tổng kinh phí 4.200 triệu đồng.')).toEqual(['error']);
+  });
+
+  it('two counts the amount could be for, or a count only approximate: not read', () => {
+    expect(run('Hỗ trợ 2 triệu đồng/hộ cho 120 hộ nghèo và 80 hộ cận nghèo, tổng kinh phí 500 triệu đồng.')).toEqual([]);
+    expect(run('Hỗ trợ 2 triệu đồng/hộ cho khoảng 120 hộ, tổng kinh phí 500 triệu đồng.')).toEqual([]);
+  });
+});
+
+describe('the prose against its own tables', () => {
+  const table = 'Biểu 1. Hộ nghèo\n\nTT\tXã\tTổng số hộ\tSố hộ nghèo\tTỷ lệ hộ nghèo (%)\n1\tXã Tân Lập\t1.000\t50\t5,00\n2\tXã Tân Hòa\t500\t40\t8,00\n\tTổng cộng\t1.500\t90\t6,00\n\n';
+
+  it('the total row, a named row, the cell named in the finding', () => {
+    expect(run(`${table}Tỷ lệ hộ nghèo toàn huyện là 6,00%, trong đó tỷ lệ hộ nghèo của xã Tân Hòa là 8,00%.`)).toEqual([]);
+    const r = checkDocument(readTextDocument(`${table}Tỷ lệ hộ nghèo toàn huyện là 6,20%, trong đó tỷ lệ hộ nghèo của xã Tân Hòa là 8,00%.`));
+    expect(r.findings.map(brief)).toEqual(['figure-differs-from-table “6,20%” → 6,00%']);
+    expect(r.findings[0]!.message).toBe('“6,20%”: the table at block 2, row 4 (“Tổng cộng”), column 5 (“Tỷ lệ hộ nghèo (%)”) prints 6,00%, not the figure of the prose');
+  });
+
+  it('a sentence of a year the table does not name is not compared with it', () => {
+    expect(run(`${table}Cuối năm 2025, tỷ lệ hộ nghèo toàn huyện là 6,80%.`)).toEqual([]);
+    expect(run(`Biểu 1. Hộ nghèo năm 2025\n\n${table.slice(table.indexOf('TT'))}Cuối năm 2025, tỷ lệ hộ nghèo toàn huyện là 6,80%.`)).toEqual(['figure-differs-from-table “6,80%” → 6,00%']);
+  });
+
+  it('a rate printed with fewer decimals agrees when the table rounds to it; the country or a change are not the table’s', () => {
+    expect(run(`${table}Tỷ lệ hộ nghèo toàn huyện là 6%.`)).toEqual([]);
+    expect(run(`${table}Tỷ lệ hộ nghèo cả nước là 1,93%.`)).toEqual([]);
+    expect(run(`${table}Tỷ lệ hộ nghèo giảm 1,20%.`)).toEqual([]);
+  });
+});
+
+describe('“hơn/trên X” of a round figure: bounded at the next value of its last significant digit, as data the caller can override', () => {
+  const text = 'Tổng vốn hơn 830 tỷ đồng, gồm: vốn đầu tư 712,5 tỷ đồng; vốn sự nghiệp 170,3 tỷ đồng.';
+
+  it('“hơn 830 tỷ” is 830–840 by default, any value above 830 when told', () => {
+    expect(DEFAULT_QUALIFIER_BOUNDS.moreThan.amounts).toBe('round-figure');
+    expect(run(text)).toEqual(['parts-exceed-total “hơn 830 tỷ đồng” → 882,8 tỷ đồng']);
+    expect(run(text, { bounds: { moreThan: { amounts: 'unbounded' } } })).toEqual([]);
+  });
+
+  it('a figure that is not round (“hơn 835 tỷ”) and rates (“trên 90%”) are not bounded', () => {
+    expect(run('Tổng vốn hơn 835 tỷ đồng, gồm: vốn đầu tư 712,5 tỷ đồng; vốn sự nghiệp 170,3 tỷ đồng.')).toEqual([]);
+    expect(run('Có 1.990 hộ được hỗ trợ, đạt trên 90% kế hoạch (kế hoạch 2.000 hộ).')).toEqual([]);
+  });
+
+  it('“khoảng 870 tỷ” is 865–875 by default (half its last significant digit), 852,6–887,4 at 2% either side when told', () => {
+    const about = 'Tổng vốn khoảng 870 tỷ đồng, gồm: vốn đầu tư 712,5 tỷ đồng; vốn sự nghiệp 170,3 tỷ đồng.';
+    expect(run(about)).toEqual(['parts-exceed-total “khoảng 870 tỷ đồng” → 882,8 tỷ đồng']);
+    expect(run(about, { approximations: { about: { by: 'share', share: '0.02' } } })).toEqual([]);
+  });
+
+  it('a bad rule is refused naming the option', () => {
+    expect(() => checkDocument(readTextDocument(text), { bounds: { moreThan: { amounts: 'sometimes' as 'unbounded' } } })).toThrow(/bounds/);
+  });
+});
+
+describe('properties', () => {
+  const vn = (n: bigint): string => formatVnNumber(n, { decimals: 0 });
+
+  it('an amount per person and month × persons × months is its total exactly, and any other total is found with that product', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: 1n, max: 5_000_000n }), fc.integer({ min: 2, max: 5_000 }), fc.integer({ min: 1, max: 24 }), fc.bigInt({ min: -1_000n, max: 1_000n }), (amount, persons, months, off) => {
+        const total = amount * BigInt(persons) * BigInt(months);
+        const text = (t: bigint): string => `Hỗ trợ ${vn(BigInt(persons))} người, mức ${vn(amount)} đồng/người/tháng trong ${months} tháng, tổng kinh phí ${vn(t)} đồng.`;
+        expect(run(text(total))).toEqual([]);
+        if (off !== 0n && total + off > 0n) expect(run(text(total + off))).toEqual([`unit-amount-mismatch “${vn(total + off)} đồng” → ${vn(total)} đồng`]);
+      }),
+    );
+  });
+
+  it('a count before its list is found exactly when it is not the number of items listed', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 2, max: 12 }), fc.integer({ min: 2, max: 12 }), fc.constantFrom('1.', '-', 'a)'), (listed, printed, marker) => {
+        const letters = 'abcdeghiklmn';
+        const items = Array.from({ length: listed }, (_, i) => `${marker === '1.' ? `${i + 1}.` : marker === 'a)' ? `${letters[i]!})` : '-'} Nội dung thứ ${i + 1}.`);
+        const found = run([`Xã triển khai ${printed} nội dung sau:`, ...items, 'Kết quả đạt khá.'].join('\n'));
+        expect(found).toEqual(printed === listed ? [] : [`list-count-mismatch “${printed} nội dung” → ${listed}`]);
+      }),
+    );
+  });
+});
