@@ -1,5 +1,6 @@
 import { deepFreeze } from '../_internal/_freeze.js';
 import { roundQuotient, type RoundingMode } from '../numbers/rounding.js';
+import { addFractions, compareFractions, divideFractions, fraction, multiplyFractions, subtractFractions, type Fraction } from '../numbers/fraction.js';
 import type { MoneyUnit } from '../numbers/money.js';
 import { foldVietnamese } from '../text/foldVietnamese.js';
 import { cellNumber, rowNumber, type CellNumber, type RowNumber } from './_cellNumber.js';
@@ -8,7 +9,7 @@ import { figureCells, moneyUnitIn, tableHeader } from './_tableHeader.js';
 import { coverageCandidates, hasChildRow, inNumberSequence, MEAN_ROW, namedGroup, NOTE_ROW, relationColumns, roleOf, rowSignal, startsNumberGroup, withLetterLevels, type RowSignal } from './_tableRows.js';
 import { averageRelations, carriedBreaks, CHANGE_HEADER, declaredFormulas, headerFormulas, IN_WHICH, isMeanOf, linearRelations, scaledTo, TOTAL_NAME, type Col } from './_columnRelations.js';
 import type { DocumentTable } from './documentModel.js';
-import type { DocumentLayoutColumn, DocumentColumnKind, LayoutRelation, DocumentLayoutRow, DocumentTableLayout } from './tableLayout.js';
+import type { DocumentLayoutColumn, DocumentColumnKind, LayoutRelation, DocumentLayoutRow, DocumentTableLayout, MeanRowRate } from './tableLayout.js';
 import { assertOptions } from '../errors/assertOptions.js';
 
 /** How strongly the table's own figures support one inferred relation. */
@@ -482,6 +483,31 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
     }
   }
 
+  // a row of means printing its counts and a rate: the rate of its rows' sums, of its own printed means, or the mean of
+  // its rows' rates — whichever its printed figures give, stated in the layout; the nearest to it when none does
+  for (const [j, r] of rows.entries()) {
+    if (r.role !== 'average' || r.covers === undefined) continue;
+    const colOf = (k: string): number => cols.find((c) => c.key === k)!.col;
+    const parts = r.covers.map((x) => indexOfRow.get(x)!);
+    const made: MeanRowRate[] = [];
+    for (const rel of relations) {
+      if (rel.type !== 'rate' || rel.baseRow !== undefined || at(j, colOf(rel.count)) === null) continue;
+      const printed = at(j, colOf(rel.column));
+      if (printed === null) continue;
+      if (rel.minus !== undefined) {
+        notes.push(`row ${r.row + 1} “${r.label}” is a row of means: its growth rate “${rel.column}” left unchecked`);
+        continue;
+      }
+      const counts = parts.map((p) => at(p, colOf(rel.count)));
+      const bases = parts.map((p) => at(p, colOf(rel.base)));
+      const rates = parts.map((p) => at(p, colOf(rel.column)));
+      const { as, holds } = meanRowRateMade(printed, { counts, bases, ownCount: at(j, colOf(rel.count)), ownBase: at(j, colOf(rel.base)), rates }, rel.scale, rel.rounding);
+      made.push({ column: rel.column, as });
+      const how = { 'rate-of-sums': `${rel.count} ÷ ${rel.base} of its rows' sums`, 'rate-of-means': `${rel.count} ÷ ${rel.base} of its own means`, 'mean-of-rates': `the mean of its rows' rates` }[as];
+      evidence.push({ type: 'rate', text: `${r.label} · ${rel.column} = ${how} (${rel.rounding}, to the decimals printed)`, holds: holds ? 1 : 0, of: 1, breaks: holds ? [] : [r.label], origin: 'inferred' });
+    }
+    if (made.length > 0) rows[j] = { ...r, rates: made };
+  }
   const layoutColumns: DocumentLayoutColumn[] = cols
     .filter((c) => c.kind !== 'text' || header.paths[c.col]!.length > 0 || dataRows.some((r) => text(r, c.col) !== ''))
     .map((c) => (c.unit === null || c.kind !== 'amount' ? { col: c.col, key: c.key, header: c.header, kind: c.kind } : { col: c.col, key: c.key, header: c.header, kind: c.kind, unit: c.unit }));
@@ -494,13 +520,6 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
     relations,
     ...(dashes ? { blankAs: 'zero' as const } : {}),
   };
-  // a row of means printing its counts and a rate: the rate is that of the totals (or the mean of the rows' rates),
-  // which the rounded means no longer give — not checked there, and said so
-  for (const [j, r] of rows.entries()) {
-    if (r.role !== 'average') continue;
-    const rates = relations.flatMap((rel) => (rel.type === 'rate' && rel.baseRow === undefined && at(j, cols.find((c) => c.key === rel.count)!.col) !== null && at(j, cols.find((c) => c.key === rel.column)!.col) !== null ? [rel.column] : []));
-    if (rates.length > 0) notes.push(`row ${r.row + 1} “${r.label}” is a row of means: its rate${rates.length > 1 ? 's' : ''} ${rates.map((k) => `“${k}”`).join(', ')} (that of the totals or the mean of the rows' rates, which its rounded means no longer give) left unchecked`);
-  }
   const totalled = rows.some((r) => r.covers !== undefined);
   const inRelation = new Set(relations.flatMap(relationColumns));
   const uncheckedColumns = figureCols.filter((c) => !inRelation.has(c.key) && !(totalled && c.kind !== 'rate')).map((c) => c.key);
@@ -695,6 +714,57 @@ function percentOf(x: CellNumber | null, y: CellNumber | null, less: CellNumber 
   const d = Math.max(x.decimals, less?.decimals ?? 0);
   const top = BigInt(x.units) * 10n ** BigInt(d - x.decimals) - (less === null ? 0n : BigInt(less.units) * 10n ** BigInt(d - less.decimals));
   return { num: top * 10n ** BigInt(y.decimals) * 100n, den: BigInt(y.units) * 10n ** BigInt(d) };
+}
+
+/** `Σ counts ÷ Σ bases × scale`, exactly; null when a figure is missing or the base is not positive. */
+function rateOf(counts: ReadonlyArray<CellNumber | null>, bases: ReadonlyArray<CellNumber | null>, scale: number): Fraction | null {
+  if (counts.some((x) => x === null) || bases.some((x) => x === null)) return null;
+  const sum = (xs: ReadonlyArray<CellNumber | null>): Fraction => xs.reduce((t, x) => addFractions(t, fraction(BigInt(x!.units), 10n ** BigInt(x!.decimals))), fraction(0n));
+  const b = sum(bases);
+  return b.num <= 0n ? null : multiplyFractions(divideFractions(sum(counts), b), fraction(scale));
+}
+
+/** Whether `value` rounds to `printed` at its printed decimals. */
+function rateGives(printed: CellNumber, value: Fraction | null, rounding: RoundingMode): boolean {
+  return value !== null && roundQuotient(value.num * 10n ** BigInt(printed.decimals), value.den, rounding) === BigInt(printed.units);
+}
+
+/**
+ * How a row of means made the rate it prints beside its means: the first of the rate of its rows' sums, the rate of
+ * its own printed means, and the mean of its rows' rates (as printed, or as their counts give them) that gives the
+ * printed figure; when none does (the rate itself mistyped), the one nearest to it — a slip of a digit stays near.
+ */
+function meanRowRateMade(
+  printed: CellNumber,
+  figures: { readonly counts: ReadonlyArray<CellNumber | null>; readonly bases: ReadonlyArray<CellNumber | null>; readonly ownCount: CellNumber | null; readonly ownBase: CellNumber | null; readonly rates: ReadonlyArray<CellNumber | null> },
+  scale: number,
+  rounding: RoundingMode,
+): { readonly as: MeanRowRate['as']; readonly holds: boolean } {
+  const { counts, bases, ownCount, ownBase, rates } = figures;
+  const mean = (xs: ReadonlyArray<Fraction | null>): Fraction | null => (xs.some((x) => x === null) ? null : divideFractions(xs.reduce<Fraction>((t, x) => addFractions(t, x!), fraction(0n)), fraction(xs.length)));
+  const asPrinted = (x: CellNumber | null): Fraction | null => (x === null ? null : fraction(BigInt(x.units), 10n ** BigInt(x.decimals)));
+  const recomputed = rates.map((r, i) => {
+    const v = rateOf([counts[i] ?? null], [bases[i] ?? null], scale);
+    if (v === null || r === null) return null;
+    const unit = 10n ** BigInt(r.decimals);
+    return fraction(roundQuotient(v.num * unit, v.den, rounding), unit);
+  });
+  const candidates: ReadonlyArray<readonly [MeanRowRate['as'], Fraction | null]> = [
+    ['rate-of-sums', rateOf(counts, bases, scale)],
+    ['rate-of-means', rateOf([ownCount], [ownBase], scale)],
+    ['mean-of-rates', mean(rates.map(asPrinted))],
+    ['mean-of-rates', mean(recomputed)],
+  ];
+  const held = candidates.find(([, v]) => rateGives(printed, v, rounding));
+  if (held !== undefined) return { as: held[0], holds: true };
+  const p = asPrinted(printed)!;
+  const distance = (v: Fraction): Fraction => {
+    const d = subtractFractions(v, p);
+    return d.num < 0n ? fraction(-d.num, d.den) : d;
+  };
+  let best: readonly [MeanRowRate['as'], Fraction] | null = null;
+  for (const [as, v] of candidates) if (v !== null && (best === null || compareFractions(distance(v), best[1]) < 0)) best = [as, distance(v)];
+  return { as: best?.[0] ?? 'rate-of-sums', holds: false };
 }
 
 /** A column of units (“Đơn vị tính”, “ĐVT”: hộ, %, người) between the name and the figures: not the row's name. */
