@@ -33,6 +33,7 @@ export function specFromLayout(table: DocumentTable, layout: DocumentTableLayout
     const kind = c.kind === 'label' ? 'text' : c.kind;
     columns.push({ key: c.key, kind, header, index: c.col, ...(c.kind === 'label' ? { label: true } : {}), ...(c.unit === undefined ? {} : { unit: c.unit }) });
   }
+  if (layout.rows.some((r) => (r.carries ?? []).length > 0)) return { ok: false, reason: 'a period\'s row carries the last year\'s stocks' };
   const relations: SpecRelation[] = [];
   // a row of means: a heading to the sums and the rates (its rate is not that of its means), the mean of its rows in its columns
   for (const r of meanRows(layout)) {

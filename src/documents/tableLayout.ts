@@ -45,6 +45,8 @@ export interface DocumentLayoutRow {
   readonly number?: string;
   /** For subtotals and totals: the grid rows it adds up; for a row of means, the rows it averages. */
   readonly covers?: readonly number[];
+  /** For a period's row under its years: the columns of stocks it prints as its last year's figure (the households, the poor at the end), not summed. */
+  readonly carries?: readonly string[];
   /** For a row of means: how each rate it prints beside its means was made, as its figures show. */
   readonly rates?: readonly MeanRowRate[];
 }
@@ -163,6 +165,7 @@ export const documentTableLayoutSchema = z.object({
       number: z.string().optional(),
       covers: z.array(gridIndex).optional(),
       rates: z.array(z.object({ column: key, as: z.enum(['rate-of-sums', 'rate-of-means', 'mean-of-rates']) })).optional(),
+      carries: z.array(key).optional(),
     }),
   ),
   relations: z.array(
@@ -235,8 +238,13 @@ export function printedTableFromLayout(table: DocumentTable, layout: DocumentTab
     for (const r of l.rows) {
       if ((r.role === 'subtotal' || r.role === 'total') && r.covers !== undefined && r.covers.length > 0) {
         // a total left blank in a column (a period's row under the households of each year) prints nothing to check there
+        const carried = new Set(r.carries ?? []);
         const printed = additive.filter((k) => !blankCell(table, r.row, byKey.get(k)!.col));
-        if (printed.length > 0) relations.push({ type: 'row-total', row: rowKeyOf(r.row), parts: r.covers.map(rowKeyOf), columns: printed, ...(amountsRounded(l, printed) ? { partsRounded: true } : {}) });
+        const summed = printed.filter((k) => !carried.has(k));
+        if (summed.length > 0) relations.push({ type: 'row-total', row: rowKeyOf(r.row), parts: r.covers.map(rowKeyOf), columns: summed, ...(amountsRounded(l, summed) ? { partsRounded: true } : {}) });
+        // a stock a period's row carries: its last year's figure
+        const stocks = printed.filter((k) => carried.has(k));
+        if (stocks.length > 0) relations.push({ type: 'row-total', row: rowKeyOf(r.row), parts: [rowKeyOf(Math.max(...r.covers))], columns: stocks });
       }
     }
   }

@@ -6,8 +6,8 @@ import { foldVietnamese } from '../text/foldVietnamese.js';
 import { cellNumber, rowNumber, type CellNumber, type RowNumber } from './_cellNumber.js';
 import { isNoFigureText } from '../numbers/tableFigureText.js';
 import { figureCells, moneyUnitIn, tableHeader } from './_tableHeader.js';
-import { coverageCandidates, hasChildRow, inNumberSequence, MEAN_ROW, namedGroup, NOTE_ROW, relationColumns, roleOf, rowSignal, startsNumberGroup, withLetterLevels, type RowSignal } from './_tableRows.js';
-import { averageRelations, carriedBreaks, CHANGE_HEADER, declaredFormulas, headerFormulas, IN_WHICH, isMeanOf, linearRelations, scaledTo, TOTAL_NAME, type Col } from './_columnRelations.js';
+import { coverageCandidates, hasChildRow, inNumberSequence, MEAN_ROW, namedGroup, NOTE_ROW, PERIOD_ROW, relationColumns, STOCK_HEADER, roleOf, rowSignal, startsNumberGroup, withLetterLevels, type RowSignal } from './_tableRows.js';
+import { averageRelations, carriedBreaks, CHANGE_HEADER, declaredFormulas, headerFormulas, IN_WHICH, isMeanOf, linearRelations, scaledTo, TOTAL_NAME, type Col, type LinearFit } from './_columnRelations.js';
 import type { DocumentTable } from './documentModel.js';
 import type { DocumentLayoutColumn, DocumentColumnKind, LayoutRelation, DocumentLayoutRow, DocumentTableLayout, MeanRowRate } from './tableLayout.js';
 import { assertOptions } from '../errors/assertOptions.js';
@@ -295,18 +295,30 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
     if (!confirmed || best === null) {
       const first = coverageCandidates(signals, j)[0];
       if (s.signal === 'group' && first !== undefined && first.rows.length >= 2) unconfirmedGroups.set(j, first.rows);
+      // an indicator numbered in the rows' sequence (“1 | Tổng số hộ dân cư | hộ”) that adds up nothing is an item of the table
+      const numberedItem = s.signal === 'total' && s.number?.kind === 'arabic' && signals.some((x, i) => i !== j && x.signal === 'item' && x.number?.kind === 'arabic');
+      if (numberedItem) return { ...base, role: 'item' };
       if (s.signal === 'total' || s.signal === 'group') notes.push(`row ${s.row + 1} “${base.label}” looks like a ${s.signal === 'total' ? 'total' : 'subtotal'} but adds up in too few columns over any set of rows; left unchecked`);
       return { ...base, role: s.signal === 'total' ? 'heading' : roleOf(s.signal, false) };
     }
+    // a period's row under its years (“Giai đoạn 2026-2030”) prints a stock — the households, the poor at the end —
+    // as its last year's figure, not the years' sum: checked as that year's, never summed
+    const last = Math.max(...best.rows);
+    const carries = PERIOD_ROW.test(foldVietnamese(base.label))
+      ? best.breaks.filter((k) => {
+          const c = additive.find((x) => x.key === k)!;
+          return STOCK_HEADER.test(foldVietnamese(c.header)) || sameFigure(at(j, c.col), at(indexOfRow.get(last)!, c.col));
+        })
+      : [];
     evidence.push({
       type: 'row-total',
-      text: `${base.label} = sum of ${best.rows.length} row${best.rows.length === 1 ? '' : 's'} (${best.rows.map(rowLabel).join(', ')})`,
-      holds: best.holds,
+      text: `${base.label} = sum of ${best.rows.length} row${best.rows.length === 1 ? '' : 's'} (${best.rows.map(rowLabel).join(', ')})${carries.length === 0 ? '' : `; ${carries.join(', ')} = ${rowLabel(last)} (a stock at the period's end)`}`,
+      holds: best.holds + carries.filter((k) => sameFigure(at(j, additive.find((x) => x.key === k)!.col), at(indexOfRow.get(last)!, additive.find((x) => x.key === k)!.col))).length,
       of: best.of,
-      breaks: best.breaks,
+      breaks: best.breaks.filter((k) => !carries.includes(k)),
       origin: 'inferred',
     });
-    return { ...base, role: s.signal === 'total' ? 'total' : 'subtotal', covers: best.rows };
+    return { ...base, role: s.signal === 'total' ? 'total' : 'subtotal', covers: best.rows, ...(carries.length === 0 ? {} : { carries }) };
   });
 
   // a group row that adds up in no column over the rows it heads, while a group at its level adds up over
@@ -419,6 +431,13 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
   const rateFits = rateCols.map((rc) => bestRateFit(rc, additive, checkedRows, at, rounding));
   const baseVotes = new Map<number, number>();
   for (const f of rateFits) if (f !== null) baseVotes.set(f.base.col, (baseVotes.get(f.base.col) ?? 0) + 1);
+  // the change of two rates: the column is their difference, or the end rate the start's less it (the same equation)
+  // — stated with the column as the target, so that its wrong figure is found at it
+  const changeOfRates = (rc: Col): LinearFit | undefined => {
+    const l = linearRelations(rateCols, checkedRows, at, consensus, rowLabelAt, itemRows, [], covers).find((x) => x.relation.type === 'difference' && (x.relation.column === rc.key || (x.relation.minus.length === 1 && x.relation.minus[0] === rc.key && x.relation.plus === undefined)));
+    if (l === undefined || l.relation.type !== 'difference' || l.relation.column === rc.key) return l;
+    return { ...l, relation: { type: 'difference', column: rc.key, from: l.relation.from, minus: [l.relation.column] }, text: `${rc.key} = ${l.relation.from} − ${l.relation.column}` };
+  };
   rateCols.forEach((rc, i) => {
     let fit = rateFits[i] ?? null;
     if (fit !== null && fit.alternatives.length > 0) {
@@ -433,6 +452,14 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
     // and so is one the figures themselves pin down: three rows or more where a non-zero count over the base gives the
     // printed rate to two decimals or more (a pair of columns does that by chance about once in ten thousand rows)
     const pinned = fit !== null && checkedRows.filter((j) => !fit!.breaks.includes(j) && (at(j, rc.col)?.decimals ?? 0) >= 2 && (at(j, fit!.count.col)?.units ?? 0) > 0 && percentOf(at(j, fit!.count.col), at(j, fit!.base.col)) !== null).length >= 3;
+    // a column in points (“Chỉ tiêu giảm (điểm %)”) is the change of two rates where that holds as often as a rate does:
+    // the rounded rates' difference, which a count over a base misses by 0,01 in some rows
+    const inPoints = POINTS_HEADER.test(foldVietnamese(rc.header)) ? changeOfRates(rc) : undefined;
+    if (inPoints !== undefined && (fit === null || inPoints.holds >= fit.holds)) {
+      relations.push(inPoints.relation);
+      evidence.push({ type: 'difference', text: `${inPoints.text} (in points)`, holds: inPoints.holds, of: inPoints.of, breaks: inPoints.breaks, origin: 'inferred' });
+      return;
+    }
     const share = fit !== null && (pinned || namesItsCount(rc, fit.count) || namesItsComparison(rc, fit.count, fit.base)) ? 0.5 : consensus;
     if (fit === null || fit.of < 2 || fit.holds < Math.max(2, Math.ceil((fit.of - carriedBreaks(fit.breaks, covers, fit.holds)) * share))) {
       // a share of the total (“Cơ cấu (%)”, “Tỷ trọng (%)” beside an amount): each row's figure over the total row's, × 100
@@ -453,7 +480,7 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
       }
       // a change of rates in points (“Giảm so với đầu năm › Tỷ lệ (%)” = the rate at the start − the rate at the end)
       // — only where the header names a change: a sum of rounded rates (the multidimensional rate = poor + near-poor) rarely adds up as printed
-      const change = CHANGE_HEADER.test(foldVietnamese(rc.header)) ? linearRelations(rateCols, checkedRows, at, consensus, rowLabelAt, itemRows, [], covers).find((l) => l.relation.column === rc.key && l.relation.type === 'difference') : undefined;
+      const change = CHANGE_HEADER.test(foldVietnamese(rc.header)) || inPoints !== undefined ? changeOfRates(rc) : undefined;
       if (change !== undefined) {
         relations.push(change.relation);
         evidence.push({ type: change.relation.type === 'difference' ? 'difference' : 'sum', text: `${change.text} (in points)`, holds: change.holds, of: change.of, breaks: change.breaks, origin: 'inferred' });
@@ -716,6 +743,13 @@ function percentOf(x: CellNumber | null, y: CellNumber | null, less: CellNumber 
   return { num: top * 10n ** BigInt(y.decimals) * 100n, den: BigInt(y.units) * 10n ** BigInt(d) };
 }
 
+/** Whether two printed figures are the same number (“555” and “555,0”). */
+function sameFigure(a: CellNumber | null, b: CellNumber | null): boolean {
+  if (a === null || b === null) return false;
+  const d = Math.max(a.decimals, b.decimals);
+  return BigInt(a.units) * 10n ** BigInt(d - a.decimals) === BigInt(b.units) * 10n ** BigInt(d - b.decimals);
+}
+
 /** `Σ counts ÷ Σ bases × scale`, exactly; null when a figure is missing or the base is not positive. */
 function rateOf(counts: ReadonlyArray<CellNumber | null>, bases: ReadonlyArray<CellNumber | null>, scale: number): Fraction | null {
   if (counts.some((x) => x === null) || bases.some((x) => x === null)) return null;
@@ -767,6 +801,8 @@ function meanRowRateMade(
   return { as: best?.[0] ?? 'rate-of-sums', holds: false };
 }
 
+/** A header in percentage points (folded): “Chỉ tiêu giảm (điểm %)”, “Giảm (điểm phần trăm)”. */
+const POINTS_HEADER = /\bdiem (%|phan tram)|\(diem\)/;
 /** A column of units (“Đơn vị tính”, “ĐVT”: hộ, %, người) between the name and the figures: not the row's name. */
 const UNIT_COLUMN = /^(don vi tinh|dvt)\b/;
 const COMPARISON = /\bso voi\b|\bso sanh\b|\bdat\b|\bhoan thanh\b|[a-z0-9]\s*\/\s*[a-z0-9]/;

@@ -133,6 +133,22 @@ const PLANTED: Readonly<Record<string, readonly string[]>> = {
   // 14,96, nor that of its means, 14,99; before: listed unchecked, 1 of 2 found): 187 typed 178, its rate right (one
   // finding, at it); the row's rate 16,10 typed 16,01
   'mean-of-rates-row': ['average-mismatch @3:4 178', 'average-mismatch @7:5 16,01'],
+  // indicators by year with “Giai đoạn 2026-2030” (read transposed): the period sums the exits and the amounts but
+  // prints the households and the poor at the end as 2030's (before: two false sums on the twin, 555 for 3.951):
+  // exits 700 typed 710; the poor at the end 555 typed 565 (checked as 2030's); the period's rate 2,69 typed 2,96;
+  // 4.500 typed 4.050
+  'years-period': ['sum-mismatch @3:9 710', 'sum-mismatch @5:9 565', 'rate-mismatch @6:9 2,96', 'sum-mismatch @7:9 22.500'],
+  // “Toàn tỉnh” first over “I Huyện …” over communes, “Số hộ nghèo đầu năm | Giảm | Còn lại | Tỷ lệ đầu kỳ | Chỉ tiêu
+  // giảm (điểm %) | Tỷ lệ cuối kỳ” (before: the points read as Giảm ÷ households, three false findings on the twin
+  // where the rounded rates' difference is 0,01 off): a district's points 3,22 typed 3,32; a commune's Giảm 31 typed
+  // 13, its Còn lại right (before: three findings, at the two totals and at Còn lại; now one, at it)
+  'province-first': ['sum-mismatch @6:8 3,32', 'sum-mismatch @8:5 13'],
+  // “Hộ nghèo | Hộ cận nghèo | Tổng hộ nghèo và cận nghèo”, each over “Số hộ | Tỷ lệ (%)” (found before too): 120
+  // typed 102, its rate right; the total's rate 9,77 typed 9,76 (a truncation)
+  'poor-near-side': ['sum-mismatch @4:6 102', 'rate-mismatch @7:9 9,76'],
+  // indicators as rows with an ĐVT column, “Kế hoạch | Thực hiện | Tỷ lệ đạt (%)”, the first “Tổng số hộ dân cư”
+  // numbered 1 (before: read as a total, a false numbering finding on the twin): 102,3 typed 103,2
+  'indicators-plan': ['rate-mismatch @5:6 103,2'],
 };
 
 describe('tables as officials print them: every planted error at its cell, the twin gives nothing', () => {
