@@ -257,6 +257,7 @@ export type {
   RateRelation,
   AverageRelation,
   RowAverageRelation,
+  RowAverageRate,
   HeadlineRelation,
   NumberingRelation,
   InequalityRelation,
@@ -465,7 +466,7 @@ export type {
   GridAddress,
 } from './documents/documentModel.js';
 export { documentTableLayoutSchema, printedTableFromLayout } from './documents/tableLayout.js';
-export type { DocumentTableLayout, DocumentLayoutColumn, DocumentColumnKind, DocumentLayoutRow, DocumentRowRole, LayoutRelation, LayoutDifference, LayoutColumnSum, LayoutRate, LayoutAverage, LayoutNumbering, LayoutPartOf } from './documents/tableLayout.js';
+export type { DocumentTableLayout, DocumentLayoutColumn, DocumentColumnKind, DocumentLayoutRow, DocumentRowRole, MeanRowRate, LayoutRelation, LayoutDifference, LayoutColumnSum, LayoutRate, LayoutAverage, LayoutNumbering, LayoutPartOf } from './documents/tableLayout.js';
 export { specFromLayout, gridOf } from './documents/specFromLayout.js';
 export type { LayoutAsSpec } from './documents/specFromLayout.js';
 export { understandTable } from './documents/understandTable.js';

@@ -19,6 +19,10 @@ export interface RowSignal {
 // “Bình quân chung”, “Trung bình toàn huyện” close a table as its total does: the rows' counts added up, the rate that of the totals;
 // so does a period's row (“Giai đoạn 2022-2024”, “Tổng giai đoạn 2021-2025”) under its years
 const TOTAL = /^(tong cong|tong so|tong|cong|toan (tinh|huyen|thi xa|thanh pho|thi tran|quan|xa|phuong)|ca nuoc|chung|binh quan chung|trung binh chung|(binh quan|trung binh) (toan|ca|cua) (tinh|huyen|thi xa|thanh pho|thi tran|quan|xa|phuong|nuoc)|(tong |ca )?giai doan (19|20)\d\d ?[-–] ?(19|20)?\d\d)(?=$|[\s:.(,])/;
+/** A period's row under its years (“Giai đoạn 2026-2030”, “Tổng giai đoạn 2021-2025”, “Cả giai đoạn”). */
+export const PERIOD_ROW = /^(tong |ca )?giai doan( (19|20)\d\d ?[-–] ?(19|20)?\d\d)?(?=$|[\s:.(,])/;
+/** A quantity held at a moment, not a flow over the period (folded): the households, the poor at the end, what remains. */
+export const STOCK_HEADER = /\b(cuoi (ky|nam|giai doan)|con lai|tong so ho|so ho dan cu|tong so nhan khau|dan so|hien co)\b/;
 /**
  * A row of means under the rows it averages (“Trung bình”, “Bình quân/xã”, “Bình quân mỗi huyện”): its counts
  * are the rows' means, not their sum. (“Bình quân chung” and “Trung bình toàn huyện” are totals, above.)

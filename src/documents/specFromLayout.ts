@@ -1,7 +1,7 @@
 import { deepFreeze } from '../_internal/_freeze.js';
 import type { PrintedGrid, RoleRule, SpecColumn, SpecRelation, TableSpec } from '../reconcile/tableSpec.js';
 import type { DocumentTable } from './documentModel.js';
-import { additiveColumns, meanColumns, meanRows, type DocumentTableLayout } from './tableLayout.js';
+import { additiveColumns, meanColumns, meanRowRates, meanRows, type DocumentTableLayout } from './tableLayout.js';
 import { blankCell, inNumberSequence, silentRows } from './_tableRows.js';
 
 /** Result of {@link specFromLayout}: the spec, or why the layout cannot be stated as one. */
@@ -33,11 +33,13 @@ export function specFromLayout(table: DocumentTable, layout: DocumentTableLayout
     const kind = c.kind === 'label' ? 'text' : c.kind;
     columns.push({ key: c.key, kind, header, index: c.col, ...(c.kind === 'label' ? { label: true } : {}), ...(c.unit === undefined ? {} : { unit: c.unit }) });
   }
+  if (layout.rows.some((r) => (r.carries ?? []).length > 0)) return { ok: false, reason: 'a period\'s row carries the last year\'s stocks' };
   const relations: SpecRelation[] = [];
   // a row of means: a heading to the sums and the rates (its rate is not that of its means), the mean of its rows in its columns
   for (const r of meanRows(layout)) {
     const cols = meanColumns(table, layout, r);
-    if (cols.length > 0) relations.push({ type: 'row-average', row: { gridRow: r.row }, parts: r.covers!.map((gridRow) => ({ gridRow })), columns: cols, rounding: 'half-up' });
+    const rates = meanRowRates(layout, r).map((x) => ({ ...x, of: x.of === 'sums' ? ('sums' as const) : ('row' as const) }));
+    if (cols.length > 0) relations.push({ type: 'row-average', row: { gridRow: r.row }, parts: r.covers!.map((gridRow) => ({ gridRow })), columns: cols, rounding: 'half-up', ...(rates.length > 0 ? { rates } : {}) });
   }
   const additive = additiveColumns(layout).map((c) => c.key);
   const totals = layout.rows.filter((r) => r.covers !== undefined && r.role !== 'average');

@@ -45,6 +45,20 @@ export interface DocumentLayoutRow {
   readonly number?: string;
   /** For subtotals and totals: the grid rows it adds up; for a row of means, the rows it averages. */
   readonly covers?: readonly number[];
+  /** For a period's row under its years: the columns of stocks it prints as its last year's figure (the households, the poor at the end), not summed. */
+  readonly carries?: readonly string[];
+  /** For a row of means: how each rate it prints beside its means was made, as its figures show. */
+  readonly rates?: readonly MeanRowRate[];
+}
+
+/**
+ * A rate printed in a row of means beside its means (“Trung bình”: 1.009 hộ, 312 hộ nghèo, 30,92%), by the
+ * column of a rate relation: `'rate-of-sums'` the rate of its rows' sums (Σ count ÷ Σ base), `'rate-of-means'`
+ * that of the row's own printed means, `'mean-of-rates'` the mean of its rows' printed rates.
+ */
+export interface MeanRowRate {
+  readonly column: string;
+  readonly as: 'rate-of-sums' | 'rate-of-means' | 'mean-of-rates';
 }
 
 /** `column = from − Σ minus`, row by row (remaining = start − exits). */
@@ -150,6 +164,8 @@ export const documentTableLayoutSchema = z.object({
       label: z.string(),
       number: z.string().optional(),
       covers: z.array(gridIndex).optional(),
+      rates: z.array(z.object({ column: key, as: z.enum(['rate-of-sums', 'rate-of-means', 'mean-of-rates']) })).optional(),
+      carries: z.array(key).optional(),
     }),
   ),
   relations: z.array(
@@ -222,8 +238,13 @@ export function printedTableFromLayout(table: DocumentTable, layout: DocumentTab
     for (const r of l.rows) {
       if ((r.role === 'subtotal' || r.role === 'total') && r.covers !== undefined && r.covers.length > 0) {
         // a total left blank in a column (a period's row under the households of each year) prints nothing to check there
+        const carried = new Set(r.carries ?? []);
         const printed = additive.filter((k) => !blankCell(table, r.row, byKey.get(k)!.col));
-        if (printed.length > 0) relations.push({ type: 'row-total', row: rowKeyOf(r.row), parts: r.covers.map(rowKeyOf), columns: printed, ...(amountsRounded(l, printed) ? { partsRounded: true } : {}) });
+        const summed = printed.filter((k) => !carried.has(k));
+        if (summed.length > 0) relations.push({ type: 'row-total', row: rowKeyOf(r.row), parts: r.covers.map(rowKeyOf), columns: summed, ...(amountsRounded(l, summed) ? { partsRounded: true } : {}) });
+        // a stock a period's row carries: its last year's figure
+        const stocks = printed.filter((k) => carried.has(k));
+        if (stocks.length > 0) relations.push({ type: 'row-total', row: rowKeyOf(r.row), parts: [rowKeyOf(Math.max(...r.covers))], columns: stocks });
       }
     }
   }
@@ -232,7 +253,8 @@ export function printedTableFromLayout(table: DocumentTable, layout: DocumentTab
   const means = meanRows(l);
   for (const r of means) {
     const columns = meanColumns(table, l, r);
-    if (columns.length > 0) relations.push({ type: 'row-average', row: rowKeyOf(r.row), parts: r.covers!.map(rowKeyOf), columns, rounding: 'half-up' });
+    const rates = meanRowRates(l, r);
+    if (columns.length > 0) relations.push({ type: 'row-average', row: rowKeyOf(r.row), parts: r.covers!.map(rowKeyOf), columns, rounding: 'half-up', ...(rates.length > 0 ? { rates: rates.map((x) => ({ ...x, of: x.of === 'sums' ? 'sums' : 'row' })) } : {}) });
   }
   for (const rel of l.relations) {
     // a relation applies in the rows where something of it is printed (a rate not in a row of means)
@@ -271,12 +293,25 @@ export function meanRows(l: DocumentTableLayout): DocumentLayoutRow[] {
 
 /**
  * The columns a row of means is checked in, as the mean of its rows: each count or amount it prints, and a rate
- * when the row prints none of its counts (a rate beside printed means is that of the totals: not checked there).
+ * when the row prints none of its counts or its layout says the rate is the mean of its rows' rates.
  */
 export function meanColumns(table: DocumentTable, l: DocumentTableLayout, r: DocumentLayoutRow): string[] {
   const col = new Map(l.columns.map((c) => [c.key, c.col]));
-  const rates = l.relations.flatMap((rel) => (rel.type === 'rate' && blankCell(table, r.row, col.get(rel.count)!) ? [rel.column] : []));
+  const meanOfRates = new Set((r.rates ?? []).filter((x) => x.as === 'mean-of-rates').map((x) => x.column));
+  const rates = l.relations.flatMap((rel) => (rel.type === 'rate' && (blankCell(table, r.row, col.get(rel.count)!) || meanOfRates.has(rel.column)) ? [rel.column] : []));
   return [...additiveColumns(l).map((c) => c.key), ...rates].filter((k) => !blankCell(table, r.row, col.get(k)!));
+}
+
+/**
+ * The rates a row of means prints beside its means that its layout says are a rate of counts: of its rows' sums
+ * (`of: 'sums'`) or of its own means (`of: 'means'`), with the count, base and scale of their rate relation.
+ */
+export function meanRowRates(l: DocumentTableLayout, r: DocumentLayoutRow): Array<{ column: string; count: string; base: string; scale: number; rounding: LayoutRate['rounding']; of: 'sums' | 'means' }> {
+  return (r.rates ?? []).flatMap((x) => {
+    const rel = l.relations.find((y): y is LayoutRate => y.type === 'rate' && y.column === x.column && y.minus === undefined && y.baseRow === undefined);
+    if (rel === undefined || x.as === 'mean-of-rates') return [];
+    return [{ column: rel.column, count: rel.count, base: rel.base, scale: rel.scale, rounding: rel.rounding, of: x.as === 'rate-of-sums' ? ('sums' as const) : ('means' as const) }];
+  });
 }
 
 function amountsRounded(l: DocumentTableLayout, additive: readonly string[]): boolean {

@@ -1,14 +1,15 @@
 import { deepFreeze } from '../_internal/_freeze.js';
 import { roundQuotient, type RoundingMode } from '../numbers/rounding.js';
+import { addFractions, compareFractions, divideFractions, fraction, multiplyFractions, subtractFractions, type Fraction } from '../numbers/fraction.js';
 import type { MoneyUnit } from '../numbers/money.js';
 import { foldVietnamese } from '../text/foldVietnamese.js';
 import { cellNumber, rowNumber, type CellNumber, type RowNumber } from './_cellNumber.js';
 import { isNoFigureText } from '../numbers/tableFigureText.js';
 import { figureCells, moneyUnitIn, tableHeader } from './_tableHeader.js';
-import { coverageCandidates, hasChildRow, inNumberSequence, MEAN_ROW, namedGroup, NOTE_ROW, relationColumns, roleOf, rowSignal, startsNumberGroup, withLetterLevels, type RowSignal } from './_tableRows.js';
-import { averageRelations, carriedBreaks, CHANGE_HEADER, declaredFormulas, headerFormulas, IN_WHICH, isMeanOf, linearRelations, scaledTo, TOTAL_NAME, type Col } from './_columnRelations.js';
+import { coverageCandidates, hasChildRow, inNumberSequence, MEAN_ROW, namedGroup, NOTE_ROW, PERIOD_ROW, relationColumns, STOCK_HEADER, roleOf, rowSignal, startsNumberGroup, withLetterLevels, type RowSignal } from './_tableRows.js';
+import { averageRelations, carriedBreaks, CHANGE_HEADER, declaredFormulas, headerFormulas, IN_WHICH, isMeanOf, linearRelations, scaledTo, TOTAL_NAME, type Col, type LinearFit } from './_columnRelations.js';
 import type { DocumentTable } from './documentModel.js';
-import type { DocumentLayoutColumn, DocumentColumnKind, LayoutRelation, DocumentLayoutRow, DocumentTableLayout } from './tableLayout.js';
+import type { DocumentLayoutColumn, DocumentColumnKind, LayoutRelation, DocumentLayoutRow, DocumentTableLayout, MeanRowRate } from './tableLayout.js';
 import { assertOptions } from '../errors/assertOptions.js';
 
 /** How strongly the table's own figures support one inferred relation. */
@@ -294,18 +295,30 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
     if (!confirmed || best === null) {
       const first = coverageCandidates(signals, j)[0];
       if (s.signal === 'group' && first !== undefined && first.rows.length >= 2) unconfirmedGroups.set(j, first.rows);
+      // an indicator numbered in the rows' sequence (“1 | Tổng số hộ dân cư | hộ”) that adds up nothing is an item of the table
+      const numberedItem = s.signal === 'total' && s.number?.kind === 'arabic' && signals.some((x, i) => i !== j && x.signal === 'item' && x.number?.kind === 'arabic');
+      if (numberedItem) return { ...base, role: 'item' };
       if (s.signal === 'total' || s.signal === 'group') notes.push(`row ${s.row + 1} “${base.label}” looks like a ${s.signal === 'total' ? 'total' : 'subtotal'} but adds up in too few columns over any set of rows; left unchecked`);
       return { ...base, role: s.signal === 'total' ? 'heading' : roleOf(s.signal, false) };
     }
+    // a period's row under its years (“Giai đoạn 2026-2030”) prints a stock — the households, the poor at the end —
+    // as its last year's figure, not the years' sum: checked as that year's, never summed
+    const last = Math.max(...best.rows);
+    const carries = PERIOD_ROW.test(foldVietnamese(base.label))
+      ? best.breaks.filter((k) => {
+          const c = additive.find((x) => x.key === k)!;
+          return STOCK_HEADER.test(foldVietnamese(c.header)) || sameFigure(at(j, c.col), at(indexOfRow.get(last)!, c.col));
+        })
+      : [];
     evidence.push({
       type: 'row-total',
-      text: `${base.label} = sum of ${best.rows.length} row${best.rows.length === 1 ? '' : 's'} (${best.rows.map(rowLabel).join(', ')})`,
-      holds: best.holds,
+      text: `${base.label} = sum of ${best.rows.length} row${best.rows.length === 1 ? '' : 's'} (${best.rows.map(rowLabel).join(', ')})${carries.length === 0 ? '' : `; ${carries.join(', ')} = ${rowLabel(last)} (a stock at the period's end)`}`,
+      holds: best.holds + carries.filter((k) => sameFigure(at(j, additive.find((x) => x.key === k)!.col), at(indexOfRow.get(last)!, additive.find((x) => x.key === k)!.col))).length,
       of: best.of,
-      breaks: best.breaks,
+      breaks: best.breaks.filter((k) => !carries.includes(k)),
       origin: 'inferred',
     });
-    return { ...base, role: s.signal === 'total' ? 'total' : 'subtotal', covers: best.rows };
+    return { ...base, role: s.signal === 'total' ? 'total' : 'subtotal', covers: best.rows, ...(carries.length === 0 ? {} : { carries }) };
   });
 
   // a group row that adds up in no column over the rows it heads, while a group at its level adds up over
@@ -418,6 +431,13 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
   const rateFits = rateCols.map((rc) => bestRateFit(rc, additive, checkedRows, at, rounding));
   const baseVotes = new Map<number, number>();
   for (const f of rateFits) if (f !== null) baseVotes.set(f.base.col, (baseVotes.get(f.base.col) ?? 0) + 1);
+  // the change of two rates: the column is their difference, or the end rate the start's less it (the same equation)
+  // — stated with the column as the target, so that its wrong figure is found at it
+  const changeOfRates = (rc: Col): LinearFit | undefined => {
+    const l = linearRelations(rateCols, checkedRows, at, consensus, rowLabelAt, itemRows, [], covers).find((x) => x.relation.type === 'difference' && (x.relation.column === rc.key || (x.relation.minus.length === 1 && x.relation.minus[0] === rc.key && x.relation.plus === undefined)));
+    if (l === undefined || l.relation.type !== 'difference' || l.relation.column === rc.key) return l;
+    return { ...l, relation: { type: 'difference', column: rc.key, from: l.relation.from, minus: [l.relation.column] }, text: `${rc.key} = ${l.relation.from} − ${l.relation.column}` };
+  };
   rateCols.forEach((rc, i) => {
     let fit = rateFits[i] ?? null;
     if (fit !== null && fit.alternatives.length > 0) {
@@ -432,6 +452,14 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
     // and so is one the figures themselves pin down: three rows or more where a non-zero count over the base gives the
     // printed rate to two decimals or more (a pair of columns does that by chance about once in ten thousand rows)
     const pinned = fit !== null && checkedRows.filter((j) => !fit!.breaks.includes(j) && (at(j, rc.col)?.decimals ?? 0) >= 2 && (at(j, fit!.count.col)?.units ?? 0) > 0 && percentOf(at(j, fit!.count.col), at(j, fit!.base.col)) !== null).length >= 3;
+    // a column in points (“Chỉ tiêu giảm (điểm %)”) is the change of two rates where that holds as often as a rate does:
+    // the rounded rates' difference, which a count over a base misses by 0,01 in some rows
+    const inPoints = POINTS_HEADER.test(foldVietnamese(rc.header)) ? changeOfRates(rc) : undefined;
+    if (inPoints !== undefined && (fit === null || inPoints.holds >= fit.holds)) {
+      relations.push(inPoints.relation);
+      evidence.push({ type: 'difference', text: `${inPoints.text} (in points)`, holds: inPoints.holds, of: inPoints.of, breaks: inPoints.breaks, origin: 'inferred' });
+      return;
+    }
     const share = fit !== null && (pinned || namesItsCount(rc, fit.count) || namesItsComparison(rc, fit.count, fit.base)) ? 0.5 : consensus;
     if (fit === null || fit.of < 2 || fit.holds < Math.max(2, Math.ceil((fit.of - carriedBreaks(fit.breaks, covers, fit.holds)) * share))) {
       // a share of the total (“Cơ cấu (%)”, “Tỷ trọng (%)” beside an amount): each row's figure over the total row's, × 100
@@ -452,7 +480,7 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
       }
       // a change of rates in points (“Giảm so với đầu năm › Tỷ lệ (%)” = the rate at the start − the rate at the end)
       // — only where the header names a change: a sum of rounded rates (the multidimensional rate = poor + near-poor) rarely adds up as printed
-      const change = CHANGE_HEADER.test(foldVietnamese(rc.header)) ? linearRelations(rateCols, checkedRows, at, consensus, rowLabelAt, itemRows, [], covers).find((l) => l.relation.column === rc.key && l.relation.type === 'difference') : undefined;
+      const change = CHANGE_HEADER.test(foldVietnamese(rc.header)) || inPoints !== undefined ? changeOfRates(rc) : undefined;
       if (change !== undefined) {
         relations.push(change.relation);
         evidence.push({ type: change.relation.type === 'difference' ? 'difference' : 'sum', text: `${change.text} (in points)`, holds: change.holds, of: change.of, breaks: change.breaks, origin: 'inferred' });
@@ -482,6 +510,31 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
     }
   }
 
+  // a row of means printing its counts and a rate: the rate of its rows' sums, of its own printed means, or the mean of
+  // its rows' rates — whichever its printed figures give, stated in the layout; the nearest to it when none does
+  for (const [j, r] of rows.entries()) {
+    if (r.role !== 'average' || r.covers === undefined) continue;
+    const colOf = (k: string): number => cols.find((c) => c.key === k)!.col;
+    const parts = r.covers.map((x) => indexOfRow.get(x)!);
+    const made: MeanRowRate[] = [];
+    for (const rel of relations) {
+      if (rel.type !== 'rate' || rel.baseRow !== undefined || at(j, colOf(rel.count)) === null) continue;
+      const printed = at(j, colOf(rel.column));
+      if (printed === null) continue;
+      if (rel.minus !== undefined) {
+        notes.push(`row ${r.row + 1} “${r.label}” is a row of means: its growth rate “${rel.column}” left unchecked`);
+        continue;
+      }
+      const counts = parts.map((p) => at(p, colOf(rel.count)));
+      const bases = parts.map((p) => at(p, colOf(rel.base)));
+      const rates = parts.map((p) => at(p, colOf(rel.column)));
+      const { as, holds } = meanRowRateMade(printed, { counts, bases, ownCount: at(j, colOf(rel.count)), ownBase: at(j, colOf(rel.base)), rates }, rel.scale, rel.rounding);
+      made.push({ column: rel.column, as });
+      const how = { 'rate-of-sums': `${rel.count} ÷ ${rel.base} of its rows' sums`, 'rate-of-means': `${rel.count} ÷ ${rel.base} of its own means`, 'mean-of-rates': `the mean of its rows' rates` }[as];
+      evidence.push({ type: 'rate', text: `${r.label} · ${rel.column} = ${how} (${rel.rounding}, to the decimals printed)`, holds: holds ? 1 : 0, of: 1, breaks: holds ? [] : [r.label], origin: 'inferred' });
+    }
+    if (made.length > 0) rows[j] = { ...r, rates: made };
+  }
   const layoutColumns: DocumentLayoutColumn[] = cols
     .filter((c) => c.kind !== 'text' || header.paths[c.col]!.length > 0 || dataRows.some((r) => text(r, c.col) !== ''))
     .map((c) => (c.unit === null || c.kind !== 'amount' ? { col: c.col, key: c.key, header: c.header, kind: c.kind } : { col: c.col, key: c.key, header: c.header, kind: c.kind, unit: c.unit }));
@@ -494,13 +547,6 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
     relations,
     ...(dashes ? { blankAs: 'zero' as const } : {}),
   };
-  // a row of means printing its counts and a rate: the rate is that of the totals (or the mean of the rows' rates),
-  // which the rounded means no longer give — not checked there, and said so
-  for (const [j, r] of rows.entries()) {
-    if (r.role !== 'average') continue;
-    const rates = relations.flatMap((rel) => (rel.type === 'rate' && rel.baseRow === undefined && at(j, cols.find((c) => c.key === rel.count)!.col) !== null && at(j, cols.find((c) => c.key === rel.column)!.col) !== null ? [rel.column] : []));
-    if (rates.length > 0) notes.push(`row ${r.row + 1} “${r.label}” is a row of means: its rate${rates.length > 1 ? 's' : ''} ${rates.map((k) => `“${k}”`).join(', ')} (that of the totals or the mean of the rows' rates, which its rounded means no longer give) left unchecked`);
-  }
   const totalled = rows.some((r) => r.covers !== undefined);
   const inRelation = new Set(relations.flatMap(relationColumns));
   const uncheckedColumns = figureCols.filter((c) => !inRelation.has(c.key) && !(totalled && c.kind !== 'rate')).map((c) => c.key);
@@ -697,6 +743,66 @@ function percentOf(x: CellNumber | null, y: CellNumber | null, less: CellNumber 
   return { num: top * 10n ** BigInt(y.decimals) * 100n, den: BigInt(y.units) * 10n ** BigInt(d) };
 }
 
+/** Whether two printed figures are the same number (“555” and “555,0”). */
+function sameFigure(a: CellNumber | null, b: CellNumber | null): boolean {
+  if (a === null || b === null) return false;
+  const d = Math.max(a.decimals, b.decimals);
+  return BigInt(a.units) * 10n ** BigInt(d - a.decimals) === BigInt(b.units) * 10n ** BigInt(d - b.decimals);
+}
+
+/** `Σ counts ÷ Σ bases × scale`, exactly; null when a figure is missing or the base is not positive. */
+function rateOf(counts: ReadonlyArray<CellNumber | null>, bases: ReadonlyArray<CellNumber | null>, scale: number): Fraction | null {
+  if (counts.some((x) => x === null) || bases.some((x) => x === null)) return null;
+  const sum = (xs: ReadonlyArray<CellNumber | null>): Fraction => xs.reduce((t, x) => addFractions(t, fraction(BigInt(x!.units), 10n ** BigInt(x!.decimals))), fraction(0n));
+  const b = sum(bases);
+  return b.num <= 0n ? null : multiplyFractions(divideFractions(sum(counts), b), fraction(scale));
+}
+
+/** Whether `value` rounds to `printed` at its printed decimals. */
+function rateGives(printed: CellNumber, value: Fraction | null, rounding: RoundingMode): boolean {
+  return value !== null && roundQuotient(value.num * 10n ** BigInt(printed.decimals), value.den, rounding) === BigInt(printed.units);
+}
+
+/**
+ * How a row of means made the rate it prints beside its means: the first of the rate of its rows' sums, the rate of
+ * its own printed means, and the mean of its rows' rates (as printed, or as their counts give them) that gives the
+ * printed figure; when none does (the rate itself mistyped), the one nearest to it — a slip of a digit stays near.
+ */
+function meanRowRateMade(
+  printed: CellNumber,
+  figures: { readonly counts: ReadonlyArray<CellNumber | null>; readonly bases: ReadonlyArray<CellNumber | null>; readonly ownCount: CellNumber | null; readonly ownBase: CellNumber | null; readonly rates: ReadonlyArray<CellNumber | null> },
+  scale: number,
+  rounding: RoundingMode,
+): { readonly as: MeanRowRate['as']; readonly holds: boolean } {
+  const { counts, bases, ownCount, ownBase, rates } = figures;
+  const mean = (xs: ReadonlyArray<Fraction | null>): Fraction | null => (xs.some((x) => x === null) ? null : divideFractions(xs.reduce<Fraction>((t, x) => addFractions(t, x!), fraction(0n)), fraction(xs.length)));
+  const asPrinted = (x: CellNumber | null): Fraction | null => (x === null ? null : fraction(BigInt(x.units), 10n ** BigInt(x.decimals)));
+  const recomputed = rates.map((r, i) => {
+    const v = rateOf([counts[i] ?? null], [bases[i] ?? null], scale);
+    if (v === null || r === null) return null;
+    const unit = 10n ** BigInt(r.decimals);
+    return fraction(roundQuotient(v.num * unit, v.den, rounding), unit);
+  });
+  const candidates: ReadonlyArray<readonly [MeanRowRate['as'], Fraction | null]> = [
+    ['rate-of-sums', rateOf(counts, bases, scale)],
+    ['rate-of-means', rateOf([ownCount], [ownBase], scale)],
+    ['mean-of-rates', mean(rates.map(asPrinted))],
+    ['mean-of-rates', mean(recomputed)],
+  ];
+  const held = candidates.find(([, v]) => rateGives(printed, v, rounding));
+  if (held !== undefined) return { as: held[0], holds: true };
+  const p = asPrinted(printed)!;
+  const distance = (v: Fraction): Fraction => {
+    const d = subtractFractions(v, p);
+    return d.num < 0n ? fraction(-d.num, d.den) : d;
+  };
+  let best: readonly [MeanRowRate['as'], Fraction] | null = null;
+  for (const [as, v] of candidates) if (v !== null && (best === null || compareFractions(distance(v), best[1]) < 0)) best = [as, distance(v)];
+  return { as: best?.[0] ?? 'rate-of-sums', holds: false };
+}
+
+/** A header in percentage points (folded): “Chỉ tiêu giảm (điểm %)”, “Giảm (điểm phần trăm)”. */
+const POINTS_HEADER = /\bdiem (%|phan tram)|\(diem\)/;
 /** A column of units (“Đơn vị tính”, “ĐVT”: hộ, %, người) between the name and the figures: not the row's name. */
 const UNIT_COLUMN = /^(don vi tinh|dvt)\b/;
 const COMPARISON = /\bso voi\b|\bso sanh\b|\bdat\b|\bhoan thanh\b|[a-z0-9]\s*\/\s*[a-z0-9]/;

@@ -190,8 +190,13 @@ export function attributeIssues(issues: readonly ReconcileIssue[], ctx: Attribut
     const d = diffOf(a)!;
     // the sums still open (nothing is dropped until a group is found, and then the loop ends)
     const candidates = open();
+    // and the differences of one term (“Còn lại = đầu năm − Giảm”) it breaks: by as much where it is taken away, the other way
+    const differences = sums.filter((i) => !dropped.has(i) && i.relation === 'difference' && i.cells.length === 3);
     for (const term of a.cells.slice(1)) {
-      const group = candidates.filter((i) => same(diffOf(i)!, d) && i.cells.slice(1).some((c) => key(c) === key(term)));
+      const group = [
+        ...candidates.filter((i) => same(diffOf(i)!, d) && i.cells.slice(1).some((c) => key(c) === key(term))),
+        ...differences.filter((i) => (key(i.cells[2]!) === key(term) && same(diffOf(i)!, neg(d))) || (key(i.cells[1]!) === key(term) && same(diffOf(i)!, d))),
+      ];
       if (group.length < 2) continue;
       // the term must be the only cell every one of them adds, and no relation finds it wrong itself
       const common = group.slice(1).reduce((cells, i) => cells.filter((c) => i.cells.slice(1).some((x) => key(x) === key(c))), group[0]!.cells.slice(1));
@@ -202,7 +207,7 @@ export function attributeIssues(issues: readonly ReconcileIssue[], ctx: Attribut
       if (implied.num < 0n) continue;
       for (const i of group) dropped.add(i);
       const cells = group.flatMap((i) => i.cells);
-      const because = (expected: string): string => group.map((i) => `${i.row} · ${i.column} adds up to ${i.printed} with ${expected} here`).join(', ');
+      const because = (expected: string): string => group.map((i) => `${i.row} · ${i.column} ${i.relation === 'difference' ? 'is' : 'adds up to'} ${i.printed} with ${expected} here`).join(', ');
       replaced.set(group[0]!, findingAt(a, labelOf(term.row) ?? term.row, term, figure, implied, cells, group.map((i) => i.relationText).join('; '), because));
       break;
     }

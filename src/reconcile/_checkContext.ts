@@ -118,6 +118,7 @@ export function validate(input: PrintedTable): Indexed {
         needRow(rel.row, [...p, 'row']);
         rel.parts.forEach((r, j) => needRow(r, [...p, 'parts', j]));
         rel.columns.forEach((c, j) => needColumn(c, [...p, 'columns', j]));
+        rel.rates?.forEach((x, j) => [x.column, x.count, x.base].forEach((c) => needColumn(c, [...p, 'rates', j])));
         break;
       case 'average':
         needColumn(rel.column, [...p, 'column']);

@@ -17,7 +17,8 @@ export interface RateCheck {
   readonly counts: readonly CellRef[];
   /** Cells taken from the counts (a growth: this year − last year); none for a plain rate. */
   readonly minus: readonly CellRef[];
-  readonly base: CellRef | { readonly divisor: bigint };
+  /** The base cell; several cells, summed (a row of means' rate of its rows' sums); or the fixed divisor of a mean. */
+  readonly base: CellRef | { readonly cells: readonly CellRef[] } | { readonly divisor: bigint };
   readonly scale: bigint;
   readonly rounding: RoundingMode;
   readonly decimals: number | undefined;
@@ -31,7 +32,14 @@ function meanCheck(target: CellRef, counts: readonly CellRef[], rel: { readonly 
 /** The rate checks a relation declares. */
 export function rateChecks(rel: TableRelation, ix: Indexed): RateCheck[] {
   if (rel.type === 'average') return (rel.rows ?? ix.table.rows.map((r) => r.key)).map((row) => meanCheck({ row, column: rel.column }, rel.parts.map((column) => ({ row, column })), rel));
-  if (rel.type === 'row-average') return rel.columns.map((column) => meanCheck({ row: rel.row, column }, rel.parts.map((row) => ({ row, column })), rel));
+  if (rel.type === 'row-average') {
+    const rates = (rel.rates ?? []).map((x): RateCheck => {
+      const rows = x.of === 'sums' ? rel.parts : [rel.row];
+      const base = x.of === 'sums' ? { cells: rows.map((row) => ({ row, column: x.base })) } : { row: rel.row, column: x.base };
+      return { kind: 'rate', target: { row: rel.row, column: x.column }, counts: rows.map((row) => ({ row, column: x.count })), minus: [], base, scale: BigInt(x.scale), rounding: x.rounding, decimals: undefined };
+    });
+    return [...rel.columns.map((column) => meanCheck({ row: rel.row, column }, rel.parts.map((row) => ({ row, column })), rel)), ...rates];
+  }
   if (rel.type !== 'rate') return [];
   return (rel.rows ?? ix.table.rows.map((r) => r.key)).map((row) => ({
     kind: 'rate',
@@ -71,28 +79,38 @@ export function shortcutIndexes(checks: ReadonlyArray<SumCheck | RateCheck | { r
 export function checkRate(check: RateCheck, ctx: CheckContext, indexes: () => ShortcutIndexes): void {
   const baseCell = isCell(check.base) ? check.base : null;
   if (baseCell !== null && blankOverZero(check, baseCell, ctx)) return;
-  const refs = baseCell === null ? [check.target, ...check.counts, ...check.minus] : [check.target, ...check.counts, ...check.minus, baseCell];
+  const baseCells = baseCell !== null ? [baseCell] : 'cells' in check.base ? check.base.cells : [];
+  const refs = [check.target, ...check.counts, ...check.minus, ...baseCells];
   const values = ctx.readAll(refs);
   if (values === null) return;
   const { label, read } = ctx;
   const printedV = values[0]!;
   const countValues = values.slice(1, 1 + check.counts.length);
   const minusValues = values.slice(1 + check.counts.length, 1 + check.counts.length + check.minus.length);
-  const divisor = baseCell === null ? (check.base as { readonly divisor: bigint }).divisor : null;
-  const baseV: Pick<Value, 'f' | 'interval'> = divisor === null ? values[values.length - 1]! : { f: fraction(divisor), interval: interval(fraction(divisor), fraction(divisor)) };
-  // the base as the message shows it (the cell's figure, or the number of figures averaged) and the scale after it
-  const baseText = baseCell === null ? String(divisor) : read(baseCell).text;
-  const scaleText = baseCell === null ? '' : ` × ${check.scale}`;
-  // a row's mean over other rows (the counts in its own column) names the rows; a rate or a column's average, the columns
+  const divisor = 'divisor' in check.base ? check.base.divisor : null;
+  const baseValues = values.slice(values.length - baseCells.length);
+  const baseV: Pick<Value, 'f' | 'interval'> =
+    divisor !== null ? { f: fraction(divisor), interval: interval(fraction(divisor), fraction(divisor)) } : { f: baseValues.reduce((a, v) => addFractions(a, v.f), fraction(0n)), interval: sumIntervals(baseValues.map((v) => v.interval)) };
+  // the base as the message shows it (the cell's figure, the cells' figures summed, or the number of figures averaged) and the scale after it
+  const baseText = divisor !== null ? String(divisor) : baseCells.length === 1 ? read(baseCells[0]!).text : `(${baseCells.map((c) => read(c).text).join(' + ')})`;
+  const scaleText = divisor !== null ? '' : ` × ${check.scale}`;
+  // a row's mean over other rows (the counts in its own column) names the rows; a rate or a column's average, the columns;
+  // a rate of rows' sums, its columns and the rows
   const overRows = check.counts.every((c) => c.column === check.target.column && c.row !== check.target.row);
+  const ofSums = baseCells.length > 1;
   const less = check.minus.map((c) => ` − ${c.column}`).join('');
   const countText = overRows ? `${check.target.column} of ${check.counts.map((c) => label(c.row)).join(' + ')}` : `${check.counts.map((c) => c.column).join(' + ')}${less}`;
-  const relationText = overRows ? `${label(check.target.row)} = (${countText}) ÷ ${divisor} (the mean)` : `${check.target.column} = ${check.counts.length + check.minus.length > 1 ? `(${countText})` : countText} ÷ ${baseCell === null ? `${divisor} (the average)` : `${baseCell.column}${scaleText}`}`;
-  const base = { code: baseCell === null ? 'average-mismatch' : 'rate-mismatch', row: label(check.target.row), rowKey: check.target.row, column: check.target.column, relation: baseCell === null ? ('average' as const) : ('rate' as const), relationText, printed: read(check.target).text, cells: refs };
+  const rowsText = check.counts.map((c) => label(c.row)).join(' + ');
+  const relationText = overRows
+    ? `${label(check.target.row)} = (${countText}) ÷ ${divisor} (the mean)`
+    : ofSums
+      ? `${check.target.column} of ${label(check.target.row)} = Σ ${check.counts[0]!.column} ÷ Σ ${baseCells[0]!.column}${scaleText} over ${rowsText} (the rate of the rows' sums)`
+      : `${check.target.column} = ${check.counts.length + check.minus.length > 1 ? `(${countText})` : countText} ÷ ${divisor !== null ? `${divisor} (the average)` : `${baseCells[0]!.column}${scaleText}`}`;
+  const base = { code: divisor !== null ? 'average-mismatch' : 'rate-mismatch', row: label(check.target.row), rowKey: check.target.row, column: check.target.column, relation: divisor !== null ? ('average' as const) : ('rate' as const), relationText, printed: read(check.target).text, cells: refs };
   const nonPositive = (): void =>
     ctx.push({
       ...base, code: 'non-positive-base', severity: 'error', expected: null, expectedExact: null, difference: null, shortcut: null,
-      message: `${label(check.target.row)} · ${check.target.column}: the base ${baseCell?.column ?? ''} is ${baseText}; a rate needs a base greater than zero`,
+      message: `${label(check.target.row)} · ${check.target.column}: the base ${baseCells[0]?.column ?? ''} is ${baseText}; a rate needs a base greater than zero`,
     });
   const decimals = check.decimals ?? printedV.decimals;
   if (values.every((v) => v.exact)) {
@@ -176,9 +194,9 @@ function blankOverZero(check: RateCheck, baseCell: CellRef, ctx: CheckContext): 
   return base.status === 'value' && base.exact && base.value.num === 0n;
 }
 
-/** Whether a rate's base is a cell (else the fixed divisor of an average). */
+/** Whether a rate's base is one cell (else cells summed, or the fixed divisor of an average). */
 function isCell(base: RateCheck['base']): base is CellRef {
-  return !('divisor' in base);
+  return !('divisor' in base) && !('cells' in base);
 }
 
 /** What a printed rate allows: the values that round to it, or (qualified) its interval widened by its precision. */

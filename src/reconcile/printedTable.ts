@@ -255,6 +255,22 @@ export interface RowAverageRelation {
   readonly columns: readonly string[];
   readonly rounding: RoundingMode;
   readonly decimals?: number;
+  /** Rates the row prints beside its means, each checked as the figures say it was made. */
+  readonly rates?: readonly RowAverageRate[];
+}
+
+/**
+ * A rate printed in a row of means beside its means: `of: 'sums'` the rate of its rows' sums,
+ * `round(Σ parts[count] ÷ Σ parts[base] × scale)`; `of: 'row'` the rate of the row's own printed means,
+ * `round(row[count] ÷ row[base] × scale)`. (The mean of the rows' rates is the rate column in `columns`.)
+ */
+export interface RowAverageRate {
+  readonly column: string;
+  readonly count: string;
+  readonly base: string;
+  readonly scale: number;
+  readonly rounding: RoundingMode;
+  readonly of: 'sums' | 'row';
 }
 
 /** A declared relation between printed cells. */
@@ -355,7 +371,10 @@ export const printedTableSchema = z.object({
         rows: z.array(key).optional(),
       }),
       z.object({ type: z.literal('average'), column: key, parts: z.array(key).min(2), rounding, decimals: z.number().int().min(0).max(20).optional(), rows: z.array(key).optional() }),
-      z.object({ type: z.literal('row-average'), row: key, parts: z.array(key).min(2), columns: z.array(key).min(1), rounding, decimals: z.number().int().min(0).max(20).optional() }),
+      z.object({
+        type: z.literal('row-average'), row: key, parts: z.array(key).min(2), columns: z.array(key).min(1), rounding, decimals: z.number().int().min(0).max(20).optional(),
+        rates: z.array(z.object({ column: key, count: key, base: key, scale: z.number().int().positive(), rounding, of: z.enum(['sums', 'row']) })).optional(),
+      }),
       z.object({
         type: z.literal('headline'),
         name: z.string().min(1),

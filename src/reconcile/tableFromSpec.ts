@@ -509,7 +509,8 @@ export function tableFromSpec(grid: PrintedGrid, spec: TableSpec, options: Table
         return absent(rel.column) ? [] : [{ type: 'bound', column: rel.column, ...(rel.min !== undefined ? { min: rel.min } : {}), ...(rel.max !== undefined ? { max: rel.max } : {}), rows: select(rel.rows) }];
       case 'row-average': {
         const columns = printed(rel.columns);
-        return columns.length === 0 ? [] : [{ type: 'row-average', row: findRow(rel.row), parts: rel.parts.map(findRow), columns, rounding: rounding(rel.rounding), ...(rel.decimals !== undefined ? { decimals: rel.decimals } : {}) }];
+        const rates = (rel.rates ?? []).filter((x) => !absent(x.column) && !absent(x.count) && !absent(x.base)).map((x) => ({ ...x, rounding: rounding(x.rounding ?? rel.rounding) }));
+        return columns.length === 0 ? [] : [{ type: 'row-average', row: findRow(rel.row), parts: rel.parts.map(findRow), columns, rounding: rounding(rel.rounding), ...(rel.decimals !== undefined ? { decimals: rel.decimals } : {}), ...(rates.length > 0 ? { rates } : {}) }];
       }
       case 'row-inequality': {
         const columns = printed(rel.columns);

@@ -117,6 +117,11 @@ export type SpecRelation =
       /** The rounding of the printed means; the spec's `rounding` when left out (one of them must say it). */
       readonly rounding?: RoundingMode;
       readonly decimals?: number;
+      /**
+       * Rates the row prints beside its means: `of: 'sums'` the rate of its rows' sums (Σ count ÷ Σ base × scale),
+       * `of: 'row'` that of the row's own means; the mean of the rows' rates is the rate column listed in `columns`.
+       */
+      readonly rates?: ReadonlyArray<{ readonly column: string; readonly count: string; readonly base: string; readonly scale: number; readonly rounding?: RoundingMode; readonly of: 'sums' | 'row' }>;
     }
   | { readonly type: 'numbering'; readonly column?: string; readonly rows?: SpecRows }
   | { readonly type: 'inequality'; readonly column: string | readonly string[]; readonly op: InequalityOperator; readonly than: string | readonly string[]; readonly rows?: SpecRows }
@@ -251,7 +256,12 @@ export const tableSpecSchema = z
           .object({ type: z.literal('rate'), column: key, count: keys, minus: keys.optional(), base: key, baseRow: rowRef.optional(), scale: z.number().int().positive(), rounding: rounding.optional(), decimals: z.number().int().min(0).max(20).optional(), rows: rows.optional() })
           .strict(),
         z.object({ type: z.literal('average'), column: key, parts: z.array(key).min(2), rounding: rounding.optional(), decimals: z.number().int().min(0).max(20).optional(), rows: rows.optional() }).strict(),
-        z.object({ type: z.literal('row-average'), row: rowRef, parts: z.array(rowRef).min(2), columns: z.array(key).min(1), rounding: rounding.optional(), decimals: z.number().int().min(0).max(20).optional() }).strict(),
+        z
+          .object({
+            type: z.literal('row-average'), row: rowRef, parts: z.array(rowRef).min(2), columns: z.array(key).min(1), rounding: rounding.optional(), decimals: z.number().int().min(0).max(20).optional(),
+            rates: z.array(z.object({ column: key, count: key, base: key, scale: z.number().int().positive(), rounding: rounding.optional(), of: z.enum(['sums', 'row']) }).strict()).optional(),
+          })
+          .strict(),
         z.object({ type: z.literal('numbering'), column: key.optional(), rows: rows.optional() }).strict(),
         z.object({ type: z.literal('inequality'), column: keys, op, than: keys, rows: rows.optional() }).strict(),
         z.object({ type: z.literal('bound'), column: key, min: limit.optional(), max: limit.optional(), rows: rows.optional() }).strict(),

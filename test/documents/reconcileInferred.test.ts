@@ -65,7 +65,7 @@ describe('reconcileInferred: plans against results, shares, growth and rows of m
   });
 
   it('a table with a row of means, or a note and a signature under it, has a spec (before: none), and the spec gives the same findings', () => {
-    for (const name of ['mean-row.txt', 'mean-row.clean.txt', 'mean-rates.txt', 'note-below.txt', 'note-below.clean.txt']) {
+    for (const name of ['mean-row.txt', 'mean-row.clean.txt', 'mean-rates.txt', 'mean-row-rate.txt', 'mean-of-rates-row.txt', 'note-below.txt', 'note-below.clean.txt']) {
       const table = tableOf(rowsOf(name));
       const r = reconcileInferred(table, { attribute: true });
       const spec = r.inferred.spec;
@@ -74,7 +74,10 @@ describe('reconcileInferred: plans against results, shares, growth and rows of m
       expect(brief(again.issues), name).toEqual(brief(r.issues));
     }
     const spec = reconcileInferred(tableOf(rowsOf('mean-row.txt'))).inferred.spec!;
-    expect(spec.relations.find((x) => x.type === 'row-average')).toEqual({ type: 'row-average', row: { gridRow: 5 }, parts: [1, 2, 3, 4].map((gridRow) => ({ gridRow })), columns: ['Tổng số hộ', 'Số hộ nghèo'], rounding: 'half-up' });
+    expect(spec.relations.find((x) => x.type === 'row-average')).toEqual({ type: 'row-average', row: { gridRow: 5 }, parts: [1, 2, 3, 4].map((gridRow) => ({ gridRow })), columns: ['Tổng số hộ', 'Số hộ nghèo'], rounding: 'half-up', rates: [{ column: 'Tỷ lệ (%)', count: 'Số hộ nghèo', base: 'Tổng số hộ', scale: 100, rounding: 'half-up', of: 'row' }] });
+    // the rate of the rows' sums when the figures give it
+    const sums = reconcileInferred(tableOf(rowsOf('mean-row-rate.txt'))).inferred.spec!;
+    expect(sums.relations.find((x) => x.type === 'row-average')).toMatchObject({ rates: [{ column: 'Tỷ lệ (%)', of: 'sums' }] });
     expect(spec.roles?.rules).toContainEqual({ role: 'heading', gridRows: [5] });
   });
 });

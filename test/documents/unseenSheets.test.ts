@@ -59,6 +59,40 @@ describe('new shapes as sheets and CSV files', () => {
     expect(run.out).toContain('printed 7.985, expected 8.321');
   });
 
+  it('years as columns with the period total, as a sheet and a CSV: the stocks never summed, the planted errors at their cells', async () => {
+    expect(checkDocument(await readXlsxDocument(await sheetOf('years-period.clean.txt', []))).findings).toEqual([]);
+    expect(checkDocument(await readXlsxDocument(await sheetOf('years-period.txt', []))).findings.map(brief)).toEqual(['sum-mismatch @5:9 710', 'sum-mismatch @7:9 565', 'rate-mismatch @8:9 2,96', 'sum-mismatch @9:9 22.500']);
+    const csvOf = (name: string): string => readFixture(`documents/${name}`).split('\n').map((l) => l.split('\t').map((t) => (/[",]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t)).join(',')).join('\n');
+    expect((await reconcileFile('years.csv', csvOf('years-period.clean.txt'))).code).toBe(EXIT_OK);
+    const run = await reconcileFile('years-planted.csv', csvOf('years-period.txt'));
+    expect(run.code).toBe(EXIT_FINDINGS);
+    expect(run.out).toContain('printed 565, expected 555');
+  });
+
+  it('a district merged down over its communes and a total merged across two columns: read, the planted error at its cell', async () => {
+    const rows: ReadonlyArray<ReadonlyArray<string | number>> = [
+      ['Biểu 5. Hộ nghèo theo huyện, xã năm 2025'], [],
+      ['Huyện', 'Xã', 'Tổng số hộ', 'Số hộ nghèo', 'Tỷ lệ (%)'],
+      ['Huyện Bảo Lạc', 'Xã Cốc Pàng', 812, 211, '25,99'],
+      ['', 'Xã Hưng Đạo', 640, 188, '29,38'],
+      ['', 'Xã Bảo Toàn', 905, 240, '26,52'],
+      ['Huyện Bảo Lâm', 'Xã Lý Bôn', 1102, 198, '17,97'],
+      ['', 'Xã Nam Quang', 760, 176, '23,16'],
+      ['Tổng cộng', '', 4219, 1013, '24,01'],
+    ];
+    const sheet = async (poor: number): Promise<Uint8Array> => {
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet('Biểu');
+      rows.forEach((r, i) => r.forEach((v, c) => {
+        if (v !== '') ws.getCell(i + 1, c + 1).value = i === 4 && c === 3 ? poor : v;
+      }));
+      for (const m of ['A4:A6', 'A7:A8', 'A9:B9']) ws.mergeCells(m);
+      return new Uint8Array(await wb.xlsx.writeBuffer());
+    };
+    expect(checkDocument(await readXlsxDocument(await sheet(188))).findings).toEqual([]);
+    expect(checkDocument(await readXlsxDocument(await sheet(118))).findings.map(brief)).toEqual(['sum-mismatch @5:4 118']);
+  });
+
   it('a note and a signature under the total of a sheet and of a CSV: never added to the total', async () => {
     const clean = await reconcileFile('note.xlsx', await sheetOf('note-below.clean.txt', []));
     expect(clean.out).toContain('below the table\'s total (a note, a signature block)');

@@ -77,6 +77,9 @@ describe('figures as statistical tables print them', () => {
     // a figure in brackets is the accounts' negative; one digit in brackets or raised after a figure, a footnote mark
     expect(['(48)', '(1.234,5)', '(2,5%)', '( 12 )'].map((t) => tableFigureText(t).text)).toEqual(['-48', '-1.234,5', '-2,5%', '-12']);
     expect(['430(1)', '125 (2)', '125¹'].map((t) => [tableFigureText(t).text, tableFigureText(t).mark])).toEqual([['430', '(1)'], ['125', '(2)'], ['125', '¹']]);
+    // a count's unit after the figure is set apart; a name with a number, or words after a figure, stay as they are
+    expect(['120 hộ', '2.455 người', '1 010 hộ', '35 lượt người'].map((t) => [tableFigureText(t).text, tableFigureText(t).unit])).toEqual([['120', 'hộ'], ['2.455', 'người'], ['1.010', 'hộ'], ['35', 'lượt người']]);
+    for (const t of ['Xã 12', 'hộ 120', '120 hộ nghèo', '12 hộ, 3 người']) expect(tableFigureText(t)).toEqual({ text: t, mark: null });
     expect(['-', 'x', 'X', '...', '…', ' – '].every(isNoFigureText)).toBe(true);
     expect(['0', 'xã', 'không'].some(isNoFigureText)).toBe(false);
   });

@@ -261,6 +261,43 @@ describe('row-average: a row of means (“Trung bình”) over other rows', () =
   });
 });
 
+describe('row-average rates: the rate a row of means prints beside its means', () => {
+  // Biểu 8 (mean-row.clean.txt): 1.248 poor of 4.036 households = 30,921…%; the means 1.009 and 312 give 30,921…% too
+  const table = (rate: string, of: 'sums' | 'row', households = '1.009'): PrintedTable => ({
+    columns: [{ key: 'xa', kind: 'text' }, { key: 'hh', kind: 'count' }, { key: 'poor', kind: 'count' }, { key: 'rate', kind: 'rate' }],
+    rows: [
+      { key: 'a', label: 'Xã A', cells: { xa: 'Xã A', hh: '1.210', poor: '402', rate: '33,22' } },
+      { key: 'b', label: 'Xã B', cells: { xa: 'Xã B', hh: '864', poor: '315', rate: '36,46' } },
+      { key: 'c', label: 'Xã C', cells: { xa: 'Xã C', hh: '1.022', poor: '287', rate: '28,08' } },
+      { key: 'd', label: 'Xã D', cells: { xa: 'Xã D', hh: '940', poor: '244', rate: '25,96' } },
+      { key: 'm', label: 'Trung bình', cells: { xa: 'Trung bình', hh: households, poor: '312', rate } },
+    ],
+    relations: [{ type: 'row-average', row: 'm', parts: ['a', 'b', 'c', 'd'], columns: ['hh', 'poor'], rounding: 'half-up', rates: [{ column: 'rate', count: 'poor', base: 'hh', scale: 100, rounding: 'half-up', of }] }],
+  });
+
+  it('holds as the rate of the rows\' sums or of the row\'s own means', () => {
+    expect(reconcileTable(table('30,92', 'sums')).issues).toEqual([]);
+    expect(reconcileTable(table('30,92', 'row')).issues).toEqual([]);
+  });
+
+  it('finds a rate that is neither, at its cell, with the sums it is made of', () => {
+    const [i] = reconcileTable(table('30,29', 'sums')).issues;
+    expect([i!.code, i!.row, i!.column, i!.expected]).toEqual(['rate-mismatch', 'Trung bình', 'rate', '30,92']);
+    expect(i!.relationText).toBe('rate of Trung bình = Σ poor ÷ Σ hh × 100 over Xã A + Xã B + Xã C + Xã D (the rate of the rows\' sums)');
+    expect(i!.message).toContain('(402 + 315 + 287 + 244) ÷ (1.210 + 864 + 1.022 + 940) × 100 = 30,921705…, half-up), difference -0,63');
+    // of its own means: 312 ÷ 1.090 (a mistyped mean) is 28,62…%
+    expect(reconcileTable(table('30,92', 'row', '1.090')).issues.map((x) => [x.code, x.column, x.expected])).toEqual([
+      ['average-mismatch', 'hh', '1.009'],
+      ['rate-mismatch', 'rate', '28,62'],
+    ]);
+  });
+
+  it('is refused when a rate names a column the table does not have', () => {
+    const t = table('30,92', 'sums');
+    expect(() => reconcileTable({ ...t, relations: [{ type: 'row-average', row: 'm', parts: ['a', 'b'], columns: ['poor'], rounding: 'half-up', rates: [{ column: 'rate', count: 'poor', base: 'nope', scale: 100, rounding: 'half-up', of: 'sums' }] }] })).toThrow(/nope/);
+  });
+});
+
 describe('rate with minus: a rate of growth, (this year − last year) ÷ last year × 100', () => {
   const table = (growth: string): PrintedTable => ({
     columns: [{ key: 'y2023', kind: 'count' }, { key: 'y2024', kind: 'count' }, { key: 'growth', kind: 'rate' }],
