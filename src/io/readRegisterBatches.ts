@@ -335,14 +335,19 @@ class Batcher {
     const ids = (this.indicatorIds ??= this.plan.standard.indicators.map((ind) => ind.id as string));
     // within a batch the counts stay far below 2^53 (at most batch size × 2^32 members): numbers, added as bigint once
     let members = 0;
-    const marks = new Array<number>(k).fill(0);
+    const marks = new Float64Array(k);
+    const flags = this.flags;
+    // codes 0, 1, 2: the low bit is "deprived"; a household held as a record has its flags left 0
+    // (the arrays are new for each batch), so the flags are summed column by column for all
+    for (let j = 0, end = this.n * k; j < k; j++) {
+      let sum = 0;
+      for (let at = this.summed * k + j; at < end; at += k) sum += flags[at]! & REGISTER_FLAGS.deprived;
+      marks[j] = sum;
+    }
     for (let i = this.summed; i < this.n; i++) {
       members += this.members[i]!;
       const record = this.records?.[i] as { deprivations?: Record<string, boolean> } | undefined;
-      if (record === undefined) {
-        // codes 0, 1, 2: the low bit is "deprived"
-        for (let j = 0, at = i * k; j < k; j++, at++) marks[j]! += this.flags[at]! & REGISTER_FLAGS.deprived;
-      } else if (record.deprivations !== undefined) {
+      if (record?.deprivations !== undefined) {
         for (let j = 0; j < k; j++) if (record.deprivations[ids[j]!] === true) marks[j]!++;
       }
     }
