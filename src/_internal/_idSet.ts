@@ -409,8 +409,14 @@ export function addAsciiOrSuspect(set: IdSet, buf: Uint8Array, s: number, e: num
  */
 export interface IdChecker {
   check(id: string, row: number): number;
-  /** `check` of the id printed as the printable ASCII bytes `[s, e)` of `buf` (`id` is that text): the same answers. */
-  checkAscii(buf: Uint8Array, s: number, e: number, id: string, row: number): number;
+  /**
+   * `check` of the id printed as the printable ASCII bytes `[s, e)` of `buf`: the same answers.
+   * `id` is that text, needed only by a checker whose source cannot be read again (made from the
+   * bytes when not given).
+   */
+  checkAscii(buf: Uint8Array, s: number, e: number, id: string | undefined, row: number): number;
+  /** Whether the source can be read again (repeats suspected by hash are settled by reading it). */
+  readonly rereadable: boolean;
   /**
    * Settles suspects in row order, given the ids printed on the rows their keys point at: for
    * each, the first row of the same id (a repeat) or −1 (a different id with the same hash).
@@ -428,6 +434,13 @@ function sameHousehold(id: string): string {
   return id.toUpperCase();
 }
 
+/** The text of ASCII bytes (in pieces: a long id would overflow the arguments of one call). */
+function asciiText(buf: Uint8Array, s: number, e: number): string {
+  let text = '';
+  for (let q = s; q < e; q += 4096) text += String.fromCharCode(...buf.subarray(q, Math.min(e, q + 4096)));
+  return text;
+}
+
 /** Makes an {@link IdChecker}; `rereadable`: the source is a file that can be read again. Ids are compared ignoring case. @internal */
 export function createIdChecker(rereadable: boolean, expected = 0): IdChecker {
   const set = createIdSet(expected);
@@ -442,8 +455,9 @@ export function createIdChecker(rereadable: boolean, expected = 0): IdChecker {
       return first;
     },
     checkAscii(buf, s, e, id, row) {
-      return rereadable ? addAsciiOrSuspect(set, buf, s, e, row) : this.check(id, row);
+      return rereadable ? addAsciiOrSuspect(set, buf, s, e, row) : this.check(id ?? asciiText(buf, s, e), row);
     },
+    rereadable,
     settle(suspects, idAtRow) {
       return suspects.map((s) => settleSuspect(set, sameHousehold(s.id), s.row, s.keyRow, sameHousehold(idAtRow.get(s.keyRow)!)));
     },

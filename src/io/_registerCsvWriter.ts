@@ -1,6 +1,6 @@
 import { registerRow, registerRowOf, UNCLASSIFIED, type RegisterBatch, type RegisterBatchClassification } from '../standards/classifyRegisterBatch.js';
 import { neutraliseCsvFormula, type CsvDelimiter } from './csv.js';
-import type { RegisterFileBatch } from './readRegisterBatches.js';
+import { registerFileIdColumn, type RegisterFileBatch } from './readRegisterBatches.js';
 import type { RegisterOutputRow } from './registerOutputColumns.js';
 import { columnHeader, formatCellText, type HeaderLanguage, type OutputValue, type TableColumn } from './tableWriter.js';
 
@@ -150,6 +150,35 @@ export function registerCsvWriter(columns: ReadonlyArray<TableColumn<RegisterOut
         }
         putString(text(t));
       };
+      const idColumn = registerFileIdColumn(file);
+      // the columns without ids for the cells made by the generic formatting (none of them is the id): their strings are not made
+      const plain = idColumn?.columns ?? batch;
+      let idTexts: ReadonlyArray<string> | undefined;
+      /** The id of household i: copied from the file's bytes when it was read from them and needs neither quotes nor neutralising. */
+      const putId = (i: number): void => {
+        if (idColumn === undefined) return putText((idTexts ??= file.ids)[i]!);
+        const t = idColumn.texts?.[i];
+        if (t !== undefined) return putText(t);
+        const bytes = idColumn.bytes;
+        const a = idColumn.ends[i]!;
+        const n = idColumn.ends[i + 1]! - a;
+        if (w + n > out.length) grow(n);
+        const c0 = bytes[a]!;
+        if (!(c0 === 61 || c0 === 43 || c0 === 45 || c0 === 64 || c0 === 9 || c0 === 13 || c0 === 39)) {
+          // printable ASCII: only the delimiter and a quote need quoting
+          let q = 0;
+          for (; q < n; q++) {
+            const c = bytes[a + q]!;
+            if (c === dCode || c === 34) break;
+            out[w + q] = c;
+          }
+          if (q === n) {
+            w += n;
+            return;
+          }
+        }
+        putText(bytes.toString('latin1', a, a + n));
+      };
       const rowsBefore = rowCount;
       /** The chunks, the last one included; the next batch's first chunk is sized by this one's lines. */
       const done = (): Buffer[] => {
@@ -180,7 +209,6 @@ export function registerCsvWriter(columns: ReadonlyArray<TableColumn<RegisterOut
       };
       const { statuses, rules, deprivationMasks, undeterminedMasks, deprivationCounts, classifications } = result;
       const { area, members, monthlyIncome } = batch;
-      const ids = file.ids;
       const units = file.units;
       const pass = file.passThrough;
       const caches = staticCaches;
@@ -191,7 +219,7 @@ export function registerCsvWriter(columns: ReadonlyArray<TableColumn<RegisterOut
         const cache = caches[s]!;
         let v = cache[key];
         if (v === undefined) {
-          const r = outputRow(file, registerRow(batch, result, i), i, undefined);
+          const r = outputRow(file, registerRow(plain, result, i), i, undefined);
           v = cache[key] = Buffer.from((segments[s] as { columns: ReadonlyArray<TableColumn<RegisterOutputRow>> }).columns.map((c) => cell(c, c.value(r), rowCount)).join(d), 'utf8');
         }
         return v;
@@ -201,7 +229,7 @@ export function registerCsvWriter(columns: ReadonlyArray<TableColumn<RegisterOut
         let v = cache[mask];
         if (v === undefined) {
           const c = (segments[s] as { column: TableColumn<RegisterOutputRow> }).column;
-          v = cache[mask] = Buffer.from(cell(c, c.value(outputRow(file, registerRow(batch, result, i), i, undefined)), rowCount), 'utf8');
+          v = cache[mask] = Buffer.from(cell(c, c.value(outputRow(file, registerRow(plain, result, i), i, undefined)), rowCount), 'utf8');
         }
         return v;
       };
@@ -247,7 +275,7 @@ export function registerCsvWriter(columns: ReadonlyArray<TableColumn<RegisterOut
           rowCount++;
           if (putExplained(i)) continue;
           if (w + 1024 > out.length) grow(1024);
-          putText(ids[i]!);
+          putId(i);
           out[w++] = dCode;
           const u = units[i];
           if (u !== null && u !== undefined && u !== '') putText(u);
@@ -280,7 +308,7 @@ export function registerCsvWriter(columns: ReadonlyArray<TableColumn<RegisterOut
               putBytes(maskBytes(s, i, undeterminedMasks[i]!));
               break;
             case ID:
-              putText(ids[i]!);
+              putId(i);
               break;
             case UNIT: {
               const u = units[i];
@@ -303,7 +331,7 @@ export function registerCsvWriter(columns: ReadonlyArray<TableColumn<RegisterOut
             }
             default: {
               const c = (segments[s] as { column: TableColumn<RegisterOutputRow> }).column;
-              const light: RegisterOutputRow = REPORT_KEYS.has(c.key) || c.key.startsWith('children') ? { unit: null, ...(file.extras?.[i] !== undefined ? { extras: file.extras[i]! } : {}) } : (full ??= outputRow(file, registerRow(batch, result, i), i, undefined));
+              const light: RegisterOutputRow = REPORT_KEYS.has(c.key) || c.key.startsWith('children') ? { unit: null, ...(file.extras?.[i] !== undefined ? { extras: file.extras[i]! } : {}) } : (full ??= outputRow(file, registerRow(plain, result, i), i, undefined));
               putString(cell(c, c.value(light), rowCount));
             }
           }

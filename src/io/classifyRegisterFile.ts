@@ -5,13 +5,13 @@ import { VnPovertyError, fail, type VnIssues } from '../errors/VnPovertyError.js
 import { sumClassificationCounts, type ClassificationCounts } from '../standards/classificationCounts.js';
 import { classifyScoreParsed, parseScoreRow, resolveScoreRule, type ScoreClassification } from '../standards/classifyByScore.js';
 import type { ClassifyHouseholdOptions, HouseholdClassification } from '../standards/classifyHousehold.js';
-import { classifyRegisterBatch, registerRow, registerRowOf, UNCLASSIFIED, type RegisterBatchClassification } from '../standards/classifyRegisterBatch.js';
+import { classifyRegisterBatch, classifyRegisterBatchOfIds, registerRow, registerRowOf, UNCLASSIFIED, type ClassifyRegisterBatchOptions, type RegisterBatchClassification } from '../standards/classifyRegisterBatch.js';
 import { crossCheckScores, type ScoreFinding } from '../standards/crossCheckScores.js';
 import { HOUSEHOLD_STATUSES, type HouseholdStatus } from '../standards/householdStatus.js';
 import { openAtomicStream } from './_atomicOutput.js';
 import { registerCsvWriter } from './_registerCsvWriter.js';
 import { registerError } from './readHouseholdRegister.js';
-import { readRegisterBatches, type ReadRegisterBatchesOptions, type RegisterFileBatch, type RegisterFileLayout } from './readRegisterBatches.js';
+import { readRegisterBatches, registerFileId, registerFileIdColumn, type ReadRegisterBatchesOptions, type RegisterFileBatch, type RegisterFileLayout } from './readRegisterBatches.js';
 import { registerOutputColumns, type RegisterOutputRow } from './registerOutputColumns.js';
 import { formatOfPath, type FileFormat, type RowSource } from './readRows.js';
 import { openTableWriter, type HeaderLanguage, type TableTarget, type TableWriter, type TableWriterOptions } from './tableWriter.js';
@@ -291,18 +291,22 @@ export async function classifyRegisterSource(source: RowSource, options: Classif
 
   async function incomeBatch(b: RegisterFileBatch): Promise<void> {
     const households = b.households!;
-    const result: RegisterBatchClassification = classifyRegisterBatch(households, {
+    const ofBytes = registerFileIdColumn(b);
+    const batchOptions: ClassifyRegisterBatchOptions = {
       ...classifyOptions,
       ...(options.predicates !== undefined ? { predicates: options.predicates } : {}),
       ...(options.onConflict !== undefined ? { onConflict: options.onConflict } : {}),
       ...(options.onUnusedFlag !== undefined ? { onUnusedFlag: options.onUnusedFlag } : {}),
       explain: explain || onHousehold !== undefined,
       onInvalid: 'report',
-    });
+    };
+    // ids read from bytes stay bytes: a string is made only for a household whose result or error carries it
+    const result: RegisterBatchClassification =
+      ofBytes !== undefined ? classifyRegisterBatchOfIds(ofBytes.columns, batchOptions, (i) => registerFileId(b, i)) : classifyRegisterBatch(households, batchOptions);
     counts.push(result.counts);
     for (const f of result.failures) {
       const issues = (): VnIssues => unindexedIssues(f.index, f.issues);
-      fail1(b.rows[f.index]!, b.lastRows[f.index]!, b.ids[f.index], () => new VnPovertyError(issues()), issues);
+      fail1(b.rows[f.index]!, b.lastRows[f.index]!, registerFileId(b, f.index), () => new VnPovertyError(issues()), issues);
     }
     // counted by status code, added to the totals once a batch
     const tally = [0, 0, 0, 0];
@@ -355,7 +359,7 @@ export async function classifyRegisterSource(source: RowSource, options: Classif
         });
       } catch (e) {
         if (!(e instanceof VnPovertyError)) throw e;
-        fail1(b.rows[i]!, b.lastRows[i]!, b.ids[i], () => e);
+        fail1(b.rows[i]!, b.lastRows[i]!, registerFileId(b, i), () => e);
         continue;
       }
       if (input.deprivations === undefined && input.monthlyIncome === undefined) continue;

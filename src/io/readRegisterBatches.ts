@@ -284,7 +284,10 @@ class Batcher {
   flags!: Uint8Array;
   private ageList: number[] = [];
   private offsets!: Uint32Array;
-  private ids: string[] = [];
+  /** The ids read from the file's bytes, one after another (`idEnds[i]` to `idEnds[i + 1]`); those read as text in `idTexts`. */
+  private idBytes!: Buffer;
+  private idEnds!: Uint32Array;
+  private idTexts: Array<string | undefined> | undefined;
   private records: Array<unknown> | undefined;
   private rows!: Uint32Array;
   private lastRows!: Uint32Array;
@@ -332,14 +335,19 @@ class Batcher {
     const ids = (this.indicatorIds ??= this.plan.standard.indicators.map((ind) => ind.id as string));
     // within a batch the counts stay far below 2^53 (at most batch size × 2^32 members): numbers, added as bigint once
     let members = 0;
-    const marks = new Array<number>(k).fill(0);
+    const marks = new Float64Array(k);
+    const flags = this.flags;
+    // codes 0, 1, 2: the low bit is "deprived"; a household held as a record has its flags left 0
+    // (the arrays are new for each batch), so the flags are summed column by column for all
+    for (let j = 0, end = this.n * k; j < k; j++) {
+      let sum = 0;
+      for (let at = this.summed * k + j; at < end; at += k) sum += flags[at]! & REGISTER_FLAGS.deprived;
+      marks[j] = sum;
+    }
     for (let i = this.summed; i < this.n; i++) {
       members += this.members[i]!;
       const record = this.records?.[i] as { deprivations?: Record<string, boolean> } | undefined;
-      if (record === undefined) {
-        // codes 0, 1, 2: the low bit is "deprived"
-        for (let j = 0, at = i * k; j < k; j++, at++) marks[j]! += this.flags[at]! & REGISTER_FLAGS.deprived;
-      } else if (record.deprivations !== undefined) {
+      if (record?.deprivations !== undefined) {
         for (let j = 0; j < k; j++) if (record.deprivations[ids[j]!] === true) marks[j]!++;
       }
     }
@@ -362,6 +370,7 @@ class Batcher {
     this.members = more(this.members, s);
     this.flags = more(this.flags, s * k);
     this.offsets = more(this.offsets, s + 1);
+    this.idEnds = more(this.idEnds, s + 1);
     this.rows = more(this.rows, s);
     this.lastRows = more(this.lastRows, s);
     this.roundedUp = more(this.roundedUp, s);
@@ -379,7 +388,9 @@ class Batcher {
     this.flags = new Uint8Array(s * this.plan.k);
     this.ageList = [];
     this.offsets = new Uint32Array(s + 1);
-    this.ids = [];
+    this.idBytes = Buffer.allocUnsafe(s * 16);
+    this.idEnds = new Uint32Array(s + 1);
+    this.idTexts = undefined;
     this.records = undefined;
     this.rows = new Uint32Array(s);
     this.lastRows = new Uint32Array(s);
@@ -391,8 +402,30 @@ class Batcher {
     this.kind = undefined;
   }
 
-  /** Starts household i; returns its index in the batch. Flushes first when the batch is full or of the other kind. */
+  /** Starts household i, whose id is `id`; returns its index in the batch. Flushes first when the batch is full or of the other kind. */
   begin(row: number, lastRow: number, id: string, unit: string | null, listed: boolean | undefined): number {
+    const i = this.open(row, lastRow, unit, listed);
+    (this.idTexts ??= [])[i] = id;
+    this.idEnds[i + 1] = this.idEnds[i]!;
+    return i;
+  }
+
+  /** {@link Batcher.begin} of a household whose id is the printable ASCII bytes `[s, e)` of `buf`: its string is made only if read. */
+  beginAscii(row: number, lastRow: number, buf: Uint8Array, s: number, e: number, unit: string | null, listed: boolean): number {
+    const i = this.open(row, lastRow, unit, listed);
+    const at = this.idEnds[i]!;
+    const end = at + (e - s);
+    if (end > this.idBytes.length) {
+      const more = Buffer.allocUnsafe(Math.max(end, this.idBytes.length * 2));
+      this.idBytes.copy(more, 0, 0, at);
+      this.idBytes = more;
+    }
+    for (let q = s, w = at; q < e; q++, w++) this.idBytes[w] = buf[q]!;
+    this.idEnds[i + 1] = end;
+    return i;
+  }
+
+  private open(row: number, lastRow: number, unit: string | null, listed: boolean | undefined): number {
     if (this.n === this.size || (listed !== undefined && this.kind !== undefined && this.kind !== listed)) this.flush();
     if (this.n === this.capacity) this.grow();
     if (listed !== undefined) this.kind = listed;
@@ -400,7 +433,6 @@ class Batcher {
     const i = this.n++;
     this.rows[i] = row;
     this.lastRows[i] = lastRow;
-    this.ids.push(id);
     this.units.push(unit);
     this.offsets[i + 1] = this.ageList.length;
     return i;
@@ -457,30 +489,89 @@ class Batcher {
     this.sums(); // the households of this batch, before its arrays are replaced
     const k = this.plan.k;
     const withAges = this.kind === true;
-    const batch: RegisterBatch = {
+    const columns: Omit<RegisterBatch, 'ids'> = Object.freeze({
       area: this.area.subarray(0, n),
       monthlyIncome: this.income.subarray(0, n),
       members: this.members.subarray(0, n),
       flags: this.flags.subarray(0, n * k),
-      ids: this.ids,
       ...(withAges ? { memberAges: Uint8Array.from(this.ageList), memberOffsets: this.offsets.subarray(0, n + 1) } : {}),
       ...(this.records !== undefined ? { records: Object.assign(this.records, { length: n }) } : {}),
+    });
+    const idColumn: IdColumn = { bytes: this.idBytes, ends: this.idEnds.subarray(0, n + 1), texts: this.idTexts, columns };
+    let ids: ReadonlyArray<string> | undefined;
+    const idsOf = (): ReadonlyArray<string> => (ids ??= idStrings(idColumn, n));
+    // the ids where they were (after the flags), as a getter: their strings are made when first read
+    const { area, monthlyIncome, members, flags, ...rest } = columns;
+    const batch: RegisterBatch = {
+      area,
+      monthlyIncome,
+      members,
+      flags,
+      get ids() {
+        return idsOf();
+      },
+      ...rest,
     };
-    this.ready.push(
-      Object.freeze({
+    const ready: RegisterFileBatch = Object.freeze({
         size: n,
         ...(this.scores !== undefined ? { scores: Object.freeze(this.scores) } : { households: Object.freeze(batch) }),
         rows: this.rows.subarray(0, n),
         lastRows: this.lastRows.subarray(0, n),
-        ids: Object.freeze(this.ids),
+        get ids() {
+          return idsOf();
+        },
         units: Object.freeze(this.units),
         roundedUp: this.roundedUp.subarray(0, n),
         ...(this.pass !== undefined ? { passThrough: Object.freeze(this.pass) } : {}),
         ...(this.extras !== undefined ? { extras: Object.freeze(this.extras) } : {}),
-      }),
-    );
+    });
+    ID_COLUMNS.set(ready, idColumn);
+    this.ready.push(ready);
     this.fresh();
   }
+}
+
+/** A batch's ids as the file printed them: bytes for those read from bytes, text for the others. */
+interface IdColumn {
+  readonly bytes: Buffer;
+  readonly ends: Uint32Array;
+  readonly texts: ReadonlyArray<string | undefined> | undefined;
+  /** The batch's `households` without `ids`, for `classifyRegisterBatchOfIds`. */
+  readonly columns: Omit<RegisterBatch, 'ids'>;
+}
+
+/** The id columns of the batches read here, for {@link registerFileId} and the CSV writer (the batch itself shows only `ids`). */
+const ID_COLUMNS = new WeakMap<RegisterFileBatch, IdColumn>();
+
+function idStrings(c: IdColumn, n: number): ReadonlyArray<string> {
+  const out = new Array<string>(n);
+  for (let i = 0; i < n; i++) out[i] = c.texts?.[i] ?? c.bytes.toString('latin1', c.ends[i]!, c.ends[i + 1]!);
+  return Object.freeze(out);
+}
+
+/**
+ * The id of household i of a batch, without making the strings of the others (`batch.ids[i]`
+ * makes every id of the batch when first read). @internal
+ *
+ * @example
+ * registerFileId(batch, 0) //=> 'TL-001'
+ */
+export function registerFileId(batch: RegisterFileBatch, i: number): string | undefined {
+  const c = ID_COLUMNS.get(batch);
+  if (c === undefined) return batch.ids[i];
+  return i >= batch.size ? undefined : (c.texts?.[i] ?? c.bytes.toString('latin1', c.ends[i]!, c.ends[i + 1]!));
+}
+
+/**
+ * The ids of a batch as bytes where they were read from bytes (`bytes[ends[i]…ends[i + 1]]`,
+ * printable ASCII), and as text where `texts[i]` is given (then `ends[i] = ends[i + 1]`); undefined
+ * for a batch not read here. @internal
+ *
+ * @example
+ * registerFileIdColumn(batch)?.ends[1] //=> 6
+ */
+export function registerFileIdColumn(batch: RegisterFileBatch): IdColumn | undefined {
+  return ID_COLUMNS.get(batch);
 }
 
 function unusedFlags(parts: HouseholdParts, plan: Plan): boolean {
@@ -577,8 +668,10 @@ class Repeats {
   }
 
   /** {@link Repeats.check} of an id printed as the printable ASCII bytes `[s, e)` of `buf`. */
-  checkAscii(buf: Uint8Array, s: number, e: number, id: string, row: number, lastRow: number): number {
-    return this.answer(this.checker.checkAscii(buf, s, e, id, row), id, row, lastRow);
+  checkAscii(buf: Buffer, s: number, e: number, row: number, lastRow: number): number {
+    // the id's string only for a source read once (its ids are kept as text) or a repeat to report
+    const first = this.checker.checkAscii(buf, s, e, this.checker.rereadable ? undefined : buf.toString('latin1', s, e), row);
+    return first === -1 ? -1 : this.answer(first, buf.toString('latin1', s, e), row, lastRow);
   }
 
   private answer(first: number, id: string, row: number, lastRow: number): number {
@@ -910,7 +1003,6 @@ class FastRows {
     let c0 = buf[s]!;
     if (c0 <= 0x20 || c0 === 0x27 || buf[e - 1]! <= 0x20) return this.slowRow(r, k, row);
     for (let q = s; q < e; q++) if (buf[q]! < 0x20 || buf[q]! > 0x7e) return this.slowRow(r, k, row);
-    const id = buf.toString('latin1', s, e);
     const idStart = s;
     const idEnd = e;
     // area: the cell's bytes as seen before, or its words
@@ -1004,13 +1096,13 @@ class FastRows {
     }
     const unit = p.unit >= 0 ? this.unitOf(r, off, nf) : null;
     if (unit === undefined) return this.slowRow(r, k, row);
-    const first = this.repeats.checkAscii(buf, idStart, idEnd, id, row, row);
+    const first = this.repeats.checkAscii(buf, idStart, idEnd, row, row);
     if (first !== -1) {
-      if (first >= 0) this.repeats.hold(id, row, row, first, this.heldPlace(r, k, row));
+      if (first >= 0) this.repeats.hold(buf.toString('latin1', idStart, idEnd), row, row, first, this.heldPlace(r, k, row));
       return;
     }
     const b = this.batcher;
-    const i = b.begin(row, row, id, unit, agesN >= 0);
+    const i = b.beginAscii(row, row, buf, idStart, idEnd, unit, agesN >= 0);
     b.columns(i, area, total, m, agesN >= 0 ? this.ages : undefined, agesN, roundedUp);
     const flags = b.flags;
     const base = i * p.k;

@@ -213,6 +213,23 @@ const countedMembers = (m: number): readonly Member[] => Object.freeze({ length:
  */
 export function classifyRegisterBatch(batch: RegisterBatch, options: ClassifyRegisterBatchOptions): RegisterBatchClassification {
   assertOptions(options, 'classifyRegisterBatch', true);
+  return classifyColumns(batch, options, undefined);
+}
+
+/**
+ * {@link classifyRegisterBatch} of a batch given without `ids`, household i's id read by `idOf(i)`
+ * (text) only where a result or an error carries it: a register reader keeps its ids as bytes and
+ * makes a string only when one is asked for. The same results as with `ids` given. @internal
+ *
+ * @example
+ * classifyRegisterBatchOfIds(columns, { asOf: '2024-01-01', explain: true }, (i) => `H${i + 1}`).classifications[0]?.id //=> 'H1'
+ */
+export function classifyRegisterBatchOfIds(batch: Omit<RegisterBatch, 'ids'>, options: ClassifyRegisterBatchOptions, idOf: (i: number) => string | undefined): RegisterBatchClassification {
+  assertOptions(options, 'classifyRegisterBatch', true);
+  return classifyColumns(batch, options, idOf);
+}
+
+function classifyColumns(batch: RegisterBatch, options: ClassifyRegisterBatchOptions, idOf: ((i: number) => string | undefined) | undefined): RegisterBatchClassification {
   const asOf = toIsoDate(options.asOf, ['asOf']);
   const standard = resolveStandard(asOf, options);
   const onInvalid = options.onInvalid ?? 'throw';
@@ -228,6 +245,7 @@ export function classifyRegisterBatch(batch: RegisterBatch, options: ClassifyReg
   const { only, pov, avg, maxMembers } = numericLines(standard);
   const pop = popcounts();
   const { area, members, flags, memberAges, memberOffsets, records, ids: rowIds } = batch;
+  const idAt = idOf ?? ((i: number): string | undefined => rowIds?.[i]);
   const f64 = batch.monthlyIncome instanceof Float64Array ? batch.monthlyIncome : undefined;
   const b64 = batch.monthlyIncome instanceof BigInt64Array ? batch.monthlyIncome : undefined;
 
@@ -261,7 +279,7 @@ export function classifyRegisterBatch(batch: RegisterBatch, options: ClassifyReg
   };
   /** Household i as the record path sees it (from the columns). */
   const householdOf = (i: number, withFlags: boolean): Household => {
-    const id = rowIds?.[i];
+    const id = idAt(i);
     const h: Household = {
       area: AREA_OF_CODE[area[i] as number]!,
       monthlyIncome: incomeOf(i),
@@ -283,7 +301,7 @@ export function classifyRegisterBatch(batch: RegisterBatch, options: ClassifyReg
   const undetermined = (i: number, a: number, m: number, known: number, unknown: number): void => {
     recordPathRows++;
     statuses[i] = UNCLASSIFIED;
-    const id = rowIds?.[i];
+    const id = idAt(i);
     const monthlyIncome = incomeOf(i);
     failures.push(
       lazyHouseholdFailure(i, () => {

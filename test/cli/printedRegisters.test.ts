@@ -222,6 +222,13 @@ describe('other shapes a register comes in', () => {
     await expectOutcome(['classify', planted, ...AS_OF], { code: 1, mentions: ['row 4 (Tổng cộng), column 6 (Thiếu hụt: việc làm): printed 2, but the households above add up to 1 households marked (rows 2–3); difference 1'] });
   });
 
+  it('a totals row counts the marks of households read by the record path (a fact given) with those read from their columns', async () => {
+    const rows = (total: number): string[] => ['Mã hộ,Khu vực,Tuổi các thành viên,Thu nhập/tháng (đồng),Thiếu hụt: việc làm,Nhà tiêu hợp vệ sinh', 'H1,Nông thôn,40;38;10;8,40000000,x,có', 'H2,Nông thôn,40;38;10,40000000,x,', 'H3,Nông thôn,40;38,40000000,,không', `Tổng cộng,,,,${total},`];
+    const run = await expectOutcome(['classify', write('facts.csv', rows(2)), ...AS_OF, '--out', join(dir(), 'ket-qua.csv')], { code: 0 });
+    expect(run.err).not.toContain('totals:');
+    await expectOutcome(['classify', write('facts-sai.csv', rows(1)), ...AS_OF], { code: 1, mentions: ['row 5 (Tổng cộng), column 5 (Thiếu hụt: việc làm): printed 1, but the households above add up to 2 households marked (rows 2–4); difference -1'] });
+  });
+
   it('a unit on the row under the income header, in brackets, is the income column’s unit', async () => {
     const file = write('don-vi.csv', ['Mã hộ,Khu vực,Số nhân khẩu,Thu nhập bình quân đầu người/tháng,Ghi chú', ',,,(nghìn đồng),', 'H1,Nông thôn,4,"1.600",']);
     const run = await expectOutcome(['classify', file, ...AS_OF, '--out', join(dir(), 'ket-qua.csv')], { code: 0 });

@@ -37,7 +37,7 @@ const areaWord = fc.constantFrom('nông thôn', 'thành thị', 'Nông thôn', '
 
 /** Households around the lines (per head 1.5 M rural, 2 M urban; ceilings 2.25 M and 3 M), in whole đồng per month. */
 const household = fc.record({
-  id: fc.oneof(fc.stringMatching(/^H\d{1,4}$/), fc.stringMatching(/^[0-9]{12}$/), fc.constantFrom('hộ 1, thôn 2', '=1+2', 'Hộ "A"')),
+  id: fc.oneof(fc.stringMatching(/^H\d{1,4}$/), fc.stringMatching(/^[0-9]{12}$/), fc.constantFrom('hộ 1, thôn 2', '=1+2', 'Hộ "A"', '-001', '+84', '@h1', 'h-12;3', 'tl-001')),
   area: areaWord,
   ages: fc.array(fc.integer({ min: 0, max: 90 }), { minLength: 1, maxLength: 6 }),
   perHead: fc.oneof(fc.constantFrom(1_500_000, 1_500_001, 2_000_000, 2_250_000, 3_000_000, 1_000_000), fc.integer({ min: 300_000, max: 5_000_000 })),
