@@ -18,9 +18,9 @@ const pureTopLevel: NonNullable<Options['esbuildPlugins']>[number] = {
  *
  * - **ESM, one module per source module** (`bundle: false`): `dist/index.js` re-exports from
  *   `dist/numbers/apportion.js` and so on, so a bundler keeps only the modules a program
- *   reaches (`sideEffects: false` in package.json). The core (`.`), the file formats
- *   (`./io` = `dist/io/io.js`) and the bin (`dist/cli/main.js`) import the same modules, so
- *   there is one copy of the core and one `VnPovertyError` class.
+ *   reaches (`sideEffects: false` in package.json). The core (`.`) and the file formats
+ *   (`./io` = `dist/io/io.js`) import the same modules, so there is one copy of the core and
+ *   one `VnPovertyError` class. The CLI's modules are not in it: only the bin runs them.
  * - **CJS, bundled** (`dist/index.cjs`, `dist/io.cjs`): for `require`. A shared chunk keeps one
  *   copy of the core between the two entries. Its declarations are the same per-module files as
  *   `.d.cts` (`scripts/cts-declarations.mjs`).
@@ -38,7 +38,7 @@ const pureTopLevel: NonNullable<Options['esbuildPlugins']>[number] = {
  */
 export default defineConfig([
   {
-    entry: ['src/**/*.ts', '!src/cli/main.ts'],
+    entry: ['src/**/*.ts', '!src/cli/**'],
     format: ['esm'],
     bundle: false,
     dts: false,
