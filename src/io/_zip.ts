@@ -167,7 +167,7 @@ function notZipReason(head: Buffer, format: ZipFormat): string {
 
 /**
  * Reads and checks a zip's directory: the file is not empty nor over `maxFileBytes`, starts like
- * a zip, has a complete directory (not ZIP64), at most `maxEntries` parts holding at most
+ * a zip, has a complete directory (ZIP64 records read as well), at most `maxEntries` parts holding at most
  * `maxUncompressedBytes` (and `maxPartBytes`, `maxSharedStringsBytes` each), no encryption,
  * only stored or deflated parts, the format's required part, and parts that follow one another
  * from the start of the file to the directory with nothing hidden between them (so a reader that
@@ -196,15 +196,20 @@ export function readZipDirectory(bytes: ZipBytes, label: string, format: ZipForm
     }
   }
   if (eocd < 0) bad(label, corrupt, bytes.size, `a complete ${format.what.replace(/^an? /, '')}`, `the file is truncated or damaged (the end of its zip directory is missing); ${hint}`);
-  const count = tail.readUInt16LE(eocd + 10);
-  const cdSize = tail.readUInt32LE(eocd + 12);
-  const cdOffset = tail.readUInt32LE(eocd + 16);
-  if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) {
-    over('maxFileBytes', bytes.size, limits.maxFileBytes, `a ZIP64 ${format.noun} (over 4 GiB or 65,535 parts), size`);
+  const eocdAbs = bytes.size - tailLength + eocd;
+  let count = tail.readUInt16LE(eocd + 10);
+  let cdSize = tail.readUInt32LE(eocd + 12);
+  let cdOffset = tail.readUInt32LE(eocd + 16);
+  // ZIP64 (System.IO.Packaging, the OpenXML SDK, some zip libraries write it even for small files): the
+  // directory's real count, size and place are in the ZIP64 end record its locator points to
+  const zip64 = zip64End(bytes, eocdAbs, label, format);
+  let directoryEnd = eocdAbs;
+  if (zip64 !== undefined) ({ count, cdSize, cdOffset, directoryEnd } = zip64);
+  else if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) {
+    over('maxFileBytes', bytes.size, limits.maxFileBytes, `a ZIP64 ${format.noun} (over 4 GiB or 65,535 parts) without its ZIP64 end record, size`);
   }
   if (count > limits.maxEntries) over('maxEntries', count, limits.maxEntries, 'the number of parts');
-  const eocdAbs = bytes.size - tailLength + eocd;
-  if (cdOffset + cdSize > eocdAbs) bad(label, corrupt, cdOffset, `a complete ${format.noun}`, `the zip directory points past the end of the file: truncated or damaged; ${hint}`);
+  if (cdOffset + cdSize > directoryEnd) bad(label, corrupt, cdOffset, `a complete ${format.noun}`, `the zip directory points past the end of the file: truncated or damaged; ${hint}`);
   const cd = bytes.read(cdOffset, cdSize);
   const entries: Array<Omit<ZipEntry, 'dataStart'>> = [];
   let p = 0;
@@ -212,6 +217,7 @@ export function readZipDirectory(bytes: ZipBytes, label: string, format: ZipForm
   for (let i = 0; i < count; i++) {
     if (p + 46 > cd.length || cd.readUInt32LE(p) !== 0x02014b50) bad(label, corrupt, p, 'a valid zip directory', `the zip directory is damaged; ${hint}`);
     const nameLength = cd.readUInt16LE(p + 28);
+    const extraLength = cd.readUInt16LE(p + 30);
     const entry = {
       flags: cd.readUInt16LE(p + 8),
       method: cd.readUInt16LE(p + 10),
@@ -221,7 +227,10 @@ export function readZipDirectory(bytes: ZipBytes, label: string, format: ZipForm
       localOffset: cd.readUInt32LE(p + 42),
       name: cd.toString('utf8', p + 46, p + 46 + nameLength),
     };
-    p += 46 + nameLength + cd.readUInt16LE(p + 30) + cd.readUInt16LE(p + 32);
+    if (entry.size === 0xffffffff || entry.compressedSize === 0xffffffff || entry.localOffset === 0xffffffff) {
+      Object.assign(entry, zip64Sizes(cd.subarray(p + 46 + nameLength, p + 46 + nameLength + extraLength), entry, () => bad(label, corrupt, entry.name, 'a valid zip directory', `the zip directory entry of ${entry.name} lacks its ZIP64 sizes; ${hint}`)));
+    }
+    p += 46 + nameLength + extraLength + cd.readUInt16LE(p + 32);
     if (entry.method !== 0 && entry.method !== 8) bad(label, corrupt, entry.method, 'parts stored or deflated', `the part ${entry.name} uses zip method ${entry.method}, which no office program writes; ${hint}`);
     if ((entry.flags & 1) !== 0) bad(label, corrupt, entry.name, `an unencrypted ${format.noun}`, `the ${format.noun} is encrypted: save it without a password`);
     total += entry.size;
@@ -245,8 +254,10 @@ export function readZipDirectory(bytes: ZipBytes, label: string, format: ZipForm
     const dataStart = e.localOffset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
     let end = dataStart + e.compressedSize;
     if ((e.flags & 8) !== 0) {
+      // a data descriptor after the data: CRC and sizes, 8-byte sizes when the local header has a ZIP64 field
       const descriptor = bytes.read(end, 4);
-      end += descriptor.length === 4 && descriptor.readUInt32LE(0) === 0x08074b50 ? 16 : 12;
+      const wide = extraField(bytes.read(e.localOffset + 30 + local.readUInt16LE(26), local.readUInt16LE(28)), 0x0001) !== undefined;
+      end += (descriptor.length === 4 && descriptor.readUInt32LE(0) === 0x08074b50 ? 4 : 0) + (wide ? 20 : 12);
     }
     if (end > cdOffset) bad(label, corrupt, e.name, `a complete ${format.noun}`, `the part ${e.name} runs past the end of the data: truncated or damaged; ${hint}`);
     expected = end;
@@ -254,6 +265,53 @@ export function readZipDirectory(bytes: ZipBytes, label: string, format: ZipForm
   }
   if (expected !== cdOffset) bad(label, corrupt, expected, 'a well-formed zip', `unexpected data after the last part; ${hint}`);
   return out;
+}
+
+/** A zip64 value as a number, or undefined past what a number holds exactly (refused by a size limit then). */
+function u64(b: Buffer, at: number): number {
+  const v = b.readBigUInt64LE(at);
+  return v > BigInt(Number.MAX_SAFE_INTEGER) ? Number.POSITIVE_INFINITY : Number(v);
+}
+
+/** The data of the extra field `id` among a zip header's extra fields, or undefined. */
+function extraField(extra: Buffer, id: number): Buffer | undefined {
+  for (let q = 0; q + 4 <= extra.length; ) {
+    const length = extra.readUInt16LE(q + 2);
+    if (extra.readUInt16LE(q) === id) return extra.subarray(q + 4, Math.min(extra.length, q + 4 + length));
+    q += 4 + length;
+  }
+  return undefined;
+}
+
+/** The sizes and offset of a directory entry whose 4-byte fields say "in the ZIP64 field" (0xFFFFFFFF), read from that field in the order of APPNOTE 4.5.3. */
+function zip64Sizes(extra: Buffer, entry: { readonly size: number; readonly compressedSize: number; readonly localOffset: number }, damaged: () => never): { size: number; compressedSize: number; localOffset: number } {
+  const field = extraField(extra, 0x0001) ?? damaged();
+  let q = 0;
+  const next = (value: number): number => {
+    if (value !== 0xffffffff) return value;
+    if (q + 8 > field.length) damaged();
+    q += 8;
+    return u64(field, q - 8);
+  };
+  const size = next(entry.size);
+  const compressedSize = next(entry.compressedSize);
+  return { size, compressedSize, localOffset: next(entry.localOffset) };
+}
+
+/**
+ * The directory's count, size and offset from the ZIP64 end record, when a ZIP64 locator sits
+ * just before the end record at `eocdAbs` (APPNOTE 4.3.14–4.3.15); undefined when there is none.
+ */
+function zip64End(bytes: ZipBytes, eocdAbs: number, label: string, format: ZipFormat): { count: number; cdSize: number; cdOffset: number; directoryEnd: number } | undefined {
+  if (eocdAbs < 20) return undefined;
+  const locator = bytes.read(eocdAbs - 20, 20);
+  if (locator.length < 20 || locator.readUInt32LE(0) !== 0x07064b50) return undefined;
+  const at = u64(locator, 8);
+  const record = at + 56 <= eocdAbs - 20 ? bytes.read(at, 56) : Buffer.alloc(0);
+  if (record.length < 56 || record.readUInt32LE(0) !== 0x06064b50) {
+    bad(label, `corrupt-${format.ext}`, at, 'a valid zip directory', `the ZIP64 end of the zip directory is missing or damaged; ${format.hint}`);
+  }
+  return { count: u64(record, 32), cdSize: u64(record, 40), cdOffset: u64(record, 48), directoryEnd: at };
 }
 
 /** The error of a part that does not unpack to its recorded size and checksum. */
