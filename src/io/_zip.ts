@@ -150,9 +150,65 @@ export function foreignFileReason(kind: ForeignFileKind, format: Pick<ZipFormat,
   }
 }
 
+/** What an OLE compound file (CFB, the container of Office 97–2003 files and of encrypted Office files) holds, by its streams' names. */
+type CompoundFileKind = 'encrypted' | 'xls' | 'doc' | 'ppt';
+
+/** The names of the streams that tell a compound file's kind (MS-CFB directory entries; MS-OFFCRYPTO 2.3.4.1 for the encrypted package). */
+const COMPOUND_STREAMS: ReadonlyArray<readonly [string, CompoundFileKind]> = [
+  ['EncryptedPackage', 'encrypted'],
+  ['EncryptionInfo', 'encrypted'],
+  ['Workbook', 'xls'],
+  ['Book', 'xls'],
+  ['WordDocument', 'doc'],
+  ['PowerPoint Document', 'ppt'],
+];
+
+/**
+ * What an OLE compound file holds, from the names of its directory entries (each 128 bytes,
+ * at a multiple of 128 from the start: a UTF-16 name, its length in bytes at +64, its type at
+ * +66): an encrypted (password-protected) Office file, an Excel 97–2003 workbook, a Word
+ * 97–2003 document, a PowerPoint file; undefined when none of their streams is found.
+ * At most the first 64 MiB are looked at.
+ */
+function compoundFileKind(bytes: ZipBytes): CompoundFileKind | undefined {
+  const wanted = new Map(COMPOUND_STREAMS.map(([name, kind]) => [Buffer.from(`${name}\0`, 'utf16le').toString('latin1'), kind]));
+  const found = new Set<CompoundFileKind>();
+  const end = Math.min(bytes.size, 64 << 20);
+  for (let off = 512; off < end; off += 1 << 20) {
+    const chunk = bytes.read(off, Math.min(1 << 20, end - off));
+    for (let q = 0; q + 128 <= chunk.length; q += 128) {
+      const length = chunk.readUInt16LE(q + 64);
+      const type = chunk[q + 66];
+      if (length < 2 || length > 64 || length % 2 !== 0 || (type !== 1 && type !== 2)) continue;
+      const kind = wanted.get(chunk.toString('latin1', q, q + length));
+      if (kind !== undefined) found.add(kind);
+    }
+  }
+  for (const kind of ['encrypted', 'xls', 'doc', 'ppt'] as const) if (found.has(kind)) return kind;
+  return undefined;
+}
+
+/** Why an OLE compound file given as `format` is refused, by what it holds. */
+function compoundFileReason(bytes: ZipBytes, format: ZipFormat): string {
+  const kind = compoundFileKind(bytes);
+  const app = format.ext === 'xlsx' ? 'Excel' : 'Word';
+  switch (kind) {
+    case 'encrypted':
+      return `a password-protected (encrypted) ${format.noun}: it cannot be read without its password; open it in ${app}, remove the password (File → Info → Protect ${format.ext === 'xlsx' ? 'Workbook' : 'Document'} → Encrypt with Password, leave it empty), save it and give that file`;
+    case 'xls':
+      return `an Excel 97–2003 (.xls) workbook, not ${format.what}: open it in Excel (or LibreOffice) and save it as .xlsx (File → Save As → Excel Workbook)${format.ext === 'docx' ? '; vn-poverty check reads .xlsx workbooks too' : ''}`;
+    case 'doc':
+      return `a Word 97–2003 (.doc) document, not ${format.what}: open it in Word (or LibreOffice) and save it as .docx (File → Save As → Word Document)${format.ext === 'xlsx' ? '; give the table as .xlsx or .csv (vn-poverty check reads a .docx plan)' : ''}`;
+    case 'ppt':
+      return `a PowerPoint 97–2003 (.ppt) file, not ${format.what}: give the ${format.ext === 'xlsx' ? 'table as .xlsx' : 'plan as .docx'}`;
+    case undefined:
+      return format.oldFormat;
+  }
+}
+
 /** What the first bytes of a file that is not a zip look like, for the message. */
-function notZipReason(head: Buffer, format: ZipFormat): string {
-  if (head.length >= 4 && head.readUInt32BE(0) === 0xd0cf11e0) return format.oldFormat;
+function notZipReason(head: Buffer, format: ZipFormat, bytes: ZipBytes): string {
+  if (head.length >= 4 && head.readUInt32BE(0) === 0xd0cf11e0) return compoundFileReason(bytes, format);
   const kind = foreignFileKind(head);
   if (kind !== undefined) return foreignFileReason(kind, format);
   let text = '';
@@ -184,7 +240,7 @@ export function readZipDirectory(bytes: ZipBytes, label: string, format: ZipForm
   const head = bytes.read(0, Math.min(64, bytes.size));
   if (head.length < 4 || head.readUInt32LE(0) !== 0x04034b50) {
     if (head.length >= 4 && head.readUInt32LE(0) === 0x06054b50) bad(label, corrupt, 'empty zip', format.what, `an empty zip archive, not a ${format.noun}`);
-    bad(label, `not-${ext}`, head.subarray(0, 8).toString('hex'), format.what, notZipReason(head, format));
+    bad(label, `not-${ext}`, head.subarray(0, 8).toString('hex'), format.what, notZipReason(head, format, bytes));
   }
   const tailLength = Math.min(bytes.size, 22 + 0xffff);
   const tail = bytes.read(bytes.size - tailLength, tailLength);
