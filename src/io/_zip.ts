@@ -6,6 +6,7 @@
  * lies about its sizes is a "zip bomb"). One module for both formats, so a fix reaches both.
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { Readable } from 'node:stream';
 import * as zlib from 'node:zlib';
 import { VnPovertyError, fail, issue } from '../errors/VnPovertyError.js';
 
@@ -440,47 +441,55 @@ export function unpackZip(bytes: Uint8Array, label: string, format: ZipFormat, l
 }
 
 /**
+ * The unpacked bytes of one part of a zip on disk, a chunk at a time, checked as they come: never
+ * past the size its directory records (a zip bomb stops there), and once the last chunk is given,
+ * exactly that size with the right checksum. A reader that needs the part checked before it
+ * uses any of it reads it to the end first.
+ *
+ * @throws VnPovertyError `corrupt-<ext>`, `<ext>-limit`.
+ */
+export async function* checkedPartChunks(bytes: ZipBytes, entry: ZipEntry, label: string, format: ZipFormat): AsyncGenerator<Buffer> {
+  let size = 0;
+  let crc = 0;
+  const step = 1 << 20;
+  if (entry.method === 0 && entry.compressedSize !== entry.size) throw damagedPart(label, format, entry, 'has inconsistent sizes');
+  const packed = (function* (): Generator<Buffer> {
+    for (let off = 0; off < entry.compressedSize; off += step) yield bytes.read(entry.dataStart + off, Math.min(step, entry.compressedSize - off));
+  })();
+  if (entry.method === 0) {
+    for (const chunk of packed) {
+      size += chunk.length;
+      crc = crc32(chunk, crc);
+      yield chunk;
+    }
+  } else {
+    const inflate = Readable.from(packed).pipe(zlib.createInflateRaw());
+    try {
+      for await (const chunk of inflate as AsyncIterable<Buffer>) {
+        size += chunk.length;
+        if (size > entry.size) throw bombPart(label, format, entry);
+        crc = crc32(chunk, crc);
+        yield chunk;
+      }
+    } catch (error) {
+      if (error instanceof VnPovertyError) throw error;
+      throw damagedPart(label, format, entry, 'is damaged (it does not unpack)');
+    } finally {
+      inflate.destroy();
+    }
+  }
+  if (size !== entry.size) throw damagedPart(label, format, entry, `unpacks to ${size} bytes, not the ${entry.size} its zip directory records`);
+  if ((crc >>> 0) !== entry.crc) throw damagedPart(label, format, entry, 'fails its checksum');
+}
+
+/**
  * Unpacks one part of a zip on disk without keeping it, checking its real size and checksum
  * against the directory (for files too large to hold in memory).
  *
  * @throws VnPovertyError `corrupt-<ext>`, `<ext>-limit`.
  */
 export async function verifyZipEntry(bytes: ZipBytes, entry: ZipEntry, label: string, format: ZipFormat): Promise<void> {
-  let size = 0;
-  let crc = 0;
-  const step = 1 << 20;
-  if (entry.method === 0) {
-    if (entry.compressedSize !== entry.size) throw damagedPart(label, format, entry, 'has inconsistent sizes');
-    for (let off = 0; off < entry.size; off += step) {
-      const chunk = bytes.read(entry.dataStart + off, Math.min(step, entry.size - off));
-      size += chunk.length;
-      crc = crc32(chunk, crc);
-    }
-  } else {
-    const inflate = zlib.createInflateRaw();
-    const done = new Promise<void>((resolve, reject) => {
-      inflate.on('data', (chunk: Buffer) => {
-        size += chunk.length;
-        if (size > entry.size) {
-          inflate.destroy();
-          reject(bombPart(label, format, entry));
-          return;
-        }
-        crc = crc32(chunk, crc);
-      });
-      inflate.on('end', resolve);
-      inflate.on('error', () => reject(damagedPart(label, format, entry, 'is damaged (it does not unpack)')));
-    });
-    for (let off = 0; off < entry.compressedSize; off += step) {
-      const chunk = bytes.read(entry.dataStart + off, Math.min(step, entry.compressedSize - off));
-      if (inflate.destroyed) break;
-      if (!inflate.write(chunk)) await new Promise<void>((resolve) => inflate.once('drain', resolve).once('close', resolve));
-    }
-    inflate.end();
-    await done;
-  }
-  if (size !== entry.size) throw damagedPart(label, format, entry, `unpacks to ${size} bytes, not the ${entry.size} its zip directory records`);
-  if ((crc >>> 0) !== entry.crc) throw damagedPart(label, format, entry, 'fails its checksum');
+  for await (const chunk of checkedPartChunks(bytes, entry, label, format)) void chunk;
 }
 
 /** Why a zip without the format's required part is refused, saying what it is when its parts tell: the other office format, an OpenDocument file. */

@@ -163,3 +163,22 @@ describe('ZIP64 packages are read within the usual limits', () => {
     await expectRefused(['classify', path, '--as-of', '2024-01-01'], ['broken64.xlsx', 'ZIP64 end'], [path]);
   });
 });
+
+describe('a worksheet checked while it is first unpacked', () => {
+  it('a sheet that fails its checksum is refused before any of its rows is given', async () => {
+    const good = register();
+    const bad = Buffer.from(good);
+    // the directory's checksum of the sheet, changed: the data unpacks, but not to what was recorded
+    const name = Buffer.from('xl/worksheets/sheet1.xml');
+    const central = bad.indexOf(name, bad.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02])));
+    bad.writeUInt32LE((bad.readUInt32LE(central - 46 + 16) ^ 1) >>> 0, central - 46 + 16);
+    const path = join(dir(), 'crc.xlsx');
+    writeFileSync(path, bad);
+    const { readRows } = await import('../../src/io/readRows.js');
+    const seen: unknown[] = [];
+    await expect((async () => {
+      for await (const r of readRows(path)) seen.push(r);
+    })()).rejects.toThrow(/crc\.xlsx: the part xl\/worksheets\/sheet1\.xml fails its checksum/);
+    expect(seen).toEqual([]);
+  });
+});
