@@ -21,7 +21,8 @@ const questionInWord = (prev: number, next: number): boolean => (isLetter(prev) 
  * A guess at the legacy encoding of bytes that are not UTF-8: `'Windows-1252'` (Excel's plain
  * "CSV" on a Windows set to a Western language: Vietnamese letters it has no byte for are saved
  * as "?") when the high bytes are Latin letters in the case of the letters around them and a
- * "?" stands for a letter (beside one, not before a space), or when they are Latin letters and no tone mark follows a letter;
+ * "?" stands for a letter (beside one, not before a space), or when they are Latin letters and no tone mark follows a letter,
+ * and no byte is one Windows-1252 text never holds (Ì Ò Þ after a letter: Windows-1258's tones; Ð ð: its Đ đ);
  * `'Windows-1258'` (Excel's plain "CSV" on a Vietnamese Windows) when tone marks follow letters
  * as Windows-1258 writes them; `'TCVN3'` (the old ABC fonts, .VnTime) when most high bytes are
  * TCVN3's precomposed Vietnamese letters; else undefined.
@@ -29,6 +30,7 @@ const questionInWord = (prev: number, next: number): boolean => (isLetter(prev) 
 export function guessLegacyEncoding(bytes: Uint8Array): 'Windows-1252' | 'Windows-1258' | 'TCVN3' | undefined {
   let latin1 = 0;
   let questionsInWords = 0;
+  let only1258 = 0;
   let high = 0;
   let tonesAfterLetters = 0;
   let cp1258Letters = 0;
@@ -43,13 +45,15 @@ export function guessLegacyEncoding(bytes: Uint8Array): 'Windows-1252' | 'Window
     if (isLatin1Letter(b) && (b >= 0xdf || !(prev >= 0x61 && prev <= 0x7a) && !(prev >= 0xdf && prev !== 0xf7))) latin1++;
     const prevIsLetter = (prev >= 0x41 && prev <= 0x5a) || (prev >= 0x61 && prev <= 0x7a) || CP1258_LETTERS.has(prev);
     if (CP1258_TONES.has(b) && prevIsLetter) tonesAfterLetters++;
+    // what Windows-1252 text never holds: a tone that is a Latin capital after a letter (Ì Ò Þ), Đ or đ (Ð ð)
+    if (((b === 0xcc || b === 0xd2 || b === 0xde) && prevIsLetter) || b === 0xd0 || b === 0xf0) only1258++;
     if (CP1258_LETTERS.has(b)) cp1258Letters++;
     // TCVN3 puts its precomposed letters at A1–AE (ă â ê ô ơ ư đ and capitals) and B5–FE (toned letters)
     if ((b >= 0xa1 && b <= 0xae) || (b >= 0xb5 && b <= 0xfe)) tcvn3++;
   }
   if (high === 0) return undefined;
   const latinText = latin1 * 10 >= high * 9;
-  if (latinText && (questionsInWords > 0 || tonesAfterLetters === 0)) return 'Windows-1252';
+  if (latinText && only1258 === 0 && (questionsInWords > 0 || tonesAfterLetters === 0)) return 'Windows-1252';
   if (tonesAfterLetters > 0 && (tonesAfterLetters + cp1258Letters) * 3 >= high) return 'Windows-1258';
   if (tcvn3 * 4 >= high * 3) return 'TCVN3';
   return undefined;
