@@ -11,29 +11,49 @@ const CP1258_TONES = new Set([0xcc, 0xd2, 0xde, 0xec, 0xf2]);
 /** Windows-1258 bytes of Vietnamese base letters: Â Ă Ê Ô Ơ Ư Đ and their small forms. */
 const CP1258_LETTERS = new Set([0xc2, 0xc3, 0xca, 0xd4, 0xd5, 0xdd, 0xd0, 0xe2, 0xe3, 0xea, 0xf4, 0xf5, 0xfd, 0xf0]);
 
+const isAsciiLetter = (b: number): boolean => (b >= 0x41 && b <= 0x5a) || (b >= 0x61 && b <= 0x7a);
+const isLatin1Letter = (b: number): boolean => b >= 0xc0 && b !== 0xd7 && b !== 0xf7;
+const isLetter = (b: number): boolean => isAsciiLetter(b) || isLatin1Letter(b);
+/** A "?" that stands for a letter: a letter on one side, and not a question's mark (followed by a space or the end). */
+const questionInWord = (prev: number, next: number): boolean => (isLetter(prev) && (isLetter(next) || next === 0x2c || next === 0x3b || next === 0x09 || next === 0x22)) || (isLetter(next) && !isLetter(prev));
+
 /**
- * A guess at the legacy encoding of bytes that are not UTF-8: `'Windows-1258'` (Excel's plain
- * "CSV" on a Vietnamese Windows) when tone marks follow letters as Windows-1258 writes them,
- * `'TCVN3'` (the old ABC fonts, .VnTime) when most high bytes are TCVN3's precomposed
- * Vietnamese letters, else undefined.
+ * A guess at the legacy encoding of bytes that are not UTF-8: `'Windows-1252'` (Excel's plain
+ * "CSV" on a Windows set to a Western language: Vietnamese letters it has no byte for are saved
+ * as "?") when the high bytes are Latin letters in the case of the letters around them and a
+ * "?" stands for a letter (beside one, not before a space), or when they are Latin letters and no tone mark follows a letter,
+ * and no byte is one Windows-1252 text never holds (Ì Ò Þ after a letter: Windows-1258's tones; Ð ð: its Đ đ);
+ * `'Windows-1258'` (Excel's plain "CSV" on a Vietnamese Windows) when tone marks follow letters
+ * as Windows-1258 writes them; `'TCVN3'` (the old ABC fonts, .VnTime) when most high bytes are
+ * TCVN3's precomposed Vietnamese letters; else undefined.
  */
-export function guessLegacyEncoding(bytes: Uint8Array): 'Windows-1258' | 'TCVN3' | undefined {
+export function guessLegacyEncoding(bytes: Uint8Array): 'Windows-1252' | 'Windows-1258' | 'TCVN3' | undefined {
+  let latin1 = 0;
+  let questionsInWords = 0;
+  let only1258 = 0;
   let high = 0;
   let tonesAfterLetters = 0;
   let cp1258Letters = 0;
   let tcvn3 = 0;
   for (let i = 0; i < bytes.length; i++) {
     const b = bytes[i]!;
+    const prev = i > 0 ? bytes[i - 1]! : 0;
+    if (b === 0x3f && questionInWord(prev, bytes[i + 1] ?? 0x0a)) questionsInWords++;
     if (b < 0x80) continue;
     high++;
-    const prev = i > 0 ? bytes[i - 1]! : 0;
+    // a Latin small letter, or a capital not after a small letter (TCVN3's toned small letters fall on Latin-1's capitals)
+    if (isLatin1Letter(b) && (b >= 0xdf || !(prev >= 0x61 && prev <= 0x7a) && !(prev >= 0xdf && prev !== 0xf7))) latin1++;
     const prevIsLetter = (prev >= 0x41 && prev <= 0x5a) || (prev >= 0x61 && prev <= 0x7a) || CP1258_LETTERS.has(prev);
     if (CP1258_TONES.has(b) && prevIsLetter) tonesAfterLetters++;
+    // what Windows-1252 text never holds: a tone that is a Latin capital after a letter (Ì Ò Þ), Đ or đ (Ð ð)
+    if (((b === 0xcc || b === 0xd2 || b === 0xde) && prevIsLetter) || b === 0xd0 || b === 0xf0) only1258++;
     if (CP1258_LETTERS.has(b)) cp1258Letters++;
     // TCVN3 puts its precomposed letters at A1–AE (ă â ê ô ơ ư đ and capitals) and B5–FE (toned letters)
     if ((b >= 0xa1 && b <= 0xae) || (b >= 0xb5 && b <= 0xfe)) tcvn3++;
   }
   if (high === 0) return undefined;
+  const latinText = latin1 * 10 >= high * 9;
+  if (latinText && only1258 === 0 && (questionsInWords > 0 || tonesAfterLetters === 0)) return 'Windows-1252';
   if (tonesAfterLetters > 0 && (tonesAfterLetters + cp1258Letters) * 3 >= high) return 'Windows-1258';
   if (tcvn3 * 4 >= high * 3) return 'TCVN3';
   return undefined;
@@ -62,7 +82,7 @@ export function decodeError(chunk: Uint8Array, offset: number, label: string | u
   const guess = guessLegacyEncoding(chunk);
   offset += firstInvalidUtf8(chunk);
   const name = label ?? 'the input';
-  const like = guess === 'Windows-1258' ? ' (it looks like Windows-1258, Excel\'s plain "CSV" on Vietnamese Windows)' : guess === 'TCVN3' ? ' (it looks like TCVN3, the old ABC / .VnTime encoding: convert it to Unicode first, e.g. with UniKey\'s converter)' : '';
+  const like = guess === 'Windows-1252' ? ' (it looks like Windows-1252, Excel\'s plain "CSV" on a Windows set to a Western language: the Vietnamese letters it has no byte for, such as ộ, ư and đ, were saved as "?" and are lost in this file: go back to the workbook it came from)' : guess === 'Windows-1258' ? ' (it looks like Windows-1258, Excel\'s plain "CSV" on Vietnamese Windows)' : guess === 'TCVN3' ? ' (it looks like TCVN3, the old ABC / .VnTime encoding: convert it to Unicode first, e.g. with UniKey\'s converter)' : '';
   return fail({
     code: 'invalid-encoding',
     path: label !== undefined ? [label] : [],
@@ -100,8 +120,31 @@ export function assertNoNul(chunk: Uint8Array, offset: number, label: string | u
   });
 }
 
-/** Throws `invalid-encoding` when the first bytes are a UTF-16 byte-order mark (Excel's "Unicode Text"). */
+/**
+ * Throws `unsupported-format` when the first bytes of a text input are an office file's: a zip
+ * (an .xlsx or .docx with a text name), an OLE compound file (an Excel or Word 97–2003 file, or a
+ * password-protected one), a PDF. Read as text they would only be "not UTF-8 near byte 0".
+ * @example
+ * officeFileError(new TextEncoder().encode('Mã hộ,Khu vực'), 'ho.csv') //=> undefined
+ */
+export function officeFileError(first: Uint8Array, label: string | undefined): void {
+  const at = (i: number): number => first[i] ?? -1;
+  const zip = at(0) === 0x50 && at(1) === 0x4b && at(2) === 0x03 && at(3) === 0x04;
+  const ole = at(0) === 0xd0 && at(1) === 0xcf && at(2) === 0x11 && at(3) === 0xe0;
+  const pdf = at(0) === 0x25 && at(1) === 0x50 && at(2) === 0x44 && at(3) === 0x46 && at(4) === 0x2d;
+  if (!zip && !ole && !pdf) return;
+  const name = label ?? 'the input';
+  const what = zip
+    ? 'a zip archive (an .xlsx workbook or a .docx document), not text: give it its own name (.xlsx, .docx), which is read as such'
+    : ole
+      ? 'an Office 97–2003 file (.xls, .doc) or a password-protected Office file, not text: open it in Excel and save it as "CSV UTF-8" or as .xlsx (without a password)'
+      : 'a PDF, not text: save the table as "CSV UTF-8" or .xlsx from the program that made it';
+  fail({ code: 'unsupported-format', path: label !== undefined ? [label] : [], value: Array.from(first.subarray(0, 4), (b) => b.toString(16).padStart(2, '0')).join(''), expected: 'UTF-8 text', message: `${name} is ${what}` });
+}
+
+/** Throws `invalid-encoding` when the first bytes are a UTF-16 byte-order mark (Excel's "Unicode Text"), `unsupported-format` when they are an office file's ({@link officeFileError}). */
 export function utf16Error(first: Uint8Array, label: string | undefined): void {
+  officeFileError(first, label);
   if (first.length >= 2 && ((first[0] === 0xff && first[1] === 0xfe) || (first[0] === 0xfe && first[1] === 0xff))) {
     fail({
       code: 'invalid-encoding',

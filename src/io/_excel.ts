@@ -134,18 +134,34 @@ function bad(label: string, code: string, value: unknown, expected: string, mess
   return fail({ code, path: [label], value, expected, message: `${label}: ${message}` });
 }
 
+/** The limits the zip check applies (the cells are counted by the sheet reader). */
+function zipLimitsOf(limits: XlsxLimits): Omit<XlsxLimits, 'maxCells'> {
+  const { maxCells: _cells, ...zipLimits } = limits;
+  void _cells;
+  return zipLimits;
+}
+
 function overLimit(label: string, name: keyof XlsxLimits, value: number, limit: number, what: string): never {
   return overZipLimit(label, XLSX_FORMAT, name, value, limit, what);
 }
 
-/** Checks a workbook's zip structure and every part's real size and checksum before exceljs reads it. */
-async function checkWorkbook(bytes: ZipBytes, label: string, limits: XlsxLimits): Promise<ZipEntry[]> {
-  const { maxCells: _cells, ...zipLimits } = limits;
-  void _cells; // the streaming reader counts the cells of its sheet as it reads them
-  const entries = readZipDirectory(bytes, label, XLSX_FORMAT, zipLimits);
-  for (const entry of entries) await verifyZipEntry(bytes, entry, label, XLSX_FORMAT);
+/**
+ * Checks a workbook's zip structure and every part's real size and checksum before it is read,
+ * but the parts `later` names (the worksheets): the pass that reads a worksheet's merged ranges
+ * before its rows checks it as it unpacks it (`scanSheetMerges`), so a sheet that is read is not
+ * unpacked once more here; the caller checks the others.
+ */
+async function checkWorkbook(bytes: ZipBytes, label: string, limits: XlsxLimits, later: (name: string) => boolean = () => false): Promise<ZipEntry[]> {
+  const entries = readZipDirectory(bytes, label, XLSX_FORMAT, zipLimitsOf(limits));
+  for (const entry of entries) if (!later(entry.name)) await verifyZipEntry(bytes, entry, label, XLSX_FORMAT);
   return entries;
 }
+
+/** The largest worksheet part kept in memory between the pass that reads its merged ranges and the one that reads its rows (unpacked once); a larger one is unpacked twice, in bounded memory. */
+const HELD_SHEET_BYTES = 64 << 20;
+
+/** A worksheet part's name, as the workbook's relationships may point at it. */
+const isWorksheetPart = (name: string): boolean => /^xl\/worksheets\/[^/]+\.xml$/i.test(name);
 
 /** Reads a whole stream into memory, refusing more than `max` bytes. */
 async function streamToBuffer(stream: AsyncIterable<string | Uint8Array>, label: string, max: number): Promise<Buffer> {
@@ -268,9 +284,20 @@ export async function* readXlsxSheet(
 ): AsyncGenerator<XlsxRow> {
   const bytes = await workbookBytes(source, label, limits);
   try {
-    const entries = await checkWorkbook(bytes, label, limits);
+    const entries = await checkWorkbook(bytes, label, limits, isWorksheetPart);
     const info = readWorkbookInfo(bytes, entries, label);
-    yield* sheetRows(bytes, entries, info, pickSheet(info, sheet, label), label, limits, { cells: 0 }, onNote, about);
+    let picked: XlsxSheetInfo | VnPovertyError;
+    try {
+      picked = pickSheet(info, sheet, label);
+    } catch (error) {
+      if (!(error instanceof VnPovertyError)) throw error;
+      picked = error;
+    }
+    // the chosen sheet is checked as it is first unpacked, by the merge pass of sheetRows; a damaged part is named before a missing sheet
+    for (const entry of entries) if (isWorksheetPart(entry.name) && (picked instanceof VnPovertyError || entry.name !== picked.part)) await verifyZipEntry(bytes, entry, label, XLSX_FORMAT);
+    if (picked instanceof VnPovertyError) throw picked;
+    const chosen = picked;
+    yield* sheetRows(bytes, entries, info, chosen, label, limits, { cells: 0 }, onNote, about);
   } finally {
     bytes.close();
   }
@@ -294,8 +321,11 @@ export interface XlsxWorkbookSheet {
 export async function* readXlsxSheets(source: string | Uint8Array, label: string, limits: XlsxLimits = XLSX_TABLE_LIMITS): AsyncGenerator<XlsxWorkbookSheet> {
   const bytes = await workbookBytes(source, label, limits);
   try {
-    const entries = await checkWorkbook(bytes, label, limits);
+    const entries = await checkWorkbook(bytes, label, limits, isWorksheetPart);
     const info = readWorkbookInfo(bytes, entries, label);
+    // each worksheet is checked as it is first unpacked, by the merge pass of sheetRows; one no tab shows is checked here
+    const read = new Set(info.sheets.map((s) => s.part));
+    for (const entry of entries) if (isWorksheetPart(entry.name) && !read.has(entry.name)) await verifyZipEntry(bytes, entry, label, XLSX_FORMAT);
     const counted = { cells: 0 };
     for (const sheet of info.sheets) {
       const about: XlsxSheetAbout = {};
@@ -313,7 +343,7 @@ async function* noRows(): AsyncGenerator<XlsxRow> {}
 /** The rows of a chosen worksheet of an opened, checked workbook; `counted` the cells read so far (of this and earlier sheets). */
 async function* sheetRows(bytes: ZipBytes, entries: readonly ZipEntry[], info: XlsxWorkbookInfo, chosen: XlsxSheetInfo, label: string, limits: XlsxLimits, counted: { cells: number }, onNote?: (note: string) => void, about?: XlsxSheetAbout): AsyncGenerator<XlsxRow> {
   const entry = entries.find((e) => e.name === chosen.part)!;
-  const merges = await scanSheetMerges(bytes, entry, label);
+  const { merges, held } = await scanSheetMerges(bytes, entry, label, HELD_SHEET_BYTES);
   if (about !== undefined) Object.assign(about, { sheet: chosen.name, sheets: info.sheets.map((s) => s.name), merges });
   const layout: XlsxSheetLayout = { hiddenColumns: [] };
   let hiddenColumn: Uint8Array | undefined;
@@ -322,7 +352,7 @@ async function* sheetRows(bytes: ZipBytes, entries: readonly ZipEntry[], info: X
   // hidden columns under a header the library's outputs hide: its own, not named
   const ownColumns = new Set<number>();
   const cover = mergeCover(merges);
-  for await (const batch of streamSheetCells(bytes, entry, label, layout)) {
+  for await (const batch of streamSheetCells(bytes, entry, label, layout, held)) {
     if (hiddenColumn === undefined) {
       hiddenColumn = new Uint8Array(16385);
       for (const [first, last] of layout.hiddenColumns) hiddenColumn.fill(1, first, last + 1);

@@ -15,7 +15,7 @@ import { inflateRawSync, createInflateRaw } from 'node:zlib';
 import { Readable } from 'node:stream';
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { fail } from '../errors/VnPovertyError.js';
-import { XLSX_FORMAT, type ZipBytes, type ZipEntry } from './_zip.js';
+import { checkedPartChunks, XLSX_FORMAT, type ZipBytes, type ZipEntry } from './_zip.js';
 
 /** One sheet of a workbook, in tab order. */
 export interface XlsxSheetInfo {
@@ -274,17 +274,22 @@ const MERGE_TAG = Buffer.from('mergeCell');
 
 /**
  * The merged ranges of a worksheet part. `<mergeCells>` comes after `<sheetData>` (ECMA-376
- * §18.3.1.99), so a reader that streams the rows must know them first: this pass inflates the
- * part and only searches its bytes for `mergeCell` elements (no XML parse), keeping a tail of
- * each chunk so an element cut between two chunks is found.
+ * §18.3.1.99), so a reader that streams the rows must know them first: this pass unpacks the
+ * part, checking its size and checksum as the zip check does (`checkedPartChunks`: never past
+ * its recorded size), and only searches its bytes for `mergeCell` elements (no XML parse),
+ * keeping a tail of each chunk so an element cut between two chunks is found. A part of at most
+ * `keepBytes` unpacked is kept (`held`), so the rows are read from it without unpacking it again.
  *
- * @throws VnPovertyError `corrupt-xlsx` for a merged range whose address no sheet has.
+ * @throws VnPovertyError `corrupt-xlsx` for a merged range whose address no sheet has, and
+ *   those of the zip check for a damaged part.
  */
-export async function scanSheetMerges(bytes: ZipBytes, entry: ZipEntry, label: string): Promise<XlsxMerge[]> {
+export async function scanSheetMerges(bytes: ZipBytes, entry: ZipEntry, label: string, keepBytes = 0): Promise<{ readonly merges: XlsxMerge[]; readonly held: readonly Buffer[] | undefined }> {
   const merges: XlsxMerge[] = [];
-  const source = partStream(bytes, entry);
+  const held: Buffer[] | undefined = entry.size <= keepBytes ? [] : undefined;
+  const source = checkedPartChunks(bytes, entry, label, XLSX_FORMAT);
   let carry = Buffer.alloc(0);
   for await (const chunk of source) {
+    held?.push(chunk);
     const text = carry.length > 0 ? Buffer.concat([carry, chunk]) : chunk;
     let at = 0;
     let keepFrom = Math.max(0, text.length - 512);
@@ -310,7 +315,7 @@ export async function scanSheetMerges(bytes: ZipBytes, entry: ZipEntry, label: s
     }
     carry = Buffer.from(text.subarray(Math.max(keepFrom, at)));
   }
-  return merges.sort((x, y) => x.top - y.top || x.left - y.left);
+  return { merges: merges.sort((x, y) => x.top - y.top || x.left - y.left), held };
 }
 
 /** A part's bytes as they unpack (stored or deflated), a megabyte of packed bytes at a time. */
@@ -326,12 +331,13 @@ function* packedChunks(bytes: ZipBytes, entry: ZipEntry): Generator<Buffer> {
 }
 
 /**
- * Streams the rows of a worksheet part (checked by the zip check: its size and checksum are
- * right). Rows and cells without an `r` attribute take the next number, as ECMA-376 allows.
+ * Streams the rows of a worksheet part (checked by the zip check or by {@link scanSheetMerges}:
+ * its size and checksum are right), from `held`, the part as that pass kept it, when given.
+ * Rows and cells without an `r` attribute take the next number, as ECMA-376 allows.
  *
  * @throws VnPovertyError `corrupt-xlsx` for XML that is not well-formed or not UTF-8.
  */
-export async function* streamSheetCells(bytes: ZipBytes, entry: ZipEntry, label: string, layout?: XlsxSheetLayout): AsyncGenerator<RawXlsxRow[]> {
+export async function* streamSheetCells(bytes: ZipBytes, entry: ZipEntry, label: string, layout?: XlsxSheetLayout, held?: readonly Buffer[]): AsyncGenerator<RawXlsxRow[]> {
   const parser = new SaxesParser();
   let error: Error | undefined;
   const done: RawXlsxRow[] = [];
@@ -443,7 +449,7 @@ export async function* streamSheetCells(bytes: ZipBytes, entry: ZipEntry, label:
       return corrupt(label, `the part ${entry.name} is not UTF-8 XML`);
     }
   };
-  const source = partStream(bytes, entry);
+  const source = held ?? partStream(bytes, entry);
   const check = (): void => {
     if (error !== undefined) corrupt(label, `the part ${entry.name} is not well-formed XML: ${error.message}`);
     // ECMA-376 §18.3.1.73: rows, and the cells of a row, follow one another; read otherwise, a row number or a column would be misreported

@@ -6,6 +6,7 @@
  * lies about its sizes is a "zip bomb"). One module for both formats, so a fix reaches both.
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { Readable } from 'node:stream';
 import * as zlib from 'node:zlib';
 import { VnPovertyError, fail, issue } from '../errors/VnPovertyError.js';
 
@@ -150,9 +151,65 @@ export function foreignFileReason(kind: ForeignFileKind, format: Pick<ZipFormat,
   }
 }
 
+/** What an OLE compound file (CFB, the container of Office 97–2003 files and of encrypted Office files) holds, by its streams' names. */
+type CompoundFileKind = 'encrypted' | 'xls' | 'doc' | 'ppt';
+
+/** The names of the streams that tell a compound file's kind (MS-CFB directory entries; MS-OFFCRYPTO 2.3.4.1 for the encrypted package). */
+const COMPOUND_STREAMS: ReadonlyArray<readonly [string, CompoundFileKind]> = [
+  ['EncryptedPackage', 'encrypted'],
+  ['EncryptionInfo', 'encrypted'],
+  ['Workbook', 'xls'],
+  ['Book', 'xls'],
+  ['WordDocument', 'doc'],
+  ['PowerPoint Document', 'ppt'],
+];
+
+/**
+ * What an OLE compound file holds, from the names of its directory entries (each 128 bytes,
+ * at a multiple of 128 from the start: a UTF-16 name, its length in bytes at +64, its type at
+ * +66): an encrypted (password-protected) Office file, an Excel 97–2003 workbook, a Word
+ * 97–2003 document, a PowerPoint file; undefined when none of their streams is found.
+ * At most the first 64 MiB are looked at.
+ */
+function compoundFileKind(bytes: ZipBytes): CompoundFileKind | undefined {
+  const wanted = new Map(COMPOUND_STREAMS.map(([name, kind]) => [Buffer.from(`${name}\0`, 'utf16le').toString('latin1'), kind]));
+  const found = new Set<CompoundFileKind>();
+  const end = Math.min(bytes.size, 64 << 20);
+  for (let off = 512; off < end; off += 1 << 20) {
+    const chunk = bytes.read(off, Math.min(1 << 20, end - off));
+    for (let q = 0; q + 128 <= chunk.length; q += 128) {
+      const length = chunk.readUInt16LE(q + 64);
+      const type = chunk[q + 66];
+      if (length < 2 || length > 64 || length % 2 !== 0 || (type !== 1 && type !== 2)) continue;
+      const kind = wanted.get(chunk.toString('latin1', q, q + length));
+      if (kind !== undefined) found.add(kind);
+    }
+  }
+  for (const kind of ['encrypted', 'xls', 'doc', 'ppt'] as const) if (found.has(kind)) return kind;
+  return undefined;
+}
+
+/** Why an OLE compound file given as `format` is refused, by what it holds. */
+function compoundFileReason(bytes: ZipBytes, format: ZipFormat): string {
+  const kind = compoundFileKind(bytes);
+  const app = format.ext === 'xlsx' ? 'Excel' : 'Word';
+  switch (kind) {
+    case 'encrypted':
+      return `a password-protected (encrypted) ${format.noun}: it cannot be read without its password; open it in ${app}, remove the password (File → Info → Protect ${format.ext === 'xlsx' ? 'Workbook' : 'Document'} → Encrypt with Password, leave it empty), save it and give that file`;
+    case 'xls':
+      return `an Excel 97–2003 (.xls) workbook, not ${format.what}: open it in Excel (or LibreOffice) and save it as .xlsx (File → Save As → Excel Workbook)${format.ext === 'docx' ? '; vn-poverty check reads .xlsx workbooks too' : ''}`;
+    case 'doc':
+      return `a Word 97–2003 (.doc) document, not ${format.what}: open it in Word (or LibreOffice) and save it as .docx (File → Save As → Word Document)${format.ext === 'xlsx' ? '; give the table as .xlsx or .csv (vn-poverty check reads a .docx plan)' : ''}`;
+    case 'ppt':
+      return `a PowerPoint 97–2003 (.ppt) file, not ${format.what}: give the ${format.ext === 'xlsx' ? 'table as .xlsx' : 'plan as .docx'}`;
+    case undefined:
+      return format.oldFormat;
+  }
+}
+
 /** What the first bytes of a file that is not a zip look like, for the message. */
-function notZipReason(head: Buffer, format: ZipFormat): string {
-  if (head.length >= 4 && head.readUInt32BE(0) === 0xd0cf11e0) return format.oldFormat;
+function notZipReason(head: Buffer, format: ZipFormat, bytes: ZipBytes): string {
+  if (head.length >= 4 && head.readUInt32BE(0) === 0xd0cf11e0) return compoundFileReason(bytes, format);
   const kind = foreignFileKind(head);
   if (kind !== undefined) return foreignFileReason(kind, format);
   let text = '';
@@ -167,7 +224,7 @@ function notZipReason(head: Buffer, format: ZipFormat): string {
 
 /**
  * Reads and checks a zip's directory: the file is not empty nor over `maxFileBytes`, starts like
- * a zip, has a complete directory (not ZIP64), at most `maxEntries` parts holding at most
+ * a zip, has a complete directory (ZIP64 records read as well), at most `maxEntries` parts holding at most
  * `maxUncompressedBytes` (and `maxPartBytes`, `maxSharedStringsBytes` each), no encryption,
  * only stored or deflated parts, the format's required part, and parts that follow one another
  * from the start of the file to the directory with nothing hidden between them (so a reader that
@@ -184,7 +241,7 @@ export function readZipDirectory(bytes: ZipBytes, label: string, format: ZipForm
   const head = bytes.read(0, Math.min(64, bytes.size));
   if (head.length < 4 || head.readUInt32LE(0) !== 0x04034b50) {
     if (head.length >= 4 && head.readUInt32LE(0) === 0x06054b50) bad(label, corrupt, 'empty zip', format.what, `an empty zip archive, not a ${format.noun}`);
-    bad(label, `not-${ext}`, head.subarray(0, 8).toString('hex'), format.what, notZipReason(head, format));
+    bad(label, `not-${ext}`, head.subarray(0, 8).toString('hex'), format.what, notZipReason(head, format, bytes));
   }
   const tailLength = Math.min(bytes.size, 22 + 0xffff);
   const tail = bytes.read(bytes.size - tailLength, tailLength);
@@ -196,15 +253,20 @@ export function readZipDirectory(bytes: ZipBytes, label: string, format: ZipForm
     }
   }
   if (eocd < 0) bad(label, corrupt, bytes.size, `a complete ${format.what.replace(/^an? /, '')}`, `the file is truncated or damaged (the end of its zip directory is missing); ${hint}`);
-  const count = tail.readUInt16LE(eocd + 10);
-  const cdSize = tail.readUInt32LE(eocd + 12);
-  const cdOffset = tail.readUInt32LE(eocd + 16);
-  if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) {
-    over('maxFileBytes', bytes.size, limits.maxFileBytes, `a ZIP64 ${format.noun} (over 4 GiB or 65,535 parts), size`);
+  const eocdAbs = bytes.size - tailLength + eocd;
+  let count = tail.readUInt16LE(eocd + 10);
+  let cdSize = tail.readUInt32LE(eocd + 12);
+  let cdOffset = tail.readUInt32LE(eocd + 16);
+  // ZIP64 (System.IO.Packaging, the OpenXML SDK, some zip libraries write it even for small files): the
+  // directory's real count, size and place are in the ZIP64 end record its locator points to
+  const zip64 = zip64End(bytes, eocdAbs, label, format);
+  let directoryEnd = eocdAbs;
+  if (zip64 !== undefined) ({ count, cdSize, cdOffset, directoryEnd } = zip64);
+  else if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) {
+    over('maxFileBytes', bytes.size, limits.maxFileBytes, `a ZIP64 ${format.noun} (over 4 GiB or 65,535 parts) without its ZIP64 end record, size`);
   }
   if (count > limits.maxEntries) over('maxEntries', count, limits.maxEntries, 'the number of parts');
-  const eocdAbs = bytes.size - tailLength + eocd;
-  if (cdOffset + cdSize > eocdAbs) bad(label, corrupt, cdOffset, `a complete ${format.noun}`, `the zip directory points past the end of the file: truncated or damaged; ${hint}`);
+  if (cdOffset + cdSize > directoryEnd) bad(label, corrupt, cdOffset, `a complete ${format.noun}`, `the zip directory points past the end of the file: truncated or damaged; ${hint}`);
   const cd = bytes.read(cdOffset, cdSize);
   const entries: Array<Omit<ZipEntry, 'dataStart'>> = [];
   let p = 0;
@@ -212,6 +274,7 @@ export function readZipDirectory(bytes: ZipBytes, label: string, format: ZipForm
   for (let i = 0; i < count; i++) {
     if (p + 46 > cd.length || cd.readUInt32LE(p) !== 0x02014b50) bad(label, corrupt, p, 'a valid zip directory', `the zip directory is damaged; ${hint}`);
     const nameLength = cd.readUInt16LE(p + 28);
+    const extraLength = cd.readUInt16LE(p + 30);
     const entry = {
       flags: cd.readUInt16LE(p + 8),
       method: cd.readUInt16LE(p + 10),
@@ -221,7 +284,10 @@ export function readZipDirectory(bytes: ZipBytes, label: string, format: ZipForm
       localOffset: cd.readUInt32LE(p + 42),
       name: cd.toString('utf8', p + 46, p + 46 + nameLength),
     };
-    p += 46 + nameLength + cd.readUInt16LE(p + 30) + cd.readUInt16LE(p + 32);
+    if (entry.size === 0xffffffff || entry.compressedSize === 0xffffffff || entry.localOffset === 0xffffffff) {
+      Object.assign(entry, zip64Sizes(cd.subarray(p + 46 + nameLength, p + 46 + nameLength + extraLength), entry, () => bad(label, corrupt, entry.name, 'a valid zip directory', `the zip directory entry of ${entry.name} lacks its ZIP64 sizes; ${hint}`)));
+    }
+    p += 46 + nameLength + extraLength + cd.readUInt16LE(p + 32);
     if (entry.method !== 0 && entry.method !== 8) bad(label, corrupt, entry.method, 'parts stored or deflated', `the part ${entry.name} uses zip method ${entry.method}, which no office program writes; ${hint}`);
     if ((entry.flags & 1) !== 0) bad(label, corrupt, entry.name, `an unencrypted ${format.noun}`, `the ${format.noun} is encrypted: save it without a password`);
     total += entry.size;
@@ -245,8 +311,10 @@ export function readZipDirectory(bytes: ZipBytes, label: string, format: ZipForm
     const dataStart = e.localOffset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
     let end = dataStart + e.compressedSize;
     if ((e.flags & 8) !== 0) {
+      // a data descriptor after the data: CRC and sizes, 8-byte sizes when the local header has a ZIP64 field
       const descriptor = bytes.read(end, 4);
-      end += descriptor.length === 4 && descriptor.readUInt32LE(0) === 0x08074b50 ? 16 : 12;
+      const wide = extraField(bytes.read(e.localOffset + 30 + local.readUInt16LE(26), local.readUInt16LE(28)), 0x0001) !== undefined;
+      end += (descriptor.length === 4 && descriptor.readUInt32LE(0) === 0x08074b50 ? 4 : 0) + (wide ? 20 : 12);
     }
     if (end > cdOffset) bad(label, corrupt, e.name, `a complete ${format.noun}`, `the part ${e.name} runs past the end of the data: truncated or damaged; ${hint}`);
     expected = end;
@@ -254,6 +322,53 @@ export function readZipDirectory(bytes: ZipBytes, label: string, format: ZipForm
   }
   if (expected !== cdOffset) bad(label, corrupt, expected, 'a well-formed zip', `unexpected data after the last part; ${hint}`);
   return out;
+}
+
+/** A zip64 value as a number, or undefined past what a number holds exactly (refused by a size limit then). */
+function u64(b: Buffer, at: number): number {
+  const v = b.readBigUInt64LE(at);
+  return v > BigInt(Number.MAX_SAFE_INTEGER) ? Number.POSITIVE_INFINITY : Number(v);
+}
+
+/** The data of the extra field `id` among a zip header's extra fields, or undefined. */
+function extraField(extra: Buffer, id: number): Buffer | undefined {
+  for (let q = 0; q + 4 <= extra.length; ) {
+    const length = extra.readUInt16LE(q + 2);
+    if (extra.readUInt16LE(q) === id) return extra.subarray(q + 4, Math.min(extra.length, q + 4 + length));
+    q += 4 + length;
+  }
+  return undefined;
+}
+
+/** The sizes and offset of a directory entry whose 4-byte fields say "in the ZIP64 field" (0xFFFFFFFF), read from that field in the order of APPNOTE 4.5.3. */
+function zip64Sizes(extra: Buffer, entry: { readonly size: number; readonly compressedSize: number; readonly localOffset: number }, damaged: () => never): { size: number; compressedSize: number; localOffset: number } {
+  const field = extraField(extra, 0x0001) ?? damaged();
+  let q = 0;
+  const next = (value: number): number => {
+    if (value !== 0xffffffff) return value;
+    if (q + 8 > field.length) damaged();
+    q += 8;
+    return u64(field, q - 8);
+  };
+  const size = next(entry.size);
+  const compressedSize = next(entry.compressedSize);
+  return { size, compressedSize, localOffset: next(entry.localOffset) };
+}
+
+/**
+ * The directory's count, size and offset from the ZIP64 end record, when a ZIP64 locator sits
+ * just before the end record at `eocdAbs` (APPNOTE 4.3.14–4.3.15); undefined when there is none.
+ */
+function zip64End(bytes: ZipBytes, eocdAbs: number, label: string, format: ZipFormat): { count: number; cdSize: number; cdOffset: number; directoryEnd: number } | undefined {
+  if (eocdAbs < 20) return undefined;
+  const locator = bytes.read(eocdAbs - 20, 20);
+  if (locator.length < 20 || locator.readUInt32LE(0) !== 0x07064b50) return undefined;
+  const at = u64(locator, 8);
+  const record = at + 56 <= eocdAbs - 20 ? bytes.read(at, 56) : Buffer.alloc(0);
+  if (record.length < 56 || record.readUInt32LE(0) !== 0x06064b50) {
+    bad(label, `corrupt-${format.ext}`, at, 'a valid zip directory', `the ZIP64 end of the zip directory is missing or damaged; ${format.hint}`);
+  }
+  return { count: u64(record, 32), cdSize: u64(record, 40), cdOffset: u64(record, 48), directoryEnd: at };
 }
 
 /** The error of a part that does not unpack to its recorded size and checksum. */
@@ -326,47 +441,55 @@ export function unpackZip(bytes: Uint8Array, label: string, format: ZipFormat, l
 }
 
 /**
+ * The unpacked bytes of one part of a zip on disk, a chunk at a time, checked as they come: never
+ * past the size its directory records (a zip bomb stops there), and once the last chunk is given,
+ * exactly that size with the right checksum. A reader that needs the part checked before it
+ * uses any of it reads it to the end first.
+ *
+ * @throws VnPovertyError `corrupt-<ext>`, `<ext>-limit`.
+ */
+export async function* checkedPartChunks(bytes: ZipBytes, entry: ZipEntry, label: string, format: ZipFormat): AsyncGenerator<Buffer> {
+  let size = 0;
+  let crc = 0;
+  const step = 1 << 20;
+  if (entry.method === 0 && entry.compressedSize !== entry.size) throw damagedPart(label, format, entry, 'has inconsistent sizes');
+  const packed = (function* (): Generator<Buffer> {
+    for (let off = 0; off < entry.compressedSize; off += step) yield bytes.read(entry.dataStart + off, Math.min(step, entry.compressedSize - off));
+  })();
+  if (entry.method === 0) {
+    for (const chunk of packed) {
+      size += chunk.length;
+      crc = crc32(chunk, crc);
+      yield chunk;
+    }
+  } else {
+    const inflate = Readable.from(packed).pipe(zlib.createInflateRaw());
+    try {
+      for await (const chunk of inflate as AsyncIterable<Buffer>) {
+        size += chunk.length;
+        if (size > entry.size) throw bombPart(label, format, entry);
+        crc = crc32(chunk, crc);
+        yield chunk;
+      }
+    } catch (error) {
+      if (error instanceof VnPovertyError) throw error;
+      throw damagedPart(label, format, entry, 'is damaged (it does not unpack)');
+    } finally {
+      inflate.destroy();
+    }
+  }
+  if (size !== entry.size) throw damagedPart(label, format, entry, `unpacks to ${size} bytes, not the ${entry.size} its zip directory records`);
+  if ((crc >>> 0) !== entry.crc) throw damagedPart(label, format, entry, 'fails its checksum');
+}
+
+/**
  * Unpacks one part of a zip on disk without keeping it, checking its real size and checksum
  * against the directory (for files too large to hold in memory).
  *
  * @throws VnPovertyError `corrupt-<ext>`, `<ext>-limit`.
  */
 export async function verifyZipEntry(bytes: ZipBytes, entry: ZipEntry, label: string, format: ZipFormat): Promise<void> {
-  let size = 0;
-  let crc = 0;
-  const step = 1 << 20;
-  if (entry.method === 0) {
-    if (entry.compressedSize !== entry.size) throw damagedPart(label, format, entry, 'has inconsistent sizes');
-    for (let off = 0; off < entry.size; off += step) {
-      const chunk = bytes.read(entry.dataStart + off, Math.min(step, entry.size - off));
-      size += chunk.length;
-      crc = crc32(chunk, crc);
-    }
-  } else {
-    const inflate = zlib.createInflateRaw();
-    const done = new Promise<void>((resolve, reject) => {
-      inflate.on('data', (chunk: Buffer) => {
-        size += chunk.length;
-        if (size > entry.size) {
-          inflate.destroy();
-          reject(bombPart(label, format, entry));
-          return;
-        }
-        crc = crc32(chunk, crc);
-      });
-      inflate.on('end', resolve);
-      inflate.on('error', () => reject(damagedPart(label, format, entry, 'is damaged (it does not unpack)')));
-    });
-    for (let off = 0; off < entry.compressedSize; off += step) {
-      const chunk = bytes.read(entry.dataStart + off, Math.min(step, entry.compressedSize - off));
-      if (inflate.destroyed) break;
-      if (!inflate.write(chunk)) await new Promise<void>((resolve) => inflate.once('drain', resolve).once('close', resolve));
-    }
-    inflate.end();
-    await done;
-  }
-  if (size !== entry.size) throw damagedPart(label, format, entry, `unpacks to ${size} bytes, not the ${entry.size} its zip directory records`);
-  if ((crc >>> 0) !== entry.crc) throw damagedPart(label, format, entry, 'fails its checksum');
+  for await (const chunk of checkedPartChunks(bytes, entry, label, format)) void chunk;
 }
 
 /** Why a zip without the format's required part is refused, saying what it is when its parts tell: the other office format, an OpenDocument file. */

@@ -140,6 +140,31 @@ function refuseControl(raw: string): void {
   fail({ code: 'control-character', path: [], value: JSON.stringify(raw.slice(0, 40)), expected: 'text without control characters', message: `holds the control character ${name} at character ${m.index + 1} (${JSON.stringify(raw.slice(0, 40))}), which no one sees and which would make this value differ from the same value typed again: delete it in the spreadsheet (in Excel: =CLEAN(cell) gives the text without it)` });
 }
 
+/**
+ * A date cell's text, day first (Vietnamese practice: `01/12/2023` is 1 December, and so is the
+ * ambiguous `12/01/2023` read as 12 January); a date that cannot be read says what it looks
+ * like: month first (`12/31/2023`, US English), a year alone, a date cell shown as a number.
+ */
+function readDateText(raw: string | number | boolean): IsoDate {
+  const text = String(raw).trim();
+  try {
+    return parseVnDate(text);
+  } catch (error) {
+    if (!(error instanceof VnPovertyError)) throw error;
+    const first = error.issues[0];
+    const monthFirst = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})$/.exec(text);
+    const expected =
+      monthFirst !== null && Number(monthFirst[1]) >= 1 && Number(monthFirst[1]) <= 12 && Number(monthFirst[3]) > 12 && Number(monthFirst[3]) <= 31
+        ? `a date written day first, DD/MM/YYYY; this one looks written month first (as US English does): write ${monthFirst[3]}/${monthFirst[1]}/${monthFirst[4]}, and check the column's other dates, which may have been typed month first too`
+        : /^\d{4}$/.test(text)
+          ? `${first.expected}; a year alone is not a date: write the day and month too (e.g. 01/01/${text})`
+          : /^\d{5}([.,]\d+)?$/.test(text)
+            ? `${first.expected}; a date shown as a number (Excel counts days from 1900)? Format the cells as dates (Format Cells → Date, dd/mm/yyyy) and save again`
+            : first.expected;
+    return fail({ code: 'invalid-date', path: [], value: first.value, expected });
+  }
+}
+
 function readCellValue(raw: RawCell, spec: Pick<ColumnSpec, 'hint' | 'unit'>, format: string | undefined): CellValue {
   if (raw === null || (typeof raw === 'string' && raw.trim() === '')) return null;
   if (typeof raw === 'string') refuseControl(raw);
@@ -161,7 +186,7 @@ function readCellValue(raw: RawCell, spec: Pick<ColumnSpec, 'hint' | 'unit'>, fo
     }
     case 'date': {
       if (raw instanceof Date) return toIsoDate({ date: raw, zone: 'utc' });
-      return parseVnDate(String(raw));
+      return readDateText(raw);
     }
     case 'count':
     case 'rate':

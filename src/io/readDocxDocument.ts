@@ -165,6 +165,32 @@ function isOn(node: XmlNode | undefined): boolean {
   return v === undefined || !['0', 'false', 'off'].includes(v);
 }
 
+/**
+ * The nodes with the text of content controls showing their placeholder (`w:showingPlcHdr`,
+ * ECMA-376 §17.5.2.39: "Click or tap here to enter text.", "Bấm hoặc gõ vào đây để nhập văn
+ * bản.") taken out (a space in its place): the control's paragraphs, rows and cells are kept, empty, so the blocks and
+ * the cells marked by `check --out` stay where they are; the placeholder is never the plan's
+ * words or figures.
+ */
+function withoutPlaceholders(nodes: readonly XmlNode[], inPlaceholder = false): XmlNode[] {
+  const out: XmlNode[] = [];
+  for (const node of nodes) {
+    const tag = tagOf(node);
+    // a space in its place, so that figures on either side of the control are never joined
+    if (inPlaceholder && (tag === 'w:t' || tag === 'w:sym' || tag === 'm:t')) {
+      out.push({ 'w:t': [{ '#text': ' ' }] });
+      continue;
+    }
+    if (tag === '#text' || !Array.isArray(node[tag])) {
+      out.push(node);
+      continue;
+    }
+    const placeholder = inPlaceholder || (tag === 'w:sdt' && isOn(pathOf(node, 'w:sdtPr', 'w:showingPlcHdr')));
+    out.push({ ...node, [tag]: withoutPlaceholders(childrenOf(node), placeholder) });
+  }
+  return out;
+}
+
 /** True for a run of hidden text (`w:vanish`, §17.3.2.41; `w:specVanish`, always hidden, §17.3.2.36): Word neither shows nor prints it. */
 function isHiddenRun(r: XmlNode): boolean {
   return isOn(pathOf(r, 'w:rPr', 'w:vanish')) || isOn(pathOf(r, 'w:rPr', 'w:specVanish'));
@@ -221,7 +247,7 @@ const clean = (t: string): string => dropInvisible(t.normalize('NFC')).replace(/
 function readNotes(xml: string | undefined, part: string, kind: 'footnote' | 'endnote', source: string | undefined): Map<string, string> {
   const out = new Map<string, string>();
   if (xml === undefined) return out;
-  const root = parseWordXml(xml, part, source).find((n) => tagOf(n) === `w:${kind}s`);
+  const root = withoutPlaceholders(parseWordXml(xml, part, source)).find((n) => tagOf(n) === `w:${kind}s`);
   for (const n of root === undefined ? [] : childrenOf(root)) {
     if (tagOf(n) !== `w:${kind}`) continue;
     const type = attrOf(n, 'w:type');
@@ -277,7 +303,7 @@ export function readDocxDocument(bytes: Uint8Array, options: ReadDocxDocumentOpt
   }
   // the notes referred to by the block being read, put after it
   let pendingNotes: string[] = [];
-  const body = pathOf(parseWordXml(xml, 'word/document.xml', source).find((n) => tagOf(n) === 'w:document'), 'w:body');
+  const body = pathOf(withoutPlaceholders(parseWordXml(xml, 'word/document.xml', source)).find((n) => tagOf(n) === 'w:document'), 'w:body');
   const blocks: DocumentBlock[] = [];
   const styleOf = (id: string | undefined): Style | undefined => (id === undefined ? undefined : styles.get(id));
 

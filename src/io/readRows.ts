@@ -93,12 +93,17 @@ export function formatOfPath(path: string): FileFormat {
 /**
  * The format of a file to read: as {@link formatOfPath}, and a macro-enabled workbook (`.xlsm`,
  * the same Office Open XML package with a macro part) is read as `.xlsx`: its cells are data, its
- * macros are never run. Outputs keep {@link formatOfPath} (a workbook written is `.xlsx`). @internal
+ * macros are never run; an `.xls` name is read by the workbook reader too, which reads an .xlsx
+ * renamed .xls and refuses an Excel 97–2003 file or a web page saved as .xls saying what it is.
+ * Outputs keep {@link formatOfPath} (a workbook written is `.xlsx`). @internal
  * @example
  * inputFormatOfPath('ho-ngheo.xlsm') //=> 'xlsx'
+ * inputFormatOfPath('ho-ngheo.xls') //=> 'xlsx'
  */
 export function inputFormatOfPath(path: string): FileFormat {
-  return extname(path).toLowerCase() === '.xlsm' ? 'xlsx' : formatOfPath(path);
+  const ext = extname(path).toLowerCase();
+  // an .xls name is read by the workbook reader: an .xlsx renamed .xls is read, an Excel 97–2003 file, a web page or a text file saved as .xls is refused naming what it is
+  return ext === '.xlsm' || ext === '.xls' ? 'xlsx' : formatOfPath(path);
 }
 
 /**

@@ -157,17 +157,24 @@ export function zip(entries: ReadonlyArray<{ readonly name: string; readonly dat
   return Buffer.concat([...parts, cd, end]);
 }
 
-/** Windows-1258 bytes of a text (the letters the register uses): base letters plus combining tone marks. */
+/** Windows-1258 bytes of a text, as Windows writes it: the base letter (a byte of its own for â ă ê ô ơ ư đ), then its tone mark. */
 export function windows1258(text: string): Buffer {
-  const map: Record<string, number[]> = {
-    'ã': [0x61, 0xde], 'ộ': [0xf4, 0xf2], 'ậ': [0xe2, 0xf2], 'ự': [0xfd, 0xf2], 'ô': [0xf4], 'ị': [0x69, 0xf2], 'à': [0x61, 0xcc], 'á': [0x61, 0xec],
-    'ư': [0xfd], 'đ': [0xf0], 'ơ': [0xf5], 'ê': [0xea], 'â': [0xe2], 'ă': [0xe3], 'ổ': [0xf4, 0xd2], 'ế': [0xea, 0xec], 'ả': [0x61, 0xd2], 'ố': [0xf4, 0xec], 'ủ': [0x75, 0xd2], 'ó': [0x6f, 0xec], 'ầ': [0xe2, 0xcc], 'ề': [0xea, 0xcc], 'ồ': [0xf4, 0xcc],
-  };
+  // the base letters Windows-1258 has a byte for, and its five tone marks, written after the letter as it writes them
+  const bases: Record<string, number> = { 'â': 0xe2, 'ă': 0xe3, 'ê': 0xea, 'ô': 0xf4, 'ơ': 0xf5, 'ư': 0xfd, 'đ': 0xf0, 'Â': 0xc2, 'Ă': 0xc3, 'Ê': 0xca, 'Ô': 0xd4, 'Ơ': 0xd5, 'Ư': 0xdd, 'Đ': 0xd0 };
+  const tones: Record<string, number> = { '\u0300': 0xcc, '\u0309': 0xd2, '\u0303': 0xde, '\u0301': 0xec, '\u0323': 0xf2 };
   const out: number[] = [];
   for (const ch of text.normalize('NFC')) {
     const code = ch.charCodeAt(0);
-    if (code < 0x80) out.push(code);
-    else out.push(...(map[ch] ?? [0x3f]));
+    if (code < 0x80) {
+      out.push(code);
+      continue;
+    }
+    const parts = [...ch.normalize('NFD')];
+    const tone = parts.find((p) => tones[p] !== undefined);
+    const base = parts.filter((p) => tones[p] === undefined).join('').normalize('NFC');
+    const byte = base.length === 1 && base.charCodeAt(0) < 0x80 ? base.charCodeAt(0) : bases[base];
+    if (byte === undefined) out.push(0x3f);
+    else out.push(byte, ...(tone !== undefined ? [tones[tone]!] : []));
   }
   return Buffer.from(out);
 }

@@ -235,3 +235,22 @@ describe('check on files that are not what their name says', () => {
     await expectRefused(['reconcile', path], ['xuat-web.xlsx: ', 'a web page (HTML), not an .xlsx workbook', 'save it as .xlsx'], [path]);
   });
 });
+
+describe('content controls showing their placeholder', () => {
+  const placeholder = (inner: string): string => `<w:sdt><w:sdtPr><w:showingPlcHdr/><w:text/></w:sdtPr><w:sdtContent>${inner}</w:sdtContent></w:sdt>`;
+  const hint = (t: string): string => r(t, '<w:rStyle w:val="PlaceholderText"/>');
+  it('the placeholder text is not read as the plan’s words or figures, in a paragraph, a block, a row or a cell', () => {
+    // before: “Số hộ nghèo: Click or tap here to enter text. hộ”, and a table cell read as “Nhập số 120”
+    expect(texts(docx(p(r('Số hộ nghèo: '), placeholder(hint('Click or tap here to enter text.')), r(' hộ'))))).toEqual(['Số hộ nghèo: hộ']);
+    expect(texts(docx(p(r('Tổng 12'), placeholder(hint('Bấm hoặc gõ vào đây để nhập văn bản.')), r('3 hộ'))))).toEqual(['Tổng 12 3 hộ']);
+    expect(texts(docx(placeholder(p(hint('Nhập mục tiêu giảm nghèo 2025: 1.234 hộ'))) + p(r('Giảm 45 hộ'))))).toEqual(['Giảm 45 hộ']);
+    const row = (...cells: string[]): string => `<w:tr>${cells.join('')}</w:tr>`;
+    const table = `<w:tbl>${row(tc('Xã'), tc('Số hộ'))}${row(tc('Xã A'), `<w:tc>${p(placeholder(hint('Nhập số 120')))}</w:tc>`)}${row(tc('Xã B'), placeholder(tc('999')))}</w:tbl>`;
+    expect(texts(docx(table))).toEqual([[['Xã', 'Số hộ'], ['Xã A', ''], ['Xã B', '']]]);
+  });
+
+  it('a content control filled in (no w:showingPlcHdr, or set off) is read', () => {
+    expect(texts(docx(p(r('Số hộ nghèo: '), `<w:sdt><w:sdtPr><w:text/></w:sdtPr><w:sdtContent>${r('120')}</w:sdtContent></w:sdt>`, r(' hộ'))))).toEqual(['Số hộ nghèo: 120 hộ']);
+    expect(texts(docx(p(r('Số hộ nghèo: '), `<w:sdt><w:sdtPr><w:showingPlcHdr w:val="0"/></w:sdtPr><w:sdtContent>${r('120')}</w:sdtContent></w:sdt>`, r(' hộ'))))).toEqual(['Số hộ nghèo: 120 hộ']);
+  });
+});
