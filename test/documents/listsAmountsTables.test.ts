@@ -84,7 +84,24 @@ describe('an amount per unit times a count', () => {
     expect(severities('Hỗ trợ 40 triệu đồng/hộ cho 120 hộ, tổng kinh phí 4.200 triệu đồng.')).toEqual(['error']);
   });
 
+  it('several amounts and their counts before one total: Σ amount × count, exactly, the count after each amount or before it', () => {
+    const text = (total: string): string => `Hỗ trợ 40 triệu đồng/hộ cho 120 hộ nghèo và 20 triệu đồng/hộ cho 80 hộ cận nghèo, tổng kinh phí ${total} triệu đồng.`;
+    expect(run(text('6.400'))).toEqual([]);
+    expect(run(text('6.000'))).toEqual(['unit-amount-mismatch “6.000 triệu đồng” → 6.400 triệu đồng']);
+    const r = checkDocument(readTextDocument(text('6.000')));
+    expect(r.findings[0]!.message).toBe('“6.000 triệu đồng”: 40 triệu đồng/hộ × 120 hộ + 20 triệu đồng/hộ × 80 hộ = 6.400 triệu đồng, more than printed by 400 triệu đồng');
+    expect(run('Năm 2027 có 120 hộ nghèo được hỗ trợ 40 triệu đồng/hộ, 80 hộ cận nghèo được hỗ trợ 20 triệu đồng/hộ, với tổng kinh phí 6.000 triệu đồng.')).toEqual(['unit-amount-mismatch “6.000 triệu đồng” → 6.400 triệu đồng']);
+    expect(run('Hỗ trợ 1.500.000 đồng/người/tháng cho 30 người và 1.000.000 đồng/người/tháng cho 20 người trong 6 tháng, tổng kinh phí 390 triệu đồng.')).toEqual([]);
+    expect(run('Hỗ trợ 1.500.000 đồng/người/tháng cho 30 người và 1.000.000 đồng/người/tháng cho 20 người trong 6 tháng, tổng kinh phí 930 triệu đồng.')).toEqual(['unit-amount-mismatch “930 triệu đồng” → 390 triệu đồng']);
+  });
+
+  it('several amounts with a count left over or missing: not read, never a finding', () => {
+    expect(run('Toàn xã có 200 hộ nghèo, hỗ trợ 40 triệu đồng/hộ cho 120 hộ và 20 triệu đồng/hộ cho 80 hộ cận nghèo, tổng kinh phí 6.000 triệu đồng.')).toEqual([]);
+    expect(run('Hỗ trợ 40 triệu đồng/hộ và 20 triệu đồng/hộ cho 80 hộ cận nghèo, tổng kinh phí 6.000 triệu đồng.')).toEqual([]);
+  });
+
   it('two counts the amount could be for, or a count only approximate: not read', () => {
+
     expect(run('Hỗ trợ 2 triệu đồng/hộ cho 120 hộ nghèo và 80 hộ cận nghèo, tổng kinh phí 500 triệu đồng.')).toEqual([]);
     expect(run('Hỗ trợ 2 triệu đồng/hộ cho khoảng 120 hộ, tổng kinh phí 500 triệu đồng.')).toEqual([]);
   });
@@ -147,6 +164,17 @@ describe('properties', () => {
         const text = (t: bigint): string => `Hỗ trợ ${vn(BigInt(persons))} người, mức ${vn(amount)} đồng/người/tháng trong ${months} tháng, tổng kinh phí ${vn(t)} đồng.`;
         expect(run(text(total))).toEqual([]);
         if (off !== 0n && total + off > 0n) expect(run(text(total + off))).toEqual([`unit-amount-mismatch “${vn(total + off)} đồng” → ${vn(total)} đồng`]);
+      }),
+    );
+  });
+
+  it('several amounts per household with their counts: Σ amount × count is the total exactly, any other total found', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.integer({ min: 1, max: 90 }), fc.integer({ min: 1, max: 900 })), { minLength: 2, maxLength: 4 }), fc.integer({ min: -50, max: 50 }), (terms, off) => {
+        const total = terms.reduce((sum, [a, c]) => sum + BigInt(a) * BigInt(c), 0n);
+        const text = (t: bigint): string => `Hỗ trợ ${terms.map(([a, c], i) => `${a} triệu đồng/hộ cho ${vn(BigInt(c))} hộ nhóm ${i + 1}`).join(', ')}, tổng kinh phí ${vn(t)} triệu đồng.`;
+        expect(run(text(total))).toEqual([]);
+        if (off !== 0 && total + BigInt(off) > 0n) expect(run(text(total + BigInt(off)))).toEqual([`unit-amount-mismatch “${vn(total + BigInt(off))} triệu đồng” → ${vn(total)} triệu đồng`]);
       }),
     );
   });
