@@ -67,6 +67,35 @@ describe('a count before a list', () => {
   });
 });
 
+describe('counts of places, sources, works; lists with explanations between their items', () => {
+  it('nguồn vốn, xã, thôn/bản, mô hình, công trình counted before a list, inline or below', () => {
+    expect(run('Kinh phí thực hiện từ 3 nguồn vốn: ngân sách trung ương, ngân sách tỉnh và vốn lồng ghép.')).toEqual([]);
+    expect(run('Kinh phí thực hiện từ 4 nguồn vốn: ngân sách trung ương, ngân sách tỉnh và vốn lồng ghép.')).toEqual(['list-count-mismatch “4 nguồn vốn” → 3']);
+    expect(run('Chương trình triển khai trên địa bàn 4 xã: Tân Lập, Tân Hòa và Tân Phú.')).toEqual(['list-count-mismatch “4 xã” → 3']);
+    expect(run('Xã có 5 thôn, bản sau: Nà Phặc, Bản Chang, Pác Nặm, Khuổi Luông, Nà Hin.')).toEqual([]);
+    expect(run('Xã có 6 thôn/bản sau: Nà Phặc, Bản Chang, Pác Nặm, Khuổi Luông, Nà Hin.')).toEqual(['list-count-mismatch “6 thôn/bản” → 5']);
+    expect(run('Xây dựng 3 mô hình sau:\n- Mô hình nuôi bò sinh sản;\n- Mô hình trồng cây ăn quả;\nKết quả đạt khá.')).toEqual(['list-count-mismatch “3 mô hình” → 2']);
+    expect(run('Đầu tư 2 công trình: nhà văn hóa thôn và đường giao thông nội đồng.')).toEqual([]);
+  });
+
+  it('places and works counted with no list after them are not read (“huyện có 15 xã, trong đó 8 xã …”), nor “xã hội”, nor a “Ban chỉ đạo”', () => {
+    expect(run('Huyện có 15 xã, trong đó 8 xã đặc biệt khó khăn.\n1. Mục tiêu chung\n2. Mục tiêu cụ thể')).toEqual([]);
+    expect(run('Năm 2027 đầu tư 5 công trình hạ tầng.\n1. Giao thông\n2. Thủy lợi')).toEqual([]);
+    expect(run('Thành lập 03 Ban chỉ đạo: cấp huyện, cấp xã.')).toEqual([]);
+    expect(run('Xã có 3 thôn, bản sau: Nà Phặc, Bản Chang, v.v.')).toEqual([]);
+  });
+
+  it('explanation paragraphs between numbered items: the list goes on while the next item is numbered right after the last', () => {
+    const plan = (n: number, items: number): string =>
+      [`Năm 2027, xã tập trung thực hiện ${n} nội dung sau:`, ...Array.from({ length: items }, (_, i) => [`${i + 1}. Nội dung thứ ${i + 1}.`, 'Xã phối hợp với các đoàn thể triển khai.', '- Hỗ trợ giống cây trồng.']).flat(), 'II. TỔ CHỨC THỰC HIỆN', '1. Ủy ban nhân dân xã', 'Chỉ đạo chung.', '2. Các đoàn thể'].join('\n');
+    expect(run(plan(4, 4))).toEqual([]);
+    expect(run(plan(3, 4))).toEqual(['list-count-mismatch “3 nội dung” → 4']);
+    expect(run(plan(5, 4))).toEqual(['list-count-mismatch “5 nội dung” → 4']);
+    const lettered = ['Gồm 3 nhiệm vụ sau:', 'a) Rà soát hộ nghèo.', 'Thực hiện trong quý I.', 'b) Hỗ trợ sinh kế.', 'Ưu tiên hộ có lao động.', 'c) Truyền thông.', 'Kết quả được tổng hợp hằng quý.', 'a) Báo cáo định kỳ.'].join('\n');
+    expect(run(lettered)).toEqual([]);
+  });
+});
+
 describe('an amount per unit times a count', () => {
   it('“2 triệu 500 nghìn đồng/hộ cho 120 hộ, tổng kinh phí 300 triệu đồng”, exactly', () => {
     expect(run('Hỗ trợ 2 triệu 500 nghìn đồng/hộ cho 120 hộ, tổng kinh phí 300 triệu đồng.')).toEqual([]);
