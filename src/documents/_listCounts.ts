@@ -205,7 +205,7 @@ function inlineNames(rest: string): Item[] | null {
   const tail = rest.slice(colon[0].length);
   const end = /\.(?!\d)(?:\s|$)|$/.exec(tail)!;
   const list = tail.slice(0, end.index).trim();
-  if (list === '' || /\.\.\.|…|\bv\.v\b|\bkhác\b|\bnhư\b|\bthuộc\b|\btrong đó\b/iu.test(list)) return null;
+  if (list === '' || /\.\.\.|…|\bv\.v\b|\bcác\b[^,;]*\bkhác\b|\bnhư\b|\bthuộc\b|\btrong đó\b/iu.test(list)) return null;
   const names = list.split(/,(?!\d)|;|\s+và\s+/u).map((x) => x.trim());
   if (names.length < 2 || names.some((n) => n === '' || n.length > 80)) return null;
   return names.map((n) => ({ block: -1, key: n }));

@@ -76,6 +76,7 @@ describe('counts of places, sources, works; lists with explanations between thei
     expect(run('Xã có 6 thôn/bản sau: Nà Phặc, Bản Chang, Pác Nặm, Khuổi Luông, Nà Hin.')).toEqual(['list-count-mismatch “6 thôn/bản” → 5']);
     expect(run('Xây dựng 3 mô hình sau:\n- Mô hình nuôi bò sinh sản;\n- Mô hình trồng cây ăn quả;\nKết quả đạt khá.')).toEqual(['list-count-mismatch “3 mô hình” → 2']);
     expect(run('Đầu tư 2 công trình: nhà văn hóa thôn và đường giao thông nội đồng.')).toEqual([]);
+    expect(run('Kinh phí được bố trí từ 4 nguồn vốn: ngân sách trung ương, ngân sách địa phương và vốn huy động hợp pháp khác.')).toEqual(['list-count-mismatch “4 nguồn vốn” → 3']);
   });
 
   it('places and works counted with no list after them are not read (“huyện có 15 xã, trong đó 8 xã …”), nor “xã hội”, nor a “Ban chỉ đạo”', () => {
@@ -93,6 +94,19 @@ describe('counts of places, sources, works; lists with explanations between thei
     expect(run(plan(5, 4))).toEqual(['list-count-mismatch “5 nội dung” → 4']);
     const lettered = ['Gồm 3 nhiệm vụ sau:', 'a) Rà soát hộ nghèo.', 'Thực hiện trong quý I.', 'b) Hỗ trợ sinh kế.', 'Ưu tiên hộ có lao động.', 'c) Truyền thông.', 'Kết quả được tổng hợp hằng quý.', 'a) Báo cáo định kỳ.'].join('\n');
     expect(run(lettered)).toEqual([]);
+  });
+});
+
+describe('a rate with no other pair to share a base: the households the text prints for the same area and moment', () => {
+  const text = (rate: string): string => `Tổng số hộ dân cư toàn tỉnh là 215.400 hộ. Toàn tỉnh có 12.924 hộ nghèo, chiếm tỷ lệ 6,00%.\nHộ cận nghèo\nToàn tỉnh có 10.770 hộ cận nghèo, chiếm tỷ lệ ${rate}.`;
+  it('the near-poor further on checked against the base printed before the poor', () => {
+    expect(run(text('5,00%'))).toEqual([]);
+    expect(run(text('5,20%'))).toEqual(['rate-mismatch “5,20%” → 5,00%']);
+  });
+
+  it('not for another moment (a target “còn … chiếm”) nor for a share of another group', () => {
+    expect(run('- Tổng số hộ: 1.250 hộ.\n- Hộ nghèo: 150 hộ, chiếm 12,00%.\nII. MỤC TIÊU\n- Hộ cận nghèo còn 90 hộ, chiếm 7,50%.')).toEqual([]);
+    expect(run('Tổng số hộ dân cư toàn tỉnh là 215.400 hộ. Toàn tỉnh có 12.924 hộ nghèo, chiếm tỷ lệ 6,00%.\nSố hộ nghèo là người dân tộc thiểu số là 9.047 hộ, chiếm 72,00% tổng số hộ nghèo.')).toEqual([]);
   });
 });
 
