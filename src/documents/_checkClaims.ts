@@ -662,6 +662,11 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
     const printedFor = new Map<string, ClaimFigure[]>();
     const sameBase = (p: RateCountClaim): string => `${p.population}|${p.base}|${p.scope ?? ''}|${p.moment ?? ''}|${p.year ?? ''}`;
     for (const p of pairs) if (p.printedBase !== undefined && !(printedFor.get(sameBase(p)) ?? []).some((f) => compareFractions(f.figure.value, p.printedBase!.figure.value) === 0)) printedFor.set(sameBase(p), [...(printedFor.get(sameBase(p)) ?? []), p.printedBase]);
+    // “… 9.047 hộ, chiếm 70,00% tổng số hộ nghèo”: a share of the poor households is on the one count of all the poor printed for the same area, year and moment
+    const poorOf = (p: RateCountClaim): string => `${p.scope ?? ''}|${p.moment ?? ''}|${p.year ?? ''}`;
+    const poorCounts = new Map<string, ClaimFigure[]>();
+    for (const p of pairs) if (p.subject === 'poor' && p.population === '' && p.base === 'households' && p.count.figure.qualifier === null && !(poorCounts.get(poorOf(p)) ?? []).some((f) => compareFractions(f.figure.value, p.count.figure.value) === 0)) poorCounts.set(poorOf(p), [...(poorCounts.get(poorOf(p)) ?? []), p.count]);
+    const ofThePoor = (p: RateCountClaim): boolean => p.subject === 'poor' && /^(?:tong )?so ho ngheo$/.test(foldVietnamese(p.base).trim());
     // pairs share a base when they are of the same households, area and moment; a pair of no stated moment joins the one moment stated
     const groups = new Map<string, RateCountClaim[]>();
     const along = (p: RateCountClaim): string => `${p.population}|${p.base}|${p.scope ?? ''}`;
@@ -683,7 +688,9 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
       if (group.length < 2) {
         for (const p of group) {
           const printed = printedFor.get(sameBase(p));
+          const poor = poorCounts.get(poorOf(p));
           if (printed?.length === 1 && p.population === '' && p.base === 'households') onPrintedBase(p, printed[0]!);
+          else if (poor?.length === 1 && ofThePoor(p)) onPrintedBase(p, poor[0]!);
           else if (!onTableBase(p)) skip(p, 'no other rate–count pair shares its base, so the base cannot be checked');
         }
         continue;

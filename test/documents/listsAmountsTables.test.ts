@@ -104,9 +104,15 @@ describe('a rate with no other pair to share a base: the households the text pri
     expect(run(text('5,20%'))).toEqual(['rate-mismatch “5,20%” → 5,00%']);
   });
 
-  it('not for another moment (a target “còn … chiếm”) nor for a share of another group', () => {
+  it('not for another moment (a target “còn … chiếm”)', () => {
     expect(run('- Tổng số hộ: 1.250 hộ.\n- Hộ nghèo: 150 hộ, chiếm 12,00%.\nII. MỤC TIÊU\n- Hộ cận nghèo còn 90 hộ, chiếm 7,50%.')).toEqual([]);
-    expect(run('Tổng số hộ dân cư toàn tỉnh là 215.400 hộ. Toàn tỉnh có 12.924 hộ nghèo, chiếm tỷ lệ 6,00%.\nSố hộ nghèo là người dân tộc thiểu số là 9.047 hộ, chiếm 72,00% tổng số hộ nghèo.')).toEqual([]);
+  });
+
+  it('a share of the poor households (“chiếm 70,00% tổng số hộ nghèo”) on the one count of all the poor printed for the same moment', () => {
+    const text = (rate: string, year = '2026'): string => `Cuối năm 2026, toàn tỉnh có 12.924 hộ nghèo, chiếm tỷ lệ 6,00% (tổng số hộ dân cư là 215.400 hộ).\nCuối năm ${year}, số hộ nghèo là người dân tộc thiểu số là 9.047 hộ, chiếm ${rate} tổng số hộ nghèo.`;
+    expect(run(text('70,00%'))).toEqual([]);
+    expect(run(text('72,00%'))).toEqual(['rate-mismatch “72,00%” → 70,00%']);
+    expect(run(text('72,00%', '2025'))).toEqual([]);
   });
 });
 
