@@ -1,6 +1,8 @@
 import { extname } from 'node:path';
 import * as z from 'zod';
-import { checkDocument } from '../documents/checkDocument.js';
+import { checkDocument, type CheckDocumentOptions } from '../documents/checkDocument.js';
+import type { BoundRule } from '../documents/qualifierBounds.js';
+import type { Approximation, ApproximationRules } from '../numbers/printedInterval.js';
 import type { CheckReport } from '../documents/checkReport.js';
 import type { DocumentModel } from '../documents/documentModel.js';
 import { formatCheckReport } from '../documents/formatCheckReport.js';
@@ -40,6 +42,16 @@ Options:
                      replace the inferred ones: a TableSpec (as vn-poverty reconcile --spec
                      takes; start from "value.tables[].spec" of --json) or an inferred "layout"
   --rounding MODE    how the document rounded its rates: ${ROUNDING_MODES.join(', ')} (default half-up)
+  --bounds LIST      how “hơn/trên X” and “dưới X” bound a round figure of the text, as
+                     SIDE[.KIND]=RULE[,…]: SIDE more-than or less-than, KIND amounts or rates
+                     (both when left out), RULE round-figure or unbounded; the default is
+                     more-than.amounts=round-figure (“hơn 830 tỷ” is 830–840), the rest unbounded
+  --approximations LIST
+                     how wide “khoảng X” (about) and “gần X” (nearly) are, as WORD=WIDTH[,…]:
+                     WORD about or nearly, WIDTH last-digit (the default: half the last
+                     significant digit) or a share of X either side (0.02, 0,02 or 2%)
+  --consensus SHARE  share of rows a relation between table columns must hold in to be inferred,
+                     above 0.5 and at most 1 (default 0.75)
   --unchecked        also list, in the text report, what was left unchecked
   -h, --help         this help
 
@@ -65,8 +77,46 @@ function specsOf(text: string, label: string): { layouts: Record<string, Documen
   return { layouts, specs };
 }
 
+const BOUND_RULES = ['round-figure', 'unbounded'] as const;
+type Side = { amounts?: BoundRule; rates?: BoundRule };
+
+/** `--bounds more-than.amounts=unbounded,less-than=round-figure` as `checkDocument`'s `bounds`; a message when malformed. */
+function boundsOption(text: string): NonNullable<CheckDocumentOptions['bounds']> | string {
+  const out: { moreThan?: Side; lessThan?: Side } = {};
+  for (const item of text.split(',')) {
+    const m = /^\s*(more-than|less-than)(?:\.(amounts|rates))?\s*=\s*([a-z-]+)\s*$/.exec(item);
+    if (m === null || !(BOUND_RULES as readonly string[]).includes(m[3]!)) return `--bounds takes SIDE[.KIND]=RULE[,…] with SIDE more-than or less-than, KIND amounts or rates, RULE ${BOUND_RULES.join(' or ')}; got ${JSON.stringify(item)}`;
+    const side = m[1] === 'more-than' ? 'moreThan' : 'lessThan';
+    const rule = m[3] as BoundRule;
+    out[side] = { ...out[side], ...(m[2] === 'rates' ? {} : { amounts: rule }), ...(m[2] === 'amounts' ? {} : { rates: rule }) };
+  }
+  return out;
+}
+
+/** `--approximations about=0.02,nearly=last-digit` as `checkDocument`'s `approximations`; a message when malformed. */
+function approximationsOption(text: string): Partial<ApproximationRules> | string {
+  const out: { about?: Approximation; nearly?: Approximation } = {};
+  for (const item of text.split(',').reduce<string[]>((acc, x) => (/^\d/.test(x) && acc.length > 0 ? [...acc.slice(0, -1), `${acc.at(-1)!}.${x}`] : [...acc, x]), [])) {
+    // a share written the Vietnamese way (“0,02”) was split at its comma above and joined again
+    const m = /^\s*(about|nearly)\s*=\s*(?:(last-digit)|(\d+(?:\.\d+)?)(%?))\s*$/.exec(item);
+    if (m === null) return `--approximations takes WORD=WIDTH[,…] with WORD about or nearly, WIDTH last-digit or a share of the figure (0.02, 0,02 or 2%); got ${JSON.stringify(item)}`;
+    const share = m[3] === undefined ? null : m[4] === '%' ? percentShare(m[3]) : m[3];
+    if (share !== null && Number(share) >= 1) return `--approximations: a share of the figure must be less than 1 (100%), got ${JSON.stringify(item)}`;
+    out[m[1] as 'about' | 'nearly'] = share === null ? { by: 'last-digit' } : { by: 'share', share };
+  }
+  return out;
+}
+
+/** “2.5” (percent) as the decimal share “0.025”, by moving the point two places: exact. */
+const percentShare = (p: string): string => {
+  const [whole, decimals = ''] = p.split('.');
+  const digits = `${whole!.padStart(3, '0')}${decimals}`;
+  const s = `${digits.slice(0, -2 - decimals.length) || '0'}.${digits.slice(-2 - decimals.length)}`;
+  return s.replace(/^0+(?=\d)/, '');
+};
+
 async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
-  const args = parseCliArgs(argv, { json: { type: 'boolean' }, out: { type: 'string', short: 'o' }, spec: { type: 'string' }, rounding: { type: 'string' }, unchecked: { type: 'boolean' } });
+  const args = parseCliArgs(argv, { json: { type: 'boolean' }, out: { type: 'string', short: 'o' }, spec: { type: 'string' }, rounding: { type: 'string' }, unchecked: { type: 'boolean' }, bounds: { type: 'string' }, approximations: { type: 'string' }, consensus: { type: 'string' } });
   if (!args.ok) return badInput(io, `check: ${args.message} (see vn-poverty check --help)`);
   if (args.values['help'] === true) {
     io.stdout.write(HELP);
@@ -76,6 +126,13 @@ async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
   const file = args.positionals[0]!;
   const rounding = args.values['rounding'];
   if (rounding !== undefined && !(ROUNDING_MODES as readonly unknown[]).includes(rounding)) return badInput(io, `check: --rounding must be one of ${ROUNDING_MODES.join(', ')}, got ${JSON.stringify(rounding)}`);
+  const bounds = typeof args.values['bounds'] === 'string' ? boundsOption(args.values['bounds']) : undefined;
+  if (typeof bounds === 'string') return badInput(io, `check: ${bounds}`);
+  const approximations = typeof args.values['approximations'] === 'string' ? approximationsOption(args.values['approximations']) : undefined;
+  if (typeof approximations === 'string') return badInput(io, `check: ${approximations}`);
+  const consensusText = typeof args.values['consensus'] === 'string' ? args.values['consensus'] : undefined;
+  const consensus = consensusText === undefined ? undefined : /^\s*(?:0?[.,]\d+|1(?:[.,]0*)?)\s*$/.test(consensusText) ? Number(consensusText.replace(',', '.')) : NaN;
+  if (consensus !== undefined && !(consensus > 0.5 && consensus <= 1)) return badInput(io, `check: --consensus must be a share above 0.5 and at most 1 (0.75, 0,8), got ${JSON.stringify(consensusText)}`);
   const out = typeof args.values['out'] === 'string' ? args.values['out'] : undefined;
   const specFile = typeof args.values['spec'] === 'string' ? args.values['spec'] : undefined;
   const json = args.values['json'] === true;
@@ -133,7 +190,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
   if (model.blocks.length === 0) return badInput(io, `check: ${file}: the document has no text and no tables: nothing to check`);
   let report: CheckReport;
   try {
-    report = checkDocument(model, { ...(rounding === undefined ? {} : { rounding: rounding as RoundingMode }), ...(layouts === undefined ? {} : { layouts }), ...(specs === undefined ? {} : { specs }) });
+    report = checkDocument(model, { ...(rounding === undefined ? {} : { rounding: rounding as RoundingMode }), ...(layouts === undefined ? {} : { layouts }), ...(specs === undefined ? {} : { specs }), ...(bounds === undefined ? {} : { bounds }), ...(approximations === undefined ? {} : { approximations }), ...(consensus === undefined ? {} : { consensus }) });
   } catch (error) {
     if (!(error instanceof VnPovertyError)) throw error;
     return badInput(io, `check: ${file}: ${errorText(error)}`);

@@ -612,21 +612,20 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
     for (const p of all) if (rounded(p.rate) || rounded(p.count)) skip(p, `${rounded(p.count) ? p.count.text : p.rate.text} is ${(rounded(p.count) ? p.count : p.rate).figure.range === undefined ? 'rounded to its scale word' : 'a range'}: no base is inferred from it`);
     const pairs = all.filter((p) => !rounded(p.rate) && !rounded(p.count));
     // a pair of all households whose base the text prints (“Tổng số hộ tự nhiên: 297.899 hộ”) is checked against it
-    for (const p of pairs) {
-      if (p.printedBase === undefined) continue;
-      const base = p.printedBase.figure.value;
+    const onPrintedBase = (p: RateCountClaim, printedBase: ClaimFigure): void => {
+      const base = printedBase.figure.value;
       const r = p.rate.figure;
-      if (base.num <= 0n) continue;
+      if (base.num <= 0n) return;
       const exact = multiplyFractions(divideFractions(p.count.figure.value, base), fraction(100n));
       const q = multiplyFractions(exact, fraction(10n ** BigInt(r.decimals)));
       const printed = multiplyFractions(r.value, fraction(10n ** BigInt(r.decimals)));
-      if (p.count.figure.qualifier !== null) continue;
+      if (p.count.figure.qualifier !== null) return;
       // “còn 98 hộ nghèo, chiếm gần 5%”: an approximate rate holds when the exact share is in the values its qualifier allows
       if (r.qualifier !== null) {
         const allowed = figureInterval(r);
         if (intervalContains(allowed, exact)) {
-          ok(p, `${p.count.text} ÷ ${p.printedBase.text} (printed) × 100 = ${vn(exact, Math.max(2, r.decimals + 1))}%, which is ${p.rate.text}`);
-          continue;
+          ok(p, `${p.count.text} ÷ ${printedBase.text} (printed) × 100 = ${vn(exact, Math.max(2, r.decimals + 1))}%, which is ${p.rate.text}`);
+          return;
         }
         finding(p, {
           severity: 'error',
@@ -635,15 +634,15 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
           printed: p.rate.text,
           expected: `${vn(exact, Math.max(2, r.decimals))}%`,
           difference: null,
-          relation: `${p.count.text} ÷ ${p.printedBase.text} × 100`,
+          relation: `${p.count.text} ÷ ${printedBase.text} × 100`,
           location: where(p.rate.location),
-          message: `“${p.rate.text}” for ${p.count.text}: on the households the text prints (${p.printedBase.text}) it is ${vn(exact, Math.max(2, r.decimals))}%, outside what “${p.rate.text}” allows (${formatInterval(allowed, { decimals: Math.max(1, r.decimals) })}%)`,
+          message: `“${p.rate.text}” for ${p.count.text}: on the households the text prints (${printedBase.text}) it is ${vn(exact, Math.max(2, r.decimals))}%, outside what “${p.rate.text}” allows (${formatInterval(allowed, { decimals: Math.max(1, r.decimals) })}%)`,
         });
-        continue;
+        return;
       }
       if (roundQuotient(q.num, q.den, rounding) === printed.num / printed.den) {
-        ok(p, `${p.count.text} ÷ ${p.printedBase.text} (printed) × 100 = ${vn(exact, Math.max(2, r.decimals + 1))}%, printed ${p.rate.text}`);
-        continue;
+        ok(p, `${p.count.text} ÷ ${printedBase.text} (printed) × 100 = ${vn(exact, Math.max(2, r.decimals + 1))}%, printed ${p.rate.text}`);
+        return;
       }
       const expected = `${vn(exact, r.decimals)}%`;
       finding(p, {
@@ -653,11 +652,21 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
         printed: p.rate.text,
         expected,
         difference: fractionToDecimal(subtractFractions(r.value, exact)).toDecimalPlaces(Math.max(2, r.decimals)).toFixed(),
-        relation: `${p.count.text} ÷ ${p.printedBase.text} × 100`,
+        relation: `${p.count.text} ÷ ${printedBase.text} × 100`,
         location: where(p.rate.location),
-        message: `“${p.rate.text}” for ${p.count.text}: on the households the text prints (${p.printedBase.text}) it is ${vn(exact, Math.max(2, r.decimals))}% (${rounding}), printed ${p.rate.text}`,
+        message: `“${p.rate.text}” for ${p.count.text}: on the households the text prints (${printedBase.text}) it is ${vn(exact, Math.max(2, r.decimals))}% (${rounding}), printed ${p.rate.text}`,
       });
-    }
+        };
+    for (const p of pairs) if (p.printedBase !== undefined) onPrintedBase(p, p.printedBase);
+    // …and so is a pair of the same households, area and moment with no other pair to share a base with, when the text prints one base for them (“Tổng số hộ dân cư toàn tỉnh là 215.400 hộ” before the poor, the near-poor further on)
+    const printedFor = new Map<string, ClaimFigure[]>();
+    const sameBase = (p: RateCountClaim): string => `${p.population}|${p.base}|${p.scope ?? ''}|${p.moment ?? ''}|${p.year ?? ''}`;
+    for (const p of pairs) if (p.printedBase !== undefined && !(printedFor.get(sameBase(p)) ?? []).some((f) => compareFractions(f.figure.value, p.printedBase!.figure.value) === 0)) printedFor.set(sameBase(p), [...(printedFor.get(sameBase(p)) ?? []), p.printedBase]);
+    // “… 9.047 hộ, chiếm 70,00% tổng số hộ nghèo”: a share of the poor households is on the one count of all the poor printed for the same area, year and moment
+    const poorOf = (p: RateCountClaim): string => `${p.scope ?? ''}|${p.moment ?? ''}|${p.year ?? ''}`;
+    const poorCounts = new Map<string, ClaimFigure[]>();
+    for (const p of pairs) if (p.subject === 'poor' && p.population === '' && p.base === 'households' && p.count.figure.qualifier === null && !(poorCounts.get(poorOf(p)) ?? []).some((f) => compareFractions(f.figure.value, p.count.figure.value) === 0)) poorCounts.set(poorOf(p), [...(poorCounts.get(poorOf(p)) ?? []), p.count]);
+    const ofThePoor = (p: RateCountClaim): boolean => p.subject === 'poor' && /^(?:tong )?so ho ngheo$/.test(foldVietnamese(p.base).trim());
     // pairs share a base when they are of the same households, area and moment; a pair of no stated moment joins the one moment stated
     const groups = new Map<string, RateCountClaim[]>();
     const along = (p: RateCountClaim): string => `${p.population}|${p.base}|${p.scope ?? ''}`;
@@ -677,7 +686,13 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
     }
     for (const group of groups.values()) {
       if (group.length < 2) {
-        for (const p of group) if (!onTableBase(p)) skip(p, 'no other rate–count pair shares its base, so the base cannot be checked');
+        for (const p of group) {
+          const printed = printedFor.get(sameBase(p));
+          const poor = poorCounts.get(poorOf(p));
+          if (printed?.length === 1 && p.population === '' && p.base === 'households') onPrintedBase(p, printed[0]!);
+          else if (poor?.length === 1 && ofThePoor(p)) onPrintedBase(p, poor[0]!);
+          else if (!onTableBase(p)) skip(p, 'no other rate–count pair shares its base, so the base cannot be checked');
+        }
         continue;
       }
       const label = (p: RateCountClaim): string => `${p.rate.text} (${p.count.text})`;

@@ -1,5 +1,6 @@
 import { foldVietnamese, foldVietnameseKeepingLength } from '../text/foldVietnamese.js';
 import { readNumberWords } from './_numberWords.js';
+import { sentences } from './_proseFigures.js';
 import type { CheckedClaim, CheckFinding, FindingLocation, UncheckedItem } from './checkReport.js';
 import type { DocumentModel, DocumentParagraph } from './documentModel.js';
 
@@ -9,9 +10,17 @@ import type { DocumentModel, DocumentParagraph } from './documentModel.js';
  * counted by their names anywhere after the count; the others by the list that follows it.
  */
 const NOUNS = ['tieu du an', 'du an thanh phan', 'du an', 'nhom giai phap', 'giai phap', 'nhom nhiem vu', 'nhiem vu', 'noi dung', 'chinh sach', 'chi tieu', 'muc tieu', 'linh vuc', 'hoat dong', 'chuong trinh'] as const;
-const NOUN = NOUNS.join('|');
+/**
+ * Things that are often counted without a list (“huyện có 15 xã”, “đầu tư 5 công trình”): read only
+ * when the count leads into a list (a colon after it, “sau”, “như sau”), and then also as a list of
+ * names inline (“gồm 3 xã: Tân Lập, Tân Hòa và Tân Phú”). “xã hội” and the committees
+ * (“Ban chỉ đạo”) are not counted.
+ */
+const LISTED_NOUNS = ['nguon von', 'xa(?! hoi)', 'thon, ban', 'thon/ban', 'thon ban', 'thon', 'ban(?! (?:chi dao|quan ly|dai dien|cong tac|dan van|dan toc|van dong|giam sat|hanh|thuong vu|chap hanh|nganh|tuyen giao|to chuc|kinh te|phap che|van hoa))', 'mo hinh', 'cong trinh', 'huyen', 'nhom doi tuong', 'doi tuong'] as const;
+const NOUN = [...NOUNS, ...LISTED_NOUNS].join('|');
+const isListedNoun = (noun: string): boolean => !(NOUNS as readonly string[]).includes(noun);
 /** Words before a count that make it the size of a list: “gồm”, “bao gồm”, “có”, “triển khai”, “thực hiện”, “với”, “tập trung”. */
-const LEAD = String.raw`(?:bao gom|gom co|gom|co|trien khai|thuc hien|voi|tap trung(?: vao)?|xac dinh)`;
+const LEAD = String.raw`(?:bao gom|gom co|gom|co|trien khai|thuc hien|voi|tap trung(?: vao)?|xac dinh|tu|tren(?: dia ban)?|xay dung|dau tu|nhan rong|ho tro|tai)`;
 /** A small count in digits (“03”, “10”) or in words (“ba”, “mười hai”). */
 const COUNT = String.raw`(\d{1,2}|(?:(?:mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi|lam|tu)\s?){1,3})`;
 const COUNTED = new RegExp(String.raw`\b${COUNT}\s*\(?\s*(?:\d{1,2}\s*\)\s*)?(${NOUN})\b`, 'g');
@@ -40,6 +49,8 @@ export interface ListCountChecks {
   readonly claims: CheckedClaim[];
   readonly findings: CheckFinding[];
   readonly unchecked: UncheckedItem[];
+  /** The sentences whose count was checked against its list, as `'block:start'` (0-based block, the sentence's offset), so they are not listed unchecked. */
+  readonly read: ReadonlySet<string>;
 }
 
 function countValue(printed: string): number | null {
@@ -84,10 +95,11 @@ export function checkListCounts(model: DocumentModel): ListCountChecks {
   const claims: CheckedClaim[] = [];
   const findings: CheckFinding[] = [];
   const unchecked: UncheckedItem[] = [];
+  const read = new Set<string>();
   const where = (c: ListCount): FindingLocation => ({ block: c.block + 1, ...(model.blocks[c.block]?.position ?? {}), start: c.start, end: c.end });
   for (const [pi, p] of paras.entries()) {
     for (const c of countsIn(p)) {
-      const items = namedItems(paras.slice(pi + 1), c.noun) ?? inlineItems(p.text.slice(c.end)) ?? listAfter(paras, pi);
+      const items = namedItems(paras.slice(pi + 1), c.noun) ?? inlineItems(p.text.slice(c.end)) ?? (isListedNoun(c.noun) ? inlineNames(p.text.slice(c.end)) : null) ?? listAfter(paras, pi);
       const summary = `${c.printed}: a list of ${c.count}`;
       if (items === null) {
         const reason = `“${c.printed}”: no list of ${c.noun === 'tieu du an' ? 'Tiểu dự án' : 'items'} found after it to count`;
@@ -95,7 +107,9 @@ export function checkListCounts(model: DocumentModel): ListCountChecks {
         claims.push({ kind: 'list-count', location: where(c), sentence: c.sentence, summary, status: 'unchecked', note: reason });
         continue;
       }
-      const blocks = [...new Set(items.map((i) => i.block + 1))];
+      const sentence = sentences(p.text).find((x) => x.start <= c.start && c.end <= x.end);
+      if (sentence !== undefined) read.add(`${p.index}:${sentence.start}`);
+      const blocks = [...new Set(items.map((i) => (i.block < 0 ? c.block : i.block) + 1))];
       const span = blocks.length === 0 ? `block ${c.block + 1}` : blocks.length === 1 ? `block ${blocks[0]!}` : `blocks ${blocks[0]!}–${blocks[blocks.length - 1]!}`;
       if (items.length === c.count) {
         claims.push({ kind: 'list-count', location: where(c), sentence: c.sentence, summary, status: 'consistent', note: `${items.length} items listed (${span})` });
@@ -115,7 +129,7 @@ export function checkListCounts(model: DocumentModel): ListCountChecks {
       });
     }
   }
-  return { claims, findings, unchecked };
+  return { claims, findings, unchecked, read };
 }
 
 function countsIn(p: DocumentParagraph): ListCount[] {
@@ -132,8 +146,10 @@ function countsIn(p: DocumentParagraph): ListCount[] {
   COUNTED.lastIndex = led.index;
   for (let m = COUNTED.exec(folded); m !== null && m.index < clauseEnd; m = COUNTED.exec(folded)) {
     const count = countValue(m[1]!.trim());
-    const noun = m[2] === 'du an thanh phan' ? 'du an' : m[2]!;
+    const noun = m[2] === 'du an thanh phan' ? 'du an' : /^thon\W*ban$/.test(m[2]!) ? 'thon ban' : m[2]!;
     if (count === null || count < 2 || seen.has(noun)) continue;
+    // a place, a source, a work counted: only when a list follows it (“gồm 3 xã:”, “5 mô hình sau”)
+    if (isListedNoun(noun) && !/^[^.;:]{0,60}(?::|\b(?:nhu )?sau\s*[:.]?\s*$)/.test(folded.slice(m.index + m[0].length))) continue;
     // the count the lead introduces, or one after a comma or “và” (“gồm 03 dự án, 10 tiểu dự án”)
     if (m.index !== led.index + led[1]!.length && !/(?:,|\bva)\s*$/.test(folded.slice(led.index, m.index))) continue;
     seen.add(noun);
@@ -178,6 +194,54 @@ function inlineItems(rest: string): Item[] | null {
   return numbers.filter((n, i) => Number(n) === i + 1).map((n) => ({ block: -1, key: `(${n})` }));
 }
 
+/**
+ * “gồm 3 xã: Tân Lập, Tân Hòa và Tân Phú.”: names after the colon to the end of the sentence,
+ * parted by commas (not a decimal comma), semicolons and “và”; null when the list runs on (“…”,
+ * “v.v.”, “và các xã khác”), is empty, or an item is too long to be a name.
+ */
+function inlineNames(rest: string): Item[] | null {
+  const colon = /^[^.;:]{0,60}:\s*/.exec(rest);
+  if (colon === null) return null;
+  const tail = rest.slice(colon[0].length);
+  const end = /\.(?!\d)(?:\s|$)|$/.exec(tail)!;
+  const list = tail.slice(0, end.index).trim();
+  if (list === '' || /\.\.\.|…|\bv\.v\b|\bcác\b[^,;]*\bkhác\b|\bnhư\b|\bthuộc\b|\btrong đó\b/iu.test(list)) return null;
+  const names = list.split(/,(?!\d)|;|\s+và\s+/u).map((x) => x.trim());
+  if (names.length < 2 || names.some((n) => n === '' || n.length > 80)) return null;
+  return names.map((n) => ({ block: -1, key: n }));
+}
+
+/** The ordinal of a list marker (“3.”, “1.2.” → 2, “c)”, “(4)”, “IV.”), null for a bullet. */
+function ordinalOf(p: DocumentParagraph): { readonly latin: number; readonly vietnamese: number } | null {
+  const m = MARKER.exec(p.label === undefined ? p.text : `${p.label} x`);
+  if (m === null) return null;
+  const n = (x: number): { latin: number; vietnamese: number } => ({ latin: x, vietnamese: x });
+  if (m[1] !== undefined) return n(Number(m[1].split('.').filter((x) => x !== '').at(-1)));
+  if (m[2] !== undefined) {
+    const c = m[2].toLowerCase();
+    return { latin: 'abcdefghijklmnopqrstuvwxyz'.indexOf(c === 'đ' ? '~' : c) + 1, vietnamese: 'abcdđeghiklmnopqrstuvxy'.indexOf(c) + 1 };
+  }
+  if (m[4] !== undefined) return n(Number(m[4]));
+  if (m[5] !== undefined) {
+    const v: Record<string, number> = { I: 1, V: 5, X: 10 };
+    const r = m[5].toUpperCase();
+    return n([...r].reduce((acc, ch, i) => acc + (v[ch]! < (v[r[i + 1] ?? ''] ?? 0) ? -v[ch]! : v[ch]!), 0));
+  }
+  return null;
+}
+
+/** Whether `next` is numbered right after `prev` (3. after 2., “d)” after “c)”, in either alphabet). */
+function follows(prev: DocumentParagraph, next: DocumentParagraph): boolean {
+  const a = ordinalOf(prev);
+  const b = ordinalOf(next);
+  return a !== null && b !== null && ((a.latin > 0 && b.latin === a.latin + 1) || (a.vietnamese > 0 && b.vietnamese === a.vietnamese + 1));
+}
+
+/** How deep a marker kind is in a plan's usual outline: I. → 1. → 1.1. → a) → (1) → - → +. */
+const depthOf = (kind: string): number => (kind === 'I' ? 0 : /^1/.test(kind) ? kind.split('.').length : kind === 'a' ? 10 : kind === '(1)' ? 11 : kind === '-' ? 12 : 13);
+/** Whether a marker kind is of a list under `level` (“1.1” under “1”, a bullet under “a)”). */
+const isDeeper = (kind: string, level: string): boolean => depthOf(kind) > depthOf(level);
+
 /** The list right after the paragraph at `pi`: its items at the level of the first one, until a paragraph that is not of the list. */
 function listAfter(paras: readonly DocumentParagraph[], pi: number): Item[] | null {
   const first = paras[pi + 1];
@@ -185,10 +249,20 @@ function listAfter(paras: readonly DocumentParagraph[], pi: number): Item[] | nu
   const level = markerKind(first);
   if (level === null) return null;
   const items: Item[] = [];
-  for (const p of paras.slice(pi + 1)) {
+  const after = paras.slice(pi + 1);
+  let last: DocumentParagraph = first;
+  for (const [k, p] of after.entries()) {
     const kind = markerKind(p);
-    if (kind === null) break;
-    if (kind === level) items.push({ block: p.index, key: (p.label ?? MARKER.exec(p.text)?.[0] ?? '').trim() || `block ${p.index + 1}` });
+    if (kind === null) {
+      // explanation paragraphs between numbered items: the list goes on when its next item, numbered right after the last, comes next
+      const next = after.slice(k + 1).find((q) => markerKind(q) !== null && !isDeeper(markerKind(q)!, level));
+      if (next !== undefined && markerKind(next) === level && follows(last, next)) continue;
+      break;
+    }
+    if (kind === level) {
+      last = p;
+      items.push({ block: p.index, key: (p.label ?? MARKER.exec(p.text)?.[0] ?? '').trim() || `block ${p.index + 1}` });
+    }
     // a marker of a higher level (“2.” after a list of “a)” items) ends the list
     else if (kind.length < level.length && /^1/.test(kind) && /^1/.test(level)) break;
   }

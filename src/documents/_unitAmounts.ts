@@ -1,4 +1,4 @@
-import { compareFractions, fraction, fractionToDecimal, multiplyFractions, subtractFractions, type Fraction } from '../numbers/fraction.js';
+import { addFractions, compareFractions, fraction, fractionToDecimal, multiplyFractions, subtractFractions, type Fraction } from '../numbers/fraction.js';
 import { formatVnNumber } from '../numbers/formatVnNumber.js';
 import { DONG_PER_UNIT, MONEY_UNIT_LABELS } from '../numbers/money.js';
 import { foldVietnameseKeepingLength } from '../text/foldVietnamese.js';
@@ -37,7 +37,9 @@ const vn = (f: Fraction): string => {
  * đồng”; “mức 1.500.000 đồng/người/tháng × 6 tháng” for 45 lao động): the total printed after them,
  * exactly, in đồng. Each unit the amount is per (hộ, người, tháng, năm) and the total is not must be
  * multiplied by exactly one figure of the sentence (one count of households, of persons; one number
- * of months); when a unit has none or more than one, the claim is not read.
+ * of months); when a unit has none or more than one, the claim is not read. Several amounts before
+ * one total (“40 triệu đồng/hộ cho 120 hộ nghèo và 20 triệu đồng/hộ cho 80 hộ cận nghèo, tổng kinh
+ * phí 6.400 triệu đồng”) are summed, each times its own count (see `pairedTerms`).
  */
 export function checkUnitAmounts(model: DocumentModel): UnitAmountChecks {
   const paras = model.blocks.filter((b): b is DocumentParagraph => b.kind !== 'table');
@@ -57,35 +59,21 @@ export function checkUnitAmounts(model: DocumentModel): UnitAmountChecks {
         const m = PER.exec(folded.slice(f.end, f.end + 40));
         return m === null ? [] : [...m[0].matchAll(PER_ONE)].map((x) => perOf(x[1]!));
       };
-      for (const [i, amount] of figures.entries()) {
-        const per = amount.dimension === 'money' ? pers(amount) : [];
-        if (per.length === 0 || amount.qualifier !== null || amount.range !== undefined) continue;
-        const total = figures.slice(i + 1).find((f) => f.dimension === 'money' && TOTAL_BEFORE.test(folded.slice(Math.max(s.start, f.start - 30), f.start)));
-        if (total === undefined || total.qualifier !== null || total.range !== undefined) continue;
-        const left = pers(total);
-        if (!left.every((u) => per.includes(u))) continue;
-        const factors: Array<{ readonly value: Fraction; readonly text: string }> = [];
-        let all = true;
-        for (const u of per.filter((x) => !left.includes(x))) {
-          const found = multiplier(u, folded, figures, s, amount, total, pers);
-          if (found === null) all = false;
-          else factors.push(found);
-        }
-        if (!all || factors.length === 0) continue;
-        const expected = factors.reduce((acc, f) => multiplyFractions(acc, f.value), inDong(amount));
+      const record = (terms: ReadonlyArray<{ readonly amount: ProseFigure; readonly per: readonly Per[]; readonly factors: readonly Factor[] }>, total: ProseFigure, left: readonly Per[]): void => {
+        const expected = terms.reduce((sum, t) => addFractions(sum, t.factors.reduce((acc, f) => multiplyFractions(acc, f.value), inDong(t.amount))), fraction(0n));
         const perTotal = left.map((u) => `/${PER_LABEL[u]}`).join('');
-        const relation = `${amount.text}${per.map((u) => `/${PER_LABEL[u]}`).join('')} × ${factors.map((f) => f.text).join(' × ')} = ${total.text}${perTotal}`;
-        const summary = relation;
+        const products = terms.map((t) => `${t.amount.text}${t.per.map((u) => `/${PER_LABEL[u]}`).join('')} × ${t.factors.map((f) => f.text).join(' × ')}`).join(' + ');
+        const relation = `${products} = ${total.text}${perTotal}`;
         read.add(`${p.index}:${s.start}`);
         if (compareFractions(expected, inDong(total)) === 0) {
-          claims.push({ kind: 'unit-amount', location: where(total), sentence, summary, status: 'consistent', note: 'the amount per unit times the count is the total, exactly' });
-          continue;
+          claims.push({ kind: 'unit-amount', location: where(total), sentence, summary: relation, status: 'consistent', note: terms.length === 1 ? 'the amount per unit times the count is the total, exactly' : 'the amounts per unit times their counts add up to the total, exactly' });
+          return;
         }
         const unit = DONG_PER_UNIT[total.moneyUnit ?? 'dong'];
         const inUnit = (x: Fraction): Fraction => multiplyFractions(x, fraction(1n, unit));
         const label = MONEY_UNIT_LABELS[total.moneyUnit ?? 'dong'];
         const difference = inUnit(subtractFractions(inDong(total), expected));
-        claims.push({ kind: 'unit-amount', location: where(total), sentence, summary, status: 'finding', note: null });
+        claims.push({ kind: 'unit-amount', location: where(total), sentence, summary: relation, status: 'finding', note: null });
         // a total less than the product is wrong; a larger one may hold other money (the household's own share): a warning
         const over = compareFractions(difference, fraction(0n)) > 0;
         findings.push({
@@ -97,16 +85,80 @@ export function checkUnitAmounts(model: DocumentModel): UnitAmountChecks {
           expected: `${vn(inUnit(expected))} ${label}${perTotal}`,
           difference: fractionToDecimal(difference).toString(),
           relation,
-          message: `“${total.text}”: ${amount.text}${per.map((u) => `/${PER_LABEL[u]}`).join('')} × ${factors.map((f) => f.text).join(' × ')} = ${vn(inUnit(expected))} ${label}${perTotal}, ${compareFractions(difference, fraction(0n)) > 0 ? 'less' : 'more'} than printed by ${vn(difference.num < 0n ? fraction(-difference.num, difference.den) : difference).replace(/^-/, '')} ${label}${over ? ' (does the total hold other money?)' : ''}`,
+          message: `“${total.text}”: ${products} = ${vn(inUnit(expected))} ${label}${perTotal}, ${over ? 'less' : 'more'} than printed by ${vn(difference.num < 0n ? fraction(-difference.num, difference.den) : difference).replace(/^-/, '')} ${label}${over ? ' (does the total hold other money?)' : ''}`,
         });
+      };
+      const isAmount = (f: ProseFigure): boolean => f.dimension === 'money' && f.qualifier === null && f.range === undefined && pers(f).length > 0;
+      const isTotal = (f: ProseFigure): boolean => f.dimension === 'money' && TOTAL_BEFORE.test(folded.slice(Math.max(s.start, f.start - 30), f.start));
+      let from = 0;
+      for (const [i, amount] of figures.entries()) {
+        if (isTotal(amount)) from = i + 1;
+        if (!isAmount(amount)) continue;
+        const per = pers(amount);
+        const t = figures.findIndex((f, j) => j > i && isTotal(f));
+        const total = figures[t];
+        if (total === undefined || total.qualifier !== null || total.range !== undefined) continue;
+        const left = pers(total);
+        // several amounts per unit before one total (“40 triệu đồng/hộ cho 120 hộ nghèo và 20 triệu đồng/hộ cho 80 hộ cận nghèo, tổng kinh phí 6.400 triệu đồng”): Σ amount × its count, read once at the first amount
+        const group = figures.slice(from, t).filter(isAmount);
+        if (group.length > 1) {
+          if (group[0] !== amount) continue;
+          // amounts that do not pair with counts one to one could be any count's: not read
+          const terms = pairedTerms(group, figures.slice(from, t), left, folded, s, pers);
+          if (terms !== null) record(terms, total, left);
+          continue;
+        }
+        if (!left.every((u) => per.includes(u))) continue;
+        const factors: Factor[] = [];
+        let all = true;
+        for (const u of per.filter((x) => !left.includes(x))) {
+          const found = multiplier(u, folded, figures, s, amount, total, pers);
+          if (found === null) all = false;
+          else factors.push(found);
+        }
+        if (!all || factors.length === 0) continue;
+        record([{ amount, per, factors }], total, left);
       }
     }
   }
   return { claims, findings, read };
 }
 
+type Factor = { readonly value: Fraction; readonly text: string };
+
+/**
+ * Each amount of `group` with the one count of households or persons printed after it, before the
+ * next amount (“40 triệu đồng/hộ cho 120 hộ”), or else each with the one printed before it, after
+ * the previous amount (“120 hộ nghèo mức 40 triệu đồng/hộ”); months or years from the sentence's
+ * one period. Null when any amount has no such count or more than one, or a count is left over:
+ * the sentence is then not read.
+ */
+function pairedTerms(group: readonly ProseFigure[], span: readonly ProseFigure[], left: readonly Per[], folded: string, s: { readonly start: number; readonly end: number }, pers: (f: ProseFigure) => Per[]): Array<{ readonly amount: ProseFigure; readonly per: readonly Per[]; readonly factors: readonly Factor[] }> | null {
+  const between = (a: number, b: number): ProseFigure[] => span.filter((f) => f.start >= a && f.end <= b);
+  // every count of the span is one amount's: a count left over (“có 200 hộ nghèo; …”) could be any amount's
+  const counts = span.filter((f) => (f.dimension === 'households' || f.dimension === 'persons') && pers(f).length === 0);
+  if (counts.length !== group.length) return null;
+  for (const after of [true, false]) {
+    const terms: Array<{ readonly amount: ProseFigure; readonly per: readonly Per[]; readonly factors: readonly Factor[] }> = [];
+    for (const [k, amount] of group.entries()) {
+      const per = pers(amount);
+      if (!left.every((u) => per.includes(u))) return null;
+      const segment = after ? between(amount.end, group[k + 1]?.start ?? Infinity) : between(group[k - 1]?.end ?? -Infinity, amount.start);
+      const factors: Factor[] = [];
+      for (const u of per.filter((x) => !left.includes(x))) {
+        const found = multiplier(u, folded, segment, s, amount, amount, pers);
+        if (found !== null) factors.push(found);
+      }
+      if (factors.length !== per.filter((x) => !left.includes(x)).length || factors.length === 0) break;
+      terms.push({ amount, per, factors });
+    }
+    if (terms.length === group.length) return terms;
+  }
+  return null;
+}
+
 /** The one figure of the sentence that multiplies an amount per `u`: a count of households or persons, or a number of months or years; null when there is none or more than one. */
-function multiplier(u: Per, folded: string, figures: readonly ProseFigure[], s: { readonly start: number; readonly end: number }, amount: ProseFigure, total: ProseFigure, pers: (f: ProseFigure) => Per[]): { readonly value: Fraction; readonly text: string } | null {
+function multiplier(u: Per, folded: string, figures: readonly ProseFigure[], s: { readonly start: number; readonly end: number }, amount: ProseFigure, total: ProseFigure, pers: (f: ProseFigure) => Per[]): Factor | null {
   if (u === 'thang' || u === 'nam') {
     const found = [...folded.slice(s.start, s.end).matchAll(PERIOD)].filter((m) => m[2] === u);
     if (found.length !== 1) return null;

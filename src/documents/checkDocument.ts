@@ -99,7 +99,7 @@ export function checkDocument(model: DocumentModel, options: CheckDocumentOption
     ...tables.unchecked,
     ...claims.unchecked,
     ...lists.unchecked,
-    ...prose.unchecked.filter((u) => !amounts.read.has(`${u.location.block}:${u.location.start}`) && !against.read.has(`${u.location.block}:${u.location.start}`)).map((u): UncheckedItem => ({
+    ...prose.unchecked.filter((u) => !amounts.read.has(`${u.location.block}:${u.location.start}`) && !lists.read.has(`${u.location.block}:${u.location.start}`) && !against.read.has(`${u.location.block}:${u.location.start}`)).map((u): UncheckedItem => ({
       kind: 'sentence',
       location: { block: u.location.block + 1, ...(model.blocks[u.location.block]?.position ?? {}), start: u.location.start, end: u.location.end },
       text: u.sentence,

@@ -153,3 +153,69 @@ describe('vn-poverty check', () => {
     expect(bad.err()).toContain('headerRows');
   });
 });
+
+describe('vn-poverty check --bounds, --approximations, --consensus', () => {
+  const plan = [
+    'KẾ HOẠCH',
+    'Tổng kinh phí thực hiện hơn 830 tỷ đồng, trong đó vốn ngân sách trung ương 600 tỷ đồng, vốn ngân sách địa phương 245 tỷ đồng.',
+    'Dự kiến có khoảng 5.600 hộ thoát nghèo, trong đó 3.000 hộ ở huyện A và 2.500 hộ ở huyện B.',
+  ].join('\n');
+  const run = async (...flags: string[]): Promise<{ code: number; out: string; err: string }> => {
+    const io = captureIo({ files: { 'plan.txt': plan } });
+    const code = await runCli(['check', 'plan.txt', ...flags], io);
+    return { code, out: io.out(), err: io.err() };
+  };
+
+  it('by default “hơn 830 tỷ” is under 840 tỷ (parts of 845 found) and “khoảng 5.600” is 5.550 – 5.650 (5.500 found)', async () => {
+    const { code, out } = await run();
+    expect(code).toBe(1);
+    expect(out).toContain('2 findings');
+  });
+
+  it('--bounds more-than=unbounded reads “hơn 830 tỷ” as any amount above 830 tỷ; --approximations about=2% (or 0,02) widens “khoảng”', async () => {
+    expect((await run('--bounds', 'more-than=unbounded')).out).toContain('1 finding (');
+    expect((await run('--bounds', 'more-than.amounts=unbounded,less-than=round-figure')).out).toContain('1 finding (');
+    expect((await run('--bounds', 'more-than.rates=unbounded')).out).toContain('2 findings');
+    for (const width of ['about=2%', 'about=0,02', 'about=0.02', 'nearly=last-digit,about=0.02']) expect((await run('--approximations', width)).out, width).toContain('1 finding (');
+    expect(await run('--bounds', 'more-than=unbounded', '--approximations', 'about=2%')).toMatchObject({ code: 0 });
+  });
+
+  it('malformed values are refused with exit 2 and a message naming the flag', async () => {
+    for (const [flag, value] of [
+      ['--bounds', 'more-than.x=unbounded'],
+      ['--bounds', 'over=unbounded'],
+      ['--bounds', 'more-than=round'],
+      ['--approximations', 'about=2'],
+      ['--approximations', 'about=100%'],
+      ['--approximations', 'roughly=0.02'],
+      ['--approximations', 'about=-0.1'],
+      ['--consensus', '0.4'],
+      ['--consensus', '1.5'],
+      ['--consensus', 'most'],
+    ] as const) {
+      const { code, err } = await run(flag, value);
+      expect(code, `${flag} ${value}`).toBe(2);
+      expect(err).toMatch(new RegExp(`^vn-poverty: check: ${flag}`));
+      expect(err).not.toMatch(/\n\s+at /);
+    }
+  });
+
+  it('--consensus is handed to the table understanding (1: every row must hold a relation)', async () => {
+    const table = ['Bảng 1. Kết quả giảm nghèo năm 2025', 'STT\tĐơn vị\tSố hộ nghèo đầu năm\tSố hộ thoát nghèo\tSố hộ nghèo cuối năm', '1\tXã A\t100\t20\t80', '2\tXã B\t90\t10\t80', '3\tXã C\t50\t5\t45', '4\tXã D\t60\t10\t40', '5\tXã E\t40\t0\t40', '\tTổng cộng\t340\t45\t285'].join('\n');
+    const io = (): ReturnType<typeof captureIo> => captureIo({ files: { 't.txt': table } });
+    const a = io();
+    expect(await runCli(['check', 't.txt', '--json'], a)).toBe(1);
+    const b = io();
+    await runCli(['check', 't.txt', '--json', '--consensus', '1'], b);
+    const findings = (x: ReturnType<typeof captureIo>): number => fromJsonResult<{ findings: unknown[] }>(JSON.parse(x.out())).findings.length;
+    // end = start − exits holds in 4 of 6 rows: inferred at ¾ (Xã D found), not when every row must hold
+    expect(findings(a)).toBe(1);
+    expect(findings(b)).toBe(0);
+  });
+
+  it('the help names each flag', async () => {
+    const io = captureIo();
+    await runCli(['check', '--help'], io);
+    for (const flag of ['--bounds', '--approximations', '--consensus']) expect(io.out()).toContain(flag);
+  });
+});

@@ -67,6 +67,55 @@ describe('a count before a list', () => {
   });
 });
 
+describe('counts of places, sources, works; lists with explanations between their items', () => {
+  it('nguồn vốn, xã, thôn/bản, mô hình, công trình counted before a list, inline or below', () => {
+    expect(run('Kinh phí thực hiện từ 3 nguồn vốn: ngân sách trung ương, ngân sách tỉnh và vốn lồng ghép.')).toEqual([]);
+    expect(run('Kinh phí thực hiện từ 4 nguồn vốn: ngân sách trung ương, ngân sách tỉnh và vốn lồng ghép.')).toEqual(['list-count-mismatch “4 nguồn vốn” → 3']);
+    expect(run('Chương trình triển khai trên địa bàn 4 xã: Tân Lập, Tân Hòa và Tân Phú.')).toEqual(['list-count-mismatch “4 xã” → 3']);
+    expect(run('Xã có 5 thôn, bản sau: Nà Phặc, Bản Chang, Pác Nặm, Khuổi Luông, Nà Hin.')).toEqual([]);
+    expect(run('Xã có 6 thôn/bản sau: Nà Phặc, Bản Chang, Pác Nặm, Khuổi Luông, Nà Hin.')).toEqual(['list-count-mismatch “6 thôn/bản” → 5']);
+    expect(run('Xây dựng 3 mô hình sau:\n- Mô hình nuôi bò sinh sản;\n- Mô hình trồng cây ăn quả;\nKết quả đạt khá.')).toEqual(['list-count-mismatch “3 mô hình” → 2']);
+    expect(run('Đầu tư 2 công trình: nhà văn hóa thôn và đường giao thông nội đồng.')).toEqual([]);
+    expect(run('Kinh phí được bố trí từ 4 nguồn vốn: ngân sách trung ương, ngân sách địa phương và vốn huy động hợp pháp khác.')).toEqual(['list-count-mismatch “4 nguồn vốn” → 3']);
+  });
+
+  it('places and works counted with no list after them are not read (“huyện có 15 xã, trong đó 8 xã …”), nor “xã hội”, nor a “Ban chỉ đạo”', () => {
+    expect(run('Huyện có 15 xã, trong đó 8 xã đặc biệt khó khăn.\n1. Mục tiêu chung\n2. Mục tiêu cụ thể')).toEqual([]);
+    expect(run('Năm 2027 đầu tư 5 công trình hạ tầng.\n1. Giao thông\n2. Thủy lợi')).toEqual([]);
+    expect(run('Thành lập 03 Ban chỉ đạo: cấp huyện, cấp xã.')).toEqual([]);
+    expect(run('Xã có 3 thôn, bản sau: Nà Phặc, Bản Chang, v.v.')).toEqual([]);
+  });
+
+  it('explanation paragraphs between numbered items: the list goes on while the next item is numbered right after the last', () => {
+    const plan = (n: number, items: number): string =>
+      [`Năm 2027, xã tập trung thực hiện ${n} nội dung sau:`, ...Array.from({ length: items }, (_, i) => [`${i + 1}. Nội dung thứ ${i + 1}.`, 'Xã phối hợp với các đoàn thể triển khai.', '- Hỗ trợ giống cây trồng.']).flat(), 'II. TỔ CHỨC THỰC HIỆN', '1. Ủy ban nhân dân xã', 'Chỉ đạo chung.', '2. Các đoàn thể'].join('\n');
+    expect(run(plan(4, 4))).toEqual([]);
+    expect(run(plan(3, 4))).toEqual(['list-count-mismatch “3 nội dung” → 4']);
+    expect(run(plan(5, 4))).toEqual(['list-count-mismatch “5 nội dung” → 4']);
+    const lettered = ['Gồm 3 nhiệm vụ sau:', 'a) Rà soát hộ nghèo.', 'Thực hiện trong quý I.', 'b) Hỗ trợ sinh kế.', 'Ưu tiên hộ có lao động.', 'c) Truyền thông.', 'Kết quả được tổng hợp hằng quý.', 'a) Báo cáo định kỳ.'].join('\n');
+    expect(run(lettered)).toEqual([]);
+  });
+});
+
+describe('a rate with no other pair to share a base: the households the text prints for the same area and moment', () => {
+  const text = (rate: string): string => `Tổng số hộ dân cư toàn tỉnh là 215.400 hộ. Toàn tỉnh có 12.924 hộ nghèo, chiếm tỷ lệ 6,00%.\nHộ cận nghèo\nToàn tỉnh có 10.770 hộ cận nghèo, chiếm tỷ lệ ${rate}.`;
+  it('the near-poor further on checked against the base printed before the poor', () => {
+    expect(run(text('5,00%'))).toEqual([]);
+    expect(run(text('5,20%'))).toEqual(['rate-mismatch “5,20%” → 5,00%']);
+  });
+
+  it('not for another moment (a target “còn … chiếm”)', () => {
+    expect(run('- Tổng số hộ: 1.250 hộ.\n- Hộ nghèo: 150 hộ, chiếm 12,00%.\nII. MỤC TIÊU\n- Hộ cận nghèo còn 90 hộ, chiếm 7,50%.')).toEqual([]);
+  });
+
+  it('a share of the poor households (“chiếm 70,00% tổng số hộ nghèo”) on the one count of all the poor printed for the same moment', () => {
+    const text = (rate: string, year = '2026'): string => `Cuối năm 2026, toàn tỉnh có 12.924 hộ nghèo, chiếm tỷ lệ 6,00% (tổng số hộ dân cư là 215.400 hộ).\nCuối năm ${year}, số hộ nghèo là người dân tộc thiểu số là 9.047 hộ, chiếm ${rate} tổng số hộ nghèo.`;
+    expect(run(text('70,00%'))).toEqual([]);
+    expect(run(text('72,00%'))).toEqual(['rate-mismatch “72,00%” → 70,00%']);
+    expect(run(text('72,00%', '2025'))).toEqual([]);
+  });
+});
+
 describe('an amount per unit times a count', () => {
   it('“2 triệu 500 nghìn đồng/hộ cho 120 hộ, tổng kinh phí 300 triệu đồng”, exactly', () => {
     expect(run('Hỗ trợ 2 triệu 500 nghìn đồng/hộ cho 120 hộ, tổng kinh phí 300 triệu đồng.')).toEqual([]);
@@ -84,7 +133,24 @@ describe('an amount per unit times a count', () => {
     expect(severities('Hỗ trợ 40 triệu đồng/hộ cho 120 hộ, tổng kinh phí 4.200 triệu đồng.')).toEqual(['error']);
   });
 
+  it('several amounts and their counts before one total: Σ amount × count, exactly, the count after each amount or before it', () => {
+    const text = (total: string): string => `Hỗ trợ 40 triệu đồng/hộ cho 120 hộ nghèo và 20 triệu đồng/hộ cho 80 hộ cận nghèo, tổng kinh phí ${total} triệu đồng.`;
+    expect(run(text('6.400'))).toEqual([]);
+    expect(run(text('6.000'))).toEqual(['unit-amount-mismatch “6.000 triệu đồng” → 6.400 triệu đồng']);
+    const r = checkDocument(readTextDocument(text('6.000')));
+    expect(r.findings[0]!.message).toBe('“6.000 triệu đồng”: 40 triệu đồng/hộ × 120 hộ + 20 triệu đồng/hộ × 80 hộ = 6.400 triệu đồng, more than printed by 400 triệu đồng');
+    expect(run('Năm 2027 có 120 hộ nghèo được hỗ trợ 40 triệu đồng/hộ, 80 hộ cận nghèo được hỗ trợ 20 triệu đồng/hộ, với tổng kinh phí 6.000 triệu đồng.')).toEqual(['unit-amount-mismatch “6.000 triệu đồng” → 6.400 triệu đồng']);
+    expect(run('Hỗ trợ 1.500.000 đồng/người/tháng cho 30 người và 1.000.000 đồng/người/tháng cho 20 người trong 6 tháng, tổng kinh phí 390 triệu đồng.')).toEqual([]);
+    expect(run('Hỗ trợ 1.500.000 đồng/người/tháng cho 30 người và 1.000.000 đồng/người/tháng cho 20 người trong 6 tháng, tổng kinh phí 930 triệu đồng.')).toEqual(['unit-amount-mismatch “930 triệu đồng” → 390 triệu đồng']);
+  });
+
+  it('several amounts with a count left over or missing: not read, never a finding', () => {
+    expect(run('Toàn xã có 200 hộ nghèo, hỗ trợ 40 triệu đồng/hộ cho 120 hộ và 20 triệu đồng/hộ cho 80 hộ cận nghèo, tổng kinh phí 6.000 triệu đồng.')).toEqual([]);
+    expect(run('Hỗ trợ 40 triệu đồng/hộ và 20 triệu đồng/hộ cho 80 hộ cận nghèo, tổng kinh phí 6.000 triệu đồng.')).toEqual([]);
+  });
+
   it('two counts the amount could be for, or a count only approximate: not read', () => {
+
     expect(run('Hỗ trợ 2 triệu đồng/hộ cho 120 hộ nghèo và 80 hộ cận nghèo, tổng kinh phí 500 triệu đồng.')).toEqual([]);
     expect(run('Hỗ trợ 2 triệu đồng/hộ cho khoảng 120 hộ, tổng kinh phí 500 triệu đồng.')).toEqual([]);
   });
@@ -147,6 +213,17 @@ describe('properties', () => {
         const text = (t: bigint): string => `Hỗ trợ ${vn(BigInt(persons))} người, mức ${vn(amount)} đồng/người/tháng trong ${months} tháng, tổng kinh phí ${vn(t)} đồng.`;
         expect(run(text(total))).toEqual([]);
         if (off !== 0n && total + off > 0n) expect(run(text(total + off))).toEqual([`unit-amount-mismatch “${vn(total + off)} đồng” → ${vn(total)} đồng`]);
+      }),
+    );
+  });
+
+  it('several amounts per household with their counts: Σ amount × count is the total exactly, any other total found', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.integer({ min: 1, max: 90 }), fc.integer({ min: 1, max: 900 })), { minLength: 2, maxLength: 4 }), fc.integer({ min: -50, max: 50 }), (terms, off) => {
+        const total = terms.reduce((sum, [a, c]) => sum + BigInt(a) * BigInt(c), 0n);
+        const text = (t: bigint): string => `Hỗ trợ ${terms.map(([a, c], i) => `${a} triệu đồng/hộ cho ${vn(BigInt(c))} hộ nhóm ${i + 1}`).join(', ')}, tổng kinh phí ${vn(t)} triệu đồng.`;
+        expect(run(text(total))).toEqual([]);
+        if (off !== 0 && total + BigInt(off) > 0n) expect(run(text(total + BigInt(off)))).toEqual([`unit-amount-mismatch “${vn(total + BigInt(off))} triệu đồng” → ${vn(total)} triệu đồng`]);
       }),
     );
   });
