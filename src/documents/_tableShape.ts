@@ -1,5 +1,6 @@
 import { foldVietnamese } from '../text/foldVietnamese.js';
 import type { DocumentCell, DocumentTable } from './documentModel.js';
+import { splitCountRateColumns, type ColumnOrigin } from './_countRateCells.js';
 
 /** A table as table understanding reads it, and how it was reshaped from the printed one. */
 export interface ShapedTable {
@@ -12,6 +13,11 @@ export interface ShapedTable {
   readonly skippedRows: number;
   /** True when its figures were printed in the English format (`412204.00`, `1,234.5`) and are read here in Vietnamese. */
   readonly english: boolean;
+  /**
+   * Per column of the table read, where it is printed, when some printed column holds a count and
+   * its rate in each cell (“125 (4,50%)”) and is read as two; else null (each column its own).
+   */
+  readonly origins: readonly ColumnOrigin[] | null;
 }
 
 const PERIOD = /^(nam |giai doan |gd |ke hoach |kh |uoc |thuc hien |th )?((19|20)\d\d)( ?[-–] ?(19|20)?\d\d)?$/;
@@ -31,7 +37,8 @@ const textOf = (c: DocumentCell | undefined): string => (c === undefined ? '' : 
  * a row: its rates and totals are then inferred like any other table's. With `guessFormat` false
  * the figures are left as printed (no English format guessed, no space grouping rewritten: the
  * cell reader reads it, and a finding shows the figure as printed): the caller states the format
- * (`reconcile --number-format`).
+ * (`reconcile --number-format`). A column printing a count and its rate in each cell (“125 (4,50%)”,
+ * “4,50% (125 hộ)”) is read as two columns, `origins` telling where each is printed.
  */
 export function shapeTable(table: DocumentTable, guessFormat = true): ShapedTable {
   // a column of row numbers (“1.1”, “1.2”, “II”) is neither evidence of the English format nor rewritten
@@ -68,8 +75,11 @@ export function shapeTable(table: DocumentTable, guessFormat = true): ShapedTabl
   const transposed = skippedColumns === 1 || isIndicatorTable(body);
   const skippedRows = transposed ? lead : 0;
   if (transposed) rows = body[0]!.slice(skippedColumns).map((_, c) => body.map((r) => plain(r[c + skippedColumns]!)));
-  if (!english && !transposed && !spaced) return { table, transposed, english, skippedColumns, skippedRows };
-  return { table: { ...table, rows, columns: rows[0]?.length ?? 0 }, transposed, english, skippedColumns, skippedRows };
+  // a count and its rate printed in one cell (“125 (4,50%)”) are read as two columns (not in a transposed table)
+  const split = transposed ? null : splitCountRateColumns({ ...table, rows });
+  if (split !== null) return { table: split.table, transposed, english, skippedColumns, skippedRows, origins: split.origins };
+  if (!english && !transposed && !spaced) return { table, transposed, english, skippedColumns, skippedRows, origins: null };
+  return { table: { ...table, rows, columns: rows[0]?.length ?? 0 }, transposed, english, skippedColumns, skippedRows, origins: null };
 }
 
 /** “12 000”, “12 000,5”, “12 000.5 %”: with spaces grouping the thousands, the one mark left is the decimal one. */

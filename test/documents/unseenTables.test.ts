@@ -153,6 +153,13 @@ const PLANTED: Readonly<Record<string, readonly string[]>> = {
   // unread, nothing checked): a rate 4,39% typed 4,93%; 880 typed 808 (found at the total: no other relation
   // says which of its parts is wrong)
   'units-in-cells': ['rate-mismatch @5:5 4,93%', 'sum-mismatch @6:6 5.110 triệu'],
+  // a count and its rate in one cell, “125 (4,50%)” (before: the columns read as text, nothing checked): a rate
+  // 4,09% typed 4,90%; a count 188 typed 183 with its rate right (found at the count, the figure of the cell that is
+  // wrong); the total's rate 6,96% typed 6,69%
+  'count-rate-cells': ['rate-mismatch @3:4 4,90%', 'sum-mismatch @5:5 183', 'rate-mismatch @6:5 6,69%'],
+  // the rate first, “4,50% (125 hộ)”, and “160 hộ - 7,4%” with one decimal (before: nothing checked): 7,4% typed
+  // 7,8%; a count 102 typed 120 with its rate right
+  'rate-first-cells': ['rate-mismatch @3:5 7,8%', 'sum-mismatch @4:4 120'],
 };
 
 describe('tables as officials print them: every planted error at its cell, the twin gives nothing', () => {
