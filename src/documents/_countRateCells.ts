@@ -105,7 +105,9 @@ function withRateColumn(row: readonly DocumentCell[], r: number, c: number, head
     added = { text: cell.text, rowSpan: 1, colSpan: 1, mergedInto: origin };
     if (origin.row === r) out[origin.col] = { ...out[origin.col]!, colSpan: out[origin.col]!.colSpan + 1 };
   } else if (header) {
-    const text = r === rateHeaderRow || (cell.mergedInto !== undefined && cell.mergedInto.row === rateHeaderRow) ? rateHeader(cell.text) : cell.text;
+    const named = r === rateHeaderRow || (cell.mergedInto !== undefined && cell.mergedInto.row === rateHeaderRow);
+    const text = named ? rateHeader(countHeader(cell.text)) : cell.text;
+    if (named) out[c] = { ...cell, text: countHeader(cell.text) };
     added = { text, rowSpan: cell.rowSpan, colSpan: 1, ...(cell.mergedInto === undefined ? {} : { mergedInto: { row: cell.mergedInto.row, col: c + 1 } }) };
   } else {
     const pair = countRateCell(cell.text);
@@ -116,6 +118,15 @@ function withRateColumn(row: readonly DocumentCell[], r: number, c: number, head
   }
   out.splice(c + 1, 0, added);
   return out;
+}
+
+/** Words of a header naming the rate beside the count: “(số hộ, tỷ lệ)”, “(hộ, %)”, “- Tỷ lệ (%)”, “/tỷ lệ”. */
+const BOTH_NAMED = /\s*\([^()]*(?:t[ỷỉ] lệ|%)[^()]*\)|\s*(?:[-–/;,]|\svà)\s*(?:t[ỷỉ] lệ|%).*$/giu;
+
+/** “Hộ nghèo (số hộ, tỷ lệ)” → “Hộ nghèo”: the header of the count, what names the rate beside it left out. */
+function countHeader(header: string): string {
+  const t = header.normalize('NFC').replace(BOTH_NAMED, '').trim();
+  return t === '' ? header : t;
 }
 
 /** “Hộ nghèo” → “Tỷ lệ hộ nghèo (%)”: the header of the rate a count's cells print beside it. */
