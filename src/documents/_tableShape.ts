@@ -93,14 +93,30 @@ function plain(c: DocumentCell): DocumentCell {
   return { text: c.text, rowSpan: 1, colSpan: 1 };
 }
 
-/** The first row names three or more periods after one or two label columns, and every other row starts with a name. */
+/** A column of a plan or its result (folded): “Kế hoạch”, “Thực hiện năm 2025”, “Ước TH”, “Kết quả”. */
+const PLAN_OR_RESULT = /^(ke hoach|kh|thuc hien|th|uoc thuc hien|uoc th|uoc|ket qua)( (nam )?(19|20)\d\d)?$/;
+const COUNT_UNIT = /^(ho|nguoi|khau|nhan khau|lao dong)$/;
+
+/**
+ * Two or more columns of periods or of a plan and its result (“Năm 2024 | Năm 2025”, “Kế hoạch |
+ * Thực hiện”: nothing else) after a unit column in which some indicators are rates (“%”) and two or
+ * more are counts (“hộ”): rows that are the rates of other rows, read transposed like a longer series.
+ */
+function ratesOfRows(rows: readonly (readonly DocumentCell[])[], head: readonly string[], first: number): boolean {
+  if (first !== 2 || head.length - first < 2 || !head.slice(first).every((t) => PERIOD.test(t) || PLAN_OR_RESULT.test(t))) return false;
+  if (!/^(dvt|don vi tinh|don vi)$/.test(head[1]!)) return false;
+  const units = rows.slice(1).map((r) => foldVietnamese(textOf(r[1])));
+  return units.some((u) => u === '%') && units.filter((u) => COUNT_UNIT.test(u)).length >= 2;
+}
+
+/** The first row names three or more periods after one or two label columns (or two or more with rates of rows, {@link ratesOfRows}), and every other row starts with a name. */
 function isIndicatorTable(rows: readonly (readonly DocumentCell[])[]): boolean {
   if (rows.length < 3) return false;
   const head = rows[0]!.map((c) => foldVietnamese(textOf(c)));
-  const first = head.findIndex((t) => PERIOD.test(t));
+  const first = head.findIndex((t) => PERIOD.test(t) || PLAN_OR_RESULT.test(t));
   if (first < 1 || first > 2) return false;
   const periods = head.slice(first).filter((t) => PERIOD.test(t) || /^(tong|cong|tong so|ca giai doan)\b/.test(t));
-  if (periods.length < 3 || periods.length < head.length - first - 1) return false;
+  if ((periods.length < 3 || periods.length < head.length - first - 1) && !ratesOfRows(rows, head, first)) return false;
   return rows.slice(1).every((r) => {
     const label = textOf(r[0]);
     return label === '' || !/^-?[\d.,]+%?$/.test(label);

@@ -78,6 +78,8 @@ function runsLikeNumbering(numbers: readonly RowNumber[]): boolean {
 }
 /** The values of a role column as the layouts declare them (`role`: unit, subtotal, total…). */
 const ROLE_VALUES = /^(unit|item|subtotal|total|group|heading|note)$/i;
+/** A header naming the population a rate is of (folded): “Tổng số hộ (dân cư)”, “Tổng số nhân khẩu”, “Dân số”. */
+const POPULATION_HEADER = /\btong so (ho|nguoi|nhan khau|khau)\b|\bdan so\b/;
 /** A total row's label that names no unit (folded): “Cộng”, “Tổng”, “Tổng số”, “Tổng cộng”. */
 const GENERIC_TOTAL = /^(cong|tong|tong so|tong cong|cong chung)$/;
 /** “-”, “–”, “—”: printed for nothing (zero) in figure columns. */
@@ -477,7 +479,11 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
       return;
     }
     const share = fit !== null && (pinned || namesItsCount(rc, fit.count) || namesItsComparison(rc, fit.count, fit.base)) ? 0.5 : consensus;
-    if (fit === null || fit.of < 2 || fit.holds < Math.max(2, Math.ceil((fit.of - carriedBreaks(fit.breaks, covers, fit.holds)) * share))) {
+    // a rate whose header names its count and whose base is the population's total (“Tỷ lệ hộ nghèo” of “Số hộ nghèo”
+    // over “Tổng số hộ”: the rows of an indicator table by two years, or by plan and result) is declared by the
+    // table: one period of two where it holds suffices
+    const declared = fit !== null && namesItsCount(rc, fit.count) && POPULATION_HEADER.test(foldVietnamese(fit.base.header));
+    if (fit === null || fit.of < 2 || fit.holds < Math.max(declared ? 1 : 2, Math.ceil((fit.of - carriedBreaks(fit.breaks, covers, fit.holds)) * share))) {
       // a share of the total (“Cơ cấu (%)”, “Tỷ trọng (%)” beside an amount): each row's figure over the total row's, × 100
       const totalRow = SHARE_HEADER.test(foldVietnamese(rc.header)) ? grandTotal(rows) : -1;
       const shareFit = totalRow < 0 ? null : bestShareFit(rc, additive, checkedRows, totalRow, at, rounding);

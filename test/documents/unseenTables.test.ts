@@ -160,6 +160,11 @@ const PLANTED: Readonly<Record<string, readonly string[]>> = {
   // the rate first, “4,50% (125 hộ)”, and “160 hộ - 7,4%” with one decimal (before: nothing checked): 7,4% typed
   // 7,8%; a count 102 typed 120 with its rate right
   'rate-first-cells': ['rate-mismatch @3:5 7,8%', 'sum-mismatch @4:4 120'],
+  // rows that are the rates of other rows (“Tổng số hộ | hộ”, “Số hộ nghèo | hộ”, “Tỷ lệ hộ nghèo | %”) by two years
+  // (before: nothing checked, each year's column “no relation”): 4,48 typed 4,84; 7,61 typed 7,16
+  'rate-rows': ['rate-mismatch @4:5 4,84', 'rate-mismatch @6:4 7,16'],
+  // the same by plan and result (“Kế hoạch | Thực hiện”): 4,48 typed 4,38; 6,91 typed 6,19
+  'rate-rows-plan': ['rate-mismatch @4:5 4,38', 'rate-mismatch @6:4 6,19'],
 };
 
 describe('tables as officials print them: every planted error at its cell, the twin gives nothing', () => {
