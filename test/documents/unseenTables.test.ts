@@ -175,6 +175,12 @@ describe('tables as officials print them: every planted error at its cell, the t
     });
   }
 
+  it('a period’s stock is said to be its last year’s figure, not a sum of one row', () => {
+    const f = check('years-period.txt').findings.find((x) => x.printed === '565')!;
+    expect(f.relation).toBe("Giai đoạn 2026-2030 = Năm 2030, the last year's figure: a stock at the period's end, not summed");
+    expect(f.message).not.toContain('sum of 1 rows');
+  });
+
   it('the same tables as Word documents (real Word tables, merged header cells): the same findings, none on the twins', async () => {
     for (const [name, planted] of Object.entries(PLANTED)) {
       for (const [file, expected] of [[`${name}.txt`, planted], [`${name}.clean.txt`, []]] as const) {
