@@ -12,6 +12,7 @@ import { understandTable, type RelationEvidence } from './understandTable.js';
 import { shapeTable } from './_tableShape.js';
 import { cellNumber } from './_cellNumber.js';
 import { joinContinuedTables, pieceOf } from './_continuedTables.js';
+import { partOfCell } from './_countRateCells.js';
 
 /** A table with its layout, kept for evaluating targets against it. */
 export interface UnderstoodTable {
@@ -155,9 +156,13 @@ export function checkTables(
       const gridRow = Number(i.rowKey);
       const gridCol = engine.columnOf.get(i.column);
       // a transposed table's findings go back to the printed cell: its row is the printed column
-      const [row, col] = shaped.transposed && gridCol !== undefined && Number.isInteger(gridRow) && gridRow > 0 ? [gridCol + 1 + shaped.skippedRows, gridRow - 1 + shaped.skippedColumns] : [gridRow, gridCol];
+      const [row, readCol] = shaped.transposed && gridCol !== undefined && Number.isInteger(gridRow) && gridRow > 0 ? [gridCol + 1 + shaped.skippedRows, gridRow - 1 + shaped.skippedColumns] : [gridRow, gridCol];
+      // a count or rate read from a cell printing both (“125 (4,50%)”) is found at that cell, saying which figure
+      const origin = readCol === undefined ? undefined : shaped.origins?.[readCol];
+      const col = origin?.col ?? readCol;
       // the cell's text as the document prints it (“10.98”, not the Vietnamese reading “10,98”)
       const asPrinted = shaped.table === printedBlock || col === undefined || !Number.isInteger(row) ? i.printed : (printedBlock.rows[row - 1]?.[col]?.text.trim() ?? i.printed);
+      const part = origin?.part;
       // a finding in a continuation goes back to the printed table and row it is in
       const piece = Number.isInteger(row) && row > 0 ? pieceOf(joined, row) : { block: printedBlock, row };
       const at: FindingLocation = piece.block === printedBlock ? where : { block: piece.block.index + 1, ...piece.block.position };
@@ -166,11 +171,11 @@ export function checkTables(
         code: i.code,
         location: { ...at, ...(Number.isInteger(piece.row) && piece.row > 0 ? { row: piece.row } : {}), ...(col === undefined ? {} : { column: col + 1 }), ...(shaped.transposed ? { rowLabel: i.column, columnKey: i.row } : { rowLabel: i.row, columnKey: i.column }) },
         text: asPrinted,
-        printed: asPrinted,
+        printed: part === undefined ? asPrinted : i.printed,
         expected: i.expected,
         difference: i.difference,
         relation: i.relationText === '' ? null : i.relationText,
-        message: i.message,
+        message: part === undefined ? i.message : `${i.message} (${partOfCell(part, i.printed, asPrinted)})`,
       });
     }
     if (joined.pieces.length > 1) notes.push(`broken over a page: continued in ${joined.pieces.slice(1).map((p) => `block ${p.block.index + 1}${p.skipped > 0 ? ` (its ${p.skipped} header row${p.skipped > 1 ? 's' : ''} typed again left out)` : ''}`).join(', ')}, checked as one table`);

@@ -1,5 +1,6 @@
 import { foldVietnamese } from '../text/foldVietnamese.js';
 import type { DocumentCell, DocumentTable } from './documentModel.js';
+import { splitCountRateColumns, type ColumnOrigin } from './_countRateCells.js';
 
 /** A table as table understanding reads it, and how it was reshaped from the printed one. */
 export interface ShapedTable {
@@ -12,6 +13,11 @@ export interface ShapedTable {
   readonly skippedRows: number;
   /** True when its figures were printed in the English format (`412204.00`, `1,234.5`) and are read here in Vietnamese. */
   readonly english: boolean;
+  /**
+   * Per column of the table read, where it is printed, when some printed column holds a count and
+   * its rate in each cell (“125 (4,50%)”) and is read as two; else null (each column its own).
+   */
+  readonly origins: readonly ColumnOrigin[] | null;
 }
 
 const PERIOD = /^(nam |giai doan |gd |ke hoach |kh |uoc |thuc hien |th )?((19|20)\d\d)( ?[-–] ?(19|20)?\d\d)?$/;
@@ -31,7 +37,8 @@ const textOf = (c: DocumentCell | undefined): string => (c === undefined ? '' : 
  * a row: its rates and totals are then inferred like any other table's. With `guessFormat` false
  * the figures are left as printed (no English format guessed, no space grouping rewritten: the
  * cell reader reads it, and a finding shows the figure as printed): the caller states the format
- * (`reconcile --number-format`).
+ * (`reconcile --number-format`). A column printing a count and its rate in each cell (“125 (4,50%)”,
+ * “4,50% (125 hộ)”) is read as two columns, `origins` telling where each is printed.
  */
 export function shapeTable(table: DocumentTable, guessFormat = true): ShapedTable {
   // a column of row numbers (“1.1”, “1.2”, “II”) is neither evidence of the English format nor rewritten
@@ -68,8 +75,11 @@ export function shapeTable(table: DocumentTable, guessFormat = true): ShapedTabl
   const transposed = skippedColumns === 1 || isIndicatorTable(body);
   const skippedRows = transposed ? lead : 0;
   if (transposed) rows = body[0]!.slice(skippedColumns).map((_, c) => body.map((r) => plain(r[c + skippedColumns]!)));
-  if (!english && !transposed && !spaced) return { table, transposed, english, skippedColumns, skippedRows };
-  return { table: { ...table, rows, columns: rows[0]?.length ?? 0 }, transposed, english, skippedColumns, skippedRows };
+  // a count and its rate printed in one cell (“125 (4,50%)”) are read as two columns (not in a transposed table)
+  const split = transposed ? null : splitCountRateColumns({ ...table, rows });
+  if (split !== null) return { table: split.table, transposed, english, skippedColumns, skippedRows, origins: split.origins };
+  if (!english && !transposed && !spaced) return { table, transposed, english, skippedColumns, skippedRows, origins: null };
+  return { table: { ...table, rows, columns: rows[0]?.length ?? 0 }, transposed, english, skippedColumns, skippedRows, origins: null };
 }
 
 /** “12 000”, “12 000,5”, “12 000.5 %”: with spaces grouping the thousands, the one mark left is the decimal one. */
@@ -83,14 +93,30 @@ function plain(c: DocumentCell): DocumentCell {
   return { text: c.text, rowSpan: 1, colSpan: 1 };
 }
 
-/** The first row names three or more periods after one or two label columns, and every other row starts with a name. */
+/** A column of a plan or its result (folded): “Kế hoạch”, “Thực hiện năm 2025”, “Ước TH”, “Kết quả”. */
+const PLAN_OR_RESULT = /^(ke hoach|kh|thuc hien|th|uoc thuc hien|uoc th|uoc|ket qua)( (nam )?(19|20)\d\d)?$/;
+const COUNT_UNIT = /^(ho|nguoi|khau|nhan khau|lao dong)$/;
+
+/**
+ * Two or more columns of periods or of a plan and its result (“Năm 2024 | Năm 2025”, “Kế hoạch |
+ * Thực hiện”: nothing else) after a unit column in which some indicators are rates (“%”) and two or
+ * more are counts (“hộ”): rows that are the rates of other rows, read transposed like a longer series.
+ */
+function ratesOfRows(rows: readonly (readonly DocumentCell[])[], head: readonly string[], first: number): boolean {
+  if (first !== 2 || head.length - first < 2 || !head.slice(first).every((t) => PERIOD.test(t) || PLAN_OR_RESULT.test(t))) return false;
+  if (!/^(dvt|don vi tinh|don vi)$/.test(head[1]!)) return false;
+  const units = rows.slice(1).map((r) => foldVietnamese(textOf(r[1])));
+  return units.some((u) => u === '%') && units.filter((u) => COUNT_UNIT.test(u)).length >= 2;
+}
+
+/** The first row names three or more periods after one or two label columns (or two or more with rates of rows, {@link ratesOfRows}), and every other row starts with a name. */
 function isIndicatorTable(rows: readonly (readonly DocumentCell[])[]): boolean {
   if (rows.length < 3) return false;
   const head = rows[0]!.map((c) => foldVietnamese(textOf(c)));
-  const first = head.findIndex((t) => PERIOD.test(t));
+  const first = head.findIndex((t) => PERIOD.test(t) || PLAN_OR_RESULT.test(t));
   if (first < 1 || first > 2) return false;
   const periods = head.slice(first).filter((t) => PERIOD.test(t) || /^(tong|cong|tong so|ca giai doan)\b/.test(t));
-  if (periods.length < 3 || periods.length < head.length - first - 1) return false;
+  if ((periods.length < 3 || periods.length < head.length - first - 1) && !ratesOfRows(rows, head, first)) return false;
   return rows.slice(1).every((r) => {
     const label = textOf(r[0]);
     return label === '' || !/^-?[\d.,]+%?$/.test(label);

@@ -9,6 +9,7 @@ import type { TableSpec } from '../reconcile/tableSpec.js';
 import type { ReconcileIssue } from '../reconcile/reconcileIssue.js';
 import { engineTable, layoutCoverage } from './_checkTables.js';
 import { shapeTable } from './_tableShape.js';
+import { partOfCell } from './_countRateCells.js';
 import type { DocumentTable } from './documentModel.js';
 import { formatEvidence } from './formatCheckReport.js';
 import { rowKeyOf, type DocumentTableLayout } from './tableLayout.js';
@@ -101,7 +102,14 @@ export function reconcileInferred(table: DocumentTable, options: ReconcileInferr
   const engine = engineTable(read, u.layout, options.caption ?? '', notes);
   const report = reconcileTable(engine.printed, options.attribute === true ? { attribute: true } : {});
   const back = (i: ReconcileIssue): ReconcileIssue => (i.grid === null ? i : { ...i, grid: { row: i.grid.column + shaped.skippedRows, column: i.grid.row + shaped.skippedColumns } });
-  const issues = [...engine.structural, ...report.issues].map((i) => (shaped.transposed ? back(i) : i));
+  // a count or rate read from a cell printing both (“125 (4,50%)”) is put back at that cell, saying which figure
+  const atCell = (i: ReconcileIssue): ReconcileIssue => {
+    const origin = i.grid === null ? undefined : shaped.origins?.[i.grid.column];
+    if (origin?.part === undefined || i.grid === null) return i;
+    const cellText = table.rows[i.grid.row]?.[origin.col]?.text.trim() ?? i.printed;
+    return { ...i, grid: { row: i.grid.row, column: origin.col }, message: `${i.message} (${partOfCell(origin.part, i.printed, cellText)})` };
+  };
+  const issues = [...engine.structural, ...report.issues].map((i) => (shaped.transposed ? back(i) : atCell(i)));
   const errors = issues.filter((i) => i.severity === 'error').length;
   return deepFreeze({
     ok: errors === 0,

@@ -244,7 +244,7 @@ export function printedTableFromLayout(table: DocumentTable, layout: DocumentTab
         if (summed.length > 0) relations.push({ type: 'row-total', row: rowKeyOf(r.row), parts: r.covers.map(rowKeyOf), columns: summed, ...(amountsRounded(l, summed) ? { partsRounded: true } : {}) });
         // a stock a period's row carries: its last year's figure
         const stocks = printed.filter((k) => carried.has(k));
-        if (stocks.length > 0) relations.push({ type: 'row-total', row: rowKeyOf(r.row), parts: [rowKeyOf(Math.max(...r.covers))], columns: stocks });
+        if (stocks.length > 0) relations.push({ type: 'row-total', row: rowKeyOf(r.row), parts: [rowKeyOf(Math.max(...r.covers))], columns: stocks, carried: true });
       }
     }
   }

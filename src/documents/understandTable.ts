@@ -78,6 +78,10 @@ function runsLikeNumbering(numbers: readonly RowNumber[]): boolean {
 }
 /** The values of a role column as the layouts declare them (`role`: unit, subtotal, total…). */
 const ROLE_VALUES = /^(unit|item|subtotal|total|group|heading|note)$/i;
+/** A header naming the population a rate is of (folded): “Tổng số hộ (dân cư)”, “Tổng số nhân khẩu”, “Dân số”. */
+const POPULATION_HEADER = /\btong so (ho|nguoi|nhan khau|khau)\b|\bdan so\b/;
+/** A total row's label that names no unit (folded): “Cộng”, “Tổng”, “Tổng số”, “Tổng cộng”. */
+const GENERIC_TOTAL = /^(cong|tong|tong so|tong cong|cong chung)$/;
 /** “-”, “–”, “—”: printed for nothing (zero) in figure columns. */
 const ZERO: CellNumber = { units: 0, decimals: 0, percent: false, unit: null, qualifier: null };
 
@@ -251,15 +255,29 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
     });
   }
   const indexOfRow = new Map(dataRows.map((r, j) => [r, j]));
+  // a district's name merged down over its communes (Word's vMerge) names its “Cộng” row: “Huyện B · Cộng”
+  const mergedName = (r: number, label: string): string => {
+    if (!GENERIC_TOTAL.test(foldVietnamese(label))) return label;
+    for (let c = 0; c < firstFigure; c++) {
+      const cell = table.rows[r]?.[c];
+      if (c === rowNumberCol || cell === undefined) continue;
+      // covered from above, or the merge's first row (the district's own total printed first)
+      const from = cell.mergedInto === undefined || (cell.mergedInto.row === r && cell.mergedInto.col === c) ? (cell.rowSpan > 1 ? r : null) : cell.mergedInto.col === c && cell.mergedInto.row < r ? cell.mergedInto.row : null;
+      if (from === null) continue;
+      const name = text(from, c);
+      if (name !== '' && name !== label && !GENERIC_TOTAL.test(foldVietnamese(name))) return `${name} · ${label}`;
+    }
+    return label;
+  };
   const rowLabel = (r: number): string => {
     const s = signals[indexOfRow.get(r)!]!;
-    return s.label !== '' ? s.label : s.numberText !== '' ? s.numberText : `row ${r + 1}`;
+    return s.label !== '' ? mergedName(r, s.label) : s.numberText !== '' ? s.numberText : `row ${r + 1}`;
   };
   const evidence: RelationEvidence[] = [];
   /** Group rows that add up over no set of rows: the rows each heads, to judge by the table's structure below. */
   const unconfirmedGroups = new Map<number, readonly number[]>();
   const rows: DocumentLayoutRow[] = signals.map((s, j) => {
-    const base = { row: s.row, label: s.label !== '' ? s.label : s.numberText, ...(s.numberText === '' ? {} : { number: s.numberText }) };
+    const base = { row: s.row, label: s.label !== '' ? mergedName(s.row, s.label) : s.numberText, ...(s.numberText === '' ? {} : { number: s.numberText }) };
     if (s.signal === 'heading' || s.signal === 'part' || (s.signal === 'item' && s.level <= 2 && !hasChildRow(signals, j))) {
       return { ...base, role: roleOf(s.signal, false) };
     }
@@ -461,7 +479,11 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
       return;
     }
     const share = fit !== null && (pinned || namesItsCount(rc, fit.count) || namesItsComparison(rc, fit.count, fit.base)) ? 0.5 : consensus;
-    if (fit === null || fit.of < 2 || fit.holds < Math.max(2, Math.ceil((fit.of - carriedBreaks(fit.breaks, covers, fit.holds)) * share))) {
+    // a rate whose header names its count and whose base is the population's total (“Tỷ lệ hộ nghèo” of “Số hộ nghèo”
+    // over “Tổng số hộ”: the rows of an indicator table by two years, or by plan and result) is declared by the
+    // table: one period of two where it holds suffices
+    const declared = fit !== null && namesItsCount(rc, fit.count) && POPULATION_HEADER.test(foldVietnamese(fit.base.header));
+    if (fit === null || fit.of < 2 || fit.holds < Math.max(declared ? 1 : 2, Math.ceil((fit.of - carriedBreaks(fit.breaks, covers, fit.holds)) * share))) {
       // a share of the total (“Cơ cấu (%)”, “Tỷ trọng (%)” beside an amount): each row's figure over the total row's, × 100
       const totalRow = SHARE_HEADER.test(foldVietnamese(rc.header)) ? grandTotal(rows) : -1;
       const shareFit = totalRow < 0 ? null : bestShareFit(rc, additive, checkedRows, totalRow, at, rounding);

@@ -231,6 +231,14 @@ export function attributeIssues(issues: readonly ReconcileIssue[], ctx: Attribut
     const rounding = ctx.rounding(r.column);
     // the count found wrong by a sum, or moved to it from the totals it breaks
     const target = [...sums.filter((s) => !dropped.has(s)), ...replaced.values()].find((s) => key(s.cells[0]!) === key(countRef));
+    // the base found wrong by a sum (a district's households typed 4.907 for 4.970) and the rate that of the right base
+    const baseTarget = target === undefined ? [...sums.filter((s) => !dropped.has(s)), ...replaced.values()].find((s) => key(s.cells[0]!) === key(baseRef)) : undefined;
+    const printedCount = ctx.figure(countRef);
+    if (baseTarget?.expectedExact != null && base !== null && printedCount !== null && rateFits(rate, printedCount.value, { ...base, value: toFraction(baseTarget.expectedExact) }, rounding)) {
+      dropped.add(r);
+      note(baseTarget, `the row's rate ${r.printed} is that of ${printedCount.text} over ${baseTarget.expected}`);
+      continue;
+    }
     if (r.severity !== 'error' && target === undefined) continue;
     if (target !== undefined && target.expectedExact !== null) {
       if (rateFits(rate, toFraction(target.expectedExact), base, rounding)) {

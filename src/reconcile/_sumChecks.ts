@@ -15,6 +15,8 @@ export interface SumCheck {
   readonly target: CellRef;
   readonly terms: readonly Term[];
   readonly partsRounded: boolean;
+  /** A period's stock carried from its last year (a row total of that one row): said so, not as a sum. */
+  readonly carried?: boolean;
 }
 
 /** The sum checks a relation declares (none for other kinds of relation). */
@@ -22,7 +24,7 @@ export function sumChecks(rel: TableRelation, ix: Indexed): SumCheck[] {
   const allRows = (): readonly string[] => ix.table.rows.map((r) => r.key);
   switch (rel.type) {
     case 'row-total':
-      return rel.columns.map((column) => ({ kind: 'sum', relation: 'row-total', target: { row: rel.row, column }, terms: rel.parts.map((row) => ({ cell: { row, column }, sign: 1n })), partsRounded: rel.partsRounded === true }));
+      return rel.columns.map((column) => ({ kind: 'sum', relation: 'row-total', target: { row: rel.row, column }, terms: rel.parts.map((row) => ({ cell: { row, column }, sign: 1n })), partsRounded: rel.partsRounded === true, ...(rel.carried === true && rel.parts.length === 1 ? { carried: true } : {}) }));
     case 'column-total':
       return (rel.rows ?? allRows()).map((row) => ({ kind: 'sum', relation: 'column-total', target: { row, column: rel.column }, terms: rel.parts.map((column) => ({ cell: { row, column }, sign: 1n })), partsRounded: rel.partsRounded === true }));
     case 'difference':
@@ -133,6 +135,7 @@ function sumRelationText(check: SumCheck, label: (row: string) => string): strin
   const t = check.target;
   switch (check.relation) {
     case 'row-total':
+      if (check.carried === true) return `${label(t.row)} = ${label(check.terms[0]!.cell.row)}, the last year's figure: a stock at the period's end, not summed`;
       return `${label(t.row)} = sum of ${check.terms.length} rows (${check.terms.map((x) => label(x.cell.row)).join(', ')})`;
     case 'column-total':
       return `${t.column} = ${check.terms.map((x) => x.cell.column).join(' + ')}`;

@@ -77,6 +77,8 @@ export interface RowTotalRelation {
   readonly columns: readonly string[];
   /** True when the parts were themselves rounded for print (amounts in millions): a total within half a unit per part is then `rounding`. */
   readonly partsRounded?: boolean;
+  /** True when the row prints a stock carried from its one part, the period's last year (the households, the poor at the end): said so in findings. */
+  readonly carried?: boolean;
 }
 
 /**
@@ -354,7 +356,7 @@ export const printedTableSchema = z.object({
   ),
   relations: z.array(
     z.discriminatedUnion('type', [
-      z.object({ type: z.literal('row-total'), row: key, parts: z.array(key), columns: z.array(key).min(1), partsRounded: z.boolean().optional() }),
+      z.object({ type: z.literal('row-total'), row: key, parts: z.array(key), columns: z.array(key).min(1), partsRounded: z.boolean().optional(), carried: z.boolean().optional() }),
       z.object({ type: z.literal('column-total'), column: key, parts: z.array(key), rows: z.array(key).optional(), partsRounded: z.boolean().optional() }),
       z.object({ type: z.literal('difference'), column: key, from: key, minus: z.array(key), plus: z.array(key).optional(), rows: z.array(key).optional() }),
       z.object({ type: z.literal('signed-sum'), column: key, plus: z.array(key).min(1), minus: z.array(key).optional(), rows: z.array(key).optional(), partsRounded: z.boolean().optional() }),

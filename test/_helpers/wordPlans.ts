@@ -35,7 +35,8 @@ export async function wordPlan(blocks: readonly WordBlock[]): Promise<Uint8Array
                 children: row.cells.map(cellOf).map(
                   (c) =>
                     new TableCell({
-                      children: [new Paragraph(c.vmerge === 'continue' ? '' : c.text)],
+                      // a line break in the text: the cell's paragraphs, one a line (“125” above “4,50%”)
+                      children: (c.vmerge === 'continue' ? [''] : c.text.split('\n')).map((t) => new Paragraph(t)),
                       ...(c.span !== undefined && c.span > 1 ? { columnSpan: c.span } : {}),
                       ...(c.vmerge === undefined ? {} : { verticalMerge: c.vmerge === 'restart' ? VerticalMergeType.RESTART : VerticalMergeType.CONTINUE }),
                     }),

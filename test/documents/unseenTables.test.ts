@@ -153,6 +153,18 @@ const PLANTED: Readonly<Record<string, readonly string[]>> = {
   // unread, nothing checked): a rate 4,39% typed 4,93%; 880 typed 808 (found at the total: no other relation
   // says which of its parts is wrong)
   'units-in-cells': ['rate-mismatch @5:5 4,93%', 'sum-mismatch @6:6 5.110 triệu'],
+  // a count and its rate in one cell, “125 (4,50%)” (before: the columns read as text, nothing checked): a rate
+  // 4,09% typed 4,90%; a count 188 typed 183 with its rate right (found at the count, the figure of the cell that is
+  // wrong); the total's rate 6,96% typed 6,69%
+  'count-rate-cells': ['rate-mismatch @3:4 4,90%', 'sum-mismatch @5:5 183', 'rate-mismatch @6:5 6,69%'],
+  // the rate first, “4,50% (125 hộ)”, and “160 hộ - 7,4%” with one decimal (before: nothing checked): 7,4% typed
+  // 7,8%; a count 102 typed 120 with its rate right
+  'rate-first-cells': ['rate-mismatch @3:5 7,8%', 'sum-mismatch @4:4 120'],
+  // rows that are the rates of other rows (“Tổng số hộ | hộ”, “Số hộ nghèo | hộ”, “Tỷ lệ hộ nghèo | %”) by two years
+  // (before: nothing checked, each year's column “no relation”): 4,48 typed 4,84; 7,61 typed 7,16
+  'rate-rows': ['rate-mismatch @4:5 4,84', 'rate-mismatch @6:4 7,16'],
+  // the same by plan and result (“Kế hoạch | Thực hiện”): 4,48 typed 4,38; 6,91 typed 6,19
+  'rate-rows-plan': ['rate-mismatch @4:5 4,38', 'rate-mismatch @6:4 6,19'],
 };
 
 describe('tables as officials print them: every planted error at its cell, the twin gives nothing', () => {
@@ -162,6 +174,12 @@ describe('tables as officials print them: every planted error at its cell, the t
       expect(check(`${name}.clean.txt`).findings.map(brief)).toEqual([]);
     });
   }
+
+  it('a period’s stock is said to be its last year’s figure, not a sum of one row', () => {
+    const f = check('years-period.txt').findings.find((x) => x.printed === '565')!;
+    expect(f.relation).toBe("Giai đoạn 2026-2030 = Năm 2030, the last year's figure: a stock at the period's end, not summed");
+    expect(f.message).not.toContain('sum of 1 rows');
+  });
 
   it('the same tables as Word documents (real Word tables, merged header cells): the same findings, none on the twins', async () => {
     for (const [name, planted] of Object.entries(PLANTED)) {
