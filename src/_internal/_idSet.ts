@@ -311,6 +311,16 @@ export function putIdKey(id: string, out: Uint32Array, at: number): void {
 }
 
 /**
+ * {@link putIdKey} of the id printed as the printable ASCII bytes `[s, e)` of `buf`, without
+ * making its string: the same key. @internal
+ */
+export function putAsciiIdKey(buf: Uint8Array, s: number, e: number, out: Uint32Array, at: number): void {
+  computeAsciiKey(buf, s, e);
+  out[at] = keyHi;
+  out[at + 1] = keyLo;
+}
+
+/**
  * Adds a key made by {@link putIdKey} at `row`: −1 when it is new (recorded), else the row where
  * the same key was first seen (the same id, or for a hashed key possibly a different id with the
  * same hash: the caller settles that by reading the ids). Nothing is recorded for a key found. @internal

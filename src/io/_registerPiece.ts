@@ -1,8 +1,9 @@
 import { open, type FileHandle } from 'node:fs/promises';
-import { putIdKey } from '../_internal/_idSet.js';
+import { putAsciiIdKey, putIdKey } from '../_internal/_idSet.js';
 import { VnPovertyError } from '../errors/VnPovertyError.js';
 import { classifyRegisterSource, type ClassifyRegisterFileOptions } from './classifyRegisterFile.js';
 import type { PieceJob, PieceResult, WorkerSetup } from './_parallelRegister.js';
+import { registerFileIdColumn } from './readRegisterBatches.js';
 
 /**
  * Classifies pieces of a register file for the parallel register path (`_parallelRegister.ts`),
@@ -62,11 +63,21 @@ export function pieceRunner(s: WorkerSetup): PieceRunner {
           sink: (b) => void out.push(b),
           onHeaderLine: (line) => (headerLine = line),
           irregular: (why) => (irregular ??= why),
-          onIds: (ids, at) => {
-            const k = new Uint32Array(2 * ids.length);
-            for (let i = 0; i < ids.length; i++) putIdKey(ids[i]!, k, 2 * i);
+          onIds: (b) => {
+            // keys from the id bytes where the reader kept them (no string per id), else from the text
+            const n = b.size;
+            const k = new Uint32Array(2 * n);
+            const c = registerFileIdColumn(b);
+            if (c === undefined) for (let i = 0; i < n; i++) putIdKey(b.ids[i]!, k, 2 * i);
+            else {
+              for (let i = 0; i < n; i++) {
+                const text = c.texts?.[i];
+                if (text !== undefined) putIdKey(text, k, 2 * i);
+                else putAsciiIdKey(c.bytes, c.ends[i]!, c.ends[i + 1]!, k, 2 * i);
+              }
+            }
             keys.push(k);
-            rows.push(Uint32Array.from(at));
+            rows.push(b.rows.slice(0, n));
           },
           onFailure: (row, lastRow, id, error, issues) => {
             // the issues alone when they come without the error (no error made for nothing)

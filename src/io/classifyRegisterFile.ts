@@ -183,7 +183,8 @@ export interface RegisterPieceHooks {
   readonly onHeaderLine?: (line: string) => void;
   readonly allowEmpty?: boolean;
   readonly irregular?: (why: string) => void;
-  readonly onIds?: (ids: ReadonlyArray<string>, rows: Uint32Array) => void;
+  /** Takes each batch read, for its ids and rows (`registerFileIdColumn` gives the ids as bytes). */
+  readonly onIds?: (batch: RegisterFileBatch) => void;
   /** Takes the households that cannot be classified instead of `options.onFailure` (their error without file and rows; or only its issues, when `issues` is given, without making the error). */
   readonly onFailure?: (row: number, lastRow: number, id: string | undefined, error: () => unknown, issues?: () => VnIssues) => void;
 }
@@ -260,7 +261,7 @@ export async function classifyRegisterSource(source: RowSource, options: Classif
       if (layout === undefined) throw new Error('unreachable: a batch before the layout');
       if (read === 0 && csv === undefined && table === undefined) await open(layout);
       read += b.size;
-      hooks.onIds?.(b.ids, b.rows);
+      hooks.onIds?.(b);
       if (b.scores !== undefined) await scoreBatch(b);
       else await incomeBatch(b);
       options.onProgress?.(read);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addAsciiOrSuspect, addId, addIdOrSuspect, createIdChecker, createIdSet, idKey, idKeyOfAscii, idSetBytes, settleSuspect } from '../../src/_internal/_idSet.js';
+import { addAsciiOrSuspect, addId, addIdOrSuspect, createIdChecker, createIdSet, idKey, idKeyOfAscii, idSetBytes, putAsciiIdKey, putIdKey, settleSuspect } from '../../src/_internal/_idSet.js';
 import { thrownIssues } from '../_helpers/errors.js';
 
 /** Adds every id in order and returns what addId answered for each (the first row of a repeat, or −1). */
@@ -181,5 +181,20 @@ describe('properties', () => {
       }),
     );
   });
-});
 
+  it('putAsciiIdKey writes the key putIdKey writes for the same printable ASCII id, in any case', () => {
+    const out = new Uint32Array(4);
+    putIdKey('tl-001', out, 0);
+    putAsciiIdKey(Buffer.from('xTL-001y', 'latin1'), 1, 7, out, 2);
+    expect([out[2], out[3]]).toEqual([out[0], out[1]]);
+    fc.assert(
+      fc.property(fc.stringMatching(/^[ -~]{1,40}$/), fc.string({ maxLength: 3 }), (id, pad) => {
+        const bytes = Buffer.from(pad + id, 'latin1');
+        const keys = new Uint32Array(4);
+        putIdKey(id, keys, 0);
+        putAsciiIdKey(bytes, pad.length, pad.length + id.length, keys, 2);
+        expect([keys[2], keys[3]]).toEqual([keys[0], keys[1]]);
+      }),
+    );
+  });
+});
