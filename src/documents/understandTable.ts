@@ -53,7 +53,19 @@ export interface UnderstandTableOptions {
 const RATE_WORDS = /\b(ty le|ti le|ty trong|ti trong|phan tram)\b|%|(^|[^a-z])(rate|percent|pct)([^a-z]|$)/;
 /** The units a caption or units row lists (folded): “ĐVT: hộ, %”, “Đơn vị tính: hộ; tỷ lệ %”, “(ĐVT: người, %)”. */
 const CAPTION_UNITS = /\b(?:dvt|don vi tinh|don vi)\s*:\s*([^()]*)/;
-const MONEY_WORDS = /\b(kinh phi|nguon von|von|ngan sach|so tien|du toan|gia tri|tong muc|dong|trieu|ty dong|nstw|nsdp|nstinh|ns tinh|ns huyen)\b/;
+const MONEY_WORDS = /\b(kinh phi|nguon von|von|ngan sach|so tien|du toan|gia tri|tong muc|trieu|ty dong|nstw|nsdp|nstinh|ns tinh|ns huyen)\b/;
+/**
+ * Does a header name đồng? Read with its marks: “động” (“Biến động trong kỳ”, “Lao động”, “Huy động”) folds to
+ * the same letters and is no money, nor is the đồng of “cộng đồng”, “hội đồng”, “hợp đồng”, “đồng bào”; a header
+ * typed without marks (“Kinh phi (dong)”) is read as it folds.
+ */
+function namesDong(header: string): boolean {
+  const lower = header.normalize('NFC').toLocaleLowerCase('vi');
+  return DONG_MARKED.test(lower.replace(NOT_MONEY_DONG, '')) || DONG_UNMARKED.test(lower);
+}
+const DONG_MARKED = /(^|[^\p{L}])đồng(?!\p{L})/u;
+const DONG_UNMARKED = /(^|[^\p{L}])dong(?!\p{L})/u;
+const NOT_MONEY_DONG = /(cộng|hội|hợp) đồng|đồng (bào|bằng|thời|ý|chí)/gu;
 const COUNT_WORDS = /\b(ho|so ho|nguoi|so nguoi|luot|luot nguoi|lao dong|so luong|can|lop|hoc sinh|the)\b/;
 const NUMBER_HEADER = /^(stt|tt|so tt|so thu tu|thu tu)$/;
 /** Whether every fractional figure of a column has exactly three decimals (“1,010”, “12,500”): thousands grouped the English way. */
@@ -192,7 +204,7 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
       const decimals = fractional > 0;
       const ownUnit = moneyUnitIn(c.header);
       if (RATE_WORDS.test(path) || percentCells >= numeric * 0.5) c.kind = 'rate';
-      else if (ownUnit !== null || MONEY_WORDS.test(path)) {
+      else if (ownUnit !== null || MONEY_WORDS.test(path) || namesDong(c.header)) {
         c.kind = 'amount';
         c.unit = ownUnit ?? captionUnit;
       } else if (COUNT_WORDS.test(path) && (fractional * 4 < numeric || englishGrouped(filled))) c.kind = 'count'; // one stray decimal in a column of households is an error to find, not an amount; “1,010” hộ is the English format

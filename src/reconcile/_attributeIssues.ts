@@ -222,6 +222,7 @@ export function attributeIssues(issues: readonly ReconcileIssue[], ctx: Attribut
     note(found[0]!, `${b.row} adds up figures that were not all printed as here and differs by ${plainDecimal(diffOf(b)!, 6)}`);
   }
   // rates: of the count a total implies (the count is wrong), or pointing at the wrong item of a subtotal
+  const rightForBase = new Map<ReconcileIssue, string[]>();
   for (const r of out) {
     // a rate that misses its count only by a rounding shortcut (8,11 + 9,00 for 17,11) is as much a consequence of a wrong count
     if (r.code !== 'rate-mismatch' || (r.severity !== 'error' && r.severity !== 'rounding') || dropped.has(r) || r.cells.length !== 3) continue;
@@ -230,14 +231,18 @@ export function attributeIssues(issues: readonly ReconcileIssue[], ctx: Attribut
     const rate = ctx.figure(rateRef);
     const rounding = ctx.rounding(r.column);
     // the count found wrong by a sum, or moved to it from the totals it breaks
-    const target = [...sums.filter((s) => !dropped.has(s)), ...replaced.values()].find((s) => key(s.cells[0]!) === key(countRef));
-    // the base found wrong by a sum (a district's households typed 4.907 for 4.970) and the rate that of the right base
-    const baseTarget = target === undefined ? [...sums.filter((s) => !dropped.has(s)), ...replaced.values()].find((s) => key(s.cells[0]!) === key(baseRef)) : undefined;
-    const printedCount = ctx.figure(countRef);
-    if (baseTarget?.expectedExact != null && base !== null && printedCount !== null && rateFits(rate, printedCount.value, { ...base, value: toFraction(baseTarget.expectedExact) }, rounding)) {
-      dropped.add(r);
-      note(baseTarget, `the row's rate ${r.printed} is that of ${printedCount.text} over ${baseTarget.expected}`);
-      continue;
+    const found = [...sums.filter((s) => !dropped.has(s)), ...replaced.values()];
+    const target = found.find((s) => key(s.cells[0]!) === key(countRef));
+    // the base found wrong (a total's households mis-added): a rate right for the base its rows give follows from it
+    const baseTarget = found.find((s) => key(s.cells[0]!) === key(baseRef));
+    if (baseTarget !== undefined && baseTarget.expectedExact !== null && base !== null) {
+      const count = target?.expectedExact != null ? toFraction(target.expectedExact) : ctx.figure(countRef)?.value;
+      const implied = { ...base, value: toFraction(baseTarget.expectedExact) };
+      if (count !== undefined && rateFits(rate, count, implied, rounding)) {
+        dropped.add(r);
+        rightForBase.set(baseTarget, [...(rightForBase.get(baseTarget) ?? []), `${r.printed} (${r.column})`]);
+        continue;
+      }
     }
     if (r.severity !== 'error' && target === undefined) continue;
     if (target !== undefined && target.expectedExact !== null) {
@@ -272,6 +277,7 @@ export function attributeIssues(issues: readonly ReconcileIssue[], ctx: Attribut
       replaced.set(s, findingAt(s, s.row, s.cells[0]!, printed, right, s.cells.slice(1), s.relationText, () => `${s.relationText}, with ${r.row}'s ${formatVnNumber(implied, { decimals: countFigure.decimals, rounding: 'half-up' })} (printed ${countFigure.text})`));
     }
   }
+  for (const [b, rates] of rightForBase) note(b, `its rate${rates.length > 1 ? 's' : ''} ${rates.join(' and ')} ${rates.length > 1 ? 'are' : 'is'} right for ${b.expected}`);
   // a row of means (“Trung bình”) off because one of its rows' counts is wrong, and that row's rate is off too: the
   // count whose rate is the printed one and with which the printed mean is the mean is the wrong cell, one finding there
   for (const r of out) {
@@ -309,9 +315,21 @@ export function attributeIssues(issues: readonly ReconcileIssue[], ctx: Attribut
     const items = out.filter((i) => i !== b && !dropped.has(i) && i.relation !== 'row-total' && SUMS.has(i.code) && diffOf(i) !== null && terms.has(key(i.cells[0]!)));
     if (items.length === 0) continue;
     const total = items.reduce((sum, i) => addFractions(sum, diffOf(i)!), fraction(0n));
-    if (!same(total, neg(diffOf(b)!))) continue;
+    if (same(total, neg(diffOf(b)!))) {
+      dropped.add(b);
+      for (const i of items) note(i, `${b.row} adds up the printed figures and so differs by ${plainDecimal(diffOf(b)!, 6)}`);
+      continue;
+    }
+    // the total wrong as well: it is expected to be what the right items give, not what the printed ones add up to;
+    // another relation finding it wrong by as much is the same finding
+    const printed = ctx.figure(b.cells[0]!);
+    if (printed === null || b.expectedExact === null) continue;
+    const right = subtractFractions(toFraction(b.expectedExact), total);
+    const withRight = items.map((i) => `${i.row}'s ${i.expected} (printed ${i.printed})`).join(', ');
+    const other = out.find((i) => i !== b && !dropped.has(i) && !replaced.has(i) && key(i.cells[0]!) === key(b.cells[0]!) && diffOf(i) !== null && same(toFraction(i.expectedExact!), right));
     dropped.add(b);
-    for (const i of items) note(i, `${b.row} adds up the printed figures and so differs by ${plainDecimal(diffOf(b)!, 6)}`);
+    if (other !== undefined) note(other, `so does ${b.relationText}, with ${withRight}`);
+    else replaced.set(b, findingAt(b, b.row, b.cells[0]!, printed, right, b.cells.slice(1), b.relationText, () => `${b.relationText}, with ${withRight}`));
   }
   const result: ReconcileIssue[] = [];
   const noted = (i: ReconcileIssue): ReconcileIssue => {

@@ -100,7 +100,7 @@ describe('Word vertical merges: a district’s name over its communes, a total�
     const found = await findings(after('4.907', '80'));
     expect(found.map((f) => `${brief(f)} ${f.location.rowLabel}`)).toEqual(['sum-mismatch @3:4 80 Xã A2', 'sum-mismatch @7:3 4.907 Huyện B · Cộng']);
     expect(found[0]!.message).toContain('Huyện A · Cộng adds up to 213 with 88 here');
-    expect(found[1]!.message).toContain("the row's rate 4,00 is that of 199 over 4.970");
+    expect(found[1]!.message).toContain("its rate 4,00 (Tỷ lệ (%)) is right for 4.970");
   });
 
   it('the district’s total printed first, in the merge’s first row', async () => {
