@@ -96,6 +96,7 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
       const partsShort = issue.difference !== null && !issue.difference.startsWith('-') && /[1-9]/.test(issue.difference);
       const droppedUnit = issue.message.includes('dropped unit');
       if (partsShort && c.parts.length === 1 && !droppedUnit) return ok(c, 'one part, not more than the total');
+      if (partsShort && c.subsets === true && !droppedUnit) return ok(c, SUBSETS_NOTE);
       const severity: CheckSeverity = partsShort && !droppedUnit ? 'warning' : 'error';
       const dropped = droppedUnit ? droppedUnitPart(c) : null;
       const hint = dropped === null ? '' : ` — “${dropped.text}”${dropped.label === undefined ? '' : ` (${dropped.label})`} is printed in ${MONEY_UNIT_LABELS[dropped.figure.moneyUnit ?? 'dong']}; read in ${MONEY_UNIT_LABELS[unit ?? 'dong']} the total holds (a dropped unit?)`;
@@ -120,7 +121,7 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
     const parts = sumIntervals(c.parts.map((p) => figureInterval(p.figure)));
     if (intervalsMeet(total, parts)) return ok(c, 'the parts and the total can meet (qualified figures read as intervals)');
     const exceed = total.high !== null && parts.low !== null && compareFractions(parts.low.value, total.high.value) >= 0;
-    if (!exceed && c.parts.length === 1) return ok(c, 'one part, not more than the total');
+    if (!exceed && (c.parts.length === 1 || c.subsets === true)) return ok(c, c.parts.length === 1 ? 'one part, not more than the total' : SUBSETS_NOTE);
     // how far apart they are at the least: from the parts' nearest end to the total's
     const gap = exceed ? subtractFractions(parts.low!.value, total.high!.value) : total.low !== null && parts.high !== null ? subtractFractions(total.low.value, parts.high.value) : null;
     const reads = qualified(c.total.figure) ? `; “${c.total.text}” (${c.total.figure.qualifier!.word}) reads as ${intervalText(total, c.total)}` : '';
@@ -998,11 +999,14 @@ function intervalText(i: Interval, like: ClaimFigure): string {
   return intervalInUnitOf(i, like.figure);
 }
 
+/** Why parts that are groups among their total ({@link TotalWithPartsClaim.subsets}) and add up to less are no finding. */
+const SUBSETS_NOTE = 'groups among the total, each with its own share or a status among all households, not a split of it: not more than the total';
+
 /** A count column of a table with a total row: what it counts (from its header) and its total. */
 interface TotalFigure {
   readonly key: string;
   readonly subject: 'poor' | 'near-poor' | 'households' | null;
-  readonly stage: 'start' | 'exit' | 'end' | null;
+  readonly stage: TableFigureClaim['stage'];
   readonly year: string | null;
   readonly value: number;
 }
@@ -1012,12 +1016,12 @@ interface TotalFigure {
  * exits, what remains), the nearest part of the header that names one deciding (the top header
  * often names both groups).
  */
-export function headerNames(header: string): { readonly subject: 'poor' | 'near-poor' | null; readonly stage: 'start' | 'exit' | 'end' | null } {
+export function headerNames(header: string): { readonly subject: 'poor' | 'near-poor' | null; readonly stage: TotalFigure['stage'] } {
   let subject: 'poor' | 'near-poor' | null = null;
-  let stage: 'start' | 'exit' | 'end' | null = null;
+  let stage: TotalFigure['stage'] = null;
   for (const part of foldVietnamese(header).split('›').reverse()) {
     subject ??= /\b(can ngheo|hcn)\b/.test(part) ? 'near-poor' : /\b(ho ngheo|hn|ngheo)\b/.test(part) ? 'poor' : null;
-    stage ??= /\b(dau nam|dau ky)\b/.test(part) ? 'start' : /\b(thoat|giam)\b/.test(part) ? 'exit' : /\b(con lai|cuoi nam|cuoi ky)\b/.test(part) ? 'end' : null;
+    stage ??= /\b(dau nam|dau ky)\b/.test(part) ? 'start' : /\b(thoat|giam)\b/.test(part) ? 'exit' : /\bphat sinh\b/.test(part) ? 'new' : /\btai ngheo\b/.test(part) ? 'return' : /\b(con lai|cuoi nam|cuoi ky)\b/.test(part) ? 'end' : null;
   }
   return { subject, stage };
 }

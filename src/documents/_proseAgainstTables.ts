@@ -176,8 +176,9 @@ function tableCells(tables: readonly UnderstoodTable[], model: DocumentModel): C
       const named = headerNames(c.header);
       const { subject } = named;
       // a rate of exits is not a poverty rate
-      if (c.kind === 'rate' && (subject === null || named.stage === 'exit')) continue;
-      const stage = named.stage === 'exit' ? null : named.stage;
+      // a rate of exits, of the newly poor or of those back in poverty is not a poverty rate
+      if (c.kind === 'rate' && (subject === null || (named.stage !== null && named.stage !== 'start' && named.stage !== 'end'))) continue;
+      const stage = named.stage === 'start' || named.stage === 'end' ? named.stage : null;
       const years = [...new Set([...c.header.matchAll(/\b((?:19|20)\d\d)\b/g)].map((m) => m[1]!))];
       for (const r of layout.rows) {
         if (r.role !== 'total' && r.role !== 'item') continue;

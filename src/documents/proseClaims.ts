@@ -44,6 +44,13 @@ export interface TotalWithPartsClaim extends ClaimBase {
    * that kind, and only the parts' shares of it are checked, not their sum.
    */
   readonly totalElsewhere?: true;
+  /**
+   * The parts are groups among the total, not a split of it: each printed with its own share
+   * (“1.842 hộ dân cư, trong đó có 97 hộ nghèo, chiếm 5,27% và 134 hộ cận nghèo, chiếm 7,27%”), or
+   * poverty statuses among all households (hộ nghèo, hộ cận nghèo among hộ dân cư). Such parts may
+   * add up to less than the total; only more is a finding.
+   */
+  readonly subsets?: true;
 }
 
 /** “tỷ lệ P% (tương đương N hộ)”, “N hộ, chiếm P%”: a count printed with its rate but not its base. */
@@ -129,8 +136,8 @@ export interface TableFigureClaim extends ClaimBase {
   readonly figure: ClaimFigure;
   /** Which households: poor, near-poor, or all households (“hộ dân”). */
   readonly subject: 'poor' | 'near-poor' | 'households';
-  /** The moment: at the start, exits, or what remains; null for all households. */
-  readonly stage: 'start' | 'exit' | 'end' | null;
+  /** The moment: at the start, exits, newly poor (phát sinh), back in poverty (tái nghèo), or what remains; null for all households. */
+  readonly stage: 'start' | 'exit' | 'new' | 'return' | 'end' | null;
   /** The one year the sentence names, if any. */
   readonly year: string | null;
 }
@@ -401,10 +408,10 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       const subject = after[1] === 'can ngheo' ? 'near-poor' : after[1] === 'ngheo' ? 'poor' : 'households';
       const s = sentenceAt(p, f.start);
       const sentence = p.folded.slice(s.start, s.end);
-      const stages = new Set<'start' | 'exit' | 'end'>();
-      if (/\b(dau nam|dau ky)\b/.test(sentence)) stages.add('start');
-      if (/\bthoat\b/.test(sentence)) stages.add('exit');
-      if (/\b(con lai|cuoi nam|cuoi ky)\b/.test(sentence)) stages.add('end');
+      // the moment the figure's own clause names (“…; phát sinh mới 23 hộ nghèo”), else the one the sentence's
+      // clauses without a count name (“Đến cuối năm 2026, toàn huyện còn 768 hộ nghèo”), never another figure's
+      const own = stagesOf(clauseAt(sentence, f.start - s.start, f.end - s.start));
+      const stages = own.size > 0 ? own : stagesOf(clausesWithoutCounts(p, s));
       if (subject !== 'households' && stages.size !== 1) continue;
       const years = new Set([...sentence.matchAll(/\b(20\d\d)\b/g)].map((m) => m[1]!));
       if (years.size > 1) continue;
@@ -438,7 +445,8 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       // a total is not a change (“(tăng 137 hộ so với đầu năm), trong đó …”); it may be an equivalent in brackets (“(tương đương 669 hộ). Trong đó …”)
       const depthAt = p.depths;
       // nor a yearly average (“1.234 tỷ đồng, bình quân mỗi năm khoảng 246,8 tỷ đồng, trong đó …”): the parts are of the total before it
-      const candidates = p.figures.filter((f) => f.start >= totalFrom && f.end <= c.at && f.dimension !== 'percent' && !CHANGE_BEFORE.test(p.folded.slice(Math.max(0, f.start - 12), f.start)) && !isYearlyAverage(p.folded, f));
+      // nor a figure in brackets before it (“252 lao động, đạt 100,8% kế hoạch (kế hoạch 250 lao động), trong đó …”): a plan, a comparison — unless the bracket gives the figure before it another way (“(tương đương 669 hộ). Trong đó”)
+      const candidates = p.figures.filter((f) => f.start >= totalFrom && f.end <= c.at && f.dimension !== 'percent' && !CHANGE_BEFORE.test(p.folded.slice(Math.max(0, f.start - 12), f.start)) && !isYearlyAverage(p.folded, f) && !bracketedAside(p, f, c.at));
       const fresh = candidates.filter((f) => (f.start >= previousEnd || ci === 0) && !used.has(`${p.block}:${f.start}`));
       const totals = lastPerDimension(fresh.length > 0 ? fresh : previousTotals);
       if (fresh.length > 0) previousTotals = candidates;
@@ -472,6 +480,7 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       }
       for (const total of totals) {
         const parts: ClaimFigure[] = [];
+        const partFigures: Array<{ para: Para; f: ProseFigure }> = [];
         const whose = total.dimension === 'households' ? householdsOf(p, total) : null;
         for (const item of items) {
           // “giảm 20 hộ”, “tăng 5 hộ” in the list is a change, not a part
@@ -492,6 +501,7 @@ export function extractClaims(model: DocumentModel): ProseClaims {
           );
           const part = fig(item.para, f, item.label);
           parts.push(share === undefined ? part : { ...part, share: fig(item.para, share) });
+          partFigures.push({ para: item.para, f });
         }
         if (parts.length === 0) continue;
         const s = sentenceAt(p, total.start);
@@ -500,6 +510,7 @@ export function extractClaims(model: DocumentModel): ProseClaims {
           connective: c.word,
           total: fig(p, total),
           parts,
+          ...(partsAreSubsets(p, total, partFigures, inlineEnd, s.start) ? { subsets: true as const } : {}),
           sentence: p.text.slice(s.start, Math.max(s.end, Math.min(inlineEnd, p.text.length))).trim(),
           location: { block: p.block, start: s.start, end: Math.max(s.end, inlineEnd) },
         });
@@ -1339,6 +1350,72 @@ function splitParts(text: string, offset: number, figures: readonly ProseFigure[
     return out;
   };
   return split(offset, offset + text.length, 0);
+}
+
+/** The moments a clause names: đầu năm (start), thoát nghèo (exit), phát sinh (new), tái nghèo (return), cuối năm / còn lại (end). */
+function stagesOf(folded: string): Set<'start' | 'exit' | 'new' | 'return' | 'end'> {
+  const stages = new Set<'start' | 'exit' | 'new' | 'return' | 'end'>();
+  if (/\b(dau nam|dau ky)\b/.test(folded)) stages.add('start');
+  if (/\bthoat\b/.test(folded)) stages.add('exit');
+  if (/\bphat sinh\b/.test(folded)) stages.add('new');
+  if (/\btai ngheo\b/.test(folded)) stages.add('return');
+  if (/\b(con lai|cuoi nam|cuoi ky)\b/.test(folded)) stages.add('end');
+  return stages;
+}
+
+/** Where clauses part in a folded sentence: “;”, “,” (not inside a number), brackets, “ và ”. */
+const CLAUSE_BREAK = /;|,(?!\d)|[()]|\sva\s/g;
+
+/** The clause of a folded sentence around `start`–`end`. */
+function clauseAt(folded: string, start: number, end: number): string {
+  let from = 0;
+  let to = folded.length;
+  for (const m of folded.matchAll(CLAUSE_BREAK)) {
+    if (m.index + m[0].length <= start) from = m.index + m[0].length;
+    else if (m.index >= end) {
+      to = m.index;
+      break;
+    }
+  }
+  return folded.slice(from, to);
+}
+
+/** The clauses of a sentence that hold no count of households (“Đến cuối năm 2026”), joined. */
+function clausesWithoutCounts(p: Para, s: { start: number; end: number }): string {
+  const folded = p.folded.slice(s.start, s.end);
+  const counts = p.figures.filter((g) => g.dimension === 'households' && g.start >= s.start && g.end <= s.end);
+  const out: string[] = [];
+  let from = 0;
+  for (const m of [...folded.matchAll(CLAUSE_BREAK), { index: folded.length, 0: '' }]) {
+    const to = m.index;
+    if (!counts.some((g) => g.start - s.start < to && g.end - s.start > from)) out.push(folded.slice(from, to));
+    from = to + m[0].length;
+  }
+  return out.join(' | ');
+}
+
+/** A figure in brackets that close before `at`, deeper than `at`, other than an equivalent of the figure before it (“(tương đương 669 hộ)”). */
+function bracketedAside(p: Para, f: ProseFigure, at: number): boolean {
+  if ((p.depths[f.start] ?? 0) <= (p.depths[at] ?? 0)) return false;
+  const open = p.text.lastIndexOf('(', f.start);
+  return !/^\(\s*(?:tuong duong|tuong ung)\b/.test(p.folded.slice(open, f.start));
+}
+
+/**
+ * The parts of a total are groups among it rather than a split of it: every part is followed by
+ * its own “chiếm P%” before the next part, or the total counts all households (“1.842 hộ dân cư”,
+ * “tổng số hộ dân cư là”) and every part is a poverty status (hộ nghèo, hộ cận nghèo).
+ */
+function partsAreSubsets(p: Para, total: ProseFigure, parts: ReadonlyArray<{ para: Para; f: ProseFigure }>, listEnd: number, sentenceStart: number): boolean {
+  const ownShare = parts.every(({ para, f }, i) => {
+    const next = parts[i + 1];
+    const end = next !== undefined && next.para === para ? next.f.start : para === p ? listEnd : para.text.length;
+    return /\bchiem(?: ty le| ti le)?\s*\d/.test(para.folded.slice(f.end, end));
+  });
+  if (ownShare) return true;
+  if (total.dimension !== 'households') return false;
+  const allHouseholds = /^\s*(?:dan(?: cu)?|gia dinh|tu nhien)\b/.test(p.folded.slice(total.end, total.end + 20)) || BASE_WORDS.test(p.folded.slice(sentenceStart, total.numberStart));
+  return allHouseholds && parts.every(({ para, f }) => householdsOf(para, f) !== null);
 }
 
 function lastPerDimension(figures: readonly ProseFigure[]): ProseFigure[] {
