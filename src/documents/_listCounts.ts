@@ -149,7 +149,8 @@ function countsIn(p: DocumentParagraph): ListCount[] {
     const noun = m[2] === 'du an thanh phan' ? 'du an' : /^thon\W*ban$/.test(m[2]!) ? 'thon ban' : m[2]!;
     if (count === null || count < 2 || seen.has(noun)) continue;
     // a place, a source, a work counted: only when a list follows it (“gồm 3 xã:”, “5 mô hình sau”)
-    if (isListedNoun(noun) && !/^[^.;:]{0,60}(?::|\b(?:nhu )?sau\s*[:.]?\s*$)/.test(folded.slice(m.index + m[0].length))) continue;
+    // (not a colon after “trong đó”: the parts of the sentence's figure follow it, “4 huyện, trong đó: xây mới 45 hộ…”)
+    if (isListedNoun(noun) && !/^(?:(?!trong do)[^.;:]){0,60}(?::|\b(?:nhu )?sau\s*[:.]?\s*$)/.test(folded.slice(m.index + m[0].length))) continue;
     // the count the lead introduces, or one after a comma or “và” (“gồm 03 dự án, 10 tiểu dự án”)
     if (m.index !== led.index + led[1]!.length && !/(?:,|\bva)\s*$/.test(folded.slice(led.index, m.index))) continue;
     seen.add(noun);
@@ -201,11 +202,11 @@ function inlineItems(rest: string): Item[] | null {
  */
 function inlineNames(rest: string): Item[] | null {
   const colon = /^[^.;:]{0,60}:\s*/.exec(rest);
-  if (colon === null) return null;
+  if (colon === null || /trong đó/iu.test(colon[0])) return null;
   const tail = rest.slice(colon[0].length);
   const end = /\.(?!\d)(?:\s|$)|$/.exec(tail)!;
   const list = tail.slice(0, end.index).trim();
-  if (list === '' || /\.\.\.|…|\bv\.v\b|\bcác\b[^,;]*\bkhác\b|\bnhư\b|\bthuộc\b|\btrong đó\b/iu.test(list)) return null;
+  if (list === '' || /\.\.\.|…|\bv\.v\b|\bcác\b[^,;]*\bkhác\b|\bnhư\b|\bthuộc\b|trong đó/iu.test(list)) return null;
   const names = list.split(/,(?!\d)|;|\s+và\s+/u).map((x) => x.trim());
   if (names.length < 2 || names.some((n) => n === '' || n.length > 80)) return null;
   return names.map((n) => ({ block: -1, key: n }));

@@ -86,6 +86,12 @@ describe('counts of places, sources, works; lists with explanations between thei
     expect(run('Xã có 3 thôn, bản sau: Nà Phặc, Bản Chang, v.v.')).toEqual([]);
   });
 
+  it('a colon after “trong đó” opens the parts of the sentence’s figure, not a list of the places counted before it', () => {
+    expect(run('Hỗ trợ 83 hộ nghèo có khó khăn về nhà ở trên địa bàn 4 huyện, trong đó: xây mới 45 hộ, sửa chữa 38 hộ.')).toEqual([]);
+    expect(run('Triển khai tại 3 xã, trong đó: Tân Lập, Tân Hòa.')).toEqual([]);
+    expect(run('Triển khai tại 3 xã: Tân Lập, Tân Hòa.')).toEqual(['list-count-mismatch “3 xã” → 2']);
+  });
+
   it('explanation paragraphs between numbered items: the list goes on while the next item is numbered right after the last', () => {
     const plan = (n: number, items: number): string =>
       [`Năm 2027, xã tập trung thực hiện ${n} nội dung sau:`, ...Array.from({ length: items }, (_, i) => [`${i + 1}. Nội dung thứ ${i + 1}.`, 'Xã phối hợp với các đoàn thể triển khai.', '- Hỗ trợ giống cây trồng.']).flat(), 'II. TỔ CHỨC THỰC HIỆN', '1. Ủy ban nhân dân xã', 'Chỉ đạo chung.', '2. Các đoàn thể'].join('\n');
