@@ -12,6 +12,7 @@ import {
 } from '../../src/numbers/fraction.js';
 import { alkireFoster, type AfResult } from '../../src/measures/alkireFoster.js';
 import { alkireFosterRobustness } from '../../src/measures/alkireFosterRobustness.js';
+import { afScoreDistribution } from '../../src/measures/afScoreDistribution.js';
 import { equalNestedWeights, nestedWeights, type NestedWeightsInput } from '../../src/measures/nestedWeights.js';
 import type { AfData } from '../../src/measures/afData.js';
 import { expectPure } from '../_helpers/purity.js';
@@ -99,6 +100,23 @@ describe('alkireFoster: Alkire & Foster (2011) four-person example', () => {
 
   it('is pure: input untouched, output deep-frozen, same output twice', () => {
     expectPure(alkireFoster, AF2011, { weights: fourEqual, cutoff: { share: '0.5' }, countBy: 'units' as const });
+  });
+});
+
+describe('afScoreDistribution: the Alkire & Foster (2011) four-person example, deprivation counts (0, 2, 4, 1) as transcribed', () => {
+  // The counts are those of the domain notes' transcription (page unconfirmed, see the top of this
+  // file), not a stored copy of the paper: with four equal weights the scores are c/4 = 0, 1/2, 1, 1/4.
+  const d = expectPure(afScoreDistribution, AF2011, { weights: fourEqual, countBy: 'units' as const });
+
+  it('one person at each of the scores 0, 1/4, 1/2 and 1; the share at or above 1/2 is the H = 1/2 of k = 2', () => {
+    expect(d.scores.map((s) => [s.score, s.population, s.share])).toEqual([
+      [f(0), f(1), f(1, 4)],
+      [f(1, 4), f(1), f(1, 4)],
+      [f(1, 2), f(1), f(1, 4)],
+      [f(1), f(1), f(1, 4)],
+    ]);
+    expect(d.scores.map((s) => s.shareAtLeast)).toEqual([f(1), f(3, 4), f(1, 2), f(1, 4)]);
+    expect(d.scores[2]?.shareAtLeast).toEqual(alkireFoster(AF2011, { weights: fourEqual, cutoff: { share: '0.5' }, countBy: 'units' }).headcountRatio);
   });
 });
 
