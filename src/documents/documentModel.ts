@@ -22,6 +22,8 @@ export interface BlockPosition {
   readonly row?: number;
   readonly column?: number;
   readonly note?: { readonly kind: 'footnote' | 'endnote'; readonly id: string };
+  /** Word: the block's place (0-based) among the paragraphs, or the tables, of the content control (or other container) at `paragraph`, empty paragraphs counted; absent outside one. */
+  readonly within?: number;
 }
 
 /** A 0-based cell address inside a table's grid. */
@@ -103,6 +105,7 @@ const position = z.object({
   row: z.number().int().positive().optional(),
   column: z.number().int().positive().optional(),
   note: z.object({ kind: z.enum(['footnote', 'endnote']), id: z.string() }).optional(),
+  within: z.number().int().nonnegative().optional(),
 });
 const cell = z.object({
   text: z.string(),

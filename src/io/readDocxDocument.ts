@@ -413,18 +413,24 @@ export function readDocxDocument(bytes: Uint8Array, options: ReadDocxDocumentOpt
     pendingNotes = [];
   };
   const children = body === undefined ? [] : childrenOf(body);
-  const visit = (nodes: readonly XmlNode[], paragraphOf: (i: number) => number): void => {
+  // in a content control (or other container) at the body: the paragraphs and tables counted in order, empty ones too, as markDocx finds them
+  type Within = { 'w:p': number; 'w:tbl': number };
+  const placeOf = (within: Within | undefined, kind: 'w:p' | 'w:tbl'): { within?: number } => (within === undefined ? {} : { within: within[kind]++ });
+  const visit = (nodes: readonly XmlNode[], paragraphOf: (i: number) => number, within?: Within): void => {
     nodes.forEach((n, i) => {
       const tag = tagOf(n);
       if (tag === 'w:p') {
+        const place = placeOf(within, 'w:p');
         const info = paragraphInfo(n);
         if (info.text === '' && info.label === undefined) return;
-        const base = { index: blocks.length, text: info.text, ...(info.label === undefined ? {} : { label: info.label }), ...(info.style === undefined ? {} : { style: info.style }), position: { paragraph: paragraphOf(i) } };
+        const base = { index: blocks.length, text: info.text, ...(info.label === undefined ? {} : { label: info.label }), ...(info.style === undefined ? {} : { style: info.style }), position: { paragraph: paragraphOf(i), ...place } };
         blocks.push(info.level === null ? { kind: 'paragraph', ...base } : { kind: 'heading', ...base, level: info.level });
       } else if (tag === 'w:tbl') {
-        blocks.push(readTable(n, blocks.length, paragraphOf(i)));
+        const place = placeOf(within, 'w:tbl');
+        const table = readTable(n, blocks.length, paragraphOf(i));
+        blocks.push({ ...table, position: { ...table.position, ...place } });
       } else if (CONTAINERS.has(tag)) {
-        visit(childrenOf(n), () => paragraphOf(i));
+        visit(childrenOf(n), () => paragraphOf(i), within ?? { 'w:p': 0, 'w:tbl': 0 });
       } else if (tag === 'w:altChunk') {
         // content Word imports from another part (HTML, RTF, another document) only when it opens the file: not read, it would be lost
         fail({
