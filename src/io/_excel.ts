@@ -14,7 +14,7 @@ import { columnHeader } from './tableWriter.js';
 import { bufferZipBytes, fileZipBytes, overZipLimit, readZipDirectory, unpackZip, verifyZipEntry, XLSX_FORMAT, type ZipBytes, type ZipEntry } from './_zip.js';
 import { CLASSIFIED_HOUSEHOLD_COLUMNS } from './outputColumns.js';
 import { REGISTER_OUTPUT_HEADERS } from './registerOutputColumns.js';
-import { columnLetters, readWorkbookInfo, readXlsxCell, scanSheetMerges, streamSheetCells, type XlsxSheetInfo, type XlsxSheetLayout, type XlsxMerge, type XlsxWorkbookInfo } from './_xlsxSheet.js';
+import { columnLetters, hiddenDataNote, readWorkbookInfo, readXlsxCell, scanSheetMerges, streamSheetCells, type XlsxSheetInfo, type XlsxSheetLayout, type XlsxMerge, type XlsxWorkbookInfo } from './_xlsxSheet.js';
 
 type ExcelModule = typeof ExcelJS;
 let excel: Promise<ExcelModule> | undefined;
@@ -395,15 +395,8 @@ async function* sheetRows(bytes: ZipBytes, entries: readonly ZipEntry[], info: X
   }
   for (const c of ownColumns) hiddenColumnsRead.delete(c);
   if (about !== undefined) Object.assign(about, { hiddenRows, hiddenColumns: [...hiddenColumnsRead].sort((a, b) => a - b) });
-  if (onNote !== undefined && (hiddenRows.length > 0 || hiddenColumnsRead.size > 0)) {
-    const columns = [...hiddenColumnsRead].sort((a, b) => a - b).map(columnLetters);
-    const list = (xs: readonly (string | number)[]): string => `${xs.slice(0, 10).join(', ')}${xs.length > 10 ? ', …' : ''}`;
-    const parts = [
-      ...(hiddenRows.length > 0 ? [`${hiddenRows.length} hidden row${hiddenRows.length === 1 ? '' : 's'} (${list(hiddenRows)})`] : []),
-      ...(columns.length > 0 ? [`${columns.length} hidden column${columns.length === 1 ? '' : 's'} (${list(columns)})`] : []),
-    ];
-    onNote(`${label}: ${parts.join(' and ')} of the sheet ${JSON.stringify(chosen.name)} read as data, as every row and column is: unhide them in the spreadsheet to see all that was read`);
-  }
+  const note = onNote === undefined ? undefined : hiddenDataNote(label, chosen.name, hiddenRows, [...hiddenColumnsRead].sort((a, b) => a - b));
+  if (note !== undefined) onNote!(note);
 }
 
 let ownHidden: ReadonlySet<string> | undefined;

@@ -125,10 +125,10 @@ describe('a value to the right of the header', () => {
 describe('hidden rows and columns', () => {
   it('are read as data, and the run summary says how many', async () => {
     const path = write('hidden.xlsx', sheet(headRow + household(2, 'H1', '1500000') + household(3, 'H2', '1500000', '', '', ' hidden="1"') + household(4, 'H3', '1500000'), '', '<cols><col min="9" max="9" width="0" hidden="1"/></cols>'));
-    const run = await expectOutcome(['classify', path, ...AS_OF], { code: 0, unchanged: [path], mentions: ['hidden.xlsx: 1 hidden row (3) and 1 hidden column (I) of the sheet "DS" read as data'] });
+    const run = await expectOutcome(['classify', path, ...AS_OF], { code: 0, unchanged: [path], mentions: ['hidden.xlsx: the sheet "DS": row 3 and column I are hidden in the spreadsheet and read as data, as every row and column is'] });
     expect(run.out.trim().split('\r\n').slice(1)).toHaveLength(3);
     const summarized = write('hidden-classified.xlsx', sheet(CLASSIFIED + classified(2, 'poor') + classified(3, 'poor', '', '', ' hidden="true"'), '', '<cols><col min="1" max="2" hidden="1"/></cols>'));
-    await expectOutcome(['summarize', summarized], { code: 0, unchanged: [summarized], mentions: ['hidden-classified.xlsx: 1 hidden row (3) and 2 hidden columns (A, B) of the sheet "DS" read as data'] });
+    await expectOutcome(['summarize', summarized], { code: 0, unchanged: [summarized], mentions: ['hidden-classified.xlsx: the sheet "DS": row 3 and columns A, B are hidden in the spreadsheet and read as data'] });
   });
 
   it('the columns the library’s own XLSX output hides (status codes, indicator ids) are not named when it is read back; a column the user hid still is', async () => {
@@ -147,7 +147,7 @@ describe('hidden rows and columns', () => {
     }
     // the user's hidden column under a header of their own is still named
     const user = write('user-hidden.xlsx', sheet(CLASSIFIED + classified(2, 'poor'), '', '<cols><col min="1" max="1" hidden="1"/></cols>'));
-    await expectOutcome(['summarize', user], { code: 0, mentions: ['user-hidden.xlsx: 1 hidden column (A) of the sheet "DS" read as data'] });
+    await expectOutcome(['summarize', user], { code: 0, mentions: ['user-hidden.xlsx: the sheet "DS": column A is hidden in the spreadsheet and read as data'] });
   });
 
   it('a sheet with nothing hidden says nothing of it', async () => {
