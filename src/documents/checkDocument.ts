@@ -7,6 +7,7 @@ import { checkListCounts } from './_listCounts.js';
 import { checkUnitAmounts } from './_unitAmounts.js';
 import { checkProseAgainstTables } from './_proseAgainstTables.js';
 import { checkTables } from './_checkTables.js';
+import { withoutNotReadBlocks } from './_notReadBlocks.js';
 import type { CheckFinding, CheckReport, UncheckedItem } from './checkReport.js';
 import { documentModelSchema, type DocumentModel } from './documentModel.js';
 import { extractClaims } from './proseClaims.js';
@@ -75,11 +76,14 @@ const SEVERITY_ORDER = { error: 0, warning: 1, rounding: 2 } as const;
  * report.findings[0].message //=> '“82.075 triệu đồng” trong đó Vốn đầu tư 71.750 triệu đồng; vốn sự nghiệp 10.505 triệu đồng: the parts add up to 82.255 triệu đồng, more than the total by 180'
  * @see poverty-rate-reporting §2–4 (rates of one area share a base; targets in points; rounding half-up)
  */
-export function checkDocument(model: DocumentModel, options: CheckDocumentOptions = {}): CheckReport {
+export function checkDocument(given: DocumentModel, options: CheckDocumentOptions = {}): CheckReport {
   assertOptions(options, 'checkDocument');
-  parseInput(documentModelSchema, model, { description: 'a document model', term: 'văn bản kế hoạch' });
+  parseInput(documentModelSchema, given, { description: 'a document model', term: 'văn bản kế hoạch' });
   const o = parseInput(optionsSchema, options);
   const rounding = o.rounding ?? 'half-up';
+  // a block whose words could not be read (old font encoding): the rest is checked, the block is an error finding
+  const { model: read, findings: notRead } = withoutNotReadBlocks(given);
+  const model = read;
   const tables = checkTables(model, (o.layouts ?? {}) as Readonly<Record<string, DocumentTableLayout>>, (o.specs ?? {}) as Readonly<Record<string, TableSpec>>, rounding, o.consensus ?? 0.75);
   const prose = extractClaims(model);
   const d = DEFAULT_QUALIFIER_BOUNDS;
@@ -92,7 +96,7 @@ export function checkDocument(model: DocumentModel, options: CheckDocumentOption
   const lists = checkListCounts(model);
   const amounts = checkUnitAmounts(model);
   const against = checkProseAgainstTables(model, tables.understood);
-  const findings: CheckFinding[] = [...tables.findings, ...claims.findings, ...lists.findings, ...amounts.findings, ...against.findings].sort(
+  const findings: CheckFinding[] = [...notRead, ...tables.findings, ...claims.findings, ...lists.findings, ...amounts.findings, ...against.findings].sort(
     (a, b) => a.location.block - b.location.block || (a.location.row ?? 0) - (b.location.row ?? 0) || (a.location.column ?? 0) - (b.location.column ?? 0) || (a.location.start ?? 0) - (b.location.start ?? 0) || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity],
   );
   const unchecked: UncheckedItem[] = [

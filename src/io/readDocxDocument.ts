@@ -1,5 +1,5 @@
 import { deepFreeze } from '../_internal/_freeze.js';
-import { refuseLegacyDocument } from './_legacyFont.js';
+import { markLegacyBlocks } from './_legacyFont.js';
 import type { DocumentBlock, DocumentCell, DocumentModel } from '../documents/documentModel.js';
 import { assertOptions } from '../errors/assertOptions.js';
 import { fail } from '../errors/VnPovertyError.js';
@@ -445,6 +445,6 @@ export function readDocxDocument(bytes: Uint8Array, options: ReadDocxDocumentOpt
     });
   };
   visit(children, (i) => i);
-  refuseLegacyDocument(blocks, options.source);
-  return deepFreeze({ format: 'docx', ...(options.source === undefined ? {} : { source: options.source }), blocks });
+  const read = markLegacyBlocks(blocks, options.source);
+  return deepFreeze({ format: 'docx', ...(options.source === undefined ? {} : { source: options.source }), blocks: read });
 }
