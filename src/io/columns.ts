@@ -185,6 +185,25 @@ export function ambiguousDate(text: string): { readonly read: IsoDate; readonly 
   return { read: iso(m[4]!, month, day), other: iso(m[4]!, day, month) };
 }
 
+/**
+ * An amount cell in whole đồng; a figure that is a fraction of a đồng is refused quoting the cell
+ * as written (`1,5`, not the number read) and, in a column of đồng, saying how to name a larger unit.
+ */
+function cellDong(raw: string | number, value: Decimal, unit: MoneyUnit): Dong {
+  const inDong = value.times(DONG_PER_UNIT[unit].toString());
+  if (inDong.isInteger()) return toDong(value, unit);
+  const text = String(raw).trim();
+  return fail({
+    code: 'fractional-dong',
+    path: [],
+    value: text,
+    expected:
+      unit === 'dong'
+        ? `a whole number of đồng: ${text} is a fraction of a đồng (a comma marks decimals, a dot groups thousands: 1.500.000); if the column holds nghìn or triệu đồng, name the unit in its header, e.g. “Thu nhập/tháng (triệu đồng)”`
+        : `a whole number of đồng: ${text} ${UNIT_WORDS[unit]} is ${inDong.toFixed().replace('.', ',')} đồng, a fraction of a đồng`,
+  });
+}
+
 function readCellValue(raw: RawCell, spec: Pick<ColumnSpec, 'hint' | 'unit'>, format: string | undefined): CellValue {
   if (raw === null || (typeof raw === 'string' && raw.trim() === '')) return null;
   if (typeof raw === 'string') refuseControl(raw);
@@ -255,7 +274,7 @@ function readCellValue(raw: RawCell, spec: Pick<ColumnSpec, 'hint' | 'unit'>, fo
         if (!value.isInteger()) return fail({ code: 'not-a-count', path: [], value: String(raw), expected: 'a whole number of households or persons' });
         return BigInt(value.toFixed(0));
       }
-      if (hint === 'amount') return toDong(value, unit ?? spec.unit ?? 'dong') satisfies Dong;
+      if (hint === 'amount') return cellDong(raw, value, unit ?? spec.unit ?? 'dong');
       return value;
     }
     default:
