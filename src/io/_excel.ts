@@ -223,6 +223,21 @@ export interface XlsxSheetAbout {
   hiddenRows?: readonly number[];
   /** The sheet's columns hidden in the spreadsheet that hold data (1-based). */
   hiddenColumns?: readonly number[];
+  /** When no sheet was named and the workbook has other worksheets: the note naming the sheet read and those not read. */
+  otherSheets?: string;
+}
+
+/**
+ * The note on a workbook read by its first visible sheet (no sheet named) when it has other
+ * worksheets, which are not read: the sheet read, and the others by name (hidden ones said so),
+ * so that a register split over several sheets (one per village) is never read in part silently.
+ * `undefined` for a workbook of one worksheet.
+ */
+function otherSheetsNote(info: XlsxWorkbookInfo, chosen: XlsxSheetInfo, label: string): string | undefined {
+  const others = info.sheets.filter((s) => s !== chosen && s.part !== undefined);
+  if (others.length === 0) return undefined;
+  const named = others.slice(0, 8).map((s) => `${JSON.stringify(s.name)}${s.state === 'hidden' ? ' (hidden)' : s.state === 'veryHidden' ? ' (very hidden)' : ''}`);
+  return `${label}: the sheet ${JSON.stringify(chosen.name)} is read, the first visible of its ${others.length + 1} worksheets; the other${others.length === 1 ? '' : 's'}, ${named.join(', ')}${others.length > 8 ? ', …' : ''}, ${others.length === 1 ? 'is' : 'are'} not read: name the sheet to read with --sheet NAME (the sheet option)`;
 }
 
 /**
@@ -297,6 +312,11 @@ export async function* readXlsxSheet(
     for (const entry of entries) if (isWorksheetPart(entry.name) && (picked instanceof VnPovertyError || entry.name !== picked.part)) await verifyZipEntry(bytes, entry, label, XLSX_FORMAT);
     if (picked instanceof VnPovertyError) throw picked;
     const chosen = picked;
+    const others = sheet === undefined ? otherSheetsNote(info, chosen, label) : undefined;
+    if (others !== undefined) {
+      onNote?.(others);
+      if (about !== undefined) about.otherSheets = others;
+    }
     yield* sheetRows(bytes, entries, info, chosen, label, limits, { cells: 0 }, onNote, about);
   } finally {
     bytes.close();

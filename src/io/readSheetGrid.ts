@@ -189,7 +189,7 @@ export async function sheetGridOf(sheetRows: AsyncIterable<XlsxRow>, about: Xlsx
   // every row as wide as the sheet, so that a row whose last cells are empty is not a short row
   const rows: (string | null)[][] = Array.from({ length: height }, () => Array<string | null>(width).fill(null));
   for (const [r, c, text] of texts) rows[r]![c] = text;
-  const notes: string[] = [];
+  const notes: string[] = about.otherSheets === undefined ? [] : [about.otherSheets];
   const where = `${label}: the sheet ${JSON.stringify(sheet)}`;
   for (const m of about.merges ?? []) {
     const value = rows[m.top - 1]?.[m.left - 1] ?? null;

@@ -25,6 +25,9 @@ function sheet(d: string, name: string, xml: string, sheetName = 'DS'): string {
   return path;
 }
 
+/** The note every reader gives on the hidden instructions sheet `sheet` writes before the table's. */
+const otherSheets = (file: string): string => `${file}: the sheet "DS" is read, the first visible of its 2 worksheets; the other, "Hướng dẫn" (hidden), is not read: name the sheet to read with --sheet NAME (the sheet option)`;
+
 describe('readSheetGrid: a table read as the register reader reads a sheet', () => {
   it('the sheet is found ignoring case, as Excel and classify do (before: "ds" was a missing sheet)', async () => {
     const path = sheet(dir(), 'bang.xlsx', `<sheetData>${HEADER}${commune(2, 'Xã A', '10', '5')}${total(3, '10', '5')}</sheetData>`);
@@ -59,7 +62,7 @@ describe('readSheetGrid: a table read as the register reader reads a sheet', () 
       ['Huyện X', '10', '5'],
       ['Huyện X', null, '6'],
     ]);
-    expect(grid.notes).toEqual(['gop.xlsx: the sheet "DS": the merged range B3:B4 holds one figure (10) over 2 rows: it is read in B3 only and the other cells it covers as blank; unmerge the cells and give each row its own figure']);
+    expect(grid.notes).toEqual([otherSheets('gop.xlsx'), 'gop.xlsx: the sheet "DS": the merged range B3:B4 holds one figure (10) over 2 rows: it is read in B3 only and the other cells it covers as blank; unmerge the cells and give each row its own figure']);
   });
 
   it('a merged figure in a table reconcile infers: the covered row is a blank figure and stderr says why', async () => {
@@ -76,6 +79,7 @@ describe('readSheetGrid: a table read as the register reader reads a sheet', () 
     const grid = await readSheetGrid(counted);
     expect([grid.hiddenRows, grid.hiddenColumns]).toEqual([[2, 3], [3]]); // empty hidden columns F:I are not named
     expect(grid.notes).toEqual([
+      otherSheets('an-tinh.xlsx'),
       'an-tinh.xlsx: the sheet "DS": rows 3, 4 and column D are hidden in the spreadsheet and read as data, as every row and column is (if they were hidden to leave them out, delete them instead): unhide them to see all that was read',
     ]);
     await expectOutcome(['reconcile', counted], { code: 0, mentions: ['vn-poverty reconcile: ', 'an-tinh.xlsx: the sheet "DS": rows 3, 4 and column D are hidden'], unchanged: [counted] });
@@ -83,6 +87,7 @@ describe('readSheetGrid: a table read as the register reader reads a sheet', () 
     const notes: string[] = [];
     for await (const _ of readRows(counted, { onNote: (n) => notes.push(n) })) void _;
     expect(notes).toEqual(grid.notes);
+    expect(notes[0]).toBe(otherSheets('an-tinh.xlsx'));
     // the printed total leaves the hidden rows out: no sum is found, and the note says which rows were read
     const left = sheet(d, 'bo-qua.xlsx', `<sheetData>${rows}${total(5, '10', '5')}</sheetData>`);
     const run = await expectOutcome(['reconcile', left], { code: 0, mentions: ['bo-qua.xlsx: the sheet "DS": rows 3, 4 are hidden in the spreadsheet and read as data'], unchanged: [left] });

@@ -6,6 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readRecords } from '../../src/io/readRecords.js';
+import { readSheetGrid } from '../../src/io/readSheetGrid.js';
 import { tempDirs } from '../_helpers/tempDirs.js';
 import { GOOD_REGISTER, expectOutcome, expectRefused, writeCsv } from './_hostile.js';
 import { inline, numberCell, rawXlsx, type RawSheet } from './_rawXlsx.js';
@@ -119,6 +120,23 @@ describe('a value to the right of the header', () => {
     await expectRefused(['summarize', summarized], ['wide-classified.xlsx, row 3: cell DS!F3 holds “12” but column F has no header (the header on row 1 ends at column D)'], [summarized]);
     const spaces = write('spaces.xlsx', sheet(headRow + household(2, 'H1', '1500000', '', inline('J2', '   '))));
     await expectOutcome(['classify', spaces, ...AS_OF], { code: 0, unchanged: [spaces] });
+  });
+});
+
+describe('workbooks of several sheets', () => {
+  it('the sheet read and those not read are named (hidden ones said so) when no --sheet is given: a register split over sheets is never read in part silently (before: silent)', async () => {
+    const path = join(dir(), 'nhieu-sheet.xlsx');
+    const rows = (id: string): string => `<sheetData>${headRow}${household(2, id, '1500000')}</sheetData>`;
+    writeFileSync(path, rawXlsx([{ name: 'Cũ', state: 'hidden', xml: rows('H0') }, { name: 'Thôn 1', xml: rows('H1') }, { name: 'Thôn 2', xml: rows('H2') }, { name: 'Nháp', state: 'veryHidden', xml: rows('H3') }]));
+    const note = 'nhieu-sheet.xlsx: the sheet "Thôn 1" is read, the first visible of its 4 worksheets; the others, "Cũ" (hidden), "Thôn 2", "Nháp" (very hidden), are not read: name the sheet to read with --sheet NAME (the sheet option)';
+    const run = await expectOutcome(['classify', path, ...AS_OF], { code: 0, unchanged: [path], mentions: [note] });
+    expect(run.out.trim().split('\r\n').slice(1).map((l) => l.split(',')[0])).toEqual(['H1']);
+    // the reader of a printed table (reconcile) says it the same way
+    expect((await readSheetGrid(path)).notes[0]).toBe(note);
+    // a sheet named is read without the note
+    const named = await expectOutcome(['classify', path, ...AS_OF, '--sheet', 'Thôn 2'], { code: 0, unchanged: [path] });
+    expect(named.err).not.toContain('are not read');
+    expect(named.out.trim().split('\r\n').slice(1).map((l) => l.split(',')[0])).toEqual(['H2']);
   });
 });
 
