@@ -114,3 +114,15 @@ describe('CSV saved by Excel under Vietnamese regional settings, and its Text sa
     expect((await expectOutcome(['classify', utf8, ...AS_OF, '--delimiter', 'tab'], { code: 0, unchanged: [utf8] })).err).toContain('1 households classified');
   });
 });
+
+describe('a folder given as the input file', () => {
+  it('is refused naming it, by every command (before: classify said "cannot read a file: it is a folder")', async () => {
+    const { mkdirSync } = await import('node:fs');
+    const d = dir();
+    const folder = `${d}/ho.csv`;
+    mkdirSync(folder);
+    await expectRefused(['classify', folder, ...AS_OF], ['ho.csv is a folder, not a file: give a file in it'], []);
+    await expectRefused(['summarize', folder], ['ho.csv is a folder, not a file'], []);
+    await expectRefused(['reconcile', folder], ['ho.csv is a folder, not a file'], []);
+  });
+});
