@@ -127,6 +127,15 @@ describe('the plan’s text as Word shows it', () => {
     expect(readDocxDocument(marked.bytes).blocks).toEqual(model.blocks);
   });
 
+  it('page headers and footers holding figures are named as not checked; a page number alone says nothing (before: silently skipped)', () => {
+    const claim = 'Tổng: 10 hộ, trong đó: 4 hộ nghèo; 5 hộ cận nghèo.';
+    const bytes = docx(p(r('Kế hoạch')), { 'word/header1.xml': `<w:hdr ${NS}>${p(r(claim))}</w:hdr>`, 'word/footer1.xml': `<w:ftr ${NS}>${p(r('Trang 3'))}</w:ftr>`, 'word/footer2.xml': `<w:ftr ${NS}>${p(r('7'))}</w:ftr>` });
+    const model = readDocxDocument(bytes, { source: 'kh.docx' });
+    expect(model.notes).toEqual([`kh.docx: the page header word/header1.xml holds text with figures ("${claim}"), which is not checked: headers and footers are not read as the plan's text; if a figure there belongs to the plan, put it in the body`]);
+    expect(checkDocument(model).notes).toEqual(model.notes);
+    expect(readDocxDocument(docx(p(r('Kế hoạch')))).notes).toBeUndefined();
+  });
+
   it('symbols (w:sym) are read as printed: a percent sign or ≥ from the Symbol font, a tick from Wingdings; an unknown one keeps figures apart (before: left out, 5% read as 5)', () => {
     const sym = (font: string, char: string): string => `<w:r><w:sym w:font="${font}" w:char="${char}"/></w:r>`;
     expect(texts(docx(p(r('Tỷ lệ giảm 1,5'), sym('Symbol', 'F025'), r(' năm; thu nhập '), sym('Symbol', 'F0B3'), r(' 2 triệu '), sym('Wingdings', 'F0FC')) + p(r('12'), sym('Webdings', 'F021'), r('30'))))).toEqual(['Tỷ lệ giảm 1,5% năm; thu nhập ≥ 2 triệu ✓', '12 30']);
