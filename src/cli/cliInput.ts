@@ -80,10 +80,10 @@ function overLimit(max: number, size: number): never {
 export async function openCliInput<F extends string>(io: CliIo, path: string, detect: (name: string, head: Uint8Array | undefined) => F): Promise<CliInput<F>> {
   if (path !== STDIO_NAME) {
     const format = detect(path, undefined);
-    const size = await stat(path).then(
-      (s) => (s.isFile() ? s.size : undefined),
-      () => undefined,
-    );
+    const found = await stat(path).catch(() => undefined);
+    // a folder given as the input: named, as a missing or unreadable file is (an fd read of a folder names no path)
+    if (found?.isDirectory() === true) fail({ code: 'not-a-file', path: [path], value: path, expected: 'a file', message: `${path} is a folder, not a file: give a file in it` });
+    const size = found?.isFile() === true ? found.size : undefined;
     return {
       name: path,
       stdin: false,

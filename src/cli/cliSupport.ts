@@ -191,7 +191,7 @@ export function writeJsonResult(io: CliIo, result: unknown): void {
  * columns read, merged cells filled) written once to stderr for the run summary, however often
  * the file is read.
  * @example
- * const onNote = noteOnStderr(io, 'classify'); onNote('ho.xlsx: 2 hidden rows (7, 9) of the sheet "DS" read as data…') // prints vn-poverty classify: ho.xlsx: 2 hidden rows…
+ * const onNote = noteOnStderr(io, 'classify'); onNote('ho.xlsx: the sheet "DS": rows 7, 9 are hidden…') // prints vn-poverty classify: ho.xlsx: the sheet "DS": rows 7, 9 are hidden…
  */
 export function noteOnStderr(io: CliIo, command: string): (note: string) => void {
   const said = new Set<string>();

@@ -7,6 +7,7 @@ import { checkListCounts } from './_listCounts.js';
 import { checkUnitAmounts } from './_unitAmounts.js';
 import { checkProseAgainstTables } from './_proseAgainstTables.js';
 import { checkTables } from './_checkTables.js';
+import { withoutNotReadBlocks } from './_notReadBlocks.js';
 import type { CheckFinding, CheckReport, UncheckedItem } from './checkReport.js';
 import { documentModelSchema, type DocumentModel } from './documentModel.js';
 import { extractClaims } from './proseClaims.js';
@@ -80,19 +81,21 @@ export function checkDocument(model: DocumentModel, options: CheckDocumentOption
   parseInput(documentModelSchema, model, { description: 'a document model', term: 'văn bản kế hoạch' });
   const o = parseInput(optionsSchema, options);
   const rounding = o.rounding ?? 'half-up';
-  const tables = checkTables(model, (o.layouts ?? {}) as Readonly<Record<string, DocumentTableLayout>>, (o.specs ?? {}) as Readonly<Record<string, TableSpec>>, rounding, o.consensus ?? 0.75);
-  const prose = extractClaims(model);
+  // a block whose words could not be read (old font encoding): the rest is checked, the block is an error finding
+  const { model: read, findings: notRead } = withoutNotReadBlocks(model);
+  const tables = checkTables(read, (o.layouts ?? {}) as Readonly<Record<string, DocumentTableLayout>>, (o.specs ?? {}) as Readonly<Record<string, TableSpec>>, rounding, o.consensus ?? 0.75);
+  const prose = extractClaims(read);
   const d = DEFAULT_QUALIFIER_BOUNDS;
   const b = o.bounds ?? {};
   const bounds: QualifierBounds = {
     moreThan: { amounts: b.moreThan?.amounts ?? d.moreThan.amounts, rates: b.moreThan?.rates ?? d.moreThan.rates },
     lessThan: { amounts: b.lessThan?.amounts ?? d.lessThan.amounts, rates: b.lessThan?.rates ?? d.lessThan.rates },
   };
-  const claims = checkClaims(model, prose.claims, tables.understood, rounding, { bounds, ...(o.approximations === undefined ? {} : { approximations: o.approximations as Partial<ApproximationRules> }) });
-  const lists = checkListCounts(model);
-  const amounts = checkUnitAmounts(model);
-  const against = checkProseAgainstTables(model, tables.understood);
-  const findings: CheckFinding[] = [...tables.findings, ...claims.findings, ...lists.findings, ...amounts.findings, ...against.findings].sort(
+  const claims = checkClaims(read, prose.claims, tables.understood, rounding, { bounds, ...(o.approximations === undefined ? {} : { approximations: o.approximations as Partial<ApproximationRules> }) });
+  const lists = checkListCounts(read);
+  const amounts = checkUnitAmounts(read);
+  const against = checkProseAgainstTables(read, tables.understood);
+  const findings: CheckFinding[] = [...notRead, ...tables.findings, ...claims.findings, ...lists.findings, ...amounts.findings, ...against.findings].sort(
     (a, b) => a.location.block - b.location.block || (a.location.row ?? 0) - (b.location.row ?? 0) || (a.location.column ?? 0) - (b.location.column ?? 0) || (a.location.start ?? 0) - (b.location.start ?? 0) || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity],
   );
   const unchecked: UncheckedItem[] = [
@@ -101,7 +104,7 @@ export function checkDocument(model: DocumentModel, options: CheckDocumentOption
     ...lists.unchecked,
     ...prose.unchecked.filter((u) => !amounts.read.has(`${u.location.block}:${u.location.start}`) && !lists.read.has(`${u.location.block}:${u.location.start}`) && !against.read.has(`${u.location.block}:${u.location.start}`)).map((u): UncheckedItem => ({
       kind: 'sentence',
-      location: { block: u.location.block + 1, ...(model.blocks[u.location.block]?.position ?? {}), start: u.location.start, end: u.location.end },
+      location: { block: u.location.block + 1, ...(read.blocks[u.location.block]?.position ?? {}), start: u.location.start, end: u.location.end },
       text: u.sentence,
       reason: u.reason ?? `figures no claim uses: ${u.figures.join(', ')}`,
     })),

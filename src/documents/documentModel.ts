@@ -22,6 +22,8 @@ export interface BlockPosition {
   readonly row?: number;
   readonly column?: number;
   readonly note?: { readonly kind: 'footnote' | 'endnote'; readonly id: string };
+  /** Word: the block's place (0-based) among the paragraphs, or the tables, of the content control (or other container) at `paragraph`, empty paragraphs counted; absent outside one. */
+  readonly within?: number;
 }
 
 /** A 0-based cell address inside a table's grid. */
@@ -58,6 +60,12 @@ export interface DocumentParagraph {
   /** The paragraph style as the file names it (DOCX). */
   readonly style?: string;
   readonly position: BlockPosition;
+  /**
+   * Set by a reader when the block's words cannot be read (`'legacy-encoding'`: typed in the old
+   * TCVN3 or VNI fonts), its text kept as the file holds it: `checkDocument` checks the rest of
+   * the document without it and reports it as an error finding, so it is never passed over.
+   */
+  readonly notRead?: { readonly code: 'legacy-encoding'; readonly reason: string };
 }
 
 /** A table: a rectangular grid of cells, header rows included, as printed. */
@@ -70,6 +78,12 @@ export interface DocumentTable {
   /** A title or unit line printed with the table (`'ĐVT: triệu đồng'`), when the reader found one. */
   readonly caption?: string;
   readonly position: BlockPosition;
+  /**
+   * Set by a reader when the block's words cannot be read (`'legacy-encoding'`: typed in the old
+   * TCVN3 or VNI fonts), its text kept as the file holds it: `checkDocument` checks the rest of
+   * the document without it and reports it as an error finding, so it is never passed over.
+   */
+  readonly notRead?: { readonly code: 'legacy-encoding'; readonly reason: string };
 }
 
 /** One block of a document. */
@@ -103,7 +117,9 @@ const position = z.object({
   row: z.number().int().positive().optional(),
   column: z.number().int().positive().optional(),
   note: z.object({ kind: z.enum(['footnote', 'endnote']), id: z.string() }).optional(),
+  within: z.number().int().nonnegative().optional(),
 });
+const notRead = z.object({ code: z.literal('legacy-encoding'), reason: z.string() });
 const cell = z.object({
   text: z.string(),
   rowSpan: z.number().int().positive(),
@@ -118,6 +134,7 @@ const paragraph = z.object({
   label: z.string().optional(),
   style: z.string().optional(),
   position,
+  notRead: notRead.optional(),
 });
 const table = z.object({
   kind: z.literal('table'),
@@ -126,6 +143,7 @@ const table = z.object({
   columns: z.number().int().nonnegative(),
   caption: z.string().optional(),
   position,
+  notRead: notRead.optional(),
 });
 
 /**

@@ -14,7 +14,7 @@ import { columnHeader } from './tableWriter.js';
 import { bufferZipBytes, fileZipBytes, overZipLimit, readZipDirectory, unpackZip, verifyZipEntry, XLSX_FORMAT, type ZipBytes, type ZipEntry } from './_zip.js';
 import { CLASSIFIED_HOUSEHOLD_COLUMNS } from './outputColumns.js';
 import { REGISTER_OUTPUT_HEADERS } from './registerOutputColumns.js';
-import { columnLetters, readWorkbookInfo, readXlsxCell, scanSheetMerges, streamSheetCells, type XlsxSheetInfo, type XlsxSheetLayout, type XlsxMerge, type XlsxWorkbookInfo } from './_xlsxSheet.js';
+import { columnLetters, hiddenDataNote, readWorkbookInfo, readXlsxCell, scanSheetMerges, streamSheetCells, type XlsxSheetInfo, type XlsxSheetLayout, type XlsxMerge, type XlsxWorkbookInfo } from './_xlsxSheet.js';
 
 type ExcelModule = typeof ExcelJS;
 let excel: Promise<ExcelModule> | undefined;
@@ -223,6 +223,21 @@ export interface XlsxSheetAbout {
   hiddenRows?: readonly number[];
   /** The sheet's columns hidden in the spreadsheet that hold data (1-based). */
   hiddenColumns?: readonly number[];
+  /** When no sheet was named and the workbook has other worksheets: the note naming the sheet read and those not read. */
+  otherSheets?: string;
+}
+
+/**
+ * The note on a workbook read by its first visible sheet (no sheet named) when it has other
+ * worksheets, which are not read: the sheet read, and the others by name (hidden ones said so),
+ * so that a register split over several sheets (one per village) is never read in part silently.
+ * `undefined` for a workbook of one worksheet.
+ */
+function otherSheetsNote(info: XlsxWorkbookInfo, chosen: XlsxSheetInfo, label: string): string | undefined {
+  const others = info.sheets.filter((s) => s !== chosen && s.part !== undefined);
+  if (others.length === 0) return undefined;
+  const named = others.slice(0, 8).map((s) => `${JSON.stringify(s.name)}${s.state === 'hidden' ? ' (hidden)' : s.state === 'veryHidden' ? ' (very hidden)' : ''}`);
+  return `${label}: the sheet ${JSON.stringify(chosen.name)} is read, the first visible of its ${others.length + 1} worksheets; the other${others.length === 1 ? '' : 's'}, ${named.join(', ')}${others.length > 8 ? ', …' : ''}, ${others.length === 1 ? 'is' : 'are'} not read: name the sheet to read with --sheet NAME (the sheet option)`;
 }
 
 /**
@@ -297,6 +312,11 @@ export async function* readXlsxSheet(
     for (const entry of entries) if (isWorksheetPart(entry.name) && (picked instanceof VnPovertyError || entry.name !== picked.part)) await verifyZipEntry(bytes, entry, label, XLSX_FORMAT);
     if (picked instanceof VnPovertyError) throw picked;
     const chosen = picked;
+    const others = sheet === undefined ? otherSheetsNote(info, chosen, label) : undefined;
+    if (others !== undefined) {
+      onNote?.(others);
+      if (about !== undefined) about.otherSheets = others;
+    }
     yield* sheetRows(bytes, entries, info, chosen, label, limits, { cells: 0 }, onNote, about);
   } finally {
     bytes.close();
@@ -395,15 +415,8 @@ async function* sheetRows(bytes: ZipBytes, entries: readonly ZipEntry[], info: X
   }
   for (const c of ownColumns) hiddenColumnsRead.delete(c);
   if (about !== undefined) Object.assign(about, { hiddenRows, hiddenColumns: [...hiddenColumnsRead].sort((a, b) => a - b) });
-  if (onNote !== undefined && (hiddenRows.length > 0 || hiddenColumnsRead.size > 0)) {
-    const columns = [...hiddenColumnsRead].sort((a, b) => a - b).map(columnLetters);
-    const list = (xs: readonly (string | number)[]): string => `${xs.slice(0, 10).join(', ')}${xs.length > 10 ? ', …' : ''}`;
-    const parts = [
-      ...(hiddenRows.length > 0 ? [`${hiddenRows.length} hidden row${hiddenRows.length === 1 ? '' : 's'} (${list(hiddenRows)})`] : []),
-      ...(columns.length > 0 ? [`${columns.length} hidden column${columns.length === 1 ? '' : 's'} (${list(columns)})`] : []),
-    ];
-    onNote(`${label}: ${parts.join(' and ')} of the sheet ${JSON.stringify(chosen.name)} read as data, as every row and column is: unhide them in the spreadsheet to see all that was read`);
-  }
+  const note = onNote === undefined ? undefined : hiddenDataNote(label, chosen.name, hiddenRows, [...hiddenColumnsRead].sort((a, b) => a - b));
+  if (note !== undefined) onNote!(note);
 }
 
 let ownHidden: ReadonlySet<string> | undefined;

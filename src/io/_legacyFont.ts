@@ -54,10 +54,13 @@ export function legacyFontEncoding(text: string): 'TCVN3' | 'VNI' | undefined {
   return (text.match(VNI_MARKS) ?? []).length * 2 > foreign ? 'VNI' : 'TCVN3';
 }
 
-/** What to do with text in a legacy encoding, naming it. */
-export function legacyFontAdvice(encoding: 'TCVN3' | 'VNI'): string {
+/** What to do with text in a legacy encoding, naming it: convert the file, or (`'block'`) the one block of an otherwise Unicode document. */
+export function legacyFontAdvice(encoding: 'TCVN3' | 'VNI', what: 'file' | 'block' = 'file'): string {
   const name = encoding === 'TCVN3' ? 'TCVN3 (ABC, the .VnTime fonts)' : 'VNI (the VNI-Times fonts)';
-  return `it looks like Vietnamese typed in the legacy ${name} encoding, which shows as Vietnamese only in those fonts: convert the file to Unicode first (UniKey › Công cụ chuyển mã (Toolkit): source ${encoding === 'TCVN3' ? 'TCVN3 (ABC)' : 'VNI Windows'}, destination Unicode), then read it again`;
+  const from = encoding === 'TCVN3' ? 'TCVN3 (ABC)' : 'VNI Windows';
+  return what === 'file'
+    ? `it looks like Vietnamese typed in the legacy ${name} encoding, which shows as Vietnamese only in those fonts: convert the file to Unicode first (UniKey › Công cụ chuyển mã (Toolkit): source ${from}, destination Unicode), then read it again`
+    : `it looks like Vietnamese typed in the legacy ${name} encoding, which shows as Vietnamese only in those fonts, so its words cannot be read: convert that text to Unicode (copy it, UniKey › Công cụ chuyển mã (Toolkit): source ${from}, destination Unicode, Chuyển mã clipboard, and paste it back), then check the file again`;
 }
 
 /**
@@ -78,15 +81,31 @@ export function refuseLegacyFont(text: string, what: string, path: ReadonlyArray
 }
 
 /**
- * Refuses a document whose text is in a legacy font encoding, naming the first block so written
- * (a paragraph, a table) and how to convert the file: its words would not be read (a total row
- * not found, a claim not understood) while its figures were.
- * @throws VnPovertyError `legacy-encoding`.
+ * The blocks of a document with those in a legacy font encoding marked `notRead`, naming where
+ * each is (a paragraph, a line, a table) and how to convert it: `checkDocument` checks the rest
+ * and reports each as an error finding, since its words would not be read (a total row not
+ * found, a claim not understood) while its figures were. A document most of whose blocks are so
+ * written is refused whole: the file is in the old encoding, and converting it is the one fix.
+ * @throws VnPovertyError `legacy-encoding`, when at least half the blocks are in a legacy encoding.
  */
-export function refuseLegacyDocument(blocks: readonly DocumentBlock[], source: string | undefined): void {
-  for (const b of blocks) {
+export function markLegacyBlocks(blocks: readonly DocumentBlock[], source: string | undefined): DocumentBlock[] {
+  const name = source ?? 'the document';
+  const found = blocks.map((b) => {
     const text = b.kind === 'table' ? b.rows.map((r) => r.filter((c) => c.mergedInto === undefined).map((c) => c.text).join(' ')).join(' ') : b.text;
+    const encoding = legacyFontEncoding(text);
+    if (encoding === undefined) return undefined;
     const where = b.position.sheet !== undefined ? `the sheet ${JSON.stringify(b.position.sheet)}` : b.position.line !== undefined ? `line ${b.position.line}` : b.position.paragraph !== undefined ? `paragraph ${b.position.paragraph + 1}` : `block ${b.index + 1}`;
-    refuseLegacyFont(text, `${b.kind === 'table' ? 'the table at ' : ''}${where}`, source === undefined ? [b.index] : [source, b.index], source ?? 'the document');
+    return { encoding, says: `${name}: ${b.kind === 'table' ? 'the table at ' : ''}${where} reads ${JSON.stringify(text.slice(0, 60))}` };
+  });
+  const legacy = found.filter((f) => f !== undefined);
+  if (legacy.length === 0) return [...blocks];
+  const first = legacy[0]!;
+  if (legacy.length * 2 >= blocks.length) {
+    const at = found.indexOf(first);
+    fail({ code: 'legacy-encoding', path: source === undefined ? [at] : [source, at], value: first.says.slice(0, 60), expected: 'Vietnamese in Unicode', message: `${first.says}: ${legacyFontAdvice(first.encoding)}` });
   }
+  return blocks.map((b, i) => {
+    const f = found[i];
+    return f === undefined ? b : { ...b, notRead: { code: 'legacy-encoding', reason: `${f.says}: ${legacyFontAdvice(f.encoding, 'block')}` } };
+  });
 }

@@ -223,6 +223,26 @@ function columnNumber(ref: string): number {
   return n > 16384 ? 0 : n;
 }
 
+/**
+ * The one note on the hidden rows and columns of a sheet that hold data, read as every row and
+ * column is: what every reader of a sheet says of them (registers, row tables, printed tables,
+ * workbook plans). Rows by number, columns by letter; `undefined` when nothing hidden holds data.
+ * @example
+ * hiddenDataNote('ho.xlsx', 'DS', [3, 4], [4]) //=> 'ho.xlsx: the sheet "DS": rows 3, 4 and column D are hidden in the spreadsheet and read as data, as every row and column is (if they were hidden to leave them out, delete them instead): unhide them to see all that was read'
+ */
+export function hiddenDataNote(label: string, sheet: string, rows: readonly number[], columns: readonly number[]): string | undefined {
+  if (rows.length === 0 && columns.length === 0) return undefined;
+  const list = (xs: readonly (string | number)[]): string => `${xs.slice(0, 10).join(', ')}${xs.length > 10 ? ', …' : ''}`;
+  const parts = [
+    ...(rows.length > 0 ? [`${rows.length === 1 ? 'row' : 'rows'} ${list(rows)}`] : []),
+    ...(columns.length > 0 ? [`${columns.length === 1 ? 'column' : 'columns'} ${list(columns.map(columnLetters))}`] : []),
+  ];
+  const one = rows.length + columns.length === 1;
+  const every = rows.length > 0 && columns.length > 0 ? 'every row and column' : rows.length > 0 ? 'every row' : 'every column';
+  const them = one ? 'it' : 'them';
+  return `${label}: the sheet ${JSON.stringify(sheet)}: ${parts.join(' and ')} ${one ? 'is' : 'are'} hidden in the spreadsheet and read as data, as ${every} is (if ${one ? 'it was' : 'they were'} hidden to leave ${them} out, delete ${them} instead): unhide ${them} to see all that was read`;
+}
+
 /** A column number as letters: 1 → A, 28 → AB. */
 export function columnLetters(column: number): string {
   let s = '';

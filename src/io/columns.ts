@@ -153,8 +153,10 @@ function readDateText(raw: string | number | boolean): IsoDate {
     if (!(error instanceof VnPovertyError)) throw error;
     const first = error.issues[0];
     const monthFirst = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})$/.exec(text);
-    const expected =
-      monthFirst !== null && Number(monthFirst[1]) >= 1 && Number(monthFirst[1]) <= 12 && Number(monthFirst[3]) > 12 && Number(monthFirst[3]) <= 31
+    const neither = monthFirst !== null && Number(monthFirst[1]) > 12 && Number(monthFirst[3]) > 12;
+    const expected = neither
+      ? `a date written day first, DD/MM/YYYY; ${text} is no date read either way (day first its month would be ${Number(monthFirst[3])}, month first its month would be ${Number(monthFirst[1])}; a month is from 1 to 12): correct the cell`
+      : monthFirst !== null && Number(monthFirst[1]) >= 1 && Number(monthFirst[1]) <= 12 && Number(monthFirst[3]) > 12 && Number(monthFirst[3]) <= 31
         ? `a date written day first, DD/MM/YYYY; this one looks written month first (as US English does): write ${monthFirst[3]}/${monthFirst[1]}/${monthFirst[4]}, and check the column's other dates, which may have been typed month first too`
         : /^\d{4}$/.test(text)
           ? `${first.expected}; a year alone is not a date: write the day and month too (e.g. 01/01/${text})`
@@ -163,6 +165,43 @@ function readDateText(raw: string | number | boolean): IsoDate {
             : first.expected;
     return fail({ code: 'invalid-date', path: [], value: first.value, expected });
   }
+}
+
+/**
+ * For a date typed as text that reads as two dates (`05/06/2023`: 5 June day first, as read, or
+ * 6 May month first, as US English writes it), the two readings; `undefined` for a date that
+ * reads one way only (`13/06/2023`, `06/06/2023`, `2023-06-05`, `ngày 5 tháng 6 năm 2023`). @internal
+ * @example
+ * ambiguousDate('05/06/2023') //=> { read: '2023-06-05', other: '2023-05-06' }
+ * ambiguousDate('13/06/2023') //=> undefined
+ */
+export function ambiguousDate(text: string): { readonly read: IsoDate; readonly other: IsoDate } | undefined {
+  const m = /^\s*(\d{1,2})([/.-])(\d{1,2})\2(\d{4})\s*$/.exec(text);
+  if (m === null) return undefined;
+  const day = Number(m[1]);
+  const month = Number(m[3]);
+  if (day === month || day < 1 || day > 12 || month < 1 || month > 12) return undefined;
+  const iso = (y: string, mo: number, d: number): IsoDate => `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}` as IsoDate;
+  return { read: iso(m[4]!, month, day), other: iso(m[4]!, day, month) };
+}
+
+/**
+ * An amount cell in whole đồng; a figure that is a fraction of a đồng is refused quoting the cell
+ * as written (`1,5`, not the number read) and, in a column of đồng, saying how to name a larger unit.
+ */
+function cellDong(raw: string | number, value: Decimal, unit: MoneyUnit): Dong {
+  const inDong = value.times(DONG_PER_UNIT[unit].toString());
+  if (inDong.isInteger()) return toDong(value, unit);
+  const text = String(raw).trim();
+  return fail({
+    code: 'fractional-dong',
+    path: [],
+    value: text,
+    expected:
+      unit === 'dong'
+        ? `a whole number of đồng: ${text} is a fraction of a đồng (a comma marks decimals, a dot groups thousands: 1.500.000); if the column holds nghìn or triệu đồng, name the unit in its header, e.g. “Thu nhập/tháng (triệu đồng)”`
+        : `a whole number of đồng: ${text} ${UNIT_WORDS[unit]} is ${inDong.toFixed().replace('.', ',')} đồng, a fraction of a đồng`,
+  });
 }
 
 function readCellValue(raw: RawCell, spec: Pick<ColumnSpec, 'hint' | 'unit'>, format: string | undefined): CellValue {
@@ -235,7 +274,7 @@ function readCellValue(raw: RawCell, spec: Pick<ColumnSpec, 'hint' | 'unit'>, fo
         if (!value.isInteger()) return fail({ code: 'not-a-count', path: [], value: String(raw), expected: 'a whole number of households or persons' });
         return BigInt(value.toFixed(0));
       }
-      if (hint === 'amount') return toDong(value, unit ?? spec.unit ?? 'dong') satisfies Dong;
+      if (hint === 'amount') return cellDong(raw, value, unit ?? spec.unit ?? 'dong');
       return value;
     }
     default:

@@ -1,5 +1,5 @@
 import { deepFreeze } from '../_internal/_freeze.js';
-import { refuseLegacyDocument } from './_legacyFont.js';
+import { markLegacyBlocks } from './_legacyFont.js';
 import type { DocumentBlock, DocumentCell, DocumentModel } from '../documents/documentModel.js';
 import { assertOptions } from '../errors/assertOptions.js';
 import { fail } from '../errors/VnPovertyError.js';
@@ -263,6 +263,28 @@ function readNotes(xml: string | undefined, part: string, kind: 'footnote' | 'en
   return out;
 }
 
+/** The parts of page headers and footers (ECMA-376 §17.10): `word/header1.xml`, `word/footer2.xml`. */
+const PAGE_PART = /^word\/(header|footer)\d*\.xml$/;
+
+/**
+ * Notes on the page headers and footers that hold figures: they are not read as the plan's text
+ * (a letterhead, a page number, a document number printed on every page), but a figure there is
+ * never passed over in silence. One note per part, quoting its text.
+ */
+function pageTextNotes(parts: ReturnType<typeof unpackDocx>, source: string | undefined): string[] {
+  const notes: string[] = [];
+  for (const name of [...parts.keys()].filter((n) => PAGE_PART.test(n)).sort()) {
+    const words: string[] = [];
+    for (const node of withoutPlaceholders(parseWordXml(partText(parts, name, source)!, name, source))) runText(node, words, []);
+    const text = clean(words.join(''));
+    // a page number field's result, a date alone: no figure of the plan
+    if (!/\d/.test(text.replace(/\b(?:trang|page)\s*\d+(?:\s*(?:\/|of|trên)\s*\d+)?/gi, '').replace(/^\s*\d{1,4}\s*$/, ''))) continue;
+    const kind = PAGE_PART.exec(name)![1] === 'header' ? 'page header' : 'page footer';
+    notes.push(`${source ?? 'the document'}: the ${kind} ${name} holds text with figures (${JSON.stringify(text.length > 80 ? `${text.slice(0, 79)}…` : text)}), which is not checked: headers and footers are not read as the plan's text; if a figure there belongs to the plan, put it in the body`);
+  }
+  return notes;
+}
+
 /**
  * Reads a Word document (.docx) into a {@link DocumentModel}: the body's paragraphs and tables in
  * order. OOXML is read directly (fflate to unzip, fast-xml-parser for the XML), so nothing Word
@@ -292,7 +314,7 @@ export function readDocxDocument(bytes: Uint8Array, options: ReadDocxDocumentOpt
   assertOptions(options, 'readDocxDocument');
   const source = options.source;
   const maxTableCells = options.limits?.maxTableCells ?? DOCX_READ_LIMITS.maxTableCells;
-  const parts = unpackDocx(bytes, source, options.limits ?? {}, (n) => n === 'word/document.xml' || n === 'word/styles.xml' || n === 'word/numbering.xml' || n === 'word/footnotes.xml' || n === 'word/endnotes.xml');
+  const parts = unpackDocx(bytes, source, options.limits ?? {}, (n) => n === 'word/document.xml' || n === 'word/styles.xml' || n === 'word/numbering.xml' || n === 'word/footnotes.xml' || n === 'word/endnotes.xml' || PAGE_PART.test(n));
   // the zip checks require word/document.xml
   const xml = partText(parts, 'word/document.xml', source)!;
   const styles = readStyles(partText(parts, 'word/styles.xml', source), source);
@@ -413,18 +435,24 @@ export function readDocxDocument(bytes: Uint8Array, options: ReadDocxDocumentOpt
     pendingNotes = [];
   };
   const children = body === undefined ? [] : childrenOf(body);
-  const visit = (nodes: readonly XmlNode[], paragraphOf: (i: number) => number): void => {
+  // in a content control (or other container) at the body: the paragraphs and tables counted in order, empty ones too, as markDocx finds them
+  type Within = { 'w:p': number; 'w:tbl': number };
+  const placeOf = (within: Within | undefined, kind: 'w:p' | 'w:tbl'): { within?: number } => (within === undefined ? {} : { within: within[kind]++ });
+  const visit = (nodes: readonly XmlNode[], paragraphOf: (i: number) => number, within?: Within): void => {
     nodes.forEach((n, i) => {
       const tag = tagOf(n);
       if (tag === 'w:p') {
+        const place = placeOf(within, 'w:p');
         const info = paragraphInfo(n);
         if (info.text === '' && info.label === undefined) return;
-        const base = { index: blocks.length, text: info.text, ...(info.label === undefined ? {} : { label: info.label }), ...(info.style === undefined ? {} : { style: info.style }), position: { paragraph: paragraphOf(i) } };
+        const base = { index: blocks.length, text: info.text, ...(info.label === undefined ? {} : { label: info.label }), ...(info.style === undefined ? {} : { style: info.style }), position: { paragraph: paragraphOf(i), ...place } };
         blocks.push(info.level === null ? { kind: 'paragraph', ...base } : { kind: 'heading', ...base, level: info.level });
       } else if (tag === 'w:tbl') {
-        blocks.push(readTable(n, blocks.length, paragraphOf(i)));
+        const place = placeOf(within, 'w:tbl');
+        const table = readTable(n, blocks.length, paragraphOf(i));
+        blocks.push({ ...table, position: { ...table.position, ...place } });
       } else if (CONTAINERS.has(tag)) {
-        visit(childrenOf(n), () => paragraphOf(i));
+        visit(childrenOf(n), () => paragraphOf(i), within ?? { 'w:p': 0, 'w:tbl': 0 });
       } else if (tag === 'w:altChunk') {
         // content Word imports from another part (HTML, RTF, another document) only when it opens the file: not read, it would be lost
         fail({
@@ -439,6 +467,7 @@ export function readDocxDocument(bytes: Uint8Array, options: ReadDocxDocumentOpt
     });
   };
   visit(children, (i) => i);
-  refuseLegacyDocument(blocks, options.source);
-  return deepFreeze({ format: 'docx', ...(options.source === undefined ? {} : { source: options.source }), blocks });
+  const read = markLegacyBlocks(blocks, options.source);
+  const notes = pageTextNotes(parts, source);
+  return deepFreeze({ format: 'docx', ...(options.source === undefined ? {} : { source: options.source }), ...(notes.length === 0 ? {} : { notes }), blocks: read });
 }

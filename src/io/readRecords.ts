@@ -1,6 +1,6 @@
 import { VnPovertyError, fail, issue } from '../errors/VnPovertyError.js';
 import { basename } from 'node:path';
-import { cellError, isColumnHeader, matchHeader, readCell, type CellValue, type ColumnSpec, type HeaderMatch } from './columns.js';
+import { ambiguousDate, cellError, describeCell, isColumnHeader, matchHeader, readCell, type CellPosition, type CellValue, type ColumnSpec, type HeaderMatch } from './columns.js';
 import { checkSeparator } from './csv.js';
 import { columnLetters } from './_xlsxSheet.js';
 import { rowSourceFormat, readRowBatches, type ReadRowsOptions, type RawCell, type RowSource, type SheetRow } from './readRows.js';
@@ -151,7 +151,7 @@ export function recordReader(
   header: ReadonlyArray<RawCell>,
   columnsOrChooser: ReadonlyArray<ColumnSpec> | ((header: ReadonlyArray<RawCell>) => ReadonlyArray<ColumnSpec>),
   label: string | undefined,
-  options: Pick<ReadRecordsOptions, 'delimiter' | 'requireValues' | 'marks'>,
+  options: Pick<ReadRecordsOptions, 'delimiter' | 'requireValues' | 'marks' | 'onNote'>,
   row?: number,
   csv = false,
 ): RecordReader {
@@ -164,6 +164,15 @@ export function recordReader(
   const headers = indexes.map((i, k) => (header[i] === null || header[i] === undefined ? specs[k]!.vi : String(header[i])));
   const requireValues = options.requireValues !== false;
   const marks = options.marks === true;
+  // a date typed as text that reads two ways (05/06/2023) is read day first and said, once per column
+  const dateSaid = new Set<number>();
+  const sayDate = (at: CellPosition, raw: RawCell, value: CellValue): void => {
+    if (options.onNote === undefined || dateSaid.has(at.column) || typeof raw !== 'string') return;
+    const two = ambiguousDate(raw);
+    if (two === undefined || two.read !== value) return;
+    dateSaid.add(at.column);
+    options.onNote(`${describeCell(at)}: "${raw.trim()}" is read day first, as Vietnamese dates are written: ${spelledDate(two.read)}, not ${spelledDate(two.other)} (month first, as US English writes it); the column's other dates that read both ways are read day first too: if they were typed month first, correct them (write them as YYYY-MM-DD, or day first)`);
+  };
   return {
     match,
     specs,
@@ -181,6 +190,7 @@ export function recordReader(
         const problem = problems?.[i];
         if (problem !== undefined) throw cellError(at, new VnPovertyError([issue({ code: 'unreadable-cell', path: [], value: null, expected: 'a value saved in the cell', message: problem })]));
         let value = readCell(cells[i] ?? null, spec, at, formats?.[i]);
+        if (spec.hint === 'date' && value !== null) sayDate(at, cells[i] ?? null, value);
         if (value === null && marks && spec.hint === 'boolean') value = false;
         if (value === null && requireValues && spec.required === true) {
           throw cellError(at, new VnPovertyError([issue({ code: 'missing-value', path: [], value: '', expected: `a value for “${spec.vi}” (${spec.en})` })]));
@@ -191,6 +201,10 @@ export function recordReader(
     },
   };
 }
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+/** `2023-06-05` as `5 June 2023 (2023-06-05)`: a reading no one can take the wrong way. */
+const spelledDate = (iso: string): string => `${Number(iso.slice(8, 10))} ${MONTHS[Number(iso.slice(5, 7)) - 1]} ${iso.slice(0, 4)} (${iso})`;
 
 const blankCell = (c: RawCell | undefined): boolean => c === null || c === undefined || (typeof c === 'string' && c.trim() === '');
 

@@ -94,16 +94,22 @@ export function formatOfPath(path: string): FileFormat {
  * The format of a file to read: as {@link formatOfPath}, and a macro-enabled workbook (`.xlsm`,
  * the same Office Open XML package with a macro part) is read as `.xlsx`: its cells are data, its
  * macros are never run; an `.xls` name is read by the workbook reader too, which reads an .xlsx
- * renamed .xls and refuses an Excel 97–2003 file or a web page saved as .xls saying what it is.
+ * renamed .xls and refuses an Excel 97–2003 file or a web page saved as .xls saying what it is;
+ * a `.txt`, `.tsv` or `.tab` name (Excel's “Text (Tab delimited)” and “Unicode Text” saves) is
+ * read as delimited text, its encoding and separator checked as a CSV's are.
  * Outputs keep {@link formatOfPath} (a workbook written is `.xlsx`). @internal
  * @example
  * inputFormatOfPath('ho-ngheo.xlsm') //=> 'xlsx'
  * inputFormatOfPath('ho-ngheo.xls') //=> 'xlsx'
+ * inputFormatOfPath('ho-ngheo.txt') //=> 'csv'
  */
 export function inputFormatOfPath(path: string): FileFormat {
   const ext = extname(path).toLowerCase();
   // an .xls name is read by the workbook reader: an .xlsx renamed .xls is read, an Excel 97–2003 file, a web page or a text file saved as .xls is refused naming what it is
-  return ext === '.xlsm' || ext === '.xls' ? 'xlsx' : formatOfPath(path);
+  if (ext === '.xlsm' || ext === '.xls') return 'xlsx';
+  // Excel's "Text (Tab delimited)" and "Unicode Text" saves are named .txt: read as delimited text, so their encoding and separator are checked and named
+  if (ext === '.txt' || ext === '.tsv' || ext === '.tab') return 'csv';
+  return formatOfPath(path);
 }
 
 /**

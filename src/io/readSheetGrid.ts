@@ -3,6 +3,7 @@ import { Decimal } from '../_internal/_decimal.js';
 import { VnPovertyError, issue, type VnIssue, type VnIssues } from '../errors/VnPovertyError.js';
 import { assertOptions } from '../errors/assertOptions.js';
 import { assertSheetArea, cellRef, columnLetters, readXlsxSheet, type XlsxRow, type XlsxSheetAbout } from './_excel.js';
+import { hiddenDataNote } from './_xlsxSheet.js';
 import { XLSX_TABLE_LIMITS, type XlsxLimits } from './readLimits.js';
 import { numberFormatShape } from './_numberFormat.js';
 import { refuseLegacyFont } from './_legacyFont.js';
@@ -188,7 +189,7 @@ export async function sheetGridOf(sheetRows: AsyncIterable<XlsxRow>, about: Xlsx
   // every row as wide as the sheet, so that a row whose last cells are empty is not a short row
   const rows: (string | null)[][] = Array.from({ length: height }, () => Array<string | null>(width).fill(null));
   for (const [r, c, text] of texts) rows[r]![c] = text;
-  const notes: string[] = [];
+  const notes: string[] = about.otherSheets === undefined ? [] : [about.otherSheets];
   const where = `${label}: the sheet ${JSON.stringify(sheet)}`;
   for (const m of about.merges ?? []) {
     const value = rows[m.top - 1]?.[m.left - 1] ?? null;
@@ -206,10 +207,8 @@ export async function sheetGridOf(sheetRows: AsyncIterable<XlsxRow>, about: Xlsx
   rows.forEach((r, i) => refuseLegacyFont(r.filter((c) => c !== null).join(' '), `the sheet ${JSON.stringify(sheet)}, row ${i + 1}`, [label, i + 1], label));
   const hiddenRows = about.hiddenRows ?? [];
   const hiddenColumns = about.hiddenColumns ?? [];
-  const list = (xs: readonly (string | number)[]): string => `${xs.slice(0, 10).join(', ')}${xs.length > 10 ? ', …' : ''}`;
-  const one = (xs: readonly unknown[], singular: string, plural: string): string => (xs.length === 1 ? singular : plural);
-  if (hiddenRows.length > 0) notes.push(`${where}: ${one(hiddenRows, 'row', 'rows')} ${list(hiddenRows)} ${one(hiddenRows, 'is', 'are')} hidden in the spreadsheet and read as part of the table, as every row is (does the printed total leave ${one(hiddenRows, 'it', 'them')} out?): unhide ${one(hiddenRows, 'it', 'them')} to see all that was checked`);
-  if (hiddenColumns.length > 0) notes.push(`${where}: ${one(hiddenColumns, 'column', 'columns')} ${list(hiddenColumns.map(columnLetters))} ${one(hiddenColumns, 'is', 'are')} hidden in the spreadsheet and read as part of the table, as every column is: unhide ${one(hiddenColumns, 'it', 'them')} to see all that was checked`);
+  const hidden = hiddenDataNote(label, sheet, hiddenRows, hiddenColumns);
+  if (hidden !== undefined) notes.push(hidden);
   const grid = Object.freeze(rows.map((r) => Object.freeze(r)));
   return Object.freeze({
     sheet,

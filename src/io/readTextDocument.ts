@@ -1,5 +1,5 @@
 import { deepFreeze } from '../_internal/_freeze.js';
-import { refuseLegacyDocument } from './_legacyFont.js';
+import { markLegacyBlocks } from './_legacyFont.js';
 import type { DocumentBlock, DocumentCell, DocumentModel } from '../documents/documentModel.js';
 import { dropInvisible } from './_invisible.js';
 
@@ -99,6 +99,6 @@ export function readTextDocument(text: string, options: ReadTextDocumentOptions 
       }
     }
   }
-  refuseLegacyDocument(blocks, options.source);
-  return deepFreeze({ format: 'text', ...(options.source === undefined ? {} : { source: options.source }), blocks });
+  const read = markLegacyBlocks(blocks, options.source);
+  return deepFreeze({ format: 'text', ...(options.source === undefined ? {} : { source: options.source }), blocks: read });
 }

@@ -1,5 +1,5 @@
 import type ExcelJS from 'exceljs';
-import { refuseLegacyDocument } from './_legacyFont.js';
+import { markLegacyBlocks } from './_legacyFont.js';
 import { stackedTables } from '../documents/stackedTables.js';
 import { deepFreeze } from '../_internal/_freeze.js';
 import type { DocumentBlock, DocumentCell, DocumentModel } from '../documents/documentModel.js';
@@ -102,6 +102,6 @@ export async function readXlsxDocument(bytes: Uint8Array, options: ReadXlsxDocum
       blocks.push({ kind: 'table', index: blocks.length, rows, columns: width, position: { sheet: sheet.name, row: table.top + 1, column: 1 } });
     }
   }
-  refuseLegacyDocument(blocks, options.source);
-  return deepFreeze({ format: 'xlsx', ...(options.source === undefined ? {} : { source: options.source }), blocks, ...(notes.length === 0 ? {} : { notes }) });
+  const read = markLegacyBlocks(blocks, options.source);
+  return deepFreeze({ format: 'xlsx', ...(options.source === undefined ? {} : { source: options.source }), blocks: read, ...(notes.length === 0 ? {} : { notes }) });
 }

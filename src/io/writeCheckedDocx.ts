@@ -19,7 +19,7 @@ export interface MarkedDocx {
   readonly bytes: Uint8Array;
   /** Findings marked with a fill and a comment. */
   readonly marked: number;
-  /** Findings that could not be placed (a block sharing a content control with others of its kind, a finding without a block position, a note the file no longer has). */
+  /** Findings that could not be placed (a finding without a block position, a note the file no longer has). */
   readonly unplaced: number;
 }
 
@@ -105,8 +105,12 @@ function cellAt(tbl: XmlNode, row: number, col: number): XmlNode | undefined {
   return undefined;
 }
 
-/** The block (`w:p` or `w:tbl`) of a body child, read through a content control or other container when it holds exactly one block of that kind. */
-function blockOf(node: XmlNode | undefined, kind: 'w:p' | 'w:tbl'): XmlNode | undefined {
+/**
+ * The block (`w:p` or `w:tbl`) of a body child, read through a content control or other
+ * container: the one block of that kind it holds, or the one at `within` (the reader's count of
+ * that kind in the container, empty paragraphs included).
+ */
+function blockOf(node: XmlNode | undefined, kind: 'w:p' | 'w:tbl', within: number | undefined): XmlNode | undefined {
   if (node === undefined) return undefined;
   if (tagOf(node) === kind) return node;
   if (!WORD_CONTAINERS.has(tagOf(node))) return undefined;
@@ -118,7 +122,7 @@ function blockOf(node: XmlNode | undefined, kind: 'w:p' | 'w:tbl'): XmlNode | un
     }
   };
   walk(node);
-  return found.length === 1 ? found[0] : undefined;
+  return within !== undefined ? found[within] : found.length === 1 ? found[0] : undefined;
 }
 
 function escapeXml(t: string): string {
@@ -200,8 +204,8 @@ export function markDocx(bytes: Uint8Array, report: CheckReport, options: MarkDo
     } else {
       const node = f.location.paragraph === undefined ? undefined : children[f.location.paragraph];
       const inCell = f.location.row !== undefined && f.location.column !== undefined;
-      const tbl = inCell ? blockOf(node, 'w:tbl') : undefined;
-      const p = inCell ? undefined : blockOf(node, 'w:p');
+      const tbl = inCell ? blockOf(node, 'w:tbl', f.location.within) : undefined;
+      const p = inCell ? undefined : blockOf(node, 'w:p', f.location.within);
       if (tbl !== undefined) {
         const tc = cellAt(tbl, f.location.row! - 1, f.location.column! - 1);
         if (tc !== undefined) {

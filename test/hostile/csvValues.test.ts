@@ -88,3 +88,41 @@ describe('columns the register cannot use', () => {
     expect(run.err).toContain('the 36-month window of households recently escaped from poverty (QĐ 90/QĐ-TTg, Part II) is not applied');
   });
 });
+
+describe('CSV saved by Excel under Vietnamese regional settings, and its Text saves', () => {
+  const semi = (rows: string[][]): string => rows.map((r) => r.join(';')).join('\r\n') + '\r\n';
+  it('`;` separators, thousands dots and decimal commas: 1.234.000 đồng read whole, 1,5 triệu read 1.500.000; 1,5 in a column of đồng refused quoting the cell as written (before: quoted as "1.5")', async () => {
+    const d = dir();
+    const dots = writeText(d, 'cham.csv', `\uFEFF${semi([HEAD, row('H1', '1.234.000'), row('H2', '1234000')])}`);
+    const run = await expectOutcome(['classify', dots, ...AS_OF, '--delimiter', ';'], { code: 0, unchanged: [dots] });
+    expect(run.out.trim().split('\r\n').slice(1).map((l) => l.split(';')[4])).toEqual(['1.234.000', '1.234.000']);
+    const trieu = writeText(d, 'trieu.csv', `\uFEFF${semi([HEAD.map((h) => (h === 'Thu nhập/tháng (đồng)' ? 'Thu nhập/tháng (triệu đồng)' : h)), row('H1', '1,5')])}`);
+    const read = await expectOutcome(['classify', trieu, ...AS_OF, '--delimiter', ';'], { code: 0, unchanged: [trieu] });
+    expect(read.out.trim().split('\r\n')[1]!.split(';')[4]).toBe('1.500.000');
+    const comma = writeText(d, 'phay.csv', `\uFEFF${semi([HEAD, row('H1', '1,5')])}`);
+    await expectRefused(['classify', comma, ...AS_OF, '--delimiter', ';'], ['phay.csv, row 2, column 4 (Thu nhập/tháng (đồng)): got "1,5", expected a whole number of đồng: 1,5 is a fraction of a đồng', 'name the unit in its header'], [comma]);
+  });
+
+  it('a .txt save (Excel “Unicode Text”, “Text (Tab delimited)”) is read as delimited text: UTF-16 refused saying how to save it, tabs named (before: “expected a .csv or .xlsx file”)', async () => {
+    const d = dir();
+    const tabs = [HEAD, row('H1')].map((r) => r.join('\t')).join('\r\n') + '\r\n';
+    const u16 = writeText(d, 'unicode.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(tabs, 'utf16le')]));
+    await expectRefused(['classify', u16, ...AS_OF], ['unicode.txt is UTF-16 text (Excel\'s "Unicode Text"); save it as "CSV UTF-8"'], [u16]);
+    await expectRefused(['summarize', u16], ['unicode.txt is UTF-16 text'], [u16]);
+    const utf8 = writeText(d, 'tab.txt', tabs);
+    await expectRefused(['classify', utf8, ...AS_OF], ['tab.txt, row 1: the header has one column; is the separator tab? (say so with --delimiter tab'], [utf8]);
+    expect((await expectOutcome(['classify', utf8, ...AS_OF, '--delimiter', 'tab'], { code: 0, unchanged: [utf8] })).err).toContain('1 households classified');
+  });
+});
+
+describe('a folder given as the input file', () => {
+  it('is refused naming it, by every command (before: classify said "cannot read a file: it is a folder")', async () => {
+    const { mkdirSync } = await import('node:fs');
+    const d = dir();
+    const folder = `${d}/ho.csv`;
+    mkdirSync(folder);
+    await expectRefused(['classify', folder, ...AS_OF], ['ho.csv is a folder, not a file: give a file in it'], []);
+    await expectRefused(['summarize', folder], ['ho.csv is a folder, not a file'], []);
+    await expectRefused(['reconcile', folder], ['ho.csv is a folder, not a file'], []);
+  });
+});

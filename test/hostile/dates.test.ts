@@ -11,6 +11,7 @@ import { readRecords } from '../../src/io/readRecords.js';
 import { readSheetGrid } from '../../src/io/readSheetGrid.js';
 import { readXlsxDocument } from '../../src/io/readXlsxDocument.js';
 import { tempDirs } from '../_helpers/tempDirs.js';
+import { expectOutcome, writeText } from './_hostile.js';
 import { inline, numberCell, rawXlsx, stylesWithFormat } from './_rawXlsx.js';
 
 const dir = tempDirs('vnp-hostile-dates-');
@@ -37,6 +38,25 @@ describe('dates typed as text', () => {
 
   it('one written month first is refused saying so and how to write it (before: "a month from 1 to 12")', async () => {
     await expect(dates(csv(['01/12/2023', '12/31/2023']))).rejects.toThrow(/row 3, column 2 \(Hiệu lực từ\): got "12\/31\/2023", expected a date written day first, DD\/MM\/YYYY; this one looks written month first .*write 31\/12\/2023, and check the column's other dates/);
+  });
+
+  it('one that reads two ways (05/06/2023) is read day first and said, naming the cell and both readings, once per column (before: silently)', async () => {
+    const notes: string[] = [];
+    const out: unknown[] = [];
+    for await (const r of readRecords(csv(['13/06/2023', '05/06/2023', '07/08/2023', '06/06/2023']), COLUMNS, { onNote: (n) => notes.push(n) })) out.push(r.values.from);
+    expect(out).toEqual(['2023-06-13', '2023-06-05', '2023-08-07', '2023-06-06']);
+    expect(notes).toEqual([
+      'hieu-luc.csv, row 3, column 2 (Hiệu lực từ): "05/06/2023" is read day first, as Vietnamese dates are written: 5 June 2023 (2023-06-05), not 6 May 2023 (2023-05-06) (month first, as US English writes it); the column\'s other dates that read both ways are read day first too: if they were typed month first, correct them (write them as YYYY-MM-DD, or day first)',
+    ]);
+  });
+
+  it('summarize says so on stderr for a classified file whose reference date was retyped 05/06/2023', async () => {
+    const path = writeText(dir(), 'da-phan-loai.csv', 'Mã hộ,Mã đơn vị,Mã phân loại,Ngày tham chiếu\r\nH1,X1,poor,05/06/2023\r\nH2,X1,non-poor,05/06/2023\r\n');
+    await expectOutcome(['summarize', path], { code: 0, unchanged: [path], mentions: ['da-phan-loai.csv, row 2, column 4 (Ngày tham chiếu): "05/06/2023" is read day first, as Vietnamese dates are written: 5 June 2023 (2023-06-05), not 6 May 2023'] });
+  });
+
+  it('one that is no date either way (13/25/2023) is refused naming the cell and why', async () => {
+    await expect(dates(csv(['01/12/2023', '13/25/2023']))).rejects.toThrow('hieu-luc.csv, row 3, column 2 (Hiệu lực từ): got "13/25/2023", expected a date written day first, DD/MM/YYYY; 13/25/2023 is no date read either way (day first its month would be 25, month first its month would be 13; a month is from 1 to 12): correct the cell');
   });
 
   it('a year alone, or a date saved as its serial number, is refused saying what it looks like', async () => {

@@ -16,11 +16,13 @@ import { legacyFontEncoding } from '../../src/io/_legacyFont.js';
 import { readDocxDocument } from '../../src/io/readDocxDocument.js';
 import { readTextDocument } from '../../src/io/readTextDocument.js';
 import { readSheetGrid } from '../../src/io/readSheetGrid.js';
+import { markDocx } from '../../src/io/writeCheckedDocx.js';
+import { checkDocument } from '../../src/documents/checkDocument.js';
 import { readHouseholdRegister } from '../../src/io/readHouseholdRegister.js';
 import { formatCsv } from '../../src/io/csv.js';
 import { thrownError, rejectedError } from '../_helpers/errors.js';
 import { tempDirs } from '../_helpers/tempDirs.js';
-import { expectRefused, flagCells, GOOD_REGISTER, registerHeader } from './_hostile.js';
+import { expectOutcome, expectRefused, flagCells, GOOD_REGISTER, registerHeader } from './_hostile.js';
 import { inline, rawXlsx } from './_rawXlsx.js';
 
 const dir = tempDirs('vnp-hostile-legacy-');
@@ -66,7 +68,7 @@ describe('legacy font encodings', () => {
     expect(error.message).toContain('ho.csv, row 2, column 1');
   });
 
-  it('a Word plan in .VnTime, a text plan in VNI and a printed table in TCVN3 are refused naming where', async () => {
+  it('a Word plan in .VnTime, a text plan in VNI (half their blocks or more) and a printed table in TCVN3 are refused naming where', async () => {
     const NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
     const docx = zipSync({ 'word/document.xml': new TextEncoder().encode(`<w:document ${NS}><w:body><w:p><w:r><w:t>Kế hoạch</w:t></w:r></w:p><w:p><w:r><w:rPr><w:rFonts w:ascii=".VnTime"/></w:rPr><w:t>Tæng sè hé nghÌo toµn tØnh lµ 1.200 hé</w:t></w:r></w:p></w:body></w:document>`) });
     expect(thrownError(() => readDocxDocument(docx, { source: 'kh.docx' })).message).toContain('kh.docx: paragraph 2 reads "Tæng sè hé nghÌo toµn tØnh lµ 1.200 hé": it looks like Vietnamese typed in the legacy TCVN3 (ABC, the .VnTime fonts) encoding');
@@ -76,4 +78,28 @@ describe('legacy font encodings', () => {
     const error = await rejectedError(readSheetGrid(path));
     expect(error.message).toContain('bieu.xlsx: the sheet "Biểu 1", row 2 reads "Tæng céng 12": it looks like Vietnamese typed in the legacy TCVN3');
   });
+
+  it('one block in TCVN3 in a Unicode plan: the rest is checked and the block is an error finding, marked in the copy (before: the whole plan refused)', async () => {
+    const NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+    const para = (t: string): string => `<w:p><w:r><w:t xml:space="preserve">${t}</w:t></w:r></w:p>`;
+    const bytes = zipSync({ 'word/document.xml': new TextEncoder().encode(`<w:document ${NS}><w:body>${para('KẾ HOẠCH giảm nghèo năm 2025')}${para('Tổng số hộ nghèo đầu năm là 100 hộ, trong đó: 40 hộ nghèo dân tộc thiểu số; 50 hộ nghèo khác.')}${para('Tæng sè hé nghÌo toµn tØnh lµ 1.200 hé')}${para('Tổng kinh phí 300 triệu đồng, trong đó: ngân sách trung ương 200 triệu đồng; ngân sách tỉnh 100 triệu đồng.')}</w:body></w:document>`) });
+    const model = readDocxDocument(bytes, { source: 'kh.docx' });
+    expect(model.blocks.map((b) => b.notRead?.code ?? null)).toEqual([null, null, 'legacy-encoding', null]);
+    const report = checkDocument(model);
+    expect(report.ok).toBe(false);
+    expect(report.findings.map((f) => [f.severity, f.code, f.location.block, f.location.paragraph])).toEqual([['warning', 'parts-short-of-total', 2, 1], ['error', 'legacy-encoding', 3, 2]]);
+    expect(report.findings[1]!.message).toBe('not checked: kh.docx: paragraph 3 reads "Tæng sè hé nghÌo toµn tØnh lµ 1.200 hé": it looks like Vietnamese typed in the legacy TCVN3 (ABC, the .VnTime fonts) encoding, which shows as Vietnamese only in those fonts, so its words cannot be read: convert that text to Unicode (copy it, UniKey › Công cụ chuyển mã (Toolkit): source TCVN3 (ABC), destination Unicode, Chuyển mã clipboard, and paste it back), then check the file again');
+    // the other claims are checked as before
+    expect(report.claims.map((c) => c.status)).toEqual(['finding', 'consistent']);
+    expect([markDocx(bytes, report).marked, markDocx(bytes, report).unplaced]).toEqual([2, 0]);
+    const path = join(dir(), 'kh.docx');
+    writeFileSync(path, bytes);
+    const run = await expectOutcome(['check', path], { code: 1, unchanged: [path] });
+    expect(run.out).toMatch(/error {5}block 3 \(paragraph 3\): not checked: \S*kh\.docx: paragraph 3 reads "Tæng sè hé nghÌo/);
+    // a table in TCVN3 in a text plan is marked at its first cell
+    const text = readTextDocument('Kế hoạch năm 2025\nTổng: 10 hộ, trong đó: 4 hộ nghèo; 6 hộ cận nghèo.\nCó 3 xã đạt chuẩn.\n\n§¬n vÞ\tSè hé\nX· A\t10\nX· B\t5\n', { source: 'kh.txt' });
+    const found = checkDocument(text).findings.filter((f) => f.code === 'legacy-encoding');
+    expect(found.map((f) => [f.location.block, f.location.line, f.location.row, f.location.column])).toEqual([[4, 5, 1, 1]]);
+  });
 });
+

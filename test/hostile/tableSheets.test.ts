@@ -7,6 +7,7 @@
 import { join } from 'node:path';
 import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { readRows } from '../../src/io/readRows.js';
 import { readSheetGrid } from '../../src/io/readSheetGrid.js';
 import { tempDirs } from '../_helpers/tempDirs.js';
 import { expectOutcome } from './_hostile.js';
@@ -23,6 +24,9 @@ function sheet(d: string, name: string, xml: string, sheetName = 'DS'): string {
   writeFileSync(path, rawXlsx([{ name: 'Hướng dẫn', xml: `<sheetData>${row(1, [inline('A1', 'đọc kỹ')])}</sheetData>`, state: 'hidden' }, { name: sheetName, xml }]));
   return path;
 }
+
+/** The note every reader gives on the hidden instructions sheet `sheet` writes before the table's. */
+const otherSheets = (file: string): string => `${file}: the sheet "DS" is read, the first visible of its 2 worksheets; the other, "Hướng dẫn" (hidden), is not read: name the sheet to read with --sheet NAME (the sheet option)`;
 
 describe('readSheetGrid: a table read as the register reader reads a sheet', () => {
   it('the sheet is found ignoring case, as Excel and classify do (before: "ds" was a missing sheet)', async () => {
@@ -58,7 +62,7 @@ describe('readSheetGrid: a table read as the register reader reads a sheet', () 
       ['Huyện X', '10', '5'],
       ['Huyện X', null, '6'],
     ]);
-    expect(grid.notes).toEqual(['gop.xlsx: the sheet "DS": the merged range B3:B4 holds one figure (10) over 2 rows: it is read in B3 only and the other cells it covers as blank; unmerge the cells and give each row its own figure']);
+    expect(grid.notes).toEqual([otherSheets('gop.xlsx'), 'gop.xlsx: the sheet "DS": the merged range B3:B4 holds one figure (10) over 2 rows: it is read in B3 only and the other cells it covers as blank; unmerge the cells and give each row its own figure']);
   });
 
   it('a merged figure in a table reconcile infers: the covered row is a blank figure and stderr says why', async () => {
@@ -75,13 +79,18 @@ describe('readSheetGrid: a table read as the register reader reads a sheet', () 
     const grid = await readSheetGrid(counted);
     expect([grid.hiddenRows, grid.hiddenColumns]).toEqual([[2, 3], [3]]); // empty hidden columns F:I are not named
     expect(grid.notes).toEqual([
-      'an-tinh.xlsx: the sheet "DS": rows 3, 4 are hidden in the spreadsheet and read as part of the table, as every row is (does the printed total leave them out?): unhide them to see all that was checked',
-      'an-tinh.xlsx: the sheet "DS": column D is hidden in the spreadsheet and read as part of the table, as every column is: unhide it to see all that was checked',
+      otherSheets('an-tinh.xlsx'),
+      'an-tinh.xlsx: the sheet "DS": rows 3, 4 and column D are hidden in the spreadsheet and read as data, as every row and column is (if they were hidden to leave them out, delete them instead): unhide them to see all that was read',
     ]);
-    await expectOutcome(['reconcile', counted], { code: 0, mentions: ['vn-poverty reconcile: ', 'an-tinh.xlsx: the sheet "DS": rows 3, 4 are hidden'], unchanged: [counted] });
+    await expectOutcome(['reconcile', counted], { code: 0, mentions: ['vn-poverty reconcile: ', 'an-tinh.xlsx: the sheet "DS": rows 3, 4 and column D are hidden'], unchanged: [counted] });
+    // the row reader (registers, classify, summarize, measures) says it in the same words (before: a second wording)
+    const notes: string[] = [];
+    for await (const _ of readRows(counted, { onNote: (n) => notes.push(n) })) void _;
+    expect(notes).toEqual(grid.notes);
+    expect(notes[0]).toBe(otherSheets('an-tinh.xlsx'));
     // the printed total leaves the hidden rows out: no sum is found, and the note says which rows were read
     const left = sheet(d, 'bo-qua.xlsx', `<sheetData>${rows}${total(5, '10', '5')}</sheetData>`);
-    const run = await expectOutcome(['reconcile', left], { code: 0, mentions: ['bo-qua.xlsx: the sheet "DS": rows 3, 4 are hidden in the spreadsheet'], unchanged: [left] });
+    const run = await expectOutcome(['reconcile', left], { code: 0, mentions: ['bo-qua.xlsx: the sheet "DS": rows 3, 4 are hidden in the spreadsheet and read as data'], unchanged: [left] });
     expect(run.out).toContain('“Tổng cộng” looks like a total but adds up in too few columns');
   });
 

@@ -108,6 +108,34 @@ describe('the plan’s text as Word shows it', () => {
     }
   });
 
+  it('check --out marks a finding in one paragraph (or table) of a content control holding several, empty paragraphs counted (before: not placed)', () => {
+    const sdt = (x: string): string => `<w:sdt><w:sdtPr/><w:sdtContent>${x}</w:sdtContent></w:sdt>`;
+    const claim = 'Tổng: 10 hộ, trong đó: 4 hộ nghèo; 5 hộ cận nghèo.';
+    const row = (...cells: string[]): string => `<w:tr>${cells.map(tc).join('')}</w:tr>`;
+    const table = `<w:tbl>${row('Đơn vị', 'Số hộ')}${row('Xã A', '10')}${row('Xã B', '20')}${row('Tổng cộng', '40')}</w:tbl>`;
+    const bytes = docx(p(r('Kế hoạch')) + sdt(p(r('Mở đầu')) + '<w:p/>' + p(r(claim)) + `<w:sdt><w:sdtContent>${p(r('Bảng 1'))}</w:sdtContent></w:sdt>` + `<w:tbl>${row('Ghi chú')}</w:tbl>` + table));
+    const model = readDocxDocument(bytes);
+    expect(model.blocks.map((b) => [b.position.paragraph, b.position.within])).toEqual([[0, undefined], [1, 0], [1, 2], [1, 3], [1, 0], [1, 1]]);
+    const report = checkDocument(model);
+    const findings = report.findings.map((f) => [f.location.block, f.location.within, f.location.row ?? null]);
+    expect(findings).toEqual([[3, 2, null], [6, 1, 4]]);
+    const marked = markDocx(bytes, report);
+    expect([marked.marked, marked.unplaced]).toEqual([2, 0]);
+    const xml = new TextDecoder().decode(unzipSync(marked.bytes)['word/document.xml']);
+    expect(/<w:p><w:pPr><w:shd [^>]*\/><\/w:pPr><w:commentRangeStart w:id="\d+"\/><w:r><w:t xml:space="preserve">([^<]+)</.exec(xml)?.[1]).toBe(claim);
+    expect(/<w:commentRangeStart w:id="\d+"\/><w:r><w:t xml:space="preserve">(\d+)</.exec(xml)?.[1]).toBe('40');
+    expect(readDocxDocument(marked.bytes).blocks).toEqual(model.blocks);
+  });
+
+  it('page headers and footers holding figures are named as not checked; a page number alone says nothing (before: silently skipped)', () => {
+    const claim = 'Tổng: 10 hộ, trong đó: 4 hộ nghèo; 5 hộ cận nghèo.';
+    const bytes = docx(p(r('Kế hoạch')), { 'word/header1.xml': `<w:hdr ${NS}>${p(r(claim))}</w:hdr>`, 'word/footer1.xml': `<w:ftr ${NS}>${p(r('Trang 3'))}</w:ftr>`, 'word/footer2.xml': `<w:ftr ${NS}>${p(r('7'))}</w:ftr>` });
+    const model = readDocxDocument(bytes, { source: 'kh.docx' });
+    expect(model.notes).toEqual([`kh.docx: the page header word/header1.xml holds text with figures ("${claim}"), which is not checked: headers and footers are not read as the plan's text; if a figure there belongs to the plan, put it in the body`]);
+    expect(checkDocument(model).notes).toEqual(model.notes);
+    expect(readDocxDocument(docx(p(r('Kế hoạch')))).notes).toBeUndefined();
+  });
+
   it('symbols (w:sym) are read as printed: a percent sign or ≥ from the Symbol font, a tick from Wingdings; an unknown one keeps figures apart (before: left out, 5% read as 5)', () => {
     const sym = (font: string, char: string): string => `<w:r><w:sym w:font="${font}" w:char="${char}"/></w:r>`;
     expect(texts(docx(p(r('Tỷ lệ giảm 1,5'), sym('Symbol', 'F025'), r(' năm; thu nhập '), sym('Symbol', 'F0B3'), r(' 2 triệu '), sym('Wingdings', 'F0FC')) + p(r('12'), sym('Webdings', 'F021'), r('30'))))).toEqual(['Tỷ lệ giảm 1,5% năm; thu nhập ≥ 2 triệu ✓', '12 30']);

@@ -105,7 +105,7 @@ describe('check and reconcile on hostile plan workbooks', () => {
     expect(table.rows[2]![2]).toEqual({ text: '', rowSpan: 1, colSpan: 1, mergedInto: { row: 1, col: 2 } });
     expect(model.notes).toEqual([
       'gop.xlsx: the sheet "Biểu 1": the merged range C2:C3 holds one figure (2368) over 2 rows: it is read in C2 only and the other cells it covers as blank; unmerge the cells and give each row its own figure',
-      'gop.xlsx: the sheet "Biểu 1": row 3 is hidden in the spreadsheet and read as part of the table, as every row is (does the printed total leave it out?): unhide it to see all that was checked',
+      'gop.xlsx: the sheet "Biểu 1": row 3 is hidden in the spreadsheet and read as data, as every row is (if it was hidden to leave it out, delete it instead): unhide it to see all that was read',
     ]);
     const run = await expectOutcome(['check', path, '--json'], { code: 1, mentions: ['merged range C2:C3 holds one figure', 'row 3 is hidden'], unchanged: [path] });
     expect((JSON.parse(run.out) as { value: { notes: string[] } }).value.notes).toHaveLength(2);

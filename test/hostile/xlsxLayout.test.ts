@@ -6,6 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readRecords } from '../../src/io/readRecords.js';
+import { readSheetGrid } from '../../src/io/readSheetGrid.js';
 import { tempDirs } from '../_helpers/tempDirs.js';
 import { GOOD_REGISTER, expectOutcome, expectRefused, writeCsv } from './_hostile.js';
 import { inline, numberCell, rawXlsx, type RawSheet } from './_rawXlsx.js';
@@ -122,13 +123,30 @@ describe('a value to the right of the header', () => {
   });
 });
 
+describe('workbooks of several sheets', () => {
+  it('the sheet read and those not read are named (hidden ones said so) when no --sheet is given: a register split over sheets is never read in part silently (before: silent)', async () => {
+    const path = join(dir(), 'nhieu-sheet.xlsx');
+    const rows = (id: string): string => `<sheetData>${headRow}${household(2, id, '1500000')}</sheetData>`;
+    writeFileSync(path, rawXlsx([{ name: 'Cũ', state: 'hidden', xml: rows('H0') }, { name: 'Thôn 1', xml: rows('H1') }, { name: 'Thôn 2', xml: rows('H2') }, { name: 'Nháp', state: 'veryHidden', xml: rows('H3') }]));
+    const note = 'nhieu-sheet.xlsx: the sheet "Thôn 1" is read, the first visible of its 4 worksheets; the others, "Cũ" (hidden), "Thôn 2", "Nháp" (very hidden), are not read: name the sheet to read with --sheet NAME (the sheet option)';
+    const run = await expectOutcome(['classify', path, ...AS_OF], { code: 0, unchanged: [path], mentions: [note] });
+    expect(run.out.trim().split('\r\n').slice(1).map((l) => l.split(',')[0])).toEqual(['H1']);
+    // the reader of a printed table (reconcile) says it the same way
+    expect((await readSheetGrid(path)).notes[0]).toBe(note);
+    // a sheet named is read without the note
+    const named = await expectOutcome(['classify', path, ...AS_OF, '--sheet', 'Thôn 2'], { code: 0, unchanged: [path] });
+    expect(named.err).not.toContain('are not read');
+    expect(named.out.trim().split('\r\n').slice(1).map((l) => l.split(',')[0])).toEqual(['H2']);
+  });
+});
+
 describe('hidden rows and columns', () => {
   it('are read as data, and the run summary says how many', async () => {
     const path = write('hidden.xlsx', sheet(headRow + household(2, 'H1', '1500000') + household(3, 'H2', '1500000', '', '', ' hidden="1"') + household(4, 'H3', '1500000'), '', '<cols><col min="9" max="9" width="0" hidden="1"/></cols>'));
-    const run = await expectOutcome(['classify', path, ...AS_OF], { code: 0, unchanged: [path], mentions: ['hidden.xlsx: 1 hidden row (3) and 1 hidden column (I) of the sheet "DS" read as data'] });
+    const run = await expectOutcome(['classify', path, ...AS_OF], { code: 0, unchanged: [path], mentions: ['hidden.xlsx: the sheet "DS": row 3 and column I are hidden in the spreadsheet and read as data, as every row and column is'] });
     expect(run.out.trim().split('\r\n').slice(1)).toHaveLength(3);
     const summarized = write('hidden-classified.xlsx', sheet(CLASSIFIED + classified(2, 'poor') + classified(3, 'poor', '', '', ' hidden="true"'), '', '<cols><col min="1" max="2" hidden="1"/></cols>'));
-    await expectOutcome(['summarize', summarized], { code: 0, unchanged: [summarized], mentions: ['hidden-classified.xlsx: 1 hidden row (3) and 2 hidden columns (A, B) of the sheet "DS" read as data'] });
+    await expectOutcome(['summarize', summarized], { code: 0, unchanged: [summarized], mentions: ['hidden-classified.xlsx: the sheet "DS": row 3 and columns A, B are hidden in the spreadsheet and read as data'] });
   });
 
   it('the columns the library’s own XLSX output hides (status codes, indicator ids) are not named when it is read back; a column the user hid still is', async () => {
@@ -147,7 +165,7 @@ describe('hidden rows and columns', () => {
     }
     // the user's hidden column under a header of their own is still named
     const user = write('user-hidden.xlsx', sheet(CLASSIFIED + classified(2, 'poor'), '', '<cols><col min="1" max="1" hidden="1"/></cols>'));
-    await expectOutcome(['summarize', user], { code: 0, mentions: ['user-hidden.xlsx: 1 hidden column (A) of the sheet "DS" read as data'] });
+    await expectOutcome(['summarize', user], { code: 0, mentions: ['user-hidden.xlsx: the sheet "DS": column A is hidden in the spreadsheet and read as data'] });
   });
 
   it('a sheet with nothing hidden says nothing of it', async () => {
