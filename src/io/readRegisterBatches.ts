@@ -1000,6 +1000,7 @@ class FastRows implements RecordSink {
     this.highest = Math.max(delimiter, LF, CR, QUOTE);
     this.codes = new Uint8Array(plan.flagAt.length);
     this.flagOf = new Int32Array(width).fill(-1);
+    this.noFlags = new Int32Array(width).fill(-1);
     plan.flagAt.forEach((col, f) => (this.flagOf[col] = f));
     const within = (col: number): boolean => col >= 0 && col < width;
     // the columns the one-walk reader reads itself: an id, an area, an income, a member count and flags
@@ -1012,9 +1013,10 @@ class FastRows implements RecordSink {
   private readonly delimiter: number;
   /** The flags' codes of the household being read, by flag column. */
   private readonly codes: Uint8Array;
-  /** For each column, its index among the flag columns, or −1. */
+  /** For each column, its index among the flag columns, or −1; `noFlags` all −1. */
   private readonly flagOf: Int32Array;
-  /** Whether the register has only the columns {@link FastRows.plainSimple} reads. */
+  private readonly noFlags: Int32Array;
+  /** Whether the register has only the columns {@link FastRows.plain} reads itself. */
   private readonly simple: boolean;
   /** Bytes that end an unquoted field's run (the delimiter, LF, CR) or make the record not plain (a quote). */
   private readonly stop = new Uint8Array(256);
@@ -1028,60 +1030,20 @@ class FastRows implements RecordSink {
 
   /**
    * A record as wide as the header with no quote, ended by a line end before `end`: its field
-   * bounds found in one walk over its bytes and the household read from them ({@link FastRows.row}).
-   * −1 (nothing read) for any other record: the scanner reads it and hands it to {@link FastRows.record}.
+   * bounds found in one walk over its bytes, and the household read from them. For a register of
+   * ids, areas, incomes, member counts and flags ({@link FastRows.simple}) the flags are parsed as
+   * the walk finds them (a one-byte cell before its separator at once) and the other cells read
+   * from their bounds; for any other, the record goes to {@link FastRows.row}. −1, nothing read,
+   * for any other record, or one the simple reading would not read itself: the scanner reads it
+   * and hands it to {@link FastRows.record} (and so to the slow path, when that is where it goes).
    */
   plain(buf: Buffer, p: number, end: number, row: number, safeLength: number): number {
-    if (this.simple) return this.plainSimple(buf, p, end, row, safeLength);
     const width = this.width;
     const d = this.delimiter;
     const stop = this.stop;
     const highest = this.highest;
-    const one = this.one;
-    const st = one.starts;
-    const en = one.ends;
-    const start = p;
-    let c = 0;
-    for (;;) {
-      const s = p;
-      let b = 0;
-      while (p < end) {
-        b = buf[p]!;
-        if (b > highest || stop[b] === 0) p++;
-        else break;
-      }
-      // the end of the read (a record cut, or the last one without a line end), a quote, or a field beyond the header's
-      if (p >= end || b === QUOTE || c === width) return -1;
-      st[c] = s;
-      en[c] = p;
-      c++;
-      p++;
-      if (b === d) continue;
-      if (b === CR) {
-        if (p >= end) return -1; // an LF may follow in the next read
-        if (buf[p] === LF) p++;
-      }
-      break;
-    }
-    if (c !== width || p - start > safeLength) return -1;
-    one.buf = buf;
-    one.firstRow = row;
-    this.row(one, 0, row);
-    return p;
-  }
-
-  /**
-   * {@link FastRows.plain} for a register of ids, areas, incomes, member counts and flags: the
-   * flags parsed as the walk finds them (a one-byte cell before its separator at once), then the
-   * other cells from their bounds. −1, nothing read, for whatever {@link FastRows.row} would not
-   * read itself (the scanner then hands it there, and it goes to the slow path).
-   */
-  private plainSimple(buf: Buffer, p: number, end: number, row: number, safeLength: number): number {
-    const width = this.width;
-    const d = this.delimiter;
-    const stop = this.stop;
-    const highest = this.highest;
-    const flagOf = this.flagOf;
+    const simple = this.simple;
+    const flagOf = simple ? this.flagOf : this.noFlags;
     const codes = this.codes;
     const one = this.one;
     const st = one.starts;
@@ -1126,6 +1088,12 @@ class FastRows implements RecordSink {
       break;
     }
     if (c !== width || p - start > safeLength) return -1;
+    one.buf = buf;
+    one.firstRow = row;
+    if (!simple) {
+      this.row(one, 0, row);
+      return p;
+    }
     const plan = this.plan;
     const idStart = st[plan.id]!;
     const idEnd = en[plan.id]!;
@@ -1138,8 +1106,6 @@ class FastRows implements RecordSink {
     if (m < 0) return -1;
     const total = this.monthly(amount, m);
     if (total < 0) return -1;
-    one.buf = buf;
-    one.firstRow = row;
     this.put(one, 0, row, idStart, idEnd, null, area, total, m, -1, undefined, undefined);
     return p;
   }
