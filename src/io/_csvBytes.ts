@@ -32,11 +32,37 @@ export interface ByteRecords {
   readonly quoted: Uint8Array;
 }
 
+/**
+ * A reader that takes records as the scanner finds them, in file order: `plain` walks a record
+ * of plain cells itself (one pass over its bytes), and every record it leaves (a quoted field,
+ * a line end beyond the read, anything unusual) is scanned and handed to `record`.
+ */
+export interface RecordSink {
+  /**
+   * Reads the record starting at `p` (its bytes up to `end` are read and valid UTF-8; `row` is
+   * its 1-based row); returns the offset after its line end, or −1 to leave it to the scanner
+   * (nothing read). It must leave any record with a quote, one not ended before `end`, and one
+   * longer than `safeLength` bytes (within it no field or record limit can be reached).
+   */
+  plain(buf: Buffer, p: number, end: number, row: number, safeLength: number): number;
+  /** A record scanned (record 0 of `r`, whose `firstRow` is its row), valid during the call. */
+  record(r: ByteRecords): void;
+}
+
 /** Options of {@link csvByteRecords}: those of the string tokenizer, and a progress callback. */
 export interface CsvBytesOptions extends CsvTokenizerOptions {
   /** Called after each chunk with the bytes read so far (progress indicators). */
   readonly onBytes?: (read: number) => void;
+  /**
+   * Set `sink.current` (between two reads) to have the records of the later reads handed to it
+   * as they are found instead of yielded: the reads then yield no records (count 0), so the
+   * caller can still act between reads. An error the sink throws passes through unchanged.
+   */
+  readonly sink?: { current?: RecordSink };
 }
+
+/** Errors thrown by a sink: not the scanner's, so no separator hint is added to them. */
+const SINK_ERRORS = new WeakSet<object>();
 
 const QUOTE = 34;
 const LF = 10;
@@ -99,6 +125,7 @@ export async function* csvByteRecords(source: string | AsyncIterable<string | Ui
   try {
     yield* scanCsvBytes(source, options, first);
   } catch (error) {
+    if (typeof error === 'object' && error !== null && SINK_ERRORS.has(error)) throw error;
     // a `;` file read with `,`: the header of one column says so, whatever error showed it
     throw withSeparatorHint(error, first.header, (options.delimiter ?? ',') as CsvDelimiter, options.source);
   }
@@ -167,7 +194,36 @@ async function* scanCsvBytes(source: string | AsyncIterable<string | Uint8Array>
     let p = 0;
     let count = 0;
     let fields = 0;
+    const sink = options.sink?.current;
+    const safeLength = Math.min(maxField, maxRecord);
+    /** Hands the record just scanned (the only one held) to the sink. */
+    const toSink = (s: RecordSink): void => {
+      fieldOffsets[1] = fields;
+      const r: ByteRecords = { buf: bytes, count: 1, firstRow: row, fieldOffsets, starts: st, ends: en, quoted: qu };
+      count = 0;
+      fields = 0;
+      try {
+        s.record(r);
+      } catch (error) {
+        if (typeof error === 'object' && error !== null) SINK_ERRORS.add(error);
+        throw error;
+      }
+    };
     records: while (p < end) {
+      if (sink !== undefined) {
+        let q: number;
+        try {
+          q = sink.plain(bytes, p, end, row + 1, safeLength);
+        } catch (error) {
+          if (typeof error === 'object' && error !== null) SINK_ERRORS.add(error);
+          throw error;
+        }
+        if (q >= 0) {
+          p = q;
+          row++;
+          continue;
+        }
+      }
       const recordStart = p;
       let recordBytes = 0;
       if (count === capacity) {
@@ -265,6 +321,7 @@ async function* scanCsvBytes(source: string | AsyncIterable<string | Uint8Array>
           count++;
           row++;
           if (row === 1) keepHeader(fields);
+          if (sink !== undefined) toSink(sink);
           break records;
         }
         const c = bytes[p]!;
@@ -284,6 +341,7 @@ async function* scanCsvBytes(source: string | AsyncIterable<string | Uint8Array>
         count++;
         row++;
         if (row === 1) keepHeader(fields);
+        if (sink !== undefined) toSink(sink);
         continue records;
       }
     }
@@ -341,7 +399,7 @@ async function* scanCsvBytes(source: string | AsyncIterable<string | Uint8Array>
     validate(false);
     const firstRow = row + 1;
     const { next, count } = scan(false);
-    if (count > 0) yield emit(count, firstRow);
+    if (count > 0 || options.sink?.current !== undefined) yield emit(count, firstRow);
     // keep the pending record at the front
     if (next > 0) {
       buf.copy(buf, 0, next, used);
@@ -354,6 +412,6 @@ async function* scanCsvBytes(source: string | AsyncIterable<string | Uint8Array>
   if (used > 0) {
     const firstRow = row + 1;
     const { count } = scan(true);
-    if (count > 0) yield emit(count, firstRow);
+    if (count > 0 || options.sink?.current !== undefined) yield emit(count, firstRow);
   }
 }

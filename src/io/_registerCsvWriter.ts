@@ -214,12 +214,22 @@ export function registerCsvWriter(columns: ReadonlyArray<TableColumn<RegisterOut
       const caches = staticCaches;
       const nSeg = kinds.length;
       /** The bytes of static segment s for household i (made by the generic formatting the first time). */
+      /** The output row of household i, made once for the segments a new line end needs (`row` of the last call). */
+      let rowFor = -1;
+      let row: RegisterOutputRow | undefined;
+      const rowOf = (i: number): RegisterOutputRow => {
+        if (rowFor !== i || row === undefined) {
+          row = outputRow(file, registerRow(plain, result, i), i, undefined);
+          rowFor = i;
+        }
+        return row;
+      };
       const staticBytes = (s: number, i: number): Buffer => {
         const key = (area[i]! << 3) | rules[i]!;
         const cache = caches[s]!;
         let v = cache[key];
         if (v === undefined) {
-          const r = outputRow(file, registerRow(plain, result, i), i, undefined);
+          const r = rowOf(i);
           v = cache[key] = Buffer.from((segments[s] as { columns: ReadonlyArray<TableColumn<RegisterOutputRow>> }).columns.map((c) => cell(c, c.value(r), rowCount)).join(d), 'utf8');
         }
         return v;
@@ -229,7 +239,7 @@ export function registerCsvWriter(columns: ReadonlyArray<TableColumn<RegisterOut
         let v = cache[mask];
         if (v === undefined) {
           const c = (segments[s] as { column: TableColumn<RegisterOutputRow> }).column;
-          v = cache[mask] = Buffer.from(cell(c, c.value(outputRow(file, registerRow(plain, result, i), i, undefined)), rowCount), 'utf8');
+          v = cache[mask] = Buffer.from(cell(c, c.value(rowOf(i)), rowCount), 'utf8');
         }
         return v;
       };

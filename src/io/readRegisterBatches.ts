@@ -8,7 +8,7 @@ import { REGISTER_FLAGS, type RegisterBatch } from '../standards/classifyRegiste
 import type { ScoreCheckRowInput } from '../standards/crossCheckScores.js';
 import type { PovertyStandard } from '../standards/standards.js';
 import { checkSeparator } from './csv.js';
-import { csvByteRecords, fieldText, type ByteRecords } from './_csvBytes.js';
+import { csvByteRecords, fieldText, type ByteRecords, type RecordSink } from './_csvBytes.js';
 import { hasControlCharacter, isColumnHeader, matchHeader, normalizeHeader, readCell, type ColumnSpec, type HeaderMatch } from './columns.js';
 import { isIncomeHeader } from './amountHeader.js';
 import { firstText, RegisterHeaderFinder, skippedRowKind, type RegisterHeaderRows, type RegisterTotalsCheck, type SkippedRegisterRow } from './_registerRows.js';
@@ -819,11 +819,14 @@ export async function* readRegisterBatches(source: RowSource, options: ReadRegis
   };
 
   if (format === 'csv' && (typeof source === 'string' || Symbol.asyncIterator in source)) {
+    // once the header is read, the households of each read are taken as the scanner finds them
+    const sink: { current?: RecordSink } = {};
     const bytes = csvByteRecords(source as string | AsyncIterable<string | Uint8Array>, {
       ...(options.delimiter !== undefined ? { delimiter: options.delimiter } : {}),
       ...(label !== undefined ? { source: label } : {}),
       ...(options.maxFieldLength !== undefined ? { maxFieldLength: options.maxFieldLength } : {}),
       ...(options.onBytes !== undefined ? { onBytes: options.onBytes } : {}),
+      sink,
     });
     let fast: FastRows | undefined;
     // the file is closed however the reading ends (a refused header, a bad row, a consumer that stops)
@@ -848,12 +851,15 @@ export async function* readRegisterBatches(source: RowSource, options: ReadRegis
             yield* memberRows(rest, plan, options, batcher!);
             return;
           }
-          fast = new FastRows(plan, batcher!, repeats!, slowRow);
+          fast = new FastRows(plan, batcher!, repeats!, slowRow, (options.delimiter ?? ',').charCodeAt(0));
           k = next;
           break;
         }
-        // the records of a read, in a plain method (the generator only hands them over)
-        if (fast !== undefined) fast.rows(r, k);
+        // the rest of the header's read, in a plain method; the later reads' records go to the sink
+        if (fast !== undefined && sink.current === undefined) {
+          fast.rows(r, k);
+          sink.current = fast;
+        }
         yield* drain(batcher);
       }
     } finally {
@@ -965,9 +971,12 @@ async function* memberRows(source: RowSource, plan: Plan, options: ReadRegisterB
 }
 
 const AREA_CACHE = 8;
+const QUOTE = 34;
+const LF = 10;
+const CR = 13;
 
 /** The CSV fast path: one household row from its bytes, or the slow path for anything unusual. */
-class FastRows {
+class FastRows implements RecordSink {
   private readonly areaKeys: Buffer[] = [];
   private readonly areaCodes: number[] = [];
   private readonly ages = new Uint8Array(1024);
@@ -979,12 +988,131 @@ class FastRows {
     private readonly batcher: Batcher,
     private readonly repeats: Repeats,
     private readonly slow: (p: Plan, row: number, cells: ReadonlyArray<RawCell>) => void,
+    delimiter: number,
   ) {
+    const width = plan.headerRowsPrinted.cells.length;
+    this.width = width;
+    this.delimiter = delimiter;
+    this.stop[delimiter] = 1;
+    this.stop[LF] = 1;
+    this.stop[CR] = 1;
+    this.stop[QUOTE] = 1;
+    this.highest = Math.max(delimiter, LF, CR, QUOTE);
+    this.codes = new Uint8Array(plan.flagAt.length);
+    this.flagOf = new Int32Array(width).fill(-1);
+    this.noFlags = new Int32Array(width).fill(-1);
+    plan.flagAt.forEach((col, f) => (this.flagOf[col] = f));
+    const within = (col: number): boolean => col >= 0 && col < width;
+    // the columns the one-walk reader reads itself: an id, an area, an income, a member count and flags
+    this.simple = plan.passAt.length === 0 && plan.extras === undefined && plan.unit < 0 && plan.ages < 0 && plan.factAt.length === 0 && !plan.scoreColumns && plan.income !== null && within(plan.id) && within(plan.area) && within(plan.incomeAt) && within(plan.count);
+    // the fields of one plain record, in the scanner's shape (the same hidden class for `row`)
+    this.one = { buf: Buffer.alloc(0), count: 1, firstRow: 0, fieldOffsets: Int32Array.of(0, width), starts: new Int32Array(width), ends: new Int32Array(width), quoted: new Uint8Array(width) };
   }
+
+  private readonly width: number;
+  private readonly delimiter: number;
+  /** The flags' codes of the household being read, by flag column. */
+  private readonly codes: Uint8Array;
+  /** For each column, its index among the flag columns, or −1; `noFlags` all −1. */
+  private readonly flagOf: Int32Array;
+  private readonly noFlags: Int32Array;
+  /** Whether the register has only the columns {@link FastRows.plain} reads itself. */
+  private readonly simple: boolean;
+  /** Bytes that end an unquoted field's run (the delimiter, LF, CR) or make the record not plain (a quote). */
+  private readonly stop = new Uint8Array(256);
+  private readonly highest: number;
+  private readonly one: { buf: Buffer; count: number; firstRow: number; fieldOffsets: Int32Array; starts: Int32Array; ends: Int32Array; quoted: Uint8Array };
 
   /** The records of a read from the k-th on. */
   rows(r: ByteRecords, from: number): void {
     for (let k = from; k < r.count; k++) this.row(r, k, r.firstRow + k);
+  }
+
+  /**
+   * A record as wide as the header with no quote, ended by a line end before `end`: its field
+   * bounds found in one walk over its bytes, and the household read from them. For a register of
+   * ids, areas, incomes, member counts and flags ({@link FastRows.simple}) the flags are parsed as
+   * the walk finds them (a one-byte cell before its separator at once) and the other cells read
+   * from their bounds; for any other, the record goes to {@link FastRows.row}. −1, nothing read,
+   * for any other record, or one the simple reading would not read itself: the scanner reads it
+   * and hands it to {@link FastRows.record} (and so to the slow path, when that is where it goes).
+   */
+  plain(buf: Buffer, p: number, end: number, row: number, safeLength: number): number {
+    const width = this.width;
+    const d = this.delimiter;
+    const stop = this.stop;
+    const highest = this.highest;
+    const simple = this.simple;
+    const flagOf = simple ? this.flagOf : this.noFlags;
+    const codes = this.codes;
+    const one = this.one;
+    const st = one.starts;
+    const en = one.ends;
+    const start = p;
+    let c = 0;
+    let b = 0;
+    for (;;) {
+      if (c === width) return -1; // wider than the header
+      const f = flagOf[c]!;
+      let b0: number;
+      if (f >= 0 && p + 1 < end && ((b = buf[p + 1]!) === d || b === LF || b === CR) && ((b0 = buf[p]!) > highest || stop[b0] === 0)) {
+        // a one-byte flag cell
+        const code = b0 === 0x31 ? 1 : b0 === 0x30 ? 0 : this.flagCode(buf, p, p + 1);
+        if (code < 0) return -1;
+        codes[f] = code;
+        st[c] = p;
+        en[c] = ++p;
+      } else {
+        const s = p;
+        while (p < end) {
+          b = buf[p]!;
+          if (b > highest || stop[b] === 0) p++;
+          else break;
+        }
+        if (p >= end || b === QUOTE) return -1;
+        st[c] = s;
+        en[c] = p;
+        if (f >= 0) {
+          const code = this.flagCode(buf, s, p);
+          if (code < 0) return -1;
+          codes[f] = code;
+        }
+      }
+      c++;
+      p++;
+      if (b === d) continue;
+      if (b === CR) {
+        if (p >= end) return -1; // an LF may follow in the next read
+        if (buf[p] === LF) p++;
+      }
+      break;
+    }
+    if (c !== width || p - start > safeLength) return -1;
+    one.buf = buf;
+    one.firstRow = row;
+    if (!simple) {
+      this.row(one, 0, row);
+      return p;
+    }
+    const plan = this.plan;
+    const idStart = st[plan.id]!;
+    const idEnd = en[plan.id]!;
+    if (!plainId(buf, idStart, idEnd)) return -1;
+    const area = this.areaOf(buf, st[plan.area]!, en[plan.area]!);
+    if (area < 0) return -1;
+    const amount = wholeNumber(buf, st[plan.incomeAt]!, en[plan.incomeAt]!);
+    if (amount < 0) return -1;
+    const m = memberCount(buf, st[plan.count]!, en[plan.count]!);
+    if (m < 0) return -1;
+    const total = this.monthly(amount, m);
+    if (total < 0) return -1;
+    this.put(one, 0, row, idStart, idEnd, null, area, total, m, -1, undefined, undefined);
+    return p;
+  }
+
+  /** A record the scanner read. */
+  record(r: ByteRecords): void {
+    this.row(r, 0, r.firstRow);
   }
 
   row(r: ByteRecords, k: number, row: number): void {
@@ -995,16 +1123,10 @@ class FastRows {
     // a row not as wide as the header is checked by the slow path (refused when its cells are out of line)
     if (nf !== p.headerRowsPrinted.cells.length || p.scoreColumns || p.factAt.length > 0 && this.anyFact(r, off, nf)) return this.slowRow(r, k, row);
     if (p.id >= nf || p.area >= nf || (p.incomeAt >= 0 && p.incomeAt >= nf)) return this.slowRow(r, k, row);
-    // id: plain ASCII without spaces at the ends is the text as read
     const fi = off + p.id;
-    let s = starts[fi]!;
-    let e = ends[fi]!;
-    if (quoted[fi] === 1 || e === s) return this.slowRow(r, k, row);
-    let c0 = buf[s]!;
-    if (c0 <= 0x20 || c0 === 0x27 || buf[e - 1]! <= 0x20) return this.slowRow(r, k, row);
-    for (let q = s; q < e; q++) if (buf[q]! < 0x20 || buf[q]! > 0x7e) return this.slowRow(r, k, row);
-    const idStart = s;
-    const idEnd = e;
+    const idStart = starts[fi]!;
+    const idEnd = ends[fi]!;
+    if (quoted[fi] === 1 || !plainId(buf, idStart, idEnd)) return this.slowRow(r, k, row);
     // area: the cell's bytes as seen before, or its words
     const fa = off + p.area;
     if (quoted[fa] === 1) return this.slowRow(r, k, row);
@@ -1015,15 +1137,13 @@ class FastRows {
     if (quoted[fm] === 1) return this.slowRow(r, k, row);
     const amount = wholeNumber(buf, starts[fm]!, ends[fm]!);
     if (amount < 0) return this.slowRow(r, k, row);
-    const inc = amount * p.unitFactor;
-    if (inc > MAX_SAFE) return this.slowRow(r, k, row);
     // members: a count, ages, or both agreeing
     let m = -1;
     if (p.count >= 0 && p.count < nf && ends[off + p.count]! > starts[off + p.count]!) {
       const fc = off + p.count;
       if (quoted[fc] === 1) return this.slowRow(r, k, row);
-      m = wholeNumber(buf, starts[fc]!, ends[fc]!);
-      if (m < 1 || m > 100_000 || !plainDigits(buf, starts[fc]!, ends[fc]!)) return this.slowRow(r, k, row);
+      m = memberCount(buf, starts[fc]!, ends[fc]!);
+      if (m < 0) return this.slowRow(r, k, row);
     }
     let agesN = -1;
     if (p.ages >= 0 && p.ages < nf && ends[off + p.ages]! > starts[off + p.ages]!) {
@@ -1034,42 +1154,22 @@ class FastRows {
       m = agesN;
     }
     if (m < 0) return this.slowRow(r, k, row);
-    // income conversion: per person, yearly (exact in doubles below 2^53)
-    let total = p.income!.perPerson ? inc * m : inc;
-    if (total > MAX_SAFE) return this.slowRow(r, k, row);
-    let roundedUp = false;
-    if (p.income!.period === 'year') {
-      roundedUp = total % 12 !== 0;
-      total = roundedUp ? Math.floor(total / 12) + 1 : total / 12;
-    }
+    const total = this.monthly(amount, m);
+    if (total < 0) return this.slowRow(r, k, row);
     // flags
     const flagAt = p.flagAt;
     const flagJ = p.flagJ;
     const kFlags = flagAt.length;
-    const codes = this.codes.length >= kFlags ? this.codes : (this.codes = new Uint8Array(kFlags));
+    const codes = this.codes;
     for (let f = 0; f < kFlags; f++) {
       const col = flagAt[f]!;
       let code: number;
       if (col >= nf) code = p.marks ? 0 : 2;
       else {
         const ff = off + col;
-        s = starts[ff]!;
-        e = ends[ff]!;
         if (quoted[ff] === 1) return this.slowRow(r, k, row);
-        if (e === s) code = p.marks ? 0 : 2;
-        else if (e - s === 1) {
-          c0 = buf[s]!;
-          code = c0 === 0x31 || c0 === 0x78 || c0 === 0x58 || c0 === 0x79 || c0 === 0x59 ? 1 : c0 === 0x30 || c0 === 0x6e || c0 === 0x4e ? 0 : -1;
-          if (code < 0) {
-            const value = this.flagWord(buf, s, e);
-            if (value < 0) return this.slowRow(r, k, row);
-            code = value;
-          }
-        } else {
-          const value = this.flagWord(buf, s, e);
-          if (value < 0) return this.slowRow(r, k, row);
-          code = value;
-        }
+        code = this.flagCode(buf, starts[ff]!, ends[ff]!);
+        if (code < 0) return this.slowRow(r, k, row);
       }
       if (flagJ[f]! < 0 && code !== 2 && agesN >= 0) return this.slowRow(r, k, row); // a flag the standard lacks: the record path notes it
       codes[f] = code;
@@ -1096,25 +1196,65 @@ class FastRows {
     }
     const unit = p.unit >= 0 ? this.unitOf(r, off, nf) : null;
     if (unit === undefined) return this.slowRow(r, k, row);
+    this.put(r, k, row, idStart, idEnd, unit, area, total, m, agesN, pass, extras);
+  }
+
+  /**
+   * The monthly income in whole đồng of a household whose income cell reads `amount` and which
+   * has `m` members (per person, yearly: exact in doubles below 2^53, a yearly figure ÷ 12
+   * rounded up, `this.roundedUp` then true), or −1 beyond what the fast path holds.
+   */
+  private monthly(amount: number, m: number): number {
+    const p = this.plan;
+    const inc = amount * p.unitFactor;
+    if (inc > MAX_SAFE) return -1;
+    let total = p.income!.perPerson ? inc * m : inc;
+    if (total > MAX_SAFE) return -1;
+    this.roundedUp = false;
+    if (p.income!.period === 'year') {
+      this.roundedUp = total % 12 !== 0;
+      total = this.roundedUp ? Math.floor(total / 12) + 1 : total / 12;
+    }
+    return total;
+  }
+
+  private roundedUp = false;
+
+  /** A yes/no cell's code (1 deprived, 0 not, 2 not given), or −1 for what readCell must read. */
+  private flagCode(buf: Buffer, s: number, e: number): number {
+    if (e === s) return this.plan.marks ? 0 : 2;
+    if (e - s === 1) {
+      const c0 = buf[s]!;
+      const code = c0 === 0x31 || c0 === 0x78 || c0 === 0x58 || c0 === 0x79 || c0 === 0x59 ? 1 : c0 === 0x30 || c0 === 0x6e || c0 === 0x4e ? 0 : -1;
+      if (code >= 0) return code;
+    }
+    return this.flagWord(buf, s, e);
+  }
+
+  /** Places household `row` (record k of r) read from its bytes, its flags' codes in `this.codes`, unless its id repeats another. */
+  private put(r: ByteRecords, k: number, row: number, idStart: number, idEnd: number, unit: string | null, area: number, total: number, m: number, agesN: number, pass: string[] | undefined, extras: RegisterExtras | undefined): void {
+    const buf = r.buf;
     const first = this.repeats.checkAscii(buf, idStart, idEnd, row, row);
     if (first !== -1) {
       if (first >= 0) this.repeats.hold(buf.toString('latin1', idStart, idEnd), row, row, first, this.heldPlace(r, k, row));
       return;
     }
+    const p = this.plan;
     const b = this.batcher;
     const i = b.beginAscii(row, row, buf, idStart, idEnd, unit, agesN >= 0);
-    b.columns(i, area, total, m, agesN >= 0 ? this.ages : undefined, agesN, roundedUp);
+    b.columns(i, area, total, m, agesN >= 0 ? this.ages : undefined, agesN, this.roundedUp);
     const flags = b.flags;
     const base = i * p.k;
     flags.fill(REGISTER_FLAGS.unknown, base, base + p.k);
-    for (let f = 0; f < kFlags; f++) {
+    const flagJ = p.flagJ;
+    const codes = this.codes;
+    for (let f = 0; f < flagJ.length; f++) {
       const j = flagJ[f]!;
       if (j >= 0) flags[base + j] = codes[f]!;
     }
     if (pass !== undefined || extras !== undefined) b.side(i, pass, extras);
   }
 
-  private codes = new Uint8Array(16);
 
   private slowRow(r: ByteRecords, k: number, row: number): void {
     const cells = cellsOf(r, k);
@@ -1231,6 +1371,22 @@ class FastRows {
     return this.lastUnit;
   }
 
+}
+
+/** An id read as it is printed: printable ASCII, not blank, no space at its ends nor a leading apostrophe. */
+function plainId(buf: Buffer, s: number, e: number): boolean {
+  if (e === s) return false;
+  const c0 = buf[s]!;
+  if (c0 <= 0x20 || c0 === 0x27 || buf[e - 1]! <= 0x20) return false;
+  for (let q = s; q < e; q++) if (buf[q]! < 0x20 || buf[q]! > 0x7e) return false;
+  return true;
+}
+
+/** A member count written with digits only, from 1 to 100,000, or −1 (a blank cell too). */
+function memberCount(buf: Buffer, s: number, e: number): number {
+  if (!plainDigits(buf, s, e)) return -1;
+  const m = wholeNumber(buf, s, e);
+  return m < 1 || m > 100_000 ? -1 : m;
 }
 
 /** Digits only. */

@@ -2,8 +2,9 @@ import fc from 'fast-check';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { VnPovertyError } from '../../src/errors/VnPovertyError.js';
 import { readRegisterBatches, registerFileId, registerFileIdColumn, type RegisterFileBatch } from '../../src/io/readRegisterBatches.js';
-import { classifyRegisterBatch, classifyRegisterBatchOfIds } from '../../src/standards/classifyRegisterBatch.js';
+import { classifyRegisterBatch, classifyRegisterBatchOfIds, UNCLASSIFIED } from '../../src/standards/classifyRegisterBatch.js';
 import { tempDirs } from '../_helpers/tempDirs.js';
 
 const dir = tempDirs('vnp-register-batches-');
@@ -61,6 +62,138 @@ describe('readRegisterBatches: ids', () => {
           expect(parts.flatMap((b) => b.ids.map((_, i) => registerFileId(b, i)))).toEqual(whole);
         }),
         { numRuns: 100 },
+      );
+    });
+  });
+});
+
+/** The text's bytes in pieces of the given sizes (cycled), as a stream. */
+async function* piecesOf(bytes: Buffer, sizes: readonly number[]): AsyncGenerator<Uint8Array> {
+  for (let at = 0, k = 0; at < bytes.length; k++) {
+    const n = sizes[k % sizes.length]!;
+    yield bytes.subarray(at, at + n);
+    at += n;
+  }
+}
+
+const STATUS_NAMES = ['poor', 'near-poor', 'average', 'non-poor'];
+
+/** Each household read (row, id, status or "failed"), the duplicate rows, and the error that ended the read, if any. */
+interface Read {
+  readonly households: ReadonlyArray<readonly [number, string, string]>;
+  readonly repeats: readonly number[];
+  readonly error?: string;
+}
+
+/** The register read in batches from a stream of the given piece sizes, each batch classified; and its columns, to compare reads. */
+async function batchRead(text: string, sizes: readonly number[]): Promise<Read & { readonly columns: unknown[]; readonly at?: string }> {
+  const households: Array<readonly [number, string, string]> = [];
+  const repeats: number[] = [];
+  const columns: unknown[] = [];
+  try {
+    for await (const b of readRegisterBatches(piecesOf(Buffer.from(text, 'utf8'), sizes), { asOf: AS_OF, source: 'ho.csv', batchSize: 3, onDuplicate: (_, at) => repeats.push(at.row) })) {
+      const h = b.households!;
+      columns.push([[...b.rows], [...b.ids], [...h.area], [...h.monthlyIncome], [...h.members], [...h.flags], (h.records ?? []).map((r) => JSON.stringify(r, (_, v: unknown) => (typeof v === 'bigint' ? String(v) : v)))]);
+      const result = classifyRegisterBatch(h, { asOf: AS_OF, onInvalid: 'report' });
+      for (let i = 0; i < b.size; i++) households.push([b.rows[i]!, b.ids[i]!, result.statuses[i] === UNCLASSIFIED ? 'failed' : STATUS_NAMES[result.statuses[i]!]!]);
+    }
+  } catch (e) {
+    if (!(e instanceof VnPovertyError)) throw e;
+    return { households, repeats, columns, error: e.message, at: `${e.issues[0].code} ${String(e.issues[0].path[1])}` };
+  }
+  return { households, repeats, columns };
+}
+
+/**
+ * The same register with a quoted note first on each record (`"g",`): no record is plain, so
+ * the scanner reads each and hands it to the row reader, the path before the one-walk reader.
+ */
+function quotedNotes(header: string, records: readonly string[], ends: readonly string[]): string {
+  return `Ghi chú,${header}\n${records.map((r, i) => `"g",${r}${ends[i]}`).join('')}`;
+}
+
+/**
+ * What two reads must share: the households, their columns and repeats; or for a read that
+ * fails, the error's code and row (the batches handed over before it depend on the read sizes).
+ */
+function comparable(r: Read & { readonly columns: unknown[]; readonly at?: string }): unknown {
+  return r.at !== undefined ? { at: r.at } : { households: r.households, columns: r.columns, repeats: r.repeats };
+}
+
+describe('readRegisterBatches: one walk over each plain record', () => {
+  const plain = 'nông thôn,800001,2,1,1,1,0,0,0,0,0,0,0,0,0';
+  const records = [
+    `H1,${plain}`,
+    '"H2, thôn ""Một""",thành thị,9000000,3,0,0,0,0,0,0,0,0,0,0,0,0',
+    'H3,nông thôn,"2.000.000",1,x,có,1,,0,0,0,0,0,0,0,0',
+    '"H4\nB",nông thôn,800001,2,1,1,0,0,0,0,0,0,0,0,0,0',
+    `H5,${plain}`,
+    'H6,thành thị,1.500.000,1,0,0,0,0,0,0,0,0,0,0,0,1',
+  ];
+  const ends = ['\r\n', '\r\n', '\r\n\r\n', '\r', '\n\n', ''];
+
+  it('plain records and the others (quoted, CRLF, a lone CR, blank lines, a BOM, no last line end) read alike in reads of any size', async () => {
+    const text = `\uFEFF${HEADER}\r\n${records.map((r, i) => r + ends[i]).join('')}`;
+    const expected = [
+      [2, 'H1', 'poor'], // 400,000 đồng a head in a rural area, 3 deprivations
+      [3, 'H2, thôn "Một"', 'average'], // 3,000,000 a head in an urban area: at the ceiling
+      [4, 'H3', 'average'], // 2,000,000 a head in a rural area: above the line, below the ceiling
+      [6, 'H4\nB', 'near-poor'], // at or below the line with 2 deprivations; rows count records (a line break inside quotes is no new row)
+      [7, 'H5', 'poor'],
+      [9, 'H6', 'near-poor'], // 1,500,000 in an urban area: at or below 2,000,000, one deprivation
+    ];
+    const reference = await batchRead(quotedNotes(HEADER, records, ends), [1 << 20]);
+    expect(reference.households).toEqual(expected);
+    for (const sizes of [[1 << 20], [1], [7, 3], [64]]) {
+      const got = await batchRead(text, sizes);
+      expect(got.error).toBeUndefined();
+      expect(got.households).toEqual(expected);
+      expect(got.columns).toEqual((await batchRead(text, [1 << 20])).columns);
+    }
+  });
+
+  it('a record narrower or wider than the header is refused naming its row, the households before it read', async () => {
+    for (const bad of ['H2,nông thôn,800001,2,1,1,1,0,0,0,0,0,0,0,0', `H2,${plain},9`]) {
+      const text = `${HEADER}\n${[`H1,${plain}`, bad, `H3,${plain}`].join('\n')}\n`;
+      const got = await batchRead(text, [5]);
+      expect(got.at).toMatch(/ 3$/);
+      expect(got.households).toEqual([]); // the batch under way is not handed over
+      expect(got.error).toMatch(/^ho\.csv, row 3/);
+      expect(comparable(got)).toEqual(comparable(await batchRead(quotedNotes(HEADER, [`H1,${plain}`, bad, `H3,${plain}`], ['\n', '\n', '\n']), [5])));
+    }
+  });
+
+  describe('properties', () => {
+    // mostly households the fast path reads, some it leaves to the record path, rarely a cell that ends the read
+    const rare = <T,>(usual: fc.Arbitrary<T>, odd: fc.Arbitrary<T>): fc.Arbitrary<T> => fc.oneof({ arbitrary: usual, weight: 40 }, { arbitrary: odd, weight: 1 });
+    const flag = rare(fc.constantFrom('0', '1', '0', '1', '0', '1', '', 'x', 'có', 'không', ' 1', '"1"'), fc.constant('2'));
+    const id = fc.oneof({ arbitrary: fc.stringMatching(/^H\d{1,3}$/), weight: 6 }, { arbitrary: fc.constantFrom('"H 1, a"', '"H""q"""', '"H\nx"', ' H9', 'H-1'), weight: 1 });
+    const record = fc.record({
+      id,
+      area: rare(fc.constantFrom('nông thôn', 'thành thị', 'nông thôn', 'rural', '"nông thôn"', 'NT'), fc.constant('núi')),
+      income: rare(fc.oneof(fc.integer({ min: 0, max: 12_000_000 }).map(String), fc.constantFrom('1.500.000', '"800001"', '8000000000000000')), fc.constantFrom('abc', '')),
+      members: rare(fc.constantFrom('1', '2', '3', '5', '"2"', '02'), fc.constantFrom('0', '')),
+      flags: fc.array(flag, { minLength: 12, maxLength: 12 }),
+      end: fc.constantFrom('\n', '\r\n', '\r', '\n\n', '\r\n\r\n'),
+      width: rare(fc.constant(0), fc.constantFrom(-1, 1)),
+    });
+    it('any read size gives the batches of one read, and those of the scanner and row reader (records with a quoted note): households, statuses, columns, repeats, errors', async () => {
+      await fc.assert(
+        fc.asyncProperty(fc.array(record, { minLength: 1, maxLength: 12 }), fc.boolean(), fc.boolean(), fc.array(fc.integer({ min: 1, max: 40 }), { minLength: 1, maxLength: 4 }), async (generated, bom, lastEnd, sizes) => {
+          const lines = generated.map((r) => {
+            const cells = [r.id, r.area, r.income, r.members, ...r.flags];
+            return (r.width < 0 ? cells.slice(0, -1) : r.width > 0 ? [...cells, '1'] : cells).join(',');
+          });
+          const lineEnds = generated.map((r, i) => (i < generated.length - 1 || lastEnd ? r.end : ''));
+          const text = `${bom ? '\uFEFF' : ''}${HEADER}\n${lines.map((l, i) => l + lineEnds[i]).join('')}`;
+          const whole = await batchRead(text, [1 << 20]);
+          const cut = await batchRead(text, sizes);
+          expect(cut.error).toBe(whole.error);
+          expect(comparable(cut)).toEqual(comparable(whole));
+          const notes = quotedNotes(HEADER, lines, lineEnds);
+          expect(comparable(whole)).toEqual(comparable(await batchRead(notes, [1 << 20])));
+        }),
+        { numRuns: 300 },
       );
     });
   });
