@@ -155,11 +155,11 @@ export function checkTables(
     for (const i of [...issues, ...fractionalCounts(block, layout)]) {
       const gridRow = Number(i.rowKey);
       const gridCol = engine.columnOf.get(i.column);
-      // a transposed table's findings go back to the printed cell: its row is the printed column
-      const [row, readCol] = shaped.transposed && gridCol !== undefined && Number.isInteger(gridRow) && gridRow > 0 ? [gridCol + 1 + shaped.skippedRows, gridRow - 1 + shaped.skippedColumns] : [gridRow, gridCol];
       // a count or rate read from a cell printing both (“125 (4,50%)”) is found at that cell, saying which figure
-      const origin = readCol === undefined ? undefined : shaped.origins?.[readCol];
-      const col = origin?.col ?? readCol;
+      const origin = gridCol === undefined ? undefined : shaped.origins?.[gridCol];
+      const shapedCol = origin?.col ?? gridCol;
+      // a transposed table's findings go back to the printed cell: its row is the printed column
+      const [row, col] = shaped.transposed && shapedCol !== undefined && Number.isInteger(gridRow) && gridRow > 0 ? [shapedCol + 1 + shaped.skippedRows, gridRow - 1 + shaped.skippedColumns] : [gridRow, shapedCol];
       // the cell's text as the document prints it (“10.98”, not the Vietnamese reading “10,98”)
       const asPrinted = shaped.table === printedBlock || col === undefined || !Number.isInteger(row) ? i.printed : (printedBlock.rows[row - 1]?.[col]?.text.trim() ?? i.printed);
       const part = origin?.part;

@@ -14,7 +14,8 @@ export interface ShapedTable {
   /** True when its figures were printed in the English format (`412204.00`, `1,234.5`) and are read here in Vietnamese. */
   readonly english: boolean;
   /**
-   * Per column of the table read, where it is printed, when some printed column holds a count and
+   * Per column of the table read, where it is printed (for a transposed table: the column of the
+   * transposed table, that is the printed row less `skippedRows`), when some column holds a count and
    * its rate in each cell (“125 (4,50%)”) and is read as two; else null (each column its own).
    */
   readonly origins: readonly ColumnOrigin[] | null;
@@ -75,8 +76,9 @@ export function shapeTable(table: DocumentTable, guessFormat = true): ShapedTabl
   const transposed = skippedColumns === 1 || isIndicatorTable(body);
   const skippedRows = transposed ? lead : 0;
   if (transposed) rows = body[0]!.slice(skippedColumns).map((_, c) => body.map((r) => plain(r[c + skippedColumns]!)));
-  // a count and its rate printed in one cell (“125 (4,50%)”) are read as two columns (not in a transposed table)
-  const split = transposed ? null : splitCountRateColumns({ ...table, rows });
+  // a count and its rate printed in one cell (“125 (4,50%)”) are read as two columns; in a transposed table
+  // the printed row of such cells becomes a column of the table read, split like any other
+  const split = splitCountRateColumns({ ...table, rows, columns: rows[0]?.length ?? 0 });
   if (split !== null) return { table: split.table, transposed, english, skippedColumns, skippedRows, origins: split.origins };
   if (!english && !transposed && !spaced) return { table, transposed, english, skippedColumns, skippedRows, origins: null };
   return { table: { ...table, rows, columns: rows[0]?.length ?? 0 }, transposed, english, skippedColumns, skippedRows, origins: null };
@@ -109,10 +111,27 @@ function ratesOfRows(rows: readonly (readonly DocumentCell[])[], head: readonly 
   return units.some((u) => u === '%') && units.filter((u) => COUNT_UNIT.test(u)).length >= 2;
 }
 
-/** The first row names three or more periods after one or two label columns (or two or more with rates of rows, {@link ratesOfRows}), and every other row starts with a name. */
+/** The header of a column of indicators (folded): “Chỉ tiêu”, “Nội dung”, “Tiêu chí”. */
+const INDICATORS = /^(chi tieu|noi dung|tieu chi|danh muc|chi so|nhom chi tieu)\b/;
+/** A column of a place (folded): “Xã An Phú”, “Phường 1”, “Huyện A”, or the whole area's: “Toàn huyện”, “Tổng cộng”. */
+const PLACE = /^(xa|phuong|thi tran|huyen|quan|thi xa|thanh pho|tp|tinh|thon|ban|ap|to dan pho|khu pho|toan (xa|huyen|tinh|thi xa|thanh pho|quan)|tong|tong cong|cong)\b/;
+
+/**
+ * Places as columns: “Chỉ tiêu | (ĐVT |) Xã A | Xã B | Xã C | Toàn huyện”, three or more places
+ * (the whole area's among them or not) after a column headed as indicators.
+ */
+function placesAsColumns(head: readonly string[]): boolean {
+  if (!INDICATORS.test(head[0]!)) return false;
+  const first = /^(dvt|don vi tinh|don vi)$/.test(head[1] ?? '') ? 2 : 1;
+  const rest = head.slice(first);
+  return rest.length >= 3 && rest.every((t) => PLACE.test(t));
+}
+
+/** The first row names three or more periods (or places, {@link placesAsColumns}) after one or two label columns (or two or more with rates of rows, {@link ratesOfRows}), and every other row starts with a name. */
 function isIndicatorTable(rows: readonly (readonly DocumentCell[])[]): boolean {
   if (rows.length < 3) return false;
   const head = rows[0]!.map((c) => foldVietnamese(textOf(c)));
+  if (placesAsColumns(head)) return rows.slice(1).every((r) => !/^-?[\d.,]+%?$/.test(textOf(r[0])));
   const first = head.findIndex((t) => PERIOD.test(t) || PLAN_OR_RESULT.test(t));
   if (first < 1 || first > 2) return false;
   const periods = head.slice(first).filter((t) => PERIOD.test(t) || /^(tong|cong|tong so|ca giai doan)\b/.test(t));

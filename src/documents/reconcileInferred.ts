@@ -101,15 +101,18 @@ export function reconcileInferred(table: DocumentTable, options: ReconcileInferr
   if (shaped.transposed) notes.push('indicators by period: read transposed, each indicator a column and each period a row (grid cells are those of the printed table)');
   const engine = engineTable(read, u.layout, options.caption ?? '', notes);
   const report = reconcileTable(engine.printed, options.attribute === true ? { attribute: true } : {});
-  const back = (i: ReconcileIssue): ReconcileIssue => (i.grid === null ? i : { ...i, grid: { row: i.grid.column + shaped.skippedRows, column: i.grid.row + shaped.skippedColumns } });
-  // a count or rate read from a cell printing both (“125 (4,50%)”) is put back at that cell, saying which figure
-  const atCell = (i: ReconcileIssue): ReconcileIssue => {
-    const origin = i.grid === null ? undefined : shaped.origins?.[i.grid.column];
-    if (origin?.part === undefined || i.grid === null) return i;
-    const cellText = table.rows[i.grid.row]?.[origin.col]?.text.trim() ?? i.printed;
-    return { ...i, grid: { row: i.grid.row, column: origin.col }, message: `${i.message} (${partOfCell(origin.part, i.printed, cellText)})` };
+  // a transposed table's issue goes back to the printed cell (its row is the printed column); a count or
+  // rate read from a cell printing both (“125 (4,50%)”) is put back at that cell, saying which figure
+  const placed = (i: ReconcileIssue): ReconcileIssue => {
+    if (i.grid === null) return i;
+    const origin = shaped.origins?.[i.grid.column];
+    const c = origin?.col ?? i.grid.column;
+    const grid = shaped.transposed ? { row: c + shaped.skippedRows, column: i.grid.row + shaped.skippedColumns } : { row: i.grid.row, column: c };
+    if (origin?.part === undefined) return { ...i, grid };
+    const cellText = table.rows[grid.row]?.[grid.column]?.text.trim() ?? i.printed;
+    return { ...i, grid, message: `${i.message} (${partOfCell(origin.part, i.printed, cellText)})` };
   };
-  const issues = [...engine.structural, ...report.issues].map((i) => (shaped.transposed ? back(i) : atCell(i)));
+  const issues = [...engine.structural, ...report.issues].map(placed);
   const errors = issues.filter((i) => i.severity === 'error').length;
   return deepFreeze({
     ok: errors === 0,
