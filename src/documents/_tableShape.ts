@@ -19,6 +19,8 @@ export interface ShapedTable {
    * its rate in each cell (“125 (4,50%)”) and is read as two; else null (each column its own).
    */
   readonly origins: readonly ColumnOrigin[] | null;
+  /** Headers of the printed columns comparing the periods (“So sánh (%)”, “Tỷ lệ đạt (%)”) left out of a transposed table, last in it: not checked. */
+  readonly comparisons: readonly string[];
 }
 
 const PERIOD = /^(nam |giai doan |gd |ke hoach |kh |uoc |thuc hien |th )?((19|20)\d\d)( ?[-–] ?(19|20)?\d\d)?$/;
@@ -75,13 +77,23 @@ export function shapeTable(table: DocumentTable, guessFormat = true): ShapedTabl
   const skippedColumns = numbering.has(0) && body.length > 0 && isIndicatorTable(body.map((r) => r.slice(1))) && body.slice(1).some((r) => r.slice(1, 3).some((c) => /^(ty le\b|%$)/.test(foldVietnamese(textOf(c))))) ? 1 : 0;
   const transposed = skippedColumns === 1 || isIndicatorTable(body);
   const skippedRows = transposed ? lead : 0;
-  if (transposed) rows = body[0]!.slice(skippedColumns).map((_, c) => body.map((r) => plain(r[c + skippedColumns]!)));
+  // the columns comparing the periods, last (“So sánh (%)”, “Tỷ lệ đạt (%)”), would be rows of ratios of rows: left out
+  let kept = body[0]?.length ?? 0;
+  if (transposed) while (kept > skippedColumns + 2 && COMPARISON.test(foldVietnamese(textOf(body[0]![kept - 1])))) kept--;
+  const comparisons = transposed ? body[0]!.slice(kept).map(textOf) : [];
+  if (transposed) rows = body[0]!.slice(skippedColumns, kept).map((_, c) => body.map((r) => plain(r[c + skippedColumns]!)));
   // a count and its rate printed in one cell (“125 (4,50%)”) are read as two columns; in a transposed table
   // the printed row of such cells becomes a column of the table read, split like any other
   const split = splitCountRateColumns({ ...table, rows, columns: rows[0]?.length ?? 0 });
-  if (split !== null) return { table: split.table, transposed, english, skippedColumns, skippedRows, origins: split.origins };
-  if (!english && !transposed && !spaced) return { table, transposed, english, skippedColumns, skippedRows, origins: null };
-  return { table: { ...table, rows, columns: rows[0]?.length ?? 0 }, transposed, english, skippedColumns, skippedRows, origins: null };
+  if (split !== null) return { table: split.table, transposed, english, skippedColumns, skippedRows, origins: split.origins, comparisons };
+  if (!english && !transposed && !spaced) return { table, transposed, english, skippedColumns, skippedRows, origins: null, comparisons };
+  return { table: { ...table, rows, columns: rows[0]?.length ?? 0 }, transposed, english, skippedColumns, skippedRows, origins: null, comparisons };
+}
+
+/** The note of the columns comparing the periods a transposed table leaves out. */
+export function comparisonsNote(headers: readonly string[]): string {
+  const many = headers.length > 1;
+  return `column${many ? 's' : ''} ${headers.map((h) => `“${h}”`).join(', ')} compare${many ? '' : 's'} the periods: left out of the transposed reading, not checked`;
 }
 
 /** “12 000”, “12 000,5”, “12 000.5 %”: with spaces grouping the thousands, the one mark left is the decimal one. */
@@ -99,15 +111,34 @@ function plain(c: DocumentCell): DocumentCell {
 const PLAN_OR_RESULT = /^(ke hoach|kh|thuc hien|th|uoc thuc hien|uoc th|uoc|ket qua)( (nam )?(19|20)\d\d)?$/;
 const COUNT_UNIT = /^(ho|nguoi|khau|nhan khau|lao dong)$/;
 
+/** A column comparing the periods or the plan and its result (folded): “So sánh (%)”, “Tỷ lệ đạt (%)”, “Tăng/giảm so với năm trước”, “2025 so với 2024 (%)”. */
+const COMPARISON = /^(so sanh|ty le dat|ty le thuc hien|ty le hoan thanh|tang\/giam|tang, giam|tang giam|tang \(\+\)|toc do|chenh lech)|\bso voi\b/;
+const UNIT_HEADER = /^(dvt|don vi tinh|don vi)$/;
+
+/** The unit a row's label names (folded) when the table has no unit column: “Tỷ lệ hộ nghèo (%)” → “%”, “Số hộ nghèo” → “ho”. */
+function unitOfLabel(label: string): string {
+  if (/\(%\)|^ty le\b|\bty le\b.*%/.test(label)) return '%';
+  if (/\((ho|nguoi|khau)\)$/.test(label)) return /\((\w+)\)$/.exec(label)![1]!;
+  if (/^(tong so ho|so ho|ho)\b/.test(label)) return 'ho';
+  if (/^(tong so |so )?(nguoi|khau|nhan khau|lao dong)\b/.test(label)) return 'nguoi';
+  return '';
+}
+
 /**
  * Two or more columns of periods or of a plan and its result (“Năm 2024 | Năm 2025”, “Kế hoạch |
- * Thực hiện”: nothing else) after a unit column in which some indicators are rates (“%”) and two or
- * more are counts (“hộ”): rows that are the rates of other rows, read transposed like a longer series.
+ * Thực hiện”), perhaps with one or two columns comparing them (“So sánh (%)”, “Tỷ lệ đạt (%)”),
+ * after a unit column — or none, the labels naming their units (“Tỷ lệ hộ nghèo (%)”, “Số hộ
+ * nghèo”) — in which some indicators are rates (“%”) and two or more are counts (“hộ”): rows that
+ * are the rates of other rows, read transposed like a longer series.
  */
 function ratesOfRows(rows: readonly (readonly DocumentCell[])[], head: readonly string[], first: number): boolean {
-  if (first !== 2 || head.length - first < 2 || !head.slice(first).every((t) => PERIOD.test(t) || PLAN_OR_RESULT.test(t))) return false;
-  if (!/^(dvt|don vi tinh|don vi)$/.test(head[1]!)) return false;
-  const units = rows.slice(1).map((r) => foldVietnamese(textOf(r[1])));
+  const figures = head.slice(first);
+  const periods = figures.filter((t) => PERIOD.test(t) || PLAN_OR_RESULT.test(t)).length;
+  const comparisons = figures.filter((t) => COMPARISON.test(t)).length;
+  if (periods < 2 || comparisons > 2 || periods + comparisons !== figures.length) return false;
+  const unitColumn = first === 2 && UNIT_HEADER.test(head[1]!);
+  if (first === 2 && !unitColumn) return false;
+  const units = rows.slice(1).map((r) => (unitColumn ? foldVietnamese(textOf(r[1])) : unitOfLabel(foldVietnamese(textOf(r[0])))));
   return units.some((u) => u === '%') && units.filter((u) => COUNT_UNIT.test(u)).length >= 2;
 }
 

@@ -7,8 +7,8 @@ import { reconcileTable } from '../reconcile/reconcileTable.js';
 import type { LayoutRowInfo, TableLayout } from '../reconcile/tableFromSpec.js';
 import type { TableSpec } from '../reconcile/tableSpec.js';
 import type { ReconcileIssue } from '../reconcile/reconcileIssue.js';
-import { engineTable, layoutCoverage } from './_checkTables.js';
-import { shapeTable } from './_tableShape.js';
+import { comparisonReading, engineTable, layoutCoverage } from './_checkTables.js';
+import { comparisonsNote, shapeTable } from './_tableShape.js';
 import { partOfCell } from './_countRateCells.js';
 import type { DocumentTable } from './documentModel.js';
 import { formatEvidence } from './formatCheckReport.js';
@@ -85,7 +85,8 @@ export function reconcileInferred(table: DocumentTable, options: ReconcileInferr
   // format is never guessed: the caller states it (`reconcile --number-format`), a document states none
   const shaped = shapeTable(table, false);
   const read = shaped.table;
-  const u = understandTable(read, { ...(options.caption === undefined ? {} : { caption: options.caption }), ...(options.rounding === undefined ? {} : { rounding: options.rounding }), ...(options.consensus === undefined ? {} : { consensus: options.consensus }) });
+  const understanding = { ...(options.caption === undefined ? {} : { caption: options.caption }), ...(options.rounding === undefined ? {} : { rounding: options.rounding }), ...(options.consensus === undefined ? {} : { consensus: options.consensus }) };
+  const u = understandTable(read, understanding);
   const { hasFigures, checkable } = layoutCoverage(u.layout);
   if (!checkable) {
     const why = !hasFigures ? 'no column of figures was found' : u.layout.rows.length === 0 ? 'it has a header but no rows' : 'no total row, rate base or relation between its columns could be inferred';
@@ -112,12 +113,15 @@ export function reconcileInferred(table: DocumentTable, options: ReconcileInferr
     const cellText = table.rows[grid.row]?.[grid.column]?.text.trim() ?? i.printed;
     return { ...i, grid, message: `${i.message} (${partOfCell(origin.part, i.printed, cellText)})` };
   };
-  const issues = [...engine.structural, ...report.issues].map(placed);
+  // the columns comparing the periods of a transposed table, checked in the table as printed (its grid cells)
+  const compared = shaped.comparisons.length === 0 ? null : comparisonReading(table, shaped.comparisons, understanding);
+  const issues = [...engine.structural, ...report.issues].map(placed).concat(compared?.issues ?? []);
+  if (shaped.comparisons.length > 0 && compared === null) notes.push(comparisonsNote(shaped.comparisons));
   const errors = issues.filter((i) => i.severity === 'error').length;
   return deepFreeze({
     ok: errors === 0,
     issues,
-    checked: report.checked,
+    checked: report.checked + (compared?.checked ?? 0),
     errors,
     roundings: issues.length - errors,
     layout: engine.grid?.layout ?? tableLayoutOf(u.layout),
