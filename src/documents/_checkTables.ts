@@ -8,8 +8,8 @@ import type { CheckedTable, CheckFinding, FindingLocation, UncheckedItem } from 
 import type { DocumentModel, DocumentTable } from './documentModel.js';
 import { gridOf, specFromLayout } from './specFromLayout.js';
 import { printedTableFromLayout, rowKeyOf, type DocumentTableLayout } from './tableLayout.js';
-import { understandTable, type RelationEvidence } from './understandTable.js';
-import { shapeTable } from './_tableShape.js';
+import { understandTable, type RelationEvidence, type UnderstandTableOptions } from './understandTable.js';
+import { comparisonsNote, shapeTable, type ShapedTable } from './_tableShape.js';
 import { cellNumber } from './_cellNumber.js';
 import { joinContinuedTables, pieceOf } from './_continuedTables.js';
 import { partOfCell } from './_countRateCells.js';
@@ -100,6 +100,33 @@ export function layoutCoverage(layout: DocumentTableLayout): { readonly hasFigur
   return { hasFigures, checkable: hasFigures && hasChecks && layout.rows.length > 0 };
 }
 
+/** The columns comparing the periods a transposed reading left out, checked in the table as printed. */
+export interface ComparisonReading {
+  readonly engine: EngineTable;
+  readonly issues: readonly ReconcileIssue[];
+  readonly checked: number;
+}
+
+/**
+ * The columns comparing the periods (“So sánh (%)”, “Tỷ lệ đạt (%)”) of an indicator table read
+ * transposed, checked in the table as printed: each the rate of two period columns row by row, as
+ * table understanding infers it there, and nothing else (the transposed reading checks the rest).
+ * A blank cell among them is no finding (a rate row has no comparison printed). Null when no
+ * relation of theirs is inferred.
+ */
+export function comparisonReading(printed: DocumentTable, headers: readonly string[], options: UnderstandTableOptions): ComparisonReading | null {
+  const u = understandTable(printed, options);
+  const wanted = new Set(headers.map((h) => h.trim()));
+  const keys = new Set(u.layout.columns.filter((c) => wanted.has(c.header.trim()) || wanted.has(c.key.trim())).map((c) => c.key));
+  const relations = u.layout.relations.filter((r) => r.type === 'rate' && keys.has(r.column));
+  if (relations.length === 0) return null;
+  const layout: DocumentTableLayout = { ...u.layout, relations, rows: u.layout.rows.map((r) => (r.role === 'heading' ? r : { row: r.row, role: 'item', label: r.label, ...(r.number === undefined ? {} : { number: r.number }) })) };
+  const engine = engineTable(printed, layout, options.caption ?? '', []);
+  const report = reconcileTable(engine.printed, { attribute: true });
+  const issues = [...engine.structural, ...report.issues].filter((i) => keys.has(i.column) && i.code !== 'blank-cell');
+  return { engine, issues, checked: report.checked };
+}
+
 /**
  * Infers (or takes from `layouts` / `specs`) the layout of every table, hands it to the
  * reconciliation engine, and turns the engine's issues into findings located in the grid.
@@ -152,14 +179,21 @@ export function checkTables(
     }
     const report = reconcileTable(engine.printed, { attribute: true });
     const issues = [...engine.structural, ...report.issues];
-    for (const i of [...issues, ...fractionalCounts(block, layout)]) {
+    // the columns comparing the periods of a transposed table, checked in the table as printed
+    const compared = shaped.comparisons.length === 0 ? null : comparisonReading(printedBlock, shaped.comparisons, { caption, rounding, consensus });
+    const asPrintedShape: ShapedTable = { ...shaped, table: printedBlock, transposed: false, origins: null };
+    const readings = [
+      { shape: shaped, on: engine, found: [...issues, ...fractionalCounts(block, layout)] },
+      ...(compared === null ? [] : [{ shape: asPrintedShape, on: compared.engine, found: compared.issues }]),
+    ];
+    for (const { shape: shaped, on: engine, found } of readings) for (const i of found) {
       const gridRow = Number(i.rowKey);
       const gridCol = engine.columnOf.get(i.column);
-      // a transposed table's findings go back to the printed cell: its row is the printed column
-      const [row, readCol] = shaped.transposed && gridCol !== undefined && Number.isInteger(gridRow) && gridRow > 0 ? [gridCol + 1 + shaped.skippedRows, gridRow - 1 + shaped.skippedColumns] : [gridRow, gridCol];
       // a count or rate read from a cell printing both (“125 (4,50%)”) is found at that cell, saying which figure
-      const origin = readCol === undefined ? undefined : shaped.origins?.[readCol];
-      const col = origin?.col ?? readCol;
+      const origin = gridCol === undefined ? undefined : shaped.origins?.[gridCol];
+      const shapedCol = origin?.col ?? gridCol;
+      // a transposed table's findings go back to the printed cell: its row is the printed column
+      const [row, col] = shaped.transposed && shapedCol !== undefined && Number.isInteger(gridRow) && gridRow > 0 ? [shapedCol + 1 + shaped.skippedRows, gridRow - 1 + shaped.skippedColumns] : [gridRow, shapedCol];
       // the cell's text as the document prints it (“10.98”, not the Vietnamese reading “10,98”)
       const asPrinted = shaped.table === printedBlock || col === undefined || !Number.isInteger(row) ? i.printed : (printedBlock.rows[row - 1]?.[col]?.text.trim() ?? i.printed);
       const part = origin?.part;
@@ -180,8 +214,9 @@ export function checkTables(
     }
     if (joined.pieces.length > 1) notes.push(`broken over a page: continued in ${joined.pieces.slice(1).map((p) => `block ${p.block.index + 1}${p.skipped > 0 ? ` (its ${p.skipped} header row${p.skipped > 1 ? 's' : ''} typed again left out)` : ''}`).join(', ')}, checked as one table`);
     if (shaped.transposed) notes.push('indicators by period: read transposed, each indicator a column and each period a row (findings point at the printed cells)');
+    if (shaped.comparisons.length > 0 && compared === null) notes.push(comparisonsNote(shaped.comparisons));
     if (shaped.english) notes.push('figures printed in the English format (412204.00): read with “.” as the decimal point');
-    tables.push({ location: where, layout, spec: engine.spec, evidence, layoutFrom, checks: report.checked, findings: issues.length, ...(notes.length === 0 ? {} : { notes }) });
+    tables.push({ location: where, layout, spec: engine.spec, evidence, layoutFrom, checks: report.checked + (compared?.checked ?? 0), findings: issues.length + (compared?.issues.length ?? 0), ...(notes.length === 0 ? {} : { notes }) });
   }
   return { tables, findings, unchecked, understood };
 }

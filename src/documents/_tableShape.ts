@@ -14,10 +14,13 @@ export interface ShapedTable {
   /** True when its figures were printed in the English format (`412204.00`, `1,234.5`) and are read here in Vietnamese. */
   readonly english: boolean;
   /**
-   * Per column of the table read, where it is printed, when some printed column holds a count and
+   * Per column of the table read, where it is printed (for a transposed table: the column of the
+   * transposed table, that is the printed row less `skippedRows`), when some column holds a count and
    * its rate in each cell (“125 (4,50%)”) and is read as two; else null (each column its own).
    */
   readonly origins: readonly ColumnOrigin[] | null;
+  /** Headers of the printed columns comparing the periods (“So sánh (%)”, “Tỷ lệ đạt (%)”) left out of a transposed table, last in it: not checked. */
+  readonly comparisons: readonly string[];
 }
 
 const PERIOD = /^(nam |giai doan |gd |ke hoach |kh |uoc |thuc hien |th )?((19|20)\d\d)( ?[-–] ?(19|20)?\d\d)?$/;
@@ -74,12 +77,23 @@ export function shapeTable(table: DocumentTable, guessFormat = true): ShapedTabl
   const skippedColumns = numbering.has(0) && body.length > 0 && isIndicatorTable(body.map((r) => r.slice(1))) && body.slice(1).some((r) => r.slice(1, 3).some((c) => /^(ty le\b|%$)/.test(foldVietnamese(textOf(c))))) ? 1 : 0;
   const transposed = skippedColumns === 1 || isIndicatorTable(body);
   const skippedRows = transposed ? lead : 0;
-  if (transposed) rows = body[0]!.slice(skippedColumns).map((_, c) => body.map((r) => plain(r[c + skippedColumns]!)));
-  // a count and its rate printed in one cell (“125 (4,50%)”) are read as two columns (not in a transposed table)
-  const split = transposed ? null : splitCountRateColumns({ ...table, rows });
-  if (split !== null) return { table: split.table, transposed, english, skippedColumns, skippedRows, origins: split.origins };
-  if (!english && !transposed && !spaced) return { table, transposed, english, skippedColumns, skippedRows, origins: null };
-  return { table: { ...table, rows, columns: rows[0]?.length ?? 0 }, transposed, english, skippedColumns, skippedRows, origins: null };
+  // the columns comparing the periods, last (“So sánh (%)”, “Tỷ lệ đạt (%)”), would be rows of ratios of rows: left out
+  let kept = body[0]?.length ?? 0;
+  if (transposed) while (kept > skippedColumns + 2 && COMPARISON.test(foldVietnamese(textOf(body[0]![kept - 1])))) kept--;
+  const comparisons = transposed ? body[0]!.slice(kept).map(textOf) : [];
+  if (transposed) rows = body[0]!.slice(skippedColumns, kept).map((_, c) => body.map((r) => plain(r[c + skippedColumns]!)));
+  // a count and its rate printed in one cell (“125 (4,50%)”) are read as two columns; in a transposed table
+  // the printed row of such cells becomes a column of the table read, split like any other
+  const split = splitCountRateColumns({ ...table, rows, columns: rows[0]?.length ?? 0 });
+  if (split !== null) return { table: split.table, transposed, english, skippedColumns, skippedRows, origins: split.origins, comparisons };
+  if (!english && !transposed && !spaced) return { table, transposed, english, skippedColumns, skippedRows, origins: null, comparisons };
+  return { table: { ...table, rows, columns: rows[0]?.length ?? 0 }, transposed, english, skippedColumns, skippedRows, origins: null, comparisons };
+}
+
+/** The note of the columns comparing the periods a transposed table leaves out. */
+export function comparisonsNote(headers: readonly string[]): string {
+  const many = headers.length > 1;
+  return `column${many ? 's' : ''} ${headers.map((h) => `“${h}”`).join(', ')} compare${many ? '' : 's'} the periods: left out of the transposed reading, not checked`;
 }
 
 /** “12 000”, “12 000,5”, “12 000.5 %”: with spaces grouping the thousands, the one mark left is the decimal one. */
@@ -97,22 +111,58 @@ function plain(c: DocumentCell): DocumentCell {
 const PLAN_OR_RESULT = /^(ke hoach|kh|thuc hien|th|uoc thuc hien|uoc th|uoc|ket qua)( (nam )?(19|20)\d\d)?$/;
 const COUNT_UNIT = /^(ho|nguoi|khau|nhan khau|lao dong)$/;
 
+/** A column comparing the periods or the plan and its result (folded): “So sánh (%)”, “Tỷ lệ đạt (%)”, “Tăng/giảm so với năm trước”, “2025 so với 2024 (%)”. */
+const COMPARISON = /^(so sanh|ty le dat|ty le thuc hien|ty le hoan thanh|tang\/giam|tang, giam|tang giam|tang \(\+\)|toc do|chenh lech)|\bso voi\b/;
+const UNIT_HEADER = /^(dvt|don vi tinh|don vi)$/;
+
+/** The unit a row's label names (folded) when the table has no unit column: “Tỷ lệ hộ nghèo (%)” → “%”, “Số hộ nghèo” → “ho”. */
+function unitOfLabel(label: string): string {
+  if (/\(%\)|^ty le\b|\bty le\b.*%/.test(label)) return '%';
+  if (/\((ho|nguoi|khau)\)$/.test(label)) return /\((\w+)\)$/.exec(label)![1]!;
+  if (/^(tong so ho|so ho|ho)\b/.test(label)) return 'ho';
+  if (/^(tong so |so )?(nguoi|khau|nhan khau|lao dong)\b/.test(label)) return 'nguoi';
+  return '';
+}
+
 /**
  * Two or more columns of periods or of a plan and its result (“Năm 2024 | Năm 2025”, “Kế hoạch |
- * Thực hiện”: nothing else) after a unit column in which some indicators are rates (“%”) and two or
- * more are counts (“hộ”): rows that are the rates of other rows, read transposed like a longer series.
+ * Thực hiện”), perhaps with one or two columns comparing them (“So sánh (%)”, “Tỷ lệ đạt (%)”),
+ * after a unit column — or none, the labels naming their units (“Tỷ lệ hộ nghèo (%)”, “Số hộ
+ * nghèo”) — in which some indicators are rates (“%”) and two or more are counts (“hộ”): rows that
+ * are the rates of other rows, read transposed like a longer series.
  */
 function ratesOfRows(rows: readonly (readonly DocumentCell[])[], head: readonly string[], first: number): boolean {
-  if (first !== 2 || head.length - first < 2 || !head.slice(first).every((t) => PERIOD.test(t) || PLAN_OR_RESULT.test(t))) return false;
-  if (!/^(dvt|don vi tinh|don vi)$/.test(head[1]!)) return false;
-  const units = rows.slice(1).map((r) => foldVietnamese(textOf(r[1])));
+  const figures = head.slice(first);
+  const periods = figures.filter((t) => PERIOD.test(t) || PLAN_OR_RESULT.test(t)).length;
+  const comparisons = figures.filter((t) => COMPARISON.test(t)).length;
+  if (periods < 2 || comparisons > 2 || periods + comparisons !== figures.length) return false;
+  const unitColumn = first === 2 && UNIT_HEADER.test(head[1]!);
+  if (first === 2 && !unitColumn) return false;
+  const units = rows.slice(1).map((r) => (unitColumn ? foldVietnamese(textOf(r[1])) : unitOfLabel(foldVietnamese(textOf(r[0])))));
   return units.some((u) => u === '%') && units.filter((u) => COUNT_UNIT.test(u)).length >= 2;
 }
 
-/** The first row names three or more periods after one or two label columns (or two or more with rates of rows, {@link ratesOfRows}), and every other row starts with a name. */
+/** The header of a column of indicators (folded): “Chỉ tiêu”, “Nội dung”, “Tiêu chí”. */
+const INDICATORS = /^(chi tieu|noi dung|tieu chi|danh muc|chi so|nhom chi tieu)\b/;
+/** A column of a place (folded): “Xã An Phú”, “Phường 1”, “Huyện A”, or the whole area's: “Toàn huyện”, “Tổng cộng”. */
+const PLACE = /^(xa|phuong|thi tran|huyen|quan|thi xa|thanh pho|tp|tinh|thon|ban|ap|to dan pho|khu pho|toan (xa|huyen|tinh|thi xa|thanh pho|quan)|tong|tong cong|cong)\b/;
+
+/**
+ * Places as columns: “Chỉ tiêu | (ĐVT |) Xã A | Xã B | Xã C | Toàn huyện”, three or more places
+ * (the whole area's among them or not) after a column headed as indicators.
+ */
+function placesAsColumns(head: readonly string[]): boolean {
+  if (!INDICATORS.test(head[0]!)) return false;
+  const first = /^(dvt|don vi tinh|don vi)$/.test(head[1] ?? '') ? 2 : 1;
+  const rest = head.slice(first);
+  return rest.length >= 3 && rest.every((t) => PLACE.test(t));
+}
+
+/** The first row names three or more periods (or places, {@link placesAsColumns}) after one or two label columns (or two or more with rates of rows, {@link ratesOfRows}), and every other row starts with a name. */
 function isIndicatorTable(rows: readonly (readonly DocumentCell[])[]): boolean {
   if (rows.length < 3) return false;
   const head = rows[0]!.map((c) => foldVietnamese(textOf(c)));
+  if (placesAsColumns(head)) return rows.slice(1).every((r) => !/^-?[\d.,]+%?$/.test(textOf(r[0])));
   const first = head.findIndex((t) => PERIOD.test(t) || PLAN_OR_RESULT.test(t));
   if (first < 1 || first > 2) return false;
   const periods = head.slice(first).filter((t) => PERIOD.test(t) || /^(tong|cong|tong so|ca giai doan)\b/.test(t));

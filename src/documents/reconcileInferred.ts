@@ -7,8 +7,8 @@ import { reconcileTable } from '../reconcile/reconcileTable.js';
 import type { LayoutRowInfo, TableLayout } from '../reconcile/tableFromSpec.js';
 import type { TableSpec } from '../reconcile/tableSpec.js';
 import type { ReconcileIssue } from '../reconcile/reconcileIssue.js';
-import { engineTable, layoutCoverage } from './_checkTables.js';
-import { shapeTable } from './_tableShape.js';
+import { comparisonReading, engineTable, layoutCoverage } from './_checkTables.js';
+import { comparisonsNote, shapeTable } from './_tableShape.js';
 import { partOfCell } from './_countRateCells.js';
 import type { DocumentTable } from './documentModel.js';
 import { formatEvidence } from './formatCheckReport.js';
@@ -85,7 +85,8 @@ export function reconcileInferred(table: DocumentTable, options: ReconcileInferr
   // format is never guessed: the caller states it (`reconcile --number-format`), a document states none
   const shaped = shapeTable(table, false);
   const read = shaped.table;
-  const u = understandTable(read, { ...(options.caption === undefined ? {} : { caption: options.caption }), ...(options.rounding === undefined ? {} : { rounding: options.rounding }), ...(options.consensus === undefined ? {} : { consensus: options.consensus }) });
+  const understanding = { ...(options.caption === undefined ? {} : { caption: options.caption }), ...(options.rounding === undefined ? {} : { rounding: options.rounding }), ...(options.consensus === undefined ? {} : { consensus: options.consensus }) };
+  const u = understandTable(read, understanding);
   const { hasFigures, checkable } = layoutCoverage(u.layout);
   if (!checkable) {
     const why = !hasFigures ? 'no column of figures was found' : u.layout.rows.length === 0 ? 'it has a header but no rows' : 'no total row, rate base or relation between its columns could be inferred';
@@ -101,20 +102,26 @@ export function reconcileInferred(table: DocumentTable, options: ReconcileInferr
   if (shaped.transposed) notes.push('indicators by period: read transposed, each indicator a column and each period a row (grid cells are those of the printed table)');
   const engine = engineTable(read, u.layout, options.caption ?? '', notes);
   const report = reconcileTable(engine.printed, options.attribute === true ? { attribute: true } : {});
-  const back = (i: ReconcileIssue): ReconcileIssue => (i.grid === null ? i : { ...i, grid: { row: i.grid.column + shaped.skippedRows, column: i.grid.row + shaped.skippedColumns } });
-  // a count or rate read from a cell printing both (“125 (4,50%)”) is put back at that cell, saying which figure
-  const atCell = (i: ReconcileIssue): ReconcileIssue => {
-    const origin = i.grid === null ? undefined : shaped.origins?.[i.grid.column];
-    if (origin?.part === undefined || i.grid === null) return i;
-    const cellText = table.rows[i.grid.row]?.[origin.col]?.text.trim() ?? i.printed;
-    return { ...i, grid: { row: i.grid.row, column: origin.col }, message: `${i.message} (${partOfCell(origin.part, i.printed, cellText)})` };
+  // a transposed table's issue goes back to the printed cell (its row is the printed column); a count or
+  // rate read from a cell printing both (“125 (4,50%)”) is put back at that cell, saying which figure
+  const placed = (i: ReconcileIssue): ReconcileIssue => {
+    if (i.grid === null) return i;
+    const origin = shaped.origins?.[i.grid.column];
+    const c = origin?.col ?? i.grid.column;
+    const grid = shaped.transposed ? { row: c + shaped.skippedRows, column: i.grid.row + shaped.skippedColumns } : { row: i.grid.row, column: c };
+    if (origin?.part === undefined) return { ...i, grid };
+    const cellText = table.rows[grid.row]?.[grid.column]?.text.trim() ?? i.printed;
+    return { ...i, grid, message: `${i.message} (${partOfCell(origin.part, i.printed, cellText)})` };
   };
-  const issues = [...engine.structural, ...report.issues].map((i) => (shaped.transposed ? back(i) : atCell(i)));
+  // the columns comparing the periods of a transposed table, checked in the table as printed (its grid cells)
+  const compared = shaped.comparisons.length === 0 ? null : comparisonReading(table, shaped.comparisons, understanding);
+  const issues = [...engine.structural, ...report.issues].map(placed).concat(compared?.issues ?? []);
+  if (shaped.comparisons.length > 0 && compared === null) notes.push(comparisonsNote(shaped.comparisons));
   const errors = issues.filter((i) => i.severity === 'error').length;
   return deepFreeze({
     ok: errors === 0,
     issues,
-    checked: report.checked,
+    checked: report.checked + (compared?.checked ?? 0),
     errors,
     roundings: issues.length - errors,
     layout: engine.grid?.layout ?? tableLayoutOf(u.layout),

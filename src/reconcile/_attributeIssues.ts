@@ -2,7 +2,7 @@ import { addFractions, compareFractions, fraction, multiplyFractions, subtractFr
 import { formatVnNumber } from '../numbers/formatVnNumber.js';
 import { roundQuotient, type RoundingMode } from '../numbers/rounding.js';
 import type { CellRef } from './printedTable.js';
-import { plainDecimal, type ReconcileIssue } from './reconcileIssue.js';
+import { formatSigned, fractionText, plainDecimal, type ReconcileIssue } from './reconcileIssue.js';
 import { UNIT_SLIPS } from './_sumChecks.js';
 
 /** An exact figure as printed: its value and its decimals. */
@@ -49,6 +49,30 @@ function rateFits(rate: PrintedFigure | null, count: Fraction, base: PrintedFigu
   // count ÷ base × 100 × 10^d
   const q = multiplyFractions(count, fraction(base.value.den * 100n * scale, base.value.num));
   return roundQuotient(q.num, q.den, rounding) === printed.num;
+}
+
+/**
+ * The finding of a rate wrong for the base its rows give as well as for the printed (wrong) base:
+ * expected count ÷ right base × 100, rounded as its relation rounds, the base finding named.
+ */
+function rateOnRightBase(r: ReconcileIssue, rate: PrintedFigure, count: Fraction, right: PrintedFigure, printedBase: PrintedFigure, baseFinding: ReconcileIssue, rounding: RoundingMode): ReconcileIssue {
+  const scale = 10n ** BigInt(rate.decimals);
+  const exact = multiplyFractions(count, fraction(right.value.den * 100n, right.value.num));
+  const q = multiplyFractions(exact, fraction(scale));
+  const expected = fraction(roundQuotient(q.num, q.den, rounding), scale);
+  const diff = subtractFractions(rate.value, expected);
+  const expectedText = formatVnNumber(expected, { decimals: rate.decimals });
+  const baseText = formatVnNumber(right.value, { decimals: right.decimals, rounding: 'half-up' });
+  const countText = formatVnNumber(count, { decimals: 0, rounding: 'half-up' });
+  return {
+    ...r,
+    expected: expectedText,
+    expectedExact: fractionText(exact),
+    difference: plainDecimal(diff, rate.decimals),
+    message:
+      `${r.row} · ${r.column}: printed ${rate.text}, expected ${expectedText} (${countText} ÷ ${baseText} × 100 = ${formatVnNumber(exact, { decimals: rate.decimals + 4, rounding: 'half-even' })}…, ${rounding}, ` +
+      `on the base its rows add up to: ${baseFinding.row} · ${baseFinding.column} ${baseText}, printed ${printedBase.text}), difference ${formatSigned(diff, rate.decimals)}`,
+  };
 }
 
 /**
@@ -241,6 +265,14 @@ export function attributeIssues(issues: readonly ReconcileIssue[], ctx: Attribut
       if (count !== undefined && rateFits(rate, count, implied, rounding)) {
         dropped.add(r);
         rightForBase.set(baseTarget, [...(rightForBase.get(baseTarget) ?? []), `${r.printed} (${r.column})`]);
+        continue;
+      }
+      // wrong for the right base too: expected what the right base gives, not the printed (wrong) one — unless the
+      // count is a term of the base's own sum (a share of the column's total: the count may be the wrong figure)
+      const countInBase = baseTarget.cells.slice(1).some((c) => key(c) === key(countRef));
+      if (!countInBase && count !== undefined && rate !== null && r.severity === 'error' && implied.value.num > 0n) {
+        dropped.add(r);
+        replaced.set(r, rateOnRightBase(r, rate, count, implied, base, baseTarget, rounding));
         continue;
       }
     }

@@ -75,7 +75,7 @@ export function reconcileTable(table: PrintedTable, options: ReconcileTableOptio
   const roundings = new Map(ix.table.relations.flatMap((r) => (r.type === 'rate' ? [[r.column, r.rounding] as const] : [])));
   const covers = new Map(ix.table.relations.flatMap((r) => (r.type === 'row-total' ? [[r.row, r.parts] as const] : [])));
   let sumsByCell: Map<string, SumCheck[]> | undefined;
-  const issues = options.attribute !== true ? sorted : attributeIssues(sorted, {
+  const attributed = options.attribute !== true ? sorted : attributeIssues(sorted, {
     figure: (ref) => {
       if (!ix.rowIndex.has(ref.row) || !ix.columns.has(ref.column) || ix.columns.get(ref.column)!.kind === 'text') return null;
       const c = ctx.read(ref);
@@ -84,6 +84,11 @@ export function reconcileTable(table: PrintedTable, options: ReconcileTableOptio
     covers,
     rounding: (column) => roundings.get(column) ?? 'half-up',
     sumsOf: (ref) => (sumsByCell ??= sumsIndex(checks)).get(refKey(ref))?.map((c) => ({ cells: [c.target, ...c.terms.map((t) => t.cell)], holdsWith: (value) => sumHoldsWith(c, ctx.read, ref, value) })) ?? [],
+  });
+  // a finding attribution moved to another cell points at that cell's grid cell
+  const issues = attributed.map((i) => {
+    const at = i.cells[0] === undefined ? null : ctx.grid(i.cells[0]);
+    return at?.row === i.grid?.row && at?.column === i.grid?.column ? i : { ...i, grid: at };
   });
   const errors = issues.filter((i) => i.severity === 'error').length;
   return deepFreeze({ ok: errors === 0, issues, checked: checks.length, errors, roundings: issues.length - errors });

@@ -118,3 +118,40 @@ describe('Word vertical merges: a district’s name over its communes, a total�
     expect((await findings(first('4.907'))).map((f) => `${brief(f)} ${f.location.rowLabel}`)).toEqual(['sum-mismatch @6:3 4.907 Huyện B · Tổng số']);
   });
 });
+
+describe('a count and its rate in one cell of a transposed table (indicators as rows)', () => {
+  const grid = (cells: readonly (readonly string[])[]): DocumentTable => documentModel([{ kind: 'table', rows: cells.map((r) => [...r]) }]).blocks[0] as DocumentTable;
+  const at = (t: DocumentTable) => reconcileInferred(t, { attribute: true }).issues.map((i) => `${i.code} ${i.grid?.row}:${i.grid?.column} ${i.printed}`);
+  const byYear = (poor2024: string, near2025: string): string[][] => [
+    ['Chỉ tiêu', 'Năm 2023', 'Năm 2024', 'Năm 2025'],
+    ['Tổng số hộ', '7.630', '7.700', '7.760'],
+    ['Hộ nghèo', '412 (5,40%)', poor2024, '301 (3,88%)'],
+    ['Hộ cận nghèo', '520 - 6,82%', '498 - 6,47%', near2025],
+  ];
+
+  it('years as columns: each row of two-figure cells read as a count and its rate, a wrong rate found at its printed cell', () => {
+    expect(at(grid(byYear('359 (4,66%)', '455 - 5,86%')))).toEqual([]);
+    // 4,66% typed 4,76%; 5,86% typed 5,68% (before: “no table could be understood”, nothing checked)
+    const t = grid(byYear('359 (4,76%)', '455 - 5,68%'));
+    expect(at(t)).toEqual(['rate-mismatch 2:2 4,76%', 'rate-mismatch 3:3 5,68%']);
+    expect(reconcileInferred(t, { attribute: true }).issues[0]!.message).toContain('the rate 4,76% of the cell “359 (4,76%)”, beside its count 359');
+  });
+
+  it('communes as columns, the district last: the rate and the total row checked, findings at the printed cells', () => {
+    const byCommune = (tanLoi: string, total: string): string[][] => [
+      ['Chỉ tiêu', 'Xã An Phú', 'Xã Tân Lợi', 'Xã Long Hòa', 'Toàn huyện'],
+      ['Tổng số hộ', '2.780', '2.154', '1.920', '6.854'],
+      ['Hộ nghèo', '125 (4,50%)', tanLoi, '102 (5,31%)', total],
+    ];
+    expect(at(grid(byCommune('88 (4,09%)', '315 (4,60%)')))).toEqual([]);
+    expect(at(grid(byCommune('88 (4,90%)', '315 (4,60%)')))).toEqual(['rate-mismatch 2:2 4,90%']);
+    // the district's count 315 typed 351, its rate right for 315
+    expect(at(grid(byCommune('88 (4,09%)', '351 (4,60%)')))).toEqual(['sum-mismatch 2:4 351']);
+  });
+
+  it('checkDocument finds it at the printed row and column, naming the figure of the cell', () => {
+    const found = checkDocument(documentModel([{ kind: 'paragraph', text: 'Biểu 1. Hộ nghèo, cận nghèo qua các năm' }, { kind: 'table', rows: byYear('359 (4,76%)', '455 - 5,86%') }])).findings;
+    expect(found.map(brief)).toEqual(['rate-mismatch @3:3 4,76%']);
+    expect(found[0]!.message).toContain('the rate 4,76% of the cell “359 (4,76%)”');
+  });
+});
