@@ -265,6 +265,8 @@ export type {
   RowInequalityRelation,
   BoundRelation,
   CommonBaseRelation,
+  RowChangeRelation,
+  ProductRelation,
   TableRowRole,
 } from './reconcile/printedTable.js';
 export { reconcileTable, assertTableReconciles } from './reconcile/reconcileTable.js';
@@ -466,7 +468,7 @@ export type {
   GridAddress,
 } from './documents/documentModel.js';
 export { documentTableLayoutSchema, printedTableFromLayout } from './documents/tableLayout.js';
-export type { DocumentTableLayout, DocumentLayoutColumn, DocumentColumnKind, DocumentLayoutRow, DocumentRowRole, MeanRowRate, LayoutRelation, LayoutDifference, LayoutColumnSum, LayoutRate, LayoutAverage, LayoutNumbering, LayoutPartOf } from './documents/tableLayout.js';
+export type { DocumentTableLayout, DocumentLayoutColumn, DocumentColumnKind, DocumentLayoutRow, DocumentRowRole, MeanRowRate, LayoutRelation, LayoutDifference, LayoutColumnSum, LayoutRate, LayoutAverage, LayoutNumbering, LayoutPartOf, LayoutRowChange, LayoutProduct } from './documents/tableLayout.js';
 export { specFromLayout, gridOf } from './documents/specFromLayout.js';
 export type { LayoutAsSpec } from './documents/specFromLayout.js';
 export { understandTable } from './documents/understandTable.js';

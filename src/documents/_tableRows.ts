@@ -36,7 +36,8 @@ const PART = /^(trong do|trong so do|gom|bao gom|chia ra)(?=$|[\s:.(,])/;
 
 /** Reads the signal of a data row from its number and label. */
 export function rowSignal(row: number, numberText: string, label: string, hasFigures: boolean): RowSignal {
-  const number = rowNumber(numberText);
+  // “3.1” typed into a spreadsheet is the number 3.1, which a Vietnamese reader prints “3,1”: in a row-number column it is 3.1
+  const number = rowNumber(numberText.trim().replace(/^(\d{1,3}),(\d{1,2})$/, '$1.$2'));
   // a bullet before the words (“- Trong đó: hộ DTTS”, “+ Cộng huyện”) is no part of them
   const folded = foldVietnamese(label).replace(/^[-–—+*•·]+\s*/u, '');
   let signal: RowSignal['signal'];
@@ -67,14 +68,29 @@ export function rowSignal(row: number, numberText: string, label: string, hasFig
   return { row, label, number, numberText, hasFigures, signal, level };
 }
 
+/** A dash or bullet in the number column (“-”, “+”, “•”): a sub-item of the numbered row above it. */
+const BULLET = /^[-–—+*•·]$/u;
+
+/** Is the row's number cell a dash or bullet (“-”, “+”), the mark of a sub-item? */
+export function isBulletRow(s: RowSignal): boolean {
+  return s.number === null && BULLET.test(s.numberText.trim());
+}
+
 /**
  * Lettered items take their depth from the numbered row above them: “a”, “b” under “1.1” sit one
- * level below it (not beside “1.2”), as programme tables print items under a sub-project.
+ * level below it (not beside “1.2”), as programme tables print items under a sub-project; so do
+ * rows marked with a dash (“-”, “+”) under a numbered row (“- Tiểu dự án 1” under “3 | Dự án 3”),
+ * one level below the row they follow.
  */
 export function withLetterLevels(signals: readonly RowSignal[]): RowSignal[] {
   let parent: RowSignal | null = null;
+  let above: RowSignal | null = null;
   return signals.map((s) => {
     if (s.number !== null && s.number.kind !== 'letter') parent = s;
+    if (s.number !== null) above = s;
+    if (s.signal === 'item' && isBulletRow(s) && above !== null && above.signal === 'item' && s.hasFigures) {
+      return { ...s, level: Math.max(s.level, above.level + 1) };
+    }
     if (s.signal !== 'item' || s.number?.kind !== 'letter' || s.number.upper || parent === null) return s;
     return { ...s, level: Math.max(s.level, parent.level + 1) };
   });
@@ -84,6 +100,7 @@ export function withLetterLevels(signals: readonly RowSignal[]): RowSignal[] {
 export function hasChildRow(signals: readonly RowSignal[], i: number): boolean {
   const s = signals[i]!;
   const next = signals[i + 1];
+  if (next !== undefined && s.number !== null && next.signal === 'item' && isBulletRow(next)) return next.level > s.level;
   if (next === undefined || s.number === null || s.number.kind === 'letter' || next.number === null || next.signal !== 'item') return false;
   if (next.number.kind === 'nested') return isChildNumber(s.number, next.number);
   return next.number.kind === 'letter' && !next.number.upper && next.level > s.level;
@@ -130,7 +147,10 @@ export function coverageCandidates(signals: readonly RowSignal[], at: number): C
     return groups.filter((g) => g.level === top).map((g) => g.row);
   })();
   const children: number[] = [];
-  if (s.number !== null && s.number.kind !== 'letter') {
+  if (s.number !== null && signals[at + 1] !== undefined && isBulletRow(signals[at + 1]!) && signals[at + 1]!.level > s.level) {
+    // the dashed rows right below a numbered row (“- Tiểu dự án 1”, “- Tiểu dự án 2” under “3”)
+    for (let i = at + 1; i < signals.length && isBulletRow(signals[i]!) && signals[i]!.level > s.level; i++) children.push(signals[i]!.row);
+  } else if (s.number !== null && s.number.kind !== 'letter') {
     // the rows one level down, up to the next row at this level: 1.1 and 1.2 under 1 (not 1.1's a, b)
     const childLevel = signals[at + 1]?.level;
     for (let i = at + 1; i < signals.length; i++) {
@@ -204,7 +224,10 @@ export function relationColumns(rel: LayoutRelation): string[] {
     case 'rate':
       return [rel.column, rel.count, rel.base, ...(rel.minus === undefined ? [] : [rel.minus])];
     case 'part-of':
+    case 'row-change':
       return [rel.column, rel.of];
+    case 'product':
+      return [rel.column, ...rel.factors];
     case 'numbering':
       return [];
   }

@@ -72,6 +72,10 @@ export function specFromLayout(table: DocumentTable, layout: DocumentTableLayout
       case 'part-of':
         relations.push({ type: 'inequality', column: r.column, op: '<=', than: r.of });
         break;
+      case 'row-change':
+        return { ok: false, reason: `“${r.column}” is the change of “${r.of}” from the row before` };
+      case 'product':
+        return { ok: false, reason: `“${r.column}” is the product of “${r.factors[0]}” and “${r.factors[1]}”` };
     }
   }
   const rules: RoleRule[] = (['total', 'subtotal', 'part', 'heading'] as const)

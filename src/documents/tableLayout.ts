@@ -112,8 +112,31 @@ export interface LayoutPartOf {
   readonly of: string;
 }
 
+/**
+ * A column is the change of another from the row before (a table by year: *Số hộ nghèo giảm so với
+ * năm trước*): `'decrease'` is the row before's figure less this row's, `'increase'` this row's less
+ * the row before's. `pairs` lists grid rows `[row, previous]`; the first year has none.
+ */
+export interface LayoutRowChange {
+  readonly type: 'row-change';
+  readonly column: string;
+  readonly of: string;
+  readonly direction: 'decrease' | 'increase';
+  readonly pairs: ReadonlyArray<readonly [number, number]>;
+}
+
+/** `column = round(factors[0] × factors[1])` to the decimals printed, row by row: *thành tiền = số hộ × định mức*. */
+export interface LayoutProduct {
+  readonly type: 'product';
+  readonly column: string;
+  readonly factors: readonly [string, string];
+  readonly rounding: RoundingMode;
+  /** The grid rows printing the factors (a group's row leaves the amount per unit blank); every row when left out. */
+  readonly rows?: readonly number[];
+}
+
 /** A relation between the columns of a {@link DocumentTableLayout}. */
-export type LayoutRelation = LayoutDifference | LayoutColumnSum | LayoutRate | LayoutAverage | LayoutNumbering | LayoutPartOf;
+export type LayoutRelation = LayoutDifference | LayoutColumnSum | LayoutRate | LayoutAverage | LayoutNumbering | LayoutPartOf | LayoutRowChange | LayoutProduct;
 
 /**
  * The declared layout of a document table: which grid rows are headers, what each column holds,
@@ -176,6 +199,8 @@ export const documentTableLayoutSchema = z.object({
       z.object({ type: z.literal('average'), column: key, parts: z.array(key).min(2), rounding }),
       z.object({ type: z.literal('numbering'), column: key, perGroup: z.boolean() }),
       z.object({ type: z.literal('part-of'), column: key, of: key }),
+      z.object({ type: z.literal('row-change'), column: key, of: key, direction: z.enum(['decrease', 'increase']), pairs: z.array(z.tuple([gridIndex, gridIndex])) }),
+      z.object({ type: z.literal('product'), column: key, factors: z.tuple([key, key]), rounding, rows: z.array(gridIndex).optional() }),
     ]),
   ),
   blankAs: z.enum(['missing', 'zero']).optional(),
@@ -214,7 +239,8 @@ export function printedTableFromLayout(table: DocumentTable, layout: DocumentTab
     if (r.type === 'difference') [r.from, ...r.minus, ...(r.plus ?? [])].forEach((k) => need(k, ['relations', i, 'from']));
     if (r.type === 'sum' || r.type === 'average') r.parts.forEach((k) => need(k, ['relations', i, 'parts']));
     if (r.type === 'rate') [r.count, r.base, ...(r.minus === undefined ? [] : [r.minus])].forEach((k) => need(k, ['relations', i, 'count']));
-    if (r.type === 'part-of') need(r.of, ['relations', i, 'of']);
+    if (r.type === 'part-of' || r.type === 'row-change') need(r.of, ['relations', i, 'of']);
+    if (r.type === 'product') r.factors.forEach((k) => need(k, ['relations', i, 'factors']));
   });
   l.rows.forEach((r, i) => {
     if (r.row >= table.rows.length) fail({ code: 'unknown-row', path: ['rows', i, 'row'], value: r.row, expected: `a grid row below ${table.rows.length}` });
@@ -280,6 +306,12 @@ export function printedTableFromLayout(table: DocumentTable, layout: DocumentTab
         break;
       case 'part-of':
         relations.push({ type: 'inequality', column: rel.column, op: '<=', than: rel.of, ...where });
+        break;
+      case 'row-change':
+        relations.push({ type: 'row-change', column: rel.column, of: rel.of, direction: rel.direction, pairs: rel.pairs.map(([row, previous]) => ({ row: rowKeyOf(row), previous: rowKeyOf(previous) })) });
+        break;
+      case 'product':
+        relations.push({ type: 'product', column: rel.column, factors: rel.factors, rounding: rel.rounding, ...(rel.rows === undefined ? where : { rows: rel.rows.filter((r) => !silent.has(r)).map(rowKeyOf) }) });
         break;
     }
   }

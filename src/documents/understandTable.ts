@@ -9,13 +9,14 @@ import { figureCells, moneyUnitIn, tableHeader } from './_tableHeader.js';
 import { coverageCandidates, hasChildRow, inNumberSequence, MEAN_ROW, namedGroup, NOTE_ROW, PERIOD_ROW, relationColumns, STOCK_HEADER, roleOf, rowSignal, startsNumberGroup, withLetterLevels, type RowSignal } from './_tableRows.js';
 import { averageRelations, carriedBreaks, CHANGE_HEADER, declaredFormulas, headerFormulas, IN_WHICH, isMeanOf, linearRelations, scaledTo, TOTAL_NAME, type Col, type LinearFit } from './_columnRelations.js';
 import type { DocumentTable } from './documentModel.js';
+import { namesChangeFromPrevious, productFits, rowChangeFit } from './_rowChanges.js';
 import type { DocumentLayoutColumn, DocumentColumnKind, LayoutRelation, DocumentLayoutRow, DocumentTableLayout, MeanRowRate } from './tableLayout.js';
 import { assertOptions } from '../errors/assertOptions.js';
 
 /** How strongly the table's own figures support one inferred relation. */
 export interface RelationEvidence {
   /** `'row-total'` for a subtotal or total row, else the relation's type. */
-  readonly type: 'row-total' | 'row-average' | 'difference' | 'sum' | 'rate' | 'average' | 'numbering' | 'part-of';
+  readonly type: 'row-total' | 'row-average' | 'difference' | 'sum' | 'rate' | 'average' | 'numbering' | 'part-of' | 'row-change' | 'product';
   /** The relation written out with the headers as printed. */
   readonly text: string;
   /** Rows (for a column relation) or columns (for a row total) where it holds… */
@@ -321,6 +322,22 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
     // it heads: one column adding up to a figure other than zero is evidence enough, when two of its cells are wrong
     const named = s.signal === 'total' || namedGroup(s);
     // and so is one column only, the table's one column of figures to add (a budget by source with its shares)
+    // — but never a relation most columns break unless one row explains the breaks: a row left out of the total's
+    // SUM (its columns of dashes hold) is the total's error; a row that is itself the sum of rows after it in the set
+    // (a project over its sub-projects printed with no number) was counted twice: the total adds up the rest
+    // (a period's row, whose stocks are its last year's figures, is read below)
+    if (best !== null && named && !confirms(best) && !PERIOD_ROW.test(foldVietnamese(s.label)) && best.rows.length >= 2 && best.nonZero >= 1 && best.of - best.holds > Math.max(2, best.holds)) {
+      const parts = best.rows.map((x) => indexOfRow.get(x)!);
+      // (the one that leaves the fewest breaks, and most columns holding: other wrong cells of the total may remain)
+      const left = parts.map((k) => ({ k, ...rowTotalSupport(additive, j, parts.filter((x) => x !== k), at) })).filter((x) => confirms(x));
+      const out = left.length === 0 ? undefined : left.reduce((a, b) => (b.breaks.length < a.breaks.length ? b : a)).k;
+      const twice = out === undefined ? null : countedTwice(additive, out, parts, at);
+      if (out === undefined) best = null;
+      else if (twice !== null) {
+        const rest = best.rows.filter((x) => !twice.some((k) => dataRows[k] === x));
+        best = { rows: rest, ...rowTotalSupport(additive, j, rest.map((x) => indexOfRow.get(x)!), at) };
+      }
+    }
     const confirmed = best !== null && (confirms(best) || (named && best.rows.length >= 2 && best.nonZero >= 1) || (s.signal === 'total' && best.rows.length >= 2 && best.of === 1 && additive.length === 1));
     if (!confirmed || best === null) {
       const first = coverageCandidates(signals, j)[0];
@@ -468,7 +485,26 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
     if (l === undefined || l.relation.type !== 'difference' || l.relation.column === rc.key) return l;
     return { ...l, relation: { type: 'difference', column: rc.key, from: l.relation.from, minus: [l.relation.column] }, text: `${rc.key} = ${l.relation.from} − ${l.relation.column}` };
   };
+  // a column of changes from the year before (“Số hộ nghèo giảm so với năm trước”, “Tỷ lệ giảm (điểm %)”) in a table by
+  // year: the difference of the consecutive rows of the column it names; a rate in points of two rates beside it is theirs
+  const claimed = new Set(relations.flatMap(relationColumns));
+  const rowChanged = new Set<string>();
+  for (const c of figureCols) {
+    if (claimed.has(c.key) || !namesChangeFromPrevious(c) || (c.kind === 'rate' && changeOfRates(c) !== undefined)) continue;
+    const fit = rowChangeFit(c, figureCols, rows, checkedRows, at, rowLabelAt);
+    if (fit === null) continue;
+    relations.push(fit.relation);
+    rowChanged.add(c.key);
+    evidence.push({ type: 'row-change', text: fit.text, holds: fit.holds, of: fit.of, breaks: fit.breaks.map(rowLabelAt), origin: 'inferred' });
+  }
+  // an amount that is a count times an amount per unit (“Số hộ | Định mức (triệu đồng/hộ) | Thành tiền”), row by row
+  for (const f of productFits(figureCols, checkedRows, at, (j) => dataRows[j]!, rounding)) {
+    if (claimed.has(f.relation.column)) continue;
+    relations.push(f.relation);
+    evidence.push({ type: 'product', text: f.text, holds: f.holds, of: f.of, breaks: f.breaks.map(rowLabelAt), origin: 'inferred' });
+  }
   rateCols.forEach((rc, i) => {
+    if (rowChanged.has(rc.key)) return;
     let fit = rateFits[i] ?? null;
     if (fit !== null && fit.alternatives.length > 0) {
       // equally good candidates: keep the base most other rates use
@@ -605,6 +641,34 @@ function belowTable(table: DocumentTable, dataRows: readonly number[]): number {
     if (afterTotal && dataRows.slice(k).every((x) => figureCells(table, x) <= 1)) return k;
   }
   return dataRows.length;
+}
+
+/**
+ * When row `k` of `parts` is counted twice — it is the sum of the rows right after it (a project over its
+ * sub-projects), or one of the rows right after another row of `parts` that add up to it — the rows that
+ * are the parts (to leave out of a total that adds up the projects), or null.
+ */
+function countedTwice(additive: readonly Col[], k: number, parts: readonly number[], at: (j: number, c: number) => CellNumber | null): number[] | null {
+  const own = parentOfFollowing(additive, k, parts, at);
+  if (own !== null) return own;
+  for (const r of parts.slice(0, parts.indexOf(k))) {
+    const run = parentOfFollowing(additive, r, parts, at);
+    if (run !== null && run.includes(k)) return run;
+  }
+  return null;
+}
+
+/**
+ * The rows right after `k` among `parts` (two or more) whose sum is row `k` in every column printed: `k` is
+ * their parent (a project over its sub-projects), or null.
+ */
+function parentOfFollowing(additive: readonly Col[], k: number, parts: readonly number[], at: (j: number, c: number) => CellNumber | null): number[] | null {
+  const after = parts.slice(parts.indexOf(k) + 1);
+  for (let n = 2; n <= after.length; n++) {
+    const r = rowTotalSupport(additive, k, after.slice(0, n), at);
+    if (r.of > 0 && r.breaks.length === 0 && r.nonZero > 0) return after.slice(0, n);
+  }
+  return null;
 }
 
 /** Columns where row `j` equals the sum of rows `parts` (blank parts read as zero), out of those where row `j` has a figure. */

@@ -309,6 +309,28 @@ export function attributeIssues(issues: readonly ReconcileIssue[], ctx: Attribut
       replaced.set(s, findingAt(s, s.row, s.cells[0]!, printed, right, s.cells.slice(1), s.relationText, () => `${s.relationText}, with ${r.row}'s ${formatVnNumber(implied, { decimals: countFigure.decimals, rounding: 'half-up' })} (printed ${countFigure.text})`));
     }
   }
+  // a count that breaks its rate and a change or difference it is a term of (“Giảm so với năm trước” of a wrong year's
+  // count), where the rate and the change agree on one other count: that count is the wrong cell, one finding there
+  if (sumsOf !== undefined) {
+    for (const r of out) {
+      if (r.code !== 'rate-mismatch' || r.severity !== 'error' || dropped.has(r) || replaced.has(r) || r.cells.length !== 3) continue;
+      const [rateRef, countRef, baseRef] = r.cells as [CellRef, CellRef, CellRef];
+      const countFigure = ctx.figure(countRef);
+      if (countFigure === null || out.some((i) => !dropped.has(i) && key(i.cells[0]!) === key(countRef))) continue;
+      const broken = sums.filter((s) => !dropped.has(s) && !replaced.has(s) && s.relation !== 'row-total' && s.cells.slice(1).some((c) => key(c) === key(countRef)));
+      const relationsOf = sumsOf(countRef);
+      const holdsWith = (s: ReconcileIssue, v: Fraction): boolean => relationsOf.some((x) => x.cells.length === s.cells.length && x.cells.every((c, k) => key(c) === key(s.cells[k]!)) && x.holdsWith(v) === true);
+      const implied = broken
+        .flatMap((s) => [addFractions(countFigure.value, diffOf(s)!), subtractFractions(countFigure.value, diffOf(s)!)].filter((v) => holdsWith(s, v)))
+        .find((v) => v.num >= 0n && rateFits(ctx.figure(rateRef), v, ctx.figure(baseRef), ctx.rounding(r.column)));
+      if (implied === undefined) continue;
+      const fixed = broken.filter((s) => holdsWith(s, implied));
+      for (const s of fixed) dropped.add(s);
+      dropped.add(r);
+      const because = (expected: string): string => `${fixed.map((s) => `${s.row} · ${s.column} is ${s.printed} with ${expected} here`).join(', ')}, and the row's rate ${r.printed} (${r.column}) is that of ${expected}`;
+      replaced.set(r, findingAt(fixed[0]!, r.row, countRef, countFigure, implied, fixed.flatMap((s) => s.cells), `${fixed.map((s) => s.relationText).join('; ')}; ${r.relationText}`, because));
+    }
+  }
   for (const [b, rates] of rightForBase) note(b, `its rate${rates.length > 1 ? 's' : ''} ${rates.join(' and ')} ${rates.length > 1 ? 'are' : 'is'} right for ${b.expected}`);
   // a row of means (“Trung bình”) off because one of its rows' counts is wrong, and that row's rate is off too: the
   // count whose rate is the printed one and with which the printed mean is the mean is the wrong cell, one finding there
@@ -344,7 +366,8 @@ export function attributeIssues(issues: readonly ReconcileIssue[], ctx: Attribut
   for (const b of sums) {
     if (dropped.has(b) || replaced.has(b) || b.relation !== 'row-total') continue;
     const terms = new Set(b.cells.slice(1).map(key));
-    const items = out.filter((i) => i !== b && !dropped.has(i) && i.relation !== 'row-total' && SUMS.has(i.code) && diffOf(i) !== null && terms.has(key(i.cells[0]!)));
+    // (a product found wrong, “thành tiền” ≠ households × amount per household, is such an item too)
+    const items = out.filter((i) => i !== b && !dropped.has(i) && i.relation !== 'row-total' && (SUMS.has(i.code) || i.code === 'product-mismatch') && diffOf(i) !== null && terms.has(key(i.cells[0]!)));
     if (items.length === 0) continue;
     const total = items.reduce((sum, i) => addFractions(sum, diffOf(i)!), fraction(0n));
     if (same(total, neg(diffOf(b)!))) {

@@ -100,6 +100,16 @@ export function validate(input: PrintedTable): Indexed {
         (rel.plus ?? []).forEach((c, j) => needColumn(c, [...p, 'plus', j]));
         needRows(rel.rows, [...p, 'rows']);
         break;
+      case 'row-change':
+        needColumn(rel.column, [...p, 'column']);
+        needColumn(rel.of, [...p, 'of']);
+        rel.pairs.forEach((x, j) => [x.row, x.previous].forEach((r) => needRow(r, [...p, 'pairs', j])));
+        break;
+      case 'product':
+        needColumn(rel.column, [...p, 'column']);
+        rel.factors.forEach((c, j) => needColumn(c, [...p, 'factors', j]));
+        needRows(rel.rows, [...p, 'rows']);
+        break;
       case 'signed-sum':
         needColumn(rel.column, [...p, 'column']);
         rel.plus.forEach((c, j) => needColumn(c, [...p, 'plus', j]));

@@ -3,15 +3,16 @@ import type { CheckContext, Indexed } from './_checkContext.js';
 import { checkCommonBase, commonBaseChecks, type CommonBaseCheck } from './_commonBaseChecks.js';
 import { checkInequality, inequalityChecks, type InequalityCheck } from './_inequalityChecks.js';
 import { checkNumbering, numberingChecks, type NumberingCheck } from './_numberingChecks.js';
+import { checkProduct, productChecks, type ProductCheck } from './_productChecks.js';
 import { checkRate, rateChecks, shortcutIndexes, type RateCheck, type ShortcutIndexes } from './_rateChecks.js';
 import { checkSum, sumChecks, type SumCheck } from './_sumChecks.js';
 
 /** One check of one cell (or row) against one relation. */
-export type Check = SumCheck | RateCheck | NumberingCheck | InequalityCheck | CommonBaseCheck;
+export type Check = SumCheck | RateCheck | NumberingCheck | InequalityCheck | CommonBaseCheck | ProductCheck;
 
 /** Every check the relations of a validated table declare, in relation order. */
 export function tableChecks(ix: Indexed): Check[] {
-  return ix.table.relations.flatMap((rel): Check[] => [...numberingChecks(rel), ...sumChecks(rel, ix), ...rateChecks(rel, ix), ...inequalityChecks(rel, ix), ...commonBaseChecks(rel, ix)]);
+  return ix.table.relations.flatMap((rel): Check[] => [...numberingChecks(rel), ...sumChecks(rel, ix), ...rateChecks(rel, ix), ...inequalityChecks(rel, ix), ...commonBaseChecks(rel, ix), ...productChecks(rel, ix)]);
 }
 
 /** A runner of checks over one context; the shortcut indexes are built only when a rate does not reconcile. */
@@ -34,6 +35,9 @@ export function checkRunner(checks: readonly Check[]): (check: Check, ctx: Check
         break;
       case 'common-base':
         checkCommonBase(check, ctx);
+        break;
+      case 'product':
+        checkProduct(check, ctx);
         break;
     }
   };

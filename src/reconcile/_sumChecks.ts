@@ -11,7 +11,7 @@ type Term = { readonly cell: CellRef; readonly sign: 1n | -1n };
 /** One sum to check: target = Σ sign × term. */
 export interface SumCheck {
   readonly kind: 'sum';
-  readonly relation: 'row-total' | 'column-total' | 'difference' | 'signed-sum' | 'headline';
+  readonly relation: 'row-total' | 'column-total' | 'difference' | 'signed-sum' | 'headline' | 'row-change';
   readonly target: CellRef;
   readonly terms: readonly Term[];
   readonly partsRounded: boolean;
@@ -42,6 +42,17 @@ export function sumChecks(rel: TableRelation, ix: Indexed): SumCheck[] {
         target: { row, column: rel.column },
         terms: [...rel.plus.map((column) => ({ cell: { row, column }, sign: 1n as const })), ...(rel.minus ?? []).map((column) => ({ cell: { row, column }, sign: -1n as const }))],
         partsRounded: rel.partsRounded === true,
+      }));
+    case 'row-change':
+      // decrease: previous − this; increase: this − previous
+      return rel.pairs.map(({ row, previous }) => ({
+        kind: 'sum',
+        relation: 'row-change',
+        target: { row, column: rel.column },
+        terms: rel.direction === 'decrease'
+          ? [{ cell: { row: previous, column: rel.of }, sign: 1n }, { cell: { row, column: rel.of }, sign: -1n }]
+          : [{ cell: { row, column: rel.of }, sign: 1n }, { cell: { row: previous, column: rel.of }, sign: -1n }],
+        partsRounded: false,
       }));
     case 'headline':
       return [{ kind: 'sum', relation: 'headline', target: { row: headlineRow(rel.name), column: HEADLINE_COLUMN }, terms: rel.parts.map((cell) => ({ cell, sign: 1n })), partsRounded: rel.partsRounded === true }];
@@ -78,7 +89,7 @@ export function checkSum(check: SumCheck, ctx: CheckContext): void {
   const { label, read } = ctx;
   const relationText = sumRelationText(check, label);
   const decimals = Math.max(...values.map((v) => v.decimals));
-  const code = check.relation === 'difference' ? 'difference-mismatch' : 'sum-mismatch';
+  const code = check.relation === 'difference' || check.relation === 'row-change' ? 'difference-mismatch' : 'sum-mismatch';
   const base = { code, row: label(check.target.row), rowKey: check.target.row, column: check.target.column, relation: check.relation, relationText, printed: read(check.target).text, cells: refs };
   if (values.every((v) => v.exact)) {
     const printedV = values[0]!;
@@ -142,6 +153,8 @@ function sumRelationText(check: SumCheck, label: (row: string) => string): strin
     case 'difference':
     case 'signed-sum':
       return `${t.column} = ${check.terms.map((x, i) => (i === 0 ? x.cell.column : `${x.sign < 0n ? '−' : '+'} ${x.cell.column}`)).join(' ')}`;
+    case 'row-change':
+      return `${label(t.row)} · ${t.column} = ${check.terms.map((x, i) => `${i === 0 ? '' : '− '}${label(x.cell.row)} · ${x.cell.column}`).join(' ')} (the change from the row before)`;
     case 'headline':
       return `${label(t.row)} = ${check.terms.map((x) => `${label(x.cell.row)} · ${x.cell.column}`).join(' + ')}`;
   }

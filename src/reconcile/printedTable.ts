@@ -275,8 +275,38 @@ export interface RowAverageRate {
   readonly of: 'sums' | 'row';
 }
 
+/**
+ * A column is the change of another from the row before, pair by pair: `direction: 'decrease'`
+ * is `row[column] = previous[of] − row[of]` (*giảm so với năm trước*), `'increase'` is
+ * `row[column] = row[of] − previous[of]` (*tăng so với năm trước*, and a signed *tăng (+)/giảm (−)*).
+ * `pairs` lists each row with the row before it (the first year has none: it is not checked).
+ */
+export interface RowChangeRelation {
+  readonly type: 'row-change';
+  readonly column: string;
+  readonly of: string;
+  readonly direction: 'decrease' | 'increase';
+  readonly pairs: ReadonlyArray<{ readonly row: string; readonly previous: string }>;
+}
+
+/**
+ * A column is the product of two others, row by row: `row[column] = round(row[factors[0]] ×
+ * row[factors[1]])` to the decimals the cell is printed with, with the named rounding (an amount =
+ * households × the amount per household, *thành tiền = số hộ × định mức*). A product printed
+ * exactly holds too.
+ */
+export interface ProductRelation {
+  readonly type: 'product';
+  readonly column: string;
+  readonly factors: readonly [string, string];
+  readonly rounding: RoundingMode;
+  readonly rows?: readonly string[];
+}
+
 /** A declared relation between printed cells. */
 export type TableRelation =
+  | RowChangeRelation
+  | ProductRelation
   | RowTotalRelation
   | ColumnTotalRelation
   | DifferenceRelation
@@ -360,6 +390,8 @@ export const printedTableSchema = z.object({
       z.object({ type: z.literal('column-total'), column: key, parts: z.array(key), rows: z.array(key).optional(), partsRounded: z.boolean().optional() }),
       z.object({ type: z.literal('difference'), column: key, from: key, minus: z.array(key), plus: z.array(key).optional(), rows: z.array(key).optional() }),
       z.object({ type: z.literal('signed-sum'), column: key, plus: z.array(key).min(1), minus: z.array(key).optional(), rows: z.array(key).optional(), partsRounded: z.boolean().optional() }),
+      z.object({ type: z.literal('row-change'), column: key, of: key, direction: z.enum(['decrease', 'increase']), pairs: z.array(z.object({ row: key, previous: key })) }),
+      z.object({ type: z.literal('product'), column: key, factors: z.tuple([key, key]), rounding, rows: z.array(key).optional() }),
       z.object({
         type: z.literal('rate'),
         column: key,

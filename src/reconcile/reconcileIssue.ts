@@ -20,6 +20,7 @@ export type ReconcileIssueCode =
   | 'sum-mismatch'
   | 'difference-mismatch'
   | 'rate-mismatch'
+  | 'product-mismatch'
   | 'inequality-broken'
   | 'out-of-bounds'
   | 'no-common-base'
