@@ -5,6 +5,7 @@ import { compareFractions, fraction, type Fraction } from '../numbers/fraction.j
 import { foldVietnamese, foldVietnameseKeepingLength } from '../text/foldVietnamese.js';
 import { ambiguousFigures, commonValue, isEnglishFormat, proseFigures, qualified, sentences, wordFigures, type FigureDimension, type ProseFigure } from './_proseFigures.js';
 import type { DocumentModel } from './documentModel.js';
+import { amongTotals, changesFromLineBefore, countAverages, grandTotals, namedShares, type StatedContext } from './_statedSums.js';
 
 /** Where a claim's text is: a block (0-based) and character offsets in its text. */
 export interface TextLocation {
@@ -373,6 +374,8 @@ export function extractClaims(model: DocumentModel): ProseClaims {
   };
   const sentenceAt = (p: Para, offset: number): { start: number; end: number } => p.sentences.find((s) => offset >= s.start && offset < s.end) ?? { start: 0, end: p.text.length };
 
+  const stated: StatedContext<Para> = { paras, fig, isUsed: (p, f) => used.has(`${p.block}:${f.start}`), sentenceAt };
+
   // the periods (“giai đoạn 2021–2025”) and years each paragraph names, read once: averages since “đầu kỳ” look back over them
   const periods = new Map<Para, Array<{ first: number; last: number; at: number; text: string }>>();
   const yearsNamed = new Map<Para, Array<{ year: number; at: number }>>();
@@ -392,6 +395,7 @@ export function extractClaims(model: DocumentModel): ProseClaims {
     ratios(p);
     yearlyChanges(p);
     sharesOfDocumentTotal(p);
+    claims.push(...amongTotals(p, stated), ...grandTotals(p, stated), ...namedShares(p, pi, stated), ...changesFromLineBefore(p, pi, stated), ...countAverages(p, stated));
     targets(p);
     tableFigures(p);
   });
@@ -482,6 +486,11 @@ export function extractClaims(model: DocumentModel): ProseClaims {
         const parts: ClaimFigure[] = [];
         const partFigures: Array<{ para: Para; f: ProseFigure }> = [];
         const whose = total.dimension === 'households' ? householdsOf(p, total) : null;
+        // “Toàn xã có 412 hộ nghèo, trong đó 268 hộ là hộ dân tộc thiểu số, chiếm 65,05%.”: a share that ends its clause is of a
+        // total of households printed with no rate of its own (with one, “chiếm 3,5%” may be the part's rate of all households)
+        // …and of one status (hộ nghèo), its parts groups named with no status of their own (“hộ nghèo 200 hộ, chiếm 2,5%” of
+        // “500 hộ nghèo và cận nghèo” is a rate of all households)
+        const groupShare = (whose === 'poor' || whose === 'near-poor') && !/^\s*(?:ho\s+)?(?:can ngheo|ngheo)?[\s,(]*(?:chiem|t[yi] le)/.test(p.folded.slice(total.end, total.end + 30));
         for (const item of items) {
           // “giảm 20 hộ”, “tăng 5 hộ” in the list is a change, not a part
           // things counted are parts only of a total of the same thing (“15 xã” has no part in “căn”)
@@ -497,7 +506,7 @@ export function extractClaims(model: DocumentModel): ProseClaims {
               x.dimension === 'percent' &&
               /\bchiem(?: ty le| ti le)?\s*$/.test(item.para.folded.slice(Math.max(0, x.start - 16), x.start)) &&
               // money has no rate of households: “Ngân sách tỉnh: 9.250 triệu đồng, chiếm 9,01%” is its share of the total
-              (f.dimension === 'money' || SHARE_OF_TOTAL.test(item.para.folded.slice(x.end, x.end + 40))),
+              (f.dimension === 'money' || SHARE_OF_TOTAL.test(item.para.folded.slice(x.end, x.end + 40)) || (groupShare && !/\bngheo\b/.test(foldVietnamese(item.label)) && /^\s*(?:[.;)]|$)/.test(item.para.folded.slice(x.end, x.end + 3)))),
           );
           const part = fig(item.para, f, item.label);
           parts.push(share === undefined ? part : { ...part, share: fig(item.para, share) });
@@ -654,7 +663,8 @@ export function extractClaims(model: DocumentModel): ProseClaims {
     for (const [si, s] of p.sentences.entries()) {
       const folded = p.folded.slice(s.start, s.end);
       // “… giảm xuống còn B”, “… từ A … còn B”: a verb of change, or a “từ” before the first figure
-      const con = /\b(xuong|giam|len|tang)?\s*con\s+/.exec(folded);
+      // …or “từ A xuống B”, “tăng từ A lên B” with no “còn”: the “từ” side printed before the verb
+      const con = /\b(xuong|giam|len|tang)?\s*con\s+/.exec(folded) ?? /(?<=\btu\s+\d[^;]*?)\b(xuong|len)(?:\s+muc)?\s+(?=\d)/.exec(folded);
       if (con === null) continue;
       const toAt = s.start + con.index + con[0].length;
       const to = p.figures.find((f) => f.start === toAt && (f.dimension === 'percent' || f.dimension === 'households'));
