@@ -108,16 +108,21 @@ export function grandTotals<P extends StatedPara>(p: P, ctx: StatedContext<P>): 
 /** “Vốn ngân sách trung ương chiếm 90,19% tổng số vốn”: a named part's share of the total, in a sentence with no figure of its own. */
 const NAMED_SHARE = /^\s*(?:[-+•]\s*)?((?:von|nguon|ngan sach|kinh phi)[\p{L} ]{2,60}?)\s+chiem(?: t[yi] le)?\s+$/u;
 const SHARE_OF = /^\s*(?:%\s*)?(?:so voi\s+)?(?:tong (?:so )?(?:von|nguon von|kinh phi|nhu cau von))\b/;
-/** A money figure's name: the words before it in its sentence (“Vốn ngân sách tỉnh”), folded, its verbs and colon left out. */
-const nameBefore = (p: StatedPara, f: ProseFigure, from: number): string =>
-  p.folded.slice(from, f.start).replace(/^\s*(?:[-+•]\s*)?/, '').replace(/\s*(?::|\bla|\bco|\bdat|\bbo tri|\bhuy dong)?\s*$/, '').trim();
+/** A money figure's name: the words before it back to the last figure or separator (“Vốn ngân sách tỉnh”, “ngân sách trung ương”), folded, its verbs and colon left out. */
+function nameBefore(p: StatedPara, f: ProseFigure, from: number): string {
+  let start = from;
+  for (const g of p.figures) if (g.end <= f.start && g.end > start) start = g.end;
+  const cut = Math.max(p.folded.lastIndexOf(';', f.start - 1), p.folded.lastIndexOf(':', f.start - 1), p.folded.lastIndexOf(',', f.start - 1));
+  // “Tổng kinh phí …: 96.500 triệu đồng”: a colon right before the figure ends its name, not starts it
+  if (cut >= start && p.folded.slice(cut + 1, f.start).trim() !== '') start = cut + 1;
+  return p.folded.slice(start, f.start).replace(/^[\s,;:.()]*(?:[-+•]\s*)?(?:trong do|gom|bao gom)?\s*:?\s*/, '').replace(/\s*(?::|\bla|\bco|\bdat|\bbo tri|\bhuy dong)?\s*$/, '').trim();
+}
 
 /**
  * “Vốn ngân sách trung ương 41.250 triệu đồng. Vốn ngân sách tỉnh 4.487 triệu đồng. Vốn ngân sách
  * trung ương chiếm 90,19% tổng số vốn.”: the share of a source named in a sentence of its own, of
- * the total printed in the sentences before (“Tổng vốn …”), or else of the sum of the sources
- * printed one a sentence just before it. `totalBefore` gives the document's one total of the kind
- * when there is one.
+ * the total printed before it (“Tổng vốn …”, “Tổng kinh phí … là …, trong đó: …”), or else of the
+ * sum of the sources printed one a sentence just before it.
  */
 export function namedShares<P extends StatedPara>(p: P, pi: number, ctx: StatedContext<P>): TotalWithPartsClaim[] {
   const out: TotalWithPartsClaim[] = [];
@@ -125,56 +130,49 @@ export function namedShares<P extends StatedPara>(p: P, pi: number, ctx: StatedC
     if (share.dimension !== 'percent' || qualified(share) || share.range !== undefined || ctx.isUsed(p, share)) continue;
     const s = ctx.sentenceAt(p, share.start);
     const named = NAMED_SHARE.exec(p.folded.slice(s.start, share.start));
-    if (named === null || !SHARE_OF.test(p.folded.slice(share.end, share.end + 40))) continue;
+    if (named === null || !SHARE_OF.test(p.folded.slice(share.end, share.end + 40)) || p.figures.some((f) => f.dimension === 'money' && f.start >= s.start && f.end <= s.end)) continue;
     const name = named[1]!.trim();
-    // the sources printed before, one a sentence, back to the first sentence that is not one
-    const sources: Array<{ q: P; f: ProseFigure; name: string }> = [];
-    let total: { q: P; f: ProseFigure } | undefined;
-    let stop = false;
-    for (let k = pi; k >= Math.max(0, pi - 8) && !stop; k--) {
+    // the money printed before, sentence by sentence, in this paragraph and the few just before it
+    const before: Array<{ q: P; f: ProseFigure; name: string; alone: boolean; sentence: number }> = [];
+    for (let k = pi, n = 0; k >= Math.max(0, pi - 8); k--) {
       const q = ctx.paras[k]!;
       if (k < pi && q.block !== ctx.paras[k + 1]!.block - 1) break;
       for (const qs of [...q.sentences].reverse()) {
         if (k === pi && qs.start >= s.start) continue;
+        n++;
         const money = q.figures.filter((f) => f.start >= qs.start && f.end <= qs.end && f.dimension === 'money');
-        const first = money[0];
-        if (money.length !== 1 || first === undefined || !plainFigure(q, first)) {
-          stop = true;
-          break;
-        }
-        const n = nameBefore(q, first, qs.start);
-        if (/^tong\b/.test(n)) {
-          total = { q, f: first };
-          stop = true;
-          break;
-        }
-        if (!/^(?:von|nguon|ngan sach|kinh phi)\b/.test(n)) {
-          stop = true;
-          break;
-        }
-        sources.unshift({ q, f: first, name: n });
+        for (const f of [...money].reverse()) before.push({ q, f, name: nameBefore(q, f, qs.start), alone: money.length === 1, sentence: n });
       }
     }
-    const part = sources.find((x) => x.name === name || x.name.endsWith(name) || name.endsWith(x.name));
-    if (part === undefined || sources.filter((x) => x === part || x.name === part.name).length !== 1) continue;
-    const unit = part.f.moneyUnit;
+    const at = before.findIndex((x) => x.name !== '' && (x.name === name || x.name.endsWith(` ${name}`) || name.endsWith(` ${x.name}`)));
+    const part = before[at];
+    if (part === undefined || !plainFigure(part.q, part.f) || before.some((x, i) => i !== at && x.name === part.name)) continue;
+    const total = before.slice(at).find((x) => /^tong\b/.test(x.name) && plainFigure(x.q, x.f));
     let totalFigure: ClaimFigure;
     if (total !== undefined) totalFigure = ctx.fig(total.q, total.f);
     else {
-      if (sources.length < 2 || sources.some((x) => x.f.moneyUnit !== unit)) continue;
+      // no total printed: the sources one a sentence around the part, each named as a source
+      let first = at;
+      let last = at;
+      const source = (x: (typeof before)[number] | undefined): boolean => x !== undefined && x.alone && plainFigure(x.q, x.f) && /^(?:von|nguon|ngan sach|kinh phi)\b/.test(x.name);
+      while (source(before[first + 1]) && before[first + 1]!.sentence === before[first]!.sentence + 1) first++;
+      while (last > 0 && source(before[last - 1]) && before[last - 1]!.sentence === before[last]!.sentence - 1) last--;
+      const sources = before.slice(last, first + 1).reverse();
+      if (!source(part) || sources.length < 2 || sources.some((x) => x.f.moneyUnit !== part.f.moneyUnit)) continue;
       const value = sumFractions(sources.map((x) => x.f.value));
       const decimals = Math.max(...sources.map((x) => x.f.decimals));
       const digits = formatVnNumber(fractionToDecimal(value).toFixed(decimals), { decimals });
-      const first = sources[0]!;
-      const figure: ProseFigure = { ...first.f, text: `${digits} ${first.f.unitText}`, value, decimals, digits };
+      const one = sources[0]!;
+      const figure: ProseFigure = { ...one.f, text: `${digits} ${one.f.unitText}`, value, decimals, digits };
       for (const x of sources) ctx.fig(x.q, x.f);
-      totalFigure = { text: `${digits} ${first.f.unitText} (${sources.map((x) => x.f.digits).join(' + ')})`, location: { block: first.q.block, start: first.f.start, end: sources[sources.length - 1]!.f.end }, dimension: 'money', figure };
+      totalFigure = { text: `${digits} ${one.f.unitText} (${sources.map((x) => x.f.digits).join(' + ')})`, location: { block: one.q.block, start: one.f.start, end: one.f.end }, dimension: 'money', figure };
     }
+    const labelAt = s.start + named[0].indexOf(named[1]!);
     out.push({
       kind: 'total-with-parts',
       connective: 'chiếm',
       total: totalFigure,
-      parts: [{ ...ctx.fig(part.q, part.f, p.text.slice(s.start + named.index + named[0].indexOf(named[1]!), s.start + named.index + named[0].indexOf(named[1]!) + name.length)), share: ctx.fig(p, share) }],
+      parts: [{ ...ctx.fig(part.q, part.f, p.text.slice(labelAt, labelAt + name.length)), share: ctx.fig(p, share) }],
       totalElsewhere: true,
       sentence: p.text.slice(s.start, s.end).trim(),
       location: { block: p.block, start: s.start, end: s.end },
@@ -185,20 +183,26 @@ export function namedShares<P extends StatedPara>(p: P, pi: number, ctx: StatedC
 
 const START_WORDS = /\b(dau nam|dau ky|dau giai doan)\b/;
 const END_WORDS = /\b(cuoi nam|cuoi ky|cuoi giai doan|den nay|hien nay|hien con)\b|\bcon\s*:?\s*$/;
-const subjectOf = (p: StatedPara, f: ProseFigure, from: number): string | null => {
-  const around = `${p.folded.slice(from, f.start)} ${p.folded.slice(f.end, f.end + 14)}`;
-  return /\bcan ngheo\b/.test(around) ? 'near-poor' : /\bngheo\b/.test(around) ? 'poor' : null;
-};
+
+/** The words a figure is said under: its sentence before it, and a question or heading line just before its paragraph (“Câu 3. Số hộ nghèo cuối năm?” over “Trả lời: 153 hộ”). */
+function saidUnder<P extends StatedPara>(ctx: StatedContext<P>, k: number, f: ProseFigure): string {
+  const q = ctx.paras[k]!;
+  const lead = q.folded.slice(ctx.sentenceAt(q, f.start).start, f.start);
+  const above = ctx.paras[k - 1];
+  const asked = above !== undefined && above.block === q.block - 1 && above.text.length <= 200 && above.figures.length === 0 && /[?:]\s*$/.test(above.text) ? above.folded : '';
+  return `${asked} ${lead}`;
+}
+
+const subjectIn = (words: string): string | null => (/\bcan ngheo\b/.test(words) ? 'near-poor' : /\bngheo\b/.test(words) ? 'poor' : null);
 
 /**
  * “- Đầu năm: 412 hộ nghèo (5,40%).” then “- Cuối năm: 359 hộ nghèo (4,71%), giảm 53 hộ.”: a change
- * printed after the end figure, its start figure in the line just before (a list item or a line of
- * its own naming “đầu năm”, “đầu kỳ”), of the same households.
+ * printed after the end figure, its start figure in a line a little before (a list item, a line of
+ * its own, the answer to a question) said under “đầu năm”, “đầu kỳ”, of the same households.
  */
 export function changesFromLineBefore<P extends StatedPara>(p: P, pi: number, ctx: StatedContext<P>): ChangeClaim[] {
   const out: ChangeClaim[] = [];
-  const q = ctx.paras[pi - 1];
-  if (q === undefined || q.block !== p.block - 1 || q.text.length > 300 || p.text.length > 300) return out;
+  if (p.text.length > 300) return out;
   for (const change of p.figures) {
     if (change.dimension !== 'households' || qualified(change) || ctx.isUsed(p, change)) continue;
     const verb = /\b(giam|tang)(?: duoc| them)?\s*$/.exec(p.folded.slice(Math.max(0, change.start - 14), change.start));
@@ -206,15 +210,24 @@ export function changesFromLineBefore<P extends StatedPara>(p: P, pi: number, ct
     const s = ctx.sentenceAt(p, change.start);
     const to = p.figures.find((f) => f.start >= s.start && f.end <= change.start && sameKind(f, change) && plainFigure(p, f));
     if (to === undefined || p.figures.some((f) => f !== to && f.start > to.end && f.start < change.start && sameKind(f, change))) continue;
-    if (!END_WORDS.test(p.folded.slice(s.start, to.start))) continue;
+    const under = saidUnder(ctx, pi, to);
+    if (!END_WORDS.test(under) || START_WORDS.test(under)) continue;
     // “giảm 53 hộ so với …”: a change against another figure than the line before
-    if (/^\s*(?:hộ|ho)?[\p{L} ]{0,12}\bso voi\b/u.test(p.folded.slice(change.end, change.end + 30))) continue;
-    const subject = subjectOf(p, to, s.start);
-    const starts = q.figures.filter((f) => sameKind(f, change) && plainFigure(q, f) && START_WORDS.test(q.folded.slice(ctx.sentenceAt(q, f.start).start, f.start)) && subjectOf(q, f, ctx.sentenceAt(q, f.start).start) === subject);
-    if (starts.length !== 1 || START_WORDS.test(p.folded)) continue;
+    if (/^\s*(?:ho)?[\p{L} ]{0,12}\bso voi\b/u.test(p.folded.slice(change.end, change.end + 30))) continue;
+    const subject = subjectIn(`${under} ${p.folded.slice(to.end, to.end + 14)}`);
+    // the nearest line before, of at most four, that prints the start of the same households
+    let starts: ProseFigure[] = [];
+    let q: P | undefined;
+    for (let k = pi - 1; k >= Math.max(0, pi - 4) && starts.length === 0; k--) {
+      q = ctx.paras[k]!;
+      if (q.block !== ctx.paras[k + 1]!.block - 1 || q.text.length > 300) break;
+      const r = q;
+      starts = r.figures.filter((f) => sameKind(f, change) && plainFigure(r, f) && START_WORDS.test(saidUnder(ctx, k, f)) && subjectIn(`${saidUnder(ctx, k, f)} ${r.folded.slice(f.end, f.end + 14)}`) === subject);
+    }
+    if (starts.length !== 1 || q === undefined) continue;
     const from = starts[0]!;
     const [a, b] = verb[1] === 'giam' ? [from.value, to.value] : [to.value, from.value];
-    // the arithmetic is checked by the change checker; only read the pair when the direction holds
+    // read only when the direction holds: a rise printed as “giảm” is another relation
     if (compareFractions(subtractFractions(a, b), fraction(0n)) < 0) continue;
     out.push({
       kind: 'change',
@@ -222,7 +235,7 @@ export function changesFromLineBefore<P extends StatedPara>(p: P, pi: number, ct
       to: ctx.fig(p, to),
       change: ctx.fig(p, change),
       direction: verb[1] === 'giam' ? 'down' : 'up',
-      sentence: `${q.text.trim()} ${p.text.slice(s.start, s.end).trim()}`,
+      sentence: `${q.text.trim()} … ${p.text.slice(s.start, s.end).trim()}`,
       location: { block: p.block, start: s.start, end: s.end },
     });
   }

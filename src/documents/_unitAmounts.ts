@@ -15,8 +15,9 @@ export interface UnitAmountChecks {
 }
 
 /** The units an amount is “per” (“đồng/hộ”, “đồng/người/tháng”), folded, and what multiplies it. */
-const PER = /^(?:\s*\/\s*(ho|nguoi|lao dong|hoc sinh|thang|nam))+/;
-const PER_ONE = /\/\s*(ho|nguoi|lao dong|hoc sinh|thang|nam)/g;
+// “/học sinh” is not “/hộ” followed by letters: each unit a whole word
+const PER = /^(?:\s*\/\s*(ho|nguoi|lao dong|hoc sinh|thang|nam)(?![a-z]))+/;
+const PER_ONE = /\/\s*(ho|nguoi|lao dong|hoc sinh|thang|nam)(?![a-z])/g;
 /** “× 6 tháng”, “x 12 tháng”, “trong 6 tháng”, “trong thời gian 6 tháng”: a number of months or years. */
 const PERIOD = /(?:[×x*]|\btrong(?: thoi gian)?|\bthoi gian)\s*(\d{1,3})\s*(thang|nam)\b/g;
 /** Words right before a total: “tổng kinh phí”, “tổng số tiền”, “tổng cộng”, “thành tiền”, “=”. */

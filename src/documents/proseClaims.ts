@@ -660,7 +660,7 @@ export function extractClaims(model: DocumentModel): ProseClaims {
   }
 
   function changes(p: Para): void {
-    for (const [si, s] of p.sentences.entries()) {
+    for (const [si, whole] of p.sentences.entries()) for (const s of changeClauses(p, whole)) {
       const folded = p.folded.slice(s.start, s.end);
       // “… giảm xuống còn B”, “… từ A … còn B”: a verb of change, or a “từ” before the first figure
       // …or “từ A xuống B”, “tăng từ A lên B” with no “còn”: the “từ” side printed before the verb
@@ -698,6 +698,15 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       });
       changed.add(`${p.block}:${s.start}`);
     }
+  }
+
+  /** A sentence read for changes: cut at its semicolons when it prints more than one end (“… xuống 2.215 hộ, giảm 265 hộ; tỷ lệ … (từ 9,92% xuống 8,86%)”). */
+  function changeClauses(p: Para, s: { start: number; end: number }): Array<{ start: number; end: number }> {
+    const ends = p.folded.slice(s.start, s.end).match(/\b(?:con|xuong|len)\s+(?=\d)/g) ?? [];
+    if (ends.length < 2) return [s];
+    const cuts = [...p.folded.slice(s.start, s.end).matchAll(/;/g)].map((m) => s.start + m.index).filter((at) => (p.depths[at] ?? 0) === 0);
+    const bounds = [s.start, ...cuts.map((at) => at + 1), s.end];
+    return cuts.length === 0 ? [s] : bounds.slice(0, -1).map((start, i) => ({ start, end: i === cuts.length ? s.end : cuts[i]! }));
   }
 
   /**
@@ -884,7 +893,7 @@ export function extractClaims(model: DocumentModel): ProseClaims {
         const found = [...before].reverse().find((f) => /\b(?:giam|tang)(?: duoc| them)?(?: t[yi] le ho(?: can)? ngheo)?\s*$/.test(p.folded.slice(Math.max(0, f.start - 34), f.start)) && !/^\s*\/\s*nam\b/.test(p.folded.slice(f.end, f.end + 8)) && !/\b(binh quan|trung binh|moi nam|hang nam)\b/.test(p.folded.slice(Math.max(s.start, f.start - 30), f.start)));
         // “giảm 0,5% so với năm 2023, bình quân giai đoạn 2021-2025 giảm 1,2%/năm”: a change of one year, then the average of another period
         const change = found !== undefined && !samePeriod && /\bso voi (?:nam truoc|cung ky|nam \d{4})\b|\bgiai doan\b|\d{4}\s*[-–—]\s*\d{4}/.test(p.folded.slice(found.end, avg.start)) ? undefined : found;
-        const to = change === undefined ? [...before].reverse().find((f) => /\bcon\s*$/.test(p.folded.slice(Math.max(0, f.start - 8), f.start))) : undefined;
+        const to = change === undefined ? [...before].reverse().find((f) => /\b(?:con|xuong|len)\s*$/.test(p.folded.slice(Math.max(0, f.start - 8), f.start))) : undefined;
         const from = to === undefined ? undefined : [...before].reverse().find((f) => f.end <= to.start);
         if (change === undefined && (to === undefined || from === undefined)) continue;
         const { years, period } = periodYears(p, s.start, avg.start);
@@ -1468,7 +1477,7 @@ function isYearlyAverage(folded: string, f: ProseFigure): boolean {
  * Between a change and its two ends printed after it: “giảm 2,51% (từ …”, “giảm 0,7% (giảm từ …”, or
  * with its equivalent between (“giảm 6,26%, tương đương với 11.710 hộ nghèo và cận nghèo (giảm từ …”).
  */
-const CHANGE_THEN_ENDS = /^\s*(?:,\s*(?:tuong duong|tuong ung)(?: voi)?\s+[^()%;]{1,60}?)?[(,]?\s*(?:(?:giam|tang)\s+)?tu\s*$/;
+const CHANGE_THEN_ENDS = /^(?:\s+(?:ho\s+)?(?:can ngheo|ngheo)\b)?\s*(?:,\s*(?:tuong duong|tuong ung)(?: voi)?\s+[^()%;]{1,60}?)?[(,]?\s*(?:(?:giam|tang)\s+)?tu\s*$/;
 
 /** What a range is read as: ““300–250 hộ” is a range, read as the interval 250 – 300 hộ (printed high end first)”. */
 function rangeNote(f: ProseFigure): string {
