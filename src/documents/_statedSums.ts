@@ -52,6 +52,9 @@ export function amongTotals<P extends StatedPara>(p: P, ctx: StatedContext<P>): 
     const parts: ClaimFigure[] = [];
     partsAt.forEach((f, i) => {
       const share = shareAfter(p, f, partsAt[i + 1]?.start ?? s.end);
+      // “chiếm 3,5% tổng số hộ dân cư”: a share of another base than the figure after “Trong số”
+      const of = share === undefined ? '' : p.folded.slice(share.end, share.end + 40);
+      if (share !== undefined && !/^\s*(?:[.;,)]|$)/.test(of) && !(/^\s*(?:so voi\s+)?(?:tong )?so\s/.test(of) && of.replace(/^\s*(?:so voi\s+)?(?:tong )?so\s+/, '').startsWith(p.folded.slice(total.end, total.end + 20).trim().split(/[,;.]/)[0]!.trim()))) return;
       if (share !== undefined && !ctx.isUsed(p, share)) parts.push({ ...ctx.fig(p, f), share: ctx.fig(p, share) });
     });
     if (parts.length === 0) continue;
@@ -86,8 +89,10 @@ export function grandTotals<P extends StatedPara>(p: P, ctx: StatedContext<P>): 
     const lead = p.folded.slice(s.start, total.start);
     const word = GRAND_TOTAL.exec(lead);
     if (word === null) continue;
-    const opens = [...lead.slice(0, word.index).matchAll(/:|\b(?:gom|bao gom|trong do|cu the)\b/g)].pop();
+    const opens = [...lead.slice(0, word.index).matchAll(/[:;]|\b(?:gom|bao gom|trong do|cu the)\b/g)].pop();
     const from = s.start + (opens === undefined ? 0 : opens.index + opens[0].length);
+    // “38 hộ x 30 triệu đồng, tổng 1.140 triệu đồng”: a product, not a sum (read with the amounts per unit)
+    if (/[×*]|\sx\s|\/\s*(?:ho|nguoi|lao dong|hoc sinh|thang|nam)\b/.test(p.folded.slice(from, total.start))) continue;
     const level = p.depths[total.start] ?? 0;
     const candidates = p.figures.filter((f) => f.start >= from && f.end <= s.start + word.index && sameKind(f, total) && (p.depths[f.start] ?? 0) === level);
     if (candidates.length < 2 || candidates.some((f) => !plainFigure(p, f) || ctx.isUsed(p, f))) continue;

@@ -675,7 +675,10 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       const ahead = [...p.figures].reverse().find((f) => f.end <= from.start && f.start >= s.start && f.dimension === to.dimension && CHANGE_THEN_ENDS.test(p.folded.slice(f.end, from.start)) && /\b(giam|tang)\b[^;.\d%]{0,30}$/.test(p.folded.slice(Math.max(0, f.start - 40), f.start)));
       // …or after them, in the same clause (not “…, đạt 104,6% kế hoạch (kế hoạch giảm 2,4%)”)
       const after = p.figures.filter((f) => f.start > to.end && f.end <= s.end && f.dimension === to.dimension && !/;|\b(ke hoach|chi tieu|muc tieu|kh)\b/.test(p.folded.slice(to.end, f.start)));
-      const change = ahead ?? after.find((f) => /\b(giam|tang)(?: them| duoc| len| xuong)?\s*$/.test(p.folded.slice(Math.max(0, f.start - 14), f.start)));
+      // with no “còn”, “giảm xuống 3,5%” after the two ends is another end, not the change
+      // with no “còn”, the change is the first figure after the end (“…, phấn đấu giảm xuống 3,5% …, giảm 0,7%” is of another pair), and “giảm xuống 3,5%” is an end, not a change
+      const noCon = !/\bcon\s+$/.test(con[0]);
+      const change = ahead ?? (noCon ? after.slice(0, 1) : after).find((f) => /\b(giam|tang)(?: them| duoc| len| xuong)?\s*$/.test(p.folded.slice(Math.max(0, f.start - 14), f.start)) && !(noCon && /\b(?:xuong|len)\s*$/.test(p.folded.slice(Math.max(0, f.start - 8), f.start))));
       if (change === undefined && to.dimension === 'households' && con[1] !== undefined) {
         rateChange(p, si, from, to);
         continue;

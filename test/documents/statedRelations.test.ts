@@ -46,6 +46,27 @@ describe('relations the prose states outright', () => {
     expect(check('- Đầu năm: 412 hộ nghèo.\n- Cuối năm: 359 hộ nghèo, giảm 20 hộ so với kế hoạch.')).toEqual([]);
   });
 
+  it('what looks like one of these relations but is not gives no finding', () => {
+    for (const text of [
+      // a share of another base than the figure after “Trong số”
+      'Trong số 412 hộ nghèo, có 268 hộ là hộ dân tộc thiểu số, chiếm 3,5% tổng số hộ dân cư.',
+      // products, each with its own total, are not the parts of the last total
+      'Hỗ trợ 38 hộ x 30 triệu đồng, tổng 1.140 triệu đồng; hỗ trợ thêm 10 hộ x 20 triệu đồng, tổng 200 triệu đồng.',
+      // a change after a second end (a target) is not the change between the first two
+      'Tỷ lệ hộ nghèo giảm từ 5,4% xuống 4,2% vào năm 2027, phấn đấu giảm xuống 3,5% vào năm 2030, giảm 0,7%.',
+      // the line before counts other households
+      '- Đầu năm: 412 hộ nghèo.\n- Cuối năm: 359 hộ cận nghèo, giảm 20 hộ.',
+      // an approximate average is not read as one
+      'Số hộ nghèo giảm 240 hộ trong 3 năm, bình quân mỗi năm giảm khoảng 80 hộ.',
+      // two lines of “đầu năm” before: the nearest is the start
+      '- Đầu năm 2026: 412 hộ nghèo.\n- Đầu năm 2027: 380 hộ nghèo.\n- Cuối năm 2027: 359 hộ nghèo, giảm 21 hộ.',
+    ]) expect(check(text), text).toEqual([]);
+  });
+
+  it('a named source’s share of three sources printed one a sentence', () => {
+    expect(check('Vốn ngân sách trung ương 41.250 triệu đồng. Vốn ngân sách tỉnh 4.487 triệu đồng. Vốn vay 10.000 triệu đồng. Vốn ngân sách trung ương chiếm 73,93% tổng số vốn.')).toEqual(['share-mismatch “73,93%” → 74,01%']);
+  });
+
   describe('properties', () => {
     it('a grand total after its parts is found exactly when it is not their sum', () => {
       fc.assert(
