@@ -249,22 +249,25 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
     const fits = c.years.find((n) => intervalsMeet(scaleInterval(total, fraction(1n, BigInt(n))), printed));
     const years = c.years.join(' or ');
     const period = c.period === undefined ? '' : ` (${c.period})`;
-    if (fits !== undefined) return ok(c, `${over} over ${fits} years = ${vn(divideFractions(exactTotal, fraction(BigInt(fits))), Math.max(2, c.average.figure.decimals))}% a year, printed ${c.average.text}${period}`);
+    // points of a rate, or households (“giảm 240 hộ trong 3 năm, bình quân mỗi năm giảm 80 hộ”)
+    const unit = c.average.dimension === 'percent' ? '%' : ` ${c.average.figure.unitText}`;
+    const shown = c.average.dimension === 'percent' ? Math.max(2, c.average.figure.decimals) : c.average.figure.decimals;
+    if (fits !== undefined) return ok(c, `${over} over ${fits} years = ${vn(divideFractions(exactTotal, fraction(BigInt(fits))), shown)}${unit} a year, printed ${c.average.text}${period}`);
     // the difference from the nearest reading of the years
     const distance = (k: number): Fraction => { const d = subtractFractions(c.average.figure.value, divideFractions(exactTotal, fraction(BigInt(k)))); return d.num < 0n ? subtractFractions(fraction(0n), d) : d; };
     const n = [...c.years].sort((x, y) => compareFractions(distance(x), distance(y)))[0]!;
     const exact = divideFractions(exactTotal, fraction(BigInt(n)));
-    const decimals = Math.max(2, c.average.figure.decimals);
+    const decimals = shown;
     finding(c, {
       severity: 'error',
       code: 'average-mismatch',
       text: c.sentence,
       printed: c.average.text,
-      expected: `${c.years.map((k) => vn(divideFractions(exactTotal, fraction(BigInt(k))), decimals)).join(' or ')}%`,
+      expected: `${c.years.map((k) => vn(divideFractions(exactTotal, fraction(BigInt(k))), decimals)).join(' or ')}${unit}`,
       difference: c.average.figure.range === undefined ? fractionToDecimal(subtractFractions(c.average.figure.value, exact)).toDecimalPlaces(decimals).toFixed() : null,
       relation: `bình quân = (${over}) ÷ ${years} years`,
       location: where(c.average.location),
-      message: `“${c.average.text}” a year: ${over} over ${years} years is ${c.years.map((k) => `${vn(divideFractions(exactTotal, fraction(BigInt(k))), decimals)}%`).join(' or ')} a year, not ${c.average.text}${c.average.figure.range === undefined ? ` (off by ${vn(subtractFractions(c.average.figure.value, exact), decimals).replace('-', '')} points)` : ` (outside ${formatInterval(printed, { decimals })}%)`}${period}`,
+      message: `“${c.average.text}” a year: ${over} over ${years} years is ${c.years.map((k) => `${vn(divideFractions(exactTotal, fraction(BigInt(k))), decimals)}${unit}`).join(' or ')} a year, not ${c.average.text}${c.average.figure.range === undefined ? ` (off by ${vn(subtractFractions(c.average.figure.value, exact), decimals).replace('-', '')}${c.average.dimension === 'percent' ? ' points' : unit})` : ` (outside ${formatInterval(printed, { decimals })}${unit})`}${period}`,
     });
   }
 

@@ -92,7 +92,8 @@ const LEADING_OTHER = new Set(['tu', 'nam', 'khong', 'le']);
 
 /**
  * Runs of number words in folded text (“mot nghin hai tram”), each at least one word that is not
- * only a scale, not right after a digit (“1,2 nghìn” is a figure with a scale word). A lone “năm”
+ * only a scale, not right after a digit (“1,2 nghìn” is a figure with a scale word; after a comma
+ * that ends a clause, “…, từ một nghìn hai trăm hộ”, it is a run). A lone “năm”
  * (a year, “trong năm”), “tư”, “lẻ” or “không” is not a run.
  */
 export function numberWordRuns(folded: string): NumberWordsRun[] {
@@ -101,7 +102,7 @@ export function numberWordRuns(folded: string): NumberWordsRun[] {
   let run: Array<{ word: string; start: number; end: number }> = [];
   const flush = (): void => {
     while (run.length > 0 && SCALE[run[0]!.word] !== undefined) run.shift();
-    if (run.length > 0 && !(run.length === 1 && LEADING_OTHER.has(run[0]!.word)) && !/[\d.,]\s*$/.test(folded.slice(Math.max(0, run[0]!.start - 2), run[0]!.start))) {
+    if (run.length > 0 && !(run.length === 1 && LEADING_OTHER.has(run[0]!.word)) && !/\d[.,]?\s*$/.test(folded.slice(Math.max(0, run[0]!.start - 3), run[0]!.start))) {
       out.push({ start: run[0]!.start, end: run[run.length - 1]!.end, words: run.map((r) => r.word), starts: run.map((r) => r.start) });
     }
     run = [];

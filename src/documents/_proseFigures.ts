@@ -72,6 +72,9 @@ const UNITS: ReadonlyArray<readonly [string, FigureDimension, MoneyUnit | null]>
   ['nguoi', 'persons', null],
   ['doi tuong', 'persons', null],
   ['hoc sinh', 'persons', null],
+  // “3.450 trẻ em suy dinh dưỡng”, “2.415 trẻ”
+  ['tre em', 'persons', null],
+  ['tre', 'persons', null],
   ['luot', 'persons', null],
   ['households', 'households', null],
   ['household', 'households', null],

@@ -15,12 +15,17 @@ export interface UnitAmountChecks {
 }
 
 /** The units an amount is “per” (“đồng/hộ”, “đồng/người/tháng”), folded, and what multiplies it. */
-const PER = /^(?:\s*\/\s*(ho|nguoi|lao dong|hoc sinh|thang|nam))+/;
-const PER_ONE = /\/\s*(ho|nguoi|lao dong|hoc sinh|thang|nam)/g;
+// “/học sinh” is not “/hộ” followed by letters: each unit a whole word
+const PER = /^(?:\s*\/\s*(ho|nguoi|lao dong|hoc sinh|thang|nam)(?![a-z]))+/;
+const PER_ONE = /\/\s*(ho|nguoi|lao dong|hoc sinh|thang|nam)(?![a-z])/g;
 /** “× 6 tháng”, “x 12 tháng”, “trong 6 tháng”, “trong thời gian 6 tháng”: a number of months or years. */
 const PERIOD = /(?:[×x*]|\btrong(?: thoi gian)?|\bthoi gian)\s*(\d{1,3})\s*(thang|nam)\b/g;
 /** Words right before a total: “tổng kinh phí”, “tổng số tiền”, “tổng cộng”, “thành tiền”, “=”. */
 const TOTAL_BEFORE = /(?:\btong(?: (?:kinh phi|so tien|so kinh phi|von|cong|chi|tien))?(?: (?:la|dat|khoang))?|\bthanh tien|=|\bvoi tong(?: kinh phi| so tien)?(?: la)?)\s*:?\s*$/;
+
+/** “38 hộ x 30 triệu đồng”, “38 hộ × 30 triệu”: a count, a times sign and a figure after it. */
+const COUNT_TIMES = /\d\s*(?:ho|nguoi|lao dong|hoc sinh)\s*[x×*]\s*\d/;
+const COUNT_TIMES_BEFORE = /\d\s*(ho|nguoi|lao dong|hoc sinh)\s*[x×*]\s*$/;
 
 type Per = 'ho' | 'nguoi' | 'thang' | 'nam';
 const perOf = (word: string): Per => (word === 'ho' ? 'ho' : word === 'thang' ? 'thang' : word === 'nam' ? 'nam' : 'nguoi');
@@ -48,7 +53,7 @@ export function checkUnitAmounts(model: DocumentModel): UnitAmountChecks {
   const findings: CheckFinding[] = [];
   const read = new Set<string>();
   for (const p of paras) {
-    if (!/\/\s*(?:hộ|người|lao động|học sinh|tháng|năm)/iu.test(p.text)) continue;
+    if (!/\/\s*(?:hộ|người|lao động|học sinh|tháng|năm)/iu.test(p.text) && !COUNT_TIMES.test(foldVietnameseKeepingLength(p.text))) continue;
     const folded = foldVietnameseKeepingLength(p.text);
     const all = proseFigures(p.text, { englishFormat, folded });
     for (const s of sentences(p.text)) {
@@ -57,6 +62,9 @@ export function checkUnitAmounts(model: DocumentModel): UnitAmountChecks {
       const where = (f: ProseFigure): FindingLocation => ({ block: p.index + 1, ...p.position, start: f.start, end: f.end });
       const pers = (f: ProseFigure): Per[] => {
         const m = PER.exec(folded.slice(f.end, f.end + 40));
+        // “38 hộ x 30 triệu đồng = …”: an amount right after a count and a times sign is per what the count counts
+        const times = m === null && f.dimension === 'money' ? COUNT_TIMES_BEFORE.exec(folded.slice(Math.max(0, f.start - 40), f.start)) : null;
+        if (times !== null) return [perOf(times[1]!)];
         return m === null ? [] : [...m[0].matchAll(PER_ONE)].map((x) => perOf(x[1]!));
       };
       const record = (terms: ReadonlyArray<{ readonly amount: ProseFigure; readonly per: readonly Per[]; readonly factors: readonly Factor[] }>, total: ProseFigure, left: readonly Per[]): void => {

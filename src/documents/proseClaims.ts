@@ -5,6 +5,7 @@ import { compareFractions, fraction, type Fraction } from '../numbers/fraction.j
 import { foldVietnamese, foldVietnameseKeepingLength } from '../text/foldVietnamese.js';
 import { ambiguousFigures, commonValue, isEnglishFormat, proseFigures, qualified, sentences, wordFigures, type FigureDimension, type ProseFigure } from './_proseFigures.js';
 import type { DocumentModel } from './documentModel.js';
+import { amongTotals, changesFromLineBefore, countAverages, grandTotals, namedShares, type StatedContext } from './_statedSums.js';
 
 /** Where a claim's text is: a block (0-based) and character offsets in its text. */
 export interface TextLocation {
@@ -373,6 +374,8 @@ export function extractClaims(model: DocumentModel): ProseClaims {
   };
   const sentenceAt = (p: Para, offset: number): { start: number; end: number } => p.sentences.find((s) => offset >= s.start && offset < s.end) ?? { start: 0, end: p.text.length };
 
+  const stated: StatedContext<Para> = { paras, fig, isUsed: (p, f) => used.has(`${p.block}:${f.start}`), sentenceAt };
+
   // the periods (“giai đoạn 2021–2025”) and years each paragraph names, read once: averages since “đầu kỳ” look back over them
   const periods = new Map<Para, Array<{ first: number; last: number; at: number; text: string }>>();
   const yearsNamed = new Map<Para, Array<{ year: number; at: number }>>();
@@ -392,6 +395,7 @@ export function extractClaims(model: DocumentModel): ProseClaims {
     ratios(p);
     yearlyChanges(p);
     sharesOfDocumentTotal(p);
+    claims.push(...amongTotals(p, stated), ...grandTotals(p, stated), ...namedShares(p, pi, stated), ...changesFromLineBefore(p, pi, stated), ...countAverages(p, stated));
     targets(p);
     tableFigures(p);
   });
@@ -482,6 +486,11 @@ export function extractClaims(model: DocumentModel): ProseClaims {
         const parts: ClaimFigure[] = [];
         const partFigures: Array<{ para: Para; f: ProseFigure }> = [];
         const whose = total.dimension === 'households' ? householdsOf(p, total) : null;
+        // “Toàn xã có 412 hộ nghèo, trong đó 268 hộ là hộ dân tộc thiểu số, chiếm 65,05%.”: a share that ends its clause is of a
+        // total of households printed with no rate of its own (with one, “chiếm 3,5%” may be the part's rate of all households)
+        // …and of one status (hộ nghèo), its parts groups named with no status of their own (“hộ nghèo 200 hộ, chiếm 2,5%” of
+        // “500 hộ nghèo và cận nghèo” is a rate of all households)
+        const groupShare = (whose === 'poor' || whose === 'near-poor') && !/^\s*(?:ho\s+)?(?:can ngheo|ngheo)?[\s,(]*(?:chiem|t[yi] le)/.test(p.folded.slice(total.end, total.end + 30));
         for (const item of items) {
           // “giảm 20 hộ”, “tăng 5 hộ” in the list is a change, not a part
           // things counted are parts only of a total of the same thing (“15 xã” has no part in “căn”)
@@ -497,7 +506,7 @@ export function extractClaims(model: DocumentModel): ProseClaims {
               x.dimension === 'percent' &&
               /\bchiem(?: ty le| ti le)?\s*$/.test(item.para.folded.slice(Math.max(0, x.start - 16), x.start)) &&
               // money has no rate of households: “Ngân sách tỉnh: 9.250 triệu đồng, chiếm 9,01%” is its share of the total
-              (f.dimension === 'money' || SHARE_OF_TOTAL.test(item.para.folded.slice(x.end, x.end + 40))),
+              (f.dimension === 'money' || SHARE_OF_TOTAL.test(item.para.folded.slice(x.end, x.end + 40)) || (groupShare && !/\bngheo\b/.test(foldVietnamese(item.label)) && /^\s*(?:[.;)]|$)/.test(item.para.folded.slice(x.end, x.end + 3)))),
           );
           const part = fig(item.para, f, item.label);
           parts.push(share === undefined ? part : { ...part, share: fig(item.para, share) });
@@ -651,10 +660,11 @@ export function extractClaims(model: DocumentModel): ProseClaims {
   }
 
   function changes(p: Para): void {
-    for (const [si, s] of p.sentences.entries()) {
+    for (const [si, whole] of p.sentences.entries()) for (const s of changeClauses(p, whole)) {
       const folded = p.folded.slice(s.start, s.end);
       // “… giảm xuống còn B”, “… từ A … còn B”: a verb of change, or a “từ” before the first figure
-      const con = /\b(xuong|giam|len|tang)?\s*con\s+/.exec(folded);
+      // …or “từ A xuống B”, “tăng từ A lên B” with no “còn”: the “từ” side printed before the verb
+      const con = /\b(xuong|giam|len|tang)?\s*con\s+/.exec(folded) ?? /(?<=\btu\s+\d[^;]*?)\b(xuong|len)(?:\s+muc)?\s+(?=\d)/.exec(folded);
       if (con === null) continue;
       const toAt = s.start + con.index + con[0].length;
       const to = p.figures.find((f) => f.start === toAt && (f.dimension === 'percent' || f.dimension === 'households'));
@@ -665,7 +675,10 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       const ahead = [...p.figures].reverse().find((f) => f.end <= from.start && f.start >= s.start && f.dimension === to.dimension && CHANGE_THEN_ENDS.test(p.folded.slice(f.end, from.start)) && /\b(giam|tang)\b[^;.\d%]{0,30}$/.test(p.folded.slice(Math.max(0, f.start - 40), f.start)));
       // …or after them, in the same clause (not “…, đạt 104,6% kế hoạch (kế hoạch giảm 2,4%)”)
       const after = p.figures.filter((f) => f.start > to.end && f.end <= s.end && f.dimension === to.dimension && !/;|\b(ke hoach|chi tieu|muc tieu|kh)\b/.test(p.folded.slice(to.end, f.start)));
-      const change = ahead ?? after.find((f) => /\b(giam|tang)(?: them| duoc| len| xuong)?\s*$/.test(p.folded.slice(Math.max(0, f.start - 14), f.start)));
+      // with no “còn”, “giảm xuống 3,5%” after the two ends is another end, not the change
+      // with no “còn”, the change is the first figure after the end (“…, phấn đấu giảm xuống 3,5% …, giảm 0,7%” is of another pair), and “giảm xuống 3,5%” is an end, not a change
+      const noCon = !/\bcon\s+$/.test(con[0]);
+      const change = ahead ?? (noCon ? after.slice(0, 1) : after).find((f) => /\b(giam|tang)(?: them| duoc| len| xuong)?\s*$/.test(p.folded.slice(Math.max(0, f.start - 14), f.start)) && !(noCon && /\b(?:xuong|len)\s*$/.test(p.folded.slice(Math.max(0, f.start - 8), f.start))));
       if (change === undefined && to.dimension === 'households' && con[1] !== undefined) {
         rateChange(p, si, from, to);
         continue;
@@ -688,6 +701,15 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       });
       changed.add(`${p.block}:${s.start}`);
     }
+  }
+
+  /** A sentence read for changes: cut at its semicolons when it prints more than one end (“… xuống 2.215 hộ, giảm 265 hộ; tỷ lệ … (từ 9,92% xuống 8,86%)”). */
+  function changeClauses(p: Para, s: { start: number; end: number }): Array<{ start: number; end: number }> {
+    const ends = p.folded.slice(s.start, s.end).match(/\b(?:con|xuong|len)\s+(?=\d)/g) ?? [];
+    if (ends.length < 2) return [s];
+    const cuts = [...p.folded.slice(s.start, s.end).matchAll(/;/g)].map((m) => s.start + m.index).filter((at) => (p.depths[at] ?? 0) === 0);
+    const bounds = [s.start, ...cuts.map((at) => at + 1), s.end];
+    return cuts.length === 0 ? [s] : bounds.slice(0, -1).map((start, i) => ({ start, end: i === cuts.length ? s.end : cuts[i]! }));
   }
 
   /**
@@ -874,7 +896,7 @@ export function extractClaims(model: DocumentModel): ProseClaims {
         const found = [...before].reverse().find((f) => /\b(?:giam|tang)(?: duoc| them)?(?: t[yi] le ho(?: can)? ngheo)?\s*$/.test(p.folded.slice(Math.max(0, f.start - 34), f.start)) && !/^\s*\/\s*nam\b/.test(p.folded.slice(f.end, f.end + 8)) && !/\b(binh quan|trung binh|moi nam|hang nam)\b/.test(p.folded.slice(Math.max(s.start, f.start - 30), f.start)));
         // “giảm 0,5% so với năm 2023, bình quân giai đoạn 2021-2025 giảm 1,2%/năm”: a change of one year, then the average of another period
         const change = found !== undefined && !samePeriod && /\bso voi (?:nam truoc|cung ky|nam \d{4})\b|\bgiai doan\b|\d{4}\s*[-–—]\s*\d{4}/.test(p.folded.slice(found.end, avg.start)) ? undefined : found;
-        const to = change === undefined ? [...before].reverse().find((f) => /\bcon\s*$/.test(p.folded.slice(Math.max(0, f.start - 8), f.start))) : undefined;
+        const to = change === undefined ? [...before].reverse().find((f) => /\b(?:con|xuong|len)\s*$/.test(p.folded.slice(Math.max(0, f.start - 8), f.start))) : undefined;
         const from = to === undefined ? undefined : [...before].reverse().find((f) => f.end <= to.start);
         if (change === undefined && (to === undefined || from === undefined)) continue;
         const { years, period } = periodYears(p, s.start, avg.start);
@@ -1458,7 +1480,7 @@ function isYearlyAverage(folded: string, f: ProseFigure): boolean {
  * Between a change and its two ends printed after it: “giảm 2,51% (từ …”, “giảm 0,7% (giảm từ …”, or
  * with its equivalent between (“giảm 6,26%, tương đương với 11.710 hộ nghèo và cận nghèo (giảm từ …”).
  */
-const CHANGE_THEN_ENDS = /^\s*(?:,\s*(?:tuong duong|tuong ung)(?: voi)?\s+[^()%;]{1,60}?)?[(,]?\s*(?:(?:giam|tang)\s+)?tu\s*$/;
+const CHANGE_THEN_ENDS = /^(?:\s+(?:ho\s+)?(?:can ngheo|ngheo)\b)?\s*(?:,\s*(?:tuong duong|tuong ung)(?: voi)?\s+[^()%;]{1,60}?)?[(,]?\s*(?:(?:giam|tang)\s+)?tu\s*$/;
 
 /** What a range is read as: ““300–250 hộ” is a range, read as the interval 250 – 300 hộ (printed high end first)”. */
 function rangeNote(f: ProseFigure): string {
