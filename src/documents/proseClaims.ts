@@ -370,6 +370,8 @@ export function extractClaims(model: DocumentModel): ProseClaims {
   const pairCounts = new Set<string>();
   /** The figures a flow reads (start, exits, entries, end): a table's total row may print them too. */
   const flowCounts = new Set<string>();
+  /** The figures read as parts from the list items below a total: each may be the total of its own parts. */
+  const listParts = new Set<string>();
   /** The exits of each flow with one figure of exits, in the order printed. */
   const flowExits: ClaimFigure[] = [];
   const hasTables = model.blocks.some((b) => b.kind === 'table');
@@ -389,6 +391,7 @@ export function extractClaims(model: DocumentModel): ProseClaims {
     totalsWithParts(p, pi);
     breakdowns(p);
     rateCountPairs(p, pi);
+    poorAndNearPoor(p);
     againstPlan(p);
     percentOfPlan(p);
     changes(p);
@@ -456,7 +459,8 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       // nor a yearly average (“1.234 tỷ đồng, bình quân mỗi năm khoảng 246,8 tỷ đồng, trong đó …”): the parts are of the total before it
       // nor a figure in brackets before it (“252 lao động, đạt 100,8% kế hoạch (kế hoạch 250 lao động), trong đó …”): a plan, a comparison — unless the bracket gives the figure before it another way (“(tương đương 669 hộ). Trong đó”)
       const candidates = p.figures.filter((f) => f.start >= totalFrom && f.end <= c.at && f.dimension !== 'percent' && !CHANGE_BEFORE.test(p.folded.slice(Math.max(0, f.start - 12), f.start)) && !isYearlyAverage(p.folded, f) && !bracketedAside(p, f, c.at));
-      const fresh = candidates.filter((f) => (f.start >= previousEnd || ci === 0) && !used.has(`${p.block}:${f.start}`));
+      // a part of the list above may have its own parts (“- Vốn ngân sách Trung ương: 140.100,5 triệu đồng, gồm …”)
+      const fresh = candidates.filter((f) => (f.start >= previousEnd || ci === 0) && (!used.has(`${p.block}:${f.start}`) || listParts.has(`${p.block}:${f.start}`)));
       const totals = lastPerDimension(fresh.length > 0 ? fresh : previousTotals);
       if (fresh.length > 0) previousTotals = candidates;
       if (totals.length === 0) return;
@@ -509,6 +513,7 @@ export function extractClaims(model: DocumentModel): ProseClaims {
               (f.dimension === 'money' || SHARE_OF_TOTAL.test(item.para.folded.slice(x.end, x.end + 40))),
           );
           const part = fig(item.para, f, item.label);
+          if (item.para !== p) listParts.add(`${item.para.block}:${f.start}`);
           parts.push(share === undefined ? part : { ...part, share: fig(item.para, share) });
           partFigures.push({ para: item.para, f });
         }
@@ -654,6 +659,37 @@ export function extractClaims(model: DocumentModel): ProseClaims {
     const base = [...p.figures].reverse().find((f) => f.end <= count.start && f.start >= s.start);
     if (base === undefined || base.dimension !== 'households' || base.qualifier !== null || base.outOf !== undefined) return undefined;
     return BASE_THEN_TRONG_DO.test(p.folded.slice(base.end, count.start)) ? base : undefined;
+  }
+
+  /**
+   * “Tổng số hộ nghèo và hộ cận nghèo là 2.320 hộ” with no parts after it: the sum of the one count of the poor and the
+   * one count of the near-poor of the whole area printed before (rate–count pairs: “… 1.068 hộ nghèo, chiếm 7,29%”).
+   */
+  function poorAndNearPoor(p: Para): void {
+    for (const f of p.figures) {
+      // the total may carry its own rate (“… là 2.320 hộ, chiếm 15,83% tổng số hộ dân cư”)
+      if (f.dimension !== 'households' || qualified(f) || (used.has(`${p.block}:${f.start}`) && !pairCounts.has(`${p.block}:${f.start}`))) continue;
+      const s = sentenceAt(p, f.start);
+      if (!/\btong (?:so )?ho ngheo va (?:ho )?can ngheo(?: (?:toan|cua) [a-z ]{1,20}?)?\s*(?:la|co|:)?\s*:?\s*$/.test(p.folded.slice(s.start, f.start))) continue;
+      // parts printed after it (“…, trong đó hộ nghèo 97 hộ, …”) are read as its parts
+      if (/^\s*(?:ho\s*)?[,;:]?\s*(?:trong do|gom|bao gom)\b/.test(p.folded.slice(f.end, f.end + 20))) continue;
+      const one = (subject: 'poor' | 'near-poor'): ClaimFigure | undefined => {
+        const pairs = claims.filter((c): c is RateCountClaim => c.kind === 'rate-count' && c.subject === subject && c.population === '' && c.scope === undefined && c.count.figure.qualifier === null && (c.count.location.block < p.block || c.count.location.end <= f.start));
+        const first = pairs[0];
+        return first !== undefined && pairs.every((c) => compareFractions(c.count.figure.value, first.count.figure.value) === 0) ? first.count : undefined;
+      };
+      const poor = one('poor');
+      const nearPoor = one('near-poor');
+      if (poor === undefined || nearPoor === undefined) continue;
+      claims.push({
+        kind: 'total-with-parts',
+        connective: 'gồm',
+        total: fig(p, f),
+        parts: [{ ...poor, label: 'hộ nghèo' }, { ...nearPoor, label: 'hộ cận nghèo' }],
+        sentence: p.text.slice(s.start, s.end).trim(),
+        location: { block: p.block, start: s.start, end: s.end },
+      });
+    }
   }
 
   /** “Tổng số hộ (dân cư | tự nhiên): N hộ” in the paragraph before the pair or in the three before it, for a pair of all households. */

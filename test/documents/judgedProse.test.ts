@@ -101,3 +101,44 @@ describe('a change of the poor households whose ends are printed elsewhere', () 
     expect(r.claims.filter((c) => c.kind === 'change')).toEqual([]);
   });
 });
+
+describe('a breakdown nested in a part of a “trong đó” list', () => {
+  const list = (part: string): string =>
+    'Phân bổ vốn với tổng số vốn là 154.111,0 triệu đồng, trong đó:\n' +
+    `- Vốn ngân sách Trung ương: 140.100,5 triệu đồng, gồm vốn đầu tư phát triển 93.850,0 triệu đồng và vốn sự nghiệp ${part} triệu đồng;\n` +
+    '- Vốn ngân sách địa phương đối ứng: 14.010,5 triệu đồng.';
+  it('“- Vốn ngân sách Trung ương: 140.100,5 triệu đồng, gồm … 93.850,0 … và … 46.205,5”: its own parts read, as when it stands alone', () => {
+    const r = check(list('46.205,5'));
+    expect(r.findings.map((f) => f.message)).toEqual([expect.stringContaining('the parts add up to 140.055,5 triệu đồng, less than the total by 45')]);
+    const twin = check(list('46.250,5'));
+    expect(twin.findings).toEqual([]);
+    expect(twin.claims.map((c) => `${c.status} ${c.summary}`)).toEqual([
+      'consistent 154.111,0 triệu đồng = 140.100,5 triệu đồng + 14.010,5 triệu đồng',
+      'consistent 140.100,5 triệu đồng = 93.850,0 triệu đồng + 46.250,5 triệu đồng',
+    ]);
+  });
+});
+
+describe('sums of named groups and amounts per month', () => {
+  const review = (sum: string): string =>
+    'Kết quả rà soát cuối năm 2026, toàn huyện có 1.068 hộ nghèo, chiếm 7,29% tổng số hộ.\n' + `Số hộ cận nghèo là 1.252 hộ, chiếm 8,54%. Tổng số hộ nghèo và hộ cận nghèo là ${sum} hộ.`;
+  it('“Tổng số hộ nghèo và hộ cận nghèo là 2.230 hộ” after 1.068 and 1.252: the sum is 2.320', () => {
+    expect(check(review('2.230')).findings.map((f) => f.message)).toEqual([expect.stringContaining('the parts add up to 2.320 hộ, more than the total by 90')]);
+    const twin = check(review('2.320'));
+    expect(twin.findings).toEqual([]);
+    expect(twin.claims.filter((c) => c.kind === 'total-with-parts').map((c) => `${c.status} ${c.summary}`)).toEqual(['consistent 2.320 hộ = 1.068 hộ + 1.252 hộ']);
+  });
+
+  it('the sum is not read when the counts of the poor disagree, nor when its parts follow it', () => {
+    const two = 'Đầu năm 2026 có 1.100 hộ nghèo, chiếm 7,50%. Cuối năm 2026 có 1.068 hộ nghèo, chiếm 7,29%. Số hộ cận nghèo là 1.252 hộ, chiếm 8,54%.\nTổng số hộ nghèo và hộ cận nghèo là 2.352 hộ.';
+    expect(check(two).claims.filter((c) => c.kind === 'total-with-parts')).toEqual([]);
+    const parts = 'Toàn xã có 97 hộ nghèo, chiếm 5,27% và 134 hộ cận nghèo, chiếm 7,27%. Tổng số hộ nghèo và hộ cận nghèo là 231 hộ, trong đó hộ nghèo 97 hộ, hộ cận nghèo 134 hộ.';
+    expect(check(parts).claims.filter((c) => c.kind === 'total-with-parts').map((c) => c.summary)).toEqual(['231 hộ = 97 hộ + 134 hộ']);
+  });
+
+  it('“cho 118 hộ nghèo, mức 50.000 đồng/hộ/tháng, 9 tháng là 35.100.000 đồng”: 118 × 50.000 × 9 = 53.100.000', () => {
+    const text = (total: string): string => `- Hỗ trợ tiền điện cho 118 hộ nghèo, mức 50.000 đồng/hộ/tháng, 9 tháng là ${total} đồng.`;
+    expect(check(text('35.100.000')).findings.map((f) => f.message)).toEqual(['“35.100.000 đồng”: 50.000 đồng/hộ/tháng × 118 hộ × 9 tháng = 53.100.000 đồng, more than printed by 18.000.000 đồng']);
+    expect(check(text('53.100.000')).findings).toEqual([]);
+  });
+});
