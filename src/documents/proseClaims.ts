@@ -403,6 +403,7 @@ export function extractClaims(model: DocumentModel): ProseClaims {
     ratios(p);
     yearlyChanges(p);
     sharesOfDocumentTotal(p);
+    chainedTarget(p);
     targets(p);
     tableFigures(p);
   });
@@ -1264,6 +1265,33 @@ export function extractClaims(model: DocumentModel): ProseClaims {
         sentence: p.text.slice(s.start, s.end).trim(),
         location: { block: p.block, start: s.start, end: s.end },
       });
+      changed.add(`${p.block}:${s.start}`);
+    }
+  }
+
+  /**
+   * “Phấn đấu giảm 25 hộ nghèo, đưa số hộ nghèo xuống còn 72 hộ, tỷ lệ hộ nghèo còn 3,91%, giảm 1,36 điểm % so với đầu
+   * năm” after “… có 1.842 hộ dân cư, trong đó có 97 hộ nghèo, chiếm 5,27%”: a target chained on the last pair of all
+   * the poor printed before on a printed base — the count that remains (97 − 25), its rate on that base, the fall of the rate.
+   */
+  function chainedTarget(p: Para): void {
+    for (const s of p.sentences) {
+      const folded = p.folded.slice(s.start, s.end);
+      if (!/\b(phan dau|muc tieu|chi tieu|ke hoach)\b/.test(folded) || POPULATION.test(folded)) continue;
+      const inS = p.figures.filter((f) => f.start >= s.start && f.end <= s.end && !qualified(f) && !used.has(`${p.block}:${f.start}`));
+      const before = (f: ProseFigure, re: RegExp): boolean => re.test(p.folded.slice(Math.max(s.start, f.start - 40), f.start));
+      const cut = inS.find((f) => f.dimension === 'households' && before(f, /\bgiam\s*$/) && /^\s*ngheo\b/.test(p.folded.slice(f.end, f.end + 8)));
+      const left = cut === undefined ? undefined : inS.find((f) => f.start > cut.end && f.dimension === 'households' && before(f, /\b(?:so ho ngheo )?(?:xuong )?con\s*$/));
+      const rate = left === undefined ? undefined : inS.find((f) => f.start > left.end && f.dimension === 'percent' && before(f, /^[\s,;]*t[yi] le ho ngheo (?:xuong )?con\s*$|[,;]\s*t[yi] le ho ngheo (?:xuong )?con\s*$/));
+      if (cut === undefined || left === undefined || rate === undefined) continue;
+      const fall = inS.find((f) => f.start > rate.end && f.dimension === 'percent' && before(f, /^[\s,;]*giam\s*$|[,;]\s*giam\s*$/) && /^\s*(?:diem %|diem phan tram|diem)?\s*so voi (?:dau nam|dau ky|cuoi nam|nam \d{4})/.test(p.folded.slice(f.end, f.end + 40)));
+      const start = [...claims].reverse().find((c): c is RateCountClaim => c.kind === 'rate-count' && c.subject === 'poor' && c.population === '' && c.printedBase !== undefined && c.rate.location.block < p.block);
+      if (start === undefined) continue;
+      const sentence = p.text.slice(s.start, s.end).trim();
+      const location = { block: p.block, start: s.start, end: s.end };
+      claims.push({ kind: 'change', from: start.count, to: fig(p, left), change: fig(p, cut), direction: 'down', sentence, location });
+      claims.push({ kind: 'rate-count', rate: fig(p, rate), count: fig(p, left), subject: 'poor', population: '', base: 'households', date: null, printedBase: start.printedBase!, moment: 'end', sentence, location });
+      if (fall !== undefined) claims.push({ kind: 'change', from: start.rate, to: fig(p, rate), change: fig(p, fall), direction: 'down', sentence, location });
       changed.add(`${p.block}:${s.start}`);
     }
   }

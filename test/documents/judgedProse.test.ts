@@ -142,3 +142,17 @@ describe('sums of named groups and amounts per month', () => {
     expect(check(text('53.100.000')).findings).toEqual([]);
   });
 });
+
+describe('a target chained in one sentence on the pair printed before', () => {
+  const plan = (left: string, rate: string, fall: string): string =>
+    'Theo kết quả rà soát cuối năm 2026, toàn xã có 1.842 hộ dân cư, trong đó có 97 hộ nghèo, chiếm 5,27%.\n' +
+    `Phấn đấu giảm 25 hộ nghèo, đưa số hộ nghèo xuống còn ${left} hộ, tỷ lệ hộ nghèo còn ${rate}%, giảm ${fall} điểm % so với đầu năm.`;
+  it('“giảm 25 hộ nghèo, … còn 27 hộ, tỷ lệ … còn 3,19%, giảm 1,36 điểm %” after 97 of 1.842: 97 − 25 = 72; 72 ÷ 1.842 = 3,91%', () => {
+    expect(printed(check(plan('27', '3,19', '1,36')))).toEqual(['change-mismatch “25 hộ”', 'rate-mismatch “3,19%”', 'change-mismatch “1,36 điểm %”']);
+    expect(printed(check(plan('72', '3,19', '1,36')))).toEqual(['rate-mismatch “3,19%”', 'change-mismatch “1,36 điểm %”']);
+    expect(printed(check(plan('72', '3,91', '1,63')))).toEqual(['change-mismatch “1,63 điểm %”']);
+    const twin = check(plan('72', '3,91', '1,36'));
+    expect(twin.findings).toEqual([]);
+    expect(twin.claims.map((c) => `${c.status} ${c.kind}`)).toEqual(['consistent total-with-parts', 'consistent rate-count', 'consistent change', 'consistent rate-count', 'consistent change']);
+  });
+});
