@@ -4,7 +4,7 @@ import { checkDocument, type CheckDocumentOptions } from '../documents/checkDocu
 import type { BoundRule } from '../documents/qualifierBounds.js';
 import type { Approximation, ApproximationRules } from '../numbers/printedInterval.js';
 import type { CheckReport } from '../documents/checkReport.js';
-import type { DocumentModel } from '../documents/documentModel.js';
+import { documentModel, type DocumentModel } from '../documents/documentModel.js';
 import { formatCheckReport } from '../documents/formatCheckReport.js';
 import { documentTableLayoutSchema, type DocumentTableLayout } from '../documents/tableLayout.js';
 import { parseInput, VnPovertyError } from '../errors/VnPovertyError.js';
@@ -18,9 +18,10 @@ import { markDocx } from '../io/writeCheckedDocx.js';
 import { findingsWorkbook, markXlsx } from '../io/writeCheckedXlsx.js';
 import { MAX_WHOLE_FILE_BYTES } from '../io/readLimits.js';
 import { fileInputs, looksLikeZip, openCliInput, readCliText, writeBytesToStdout } from './cliInput.js';
+import { DELIMITERS, readGrid, tableOf } from './reconcileCommand.js';
 import { badInput, errorText, EXIT_FINDINGS, EXIT_OK, failedOnInput, noteOnStderr, parseCliArgs, writeJsonResult, type CliCommand, type CliIo, type ExitCode } from './cliSupport.js';
 
-const HELP = `Usage: vn-poverty check PLAN.docx|PLAN.xlsx|PLAN.txt|- [--json] [--out checked.docx|checked.xlsx|-] [options]
+const HELP = `Usage: vn-poverty check PLAN.docx|PLAN.xlsx|PLAN.txt|TABLE.csv|- [--json] [--out checked.docx|checked.xlsx|-] [options]
 
 Checks a whole plan document with no transcription: finds its tables and works out their
 layout (header rows, counts, rates and their base, amounts, subtotal and total rows,
@@ -52,6 +53,8 @@ Options:
                      significant digit) or a share of X either side (0.02, 0,02 or 2%)
   --consensus SHARE  share of rows a relation between table columns must hold in to be inferred,
                      above 0.5 and at most 1 (default 0.75)
+  --delimiter D      for a CSV table: its field separator, , (default), ; or tab
+  --number-format F  for a CSV table: vi (default: 1.234,5) or en (1,234.5)
   --unchecked        also list, in the text report, what was left unchecked
   -h, --help         this help
 
@@ -116,7 +119,7 @@ const percentShare = (p: string): string => {
 };
 
 async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
-  const args = parseCliArgs(argv, { json: { type: 'boolean' }, out: { type: 'string', short: 'o' }, spec: { type: 'string' }, rounding: { type: 'string' }, unchecked: { type: 'boolean' }, bounds: { type: 'string' }, approximations: { type: 'string' }, consensus: { type: 'string' } });
+  const args = parseCliArgs(argv, { json: { type: 'boolean' }, out: { type: 'string', short: 'o' }, spec: { type: 'string' }, rounding: { type: 'string' }, unchecked: { type: 'boolean' }, bounds: { type: 'string' }, approximations: { type: 'string' }, consensus: { type: 'string' }, delimiter: { type: 'string' }, 'number-format': { type: 'string' } });
   if (!args.ok) return badInput(io, `check: ${args.message} (see vn-poverty check --help)`);
   if (args.values['help'] === true) {
     io.stdout.write(HELP);
@@ -133,6 +136,13 @@ async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
   const consensusText = typeof args.values['consensus'] === 'string' ? args.values['consensus'] : undefined;
   const consensus = consensusText === undefined ? undefined : /^\s*(?:0?[.,]\d+|1(?:[.,]0*)?)\s*$/.test(consensusText) ? Number(consensusText.replace(',', '.')) : NaN;
   if (consensus !== undefined && !(consensus > 0.5 && consensus <= 1)) return badInput(io, `check: --consensus must be a share above 0.5 and at most 1 (0.75, 0,8), got ${JSON.stringify(consensusText)}`);
+  const delimiterName = typeof args.values['delimiter'] === 'string' ? args.values['delimiter'] : ',';
+  const delimiter = DELIMITERS[delimiterName];
+  if (delimiter === undefined) return badInput(io, `check: --delimiter must be , ; or tab, got ${JSON.stringify(delimiterName)}`);
+  const numberFormat = typeof args.values['number-format'] === 'string' ? args.values['number-format'] : 'vi';
+  if (numberFormat !== 'vi' && numberFormat !== 'en') return badInput(io, `check: --number-format must be vi or en, got ${JSON.stringify(numberFormat)}`);
+  // a CSV is a document of one table, read as reconcile reads it
+  const csv = file !== '-' && extname(file).toLowerCase() === '.csv';
   const out = typeof args.values['out'] === 'string' ? args.values['out'] : undefined;
   const specFile = typeof args.values['spec'] === 'string' ? args.values['spec'] : undefined;
   const json = args.values['json'] === true;
@@ -146,7 +156,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
   }
   try {
     // standard input: its first bytes tell a Word or Excel package from text, below
-    if (file !== '-') format = documentFormatOf(file);
+    if (file !== '-' && !csv) format = documentFormatOf(file);
   } catch (error) {
     // an unknown or old extension: the first bytes tell a Word or Excel package (a .docx renamed .doc), a web page or Rich Text; anything else is refused below
     if (!(error instanceof VnPovertyError)) return failedOnInput(io, 'check', error);
@@ -160,7 +170,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
     if (out !== undefined && out !== '-') {
       const ext = extname(out).toLowerCase();
       if (ext !== '.docx' && ext !== '.xlsx') return badInput(io, `check: --out must be a .docx or .xlsx file (or - for standard output), got ${JSON.stringify(out)}`);
-      if (ext === '.docx' && format !== undefined && format !== 'docx') return badInput(io, `check: --out ${out}: a marked-up Word copy needs a Word input; use --out FILE.xlsx for a list of the findings`);
+      if (ext === '.docx' && ((format !== undefined && format !== 'docx') || csv)) return badInput(io, `check: --out ${out}: a marked-up Word copy needs a Word input; use --out FILE.xlsx for a list of the findings`);
       await assertOutputIsNotInput(out, files);
       await checkOutputPath(out);
     }
@@ -175,6 +185,13 @@ async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
       format = stdin.format === 'text' ? 'text' : documentFormatOf(file, bytes);
       if (out !== undefined && extname(out).toLowerCase() === '.docx' && format !== 'docx') return badInput(io, `check: --out ${out}: a marked-up Word copy needs a Word input; use --out FILE.xlsx for a list of the findings`);
       model = await documentFromBytes(bytes, stdin.name, { format, source: stdin.name });
+    } else if (csv) {
+      const input = await openCliInput(io, file, () => 'csv' as const);
+      try {
+        model = documentModel([tableOf(await readGrid(input, delimiter, undefined, numberFormat), numberFormat)], { source: file });
+      } finally {
+        await input.close();
+      }
     } else if (format === 'text') {
       model = readTextDocument(await io.readFile(file), { source: file });
     } else {
@@ -199,8 +216,8 @@ async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
     try {
       // --out -: a Word copy for a Word input, else the workbook (marked up, or the findings)
       const docx = out === '-' ? format === 'docx' : out.toLowerCase().endsWith('.docx');
-      const written = docx ? markDocx(bytes!, report).bytes : format === 'xlsx' ? await markXlsx(bytes!, report) : await findingsWorkbook(report);
-      if (out === '-') writeBytesToStdout(io, written, docx ? 'checked.docx' : 'checked.xlsx');
+      const written = docx && !csv ? markDocx(bytes!, report).bytes : format === 'xlsx' ? await markXlsx(bytes!, report) : await findingsWorkbook(report);
+      if (out === '-') writeBytesToStdout(io, written, docx && !csv ? 'checked.docx' : 'checked.xlsx');
       else await writeFileAtomic(out, written);
     } catch (error) {
       return failedOnInput(io, 'check', error);

@@ -22,7 +22,8 @@ import { tableSpecSchema, type TableSpec } from '../reconcile/tableSpec.js';
 import { fileInputs, openCliInput, readCliText, tableFormat, writeBytesToStdout, type CliInput } from './cliInput.js';
 import { badInput, errorText, EXIT_FINDINGS, EXIT_OK, failedOnInput, noteOnStderr, parseCliArgs, writeJsonResult, type CliCommand, type CliIo, type CliOptionSpec, type ExitCode } from './cliSupport.js';
 
-const DELIMITERS: Readonly<Record<string, CsvDelimiter>> = { ',': ',', ';': ';', tab: '\t' };
+/** The field separators `--delimiter` names (`check` reads a CSV table with the same). */
+export const DELIMITERS: Readonly<Record<string, CsvDelimiter>> = { ',': ',', ';': ';', tab: '\t' };
 /** The presets the command knows: the library's, and its own area summary. */
 const PRESETS: Readonly<Record<string, LayoutPreset>> = Object.freeze({ ...LAYOUTS, [areaSummaryLayout.name]: areaSummaryLayout });
 
@@ -95,7 +96,8 @@ interface ReadTable {
   readonly notes: readonly string[];
 }
 
-async function readGrid(input: CliInput<'csv' | 'xlsx'>, delimiter: CsvDelimiter, sheet: string | undefined, numberFormat: NumberFormat): Promise<ReadTable> {
+/** The grid of a CSV or a sheet as `reconcile` reads it (an empty file or a header alone refused); `check` reads a CSV with it. */
+export async function readGrid(input: CliInput<'csv' | 'xlsx'>, delimiter: CsvDelimiter, sheet: string | undefined, numberFormat: NumberFormat): Promise<ReadTable> {
   const file = input.name;
   if (input.format === 'xlsx') {
     // a name first (a sheet named 2024), else a tab position: readSheetGrid decides
@@ -124,7 +126,7 @@ const FIGURE_ONLY = /^\s*[-−(]?\d[\d.,\s\u00a0]*\)?\s*%?\s*$/u;
  * understanding reads figures the Vietnamese way, so under `--number-format en` each cell that
  * holds only a figure is rewritten that way first (`1,010` → `1.010`); names and words are left as printed.
  */
-function tableOf(read: ReadTable, numberFormat: NumberFormat): DocumentTable {
+export function tableOf(read: ReadTable, numberFormat: NumberFormat): DocumentTable {
   const figure = (c: string | null): string => (c === null ? '' : numberFormat === 'en' && FIGURE_ONLY.test(c) ? toViNumberText(c, 'en') : c);
   const rows: DocumentCell[][] = read.grid.map((r) => r.map((c) => ({ text: figure(c), rowSpan: 1, colSpan: 1 })));
   for (const m of read.merges) {

@@ -18,10 +18,10 @@ export interface UnitAmountChecks {
 // “/học sinh” is not “/hộ” followed by letters: each unit a whole word
 const PER = /^(?:\s*\/\s*(ho|nguoi|lao dong|hoc sinh|thang|nam)(?![a-z]))+/;
 const PER_ONE = /\/\s*(ho|nguoi|lao dong|hoc sinh|thang|nam)(?![a-z])/g;
-/** “× 6 tháng”, “x 12 tháng”, “trong 6 tháng”, “trong thời gian 6 tháng”: a number of months or years. */
-const PERIOD = /(?:[×x*]|\btrong(?: thoi gian)?|\bthoi gian)\s*(\d{1,3})\s*(thang|nam)\b/g;
+/** “× 6 tháng”, “x 12 tháng”, “trong 6 tháng”, “trong thời gian 6 tháng”, “…, 9 tháng là …”: a number of months or years. */
+const PERIOD = /(?:[×x*]|\btrong(?: thoi gian)?|\bthoi gian|[,;](?=\s*\d{1,3}\s*(?:thang|nam)\s+(?:la|bang)\s+\d))\s*(\d{1,3})\s*(thang|nam)\b/g;
 /** Words right before a total: “tổng kinh phí”, “tổng số tiền”, “tổng cộng”, “thành tiền”, “=”. */
-const TOTAL_BEFORE = /(?:\btong(?: (?:kinh phi|so tien|so kinh phi|von|cong|chi|tien))?(?: (?:la|dat|khoang))?|\bthanh tien|=|\bvoi tong(?: kinh phi| so tien)?(?: la)?)\s*:?\s*$/;
+const TOTAL_BEFORE = /(?:\btong(?: (?:kinh phi|so tien|so kinh phi|von|cong|chi|tien))?(?: (?:la|dat|khoang))?|\bthanh tien|=|\bvoi tong(?: kinh phi| so tien)?(?: la)?|[,;]\s*\d{1,3}\s*(?:thang|nam)\s+(?:la|bang))\s*:?\s*$/;
 
 /** “38 hộ x 30 triệu đồng”, “38 hộ × 30 triệu”: a count, a times sign and a figure after it. */
 const COUNT_TIMES = /\d\s*(?:ho|nguoi|lao dong|hoc sinh)\s*[x×*]\s*\d/;

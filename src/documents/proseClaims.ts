@@ -293,6 +293,9 @@ const SUB_AREA = /\b(khu vuc|thanh thi|nong thon|cac xa|cac phuong|thon)\b|^\s*[
 /** Words before a figure that make it the count of all households: “Tổng số hộ tự nhiên:”, “tổng số hộ dân cư là”, “toàn huyện có … hộ dân”. */
 const BASE_WORDS = /\b(tong so ho(?: dan cu| tu nhien| dan| gia dinh)?|tong so ho dan cu|so ho dan cu)\s*(?:toan (?:tinh|huyen|thi xa|thanh pho|xa|phuong)\s*)?(?:la|co|:)?\s*:?\s*$/;
 
+/** The words between all households and a count among them: “(hộ) (dân cư), trong đó (có)”. */
+const BASE_THEN_TRONG_DO = /^\s*(?:ho\s*)?(?:dan cu|dan|gia dinh|tu nhien)?\s*[,;]?\s*trong do\s*:?\s*(?:co\s+)?$/;
+
 const DATE = /\b(thang \d{1,2}\/\d{4}|(?:cuoi|dau|giua) nam \d{4}|(?:cuoi|dau) ky|nam \d{4})\b/;
 
 /**
@@ -366,6 +369,12 @@ export function extractClaims(model: DocumentModel): ProseClaims {
   const used = new Set<string>();
   const changed = new Set<string>();
   const pairCounts = new Set<string>();
+  /** The figures a flow reads (start, exits, entries, end): a table's total row may print them too. */
+  const flowCounts = new Set<string>();
+  /** The figures read as parts from the list items below a total: each may be the total of its own parts. */
+  const listParts = new Set<string>();
+  /** The exits of each flow with one figure of exits, in the order printed. */
+  const flowExits: ClaimFigure[] = [];
   const hasTables = model.blocks.some((b) => b.kind === 'table');
   const use = (p: Para, f: ProseFigure): void => void used.add(`${p.block}:${f.start}`);
   const fig = (p: Para, f: ProseFigure, label?: string): ClaimFigure => {
@@ -385,6 +394,7 @@ export function extractClaims(model: DocumentModel): ProseClaims {
     totalsWithParts(p, pi);
     breakdowns(p);
     rateCountPairs(p, pi);
+    poorAndNearPoor(p);
     againstPlan(p);
     percentOfPlan(p);
     changes(p);
@@ -392,10 +402,12 @@ export function extractClaims(model: DocumentModel): ProseClaims {
     moneyAverages(p, pi);
     changesSinceStart(p);
     flows(p);
+    countChanges(p);
     ratios(p);
     yearlyChanges(p);
     sharesOfDocumentTotal(p);
     claims.push(...amongTotals(p, stated), ...grandTotals(p, stated), ...namedShares(p, pi, stated), ...changesFromLineBefore(p, pi, stated), ...countAverages(p, stated));
+    chainedTarget(p);
     targets(p);
     tableFigures(p);
   });
@@ -404,12 +416,13 @@ export function extractClaims(model: DocumentModel): ProseClaims {
     for (const f of p.figures) {
       // a figure a claim already reads (a target's “giảm 10 hộ nghèo”) is not a stock to compare; a pair's count
       // (“còn 464 hộ nghèo, chiếm tỷ lệ 1,50%”) is, when the document has a table to compare it with
-      const inPair = pairCounts.has(`${p.block}:${f.start}`);
+      const inPair = pairCounts.has(`${p.block}:${f.start}`) || flowCounts.has(`${p.block}:${f.start}`);
       if (f.dimension !== 'households' || f.qualifier !== null || (used.has(`${p.block}:${f.start}`) && !(inPair && hasTables))) continue;
       if (/\b(giam|tang|them|thoat)\s*$/.test(p.folded.slice(Math.max(0, f.start - 12), f.start))) continue;
-      const after = /^\s*(can ngheo|ngheo|dan(?: cu)?)\b/.exec(p.folded.slice(f.end, f.end + 20));
-      if (after === null) continue;
-      const subject = after[1] === 'can ngheo' ? 'near-poor' : after[1] === 'ngheo' ? 'poor' : 'households';
+      // “282 hộ thoát nghèo” in a flow: the poor households that left, as a table's exits column counts them
+      const after = /^\s*(can ngheo|ngheo|dan(?: cu)?|thoat ngheo)\b/.exec(p.folded.slice(f.end, f.end + 20));
+      if (after === null || (after[1] === 'thoat ngheo' && !flowCounts.has(`${p.block}:${f.start}`))) continue;
+      const subject = after[1] === 'can ngheo' ? 'near-poor' : after[1] === 'ngheo' || after[1] === 'thoat ngheo' ? 'poor' : 'households';
       const s = sentenceAt(p, f.start);
       const sentence = p.folded.slice(s.start, s.end);
       // the moment the figure's own clause names (“…; phát sinh mới 23 hộ nghèo”), else the one the sentence's
@@ -451,7 +464,8 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       // nor a yearly average (“1.234 tỷ đồng, bình quân mỗi năm khoảng 246,8 tỷ đồng, trong đó …”): the parts are of the total before it
       // nor a figure in brackets before it (“252 lao động, đạt 100,8% kế hoạch (kế hoạch 250 lao động), trong đó …”): a plan, a comparison — unless the bracket gives the figure before it another way (“(tương đương 669 hộ). Trong đó”)
       const candidates = p.figures.filter((f) => f.start >= totalFrom && f.end <= c.at && f.dimension !== 'percent' && !CHANGE_BEFORE.test(p.folded.slice(Math.max(0, f.start - 12), f.start)) && !isYearlyAverage(p.folded, f) && !bracketedAside(p, f, c.at));
-      const fresh = candidates.filter((f) => (f.start >= previousEnd || ci === 0) && !used.has(`${p.block}:${f.start}`));
+      // a part of the list above may have its own parts (“- Vốn ngân sách Trung ương: 140.100,5 triệu đồng, gồm …”)
+      const fresh = candidates.filter((f) => (f.start >= previousEnd || ci === 0) && (!used.has(`${p.block}:${f.start}`) || listParts.has(`${p.block}:${f.start}`)));
       const totals = lastPerDimension(fresh.length > 0 ? fresh : previousTotals);
       if (fresh.length > 0) previousTotals = candidates;
       if (totals.length === 0) return;
@@ -509,6 +523,7 @@ export function extractClaims(model: DocumentModel): ProseClaims {
               (f.dimension === 'money' || SHARE_OF_TOTAL.test(item.para.folded.slice(x.end, x.end + 40)) || (groupShare && !/\bngheo\b/.test(foldVietnamese(item.label)) && /^\s*(?:[.;)]|$)/.test(item.para.folded.slice(x.end, x.end + 3)))),
           );
           const part = fig(item.para, f, item.label);
+          if (item.para !== p) listParts.add(`${item.para.block}:${f.start}`);
           parts.push(share === undefined ? part : { ...part, share: fig(item.para, share) });
           partFigures.push({ para: item.para, f });
         }
@@ -614,6 +629,8 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       // “chiếm 5,46% tổng số hộ dân cư toàn tỉnh (524.500 hộ)”: the base printed in brackets after its words
       const baseEnd = baseWords === null ? -1 : r.end + baseWords[0].length;
       const bracketedBase = baseWords === null || !/dan cu|ho dan|tu nhien|^tong so ho\s*$/.test(baseWords[1]!) ? undefined : p.figures.find((f) => f.dimension === 'households' && f.qualifier === null && f.start > baseEnd && /^[\p{L} ]{0,30}\(\s*$/u.test(p.folded.slice(baseEnd, f.start)) && /^\s*\)/.test(p.folded.slice(f.end, f.end + 3)));
+      // “có 48.520 hộ dân cư, trong đó có 4.135 hộ nghèo, chiếm 8,25%”: the base the pair's own sentence prints just before it
+      const sentenceBase = subject === 'poor' || subject === 'near-poor' || named !== null ? baseBeforeTrongDo(p, count) : undefined;
       pairCounts.add(`${p.block}:${count.start}`);
       // a place named at the head of the pair's clause is nearer than one the sentence named before (“… chung cả nước …: Tây Nguyên 8,39% với 129.160 hộ”)
       const scope = placeBefore(p, s.start, Math.min(r.start, count.start)) || scopeOf(p.text.slice(s.start, Math.min(r.start, count.start)));
@@ -627,7 +644,7 @@ export function extractClaims(model: DocumentModel): ProseClaims {
         base: baseWords === null || /dan cu|ho dan/.test(baseWords[1]!) ? 'households' : p.text.slice(r.end + baseWords.index + baseWords[0].length - baseWords[1]!.length, r.end + baseWords[0].length).trim(),
         date: dateNear(p, pi, Math.min(r.start, count.start), s.start),
         // “19.965/371.154 hộ …, chiếm tỷ lệ 5,38%”: the count over its base, both printed
-        ...(count.outOf !== undefined ? { printedBase: fig(p, slashPlan(p, count)) } : bracketedBase !== undefined ? { printedBase: fig(p, bracketedBase) } : printedBaseFor(p, pi, Math.min(r.start, count.start), people + area, baseWords === null || /dan cu|ho dan/.test(baseWords[1]!))),
+        ...(count.outOf !== undefined ? { printedBase: fig(p, slashPlan(p, count)) } : bracketedBase !== undefined ? { printedBase: fig(p, bracketedBase) } : sentenceBase !== undefined && baseWords === null ? { printedBase: fig(p, sentenceBase) } : printedBaseFor(p, pi, Math.min(r.start, count.start), people + area, baseWords === null || /dan cu|ho dan/.test(baseWords[1]!))),
         ...(scope === '' ? {} : { scope }),
         ...(moment === null ? {} : { moment }),
         ...yearOf(p, s.start, Math.min(r.start, count.start)),
@@ -641,6 +658,48 @@ export function extractClaims(model: DocumentModel): ProseClaims {
     const years = [...p.folded.slice(from, to).matchAll(/(?<![\d.,/])((?:19|20)\d\d)(?![\d.,]\d)/g)].filter((m) => !p.figures.some((f) => f.start <= from + m.index && f.end > from + m.index));
     const last = years.pop();
     return last === undefined ? {} : { year: last[1]! };
+  }
+
+  /**
+   * “có 48.520 hộ dân cư, trong đó có 4.135 hộ nghèo”, “Khu vực nông thôn có 1.870 hộ, trong đó 347 hộ nghèo”: the
+   * households right before a “trong đó” that opens the count, in one clause of one sentence — the base of its rate.
+   */
+  function baseBeforeTrongDo(p: Para, count: ProseFigure): ProseFigure | undefined {
+    const s = sentenceAt(p, count.start);
+    const base = [...p.figures].reverse().find((f) => f.end <= count.start && f.start >= s.start);
+    if (base === undefined || base.dimension !== 'households' || base.qualifier !== null || base.outOf !== undefined) return undefined;
+    return BASE_THEN_TRONG_DO.test(p.folded.slice(base.end, count.start)) ? base : undefined;
+  }
+
+  /**
+   * “Tổng số hộ nghèo và hộ cận nghèo là 2.320 hộ” with no parts after it: the sum of the one count of the poor and the
+   * one count of the near-poor of the whole area printed before (rate–count pairs: “… 1.068 hộ nghèo, chiếm 7,29%”).
+   */
+  function poorAndNearPoor(p: Para): void {
+    for (const f of p.figures) {
+      // the total may carry its own rate (“… là 2.320 hộ, chiếm 15,83% tổng số hộ dân cư”)
+      if (f.dimension !== 'households' || qualified(f) || (used.has(`${p.block}:${f.start}`) && !pairCounts.has(`${p.block}:${f.start}`))) continue;
+      const s = sentenceAt(p, f.start);
+      if (!/\btong (?:so )?ho ngheo va (?:ho )?can ngheo(?: (?:toan|cua) [a-z ]{1,20}?)?\s*(?:la|co|:)?\s*:?\s*$/.test(p.folded.slice(s.start, f.start))) continue;
+      // parts printed after it (“…, trong đó hộ nghèo 97 hộ, …”) are read as its parts
+      if (/^\s*(?:ho\s*)?[,;:]?\s*(?:trong do|gom|bao gom)\b/.test(p.folded.slice(f.end, f.end + 20))) continue;
+      const one = (subject: 'poor' | 'near-poor'): ClaimFigure | undefined => {
+        const pairs = claims.filter((c): c is RateCountClaim => c.kind === 'rate-count' && c.subject === subject && c.population === '' && c.scope === undefined && c.count.figure.qualifier === null && (c.count.location.block < p.block || c.count.location.end <= f.start));
+        const first = pairs[0];
+        return first !== undefined && pairs.every((c) => compareFractions(c.count.figure.value, first.count.figure.value) === 0) ? first.count : undefined;
+      };
+      const poor = one('poor');
+      const nearPoor = one('near-poor');
+      if (poor === undefined || nearPoor === undefined) continue;
+      claims.push({
+        kind: 'total-with-parts',
+        connective: 'gồm',
+        total: fig(p, f),
+        parts: [{ ...poor, label: 'hộ nghèo' }, { ...nearPoor, label: 'hộ cận nghèo' }],
+        sentence: p.text.slice(s.start, s.end).trim(),
+        location: { block: p.block, start: s.start, end: s.end },
+      });
+    }
   }
 
   /** “Tổng số hộ (dân cư | tự nhiên): N hộ” in the paragraph before the pair or in the three before it, for a pair of all households. */
@@ -818,10 +877,16 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       const printedPlan = p.figures.find((f) => f.start === planAt);
       // the achievement: the last figure of the clause outside brackets (“giảm 2,51% (từ 17,52% xuống còn 15,01%), đạt …”);
       // a percentage only when the plan printed is one too
-      const achieved = outOf ?? before.find((f) => depthAt[f.start] === depthAt[m!.index] && (f.dimension !== 'percent' || printedPlan?.dimension === 'percent'));
-      if (achieved === undefined) continue;
+      const inClause = outOf ?? before.find((f) => depthAt[f.start] === depthAt[m!.index] && (f.dimension !== 'percent' || printedPlan?.dimension === 'percent'));
+      // “đạt 121,00% so với kế hoạch (kế hoạch 25 hộ, thực hiện 28 hộ)”: the result printed after its plan, in the brackets
+      const achieved = inClause ?? (printedPlan === undefined ? undefined : doneAfterPlan(p, printedPlan));
+      if (achieved === undefined) {
+        // “Số hộ thoát nghèo đạt 112,50% so với kế hoạch giao (250 hộ)”: the exits of the year's flow printed before
+        if (printedPlan !== undefined && tail !== null) exitsAgainstPlan(p, m.index, pct, printedPlan);
+        continue;
+      }
       const plan = outOf !== undefined ? slashPlan(p, outOf) : printedPlan?.dimension === achieved.dimension ? printedPlan : tail === null ? undefined : planBefore(p, achieved);
-      const words = foldVietnamese(p.text.slice(Math.max(clauseStart, achieved.start - 60), achieved.start))
+      const words = foldVietnamese(p.text.slice(Math.max(clauseStart, (inClause === undefined ? m.index : achieved.start) - 60), inClause === undefined ? m.index : achieved.start))
         .replace(/[^\p{L}\s]/gu, ' ')
         .split(/\s+/)
         .filter((w) => w !== '' && !['cho', 'la', 'duoc', 'khoang', 'hon', 'tren', 'gan', 'xap', 'xi', 'voi', 'dat', 'it', 'nhat'].includes(w));
@@ -836,6 +901,34 @@ export function extractClaims(model: DocumentModel): ProseClaims {
         location: { block: p.block, start: s.start, end: s.end },
       });
     }
+  }
+
+  /** “(kế hoạch 25 hộ, thực hiện 28 hộ)”: the figure of the plan's dimension right after it, named the result. */
+  function doneAfterPlan(p: Para, plan: ProseFigure): ProseFigure | undefined {
+    const next = p.figures.find((f) => f.start >= plan.end);
+    if (next === undefined || next.dimension !== plan.dimension || qualified(next) || (p.depths[next.start] ?? 0) !== (p.depths[plan.start] ?? 0)) return undefined;
+    return /^\s*[,;]\s*(?:thuc hien|ket qua|dat duoc|da thuc hien)\s*:?\s*$/.test(p.folded.slice(plan.end, next.start)) ? next : undefined;
+  }
+
+  /**
+   * “Số hộ thoát nghèo đạt 112,50% so với kế hoạch giao (250 hộ)”: a percent of a plan of exits, with no result in its
+   * sentence, is on the exits of the one flow printed before it (“Trong năm có 288 hộ thoát nghèo, …”).
+   */
+  function exitsAgainstPlan(p: Para, at: number, pct: ProseFigure, plan: ProseFigure): void {
+    const s = sentenceAt(p, at);
+    const head = p.folded.slice(s.start, at);
+    if (plan.dimension !== 'households' || !/^\s*(?:[-+•]\s*)?(?:ket qua\s+)?(?:tong\s+)?so ho (?:ngheo\s+)?(?:da\s+|duoc\s+)?thoat ngheo(?: trong nam| nam \d{4})?\s*$/.test(head)) return;
+    const last = flowExits[flowExits.length - 1];
+    if (last === undefined || flowExits.some((f) => compareFractions(f.figure.value, last.figure.value) !== 0)) return;
+    claims.push({
+      kind: 'percent-of-plan',
+      achieved: last,
+      percent: fig(p, pct),
+      plan: fig(p, plan),
+      measure: `so ho thoat ngheo (households)`,
+      sentence: p.text.slice(s.start, s.end).trim(),
+      location: { block: p.block, start: s.start, end: s.end },
+    });
   }
 
   /**
@@ -1141,18 +1234,97 @@ export function extractClaims(model: DocumentModel): ProseClaims {
     const inner = roles.slice(si + 1, ei);
     if (!inner.includes('exit') || inner.some((r) => r !== 'exit' && r !== 'entry')) return;
     const span = figures.slice(si, ei + 1);
-    // the end may be a rate–count pair's count (“còn 2.372 hộ nghèo, chiếm tỷ lệ 9,66%”); no other figure is read twice
-    if (span.some((f, i) => f.qualifier !== null || f.outOf !== undefined || (used.has(`${p.block}:${f.start}`) && !(i === span.length - 1 && pairCounts.has(`${p.block}:${f.start}`))))) return;
+    // the start and the end may be a rate–count pair's count (“có 1.064 hộ nghèo, chiếm tỷ lệ 6,82%”, “còn 2.372 hộ nghèo,
+    // chiếm tỷ lệ 9,66%”); no other figure is read twice
+    if (span.some((f, i) => f.qualifier !== null || f.outOf !== undefined || (used.has(`${p.block}:${f.start}`) && !((i === 0 || i === span.length - 1) && pairCounts.has(`${p.block}:${f.start}`))))) return;
+    // each figure of the flow is also a figure a table may print (its total row)
+    for (const f of span) flowCounts.add(`${p.block}:${f.start}`);
     const s = { start: sentenceAt(p, span[0]!.start).start, end: sentenceAt(p, span[span.length - 1]!.start).end };
+    const exits = span.filter((_, i) => inner[i - 1] === 'exit').map((f) => fig(p, f));
+    if (exits.length === 1) flowExits.push(exits[0]!);
     claims.push({
       kind: 'flow',
       start: fig(p, span[0]!),
-      exits: span.filter((_, i) => inner[i - 1] === 'exit').map((f) => fig(p, f)),
+      exits,
       entries: span.filter((_, i) => inner[i - 1] === 'entry').map((f) => fig(p, f)),
       end: fig(p, span[span.length - 1]!),
       sentence: p.text.slice(s.start, s.end).trim(),
       location: { block: p.block, start: s.start, end: s.end },
     });
+  }
+
+  /**
+   * “So với đầu năm 2026 (420 hộ nghèo), số hộ nghèo giảm 83 hộ”, “…; số hộ nghèo giảm 225 hộ”: a change of the poor
+   * households whose ends are not in its clause. The start is the count in brackets after “so với đầu năm …”, else the
+   * start of the one flow printed before; the end is “còn N” after the change, else the flow's end, else the one count
+   * of all the poor printed before at no start (“Số hộ nghèo là 382 hộ, chiếm tỷ lệ 3,16%”).
+   */
+  function countChanges(p: Para): void {
+    for (const f of p.figures) {
+      if (f.dimension !== 'households' || qualified(f) || used.has(`${p.block}:${f.start}`)) continue;
+      const s = sentenceAt(p, f.start);
+      if (/\b(phan dau|muc tieu|ke hoach|chi tieu|du kien|binh quan|moi nam|hang nam)\b/.test(p.folded.slice(s.start, s.end))) continue;
+      const clauseFrom = Math.max(p.folded.lastIndexOf(';', f.start - 1), p.folded.lastIndexOf(',', f.start - 1), s.start - 1) + 1;
+      const verb = /^\s*(?:(?:tong )?so ho ngheo\s+)(giam|tang)(?: duoc| them)?\s*$/.exec(p.folded.slice(clauseFrom, f.start));
+      if (verb === null || !/^\s*(?:ngheo\s*)?(?:[,;.]|$|con\b)/.test(p.folded.slice(f.end, f.end + 12))) continue;
+      // the start in brackets after the moment it names: “So với đầu năm 2026 (420 hộ nghèo), …”
+      const since = /\bso voi (?:dau nam|dau ky|cuoi nam)(?: \d{4})?\s*\(\s*$/;
+      const bracketed = p.figures.find((g) => g.start >= s.start && g.end <= clauseFrom && g.dimension === 'households' && !qualified(g) && since.test(p.folded.slice(s.start, g.start)) && /^\s*(?:ho\s+)?ngheo\s*\)\s*,?\s*$/.test(p.folded.slice(g.end, clauseFrom)));
+      const rest = p.figures.filter((g) => g.start >= s.start && g.end <= s.end && g !== f && g !== bracketed && g.dimension === 'households');
+      const con = rest.find((g) => g.start > f.end && /^\s*(?:ngheo\s*)?,?\s*con(?: lai)?\s*$/.test(p.folded.slice(f.end, g.start)));
+      if (rest.some((g) => g !== con)) continue;
+      const flow = [...claims].reverse().find((c): c is FlowClaim => c.kind === 'flow');
+      const ends = endsOfPoor();
+      const from: ClaimFigure | undefined = bracketed !== undefined ? fig(p, bracketed) : (flow?.start ?? ends.start);
+      const to: ClaimFigure | undefined = con !== undefined ? fig(p, con) : (flow?.end ?? ends.end);
+      if (from === undefined || to === undefined) continue;
+      claims.push({
+        kind: 'change',
+        from,
+        to,
+        change: fig(p, f),
+        direction: verb[1] === 'giam' ? 'down' : 'up',
+        sentence: p.text.slice(s.start, s.end).trim(),
+        location: { block: p.block, start: s.start, end: s.end },
+      });
+      changed.add(`${p.block}:${s.start}`);
+    }
+  }
+
+  /**
+   * “Phấn đấu giảm 25 hộ nghèo, đưa số hộ nghèo xuống còn 72 hộ, tỷ lệ hộ nghèo còn 3,91%, giảm 1,36 điểm % so với đầu
+   * năm” after “… có 1.842 hộ dân cư, trong đó có 97 hộ nghèo, chiếm 5,27%”: a target chained on the last pair of all
+   * the poor printed before on a printed base — the count that remains (97 − 25), its rate on that base, the fall of the rate.
+   */
+  function chainedTarget(p: Para): void {
+    for (const s of p.sentences) {
+      const folded = p.folded.slice(s.start, s.end);
+      if (!/\b(phan dau|muc tieu|chi tieu|ke hoach)\b/.test(folded) || POPULATION.test(folded)) continue;
+      const inS = p.figures.filter((f) => f.start >= s.start && f.end <= s.end && !qualified(f) && !used.has(`${p.block}:${f.start}`));
+      const before = (f: ProseFigure, re: RegExp): boolean => re.test(p.folded.slice(Math.max(s.start, f.start - 40), f.start));
+      const cut = inS.find((f) => f.dimension === 'households' && before(f, /\bgiam\s*$/) && /^\s*ngheo\b/.test(p.folded.slice(f.end, f.end + 8)));
+      const left = cut === undefined ? undefined : inS.find((f) => f.start > cut.end && f.dimension === 'households' && before(f, /\b(?:so ho ngheo )?(?:xuong )?con\s*$/));
+      const rate = left === undefined ? undefined : inS.find((f) => f.start > left.end && f.dimension === 'percent' && before(f, /^[\s,;]*t[yi] le ho ngheo (?:xuong )?con\s*$|[,;]\s*t[yi] le ho ngheo (?:xuong )?con\s*$/));
+      if (cut === undefined || left === undefined || rate === undefined) continue;
+      const fall = inS.find((f) => f.start > rate.end && f.dimension === 'percent' && before(f, /^[\s,;]*giam\s*$|[,;]\s*giam\s*$/) && /^\s*(?:diem %|diem phan tram|diem)?\s*so voi (?:dau nam|dau ky|cuoi nam|nam \d{4})/.test(p.folded.slice(f.end, f.end + 40)));
+      const start = [...claims].reverse().find((c): c is RateCountClaim => c.kind === 'rate-count' && c.subject === 'poor' && c.population === '' && c.printedBase !== undefined && c.rate.location.block < p.block);
+      if (start === undefined) continue;
+      const sentence = p.text.slice(s.start, s.end).trim();
+      const location = { block: p.block, start: s.start, end: s.end };
+      claims.push({ kind: 'change', from: start.count, to: fig(p, left), change: fig(p, cut), direction: 'down', sentence, location });
+      claims.push({ kind: 'rate-count', rate: fig(p, rate), count: fig(p, left), subject: 'poor', population: '', base: 'households', date: null, printedBase: start.printedBase!, moment: 'end', sentence, location });
+      if (fall !== undefined) claims.push({ kind: 'change', from: start.rate, to: fig(p, rate), change: fig(p, fall), direction: 'down', sentence, location });
+      changed.add(`${p.block}:${s.start}`);
+    }
+  }
+
+  /** The one count of all the poor at the start, and the one at no start, among the rate–count pairs read so far. */
+  function endsOfPoor(): { start?: ClaimFigure; end?: ClaimFigure } {
+    const pairs = claims.filter((c): c is RateCountClaim => c.kind === 'rate-count' && c.subject === 'poor' && c.population === '' && c.count.figure.qualifier === null);
+    const one = (list: RateCountClaim[]): ClaimFigure | undefined => (list.length > 0 && list.every((c) => compareFractions(c.count.figure.value, list[0]!.count.figure.value) === 0) ? list[0]!.count : undefined);
+    const start = one(pairs.filter((c) => c.moment === 'start'));
+    const end = one(pairs.filter((c) => c.moment !== 'start'));
+    return { ...(start === undefined ? {} : { start }), ...(end === undefined ? {} : { end }) };
   }
 
   /** “24,38%, cao gấp 2,5 lần bình quân chung của huyện (9,66%)”: the figure before “gấp K lần” and the first of its dimension after it, in one sentence. */
@@ -1238,7 +1410,8 @@ export function extractClaims(model: DocumentModel): ProseClaims {
     for (const total of p.figures) {
       if ((total.dimension !== 'percent' && total.dimension !== 'households') || qualified(total)) continue;
       const verb = /\b(giam|tang)(?: duoc| them| xuong| len)?\s*$/.exec(p.folded.slice(Math.max(0, total.start - 14), total.start));
-      const open = /^\s*\(/.exec(p.folded.slice(total.end, total.end + 4));
+      // “giảm 3.815 hộ nghèo (năm 2026 giảm 820 hộ, …)”: the households may be named between the total and its years
+      const open = /^\s*(?:((?:can )?ngheo)\s*)?\(/.exec(p.folded.slice(total.end, total.end + 14));
       if (verb === null || open === null) continue;
       const from = total.end + open[0].length;
       const close = p.folded.indexOf(')', from);
@@ -1255,7 +1428,7 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       }
       if (years.length < 2 || !/^\s*[,;.]?\s*$/.test(p.folded.slice(at, close)) || new Set(years.map((y) => y.year)).size !== years.length) continue;
       const s = sentenceAt(p, total.start);
-      const subject = lastSubject(p.folded.slice(s.start, total.start));
+      const subject = open[1] === undefined ? lastSubject(p.folded.slice(s.start, total.start)) : open[1] === 'ngheo' ? 'poor' : 'near-poor';
       claims.push({
         kind: 'yearly-changes',
         total: fig(p, total),
