@@ -109,8 +109,8 @@ export interface ComparisonReading {
 
 /**
  * The columns comparing the periods (“So sánh (%)”, “Tỷ lệ đạt (%)”) of an indicator table read
- * transposed, checked in the table as printed: each the rate of two period columns row by row, as
- * table understanding infers it there, and nothing else (the transposed reading checks the rest).
+ * transposed, checked in the table as printed: each the rate or the difference of two period columns
+ * row by row, as table understanding infers it there, and nothing else (the transposed reading checks the rest).
  * A blank cell among them is no finding (a rate row has no comparison printed). Null when no
  * relation of theirs is inferred.
  */
@@ -118,7 +118,8 @@ export function comparisonReading(printed: DocumentTable, headers: readonly stri
   const u = understandTable(printed, options);
   const wanted = new Set(headers.map((h) => h.trim()));
   const keys = new Set(u.layout.columns.filter((c) => wanted.has(c.header.trim()) || wanted.has(c.key.trim())).map((c) => c.key));
-  const relations = u.layout.relations.filter((r) => r.type === 'rate' && keys.has(r.column));
+  // a comparison is the rate of two periods (“So sánh (%)”) or their difference (“Tăng (+), giảm (-)”)
+  const relations = u.layout.relations.filter((r) => (r.type === 'rate' || r.type === 'difference') && keys.has(r.column));
   if (relations.length === 0) return null;
   const layout: DocumentTableLayout = { ...u.layout, relations, rows: u.layout.rows.map((r) => (r.role === 'heading' ? r : { row: r.row, role: 'item', label: r.label, ...(r.number === undefined ? {} : { number: r.number }) })) };
   const engine = engineTable(printed, layout, options.caption ?? '', []);

@@ -86,3 +86,24 @@ describe('the rate row of an indicator-by-year table checked against its count r
     expect(checked(numbered('4,50')).map(brief)).toEqual(['rate-mismatch @4:3 4,50']);
   });
 });
+
+describe('an indicator table read transposed keeps its signed change column', () => {
+  // from a commune report's “Bảng so sánh một số chỉ tiêu” (2025 → 2026); the change column is
+  // left out of the transposed reading and checked in the table as printed
+  const compared = (poorChange: string, rate2026: string): string[][] => [
+    ['TT', 'Chỉ tiêu', 'ĐVT', 'Năm 2025', 'Năm 2026', 'Tăng (+), giảm (-)'],
+    ['1', 'Tổng số hộ', 'Hộ', '2.098', '2.134', '+36'],
+    ['2', 'Số hộ nghèo', 'Hộ', '145', '118', poorChange],
+    ['3', 'Tỷ lệ hộ nghèo', '%', '6,91', rate2026, '-1,38'],
+    ['4', 'Số hộ cận nghèo', 'Hộ', '181', '167', '-14'],
+    ['5', 'Tỷ lệ hộ cận nghèo', '%', '8,63', '7,83', '-0,80'],
+  ];
+
+  it('a wrong change is found at its cell, a wrong rate at its own; the right table gives none', () => {
+    expect(checked(compared('-27', '5,53'))).toEqual([]);
+    expect(checked(compared('-72', '5,53')).map((f) => `${brief(f)} → ${f.expected}`)).toEqual(['difference-mismatch @3:6 -72 → -27']);
+    const both = checked(compared('-72', '5,35')).map((f) => `${brief(f)} → ${f.expected}`);
+    expect(both).toContain('difference-mismatch @3:6 -72 → -27');
+    expect(both).toContain('rate-mismatch @4:5 5,35 → 5,53');
+  });
+});
