@@ -56,9 +56,9 @@ export function checkUnitAmounts(model: DocumentModel): UnitAmountChecks {
     if (!/\/\s*(?:hộ|người|lao động|học sinh|tháng|năm)/iu.test(p.text) && !COUNT_TIMES.test(foldVietnameseKeepingLength(p.text))) continue;
     const folded = foldVietnameseKeepingLength(p.text);
     const all = proseFigures(p.text, { englishFormat, folded });
-    for (const s of sentences(p.text)) {
+    for (const whole of sentences(p.text)) for (const s of clausesOf(folded, whole)) {
       const figures = all.filter((f) => f.start >= s.start && f.end <= s.end);
-      const sentence = p.text.slice(s.start, s.end).trim();
+      const sentence = p.text.slice(whole.start, whole.end).trim();
       const where = (f: ProseFigure): FindingLocation => ({ block: p.index + 1, ...p.position, start: f.start, end: f.end });
       const pers = (f: ProseFigure): Per[] => {
         const m = PER.exec(folded.slice(f.end, f.end + 40));
@@ -72,7 +72,7 @@ export function checkUnitAmounts(model: DocumentModel): UnitAmountChecks {
         const perTotal = left.map((u) => `/${PER_LABEL[u]}`).join('');
         const products = terms.map((t) => `${t.amount.text}${t.per.map((u) => `/${PER_LABEL[u]}`).join('')} × ${t.factors.map((f) => f.text).join(' × ')}`).join(' + ');
         const relation = `${products} = ${total.text}${perTotal}`;
-        read.add(`${p.index}:${s.start}`);
+        read.add(`${p.index}:${s.start}`).add(`${p.index}:${whole.start}`);
         if (compareFractions(expected, inDong(total)) === 0) {
           claims.push({ kind: 'unit-amount', location: where(total), sentence, summary: relation, status: 'consistent', note: terms.length === 1 ? 'the amount per unit times the count is the total, exactly' : 'the amounts per unit times their counts add up to the total, exactly' });
           return;
@@ -82,10 +82,12 @@ export function checkUnitAmounts(model: DocumentModel): UnitAmountChecks {
         const label = MONEY_UNIT_LABELS[total.moneyUnit ?? 'dong'];
         const difference = inUnit(subtractFractions(inDong(total), expected));
         claims.push({ kind: 'unit-amount', location: where(total), sentence, summary: relation, status: 'finding', note: null });
-        // a total less than the product is wrong; a larger one may hold other money (the household's own share): a warning
+        // a total less than the product is wrong; a larger one may hold other money (the household's own share): a
+        // warning, unless the sentence writes the product out (“38 hộ × 30 triệu đồng/hộ = 1.410 triệu đồng”)
+        const written = /=\s*$/.test(folded.slice(Math.max(s.start, total.start - 8), total.start));
         const over = compareFractions(difference, fraction(0n)) > 0;
         findings.push({
-          severity: over ? 'warning' : 'error',
+          severity: over && !written ? 'warning' : 'error',
           code: 'unit-amount-mismatch',
           location: where(total),
           text: sentence,
@@ -93,7 +95,7 @@ export function checkUnitAmounts(model: DocumentModel): UnitAmountChecks {
           expected: `${vn(inUnit(expected))} ${label}${perTotal}`,
           difference: fractionToDecimal(difference).toString(),
           relation,
-          message: `“${total.text}”: ${products} = ${vn(inUnit(expected))} ${label}${perTotal}, ${over ? 'less' : 'more'} than printed by ${vn(difference.num < 0n ? fraction(-difference.num, difference.den) : difference).replace(/^-/, '')} ${label}${over ? ' (does the total hold other money?)' : ''}`,
+          message: `“${total.text}”: ${products} = ${vn(inUnit(expected))} ${label}${perTotal}, ${over ? 'less' : 'more'} than printed by ${vn(difference.num < 0n ? fraction(-difference.num, difference.den) : difference).replace(/^-/, '')} ${label}${over && !written ? ' (does the total hold other money?)' : ''}`,
         });
       };
       const isAmount = (f: ProseFigure): boolean => f.dimension === 'money' && f.qualifier === null && f.range === undefined && pers(f).length > 0;
@@ -133,6 +135,29 @@ export function checkUnitAmounts(model: DocumentModel): UnitAmountChecks {
 }
 
 type Factor = { readonly value: Fraction; readonly text: string };
+
+/** An amount per unit (“30 triệu đồng/hộ”, “38 hộ × 30 triệu”) and a total after it (“= …”, “tổng …”, “thành tiền”). */
+const OWN_PRODUCT = /\/\s*(?:ho|nguoi|lao dong|hoc sinh|thang|nam)(?![a-z])|\d\s*(?:ho|nguoi|lao dong|hoc sinh)\s*[x×*]\s*\d/;
+const OWN_TOTAL = /=|\btong\b|\bthanh tien\b/;
+
+/**
+ * A sentence, or its clauses between “;” when two or more of them each print an amount per unit
+ * and a total of their own (“xây mới: 45 hộ × 60 triệu đồng/hộ = 2.700 triệu đồng; sửa chữa: 38 hộ
+ * × 30 triệu đồng/hộ = 1.140 triệu đồng”): each product is then read in its clause, with its own
+ * count, instead of none being read because the sentence holds two counts.
+ */
+function clausesOf(folded: string, s: { readonly start: number; readonly end: number }): ReadonlyArray<{ readonly start: number; readonly end: number }> {
+  const parts: Array<{ start: number; end: number }> = [];
+  let start = s.start;
+  for (let i = s.start; i < s.end; i++) {
+    if (folded[i] !== ';') continue;
+    parts.push({ start, end: i });
+    start = i + 1;
+  }
+  parts.push({ start, end: s.end });
+  const own = parts.filter((c) => OWN_PRODUCT.test(folded.slice(c.start, c.end)) && OWN_TOTAL.test(folded.slice(c.start, c.end)));
+  return own.length >= 2 ? parts : [s];
+}
 
 /**
  * Each amount of `group` with the one count of households or persons printed after it, before the

@@ -20,6 +20,8 @@ const CASES: ReadonlyArray<readonly [string, string, string, readonly string[]]>
   ['a named source’s share of a total printed before', 'Tổng vốn 50.000 triệu đồng. Vốn ngân sách trung ương 41.250 triệu đồng. Vốn ngân sách trung ương chiếm 80,50% tổng số vốn.', 'Tổng vốn 50.000 triệu đồng. Vốn ngân sách trung ương 41.250 triệu đồng. Vốn ngân sách trung ương chiếm 82,50% tổng số vốn.', ['share-mismatch “80,50%” → 82,50%']],
   ['a product with “x” and no “/hộ”', 'Hỗ trợ nhà ở: 38 hộ x 30 triệu đồng = 1.240 triệu đồng.', 'Hỗ trợ nhà ở: 38 hộ x 30 triệu đồng = 1.140 triệu đồng.', ['unit-amount-mismatch “1.240 triệu đồng” → 1.140 triệu đồng']],
   ['a product in tỷ đồng', 'Hỗ trợ nhà ở: 38 hộ × 30 triệu đồng/hộ = 1,24 tỷ đồng.', 'Hỗ trợ nhà ở: 38 hộ × 30 triệu đồng/hộ = 1,14 tỷ đồng.', ['unit-amount-mismatch “1,24 tỷ đồng” → 1,14 tỷ đồng']],
+  ['two written products in one sentence, each in its clause', 'Kinh phí xây mới: 45 hộ × 60 triệu đồng/hộ = 2.700 triệu đồng; kinh phí sửa chữa: 38 hộ × 30 triệu đồng/hộ = 1.410 triệu đồng.', 'Kinh phí xây mới: 45 hộ × 60 triệu đồng/hộ = 2.700 triệu đồng; kinh phí sửa chữa: 38 hộ × 30 triệu đồng/hộ = 1.140 triệu đồng.', ['unit-amount-mismatch “1.410 triệu đồng” → 1.140 triệu đồng']],
+  ['a written product larger than printed is an error, not a total holding other money', 'Sửa chữa nhà ở: 38 hộ × 30 triệu đồng/hộ = 1.410 triệu đồng.', 'Sửa chữa nhà ở: 38 hộ × 30 triệu đồng/hộ = 1.140 triệu đồng.', ['unit-amount-mismatch “1.410 triệu đồng” → 1.140 triệu đồng']],
   ['a yearly average of a count over the years printed', 'Số hộ nghèo giảm 240 hộ trong 3 năm, bình quân mỗi năm giảm 70 hộ.', 'Số hộ nghèo giảm 240 hộ trong 3 năm, bình quân mỗi năm giảm 80 hộ.', ['average-mismatch “70 hộ” → 80 hộ']],
   ['a grand total after its parts (tổng cộng)', 'Cấp 520 thẻ BHYT cho người nghèo, 385 thẻ cho người cận nghèo, tổng cộng 925 thẻ.', 'Cấp 520 thẻ BHYT cho người nghèo, 385 thẻ cho người cận nghèo, tổng cộng 905 thẻ.', ['parts-short-of-total “925 thẻ” → 905 thẻ']],
   ['a grand total after its parts (tất cả)', 'Đã cấp 520 thẻ cho người nghèo và 385 thẻ cho người cận nghèo; tất cả 895 thẻ.', 'Đã cấp 520 thẻ cho người nghèo và 385 thẻ cho người cận nghèo; tất cả 905 thẻ.', ['parts-exceed-total “895 thẻ” → 905 thẻ']],
@@ -31,6 +33,11 @@ const CASES: ReadonlyArray<readonly [string, string, string, readonly string[]]>
 ];
 
 describe('relations the prose states outright', () => {
+  it('a product written out with “=” is exact: a larger total is an error, where “tổng kinh phí” larger than the product stays a warning', () => {
+    const severity = (text: string): string[] => checkDocument(readTextDocument(text)).findings.map((f) => f.severity);
+    expect(severity('Sửa chữa nhà ở: 38 hộ × 30 triệu đồng/hộ = 1.410 triệu đồng.')).toEqual(['error']);
+    expect(severity('Hỗ trợ 30 triệu đồng/hộ cho 38 hộ, tổng kinh phí 1.410 triệu đồng.')).toEqual(['warning']);
+  });
   for (const [name, wrong, right, expected] of CASES) {
     it(`${name}: found when wrong, nothing when right`, () => {
       expect(check(wrong)).toEqual(expected);
