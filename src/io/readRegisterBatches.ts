@@ -374,18 +374,22 @@ class Batcher {
     let members = 0;
     const marks = new Float64Array(k);
     const flags = this.flags;
+    const counts = this.members;
+    const from = this.summed;
+    const to = this.n;
     // codes 0, 1, 2: the low bit is "deprived"; a household held as a record has its flags left 0
-    // (the arrays are new for each batch), so the flags are summed column by column for all
-    for (let j = 0, end = this.n * k; j < k; j++) {
-      let sum = 0;
-      for (let at = this.summed * k + j; at < end; at += k) sum += flags[at]! & REGISTER_FLAGS.deprived;
-      marks[j] = sum;
+    // (the arrays are zero for each batch), so the flags of all are summed, in memory order
+    for (let i = from, at = from * k; i < to; i++) {
+      members += counts[i]!;
+      for (let j = 0; j < k; j++, at++) marks[j]! += flags[at]! & REGISTER_FLAGS.deprived;
     }
-    for (let i = this.summed; i < this.n; i++) {
-      members += this.members[i]!;
-      const record = this.records?.[i] as { deprivations?: Record<string, boolean> } | undefined;
-      if (record?.deprivations !== undefined) {
-        for (let j = 0; j < k; j++) if (record.deprivations[ids[j]!] === true) marks[j]!++;
+    const records = this.records;
+    if (records !== undefined) {
+      for (let i = from; i < to; i++) {
+        const record = records[i] as { deprivations?: Record<string, boolean> } | undefined;
+        if (record?.deprivations !== undefined) {
+          for (let j = 0; j < k; j++) if (record.deprivations[ids[j]!] === true) marks[j]!++;
+        }
       }
     }
     this.summed = this.n;
