@@ -11,7 +11,7 @@ import { HOUSEHOLD_STATUSES, type HouseholdStatus } from '../standards/household
 import { openAtomicStream } from './_atomicOutput.js';
 import { registerCsvWriter } from './_registerCsvWriter.js';
 import { registerError } from './readHouseholdRegister.js';
-import { readRegisterBatches, registerFileId, registerFileIdColumn, type ReadRegisterBatchesOptions, type RegisterFileBatch, type RegisterFileLayout } from './readRegisterBatches.js';
+import { readRegisterBatches, REUSE_BATCH_ARRAYS, registerFileId, registerFileIdColumn, type ReadRegisterBatchesOptions, type RegisterFileBatch, type RegisterFileLayout } from './readRegisterBatches.js';
 import { registerOutputColumns, type RegisterOutputRow } from './registerOutputColumns.js';
 import { formatOfPath, type FileFormat, type RowSource } from './readRows.js';
 import { openTableWriter, type HeaderLanguage, type TableTarget, type TableWriter, type TableWriterOptions } from './tableWriter.js';
@@ -242,8 +242,10 @@ export async function classifyRegisterSource(source: RowSource, options: Classif
       await sink.write(writer.header());
     }
   };
-  const readOptions: ReadRegisterBatchesOptions = {
+  const readOptions: ReadRegisterBatchesOptions & { readonly [REUSE_BATCH_ARRAYS]: true } = {
     ...options,
+    // each batch is classified and written before the next is read: the next may reuse its arrays
+    [REUSE_BATCH_ARRAYS]: true,
     onLayout: (l) => {
       layout = l;
       standardId = l.standardId;

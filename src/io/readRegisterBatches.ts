@@ -274,9 +274,39 @@ const ID_SPECS: readonly ColumnSpec[] = HOUSEHOLD_REGISTER_COLUMNS.filter((c) =>
 /** The classify output's headers, as specs: a register that is a classify output read again does not pass its old results through. */
 const OUTPUT_HEADERS: readonly ColumnSpec[] = REGISTER_OUTPUT_HEADERS.filter((c, i, all) => all.findIndex((d) => d.key === c.key) === i).map((c) => ({ key: c.key, vi: c.vi, en: c.en, hint: 'text' }));
 
+/** The typed arrays a batch is filled in; `used` households of them were filled. */
+interface BatchArrays {
+  readonly capacity: number;
+  readonly used: number;
+  readonly area: Uint8Array;
+  readonly income: Float64Array;
+  readonly members: Uint32Array;
+  readonly flags: Uint8Array;
+  readonly offsets: Uint32Array;
+  readonly idBytes: Buffer;
+  readonly idEnds: Uint32Array;
+  readonly rows: Uint32Array;
+  readonly lastRows: Uint32Array;
+  readonly roundedUp: Uint8Array;
+}
+
+/**
+ * The option key of a caller that is done with each batch when it asks for the next (the
+ * classify command): the reader then fills the next batches in the typed arrays of those already
+ * yielded instead of new ones. Not a public option: a batch of the public reader stays its own.
+ * @internal
+ *
+ * @example
+ * readRegisterBatches('ho.csv', { asOf: '2024-01-01', [REUSE_BATCH_ARRAYS]: true })
+ */
+export const REUSE_BATCH_ARRAYS: unique symbol = Symbol('reuse batch arrays');
+
 /** Collects households into batches. */
 class Batcher {
   readonly ready: RegisterFileBatch[] = [];
+  /** With `reuse`: the arrays of the batches yielded and not yet given back, in order, and those free again. */
+  private readonly lent: BatchArrays[] = [];
+  private readonly pool: BatchArrays[] = [];
   private n = 0;
   private area!: Uint8Array;
   private income!: Float64Array;
@@ -302,8 +332,15 @@ class Batcher {
   constructor(
     private readonly plan: Plan,
     private readonly size: number,
+    private readonly reuse = false,
   ) {
     this.fresh();
+  }
+
+  /** With `reuse`: the oldest batch yielded is done with (its consumer asked for the next), its arrays free again. */
+  release(): void {
+    const a = this.lent.shift();
+    if (a !== undefined) this.pool.push(a);
   }
 
   /** Households the arrays hold now: they start small and double up to the batch size (a small file allocates little). */
@@ -337,18 +374,22 @@ class Batcher {
     let members = 0;
     const marks = new Float64Array(k);
     const flags = this.flags;
+    const counts = this.members;
+    const from = this.summed;
+    const to = this.n;
     // codes 0, 1, 2: the low bit is "deprived"; a household held as a record has its flags left 0
-    // (the arrays are new for each batch), so the flags are summed column by column for all
-    for (let j = 0, end = this.n * k; j < k; j++) {
-      let sum = 0;
-      for (let at = this.summed * k + j; at < end; at += k) sum += flags[at]! & REGISTER_FLAGS.deprived;
-      marks[j] = sum;
+    // (the arrays are zero for each batch), so the flags of all are summed, in memory order
+    for (let i = from, at = from * k; i < to; i++) {
+      members += counts[i]!;
+      for (let j = 0; j < k; j++, at++) marks[j]! += flags[at]! & REGISTER_FLAGS.deprived;
     }
-    for (let i = this.summed; i < this.n; i++) {
-      members += this.members[i]!;
-      const record = this.records?.[i] as { deprivations?: Record<string, boolean> } | undefined;
-      if (record?.deprivations !== undefined) {
-        for (let j = 0; j < k; j++) if (record.deprivations[ids[j]!] === true) marks[j]!++;
+    const records = this.records;
+    if (records !== undefined) {
+      for (let i = from; i < to; i++) {
+        const record = records[i] as { deprivations?: Record<string, boolean> } | undefined;
+        if (record?.deprivations !== undefined) {
+          for (let j = 0; j < k; j++) if (record.deprivations[ids[j]!] === true) marks[j]!++;
+        }
       }
     }
     this.summed = this.n;
@@ -382,23 +423,40 @@ class Batcher {
     this.capacity = s;
     this.n = 0;
     this.summed = 0;
-    this.area = new Uint8Array(s);
-    this.income = new Float64Array(s);
-    this.members = new Uint32Array(s);
-    this.flags = new Uint8Array(s * this.plan.k);
+    const k = this.plan.k;
+    const free = this.pool.pop();
+    if (free !== undefined && free.capacity === s) {
+      // as new: zero where the batch before wrote (a household held as a record leaves its columns 0)
+      const u = free.used;
+      this.area = free.area.fill(0, 0, u);
+      this.income = free.income.fill(0, 0, u);
+      this.members = free.members.fill(0, 0, u);
+      this.flags = free.flags.fill(0, 0, u * k);
+      this.offsets = free.offsets.fill(0, 0, u + 1);
+      this.idBytes = free.idBytes;
+      this.idEnds = free.idEnds.fill(0, 0, u + 1);
+      this.rows = free.rows.fill(0, 0, u);
+      this.lastRows = free.lastRows.fill(0, 0, u);
+      this.roundedUp = free.roundedUp.fill(0, 0, u);
+    } else {
+      this.area = new Uint8Array(s);
+      this.income = new Float64Array(s);
+      this.members = new Uint32Array(s);
+      this.flags = new Uint8Array(s * k);
+      this.offsets = new Uint32Array(s + 1);
+      this.idBytes = Buffer.allocUnsafe(s * 16);
+      this.idEnds = new Uint32Array(s + 1);
+      this.rows = new Uint32Array(s);
+      this.lastRows = new Uint32Array(s);
+      this.roundedUp = new Uint8Array(s);
+    }
     this.ageList = [];
-    this.offsets = new Uint32Array(s + 1);
-    this.idBytes = Buffer.allocUnsafe(s * 16);
-    this.idEnds = new Uint32Array(s + 1);
     this.idTexts = undefined;
     this.records = undefined;
-    this.rows = new Uint32Array(s);
-    this.lastRows = new Uint32Array(s);
     this.units = [];
     this.pass = this.plan.passAt.length > 0 ? [] : undefined;
     this.extras = this.plan.extras !== undefined ? [] : undefined;
     this.scores = this.plan.scoreColumns ? [] : undefined;
-    this.roundedUp = new Uint8Array(s);
     this.kind = undefined;
   }
 
@@ -527,6 +585,10 @@ class Batcher {
     });
     ID_COLUMNS.set(ready, idColumn);
     this.ready.push(ready);
+    if (this.reuse) {
+      const { capacity, area, income, members, offsets, idBytes, idEnds, rows, lastRows, roundedUp } = this;
+      this.lent.push({ capacity, used: n, area, income, members, flags: this.flags, offsets, idBytes, idEnds, rows, lastRows, roundedUp });
+    }
     this.fresh();
   }
 }
@@ -785,7 +847,7 @@ export async function* readRegisterBatches(source: RowSource, options: ReadRegis
     const p = planOf(header, label, standard, { ...options, format });
     options.onHeader?.(p.reader.match);
     options.onLayout?.(p.layout);
-    batcher = new Batcher(p, batchSize);
+    batcher = new Batcher(p, batchSize, (options as { [REUSE_BATCH_ARRAYS]?: boolean })[REUSE_BATCH_ARRAYS] === true);
     settle = xlsxRowSettler(p.reader, label, options.onNote);
     repeats = new Repeats(p, typeof source === 'string', options.onDuplicate);
     return p;
@@ -912,7 +974,10 @@ export async function* readRegisterBatches(source: RowSource, options: ReadRegis
 
 function* drain(batcher: Batcher | undefined): Generator<RegisterFileBatch> {
   if (batcher === undefined) return;
-  while (batcher.ready.length > 0) yield batcher.ready.shift()!;
+  while (batcher.ready.length > 0) {
+    yield batcher.ready.shift()!;
+    batcher.release(); // asked for the next: that one is done with
+  }
 }
 
 function cellsOf(r: ByteRecords, k: number): string[] {

@@ -1,9 +1,10 @@
 import fc from 'fast-check';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { VnPovertyError } from '../../src/errors/VnPovertyError.js';
-import { readRegisterBatches, registerFileId, registerFileIdColumn, type RegisterFileBatch } from '../../src/io/readRegisterBatches.js';
+import { readRegisterBatches, registerFileId, registerFileIdColumn, REUSE_BATCH_ARRAYS, type RegisterFileBatch } from '../../src/io/readRegisterBatches.js';
 import { classifyRegisterBatch, classifyRegisterBatchOfIds, UNCLASSIFIED } from '../../src/standards/classifyRegisterBatch.js';
 import { tempDirs } from '../_helpers/tempDirs.js';
 
@@ -119,6 +120,100 @@ function quotedNotes(header: string, records: readonly string[], ends: readonly 
 function comparable(r: Read & { readonly columns: unknown[]; readonly at?: string }): unknown {
   return r.at !== undefined ? { at: r.at } : { households: r.households, columns: r.columns, repeats: r.repeats };
 }
+
+/** What a batch holds, copied out of its arrays. */
+function snapshot(b: RegisterFileBatch): unknown {
+  const h = b.households!;
+  return {
+    size: b.size,
+    ids: [...b.ids],
+    units: [...b.units],
+    rows: Array.from(b.rows),
+    lastRows: Array.from(b.lastRows),
+    roundedUp: Array.from(b.roundedUp),
+    area: Array.from(h.area),
+    income: Array.from(h.monthlyIncome as Float64Array),
+    members: Array.from(h.members),
+    flags: Array.from(h.flags),
+    ages: h.memberAges === undefined ? null : [Array.from(h.memberAges), Array.from(h.memberOffsets!)],
+    records: h.records === undefined ? null : Array.from({ length: b.size }, (_, i) => h.records![i] ?? null),
+  };
+}
+
+describe('readRegisterBatches: batch arrays', () => {
+  const AGES: Readonly<Record<string, string>> = { '1': '30', '2': '30;5', '4': '40;38;10;2' };
+  const rows = [
+    'H1,nông thôn,800001,2,1,1,1,0,0,0,0,0,0,0,0,0',
+    'H2,thành thị,9000000,3,0,,0,0,0,0,0,0,0,0,0,1',
+    'H3,nông thôn,1.500.000,1,có,không,x,,0,0,0,0,0,0,0,0',
+    'H4,nông thôn,"2.000.000",2,0,0,0,0,0,0,0,0,0,0,0,0',
+    'H5,nông thôn,6000000,4,1,1,0,0,0,0,0,0,0,0,0,',
+  ];
+
+  it('the batches of the public reader are their own: kept after the next is read, each still holds what it held, in arrays of its own', async () => {
+    const text = `${HEADER}\n${Array.from({ length: 23 }, (_, i) => rows[i % rows.length]!.replace(/^H\d/, `H${i + 1}`)).join('\n')}\n`;
+    const path = join(dir(), 'ho.csv');
+    writeFileSync(path, text);
+    const kept: RegisterFileBatch[] = [];
+    const seen: unknown[] = [];
+    for await (const b of readRegisterBatches(path, { asOf: AS_OF, batchSize: 4 })) {
+      kept.push(b);
+      seen.push(snapshot(b));
+    }
+    expect(kept.length).toBe(6);
+    expect(kept.map(snapshot)).toEqual(seen);
+    const buffers = kept.flatMap((b) => [b.rows.buffer, b.roundedUp.buffer, b.households!.area.buffer, b.households!.monthlyIncome.buffer, b.households!.members.buffer, b.households!.flags.buffer]);
+    expect(new Set(buffers).size).toBe(buffers.length);
+    for (const b of kept) expect(Object.isFrozen(b) && Object.isFrozen(b.households) && Object.isFrozen(b.units)).toBe(true);
+  });
+
+  it('with REUSE_BATCH_ARRAYS the next batches are filled in the arrays of those yielded before', async () => {
+    const text = `${HEADER}\n${Array.from({ length: 12 }, (_, i) => rows[0]!.replace(/^H\d/, `H${i + 1}`)).join('\n')}\n`;
+    // a stream of one line a read: each batch is yielded before the next is filled
+    const source = Readable.from(text.split(/(?<=\n)/).map((line) => Buffer.from(line, 'utf8')));
+    const buffers: ArrayBufferLike[] = [];
+    for await (const b of readRegisterBatches(source, { asOf: AS_OF, batchSize: 3, [REUSE_BATCH_ARRAYS]: true } as Parameters<typeof readRegisterBatches>[1])) buffers.push(b.households!.monthlyIncome.buffer);
+    expect(buffers.length).toBe(4);
+    expect(new Set(buffers).size).toBeLessThan(4);
+  });
+
+  describe('properties', () => {
+    it('a batch filled in reused arrays holds what a new batch holds (any batch size, record-path rows, rounded-up incomes, blank flags, a refused row)', async () => {
+      const row = fc.record({
+        area: fc.constantFrom('nông thôn', 'thành thị'),
+        income: fc.oneof({ arbitrary: fc.integer({ min: 0, max: 120_000_000 }).map(String), weight: 30 }, { arbitrary: fc.constantFrom('1.500.000', '-5', 'abc'), weight: 1 }),
+        members: fc.constantFrom('1', '2', '4'),
+        flags: fc.array(fc.constantFrom('0', '1', '', 'có', 'x'), { minLength: 12, maxLength: 12 }),
+        fact: fc.constantFrom('', '', 'có', 'không'),
+      });
+      await fc.assert(
+        fc.asyncProperty(fc.array(row, { minLength: 1, maxLength: 40 }), fc.integer({ min: 1, max: 9 }), fc.boolean(), fc.boolean(), async (list, batchSize, yearly, facts) => {
+          // a yearly income is rounded up for some households; a fact column sends the rows that fill it to the record path
+          // (a household with facts is read from its members' ages)
+          const base = yearly ? HEADER.replace('Thu nhập/tháng (đồng)', 'Thu nhập (đồng/năm)') : HEADER;
+          const header = facts ? `${base.replace('Số nhân khẩu', 'Tuổi các thành viên')},Nhà tiêu hợp vệ sinh` : base;
+          const members = (r: (typeof list)[number]): string => (facts ? AGES[r.members]! : r.members);
+          const text = `${header}\n${list.map((r, i) => [`H${i + 1}`, r.area, r.income, members(r), ...r.flags, ...(facts ? [r.fact] : [])].join(',')).join('\n')}\n`;
+          const read = async (reuse: boolean): Promise<unknown[]> => {
+            const out: unknown[] = [];
+            const options = { asOf: AS_OF, batchSize, onDuplicate: () => undefined, ...(reuse ? { [REUSE_BATCH_ARRAYS]: true } : {}) };
+            // one line a read, so that batches are yielded (and their arrays reused) while the rest is read
+            const source = Readable.from(text.split(/(?<=\n)/).map((line) => Buffer.from(line, 'utf8')));
+            try {
+              for await (const b of readRegisterBatches(source, options)) out.push(snapshot(b));
+            } catch (e) {
+              if (!(e instanceof VnPovertyError)) throw e;
+              out.push(e.message);
+            }
+            return out;
+          };
+          expect(await read(true)).toEqual(await read(false));
+        }),
+        { numRuns: 200 },
+      );
+    });
+  });
+});
 
 describe('readRegisterBatches: one walk over each plain record', () => {
   const plain = 'nông thôn,800001,2,1,1,1,0,0,0,0,0,0,0,0,0';
