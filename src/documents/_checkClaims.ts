@@ -968,7 +968,7 @@ function agreementNote(t: ReductionTarget, others: readonly ReductionTarget[]): 
 function summary(c: DocumentClaim): string {
   switch (c.kind) {
     case 'total-with-parts':
-      if (c.totalElsewhere === true) return `${c.parts.map((p) => `${p.text} = ${p.share!.text}`).join('; ')} of ${c.total.text} (the document's total, block ${c.total.location.block + 1})`;
+      if (c.totalElsewhere === true) return `${c.parts.map((p) => `${p.text} = ${p.share!.text}`).join('; ')} of ${c.total.text} (${c.total.label ?? "the document's total"}, block ${c.total.location.block + 1})`;
       return `${c.total.text} = ${c.parts.map((p) => p.text).join(' + ')}`;
     case 'rate-count':
       return `${c.subject} ${c.population === '' ? '' : `(${c.population}) `}${c.rate.text} = ${c.count.text}${c.date === null ? '' : `, ${c.date}`}`;

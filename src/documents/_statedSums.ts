@@ -123,6 +123,58 @@ function nameBefore(p: StatedPara, f: ProseFigure, from: number): string {
   return p.folded.slice(start, f.start).replace(/^[\s,;:.()]*(?:[-+•]\s*)?(?:trong do|gom|bao gom)?\s*:?\s*/, '').replace(/\s*(?::|\bla|\bco|\bdat|\bbo tri|\bhuy dong)?\s*$/, '').trim();
 }
 
+/** The money printed before a sentence, nearest first, sentence by sentence, in its paragraph and the few consecutive ones just before it, each with its name ({@link nameBefore}). */
+function moneyBefore<P extends StatedPara>(p: P, pi: number, sentenceStart: number, ctx: StatedContext<P>): Array<{ q: P; f: ProseFigure; name: string; alone: boolean; sentence: number }> {
+  const before: Array<{ q: P; f: ProseFigure; name: string; alone: boolean; sentence: number }> = [];
+  for (let k = pi, n = 0; k >= Math.max(0, pi - 8); k--) {
+    const q = ctx.paras[k]!;
+    if (k < pi && q.block !== ctx.paras[k + 1]!.block - 1) break;
+    for (const qs of [...q.sentences].reverse()) {
+      if (k === pi && qs.start >= sentenceStart) continue;
+      n++;
+      const money = q.figures.filter((f) => f.start >= qs.start && f.end <= qs.end && f.dimension === 'money');
+      for (const f of [...money].reverse()) before.push({ q, f, name: nameBefore(q, f, qs.start), alone: money.length === 1, sentence: n });
+    }
+  }
+  return before;
+}
+
+/** “…: 14.010,5 triệu đồng, bằng 10,00% vốn ngân sách Trung ương”: an amount, then its percent of a named amount. */
+const PERCENT_OF_NAMED = /^\s*[,(]\s*(?:bang|chiem)(?: t[yi] le)?\s+$/;
+const NAMED_AFTER = /^\s*(?:so voi\s+|cua\s+)?((?:von|nguon|ngan sach|kinh phi)(?! huy dong| khac)[\p{L} ]{2,60}?)\s*(?:[.;,)]|$)/u;
+
+/**
+ * “Vốn ngân sách địa phương đối ứng: 14.010,5 triệu đồng, bằng 10,00% vốn ngân sách Trung ương”: an
+ * amount's percent of another amount named after it and printed in a sentence before, with its name
+ * (“Vốn ngân sách Trung ương: 140.100,5 triệu đồng”) and one value.
+ */
+export function percentsOfNamed<P extends StatedPara>(p: P, pi: number, ctx: StatedContext<P>): TotalWithPartsClaim[] {
+  const out: TotalWithPartsClaim[] = [];
+  for (const share of p.figures) {
+    if (share.dimension !== 'percent' || qualified(share) || share.range !== undefined || ctx.isUsed(p, share)) continue;
+    const amount = [...p.figures].reverse().find((f) => f.end <= share.start);
+    const named = NAMED_AFTER.exec(p.folded.slice(share.end, share.end + 80));
+    if (amount === undefined || amount.dimension !== 'money' || !plainFigure(p, amount) || named === null || !PERCENT_OF_NAMED.test(p.folded.slice(amount.end, share.start))) continue;
+    const name = named[1]!.trim();
+    if (/^tong\b/.test(name)) continue;
+    const s = ctx.sentenceAt(p, share.start);
+    const before = moneyBefore(p, pi, s.start, ctx).filter((x) => x.name === name || x.name.endsWith(` ${name}`));
+    const total = before[0];
+    if (total === undefined || !plainFigure(total.q, total.f) || total.f.moneyUnit !== amount.moneyUnit || before.some((x) => compareFractions(x.f.value, total.f.value) !== 0)) continue;
+    const labelAt = share.end + named.index + named[0].indexOf(named[1]!);
+    out.push({
+      kind: 'total-with-parts',
+      connective: 'bằng',
+      total: { ...ctx.fig(total.q, total.f), label: p.text.slice(labelAt, labelAt + name.length) },
+      parts: [{ ...ctx.fig(p, amount), share: ctx.fig(p, share) }],
+      totalElsewhere: true,
+      sentence: p.text.slice(s.start, s.end).trim(),
+      location: { block: p.block, start: s.start, end: s.end },
+    });
+  }
+  return out;
+}
+
 /**
  * “Vốn ngân sách trung ương 41.250 triệu đồng. Vốn ngân sách tỉnh 4.487 triệu đồng. Vốn ngân sách
  * trung ương chiếm 90,19% tổng số vốn.”: the share of a source named in a sentence of its own, of
@@ -137,22 +189,12 @@ export function namedShares<P extends StatedPara>(p: P, pi: number, ctx: StatedC
     const named = NAMED_SHARE.exec(p.folded.slice(s.start, share.start));
     if (named === null || !SHARE_OF.test(p.folded.slice(share.end, share.end + 40)) || p.figures.some((f) => f.dimension === 'money' && f.start >= s.start && f.end <= s.end)) continue;
     const name = named[1]!.trim();
-    // the money printed before, sentence by sentence, in this paragraph and the few just before it
-    const before: Array<{ q: P; f: ProseFigure; name: string; alone: boolean; sentence: number }> = [];
-    for (let k = pi, n = 0; k >= Math.max(0, pi - 8); k--) {
-      const q = ctx.paras[k]!;
-      if (k < pi && q.block !== ctx.paras[k + 1]!.block - 1) break;
-      for (const qs of [...q.sentences].reverse()) {
-        if (k === pi && qs.start >= s.start) continue;
-        n++;
-        const money = q.figures.filter((f) => f.start >= qs.start && f.end <= qs.end && f.dimension === 'money');
-        for (const f of [...money].reverse()) before.push({ q, f, name: nameBefore(q, f, qs.start), alone: money.length === 1, sentence: n });
-      }
-    }
+    const before = moneyBefore(p, pi, s.start, ctx);
     const at = before.findIndex((x) => x.name !== '' && (x.name === name || x.name.endsWith(` ${name}`) || name.endsWith(` ${x.name}`)));
     const part = before[at];
     if (part === undefined || !plainFigure(part.q, part.f) || before.some((x, i) => i !== at && x.name === part.name)) continue;
-    const total = before.slice(at).find((x) => /^tong\b/.test(x.name) && plainFigure(x.q, x.f));
+    // “… với tổng số vốn là 154.111,0 triệu đồng”: the total's words may end a longer lead-in
+    const total = before.slice(at).find((x) => /^tong\b|\btong (?:so )?(?:von|nguon von|kinh phi|nhu cau von)$/.test(x.name) && plainFigure(x.q, x.f));
     let totalFigure: ClaimFigure;
     if (total !== undefined) totalFigure = ctx.fig(total.q, total.f);
     else {

@@ -5,7 +5,7 @@ import { compareFractions, fraction, type Fraction } from '../numbers/fraction.j
 import { foldVietnamese, foldVietnameseKeepingLength } from '../text/foldVietnamese.js';
 import { ambiguousFigures, commonValue, isEnglishFormat, proseFigures, qualified, sentences, wordFigures, type FigureDimension, type ProseFigure } from './_proseFigures.js';
 import type { DocumentModel } from './documentModel.js';
-import { amongTotals, changesFromLineBefore, countAverages, grandTotals, namedShares, type StatedContext } from './_statedSums.js';
+import { amongTotals, changesFromLineBefore, countAverages, grandTotals, namedShares, percentsOfNamed, type StatedContext } from './_statedSums.js';
 
 /** Where a claim's text is: a block (0-based) and character offsets in its text. */
 export interface TextLocation {
@@ -406,7 +406,7 @@ export function extractClaims(model: DocumentModel): ProseClaims {
     ratios(p);
     yearlyChanges(p);
     sharesOfDocumentTotal(p);
-    claims.push(...amongTotals(p, stated), ...grandTotals(p, stated), ...namedShares(p, pi, stated), ...changesFromLineBefore(p, pi, stated), ...countAverages(p, stated));
+    claims.push(...amongTotals(p, stated), ...grandTotals(p, stated), ...namedShares(p, pi, stated), ...percentsOfNamed(p, pi, stated), ...changesFromLineBefore(p, pi, stated), ...countAverages(p, stated));
     chainedTarget(p);
     targets(p);
     tableFigures(p);
@@ -631,6 +631,20 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       const bracketedBase = baseWords === null || !/dan cu|ho dan|tu nhien|^tong so ho\s*$/.test(baseWords[1]!) ? undefined : p.figures.find((f) => f.dimension === 'households' && f.qualifier === null && f.start > baseEnd && /^[\p{L} ]{0,30}\(\s*$/u.test(p.folded.slice(baseEnd, f.start)) && /^\s*\)/.test(p.folded.slice(f.end, f.end + 3)));
       // “có 48.520 hộ dân cư, trong đó có 4.135 hộ nghèo, chiếm 8,25%”: the base the pair's own sentence prints just before it
       const sentenceBase = subject === 'poor' || subject === 'near-poor' || named !== null ? baseBeforeTrongDo(p, count) : undefined;
+      // “Thôn 5 … với 32 hộ, chiếm 32,99% tổng số hộ nghèo của xã”: a share of the poor (or of “tổng số hộ …”) printed before
+      const earlier = baseWords === null || count.qualifier !== null ? undefined : earlierTotal(p, pi, s.start, count, baseWords[1]!);
+      if (earlier !== undefined) {
+        claims.push({
+          kind: 'total-with-parts',
+          connective: 'chiếm',
+          total: { text: earlier.f.text, location: { block: earlier.q.block, start: earlier.f.start, end: earlier.f.end }, dimension: earlier.f.dimension, figure: earlier.f },
+          parts: [{ ...fig(p, count), share: fig(p, r) }],
+          totalElsewhere: true,
+          sentence: p.text.slice(s.start, s.end).trim(),
+          location: { block: p.block, start: s.start, end: s.end },
+        });
+        continue;
+      }
       pairCounts.add(`${p.block}:${count.start}`);
       // a place named at the head of the pair's clause is nearer than one the sentence named before (“… chung cả nước …: Tây Nguyên 8,39% với 129.160 hộ”)
       const scope = placeBefore(p, s.start, Math.min(r.start, count.start)) || scopeOf(p.text.slice(s.start, Math.min(r.start, count.start)));
@@ -703,6 +717,33 @@ export function extractClaims(model: DocumentModel): ProseClaims {
   }
 
   /** “Tổng số hộ (dân cư | tự nhiên): N hộ” in the paragraph before the pair or in the three before it, for a pair of all households. */
+  /**
+   * The count a share names after it, printed in an earlier sentence: “tổng số hộ nghèo (của xã)”,
+   * “số hộ cận nghèo” — the whole area's poor (near-poor) printed before; “tổng số hộ” — a count
+   * printed after “Tổng số hộ … là” (not of the households, “hộ dân cư”, a rate's base). Only when
+   * those printed before, larger than the part, have one value.
+   */
+  function earlierTotal(p: Para, pi: number, sentenceStart: number, part: ProseFigure, words: string): { q: Para; f: ProseFigure } | undefined {
+    const status = /^(?:tong )?so ho (can ngheo|ngheo)\b/.exec(words)?.[1];
+    if (status === undefined && !/^tong so ho(?! dan| tu nhien| gia dinh)\b/.test(words)) return undefined;
+    const found: Array<{ q: Para; f: ProseFigure }> = [];
+    // a part said of a year is a share of the total of that year (“Cuối năm 2026 … chiếm 70,00% tổng số hộ nghèo”)
+    const year = yearOf(p, sentenceStart, part.start).year;
+    for (let k = pi; k >= Math.max(0, pi - 12); k--) {
+      const q = paras[k]!;
+      for (const f of [...q.figures].reverse()) {
+        if (f.dimension !== 'households' || (k === pi && f.end > sentenceStart) || qualified(f) || f.outOf !== undefined || compareFractions(f.value, part.value) <= 0) continue;
+        const lead = q.folded.slice(sentenceAt(q, f.start).start, f.start);
+        const at = yearOf(q, sentenceAt(q, f.start).start, f.start).year;
+        if (CHANGE_BEFORE.test(lead) || SUB_AREA.test(lead.trimStart()) || (year !== undefined && at !== undefined && at !== year)) continue;
+        const of = status === undefined ? (/\btong so ho\b(?! dan| tu nhien| gia dinh)[^.;,\d%]{0,40}$/.test(lead) ? 'named' : null) : householdsOf(q, f);
+        if (of === (status === undefined ? 'named' : status === 'ngheo' ? 'poor' : 'near-poor')) found.push({ q, f });
+      }
+    }
+    const values = new Set(found.map(({ f }) => `${f.value.num}/${f.value.den}`));
+    return values.size === 1 ? found[0] : undefined;
+  }
+
   function printedBaseFor(p: Para, pi: number, before: number, population: string, ofHouseholds: boolean): { printedBase?: ClaimFigure } {
     // a pair about a part of the area (“khu vực nông thôn có …”) is not a share of the whole's households
     if (population !== '' || !ofHouseholds || SUB_AREA.test(p.folded.slice(sentenceAt(p, before).start, before).trimStart())) return {};

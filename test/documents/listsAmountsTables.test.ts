@@ -117,7 +117,7 @@ describe('a rate with no other pair to share a base: the households the text pri
   it('a share of the poor households (“chiếm 70,00% tổng số hộ nghèo”) on the one count of all the poor printed for the same moment', () => {
     const text = (rate: string, year = '2026'): string => `Cuối năm 2026, toàn tỉnh có 12.924 hộ nghèo, chiếm tỷ lệ 6,00% (tổng số hộ dân cư là 215.400 hộ).\nCuối năm ${year}, số hộ nghèo là người dân tộc thiểu số là 9.047 hộ, chiếm ${rate} tổng số hộ nghèo.`;
     expect(run(text('70,00%'))).toEqual([]);
-    expect(run(text('72,00%'))).toEqual(['rate-mismatch “72,00%” → 70,00%']);
+    expect(run(text('72,00%'))).toEqual(['share-mismatch “72,00%” → 70,00%']);
     expect(run(text('72,00%', '2025'))).toEqual([]);
   });
 });
