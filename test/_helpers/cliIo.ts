@@ -1,6 +1,9 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import type { CliStdin } from '../../src/cli/cliInput.js';
 import type { CliIo } from '../../src/cli/cliSupport.js';
+import { runCli } from '../../src/cli/runCli.js';
 
 /** CLI I/O whose stdout and stderr are captured as text (and the bytes written to stdout, for `--out -`). */
 export type CapturedIo = CliIo & { readonly out: () => string; readonly err: () => string; readonly outBytes: () => Buffer };
@@ -56,4 +59,13 @@ export function captureIo(options: CaptureIoOptions = {}): CapturedIo {
     err: () => err,
     outBytes: () => Buffer.concat(bytes),
   };
+}
+
+/** Writes `bytes` as `name` in `dir` and runs `vn-poverty reconcile` on it: its exit code and stdout. */
+export async function reconcileFileIn(dir: string, name: string, bytes: Uint8Array | string): Promise<{ code: number; out: string }> {
+  const path = join(dir, name);
+  writeFileSync(path, bytes);
+  const io = captureIo(typeof bytes === 'string' ? { files: { [path]: bytes } } : {});
+  const code = await runCli(['reconcile', path], io);
+  return { code, out: io.out() };
 }

@@ -1,16 +1,13 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { EXIT_FINDINGS, EXIT_OK } from '../../src/cli/cliSupport.js';
-import { runCli } from '../../src/cli/runCli.js';
 import { checkDocument } from '../../src/documents/checkDocument.js';
 import type { CheckFinding } from '../../src/documents/checkReport.js';
 import { understandTable } from '../../src/documents/understandTable.js';
 import type { DocumentTable } from '../../src/documents/documentModel.js';
 import { readTextDocument } from '../../src/io/readTextDocument.js';
 import { readXlsxDocument } from '../../src/io/readXlsxDocument.js';
-import { captureIo } from '../_helpers/cliIo.js';
+import { reconcileFileIn } from '../_helpers/cliIo.js';
 import { readFixture } from '../_helpers/fixtures.js';
 import { tempDirs } from '../_helpers/tempDirs.js';
 
@@ -67,13 +64,7 @@ function csvOf(name: string): string {
   return readFixture(`documents/${name}.txt`).split('\n').map((line) => line.split('\t').map((t) => (/[",]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t)).join(',')).join('\n');
 }
 
-async function reconcileFile(name: string, bytes: Uint8Array | string): Promise<{ code: number; out: string }> {
-  const path = join(tempDir(), name);
-  writeFileSync(path, bytes);
-  const io = captureIo(typeof bytes === 'string' ? { files: { [path]: bytes } } : {});
-  const code = await runCli(['reconcile', path], io);
-  return { code, out: io.out() };
-}
+const reconcileFile = (name: string, bytes: Uint8Array | string): Promise<{ code: number; out: string }> => reconcileFileIn(tempDir(), name, bytes);
 
 const tableOf = (name: string): DocumentTable => readTextDocument(readFixture(`documents/${name}.txt`)).blocks.find((b) => b.kind === 'table') as DocumentTable;
 

@@ -1,13 +1,10 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { EXIT_FINDINGS, EXIT_OK } from '../../src/cli/cliSupport.js';
-import { runCli } from '../../src/cli/runCli.js';
 import { checkDocument } from '../../src/documents/checkDocument.js';
 import type { CheckFinding } from '../../src/documents/checkReport.js';
 import { readXlsxDocument } from '../../src/io/readXlsxDocument.js';
-import { captureIo } from '../_helpers/cliIo.js';
+import { reconcileFileIn } from '../_helpers/cliIo.js';
 import { readFixture } from '../_helpers/fixtures.js';
 import { tempDirs } from '../_helpers/tempDirs.js';
 
@@ -36,13 +33,7 @@ async function sheetOf(name: string, merges: readonly string[]): Promise<Uint8Ar
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
-async function reconcileFile(name: string, bytes: Uint8Array | string): Promise<{ code: number; out: string }> {
-  const path = join(tempDir(), name);
-  writeFileSync(path, bytes);
-  const io = captureIo(typeof bytes === 'string' ? { files: { [path]: bytes } } : {});
-  const code = await runCli(['reconcile', path], io);
-  return { code, out: io.out() };
-}
+const reconcileFile = (name: string, bytes: Uint8Array | string): Promise<{ code: number; out: string }> => reconcileFileIn(tempDir(), name, bytes);
 
 describe('new shapes as sheets and CSV files', () => {
   // “Ngân sách trung ương” merged over “Đầu tư | Sự nghiệp”, the other headers merged down their two rows
