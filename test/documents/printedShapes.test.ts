@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { EXIT_FINDINGS, EXIT_OK } from '../../src/cli/cliSupport.js';
+import { checkDocument } from '../../src/documents/checkDocument.js';
+import type { CheckFinding } from '../../src/documents/checkReport.js';
+import { readDocxDocument } from '../../src/io/readDocxDocument.js';
+import { readXlsxDocument } from '../../src/io/readXlsxDocument.js';
+import { reconcileFileIn } from '../_helpers/cliIo.js';
+import { bytesOf, type SheetPlan } from '../_helpers/officialSheets.js';
+import { tempDirs } from '../_helpers/tempDirs.js';
+import { wordPlan, type WordRow } from '../_helpers/wordPlans.js';
+
+// Tables as offices print them, in shapes read before with nothing checked or the error put at another cell: each
+// as a sheet (title merged across, header cells merged) and, where a plan prints it so, in a Word plan; each clean
+// and with one planted error, found at its own cell.
+
+const tempDir = tempDirs('vnp-printed-shapes-');
+const brief = (f: CheckFinding): string => `${f.code} @${f.location.row}:${f.location.column} ${f.printed ?? ''}`;
+const sheet = (plan: Omit<SheetPlan, 'name'>): Promise<Uint8Array> => bytesOf([{ name: 'Biểu', ...plan }]);
+const findingsOf = async (bytes: Uint8Array): Promise<string[]> => checkDocument(await readXlsxDocument(bytes)).findings.map(brief);
+
+describe('years as columns under one header over them, no unit column', () => {
+  // “Năm” (or “Giai đoạn 2021–2025”) merged over the years printed in the second header row; the rates are
+  // rows, each of the count above it over “Tổng số hộ” (before: read as five amount columns, nothing checked)
+  const body = (poorRate2023: string): string[][] => [
+    ['1', 'Tổng số hộ', '12.450', '12.580', '12.710', '12.836', '12.960'],
+    ['2', 'Số hộ nghèo', '1.120', '986', '845', '702', '560'],
+    ['3', 'Tỷ lệ hộ nghèo (%)', '9,00', '7,84', poorRate2023, '5,47', '4,32'],
+    ['4', 'Số hộ cận nghèo', '870', '812', '760', '698', '640'],
+    ['5', 'Tỷ lệ (%)', '6,99', '6,45', '5,98', '5,44', '4,94'],
+  ];
+  const plan = (group: string, poorRate2023: string): Omit<SheetPlan, 'name'> => ({
+    title: ['BIỂU 1. KẾT QUẢ GIẢM NGHÈO GIAI ĐOẠN 2021-2025'],
+    header: [
+      ['STT', 'Chỉ tiêu', group, null, null, null, null],
+      [null, null, '2021', '2022', '2023', '2024', '2025'],
+    ],
+    headerMerges: ['A1:A2', 'B1:B2', 'C1:G1'],
+    body: body(poorRate2023),
+  });
+
+  it.each(['Năm', 'Giai đoạn 2021–2025'])('under “%s”: the rate typed 6,56 for 6,65 is found at its cell, none on the twin', async (group) => {
+    expect(await findingsOf(await sheet(plan(group, '6,65')))).toEqual([]);
+    expect(await findingsOf(await sheet(plan(group, '6,56')))).toEqual(['rate-mismatch @6:5 6,56']);
+    const run = await reconcileFileIn(tempDir(), 'giam-ngheo.xlsx', await sheet(plan(group, '6,56')));
+    expect(run.code).toBe(EXIT_FINDINGS);
+    expect(run.out).toContain('Tỷ lệ hộ nghèo (%) = Số hộ nghèo ÷ Tổng số hộ × 100');
+    expect(run.out).toContain('2023 · Tỷ lệ hộ nghèo (%): printed 6,56, expected 6,65 (845 ÷ 12.710 × 100');
+    expect((await reconcileFileIn(tempDir(), 'giam-ngheo-ok.xlsx', await sheet(plan(group, '6,65')))).code).toBe(EXIT_OK);
+  });
+
+  it('in a Word plan (the group header spanning the years, the others merged down): the same finding at the printed cell', async () => {
+    const word = (poorRate2023: string): Promise<Uint8Array> => {
+      const table: WordRow[] = [
+        { cells: [{ text: 'STT', vmerge: 'restart' }, { text: 'Chỉ tiêu', vmerge: 'restart' }, { text: 'Năm', span: 5 }] },
+        { cells: [{ text: '', vmerge: 'continue' }, { text: '', vmerge: 'continue' }, '2021', '2022', '2023', '2024', '2025'] },
+        ...body(poorRate2023).map((cells) => ({ cells })),
+      ];
+      return wordPlan([{ p: 'Kết quả thực hiện các chỉ tiêu giảm nghèo giai đoạn 2021-2025 như sau:' }, { table }]);
+    };
+    const check = async (rate: string): Promise<string[]> => checkDocument(readDocxDocument(await word(rate))).findings.map(brief);
+    expect(await check('6,65')).toEqual([]);
+    expect(await check('6,56')).toEqual(['rate-mismatch @5:5 6,56']);
+  });
+
+  it('a budget by year under “Kế hoạch vốn” (no rate among its rows) is still read as printed, the period the sum of the years', async () => {
+    const budget = await sheet({
+      title: ['ĐVT: triệu đồng'],
+      header: [
+        ['STT', 'Nội dung', 'Kế hoạch vốn', null, null, 'Tổng giai đoạn'],
+        [null, null, 'Năm 2023', 'Năm 2024', 'Năm 2025', null],
+      ],
+      headerMerges: ['A1:A2', 'B1:B2', 'C1:E1', 'F1:F2'],
+      body: [
+        ['1', 'Dự án 1', '1.200', '1.350', '1.500', '4.050'],
+        ['2', 'Dự án 2', '800', '900', '950', '2.560'],
+        ['3', 'Dự án 3', '400', '450', '500', '1.350'],
+      ],
+    });
+    expect(await findingsOf(budget)).toEqual(['sum-mismatch @5:6 2.560']);
+  });
+});
