@@ -6,7 +6,7 @@ import { foldVietnamese } from '../text/foldVietnamese.js';
 import { cellNumber, rowNumber, type CellNumber, type RowNumber } from './_cellNumber.js';
 import { isNoFigureText } from '../numbers/tableFigureText.js';
 import { figureCells, moneyUnitIn, tableHeader } from './_tableHeader.js';
-import { coverageCandidates, hasChildRow, inNumberSequence, MEAN_ROW, namedGroup, NOTE_ROW, PERIOD_ROW, relationColumns, STOCK_HEADER, roleOf, rowSignal, startsNumberGroup, withLetterLevels, type RowSignal } from './_tableRows.js';
+import { coverageCandidates, hasChildRow, inNumberSequence, MEAN_ROW, namedGroup, NOTE_ROW, PERIOD_ROW, relationColumns, STOCK_HEADER, roleOf, rowSignal, startsNumberGroup, withLetterLevels, withSubRows, type RowSignal } from './_tableRows.js';
 import { averageRelations, carriedBreaks, CHANGE_HEADER, declaredFormulas, headerFormulas, IN_WHICH, isMeanOf, linearRelations, scaledTo, TOTAL_NAME, type Col, type LinearFit } from './_columnRelations.js';
 import type { DocumentTable } from './documentModel.js';
 import { namesChangeFromPrevious, productFits, rowChangeFit } from './_rowChanges.js';
@@ -254,11 +254,13 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
     return labelCol !== null ? text(r, labelCol) : text(r, 0);
   }
   const signals: RowSignal[] = withLetterLevels(
-    dataRows.map((r, j) => {
-      const label = rowLabelText(r);
-      const numberText = rowNumberCol !== null ? text(r, rowNumberCol) : '';
-      return rowSignal(r, numberText, label, figureCols.some((c) => at(j, c.col) !== null));
-    }),
+    withSubRows(
+      dataRows.map((r, j) => {
+        const label = rowLabelText(r);
+        const numberText = rowNumberCol !== null ? text(r, rowNumberCol) : '';
+        return rowSignal(r, numberText, label, figureCols.some((c) => at(j, c.col) !== null));
+      }),
+    ),
   );
   // an unnumbered row with figures right before numbered rows heads a group (“Huyện Đại Từ” over its communes)
   if (rowNumberCol !== null) {

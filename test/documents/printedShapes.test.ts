@@ -79,3 +79,67 @@ describe('years as columns under one header over them, no unit column', () => {
     expect(await findingsOf(budget)).toEqual(['sum-mismatch @5:6 2.560']);
   });
 });
+
+describe('a province by district, each district followed by its communes, then “Toàn tỉnh”', () => {
+  // the districts unnumbered, their communes under them named “Xã …” (indented, or with a dash before the name): each
+  // district the sum of its communes, the total the sum of the communes (before: the total left unchecked, a wrong
+  // commune count found only at its rate)
+  const communes = (label: (name: string) => string, poorPhuDinh: string): string[][] => [
+    ['', 'Huyện Định Hóa', '3.410', '143', '4,19'],
+    ['', label('Xã Bình Thành'), '1.110', '48', '4,32'],
+    ['', label('Xã Phú Đình'), '1.320', poorPhuDinh, '4,55'],
+    ['', label('Xã Trung Hội'), '980', '35', '3,57'],
+    ['', 'Huyện Võ Nhai', '3.080', '163', '5,29'],
+    ['', label('Xã La Hiên'), '1.450', '72', '4,97'],
+    ['', label('Xã Tràng Xá'), '1.630', '91', '5,58'],
+    ['', 'Huyện Đồng Hỷ', '4.805', '159', '3,31'],
+    ['', label('Xã Hóa Thượng'), '2.210', '40', '1,81'],
+    ['', label('Xã Minh Lập'), '1.190', '53', '4,45'],
+    ['', label('Xã Văn Hán'), '1.405', '66', '4,70'],
+    ['', 'Toàn tỉnh', '11.295', '465', '4,12'],
+  ];
+  const plan = (label: (name: string) => string, poorPhuDinh: string): Omit<SheetPlan, 'name'> => ({
+    title: ['KẾT QUẢ RÀ SOÁT HỘ NGHÈO CUỐI NĂM 2024', 'ĐVT: hộ'],
+    header: [['STT', 'Đơn vị', 'Tổng số hộ', 'Số hộ nghèo', 'Tỷ lệ hộ nghèo (%)']],
+    headerMerges: [],
+    body: communes(label, poorPhuDinh),
+  });
+  const LABELS: [string, (name: string) => string][] = [
+    ['named “Xã …” under their district', (n) => n],
+    ['prefixed “- Xã …”', (n) => `- ${n}`],
+  ];
+
+  it.each(LABELS)('communes %s: 69 typed for 60 found at the commune’s count, none on the twin', async (_, label) => {
+    expect(await findingsOf(await sheet(plan(label, '60')))).toEqual([]);
+    expect(await findingsOf(await sheet(plan(label, '69')))).toEqual(['sum-mismatch @6:4 69']);
+    const run = await reconcileFileIn(tempDir(), 'toan-tinh.xlsx', await sheet(plan(label, '69')));
+    expect(run.out).toContain('Huyện Định Hóa = sum of 3 rows');
+    expect(run.out).toMatch(/Toàn tỉnh = sum of 8 rows \((- )?Xã Bình Thành/);
+    expect(run.out).toContain('Xã Phú Đình · Số hộ nghèo: printed 69, expected 60 — Huyện Định Hóa adds up to 143 with 60 here');
+    expect((await reconcileFileIn(tempDir(), 'toan-tinh-ok.xlsx', await sheet(plan(label, '60')))).code).toBe(EXIT_OK);
+  });
+
+  it('in a Word plan with the dashes: the same finding at the printed cell', async () => {
+    const word = async (poor: string): Promise<string[]> => {
+      const table: WordRow[] = [{ cells: ['STT', 'Đơn vị', 'Tổng số hộ', 'Số hộ nghèo', 'Tỷ lệ hộ nghèo (%)'] }, ...communes((n) => `- ${n}`, poor).map((cells) => ({ cells }))];
+      return checkDocument(readDocxDocument(await wordPlan([{ p: 'Biểu 2. Kết quả rà soát hộ nghèo cuối năm 2024 theo đơn vị' }, { table }]))).findings.map(brief);
+    };
+    expect(await word('60')).toEqual([]);
+    expect(await word('69')).toEqual(['sum-mismatch @4:4 69']);
+  });
+
+  it('a list of communes of one level (“Xã …”, “Thị trấn …”) is not nested: the total adds every one', async () => {
+    const flat = await sheet({
+      title: [],
+      header: [['STT', 'Đơn vị', 'Tổng số hộ', 'Số hộ nghèo']],
+      headerMerges: [],
+      body: [
+        ['1', 'Thị trấn Chợ Chu', '2.150', '31'],
+        ['2', 'Xã Bình Thành', '1.110', '48'],
+        ['3', 'Xã Phú Đình', '1.320', '60'],
+        ['', 'Toàn huyện', '4.580', '140'],
+      ],
+    });
+    expect(await findingsOf(flat)).toEqual(['sum-mismatch @5:4 140']);
+  });
+});
