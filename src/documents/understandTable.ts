@@ -535,7 +535,10 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
     const declared = fit !== null && namesItsCount(rc, fit.count) && POPULATION_HEADER.test(foldVietnamese(fit.base.header));
     if (fit === null || fit.of < 2 || fit.holds < Math.max(declared ? 1 : 2, Math.ceil((fit.of - carriedBreaks(fit.breaks, covers, fit.holds)) * share))) {
       // a share of the total (“Cơ cấu (%)”, “Tỷ trọng (%)” beside an amount): each row's figure over the total row's, × 100
-      const totalRow = SHARE_HEADER.test(foldVietnamese(rc.header)) ? grandTotal(rows) : -1;
+      // — or any rate column whose total row prints 100 (“Tỷ lệ (%)” of each source of a budget, “100,00” at “Tổng cộng”)
+      const grand = grandTotal(rows);
+      const whole = grand >= 0 && at(grand, rc.col) !== null && isHundred(at(grand, rc.col)!);
+      const totalRow = SHARE_HEADER.test(foldVietnamese(rc.header)) || whole ? grand : -1;
       const shareFit = totalRow < 0 ? null : bestShareFit(rc, additive, checkedRows, totalRow, at, rounding);
       if (shareFit !== null && shareFit.holds >= Math.max(2, Math.ceil(shareFit.of * 0.5))) {
         const t = rows[totalRow]!;
@@ -544,7 +547,8 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
         return;
       }
       // a rate of growth (“Tốc độ tăng (%)”, “Tăng trưởng (%)”) = (this year − last year) ÷ last year × 100
-      const growth = GROWTH_HEADER.test(foldVietnamese(rc.header)) ? bestGrowthFit(rc, additive, checkedRows, at, rounding) : null;
+      // — or a change in percent (“Tăng/giảm (%)”, “Tăng (+), giảm (-) (%)”) between two columns of counts or amounts
+      const growth = GROWTH_HEADER.test(foldVietnamese(rc.header)) || CHANGE_HEADER.test(foldVietnamese(rc.header)) ? bestGrowthFit(rc, additive, checkedRows, at, rounding) : null;
       if (growth !== null && growth.holds >= Math.max(2, Math.ceil(growth.of * 0.5))) {
         relations.push({ type: 'rate', column: rc.key, count: growth.to.key, minus: growth.from.key, base: growth.from.key, scale: 100, rounding });
         evidence.push({ type: 'rate', text: `${rc.key} = (${growth.to.key} − ${growth.from.key}) ÷ ${growth.from.key} × 100 (a growth, ${rounding}, to the decimals printed)`, holds: growth.holds, of: growth.of, breaks: growth.breaks.map(rowLabelAt), origin: 'inferred' });
@@ -788,6 +792,11 @@ function bestGrowthFit(rc: Col, additive: readonly Col[], rows: readonly number[
     }
   }
   return best;
+}
+
+/** True when a figure is 100 (“100”, “100,00”): the whole, as a share column prints it at its total. */
+function isHundred(n: CellNumber): boolean {
+  return BigInt(n.units) === 100n * 10n ** BigInt(n.decimals);
 }
 
 /** The data-row index of the one total that covers the most rows, or −1. */

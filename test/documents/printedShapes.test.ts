@@ -143,3 +143,104 @@ describe('a province by district, each district followed by its communes, then �
     expect(await findingsOf(flat)).toEqual(['sum-mismatch @5:4 140']);
   });
 });
+
+describe('a change in percent between two years, and a share of the total', () => {
+  // “Tăng/giảm (%)” = (2025 − 2024) ÷ 2024 × 100, negative for a fall (before: left unchecked)
+  const change = (hoaPhu: string): Omit<SheetPlan, 'name'> => ({
+    title: [],
+    header: [
+      ['STT', 'Đơn vị', 'Số hộ nghèo', null, 'Tăng/giảm (%)'],
+      [null, null, 'Năm 2024', 'Năm 2025', null],
+    ],
+    headerMerges: ['A1:A2', 'B1:B2', 'C1:D1', 'E1:E2'],
+    body: [
+      ['1', 'Xã An Bình', '96', '78', '-18,75'],
+      ['2', 'Xã Tân Lập', '120', '101', '-15,83'],
+      ['3', 'Xã Hòa Phú', '64', '50', hoaPhu],
+      ['4', 'Thị trấn Cầu Gồ', '41', '33', '-19,51'],
+      [null, 'Toàn huyện', '321', '262', '-18,38'],
+    ],
+  });
+
+  it('“Tăng/giảm (%)”: -23,88 typed for -21,88 found at its cell, none on the twin', async () => {
+    expect(await findingsOf(await sheet(change('-21,88')))).toEqual([]);
+    expect(await findingsOf(await sheet(change('-23,88')))).toEqual(['rate-mismatch @5:5 -23,88']);
+    const run = await reconcileFileIn(tempDir(), 'tang-giam.xlsx', await sheet(change('-23,88')));
+    expect(run.out).toContain('Tăng/giảm (%) = (Năm 2025 − Năm 2024) ÷ Năm 2024 × 100');
+    expect(run.out).toContain('Xã Hòa Phú · Tăng/giảm (%): printed -23,88, expected -21,88 ((50 − 64) ÷ 64 × 100');
+  });
+
+  // a budget by source in triệu đồng with three decimals, “Trong đó” over “Vốn đầu tư phát triển | Vốn sự nghiệp”, and
+  // “Tỷ lệ (%)” each source's share of “Tổng cộng” (100,00 there) (before: the shares left unchecked)
+  const budget = (tinh: string, tinhShare: string): Omit<SheetPlan, 'name'> => ({
+    title: ['ĐVT: triệu đồng'],
+    header: [
+      ['STT', 'Nguồn vốn', 'Tổng cộng', 'Trong đó', null, 'Tỷ lệ (%)'],
+      [null, null, null, 'Vốn đầu tư phát triển', 'Vốn sự nghiệp', null],
+    ],
+    headerMerges: ['A1:A2', 'B1:B2', 'C1:C2', 'D1:E1', 'F1:F2'],
+    body: [
+      [null, 'Tổng cộng', '22.088,819', '15.147,053', '6.941,766', '100,00'],
+      ['1', 'Ngân sách trung ương', '16.913,569', '12.345,678', '4.567,891', '76,57'],
+      ['2', 'Ngân sách tỉnh', tinh, '2.345,250', '1.234,500', tinhShare],
+      ['3', 'Ngân sách huyện', '1.245,500', '456,125', '789,375', '5,64'],
+      ['4', 'Vốn huy động hợp pháp khác', '350,000', '-', '350,000', '1,58'],
+    ],
+  });
+
+  it('a source’s share: 16,12 typed for 16,21 found at its cell, a wrong amount at its own cell, none on the twin', async () => {
+    expect(await findingsOf(await sheet(budget('3.579,750', '16,21')))).toEqual([]);
+    expect(await findingsOf(await sheet(budget('3.579,750', '16,12')))).toEqual(['rate-mismatch @6:6 16,12']);
+    expect(await findingsOf(await sheet(budget('3.588,750', '16,21')))).toEqual(['sum-mismatch @6:3 3.588,750']);
+    const run = await reconcileFileIn(tempDir(), 'nguon-von.xlsx', await sheet(budget('3.579,750', '16,12')));
+    expect(run.out).toContain('Tỷ lệ (%) = Tổng cộng ÷ Tổng cộng of Tổng cộng × 100 (a share of the total');
+    expect(run.out).toContain('Ngân sách tỉnh · Tỷ lệ (%): printed 16,12, expected 16,21');
+  });
+});
+
+describe('shapes read as printed before: three header rows, plan and result', () => {
+  // “Năm 2025” over “Kế hoạch | Thực hiện”, each over “Số hộ nghèo | Tỷ lệ (%)”
+  const three = (rate: string): Omit<SheetPlan, 'name'> => ({
+    title: [],
+    header: [
+      ['STT', 'Đơn vị', 'Tổng số hộ', 'Năm 2025', null, null, null],
+      [null, null, null, 'Kế hoạch', null, 'Thực hiện', null],
+      [null, null, null, 'Số hộ nghèo', 'Tỷ lệ (%)', 'Số hộ nghèo', 'Tỷ lệ (%)'],
+    ],
+    headerMerges: ['A1:A3', 'B1:B3', 'C1:C3', 'D1:G1', 'D2:E2', 'F2:G2'],
+    body: [
+      ['1', 'Xã An Bình', '2.140', '96', '4,49', '88', '4,11'],
+      ['2', 'Xã Tân Lập', '1.875', '120', '6,40', '101', rate],
+      ['3', 'Xã Hòa Phú', '2.410', '64', '2,66', '70', '2,90'],
+      ['4', 'Thị trấn Cầu Gồ', '3.050', '41', '1,34', '37', '1,21'],
+      [null, 'Toàn huyện', '9.475', '321', '3,39', '296', '3,12'],
+    ],
+  });
+
+  it('three header rows: 5,93 typed for 5,39 found at its cell, none on the twin', async () => {
+    expect(await findingsOf(await sheet(three('5,39')))).toEqual([]);
+    expect(await findingsOf(await sheet(three('5,93')))).toEqual(['rate-mismatch @5:7 5,93']);
+  });
+
+  // “Số hộ thoát nghèo năm 2025” over “Kế hoạch | Thực hiện | Tỷ lệ đạt (%)” with the district's total
+  const achieved = (tanLap: string): Omit<SheetPlan, 'name'> => ({
+    title: [],
+    header: [
+      ['STT', 'Đơn vị', 'Số hộ thoát nghèo năm 2025', null, null],
+      [null, null, 'Kế hoạch', 'Thực hiện', 'Tỷ lệ đạt (%)'],
+    ],
+    headerMerges: ['A1:A2', 'B1:B2', 'C1:E1'],
+    body: [
+      ['1', 'Xã An Bình', '25', '27', '108,00'],
+      ['2', 'Xã Tân Lập', '30', tanLap, '93,33'],
+      ['3', 'Xã Hòa Phú', '18', '18', '100,00'],
+      ['4', 'Thị trấn Cầu Gồ', '12', '15', '125,00'],
+      [null, 'Toàn huyện', '85', '88', '103,53'],
+    ],
+  });
+
+  it('plan, result and “Tỷ lệ đạt (%)”: a result typed 26 for 28 found at the result (the total and the rate agree on 28)', async () => {
+    expect(await findingsOf(await sheet(achieved('28')))).toEqual([]);
+    expect(await findingsOf(await sheet(achieved('26')))).toEqual(['sum-mismatch @4:4 26']);
+  });
+});
