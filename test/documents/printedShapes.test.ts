@@ -16,6 +16,8 @@ import { wordPlan, type WordRow } from '../_helpers/wordPlans.js';
 const tempDir = tempDirs('vnp-printed-shapes-');
 const brief = (f: CheckFinding): string => `${f.code} @${f.location.row}:${f.location.column} ${f.printed ?? ''}`;
 const sheet = (plan: Omit<SheetPlan, 'name'>): Promise<Uint8Array> => bytesOf([{ name: 'Biểu', ...plan }]);
+/** A sheet of one header row and no merges. */
+const flatSheet = (header: (string | null)[], body: SheetPlan['body']): Promise<Uint8Array> => sheet({ title: [], header: [header], headerMerges: [], body });
 const findingsOf = async (bytes: Uint8Array): Promise<string[]> => checkDocument(await readXlsxDocument(bytes)).findings.map(brief);
 
 describe('years as columns under one header over them, no unit column', () => {
@@ -129,17 +131,12 @@ describe('a province by district, each district followed by its communes, then �
   });
 
   it('a list of communes of one level (“Xã …”, “Thị trấn …”) is not nested: the total adds every one', async () => {
-    const flat = await sheet({
-      title: [],
-      header: [['STT', 'Đơn vị', 'Tổng số hộ', 'Số hộ nghèo']],
-      headerMerges: [],
-      body: [
-        ['1', 'Thị trấn Chợ Chu', '2.150', '31'],
-        ['2', 'Xã Bình Thành', '1.110', '48'],
-        ['3', 'Xã Phú Đình', '1.320', '60'],
-        ['', 'Toàn huyện', '4.580', '140'],
-      ],
-    });
+    const flat = await flatSheet(['STT', 'Đơn vị', 'Tổng số hộ', 'Số hộ nghèo'], [
+      ['1', 'Thị trấn Chợ Chu', '2.150', '31'],
+      ['2', 'Xã Bình Thành', '1.110', '48'],
+      ['3', 'Xã Phú Đình', '1.320', '60'],
+      ['', 'Toàn huyện', '4.580', '140'],
+    ]);
     expect(await findingsOf(flat)).toEqual(['sum-mismatch @5:4 140']);
   });
 });
@@ -242,5 +239,51 @@ describe('shapes read as printed before: three header rows, plan and result', ()
   it('plan, result and “Tỷ lệ đạt (%)”: a result typed 26 for 28 found at the result (the total and the rate agree on 28)', async () => {
     expect(await findingsOf(await sheet(achieved('28')))).toEqual([]);
     expect(await findingsOf(await sheet(achieved('26')))).toEqual(['sum-mismatch @4:4 26']);
+  });
+});
+
+describe('a rate that is the only relation reading its count and base', () => {
+  // “Kế hoạch | Thực hiện | Tỷ lệ đạt (%)” with no total row: a wrong rate and a wrong result look alike — the finding
+  // stays at the rate (no guess) and says which cells could be wrong, and the count that would give the rate
+  const noTotal = (tanLap: string, rate: string): Omit<SheetPlan, 'name'> => ({
+    title: [],
+    header: [
+      ['STT', 'Đơn vị', 'Số hộ thoát nghèo năm 2025', null, null],
+      [null, null, 'Kế hoạch', 'Thực hiện', 'Tỷ lệ đạt (%)'],
+    ],
+    headerMerges: ['A1:A2', 'B1:B2', 'C1:E1'],
+    body: [
+      ['1', 'Xã An Bình', '25', '27', '108,00'],
+      ['2', 'Xã Tân Lập', '30', tanLap, rate],
+      ['3', 'Xã Hòa Phú', '18', '18', '100,00'],
+      ['4', 'Thị trấn Cầu Gồ', '12', '15', '125,00'],
+    ],
+  });
+
+  it('says the result or the plan may be the wrong figure, and which result gives the printed rate; none on the twin', async () => {
+    expect(await findingsOf(await sheet(noTotal('28', '93,33')))).toEqual([]);
+    const doc = checkDocument(await readXlsxDocument(await sheet(noTotal('26', '93,33'))));
+    expect(doc.findings.map(brief)).toEqual(['rate-mismatch @4:5 93,33']);
+    expect(doc.findings[0]!.message).toContain('no sum or other rate of the table checks Thực hiện 26 (28 would give 93,33) or Kế hoạch 30: the rate may be right and one of them wrong');
+  });
+
+  it('a rate whose count and base a total row vouches for is the wrong figure: no such words', async () => {
+    const run = await reconcileFileIn(tempDir(), 'ty-le-dat.xlsx', await sheet({ ...noTotal('28', '96,67'), body: [...noTotal('28', '96,67').body, [null, 'Toàn huyện', '85', '88', '103,53']] }));
+    expect(run.out).toContain('Xã Tân Lập · Tỷ lệ đạt (%): printed 96,67, expected 93,33');
+    expect(run.out).not.toContain('may be right');
+  });
+
+  it('a base another rate agrees with is not in doubt: only the count is named', async () => {
+    // the near-poor rate of 2023 holds on the same “Tổng số hộ”: the households are vouched for, the poor count is not
+    const indicators = await flatSheet(['Chỉ tiêu', 'Năm 2023', 'Năm 2024', 'Năm 2025'], [
+      ['Tổng số hộ', '12.710', '12.836', '12.960'],
+      ['Số hộ nghèo', '845', '702', '560'],
+      ['Tỷ lệ hộ nghèo (%)', '6,56', '5,47', '4,32'],
+      ['Số hộ cận nghèo', '760', '698', '640'],
+      ['Tỷ lệ hộ cận nghèo (%)', '5,98', '5,44', '4,94'],
+    ]);
+    const doc = checkDocument(await readXlsxDocument(indicators));
+    expect(doc.findings.map(brief)).toEqual(['rate-mismatch @4:2 6,56']);
+    expect(doc.findings[0]!.message).toContain('checks Số hộ nghèo 845 (834 would give 6,56): the rate may be right and that figure wrong');
   });
 });
