@@ -193,6 +193,19 @@ describe('a change in percent between two years, and a share of the total', () =
     expect(run.out).toContain('Tỷ lệ (%) = Tổng cộng ÷ Tổng cộng of Tổng cộng × 100 (a share of the total');
     expect(run.out).toContain('Ngân sách tỉnh · Tỷ lệ (%): printed 16,12, expected 16,21');
   });
+
+  it('the same budget in a Word plan, “ĐVT: triệu đồng” above it and “Trong đó” spanning two columns: the share found at its cell', async () => {
+    const word = async (tinhShare: string): Promise<string[]> => {
+      const header: WordRow[] = [
+        { cells: [{ text: 'STT', vmerge: 'restart' }, { text: 'Nguồn vốn', vmerge: 'restart' }, { text: 'Tổng cộng', vmerge: 'restart' }, { text: 'Trong đó', span: 2 }, { text: 'Tỷ lệ (%)', vmerge: 'restart' }] },
+        { cells: [{ text: '', vmerge: 'continue' }, { text: '', vmerge: 'continue' }, { text: '', vmerge: 'continue' }, 'Vốn đầu tư phát triển', 'Vốn sự nghiệp', { text: '', vmerge: 'continue' }] },
+      ];
+      const body = budget('3.579,750', tinhShare).body.map((r) => ({ cells: r.map((c) => (c === null ? '' : String(c))) }));
+      return checkDocument(readDocxDocument(await wordPlan([{ p: 'Biểu 3. Nguồn vốn thực hiện Chương trình năm 2025' }, { p: 'ĐVT: triệu đồng', right: true }, { table: [...header, ...body] }]))).findings.map(brief);
+    };
+    expect(await word('16,21')).toEqual([]);
+    expect(await word('16,12')).toEqual(['rate-mismatch @5:6 16,12']);
+  });
 });
 
 describe('shapes read as printed before: three header rows, plan and result', () => {
