@@ -20,6 +20,26 @@ const sheet = (plan: Omit<SheetPlan, 'name'>): Promise<Uint8Array> => bytesOf([{
 const flatSheet = (header: (string | null)[], body: SheetPlan['body']): Promise<Uint8Array> => sheet({ title: [], header: [header], headerMerges: [], body });
 const findingsOf = async (bytes: Uint8Array): Promise<string[]> => checkDocument(await readXlsxDocument(bytes)).findings.map(brief);
 
+/**
+ * “Số hộ thoát nghèo năm 2025” over “Kế hoạch | Thực hiện | Tỷ lệ đạt (%)” by commune, Xã Tân Lập's result and
+ * rate as given, with the district's total row or without it.
+ */
+const achievedPlan = (tanLap: string, rate: string, total: boolean): Omit<SheetPlan, 'name'> => ({
+  title: [],
+  header: [
+    ['STT', 'Đơn vị', 'Số hộ thoát nghèo năm 2025', null, null],
+    [null, null, 'Kế hoạch', 'Thực hiện', 'Tỷ lệ đạt (%)'],
+  ],
+  headerMerges: ['A1:A2', 'B1:B2', 'C1:E1'],
+  body: [
+    ['1', 'Xã An Bình', '25', '27', '108,00'],
+    ['2', 'Xã Tân Lập', '30', tanLap, rate],
+    ['3', 'Xã Hòa Phú', '18', '18', '100,00'],
+    ['4', 'Thị trấn Cầu Gồ', '12', '15', '125,00'],
+    ...(total ? [[null, 'Toàn huyện', '85', '88', '103,53']] : []),
+  ],
+});
+
 describe('years as columns under one header over them, no unit column', () => {
   // “Năm” (or “Giai đoạn 2021–2025”) merged over the years printed in the second header row; the rates are
   // rows, each of the count above it over “Tổng số hộ” (before: read as five amount columns, nothing checked)
@@ -232,56 +252,24 @@ describe('shapes read as printed before: three header rows, plan and result', ()
     expect(await findingsOf(await sheet(three('5,93')))).toEqual(['rate-mismatch @5:7 5,93']);
   });
 
-  // “Số hộ thoát nghèo năm 2025” over “Kế hoạch | Thực hiện | Tỷ lệ đạt (%)” with the district's total
-  const achieved = (tanLap: string): Omit<SheetPlan, 'name'> => ({
-    title: [],
-    header: [
-      ['STT', 'Đơn vị', 'Số hộ thoát nghèo năm 2025', null, null],
-      [null, null, 'Kế hoạch', 'Thực hiện', 'Tỷ lệ đạt (%)'],
-    ],
-    headerMerges: ['A1:A2', 'B1:B2', 'C1:E1'],
-    body: [
-      ['1', 'Xã An Bình', '25', '27', '108,00'],
-      ['2', 'Xã Tân Lập', '30', tanLap, '93,33'],
-      ['3', 'Xã Hòa Phú', '18', '18', '100,00'],
-      ['4', 'Thị trấn Cầu Gồ', '12', '15', '125,00'],
-      [null, 'Toàn huyện', '85', '88', '103,53'],
-    ],
-  });
-
   it('plan, result and “Tỷ lệ đạt (%)”: a result typed 26 for 28 found at the result (the total and the rate agree on 28)', async () => {
-    expect(await findingsOf(await sheet(achieved('28')))).toEqual([]);
-    expect(await findingsOf(await sheet(achieved('26')))).toEqual(['sum-mismatch @4:4 26']);
+    expect(await findingsOf(await sheet(achievedPlan('28', '93,33', true)))).toEqual([]);
+    expect(await findingsOf(await sheet(achievedPlan('26', '93,33', true)))).toEqual(['sum-mismatch @4:4 26']);
   });
 });
 
 describe('a rate that is the only relation reading its count and base', () => {
   // “Kế hoạch | Thực hiện | Tỷ lệ đạt (%)” with no total row: a wrong rate and a wrong result look alike — the finding
   // stays at the rate (no guess) and says which cells could be wrong, and the count that would give the rate
-  const noTotal = (tanLap: string, rate: string): Omit<SheetPlan, 'name'> => ({
-    title: [],
-    header: [
-      ['STT', 'Đơn vị', 'Số hộ thoát nghèo năm 2025', null, null],
-      [null, null, 'Kế hoạch', 'Thực hiện', 'Tỷ lệ đạt (%)'],
-    ],
-    headerMerges: ['A1:A2', 'B1:B2', 'C1:E1'],
-    body: [
-      ['1', 'Xã An Bình', '25', '27', '108,00'],
-      ['2', 'Xã Tân Lập', '30', tanLap, rate],
-      ['3', 'Xã Hòa Phú', '18', '18', '100,00'],
-      ['4', 'Thị trấn Cầu Gồ', '12', '15', '125,00'],
-    ],
-  });
-
   it('says the result or the plan may be the wrong figure, and which result gives the printed rate; none on the twin', async () => {
-    expect(await findingsOf(await sheet(noTotal('28', '93,33')))).toEqual([]);
-    const doc = checkDocument(await readXlsxDocument(await sheet(noTotal('26', '93,33'))));
+    expect(await findingsOf(await sheet(achievedPlan('28', '93,33', false)))).toEqual([]);
+    const doc = checkDocument(await readXlsxDocument(await sheet(achievedPlan('26', '93,33', false))));
     expect(doc.findings.map(brief)).toEqual(['rate-mismatch @4:5 93,33']);
     expect(doc.findings[0]!.message).toContain('no sum or other rate of the table checks Thực hiện 26 (28 would give 93,33) or Kế hoạch 30: the rate may be right and one of them wrong');
   });
 
   it('a rate whose count and base a total row vouches for is the wrong figure: no such words', async () => {
-    const run = await reconcileFileIn(tempDir(), 'ty-le-dat.xlsx', await sheet({ ...noTotal('28', '96,67'), body: [...noTotal('28', '96,67').body, [null, 'Toàn huyện', '85', '88', '103,53']] }));
+    const run = await reconcileFileIn(tempDir(), 'ty-le-dat.xlsx', await sheet(achievedPlan('28', '96,67', true)));
     expect(run.out).toContain('Xã Tân Lập · Tỷ lệ đạt (%): printed 96,67, expected 93,33');
     expect(run.out).not.toContain('may be right');
   });
