@@ -14,6 +14,8 @@ export interface RowSignal {
   readonly signal: 'total' | 'group' | 'part' | 'item' | 'heading';
   /** Nesting level: letters 0, roman numerals and area groups 1, items 2, nested numbers deeper. */
   readonly level: number;
+  /** An unnumbered sub-item of the item row above it, by its label: “- Xã Bình Thành”, or a commune under “Huyện Định Hóa” ({@link withSubRows}). */
+  readonly sub?: true;
 }
 
 // “Bình quân chung”, “Trung bình toàn huyện” close a table as its total does: the rows' counts added up, the rate that of the totals;
@@ -71,9 +73,45 @@ export function rowSignal(row: number, numberText: string, label: string, hasFig
 /** A dash or bullet in the number column (“-”, “+”, “•”): a sub-item of the numbered row above it. */
 const BULLET = /^[-–—+*•·]$/u;
 
-/** Is the row's number cell a dash or bullet (“-”, “+”), the mark of a sub-item? */
+/** Is the row's number cell a dash or bullet (“-”, “+”), or its label a sub-item's ({@link withSubRows}), the mark of a sub-item? */
 export function isBulletRow(s: RowSignal): boolean {
-  return s.number === null && BULLET.test(s.numberText.trim());
+  return s.number === null && (BULLET.test(s.numberText.trim()) || s.sub === true);
+}
+
+/** A label marked as a sub-item by a dash or bullet before its words (“- Xã Bình Thành”, “+ Thôn 3”). */
+const LABEL_BULLET = /^[-–—+•·]\s*\S/u;
+
+/** The administrative level a label names (folded): district 1 (“Huyện”, “Quận”, “Thị xã”, “Thành phố”), commune 2 (“Xã”, “Phường”, “Thị trấn”), village 3; else null. */
+function placeLevel(folded: string): number | null {
+  if (/^(huyen|quan|thi xa|thanh pho|tp\.?)\s/.test(folded)) return 1;
+  if (/^(xa|phuong|thi tran|tt\.?)\s/.test(folded)) return 2;
+  if (/^(thon|ban|ap|xom|to dan pho|khu pho|buon|lang)\s/.test(folded)) return 3;
+  return null;
+}
+
+/**
+ * Unnumbered rows that are sub-items of the item row above them by their labels: a dash before the
+ * words (“- Xã Bình Thành” under “Huyện Định Hóa”), or a lower administrative level than the
+ * row they follow (the communes under their district, printed indented or not): one level below it,
+ * as a dash in the number column makes them. A district row is then the sum of its communes and the
+ * total the sum of the communes, never of every row.
+ */
+export function withSubRows(signals: readonly RowSignal[]): RowSignal[] {
+  let parent: RowSignal | null = null;
+  return signals.map((s) => {
+    if (s.signal !== 'item') {
+      parent = null;
+      return s;
+    }
+    const folded = foldVietnamese(s.label);
+    const dashed = LABEL_BULLET.test(s.label.trim());
+    const place = placeLevel(folded.replace(/^[-–—+•·]+\s*/u, ''));
+    const parentPlace = parent === null ? null : placeLevel(foldVietnamese(parent.label));
+    const sub = s.number === null && s.numberText === '' && s.hasFigures && parent !== null && (dashed || (place !== null && parentPlace !== null && place > parentPlace));
+    if (sub) return { ...s, sub: true, level: Math.max(s.level, parent!.level + 1) };
+    parent = dashed ? null : s;
+    return s;
+  });
 }
 
 /**
@@ -100,7 +138,7 @@ export function withLetterLevels(signals: readonly RowSignal[]): RowSignal[] {
 export function hasChildRow(signals: readonly RowSignal[], i: number): boolean {
   const s = signals[i]!;
   const next = signals[i + 1];
-  if (next !== undefined && s.number !== null && next.signal === 'item' && isBulletRow(next)) return next.level > s.level;
+  if (next !== undefined && (s.number !== null || next.sub === true) && next.signal === 'item' && isBulletRow(next)) return next.level > s.level;
   if (next === undefined || s.number === null || s.number.kind === 'letter' || next.number === null || next.signal !== 'item') return false;
   if (next.number.kind === 'nested') return isChildNumber(s.number, next.number);
   return next.number.kind === 'letter' && !next.number.upper && next.level > s.level;
@@ -147,7 +185,7 @@ export function coverageCandidates(signals: readonly RowSignal[], at: number): C
     return groups.filter((g) => g.level === top).map((g) => g.row);
   })();
   const children: number[] = [];
-  if (s.number !== null && signals[at + 1] !== undefined && isBulletRow(signals[at + 1]!) && signals[at + 1]!.level > s.level) {
+  if ((s.number !== null || signals[at + 1]?.sub === true) && signals[at + 1] !== undefined && isBulletRow(signals[at + 1]!) && signals[at + 1]!.level > s.level) {
     // the dashed rows right below a numbered row (“- Tiểu dự án 1”, “- Tiểu dự án 2” under “3”)
     for (let i = at + 1; i < signals.length && isBulletRow(signals[i]!) && signals[i]!.level > s.level; i++) children.push(signals[i]!.row);
   } else if (s.number !== null && s.number.kind !== 'letter') {

@@ -71,12 +71,19 @@ export function shapeTable(table: DocumentTable, guessFormat = true): ShapedTabl
   // when some indicator is a rate (“Tỷ lệ hộ nghèo”, a unit “%”): rows of like counts (“Số hộ thoát nghèo”,
   // “Số hộ tái nghèo” by year, with the period's total) are checked across as printed
   // the title and unit lines a grid keeps above the header (one cell each) are not indicators
+  // a title merged across the sheet is one text, printed once
   let lead = 0;
-  while (lead < Math.min(4, rows.length - 3) && rows[lead]!.filter((c) => textOf(c) !== '').length <= 1) lead++;
-  const body = rows.slice(lead);
-  const skippedColumns = numbering.has(0) && body.length > 0 && isIndicatorTable(body.map((r) => r.slice(1))) && body.slice(1).some((r) => r.slice(1, 3).some((c) => /^(ty le\b|%$)/.test(foldVietnamese(textOf(c))))) ? 1 : 0;
+  while (lead < Math.min(4, rows.length - 3) && rows[lead]!.filter((c, col) => textOf(c) !== '' && !coveredAt(c, lead, col)).length <= 1) lead++;
+  // periods printed under a header over them (“Năm” or “Giai đoạn 2021–2025” over “2021 | 2022 | …”) name the columns
+  // — read as one header row only for indicators by period among which a rate is (a budget by year is read as printed)
+  const grouped = periodsUnderGroup(rows, lead);
+  const collapsed = grouped === null ? null : [grouped, ...rows.slice(lead + 2)];
+  const underGroup = collapsed !== null && collapsed.slice(1).some((r) => r.slice(0, 3).some((c) => RATE_INDICATOR.test(foldVietnamese(textOf(c))))) && (isIndicatorTable(collapsed) || isIndicatorTable(collapsed.map((r) => r.slice(1))));
+  const body = underGroup ? collapsed : rows.slice(lead);
+  const skippedColumns = numbering.has(0) && body.length > 0 && isIndicatorTable(body.map((r) => r.slice(1))) && body.slice(1).some((r) => r.slice(1, 3).some((c) => RATE_INDICATOR.test(foldVietnamese(textOf(c))))) ? 1 : 0;
   const transposed = skippedColumns === 1 || isIndicatorTable(body);
-  const skippedRows = transposed ? lead : 0;
+  // the period row read into the header row is one more printed row before the indicators' figures
+  const skippedRows = transposed ? lead + (underGroup ? 1 : 0) : 0;
   // the columns comparing the periods, last (“So sánh (%)”, “Tỷ lệ đạt (%)”), would be rows of ratios of rows: left out
   let kept = body[0]?.length ?? 0;
   if (transposed) while (kept > skippedColumns + 2 && COMPARISON.test(foldVietnamese(textOf(body[0]![kept - 1])))) kept--;
@@ -100,6 +107,45 @@ export function comparisonsNote(headers: readonly string[]): string {
 function groupedWithDots(t: string): string {
   const m = /^(-?)([\d \u00A0\u202F]+?)(?:[,.](\d+))?(\s*%)?$/.exec(t)!;
   return `${m[1]}${m[2]!.split(/[ \u00A0\u202F]/).join('.')}${m[3] === undefined ? '' : `,${m[3]}`}${m[4] ?? ''}`;
+}
+
+/** An indicator that is a rate (folded): “Tỷ lệ hộ nghèo (%)”, a unit “%”. */
+const RATE_INDICATOR = /^(ty le\b|%$)/;
+
+/** True when the cell at row `r`, column `c` is covered by a merge whose first cell is elsewhere. */
+function coveredAt(cell: DocumentCell, r: number, c: number): boolean {
+  return cell.mergedInto !== undefined && (cell.mergedInto.row !== r || cell.mergedInto.col !== c);
+}
+
+/**
+ * Two header rows read as one: the periods printed in the second (“2021 | 2022 | …”, “Năm 2024”)
+ * under one header over them in the first (“Năm”, “Giai đoạn 2021–2025”, merged across or left
+ * blank after its first cell), every other column's header printed in the first row and merged
+ * down (or the cell below left blank). The row names each period column by its period and the
+ * others by their header; null when the rows are not so printed.
+ */
+function periodsUnderGroup(rows: readonly (readonly DocumentCell[])[], top: number): DocumentCell[] | null {
+  const upper = rows[top];
+  const lower = rows[top + 1];
+  if (upper === undefined || lower === undefined || rows.length < top + 4) return null;
+  const periods = lower.map((c, col) => !coveredAt(c, top + 1, col) && (PERIOD.test(foldVietnamese(textOf(c))) || PLAN_OR_RESULT.test(foldVietnamese(textOf(c)))));
+  const first = periods.indexOf(true);
+  if (first < 1 || periods.filter(Boolean).length < 2) return null;
+  const out: DocumentCell[] = [];
+  for (let col = 0; col < upper.length; col++) {
+    const up = upper[col]!;
+    const down = lower[col]!;
+    if (periods[col]!) {
+      // under the group: its cell in the first row is the group's (merged into it, or blank after it)
+      if (col > first && textOf(up) !== textOf(upper[first]) && textOf(up) !== '') return null;
+      out.push(plain(down));
+    } else {
+      // a column of its own: its header above, merged down or the cell below blank; after the periods, only a comparison or the period's total
+      if ((col > first && !COMPARISON.test(foldVietnamese(textOf(up))) && !/^(tong|cong|ca giai doan)\b/.test(foldVietnamese(textOf(up)))) || textOf(up) === '' || (textOf(down) !== '' && !coveredAt(down, top + 1, col))) return null;
+      out.push(plain(up));
+    }
+  }
+  return out;
 }
 
 /** A merge does not survive a transposition: each cell keeps its own text. */

@@ -6,7 +6,7 @@ import { foldVietnamese } from '../text/foldVietnamese.js';
 import { cellNumber, rowNumber, type CellNumber, type RowNumber } from './_cellNumber.js';
 import { isNoFigureText } from '../numbers/tableFigureText.js';
 import { figureCells, moneyUnitIn, tableHeader } from './_tableHeader.js';
-import { coverageCandidates, hasChildRow, inNumberSequence, MEAN_ROW, namedGroup, NOTE_ROW, PERIOD_ROW, relationColumns, STOCK_HEADER, roleOf, rowSignal, startsNumberGroup, withLetterLevels, type RowSignal } from './_tableRows.js';
+import { coverageCandidates, hasChildRow, inNumberSequence, MEAN_ROW, namedGroup, NOTE_ROW, PERIOD_ROW, relationColumns, STOCK_HEADER, roleOf, rowSignal, startsNumberGroup, withLetterLevels, withSubRows, type RowSignal } from './_tableRows.js';
 import { averageRelations, carriedBreaks, CHANGE_HEADER, declaredFormulas, headerFormulas, IN_WHICH, isMeanOf, linearRelations, scaledTo, TOTAL_NAME, type Col, type LinearFit } from './_columnRelations.js';
 import type { DocumentTable } from './documentModel.js';
 import { namesChangeFromPrevious, productFits, rowChangeFit } from './_rowChanges.js';
@@ -254,11 +254,13 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
     return labelCol !== null ? text(r, labelCol) : text(r, 0);
   }
   const signals: RowSignal[] = withLetterLevels(
-    dataRows.map((r, j) => {
-      const label = rowLabelText(r);
-      const numberText = rowNumberCol !== null ? text(r, rowNumberCol) : '';
-      return rowSignal(r, numberText, label, figureCols.some((c) => at(j, c.col) !== null));
-    }),
+    withSubRows(
+      dataRows.map((r, j) => {
+        const label = rowLabelText(r);
+        const numberText = rowNumberCol !== null ? text(r, rowNumberCol) : '';
+        return rowSignal(r, numberText, label, figureCols.some((c) => at(j, c.col) !== null));
+      }),
+    ),
   );
   // an unnumbered row with figures right before numbered rows heads a group (“Huyện Đại Từ” over its communes)
   if (rowNumberCol !== null) {
@@ -533,7 +535,10 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
     const declared = fit !== null && namesItsCount(rc, fit.count) && POPULATION_HEADER.test(foldVietnamese(fit.base.header));
     if (fit === null || fit.of < 2 || fit.holds < Math.max(declared ? 1 : 2, Math.ceil((fit.of - carriedBreaks(fit.breaks, covers, fit.holds)) * share))) {
       // a share of the total (“Cơ cấu (%)”, “Tỷ trọng (%)” beside an amount): each row's figure over the total row's, × 100
-      const totalRow = SHARE_HEADER.test(foldVietnamese(rc.header)) ? grandTotal(rows) : -1;
+      // — or any rate column whose total row prints 100 (“Tỷ lệ (%)” of each source of a budget, “100,00” at “Tổng cộng”)
+      const grand = grandTotal(rows);
+      const whole = grand >= 0 && at(grand, rc.col) !== null && isHundred(at(grand, rc.col)!);
+      const totalRow = SHARE_HEADER.test(foldVietnamese(rc.header)) || whole ? grand : -1;
       const shareFit = totalRow < 0 ? null : bestShareFit(rc, additive, checkedRows, totalRow, at, rounding);
       if (shareFit !== null && shareFit.holds >= Math.max(2, Math.ceil(shareFit.of * 0.5))) {
         const t = rows[totalRow]!;
@@ -542,7 +547,8 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
         return;
       }
       // a rate of growth (“Tốc độ tăng (%)”, “Tăng trưởng (%)”) = (this year − last year) ÷ last year × 100
-      const growth = GROWTH_HEADER.test(foldVietnamese(rc.header)) ? bestGrowthFit(rc, additive, checkedRows, at, rounding) : null;
+      // — or a change in percent (“Tăng/giảm (%)”, “Tăng (+), giảm (-) (%)”) between two columns of counts or amounts
+      const growth = GROWTH_HEADER.test(foldVietnamese(rc.header)) || CHANGE_HEADER.test(foldVietnamese(rc.header)) ? bestGrowthFit(rc, additive, checkedRows, at, rounding) : null;
       if (growth !== null && growth.holds >= Math.max(2, Math.ceil(growth.of * 0.5))) {
         relations.push({ type: 'rate', column: rc.key, count: growth.to.key, minus: growth.from.key, base: growth.from.key, scale: 100, rounding });
         evidence.push({ type: 'rate', text: `${rc.key} = (${growth.to.key} − ${growth.from.key}) ÷ ${growth.from.key} × 100 (a growth, ${rounding}, to the decimals printed)`, holds: growth.holds, of: growth.of, breaks: growth.breaks.map(rowLabelAt), origin: 'inferred' });
@@ -786,6 +792,11 @@ function bestGrowthFit(rc: Col, additive: readonly Col[], rows: readonly number[
     }
   }
   return best;
+}
+
+/** True when a figure is 100 (“100”, “100,00”): the whole, as a share column prints it at its total. */
+function isHundred(n: CellNumber): boolean {
+  return BigInt(n.units) === 100n * 10n ** BigInt(n.decimals);
 }
 
 /** The data-row index of the one total that covers the most rows, or −1. */

@@ -25,6 +25,8 @@ export interface AttributionContext {
    * and whether each holds with the cell read as another value (null: a figure is not exact).
    */
   readonly sumsOf?: (ref: CellRef) => ReadonlyArray<{ readonly cells: readonly CellRef[]; readonly holdsWith: (value: Fraction) => boolean | null }>;
+  /** The rates that read a cell as their count or base: each one's cells, the rate's first. */
+  readonly ratesOf?: (ref: CellRef) => ReadonlyArray<readonly CellRef[]>;
 }
 
 const SUMS = new Set(['sum-mismatch', 'difference-mismatch']);
@@ -386,6 +388,28 @@ export function attributeIssues(issues: readonly ReconcileIssue[], ctx: Attribut
     if (other !== undefined) note(other, `so does ${b.relationText}, with ${withRight}`);
     else replaced.set(b, findingAt(b, b.row, b.cells[0]!, printed, right, b.cells.slice(1), b.relationText, () => `${b.relationText}, with ${withRight}`));
   }
+  // a rate whose count and base no sum or other rate vouches for (“Tỷ lệ đạt (%)” of a result over its plan, no total
+  // row): the rate, the count or the base may be the wrong figure — said, with the one count and the one base that give
+  // the printed rate
+  if (sumsOf !== undefined) {
+    const wrong = new Set(out.filter((i) => i.severity === 'error' && i.cells[0] !== undefined).map((i) => key(i.cells[0]!)));
+    for (const r of out) {
+      if (r.code !== 'rate-mismatch' || r.severity !== 'error' || dropped.has(r) || replaced.has(r) || r.cells.length !== 3) continue;
+      const [rateRef, countRef, baseRef] = r.cells as [CellRef, CellRef, CellRef];
+      const [rate, count, base] = [ctx.figure(rateRef), ctx.figure(countRef), ctx.figure(baseRef)];
+      if (rate === null || count === null || base === null || base.value.num <= 0n) continue;
+      const vouched = (ref: CellRef, f: PrintedFigure): boolean => sumsOf(ref).some((x) => x.holdsWith(f.value) === true) || (ctx.ratesOf?.(ref) ?? []).some((cells) => key(cells[0]!) !== key(rateRef) && !wrong.has(key(cells[0]!)));
+      const doubtful = [...(vouched(countRef, count) ? [] : [{ ref: countRef, f: count }]), ...(vouched(baseRef, base) ? [] : [{ ref: baseRef, f: base }])];
+      if (doubtful.length === 0) continue;
+      const rounding = ctx.rounding(r.column);
+      const fits = doubtful.map(({ ref, f }) => {
+        const isCount = ref === countRef;
+        const values = figuresGiving(rate, isCount ? base : count, f.decimals, isCount).filter((v) => (isCount ? rateFits(rate, v, base, rounding) : rateFits(rate, count.value, { ...base, value: v }, rounding)));
+        return `${ref.column} ${f.text}${values.length === 1 ? ` (${formatVnNumber(values[0]!, { decimals: f.decimals })} would give ${rate.text})` : ''}`;
+      });
+      note(r, `no sum or other rate of the table checks ${fits.join(' or ')}: the rate may be right and ${doubtful.length > 1 ? 'one of them' : 'that figure'} wrong`);
+    }
+  }
   const result: ReconcileIssue[] = [];
   const noted = (i: ReconcileIssue): ReconcileIssue => {
     const n = notes.get(i);
@@ -424,6 +448,30 @@ function countsOfMean(mean: ReconcileIssue, ref: CellRef, decimals: number, ctx:
   for (; compareFractions(fraction(k, unit), hi) < 0; k++) {
     if (out.length >= 1000) return [];
     if (k >= 0n) out.push(fraction(k, unit));
+  }
+  return out;
+}
+
+/**
+ * The figures (at `decimals`) that, as the count (`asCount`) over the base `other` or as the base under the count
+ * `other`, give about the printed `rate` (× 100): the candidates round(rate) allows, at most three, else none.
+ */
+function figuresGiving(rate: PrintedFigure, other: PrintedFigure, decimals: number, asCount: boolean): Fraction[] {
+  const half = fraction(1n, 2n * 10n ** BigInt(rate.decimals));
+  const lo = subtractFractions(rate.value, half);
+  const hi = addFractions(rate.value, half);
+  if (lo.num <= 0n && !asCount) return [];
+  // count ∈ [lo, hi] × base ÷ 100; base ∈ [count × 100 ÷ hi, count × 100 ÷ lo]
+  const hundred = fraction(100n);
+  const [from, to] = asCount
+    ? [multiplyFractions(lo, fraction(other.value.num, other.value.den * 100n)), multiplyFractions(hi, fraction(other.value.num, other.value.den * 100n))]
+    : [multiplyFractions(multiplyFractions(other.value, hundred), fraction(hi.den, hi.num)), multiplyFractions(multiplyFractions(other.value, hundred), fraction(lo.den, lo.num))];
+  const unit = 10n ** BigInt(decimals);
+  const scaled = multiplyFractions(from, fraction(unit));
+  const out: Fraction[] = [];
+  for (let k = scaled.num / scaled.den - 1n; compareFractions(fraction(k, unit), to) <= 0; k++) {
+    if (out.length > 3) return [];
+    if (k > 0n && compareFractions(fraction(k, unit), from) >= 0) out.push(fraction(k, unit));
   }
   return out;
 }

@@ -4,7 +4,7 @@ import { attributeIssues } from './_attributeIssues.js';
 import { checkContext, refKey, validate } from './_checkContext.js';
 import { checkRunner, tableChecks, type Check } from './_runChecks.js';
 import { sumHoldsWith, type SumCheck } from './_sumChecks.js';
-import type { PrintedTable } from './printedTable.js';
+import type { CellRef, PrintedTable } from './printedTable.js';
 import type { ReconcileIssue, ReconcileReport } from './reconcileIssue.js';
 import { assertOptions } from '../errors/assertOptions.js';
 
@@ -75,6 +75,7 @@ export function reconcileTable(table: PrintedTable, options: ReconcileTableOptio
   const roundings = new Map(ix.table.relations.flatMap((r) => (r.type === 'rate' ? [[r.column, r.rounding] as const] : [])));
   const covers = new Map(ix.table.relations.flatMap((r) => (r.type === 'row-total' ? [[r.row, r.parts] as const] : [])));
   let sumsByCell: Map<string, SumCheck[]> | undefined;
+  let ratesByCell: Map<string, CellRef[][]> | undefined;
   const attributed = options.attribute !== true ? sorted : attributeIssues(sorted, {
     figure: (ref) => {
       if (!ix.rowIndex.has(ref.row) || !ix.columns.has(ref.column) || ix.columns.get(ref.column)!.kind === 'text') return null;
@@ -84,6 +85,7 @@ export function reconcileTable(table: PrintedTable, options: ReconcileTableOptio
     covers,
     rounding: (column) => roundings.get(column) ?? 'half-up',
     sumsOf: (ref) => (sumsByCell ??= sumsIndex(checks)).get(refKey(ref))?.map((c) => ({ cells: [c.target, ...c.terms.map((t) => t.cell)], holdsWith: (value) => sumHoldsWith(c, ctx.read, ref, value) })) ?? [],
+    ratesOf: (ref) => (ratesByCell ??= ratesIndex(checks)).get(refKey(ref)) ?? [],
   });
   // a finding attribution moved to another cell points at that cell's grid cell
   const issues = attributed.map((i) => {
@@ -115,6 +117,17 @@ export function assertTableReconciles(table: PrintedTable, options: ReconcileTab
 }
 
 /** The sum checks each cell is the target or a term of, by cell. */
+/** The plain rates (a count over a base cell) by each count and base cell they read: their cells, the rate's first. */
+function ratesIndex(checks: readonly Check[]): Map<string, CellRef[][]> {
+  const out = new Map<string, CellRef[][]>();
+  for (const c of checks) {
+    if (c.kind !== 'rate' || c.minus.length > 0 || !('row' in c.base)) continue;
+    const cells = [c.target, ...c.counts, c.base];
+    for (const ref of cells.slice(1)) out.set(refKey(ref), [...(out.get(refKey(ref)) ?? []), cells]);
+  }
+  return out;
+}
+
 function sumsIndex(checks: readonly Check[]): Map<string, SumCheck[]> {
   const out = new Map<string, SumCheck[]>();
   for (const c of checks) {

@@ -9,9 +9,10 @@ import ExcelJS from 'exceljs';
  */
 
 /** A cell: a number, a text, a formula with its cached result, or empty. */
-type Cell = number | string | null | { readonly formula: string; readonly result: number };
+export type Cell = number | string | null | { readonly formula: string; readonly result: number };
 
-interface SheetPlan {
+/** A sheet as an office lays it out: title lines, header rows with their merges, the body. */
+export interface SheetPlan {
   readonly name: string;
   /** Title lines above the table, each merged across the table's width. */
   readonly title: readonly string[];
@@ -49,7 +50,8 @@ function addSheet(wb: ExcelJS.Workbook, plan: SheetPlan): void {
   for (const line of plan.footer ?? []) ws.addRow([null, line]);
 }
 
-async function bytesOf(plans: readonly SheetPlan[]): Promise<Uint8Array> {
+/** A workbook of the sheets `plans` lay out. */
+export async function bytesOf(plans: readonly SheetPlan[]): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   for (const p of plans) addSheet(wb, p);
   return new Uint8Array(await wb.xlsx.writeBuffer());

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { formatVnNumber } from '../../src/numbers/formatVnNumber.js';
 import type { PrintedTable } from '../../src/reconcile/printedTable.js';
 import { reconcileTable } from '../../src/reconcile/reconcileTable.js';
+import { fraction } from '../../src/numbers/fraction.js';
+import { roundQuotient } from '../../src/numbers/rounding.js';
 
 const at = (r: ReturnType<typeof reconcileTable>): string[] => r.issues.map((i) => `${i.code} ${i.row} · ${i.column} ${i.printed}`);
 
@@ -173,5 +175,29 @@ describe('reconcileTable({ attribute: true }): a figure typed in another unit is
       relations: [{ type: 'column-total', column: 'total', parts: ['a', 'b'] }],
     };
     expect(at(reconcileTable(t, { attribute: true }))).toEqual(['sum-mismatch Dự án 1 · total 1.200']);
+  });
+});
+
+describe('reconcileTable({ attribute: true }): a rate that is the only check of its count and base', () => {
+  const table = (plan: number, result: number, rate: string): PrintedTable => ({
+    columns: [{ key: 'plan', kind: 'count' }, { key: 'result', kind: 'count' }, { key: 'rate', kind: 'rate' }],
+    rows: [{ key: '1', label: 'Xã Tân Lập', cells: { plan: String(plan), result: String(result), rate } }],
+    relations: [{ type: 'rate', column: 'rate', count: 'result', base: 'plan', scale: 100, rounding: 'half-up' }],
+  });
+  const rate2 = (count: bigint, base: bigint): bigint => roundQuotient(count * 10_000n, base, 'half-up');
+
+  it('stays one finding at the rate, and a count it names as giving the printed rate does give it (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 5_000 }), fc.integer({ min: 0, max: 5_000 }), fc.integer({ min: 0, max: 5_000 }), (plan, result, other) => {
+        const printed = rate2(BigInt(other), BigInt(plan));
+        fc.pre(printed !== rate2(BigInt(result), BigInt(plan)));
+        const text = formatVnNumber(fraction(printed, 100n), { decimals: 2 });
+        const r = reconcileTable(table(plan, result, text), { attribute: true });
+        expect(r.issues.map((i) => `${i.code} ${i.column}`)).toEqual(['rate-mismatch rate']);
+        expect(r.issues[0]!.message).toContain('the rate may be right and one of them wrong');
+        const named = /result [\d.]+ \(([\d.]+) would give/.exec(r.issues[0]!.message);
+        if (named !== null) expect(rate2(BigInt(named[1]!.replace(/\./g, '')), BigInt(plan))).toBe(printed);
+      }),
+    );
   });
 });
