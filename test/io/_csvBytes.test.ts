@@ -57,7 +57,14 @@ describe('csvByteRecords', () => {
 
   it('refuses invalid UTF-8 and UTF-16 with the encoding errors', async () => {
     expect((await byBytes([Uint8Array.of(0x61, 0x2c, 0xff, 0x0a)])).error).toEqual([['invalid-encoding', ['x.csv']]]);
-    expect((await byBytes([Uint8Array.of(0xff, 0xfe, 0x61, 0x00)])).error).toEqual([['invalid-encoding', ['x.csv']]]);
+    expect((await byBytes([Uint8Array.of(0xff, 0xfe, 0x61, 0x00, 0x62)])).error).toEqual([['invalid-encoding', ['x.csv']]]);
+  });
+
+  it('reads UTF-16 with a byte-order mark (Excel\'s "Unicode Text") as its text', async () => {
+    const text = 'Mã hộ,Họ tên\r\nH01,"Nguyễn Văn ""Tư"", 𠀧"\r\n';
+    const le = Buffer.from(`\uFEFF${text}`, 'utf16le');
+    expect((await byBytes(cut(le, [1, 3, 8]))).rows).toEqual([['Mã hộ', 'Họ tên'], ['H01', 'Nguyễn Văn "Tư", 𠀧']]);
+    expect((await byBytes([Buffer.from(le).swap16()])).rows).toEqual(byTokenizer(text).rows);
   });
 
   describe('properties', () => {
@@ -66,6 +73,18 @@ describe('csvByteRecords', () => {
         fc.asyncProperty(csvText, fc.array(fc.nat(), { maxLength: 6 }), async (text, cuts) => {
           const expected = byTokenizer(text);
           const got = await byBytes(cut(Buffer.from(text), cuts));
+          expect(got.error).toEqual(expected.error);
+          if (expected.error === undefined) expect(got.rows).toEqual(expected.rows);
+        }),
+      );
+    });
+
+    it('UTF-16 LE or BE text cut anywhere gives the records and the errors of the string tokenizer', async () => {
+      await fc.assert(
+        fc.asyncProperty(csvText, fc.boolean(), fc.array(fc.nat(), { maxLength: 6 }), async (text, big, cuts) => {
+          const le = Buffer.from(`\uFEFF${text}`, 'utf16le');
+          const got = await byBytes(cut(big ? Buffer.from(le).swap16() : le, cuts));
+          const expected = byTokenizer(text);
           expect(got.error).toEqual(expected.error);
           if (expected.error === undefined) expect(got.rows).toEqual(expected.rows);
         }),
