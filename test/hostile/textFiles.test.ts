@@ -70,13 +70,17 @@ describe('text files in the wrong encoding or shape are exit 2 for every command
       await expectRefused([command, path, ...args], ['cham-phay-ngoac.csv, row 1: the header has one column; is the separator `;`?'], [path]);
     });
 
-    it(`${command}: an empty file and a header without rows are exit 2`, async () => {
+    it(`${command}: an empty file and a header without rows are exit 2, nothing written to stdout (before: classify printed the output's header line)`, async () => {
       const d = dir();
       const empty = writeText(d, 'rong.csv', '');
-      await expectRefused([command, empty, ...args], ['rong.csv'], [empty]);
+      expect((await expectRefused([command, empty, ...args], ['rong.csv'], [empty])).out).toBe('');
       const headerOnly = writeText(d, 'chi-tieu-de.csv', text.split('\r\n')[0]!.split('\n')[0] + '\r\n');
       const run = await expectRefused([command, headerOnly, ...args], ['chi-tieu-de.csv'], [headerOnly]);
       expect(run.err).toMatch(command === 'reconcile' ? /nothing to check/ : /has a header but no households/);
+      expect(run.out).toBe('');
+      // the twin: one row under the same header is written out
+      const oneRow = writeText(d, 'mot-dong.csv', text.split(/\r?\n/).slice(0, 2).join('\r\n') + '\r\n');
+      expect((await bin([command, oneRow, ...args])).code).toBeLessThan(2);
     });
   }
 
