@@ -117,6 +117,29 @@ describe('CSV saved by Excel under Vietnamese regional settings, and its Text sa
   });
 });
 
+describe('household ids Excel saved in scientific notation', () => {
+  it('an id saved as "1.23457E+11" (a 12-digit id in a General cell) is refused naming the cell, read plain, quoted or through the record reader (before: read as the id, its lost digits unsaid)', async () => {
+    const d = dir();
+    const sci = writeText(d, 'sci.csv', lines([HEAD, row('123456789012'), row('1.23457E+11')]));
+    await expectRefused(['classify', sci, ...AS_OF], ['sci.csv, row 3, column Mã hộ: got "1.23457E+11", expected the household id as typed: this is a long number Excel showed in scientific notation', 'format the id column as Text'], [sci]);
+    const quoted = writeText(d, 'sci-q.csv', lines([HEAD, row('"1,23457E+11"')]));
+    await expectRefused(['classify', quoted, ...AS_OF], ['sci-q.csv, row 2, column Mã hộ: got "1,23457E+11"'], [quoted]);
+    const { readHouseholdRegister } = await import('../../src/io/readHouseholdRegister.js');
+    const read = async (): Promise<unknown> => {
+      for await (const h of readHouseholdRegister(sci)) void h;
+      return undefined;
+    };
+    await expect(read()).rejects.toThrow('row 3, column Mã hộ: got "1.23457E+11", expected the household id as typed');
+  });
+
+  it('the twin: ids typed in full, or holding a "+" that is not a number, are read', async () => {
+    const d = dir();
+    const ok = writeText(d, 'ok.csv', lines([HEAD, row('123456789012'), row('HN+01'), row('1.2E')]));
+    const out = await classified(ok);
+    expect(out.map((l) => l.split(',')[0])).toEqual(['123456789012', 'HN+01', '1.2E']);
+  });
+});
+
 describe('a folder given as the input file', () => {
   it('is refused naming it, by every command (before: classify said "cannot read a file: it is a folder")', async () => {
     const { mkdirSync } = await import('node:fs');
