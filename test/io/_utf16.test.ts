@@ -3,23 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { VnPovertyError } from '../../src/errors/VnPovertyError.js';
 import { createUtf16Decoder, decodeUtf16, utf16Chunks, utf16Encoding, type Utf16Encoding } from '../../src/io/_utf16.js';
 import { decodeText } from '../../src/io/_encoding.js';
+import { cutBytes } from '../_helpers/cutBytes.js';
 
 /** Excel's "Unicode Text" save of a tab-separated table: a byte-order mark, then UTF-16 code units. */
 function utf16(text: string, encoding: Utf16Encoding, bom = true): Buffer {
   const le = Buffer.from(`${bom ? '\uFEFF' : ''}${text}`, 'utf16le');
   return encoding === 'utf-16le' ? le : Buffer.from(le).swap16();
-}
-
-function cut(bytes: Uint8Array, cuts: readonly number[]): Uint8Array[] {
-  const at = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b);
-  const out: Uint8Array[] = [];
-  let from = 0;
-  for (const c of at) {
-    out.push(bytes.subarray(from, c));
-    from = c;
-  }
-  out.push(bytes.subarray(from));
-  return out;
 }
 
 async function streamed(pieces: readonly Uint8Array[]): Promise<{ text: string; bytes: Buffer; read: number }> {
@@ -95,21 +84,21 @@ describe('createUtf16Decoder', () => {
 describe('utf16Chunks', () => {
   it('decodes UTF-16 read a few bytes at a time, counting the file bytes read', async () => {
     const bytes = utf16(TABLE, 'utf-16be');
-    const got = await streamed(cut(bytes, [1, 2, 3, 7, 30, 31]));
+    const got = await streamed(cutBytes(bytes, [1, 2, 3, 7, 30, 31]));
     expect(got.text).toBe(TABLE);
     expect(got.read).toBe(bytes.length);
   });
 
   it('passes UTF-8 through unchanged, also when its first piece is one byte', async () => {
     const bytes = Buffer.from(TABLE);
-    const got = await streamed(cut(bytes, [1, 5]));
+    const got = await streamed(cutBytes(bytes, [1, 5]));
     expect(got.text).toBe('');
     expect(got.bytes.equals(bytes)).toBe(true);
   });
 
   it('an odd byte count is refused in a stream as when read whole', async () => {
     const bytes = Buffer.concat([utf16(TABLE, 'utf-16le'), Buffer.from([0x41])]);
-    await expect(streamed(cut(bytes, [3, 9]))).rejects.toThrow(`at byte ${bytes.length - 1} (line 4): an odd number of bytes`);
+    await expect(streamed(cutBytes(bytes, [3, 9]))).rejects.toThrow(`at byte ${bytes.length - 1} (line 4): an odd number of bytes`);
   });
 
   describe('properties', () => {
@@ -118,7 +107,7 @@ describe('utf16Chunks', () => {
       await fc.assert(
         fc.asyncProperty(text, fc.constantFrom<Utf16Encoding>('utf-16le', 'utf-16be'), fc.array(fc.nat(), { maxLength: 8 }), async (t, encoding, cuts) => {
           const bytes = utf16(t, encoding);
-          expect((await streamed(cut(bytes, cuts))).text).toBe(t);
+          expect((await streamed(cutBytes(bytes, cuts))).text).toBe(t);
           expect(decodeUtf16(bytes, encoding, 'ho.txt')).toBe(t);
         }),
       );
@@ -128,7 +117,7 @@ describe('utf16Chunks', () => {
       await fc.assert(
         fc.asyncProperty(text, fc.array(fc.nat(), { maxLength: 8 }), async (t, cuts) => {
           const bytes = Buffer.from(t);
-          expect((await streamed(cut(bytes, cuts))).bytes.equals(bytes)).toBe(true);
+          expect((await streamed(cutBytes(bytes, cuts))).bytes.equals(bytes)).toBe(true);
         }),
       );
     });
