@@ -132,6 +132,13 @@ describe('household ids Excel saved in scientific notation', () => {
     await expect(read()).rejects.toThrow('row 3, column Mã hộ: got "1.23457E+11", expected the household id as typed');
   });
 
+  it('an income saved as "1.2E+07" is refused naming the cell and scientific notation (before: only "expected a number written with digits")', async () => {
+    const d = dir();
+    const sci = writeText(d, 'thu-nhap.csv', lines([HEAD, row('H1', '1.2E+07')]));
+    await expectRefused(['classify', sci, ...AS_OF], ['thu-nhap.csv, row 2, column 4 (Thu nhập/tháng (đồng)): got "1.2E+07", expected a number written in full: 1.2E+07 is scientific notation'], [sci]);
+    expect(await classified(writeText(d, 'du.csv', lines([HEAD, row('H1', '12.000.000')])))).toHaveLength(1);
+  });
+
   it('the twin: ids typed in full, or holding a "+" that is not a number, are read', async () => {
     const d = dir();
     const ok = writeText(d, 'ok.csv', lines([HEAD, row('123456789012'), row('HN+01'), row('1.2E')]));
