@@ -130,7 +130,7 @@ export function parseVnNumber(text: string, options: ParseVnNumberOptions = {}):
   let kind: QuantityKind | null = options.kind ?? null;
   if (unit !== null) {
     const implied = kindOfUnit(unit);
-    if (kind !== null && kind !== implied) bad('unit-mismatch', `a ${kind} (its unit says ${implied})`);
+    if (kind !== null && kind !== implied) bad('unit-mismatch', `${kind === 'amount' ? 'an' : 'a'} ${kind} (its unit says ${implied})`);
     kind = implied;
   }
   const sign = /^[-−]/.test(rest) ? '-' : '';

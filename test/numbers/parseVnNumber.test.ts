@@ -61,6 +61,8 @@ describe('parseVnNumber', () => {
   it('refuses a count with decimals and a unit that contradicts the kind', () => {
     expect(firstIssueCode(() => parseVnNumber('1,5', { kind: 'count' }))).toBe('not-a-count');
     expect(firstIssueCode(() => parseVnNumber('1,5%', { kind: 'count' }))).toBe('unit-mismatch');
+    // a percent typed in an amount column (“6,21%” under “Thu nhập”) says so in plain words
+    expect(firstIssue(() => parseVnNumber('6,21%', { kind: 'amount' })).expected).toBe('an amount (its unit says rate)');
   });
 
   it('refuses scientific notation (Excel\'s display of a long number, saved as shown) saying so; the number in full is read', () => {
