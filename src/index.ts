@@ -463,6 +463,7 @@ export type {
   DocumentTable,
   DocumentCell,
   DocumentFormat,
+  NotReadCode,
   DocumentModelOptions,
   BlockPosition,
   GridAddress,

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
 import { fail } from '../errors/VnPovertyError.js';
-import { decodeUtf8 } from '../io/_encoding.js';
+import { decodeText } from '../io/_encoding.js';
 import { MAX_WHOLE_FILE_BYTES, XLSX_READ_LIMITS } from '../io/readLimits.js';
 import { inputFormatOfPath, type FileFormat, type RowSource } from '../io/readRows.js';
 import type { CliIo } from './cliSupport.js';
@@ -141,7 +141,7 @@ export async function openCliInput<F extends string>(io: CliIo, path: string, de
     source: chunks(),
     size: undefined,
     bytes,
-    text: async () => decodeUtf8(await bytes(MAX_WHOLE_FILE_BYTES), STDIN_LABEL),
+    text: async () => decodeText(await bytes(MAX_WHOLE_FILE_BYTES), STDIN_LABEL),
     async file() {
       temp ??= await mkdtemp(join(tmpdir(), 'vn-poverty-stdin-'));
       const path = join(temp, `stdin.${format}`);

@@ -62,11 +62,15 @@ export interface DocumentParagraph {
   readonly position: BlockPosition;
   /**
    * Set by a reader when the block's words cannot be read (`'legacy-encoding'`: typed in the old
-   * TCVN3 or VNI fonts), its text kept as the file holds it: `checkDocument` checks the rest of
-   * the document without it and reports it as an error finding, so it is never passed over.
+   * TCVN3 or VNI fonts, its text kept as the file holds it; `'alt-chunk'`: content a .docx
+   * imports from another part only when Word opens it, with no text): `checkDocument` checks the
+   * rest of the document without it and reports it as an error finding, so it is never passed over.
    */
-  readonly notRead?: { readonly code: 'legacy-encoding'; readonly reason: string };
+  readonly notRead?: { readonly code: NotReadCode; readonly reason: string };
 }
+
+/** Why a block was not read: `'legacy-encoding'` (old TCVN3 or VNI fonts), `'alt-chunk'` (a .docx `w:altChunk`: HTML, RTF or another document Word imports when it opens the file). */
+export type NotReadCode = 'legacy-encoding' | 'alt-chunk';
 
 /** A table: a rectangular grid of cells, header rows included, as printed. */
 export interface DocumentTable {
@@ -80,10 +84,11 @@ export interface DocumentTable {
   readonly position: BlockPosition;
   /**
    * Set by a reader when the block's words cannot be read (`'legacy-encoding'`: typed in the old
-   * TCVN3 or VNI fonts), its text kept as the file holds it: `checkDocument` checks the rest of
-   * the document without it and reports it as an error finding, so it is never passed over.
+   * TCVN3 or VNI fonts, its text kept as the file holds it; `'alt-chunk'`: content a .docx
+   * imports from another part only when Word opens it, with no text): `checkDocument` checks the
+   * rest of the document without it and reports it as an error finding, so it is never passed over.
    */
-  readonly notRead?: { readonly code: 'legacy-encoding'; readonly reason: string };
+  readonly notRead?: { readonly code: NotReadCode; readonly reason: string };
 }
 
 /** One block of a document. */
@@ -119,7 +124,7 @@ const position = z.object({
   note: z.object({ kind: z.enum(['footnote', 'endnote']), id: z.string() }).optional(),
   within: z.number().int().nonnegative().optional(),
 });
-const notRead = z.object({ code: z.literal('legacy-encoding'), reason: z.string() });
+const notRead = z.object({ code: z.enum(['legacy-encoding', 'alt-chunk']), reason: z.string() });
 const cell = z.object({
   text: z.string(),
   rowSpan: z.number().int().positive(),

@@ -29,7 +29,7 @@ function errnoCode(error: unknown): string | undefined {
 /**
  * Checks that `path` can be written ({@link checkOutputPath}) and creates the temporary file beside it.
  *
- * @throws VnPovertyError `missing-folder`, `not-a-folder`, `unwritable-folder`, `output-is-folder`, naming the path.
+ * @throws VnPovertyError `missing-folder`, `not-a-folder`, `unwritable-folder`, `output-is-folder`, `read-only-output`, naming the path.
  */
 export async function openAtomicOutput(path: string): Promise<AtomicOutput> {
   await checkOutputPath(path);
@@ -79,9 +79,9 @@ export async function writeFileAtomic(path: string, data: Uint8Array): Promise<v
 
 /**
  * Checks, before any work, that an output file could be written: its folder exists, is a
- * folder and is writable, and the path is not a folder.
+ * folder and is writable, and the path is not a folder nor a file marked read-only.
  *
- * @throws VnPovertyError `missing-folder`, `not-a-folder`, `unwritable-folder`, `output-is-folder`, naming the path.
+ * @throws VnPovertyError `missing-folder`, `not-a-folder`, `unwritable-folder`, `output-is-folder`, `read-only-output`, naming the path.
  */
 export async function checkOutputPath(path: string): Promise<void> {
   const target = resolve(path);
@@ -97,8 +97,13 @@ export async function checkOutputPath(path: string): Promise<void> {
     throw error;
   }
   try {
-    if ((await stat(target)).isDirectory()) {
+    const existing = await stat(target);
+    if (existing.isDirectory()) {
       fail({ code: 'output-is-folder', path: where, value: path, expected: 'a file name, not a folder', message: `cannot write ${path}: it is a folder; give a file name (e.g. ${join(path, 'ket-qua.csv')})` });
+    }
+    // a file marked read-only (no write permission for anyone, Windows' read-only attribute) is kept: the rename would replace it anyway, even for its owner
+    if (existing.isFile() && (existing.mode & 0o222) === 0) {
+      fail({ code: 'read-only-output', path: where, value: path, expected: 'an output file that may be replaced', message: `cannot write ${path}: the file is read-only; choose another output file, or make it writable first` });
     }
   } catch (error) {
     if (errnoCode(error) !== 'ENOENT') throw error;

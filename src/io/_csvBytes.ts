@@ -2,6 +2,7 @@ import { isUtf8 } from 'node:buffer';
 import { open } from 'node:fs/promises';
 import { csvError, withSeparatorHint, type CsvDelimiter, type CsvPosition, type CsvTokenizerOptions } from './_csvTokenizer.js';
 import { assertNoNul, decodeError, utf16Error } from './_encoding.js';
+import { utf16Chunks } from './_utf16.js';
 import { CSV_MAX_FIELD_LENGTH, CSV_MAX_RECORD_LENGTH } from './readLimits.js';
 
 /**
@@ -349,7 +350,7 @@ async function* scanCsvBytes(source: string | AsyncIterable<string | Uint8Array>
     return { next: p, count };
   };
 
-  const chunks: AsyncIterable<string | Uint8Array> = typeof source === 'string' ? fileChunks(source) : source;
+  const chunks = utf16Chunks(typeof source === 'string' ? fileChunks(source) : source, label);
   let validated = 0; // bytes of buf already checked as UTF-8
   const take = (chunk: Uint8Array): void => {
     if (used + chunk.length > buf.length) {
@@ -380,12 +381,10 @@ async function* scanCsvBytes(source: string | AsyncIterable<string | Uint8Array>
   };
   const emit = (count: number, firstRow: number): ByteRecords => ({ buf, count, firstRow, fieldOffsets, starts, ends, quoted });
 
-  let bytesRead = 0;
   for await (const piece of chunks) {
     const chunk = typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece;
     if (chunk.length === 0) continue;
-    bytesRead += chunk.length;
-    options.onBytes?.(bytesRead);
+    options.onBytes?.(chunks.read());
     if (!started) {
       started = true;
       utf16Error(chunk, label);

@@ -5,6 +5,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { VnPovertyError, fail } from '../errors/VnPovertyError.js';
 import { MAX_WHOLE_FILE_BYTES } from './readLimits.js';
+import { decodeUtf16, utf16Encoding } from './_utf16.js';
 
 /** Windows-1258 bytes of the combining tone marks (grave, hook above, tilde, acute, dot below). */
 const CP1258_TONES = new Set([0xcc, 0xd2, 0xde, 0xec, 0xf2]);
@@ -157,9 +158,10 @@ export function utf16Error(first: Uint8Array, label: string | undefined): void {
 }
 
 /**
- * Reads a whole file as UTF-8 text, strictly: invalid UTF-8 or UTF-16 is `invalid-encoding`
- * (with a guess at the encoding), a file over {@link MAX_WHOLE_FILE_BYTES} is `file-too-large`.
- * A leading byte-order mark is kept (the CSV reader drops it).
+ * Reads a whole file as UTF-8 text, strictly, or as UTF-16 when it is ({@link decodeText}):
+ * invalid UTF-8 or UTF-16 is `invalid-encoding` (with a guess at the encoding), a file over
+ * {@link MAX_WHOLE_FILE_BYTES} is `file-too-large`. A leading UTF-8 byte-order mark is kept (the
+ * CSV reader drops it).
  */
 export async function readUtf8File(path: string, label: string = path): Promise<string> {
   const info = await stat(path);
@@ -167,7 +169,20 @@ export async function readUtf8File(path: string, label: string = path): Promise<
   if (info.size > MAX_WHOLE_FILE_BYTES) {
     fail({ code: 'file-too-large', path: [label], value: info.size, expected: `a file of at most ${MAX_WHOLE_FILE_BYTES} bytes`, message: `${label} is ${info.size} bytes, over the ${MAX_WHOLE_FILE_BYTES}-byte limit for a printed table` });
   }
-  return decodeUtf8(await readFile(path), label);
+  return decodeText(await readFile(path), label);
+}
+
+/**
+ * Decodes a text file's bytes: UTF-16 with a byte-order mark (Excel's "Unicode Text"), or LE
+ * without one whose first line is plain ASCII ({@link utf16Encoding}), exactly, its mark dropped;
+ * anything else as UTF-8, strictly ({@link decodeUtf8}).
+ * @throws VnPovertyError `invalid-encoding` naming the first bad byte, `unsupported-format`.
+ * @example
+ * decodeText(Buffer.from('\uFEFFMã hộ\tKhu vực', 'utf16le'), 'ho.txt') //=> 'Mã hộ\tKhu vực'
+ */
+export function decodeText(bytes: Uint8Array, label: string): string {
+  const utf16 = utf16Encoding(bytes);
+  return utf16 !== undefined ? decodeUtf16(bytes, utf16, label) : decodeUtf8(bytes, label);
 }
 
 /**

@@ -12,6 +12,7 @@ import { openAtomicOutput, type AtomicOutput } from './_atomicOutput.js';
 import { registerFailure, type ClassifyRegisterFileOptions, type RegisterFileSummary } from './classifyRegisterFile.js';
 import { readRegisterBatches, type RegisterFileLayout } from './readRegisterBatches.js';
 import { pieceRunner, type PieceRunner } from './_registerPiece.js';
+import { utf16Encoding } from './_utf16.js';
 import { formatOfPath, inputFormatOfPath, type RowSource } from './readRows.js';
 
 /**
@@ -446,6 +447,18 @@ async function prefixEnd(handle: FileHandle, records: number): Promise<number> {
   return -1;
 }
 
+/** The first bytes of a file (up to `length`). */
+async function fileHead(path: string, length: number): Promise<Uint8Array> {
+  const handle = await open(path, 'r');
+  try {
+    const buf = new Uint8Array(length);
+    const { bytesRead } = await handle.read(buf, 0, length, 0);
+    return buf.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
 /**
  * Classifies a large CSV register file on several threads, or returns undefined when the
  * one-thread path must do it (from the start; nothing has been written or reported then). @internal
@@ -465,6 +478,8 @@ export async function classifyInParallel(source: RowSource, options: ClassifyReg
   if (size < (tuning.minBytes ?? PARALLEL_MIN_BYTES)) return fallback('a small file');
   const script = childScript();
   if (script === undefined) return fallback('no child module');
+  // UTF-16 text is decoded in a stream on one thread: its pieces cannot be cut at byte offsets of UTF-8 records
+  if (utf16Encoding(await fileHead(source, 64 * 1024), false) !== undefined) return fallback('UTF-16 text');
 
   // the header, as the one-thread reader finds it (its errors are left to the one-thread path)
   let layout: RegisterFileLayout | undefined;

@@ -268,10 +268,11 @@ export async function classifyRegisterSource(source: RowSource, options: Classif
       else await incomeBatch(b);
       options.onProgress?.(read);
     }
-    if (layout !== undefined && read === 0) await open(layout);
+    // refused before the output is opened: a stream (stdout) would already have taken the header line
     if (read === 0 && failed === 0 && hooks.allowEmpty !== true) {
       fail({ code: 'no-data', path: file !== undefined ? [file] : [], value: file ?? '', expected: 'at least one household row under the header', message: `${file ?? 'the register'} has a header but no households: nothing to classify` });
     }
+    if (layout !== undefined && read === 0) await open(layout);
     await csv?.sink.close();
     await table?.close();
   } catch (error) {

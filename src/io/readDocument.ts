@@ -3,7 +3,7 @@ import { basename, extname } from 'node:path';
 import { fail } from '../errors/VnPovertyError.js';
 import type { DocumentModel } from '../documents/documentModel.js';
 import { assertOptions } from '../errors/assertOptions.js';
-import { decodeUtf8 } from './_encoding.js';
+import { decodeText } from './_encoding.js';
 import { DOCX_READ_LIMITS, MAX_WHOLE_FILE_BYTES, XLSX_TABLE_LIMITS } from './readLimits.js';
 import { readDocxDocument } from './readDocxDocument.js';
 import { readTextDocument } from './readTextDocument.js';
@@ -64,7 +64,7 @@ function maxBytes(format: DocumentFileFormat): number {
  * legacy encoding it looks like), and not empty or only blank lines (`empty-file`: nothing to check).
  */
 function documentText(bytes: Uint8Array, source: string): string {
-  const text = decodeUtf8(bytes, source);
+  const text = decodeText(bytes, source);
   if (text.replace(/^\uFEFF/, '').trim() === '') {
     fail({ code: 'empty-file', path: [source], value: bytes.length, expected: 'a plan with text', message: `${source}: the file is empty${bytes.length > 0 ? ' (only blank lines)' : ''}: nothing to check` });
   }

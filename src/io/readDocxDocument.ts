@@ -454,19 +454,28 @@ export function readDocxDocument(bytes: Uint8Array, options: ReadDocxDocumentOpt
       } else if (CONTAINERS.has(tag)) {
         visit(childrenOf(n), () => paragraphOf(i), within ?? { 'w:p': 0, 'w:tbl': 0 });
       } else if (tag === 'w:altChunk') {
-        // content Word imports from another part (HTML, RTF, another document) only when it opens the file: not read, it would be lost
-        fail({
-          code: 'unsupported-content',
-          path: source === undefined ? ['word/document.xml'] : [source, 'word/document.xml'],
-          value: `paragraph ${paragraphOf(i) + 1}`,
-          expected: 'a document whose text is its own',
-          message: `${source ?? 'the document'}: paragraph ${paragraphOf(i) + 1} is content imported from another file (w:altChunk: HTML, RTF or another document, as web tools write), which Word converts only when it opens the document; open it in Word and save it again as .docx, which makes that content the document's own`,
-        });
+        // content Word imports from another part (HTML, RTF, another document) only when it opens the file: not read, so reported, never passed over
+        const place = placeOf(within, 'w:p');
+        altChunks.push(paragraphOf(i));
+        const reason = `${source ?? 'the document'}: paragraph ${paragraphOf(i) + 1} is content imported from another file (w:altChunk: HTML, RTF or another document, as web tools write), which Word converts only when it opens the document; open it in Word and save it again as .docx, which makes that content the document's own, then check the file again`;
+        blocks.push({ kind: 'paragraph', index: blocks.length, text: '', position: { paragraph: paragraphOf(i), ...place }, notRead: { code: 'alt-chunk', reason } });
       }
       flushNotes(paragraphOf(i));
     });
   };
+  const altChunks: number[] = [];
   visit(children, (i) => i);
+  // a document that is mostly imported content has little of its own to check: refused whole, as before
+  if (altChunks.length > 0 && altChunks.length * 2 >= blocks.length) {
+    const at = altChunks[0]!;
+    fail({
+      code: 'unsupported-content',
+      path: source === undefined ? ['word/document.xml'] : [source, 'word/document.xml'],
+      value: `paragraph ${at + 1}`,
+      expected: 'a document whose text is its own',
+      message: `${source ?? 'the document'}: paragraph ${at + 1} is content imported from another file (w:altChunk: HTML, RTF or another document, as web tools write), which Word converts only when it opens the document${altChunks.length > 1 ? ` (${altChunks.length} such blocks, of ${blocks.length})` : ''}; open it in Word and save it again as .docx, which makes that content the document's own`,
+    });
+  }
   const read = markLegacyBlocks(blocks, options.source);
   const notes = pageTextNotes(parts, source);
   return deepFreeze({ format: 'docx', ...(options.source === undefined ? {} : { source: options.source }), ...(notes.length === 0 ? {} : { notes }), blocks: read });

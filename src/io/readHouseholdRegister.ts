@@ -203,6 +203,19 @@ export function bad(at: Where, code: string, value: unknown, expected: string): 
   return fail({ code, path: at.source !== undefined ? [at.source, at.row, at.header] : [at.row, at.header], value: typeof value === 'string' ? shortText(value) : value, expected, message: `${place}: got ${JSON.stringify(typeof value === 'string' ? shortText(value) : value)}, expected ${expected}` });
 }
 
+/** A number as Excel shows it in scientific notation ("1,23457E+11"), as its "CSV" save writes a long number in a General cell. */
+const SCIENTIFIC = /^[+-]?\d+(?:[.,]\d+)?E[+-]\d+$/i;
+
+/**
+ * Refuses a household id in scientific notation ("1.23457E+11"): Excel showed a long number so
+ * and its CSV save kept only the digits shown, so the id is lost (two households can share it).
+ * @throws VnPovertyError `invalid-id` naming the cell. @internal
+ */
+export function refuseScientificId(id: string, at: Where): void {
+  if (!SCIENTIFIC.test(id)) return;
+  bad(at, 'invalid-id', id, 'the household id as typed: this is a long number Excel showed in scientific notation, and its CSV save kept only the digits shown, so the id is lost; in the workbook format the id column as Text (or Number, 0 decimals) and save again');
+}
+
 function word<T>(table: Readonly<Record<string, T>>, text: string, at: Where, expected: string): T {
   const found = table[normalizeHeader(text)];
   return found !== undefined ? found : bad(at, 'invalid-input', text, expected);
@@ -368,6 +381,7 @@ export async function* readHouseholdRegister(source: RowSource, options: ReadHou
   let current: Current | undefined;
   const finish = (c: Current): RegisterHousehold | undefined => {
     const id = c.first.values['id'] as string;
+    refuseScientificId(id, { source: label, row: c.first.row, header: headers['id'] ?? 'id' });
     if (c.identical !== undefined) {
       const [a, b] = c.identical;
       report(
@@ -404,6 +418,7 @@ export async function* readHouseholdRegister(source: RowSource, options: ReadHou
     for (const record of batch) {
       const id = record.values['id'];
       if (typeof id !== 'string') return bad({ source: label, row: record.row, header: headers['id'] ?? 'id' }, 'missing-value', '', 'the household id on every row');
+      refuseScientificId(id, { source: label, row: record.row, header: headers['id'] ?? 'id' });
       const member = memberOf(record, label, headers);
       if (layout === 'member-rows' && current !== undefined && current.first.values['id'] === id) {
         checkSameHousehold(current.first, record, label, headers);

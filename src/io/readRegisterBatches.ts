@@ -24,6 +24,7 @@ import {
   householdParts,
   memberOf,
   readHouseholdRegister,
+  refuseScientificId,
   registerColumns,
   type HouseholdParts,
   type RegisterIncomeColumn,
@@ -655,6 +656,7 @@ function partsOfRecord(plan: Plan, record: TypedRecord): { id: string; parts: Ho
   const id = record.values['id'];
   const where = (key: string) => ({ source: plan.label, row: record.row, header: plan.headers[key] ?? key });
   if (typeof id !== 'string') return bad(where('id'), 'missing-value', '', 'the household id on every row');
+  refuseScientificId(id, where('id'));
   memberOf(record, plan.label, plan.headers); // household rows: a member column without an age is refused
   for (const key of plan.income !== null ? ['area', 'monthlyIncome'] : ['area']) {
     if (record.values[key] === null) bad(where(key), 'missing-value', '', 'a value on the first row of each household');
@@ -1299,6 +1301,8 @@ class FastRows implements RecordSink {
   /** Places household `row` (record k of r) read from its bytes, its flags' codes in `this.codes`, unless its id repeats another. */
   private put(r: ByteRecords, k: number, row: number, idStart: number, idEnd: number, unit: string | null, area: number, total: number, m: number, agesN: number, pass: string[] | undefined, extras: RegisterExtras | undefined): void {
     const buf = r.buf;
+    // an id with a "+" may be Excel's scientific notation of a long number (1.23457E+11): its digits are lost
+    for (let q = idStart; q < idEnd; q++) if (buf[q] === 0x2b) refuseScientificId(buf.toString('latin1', idStart, idEnd), { source: this.plan.label, row, header: this.plan.headers['id'] ?? 'id' });
     const first = this.repeats.checkAscii(buf, idStart, idEnd, row, row);
     if (first !== -1) {
       if (first >= 0) this.repeats.hold(buf.toString('latin1', idStart, idEnd), row, row, first, this.heldPlace(r, k, row));

@@ -6,6 +6,7 @@ import { createCsvTokenizer, type CsvDelimiter } from './_csvTokenizer.js';
 import { readXlsxSheet, type XlsxMergedCell } from './_excel.js';
 import { XLSX_READ_LIMITS, type XlsxLimits } from './readLimits.js';
 import { decodeChecked, utf16Error } from './_encoding.js';
+import { utf16Chunks } from './_utf16.js';
 
 /**
  * One cell as a file holds it: CSV cells are always strings; XLSX cells may also be
@@ -213,7 +214,7 @@ async function* readCsvRows(
     ...(maxFieldLength !== undefined ? { maxFieldLength } : {}),
   });
   const decoder = new TextDecoder('utf-8', { fatal: true });
-  const chunks: AsyncIterable<string | Uint8Array> = typeof source === 'string' ? fileChunks(source, chunkSize) : source;
+  const chunks = utf16Chunks(typeof source === 'string' ? fileChunks(source, chunkSize) : source, label);
   let row = 0;
   let bytes = 0;
   let first = true;
@@ -228,7 +229,7 @@ async function* readCsvRows(
   for await (const chunk of chunks) {
     const text = decode(chunk, false);
     bytes += typeof chunk === 'string' ? 0 : chunk.length;
-    onBytes?.(bytes);
+    onBytes?.(chunks.read());
     const rows = tokenizer.push(text);
     if (rows.length > 0) {
       const batch: SheetRow[] = new Array(rows.length);

@@ -38,6 +38,9 @@ const el = (tag: string, attrs: Record<string, string> = {}, children: XmlNode[]
   return node;
 };
 
+/** The text of the paragraph marked before content imported from another file (w:altChunk), which has none of its own. */
+const ALT_CHUNK_NOTE = '[Nội dung nhập từ tệp khác (w:altChunk): chưa được kiểm tra / content imported from another file: not checked]';
+
 /** Elements of w:tcPr and w:pPr that must come before w:shd (OOXML schema order). */
 const BEFORE_SHD_TC = new Set(['w:cnfStyle', 'w:tcW', 'w:gridSpan', 'w:hMerge', 'w:vMerge', 'w:tcBorders']);
 const BEFORE_SHD_P = new Set(['w:pStyle', 'w:keepNext', 'w:keepLines', 'w:pageBreakBefore', 'w:framePr', 'w:widowControl', 'w:numPr', 'w:suppressLineNumbers', 'w:pBdr']);
@@ -190,6 +193,7 @@ export function markDocx(bytes: Uint8Array, report: CheckReport, options: MarkDo
   const comments: string[] = [];
   let marked = 0;
   let unplaced = 0;
+  const inserted: Array<[XmlNode, XmlNode]> = [];
   for (const f of report.findings) {
     let target: XmlNode | undefined;
     const note = f.location.note;
@@ -215,6 +219,12 @@ export function markDocx(bytes: Uint8Array, report: CheckReport, options: MarkDo
       } else if (p !== undefined) {
         setShading(propsOf(p, 'w:pPr'), BEFORE_SHD_P, FILL[f.severity]);
         target = p;
+      } else if (node !== undefined && tagOf(node) === 'w:altChunk') {
+        // imported content has no paragraph of its own to mark: a marked one is put just before it
+        const note = el('w:p', {}, [el('w:r', {}, [el('w:t', { 'xml:space': 'preserve' }, [{ '#text': ALT_CHUNK_NOTE }])])]);
+        setShading(propsOf(note, 'w:pPr'), BEFORE_SHD_P, FILL[f.severity]);
+        inserted.push([node, note]);
+        target = note;
       }
     }
     if (target === undefined) {
@@ -230,6 +240,8 @@ export function markDocx(bytes: Uint8Array, report: CheckReport, options: MarkDo
     comments.push(`<w:comment xmlns:w="${W_NS}" w:id="${id}" w:author="${escapeXml(options.author ?? 'vn-poverty')}" w:initials="VP">${paragraphs}</w:comment>`);
     marked++;
   }
+  // the paragraphs put before imported content, once every finding has found its body child
+  for (const [before, note] of inserted) children.splice(children.indexOf(before), 0, note);
   const out: Record<string, Uint8Array> = { ...parts, 'word/document.xml': encoder.encode(builder.build(tree) as string) };
   for (const [kind, nodes] of noteParts) if (nodes !== null) out[`word/${kind}s.xml`] = encoder.encode(builder.build(nodes) as string);
   if (comments.length > 0) {

@@ -130,11 +130,15 @@ export function parseVnNumber(text: string, options: ParseVnNumberOptions = {}):
   let kind: QuantityKind | null = options.kind ?? null;
   if (unit !== null) {
     const implied = kindOfUnit(unit);
-    if (kind !== null && kind !== implied) bad('unit-mismatch', `a ${kind} (its unit says ${implied})`);
+    if (kind !== null && kind !== implied) bad('unit-mismatch', `${kind === 'amount' ? 'an' : 'a'} ${kind} (its unit says ${implied})`);
     kind = implied;
   }
   const sign = /^[-−]/.test(rest) ? '-' : '';
   const body = rest.replace(/^[-−+]/, '');
+  if (/^\d+(?:[.,]\d+)?e[+-]?\d+$/.test(body)) {
+    // Excel shows a long number so in a narrow General cell, and its CSV save keeps only the digits shown
+    return bad('invalid-number', `a number written in full: ${text.trim()} is scientific notation (as Excel shows a long number), which keeps only the digits shown; format the cells as Number in the workbook and save again`);
+  }
   if (!/^[\d.,]+$/.test(body) || !/^\d/.test(body) || !/\d$/.test(body)) {
     return bad('invalid-number', 'a number written with digits, "." for thousands and "," for decimals');
   }

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EXIT_BAD_INPUT, EXIT_OK } from '../../src/cli/cliSupport.js';
@@ -44,6 +44,22 @@ describe('vn-poverty measures', () => {
     expect(rows).toHaveLength(989);
     expect(rows[0]).toEqual(['H', 'nat', '', '33', '', '', '', '178/531', '0.335216572504708', '0.005541808625752', '0.324421784322874', '0.346186488566999', '7434', '7434']);
     expect(rows.find((r) => r[0] === 'M0' && r[1] === 'region' && r[2] === '1')?.slice(7, 10)).toEqual(['568/3645', '0.155829903978052', '0.011255965476124']);
+  });
+
+  it('reads the data saved as UTF-16 (LE or BE, with a byte-order mark) exactly as the UTF-8 file (before: refused)', async () => {
+    const utf8 = await (async () => {
+      const io = captureIo({ files: { 'spec.json': SPEC } });
+      expect(await runCli(['measures', file, '--indicators', 'spec.json', '--by', 'area'], io)).toBe(EXIT_OK);
+      return io.out();
+    })();
+    const le = Buffer.from(`\uFEFF${readFileSync(file, 'utf8').replace(/\n/g, '\r\n')}`, 'utf16le');
+    for (const bytes of [le, Buffer.from(le).swap16()]) {
+      const path = join(dir(), 'syn_t1_unicode.csv');
+      writeFileSync(path, bytes);
+      const io = captureIo({ files: { 'spec.json': SPEC } });
+      expect(await runCli(['measures', path, '--indicators', 'spec.json', '--by', 'area'], io)).toBe(EXIT_OK);
+      expect(io.out()).toBe(utf8);
+    }
   });
 
   it('writes XLSX, crosses columns, takes k as a fraction and reads achievement columns with a cutoff', async () => {

@@ -12,7 +12,7 @@ import { readTextDocument } from '../../src/io/readTextDocument.js';
 import { docxOf } from '../_helpers/docxFixtures.js';
 import { seedText } from '../_helpers/seeds.js';
 import { tempDirs } from '../_helpers/tempDirs.js';
-import { brokenPackages, expectOutcome, expectRefused, tcvn3, windows1258, writeText, zip } from './_hostile.js';
+import { bin, brokenPackages, expectOutcome, expectRefused, tcvn3, windows1258, writeText, zip } from './_hostile.js';
 
 const dir = tempDirs('vnp-hostile-check-');
 const temporaries = (d: string): string[] => readdirSync(d).filter((f) => f.endsWith('.tmp'));
@@ -109,12 +109,11 @@ describe('check on bad Excel plans', () => {
 describe('check on bad text plans', () => {
   const TEXT = 'Tổng số hộ nghèo: 82 hộ, trong đó: xã An Phú 38 hộ; xã Tân Lợi 44 hộ.\n';
 
-  it('Windows-1258, TCVN3 and UTF-16 are refused naming the encoding; empty and blank files have nothing to check', async () => {
+  it('Windows-1258 and TCVN3 are refused naming the encoding; empty and blank files have nothing to check', async () => {
     const d = dir();
     const cases: Array<[string, string | Buffer, readonly string[]]> = [
       ['w1258.txt', windows1258(TEXT), ['w1258.txt is not UTF-8 text', 'Windows-1258']],
       ['abc.txt', tcvn3(TEXT), ['abc.txt is not UTF-8 text', 'TCVN3']],
-      ['u16.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(TEXT, 'utf16le')]), ['u16.txt is UTF-16 text']],
       ['random.txt', Buffer.from(Array.from({ length: 2048 }, (_, i) => (i * 7919 + 13) % 256)), ['random.txt is not UTF-8 text']],
       ['rong.txt', '', ['rong.txt', 'nothing to check']],
       ['trang.txt', ' \n\t\n\n', ['trang.txt', 'nothing to check']],
@@ -129,6 +128,21 @@ describe('check on bad text plans', () => {
     const d = dir();
     const path = writeText(d, 'bom.txt', `\uFEFF${TEXT.replace(/\n/g, '\r\n')}`);
     await expectOutcome(['check', path], { code: 0, unchanged: [path] });
+  });
+
+  it('a UTF-16 plan (Notepad\'s or Word\'s "Unicode" save, LE or BE) is checked as its UTF-8 text (before: refused)', async () => {
+    const d = dir();
+    const wrong = TEXT.replace('82 hộ', '83 hộ');
+    for (const [name, text, code] of [['dung', TEXT, 0], ['sai', wrong, 1]] as const) {
+      const expected = await bin(['check', writeText(d, `${name}-u8.txt`, text)]);
+      expect(expected.code).toBe(code);
+      const le = Buffer.from(`\uFEFF${text.replace(/\n/g, '\r\n')}`, 'utf16le');
+      for (const [suffix, bytes] of [['le', le], ['be', Buffer.from(le).swap16()]] as const) {
+        const path = writeText(d, `${name}-${suffix}.txt`, bytes);
+        const run = await expectOutcome(['check', path], { code, unchanged: [path] });
+        expect(run.out.replaceAll(`${name}-${suffix}.txt`, 'X')).toBe(expected.out.replaceAll(`${name}-u8.txt`, 'X'));
+      }
+    }
   });
 });
 

@@ -103,15 +103,47 @@ describe('CSV saved by Excel under Vietnamese regional settings, and its Text sa
     await expectRefused(['classify', comma, ...AS_OF, '--delimiter', ';'], ['phay.csv, row 2, column 4 (Thu nhập/tháng (đồng)): got "1,5", expected a whole number of đồng: 1,5 is a fraction of a đồng', 'name the unit in its header'], [comma]);
   });
 
-  it('a .txt save (Excel “Unicode Text”, “Text (Tab delimited)”) is read as delimited text: UTF-16 refused saying how to save it, tabs named (before: “expected a .csv or .xlsx file”)', async () => {
+  it('a .txt save (Excel “Unicode Text”, “Text (Tab delimited)”) is read as delimited text: UTF-16 read as the UTF-8 save, tabs named (before: UTF-16 refused)', async () => {
     const d = dir();
-    const tabs = [HEAD, row('H1')].map((r) => r.join('\t')).join('\r\n') + '\r\n';
+    const tabs = [HEAD, row('H1'), row('"Hộ ""Út"", 2"')].map((r) => r.join('\t')).join('\r\n') + '\r\n';
     const u16 = writeText(d, 'unicode.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(tabs, 'utf16le')]));
-    await expectRefused(['classify', u16, ...AS_OF], ['unicode.txt is UTF-16 text (Excel\'s "Unicode Text"); save it as "CSV UTF-8"'], [u16]);
-    await expectRefused(['summarize', u16], ['unicode.txt is UTF-16 text'], [u16]);
+    await expectRefused(['classify', u16, ...AS_OF], ['unicode.txt, row 1: the header has one column; is the separator tab?'], [u16]);
     const utf8 = writeText(d, 'tab.txt', tabs);
     await expectRefused(['classify', utf8, ...AS_OF], ['tab.txt, row 1: the header has one column; is the separator tab? (say so with --delimiter tab'], [utf8]);
-    expect((await expectOutcome(['classify', utf8, ...AS_OF, '--delimiter', 'tab'], { code: 0, unchanged: [utf8] })).err).toContain('1 households classified');
+    const expected = await expectOutcome(['classify', utf8, ...AS_OF, '--delimiter', 'tab'], { code: 0, unchanged: [utf8] });
+    expect(expected.err).toContain('2 households classified');
+    expect(expected.out).toContain('"Hộ ""Út"", 2"');
+    expect((await expectOutcome(['classify', u16, ...AS_OF, '--delimiter', 'tab'], { code: 0, unchanged: [u16] })).out).toBe(expected.out);
+  });
+});
+
+describe('household ids Excel saved in scientific notation', () => {
+  it('an id saved as "1.23457E+11" (a 12-digit id in a General cell) is refused naming the cell, read plain, quoted or through the record reader (before: read as the id, its lost digits unsaid)', async () => {
+    const d = dir();
+    const sci = writeText(d, 'sci.csv', lines([HEAD, row('123456789012'), row('1.23457E+11')]));
+    await expectRefused(['classify', sci, ...AS_OF], ['sci.csv, row 3, column Mã hộ: got "1.23457E+11", expected the household id as typed: this is a long number Excel showed in scientific notation', 'format the id column as Text'], [sci]);
+    const quoted = writeText(d, 'sci-q.csv', lines([HEAD, row('"1,23457E+11"')]));
+    await expectRefused(['classify', quoted, ...AS_OF], ['sci-q.csv, row 2, column Mã hộ: got "1,23457E+11"'], [quoted]);
+    const { readHouseholdRegister } = await import('../../src/io/readHouseholdRegister.js');
+    const read = async (): Promise<unknown> => {
+      for await (const h of readHouseholdRegister(sci)) void h;
+      return undefined;
+    };
+    await expect(read()).rejects.toThrow('row 3, column Mã hộ: got "1.23457E+11", expected the household id as typed');
+  });
+
+  it('an income saved as "1.2E+07" is refused naming the cell and scientific notation (before: only "expected a number written with digits")', async () => {
+    const d = dir();
+    const sci = writeText(d, 'thu-nhap.csv', lines([HEAD, row('H1', '1.2E+07')]));
+    await expectRefused(['classify', sci, ...AS_OF], ['thu-nhap.csv, row 2, column 4 (Thu nhập/tháng (đồng)): got "1.2E+07", expected a number written in full: 1.2E+07 is scientific notation'], [sci]);
+    expect(await classified(writeText(d, 'du.csv', lines([HEAD, row('H1', '12.000.000')])))).toHaveLength(1);
+  });
+
+  it('the twin: ids typed in full, or holding a "+" that is not a number, are read', async () => {
+    const d = dir();
+    const ok = writeText(d, 'ok.csv', lines([HEAD, row('123456789012'), row('HN+01'), row('1.2E')]));
+    const out = await classified(ok);
+    expect(out.map((l) => l.split(',')[0])).toEqual(['123456789012', 'HN+01', '1.2E']);
   });
 });
 

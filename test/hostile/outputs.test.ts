@@ -1,4 +1,4 @@
-import { linkSync, readFileSync, symlinkSync, writeFileSync, mkdirSync, readdirSync } from 'node:fs';
+import { chmodSync, linkSync, readFileSync, symlinkSync, writeFileSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDirs } from '../_helpers/tempDirs.js';
@@ -71,6 +71,22 @@ describe('outputs are atomic and never destroy an input', () => {
     // /proc takes no new files, even for root
     await expectRefused(['classify', input, ...AS_OF, '--out', '/proc/ket-qua.csv'], ['/proc/ket-qua.csv'], [input]);
     await expectRefused(['summarize', input, '--out', join(d, 'khong-co', 'x.csv')], ['does not exist'], [input]);
+  });
+
+  it('an --out file marked read-only is kept, for every command writing a file (before: replaced by the rename)', async () => {
+    const d = dir();
+    const input = writeCsv(d, 'ho.csv', GOOD_REGISTER);
+    const locked = join(d, 'ket-qua-khoa.csv');
+    writeFileSync(locked, 'bản đã duyệt\r\n');
+    chmodSync(locked, 0o444);
+    await expectRefused(['classify', input, ...AS_OF, '--out', locked], [`cannot write ${locked}: the file is read-only`], [input, locked]);
+    const classified = writeCsv(d, 'kq.csv', [['Mã đơn vị', 'Mã phân loại'], ['30316', 'poor']]);
+    await expectRefused(['summarize', classified, '--out', locked], ['the file is read-only'], [classified, locked]);
+    expect(temporaries(d)).toEqual([]);
+    // the twin: the same file made writable is replaced
+    chmodSync(locked, 0o644);
+    await expectOutcome(['classify', input, ...AS_OF, '--out', locked], { code: 0, unchanged: [input] });
+    expect(readFileSync(locked, 'utf8')).toMatch(/^\uFEFFMã hộ \(Household id\)/);
   });
 
   it('a successful run replaces the old --out whole and leaves no temporary file', async () => {

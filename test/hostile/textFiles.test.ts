@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { guessLegacyEncoding } from '../../src/io/_encoding.js';
 import { readFixture } from '../_helpers/fixtures.js';
 import { tempDirs } from '../_helpers/tempDirs.js';
-import { expectRefused, GOOD_REGISTER, tcvn3, windows1258, writeCsv, writeText } from './_hostile.js';
+import { bin, expectOutcome, expectRefused, GOOD_REGISTER, tcvn3, windows1258, writeCsv, writeText } from './_hostile.js';
 
 const dir = tempDirs('vnp-hostile-text-');
 
@@ -25,14 +25,30 @@ describe('text files in the wrong encoding or shape are exit 2 for every command
   });
 
   for (const [command, text, args] of COMMANDS) {
-    it(`${command}: Windows-1258, TCVN3 and UTF-16 are refused, naming the encoding`, async () => {
+    it(`${command}: Windows-1258 and TCVN3 are refused, naming the encoding`, async () => {
       const d = dir();
       const cp1258 = writeText(d, 'w1258.csv', windows1258(text));
       await expectRefused([command, cp1258, ...args], ['w1258.csv is not UTF-8 text near byte', 'Windows-1258', 'CSV UTF-8'], [cp1258]);
       const abc = writeText(d, 'abc.csv', tcvn3(text));
       await expectRefused([command, abc, ...args], ['abc.csv is not UTF-8 text', 'TCVN3'], [abc]);
-      const utf16 = writeText(d, 'u16.csv', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
-      await expectRefused([command, utf16, ...args], ['u16.csv is UTF-16 text'], [utf16]);
+    });
+
+    it(`${command}: UTF-16 LE and BE with a byte-order mark are read exactly as the UTF-8 file (before: refused)`, async () => {
+      const d = dir();
+      const utf8 = writeText(d, 'u8.csv', text);
+      const expected = await bin([command, utf8, ...args]);
+      expect(expected.code).toBeLessThan(2);
+      const le = Buffer.from(`\uFEFF${text}`, 'utf16le');
+      for (const [name, bytes] of [['u16le.csv', le], ['u16be.csv', Buffer.from(le).swap16()]] as const) {
+        const path = writeText(d, name, bytes);
+        const run = await expectOutcome([command, path, ...args], { code: expected.code, unchanged: [path] });
+        expect(run.out.replaceAll(name, 'u8.csv')).toBe(expected.out);
+      }
+      // a cut last character and an unpaired surrogate are refused naming the byte
+      const odd = writeText(d, 'le.csv', Buffer.concat([le, Buffer.from([0x31])]));
+      await expectRefused([command, odd, ...args], [`le.csv is not valid UTF-16 LE text at byte ${le.length}`, 'an odd number of bytes'], [odd]);
+      const lone = writeText(d, 'lone.csv', Buffer.from(`\uFEFF${text.replace('\n', '\n\uDC01')}`, 'utf16le'));
+      await expectRefused([command, lone, ...args], ['lone.csv is not valid UTF-16 LE text at byte', '(line 2): a low surrogate (U+DC01)'], [lone]);
     });
 
     it(`${command}: a ;-separated file read with , says "the header has one column; is the separator ;?"`, async () => {
@@ -54,13 +70,17 @@ describe('text files in the wrong encoding or shape are exit 2 for every command
       await expectRefused([command, path, ...args], ['cham-phay-ngoac.csv, row 1: the header has one column; is the separator `;`?'], [path]);
     });
 
-    it(`${command}: an empty file and a header without rows are exit 2`, async () => {
+    it(`${command}: an empty file and a header without rows are exit 2, nothing written to stdout (before: classify printed the output's header line)`, async () => {
       const d = dir();
       const empty = writeText(d, 'rong.csv', '');
-      await expectRefused([command, empty, ...args], ['rong.csv'], [empty]);
+      expect((await expectRefused([command, empty, ...args], ['rong.csv'], [empty])).out).toBe('');
       const headerOnly = writeText(d, 'chi-tieu-de.csv', text.split('\r\n')[0]!.split('\n')[0] + '\r\n');
       const run = await expectRefused([command, headerOnly, ...args], ['chi-tieu-de.csv'], [headerOnly]);
       expect(run.err).toMatch(command === 'reconcile' ? /nothing to check/ : /has a header but no households/);
+      expect(run.out).toBe('');
+      // the twin: one row under the same header is written out
+      const oneRow = writeText(d, 'mot-dong.csv', text.split(/\r?\n/).slice(0, 2).join('\r\n') + '\r\n');
+      expect((await bin([command, oneRow, ...args])).code).toBeLessThan(2);
     });
   }
 

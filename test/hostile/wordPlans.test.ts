@@ -141,9 +141,37 @@ describe('the plan’s text as Word shows it', () => {
     expect(texts(docx(p(r('Tỷ lệ giảm 1,5'), sym('Symbol', 'F025'), r(' năm; thu nhập '), sym('Symbol', 'F0B3'), r(' 2 triệu '), sym('Wingdings', 'F0FC')) + p(r('12'), sym('Webdings', 'F021'), r('30'))))).toEqual(['Tỷ lệ giảm 1,5% năm; thu nhập ≥ 2 triệu ✓', '12 30']);
   });
 
-  it('content imported from another file when Word opens it (w:altChunk) is refused naming the paragraph, not lost', () => {
-    const bytes = docx(`${p(r('Kế hoạch'))}<w:altChunk xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="rId5"/>`);
-    expect(() => readDocxDocument(bytes, { source: 'web.docx' })).toThrow("web.docx: paragraph 2 is content imported from another file (w:altChunk: HTML, RTF or another document, as web tools write), which Word converts only when it opens the document; open it in Word and save it again as .docx");
+  it('content imported from another file when Word opens it (w:altChunk): the rest is checked, the chunk an error finding marked in the copy (before: the whole plan refused)', async () => {
+    const chunk = '<w:altChunk xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="rId5"/>';
+    const head = `${p(r('KẾ HOẠCH giảm nghèo năm 2025'))}${p(r('Tổng số hộ nghèo đầu năm là 100 hộ, trong đó: 40 hộ nghèo dân tộc thiểu số; 60 hộ nghèo khác.'))}`;
+    const tail = p(r('Tổng kinh phí 300 triệu đồng, trong đó: ngân sách trung ương 200 triệu đồng; ngân sách tỉnh 100 triệu đồng.'));
+    const bytes = docx(`${head}${chunk}${tail}`);
+    const model = readDocxDocument(bytes, { source: 'web.docx' });
+    expect(model.blocks.map((b) => [b.notRead?.code ?? null, b.position.paragraph])).toEqual([[null, 0], [null, 1], ['alt-chunk', 2], [null, 3]]);
+    const report = checkDocument(model);
+    expect(report.findings.map((f) => [f.severity, f.code, f.location.block, f.location.paragraph])).toEqual([['error', 'alt-chunk', 3, 2]]);
+    expect(report.findings[0]!.message).toBe("not checked: web.docx: paragraph 3 is content imported from another file (w:altChunk: HTML, RTF or another document, as web tools write), which Word converts only when it opens the document; open it in Word and save it again as .docx, which makes that content the document's own, then check the file again");
+    // the rest is checked as in the same plan without the chunk
+    const twin = checkDocument(readDocxDocument(docx(`${head}${tail}`), { source: 'web.docx' }));
+    expect(twin.findings).toEqual([]);
+    expect(report.claims.map((c) => c.status)).toEqual(twin.claims.map((c) => c.status));
+    expect(report.claims.length).toBeGreaterThan(0);
+    // the copy: a marked paragraph just before the chunk, which is kept
+    const marked = markDocx(bytes, report);
+    expect([marked.marked, marked.unplaced]).toEqual([1, 0]);
+    const xml = new TextDecoder().decode(unzipSync(marked.bytes)['word/document.xml']!);
+    expect(xml).toMatch(/<w:p><w:pPr><w:shd [^>]*\/><\/w:pPr><w:commentRangeStart w:id="0"\/><w:r><w:t xml:space="preserve">\[Nội dung nhập từ tệp khác \(w:altChunk\): chưa được kiểm tra[^<]*<\/w:t><\/w:r><w:commentRangeEnd w:id="0"\/><w:r><w:commentReference w:id="0"\/><\/w:r><\/w:p><w:altChunk /);
+    const path = writeText(dir(), 'web.docx', bytes);
+    const run = await expectOutcome(['check', path], { code: 1, unchanged: [path] });
+    expect(run.out).toMatch(/error {5}block 3 \(paragraph 3\): not checked: \S*web\.docx: paragraph 3 is content imported from another file/);
+    const twinPath = writeText(dir(), 'web.docx', docx(`${head}${tail}`));
+    await expectOutcome(['check', twinPath], { code: 0, unchanged: [twinPath] });
+  });
+
+  it('a plan that is mostly content imported when Word opens it (w:altChunk) is refused whole, naming the paragraph', () => {
+    const chunk = (id: number): string => `<w:altChunk xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="rId${id}"/>`;
+    expect(() => readDocxDocument(docx(`${p(r('Kế hoạch'))}${chunk(5)}`), { source: 'web.docx' })).toThrow('web.docx: paragraph 2 is content imported from another file (w:altChunk: HTML, RTF or another document, as web tools write), which Word converts only when it opens the document; open it in Word and save it again as .docx');
+    expect(() => readDocxDocument(docx(`${chunk(5)}${p(r('Kế hoạch'))}${chunk(6)}${p(r('Phụ lục'))}`), { source: 'web.docx' })).toThrow('web.docx: paragraph 1 is content imported from another file (w:altChunk: HTML, RTF or another document, as web tools write), which Word converts only when it opens the document (2 such blocks, of 4)');
   });
 
   it('fields: the cached result is read, never the field code; content controls are read through', () => {

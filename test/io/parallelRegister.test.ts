@@ -170,6 +170,20 @@ describe('classifyRegisterFile on several threads', () => {
     expect({ ...two, fellBack: undefined }).toEqual({ ...one, fellBack: undefined });
   });
 
+  it('a UTF-16 register (Excel\'s "Unicode Text") is classified on one thread, as its UTF-8 save is (its pieces are not cut at UTF-8 byte offsets)', async () => {
+    const d = dir();
+    const text = csvOf({ ...base, households: many(150) });
+    const input = join(d, 'ho.csv');
+    const g = { ...base, pieceBytes: 70 };
+    writeFileSync(input, text);
+    const one = await run(input, join(d, 'one.csv'), g, 1);
+    writeFileSync(input, Buffer.from(`\uFEFF${text}`, 'utf16le'));
+    const two = await run(input, join(d, 'two.csv'), g, 2);
+    expect(two.fellBack).toBe('UTF-16 text');
+    expect(two.thrown).toBeUndefined();
+    expect({ ...two, fellBack: undefined }).toEqual({ ...one, fellBack: undefined });
+  });
+
   it('a quote left open runs to the end: the same error as one thread', async () => {
     const d = dir();
     const input = join(d, 'ho.csv');

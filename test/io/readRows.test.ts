@@ -7,25 +7,13 @@ import { formatCsv, parseCsv } from '../../src/io/csv.js';
 import { formatOfPath, readRows } from '../../src/io/readRows.js';
 import { rejectedError } from '../_helpers/errors.js';
 import { tempDirs } from '../_helpers/tempDirs.js';
+import { cutBytes } from '../_helpers/cutBytes.js';
 
 const rowsDir = tempDirs('vnp-rows-');
 
 async function collect(source: Parameters<typeof readRows>[0], options: Parameters<typeof readRows>[1] = {}): Promise<string[][]> {
   const out: string[][] = [];
   for await (const { cells } of readRows(source, options)) out.push(cells.map((c) => String(c)));
-  return out;
-}
-
-/** Splits bytes at the given cut points (which may fall inside a multi-byte letter). */
-function chunksOf(bytes: Uint8Array, cuts: number[]): Uint8Array[] {
-  const points = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b);
-  const out: Uint8Array[] = [];
-  let start = 0;
-  for (const p of points) {
-    out.push(bytes.subarray(start, p));
-    start = p;
-  }
-  out.push(bytes.subarray(start));
   return out;
 }
 
@@ -73,12 +61,30 @@ describe('readRows', () => {
           async (rows, cuts, bom) => {
             const text = formatCsv(rows, { bom });
             const bytes = new TextEncoder().encode(text);
-            const streamed = await collect(Readable.from(chunksOf(bytes, cuts)));
+            const streamed = await collect(Readable.from(cutBytes(bytes, cuts)));
             expect(streamed).toEqual(parseCsv(text));
             expect(streamed).toEqual(rows);
           },
         ),
       );
     });
+
+    it('UTF-16 LE or BE with a byte-order mark, read in chunks, gives the rows of its UTF-8 text', async () => {
+      const field = fc.string({ unit: fc.constantFrom('a', 'ư', 'ệ', ',', '"', '\r', '\n', '\t', ' ', '😀') });
+      await fc.assert(
+        fc.asyncProperty(fc.array(fc.array(field, { minLength: 1, maxLength: 4 }), { maxLength: 6 }), fc.array(fc.nat(), { maxLength: 8 }), fc.boolean(), async (rows, cuts, big) => {
+          const le = Buffer.from(`\uFEFF${formatCsv(rows)}`, 'utf16le');
+          const streamed = await collect(Readable.from(cutBytes(big ? Buffer.from(le).swap16() : le, cuts)));
+          expect(streamed).toEqual(rows);
+        }),
+      );
+    });
+  });
+
+  it('a UTF-16 file path is read as its UTF-8 save, tab-separated (Excel "Unicode Text")', async () => {
+    const text = 'Mã đơn vị\tMã phân loại\r\n30316\t"hộ nghèo, mới"\r\n';
+    const path = join(rowsDir(), 'unicode.txt');
+    writeFileSync(path, Buffer.from(`\uFEFF${text}`, 'utf16le'));
+    expect(await collect(path, { delimiter: '\t' })).toEqual([['Mã đơn vị', 'Mã phân loại'], ['30316', 'hộ nghèo, mới']]);
   });
 });

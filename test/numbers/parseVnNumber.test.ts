@@ -61,6 +61,18 @@ describe('parseVnNumber', () => {
   it('refuses a count with decimals and a unit that contradicts the kind', () => {
     expect(firstIssueCode(() => parseVnNumber('1,5', { kind: 'count' }))).toBe('not-a-count');
     expect(firstIssueCode(() => parseVnNumber('1,5%', { kind: 'count' }))).toBe('unit-mismatch');
+    // a percent typed in an amount column (“6,21%” under “Thu nhập”) says so in plain words
+    expect(firstIssue(() => parseVnNumber('6,21%', { kind: 'amount' })).expected).toBe('an amount (its unit says rate)');
+  });
+
+  it('refuses scientific notation (Excel\'s display of a long number, saved as shown) saying so; the number in full is read', () => {
+    for (const text of ['1.2E+07', '1,23457E+11', '5e6']) {
+      const issue = firstIssue(() => parseVnNumber(text));
+      expect(issue.code).toBe('invalid-number');
+      expect(issue.expected).toContain(`${text} is scientific notation (as Excel shows a long number), which keeps only the digits shown`);
+    }
+    expect(parseVnNumber('12.000.000').value.toString()).toBe('12000000');
+    expect(firstIssue(() => parseVnNumber('E+07')).expected).toBe('a number written with digits, "." for thousands and "," for decimals');
   });
 
   it('reads negatives', () => {
