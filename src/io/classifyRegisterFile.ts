@@ -9,9 +9,9 @@ import { classifyRegisterBatch, classifyRegisterBatchOfIds, registerRow, registe
 import { crossCheckScores, type ScoreFinding } from '../standards/crossCheckScores.js';
 import { HOUSEHOLD_STATUSES, type HouseholdStatus } from '../standards/householdStatus.js';
 import { openAtomicStream } from './_atomicOutput.js';
-import { registerCsvWriter } from './_registerCsvWriter.js';
+import { registerCsvWriter, type RegisterCsvWriter } from './_registerCsvWriter.js';
 import { registerError } from './readHouseholdRegister.js';
-import { readRegisterBatches, REUSE_BATCH_ARRAYS, registerFileId, registerFileIdColumn, type ReadRegisterBatchesOptions, type RegisterFileBatch, type RegisterFileLayout } from './readRegisterBatches.js';
+import { IDS_CHECKED_BY_CALLER, readRegisterBatches, REUSE_BATCH_ARRAYS, registerFileId, registerFileIdColumn, type ReadRegisterBatchesOptions, type RegisterFileBatch, type RegisterFileLayout } from './readRegisterBatches.js';
 import { registerOutputColumns, type RegisterOutputRow } from './registerOutputColumns.js';
 import { formatOfPath, type FileFormat, type RowSource } from './readRows.js';
 import { openTableWriter, type HeaderLanguage, type TableTarget, type TableWriter, type TableWriterOptions } from './tableWriter.js';
@@ -178,7 +178,12 @@ export async function classifyRegisterFile(source: RowSource, options: ClassifyR
  */
 export interface RegisterPieceHooks {
   readonly file?: string;
-  readonly sink?: (bytes: Uint8Array) => void;
+  /** Takes the output bytes; `release`, when given, is to be called once they are written (the writer may then reuse their buffer). */
+  readonly sink?: (bytes: Uint8Array, release?: () => void) => void;
+  /** The CSV writer for `sink`: `make()` makes one for this layout; a caller may give the one it made for an earlier piece of the same layout (its formatted line ends and buffers kept). */
+  readonly csvWriter?: (layout: RegisterFileLayout, make: (spareBuffers?: number) => RegisterCsvWriter) => RegisterCsvWriter;
+  /** The caller checks every household id against the whole file itself: the reader keeps no id set. */
+  readonly idsChecked?: boolean;
   /** Takes the header line, which is not written to `sink`. */
   readonly onHeaderLine?: (line: string) => void;
   readonly allowEmpty?: boolean;
@@ -231,8 +236,9 @@ export async function classifyRegisterSource(source: RowSource, options: Classif
     const columns = registerOutputColumns(l, { explain });
     if (hooks.sink !== undefined) {
       const sink = hooks.sink;
-      const write = async (data: string | Buffer): Promise<void> => sink(typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
-      csv = { sink: { write, close: async () => undefined, abort: async () => undefined }, writer: registerCsvWriter(columns, tableOptions) };
+      const write = async (data: string | Buffer, written?: () => void): Promise<void> => sink(typeof data === 'string' ? Buffer.from(data, 'utf8') : data, written);
+      const make = (spareBuffers?: number): RegisterCsvWriter => registerCsvWriter(columns, { ...tableOptions, ...(spareBuffers !== undefined ? { spareBuffers } : {}) });
+      csv = { sink: { write, close: async () => undefined, abort: async () => undefined }, writer: hooks.csvWriter?.(l, make) ?? make() };
       hooks.onHeaderLine?.(csv.writer.header());
     } else if (outFormat === 'xlsx') table = await openTableWriter<RegisterOutputRow>(options.out!, columns, { ...tableOptions, ...options.xlsx, format: 'xlsx' });
     else {
@@ -246,6 +252,7 @@ export async function classifyRegisterSource(source: RowSource, options: Classif
     ...options,
     // each batch is classified and written before the next is read: the next may reuse its arrays
     [REUSE_BATCH_ARRAYS]: true,
+    ...(hooks.idsChecked === true ? { [IDS_CHECKED_BY_CALLER]: true } : {}),
     onLayout: (l) => {
       layout = l;
       standardId = l.standardId;
