@@ -10,7 +10,7 @@ import { VnPovertyError, type VnIssues } from '../errors/VnPovertyError.js';
 import { sumClassificationCounts, type ClassificationCounts } from '../standards/classificationCounts.js';
 import type { HouseholdStatus } from '../standards/householdStatus.js';
 import { openAtomicOutput, type AtomicOutput } from './_atomicOutput.js';
-import { registerFailure, type ClassifyRegisterFileOptions, type RegisterFileSummary } from './classifyRegisterFile.js';
+import { registerFailure, registerHouseholdIssues, type ClassifyRegisterFileOptions, type RegisterFileSummary, type RegisterHouseholdColumns } from './classifyRegisterFile.js';
 import { readRegisterBatches, type RegisterFileLayout } from './readRegisterBatches.js';
 import { pieceRunner, type PieceRunner } from './_registerPiece.js';
 import { formatOfPath, inputFormatOfPath, type RowSource } from './readRows.js';
@@ -138,6 +138,8 @@ export interface PieceFailure {
   readonly id: string | undefined;
   /** In the main process: its error's issues or text, found when called. */
   readonly detail?: () => FailureDetail;
+  /** From a child, a household of the columns alone: its columns, from which its issues are found again when read. */
+  readonly household?: RegisterHouseholdColumns;
 }
 
 /** What a failure's error is made from: the issues of a `VnPovertyError`, or another error's text. @internal */
@@ -652,7 +654,7 @@ export async function classifyInParallel(source: RowSource, options: ClassifyReg
       }
       const details = r.details;
       r.failures.forEach((f, j) =>
-        failures.push({ row: f.row + shift, lastRow: f.lastRow + shift, id: f.id, detail: f.detail ?? (() => deserialize(details!.bytes.subarray(details!.ends[j]!, details!.ends[j + 1]!)) as FailureDetail) }),
+        failures.push({ row: f.row + shift, lastRow: f.lastRow + shift, id: f.id, detail: f.detail ?? (f.household !== undefined ? columnsDetail(f.household, f.id, options) : () => deserialize(details!.bytes.subarray(details!.ends[j]!, details!.ends[j + 1]!)) as FailureDetail) }),
       );
       if (r.index === 0) await writeHere(r.headerLine);
       writes.push(next.child.write(r.index, offset));
@@ -709,6 +711,15 @@ export async function classifyInParallel(source: RowSource, options: ClassifyReg
     roundedUp: done.roundedUp,
     counts: done.counts.length > 0 ? sumClassificationCounts(done.counts) : null,
   });
+}
+
+/** The detail of a child's failure sent as its columns: its issues found again, as the child found them. */
+function columnsDetail(household: RegisterHouseholdColumns, id: string | undefined, options: ClassifyRegisterFileOptions): () => FailureDetail {
+  return () => {
+    const issues = registerHouseholdIssues(household, id, options);
+    if (issues === null) throw new Error('unreachable: a household sent as not classified is classified');
+    return { issues, other: null };
+  };
 }
 
 /** A household not classified, held until the whole file is done. */

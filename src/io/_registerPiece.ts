@@ -101,7 +101,7 @@ export function pieceRunner(s: WorkerSetup, inProcess = false): PieceRunner {
             }
             keys.push(k);
           },
-          onFailure: (row, lastRow, id, error, issues) => {
+          onFailure: (row, lastRow, id, error, issues, household) => {
             // the issues alone when they come without the error (no error made for nothing)
             const detail = (): FailureDetail => {
               if (issues !== undefined) return { issues: issues(), other: null };
@@ -109,7 +109,11 @@ export function pieceRunner(s: WorkerSetup, inProcess = false): PieceRunner {
               return e instanceof VnPovertyError ? { issues: e.issues, other: null } : { issues: null, other: String(e) };
             };
             if (inProcess) failures.push({ row, lastRow, id, detail });
-            else {
+            else if (household !== undefined) {
+              // a household of the columns alone: its columns are sent, its issues found again only if read
+              failures.push({ row, lastRow, id, household });
+              details.push(NONE);
+            } else {
               failures.push({ row, lastRow, id });
               details.push(serialize(detail()));
             }
@@ -177,6 +181,8 @@ export function pieceRunner(s: WorkerSetup, inProcess = false): PieceRunner {
     },
   };
 }
+
+const NONE = new Uint8Array(0);
 
 /** Serialized failure details in one buffer, each from `ends[i]` to `ends[i + 1]`. */
 function joinDetails(parts: readonly Uint8Array[]): { readonly bytes: Uint8Array; readonly ends: Uint32Array } {
