@@ -3,13 +3,14 @@ import { rmSync } from 'node:fs';
 import { open, stat, type FileHandle } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { basename, join } from 'node:path';
+import { deserialize } from 'node:v8';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createIdSet, addIdKey } from '../_internal/_idSet.js';
 import { VnPovertyError, type VnIssues } from '../errors/VnPovertyError.js';
 import { sumClassificationCounts, type ClassificationCounts } from '../standards/classificationCounts.js';
 import type { HouseholdStatus } from '../standards/householdStatus.js';
 import { openAtomicOutput, type AtomicOutput } from './_atomicOutput.js';
-import { registerFailure, type ClassifyRegisterFileOptions, type RegisterFileSummary } from './classifyRegisterFile.js';
+import { registerFailure, registerHouseholdIssues, type ClassifyRegisterFileOptions, type RegisterFileSummary, type RegisterHouseholdColumns } from './classifyRegisterFile.js';
 import { readRegisterBatches, type RegisterFileLayout } from './readRegisterBatches.js';
 import { pieceRunner, type PieceRunner } from './_registerPiece.js';
 import { utf16Encoding } from './_utf16.js';
@@ -118,16 +119,35 @@ export type PieceResult =
       readonly headerLine: string;
       /** Bytes of output (without the header line). */
       readonly size: number;
+      /** The 64-bit keys of the household ids, in order (two words each). */
       readonly keys: Uint32Array;
-      readonly rows: Uint32Array;
       readonly read: number;
       readonly byStatus: Readonly<Record<HouseholdStatus, number>>;
       readonly roundedUp: number;
       readonly counts: ClassificationCounts | null;
       readonly layout: RegisterFileLayout | null;
-      readonly failures: ReadonlyArray<{ readonly row: number; readonly lastRow: number; readonly id: string | undefined; readonly issues: VnIssues | null; readonly other: string | null }>;
+      readonly failures: ReadonlyArray<PieceFailure>;
+      /** A child's failure details, serialized (`node:v8`), failure i's from `ends[i]` to `ends[i + 1]`; null from the main process, whose failures carry `detail`. */
+      readonly details: { readonly bytes: Uint8Array; readonly ends: Uint32Array } | null;
     }
   | { readonly index: number; readonly ok: false; readonly irregular: string };
+
+/** A household of a piece that could not be classified: its rows (numbered from the header) and id. @internal */
+export interface PieceFailure {
+  readonly row: number;
+  readonly lastRow: number;
+  readonly id: string | undefined;
+  /** In the main process: its error's issues or text, found when called. */
+  readonly detail?: () => FailureDetail;
+  /** From a child, a household of the columns alone: its columns, from which its issues are found again when read. */
+  readonly household?: RegisterHouseholdColumns;
+}
+
+/** What a failure's error is made from: the issues of a `VnPovertyError`, or another error's text. @internal */
+export interface FailureDetail {
+  readonly issues: VnIssues | null;
+  readonly other: string | null;
+}
 
 /** Options a child can be given (plain data: no functions, no custom standards). */
 const PASSED = ['asOf', 'onConflict', 'delimiter', 'marks', 'headers', 'numbers', 'rawCsv', 'source', 'maxFieldLength', 'batchSize'] as const;
@@ -171,7 +191,7 @@ class LocalWorker implements PieceWorker {
   private ended = false;
 
   constructor(setup: WorkerSetup) {
-    this.runner = pieceRunner(setup);
+    this.runner = pieceRunner(setup, true);
   }
 
   get load(): number {
@@ -433,6 +453,22 @@ class PieceReader {
   }
 }
 
+/** A file's bytes in reads of 16 KiB (the header read stops at the first household: only one small read is read past it). */
+async function* smallReads(path: string): AsyncGenerator<Uint8Array> {
+  const handle = await open(path, 'r');
+  try {
+    for (let position = 0; ; ) {
+      const chunk = Buffer.allocUnsafe(16 * 1024);
+      const { bytesRead } = await handle.read(chunk, 0, chunk.length, position);
+      if (bytesRead === 0) return;
+      position += bytesRead;
+      yield chunk.subarray(0, bytesRead);
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
 /** The byte offset just after the first `records` records of a file, or −1 (the file ends first, or no end in {@link MAX_PIECE_BYTES}). */
 async function prefixEnd(handle: FileHandle, records: number): Promise<number> {
   const buf = Buffer.allocUnsafe(1 << 20);
@@ -483,11 +519,12 @@ export async function classifyInParallel(source: RowSource, options: ClassifyReg
 
   // the header, as the one-thread reader finds it (its errors are left to the one-thread path)
   let layout: RegisterFileLayout | undefined;
-  const header = readRegisterBatches(source, {
+  // read in small steps, so that only the households of the first step are read after the header
+  const header = readRegisterBatches(smallReads(source), {
     asOf: options.asOf,
     ...(options.delimiter !== undefined ? { delimiter: options.delimiter } : {}),
     ...(options.marks !== undefined ? { marks: options.marks } : {}),
-    ...(options.source !== undefined ? { source: options.source } : {}),
+    source: options.source ?? basename(source),
     ...(options.maxFieldLength !== undefined ? { maxFieldLength: options.maxFieldLength } : {}),
     format: 'csv',
     batchSize: 1,
@@ -535,7 +572,10 @@ export async function classifyInParallel(source: RowSource, options: ClassifyReg
   const replay = (failures: readonly HeldFailure[]): void => {
     options.onLayout?.(summaryLayout);
     for (const f of failures) {
-      const error = (): unknown => (f.issues !== null ? new VnPovertyError(f.issues) : new Error(f.other ?? 'unknown error'));
+      const error = (): unknown => {
+        const d = f.detail();
+        return d.issues !== null ? new VnPovertyError(d.issues) : new Error(d.other ?? 'unknown error');
+      };
       options.onFailure?.(registerFailure(f.row, f.lastRow, f.id, file, error));
     }
   };
@@ -572,6 +612,7 @@ export async function classifyInParallel(source: RowSource, options: ClassifyReg
     const counts: ClassificationCounts[] = [];
     const failures: HeldFailure[] = [];
     let read = 0;
+    let counted = 0;
     let roundedUp = 0;
     let firstRow = headerRows + 1;
     let index = 0;
@@ -613,9 +654,10 @@ export async function classifyInParallel(source: RowSource, options: ClassifyReg
       }
       // rows: the child numbers its piece from the header; the pieces before it move it down
       const shift = firstRow - (headerRows + 1);
+      // a repeat sends the file to the one-thread path, which reports it: the set keeps each key's household number, not its row
       const keys = r.keys;
-      for (let i = 0; i < r.rows.length; i++) {
-        if (addIdKey(ids, keys[2 * i]!, keys[2 * i + 1]!, r.rows[i]! + shift) !== -1) {
+      for (let i = 0; i < keys.length; i += 2) {
+        if (addIdKey(ids, keys[i]!, keys[i + 1]!, counted++) !== -1) {
           stop = 'a repeated household id';
           break;
         }
@@ -625,7 +667,10 @@ export async function classifyInParallel(source: RowSource, options: ClassifyReg
         stop = 'too many households not classified to hold';
         break;
       }
-      for (const f of r.failures) failures.push({ row: f.row + shift, lastRow: f.lastRow + shift, id: f.id, issues: f.issues, other: f.other });
+      const details = r.details;
+      r.failures.forEach((f, j) =>
+        failures.push({ row: f.row + shift, lastRow: f.lastRow + shift, id: f.id, detail: f.detail ?? (f.household !== undefined ? columnsDetail(f.household, f.id, options) : () => deserialize(details!.bytes.subarray(details!.ends[j]!, details!.ends[j + 1]!)) as FailureDetail) }),
+      );
       if (r.index === 0) await writeHere(r.headerLine);
       writes.push(next.child.write(r.index, offset));
       offset += r.size;
@@ -683,11 +728,20 @@ export async function classifyInParallel(source: RowSource, options: ClassifyReg
   });
 }
 
+/** The detail of a child's failure sent as its columns: its issues found again, as the child found them. */
+function columnsDetail(household: RegisterHouseholdColumns, id: string | undefined, options: ClassifyRegisterFileOptions): () => FailureDetail {
+  return () => {
+    const issues = registerHouseholdIssues(household, id, options);
+    if (issues === null) throw new Error('unreachable: a household sent as not classified is classified');
+    return { issues, other: null };
+  };
+}
+
 /** A household not classified, held until the whole file is done. */
 interface HeldFailure {
   readonly row: number;
   readonly lastRow: number;
   readonly id: string | undefined;
-  readonly issues: VnIssues | null;
-  readonly other: string | null;
+  /** Its error's issues or text (read back or found only when its error is read). */
+  readonly detail: () => FailureDetail;
 }

@@ -10,7 +10,12 @@ export interface RegisterCsvOptions {
   readonly numbers: 'vi' | 'plain';
   readonly rawCsv: boolean;
   readonly headers: HeaderLanguage;
+  /** Written buffers kept for later lines (default 4; a writer whose output is held until its place is known keeps more). */
+  readonly spareBuffers?: number;
 }
+
+/** A {@link registerCsvWriter}. @internal */
+export type RegisterCsvWriter = ReturnType<typeof registerCsvWriter>;
 
 /** Columns whose value depends only on a household's area and deciding rule. */
 const BY_AREA_AND_RULE = new Set(['area', 'line', 'lineKind', 'incomeAtOrBelowLine', 'status', 'statusVi', 'standard', 'rule', 'ruleSource', 'asOf']);
@@ -82,6 +87,7 @@ export function registerCsvWriter(columns: ReadonlyArray<TableColumn<RegisterOut
 
   /** Buffers whose chunks were written (see `release`), for the next ones. */
   const spare: Buffer[] = [];
+  const spares = options.spareBuffers ?? 4;
   const buffer = (n: number): Buffer => {
     const b = spare.pop();
     return b !== undefined && b.length >= n ? b : Buffer.allocUnsafe(n);
@@ -93,7 +99,7 @@ export function registerCsvWriter(columns: ReadonlyArray<TableColumn<RegisterOut
      * buffer is reused for later lines, so a long register does not allocate a buffer per batch.
      */
     release(chunk: Buffer): void {
-      if (spare.length < 4 && chunk.byteOffset === 0 && chunk.buffer.byteLength >= 1 << 16) spare.push(Buffer.from(chunk.buffer, 0, chunk.buffer.byteLength));
+      if (spare.length < spares && chunk.byteOffset === 0 && chunk.buffer.byteLength >= 1 << 16) spare.push(Buffer.from(chunk.buffer, 0, chunk.buffer.byteLength));
     },
     /** The header line (with its line end). */
     header(): string {

@@ -1,9 +1,11 @@
 import { open, type FileHandle } from 'node:fs/promises';
+import { serialize } from 'node:v8';
 import { putAsciiIdKey, putIdKey } from '../_internal/_idSet.js';
 import { VnPovertyError } from '../errors/VnPovertyError.js';
+import type { RegisterCsvWriter } from './_registerCsvWriter.js';
 import { classifyRegisterSource, type ClassifyRegisterFileOptions } from './classifyRegisterFile.js';
-import type { PieceJob, PieceResult, WorkerSetup } from './_parallelRegister.js';
-import { registerFileIdColumn } from './readRegisterBatches.js';
+import type { FailureDetail, PieceFailure, PieceJob, PieceResult, WorkerSetup } from './_parallelRegister.js';
+import { registerFileIdColumn, type RegisterFileLayout } from './readRegisterBatches.js';
 
 /**
  * Classifies pieces of a register file for the parallel register path (`_parallelRegister.ts`),
@@ -22,21 +24,40 @@ export interface PieceRunner {
   close(): Promise<void>;
 }
 
-const READ_BYTES = 256 * 1024;
+/** Bytes of each read of a piece (as the one-thread reader reads a file). */
+const READ_BYTES = 1 << 20;
+/** Written output buffers a runner keeps for its next pieces (a piece's output is held in 2 MiB buffers until its place is known). */
+const SPARE_BUFFERS = 64;
 
-/** A {@link PieceRunner} for the file, header rows and output of `setup`. @internal */
-export function pieceRunner(s: WorkerSetup): PieceRunner {
+/** A piece's output bytes, each with what gives its buffer back to the writer once written. */
+type HeldOutput = Array<{ readonly bytes: Uint8Array; readonly release: (() => void) | undefined }>;
+
+/**
+ * A {@link PieceRunner} for the file, header rows and output of `setup`. `inProcess`: it runs in
+ * the main process, whose failures keep their issues as a function, found only if read (as on one
+ * thread); a child's are found at once and sent serialized, to be read back only if read. @internal
+ */
+export function pieceRunner(s: WorkerSetup, inProcess = false): PieceRunner {
   let file: Promise<FileHandle> | undefined;
   let output: Promise<FileHandle> | undefined;
   /** The output bytes of each piece done, until they are written. */
-  const held = new Map<number, Uint8Array[]>();
+  const held = new Map<number, HeldOutput>();
+  /** One read buffer for every piece: the reader copies each read before it asks for the next. */
+  let readBuffer: Buffer | undefined;
+  /** One CSV writer for every piece of the same layout: its formatted line ends and written buffers serve all of them. */
+  let writer: { readonly layout: string; readonly writer: RegisterCsvWriter } | undefined;
+  const csvWriter = (layout: RegisterFileLayout, make: (spareBuffers?: number) => RegisterCsvWriter): RegisterCsvWriter => {
+    const key = JSON.stringify(layout);
+    if (writer?.layout !== key) writer = { layout: key, writer: make(SPARE_BUFFERS) };
+    return writer.writer;
+  };
 
   /** The piece's bytes, after the header rows, in reads of the one-thread path's size. */
   async function* pieceBytes(handle: FileHandle, prefix: Uint8Array, start: number, end: number): AsyncGenerator<Uint8Array> {
     yield prefix;
+    const chunk = (readBuffer ??= Buffer.allocUnsafe(READ_BYTES));
     for (let at = start; at < end; ) {
-      const chunk = Buffer.allocUnsafe(Math.min(READ_BYTES, end - at));
-      const { bytesRead } = await handle.read(chunk, 0, chunk.length, at);
+      const { bytesRead } = await handle.read(chunk, 0, Math.min(chunk.length, end - at), at);
       if (bytesRead === 0) throw new Error('the file is shorter than when it was split');
       at += bytesRead;
       yield chunk.subarray(0, bytesRead);
@@ -47,10 +68,10 @@ export function pieceRunner(s: WorkerSetup): PieceRunner {
     const { index } = job;
     let irregular: string | null = null;
     let headerLine = '';
-    const out: Uint8Array[] = [];
+    const out: HeldOutput = [];
     const keys: Uint32Array[] = [];
-    const rows: Uint32Array[] = [];
-    const failures: Array<PieceResult & { ok: true } extends { failures: ReadonlyArray<infer F> } ? F : never> = [];
+    const failures: PieceFailure[] = [];
+    const details: Uint8Array[] = [];
     try {
       file ??= open(s.path, 'r');
       const handle = await file;
@@ -60,7 +81,9 @@ export function pieceRunner(s: WorkerSetup): PieceRunner {
         {
           file: s.file,
           allowEmpty: true,
-          sink: (b) => void out.push(b),
+          sink: (bytes, release) => void out.push({ bytes, release }),
+          csvWriter,
+          idsChecked: true,
           onHeaderLine: (line) => (headerLine = line),
           irregular: (why) => (irregular ??= why),
           onIds: (b) => {
@@ -77,13 +100,23 @@ export function pieceRunner(s: WorkerSetup): PieceRunner {
               }
             }
             keys.push(k);
-            rows.push(b.rows.slice(0, n));
           },
-          onFailure: (row, lastRow, id, error, issues) => {
+          onFailure: (row, lastRow, id, error, issues, household) => {
             // the issues alone when they come without the error (no error made for nothing)
-            if (issues !== undefined) return void failures.push({ row, lastRow, id, issues: issues(), other: null });
-            const e = error();
-            failures.push({ row, lastRow, id, issues: e instanceof VnPovertyError ? e.issues : null, other: e instanceof VnPovertyError ? null : String(e) });
+            const detail = (): FailureDetail => {
+              if (issues !== undefined) return { issues: issues(), other: null };
+              const e = error();
+              return e instanceof VnPovertyError ? { issues: e.issues, other: null } : { issues: null, other: String(e) };
+            };
+            if (inProcess) failures.push({ row, lastRow, id, detail });
+            else if (household !== undefined) {
+              // a household of the columns alone: its columns are sent, its issues found again only if read
+              failures.push({ row, lastRow, id, household });
+              details.push(NONE);
+            } else {
+              failures.push({ row, lastRow, id });
+              details.push(serialize(detail()));
+            }
           },
         },
       );
@@ -102,15 +135,15 @@ export function pieceRunner(s: WorkerSetup): PieceRunner {
         ok: true,
         irregular,
         headerLine,
-        size: out.reduce((n, b) => n + b.length, 0),
+        size: out.reduce((n, b) => n + b.bytes.length, 0),
         keys: join(keys),
-        rows: join(rows),
         read: summary.classified + summary.failed,
         byStatus: summary.byStatus,
         roundedUp: summary.roundedUp,
         counts: summary.counts,
         layout: summary.layout ?? null,
         failures,
+        details: inProcess ? null : joinDetails(details),
       };
     } catch (error) {
       return { index, ok: false, irregular: `a piece stopped: ${error instanceof Error ? error.message.slice(0, 200) : String(error)}` };
@@ -125,12 +158,13 @@ export function pieceRunner(s: WorkerSetup): PieceRunner {
       output ??= open(s.out, 'r+');
       const handle = await output;
       let at = offset;
-      for (const b of bytes) {
+      for (const { bytes: b, release } of bytes) {
         for (let done = 0; done < b.length; ) {
           const { bytesWritten } = await handle.write(b, done, b.length - done, at);
           done += bytesWritten;
           at += bytesWritten;
         }
+        release?.();
       }
       return null;
     } catch (error) {
@@ -146,4 +180,15 @@ export function pieceRunner(s: WorkerSetup): PieceRunner {
       for (const h of handles) if (h.status === 'fulfilled' && h.value !== undefined) await h.value.close().catch(() => undefined);
     },
   };
+}
+
+const NONE = new Uint8Array(0);
+
+/** Serialized failure details in one buffer, each from `ends[i]` to `ends[i + 1]`. */
+function joinDetails(parts: readonly Uint8Array[]): { readonly bytes: Uint8Array; readonly ends: Uint32Array } {
+  const ends = new Uint32Array(parts.length + 1);
+  for (let i = 0; i < parts.length; i++) ends[i + 1] = ends[i]! + parts[i]!.length;
+  const bytes = new Uint8Array(ends[parts.length]!);
+  parts.forEach((p, i) => bytes.set(p, ends[i]!));
+  return { bytes, ends };
 }

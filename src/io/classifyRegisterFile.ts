@@ -5,13 +5,13 @@ import { VnPovertyError, fail, type VnIssues } from '../errors/VnPovertyError.js
 import { sumClassificationCounts, type ClassificationCounts } from '../standards/classificationCounts.js';
 import { classifyScoreParsed, parseScoreRow, resolveScoreRule, type ScoreClassification } from '../standards/classifyByScore.js';
 import type { ClassifyHouseholdOptions, HouseholdClassification } from '../standards/classifyHousehold.js';
-import { classifyRegisterBatch, classifyRegisterBatchOfIds, registerRow, registerRowOf, UNCLASSIFIED, type ClassifyRegisterBatchOptions, type RegisterBatchClassification } from '../standards/classifyRegisterBatch.js';
+import { classifyRegisterBatch, classifyRegisterBatchOfIds, registerRow, registerRowOf, UNCLASSIFIED, type ClassifyRegisterBatchOptions, type RegisterBatch, type RegisterBatchClassification } from '../standards/classifyRegisterBatch.js';
 import { crossCheckScores, type ScoreFinding } from '../standards/crossCheckScores.js';
 import { HOUSEHOLD_STATUSES, type HouseholdStatus } from '../standards/householdStatus.js';
 import { openAtomicStream } from './_atomicOutput.js';
-import { registerCsvWriter } from './_registerCsvWriter.js';
+import { registerCsvWriter, type RegisterCsvWriter } from './_registerCsvWriter.js';
 import { registerError } from './readHouseholdRegister.js';
-import { readRegisterBatches, REUSE_BATCH_ARRAYS, registerFileId, registerFileIdColumn, type ReadRegisterBatchesOptions, type RegisterFileBatch, type RegisterFileLayout } from './readRegisterBatches.js';
+import { IDS_CHECKED_BY_CALLER, readRegisterBatches, REUSE_BATCH_ARRAYS, registerFileId, registerFileIdColumn, type ReadRegisterBatchesOptions, type RegisterFileBatch, type RegisterFileLayout } from './readRegisterBatches.js';
 import { registerOutputColumns, type RegisterOutputRow } from './registerOutputColumns.js';
 import { formatOfPath, type FileFormat, type RowSource } from './readRows.js';
 import { openTableWriter, type HeaderLanguage, type TableTarget, type TableWriter, type TableWriterOptions } from './tableWriter.js';
@@ -178,7 +178,12 @@ export async function classifyRegisterFile(source: RowSource, options: ClassifyR
  */
 export interface RegisterPieceHooks {
   readonly file?: string;
-  readonly sink?: (bytes: Uint8Array) => void;
+  /** Takes the output bytes; `release`, when given, is to be called once they are written (the writer may then reuse their buffer). */
+  readonly sink?: (bytes: Uint8Array, release?: () => void) => void;
+  /** The CSV writer for `sink`: `make()` makes one for this layout; a caller may give the one it made for an earlier piece of the same layout (its formatted line ends and buffers kept). */
+  readonly csvWriter?: (layout: RegisterFileLayout, make: (spareBuffers?: number) => RegisterCsvWriter) => RegisterCsvWriter;
+  /** The caller checks every household id against the whole file itself: the reader keeps no id set. */
+  readonly idsChecked?: boolean;
   /** Takes the header line, which is not written to `sink`. */
   readonly onHeaderLine?: (line: string) => void;
   readonly allowEmpty?: boolean;
@@ -186,7 +191,53 @@ export interface RegisterPieceHooks {
   /** Takes each batch read, for its ids and rows (`registerFileIdColumn` gives the ids as bytes). */
   readonly onIds?: (batch: RegisterFileBatch) => void;
   /** Takes the households that cannot be classified instead of `options.onFailure` (their error without file and rows; or only its issues, when `issues` is given, without making the error). */
-  readonly onFailure?: (row: number, lastRow: number, id: string | undefined, error: () => unknown, issues?: () => VnIssues) => void;
+  readonly onFailure?: (row: number, lastRow: number, id: string | undefined, error: () => unknown, issues?: () => VnIssues, household?: RegisterHouseholdColumns) => void;
+}
+
+/** One household of a batch as its columns (area code, income, member count, flags), without record or ages. @internal */
+export interface RegisterHouseholdColumns {
+  readonly area: number;
+  readonly monthlyIncome: number | bigint;
+  readonly members: number;
+  readonly flags: Uint8Array;
+}
+
+function householdColumns(b: Omit<RegisterBatch, 'ids'>, i: number): RegisterHouseholdColumns {
+  const k = b.flags.length / b.area.length;
+  return { area: b.area[i]!, monthlyIncome: b.monthlyIncome[i]!, members: b.members[i]!, flags: b.flags.slice(i * k, (i + 1) * k) };
+}
+
+/** The options `classifyRegisterSource` classifies its batches with. */
+function registerBatchOptions(options: ClassifyRegisterFileOptions, classifyOptions: Pick<ClassifyRegisterBatchOptions, 'asOf' | 'standard' | 'standards'>, explain: boolean): ClassifyRegisterBatchOptions {
+  return {
+    ...classifyOptions,
+    ...(options.predicates !== undefined ? { predicates: options.predicates } : {}),
+    ...(options.onConflict !== undefined ? { onConflict: options.onConflict } : {}),
+    ...(options.onUnusedFlag !== undefined ? { onUnusedFlag: options.onUnusedFlag } : {}),
+    explain,
+    onInvalid: 'report',
+  };
+}
+
+/**
+ * The issues `classifyRegisterSource` reports for a household of the columns alone that it could
+ * not classify (see {@link RegisterPieceHooks.onFailure}), found again from its columns and id:
+ * the household classified alone, as in its batch (its issues depend on nothing else), or null
+ * when it is classified. For the parallel path, which finds a child's failures only when read. @internal
+ */
+export function registerHouseholdIssues(household: RegisterHouseholdColumns, id: string | undefined, options: ClassifyRegisterFileOptions): VnIssues | null {
+  const asOf = toIsoDate(options.asOf, ['asOf']);
+  const classifyOptions = { asOf, ...(options.standard !== undefined ? { standard: options.standard } : {}), ...(options.standards !== undefined ? { standards: options.standards } : {}) };
+  const income = household.monthlyIncome;
+  const batch: Omit<RegisterBatch, 'ids'> = {
+    area: Uint8Array.of(household.area),
+    monthlyIncome: typeof income === 'bigint' ? BigInt64Array.of(income) : Float64Array.of(income),
+    members: Uint32Array.of(household.members),
+    flags: household.flags,
+  };
+  const result = classifyRegisterBatchOfIds(batch, registerBatchOptions(options, classifyOptions, false), () => id);
+  const f = result.failures[0];
+  return f === undefined ? null : unindexedIssues(f.index, f.issues);
 }
 
 /** A failure whose error (with file and rows in the messages) is made only when read. @internal */
@@ -212,9 +263,9 @@ export async function classifyRegisterSource(source: RowSource, options: Classif
   let standardId = '';
   const counts: ClassificationCounts[] = [];
   /** Reports a failure; its error (with file and rows in the messages) is made only when read. */
-  const fail1 = (row: number, lastRow: number, id: string | undefined, error: () => unknown, issues?: () => VnIssues): void => {
+  const fail1 = (row: number, lastRow: number, id: string | undefined, error: () => unknown, issues?: () => VnIssues, household?: () => RegisterHouseholdColumns | undefined): void => {
     failed++;
-    if (hooks.onFailure !== undefined) hooks.onFailure(row, lastRow, id, error, issues);
+    if (hooks.onFailure !== undefined) hooks.onFailure(row, lastRow, id, error, issues, household?.());
     else if (options.onFailure !== undefined) options.onFailure(registerFailure(row, lastRow, id, file, error));
   };
   const outFormat = options.out === undefined ? undefined : (options.outFormat ?? (typeof options.out === 'string' ? formatOfPath(options.out) : 'csv'));
@@ -231,8 +282,9 @@ export async function classifyRegisterSource(source: RowSource, options: Classif
     const columns = registerOutputColumns(l, { explain });
     if (hooks.sink !== undefined) {
       const sink = hooks.sink;
-      const write = async (data: string | Buffer): Promise<void> => sink(typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
-      csv = { sink: { write, close: async () => undefined, abort: async () => undefined }, writer: registerCsvWriter(columns, tableOptions) };
+      const write = async (data: string | Buffer, written?: () => void): Promise<void> => sink(typeof data === 'string' ? Buffer.from(data, 'utf8') : data, written);
+      const make = (spareBuffers?: number): RegisterCsvWriter => registerCsvWriter(columns, { ...tableOptions, ...(spareBuffers !== undefined ? { spareBuffers } : {}) });
+      csv = { sink: { write, close: async () => undefined, abort: async () => undefined }, writer: hooks.csvWriter?.(l, make) ?? make() };
       hooks.onHeaderLine?.(csv.writer.header());
     } else if (outFormat === 'xlsx') table = await openTableWriter<RegisterOutputRow>(options.out!, columns, { ...tableOptions, ...options.xlsx, format: 'xlsx' });
     else {
@@ -246,6 +298,7 @@ export async function classifyRegisterSource(source: RowSource, options: Classif
     ...options,
     // each batch is classified and written before the next is read: the next may reuse its arrays
     [REUSE_BATCH_ARRAYS]: true,
+    ...(hooks.idsChecked === true ? { [IDS_CHECKED_BY_CALLER]: true } : {}),
     onLayout: (l) => {
       layout = l;
       standardId = l.standardId;
@@ -296,21 +349,16 @@ export async function classifyRegisterSource(source: RowSource, options: Classif
   async function incomeBatch(b: RegisterFileBatch): Promise<void> {
     const households = b.households!;
     const ofBytes = registerFileIdColumn(b);
-    const batchOptions: ClassifyRegisterBatchOptions = {
-      ...classifyOptions,
-      ...(options.predicates !== undefined ? { predicates: options.predicates } : {}),
-      ...(options.onConflict !== undefined ? { onConflict: options.onConflict } : {}),
-      ...(options.onUnusedFlag !== undefined ? { onUnusedFlag: options.onUnusedFlag } : {}),
-      explain: explain || onHousehold !== undefined,
-      onInvalid: 'report',
-    };
+    const batchOptions = registerBatchOptions(options, classifyOptions, explain || onHousehold !== undefined);
     // ids read from bytes stay bytes: a string is made only for a household whose result or error carries it
     const result: RegisterBatchClassification =
       ofBytes !== undefined ? classifyRegisterBatchOfIds(ofBytes.columns, batchOptions, (i) => registerFileId(b, i)) : classifyRegisterBatch(households, batchOptions);
     counts.push(result.counts);
     for (const f of result.failures) {
       const issues = (): VnIssues => unindexedIssues(f.index, f.issues);
-      fail1(b.rows[f.index]!, b.lastRows[f.index]!, registerFileId(b, f.index), () => new VnPovertyError(issues()), issues);
+      // a household read into the columns alone (no record, no ages): its columns, from which its issues can be found again
+      const columns = (): RegisterHouseholdColumns | undefined => (households.records?.[f.index] !== undefined || households.memberAges !== undefined ? undefined : householdColumns(households, f.index));
+      fail1(b.rows[f.index]!, b.lastRows[f.index]!, registerFileId(b, f.index), () => new VnPovertyError(issues()), issues, columns);
     }
     // counted by status code, added to the totals once a batch
     const tally = [0, 0, 0, 0];

@@ -302,6 +302,14 @@ interface BatchArrays {
  */
 export const REUSE_BATCH_ARRAYS: unique symbol = Symbol('reuse batch arrays');
 
+/**
+ * The option key of a caller that checks every household id against the ids of the whole file
+ * itself (a piece of the parallel register path: the main process checks the keys of all the
+ * pieces in order, and any repeat sends the file to the one-thread path): the reader then keeps
+ * no id set of its own and makes no string per id. Not a public option. @internal
+ */
+export const IDS_CHECKED_BY_CALLER: unique symbol = Symbol('ids checked by the caller');
+
 /** Collects households into batches. */
 class Batcher {
   readonly ready: RegisterFileBatch[] = [];
@@ -719,6 +727,8 @@ class Repeats {
     private readonly plan: Plan,
     rereadable: boolean,
     private readonly onDuplicate: ReadRegisterBatchesOptions['onDuplicate'],
+    /** The caller checks every id itself ({@link IDS_CHECKED_BY_CALLER}): every id is new here. */
+    private readonly unchecked = false,
   ) {
     this.checker = createIdChecker(rereadable);
   }
@@ -728,11 +738,13 @@ class Repeats {
    * seen at row r: {@link Repeats.hold} it.
    */
   check(id: string, row: number, lastRow: number): number {
+    if (this.unchecked) return -1;
     return this.answer(this.checker.check(id, row), id, row, lastRow);
   }
 
   /** {@link Repeats.check} of an id printed as the printable ASCII bytes `[s, e)` of `buf`. */
   checkAscii(buf: Buffer, s: number, e: number, row: number, lastRow: number): number {
+    if (this.unchecked) return -1;
     // the id's string only for a source read once (its ids are kept as text) or a repeat to report
     const first = this.checker.checkAscii(buf, s, e, this.checker.rereadable ? undefined : buf.toString('latin1', s, e), row);
     return first === -1 ? -1 : this.answer(first, buf.toString('latin1', s, e), row, lastRow);
@@ -851,7 +863,7 @@ export async function* readRegisterBatches(source: RowSource, options: ReadRegis
     options.onLayout?.(p.layout);
     batcher = new Batcher(p, batchSize, (options as { [REUSE_BATCH_ARRAYS]?: boolean })[REUSE_BATCH_ARRAYS] === true);
     settle = xlsxRowSettler(p.reader, label, options.onNote);
-    repeats = new Repeats(p, typeof source === 'string', options.onDuplicate);
+    repeats = new Repeats(p, typeof source === 'string', options.onDuplicate, (options as { [IDS_CHECKED_BY_CALLER]?: boolean })[IDS_CHECKED_BY_CALLER] === true);
     return p;
   };
   /** The slow path: a row as cells, read as readHouseholdRegister reads it. */
