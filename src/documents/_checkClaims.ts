@@ -239,13 +239,17 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
   /** A yearly average: the change over the period (printed, or from its two ends) ÷ the years, within the printed rounding, meets the average printed. */
   function checkAverage(c: YearlyAverageClaim): void {
     if (c.average.dimension === 'money') return checkMoneyAverage(c);
-    const iv = (f: ClaimFigure): Interval => printedInterval(f.figure.digits, { kind: 'rate' }).precision;
+    // a rate within its printed rounding; households and persons counted exactly (“1.250 hộ”), their average rounded to its digits
+    const counts = c.average.dimension !== 'percent';
+    const iv = (f: ClaimFigure): Interval => (counts ? printedInterval(f.figure.digits, { kind: 'amount' }).interval : printedInterval(f.figure.digits, { kind: 'rate' }).precision);
     const [a, b] = c.direction === 'down' ? [c.from, c.to] : [c.to, c.from];
     const total = c.change !== null ? iv(c.change) : sumIntervals([iv(a!), negateInterval(iv(b!))]);
     const exactTotal = c.change !== null ? c.change.figure.value : subtractFractions(a!.figure.value, b!.figure.value);
     const over = c.change !== null ? c.change.text : `${a!.text} − ${b!.text}`;
     // “mỗi năm giảm 1–1,5%”: a range of averages, from its low end to its high end
-    const printed = c.average.figure.range === undefined ? iv(c.average) : figureInterval(c.average.figure);
+    // “bình quân mỗi năm giảm khoảng 1,8%”, “trên 250 hộ”: the values the qualifier allows
+    const approximate = c.average.figure.range !== undefined || qualified(c.average.figure);
+    const printed = approximate ? figureInterval(c.average.figure) : counts ? printedInterval(c.average.figure.digits, { kind: 'amount' }).precision : iv(c.average);
     const fits = c.years.find((n) => intervalsMeet(scaleInterval(total, fraction(1n, BigInt(n))), printed));
     const years = c.years.join(' or ');
     const period = c.period === undefined ? '' : ` (${c.period})`;
@@ -258,16 +262,21 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
     const n = [...c.years].sort((x, y) => compareFractions(distance(x), distance(y)))[0]!;
     const exact = divideFractions(exactTotal, fraction(BigInt(n)));
     const decimals = shown;
+    // “giảm 7,39%, bình quân mỗi năm giảm 1,84%”: 7,39 ÷ 4 = 1,8475 cut to two decimals, a rounding shortcut and not a wrong figure
+    const digits = c.average.figure.decimals;
+    const cutTo = (k: number): bigint => { const q = multiplyFractions(divideFractions(exactTotal, fraction(BigInt(k))), fraction(10n ** BigInt(digits))); return roundQuotient(q.num, q.den, 'down'); };
+    const printedUnits = multiplyFractions(c.average.figure.value, fraction(10n ** BigInt(digits)));
+    const cut = !approximate && exactTotal.num > 0n ? c.years.find((k) => cutTo(k) === printedUnits.num / printedUnits.den) : undefined;
     finding(c, {
-      severity: 'error',
+      severity: cut === undefined ? 'error' : 'rounding',
       code: 'average-mismatch',
       text: c.sentence,
       printed: c.average.text,
       expected: `${c.years.map((k) => vn(divideFractions(exactTotal, fraction(BigInt(k))), decimals)).join(' or ')}${unit}`,
-      difference: c.average.figure.range === undefined ? fractionToDecimal(subtractFractions(c.average.figure.value, exact)).toDecimalPlaces(decimals).toFixed() : null,
+      difference: !approximate ? fractionToDecimal(subtractFractions(c.average.figure.value, exact)).toDecimalPlaces(decimals).toFixed() : null,
       relation: `bình quân = (${over}) ÷ ${years} years`,
       location: where(c.average.location),
-      message: `“${c.average.text}” a year: ${over} over ${years} years is ${c.years.map((k) => `${vn(divideFractions(exactTotal, fraction(BigInt(k))), decimals)}${unit}`).join(' or ')} a year, not ${c.average.text}${c.average.figure.range === undefined ? ` (off by ${vn(subtractFractions(c.average.figure.value, exact), decimals).replace('-', '')}${c.average.dimension === 'percent' ? ' points' : unit})` : ` (outside ${formatInterval(printed, { decimals })}${unit})`}${period}`,
+      message: `“${c.average.text}” a year: ${over} over ${years} years is ${c.years.map((k) => `${vn(divideFractions(exactTotal, fraction(BigInt(k))), decimals)}${unit}`).join(' or ')} a year, not ${c.average.text}${!approximate ? ` (off by ${vn(subtractFractions(c.average.figure.value, exact), decimals).replace('-', '')}${c.average.dimension === 'percent' ? ' points' : unit})` : ` (outside ${formatInterval(printed, { decimals })}${unit})`}${period}${cut === undefined ? '' : ` [rounding: over ${cut} years ${vn(divideFractions(exactTotal, fraction(BigInt(cut))), digits + 2)} cut to ${digits} decimals, not rounded half-up]`}`,
     });
   }
 

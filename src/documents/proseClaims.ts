@@ -1011,7 +1011,9 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       for (const avg of p.figures) {
         // “mỗi năm giảm 1–1,5%”: a range of averages is read as its interval
         const rangeOfAverages = avg.range !== undefined && avg.qualifier?.word === '';
-        if (avg.dimension !== 'percent' || avg.start < s.start || avg.end > s.end || (avg.qualifier !== null && !rangeOfAverages) || used.has(`${p.block}:${avg.start}`)) continue;
+        // points of a rate, or households and persons (“số hộ nghèo giảm 1.250 hộ, bình quân mỗi năm giảm 250 hộ”)
+        const sameMeasure = (f: ProseFigure): boolean => f.dimension === avg.dimension && (avg.dimension === 'percent' || foldVietnamese(f.unitText) === foldVietnamese(avg.unitText));
+        if ((avg.dimension !== 'percent' && avg.dimension !== 'households' && avg.dimension !== 'persons') || avg.start < s.start || avg.end > s.end || (avg.qualifier !== null && !rangeOfAverages && !(qualified(avg) && avg.range === undefined)) || used.has(`${p.block}:${avg.start}`)) continue;
         const lead = p.folded.slice(Math.max(s.start, avg.start - 40), avg.start);
         const perYear = /^\s*\/\s*nam\b/.test(p.folded.slice(avg.end, avg.end + 8));
         // “bình quân … mỗi năm toàn tỉnh giảm 1,55%”: the place may stand between
@@ -1022,10 +1024,15 @@ export function extractClaims(model: DocumentModel): ProseClaims {
         // “Tính chung giai đoạn 2022 - 2024, … giảm 4,66% (…); bình quân giai đoạn 2022 - 2024 mỗi năm … giảm 1,55%”: a clause
         // that names its period and prints no change averages the change of the clause before it over the same period
         const ownPeriod = /\b((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)\d\d)\b/.exec(p.folded.slice(clause, avg.start));
-        const changeIn = (from: number): boolean => p.figures.some((f) => f.dimension === 'percent' && f.start >= from && f.end <= avg.start && p.depths[f.start] === p.depths[avg.start] && /\b(?:giam|tang)(?: duoc| them)?\s*$/.test(p.folded.slice(Math.max(0, f.start - 14), f.start)));
+        const changeIn = (from: number): boolean => p.figures.some((f) => sameMeasure(f) && f.start >= from && f.end <= avg.start && p.depths[f.start] === p.depths[avg.start] && /\b(?:giam|tang)(?: duoc| them)?\s*$/.test(p.folded.slice(Math.max(0, f.start - 14), f.start)));
         const samePeriod = ownPeriod !== null && clause > s.start && !changeIn(clause) && new RegExp(`\\b${ownPeriod[1]}\\s*[-–—]\\s*${ownPeriod[2]}\\b`).test(p.folded.slice(s.start, clause));
         if (samePeriod) clause = s.start;
-        const before = p.figures.filter((f) => f.dimension === 'percent' && f.start >= clause && (!samePeriod || p.depths[f.start] === p.depths[avg.start]) && f.end <= avg.start && f.qualifier === null && !used.has(`${p.block}:${f.start}`) && /\bcan ngheo\b/.test(p.folded.slice(f.end, avg.start)) === /\bcan ngheo\b/.test(p.folded.slice(clause, f.start)));
+        // …of the same households: none other named between the change and the average (“tỷ lệ hộ nghèo giảm 2%, tỷ lệ hộ cận nghèo bình quân …”)
+        const sameHouseholds = (f: ProseFigure): boolean => {
+          const between = lastSubject(p.folded.slice(f.end, avg.start));
+          return between === null || between === (lastSubject(p.folded.slice(clause, f.start)) ?? 'poor');
+        };
+        const before = p.figures.filter((f) => sameMeasure(f) && f.start >= clause && (!samePeriod || p.depths[f.start] === p.depths[avg.start]) && f.end <= avg.start && f.qualifier === null && !used.has(`${p.block}:${f.start}`) && sameHouseholds(f));
         // “giảm 2,5%”, “giảm tỷ lệ hộ nghèo 2,5%”
         const found = [...before].reverse().find((f) => /\b(?:giam|tang)(?: duoc| them)?(?: t[yi] le ho(?: can)? ngheo)?\s*$/.test(p.folded.slice(Math.max(0, f.start - 34), f.start)) && !/^\s*\/\s*nam\b/.test(p.folded.slice(f.end, f.end + 8)) && !/\b(binh quan|trung binh|moi nam|hang nam)\b/.test(p.folded.slice(Math.max(s.start, f.start - 30), f.start)));
         // “giảm 0,5% so với năm 2023, bình quân giai đoạn 2021-2025 giảm 1,2%/năm”: a change of one year, then the average of another period
