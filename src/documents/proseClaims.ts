@@ -5,6 +5,8 @@ import { compareFractions, fraction, type Fraction } from '../numbers/fraction.j
 import { foldVietnamese, foldVietnameseKeepingLength } from '../text/foldVietnamese.js';
 import { ambiguousFigures, commonValue, isEnglishFormat, proseFigures, qualified, sentences, wordFigures, type FigureDimension, type ProseFigure } from './_proseFigures.js';
 import type { DocumentModel } from './documentModel.js';
+import { overlappingGroups } from './_overlappingGroups.js';
+import { sharesAfterTotal } from './_sharesAfterTotal.js';
 import { amongTotals, changesFromLineBefore, countAverages, grandTotals, namedShares, percentsOfNamed, type StatedContext } from './_statedSums.js';
 
 /** Where a claim's text is: a block (0-based) and character offsets in its text. */
@@ -52,6 +54,11 @@ export interface TotalWithPartsClaim extends ClaimBase {
    * add up to less than the total; only more is a finding.
    */
   readonly subsets?: true;
+  /**
+   * The parts are groups that may overlap, naming different traits (“lao động nữ 280 người; lao
+   * động là người dân tộc thiểu số 190 người”): their sum may exceed the total, each part alone may not.
+   */
+  readonly overlapping?: true;
 }
 
 /** “tỷ lệ P% (tương đương N hộ)”, “N hộ, chiếm P%”: a count printed with its rate but not its base. */
@@ -405,6 +412,7 @@ export function extractClaims(model: DocumentModel): ProseClaims {
     countChanges(p);
     ratios(p);
     yearlyChanges(p);
+    claims.push(...sharesAfterTotal(p, pi, stated));
     sharesOfDocumentTotal(p);
     claims.push(...amongTotals(p, stated), ...grandTotals(p, stated), ...namedShares(p, pi, stated), ...percentsOfNamed(p, pi, stated), ...changesFromLineBefore(p, pi, stated), ...countAverages(p, stated));
     chainedTarget(p);
@@ -419,6 +427,8 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       const inPair = pairCounts.has(`${p.block}:${f.start}`) || flowCounts.has(`${p.block}:${f.start}`);
       if (f.dimension !== 'households' || f.qualifier !== null || (used.has(`${p.block}:${f.start}`) && !(inPair && hasTables))) continue;
       if (/\b(giam|tang|them|thoat)\s*$/.test(p.folded.slice(Math.max(0, f.start - 12), f.start))) continue;
+      // “đã hỗ trợ 120 hộ nghèo, chiếm 35,5% số hộ nghèo”: a share of the poor, never their count
+      if (/^[^.;%]{0,30}?\bchiem(?: t[yi] le)?\s+[^%.;]{0,14}%\s+(?:so voi\s+)?(?:tong )?so ho (?:can )?ngheo\b/.test(p.folded.slice(f.end, f.end + 90))) continue;
       // “282 hộ thoát nghèo” in a flow: the poor households that left, as a table's exits column counts them
       const after = /^\s*(can ngheo|ngheo|dan(?: cu)?|thoat ngheo)\b/.exec(p.folded.slice(f.end, f.end + 20));
       if (after === null || (after[1] === 'thoat ngheo' && !flowCounts.has(`${p.block}:${f.start}`))) continue;
@@ -515,12 +525,16 @@ export function extractClaims(model: DocumentModel): ProseClaims {
           if ((whose === 'poor' && other === 'near-poor') || (whose === 'near-poor' && other === 'poor')) break;
           // “… chiếm 64%, tương đương 48.000 tỷ đồng”, “649 hộ, chiếm tỷ lệ 97% số hộ nghèo”: the part's printed share of the
           // total — only when the words after the percentage say so (“hộ nghèo 200 hộ, chiếm 2,5%” is a rate of all households)
+          // “vốn huy động 200 triệu đồng (16,20%)”: a share in brackets right after an amount or a count of persons is its share
+          const bracketed = (x: ProseFigure): boolean => (f.dimension === 'money' || f.dimension === 'persons') && x.start > f.end && /^\s*\(\s*$/.test(item.para.folded.slice(f.end, x.start)) && /^\s*\)/.test(item.para.folded.slice(x.end, x.end + 3));
           const share = item.all.find(
             (x) =>
-              x.dimension === 'percent' &&
+              (x.dimension === 'percent' && x.range === undefined && bracketed(x)) ||
+              (x.dimension === 'percent' &&
               /\bchiem(?: ty le| ti le)?\s*$/.test(item.para.folded.slice(Math.max(0, x.start - 16), x.start)) &&
               // money has no rate of households: “Ngân sách tỉnh: 9.250 triệu đồng, chiếm 9,01%” is its share of the total
-              (f.dimension === 'money' || SHARE_OF_TOTAL.test(item.para.folded.slice(x.end, x.end + 40)) || (groupShare && !/\bngheo\b/.test(foldVietnamese(item.label)) && /^\s*(?:[.;)]|$)/.test(item.para.folded.slice(x.end, x.end + 3)))),
+              // …and a part of persons has none either: “… 450 người, trong đó lao động nữ 280 người, chiếm 62,22%” is its share
+              (f.dimension === 'money' || SHARE_OF_TOTAL.test(item.para.folded.slice(x.end, x.end + 40)) || ((groupShare || f.dimension === 'persons') && !/\bngheo\b/.test(foldVietnamese(item.label)) && /^\s*(?:[.;)]|$)/.test(item.para.folded.slice(x.end, x.end + 3))))),
           );
           const part = fig(item.para, f, item.label);
           if (item.para !== p) listParts.add(`${item.para.block}:${f.start}`);
@@ -535,6 +549,7 @@ export function extractClaims(model: DocumentModel): ProseClaims {
           total: fig(p, total),
           parts,
           ...(partsAreSubsets(p, total, partFigures, inlineEnd, s.start) ? { subsets: true as const } : {}),
+          ...(overlappingGroups(parts.map((x) => x.label ?? '')) ? { overlapping: true as const } : {}),
           sentence: p.text.slice(s.start, Math.max(s.end, Math.min(inlineEnd, p.text.length))).trim(),
           location: { block: p.block, start: s.start, end: Math.max(s.end, inlineEnd) },
         });
@@ -1406,7 +1421,8 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       const m = SHARE_OF_DOCUMENT_TOTAL.exec(p.folded.slice(f.end, f.end + 80));
       if (m === null) continue;
       const share = p.figures.find((g) => g.start === f.end + m[1]!.length && g.dimension === 'percent');
-      if (share === undefined || used.has(`${p.block}:${share.start}`) || qualified(share)) continue;
+      // “chiếm khoảng 30% tổng kinh phí”: read as the values the qualifier allows
+      if (share === undefined || used.has(`${p.block}:${share.start}`) || share.range !== undefined) continue;
       parts.push({ part: f, share, kind: totalKind(m[2]!) });
     }
     for (const { part, share, kind } of parts) {
@@ -1728,7 +1744,7 @@ function rangeFigure(text: string, folded: string, f: ProseFigure): ProseFigure[
 }
 
 /** “(chiếm 70,02% tổng vốn)”, “, chiếm 29,98% tổng kinh phí”: a money figure's share of the document's total, named after it. */
-const SHARE_OF_DOCUMENT_TOTAL = /^(\s*[,(]?\s*(?:chiem|bang)(?: t[yi] le)?\s+)\d[\d.,]*\s*%\s+(?:so voi\s+)?(tong (?:so )?(?:von|nguon von|kinh phi|nhu cau von))\b/;
+const SHARE_OF_DOCUMENT_TOTAL = /^(\s*[,(]?\s*(?:chiem|bang)(?: t[yi] le)?\s+)(?:(?:khoang|xap xi|gan|hon|tren|duoi)\s+)?\d[\d.,]*\s*%\s+(?:so voi\s+)?(tong (?:so )?(?:von|nguon von|kinh phi|nhu cau von))\b/;
 /** The words that name a document's total right before its figure (“Tổng vốn thực hiện Chương trình giai đoạn 2026 - 2030 là”). */
 const TOTAL_BEFORE = /\b(tong (?:so )?(?:von|nguon von|kinh phi|nhu cau von))\b(?:[^.,;()%\d]|(?<!\d)(?:19|20)\d\d(?!\d)){0,80}$/;
 /** What a total names: capital (tổng vốn, tổng nguồn vốn, tổng nhu cầu vốn) or funding (tổng kinh phí). */
