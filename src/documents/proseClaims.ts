@@ -1051,13 +1051,24 @@ export function extractClaims(model: DocumentModel): ProseClaims {
         // “giảm 2,5%”, “giảm tỷ lệ hộ nghèo 2,5%”
         const found = [...before].reverse().find((f) => /\b(?:giam|tang)(?: duoc| them)?(?: t[yi] le ho(?: can)? ngheo)?\s*$/.test(p.folded.slice(Math.max(0, f.start - 34), f.start)) && !/^\s*\/\s*nam\b/.test(p.folded.slice(f.end, f.end + 8)) && !/\b(binh quan|trung binh|moi nam|hang nam)\b/.test(p.folded.slice(Math.max(s.start, f.start - 30), f.start)));
         // “giảm 0,5% so với năm 2023, bình quân giai đoạn 2021-2025 giảm 1,2%/năm”: a change of one year, then the average of another period
-        const change = found !== undefined && !samePeriod && /\bso voi (?:nam truoc|cung ky|nam \d{4})\b|\bgiai doan\b|\d{4}\s*[-–—]\s*\d{4}/.test(p.folded.slice(found.end, avg.start)) ? undefined : found;
+        let change = found !== undefined && !samePeriod && /\bso voi (?:nam truoc|cung ky|nam \d{4})\b|\bgiai doan\b|\d{4}\s*[-–—]\s*\d{4}/.test(p.folded.slice(found.end, avg.start)) ? undefined : found;
         const to = change === undefined ? [...before].reverse().find((f) => /\b(?:con|xuong|len)\s*$/.test(p.folded.slice(Math.max(0, f.start - 8), f.start))) : undefined;
         const from = to === undefined ? undefined : [...before].reverse().find((f) => f.end <= to.start);
+        // “Giai đoạn 2021–2025, tỷ lệ hộ nghèo giảm 7,39%. Bình quân mỗi năm giảm 1,85%.”: a sentence that opens with the
+        // average and prints no change averages the one change of the sentence before it
+        let opening = s.start;
+        if (change === undefined && (to === undefined || from === undefined) && AVERAGE_OPENS.test(p.folded.slice(s.start, avg.start))) {
+          const previous = p.sentences.filter((x) => x.end <= s.start).pop();
+          const changes = previous === undefined ? [] : p.figures.filter((f) => sameMeasure(f) && f.start >= previous.start && f.end <= previous.end && f.qualifier === null && f.range === undefined && !used.has(`${p.block}:${f.start}`) && /\b(?:giam|tang)(?: duoc| them)?(?: t[yi] le ho(?: can)? ngheo)?\s*$/.test(p.folded.slice(Math.max(0, f.start - 34), f.start)) && !/^\s*\/\s*nam\b/.test(p.folded.slice(f.end, f.end + 8)));
+          if (previous !== undefined && changes.length === 1 && !/\b(?:binh quan|trung binh|moi nam|hang nam)\b/.test(p.folded.slice(previous.start, previous.end))) {
+            change = changes[0];
+            opening = previous.start;
+          }
+        }
         if (change === undefined && (to === undefined || from === undefined)) continue;
-        const { years, period } = periodYears(p, s.start, avg.start);
+        const { years, period } = periodYears(p, opening, avg.start);
         if (years.length === 0) continue;
-        const word = [...p.folded.slice(s.start, avg.start).matchAll(/\b(giam|tang)\b/g)].pop()?.[1] ?? 'giam';
+        const word = [...p.folded.slice(opening, avg.start).matchAll(/\b(giam|tang)\b/g)].pop()?.[1] ?? 'giam';
         claims.push({
           kind: 'yearly-average',
           average: fig(p, avg),
@@ -1067,11 +1078,14 @@ export function extractClaims(model: DocumentModel): ProseClaims {
           years,
           direction: word === 'tang' ? 'up' : 'down',
           ...(period === undefined ? {} : { period }),
-          sentence: p.text.slice(s.start, s.end).trim(),
-          location: { block: p.block, start: s.start, end: s.end },
+          sentence: p.text.slice(opening, s.end).trim(),
+          location: { block: p.block, start: opening, end: s.end },
         });
         // “Phấn đấu giảm tỷ lệ hộ nghèo 2,5%, bình quân mỗi năm giảm 0,5%”: a target with its average is still a target
-        if (!/\b(?:phan dau|muc tieu)\b/.test(p.folded.slice(s.start, s.end))) changed.add(`${p.block}:${s.start}`);
+        if (!/\b(?:phan dau|muc tieu)\b/.test(p.folded.slice(opening, s.end))) {
+          changed.add(`${p.block}:${s.start}`);
+          changed.add(`${p.block}:${opening}`);
+        }
       }
     }
   }
@@ -1706,6 +1720,8 @@ function orderRanges(text: string): { text: string; reversed: string[] } {
 }
 
 /** Words before a figure that make it a yearly average (“bình quân mỗi năm khoảng 246,8 tỷ đồng”, “trung bình hằng năm”). */
+/** A sentence that opens with a yearly average: “Bình quân mỗi năm giảm”, “Trung bình hằng năm giảm”, “Mỗi năm bình quân giảm”. */
+const AVERAGE_OPENS = /^\s*(?:(?:binh quan|trung binh)(?:\s+(?:moi nam|hang nam|mot nam))?|(?:moi nam|hang nam)\s+(?:binh quan|trung binh))(?:\s+(?:giam|tang))?(?:\s+(?:duoc|dat|la))?\s*$/;
 const AVERAGE_BEFORE = /\b(?:binh quan|trung binh)(?:\s+(?:moi nam|hang nam|mot nam))?(?:\s+(?:giam|tang))?(?:\s+(?:duoc|dat|la|khoang|xap xi|gan|hon|tren))?\s*$|\b(?:moi nam|hang nam)(?:\s+(?:giam|tang))?(?:\s+(?:khoang|xap xi|gan|hon|tren))?\s*$/;
 
 /** A figure printed as a yearly average: “bình quân (mỗi năm) …” before it, or “/năm” after it. */

@@ -39,6 +39,16 @@ describe('a yearly average after a change over a period', () => {
     expect(r.findings[0]!.message).toContain('over 4 years 1,8475 cut to 2 decimals, not rounded half-up');
   });
 
+  it('an average in a sentence of its own, after the sentence with the change', () => {
+    const text = (average: string): string => `Giai đoạn 2021–2025, tỷ lệ hộ nghèo toàn huyện giảm 7,39%. Bình quân mỗi năm giảm ${average}.`;
+    expect(check(text('1,85%'))).toEqual([]);
+    expect(check(text('2,84%'))).toEqual(['average-mismatch “2,84%”']);
+    expect(check('Giai đoạn 2021–2025, số hộ nghèo toàn huyện giảm 1.250 hộ. Mỗi năm bình quân giảm 350 hộ.')).toEqual(['average-mismatch “350 hộ”']);
+    // the average of another period, or a sentence before with two changes: not read
+    expect(check('Năm 2024 tỷ lệ hộ nghèo giảm 1,2%. Bình quân giai đoạn 2021-2025 giảm 2,5%/năm.')).toEqual([]);
+    expect(check('Giai đoạn 2021–2025, tỷ lệ hộ nghèo giảm 7,39%, tỷ lệ hộ cận nghèo giảm 3,2%. Bình quân mỗi năm giảm 2,84%.')).toEqual([]);
+  });
+
   describe('properties', () => {
     it('a change over 2021–2025 and its average over 4 or 5 years, half-up, is never a finding', () => {
       fc.assert(
