@@ -14,11 +14,16 @@ const TRAITS: ReadonlyArray<readonly [string, RegExp]> = [
   ['status', /\b(thuoc ho ngheo|thuoc ho can ngheo|ho ngheo|ho can ngheo|moi thoat ngheo)\b/],
 ];
 
-/** The trait a part's label names (`'gender'`, `'ethnicity'` …), or null when it names none or more than one. */
+/**
+ * The trait a part's label names (`'gender'`, `'ethnicity'` …), or null when it names none or more
+ * than one; a poverty status beside another trait is the total's own (“hộ nghèo dân tộc thiểu số”
+ * among the poor: ethnicity).
+ */
 function traitOf(label: string): string | null {
   const folded = foldVietnamese(label);
   const named = TRAITS.filter(([, re]) => re.test(folded)).map(([t]) => t);
-  return named.length === 1 ? named[0]! : null;
+  const others = named.filter((t) => t !== 'status');
+  return others.length === 1 ? others[0]! : others.length === 0 && named.length === 1 ? named[0]! : null;
 }
 
 /**

@@ -52,6 +52,10 @@ describe('“trong đó” groups that may overlap: none alone exceeds the total
     expect(check('Dân số toàn xã 5.230 người, trong đó nam giới 2.600 người, nữ giới 2.700 người.')).toEqual(['parts-exceed-total “5.230 người”']);
     expect(check('Dân số toàn xã 5.230 người, trong đó nam giới 2.530 người, nữ giới 2.700 người.')).toEqual([]);
   });
+  it('groups of the poor named with their status (“hộ nghèo dân tộc thiểu số”, “hộ nghèo có người khuyết tật”)', () => {
+    expect(check('Toàn xã có 97 hộ nghèo, trong đó hộ nghèo dân tộc thiểu số 82 hộ; hộ nghèo có người khuyết tật 20 hộ.')).toEqual([]);
+    expect(check('Toàn xã có 97 hộ nghèo, trong đó hộ nghèo dân tộc thiểu số 82 hộ; hộ nghèo có người khuyết tật 120 hộ.')).toEqual(['parts-exceed-total “97 hộ”']);
+  });
   it('poor households and ethnic-minority households among all households', () => {
     expect(check('Toàn xã có 1.842 hộ dân cư, trong đó hộ nghèo 97 hộ, hộ dân tộc thiểu số 1.800 hộ.')).toEqual([]);
     expect(check('Toàn xã có 1.842 hộ dân cư, trong đó hộ nghèo 97 hộ, hộ dân tộc thiểu số 1.900 hộ.')).toEqual(['parts-exceed-total “1.842 hộ”']);
