@@ -79,6 +79,7 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
   function checkTotal(c: TotalWithPartsClaim): void {
     // a share of the document's total printed elsewhere: only the share is checked (checkShares)
     if (c.totalElsewhere === true) return ok(c, `${c.parts.map((p) => `${p.text} ÷ ${c.total.text} (block ${c.total.location.block + 1})`).join('; ')} × 100 = ${c.parts.map((p) => p.share!.text).join(', ')}`);
+    if (c.overlapping === true) return checkOverlapping(c);
     const exact = [c.total, ...c.parts].every((f) => f.figure.qualifier === null);
     const relationText = `${c.total.text} = ${c.parts.map((p) => p.text).join(' + ')}`;
     if (exact) {
@@ -138,6 +139,32 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
     });
   }
 
+  /**
+   * Groups that may overlap (“450 người, trong đó lao động nữ 280 người; lao động là người dân tộc
+   * thiểu số 190 người”): their sum is no part of the claim, but none alone exceeds the total.
+   */
+  function checkOverlapping(c: TotalWithPartsClaim): void {
+    const total = figureInterval(c.total.figure);
+    const over = c.parts.filter((p) => {
+      const part = figureInterval(p.figure);
+      return total.high !== null && part.low !== null && compareFractions(part.low.value, total.high.value) > 0;
+    });
+    if (over.length === 0) return ok(c, `groups that may overlap (${c.parts.map((p) => p.label ?? p.text).join('; ')}): each not more than the total, their sum not checked`);
+    for (const p of over) {
+      finding(c, {
+        severity: 'error',
+        code: 'parts-exceed-total',
+        text: c.sentence,
+        printed: c.total.text,
+        expected: `at least ${p.text}`,
+        difference: null,
+        relation: `${p.text} ≤ ${c.total.text}`,
+        location: where(c.total.location),
+        message: `“${c.total.text}” ${c.connective} ${p.label === undefined ? '' : `${p.label} `}${p.text}: a part is more than its total (the groups may overlap, so only each alone is compared)`,
+      });
+    }
+  }
+
   /** Each part printed with its share of the total (“chiếm 64%, tương đương 48.000 tỷ đồng”): part ÷ total × 100 rounds to it. */
   function checkShares(c: TotalWithPartsClaim): void {
     for (const part of c.parts) {
@@ -148,8 +175,9 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
       if (total.num <= 0n) continue;
       const share = part.share.figure;
       const exact = multiplyFractions(divideFractions(value, total), fraction(100n));
-      // “chiếm từ 48-50%”: the share is in the range, each end within its printed rounding
-      if (share.range !== undefined) {
+      // “chiếm từ 48-50%”: the share is in the range, each end within its printed rounding; “chiếm hơn 35%”,
+      // “khoảng 30%”, “gần 36%”: in the values the qualifier allows
+      if (share.range !== undefined || qualified(share)) {
         const range = figureInterval(share);
         if (intervalContains(range, exact)) continue;
         finding(c, {
@@ -161,7 +189,7 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
           difference: null,
           relation: `${part.text} ÷ ${c.total.text} × 100`,
           location: where(part.share.location),
-          message: `“${part.share.text}”${part.label === undefined ? '' : ` (${part.label})`}: ${part.text} of ${c.total.text} is ${vn(exact, Math.max(2, share.decimals))}%, outside the range printed`,
+          message: `“${part.share.text}”${part.label === undefined ? '' : ` (${part.label})`}: ${part.text} of ${c.total.text} is ${vn(exact, Math.max(2, share.decimals))}%, outside ${share.range !== undefined ? 'the range printed' : `what “${part.share.text}” allows (${formatInterval(range, { decimals: Math.max(1, share.decimals) })}%)`}`,
         });
         continue;
       }
@@ -239,13 +267,17 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
   /** A yearly average: the change over the period (printed, or from its two ends) ÷ the years, within the printed rounding, meets the average printed. */
   function checkAverage(c: YearlyAverageClaim): void {
     if (c.average.dimension === 'money') return checkMoneyAverage(c);
-    const iv = (f: ClaimFigure): Interval => printedInterval(f.figure.digits, { kind: 'rate' }).precision;
+    // a rate within its printed rounding; households and persons counted exactly (“1.250 hộ”), their average rounded to its digits
+    const counts = c.average.dimension !== 'percent';
+    const iv = (f: ClaimFigure): Interval => (counts ? printedInterval(f.figure.digits, { kind: 'amount' }).interval : printedInterval(f.figure.digits, { kind: 'rate' }).precision);
     const [a, b] = c.direction === 'down' ? [c.from, c.to] : [c.to, c.from];
     const total = c.change !== null ? iv(c.change) : sumIntervals([iv(a!), negateInterval(iv(b!))]);
     const exactTotal = c.change !== null ? c.change.figure.value : subtractFractions(a!.figure.value, b!.figure.value);
     const over = c.change !== null ? c.change.text : `${a!.text} − ${b!.text}`;
     // “mỗi năm giảm 1–1,5%”: a range of averages, from its low end to its high end
-    const printed = c.average.figure.range === undefined ? iv(c.average) : figureInterval(c.average.figure);
+    // “bình quân mỗi năm giảm khoảng 1,8%”, “trên 250 hộ”: the values the qualifier allows
+    const approximate = c.average.figure.range !== undefined || qualified(c.average.figure);
+    const printed = approximate ? figureInterval(c.average.figure) : counts ? printedInterval(c.average.figure.digits, { kind: 'amount' }).precision : iv(c.average);
     const fits = c.years.find((n) => intervalsMeet(scaleInterval(total, fraction(1n, BigInt(n))), printed));
     const years = c.years.join(' or ');
     const period = c.period === undefined ? '' : ` (${c.period})`;
@@ -258,16 +290,21 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
     const n = [...c.years].sort((x, y) => compareFractions(distance(x), distance(y)))[0]!;
     const exact = divideFractions(exactTotal, fraction(BigInt(n)));
     const decimals = shown;
+    // “giảm 7,39%, bình quân mỗi năm giảm 1,84%”: 7,39 ÷ 4 = 1,8475 cut to two decimals, a rounding shortcut and not a wrong figure
+    const digits = c.average.figure.decimals;
+    const cutTo = (k: number): bigint => { const q = multiplyFractions(divideFractions(exactTotal, fraction(BigInt(k))), fraction(10n ** BigInt(digits))); return roundQuotient(q.num, q.den, 'down'); };
+    const printedUnits = multiplyFractions(c.average.figure.value, fraction(10n ** BigInt(digits)));
+    const cut = !approximate && exactTotal.num > 0n ? c.years.find((k) => cutTo(k) === printedUnits.num / printedUnits.den) : undefined;
     finding(c, {
-      severity: 'error',
+      severity: cut === undefined ? 'error' : 'rounding',
       code: 'average-mismatch',
       text: c.sentence,
       printed: c.average.text,
       expected: `${c.years.map((k) => vn(divideFractions(exactTotal, fraction(BigInt(k))), decimals)).join(' or ')}${unit}`,
-      difference: c.average.figure.range === undefined ? fractionToDecimal(subtractFractions(c.average.figure.value, exact)).toDecimalPlaces(decimals).toFixed() : null,
+      difference: !approximate ? fractionToDecimal(subtractFractions(c.average.figure.value, exact)).toDecimalPlaces(decimals).toFixed() : null,
       relation: `bình quân = (${over}) ÷ ${years} years`,
       location: where(c.average.location),
-      message: `“${c.average.text}” a year: ${over} over ${years} years is ${c.years.map((k) => `${vn(divideFractions(exactTotal, fraction(BigInt(k))), decimals)}${unit}`).join(' or ')} a year, not ${c.average.text}${c.average.figure.range === undefined ? ` (off by ${vn(subtractFractions(c.average.figure.value, exact), decimals).replace('-', '')}${c.average.dimension === 'percent' ? ' points' : unit})` : ` (outside ${formatInterval(printed, { decimals })}${unit})`}${period}`,
+      message: `“${c.average.text}” a year: ${over} over ${years} years is ${c.years.map((k) => `${vn(divideFractions(exactTotal, fraction(BigInt(k))), decimals)}${unit}`).join(' or ')} a year, not ${c.average.text}${!approximate ? ` (off by ${vn(subtractFractions(c.average.figure.value, exact), decimals).replace('-', '')}${c.average.dimension === 'percent' ? ' points' : unit})` : ` (outside ${formatInterval(printed, { decimals })}${unit})`}${period}${cut === undefined ? '' : ` [rounding: over ${cut} years ${vn(divideFractions(exactTotal, fraction(BigInt(cut))), digits + 2)} cut to ${digits} decimals, not rounded half-up]`}`,
     });
   }
 
@@ -695,6 +732,7 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
           const poor = poorCounts.get(poorOf(p));
           if (printed?.length === 1 && p.population === '' && p.base === 'households') onPrintedBase(p, printed[0]!);
           else if (poor?.length === 1 && ofThePoor(p)) onPrintedBase(p, poor[0]!);
+          else if ((poor === undefined || poor.length === 0) && onTablePoor(p)) continue;
           else if (!onTableBase(p)) skip(p, 'no other rate–count pair shares its base, so the base cannot be checked');
         }
         continue;
@@ -778,6 +816,46 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
       relation: `${p.count.text} ÷ the households of the table × 100`,
       location: where(p.rate.location),
       message: `“${p.rate.text}” for ${p.count.text}: on the households of ${table} it is ${vn(exact, Math.max(2, r.decimals))}% (${rounding}); printed ${p.rate.text} (another base or date?)`,
+    });
+    return true;
+  }
+
+  /**
+   * “Năm 2024 đã hỗ trợ 120 hộ nghèo, chiếm 35,5% số hộ nghèo của huyện” with no count of the poor
+   * in the text: the share of the poor households the document's tables count in their total row, in
+   * the one column of the poor at the pair's moment (“đầu năm”, “cuối năm”) and year, or, when the
+   * sentence names no moment, the one stock of the poor the tables print (a warning when it does not
+   * fit: the share may be of another date). True when it was checked.
+   */
+  function onTablePoor(p: RateCountClaim): boolean {
+    // “chiếm 35,5% (tổng) số hộ nghèo (của huyện, toàn xã)”: of all the poor of the area, not of a group of them
+    const ofAllThePoor = p.subject === 'poor' && /^(?:tong )?so ho ngheo(?:\s+(?:cua|toan|tren dia ban)\b[^,;]*)?$/.test(foldVietnamese(p.base).trim());
+    if (!ofAllThePoor || p.population !== '' || p.scope !== undefined || p.count.figure.qualifier !== null || p.rate.figure.range !== undefined) return false;
+    const stocks = tableTotals(tables).flatMap((t) => t.columns.filter((c) => c.subject === 'poor' && (c.stage === 'start' || c.stage === 'end') && (p.moment === undefined || c.stage === p.moment) && (p.year === undefined || c.year === null || c.year === p.year)).map((c) => ({ block: t.block, key: c.key, value: c.value })));
+    const values = new Set(stocks.map((c) => c.value));
+    if (values.size !== 1 || stocks[0]!.value <= 0) return false;
+    const { block, key, value } = stocks[0]!;
+    if (compareFractions(p.count.figure.value, fraction(BigInt(value))) > 0) return false;
+    const r = p.rate.figure;
+    const exact = multiplyFractions(divideFractions(p.count.figure.value, fraction(BigInt(value))), fraction(100n));
+    const table = `the total row of the table at block ${block} (${key}: ${vn(fraction(BigInt(value)), 0)} hộ nghèo)`;
+    const q = multiplyFractions(exact, fraction(10n ** BigInt(r.decimals)));
+    const printed = multiplyFractions(r.value, fraction(10n ** BigInt(r.decimals)));
+    const fits = qualified(r) ? intervalContains(figureInterval(r), exact) : roundQuotient(q.num, q.den, rounding) === printed.num / printed.den;
+    if (fits) {
+      ok(p, `${p.count.text} ÷ the poor households of ${table} × 100 = ${vn(exact, Math.max(2, r.decimals + 1))}%, printed ${p.rate.text}`);
+      return true;
+    }
+    finding(p, {
+      severity: 'warning',
+      code: 'share-mismatch',
+      text: p.sentence,
+      printed: p.rate.text,
+      expected: `${vn(exact, Math.max(2, r.decimals))}%`,
+      difference: null,
+      relation: `${p.count.text} ÷ the poor households of the table × 100`,
+      location: where(p.rate.location),
+      message: `“${p.rate.text}” of the poor households for ${p.count.text}: on the poor households of ${table} it is ${vn(exact, Math.max(2, r.decimals))}% (${rounding}); printed ${p.rate.text} (another date?)`,
     });
     return true;
   }
@@ -969,6 +1047,7 @@ function summary(c: DocumentClaim): string {
   switch (c.kind) {
     case 'total-with-parts':
       if (c.totalElsewhere === true) return `${c.parts.map((p) => `${p.text} = ${p.share!.text}`).join('; ')} of ${c.total.text} (${c.total.label ?? "the document's total"}, block ${c.total.location.block + 1})`;
+      if (c.overlapping === true) return `${c.parts.map((p) => `${p.text} ≤ ${c.total.text}`).join('; ')} (groups that may overlap)`;
       return `${c.total.text} = ${c.parts.map((p) => p.text).join(' + ')}`;
     case 'rate-count':
       return `${c.subject} ${c.population === '' ? '' : `(${c.population}) `}${c.rate.text} = ${c.count.text}${c.date === null ? '' : `, ${c.date}`}`;

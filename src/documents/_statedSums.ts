@@ -26,7 +26,7 @@ export interface StatedContext<P extends StatedPara = StatedPara> {
 const CHANGE_WORD = /\b(giam|tang|them|thoat ngheo|vuot)(?: duoc| len| xuong)?\s*$/;
 const sameKind = (a: ProseFigure, b: ProseFigure): boolean => a.dimension === b.dimension && (a.dimension !== 'other' || foldVietnamese(a.unitText) === foldVietnamese(b.unitText));
 /** A figure a sum may take: exact, one value, not a change, not a percentage. */
-const plainFigure = (p: StatedPara, f: ProseFigure): boolean => f.dimension !== 'percent' && !qualified(f) && f.range === undefined && f.outOf === undefined && !CHANGE_WORD.test(p.folded.slice(Math.max(0, f.start - 16), f.start));
+export const plainFigure = (p: StatedPara, f: ProseFigure): boolean => f.dimension !== 'percent' && !qualified(f) && f.range === undefined && f.outOf === undefined && !CHANGE_WORD.test(p.folded.slice(Math.max(0, f.start - 16), f.start));
 
 /** “…, chiếm 65,05%” right after a part, before the next figure: the part's share. */
 function shareAfter(p: StatedPara, f: ProseFigure, until: number): ProseFigure | undefined {
@@ -114,7 +114,7 @@ export function grandTotals<P extends StatedPara>(p: P, ctx: StatedContext<P>): 
 const NAMED_SHARE = /^\s*(?:[-+•]\s*)?((?:von|nguon|ngan sach|kinh phi)[\p{L} ]{2,60}?)\s+chiem(?: t[yi] le)?\s+$/u;
 const SHARE_OF = /^\s*(?:%\s*)?(?:so voi\s+)?(?:tong (?:so )?(?:von|nguon von|kinh phi|nhu cau von))\b/;
 /** A money figure's name: the words before it back to the last figure or separator (“Vốn ngân sách tỉnh”, “ngân sách trung ương”), folded, its verbs and colon left out. */
-function nameBefore(p: StatedPara, f: ProseFigure, from: number): string {
+export function nameBefore(p: StatedPara, f: ProseFigure, from: number): string {
   let start = from;
   for (const g of p.figures) if (g.end <= f.start && g.end > start) start = g.end;
   const cut = Math.max(p.folded.lastIndexOf(';', f.start - 1), p.folded.lastIndexOf(':', f.start - 1), p.folded.lastIndexOf(',', f.start - 1));
@@ -124,7 +124,7 @@ function nameBefore(p: StatedPara, f: ProseFigure, from: number): string {
 }
 
 /** The money printed before a sentence, nearest first, sentence by sentence, in its paragraph and the few consecutive ones just before it, each with its name ({@link nameBefore}). */
-function moneyBefore<P extends StatedPara>(p: P, pi: number, sentenceStart: number, ctx: StatedContext<P>): Array<{ q: P; f: ProseFigure; name: string; alone: boolean; sentence: number }> {
+export function moneyBefore<P extends StatedPara>(p: P, pi: number, sentenceStart: number, ctx: StatedContext<P>): Array<{ q: P; f: ProseFigure; name: string; alone: boolean; sentence: number }> {
   const before: Array<{ q: P; f: ProseFigure; name: string; alone: boolean; sentence: number }> = [];
   for (let k = pi, n = 0; k >= Math.max(0, pi - 8); k--) {
     const q = ctx.paras[k]!;

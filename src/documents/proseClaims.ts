@@ -5,6 +5,8 @@ import { compareFractions, fraction, type Fraction } from '../numbers/fraction.j
 import { foldVietnamese, foldVietnameseKeepingLength } from '../text/foldVietnamese.js';
 import { ambiguousFigures, commonValue, isEnglishFormat, proseFigures, qualified, sentences, wordFigures, type FigureDimension, type ProseFigure } from './_proseFigures.js';
 import type { DocumentModel } from './documentModel.js';
+import { overlappingGroups } from './_overlappingGroups.js';
+import { sharesAfterTotal } from './_sharesAfterTotal.js';
 import { amongTotals, changesFromLineBefore, countAverages, grandTotals, namedShares, percentsOfNamed, type StatedContext } from './_statedSums.js';
 
 /** Where a claim's text is: a block (0-based) and character offsets in its text. */
@@ -52,6 +54,11 @@ export interface TotalWithPartsClaim extends ClaimBase {
    * add up to less than the total; only more is a finding.
    */
   readonly subsets?: true;
+  /**
+   * The parts are groups that may overlap, naming different traits (“lao động nữ 280 người; lao
+   * động là người dân tộc thiểu số 190 người”): their sum may exceed the total, each part alone may not.
+   */
+  readonly overlapping?: true;
 }
 
 /** “tỷ lệ P% (tương đương N hộ)”, “N hộ, chiếm P%”: a count printed with its rate but not its base. */
@@ -405,6 +412,7 @@ export function extractClaims(model: DocumentModel): ProseClaims {
     countChanges(p);
     ratios(p);
     yearlyChanges(p);
+    claims.push(...sharesAfterTotal(p, pi, stated));
     sharesOfDocumentTotal(p);
     claims.push(...amongTotals(p, stated), ...grandTotals(p, stated), ...namedShares(p, pi, stated), ...percentsOfNamed(p, pi, stated), ...changesFromLineBefore(p, pi, stated), ...countAverages(p, stated));
     chainedTarget(p);
@@ -419,6 +427,8 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       const inPair = pairCounts.has(`${p.block}:${f.start}`) || flowCounts.has(`${p.block}:${f.start}`);
       if (f.dimension !== 'households' || f.qualifier !== null || (used.has(`${p.block}:${f.start}`) && !(inPair && hasTables))) continue;
       if (/\b(giam|tang|them|thoat)\s*$/.test(p.folded.slice(Math.max(0, f.start - 12), f.start))) continue;
+      // “đã hỗ trợ 120 hộ nghèo, chiếm 35,5% số hộ nghèo”: a share of the poor, never their count
+      if (/^[^.;%]{0,30}?\bchiem(?: t[yi] le)?\s+[^%.;]{0,14}%\s+(?:so voi\s+)?(?:tong )?so ho (?:can )?ngheo\b/.test(p.folded.slice(f.end, f.end + 90))) continue;
       // “282 hộ thoát nghèo” in a flow: the poor households that left, as a table's exits column counts them
       const after = /^\s*(can ngheo|ngheo|dan(?: cu)?|thoat ngheo)\b/.exec(p.folded.slice(f.end, f.end + 20));
       if (after === null || (after[1] === 'thoat ngheo' && !flowCounts.has(`${p.block}:${f.start}`))) continue;
@@ -515,12 +525,16 @@ export function extractClaims(model: DocumentModel): ProseClaims {
           if ((whose === 'poor' && other === 'near-poor') || (whose === 'near-poor' && other === 'poor')) break;
           // “… chiếm 64%, tương đương 48.000 tỷ đồng”, “649 hộ, chiếm tỷ lệ 97% số hộ nghèo”: the part's printed share of the
           // total — only when the words after the percentage say so (“hộ nghèo 200 hộ, chiếm 2,5%” is a rate of all households)
+          // “vốn huy động 200 triệu đồng (16,20%)”: a share in brackets right after an amount or a count of persons is its share
+          const bracketed = (x: ProseFigure): boolean => (f.dimension === 'money' || f.dimension === 'persons') && x.start > f.end && /^\s*\(\s*$/.test(item.para.folded.slice(f.end, x.start)) && /^\s*\)/.test(item.para.folded.slice(x.end, x.end + 3));
           const share = item.all.find(
             (x) =>
-              x.dimension === 'percent' &&
+              (x.dimension === 'percent' && x.range === undefined && bracketed(x)) ||
+              (x.dimension === 'percent' &&
               /\bchiem(?: ty le| ti le)?\s*$/.test(item.para.folded.slice(Math.max(0, x.start - 16), x.start)) &&
               // money has no rate of households: “Ngân sách tỉnh: 9.250 triệu đồng, chiếm 9,01%” is its share of the total
-              (f.dimension === 'money' || SHARE_OF_TOTAL.test(item.para.folded.slice(x.end, x.end + 40)) || (groupShare && !/\bngheo\b/.test(foldVietnamese(item.label)) && /^\s*(?:[.;)]|$)/.test(item.para.folded.slice(x.end, x.end + 3)))),
+              // …and a part of persons has none either: “… 450 người, trong đó lao động nữ 280 người, chiếm 62,22%” is its share
+              (f.dimension === 'money' || SHARE_OF_TOTAL.test(item.para.folded.slice(x.end, x.end + 40)) || ((groupShare || f.dimension === 'persons') && !/\bngheo\b/.test(foldVietnamese(item.label)) && /^\s*(?:[.;)]|$)/.test(item.para.folded.slice(x.end, x.end + 3))))),
           );
           const part = fig(item.para, f, item.label);
           if (item.para !== p) listParts.add(`${item.para.block}:${f.start}`);
@@ -535,6 +549,7 @@ export function extractClaims(model: DocumentModel): ProseClaims {
           total: fig(p, total),
           parts,
           ...(partsAreSubsets(p, total, partFigures, inlineEnd, s.start) ? { subsets: true as const } : {}),
+          ...(overlappingGroups(parts.map((x) => x.label ?? '')) ? { overlapping: true as const } : {}),
           sentence: p.text.slice(s.start, Math.max(s.end, Math.min(inlineEnd, p.text.length))).trim(),
           location: { block: p.block, start: s.start, end: Math.max(s.end, inlineEnd) },
         });
@@ -1011,7 +1026,9 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       for (const avg of p.figures) {
         // “mỗi năm giảm 1–1,5%”: a range of averages is read as its interval
         const rangeOfAverages = avg.range !== undefined && avg.qualifier?.word === '';
-        if (avg.dimension !== 'percent' || avg.start < s.start || avg.end > s.end || (avg.qualifier !== null && !rangeOfAverages) || used.has(`${p.block}:${avg.start}`)) continue;
+        // points of a rate, or households and persons (“số hộ nghèo giảm 1.250 hộ, bình quân mỗi năm giảm 250 hộ”)
+        const sameMeasure = (f: ProseFigure): boolean => f.dimension === avg.dimension && (avg.dimension === 'percent' || foldVietnamese(f.unitText) === foldVietnamese(avg.unitText));
+        if ((avg.dimension !== 'percent' && avg.dimension !== 'households' && avg.dimension !== 'persons') || avg.start < s.start || avg.end > s.end || (avg.qualifier !== null && !rangeOfAverages && !(qualified(avg) && avg.range === undefined)) || used.has(`${p.block}:${avg.start}`)) continue;
         const lead = p.folded.slice(Math.max(s.start, avg.start - 40), avg.start);
         const perYear = /^\s*\/\s*nam\b/.test(p.folded.slice(avg.end, avg.end + 8));
         // “bình quân … mỗi năm toàn tỉnh giảm 1,55%”: the place may stand between
@@ -1022,20 +1039,36 @@ export function extractClaims(model: DocumentModel): ProseClaims {
         // “Tính chung giai đoạn 2022 - 2024, … giảm 4,66% (…); bình quân giai đoạn 2022 - 2024 mỗi năm … giảm 1,55%”: a clause
         // that names its period and prints no change averages the change of the clause before it over the same period
         const ownPeriod = /\b((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)\d\d)\b/.exec(p.folded.slice(clause, avg.start));
-        const changeIn = (from: number): boolean => p.figures.some((f) => f.dimension === 'percent' && f.start >= from && f.end <= avg.start && p.depths[f.start] === p.depths[avg.start] && /\b(?:giam|tang)(?: duoc| them)?\s*$/.test(p.folded.slice(Math.max(0, f.start - 14), f.start)));
+        const changeIn = (from: number): boolean => p.figures.some((f) => sameMeasure(f) && f.start >= from && f.end <= avg.start && p.depths[f.start] === p.depths[avg.start] && /\b(?:giam|tang)(?: duoc| them)?\s*$/.test(p.folded.slice(Math.max(0, f.start - 14), f.start)));
         const samePeriod = ownPeriod !== null && clause > s.start && !changeIn(clause) && new RegExp(`\\b${ownPeriod[1]}\\s*[-–—]\\s*${ownPeriod[2]}\\b`).test(p.folded.slice(s.start, clause));
         if (samePeriod) clause = s.start;
-        const before = p.figures.filter((f) => f.dimension === 'percent' && f.start >= clause && (!samePeriod || p.depths[f.start] === p.depths[avg.start]) && f.end <= avg.start && f.qualifier === null && !used.has(`${p.block}:${f.start}`) && /\bcan ngheo\b/.test(p.folded.slice(f.end, avg.start)) === /\bcan ngheo\b/.test(p.folded.slice(clause, f.start)));
+        // …of the same households: none other named between the change and the average (“tỷ lệ hộ nghèo giảm 2%, tỷ lệ hộ cận nghèo bình quân …”)
+        const sameHouseholds = (f: ProseFigure): boolean => {
+          const between = lastSubject(p.folded.slice(f.end, avg.start));
+          return between === null || between === (lastSubject(p.folded.slice(clause, f.start)) ?? 'poor');
+        };
+        const before = p.figures.filter((f) => sameMeasure(f) && f.start >= clause && (!samePeriod || p.depths[f.start] === p.depths[avg.start]) && f.end <= avg.start && f.qualifier === null && !used.has(`${p.block}:${f.start}`) && sameHouseholds(f));
         // “giảm 2,5%”, “giảm tỷ lệ hộ nghèo 2,5%”
         const found = [...before].reverse().find((f) => /\b(?:giam|tang)(?: duoc| them)?(?: t[yi] le ho(?: can)? ngheo)?\s*$/.test(p.folded.slice(Math.max(0, f.start - 34), f.start)) && !/^\s*\/\s*nam\b/.test(p.folded.slice(f.end, f.end + 8)) && !/\b(binh quan|trung binh|moi nam|hang nam)\b/.test(p.folded.slice(Math.max(s.start, f.start - 30), f.start)));
         // “giảm 0,5% so với năm 2023, bình quân giai đoạn 2021-2025 giảm 1,2%/năm”: a change of one year, then the average of another period
-        const change = found !== undefined && !samePeriod && /\bso voi (?:nam truoc|cung ky|nam \d{4})\b|\bgiai doan\b|\d{4}\s*[-–—]\s*\d{4}/.test(p.folded.slice(found.end, avg.start)) ? undefined : found;
+        let change = found !== undefined && !samePeriod && /\bso voi (?:nam truoc|cung ky|nam \d{4})\b|\bgiai doan\b|\d{4}\s*[-–—]\s*\d{4}/.test(p.folded.slice(found.end, avg.start)) ? undefined : found;
         const to = change === undefined ? [...before].reverse().find((f) => /\b(?:con|xuong|len)\s*$/.test(p.folded.slice(Math.max(0, f.start - 8), f.start))) : undefined;
         const from = to === undefined ? undefined : [...before].reverse().find((f) => f.end <= to.start);
+        // “Giai đoạn 2021–2025, tỷ lệ hộ nghèo giảm 7,39%. Bình quân mỗi năm giảm 1,85%.”: a sentence that opens with the
+        // average and prints no change averages the one change of the sentence before it
+        let opening = s.start;
+        if (change === undefined && (to === undefined || from === undefined) && AVERAGE_OPENS.test(p.folded.slice(s.start, avg.start))) {
+          const previous = p.sentences.filter((x) => x.end <= s.start).pop();
+          const changes = previous === undefined ? [] : p.figures.filter((f) => sameMeasure(f) && f.start >= previous.start && f.end <= previous.end && f.qualifier === null && f.range === undefined && !used.has(`${p.block}:${f.start}`) && /\b(?:giam|tang)(?: duoc| them)?(?: t[yi] le ho(?: can)? ngheo)?\s*$/.test(p.folded.slice(Math.max(0, f.start - 34), f.start)) && !/^\s*\/\s*nam\b/.test(p.folded.slice(f.end, f.end + 8)));
+          if (previous !== undefined && changes.length === 1 && !/\b(?:binh quan|trung binh|moi nam|hang nam)\b/.test(p.folded.slice(previous.start, previous.end))) {
+            change = changes[0];
+            opening = previous.start;
+          }
+        }
         if (change === undefined && (to === undefined || from === undefined)) continue;
-        const { years, period } = periodYears(p, s.start, avg.start);
+        const { years, period } = periodYears(p, opening, avg.start);
         if (years.length === 0) continue;
-        const word = [...p.folded.slice(s.start, avg.start).matchAll(/\b(giam|tang)\b/g)].pop()?.[1] ?? 'giam';
+        const word = [...p.folded.slice(opening, avg.start).matchAll(/\b(giam|tang)\b/g)].pop()?.[1] ?? 'giam';
         claims.push({
           kind: 'yearly-average',
           average: fig(p, avg),
@@ -1045,11 +1078,14 @@ export function extractClaims(model: DocumentModel): ProseClaims {
           years,
           direction: word === 'tang' ? 'up' : 'down',
           ...(period === undefined ? {} : { period }),
-          sentence: p.text.slice(s.start, s.end).trim(),
-          location: { block: p.block, start: s.start, end: s.end },
+          sentence: p.text.slice(opening, s.end).trim(),
+          location: { block: p.block, start: opening, end: s.end },
         });
         // “Phấn đấu giảm tỷ lệ hộ nghèo 2,5%, bình quân mỗi năm giảm 0,5%”: a target with its average is still a target
-        if (!/\b(?:phan dau|muc tieu)\b/.test(p.folded.slice(s.start, s.end))) changed.add(`${p.block}:${s.start}`);
+        if (!/\b(?:phan dau|muc tieu)\b/.test(p.folded.slice(opening, s.end))) {
+          changed.add(`${p.block}:${s.start}`);
+          changed.add(`${p.block}:${opening}`);
+        }
       }
     }
   }
@@ -1399,7 +1435,8 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       const m = SHARE_OF_DOCUMENT_TOTAL.exec(p.folded.slice(f.end, f.end + 80));
       if (m === null) continue;
       const share = p.figures.find((g) => g.start === f.end + m[1]!.length && g.dimension === 'percent');
-      if (share === undefined || used.has(`${p.block}:${share.start}`) || qualified(share)) continue;
+      // “chiếm khoảng 30% tổng kinh phí”: read as the values the qualifier allows
+      if (share === undefined || used.has(`${p.block}:${share.start}`) || share.range !== undefined) continue;
       parts.push({ part: f, share, kind: totalKind(m[2]!) });
     }
     for (const { part, share, kind } of parts) {
@@ -1683,6 +1720,8 @@ function orderRanges(text: string): { text: string; reversed: string[] } {
 }
 
 /** Words before a figure that make it a yearly average (“bình quân mỗi năm khoảng 246,8 tỷ đồng”, “trung bình hằng năm”). */
+/** A sentence that opens with a yearly average: “Bình quân mỗi năm giảm”, “Trung bình hằng năm giảm”, “Mỗi năm bình quân giảm”. */
+const AVERAGE_OPENS = /^\s*(?:(?:binh quan|trung binh)(?:\s+(?:moi nam|hang nam|mot nam))?|(?:moi nam|hang nam)\s+(?:binh quan|trung binh))(?:\s+(?:giam|tang))?(?:\s+(?:duoc|dat|la))?\s*$/;
 const AVERAGE_BEFORE = /\b(?:binh quan|trung binh)(?:\s+(?:moi nam|hang nam|mot nam))?(?:\s+(?:giam|tang))?(?:\s+(?:duoc|dat|la|khoang|xap xi|gan|hon|tren))?\s*$|\b(?:moi nam|hang nam)(?:\s+(?:giam|tang))?(?:\s+(?:khoang|xap xi|gan|hon|tren))?\s*$/;
 
 /** A figure printed as a yearly average: “bình quân (mỗi năm) …” before it, or “/năm” after it. */
@@ -1721,7 +1760,7 @@ function rangeFigure(text: string, folded: string, f: ProseFigure): ProseFigure[
 }
 
 /** “(chiếm 70,02% tổng vốn)”, “, chiếm 29,98% tổng kinh phí”: a money figure's share of the document's total, named after it. */
-const SHARE_OF_DOCUMENT_TOTAL = /^(\s*[,(]?\s*(?:chiem|bang)(?: t[yi] le)?\s+)\d[\d.,]*\s*%\s+(?:so voi\s+)?(tong (?:so )?(?:von|nguon von|kinh phi|nhu cau von))\b/;
+const SHARE_OF_DOCUMENT_TOTAL = /^(\s*[,(]?\s*(?:chiem|bang)(?: t[yi] le)?\s+)(?:(?:khoang|xap xi|gan|hon|tren|duoi)\s+)?\d[\d.,]*\s*%\s+(?:so voi\s+)?(tong (?:so )?(?:von|nguon von|kinh phi|nhu cau von))\b/;
 /** The words that name a document's total right before its figure (“Tổng vốn thực hiện Chương trình giai đoạn 2026 - 2030 là”). */
 const TOTAL_BEFORE = /\b(tong (?:so )?(?:von|nguon von|kinh phi|nhu cau von))\b(?:[^.,;()%\d]|(?<!\d)(?:19|20)\d\d(?!\d)){0,80}$/;
 /** What a total names: capital (tổng vốn, tổng nguồn vốn, tổng nhu cầu vốn) or funding (tổng kinh phí). */

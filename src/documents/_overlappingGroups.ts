@@ -1,0 +1,46 @@
+import { foldVietnamese } from '../text/foldVietnamese.js';
+
+/**
+ * The traits a part of a “trong đó” list may name, each a way to split people or households that
+ * crosses the others: a woman may be of an ethnic minority, a household of a person with merit
+ * poor. Parts naming two different traits may overlap; parts of one trait (“nam … nữ”) do not.
+ */
+const TRAITS: ReadonlyArray<readonly [string, RegExp]> = [
+  ['gender', /\b(nu|phu nu|nu gioi|nam gioi|chu ho la nu)\b/],
+  ['ethnicity', /\b(dan toc thieu so|dtts|dong bao dan toc|nguoi dan toc|dan toc kinh)\b/],
+  ['disability', /\b(khuyet tat)\b/],
+  ['merit', /\b(nguoi co cong|co cong voi cach mang|gia dinh chinh sach|doi tuong chinh sach|bao tro xa hoi)\b/],
+  ['age', /\b(tre em|nguoi cao tuoi|thanh nien|duoi \d+ tuoi|tren \d+ tuoi)\b/],
+  ['status', /\b(thuoc ho ngheo|thuoc ho can ngheo|ho ngheo|ho can ngheo|moi thoat ngheo)\b/],
+];
+
+/**
+ * The trait a part's label names (`'gender'`, `'ethnicity'` …), or null when it names none or more
+ * than one; a poverty status beside another trait is the total's own (“hộ nghèo dân tộc thiểu số”
+ * among the poor: ethnicity).
+ */
+function traitOf(label: string): string | null {
+  const folded = foldVietnamese(label);
+  const named = TRAITS.filter(([, re]) => re.test(folded)).map(([t]) => t);
+  const others = named.filter((t) => t !== 'status');
+  return others.length === 1 ? others[0]! : others.length === 0 && named.length === 1 ? named[0]! : null;
+}
+
+/**
+ * Whether the parts of a total, by their labels, are groups that may overlap (“lao động nữ 280
+ * người; lao động là người dân tộc thiểu số 190 người”): two of them name different traits (gender,
+ * ethnicity, disability, merit, age, poverty status) and none is the rest (“thuộc diện khác”, “còn
+ * lại”: then the list splits the total). Their sum may then exceed the total; each part alone may not.
+ *
+ * @param labels - the words that name each part.
+ * @returns true when two parts name different traits.
+ * @example
+ * overlappingGroups(['lao động nữ', 'lao động là người dân tộc thiểu số']) //=> true
+ * overlappingGroups(['Thôn 5 có', 'Thôn 2 có']) //=> false
+ */
+export function overlappingGroups(labels: readonly string[]): boolean {
+  // “…, 105 người thuộc diện khác”, “còn lại”: a part for the rest makes the list a split of the total
+  if (labels.some((l) => /\b(khac|con lai)\b/.test(foldVietnamese(l)))) return false;
+  const traits = new Set(labels.map(traitOf).filter((t): t is string => t !== null));
+  return traits.size >= 2;
+}
