@@ -5,6 +5,7 @@ import { DONG_PER_UNIT, MONEY_UNIT_LABELS, type MoneyUnit } from '../numbers/mon
 import { printedInterval } from '../numbers/printedInterval.js';
 import { foldVietnamese, foldVietnameseKeepingLength } from '../text/foldVietnamese.js';
 import { placesOfFigure, rowPlaceKey } from './_placeNames.js';
+import { RATE_BEFORE, stockCount } from './_stockFigures.js';
 import { cellNumber } from './_cellNumber.js';
 import { headerNames } from './_checkClaims.js';
 import type { UnderstoodTable } from './_checkTables.js';
@@ -47,20 +48,12 @@ interface Cell {
   readonly decimals: number;
 }
 
-/** Words before a rate that make it a poverty rate (“tỷ lệ hộ nghèo cuối năm 2026 là”) and not a change of it. */
-const RATE_BEFORE = /\bt[yi] le (?:ho )?(can ngheo|ngheo)\b(?:(?!\bgiam\b|\btang\b|\bbinh quan\b|\bchiem\b|\bso voi\b)[^%;\d]|(?<!\d)(?:19|20)\d\d(?!\d)){0,70}$/;
 /** Words before an amount that make it a document's total (“Tổng kinh phí thực hiện năm 2027 là”). */
 const AMOUNT_BEFORE = /\btong (?:so )?(?:von|nguon von|kinh phi|nhu cau von)\b(?:(?!\btrong do\b|\bgom\b|\bbao gom\b)[^%;\d]|(?<!\d)(?:19|20)\d\d(?!\d)|(?<![\d.,])\d{1,2} (?:thang|nam)\b){0,80}$/;
 /** A sentence about another area, a change or a comparison: its figures are not the table's. */
 const OTHER_AREA = /\b(ca nuoc|toan quoc|binh quan chung|so voi|huyen ngheo|dan toc|dtts)\b/;
 /** Words of a part of the area: a figure after them is of the row of that part when it is named (“khu vực nông thôn”, “xã Tân Lập”), else of none. */
 const SUB_AREA = /\b(khu vuc|vung|thanh thi|nong thon)\b/;
-/** Words before a household count that make it the stock of a place (“xã Tân Lập còn 45 hộ nghèo”), not a change or a part of it. */
-const NOT_A_STOCK = /\b(giam|tang|them|thoat|phat sinh|tai ngheo|trong do|trong so|gom|bao gom|rieng|thuoc|binh quan|chiem|ho tro|duoc)\b/;
-/** What follows a place's household count: the households, then the end of the clause or its rate (“45 hộ nghèo, chiếm 8,33%”). */
-const STOCK_AFTER = /^\s*(can ngheo|ngheo|dan cu|dan)?\s*(?:$|[,.;:()]|\b(?:chiem|tuong duong|voi t[yi] le|t[yi] le|giam|tang|so voi)\b)/;
-/** Words before a household count that name the households (“số hộ nghèo của xã Tân Lập là”, “tổng số hộ:”). */
-const COUNT_BEFORE = /\b(?:tong )?so ho( can ngheo| ngheo| dan cu)?\b[^%;\d]{0,60}(?:\bla|\bco|:)\s*$/;
 /** What may stand before a document's total at the head of its sentence: “Năm 2027, ”, “Như vậy, ”. */
 const TOTAL_LEAD = /^(?:[^,\d]{0,30}(?:(?:19|20)\d\d)?[^,\d]{0,10},\s*)?$/;
 
@@ -104,7 +97,7 @@ export function checkProseAgainstTables(model: DocumentModel, tables: readonly U
         // a document's total heads its sentence (“Tổng kinh phí thực hiện năm 2027 là …”), not the cost of one activity (“Hỗ trợ … cho 98 hộ, tổng kinh phí …”)
         const amount = totalAt !== null && TOTAL_LEAD.test(before.slice(0, totalAt.index)) ? totalAt : null;
         // a place's household count (“xã Tân Lập còn 45 hộ nghèo”); the area's own is compared with the total row elsewhere
-        const count = rate === null && amount === null && places.length > 0 ? placeCount(f, before, folded.slice(f.end, s.end)) : null;
+        const count = rate === null && amount === null && places.length > 0 ? stockCount(f, before, folded.slice(f.end, s.end)) : null;
         if (rate === null && amount === null && count === null) continue;
         const years = [...before.matchAll(/(?<!\d)((?:19|20)\d\d)(?!\d)/g)].map((m) => m[1]!);
         const year = years.length === 0 ? null : years[years.length - 1]!;
@@ -158,23 +151,6 @@ export function checkProseAgainstTables(model: DocumentModel, tables: readonly U
     }
   }
   return { claims, findings, read };
-}
-
-/**
- * Which households a place's count is of (“xã Tân Lập còn 45 hộ nghèo”, “số hộ nghèo của thôn 5
- * là 23 hộ”, “xã A có 540 hộ dân cư”), null when the figure is not such a stock: a change, a part
- * (“trong đó”), a flow or a share.
- */
-function placeCount(f: ProseFigure, before: string, after: string): 'poor' | 'near-poor' | 'households' | null {
-  if (f.dimension !== 'households' || f.decimals !== 0) return null;
-  const clause = before.slice(Math.max(before.lastIndexOf(';'), before.lastIndexOf(','), before.lastIndexOf(':') === before.length - 1 ? -1 : before.lastIndexOf(':')) + 1);
-  if (NOT_A_STOCK.test(clause)) return null;
-  const next = STOCK_AFTER.exec(after);
-  if (next === null) return null;
-  const named = COUNT_BEFORE.exec(clause);
-  const words = next[1] ?? (named === null ? undefined : named[1]?.trim() ?? 'dan cu');
-  if (words === undefined) return null;
-  return words === 'can ngheo' ? 'near-poor' : words === 'ngheo' ? 'poor' : 'households';
 }
 
 /** The prose's figure agrees with the cell: the same value, or the cell's rounds to it (the prose prints fewer decimals or a larger unit). */

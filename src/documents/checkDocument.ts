@@ -6,6 +6,7 @@ import { checkClaims } from './_checkClaims.js';
 import { checkListCounts } from './_listCounts.js';
 import { checkUnitAmounts } from './_unitAmounts.js';
 import { checkProseAgainstTables } from './_proseAgainstTables.js';
+import { checkRepeatedFigures } from './_repeatedFigures.js';
 import { checkTables } from './_checkTables.js';
 import { withoutNotReadBlocks } from './_notReadBlocks.js';
 import type { CheckFinding, CheckReport, UncheckedItem } from './checkReport.js';
@@ -95,14 +96,15 @@ export function checkDocument(model: DocumentModel, options: CheckDocumentOption
   const lists = checkListCounts(read);
   const amounts = checkUnitAmounts(read);
   const against = checkProseAgainstTables(read, tables.understood);
-  const findings: CheckFinding[] = [...notRead, ...tables.findings, ...claims.findings, ...lists.findings, ...amounts.findings, ...against.findings].sort(
+  const repeated = checkRepeatedFigures(read);
+  const findings: CheckFinding[] = [...notRead, ...tables.findings, ...claims.findings, ...lists.findings, ...amounts.findings, ...against.findings, ...repeated.findings].sort(
     (a, b) => a.location.block - b.location.block || (a.location.row ?? 0) - (b.location.row ?? 0) || (a.location.column ?? 0) - (b.location.column ?? 0) || (a.location.start ?? 0) - (b.location.start ?? 0) || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity],
   );
   const unchecked: UncheckedItem[] = [
     ...tables.unchecked,
     ...claims.unchecked,
     ...lists.unchecked,
-    ...prose.unchecked.filter((u) => !amounts.read.has(`${u.location.block}:${u.location.start}`) && !lists.read.has(`${u.location.block}:${u.location.start}`) && !against.read.has(`${u.location.block}:${u.location.start}`)).map((u): UncheckedItem => ({
+    ...prose.unchecked.filter((u) => !amounts.read.has(`${u.location.block}:${u.location.start}`) && !lists.read.has(`${u.location.block}:${u.location.start}`) && !against.read.has(`${u.location.block}:${u.location.start}`) && !repeated.read.has(`${u.location.block}:${u.location.start}`)).map((u): UncheckedItem => ({
       kind: 'sentence',
       location: { block: u.location.block + 1, ...(read.blocks[u.location.block]?.position ?? {}), start: u.location.start, end: u.location.end },
       text: u.sentence,
@@ -116,7 +118,7 @@ export function checkDocument(model: DocumentModel, options: CheckDocumentOption
     ok: errors + warnings === 0,
     findings,
     tables: tables.tables,
-    claims: [...claims.claims, ...lists.claims, ...amounts.claims, ...against.claims],
+    claims: [...claims.claims, ...lists.claims, ...amounts.claims, ...against.claims, ...repeated.claims],
     unchecked,
     counts: { errors, warnings, roundings: findings.length - errors - warnings, blocks: model.blocks.length },
     ...(model.notes === undefined || model.notes.length === 0 ? {} : { notes: model.notes }),
