@@ -7,6 +7,7 @@ import { reconcileTable } from '../reconcile/reconcileTable.js';
 import { evaluateTarget } from '../targets/evaluateTarget.js';
 import { impliedBase, type TargetBase } from '../targets/convertTarget.js';
 import type { ReductionTarget } from '../targets/reductionTarget.js';
+import { placesNamed, rowPlaceKey } from './_placeNames.js';
 import { foldVietnamese } from '../text/foldVietnamese.js';
 import { cellNumber } from './_cellNumber.js';
 import type { UnderstoodTable } from './_checkTables.js';
@@ -793,15 +794,21 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
    * another date). True when it was checked.
    */
   function onTableBase(p: RateCountClaim): boolean {
-    if (p.population !== '' || p.base !== 'households' || p.rate.figure.qualifier !== null || p.count.figure.qualifier !== null) return false;
-    const bases = tableTotals(tables).flatMap((t) => t.columns.filter((c) => c.subject === 'households').map((c) => ({ block: t.block, key: c.key, value: c.value })));
+    if (p.base !== 'households' || p.rate.figure.qualifier !== null || p.count.figure.qualifier !== null) return false;
+    // a pair of a named place or part of the area (“xã Tân Lập còn 45 hộ nghèo, chiếm 8,33%”, “khu vực nông thôn …”) is on that row's households, never the total's
+    const named = p.scope ?? (p.population === '' ? undefined : p.population);
+    const places = named === undefined ? undefined : placesNamed(named).length > 0 ? placesNamed(named) : [rowPlaceKey(named)];
+    if (places?.length === 0 || (p.population !== '' && placesNamed(p.population).length === 0)) return false;
+    const found = tableTotals(tables, places).flatMap((t) => t.columns.filter((c) => c.subject === 'households').map((c) => ({ block: t.block, label: t.label, key: c.key, value: c.value })));
+    // a place printed in two tables with two figures: which is the base is not certain
+    const bases = found.filter((b, i) => found.findIndex((x) => x.value === b.value) === i);
     if (bases.length !== 1 || bases[0]!.value <= 0) return false;
     const { block, key, value } = bases[0]!;
     const r = p.rate.figure;
     const exact = multiplyFractions(divideFractions(p.count.figure.value, fraction(BigInt(value))), fraction(100n));
     const q = multiplyFractions(exact, fraction(10n ** BigInt(r.decimals)));
     const printed = multiplyFractions(r.value, fraction(10n ** BigInt(r.decimals)));
-    const table = `the total row of the table at block ${block} (${key}: ${vn(fraction(BigInt(value)), 0)})`;
+    const table = `${places === undefined ? 'the total row' : `the row “${bases[0]!.label}”`} of the table at block ${block} (${key}: ${vn(fraction(BigInt(value)), 0)})`;
     if (roundQuotient(q.num, q.den, rounding) === printed.num / printed.den) {
       ok(p, `${p.count.text} ÷ the households of ${table} × 100 = ${vn(exact, Math.max(2, r.decimals + 1))}%, printed ${p.rate.text}`);
       return true;
@@ -1108,29 +1115,38 @@ export function headerNames(header: string): { readonly subject: 'poor' | 'near-
   return { subject, stage };
 }
 
-/** Per table with a total row: its count columns tagged from their headers, with the total row's figures. */
-function tableTotals(tables: readonly UnderstoodTable[]): Array<{ readonly block: number; readonly columns: readonly TotalFigure[] }> {
-  const out: Array<{ block: number; columns: TotalFigure[] }> = [];
+/**
+ * Per table with a total row: its count columns tagged from their headers, with the total row's
+ * figures; or, for `places` (keys of `placesNamed`), the figures of each row of those places
+ * (`label` the row's).
+ */
+function tableTotals(tables: readonly UnderstoodTable[], places?: readonly string[]): Array<{ readonly block: number; readonly label: string; readonly columns: readonly TotalFigure[] }> {
+  const out: Array<{ block: number; label: string; columns: TotalFigure[] }> = [];
   for (const { table, layout } of tables) {
     const totalRow = [...layout.rows].reverse().find((r) => r.role === 'total');
-    if (totalRow === undefined) continue;
-    const rateBases = new Set(layout.relations.flatMap((r) => (r.type === 'rate' ? [r.base] : [])));
-    const columns: TotalFigure[] = [];
-    for (const c of layout.columns) {
-      if (c.kind !== 'count') continue;
-      const n = cellNumber(table.rows[totalRow.row]?.[c.col]?.text ?? '');
-      if (n === null || n.decimals !== 0) continue;
-      // the nearest header part that names a subject or a stage decides (the top header often names both groups)
-      const named = headerNames(c.header);
-      let subject: TotalFigure['subject'] = named.subject;
-      const stage = named.stage;
-      if (subject === null && (rateBases.has(c.key) || /\b(ho dan|tong so ho|so ho)\b/.test(foldVietnamese(c.header)))) subject = 'households';
-      const years = [...new Set([...c.header.matchAll(/\b(20\d\d)\b/g)].map((m) => m[1]!))];
-      columns.push({ key: c.key, subject, stage: subject === 'households' ? null : stage, year: years.length === 1 ? years[0]! : null, value: n.units });
-    }
-    out.push({ block: table.index + 1, columns });
+    const rows = places === undefined ? (totalRow === undefined ? [] : [totalRow]) : layout.rows.filter((r) => r.role !== 'average' && places.includes(rowPlaceKey(r.label)));
+    for (const row of rows) out.push({ block: table.index + 1, label: row.label, columns: rowFigures(table, layout, row.row) });
   }
   return out;
+}
+
+/** A row's count columns tagged from their headers, with the row's figures. */
+function rowFigures(table: UnderstoodTable['table'], layout: UnderstoodTable['layout'], row: number): TotalFigure[] {
+  const rateBases = new Set(layout.relations.flatMap((r) => (r.type === 'rate' ? [r.base] : [])));
+  const columns: TotalFigure[] = [];
+  for (const c of layout.columns) {
+    if (c.kind !== 'count') continue;
+    const n = cellNumber(table.rows[row]?.[c.col]?.text ?? '');
+    if (n === null || n.decimals !== 0) continue;
+    // the nearest header part that names a subject or a stage decides (the top header often names both groups)
+    const named = headerNames(c.header);
+    let subject: TotalFigure['subject'] = named.subject;
+    const stage = named.stage;
+    if (subject === null && (rateBases.has(c.key) || /\b(ho dan|tong so ho|so ho)\b/.test(foldVietnamese(c.header)))) subject = 'households';
+    const years = [...new Set([...c.header.matchAll(/\b(20\d\d)\b/g)].map((m) => m[1]!))];
+    columns.push({ key: c.key, subject, stage: subject === 'households' ? null : stage, year: years.length === 1 ? years[0]! : null, value: n.units });
+  }
+  return columns;
 }
 
 /** The base and planned exits a document's tables give: the total row of a table whose columns are households, poor and near-poor at the start, and exits. */

@@ -8,6 +8,7 @@ import type { DocumentModel } from './documentModel.js';
 import { overlappingGroups } from './_overlappingGroups.js';
 import { sharesAfterTotal } from './_sharesAfterTotal.js';
 import { amongTotals, changesFromLineBefore, countAverages, grandTotals, namedShares, percentsOfNamed, type StatedContext } from './_statedSums.js';
+import { placesOfFigure } from './_placeNames.js';
 
 /** Where a claim's text is: a block (0-based) and character offsets in its text. */
 export interface TextLocation {
@@ -435,6 +436,8 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       const subject = after[1] === 'can ngheo' ? 'near-poor' : after[1] === 'ngheo' || after[1] === 'thoat ngheo' ? 'poor' : 'households';
       const s = sentenceAt(p, f.start);
       const sentence = p.folded.slice(s.start, s.end);
+      // a count of a named place or part of the area (“xã Tân Lập còn 45 hộ nghèo”) is that row's, not the total's (checkProseAgainstTables)
+      if (placesOfFigure(p.text.slice(s.start, f.start)).length > 0) continue;
       // the moment the figure's own clause names (“…; phát sinh mới 23 hộ nghèo”), else the one the sentence's
       // clauses without a count name (“Đến cuối năm 2026, toàn huyện còn 768 hộ nghèo”), never another figure's
       const own = stagesOf(clauseAt(sentence, f.start - s.start, f.end - s.start));
