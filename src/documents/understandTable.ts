@@ -10,6 +10,7 @@ import { coverageCandidates, hasChildRow, inNumberSequence, MEAN_ROW, namedGroup
 import { averageRelations, carriedBreaks, CHANGE_HEADER, declaredFormulas, headerFormulas, IN_WHICH, isMeanOf, linearRelations, scaledTo, TOTAL_NAME, type Col, type LinearFit } from './_columnRelations.js';
 import type { DocumentTable } from './documentModel.js';
 import { namesChangeFromPrevious, productFits, rowChangeFit } from './_rowChanges.js';
+import { deprivationIndicatorRows } from './_deprivationRows.js';
 import type { DocumentLayoutColumn, DocumentColumnKind, LayoutRelation, DocumentLayoutRow, DocumentTableLayout, MeanRowRate } from './tableLayout.js';
 import { assertOptions } from '../errors/assertOptions.js';
 
@@ -289,6 +290,8 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
   const evidence: RelationEvidence[] = [];
   /** Group rows that add up over no set of rows: the rows each heads, to judge by the table's structure below. */
   const unconfirmedGroups = new Map<number, readonly number[]>();
+  /** Rows the deprivation indicators under them do not add up to (they overlap): the grid rows of those indicators. */
+  const overlapBases = new Map<number, readonly number[]>();
   const rows: DocumentLayoutRow[] = signals.map((s, j) => {
     const base = { row: s.row, label: s.label !== '' ? mergedName(s.row, s.label) : s.numberText, ...(s.numberText === '' ? {} : { number: s.numberText }) };
     if (s.signal === 'heading' || s.signal === 'part' || (s.signal === 'item' && s.level <= 2 && !hasChildRow(signals, j))) {
@@ -317,6 +320,12 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
         break;
       }
       if (best === null || r.holds > best.holds) best = { rows: cand.rows, ...r };
+    }
+    // rows that are deprivation indicators overlap (a household is deprived in several): the row above them that
+    // they do not add up to (“Tổng số hộ nghèo”, the base of their shares) is their base, each of them at most it
+    if (best !== null && !confirms(best) && deprivationIndicatorRows(best.rows.map(rowLabel))) {
+      overlapBases.set(j, best.rows);
+      return { ...base, role: 'item' };
     }
     // a row its label or number calls a subtotal or total (“II”, “Khu vực nông thôn”, “Tổng cộng”) over the rows
     // it heads: one column adding up to a figure other than zero is evidence enough, when two of its cells are wrong
@@ -367,6 +376,14 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
     });
     return { ...base, role: s.signal === 'total' ? 'total' : 'subtotal', covers: best.rows, ...(carries.length === 0 ? {} : { carries }) };
   });
+
+  // each indicator under its base is a part of it (“trong đó”): at most it, never added into a total
+  for (const indicators of overlapBases.values()) {
+    for (const x of indicators) {
+      const k = indexOfRow.get(x)!;
+      if (rows[k]!.role === 'item') rows[k] = { ...rows[k]!, role: 'part' };
+    }
+  }
 
   // a group row that adds up in no column over the rows it heads, while a group at its level adds up over
   // its own rows and a total counts it among the groups it adds up, is a subtotal all the same: a subtotal
@@ -533,7 +550,7 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
     const declared = fit !== null && namesItsCount(rc, fit.count) && POPULATION_HEADER.test(foldVietnamese(fit.base.header));
     if (fit === null || fit.of < 2 || fit.holds < Math.max(declared ? 1 : 2, Math.ceil((fit.of - carriedBreaks(fit.breaks, covers, fit.holds)) * share))) {
       // a share of the total (“Cơ cấu (%)”, “Tỷ trọng (%)” beside an amount): each row's figure over the total row's, × 100
-      const totalRow = SHARE_HEADER.test(foldVietnamese(rc.header)) ? grandTotal(rows) : -1;
+      const totalRow = SHARE_HEADER.test(foldVietnamese(rc.header)) ? shareBaseRow(rows, overlapBases) : -1;
       const shareFit = totalRow < 0 ? null : bestShareFit(rc, additive, checkedRows, totalRow, at, rounding);
       if (shareFit !== null && shareFit.holds >= Math.max(2, Math.ceil(shareFit.of * 0.5))) {
         const t = rows[totalRow]!;
@@ -795,6 +812,12 @@ function grandTotal(rows: readonly DocumentLayoutRow[]): number {
     if (r.role === 'total' && (best < 0 || (r.covers?.length ?? 0) > (rows[best]!.covers?.length ?? 0))) best = j;
   });
   return best;
+}
+
+/** The row shares are taken of: the grand total, or else the first row of deprivation indicators' base (they overlap: no total). */
+function shareBaseRow(rows: readonly DocumentLayoutRow[], overlapBases: ReadonlyMap<number, readonly number[]>): number {
+  const total = grandTotal(rows);
+  return total >= 0 ? total : ([...overlapBases.keys()][0] ?? -1);
 }
 
 /** The column whose figure in each row over its figure in the total row gives the printed share in the most rows. */
