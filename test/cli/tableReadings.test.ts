@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { EXIT_FINDINGS, EXIT_OK } from '../../src/cli/cliSupport.js';
+import { EXIT_FINDINGS, EXIT_BAD_INPUT, EXIT_OK } from '../../src/cli/cliSupport.js';
 import { runCli } from '../../src/cli/runCli.js';
 import { captureIo } from '../_helpers/cliIo.js';
 import { tempDirs } from '../_helpers/tempDirs.js';
@@ -94,6 +94,63 @@ describe('deprivation indicators under the poor households (they overlap: not a 
     expect(await runCli(['reconcile', planted, '--json'], rec)).toBe(EXIT_FINDINGS);
     const issues = issuesOf(rec.out());
     expect(issues.map((i) => `${i.code} ${i.grid?.row}:${i.grid?.column} ${i.printed}`)).toEqual(['inequality-broken 12:3 529']);
+  });
+});
+
+/** Capital by level of budget, separated by `;` as Excel set to Vietnamese saves it; a header cell holds a comma of its own. */
+const BY_LEVEL = [
+  'STT;Nội dung;Ngân sách trung ương (triệu đồng);Ngân sách tỉnh (triệu đồng);Ngân sách huyện (triệu đồng);Vốn lồng ghép, huy động (triệu đồng);Tổng cộng (triệu đồng)',
+  '1;Xây dựng đường giao thông nông thôn thôn Nà Lạn;4.850;485;-;120;5.455',
+  '2;Kiên cố hóa kênh mương nội đồng xã Đức Long;3.120;312;-;-;3.432',
+  '3;Nhà văn hóa thôn Bản Chang;1.450;145;50;80;1.725',
+  ';Tổng cộng;9.420;942;50;200;10.612',
+].join('\n');
+
+describe('a CSV table separated by `;`, read without --delimiter', () => {
+  const write = (name: string, text: string): string => {
+    const path = join(tempDir(), name);
+    writeFileSync(path, text);
+    return path;
+  };
+
+  it('reconcile and check refuse it, saying the separator, instead of passing it with 0 checks', async () => {
+    const path = write('von-theo-cap.csv', BY_LEVEL);
+    for (const command of ['reconcile', 'check']) {
+      const io = fsIo();
+      expect(await runCli([command, path], io), `${command}: ${io.out()}`).toBe(EXIT_BAD_INPUT);
+      expect(io.err()).toContain("row 1: the header has 2 columns and 6 `;` in its text; is the separator `;`? (say so with --delimiter ';'");
+      expect(io.out()).toBe('');
+    }
+  });
+
+  it('with --delimiter ; it reconciles and checks with no finding; a wrong total is found at its cell', async () => {
+    const path = write('von-theo-cap.csv', BY_LEVEL);
+    for (const command of ['reconcile', 'check']) {
+      const io = fsIo();
+      expect(await runCli([command, path, '--delimiter', ';'], io), `${command}: ${io.out()}${io.err()}`).toBe(EXIT_OK);
+    }
+    const planted = write('von-theo-cap-e.csv', BY_LEVEL.replace(';942;50;200;10.612', ';942;50;200;10.621'));
+    const chk = fsIo();
+    expect(await runCli(['check', planted, '--delimiter', ';', '--json'], chk)).toBe(EXIT_FINDINGS);
+    expect(findingsOf(chk.out()).map((f) => `${f.location.row}:${f.location.column} ${f.printed}`)).toEqual(['5:7 10.621']);
+  });
+
+  it('a title line above the `;` header: the header under it tells the separator', async () => {
+    const path = write('von-co-tieu-de.csv', `Biểu 02. Vốn theo cấp ngân sách\n${BY_LEVEL.replace('Vốn lồng ghép, huy động', 'Vốn lồng ghép')}`);
+    const io = fsIo();
+    expect(await runCli(['check', path], io)).toBe(EXIT_BAD_INPUT);
+    expect(io.err()).toContain("row 2: the header has one column; is the separator `;`? (say so with --delimiter ';'");
+  });
+
+  it('a CSV that gives no column of figures says how it was read and what to give, in both commands', async () => {
+    // separated by “|”: every row one text column
+    const path = write('von-gach-dung.csv', BY_LEVEL.replace(/;/g, '|'));
+    for (const command of ['reconcile', 'check']) {
+      const io = fsIo();
+      expect(await runCli([command, path], io), `${command}: ${io.out()}`).toBe(EXIT_BAD_INPUT);
+      expect(io.err()).toContain('no column of figures was found');
+      expect(io.err()).toContain("read as a CSV separated by `,` with Vietnamese figures (1.234,5): if its fields are separated by `;` or tabs, give --delimiter ';' or --delimiter tab");
+    }
   });
 });
 
