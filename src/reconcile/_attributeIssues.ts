@@ -25,6 +25,8 @@ export interface AttributionContext {
    * and whether each holds with the cell read as another value (null: a figure is not exact).
    */
   readonly sumsOf?: (ref: CellRef) => ReadonlyArray<{ readonly cells: readonly CellRef[]; readonly holdsWith: (value: Fraction) => boolean | null }>;
+  /** The rates (× 100) of one count over the base `ref`, holding or not: their rate and count cells. */
+  readonly ratesOn?: (ref: CellRef) => ReadonlyArray<{ readonly rate: CellRef; readonly count: CellRef }>;
 }
 
 const SUMS = new Set(['sum-mismatch', 'difference-mismatch']);
@@ -309,6 +311,23 @@ export function attributeIssues(issues: readonly ReconcileIssue[], ctx: Attribut
       replaced.set(s, findingAt(s, s.row, s.cells[0]!, printed, right, s.cells.slice(1), s.relationText, () => `${s.relationText}, with ${r.row}'s ${formatVnNumber(implied, { decimals: countFigure.decimals, rounding: 'half-up' })} (printed ${countFigure.text})`));
     }
   }
+  // an item's base typed wrong (households 533 for 443) while its rates and the total were computed on the right one:
+  // the totals adding it break by as much, and every rate of the row it breaks is right for the base they imply
+  for (const s of sums) {
+    if (dropped.has(s) || replaced.has(s) || s.relation !== 'row-total') continue;
+    const d = diffOf(s)!;
+    for (const term of s.cells.slice(1)) {
+      const found = baseOfRates(term, d, out.filter((i) => !dropped.has(i) && !replaced.has(i)), sums.filter((x) => !dropped.has(x) && !replaced.has(x)), ctx);
+      if (found === null) continue;
+      const { figure, implied, rates, totals } = found;
+      for (const i of [...rates, ...totals]) dropped.add(i);
+      const cells = [...totals, ...rates].flatMap((i) => i.cells);
+      const because = (expected: string): string =>
+        `${totals.map((t) => `${t.row} adds up to ${t.printed} with ${expected} here`).join(', ')}, and the row's rate${rates.length > 1 ? 's' : ''} ${rates.map((r) => `${r.printed} (${r.column})`).join(' and ')} ${rates.length > 1 ? 'are those' : 'is that'} of ${expected}`;
+      replaced.set(s, findingAt(s, rates[0]!.row, term, figure, implied, cells, [...totals, ...rates].map((i) => i.relationText).join('; '), because));
+      break;
+    }
+  }
   // a count that breaks its rate and a change or difference it is a term of (“Giảm so với năm trước” of a wrong year's
   // count), where the rate and the change agree on one other count: that count is the wrong cell, one finding there
   if (sumsOf !== undefined) {
@@ -398,6 +417,30 @@ export function attributeIssues(issues: readonly ReconcileIssue[], ctx: Attribut
     result.push(noted(i));
   }
   return result;
+}
+
+/**
+ * The base `term` of a row's rates, read as the value the sums adding it imply (its figure plus the difference
+ * `d` of a total that breaks): when every rate of its row that breaks on it is right for that value, the total
+ * sums off by `d` that add it, and those rates; null when no rate breaks on it, one is not right for the
+ * implied base, or another finding is at the base or at a rate's count (the count may be the wrong figure).
+ */
+function baseOfRates(term: CellRef, d: Fraction, open: readonly ReconcileIssue[], sums: readonly ReconcileIssue[], ctx: AttributionContext): { figure: PrintedFigure; implied: Fraction; rates: ReconcileIssue[]; totals: ReconcileIssue[] } | null {
+  const figure = ctx.figure(term);
+  if (figure === null) return null;
+  const implied = addFractions(figure.value, d);
+  if (implied.num <= 0n) return null;
+  const rates = open.filter((i) => i.code === 'rate-mismatch' && i.severity === 'error' && i.cells.length === 3 && key(i.cells[2]!) === key(term) && i.cells[0]!.row === term.row);
+  if (rates.length === 0 || open.some((i) => key(i.cells[0]!) === key(term))) return null;
+  // every rate on the base, those that hold as printed too (a rate right for the printed base vouches for it)
+  const all = ctx.ratesOn?.(term) ?? rates.map((r) => ({ rate: r.cells[0]!, count: r.cells[1]! }));
+  for (const { rate, count: countRef } of all) {
+    const count = ctx.figure(countRef);
+    if (count === null || open.some((i) => key(i.cells[0]!) === key(countRef))) return null;
+    if (!rateFits(ctx.figure(rate), count.value, { ...figure, value: implied }, ctx.rounding(rate.column))) return null;
+  }
+  const totals = sums.filter((x) => x.relation === 'row-total' && same(diffOf(x)!, d) && x.cells.slice(1).some((c) => key(c) === key(term)));
+  return { figure, implied, rates, totals };
 }
 
 /**

@@ -154,3 +154,51 @@ describe('a CSV table separated by `;`, read without --delimiter', () => {
   });
 });
 
+/** Households, poor and near-poor by hamlet with their rates; `households` the second hamlet's households as printed. */
+function hamlets(households: number): (string | number)[][] {
+  return [
+    ['STT', 'Thôn, bản', 'Tổng số hộ', 'Số hộ nghèo', 'Tỷ lệ hộ nghèo', 'Số hộ cận nghèo', 'Tỷ lệ hộ cận nghèo'],
+    [1, 'Thôn Nà Khà', 849, 93, '10,95', 76, '8,95'],
+    [2, 'Thôn Khuổi Lùng', households, 68, '15,35', 10, '2,26'],
+    [3, 'Bản Tà Chải', 742, 128, '17,25', 57, '7,68'],
+    [4, 'Thôn Nặm Cắm', 537, 64, '11,92', 22, '4,10'],
+    [5, 'Thôn Phiêng Lằn', 1102, 60, '5,44', 90, '8,17'],
+    [6, 'Bản Cốc Lầy', 823, 123, '14,95', 61, '7,41'],
+    ['', 'Cộng', 4496, 536, '11,92', 316, '7,03'],
+  ];
+}
+
+describe('an item\'s households typed wrong, its rates and the total printed for the right number', () => {
+  it('the correct table gives no finding', async () => {
+    const path = join(tempDir(), 'thon.xlsx');
+    await sheet(path, 'Biểu 3. Hộ nghèo, hộ cận nghèo theo thôn, bản', 'ĐVT: hộ, %', hamlets(443), { 2: '#,##0', 3: '#,##0', 5: '#,##0' });
+    for (const command of ['reconcile', 'check']) {
+      const io = fsIo();
+      expect(await runCli([command, path], io), `${command}: ${io.out()}`).toBe(EXIT_OK);
+    }
+  });
+
+  it('533 for 443: one finding, at the households cell, the rates and the total said to follow', async () => {
+    const path = join(tempDir(), 'thon-e.xlsx');
+    await sheet(path, 'Biểu 3. Hộ nghèo, hộ cận nghèo theo thôn, bản', 'ĐVT: hộ, %', hamlets(533), { 2: '#,##0', 3: '#,##0', 5: '#,##0' });
+    const rec = fsIo();
+    expect(await runCli(['reconcile', path, '--json'], rec)).toBe(EXIT_FINDINGS);
+    const issues = issuesOf(rec.out());
+    expect(issues.map((i) => `${i.grid?.row}:${i.grid?.column} ${i.printed}`)).toEqual(['4:2 533']);
+    expect(issues[0]!.message).toContain('expected 443 — Cộng adds up to 4.496 with 443 here, and the row\'s rates 15,35 (Tỷ lệ hộ nghèo) and 2,26 (Tỷ lệ hộ cận nghèo) are those of 443');
+    const chk = fsIo();
+    expect(await runCli(['check', path, '--json'], chk)).toBe(EXIT_FINDINGS);
+    expect(findingsOf(chk.out()).map((f) => `${f.location.row}:${f.location.column} ${f.printed}`)).toEqual(['5:3 533']);
+  });
+
+  it('533 with one rate printed for 533: the rates disagree, nothing is moved to the households cell', async () => {
+    const path = join(tempDir(), 'thon-e2.xlsx');
+    const rows = hamlets(533);
+    rows[2]![4] = '12,76'; // 68 ÷ 533
+    await sheet(path, 'Biểu 3. Hộ nghèo, hộ cận nghèo theo thôn, bản', 'ĐVT: hộ, %', rows, { 2: '#,##0', 3: '#,##0', 5: '#,##0' });
+    const rec = fsIo();
+    expect(await runCli(['reconcile', path, '--json'], rec)).toBe(EXIT_FINDINGS);
+    expect(issuesOf(rec.out()).map((i) => `${i.code} ${i.grid?.row}:${i.grid?.column}`).sort()).toEqual(['rate-mismatch 4:6', 'sum-mismatch 9:2']);
+  });
+});
+
