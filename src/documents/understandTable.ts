@@ -146,7 +146,8 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
     if (cell === undefined || (cell.mergedInto !== undefined && (cell.mergedInto.row !== r || cell.mergedInto.col !== c))) return '';
     return cell.text.trim();
   };
-  const captionText = [options.caption ?? '', table.caption ?? '', ...header.captionRows.map((r) => text(r, 0))].join(' ');
+  // a caption row's every cell: the unit line is often printed at the right end (“ĐVT: triệu đồng” over the last columns)
+  const captionText = [options.caption ?? '', table.caption ?? '', ...header.captionRows.map((r) => captionRowText(table, r, text))].join(' ');
   const captionKinds = unitKindsIn(captionText);
   const captionUnit = moneyUnitIn(captionText);
 
@@ -515,8 +516,11 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
     evidence.push({ type: 'row-change', text: fit.text, holds: fit.holds, of: fit.of, breaks: fit.breaks.map(rowLabelAt), origin: 'inferred' });
   }
   // an amount that is a count times an amount per unit (“Số hộ | Định mức (triệu đồng/hộ) | Thành tiền”), row by row
+  // (the amount may be a sum's total or term as well — “Thành tiền” = its sources — which checks other cells; not a
+  // column another row's figures give, a change from the year before or a yearly average)
+  const derived = new Set(relations.flatMap((r) => (r.type === 'row-change' || r.type === 'average' ? [r.column] : [])));
   for (const f of productFits(figureCols, checkedRows, at, (j) => dataRows[j]!, rounding)) {
-    if (claimed.has(f.relation.column)) continue;
+    if (derived.has(f.relation.column)) continue;
     relations.push(f.relation);
     evidence.push({ type: 'product', text: f.text, holds: f.holds, of: f.of, breaks: f.breaks.map(rowLabelAt), origin: 'inferred' });
   }
@@ -812,6 +816,12 @@ function grandTotal(rows: readonly DocumentLayoutRow[]): number {
     if (r.role === 'total' && (best < 0 || (r.covers?.length ?? 0) > (rows[best]!.covers?.length ?? 0))) best = j;
   });
   return best;
+}
+
+/** The text of a caption row: its cells' texts, each once (a title merged across is read in its first cell). */
+function captionRowText(table: DocumentTable, r: number, text: (r: number, c: number) => string): string {
+  const cells = (table.rows[r] ?? []).map((_, c) => text(r, c)).filter((t) => t !== '');
+  return [...new Set(cells)].join(' ');
 }
 
 /** The row shares are taken of: the grand total, or else the first row of deprivation indicators' base (they overlap: no total). */

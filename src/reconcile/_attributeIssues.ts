@@ -182,8 +182,10 @@ export function attributeIssues(issues: readonly ReconcileIssue[], ctx: Attribut
       replaced.set(group[0]!, findingAt(group[0]!, labelOf(ref.row) ?? ref.row, ref, { ...slip.figure, decimals }, implied, group.flatMap((i) => i.cells), group.map((i) => i.relationText).join('; '), because));
     }
   }
-  // a wrong cell found by one relation, and a term of another that breaks by as much
-  for (const a of sums) {
+  // a wrong cell found by one relation (a sum, or a product: “thành tiền” ≠ count × amount per unit), and a term of
+  // another that breaks by as much
+  const products = out.filter((i) => i.code === 'product-mismatch' && diffOf(i) !== null);
+  for (const a of [...sums, ...products]) {
     const da = diffOf(a)!;
     for (const b of sums) {
       if (a === b || dropped.has(b) || dropped.has(a)) continue;
@@ -193,6 +195,17 @@ export function attributeIssues(issues: readonly ReconcileIssue[], ctx: Attribut
       if (!aIsTermOfB || bIsTermOfA || !(same(da, db) || same(da, neg(db)))) continue;
       dropped.add(b);
       note(a, `it also makes ${where(b)} differ by ${plainDecimal(db, 6)}`);
+    }
+  }
+  // a product whose amount the sums vouch for (“Thành tiền” 1.800,0 adds up with its sources): the factor that, read as
+  // the amount over the other, gives a figure printed to its own decimals is the wrong cell (54 for 45 × 40,0)
+  if (sumsOf !== undefined) {
+    for (const p of products) {
+      if (dropped.has(p)) continue;
+      const moved = productFactorAt(p, out.filter((i) => i !== p && !dropped.has(i)), ctx, sumsOf);
+      if (moved === null) continue;
+      dropped.add(p);
+      replaced.set(p, moved);
     }
   }
   // a subtotal that breaks a column relation by exactly what its items break it by
@@ -417,6 +430,32 @@ export function attributeIssues(issues: readonly ReconcileIssue[], ctx: Attribut
     result.push(noted(i));
   }
   return result;
+}
+
+/**
+ * The finding of a product moved to the factor that is wrong: when the amount is vouched for by a sum that holds
+ * as printed, and exactly one factor, read as the amount over the other, is a figure at its own printed decimals
+ * (above zero, found wrong by nothing else); null otherwise (the amount may be the wrong figure).
+ */
+function productFactorAt(p: ReconcileIssue, open: readonly ReconcileIssue[], ctx: AttributionContext, sumsOf: NonNullable<AttributionContext['sumsOf']>): ReconcileIssue | null {
+  const [targetRef, ...factorRefs] = p.cells as [CellRef, CellRef, CellRef];
+  const amount = ctx.figure(targetRef);
+  const factors = factorRefs.map((f) => ctx.figure(f));
+  if (amount === null || factors.some((f) => f === null) || open.some((i) => p.cells.some((c) => key(c) === key(i.cells[0]!)))) return null;
+  const vouching = sumsOf(targetRef).filter((r) => r.holdsWith(amount.value) === true);
+  if (vouching.length === 0) return null;
+  const fits = factorRefs.flatMap((ref, k) => {
+    const other = factors[1 - k]!;
+    if (other.value.num === 0n) return [];
+    const implied = multiplyFractions(amount.value, fraction(other.value.den, other.value.num));
+    const scaled = multiplyFractions(implied, fraction(10n ** BigInt(factors[k]!.decimals)));
+    return implied.num > 0n && scaled.den === 1n && !same(implied, factors[k]!.value) ? [{ ref, figure: factors[k]!, implied, other }] : [];
+  });
+  if (fits.length !== 1) return null;
+  const { ref, figure, implied, other } = fits[0]!;
+  const because = (expected: string): string =>
+    `${amount.text} (${targetRef.column}) = ${expected} × ${other.text}, and ${targetRef.column} ${amount.text} is right as printed: ${vouching.length === 1 ? 'a sum holds' : `${vouching.length} sums hold`} with it`;
+  return findingAt(p, p.row, ref, figure, implied, p.cells, p.relationText, because);
 }
 
 /**

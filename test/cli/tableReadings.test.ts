@@ -202,3 +202,53 @@ describe('an item\'s households typed wrong, its rates and the total printed for
   });
 });
 
+/** A budget of support by item: count × amount per unit = amount, the amount split by source; `edit` changes one cell. */
+function supportBudget(edit: (rows: (string | number)[][]) => void = () => {}): (string | number)[][] {
+  const rows: (string | number)[][] = [
+    ['STT', 'Nội dung hỗ trợ', 'Đơn vị tính', 'Số lượng', 'Định mức (triệu đồng)', 'Thành tiền', 'Ngân sách Trung ương', 'Ngân sách địa phương'],
+    ['', 'Tổng cộng', '', '', '', 5296, 4654.8, 641.2],
+    [1, 'Hỗ trợ xây mới nhà ở hộ nghèo', 'Hộ', 45, 40, 1800, 1620, 180],
+    [2, 'Hỗ trợ sửa chữa nhà ở hộ nghèo', 'Hộ', 38, 20, 760, 684, 76],
+    [3, 'Hỗ trợ bò giống sinh sản', 'Con', 62, 18, 1116, 892.8, 223.2],
+    [4, 'Hỗ trợ lợn giống', 'Con', 240, 2.5, 600, 600, '-'],
+    [5, 'Đào tạo nghề cho lao động nông thôn', 'Người', 150, 3.2, 480, 480, '-'],
+    [6, 'Hỗ trợ máy nông nghiệp theo nhóm hộ', 'Bộ', 12, 45, 540, 378, 162],
+  ];
+  edit(rows);
+  return rows;
+}
+const BUDGET_FORMATS = { 3: '#,##0', 4: '#,##0.0', 5: '#,##0.0', 6: '#,##0.0', 7: '#,##0.0' };
+
+describe('count × amount per unit = amount, in a budget whose amount is also split by source', () => {
+  const title = 'Phụ biểu 06: DỰ TOÁN KINH PHÍ HỖ TRỢ NĂM 2025';
+
+  it('the correct table checks the products and gives no finding', async () => {
+    const path = join(tempDir(), 'du-toan.xlsx');
+    await sheet(path, title, 'ĐVT: triệu đồng', supportBudget(), BUDGET_FORMATS);
+    for (const command of ['reconcile', 'check']) {
+      const io = fsIo();
+      expect(await runCli([command, path], io), `${command}: ${io.out()}`).toBe(EXIT_OK);
+    }
+    const rec = fsIo();
+    await runCli(['reconcile', path], rec);
+    expect(rec.out()).toContain('Thành tiền = Số lượng × Định mức (triệu đồng) (half-up, to the decimals printed): holds in all 6 rows');
+  });
+
+  it('a count typed 54 for 45 (its amount 1.800,0 adding up with its sources): one finding, at the count', async () => {
+    const path = join(tempDir(), 'du-toan-e.xlsx');
+    await sheet(path, title, 'ĐVT: triệu đồng', supportBudget((rows) => (rows[2]![3] = 54)), BUDGET_FORMATS);
+    const chk = fsIo();
+    expect(await runCli(['check', path, '--json'], chk)).toBe(EXIT_FINDINGS);
+    const findings = findingsOf(chk.out());
+    expect(findings.map((f) => `${f.location.row}:${f.location.column} ${f.printed}`)).toEqual(['5:4 54']);
+    expect(findings[0]!.message).toContain('expected 45 — 1.800,0 (Thành tiền) = 45 × 40,0');
+  });
+
+  it('an amount typed 1.106,0 for 1.116,0 (its sources printed for the right one): one finding, at the amount', async () => {
+    const path = join(tempDir(), 'du-toan-e2.xlsx');
+    await sheet(path, title, 'ĐVT: triệu đồng', supportBudget((rows) => (rows[4]![5] = 1106)), BUDGET_FORMATS);
+    const rec = fsIo();
+    expect(await runCli(['reconcile', path, '--json'], rec)).toBe(EXIT_FINDINGS);
+    expect(issuesOf(rec.out()).map((i) => `${i.code} ${i.grid?.row}:${i.grid?.column} ${i.printed}`)).toEqual(['product-mismatch 6:5 1.106,0']);
+  });
+});
