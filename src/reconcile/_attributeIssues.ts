@@ -2,7 +2,7 @@ import { addFractions, compareFractions, fraction, multiplyFractions, subtractFr
 import { formatVnNumber } from '../numbers/formatVnNumber.js';
 import { roundQuotient, type RoundingMode } from '../numbers/rounding.js';
 import type { CellRef } from './printedTable.js';
-import { formatSigned, fractionText, plainDecimal, type ReconcileIssue } from './reconcileIssue.js';
+import { formatSigned, fractionText, likePrinted, plainDecimal, type ReconcileIssue } from './reconcileIssue.js';
 import { UNIT_SLIPS } from './_sumChecks.js';
 
 /** An exact figure as printed: its value and its decimals. */
@@ -72,7 +72,7 @@ function rateOnRightBase(r: ReconcileIssue, rate: PrintedFigure, count: Fraction
     expectedExact: fractionText(exact),
     difference: plainDecimal(diff, rate.decimals),
     message:
-      `${r.row} · ${r.column}: printed ${rate.text}, expected ${expectedText} (${countText} ÷ ${baseText} × 100 = ${formatVnNumber(exact, { decimals: rate.decimals + 4, rounding: 'half-even' })}…, ${rounding}, ` +
+      `${r.row} · ${r.column}: printed ${rate.text}, expected ${likePrinted(expectedText, rate.text)} (${countText} ÷ ${baseText} × 100 = ${formatVnNumber(exact, { decimals: rate.decimals + 4, rounding: 'half-even' })}…, ${rounding}, ` +
       `on the base its rows add up to: ${baseFinding.row} · ${baseFinding.column} ${baseText}, printed ${printedBase.text}), difference ${formatSigned(diff, rate.decimals)}`,
   };
 }

@@ -43,7 +43,7 @@ describe('vn-poverty reconcile', () => {
     expect(io.err()).toBe('vn-poverty: reconcile: cannot read missing.csv: no such file or folder\n');
     io = captureIo({ files: { 'seed001.csv': SEED001 } });
     expect(await runCli(['reconcile', 'seed001.csv', '--layout', 'counts-and-rates'], io)).toBe(EXIT_BAD_INPUT);
-    expect(io.err()).toMatch(/^vn-poverty: seed001\.csv: line 1: wrong columns for layout counts-and-rates: missing columns poor, poor_rate/);
+    expect(io.err()).toMatch(/^vn-poverty: seed001\.csv: line 1: wrong columns for layout counts-and-rates: missing columns poor \(printed “Số hộ nghèo\*” or “Hộ nghèo” or …\), poor_rate \(printed “Tỷ lệ hộ nghèo\*” or “Hộ nghèo” › “Tỷ lệ\*”\)/);
     io = captureIo({ files: { 'bad.csv': 'stt,unit\n"open' } });
     expect(await runCli(['reconcile', 'bad.csv', '--layout', 'commune-targets'], io)).toBe(EXIT_BAD_INPUT);
     expect(io.err()).toContain('bad.csv');

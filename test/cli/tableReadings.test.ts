@@ -252,3 +252,76 @@ describe('count × amount per unit = amount, in a budget whose amount is also sp
     expect(issuesOf(rec.out()).map((i) => `${i.code} ${i.grid?.row}:${i.grid?.column} ${i.printed}`)).toEqual(['product-mismatch 6:5 1.106,0']);
   });
 });
+
+describe('messages: one format for both figures, unchecked items at their column, layouts named by their printed headers', () => {
+  it('a rate printed with “%” is expected with “%” too', async () => {
+    const path = join(tempDir(), 'thon-phan-tram.xlsx');
+    const rows = hamlets(443).map((r, i) => (i === 0 ? r : r.map((v, c) => (c === 4 ? `${v}%` : v))));
+    rows[2]![4] = '15,53%'; // 68 ÷ 443 = 15,35 %
+    await sheet(path, 'Biểu 3. Hộ nghèo theo thôn', 'ĐVT: hộ, %', rows, { 2: '#,##0', 3: '#,##0', 5: '#,##0' });
+    const rec = fsIo();
+    expect(await runCli(['reconcile', path], rec)).toBe(EXIT_FINDINGS);
+    expect(rec.out()).toContain('Thôn Khuổi Lùng · Tỷ lệ hộ nghèo: printed 15,53%, expected 15,35% (68 ÷ 443 × 100');
+  });
+
+  it('an unchecked column is located at its own column, not at the table\'s first cell', async () => {
+    const path = join(tempDir(), 'thon-dien-tich.xlsx');
+    // a rate no count and base of the table give (a survey's), after the hamlets' figures
+    const rows = hamlets(443).map((r, i) => [...r, i === 0 ? 'Tỷ lệ hộ dùng nước sạch (%)' : `${80 + i},5`]);
+    await sheet(path, 'Biểu 3. Hộ nghèo theo thôn', 'ĐVT: hộ, %', rows, { 2: '#,##0', 3: '#,##0', 5: '#,##0' });
+    const chk = fsIo();
+    expect(await runCli(['check', path, '--json'], chk)).toBe(EXIT_OK);
+    const unchecked = (JSON.parse(chk.out()) as { value: { unchecked: { kind: string; location: { row?: number; column?: number; columnKey?: string } }[] } }).value.unchecked;
+    const area = unchecked.filter((u) => u.kind === 'table-column');
+    expect(area.map((u) => `${u.location.row ?? '-'}:${u.location.column ?? '-'} ${u.location.columnKey}`)).toEqual(['-:8 Tỷ lệ hộ dùng nước sạch (%)']);
+    for (const u of unchecked.filter((x) => x.kind !== 'table-column')) expect(u.location.row).toBeUndefined();
+  });
+
+  /** Per-commune targets as a CSV saved from a sheet with a two-row merged header: each group printed once, over its two columns. */
+  const TARGETS = [
+    'STT,"Xã, phường",Hộ dân cuối năm 2024,Hộ nghèo đầu năm 2025,,Thoát hộ nghèo,,Hộ nghèo còn lại,,Hộ cận nghèo đầu năm 2025,,Thoát hộ cận nghèo,,Hộ cận nghèo còn lại,',
+    ',,,Hộ,Tỷ lệ (%),Hộ,Tỷ lệ (%),Hộ,Tỷ lệ (%),Hộ,Tỷ lệ (%),Hộ,Tỷ lệ (%),Hộ,Tỷ lệ (%)',
+    '1,Phường An Bình,5.030,141,"2,80",21,"0,42",120,"2,39",65,"1,29",7,"0,14",58,"1,15"',
+    '2,Xã Nhơn Mỹ,2.228,96,"4,31",18,"0,81",78,"3,50",55,"2,47",7,"0,31",48,"2,15"',
+    ',Tổng cộng,7.258,237,"3,27",39,"0,54",198,"2,73",120,"1,65",14,"0,19",106,"1,46"',
+  ].join('\n');
+
+  /** Reconciles a CSV and its copy with one planted error with `args`: the twin must reconcile; the copy's findings as “code row:column printed”. */
+  async function twinAndPlanted(twinText: string, plantedText: string, args: readonly string[]): Promise<string[]> {
+    const dir = tempDir();
+    const twin = join(dir, 'twin.csv');
+    writeFileSync(twin, twinText);
+    const io = fsIo();
+    expect(await runCli(['reconcile', twin, ...args], io), io.err()).toBe(EXIT_OK);
+    const planted = join(dir, 'planted.csv');
+    writeFileSync(planted, plantedText);
+    const bad = fsIo();
+    expect(await runCli(['reconcile', planted, ...args, '--json'], bad)).toBe(EXIT_FINDINGS);
+    return issuesOf(bad.out()).map((i) => `${i.code} ${i.grid?.row}:${i.grid?.column} ${i.printed}`);
+  }
+
+  it('--layout commune-targets reads a CSV whose groups are printed once over their columns; a wrong rate is found at its cell', async () => {
+    expect(await twinAndPlanted(TARGETS, TARGETS.replace('48,"2,15"', '48,"2,45"'), ['--layout', 'commune-targets'])).toEqual(['rate-mismatch 3:14 2,45']);
+  });
+
+  it('a table the layout does not fit: the missing columns are named by the headers they are printed as', async () => {
+    const path = join(tempDir(), 'khac.csv');
+    writeFileSync(path, 'STT,Xã,Tổng số hộ,Số hộ nghèo\n1,Xã An Phú,2.348,38\n2,Xã Tân Lợi,2.154,44\n');
+    const io = fsIo();
+    expect(await runCli(['reconcile', path, '--layout', 'commune-targets'], io)).toBe(EXIT_BAD_INPUT);
+    expect(io.err()).toContain('missing columns poor_start (printed “HN đầu năm*” › “Hộ” or “Hộ nghèo đầu năm*” › “Hộ” or …)');
+  });
+
+  /** Capital by level with the district's own budget beside the province's. */
+  const BY_DISTRICT = [
+    'STT;Nội dung;Ngân sách trung ương (triệu đồng);Ngân sách tỉnh (triệu đồng);Ngân sách huyện (triệu đồng);Vốn lồng ghép, huy động (triệu đồng);Tổng cộng (triệu đồng)',
+    '1;Đường giao thông thôn Nà Lạn;4.850;485;-;120;5.455',
+    '2;Nhà văn hóa thôn Bản Chang;1.450;145;50;80;1.725',
+    ';Tổng cộng;6.300;630;50;200;7.180',
+  ].join('\n');
+
+  it('--layout budget-by-project: “Ngân sách huyện” is the district\'s budget, not the province\'s; a wrong figure of it is found', async () => {
+    const planted = BY_DISTRICT.replace(';145;50;80;1.725', ';145;60;80;1.725');
+    expect(await twinAndPlanted(BY_DISTRICT, planted, ['--delimiter', ';', '--layout', 'budget-by-project'])).toEqual(['sum-mismatch 2:4 60']);
+  });
+});
