@@ -6,9 +6,9 @@ import { UNIT_OPTION } from './_layoutUnit.js';
 /**
  * Columns of the `budget-by-project` layout, in order (a unit may follow an amount column's name in the header).
  * @example
- * BUDGET_BY_PROJECT_COLUMNS //=> ['stt', 'item', 'role', 'central', 'provincial', 'other', 'total']
+ * BUDGET_BY_PROJECT_COLUMNS //=> ['stt', 'item', 'role', 'central', 'provincial', 'district', 'other', 'total']
  */
-export const BUDGET_BY_PROJECT_COLUMNS: readonly string[] = Object.freeze(['stt', 'item', 'role', 'central', 'provincial', 'other', 'total']);
+export const BUDGET_BY_PROJECT_COLUMNS: readonly string[] = Object.freeze(['stt', 'item', 'role', 'central', 'provincial', 'district', 'other', 'total']);
 
 /** The roles a line of a budget table may have (the `role` column is optional: roles are inferred from row numbers and labels). */
 export type BudgetRowRole = 'programme' | 'project' | 'sub-project' | 'item' | 'unit' | 'subtotal' | 'total';
@@ -29,14 +29,16 @@ export const BUDGET_BY_PROJECT_SPEC: TableSpec = deepFreeze({
     { key: 'item', kind: 'text', label: true, header: 'item', aliases: BUDGET_ITEM_ALIASES },
     { key: 'role', kind: 'role', header: 'role', aliases: ['vai trò'] },
     { key: 'central', kind: 'amount', header: 'central', aliases: ['Ngân sách trung ương', 'NSTW', 'Vốn ngân sách trung ương', 'Trung ương', 'NS trung ương'] },
-    { key: 'provincial', kind: 'amount', header: 'provincial', aliases: ['Ngân sách tỉnh', 'Ngân sách địa phương', 'NSĐP', 'Vốn đối ứng*', 'Địa phương', 'NS tỉnh', 'Ngân sách huyện'] },
-    { key: 'other', kind: 'amount', header: 'other', aliases: ['Vốn huy động khác', 'Huy động khác', 'Nguồn khác', 'Vốn khác', 'Khác', 'Vốn huy động hợp pháp khác'] },
+    { key: 'provincial', kind: 'amount', header: 'provincial', aliases: ['Ngân sách tỉnh', 'Ngân sách địa phương', 'NSĐP', 'Vốn đối ứng*', 'Địa phương', 'NS tỉnh'] },
+    // a district's own budget beside the province's is a source of its own, never the province's (optional: most plans print none)
+    { key: 'district', kind: 'amount', header: 'district', aliases: ['Ngân sách huyện', 'NS huyện', 'Ngân sách cấp huyện'], required: false },
+    { key: 'other', kind: 'amount', header: 'other', aliases: ['Vốn huy động khác', 'Huy động khác', 'Nguồn khác', 'Vốn khác', 'Khác', 'Vốn huy động hợp pháp khác', 'Vốn lồng ghép*'] },
     { key: 'total', kind: 'amount', header: 'total', aliases: TOTAL_ALIASES },
   ],
   roles: { values: ['programme', 'project', 'sub-project', 'item', 'unit', 'subtotal', 'total'] },
   relations: [
-    { type: 'column-total', column: 'total', parts: ['central', 'provincial', 'other'], partsRounded: 'auto' },
-    { type: 'role-totals', columns: ['central', 'provincial', 'other', 'total'], partsRounded: 'auto' },
+    { type: 'column-total', column: 'total', parts: ['central', 'provincial', 'district', 'other'], partsRounded: 'auto' },
+    { type: 'role-totals', columns: ['central', 'provincial', 'district', 'other', 'total'], partsRounded: 'auto' },
   ],
   blankAs: 'zero',
 });
@@ -48,7 +50,7 @@ export const BUDGET_BY_PROJECT_SPEC: TableSpec = deepFreeze({
  * (local) budget, other lawful mobilisation and the row total, each in the unit its header gives
  * (`central (triệu đồng)`), a caption (*ĐVT: triệu đồng*) or `--unit`.
  *
- * Relations: `total = central + provincial + other` on every row; a line with lines under it is
+ * Relations: `total = central + provincial + district + other` on every row (the district's budget, *ngân sách huyện*, optional); a line with lines under it is
  * their sum; the total is the sum of the lines with none. Blank cells (`-`) count as 0. Amounts
  * printed in a unit larger than the đồng are rounded parts, so a total within the parts'
  * precision is a `rounding` finding, not an error.

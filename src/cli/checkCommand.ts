@@ -17,8 +17,9 @@ import { readTextDocument } from '../io/readTextDocument.js';
 import { markDocx } from '../io/writeCheckedDocx.js';
 import { findingsWorkbook, markXlsx } from '../io/writeCheckedXlsx.js';
 import { MAX_WHOLE_FILE_BYTES } from '../io/readLimits.js';
+import type { CsvDelimiter } from '../io/_csvTokenizer.js';
 import { fileInputs, looksLikeZip, openCliInput, readCliText, writeBytesToStdout } from './cliInput.js';
-import { DELIMITERS, readGrid, tableOf } from './reconcileCommand.js';
+import { csvReadingHint, DELIMITERS, readGrid, tableOf } from './reconcileCommand.js';
 import { badInput, errorText, EXIT_FINDINGS, EXIT_OK, failedOnInput, noteOnStderr, parseCliArgs, writeJsonResult, type CliCommand, type CliIo, type ExitCode } from './cliSupport.js';
 
 const HELP = `Usage: vn-poverty check PLAN.docx|PLAN.xlsx|PLAN.txt|TABLE.csv|- [--json] [--out checked.docx|checked.xlsx|-] [options]
@@ -212,6 +213,8 @@ async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
     if (!(error instanceof VnPovertyError)) throw error;
     return badInput(io, `check: ${file}: ${errorText(error)}`);
   }
+  // a CSV is one table: when it gave nothing to check, it was not read as a table, and saying “0 findings” would pass it
+  if (csv && report.tables.every((t) => t.checks === 0) && report.findings.length === 0) return badInput(io, `check: ${file}: ${unreadCsvTable(report, delimiter, numberFormat)}`);
   if (out !== undefined) {
     try {
       // --out -: a Word copy for a Word input, else the workbook (marked up, or the findings)
@@ -226,6 +229,13 @@ async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
   if (json) writeJsonResult(io, report);
   else (out === '-' ? io.stderr : io.stdout).write(`${formatCheckReport(report, { unchecked: args.values['unchecked'] === true })}\n`);
   return report.ok ? EXIT_OK : EXIT_FINDINGS;
+}
+
+/** Why a CSV table gave nothing to check, and what to give: its reading when it has no figures, a layout when nothing relates them. */
+function unreadCsvTable(report: CheckReport, delimiter: CsvDelimiter, numberFormat: 'vi' | 'en'): string {
+  const figures = report.tables.some((t) => t.layout.columns.some((c) => c.kind === 'count' || c.kind === 'rate' || c.kind === 'amount'));
+  if (!figures) return `no column of figures was found; nothing to check (${csvReadingHint(delimiter, numberFormat)})`;
+  return 'no total row, rate base or relation between its columns could be inferred; nothing to check: give its layout with --spec TABLE.json (or reconcile it with --layout NAME)';
 }
 
 /** `vn-poverty check FILE [--json] [--out FILE]`: checks a whole plan document; exit 0 / 1 (findings) / 2 (unreadable). */

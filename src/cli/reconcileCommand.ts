@@ -118,6 +118,21 @@ export async function readGrid(input: CliInput<'csv' | 'xlsx'>, delimiter: CsvDe
   return { grid, source: { grid }, merges: [], notes: [] };
 }
 
+/**
+ * Why a CSV may have given no column of figures, and what to say: the separator it was read with and
+ * the number format, with the options that change them.
+ * @example
+ * csvReadingHint(',', 'vi') //=> 'read as a CSV separated by `,` with Vietnamese figures (1.234,5): if its fields are separated by `;` or tabs, give --delimiter \';\' or --delimiter tab; for figures like 1,234.5 give --number-format en'
+ */
+export function csvReadingHint(delimiter: CsvDelimiter, numberFormat: NumberFormat): string {
+  const name = delimiter === '\t' ? 'tabs' : `\`${delimiter}\``;
+  const others = ([',', ';', '\t'] as const).filter((d) => d !== delimiter);
+  const say = (d: CsvDelimiter): string => (d === '\t' ? 'tab' : `'${d}'`);
+  const format = numberFormat === 'vi' ? 'Vietnamese figures (1.234,5)' : 'English figures (1,234.5)';
+  const otherFormat = numberFormat === 'vi' ? 'for figures like 1,234.5 give --number-format en' : 'for figures like 1.234,5 leave out --number-format en';
+  return `read as a CSV separated by ${name} with ${format}: if its fields are separated by ${others.map((d) => (d === '\t' ? 'tabs' : `\`${d}\``)).join(' or ')}, give ${others.map((d) => `--delimiter ${say(d)}`).join(' or ')}; ${otherFormat}`;
+}
+
 /** A cell that holds only a figure (digits, marks, a sign, a percent sign): what `--number-format en` rewrites. */
 const FIGURE_ONLY = /^\s*[-−(]?\d[\d.,\s\u00a0]*\)?\s*%?\s*$/u;
 
@@ -208,7 +223,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
     return failedOnInput(io, 'reconcile', error);
   }
   try {
-    return await finish(io, input.name, read, chosen, { out, json, numberFormat, unit, rounding, attribute: args.values['all-findings'] !== true });
+    return await finish(io, input.name, read, chosen, { out, json, numberFormat, unit, rounding, attribute: args.values['all-findings'] !== true, delimiter });
   } finally {
     await input.close();
   }
@@ -220,7 +235,7 @@ async function finish(
   file: string,
   read: ReadTable,
   chosen: { readonly spec: TableSpec; readonly unit?: MoneyUnit; readonly rounding?: RoundingMode } | null,
-  o: { readonly out: string | undefined; readonly json: boolean; readonly numberFormat: NumberFormat; readonly unit: string | undefined; readonly rounding: string | undefined; readonly attribute: boolean },
+  o: { readonly out: string | undefined; readonly json: boolean; readonly numberFormat: NumberFormat; readonly unit: string | undefined; readonly rounding: string | undefined; readonly attribute: boolean; readonly delimiter: CsvDelimiter },
 ): Promise<ExitCode> {
   const { out, numberFormat, unit, rounding } = o;
   // with no layout, tables printed one under another on the sheet are checked one by one
@@ -241,7 +256,9 @@ async function finish(
   } catch (error) {
     if (!(error instanceof VnPovertyError)) throw error;
     const message = errorText(error);
-    return badInput(io, message.startsWith(file) ? message : `${file}: ${message}`);
+    // a CSV with no figures at all may have been read with the wrong separator or number format: say how to read it
+    const hint = 'grid' in read.source && error.issues[0].code === 'table-not-understood' && error.issues[0].message.includes('no column of figures') ? ` (${csvReadingHint(o.delimiter, numberFormat)})` : '';
+    return badInput(io, `${message.startsWith(file) ? message : `${file}: ${message}`}${hint}`);
   }
   if (report.layout.rows.length === 0) return badInput(io, `${file} has a header but no rows: nothing to check`);
   const copyFailed = await writeCopy(io, read, report, out);

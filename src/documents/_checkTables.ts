@@ -159,8 +159,10 @@ export function checkTables(
     const evidence: readonly RelationEvidence[] = declared === undefined && userSpec === undefined ? u.evidence : [];
     const layoutFrom: CheckedTable['layoutFrom'] = userSpec !== undefined || declared !== undefined ? 'spec' : 'inferred';
     if (declared === undefined && userSpec === undefined) {
-      for (const note of u.notes) unchecked.push({ kind: 'table-row', location: where, text: note, reason: note });
-      for (const key of u.uncheckedColumns) unchecked.push({ kind: 'table-column', location: { ...where, columnKey: key }, text: key, reason: 'no relation with another column or row was found for it' });
+      // an unchecked item is at its column (a transposed table's: at the printed row), or at the table with no cell
+      const table = tableOnly(where);
+      for (const note of u.notes) unchecked.push({ kind: 'table-row', location: table, text: note, reason: note });
+      for (const key of u.uncheckedColumns) unchecked.push({ kind: 'table-column', location: { ...table, ...columnCell(shaped, u.layout.columns.find((c) => c.key === key)?.col), columnKey: key }, text: key, reason: 'no relation with another column or row was found for it' });
     }
     understood.push({ table: block, layout });
     let engine: EngineTable;
@@ -172,7 +174,7 @@ export function checkTables(
     } else {
       const { hasFigures, checkable } = layoutCoverage(layout);
       if (!checkable) {
-        if (hasFigures) unchecked.push({ kind: 'table', location: where, text: firstText(block), reason: 'no total row, rate base or relation between columns could be inferred' });
+        if (hasFigures) unchecked.push({ kind: 'table', location: tableOnly(where), text: firstText(block), reason: 'no total row, rate base or relation between columns could be inferred' });
         tables.push({ location: where, layout, spec: null, evidence, layoutFrom, checks: 0, findings: 0 });
         continue;
       }
@@ -243,6 +245,19 @@ function fractionalCounts(table: DocumentTable, layout: DocumentTableLayout): Re
     }
   }
   return out;
+}
+
+/** A table's location with no cell in it: the block (and sheet), not the row and column the table starts at. */
+function tableOnly(where: FindingLocation): FindingLocation {
+  const { row: _row, column: _column, ...rest } = where;
+  return rest;
+}
+
+/** Where a column of the table read is printed: its column (1-based), or for a transposed table its printed row; nothing when unknown. */
+function columnCell(shaped: ShapedTable, col: number | undefined): { readonly row?: number; readonly column?: number } {
+  if (col === undefined) return {};
+  const printed = shaped.origins?.[col]?.col ?? col;
+  return shaped.transposed ? { row: printed + 1 + shaped.skippedRows } : { column: printed + 1 };
 }
 
 function firstText(t: DocumentTable): string {

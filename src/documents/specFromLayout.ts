@@ -45,7 +45,8 @@ export function specFromLayout(table: DocumentTable, layout: DocumentTableLayout
   const totals = layout.rows.filter((r) => r.covers !== undefined && r.role !== 'average');
   const additiveCols = additiveColumns(layout).map((c) => c.col);
   if (totals.some((r) => additiveCols.some((c) => blankCell(table, r.row, c)))) return { ok: false, reason: 'a total row is blank in some column' };
-  if (additive.length > 0 && totals.length > 0) relations.push({ type: 'role-totals', columns: additive, partsRounded: additiveColumns(layout).some((c) => c.kind === 'amount') });
+  // a “trong đó” row (or a deprivation indicator under the poor households) is at most its row, with or without totals
+  if (additive.length > 0 && (totals.length > 0 || layout.rows.some((r) => r.role === 'part'))) relations.push({ type: 'role-totals', columns: additive, partsRounded: additiveColumns(layout).some((c) => c.kind === 'amount') });
   for (const r of layout.relations) {
     if (silentRows(table, layout, r).size > 0) return { ok: false, reason: `“${r.column}” and the columns it is checked by are all blank in some rows` };
     switch (r.type) {

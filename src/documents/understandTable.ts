@@ -10,6 +10,7 @@ import { coverageCandidates, hasChildRow, inNumberSequence, MEAN_ROW, namedGroup
 import { averageRelations, carriedBreaks, CHANGE_HEADER, declaredFormulas, headerFormulas, IN_WHICH, isMeanOf, linearRelations, scaledTo, TOTAL_NAME, type Col, type LinearFit } from './_columnRelations.js';
 import type { DocumentTable } from './documentModel.js';
 import { namesChangeFromPrevious, productFits, rowChangeFit } from './_rowChanges.js';
+import { deprivationIndicatorRows } from './_deprivationRows.js';
 import type { DocumentLayoutColumn, DocumentColumnKind, LayoutRelation, DocumentLayoutRow, DocumentTableLayout, MeanRowRate } from './tableLayout.js';
 import { assertOptions } from '../errors/assertOptions.js';
 
@@ -145,7 +146,8 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
     if (cell === undefined || (cell.mergedInto !== undefined && (cell.mergedInto.row !== r || cell.mergedInto.col !== c))) return '';
     return cell.text.trim();
   };
-  const captionText = [options.caption ?? '', table.caption ?? '', ...header.captionRows.map((r) => text(r, 0))].join(' ');
+  // a caption row's every cell: the unit line is often printed at the right end (“ĐVT: triệu đồng” over the last columns)
+  const captionText = [options.caption ?? '', table.caption ?? '', ...header.captionRows.map((r) => captionRowText(table, r, text))].join(' ');
   const captionKinds = unitKindsIn(captionText);
   const captionUnit = moneyUnitIn(captionText);
 
@@ -291,6 +293,8 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
   const evidence: RelationEvidence[] = [];
   /** Group rows that add up over no set of rows: the rows each heads, to judge by the table's structure below. */
   const unconfirmedGroups = new Map<number, readonly number[]>();
+  /** Rows the deprivation indicators under them do not add up to (they overlap): the grid rows of those indicators. */
+  const overlapBases = new Map<number, readonly number[]>();
   const rows: DocumentLayoutRow[] = signals.map((s, j) => {
     const base = { row: s.row, label: s.label !== '' ? mergedName(s.row, s.label) : s.numberText, ...(s.numberText === '' ? {} : { number: s.numberText }) };
     if (s.signal === 'heading' || s.signal === 'part' || (s.signal === 'item' && s.level <= 2 && !hasChildRow(signals, j))) {
@@ -319,6 +323,12 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
         break;
       }
       if (best === null || r.holds > best.holds) best = { rows: cand.rows, ...r };
+    }
+    // rows that are deprivation indicators overlap (a household is deprived in several): the row above them that
+    // they do not add up to (“Tổng số hộ nghèo”, the base of their shares) is their base, each of them at most it
+    if (best !== null && !confirms(best) && deprivationIndicatorRows(best.rows.map(rowLabel))) {
+      overlapBases.set(j, best.rows);
+      return { ...base, role: 'item' };
     }
     // a row its label or number calls a subtotal or total (“II”, “Khu vực nông thôn”, “Tổng cộng”) over the rows
     // it heads: one column adding up to a figure other than zero is evidence enough, when two of its cells are wrong
@@ -369,6 +379,14 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
     });
     return { ...base, role: s.signal === 'total' ? 'total' : 'subtotal', covers: best.rows, ...(carries.length === 0 ? {} : { carries }) };
   });
+
+  // each indicator under its base is a part of it (“trong đó”): at most it, never added into a total
+  for (const indicators of overlapBases.values()) {
+    for (const x of indicators) {
+      const k = indexOfRow.get(x)!;
+      if (rows[k]!.role === 'item') rows[k] = { ...rows[k]!, role: 'part' };
+    }
+  }
 
   // a group row that adds up in no column over the rows it heads, while a group at its level adds up over
   // its own rows and a total counts it among the groups it adds up, is a subtotal all the same: a subtotal
@@ -500,8 +518,11 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
     evidence.push({ type: 'row-change', text: fit.text, holds: fit.holds, of: fit.of, breaks: fit.breaks.map(rowLabelAt), origin: 'inferred' });
   }
   // an amount that is a count times an amount per unit (“Số hộ | Định mức (triệu đồng/hộ) | Thành tiền”), row by row
+  // (the amount may be a sum's total or term as well — “Thành tiền” = its sources — which checks other cells; not a
+  // column another row's figures give, a change from the year before or a yearly average)
+  const derived = new Set(relations.flatMap((r) => (r.type === 'row-change' || r.type === 'average' ? [r.column] : [])));
   for (const f of productFits(figureCols, checkedRows, at, (j) => dataRows[j]!, rounding)) {
-    if (claimed.has(f.relation.column)) continue;
+    if (derived.has(f.relation.column)) continue;
     relations.push(f.relation);
     evidence.push({ type: 'product', text: f.text, holds: f.holds, of: f.of, breaks: f.breaks.map(rowLabelAt), origin: 'inferred' });
   }
@@ -538,7 +559,7 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
       // — or any rate column whose total row prints 100 (“Tỷ lệ (%)” of each source of a budget, “100,00” at “Tổng cộng”)
       const grand = grandTotal(rows);
       const whole = grand >= 0 && at(grand, rc.col) !== null && isHundred(at(grand, rc.col)!);
-      const totalRow = SHARE_HEADER.test(foldVietnamese(rc.header)) || whole ? grand : -1;
+      const totalRow = SHARE_HEADER.test(foldVietnamese(rc.header)) ? shareBaseRow(rows, overlapBases) : whole ? grand : -1;
       const shareFit = totalRow < 0 ? null : bestShareFit(rc, additive, checkedRows, totalRow, at, rounding);
       if (shareFit !== null && shareFit.holds >= Math.max(2, Math.ceil(shareFit.of * 0.5))) {
         const t = rows[totalRow]!;
@@ -806,6 +827,18 @@ function grandTotal(rows: readonly DocumentLayoutRow[]): number {
     if (r.role === 'total' && (best < 0 || (r.covers?.length ?? 0) > (rows[best]!.covers?.length ?? 0))) best = j;
   });
   return best;
+}
+
+/** The text of a caption row: its cells' texts, each once (a title merged across is read in its first cell). */
+function captionRowText(table: DocumentTable, r: number, text: (r: number, c: number) => string): string {
+  const cells = (table.rows[r] ?? []).map((_, c) => text(r, c)).filter((t) => t !== '');
+  return [...new Set(cells)].join(' ');
+}
+
+/** The row shares are taken of: the grand total, or else the first row of deprivation indicators' base (they overlap: no total). */
+function shareBaseRow(rows: readonly DocumentLayoutRow[], overlapBases: ReadonlyMap<number, readonly number[]>): number {
+  const total = grandTotal(rows);
+  return total >= 0 ? total : ([...overlapBases.keys()][0] ?? -1);
 }
 
 /** The column whose figure in each row over its figure in the total row gives the printed share in the most rows. */

@@ -33,15 +33,21 @@ export function positionPath(at: CsvPosition, columnName?: string): ReadonlyArra
 const SEPARATOR_NAMES: Readonly<Record<string, string>> = { ',': '`,`', ';': '`;`', '\t': 'tab' };
 
 /**
- * When a header was read as one column holding another separator (a `;` file read with `,`): that
- * separator, its name for messages and the hint; else undefined.
+ * When a header was read with the wrong separator (a `;` file read with `,`): that separator, its
+ * name for messages and the hint; else undefined. Either the header was read as one column holding
+ * another separator, or its text holds another separator at least once per column read — a header
+ * cell with a comma of its own (“Vốn lồng ghép, huy động”) splits a `;` header in two, never in as
+ * many columns as its `;` make.
  */
 export function wrongSeparator(header: ReadonlyArray<unknown> | undefined, delimiter: CsvDelimiter): { readonly other: CsvDelimiter; readonly hint: string } | undefined {
-  if (header === undefined || header.length !== 1 || typeof header[0] !== 'string') return undefined;
-  const text = header[0];
-  const other = ([';', '\t', ','] as const).find((d) => d !== delimiter && text.includes(d));
+  if (header === undefined || header.length === 0 || header.some((c) => typeof c !== 'string')) return undefined;
+  const cells = header as readonly string[];
+  const text = cells.join('');
+  const times = (d: string): number => text.split(d).length - 1;
+  const other = cells.length === 1 ? ([';', '\t', ','] as const).find((d) => d !== delimiter && text.includes(d)) : ([';', '\t'] as const).find((d) => d !== delimiter && times(d) >= cells.length);
   if (other === undefined) return undefined;
-  return { other, hint: `the header has one column; is the separator ${SEPARATOR_NAMES[other]!}? (say so with --delimiter ${other === '\t' ? 'tab' : `'${other}'`}, or the delimiter option)` };
+  const read = cells.length === 1 ? 'the header has one column' : `the header has ${cells.length} columns and ${times(other)} ${SEPARATOR_NAMES[other]!} in its text`;
+  return { other, hint: `${read}; is the separator ${SEPARATOR_NAMES[other]!}? (say so with --delimiter ${other === '\t' ? 'tab' : `'${other}'`}, or the delimiter option)` };
 }
 
 /** A tokenizer error after a header read as one column: the wrong separator is the error, the tokenizer's is how it showed. */

@@ -44,20 +44,21 @@ const SEPARATOR_NAMES: Readonly<Record<string, string>> = { ',': '`,`', ';': '`;
  * @param header - the first row as read.
  * @param delimiter - the separator it was read with.
  * @param source - file name for the message.
+ * @param row - the 1-based row the header was read from (1 unless told).
  * @throws VnPovertyError `wrong-separator`: "the header has one column; is the separator `;`?".
  * @example
  * checkSeparator(['stt;unit;households'], ',') // throws: code 'wrong-separator'
  * checkSeparator(['stt', 'unit'], ',') //=> undefined
  */
-export function checkSeparator(header: ReadonlyArray<unknown>, delimiter: CsvDelimiter, source?: string): void {
+export function checkSeparator(header: ReadonlyArray<unknown>, delimiter: CsvDelimiter, source?: string, row = 1): void {
   const wrong = wrongSeparator(header, delimiter);
   if (wrong === undefined) return;
   fail({
     code: 'wrong-separator',
-    path: source !== undefined ? [source, 1] : [1],
+    path: source !== undefined ? [source, row] : [row],
     value: header[0],
     expected: `columns separated by ${SEPARATOR_NAMES[delimiter] ?? delimiter}`,
-    message: `${source !== undefined ? `${source}, ` : ''}row 1: ${wrong.hint}`,
+    message: `${source !== undefined ? `${source}, ` : ''}row ${row}: ${wrong.hint}`,
   });
 }
 
@@ -75,6 +76,8 @@ export function checkTableRows(rows: ReadonlyArray<ReadonlyArray<string>>, delim
   const filled = rows.filter((r) => r.some((c) => c.trim() !== ''));
   if (filled.length === 0) fail({ code: 'empty-file', path: source !== undefined ? [source] : [], value: '', expected: 'a header row and data rows', message: `${name} is empty: nothing to check` });
   checkSeparator(filled[0]!, delimiter, source);
+  // a title line above the header (“Biểu 02. Vốn theo cấp”, one cell): the header under it tells the separator
+  if (filled.length > 1 && filled[0]!.filter((c) => c.trim() !== '').length === 1) checkSeparator(filled[1]!, delimiter, source, rows.indexOf(filled[1]!) + 1);
   if (filled.length === 1) fail({ code: 'no-data', path: source !== undefined ? [source] : [], value: '', expected: 'data rows under the header', message: `${name} has a header but no rows: nothing to check` });
 }
 

@@ -2,7 +2,7 @@ import { addFractions, compareFractions, fraction, multiplyFractions, subtractFr
 import { formatVnNumber } from '../numbers/formatVnNumber.js';
 import { roundQuotient, type RoundingMode } from '../numbers/rounding.js';
 import type { CellRef } from './printedTable.js';
-import { formatSigned, fractionText, plainDecimal, type ReconcileIssue } from './reconcileIssue.js';
+import { formatSigned, fractionText, likePrinted, plainDecimal, type ReconcileIssue } from './reconcileIssue.js';
 import { UNIT_SLIPS } from './_sumChecks.js';
 
 /** An exact figure as printed: its value and its decimals. */
@@ -27,6 +27,8 @@ export interface AttributionContext {
   readonly sumsOf?: (ref: CellRef) => ReadonlyArray<{ readonly cells: readonly CellRef[]; readonly holdsWith: (value: Fraction) => boolean | null }>;
   /** The rates that read a cell as their count or base: each one's cells, the rate's first. */
   readonly ratesOf?: (ref: CellRef) => ReadonlyArray<readonly CellRef[]>;
+  /** The rates (× 100) of one count over the base `ref`, holding or not: their rate and count cells. */
+  readonly ratesOn?: (ref: CellRef) => ReadonlyArray<{ readonly rate: CellRef; readonly count: CellRef }>;
 }
 
 const SUMS = new Set(['sum-mismatch', 'difference-mismatch']);
@@ -72,7 +74,7 @@ function rateOnRightBase(r: ReconcileIssue, rate: PrintedFigure, count: Fraction
     expectedExact: fractionText(exact),
     difference: plainDecimal(diff, rate.decimals),
     message:
-      `${r.row} · ${r.column}: printed ${rate.text}, expected ${expectedText} (${countText} ÷ ${baseText} × 100 = ${formatVnNumber(exact, { decimals: rate.decimals + 4, rounding: 'half-even' })}…, ${rounding}, ` +
+      `${r.row} · ${r.column}: printed ${rate.text}, expected ${likePrinted(expectedText, rate.text)} (${countText} ÷ ${baseText} × 100 = ${formatVnNumber(exact, { decimals: rate.decimals + 4, rounding: 'half-even' })}…, ${rounding}, ` +
       `on the base its rows add up to: ${baseFinding.row} · ${baseFinding.column} ${baseText}, printed ${printedBase.text}), difference ${formatSigned(diff, rate.decimals)}`,
   };
 }
@@ -182,8 +184,10 @@ export function attributeIssues(issues: readonly ReconcileIssue[], ctx: Attribut
       replaced.set(group[0]!, findingAt(group[0]!, labelOf(ref.row) ?? ref.row, ref, { ...slip.figure, decimals }, implied, group.flatMap((i) => i.cells), group.map((i) => i.relationText).join('; '), because));
     }
   }
-  // a wrong cell found by one relation, and a term of another that breaks by as much
-  for (const a of sums) {
+  // a wrong cell found by one relation (a sum, or a product: “thành tiền” ≠ count × amount per unit), and a term of
+  // another that breaks by as much
+  const products = out.filter((i) => i.code === 'product-mismatch' && diffOf(i) !== null);
+  for (const a of [...sums, ...products]) {
     const da = diffOf(a)!;
     for (const b of sums) {
       if (a === b || dropped.has(b) || dropped.has(a)) continue;
@@ -193,6 +197,17 @@ export function attributeIssues(issues: readonly ReconcileIssue[], ctx: Attribut
       if (!aIsTermOfB || bIsTermOfA || !(same(da, db) || same(da, neg(db)))) continue;
       dropped.add(b);
       note(a, `it also makes ${where(b)} differ by ${plainDecimal(db, 6)}`);
+    }
+  }
+  // a product whose amount the sums vouch for (“Thành tiền” 1.800,0 adds up with its sources): the factor that, read as
+  // the amount over the other, gives a figure printed to its own decimals is the wrong cell (54 for 45 × 40,0)
+  if (sumsOf !== undefined) {
+    for (const p of products) {
+      if (dropped.has(p)) continue;
+      const moved = productFactorAt(p, out.filter((i) => i !== p && !dropped.has(i)), ctx, sumsOf);
+      if (moved === null) continue;
+      dropped.add(p);
+      replaced.set(p, moved);
     }
   }
   // a subtotal that breaks a column relation by exactly what its items break it by
@@ -311,6 +326,23 @@ export function attributeIssues(issues: readonly ReconcileIssue[], ctx: Attribut
       replaced.set(s, findingAt(s, s.row, s.cells[0]!, printed, right, s.cells.slice(1), s.relationText, () => `${s.relationText}, with ${r.row}'s ${formatVnNumber(implied, { decimals: countFigure.decimals, rounding: 'half-up' })} (printed ${countFigure.text})`));
     }
   }
+  // an item's base typed wrong (households 533 for 443) while its rates and the total were computed on the right one:
+  // the totals adding it break by as much, and every rate of the row it breaks is right for the base they imply
+  for (const s of sums) {
+    if (dropped.has(s) || replaced.has(s) || s.relation !== 'row-total') continue;
+    const d = diffOf(s)!;
+    for (const term of s.cells.slice(1)) {
+      const found = baseOfRates(term, d, out.filter((i) => !dropped.has(i) && !replaced.has(i)), sums.filter((x) => !dropped.has(x) && !replaced.has(x)), ctx);
+      if (found === null) continue;
+      const { figure, implied, rates, totals } = found;
+      for (const i of [...rates, ...totals]) dropped.add(i);
+      const cells = [...totals, ...rates].flatMap((i) => i.cells);
+      const because = (expected: string): string =>
+        `${totals.map((t) => `${t.row} adds up to ${t.printed} with ${expected} here`).join(', ')}, and the row's rate${rates.length > 1 ? 's' : ''} ${rates.map((r) => `${r.printed} (${r.column})`).join(' and ')} ${rates.length > 1 ? 'are those' : 'is that'} of ${expected}`;
+      replaced.set(s, findingAt(s, rates[0]!.row, term, figure, implied, cells, [...totals, ...rates].map((i) => i.relationText).join('; '), because));
+      break;
+    }
+  }
   // a count that breaks its rate and a change or difference it is a term of (“Giảm so với năm trước” of a wrong year's
   // count), where the rate and the change agree on one other count: that count is the wrong cell, one finding there
   if (sumsOf !== undefined) {
@@ -422,6 +454,56 @@ export function attributeIssues(issues: readonly ReconcileIssue[], ctx: Attribut
     result.push(noted(i));
   }
   return result;
+}
+
+/**
+ * The finding of a product moved to the factor that is wrong: when the amount is vouched for by a sum that holds
+ * as printed, and exactly one factor, read as the amount over the other, is a figure at its own printed decimals
+ * (above zero, found wrong by nothing else); null otherwise (the amount may be the wrong figure).
+ */
+function productFactorAt(p: ReconcileIssue, open: readonly ReconcileIssue[], ctx: AttributionContext, sumsOf: NonNullable<AttributionContext['sumsOf']>): ReconcileIssue | null {
+  const [targetRef, ...factorRefs] = p.cells as [CellRef, CellRef, CellRef];
+  const amount = ctx.figure(targetRef);
+  const factors = factorRefs.map((f) => ctx.figure(f));
+  if (amount === null || factors.some((f) => f === null) || open.some((i) => p.cells.some((c) => key(c) === key(i.cells[0]!)))) return null;
+  const vouching = sumsOf(targetRef).filter((r) => r.holdsWith(amount.value) === true);
+  if (vouching.length === 0) return null;
+  const fits = factorRefs.flatMap((ref, k) => {
+    const other = factors[1 - k]!;
+    if (other.value.num === 0n) return [];
+    const implied = multiplyFractions(amount.value, fraction(other.value.den, other.value.num));
+    const scaled = multiplyFractions(implied, fraction(10n ** BigInt(factors[k]!.decimals)));
+    return implied.num > 0n && scaled.den === 1n && !same(implied, factors[k]!.value) ? [{ ref, figure: factors[k]!, implied, other }] : [];
+  });
+  if (fits.length !== 1) return null;
+  const { ref, figure, implied, other } = fits[0]!;
+  const because = (expected: string): string =>
+    `${amount.text} (${targetRef.column}) = ${expected} × ${other.text}, and ${targetRef.column} ${amount.text} is right as printed: ${vouching.length === 1 ? 'a sum holds' : `${vouching.length} sums hold`} with it`;
+  return findingAt(p, p.row, ref, figure, implied, p.cells, p.relationText, because);
+}
+
+/**
+ * The base `term` of a row's rates, read as the value the sums adding it imply (its figure plus the difference
+ * `d` of a total that breaks): when every rate of its row that breaks on it is right for that value, the total
+ * sums off by `d` that add it, and those rates; null when no rate breaks on it, one is not right for the
+ * implied base, or another finding is at the base or at a rate's count (the count may be the wrong figure).
+ */
+function baseOfRates(term: CellRef, d: Fraction, open: readonly ReconcileIssue[], sums: readonly ReconcileIssue[], ctx: AttributionContext): { figure: PrintedFigure; implied: Fraction; rates: ReconcileIssue[]; totals: ReconcileIssue[] } | null {
+  const figure = ctx.figure(term);
+  if (figure === null) return null;
+  const implied = addFractions(figure.value, d);
+  if (implied.num <= 0n) return null;
+  const rates = open.filter((i) => i.code === 'rate-mismatch' && i.severity === 'error' && i.cells.length === 3 && key(i.cells[2]!) === key(term) && i.cells[0]!.row === term.row);
+  if (rates.length === 0 || open.some((i) => key(i.cells[0]!) === key(term))) return null;
+  // every rate on the base, those that hold as printed too (a rate right for the printed base vouches for it)
+  const all = ctx.ratesOn?.(term) ?? rates.map((r) => ({ rate: r.cells[0]!, count: r.cells[1]! }));
+  for (const { rate, count: countRef } of all) {
+    const count = ctx.figure(countRef);
+    if (count === null || open.some((i) => key(i.cells[0]!) === key(countRef))) return null;
+    if (!rateFits(ctx.figure(rate), count.value, { ...figure, value: implied }, ctx.rounding(rate.column))) return null;
+  }
+  const totals = sums.filter((x) => x.relation === 'row-total' && same(diffOf(x)!, d) && x.cells.slice(1).some((c) => key(c) === key(term)));
+  return { figure, implied, rates, totals };
 }
 
 /**

@@ -8,7 +8,7 @@ import { isBlankText, type ReadCell } from './_printedCell.js';
 import type { SumCheck } from './_sumChecks.js';
 import { intervalText } from './_sumChecks.js';
 import type { CellRef, TableRelation } from './printedTable.js';
-import { formatSigned, fractionText, plainDecimal, type ReconcileShortcut } from './reconcileIssue.js';
+import { formatSigned, fractionText, likePrinted, plainDecimal, type ReconcileShortcut } from './reconcileIssue.js';
 
 /** One rate to check: target = round(Σ counts ÷ base × scale); an average has no base cell but a fixed divisor (the number of counts). */
 export interface RateCheck {
@@ -134,7 +134,7 @@ export function checkRate(check: RateCheck, ctx: CheckContext, indexes: () => Sh
       difference: plainDecimal(diff, decimals),
       shortcut: shortcut?.name ?? null,
       message:
-        `${label(check.target.row)} · ${check.target.column}: printed ${read(check.target).text}, expected ${expectedText} ` +
+        `${label(check.target.row)} · ${check.target.column}: printed ${read(check.target).text}, expected ${likePrinted(expectedText, read(check.target).text)} ` +
         `(${check.counts.length + check.minus.length > 1 ? `(${countShown})` : countShown} ÷ ${baseText}${scaleText} = ${formatVnNumber(exact, { decimals: decimals + 4, rounding: 'half-even' })}…, ${check.rounding}), ` +
         `difference ${formatSigned(diff, decimals)}${shortcut === null ? '' : ` [rounding: ${shortcut.name}: ${shortcut.how}]`}${baseCell === null ? '' : totalRateSlip(check, printed, decimals, ctx)}`,
     });

@@ -113,3 +113,15 @@ export function formatSigned(f: Fraction, decimals: number): string {
   const text = formatVnNumber(f, { decimals, rounding: 'half-up' });
   return f.num > 0n ? `+${text}` : text;
 }
+
+/**
+ * An expected figure written as the printed one is: with its percent sign when the cell prints one
+ * (“printed 15,35%, expected 12,76%”), so that a message shows both figures in one format.
+ * @example
+ * likePrinted('12,76', '15,35%') //=> '12,76%'
+ * likePrinted('12,76', '15,35') //=> '12,76'
+ * @internal
+ */
+export function likePrinted(expected: string, printed: string): string {
+  return /%\s*$/.test(printed) && !/%\s*$/.test(expected) ? `${expected}%` : expected;
+}

@@ -86,6 +86,7 @@ export function reconcileTable(table: PrintedTable, options: ReconcileTableOptio
     rounding: (column) => roundings.get(column) ?? 'half-up',
     sumsOf: (ref) => (sumsByCell ??= sumsIndex(checks)).get(refKey(ref))?.map((c) => ({ cells: [c.target, ...c.terms.map((t) => t.cell)], holdsWith: (value) => sumHoldsWith(c, ctx.read, ref, value) })) ?? [],
     ratesOf: (ref) => (ratesByCell ??= ratesIndex(checks)).get(refKey(ref)) ?? [],
+    ratesOn: (ref) => checks.flatMap((c) => (c.kind === 'rate' && c.scale === 100n && c.counts.length === 1 && c.minus.length === 0 && 'row' in c.base && refKey(c.base) === refKey(ref) ? [{ rate: c.target, count: c.counts[0]! }] : [])),
   });
   // a finding attribution moved to another cell points at that cell's grid cell
   const issues = attributed.map((i) => {

@@ -126,11 +126,22 @@ function splitUnit(text: string): { readonly name: string; readonly note: string
 }
 
 function columnPaths(grid: PrintedGrid, start: number, rows: number, width: number): string[][] {
+  const cell = (r: number, c: number): string => (grid[r]?.[c] ?? '').toString().trim();
+  const under = (r: number, c: number): boolean => {
+    for (let k = r + 1; k < start + rows; k++) if (cell(k, c) !== '') return true;
+    return false;
+  };
   const paths: string[][] = [];
   for (let c = 0; c < width; c++) {
     const path: string[] = [];
     for (let r = start; r < start + rows; r++) {
-      const t = (grid[r]?.[c] ?? '').toString().trim();
+      let t = cell(r, c);
+      // a group printed once over the columns under it, its merge lost (a CSV): “Hộ nghèo đầu năm,,” over “Hộ | Tỷ lệ (%)”
+      if (t === '' && under(r, c)) {
+        let k = c - 1;
+        while (k >= 0 && cell(r, k) === '' && under(r, k)) k--;
+        if (k >= 0 && under(r, k)) t = cell(r, k);
+      }
       if (t !== '' && path[path.length - 1] !== t) path.push(t);
     }
     paths.push(path);
@@ -185,6 +196,14 @@ function matchColumns(spec: TableSpec, paths: readonly string[][], full = true):
     }
   });
   return missing.length === 0 && repeated.length === 0 ? { ok: true, at } : { ok: false, missing, repeated };
+}
+
+/** A column as a message names it: its key and, when its header is the key, the headers it is printed as (“poor_start (“HN đầu năm*” › “Hộ” or …)”). */
+function printedHeaders(c: SpecColumn): string {
+  const own = headerText(c);
+  const printed = (c.aliases ?? []).slice(0, 2).map((a) => (typeof a === 'string' ? [a] : a).map((t) => `“${t}”`).join(' › '));
+  if (printed.length === 0 || own !== c.key) return own;
+  return `${own} (printed ${printed.join(' or ')}${(c.aliases ?? []).length > 2 ? ' or …' : ''})`;
 }
 
 function headerText(c: SpecColumn): string {
@@ -253,22 +272,32 @@ export function tableFromSpec(grid: PrintedGrid, spec: TableSpec, options: Table
     }
   }
   if (found === null) {
-    const first = starts[0]!;
-    const m = matchColumns(s, columnPaths(grid, first, s.header?.rows ?? 1, width)) as Extract<Match, { ok: false }>;
-    const names = (grid[first] ?? []).map((c) => (c ?? '').trim());
-    const known = new Set(s.columns.flatMap((c) => [c.header ?? c.key, ...(c.aliases ?? [])]).filter((h): h is string => typeof h === 'string').map(norm));
-    const unknown = names.filter((n) => n !== '' && !known.has(norm(splitUnit(n).name)));
+    // the header read the closest: the rows that leave the fewest columns missing or repeated (the first row when none is closer)
+    let first = starts[0]!;
+    let depth = s.header?.rows ?? 1;
+    let m = matchColumns(s, columnPaths(grid, first, depth, width)) as Extract<Match, { ok: false }>;
+    for (const start of starts) {
+      for (const rows of depths) {
+        if (start + rows > grid.length) break;
+        const t = matchColumns(s, columnPaths(grid, start, rows, width)) as Extract<Match, { ok: false }>;
+        if (t.missing.length + t.repeated.length < m.missing.length + m.repeated.length) [first, depth, m] = [start, rows, t];
+      }
+    }
+    const paths = columnPaths(grid, first, depth, width);
+    const names = paths.map((p) => p.join(' › '));
+    const unknown = names.filter((n, i) => n !== '' && !s.columns.some((c) => [c.header ?? c.key, ...(c.aliases ?? [])].some((h) => headerMatches(h, paths[i]!.map(norm)) || headerMatches(h, paths[i]!.map((t) => norm(splitUnit(t).name))))));
     const parts = [
-      m.missing.length > 0 ? `missing column${m.missing.length > 1 ? 's' : ''} ${m.missing.map((k) => headerText(s.columns.find((c) => c.key === k)!)).join(', ')}` : '',
+      m.missing.length > 0 ? `missing column${m.missing.length > 1 ? 's' : ''} ${m.missing.map((k) => printedHeaders(s.columns.find((c) => c.key === k)!)).join(', ')}` : '',
       unknown.length > 0 ? `unknown column${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => JSON.stringify(u)).join(', ')}` : '',
       m.repeated.length > 0 ? `repeated column${m.repeated.length > 1 ? 's' : ''} ${m.repeated.join(', ')}` : '',
     ].filter(Boolean);
+    const lines = depth > 1 ? `lines ${first + 1}–${first + depth}` : `line ${first + 1}`;
     return fail({
       code: 'wrong-columns',
-      path: [`line ${first + 1}`],
+      path: [lines],
       value: names.join(','),
       expected: `the ${name} columns: ${s.columns.map(headerText).join(',')}`,
-      message: `${where}line ${first + 1}: wrong columns for layout ${name}: ${parts.join('; ')} (expected ${s.columns.map(headerText).join(',')})`,
+      message: `${where}${lines}: wrong columns for layout ${name}: ${parts.join('; ')} (expected ${s.columns.map(headerText).join(',')})`,
     });
   }
   const { start, rows: depth, at } = found;

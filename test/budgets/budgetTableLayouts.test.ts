@@ -24,7 +24,7 @@ async function cli(args: string[]): Promise<{ code: number; out: string; err: st
 describe('budget-by-project layout', () => {
   it('is registered under its name with the documented columns and a unit option', () => {
     expect(LAYOUTS['budget-by-project']).toBe(budgetByProjectLayout);
-    expect(BUDGET_BY_PROJECT_COLUMNS).toEqual(['stt', 'item', 'role', 'central', 'provincial', 'other', 'total']);
+    expect(BUDGET_BY_PROJECT_COLUMNS).toEqual(['stt', 'item', 'role', 'central', 'provincial', 'district', 'other', 'total']);
     expect(budgetByProjectLayout.options.map((o) => [o.name, o.values])).toEqual([['unit', ['dong', 'nghin', 'trieu', 'ty', 'header']]]);
     expectDeepFrozen(budgetByProjectLayout);
   });

@@ -43,7 +43,7 @@ describe('vn-poverty reconcile', () => {
     expect(io.err()).toBe('vn-poverty: reconcile: cannot read missing.csv: no such file or folder\n');
     io = captureIo({ files: { 'seed001.csv': SEED001 } });
     expect(await runCli(['reconcile', 'seed001.csv', '--layout', 'counts-and-rates'], io)).toBe(EXIT_BAD_INPUT);
-    expect(io.err()).toMatch(/^vn-poverty: seed001\.csv: line 1: wrong columns for layout counts-and-rates: missing columns poor, poor_rate/);
+    expect(io.err()).toMatch(/^vn-poverty: seed001\.csv: line 1: wrong columns for layout counts-and-rates: missing columns poor \(printed “Số hộ nghèo\*” or “Hộ nghèo” or …\), poor_rate \(printed “Tỷ lệ hộ nghèo\*” or “Hộ nghèo” › “Tỷ lệ\*”\)/);
     io = captureIo({ files: { 'bad.csv': 'stt,unit\n"open' } });
     expect(await runCli(['reconcile', 'bad.csv', '--layout', 'commune-targets'], io)).toBe(EXIT_BAD_INPUT);
     expect(io.err()).toContain('bad.csv');
@@ -68,7 +68,7 @@ describe('vn-poverty reconcile', () => {
   it('with no --layout or --spec, exit 2 only when no table can be understood', async () => {
     const io = captureIo({ files: { 'ten.csv': 'Xã,Ghi chú\nAn Phú,đạt\nTân Lợi,chưa đạt\n', 'one.csv': 'Xã,Số hộ,Số hộ nghèo\nAn Phú,2348,38\nTân Lợi,2154,44\nLong Hòa,1200,20\n' } });
     expect(await runCli(['reconcile', 'ten.csv'], io)).toBe(EXIT_BAD_INPUT);
-    expect(io.err()).toBe('vn-poverty: ten.csv: no table could be understood (no column of figures was found); nothing to check: give its layout with --layout NAME or --spec TABLE.json\n');
+    expect(io.err()).toBe('vn-poverty: ten.csv: no table could be understood (no column of figures was found); nothing to check: give its layout with --layout NAME or --spec TABLE.json (read as a CSV separated by `,` with Vietnamese figures (1.234,5): if its fields are separated by `;` or tabs, give --delimiter \';\' or --delimiter tab; for figures like 1,234.5 give --number-format en)\n');
     expect(await runCli(['reconcile', 'one.csv'], io)).toBe(EXIT_BAD_INPUT);
     expect(io.err()).toContain('one.csv: no table could be understood (no total row, rate base or relation between its columns could be inferred)');
   });

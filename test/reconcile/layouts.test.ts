@@ -51,7 +51,7 @@ describe('layout presets', () => {
   it('refuses wrong columns, naming what is missing and what is unknown', () => {
     const i = firstIssue(() => tableFromLayout('counts-and-rates', parseCsv('stt,unit,role,households,poor,poor_rate,near_poor,nearpoor_rate\n'), { source: 'x.csv' }));
     expect(i.code).toBe('wrong-columns');
-    expect(i.message).toBe('x.csv: line 1: wrong columns for layout counts-and-rates: missing column near_poor_rate; unknown column "nearpoor_rate" (expected stt,unit,role,households,poor,poor_rate,near_poor,near_poor_rate)');
+    expect(i.message).toBe('x.csv: line 1: wrong columns for layout counts-and-rates: missing column near_poor_rate (printed “Tỷ lệ hộ cận nghèo*” or “Hộ cận nghèo” › “Tỷ lệ*”); unknown column "nearpoor_rate" (expected stt,unit,role,households,poor,poor_rate,near_poor,near_poor_rate)');
   });
 
   it('refuses an empty file, a short line and an unknown role, naming the line', () => {
