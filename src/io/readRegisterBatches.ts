@@ -11,7 +11,7 @@ import { checkSeparator } from './csv.js';
 import { csvByteRecords, fieldText, type ByteRecords, type RecordSink } from './_csvBytes.js';
 import { hasControlCharacter, isColumnHeader, matchHeader, normalizeHeader, readCell, type ColumnSpec, type HeaderMatch } from './columns.js';
 import { isIncomeHeader } from './amountHeader.js';
-import { firstText, RegisterHeaderFinder, skippedRowKind, type RegisterHeaderRows, type RegisterTotalsCheck, type SkippedRegisterRow } from './_registerRows.js';
+import { firstText, RegisterHeaderFinder, isSignatureCell, signatureRowKind, skippedRowKind, type RegisterHeaderRows, type RegisterTotalsCheck, type SkippedRegisterRow } from './_registerRows.js';
 import { DONG_PER_UNIT } from '../numbers/money.js';
 import { extrasPlan, readExtras, REGISTER_REPORT_COLUMNS, REGISTER_SCORE_COLUMNS, type ExtrasPlan, type RegisterExtras } from './registerColumns.js';
 import { REGISTER_OUTPUT_HEADERS } from './registerOutputColumns.js';
@@ -345,6 +345,9 @@ class Batcher {
 
   /** Households the arrays hold now: they start small and double up to the batch size (a small file allocates little). */
   private capacity = 0;
+  /** The row of the last household placed (0: none yet), to tell the rows under the households. */
+  lastPlacedRow = 0;
+
   /** The row of the first household placed since the last {@link Batcher.takeFirstRow}, or 0. */
   private firstRow = 0;
 
@@ -488,6 +491,7 @@ class Batcher {
     if (this.n === this.capacity) this.grow();
     if (listed !== undefined) this.kind = listed;
     if (this.firstRow === 0) this.firstRow = row;
+    this.lastPlacedRow = row;
     const i = this.n++;
     this.rows[i] = row;
     this.lastRows[i] = lastRow;
@@ -816,6 +820,9 @@ export async function* readRegisterBatches(source: RowSource, options: ReadRegis
   let repeats: Repeats | undefined;
   const finder = new RegisterHeaderFinder(namesRegisterColumn, isIdHeader);
   let lastTotals: { row: number; members: bigint; marks: readonly bigint[] } | undefined;
+  /** The signature block being read (its rows and first words), and every row skipped as one. */
+  let signature: { rows: number[]; words: string[] } | undefined;
+  const signatureRows: number[] = [];
   /** A totals row's member and mark counts against the households above it (since the previous totals row, and since the start). */
   const totalsChecks = (p: Plan, row: number, cells: ReadonlyArray<RawCell>, formats?: ReadonlyArray<string | undefined>): RegisterTotalsCheck[] => {
     const now = batcher!.sums();
@@ -855,6 +862,16 @@ export async function* readRegisterBatches(source: RowSource, options: ReadRegis
   /** The slow path: a row as cells, read as readHouseholdRegister reads it. */
   const slowRow = (p: Plan, row: number, rawCells: ReadonlyArray<RawCell>, rawFormats?: ReadonlyArray<string | undefined>, rawProblems?: ReadonlyArray<string | undefined>, xlsx?: SheetRow): void => {
     // a row that is not a household (a village heading merged across, a totals row) is known by its cells as stored
+    // a signature block (“Người lập biểu” | “TM. UBND XÃ”, the signers' names under them): its rows, none with an id or a figure
+    const sign = signatureRowKind(rawCells, p.id, signature !== undefined && signature.rows[signature.rows.length - 1]! > batcher!.lastPlacedRow);
+    if (sign === 'signature' || sign === 'names') {
+      if (signature === undefined || signature.rows[signature.rows.length - 1]! < batcher!.lastPlacedRow) signature = { rows: [], words: [] };
+      signature.rows.push(row);
+      if (sign === 'signature') for (const c of rawCells) if (typeof c === 'string' && c.trim() !== '' && signature.words.length < 4) signature.words.push(c.trim());
+      signatureRows.push(row);
+      options.onSkippedRow?.(Object.freeze({ row, kind: 'signature' as const, text: firstText(rawCells) }));
+      return;
+    }
     const kind = skippedRowKind(rawCells, p.headerRowsPrinted, p.id);
     if (kind !== undefined) {
       const totals = kind === 'totals' ? totalsChecks(p, row, rawCells, rawFormats) : undefined;
@@ -863,8 +880,11 @@ export async function* readRegisterBatches(source: RowSource, options: ReadRegis
     }
     // an XLSX household row: a value right of the header refused, merged cells settled (xlsxRowSettler)
     const { cells, formats, problems } = xlsx !== undefined && xlsx.sheet !== undefined ? settle!(xlsx) : { cells: rawCells, formats: rawFormats, problems: rawProblems };
-    const record = p.reader.read(row, cells, formats, problems);
-    const { id, parts } = partsOfRecord(p, record);
+    const readRow = (): { record: TypedRecord; id: string; parts: HouseholdParts } => {
+      const record = p.reader.read(row, cells, formats, problems);
+      return { record, ...partsOfRecord(p, record) };
+    };
+    const { record, id, parts } = sign === 'mixed' ? withSignatureHint(row, cells, readRow) : readRow();
     const scoreRow = p.scoreColumns ? scoreRowOf(p, record, id, parts) : undefined;
     const extras = p.extras !== undefined ? readExtras(p.extras, cells, row, formats) : undefined;
     const pass = passOf(p, cells, row);
@@ -968,8 +988,39 @@ export async function* readRegisterBatches(source: RowSource, options: ReadRegis
     yield* drain(batcher);
     repeats!.settle(found);
   }
+  if (signatureRows.length > 0) options.onNote?.(signatureNote(label, signatureRows, signature?.words ?? []));
   batcher!.flush();
   yield* drain(batcher);
+}
+
+/** The note on the rows read as a signature block: which rows, and the words that told. */
+function signatureNote(label: string | undefined, rows: readonly number[], words: readonly string[]): string {
+  return `${label !== undefined ? `${label}: ` : ''}${rows.length > 1 ? `rows ${rowRanges(rows)} are` : `row ${rows[0]} is`} a signature block (${words.map((w) => `“${w}”`).join(', ')}${rows.length > 1 ? ', the signers’ names' : ''}), not households: skipped`;
+}
+
+/** Row numbers as ranges: `40, 42–44`. */
+function rowRanges(rows: readonly number[]): string {
+  const out: string[] = [];
+  for (let i = 0; i < rows.length; ) {
+    let j = i;
+    while (j + 1 < rows.length && rows[j + 1] === rows[j]! + 1) j++;
+    out.push(j > i ? `${rows[i]}–${rows[j]}` : `${rows[i]}`);
+    i = j + 1;
+  }
+  return out.join(', ');
+}
+
+/** A row that holds a signature block's words beside other values, read as a household: its errors say it may be a signature row. */
+function withSignatureHint<T>(row: number, cells: ReadonlyArray<RawCell>, read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (!(error instanceof VnPovertyError)) throw error;
+    const words = cells.filter((c): c is string => isSignatureCell(c)).map((c) => `“${c.trim()}”`);
+    const hint = `; row ${row} may be a signature row (${words.join(', ')}), but it also holds other values, so it is not skipped: a signature block under the households holds only the signers' titles, the date line and their names`;
+    const [first, ...rest] = error.issues;
+    throw new VnPovertyError([{ ...first, message: first.message + hint }, ...rest]);
+  }
 }
 
 function* drain(batcher: Batcher | undefined): Generator<RegisterFileBatch> {

@@ -1,0 +1,114 @@
+/**
+ * Registers as users fill them in: a signature block side by side under the households, the
+ * short indicator names officials write under “Thiếu hụt các chỉ số”, a register with only some
+ * indicator columns, and values that are readable but implausible. Each shape is read exactly
+ * or refused naming the row or header; the error-free twins give no finding.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { parseCsv } from '../../src/io/csv.js';
+import { expectOutcome } from '../hostile/_hostile.js';
+import { tempDirs } from '../_helpers/tempDirs.js';
+
+const dir = tempDirs('vnp-filled-registers-');
+const AS_OF = ['--as-of', '15/10/2024', '--marks'];
+
+type Cell = string | number | null;
+
+async function workbook(name: string, rows: ReadonlyArray<readonly Cell[]>, merges: ReadonlyArray<readonly [number, number, number, number]> = []): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('DS hộ');
+  for (const r of rows) ws.addRow([...r]);
+  for (const [a, b, c, d] of merges) ws.mergeCells(a, b, c, d);
+  const path = join(dir(), name);
+  await wb.xlsx.writeFile(path);
+  return path;
+}
+
+function csv(name: string, lines: readonly string[]): string {
+  const path = join(dir(), name);
+  writeFileSync(path, `${lines.join('\r\n')}\r\n`);
+  return path;
+}
+
+const TITLE: Cell[][] = [['ỦY BAN NHÂN DÂN XÃ TÂN LẬP'], ['DANH SÁCH HỘ NGHÈO, HỘ CẬN NGHÈO NĂM 2024'], []];
+/** Columns A–G, then the 12 indicators of NĐ 07/2021 under one group (H–S), then Ghi chú (T). */
+const INDICATORS = ['Việc làm', 'Người phụ thuộc', 'Dinh dưỡng', 'BHYT', 'Trình độ giáo dục của người lớn', 'Tình trạng đi học của trẻ em', 'Chất lượng nhà ở', 'Diện tích nhà ở', 'Nguồn nước sinh hoạt', 'Nhà tiêu hợp vệ sinh', 'Viễn thông', 'Phương tiện phục vụ tiếp cận thông tin'];
+function head(indicators: readonly string[] = INDICATORS): Cell[][] {
+  return [
+    ['STT', 'Mã hộ', 'Họ và tên chủ hộ', 'Thôn', 'Khu vực', 'Số nhân khẩu', 'Thu nhập của hộ (đồng/tháng)', 'Thiếu hụt các chỉ số', ...indicators.slice(1).map(() => null), 'Ghi chú'],
+    [null, null, null, null, null, null, null, ...indicators, null],
+  ];
+}
+const headMerges = (at: number, n = INDICATORS.length): Array<[number, number, number, number]> => [[at, 8, at, 7 + n]];
+/** Four households of Tân Lập: marks by indicator position (1-based), as a commune marks them. */
+const HOUSEHOLDS: Array<[string, string, number, number, number[]]> = [
+  ['TL-001', 'Nguyễn Văn An', 4, 5_400_000, [1, 4, 10]],
+  ['TL-002', 'Trần Thị Bình', 3, 5_400_000, [4]],
+  ['TL-003', 'Lê Văn Cường', 5, 6_000_000, [1, 7, 10, 12]],
+  ['TL-004', 'Điểu Thị Dung', 2, 3_200_000, []],
+];
+function households(n = INDICATORS.length): Cell[][] {
+  return HOUSEHOLDS.map(([id, name, members, income, marks], i) => [i + 1, id, name, 'Thôn 1', 'Nông thôn', members, income, ...Array.from({ length: n }, (_, j) => (marks.includes(j + 1) ? 'x' : null)), null]);
+}
+const BLANK_TO_H = [null, null, null, null, null, null, null];
+
+function statuses(out: string): string[] {
+  const table = parseCsv(readFileSync(out, 'utf8').replace(/^\uFEFF/, ''));
+  const col = table[0]!.findIndex((x) => x.startsWith('Mã phân loại'));
+  return table.slice(1).map((r) => r[col]!);
+}
+
+describe('a signature block side by side under the households', () => {
+  const register = (under: Cell[][]): Cell[][] => [...TITLE, ...head(), ...households(), ['Tổng cộng', null, null, null, null, 14, null], [], ...under];
+  const SIGNED: Cell[][] = [
+    [null, null, null, null, null, null, null, 'Tân Lập, ngày 15 tháng 10 năm 2024'],
+    [null, null, 'Người lập biểu', null, null, null, null, 'TM. UBND XÃ'],
+    [null, null, null, null, null, null, null, 'KT. CHỦ TỊCH'],
+    [null, null, '(Ký, ghi rõ họ tên)', null, null, null, null, '(Ký tên, đóng dấu)'],
+    [],
+    [null, null, 'Nguyễn Thị Hoa', null, null, null, null, 'Phạm Văn Minh'],
+  ];
+
+  it('is skipped with a note naming its rows; the households are those of the unsigned register (exit 0)', async () => {
+    const plainOut = join(dir(), 'khong-ky.csv');
+    await expectOutcome(['classify', await workbook('khong-ky.xlsx', register([]), headMerges(4)), ...AS_OF, '--out', plainOut], { code: 0 });
+    const out = join(dir(), 'co-ky.csv');
+    const run = await expectOutcome(['classify', await workbook('co-ky.xlsx', register(SIGNED), headMerges(4)), ...AS_OF, '--out', out], {
+      code: 0,
+      mentions: ['co-ky.xlsx: rows 12–15, 17 are a signature block (“Tân Lập, ngày 15 tháng 10 năm 2024”, “Người lập biểu”, “TM. UBND XÃ”, “KT. CHỦ TỊCH”, the signers’ names), not households: skipped'],
+    });
+    expect(run.out).toContain('4 households classified');
+    expect(run.out).toContain('row 13 signature “Người lập biểu”');
+    expect(statuses(out)).toEqual(statuses(plainOut));
+    expect(statuses(out)).toEqual(['poor', 'average', 'poor', 'average']);
+  });
+
+  it('in a CSV register too (the rows read from bytes)', async () => {
+    const header = 'Mã hộ,Họ và tên chủ hộ,Khu vực,Số nhân khẩu,Thu nhập/tháng (đồng),Thiếu hụt: việc làm,Thiếu hụt: BHYT';
+    const file = csv('ky.csv', [header, 'H1,Nguyễn Văn An,Nông thôn,4,40000000,x,x', 'H2,Trần Thị Bình,Nông thôn,3,40000000,,x', ',,,,,,', ',Người lập biểu,,,,KT. CHỦ TỊCH,', ',Nguyễn Thị Hoa,,,,Phạm Văn Minh,']);
+    const run = await expectOutcome(['classify', file, ...AS_OF, '--out', join(dir(), 'ky-kq.csv')], { code: 0, mentions: ['rows 5–6 are a signature block (“Người lập biểu”, “KT. CHỦ TỊCH”, the signers’ names)'] });
+    expect(run.out).toContain('2 households classified');
+  });
+
+  it('a row with a signature’s words beside a mark or an income is refused, named as a possible signature row', async () => {
+    const file = await workbook('lan.xlsx', register([[null, null, 'Người lập biểu', null, null, null, null, 'x']]), headMerges(4));
+    await expectOutcome(['classify', file, ...AS_OF, '--out', join(dir(), 'lan-kq.csv')], { code: 2, mentions: ['row 12', 'row 12 may be a signature row (“Người lập biểu”), but it also holds other values, so it is not skipped'] });
+    const income = await workbook('lan2.xlsx', register([[null, 'TL-005', 'Người lập biểu', null, 'Nông thôn', 3, 2_000_000]]), headMerges(4));
+    // a household id and an income: a household, read as one (the name column may hold any words)
+    const run = await expectOutcome(['classify', income, ...AS_OF, '--out', join(dir(), 'lan2-kq.csv')], { code: 0 });
+    expect(run.out).toContain('5 households classified');
+  });
+
+  it('names with no signature above them are not a signature block: a row with no id is still refused', async () => {
+    const file = await workbook('ten.xlsx', register([[null, null, 'Nguyễn Thị Hoa', null, null, null, null, 'Phạm Văn Minh']]), headMerges(4));
+    await expectOutcome(['classify', file, ...AS_OF, '--out', join(dir(), 'ten-kq.csv')], { code: 2, mentions: ['row 12'] });
+  });
+
+  it('a household after the signature block is read, and the names under the block stop at it', async () => {
+    const rows = register([[null, null, 'Người lập biểu', null, null, null, null, 'TM. UBND XÃ'], [5, 'TL-005', 'Hồ Văn Em', 'Thôn 1', 'Nông thôn', 2, 1_000_000, 'x', 'x', 'x'], [null, null, 'Nguyễn Thị Hoa', null, null, null, null, 'Phạm Văn Minh']]);
+    await expectOutcome(['classify', await workbook('sau.xlsx', rows, headMerges(4)), ...AS_OF, '--out', join(dir(), 'sau-kq.csv')], { code: 2, mentions: ['row 14'] });
+  });
+});
