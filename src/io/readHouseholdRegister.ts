@@ -62,7 +62,7 @@ const FLAG_SHORT_NAMES: Readonly<Partial<Record<IndicatorId, readonly string[]>>
   'health-insurance': ['bhyt', 'bảo hiểm y tế (bhyt)'],
   'health-access': ['tiếp cận dịch vụ y tế', 'dịch vụ y tế'],
   'adult-education': ['giáo dục người lớn', 'trình độ giáo dục người lớn', 'trình độ giáo dục'],
-  'school-attendance': ['đi học của trẻ em', 'tình trạng đi học', 'trẻ em đi học'],
+  'school-attendance': ['đi học của trẻ em', 'tình trạng đi học', 'trẻ em đi học', 'đi học'],
   'housing-area': ['diện tích nhà ở', 'diện tích nhà ở bình quân'],
   'water-source': ['nước sinh hoạt', 'nguồn nước', 'nước sinh hoạt hợp vệ sinh'],
   latrine: ['nhà tiêu', 'nhà vệ sinh'],

@@ -11,6 +11,7 @@ import { checkSeparator } from './csv.js';
 import { csvByteRecords, fieldText, type ByteRecords, type RecordSink } from './_csvBytes.js';
 import { hasControlCharacter, isColumnHeader, matchHeader, normalizeHeader, readCell, type ColumnSpec, type HeaderMatch } from './columns.js';
 import { isIncomeHeader } from './amountHeader.js';
+import { shortIndicatorAliases } from './_indicatorShortNames.js';
 import { firstText, RegisterHeaderFinder, isSignatureCell, signatureRowKind, skippedRowKind, type RegisterHeaderRows, type RegisterTotalsCheck, type SkippedRegisterRow } from './_registerRows.js';
 import { DONG_PER_UNIT } from '../numbers/money.js';
 import { extrasPlan, readExtras, REGISTER_REPORT_COLUMNS, REGISTER_SCORE_COLUMNS, type ExtrasPlan, type RegisterExtras } from './registerColumns.js';
@@ -153,7 +154,10 @@ function planOf(headerRows: RegisterHeaderRows, label: string | undefined, stand
   }
   refuseRowNumbersAsIds(header, label, headerRow);
   const base = income !== null ? registerColumns(income) : registerColumns({ column: 0, header: '', unit: 'dong', period: 'month', perPerson: false, description: '' }).filter((c) => c.key !== 'monthlyIncome');
-  const specs = [...base, ...REGISTER_REPORT_COLUMNS, ...(scores ? REGISTER_SCORE_COLUMNS : [])];
+  // short names that name an indicator only within the standard in force (`Phương tiện thông tin`, `Thông tin`)
+  const short = shortIndicatorAliases(header, base.filter((c) => c.key.startsWith('flag:')), standard, label, headerRow, options.onNote);
+  const named = short.size === 0 ? base : base.map((c) => (short.has(c.key) ? { ...c, aliases: [...(c.aliases ?? []), ...short.get(c.key)!] } : c));
+  const specs = [...named, ...REGISTER_REPORT_COLUMNS, ...(scores ? REGISTER_SCORE_COLUMNS : [])];
   const reader = recordReader(header, specs, label, { delimiter: options.delimiter ?? ',', requireValues: false, marks: options.marks === true }, headerRow, options.format === 'csv');
   const index = reader.match.index;
   const headers: Record<string, string> = {};

@@ -112,3 +112,55 @@ describe('a signature block side by side under the households', () => {
     await expectOutcome(['classify', await workbook('sau.xlsx', rows, headMerges(4)), ...AS_OF, '--out', join(dir(), 'sau-kq.csv')], { code: 2, mentions: ['row 14'] });
   });
 });
+
+describe('short indicator names under “Thiếu hụt các chỉ số”', () => {
+  const deprivations = (out: string): string[] => {
+    const table = parseCsv(readFileSync(out, 'utf8').replace(/^\uFEFF/, ''));
+    const col = table[0]!.findIndex((x) => x.startsWith('Các chỉ số thiếu hụt'));
+    return table.slice(1).map((r) => r[col]!);
+  };
+  /** The 12 indicators of NĐ 07/2021 with some named as `names` gives; households of 4 at 1.200.000 đồng a person a month, rural, marked at the positions given. */
+  const rows = (rename: Readonly<Record<number, string>>, marks: ReadonlyArray<readonly number[]>): Cell[][] => {
+    const names = INDICATORS.map((n, i) => rename[i + 1] ?? n);
+    const h = head(names);
+    return [...TITLE, [...h[0]!.slice(0, 6), 'Thu nhập bình quân (đồng/người/tháng)', ...h[0]!.slice(7)], h[1]!, ...marks.map((m, i) => [i + 1, `TL-00${i + 1}`, 'Nguyễn Văn An', 'Thôn 1', 'Nông thôn', 4, 1_200_000, ...names.map((_, j) => (m.includes(j + 1) ? 'x' : null))])];
+  };
+
+  it('“Đi học”, “Phương tiện thông tin” (one indicator each under NĐ 07/2021) are read as their indicators; the statuses are those of the full names', async () => {
+    const marks = [[1, 6, 12], [1, 12]];
+    const fullOut = join(dir(), 'du.csv');
+    const shortOut = join(dir(), 'ngan.csv');
+    await expectOutcome(['classify', await workbook('du.xlsx', rows({}, marks), headMerges(4)), ...AS_OF, '--out', fullOut], { code: 0 });
+    await expectOutcome(['classify', await workbook('ngan.xlsx', rows({ 6: 'Đi học', 12: 'Phương tiện thông tin' }, marks), headMerges(4)), ...AS_OF, '--out', shortOut], { code: 0 });
+    expect(statuses(shortOut)).toEqual(['poor', 'near-poor']);
+    expect(statuses(shortOut)).toEqual(statuses(fullOut));
+    expect(deprivations(shortOut)[0]).toBe('việc làm; tình trạng đi học của trẻ em; phương tiện phục vụ tiếp cận thông tin');
+  });
+
+  it('“Tiếp cận thông tin” beside “Viễn thông” is the other information indicator, said in a note', async () => {
+    const out = join(dir(), 'tt.csv');
+    await expectOutcome(['classify', await workbook('tt.xlsx', rows({ 12: 'Tiếp cận thông tin' }, [[1, 12], [1, 11, 12]]), headMerges(4)), ...AS_OF, '--out', out], {
+      code: 0,
+      mentions: ['row 4: column 19 (Thiếu hụt: Tiếp cận thông tin) is read as “phương tiện phục vụ tiếp cận thông tin” (information-devices): of the nd-07-2021 indicators it may name, the other has a column of its own (“sử dụng dịch vụ viễn thông” (telecom) in column 18)'],
+    });
+    expect(deprivations(out)[0]).toBe('việc làm; phương tiện phục vụ tiếp cận thông tin');
+    expect(statuses(out)).toEqual(['near-poor', 'poor']);
+  });
+
+  it('“Thông tin” alone (telecom or information devices under NĐ 07/2021) is refused naming both, never guessed', async () => {
+    const names = [...INDICATORS.slice(0, 10), 'Thông tin'];
+    const h = head(names);
+    const file = await workbook('thong-tin.xlsx', [...TITLE, ...h, [1, 'TL-001', 'Nguyễn Văn An', 'Thôn 1', 'Nông thôn', 4, 5_000_000, 'x']], headMerges(4, names.length));
+    await expectOutcome(['classify', file, ...AS_OF], {
+      code: 2,
+      mentions: ['thong-tin.xlsx, row 4: column 18 (Thiếu hụt: Thông tin) may name any of nd-07-2021\'s indicators “sử dụng dịch vụ viễn thông” (telecom), “phương tiện phục vụ tiếp cận thông tin” (information-devices): head it with the indicator it is'],
+    });
+  });
+
+  it('under QĐ 59/2015 “Phương tiện thông tin” is its information assets indicator', async () => {
+    const file = csv('qd59.csv', ['Mã hộ,Khu vực,Số nhân khẩu,Thu nhập/tháng (đồng),Thiếu hụt: BHYT,Thiếu hụt: Phương tiện thông tin', 'H1,Nông thôn,4,2000000,x,x']);
+    const out = join(dir(), 'qd59-kq.csv');
+    await expectOutcome(['classify', file, '--as-of', '15/10/2019', '--marks', '--out', out], { code: 0 });
+    expect(deprivations(out)).toEqual(['bảo hiểm y tế; tài sản phục vụ tiếp cận thông tin']);
+  });
+});
