@@ -20,9 +20,12 @@ import { recordReader, isBlank, xlsxRowSettler, type RecordReader, type TypedRec
 import {
   areaOfWord,
   bad,
+  cellAt,
+  cellPlace,
   chooseIncomeColumn,
   HOUSEHOLD_REGISTER_COLUMNS,
   householdParts,
+  headersWithColumns,
   memberOf,
   readHouseholdRegister,
   registerColumns,
@@ -162,6 +165,7 @@ function planOf(headerRows: RegisterHeaderRows, label: string | undefined, stand
   const index = reader.match.index;
   const headers: Record<string, string> = {};
   reader.specs.forEach((spec, k) => (headers[spec.key] = spec.key === 'monthlyIncome' ? income!.header : reader.headers[k]!));
+  headersWithColumns(headers, index);
   const at = (key: string): number => index[key] ?? -1;
   const ids = standard.indicators.map((i) => i.id as string);
   const flagAt: number[] = [];
@@ -195,6 +199,7 @@ function planOf(headerRows: RegisterHeaderRows, label: string | undefined, stand
   refuseUnknownFlags(passAt, header, standard, label, headerRow);
   const extras = extrasPlan(index, header, label);
   const memberRows = index['age'] !== undefined;
+  if (!scores && !memberRows && factAt.length === 0 && index['memberAges'] === undefined) noteMissingFlagColumns(standard, flagJ, label, headerRow, options.onNote);
   if (memberRows && headerRows.rows.length > 1) {
     fail({ code: 'unsupported-layout', path: label !== undefined ? [label, headerRows.rows[1]!] : [headerRows.rows[1]!], value: headerRows.rows, expected: 'a header on one row for a register of one row per member', message: `${label ?? 'the register'}, rows ${headerRows.rows.join(' and ')}: a header on two rows is read for one row per household only; for one row per member write each column's whole header on one row (e.g. “Thiếu hụt: bảo hiểm y tế”)` });
   }
@@ -250,6 +255,22 @@ function refuseUnknownFlags(passAt: readonly number[], header: ReadonlyArray<Raw
     expected: `an indicator of ${standard.id}: ${names}`,
     message: `${label !== undefined ? `${label}, ` : ''}row ${headerRow}: ${unknown.map((i) => `column ${i + 1} (${String(header[i])})`).join(', ')} name${unknown.length === 1 ? 's' : ''} no indicator of ${standard.id}; head each deprivation column with its indicator (chỉ số thiếu hụt): ${names}`,
   });
+}
+
+/**
+ * A register with flag columns for only some of the standard's indicators, and no facts to decide
+ * the others, says once which indicators have no column: no household's deprivation in them is
+ * known, so one whose status turns on them is not classified (each then named with its row).
+ */
+function noteMissingFlagColumns(standard: PovertyStandard, flagJ: readonly number[], label: string | undefined, headerRow: number, onNote: ((note: string) => void) | undefined): void {
+  if (onNote === undefined) return;
+  const present = new Set(flagJ);
+  const missing = standard.indicators.filter((_, j) => !present.has(j));
+  if (missing.length === 0) return;
+  const k = standard.indicators.length;
+  onNote(
+    `${label !== undefined ? `${label}, ` : ''}row ${headerRow}: no column for ${missing.length === k ? `any of ${standard.id}'s ${k} indicators` : `${missing.length} of ${standard.id}'s ${k} indicators`} (${missing.map((i) => `“${i.nameVi}”`).join(', ')}): no household's deprivation in ${missing.length > 1 ? 'them' : 'it'} is known, so a household whose status turns on ${missing.length > 1 ? 'them' : 'it'} (an income at or under the poverty line and fewer than ${standard.deprivationThreshold} deprivations marked) is not classified; add a column for each (“Thiếu hụt: ${missing[0]!.nameVi}”)`,
+  );
 }
 
 /**
@@ -661,11 +682,11 @@ function agesFit(parts: HouseholdParts): boolean {
 /** The household of a record row, or undefined for a blank row. Throws its cell errors. */
 function partsOfRecord(plan: Plan, record: TypedRecord): { id: string; parts: HouseholdParts } {
   const id = record.values['id'];
-  const where = (key: string) => ({ source: plan.label, row: record.row, header: plan.headers[key] ?? key });
+  const where = (key: string) => cellAt(plan.headers, key, plan.label, record.row);
   if (typeof id !== 'string') return bad(where('id'), 'missing-value', '', 'the household id on every row');
   memberOf(record, plan.label, plan.headers); // household rows: a member column without an age is refused
   for (const key of plan.income !== null ? ['area', 'monthlyIncome'] : ['area']) {
-    if (record.values[key] === null) bad(where(key), 'missing-value', '', 'a value on the first row of each household');
+    if (record.values[key] === null) bad(where(key), 'missing-value', '', "a value on each household's row");
   }
   const income = plan.income ?? { column: 0, header: '', unit: 'dong' as const, period: 'month' as const, perPerson: false, description: '' };
   // a register classified by its scores alone needs no members (one is assumed where none is given)
@@ -680,7 +701,7 @@ function scoreRowOf(plan: Plan, record: TypedRecord, id: string, parts: Househol
   const h = parts.household;
   const score = (key: string): string => {
     const value = v[key];
-    if (value === null || value === undefined) return bad({ source: plan.label, row: record.row, header: plan.headers[key] ?? key }, 'missing-value', '', 'a score on every row');
+    if (value === null || value === undefined) return bad(cellAt(plan.headers, key, plan.label, record.row), 'missing-value', '', 'a score on every row');
     return (value as { toFixed(): string }).toFixed();
   };
   const flags = h['deprivations'] as Record<string, boolean> | undefined;
@@ -770,7 +791,7 @@ class Repeats {
         path: label !== undefined ? [label, row, header] : [row, header],
         value: id,
         expected: 'each household once (its rows together)',
-        message: `${label !== undefined ? `${label}, ` : ''}row ${row}, column ${header}: household id ${JSON.stringify(id)} appears again (first on row ${first}); each household must appear once${this.plan.layout.layout === 'member-rows' ? ', its member rows together' : ''}`,
+        message: `${cellPlace(cellAt(this.plan.headers, 'id', label, row))}: household id ${JSON.stringify(id)} appears again (first on row ${first}); each household must appear once${this.plan.layout.layout === 'member-rows' ? ', its member rows together' : ''}`,
       }),
     ]);
     if (this.onDuplicate === undefined) throw error;

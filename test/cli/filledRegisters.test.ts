@@ -164,3 +164,36 @@ describe('short indicator names under “Thiếu hụt các chỉ số”', () =
     expect(deprivations(out)).toEqual(['bảo hiểm y tế; tài sản phục vụ tiếp cận thông tin']);
   });
 });
+
+describe('messages about the register as a whole', () => {
+  const HEADER3 = 'Mã hộ,Khu vực,Số nhân khẩu,Thu nhập/tháng (đồng),Thiếu hụt: việc làm,Thiếu hụt: BHYT,Thiếu hụt: nhà tiêu hợp vệ sinh';
+
+  it('a register with only some indicator columns says once, about its header, which have none; a household it leaves undecided is named in words, its value not dumped', async () => {
+    // H1: 4.800.000 for 4 (1.200.000 a head, under the rural line) with 1 deprivation marked: near-poor or poor by the 9 missing columns; H2 well above the line
+    const file = csv('ba-cot.csv', [HEADER3, 'H1,Nông thôn,4,4800000,x,,', 'H2,Nông thôn,4,40000000,x,x,', 'H3,Nông thôn,4,4000000,x,x,x']);
+    const run = await expectOutcome(['classify', file, ...AS_OF, '--out', join(dir(), 'ba-cot-kq.csv')], {
+      code: 1,
+      mentions: [
+        'ba-cot.csv, row 1: no column for 9 of nd-07-2021\'s 12 indicators (“người phụ thuộc trong hộ gia đình”, “dinh dưỡng”, “trình độ giáo dục của người lớn”',
+        'row 2: deprivations: with 1 known deprivation(s) the household could be near-poor or poor: not known for dependants, nutrition,',
+      ],
+    });
+    expect(run.err.match(/no column for 9/g)).toHaveLength(1);
+    expect(run.err).not.toContain('got ["');
+    expect(run.out).toContain('2 households classified');
+  });
+
+  it('the register with every indicator column gives no such note', async () => {
+    const all = INDICATORS.map((n) => `Thiếu hụt: ${n}`).join(',');
+    const file = csv('du-cot.csv', [`Mã hộ,Khu vực,Số nhân khẩu,Thu nhập/tháng (đồng),${all}`, `H1,Nông thôn,4,4800000,x${','.repeat(11)}`]);
+    const run = await expectOutcome(['classify', file, ...AS_OF, '--out', join(dir(), 'du-cot-kq.csv')], { code: 0 });
+    expect(run.err).not.toContain('no column for');
+  });
+
+  it('a blank income is named by column number and header, in words for the layout: each household’s row, or the first row of a household of member rows', async () => {
+    const rows = csv('trong.csv', [HEADER3, 'H1,Nông thôn,4,,x,x,x', 'H2,Nông thôn,4,40000000,x,x,']);
+    await expectOutcome(['classify', rows, ...AS_OF], { code: 2, mentions: ['trong.csv, row 2, column 4 (Thu nhập/tháng (đồng)): got "", expected a value on each household\'s row'] });
+    const members = csv('thanh-vien.csv', ['Mã hộ,Khu vực,Thu nhập/tháng (đồng),Tuổi', 'H1,Nông thôn,,40', 'H1,Nông thôn,,38']);
+    await expectOutcome(['classify', members, ...AS_OF], { code: 2, mentions: ['thanh-vien.csv, row 2, column 3 (Thu nhập/tháng (đồng)): got "", expected a value on the first row of each household'] });
+  });
+});
