@@ -197,3 +197,29 @@ describe('messages about the register as a whole', () => {
     await expectOutcome(['classify', members, ...AS_OF], { code: 2, mentions: ['thanh-vien.csv, row 2, column 3 (Thu nhập/tháng (đồng)): got "", expected a value on the first row of each household'] });
   });
 });
+
+describe('summarize --by village', () => {
+  it('heads the grouped column “Thôn, ấp (Village)” and names each row “thôn”; the summary still reads back for checking', async () => {
+    const file = csv('thon.csv', ['Mã hộ,Thôn,Khu vực,Số nhân khẩu,Thu nhập/tháng (đồng),' + INDICATORS.map((n) => `Thiếu hụt: ${n}`).join(','), `H1,Thôn 1,Nông thôn,4,4000000,x,x,x${','.repeat(9)}`, `H2,Thôn 1,Nông thôn,4,40000000${','.repeat(12)}`, `H3,Thôn 2,Nông thôn,4,4000000,x${','.repeat(11)}`]);
+    const classified = join(dir(), 'thon-kq.csv');
+    await expectOutcome(['classify', file, ...AS_OF, '--out', classified], { code: 0 });
+    const summary = join(dir(), 'thon-th.csv');
+    await expectOutcome(['summarize', classified, '--by', 'village', '--out', summary, '--numbers', 'plain'], { code: 0 });
+    const table = parseCsv(readFileSync(summary, 'utf8').replace(/^\uFEFF/, ''));
+    expect(table[0]!.slice(0, 2)).toEqual(['Cấp (Level)', 'Thôn, ấp (Village)']);
+    expect(table.slice(1).map((r) => r.slice(0, 2))).toEqual([['thôn', 'Thôn 1'], ['thôn', 'Thôn 2'], ['tổng', 'Tổng cộng']]);
+    const check = await expectOutcome(['reconcile', summary, '--layout', 'area-summary', '--delimiter', ','], { code: 0 });
+    expect(check.out).toContain('everything reconciles');
+  });
+
+  it('by unit code the column stays “Mã đơn vị (Unit code)”, each row “đơn vị”', async () => {
+    const file = csv('ma.csv', ['Mã hộ,Mã đơn vị,Khu vực,Số nhân khẩu,Thu nhập/tháng (đồng)', 'H1,30316,Nông thôn,4,40000000']);
+    const classified = join(dir(), 'ma-kq.csv');
+    await expectOutcome(['classify', file, ...AS_OF, '--out', classified], { code: 0 });
+    const summary = join(dir(), 'ma-th.csv');
+    await expectOutcome(['summarize', classified, '--by', 'unit', '--out', summary], { code: 0 });
+    const table = parseCsv(readFileSync(summary, 'utf8').replace(/^\uFEFF/, ''));
+    expect(table[0]!.slice(0, 2)).toEqual(['Cấp (Level)', 'Mã đơn vị (Unit code)']);
+    expect(table[1]!.slice(0, 2)).toEqual(['đơn vị', '30316']);
+  });
+});
