@@ -12,6 +12,7 @@ import { csvByteRecords, fieldText, type ByteRecords, type RecordSink } from './
 import { hasControlCharacter, isColumnHeader, matchHeader, normalizeHeader, readCell, type ColumnSpec, type HeaderMatch } from './columns.js';
 import { isIncomeHeader } from './amountHeader.js';
 import { shortIndicatorAliases } from './_indicatorShortNames.js';
+import { groupDigits, OutOfBounds, plausibleBoundsOf, type PlausibleBounds } from './plausibleBounds.js';
 import { firstText, RegisterHeaderFinder, isSignatureCell, signatureRowKind, skippedRowKind, type RegisterHeaderRows, type RegisterTotalsCheck, type SkippedRegisterRow } from './_registerRows.js';
 import { DONG_PER_UNIT } from '../numbers/money.js';
 import { extrasPlan, readExtras, REGISTER_REPORT_COLUMNS, REGISTER_SCORE_COLUMNS, type ExtrasPlan, type RegisterExtras } from './registerColumns.js';
@@ -60,6 +61,13 @@ export interface ReadRegisterBatchesOptions extends ReadRowsOptions, Pick<Classi
    * column numbers (one row per household only).
    */
   readonly onSkippedRow?: (row: SkippedRegisterRow) => void;
+  /**
+   * The bounds beyond which a figure is read as written but said in a note (`onNote`), once per
+   * column naming the rows: more than 50 members in a household, an income under 10.000 đồng a
+   * person a month from a column of đồng (a figure in nghìn đồng under a đồng header?). No
+   * status changes. See `MAX_PLAUSIBLE_MEMBERS`, `MIN_PLAUSIBLE_DONG_FIGURE` for the reasons.
+   */
+  readonly plausibleBounds?: PlausibleBounds;
 }
 
 export type { RegisterTotalsCheck, SkippedRegisterRow } from './_registerRows.js';
@@ -139,6 +147,7 @@ interface Plan {
   readonly marks: boolean;
   readonly unitFactor: number;
   readonly headerRowsPrinted: RegisterHeaderRows;
+  readonly bounds: { readonly maxMembers: number; readonly minDongFigure: number };
 }
 
 const SIMPLE_KEYS = new Set(['id', 'unit', 'area', 'monthlyIncome', 'memberCount', 'memberAges']);
@@ -236,6 +245,7 @@ function planOf(headerRows: RegisterHeaderRows, label: string | undefined, stand
     marks: options.marks === true,
     unitFactor: income !== null ? Number(DONG_PER_UNIT[income.unit]) : 1,
     headerRowsPrinted: headerRows,
+    bounds: plausibleBoundsOf(options.plausibleBounds),
   };
 }
 
@@ -525,7 +535,14 @@ class Batcher {
     return i;
   }
 
+  /** The households whose members, or whose income from a column of đồng, are out of the plausible bounds. */
+  readonly manyMembers = new OutOfBounds();
+  readonly littleIncome = new OutOfBounds();
+
   columns(i: number, area: number, income: number, members: number, ages: ArrayLike<number> | undefined, agesN: number, roundedUp: boolean): void {
+    const bounds = this.plan.bounds;
+    if (members > bounds.maxMembers) this.manyMembers.add(this.rows[i]!, members);
+    if (income > 0 && this.plan.income?.unit === 'dong' && income < bounds.minDongFigure * members) this.littleIncome.add(this.rows[i]!, income);
     this.area[i] = area;
     this.income[i] = income;
     this.members[i] = members;
@@ -539,6 +556,7 @@ class Batcher {
   }
 
   record(i: number, record: unknown, members: number, roundedUp: boolean): void {
+    if (members > this.plan.bounds.maxMembers) this.manyMembers.add(this.rows[i]!, members);
     (this.records ??= [])[i] = record;
     this.members[i] = members;
     if (roundedUp) this.roundedUp[i] = 1;
@@ -956,6 +974,7 @@ export async function* readRegisterBatches(source: RowSource, options: ReadRegis
             const rest = typeof source === 'string' ? source : preReadRows(found.header.cells, found.header.rows[0]!, r, next, bytes);
             if (typeof source === 'string') await bytes.return(undefined);
             yield* memberRows(rest, plan, options, batcher!);
+            noteOutOfBounds(plan, batcher!, options.onNote);
             return;
           }
           fast = new FastRows(plan, batcher!, repeats!, slowRow, (options.delimiter ?? ',').charCodeAt(0));
@@ -989,6 +1008,7 @@ export async function* readRegisterBatches(source: RowSource, options: ReadRegis
       }
       if (plan?.layout.layout === 'member-rows') {
         yield* memberRows(source, plan, options, batcher!);
+        noteOutOfBounds(plan, batcher!, options.onNote);
         return;
       }
       yield* drain(batcher);
@@ -1014,8 +1034,32 @@ export async function* readRegisterBatches(source: RowSource, options: ReadRegis
     repeats!.settle(found);
   }
   if (signatureRows.length > 0) options.onNote?.(signatureNote(label, signatureRows, signature?.words ?? []));
+  noteOutOfBounds(plan, batcher!, options.onNote);
   batcher!.flush();
   yield* drain(batcher);
+}
+
+/** The notes on figures out of the plausible bounds, one per column. */
+function noteOutOfBounds(plan: Plan, batcher: Batcher, onNote: ((note: string) => void) | undefined): void {
+  if (onNote === undefined) return;
+  const where = (at: number, header: string): string => `${plan.label !== undefined ? `${plan.label}, ` : ''}column ${at + 1} (${header})`;
+  const { maxMembers, minDongFigure } = plan.bounds;
+  const membersAt = plan.count >= 0 ? plan.count : plan.ages;
+  const many = batcher.manyMembers.note(
+    where(membersAt, plan.headers[plan.count >= 0 ? 'memberCount' : 'memberAges'] ?? ''),
+    (n) => `${n} household${n > 1 ? 's' : ''} of more than ${maxMembers} members`,
+    `check the figure (a typing slip, a group's total on a household's row?); the bound is the option plausibleBounds.maxMembers`,
+  );
+  if (many !== undefined) onNote(many);
+  if (plan.income !== null) {
+    const little = batcher.littleIncome.note(
+      where(plan.income.column - 1, plan.income.header),
+      (n) => `${n} household${n > 1 ? 's' : ''} with an income under ${groupDigits(minDongFigure)} đồng a person a month`,
+      `a column of đồng that holds nghìn đồng reads 1.000 times too little: if so, name the unit in its header (“Thu nhập/tháng (nghìn đồng)”); the bound is the option plausibleBounds.minDongFigure`,
+      ' đồng a month for the household',
+    );
+    if (little !== undefined) onNote(little);
+  }
 }
 
 /** The note on the rows read as a signature block: which rows, and the words that told. */

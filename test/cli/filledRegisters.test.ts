@@ -7,7 +7,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { classifyRegisterFile } from '../../src/io/classifyRegisterFile.js';
 import { parseCsv } from '../../src/io/csv.js';
 import { expectOutcome } from '../hostile/_hostile.js';
 import { tempDirs } from '../_helpers/tempDirs.js';
@@ -221,5 +223,60 @@ describe('summarize --by village', () => {
     const table = parseCsv(readFileSync(summary, 'utf8').replace(/^\uFEFF/, ''));
     expect(table[0]!.slice(0, 2)).toEqual(['Cấp (Level)', 'Mã đơn vị (Unit code)']);
     expect(table[1]!.slice(0, 2)).toEqual(['đơn vị', '30316']);
+  });
+});
+
+describe('implausible figures, read as written', () => {
+  const header = `Mã hộ,Khu vực,Số nhân khẩu,Thu nhập/tháng (đồng),${INDICATORS.map((n) => `Thiếu hụt: ${n}`).join(',')}`;
+  const line = (id: string, members: number | string, income: string, marks: number): string => `${id},Nông thôn,${members},${income},${Array.from({ length: 12 }, (_, j) => (j < marks ? 'x' : '')).join(',')}`;
+
+  it('250 members, and incomes of 100 and 4.500 đồng a month, are said once per column naming the rows; every status is as the figures give it', async () => {
+    const file = csv('la.csv', [header, line('H1', 250, '400.000.000', 0), line('H2', 4, '100', 3), line('H3', 4, '4.500', 1), line('H4', 4, '6.000.000', 0), line('H5', 3, '4.500', 0)]);
+    const out = join(dir(), 'la-kq.csv');
+    const run = await expectOutcome(['classify', file, ...AS_OF, '--out', out], {
+      code: 0,
+      mentions: [
+        'la.csv, column 3 (Số nhân khẩu): 1 household of more than 50 members (row 2: 250), read as written, no status changed',
+        'la.csv, column 4 (Thu nhập/tháng (đồng)): 3 households with an income under 10.000 đồng a person a month (row 3: 100 đồng a month for the household, row 4: 4.500 đồng a month for the household, row 6: 4.500 đồng a month for the household), read as written',
+        'name the unit in its header (“Thu nhập/tháng (nghìn đồng)”)',
+      ],
+    });
+    expect(run.err.match(/more than 50 members/g)).toHaveLength(1);
+    expect(run.err.match(/under 10\.000 đồng/g)).toHaveLength(1);
+    // 400.000.000 for 250 is 1.600.000 a head: above the rural line (1.500.000), under 2.250.000; H4 at the line, 0 deprivations: near-poor
+    expect(statuses(out)).toEqual(['average', 'poor', 'near-poor', 'near-poor', 'near-poor']);
+  });
+
+  it('the same register with plausible figures gives no such note', async () => {
+    const file = csv('hop-ly.csv', [header, line('H1', 5, '8.000.000', 0), line('H2', 4, '1.000.000', 3), line('H3', 1, '10.000', 1)]);
+    const run = await expectOutcome(['classify', file, ...AS_OF, '--out', join(dir(), 'hop-ly-kq.csv')], { code: 0 });
+    expect(run.err).not.toMatch(/more than 50 members|đồng a person a month/);
+  });
+
+  it('a bound that is not a number is refused naming the option', async () => {
+    const file = csv('bien.csv', [header, line('H1', 5, '8.000.000', 0)]);
+    await expect(classifyRegisterFile(file, { asOf: '2024-10-15', marks: true, plausibleBounds: { maxMembers: Number.NaN } })).rejects.toThrow(/plausibleBounds\.maxMembers/);
+  });
+
+  describe('properties', () => {
+    it('the bounds never change a status: every figure noted (bounds tight) gives the statuses of none noted (bounds loose)', async () => {
+      await fc.assert(
+        fc.asyncProperty(fc.array(fc.tuple(fc.integer({ min: 1, max: 300 }), fc.integer({ min: 0, max: 20_000_000 }), fc.integer({ min: 0, max: 12 })), { minLength: 1, maxLength: 12 }), async (households) => {
+          const file = csv('tinh-chat.csv', [header, ...households.map(([m, income, marks], i) => line(`H${i + 1}`, m, String(income), marks))]);
+          const run = async (plausibleBounds: { maxMembers: number; minDongFigure: number }): Promise<{ statuses: string[]; notes: string[] }> => {
+            const statuses: string[] = [];
+            const notes: string[] = [];
+            await classifyRegisterFile(file, { asOf: '2024-10-15', marks: true, plausibleBounds, onHousehold: (h) => statuses.push(h.classification.status), onNote: (n) => notes.push(n) });
+            return { statuses, notes };
+          };
+          const tight = await run({ maxMembers: 1, minDongFigure: 1e12 });
+          const loose = await run({ maxMembers: 1e6, minDongFigure: 0 });
+          expect(tight.statuses).toEqual(loose.statuses);
+          expect(loose.notes.filter((n) => /more than|a person a month/.test(n))).toEqual([]);
+          if (households.some(([m]) => m > 1)) expect(tight.notes.some((n) => /more than 1 members/.test(n))).toBe(true);
+        }),
+        { numRuns: 25 },
+      );
+    });
   });
 });
