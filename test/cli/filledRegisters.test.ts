@@ -280,3 +280,32 @@ describe('implausible figures, read as written', () => {
     });
   });
 });
+
+describe('where the run summary and the notes go', () => {
+  const header = `Mã hộ,Thôn,Khu vực,Số nhân khẩu,Thu nhập/tháng (đồng),${INDICATORS.map((n) => `Thiếu hụt: ${n}`).join(',')}`;
+  const lines = [header, `H1,Thôn 1,Nông thôn,250,400000000${','.repeat(12)}`, `H2,Thôn 1,Nông thôn,4,4500,x,x,x${','.repeat(9)}`, `,Người lập biểu,,,,KT. CHỦ TỊCH${','.repeat(11)}`];
+
+  it('with --out, the run summary is on stdout and every note on stderr', async () => {
+    const run = await expectOutcome(['classify', csv('tom-tat.csv', lines), ...AS_OF, '--out', join(dir(), 'tom-tat-kq.csv')], { code: 0 });
+    expect(run.out).toContain('2 households classified');
+    expect(run.out).not.toMatch(/more than 50 members|a person a month|signature block/);
+    expect(run.err).toMatch(/more than 50 members/);
+    expect(run.err).toMatch(/a person a month/);
+    expect(run.err).toMatch(/signature block/);
+  });
+
+  it('without --out, stdout is the table alone (CSV), the summary and the notes on stderr', async () => {
+    const run = await expectOutcome(['classify', csv('tom-tat2.csv', lines), ...AS_OF, '--headers', 'en'], { code: 0 });
+    const table = parseCsv(run.out);
+    expect(table[0]![0]).toBe('Household id');
+    expect(table.slice(1).filter((r) => r.length > 1).map((r) => r[0])).toEqual(['H1', 'H2']);
+    expect(run.out).not.toContain('vn-poverty');
+    expect(run.err).toContain('2 households classified');
+    expect(run.err).toMatch(/more than 50 members/);
+    const classified = join(dir(), 'tom-tat2-kq.csv');
+    writeFileSync(classified, run.out);
+    const summary = await expectOutcome(['summarize', classified, '--by', 'village'], { code: 0 });
+    expect(summary.out).not.toContain('vn-poverty');
+    expect(summary.err).toContain('2 households in 1 village(s)');
+  });
+});
