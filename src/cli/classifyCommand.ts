@@ -156,12 +156,12 @@ async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
     // --json without --out: the classifications go into the JSON, not to a table (only then are they kept)
     const results: RegisterFileHousehold[] | undefined = json && out === undefined ? [] : undefined;
     let done = 0;
-    const skipped = { section: 0, totals: 0, header: 0, 'column-numbers': 0 };
+    const skipped = { section: 0, totals: 0, header: 0, 'column-numbers': 0, signature: 0 };
     const skippedShown: string[] = [];
     let totalsFindings = 0;
     const onSkippedRow = (r: SkippedRegisterRow): void => {
       skipped[r.kind]++;
-      if (skippedShown.length < SHOWN_SKIPPED) skippedShown.push(`row ${r.row} ${SKIPPED_WORDS[r.kind]}${r.kind === 'section' || r.kind === 'totals' ? ` “${r.text}”` : ''}`);
+      if (skippedShown.length < SHOWN_SKIPPED) skippedShown.push(`row ${r.row} ${SKIPPED_WORDS[r.kind]}${r.kind === 'section' || r.kind === 'totals' || r.kind === 'signature' ? ` “${r.text}”` : ''}`);
       for (const c of r.totals ?? []) {
         if (c.ok) continue;
         totalsFindings++;
@@ -219,7 +219,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
       );
     }
     const layout = summary.layout;
-    const notHouseholds = skipped.section + skipped.totals + skipped.header + skipped['column-numbers'];
+    const notHouseholds = skipped.section + skipped.totals + skipped.header + skipped['column-numbers'] + skipped.signature;
     if (layout.headerRows.length > 0 && (layout.headerRows[0]! > 1 || layout.headerRows.length > 1 || notHouseholds > 0)) {
       const rows = layout.headerRows.length > 1 ? `rows ${layout.headerRows.join('–')} (a group row over its columns)` : `row ${layout.headerRows[0]}`;
       report.write(`vn-poverty classify: ${input.name}: header on ${rows}${layout.headerRows[0]! > 2 ? `, rows 1–${layout.headerRows[0]! - 1} above it its title` : layout.headerRows[0] === 2 ? ', row 1 above it its title' : ''}${notHouseholds > 0 ? `; ${group(notHouseholds)} row(s) read as not households: ${skippedShown.join(', ')}${notHouseholds > skippedShown.length ? ', …' : ''}` : ''}\n`);
@@ -258,7 +258,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
 /** Rows listed one by one in the run summary as not households; the rest are counted. */
 const SHOWN_SKIPPED = 12;
 
-const SKIPPED_WORDS: Readonly<Record<SkippedRegisterRow['kind'], string>> = { section: 'heading', totals: 'totals', header: 'header again', 'column-numbers': 'column numbers' };
+const SKIPPED_WORDS: Readonly<Record<SkippedRegisterRow['kind'], string>> = { section: 'heading', totals: 'totals', header: 'header again', 'column-numbers': 'column numbers', signature: 'signature' };
 
 /** A totals row's figure that is neither the sum since the previous totals row nor the sum of all the households above it. */
 function totalsFindingText(file: string, r: SkippedRegisterRow, c: RegisterTotalsCheck): string {

@@ -7,7 +7,7 @@ import { VnPovertyError, fail } from '../errors/VnPovertyError.js';
 import { assertOutputIsNotInput, checkOutputPath } from '../io/_atomicOutput.js';
 import { ROUNDING_MODES, type RoundingMode } from '../numbers/rounding.js';
 import { createProgress } from '../io/_progress.js';
-import { AREA_SUMMARY_COLUMNS, type AreaSummaryRow, type SummaryLevel } from '../io/outputColumns.js';
+import { areaSummaryColumns, type AreaSummaryRow, type SummaryLevel } from '../io/outputColumns.js';
 import { countClassifiedGroups, readAdminUnits, type ClassifiedGroup, type CountBy } from '../io/readAreaTables.js';
 import { formatOfPath, inputFormatOfPath } from '../io/readRows.js';
 import { writeTable } from '../io/tableWriter.js';
@@ -217,7 +217,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
   const report = out === undefined || json ? io.stderr : io.stdout;
   try {
     // rates were rounded once by areaRates; the columns print them at the same number of decimals
-    const columns = AREA_SUMMARY_COLUMNS.map((c) => (c.kind === 'rate' ? { ...c, decimals } : c));
+    const columns = areaSummaryColumns(by as CountBy).map((c) => (c.kind === 'rate' ? { ...c, decimals } : c));
     // --json without --out: the rows go into the JSON, not to a table
     if (out !== undefined || !json) {
       await writeTable(out ?? (io.stdout as Parameters<typeof writeTable>[0]), columns, rows, {

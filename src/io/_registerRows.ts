@@ -15,8 +15,8 @@ const MAX_TITLE_ROWS = 20;
 /** A row the register reader does not read as a household, and why. */
 export interface SkippedRegisterRow {
   readonly row: number;
-  /** `section`: a heading between households (`Thôn 1`, `I. Hộ nghèo`); `totals`: a `Tổng cộng` row; `header`: the header printed again (a new page); `column-numbers`: the row of column numbers under a header. */
-  readonly kind: 'section' | 'totals' | 'header' | 'column-numbers';
+  /** `section`: a heading between households (`Thôn 1`, `I. Hộ nghèo`); `signature`: a row of the signature block under the households (`Người lập biểu` | `TM. UBND XÃ`, the signers' names); `totals`: a `Tổng cộng` row; `header`: the header printed again (a new page); `column-numbers`: the row of column numbers under a header. */
+  readonly kind: 'section' | 'totals' | 'header' | 'column-numbers' | 'signature';
   /** The row's first filled cell, as printed. */
   readonly text: string;
   /**
@@ -244,4 +244,64 @@ function isColumnNumberRow(cells: ReadonlyArray<RawCell>): boolean {
     expected = n + 1;
   }
   return expected >= 3;
+}
+
+/**
+ * A cell of a signature or closing block under a register (folded): who signs (`Người lập biểu`,
+ * `Kế toán`, `Thủ trưởng đơn vị`, `TM. UBND XÃ`, `KT. CHỦ TỊCH`, `Trưởng thôn`, `Xác nhận của
+ * UBND xã`), how (`(Ký, ghi rõ họ tên)`, `(Đã ký)`), and where and when (`Tân Lập, ngày 15
+ * tháng 10 năm 2024`). A whole cell, never the start of a longer label.
+ */
+const SIGNATURE_CELL = new RegExp(
+  '^(' +
+    [
+      'nguoi lap( bieu| danh sach| bang| phieu)?',
+      'nguoi (kiem tra|duyet|tong hop|ra soat)',
+      'ke toan( truong)?',
+      'thu truong( don vi| co quan)?',
+      '(tm|kt|tl|q)\\.\\s*\\S.*',
+      '(tm|kt) (ubnd|uy ban|ban chi dao|chu tich|truong ban)\\b.*',
+      '(pho )?chu tich( ubnd| uy ban nhan dan)?( (xa|phuong|thi tran|huyen))?( .*)?',
+      '(pho )?truong (thon|ap|ban|bon|buon|xom|lang|khu pho|to dan pho|khom|khoi|phum|soc|to)( .*)?',
+      'xac nhan( cua .*)?',
+      '(can bo|cong chuc) (dieu tra|ra soat|giam sat|lao dong|ldtbxh|van hoa|phu trach)( .*)?',
+      'dieu tra vien|giam sat vien|giam doc|ban chi dao( .*)?',
+      '\\(?\\s*(da ky|ky,? ghi ro ho ten|ky,? ho ten|ky ten(,? dong dau)?|ky,? dong dau(,? ghi ro ho ten)?)\\s*\\)?',
+      '([^0-9]*,\\s*)?ngay\\s*[\\d.…/ ]*\\s*thang\\s*[\\d.…/ ]*\\s*nam\\b[\\d.…/ ]*',
+    ].join('|') +
+    ')[.:]?$',
+);
+
+/** A name under a signature (`Nguyễn Văn An`): two to six capitalised words, letters only. */
+const SIGNER_NAME = /^(\p{Lu}[\p{Ll}\p{M}]*|\p{Lu}+)(\s+(\p{Lu}[\p{Ll}\p{M}]*|\p{Lu}+)){1,5}$/u;
+
+/** Whether a cell is a signature block's words (`Người lập biểu`, `TM. UBND XÃ`, `(Ký, ghi rõ họ tên)`, a date line). */
+export function isSignatureCell(cell: RawCell | undefined): boolean {
+  if (typeof cell !== 'string') return false;
+  const t = cell.trim();
+  return t !== '' && t.length <= 120 && SIGNATURE_CELL.test(foldVietnamese(t).replace(/\s+/g, ' '));
+}
+
+/**
+ * What a row is as part of a signature block under the households: `'signature'` when every
+ * filled cell is a signature block's words (`Người lập biểu` in one column, `TM. UBND XÃ` in
+ * another); `'names'`, under such a row, when every filled cell is a signature's words or a name
+ * (`Nguyễn Văn An`), none in the household id column; `'mixed'` when some cell is a signature's
+ * words and another is not (a figure, a mark): not a signature row, refused as a household would
+ * be, its message naming it as a possible one; undefined otherwise.
+ */
+export function signatureRowKind(cells: ReadonlyArray<RawCell>, idAt: number, underSignature: boolean): 'signature' | 'names' | 'mixed' | undefined {
+  let signs = 0;
+  let names = 0;
+  let others = 0;
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i];
+    if (text(c) === '') continue;
+    if (isSignatureCell(c)) signs++;
+    else if (underSignature && i !== idAt && typeof c === 'string' && SIGNER_NAME.test(c.trim().normalize('NFC'))) names++;
+    else others++;
+  }
+  if (signs === 0) return underSignature && names > 0 && others === 0 ? 'names' : undefined;
+  if (others > 0) return 'mixed';
+  return names > 0 ? 'names' : 'signature';
 }

@@ -2,7 +2,7 @@ import { deepFreeze } from '../_internal/_freeze.js';
 import { RATE_ROUNDING_OPTION } from '../reconcile/communeTargetsLayout.js';
 import { presetFromSpec, type LayoutPreset } from '../reconcile/layoutPreset.js';
 import type { SpecColumn, SpecColumnKind, TableSpec } from '../reconcile/tableSpec.js';
-import { AREA_SUMMARY_COLUMNS } from './outputColumns.js';
+import { AREA_SUMMARY_COLUMNS, AREA_SUMMARY_UNIT_HEADERS } from './outputColumns.js';
 import { columnHeader } from './tableWriter.js';
 
 const KINDS: Readonly<Record<string, SpecColumnKind>> = { level: 'text', unit: 'row-number', name: 'text' };
@@ -23,7 +23,8 @@ export const AREA_SUMMARY_SPEC: TableSpec = deepFreeze({
     key: c.key,
     kind: KINDS[c.key] ?? (c.kind === 'rate' ? 'rate' : 'count'),
     header: columnHeader(c, 'vi'),
-    aliases: [columnHeader(c, 'en'), columnHeader(c, 'both'), c.key],
+    // the unit column is headed for what the rows were grouped by (a unit code, an area, a village)
+    aliases: [columnHeader(c, 'en'), columnHeader(c, 'both'), c.key, ...(c.key === 'unit' ? AREA_SUMMARY_UNIT_HEADERS : [])],
     ...(c.key === 'name' ? { label: true, required: false } : {}),
     // persons are blank when the classified file had no members column: read, summed by the library, not checked here
     ...(c.key === 'persons' ? { required: false } : {}),

@@ -121,3 +121,30 @@ export const AREA_SUMMARY_COLUMNS: ReadonlyArray<TableColumn<AreaSummaryRow>> = 
   { key: 'average', vi: 'Số hộ có mức sống trung bình', en: 'Average living standard households', kind: 'count', value: (r) => (r.average === undefined || r.average === null ? null : BigInt(r.average)) },
   { key: 'recentlyEscaped', vi: 'Số hộ mới thoát nghèo', en: 'Recently escaped households', kind: 'count', value: (r) => BigInt(r.figures.recentlyEscaped) },
 ] satisfies Array<TableColumn<AreaSummaryRow>>);
+
+/** What a summary's rows are grouped by, as its unit column and level cells name it: a unit code, an area (khu vực), a village (thôn, ấp). */
+const GROUPED_BY: Readonly<Record<'unit' | 'area' | 'village', { readonly vi: string; readonly en: string; readonly level: string }>> = {
+  unit: { vi: 'Mã đơn vị', en: 'Unit code', level: LEVEL_VI.unit },
+  area: { vi: 'Khu vực', en: 'Area', level: 'khu vực' },
+  village: { vi: 'Thôn, ấp', en: 'Village', level: 'thôn' },
+};
+
+/**
+ * The area summary's columns for rows grouped `by` a unit code, an area or a village: the unit
+ * column headed and the grouped rows' level named for what was grouped (`Thôn, ấp (Village)`,
+ * `thôn`), the rest as {@link AREA_SUMMARY_COLUMNS}.
+ * @example
+ * areaSummaryColumns('village')[1]?.vi //=> 'Thôn, ấp'
+ */
+export function areaSummaryColumns(by: 'unit' | 'area' | 'village'): ReadonlyArray<TableColumn<AreaSummaryRow>> {
+  if (by === 'unit') return AREA_SUMMARY_COLUMNS;
+  const g = GROUPED_BY[by];
+  return Object.freeze(
+    AREA_SUMMARY_COLUMNS.map((c): TableColumn<AreaSummaryRow> =>
+      c.key === 'unit' ? { ...c, vi: g.vi, en: g.en } : c.key === 'level' ? { ...c, value: (r) => (r.level === 'unit' ? g.level : LEVEL_VI[r.level]) } : c,
+    ),
+  );
+}
+
+/** The headers a summary's unit column may have, by what its rows were grouped by (to read it back). @internal */
+export const AREA_SUMMARY_UNIT_HEADERS: readonly string[] = Object.freeze(Object.values(GROUPED_BY).flatMap((g) => [g.vi, g.en, `${g.vi} (${g.en})`]));

@@ -62,7 +62,7 @@ const FLAG_SHORT_NAMES: Readonly<Partial<Record<IndicatorId, readonly string[]>>
   'health-insurance': ['bhyt', 'bảo hiểm y tế (bhyt)'],
   'health-access': ['tiếp cận dịch vụ y tế', 'dịch vụ y tế'],
   'adult-education': ['giáo dục người lớn', 'trình độ giáo dục người lớn', 'trình độ giáo dục'],
-  'school-attendance': ['đi học của trẻ em', 'tình trạng đi học', 'trẻ em đi học'],
+  'school-attendance': ['đi học của trẻ em', 'tình trạng đi học', 'trẻ em đi học', 'đi học'],
   'housing-area': ['diện tích nhà ở', 'diện tích nhà ở bình quân'],
   'water-source': ['nước sinh hoạt', 'nguồn nước', 'nước sinh hoạt hợp vệ sinh'],
   latrine: ['nhà tiêu', 'nhà vệ sinh'],
@@ -195,11 +195,33 @@ export interface Where {
   readonly source: string | undefined;
   readonly row: number;
   readonly header: string;
+  /** 1-based column, when known: messages then name it as every cell error does (“column 8 (Thu nhập…)”). */
+  readonly column?: number;
+}
+
+/** The 1-based column of each key of a register's header names (`headersWithColumns`). */
+const HEADER_COLUMNS = new WeakMap<Readonly<Record<string, string>>, Readonly<Record<string, number>>>();
+
+/** A register's header names by key, their columns (0-based `index`, as a header match gives them) known to {@link cellAt}. @internal */
+export function headersWithColumns(headers: Record<string, string>, index: Readonly<Record<string, number>>): Record<string, string> {
+  HEADER_COLUMNS.set(headers, Object.freeze(Object.fromEntries(Object.entries(index).map(([k, i]) => [k, i + 1]))));
+  return headers;
+}
+
+/** Where a key's cell of a row is: its header, and its column when the header names are {@link headersWithColumns}'. @internal */
+export function cellAt(headers: Readonly<Record<string, string>>, key: string, source: string | undefined, row: number): Where {
+  const column = HEADER_COLUMNS.get(headers)?.[key];
+  return { source, row, header: headers[key] ?? key, ...(column !== undefined ? { column } : {}) };
+}
+
+/** “row 9, column 2 (Mã hộ)”, or “row 9, column Mã hộ” when the column is not known. @internal */
+export function cellPlace(at: Where): string {
+  return `${at.source !== undefined ? `${at.source}, ` : ''}row ${at.row}, column ${at.column !== undefined ? `${at.column} (${at.header})` : at.header}`;
 }
 
 /** Throws an error about a cell. @internal */
 export function bad(at: Where, code: string, value: unknown, expected: string): never {
-  const place = `${at.source !== undefined ? `${at.source}, ` : ''}row ${at.row}, column ${at.header}`;
+  const place = cellPlace(at);
   return fail({ code, path: at.source !== undefined ? [at.source, at.row, at.header] : [at.row, at.header], value: typeof value === 'string' ? shortText(value) : value, expected, message: `${place}: got ${JSON.stringify(typeof value === 'string' ? shortText(value) : value)}, expected ${expected}` });
 }
 
@@ -347,7 +369,7 @@ export async function* readHouseholdRegister(source: RowSource, options: ReadHou
     return registerColumns(income);
   };
   const onHeader = (match: HeaderMatch): void => {
-    headers = Object.fromEntries(HOUSEHOLD_REGISTER_COLUMNS.filter((c) => match.index[c.key] !== undefined).map((c) => [c.key, c.key === 'monthlyIncome' ? income!.header : c.vi]));
+    headers = headersWithColumns(Object.fromEntries(HOUSEHOLD_REGISTER_COLUMNS.filter((c) => match.index[c.key] !== undefined).map((c) => [c.key, c.key === 'monthlyIncome' ? income!.header : c.vi])), match.index);
     layout = match.index['age'] !== undefined ? 'member-rows' : 'household-rows';
     options.onHeader?.(match);
     options.onLayout?.(Object.freeze({ layout, income: income! }));
@@ -366,7 +388,7 @@ export async function* readHouseholdRegister(source: RowSource, options: ReadHou
         path: label !== undefined ? [label, row, headers['id'] ?? 'id'] : [row, headers['id'] ?? 'id'],
         value: id,
         expected: 'each household once (its rows together)',
-        message: `${label !== undefined ? `${label}, ` : ''}row ${row}, column ${headers['id'] ?? 'id'}: household id ${JSON.stringify(id)} appears again (first on row ${firstRow}); each household must appear once${layout === 'member-rows' ? ', its member rows together' : ''}`,
+        message: `${cellPlace(cellAt(headers, 'id', label, row))}: household id ${JSON.stringify(id)} appears again (first on row ${firstRow}); each household must appear once${layout === 'member-rows' ? ', its member rows together' : ''}`,
       }),
     ]);
   interface Current {
@@ -417,8 +439,8 @@ export async function* readHouseholdRegister(source: RowSource, options: ReadHou
     const ready: RegisterHousehold[] = [];
     for (const record of batch) {
       const id = record.values['id'];
-      if (typeof id !== 'string') return bad({ source: label, row: record.row, header: headers['id'] ?? 'id' }, 'missing-value', '', 'the household id on every row');
-      refuseScientificId(id, { source: label, row: record.row, header: headers['id'] ?? 'id' });
+      if (typeof id !== 'string') return bad(cellAt(headers, 'id', label, record.row), 'missing-value', '', 'the household id on every row');
+      refuseScientificId(id, cellAt(headers, 'id', label, record.row));
       const member = memberOf(record, label, headers);
       if (layout === 'member-rows' && current !== undefined && current.first.values['id'] === id) {
         checkSameHousehold(current.first, record, label, headers);
@@ -434,7 +456,7 @@ export async function* readHouseholdRegister(source: RowSource, options: ReadHou
         if (done !== undefined) ready.push(done);
       }
       for (const key of ['area', 'monthlyIncome']) {
-        if (record.values[key] === null) bad({ source: label, row: record.row, header: headers[key] ?? key }, 'missing-value', '', 'a value on the first row of each household');
+        if (record.values[key] === null) bad(cellAt(headers, key, label, record.row), 'missing-value', '', layout === 'member-rows' ? 'a value on the first row of each household' : "a value on each household's row");
       }
       current = { first: record, last: record, members: member !== undefined ? [member] : [], memberRecords: [record], repeatOf: ids.check(id, record.row), identical: undefined };
     }
@@ -489,7 +511,7 @@ const MEMBER_ONLY_KEYS = new Set(['memberNo']);
 export function memberOf(record: TypedRecord, source: string | undefined, headers: Record<string, string>): Record<string, unknown> | undefined {
   const v = record.values;
   if (MEMBER_KEYS.every((k) => v[k] === undefined || v[k] === null)) return undefined;
-  const at = (key: string): Where => ({ source, row: record.row, header: headers[key] ?? key });
+  const at = (key: string): Where => cellAt(headers, key, source, record.row);
   const age = v['age'];
   if (age === null || age === undefined) return bad(at('age'), 'missing-value', '', 'the age of the member this row describes');
   const member: Record<string, unknown> = { age: Number(age as bigint) };
@@ -512,7 +534,7 @@ function same(a: CellValue | undefined, b: CellValue | undefined): boolean {
 function checkSameHousehold(first: TypedRecord, next: TypedRecord, source: string | undefined, headers: Record<string, string>): void {
   for (const key of HOUSEHOLD_KEYS) {
     if (!same(first.values[key], next.values[key])) {
-      const at: Where = { source, row: next.row, header: headers[key] ?? key };
+      const at = cellAt(headers, key, source, next.row);
       bad(at, 'inconsistent-household', String(next.values[key]), `${String(first.values[key])} as on row ${first.row} (a member row repeats its household's columns or leaves them blank)`);
     }
   }
@@ -558,7 +580,7 @@ export function householdParts(
   allowCount: boolean,
 ): HouseholdParts {
   const v = first.values;
-  const at = (key: string): Where => ({ source, row: first.row, header: headers[key] ?? key });
+  const at = (key: string): Where => cellAt(headers, key, source, first.row);
   const household: Record<string, unknown> = {
     id: v['id'],
     area: word(AREA_WORDS, v['area'] as string, at('area'), AREA_EXPECTED),

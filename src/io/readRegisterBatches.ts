@@ -11,7 +11,9 @@ import { checkSeparator } from './csv.js';
 import { csvByteRecords, fieldText, type ByteRecords, type RecordSink } from './_csvBytes.js';
 import { hasControlCharacter, isColumnHeader, matchHeader, normalizeHeader, readCell, type ColumnSpec, type HeaderMatch } from './columns.js';
 import { isIncomeHeader } from './amountHeader.js';
-import { firstText, RegisterHeaderFinder, skippedRowKind, type RegisterHeaderRows, type RegisterTotalsCheck, type SkippedRegisterRow } from './_registerRows.js';
+import { shortIndicatorAliases } from './_indicatorShortNames.js';
+import { groupDigits, OutOfBounds, plausibleBoundsOf, type PlausibleBounds } from './plausibleBounds.js';
+import { firstText, RegisterHeaderFinder, isSignatureCell, signatureRowKind, skippedRowKind, type RegisterHeaderRows, type RegisterTotalsCheck, type SkippedRegisterRow } from './_registerRows.js';
 import { DONG_PER_UNIT } from '../numbers/money.js';
 import { extrasPlan, readExtras, REGISTER_REPORT_COLUMNS, REGISTER_SCORE_COLUMNS, type ExtrasPlan, type RegisterExtras } from './registerColumns.js';
 import { REGISTER_OUTPUT_HEADERS } from './registerOutputColumns.js';
@@ -19,9 +21,12 @@ import { recordReader, isBlank, xlsxRowSettler, type RecordReader, type TypedRec
 import {
   areaOfWord,
   bad,
+  cellAt,
+  cellPlace,
   chooseIncomeColumn,
   HOUSEHOLD_REGISTER_COLUMNS,
   householdParts,
+  headersWithColumns,
   memberOf,
   readHouseholdRegister,
   refuseScientificId,
@@ -57,6 +62,13 @@ export interface ReadRegisterBatchesOptions extends ReadRowsOptions, Pick<Classi
    * column numbers (one row per household only).
    */
   readonly onSkippedRow?: (row: SkippedRegisterRow) => void;
+  /**
+   * The bounds beyond which a figure is read as written but said in a note (`onNote`), once per
+   * column naming the rows: more than 50 members in a household, an income under 10.000 đồng a
+   * person a month from a column of đồng (a figure in nghìn đồng under a đồng header?). No
+   * status changes. See `MAX_PLAUSIBLE_MEMBERS`, `MIN_PLAUSIBLE_DONG_FIGURE` for the reasons.
+   */
+  readonly plausibleBounds?: PlausibleBounds;
 }
 
 export type { RegisterTotalsCheck, SkippedRegisterRow } from './_registerRows.js';
@@ -136,6 +148,7 @@ interface Plan {
   readonly marks: boolean;
   readonly unitFactor: number;
   readonly headerRowsPrinted: RegisterHeaderRows;
+  readonly bounds: { readonly maxMembers: number; readonly minDongFigure: number };
 }
 
 const SIMPLE_KEYS = new Set(['id', 'unit', 'area', 'monthlyIncome', 'memberCount', 'memberAges']);
@@ -154,11 +167,15 @@ function planOf(headerRows: RegisterHeaderRows, label: string | undefined, stand
   }
   refuseRowNumbersAsIds(header, label, headerRow);
   const base = income !== null ? registerColumns(income) : registerColumns({ column: 0, header: '', unit: 'dong', period: 'month', perPerson: false, description: '' }).filter((c) => c.key !== 'monthlyIncome');
-  const specs = [...base, ...REGISTER_REPORT_COLUMNS, ...(scores ? REGISTER_SCORE_COLUMNS : [])];
+  // short names that name an indicator only within the standard in force (`Phương tiện thông tin`, `Thông tin`)
+  const short = shortIndicatorAliases(header, base.filter((c) => c.key.startsWith('flag:')), standard, label, headerRow, options.onNote);
+  const named = short.size === 0 ? base : base.map((c) => (short.has(c.key) ? { ...c, aliases: [...(c.aliases ?? []), ...short.get(c.key)!] } : c));
+  const specs = [...named, ...REGISTER_REPORT_COLUMNS, ...(scores ? REGISTER_SCORE_COLUMNS : [])];
   const reader = recordReader(header, specs, label, { delimiter: options.delimiter ?? ',', requireValues: false, marks: options.marks === true }, headerRow, options.format === 'csv');
   const index = reader.match.index;
   const headers: Record<string, string> = {};
   reader.specs.forEach((spec, k) => (headers[spec.key] = spec.key === 'monthlyIncome' ? income!.header : reader.headers[k]!));
+  headersWithColumns(headers, index);
   const at = (key: string): number => index[key] ?? -1;
   const ids = standard.indicators.map((i) => i.id as string);
   const flagAt: number[] = [];
@@ -192,6 +209,7 @@ function planOf(headerRows: RegisterHeaderRows, label: string | undefined, stand
   refuseUnknownFlags(passAt, header, standard, label, headerRow);
   const extras = extrasPlan(index, header, label);
   const memberRows = index['age'] !== undefined;
+  if (!scores && !memberRows && factAt.length === 0 && index['memberAges'] === undefined) noteMissingFlagColumns(standard, flagJ, label, headerRow, options.onNote);
   if (memberRows && headerRows.rows.length > 1) {
     fail({ code: 'unsupported-layout', path: label !== undefined ? [label, headerRows.rows[1]!] : [headerRows.rows[1]!], value: headerRows.rows, expected: 'a header on one row for a register of one row per member', message: `${label ?? 'the register'}, rows ${headerRows.rows.join(' and ')}: a header on two rows is read for one row per household only; for one row per member write each column's whole header on one row (e.g. “Thiếu hụt: bảo hiểm y tế”)` });
   }
@@ -228,6 +246,7 @@ function planOf(headerRows: RegisterHeaderRows, label: string | undefined, stand
     marks: options.marks === true,
     unitFactor: income !== null ? Number(DONG_PER_UNIT[income.unit]) : 1,
     headerRowsPrinted: headerRows,
+    bounds: plausibleBoundsOf(options.plausibleBounds),
   };
 }
 
@@ -247,6 +266,22 @@ function refuseUnknownFlags(passAt: readonly number[], header: ReadonlyArray<Raw
     expected: `an indicator of ${standard.id}: ${names}`,
     message: `${label !== undefined ? `${label}, ` : ''}row ${headerRow}: ${unknown.map((i) => `column ${i + 1} (${String(header[i])})`).join(', ')} name${unknown.length === 1 ? 's' : ''} no indicator of ${standard.id}; head each deprivation column with its indicator (chỉ số thiếu hụt): ${names}`,
   });
+}
+
+/**
+ * A register with flag columns for only some of the standard's indicators, and no facts to decide
+ * the others, says once which indicators have no column: no household's deprivation in them is
+ * known, so one whose status turns on them is not classified (each then named with its row).
+ */
+function noteMissingFlagColumns(standard: PovertyStandard, flagJ: readonly number[], label: string | undefined, headerRow: number, onNote: ((note: string) => void) | undefined): void {
+  if (onNote === undefined) return;
+  const present = new Set(flagJ);
+  const missing = standard.indicators.filter((_, j) => !present.has(j));
+  if (missing.length === 0) return;
+  const k = standard.indicators.length;
+  onNote(
+    `${label !== undefined ? `${label}, ` : ''}row ${headerRow}: no column for ${missing.length === k ? `any of ${standard.id}'s ${k} indicators` : `${missing.length} of ${standard.id}'s ${k} indicators`} (${missing.map((i) => `“${i.nameVi}”`).join(', ')}): no household's deprivation in ${missing.length > 1 ? 'them' : 'it'} is known, so a household whose status turns on ${missing.length > 1 ? 'them' : 'it'} (an income at or under the poverty line and fewer than ${standard.deprivationThreshold} deprivations marked) is not classified; add a column for each (“Thiếu hụt: ${missing[0]!.nameVi}”)`,
+  );
 }
 
 /**
@@ -354,6 +389,9 @@ class Batcher {
 
   /** Households the arrays hold now: they start small and double up to the batch size (a small file allocates little). */
   private capacity = 0;
+  /** The row of the last household placed (0: none yet), to tell the rows under the households. */
+  lastPlacedRow = 0;
+
   /** The row of the first household placed since the last {@link Batcher.takeFirstRow}, or 0. */
   private firstRow = 0;
 
@@ -497,6 +535,7 @@ class Batcher {
     if (this.n === this.capacity) this.grow();
     if (listed !== undefined) this.kind = listed;
     if (this.firstRow === 0) this.firstRow = row;
+    this.lastPlacedRow = row;
     const i = this.n++;
     this.rows[i] = row;
     this.lastRows[i] = lastRow;
@@ -505,7 +544,14 @@ class Batcher {
     return i;
   }
 
+  /** The households whose members, or whose income from a column of đồng, are out of the plausible bounds. */
+  readonly manyMembers = new OutOfBounds();
+  readonly littleIncome = new OutOfBounds();
+
   columns(i: number, area: number, income: number, members: number, ages: ArrayLike<number> | undefined, agesN: number, roundedUp: boolean): void {
+    const bounds = this.plan.bounds;
+    if (members > bounds.maxMembers) this.manyMembers.add(this.rows[i]!, members);
+    if (income > 0 && this.plan.income?.unit === 'dong' && income < bounds.minDongFigure * members) this.littleIncome.add(this.rows[i]!, income);
     this.area[i] = area;
     this.income[i] = income;
     this.members[i] = members;
@@ -519,6 +565,7 @@ class Batcher {
   }
 
   record(i: number, record: unknown, members: number, roundedUp: boolean): void {
+    if (members > this.plan.bounds.maxMembers) this.manyMembers.add(this.rows[i]!, members);
     (this.records ??= [])[i] = record;
     this.members[i] = members;
     if (roundedUp) this.roundedUp[i] = 1;
@@ -662,12 +709,12 @@ function agesFit(parts: HouseholdParts): boolean {
 /** The household of a record row, or undefined for a blank row. Throws its cell errors. */
 function partsOfRecord(plan: Plan, record: TypedRecord): { id: string; parts: HouseholdParts } {
   const id = record.values['id'];
-  const where = (key: string) => ({ source: plan.label, row: record.row, header: plan.headers[key] ?? key });
+  const where = (key: string) => cellAt(plan.headers, key, plan.label, record.row);
   if (typeof id !== 'string') return bad(where('id'), 'missing-value', '', 'the household id on every row');
   refuseScientificId(id, where('id'));
   memberOf(record, plan.label, plan.headers); // household rows: a member column without an age is refused
   for (const key of plan.income !== null ? ['area', 'monthlyIncome'] : ['area']) {
-    if (record.values[key] === null) bad(where(key), 'missing-value', '', 'a value on the first row of each household');
+    if (record.values[key] === null) bad(where(key), 'missing-value', '', "a value on each household's row");
   }
   const income = plan.income ?? { column: 0, header: '', unit: 'dong' as const, period: 'month' as const, perPerson: false, description: '' };
   // a register classified by its scores alone needs no members (one is assumed where none is given)
@@ -682,7 +729,7 @@ function scoreRowOf(plan: Plan, record: TypedRecord, id: string, parts: Househol
   const h = parts.household;
   const score = (key: string): string => {
     const value = v[key];
-    if (value === null || value === undefined) return bad({ source: plan.label, row: record.row, header: plan.headers[key] ?? key }, 'missing-value', '', 'a score on every row');
+    if (value === null || value === undefined) return bad(cellAt(plan.headers, key, plan.label, record.row), 'missing-value', '', 'a score on every row');
     return (value as { toFixed(): string }).toFixed();
   };
   const flags = h['deprivations'] as Record<string, boolean> | undefined;
@@ -776,7 +823,7 @@ class Repeats {
         path: label !== undefined ? [label, row, header] : [row, header],
         value: id,
         expected: 'each household once (its rows together)',
-        message: `${label !== undefined ? `${label}, ` : ''}row ${row}, column ${header}: household id ${JSON.stringify(id)} appears again (first on row ${first}); each household must appear once${this.plan.layout.layout === 'member-rows' ? ', its member rows together' : ''}`,
+        message: `${cellPlace(cellAt(this.plan.headers, 'id', label, row))}: household id ${JSON.stringify(id)} appears again (first on row ${first}); each household must appear once${this.plan.layout.layout === 'member-rows' ? ', its member rows together' : ''}`,
       }),
     ]);
     if (this.onDuplicate === undefined) throw error;
@@ -830,6 +877,9 @@ export async function* readRegisterBatches(source: RowSource, options: ReadRegis
   let repeats: Repeats | undefined;
   const finder = new RegisterHeaderFinder(namesRegisterColumn, isIdHeader);
   let lastTotals: { row: number; members: bigint; marks: readonly bigint[] } | undefined;
+  /** The signature block being read (its rows and first words), and every row skipped as one. */
+  let signature: { rows: number[]; words: string[] } | undefined;
+  const signatureRows: number[] = [];
   /** A totals row's member and mark counts against the households above it (since the previous totals row, and since the start). */
   const totalsChecks = (p: Plan, row: number, cells: ReadonlyArray<RawCell>, formats?: ReadonlyArray<string | undefined>): RegisterTotalsCheck[] => {
     const now = batcher!.sums();
@@ -869,6 +919,16 @@ export async function* readRegisterBatches(source: RowSource, options: ReadRegis
   /** The slow path: a row as cells, read as readHouseholdRegister reads it. */
   const slowRow = (p: Plan, row: number, rawCells: ReadonlyArray<RawCell>, rawFormats?: ReadonlyArray<string | undefined>, rawProblems?: ReadonlyArray<string | undefined>, xlsx?: SheetRow): void => {
     // a row that is not a household (a village heading merged across, a totals row) is known by its cells as stored
+    // a signature block (“Người lập biểu” | “TM. UBND XÃ”, the signers' names under them): its rows, none with an id or a figure
+    const sign = signatureRowKind(rawCells, p.id, signature !== undefined && signature.rows[signature.rows.length - 1]! > batcher!.lastPlacedRow);
+    if (sign === 'signature' || sign === 'names') {
+      if (signature === undefined || signature.rows[signature.rows.length - 1]! < batcher!.lastPlacedRow) signature = { rows: [], words: [] };
+      signature.rows.push(row);
+      if (sign === 'signature') for (const c of rawCells) if (typeof c === 'string' && c.trim() !== '' && signature.words.length < 4) signature.words.push(c.trim());
+      signatureRows.push(row);
+      options.onSkippedRow?.(Object.freeze({ row, kind: 'signature' as const, text: firstText(rawCells) }));
+      return;
+    }
     const kind = skippedRowKind(rawCells, p.headerRowsPrinted, p.id);
     if (kind !== undefined) {
       const totals = kind === 'totals' ? totalsChecks(p, row, rawCells, rawFormats) : undefined;
@@ -877,8 +937,11 @@ export async function* readRegisterBatches(source: RowSource, options: ReadRegis
     }
     // an XLSX household row: a value right of the header refused, merged cells settled (xlsxRowSettler)
     const { cells, formats, problems } = xlsx !== undefined && xlsx.sheet !== undefined ? settle!(xlsx) : { cells: rawCells, formats: rawFormats, problems: rawProblems };
-    const record = p.reader.read(row, cells, formats, problems);
-    const { id, parts } = partsOfRecord(p, record);
+    const readRow = (): { record: TypedRecord; id: string; parts: HouseholdParts } => {
+      const record = p.reader.read(row, cells, formats, problems);
+      return { record, ...partsOfRecord(p, record) };
+    };
+    const { record, id, parts } = sign === 'mixed' ? withSignatureHint(row, cells, readRow) : readRow();
     const scoreRow = p.scoreColumns ? scoreRowOf(p, record, id, parts) : undefined;
     const extras = p.extras !== undefined ? readExtras(p.extras, cells, row, formats) : undefined;
     const pass = passOf(p, cells, row);
@@ -925,6 +988,7 @@ export async function* readRegisterBatches(source: RowSource, options: ReadRegis
             const rest = typeof source === 'string' ? source : preReadRows(found.header.cells, found.header.rows[0]!, r, next, bytes);
             if (typeof source === 'string') await bytes.return(undefined);
             yield* memberRows(rest, plan, options, batcher!);
+            noteOutOfBounds(plan, batcher!, options.onNote);
             return;
           }
           fast = new FastRows(plan, batcher!, repeats!, slowRow, (options.delimiter ?? ',').charCodeAt(0));
@@ -958,6 +1022,7 @@ export async function* readRegisterBatches(source: RowSource, options: ReadRegis
       }
       if (plan?.layout.layout === 'member-rows') {
         yield* memberRows(source, plan, options, batcher!);
+        noteOutOfBounds(plan, batcher!, options.onNote);
         return;
       }
       yield* drain(batcher);
@@ -982,8 +1047,63 @@ export async function* readRegisterBatches(source: RowSource, options: ReadRegis
     yield* drain(batcher);
     repeats!.settle(found);
   }
+  if (signatureRows.length > 0) options.onNote?.(signatureNote(label, signatureRows, signature?.words ?? []));
+  noteOutOfBounds(plan, batcher!, options.onNote);
   batcher!.flush();
   yield* drain(batcher);
+}
+
+/** The notes on figures out of the plausible bounds, one per column. */
+function noteOutOfBounds(plan: Plan, batcher: Batcher, onNote: ((note: string) => void) | undefined): void {
+  if (onNote === undefined) return;
+  const where = (at: number, header: string): string => `${plan.label !== undefined ? `${plan.label}, ` : ''}column ${at + 1} (${header})`;
+  const { maxMembers, minDongFigure } = plan.bounds;
+  const membersAt = plan.count >= 0 ? plan.count : plan.ages;
+  const many = batcher.manyMembers.note(
+    where(membersAt, plan.headers[plan.count >= 0 ? 'memberCount' : 'memberAges'] ?? ''),
+    (n) => `${n} household${n > 1 ? 's' : ''} of more than ${maxMembers} members`,
+    `check the figure (a typing slip, a group's total on a household's row?); the bound is the option plausibleBounds.maxMembers`,
+  );
+  if (many !== undefined) onNote(many);
+  if (plan.income !== null) {
+    const little = batcher.littleIncome.note(
+      where(plan.income.column - 1, plan.income.header),
+      (n) => `${n} household${n > 1 ? 's' : ''} with an income under ${groupDigits(minDongFigure)} đồng a person a month`,
+      `a column of đồng that holds nghìn đồng reads 1.000 times too little: if so, name the unit in its header (“Thu nhập/tháng (nghìn đồng)”); the bound is the option plausibleBounds.minDongFigure`,
+      ' đồng a month for the household',
+    );
+    if (little !== undefined) onNote(little);
+  }
+}
+
+/** The note on the rows read as a signature block: which rows, and the words that told. */
+function signatureNote(label: string | undefined, rows: readonly number[], words: readonly string[]): string {
+  return `${label !== undefined ? `${label}: ` : ''}${rows.length > 1 ? `rows ${rowRanges(rows)} are` : `row ${rows[0]} is`} a signature block (${words.map((w) => `“${w}”`).join(', ')}${rows.length > 1 ? ', the signers’ names' : ''}), not households: skipped`;
+}
+
+/** Row numbers as ranges: `40, 42–44`. */
+function rowRanges(rows: readonly number[]): string {
+  const out: string[] = [];
+  for (let i = 0; i < rows.length; ) {
+    let j = i;
+    while (j + 1 < rows.length && rows[j + 1] === rows[j]! + 1) j++;
+    out.push(j > i ? `${rows[i]}–${rows[j]}` : `${rows[i]}`);
+    i = j + 1;
+  }
+  return out.join(', ');
+}
+
+/** A row that holds a signature block's words beside other values, read as a household: its errors say it may be a signature row. */
+function withSignatureHint<T>(row: number, cells: ReadonlyArray<RawCell>, read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (!(error instanceof VnPovertyError)) throw error;
+    const words = cells.filter((c): c is string => isSignatureCell(c)).map((c) => `“${c.trim()}”`);
+    const hint = `; row ${row} may be a signature row (${words.join(', ')}), but it also holds other values, so it is not skipped: a signature block under the households holds only the signers' titles, the date line and their names`;
+    const [first, ...rest] = error.issues;
+    throw new VnPovertyError([{ ...first, message: first.message + hint }, ...rest]);
+  }
 }
 
 function* drain(batcher: Batcher | undefined): Generator<RegisterFileBatch> {

@@ -281,13 +281,16 @@ export function classifyOrIssues(
   if (undetermined.length > 0) {
     const worst = decideStatus(standard, h.area, h.monthlyIncome, n, deprivations.length + undetermined.length);
     if (worst.status !== decision.status) {
+      const rule = { description: `poor needs ${standard.deprivationThreshold} or more deprivations`, source: standard.rules.poor.source, term: 'thiếu hụt từ 03 chỉ số trở lên' };
+      // the indicators named once, in words (not the value's list quoted and cut short)
       return [
         issue({
           code: 'undetermined-indicators',
           path: ['deprivations'],
           value: undetermined,
           expected: `facts or review-form flags for ${undetermined.join(', ')}: with ${deprivations.length} known deprivation(s) the household could be ${decision.status} or ${worst.status}`,
-          rule: { description: `poor needs ${standard.deprivationThreshold} or more deprivations`, source: standard.rules.poor.source, term: 'thiếu hụt từ 03 chỉ số trở lên' },
+          rule,
+          message: `deprivations: with ${deprivations.length} known deprivation(s) the household could be ${decision.status} or ${worst.status}: not known for ${undetermined.join(', ')} (give facts or review-form flags for ${undetermined.length > 1 ? 'them' : 'it'}; ${rule.description}, “${rule.term}”, ${rule.source})`,
         }),
       ];
     }

@@ -158,7 +158,7 @@ describe('registers with a member count and no ages', () => {
   it('a count that disagrees with the ages names row and column', async () => {
     const d = dir();
     const input = writeCsv(d, 'lech.csv', [['Mã hộ', 'Khu vực', 'Thu nhập/tháng (đồng)', 'Tuổi các thành viên', 'Số nhân khẩu'], ['L1', 'nông thôn', '6.000.000', '40;38', '3']]);
-    await expectRefused(['classify', input, ...AS_OF], ['lech.csv, row 2, column Số nhân khẩu'], [input]);
+    await expectRefused(['classify', input, ...AS_OF], ['lech.csv, row 2, column 5 (Số nhân khẩu)'], [input]);
   });
 });
 

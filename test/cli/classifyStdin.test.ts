@@ -44,7 +44,7 @@ describe('vn-poverty classify - (standard input)', () => {
   it('a repeated id on a CSV stream is reported with its row and the first one (exit 1); the other households are written', async () => {
     const io = captureIo({ stdin: formatCsv([['Mã hộ', 'Khu vực', 'Thu nhập/tháng (đồng)', 'Số nhân khẩu'], ['H1', 'nông thôn', '20.000.000', '2'], ['H2', 'nông thôn', '20.000.000', '2'], ['H1', 'nông thôn', '20.000.000', '2']]) });
     expect(await runCli(['classify', '-', ...AS_OF], io)).toBe(EXIT_FINDINGS);
-    expect(io.err()).toContain('stdin, row 4, column Mã hộ: household id "H1" appears again (first on row 2)');
+    expect(io.err()).toContain('stdin, row 4, column 1 (Mã hộ): household id "H1" appears again (first on row 2)');
     expect(parseCsv(io.out()).slice(1).map((r) => r[0])).toEqual(['H1', 'H2']);
   });
 

@@ -140,7 +140,7 @@ describe('a register printed by a commune (XLSX: title, two-row header, column n
 
   it('a household row with its id left blank is still an error naming the row (not skipped as a heading)', async () => {
     const file = await workbook(join(dir(), 'tan-lap.xlsx'), tanLap((r) => (r[9]![1] = null)), [...TITLE_MERGES, ...headMerges(5)]);
-    await expectOutcome(['classify', file, ...AS_OF, '--out', join(dir(), 'ket-qua.csv')], { code: 2, mentions: ['tan-lap.xlsx, row 10, column Mã hộ: got "", expected the household id on every row'] });
+    await expectOutcome(['classify', file, ...AS_OF, '--out', join(dir(), 'ket-qua.csv')], { code: 2, mentions: ['tan-lap.xlsx, row 10, column 2 (Mã hộ): got "", expected the household id on every row'] });
   });
 
   it('an income group over a unit that does not say per what (“Thu nhập bình quân” over “đồng/tháng”) is refused naming the header row', async () => {

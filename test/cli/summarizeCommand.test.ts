@@ -111,10 +111,10 @@ describe('vn-poverty summarize', () => {
     const io = captureIo();
     expect(await runCli(['summarize', input, '--by', 'area', '--decimals', '3', '--rounding', 'down', '--headers', 'vi'], io)).toBe(EXIT_OK);
     const lines = io.out().split('\r\n');
-    expect(lines[0]).toBe('Cấp,Mã đơn vị,Tên đơn vị,Tổng số hộ,Tổng số nhân khẩu,Số hộ nghèo,Tỷ lệ hộ nghèo (%),Số hộ cận nghèo,Tỷ lệ hộ cận nghèo (%),Tỷ lệ nghèo đa chiều (%),Số hộ có mức sống trung bình,Số hộ mới thoát nghèo');
-    expect(lines[1]).toBe('đơn vị,nông thôn,,300,,3,"1,000",0,"0,000","1,000",297,0');
+    expect(lines[0]).toBe('Cấp,Khu vực,Tên đơn vị,Tổng số hộ,Tổng số nhân khẩu,Số hộ nghèo,Tỷ lệ hộ nghèo (%),Số hộ cận nghèo,Tỷ lệ hộ cận nghèo (%),Tỷ lệ nghèo đa chiều (%),Số hộ có mức sống trung bình,Số hộ mới thoát nghèo');
+    expect(lines[1]).toBe('khu vực,nông thôn,,300,,3,"1,000",0,"0,000","1,000",297,0');
     // 113 / 16,194 × 100 = 0.69779…: rounded down at three decimals
-    expect(lines[2]).toBe('đơn vị,thành thị,,16.194,,113,"0,697",412,"2,544","3,241",0,0');
+    expect(lines[2]).toBe('khu vực,thành thị,,16.194,,113,"0,697",412,"2,544","3,241",0,0');
   });
 
   it('refuses bad input with exit 2, naming file, row and column', async () => {

@@ -63,7 +63,7 @@ describe('line endings, normalisation and numbers', () => {
 
   it('a negative income is refused naming the cell (before: exit 1 with an internal message about BigInt64Array)', async () => {
     const path = writeText(dir(), 'am.csv', lines([HEAD, row('H1', '-1.400.000')]));
-    const run = await expectRefused(['classify', path, ...AS_OF], ['am.csv, row 2, column Thu nhập/tháng (đồng)', 'an income of 0 đồng or more'], [path]);
+    const run = await expectRefused(['classify', path, ...AS_OF], ['am.csv, row 2, column 4 (Thu nhập/tháng (đồng))', 'an income of 0 đồng or more'], [path]);
     expect(run.err).not.toContain('BigInt64Array');
   });
 });
@@ -74,8 +74,8 @@ describe('household ids', () => {
     expect((await classified(writeText(d, 'zero.csv', lines([HEAD, row('001234'), row('1234')])))).map((r) => r.split(',')[0])).toEqual(['001234', '1234']);
     const path = writeText(d, 'hoa.csv', lines([HEAD, row('TL-001'), row('TL-002'), row('tl-001'), row('nguyễn-văn-ánh-số-1'), row(' NGUYỄN-VĂN-ÁNH-SỐ-1 ')]));
     const run = await expectOutcome(['classify', path, ...AS_OF], { code: 1, unchanged: [path] });
-    expect(run.err).toContain('hoa.csv, row 4, column Mã hộ: household id "tl-001" appears again (first on row 2)');
-    expect(run.err).toContain('hoa.csv, row 6, column Mã hộ: household id "NGUYỄN-VĂN-ÁNH-SỐ-1" appears again (first on row 5)');
+    expect(run.err).toContain('hoa.csv, row 4, column 1 (Mã hộ): household id "tl-001" appears again (first on row 2)');
+    expect(run.err).toContain('hoa.csv, row 6, column 1 (Mã hộ): household id "NGUYỄN-VĂN-ÁNH-SỐ-1" appears again (first on row 5)');
   });
 });
 

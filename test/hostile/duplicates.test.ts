@@ -18,14 +18,14 @@ describe('one household is one household', () => {
   it('two consecutive identical rows (one row per household) are reported, exit 1, both rows named; the other households are written', async () => {
     const d = dir();
     const input = writeCsv(d, 'ho.csv', [...GOOD_REGISTER, GOOD_REGISTER[3]!]);
-    const run = await expectOutcome(['classify', input, ...AS_OF, '--out', join(d, 'kq.csv')], { code: 1, mentions: ['ho.csv, row 5, column Mã hộ: household id "H3" appears again (first on row 4)'], unchanged: [input] });
+    const run = await expectOutcome(['classify', input, ...AS_OF, '--out', join(d, 'kq.csv')], { code: 1, mentions: ['ho.csv, row 5, column 1 (Mã hộ): household id "H3" appears again (first on row 4)'], unchanged: [input] });
     expect(run.out).toContain('3 households classified');
   });
 
   it('a repeated id after other households is reported the same way (exit 1, both rows)', async () => {
     const d = dir();
     const input = writeCsv(d, 'ho.csv', [...GOOD_REGISTER, ['H1', ...GOOD_REGISTER[3]!.slice(1)]]);
-    await expectOutcome(['classify', input, ...AS_OF], { code: 1, mentions: ['row 5, column Mã hộ: household id "H1" appears again (first on row 2)'], unchanged: [input] });
+    await expectOutcome(['classify', input, ...AS_OF], { code: 1, mentions: ['row 5, column 1 (Mã hộ): household id "H1" appears again (first on row 2)'], unchanged: [input] });
   });
 
   it('one row per member: consecutive rows that differ are one household; identical rows are reported', async () => {

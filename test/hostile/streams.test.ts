@@ -147,7 +147,7 @@ describe('long values are quoted by a short prefix', () => {
     const out = createWriteStream(input);
     out.end(`Mã hộ,Khu vực,Thu nhập/tháng (đồng),Tuổi các thành viên\r\nH1,${long},1.000.000,40\r\n`);
     await once(out, 'finish');
-    const run = await expectRefused(['classify', input, '--as-of', '2024-01-01'], ['dai.csv, row 2, column Khu vực', '(199999 characters)'], [input]);
+    const run = await expectRefused(['classify', input, '--as-of', '2024-01-01'], ['dai.csv, row 2, column 2 (Khu vực)', '(199999 characters)'], [input]);
     expect(run.err.length).toBeLessThan(600);
   });
 });

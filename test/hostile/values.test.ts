@@ -34,7 +34,7 @@ describe('values are normalised where the meaning is certain', () => {
     const input = writeCsv(d, 'kq.csv', [['Khu vực', 'Mã phân loại'], ['nông thôn', 'poor'], ['miền núi', 'poor']]);
     await expectRefused(['summarize', input, '--by', 'area'], ['kq.csv, row 3, column 1 (Khu vực)', 'miền núi'], [input]);
     const register = writeCsv(d, 'ho.csv', [['Mã hộ', 'Khu vực', 'Thu nhập/tháng (đồng)', 'Tuổi các thành viên'], ['H1', 'ngoại thành', '1.000.000', '40']]);
-    await expectRefused(['classify', register, '--as-of', '2024-01-01'], ['ho.csv, row 2, column Khu vực', 'ngoại thành'], [register]);
+    await expectRefused(['classify', register, '--as-of', '2024-01-01'], ['ho.csv, row 2, column 2 (Khu vực)', 'ngoại thành'], [register]);
   });
 
   it('the register reads every spelling of an area', async () => {

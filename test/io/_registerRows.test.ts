@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { combineHeaderRows, skippedRowKind } from '../../src/io/_registerRows.js';
+import { combineHeaderRows, isSignatureCell, signatureRowKind, skippedRowKind } from '../../src/io/_registerRows.js';
 
 describe('skippedRowKind', () => {
   const header = { cells: ['Mã hộ', 'Khu vực', 'Số nhân khẩu'], rows: [1], printed: [['Mã hộ', 'Khu vực', 'Số nhân khẩu']] };
@@ -44,5 +44,35 @@ describe('combineHeaderRows', () => {
         [null, 'đồng/người/tháng', 'Việc làm', 'BHYT', 'Thiếu vốn', 'Ốm đau, tai nạn'],
       ),
     ).toEqual(['Mã hộ', 'Thu nhập bình quân (đồng/người/tháng)', 'Thiếu hụt: Việc làm', 'Thiếu hụt: BHYT', 'Nguyên nhân nghèo: Thiếu vốn', 'Nguyên nhân nghèo: Ốm đau, tai nạn']);
+  });
+});
+
+describe('signatureRowKind', () => {
+  it.each([
+    [[null, null, 'Người lập biểu', null, 'TM. UBND XÃ'], 'signature'],
+    [[null, 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH', 'Trưởng thôn', 'Xác nhận của UBND xã'], 'signature'],
+    [[null, '(Ký, ghi rõ họ tên)', null, '(Ký tên, đóng dấu)'], 'signature'],
+    [[null, 'Tân Lập, ngày 15 tháng 10 năm 2024'], 'signature'],
+    [[null, 'Kế toán', 'Thủ trưởng đơn vị'], 'signature'],
+    [[null, 'Người lập biểu', null, 'x'], 'mixed'],
+    [[null, 'Người lập biểu', null, 1500000], 'mixed'],
+    [['TL-005', 'Người lập biểu', 'Nông thôn'], 'mixed'],
+  ] as const)('%j is %s', (cells, kind) => {
+    expect(signatureRowKind(cells, 0, false)).toBe(kind);
+  });
+
+  it('names are a signature block’s only under its titles, never in the id column', () => {
+    expect(signatureRowKind([null, 'Nguyễn Thị Hoa', null, 'Phạm Văn Minh'], 0, true)).toBe('names');
+    expect(signatureRowKind([null, 'Nguyễn Thị Hoa', null, 'Phạm Văn Minh'], 0, false)).toBeUndefined();
+    expect(signatureRowKind(['Nguyễn Thị Hoa'], 0, true)).toBeUndefined();
+    expect(signatureRowKind([null, 'Nguyễn Thị Hoa', 'Nông thôn', 4], 0, true)).toBeUndefined();
+  });
+
+  it.each(['Người lập biểu', 'TM. UBND XÃ', 'KT. CHỦ TỊCH', 'Chủ tịch UBND xã', 'Trưởng ấp', '(Đã ký)', 'ngày ... tháng ... năm 2024'])('%s is a signature’s words', (t) => {
+    expect(isSignatureCell(t)).toBe(true);
+  });
+
+  it.each(['TL-001', 'Thôn 1', 'Nông thôn', 'Nguyễn Văn An', 'x', 'Chủ hộ là người cao tuổi', 'Người phụ thuộc', 'Kế hoạch 2025', 'Ngày rà soát'])('%s is not', (t) => {
+    expect(isSignatureCell(t)).toBe(false);
   });
 });

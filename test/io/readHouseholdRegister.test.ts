@@ -80,7 +80,7 @@ describe('readHouseholdRegister', () => {
       ['H1', 'nông thôn', '1', '45'],
     ]);
     expect(found.code).toBe('duplicate-household');
-    expect(found.message).toMatch(/^ho\.csv, row 4, column Mã hộ: /);
+    expect(found.message).toMatch(/^ho\.csv, row 4, column 1 \(Mã hộ\): /);
   });
 
   it('names the cell of an unreadable value and refuses a register without members', async () => {
