@@ -419,6 +419,8 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       const inPair = pairCounts.has(`${p.block}:${f.start}`) || flowCounts.has(`${p.block}:${f.start}`);
       if (f.dimension !== 'households' || f.qualifier !== null || (used.has(`${p.block}:${f.start}`) && !(inPair && hasTables))) continue;
       if (/\b(giam|tang|them|thoat)\s*$/.test(p.folded.slice(Math.max(0, f.start - 12), f.start))) continue;
+      // “giảm 197 hộ nghèo và 128 hộ cận nghèo”: each count of a list after “giảm” is a change, not a stock
+      if (inChangeList(p.folded, sentenceAt(p, f.start).start, f.start)) continue;
       // “282 hộ thoát nghèo” in a flow: the poor households that left, as a table's exits column counts them
       const after = /^\s*(can ngheo|ngheo|dan(?: cu)?|thoat ngheo)\b/.exec(p.folded.slice(f.end, f.end + 20));
       if (after === null || (after[1] === 'thoat ngheo' && !flowCounts.has(`${p.block}:${f.start}`))) continue;
@@ -1742,6 +1744,17 @@ const CITED_YEAR = /\b(?:ngay \d{1,2} thang \d{1,2} nam|thang \d{1,2} nam|(?:lua
 
 /** “tăng 137 hộ”, “giảm 20 hộ”, “thêm 5 hộ”: words before a figure that make it a change, not a stock. */
 const CHANGE_BEFORE = /\b(giam|tang|them)(?: duoc| len| xuong)?\s*$/;
+
+/**
+ * Counts of households listed after a change word, up to the figure (“giảm 197 hộ nghèo và 128 hộ
+ * cận nghèo”, “tăng 12 hộ nghèo, 30 hộ cận nghèo”): the words between are only counts and “và” or “,”.
+ */
+const CHANGE_LIST_BEFORE = /\b(?:giam|tang|them)(?: duoc| len| xuong| them)?\s+(?:(?<![\d.,])\d[\d.,]*\s+ho(?:\s+(?:can ngheo|ngheo|dan cu|dan))?\s*(?:,|\bva\b|,\s*va\b)\s*)+$/;
+
+/** The figure at `at` of a folded text is one of a list of changes begun in its sentence (from `sentenceStart`): {@link CHANGE_LIST_BEFORE}. */
+function inChangeList(folded: string, sentenceStart: number, at: number): boolean {
+  return CHANGE_LIST_BEFORE.test(folded.slice(Math.max(sentenceStart, at - 200), at));
+}
 
 /** The bracket depth at every offset of a text (“a (b) c”: 0 0 0 1 1 0 0 0); a stray “)” never goes below 0. */
 function parenDepths(text: string): number[] {
