@@ -54,3 +54,28 @@ describe('a count of a change beside a table of stocks', () => {
     expect(r.findings.every((f) => f.printed !== '128 hộ')).toBe(true);
   });
 });
+
+describe('a unit word and its near twin', () => {
+  it('“Dự án 5 hỗ trợ …”: “hỗ” (support) is not “hộ”, so 5 is no count of households', () => {
+    const sentence = 'Dự án 5 hỗ trợ xây dựng mới 40 căn nhà cho hộ nghèo, hộ cận nghèo với mức 40 triệu đồng/căn, tổng kinh phí ngân sách Trung ương 1.600 triệu đồng.';
+    expect(proseFigures(sentence).map((f) => f.text)).toEqual(['40 căn', '40 triệu đồng', '1.600 triệu đồng']);
+  });
+
+  it('the unit spelled right, or typed with no marks at all, is still read', () => {
+    expect(proseFigures('Năm 2026 hỗ trợ 5 hộ nghèo.').map((f) => f.text)).toEqual(['5 hộ']);
+    expect(proseFigures('Xa ho tro 5 ho ngheo.').map((f) => f.text)).toEqual(['5 ho']);
+  });
+
+  describe('properties', () => {
+    const twins: ReadonlyArray<readonly [string, string]> = [['hộ', 'hỗ'], ['hộ', 'họ'], ['hộ', 'hồ'], ['đồng', 'đông'], ['đồng', 'động'], ['căn', 'cần'], ['thẻ', 'thể'], ['người', 'ngược'], ['lớp', 'lợp'], ['thôn', 'thơn']];
+    it('a number is a figure with its unit and never with the unit’s near twin', () => {
+      fc.assert(
+        fc.property(fc.integer({ min: 1, max: 99_999 }), fc.constantFrom(...twins), (n, [unit, twin]) => {
+          const printed = formatVnNumber(fraction(BigInt(n)), { decimals: 0, rounding: 'half-up' });
+          expect(proseFigures(`Kế hoạch có ${printed} ${unit} mới.`).map((f) => f.text)).toEqual([`${printed} ${unit}`]);
+          expect(proseFigures(`Kế hoạch có ${printed} ${twin} mới.`)).toEqual([]);
+        }),
+      );
+    });
+  });
+});
