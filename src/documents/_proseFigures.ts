@@ -86,6 +86,8 @@ const UNITS: ReadonlyArray<readonly [string, FigureDimension, MoneyUnit | null]>
   ['phan tram', 'percent', null],
   ['%', 'percent', null],
   ['can', 'other', null],
+  // “120 con bò giống”: animals counted (“còn” folds the same but is spelled otherwise: see UNIT_SPELLINGS)
+  ['con', 'other', null],
   ['lop', 'other', null],
   ['mo hinh', 'other', null],
   ['truong hop', 'other', null],
@@ -121,7 +123,7 @@ const UNIT_SPELLINGS: Readonly<Record<string, readonly string[]>> = {
   'trieu dong': ['triệu đồng'], 'ty dong': ['tỷ đồng'], 'ti dong': ['tỉ đồng'], 'nghin dong': ['nghìn đồng'], 'ngan dong': ['ngàn đồng'], dong: ['đồng'],
   'luot nguoi': ['lượt người'], 'nguoi lao dong': ['người lao động'], 'lao dong': ['lao động'], nguoi: ['người'], 'doi tuong': ['đối tượng'], 'hoc sinh': ['học sinh'],
   'tre em': ['trẻ em'], tre: ['trẻ'], luot: ['lượt'], ho: ['hộ'], 'diem phan tram': ['điểm phần trăm'], 'diem %': ['điểm %'], 'phan tram': ['phần trăm'],
-  can: ['căn'], lop: ['lớp'], 'mo hinh': ['mô hình'], 'truong hop': ['trường hợp'], the: ['thẻ'], 'cong trinh': ['công trình'], xa: ['xã'], thon: ['thôn'],
+  can: ['căn'], con: ['con'], lop: ['lớp'], 'mo hinh': ['mô hình'], 'truong hop': ['trường hợp'], the: ['thẻ'], 'cong trinh': ['công trình'], xa: ['xã'], thon: ['thôn'],
 };
 
 /** Whether the unit word printed at `at`–`end` of `text` is spelled as the unit `word` (folded), or with no marks at all. */

@@ -79,3 +79,43 @@ describe('a unit word and its near twin', () => {
     });
   });
 });
+
+describe('a count times a cost per the same unit, for any unit counted', () => {
+  const run = (t: string): string[] => text(t).findings.map(brief);
+
+  it('“40 căn nhà … 40 triệu đồng/căn, tổng kinh phí ngân sách Trung ương 1.800 triệu đồng”: 40 × 40 = 1.600', () => {
+    const sentence = (total: string): string => `Dự án 5 hỗ trợ xây dựng mới 40 căn nhà cho hộ nghèo, hộ cận nghèo với mức 40 triệu đồng/căn, tổng kinh phí ngân sách Trung ương ${total} triệu đồng.`;
+    expect(run(sentence('1.800'))).toEqual(['unit-amount-mismatch “1.800 triệu đồng” → 1.600 triệu đồng']);
+    const clean = text(sentence('1.600'));
+    expect(clean.findings).toEqual([]);
+    expect(clean.claims.filter((c) => c.kind === 'unit-amount').map((c) => c.status)).toEqual(['consistent']);
+  });
+
+  it('“/con”, “/mô hình”, “/lớp”, “/công trình” with the count of the same thing', () => {
+    expect(run('Hỗ trợ 120 con bò giống, mức 15 triệu đồng/con, tổng kinh phí 1.800 triệu đồng.')).toEqual([]);
+    expect(run('Hỗ trợ 120 con bò giống, mức 15 triệu đồng/con, tổng kinh phí 1.500 triệu đồng.')).toEqual(['unit-amount-mismatch “1.500 triệu đồng” → 1.800 triệu đồng']);
+    expect(run('Xây dựng 3 mô hình giảm nghèo, mức 250 triệu đồng/mô hình, tổng kinh phí 750 triệu đồng.')).toEqual([]);
+    expect(run('Xây dựng 3 mô hình giảm nghèo, mức 250 triệu đồng/mô hình, tổng kinh phí 570 triệu đồng.')).toEqual(['unit-amount-mismatch “570 triệu đồng” → 750 triệu đồng']);
+    expect(run('Mở 6 lớp đào tạo nghề, mức 45 triệu đồng/lớp, tổng kinh phí 270 triệu đồng.')).toEqual([]);
+    expect(run('Đầu tư 4 công trình nước sạch, bình quân 1.250 triệu đồng/công trình, tổng kinh phí 5.200 triệu đồng.')).toEqual(['unit-amount-mismatch “5.200 triệu đồng” → 5.000 triệu đồng']);
+  });
+
+  it('a count of another thing, or two counts of the thing: not read', () => {
+    expect(run('Xây dựng mới 40 căn nhà và sửa chữa 25 căn nhà, mức 40 triệu đồng/căn, tổng kinh phí 1.800 triệu đồng.')).toEqual([]);
+    expect(run('Hỗ trợ 40 hộ xây nhà, mức 40 triệu đồng/căn, tổng kinh phí 1.800 triệu đồng.')).toEqual([]);
+  });
+
+  describe('properties', () => {
+    it('count × cost per unit is the total exactly; any other total is found with the product', () => {
+      fc.assert(
+        fc.property(fc.integer({ min: 2, max: 500 }), fc.integer({ min: 30, max: 900 }), fc.constantFrom('căn', 'con', 'mô hình', 'lớp', 'công trình'), fc.integer({ min: -50, max: 50 }), (count, cost, unit, off) => {
+          const total = count * cost + off;
+          const f = (n: number): string => formatVnNumber(fraction(BigInt(n)), { decimals: 0, rounding: 'half-up' });
+          const r = run(`Hỗ trợ ${f(count)} ${unit}, mức ${f(cost)} triệu đồng/${unit}, tổng kinh phí ${f(total)} triệu đồng.`);
+          expect(r).toEqual(off === 0 ? [] : [`unit-amount-mismatch “${f(total)} triệu đồng” → ${f(count * cost)} triệu đồng`]);
+        }),
+        { numRuns: 40 },
+      );
+    });
+  });
+});
