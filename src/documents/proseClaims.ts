@@ -766,42 +766,46 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       const folded = p.folded.slice(s.start, s.end);
       // “… giảm xuống còn B”, “… từ A … còn B”: a verb of change, or a “từ” before the first figure
       // …or “từ A xuống B”, “tăng từ A lên B” with no “còn”: the “từ” side printed before the verb
-      const con = /\b(xuong|giam|len|tang)?\s*con\s+/.exec(folded) ?? /(?<=\btu\s+\d[^;]*?)\b(xuong|len)(?:\s+muc)?\s+(?=\d)/.exec(folded);
-      if (con === null) continue;
-      const toAt = s.start + con.index + con[0].length;
-      const to = p.figures.find((f) => f.start === toAt && (f.dimension === 'percent' || f.dimension === 'households'));
-      if (to === undefined) continue;
-      const from = [...p.figures].reverse().find((f) => f.end <= toAt && f.start >= s.start && f.dimension === to.dimension && !qualified(f));
-      if (from === undefined) continue;
-      // “giảm 2,51% (từ 17,52% xuống còn 15,01%)”, “giảm tỷ lệ hộ nghèo 0,7% (giảm từ 5,03% …)”: the change printed before its two ends
-      const ahead = [...p.figures].reverse().find((f) => f.end <= from.start && f.start >= s.start && f.dimension === to.dimension && CHANGE_THEN_ENDS.test(p.folded.slice(f.end, from.start)) && /\b(giam|tang)\b[^;.\d%]{0,30}$/.test(p.folded.slice(Math.max(0, f.start - 40), f.start)));
-      // …or after them, in the same clause (not “…, đạt 104,6% kế hoạch (kế hoạch giảm 2,4%)”)
-      const after = p.figures.filter((f) => f.start > to.end && f.end <= s.end && f.dimension === to.dimension && !/;|\b(ke hoach|chi tieu|muc tieu|kh)\b/.test(p.folded.slice(to.end, f.start)));
-      // with no “còn”, “giảm xuống 3,5%” after the two ends is another end, not the change
-      // with no “còn”, the change is the first figure after the end (“…, phấn đấu giảm xuống 3,5% …, giảm 0,7%” is of another pair), and “giảm xuống 3,5%” is an end, not a change
-      const noCon = !/\bcon\s+$/.test(con[0]);
-      const change = ahead ?? (noCon ? after.slice(0, 1) : after).find((f) => /\b(giam|tang)(?: them| duoc| len| xuong)?\s*$/.test(p.folded.slice(Math.max(0, f.start - 14), f.start)) && !(noCon && /\b(?:xuong|len)\s*$/.test(p.folded.slice(Math.max(0, f.start - 8), f.start))));
-      if (change === undefined && to.dimension === 'households' && con[1] !== undefined) {
-        rateChange(p, si, from, to);
-        continue;
+      // each “còn” of the clause in turn (“cuối năm còn 74 hộ nghèo, tỷ lệ hộ nghèo giảm từ 7,15% xuống còn 4,95%, giảm 2,50%”: the second is the rate's end)
+      const cons = [...folded.matchAll(/\b(xuong|giam|len|tang)?\s*con\s+/g)];
+      const tuEnd = /(?<=\btu\s+\d[^;]*?)\b(xuong|len)(?:\s+muc)?\s+(?=\d)/.exec(folded);
+      for (const con of cons.length > 0 ? cons : tuEnd === null ? [] : [tuEnd]) {
+        const toAt = s.start + con.index + con[0].length;
+        const to = p.figures.find((f) => f.start === toAt && (f.dimension === 'percent' || f.dimension === 'households'));
+        if (to === undefined) continue;
+        const from = [...p.figures].reverse().find((f) => f.end <= toAt && f.start >= s.start && f.dimension === to.dimension && !qualified(f));
+        if (from === undefined) continue;
+        // “giảm 2,51% (từ 17,52% xuống còn 15,01%)”, “giảm tỷ lệ hộ nghèo 0,7% (giảm từ 5,03% …)”: the change printed before its two ends
+        const ahead = [...p.figures].reverse().find((f) => f.end <= from.start && f.start >= s.start && f.dimension === to.dimension && CHANGE_THEN_ENDS.test(p.folded.slice(f.end, from.start)) && /\b(giam|tang)\b[^;.\d%]{0,30}$/.test(p.folded.slice(Math.max(0, f.start - 40), f.start)));
+        // …or after them, in the same clause (not “…, đạt 104,6% kế hoạch (kế hoạch giảm 2,4%)”)
+        const after = p.figures.filter((f) => f.start > to.end && f.end <= s.end && f.dimension === to.dimension && !/;|\b(ke hoach|chi tieu|muc tieu|kh)\b/.test(p.folded.slice(to.end, f.start)));
+        // with no “còn”, “giảm xuống 3,5%” after the two ends is another end, not the change
+        // with no “còn”, the change is the first figure after the end (“…, phấn đấu giảm xuống 3,5% …, giảm 0,7%” is of another pair), and “giảm xuống 3,5%” is an end, not a change
+        const noCon = !/\bcon\s+$/.test(con[0]);
+        const change = ahead ?? (noCon ? after.slice(0, 1) : after).find((f) => /\b(giam|tang)(?: them| duoc| len| xuong)?\s*$/.test(p.folded.slice(Math.max(0, f.start - 14), f.start)) && !(noCon && /\b(?:xuong|len)\s*$/.test(p.folded.slice(Math.max(0, f.start - 8), f.start))));
+        if (change === undefined && to.dimension === 'households' && con[1] !== undefined) {
+          rateChange(p, si, from, to);
+          break;
+        }
+        if (change === undefined || qualified(to) || qualified(change)) continue;
+        // “Đầu năm 2024 … có 4.215 hộ nghèo …; đến cuối năm 2024 còn 3.647 hộ nghèo, giảm 568 hộ”: the two moments named
+        const moments = /\b(dau nam|dau ky|dau giai doan)\b/.test(p.folded.slice(s.start, from.start)) && /\b(cuoi nam|cuoi ky|cuoi giai doan|den nay|hien nay)\b/.test(p.folded.slice(from.end, toAt));
+        if (con[1] === undefined && !moments && !/\btu\s*$/.test(p.folded.slice(Math.max(0, from.start - 6), from.start))) continue;
+        // “bình quân giảm 0,8%/năm”, “mỗi năm giảm …”: a yearly average, not the change between the two
+        if (/^\s*\/\s*nam\b/.test(p.folded.slice(change.end, change.end + 8)) || /\b(binh quan|trung binh|moi nam|hang nam)\s+(giam|tang)/.test(p.folded.slice(Math.max(0, change.start - 30), change.start))) continue;
+        const word = ahead === undefined ? /\b(giam|tang)(?: them| duoc| len| xuong)?\s*$/.exec(p.folded.slice(Math.max(0, change.start - 14), change.start))![1]! : [...p.folded.slice(Math.max(0, change.start - 40), change.start).matchAll(/\b(giam|tang)\b/g)].pop()![1]!;
+        claims.push({
+          kind: 'change',
+          from: fig(p, from),
+          to: fig(p, to),
+          change: fig(p, change),
+          direction: word === 'giam' ? 'down' : 'up',
+          sentence: p.text.slice(s.start, s.end).trim(),
+          location: { block: p.block, start: s.start, end: s.end },
+        });
+        changed.add(`${p.block}:${s.start}`);
+        break;
       }
-      if (change === undefined || qualified(to) || qualified(change)) continue;
-      // “Đầu năm 2024 … có 4.215 hộ nghèo …; đến cuối năm 2024 còn 3.647 hộ nghèo, giảm 568 hộ”: the two moments named
-      const moments = /\b(dau nam|dau ky|dau giai doan)\b/.test(p.folded.slice(s.start, from.start)) && /\b(cuoi nam|cuoi ky|cuoi giai doan|den nay|hien nay)\b/.test(p.folded.slice(from.end, toAt));
-      if (con[1] === undefined && !moments && !/\btu\s*$/.test(p.folded.slice(Math.max(0, from.start - 6), from.start))) continue;
-      // “bình quân giảm 0,8%/năm”, “mỗi năm giảm …”: a yearly average, not the change between the two
-      if (/^\s*\/\s*nam\b/.test(p.folded.slice(change.end, change.end + 8)) || /\b(binh quan|trung binh|moi nam|hang nam)\s+(giam|tang)/.test(p.folded.slice(Math.max(0, change.start - 30), change.start))) continue;
-      const word = ahead === undefined ? /\b(giam|tang)(?: them| duoc| len| xuong)?\s*$/.exec(p.folded.slice(Math.max(0, change.start - 14), change.start))![1]! : [...p.folded.slice(Math.max(0, change.start - 40), change.start).matchAll(/\b(giam|tang)\b/g)].pop()![1]!;
-      claims.push({
-        kind: 'change',
-        from: fig(p, from),
-        to: fig(p, to),
-        change: fig(p, change),
-        direction: word === 'giam' ? 'down' : 'up',
-        sentence: p.text.slice(s.start, s.end).trim(),
-        location: { block: p.block, start: s.start, end: s.end },
-      });
-      changed.add(`${p.block}:${s.start}`);
     }
   }
 

@@ -119,3 +119,18 @@ describe('a count times a cost per the same unit, for any unit counted', () => {
     });
   });
 });
+
+describe('a change in a plan’s sentence after a count of what remains', () => {
+  const sentence = (change: string): string => `Phấn đấu trong năm 2026 có 38 hộ thoát nghèo, hạn chế phát sinh mới không quá 5 hộ; cuối năm còn 74 hộ nghèo, tỷ lệ hộ nghèo giảm từ 7,15% xuống còn 4,95%, giảm ${change}%.`;
+
+  it('“cuối năm còn 74 hộ nghèo, tỷ lệ hộ nghèo giảm từ 7,15% xuống còn 4,95%, giảm 2,50%”: the second “còn” ends the rate, 7,15 − 4,95 = 2,20', () => {
+    const r = text(sentence('2,50'));
+    expect(r.findings.map(brief)).toEqual(['change-mismatch “2,50%” → 2,20%']);
+  });
+
+  it('the twin with 2,20 is a consistent change', () => {
+    const r = text(sentence('2,20'));
+    expect(r.findings).toEqual([]);
+    expect(r.claims.filter((c) => c.kind === 'change').map((c) => c.status)).toEqual(['consistent']);
+  });
+});
