@@ -465,7 +465,9 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       const depthAt = p.depths;
       // nor a yearly average (“1.234 tỷ đồng, bình quân mỗi năm khoảng 246,8 tỷ đồng, trong đó …”): the parts are of the total before it
       // nor a figure in brackets before it (“252 lao động, đạt 100,8% kế hoạch (kế hoạch 250 lao động), trong đó …”): a plan, a comparison — unless the bracket gives the figure before it another way (“(tương đương 669 hộ). Trong đó”)
-      const candidates = p.figures.filter((f) => f.start >= totalFrom && f.end <= c.at && f.dimension !== 'percent' && !CHANGE_BEFORE.test(p.folded.slice(Math.max(0, f.start - 12), f.start)) && !isYearlyAverage(p.folded, f) && !bracketedAside(p, f, c.at));
+      // …unless its parts are changes of the same kind (“Phấn đấu giảm 45 hộ nghèo, hộ cận nghèo, trong đó: giảm 15 hộ nghèo và 28 hộ cận nghèo”)
+      const partsChange = /^\s*:?\s*(giam|tang|them)\b/.exec(p.folded.slice(c.end))?.[1] ?? null;
+      const candidates = p.figures.filter((f) => f.start >= totalFrom && f.end <= c.at && f.dimension !== 'percent' && (changeWordBefore(p.folded, f.start) === null || changeWordBefore(p.folded, f.start) === partsChange) && !isYearlyAverage(p.folded, f) && !bracketedAside(p, f, c.at));
       // a part of the list above may have its own parts (“- Vốn ngân sách Trung ương: 140.100,5 triệu đồng, gồm …”)
       const fresh = candidates.filter((f) => (f.start >= previousEnd || ci === 0) && (!used.has(`${p.block}:${f.start}`) || listParts.has(`${p.block}:${f.start}`)));
       const totals = lastPerDimension(fresh.length > 0 ? fresh : previousTotals);
@@ -510,7 +512,9 @@ export function extractClaims(model: DocumentModel): ProseClaims {
         for (const item of items) {
           // “giảm 20 hộ”, “tăng 5 hộ” in the list is a change, not a part
           // things counted are parts only of a total of the same thing (“15 xã” has no part in “căn”)
-          const f = item.figures.find((x) => x.dimension === total.dimension && (x.dimension !== 'other' || foldVietnamese(x.unitText) === foldVietnamese(total.unitText)) && !CHANGE_BEFORE.test(item.para.folded.slice(Math.max(0, x.start - 12), x.start)));
+          // …unless the total is a change of the same kind (“giảm 45 hộ …, trong đó: giảm 15 hộ nghèo và 28 hộ cận nghèo”)
+          const totalChange = changeWordBefore(p.folded, total.start);
+          const f = item.figures.find((x) => x.dimension === total.dimension && (x.dimension !== 'other' || foldVietnamese(x.unitText) === foldVietnamese(total.unitText)) && (changeWordBefore(item.para.folded, x.start) === null || (totalChange !== null && changeWordBefore(item.para.folded, x.start) === totalChange)));
           if (f === undefined) continue;
           // “Hộ nghèo có 10.689 hộ …, trong đó …; hộ cận nghèo có 14.994 hộ”: a parallel statement about other households ends the list
           const other = whose === null ? null : householdsOf(item.para, f);
@@ -1758,6 +1762,11 @@ const CHANGE_LIST_BEFORE = /\b(?:giam|tang|them)(?: duoc| len| xuong| them)?\s+(
 /** The figure at `at` of a folded text is one of a list of changes begun in its sentence (from `sentenceStart`): {@link CHANGE_LIST_BEFORE}. */
 function inChangeList(folded: string, sentenceStart: number, at: number): boolean {
   return CHANGE_LIST_BEFORE.test(folded.slice(Math.max(sentenceStart, at - 200), at));
+}
+
+/** The change word right before a figure at `at` of a folded text (`'giam'`, `'tang'`, `'them'`: {@link CHANGE_BEFORE}), null for none. */
+function changeWordBefore(folded: string, at: number): string | null {
+  return CHANGE_BEFORE.exec(folded.slice(Math.max(0, at - 12), at))?.[1] ?? null;
 }
 
 /** The bracket depth at every offset of a text (“a (b) c”: 0 0 0 1 1 0 0 0); a stray “)” never goes below 0. */

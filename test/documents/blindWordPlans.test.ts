@@ -134,3 +134,22 @@ describe('a change in a plan’s sentence after a count of what remains', () => 
     expect(r.claims.filter((c) => c.kind === 'change').map((c) => c.status)).toEqual(['consistent']);
   });
 });
+
+describe('a change split into changes (“giảm N hộ …, trong đó: giảm A hộ nghèo và B hộ cận nghèo”)', () => {
+  const sentence = (total: string): string => `Phấn đấu giảm ${total} hộ nghèo, hộ cận nghèo, trong đó: giảm 15 hộ nghèo và 28 hộ cận nghèo; số hộ thoát nghèo, thoát cận nghèo bằng 37,07% số hộ nghèo và hộ cận nghèo đầu năm.`;
+
+  it('45 for parts of 15 and 28: the parts add up to 43', () => {
+    const r = text(`Toàn phường có 4.735 hộ; đầu năm 2026 có 116 hộ nghèo và hộ cận nghèo, trong đó: 34 hộ nghèo, 82 hộ cận nghèo.\n\n${sentence('45')}`);
+    expect(r.findings.map(brief)).toEqual(['parts-short-of-total “45 hộ” → 43 hộ']);
+  });
+
+  it('the twin with 43 adds up', () => {
+    const r = text(`Toàn phường có 4.735 hộ; đầu năm 2026 có 116 hộ nghèo và hộ cận nghèo, trong đó: 34 hộ nghèo, 82 hộ cận nghèo.\n\n${sentence('43')}`);
+    expect(r.findings).toEqual([]);
+    expect(r.claims.filter((c) => c.kind === 'total-with-parts').map((c) => [c.status, c.summary])).toContainEqual(['consistent', expect.stringContaining('43 hộ')]);
+  });
+
+  it('a change with parts that are not changes, or changes of the other way, is not read as a split', () => {
+    expect(text('Năm 2026 tăng 12 hộ cận nghèo, trong đó: giảm 5 hộ ở thôn 1 và 9 hộ ở thôn 2.').findings).toEqual([]);
+  });
+});
