@@ -5,6 +5,8 @@ import type { CheckFinding, CheckReport } from '../../src/documents/checkReport.
 import { proseFigures } from '../../src/documents/_proseFigures.js';
 import { formatVnNumber } from '../../src/numbers/formatVnNumber.js';
 import { fraction } from '../../src/numbers/fraction.js';
+import { documentModel, type DocumentTable } from '../../src/documents/documentModel.js';
+import { reconcileInferred } from '../../src/documents/reconcileInferred.js';
 import { readDocxDocument } from '../../src/io/readDocxDocument.js';
 import { readTextDocument } from '../../src/io/readTextDocument.js';
 import { wordPlan, type WordBlock, type WordRow } from '../_helpers/wordPlans.js';
@@ -151,5 +153,39 @@ describe('a change split into changes (“giảm N hộ …, trong đó: giảm 
 
   it('a change with parts that are not changes, or changes of the other way, is not read as a split', () => {
     expect(text('Năm 2026 tăng 12 hộ cận nghèo, trong đó: giảm 5 hộ ở thôn 1 và 9 hộ ở thôn 2.').findings).toEqual([]);
+  });
+});
+
+describe('a wrong target rate and the reduction computed from it', () => {
+  /** A district's 2026–2030 targets by commune: the rate at the end of 2025, the target for 2030, the reduction in points. */
+  const targets = (eaKaoRate: string, eaKaoCut: string): DocumentTable => {
+    const head = ['STT', 'Xã, thị trấn', 'Tổng số hộ cuối năm 2025', 'Hộ nghèo cuối năm 2025', 'Hộ nghèo cuối năm 2025', 'Mục tiêu đến cuối năm 2030', 'Mục tiêu đến cuối năm 2030', 'Giảm tỷ lệ hộ nghèo giai đoạn 2026-2030 (điểm %)'];
+    const sub = ['STT', 'Xã, thị trấn', 'Tổng số hộ cuối năm 2025', 'Số hộ', 'Tỷ lệ (%)', 'Số hộ nghèo', 'Tỷ lệ (%)', 'Giảm tỷ lệ hộ nghèo giai đoạn 2026-2030 (điểm %)'];
+    const body = [
+      ['1', 'Xã Ea Tu', '3.120', '402', '12,88', '180', '5,77', '7,11'],
+      ['2', 'Xã Ea Kao', '2.785', '356', '12,78', '150', eaKaoRate, eaKaoCut],
+      ['3', 'Xã Cư Êbur', '2.410', '298', '12,37', '130', '5,39', '6,98'],
+      ['4', 'Xã Hòa Xuân', '1.964', '241', '12,27', '105', '5,35', '6,92'],
+      ['5', 'Thị trấn Krông Bình', '4.350', '187', '4,30', '75', '1,72', '2,58'],
+      ['6', 'Xã Ea Bông', '2.237', '319', '14,26', '140', '6,26', '8,00'],
+      ['Toàn huyện', 'Toàn huyện', '16.866', '1.803', '10,69', '780', '4,62', '6,07'],
+    ];
+    const rows = [head, sub, ...body].map((r) => r.map((text) => ({ text, rowSpan: 1, colSpan: 1 })));
+    return documentModel([{ kind: 'table', rows }]).blocks[0] as DocumentTable;
+  };
+  const issues = (t: DocumentTable): string[] => reconcileInferred(t, { attribute: true }).issues.map((i) => `${i.code} ${i.row} · ${i.column} ${i.printed} → ${i.expected ?? ''}`);
+
+  it('2030 rate 5,93 for 5,39: one finding at the rate, the right reduction 7,39 = 12,78 − 5,39 folded into it', () => {
+    const r = reconcileInferred(targets('5,93', '7,39'), { attribute: true });
+    expect(issues(targets('5,93', '7,39'))).toEqual(['rate-mismatch Xã Ea Kao · Mục tiêu đến cuối năm 2030 · Tỷ lệ (%) 5,93 → 5,39']);
+    expect(r.issues[0]!.message).toContain('it also makes Xã Ea Kao · Giảm tỷ lệ hộ nghèo giai đoạn 2026-2030 (điểm %) differ');
+  });
+
+  it('the error-free twin gives nothing; a reduction wrong as well (7,93 for 7,39) is still its own finding', () => {
+    expect(issues(targets('5,39', '7,39'))).toEqual([]);
+    expect(issues(targets('5,93', '7,93'))).toEqual([
+      'rate-mismatch Xã Ea Kao · Mục tiêu đến cuối năm 2030 · Tỷ lệ (%) 5,93 → 5,39',
+      'sum-mismatch Xã Ea Kao · Giảm tỷ lệ hộ nghèo giai đoạn 2026-2030 (điểm %) 7,93 → 6,85',
+    ]);
   });
 });
