@@ -189,3 +189,55 @@ describe('a wrong target rate and the reduction computed from it', () => {
     ]);
   });
 });
+
+describe('a wrong part of a prose total, named by the table that prints it', () => {
+  const budget: WordRow[] = [
+    { cells: [{ text: 'STT', vmerge: 'restart' }, { text: 'Nội dung', vmerge: 'restart' }, { text: 'Tổng cộng', vmerge: 'restart' }, { text: 'Ngân sách Trung ương', span: 3 }, { text: 'Ngân sách tỉnh', vmerge: 'restart' }, { text: 'Ngân sách huyện', vmerge: 'restart' }] },
+    { cells: [{ text: '', vmerge: 'continue' }, { text: '', vmerge: 'continue' }, { text: '', vmerge: 'continue' }, 'Tổng số', 'Vốn đầu tư', 'Vốn sự nghiệp', { text: '', vmerge: 'continue' }, { text: '', vmerge: 'continue' }] },
+    { cells: [{ text: 'Tổng cộng', span: 2 }, '16.014', '13.940', '6.420', '7.520', '1.354', '720'] },
+    { cells: ['1', 'Dự án 1: Hỗ trợ đầu tư phát triển hạ tầng kinh tế - xã hội', '7.650', '6.800', '6.420', '380', '640', '210'] },
+    { cells: ['2', 'Dự án 2: Đa dạng hóa sinh kế, phát triển mô hình giảm nghèo', '2.125', '1.850', '-', '1.850', '185', '90'] },
+    { cells: ['3', 'Dự án 3: Hỗ trợ phát triển sản xuất, cải thiện dinh dưỡng', '2.826', '2.460', '-', '2.460', '246', '120'] },
+    { cells: ['4', 'Dự án 4: Phát triển giáo dục nghề nghiệp, việc làm bền vững', '1.057', '920', '-', '920', '92', '45'] },
+    { cells: ['5', 'Dự án 5: Hỗ trợ nhà ở cho hộ nghèo, hộ cận nghèo', '2.000', '1.600', '-', '1.600', '160', '240'] },
+    { cells: ['6', 'Dự án 6: Truyền thông và giảm nghèo về thông tin', '356', '310', '-', '310', '31', '15'] },
+  ];
+  const plan = (district: string, province = '1.354'): WordBlock[] => [
+    { p: `Tổng kinh phí thực hiện Chương trình năm 2026 là 16.014 triệu đồng, trong đó: ngân sách Trung ương 13.940 triệu đồng, chiếm 87,05%; ngân sách tỉnh ${province} triệu đồng; ngân sách huyện ${district} triệu đồng.` },
+    { p: 'Đơn vị tính: triệu đồng' },
+    { table: budget },
+  ];
+
+  it('“ngân sách huyện 920 triệu đồng” where the budget table prints 720: the finding is at the part, with the table’s cell', async () => {
+    const r = await check(plan('920'));
+    expect(r.findings.map(brief)).toEqual(['parts-exceed-total “920 triệu đồng” → 720 triệu đồng']);
+    expect(r.findings[0]!.message).toContain('prints 720 in “Tổng cộng” · “Ngân sách huyện”');
+  });
+
+  it('the twin gives nothing; two parts off stay at the total', async () => {
+    expect((await check(plan('720'))).findings).toEqual([]);
+    expect((await check(plan('920', '1.454'))).findings.map((f) => `${f.code} “${f.printed ?? ''}”`)).toEqual(['parts-exceed-total “16.014 triệu đồng”']);
+  });
+
+  const exits: WordRow[] = [
+    { cells: ['STT', 'Huyện, thị xã, thành phố', 'Tổng số hộ dân cư', 'Số hộ nghèo đầu năm', 'Số hộ thoát nghèo', 'Số hộ phát sinh mới', 'Số hộ nghèo cuối năm'] },
+    { cells: ['1', 'Thành phố Bình Nguyên', '61.200', '402', '190', '25', '237'] },
+    { cells: ['2', 'Huyện Đồng Xuân', '28.450', '1.635', '520', '61', '1.176'] },
+    { cells: ['3', 'Huyện Sông Cầu', '31.870', '1.204', '410', '48', '842'] },
+    { cells: ['4', 'Huyện Tây Hòa', '24.310', '1.987', '615', '73', '1.445'] },
+    { cells: ['5', 'Huyện Phú Hòa', '27.645', '958', '342', '30', '646'] },
+    { cells: ['6', 'Thị xã Đông Hòa', '33.120', '876', '301', '27', '602'] },
+    { cells: [{ text: 'Tổng cộng', span: 2 }, '206.595', '7.062', '2.378', '264', '4.948'] },
+  ];
+  const report = (phuHoa: string): WordBlock[] => [
+    { p: `Số hộ thoát nghèo gồm: Thành phố Bình Nguyên 190 hộ, huyện Đồng Xuân 520 hộ, huyện Sông Cầu 410 hộ, huyện Tây Hòa 615 hộ, huyện Phú Hòa ${phuHoa} hộ và thị xã Đông Hòa 301 hộ, tổng cộng 2.378 hộ.` },
+    { p: 'Đơn vị tính: hộ' },
+    { table: exits },
+  ];
+
+  it('“huyện Phú Hòa 324 hộ” in a “gồm: … tổng cộng 2.378 hộ” list, the table’s row printing 342: at the part (before: a warning that a part may be missing)', async () => {
+    const r = await check(report('324'));
+    expect(r.findings.map(brief)).toEqual(['parts-short-of-total “324 hộ” → 342 hộ']);
+    expect((await check(report('342'))).findings).toEqual([]);
+  });
+});
