@@ -32,12 +32,8 @@ const key = (r: CellRef): string => `${r.row}\u0000${r.column}`;
 
 /** The exact difference of an exact sum finding, or null (an interval, a rounding finding). */
 function diffOf(i: ReconcileIssue): Fraction | null {
-  if (i.severity !== 'error' || i.difference === null || i.expectedExact === null || i.expectedExact.includes('/') || i.expectedExact.includes('–')) return null;
-  try {
-    return toFraction(i.difference);
-  } catch {
-    return null;
-  }
+  if (i.severity !== 'error' || i.expectedExact === null || i.expectedExact.includes('/') || i.expectedExact.includes('–')) return null;
+  return differenceOf(i);
 }
 
 /** The difference a finding prints (printed − expected, exact as printed), or null when it has none that reads. */
