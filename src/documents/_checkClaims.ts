@@ -1,6 +1,7 @@
 import { addFractions, compareFractions, divideFractions, fraction, fractionToDecimal, multiplyFractions, subtractFractions, type Fraction } from '../numbers/fraction.js';
 import { formatVnNumber } from '../numbers/formatVnNumber.js';
-import { MONEY_UNIT_LABELS } from '../numbers/money.js';
+import { DONG_PER_UNIT, MONEY_UNIT_LABELS } from '../numbers/money.js';
+import { partAgainstTables } from './_partsAgainstTables.js';
 import type { RoundingMode } from '../numbers/rounding.js';
 import { inferCommonBase } from '../reconcile/inferCommonBase.js';
 import { reconcileTable } from '../reconcile/reconcileTable.js';
@@ -106,6 +107,24 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
       const unitLabel = unit !== null ? ` ${MONEY_UNIT_LABELS[unit]}` : c.total.figure.unitText === '' ? '' : ` ${c.total.figure.unitText}`;
       const sum = issue.expectedExact === null || issue.expectedExact.includes('/') ? (issue.expected ?? '?') : plainVn(issue.expectedExact);
       const gap = issue.difference === null ? '?' : plainVn(issue.difference.replace('-', ''));
+      // the one part the document's table prints otherwise, with which the parts add up: the finding is at that part
+      const wrong = dropped === null && c.subsets !== true ? partAgainstTables(model, c.total, c.parts, tables) : null;
+      if (wrong !== null) {
+        const inUnit = wrong.part.dimension === 'money' ? multiplyFractions(wrong.value, fraction(1n, DONG_PER_UNIT[wrong.part.figure.moneyUnit ?? 'dong'])) : wrong.value;
+        const right = `${vn(inUnit, Math.max(0, wrong.part.figure.decimals))}${wrong.part.dimension === 'money' ? ` ${MONEY_UNIT_LABELS[wrong.part.figure.moneyUnit ?? 'dong']}` : ` ${wrong.part.figure.unitText}`}`;
+        finding(c, {
+          severity: 'error',
+          code: partsShort ? 'parts-short-of-total' : 'parts-exceed-total',
+          text: c.sentence,
+          printed: wrong.part.text,
+          expected: right,
+          difference: issue.difference,
+          relation: `${relationText}; ${wrong.part.text} = the table at block ${wrong.block} (“${wrong.rowLabel}” · “${wrong.header}”)`,
+          location: where(wrong.part.location),
+          message: `“${wrong.part.text}” (${wrong.name}): the table at block ${wrong.block} prints ${wrong.text} in “${wrong.rowLabel}” · “${wrong.header}”, and with ${right} the parts add up to the total ${c.total.text} (as printed they add up to ${sum}${unitLabel}, ${partsShort ? 'less' : 'more'} than the total by ${gap})`,
+        });
+        return;
+      }
       finding(c, {
         severity,
         code: partsShort ? 'parts-short-of-total' : 'parts-exceed-total',

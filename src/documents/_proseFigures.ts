@@ -86,6 +86,8 @@ const UNITS: ReadonlyArray<readonly [string, FigureDimension, MoneyUnit | null]>
   ['phan tram', 'percent', null],
   ['%', 'percent', null],
   ['can', 'other', null],
+  // “120 con bò giống”: animals counted (“còn” folds the same but is spelled otherwise: see UNIT_SPELLINGS)
+  ['con', 'other', null],
   ['lop', 'other', null],
   ['mo hinh', 'other', null],
   ['truong hop', 'other', null],
@@ -112,11 +114,37 @@ const UNIT_RE = new RegExp(`^\\s*(${UNITS.map(([u]) => u.replace(/[.*+?^${}()|[\
 const NUMBER_RE = new RegExp(`(?<![\\d/.,\\p{L}])(${NUM})(?![\\d/]|[.,]\\d)`, 'gu');
 /** “712.115/1.239.405 triệu đồng”: a figure out of another, the unit printed once after both (not a date: no third part). */
 const OUT_OF_RE = new RegExp(`(?<![\\d/.,\\p{L}])(${NUM})\\s*/\\s*(${NUM})(?![\\d/]|[.,]\\d)`, 'gu');
-/** The unit word right after a figure ending at `end` (folded text), with what it measures; null when none follows. */
-function unitAfter(folded: string, end: number): { readonly match: RegExpExecArray; readonly word: string; readonly dimension: FigureDimension; readonly moneyUnit: MoneyUnit | null } | null {
+/**
+ * Each unit word as spelled with its marks: a word printed with other marks is another word that
+ * folds the same (“hỗ trợ”, “họ”, “hồ” are not “hộ”; “đông” is not “đồng”; “cần” is not “căn”;
+ * “thể” is not “thẻ”). A word printed with no marks at all (a text typed without them) is the unit.
+ */
+const UNIT_SPELLINGS: Readonly<Record<string, readonly string[]>> = {
+  'trieu dong': ['triệu đồng'], 'ty dong': ['tỷ đồng'], 'ti dong': ['tỉ đồng'], 'nghin dong': ['nghìn đồng'], 'ngan dong': ['ngàn đồng'], dong: ['đồng'],
+  'luot nguoi': ['lượt người'], 'nguoi lao dong': ['người lao động'], 'lao dong': ['lao động'], nguoi: ['người'], 'doi tuong': ['đối tượng'], 'hoc sinh': ['học sinh'],
+  'tre em': ['trẻ em'], tre: ['trẻ'], luot: ['lượt'], ho: ['hộ'], 'diem phan tram': ['điểm phần trăm'], 'diem %': ['điểm %'], 'phan tram': ['phần trăm'],
+  can: ['căn'], con: ['con'], lop: ['lớp'], 'mo hinh': ['mô hình'], 'truong hop': ['trường hợp'], the: ['thẻ'], 'cong trinh': ['công trình'], xa: ['xã'], thon: ['thôn'],
+};
+
+/** Whether the unit word printed at `at`–`end` of `text` is spelled as the unit `word` (folded), or with no marks at all. */
+function spelledAsUnit(text: string, at: number, end: number, word: string): boolean {
+  let to = end;
+  while (/[\u0300-\u036f]/.test(text[to] ?? '')) to++;
+  const printed = text.slice(at, to).normalize('NFC').toLowerCase().replace(/[\s\u00a0\u202f]+/g, ' ');
+  if (!/[^\x00-\x7f]/.test(printed)) return true;
+  return (UNIT_SPELLINGS[word] ?? []).includes(printed);
+}
+
+/**
+ * The unit word right after a figure ending at `end` (folded text), with what it measures; null when
+ * none follows, or when `text` (the text as printed) spells the word with other marks ({@link UNIT_SPELLINGS}).
+ */
+function unitAfter(folded: string, end: number, text?: string): { readonly match: RegExpExecArray; readonly word: string; readonly dimension: FigureDimension; readonly moneyUnit: MoneyUnit | null } | null {
   const match = UNIT_RE.exec(folded.slice(end, end + 20));
   if (match === null) return null;
   const spec = UNITS.find(([u]) => u === match[1])!;
+  const at = end + match[0].length - match[1]!.length;
+  if (text !== undefined && !spelledAsUnit(text, at, end + match[0].length, spec[0])) return null;
   return { match, word: spec[0], dimension: spec[1], moneyUnit: spec[2] };
 }
 
@@ -149,12 +177,12 @@ const SCALE_SPELLINGS: ReadonlySet<string> = new Set(['nghìn', 'ngàn', 'vạn'
 
 /** The scale word after a number ending at `at` and the unit after it; undefined when the number's own unit follows (“2,5 triệu đồng”) or none. */
 function scaleAfter(text: string, folded: string, at: number): { readonly word: string; readonly factor: bigint; readonly length: number; readonly unit: NonNullable<ReturnType<typeof unitAfter>> } | undefined {
-  if (unitAfter(folded, at) !== null) return undefined;
+  if (unitAfter(folded, at, text) !== null) return undefined;
   const m = SCALE_AFTER.exec(folded.slice(at, at + 12));
   if (m === null) return undefined;
   const word = text.slice(at + m[0].length - m[1]!.length, at + m[0].length);
   if (!SCALE_SPELLINGS.has(word.toLowerCase())) return undefined;
-  const unit = unitAfter(folded, at + m[0].length);
+  const unit = unitAfter(folded, at + m[0].length, text);
   if (unit === null) return undefined;
   return { word, factor: SCALE[m[1]!]!, length: m[0].length, unit };
 }
@@ -186,9 +214,9 @@ function compoundAt(text: string, folded: string, at: number): { readonly length
   if (last === null) return malformed;
   // “… 200 nghìn hộ”: the last group may have its scale word before a unit that is not money's
   const lastScale = SCALE_AFTER.exec(folded.slice(pos + last[0].length, pos + last[0].length + 12));
-  const unit = unitAfter(folded, pos + last[0].length) ?? (lastScale === null ? null : unitAfter(folded, pos + last[0].length + lastScale[0].length));
+  const unit = unitAfter(folded, pos + last[0].length, text) ?? (lastScale === null ? null : unitAfter(folded, pos + last[0].length + lastScale[0].length, text));
   if (unit === null) return malformed;
-  const scaled = unit.dimension !== 'money' && lastScale !== null && unitAfter(folded, pos + last[0].length) === null;
+  const scaled = unit.dimension !== 'money' && lastScale !== null && unitAfter(folded, pos + last[0].length, text) === null;
   const unitFactor = unit.dimension === 'money' ? DONG_PER_UNIT[unit.moneyUnit ?? 'dong'] : 1n;
   const lastFactor = scaled ? SCALE[lastScale[1]!]! : unitFactor;
   // a count in tỷ (“5 tỷ 300 hộ”) is no count
@@ -238,11 +266,11 @@ export function wordFigures(text: string, folded: string = foldVietnameseKeeping
     if (skip < 0) continue;
     let run = skip === 0 ? whole : { start: whole.starts[skip]!, end: whole.end, words: whole.words.slice(skip), starts: whole.starts.slice(skip) };
     let unitFrom = run.end;
-    let unit = unitAfter(folded, run.end);
+    let unit = unitAfter(folded, run.end, text);
     // “năm trăm triệu đồng”: the last scale word is the money unit's
     const last = run.words.length - 1;
     if (last > 0 && SCALE[run.words[last]!] !== undefined) {
-      const money = unitAfter(folded, run.starts[last]!);
+      const money = unitAfter(folded, run.starts[last]!, text);
       if (money !== null && money.dimension === 'money' && money.moneyUnit !== 'dong') {
         run = { start: run.start, end: run.starts[last - 1]! + run.words[last - 1]!.length, words: run.words.slice(0, last), starts: run.starts.slice(0, last) };
         unit = money;
@@ -305,7 +333,7 @@ export function proseFigures(text: string, options: { readonly englishFormat?: b
     const digits = dotGrouped(printed);
     const after = folded.slice(numberStart + printed.length, numberStart + printed.length + 20);
     const scaled = scaleAfter(text, folded, numberStart + printed.length);
-    const found = scaled?.unit ?? unitAfter(folded, numberStart + printed.length);
+    const found = scaled?.unit ?? unitAfter(folded, numberStart + printed.length, text);
     const unit = found?.match ?? null;
     // “Tổng số hộ cận nghèo: 18.160; Tỷ lệ: …”: a count of households named before it, with no unit after
     // …or “số hộ nghèo dân tộc thiểu số là 17.185 (giảm 5.193 hộ …)”: “là”, “có” after the name, an aside in brackets after the count
@@ -375,7 +403,7 @@ export function proseFigures(text: string, options: { readonly englishFormat?: b
     const [all, doneAsPrinted = '', plannedAsPrinted = ''] = m;
     const done = dotGrouped(doneAsPrinted);
     const planned = dotGrouped(plannedAsPrinted);
-    const found = unitAfter(folded, m.index + all.length);
+    const found = unitAfter(folded, m.index + all.length, text);
     const value = figureValue(done);
     const of = figureValue(planned);
     if (found === null || found.dimension === 'percent' || value === null || of === null || (of.num < OUT_OF_MIN * of.den && !PLACES.has(found.word)) || of.num === 0n) continue;
@@ -434,7 +462,7 @@ export function ambiguousFigures(text: string, folded: string = foldVietnameseKe
     const printed = m[0];
     EN_CERTAIN.lastIndex = 0;
     if (EN_CERTAIN.test(printed)) continue;
-    const found = unitAfter(folded, m.index + printed.length);
+    const found = unitAfter(folded, m.index + printed.length, text);
     if (found === null) continue;
     const unit = found.match;
     const point = printed.includes('.');

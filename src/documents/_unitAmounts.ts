@@ -1,7 +1,7 @@
 import { addFractions, compareFractions, fraction, fractionToDecimal, multiplyFractions, subtractFractions, type Fraction } from '../numbers/fraction.js';
 import { formatVnNumber } from '../numbers/formatVnNumber.js';
 import { DONG_PER_UNIT, MONEY_UNIT_LABELS } from '../numbers/money.js';
-import { foldVietnameseKeepingLength } from '../text/foldVietnamese.js';
+import { foldVietnamese, foldVietnameseKeepingLength } from '../text/foldVietnamese.js';
 import { inDong, isEnglishFormat, proseFigures, sentences, type ProseFigure } from './_proseFigures.js';
 import type { CheckedClaim, CheckFinding, FindingLocation } from './checkReport.js';
 import type { DocumentModel, DocumentParagraph } from './documentModel.js';
@@ -14,22 +14,39 @@ export interface UnitAmountChecks {
   readonly read: ReadonlySet<string>;
 }
 
-/** The units an amount is “per” (“đồng/hộ”, “đồng/người/tháng”), folded, and what multiplies it. */
+/**
+ * The units an amount may be “per” (“đồng/hộ”, “đồng/người/tháng”, “triệu đồng/căn”, “/con”, “/mô
+ * hình”, “/lớp”, “/công trình”), folded: households, persons, months, years, or things counted.
+ */
+const PER_WORDS = 'ho|nguoi|lao dong|hoc sinh|thang|nam|can|con|mo hinh|lop|cong trinh|truong hop|the';
 // “/học sinh” is not “/hộ” followed by letters: each unit a whole word
-const PER = /^(?:\s*\/\s*(ho|nguoi|lao dong|hoc sinh|thang|nam)(?![a-z]))+/;
-const PER_ONE = /\/\s*(ho|nguoi|lao dong|hoc sinh|thang|nam)(?![a-z])/g;
+const PER = new RegExp(`^(?:\\s*\\/\\s*(${PER_WORDS})(?![a-z]))+`);
+const PER_ONE = new RegExp(`\\/\\s*(${PER_WORDS})(?![a-z])`, 'g');
+const PER_ANY = new RegExp(`\\/\\s*(?:${PER_WORDS})(?![a-z])`);
+/** Words a count may be printed with and an amount be per (“40 căn”, “25 con”, “3 mô hình”): not households, persons or a period. */
+const THINGS: ReadonlySet<string> = new Set(['can', 'con', 'mo hinh', 'lop', 'cong trinh', 'truong hop', 'the']);
 /** “× 6 tháng”, “x 12 tháng”, “trong 6 tháng”, “trong thời gian 6 tháng”, “…, 9 tháng là …”: a number of months or years. */
 const PERIOD = /(?:[×x*]|\btrong(?: thoi gian)?|\bthoi gian|[,;](?=\s*\d{1,3}\s*(?:thang|nam)\s+(?:la|bang)\s+\d))\s*(\d{1,3})\s*(thang|nam)\b/g;
 /** Words right before a total: “tổng kinh phí”, “tổng số tiền”, “tổng cộng”, “thành tiền”, “=”. */
-const TOTAL_BEFORE = /(?:\btong(?: (?:kinh phi|so tien|so kinh phi|von|cong|chi|tien))?(?: (?:la|dat|khoang))?|\bthanh tien|=|\bvoi tong(?: kinh phi| so tien)?(?: la)?|[,;]\s*\d{1,3}\s*(?:thang|nam)\s+(?:la|bang))\s*:?\s*$/;
+const TOTAL_BEFORE = /(?:\btong(?: (?:kinh phi|so tien|so kinh phi|von|cong|chi|tien))?(?: (?:tu )?(?:ngan sach|nguon von)(?: (?:trung uong|tinh|huyen|xa|dia phuong))?)?(?: (?:la|dat|khoang))?|\bthanh tien|=|\bvoi tong(?: kinh phi| so tien)?(?: la)?|[,;]\s*\d{1,3}\s*(?:thang|nam)\s+(?:la|bang))\s*:?\s*$/;
 
 /** “38 hộ x 30 triệu đồng”, “38 hộ × 30 triệu”: a count, a times sign and a figure after it. */
-const COUNT_TIMES = /\d\s*(?:ho|nguoi|lao dong|hoc sinh)\s*[x×*]\s*\d/;
-const COUNT_TIMES_BEFORE = /\d\s*(ho|nguoi|lao dong|hoc sinh)\s*[x×*]\s*$/;
+const COUNT_WORDS = 'ho|nguoi|lao dong|hoc sinh|can|con|mo hinh|lop|cong trinh|truong hop|the';
+const COUNT_TIMES = new RegExp(`\\d\\s*(?:${COUNT_WORDS})\\s*[x×*]\\s*\\d`);
+const COUNT_TIMES_BEFORE = new RegExp(`\\d\\s*(${COUNT_WORDS})\\s*[x×*]\\s*$`);
 
-type Per = 'ho' | 'nguoi' | 'thang' | 'nam';
-const perOf = (word: string): Per => (word === 'ho' ? 'ho' : word === 'thang' ? 'thang' : word === 'nam' ? 'nam' : 'nguoi');
-const PER_LABEL: Readonly<Record<Per, string>> = { ho: 'hộ', nguoi: 'người', thang: 'tháng', nam: 'năm' };
+/** A unit an amount is per, folded: `'ho'`, `'nguoi'` (persons, workers, pupils), `'thang'`, `'nam'`, or a thing counted (`'can'`, `'mo hinh'`…). */
+type Per = string;
+const perOf = (word: string): Per => (word === 'lao dong' || word === 'hoc sinh' ? 'nguoi' : word);
+const PER_LABELS: Readonly<Record<string, string>> = { ho: 'hộ', nguoi: 'người', thang: 'tháng', nam: 'năm', can: 'căn', con: 'con', 'mo hinh': 'mô hình', lop: 'lớp', 'cong trinh': 'công trình', 'truong hop': 'trường hợp', the: 'thẻ' };
+const perLabel = (u: Per): string => PER_LABELS[u] ?? u;
+
+/** Whether a figure counts what an amount per `u` is per: households for “/hộ”, persons for “/người”, the same thing for “/căn”. */
+function countsPer(f: ProseFigure, u: Per): boolean {
+  if (u === 'ho') return f.dimension === 'households';
+  if (u === 'nguoi') return f.dimension === 'persons';
+  return THINGS.has(u) && f.dimension === 'other' && foldVietnamese(f.unitText) === u;
+}
 
 const vn = (f: Fraction): string => {
   const d = fractionToDecimal(f);
@@ -53,8 +70,8 @@ export function checkUnitAmounts(model: DocumentModel): UnitAmountChecks {
   const findings: CheckFinding[] = [];
   const read = new Set<string>();
   for (const p of paras) {
-    if (!/\/\s*(?:hộ|người|lao động|học sinh|tháng|năm)/iu.test(p.text) && !COUNT_TIMES.test(foldVietnameseKeepingLength(p.text))) continue;
     const folded = foldVietnameseKeepingLength(p.text);
+    if (!PER_ANY.test(folded) && !COUNT_TIMES.test(folded)) continue;
     const all = proseFigures(p.text, { englishFormat, folded });
     for (const whole of sentences(p.text)) for (const s of clausesOf(folded, whole)) {
       const figures = all.filter((f) => f.start >= s.start && f.end <= s.end);
@@ -69,8 +86,8 @@ export function checkUnitAmounts(model: DocumentModel): UnitAmountChecks {
       };
       const record = (terms: ReadonlyArray<{ readonly amount: ProseFigure; readonly per: readonly Per[]; readonly factors: readonly Factor[] }>, total: ProseFigure, left: readonly Per[]): void => {
         const expected = terms.reduce((sum, t) => addFractions(sum, t.factors.reduce((acc, f) => multiplyFractions(acc, f.value), inDong(t.amount))), fraction(0n));
-        const perTotal = left.map((u) => `/${PER_LABEL[u]}`).join('');
-        const products = terms.map((t) => `${t.amount.text}${t.per.map((u) => `/${PER_LABEL[u]}`).join('')} × ${t.factors.map((f) => f.text).join(' × ')}`).join(' + ');
+        const perTotal = left.map((u) => `/${perLabel(u)}`).join('');
+        const products = terms.map((t) => `${t.amount.text}${t.per.map((u) => `/${perLabel(u)}`).join('')} × ${t.factors.map((f) => f.text).join(' × ')}`).join(' + ');
         const relation = `${products} = ${total.text}${perTotal}`;
         read.add(`${p.index}:${s.start}`).add(`${p.index}:${whole.start}`);
         if (compareFractions(expected, inDong(total)) === 0) {
@@ -99,7 +116,7 @@ export function checkUnitAmounts(model: DocumentModel): UnitAmountChecks {
         });
       };
       const isAmount = (f: ProseFigure): boolean => f.dimension === 'money' && f.qualifier === null && f.range === undefined && pers(f).length > 0;
-      const isTotal = (f: ProseFigure): boolean => f.dimension === 'money' && TOTAL_BEFORE.test(folded.slice(Math.max(s.start, f.start - 30), f.start));
+      const isTotal = (f: ProseFigure): boolean => f.dimension === 'money' && TOTAL_BEFORE.test(folded.slice(Math.max(s.start, f.start - 60), f.start));
       let from = 0;
       for (const [i, amount] of figures.entries()) {
         if (isTotal(amount)) from = i + 1;
@@ -137,7 +154,7 @@ export function checkUnitAmounts(model: DocumentModel): UnitAmountChecks {
 type Factor = { readonly value: Fraction; readonly text: string };
 
 /** An amount per unit (“30 triệu đồng/hộ”, “38 hộ × 30 triệu”) and a total after it (“= …”, “tổng …”, “thành tiền”). */
-const OWN_PRODUCT = /\/\s*(?:ho|nguoi|lao dong|hoc sinh|thang|nam)(?![a-z])|\d\s*(?:ho|nguoi|lao dong|hoc sinh)\s*[x×*]\s*\d/;
+const OWN_PRODUCT = new RegExp(`\\/\\s*(?:${PER_WORDS})(?![a-z])|\\d\\s*(?:${COUNT_WORDS})\\s*[x×*]\\s*\\d`);
 const OWN_TOTAL = /=|\btong\b|\bthanh tien\b/;
 
 /**
@@ -169,7 +186,7 @@ function clausesOf(folded: string, s: { readonly start: number; readonly end: nu
 function pairedTerms(group: readonly ProseFigure[], span: readonly ProseFigure[], left: readonly Per[], folded: string, s: { readonly start: number; readonly end: number }, pers: (f: ProseFigure) => Per[]): Array<{ readonly amount: ProseFigure; readonly per: readonly Per[]; readonly factors: readonly Factor[] }> | null {
   const between = (a: number, b: number): ProseFigure[] => span.filter((f) => f.start >= a && f.end <= b);
   // every count of the span is one amount's: a count left over (“có 200 hộ nghèo; …”) could be any amount's
-  const counts = span.filter((f) => (f.dimension === 'households' || f.dimension === 'persons') && pers(f).length === 0);
+  const counts = span.filter((f) => (f.dimension === 'households' || f.dimension === 'persons' || (f.dimension === 'other' && THINGS.has(foldVietnamese(f.unitText)))) && pers(f).length === 0);
   if (counts.length !== group.length) return null;
   for (const after of [true, false]) {
     const terms: Array<{ readonly amount: ProseFigure; readonly per: readonly Per[]; readonly factors: readonly Factor[] }> = [];
@@ -195,10 +212,9 @@ function multiplier(u: Per, folded: string, figures: readonly ProseFigure[], s: 
   if (u === 'thang' || u === 'nam') {
     const found = [...folded.slice(s.start, s.end).matchAll(PERIOD)].filter((m) => m[2] === u);
     if (found.length !== 1) return null;
-    return { value: fraction(BigInt(found[0]![1]!)), text: `${found[0]![1]!} ${PER_LABEL[u]}` };
+    return { value: fraction(BigInt(found[0]![1]!)), text: `${found[0]![1]!} ${perLabel(u)}` };
   }
-  const dimension = u === 'ho' ? 'households' : 'persons';
-  const counts = figures.filter((f) => f !== amount && f !== total && f.dimension === dimension && pers(f).length === 0);
+  const counts = figures.filter((f) => f !== amount && f !== total && countsPer(f, u) && pers(f).length === 0);
   if (counts.length !== 1) return null;
   const c = counts[0]!;
   if (c.qualifier !== null || c.range !== undefined || c.value.den !== 1n) return null;

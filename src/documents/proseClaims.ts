@@ -430,6 +430,8 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       if (/\b(giam|tang|them|thoat)\s*$/.test(p.folded.slice(Math.max(0, f.start - 12), f.start))) continue;
       // “đã hỗ trợ 120 hộ nghèo, chiếm 35,5% số hộ nghèo”: a share of the poor, never their count
       if (/^[^.;%]{0,30}?\bchiem(?: t[yi] le)?\s+[^%.;]{0,14}%\s+(?:so voi\s+)?(?:tong )?so ho (?:can )?ngheo\b/.test(p.folded.slice(f.end, f.end + 90))) continue;
+      // “giảm 197 hộ nghèo và 128 hộ cận nghèo”: each count of a list after “giảm” is a change, not a stock
+      if (inChangeList(p.folded, sentenceAt(p, f.start).start, f.start)) continue;
       // “282 hộ thoát nghèo” in a flow: the poor households that left, as a table's exits column counts them
       const after = /^\s*(can ngheo|ngheo|dan(?: cu)?|thoat ngheo)\b/.exec(p.folded.slice(f.end, f.end + 20));
       if (after === null || (after[1] === 'thoat ngheo' && !flowCounts.has(`${p.block}:${f.start}`))) continue;
@@ -476,7 +478,9 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       const depthAt = p.depths;
       // nor a yearly average (“1.234 tỷ đồng, bình quân mỗi năm khoảng 246,8 tỷ đồng, trong đó …”): the parts are of the total before it
       // nor a figure in brackets before it (“252 lao động, đạt 100,8% kế hoạch (kế hoạch 250 lao động), trong đó …”): a plan, a comparison — unless the bracket gives the figure before it another way (“(tương đương 669 hộ). Trong đó”)
-      const candidates = p.figures.filter((f) => f.start >= totalFrom && f.end <= c.at && f.dimension !== 'percent' && !CHANGE_BEFORE.test(p.folded.slice(Math.max(0, f.start - 12), f.start)) && !isYearlyAverage(p.folded, f) && !bracketedAside(p, f, c.at));
+      // …unless its parts are changes of the same kind (“Phấn đấu giảm 45 hộ nghèo, hộ cận nghèo, trong đó: giảm 15 hộ nghèo và 28 hộ cận nghèo”)
+      const partsChange = /^\s*:?\s*(giam|tang|them)\b/.exec(p.folded.slice(c.end))?.[1] ?? null;
+      const candidates = p.figures.filter((f) => f.start >= totalFrom && f.end <= c.at && f.dimension !== 'percent' && (changeWordBefore(p.folded, f.start) === null || changeWordBefore(p.folded, f.start) === partsChange) && !isYearlyAverage(p.folded, f) && !bracketedAside(p, f, c.at));
       // a part of the list above may have its own parts (“- Vốn ngân sách Trung ương: 140.100,5 triệu đồng, gồm …”)
       const fresh = candidates.filter((f) => (f.start >= previousEnd || ci === 0) && (!used.has(`${p.block}:${f.start}`) || listParts.has(`${p.block}:${f.start}`)));
       const totals = lastPerDimension(fresh.length > 0 ? fresh : previousTotals);
@@ -521,7 +525,9 @@ export function extractClaims(model: DocumentModel): ProseClaims {
         for (const item of items) {
           // “giảm 20 hộ”, “tăng 5 hộ” in the list is a change, not a part
           // things counted are parts only of a total of the same thing (“15 xã” has no part in “căn”)
-          const f = item.figures.find((x) => x.dimension === total.dimension && (x.dimension !== 'other' || foldVietnamese(x.unitText) === foldVietnamese(total.unitText)) && !CHANGE_BEFORE.test(item.para.folded.slice(Math.max(0, x.start - 12), x.start)));
+          // …unless the total is a change of the same kind (“giảm 45 hộ …, trong đó: giảm 15 hộ nghèo và 28 hộ cận nghèo”)
+          const totalChange = changeWordBefore(p.folded, total.start);
+          const f = item.figures.find((x) => x.dimension === total.dimension && (x.dimension !== 'other' || foldVietnamese(x.unitText) === foldVietnamese(total.unitText)) && (changeWordBefore(item.para.folded, x.start) === null || (totalChange !== null && changeWordBefore(item.para.folded, x.start) === totalChange)));
           if (f === undefined) continue;
           // “Hộ nghèo có 10.689 hộ …, trong đó …; hộ cận nghèo có 14.994 hộ”: a parallel statement about other households ends the list
           const other = whose === null ? null : householdsOf(item.para, f);
@@ -782,42 +788,46 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       const folded = p.folded.slice(s.start, s.end);
       // “… giảm xuống còn B”, “… từ A … còn B”: a verb of change, or a “từ” before the first figure
       // …or “từ A xuống B”, “tăng từ A lên B” with no “còn”: the “từ” side printed before the verb
-      const con = /\b(xuong|giam|len|tang)?\s*con\s+/.exec(folded) ?? /(?<=\btu\s+\d[^;]*?)\b(xuong|len)(?:\s+muc)?\s+(?=\d)/.exec(folded);
-      if (con === null) continue;
-      const toAt = s.start + con.index + con[0].length;
-      const to = p.figures.find((f) => f.start === toAt && (f.dimension === 'percent' || f.dimension === 'households'));
-      if (to === undefined) continue;
-      const from = [...p.figures].reverse().find((f) => f.end <= toAt && f.start >= s.start && f.dimension === to.dimension && !qualified(f));
-      if (from === undefined) continue;
-      // “giảm 2,51% (từ 17,52% xuống còn 15,01%)”, “giảm tỷ lệ hộ nghèo 0,7% (giảm từ 5,03% …)”: the change printed before its two ends
-      const ahead = [...p.figures].reverse().find((f) => f.end <= from.start && f.start >= s.start && f.dimension === to.dimension && CHANGE_THEN_ENDS.test(p.folded.slice(f.end, from.start)) && /\b(giam|tang)\b[^;.\d%]{0,30}$/.test(p.folded.slice(Math.max(0, f.start - 40), f.start)));
-      // …or after them, in the same clause (not “…, đạt 104,6% kế hoạch (kế hoạch giảm 2,4%)”)
-      const after = p.figures.filter((f) => f.start > to.end && f.end <= s.end && f.dimension === to.dimension && !/;|\b(ke hoach|chi tieu|muc tieu|kh)\b/.test(p.folded.slice(to.end, f.start)));
-      // with no “còn”, “giảm xuống 3,5%” after the two ends is another end, not the change
-      // with no “còn”, the change is the first figure after the end (“…, phấn đấu giảm xuống 3,5% …, giảm 0,7%” is of another pair), and “giảm xuống 3,5%” is an end, not a change
-      const noCon = !/\bcon\s+$/.test(con[0]);
-      const change = ahead ?? (noCon ? after.slice(0, 1) : after).find((f) => /\b(giam|tang)(?: them| duoc| len| xuong)?\s*$/.test(p.folded.slice(Math.max(0, f.start - 14), f.start)) && !(noCon && /\b(?:xuong|len)\s*$/.test(p.folded.slice(Math.max(0, f.start - 8), f.start))));
-      if (change === undefined && to.dimension === 'households' && con[1] !== undefined) {
-        rateChange(p, si, from, to);
-        continue;
+      // each “còn” of the clause in turn (“cuối năm còn 74 hộ nghèo, tỷ lệ hộ nghèo giảm từ 7,15% xuống còn 4,95%, giảm 2,50%”: the second is the rate's end)
+      const cons = [...folded.matchAll(/\b(xuong|giam|len|tang)?\s*con\s+/g)];
+      const tuEnd = /(?<=\btu\s+\d[^;]*?)\b(xuong|len)(?:\s+muc)?\s+(?=\d)/.exec(folded);
+      for (const con of cons.length > 0 ? cons : tuEnd === null ? [] : [tuEnd]) {
+        const toAt = s.start + con.index + con[0].length;
+        const to = p.figures.find((f) => f.start === toAt && (f.dimension === 'percent' || f.dimension === 'households'));
+        if (to === undefined) continue;
+        const from = [...p.figures].reverse().find((f) => f.end <= toAt && f.start >= s.start && f.dimension === to.dimension && !qualified(f));
+        if (from === undefined) continue;
+        // “giảm 2,51% (từ 17,52% xuống còn 15,01%)”, “giảm tỷ lệ hộ nghèo 0,7% (giảm từ 5,03% …)”: the change printed before its two ends
+        const ahead = [...p.figures].reverse().find((f) => f.end <= from.start && f.start >= s.start && f.dimension === to.dimension && CHANGE_THEN_ENDS.test(p.folded.slice(f.end, from.start)) && /\b(giam|tang)\b[^;.\d%]{0,30}$/.test(p.folded.slice(Math.max(0, f.start - 40), f.start)));
+        // …or after them, in the same clause (not “…, đạt 104,6% kế hoạch (kế hoạch giảm 2,4%)”)
+        const after = p.figures.filter((f) => f.start > to.end && f.end <= s.end && f.dimension === to.dimension && !/;|\b(ke hoach|chi tieu|muc tieu|kh)\b/.test(p.folded.slice(to.end, f.start)));
+        // with no “còn”, “giảm xuống 3,5%” after the two ends is another end, not the change
+        // with no “còn”, the change is the first figure after the end (“…, phấn đấu giảm xuống 3,5% …, giảm 0,7%” is of another pair), and “giảm xuống 3,5%” is an end, not a change
+        const noCon = !/\bcon\s+$/.test(con[0]);
+        const change = ahead ?? (noCon ? after.slice(0, 1) : after).find((f) => /\b(giam|tang)(?: them| duoc| len| xuong)?\s*$/.test(p.folded.slice(Math.max(0, f.start - 14), f.start)) && !(noCon && /\b(?:xuong|len)\s*$/.test(p.folded.slice(Math.max(0, f.start - 8), f.start))));
+        if (change === undefined && to.dimension === 'households' && con[1] !== undefined) {
+          rateChange(p, si, from, to);
+          break;
+        }
+        if (change === undefined || qualified(to) || qualified(change)) continue;
+        // “Đầu năm 2024 … có 4.215 hộ nghèo …; đến cuối năm 2024 còn 3.647 hộ nghèo, giảm 568 hộ”: the two moments named
+        const moments = /\b(dau nam|dau ky|dau giai doan)\b/.test(p.folded.slice(s.start, from.start)) && /\b(cuoi nam|cuoi ky|cuoi giai doan|den nay|hien nay)\b/.test(p.folded.slice(from.end, toAt));
+        if (con[1] === undefined && !moments && !/\btu\s*$/.test(p.folded.slice(Math.max(0, from.start - 6), from.start))) continue;
+        // “bình quân giảm 0,8%/năm”, “mỗi năm giảm …”: a yearly average, not the change between the two
+        if (/^\s*\/\s*nam\b/.test(p.folded.slice(change.end, change.end + 8)) || /\b(binh quan|trung binh|moi nam|hang nam)\s+(giam|tang)/.test(p.folded.slice(Math.max(0, change.start - 30), change.start))) continue;
+        const word = ahead === undefined ? /\b(giam|tang)(?: them| duoc| len| xuong)?\s*$/.exec(p.folded.slice(Math.max(0, change.start - 14), change.start))![1]! : [...p.folded.slice(Math.max(0, change.start - 40), change.start).matchAll(/\b(giam|tang)\b/g)].pop()![1]!;
+        claims.push({
+          kind: 'change',
+          from: fig(p, from),
+          to: fig(p, to),
+          change: fig(p, change),
+          direction: word === 'giam' ? 'down' : 'up',
+          sentence: p.text.slice(s.start, s.end).trim(),
+          location: { block: p.block, start: s.start, end: s.end },
+        });
+        changed.add(`${p.block}:${s.start}`);
+        break;
       }
-      if (change === undefined || qualified(to) || qualified(change)) continue;
-      // “Đầu năm 2024 … có 4.215 hộ nghèo …; đến cuối năm 2024 còn 3.647 hộ nghèo, giảm 568 hộ”: the two moments named
-      const moments = /\b(dau nam|dau ky|dau giai doan)\b/.test(p.folded.slice(s.start, from.start)) && /\b(cuoi nam|cuoi ky|cuoi giai doan|den nay|hien nay)\b/.test(p.folded.slice(from.end, toAt));
-      if (con[1] === undefined && !moments && !/\btu\s*$/.test(p.folded.slice(Math.max(0, from.start - 6), from.start))) continue;
-      // “bình quân giảm 0,8%/năm”, “mỗi năm giảm …”: a yearly average, not the change between the two
-      if (/^\s*\/\s*nam\b/.test(p.folded.slice(change.end, change.end + 8)) || /\b(binh quan|trung binh|moi nam|hang nam)\s+(giam|tang)/.test(p.folded.slice(Math.max(0, change.start - 30), change.start))) continue;
-      const word = ahead === undefined ? /\b(giam|tang)(?: them| duoc| len| xuong)?\s*$/.exec(p.folded.slice(Math.max(0, change.start - 14), change.start))![1]! : [...p.folded.slice(Math.max(0, change.start - 40), change.start).matchAll(/\b(giam|tang)\b/g)].pop()![1]!;
-      claims.push({
-        kind: 'change',
-        from: fig(p, from),
-        to: fig(p, to),
-        change: fig(p, change),
-        direction: word === 'giam' ? 'down' : 'up',
-        sentence: p.text.slice(s.start, s.end).trim(),
-        location: { block: p.block, start: s.start, end: s.end },
-      });
-      changed.add(`${p.block}:${s.start}`);
     }
   }
 
@@ -1784,6 +1794,22 @@ const CITED_YEAR = /\b(?:ngay \d{1,2} thang \d{1,2} nam|thang \d{1,2} nam|(?:lua
 
 /** “tăng 137 hộ”, “giảm 20 hộ”, “thêm 5 hộ”: words before a figure that make it a change, not a stock. */
 const CHANGE_BEFORE = /\b(giam|tang|them)(?: duoc| len| xuong)?\s*$/;
+
+/**
+ * Counts of households listed after a change word, up to the figure (“giảm 197 hộ nghèo và 128 hộ
+ * cận nghèo”, “tăng 12 hộ nghèo, 30 hộ cận nghèo”): the words between are only counts and “và” or “,”.
+ */
+const CHANGE_LIST_BEFORE = /\b(?:giam|tang|them)(?: duoc| len| xuong| them)?\s+(?:(?<![\d.,])\d[\d.,]*\s+ho(?:\s+(?:can ngheo|ngheo|dan cu|dan))?\s*(?:,|\bva\b|,\s*va\b)\s*)+$/;
+
+/** The figure at `at` of a folded text is one of a list of changes begun in its sentence (from `sentenceStart`): {@link CHANGE_LIST_BEFORE}. */
+function inChangeList(folded: string, sentenceStart: number, at: number): boolean {
+  return CHANGE_LIST_BEFORE.test(folded.slice(Math.max(sentenceStart, at - 200), at));
+}
+
+/** The change word right before a figure at `at` of a folded text (`'giam'`, `'tang'`, `'them'`: {@link CHANGE_BEFORE}), null for none. */
+function changeWordBefore(folded: string, at: number): string | null {
+  return CHANGE_BEFORE.exec(folded.slice(Math.max(0, at - 12), at))?.[1] ?? null;
+}
 
 /** The bracket depth at every offset of a text (“a (b) c”: 0 0 0 1 1 0 0 0); a stray “)” never goes below 0. */
 function parenDepths(text: string): number[] {

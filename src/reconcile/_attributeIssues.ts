@@ -36,7 +36,13 @@ const key = (r: CellRef): string => `${r.row}\u0000${r.column}`;
 
 /** The exact difference of an exact sum finding, or null (an interval, a rounding finding). */
 function diffOf(i: ReconcileIssue): Fraction | null {
-  if (i.severity !== 'error' || i.difference === null || i.expectedExact === null || i.expectedExact.includes('/') || i.expectedExact.includes('–')) return null;
+  if (i.severity !== 'error' || i.expectedExact === null || i.expectedExact.includes('/') || i.expectedExact.includes('–')) return null;
+  return differenceOf(i);
+}
+
+/** The difference a finding prints (printed − expected, exact as printed), or null when it has none that reads. */
+function differenceOf(i: ReconcileIssue): Fraction | null {
+  if (i.difference === null) return null;
   try {
     return toFraction(i.difference);
   } catch {
@@ -393,6 +399,28 @@ export function attributeIssues(issues: readonly ReconcileIssue[], ctx: Attribut
       if (!same(dm, db) && !same(dm, neg(db))) continue;
       dropped.add(b);
       note(m, `it also makes ${where(b)} differ by ${plainDecimal(db, 6)}`);
+    }
+  }
+  // a rate found wrong on its own count and base, a term of another relation that breaks by as much (“Giảm tỷ lệ
+  // (điểm %)” = the rate at the start − a wrong target rate): that finding only follows from it
+  for (const r of out) {
+    if (r.code !== 'rate-mismatch' || r.severity !== 'error' || dropped.has(r) || replaced.has(r)) continue;
+    // its difference from the rate rounded to the decimals printed, and that rate
+    const printed = ctx.figure(r.cells[0]!);
+    const dr = differenceOf(r);
+    if (printed === null || dr === null) continue;
+    const at = key(r.cells[0]!);
+    const right = subtractFractions(printed.value, dr);
+    const relations = sumsOf?.(r.cells[0]!) ?? [];
+    for (const b of sums) {
+      if (dropped.has(b) || replaced.has(b) || key(b.cells[0]!) === at || !b.cells.slice(1).some((c) => key(c) === at)) continue;
+      const db = diffOf(b)!;
+      if (!same(dr, db) && !same(dr, neg(db))) continue;
+      // with the rate's right value, the relation holds as printed (when the table says how to recompute it)
+      const mine = relations.filter((x) => x.cells.length === b.cells.length && x.cells.every((c, k) => key(c) === key(b.cells[k]!)));
+      if (mine.length > 0 && !mine.some((x) => x.holdsWith(right) === true)) continue;
+      dropped.add(b);
+      note(r, `it also makes ${where(b)} differ by ${plainDecimal(db, 6)}`);
     }
   }
   // a total that adds up items found wrong by another relation (a change column's two wrong rows): the total
