@@ -403,7 +403,7 @@ export async function* readHouseholdRegister(source: RowSource, options: ReadHou
   let current: Current | undefined;
   const finish = (c: Current): RegisterHousehold | undefined => {
     const id = c.first.values['id'] as string;
-    refuseScientificId(id, { source: label, row: c.first.row, header: headers['id'] ?? 'id' });
+    refuseScientificId(id, cellAt(headers, 'id', label, c.first.row));
     if (c.identical !== undefined) {
       const [a, b] = c.identical;
       report(

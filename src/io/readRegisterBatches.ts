@@ -1434,7 +1434,7 @@ class FastRows implements RecordSink {
   private put(r: ByteRecords, k: number, row: number, idStart: number, idEnd: number, unit: string | null, area: number, total: number, m: number, agesN: number, pass: string[] | undefined, extras: RegisterExtras | undefined): void {
     const buf = r.buf;
     // an id with a "+" may be Excel's scientific notation of a long number (1.23457E+11): its digits are lost
-    for (let q = idStart; q < idEnd; q++) if (buf[q] === 0x2b) refuseScientificId(buf.toString('latin1', idStart, idEnd), { source: this.plan.label, row, header: this.plan.headers['id'] ?? 'id' });
+    for (let q = idStart; q < idEnd; q++) if (buf[q] === 0x2b) refuseScientificId(buf.toString('latin1', idStart, idEnd), cellAt(this.plan.headers, 'id', this.plan.label, row));
     const first = this.repeats.checkAscii(buf, idStart, idEnd, row, row);
     if (first !== -1) {
       if (first >= 0) this.repeats.hold(buf.toString('latin1', idStart, idEnd), row, row, first, this.heldPlace(r, k, row));

@@ -121,15 +121,15 @@ describe('household ids Excel saved in scientific notation', () => {
   it('an id saved as "1.23457E+11" (a 12-digit id in a General cell) is refused naming the cell, read plain, quoted or through the record reader (before: read as the id, its lost digits unsaid)', async () => {
     const d = dir();
     const sci = writeText(d, 'sci.csv', lines([HEAD, row('123456789012'), row('1.23457E+11')]));
-    await expectRefused(['classify', sci, ...AS_OF], ['sci.csv, row 3, column Mã hộ: got "1.23457E+11", expected the household id as typed: this is a long number Excel showed in scientific notation', 'format the id column as Text'], [sci]);
+    await expectRefused(['classify', sci, ...AS_OF], ['sci.csv, row 3, column 1 (Mã hộ): got "1.23457E+11", expected the household id as typed: this is a long number Excel showed in scientific notation', 'format the id column as Text'], [sci]);
     const quoted = writeText(d, 'sci-q.csv', lines([HEAD, row('"1,23457E+11"')]));
-    await expectRefused(['classify', quoted, ...AS_OF], ['sci-q.csv, row 2, column Mã hộ: got "1,23457E+11"'], [quoted]);
+    await expectRefused(['classify', quoted, ...AS_OF], ['sci-q.csv, row 2, column 1 (Mã hộ): got "1,23457E+11"'], [quoted]);
     const { readHouseholdRegister } = await import('../../src/io/readHouseholdRegister.js');
     const read = async (): Promise<unknown> => {
       for await (const h of readHouseholdRegister(sci)) void h;
       return undefined;
     };
-    await expect(read()).rejects.toThrow('row 3, column Mã hộ: got "1.23457E+11", expected the household id as typed');
+    await expect(read()).rejects.toThrow('row 3, column 1 (Mã hộ): got "1.23457E+11", expected the household id as typed');
   });
 
   it('an income saved as "1.2E+07" is refused naming the cell and scientific notation (before: only "expected a number written with digits")', async () => {
