@@ -1696,7 +1696,9 @@ function partsAreSubsets(p: Para, total: ProseFigure, parts: ReadonlyArray<{ par
   const ownShare = parts.every(({ para, f }, i) => {
     const next = parts[i + 1];
     const end = next !== undefined && next.para === para ? next.f.start : para === p ? listEnd : para.text.length;
-    return /\bchiem(?: ty le| ti le)?\s*\d/.test(para.folded.slice(f.end, end));
+    const after = para.folded.slice(f.end, end);
+    // “… chiếm 11,59%”, or the share in brackets after the part's name (“35 hộ nghèo (11,59%)”)
+    return /\bchiem(?: ty le| ti le)?\s*\d/.test(after) || /^[a-z ]{0,25}\(\s*(?:chiem(?: t[yi] le)?\s*|t[yi] le:?\s*)?\d[\d.,]*\s*%/.test(after);
   });
   if (ownShare) return true;
   if (total.dimension !== 'households') return false;
@@ -1826,8 +1828,8 @@ function parenDepths(text: string): number[] {
   return out;
 }
 
-/** Named areas (“tỉnh Kon Tum”, “huyện Tri Tôn”) and the whole country or the poor districts, the last before a pair. */
-const AREA_NAME = /(?<![\p{L}])(?:(tỉnh|huyện|thị xã|thành phố|quận|xã|phường|thị trấn)\s+((?:\p{Lu}[\p{L}\p{M}]*)(?:\s+\p{Lu}[\p{L}\p{M}]*){0,2})|(toàn quốc|cả nước|huyện nghèo|các huyện nghèo))(?![\p{L}])/giu;
+/** Named areas (“tỉnh Kon Tum”, “huyện Tri Tôn”, “thôn Bình Minh”, “thôn 5”) and the whole country or the poor districts, the last before a pair. */
+const AREA_NAME = /(?<![\p{L}])(?:(tỉnh|huyện|thị xã|thành phố|quận|xã|phường|thị trấn|thôn|bản|buôn|làng|ấp|tổ dân phố|khu phố)\s+((?:\p{Lu}[\p{L}\p{M}]*|\d+)(?:\s+\p{Lu}[\p{L}\p{M}]*){0,2})|(toàn quốc|cả nước|huyện nghèo|các huyện nghèo))(?![\p{L}\d])/giu;
 
 /** The last area named in a sentence before a pair, `''` for none (the document's own area). */
 function scopeOf(text: string): string {
@@ -1835,7 +1837,7 @@ function scopeOf(text: string): string {
   for (const m of text.normalize('NFC').matchAll(AREA_NAME)) {
     if (m[3] !== undefined) out = /quốc|nước/i.test(m[3]) ? 'cả nước' : 'huyện nghèo';
     // the first word of the name must be capitalised: “xã Tân Lập”, not “xã đặc biệt khó khăn”
-    else if (/^\p{Lu}/u.test(m[2]!)) out = `${m[1]!.toLowerCase()} ${m[2]!}`;
+    else if (/^(?:\p{Lu}|\d)/u.test(m[2]!)) out = `${m[1]!.toLowerCase()} ${m[2]!}`;
   }
   return out;
 }
