@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkDocument } from '../../src/documents/checkDocument.js';
 import type { CheckReport } from '../../src/documents/checkReport.js';
 import { readTextDocument } from '../../src/io/readTextDocument.js';
+import { documentModel } from '../../src/documents/documentModel.js';
 
 // A commune's plan names its villages with their own figures: a village's rate is of the village's
 // households, never of the commune's, and its poor and near-poor households are groups of its
@@ -38,5 +39,24 @@ describe('a village named with its own rate and count', () => {
   it('a village’s parts in brackets that exceed its households are still an error', () => {
     const r = check('Thôn Khuổi Hoa có 60 hộ, trong đó 35 hộ nghèo (58,33%) và 41 hộ cận nghèo (68,33%).');
     expect(codes(r)).toContain('error parts-exceed-total');
+  });
+});
+
+describe('a rate target’s cut is not the rate a table prints', () => {
+  const cell = (text: string): { text: string; rowSpan: number; colSpan: number } => ({ text, rowSpan: 1, colSpan: 1 });
+  const table = [
+    ['STT', 'Thôn', 'Tổng số hộ', 'Hộ nghèo › Số hộ', 'Hộ nghèo › Tỷ lệ (%)'],
+    ['1', 'Thôn Khuổi Hoa', '302', '35', '11,59'],
+    ['2', 'Thôn Nà Mạ', '1.340', '97', '7,24'],
+    ['', 'Toàn xã', '1.642', '132', '8,04'],
+  ].map((r) => r.map(cell));
+  const plan = (sentence: string): CheckReport => checkDocument(documentModel([{ kind: 'paragraph', text: sentence }, { kind: 'table', rows: table }]));
+
+  it('“Phấn đấu giảm tỷ lệ hộ nghèo 1,5% …” is a cut, never compared with the table’s 8,04% (before: a warning)', () => {
+    expect(codes(plan('Phấn đấu giảm tỷ lệ hộ nghèo 1,5% trong năm 2025, từ 8,04% xuống còn 6,54%.'))).toEqual([]);
+  });
+
+  it('the twin: a rate the text prints as a level is still compared with the table', () => {
+    expect(codes(plan('Cuối năm 2024, tỷ lệ hộ nghèo toàn xã là 8,40%.'))).toEqual(['warning figure-differs-from-table']);
   });
 });
