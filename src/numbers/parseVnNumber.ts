@@ -137,7 +137,7 @@ export function parseVnNumber(text: string, options: ParseVnNumberOptions = {}):
   const body = rest.replace(/^[-−+]/, '');
   if (/^\d+(?:[.,]\d+)?e[+-]?\d+$/.test(body)) {
     // Excel shows a long number so in a narrow General cell, and its CSV save keeps only the digits shown
-    return bad('invalid-number', `a number written in full: ${text.trim()} is scientific notation (as Excel shows a long number), which keeps only the digits shown; format the cells as Number in the workbook and save again`);
+    return bad('invalid-number', `a number written in full: ${text.trim()} is scientific notation, which keeps only the digits shown (format the cells as Number)`);
   }
   if (!/^[\d.,]+$/.test(body) || !/^\d/.test(body) || !/\d$/.test(body)) {
     return bad('invalid-number', 'a number written with digits, "." for thousands and "," for decimals');

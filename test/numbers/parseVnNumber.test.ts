@@ -69,7 +69,7 @@ describe('parseVnNumber', () => {
     for (const text of ['1.2E+07', '1,23457E+11', '5e6']) {
       const issue = firstIssue(() => parseVnNumber(text));
       expect(issue.code).toBe('invalid-number');
-      expect(issue.expected).toContain(`${text} is scientific notation (as Excel shows a long number), which keeps only the digits shown`);
+      expect(issue.expected).toContain(`${text} is scientific notation, which keeps only the digits shown`);
     }
     expect(parseVnNumber('12.000.000').value.toString()).toBe('12000000');
     expect(firstIssue(() => parseVnNumber('E+07')).expected).toBe('a number written with digits, "." for thousands and "," for decimals');
