@@ -615,7 +615,7 @@ export function extractClaims(model: DocumentModel): ProseClaims {
     for (const r of percents) {
       // “P% (tương đương N hộ)” / “P%, tương ứng N hộ”
       if (used.has(`${p.block}:${r.start}`)) continue; // a part's share of its total, read above
-      if (/^\s*(so voi\s+)?(ke hoach|chi tieu|kh)\b/.test(p.folded.slice(r.end, r.end + 30))) continue; // a percent of a plan, read below
+      if (/^\s*(so voi\s+)?(tong\s+)?(ke hoach|chi tieu|kh)\b/.test(p.folded.slice(r.end, r.end + 30))) continue; // a percent of a plan (“chiếm 26,05% tổng chỉ tiêu”), read below
       const after = p.folded.slice(r.end, r.end + 60);
       // “P% (tương đương N hộ)”, also with a few words between: “chiếm 11% dân số toàn huyện (tương đương 669 hộ)”
       const eq = /^(?:\s+[\p{L}]+){0,5}?\s*[,.]?\s*\(?\s*(tuong duong voi|tuong duong|tuong ung voi|tuong ung|ung voi|bang|voi)\s*/u.exec(after);

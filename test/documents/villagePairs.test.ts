@@ -60,3 +60,22 @@ describe('a rate target’s cut is not the rate a table prints', () => {
     expect(codes(plan('Cuối năm 2024, tỷ lệ hộ nghèo toàn xã là 8,40%.'))).toEqual(['warning figure-differs-from-table']);
   });
 });
+
+describe('a share of the targets is not a rate of households', () => {
+  const cell = (text: string): { text: string; rowSpan: number; colSpan: number } => ({ text, rowSpan: 1, colSpan: 1 });
+  const table = [
+    ['STT', 'Xã', 'Tổng số hộ', 'Chỉ tiêu giảm hộ nghèo năm 2026 (hộ)'],
+    ['1', 'Xã Cẩm Thịnh', '2.711', '56'],
+    ['2', 'Xã Cẩm Quan', '3.102', '159'],
+    ['', 'Toàn huyện', '5.813', '215'],
+  ].map((r) => r.map(cell));
+  const plan = (sentence: string): CheckReport => checkDocument(documentModel([{ kind: 'paragraph', text: sentence }, { kind: 'table', rows: table }]));
+
+  it('“56 hộ, chiếm 26,05% tổng chỉ tiêu” is not checked over the commune’s 2.711 households (before: a warning)', () => {
+    expect(codes(plan('Xã Cẩm Thịnh có chỉ tiêu lớn nhất (56 hộ, chiếm 26,05% tổng chỉ tiêu).'))).toEqual([]);
+  });
+
+  it('the twin: the commune’s rate of its households is still checked on its row', () => {
+    expect(codes(plan('Xã Cẩm Thịnh có 56 hộ nghèo, chiếm 2,70%.'))).toEqual(['warning rate-count-base-mismatch']);
+  });
+});
