@@ -10,6 +10,9 @@ import { documentModel } from '../../src/documents/documentModel.js';
 
 const check = (text: string): CheckReport => checkDocument(readTextDocument(text));
 const codes = (r: CheckReport): string[] => r.findings.map((f) => `${f.severity} ${f.code}`);
+/** A paragraph followed by a table whose rows are given as their cells' text. */
+const withTable = (sentence: string, rows: readonly (readonly string[])[]): CheckReport =>
+  checkDocument(documentModel([{ kind: 'paragraph', text: sentence }, { kind: 'table', rows: rows.map((r) => r.map((text) => ({ text, rowSpan: 1, colSpan: 1 }))) }]));
 
 const COMMUNE =
   'Theo kết quả rà soát cuối năm 2024, toàn xã có 888 hộ, trong đó có 56 hộ nghèo, chiếm tỷ lệ 6,31%; 71 hộ cận nghèo, chiếm tỷ lệ 8,00%.';
@@ -43,14 +46,13 @@ describe('a village named with its own rate and count', () => {
 });
 
 describe('a rate target’s cut is not the rate a table prints', () => {
-  const cell = (text: string): { text: string; rowSpan: number; colSpan: number } => ({ text, rowSpan: 1, colSpan: 1 });
   const table = [
     ['STT', 'Thôn', 'Tổng số hộ', 'Hộ nghèo › Số hộ', 'Hộ nghèo › Tỷ lệ (%)'],
     ['1', 'Thôn Khuổi Hoa', '302', '35', '11,59'],
     ['2', 'Thôn Nà Mạ', '1.340', '97', '7,24'],
     ['', 'Toàn xã', '1.642', '132', '8,04'],
-  ].map((r) => r.map(cell));
-  const plan = (sentence: string): CheckReport => checkDocument(documentModel([{ kind: 'paragraph', text: sentence }, { kind: 'table', rows: table }]));
+  ];
+  const plan = (sentence: string): CheckReport => withTable(sentence, table);
 
   it('“Phấn đấu giảm tỷ lệ hộ nghèo 1,5% …” is a cut, never compared with the table’s 8,04% (before: a warning)', () => {
     expect(codes(plan('Phấn đấu giảm tỷ lệ hộ nghèo 1,5% trong năm 2025, từ 8,04% xuống còn 6,54%.'))).toEqual([]);
@@ -62,14 +64,13 @@ describe('a rate target’s cut is not the rate a table prints', () => {
 });
 
 describe('a share of the targets is not a rate of households', () => {
-  const cell = (text: string): { text: string; rowSpan: number; colSpan: number } => ({ text, rowSpan: 1, colSpan: 1 });
   const table = [
     ['STT', 'Xã', 'Tổng số hộ', 'Chỉ tiêu giảm hộ nghèo năm 2026 (hộ)'],
     ['1', 'Xã Cẩm Thịnh', '2.711', '56'],
     ['2', 'Xã Cẩm Quan', '3.102', '159'],
     ['', 'Toàn huyện', '5.813', '215'],
-  ].map((r) => r.map(cell));
-  const plan = (sentence: string): CheckReport => checkDocument(documentModel([{ kind: 'paragraph', text: sentence }, { kind: 'table', rows: table }]));
+  ];
+  const plan = (sentence: string): CheckReport => withTable(sentence, table);
 
   it('“56 hộ, chiếm 26,05% tổng chỉ tiêu” is not checked over the commune’s 2.711 households (before: a warning)', () => {
     expect(codes(plan('Xã Cẩm Thịnh có chỉ tiêu lớn nhất (56 hộ, chiếm 26,05% tổng chỉ tiêu).'))).toEqual([]);
