@@ -44,3 +44,27 @@ export function overlappingGroups(labels: readonly string[]): boolean {
   const traits = new Set(labels.map(traitOf).filter((t): t is string => t !== null));
   return traits.size >= 2;
 }
+
+/**
+ * Whether a part's label names a group of the total's own households: no poverty status at all
+ * (“hộ dân tộc thiểu số”), or the total's status with another trait (“hộ nghèo có chủ hộ là nữ”
+ * among the poor). A label of the status alone (“hộ nghèo” among the poor and near-poor) or of
+ * another status is not: a share printed after it may be a rate of all households.
+ *
+ * @param label - the words that name the part.
+ * @param status - the households of the total: `'poor'` or `'near-poor'`.
+ * @returns true when the part is a group of the total's households.
+ * @example
+ * groupOfTotal('hộ nghèo có chủ hộ là nữ', 'poor') //=> true
+ * groupOfTotal('hộ cận nghèo', 'poor') //=> false
+ */
+export function groupOfTotal(label: string, status: 'poor' | 'near-poor'): boolean {
+  const folded = foldVietnamese(label);
+  if (!/\bngheo\b/.test(folded)) return true;
+  const nearPoor = /\bcan ngheo\b/.test(folded);
+  const poor = /\bngheo\b/.test(folded.replace(/\bcan ngheo\b/g, ''));
+  if (status === 'poor' ? nearPoor || !poor : poor || !nearPoor) return false;
+  const trait = traitOf(label);
+  return trait !== null && trait !== 'status';
+}
+

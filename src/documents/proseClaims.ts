@@ -5,7 +5,7 @@ import { compareFractions, fraction, type Fraction } from '../numbers/fraction.j
 import { foldVietnamese, foldVietnameseKeepingLength } from '../text/foldVietnamese.js';
 import { ambiguousFigures, commonValue, isEnglishFormat, proseFigures, qualified, sentences, wordFigures, type FigureDimension, type ProseFigure } from './_proseFigures.js';
 import type { DocumentModel } from './documentModel.js';
-import { overlappingGroups } from './_overlappingGroups.js';
+import { groupOfTotal, overlappingGroups } from './_overlappingGroups.js';
 import { sharesAfterTotal } from './_sharesAfterTotal.js';
 import { amongTotals, changesFromLineBefore, countAverages, grandTotals, namedShares, percentsOfNamed, type StatedContext } from './_statedSums.js';
 import { placesOfFigure } from './_placeNames.js';
@@ -543,7 +543,8 @@ export function extractClaims(model: DocumentModel): ProseClaims {
               /\bchiem(?: ty le| ti le)?\s*$/.test(item.para.folded.slice(Math.max(0, x.start - 16), x.start)) &&
               // money has no rate of households: “Ngân sách tỉnh: 9.250 triệu đồng, chiếm 9,01%” is its share of the total
               // …and a part of persons has none either: “… 450 người, trong đó lao động nữ 280 người, chiếm 62,22%” is its share
-              (f.dimension === 'money' || SHARE_OF_TOTAL.test(item.para.folded.slice(x.end, x.end + 40)) || ((groupShare || f.dimension === 'persons') && !/\bngheo\b/.test(foldVietnamese(item.label)) && /^\s*(?:[.;)]|$)/.test(item.para.folded.slice(x.end, x.end + 3))))),
+              // …nor a group of the total's own households (“8.215 hộ nghèo, trong đó hộ nghèo có chủ hộ là nữ 1.879 hộ, chiếm 22,87%”)
+              (f.dimension === 'money' || SHARE_OF_TOTAL.test(item.para.folded.slice(x.end, x.end + 40)) || (((groupShare && groupOfTotal(item.label, whose)) || (f.dimension === 'persons' && !/\bngheo\b/.test(foldVietnamese(item.label)))) && /^\s*(?:[.;)]|$)/.test(item.para.folded.slice(x.end, x.end + 3))))),
           );
           const part = fig(item.para, f, item.label);
           if (item.para !== p) listParts.add(`${item.para.block}:${f.start}`);
