@@ -68,3 +68,16 @@ export function groupOfTotal(label: string, status: 'poor' | 'near-poor'): boole
   return trait !== null && trait !== 'status';
 }
 
+/**
+ * The traits other than poverty status a piece of prose names (“hộ nghèo dân tộc thiểu số” →
+ * `['ethnicity']`): counts of different groups are never of the same households.
+ *
+ * @param text - the words read.
+ * @returns the traits named, in the order of {@link overlappingGroups}' list.
+ * @example
+ * traitsNamed('đầu năm có 120 hộ nghèo là người dân tộc thiểu số') //=> ['ethnicity']
+ */
+export function traitsNamed(text: string): string[] {
+  const folded = foldVietnamese(text);
+  return TRAITS.filter(([t, re]) => t !== 'status' && re.test(folded)).map(([t]) => t);
+}

@@ -7,6 +7,7 @@ import { ambiguousFigures, commonValue, isEnglishFormat, proseFigures, qualified
 import type { DocumentModel } from './documentModel.js';
 import { groupOfTotal, overlappingGroups } from './_overlappingGroups.js';
 import { sharesAfterTotal } from './_sharesAfterTotal.js';
+import { changesSinceEarlierStart, sharesOfEarlierStart } from './_startBefore.js';
 import { amongTotals, changesFromLineBefore, countAverages, grandTotals, namedShares, percentsOfNamed, type StatedContext } from './_statedSums.js';
 import { placesOfFigure } from './_placeNames.js';
 
@@ -416,6 +417,11 @@ export function extractClaims(model: DocumentModel): ProseClaims {
     claims.push(...sharesAfterTotal(p, pi, stated));
     sharesOfDocumentTotal(p);
     claims.push(...amongTotals(p, stated), ...grandTotals(p, stated), ...namedShares(p, pi, stated), ...percentsOfNamed(p, pi, stated), ...changesFromLineBefore(p, pi, stated), ...countAverages(p, stated));
+    claims.push(...sharesOfEarlierStart(p, pi, stated));
+    for (const c of changesSinceEarlierStart(p, pi, stated)) {
+      claims.push(c);
+      changed.add(`${p.block}:${c.location.start}`);
+    }
     chainedTarget(p);
     targets(p);
     tableFigures(p);
