@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { checkDocument } from '../../src/documents/checkDocument.js';
+import type { CheckFinding } from '../../src/documents/checkReport.js';
+import { readTextDocument } from '../../src/io/readTextDocument.js';
+
+// Rates after the first in a list (“tỷ lệ hộ nghèo khu vực nông thôn là 6,21%, thành thị là
+// 2,00%”: the same measure for the next place).
+
+const brief = (f: CheckFinding): string => `${f.code} “${f.printed ?? ''}” → ${f.expected ?? ''}`;
+const check = (text: string): string[] => checkDocument(readTextDocument(text)).findings.map(brief);
+
+const AREAS = ['Khu vực\tTổng số hộ\tSố hộ nghèo\tTỷ lệ hộ nghèo (%)', 'Khu vực nông thôn\t30.000\t1.863\t6,21', 'Khu vực thành thị\t18.520\t370\t2,00', 'Toàn tỉnh\t48.520\t2.233\t4,60'].join('\n');
+const AREA_TEXT = (urban: string, third = ''): string => `Năm 2025, tỷ lệ hộ nghèo khu vực nông thôn là 6,21%, thành thị là ${urban}${third}.\n\nKết quả cụ thể như sau:\n\n${AREAS}`;
+
+describe('rates after the first in a list are of the same measure for the next place', () => {
+  it('a wrong second rate is found at the row of its place', () => {
+    expect(check(AREA_TEXT('2,40%'))).toEqual(['figure-differs-from-table “2,40%” → 2,00%']);
+  });
+  it('the right rates give no finding', () => {
+    expect(check(AREA_TEXT('2,00%'))).toEqual([]);
+  });
+  it('a third rate of the list is of the third place', () => {
+    expect(check(AREA_TEXT('2,00%', ', toàn tỉnh là 4,80%'))).toEqual(['figure-differs-from-table “4,80%” → 4,60%']);
+    expect(check(AREA_TEXT('2,00%', ', toàn tỉnh là 4,60%'))).toEqual([]);
+  });
+  it('a change after the rate is not the next place’s rate', () => {
+    expect(check(`Năm 2025, tỷ lệ hộ nghèo khu vực nông thôn là 6,21%, thành thị giảm 0,40%.\n\nKết quả cụ thể như sau:\n\n${AREAS}`)).toEqual([]);
+  });
+});
+
