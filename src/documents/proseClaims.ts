@@ -948,12 +948,14 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       if ((tail === null || m[1] === 'chiem') && outOf === undefined) continue;
       const afterPlan = tail === null ? '' : p.folded.slice(pct.end + tail[0].length, pct.end + tail[0].length + 30);
       // “đạt 62,9% kế hoạch (kế hoạch 245 hộ)”, “so với kế hoạch giao (245 hộ)”, “(KH: 245 hộ)”, “kế hoạch tỉnh giao (kế hoạch giảm 2,4%)”
-      const planMatch = tail === null ? null : /^(?:\s*(?:\(|:|(?:tinh|huyen|xa|cap tren|tren|giao|de ra|dat ra|nam \d{4}|la|ke hoach|kh|giam|tang|von|kinh phi|giai ngan|duoc giao)\b))*\s*/.exec(afterPlan);
+      const planMatch = tail === null ? null : /^(?:\s*(?:\(|:|(?:tinh|huyen|xa|cap tren|tren|giao|de ra|dat ra|nam(?: \d{4})?|la|ke hoach|kh|giam|tang|von|kinh phi|giai ngan|duoc giao)\b))*\s*/.exec(afterPlan);
       const planAt = tail === null || planMatch === null ? -1 : pct.end + tail[0].length + planMatch[0].length;
       const printedPlan = p.figures.find((f) => f.start === planAt);
       // the achievement: the last figure of the clause outside brackets (“giảm 2,51% (từ 17,52% xuống còn 15,01%), đạt …”);
       // a percentage only when the plan printed is one too
-      const inClause = outOf ?? before.find((f) => depthAt[f.start] === depthAt[m!.index] && (f.dimension !== 'percent' || printedPlan?.dimension === 'percent'));
+      // …of the plan's kind when the plan is printed (“1.245 hộ được vay vốn với dư nợ 45.600 triệu đồng, đạt 103,75% kế hoạch (kế hoạch 1.200 hộ)”)
+      const outside = before.filter((f) => depthAt[f.start] === depthAt[m!.index] && (f.dimension !== 'percent' || printedPlan?.dimension === 'percent'));
+      const inClause = outOf ?? outside.find((f) => printedPlan !== undefined && f.dimension === printedPlan.dimension && (f.dimension !== 'other' || foldVietnamese(f.unitText) === foldVietnamese(printedPlan.unitText))) ?? outside[0];
       // “đạt 121,00% so với kế hoạch (kế hoạch 25 hộ, thực hiện 28 hộ)”: the result printed after its plan, in the brackets
       const achieved = inClause ?? (printedPlan === undefined ? undefined : doneAfterPlan(p, printedPlan));
       if (achieved === undefined) {

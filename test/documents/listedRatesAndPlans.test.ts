@@ -4,7 +4,8 @@ import type { CheckFinding } from '../../src/documents/checkReport.js';
 import { readTextDocument } from '../../src/io/readTextDocument.js';
 
 // Rates after the first in a list (“tỷ lệ hộ nghèo khu vực nông thôn là 6,21%, thành thị là
-// 2,00%”: the same measure for the next place).
+// 2,00%”: the same measure for the next place) and a percent of the plan whose plan is printed in
+// brackets after “kế hoạch năm”, with other figures between the result and “đạt”.
 
 const brief = (f: CheckFinding): string => `${f.code} “${f.printed ?? ''}” → ${f.expected ?? ''}`;
 const check = (text: string): string[] => checkDocument(readTextDocument(text)).findings.map(brief);
@@ -28,3 +29,17 @@ describe('rates after the first in a list are of the same measure for the next p
   });
 });
 
+describe('a percent of the plan with the plan in brackets after “kế hoạch năm”', () => {
+  const LOANS = (pct: string): string => `Đã có 1.245 hộ được vay vốn tín dụng ưu đãi, đạt ${pct} kế hoạch năm (kế hoạch 1.200 hộ).`;
+  it('a wrong percentage is found against the plan printed', () => {
+    expect(check(LOANS('113,75%'))).toEqual(['plans-disagree “113,75%” → 1.094,4 – 1.094,6 hộ']);
+  });
+  it('the right percentage gives no finding', () => {
+    expect(check(LOANS('103,75%'))).toEqual([]);
+  });
+  it('an amount between the households and “đạt”: the households are the result of a plan of households', () => {
+    const text = (pct: string): string => `Đã có 1.245 hộ được vay vốn tín dụng ưu đãi với tổng dư nợ 45.600 triệu đồng, đạt ${pct} kế hoạch (kế hoạch 1.200 hộ).`;
+    expect(check(text('113,75%'))).toEqual(['plans-disagree “113,75%” → 1.094,4 – 1.094,6 hộ']);
+    expect(check(text('103,75%'))).toEqual([]);
+  });
+});
