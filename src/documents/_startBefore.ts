@@ -1,4 +1,4 @@
-import { compareFractions, fraction, subtractFractions } from '../numbers/fraction.js';
+import { compareFractions, fraction, subtractFractions, sumFractions } from '../numbers/fraction.js';
 import { traitsNamed } from './_overlappingGroups.js';
 import { placesOfFigure } from './_placeNames.js';
 import type { ProseFigure } from './_proseFigures.js';
@@ -35,6 +35,19 @@ function whoseOf(q: StatedPara, f: ProseFigure, lead: string): Whose {
 }
 
 /**
+ * Whether a count's own parts, printed after it in its sentence up to `until` (“116 hộ nghèo và hộ
+ * cận nghèo, trong đó: 34 hộ nghèo, 82 hộ cận nghèo”), add up to it — or it has none. A count its
+ * own list contradicts is found there, once: it is not the base or the result of another check.
+ */
+function agreesWithParts(q: StatedPara, f: ProseFigure, until: number): boolean {
+  const list = /\b(?:trong do|bao gom|gom)\b/.exec(q.folded.slice(f.end, until));
+  if (list === null) return true;
+  const from = f.end + list.index;
+  const parts = q.figures.filter((g) => g.start > from && g.end <= until && g.dimension === 'households');
+  return parts.length === 0 || compareFractions(sumFractions(parts.map((g) => g.value)), f.value) === 0;
+}
+
+/**
  * The one count of the given households at the start (“Đầu năm 2025, toàn xã có 179 hộ nghèo”)
  * printed in a paragraph before `pi`, of the same places, groups and year as `whose`. Counts of
  * one value may repeat; two values, or none, give undefined: a start is never guessed.
@@ -52,7 +65,10 @@ export function startBefore<P extends StatedPara>(ctx: StatedContext<P>, pi: num
       const at = folded.search(START);
       if (at < 0 || END.test(folded.slice(at))) continue;
       const w = whoseOf(q, f, lead);
-      if (w.places === whose.places && w.groups === whose.groups && (whose.year === 'any' || w.year === whose.year)) found.push({ q, f });
+      if (w.places !== whose.places || w.groups !== whose.groups || (whose.year !== 'any' && w.year !== whose.year)) continue;
+      // a start its own parts contradict is found there; nothing else is checked on it
+      if (!agreesWithParts(q, f, ctx.sentenceAt(q, f.start).end)) return undefined;
+      found.push({ q, f });
     }
   }
   const first = found[0];
@@ -153,7 +169,8 @@ export function sharesOfEarlierStart<P extends StatedPara>(p: P, pi: number, ctx
       const exits = EXITS_NAMED.exec(head);
       const exitsOf = exits === null ? null : /can ngheo/.test(exits[1]!) ? (/thoat ngheo/.test(exits[1]!) ? 'both' : 'near-poor') : 'poor';
       const cuts = exitsOf === null ? [] : p.figures.filter((f) => f.start >= s.start && f.end <= clauseFrom && f.dimension === 'households' && f.qualifier === null && /\bgiam(?: duoc)?\s*$/.test(p.folded.slice(Math.max(0, f.start - 10), f.start)) && subjectAfter(p.folded.slice(f.end, f.end + 40)) === exitsOf);
-      if (cuts.length === 1) part = cuts[0];
+      // a cut its own parts contradict (“giảm 45 hộ …, trong đó: giảm 15 hộ nghèo và 28 hộ cận nghèo”) is found there, once
+      if (cuts.length === 1 && agreesWithParts(p, cuts[0]!, clauseFrom)) part = cuts[0];
     }
     if (part === undefined || subject === null) continue;
     const lead = p.text.slice(s.start, part.start);

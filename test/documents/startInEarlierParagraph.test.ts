@@ -66,6 +66,11 @@ describe('a share of the start printed in an earlier paragraph', () => {
     expect(check(text('35,00%'))).toEqual(['share-mismatch “35,00%” → 30,00%']);
     expect(check(text('30,00%'))).toEqual([]);
   });
+  it('a start its own parts contradict, or a cut its parts contradict, is one finding there, not a second at the share', () => {
+    const wrongStart = PLAN('37,07%', 'Toàn phường có 4.735 hộ; đầu năm 2026 có 122 hộ nghèo và hộ cận nghèo, trong đó: 34 hộ nghèo, 82 hộ cận nghèo.');
+    expect(check(wrongStart).map((x) => x.split(' ')[0])).toEqual(['parts-short-of-total']);
+    expect(check(PLAN('37,07%').replace('giảm 43 hộ', 'giảm 45 hộ'))).toEqual(['parts-short-of-total “45 hộ” → 43 hộ']);
+  });
   it('starts of two places and a share of neither: not read', () => {
     expect(check('Đầu năm 2026, thôn Tân Lập có 150 hộ nghèo; thôn Bình Minh có 90 hộ nghèo.\n\nNăm 2026 có 45 hộ thoát nghèo, bằng 35,00% số hộ nghèo đầu năm.')).toEqual([]);
   });
