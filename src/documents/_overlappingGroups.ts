@@ -44,3 +44,40 @@ export function overlappingGroups(labels: readonly string[]): boolean {
   const traits = new Set(labels.map(traitOf).filter((t): t is string => t !== null));
   return traits.size >= 2;
 }
+
+/**
+ * Whether a part's label names a group of the total's own households: no poverty status at all
+ * (“hộ dân tộc thiểu số”), or the total's status with another trait (“hộ nghèo có chủ hộ là nữ”
+ * among the poor). A label of the status alone (“hộ nghèo” among the poor and near-poor) or of
+ * another status is not: a share printed after it may be a rate of all households.
+ *
+ * @param label - the words that name the part.
+ * @param status - the households of the total: `'poor'` or `'near-poor'`.
+ * @returns true when the part is a group of the total's households.
+ * @example
+ * groupOfTotal('hộ nghèo có chủ hộ là nữ', 'poor') //=> true
+ * groupOfTotal('hộ cận nghèo', 'poor') //=> false
+ */
+export function groupOfTotal(label: string, status: 'poor' | 'near-poor'): boolean {
+  const folded = foldVietnamese(label);
+  if (!/\bngheo\b/.test(folded)) return true;
+  const nearPoor = /\bcan ngheo\b/.test(folded);
+  const poor = /\bngheo\b/.test(folded.replace(/\bcan ngheo\b/g, ''));
+  if (status === 'poor' ? nearPoor || !poor : poor || !nearPoor) return false;
+  const trait = traitOf(label);
+  return trait !== null && trait !== 'status';
+}
+
+/**
+ * The traits other than poverty status a piece of prose names (“hộ nghèo dân tộc thiểu số” →
+ * `['ethnicity']`): counts of different groups are never of the same households.
+ *
+ * @param text - the words read.
+ * @returns the traits named, in the order of {@link overlappingGroups}' list.
+ * @example
+ * traitsNamed('đầu năm có 120 hộ nghèo là người dân tộc thiểu số') //=> ['ethnicity']
+ */
+export function traitsNamed(text: string): string[] {
+  const folded = foldVietnamese(text);
+  return TRAITS.filter(([t, re]) => t !== 'status' && re.test(folded)).map(([t]) => t);
+}

@@ -5,7 +5,7 @@ import { DONG_PER_UNIT, MONEY_UNIT_LABELS, type MoneyUnit } from '../numbers/mon
 import { printedInterval } from '../numbers/printedInterval.js';
 import { foldVietnamese, foldVietnameseKeepingLength } from '../text/foldVietnamese.js';
 import { placesOfFigure, rowPlaceKey } from './_placeNames.js';
-import { RATE_BEFORE, stockCount } from './_stockFigures.js';
+import { nextInRateList, RATE_BEFORE, stockCount } from './_stockFigures.js';
 import { cellNumber } from './_cellNumber.js';
 import { headerNames } from './_checkClaims.js';
 import type { UnderstoodTable } from './_checkTables.js';
@@ -89,10 +89,13 @@ export function checkProseAgainstTables(model: DocumentModel, tables: readonly U
       for (const f of all.filter((g) => g.start >= s.start && g.end <= s.end)) {
         if (f.qualifier !== null || f.range !== undefined || f.outOf !== undefined) continue;
         const before = folded.slice(s.start, f.start);
-        const places = placesOfFigure(p.text.slice(s.start, f.start));
+        // “…, thành thị là 2,00%”: the next place's rate of the measure before
+        const inSentence = all.filter((g) => g.start >= s.start && g.end <= s.end).map((g) => ({ ...g, start: g.start - s.start, end: g.end - s.start }));
+        const listed = f.dimension === 'percent' ? nextInRateList(p.text.slice(s.start, s.end), sentenceFolded, inSentence, inSentence.find((g) => g.start === f.start - s.start)!) : null;
+        const places = listed?.places ?? placesOfFigure(p.text.slice(s.start, f.start));
         // a part of the area not named as a row's place (“khu vực miền núi”): not the table's figure
-        if (places.length === 0 && SUB_AREA.test(before)) continue;
-        const rate = f.dimension === 'percent' && f.unitText === '%' ? RATE_BEFORE.exec(before) : null;
+        if (places.length === 0 && listed === null && SUB_AREA.test(before)) continue;
+        const rate = f.dimension === 'percent' && f.unitText === '%' ? (RATE_BEFORE.exec(before) ?? listed?.rate ?? null) : null;
         const totalAt = f.dimension === 'money' && rate === null ? AMOUNT_BEFORE.exec(before) : null;
         // a document's total heads its sentence (“Tổng kinh phí thực hiện năm 2027 là …”), not the cost of one activity (“Hỗ trợ … cho 98 hộ, tổng kinh phí …”)
         const amount = totalAt !== null && TOTAL_LEAD.test(before.slice(0, totalAt.index)) ? totalAt : null;

@@ -1,5 +1,5 @@
 import type { ProseFigure } from './_proseFigures.js';
-import { placesOfFigure } from './_placeNames.js';
+import { placesNamed, placesOfFigure } from './_placeNames.js';
 
 /** Words before a rate that make it a poverty rate (“tỷ lệ hộ nghèo cuối năm 2026 là”) and not a change of it (“giảm tỷ lệ hộ nghèo 1,5%”). */
 export const RATE_BEFORE = /(?<!\b(?:giam|tang|ha)\s)\bt[yi] le (?:ho )?(can ngheo|ngheo)\b(?:(?!\bgiam\b|\btang\b|\bbinh quan\b|\bchiem\b|\bso voi\b)[^%;\d]|(?<!\d)(?:19|20)\d\d(?!\d)){0,70}$/;
@@ -73,7 +73,9 @@ export function stockFigures(text: string, folded: string, figures: readonly Pro
     const since = moment === undefined ? '' : before.slice(moment.index + moment[0].length);
     const moved = moment !== undefined && (/\b(so voi|giam|tang|den nay|hien nay|hien tai)\b/.test(since) || (moment[1] === 'dau' && /\bcon\b/.test(since)));
     const dated = moment !== undefined && !moved && !/(?<!\d)(?:19|20)\d\d(?!\d)/.test(since) ? moment : undefined;
-    const places = placesOfFigure(text.slice(0, f.start));
+    // “…, thành thị là 2,00%”: the next place's rate of the measure before
+    const listed = f.dimension === 'percent' ? nextInRateList(text, folded, figures, f) : null;
+    const places = listed?.places ?? placesOfFigure(text.slice(0, f.start));
     const own = places.length === 0 && !NARROWED.test(before) && !capitalisedName(text.slice(0, f.start));
     if (dated === undefined || (places.length === 0 && !own)) {
       lastCount = null;
@@ -90,7 +92,7 @@ export function stockFigures(text: string, folded: string, figures: readonly Pro
       lastCount = null;
       continue;
     }
-    const rate = RATE_BEFORE.exec(before);
+    const rate = RATE_BEFORE.exec(before) ?? listed?.rate ?? null;
     // “145 hộ nghèo, chiếm 6,50%”: the rate of the count before it, not a share of the poor (“chiếm 40% tổng số hộ nghèo”)
     const ofCount = lastCount !== null && lastCount.subject !== 'households' && /^\s*(?:can ngheo|ngheo)?\s*[,(]\s*(?:chiem|chiem t[yi] le|t[yi] le)\s*$/.test(folded.slice(lastCount.figure.end, f.start)) && !/^\s*(?:so voi |cua |tren )?(?:tong )?(?:so|dan so|nhan khau)\b/.test(folded.slice(f.end, f.end + 30)) ? lastCount : null;
     // “tỷ lệ hộ nghèo đa chiều” is sometimes of the poor and near-poor together
@@ -99,6 +101,42 @@ export function stockFigures(text: string, folded: string, figures: readonly Pro
     lastCount = null;
   }
   return out;
+}
+
+/** Between two rates of a list: the end of one item, the next place's name, “là” or “:” (“6,21%, thành thị là ”, “; xã Tân Lập: ”). */
+const NEXT_ITEM = /^\s*[,;]\s*(?:va\s+|con\s+|o\s+|tai\s+)?[^\d%;,.()]{1,50}?(?:\s+la|\s*:)?\s*$/;
+
+/** Words that make the next figure a change, a comparison or a target, not the next place's rate. */
+const NOT_A_RATE = /\b(giam|tang|ha|chiem|so voi|binh quan|dat|vuot|gap|cao hon|thap hon|muc tieu|phan dau|ke hoach|chi tieu|du kien)\b/;
+
+/**
+ * “Tỷ lệ hộ nghèo khu vực nông thôn là 6,21%, thành thị là 2,00%”: a rate after another in a list,
+ * the same measure for the next place. Given the figures of a sentence (offsets in `folded`, its
+ * folded text from the sentence's start), the measure's words before the first rate of the list
+ * ({@link RATE_BEFORE}) and the places the words between the two rates name (none for “toàn tỉnh”,
+ * the whole area); null when `f` does not follow a poverty rate that way, or the words between name
+ * no place nor the whole area.
+ *
+ * @param text - the sentence as printed, from its start.
+ * @param folded - the same, folded.
+ * @param figures - the sentence's figures.
+ * @param f - the rate read.
+ * @returns the measure of the list and the item's places, or null.
+ * @example
+ * // “Tỷ lệ hộ nghèo khu vực nông thôn là 6,21%, thành thị là 2,00%”, the second rate
+ * // → { rate: [… 'ngheo'], places: ['thanh thi'] }
+ */
+export function nextInRateList(text: string, folded: string, figures: readonly ProseFigure[], f: ProseFigure): { rate: RegExpExecArray; places: string[] } | null {
+  const i = figures.indexOf(f);
+  const g = i > 0 ? figures[i - 1]! : undefined;
+  if (g === undefined || g.dimension !== 'percent' || f.dimension !== 'percent' || g.qualifier !== null || g.range !== undefined) return null;
+  const between = folded.slice(g.end, f.start);
+  if (!NEXT_ITEM.test(between) || NOT_A_RATE.test(between)) return null;
+  // “…, toàn tỉnh là 4,60%”: the whole area, no place (a table's total row)
+  const places = placesNamed(text.slice(g.end, f.start));
+  if (places.length === 0 && !/\b(?:toan|ca|chung) (?:xa|phuong|thi tran|huyen|thi xa|quan|thanh pho|tinh)\b/.test(between)) return null;
+  const rate = RATE_BEFORE.exec(folded.slice(0, g.start)) ?? nextInRateList(text, folded, figures, g)?.rate ?? null;
+  return rate === null ? null : { rate, places };
 }
 
 /** A capitalised word inside the text (not its first word, nor an acronym: “UBND”): a name no kind word says (“- Nà Lừa: …”). */

@@ -5,8 +5,9 @@ import { compareFractions, fraction, type Fraction } from '../numbers/fraction.j
 import { foldVietnamese, foldVietnameseKeepingLength } from '../text/foldVietnamese.js';
 import { ambiguousFigures, commonValue, isEnglishFormat, proseFigures, qualified, sentences, wordFigures, type FigureDimension, type ProseFigure } from './_proseFigures.js';
 import type { DocumentModel } from './documentModel.js';
-import { overlappingGroups } from './_overlappingGroups.js';
+import { groupOfTotal, overlappingGroups } from './_overlappingGroups.js';
 import { sharesAfterTotal } from './_sharesAfterTotal.js';
+import { changesSinceEarlierStart, sharesOfEarlierStart } from './_startBefore.js';
 import { amongTotals, changesFromLineBefore, countAverages, grandTotals, namedShares, percentsOfNamed, type StatedContext } from './_statedSums.js';
 import { placesOfFigure } from './_placeNames.js';
 
@@ -416,6 +417,11 @@ export function extractClaims(model: DocumentModel): ProseClaims {
     claims.push(...sharesAfterTotal(p, pi, stated));
     sharesOfDocumentTotal(p);
     claims.push(...amongTotals(p, stated), ...grandTotals(p, stated), ...namedShares(p, pi, stated), ...percentsOfNamed(p, pi, stated), ...changesFromLineBefore(p, pi, stated), ...countAverages(p, stated));
+    claims.push(...sharesOfEarlierStart(p, pi, stated));
+    for (const c of changesSinceEarlierStart(p, pi, stated)) {
+      claims.push(c);
+      changed.add(`${p.block}:${c.location.start}`);
+    }
     chainedTarget(p);
     targets(p);
     tableFigures(p);
@@ -543,7 +549,8 @@ export function extractClaims(model: DocumentModel): ProseClaims {
               /\bchiem(?: ty le| ti le)?\s*$/.test(item.para.folded.slice(Math.max(0, x.start - 16), x.start)) &&
               // money has no rate of households: “Ngân sách tỉnh: 9.250 triệu đồng, chiếm 9,01%” is its share of the total
               // …and a part of persons has none either: “… 450 người, trong đó lao động nữ 280 người, chiếm 62,22%” is its share
-              (f.dimension === 'money' || SHARE_OF_TOTAL.test(item.para.folded.slice(x.end, x.end + 40)) || ((groupShare || f.dimension === 'persons') && !/\bngheo\b/.test(foldVietnamese(item.label)) && /^\s*(?:[.;)]|$)/.test(item.para.folded.slice(x.end, x.end + 3))))),
+              // …nor a group of the total's own households (“8.215 hộ nghèo, trong đó hộ nghèo có chủ hộ là nữ 1.879 hộ, chiếm 22,87%”)
+              (f.dimension === 'money' || SHARE_OF_TOTAL.test(item.para.folded.slice(x.end, x.end + 40)) || (((groupShare && groupOfTotal(item.label, whose)) || (f.dimension === 'persons' && !/\bngheo\b/.test(foldVietnamese(item.label)))) && /^\s*(?:[.;)]|$)/.test(item.para.folded.slice(x.end, x.end + 3))))),
           );
           const part = fig(item.para, f, item.label);
           if (item.para !== p) listParts.add(`${item.para.block}:${f.start}`);
@@ -941,12 +948,14 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       if ((tail === null || m[1] === 'chiem') && outOf === undefined) continue;
       const afterPlan = tail === null ? '' : p.folded.slice(pct.end + tail[0].length, pct.end + tail[0].length + 30);
       // “đạt 62,9% kế hoạch (kế hoạch 245 hộ)”, “so với kế hoạch giao (245 hộ)”, “(KH: 245 hộ)”, “kế hoạch tỉnh giao (kế hoạch giảm 2,4%)”
-      const planMatch = tail === null ? null : /^(?:\s*(?:\(|:|(?:tinh|huyen|xa|cap tren|tren|giao|de ra|dat ra|nam \d{4}|la|ke hoach|kh|giam|tang|von|kinh phi|giai ngan|duoc giao)\b))*\s*/.exec(afterPlan);
+      const planMatch = tail === null ? null : /^(?:\s*(?:\(|:|(?:tinh|huyen|xa|cap tren|tren|giao|de ra|dat ra|nam(?: \d{4})?|la|ke hoach|kh|giam|tang|von|kinh phi|giai ngan|duoc giao)\b))*\s*/.exec(afterPlan);
       const planAt = tail === null || planMatch === null ? -1 : pct.end + tail[0].length + planMatch[0].length;
       const printedPlan = p.figures.find((f) => f.start === planAt);
       // the achievement: the last figure of the clause outside brackets (“giảm 2,51% (từ 17,52% xuống còn 15,01%), đạt …”);
       // a percentage only when the plan printed is one too
-      const inClause = outOf ?? before.find((f) => depthAt[f.start] === depthAt[m!.index] && (f.dimension !== 'percent' || printedPlan?.dimension === 'percent'));
+      // …of the plan's kind when the plan is printed (“1.245 hộ được vay vốn với dư nợ 45.600 triệu đồng, đạt 103,75% kế hoạch (kế hoạch 1.200 hộ)”)
+      const outside = before.filter((f) => depthAt[f.start] === depthAt[m!.index] && (f.dimension !== 'percent' || printedPlan?.dimension === 'percent'));
+      const inClause = outOf ?? outside.find((f) => printedPlan !== undefined && f.dimension === printedPlan.dimension && (f.dimension !== 'other' || foldVietnamese(f.unitText) === foldVietnamese(printedPlan.unitText))) ?? outside[0];
       // “đạt 121,00% so với kế hoạch (kế hoạch 25 hộ, thực hiện 28 hộ)”: the result printed after its plan, in the brackets
       const achieved = inClause ?? (printedPlan === undefined ? undefined : doneAfterPlan(p, printedPlan));
       if (achieved === undefined) {
