@@ -255,12 +255,17 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
     if (merged !== undefined && merged.row === r && (rowNumberCol === null || merged.col <= rowNumberCol)) return text(r, merged.col);
     return labelCol !== null ? text(r, labelCol) : text(r, 0);
   }
+  // how the row's label is printed (indented, bold): its cell's, the first name cell holding the label
+  const labelLook = (r: number, label: string): Pick<RowSignal, 'indent' | 'bold'> => {
+    const cell = [...nameCols, ...(labelCol === null ? [] : [labelCol])].map((c) => table.rows[r]?.[c]).find((c) => c !== undefined && c.mergedInto === undefined && c.text.trim() === label && label !== '');
+    return cell === undefined ? {} : { ...(cell.indent === undefined ? {} : { indent: cell.indent }), ...(cell.bold === true ? { bold: true as const } : {}) };
+  };
   const signals: RowSignal[] = withLetterLevels(
     withSubRows(
       dataRows.map((r, j) => {
         const label = rowLabelText(r);
         const numberText = rowNumberCol !== null ? text(r, rowNumberCol) : '';
-        return rowSignal(r, numberText, label, figureCols.some((c) => at(j, c.col) !== null));
+        return { ...rowSignal(r, numberText, label, figureCols.some((c) => at(j, c.col) !== null)), ...labelLook(r, label) };
       }),
     ),
   );
