@@ -288,8 +288,9 @@ export function relationColumns(rel: LayoutRelation): string[] {
     case 'difference':
       return [rel.column, rel.from, ...rel.minus, ...(rel.plus ?? [])];
     case 'sum':
-    case 'average':
       return [rel.column, ...rel.parts];
+    case 'average':
+      return [rel.column, ...rel.parts, ...(rel.minus ?? [])];
     case 'rate':
       return [rel.column, rel.count, rel.base, ...(rel.minus === undefined ? [] : [rel.minus])];
     case 'part-of':
