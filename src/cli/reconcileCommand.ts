@@ -1,4 +1,5 @@
 import { extname } from 'node:path';
+import { cellLook, looksByCell, type CellLookInput } from '../io/_cellLook.js';
 import { documentModel, type DocumentCell, type DocumentTable } from '../documents/documentModel.js';
 import { formatInferredLayout, reconcileInferred, type InferredLayout } from '../documents/reconcileInferred.js';
 import { stackedTables, type StackedTable } from '../documents/stackedTables.js';
@@ -94,6 +95,8 @@ interface ReadTable {
   readonly merges: readonly MergedRange[];
   /** How the sheet was read, for stderr: hidden rows and columns read as data, a merged figure read once. */
   readonly notes: readonly string[];
+  /** Text cells a sheet's style sets off (indent, bold). */
+  readonly looks?: readonly CellLookInput[];
 }
 
 /** The grid of a CSV or a sheet as `reconcile` reads it (an empty file or a header alone refused); `check` reads a CSV with it. */
@@ -111,7 +114,7 @@ export async function readGrid(input: CliInput<'csv' | 'xlsx'>, delimiter: CsvDe
       const where = `${file}, sheet ${JSON.stringify(read.sheet)}`;
       fail(filled === 0 ? { code: 'empty-file', path: [file], value: read.sheet, expected: 'a header row and data rows', message: `${where} is empty: nothing to check` } : { code: 'no-data', path: [file], value: read.sheet, expected: 'data rows under the header', message: `${where} has a header but no rows: nothing to check` });
     }
-    return { grid: read.grid, source: { path, sheet: read.sheet }, merges: read.merges, notes: read.notes };
+    return { grid: read.grid, source: { path, sheet: read.sheet }, merges: read.merges, notes: read.notes, ...(read.looks === undefined ? {} : { looks: read.looks }) };
   }
   const grid = parseCsv(await input.text(), { delimiter, source: file });
   checkTableRows(grid, delimiter, file);
@@ -143,7 +146,8 @@ const FIGURE_ONLY = /^\s*[-−(]?\d[\d.,\s\u00a0]*\)?\s*%?\s*$/u;
  */
 export function tableOf(read: ReadTable, numberFormat: NumberFormat): DocumentTable {
   const figure = (c: string | null): string => (c === null ? '' : numberFormat === 'en' && FIGURE_ONLY.test(c) ? toViNumberText(c, 'en') : c);
-  const rows: DocumentCell[][] = read.grid.map((r) => r.map((c) => ({ text: figure(c), rowSpan: 1, colSpan: 1 })));
+  const lookAt = looksByCell(read.looks);
+  const rows: DocumentCell[][] = read.grid.map((r, i) => r.map((c, j) => ({ text: figure(c), rowSpan: 1, colSpan: 1, ...cellLook(c, lookAt(i, j)) })));
   for (const m of read.merges) {
     const top = rows[m.top]?.[m.left];
     if (top === undefined) continue;

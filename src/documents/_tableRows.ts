@@ -16,6 +16,9 @@ export interface RowSignal {
   readonly level: number;
   /** An unnumbered sub-item of the item row above it, by its label: “- Xã Bình Thành”, or a commune under “Huyện Định Hóa” ({@link withSubRows}). */
   readonly sub?: true;
+  /** How far the label is indented (`DocumentCell.indent`), and whether it is bold: what alone may tell a district from its communes. */
+  readonly indent?: number;
+  readonly bold?: true;
 }
 
 // “Bình quân chung”, “Trung bình toàn huyện” close a table as its total does: the rows' counts added up, the rate that of the totals;
@@ -93,12 +96,15 @@ function placeLevel(folded: string): number | null {
  * Unnumbered rows that are sub-items of the item row above them by their labels: a dash before the
  * words (“- Xã Bình Thành” under “Huyện Định Hóa”), or a lower administrative level than the
  * row they follow (the communes under their district, printed indented or not): one level below it,
- * as a dash in the number column makes them. A district row is then the sum of its communes and the
- * total the sum of the communes, never of every row.
+ * as a dash in the number column makes them; or, when nothing else tells them apart, a label
+ * indented further than the row above it (leading spaces, a spreadsheet's indent) or printed in a
+ * plain font under a bold one ({@link setOffParents}). A district row is then the sum of its
+ * communes and the total the sum of the communes, never of every row.
  */
 export function withSubRows(signals: readonly RowSignal[]): RowSignal[] {
   let parent: RowSignal | null = null;
-  return signals.map((s) => {
+  const setOff = setOffParents(signals);
+  return signals.map((s, i) => {
     if (s.signal !== 'item') {
       parent = null;
       return s;
@@ -107,11 +113,36 @@ export function withSubRows(signals: readonly RowSignal[]): RowSignal[] {
     const dashed = LABEL_BULLET.test(s.label.trim());
     const place = placeLevel(folded.replace(/^[-–—+•·]+\s*/u, ''));
     const parentPlace = parent === null ? null : placeLevel(foldVietnamese(parent.label));
-    const sub = s.number === null && s.numberText === '' && s.hasFigures && parent !== null && (dashed || (place !== null && parentPlace !== null && place > parentPlace));
+    const unnumbered = s.number === null && s.numberText === '' && s.hasFigures;
+    const sub = unnumbered && parent !== null && (dashed || (place !== null && parentPlace !== null && place > parentPlace) || setOff.get(i) === parent);
     if (sub) return { ...s, sub: true, level: Math.max(s.level, parent!.level + 1) };
     parent = dashed ? null : s;
     return s;
   });
+}
+
+/**
+ * The rows set apart from the row above them only by how their labels are printed: indented further
+ * (when the table's item labels are indented two ways or more) or, else, plain under a bold row (when
+ * some item labels are bold and others not). Each such row maps to the row it falls under. None unless
+ * two rows at least fall under one row, or rows under two rows: a label with a stray leading space is
+ * no structure.
+ */
+function setOffParents(signals: readonly RowSignal[]): Map<number, RowSignal> {
+  const items = signals.filter((s) => s.signal === 'item' && s.hasFigures);
+  const indents = new Set(items.map((s) => s.indent ?? 0));
+  const bolds = items.filter((s) => s.bold === true).length;
+  const by: ((s: RowSignal, p: RowSignal) => boolean) | null =
+    indents.size >= 2 ? (s, p) => (s.indent ?? 0) > (p.indent ?? 0) : bolds > 0 && bolds < items.length ? (s, p) => p.bold === true && s.bold !== true : null;
+  const out = new Map<number, RowSignal>();
+  if (by === null) return out;
+  let parent: RowSignal | null = null;
+  signals.forEach((s, i) => {
+    if (s.signal !== 'item') parent = null;
+    else if (parent !== null && s.number === null && s.numberText === '' && by(s, parent)) out.set(i, parent);
+    else parent = s;
+  });
+  return out.size >= 2 ? out : new Map();
 }
 
 /**
@@ -257,8 +288,9 @@ export function relationColumns(rel: LayoutRelation): string[] {
     case 'difference':
       return [rel.column, rel.from, ...rel.minus, ...(rel.plus ?? [])];
     case 'sum':
-    case 'average':
       return [rel.column, ...rel.parts];
+    case 'average':
+      return [rel.column, ...rel.parts, ...(rel.minus ?? [])];
     case 'rate':
       return [rel.column, rel.count, rel.base, ...(rel.minus === undefined ? [] : [rel.minus])];
     case 'part-of':

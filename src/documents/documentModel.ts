@@ -44,6 +44,13 @@ export interface DocumentCell {
   readonly colSpan: number;
   /** For a cell covered by a merge: the address of the merge's top-left cell. */
   readonly mergedInto?: GridAddress;
+  /**
+   * How far the text is indented, when it is: its leading spaces as the file holds them, plus 3 for
+   * each indent level of a spreadsheet cell's style (about three spaces each). Only compared within a table.
+   */
+  readonly indent?: number;
+  /** True when the whole cell is printed bold (a spreadsheet cell's font). */
+  readonly bold?: true;
 }
 
 /** A paragraph or heading: one paragraph of a DOCX, one line of a text file. */
@@ -130,6 +137,8 @@ const cell = z.object({
   rowSpan: z.number().int().positive(),
   colSpan: z.number().int().positive(),
   mergedInto: z.object({ row: z.number().int().nonnegative(), col: z.number().int().nonnegative() }).optional(),
+  indent: z.number().int().nonnegative().optional(),
+  bold: z.literal(true).optional(),
 });
 const paragraph = z.object({
   kind: z.enum(['paragraph', 'heading']),

@@ -62,7 +62,7 @@ export function specFromLayout(table: DocumentTable, layout: DocumentTableLayout
         relations.push({ type: 'rate', column: r.column, count: r.count, ...(r.minus === undefined ? {} : { minus: r.minus }), base: r.base, ...(r.baseRow === undefined ? {} : { baseRow: { gridRow: r.baseRow } }), scale: r.scale, rounding: r.rounding });
         break;
       case 'average':
-        relations.push({ type: 'average', column: r.column, parts: r.parts, rounding: r.rounding });
+        relations.push({ type: 'average', column: r.column, parts: r.parts, ...(r.minus === undefined ? {} : { minus: r.minus }), ...(r.over === undefined ? {} : { over: r.over }), rounding: r.rounding });
         break;
       case 'numbering':
         if (r.perGroup) return { ok: false, reason: 'row numbers restart in each group' };

@@ -92,6 +92,10 @@ export interface LayoutAverage {
   readonly type: 'average';
   readonly column: string;
   readonly parts: readonly string[];
+  /** Columns taken from the parts' sum before dividing (a yearly reduction: the start's rate − the target's). */
+  readonly minus?: readonly string[];
+  /** The divisor (the years of a yearly reduction); the number of parts when left out. */
+  readonly over?: number;
   readonly rounding: RoundingMode;
 }
 
@@ -196,7 +200,7 @@ export const documentTableLayoutSchema = z.object({
       z.object({ type: z.literal('difference'), column: key, from: key, minus: z.array(key).min(1), plus: z.array(key).optional() }),
       z.object({ type: z.literal('sum'), column: key, parts: z.array(key).min(2) }),
       z.object({ type: z.literal('rate'), column: key, count: key, minus: key.optional(), base: key, baseRow: gridIndex.optional(), scale: z.number().int().positive(), rounding }),
-      z.object({ type: z.literal('average'), column: key, parts: z.array(key).min(2), rounding }),
+      z.object({ type: z.literal('average'), column: key, parts: z.array(key).min(1), minus: z.array(key).min(1).optional(), over: z.number().int().positive().max(1000).optional(), rounding }),
       z.object({ type: z.literal('numbering'), column: key, perGroup: z.boolean() }),
       z.object({ type: z.literal('part-of'), column: key, of: key }),
       z.object({ type: z.literal('row-change'), column: key, of: key, direction: z.enum(['decrease', 'increase']), pairs: z.array(z.tuple([gridIndex, gridIndex])) }),
@@ -238,6 +242,7 @@ export function printedTableFromLayout(table: DocumentTable, layout: DocumentTab
     need(r.column, ['relations', i, 'column']);
     if (r.type === 'difference') [r.from, ...r.minus, ...(r.plus ?? [])].forEach((k) => need(k, ['relations', i, 'from']));
     if (r.type === 'sum' || r.type === 'average') r.parts.forEach((k) => need(k, ['relations', i, 'parts']));
+    if (r.type === 'average') (r.minus ?? []).forEach((k) => need(k, ['relations', i, 'minus']));
     if (r.type === 'rate') [r.count, r.base, ...(r.minus === undefined ? [] : [r.minus])].forEach((k) => need(k, ['relations', i, 'count']));
     if (r.type === 'part-of' || r.type === 'row-change') need(r.of, ['relations', i, 'of']);
     if (r.type === 'product') r.factors.forEach((k) => need(k, ['relations', i, 'factors']));
@@ -299,7 +304,7 @@ export function printedTableFromLayout(table: DocumentTable, layout: DocumentTab
         relations.push({ type: 'rate', column: rel.column, count: rel.count, ...(rel.minus === undefined ? {} : { minus: rel.minus }), base: rel.base, ...(rel.baseRow === undefined ? {} : { baseRow: rowKeyOf(rel.baseRow) }), scale: rel.scale, rounding: rel.rounding, ...where });
         break;
       case 'average':
-        relations.push({ type: 'average', column: rel.column, parts: rel.parts, rounding: rel.rounding, ...where });
+        relations.push({ type: 'average', column: rel.column, parts: rel.parts, ...(rel.minus === undefined ? {} : { minus: rel.minus }), ...(rel.over === undefined ? {} : { over: rel.over }), rounding: rel.rounding, ...where });
         break;
       case 'numbering':
         for (const group of numberedGroups(l, rel.perGroup)) relations.push({ type: 'numbering', column: rel.column, rows: group.map(rowKeyOf) });

@@ -1,3 +1,4 @@
+import { yearlyReductionRelations } from './_yearlyReduction.js';
 import { deepFreeze } from '../_internal/_freeze.js';
 import { roundQuotient, type RoundingMode } from '../numbers/rounding.js';
 import { addFractions, compareFractions, divideFractions, fraction, multiplyFractions, subtractFractions, type Fraction } from '../numbers/fraction.js';
@@ -255,12 +256,17 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
     if (merged !== undefined && merged.row === r && (rowNumberCol === null || merged.col <= rowNumberCol)) return text(r, merged.col);
     return labelCol !== null ? text(r, labelCol) : text(r, 0);
   }
+  // how the row's label is printed (indented, bold): its cell's, the first name cell holding the label
+  const labelLook = (r: number, label: string): Pick<RowSignal, 'indent' | 'bold'> => {
+    const cell = [...nameCols, ...(labelCol === null ? [] : [labelCol])].map((c) => table.rows[r]?.[c]).find((c) => c !== undefined && c.mergedInto === undefined && c.text.trim() === label && label !== '');
+    return cell === undefined ? {} : { ...(cell.indent === undefined ? {} : { indent: cell.indent }), ...(cell.bold === true ? { bold: true as const } : {}) };
+  };
   const signals: RowSignal[] = withLetterLevels(
     withSubRows(
       dataRows.map((r, j) => {
         const label = rowLabelText(r);
         const numberText = rowNumberCol !== null ? text(r, rowNumberCol) : '';
-        return rowSignal(r, numberText, label, figureCols.some((c) => at(j, c.col) !== null));
+        return { ...rowSignal(r, numberText, label, figureCols.some((c) => at(j, c.col) !== null)), ...labelLook(r, label) };
       }),
     ),
   );
@@ -490,7 +496,13 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
     relations.push(f.relation);
     evidence.push({ type: 'average', text: f.text, holds: f.holds, of: f.of, breaks: f.breaks.map(rowLabelAt), origin: 'inferred' });
   }
-  const averaged = new Set(averages.flatMap((f) => [f.relation.column, ...f.relation.parts]));
+  // and the yearly reductions printed beside the rates at the start and at the target (“Giảm bình quân/năm (%)”)
+  const reductions = yearlyReductionRelations(figureCols.filter((c) => !averages.some((f) => f.relation.column === c.key)), checkedRows, at);
+  for (const f of reductions) {
+    relations.push(f.relation);
+    evidence.push({ type: 'average', text: f.text, holds: f.holds, of: f.of, breaks: f.breaks.map(rowLabelAt), origin: 'inferred' });
+  }
+  const averaged = new Set([...averages.flatMap((f) => [f.relation.column, ...f.relation.parts]), ...reductions.map((f) => f.relation.column)]);
 
   // --- rates -----------------------------------------------------------------
   // a rate averaged over the years, or one of the years averaged, is checked by its average, not as a count over a base

@@ -14,7 +14,7 @@ import { columnHeader } from './tableWriter.js';
 import { bufferZipBytes, fileZipBytes, overZipLimit, readZipDirectory, unpackZip, verifyZipEntry, XLSX_FORMAT, type ZipBytes, type ZipEntry } from './_zip.js';
 import { CLASSIFIED_HOUSEHOLD_COLUMNS } from './outputColumns.js';
 import { REGISTER_OUTPUT_HEADERS } from './registerOutputColumns.js';
-import { columnLetters, hiddenDataNote, readWorkbookInfo, readXlsxCell, scanSheetMerges, streamSheetCells, type XlsxSheetInfo, type XlsxSheetLayout, type XlsxMerge, type XlsxWorkbookInfo } from './_xlsxSheet.js';
+import { columnLetters, hiddenDataNote, readWorkbookInfo, readXlsxCell, scanSheetMerges, streamSheetCells, type XlsxCellLook, type XlsxSheetInfo, type XlsxSheetLayout, type XlsxMerge, type XlsxWorkbookInfo } from './_xlsxSheet.js';
 
 type ExcelModule = typeof ExcelJS;
 let excel: Promise<ExcelModule> | undefined;
@@ -187,6 +187,8 @@ export interface XlsxRow {
   readonly sheet: string;
   /** Cells covered by a merged range (all but its first cell), by 0-based column; absent when none. */
   merged?: Array<XlsxMergedCell | undefined>;
+  /** Text cells set off by their style (an indent level, a bold font), by 0-based column; absent when none. */
+  looks?: Array<XlsxCellLook | undefined>;
 }
 
 /**
@@ -394,6 +396,8 @@ async function* sheetRows(bytes: ZipBytes, entries: readonly ZipEntry[], info: X
         }
         r.cells[col - 1] = reading.value;
         if (reading.format !== undefined) r.formats[col - 1] = reading.format;
+        const look = typeof reading.value === 'string' ? info.styleLooks?.[cell.style] : undefined;
+        if (look !== undefined && (look.indent > 0 || look.bold)) (r.looks ??= [])[col - 1] = look;
       }
       for (let i = 0; i < r.cells.length; i++) if (r.cells[i] === undefined) r.cells[i] = null;
       let filled = false;

@@ -34,6 +34,14 @@ export interface XlsxWorkbookInfo {
   readonly sharedStrings: readonly string[];
   /** The number format code of each cell style (`s="3"` → `cellXfs[3]`), `'General'` when none. */
   readonly styleFormats: readonly string[];
+  /** How each cell style sets its text off (`cellXfs` order): its indent level (`<alignment indent="2"/>`) and whether its font is bold. */
+  readonly styleLooks?: readonly XlsxCellLook[];
+}
+
+/** How a cell style sets a cell's text off: Excel's indent level (0 none) and a bold font. */
+export interface XlsxCellLook {
+  readonly indent: number;
+  readonly bold: boolean;
 }
 
 /** A raw cell as the sheet's XML gives it. */
@@ -151,7 +159,7 @@ export function readWorkbookInfo(bytes: ZipBytes, entries: readonly ZipEntry[], 
     const rel = [...rels.values()].find((r) => r.type.endsWith(`/${kind}`));
     return rel !== undefined ? find(rel.part) : undefined;
   };
-  return Object.freeze({ sheets: Object.freeze(sheets), date1904, sharedStrings: readSharedStrings(bytes, partOf('sharedStrings'), label), styleFormats: readStyleFormats(bytes, partOf('styles'), label) });
+  return Object.freeze({ sheets: Object.freeze(sheets), date1904, sharedStrings: readSharedStrings(bytes, partOf('sharedStrings'), label), ...readStyles(bytes, partOf('styles'), label) });
 }
 
 /**
@@ -192,26 +200,40 @@ function readSharedStrings(bytes: ZipBytes, entry: ZipEntry | undefined, label: 
   return strings;
 }
 
-/** The number format code of each cell style, in `cellXfs` order. */
-function readStyleFormats(bytes: ZipBytes, entry: ZipEntry | undefined, label: string): string[] {
+/** The number format code and the look (indent, bold font) of each cell style, in `cellXfs` order. */
+function readStyles(bytes: ZipBytes, entry: ZipEntry | undefined, label: string): { styleFormats: string[]; styleLooks: XlsxCellLook[] } {
   const formats: string[] = [];
-  if (entry === undefined) return formats;
+  if (entry === undefined) return { styleFormats: formats, styleLooks: [] };
   const custom = new Map<number, string>();
   const ids: number[] = [];
+  const xfs: { font: number; indent: number }[] = [];
+  const boldFonts: boolean[] = [];
   let inCellXfs = 0;
+  let inFonts = 0;
+  const on = (v: string | undefined): boolean => v === undefined || !/^(0|false)$/i.test(v.trim());
   parseXml(partText(bytes, entry, label), label, entry.name, {
     open: (tag, name) => {
       const a = tag.attributes;
       if (name === 'numFmt' && a.numFmtId !== undefined && a.formatCode !== undefined) custom.set(Number(a.numFmtId), a.formatCode);
       else if (name === 'cellXfs') inCellXfs++;
-      else if (name === 'xf' && inCellXfs > 0) ids.push(Number(a.numFmtId ?? 0));
+      else if (name === 'fonts') inFonts++;
+      else if (name === 'font' && inFonts > 0) boldFonts.push(false);
+      else if (name === 'b' && inFonts > 0 && boldFonts.length > 0) boldFonts[boldFonts.length - 1] = on(a.val);
+      else if (name === 'xf' && inCellXfs > 0) {
+        ids.push(Number(a.numFmtId ?? 0));
+        xfs.push({ font: Number(a.fontId ?? 0), indent: 0 });
+      } else if (name === 'alignment' && inCellXfs > 0 && xfs.length > 0) {
+        const indent = Number(a.indent ?? 0);
+        xfs[xfs.length - 1] = { ...xfs[xfs.length - 1]!, indent: Number.isInteger(indent) && indent > 0 ? Math.min(indent, 250) : 0 };
+      }
     },
     close: (name) => {
       if (name === 'cellXfs') inCellXfs--;
+      if (name === 'fonts') inFonts--;
     },
   });
   for (const id of ids) formats.push(custom.get(id) ?? BUILT_IN_FORMATS[id] ?? (id >= 27 && id <= 36 ? 'yyyy-mm-dd' : id >= 50 && id <= 58 ? 'yyyy-mm-dd' : 'General'));
-  return formats;
+  return { styleFormats: formats, styleLooks: xfs.map((x) => ({ indent: x.indent, bold: boldFonts[x.font] === true })) };
 }
 
 /** A column's number from its letters (`A` → 1, `AB` → 28); 0 for anything else. */

@@ -68,7 +68,7 @@ export type { MarkDocxOptions, MarkedDocx } from './writeCheckedDocx.js';
 export { markXlsx, findingsWorkbook } from './writeCheckedXlsx.js';
 // --- printed tables: sheet grids and marked-up copies ----------------------------
 export { readSheetGrid, xlsxNumberText } from './readSheetGrid.js';
-export type { SheetGrid, ReadSheetGridOptions, MergedRange } from './readSheetGrid.js';
+export type { SheetGrid, SheetCellLook, ReadSheetGridOptions, MergedRange } from './readSheetGrid.js';
 export { writeMarkedUpCopy, markedUpCopy, cellAddress, MARK_FILLS, FINDINGS_SHEET } from './writeMarkedUpCopy.js';
 export type { MarkedUpSource } from './writeMarkedUpCopy.js';
 export { areaSummaryLayout, AREA_SUMMARY_SPEC } from './areaSummaryLayout.js';

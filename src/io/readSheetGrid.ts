@@ -36,6 +36,16 @@ export interface SheetGrid {
    * cells: hidden rows and columns read as data, a figure merged over several cells read once.
    */
   readonly notes: readonly string[];
+  /** Text cells their style sets off (0-based grid row and column): Excel's indent level, a bold font; none when no cell is. */
+  readonly looks?: readonly SheetCellLook[];
+}
+
+/** A text cell of a sheet set off by its style: its indent level (`Format Cells › Alignment › Indent`, 0 none) and a bold font. */
+export interface SheetCellLook {
+  readonly row: number;
+  readonly column: number;
+  readonly indent: number;
+  readonly bold: boolean;
 }
 
 /** Options of {@link readSheetGrid}. */
@@ -144,6 +154,7 @@ export async function readSheetGrid(path: string, options: ReadSheetGridOptions 
  */
 export async function sheetGridOf(sheetRows: AsyncIterable<XlsxRow>, about: XlsxSheetAbout, label: string, maxCells: number, format: NumberFormat): Promise<SheetGrid> {
   const texts: Array<[number, number, string]> = [];
+  const looks: SheetCellLook[] = [];
   const problems: VnIssue[] = [];
   let unreadable = 0;
   // cells whose number format shows thousands or millions (`#,##0,`), read as shown
@@ -170,6 +181,8 @@ export async function sheetGridOf(sheetRows: AsyncIterable<XlsxRow>, about: Xlsx
         if (scale > 0) scaled.push(`${columnLetters(c + 1)}${row.row} (${text} for ${value}, number format ${fmt})`);
       } else if (value instanceof Date) dated.push(`${columnLetters(c + 1)}${row.row} (${text})`);
       texts.push([row.row - 1, c, text]);
+      const look = row.looks?.[c];
+      if (look !== undefined) looks.push(Object.freeze({ row: row.row - 1, column: c, indent: look.indent, bold: look.bold }));
       height = Math.max(height, row.row);
       width = Math.max(width, c + 1);
     });
@@ -218,5 +231,6 @@ export async function sheetGridOf(sheetRows: AsyncIterable<XlsxRow>, about: Xlsx
     hiddenRows: Object.freeze(hiddenRows.map((r) => r - 1)),
     hiddenColumns: Object.freeze(hiddenColumns.map((c) => c - 1)),
     notes: Object.freeze(notes),
+    ...(looks.length === 0 ? {} : { looks: Object.freeze(looks) }),
   });
 }

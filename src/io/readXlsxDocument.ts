@@ -7,6 +7,7 @@ import { assertOptions } from '../errors/assertOptions.js';
 import { readXlsxSheets, xlsxCellValue } from './_excel.js';
 import { sheetGridOf, xlsxNumberText } from './readSheetGrid.js';
 import { excelNumber } from './_xlsxSheet.js';
+import { cellLook, looksByCell } from './_cellLook.js';
 import { XLSX_TABLE_LIMITS, type XlsxLimits } from './readLimits.js';
 
 /** Options of {@link readXlsxDocument}. */
@@ -86,7 +87,8 @@ export async function readXlsxDocument(bytes: Uint8Array, options: ReadXlsxDocum
     area += height * width;
     if (sheet.state !== 'visible') notes.push(`${label}: the sheet ${JSON.stringify(sheet.name)} is hidden in the workbook and read as every sheet is: unhide it to see all that was checked`);
     notes.push(...read.notes);
-    const grid: DocumentCell[][] = read.grid.map((r) => r.map((text) => ({ text: text === null ? '' : printedText(text), rowSpan: 1, colSpan: 1 })));
+    const lookAt = looksByCell(read.looks);
+    const grid: DocumentCell[][] = read.grid.map((r, i) => r.map((text, j) => ({ text: text === null ? '' : printedText(text), rowSpan: 1, colSpan: 1, ...cellLook(text, lookAt(i, j)) })));
     for (const m of read.merges) {
       if (m.top >= height || m.left >= width) continue;
       const bottom = Math.min(m.bottom, height - 1);

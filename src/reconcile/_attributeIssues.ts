@@ -4,6 +4,7 @@ import { roundQuotient, type RoundingMode } from '../numbers/rounding.js';
 import type { CellRef } from './printedTable.js';
 import { formatSigned, fractionText, likePrinted, plainDecimal, type ReconcileIssue } from './reconcileIssue.js';
 import { UNIT_SLIPS } from './_sumChecks.js';
+import { basesUnderRates } from './_baseUnderRates.js';
 
 /** An exact figure as printed: its value and its decimals. */
 export interface PrintedFigure {
@@ -447,6 +448,12 @@ export function attributeIssues(issues: readonly ReconcileIssue[], ctx: Attribut
     dropped.add(b);
     if (other !== undefined) note(other, `so does ${b.relationText}, with ${withRight}`);
     else replaced.set(b, findingAt(b, b.row, b.cells[0]!, printed, right, b.cells.slice(1), b.relationText, () => `${b.relationText}, with ${withRight}`));
+  }
+  // a base typed wrong under rates computed on the right one (households 41.663 for 42.663): every rate of the row on it
+  // breaks, and all are right for one range of bases that leaves the printed one out — one finding at the base
+  for (const m of basesUnderRates(out.filter((i) => !dropped.has(i) && !replaced.has(i)), ctx)) {
+    for (const r of m.rates) dropped.add(r);
+    replaced.set(m.rates[0]!, m.finding);
   }
   // a rate whose count and base no sum or other rate vouches for (“Tỷ lệ đạt (%)” of a result over its plan, no total
   // row): the rate, the count or the base may be the wrong figure — said, with the one count and the one base that give

@@ -133,6 +133,7 @@ export function validate(input: PrintedTable): Indexed {
       case 'average':
         needColumn(rel.column, [...p, 'column']);
         rel.parts.forEach((c, j) => needColumn(c, [...p, 'parts', j]));
+        rel.minus?.forEach((c, j) => needColumn(c, [...p, 'minus', j]));
         needRows(rel.rows, [...p, 'rows']);
         break;
       case 'numbering':

@@ -24,14 +24,14 @@ export interface RateCheck {
   readonly decimals: number | undefined;
 }
 
-/** A mean to check: `target = round((Σ counts) ÷ number of counts)` (a column's average, a row of means). */
-function meanCheck(target: CellRef, counts: readonly CellRef[], rel: { readonly rounding: RoundingMode; readonly decimals?: number | undefined }): RateCheck {
-  return { kind: 'rate', target, counts, minus: [], base: { divisor: BigInt(counts.length) }, scale: 1n, rounding: rel.rounding, decimals: rel.decimals };
+/** A mean to check: `target = round((Σ counts − Σ minus) ÷ divisor)`, the divisor the number of counts unless told (a column's average, a row of means, a yearly reduction). */
+function meanCheck(target: CellRef, counts: readonly CellRef[], rel: { readonly rounding: RoundingMode; readonly decimals?: number | undefined }, minus: readonly CellRef[] = [], over?: number): RateCheck {
+  return { kind: 'rate', target, counts, minus, base: { divisor: BigInt(over ?? counts.length) }, scale: 1n, rounding: rel.rounding, decimals: rel.decimals };
 }
 
 /** The rate checks a relation declares. */
 export function rateChecks(rel: TableRelation, ix: Indexed): RateCheck[] {
-  if (rel.type === 'average') return (rel.rows ?? ix.table.rows.map((r) => r.key)).map((row) => meanCheck({ row, column: rel.column }, rel.parts.map((column) => ({ row, column })), rel));
+  if (rel.type === 'average') return (rel.rows ?? ix.table.rows.map((r) => r.key)).map((row) => meanCheck({ row, column: rel.column }, rel.parts.map((column) => ({ row, column })), rel, (rel.minus ?? []).map((column) => ({ row, column })), rel.over));
   if (rel.type === 'row-average') {
     const rates = (rel.rates ?? []).map((x): RateCheck => {
       const rows = x.of === 'sums' ? rel.parts : [rel.row];
@@ -105,7 +105,7 @@ export function checkRate(check: RateCheck, ctx: CheckContext, indexes: () => Sh
     ? `${label(check.target.row)} = (${countText}) ÷ ${divisor} (the mean)`
     : ofSums
       ? `${check.target.column} of ${label(check.target.row)} = Σ ${check.counts[0]!.column} ÷ Σ ${baseCells[0]!.column}${scaleText} over ${rowsText} (the rate of the rows' sums)`
-      : `${check.target.column} = ${check.counts.length + check.minus.length > 1 ? `(${countText})` : countText} ÷ ${divisor !== null ? `${divisor} (the average)` : `${baseCells[0]!.column}${scaleText}`}`;
+      : `${check.target.column} = ${check.counts.length + check.minus.length > 1 ? `(${countText})` : countText} ÷ ${divisor !== null ? `${divisor} (${check.minus.length > 0 ? 'the yearly change' : 'the average'})` : `${baseCells[0]!.column}${scaleText}`}`;
   const base = { code: divisor !== null ? 'average-mismatch' : 'rate-mismatch', row: label(check.target.row), rowKey: check.target.row, column: check.target.column, relation: divisor !== null ? ('average' as const) : ('rate' as const), relationText, printed: read(check.target).text, cells: refs };
   const nonPositive = (): void =>
     ctx.push({

@@ -158,6 +158,10 @@ export interface AverageRelation {
   readonly type: 'average';
   readonly column: string;
   readonly parts: readonly string[];
+  /** Columns taken from the parts' sum before dividing (a yearly reduction: the start's rate − the target's). */
+  readonly minus?: readonly string[];
+  /** The divisor (the years of a yearly reduction); the number of parts when left out. */
+  readonly over?: number;
   readonly rounding: RoundingMode;
   /** Decimals to round to; when left out, the decimals the cell is printed with. */
   readonly decimals?: number;
@@ -404,7 +408,7 @@ export const printedTableSchema = z.object({
         decimals: z.number().int().min(0).max(20).optional(),
         rows: z.array(key).optional(),
       }),
-      z.object({ type: z.literal('average'), column: key, parts: z.array(key).min(2), rounding, decimals: z.number().int().min(0).max(20).optional(), rows: z.array(key).optional() }),
+      z.object({ type: z.literal('average'), column: key, parts: z.array(key).min(1), minus: z.array(key).min(1).optional(), over: z.number().int().positive().max(1000).optional(), rounding, decimals: z.number().int().min(0).max(20).optional(), rows: z.array(key).optional() }),
       z.object({
         type: z.literal('row-average'), row: key, parts: z.array(key).min(2), columns: z.array(key).min(1), rounding, decimals: z.number().int().min(0).max(20).optional(),
         rates: z.array(z.object({ column: key, count: key, base: key, scale: z.number().int().positive(), rounding, of: z.enum(['sums', 'row']) })).optional(),

@@ -525,7 +525,7 @@ export function tableFromSpec(grid: PrintedGrid, spec: TableSpec, options: Table
       }
       case 'average':
         // every part printed, or the divisor would not be the number of columns averaged
-        return absent(rel.column) || printed(rel.parts).length !== rel.parts.length ? [] : [{ type: 'average', column: rel.column, parts: rel.parts, rounding: rounding(rel.rounding), ...(rel.decimals !== undefined ? { decimals: rel.decimals } : {}), rows: select(rel.rows) }];
+        return absent(rel.column) || printed(rel.parts).length !== rel.parts.length || printed(rel.minus ?? []).length !== (rel.minus ?? []).length ? [] : [{ type: 'average', column: rel.column, parts: rel.parts, ...(rel.minus === undefined ? {} : { minus: rel.minus }), ...(rel.over === undefined ? {} : { over: rel.over }), rounding: rounding(rel.rounding), ...(rel.decimals !== undefined ? { decimals: rel.decimals } : {}), rows: select(rel.rows) }];
       case 'numbering': {
         const column = rel.column ?? numberKey;
         return column === undefined || !at.has(column) ? [] : [{ type: 'numbering', column, rows: data.map((_, i) => i).filter((i) => roles[i]!.role === 'unit' || (rel.rows !== undefined && rel.rows !== 'units' && select(rel.rows).includes(keyOf(i)))).map(keyOf) }];

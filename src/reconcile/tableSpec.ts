@@ -100,6 +100,10 @@ export type SpecRelation =
       readonly type: 'average';
       readonly column: string;
       readonly parts: readonly string[];
+    /** Columns taken from the parts' sum before dividing (a yearly reduction: the start's rate − the target's). */
+      readonly minus?: readonly string[];
+      /** The divisor (the years of a yearly reduction); the number of parts when left out. */
+      readonly over?: number;
       /** The rounding of the printed averages; the spec's `rounding` when left out (one of them must say it). */
       readonly rounding?: RoundingMode;
       readonly decimals?: number;
@@ -255,7 +259,7 @@ export const tableSpecSchema = z
         z
           .object({ type: z.literal('rate'), column: key, count: keys, minus: keys.optional(), base: key, baseRow: rowRef.optional(), scale: z.number().int().positive(), rounding: rounding.optional(), decimals: z.number().int().min(0).max(20).optional(), rows: rows.optional() })
           .strict(),
-        z.object({ type: z.literal('average'), column: key, parts: z.array(key).min(2), rounding: rounding.optional(), decimals: z.number().int().min(0).max(20).optional(), rows: rows.optional() }).strict(),
+        z.object({ type: z.literal('average'), column: key, parts: z.array(key).min(1), minus: z.array(key).min(1).optional(), over: z.number().int().positive().max(1000).optional(), rounding: rounding.optional(), decimals: z.number().int().min(0).max(20).optional(), rows: rows.optional() }).strict(),
         z
           .object({
             type: z.literal('row-average'), row: rowRef, parts: z.array(rowRef).min(2), columns: z.array(key).min(1), rounding: rounding.optional(), decimals: z.number().int().min(0).max(20).optional(),

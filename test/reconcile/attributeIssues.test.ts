@@ -201,3 +201,69 @@ describe('reconcileTable({ attribute: true }): a rate that is the only check of 
     );
   });
 });
+
+describe('reconcileTable({ attribute: true }): a base typed wrong under rates printed for the right one', () => {
+  // indicators by year: households, poor, poverty rate, near-poor, near-poverty rate (the rates on the households)
+  const years = (hh2024: string, poor2024: string, near2024: string): PrintedTable => ({
+    columns: [
+      { key: 'hh', kind: 'count' },
+      { key: 'poor', kind: 'count' },
+      { key: 'rp', kind: 'rate' },
+      { key: 'near', kind: 'count' },
+      { key: 'rn', kind: 'rate' },
+    ],
+    rows: [
+      { key: '2023', label: 'Năm 2023', cells: { hh: '42.328', poor: '3.155', rp: '7,45', near: '2.910', rn: '6,87' } },
+      { key: '2024', label: 'Năm 2024', cells: { hh: hh2024, poor: '2.555', rp: poor2024, near: '2.635', rn: near2024 } },
+      { key: '2025', label: 'Năm 2025', cells: { hh: '43.010', poor: '1.980', rp: '4,60', near: '2.402', rn: '5,58' } },
+    ],
+    relations: [
+      { type: 'rate', column: 'rp', count: 'poor', base: 'hh', scale: 100, rounding: 'half-up' },
+      { type: 'rate', column: 'rn', count: 'near', base: 'hh', scale: 100, rounding: 'half-up' },
+    ],
+  });
+  const rate2 = (count: bigint, base: bigint): bigint => roundQuotient(count * 10_000n, base, 'half-up');
+
+  it('“Tổng số hộ” 41.663 for 42.663, both rates of the year right for 42.663: one finding at the households, with the range of bases', () => {
+    const r = reconcileTable(years('41.663', '5,99', '6,18'), { attribute: true });
+    expect(at(r)).toEqual(['rate-mismatch Năm 2024 · hh 41.663']);
+    expect(r.issues[0]!.expected).toBe('42.619–42.672');
+    expect(r.issues[0]!.message).toContain('the base is the wrong figure, the rates follow from it');
+    expect(r.errors).toBe(1);
+  });
+
+  it('the twin printed right gives no finding', () => {
+    expect(reconcileTable(years('42.663', '5,99', '6,18'), { attribute: true }).issues).toEqual([]);
+  });
+
+  it('rates that agree on no base keep their own findings (each rate may be the wrong figure)', () => {
+    // 5,99 wants 42.619–42.690 households, 6,81 wants 38.665–38.722: no base fits both
+    expect(at(reconcileTable(years('41.663', '5,99', '6,81'), { attribute: true }))).toEqual(['rate-mismatch Năm 2024 · rp 5,99', 'rate-mismatch Năm 2024 · rn 6,81']);
+  });
+
+  it('one rate of the two holding on the printed base vouches for it: the other rate stays the finding', () => {
+    // 6,32 is 2.635 ÷ 41.663: the households are right for the near-poverty rate
+    expect(at(reconcileTable(years('41.663', '5,99', '6,32'), { attribute: true }))).toEqual(['rate-mismatch Năm 2024 · rp 5,99']);
+  });
+
+  it('any base typed wrong under two rates computed on the right one is found at the base, its range holding the right base (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1_000, max: 90_000 }), fc.integer({ min: 10, max: 999 }), fc.integer({ min: 10, max: 999 }), fc.integer({ min: -5_000, max: 5_000 }), (hh, a, b, slip) => {
+        const poor = Math.max(1, Math.floor((hh * a) / 10_000));
+        const near = Math.max(1, Math.floor((hh * b) / 10_000));
+        const rate = (count: number, base: number): string => formatVnNumber(fraction(rate2(BigInt(count), BigInt(base)), 100n), { decimals: 2 });
+        const typed = hh + slip;
+        fc.pre(typed > 0);
+        const t = years(formatVnNumber(fraction(BigInt(typed)), { decimals: 0 }), rate(poor, hh), rate(near, hh));
+        const t2 = { ...t, rows: t.rows.map((row) => (row.key === '2024' ? { ...row, cells: { ...row.cells, poor: String(poor), near: String(near) } } : row)) };
+        // both rates break on the typed base as errors (not a rate merely cut instead of rounded)
+        const raw = reconcileTable(t2).issues.filter((i) => i.rowKey === '2024');
+        fc.pre(raw.length === 2 && raw.every((i) => i.severity === 'error'));
+        const mine = reconcileTable(t2, { attribute: true }).issues.filter((i) => i.rowKey === '2024');
+        expect(mine.map((i) => i.column)).toEqual(['hh']);
+        const [lo, hi] = mine[0]!.expectedExact!.split('–').map(Number) as [number, number];
+        expect(lo <= hh && hh <= hi).toBe(true);
+      }),
+    );
+  });
+});
