@@ -9,7 +9,8 @@ import type { RegisterTotalsCheck, SkippedRegisterRow } from '../io/readRegister
 import type { ConflictResolution } from '../standards/classifyHousehold.js';
 import { HOUSEHOLD_STATUSES } from '../standards/householdStatus.js';
 import { standardFor } from '../standards/standards.js';
-import { fileInputs, openCliInput, outputPath, tableFormat, type CliInput } from './cliInput.js';
+import type { CsvDelimiter } from '../io/_csvTokenizer.js';
+import { fileInputs, inputDelimiter, openCliInput, outputPath, tableFormat, type CliInput } from './cliInput.js';
 import { badInput, cliDate, errorText, EXIT_FINDINGS, EXIT_OK, failedOnInput, fileErrorText, noteOnStderr, parseCliArgs, TABLE_CLI_OPTIONS, tableCliOptions, writeJsonResult, type CliCommand, type CliIo, type ExitCode } from './cliSupport.js';
 import { classifiedSheet } from './sheets.js';
 
@@ -45,7 +46,7 @@ Options:
   --json                print the counts (and, without --out, every classification) as JSON
   --on-conflict MODE    when a review-form flag contradicts the facts: error (default:
                         the household is reported), use-flag, use-facts
-  --delimiter D         CSV field separator of input and output: , (default), ; or tab
+  --delimiter D         CSV field separator of input and output: , ; or tab (default: told from the first line)
   --sheet NAME          XLSX input sheet (default the first)
   --headers LANG        output headers: both (default, "Phân loại (Status)"), vi or en
   --numbers STYLE       CSV output numbers: vi (default, 1.500.000) or plain (1500000)
@@ -108,7 +109,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
   if (!(CONFLICTS as readonly string[]).includes(onConflict)) return badInput(io, `classify: --on-conflict must be ${CONFLICTS.join(', ')}, got ${JSON.stringify(onConflict)}`);
   const table = tableCliOptions(args.values);
   if (!table.ok) return badInput(io, `classify: ${table.message}`);
-  const { delimiter, headers, numbers, rawCsv } = table.options;
+  const { headers, numbers, rawCsv } = table.options;
   const out = outputPath(value('out'));
   const sheet = value('sheet');
   const json = args.values['json'] === true;
@@ -133,9 +134,16 @@ async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
     return badInput(io, fileErrorText(error) ?? `cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
   }
   let input: CliInput<'csv' | 'xlsx'>;
+  let delimiter: CsvDelimiter;
   try {
     input = await openCliInput(io, file, tableFormat);
   } catch (error) {
+    return failedOnInput(io, 'classify', error);
+  }
+  try {
+    delimiter = await inputDelimiter(input, table.options.delimiter);
+  } catch (error) {
+    await input.close();
     return failedOnInput(io, 'classify', error);
   }
   try {

@@ -103,13 +103,14 @@ describe('CSV saved by Excel under Vietnamese regional settings, and its Text sa
     await expectRefused(['classify', comma, ...AS_OF, '--delimiter', ';'], ['phay.csv, row 2, column 4 (Thu nhập/tháng (đồng)): got "1,5", expected a whole number of đồng: 1,5 is a fraction of a đồng', 'name the unit in its header'], [comma]);
   });
 
-  it('a .txt save (Excel “Unicode Text”, “Text (Tab delimited)”) is read as delimited text: UTF-16 read as the UTF-8 save, tabs named (before: UTF-16 refused)', async () => {
+  it('a .txt save (Excel “Unicode Text”, “Text (Tab delimited)”) is read as delimited text: UTF-16 read as the UTF-8 save, tabs told from the header (before: refused without --delimiter tab)', async () => {
     const d = dir();
     const tabs = [HEAD, row('H1'), row('"Hộ ""Út"", 2"')].map((r) => r.join('\t')).join('\r\n') + '\r\n';
     const u16 = writeText(d, 'unicode.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(tabs, 'utf16le')]));
-    await expectRefused(['classify', u16, ...AS_OF], ['unicode.txt, row 1: the header has one column; is the separator tab?'], [u16]);
+    await expectRefused(['classify', u16, ...AS_OF, '--delimiter', ','], ['unicode.txt, row 1: the header has one column; is the separator tab?'], [u16]);
     const utf8 = writeText(d, 'tab.txt', tabs);
-    await expectRefused(['classify', utf8, ...AS_OF], ['tab.txt, row 1: the header has one column; is the separator tab? (say so with --delimiter tab'], [utf8]);
+    await expectRefused(['classify', utf8, ...AS_OF, '--delimiter', ','], ['tab.txt, row 1: the header has one column; is the separator tab? (say so with --delimiter tab'], [utf8]);
+    for (const told of [u16, utf8]) expect((await expectOutcome(['classify', told, ...AS_OF], { code: 0, unchanged: [told] })).out).toContain('"Hộ ""Út"", 2"');
     const expected = await expectOutcome(['classify', utf8, ...AS_OF, '--delimiter', 'tab'], { code: 0, unchanged: [utf8] });
     expect(expected.err).toContain('2 households classified');
     expect(expected.out).toContain('"Hộ ""Út"", 2"');
