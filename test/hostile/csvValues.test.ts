@@ -55,10 +55,22 @@ describe('line endings, normalisation and numbers', () => {
 
   it('spaces that are not spaces, full-width digits and words in an income are refused, never read as another number', async () => {
     const d = dir();
-    for (const [name, income] of [['nbsp', '1\u00a0400\u00a0000'], ['zwsp', '1.400.000\u200b'], ['fullwidth', '１.４００.０００']] as const) {
+    for (const [name, income] of [['nbsp', '14\u00a000\u00a0000'], ['zwsp', '1.400.000\u200b'], ['fullwidth', '１.４００.０００']] as const) {
       const path = writeText(d, `${name}.csv`, lines([HEAD, row('H1', income)]));
       await expectRefused(['classify', path, ...AS_OF], [`${name}.csv, row 2, column 4 (Thu nhập/tháng (đồng))`], [path]);
     }
+  });
+
+  it('an income with its thousands grouped by a space, a no-break space or a narrow no-break space is read as the one grouped by dots (before: refused)', async () => {
+    const d = dir();
+    const dotted = await expectOutcome(['classify', writeText(d, 'cham.csv', lines([HEAD, row('H1', '1.400.000')])), ...AS_OF], { code: 0 });
+    for (const [name, income] of [['space', '1 400 000'], ['nbsp', '1\u00a0400\u00a0000'], ['nnbsp', '1\u202f400\u202f000']] as const) {
+      const path = writeText(d, `${name}.csv`, lines([HEAD, row('H1', income)]));
+      const run = await expectOutcome(['classify', path, ...AS_OF], { code: 0, unchanged: [path] });
+      expect(run.out).toBe(dotted.out);
+    }
+    const wrong = writeText(d, 'sai.csv', lines([HEAD, row('H1', '1.400.000'), row('H2', '14 00 000')]));
+    await expectRefused(['classify', wrong, ...AS_OF], ['sai.csv, row 3, column 4 (Thu nhập/tháng (đồng)): got "14 00 000", expected thousands grouped by spaces in groups of exactly three digits after the first'], [wrong]);
   });
 
   it('a negative income is refused naming the cell (before: exit 1 with an internal message about BigInt64Array)', async () => {
