@@ -18,7 +18,7 @@ import { markDocx } from '../io/writeCheckedDocx.js';
 import { findingsWorkbook, markXlsx } from '../io/writeCheckedXlsx.js';
 import { MAX_WHOLE_FILE_BYTES } from '../io/readLimits.js';
 import type { CsvDelimiter } from '../io/_csvTokenizer.js';
-import { fileInputs, looksLikeZip, openCliInput, readCliText, writeBytesToStdout } from './cliInput.js';
+import { fileInputs, inputDelimiter, looksLikeZip, openCliInput, readCliText, writeBytesToStdout } from './cliInput.js';
 import { csvReadingHint, DELIMITERS, readGrid, tableOf } from './reconcileCommand.js';
 import { badInput, errorText, EXIT_FINDINGS, EXIT_OK, failedOnInput, noteOnStderr, parseCliArgs, writeJsonResult, type CliCommand, type CliIo, type ExitCode } from './cliSupport.js';
 
@@ -54,7 +54,7 @@ Options:
                      significant digit) or a share of X either side (0.02, 0,02 or 2%)
   --consensus SHARE  share of rows a relation between table columns must hold in to be inferred,
                      above 0.5 and at most 1 (default 0.75)
-  --delimiter D      for a CSV table: its field separator, , (default), ; or tab
+  --delimiter D      for a CSV table: its field separator, , ; or tab (default: told from the first line)
   --number-format F  for a CSV table: vi (default: 1.234,5) or en (1,234.5)
   --unchecked        also list, in the text report, what was left unchecked
   -h, --help         this help
@@ -137,13 +137,14 @@ async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
   const consensusText = typeof args.values['consensus'] === 'string' ? args.values['consensus'] : undefined;
   const consensus = consensusText === undefined ? undefined : /^\s*(?:0?[.,]\d+|1(?:[.,]0*)?)\s*$/.test(consensusText) ? Number(consensusText.replace(',', '.')) : NaN;
   if (consensus !== undefined && !(consensus > 0.5 && consensus <= 1)) return badInput(io, `check: --consensus must be a share above 0.5 and at most 1 (0.75, 0,8), got ${JSON.stringify(consensusText)}`);
-  const delimiterName = typeof args.values['delimiter'] === 'string' ? args.values['delimiter'] : ',';
-  const delimiter = DELIMITERS[delimiterName];
-  if (delimiter === undefined) return badInput(io, `check: --delimiter must be , ; or tab, got ${JSON.stringify(delimiterName)}`);
+  const delimiterName = typeof args.values['delimiter'] === 'string' ? args.values['delimiter'] : undefined;
+  const given = delimiterName === undefined ? undefined : DELIMITERS[delimiterName];
+  let delimiter: CsvDelimiter = given ?? ',';
+  if (given === undefined && delimiterName !== undefined) return badInput(io, `check: --delimiter must be , ; or tab, got ${JSON.stringify(delimiterName)}`);
   const numberFormat = typeof args.values['number-format'] === 'string' ? args.values['number-format'] : 'vi';
   if (numberFormat !== 'vi' && numberFormat !== 'en') return badInput(io, `check: --number-format must be vi or en, got ${JSON.stringify(numberFormat)}`);
-  // a CSV is a document of one table, read as reconcile reads it
-  const csv = file !== '-' && extname(file).toLowerCase() === '.csv';
+  // a CSV (or a tab-separated .tsv / .tab) is a document of one table, read as reconcile reads it
+  const csv = file !== '-' && ['.csv', '.tsv', '.tab'].includes(extname(file).toLowerCase());
   const out = typeof args.values['out'] === 'string' ? args.values['out'] : undefined;
   const specFile = typeof args.values['spec'] === 'string' ? args.values['spec'] : undefined;
   const json = args.values['json'] === true;
@@ -189,6 +190,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
     } else if (csv) {
       const input = await openCliInput(io, file, () => 'csv' as const);
       try {
+        delimiter = await inputDelimiter(input, given);
         model = documentModel([tableOf(await readGrid(input, delimiter, undefined, numberFormat), numberFormat)], { source: file });
       } finally {
         await input.close();

@@ -9,7 +9,8 @@ import type { RegisterTotalsCheck, SkippedRegisterRow } from '../io/readRegister
 import type { ConflictResolution } from '../standards/classifyHousehold.js';
 import { HOUSEHOLD_STATUSES } from '../standards/householdStatus.js';
 import { standardFor } from '../standards/standards.js';
-import { fileInputs, openCliInput, outputPath, tableFormat, type CliInput } from './cliInput.js';
+import type { CsvDelimiter } from '../io/_csvTokenizer.js';
+import { fileInputs, inputDelimiter, openCliInput, outputPath, tableFormat, type CliInput } from './cliInput.js';
 import { badInput, cliDate, errorText, EXIT_FINDINGS, EXIT_OK, failedOnInput, fileErrorText, noteOnStderr, parseCliArgs, TABLE_CLI_OPTIONS, tableCliOptions, writeJsonResult, type CliCommand, type CliIo, type ExitCode } from './cliSupport.js';
 import { classifiedSheet } from './sheets.js';
 
@@ -45,7 +46,7 @@ Options:
   --json                print the counts (and, without --out, every classification) as JSON
   --on-conflict MODE    when a review-form flag contradicts the facts: error (default:
                         the household is reported), use-flag, use-facts
-  --delimiter D         CSV field separator of input and output: , (default), ; or tab
+  --delimiter D         CSV field separator of input and output: , ; or tab (default: told from the first line)
   --sheet NAME          XLSX input sheet (default the first)
   --headers LANG        output headers: both (default, "Phân loại (Status)"), vi or en
   --numbers STYLE       CSV output numbers: vi (default, 1.500.000) or plain (1500000)
@@ -108,7 +109,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
   if (!(CONFLICTS as readonly string[]).includes(onConflict)) return badInput(io, `classify: --on-conflict must be ${CONFLICTS.join(', ')}, got ${JSON.stringify(onConflict)}`);
   const table = tableCliOptions(args.values);
   if (!table.ok) return badInput(io, `classify: ${table.message}`);
-  const { delimiter, headers, numbers, rawCsv } = table.options;
+  const { headers, numbers, rawCsv } = table.options;
   const out = outputPath(value('out'));
   const sheet = value('sheet');
   const json = args.values['json'] === true;
@@ -133,9 +134,16 @@ async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
     return badInput(io, fileErrorText(error) ?? `cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
   }
   let input: CliInput<'csv' | 'xlsx'>;
+  let delimiter: CsvDelimiter;
   try {
     input = await openCliInput(io, file, tableFormat);
   } catch (error) {
+    return failedOnInput(io, 'classify', error);
+  }
+  try {
+    delimiter = await inputDelimiter(input, table.options.delimiter);
+  } catch (error) {
+    await input.close();
     return failedOnInput(io, 'classify', error);
   }
   try {
@@ -168,6 +176,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
         problem(() => totalsFindingText(input.name, r, c));
       }
     };
+    const stdoutRecords = csvRecordCounter(io.stdout);
     let summary: RegisterFileSummary;
     try {
       // an XLSX on standard input is saved to a temporary file (under the XLSX limits): read as a file, it is read twice where needed
@@ -180,7 +189,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
         format: input.format,
         ...(input.stdin ? { source: input.name } : {}),
         ...(sheet !== undefined ? { sheet } : {}),
-        ...(out !== undefined ? { out, xlsx: classifiedSheet({ asOf, standard: standardOrNull(asOf), source: input.name }) } : results === undefined ? { out: io.stdout as Parameters<typeof classifyRegisterFile>[1]['out'] & object, outFormat: 'csv' as const, bom: false } : {}),
+        ...(out !== undefined ? { out, xlsx: classifiedSheet({ asOf, standard: standardOrNull(asOf), source: input.name }) } : results === undefined ? { out: stdoutRecords.out as Parameters<typeof classifyRegisterFile>[1]['out'] & object, outFormat: 'csv' as const, bom: false } : {}),
         ...(results !== undefined ? { onHousehold: (h: RegisterFileHousehold) => results.push(h) } : {}),
         onBytes: (n) => progress.bytes(n),
         headers,
@@ -204,7 +213,11 @@ async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
       });
     } catch (error) {
       progress.done();
-      return failedOnInput(io, 'classify', error);
+      const code = failedOnInput(io, 'classify', error);
+      // rows already streamed to standard output are not the register: say so, after the refusal
+      const lines = stdoutRecords.lines();
+      if (lines > 0) io.stderr.write(`vn-poverty classify: standard output is INCOMPLETE: it holds the header and the first ${group(lines - 1)} household row(s), written before the refusal above; do not use it. Give --out FILE for all or nothing (nothing is written on a refusal)\n`);
+      return code;
     }
     progress.done();
     const byStatus = HOUSEHOLD_STATUSES.map((s) => `${s} ${group(summary.byStatus[s])}`).join(', ');
@@ -253,6 +266,50 @@ async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
   } finally {
     await input.close();
   }
+}
+
+/**
+ * Standard output for the classified CSV, counting the records written (line ends outside
+ * quotes), so a refusal after some rows were streamed can say how many. The writer's `once`
+ * (backpressure) is kept.
+ */
+function csvRecordCounter(stdout: CliIo['stdout']): { readonly out: CliIo['stdout']; readonly lines: () => number } {
+  let lines = 0;
+  let quoted = false;
+  const target = stdout as CliIo['stdout'] & { once?: (event: string, listener: () => void) => unknown };
+  const out = {
+    ...(stdout.isTTY !== undefined ? { isTTY: stdout.isTTY } : {}),
+    write(chunk: string | Uint8Array): unknown {
+      const text = typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
+      let quote = -1; // the next quote at or after i, or text.length when none
+      for (let i = 0; i < text.length; ) {
+        if (quote < i) quote = nextQuote(text, i);
+        if (quoted) {
+          if (quote === text.length) break;
+          quoted = false;
+          i = quote + 1;
+          continue;
+        }
+        const end = text.indexOf('\n', i);
+        if (end >= 0 && end < quote) {
+          lines++;
+          i = end + 1;
+        } else if (quote < text.length) {
+          quoted = true;
+          i = quote + 1;
+        } else break;
+      }
+      return target.write(chunk);
+    },
+    ...(typeof target.once === 'function' ? { once: (event: string, listener: () => void) => target.once!(event, listener) } : {}),
+  };
+  return { out, lines: () => lines };
+}
+
+/** The index of the next `"` at or after `from`, or the text's length when there is none. */
+function nextQuote(text: string, from: number): number {
+  const q = text.indexOf('"', from);
+  return q < 0 ? text.length : q;
 }
 
 /** Rows listed one by one in the run summary as not households; the rest are counted. */

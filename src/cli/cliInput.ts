@@ -5,12 +5,14 @@
  * so each command only asks for its input.
  */
 import { createWriteStream } from 'node:fs';
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { mkdtemp, open, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
 import { fail } from '../errors/VnPovertyError.js';
 import { decodeText } from '../io/_encoding.js';
+import { sniffDelimiter, type CsvDelimiter } from '../io/_csvTokenizer.js';
+import { utf16Encoding } from '../io/_utf16.js';
 import { MAX_WHOLE_FILE_BYTES, XLSX_READ_LIMITS } from '../io/readLimits.js';
 import { inputFormatOfPath, type FileFormat, type RowSource } from '../io/readRows.js';
 import type { CliIo } from './cliSupport.js';
@@ -48,6 +50,29 @@ export interface CliInput<F extends string> {
   file(): Promise<string>;
   /** Removes any temporary file. */
   close(): Promise<void>;
+  /** The first bytes (up to 64 KiB of a file; standard input's first chunk), read once. */
+  head(): Promise<Uint8Array>;
+}
+
+/** Bytes of a file read to tell its separator. */
+const HEAD_BYTES = 64 * 1024;
+
+/**
+ * The field separator of a CSV input: `given` (`--delimiter`) when there is one, else told from
+ * its first line ({@link sniffDelimiter}), UTF-8 or UTF-16 (Excel's "Unicode Text" is
+ * tab-separated UTF-16 LE); `,` for a workbook.
+ * @throws VnPovertyError `ambiguous-separator` naming the candidates.
+ * @example
+ * await inputDelimiter(input, undefined) //=> '\t' (a "Unicode Text" save)
+ */
+export async function inputDelimiter(input: Pick<CliInput<string>, 'format' | 'head' | 'name'>, given: CsvDelimiter | undefined): Promise<CsvDelimiter> {
+  if (given !== undefined) return given;
+  if (input.format !== 'csv') return ',';
+  const head = await input.head();
+  const utf16 = utf16Encoding(head);
+  // lenient here: only the separator is told; the reader decodes the file strictly
+  const text = new TextDecoder(utf16 ?? 'utf-8').decode(head);
+  return sniffDelimiter(text, input.name);
 }
 
 /** True when the bytes start like a zip archive (an .xlsx or a .docx). */
@@ -94,6 +119,18 @@ export async function openCliInput<F extends string>(io: CliIo, path: string, de
       text: () => io.readFile(path),
       file: async () => path,
       close: async () => undefined,
+      async head() {
+        const handle = await open(path, 'r').catch(() => undefined);
+        // a file the command's own reader opens (an in-memory one), or that it reports as missing
+        if (handle === undefined) return new TextEncoder().encode((await io.readFile(path).catch(() => '')).slice(0, HEAD_BYTES));
+        try {
+          const buffer = new Uint8Array(HEAD_BYTES);
+          const { bytesRead } = await handle.read(buffer, 0, HEAD_BYTES, 0);
+          return buffer.subarray(0, bytesRead);
+        } finally {
+          await handle.close();
+        }
+      },
     };
   }
   const stdin = io.stdin;
@@ -142,6 +179,7 @@ export async function openCliInput<F extends string>(io: CliIo, path: string, de
     size: undefined,
     bytes,
     text: async () => decodeText(await bytes(MAX_WHOLE_FILE_BYTES), STDIN_LABEL),
+    head: async () => head,
     async file() {
       temp ??= await mkdtemp(join(tmpdir(), 'vn-poverty-stdin-'));
       const path = join(temp, `stdin.${format}`);

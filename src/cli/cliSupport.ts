@@ -144,7 +144,8 @@ const HEADER_LANGUAGES: readonly HeaderLanguage[] = ['vi', 'en', 'both'];
 
 /** Table options shared by the commands that read and write tables. */
 export interface TableCliOptions {
-  readonly delimiter: CsvDelimiter;
+  /** `--delimiter`, undefined when not given: the input's first line tells it (`inputDelimiter`). */
+  readonly delimiter: CsvDelimiter | undefined;
   readonly headers: HeaderLanguage;
   readonly numbers: 'vi' | 'plain';
   readonly rawCsv: boolean;
@@ -155,11 +156,12 @@ export interface TableCliOptions {
  * what is wrong with them.
  * @example
  * tableCliOptions({ delimiter: ';' }) //=> { ok: true, options: { delimiter: ';', headers: 'both', numbers: 'vi', rawCsv: false } }
+ * tableCliOptions({}).options.delimiter //=> undefined
  */
 export function tableCliOptions(values: Readonly<Record<string, string | boolean | undefined>>): { readonly ok: true; readonly options: TableCliOptions } | { readonly ok: false; readonly message: string } {
   const text = (name: string): string | undefined => (typeof values[name] === 'string' ? (values[name] as string) : undefined);
-  const delimiter = DELIMITERS[text('delimiter') ?? ','];
-  if (delimiter === undefined) return { ok: false, message: `--delimiter must be , ; or tab, got ${JSON.stringify(text('delimiter'))}` };
+  const delimiter = text('delimiter') === undefined ? undefined : DELIMITERS[text('delimiter')!];
+  if (delimiter === undefined && text('delimiter') !== undefined) return { ok: false, message: `--delimiter must be , ; or tab, got ${JSON.stringify(text('delimiter'))}` };
   const headers = text('headers') ?? 'both';
   if (!(HEADER_LANGUAGES as readonly string[]).includes(headers)) return { ok: false, message: `--headers must be vi, en or both, got ${JSON.stringify(headers)}` };
   const numbers = text('numbers') ?? 'vi';

@@ -10,7 +10,7 @@ import { measuresSpec } from '../io/measuresSpec.js';
 import { readMeasuresData } from '../io/readMeasuresData.js';
 import { formatOfPath, inputFormatOfPath } from '../io/readRows.js';
 import { writeLongTable } from '../io/writeLongTable.js';
-import { fileInputs, openCliInput, outputPath, readCliText, tableFormat, type CliInput } from './cliInput.js';
+import { fileInputs, inputDelimiter, openCliInput, outputPath, readCliText, tableFormat, type CliInput } from './cliInput.js';
 import { badInput, EXIT_OK, failedOnInput, noteOnStderr, parseCliArgs, writeJsonResult, type CliCommand, type CliIo, type ExitCode } from './cliSupport.js';
 import { measuresSheet } from './sheets.js';
 
@@ -50,7 +50,7 @@ Options:
   --raw-csv             CSV text cells exactly as they are (by default a group label that starts
                         with = + - @ is written with a leading ' so a spreadsheet does not run it)
   --decimals N          decimals of the decimal columns (default 15)
-  --delimiter D         CSV field separator of the input: , (default), ; or tab
+  --delimiter D         CSV field separator of the input: , ; or tab (default: told from the first line)
   --sheet NAME          XLSX input sheet (default the first)
   -h, --help            this help
 
@@ -105,8 +105,8 @@ async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
   if (specFile === undefined) return badInput(io, 'measures: --indicators SPEC.json is required (see vn-poverty measures --help)');
   const cutoff = cutoffOf(value('k') ?? '33%');
   if (cutoff === null) return badInput(io, `measures: --k must be a percent (33%), a fraction (1/3) or a decimal (0.33), got ${JSON.stringify(value('k'))}`);
-  const delimiter = DELIMITERS[value('delimiter') ?? ','];
-  if (delimiter === undefined) return badInput(io, `measures: --delimiter must be , ; or tab, got ${JSON.stringify(value('delimiter'))}`);
+  const given = value('delimiter') === undefined ? undefined : DELIMITERS[value('delimiter')!];
+  if (given === undefined && value('delimiter') !== undefined) return badInput(io, `measures: --delimiter must be , ; or tab, got ${JSON.stringify(value('delimiter'))}`);
   const lonely = value('lonely-psu') ?? 'fail';
   if (!(POLICIES as readonly string[]).includes(lonely)) return badInput(io, `measures: --lonely-psu must be one of ${POLICIES.join(', ')}, got ${JSON.stringify(lonely)}`);
   const ci = value('ci') ?? 'logit';
@@ -153,7 +153,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
     const read = await readMeasuresData(input.source, spec, {
       format: input.format,
       ...(input.stdin ? { source: input.name } : {}),
-      delimiter,
+      delimiter: await inputDelimiter(input, given),
       ...(sheet !== undefined ? { sheet } : {}),
       by: byColumns,
       onNote: noteOnStderr(io, 'measures'),

@@ -20,7 +20,7 @@ import { resolveLayoutOptions } from '../reconcile/layouts.js';
 import { reconcileGrid, type GridReconcileReport } from '../reconcile/reconcileGrid.js';
 import type { PrintedGrid } from '../reconcile/tableFromSpec.js';
 import { tableSpecSchema, type TableSpec } from '../reconcile/tableSpec.js';
-import { fileInputs, openCliInput, readCliText, tableFormat, writeBytesToStdout, type CliInput } from './cliInput.js';
+import { fileInputs, inputDelimiter, openCliInput, readCliText, tableFormat, writeBytesToStdout, type CliInput } from './cliInput.js';
 import { badInput, errorText, EXIT_FINDINGS, EXIT_OK, failedOnInput, noteOnStderr, parseCliArgs, writeJsonResult, type CliCommand, type CliIo, type CliOptionSpec, type ExitCode } from './cliSupport.js';
 
 /** The field separators `--delimiter` names (`check` reads a CSV table with the same). */
@@ -65,7 +65,7 @@ ${layouts}
   --all-findings       list every broken relation; by default one wrong cell gives one finding (as
                        vn-poverty check reports): a total that only adds a wrong item, a rate right
                        for the count a total implies, are folded into the finding at the wrong cell
-  --delimiter D        CSV field separator: , (default), ; or tab
+  --delimiter D        CSV field separator: , ; or tab (default: told from the first line)
   -h, --help           this help
 
 Exit status: 0 no error-severity finding (rounding findings allowed), 1 errors found (or rows of
@@ -181,9 +181,10 @@ async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
   if (layout !== undefined && !Object.prototype.hasOwnProperty.call(PRESETS, layout)) {
     return badInput(io, `reconcile: unknown layout ${JSON.stringify(layout)}; expected one of ${Object.keys(PRESETS).join(', ')}`);
   }
-  const delimiterName = value('delimiter') ?? ',';
-  const delimiter = DELIMITERS[delimiterName];
-  if (delimiter === undefined) return badInput(io, `reconcile: --delimiter must be , ; or tab, got ${JSON.stringify(delimiterName)}`);
+  const delimiterName = value('delimiter');
+  const given = delimiterName === undefined ? undefined : DELIMITERS[delimiterName];
+  if (given === undefined && delimiterName !== undefined) return badInput(io, `reconcile: --delimiter must be , ; or tab, got ${JSON.stringify(delimiterName)}`);
+  let delimiter: CsvDelimiter = ',';
   const numberFormat = value('number-format') ?? 'vi';
   if (numberFormat !== 'vi' && numberFormat !== 'en') return badInput(io, `reconcile: --number-format must be vi or en, got ${JSON.stringify(numberFormat)}`);
   const out = value('out');
@@ -220,6 +221,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
       chosen = { spec: p.spec, ...presetSpecOptions(resolveLayoutOptions(p, given)) };
     }
     input = await openCliInput(io, file, tableFormat);
+    delimiter = await inputDelimiter(input, given);
     read = await readGrid(input, delimiter, value('sheet'), numberFormat);
     read.notes.forEach(noteOnStderr(io, 'reconcile'));
   } catch (error) {

@@ -12,7 +12,7 @@ import { countClassifiedGroups, readAdminUnits, type ClassifiedGroup, type Count
 import { formatOfPath, inputFormatOfPath } from '../io/readRows.js';
 import { writeTable } from '../io/tableWriter.js';
 import { runSummarizeReport, wantsReport } from './summarizeReports.js';
-import { fileInputs, openCliInput, outputPath, tableFormat, type CliInput } from './cliInput.js';
+import { fileInputs, inputDelimiter, openCliInput, outputPath, tableFormat, type CliInput } from './cliInput.js';
 import { badInput, cliDate, errorText, EXIT_FINDINGS, EXIT_OK, failedOnInput, fileErrorText, noteOnStderr, parseCliArgs, TABLE_CLI_OPTIONS, tableCliOptions, writeJsonResult, type CliCommand, type CliIo, type ExitCode } from './cliSupport.js';
 import { summarySheet } from './sheets.js';
 import { POVERTY_STANDARDS, type PovertyStandard } from '../standards/standards.js';
@@ -43,7 +43,7 @@ Options:
   --out FILE            write the summary to FILE (.csv or .xlsx; an .xlsx has a title, totals
                         in bold and data bars on the rates); default (or -) CSV on stdout
   --json                print the rows (counts, exact and rounded rates) as JSON
-  --delimiter D         CSV field separator of input and output: , (default), ; or tab
+  --delimiter D         CSV field separator of input and output: , ; or tab (default: told from the first line)
   --sheet NAME          XLSX input sheet (default the first)
   --headers LANG        output headers: both (default), vi or en
   --numbers STYLE       CSV output numbers: vi (default, 16.194 and 0,70) or plain
@@ -99,7 +99,9 @@ async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
   if (!(ROUNDING_MODES as readonly string[]).includes(rounding)) return badInput(io, `summarize: --rounding must be one of ${ROUNDING_MODES.join(', ')}, got ${JSON.stringify(rounding)}`);
   const table = tableCliOptions(args.values);
   if (!table.ok) return badInput(io, `summarize: ${table.message}`);
-  const { delimiter, headers, numbers, rawCsv } = table.options;
+  const { headers, numbers, rawCsv } = table.options;
+  // the output's separator is the input's (told from its first line when not given)
+  let delimiter = table.options.delimiter ?? ',';
   const unitsFile = value('units');
   const asOfText = value('as-of');
   if (unitsFile !== undefined && asOfText === undefined) return badInput(io, 'summarize: --units needs --as-of YYYY-MM-DD (the day whose hierarchy applies)');
@@ -143,7 +145,8 @@ async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
   let groups: readonly ClassifiedGroup[];
   let hierarchy: AdminHierarchy | undefined;
   try {
-    if (units !== undefined) hierarchy = adminHierarchy(await readAdminUnits(units.source, { delimiter, format: units.format, ...(units.stdin ? { source: units.name } : {}) }));
+    delimiter = await inputDelimiter(input, table.options.delimiter);
+    if (units !== undefined) hierarchy = adminHierarchy(await readAdminUnits(units.source, { delimiter: await inputDelimiter(units, table.options.delimiter), format: units.format, ...(units.stdin ? { source: units.name } : {}) }));
     groups = await countClassifiedGroups(input.source, {
       by: by as CountBy,
       delimiter,

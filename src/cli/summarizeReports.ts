@@ -30,7 +30,7 @@ import { summaryForm, summaryForms, summaryFormUnits, type EthnicMinorityBase } 
 import { summaryFormTable } from '../reports/summaryFormTable.js';
 import type { HouseholdStatus } from '../standards/householdStatus.js';
 import { POVERTY_STANDARDS, type PovertyStandard } from '../standards/standards.js';
-import { fileInputs, openCliInput, outputPath, STDIO_NAME, tableFormat, type CliInput } from './cliInput.js';
+import { fileInputs, inputDelimiter, openCliInput, outputPath, STDIO_NAME, tableFormat, type CliInput } from './cliInput.js';
 import { badInput, errorText, EXIT_FINDINGS, EXIT_OK, failedOnInput, fileErrorText, parseCliArgs, tableCliOptions, writeJsonResult, type CliIo, type CliOptionSpec, type ExitCode } from './cliSupport.js';
 
 /** The reports `summarize --report` writes, in the order the help lists them. */
@@ -85,7 +85,7 @@ Options:
   --json                print the result as JSON on stdout: { command, file, report, households,
                         units, out, findings, result } with the report's exact figures in result
                         (vn-poverty/json@1); the summary line goes to stderr
-  --delimiter D         CSV field separator of inputs and output: , (default), ; or tab
+  --delimiter D         CSV field separator of inputs and output: , ; or tab (default: told from the first line)
   --sheet NAME          XLSX input sheet (default the first; the start file's first sheet)
   --raw-csv             CSV text cells as they are (by default a unit or a name starting with
                         = + - @ gets a leading ' so a spreadsheet does not run it as a formula)
@@ -258,7 +258,9 @@ export async function runSummarizeReport(argv: readonly string[], io: CliIo): Pr
   if (!(ROUNDING_MODES as readonly string[]).includes(rounding)) return badInput(io, `summarize: --rounding must be one of ${ROUNDING_MODES.join(', ')}, got ${JSON.stringify(rounding)}`);
   const table = tableCliOptions({ delimiter: value('delimiter'), 'raw-csv': args.values['raw-csv'] });
   if (!table.ok) return badInput(io, `summarize: ${table.message}`);
-  const { delimiter, rawCsv } = table.options;
+  const { rawCsv } = table.options;
+  // the output's separator is the input's (told from its first line when not given)
+  let delimiter = table.options.delimiter ?? ',';
   const statusText = value('status');
   if (statusText !== undefined && !WITH_STATUS.has(report)) return badInput(io, `summarize: --status applies to ${[...WITH_STATUS].join(', ')}, not to ${report}`);
   if (statusText !== undefined && !['poor', 'near-poor', 'both'].includes(statusText)) return badInput(io, `summarize: --status must be poor, near-poor or both, got ${JSON.stringify(statusText)}`);
@@ -308,12 +310,13 @@ export async function runSummarizeReport(argv: readonly string[], io: CliIo): Pr
   const progress = createProgress(io.stderr, 'summarize', 'households');
   const onRow = (): void => progress.tick();
   /** The reader's options for an input: its format and, for standard input, the name messages give. */
-  const readerOf = (i: CliInput<'csv' | 'xlsx'>) => ({ onRow, delimiter, format: i.format, ...(i.stdin ? { source: i.name } : {}), ...(unit !== undefined ? { defaultUnit: unit } : {}) });
+  const readerOf = async (i: CliInput<'csv' | 'xlsx'>) => ({ onRow, delimiter: await inputDelimiter(i, table.options.delimiter), format: i.format, ...(i.stdin ? { source: i.name } : {}), ...(unit !== undefined ? { defaultUnit: unit } : {}) });
   try {
     input = await openCliInput(io, file, tableFormat);
+    delimiter = await inputDelimiter(input, table.options.delimiter);
     const needsStart = WITH_START.has(report) && startFile === undefined;
     try {
-      register = await readReviewedHouseholds(input.source, { ...readerOf(input), ...(sheet !== undefined ? { sheet } : {}), required: [...NEEDS[report], ...(needsStart ? (['startStatus'] as const) : [])] });
+      register = await readReviewedHouseholds(input.source, { ...(await readerOf(input)), ...(sheet !== undefined ? { sheet } : {}), required: [...NEEDS[report], ...(needsStart ? (['startStatus'] as const) : [])] });
     } catch (error) {
       if (needsStart && error instanceof VnPovertyError && error.issues[0].code === 'missing-column' && error.issues[0].message.includes('Phân loại đầu năm')) {
         return badInput(io, `summarize: ${errorText(error)}; or give the classified list at the start of the year with --start START_FILE`);
@@ -330,7 +333,7 @@ export async function runSummarizeReport(argv: readonly string[], io: CliIo): Pr
         return badInput(io, `summarize: ${input.name} has a start-status column (Phân loại đầu năm) and --start ${startFile} was given: the start of the year comes from one of them; drop --start or the column`);
       }
       startInput = await openCliInput(io, startFile, tableFormat);
-      start = await readReviewedHouseholds(startInput.source, readerOf(startInput));
+      start = await readReviewedHouseholds(startInput.source, await readerOf(startInput));
       const ids = new Set(register.households.map((h) => h.id));
       if (!start.households.some((h) => ids.has(h.id))) {
         return badInput(io, `summarize: the start list ${startInput.name} shares no household id (Mã hộ) with ${input.name}: every household would have moved in or out; is it the list of the same units, with the same ids?`);

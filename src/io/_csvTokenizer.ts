@@ -33,21 +33,95 @@ export function positionPath(at: CsvPosition, columnName?: string): ReadonlyArra
 const SEPARATOR_NAMES: Readonly<Record<string, string>> = { ',': '`,`', ';': '`;`', '\t': 'tab' };
 
 /**
- * When a header was read with the wrong separator (a `;` file read with `,`): that separator, its
- * name for messages and the hint; else undefined. Either the header was read as one column holding
- * another separator, or its text holds another separator at least once per column read — a header
- * cell with a comma of its own (“Vốn lồng ghép, huy động”) splits a `;` header in two, never in as
- * many columns as its `;` make.
+ * The separators other than `delimiter` a header read with `delimiter` may have been split by,
+ * the most frequent first: those that occur in a one-column header, or at least once per column
+ * read — a header cell with a comma of its own (“Vốn lồng ghép, huy động”) splits a `;` header in
+ * two, never in as many columns as its `;` make. The rule behind {@link wrongSeparator}.
+ * @example
+ * separatorCandidates(['Mã hộ\tKhu vực'], ',') //=> ['\t']
  */
-export function wrongSeparator(header: ReadonlyArray<unknown> | undefined, delimiter: CsvDelimiter): { readonly other: CsvDelimiter; readonly hint: string } | undefined {
-  if (header === undefined || header.length === 0 || header.some((c) => typeof c !== 'string')) return undefined;
+export function separatorCandidates(header: ReadonlyArray<unknown> | undefined, delimiter: CsvDelimiter): CsvDelimiter[] {
+  if (header === undefined || header.length === 0 || header.some((c) => typeof c !== 'string')) return [];
   const cells = header as readonly string[];
   const text = cells.join('');
   const times = (d: string): number => text.split(d).length - 1;
-  const other = cells.length === 1 ? ([';', '\t', ','] as const).find((d) => d !== delimiter && text.includes(d)) : ([';', '\t'] as const).find((d) => d !== delimiter && times(d) >= cells.length);
+  const others = ([';', '\t', ','] as const).filter((d) => d !== delimiter && (cells.length > 1 ? d !== ',' : true));
+  return others.filter((d) => (cells.length === 1 ? times(d) > 0 : times(d) >= cells.length)).sort((a, b) => times(b) - times(a));
+}
+
+/**
+ * When a header was read with the wrong separator (a `;` file read with `,`): that separator, its
+ * name for messages and the hint; else undefined ({@link separatorCandidates}).
+ */
+export function wrongSeparator(header: ReadonlyArray<unknown> | undefined, delimiter: CsvDelimiter): { readonly other: CsvDelimiter; readonly hint: string } | undefined {
+  const other = separatorCandidates(header, delimiter)[0];
   if (other === undefined) return undefined;
-  const read = cells.length === 1 ? 'the header has one column' : `the header has ${cells.length} columns and ${times(other)} ${SEPARATOR_NAMES[other]!} in its text`;
+  const cells = header as readonly string[];
+  const times = cells.join('').split(other).length - 1;
+  const read = cells.length === 1 ? 'the header has one column' : `the header has ${cells.length} columns and ${times} ${SEPARATOR_NAMES[other]!} in its text`;
   return { other, hint: `${read}; is the separator ${SEPARATOR_NAMES[other]!}? (say so with --delimiter ${other === '\t' ? 'tab' : `'${other}'`}, or the delimiter option)` };
+}
+
+/** How often each separator occurs outside quotes on a line, and the line's number. */
+interface SeparatorCounts {
+  readonly line: number;
+  readonly times: Readonly<Record<CsvDelimiter, number>>;
+}
+
+/** The first `max` lines of a text that hold a separator outside quotes, counted. */
+function separatedLines(text: string, max: number): SeparatorCounts[] {
+  const found: SeparatorCounts[] = [];
+  let times = { ',': 0, ';': 0, '\t': 0 };
+  let quoted = false;
+  let line = 1;
+  for (let i = 0; i < text.length && found.length < max; i++) {
+    const c = text[i]!;
+    if (c === '"') quoted = !quoted;
+    else if (quoted) continue;
+    else if (c === ',' || c === ';' || c === '\t') times[c]++;
+    else if (c === '\n' || c === '\r') {
+      if (times[','] + times[';'] + times['\t'] > 0) found.push({ line, times });
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      times = { ',': 0, ';': 0, '\t': 0 };
+      line++;
+    }
+  }
+  return found;
+}
+
+/**
+ * The separator of a delimited text told from its first line that holds one (a title line of one
+ * cell above the header is passed over): the one that occurs most often outside quotes there (a
+ * header cell “Vốn lồng ghép, huy động” of a tab file holds a comma; Excel's "Unicode Text" and
+ * "Text (Tab delimited)" are tab-separated, Excel set to Vietnamese writes `;`); when two are as
+ * frequent, the one as frequent on the next line; `,` for a text with none. `head` may be cut
+ * anywhere after the second such line.
+ * @throws VnPovertyError `ambiguous-separator` when that does not tell them apart, naming both:
+ *   give --delimiter.
+ * @example
+ * sniffDelimiter('Mã hộ\tKhu vực\r\nH1\tnông thôn\r\n') //=> '\t'
+ * sniffDelimiter('Mã hộ,Khu vực\nH1,nông thôn\n') //=> ','
+ */
+export function sniffDelimiter(head: string, source?: string): CsvDelimiter {
+  const [first, next] = separatedLines(head, 2);
+  if (first === undefined) return ',';
+  const ranked = ([',', ';', '\t'] as const).filter((d) => first.times[d] > 0).sort((x, y) => first.times[y] - first.times[x]);
+  const top = ranked.filter((d) => first.times[d] === first.times[ranked[0]!]);
+  if (top.length === 1) return top[0]!;
+  const steady = next === undefined ? [] : top.filter((d) => next.times[d] === first.times[d]);
+  if (steady.length === 1) return steady[0]!;
+  const names = top.map((d) => SEPARATOR_NAMES[d]!);
+  const say = top.map((d) => `--delimiter ${d === '\t' ? 'tab' : `'${d}'`}`);
+  const where = `${source !== undefined ? `${source}, ` : ''}row ${first.line}`;
+  throw new VnPovertyError([
+    issue({
+      code: 'ambiguous-separator',
+      path: source !== undefined ? [source, first.line] : [first.line],
+      value: names.join(', '),
+      expected: 'a line on which one separator (`,`, `;` or tab) occurs most often',
+      message: `${where}: cannot tell the separator: the line holds as many ${names.join(' as ')} (${first.times[top[0]!]} each)${next === undefined ? '' : ', and so does the next line'}; say which with ${say.join(' or ')}`,
+    }),
+  ]);
 }
 
 /** A tokenizer error after a header read as one column: the wrong separator is the error, the tokenizer's is how it showed. */

@@ -4,6 +4,7 @@ import { toIsoDate, type IsoDate } from '../dates/calendarDate.js';
 import { parseVnDate } from '../dates/vnDate.js';
 import { DONG_PER_UNIT, toDong, type Dong, type MoneyUnit } from '../numbers/money.js';
 import { parseVnNumber } from '../numbers/parseVnNumber.js';
+import { spaceGroupedNumber } from './_spaceGroupedNumber.js';
 import type { RawCell } from './readRows.js';
 import { foldVietnamese } from '../text/foldVietnamese.js';
 import { restoreCsvFormulaText } from './csv.js';
@@ -262,7 +263,8 @@ function readCellValue(raw: RawCell, spec: Pick<ColumnSpec, 'hint' | 'unit'>, fo
           });
         }
       } else {
-        const parsed = parseVnNumber(raw, { kind: hint });
+        // thousands grouped by spaces (1 400 000) in a count or an amount, read when every group is whole
+        const parsed = parseVnNumber(hint === 'rate' ? raw : spaceGroupedNumber(raw), { kind: hint });
         if (parsed.qualifier !== null) {
           fail({ code: 'approximate-value', path: [], value: raw, expected: `an exact figure, not one qualified by “${parsed.qualifier.word}”` });
         }

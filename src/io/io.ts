@@ -10,6 +10,7 @@
 
 // --- CSV text ---------------------------------------------------------------
 export { parseCsv, formatCsv, neutraliseCsvFormula, restoreCsvFormulaText, checkSeparator, checkTableRows } from './csv.js';
+export { sniffDelimiter } from './_csvTokenizer.js';
 export type { ParseCsvOptions, FormatCsvOptions, CsvDelimiter } from './csv.js';
 
 // --- rows, typed columns and records -------------------------------------------

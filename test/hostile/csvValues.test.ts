@@ -55,10 +55,22 @@ describe('line endings, normalisation and numbers', () => {
 
   it('spaces that are not spaces, full-width digits and words in an income are refused, never read as another number', async () => {
     const d = dir();
-    for (const [name, income] of [['nbsp', '1\u00a0400\u00a0000'], ['zwsp', '1.400.000\u200b'], ['fullwidth', '１.４００.０００']] as const) {
+    for (const [name, income] of [['nbsp', '14\u00a000\u00a0000'], ['zwsp', '1.400.000\u200b'], ['fullwidth', '１.４００.０００']] as const) {
       const path = writeText(d, `${name}.csv`, lines([HEAD, row('H1', income)]));
       await expectRefused(['classify', path, ...AS_OF], [`${name}.csv, row 2, column 4 (Thu nhập/tháng (đồng))`], [path]);
     }
+  });
+
+  it('an income with its thousands grouped by a space, a no-break space or a narrow no-break space is read as the one grouped by dots (before: refused)', async () => {
+    const d = dir();
+    const dotted = await expectOutcome(['classify', writeText(d, 'cham.csv', lines([HEAD, row('H1', '1.400.000')])), ...AS_OF], { code: 0 });
+    for (const [name, income] of [['space', '1 400 000'], ['nbsp', '1\u00a0400\u00a0000'], ['nnbsp', '1\u202f400\u202f000']] as const) {
+      const path = writeText(d, `${name}.csv`, lines([HEAD, row('H1', income)]));
+      const run = await expectOutcome(['classify', path, ...AS_OF], { code: 0, unchanged: [path] });
+      expect(run.out).toBe(dotted.out);
+    }
+    const wrong = writeText(d, 'sai.csv', lines([HEAD, row('H1', '1.400.000'), row('H2', '14 00 000')]));
+    await expectRefused(['classify', wrong, ...AS_OF], ['sai.csv, row 3, column 4 (Thu nhập/tháng (đồng)): got "14 00 000", expected thousands grouped by spaces in groups of exactly three digits after the first'], [wrong]);
   });
 
   it('a negative income is refused naming the cell (before: exit 1 with an internal message about BigInt64Array)', async () => {
@@ -103,13 +115,14 @@ describe('CSV saved by Excel under Vietnamese regional settings, and its Text sa
     await expectRefused(['classify', comma, ...AS_OF, '--delimiter', ';'], ['phay.csv, row 2, column 4 (Thu nhập/tháng (đồng)): got "1,5", expected a whole number of đồng: 1,5 is a fraction of a đồng', 'name the unit in its header'], [comma]);
   });
 
-  it('a .txt save (Excel “Unicode Text”, “Text (Tab delimited)”) is read as delimited text: UTF-16 read as the UTF-8 save, tabs named (before: UTF-16 refused)', async () => {
+  it('a .txt save (Excel “Unicode Text”, “Text (Tab delimited)”) is read as delimited text: UTF-16 read as the UTF-8 save, tabs told from the header (before: refused without --delimiter tab)', async () => {
     const d = dir();
     const tabs = [HEAD, row('H1'), row('"Hộ ""Út"", 2"')].map((r) => r.join('\t')).join('\r\n') + '\r\n';
     const u16 = writeText(d, 'unicode.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(tabs, 'utf16le')]));
-    await expectRefused(['classify', u16, ...AS_OF], ['unicode.txt, row 1: the header has one column; is the separator tab?'], [u16]);
+    await expectRefused(['classify', u16, ...AS_OF, '--delimiter', ','], ['unicode.txt, row 1: the header has one column; is the separator tab?'], [u16]);
     const utf8 = writeText(d, 'tab.txt', tabs);
-    await expectRefused(['classify', utf8, ...AS_OF], ['tab.txt, row 1: the header has one column; is the separator tab? (say so with --delimiter tab'], [utf8]);
+    await expectRefused(['classify', utf8, ...AS_OF, '--delimiter', ','], ['tab.txt, row 1: the header has one column; is the separator tab? (say so with --delimiter tab'], [utf8]);
+    for (const told of [u16, utf8]) expect((await expectOutcome(['classify', told, ...AS_OF], { code: 0, unchanged: [told] })).out).toContain('"Hộ ""Út"", 2"');
     const expected = await expectOutcome(['classify', utf8, ...AS_OF, '--delimiter', 'tab'], { code: 0, unchanged: [utf8] });
     expect(expected.err).toContain('2 households classified');
     expect(expected.out).toContain('"Hộ ""Út"", 2"');

@@ -27,7 +27,6 @@ describe('measures on bad survey files', () => {
     const cases: Array<[string, string | Buffer, readonly string[]]> = [
       ['w1258.csv', windows1258(DATA), ['w1258.csv is not UTF-8 text', 'Windows-1258']],
       ['abc.csv', tcvn3(DATA), ['abc.csv is not UTF-8 text', 'TCVN3']],
-      ['cham-phay.csv', DATA.replace(/,/g, ';'), ['cham-phay.csv, row 1: the header has one column; is the separator `;`?']],
       ['tieu-de.csv', 'd_nutr,d_educ,khu_vuc\r\n', ['tieu-de.csv', 'a header but no rows']],
       ['rong.csv', '', ['rong.csv', 'empty']],
     ];
@@ -35,6 +34,9 @@ describe('measures on bad survey files', () => {
       const path = writeText(d, name, bytes);
       await expectRefused(['measures', path, '--indicators', spec, '--out', out], mentions, [path, spec, out]);
     }
+    // a `;` file read with a `,` the user gave
+    const semi = writeText(d, 'cham-phay.csv', DATA.replace(/,/g, ';'));
+    await expectRefused(['measures', semi, '--indicators', spec, '--out', out, '--delimiter', ','], ['cham-phay.csv, row 1: the header has one column; is the separator `;`?'], [semi, spec, out]);
     expect(temporaries(d)).toEqual([]);
   });
 

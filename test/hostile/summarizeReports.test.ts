@@ -104,8 +104,10 @@ describe('summarize --report on hostile inputs', () => {
     const notXlsx = writeText(d, 'gia.xlsx', 'not a workbook');
     await expectRefused(['summarize', notXlsx, '--report', 'review-summary'], ['gia.xlsx'], [notXlsx]);
     const semicolons = writeText(d, 'cham-phay.csv', 'Mã hộ;Mã đơn vị;Mã phân loại\r\nH1;X;poor\r\n');
-    await expectRefused(['summarize', semicolons, '--report', 'review-summary'], ['cham-phay.csv, row 1: the header has one column; is the separator'], [semicolons]);
+    await expectRefused(['summarize', semicolons, '--report', 'review-summary', '--delimiter', ','], ['cham-phay.csv, row 1: the header has one column; is the separator'], [semicolons]);
     expect((await expectOutcome(['summarize', semicolons, '--report', 'review-summary', '--delimiter', ';'], { code: 0 })).out).toContain('Tổng cộng');
+    // without --delimiter the header tells the `;`
+    expect((await expectOutcome(['summarize', semicolons, '--report', 'review-summary'], { code: 0 })).out).toContain('Tổng cộng');
   });
 
   it('- is standard input: refused when it is a terminal or given twice; --json with --out - is refused; --out - is stdout', async () => {

@@ -51,10 +51,12 @@ describe('text files in the wrong encoding or shape are exit 2 for every command
       await expectRefused([command, lone, ...args], ['lone.csv is not valid UTF-16 LE text at byte', '(line 2): a low surrogate (U+DC01)'], [lone]);
     });
 
-    it(`${command}: a ;-separated file read with , says "the header has one column; is the separator ;?"`, async () => {
+    it(`${command}: a ;-separated file read with --delimiter , says "the header has one column; is the separator ;?"; without --delimiter it is read as with --delimiter ;`, async () => {
       const d = dir();
       const semi = writeText(d, 'cham-phay.csv', text.replace(/"([^"]*)"/g, (_m, inner: string) => inner.replace(/,/g, '.')).replace(/,/g, ';'));
-      await expectRefused([command, semi, ...args], ['cham-phay.csv, row 1: the header has one column; is the separator `;`?'], [semi]);
+      await expectRefused([command, semi, ...args, '--delimiter', ','], ['cham-phay.csv, row 1: the header has one column; is the separator `;`?'], [semi]);
+      const given = await bin([command, semi, ...args, '--delimiter', ';']);
+      expect(await bin([command, semi, ...args])).toEqual(given);
     });
 
     it.runIf(REGISTER_TEXT === text)(`${command}: a ;-separated file with quoted cells (as Excel writes "40;38;10") read with , gets the same hint, not the quote error it shows as`, async () => {
@@ -67,7 +69,7 @@ describe('text files in the wrong encoding or shape are exit 2 for every command
         .join('\r\n');
       expect(semi).toContain('"');
       const path = writeText(d, 'cham-phay-ngoac.csv', `${semi}\r\n`);
-      await expectRefused([command, path, ...args], ['cham-phay-ngoac.csv, row 1: the header has one column; is the separator `;`?'], [path]);
+      await expectRefused([command, path, ...args, '--delimiter', ','], ['cham-phay-ngoac.csv, row 1: the header has one column; is the separator `;`?'], [path]);
     });
 
     it(`${command}: an empty file and a header without rows are exit 2, nothing written to stdout (before: classify printed the output's header line)`, async () => {

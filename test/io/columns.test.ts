@@ -30,6 +30,29 @@ describe('readCell', () => {
     expect(readCell(2000000, { hint: 'amount' }, at)).toBe(2_000_000n);
   });
 
+  it('reads thousands grouped by a space, a no-break space or a narrow no-break space (before: refused)', () => {
+    const income = { source: 'ho.csv', row: 12, column: 4, header: 'Thu nhập/tháng (đồng)' };
+    for (const space of [' ', '\u00a0', '\u202f']) {
+      expect(readCell(['1', '400', '000'].join(space), { hint: 'amount' }, income)).toBe(1_400_000n);
+      expect(readCell(['16', '194'].join(space), { hint: 'count' }, at)).toBe(16_194n);
+    }
+    expect(readCell('1 400 000 đồng', { hint: 'amount' }, income)).toBe(1_400_000n);
+    expect(readCell('1 234,5', { hint: 'amount', unit: 'trieu' }, income)).toBe(1_234_500_000n);
+    // the twins: digits without spaces read as before
+    expect(readCell('1400000', { hint: 'amount' }, income)).toBe(1_400_000n);
+    expect(readCell('1.400.000', { hint: 'amount' }, income)).toBe(1_400_000n);
+  });
+
+  it('refuses spaces that do not group thousands, naming the cell and the value', () => {
+    const income = { source: 'ho.csv', row: 90001, column: 4, header: 'Thu nhập/tháng (đồng)' };
+    const bad = firstIssue(() => readCell('14 00 000', { hint: 'amount' }, income));
+    expect(bad.code).toBe('invalid-grouping');
+    expect(bad.message).toBe('ho.csv, row 90001, column 4 (Thu nhập/tháng (đồng)): got "14 00 000", expected thousands grouped by spaces in groups of exactly three digits after the first (1 400 000)');
+    for (const text of ['1400 000', '1 40 000', '1 4000', '1  400 000', '1 400.000', '1\u200b400']) expect(() => readCell(text, { hint: 'amount' }, income), text).toThrow();
+    // a rate is never read through space groups
+    expect(() => readCell('1 234', { hint: 'rate' }, at)).toThrow();
+  });
+
   it('reads dates, booleans and text', () => {
     expect(readCell('01/09/2024', { hint: 'date' }, at)).toBe('2024-09-01');
     expect(readCell('2024-12-14', { hint: 'date' }, at)).toBe('2024-12-14');
@@ -64,6 +87,18 @@ describe('readCell', () => {
       fc.assert(
         fc.property(fc.bigInt({ min: 0n, max: 10n ** 15n }), (n) => {
           expect(readCell(formatVnNumber(n, { decimals: 0 }), { hint: 'count' }, at)).toBe(n);
+        }),
+      );
+    });
+    it('an amount grouped by spaces reads as the same amount grouped by dots; a space moved off a group boundary is refused', () => {
+      fc.assert(
+        fc.property(fc.bigInt({ min: 1000n, max: 10n ** 15n }), fc.constantFrom(' ', '\u00a0', '\u202f'), fc.nat(), (n, space, k) => {
+          const groups = formatVnNumber(n, { decimals: 0 }).split('.');
+          expect(readCell(groups.join(space), { hint: 'amount' }, at)).toBe(n);
+          // one group after the first gives its first digit to the group before it: two digits, refused
+          const g = 1 + (k % (groups.length - 1));
+          const moved = groups.map((x, i) => (i === g - 1 ? x + groups[g]![0]! : i === g ? x.slice(1) : x));
+          expect(firstIssue(() => readCell(moved.join(space), { hint: 'amount' }, at)).code).toBe('invalid-grouping');
         }),
       );
     });
