@@ -316,6 +316,9 @@ const DATE = /\b(thang \d{1,2}\/\d{4}|(?:cuoi|dau|giua) nam \d{4}|(?:cuoi|dau) k
  */
 export const MAX_CLAIM_PARAGRAPH = 50_000;
 
+/** “Kế hoạch vốn năm 2026 giao 18.640 triệu đồng”: the year a plan is of, standing between its name and its figure. */
+const YEAR_NAMED = /\bnam\s+(?:19|20)\d\d\b/g;
+
 /**
  * Reads the arithmetic claims of a document's prose, with no hints:
  * - **totals with parts**: a figure followed by “trong đó”, “bao gồm” or “gồm” and its parts,
@@ -941,7 +944,7 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       if ((tail === null || m[1] === 'chiem') && outOf === undefined) continue;
       const afterPlan = tail === null ? '' : p.folded.slice(pct.end + tail[0].length, pct.end + tail[0].length + 30);
       // “đạt 62,9% kế hoạch (kế hoạch 245 hộ)”, “so với kế hoạch giao (245 hộ)”, “(KH: 245 hộ)”, “kế hoạch tỉnh giao (kế hoạch giảm 2,4%)”
-      const planMatch = tail === null ? null : /^(?:\s*(?:\(|:|(?:tinh|huyen|xa|cap tren|tren|giao|de ra|dat ra|nam \d{4}|la|ke hoach|kh|giam|tang|von|kinh phi|giai ngan|duoc giao)\b))*\s*/.exec(afterPlan);
+      const planMatch = tail === null ? null : /^(?:\s*(?:\(|:|(?:tinh|huyen|xa|cap tren|tren|giao|de ra|dat ra|nam(?: \d{4})?|la|ke hoach|kh|giam|tang|von|kinh phi|giai ngan|duoc giao)\b))*\s*/.exec(afterPlan);
       const planAt = tail === null || planMatch === null ? -1 : pct.end + tail[0].length + planMatch[0].length;
       const printedPlan = p.figures.find((f) => f.start === planAt);
       // the achievement: the last figure of the clause outside brackets (“giảm 2,51% (từ 17,52% xuống còn 15,01%), đạt …”);
@@ -1010,7 +1013,7 @@ export function extractClaims(model: DocumentModel): ProseClaims {
     const si = p.sentences.findIndex((x) => achieved.start >= x.start && achieved.start < x.end);
     const from = p.sentences[Math.max(0, si - 1)]?.start ?? 0;
     const whose = (f: ProseFigure): string => /^\s*(?:(?:da |duoc )?thoat\s+)?(can ngheo|ngheo)?/.exec(p.folded.slice(f.end, f.end + 20))![1] ?? '';
-    const found = p.figures.filter((f) => f.start >= from && f.end <= achieved.start && f.dimension === achieved.dimension && f.outOf === undefined && f.qualifier === null && /\b(?:chi tieu|ke hoach)\b[^;.\d%()]{0,30}$/.test(p.folded.slice(Math.max(from, f.start - 40), f.start)) && (f.dimension !== 'households' || whose(f) === whose(achieved)));
+    const found = p.figures.filter((f) => f.start >= from && f.end <= achieved.start && f.dimension === achieved.dimension && f.outOf === undefined && f.qualifier === null && /\b(?:chi tieu|ke hoach)\b[^;.\d%()]{0,30}$/.test(p.folded.slice(Math.max(from, f.start - 40), f.start).replace(YEAR_NAMED, 'nam')) && (f.dimension !== 'households' || whose(f) === whose(achieved)));
     return found.length === 1 ? found[0] : undefined;
   }
 
