@@ -774,7 +774,10 @@ export function extractClaims(model: DocumentModel): ProseClaims {
         const lead = q.folded.slice(sentenceAt(q, f.start).start, f.start);
         const at = yearOf(q, sentenceAt(q, f.start).start, f.start).year;
         if (CHANGE_BEFORE.test(lead) || SUB_AREA.test(lead.trimStart()) || (year !== undefined && at !== undefined && at !== year)) continue;
-        const of = status === undefined ? (/\btong so ho\b(?! dan| tu nhien| gia dinh)[^.;,\d%]{0,40}$/.test(lead) ? 'named' : null) : householdsOf(q, f);
+        // “số hộ nghèo … giảm 2.708 hộ, từ 14.015 hộ xuống còn 11.307 hộ”: the stock after the change is the total, the one it fell from is not
+        const change = changeEnds(q, f);
+        if (change === 'from') continue;
+        const of = status === undefined ? (/\btong so ho\b(?! dan| tu nhien| gia dinh)[^.;,\d%]{0,40}$/.test(lead) ? 'named' : null) : change === 'to' ? householdsOfClause(q, f) : householdsOf(q, f);
         if (of === (status === undefined ? 'named' : status === 'ngheo' ? 'poor' : 'near-poor')) found.push({ q, f });
       }
     }
@@ -1946,6 +1949,24 @@ function momentOf(folded: string): 'start' | 'end' | null {
   let out: 'start' | 'end' | null = null;
   for (const m of folded.matchAll(/\b(dau nam|dau ky|dau giai doan|(?:giam|tang) tu|cuoi nam|cuoi ky|cuoi giai doan|con)\b/g)) out = /^(dau|giam|tang)/.test(m[1]!) ? 'start' : 'end';
   return out;
+}
+
+/**
+ * Whether a count is an end of a change of households printed “từ A (hộ) xuống (còn) B (hộ)”: `'from'` for
+ * A, `'to'` for B, null otherwise.
+ */
+function changeEnds(p: Para, f: ProseFigure): 'from' | 'to' | null {
+  const before = p.folded.slice(Math.max(0, f.start - 40), f.start);
+  if (/\btu\s*$/.test(before) && /^\s*(?:ho\s*)?(?:(?:can\s+)?ngheo\s*)?(?:xuong|giam xuong)(?:\s+con)?\s+\d/.test(p.folded.slice(f.end, f.end + 30))) return 'from';
+  if (/\btu\s+\d[\d.]*\s*(?:ho\s*)?(?:(?:can\s+)?ngheo\s*)?(?:xuong|giam xuong)(?:\s+con)?\s*$/.test(before)) return 'to';
+  return null;
+}
+
+/** Whose households the end of a change counts (“số hộ nghèo toàn tỉnh giảm 2.708 hộ, từ 14.015 hộ xuống còn 11.307 hộ”): the subject of its clause. */
+function householdsOfClause(p: Para, f: ProseFigure): 'poor' | 'near-poor' | 'both' | null {
+  const from = Math.max(p.folded.lastIndexOf(';', f.start - 1), p.folded.lastIndexOf(':', f.start - 1), p.folded.lastIndexOf('. ', f.start - 1));
+  const s = subjectOf(p.folded.slice(from + 1, f.start).replace(/\d[\d.,]*/g, ' '));
+  return s === 'poor-and-near-poor' ? 'both' : s;
 }
 
 /** Which households a count is of: the words right after it (“3.373 hộ nghèo”), else those of its clause before it (“Hộ nghèo có”). */

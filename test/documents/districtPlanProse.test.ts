@@ -7,7 +7,8 @@ import { readTextDocument } from '../../src/io/readTextDocument.js';
 // Figures of district and province plans, each sentence once with an error and once right (the twin
 // gives no finding): a cost after “kinh phí” with no “tổng”; a percent of a plan printed
 // earlier in the sentence or after “kế hoạch năm”; a cut of the poverty rate printed with its end rate,
-// its start in brackets or in the sentence before, and the households it stands for.
+// its start in brackets or in the sentence before, and the households it stands for; shares of the poor
+// left after a change printed the sentence before.
 
 const brief = (f: CheckFinding): string => `${f.severity} ${f.code} “${f.printed ?? ''}” → ${f.expected ?? ''}`;
 const check = (text: string): string[] => checkDocument(readTextDocument(text)).findings.map(brief);
@@ -97,5 +98,20 @@ describe('a cut of the poverty rate printed with its end and no start in its cla
         if (Math.abs(off) > 2 && cut + off > 0) expect(check(text(cut + off)).map((f) => f.split(' ')[1])).toEqual(['change-mismatch']);
       }), { numRuns: 40 });
     });
+  });
+});
+
+describe('shares of the poor left after a change printed before', () => {
+  const text = (share: string): string => `So với cuối năm 2025, số hộ nghèo toàn tỉnh giảm 2.708 hộ, từ 14.015 hộ xuống còn 11.307 hộ.\nCơ cấu hộ nghèo: hộ nghèo dân tộc thiểu số 9.410 hộ, chiếm ${share}% tổng số hộ nghèo; hộ nghèo có chủ hộ là nữ 3.655 hộ, chiếm 32,33% tổng số hộ nghèo.`;
+  it('“… xuống còn 11.307 hộ” is the total of “chiếm 83,22% tổng số hộ nghèo” (before: unchecked, no other pair shares its base)', () => {
+    expect(check(text('84,22'))).toEqual(['error share-mismatch “84,22%” → 83,22%']);
+  });
+  it('the twin gives no finding, both shares read on 11.307', () => {
+    expect(check(text('83,22'))).toEqual([]);
+    expect(kinds(text('83,22'))).toEqual(['change consistent', 'total-with-parts consistent', 'total-with-parts consistent']);
+  });
+  it('the stock the change fell from is never the total; the near-poor after a change are not the poor', () => {
+    expect(kinds('Số hộ nghèo giảm 2.708 hộ, từ 14.015 hộ xuống còn 11.307 hộ.\nHộ nghèo dân tộc thiểu số 11.663 hộ, chiếm 83,22% tổng số hộ nghèo.')).not.toContain('total-with-parts finding');
+    expect(check('Số hộ cận nghèo giảm 2.708 hộ, từ 14.015 hộ xuống còn 11.307 hộ.\nHộ nghèo dân tộc thiểu số 9.410 hộ, chiếm 84,22% tổng số hộ nghèo.')).toEqual([]);
   });
 });
