@@ -29,6 +29,11 @@ const THINGS: ReadonlySet<string> = new Set(['can', 'con', 'mo hinh', 'lop', 'co
 const PERIOD = /(?:[×x*]|\btrong(?: thoi gian)?|\bthoi gian|[,;](?=\s*\d{1,3}\s*(?:thang|nam)\s+(?:la|bang)\s+\d))\s*(\d{1,3})\s*(thang|nam)\b/g;
 /** Words right before a total: “tổng kinh phí”, “tổng số tiền”, “tổng cộng”, “thành tiền”, “=”. */
 const TOTAL_BEFORE = /(?:\btong(?: (?:kinh phi|so tien|so kinh phi|von|cong|chi|tien))?(?: (?:tu )?(?:ngan sach|nguon von)(?: (?:trung uong|tinh|huyen|xa|dia phuong))?)?(?: (?:la|dat|khoang))?|\bthanh tien|=|\bvoi tong(?: kinh phi| so tien)?(?: la)?|[,;]\s*\d{1,3}\s*(?:thang|nam)\s+(?:la|bang))\s*:?\s*$/;
+/**
+ * “kinh phí” with no “tổng” as a total, when it opens a clause (“…, mức 40 triệu đồng/hộ, kinh phí
+ * 2.080 triệu đồng”, “với kinh phí …”, “(kinh phí …)”) and prints an amount per nothing.
+ */
+const COST_BEFORE = /(?:[,;(]\s*|\bvoi\s+)kinh phi(?: (?:thuc hien|ho tro|du kien))?(?: la)?\s*:?\s*$/;
 
 /** “38 hộ x 30 triệu đồng”, “38 hộ × 30 triệu”: a count, a times sign and a figure after it. */
 const COUNT_WORDS = 'ho|nguoi|lao dong|hoc sinh|can|con|mo hinh|lop|cong trinh|truong hop|the';
@@ -116,7 +121,11 @@ export function checkUnitAmounts(model: DocumentModel): UnitAmountChecks {
         });
       };
       const isAmount = (f: ProseFigure): boolean => f.dimension === 'money' && f.qualifier === null && f.range === undefined && pers(f).length > 0;
-      const isTotal = (f: ProseFigure): boolean => f.dimension === 'money' && TOTAL_BEFORE.test(folded.slice(Math.max(s.start, f.start - 60), f.start));
+      const isTotal = (f: ProseFigure): boolean => {
+        if (f.dimension !== 'money') return false;
+        const before = folded.slice(Math.max(s.start, f.start - 60), f.start);
+        return TOTAL_BEFORE.test(before) || (COST_BEFORE.test(before) && pers(f).length === 0);
+      };
       let from = 0;
       for (const [i, amount] of figures.entries()) {
         if (isTotal(amount)) from = i + 1;

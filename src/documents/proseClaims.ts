@@ -302,6 +302,16 @@ const SUB_AREA = /\b(khu vuc|thanh thi|nong thon|cac xa|cac phuong|thon)\b|^\s*[
 /** Words before a figure that make it the count of all households: “Tổng số hộ tự nhiên:”, “tổng số hộ dân cư là”, “toàn huyện có … hộ dân”. */
 const BASE_WORDS = /\b(tong so ho(?: dan cu| tu nhien| dan| gia dinh)?|tong so ho dan cu|so ho dan cu)\s*(?:toan (?:tinh|huyen|thi xa|thanh pho|xa|phuong)\s*)?(?:la|co|:)?\s*:?\s*$/;
 
+/** “Toàn huyện có 24.500 hộ dân cư”, “toàn tỉnh Kon Tum có … hộ gia đình”: the whole area's households, named after the count. */
+const WHOLE_AREA_HAS = /\btoan (?:tinh|huyen|thi xa|thanh pho|xa|phuong|thi tran)(?: [a-z]+){0,3}? co\s*$/;
+const HOUSEHOLDS_AFTER = /^\s*(?:dan cu|gia dinh|tu nhien)\b/;
+
+/** Whether a count of households is the base of all the households (“Tổng số hộ dân cư là N hộ”, “Toàn huyện có N hộ dân cư”). */
+function isHouseholdBase(folded: string, f: ProseFigure): boolean {
+  const before = folded.slice(Math.max(0, f.start - 40), f.start);
+  return f.dimension === 'households' && (BASE_WORDS.test(before) || (WHOLE_AREA_HAS.test(before) && HOUSEHOLDS_AFTER.test(folded.slice(f.end, f.end + 12))));
+}
+
 /** The words between all households and a count among them: “(hộ) (dân cư), trong đó (có)”. */
 const BASE_THEN_TRONG_DO = /^\s*(?:ho\s*)?(?:dan cu|dan|gia dinh|tu nhien)?\s*[,;]?\s*trong do\s*:?\s*(?:co\s+)?$/;
 
@@ -316,6 +326,9 @@ const DATE = /\b(thang \d{1,2}\/\d{4}|(?:cuoi|dau|giua) nam \d{4}|(?:cuoi|dau) k
  * MAX_CLAIM_PARAGRAPH //=> 50000
  */
 export const MAX_CLAIM_PARAGRAPH = 50_000;
+
+/** “Kế hoạch vốn năm 2026 giao 18.640 triệu đồng”: the year a plan is of, standing between its name and its figure. */
+const YEAR_NAMED = /\bnam\s+(?:19|20)\d\d\b/g;
 
 /**
  * Reads the arithmetic claims of a document's prose, with no hints:
@@ -407,6 +420,7 @@ export function extractClaims(model: DocumentModel): ProseClaims {
     againstPlan(p);
     percentOfPlan(p);
     changes(p);
+    rateCutsFromStart(p, pi);
     yearlyAverages(p);
     moneyAverages(p, pi);
     changesSinceStart(p);
@@ -767,7 +781,10 @@ export function extractClaims(model: DocumentModel): ProseClaims {
         const lead = q.folded.slice(sentenceAt(q, f.start).start, f.start);
         const at = yearOf(q, sentenceAt(q, f.start).start, f.start).year;
         if (CHANGE_BEFORE.test(lead) || SUB_AREA.test(lead.trimStart()) || (year !== undefined && at !== undefined && at !== year)) continue;
-        const of = status === undefined ? (/\btong so ho\b(?! dan| tu nhien| gia dinh)[^.;,\d%]{0,40}$/.test(lead) ? 'named' : null) : householdsOf(q, f);
+        // “số hộ nghèo … giảm 2.708 hộ, từ 14.015 hộ xuống còn 11.307 hộ”: the stock after the change is the total, the one it fell from is not
+        const change = changeEnds(q, f);
+        if (change === 'from') continue;
+        const of = status === undefined ? (/\btong so ho\b(?! dan| tu nhien| gia dinh)[^.;,\d%]{0,40}$/.test(lead) ? 'named' : null) : change === 'to' ? householdsOfClause(q, f) : householdsOf(q, f);
         if (of === (status === undefined ? 'named' : status === 'ngheo' ? 'poor' : 'near-poor')) found.push({ q, f });
       }
     }
@@ -784,7 +801,7 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       // …or a paragraph of its own just before (“Tổng số hộ dân cư toàn huyện: 24.560 hộ.”)
       const statement = k === pi - 1 && q.block === p.block - 1 && !q.listItem && q.figures.length === 1;
       if (k < pi && !statement && (!paras[k + 1]!.listItem || paras[k + 1]!.block !== q.block + 1)) break;
-      const base = [...q.figures].reverse().find((f) => f.dimension === 'households' && (k < pi || f.end <= before) && BASE_WORDS.test(q.folded.slice(Math.max(0, f.start - 40), f.start)));
+      const base = [...q.figures].reverse().find((f) => (k < pi || f.end <= before) && isHouseholdBase(q.folded, f));
       if (base !== undefined) return { printedBase: fig(q, base) };
     }
     return {};
@@ -836,6 +853,53 @@ export function extractClaims(model: DocumentModel): ProseClaims {
         break;
       }
     }
+  }
+
+  /**
+   * A cut of the poverty rate printed with its end and no start in its clause: “còn 7,93%, giảm 2,26 điểm
+   * phần trăm so với đầu năm (9,94%)” (the start in brackets after “so với đầu năm”), “giảm tỷ lệ hộ nghèo
+   * 1,20 điểm phần trăm, xuống còn 5,15%”, “còn 1.429 hộ nghèo, chiếm tỷ lệ 7,93%, giảm 2,01 điểm phần trăm
+   * so với đầu năm” — the start then the one rate of all the poor at the start of that year printed before
+   * (rate–count pairs of this paragraph and the three before). Not read when there are two such starts.
+   */
+  function rateCutsFromStart(p: Para, pi: number): void {
+    for (const s of p.sentences) {
+      if (changed.has(`${p.block}:${s.start}`)) continue;
+      const folded = p.folded.slice(s.start, s.end);
+      if (POPULATION.test(folded) || !/\bngheo\b/.test(folded)) continue;
+      const inS = p.figures.filter((f) => f.start >= s.start && f.end <= s.end && f.dimension === 'percent' && !qualified(f) && f.range === undefined);
+      const lead = (f: ProseFigure, n = 40): string => p.folded.slice(Math.max(s.start, f.start - n), f.start);
+      // the end: after “còn”, or the rate of the count after “còn” (“còn 1.429 hộ nghèo, chiếm tỷ lệ 7,93%”)
+      const end = inS.find((f) => /\b(?:xuong\s+)?con\s*$|\bcon\s+\d[\d.]*\s+ho ngheo\s*,?\s*(?:chiem\s*)?(?:t[yi] le\s*)?$/.test(lead(f, 50)));
+      if (end === undefined || /\bcan ngheo\b/.test(p.folded.slice(s.start, end.start))) continue;
+      // the cut: after “giảm”, either before the end (“giảm tỷ lệ hộ nghèo 1,20 điểm phần trăm, xuống còn 5,15%”) or after it (“…, giảm 2,26 điểm phần trăm so với đầu năm”)
+      const cutBefore = inS.find((f) => f.end <= end.start && /\bgiam(?: t[yi] le ho ngheo)?\s*$/.test(lead(f)) && /^[^;.\d%]*$/.test(p.folded.slice(f.end, end.start).replace(/^\s*(?:diem\s*(?:%|phan tram))/, '')));
+      const cutAfter = inS.find((f) => f.start > end.end && /^[\s,;]*giam\s*$/.test(p.folded.slice(end.end, f.start)) && /^\s*(?:diem\s*(?:%|phan tram)|%)?\s*so voi (?:dau nam|dau ky)\b/.test(p.folded.slice(f.end, f.end + 40)));
+      const cut = cutAfter ?? cutBefore;
+      if (cut === undefined || isYearlyAverage(p.folded, cut) || (cutAfter !== undefined && cutBefore !== undefined)) continue;
+      // a start in the clause (“từ 6,35% xuống còn 5,15%”) is read as a change elsewhere
+      if (inS.some((f) => f !== cut && f !== end && f.end <= end.start && /\btu\s*$/.test(lead(f, 6)))) continue;
+      const bracket = cutAfter === undefined ? undefined : p.figures.find((f) => f.dimension === 'percent' && f.start > cut.end && f.end <= s.end && !qualified(f) && /^\s*(?:diem\s*(?:%|phan tram)|%)?\s*so voi (?:dau nam|dau ky)(?: \d{4})?\s*\(\s*$/.test(p.folded.slice(cut.end, f.start)));
+      const start = bracket === undefined ? startRateBefore(p, pi, s.start) : fig(p, bracket);
+      if (start === undefined) continue;
+      const sentence = p.text.slice(s.start, s.end).trim();
+      claims.push({ kind: 'change', from: start, to: fig(p, end), change: fig(p, cut), direction: 'down', sentence, location: { block: p.block, start: s.start, end: s.end } });
+      changed.add(`${p.block}:${s.start}`);
+    }
+  }
+
+  /**
+   * The one poverty rate of all the poor at the start (“Đầu năm 2025, toàn huyện có 1.792 hộ nghèo, chiếm tỷ lệ
+   * 9,94%”) among the rate–count pairs read in this paragraph before `before` and in the three paragraphs before
+   * it, of the year the sentence names (if it names one); undefined when none, or two that differ.
+   */
+  function startRateBefore(p: Para, pi: number, before: number): ClaimFigure | undefined {
+    const year = /\b(?:19|20)\d\d\b/.exec(p.folded.slice(before, sentenceAt(p, before).end))?.[0];
+    const blocks = new Set(paras.slice(Math.max(0, pi - 3), pi + 1).map((q) => q.block));
+    const starts = claims.filter((c): c is RateCountClaim => c.kind === 'rate-count' && c.subject === 'poor' && c.population === '' && c.moment === 'start' && c.rate.figure.qualifier === null && blocks.has(c.rate.location.block) && (c.rate.location.block < p.block || c.rate.location.start < before) && (year === undefined || c.year === undefined || c.year === year));
+    const first = starts[0];
+    if (first === undefined || starts.some((c) => compareFractions(c.rate.figure.value, first.rate.figure.value) !== 0)) return undefined;
+    return first.rate;
   }
 
   /** A sentence read for changes: cut at its semicolons when it prints more than one end (“… xuống 2.215 hộ, giảm 265 hộ; tỷ lệ … (từ 9,92% xuống 8,86%)”). */
@@ -915,7 +979,9 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       if (achieved === undefined) continue;
       const later = p.figures.filter((f) => f.start >= after && f.end <= s.end && f.dimension === achieved.dimension && f.qualifier === null && !p.folded.slice(after, f.start).includes(';'));
       const margin = m[1] === 'vuot' && later[0]?.start === after ? later[0] : undefined;
-      const plan = later.find((f) => f !== margin && (f.start === after || /\b(?:chi tieu|ke hoach|muc tieu|kh)\b(?:\s+(?:de ra|duoc giao|giao|tinh giao|huyen giao|nam \d{4}))?(?:\s+(?:la|:))?\s*(?:giam|tang)?\s*:?\s*$/.test(p.folded.slice(Math.max(m.index, f.start - 30), f.start))));
+      // “vượt chỉ tiêu Nghị quyết Hội đồng nhân dân huyện giao (giảm 2,50%)”: the plan in brackets after the words naming who set it
+      const issued = (f: ProseFigure): boolean => f === later[0] && /^(?:[a-z]+\s+){0,10}\(\s*(?:(?:chi tieu|ke hoach|kh)\s*:?\s*)?(?:giam|tang)?\s*$/.test(p.folded.slice(after, f.start));
+      const plan = later.find((f) => f !== margin && (f.start === after || issued(f) || /\b(?:chi tieu|ke hoach|muc tieu|kh)\b(?:\s+(?:de ra|duoc giao|giao|tinh giao|huyen giao|nam \d{4}))?(?:\s+(?:la|:))?\s*(?:giam|tang)?\s*:?\s*$/.test(p.folded.slice(Math.max(m.index, f.start - 30), f.start))));
       if (plan === undefined) continue;
       const pct = p.figures.find((f) => f.dimension === 'percent' && f.start > plan.end && f.end <= s.end && /\bdat\s*$/.test(p.folded.slice(Math.max(0, f.start - 6), f.start)) && /^\s*(?:so voi\s+)?(?:ke hoach|chi tieu|kh)\b/.test(p.folded.slice(f.end, f.end + 20)));
       const verdict = m[1] === 'vuot' ? 'beyond' : m[1] === 'dat' ? 'met' : 'short';
@@ -1019,7 +1085,7 @@ export function extractClaims(model: DocumentModel): ProseClaims {
     const si = p.sentences.findIndex((x) => achieved.start >= x.start && achieved.start < x.end);
     const from = p.sentences[Math.max(0, si - 1)]?.start ?? 0;
     const whose = (f: ProseFigure): string => /^\s*(?:(?:da |duoc )?thoat\s+)?(can ngheo|ngheo)?/.exec(p.folded.slice(f.end, f.end + 20))![1] ?? '';
-    const found = p.figures.filter((f) => f.start >= from && f.end <= achieved.start && f.dimension === achieved.dimension && f.outOf === undefined && f.qualifier === null && /\b(?:chi tieu|ke hoach)\b[^;.\d%()]{0,30}$/.test(p.folded.slice(Math.max(from, f.start - 40), f.start)) && (f.dimension !== 'households' || whose(f) === whose(achieved)));
+    const found = p.figures.filter((f) => f.start >= from && f.end <= achieved.start && f.dimension === achieved.dimension && f.outOf === undefined && f.qualifier === null && /\b(?:chi tieu|ke hoach)\b[^;.\d%()]{0,30}$/.test(p.folded.slice(Math.max(from, f.start - 40), f.start).replace(YEAR_NAMED, 'nam')) && (f.dimension !== 'households' || whose(f) === whose(achieved)));
     return found.length === 1 ? found[0] : undefined;
   }
 
@@ -1030,7 +1096,7 @@ export function extractClaims(model: DocumentModel): ProseClaims {
   }
   function findDocumentBase(): ClaimFigure | undefined {
     const found: Array<{ p: Para; f: ProseFigure }> = [];
-    for (const q of paras) for (const f of q.figures) if (f.dimension === 'households' && f.qualifier === null && BASE_WORDS.test(q.folded.slice(Math.max(0, f.start - 40), f.start))) found.push({ p: q, f });
+    for (const q of paras) for (const f of q.figures) if (f.qualifier === null && isHouseholdBase(q.folded, f)) found.push({ p: q, f });
     const values = new Set(found.map(({ f }) => `${f.value.num}/${f.value.den}`));
     if (values.size !== 1) return undefined;
     const { p, f } = found[0]!;
@@ -1544,7 +1610,9 @@ export function extractClaims(model: DocumentModel): ProseClaims {
   function targets(p: Para): void {
     if (!/\bgiam\b/.test(p.folded)) return;
     for (const s of p.sentences) {
-      if (changed.has(`${p.block}:${s.start}`)) continue; // a change printed with both ends is a result, not a target
+      // a change printed with both ends is a result, not a target — unless a plan's cut is printed with the households it stands for
+      // (“Phấn đấu giảm tỷ lệ hộ nghèo 1,20 điểm phần trăm, từ 6,35% xuống còn 5,15%, tương đương giảm 320 hộ nghèo”)
+      if (changed.has(`${p.block}:${s.start}`) && !/\b(?:phan dau|muc tieu|chi tieu|ke hoach)\b[^;]*\btuong (?:duong|ung)\b/.test(p.folded.slice(s.start, s.end))) continue;
       if (target(s)) continue;
       // “giảm tỷ lệ hộ nghèo từ 3,5-4,0%, tương đương giảm 410-470 hộ nghèo; tỷ lệ hộ cận nghèo giảm 1,5%”: one target per clause
       let from = s.start;
@@ -1573,6 +1641,9 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       const leftAt = share ? /,\s*(?:chi |chỉ )?(?:con|còn)(?: lai| lại)?\s+(?=\d)/u.exec(grouped) : null;
       const left = leftAt === null ? undefined : figures.find((f) => f.start === s.start + giam + leftAt.index + leftAt[0].length && f.dimension === 'households');
       if (left !== undefined && leftAt !== null) grouped = grouped.slice(0, leftAt.index);
+      // “giảm tỷ lệ hộ nghèo 1,20 điểm phần trăm, xuống còn 5,15% vào cuối năm”: the rate the cut ends at (and the one it starts from) is no target figure
+      const ends = rateEnds(p.folded, s.start + giam, figures);
+      for (const e of ends) grouped = `${grouped.slice(0, e.from - s.start - giam)}${' '.repeat(e.to - e.from)}${grouped.slice(e.to - s.start - giam)}`;
       const { text: ordered, reversed } = orderRanges(grouped);
       try {
         target = targetFromText(ordered, { subject: subject as TargetSubject });
@@ -1580,7 +1651,7 @@ export function extractClaims(model: DocumentModel): ProseClaims {
         if (error instanceof VnPovertyError) return false;
         throw error;
       }
-      const printed = figures.filter((f) => f !== left).map((f) => fig(p, f));
+      const printed = figures.filter((f) => f !== left && !ends.some((e) => e.figure === f)).map((f) => fig(p, f));
       const population = POPULATION.exec(folded)?.[1] ?? '';
       const base = documentBase();
       // the households a share is of: the one count of the same households at the start printed before it in the paragraph
@@ -1615,6 +1686,22 @@ export function extractClaims(model: DocumentModel): ProseClaims {
   }
   unchecked.sort((a, b) => a.location.block - b.location.block || a.location.start - b.location.start);
   return deepFreeze({ claims, unchecked });
+}
+
+/**
+ * The rates a cut runs between, after “giảm”: “xuống còn 5,15%”, “còn 5,15%”, “từ 6,35% xuống” — each with the
+ * span of its words and figure (offsets in `folded`), to be left out of the target read. The cut itself
+ * (“giảm 1,20 điểm phần trăm”) is not among them.
+ */
+function rateEnds(folded: string, from: number, figures: readonly ProseFigure[]): Array<{ readonly figure: ProseFigure; readonly from: number; readonly to: number }> {
+  const out: Array<{ figure: ProseFigure; from: number; to: number }> = [];
+  for (const f of figures) {
+    if (f.dimension !== 'percent' || f.start < from) continue;
+    const word = /\b(?:(?:giam\s+)?xuong(?:\s+con|\s+muc)?|con(?:\s+lai)?|tu)\s*$/.exec(folded.slice(Math.max(from, f.start - 16), f.start));
+    // “từ 6,35% xuống …” is a start; “giảm từ 3,5-4,0%”, “từ 1% đến 2%” are ranges of cuts
+    if (word !== null && (!/^tu\b/.test(word[0]) || (f.range === undefined && /^\s*xuong\b/.test(folded.slice(f.end, f.end + 10))))) out.push({ figure: f, from: f.start - word[0].length, to: f.end });
+  }
+  return out;
 }
 
 /**
@@ -1871,6 +1958,24 @@ function momentOf(folded: string): 'start' | 'end' | null {
   let out: 'start' | 'end' | null = null;
   for (const m of folded.matchAll(/\b(dau nam|dau ky|dau giai doan|(?:giam|tang) tu|cuoi nam|cuoi ky|cuoi giai doan|con)\b/g)) out = /^(dau|giam|tang)/.test(m[1]!) ? 'start' : 'end';
   return out;
+}
+
+/**
+ * Whether a count is an end of a change of households printed “từ A (hộ) xuống (còn) B (hộ)”: `'from'` for
+ * A, `'to'` for B, null otherwise.
+ */
+function changeEnds(p: Para, f: ProseFigure): 'from' | 'to' | null {
+  const before = p.folded.slice(Math.max(0, f.start - 40), f.start);
+  if (/\btu\s*$/.test(before) && /^\s*(?:ho\s*)?(?:(?:can\s+)?ngheo\s*)?(?:xuong|giam xuong)(?:\s+con)?\s+\d/.test(p.folded.slice(f.end, f.end + 30))) return 'from';
+  if (/\btu\s+\d[\d.]*\s*(?:ho\s*)?(?:(?:can\s+)?ngheo\s*)?(?:xuong|giam xuong)(?:\s+con)?\s*$/.test(before)) return 'to';
+  return null;
+}
+
+/** Whose households the end of a change counts (“số hộ nghèo toàn tỉnh giảm 2.708 hộ, từ 14.015 hộ xuống còn 11.307 hộ”): the subject of its clause. */
+function householdsOfClause(p: Para, f: ProseFigure): 'poor' | 'near-poor' | 'both' | null {
+  const from = Math.max(p.folded.lastIndexOf(';', f.start - 1), p.folded.lastIndexOf(':', f.start - 1), p.folded.lastIndexOf('. ', f.start - 1));
+  const s = subjectOf(p.folded.slice(from + 1, f.start).replace(/\d[\d.,]*/g, ' '));
+  return s === 'poor-and-near-poor' ? 'both' : s;
 }
 
 /** Which households a count is of: the words right after it (“3.373 hộ nghèo”), else those of its clause before it (“Hộ nghèo có”). */

@@ -267,6 +267,29 @@ function readNotes(xml: string | undefined, part: string, kind: 'footnote' | 'en
 const PAGE_PART = /^word\/(header|footer)\d*\.xml$/;
 
 /**
+ * The figures a page header or footer prints on every page without being one of the plan's:
+ * a document number (`Số: 215/BC-UBND`, `58/KH-UBND`, `12/2025/NQ-HĐND`), a date (`20/12/2025`,
+ * `ngày 20 tháng 12 năm 2025`), a year or a span of years (`năm 2026`, `2026-2030`), a reporting
+ * period (`6 tháng`, `quý II`), a page number (`Trang 3`, `3/12`, `7` alone).
+ */
+const PAGE_MARKS: readonly RegExp[] = [
+  /\d+(?:\/\d{4})?\/[A-ZĐ][A-ZĐ0-9]*(?:-[A-ZĐ0-9]+)*/gu,
+  /\b\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*(?:19|20)\d{2}\b/gu,
+  /ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+(?:19|20)\d{2}/giu,
+  /tháng\s+\d{1,2}\s*(?:[/.-]|năm)\s*(?:19|20)\d{2}/giu,
+  /\b(?:19|20)\d{2}\s*[-–—]\s*(?:19|20)\d{2}\b/gu,
+  /\b(?:19|20)\d{2}\b(?![.,]\d|\s*(?:%|hộ|người|khẩu|lao động|triệu|tỷ|nghìn|đồng|căn|nhà))/gu,
+  /\b\d{1,2}\s+tháng\b/giu,
+  /\b(?:trang|page)\s*\d+(?:\s*(?:\/|of|trên)\s*\d+)?/giu,
+  /^\s*\d{1,4}(?:\s*\/\s*\d{1,4})?\s*$/u,
+];
+
+/** The text of a page header or footer without its {@link PAGE_MARKS}: what is left holds the plan's figures, if any. */
+function withoutPageMarks(text: string): string {
+  return PAGE_MARKS.reduce((rest, mark) => rest.replace(mark, ' '), text);
+}
+
+/**
  * Notes on the page headers and footers that hold figures: they are not read as the plan's text
  * (a letterhead, a page number, a document number printed on every page), but a figure there is
  * never passed over in silence. One note per part, quoting its text.
@@ -277,8 +300,7 @@ function pageTextNotes(parts: ReturnType<typeof unpackDocx>, source: string | un
     const words: string[] = [];
     for (const node of withoutPlaceholders(parseWordXml(partText(parts, name, source)!, name, source))) runText(node, words, []);
     const text = clean(words.join(''));
-    // a page number field's result, a date alone: no figure of the plan
-    if (!/\d/.test(text.replace(/\b(?:trang|page)\s*\d+(?:\s*(?:\/|of|trên)\s*\d+)?/gi, '').replace(/^\s*\d{1,4}\s*$/, ''))) continue;
+    if (!/\d/.test(withoutPageMarks(text))) continue;
     const kind = PAGE_PART.exec(name)![1] === 'header' ? 'page header' : 'page footer';
     notes.push(`${source ?? 'the document'}: the ${kind} ${name} holds text with figures (${JSON.stringify(text.length > 80 ? `${text.slice(0, 79)}…` : text)}), which is not checked: headers and footers are not read as the plan's text; if a figure there belongs to the plan, put it in the body`);
   }

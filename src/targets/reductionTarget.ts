@@ -121,11 +121,13 @@ export interface TargetFromTextOptions {
 const NUM = String.raw`\d[\d.]*(?:,\d+)?`;
 const QUAL = `(?:(${NUMBER_QUALIFIERS.map((q) => q.word).join('|')})\\s+)?`;
 const SEP = String.raw`\s*(?:-|–|—|~|\s(?:đến|tới)\s)\s*`;
+/** A percent sign, or points written out: “1,20 điểm phần trăm”, “1,2 điểm %”. */
+const PCT = String.raw`(?:\s*%|\s+điểm\s*(?:%|phần\s+trăm))`;
 /** A target figure: a share, a percentage or a number of households, single or a range, with a qualifier. */
 const FIGURES: ReadonlyArray<{ readonly measure: 'share' | 'points' | 'households'; readonly re: RegExp }> = [
   { measure: 'share', re: new RegExp(`${QUAL}(\\d+)\\s*/\\s*(\\d+)\\s+(?:số\\s+)?hộ`, 'giu') },
-  { measure: 'points', re: new RegExp(`${QUAL}(?:từ\\s+)?(${NUM})\\s*%?${SEP}(${NUM})\\s*%`, 'giu') },
-  { measure: 'points', re: new RegExp(`${QUAL}(${NUM})\\s*%`, 'giu') },
+  { measure: 'points', re: new RegExp(`${QUAL}(?:từ\\s+)?(${NUM})\\s*%?${SEP}(${NUM})${PCT}`, 'giu') },
+  { measure: 'points', re: new RegExp(`${QUAL}(${NUM})${PCT}`, 'giu') },
   { measure: 'households', re: new RegExp(`${QUAL}(?:từ\\s+)?(${NUM})${SEP}(${NUM})\\s+hộ`, 'giu') },
   { measure: 'households', re: new RegExp(`${QUAL}(${NUM})\\s+hộ`, 'giu') },
 ];
@@ -152,7 +154,7 @@ function figureTarget(f: Found, subjectOf: TargetSubject): ReductionTarget {
 }
 
 /**
- * Reads the figure of a target sentence as plans print it, completely: `'0,8%'` → points;
+ * Reads the figure of a target sentence as plans print it, completely: `'0,8%'`, `'1,20 điểm phần trăm'` → points;
  * `'0,17 – 0,2%/năm'` → range of points; `'1/5 số hộ'` → share; `'10 hộ'` → count;
  * `'410-470 hộ'`, `'từ 2.150 đến 2.480 hộ'` → a range of households; a qualifier before a figure
  * is kept (`'giảm hơn 2%'`, `'ít nhất 0,1%'`). A second figure in brackets, or after “tương ứng” or

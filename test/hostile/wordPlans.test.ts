@@ -136,6 +136,15 @@ describe('the plan’s text as Word shows it', () => {
     expect(readDocxDocument(docx(p(r('Kế hoạch')))).notes).toBeUndefined();
   });
 
+  it('a page header or footer whose only figures are a document number, a date, a year, a period or a page number gives no note; one with a count still does (before: every one was named)', () => {
+    const furniture = ['Kế hoạch số 58/KH-UBND', 'Số: 215/BC-UBND ngày 20/12/2025', 'Sơ kết 6 tháng 2026 – Trang 3', 'Nghị quyết số 12/2025/NQ-HĐND ngày 10 tháng 7 năm 2025', 'Kế hoạch giảm nghèo giai đoạn 2026-2030'];
+    const parts = Object.fromEntries(furniture.map((t, i) => [`word/header${i + 1}.xml`, `<w:hdr ${NS}>${p(r(t))}</w:hdr>`]));
+    expect(readDocxDocument(docx(p(r('Kế hoạch')), parts)).notes).toBeUndefined();
+    const counted = 'Kế hoạch số 58/KH-UBND: năm 2027 giảm 320 hộ nghèo';
+    const notes = readDocxDocument(docx(p(r('Kế hoạch')), { ...parts, 'word/footer1.xml': `<w:ftr ${NS}>${p(r(counted))}</w:ftr>` }), { source: 'kh.docx' }).notes;
+    expect(notes).toEqual([`kh.docx: the page footer word/footer1.xml holds text with figures ("${counted}"), which is not checked: headers and footers are not read as the plan's text; if a figure there belongs to the plan, put it in the body`]);
+  });
+
   it('symbols (w:sym) are read as printed: a percent sign or ≥ from the Symbol font, a tick from Wingdings; an unknown one keeps figures apart (before: left out, 5% read as 5)', () => {
     const sym = (font: string, char: string): string => `<w:r><w:sym w:font="${font}" w:char="${char}"/></w:r>`;
     expect(texts(docx(p(r('Tỷ lệ giảm 1,5'), sym('Symbol', 'F025'), r(' năm; thu nhập '), sym('Symbol', 'F0B3'), r(' 2 triệu '), sym('Wingdings', 'F0FC')) + p(r('12'), sym('Webdings', 'F021'), r('30'))))).toEqual(['Tỷ lệ giảm 1,5% năm; thu nhập ≥ 2 triệu ✓', '12 30']);

@@ -23,6 +23,12 @@ describe('targets as plans print them', () => {
     expect(() => targetFromText('giảm nghèo bền vững', { subject: 'poor' })).toThrow(VnPovertyError);
   });
 
+  it('points written out (“điểm phần trăm”, “điểm %”) are points, with the households after “tương đương” (before: no figure found)', () => {
+    expect(targetFromText('giảm tỷ lệ hộ nghèo 1,20 điểm phần trăm, tương đương giảm 294 hộ nghèo', { subject: 'poor' })).toEqual({ form: 'points', subject: 'poor', points: fraction(6n, 5n), equivalent: { form: 'count', subject: 'poor', households: 294 } });
+    expect(targetFromText('giảm 1,5 điểm % trong năm', { subject: 'poor' })).toEqual({ form: 'points', subject: 'poor', points: fraction(3n, 2n) });
+    expect(targetFromText('giảm từ 1,5 - 2 điểm phần trăm', { subject: 'poor' })).toEqual({ form: 'range', subject: 'poor', low: fraction(3n, 2n), high: fraction(2n) });
+  });
+
   it('refuses negative targets, shares above one and inverted ranges', () => {
     expect(() => reductionTarget({ form: 'points', subject: 'poor', points: '-0.1' })).toThrow(VnPovertyError);
     expect(() => reductionTarget({ form: 'share', subject: 'poor', share: '1.5' })).toThrow(VnPovertyError);
