@@ -5,7 +5,7 @@ import type { MoneyUnit } from '../numbers/money.js';
 import { foldVietnamese } from '../text/foldVietnamese.js';
 import { cellNumber, rowNumber, type CellNumber, type RowNumber } from './_cellNumber.js';
 import { isNoFigureText } from '../numbers/tableFigureText.js';
-import { figureCells, moneyUnitIn, tableHeader } from './_tableHeader.js';
+import { figureCells, moneyUnitIn, NUMBER_HEADER, tableHeader } from './_tableHeader.js';
 import { coverageCandidates, hasChildRow, inNumberSequence, MEAN_ROW, namedGroup, NOTE_ROW, PERIOD_ROW, relationColumns, STOCK_HEADER, roleOf, rowSignal, startsNumberGroup, withLetterLevels, withSubRows, type RowSignal } from './_tableRows.js';
 import { averageRelations, carriedBreaks, CHANGE_HEADER, declaredFormulas, headerFormulas, IN_WHICH, isMeanOf, linearRelations, scaledTo, TOTAL_NAME, type Col, type LinearFit } from './_columnRelations.js';
 import type { DocumentTable } from './documentModel.js';
@@ -69,7 +69,6 @@ const DONG_MARKED = /(^|[^\p{L}])đồng(?!\p{L})/u;
 const DONG_UNMARKED = /(^|[^\p{L}])dong(?!\p{L})/u;
 const NOT_MONEY_DONG = /(cộng|hội|hợp) đồng|đồng (bào|bằng|thời|ý|chí)/gu;
 const COUNT_WORDS = /\b(ho|so ho|nguoi|so nguoi|luot|luot nguoi|lao dong|so luong|can|lop|hoc sinh|the)\b/;
-const NUMBER_HEADER = /^(stt|tt|so tt|so thu tu|thu tu)$/;
 /** Whether every fractional figure of a column has exactly three decimals (“1,010”, “12,500”): thousands grouped the English way. */
 function englishGrouped(filled: ReadonlyArray<CellNumber | null | undefined>): boolean {
   const fractional = filled.filter((v): v is CellNumber => v != null && v.decimals > 0 && v.units % 10 ** v.decimals !== 0);
