@@ -11,6 +11,7 @@ import { averageRelations, carriedBreaks, CHANGE_HEADER, declaredFormulas, heade
 import type { DocumentTable } from './documentModel.js';
 import { namesChangeFromPrevious, productFits, rowChangeFit } from './_rowChanges.js';
 import { deprivationIndicatorRows } from './_deprivationRows.js';
+import { overlappingGroups } from './_overlappingGroups.js';
 import type { DocumentLayoutColumn, DocumentColumnKind, LayoutRelation, DocumentLayoutRow, DocumentTableLayout, MeanRowRate } from './tableLayout.js';
 import { assertOptions } from '../errors/assertOptions.js';
 
@@ -323,9 +324,10 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
       }
       if (best === null || r.holds > best.holds) best = { rows: cand.rows, ...r };
     }
-    // rows that are deprivation indicators overlap (a household is deprived in several): the row above them that
-    // they do not add up to (“Tổng số hộ nghèo”, the base of their shares) is their base, each of them at most it
-    if (best !== null && !confirms(best) && deprivationIndicatorRows(best.rows.map(rowLabel))) {
+    // rows that are deprivation indicators overlap (a household is deprived in several), and so do rows naming
+    // different traits (“Hộ nghèo dân tộc thiểu số”, “… có chủ hộ là nữ”, “… có người khuyết tật”): the row above
+    // them that they do not add up to (“Tổng số hộ nghèo”, the base of their shares) is their base, each at most it
+    if (best !== null && !confirms(best) && (deprivationIndicatorRows(best.rows.map(rowLabel)) || overlappingGroups(best.rows.map(rowLabel)))) {
       overlapBases.set(j, best.rows);
       return { ...base, role: 'item' };
     }
