@@ -217,6 +217,8 @@ async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
   }
   // a CSV is one table: when it gave nothing to check, it was not read as a table, and saying “0 findings” would pass it
   if (csv && report.tables.every((t) => t.checks === 0) && report.findings.length === 0) return badInput(io, `check: ${file}: ${unreadCsvTable(report, delimiter, numberFormat)}`);
+  // so is any document of tables where no table gave a check and no figure of the text was checked: “0 findings” would pass it
+  if (nothingChecked(report)) return badInput(io, `check: ${file}: ${report.tables.length === 1 ? 'its table gave' : `none of its ${report.tables.length} tables gave`} no check and no figure of its text could be checked: ${NO_RELATION}`);
   if (out !== undefined) {
     try {
       // --out -: a Word copy for a Word input, else the workbook (marked up, or the findings)
@@ -233,11 +235,24 @@ async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
   return report.ok ? EXIT_OK : EXIT_FINDINGS;
 }
 
+/** Whether a table has a column of figures (a count, a rate or an amount). */
+const hasFigures = (t: CheckReport['tables'][number]): boolean => t.layout.columns.some((c) => c.kind === 'count' || c.kind === 'rate' || c.kind === 'amount');
+
+/**
+ * Whether a document whose tables print figures checked nothing: no table gave a check, no claim of
+ * the text was checked, nothing was found (a document of text alone, or of tables without figures, is not one).
+ */
+function nothingChecked(report: CheckReport): boolean {
+  return report.tables.some(hasFigures) && report.tables.every((t) => t.checks === 0) && report.claims.every((c) => c.status === 'unchecked') && report.findings.length === 0;
+}
+
+/** What to give when no relation between a table's figures could be inferred. */
+const NO_RELATION = 'no total row, rate base or relation between its columns could be inferred; nothing to check: give its layout with --spec TABLE.json (or reconcile it with --layout NAME)';
+
 /** Why a CSV table gave nothing to check, and what to give: its reading when it has no figures, a layout when nothing relates them. */
 function unreadCsvTable(report: CheckReport, delimiter: CsvDelimiter, numberFormat: 'vi' | 'en'): string {
-  const figures = report.tables.some((t) => t.layout.columns.some((c) => c.kind === 'count' || c.kind === 'rate' || c.kind === 'amount'));
-  if (!figures) return `no column of figures was found; nothing to check (${csvReadingHint(delimiter, numberFormat)})`;
-  return 'no total row, rate base or relation between its columns could be inferred; nothing to check: give its layout with --spec TABLE.json (or reconcile it with --layout NAME)';
+  if (!report.tables.some(hasFigures)) return `no column of figures was found; nothing to check (${csvReadingHint(delimiter, numberFormat)})`;
+  return NO_RELATION;
 }
 
 /** `vn-poverty check FILE [--json] [--out FILE]`: checks a whole plan document; exit 0 / 1 (findings) / 2 (unreadable). */

@@ -60,10 +60,62 @@ function isColumnNumberRow(table: DocumentTable, r: number): boolean {
 
 /** A title or unit line: one text across a wide table, or “ĐVT: …”. */
 function isCaptionRow(table: DocumentTable, r: number): boolean {
-  const texts = [...new Set(nonEmpty(table, r).concat(table.rows[r]!.filter((c) => c.mergedInto !== undefined).map((c) => c.text.trim())).filter((t) => t !== ''))];
+  const texts = rowTexts(table, r);
   if (texts.length === 0) return false;
   if (texts.every((t) => /^(dvt|don vi tinh|don vi)\b/.test(foldVietnamese(t)))) return true;
   return texts.length === 1 && table.columns >= 3 && figureCells(table, r) === 0;
+}
+
+/** The header of a row-number column (folded): “STT”, “TT”, “Số TT”, “Số thứ tự”. */
+export const NUMBER_HEADER = /^(stt|tt|so tt|so thu tu|thu tu)$/;
+
+/** The distinct texts of a row, each merged text once (a title merged across six columns is one text). */
+function rowTexts(table: DocumentTable, r: number): string[] {
+  return [...new Set(nonEmpty(table, r).concat(table.rows[r]!.filter((c) => c.mergedInto !== undefined).map((c) => c.text.trim())).filter((t) => t !== ''))];
+}
+
+/**
+ * The heading of an official form (folded): the issuing body (“UBND HUYỆN …”, “BAN CHỈ ĐẠO …”, “SỞ …”),
+ * the national name and motto, a document number or a dated place line.
+ */
+const FORM_HEADING =
+  /^(cong hoa xa hoi chu nghia viet nam|doc lap\s*-\s*tu do\s*-\s*hanh phuc|ubnd|uy ban nhan dan|ban chi dao|bcd|so:|(bieu|bieu mau|phu luc|mau)( so)? *\d)|\bngay\s+\S+\s+thang\s+\S+\s+nam\b/;
+
+/**
+ * A row of a form's title block over the header: at most two texts and no figure, one of them an
+ * official heading (“UBND HUYỆN MƯỜNG LA” | “CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM”).
+ */
+function isTitleBlockRow(table: DocumentTable, r: number): boolean {
+  const texts = rowTexts(table, r);
+  return texts.length >= 1 && texts.length <= 2 && figureCells(table, r) === 0 && texts.some((t) => FORM_HEADING.test(foldVietnamese(t)));
+}
+
+/** The column in which a row prints a row-number header (“STT”, “TT”) in a cell of its own, or -1. */
+function numberHeaderColumn(table: DocumentTable, r: number): number {
+  return table.rows[r]!.findIndex((_, c) => NUMBER_HEADER.test(foldVietnamese(ownText(table, r, c).trim())));
+}
+
+/**
+ * Where the header starts: after the leading caption rows (a title, a unit line, a form's title
+ * block, blank rows). The row that prints “STT”/“TT” is a header row, and the rows above it are
+ * captions too when each is text spanning the columns (at most two texts, no figure, one of them
+ * over the STT column, as the issuing body is), not a row of group labels over the figures.
+ */
+function captionRowsOf(table: DocumentTable): number[] {
+  const blank = (r: number): boolean => table.rows[r]!.every((cell) => cell.text.trim() === '');
+  const captions: number[] = [];
+  let r = 0;
+  // blank rows above the header (a sheet's top margin, a table cut from a longer sheet) are passed over as its caption
+  while (r < table.rows.length - 1 && (isCaptionRow(table, r) || isTitleBlockRow(table, r) || blank(r))) captions.push(r++);
+  for (let s = r; s < table.rows.length - 1 && figureCells(table, s) === 0 && !isColumnNumberRow(table, s); s++) {
+    const stt = numberHeaderColumn(table, s);
+    if (stt < 0) continue;
+    const spanning = (k: number): boolean => rowTexts(table, k).length <= 2 && table.rows[k]![stt]!.text.trim() !== '';
+    const above = Array.from({ length: s - r }, (_, k) => r + k);
+    if (above.every((k) => blank(k) || spanning(k))) captions.push(...above);
+    break;
+  }
+  return captions;
 }
 
 const GENERIC = new Set(['ho', 'so ho', 'ty le (%)', 'ty le', 'ty le %', 'ti le (%)', 'ti le', 'ti le %', '%', '(%)', 'so luong', 'so tien', 'kinh phi', 'nguoi', 'so nguoi', 'luot', 'luot nguoi', 'gia tri', 'tong', 'tong so', 'so']);
@@ -74,12 +126,9 @@ const GENERIC = new Set(['ho', 'so ho', 'ty le (%)', 'ty le', 'ty le %', 'ti le 
  * the same cell of the row above (a horizontal merge), else the cell above (a vertical merge).
  */
 export function tableHeader(table: DocumentTable): TableHeader {
-  const captionRows: number[] = [];
-  let r = 0;
-  // blank rows above the header (a sheet's top margin, a table cut from a longer sheet) are passed over as its caption
-  while (r < table.rows.length - 1 && (isCaptionRow(table, r) || table.rows[r]!.every((cell) => cell.text.trim() === ''))) captionRows.push(r++);
-  const headStart = r;
-  let end = r;
+  const captionRows = captionRowsOf(table);
+  const headStart = captionRows.length;
+  let end = headStart;
   let columnNumberRow: number | null = null;
   for (; end < table.rows.length; end++) {
     if (isColumnNumberRow(table, end) && end > headStart) {

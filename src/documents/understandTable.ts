@@ -6,12 +6,13 @@ import type { MoneyUnit } from '../numbers/money.js';
 import { foldVietnamese } from '../text/foldVietnamese.js';
 import { cellNumber, rowNumber, type CellNumber, type RowNumber } from './_cellNumber.js';
 import { isNoFigureText } from '../numbers/tableFigureText.js';
-import { figureCells, moneyUnitIn, tableHeader } from './_tableHeader.js';
+import { figureCells, moneyUnitIn, NUMBER_HEADER, tableHeader } from './_tableHeader.js';
 import { coverageCandidates, hasChildRow, inNumberSequence, MEAN_ROW, namedGroup, NOTE_ROW, PERIOD_ROW, relationColumns, STOCK_HEADER, roleOf, rowSignal, startsNumberGroup, withLetterLevels, withSubRows, type RowSignal } from './_tableRows.js';
 import { averageRelations, carriedBreaks, CHANGE_HEADER, declaredFormulas, headerFormulas, IN_WHICH, isMeanOf, linearRelations, scaledTo, TOTAL_NAME, type Col, type LinearFit } from './_columnRelations.js';
 import type { DocumentTable } from './documentModel.js';
 import { namesChangeFromPrevious, productFits, rowChangeFit } from './_rowChanges.js';
 import { deprivationIndicatorRows } from './_deprivationRows.js';
+import { overlappingGroups } from './_overlappingGroups.js';
 import type { DocumentLayoutColumn, DocumentColumnKind, LayoutRelation, DocumentLayoutRow, DocumentTableLayout, MeanRowRate } from './tableLayout.js';
 import { assertOptions } from '../errors/assertOptions.js';
 
@@ -70,7 +71,6 @@ const DONG_MARKED = /(^|[^\p{L}])đồng(?!\p{L})/u;
 const DONG_UNMARKED = /(^|[^\p{L}])dong(?!\p{L})/u;
 const NOT_MONEY_DONG = /(cộng|hội|hợp) đồng|đồng (bào|bằng|thời|ý|chí)/gu;
 const COUNT_WORDS = /\b(ho|so ho|nguoi|so nguoi|luot|luot nguoi|lao dong|so luong|can|lop|hoc sinh|the)\b/;
-const NUMBER_HEADER = /^(stt|tt|so tt|so thu tu|thu tu)$/;
 /** Whether every fractional figure of a column has exactly three decimals (“1,010”, “12,500”): thousands grouped the English way. */
 function englishGrouped(filled: ReadonlyArray<CellNumber | null | undefined>): boolean {
   const fractional = filled.filter((v): v is CellNumber => v != null && v.decimals > 0 && v.units % 10 ** v.decimals !== 0);
@@ -330,9 +330,10 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
       }
       if (best === null || r.holds > best.holds) best = { rows: cand.rows, ...r };
     }
-    // rows that are deprivation indicators overlap (a household is deprived in several): the row above them that
-    // they do not add up to (“Tổng số hộ nghèo”, the base of their shares) is their base, each of them at most it
-    if (best !== null && !confirms(best) && deprivationIndicatorRows(best.rows.map(rowLabel))) {
+    // rows that are deprivation indicators overlap (a household is deprived in several), and so do rows naming
+    // different traits (“Hộ nghèo dân tộc thiểu số”, “… có chủ hộ là nữ”, “… có người khuyết tật”): the row above
+    // them that they do not add up to (“Tổng số hộ nghèo”, the base of their shares) is their base, each at most it
+    if (best !== null && !confirms(best) && (deprivationIndicatorRows(best.rows.map(rowLabel)) || overlappingGroups(best.rows.map(rowLabel)))) {
       overlapBases.set(j, best.rows);
       return { ...base, role: 'item' };
     }

@@ -219,3 +219,50 @@ describe('vn-poverty check --bounds, --approximations, --consensus', () => {
     for (const flag of ['--bounds', '--approximations', '--consensus']) expect(io.out()).toContain(flag);
   });
 });
+
+describe('vn-poverty check on tables where nothing could be checked', () => {
+  // a list of communes with their poor and near-poor households: no total row, no rate, no column the others give
+  const communes = [
+    ['Xã Ít Ong', '221', '173'],
+    ['Xã Chiềng Lao', '132', '97'],
+    ['Xã Hua Trai', '324', '110'],
+  ];
+
+  async function sheet(withTotal: boolean): Promise<string> {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Biểu 04');
+    ws.addRow(['HỘ NGHÈO, HỘ CẬN NGHÈO CÁC XÃ ĐẶC BIỆT KHÓ KHĂN']);
+    ws.mergeCells('A1:C1');
+    ws.addRow(['Tên xã', 'Số hộ nghèo', 'Số hộ cận nghèo']);
+    for (const [name, poor, near] of communes) ws.addRow([name, Number(poor), Number(near)]);
+    if (withTotal) ws.addRow(['Tổng cộng', 677, 380]);
+    const path = join(tempDir(), withTotal ? 'bieu04-tong.xlsx' : 'bieu04.xlsx');
+    writeFileSync(path, new Uint8Array(await wb.xlsx.writeBuffer()));
+    return path;
+  }
+
+  it('an Excel table that gave 0 checks: exit 2 and why, never “0 findings”', async () => {
+    const io = fileIo();
+    expect(await runCli(['check', await sheet(false)], io)).toBe(2);
+    expect(io.out()).toBe('');
+    expect(io.err()).toContain('its table gave no check and no figure of its text could be checked: no total row, rate base or relation between its columns could be inferred');
+  });
+
+  it('the same table as text lines: exit 2 too', async () => {
+    const io = captureIo({ files: { 'bieu04.txt': ['Tên xã\tSố hộ nghèo\tSố hộ cận nghèo', ...communes.map((r) => r.join('\t'))].join('\n') } });
+    expect(await runCli(['check', 'bieu04.txt'], io)).toBe(2);
+    expect(io.err()).toContain('nothing to check');
+  });
+
+  it('its twin with a total row is checked: exit 0, “0 findings”', async () => {
+    const io = fileIo();
+    expect(await runCli(['check', await sheet(true)], io)).toBe(0);
+    expect(io.out()).toContain('0 findings');
+  });
+
+  it('a text plan whose figures are checked, beside a table that gave none, is not refused', async () => {
+    const text = ['Toàn xã có 1.200 hộ, trong đó 96 hộ nghèo, chiếm 8,00%.', 'Tên xã\tSố hộ nghèo\tSố hộ cận nghèo', ...communes.map((r) => r.join('\t'))].join('\n');
+    const io = captureIo({ files: { 'plan.txt': text } });
+    expect(await runCli(['check', 'plan.txt'], io)).toBe(0);
+  });
+});
