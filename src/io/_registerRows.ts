@@ -53,10 +53,13 @@ export interface RegisterHeaderRows {
   readonly printed: ReadonlyArray<ReadonlyArray<RawCell>>;
 }
 
-function text(cell: RawCell | undefined): string {
+/** A cell's text as printed, trimmed (a blank and a missing cell are both ''). */
+export function rawCellText(cell: RawCell | undefined): string {
   if (cell === null || cell === undefined) return '';
   return (cell instanceof Date ? cell.toISOString() : String(cell)).trim();
 }
+
+const text = rawCellText;
 
 function filled(cells: ReadonlyArray<RawCell>): number {
   let n = 0;
