@@ -13,6 +13,7 @@ import { hasControlCharacter, isColumnHeader, matchHeader, normalizeHeader, read
 import { isIncomeHeader } from './amountHeader.js';
 import { shortIndicatorAliases } from './_indicatorShortNames.js';
 import { groupDigits, OutOfBounds, plausibleBoundsOf, type PlausibleBounds } from './plausibleBounds.js';
+import { refuseWrongDimensions } from './_dimensionGroups.js';
 import { firstText, RegisterHeaderFinder, isSignatureCell, signatureRowKind, skippedRowKind, type RegisterHeaderRows, type RegisterTotalsCheck, type SkippedRegisterRow } from './_registerRows.js';
 import { DONG_PER_UNIT } from '../numbers/money.js';
 import { extrasPlan, readExtras, REGISTER_REPORT_COLUMNS, REGISTER_SCORE_COLUMNS, type ExtrasPlan, type RegisterExtras } from './registerColumns.js';
@@ -173,6 +174,9 @@ function planOf(headerRows: RegisterHeaderRows, label: string | undefined, stand
   const specs = [...named, ...REGISTER_REPORT_COLUMNS, ...(scores ? REGISTER_SCORE_COLUMNS : [])];
   const reader = recordReader(header, specs, label, { delimiter: options.delimiter ?? ',', requireValues: false, marks: options.marks === true }, headerRow, options.format === 'csv');
   const index = reader.match.index;
+  if (headerRows.dimensions !== undefined) {
+    refuseWrongDimensions(headerRows.dimensions, Object.entries(index).filter(([key]) => key.startsWith('flag:')), header, label, headerRows.rows);
+  }
   const headers: Record<string, string> = {};
   reader.specs.forEach((spec, k) => (headers[spec.key] = spec.key === 'monthlyIncome' ? income!.header : reader.headers[k]!));
   headersWithColumns(headers, index);
@@ -306,6 +310,9 @@ const namesRegisterColumn = (text: string): boolean => isIncomeHeader(text) || i
 const isIdHeader = (text: string): boolean => isColumnHeader(text, ID_SPECS);
 const REGISTER_HEADER_SPECS: readonly ColumnSpec[] = [...HOUSEHOLD_REGISTER_COLUMNS, ...REGISTER_REPORT_COLUMNS, ...REGISTER_SCORE_COLUMNS];
 const ID_SPECS: readonly ColumnSpec[] = HOUSEHOLD_REGISTER_COLUMNS.filter((c) => c.key === 'id');
+const FLAG_SPECS: readonly ColumnSpec[] = HOUSEHOLD_REGISTER_COLUMNS.filter((c) => c.key.startsWith('flag:'));
+/** Whether a sub-header under a dimension header names an indicator (`Bảo hiểm y tế` under `Y tế`). */
+const namesIndicator = (text: string): boolean => isColumnHeader(`Thiếu hụt: ${text}`, FLAG_SPECS);
 
 /** The classify output's headers, as specs: a register that is a classify output read again does not pass its old results through. */
 const OUTPUT_HEADERS: readonly ColumnSpec[] = REGISTER_OUTPUT_HEADERS.filter((c, i, all) => all.findIndex((d) => d.key === c.key) === i).map((c) => ({ key: c.key, vi: c.vi, en: c.en, hint: 'text' }));
@@ -875,7 +882,7 @@ export async function* readRegisterBatches(source: RowSource, options: ReadRegis
   let batcher: Batcher | undefined;
   let settle: ((r: SheetRow) => SheetRow) | undefined;
   let repeats: Repeats | undefined;
-  const finder = new RegisterHeaderFinder(namesRegisterColumn, isIdHeader);
+  const finder = new RegisterHeaderFinder(namesRegisterColumn, isIdHeader, namesIndicator);
   let lastTotals: { row: number; members: bigint; marks: readonly bigint[] } | undefined;
   /** The signature block being read (its rows and first words), and every row skipped as one. */
   let signature: { rows: number[]; words: string[] } | undefined;

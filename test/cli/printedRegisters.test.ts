@@ -293,3 +293,80 @@ describe('properties', () => {
     );
   });
 });
+
+describe('indicators grouped under their dimensions (two header rows: the six services merged over their indicators)', () => {
+  const DIMENSIONS: Cell[] = ['Việc làm', null, 'Y tế', null, 'Giáo dục', null, 'Nhà ở', null, 'Nước sinh hoạt và vệ sinh', null, 'Thông tin', null];
+  const INDICATORS: Cell[] = ['Việc làm', 'Người phụ thuộc trong hộ', 'Dinh dưỡng', 'Bảo hiểm y tế', 'Trình độ giáo dục của người lớn', 'Tình trạng đi học của trẻ em', 'Chất lượng nhà ở', 'Diện tích nhà ở bình quân đầu người', 'Nguồn nước sinh hoạt', 'Nhà tiêu hợp vệ sinh', 'Sử dụng dịch vụ viễn thông', 'Phương tiện phục vụ tiếp cận thông tin'];
+  const marks = (...at: number[]): Cell[] => INDICATORS.map((_, k) => (at.includes(k) ? 'x' : null));
+  /** The Hòa Bình list: title, the dimensions over the indicators, two households (H01: 1.400.000 a person and 3 marks; H02: 10.000.000 a person, 1 mark). */
+  async function hoaBinh(indicators: Cell[] = INDICATORS): Promise<string> {
+    const rows: Cell[][] = [
+      ['UBND XÃ HÒA BÌNH'],
+      ['DANH SÁCH RÀ SOÁT HỘ GIA ĐÌNH NĂM 2024'],
+      [],
+      ['STT', 'Mã hộ', 'Họ tên chủ hộ', 'Khu vực', 'Số nhân khẩu', 'Thu nhập/tháng (đồng)', ...DIMENSIONS],
+      [null, null, null, null, null, null, ...indicators],
+      [1, 'H01', 'Hà Văn Thắng', 'Nông thôn', 4, 5600000, ...marks(3, 9, 10)],
+      [2, 'H02', 'Lường Thị Mai', 'Nông thôn', 2, 20000000, ...marks(0)],
+    ];
+    const merges: Array<[number, number, number, number]> = [...[1, 2, 3, 4, 5, 6].map((c) => [4, c, 5, c] as [number, number, number, number]), ...[0, 1, 2, 3, 4, 5].map((k) => [4, 7 + 2 * k, 4, 8 + 2 * k] as [number, number, number, number])];
+    return workbook(join(dir(), 'hoa-binh.xlsx'), rows, merges);
+  }
+
+  it('each sub-header is read as its indicator: the household with 3 marks under the line is poor, with its 3 deprivations named', async () => {
+    const out = join(dir(), 'ket-qua.csv');
+    const run = await expectOutcome(['classify', await hoaBinh(), ...AS_OF, '--out', out, '--numbers', 'plain'], { code: 0 });
+    expect(run.err).not.toContain('Việc làm: Việc làm');
+    expect(run.out).toContain('2 households classified');
+    const table = parseCsv(readFileSync(out, 'utf8').replace(/^\uFEFF/, ''));
+    const col = (name: string): number => table[0]!.findIndex((x) => x.startsWith(name));
+    expect(table.slice(1).map((r) => [r[col('Mã hộ')], r[col('Mã phân loại')], r[col('Số chỉ số thiếu hụt')], r[col('Các chỉ số thiếu hụt')]])).toEqual([
+      ['H01', 'poor', '3', 'bảo hiểm y tế; nhà tiêu hợp vệ sinh; sử dụng dịch vụ viễn thông'],
+      ['H02', 'non-poor', '1', 'việc làm'],
+    ]);
+  });
+
+  it('an indicator printed under another dimension’s header (Nhà tiêu under Y tế) is refused naming its column (exit 2), never read', async () => {
+    const swapped = [...INDICATORS];
+    [swapped[3], swapped[9]] = [swapped[9]!, swapped[3]!];
+    await expectOutcome(['classify', await hoaBinh(swapped), ...AS_OF], {
+      code: 2,
+      mentions: ['hoa-binh.xlsx, rows 4–5: column 10 (Thiếu hụt: Nhà tiêu hợp vệ sinh) names the indicator latrine, of the dimension water-sanitation, but is printed under “Y tế” (health)'],
+    });
+  });
+});
+
+describe('the deprivation count of a household whose indicators are not all known', () => {
+  const write = (name: string, lines: readonly string[]): string => {
+    const path = join(dir(), name);
+    writeFileSync(path, `${lines.join('\r\n')}\r\n`);
+    return path;
+  };
+
+  it.each(['csv', 'xlsx'] as const)('is left blank in the %s output, never written 0; a household with every indicator marked gets its count', async (format) => {
+    const header = 'Mã hộ,Khu vực,Số nhân khẩu,Thu nhập/tháng (đồng)';
+    const none = write('khong-danh-dau.csv', [header, 'H1,Nông thôn,2,20000000']);
+    const flags = 'Thiếu hụt: việc làm,Thiếu hụt: người phụ thuộc trong hộ gia đình,Thiếu hụt: dinh dưỡng,Thiếu hụt: bảo hiểm y tế,Thiếu hụt: trình độ giáo dục của người lớn,Thiếu hụt: tình trạng đi học của trẻ em,Thiếu hụt: chất lượng nhà ở,Thiếu hụt: diện tích nhà ở bình quân đầu người,Thiếu hụt: nguồn nước sinh hoạt,Thiếu hụt: nhà tiêu hợp vệ sinh,Thiếu hụt: sử dụng dịch vụ viễn thông,Thiếu hụt: phương tiện phục vụ tiếp cận thông tin';
+    const all = write('du-danh-dau.csv', [`${header},${flags}`, 'H1,Nông thôn,2,20000000,x,,,,,,,,,,,']);
+    const countOf = async (file: string): Promise<string | undefined> => {
+      const out = join(dir(), `ket-qua.${format}`);
+      await expectOutcome(['classify', file, ...(file === none ? ['--as-of', '15/10/2024'] : AS_OF), '--out', out, '--numbers', 'plain'], { code: 0 });
+      if (format === 'csv') {
+        const table = parseCsv(readFileSync(out, 'utf8').replace(/^\uFEFF/, ''));
+        return table[1]![table[0]!.findIndex((x) => x.startsWith('Số chỉ số thiếu hụt'))];
+      }
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(out);
+      const ws = wb.worksheets[0]!;
+      let headerRow = 0;
+      let column = 0;
+      ws.eachRow((row, r) => row.eachCell((cell, c) => {
+        if (headerRow === 0 && String(cell.value).startsWith('Số chỉ số thiếu hụt')) [headerRow, column] = [r, c];
+      }));
+      const v = ws.getRow(headerRow + 1).getCell(column).value;
+      return v === null || v === undefined ? '' : String(v);
+    };
+    expect(await countOf(none)).toBe('');
+    expect(await countOf(all)).toBe('1');
+  });
+});
