@@ -370,3 +370,28 @@ describe('the deprivation count of a household whose indicators are not all know
     expect(await countOf(all)).toBe('1');
   });
 });
+
+describe('check on a household register: its totals rows, as classify checks them', () => {
+  it('a wrong “Tổng cộng” is a finding (exit 1) with the words classify prints; the error-free list is checked, 0 findings (exit 0)', async () => {
+    const planted = await workbook(join(dir(), 'tan-lap-sai.xlsx'), tanLap((rows) => (rowOf(rows, 'Tổng cộng')[5] = 15)), [...TITLE_MERGES, ...headMerges(5)]);
+    const message = 'row 17 (Tổng cộng), column 6 (Số nhân khẩu): printed 15, but the households above add up to 14 members; difference 1';
+    const found = await expectOutcome(['check', planted], { code: 1 });
+    expect(found.out).toContain(`totals: ${planted}, ${message}`);
+    expect(found.out).toContain('a household register (header on rows 5–6, 4 households): 3 totals row(s), 15 figure(s) checked against the households above them, 1 finding(s)');
+    const classified = await expectOutcome(['classify', planted, ...AS_OF, '--out', join(dir(), 'ket-qua.csv')], { code: 1 });
+    expect(classified.err).toContain(`totals: ${planted}, ${message}`);
+    const clean = await workbook(join(dir(), 'tan-lap.xlsx'), tanLap(), [...TITLE_MERGES, ...headMerges(5)]);
+    const ok = await expectOutcome(['check', clean], { code: 0 });
+    expect(ok.out).toContain('3 totals row(s), 15 figure(s) checked against the households above them, 0 finding(s)');
+  });
+
+  it('a CSV register with a wrong “Cộng thôn” is a finding; one with no totals row says there is nothing to check (exit 2), never “0 findings”', async () => {
+    const header = 'STT,Mã hộ,Khu vực,Số nhân khẩu,Thu nhập/tháng (đồng),Thiếu hụt: bảo hiểm y tế';
+    const path = join(dir(), 'thon.csv');
+    writeFileSync(path, [header, 'Thôn 1,,,,,', '1,H1,Nông thôn,4,5600000,x', '2,H2,Nông thôn,3,4200000,', 'Cộng thôn 1,,,8,,1'].join('\n'));
+    const found = await expectOutcome(['check', path], { code: 1 });
+    expect(found.out).toContain('row 5 (Cộng thôn 1), column 4 (Số nhân khẩu): printed 8, but the households above add up to 7 members (rows 3–4); difference 1');
+    writeFileSync(path, [header, '1,H1,Nông thôn,4,5600000,x', '2,H2,Nông thôn,3,4200000,'].join('\n'));
+    await expectOutcome(['check', path], { code: 2, mentions: ['is a household register (header on row 1, 2 households) with no totals row: nothing to check'] });
+  });
+});
