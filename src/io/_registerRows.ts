@@ -205,6 +205,22 @@ export function combineHeaderRowsWithGroups(
 const TOTAL_WORDS = /^(tổng cộng|tổng số|tổng hợp|tổng|cộng|total|grand total|subtotal|tong cong|tong so|cong thon|cong xa|cong ap|cong ban)(\s|:|$)/;
 const PLACE_WORDS = /^([ivx]+|[a-d]|\d{1,2})?[.)]?\s*(thon|ap|ban|buon|bon|xom|lang|to|to dan pho|khu pho|khu|khom|khoi|phum|soc|xa|phuong|thi tran|ho ngheo|ho can ngheo|ho thoat ngheo|ho moi)\b/;
 
+/** The words that start a village's name (thôn, ấp, bản, buôn, bon, xóm, làng, tổ dân phố, khu phố, khóm, khối, phum, sóc), folded. */
+const VILLAGE_WORDS = /^(?:(?:[ivx]+|[a-d]|\d{1,2})[.)]\s*)?((?:thon|ap|ban|buon|bon|xom|lang|to dan pho|to|khu pho|khom|khoi|phum|soc)\b.*)$/;
+
+/**
+ * The village a heading row names (`Thôn 1`, `2. Ấp Tân Hòa`, `Tổ dân phố 3` → `Tổ dân phố 3`),
+ * without its list number; undefined for another heading (`I. Hộ nghèo`, `Xã Tân Lập`).
+ * @example
+ * villageOfHeading('II. Thôn Đồng Tâm') //=> 'Thôn Đồng Tâm'
+ */
+export function villageOfHeading(heading: string): string | undefined {
+  const t = heading.normalize('NFC').trim().replace(/\s+/g, ' ');
+  const m = VILLAGE_WORDS.exec(foldVietnamese(t));
+  if (m === null || m[1]!.length > 60) return undefined;
+  return t.slice(t.length - m[1]!.length).trim();
+}
+
 /**
  * What a row between the households is, when it is not one: the header printed again, the row of
  * column numbers, a totals row (`Tổng cộng`, `Cộng`, `Tổng số` in its first filled cell, before

@@ -395,3 +395,34 @@ describe('check on a household register: its totals rows, as classify checks the
     await expectOutcome(['check', path], { code: 2, mentions: ['is a household register (header on row 1, 2 households) with no totals row: nothing to check'] });
   });
 });
+
+describe('the village from heading rows (a list with no Thôn column, “Thôn 1” above its households)', () => {
+  /** The Tân Lập list without its Thôn column (column 4). */
+  const withoutVillage = (rows: Cell[][]): Cell[][] => rows.map((r, i) => (i === 6 ? r.slice(0, N - 1).map((_, k) => k + 1) : r.length > 4 ? [...r.slice(0, 3), ...r.slice(4)] : r));
+  const merges = (): Array<[number, number, number, number]> => [[1, 1, 1, 7], [1, 8, 1, N - 1], [2, 1, 2, N - 1], [3, 1, 3, N - 1], ...[1, 2, 3, 4, 5, 11].map((c) => [5, c, 6, c] as [number, number, number, number]), [5, 7, 5, 10]];
+
+  it('each household takes the heading above it, written in the output’s village column, said in a note; summarize --by village then counts each village', async () => {
+    const file = await workbook(join(dir(), 'tan-lap-khong-thon.xlsx'), withoutVillage(tanLap()), merges());
+    const classified = join(dir(), 'ket-qua.csv');
+    const run = await expectOutcome(['classify', file, ...AS_OF, '--out', classified, '--numbers', 'plain'], { code: 0, mentions: ['no village column: each household\'s village is the heading row above it (row 8 “Thôn 1”, row 13 “Thôn 2”), written in the output\'s village column (Thôn)'] });
+    expect(run.out).toContain('4 households classified');
+    const table = parseCsv(readFileSync(classified, 'utf8').replace(/^\uFEFF/, ''));
+    const village = table[0]!.findIndex((x) => x.startsWith('Thôn'));
+    expect(table.slice(1).map((r) => r[village])).toEqual(['Thôn 1', 'Thôn 1', 'Thôn 2', 'Thôn 2']);
+    const summary = join(dir(), 'tong-hop.csv');
+    await expectOutcome(['summarize', classified, '--by', 'village', '--out', summary, '--numbers', 'plain'], { code: 0 });
+    expect(parseCsv(readFileSync(summary, 'utf8').replace(/^\uFEFF/, '')).slice(1).map((r) => [r[1], r[3]])).toEqual([['Thôn 1', '2'], ['Thôn 2', '2'], ['Tổng cộng', '4']]);
+  });
+
+  it('headings that name no village (“I. Hộ nghèo”) give no village column', async () => {
+    const rows = withoutVillage(tanLap((r) => {
+      r[7] = ['I. Hộ nghèo'];
+      r[12] = ['II. Hộ cận nghèo'];
+    }));
+    const file = await workbook(join(dir(), 'nhom.xlsx'), rows, merges());
+    const classified = join(dir(), 'ket-qua.csv');
+    const run = await expectOutcome(['classify', file, ...AS_OF, '--out', classified], { code: 0 });
+    expect(run.err).not.toContain('no village column');
+    expect(parseCsv(readFileSync(classified, 'utf8').replace(/^\uFEFF/, ''))[0]!.some((h) => h.startsWith('Thôn'))).toBe(false);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { combineHeaderRows, combineHeaderRowsWithGroups, isSignatureCell, signatureRowKind, skippedRowKind } from '../../src/io/_registerRows.js';
+import { combineHeaderRows, combineHeaderRowsWithGroups, isSignatureCell, villageOfHeading, signatureRowKind, skippedRowKind } from '../../src/io/_registerRows.js';
 
 describe('skippedRowKind', () => {
   const header = { cells: ['Mã hộ', 'Khu vực', 'Số nhân khẩu'], rows: [1], printed: [['Mã hộ', 'Khu vực', 'Số nhân khẩu']] };
@@ -56,6 +56,22 @@ describe('combineHeaderRowsWithGroups', () => {
     });
     // a group that is not a dimension is read as before
     expect(combineHeaderRowsWithGroups(['Mã hộ', 'Hỗ trợ', null], [null, 'Dinh dưỡng', 'Bảo hiểm y tế'], namesIndicator).cells).toEqual(['Mã hộ', 'Hỗ trợ: Dinh dưỡng', 'Hỗ trợ: Bảo hiểm y tế']);
+  });
+});
+
+describe('villageOfHeading', () => {
+  it.each([
+    ['Thôn 1', 'Thôn 1'],
+    ['II. Thôn Đồng Tâm', 'Thôn Đồng Tâm'],
+    ['2. Ấp Tân Hòa', 'Ấp Tân Hòa'],
+    ['Tổ dân phố 3', 'Tổ dân phố 3'],
+    ['BẢN NÀ LỪA', 'BẢN NÀ LỪA'],
+  ])('%s names the village %s', (heading, village) => {
+    expect(villageOfHeading(heading)).toBe(village);
+  });
+
+  it.each(['I. Hộ nghèo', 'Xã Tân Lập', 'Tổng cộng', 'Hộ cận nghèo'])('%s names none', (heading) => {
+    expect(villageOfHeading(heading)).toBeUndefined();
   });
 });
 
