@@ -64,6 +64,22 @@ export function rawCellText(cell: RawCell | undefined): string {
 
 const text = rawCellText;
 
+/**
+ * Row numbers as ranges.
+ * @example
+ * rowRanges([40, 42, 43, 44]) //=> '40, 42–44'
+ */
+export function rowRanges(rows: readonly number[]): string {
+  const out: string[] = [];
+  for (let i = 0; i < rows.length; ) {
+    let j = i;
+    while (j + 1 < rows.length && rows[j + 1] === rows[j]! + 1) j++;
+    out.push(j > i ? `${rows[i]}–${rows[j]}` : `${rows[i]}`);
+    i = j + 1;
+  }
+  return out.join(', ');
+}
+
 function filled(cells: ReadonlyArray<RawCell>): number {
   let n = 0;
   for (const c of cells) if (text(c) !== '') n++;

@@ -11,7 +11,7 @@ import { normalizeHeader, type CellValue, type ColumnSpec, type HeaderMatch } fr
 import { readRecordBatches, type ReadRecordsOptions, type TypedRecord } from './readRecords.js';
 import type { RawCell, RowSource } from './readRows.js';
 import { createIdChecker } from '../_internal/_idSet.js';
-import { rawCellText } from './_registerRows.js';
+import { rawCellText, rowRanges } from './_registerRows.js';
 
 /** Household-level columns of a register (one value per household). */
 const HOUSEHOLD_COLUMNS: readonly ColumnSpec[] = [
@@ -344,7 +344,9 @@ const MAX_SUSPECTS = 10_000;
  * consecutive, household columns repeated on a member's row must be blank or equal to the first
  * row's, and two rows of a household that are identical in every column (those passed through
  * too: a name or an STT tells two members of the same age apart) are refused as one row typed
- * twice. A household whose rows come back after another's is named as split. An id that appears again after
+ * twice. A household whose rows come back after another's is named as split. A member row with
+ * its id blank and no household cell, directly under a row of its household, is that household's
+ * (the id on the head's row only; said through `onNote`). An id that appears again after
  * other households is a repeat in either layout. Repeated ids are found exactly in bounded
  * memory (see docs/files-and-cli.md, "Repeated households"): short ids are packed into 64-bit
  * keys exactly, others are hashed and a hash seen again is confirmed by reading the file once
@@ -409,6 +411,8 @@ export async function* readHouseholdRegister(source: RowSource, options: ReadHou
     identical: readonly [number, number] | undefined;
   }
   let current: Current | undefined;
+  /** Member rows with no id read as members of the household on the row above. */
+  const idless: number[] = [];
   const finish = (c: Current): RegisterHousehold | undefined => {
     const id = c.first.values['id'] as string;
     refuseScientificId(id, cellAt(headers, 'id', label, c.first.row));
@@ -449,8 +453,14 @@ export async function* readHouseholdRegister(source: RowSource, options: ReadHou
   for await (const batch of readRecordBatches(source, chooseColumns, readOptions)) {
     const ready: RegisterHousehold[] = [];
     for (const record of batch) {
-      const id = record.values['id'];
-      if (typeof id !== 'string') return bad(cellAt(headers, 'id', label, record.row), 'missing-value', '', 'the household id on every row');
+      const printed = record.values['id'];
+      let id: string;
+      if (typeof printed === 'string') id = printed;
+      else if (layout === 'member-rows' && current !== undefined && isMemberOfRowAbove(record, current.last)) {
+        // the id on the head's row only: a member row right under a row of its household
+        id = current.first.values['id'] as string;
+        idless.push(record.row);
+      } else return bad(cellAt(headers, 'id', label, record.row), 'missing-value', '', layout === 'member-rows' ? 'the household id on every row (or, on a member row with no household columns, directly under a row of its household)' : 'the household id on every row');
       refuseScientificId(id, cellAt(headers, 'id', label, record.row));
       const member = memberOf(record, label, headers);
       if (layout === 'member-rows' && current !== undefined && current.first.values['id'] === id) {
@@ -480,6 +490,9 @@ export async function* readHouseholdRegister(source: RowSource, options: ReadHou
     const done = finish(current);
     if (done !== undefined) yield done;
   }
+  if (idless.length > 0) {
+    options.onNote?.(`${label !== undefined ? `${label}: ` : ''}${idless.length > 1 ? `rows ${rowRanges(idless)} have` : `row ${idless[0]} has`} no household id (${headers['id'] ?? 'Mã hộ'}), a member's columns and no household's: each read as a member of the household on the row above it (the id written on the head's row only)`);
+  }
   if (suspects.length > 0 && typeof source === 'string') {
     // the exact check: the ids printed on the rows the hashes point at
     const idAtRow = await idsOnRows(source, new Set(suspects.map((s) => s.keyRow)), chooseColumns, readOptions);
@@ -504,6 +517,16 @@ async function idsOnRows(
     for (const r of batch) if (rows.has(r.row)) found.set(r.row, r.values['id'] as string);
   }
   return found;
+}
+
+/**
+ * Whether a row with no id is a member of the household above: directly under one of its rows,
+ * with a member's age and every household column blank.
+ */
+function isMemberOfRowAbove(record: TypedRecord, above: TypedRecord): boolean {
+  const v = record.values;
+  if (record.row !== above.row + 1 || v['age'] === null || v['age'] === undefined) return false;
+  return HOUSEHOLD_KEYS.every((k) => v[k] === null || v[k] === undefined);
 }
 
 /**

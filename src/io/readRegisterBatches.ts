@@ -14,7 +14,7 @@ import { isIncomeHeader } from './amountHeader.js';
 import { shortIndicatorAliases } from './_indicatorShortNames.js';
 import { groupDigits, OutOfBounds, plausibleBoundsOf, type PlausibleBounds } from './plausibleBounds.js';
 import { refuseWrongDimensions } from './_dimensionGroups.js';
-import { firstText, villageOfHeading, RegisterHeaderFinder, isSignatureCell, signatureRowKind, skippedRowKind, type RegisterHeaderRows, type RegisterTotalsCheck, type SkippedRegisterRow } from './_registerRows.js';
+import { firstText, rowRanges, villageOfHeading, RegisterHeaderFinder, isSignatureCell, signatureRowKind, skippedRowKind, type RegisterHeaderRows, type RegisterTotalsCheck, type SkippedRegisterRow } from './_registerRows.js';
 import { DONG_PER_UNIT } from '../numbers/money.js';
 import { extrasPlan, readExtras, REGISTER_REPORT_COLUMNS, REGISTER_SCORE_COLUMNS, type ExtrasPlan, type RegisterExtras } from './registerColumns.js';
 import { REGISTER_OUTPUT_HEADERS } from './registerOutputColumns.js';
@@ -1142,18 +1142,6 @@ function noteOutOfBounds(plan: Plan, batcher: Batcher, onNote: ((note: string) =
 /** The note on the rows read as a signature block: which rows, and the words that told. */
 function signatureNote(label: string | undefined, rows: readonly number[], words: readonly string[]): string {
   return `${label !== undefined ? `${label}: ` : ''}${rows.length > 1 ? `rows ${rowRanges(rows)} are` : `row ${rows[0]} is`} a signature block (${words.map((w) => `“${w}”`).join(', ')}${rows.length > 1 ? ', the signers’ names' : ''}), not households: skipped`;
-}
-
-/** Row numbers as ranges: `40, 42–44`. */
-function rowRanges(rows: readonly number[]): string {
-  const out: string[] = [];
-  for (let i = 0; i < rows.length; ) {
-    let j = i;
-    while (j + 1 < rows.length && rows[j + 1] === rows[j]! + 1) j++;
-    out.push(j > i ? `${rows[i]}–${rows[j]}` : `${rows[i]}`);
-    i = j + 1;
-  }
-  return out.join(', ');
 }
 
 /** A row that holds a signature block's words beside other values, read as a household: its errors say it may be a signature row. */

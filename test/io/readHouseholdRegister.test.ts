@@ -182,4 +182,26 @@ describe('readHouseholdRegister', () => {
       expect(households.map((h) => [h.household.id, h.household.members.length])).toEqual([['M01', 3], ['M02', 2]]);
     });
   });
+
+  describe('the household id on the head’s row only', () => {
+    const header = ['Mã hộ', 'Tuổi', 'Khu vực', 'Thu nhập/tháng (đồng)'];
+
+    it('member rows with no id and no household cells, right under their household, are its members, the rows named in a note', async () => {
+      const notes: string[] = [];
+      const out: RegisterHousehold[] = [];
+      const rows = [header, ['M01', '40', 'nông thôn', '5.600.000'], ['', '38', '', ''], ['', '10', '', ''], ['M02', '55', 'nông thôn', '2.800.000'], ['', '50', '', '']];
+      for await (const h of readHouseholdRegister(Readable.from([formatCsv(rows)]), { source: 'ho.csv', onNote: (n) => notes.push(n) })) out.push(h);
+      expect(out.map((h) => [h.household.id, h.row, h.lastRow, h.household.members.map((m) => m.age)])).toEqual([['M01', 2, 4, [40, 38, 10]], ['M02', 5, 6, [55, 50]]]);
+      expect(notes).toEqual(['ho.csv: rows 3–4, 6 have no household id (Mã hộ), a member\'s columns and no household\'s: each read as a member of the household on the row above it (the id written on the head\'s row only)']);
+    });
+
+    it('a row with no id that has a household cell, or comes first, is refused naming its id cell, as before', async () => {
+      const withArea = await failure([header, ['M01', '40', 'nông thôn', '5.600.000'], ['', '38', 'nông thôn', '']]);
+      expect(withArea.code).toBe('missing-value');
+      expect(withArea.path).toEqual(['ho.csv', 3, 'Mã hộ']);
+      const first = await failure([header, ['', '38', '', ''], ['M01', '40', 'nông thôn', '5.600.000']]);
+      expect(first.path).toEqual(['ho.csv', 2, 'Mã hộ']);
+    });
+  });
 });
+
