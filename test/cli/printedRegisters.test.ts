@@ -70,6 +70,13 @@ function tanLap(change: (rows: Cell[][]) => void = () => {}): Cell[][] {
   return rows;
 }
 
+/** A CSV file of these lines (CRLF) in a fresh directory. */
+function write(name: string, lines: readonly string[]): string {
+  const path = join(dir(), name);
+  writeFileSync(path, `${lines.join('\r\n')}\r\n`);
+  return path;
+}
+
 function rowOf(rows: Cell[][], first: string): Cell[] {
   const r = rows.find((x) => x[0] === first);
   if (r === undefined) throw new Error(`no row ${first}`);
@@ -199,11 +206,6 @@ describe('a district’s CSV export (semicolons, title lines, yearly income in n
 });
 
 describe('other shapes a register comes in', () => {
-  const write = (name: string, lines: readonly string[]): string => {
-    const path = join(dir(), name);
-    writeFileSync(path, `${lines.join('\r\n')}\r\n`);
-    return path;
-  };
 
   it('a list with STT and no Mã hộ is refused saying STT numbers rows, not households, and what to add', async () => {
     const file = write('stt.csv', ['DANH SÁCH HỘ CẬN NGHÈO NĂM 2024', 'STT,Họ và tên chủ hộ,Thôn,Khu vực,Số nhân khẩu,Tổng thu nhập hộ/năm (triệu đồng)', '1,Nguyễn Văn A,Thôn 1,Nông thôn,4,"54,5"']);
@@ -337,11 +339,6 @@ describe('indicators grouped under their dimensions (two header rows: the six se
 });
 
 describe('the deprivation count of a household whose indicators are not all known', () => {
-  const write = (name: string, lines: readonly string[]): string => {
-    const path = join(dir(), name);
-    writeFileSync(path, `${lines.join('\r\n')}\r\n`);
-    return path;
-  };
 
   it.each(['csv', 'xlsx'] as const)('is left blank in the %s output, never written 0; a household with every indicator marked gets its count', async (format) => {
     const header = 'Mã hộ,Khu vực,Số nhân khẩu,Thu nhập/tháng (đồng)';

@@ -109,15 +109,11 @@ describe('readHouseholdRegister', () => {
 
   describe('member rows of the same age', () => {
     const header = ['STT', 'Mã hộ', 'Họ tên', 'Quan hệ với chủ hộ', 'Tuổi', 'Khu vực', 'Thu nhập/tháng (đồng)'];
+    const head = ['1', 'H005', 'Lò Văn Pấng', 'Chủ hộ', '38', 'nông thôn', '4.800.000'];
+    const khăm = ['3', 'H005', 'Lò Văn Khăm', 'Con', '6', '', ''];
 
     it('reads two children aged 6 with different names and STT as two members', async () => {
-      const households = await read([
-        header,
-        ['1', 'H005', 'Lò Văn Pấng', 'Chủ hộ', '38', 'nông thôn', '4.800.000'],
-        ['2', 'H005', 'Lò Thị Ín', 'Vợ/chồng', '35', '', ''],
-        ['3', 'H005', 'Lò Văn Khăm', 'Con', '6', '', ''],
-        ['4', 'H005', 'Lò Thị Bua', 'Con', '6', '', ''],
-      ]);
+      const households = await read([header, head, ['2', 'H005', 'Lò Thị Ín', 'Vợ/chồng', '35', '', ''], khăm, ['4', 'H005', 'Lò Thị Bua', 'Con', '6', '', '']]);
       expect(households).toHaveLength(1);
       expect(households[0]!.household.members.map((m) => m.age)).toEqual([38, 35, 6, 6]);
       // the cells are kept inside the reader only: a household read from a file carries no `cells`
@@ -125,12 +121,7 @@ describe('readHouseholdRegister', () => {
     });
 
     it('still refuses two rows identical in every column (a copied row)', async () => {
-      const found = await failure([
-        header,
-        ['1', 'H005', 'Lò Văn Pấng', 'Chủ hộ', '38', 'nông thôn', '4.800.000'],
-        ['3', 'H005', 'Lò Văn Khăm', 'Con', '6', '', ''],
-        ['3', 'H005', 'Lò Văn Khăm', 'Con', '6', '', ''],
-      ]);
+      const found = await failure([header, head, khăm, [...khăm]]);
       expect(found.code).toBe('duplicate-row');
       expect(found.message).toMatch(/^ho\.csv, rows 3 and 4: two identical rows of household "H005"/);
     });
@@ -156,29 +147,17 @@ describe('readHouseholdRegister', () => {
 
   describe('a split household (its member rows, another household\'s, then its own again)', () => {
     const header = ['Mã hộ', 'Tuổi', 'Khu vực', 'Thu nhập/tháng (đồng)'];
+    const [m01, m01b, m01c] = [['M01', '40', 'nông thôn', '5.600.000'], ['M01', '38', '', ''], ['M01', '10', '', '']];
+    const [m02, m02b] = [['M02', '55', 'nông thôn', '2.800.000'], ['M02', '50', '', '']];
 
     it('names the household, the row it appears again at and the household between', async () => {
-      const found = await failure([
-        header,
-        ['M01', '40', 'nông thôn', '5.600.000'],
-        ['M01', '38', '', ''],
-        ['M02', '55', 'nông thôn', '2.800.000'],
-        ['M01', '10', '', ''],
-        ['M02', '50', '', ''],
-      ]);
+      const found = await failure([header, m01!, m01b!, m02!, m01c!, m02b!]);
       expect(found.code).toBe('duplicate-household');
       expect(found.message).toBe('ho.csv, row 5, column 1 (Mã hộ): household "M01" appears again at row 5 after household "M02" (first on row 2): a split household; put all its member rows together');
     });
 
     it('reads the same rows with each household together', async () => {
-      const households = await read([
-        header,
-        ['M01', '40', 'nông thôn', '5.600.000'],
-        ['M01', '38', '', ''],
-        ['M01', '10', '', ''],
-        ['M02', '55', 'nông thôn', '2.800.000'],
-        ['M02', '50', '', ''],
-      ]);
+      const households = await read([header, m01!, m01b!, m01c!, m02!, m02b!]);
       expect(households.map((h) => [h.household.id, h.household.members.length])).toEqual([['M01', 3], ['M02', 2]]);
     });
   });
