@@ -20,6 +20,7 @@ import { MAX_WHOLE_FILE_BYTES } from '../io/readLimits.js';
 import type { CsvDelimiter } from '../io/_csvTokenizer.js';
 import { fileInputs, inputDelimiter, looksLikeZip, openCliInput, readCliText, writeBytesToStdout } from './cliInput.js';
 import { csvReadingHint, DELIMITERS, readGrid, tableOf } from './reconcileCommand.js';
+import { checkRegisterTotals, type RegisterTotalsReport } from './registerTotals.js';
 import { badInput, errorText, EXIT_FINDINGS, EXIT_OK, failedOnInput, noteOnStderr, parseCliArgs, writeJsonResult, type CliCommand, type CliIo, type ExitCode } from './cliSupport.js';
 
 const HELP = `Usage: vn-poverty check PLAN.docx|PLAN.xlsx|PLAN.txt|TABLE.csv|- [--json] [--out checked.docx|checked.xlsx|-] [options]
@@ -29,7 +30,9 @@ layout (header rows, counts, rates and their base, amounts, subtotal and total r
 remaining = start − exits, totals of columns), checks every cell against it, reads the
 arithmetic claims of the text (a total and its parts after “trong đó / bao gồm / gồm”,
 “P% (tương đương N hộ)”, “đạt P% so với kế hoạch”, reduction targets) and checks them,
-and reports every figure that does not add up, with where it is.
+and reports every figure that does not add up, with where it is. A household register (CSV or
+XLSX with Mã hộ, Khu vực and an income, as classify reads it) has its totals rows (Tổng cộng,
+Cộng thôn …) checked against the households above them instead (exit 2 when it has none).
 
 Options:
   --json             print the report as JSON, the envelope of toJsonResult whose value has
@@ -177,6 +180,11 @@ async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
       await checkOutputPath(out);
     }
     if (specFile !== undefined) ({ layouts, specs } = specsOf(await readCliText(io, specFile), specFile));
+    // a household register (Mã hộ, Khu vực, an income): its totals rows checked as classify checks them
+    if (specFile === undefined && file !== '-' && (csv || format === 'xlsx')) {
+      const register = await checkRegisterTotals(file, file, { format: csv ? 'csv' : 'xlsx', ...(csv ? { delimiter } : {}) });
+      if (register !== undefined) return registerResult(io, file, register, { json, out });
+    }
     if (file === '-') {
       const stdin = await openCliInput(io, file, (_name, head) => (looksLikeZip(head) ? 'package' : 'text'));
       try {
@@ -248,6 +256,23 @@ function nothingChecked(report: CheckReport): boolean {
 
 /** What to give when no relation between a table's figures could be inferred. */
 const NO_RELATION = 'no total row, rate base or relation between its columns could be inferred; nothing to check: give its layout with --spec TABLE.json (or reconcile it with --layout NAME)';
+
+/**
+ * The report of `check` on a household register: each totals row's figure that does not add up
+ * to the households above it, a finding (exit 1); nothing to check without a totals row (exit 2).
+ * The households are classified by `classify`, not here.
+ */
+function registerResult(io: CliIo, file: string, r: RegisterTotalsReport, options: { readonly json: boolean; readonly out: string | undefined }): ExitCode {
+  const header = `row${r.headerRows.length > 1 ? 's' : ''} ${r.headerRows.join('–')}`;
+  if (r.error !== undefined) return badInput(io, `check: ${file} is a household register (header on ${header}), and a row cannot be read: ${errorText(r.error)}; classify it with vn-poverty classify`);
+  if (r.totalsRows.length === 0) return badInput(io, `check: ${file} is a household register (header on ${header}, ${r.households} households) with no totals row: nothing to check; classify its households with vn-poverty classify ${file} --as-of DATE`);
+  if (options.out !== undefined) return badInput(io, `check: ${file} is a household register: --out writes a marked-up plan document; write the classified register with vn-poverty classify ${file} --as-of DATE --out FILE`);
+  const summary = `${file}: a household register (header on ${header}, ${r.households} households): ${r.totalsRows.length} totals row(s), ${r.checks} figure(s) checked against the households above them, ${r.findings.length} finding(s); classify its households with vn-poverty classify`;
+  if (options.json) {
+    writeJsonResult(io, { command: 'check', file, register: true, headerRows: r.headerRows, households: r.households, totalsRows: r.totalsRows.map((t) => ({ row: t.row, text: t.text, checks: t.totals ?? [] })), checks: r.checks, findings: r.findings });
+  } else io.stdout.write(`${[...r.findings, summary].join('\n')}\n`);
+  return r.findings.length > 0 ? EXIT_FINDINGS : EXIT_OK;
+}
 
 /** Why a CSV table gave nothing to check, and what to give: its reading when it has no figures, a layout when nothing relates them. */
 function unreadCsvTable(report: CheckReport, delimiter: CsvDelimiter, numberFormat: 'vi' | 'en'): string {

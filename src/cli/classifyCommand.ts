@@ -5,13 +5,14 @@ import { createProgress } from '../io/_progress.js';
 import { classifyRegisterFile, type RegisterFileHousehold, type RegisterFileSummary } from '../io/classifyRegisterFile.js';
 import { formatOfPath, inputFormatOfPath } from '../io/readRows.js';
 import { statusHistoryHeaders } from '../io/registerColumns.js';
-import type { RegisterTotalsCheck, SkippedRegisterRow } from '../io/readRegisterBatches.js';
+import type { SkippedRegisterRow } from '../io/readRegisterBatches.js';
 import type { ConflictResolution } from '../standards/classifyHousehold.js';
 import { HOUSEHOLD_STATUSES } from '../standards/householdStatus.js';
 import { standardFor } from '../standards/standards.js';
 import type { CsvDelimiter } from '../io/_csvTokenizer.js';
 import { fileInputs, inputDelimiter, openCliInput, outputPath, tableFormat, type CliInput } from './cliInput.js';
 import { badInput, cliDate, errorText, EXIT_FINDINGS, EXIT_OK, failedOnInput, fileErrorText, noteOnStderr, parseCliArgs, TABLE_CLI_OPTIONS, tableCliOptions, writeJsonResult, type CliCommand, type CliIo, type ExitCode } from './cliSupport.js';
+import { totalsFindingText } from './registerTotals.js';
 import { classifiedSheet } from './sheets.js';
 
 const CONFLICTS: readonly ConflictResolution[] = ['error', 'use-flag', 'use-facts'];
@@ -317,17 +318,6 @@ const SHOWN_SKIPPED = 12;
 
 const SKIPPED_WORDS: Readonly<Record<SkippedRegisterRow['kind'], string>> = { section: 'heading', totals: 'totals', header: 'header again', 'column-numbers': 'column numbers', signature: 'signature' };
 
-/** A totals row's figure that is neither the sum since the previous totals row nor the sum of all the households above it. */
-function totalsFindingText(file: string, r: SkippedRegisterRow, c: RegisterTotalsCheck): string {
-  const at = `${file}, row ${r.row} (${r.text}), column ${c.column} (${c.header}): printed ${c.printed}`;
-  if (c.fromRow === 0 || c.sinceLast === c.sinceStart) {
-    return `totals: ${at}, but the households above add up to ${c.sinceStart} ${c.counts}${c.fromRow > 0 ? ` (rows ${c.fromRow}–${r.row - 1})` : ''}; difference ${c.printed - c.sinceStart}`;
-  }
-  const nearer = abs(c.printed - c.sinceLast) <= abs(c.printed - c.sinceStart) ? c.sinceLast : c.sinceStart;
-  return `totals: ${at}, but the households since the previous totals row add up to ${c.sinceLast} ${c.counts} (rows ${c.fromRow}–${r.row - 1}), all the households above it to ${c.sinceStart}; difference ${c.printed - nearer}`;
-}
-
-const abs = (x: bigint): bigint => (x < 0n ? -x : x);
 
 /** The standard in force on a day for the sheet's title, or null when there is none (classify then reports it). */
 function standardOrNull(asOf: IsoDate): ReturnType<typeof standardFor> | null {

@@ -268,7 +268,7 @@ export function registerCsvWriter(columns: ReadonlyArray<TableColumn<RegisterOut
         let v = byMasks.get(key);
         if (v === undefined) {
           const sep = Buffer.of(dCode);
-          v = Buffer.concat([sep, staticBytes(5, i), sep, Buffer.from(String(deprivationCounts[i]!), 'latin1'), sep, maskBytes(7, i, known), sep, maskBytes(8, i, known), sep, maskBytes(9, i, unknown), sep, staticBytes(10, i), CRLF]);
+          v = Buffer.concat([sep, staticBytes(5, i), sep, Buffer.from(unknown === 0 ? String(deprivationCounts[i]!) : '', 'latin1'), sep, maskBytes(7, i, known), sep, maskBytes(8, i, known), sep, maskBytes(9, i, unknown), sep, staticBytes(10, i), CRLF]);
           if (unknown === 0 && known < 1 << 12) determinedTails[(rk << 12) | known] = v;
           else if (tailCount < TAIL_CACHE) {
             byMasks.set(key, v);
@@ -338,7 +338,8 @@ export function registerCsvWriter(columns: ReadonlyArray<TableColumn<RegisterOut
               putDigits(Number(monthlyIncome[i]!));
               break;
             case COUNT:
-              putDigits(deprivationCounts[i]!);
+              // blank while an indicator is undetermined (the count is not known)
+              if (undeterminedMasks[i] === 0) putDigits(deprivationCounts[i]!);
               break;
             case PASS: {
               const t = pass![i]![passIndex[s]!]!;

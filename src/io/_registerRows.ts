@@ -6,6 +6,7 @@
  * (`Tổng cộng`) and the header repeated on each printed page. @internal
  */
 import { foldVietnamese } from '../text/foldVietnamese.js';
+import { dimensionOfGroup } from './_dimensionGroups.js';
 import { readAmountHeader } from './amountHeader.js';
 import type { RawCell } from './readRows.js';
 
@@ -51,11 +52,32 @@ export interface RegisterHeaderRows {
   readonly rows: readonly number[];
   /** The rows as printed, to recognise the header when a page repeats it. */
   readonly printed: ReadonlyArray<ReadonlyArray<RawCell>>;
+  /** For each column read as an indicator under a dimension header (`Y tế` over `Bảo hiểm y tế`), that header; undefined elsewhere. */
+  readonly dimensions?: ReadonlyArray<string | undefined>;
 }
 
-function text(cell: RawCell | undefined): string {
+/** A cell's text as printed, trimmed (a blank and a missing cell are both ''). */
+export function rawCellText(cell: RawCell | undefined): string {
   if (cell === null || cell === undefined) return '';
   return (cell instanceof Date ? cell.toISOString() : String(cell)).trim();
+}
+
+const text = rawCellText;
+
+/**
+ * Row numbers as ranges.
+ * @example
+ * rowRanges([40, 42, 43, 44]) //=> '40, 42–44'
+ */
+export function rowRanges(rows: readonly number[]): string {
+  const out: string[] = [];
+  for (let i = 0; i < rows.length; ) {
+    let j = i;
+    while (j + 1 < rows.length && rows[j + 1] === rows[j]! + 1) j++;
+    out.push(j > i ? `${rows[i]}–${rows[j]}` : `${rows[i]}`);
+    i = j + 1;
+  }
+  return out.join(', ');
 }
 
 function filled(cells: ReadonlyArray<RawCell>): number {
@@ -83,6 +105,8 @@ export class RegisterHeaderFinder {
   constructor(
     private readonly namesColumn: (header: string) => boolean,
     private readonly isIdHeader: (header: string) => boolean,
+    /** Whether `Thiếu hụt: <text>` names an indicator column (a sub-header under a dimension header). */
+    private readonly namesIndicator: (text: string) => boolean = () => false,
   ) {}
 
   feed(row: number, cells: ReadonlyArray<RawCell>): { readonly header: RegisterHeaderRows; readonly consumed: boolean } | undefined {
@@ -100,7 +124,8 @@ export class RegisterHeaderFinder {
     }
     const top = this.first;
     if (isSecondHeaderRow(top.cells, cells, this.isIdHeader)) {
-      return { header: { cells: combineHeaderRows(top.cells, cells), rows: [top.row, row], printed: [top.cells, cells] }, consumed: true };
+      const { cells: combined, dimensions } = combineHeaderRowsWithGroups(top.cells, cells, this.namesIndicator);
+      return { header: { cells: combined, rows: [top.row, row], printed: [top.cells, cells], ...(dimensions.some((d) => d !== undefined) ? { dimensions } : {}) }, consumed: true };
     }
     return { header: { cells: top.cells, rows: [top.row], printed: [top.cells] }, consumed: false };
   }
@@ -148,13 +173,31 @@ function isUnitOnly(t: string): boolean {
  * above it. Under a deprivation group (`Thiếu hụt các chỉ số`, `Các chỉ số thiếu hụt`) it names
  * an indicator (`Thiếu hụt: bảo hiểm y tế`); a unit under a header is its unit (`Thu nhập bình
  * quân (đồng/người/tháng)`); any other pair is `group: column` (`Nguyên nhân nghèo: Thiếu vốn`).
+ * @example
+ * combineHeaderRows(['Mã hộ', 'Thiếu hụt các chỉ số', null], [null, 'Việc làm', 'BHYT']) //=> ['Mã hộ', 'Thiếu hụt: Việc làm', 'Thiếu hụt: BHYT']
  */
 export function combineHeaderRows(top: ReadonlyArray<RawCell>, second: ReadonlyArray<RawCell>): RawCell[] {
+  return combineHeaderRowsWithGroups(top, second, () => false).cells;
+}
+
+/**
+ * {@link combineHeaderRows}, and under a dimension header (`Việc làm`, `Y tế`, `Giáo dục`, `Nhà ở`,
+ * `Nước sinh hoạt và vệ sinh`, `Thông tin`) a sub-header that names an indicator (`namesIndicator`)
+ * is that indicator (`Thiếu hụt: Bảo hiểm y tế`), the dimension kept by column in `dimensions` for
+ * the reader to confirm; any other sub-header under it stays `group: column`.
+ */
+export function combineHeaderRowsWithGroups(
+  top: ReadonlyArray<RawCell>,
+  second: ReadonlyArray<RawCell>,
+  namesIndicator: (text: string) => boolean,
+): { readonly cells: RawCell[]; readonly dimensions: Array<string | undefined> } {
   const n = Math.max(top.length, second.length);
   const out: RawCell[] = [];
+  const dimensions: Array<string | undefined> = [];
   for (let i = 0; i < n; i++) {
     const over = text(top[i]);
     const under = text(second[i]);
+    dimensions.push(undefined);
     if (under === '') {
       out.push(over === '' ? null : over);
       continue;
@@ -163,9 +206,12 @@ export function combineHeaderRows(top: ReadonlyArray<RawCell>, second: ReadonlyA
     if (group === undefined) out.push(under);
     else if (isUnitOnly(under)) out.push(/^\(.*\)$/.test(under) ? `${group} ${under}` : `${group} (${under})`);
     else if (/\bthieu hut\b/.test(foldVietnamese(group))) out.push(`Thiếu hụt: ${under}`);
-    else out.push(`${group}: ${under}`);
+    else if (dimensionOfGroup(group) !== undefined && namesIndicator(under)) {
+      out.push(`Thiếu hụt: ${under}`);
+      dimensions[i] = group;
+    } else out.push(`${group}: ${under}`);
   }
-  return out;
+  return { cells: out, dimensions };
 }
 
 /**
@@ -174,6 +220,22 @@ export function combineHeaderRows(top: ReadonlyArray<RawCell>, second: ReadonlyA
  */
 const TOTAL_WORDS = /^(tổng cộng|tổng số|tổng hợp|tổng|cộng|total|grand total|subtotal|tong cong|tong so|cong thon|cong xa|cong ap|cong ban)(\s|:|$)/;
 const PLACE_WORDS = /^([ivx]+|[a-d]|\d{1,2})?[.)]?\s*(thon|ap|ban|buon|bon|xom|lang|to|to dan pho|khu pho|khu|khom|khoi|phum|soc|xa|phuong|thi tran|ho ngheo|ho can ngheo|ho thoat ngheo|ho moi)\b/;
+
+/** The words that start a village's name (thôn, ấp, bản, buôn, bon, xóm, làng, tổ dân phố, khu phố, khóm, khối, phum, sóc), folded. */
+const VILLAGE_WORDS = /^(?:(?:[ivx]+|[a-d]|\d{1,2})[.)]\s*)?((?:thon|ap|ban|buon|bon|xom|lang|to dan pho|to|khu pho|khom|khoi|phum|soc)\b.*)$/;
+
+/**
+ * The village a heading row names (`Thôn 1`, `2. Ấp Tân Hòa`, `Tổ dân phố 3` → `Tổ dân phố 3`),
+ * without its list number; undefined for another heading (`I. Hộ nghèo`, `Xã Tân Lập`).
+ * @example
+ * villageOfHeading('II. Thôn Đồng Tâm') //=> 'Thôn Đồng Tâm'
+ */
+export function villageOfHeading(heading: string): string | undefined {
+  const t = heading.normalize('NFC').trim().replace(/\s+/g, ' ');
+  const m = VILLAGE_WORDS.exec(foldVietnamese(t));
+  if (m === null || m[1]!.length > 60) return undefined;
+  return t.slice(t.length - m[1]!.length).trim();
+}
 
 /**
  * What a row between the households is, when it is not one: the header printed again, the row of

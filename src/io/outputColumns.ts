@@ -44,7 +44,7 @@ export const CLASSIFIED_HOUSEHOLD_COLUMNS: ReadonlyArray<TableColumn<ClassifiedH
   { key: 'line', vi: 'Chuẩn quyết định (đồng/người/tháng)', en: 'Deciding line (dong per person per month)', kind: 'amount', value: (r) => r.classification.line },
   { key: 'lineKind', vi: 'Loại chuẩn', en: 'Line kind', kind: 'text', hidden: true, value: (r) => r.classification.lineKind },
   { key: 'incomeAtOrBelowLine', vi: 'Thu nhập bình quân không quá chuẩn', en: 'Income per head at or below line', kind: 'boolean', value: (r) => r.classification.incomeAtOrBelowLine },
-  { key: 'deprivationCount', vi: 'Số chỉ số thiếu hụt', en: 'Deprivations', kind: 'count', value: (r) => BigInt(r.classification.deprivationCount) },
+  { key: 'deprivationCount', vi: 'Số chỉ số thiếu hụt', en: 'Deprivations', kind: 'count', value: (r) => (r.classification.undetermined.length === 0 ? BigInt(r.classification.deprivationCount) : null) },
   { key: 'deprivations', vi: 'Chỉ số thiếu hụt', en: 'Deprived indicators', kind: 'text', hidden: true, value: (r) => r.classification.deprivations.join('; ') },
   { key: 'deprivationsVi', vi: 'Các chỉ số thiếu hụt', en: 'Deprived indicators (Vietnamese)', kind: 'text', value: (r) => indicatorNamesVi(r.classification.deprivations) },
   { key: 'undetermined', vi: 'Chỉ số chưa xác định', en: 'Undetermined indicators', kind: 'text', hidden: true, value: (r) => r.classification.undetermined.join('; ') },

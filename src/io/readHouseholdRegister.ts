@@ -11,6 +11,7 @@ import { normalizeHeader, type CellValue, type ColumnSpec, type HeaderMatch } fr
 import { readRecordBatches, type ReadRecordsOptions, type TypedRecord } from './readRecords.js';
 import type { RawCell, RowSource } from './readRows.js';
 import { createIdChecker } from '../_internal/_idSet.js';
+import { rawCellText, rowRanges } from './_registerRows.js';
 
 /** Household-level columns of a register (one value per household). */
 const HOUSEHOLD_COLUMNS: readonly ColumnSpec[] = [
@@ -341,8 +342,11 @@ const MAX_SUSPECTS = 10_000;
  * **Layouts.** Without a `Tuổi` (Age) column the register has one row per household, and a
  * household id may appear once. With one, each row is a member: the rows of a household are
  * consecutive, household columns repeated on a member's row must be blank or equal to the first
- * row's, and two rows of a household that are identical in every column read are refused (add
- * a `STT thành viên` (Member no.) column to tell twins apart). An id that appears again after
+ * row's, and two rows of a household that are identical in every column (those passed through
+ * too: a name or an STT tells two members of the same age apart) are refused as one row typed
+ * twice. A household whose rows come back after another's is named as split. A member row with
+ * its id blank and no household cell, directly under a row of its household, is that household's
+ * (the id on the head's row only; said through `onNote`). An id that appears again after
  * other households is a repeat in either layout. Repeated ids are found exactly in bounded
  * memory (see docs/files-and-cli.md, "Repeated households"): short ids are packed into 64-bit
  * keys exactly, others are hashed and a hash seen again is confirmed by reading the file once
@@ -381,14 +385,18 @@ export async function* readHouseholdRegister(source: RowSource, options: ReadHou
     if (options.onDuplicate === undefined) throw error;
     options.onDuplicate(error, rows);
   };
-  const repeatError = (id: string, row: number, firstRow: number): VnPovertyError =>
+  /** An id seen before; `after`, in the member-rows layout, the household whose rows came between (a split household). */
+  const repeatError = (id: string, row: number, firstRow: number, after?: string): VnPovertyError =>
     new VnPovertyError([
       issue({
         code: 'duplicate-household',
         path: label !== undefined ? [label, row, headers['id'] ?? 'id'] : [row, headers['id'] ?? 'id'],
         value: id,
         expected: 'each household once (its rows together)',
-        message: `${cellPlace(cellAt(headers, 'id', label, row))}: household id ${JSON.stringify(id)} appears again (first on row ${firstRow}); each household must appear once${layout === 'member-rows' ? ', its member rows together' : ''}`,
+        message:
+          after !== undefined
+            ? `${cellPlace(cellAt(headers, 'id', label, row))}: household ${JSON.stringify(id)} appears again at row ${row} after household ${JSON.stringify(after)} (first on row ${firstRow}): a split household; put all its member rows together`
+            : `${cellPlace(cellAt(headers, 'id', label, row))}: household id ${JSON.stringify(id)} appears again (first on row ${firstRow}); each household must appear once${layout === 'member-rows' ? ', its member rows together' : ''}`,
       }),
     ]);
   interface Current {
@@ -398,9 +406,13 @@ export async function* readHouseholdRegister(source: RowSource, options: ReadHou
     memberRecords: TypedRecord[];
     /** −1 new; the first row of a certain repeat; −2 − r for a suspect whose hash was first seen at row r. */
     repeatOf: number;
+    /** The id of the household read just before (for a split household's message). */
+    after: string | undefined;
     identical: readonly [number, number] | undefined;
   }
   let current: Current | undefined;
+  /** Member rows with no id read as members of the household on the row above. */
+  const idless: number[] = [];
   const finish = (c: Current): RegisterHousehold | undefined => {
     const id = c.first.values['id'] as string;
     refuseScientificId(id, cellAt(headers, 'id', label, c.first.row));
@@ -420,12 +432,13 @@ export async function* readHouseholdRegister(source: RowSource, options: ReadHou
       );
       return undefined;
     }
-    const built = build(c.first, c.last.row, c.members, label, headers, income!);
+    // a certain repeat is reported before its rows are read as a household (a split household's later rows leave its columns blank)
+    if (c.repeatOf >= 0) {
+      report(repeatError(id, c.first.row, c.repeatOf, layout === 'member-rows' ? c.after : undefined), { row: c.first.row, lastRow: c.last.row });
+      return undefined;
+    }
+    const built = build(c.first, c.last.row, c.members, label, headers, income!, keepCells);
     if (c.repeatOf !== -1) {
-      if (c.repeatOf >= 0) {
-        report(repeatError(id, c.first.row, c.repeatOf), { row: c.first.row, lastRow: c.last.row });
-        return undefined;
-      }
       if (suspects.length >= MAX_SUSPECTS) {
         fail({ code: 'too-many-repeats', path: label !== undefined ? [label] : [], value: suspects.length, expected: `at most ${MAX_SUSPECTS} repeated household ids`, message: `${label ?? 'the register'}: more than ${MAX_SUSPECTS} household ids appear twice; is the register copied into itself?` });
       }
@@ -434,12 +447,20 @@ export async function* readHouseholdRegister(source: RowSource, options: ReadHou
     }
     return built;
   };
-  const readOptions: ReadRecordsOptions = { ...options, ...(label !== undefined ? { source: label } : {}), onHeader, requireValues: false };
+  // the cells of every row are kept: two member rows are a repeat only when they are the same in every column, those passed through too
+  const keepCells = (options as { readonly keepCells?: boolean }).keepCells === true;
+  const readOptions: ReadRecordsOptions = { ...options, ...(label !== undefined ? { source: label } : {}), onHeader, requireValues: false, keepCells: true } as ReadRecordsOptions;
   for await (const batch of readRecordBatches(source, chooseColumns, readOptions)) {
     const ready: RegisterHousehold[] = [];
     for (const record of batch) {
-      const id = record.values['id'];
-      if (typeof id !== 'string') return bad(cellAt(headers, 'id', label, record.row), 'missing-value', '', 'the household id on every row');
+      const printed = record.values['id'];
+      let id: string;
+      if (typeof printed === 'string') id = printed;
+      else if (layout === 'member-rows' && current !== undefined && isMemberOfRowAbove(record, current.last)) {
+        // the id on the head's row only: a member row right under a row of its household
+        id = current.first.values['id'] as string;
+        idless.push(record.row);
+      } else return bad(cellAt(headers, 'id', label, record.row), 'missing-value', '', layout === 'member-rows' ? 'the household id on every row (or, on a member row with no household columns, directly under a row of its household)' : 'the household id on every row');
       refuseScientificId(id, cellAt(headers, 'id', label, record.row));
       const member = memberOf(record, label, headers);
       if (layout === 'member-rows' && current !== undefined && current.first.values['id'] === id) {
@@ -451,20 +472,26 @@ export async function* readHouseholdRegister(source: RowSource, options: ReadHou
         current.last = record;
         continue;
       }
+      const after = current?.first.values['id'] as string | undefined;
       if (current !== undefined) {
         const done = finish(current);
         if (done !== undefined) ready.push(done);
       }
-      for (const key of ['area', 'monthlyIncome']) {
+      const repeatOf = ids.check(id, record.row);
+      // the household columns of a certain repeat are not needed: it is reported as a repeat
+      for (const key of repeatOf >= 0 ? [] : ['area', 'monthlyIncome']) {
         if (record.values[key] === null) bad(cellAt(headers, key, label, record.row), 'missing-value', '', layout === 'member-rows' ? 'a value on the first row of each household' : "a value on each household's row");
       }
-      current = { first: record, last: record, members: member !== undefined ? [member] : [], memberRecords: [record], repeatOf: ids.check(id, record.row), identical: undefined };
+      current = { first: record, last: record, members: member !== undefined ? [member] : [], memberRecords: [record], repeatOf, after, identical: undefined };
     }
     yield* ready;
   }
   if (current !== undefined) {
     const done = finish(current);
     if (done !== undefined) yield done;
+  }
+  if (idless.length > 0) {
+    options.onNote?.(`${label !== undefined ? `${label}: ` : ''}${idless.length > 1 ? `rows ${rowRanges(idless)} have` : `row ${idless[0]} has`} no household id (${headers['id'] ?? 'Mã hộ'}), a member's columns and no household's: each read as a member of the household on the row above it (the id written on the head's row only)`);
   }
   if (suspects.length > 0 && typeof source === 'string') {
     // the exact check: the ids printed on the rows the hashes point at
@@ -492,8 +519,23 @@ async function idsOnRows(
   return found;
 }
 
-/** Whether two rows hold the same value in every column read. */
+/**
+ * Whether a row with no id is a member of the household above: directly under one of its rows,
+ * with a member's age and every household column blank.
+ */
+function isMemberOfRowAbove(record: TypedRecord, above: TypedRecord): boolean {
+  const v = record.values;
+  if (record.row !== above.row + 1 || v['age'] === null || v['age'] === undefined) return false;
+  return HOUSEHOLD_KEYS.every((k) => v[k] === null || v[k] === undefined);
+}
+
+/**
+ * Whether two rows are the same in every column: every cell as printed, those of the columns
+ * passed through too (a name, an STT, a relationship tell two members of the same age apart),
+ * else every value read.
+ */
 function sameRecord(a: TypedRecord, b: TypedRecord): boolean {
+  if (a.cells !== undefined && b.cells !== undefined) return sameCells(a.cells, b.cells);
   const keys = Object.keys(a.values);
   return keys.every((k) => {
     const x = a.values[k];
@@ -501,6 +543,13 @@ function sameRecord(a: TypedRecord, b: TypedRecord): boolean {
     if (x instanceof Decimal && y instanceof Decimal) return x.eq(y);
     return x === y;
   });
+}
+
+/** Whether two rows print the same text in every column. */
+function sameCells(a: ReadonlyArray<RawCell>, b: ReadonlyArray<RawCell>): boolean {
+  const n = Math.max(a.length, b.length);
+  for (let i = 0; i < n; i++) if (rawCellText(a[i]) !== rawCellText(b[i])) return false;
+  return true;
 }
 
 const MEMBER_KEYS = MEMBER_COLUMNS.map((c) => c.key);
@@ -540,11 +589,11 @@ function checkSameHousehold(first: TypedRecord, next: TypedRecord, source: strin
   }
 }
 
-function build(first: TypedRecord, lastRow: number, rowMembers: Array<Record<string, unknown>>, source: string | undefined, headers: Record<string, string>, income: RegisterIncomeColumn): RegisterHousehold {
+function build(first: TypedRecord, lastRow: number, rowMembers: Array<Record<string, unknown>>, source: string | undefined, headers: Record<string, string>, income: RegisterIncomeColumn, keepCells: boolean): RegisterHousehold {
   const parts = householdParts(first, rowMembers, source, headers, income, false);
   const h = { row: first.row, lastRow, unit: parts.unit, household: parts.household as unknown as HouseholdInput, monthlyIncomeExact: parts.exact };
   // the first row's cells, for a reader that passes columns through (internal `keepCells`)
-  return deepFreeze(first.cells !== undefined ? { ...h, cells: first.cells } : h);
+  return deepFreeze(keepCells && first.cells !== undefined ? { ...h, cells: first.cells } : h);
 }
 
 /**

@@ -13,7 +13,8 @@ import { hasControlCharacter, isColumnHeader, matchHeader, normalizeHeader, read
 import { isIncomeHeader } from './amountHeader.js';
 import { shortIndicatorAliases } from './_indicatorShortNames.js';
 import { groupDigits, OutOfBounds, plausibleBoundsOf, type PlausibleBounds } from './plausibleBounds.js';
-import { firstText, RegisterHeaderFinder, isSignatureCell, signatureRowKind, skippedRowKind, type RegisterHeaderRows, type RegisterTotalsCheck, type SkippedRegisterRow } from './_registerRows.js';
+import { refuseWrongDimensions } from './_dimensionGroups.js';
+import { firstText, rowRanges, villageOfHeading, RegisterHeaderFinder, isSignatureCell, signatureRowKind, skippedRowKind, type RegisterHeaderRows, type RegisterTotalsCheck, type SkippedRegisterRow } from './_registerRows.js';
 import { DONG_PER_UNIT } from '../numbers/money.js';
 import { extrasPlan, readExtras, REGISTER_REPORT_COLUMNS, REGISTER_SCORE_COLUMNS, type ExtrasPlan, type RegisterExtras } from './registerColumns.js';
 import { REGISTER_OUTPUT_HEADERS } from './registerOutputColumns.js';
@@ -49,7 +50,10 @@ export interface ReadRegisterBatchesOptions extends ReadRowsOptions, Pick<Classi
   readonly batchSize?: number;
   /** Called once with the header match (its `ignored` headers are the pass-through columns). */
   readonly onHeader?: (match: HeaderMatch) => void;
-  /** Called once, after the header, with how the register is read. */
+  /**
+   * Called once with how the register is read: after the header and the rows above the first
+   * household (a village heading there gives the households their villages: `villagesFrom`).
+   */
   readonly onLayout?: (layout: RegisterFileLayout) => void;
   /**
    * Called for each household that is not yielded because its id repeats another (the error
@@ -90,6 +94,8 @@ export interface RegisterFileLayout {
   readonly standardId: string;
   /** The file rows the header is printed on: one, or two (a group row over its columns); the rows above it are its title. */
   readonly headerRows: readonly number[];
+  /** `'headings'`: the register has no village column, and each household's village is the heading row above it (`Thôn 1`), in `extras` as `village`. */
+  readonly villagesFrom?: 'headings';
 }
 
 /**
@@ -173,6 +179,9 @@ function planOf(headerRows: RegisterHeaderRows, label: string | undefined, stand
   const specs = [...named, ...REGISTER_REPORT_COLUMNS, ...(scores ? REGISTER_SCORE_COLUMNS : [])];
   const reader = recordReader(header, specs, label, { delimiter: options.delimiter ?? ',', requireValues: false, marks: options.marks === true }, headerRow, options.format === 'csv');
   const index = reader.match.index;
+  if (headerRows.dimensions !== undefined) {
+    refuseWrongDimensions(headerRows.dimensions, Object.entries(index).filter(([key]) => key.startsWith('flag:')), header, label, headerRows.rows);
+  }
   const headers: Record<string, string> = {};
   reader.specs.forEach((spec, k) => (headers[spec.key] = spec.key === 'monthlyIncome' ? income!.header : reader.headers[k]!));
   headersWithColumns(headers, index);
@@ -306,6 +315,9 @@ const namesRegisterColumn = (text: string): boolean => isIncomeHeader(text) || i
 const isIdHeader = (text: string): boolean => isColumnHeader(text, ID_SPECS);
 const REGISTER_HEADER_SPECS: readonly ColumnSpec[] = [...HOUSEHOLD_REGISTER_COLUMNS, ...REGISTER_REPORT_COLUMNS, ...REGISTER_SCORE_COLUMNS];
 const ID_SPECS: readonly ColumnSpec[] = HOUSEHOLD_REGISTER_COLUMNS.filter((c) => c.key === 'id');
+const FLAG_SPECS: readonly ColumnSpec[] = HOUSEHOLD_REGISTER_COLUMNS.filter((c) => c.key.startsWith('flag:'));
+/** Whether a sub-header under a dimension header names an indicator (`Bảo hiểm y tế` under `Y tế`). */
+const namesIndicator = (text: string): boolean => isColumnHeader(`Thiếu hụt: ${text}`, FLAG_SPECS);
 
 /** The classify output's headers, as specs: a register that is a classify output read again does not pass its old results through. */
 const OUTPUT_HEADERS: readonly ColumnSpec[] = REGISTER_OUTPUT_HEADERS.filter((c, i, all) => all.findIndex((d) => d.key === c.key) === i).map((c) => ({ key: c.key, vi: c.vi, en: c.en, hint: 'text' }));
@@ -372,6 +384,17 @@ class Batcher {
   private roundedUp!: Uint8Array;
   /** Whether the batch's column households list ages (true), are counted (false), or none yet. */
   private kind: boolean | undefined;
+  /** Whether each household's village is the heading above it (a register with no village column), and that heading's village. */
+  villages = false;
+  village: string | undefined;
+  /** Called once, before the first household is placed. */
+  onFirst: (() => void) | undefined;
+
+  /** From now on each household placed takes {@link Batcher.village} (called before the first is placed). */
+  takeVillagesFromHeadings(): void {
+    this.villages = true;
+    this.extras ??= [];
+  }
 
   constructor(
     private readonly plan: Plan,
@@ -502,7 +525,7 @@ class Batcher {
     this.records = undefined;
     this.units = [];
     this.pass = this.plan.passAt.length > 0 ? [] : undefined;
-    this.extras = this.plan.extras !== undefined ? [] : undefined;
+    this.extras = this.plan.extras !== undefined || this.villages ? [] : undefined;
     this.scores = this.plan.scoreColumns ? [] : undefined;
     this.kind = undefined;
   }
@@ -531,6 +554,11 @@ class Batcher {
   }
 
   private open(row: number, lastRow: number, unit: string | null, listed: boolean | undefined): number {
+    if (this.onFirst !== undefined) {
+      const first = this.onFirst;
+      this.onFirst = undefined;
+      first();
+    }
     if (this.n === this.size || (listed !== undefined && this.kind !== undefined && this.kind !== listed)) this.flush();
     if (this.n === this.capacity) this.grow();
     if (listed !== undefined) this.kind = listed;
@@ -577,7 +605,7 @@ class Batcher {
 
   side(i: number, pass: readonly string[] | undefined, extras: RegisterExtras | undefined): void {
     if (this.pass !== undefined) this.pass[i] = pass!;
-    if (this.extras !== undefined) this.extras[i] = extras;
+    if (this.extras !== undefined) this.extras[i] = this.villages && this.village !== undefined ? Object.freeze({ ...extras, village: this.village }) : extras;
   }
 
   /** Places a household read by the slow path (or held back). */
@@ -875,7 +903,7 @@ export async function* readRegisterBatches(source: RowSource, options: ReadRegis
   let batcher: Batcher | undefined;
   let settle: ((r: SheetRow) => SheetRow) | undefined;
   let repeats: Repeats | undefined;
-  const finder = new RegisterHeaderFinder(namesRegisterColumn, isIdHeader);
+  const finder = new RegisterHeaderFinder(namesRegisterColumn, isIdHeader, namesIndicator);
   let lastTotals: { row: number; members: bigint; marks: readonly bigint[] } | undefined;
   /** The signature block being read (its rows and first words), and every row skipped as one. */
   let signature: { rows: number[]; words: string[] } | undefined;
@@ -907,14 +935,39 @@ export async function* readRegisterBatches(source: RowSource, options: ReadRegis
     }
     return checks.sort((a, b) => a.column - b.column);
   };
+  /** The village headings read so far (row and text), when they give the households' villages. */
+  const headings: Array<{ readonly row: number; readonly text: string }> = [];
+  let layoutSent = false;
+  /** The layout, once the rows above the first household are read (a village heading there gives the output a village column). */
+  const sendLayout = (p: Plan): void => {
+    if (layoutSent) return;
+    layoutSent = true;
+    options.onLayout?.(batcher!.villages ? Object.freeze({ ...p.layout, extras: Object.freeze([...p.layout.extras, 'village']), villagesFrom: 'headings' as const }) : p.layout);
+  };
   const start = (header: RegisterHeaderRows): Plan => {
     const p = planOf(header, label, standard, { ...options, format });
     options.onHeader?.(p.reader.match);
-    options.onLayout?.(p.layout);
     batcher = new Batcher(p, batchSize, (options as { [REUSE_BATCH_ARRAYS]?: boolean })[REUSE_BATCH_ARRAYS] === true);
+    batcher.onFirst = () => sendLayout(p);
     settle = xlsxRowSettler(p.reader, label, options.onNote);
     repeats = new Repeats(p, typeof source === 'string', options.onDuplicate, (options as { [IDS_CHECKED_BY_CALLER]?: boolean })[IDS_CHECKED_BY_CALLER] === true);
     return p;
+  };
+  /**
+   * A heading between the households: in a register with no village column, a heading that names
+   * a village (`Thôn 1`, `Ấp Tân Hòa`, `Tổ dân phố 3`) above the first household makes each
+   * household's village the heading above it; a later one changes it (another heading, `I. Hộ
+   * nghèo`, leaves it).
+   */
+  const headingVillage = (p: Plan, row: number, text: string): void => {
+    const village = villageOfHeading(text);
+    if (village === undefined) return;
+    if (!batcher!.villages) {
+      if (layoutSent || p.layout.layout !== 'household-rows' || p.extras?.columns.some((c) => c.key === 'village') === true) return;
+      batcher!.takeVillagesFromHeadings();
+    }
+    batcher!.village = village;
+    headings.push({ row, text: village });
   };
   /** The slow path: a row as cells, read as readHouseholdRegister reads it. */
   const slowRow = (p: Plan, row: number, rawCells: ReadonlyArray<RawCell>, rawFormats?: ReadonlyArray<string | undefined>, rawProblems?: ReadonlyArray<string | undefined>, xlsx?: SheetRow): void => {
@@ -930,6 +983,9 @@ export async function* readRegisterBatches(source: RowSource, options: ReadRegis
       return;
     }
     const kind = skippedRowKind(rawCells, p.headerRowsPrinted, p.id);
+    if (kind === 'section') headingVillage(p, row, firstText(rawCells));
+    else if (kind !== 'column-numbers' && kind !== 'header') sendLayout(p);
+    if (kind === 'totals' && batcher!.villages) batcher!.village = undefined; // the households after a subtotal are under no heading
     if (kind !== undefined) {
       const totals = kind === 'totals' ? totalsChecks(p, row, rawCells, rawFormats) : undefined;
       options.onSkippedRow?.(Object.freeze({ row, kind, text: firstText(rawCells), ...(totals !== undefined && totals.length > 0 ? { totals: Object.freeze(totals) } : {}) }));
@@ -987,6 +1043,7 @@ export async function* readRegisterBatches(source: RowSource, options: ReadRegis
             // one row per member: grouped by readHouseholdRegister, from the file again or from the rest of the stream
             const rest = typeof source === 'string' ? source : preReadRows(found.header.cells, found.header.rows[0]!, r, next, bytes);
             if (typeof source === 'string') await bytes.return(undefined);
+            sendLayout(plan);
             yield* memberRows(rest, plan, options, batcher!);
             noteOutOfBounds(plan, batcher!, options.onNote);
             return;
@@ -1021,6 +1078,7 @@ export async function* readRegisterBatches(source: RowSource, options: ReadRegis
         slowRow(plan, row, cells, formats, problems, sheetRow);
       }
       if (plan?.layout.layout === 'member-rows') {
+        sendLayout(plan);
         yield* memberRows(source, plan, options, batcher!);
         noteOutOfBounds(plan, batcher!, options.onNote);
         return;
@@ -1030,6 +1088,7 @@ export async function* readRegisterBatches(source: RowSource, options: ReadRegis
   }
   const unsettled = plan === undefined ? finder.end() : undefined;
   if (unsettled !== undefined) plan = start(unsettled); // a header and no households (the header's errors, or nothing to read)
+  if (plan !== undefined) sendLayout(plan);
   if (plan === undefined) {
     fail({ code: 'empty-file', path: label !== undefined ? [label] : [], value: '', expected: 'a header row naming the columns', message: `${label ?? 'the input'} is empty: no header row naming the columns` });
   }
@@ -1048,6 +1107,10 @@ export async function* readRegisterBatches(source: RowSource, options: ReadRegis
     repeats!.settle(found);
   }
   if (signatureRows.length > 0) options.onNote?.(signatureNote(label, signatureRows, signature?.words ?? []));
+  if (headings.length > 0) {
+    const shown = headings.slice(0, 6).map((h) => `row ${h.row} “${h.text}”`).join(', ');
+    options.onNote?.(`${label !== undefined ? `${label}: ` : ''}no village column: each household's village is the heading row above it (${shown}${headings.length > 6 ? ', …' : ''}), written in the output's village column (Thôn); a household under no heading (after a totals row) has none`);
+  }
   noteOutOfBounds(plan, batcher!, options.onNote);
   batcher!.flush();
   yield* drain(batcher);
@@ -1079,18 +1142,6 @@ function noteOutOfBounds(plan: Plan, batcher: Batcher, onNote: ((note: string) =
 /** The note on the rows read as a signature block: which rows, and the words that told. */
 function signatureNote(label: string | undefined, rows: readonly number[], words: readonly string[]): string {
   return `${label !== undefined ? `${label}: ` : ''}${rows.length > 1 ? `rows ${rowRanges(rows)} are` : `row ${rows[0]} is`} a signature block (${words.map((w) => `“${w}”`).join(', ')}${rows.length > 1 ? ', the signers’ names' : ''}), not households: skipped`;
-}
-
-/** Row numbers as ranges: `40, 42–44`. */
-function rowRanges(rows: readonly number[]): string {
-  const out: string[] = [];
-  for (let i = 0; i < rows.length; ) {
-    let j = i;
-    while (j + 1 < rows.length && rows[j + 1] === rows[j]! + 1) j++;
-    out.push(j > i ? `${rows[i]}–${rows[j]}` : `${rows[i]}`);
-    i = j + 1;
-  }
-  return out.join(', ');
 }
 
 /** A row that holds a signature block's words beside other values, read as a household: its errors say it may be a signature row. */
@@ -1453,7 +1504,7 @@ class FastRows implements RecordSink {
       const j = flagJ[f]!;
       if (j >= 0) flags[base + j] = codes[f]!;
     }
-    if (pass !== undefined || extras !== undefined) b.side(i, pass, extras);
+    if (pass !== undefined || extras !== undefined || b.villages) b.side(i, pass, extras);
   }
 
 

@@ -36,7 +36,8 @@ const RESULT_VALUES: Readonly<Record<string, (r: RegisterRow, o: RegisterOutputR
   line: (r) => r.line,
   lineKind: (r) => r.lineKind,
   incomeAtOrBelowLine: (r) => r.incomeAtOrBelowLine,
-  deprivationCount: (r) => BigInt(r.deprivationCount),
+  // a count with indicators undetermined is not known: left blank, never written as the known part (0 when no mark was read)
+  deprivationCount: (r) => (r.undetermined.length === 0 ? BigInt(r.deprivationCount) : null),
   deprivations: (r) => r.deprivations.join('; '),
   deprivationsVi: (r) => indicatorNamesVi(r.deprivations),
   undetermined: (r) => r.undetermined.join('; '),

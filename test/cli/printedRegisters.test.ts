@@ -70,6 +70,13 @@ function tanLap(change: (rows: Cell[][]) => void = () => {}): Cell[][] {
   return rows;
 }
 
+/** A CSV file of these lines (CRLF) in a fresh directory. */
+function write(name: string, lines: readonly string[]): string {
+  const path = join(dir(), name);
+  writeFileSync(path, `${lines.join('\r\n')}\r\n`);
+  return path;
+}
+
 function rowOf(rows: Cell[][], first: string): Cell[] {
   const r = rows.find((x) => x[0] === first);
   if (r === undefined) throw new Error(`no row ${first}`);
@@ -199,11 +206,6 @@ describe('a district’s CSV export (semicolons, title lines, yearly income in n
 });
 
 describe('other shapes a register comes in', () => {
-  const write = (name: string, lines: readonly string[]): string => {
-    const path = join(dir(), name);
-    writeFileSync(path, `${lines.join('\r\n')}\r\n`);
-    return path;
-  };
 
   it('a list with STT and no Mã hộ is refused saying STT numbers rows, not households, and what to add', async () => {
     const file = write('stt.csv', ['DANH SÁCH HỘ CẬN NGHÈO NĂM 2024', 'STT,Họ và tên chủ hộ,Thôn,Khu vực,Số nhân khẩu,Tổng thu nhập hộ/năm (triệu đồng)', '1,Nguyễn Văn A,Thôn 1,Nông thôn,4,"54,5"']);
@@ -291,5 +293,133 @@ describe('properties', () => {
         expect(b.findings).toBe(1);
       }),
     );
+  });
+});
+
+describe('indicators grouped under their dimensions (two header rows: the six services merged over their indicators)', () => {
+  const DIMENSIONS: Cell[] = ['Việc làm', null, 'Y tế', null, 'Giáo dục', null, 'Nhà ở', null, 'Nước sinh hoạt và vệ sinh', null, 'Thông tin', null];
+  const INDICATORS: Cell[] = ['Việc làm', 'Người phụ thuộc trong hộ', 'Dinh dưỡng', 'Bảo hiểm y tế', 'Trình độ giáo dục của người lớn', 'Tình trạng đi học của trẻ em', 'Chất lượng nhà ở', 'Diện tích nhà ở bình quân đầu người', 'Nguồn nước sinh hoạt', 'Nhà tiêu hợp vệ sinh', 'Sử dụng dịch vụ viễn thông', 'Phương tiện phục vụ tiếp cận thông tin'];
+  const marks = (...at: number[]): Cell[] => INDICATORS.map((_, k) => (at.includes(k) ? 'x' : null));
+  /** The Hòa Bình list: title, the dimensions over the indicators, two households (H01: 1.400.000 a person and 3 marks; H02: 10.000.000 a person, 1 mark). */
+  async function hoaBinh(indicators: Cell[] = INDICATORS): Promise<string> {
+    const rows: Cell[][] = [
+      ['UBND XÃ HÒA BÌNH'],
+      ['DANH SÁCH RÀ SOÁT HỘ GIA ĐÌNH NĂM 2024'],
+      [],
+      ['STT', 'Mã hộ', 'Họ tên chủ hộ', 'Khu vực', 'Số nhân khẩu', 'Thu nhập/tháng (đồng)', ...DIMENSIONS],
+      [null, null, null, null, null, null, ...indicators],
+      [1, 'H01', 'Hà Văn Thắng', 'Nông thôn', 4, 5600000, ...marks(3, 9, 10)],
+      [2, 'H02', 'Lường Thị Mai', 'Nông thôn', 2, 20000000, ...marks(0)],
+    ];
+    const merges: Array<[number, number, number, number]> = [...[1, 2, 3, 4, 5, 6].map((c) => [4, c, 5, c] as [number, number, number, number]), ...[0, 1, 2, 3, 4, 5].map((k) => [4, 7 + 2 * k, 4, 8 + 2 * k] as [number, number, number, number])];
+    return workbook(join(dir(), 'hoa-binh.xlsx'), rows, merges);
+  }
+
+  it('each sub-header is read as its indicator: the household with 3 marks under the line is poor, with its 3 deprivations named', async () => {
+    const out = join(dir(), 'ket-qua.csv');
+    const run = await expectOutcome(['classify', await hoaBinh(), ...AS_OF, '--out', out, '--numbers', 'plain'], { code: 0 });
+    expect(run.err).not.toContain('Việc làm: Việc làm');
+    expect(run.out).toContain('2 households classified');
+    const table = parseCsv(readFileSync(out, 'utf8').replace(/^\uFEFF/, ''));
+    const col = (name: string): number => table[0]!.findIndex((x) => x.startsWith(name));
+    expect(table.slice(1).map((r) => [r[col('Mã hộ')], r[col('Mã phân loại')], r[col('Số chỉ số thiếu hụt')], r[col('Các chỉ số thiếu hụt')]])).toEqual([
+      ['H01', 'poor', '3', 'bảo hiểm y tế; nhà tiêu hợp vệ sinh; sử dụng dịch vụ viễn thông'],
+      ['H02', 'non-poor', '1', 'việc làm'],
+    ]);
+  });
+
+  it('an indicator printed under another dimension’s header (Nhà tiêu under Y tế) is refused naming its column (exit 2), never read', async () => {
+    const swapped = [...INDICATORS];
+    [swapped[3], swapped[9]] = [swapped[9]!, swapped[3]!];
+    await expectOutcome(['classify', await hoaBinh(swapped), ...AS_OF], {
+      code: 2,
+      mentions: ['hoa-binh.xlsx, rows 4–5: column 10 (Thiếu hụt: Nhà tiêu hợp vệ sinh) names the indicator latrine, of the dimension water-sanitation, but is printed under “Y tế” (health)'],
+    });
+  });
+});
+
+describe('the deprivation count of a household whose indicators are not all known', () => {
+
+  it.each(['csv', 'xlsx'] as const)('is left blank in the %s output, never written 0; a household with every indicator marked gets its count', async (format) => {
+    const header = 'Mã hộ,Khu vực,Số nhân khẩu,Thu nhập/tháng (đồng)';
+    const none = write('khong-danh-dau.csv', [header, 'H1,Nông thôn,2,20000000']);
+    const flags = 'Thiếu hụt: việc làm,Thiếu hụt: người phụ thuộc trong hộ gia đình,Thiếu hụt: dinh dưỡng,Thiếu hụt: bảo hiểm y tế,Thiếu hụt: trình độ giáo dục của người lớn,Thiếu hụt: tình trạng đi học của trẻ em,Thiếu hụt: chất lượng nhà ở,Thiếu hụt: diện tích nhà ở bình quân đầu người,Thiếu hụt: nguồn nước sinh hoạt,Thiếu hụt: nhà tiêu hợp vệ sinh,Thiếu hụt: sử dụng dịch vụ viễn thông,Thiếu hụt: phương tiện phục vụ tiếp cận thông tin';
+    const all = write('du-danh-dau.csv', [`${header},${flags}`, 'H1,Nông thôn,2,20000000,x,,,,,,,,,,,']);
+    const countOf = async (file: string): Promise<string | undefined> => {
+      const out = join(dir(), `ket-qua.${format}`);
+      await expectOutcome(['classify', file, ...(file === none ? ['--as-of', '15/10/2024'] : AS_OF), '--out', out, '--numbers', 'plain'], { code: 0 });
+      if (format === 'csv') {
+        const table = parseCsv(readFileSync(out, 'utf8').replace(/^\uFEFF/, ''));
+        return table[1]![table[0]!.findIndex((x) => x.startsWith('Số chỉ số thiếu hụt'))];
+      }
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(out);
+      const ws = wb.worksheets[0]!;
+      let headerRow = 0;
+      let column = 0;
+      ws.eachRow((row, r) => row.eachCell((cell, c) => {
+        if (headerRow === 0 && String(cell.value).startsWith('Số chỉ số thiếu hụt')) [headerRow, column] = [r, c];
+      }));
+      const v = ws.getRow(headerRow + 1).getCell(column).value;
+      return v === null || v === undefined ? '' : String(v);
+    };
+    expect(await countOf(none)).toBe('');
+    expect(await countOf(all)).toBe('1');
+  });
+});
+
+describe('check on a household register: its totals rows, as classify checks them', () => {
+  it('a wrong “Tổng cộng” is a finding (exit 1) with the words classify prints; the error-free list is checked, 0 findings (exit 0)', async () => {
+    const planted = await workbook(join(dir(), 'tan-lap-sai.xlsx'), tanLap((rows) => (rowOf(rows, 'Tổng cộng')[5] = 15)), [...TITLE_MERGES, ...headMerges(5)]);
+    const message = 'row 17 (Tổng cộng), column 6 (Số nhân khẩu): printed 15, but the households above add up to 14 members; difference 1';
+    const found = await expectOutcome(['check', planted], { code: 1 });
+    expect(found.out).toContain(`totals: ${planted}, ${message}`);
+    expect(found.out).toContain('a household register (header on rows 5–6, 4 households): 3 totals row(s), 15 figure(s) checked against the households above them, 1 finding(s)');
+    const classified = await expectOutcome(['classify', planted, ...AS_OF, '--out', join(dir(), 'ket-qua.csv')], { code: 1 });
+    expect(classified.err).toContain(`totals: ${planted}, ${message}`);
+    const clean = await workbook(join(dir(), 'tan-lap.xlsx'), tanLap(), [...TITLE_MERGES, ...headMerges(5)]);
+    const ok = await expectOutcome(['check', clean], { code: 0 });
+    expect(ok.out).toContain('3 totals row(s), 15 figure(s) checked against the households above them, 0 finding(s)');
+  });
+
+  it('a CSV register with a wrong “Cộng thôn” is a finding; one with no totals row says there is nothing to check (exit 2), never “0 findings”', async () => {
+    const header = 'STT,Mã hộ,Khu vực,Số nhân khẩu,Thu nhập/tháng (đồng),Thiếu hụt: bảo hiểm y tế';
+    const path = join(dir(), 'thon.csv');
+    writeFileSync(path, [header, 'Thôn 1,,,,,', '1,H1,Nông thôn,4,5600000,x', '2,H2,Nông thôn,3,4200000,', 'Cộng thôn 1,,,8,,1'].join('\n'));
+    const found = await expectOutcome(['check', path], { code: 1 });
+    expect(found.out).toContain('row 5 (Cộng thôn 1), column 4 (Số nhân khẩu): printed 8, but the households above add up to 7 members (rows 3–4); difference 1');
+    writeFileSync(path, [header, '1,H1,Nông thôn,4,5600000,x', '2,H2,Nông thôn,3,4200000,'].join('\n'));
+    await expectOutcome(['check', path], { code: 2, mentions: ['is a household register (header on row 1, 2 households) with no totals row: nothing to check'] });
+  });
+});
+
+describe('the village from heading rows (a list with no Thôn column, “Thôn 1” above its households)', () => {
+  /** The Tân Lập list without its Thôn column (column 4). */
+  const withoutVillage = (rows: Cell[][]): Cell[][] => rows.map((r, i) => (i === 6 ? r.slice(0, N - 1).map((_, k) => k + 1) : r.length > 4 ? [...r.slice(0, 3), ...r.slice(4)] : r));
+  const merges = (): Array<[number, number, number, number]> => [[1, 1, 1, 7], [1, 8, 1, N - 1], [2, 1, 2, N - 1], [3, 1, 3, N - 1], ...[1, 2, 3, 4, 5, 11].map((c) => [5, c, 6, c] as [number, number, number, number]), [5, 7, 5, 10]];
+
+  it('each household takes the heading above it, written in the output’s village column, said in a note; summarize --by village then counts each village', async () => {
+    const file = await workbook(join(dir(), 'tan-lap-khong-thon.xlsx'), withoutVillage(tanLap()), merges());
+    const classified = join(dir(), 'ket-qua.csv');
+    const run = await expectOutcome(['classify', file, ...AS_OF, '--out', classified, '--numbers', 'plain'], { code: 0, mentions: ['no village column: each household\'s village is the heading row above it (row 8 “Thôn 1”, row 13 “Thôn 2”), written in the output\'s village column (Thôn)'] });
+    expect(run.out).toContain('4 households classified');
+    const table = parseCsv(readFileSync(classified, 'utf8').replace(/^\uFEFF/, ''));
+    const village = table[0]!.findIndex((x) => x.startsWith('Thôn'));
+    expect(table.slice(1).map((r) => r[village])).toEqual(['Thôn 1', 'Thôn 1', 'Thôn 2', 'Thôn 2']);
+    const summary = join(dir(), 'tong-hop.csv');
+    await expectOutcome(['summarize', classified, '--by', 'village', '--out', summary, '--numbers', 'plain'], { code: 0 });
+    expect(parseCsv(readFileSync(summary, 'utf8').replace(/^\uFEFF/, '')).slice(1).map((r) => [r[1], r[3]])).toEqual([['Thôn 1', '2'], ['Thôn 2', '2'], ['Tổng cộng', '4']]);
+  });
+
+  it('headings that name no village (“I. Hộ nghèo”) give no village column', async () => {
+    const rows = withoutVillage(tanLap((r) => {
+      r[7] = ['I. Hộ nghèo'];
+      r[12] = ['II. Hộ cận nghèo'];
+    }));
+    const file = await workbook(join(dir(), 'nhom.xlsx'), rows, merges());
+    const classified = join(dir(), 'ket-qua.csv');
+    const run = await expectOutcome(['classify', file, ...AS_OF, '--out', classified], { code: 0 });
+    expect(run.err).not.toContain('no village column');
+    expect(parseCsv(readFileSync(classified, 'utf8').replace(/^\uFEFF/, ''))[0]!.some((h) => h.startsWith('Thôn'))).toBe(false);
   });
 });

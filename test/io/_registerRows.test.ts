@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { combineHeaderRows, isSignatureCell, signatureRowKind, skippedRowKind } from '../../src/io/_registerRows.js';
+import { combineHeaderRows, combineHeaderRowsWithGroups, isSignatureCell, villageOfHeading, signatureRowKind, skippedRowKind } from '../../src/io/_registerRows.js';
 
 describe('skippedRowKind', () => {
   const header = { cells: ['Mã hộ', 'Khu vực', 'Số nhân khẩu'], rows: [1], printed: [['Mã hộ', 'Khu vực', 'Số nhân khẩu']] };
@@ -44,6 +44,34 @@ describe('combineHeaderRows', () => {
         [null, 'đồng/người/tháng', 'Việc làm', 'BHYT', 'Thiếu vốn', 'Ốm đau, tai nạn'],
       ),
     ).toEqual(['Mã hộ', 'Thu nhập bình quân (đồng/người/tháng)', 'Thiếu hụt: Việc làm', 'Thiếu hụt: BHYT', 'Nguyên nhân nghèo: Thiếu vốn', 'Nguyên nhân nghèo: Ốm đau, tai nạn']);
+  });
+});
+
+describe('combineHeaderRowsWithGroups', () => {
+  it('under a dimension header a sub-header that names an indicator is that indicator, the dimension kept; any other stays group: column', () => {
+    const namesIndicator = (t: string): boolean => ['Bảo hiểm y tế', 'Dinh dưỡng'].includes(t);
+    expect(combineHeaderRowsWithGroups(['Mã hộ', 'Y tế', null, 'Nhà ở'], [null, 'Dinh dưỡng', 'Bảo hiểm y tế', 'Diện tích (m2)'], namesIndicator)).toEqual({
+      cells: ['Mã hộ', 'Thiếu hụt: Dinh dưỡng', 'Thiếu hụt: Bảo hiểm y tế', 'Nhà ở: Diện tích (m2)'],
+      dimensions: [undefined, 'Y tế', 'Y tế', undefined],
+    });
+    // a group that is not a dimension is read as before
+    expect(combineHeaderRowsWithGroups(['Mã hộ', 'Hỗ trợ', null], [null, 'Dinh dưỡng', 'Bảo hiểm y tế'], namesIndicator).cells).toEqual(['Mã hộ', 'Hỗ trợ: Dinh dưỡng', 'Hỗ trợ: Bảo hiểm y tế']);
+  });
+});
+
+describe('villageOfHeading', () => {
+  it.each([
+    ['Thôn 1', 'Thôn 1'],
+    ['II. Thôn Đồng Tâm', 'Thôn Đồng Tâm'],
+    ['2. Ấp Tân Hòa', 'Ấp Tân Hòa'],
+    ['Tổ dân phố 3', 'Tổ dân phố 3'],
+    ['BẢN NÀ LỪA', 'BẢN NÀ LỪA'],
+  ])('%s names the village %s', (heading, village) => {
+    expect(villageOfHeading(heading)).toBe(village);
+  });
+
+  it.each(['I. Hộ nghèo', 'Xã Tân Lập', 'Tổng cộng', 'Hộ cận nghèo'])('%s names none', (heading) => {
+    expect(villageOfHeading(heading)).toBeUndefined();
   });
 });
 

@@ -293,3 +293,30 @@ describe('readRegisterBatches: one walk over each plain record', () => {
     });
   });
 });
+
+describe('readRegisterBatches: the village from heading rows', () => {
+  const header = 'STT,Mã hộ,Khu vực,Số nhân khẩu,Thu nhập/tháng (đồng)';
+  async function read(lines: readonly string[]): Promise<{ layouts: unknown[]; villages: Array<string | undefined> }> {
+    const layouts: unknown[] = [];
+    const villages: Array<string | undefined> = [];
+    for await (const b of readRegisterBatches(Readable.from([lines.join('\n')]), { asOf: AS_OF, format: 'csv', batchSize: 2, onLayout: (l) => layouts.push(l) })) {
+      for (let i = 0; i < b.size; i++) villages.push(b.extras?.[i]?.village);
+    }
+    return { layouts, villages };
+  }
+
+  it('a CSV read by its fast path: each household the heading above it, none after a subtotal; the layout (sent once) says so', async () => {
+    const { layouts, villages } = await read([header, 'Thôn 1,,,,', '1,H1,nông thôn,4,5600000', '2,H2,nông thôn,3,4200000', '3,H3,nông thôn,2,9000000', 'Cộng thôn 1,,,9,', 'Thôn Đồng Tâm,,,,', '4,H4,nông thôn,5,7500000', 'Cộng thôn Đồng Tâm,,,5,', '5,H5,nông thôn,1,900000']);
+    expect(villages).toEqual(['Thôn 1', 'Thôn 1', 'Thôn 1', 'Thôn Đồng Tâm', undefined]);
+    expect(layouts).toHaveLength(1);
+    expect(layouts[0]).toMatchObject({ extras: ['village'], villagesFrom: 'headings' });
+  });
+
+  it('households before the first heading: no village is taken from the headings', async () => {
+    const { layouts, villages } = await read([header, '1,H1,nông thôn,4,5600000', 'Thôn 2,,,,', '2,H2,nông thôn,3,4200000']);
+    expect(villages).toEqual([undefined, undefined]);
+    expect(layouts[0]).toMatchObject({ extras: [] });
+    expect(layouts[0]).not.toHaveProperty('villagesFrom');
+  });
+});
+
