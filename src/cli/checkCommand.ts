@@ -182,7 +182,16 @@ async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
     if (specFile !== undefined) ({ layouts, specs } = specsOf(await readCliText(io, specFile), specFile));
     // a household register (Mã hộ, Khu vực, an income): its totals rows checked as classify checks them
     if (specFile === undefined && file !== '-' && (csv || format === 'xlsx')) {
-      const register = await checkRegisterTotals(file, file, { format: csv ? 'csv' : 'xlsx', ...(csv ? { delimiter } : {}) });
+      let told = given;
+      if (csv && told === undefined) {
+        const input = await openCliInput(io, file, () => 'csv' as const);
+        try {
+          told = await inputDelimiter(input, given);
+        } finally {
+          await input.close();
+        }
+      }
+      const register = await checkRegisterTotals(file, file, { format: csv ? 'csv' : 'xlsx', ...(csv ? { delimiter: told ?? delimiter } : {}) });
       if (register !== undefined) return registerResult(io, file, register, { json, out });
     }
     if (file === '-') {

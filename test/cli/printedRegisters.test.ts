@@ -391,6 +391,18 @@ describe('check on a household register: its totals rows, as classify checks the
     writeFileSync(path, [header, '1,H1,Nông thôn,4,5600000,x', '2,H2,Nông thôn,3,4200000,'].join('\n'));
     await expectOutcome(['check', path], { code: 2, mentions: ['is a household register (header on row 1, 2 households) with no totals row: nothing to check'] });
   });
+
+  it('a `;` register without --delimiter is read as a register too (its separator told from the file), its wrong total found; the error-free twin gives 0 findings', async () => {
+    const header = 'STT;Mã hộ;Khu vực;Số nhân khẩu;Thu nhập/tháng (đồng);Thiếu hụt: bảo hiểm y tế';
+    const path = join(dir(), 'thon-cham-phay.csv');
+    writeFileSync(path, [header, '1;H1;Nông thôn;4;5600000;x', '2;H2;Nông thôn;3;4200000;', 'Tổng cộng;;;8;;1'].join('\n'));
+    const found = await expectOutcome(['check', path], { code: 1 });
+    expect(found.out).toContain('row 4 (Tổng cộng), column 4 (Số nhân khẩu): printed 8, but the households above add up to 7 members');
+    writeFileSync(path, [header, '1;H1;Nông thôn;4;5600000;x', '2;H2;Nông thôn;3;4200000;', 'Tổng cộng;;;7;;1'].join('\n'));
+    const ok = await expectOutcome(['check', path], { code: 0 });
+    expect(ok.out).toContain('1 totals row(s)');
+    expect(ok.out).toContain('0 finding(s)');
+  });
 });
 
 describe('the village from heading rows (a list with no Thôn column, “Thôn 1” above its households)', () => {
