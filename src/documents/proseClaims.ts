@@ -9,6 +9,7 @@ import { overlappingGroups } from './_overlappingGroups.js';
 import { sharesAfterTotal } from './_sharesAfterTotal.js';
 import { amongTotals, changesFromLineBefore, countAverages, grandTotals, namedShares, percentsOfNamed, type StatedContext } from './_statedSums.js';
 import { placesOfFigure } from './_placeNames.js';
+import { sectionYear, startYearOf, yearOfSentence } from './_yearStart.js';
 
 /** Where a claim's text is: a block (0-based) and character offsets in its text. */
 export interface TextLocation {
@@ -301,8 +302,8 @@ const SUB_AREA = /\b(khu vuc|thanh thi|nong thon|cac xa|cac phuong|thon)\b|^\s*[
 /** Words before a figure that make it the count of all households: “Tổng số hộ tự nhiên:”, “tổng số hộ dân cư là”, “toàn huyện có … hộ dân”. */
 const BASE_WORDS = /\b(tong so ho(?: dan cu| tu nhien| dan| gia dinh)?|tong so ho dan cu|so ho dan cu)\s*(?:toan (?:tinh|huyen|thi xa|thanh pho|xa|phuong)\s*)?(?:la|co|:)?\s*:?\s*$/;
 
-/** The words between all households and a count among them: “(hộ) (dân cư), trong đó (có)”. */
-const BASE_THEN_TRONG_DO = /^\s*(?:ho\s*)?(?:dan cu|dan|gia dinh|tu nhien)?\s*[,;]?\s*trong do\s*:?\s*(?:co\s+)?$/;
+/** The words between all households and a count among them: “(hộ) (dân cư), trong đó (có)”, or “hộ dân cư, còn” (“có 2.870 hộ dân cư, còn 385 hộ nghèo”). */
+const BASE_THEN_TRONG_DO = /^\s*(?:(?:ho\s*)?(?:dan cu|dan|gia dinh|tu nhien)?\s*[,;]?\s*trong do\s*:?\s*(?:co\s+)?|(?:ho\s*)?(?:dan cu|gia dinh|tu nhien)\s*,\s*con\s+)$/;
 
 const DATE = /\b(thang \d{1,2}\/\d{4}|(?:cuoi|dau|giua) nam \d{4}|(?:cuoi|dau) ky|nam \d{4})\b/;
 
@@ -1397,7 +1398,7 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       const rate = left === undefined ? undefined : inS.find((f) => f.start > left.end && f.dimension === 'percent' && before(f, /^[\s,;]*t[yi] le ho ngheo (?:xuong )?con\s*$|[,;]\s*t[yi] le ho ngheo (?:xuong )?con\s*$/));
       if (cut === undefined || left === undefined || rate === undefined) continue;
       const fall = inS.find((f) => f.start > rate.end && f.dimension === 'percent' && before(f, /^[\s,;]*giam\s*$|[,;]\s*giam\s*$/) && /^\s*(?:diem %|diem phan tram|diem)?\s*so voi (?:dau nam|dau ky|cuoi nam|nam \d{4})/.test(p.folded.slice(f.end, f.end + 40)));
-      const start = [...claims].reverse().find((c): c is RateCountClaim => c.kind === 'rate-count' && c.subject === 'poor' && c.population === '' && c.printedBase !== undefined && c.rate.location.block < p.block);
+      const start = targetStart(p, folded);
       if (start === undefined) continue;
       const sentence = p.text.slice(s.start, s.end).trim();
       const location = { block: p.block, start: s.start, end: s.end };
@@ -1406,6 +1407,26 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       if (fall !== undefined) claims.push({ kind: 'change', from: start.rate, to: fig(p, rate), change: fig(p, fall), direction: 'down', sentence, location });
       changed.add(`${p.block}:${s.start}`);
     }
+  }
+
+  /**
+   * The pair of all the poor on a printed base that a target sentence's change starts from: the one
+   * dated at the start of the year the sentence is about (its own year, else its section's, else the
+   * plan's: {@link yearOfSentence}, {@link sectionYear}, the title's one year), “đầu năm Y” or “cuối
+   * năm Y−1”. None when that start is not printed or two different figures claim it; when nothing
+   * names the sentence's year, the pairs before it, when they all print the same figures.
+   */
+  function targetStart(p: Para, folded: string): RateCountClaim | undefined {
+    const pairs = claims.filter((c): c is RateCountClaim => c.kind === 'rate-count' && c.subject === 'poor' && c.population === '' && c.printedBase !== undefined && c.rate.location.block < p.block);
+    const own = yearOfSentence(folded);
+    const section = own === undefined ? sectionYear(model.blocks, model.blocks.findIndex((b) => b.index === p.block)) : own;
+    const title = titlePeriod();
+    const y = section === undefined ? (title !== null && title.first === title.last ? title.first : undefined) : section;
+    if (y === null) return undefined;
+    const candidates = y === undefined ? pairs : pairs.filter((c) => c.moment !== undefined && c.year !== undefined && startYearOf(c.moment, Number(c.year)) === y);
+    const last = candidates[candidates.length - 1];
+    const same = (a: ClaimFigure, b: ClaimFigure): boolean => compareFractions(a.figure.value, b.figure.value) === 0;
+    return last !== undefined && candidates.every((c) => same(c.count, last.count) && same(c.rate, last.rate)) ? last : undefined;
   }
 
   /** The one count of all the poor at the start, and the one at no start, among the rate–count pairs read so far. */
