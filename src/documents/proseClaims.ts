@@ -537,14 +537,16 @@ export function extractClaims(model: DocumentModel): ProseClaims {
           // total — only when the words after the percentage say so (“hộ nghèo 200 hộ, chiếm 2,5%” is a rate of all households)
           // “vốn huy động 200 triệu đồng (16,20%)”: a share in brackets right after an amount or a count of persons is its share
           const bracketed = (x: ProseFigure): boolean => (f.dimension === 'money' || f.dimension === 'persons') && x.start > f.end && /^\s*\(\s*$/.test(item.para.folded.slice(f.end, x.start)) && /^\s*\)/.test(item.para.folded.slice(x.end, x.end + 3));
+          // …in the part's own clause: “…; hộ nghèo dân tộc thiểu số chiếm 78,44% tổng số hộ nghèo” is another clause's share, of its own base
           const share = item.all.find(
             (x) =>
-              (x.dimension === 'percent' && x.range === undefined && bracketed(x)) ||
+              (x.start < f.end || !/[;.]\s/.test(item.para.text.slice(f.end, x.start))) &&
+              ((x.dimension === 'percent' && x.range === undefined && bracketed(x)) ||
               (x.dimension === 'percent' &&
               /\bchiem(?: ty le| ti le)?\s*$/.test(item.para.folded.slice(Math.max(0, x.start - 16), x.start)) &&
               // money has no rate of households: “Ngân sách tỉnh: 9.250 triệu đồng, chiếm 9,01%” is its share of the total
               // …and a part of persons has none either: “… 450 người, trong đó lao động nữ 280 người, chiếm 62,22%” is its share
-              (f.dimension === 'money' || SHARE_OF_TOTAL.test(item.para.folded.slice(x.end, x.end + 40)) || ((groupShare || f.dimension === 'persons') && !/\bngheo\b/.test(foldVietnamese(item.label)) && /^\s*(?:[.;)]|$)/.test(item.para.folded.slice(x.end, x.end + 3))))),
+              (f.dimension === 'money' || SHARE_OF_TOTAL.test(item.para.folded.slice(x.end, x.end + 40)) || ((groupShare || f.dimension === 'persons') && !/\bngheo\b/.test(foldVietnamese(item.label)) && /^\s*(?:[.;)]|$)/.test(item.para.folded.slice(x.end, x.end + 3)))))),
           );
           const part = fig(item.para, f, item.label);
           if (item.para !== p) listParts.add(`${item.para.block}:${f.start}`);
