@@ -910,8 +910,11 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       const achieved = [...p.figures].reverse().find((f) => f.end <= m.index && f.start >= clauseFrom && (f.dimension === 'percent' || f.dimension === 'households') && f.qualifier === null && p.depths[f.start] === p.depths[m.index] && /\b(?:giam|tang|thoat ngheo)(?: duoc| them)?\s*$/.test(p.folded.slice(Math.max(0, f.start - 14), f.start)) && !used.has(`${p.block}:${f.start}`));
       if (achieved === undefined) continue;
       const later = p.figures.filter((f) => f.start >= after && f.end <= s.end && f.dimension === achieved.dimension && f.qualifier === null && !p.folded.slice(after, f.start).includes(';'));
-      const margin = m[1] === 'vuot' && later[0]?.start === after ? later[0] : undefined;
-      const plan = later.find((f) => f !== margin && (f.start === after || /\b(?:chi tieu|ke hoach|muc tieu|kh)\b(?:\s+(?:de ra|duoc giao|giao|tinh giao|huyen giao|nam \d{4}))?(?:\s+(?:la|:))?\s*(?:giam|tang)?\s*:?\s*$/.test(p.folded.slice(Math.max(m.index, f.start - 30), f.start))));
+      const named = (f: ProseFigure): boolean => /\b(?:chi tieu|ke hoach|muc tieu|kh)\b(?:\s+(?:de ra|duoc giao|giao|tinh giao|huyen giao|nam \d{4}))?(?:\s+(?:la|:))?\s*(?:giam|tang)?\s*:?\s*$/.test(p.folded.slice(Math.max(m.index, f.start - 30), f.start));
+      // the figure right after “vượt” is the margin; after “chưa đạt” too when the plan is printed after it (“chưa đạt chỉ tiêu 0,02% (chỉ tiêu giảm 3,26%)”)
+      const first = later[0]?.start === after ? later[0] : undefined;
+      const margin = first !== undefined && (m[1] === 'vuot' || (m[1] !== 'dat' && later.some((f) => f !== first && named(f)))) ? first : undefined;
+      const plan = later.find((f) => f !== margin && (f.start === after || named(f)));
       if (plan === undefined) continue;
       const pct = p.figures.find((f) => f.dimension === 'percent' && f.start > plan.end && f.end <= s.end && /\bdat\s*$/.test(p.folded.slice(Math.max(0, f.start - 6), f.start)) && /^\s*(?:so voi\s+)?(?:ke hoach|chi tieu|kh)\b/.test(p.folded.slice(f.end, f.end + 20)));
       const verdict = m[1] === 'vuot' ? 'beyond' : m[1] === 'dat' ? 'met' : 'short';
