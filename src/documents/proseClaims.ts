@@ -561,7 +561,7 @@ export function extractClaims(model: DocumentModel): ProseClaims {
           total: fig(p, total),
           parts,
           ...(partsAreSubsets(p, total, partFigures, inlineEnd, s.start) ? { subsets: true as const } : {}),
-          ...(overlappingGroups(parts.map((x) => x.label ?? '')) ? { overlapping: true as const } : {}),
+          ...(overlappingGroups(parts.map(partWords)) ? { overlapping: true as const } : {}),
           sentence: p.text.slice(s.start, Math.max(s.end, Math.min(inlineEnd, p.text.length))).trim(),
           location: { block: p.block, start: s.start, end: Math.max(s.end, inlineEnd) },
         });
@@ -583,7 +583,8 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       while (close < p.text.length && !(p.text[close] === ')' && depthAt[close] === level - 1)) close++;
       const inner = p.folded.slice(from, close);
       // an equivalent, a share, a change, a comparison or a series of years is not a breakdown; a connective inside is read above
-      if (/^\s*(tuong duong|tuong ung|bang|chiem|tang|giam|them|so voi|ke hoach|kh\b|dat|trong do|bao gom|gom|cu the)/.test(inner) || /\b(nam \d{4}|so voi|cung ky|ke hoach)\b|\d{4}\s*:/.test(inner)) continue;
+      // …unless it splits a flow by the year of each part (“Số hộ mới thoát nghèo … là 202 hộ (năm 2023: 38 hộ; năm 2024: 89 hộ; năm 2025: 75 hộ)”)
+      if (/^\s*(tuong duong|tuong ung|bang|chiem|tang|giam|them|so voi|ke hoach|kh\b|dat|trong do|bao gom|gom|cu the)/.test(inner) || (/\b(nam \d{4}|so voi|cung ky|ke hoach)\b|\d{4}\s*:/.test(inner) && !flowByYear(p.folded.slice(sentenceAt(p, total.start).start, total.start), inner))) continue;
       const inside = p.figures.filter((f) => f.start >= from && f.end <= close && depthAt[f.start] === level && f.dimension === total.dimension && f.outOf === undefined && !CHANGE_BEFORE.test(p.folded.slice(Math.max(0, f.start - 12), f.start)));
       if (inside.length < 2) continue;
       const parts: ClaimFigure[] = [];
@@ -603,6 +604,12 @@ export function extractClaims(model: DocumentModel): ProseClaims {
         location: { block: p.block, start: s.start, end: Math.max(s.end, close + 1) },
       });
     }
+  }
+
+  /** The words that name a part: its label and those printed right after its figure in its clause (“có 81 hộ có chủ hộ là nữ”: “có chủ hộ là nữ”). */
+  function partWords(x: ClaimFigure): string {
+    const q = paras[paraAt.get(x.location.block) ?? -1];
+    return `${x.label ?? ''} ${q === undefined ? '' : (/^[^,;.()\d]*/.exec(q.text.slice(x.location.end))?.[0] ?? '')}`;
   }
 
   function labelOf(piece: string, figures: readonly ProseFigure[], offset: number): string {
@@ -1662,6 +1669,18 @@ function splitParts(text: string, offset: number, figures: readonly ProseFigure[
     return out;
   };
   return split(offset, offset + text.length, 0);
+}
+
+/**
+ * A flow split by year in brackets after its total: the total's words name households or persons
+ * that left or entered poverty or were supported (“Số hộ mới thoát nghèo … là”), every item is
+ * “năm YYYY: N …” and the years differ — each year's households are counted once, so they add up.
+ * A stock by year (“số hộ nghèo … (năm 2023: 520 hộ)”) is a history, never a split.
+ */
+function flowByYear(lead: string, inner: string): boolean {
+  if (!/\b(thoat ngheo|phat sinh|tai ngheo|duoc ho tro|cho vay|dao tao|giai ngan)\b/.test(lead) || /\b(con lai|hien co|so voi)\b/.test(lead)) return false;
+  const items = inner.split(/;|,(?!\d)/).map((x) => /^\s*nam ((?:19|20)\d\d)\s*:\s*\d[\d.,]*\s+\p{L}[\p{L} ]*$/u.exec(x)?.[1]);
+  return items.length >= 2 && items.every((y) => y !== undefined) && new Set(items).size === items.length;
 }
 
 /** The moments a clause names: đầu năm (start), thoát nghèo (exit), phát sinh (new), tái nghèo (return), cuối năm / còn lại (end). */
