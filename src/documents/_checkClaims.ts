@@ -382,18 +382,21 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
         message: `“${c.verdictText}”: ${c.achieved.text} against a plan of ${c.plan.text} is ${compareFractions(exactGap, fraction(0n)) > 0 ? `above it by ${vn(exactGap, decimals)}${unit}` : compareFractions(exactGap, fraction(0n)) < 0 ? `short of it by ${vn(exactGap, decimals).replace('-', '')}${unit}` : 'exactly the plan'}, not ${c.verdict === 'beyond' ? 'beyond it' : c.verdict === 'short' ? 'short of it' : 'meeting it'}`,
       });
     }
-    if (c.margin !== null && !intervalContains(iv(c.margin), exactGap)) {
+    // a margin is printed without its sign: “vượt” by the result − the plan, “chưa đạt” by the plan − the result
+    const gap = sign < 0 ? subtractFractions(c.plan.figure.value, c.achieved.figure.value) : exactGap;
+    const worked = sign < 0 ? `${c.plan.text} − ${c.achieved.text}` : `${c.achieved.text} − ${c.plan.text}`;
+    if (c.margin !== null && !intervalContains(iv(c.margin), gap)) {
       found = true;
       finding(c, {
         severity: 'error',
         code: 'margin-mismatch',
         text: c.sentence,
         printed: c.margin.text,
-        expected: `${vn(exactGap, decimals)}${unit}`,
-        difference: fractionToDecimal(subtractFractions(c.margin.figure.value, exactGap)).toFixed(),
-        relation: `${c.verdictText} = ${c.achieved.text} − ${c.plan.text}`,
+        expected: `${vn(gap, decimals)}${unit}`,
+        difference: fractionToDecimal(subtractFractions(c.margin.figure.value, gap)).toFixed(),
+        relation: `${c.verdictText} = ${worked}`,
         location: where(c.margin.location),
-        message: `“${c.margin.text}” ${c.verdictText}: ${c.achieved.text} − ${c.plan.text} = ${vn(exactGap, decimals)}${unit}, not ${c.margin.text} (off by ${vn(subtractFractions(c.margin.figure.value, exactGap), decimals).replace('-', '')}${c.achieved.dimension === 'percent' ? ' points' : unit})`,
+        message: `“${c.margin.text}” ${c.verdictText}: ${worked} = ${vn(gap, decimals)}${unit}, not ${c.margin.text} (off by ${vn(subtractFractions(c.margin.figure.value, gap), decimals).replace('-', '')}${c.achieved.dimension === 'percent' ? ' points' : unit})`,
       });
     }
     const exact = c.plan.figure.value.num === 0n ? null : multiplyFractions(divideFractions(c.achieved.figure.value, c.plan.figure.value), fraction(100n));

@@ -10,6 +10,7 @@ import { sharesAfterTotal } from './_sharesAfterTotal.js';
 import { changesSinceEarlierStart, sharesOfEarlierStart } from './_startBefore.js';
 import { amongTotals, changesFromLineBefore, countAverages, grandTotals, namedShares, percentsOfNamed, type StatedContext } from './_statedSums.js';
 import { placesOfFigure } from './_placeNames.js';
+import { sectionYear, startYearOf, yearOfSentence } from './_yearStart.js';
 
 /** Where a claim's text is: a block (0-based) and character offsets in its text. */
 export interface TextLocation {
@@ -312,8 +313,8 @@ function isHouseholdBase(folded: string, f: ProseFigure): boolean {
   return f.dimension === 'households' && (BASE_WORDS.test(before) || (WHOLE_AREA_HAS.test(before) && HOUSEHOLDS_AFTER.test(folded.slice(f.end, f.end + 12))));
 }
 
-/** The words between all households and a count among them: “(hộ) (dân cư), trong đó (có)”. */
-const BASE_THEN_TRONG_DO = /^\s*(?:ho\s*)?(?:dan cu|dan|gia dinh|tu nhien)?\s*[,;]?\s*trong do\s*:?\s*(?:co\s+)?$/;
+/** The words between all households and a count among them: “(hộ) (dân cư), trong đó (có)”, or “hộ dân cư, còn” (“có 2.870 hộ dân cư, còn 385 hộ nghèo”). */
+const BASE_THEN_TRONG_DO = /^\s*(?:(?:ho\s*)?(?:dan cu|dan|gia dinh|tu nhien)?\s*[,;]?\s*trong do\s*:?\s*(?:co\s+)?|(?:ho\s*)?(?:dan cu|gia dinh|tu nhien)\s*,\s*con\s+)$/;
 
 const DATE = /\b(thang \d{1,2}\/\d{4}|(?:cuoi|dau|giua) nam \d{4}|(?:cuoi|dau) ky|nam \d{4})\b/;
 
@@ -556,15 +557,17 @@ export function extractClaims(model: DocumentModel): ProseClaims {
           // total — only when the words after the percentage say so (“hộ nghèo 200 hộ, chiếm 2,5%” is a rate of all households)
           // “vốn huy động 200 triệu đồng (16,20%)”: a share in brackets right after an amount or a count of persons is its share
           const bracketed = (x: ProseFigure): boolean => (f.dimension === 'money' || f.dimension === 'persons') && x.start > f.end && /^\s*\(\s*$/.test(item.para.folded.slice(f.end, x.start)) && /^\s*\)/.test(item.para.folded.slice(x.end, x.end + 3));
+          // …in the part's own clause: “…; hộ nghèo dân tộc thiểu số chiếm 78,44% tổng số hộ nghèo” is another clause's share, of its own base
           const share = item.all.find(
             (x) =>
-              (x.dimension === 'percent' && x.range === undefined && bracketed(x)) ||
+              (x.start < f.end || !/[;.]\s/.test(item.para.text.slice(f.end, x.start))) &&
+              ((x.dimension === 'percent' && x.range === undefined && bracketed(x)) ||
               (x.dimension === 'percent' &&
               /\bchiem(?: ty le| ti le)?\s*$/.test(item.para.folded.slice(Math.max(0, x.start - 16), x.start)) &&
               // money has no rate of households: “Ngân sách tỉnh: 9.250 triệu đồng, chiếm 9,01%” is its share of the total
               // …and a part of persons has none either: “… 450 người, trong đó lao động nữ 280 người, chiếm 62,22%” is its share
               // …nor a group of the total's own households (“8.215 hộ nghèo, trong đó hộ nghèo có chủ hộ là nữ 1.879 hộ, chiếm 22,87%”)
-              (f.dimension === 'money' || SHARE_OF_TOTAL.test(item.para.folded.slice(x.end, x.end + 40)) || (((groupShare && groupOfTotal(item.label, whose)) || (f.dimension === 'persons' && !/\bngheo\b/.test(foldVietnamese(item.label)))) && /^\s*(?:[.;)]|$)/.test(item.para.folded.slice(x.end, x.end + 3))))),
+              (f.dimension === 'money' || SHARE_OF_TOTAL.test(item.para.folded.slice(x.end, x.end + 40)) || (((groupShare && groupOfTotal(item.label, whose)) || (f.dimension === 'persons' && !/\bngheo\b/.test(foldVietnamese(item.label)))) && /^\s*(?:[.;)]|$)/.test(item.para.folded.slice(x.end, x.end + 3)))))),
           );
           const part = fig(item.para, f, item.label);
           if (item.para !== p) listParts.add(`${item.para.block}:${f.start}`);
@@ -579,7 +582,7 @@ export function extractClaims(model: DocumentModel): ProseClaims {
           total: fig(p, total),
           parts,
           ...(partsAreSubsets(p, total, partFigures, inlineEnd, s.start) ? { subsets: true as const } : {}),
-          ...(overlappingGroups(parts.map((x) => x.label ?? '')) ? { overlapping: true as const } : {}),
+          ...(overlappingGroups(parts.map(partWords)) ? { overlapping: true as const } : {}),
           sentence: p.text.slice(s.start, Math.max(s.end, Math.min(inlineEnd, p.text.length))).trim(),
           location: { block: p.block, start: s.start, end: Math.max(s.end, inlineEnd) },
         });
@@ -601,7 +604,8 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       while (close < p.text.length && !(p.text[close] === ')' && depthAt[close] === level - 1)) close++;
       const inner = p.folded.slice(from, close);
       // an equivalent, a share, a change, a comparison or a series of years is not a breakdown; a connective inside is read above
-      if (/^\s*(tuong duong|tuong ung|bang|chiem|tang|giam|them|so voi|ke hoach|kh\b|dat|trong do|bao gom|gom|cu the)/.test(inner) || /\b(nam \d{4}|so voi|cung ky|ke hoach)\b|\d{4}\s*:/.test(inner)) continue;
+      // …unless it splits a flow by the year of each part (“Số hộ mới thoát nghèo … là 202 hộ (năm 2023: 38 hộ; năm 2024: 89 hộ; năm 2025: 75 hộ)”)
+      if (/^\s*(tuong duong|tuong ung|bang|chiem|tang|giam|them|so voi|ke hoach|kh\b|dat|trong do|bao gom|gom|cu the)/.test(inner) || (/\b(nam \d{4}|so voi|cung ky|ke hoach)\b|\d{4}\s*:/.test(inner) && !flowByYear(p.folded.slice(sentenceAt(p, total.start).start, total.start), inner))) continue;
       const inside = p.figures.filter((f) => f.start >= from && f.end <= close && depthAt[f.start] === level && f.dimension === total.dimension && f.outOf === undefined && !CHANGE_BEFORE.test(p.folded.slice(Math.max(0, f.start - 12), f.start)));
       if (inside.length < 2) continue;
       const parts: ClaimFigure[] = [];
@@ -621,6 +625,12 @@ export function extractClaims(model: DocumentModel): ProseClaims {
         location: { block: p.block, start: s.start, end: Math.max(s.end, close + 1) },
       });
     }
+  }
+
+  /** The words that name a part: its label and those printed right after its figure in its clause (“có 81 hộ có chủ hộ là nữ”: “có chủ hộ là nữ”). */
+  function partWords(x: ClaimFigure): string {
+    const q = paras[paraAt.get(x.location.block) ?? -1];
+    return `${x.label ?? ''} ${q === undefined ? '' : (/^[^,;.()\d]*/.exec(q.text.slice(x.location.end))?.[0] ?? '')}`;
   }
 
   function labelOf(piece: string, figures: readonly ProseFigure[], offset: number): string {
@@ -978,10 +988,13 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       const achieved = [...p.figures].reverse().find((f) => f.end <= m.index && f.start >= clauseFrom && (f.dimension === 'percent' || f.dimension === 'households') && f.qualifier === null && p.depths[f.start] === p.depths[m.index] && /\b(?:giam|tang|thoat ngheo)(?: duoc| them)?\s*$/.test(p.folded.slice(Math.max(0, f.start - 14), f.start)) && !used.has(`${p.block}:${f.start}`));
       if (achieved === undefined) continue;
       const later = p.figures.filter((f) => f.start >= after && f.end <= s.end && f.dimension === achieved.dimension && f.qualifier === null && !p.folded.slice(after, f.start).includes(';'));
-      const margin = m[1] === 'vuot' && later[0]?.start === after ? later[0] : undefined;
+      const named = (f: ProseFigure): boolean => /\b(?:chi tieu|ke hoach|muc tieu|kh)\b(?:\s+(?:de ra|duoc giao|giao|tinh giao|huyen giao|nam \d{4}))?(?:\s+(?:la|:))?\s*(?:giam|tang)?\s*:?\s*$/.test(p.folded.slice(Math.max(m.index, f.start - 30), f.start));
+      // the figure right after “vượt” is the margin; after “chưa đạt” too when the plan is printed after it (“chưa đạt chỉ tiêu 0,02% (chỉ tiêu giảm 3,26%)”)
+      const first = later[0]?.start === after ? later[0] : undefined;
+      const margin = first !== undefined && (m[1] === 'vuot' || (m[1] !== 'dat' && later.some((f) => f !== first && named(f)))) ? first : undefined;
       // “vượt chỉ tiêu Nghị quyết Hội đồng nhân dân huyện giao (giảm 2,50%)”: the plan in brackets after the words naming who set it
       const issued = (f: ProseFigure): boolean => f === later[0] && /^(?:[a-z]+\s+){0,10}\(\s*(?:(?:chi tieu|ke hoach|kh)\s*:?\s*)?(?:giam|tang)?\s*$/.test(p.folded.slice(after, f.start));
-      const plan = later.find((f) => f !== margin && (f.start === after || issued(f) || /\b(?:chi tieu|ke hoach|muc tieu|kh)\b(?:\s+(?:de ra|duoc giao|giao|tinh giao|huyen giao|nam \d{4}))?(?:\s+(?:la|:))?\s*(?:giam|tang)?\s*:?\s*$/.test(p.folded.slice(Math.max(m.index, f.start - 30), f.start))));
+      const plan = later.find((f) => f !== margin && (f.start === after || issued(f) || named(f)));
       if (plan === undefined) continue;
       const pct = p.figures.find((f) => f.dimension === 'percent' && f.start > plan.end && f.end <= s.end && /\bdat\s*$/.test(p.folded.slice(Math.max(0, f.start - 6), f.start)) && /^\s*(?:so voi\s+)?(?:ke hoach|chi tieu|kh)\b/.test(p.folded.slice(f.end, f.end + 20)));
       const verdict = m[1] === 'vuot' ? 'beyond' : m[1] === 'dat' ? 'met' : 'short';
@@ -1472,7 +1485,7 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       const rate = left === undefined ? undefined : inS.find((f) => f.start > left.end && f.dimension === 'percent' && before(f, /^[\s,;]*t[yi] le ho ngheo (?:xuong )?con\s*$|[,;]\s*t[yi] le ho ngheo (?:xuong )?con\s*$/));
       if (cut === undefined || left === undefined || rate === undefined) continue;
       const fall = inS.find((f) => f.start > rate.end && f.dimension === 'percent' && before(f, /^[\s,;]*giam\s*$|[,;]\s*giam\s*$/) && /^\s*(?:diem %|diem phan tram|diem)?\s*so voi (?:dau nam|dau ky|cuoi nam|nam \d{4})/.test(p.folded.slice(f.end, f.end + 40)));
-      const start = [...claims].reverse().find((c): c is RateCountClaim => c.kind === 'rate-count' && c.subject === 'poor' && c.population === '' && c.printedBase !== undefined && c.rate.location.block < p.block);
+      const start = targetStart(p, folded);
       if (start === undefined) continue;
       const sentence = p.text.slice(s.start, s.end).trim();
       const location = { block: p.block, start: s.start, end: s.end };
@@ -1481,6 +1494,26 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       if (fall !== undefined) claims.push({ kind: 'change', from: start.rate, to: fig(p, rate), change: fig(p, fall), direction: 'down', sentence, location });
       changed.add(`${p.block}:${s.start}`);
     }
+  }
+
+  /**
+   * The pair of all the poor on a printed base that a target sentence's change starts from: the one
+   * dated at the start of the year the sentence is about (its own year, else its section's, else the
+   * plan's: {@link yearOfSentence}, {@link sectionYear}, the title's one year), “đầu năm Y” or “cuối
+   * năm Y−1”. None when that start is not printed or two different figures claim it; when nothing
+   * names the sentence's year, the pairs before it, when they all print the same figures.
+   */
+  function targetStart(p: Para, folded: string): RateCountClaim | undefined {
+    const pairs = claims.filter((c): c is RateCountClaim => c.kind === 'rate-count' && c.subject === 'poor' && c.population === '' && c.printedBase !== undefined && c.rate.location.block < p.block);
+    const own = yearOfSentence(folded);
+    const section = own === undefined ? sectionYear(model.blocks, model.blocks.findIndex((b) => b.index === p.block)) : own;
+    const title = titlePeriod();
+    const y = section === undefined ? (title !== null && title.first === title.last ? title.first : undefined) : section;
+    if (y === null) return undefined;
+    const candidates = y === undefined ? pairs : pairs.filter((c) => c.moment !== undefined && c.year !== undefined && startYearOf(c.moment, Number(c.year)) === y);
+    const last = candidates[candidates.length - 1];
+    const same = (a: ClaimFigure, b: ClaimFigure): boolean => compareFractions(a.figure.value, b.figure.value) === 0;
+    return last !== undefined && candidates.every((c) => same(c.count, last.count) && same(c.rate, last.rate)) ? last : undefined;
   }
 
   /** The one count of all the poor at the start, and the one at no start, among the rate–count pairs read so far. */
@@ -1732,6 +1765,18 @@ function splitParts(text: string, offset: number, figures: readonly ProseFigure[
     return out;
   };
   return split(offset, offset + text.length, 0);
+}
+
+/**
+ * A flow split by year in brackets after its total: the total's words name households or persons
+ * that left or entered poverty or were supported (“Số hộ mới thoát nghèo … là”), every item is
+ * “năm YYYY: N …” and the years differ — each year's households are counted once, so they add up.
+ * A stock by year (“số hộ nghèo … (năm 2023: 520 hộ)”) is a history, never a split.
+ */
+function flowByYear(lead: string, inner: string): boolean {
+  if (!/\b(thoat ngheo|phat sinh|tai ngheo|duoc ho tro|cho vay|dao tao|giai ngan)\b/.test(lead) || /\b(con lai|hien co|so voi)\b/.test(lead)) return false;
+  const items = inner.split(/;|,(?!\d)/).map((x) => /^\s*nam ((?:19|20)\d\d)\s*:\s*\d[\d.,]*\s+\p{L}[\p{L} ]*$/u.exec(x)?.[1]);
+  return items.length >= 2 && items.every((y) => y !== undefined) && new Set(items).size === items.length;
 }
 
 /** The moments a clause names: đầu năm (start), thoát nghèo (exit), phát sinh (new), tái nghèo (return), cuối năm / còn lại (end). */
