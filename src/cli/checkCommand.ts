@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import * as z from 'zod';
 import { checkDocument, type CheckDocumentOptions } from '../documents/checkDocument.js';
@@ -181,7 +182,8 @@ async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
     }
     if (specFile !== undefined) ({ layouts, specs } = specsOf(await readCliText(io, specFile), specFile));
     // a household register (Mã hộ, Khu vực, an income): its totals rows checked as classify checks them
-    if (specFile === undefined && file !== '-' && (csv || format === 'xlsx')) {
+    // (a file on disk: the register reader opens the path itself)
+    if (specFile === undefined && file !== '-' && (csv || format === 'xlsx') && (await stat(file).then((f) => f.isFile(), () => false))) {
       let told = given;
       if (csv && told === undefined) {
         const input = await openCliInput(io, file, () => 'csv' as const);

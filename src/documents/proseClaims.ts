@@ -421,7 +421,6 @@ export function extractClaims(model: DocumentModel): ProseClaims {
     againstPlan(p);
     percentOfPlan(p);
     changes(p);
-    rateCutsFromStart(p, pi);
     yearlyAverages(p);
     moneyAverages(p, pi);
     changesSinceStart(p);
@@ -438,6 +437,8 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       changed.add(`${p.block}:${c.location.start}`);
     }
     chainedTarget(p);
+    // after a target's chain, which reads its cut with its counts
+    rateCutsFromStart(p, pi);
     targets(p);
     tableFigures(p);
   });
@@ -901,12 +902,16 @@ export function extractClaims(model: DocumentModel): ProseClaims {
   /**
    * The one poverty rate of all the poor at the start (“Đầu năm 2025, toàn huyện có 1.792 hộ nghèo, chiếm tỷ lệ
    * 9,94%”) among the rate–count pairs read in this paragraph before `before` and in the three paragraphs before
-   * it, of the year the sentence names (if it names one); undefined when none, or two that differ.
+   * it: of the start of the year the sentence is about ({@link sentenceYear}; “cuối năm 2024” is the start of
+   * 2025), else any pair dated at a start; undefined when none, or two that differ.
    */
   function startRateBefore(p: Para, pi: number, before: number): ClaimFigure | undefined {
-    const year = /\b(?:19|20)\d\d\b/.exec(p.folded.slice(before, sentenceAt(p, before).end))?.[0];
+    const s = sentenceAt(p, before);
+    const y = sentenceYear(p, p.folded.slice(s.start, s.end));
+    if (y === null) return undefined;
     const blocks = new Set(paras.slice(Math.max(0, pi - 3), pi + 1).map((q) => q.block));
-    const starts = claims.filter((c): c is RateCountClaim => c.kind === 'rate-count' && c.subject === 'poor' && c.population === '' && c.moment === 'start' && c.rate.figure.qualifier === null && blocks.has(c.rate.location.block) && (c.rate.location.block < p.block || c.rate.location.start < before) && (year === undefined || c.year === undefined || c.year === year));
+    const atStart = (c: RateCountClaim): boolean => (y === undefined ? c.moment === 'start' : c.moment !== undefined && c.year !== undefined && startYearOf(c.moment, Number(c.year)) === y);
+    const starts = claims.filter((c): c is RateCountClaim => c.kind === 'rate-count' && c.subject === 'poor' && c.population === '' && c.rate.figure.qualifier === null && blocks.has(c.rate.location.block) && (c.rate.location.block < p.block || c.rate.location.start < before) && atStart(c));
     const first = starts[0];
     if (first === undefined || starts.some((c) => compareFractions(c.rate.figure.value, first.rate.figure.value) !== 0)) return undefined;
     return first.rate;
@@ -1497,6 +1502,18 @@ export function extractClaims(model: DocumentModel): ProseClaims {
   }
 
   /**
+   * The year a sentence is about, as the year whose start its changes are measured from: its own
+   * ({@link yearOfSentence}), else its section's ({@link sectionYear}), else the title's one year;
+   * null when that names several, undefined when nothing names one.
+   */
+  function sentenceYear(p: Para, folded: string): number | null | undefined {
+    const own = yearOfSentence(folded);
+    const section = own === undefined ? sectionYear(model.blocks, model.blocks.findIndex((b) => b.index === p.block)) : own;
+    const title = titlePeriod();
+    return section === undefined ? (title !== null && title.first === title.last ? title.first : undefined) : section;
+  }
+
+  /**
    * The pair of all the poor on a printed base that a target sentence's change starts from: the one
    * dated at the start of the year the sentence is about (its own year, else its section's, else the
    * plan's: {@link yearOfSentence}, {@link sectionYear}, the title's one year), “đầu năm Y” or “cuối
@@ -1505,10 +1522,7 @@ export function extractClaims(model: DocumentModel): ProseClaims {
    */
   function targetStart(p: Para, folded: string): RateCountClaim | undefined {
     const pairs = claims.filter((c): c is RateCountClaim => c.kind === 'rate-count' && c.subject === 'poor' && c.population === '' && c.printedBase !== undefined && c.rate.location.block < p.block);
-    const own = yearOfSentence(folded);
-    const section = own === undefined ? sectionYear(model.blocks, model.blocks.findIndex((b) => b.index === p.block)) : own;
-    const title = titlePeriod();
-    const y = section === undefined ? (title !== null && title.first === title.last ? title.first : undefined) : section;
+    const y = sentenceYear(p, folded);
     if (y === null) return undefined;
     const candidates = y === undefined ? pairs : pairs.filter((c) => c.moment !== undefined && c.year !== undefined && startYearOf(c.moment, Number(c.year)) === y);
     const last = candidates[candidates.length - 1];
