@@ -303,11 +303,15 @@ export function linearRelations(
         const named = namesBoth(t, a, b) || namesTotalOf(t, a, b);
         if (!accepted && !named && !namesChange(t, a, b)) continue;
         // a shadow of a wider sum: t = a + b + c in every row, c blank or zero where t = a + b holds (a total
-        // = its investment + the two sources of its recurrent capital, wherever it has no investment)
+        // = its investment + the two sources of its recurrent capital, wherever it has no investment); or in every
+        // row where t = a + b holds and more (a wrong cell breaks the wider sum once: the narrower still shadows it)
         const widens = (c: Col): boolean => {
           if (c === t || c === a || c === b || !compatible(c, t)) return false;
           const wider = test(t, [a, b, c]);
-          return wider.breaks.length === 0 && wider.of >= r.holds;
+          if (wider.of < r.holds) return false;
+          if (wider.breaks.length === 0) return true;
+          const narrowBreaks = new Set(r.breaks);
+          return wider.holds > r.holds && wider.breaks.every((j) => narrowBreaks.has(j));
         };
         if (!named && r.breaks.length > 0 && additive.some(widens)) continue;
         used.add(s);

@@ -184,7 +184,7 @@ export function namedGroup(s: RowSignal): boolean {
 /** A candidate set of rows a subtotal or total adds up, and how it was found. */
 export interface Coverage {
   readonly rows: readonly number[];
-  readonly how: 'following' | 'preceding' | 'all-items' | 'groups' | 'children';
+  readonly how: 'following' | 'preceding' | 'all-items' | 'top-items' | 'groups' | 'children';
 }
 
 /**
@@ -209,6 +209,7 @@ export function coverageCandidates(signals: readonly RowSignal[], at: number): C
     if (leaf(i)) preceding.unshift(x.row);
   }
   const allItems = signals.filter((_, i) => leaf(i)).map((x) => x.row);
+  const topItems = topLevelItems(signals);
   const topGroups = (() => {
     const groups = signals.filter((x) => x.signal === 'group');
     if (groups.length === 0) return [];
@@ -233,6 +234,8 @@ export function coverageCandidates(signals: readonly RowSignal[], at: number): C
   };
   if (s.signal === 'total') {
     if (s.label !== '' && /^cong\b/.test(foldVietnamese(s.label))) add(preceding, 'preceding');
+    // a budget's projects over their sub-projects: the total adds up the projects (“Dự án 4”, not 4.1, 4.2, 4.3 too)
+    add(topItems, 'top-items');
     add(allItems, 'all-items');
     add(topGroups.filter((g) => g !== s.row), 'groups');
     add(following, 'following');
@@ -243,6 +246,27 @@ export function coverageCandidates(signals: readonly RowSignal[], at: number): C
     add(preceding, 'preceding');
   }
   return out;
+}
+
+/**
+ * The items at the top of a hierarchy of numbered rows — the projects “1”…“7” over their sub-projects “3.1”,
+ * “4.1”…, “a)”, “-” — when some of them have children and every other item sits under one of them; else none
+ * (a table with groups, or no hierarchy, is added up another way).
+ */
+function topLevelItems(signals: readonly RowSignal[]): number[] {
+  if (signals.some((x) => x.signal === 'group' || x.signal === 'heading')) return [];
+  const items = signals.map((x, i) => ({ x, i })).filter(({ x }) => x.signal === 'item');
+  if (items.length < 2) return [];
+  const top = Math.min(...items.map(({ x }) => x.level));
+  let parents = 0;
+  let under = false;
+  for (const { x, i } of items) {
+    if (x.level === top) {
+      under = hasChildRow(signals, i);
+      if (under) parents++;
+    } else if (!under) return [];
+  }
+  return parents === 0 ? [] : items.filter(({ x }) => x.level === top).map(({ x }) => x.row);
 }
 
 function depthOf(n: RowNumber): number {

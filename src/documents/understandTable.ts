@@ -180,7 +180,9 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
       numbers.every((n) => n !== null) &&
       (numbers.some((n) => n!.kind !== 'arabic') || filled.length >= 2) &&
       runsLikeNumbering(numbers as RowNumber[]);
-    if ((NUMBER_HEADER.test(folded) || looksNumbered) && filled.length >= dataRows.length * 0.3) {
+    // the column's own header cell (“STT”), not the title rows a header may carry above it
+    const own = foldVietnamese(header.paths[c.col]!.at(-1) ?? '');
+    if ((NUMBER_HEADER.test(folded) || NUMBER_HEADER.test(own) || looksNumbered) && filled.length >= dataRows.length * 0.3) {
       rowNumberCol = c.col;
       c.kind = 'row-number';
       break;

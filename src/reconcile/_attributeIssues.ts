@@ -25,7 +25,7 @@ export interface AttributionContext {
    * The sums a cell is the total or a part of: their cells (total first, as a finding lists them)
    * and whether each holds with the cell read as another value (null: a figure is not exact).
    */
-  readonly sumsOf?: (ref: CellRef) => ReadonlyArray<{ readonly cells: readonly CellRef[]; readonly holdsWith: (value: Fraction) => boolean | null }>;
+  readonly sumsOf?: (ref: CellRef) => ReadonlyArray<{ readonly cells: readonly CellRef[]; readonly holdsWith: (value: Fraction) => boolean | null; readonly signs?: readonly (1 | -1)[] }>;
   /** The rates that read a cell as their count or base: each one's cells, the rate's first. */
   readonly ratesOf?: (ref: CellRef) => ReadonlyArray<readonly CellRef[]>;
   /** The rates (× 100) of one count over the base `ref`, holding or not: their rate and count cells. */
@@ -258,6 +258,16 @@ export function attributeIssues(issues: readonly ReconcileIssue[], ctx: Attribut
       const because = (expected: string): string => group.map((i) => `${i.row} · ${i.column} ${i.relation === 'difference' ? 'is' : 'adds up to'} ${i.printed} with ${expected} here`).join(', ');
       replaced.set(group[0]!, findingAt(a, labelOf(term.row) ?? term.row, term, figure, implied, cells, group.map((i) => i.relationText).join('; '), because));
       break;
+    }
+  }
+  if (sumsOf !== undefined) {
+    oneCellExplainsAll(sums, out, dropped, replaced, ctx, sumsOf, labelOf);
+    for (const b of sums) {
+      if (dropped.has(b) || replaced.has(b)) continue;
+      const a = followsFrom(b, [...sums.filter((i) => i !== b && !dropped.has(i) && !replaced.has(i)), ...replaced.values()], ctx, sumsOf);
+      if (a === null) continue;
+      dropped.add(b);
+      note(a.from, `${where(b)} follows from it (${a.relation}, as printed) and so differs by ${plainDecimal(diffOf(b)!, 6)} too`);
     }
   }
   // a total whose one wrong part is already found (a “trong đó” figure larger than its whole)
@@ -591,4 +601,59 @@ function figuresGiving(rate: PrintedFigure, other: PrintedFigure, decimals: numb
     if (k > 0n && compareFractions(fraction(k, unit), from) >= 0) out.push(fraction(k, unit));
   }
   return out;
+}
+
+type SumsOf = NonNullable<AttributionContext['sumsOf']>;
+const sameCells = (a: readonly CellRef[], b: readonly CellRef[]): boolean => a.length === b.length && a.every((c, k) => key(c) === key(b[k]!));
+
+/**
+ * One cell whose correction makes every sum it is in hold, when two or more of them break each by as much (a
+ * commune's exits typed 50 for 46: its group's sum, the grand total and its own end-of-year flow, each off by 4):
+ * one finding at that cell replaces theirs. Only when one cell of the sums does so, and no relation finds it wrong.
+ */
+function oneCellExplainsAll(sums: readonly ReconcileIssue[], out: readonly ReconcileIssue[], dropped: Set<ReconcileIssue>, replaced: Map<ReconcileIssue, ReconcileIssue>, ctx: AttributionContext, sumsOf: SumsOf, labelOf: (rowKey: string) => string | undefined): void {
+  const live = (): ReconcileIssue[] => sums.filter((i) => !dropped.has(i) && !replaced.has(i));
+  for (const a of sums) {
+    if (dropped.has(a) || replaced.has(a)) continue;
+    const d = diffOf(a)!;
+    const found: { ref: CellRef; figure: PrintedFigure; implied: Fraction; group: ReconcileIssue[] }[] = [];
+    for (const ref of a.cells.slice(1)) {
+      if (found.some((f) => key(f.ref) === key(ref))) continue;
+      const figure = ctx.figure(ref);
+      if (figure === null || out.some((i) => !dropped.has(i) && key(i.cells[0]!) === key(ref))) continue;
+      const rels = sumsOf(ref);
+      const implied = [addFractions(figure.value, d), subtractFractions(figure.value, d)].find((v) => rels.some((r) => sameCells(r.cells, a.cells) && r.holdsWith(v) === true));
+      if (implied === undefined || implied.num < 0n || !rels.every((r) => r.holdsWith(implied) !== false)) continue;
+      const group = live().filter((i) => rels.some((r) => sameCells(r.cells, i.cells)));
+      if (group.length >= 2) found.push({ ref, figure, implied, group });
+    }
+    if (found.length !== 1) continue;
+    const { ref, figure, implied, group } = found[0]!;
+    for (const i of group) dropped.add(i);
+    const because = (expected: string): string => group.map((i) => `${i.row} · ${i.column} ${i.relation === 'difference' ? 'is' : 'adds up to'} ${i.printed} with ${expected} here`).join(', ');
+    replaced.set(group[0]!, findingAt(a, labelOf(ref.row) ?? ref.row, ref, figure, implied, group.flatMap((i) => i.cells), group.map((i) => i.relationText).join('; '), because));
+  }
+}
+
+/**
+ * The finding `b` follows from: a figure found wrong that is a term of a relation holding as printed whose total is
+ * `b`'s cell (“8 = 4 + 6” in the total row, its 4 found wrong by its column's sum), `b` off by as much with the
+ * term's sign; null when there is none.
+ */
+function followsFrom(b: ReconcileIssue, found: readonly ReconcileIssue[], ctx: AttributionContext, sumsOf: SumsOf): { from: ReconcileIssue; relation: string } | null {
+  const y = b.cells[0];
+  const figure = y === undefined ? null : ctx.figure(y);
+  const db = diffOf(b);
+  if (y === undefined || figure === null || db === null) return null;
+  for (const r of sumsOf(y)) {
+    if (key(r.cells[0]!) !== key(y) || r.signs === undefined || r.holdsWith(figure.value) !== true) continue;
+    for (const a of found) {
+      const da = a.cells[0] === undefined ? null : diffOf(a);
+      if (da === null || sameCells(a.cells, b.cells)) continue;
+      const k = r.cells.slice(1).findIndex((c) => key(c) === key(a.cells[0]!));
+      if (k < 0 || !same(r.signs[k] === -1 ? neg(da) : da, db)) continue;
+      return { from: a, relation: `${y.column} = ${r.cells.slice(1).map((c, i) => `${i === 0 ? '' : r.signs![i] === -1 ? ' − ' : ' + '}${c.column}`).join('')}` };
+    }
+  }
+  return null;
 }

@@ -84,7 +84,7 @@ export function reconcileTable(table: PrintedTable, options: ReconcileTableOptio
     },
     covers,
     rounding: (column) => roundings.get(column) ?? 'half-up',
-    sumsOf: (ref) => (sumsByCell ??= sumsIndex(checks)).get(refKey(ref))?.map((c) => ({ cells: [c.target, ...c.terms.map((t) => t.cell)], holdsWith: (value) => sumHoldsWith(c, ctx.read, ref, value) })) ?? [],
+    sumsOf: (ref) => (sumsByCell ??= sumsIndex(checks)).get(refKey(ref))?.map((c) => ({ cells: [c.target, ...c.terms.map((t) => t.cell)], holdsWith: (value) => sumHoldsWith(c, ctx.read, ref, value), signs: c.terms.map((t) => (t.sign < 0n ? -1 : 1)) })) ?? [],
     ratesOf: (ref) => (ratesByCell ??= ratesIndex(checks)).get(refKey(ref)) ?? [],
     ratesOn: (ref) => checks.flatMap((c) => (c.kind === 'rate' && c.scale === 100n && c.counts.length === 1 && c.minus.length === 0 && 'row' in c.base && refKey(c.base) === refKey(ref) ? [{ rate: c.target, count: c.counts[0]! }] : [])),
   });

@@ -95,8 +95,10 @@ describe('tables as officials print them: sub-items, changes from the year befor
     expect(project3.role).toBe('subtotal');
     expect(project3.covers).toHaveLength(2);
     const total = u.layout.rows.find((r) => r.label === 'TỔNG CỘNG')!;
-    expect(total.covers).not.toContain(project3.row);
-    expect(total.covers).toHaveLength(8);
+    // the projects, Dự án 3 among them, never its sub-projects as well
+    expect(total.covers).toContain(project3.row);
+    expect(total.covers).not.toContain(project3.covers![0]);
+    expect(total.covers).toHaveLength(7);
     // a wrong part is named at its cell, not at its row's total
     const run = await reconcileFile('budget.xlsx', await sheetOf('budget-subprojects'));
     expect(run.out).toContain('Tiểu dự án 2: Cải thiện dinh dưỡng · Trong đó · Ngân sách Trung ương · Sự nghiệp: printed 2.005,4, expected 1.905,4');
