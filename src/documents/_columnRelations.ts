@@ -361,7 +361,15 @@ export function linearRelations(
     }
     if (best === null || ambiguous) continue; // two flows fit as well: neither is evidence
     if (held !== null) {
-      if (best.r.holds <= held || best.r.breaks.length > 0) continue;
+      // the flow the review form's headers name replaces a relation its figures alone gave for the same end
+      // column: when it holds in more rows and breaks in none, or, when that relation's columns are all in the
+      // flow (end = start + re-poor holding by chance), in as many rows (its one break is then where the wrong cell is)
+      // (a flow whose headers name it: each term a stage, exits or entries, every column of the end's subject, poor or near-poor)
+      const nearPoor = (c: Col): boolean => /\bcan ngheo\b/.test(foldVietnamese(c.header));
+      const named = [best.from, ...best.terms].every((c) => nearPoor(c) === nearPoor(t)) && best.terms.every((c) => FLOW_STAGE.test(foldVietnamese(c.header)));
+      const flowColumns = new Set([t.key, best.from.key, ...best.terms.map((c) => c.key)]);
+      const within = named && out.filter((o) => o.relation.column === t.key).every((o) => relationColumns(o.relation).every((k) => flowColumns.has(k)));
+      if (!(within ? best.r.holds >= held : best.r.holds > held && best.r.breaks.length === 0)) continue;
       for (let k = out.length - 1; k >= 0; k--) if (out[k]!.relation.column === t.key) out.splice(k, 1);
     }
     const minus = best.terms.filter((_, i) => best!.signs[i] === -1).map((c) => c.key);
@@ -442,4 +450,14 @@ export function averageRelations(figures: readonly Col[], rows: readonly number[
     });
   }
   return out;
+}
+
+/** A header naming a stage of a year's flow: exits (thoát), re-poor (tái nghèo), newly poor (phát sinh, mới), folded. */
+const FLOW_STAGE = /\b(thoat|tai ngheo|phat sinh|moi)\b/;
+
+/** The columns a relation relates (a rate's: its count and base too). */
+function relationColumns(r: LayoutRelation): string[] {
+  if (r.type === 'sum') return [r.column, ...r.parts];
+  if (r.type === 'difference') return [r.column, r.from, ...r.minus, ...(r.plus ?? [])];
+  return Object.entries(r).flatMap(([k, v]) => (k !== 'type' && typeof v === 'string' ? [v] : []));
 }
