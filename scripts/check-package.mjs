@@ -57,6 +57,17 @@ writeFileSync(join(work, 'cjs.cjs'), `const m = require('vn-poverty');\nconst io
   .join('\n')}\nconsole.log('CJS require ok: ' + Object.keys(m).length + ' exports');\n`);
 process.stdout.write(run('node', [join(work, 'esm.mjs')], { cwd: work }));
 process.stdout.write(run('node', [join(work, 'cjs.cjs')], { cwd: work }));
+// ESM and CommonJS load two copies of the classes: an error of either build is an instance of the other's class.
+writeFileSync(
+  join(work, 'both.mjs'),
+  `import * as esm from 'vn-poverty';\nimport { createRequire } from 'node:module';\nconst cjs = createRequire(import.meta.url)('vn-poverty');\n` +
+    `if (cjs.VnPovertyError === esm.VnPovertyError) throw new Error('expected two copies of VnPovertyError');\n` +
+    `const thrown = (m) => { try { m.rate(1, 0, { decimals: 2, rounding: 'half-up' }); } catch (e) { return e; } };\n` +
+    `if (!(thrown(cjs) instanceof esm.VnPovertyError) || !(thrown(esm) instanceof cjs.VnPovertyError)) throw new Error('an error of one build is not instanceof the other build\\'s VnPovertyError');\n` +
+    `if (new Error('x') instanceof esm.VnPovertyError) throw new Error('a plain Error passed instanceof VnPovertyError');\n` +
+    `console.log('instanceof VnPovertyError ok across the ESM and CommonJS builds');\n`,
+);
+process.stdout.write(run('node', [join(work, 'both.mjs')], { cwd: work }));
 // The parallel register path's child module is packed and loads (it exits at once without an IPC channel),
 // and a register of 16 MiB classified on two processes, from ESM and CJS, gives the one-process bytes.
 if (!packed[0].files.some((f) => f.path === 'dist/io/_registerChild.js')) throw new Error('dist/io/_registerChild.js is missing from the package');
@@ -121,6 +132,12 @@ try {
   const du = (path) => (statSync(path).isDirectory() ? readdirSync(path).reduce((n, e) => n + du(join(path, e)), 0) : statSync(path).size);
   console.log(`fresh app: ${packages.length} packages installed (${packages.join(', ')}), ${(du(modules) / 1e6).toFixed(1)} MB in node_modules; no exceljs`);
   writeFileSync(join(app, 'core.js'), `import { rate, classifyHousehold } from 'vn-poverty';\nconst r = classifyHousehold({ area: 'rural', monthlyIncome: 20000000n, members: [{ age: 45 }] }, { asOf: '2024-01-01' });\nconsole.log(rate(697, 46467, { decimals: 2, rounding: 'half-up' }).toFixed(2), r.status);\n`);
+  // its TypeScript, lib check included, imports vn-poverty/io without exceljs installed: no published declaration names exceljs
+  writeFileSync(join(app, 'app.mts'), `import { readRows, parseCsv, xlsxCellText } from 'vn-poverty/io';\nimport { rate } from 'vn-poverty';\nexport const used = [readRows, parseCsv, xlsxCellText, rate];\n`);
+  writeFileSync(join(app, 'tsconfig.json'), JSON.stringify({ compilerOptions: { module: 'node16', moduleResolution: 'node16', target: 'es2022', strict: true, noEmit: true, skipLibCheck: false, types: ['node'], typeRoots: [join(root, 'node_modules', '@types')] }, files: ['app.mts'] }));
+  const typed = spawnSync(join(root, 'node_modules', '.bin', 'tsc'), ['-p', join(app, 'tsconfig.json')], { cwd: app, encoding: 'utf8' });
+  if (typed.status !== 0) throw new Error(`the fresh app without exceljs does not type-check vn-poverty/io:\n${typed.stdout}${typed.stderr}`);
+  console.log('fresh app: vn-poverty/io type-checks without exceljs (skipLibCheck false)');
   const core = inApp('node', ['core.js']).trim();
   if (core !== '1.50 non-poor') throw new Error(`the fresh app's core gave ${core}`);
   writeFileSync(join(app, 'ho.csv'), 'Mã hộ,Khu vực,Thu nhập/tháng (đồng),Tuổi các thành viên\nH1,nông thôn,20.000.000,45\n');

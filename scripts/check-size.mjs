@@ -23,8 +23,10 @@ export const CHECKS = [
   // needs it whole. The three functions with their validation and messages are 3.2 KB more, of
   // which parseVnNumber's own reading (qualifiers, units, separators, its diagnostics) is 1.2 KB:
   // with parseVnNumber reduced to `new Decimal(text)` the program would be 14.7 KB. The planned
-  // budget was 15 KB; 16 KB holds what this program needs (see docs/design.md).
-  { name: 'rate, parseVnNumber, formatVnNumber', imports: ['rate', 'parseVnNumber', 'formatVnNumber'], budgetKb: 16 },
+  // budget was 15 KB; 16 KB held what this program needed (see docs/design.md). Frozen Decimals in
+  // results, NaN named in messages, a refused negative count and `instanceof VnPovertyError`
+  // across the ESM and CommonJS builds cost 80 bytes more (16,458 bytes; it was 16,378): 16.5 KB.
+  { name: 'rate, parseVnNumber, formatVnNumber', imports: ['rate', 'parseVnNumber', 'formatVnNumber'], budgetKb: 16.5 },
   { name: 'classifyHousehold', imports: ['classifyHousehold'], budgetKb: 45 },
   { name: 'the whole core (export *)', imports: null, budgetKb: null },
 ];

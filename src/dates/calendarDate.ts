@@ -74,7 +74,7 @@ export function isoDateFromParts(parts: DateParts, path: ReadonlyArray<string | 
  * Reads a {@link DateInput} as a calendar date, independent of the machine's time zone
  * unless `zone: 'local'` is asked for explicitly.
  *
- * @throws VnPovertyError `invalid-date` for malformed text, impossible dates (2023-02-30),
+ * @throws VnPovertyError `invalid-date` for malformed text (also with spaces or a line break around it), impossible dates (2023-02-30),
  *   an invalid Date, or a bare Date without a zone.
  * @example
  * toIsoDate('2024-02-29') //=> '2024-02-29'
@@ -82,7 +82,7 @@ export function isoDateFromParts(parts: DateParts, path: ReadonlyArray<string | 
  */
 export function toIsoDate(input: DateInput, path: ReadonlyArray<string | number> = []): IsoDate {
   if (typeof input === 'string') {
-    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(input.trim());
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(input);
     if (!m) return fail({ code: 'invalid-date', path, value: input, expected: 'a calendar date written YYYY-MM-DD' });
     try {
       return isoDateFromParts({ year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) }, path);

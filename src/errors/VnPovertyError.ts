@@ -36,6 +36,14 @@ export type VnIssues = readonly [VnIssue, ...VnIssue[]];
  * try { parseVnNumber('abc') } catch (e) { if (e instanceof VnPovertyError) e.issues[0].code } //=> 'invalid-number'
  */
 export class VnPovertyError extends Error {
+  /**
+   * `instanceof` recognises an error of either build (ESM `import` and CommonJS `require` load
+   * two copies of the class): it tests a brand registered with `Symbol.for`, not the prototype.
+   */
+  static override [Symbol.hasInstance](value: unknown): value is VnPovertyError {
+    return (value as Record<symbol, unknown> | null | undefined)?.[BRAND] === true;
+  }
+
   override readonly name = 'VnPovertyError';
   /** Every issue found, never empty. */
   readonly issues: VnIssues;
@@ -45,6 +53,10 @@ export class VnPovertyError extends Error {
     this.issues = Object.freeze(issues.map((i) => Object.freeze({ ...i, path: Object.freeze([...i.path]) }))) as unknown as VnIssues;
   }
 }
+
+/** The brand of every VnPovertyError, shared by all copies of the library in a process. */
+const BRAND = Symbol.for('vn-poverty.VnPovertyError');
+(VnPovertyError.prototype as unknown as Record<symbol, boolean>)[BRAND] = true;
 
 /** Fields of a {@link VnIssue}; `message` and `path` may be left out. */
 export type IssueInit = Omit<VnIssue, 'message' | 'path'> & { readonly message?: string; readonly path?: ReadonlyArray<string | number> };
@@ -97,6 +109,7 @@ export function shortText(text: string): string {
 function describeValue(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(shortText(value));
   if (typeof value === 'bigint') return `${value}n`;
+  if (typeof value === 'number') return String(value); // NaN and ±Infinity as given (JSON would say null)
   if (value === undefined) return 'nothing';
   try {
     return shortText(JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v)) ?? String(value));

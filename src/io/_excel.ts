@@ -4,10 +4,8 @@
  * not a workbook, zip bombs), and reading a sheet's rows with a cell budget and with formula
  * and error cells reported instead of guessed. Reused by every reader that takes XLSX.
  */
-import { readFileSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
-import Module, { createRequire } from 'node:module';
-import type ExcelJS from 'exceljs';
+import { stat } from 'node:fs/promises';
+import type { XlsxCellValue } from './_xlsxCellValue.js';
 import { VnPovertyError, fail, issue, type VnIssue, type VnIssues } from '../errors/VnPovertyError.js';
 import { XLSX_READ_LIMITS, XLSX_TABLE_LIMITS, type XlsxLimits } from './readLimits.js';
 import { columnHeader } from './tableWriter.js';
@@ -16,17 +14,10 @@ import { CLASSIFIED_HOUSEHOLD_COLUMNS } from './outputColumns.js';
 import { REGISTER_OUTPUT_HEADERS } from './registerOutputColumns.js';
 import { columnLetters, hiddenDataNote, readWorkbookInfo, readXlsxCell, scanSheetMerges, streamSheetCells, type XlsxCellLook, type XlsxSheetInfo, type XlsxSheetLayout, type XlsxMerge, type XlsxWorkbookInfo } from './_xlsxSheet.js';
 
-type ExcelModule = typeof ExcelJS;
-let excel: Promise<ExcelModule> | undefined;
 
 /** What an XLSX step was doing when exceljs was needed, for the message. */
 export type ExcelPurpose = 'reading' | 'writing';
 
-/** True for the error Node gives when a package cannot be found (ESM or CommonJS). */
-function isNotFound(error: unknown): boolean {
-  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
-  return (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') && error instanceof Error && error.message.includes('exceljs');
-}
 
 /**
  * The error of an XLSX step when exceljs is not installed: exceljs is an optional peer
@@ -46,91 +37,12 @@ export function missingExcelJs(purpose: ExcelPurpose): VnPovertyError {
   ]);
 }
 
-/**
- * The exceljs module, imported the first time an XLSX file is read or written. exceljs is an
- * optional peer dependency: a program that reads only CSV and text never loads it, and an app
- * that never opens an .xlsx need not install it. Every other use of exceljs in the library is
- * type-only; this is the one place it is loaded.
- * @throws VnPovertyError `missing-optional-dependency` when exceljs is not installed
- *   ("reading .xlsx needs exceljs: npm install exceljs"); any other failure to load it is rethrown.
- */
-export function loadExcelJs(purpose: ExcelPurpose = 'reading'): Promise<ExcelModule> {
-  if (excel === undefined) installSplitLetterFix();
-  excel ??= import('exceljs').then(
-    (m) => ((m as unknown as { default?: ExcelModule }).default ?? (m as unknown as ExcelModule)),
-    (error: unknown) => {
-      excel = undefined;
-      throw isNotFound(error) ? missingExcelJs(purpose) : error;
-    },
-  );
-  return excel.catch((error: unknown) => {
-    // the first caller's purpose is in the cached rejection; say what this caller was doing
-    throw error instanceof VnPovertyError && error.issues[0].code === 'missing-optional-dependency' ? missingExcelJs(purpose) : error;
-  });
-}
 
-/**
- * exceljs 4's XML parser (`lib/utils/parse-sax.js`) decodes each chunk of a part on its own, so a
- * Vietnamese letter (two or three UTF-8 bytes) cut by a chunk boundary of a large sheet comes out
- * as `��` (exceljs issues #2084 and #2316, unfixed in 4.4.0). Before exceljs is first loaded, this
- * puts in its module cache the same parser with one streaming decoder per part, which keeps a cut
- * letter's bytes for the next chunk. Only for exceljs 4; if anything here fails, exceljs loads as
- * it is. exceljs only reads the workbooks the library marks up (`markXlsx`, `reconcile --out`),
- * whose cells it writes back; every reader of data goes through {@link readXlsxSheet}, which
- * decodes each part with one streaming decoder and refuses bytes that are not UTF-8.
- */
-function installSplitLetterFix(): void {
-  try {
-    const require_ = createRequire(typeof __filename === 'string' ? __filename : import.meta.url);
-    const version = (JSON.parse(readFileSync(require_.resolve('exceljs/package.json'), 'utf8')) as { version?: unknown }).version;
-    if (typeof version !== 'string' || !version.startsWith('4.')) return;
-    const path = require_.resolve('exceljs/lib/utils/parse-sax.js');
-    if (require_.cache[path] !== undefined) return;
-    const local = createRequire(path);
-    const { SaxesParser } = local('saxes') as { SaxesParser: new () => SaxesLike };
-    const { PassThrough } = local('readable-stream') as { PassThrough: new () => NodeJS.ReadWriteStream };
-    const parseSax = async function* (source: AsyncIterable<string | Uint8Array> & { pipe?: unknown }): AsyncGenerator<unknown[]> {
-      const iterable = typeof source.pipe === 'function' && !(Symbol.asyncIterator in source) ? ((source as unknown as NodeJS.ReadableStream).pipe(new PassThrough()) as unknown as AsyncIterable<string | Uint8Array>) : source;
-      const parser = new SaxesParser();
-      const decoder = new TextDecoder('utf-8');
-      let error: unknown;
-      let events: unknown[] = [];
-      parser.on('error', (e) => void (error = e));
-      parser.on('opentag', (value) => void events.push({ eventType: 'opentag', value }));
-      parser.on('text', (value) => void events.push({ eventType: 'text', value }));
-      parser.on('closetag', (value) => void events.push({ eventType: 'closetag', value }));
-      for await (const chunk of iterable) {
-        parser.write(typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true }));
-        if (error !== undefined) throw error;
-        yield events;
-        events = [];
-      }
-      const rest = decoder.decode();
-      if (rest !== '') {
-        parser.write(rest);
-        if (error !== undefined) throw error;
-        yield events;
-      }
-    };
-    const module_ = new Module(path);
-    module_.filename = path;
-    module_.loaded = true;
-    module_.exports = parseSax;
-    require_.cache[path] = module_;
-  } catch {
-    // exceljs as it is: a letter split by a chunk could show as U+FFFD in a marked-up copy, never in what the library reads
-  }
-}
+/** How to save a workbook that cannot be read. @internal */
+export const SAVE_HINT = XLSX_FORMAT.hint;
 
-/** What the fix needs of saxes' parser. */
-interface SaxesLike {
-  on(event: 'error' | 'opentag' | 'text' | 'closetag', handler: (value: unknown) => void): void;
-  write(text: string): void;
-}
-
-const SAVE_HINT = XLSX_FORMAT.hint;
-
-function bad(label: string, code: string, value: unknown, expected: string, message: string): never {
+/** Fails with an issue naming the file (`label`). @internal */
+export function bad(label: string, code: string, value: unknown, expected: string, message: string): never {
   return fail({ code, path: [label], value, expected, message: `${label}: ${message}` });
 }
 
@@ -141,7 +53,8 @@ function zipLimitsOf(limits: XlsxLimits): Omit<XlsxLimits, 'maxCells'> {
   return zipLimits;
 }
 
-function overLimit(label: string, name: keyof XlsxLimits, value: number, limit: number, what: string): never {
+/** Fails with the zip limit `name` the workbook is over. @internal */
+export function overLimit(label: string, name: keyof XlsxLimits, value: number, limit: number, what: string): never {
   return overZipLimit(label, XLSX_FORMAT, name, value, limit, what);
 }
 
@@ -476,74 +389,15 @@ export function cellRef(sheet: string, column: number, row: number): string {
 }
 
 /** Reduces an exceljs cell value (rich text, formula result, hyperlink…) to a plain value. */
-export function xlsxCellValue(value: ExcelJS.CellValue): string | number | boolean | Date | null {
+export function xlsxCellValue(value: XlsxCellValue): string | number | boolean | Date | null {
   if (value === null || value === undefined) return null;
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value instanceof Date) return value;
   if (typeof value === 'object') {
     if ('richText' in value && Array.isArray(value.richText)) return value.richText.map((r) => r.text).join('');
-    if ('result' in value) return value.result === undefined ? null : xlsxCellValue(value.result as ExcelJS.CellValue);
+    if ('result' in value) return value.result === undefined ? null : xlsxCellValue(value.result as XlsxCellValue);
     if ('text' in value && typeof value.text === 'string') return value.text;
   }
   return null;
-}
-
-/**
- * Loads a whole workbook with exceljs (merged cells, number formats and every sheet kept), after
- * the same checks as the streaming reader: the zip, its limits (by default
- * {@link XLSX_TABLE_LIMITS}, for printed tables and plans: a whole workbook is held in memory) and
- * every part's real size and checksum, and the number of cells in its sheets. For the readers
- * and writers that need the whole workbook: marked-up copies (`purpose` `'writing'`: the message
- * when exceljs is missing says what it was needed for).
- *
- * @throws VnPovertyError `not-a-file`, `empty-file`, `not-xlsx`, `corrupt-xlsx`, `xlsx-limit`,
- *   naming the file; never an exceljs error.
- */
-export async function loadXlsxWorkbook(source: string | Uint8Array, label: string, limits: XlsxLimits = XLSX_TABLE_LIMITS, purpose: ExcelPurpose = 'reading'): Promise<ExcelJS.Workbook> {
-  let bytes: Uint8Array;
-  if (typeof source === 'string') {
-    const s = await stat(source);
-    if (s.isDirectory()) bad(label, 'not-a-file', source, 'an .xlsx file', 'is a folder, not a file');
-    if (s.size > limits.maxFileBytes) overLimit(label, 'maxFileBytes', s.size, limits.maxFileBytes, 'the file size in bytes');
-    bytes = await readFile(source);
-  } else bytes = source;
-  const sheetParts = unpackZip(bytes, label, XLSX_FORMAT, limits, (name) => /^xl\/worksheets\/[^/]+\.xml$/i.test(name));
-  const excelJs = await loadExcelJs(purpose);
-  const workbook = new excelJs.Workbook();
-  try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch (error) {
-    const why = error instanceof Error ? error.message.slice(0, 200) : String(error).slice(0, 200);
-    bad(label, 'corrupt-xlsx', why, 'a readable .xlsx workbook', `the workbook cannot be read (${why}); ${SAVE_HINT}`);
-  }
-  const dated = [...sheetParts].filter(([, data]) => Buffer.from(data.buffer, data.byteOffset, data.byteLength).includes('t="d"'));
-  if (dated.length > 0) await restoreDateCells(workbook, bufferZipBytes(bytes), dated.map(([name]) => name), label);
-  return workbook;
-}
-
-/**
- * Puts back the dates of ISO date cells (`t="d"`, ECMA-376 §18.18.11), which exceljs's reader
- * reads as their year (`parseFloat("2024-01-01")` → 2024): a printed figure 2024 that was never
- * printed. Each such cell is read again by the library's own sheet reader; a date it cannot read
- * becomes an error cell.
- */
-async function restoreDateCells(workbook: ExcelJS.Workbook, bytes: ZipBytes, parts: readonly string[], label: string): Promise<void> {
-  const entries = readZipDirectory(bytes, label, XLSX_FORMAT, XLSX_TABLE_LIMITS);
-  const info = readWorkbookInfo(bytes, entries, label);
-  for (const part of parts) {
-    const sheet = info.sheets.find((s) => s.part === part);
-    const worksheet = sheet !== undefined ? workbook.getWorksheet(sheet.name) : undefined;
-    const entry = entries.find((e) => e.name === part);
-    if (sheet === undefined || worksheet === undefined || entry === undefined) continue;
-    for await (const batch of streamSheetCells(bytes, entry, label)) {
-      for (const row of batch) {
-        for (const [col, cell] of row.cells) {
-          if (cell.type !== 'd') continue;
-          const reading = readXlsxCell(cell, info, cellRef(sheet.name, col, row.row));
-          worksheet.getCell(row.row, col).value = 'problem' in reading ? { error: '#VALUE!' } as ExcelJS.CellErrorValue : (reading.value as Date);
-        }
-      }
-    }
-  }
 }
 
 /**

@@ -63,6 +63,7 @@ export type { ReadTextDocumentOptions } from './readTextDocument.js';
 export { readDocxDocument } from './readDocxDocument.js';
 export type { ReadDocxDocumentOptions } from './readDocxDocument.js';
 export { readXlsxDocument, xlsxCellText } from './readXlsxDocument.js';
+export type { XlsxCellValue } from './_xlsxCellValue.js';
 export type { ReadXlsxDocumentOptions } from './readXlsxDocument.js';
 export { markDocx, findingComment } from './writeCheckedDocx.js';
 export type { MarkDocxOptions, MarkedDocx } from './writeCheckedDocx.js';

@@ -1,4 +1,4 @@
-import type ExcelJS from 'exceljs';
+import type { XlsxCellValue } from './_xlsxCellValue.js';
 import { markLegacyBlocks } from './_legacyFont.js';
 import { stackedTables } from '../documents/stackedTables.js';
 import { deepFreeze } from '../_internal/_freeze.js';
@@ -29,7 +29,7 @@ export interface ReadXlsxDocumentOptions {
  * xlsxCellText(16194, '#,##0') //=> '16.194'
  * xlsxCellText(2368, undefined) //=> '2368'
  */
-export function xlsxCellText(value: ExcelJS.CellValue, numFmt: string | undefined): string {
+export function xlsxCellText(value: XlsxCellValue, numFmt: string | undefined): string {
   const v = xlsxCellValue(value);
   if (v === null) return '';
   if (typeof v === 'string') return printedText(v);

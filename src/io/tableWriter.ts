@@ -1,6 +1,7 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
-import { columnLetters, loadExcelJs } from './_excel.js';
+import { columnLetters } from './_excel.js';
+import { loadExcelJs } from './_excelWorkbook.js';
 import type ExcelJS from 'exceljs';
 import { Decimal } from '../_internal/_decimal.js';
 import { fail } from '../errors/VnPovertyError.js';

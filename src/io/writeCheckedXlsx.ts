@@ -2,7 +2,7 @@ import type ExcelJS from 'exceljs';
 import { fitRowHeight, printable } from './_printSetup.js';
 import type { CheckReport, CheckSeverity } from '../documents/checkReport.js';
 import { formatLocation } from '../documents/formatCheckReport.js';
-import { loadExcelJs, loadXlsxWorkbook } from './_excel.js';
+import { loadExcelJs, loadXlsxWorkbook } from './_excelWorkbook.js';
 import { findingComment } from './writeCheckedDocx.js';
 import { cellAddress, FINDINGS_SHEET, MARK_FILLS, SEVERITY_WORDS as MARKED_SEVERITY_WORDS } from './writeMarkedUpCopy.js';
 

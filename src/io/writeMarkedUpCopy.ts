@@ -3,7 +3,7 @@ import type ExcelJS from 'exceljs';
 import { fitRowHeight, printable, printSetup } from './_printSetup.js';
 import { fail } from '../errors/VnPovertyError.js';
 import { assertOutputIsNotInput, writeFileAtomic } from './_atomicOutput.js';
-import { loadExcelJs, loadXlsxWorkbook } from './_excel.js';
+import { loadExcelJs, loadXlsxWorkbook } from './_excelWorkbook.js';
 import type { ReconcileIssue, ReconcileReport } from '../reconcile/reconcileIssue.js';
 import type { PrintedGrid } from '../reconcile/tableFromSpec.js';
 

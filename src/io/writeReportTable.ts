@@ -7,7 +7,7 @@ import { fail } from '../errors/VnPovertyError.js';
 import { assertOptions } from '../errors/assertOptions.js';
 import type { SpecColumnKind } from '../reconcile/tableSpec.js';
 import type { ReportTable } from '../reports/reportTable.js';
-import { loadExcelJs } from './_excel.js';
+import { loadExcelJs } from './_excelWorkbook.js';
 import { openAtomicOutput } from './_atomicOutput.js';
 import { formatCsvRow, neutraliseCsvFormula, type CsvDelimiter } from './csv.js';
 import { formatOfPath, type FileFormat } from './readRows.js';

@@ -1,5 +1,6 @@
 import { Decimal } from '../_internal/_decimal.js';
 import { isDecimal } from '../_internal/_isDecimal.js';
+import { freezeDecimal } from '../_internal/_freezeDecimal.js';
 import { wholeBigInt } from '../_internal/_wholeBigInt.js';
 import { fail } from '../errors/VnPovertyError.js';
 import { assertDecimals, roundQuotient, type RoundingMode } from './rounding.js';
@@ -151,7 +152,7 @@ export function roundFraction(value: Fraction, decimals: number, rounding: Round
   assertDecimals(decimals);
   const scale = 10n ** BigInt(decimals);
   const scaled = roundQuotient(value.num * scale, value.den, rounding);
-  return new Decimal(scaled.toString()).div(scale.toString());
+  return freezeDecimal(new Decimal(scaled.toString()).div(scale.toString()));
 }
 
 /**

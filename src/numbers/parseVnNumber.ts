@@ -3,6 +3,7 @@ import { fail } from '../errors/VnPovertyError.js';
 import type { MoneyUnit } from './money.js';
 import { NUMBER_QUALIFIERS, type QualifierMeaning } from './qualifiers.js';
 import { assertOptions } from '../errors/assertOptions.js';
+import { freezeDecimal } from '../_internal/_freezeDecimal.js';
 
 export type { QualifierMeaning } from './qualifiers.js';
 
@@ -108,10 +109,10 @@ export function parseVnNumber(text: string, options: ParseVnNumberOptions = {}):
   if (typeof text !== 'string') return bad('invalid-number', 'a string');
   let rest = text.normalize('NFC').replace(/[\u00a0\u202f]/g, ' ').trim().toLowerCase();
   let qualifier: NumberQualifier | null = null;
-  for (const { word, meaning } of NUMBER_QUALIFIERS) {
-    if (rest.startsWith(word + ' ')) {
-      qualifier = Object.freeze({ word, meaning });
-      rest = rest.slice(word.length).trim();
+  for (const q of NUMBER_QUALIFIERS) {
+    if (rest.startsWith(q.word + ' ')) {
+      qualifier = q; // a frozen { word, meaning } already
+      rest = rest.slice(q.word.length).trim();
       break;
     }
   }
@@ -156,7 +157,7 @@ export function parseVnNumber(text: string, options: ParseVnNumberOptions = {}):
       plain = body; // a rate printed with a decimal point
     } else if (GROUPED.test(body)) {
       if (kind === null && dots === 1) {
-        return bad('ambiguous-separator', 'a kind (count, rate or amount): a lone "." before three digits is a thousands mark in counts but a decimal point in some rate columns');
+        return bad('ambiguous-separator', 'a kind (count, rate or amount): a lone "." before three digits may be a thousands mark or a decimal point');
       }
       plain = body.replace(/\./g, '');
     } else {
@@ -167,7 +168,7 @@ export function parseVnNumber(text: string, options: ParseVnNumberOptions = {}):
   }
   const value = new Decimal(sign + plain);
   if (kind === 'count' && !value.isInteger()) return bad('not-a-count', 'a whole number of households or persons');
-  return Object.freeze({ text, value, unit, qualifier, kind });
+  return Object.freeze({ text, value: freezeDecimal(value), unit, qualifier, kind });
 }
 
 /**

@@ -14,7 +14,7 @@ export type Count = number | bigint;
 /**
  * The exact percentage `count ÷ base × 100` as a fraction, unrounded.
  *
- * @throws VnPovertyError `non-positive-base` when base ≤ 0; `not-an-integer` for a non-integral count or base.
+ * @throws VnPovertyError `non-positive-base` when base ≤ 0; `negative-count` when count < 0; `not-an-integer` for a non-integral count or base.
  * @see poverty-rate-reporting: *tỷ lệ hộ nghèo* = poor households ÷ total households × 100.
  * @example
  * exactRate(697, 46_467) //=> { num: 69700n, den: 46467n }
@@ -22,6 +22,7 @@ export type Count = number | bigint;
 export function exactRate(count: Count, base: Count): Fraction {
   const c = wholeBigInt(count, ['count']);
   const b = wholeBigInt(base, ['base']);
+  if (c < 0n) fail({ code: 'negative-count', path: ['count'], value: count, expected: 'a count of 0 or more' });
   if (b <= 0n) {
     fail({
       code: 'non-positive-base',
@@ -40,7 +41,7 @@ export function exactRate(count: Count, base: Count): Fraction {
  *
  * Official tables print rates to 2 decimals, half-up: `{ decimals: 2, rounding: 'half-up' }`.
  *
- * @throws VnPovertyError `non-positive-base` when base ≤ 0 (never NaN or Infinity).
+ * @throws VnPovertyError `non-positive-base` when base ≤ 0 (never NaN or Infinity); `negative-count` when count < 0.
  * @example
  * rate(43, 2154, { decimals: 2, rounding: 'half-up' }).toString() //=> '2'   (2.00 %, seed 001, Tân Lợi)
  * rate(1, 8, { decimals: 1, rounding: 'half-even' }).toString() //=> '12.5'

@@ -3,6 +3,7 @@ import { ruleOf, type DecidingRuleId } from './decideStatus.js';
 import type { Area } from './household.js';
 import type { IndicatorId, IndicatorDefinition } from './indicators.js';
 import type { AreaLines, PovertyStandard } from './standards.js';
+import { freezeDecimal } from '../_internal/_freezeDecimal.js';
 
 /**
  * Pieces of a household classification that many results share, made once and frozen, so a
@@ -152,7 +153,7 @@ const perHeadCache = new WeakMap<object, Decimal>();
 export function incomePerHeadOf(result: { readonly monthlyIncome: bigint; readonly members: number }): Decimal {
   const cached = perHeadCache.get(result);
   if (cached !== undefined) return cached;
-  const value = new Decimal(result.monthlyIncome.toString()).div(String(result.members));
+  const value = freezeDecimal(new Decimal(result.monthlyIncome.toString()).div(String(result.members)));
   perHeadCache.set(result, value);
   return value;
 }

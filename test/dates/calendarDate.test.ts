@@ -16,7 +16,7 @@ describe('toIsoDate', () => {
     expect(toIsoDate('2024-02-29')).toBe('2024-02-29');
     expect(toIsoDate('2000-02-29')).toBe('2000-02-29');
     expect(toIsoDate('2023-12-31')).toBe('2023-12-31');
-    expect(toIsoDate(' 2023-01-31 ')).toBe('2023-01-31');
+    expect(firstIssueCode(() => toIsoDate(' 2023-01-31 '))).toBe('invalid-date'); // spaces around a date are refused, as 2023-1-31 is
   });
 
   it('rejects impossible dates with invalid-date', () => {

@@ -73,3 +73,27 @@ describe('rate', () => {
     });
   });
 });
+
+describe('a negative count is refused, naming it', () => {
+  const half = { decimals: 2, rounding: 'half-up' } as const;
+
+  it('rate(-1, 2154) and exactRate(-5, 10) say the count is negative', () => {
+    for (const count of [-1, -1n]) {
+      const i = firstIssue(() => rate(count, 2154, half));
+      expect([i.code, i.path, i.value]).toEqual(['negative-count', ['count'], count]);
+    }
+    const e = firstIssue(() => exactRate(-5, 10));
+    expect([e.code, e.path, e.value]).toEqual(['negative-count', ['count'], -5]);
+    expect(e.message).toBe('count: got -5, expected a count of 0 or more');
+  });
+
+  it('a count of 0 still gives 0 %, and every count ≥ 0 is accepted (property)', () => {
+    expect(rate(0, 2154, half).toString()).toBe('0');
+    fc.assert(
+      fc.property(fc.bigInt({ min: 0n, max: 10n ** 12n }), fc.bigInt({ min: 1n, max: 10n ** 12n }), (count, base) => {
+        expect(exactRate(count, base).num >= 0n).toBe(true);
+        expect(() => exactRate(-count - 1n, base)).toThrow(VnPovertyError);
+      }),
+    );
+  });
+});

@@ -225,3 +225,17 @@ describe('hasEscapedPoverty', () => {
     expect(hasEscapedPoverty(statusHistory({ records: [{ on: '2021-12-01', status: 'near-poor' }, { on: '2022-12-01', status: 'non-poor' }] }), { asOf: '2030-01-01' })).toBe(false);
   });
 });
+
+describe('a date with spaces or a line break around it is refused, as 2024-2-29 is', () => {
+  it('recentlyEscapedUntil and statusHistory name the field and the text as given', () => {
+    for (const text of [' 2024-02-29', '2024-02-29\n', '2024-02-29 ', '2024-2-29']) {
+      expect(firstIssueCode(() => recentlyEscapedUntil(text))).toBe('invalid-date');
+      expect(firstIssueCode(() => statusHistory({ records: [{ on: text, status: 'poor' }] }))).toBe('invalid-date');
+    }
+  });
+
+  it('the same date written plainly is accepted', () => {
+    expect(recentlyEscapedUntil('2024-02-29')).toBe('2027-02-28');
+    expect(statusHistory({ records: [{ on: '2024-02-29', status: 'poor' }] }).records[0]!.on).toBe('2024-02-29');
+  });
+});
