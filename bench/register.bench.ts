@@ -257,7 +257,8 @@ async function runHandFull(file: string, outFile: string): Promise<PathReport> {
       const f = ((urban ? 1 : 0) * 4 + s) * 2;
       put(fixed[f]!);
       o[w++] = 44;
-      number(d);
+      // the count is left blank while an indicator is undetermined (only its known part would show)
+      if (unknown === 0) number(d);
       o[w++] = 44;
       put(masks[known]!);
       o[w++] = 44;
