@@ -12,6 +12,7 @@ import { readRecordBatches, type ReadRecordsOptions, type TypedRecord } from './
 import type { RawCell, RowSource } from './readRows.js';
 import { createIdChecker } from '../_internal/_idSet.js';
 import { rawCellText, rowRanges } from './_registerRows.js';
+import { withShortNames } from './_indicatorShortNames.js';
 
 /** Household-level columns of a register (one value per household). */
 const HOUSEHOLD_COLUMNS: readonly ColumnSpec[] = [
@@ -370,7 +371,9 @@ export async function* readHouseholdRegister(source: RowSource, options: ReadHou
   let layout = 'household-rows' as RegisterLayout;
   const chooseColumns = (header: ReadonlyArray<RawCell>): ReadonlyArray<ColumnSpec> => {
     income = chooseIncomeColumn(header, label);
-    return registerColumns(income);
+    // the short indicator names the caller read under the standard in force (`Đi học`, `Phương tiện thông tin`)
+    const short = (options as { readonly shortNames?: ReadonlyMap<string, readonly string[]> }).shortNames;
+    return short === undefined ? registerColumns(income) : withShortNames(registerColumns(income), short);
   };
   const onHeader = (match: HeaderMatch): void => {
     headers = headersWithColumns(Object.fromEntries(HOUSEHOLD_REGISTER_COLUMNS.filter((c) => match.index[c.key] !== undefined).map((c) => [c.key, c.key === 'monthlyIncome' ? income!.header : c.vi])), match.index);

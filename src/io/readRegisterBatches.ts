@@ -11,7 +11,7 @@ import { checkSeparator } from './csv.js';
 import { csvByteRecords, fieldText, type ByteRecords, type RecordSink } from './_csvBytes.js';
 import { hasControlCharacter, isColumnHeader, matchHeader, normalizeHeader, readCell, type ColumnSpec, type HeaderMatch } from './columns.js';
 import { isIncomeHeader } from './amountHeader.js';
-import { shortIndicatorAliases } from './_indicatorShortNames.js';
+import { shortIndicatorAliases, withShortNames } from './_indicatorShortNames.js';
 import { groupDigits, OutOfBounds, plausibleBoundsOf, type PlausibleBounds } from './plausibleBounds.js';
 import { refuseWrongDimensions } from './_dimensionGroups.js';
 import { firstText, rowRanges, villageOfHeading, RegisterHeaderFinder, isSignatureCell, signatureRowKind, skippedRowKind, type RegisterHeaderRows, type RegisterTotalsCheck, type SkippedRegisterRow } from './_registerRows.js';
@@ -136,6 +136,8 @@ interface Plan {
   readonly income: RegisterIncomeColumn | null;
   readonly headers: Record<string, string>;
   readonly standard: PovertyStandard;
+  /** The short indicator names of the header, as aliases by flag column key. */
+  readonly shortNames: ReadonlyMap<string, readonly string[]>;
   readonly k: number;
   readonly id: number;
   readonly unit: number;
@@ -175,7 +177,7 @@ function planOf(headerRows: RegisterHeaderRows, label: string | undefined, stand
   const base = income !== null ? registerColumns(income) : registerColumns({ column: 0, header: '', unit: 'dong', period: 'month', perPerson: false, description: '' }).filter((c) => c.key !== 'monthlyIncome');
   // short names that name an indicator only within the standard in force (`Phương tiện thông tin`, `Thông tin`)
   const short = shortIndicatorAliases(header, base.filter((c) => c.key.startsWith('flag:')), standard, label, headerRow, options.onNote);
-  const named = short.size === 0 ? base : base.map((c) => (short.has(c.key) ? { ...c, aliases: [...(c.aliases ?? []), ...short.get(c.key)!] } : c));
+  const named = withShortNames(base, short);
   const specs = [...named, ...REGISTER_REPORT_COLUMNS, ...(scores ? REGISTER_SCORE_COLUMNS : [])];
   const reader = recordReader(header, specs, label, { delimiter: options.delimiter ?? ',', requireValues: false, marks: options.marks === true }, headerRow, options.format === 'csv');
   const index = reader.match.index;
@@ -239,6 +241,7 @@ function planOf(headerRows: RegisterHeaderRows, label: string | undefined, stand
     income,
     headers,
     standard,
+    shortNames: short,
     k: ids.length,
     id: at('id'),
     unit: at('unit'),
@@ -1199,6 +1202,7 @@ async function* memberRows(source: RowSource, plan: Plan, options: ReadRegisterB
     ...(options.onNote !== undefined ? { onNote: options.onNote } : {}),
     marks: plan.marks,
     keepCells: true,
+    shortNames: plan.shortNames,
     ...(options.onDuplicate !== undefined ? { onDuplicate: options.onDuplicate } : {}),
   } as Parameters<typeof readHouseholdRegister>[1]);
   for await (const h of reader) {

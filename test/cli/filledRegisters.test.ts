@@ -309,3 +309,29 @@ describe('where the run summary and the notes go', () => {
     expect(summary.err).toContain('2 households in 1 village(s)');
   });
 });
+
+describe('a register of one row per member', () => {
+  const deprived = (out: string): string[] => {
+    const table = parseCsv(readFileSync(out, 'utf8').replace(/^\uFEFF/, ''));
+    const col = table[0]!.findIndex((x) => x.startsWith('Các chỉ số thiếu hụt'));
+    return table.slice(1).map((r) => r[col]!);
+  };
+  /** Two households of Tân Lập, one row per member, the household's marks repeated on each of its rows. */
+  const members = (school: string, devices: string): string[] => [
+    `Mã hộ,Họ và tên,Khu vực,Thu nhập/tháng (đồng),Tuổi,Thiếu hụt: việc làm,Thiếu hụt: BHYT,Thiếu hụt: ${school},Thiếu hụt: ${devices}`,
+    'TL-001,Nguyễn Văn An,Nông thôn,4000000,40,x,x,x,x',
+    'TL-001,Lê Thị Hoa,Nông thôn,4000000,38,x,x,x,x',
+    'TL-001,Nguyễn Văn Bảo,Nông thôn,4000000,12,x,x,x,x',
+    'TL-002,Trần Thị Bình,Nông thôn,3000000,50,,x,,',
+  ];
+
+  it('“Đi học”, “Phương tiện thông tin” are read as their indicators, as on a register of one row per household', async () => {
+    const fullOut = join(dir(), 'tv-du.csv');
+    const shortOut = join(dir(), 'tv-ngan.csv');
+    await expectOutcome(['classify', csv('tv-du.csv', members('Tình trạng đi học của trẻ em', 'Phương tiện phục vụ tiếp cận thông tin')), ...AS_OF, '--out', fullOut], { code: 0 });
+    await expectOutcome(['classify', csv('tv-ngan.csv', members('Đi học', 'Phương tiện thông tin')), ...AS_OF, '--out', shortOut], { code: 0 });
+    expect(deprived(shortOut)[0]).toBe('việc làm; bảo hiểm y tế; tình trạng đi học của trẻ em; phương tiện phục vụ tiếp cận thông tin');
+    expect(deprived(shortOut)).toEqual(deprived(fullOut));
+    expect(statuses(shortOut)).toEqual(statuses(fullOut));
+  });
+});
