@@ -84,3 +84,8 @@ export function shortIndicatorAliases(
   }
   return out;
 }
+
+/** `specs` with the short names of {@link shortIndicatorAliases} added to their flag columns' aliases. */
+export function withShortNames(specs: ReadonlyArray<ColumnSpec>, short: ReadonlyMap<string, readonly string[]>): ColumnSpec[] {
+  return specs.map((c) => (short.has(c.key) ? { ...c, aliases: [...(c.aliases ?? []), ...short.get(c.key)!] } : c));
+}

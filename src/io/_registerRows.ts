@@ -367,3 +367,36 @@ export function signatureRowKind(cells: ReadonlyArray<RawCell>, idAt: number, un
   if (others > 0) return 'mixed';
   return names > 0 ? 'names' : 'signature';
 }
+
+/**
+ * The signature blocks under the households of one register: each row read as one
+ * ({@link signatureRowKind}), its rows and first words, and the note that names them.
+ */
+export class SignatureBlocks {
+  private block: { rows: number[]; words: string[] } | undefined;
+  private readonly rows: number[] = [];
+
+  /**
+   * What `cells` (row `row`, the id in column `idAt`) is, the last household read on row
+   * `lastHouseholdRow`: a signature or names row is taken into the block (skip it).
+   */
+  kind(row: number, cells: ReadonlyArray<RawCell>, idAt: number, lastHouseholdRow: number): 'signature' | 'names' | 'mixed' | undefined {
+    const b = this.block;
+    const sign = signatureRowKind(cells, idAt, b !== undefined && b.rows[b.rows.length - 1]! > lastHouseholdRow);
+    if (sign !== 'signature' && sign !== 'names') return sign;
+    if (b === undefined || b.rows[b.rows.length - 1]! < lastHouseholdRow) this.block = { rows: [], words: [] };
+    const block = this.block!;
+    block.rows.push(row);
+    if (sign === 'signature') for (const c of cells) if (typeof c === 'string' && c.trim() !== '' && block.words.length < 4) block.words.push(c.trim());
+    this.rows.push(row);
+    return sign;
+  }
+
+  /** The note on the rows read as a signature block (which rows, the words that told), or undefined for none. */
+  note(label: string | undefined): string | undefined {
+    const rows = this.rows;
+    if (rows.length === 0) return undefined;
+    const words = this.block?.words ?? [];
+    return `${label !== undefined ? `${label}: ` : ''}${rows.length > 1 ? `rows ${rowRanges(rows)} are` : `row ${rows[0]} is`} a signature block (${words.map((w) => `“${w}”`).join(', ')}${rows.length > 1 ? ', the signers’ names' : ''}), not households: skipped`;
+  }
+}

@@ -11,7 +11,8 @@ import { normalizeHeader, type CellValue, type ColumnSpec, type HeaderMatch } fr
 import { readRecordBatches, type ReadRecordsOptions, type TypedRecord } from './readRecords.js';
 import type { RawCell, RowSource } from './readRows.js';
 import { createIdChecker } from '../_internal/_idSet.js';
-import { rawCellText, rowRanges } from './_registerRows.js';
+import { firstText, rawCellText, rowRanges, SignatureBlocks } from './_registerRows.js';
+import { withShortNames } from './_indicatorShortNames.js';
 
 /** Household-level columns of a register (one value per household). */
 const HOUSEHOLD_COLUMNS: readonly ColumnSpec[] = [
@@ -370,7 +371,9 @@ export async function* readHouseholdRegister(source: RowSource, options: ReadHou
   let layout = 'household-rows' as RegisterLayout;
   const chooseColumns = (header: ReadonlyArray<RawCell>): ReadonlyArray<ColumnSpec> => {
     income = chooseIncomeColumn(header, label);
-    return registerColumns(income);
+    // the short indicator names the caller read under the standard in force (`Đi học`, `Phương tiện thông tin`)
+    const short = (options as { readonly shortNames?: ReadonlyMap<string, readonly string[]> }).shortNames;
+    return short === undefined ? registerColumns(income) : withShortNames(registerColumns(income), short);
   };
   const onHeader = (match: HeaderMatch): void => {
     headers = headersWithColumns(Object.fromEntries(HOUSEHOLD_REGISTER_COLUMNS.filter((c) => match.index[c.key] !== undefined).map((c) => [c.key, c.key === 'monthlyIncome' ? income!.header : c.vi])), match.index);
@@ -449,10 +452,22 @@ export async function* readHouseholdRegister(source: RowSource, options: ReadHou
   };
   // the cells of every row are kept: two member rows are a repeat only when they are the same in every column, those passed through too
   const keepCells = (options as { readonly keepCells?: boolean }).keepCells === true;
-  const readOptions: ReadRecordsOptions = { ...options, ...(label !== undefined ? { source: label } : {}), onHeader, requireValues: false, keepCells: true } as ReadRecordsOptions;
+  // a signature block under the households (“Người lập biểu” | “TM. UBND XÃ”, the signers' names): skipped, said in a note
+  const signatures = new SignatureBlocks();
+  let idAt = -1;
+  let lastRow = 0;
+  const onSkippedRow = (options as { readonly onSkippedRow?: (row: { readonly row: number; readonly kind: 'signature'; readonly text: string }) => void }).onSkippedRow;
+  const skipRow = (row: number, cells: ReadonlyArray<RawCell>): boolean => {
+    const sign = signatures.kind(row, cells, idAt, lastRow);
+    if (sign !== 'signature' && sign !== 'names') return false;
+    onSkippedRow?.(Object.freeze({ row, kind: 'signature' as const, text: firstText(cells) }));
+    return true;
+  };
+  const readOptions: ReadRecordsOptions = { ...options, ...(label !== undefined ? { source: label } : {}), onHeader: (m: HeaderMatch) => ((idAt = m.index['id'] ?? -1), onHeader(m)), requireValues: false, keepCells: true, skipRow } as ReadRecordsOptions;
   for await (const batch of readRecordBatches(source, chooseColumns, readOptions)) {
     const ready: RegisterHousehold[] = [];
     for (const record of batch) {
+      lastRow = record.row;
       const printed = record.values['id'];
       let id: string;
       if (typeof printed === 'string') id = printed;
@@ -490,6 +505,8 @@ export async function* readHouseholdRegister(source: RowSource, options: ReadHou
     const done = finish(current);
     if (done !== undefined) yield done;
   }
+  const signed = signatures.note(label);
+  if (signed !== undefined) options.onNote?.(signed);
   if (idless.length > 0) {
     options.onNote?.(`${label !== undefined ? `${label}: ` : ''}${idless.length > 1 ? `rows ${rowRanges(idless)} have` : `row ${idless[0]} has`} no household id (${headers['id'] ?? 'Mã hộ'}), a member's columns and no household's: each read as a member of the household on the row above it (the id written on the head's row only)`);
   }

@@ -61,6 +61,8 @@ export async function* readRecordBatches(
   const rowOptions: ReadRowsOptions = { ...options, ...(label !== undefined ? { source: label } : {}) };
   let reader: RecordReader | undefined;
   const keepCells = (options as { readonly keepCells?: boolean }).keepCells === true;
+  // rows under the header the caller reads as no record (a signature block), before their cells are typed
+  const skipRow = (options as { readonly skipRow?: (row: number, cells: ReadonlyArray<RawCell>) => boolean }).skipRow;
   // one-cell rows above the header: a title block, unless no row of several cells follows (a one-column file)
   let titles: SheetRow[] = [];
   const csv = rowSourceFormat(source, options.format) === 'csv';
@@ -101,6 +103,7 @@ export async function* readRecordBatches(
         takeHeader(r);
         continue;
       }
+      if (skipRow !== undefined && skipRow(r.row, r.cells)) continue;
       batch.push(record(r));
     }
     if (batch.length > 0) yield batch;

@@ -11,10 +11,10 @@ import { checkSeparator } from './csv.js';
 import { csvByteRecords, fieldText, type ByteRecords, type RecordSink } from './_csvBytes.js';
 import { hasControlCharacter, isColumnHeader, matchHeader, normalizeHeader, readCell, type ColumnSpec, type HeaderMatch } from './columns.js';
 import { isIncomeHeader } from './amountHeader.js';
-import { shortIndicatorAliases } from './_indicatorShortNames.js';
+import { shortIndicatorAliases, withShortNames } from './_indicatorShortNames.js';
 import { groupDigits, OutOfBounds, plausibleBoundsOf, type PlausibleBounds } from './plausibleBounds.js';
 import { refuseWrongDimensions } from './_dimensionGroups.js';
-import { firstText, rowRanges, villageOfHeading, RegisterHeaderFinder, isSignatureCell, signatureRowKind, skippedRowKind, type RegisterHeaderRows, type RegisterTotalsCheck, type SkippedRegisterRow } from './_registerRows.js';
+import { firstText, rowRanges, villageOfHeading, RegisterHeaderFinder, isSignatureCell, SignatureBlocks, skippedRowKind, type RegisterHeaderRows, type RegisterTotalsCheck, type SkippedRegisterRow } from './_registerRows.js';
 import { DONG_PER_UNIT } from '../numbers/money.js';
 import { extrasPlan, readExtras, REGISTER_REPORT_COLUMNS, REGISTER_SCORE_COLUMNS, type ExtrasPlan, type RegisterExtras } from './registerColumns.js';
 import { REGISTER_OUTPUT_HEADERS } from './registerOutputColumns.js';
@@ -136,6 +136,8 @@ interface Plan {
   readonly income: RegisterIncomeColumn | null;
   readonly headers: Record<string, string>;
   readonly standard: PovertyStandard;
+  /** The short indicator names of the header, as aliases by flag column key. */
+  readonly shortNames: ReadonlyMap<string, readonly string[]>;
   readonly k: number;
   readonly id: number;
   readonly unit: number;
@@ -175,7 +177,7 @@ function planOf(headerRows: RegisterHeaderRows, label: string | undefined, stand
   const base = income !== null ? registerColumns(income) : registerColumns({ column: 0, header: '', unit: 'dong', period: 'month', perPerson: false, description: '' }).filter((c) => c.key !== 'monthlyIncome');
   // short names that name an indicator only within the standard in force (`Phương tiện thông tin`, `Thông tin`)
   const short = shortIndicatorAliases(header, base.filter((c) => c.key.startsWith('flag:')), standard, label, headerRow, options.onNote);
-  const named = short.size === 0 ? base : base.map((c) => (short.has(c.key) ? { ...c, aliases: [...(c.aliases ?? []), ...short.get(c.key)!] } : c));
+  const named = withShortNames(base, short);
   const specs = [...named, ...REGISTER_REPORT_COLUMNS, ...(scores ? REGISTER_SCORE_COLUMNS : [])];
   const reader = recordReader(header, specs, label, { delimiter: options.delimiter ?? ',', requireValues: false, marks: options.marks === true }, headerRow, options.format === 'csv');
   const index = reader.match.index;
@@ -239,6 +241,7 @@ function planOf(headerRows: RegisterHeaderRows, label: string | undefined, stand
     income,
     headers,
     standard,
+    shortNames: short,
     k: ids.length,
     id: at('id'),
     unit: at('unit'),
@@ -906,8 +909,7 @@ export async function* readRegisterBatches(source: RowSource, options: ReadRegis
   const finder = new RegisterHeaderFinder(namesRegisterColumn, isIdHeader, namesIndicator);
   let lastTotals: { row: number; members: bigint; marks: readonly bigint[] } | undefined;
   /** The signature block being read (its rows and first words), and every row skipped as one. */
-  let signature: { rows: number[]; words: string[] } | undefined;
-  const signatureRows: number[] = [];
+  const signatures = new SignatureBlocks();
   /** A totals row's member and mark counts against the households above it (since the previous totals row, and since the start). */
   const totalsChecks = (p: Plan, row: number, cells: ReadonlyArray<RawCell>, formats?: ReadonlyArray<string | undefined>): RegisterTotalsCheck[] => {
     const now = batcher!.sums();
@@ -973,12 +975,8 @@ export async function* readRegisterBatches(source: RowSource, options: ReadRegis
   const slowRow = (p: Plan, row: number, rawCells: ReadonlyArray<RawCell>, rawFormats?: ReadonlyArray<string | undefined>, rawProblems?: ReadonlyArray<string | undefined>, xlsx?: SheetRow): void => {
     // a row that is not a household (a village heading merged across, a totals row) is known by its cells as stored
     // a signature block (“Người lập biểu” | “TM. UBND XÃ”, the signers' names under them): its rows, none with an id or a figure
-    const sign = signatureRowKind(rawCells, p.id, signature !== undefined && signature.rows[signature.rows.length - 1]! > batcher!.lastPlacedRow);
+    const sign = signatures.kind(row, rawCells, p.id, batcher!.lastPlacedRow);
     if (sign === 'signature' || sign === 'names') {
-      if (signature === undefined || signature.rows[signature.rows.length - 1]! < batcher!.lastPlacedRow) signature = { rows: [], words: [] };
-      signature.rows.push(row);
-      if (sign === 'signature') for (const c of rawCells) if (typeof c === 'string' && c.trim() !== '' && signature.words.length < 4) signature.words.push(c.trim());
-      signatureRows.push(row);
       options.onSkippedRow?.(Object.freeze({ row, kind: 'signature' as const, text: firstText(rawCells) }));
       return;
     }
@@ -1106,7 +1104,8 @@ export async function* readRegisterBatches(source: RowSource, options: ReadRegis
     yield* drain(batcher);
     repeats!.settle(found);
   }
-  if (signatureRows.length > 0) options.onNote?.(signatureNote(label, signatureRows, signature?.words ?? []));
+  const signed = signatures.note(label);
+  if (signed !== undefined) options.onNote?.(signed);
   if (headings.length > 0) {
     const shown = headings.slice(0, 6).map((h) => `row ${h.row} “${h.text}”`).join(', ');
     options.onNote?.(`${label !== undefined ? `${label}: ` : ''}no village column: each household's village is the heading row above it (${shown}${headings.length > 6 ? ', …' : ''}), written in the output's village column (Thôn); a household under no heading (after a totals row) has none`);
@@ -1137,11 +1136,6 @@ function noteOutOfBounds(plan: Plan, batcher: Batcher, onNote: ((note: string) =
     );
     if (little !== undefined) onNote(little);
   }
-}
-
-/** The note on the rows read as a signature block: which rows, and the words that told. */
-function signatureNote(label: string | undefined, rows: readonly number[], words: readonly string[]): string {
-  return `${label !== undefined ? `${label}: ` : ''}${rows.length > 1 ? `rows ${rowRanges(rows)} are` : `row ${rows[0]} is`} a signature block (${words.map((w) => `“${w}”`).join(', ')}${rows.length > 1 ? ', the signers’ names' : ''}), not households: skipped`;
 }
 
 /** A row that holds a signature block's words beside other values, read as a household: its errors say it may be a signature row. */
@@ -1199,6 +1193,8 @@ async function* memberRows(source: RowSource, plan: Plan, options: ReadRegisterB
     ...(options.onNote !== undefined ? { onNote: options.onNote } : {}),
     marks: plan.marks,
     keepCells: true,
+    shortNames: plan.shortNames,
+    ...(options.onSkippedRow !== undefined ? { onSkippedRow: options.onSkippedRow } : {}),
     ...(options.onDuplicate !== undefined ? { onDuplicate: options.onDuplicate } : {}),
   } as Parameters<typeof readHouseholdRegister>[1]);
   for await (const h of reader) {

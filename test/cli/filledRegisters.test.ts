@@ -63,6 +63,13 @@ function statuses(out: string): string[] {
   return table.slice(1).map((r) => r[col]!);
 }
 
+/** The deprivations column of a classify output, one cell a household. */
+function deprivations(out: string): string[] {
+  const table = parseCsv(readFileSync(out, 'utf8').replace(/^\uFEFF/, ''));
+  const col = table[0]!.findIndex((x) => x.startsWith('Các chỉ số thiếu hụt'));
+  return table.slice(1).map((r) => r[col]!);
+}
+
 describe('a signature block side by side under the households', () => {
   const register = (under: Cell[][]): Cell[][] => [...TITLE, ...head(), ...households(), ['Tổng cộng', null, null, null, null, 14, null], [], ...under];
   const SIGNED: Cell[][] = [
@@ -116,11 +123,6 @@ describe('a signature block side by side under the households', () => {
 });
 
 describe('short indicator names under “Thiếu hụt các chỉ số”', () => {
-  const deprivations = (out: string): string[] => {
-    const table = parseCsv(readFileSync(out, 'utf8').replace(/^\uFEFF/, ''));
-    const col = table[0]!.findIndex((x) => x.startsWith('Các chỉ số thiếu hụt'));
-    return table.slice(1).map((r) => r[col]!);
-  };
   /** The 12 indicators of NĐ 07/2021 with some named as `names` gives; households of 4 at 1.200.000 đồng a person a month, rural, marked at the positions given. */
   const rows = (rename: Readonly<Record<number, string>>, marks: ReadonlyArray<readonly number[]>): Cell[][] => {
     const names = INDICATORS.map((n, i) => rename[i + 1] ?? n);
@@ -307,5 +309,45 @@ describe('where the run summary and the notes go', () => {
     const summary = await expectOutcome(['summarize', classified, '--by', 'village'], { code: 0 });
     expect(summary.out).not.toContain('vn-poverty');
     expect(summary.err).toContain('2 households in 1 village(s)');
+  });
+});
+
+describe('a register of one row per member', () => {
+  /** Two households of Tân Lập, one row per member, the household's marks repeated on each of its rows. */
+  const members = (school: string, devices: string): string[] => [
+    `Mã hộ,Họ và tên,Khu vực,Thu nhập/tháng (đồng),Tuổi,Thiếu hụt: việc làm,Thiếu hụt: BHYT,Thiếu hụt: ${school},Thiếu hụt: ${devices}`,
+    'TL-001,Nguyễn Văn An,Nông thôn,4000000,40,x,x,x,x',
+    'TL-001,Lê Thị Hoa,Nông thôn,4000000,38,x,x,x,x',
+    'TL-001,Nguyễn Văn Bảo,Nông thôn,4000000,12,x,x,x,x',
+    'TL-002,Trần Thị Bình,Nông thôn,3000000,50,,x,,',
+  ];
+
+  it('“Đi học”, “Phương tiện thông tin” are read as their indicators, as on a register of one row per household', async () => {
+    const fullOut = join(dir(), 'tv-du.csv');
+    const shortOut = join(dir(), 'tv-ngan.csv');
+    await expectOutcome(['classify', csv('tv-du.csv', members('Tình trạng đi học của trẻ em', 'Phương tiện phục vụ tiếp cận thông tin')), ...AS_OF, '--out', fullOut], { code: 0 });
+    await expectOutcome(['classify', csv('tv-ngan.csv', members('Đi học', 'Phương tiện thông tin')), ...AS_OF, '--out', shortOut], { code: 0 });
+    expect(deprivations(shortOut)[0]).toBe('việc làm; bảo hiểm y tế; tình trạng đi học của trẻ em; phương tiện phục vụ tiếp cận thông tin');
+    expect(deprivations(shortOut)).toEqual(deprivations(fullOut));
+    expect(statuses(shortOut)).toEqual(statuses(fullOut));
+  });
+
+  it('a signature block side by side under the member rows is skipped with a note naming its rows; the households are those of the unsigned register', async () => {
+    const rows = members('Đi học', 'Phương tiện phục vụ tiếp cận thông tin');
+    const plainOut = join(dir(), 'tv-khong-ky.csv');
+    const out = join(dir(), 'tv-ky.csv');
+    await expectOutcome(['classify', csv('tv-khong-ky.csv', rows), ...AS_OF, '--out', plainOut], { code: 0 });
+    const signed = [...rows, ',,,,,,,,', ',,,,,"Tân Lập, ngày 15 tháng 10 năm 2024",,,', ',Người lập biểu,,,,TM. UBND XÃ,,,', ',Nguyễn Thị Hoa,,,,Phạm Văn Minh,,,'];
+    const run = await expectOutcome(['classify', csv('tv-ky.csv', signed), ...AS_OF, '--out', out], {
+      code: 0,
+      mentions: ['tv-ky.csv: rows 7–9 are a signature block (“Tân Lập, ngày 15 tháng 10 năm 2024”, “Người lập biểu”, “TM. UBND XÃ”, the signers’ names), not households: skipped'],
+    });
+    expect(run.out).toContain('2 households classified');
+    expect(statuses(out)).toEqual(statuses(plainOut));
+  });
+
+  it('a member row with a signer’s title beside a mark is still refused naming its row', async () => {
+    const rows = [...members('Đi học', 'Phương tiện thông tin'), ',Người lập biểu,,,,x,,,'];
+    await expectOutcome(['classify', csv('tv-lan.csv', rows), ...AS_OF, '--out', join(dir(), 'tv-lan-kq.csv')], { code: 2, mentions: ['row 6'] });
   });
 });
