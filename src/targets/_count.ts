@@ -16,5 +16,3 @@ export const householdCount = z.union([
     .transform((v) => Number(v)),
 ]);
 
-/** A count of households: a whole number ≥ 0, as a number or a bigint (up to `Number.MAX_SAFE_INTEGER`). */
-export type HouseholdCountInput = number | bigint;

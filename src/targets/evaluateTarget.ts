@@ -5,7 +5,7 @@ import { intervalContains, interval, pointInterval, subtractIntervals, type Inte
 import { convertTarget, subjectCount, type ConvertedTarget, type TargetBase } from './convertTarget.js';
 import type { ReductionTarget, TargetSubject } from './reductionTarget.js';
 import { assertOptions } from '../errors/assertOptions.js';
-import { householdCount, type HouseholdCountInput } from './_count.js';
+import { householdCount } from './_count.js';
 
 /** Result of {@link evaluateTarget}. */
 export interface TargetEvaluation {
@@ -49,7 +49,7 @@ const achievedSchema = householdCount;
  * evaluateTarget(reductionTarget({ form: 'points', subject: 'poor', points: '0.8' }), { households: 30519, poor: 762, nearPoor: 723 }, 154).met //=> false
  * @see poverty-rate-reporting §3
  */
-export function evaluateTarget(target: ReductionTarget, base: TargetBase, achievedHouseholds: HouseholdCountInput, options: EvaluateTargetOptions = {}): TargetEvaluation {
+export function evaluateTarget(target: ReductionTarget, base: TargetBase, achievedHouseholds: number | bigint, options: EvaluateTargetOptions = {}): TargetEvaluation {
   assertOptions(options, 'evaluateTarget');
   void options;
   const achieved = parseInput(achievedSchema, achievedHouseholds);

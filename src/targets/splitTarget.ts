@@ -4,17 +4,17 @@ import { fail, parseInput } from '../errors/VnPovertyError.js';
 import { apportion } from '../numbers/apportion.js';
 import type { Fraction } from '../numbers/fraction.js';
 import { assertOptions } from '../errors/assertOptions.js';
-import { householdCount, type HouseholdCountInput } from './_count.js';
+import { householdCount } from './_count.js';
 
 /** One unit sharing a parent target. */
 export interface SplitUnit {
   readonly unit: string;
   /** Poor households of the unit (the weight for `'proportional-to-poor'`). */
-  readonly poor?: HouseholdCountInput;
+  readonly poor?: number | bigint;
   /** The caller's weight (for `'weights'`): integer, decimal string or number. */
   readonly weight?: string | number;
   /** At least this many households go to the unit. */
-  readonly minimum?: HouseholdCountInput;
+  readonly minimum?: number | bigint;
 }
 
 /** How to split. */
@@ -52,7 +52,7 @@ const schema = z.object({
  * @example
  * splitTarget(297, [{ unit: 'Thành thị', poor: 525 }, { unit: 'Nông thôn', poor: 960 }], { method: 'proportional-to-poor' }).parts.map((p) => p.households) //=> [105, 192]
  */
-export function splitTarget(total: HouseholdCountInput, units: ReadonlyArray<SplitUnit>, options: SplitTargetOptions): SplitTargetResult {
+export function splitTarget(total: number | bigint, units: ReadonlyArray<SplitUnit>, options: SplitTargetOptions): SplitTargetResult {
   assertOptions(options, 'splitTarget', true);
   const input = parseInput(schema, { total, units, method: options?.method });
   const seen = new Set<string>();
