@@ -1,3 +1,4 @@
+import { Decimal } from '../_internal/_decimal.js';
 import type { AreaFigures, AreaRate, AreaRates } from '../areas/areaFigures.js';
 import type { ReconcileIssue } from '../reconcile/reconcileTable.js';
 import type { HouseholdClassification } from '../standards/classifyHousehold.js';
@@ -58,7 +59,8 @@ export const CLASSIFIED_HOUSEHOLD_COLUMNS: ReadonlyArray<TableColumn<ClassifiedH
 
 /**
  * Columns of a reconciliation report file: one row per finding, with the cell, the relation,
- * the printed and expected values and their difference.
+ * the printed and expected values and their difference (a number in the file's number format,
+ * with the digits it has: `-0,33`).
  *
  * @example
  * RECONCILIATION_REPORT_COLUMNS.find((c) => c.key === 'printed')?.vi //=> 'Số in'
@@ -72,7 +74,7 @@ export const RECONCILIATION_REPORT_COLUMNS: ReadonlyArray<TableColumn<ReconcileI
   { key: 'relation', vi: 'Quan hệ kiểm tra', en: 'Relation', kind: 'text', value: (i) => i.relationText },
   { key: 'printed', vi: 'Số in', en: 'Printed', kind: 'text', value: (i) => i.printed },
   { key: 'expected', vi: 'Số đúng', en: 'Expected', kind: 'text', value: (i) => i.expected },
-  { key: 'difference', vi: 'Chênh lệch', en: 'Difference', kind: 'text', value: (i) => i.difference },
+  { key: 'difference', vi: 'Chênh lệch', en: 'Difference', kind: 'rate', decimals: 'as-given', value: (i) => (i.difference === null ? null : new Decimal(i.difference)) },
   { key: 'message', vi: 'Diễn giải', en: 'Message', kind: 'text', value: (i) => i.message },
 ] satisfies Array<TableColumn<ReconcileIssue>>);
 

@@ -26,8 +26,11 @@ export interface TableColumn<T> {
   readonly en: string;
   /** What the column holds; the same hints the readers take. */
   readonly kind: ColumnHint;
-  /** For `'rate'`: digits after the decimal mark (default 2). */
-  readonly decimals?: number;
+  /**
+   * For `'rate'`: digits after the decimal mark (default 2), or `'as-given'`: each value with
+   * the digits it has (a difference, which is never rounded for the file).
+   */
+  readonly decimals?: number | 'as-given';
   /** For `'rate'`: how to round a value with more digits than `decimals` (else such a value is an error). */
   readonly rounding?: RoundingMode;
   /** The cell value of a row (`null` for an empty cell). */
@@ -122,8 +125,9 @@ export function columnSpecsOf(columns: ReadonlyArray<TableColumn<never>>): Colum
   return columns.map((c) => ({ key: c.key, hint: c.kind, vi: c.vi, en: c.en }));
 }
 
-function rateDecimals(column: Pick<TableColumn<never>, 'decimals'>): number {
-  return column.decimals ?? 2;
+function rateDecimals(column: Pick<TableColumn<never>, 'decimals'>, value?: Decimal | number | bigint): number {
+  if (column.decimals !== 'as-given') return column.decimals ?? 2;
+  return value === undefined || typeof value === 'bigint' ? 0 : new Decimal(value).decimalPlaces();
 }
 
 /**
@@ -158,7 +162,7 @@ function textOf(column: Pick<TableColumn<never>, 'kind' | 'decimals' | 'rounding
         const digits = (value < 0n ? -value : value).toString();
         return (value < 0n ? '-' : '') + (numbers === 'vi' ? digits.replace(/\B(?=(\d{3})+(?!\d))/g, '.') : digits);
       }
-      const decimals = column.kind === 'rate' ? rateDecimals(column) : 0;
+      const decimals = column.kind === 'rate' ? rateDecimals(column, value) : 0;
       const text = formatVnNumber(value, { decimals, ...(column.rounding !== undefined ? { rounding: column.rounding } : {}) });
       return numbers === 'vi' ? text : text.replace(/\./g, '').replace(',', '.');
     }
@@ -212,6 +216,7 @@ function isTextKind(kind: ColumnHint): boolean {
 function numFmtOf(column: TableColumn<never>): string | undefined {
   if (column.kind === 'count' || column.kind === 'amount') return '#,##0';
   if (column.kind === 'rate') {
+    if (column.decimals === 'as-given') return 'General';
     const d = rateDecimals(column);
     return d === 0 ? '0' : `0.${'0'.repeat(d)}`;
   }
@@ -277,7 +282,7 @@ function shownLength(column: TableColumn<never>, value: ExcelJS.CellValue): numb
   if (value === null || value === undefined) return 0;
   if (value instanceof Date) return 10;
   if (typeof value === 'number' && (column.kind === 'count' || column.kind === 'amount' || column.kind === 'rate')) {
-    return formatVnNumber(value, { decimals: column.kind === 'rate' ? rateDecimals(column) : 0, rounding: 'half-up' }).length;
+    return formatVnNumber(value, { decimals: column.kind === 'rate' ? rateDecimals(column, value) : 0, rounding: 'half-up' }).length;
   }
   return Math.max(0, ...String(value).split('\n').map((l) => l.length));
 }

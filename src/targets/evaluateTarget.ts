@@ -1,4 +1,3 @@
-import * as z from 'zod';
 import { deepFreeze } from '../_internal/_freeze.js';
 import { parseInput } from '../errors/VnPovertyError.js';
 import { divideFractions, fraction, multiplyFractions, subtractFractions, type Fraction } from '../numbers/fraction.js';
@@ -6,6 +5,7 @@ import { intervalContains, interval, pointInterval, subtractIntervals, type Inte
 import { convertTarget, subjectCount, type ConvertedTarget, type TargetBase } from './convertTarget.js';
 import type { ReductionTarget, TargetSubject } from './reductionTarget.js';
 import { assertOptions } from '../errors/assertOptions.js';
+import { householdCount } from './_count.js';
 
 /** Result of {@link evaluateTarget}. */
 export interface TargetEvaluation {
@@ -37,7 +37,7 @@ export interface TargetEvaluation {
 /** Options of {@link evaluateTarget}: none yet. */
 export type EvaluateTargetOptions = Readonly<Record<string, never>>;
 
-const achievedSchema = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+const achievedSchema = householdCount;
 
 /**
  * Says whether a reduction of `achievedHouseholds` in the target's subject meets the target
@@ -49,7 +49,7 @@ const achievedSchema = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
  * evaluateTarget(reductionTarget({ form: 'points', subject: 'poor', points: '0.8' }), { households: 30519, poor: 762, nearPoor: 723 }, 154).met //=> false
  * @see poverty-rate-reporting §3
  */
-export function evaluateTarget(target: ReductionTarget, base: TargetBase, achievedHouseholds: number, options: EvaluateTargetOptions = {}): TargetEvaluation {
+export function evaluateTarget(target: ReductionTarget, base: TargetBase, achievedHouseholds: number | bigint, options: EvaluateTargetOptions = {}): TargetEvaluation {
   assertOptions(options, 'evaluateTarget');
   void options;
   const achieved = parseInput(achievedSchema, achievedHouseholds);

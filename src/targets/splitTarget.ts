@@ -4,16 +4,17 @@ import { fail, parseInput } from '../errors/VnPovertyError.js';
 import { apportion } from '../numbers/apportion.js';
 import type { Fraction } from '../numbers/fraction.js';
 import { assertOptions } from '../errors/assertOptions.js';
+import { householdCount } from './_count.js';
 
 /** One unit sharing a parent target. */
 export interface SplitUnit {
   readonly unit: string;
   /** Poor households of the unit (the weight for `'proportional-to-poor'`). */
-  readonly poor?: number;
+  readonly poor?: number | bigint;
   /** The caller's weight (for `'weights'`): integer, decimal string or number. */
   readonly weight?: string | number;
   /** At least this many households go to the unit. */
-  readonly minimum?: number;
+  readonly minimum?: number | bigint;
 }
 
 /** How to split. */
@@ -33,7 +34,7 @@ export interface SplitTargetResult {
   readonly parts: readonly { readonly unit: string; readonly households: number; readonly quota: Fraction }[];
 }
 
-const count = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
+const count = householdCount;
 const schema = z.object({
   total: count,
   units: z.array(z.object({ unit: z.string().min(1), poor: count.optional(), weight: z.union([z.string(), z.number()]).optional(), minimum: count.optional() })).min(1),
@@ -43,14 +44,15 @@ const schema = z.object({
 /**
  * Splits a parent target (a whole number of households) across units in proportion to their
  * poor households or to caller weights, with optional minimums, by the largest-remainder
- * method: **the parts are whole and add up exactly to the parent**.
+ * method: **the parts are whole and add up exactly to the parent**. Counts (the total, poor
+ * households, minimums) are numbers or bigints up to `Number.MAX_SAFE_INTEGER`; the result is in numbers.
  *
  * @throws VnPovertyError `invalid-input`, `missing-weight` (naming the unit), `duplicate-unit`,
  *   and from `apportion`: `zero-weights`, `minimums-exceed-total`, `negative-weight`.
  * @example
  * splitTarget(297, [{ unit: 'Thành thị', poor: 525 }, { unit: 'Nông thôn', poor: 960 }], { method: 'proportional-to-poor' }).parts.map((p) => p.households) //=> [105, 192]
  */
-export function splitTarget(total: number, units: ReadonlyArray<SplitUnit>, options: SplitTargetOptions): SplitTargetResult {
+export function splitTarget(total: number | bigint, units: ReadonlyArray<SplitUnit>, options: SplitTargetOptions): SplitTargetResult {
   assertOptions(options, 'splitTarget', true);
   const input = parseInput(schema, { total, units, method: options?.method });
   const seen = new Set<string>();

@@ -165,3 +165,32 @@ describe('budgetTotals', () => {
     });
   });
 });
+
+describe('a string amount with a lone dot before three digits', () => {
+  // “Dự án 2: 2.293 triệu đồng” — 2293 triệu (thousands mark) or 2,293 triệu (decimal point)?
+  const line = (amount: BudgetLineInput['amount'], unit: BudgetLineInput['unit'] = 'trieu'): BudgetLineInput => ({ amount, unit, source: 'central', capitalType: 'recurrent', project: 'DA2', year: 2024 });
+
+  it('is refused as ambiguous-separator at the amount, saying how to write it', () => {
+    const found = firstIssue(() => budgetLines([line(2293), line('2.293')]));
+    expect(found).toMatchObject({ code: 'ambiguous-separator', path: [1, 'amount'], value: '2.293' });
+    expect(found.expected).toContain('2293');
+    expect(found.expected).toContain('"2,293"');
+  });
+
+  it('written either way it is read without a finding', () => {
+    expect(budgetLines([line('2293'), line(2293), line('2,293'), line('68.8', 'ty'), line('2.2930')]).map((l) => l.amount)).toEqual([2_293_000_000n, 2_293_000_000n, 2_293_000n, 68_800_000_000n, 2_293_000n]);
+  });
+
+  it('a lone dot in a number of đồng is refused as a fraction of a đồng, as before', () => {
+    expect(firstIssue(() => budgetLines([line('2.293', 'dong')]))).toMatchObject({ code: 'fractional-dong', path: [0, 'amount'] });
+  });
+
+  it('any string with one dot before three digits under a unit with decimals is refused (property)', () => {
+    fc.assert(
+      fc.property(fc.nat(999_999), fc.integer({ min: 0, max: 999 }), fc.constantFrom('nghin' as const, 'trieu' as const, 'ty' as const), (whole, frac, unit) => {
+        const text = `${whole}.${String(frac).padStart(3, '0')}`;
+        expect(firstIssue(() => budgetLines([line(text, unit)]))).toMatchObject({ code: 'ambiguous-separator', path: [0, 'amount'], value: text });
+      }),
+    );
+  });
+});

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { expectDeepFrozen } from '../_helpers/purity.js';
@@ -57,5 +58,35 @@ describe('purity of the readers and writers', () => {
       { key: 'n', vi: 'N', en: 'N', kind: 'count', value: (r: { n: bigint }) => r.n },
     ], data);
     expect(JSON.stringify(data, (_k, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v))).toBe(before);
+  });
+});
+
+describe('the Difference column of a reconciliation report', () => {
+  // a commune's near-poor rate printed 1,00 where 4 ÷ 300 × 100 gives 1,33; the total row's figures add up
+  const plan = (b: string) =>
+    [
+      'stt,unit,role,households,poor_start,poor_start_rate,poor_exit,poor_exit_rate,poor_end,poor_end_rate,near_poor_start,near_poor_start_rate,near_poor_exit,near_poor_exit_rate,near_poor_end,near_poor_end_rate',
+      '1,A,unit,100,10,"10,00",1,"1,00",9,"9,00",5,"5,00",1,"1,00",4,"4,00"',
+      `2,B,unit,300,10,"3,33",1,"0,33",9,"3,00",5,"1,67",1,"0,33",4,"${b}"`,
+      ',Tổng,total,400,20,"5,00",2,"0,50",18,"4,50",10,"2,50",2,"0,50",8,"2,00"',
+    ].join('\n');
+  const reportCsv = async (text: string): Promise<string[][]> => {
+    const path = join(reportDir(), 'ket-qua.csv');
+    await writeTable(path, RECONCILIATION_REPORT_COLUMNS, reconcileTable(tableFromLayout('commune-targets', parseCsv(text))).issues);
+    return parseCsv((await readFile(path, 'utf8')).replace(/^\uFEFF/, ''));
+  };
+
+  it('writes a negative difference as a Vietnamese number like Printed and Expected, not as guarded English text', async () => {
+    const [header, ...rows] = await reportCsv(plan('1,00'));
+    const at = (name: string) => header!.findIndex((h) => h.startsWith(name));
+    const row = rows.find((r) => r[at('Cột')] === 'near_poor_end_rate' && r[at('Dòng (Row)')] === '3');
+    expect(row?.[at('Số in')]).toBe('1,00');
+    expect(row?.[at('Số đúng')]).toBe('1,33');
+    expect(row?.[at('Chênh lệch')]).toBe('-0,33');
+  });
+
+  it('a correct commune row gives no finding to write', async () => {
+    const [, ...rows] = await reportCsv(plan('1,33'));
+    expect(rows.filter((r) => r[2] === 'near_poor_end_rate')).toEqual([]);
   });
 });

@@ -113,6 +113,37 @@ describe('splitTarget', () => {
   });
 });
 
+describe('counts given as bigint', () => {
+  it('splits a district target of 10n households between two communes as it splits 10', () => {
+    const units = [{ unit: 'Xã Đắk Ơ', poor: 30n, minimum: 2n }, { unit: 'Xã Bù Gia Mập', poor: 70 }];
+    const s = splitTarget(10n, units, { method: 'proportional-to-poor' });
+    expect(s).toEqual(splitTarget(10, [{ unit: 'Xã Đắk Ơ', poor: 30, minimum: 2 }, { unit: 'Xã Bù Gia Mập', poor: 70 }], { method: 'proportional-to-poor' }));
+    expect(s.parts.reduce((a, p) => a + p.households, 0)).toBe(10);
+  });
+
+  it('evaluates 154n households achieved as 154', () => {
+    const base = { households: 30519, poor: 762, nearPoor: 723 };
+    const target = reductionTarget({ form: 'points', subject: 'poor', points: '0.5' });
+    expect(evaluateTarget(target, base, 154n)).toEqual(evaluateTarget(target, base, 154));
+  });
+
+  it('refuses a bigint total above Number.MAX_SAFE_INTEGER, naming the field', () => {
+    const found = firstIssue(() => splitTarget(2n ** 53n, [{ unit: 'a', poor: 1 }], { method: 'proportional-to-poor' }));
+    expect(found).toMatchObject({ code: 'invalid-input', path: ['total'] });
+    expect(found.expected).toContain('MAX_SAFE_INTEGER');
+    expect(firstIssue(() => splitTarget(-1n, [{ unit: 'a', poor: 1 }], { method: 'proportional-to-poor' }))).toMatchObject({ path: ['total'] });
+  });
+
+  it('a bigint count splits as the same number does (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 10_000 }), fc.array(fc.integer({ min: 1, max: 500 }), { minLength: 1, maxLength: 8 }), (total, poor) => {
+        const units = poor.map((p, i) => ({ unit: `u${i}`, poor: p }));
+        expect(splitTarget(BigInt(total), units.map((u) => ({ ...u, poor: BigInt(u.poor) })), { method: 'proportional-to-poor' })).toEqual(splitTarget(total, units, { method: 'proportional-to-poor' }));
+      }),
+    );
+  });
+});
+
 describe('properties', () => {
   it('split targets sum to the parent, and respect minimums', () => {
     fc.assert(
