@@ -2,6 +2,7 @@ import { foldVietnamese } from '../text/foldVietnamese.js';
 import type { MoneyUnit } from '../numbers/money.js';
 import type { CellNumber } from './_cellNumber.js';
 import { roundQuotient, type RoundingMode } from '../numbers/rounding.js';
+import { relationColumns } from './_tableRows.js';
 import type { DocumentColumnKind, LayoutAverage, LayoutRelation } from './tableLayout.js';
 
 /** A column of a table being understood: where it is, its key and header, its kind and unit. */
@@ -454,10 +455,3 @@ export function averageRelations(figures: readonly Col[], rows: readonly number[
 
 /** A header naming a stage of a year's flow: exits (thoát), re-poor (tái nghèo), newly poor (phát sinh, mới), folded. */
 const FLOW_STAGE = /\b(thoat|tai ngheo|phat sinh|moi)\b/;
-
-/** The columns a relation relates (a rate's: its count and base too). */
-function relationColumns(r: LayoutRelation): string[] {
-  if (r.type === 'sum') return [r.column, ...r.parts];
-  if (r.type === 'difference') return [r.column, r.from, ...r.minus, ...(r.plus ?? [])];
-  return Object.entries(r).flatMap(([k, v]) => (k !== 'type' && typeof v === 'string' ? [v] : []));
-}
