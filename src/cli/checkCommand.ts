@@ -144,6 +144,8 @@ async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
   const delimiterName = typeof args.values['delimiter'] === 'string' ? args.values['delimiter'] : undefined;
   const given = delimiterName === undefined ? undefined : DELIMITERS[delimiterName];
   let delimiter: CsvDelimiter = given ?? ',';
+  // whether `delimiter` was already told from the file, so the file's first bytes are not read for it twice
+  let told = false;
   if (given === undefined && delimiterName !== undefined) return badInput(io, `check: --delimiter must be , ; or tab, got ${JSON.stringify(delimiterName)}`);
   const numberFormat = typeof args.values['number-format'] === 'string' ? args.values['number-format'] : 'vi';
   if (numberFormat !== 'vi' && numberFormat !== 'en') return badInput(io, `check: --number-format must be vi or en, got ${JSON.stringify(numberFormat)}`);
@@ -184,16 +186,16 @@ async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
     // a household register (Mã hộ, Khu vực, an income): its totals rows checked as classify checks them
     // (a file on disk: the register reader opens the path itself)
     if (specFile === undefined && file !== '-' && (csv || format === 'xlsx') && (await stat(file).then((f) => f.isFile(), () => false))) {
-      let told = given;
-      if (csv && told === undefined) {
+      if (csv && given === undefined) {
         const input = await openCliInput(io, file, () => 'csv' as const);
         try {
-          told = await inputDelimiter(input, given);
+          delimiter = await inputDelimiter(input, given);
+          told = true;
         } finally {
           await input.close();
         }
       }
-      const register = await checkRegisterTotals(file, file, { format: csv ? 'csv' : 'xlsx', ...(csv ? { delimiter: told ?? delimiter } : {}) });
+      const register = await checkRegisterTotals(file, file, { format: csv ? 'csv' : 'xlsx', ...(csv ? { delimiter } : {}) });
       if (register !== undefined) return registerResult(io, file, register, { json, out });
     }
     if (file === '-') {
@@ -209,7 +211,8 @@ async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
     } else if (csv) {
       const input = await openCliInput(io, file, () => 'csv' as const);
       try {
-        delimiter = await inputDelimiter(input, given);
+        // told once: the register reading above already did when it ran
+        if (!told) delimiter = await inputDelimiter(input, given);
         model = documentModel([tableOf(await readGrid(input, delimiter, undefined, numberFormat), numberFormat)], { source: file });
       } finally {
         await input.close();
