@@ -6,6 +6,16 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { fail } from '../errors/VnPovertyError.js';
 
 /**
+ * How a temporary file of {@link openAtomicOutput} is opened for writing: `'r+'`, never `'w'`.
+ * The file was just created empty (`wx`), so there is nothing to truncate; and on ext4 a
+ * truncation (`O_TRUNC`, even of an empty file) marks the file to have its delayed allocation
+ * flushed when it is closed (`auto_da_alloc`): closing a freshly written 235 MB result then took
+ * 0.1–0.13 s. Without it the close returns at once; renaming over an existing file still flushes
+ * (the same heuristic, which the rename's guarantee needs). @internal
+ */
+export const TEMP_FILE_FLAGS = 'r+';
+
+/**
  * An output file written atomically: everything goes to a temporary file in the target's own
  * folder, which replaces the target (one `rename`) only on {@link AtomicOutput.commit}. Until
  * then an existing file at the target is untouched; {@link AtomicOutput.abort} removes the
@@ -69,7 +79,7 @@ export async function openAtomicOutput(path: string): Promise<AtomicOutput> {
 export async function writeFileAtomic(path: string, data: Uint8Array): Promise<void> {
   const output = await openAtomicOutput(path);
   try {
-    await writeFile(output.tempPath, data);
+    await writeFile(output.tempPath, data, { flag: TEMP_FILE_FLAGS });
     await output.commit();
   } catch (error) {
     await output.abort();
@@ -165,7 +175,7 @@ export interface AtomicStream {
 /** Opens an {@link AtomicStream} for `path` (checked as {@link openAtomicOutput} checks it). @internal */
 export async function openAtomicStream(path: string, options: { readonly highWaterMark?: number } = {}): Promise<AtomicStream> {
   const output = await openAtomicOutput(path);
-  const stream = createWriteStream(output.tempPath, options.highWaterMark !== undefined ? { highWaterMark: options.highWaterMark } : {});
+  const stream = createWriteStream(output.tempPath, { flags: TEMP_FILE_FLAGS, ...(options.highWaterMark !== undefined ? { highWaterMark: options.highWaterMark } : {}) });
   await once(stream, 'open');
   return {
     stream,

@@ -8,7 +8,7 @@ import { fail } from '../errors/VnPovertyError.js';
 import { formatVnNumber } from '../numbers/formatVnNumber.js';
 import type { RoundingMode } from '../numbers/rounding.js';
 import { formatCsvRow, neutraliseCsvFormula, type CsvDelimiter } from './csv.js';
-import { openAtomicOutput, openAtomicStream, type AtomicOutput } from './_atomicOutput.js';
+import { openAtomicOutput, openAtomicStream, TEMP_FILE_FLAGS, type AtomicOutput } from './_atomicOutput.js';
 import { LINE_HEIGHT, PRINT_FOOTER, printSetup, wrappedLines } from './_printSetup.js';
 import type { CellValue, ColumnHint, ColumnSpec } from './columns.js';
 import { formatOfPath, type FileFormat } from './readRows.js';
@@ -294,7 +294,7 @@ async function openXlsx<T>(path: string, columns: ReadonlyArray<TableColumn<T>>,
   // title lines, a blank row, then the header
   const headerRow = title.length > 0 ? title.length + 2 : 1;
   const output = await openAtomicOutput(path);
-  const file = createWriteStream(output.tempPath);
+  const file = createWriteStream(output.tempPath, { flags: TEMP_FILE_FLAGS });
   const workbook = new excel.stream.xlsx.WorkbookWriter({ stream: file, useStyles: true, useSharedStrings: false });
   const sheet = workbook.addWorksheet(sheetName, {
     views: [{ state: 'frozen', ySplit: headerRow, topLeftCell: `A${headerRow + 1}` }],

@@ -9,7 +9,7 @@ import { formatVnDate } from '../dates/vnDate.js';
 import { fail } from '../errors/VnPovertyError.js';
 import { assertOptions } from '../errors/assertOptions.js';
 import type { PovertyStandard } from '../standards/standards.js';
-import { openAtomicOutput } from './_atomicOutput.js';
+import { openAtomicOutput, TEMP_FILE_FLAGS } from './_atomicOutput.js';
 import { columnLetters } from './_excel.js';
 import { loadExcelJs } from './_excelWorkbook.js';
 import { printable, printSetup } from './_printSetup.js';
@@ -97,7 +97,7 @@ export async function writeRegisterTemplate(path: string, options: WriteRegister
   try {
     if (format === 'csv') {
       const example = columns.map((c) => (typeof c.example === 'number' ? String(c.example) : c.example));
-      await writeFile(output.tempPath, formatCsv([columns.map((c) => c.header), example], { bom: true }));
+      await writeFile(output.tempPath, formatCsv([columns.map((c) => c.header), example], { bom: true }), { flag: TEMP_FILE_FLAGS });
     } else {
       const excel = await loadExcelJs('writing');
       const workbook = new excel.Workbook();

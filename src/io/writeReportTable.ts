@@ -8,7 +8,7 @@ import { assertOptions } from '../errors/assertOptions.js';
 import type { SpecColumnKind } from '../reconcile/tableSpec.js';
 import type { ReportTable } from '../reports/reportTable.js';
 import { loadExcelJs } from './_excelWorkbook.js';
-import { openAtomicOutput } from './_atomicOutput.js';
+import { openAtomicOutput, TEMP_FILE_FLAGS } from './_atomicOutput.js';
 import { formatCsvRow, neutraliseCsvFormula, type CsvDelimiter } from './csv.js';
 import { formatOfPath, type FileFormat } from './readRows.js';
 import { XLSX_MAX_DATA_ROWS, type TableTarget } from './tableWriter.js';
@@ -213,7 +213,7 @@ export async function writeReportWorkbook(path: string, sheets: readonly ReportS
   if (sheets.length === 0) fail({ code: 'no-data', path: [path], value: 0, expected: 'at least one table to write' });
   const excel = await loadExcelJs();
   const output = await openAtomicOutput(path);
-  const file = createWriteStream(output.tempPath);
+  const file = createWriteStream(output.tempPath, { flags: TEMP_FILE_FLAGS });
   try {
     const workbook = new excel.stream.xlsx.WorkbookWriter({ stream: file, useStyles: true, useSharedStrings: false });
     for (const s of sheets) await addSheet(workbook, s);
@@ -262,7 +262,7 @@ export async function writeReportTable(table: ReportTable, target: TableTarget, 
   }
   const output = await openAtomicOutput(target);
   try {
-    await writeFile(output.tempPath, text, 'utf8');
+    await writeFile(output.tempPath, text, { encoding: 'utf8', flag: TEMP_FILE_FLAGS });
     await output.commit();
   } catch (error) {
     await output.abort();
