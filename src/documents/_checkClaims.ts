@@ -197,7 +197,7 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
       const exact = multiplyFractions(divideFractions(value, total), fraction(100n));
       // “chiếm từ 48-50%”: the share is in the range, each end within its printed rounding; “chiếm hơn 35%”,
       // “khoảng 30%”, “gần 36%”: in the values the qualifier allows
-      if (share.range !== undefined || qualified(share)) {
+      if (share.range !== undefined || qualified(share) || share.fraction !== undefined) {
         const range = figureInterval(share);
         if (intervalContains(range, exact)) continue;
         finding(c, {

@@ -1,5 +1,5 @@
 import { formatInterval, hullIntervals, interval, scaleInterval, type Interval } from '../numbers/interval.js';
-import { addFractions, fraction, fractionToDecimal, subtractFractions, type Fraction } from '../numbers/fraction.js';
+import { addFractions, fraction, fractionToDecimal, multiplyFractions, subtractFractions, toFraction, type Fraction } from '../numbers/fraction.js';
 import { formatVnNumber } from '../numbers/formatVnNumber.js';
 import { DONG_PER_UNIT } from '../numbers/money.js';
 import type { QualifierMeaning } from '../numbers/parseVnNumber.js';
@@ -52,6 +52,7 @@ const WORD: Readonly<Record<QualifierMeaning, string>> = { 'more-than': 'hơn', 
  * in its dimension's common unit (money in đồng).
  */
 export function figureInterval(f: ProseFigure, readings: ProseReadings = DEFAULT_READINGS): Interval {
+  if (f.fraction !== undefined) return fractionInterval(f, readings);
   const approximations = readings.approximations === undefined ? {} : { approximations: readings.approximations };
   // “300–350 hộ”, “1,5 đến 2%”: from the low end to the high end, each within its printed rounding
   // (“khoảng 300–350 hộ”: each end about, 250 – 355)
@@ -76,8 +77,47 @@ export function figureInterval(f: ProseFigure, readings: ProseReadings = DEFAULT
  * its qualifier's interval when it has one (“trên 90%” → more than 90), as a share (÷ 100).
  */
 export function percentShareInterval(f: ProseFigure, readings: ProseReadings = DEFAULT_READINGS): Interval {
+  if (f.fraction !== undefined) return scaleInterval(fractionInterval(f, readings), fraction(1n, 100n));
   const read = f.qualifier !== null && f.qualifier.word !== '' ? figureInterval(f, readings) : printedInterval(f.digits, { kind: 'rate' }).precision;
   return scaleInterval(read, fraction(1n, 100n));
+}
+
+/**
+ * How far a share printed as a fraction (“1/3”, “một nửa”) reaches either side of it when it is
+ * approximate (no qualifier, “khoảng”; “gần” on the low side only): a tenth of the fraction — “khoảng
+ * 1/3” is 30,00 – 36,67 %, “một nửa” 45 – 55 %, “gần một nửa” 45 – 50 %. A fraction has no last
+ * digit, so `approximations`' `last-digit` gives this width; a width `by: 'share'` replaces it. A
+ * library reading, not a rule of law.
+ * @example
+ * FRACTION_APPROXIMATION //=> { num: 1n, den: 10n }
+ */
+export const FRACTION_APPROXIMATION: Fraction = Object.freeze(fraction(1n, 10n));
+
+/**
+ * The percentages a fraction share allows, by its qualifier: about (none, “khoảng”, “xấp xỉ”) and
+ * nearly (“gần”) by {@link FRACTION_APPROXIMATION}; “trên”/“hơn” above it, “dưới” below it, “ít
+ * nhất”/“tối đa” it included — each bound strict, as the words say (“trên 1/3” is not 1/3).
+ */
+function fractionInterval(f: ProseFigure, readings: ProseReadings): Interval {
+  const q = f.value;
+  const meaning = f.qualifier?.meaning ?? 'about';
+  const rule = meaning === 'nearly' ? readings.approximations?.nearly : readings.approximations?.about;
+  const share = rule?.by === 'share' ? toFraction(rule.share, ['approximations', meaning === 'nearly' ? 'nearly' : 'about', 'share']) : FRACTION_APPROXIMATION;
+  const w = multiplyFractions(q, share);
+  switch (meaning) {
+    case 'more-than':
+      return interval(q, null, { lowOpen: true });
+    case 'at-least':
+      return interval(q, null);
+    case 'less-than':
+      return interval(null, q, { highOpen: true });
+    case 'at-most':
+      return interval(null, q);
+    case 'nearly':
+      return interval(subtractFractions(q, w), q);
+    default:
+      return interval(subtractFractions(q, w), addFractions(q, w));
+  }
 }
 
 /** An interval in the unit of a figure (money shown in the figure's unit), with one decimal (none for a count whose ends are whole) and the figure's unit word. */

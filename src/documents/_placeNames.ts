@@ -56,3 +56,59 @@ function foldTail(text: string, n: number): string {
   const nfc = text.normalize('NFC').replace(/\s+/g, ' ').trim();
   return nfc.slice(Math.max(0, nfc.length - n));
 }
+
+/** A level of administration a kind word names: a commune (xã, phường, thị trấn), a district (huyện, thị xã, quận), a city, a province. */
+export type AreaLevel = 'commune' | 'district' | 'city' | 'province';
+
+/** Kind words of a level, folded (“thành phố” is a city of either level: its own). */
+const LEVEL_OF: Readonly<Record<string, AreaLevel>> = { xa: 'commune', phuong: 'commune', 'thi tran': 'commune', huyen: 'district', 'thi xa': 'district', quan: 'district', 'thanh pho': 'city', tinh: 'province' };
+const LEVEL_WORD = '(thi tran|thi xa|thanh pho|xa|phuong|huyen|quan|tinh)(?! hoi\\b| giao\\b)';
+/** A level named as the whole area or its owner: “toàn xã”, “cả huyện”, “của xã”, “trên địa bàn tỉnh”. */
+const LEVEL_NAMED = new RegExp(`\\b(?:toan|ca|cua|tren dia ban|tren toan dia ban)\\s+${LEVEL_WORD}\\b`, 'g');
+
+/** The area a named base belongs to: its level and, when printed, the place's key (“của xã Tân Lập” → commune, `'tan lap'`). */
+export interface NamedArea {
+  readonly level: AreaLevel;
+  readonly place: string | null;
+}
+
+/**
+ * The area the words right after a share's base name (“tổng số hộ nghèo **của xã**”, “số hộ nghèo
+ * **toàn huyện**”, “… **trên địa bàn tỉnh**”, “… của xã Tân Lập”), or null when they name none.
+ * @example
+ * areaOfBase('tổng số hộ nghèo của xã.') //=> { level: 'commune', place: null }
+ */
+export function areaOfBase(words: string): NamedArea | null {
+  const nfc = words.normalize('NFC');
+  const m = /^\s*(?:tong\s+)?(?:so\s+)?(?:ho\s+)?(?:can\s+)?(?:ngheo)?(?:\s+(?:va\s+)?(?:ho\s+)?can\s+ngheo)?\s*/.exec(foldVietnamese(nfc));
+  const rest = foldVietnamese(nfc).slice(m![0].length);
+  const named = new RegExp(`^(?:toan|ca|cua|tren dia ban|tren toan dia ban)\\s+${LEVEL_WORD}\\b`).exec(rest);
+  if (named === null) return null;
+  const place = placesNamed(foldTail(nfc, rest.length)).filter((x) => !/^(?:thanh thi|nong thon)$/.test(x))[0] ?? null;
+  return { level: LEVEL_OF[named[1]!]!, place };
+}
+
+/**
+ * The area a figure is of, from its sentence before it (`lead`): the last level its words name —
+ * “toàn huyện có …”, “Riêng xã Tân Lập có …”, “… của xã”, or the kind word opening it (“Huyện có …”)
+ * — with the place's key when a name follows the kind word; null when they name none.
+ * @example
+ * areaOfFigure('Riêng xã Tân Lập có ') //=> { level: 'commune', place: 'tan lap' }
+ */
+export function areaOfFigure(lead: string): NamedArea | null {
+  const nfc = lead.normalize('NFC').replace(/\s+/g, ' ');
+  const folded = foldVietnamese(nfc);
+  let found: { at: number; area: NamedArea } | null = null;
+  const keep = (at: number, area: NamedArea): void => {
+    if (found === null || at >= found.at) found = { at, area };
+  };
+  for (const m of folded.matchAll(LEVEL_NAMED)) keep(m.index, { level: LEVEL_OF[m[1]!]!, place: null });
+  const opening = new RegExp(`^\\s*(?:[-+•]\\s*)?(?:rieng\\s+)?${LEVEL_WORD}\\s+(?:co|con|la|hien co)\\b`).exec(folded);
+  if (opening !== null) keep(0, { level: LEVEL_OF[opening[1]!]!, place: null });
+  for (const m of nfc.matchAll(PLACE)) {
+    const kind = foldVietnamese(m[0].slice(0, m[0].length - m[1]!.length).trim());
+    const level = LEVEL_OF[kind];
+    if (level !== undefined) keep(m.index, { level, place: foldVietnamese(m[1]!) });
+  }
+  return found === null ? null : (found as { area: NamedArea }).area;
+}

@@ -52,6 +52,12 @@ export interface ProseFigure {
    * interval, `reversed`). The figure itself (`value`, `digits`) is the end printed last.
    */
   readonly range?: { readonly text: string; readonly start: number; readonly low: Fraction; readonly high: Fraction; readonly lowDigits: string; readonly highDigits: string; readonly reversed: boolean };
+  /**
+   * For a share printed as a fraction (“1/3”, “một nửa”, “hai phần ba”): the fraction as printed
+   * and its value. The figure is a percentage (`value` the fraction × 100, exact; `digits` it to two
+   * decimals, for messages); with no qualifier it is rounded for print (`about`, the word `''`).
+   */
+  readonly fraction?: { readonly printed: string; readonly value: Fraction };
 }
 
 /** A number: thousands grouped by dots, or by spaces (Word's no-break space, read as a plain space: “102 650”), or not grouped. */

@@ -6,10 +6,11 @@ import { foldVietnamese, foldVietnameseKeepingLength } from '../text/foldVietnam
 import { ambiguousFigures, commonValue, isEnglishFormat, proseFigures, qualified, sentences, wordFigures, type FigureDimension, type ProseFigure } from './_proseFigures.js';
 import type { DocumentModel } from './documentModel.js';
 import { groupOfTotal, overlappingGroups } from './_overlappingGroups.js';
+import { fractionShares } from './_fractionShares.js';
 import { sharesAfterTotal } from './_sharesAfterTotal.js';
 import { changesSinceEarlierStart, sharesOfEarlierStart } from './_startBefore.js';
 import { amongTotals, changesFromLineBefore, countAverages, grandTotals, namedShares, percentsOfNamed, type StatedContext } from './_statedSums.js';
-import { placesOfFigure } from './_placeNames.js';
+import { areaOfBase, areaOfFigure, placesOfFigure, type NamedArea } from './_placeNames.js';
 import { sectionYear, startYearOf, yearOfSentence } from './_yearStart.js';
 
 /** Where a claim's text is: a block (0-based) and character offsets in its text. */
@@ -432,6 +433,7 @@ export function extractClaims(model: DocumentModel): ProseClaims {
     sharesOfDocumentTotal(p);
     claims.push(...amongTotals(p, stated), ...grandTotals(p, stated), ...namedShares(p, pi, stated), ...percentsOfNamed(p, pi, stated), ...changesFromLineBefore(p, pi, stated), ...countAverages(p, stated));
     claims.push(...sharesOfEarlierStart(p, pi, stated));
+    claims.push(...fractionShares(p, pi, stated, (q, qi, sentenceStart, part, words, baseText) => earlierTotal(q, qi, sentenceStart, part, words, areaOfBase(baseText), part.start)));
     for (const c of changesSinceEarlierStart(p, pi, stated)) {
       claims.push(c);
       changed.add(`${p.block}:${c.location.start}`);
@@ -688,7 +690,7 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       // “có 48.520 hộ dân cư, trong đó có 4.135 hộ nghèo, chiếm 8,25%”: the base the pair's own sentence prints just before it
       const sentenceBase = subject === 'poor' || subject === 'near-poor' || named !== null ? baseBeforeTrongDo(p, count) : undefined;
       // “Thôn 5 … với 32 hộ, chiếm 32,99% tổng số hộ nghèo của xã”: a share of the poor (or of “tổng số hộ …”) printed before
-      const earlier = baseWords === null || count.qualifier !== null ? undefined : earlierTotal(p, pi, s.start, count, baseWords[1]!);
+      const earlier = baseWords === null || count.qualifier !== null ? undefined : earlierTotal(p, pi, s.start, count, baseWords[1]!, areaOfBase(p.text.slice(r.end + baseWords.index + baseWords[0].length - baseWords[1]!.length, r.end + 80)));
       if (earlier !== undefined) {
         claims.push({
           kind: 'total-with-parts',
@@ -776,10 +778,13 @@ export function extractClaims(model: DocumentModel): ProseClaims {
   /**
    * The count a share names after it, printed in an earlier sentence: “tổng số hộ nghèo (của xã)”,
    * “số hộ cận nghèo” — the whole area's poor (near-poor) printed before; “tổng số hộ” — a count
-   * printed after “Tổng số hộ … là” (not of the households, “hộ dân cư”, a rate's base). Only when
-   * those printed before, larger than the part, have one value.
+   * printed after “Tổng số hộ … là” (not of the households, “hộ dân cư”, a rate's base). A share
+   * naming its area (“… của xã”, “… toàn huyện”, “… trên địa bàn tỉnh”, `area`) is of the counts of
+   * that level (and place, when it names one) when the text prints some, else of those of no area
+   * named — never of another level's. Only when those printed before, larger than the part, have one value.
+   * The count may be in the part's own sentence before `until` (the part's start; else the sentence's).
    */
-  function earlierTotal(p: Para, pi: number, sentenceStart: number, part: ProseFigure, words: string): { q: Para; f: ProseFigure } | undefined {
+  function earlierTotal(p: Para, pi: number, sentenceStart: number, part: ProseFigure, words: string, area: NamedArea | null = null, until = sentenceStart): { q: Para; f: ProseFigure } | undefined {
     const status = /^(?:tong )?so ho (can ngheo|ngheo)\b/.exec(words)?.[1];
     if (status === undefined && !/^tong so ho(?! dan| tu nhien| gia dinh)\b/.test(words)) return undefined;
     const found: Array<{ q: Para; f: ProseFigure }> = [];
@@ -788,7 +793,7 @@ export function extractClaims(model: DocumentModel): ProseClaims {
     for (let k = pi; k >= Math.max(0, pi - 12); k--) {
       const q = paras[k]!;
       for (const f of [...q.figures].reverse()) {
-        if (f.dimension !== 'households' || (k === pi && f.end > sentenceStart) || qualified(f) || f.outOf !== undefined || compareFractions(f.value, part.value) <= 0) continue;
+        if (f.dimension !== 'households' || (k === pi && f.end > until) || qualified(f) || f.outOf !== undefined || compareFractions(f.value, part.value) <= 0) continue;
         const lead = q.folded.slice(sentenceAt(q, f.start).start, f.start);
         const at = yearOf(q, sentenceAt(q, f.start).start, f.start).year;
         if (CHANGE_BEFORE.test(lead) || SUB_AREA.test(lead.trimStart()) || (year !== undefined && at !== undefined && at !== year)) continue;
@@ -799,8 +804,16 @@ export function extractClaims(model: DocumentModel): ProseClaims {
         if (of === (status === undefined ? 'named' : status === 'ngheo' ? 'poor' : 'near-poor')) found.push({ q, f });
       }
     }
-    const values = new Set(found.map(({ f }) => `${f.value.num}/${f.value.den}`));
-    return values.size === 1 ? found[0] : undefined;
+    const values = new Set(ofArea(found, area).map(({ f }) => `${f.value.num}/${f.value.den}`));
+    return values.size === 1 ? ofArea(found, area)[0] : undefined;
+  }
+
+  /** The counts of the area a share names ({@link earlierTotal}): those of its level and place, else those of no area named. */
+  function ofArea(found: ReadonlyArray<{ q: Para; f: ProseFigure }>, area: NamedArea | null): ReadonlyArray<{ q: Para; f: ProseFigure }> {
+    if (area === null) return found;
+    const of = found.map((x) => ({ ...x, area: areaOfFigure(x.q.text.slice(sentenceAt(x.q, x.f.start).start, x.f.start)) }));
+    const same = of.filter((x) => x.area !== null && x.area.level === area.level && (area.place === null || x.area.place === null || x.area.place === area.place));
+    return same.length > 0 ? same : of.filter((x) => x.area === null);
   }
 
   function printedBaseFor(p: Para, pi: number, before: number, population: string, ofHouseholds: boolean): { printedBase?: ClaimFigure } {

@@ -1,5 +1,6 @@
 import type { XlsxCellValue } from './_xlsxCellValue.js';
 import { markLegacyBlocks } from './_legacyFont.js';
+import { sheetProse } from '../documents/_sheetProse.js';
 import { stackedTables } from '../documents/stackedTables.js';
 import { deepFreeze } from '../_internal/_freeze.js';
 import type { DocumentBlock, DocumentCell, DocumentModel } from '../documents/documentModel.js';
@@ -39,6 +40,11 @@ export function xlsxCellText(value: XlsxCellValue, numFmt: string | undefined): 
   return xlsxNumberText(excelNumber(v), numFmt, 'vi');
 }
 
+/** The grid with only the rows `top`–`bottom` kept (the others blank, so row numbers stay the sheet's), no merge reaching outside them. */
+function rowsWithin(grid: readonly DocumentCell[][], top: number, bottom: number): DocumentCell[][] {
+  return grid.map((r, i) => (i >= top && i <= bottom ? r.map((c) => (c.mergedInto !== undefined && (c.mergedInto.row < top || c.mergedInto.row > bottom) ? { text: c.text, rowSpan: 1, colSpan: 1 } : c)) : r.map(() => ({ text: '', rowSpan: 1, colSpan: 1 }))));
+}
+
 /** Text as a document cell holds it: NFC, white space collapsed. */
 const printedText = (text: string): string => text.normalize('NFC').replace(/[\s\u00a0\u202f]+/g, ' ').trim();
 
@@ -54,6 +60,10 @@ const printedText = (text: string): string => text.normalize('NFC').replace(/[\s
  *   cell it covers (each pointing at it); **a figure merged over several cells is read once**,
  *   the cells it covers blank, and a note names the range;
  * - hidden rows and columns holding data are read as every row is and named in `notes`;
+ * - **a sheet written as text** (an explanatory “Thuyết minh”, “Ghi chú” or “Báo cáo” sheet: one long
+ *   text a row, often merged across the columns; decided from its shape, `sheetProse`) gives a
+ *   paragraph for each row of text (each line of a cell of several), at its cell, and a table for
+ *   each run of rows of several cells among them: the workbook's prose is checked as a .docx's is;
  * - **hidden sheets are read** as every sheet is (a plan is its whole file, not what is on
  *   screen) and named in `notes`; a chart sheet has no cells and is named in `notes`; an empty
  *   sheet gives no block.
@@ -97,10 +107,27 @@ export async function readXlsxDocument(bytes: Uint8Array, options: ReadXlsxDocum
       // a range of text is repeated in the cells it covers; a figure is not (sheetGridOf left them blank)
       for (let r = m.top; r <= bottom; r++) for (let c = m.left; c <= right; c++) if (r !== m.top || c !== m.left) grid[r]![c] = { text: grid[r]![c]!.text, rowSpan: 1, colSpan: 1, mergedInto: { row: m.top, col: m.left } };
     }
+    // a sheet written as text (“Thuyết minh”, “Báo cáo”: one long text a row, merged across): its rows are paragraphs, read as a plan's prose, with the tables among them
+    const prose = sheetProse(grid);
+    if (prose !== null) {
+      const pieces = [
+        ...prose.paragraphs.map((x) => ({ top: x.row, paragraph: x })),
+        ...prose.tables.map((t) => ({ top: t.top, table: t })),
+      ].sort((a, b) => a.top - b.top);
+      for (const piece of pieces) {
+        if ('paragraph' in piece && piece.paragraph !== undefined) {
+          const { row, col, text } = piece.paragraph;
+          // a cell of several lines (Alt+Enter) holds several paragraphs
+          const lines = (read.grid[row]?.[col] ?? text).split(/\r?\n/).map(printedText).filter((t) => t !== '');
+          for (const line of lines.length > 1 ? lines : [text]) blocks.push({ kind: 'paragraph', index: blocks.length, text: line, position: { sheet: sheet.name, row: row + 1, column: col + 1 } });
+        } else if ('table' in piece && piece.table !== undefined) blocks.push({ kind: 'table', index: blocks.length, rows: rowsWithin(grid, piece.table.top, piece.table.bottom), columns: width, position: { sheet: sheet.name, row: piece.table.top + 1, column: 1 } });
+      }
+      continue;
+    }
     // tables printed one under another on the sheet (“Biểu 1”, blank rows, “Biểu 2”): a block each, the sheet's other rows left blank so row numbers stay the sheet's
     const stacked = stackedTables(read.grid);
     for (const table of stacked) {
-      const rows = stacked.length === 1 ? grid : grid.map((r, i) => (i >= table.top && i <= table.bottom ? r.map((c) => (c.mergedInto !== undefined && (c.mergedInto.row < table.top || c.mergedInto.row > table.bottom) ? { text: c.text, rowSpan: 1, colSpan: 1 } : c)) : r.map(() => ({ text: '', rowSpan: 1, colSpan: 1 }))));
+      const rows = stacked.length === 1 ? grid : rowsWithin(grid, table.top, table.bottom);
       blocks.push({ kind: 'table', index: blocks.length, rows, columns: width, position: { sheet: sheet.name, row: table.top + 1, column: 1 } });
     }
   }
