@@ -3,7 +3,7 @@ import { addFractions, fraction, fractionToDecimal, multiplyFractions, subtractF
 import { formatVnNumber } from '../numbers/formatVnNumber.js';
 import { DONG_PER_UNIT } from '../numbers/money.js';
 import type { QualifierMeaning } from '../numbers/parseVnNumber.js';
-import { printedInterval, type ApproximationRules } from '../numbers/printedInterval.js';
+import { printedInterval, qualifiedInterval, type ApproximationRules } from '../numbers/printedInterval.js';
 import type { ProseFigure } from './_proseFigures.js';
 import { DEFAULT_QUALIFIER_BOUNDS, type BoundRule, type QualifierBounds } from './qualifierBounds.js';
 
@@ -103,21 +103,7 @@ function fractionInterval(f: ProseFigure, readings: ProseReadings): Interval {
   const meaning = f.qualifier?.meaning ?? 'about';
   const rule = meaning === 'nearly' ? readings.approximations?.nearly : readings.approximations?.about;
   const share = rule?.by === 'share' ? toFraction(rule.share, ['approximations', meaning === 'nearly' ? 'nearly' : 'about', 'share']) : FRACTION_APPROXIMATION;
-  const w = multiplyFractions(q, share);
-  switch (meaning) {
-    case 'more-than':
-      return interval(q, null, { lowOpen: true });
-    case 'at-least':
-      return interval(q, null);
-    case 'less-than':
-      return interval(null, q, { highOpen: true });
-    case 'at-most':
-      return interval(null, q);
-    case 'nearly':
-      return interval(subtractFractions(q, w), q);
-    default:
-      return interval(subtractFractions(q, w), addFractions(q, w));
-  }
+  return qualifiedInterval(q, meaning, multiplyFractions(q, share));
 }
 
 /** An interval in the unit of a figure (money shown in the figure's unit), with one decimal (none for a count whose ends are whole) and the figure's unit word. */
