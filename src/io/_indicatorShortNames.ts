@@ -28,6 +28,16 @@ const SHORT_NAMES: ReadonlyArray<{ readonly names: readonly string[]; readonly c
 
 const BY_NAME: ReadonlyMap<string, readonly IndicatorId[]> = new Map(SHORT_NAMES.flatMap((s) => s.names.map((n) => [normalizeHeader(n), s.candidates] as const)));
 
+/**
+ * Whether `text` is one of the short names (`Phương tiện thông tin`, `Nhà ở`): under a dimension's
+ * group header it names an indicator, resolved against the standard by {@link shortIndicatorAliases}. @internal
+ * @example
+ * isShortIndicatorName('Phương tiện thông tin') //=> true
+ */
+export function isShortIndicatorName(text: string): boolean {
+  return BY_NAME.has(normalizeHeader(text).replace(/[.:]$/, '').trim());
+}
+
 /** `Thiếu hụt: Thông tin`, `Thiếu hụt - Nhà ở` (folded): the words after the prefix. */
 const DEPRIVED = /^(?:thieu hut|deprived)\s*[:\-–]?\s*(.+)$/;
 

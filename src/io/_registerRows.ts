@@ -348,11 +348,13 @@ export function isSignatureCell(cell: RawCell | undefined): boolean {
  * What a row is as part of a signature block under the households: `'signature'` when every
  * filled cell is a signature block's words (`Người lập biểu` in one column, `TM. UBND XÃ` in
  * another); `'names'`, under such a row, when every filled cell is a signature's words or a name
- * (`Nguyễn Văn An`), none in the household id column; `'mixed'` when some cell is a signature's
- * words and another is not (a figure, a mark): not a signature row, refused as a household would
- * be, its message naming it as a possible one; undefined otherwise.
+ * (`Nguyễn Văn An`), none in the household id column unless a signature's words above it are in that
+ * column too (`Người lập biểu` printed under Mã hộ, its signer's name under it: `signedColumns`);
+ * `'mixed'` when some cell is a signature's words and another is not (a figure, a mark): not a
+ * signature row, refused as a household would be, its message naming it as a possible one;
+ * undefined otherwise.
  */
-export function signatureRowKind(cells: ReadonlyArray<RawCell>, idAt: number, underSignature: boolean): 'signature' | 'names' | 'mixed' | undefined {
+export function signatureRowKind(cells: ReadonlyArray<RawCell>, idAt: number, underSignature: boolean, signedColumns: ReadonlySet<number> = NO_COLUMNS): 'signature' | 'names' | 'mixed' | undefined {
   let signs = 0;
   let names = 0;
   let others = 0;
@@ -360,7 +362,7 @@ export function signatureRowKind(cells: ReadonlyArray<RawCell>, idAt: number, un
     const c = cells[i];
     if (text(c) === '') continue;
     if (isSignatureCell(c)) signs++;
-    else if (underSignature && i !== idAt && typeof c === 'string' && SIGNER_NAME.test(c.trim().normalize('NFC'))) names++;
+    else if (underSignature && (i !== idAt || signedColumns.has(i)) && typeof c === 'string' && SIGNER_NAME.test(c.trim().normalize('NFC'))) names++;
     else others++;
   }
   if (signs === 0) return underSignature && names > 0 && others === 0 ? 'names' : undefined;
@@ -368,12 +370,14 @@ export function signatureRowKind(cells: ReadonlyArray<RawCell>, idAt: number, un
   return names > 0 ? 'names' : 'signature';
 }
 
+const NO_COLUMNS: ReadonlySet<number> = new Set();
+
 /**
  * The signature blocks under the households of one register: each row read as one
  * ({@link signatureRowKind}), its rows and first words, and the note that names them.
  */
 export class SignatureBlocks {
-  private block: { rows: number[]; words: string[] } | undefined;
+  private block: { rows: number[]; words: string[]; columns: Set<number> } | undefined;
   private readonly rows: number[] = [];
 
   /**
@@ -382,12 +386,17 @@ export class SignatureBlocks {
    */
   kind(row: number, cells: ReadonlyArray<RawCell>, idAt: number, lastHouseholdRow: number): 'signature' | 'names' | 'mixed' | undefined {
     const b = this.block;
-    const sign = signatureRowKind(cells, idAt, b !== undefined && b.rows[b.rows.length - 1]! > lastHouseholdRow);
+    const under = b !== undefined && b.rows[b.rows.length - 1]! > lastHouseholdRow;
+    const sign = signatureRowKind(cells, idAt, under, under ? b.columns : NO_COLUMNS);
     if (sign !== 'signature' && sign !== 'names') return sign;
-    if (b === undefined || b.rows[b.rows.length - 1]! < lastHouseholdRow) this.block = { rows: [], words: [] };
+    if (b === undefined || b.rows[b.rows.length - 1]! < lastHouseholdRow) this.block = { rows: [], words: [], columns: new Set() };
     const block = this.block!;
     block.rows.push(row);
-    if (sign === 'signature') for (const c of cells) if (typeof c === 'string' && c.trim() !== '' && block.words.length < 4) block.words.push(c.trim());
+    cells.forEach((c, i) => {
+      if (!isSignatureCell(c)) return;
+      block.columns.add(i);
+      if (sign === 'signature' && block.words.length < 4) block.words.push((c as string).trim());
+    });
     this.rows.push(row);
     return sign;
   }

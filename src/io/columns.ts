@@ -78,6 +78,29 @@ export function cellError(at: CellPosition, error: unknown): VnPovertyError {
 
 /** A whole number, plain or with `.` thousands groups, nothing else. */
 const WHOLE = /^\s*(\d{1,3}(?:\.\d{3})+|\d+)\s*$/;
+/** One to three digits, a comma, exactly three digits: `1,600`, which reads two ways in a column of nghìn, triệu or tỷ đồng. */
+const COMMA_GROUP = /^\s*(\d{1,3}),(\d{3})\s*$/;
+
+/**
+ * Refuses `1,600` in an amount column whose unit is nghìn, triệu or tỷ đồng: read the Vietnamese
+ * way (a decimal comma) it is 1,6 of the unit, read as English thousands it is 1.600 of the unit,
+ * a thousand times more; a household's status can turn on which. Under đồng the decimal reading
+ * is a fraction of a đồng, refused anyway, so the figure is whole đồng only one way and is not
+ * refused here. The dot (`1.600`) stays a thousands mark, as Vietnamese prints it.
+ */
+function refuseCommaGroup(raw: string, unit: MoneyUnit): void {
+  const m = COMMA_GROUP.exec(raw);
+  if (m === null || unit === 'dong') return;
+  const words = UNIT_WORDS[unit];
+  const decimal = `${m[1]},${m[2]!.replace(/0+$/, '') || '0'}`;
+  fail({
+    code: 'ambiguous-separator',
+    path: [],
+    value: raw.trim(),
+    expected: `a figure that reads one way in ${words}`,
+    message: `"${raw.trim()}" reads two ways in a column of ${words}: ${decimal} ${words} (a Vietnamese decimal comma) or ${m[1]}.${m[2]} ${words} (an English thousands comma), a thousand times more: write ${m[1]}${m[2]} (or ${m[1]}.${m[2]}) for the one, ${decimal} for the other`,
+  });
+}
 
 // compared folded (no diacritics, lower case): Có, CÓ, co, có all read as yes; a tick mark (√ ✓ ✔ ☑) is yes, an empty box (☐) no
 const TRUE_WORDS = new Set(['co', 'x', 'yes', 'y', 'true', '1', 'dung', '√', '✓', '✔', '☑']);
@@ -263,6 +286,7 @@ function readCellValue(raw: RawCell, spec: Pick<ColumnSpec, 'hint' | 'unit'>, fo
           });
         }
       } else {
+        if (hint === 'amount') refuseCommaGroup(raw, spec.unit ?? 'dong');
         // thousands grouped by spaces (1 400 000) in a count or an amount, read when every group is whole
         const parsed = parseVnNumber(hint === 'rate' ? raw : spaceGroupedNumber(raw), { kind: hint });
         if (parsed.qualifier !== null) {

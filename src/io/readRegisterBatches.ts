@@ -11,7 +11,7 @@ import { checkSeparator } from './csv.js';
 import { csvByteRecords, fieldText, type ByteRecords, type RecordSink } from './_csvBytes.js';
 import { hasControlCharacter, isColumnHeader, matchHeader, normalizeHeader, readCell, type ColumnSpec, type HeaderMatch } from './columns.js';
 import { isIncomeHeader } from './amountHeader.js';
-import { shortIndicatorAliases, withShortNames } from './_indicatorShortNames.js';
+import { isShortIndicatorName, shortIndicatorAliases, withShortNames } from './_indicatorShortNames.js';
 import { groupDigits, OutOfBounds, plausibleBoundsOf, type PlausibleBounds } from './plausibleBounds.js';
 import { refuseWrongDimensions } from './_dimensionGroups.js';
 import { firstText, rowRanges, villageOfHeading, RegisterHeaderFinder, isSignatureCell, SignatureBlocks, skippedRowKind, type RegisterHeaderRows, type RegisterTotalsCheck, type SkippedRegisterRow } from './_registerRows.js';
@@ -320,7 +320,7 @@ const REGISTER_HEADER_SPECS: readonly ColumnSpec[] = [...HOUSEHOLD_REGISTER_COLU
 const ID_SPECS: readonly ColumnSpec[] = HOUSEHOLD_REGISTER_COLUMNS.filter((c) => c.key === 'id');
 const FLAG_SPECS: readonly ColumnSpec[] = HOUSEHOLD_REGISTER_COLUMNS.filter((c) => c.key.startsWith('flag:'));
 /** Whether a sub-header under a dimension header names an indicator (`Bảo hiểm y tế` under `Y tế`). */
-const namesIndicator = (text: string): boolean => isColumnHeader(`Thiếu hụt: ${text}`, FLAG_SPECS);
+const namesIndicator = (text: string): boolean => isColumnHeader(`Thiếu hụt: ${text}`, FLAG_SPECS) || isShortIndicatorName(text);
 
 /** The classify output's headers, as specs: a register that is a classify output read again does not pass its old results through. */
 const OUTPUT_HEADERS: readonly ColumnSpec[] = REGISTER_OUTPUT_HEADERS.filter((c, i, all) => all.findIndex((d) => d.key === c.key) === i).map((c) => ({ key: c.key, vi: c.vi, en: c.en, hint: 'text' }));

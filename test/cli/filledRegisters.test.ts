@@ -111,6 +111,27 @@ describe('a signature block side by side under the households', () => {
     expect(run.out).toContain('5 households classified');
   });
 
+  it('a signer’s name under a signature printed in the Mã hộ column is the block’s (before: refused as a household)', async () => {
+    const under: Cell[][] = [
+      [null, 'Người lập biểu', null, null, null, null, null, 'TM. UBND XÃ'],
+      [null, '(Ký, ghi rõ họ tên)', null, null, null, null, null, '(Ký tên, đóng dấu)'],
+      [],
+      [null, 'Nguyễn Thị Hoa', null, null, null, null, null, 'Phạm Văn Minh'],
+    ];
+    const run = await expectOutcome(['classify', await workbook('ky-ma-ho.xlsx', register(under), headMerges(4)), ...AS_OF, '--out', join(dir(), 'ky-ma-ho-kq.csv')], {
+      code: 0,
+      mentions: ['ky-ma-ho.xlsx: rows 12–13, 15 are a signature block (“Người lập biểu”, “TM. UBND XÃ”, “(Ký, ghi rõ họ tên)”, “(Ký tên, đóng dấu)”, the signers’ names), not households: skipped'],
+    });
+    expect(run.out).toContain('4 households classified');
+  });
+
+  it('the twins: a name in the Mã hộ column under a signature printed elsewhere, or with figures beside it, is still refused as a household', async () => {
+    const elsewhere: Cell[][] = [[null, null, 'Người lập biểu', null, null, null, null, 'TM. UBND XÃ'], [null, 'Nguyễn Thị Hoa', null, null, null, null, null, 'Phạm Văn Minh']];
+    await expectOutcome(['classify', await workbook('ky-khac.xlsx', register(elsewhere), headMerges(4)), ...AS_OF, '--out', join(dir(), 'ky-khac-kq.csv')], { code: 2, mentions: ['row 13'] });
+    const figures: Cell[][] = [[null, 'Người lập biểu', null, null, null, null, null, 'TM. UBND XÃ'], [null, 'Nguyễn Thị Hoa', null, null, 'Nông thôn', 3, null, 'Phạm Văn Minh']];
+    await expectOutcome(['classify', await workbook('ky-so.xlsx', register(figures), headMerges(4)), ...AS_OF, '--out', join(dir(), 'ky-so-kq.csv')], { code: 2, mentions: ['row 13'] });
+  });
+
   it('names with no signature above them are not a signature block: a row with no id is still refused', async () => {
     const file = await workbook('ten.xlsx', register([[null, null, 'Nguyễn Thị Hoa', null, null, null, null, 'Phạm Văn Minh']]), headMerges(4));
     await expectOutcome(['classify', file, ...AS_OF, '--out', join(dir(), 'ten-kq.csv')], { code: 2, mentions: ['row 12'] });

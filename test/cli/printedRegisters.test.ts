@@ -328,6 +328,27 @@ describe('indicators grouped under their dimensions (two header rows: the six se
     ]);
   });
 
+  it('a short name under its dimension (“Phương tiện thông tin” under “Thông tin”) is read as the indicator it names under the standard in force (before: passed through, the indicator missing)', async () => {
+    const short = [...INDICATORS];
+    short[11] = 'Phương tiện thông tin';
+    const out = join(dir(), 'ket-qua-ngan.csv');
+    const rows: Cell[][] = [
+      ['STT', 'Mã hộ', 'Họ tên chủ hộ', 'Khu vực', 'Số nhân khẩu', 'Thu nhập/tháng (đồng)', ...DIMENSIONS],
+      [null, null, null, null, null, null, ...short],
+      [1, 'H01', 'Hà Văn Thắng', 'Nông thôn', 4, 5600000, ...marks(3, 9, 11)],
+      [2, 'H02', 'Lường Thị Mai', 'Nông thôn', 2, 20000000, ...marks(0)],
+    ];
+    const merges: Array<[number, number, number, number]> = [...[1, 2, 3, 4, 5, 6].map((c) => [1, c, 2, c] as [number, number, number, number]), ...[0, 1, 2, 3, 4, 5].map((k) => [1, 7 + 2 * k, 1, 8 + 2 * k] as [number, number, number, number])];
+    const run = await expectOutcome(['classify', await workbook(join(dir(), 'ngan.xlsx'), rows, merges), ...AS_OF, '--out', out, '--numbers', 'plain'], { code: 0 });
+    expect(run.err).not.toContain('Thông tin: Phương tiện thông tin');
+    const table = parseCsv(readFileSync(out, 'utf8').replace(/^\uFEFF/, ''));
+    const col = (name: string): number => table[0]!.findIndex((x) => x.startsWith(name));
+    expect(table.slice(1).map((r) => [r[col('Mã hộ')], r[col('Mã phân loại')], r[col('Các chỉ số thiếu hụt')]])).toEqual([
+      ['H01', 'poor', 'bảo hiểm y tế; nhà tiêu hợp vệ sinh; phương tiện phục vụ tiếp cận thông tin'],
+      ['H02', 'non-poor', 'việc làm'],
+    ]);
+  });
+
   it('an indicator printed under another dimension’s header (Nhà tiêu under Y tế) is refused naming its column (exit 2), never read', async () => {
     const swapped = [...INDICATORS];
     [swapped[3], swapped[9]] = [swapped[9]!, swapped[3]!];

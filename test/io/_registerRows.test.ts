@@ -93,6 +93,9 @@ describe('signatureRowKind', () => {
     expect(signatureRowKind([null, 'Nguyễn Thị Hoa', null, 'Phạm Văn Minh'], 0, true)).toBe('names');
     expect(signatureRowKind([null, 'Nguyễn Thị Hoa', null, 'Phạm Văn Minh'], 0, false)).toBeUndefined();
     expect(signatureRowKind(['Nguyễn Thị Hoa'], 0, true)).toBeUndefined();
+    // unless a signature's words above it are in the id column too
+    expect(signatureRowKind(['Nguyễn Thị Hoa'], 0, true, new Set([0]))).toBe('names');
+    expect(signatureRowKind(['Nguyễn Thị Hoa', 'Nông thôn', 4], 0, true, new Set([0]))).toBeUndefined();
     expect(signatureRowKind([null, 'Nguyễn Thị Hoa', 'Nông thôn', 4], 0, true)).toBeUndefined();
   });
 
