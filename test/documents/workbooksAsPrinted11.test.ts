@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkDocument } from '../../src/documents/checkDocument.js';
 import type { CheckFinding } from '../../src/documents/checkReport.js';
 import { readXlsxDocument } from '../../src/io/readXlsxDocument.js';
+import { declaredMultiplicative } from '../../src/documents/_columnRelations.js';
 import { bytesOf, type Cell, type SheetPlan } from '../_helpers/officialSheets.js';
 
 const brief = (f: CheckFinding): string => `${f.code} ${f.location.sheet ?? ''}!${f.location.row}:${f.location.column} ${f.printed ?? ''}→${f.expected ?? ''}`;
@@ -153,5 +154,74 @@ describe("cross-sheet-mismatch: the budget by project against each project's she
     const r = await check(await budgetBook({ project: 1, column: 4, printed: 4_450 }));
     expect(r.findings.map(brief)).toEqual(['cross-sheet-mismatch Tổng hợp!7:4 4.450→4.405']);
     expect(r.findings[0]!.message).toContain('DA 3!D7');
+  });
+});
+
+// Housing support of a district (Mường La, 2025): the column-number row declares the product and the quotient,
+// “(3)=(1)x(2)” the funds of the households at the amount each, “(5)=(4)/(3)*100” the share disbursed.
+type Support = readonly [name: string, households: number, each: number, funds: number, paid: number, rate: string];
+function supportBook(rows: readonly Support[], total: string, formulas: readonly string[] = ['A', 'B', '(1)', '(2)', '(3)=(1)x(2)', '(4)', '(5)=(4)/(3)*100']): Promise<Uint8Array> {
+  const t = rows.reduce((s, r) => [s[0]! + r[1], s[1]! + r[3], s[2]! + r[4]], [0, 0, 0]);
+  return bytesOf([
+    {
+      name: 'Nhà ở',
+      title: ['UBND HUYỆN MƯỜNG LA', 'KẾT QUẢ HỖ TRỢ NHÀ Ở CHO HỘ NGHÈO, HỘ CẬN NGHÈO NĂM 2025', 'ĐVT: triệu đồng'],
+      header: [['STT', 'Nội dung hỗ trợ', 'Số hộ', 'Mức (triệu đồng)', 'Kinh phí (triệu đồng)', 'Đã giải ngân (triệu đồng)', 'Giải ngân so với kinh phí (%)'], formulas],
+      headerMerges: [],
+      body: [...rows.map((r, i): Cell[] => [i + 1, r[0], r[1], r[2], r[3], r[4], r[5]]), [null, 'Tổng cộng', t[0]!, null, t[1]!, t[2]!, total]],
+      formats: { 3: '#,##0', 5: '#,##0', 6: '#,##0' },
+    },
+  ]);
+}
+const XAY_MOI: Support = ['Xây mới nhà ở', 37, 60, 2220, 1850, '83,33'];
+const SUA_CHUA: Support = ['Sửa chữa nhà ở', 25, 30, 750, 615, '82,00'];
+
+describe('a column-number row declaring a product and a quotient: “(3)=(1)x(2)”, “(5)=(4)/(3)*100”', () => {
+  it('the correct table is silent, and both relations are checked', async () => {
+    const r = await check(await supportBook([XAY_MOI, SUA_CHUA], '83,00'));
+    expect(r.findings.map(brief)).toEqual([]);
+    const types = r.tables[0]!.layout.relations.map((x) => `${x.type} ${x.column}`);
+    expect(types).toContain('product Kinh phí (triệu đồng)');
+    expect(types).toContain('rate Giải ngân so với kinh phí (%)');
+  });
+
+  it('funds typed 2.200 for 37 × 60 = 2.220 and a share typed 28,00 for 615 ÷ 750 = 82,00 % are found at their cells', async () => {
+    // 1.850 ÷ 2.200 gives the 84,09 printed: the share agrees with the wrong funds, the product finds them
+    const r = await check(await supportBook([['Xây mới nhà ở', 37, 60, 2200, 1850, '84,09'], ['Sửa chữa nhà ở', 25, 30, 750, 615, '28,00']], '83,56'));
+    expect(r.findings.map(brief)).toEqual(['product-mismatch Nhà ở!6:5 2.200→2.220', 'rate-mismatch Nhà ở!7:7 28,00→82,00']);
+  });
+
+  it('“3=1x2” and “5=4:3” without brackets, the share a plain quotient when the formula has no × 100', async () => {
+    // a district's loans to poor households: loans × amount each = funds; funds paid ÷ funds (no × 100: a ratio, 2 decimals)
+    const book = (ratio: string): Promise<Uint8Array> =>
+      bytesOf([
+        {
+          name: 'Vay vốn',
+          title: ['NGÂN HÀNG CHÍNH SÁCH XÃ HỘI HUYỆN MƯỜNG LA', 'KẾT QUẢ CHO VAY HỘ NGHÈO NĂM 2025'],
+          header: [['STT', 'Xã', 'Số hộ vay', 'Mức cho vay', 'Doanh số cho vay (triệu đồng)', 'Dư nợ (triệu đồng)', 'Dư nợ/Doanh số'], ['A', 'B', '1', '2', '3=1x2', '4', '5=4:3']],
+          headerMerges: [],
+          body: [
+            [1, 'Xã Ít Ong', 42, 100, 4200, 3150, '0,75'],
+            [2, 'Xã Chiềng Lao', 28, 100, 2800, 2450, ratio],
+          ],
+        },
+      ]);
+    expect((await check(await book('0,88'))).findings.map(brief)).toEqual([]);
+    expect((await check(await book('0,78'))).findings.map(brief)).toEqual(['rate-mismatch Vay vốn!6:7 0,78→0,88']);
+  });
+});
+
+describe('declaredMultiplicative: the products and quotients of a column-number row', () => {
+  it('reads “(5)=(1)x(2)”, “5=1x2”, “4=3/2*100”, “(4)=(3)/(2)*100”, “6=5x100/1”; leaves sums, three factors and unknown numbers out', () => {
+    expect(declaredMultiplicative(['A', 'B', '(1)', '(2)', '(3)', '(4)=(3)/(2)*100', '(5)=(1)x(2)'])).toEqual([
+      { type: 'rate', column: 5, count: 4, base: 3, scale: 100 },
+      { type: 'product', column: 6, factors: [2, 3] },
+    ]);
+    expect(declaredMultiplicative(['A', 'B', '1', '2', '3', '4=3/2*100', '5=1x2', '6=5x100/1', '7=4-5'])).toEqual([
+      { type: 'rate', column: 5, count: 4, base: 3, scale: 100 },
+      { type: 'product', column: 6, factors: [2, 3] },
+      { type: 'rate', column: 7, count: 6, base: 2, scale: 100 },
+    ]);
+    expect(declaredMultiplicative(['A', 'B', '1', '2', '3=1x2x4', '4=1/9*100', '5=1x1000'])).toEqual([]);
   });
 });
