@@ -366,6 +366,9 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
       // an indicator numbered in the rows' sequence (“1 | Tổng số hộ dân cư | hộ”) that adds up nothing is an item of the table
       const numberedItem = s.signal === 'total' && s.number?.kind === 'arabic' && signals.some((x, i) => i !== j && x.signal === 'item' && x.number?.kind === 'arabic');
       if (numberedItem) return { ...base, role: 'item' };
+      // a short summary by area (“Khu vực thành thị”, “Khu vực nông thôn” and no commune under them): a group
+      // name printing figures in a table with no item row is an item of the table, its rate checked as any row's
+      if (s.signal === 'group' && !signals.some((x) => x.signal === 'item') && additive.some((c) => at(j, c.col) !== null)) return { ...base, role: 'item' };
       if (s.signal === 'total' || s.signal === 'group') notes.push(`row ${s.row + 1} “${base.label}” looks like a ${s.signal === 'total' ? 'total' : 'subtotal'} but adds up in too few columns over any set of rows; left unchecked`);
       return { ...base, role: s.signal === 'total' ? 'heading' : roleOf(s.signal, false) };
     }
@@ -599,11 +602,14 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
       evidence.push({ type: 'difference', text: `${inPoints.text} (in points)`, holds: inPoints.holds, of: inPoints.of, breaks: inPoints.breaks, origin: 'inferred' });
       return;
     }
-    const share = fit !== null && (pinned || namesItsCount(rc, fit.count) || namesItsComparison(rc, fit.count, fit.base)) ? 0.5 : consensus;
+    // a bare “Tỷ lệ (%)” right after its count, over the households (“Đơn vị | Tổng số hộ | Số hộ nghèo | Tỷ lệ (%)”), is
+    // declared by where it is printed: a short summary of two to four rows is checked with one row holding
+    const besideItsCount = fit !== null && fit.count.col === rc.col - 1 && countedWords(rc.header) === '' && POPULATION_HEADER.test(foldVietnamese(fit.base.header));
+    const share = fit !== null && (pinned || besideItsCount || namesItsCount(rc, fit.count) || namesItsComparison(rc, fit.count, fit.base)) ? 0.5 : consensus;
     // a rate whose header names its count and whose base is the population's total (“Tỷ lệ hộ nghèo” of “Số hộ nghèo”
     // over “Tổng số hộ”: the rows of an indicator table by two years, or by plan and result) is declared by the
     // table: one period of two where it holds suffices
-    const declared = fit !== null && namesItsCount(rc, fit.count) && POPULATION_HEADER.test(foldVietnamese(fit.base.header));
+    const declared = besideItsCount || (fit !== null && namesItsCount(rc, fit.count) && POPULATION_HEADER.test(foldVietnamese(fit.base.header)));
     if (fit === null || fit.of < 2 || fit.holds < Math.max(declared ? 1 : 2, Math.ceil((fit.of - carriedBreaks(fit.breaks, covers, fit.holds)) * share))) {
       // a share of the total (“Cơ cấu (%)”, “Tỷ trọng (%)” beside an amount): each row's figure over the total row's, × 100
       // — or any rate column whose total row prints 100 (“Tỷ lệ (%)” of each source of a budget, “100,00” at “Tổng cộng”)

@@ -225,3 +225,44 @@ describe('declaredMultiplicative: the products and quotients of a column-number 
     expect(declaredMultiplicative(['A', 'B', '1', '2', '3=1x2x4', '4=1/9*100', '5=1x1000'])).toEqual([]);
   });
 });
+
+// A short summary by area, as a commune or a district prints it under its plan: two to four rows,
+// “Đơn vị | Tổng số hộ | Số hộ nghèo | Tỷ lệ (%)”, the rate each row's poor over its households.
+function shortSummary(rows: ReadonlyArray<readonly [string, number, number, string]>): Promise<Uint8Array> {
+  return bytesOf([
+    {
+      name: 'Tổng hợp',
+      title: ['UBND XÃ CHIỀNG LAO', 'TỔNG HỢP HỘ NGHÈO CUỐI NĂM 2025'],
+      header: [['Đơn vị', 'Tổng số hộ', 'Số hộ nghèo', 'Tỷ lệ (%)']],
+      headerMerges: [],
+      body: rows.map((r): Cell[] => [...r]),
+      formats: { 2: '#,##0', 3: '#,##0' },
+    },
+  ]);
+}
+
+describe('a short summary’s rate column “Tỷ lệ (%)” is checked as the count before it over the households', () => {
+  const twoAreas = (urbanRate: string): ReadonlyArray<readonly [string, number, number, string]> => [
+    ['Khu vực thành thị', 412, 9, urbanRate],
+    ['Khu vực nông thôn', 896, 105, '11,72'],
+  ];
+  it('two rows, correct: silent, the rate column checked', async () => {
+    const r = await check(await shortSummary(twoAreas('2,18')));
+    expect(r.findings.map(brief)).toEqual([]);
+    expect(r.tables[0]!.layout.relations.map((x) => `${x.type} ${x.column}`)).toContain('rate Tỷ lệ (%)');
+  });
+  it('two rows, one rate typed 2,81 for 9 ÷ 412 = 2,18 %: found at its cell', async () => {
+    const r = await check(await shortSummary(twoAreas('2,81')));
+    expect(r.findings.map(brief)).toEqual(['rate-mismatch Tổng hợp!4:4 2,81→2,18']);
+  });
+  it('four rows with the total, one wrong rate: found at its cell; the correct twin silent', async () => {
+    const rows = (total: string): ReadonlyArray<readonly [string, number, number, string]> => [
+      ['Bản Nà Sản', 318, 41, '12,89'],
+      ['Bản Pá Lông', 274, 52, '18,98'],
+      ['Bản Huổi Ngà', 206, 37, '17,96'],
+      ['Toàn xã', 798, 130, total],
+    ];
+    expect((await check(await shortSummary(rows('16,29')))).findings.map(brief)).toEqual([]);
+    expect((await check(await shortSummary(rows('16,92')))).findings.map(brief)).toEqual(['rate-mismatch Tổng hợp!7:4 16,92→16,29']);
+  });
+});
