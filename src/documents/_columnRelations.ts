@@ -97,21 +97,64 @@ export function headerFormulas(additive: readonly Col[]): DeclaredFormula[] {
 const NUMBER_TOKEN = /^\(?(\d{1,2})\)?/;
 const ADDITIVE_FORMULA = /^\(?(\d{1,2})\)?\s*=\s*(\(?\d{1,2}\)?(?:\s*[+\-−]\s*\(?\d{1,2}\)?)+)$/u;
 
+/** The grid column printing each column number of the row (“(3)”, “5=1x2” → 5), null for a number printed by none or by two. */
+function columnNumbers(cells: readonly string[]): (n: string) => number | null {
+  const where = new Map<string, number[]>();
+  cells.forEach((t, c) => {
+    const m = NUMBER_TOKEN.exec(t.trim());
+    if (m !== null) where.set(m[1]!, [...(where.get(m[1]!) ?? []), c]);
+  });
+  return (n) => {
+    const cs = where.get(n);
+    return cs?.length === 1 ? cs[0]! : null;
+  };
+}
+
+/** A product or a quotient a row of column numbers declares, by grid columns: “(5)=(1)x(2)”, “4=3/2*100”. */
+export type DeclaredMultiplicative =
+  | { readonly type: 'product'; readonly column: number; readonly factors: readonly [number, number] }
+  | { readonly type: 'rate'; readonly column: number; readonly count: number; readonly base: number; readonly scale: 1 | 100 };
+
+const MULTIPLICATIVE_FORMULA = /^\(?(\d{1,2})\)?=(.+)$/u;
+/** The right side, “×” as `*` and “:” as `/`, brackets round a column number dropped: `1*2`, `3/2*100`, `3*100/2`, `(3/2)*100`. */
+const PRODUCT_SIDE = /^(\d{1,2})\*(\d{1,2})$/;
+const QUOTIENT_SIDE = /^(?:\(?(\d{1,2})\/(\d{1,2})\)?(?:\*(100))?|(\d{1,2})\*(100)\/(\d{1,2}))$/;
+
+/**
+ * The products and quotients of a row of column numbers (“(5)=(1)x(2)”, “5=1x2”, “(4)=(3)/(2)*100”,
+ * “4=3:2x100”, “6=5x100/1”), each column number read as the grid column that prints it: a product
+ * of two columns, or one column over another (× 100 when the formula says so). Anything else
+ * (three factors, a constant other than 100, a number printed by no column or by two) is left out.
+ */
+export function declaredMultiplicative(cells: readonly string[]): DeclaredMultiplicative[] {
+  const columnOf = columnNumbers(cells);
+  const out: DeclaredMultiplicative[] = [];
+  cells.forEach((t, c) => {
+    const m = MULTIPLICATIVE_FORMULA.exec(t.replace(/\s+/g, ''));
+    if (m === null || columnOf(m[1]!) !== c) return;
+    const side = m[2]!.replace(/[x×X]/g, '*').replace(/[:÷]/g, '/').replace(/\((\d{1,2})\)/g, '$1');
+    const product = PRODUCT_SIDE.exec(side);
+    if (product !== null) {
+      const [a, b] = [columnOf(product[1]!), columnOf(product[2]!)];
+      if (a !== null && b !== null && a !== c && b !== c && a !== b) out.push({ type: 'product', column: c, factors: [a, b] });
+      return;
+    }
+    const q = QUOTIENT_SIDE.exec(side);
+    if (q === null) return;
+    const [count, base] = q[1] !== undefined ? [columnOf(q[1]), columnOf(q[2]!)] : [columnOf(q[4]!), columnOf(q[6]!)];
+    const scale = q[3] !== undefined || q[5] !== undefined ? 100 : 1;
+    if (count !== null && base !== null && count !== c && base !== c && count !== base) out.push({ type: 'rate', column: c, count, base, scale });
+  });
+  return out;
+}
+
 /**
  * The additive formulas of a row of column numbers (“1=2+5+6+7”, “(4)=(1)-(2)-(3)”), each column
  * number read as the grid column that prints it; formulas with ×, ÷ or a number printed by no
  * column (or by two) are left out.
  */
 export function declaredFormulas(cells: readonly string[]): DeclaredFormula[] {
-  const where = new Map<string, number[]>();
-  cells.forEach((t, c) => {
-    const m = NUMBER_TOKEN.exec(t.trim());
-    if (m !== null) where.set(m[1]!, [...(where.get(m[1]!) ?? []), c]);
-  });
-  const columnOf = (n: string): number | null => {
-    const cs = where.get(n);
-    return cs?.length === 1 ? cs[0]! : null;
-  };
+  const columnOf = columnNumbers(cells);
   const out: DeclaredFormula[] = [];
   cells.forEach((t, c) => {
     const m = ADDITIVE_FORMULA.exec(t.trim().replace(/\s+/g, ' '));

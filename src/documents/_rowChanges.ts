@@ -138,8 +138,8 @@ export function productFits(
   return out;
 }
 
-/** Rows printing the amount, the count and the amount per unit, and those where the amount is their product. */
-function productSupport(t: Col, c: Col, u: Col, checkedRows: readonly number[], at: (j: number, c: number) => CellNumber | null, rounding: RoundingMode): { holds: number; rows: number[]; breaks: number[] } {
+/** Rows printing the amount, the count and the amount per unit, and those where the amount is their product (rounded to the amount's decimals). */
+export function productSupport(t: Col, c: Col, u: Col, checkedRows: readonly number[], at: (j: number, c: number) => CellNumber | null, rounding: RoundingMode): { holds: number; rows: number[]; breaks: number[] } {
   let holds = 0;
   const rows: number[] = [];
   const breaks: number[] = [];

@@ -9,6 +9,7 @@ import { checkProseAgainstTables } from './_proseAgainstTables.js';
 import { checkRepeatedFigures } from './_repeatedFigures.js';
 import { checkRatesOnTextBase } from './_textBases.js';
 import { checkTables } from './_checkTables.js';
+import { checkCrossSheets } from './_crossSheets.js';
 import { withoutNotReadBlocks } from './_notReadBlocks.js';
 import type { CheckFinding, CheckReport, UncheckedItem } from './checkReport.js';
 import { documentModelSchema, type DocumentModel } from './documentModel.js';
@@ -86,6 +87,8 @@ export function checkDocument(model: DocumentModel, options: CheckDocumentOption
   // a block whose words could not be read (old font encoding): the rest is checked, the block is an error finding
   const { model: read, findings: notRead } = withoutNotReadBlocks(model);
   const tables = checkTables(read, (o.layouts ?? {}) as Readonly<Record<string, DocumentTableLayout>>, (o.specs ?? {}) as Readonly<Record<string, TableSpec>>, rounding, o.consensus ?? 0.75);
+  // a workbook's summary sheet against the total row of each district's or project's sheet
+  const crossSheets = checkCrossSheets(tables.understood, tables.findings);
   const prose = extractClaims(read);
   const d = DEFAULT_QUALIFIER_BOUNDS;
   const b = o.bounds ?? {};
@@ -99,7 +102,7 @@ export function checkDocument(model: DocumentModel, options: CheckDocumentOption
   const against = checkProseAgainstTables(read, tables.understood);
   const repeated = checkRepeatedFigures(read);
   const onTextBase = checkRatesOnTextBase(read, tables.understood, rounding);
-  const findings: CheckFinding[] = [...notRead, ...tables.findings, ...claims.findings, ...lists.findings, ...amounts.findings, ...against.findings, ...repeated.findings, ...onTextBase.findings].sort(
+  const findings: CheckFinding[] = [...notRead, ...tables.findings.filter((f) => !crossSheets.folded.has(f)), ...crossSheets.findings, ...claims.findings, ...lists.findings, ...amounts.findings, ...against.findings, ...repeated.findings, ...onTextBase.findings].sort(
     (a, b) => a.location.block - b.location.block || (a.location.row ?? 0) - (b.location.row ?? 0) || (a.location.column ?? 0) - (b.location.column ?? 0) || (a.location.start ?? 0) - (b.location.start ?? 0) || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity],
   );
   // a rate column checked on the households the text prints is no longer unchecked

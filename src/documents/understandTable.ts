@@ -8,9 +8,9 @@ import { cellNumber, rowNumber, type CellNumber, type RowNumber } from './_cellN
 import { isNoFigureText } from '../numbers/tableFigureText.js';
 import { figureCells, moneyUnitIn, NUMBER_HEADER, tableHeader } from './_tableHeader.js';
 import { coverageCandidates, hasChildRow, inNumberSequence, MEAN_ROW, namedGroup, NOTE_ROW, PERIOD_ROW, relationColumns, STOCK_HEADER, roleOf, rowSignal, startsNumberGroup, withLetterLevels, withSubRows, type RowSignal } from './_tableRows.js';
-import { averageRelations, carriedBreaks, CHANGE_HEADER, declaredFormulas, headerFormulas, IN_WHICH, isMeanOf, linearRelations, scaledTo, TOTAL_NAME, type Col, type LinearFit } from './_columnRelations.js';
+import { averageRelations, carriedBreaks, CHANGE_HEADER, declaredFormulas, declaredMultiplicative, headerFormulas, IN_WHICH, isMeanOf, linearRelations, scaledTo, TOTAL_NAME, type Col, type LinearFit } from './_columnRelations.js';
 import type { DocumentTable } from './documentModel.js';
-import { namesChangeFromPrevious, productFits, rowChangeFit } from './_rowChanges.js';
+import { namesChangeFromPrevious, productFits, productSupport, rowChangeFit } from './_rowChanges.js';
 import { deprivationIndicatorRows } from './_deprivationRows.js';
 import { overlappingGroups } from './_overlappingGroups.js';
 import type { DocumentLayoutColumn, DocumentColumnKind, LayoutRelation, DocumentLayoutRow, DocumentTableLayout, MeanRowRate } from './tableLayout.js';
@@ -366,6 +366,9 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
       // an indicator numbered in the rows' sequence (“1 | Tổng số hộ dân cư | hộ”) that adds up nothing is an item of the table
       const numberedItem = s.signal === 'total' && s.number?.kind === 'arabic' && signals.some((x, i) => i !== j && x.signal === 'item' && x.number?.kind === 'arabic');
       if (numberedItem) return { ...base, role: 'item' };
+      // a short summary by area (“Khu vực thành thị”, “Khu vực nông thôn” and no commune under them): a group
+      // name printing figures in a table with no item row is an item of the table, its rate checked as any row's
+      if (s.signal === 'group' && !signals.some((x) => x.signal === 'item') && additive.some((c) => at(j, c.col) !== null)) return { ...base, role: 'item' };
       if (s.signal === 'total' || s.signal === 'group') notes.push(`row ${s.row + 1} “${base.label}” looks like a ${s.signal === 'total' ? 'total' : 'subtotal'} but adds up in too few columns over any set of rows; left unchecked`);
       return { ...base, role: s.signal === 'total' ? 'heading' : roleOf(s.signal, false) };
     }
@@ -541,8 +544,43 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
     relations.push(f.relation);
     evidence.push({ type: 'product', text: f.text, holds: f.holds, of: f.of, breaks: f.breaks.map(rowLabelAt), origin: 'inferred' });
   }
+  // products and quotients the column-number row declares (“(5)=(1)x(2)”, “(4)=(3)/(2)*100”): checked as declared in
+  // every row printing their figures, whatever the consensus of the figures (a short table, a column mostly wrong)
+  const declaredRates = new Set<string>();
+  if (header.columnNumberRow !== null) {
+    const byCol = new Map(figureCols.map((c) => [c.col, c]));
+    const formulaOf = (c: Col): string => text(header.columnNumberRow!, c.col).trim();
+    for (const d of declaredMultiplicative(cols.map((c) => text(header.columnNumberRow!, c.col)))) {
+      const target = byCol.get(d.column);
+      if (target === undefined || derived.has(target.key)) continue;
+      const [a, b] = d.type === 'product' ? d.factors.map((f) => byCol.get(f)) : [byCol.get(d.count), byCol.get(d.base)];
+      // “3 = 2/1” under “Tỷ lệ (%)”: a column in percent is × 100 whether or not the formula says so
+      const scale = d.type === 'rate' && (d.scale === 100 || /%/.test(target.header) || /\bty le\b/.test(foldVietnamese(target.header))) ? 100 : 1;
+      if (a === undefined || b === undefined) continue;
+      const support = d.type === 'product'
+        ? productSupport(target, a, b, checkedRows, at, rounding)
+        : scoreRate(target, checkedRows, at, rounding, (j) => {
+            const q = percentOf(at(j, a.col), at(j, b.col));
+            return q === null || scale === 100 ? q : { num: q.num, den: q.den * 100n };
+          });
+      if (support === null || support.breaks.length + support.holds === 0) continue;
+      // the declaration replaces what the figures suggested for the column
+      for (let k = relations.length - 1; k >= 0; k--) if (relations[k]!.column === target.key && (relations[k]!.type === 'product' || relations[k]!.type === 'rate')) relations.splice(k, 1);
+      for (let k = evidence.length - 1; k >= 0; k--) if ((evidence[k]!.type === 'product' || evidence[k]!.type === 'rate') && evidence[k]!.text.startsWith(`${target.key} = `)) evidence.splice(k, 1);
+      const of = support.breaks.length + support.holds;
+      const by = `declared by the column numbers “${formulaOf(target)}”, ${rounding}, to the decimals printed`;
+      if (d.type === 'product') {
+        relations.push({ type: 'product', column: target.key, factors: [a.key, b.key], rounding, rows: 'rows' in support ? support.rows.map((j) => dataRows[j]!) : [] });
+        evidence.push({ type: 'product', text: `${target.key} = ${a.key} × ${b.key} (${by})`, holds: support.holds, of, breaks: support.breaks.map(rowLabelAt), origin: 'inferred' });
+      } else {
+        relations.push({ type: 'rate', column: target.key, count: a.key, base: b.key, scale, rounding });
+        declaredRates.add(target.key);
+        evidence.push({ type: 'rate', text: `${target.key} = ${a.key} ÷ ${b.key}${scale === 100 ? ' × 100' : ''} (${by})`, holds: support.holds, of, breaks: support.breaks.map(rowLabelAt), origin: 'inferred' });
+      }
+    }
+  }
   rateCols.forEach((rc, i) => {
-    if (rowChanged.has(rc.key)) return;
+    if (rowChanged.has(rc.key) || declaredRates.has(rc.key)) return;
     let fit = rateFits[i] ?? null;
     if (fit !== null && fit.alternatives.length > 0) {
       // equally good candidates: keep the base most other rates use
@@ -564,11 +602,14 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
       evidence.push({ type: 'difference', text: `${inPoints.text} (in points)`, holds: inPoints.holds, of: inPoints.of, breaks: inPoints.breaks, origin: 'inferred' });
       return;
     }
-    const share = fit !== null && (pinned || namesItsCount(rc, fit.count) || namesItsComparison(rc, fit.count, fit.base)) ? 0.5 : consensus;
+    // a bare “Tỷ lệ (%)” right after its count, over the households (“Đơn vị | Tổng số hộ | Số hộ nghèo | Tỷ lệ (%)”), is
+    // declared by where it is printed: a short summary of two to four rows is checked with one row holding
+    const besideItsCount = fit !== null && fit.count.col === rc.col - 1 && countedWords(rc.header) === '' && POPULATION_HEADER.test(foldVietnamese(fit.base.header));
+    const share = fit !== null && (pinned || besideItsCount || namesItsCount(rc, fit.count) || namesItsComparison(rc, fit.count, fit.base)) ? 0.5 : consensus;
     // a rate whose header names its count and whose base is the population's total (“Tỷ lệ hộ nghèo” of “Số hộ nghèo”
     // over “Tổng số hộ”: the rows of an indicator table by two years, or by plan and result) is declared by the
     // table: one period of two where it holds suffices
-    const declared = fit !== null && namesItsCount(rc, fit.count) && POPULATION_HEADER.test(foldVietnamese(fit.base.header));
+    const declared = besideItsCount || (fit !== null && namesItsCount(rc, fit.count) && POPULATION_HEADER.test(foldVietnamese(fit.base.header)));
     if (fit === null || fit.of < 2 || fit.holds < Math.max(declared ? 1 : 2, Math.ceil((fit.of - carriedBreaks(fit.breaks, covers, fit.holds)) * share))) {
       // a share of the total (“Cơ cấu (%)”, “Tỷ trọng (%)” beside an amount): each row's figure over the total row's, × 100
       // — or any rate column whose total row prints 100 (“Tỷ lệ (%)” of each source of a budget, “100,00” at “Tổng cộng”)

@@ -11,6 +11,7 @@
  * §18.3.1.4 (`s`, `str`, `inlineStr`, `b`, `e`, `d`, `n`), and reports a cell it cannot read
  * instead of guessing. It needs no exceljs.
  */
+import { columnLetters } from '../_internal/_columnLetters.js';
 import { inflateRawSync, createInflateRaw } from 'node:zlib';
 import { Readable } from 'node:stream';
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
@@ -265,12 +266,8 @@ export function hiddenDataNote(label: string, sheet: string, rows: readonly numb
   return `${label}: the sheet ${JSON.stringify(sheet)}: ${parts.join(' and ')} ${one ? 'is' : 'are'} hidden in the spreadsheet and read as data, as ${every} is (if ${one ? 'it was' : 'they were'} hidden to leave ${them} out, delete ${them} instead): unhide ${them} to see all that was read`;
 }
 
-/** A column number as letters: 1 → A, 28 → AB. */
-export function columnLetters(column: number): string {
-  let s = '';
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
+/** A column number as letters (1 → A, 28 → AB): the core's own, for the readers and writers. */
+export { columnLetters };
 
 /** One row as {@link streamSheetCells} gives it: 1-based row number, cells by 1-based column. */
 export interface RawXlsxRow {
