@@ -199,7 +199,8 @@ export function coverageCandidates(signals: readonly RowSignal[], at: number): C
   const following: number[] = [];
   for (let i = at + 1; i < signals.length; i++) {
     const x = signals[i]!;
-    if (x.signal === 'total' || ((x.signal === 'group' || x.signal === 'heading') && x.level <= s.level)) break;
+    // (a group's rows end at the next row at its level, a Roman row read as an item included)
+    if (x.signal === 'total' || ((x.signal === 'group' || x.signal === 'heading' || s.signal === 'group') && x.level <= s.level)) break;
     if (leaf(i)) following.push(x.row);
   }
   const preceding: number[] = [];
@@ -243,7 +244,8 @@ export function coverageCandidates(signals: readonly RowSignal[], at: number): C
   } else {
     add(children, 'children');
     add(following, 'following');
-    add(preceding, 'preceding');
+    // a Roman group over rows of its own (“II” over its 1, 2) never adds up the rows of the group before it
+    if (!(namedGroup(s) && following.length > 0)) add(preceding, 'preceding');
   }
   return out;
 }

@@ -279,6 +279,17 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
       if (s.signal === 'item' && s.numberText === '' && s.hasFigures && next?.signal === 'item' && next.number?.kind === 'arabic') signals[j] = { ...s, signal: 'group', level: 1 };
     });
   }
+  // a Roman or lettered group that heads no row of figures (“III. Vốn huy động khác” right before “Tổng cộng”) is an item: its figures are its own
+  signals.forEach((s, j) => {
+    if (!namedGroup(s) || !s.hasFigures) return;
+    let heads = false;
+    for (let i = j + 1; i < signals.length; i++) {
+      const x = signals[i]!;
+      if (x.signal === 'total' || ((x.signal === 'group' || x.signal === 'heading') && x.level <= s.level)) break;
+      if (x.hasFigures) heads = true;
+    }
+    if (!heads) signals[j] = { ...s, signal: 'item' };
+  });
   const indexOfRow = new Map(dataRows.map((r, j) => [r, j]));
   // a district's name merged down over its communes (Word's vMerge) names its “Cộng” row: “Huyện B · Cộng”
   const mergedName = (r: number, label: string): string => {
@@ -406,7 +417,8 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
   for (const [j, heads] of unconfirmedGroups) {
     const s = signals[j]!;
     const sibling = signals.some((x, i) => i !== j && x.signal === 'group' && x.level === s.level && rows[i]!.role === 'subtotal');
-    const counted = rows.find((x) => (x.role === 'total' || x.role === 'subtotal') && x.covers?.includes(s.row) === true);
+    // counted by a total among the groups it adds up, or through the rows the group heads (the total of every item)
+    const counted = rows.find((x) => (x.role === 'total' || x.role === 'subtotal') && (x.covers?.includes(s.row) === true || (x.role === 'total' && heads.every((h) => x.covers?.includes(h) === true))));
     if (!sibling || counted === undefined) continue;
     const r = rowTotalSupport(additive, j, heads.map((x) => indexOfRow.get(x)!), at);
     if (r.of === 0) continue;
