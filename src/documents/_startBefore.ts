@@ -49,14 +49,16 @@ function agreesWithParts(q: StatedPara, f: ProseFigure, until: number): boolean 
 
 /**
  * The one count of the given households at the start (“Đầu năm 2025, toàn xã có 179 hộ nghèo”)
- * printed in a paragraph before `pi`, of the same places, groups and year as `whose`. Counts of
+ * printed in a paragraph before `pi`, or in paragraph `pi` before offset `before` (an earlier
+ * sentence of the same paragraph), of the same places, groups and year as `whose`. Counts of
  * one value may repeat; two values, or none, give undefined: a start is never guessed.
  */
-export function startBefore<P extends StatedPara>(ctx: StatedContext<P>, pi: number, subject: CountSubject, whose: Whose): { q: P; f: ProseFigure } | undefined {
+export function startBefore<P extends StatedPara>(ctx: StatedContext<P>, pi: number, subject: CountSubject, whose: Whose, before = 0): { q: P; f: ProseFigure } | undefined {
   const found: Array<{ q: P; f: ProseFigure }> = [];
-  for (let k = 0; k < pi; k++) {
+  for (let k = 0; k <= pi && k < ctx.paras.length; k++) {
     const q = ctx.paras[k]!;
     for (const f of q.figures) {
+      if (k === pi && f.end > before) continue;
       if (f.dimension !== 'households' || !plainFigure(q, f)) continue;
       if (subjectAfter(q.folded.slice(f.end, f.end + 40)) !== subject) continue;
       const lead = q.text.slice(ctx.sentenceAt(q, f.start).start, f.start);
@@ -79,7 +81,8 @@ export function startBefore<P extends StatedPara>(ctx: StatedContext<P>, pi: num
 /**
  * “Đầu năm 2025, toàn xã có 179 hộ nghèo …” then, in a later paragraph, “… đến cuối năm 2025 toàn xã
  * còn 121 hộ nghèo, chiếm tỷ lệ 3,51%, giảm 58 hộ so với đầu năm”: a change said against the start
- * (“so với đầu năm”, “so với đầu kỳ”) whose start is printed in an earlier paragraph. The end is the
+ * (“so với đầu năm”, “so với đầu kỳ”) whose start is printed in an earlier paragraph or an earlier
+ * sentence of its own paragraph. The end is the
  * count after “còn” or under “cuối năm” just before the change (only its rate between); the start is
  * the one count of the same households, places, groups and year said under “đầu năm” before
  * ({@link startBefore}). Two starts of different values: not read.
@@ -109,7 +112,7 @@ export function changesSinceEarlierStart<P extends StatedPara>(p: P, pi: number,
     const subject = subjectAfter(p.folded.slice(to.end, to.end + 40));
     if (subject === null) continue;
     const whose = whoseOf(p, to, p.text.slice(s.start, to.start));
-    const start = startBefore(ctx, pi, subject, { ...whose, year: since[1] ?? whose.year });
+    const start = startBefore(ctx, pi, subject, { ...whose, year: since[1] ?? whose.year }, s.start);
     if (start === undefined) continue;
     const [a, b] = verb[1] === 'giam' ? [start.f.value, to.value] : [to.value, start.f.value];
     // read only when the direction holds: a rise printed as “giảm” is another relation
