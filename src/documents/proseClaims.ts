@@ -1855,7 +1855,10 @@ function clausesWithoutCounts(p: Para, s: { start: number; end: number }): strin
 function bracketedAside(p: Para, f: ProseFigure, at: number): boolean {
   if ((p.depths[f.start] ?? 0) <= (p.depths[at] ?? 0)) return false;
   const open = p.text.lastIndexOf('(', f.start);
-  return !/^\(\s*(?:tuong duong|tuong ung)\b/.test(p.folded.slice(open, f.start));
+  // “hơn 830 tỷ đồng (834,2 tỷ đồng)”: the exact figure of an approximate one, alone in its brackets, is that figure
+  const approximate = p.figures.find((g) => g.end <= open && /^\s*$/.test(p.folded.slice(g.end, open)));
+  const exactOf = approximate !== undefined && approximate.qualifier !== null && f.qualifier === null && approximate.dimension === f.dimension && foldVietnamese(approximate.unitText) === foldVietnamese(f.unitText) && /^\(\s*$/.test(p.folded.slice(open, f.start)) && /^\s*\)/.test(p.folded.slice(f.end, f.end + 3));
+  return !exactOf && !/^\(\s*(?:tuong duong|tuong ung)\b/.test(p.folded.slice(open, f.start));
 }
 
 /**

@@ -27,3 +27,17 @@ describe('a yearly average from the start of one year to the end of another', ()
     expect(check(plain('1,2%'))).toEqual(['average-mismatch “1,2%”']);
   });
 });
+
+describe('an exact figure in brackets after an approximate one is the total', () => {
+  const money = (last: string): string => `Tổng nguồn vốn huy động hơn 830 tỷ đồng (834,2 tỷ đồng), trong đó: ngân sách trung ương 612,5 tỷ đồng, ngân sách địa phương 121,7 tỷ đồng, vốn lồng ghép ${last} tỷ đồng.`;
+  it('the parts are checked against 834,2, not against “hơn 830”', () => {
+    expect(check(money('100'))).toEqual([]);
+    // 612,5 + 121,7 + 110 = 844,2: “hơn 830” would allow it, 834,2 does not
+    expect(check(money('110'))).toEqual(['parts-exceed-total “834,2 tỷ đồng”']);
+  });
+  it('households: “gần 1.500 hộ (1.486 hộ), trong đó …”', () => {
+    const households = (b: string): string => `Năm 2024, toàn huyện có gần 1.500 hộ (1.486 hộ) được vay vốn tín dụng chính sách, trong đó: hộ nghèo 912 hộ, hộ cận nghèo ${b} hộ.`;
+    expect(check(households('574'))).toEqual([]);
+    expect(check(households('584'))).toEqual(['parts-exceed-total “1.486 hộ”']);
+  });
+});
