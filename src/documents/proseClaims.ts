@@ -1358,7 +1358,10 @@ export function extractClaims(model: DocumentModel): ProseClaims {
     // (or in the sentence, with the years between named: “giai đoạn 2022 - 2024 … (năm 2022 giảm …, năm 2023 …, năm 2024 …)”)
     const rangeAt = new RegExp(`\\b${first}\\s*[-–—]\\s*${last}\\b`);
     const range = (rangeAt.test(p.folded.slice(0, before)) && years.every((y) => y.year === first || y.year === last) && years.length === 2) || (rangeAt.test(p.folded.slice(sentenceStart, before)) && years.every((y) => y.at >= sentenceStart));
-    return { years: range ? [last - first, last - first + 1] : [last - first] };
+    if (range) return { years: [last - first, last - first + 1] };
+    // “từ 12,5% đầu năm 2021 xuống 4,5% cuối năm 2025”: the start of a year is the end of the one before (2020 → 2025, 5 years)
+    const atStart = (year: number): boolean => years.some((y) => y.year === year && /\bdau nam\s*$/.test(p.folded.slice(Math.max(0, y.at - 12), y.at)));
+    return { years: [last - first + (atStart(first) ? 1 : 0) - (atStart(last) ? 1 : 0)] };
 
     /**
      * “… đến cuối năm 2025 …, giảm 4,64% so với đầu kỳ, bình quân 1,16%/năm”: the sentence names only
@@ -1852,7 +1855,10 @@ function clausesWithoutCounts(p: Para, s: { start: number; end: number }): strin
 function bracketedAside(p: Para, f: ProseFigure, at: number): boolean {
   if ((p.depths[f.start] ?? 0) <= (p.depths[at] ?? 0)) return false;
   const open = p.text.lastIndexOf('(', f.start);
-  return !/^\(\s*(?:tuong duong|tuong ung)\b/.test(p.folded.slice(open, f.start));
+  // “hơn 830 tỷ đồng (834,2 tỷ đồng)”: the exact figure of an approximate one, alone in its brackets, is that figure
+  const approximate = p.figures.find((g) => g.end <= open && /^\s*$/.test(p.folded.slice(g.end, open)));
+  const exactOf = approximate !== undefined && approximate.qualifier !== null && f.qualifier === null && approximate.dimension === f.dimension && foldVietnamese(approximate.unitText) === foldVietnamese(f.unitText) && /^\(\s*$/.test(p.folded.slice(open, f.start)) && /^\s*\)/.test(p.folded.slice(f.end, f.end + 3));
+  return !exactOf && !/^\(\s*(?:tuong duong|tuong ung)\b/.test(p.folded.slice(open, f.start));
 }
 
 /**
