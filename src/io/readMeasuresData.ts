@@ -2,6 +2,7 @@
  * Reads a survey file (CSV or XLSX) into the typed columns of the measures: one deprivation
  * byte column per indicator of a specification, grouping codes, design columns and rounds.
  */
+import { weightTexts } from './_weightCells.js';
 import { basename } from 'node:path';
 import { fail, issue } from '../errors/VnPovertyError.js';
 import { assertOptions } from '../errors/assertOptions.js';
@@ -88,7 +89,7 @@ export async function readMeasuresData(source: RowSource, spec: MeasuresSpec, op
   const groupValues: string[][] = by.map(() => []);
   const strataValues: string[] = [];
   const psuValues: string[] = [];
-  const weightValues: string[] = [];
+  const weightCells: Array<{ readonly row: number; readonly raw: string }> = [];
   const roundValues: string[] = [];
   const sizes: number[] = [];
   let header: string[] | null = null;
@@ -164,10 +165,11 @@ export async function readMeasuresData(source: RowSource, spec: MeasuresSpec, op
     cols.by.forEach((i, k) => (groupValues[k] as string[]).push(text(row.cells[i])));
     if (cols.strata >= 0) strataValues.push(text(row.cells[cols.strata]));
     if (cols.psus >= 0) psuValues.push(text(row.cells[cols.psus]));
-    if (cols.weight >= 0) weightValues.push(text(row.cells[cols.weight]));
+    if (cols.weight >= 0) weightCells.push({ row: row.row, raw: text(row.cells[cols.weight]) });
     if (cols.rounds >= 0) roundValues.push(text(row.cells[cols.rounds]));
     if (cols.sizes >= 0) sizes.push(Number(text(row.cells[cols.sizes])));
   }
+  const weightValues = weight !== undefined && at !== null && at.weight >= 0 ? weightTexts(weightCells, header![at.weight]!, bad) : [];
   problems.throwIfAny();
   if (header === null) fail({ code: 'empty-file', path: [label], value: '', expected: 'a header row and data rows', message: `${label}: the file is empty: nothing to measure` });
   if (rows === 0) fail({ code: 'no-data', path: [label], value: '', expected: 'data rows under the header', message: `${label} has a header but no rows: nothing to measure` });
