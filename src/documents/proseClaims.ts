@@ -506,7 +506,8 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       const partsChange = /^\s*:?\s*(giam|tang|them)\b/.exec(p.folded.slice(c.end))?.[1] ?? null;
       // “năm 2023 giảm 120 hộ, trong đó thôn Đông 70 hộ, thôn Tây 50 hộ; năm 2024 giảm 100 hộ, trong đó …”: a clause after “;”
       // naming another year or the whole area (“toàn xã”) is a new statement, its total after the “;”, never a part of the list before
-      const statementFrom = ci > 0 ? newStatementAt(p, Math.max(previousEnd, totalFrom), c.at) : -1;
+      // …unless the list before is one of years (“trong đó: năm 2023 là 84 hộ; năm 2024 là 120 hộ”), where a year names a part
+      const statementFrom = ci > 0 && !yearList(p, found[ci - 1]!.end) ? newStatementAt(p, Math.max(previousEnd, totalFrom), c.at) : -1;
       const candidates = p.figures.filter((f) => f.start >= Math.max(totalFrom, statementFrom) && f.end <= c.at && f.dimension !== 'percent' && (changeWordBefore(p.folded, f.start) === null || changeWordBefore(p.folded, f.start) === partsChange || splitChange(p, f, c.at)) && !isYearlyAverage(p.folded, f) && !bracketedAside(p, f, c.at));
       // a part of the list above may have its own parts (“- Vốn ngân sách Trung ương: 140.100,5 triệu đồng, gồm …”)
       const fresh = candidates.filter((f) => (f.start >= previousEnd || ci === 0) && (!used.has(`${p.block}:${f.start}`) || listParts.has(`${p.block}:${f.start}`)));
@@ -520,7 +521,7 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       let inlineEnd = Math.min(next?.at ?? p.text.length, sentenceAt(p, Math.max(c.end - 1, c.at)).end);
       if (opened && closing >= 0) inlineEnd = Math.min(inlineEnd, closing);
       // …and before a clause that starts a new statement (“…, thôn Tây 50 hộ; năm 2024 giảm 100 hộ, trong đó …”)
-      const nextStatement = firstNewStatement(p, c.end, inlineEnd);
+      const nextStatement = yearList(p, c.end) ? -1 : firstNewStatement(p, c.end, inlineEnd);
       if (nextStatement >= 0) inlineEnd = nextStatement;
       const inlineText = p.text.slice(c.end, inlineEnd);
       // figures: those a part may be; all: with those in brackets, where its share may be printed
@@ -1875,6 +1876,11 @@ function newStatementAt(p: Para, from: number, to: number): number {
 function firstNewStatement(p: Para, from: number, to: number): number {
   for (let at = from; at < to; at++) if (p.text[at] === ';' && (p.depths[at] ?? 0) === 0 && NEW_STATEMENT.test(p.folded.slice(at + 1, to))) return at;
   return -1;
+}
+
+/** Whether the parts after a connective ending at `at` are named by their years (“trong đó: năm 2023 là 84 hộ; năm 2024 …”). */
+function yearList(p: Para, at: number): boolean {
+  return /^\s*:?\s*(?:-\s*)?(?:trong )?nam (?:19|20)\d\d\b/.test(p.folded.slice(at, at + 30));
 }
 
 /** A clause naming another year (“năm 2024 …”, “đến năm 2025”) or the whole area (“toàn huyện”) at its head. */

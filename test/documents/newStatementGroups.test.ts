@@ -59,3 +59,11 @@ describe('a clause after “;” naming another year starts a new total', () => 
     expect(briefs(r)).toEqual(['parts-exceed-total “82.075 triệu đồng”']);
   });
 });
+
+describe('a list of years is one list', () => {
+  it('“trong đó: năm 2023 là 84 hộ; năm 2024 là 120 hộ; năm 2025 là 101 hộ” are the parts of the 287, wrong by 18', () => {
+    const text = 'Số hộ mới thoát nghèo trong 36 tháng (từ năm 2023 đến năm 2025) là 287 hộ, trong đó: năm 2023 là 84 hộ; năm 2024 là 120 hộ; năm 2025 là 101 hộ.';
+    expect(briefs(checkDocument(paragraphs(text)))).toEqual(['parts-exceed-total “287 hộ”']);
+    expect(briefs(checkDocument(paragraphs(text.replace('101 hộ', '83 hộ'))))).toEqual([]);
+  });
+});
