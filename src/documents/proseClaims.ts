@@ -504,10 +504,14 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       // nor a figure in brackets before it (“252 lao động, đạt 100,8% kế hoạch (kế hoạch 250 lao động), trong đó …”): a plan, a comparison — unless the bracket gives the figure before it another way (“(tương đương 669 hộ). Trong đó”)
       // …unless its parts are changes of the same kind (“Phấn đấu giảm 45 hộ nghèo, hộ cận nghèo, trong đó: giảm 15 hộ nghèo và 28 hộ cận nghèo”)
       const partsChange = /^\s*:?\s*(giam|tang|them)\b/.exec(p.folded.slice(c.end))?.[1] ?? null;
-      const candidates = p.figures.filter((f) => f.start >= totalFrom && f.end <= c.at && f.dimension !== 'percent' && (changeWordBefore(p.folded, f.start) === null || changeWordBefore(p.folded, f.start) === partsChange) && !isYearlyAverage(p.folded, f) && !bracketedAside(p, f, c.at));
+      // “năm 2023 giảm 120 hộ, trong đó thôn Đông 70 hộ, thôn Tây 50 hộ; năm 2024 giảm 100 hộ, trong đó …”: a clause after “;”
+      // naming another year or the whole area (“toàn xã”) is a new statement, its total after the “;”, never a part of the list before
+      // …unless the list before is one of years (“trong đó: năm 2023 là 84 hộ; năm 2024 là 120 hộ”), where a year names a part
+      const statementFrom = ci > 0 && !yearList(p, found[ci - 1]!.end) ? newStatementAt(p, Math.max(previousEnd, totalFrom), c.at) : -1;
+      const candidates = p.figures.filter((f) => f.start >= Math.max(totalFrom, statementFrom) && f.end <= c.at && f.dimension !== 'percent' && (changeWordBefore(p.folded, f.start) === null || changeWordBefore(p.folded, f.start) === partsChange || splitChange(p, f, c.at)) && !isYearlyAverage(p.folded, f) && !bracketedAside(p, f, c.at));
       // a part of the list above may have its own parts (“- Vốn ngân sách Trung ương: 140.100,5 triệu đồng, gồm …”)
       const fresh = candidates.filter((f) => (f.start >= previousEnd || ci === 0) && (!used.has(`${p.block}:${f.start}`) || listParts.has(`${p.block}:${f.start}`)));
-      const totals = lastPerDimension(fresh.length > 0 ? fresh : previousTotals);
+      const totals = lastPerDimension(fresh.length > 0 ? fresh : statementFrom >= 0 ? [] : previousTotals);
       if (fresh.length > 0) previousTotals = candidates;
       if (totals.length === 0) return;
       // parts: inline after the connective, up to the next connective or the end of the sentence…
@@ -516,6 +520,9 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       const opened = p.text.lastIndexOf('(', c.at) > p.text.lastIndexOf(')', c.at);
       let inlineEnd = Math.min(next?.at ?? p.text.length, sentenceAt(p, Math.max(c.end - 1, c.at)).end);
       if (opened && closing >= 0) inlineEnd = Math.min(inlineEnd, closing);
+      // …and before a clause that starts a new statement (“…, thôn Tây 50 hộ; năm 2024 giảm 100 hộ, trong đó …”)
+      const nextStatement = yearList(p, c.end) ? -1 : firstNewStatement(p, c.end, inlineEnd);
+      if (nextStatement >= 0) inlineEnd = nextStatement;
       const inlineText = p.text.slice(c.end, inlineEnd);
       // figures: those a part may be; all: with those in brackets, where its share may be printed
       const items: Array<{ para: Para; figures: ProseFigure[]; all: ProseFigure[]; label: string }> = [];
@@ -1852,6 +1859,44 @@ function clausesWithoutCounts(p: Para, s: { start: number; end: number }): strin
 }
 
 /** A figure in brackets that close before `at`, deeper than `at`, other than an equivalent of the figure before it (“(tương đương 669 hộ)”). */
+/**
+ * Where a new statement starts between `from` and `to` of a sentence: after the last “;” outside
+ * brackets whose clause names a year (“; năm 2024 giảm 100 hộ”) or the whole area (“; toàn huyện
+ * …”); −1 when there is none (“Vốn đầu tư 71.750 triệu đồng; vốn sự nghiệp 10.505 triệu đồng” is one list).
+ */
+function newStatementAt(p: Para, from: number, to: number): number {
+  for (let at = to - 1; at >= Math.max(0, from); at--) {
+    if (p.text[at] !== ';' || (p.depths[at] ?? 0) !== 0) continue;
+    return NEW_STATEMENT.test(p.folded.slice(at + 1, to)) ? at + 1 : -1;
+  }
+  return -1;
+}
+
+/** The first “;” between `from` and `to` (outside brackets) after which a new statement starts, as {@link newStatementAt} reads one; −1 for none. */
+function firstNewStatement(p: Para, from: number, to: number): number {
+  for (let at = from; at < to; at++) if (p.text[at] === ';' && (p.depths[at] ?? 0) === 0 && NEW_STATEMENT.test(p.folded.slice(at + 1, to))) return at;
+  return -1;
+}
+
+/** Whether the parts after a connective ending at `at` are named by their years (“trong đó: năm 2023 là 84 hộ; năm 2024 …”). */
+function yearList(p: Para, at: number): boolean {
+  return /^\s*:?\s*(?:-\s*)?(?:trong )?nam (?:19|20)\d\d\b/.test(p.folded.slice(at, at + 30));
+}
+
+/** A clause naming another year (“năm 2024 …”, “đến năm 2025”) or the whole area (“toàn huyện”) at its head. */
+const NEW_STATEMENT = /^\s*(?:-\s*)?(?:(?:trong |den |cuoi |dau )?nam (?:19|20)\d\d\b|toan (?:xa|huyen|tinh|phuong|thi xa|thanh pho|quan)\b)/;
+
+/**
+ * A change split into parts by place or group, its parts printed without the change word: “năm
+ * 2023 giảm 120 hộ nghèo, trong đó thôn Đông 70 hộ, thôn Tây 50 hộ” — outside brackets, the
+ * connective right after its own clause, and no comparison (“so với”) between, which makes it a
+ * change of a stock the parts may not add up to.
+ */
+function splitChange(p: Para, f: ProseFigure, connective: number): boolean {
+  if ((p.depths[f.start] ?? 0) !== 0 || f.dimension !== 'households') return false;
+  return /^\s*(?:ho\s+)?(?:ngheo|can ngheo)?\s*,?\s*$/.test(p.folded.slice(f.end, connective)) && /\bgiam\s*$/.test(p.folded.slice(Math.max(0, f.start - 8), f.start));
+}
+
 function bracketedAside(p: Para, f: ProseFigure, at: number): boolean {
   if ((p.depths[f.start] ?? 0) <= (p.depths[at] ?? 0)) return false;
   const open = p.text.lastIndexOf('(', f.start);
