@@ -662,6 +662,8 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       const eq = /^(?:\s+[\p{L}]+){0,5}?\s*[,.]?\s*\(?\s*(tuong duong voi|tuong duong|tuong ung voi|tuong ung|ung voi|bang|voi)\s*/u.exec(after);
       let count: ProseFigure | undefined;
       if (eq !== null) count = p.figures.find((f) => f.start === r.end + eq[0].length || (f.start >= r.end && f.start <= r.end + eq[0].length + 1 && f.dimension === 'households'));
+      // “tỷ lệ hộ nghèo 5,26% (338/6.420 hộ)”: the count over its base, in brackets right after the rate
+      if (count === undefined) count = p.figures.find((f) => f.dimension === 'households' && f.outOf !== undefined && f.start > r.end && /^\s*\(\s*$/.test(p.folded.slice(r.end, f.start)) && /^\s*\)/.test(p.folded.slice(f.end, f.end + 3)));
       if (count === undefined || count.dimension !== 'households') {
         // “N hộ, chiếm P%”, “N hộ nghèo (chiếm tỷ lệ P%)”, “N hộ; Tỷ lệ: P%”
         // …or the rate alone in brackets after the count (“còn 36.703 hộ (4,16%)”)
