@@ -1175,7 +1175,9 @@ export function extractClaims(model: DocumentModel): ProseClaims {
           const between = lastSubject(p.folded.slice(f.end, avg.start));
           return between === null || between === (lastSubject(p.folded.slice(clause, f.start)) ?? 'poor');
         };
-        const before = p.figures.filter((f) => sameMeasure(f) && f.start >= clause && (!samePeriod || p.depths[f.start] === p.depths[avg.start]) && f.end <= avg.start && f.qualifier === null && !used.has(`${p.block}:${f.start}`) && sameHouseholds(f));
+        // a cut already read as a change's (“… còn 845 hộ nghèo, giảm 2.275 hộ, bình quân mỗi năm giảm 455 hộ”) is still the one averaged
+        const aCut = (f: ProseFigure): boolean => /\b(?:giam|tang)(?: duoc| them)?\s*$/.test(p.folded.slice(Math.max(0, f.start - 14), f.start));
+        const before = p.figures.filter((f) => sameMeasure(f) && f.start >= clause && (!samePeriod || p.depths[f.start] === p.depths[avg.start]) && f.end <= avg.start && f.qualifier === null && (!used.has(`${p.block}:${f.start}`) || aCut(f)) && sameHouseholds(f));
         // “giảm 2,5%”, “giảm tỷ lệ hộ nghèo 2,5%”
         const found = [...before].reverse().find((f) => /\b(?:giam|tang)(?: duoc| them)?(?: t[yi] le ho(?: can)? ngheo)?\s*$/.test(p.folded.slice(Math.max(0, f.start - 34), f.start)) && !/^\s*\/\s*nam\b/.test(p.folded.slice(f.end, f.end + 8)) && !/\b(binh quan|trung binh|moi nam|hang nam)\b/.test(p.folded.slice(Math.max(s.start, f.start - 30), f.start)));
         // “giảm 0,5% so với năm 2023, bình quân giai đoạn 2021-2025 giảm 1,2%/năm”: a change of one year, then the average of another period
