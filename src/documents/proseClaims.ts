@@ -8,7 +8,9 @@ import type { DocumentModel } from './documentModel.js';
 import { groupOfTotal, overlappingGroups } from './_overlappingGroups.js';
 import { fractionShares } from './_fractionShares.js';
 import { sharesAfterTotal } from './_sharesAfterTotal.js';
-import { changesSinceEarlierStart, sharesOfEarlierStart } from './_startBefore.js';
+import { changesSinceEarlierStart, sharesOfEarlierStart, subjectAfter } from './_startBefore.js';
+import { cutsBeforeTheirStart } from './_cutsBeforeStart.js';
+import { NARROWED } from './_stockFigures.js';
 import { amongTotals, changesFromLineBefore, countAverages, grandTotals, namedShares, percentsOfNamed, type StatedContext } from './_statedSums.js';
 import { areaOfBase, areaOfFigure, placesOfFigure, type NamedArea } from './_placeNames.js';
 import { sectionYear, startYearOf, yearOfSentence } from './_yearStart.js';
@@ -194,6 +196,9 @@ export interface FlowClaim extends ClaimBase {
   readonly entries: readonly ClaimFigure[];
   readonly end: ClaimFigure;
 }
+
+/** What a household figure is in a flow of the poor. */
+type FlowRole = 'start' | 'exit' | 'entry' | 'end' | null;
 
 /** “24,38%, cao gấp 2,5 lần bình quân chung của huyện (9,66%)”: one figure printed as a multiple of another. */
 export interface RatioClaim extends ClaimBase {
@@ -427,6 +432,11 @@ export function extractClaims(model: DocumentModel): ProseClaims {
     changesSinceStart(p);
     flows(p);
     countChanges(p);
+    flowsOfAChange(p, pi);
+    for (const c of cutsBeforeTheirStart(p, stated, (at) => changed.has(`${p.block}:${at}`))) {
+      claims.push(c);
+      changed.add(`${p.block}:${c.location.start}`);
+    }
     ratios(p);
     yearlyChanges(p);
     claims.push(...sharesAfterTotal(p, pi, stated));
@@ -1411,6 +1421,25 @@ export function extractClaims(model: DocumentModel): ProseClaims {
     }
   }
 
+  /** What a household figure is in a flow of the poor: its start, an exit, an entry (re-poor, newly poor), its end, or none. */
+  function flowRole(p: Para, f: ProseFigure): FlowRole {
+    const after = p.folded.slice(f.end, f.end + 40);
+    const clauseFrom = Math.max(p.folded.lastIndexOf(';', f.start - 1), p.folded.lastIndexOf('. ', f.start - 1), p.folded.lastIndexOf(',', f.start - 1), previousFigureEnd(p, f.start) - 1);
+    const before = p.folded.slice(clauseFrom + 1, f.start);
+    if (/^\s*can ngheo\b/.test(after) || /\bcan ngheo\b/.test(before)) return null;
+    // the label before (“số hộ thoát nghèo trong năm: 58 hộ”, “số hộ nghèo đầu kỳ: 312 hộ”) or the words after (“812 hộ thoát nghèo”)
+    const label = (words: string): RegExp => new RegExp(`\\b(?:${words})(?: trong (?:nam|ky)| nam \\d{4}| \\d{4})?(?: la| co)?\\s*:?\\s*$`);
+    if (/^\s*(?:ngheo\s+)?(?:(?:da|duoc|duoc cong nhan|cong nhan)\s+)*thoat ngheo\b/.test(after) || label('thoat ngheo').test(before)) return 'exit';
+    if (/^\s*(?:ngheo\s+)?(?:tai ngheo|phat sinh|ngheo moi|moi)\b/.test(after) || label('tai ngheo|phat sinh(?: moi)?').test(before)) return 'entry';
+    if (label('ho ngheo (?:dau nam|dau ky)').test(before)) return 'start';
+    if (label('ho ngheo (?:cuoi nam|cuoi ky|con lai)').test(before)) return 'end';
+    // “Đầu năm 2023, toàn huyện có 2.946 hộ nghèo”: the moment may open the sentence, before a comma
+    const lead = p.folded.slice(Math.max(sentenceAt(p, f.start).start, previousFigureEnd(p, f.start)), f.start);
+    if (/^\s*ngheo\b/.test(after) && /\b(dau nam|dau ky)\b/.test(lead)) return 'start';
+    if (/^\s*ngheo\b/.test(after) && /\bcon(?: lai)?\s*$/.test(before)) return 'end';
+    return null;
+  }
+
   /**
    * “Đầu năm 2023 có 2.946 hộ nghèo. Trong năm có 812 hộ thoát nghèo, 95 hộ tái nghèo và 143 hộ nghèo
    * phát sinh mới; đến cuối năm còn 2.372 hộ nghèo”: read when every household figure between the start
@@ -1418,24 +1447,7 @@ export function extractClaims(model: DocumentModel): ProseClaims {
    */
   function flows(p: Para): void {
     if (!/\bthoat ngheo\b/.test(p.folded) || !/\b(dau nam|dau ky)\b/.test(p.folded)) return;
-    type Role = 'start' | 'exit' | 'entry' | 'end' | null;
-    const roleOf = (f: ProseFigure): Role => {
-      const after = p.folded.slice(f.end, f.end + 40);
-      const clauseFrom = Math.max(p.folded.lastIndexOf(';', f.start - 1), p.folded.lastIndexOf('. ', f.start - 1), p.folded.lastIndexOf(',', f.start - 1), previousFigureEnd(p, f.start) - 1);
-      const before = p.folded.slice(clauseFrom + 1, f.start);
-      if (/^\s*can ngheo\b/.test(after) || /\bcan ngheo\b/.test(before)) return null;
-      // the label before (“số hộ thoát nghèo trong năm: 58 hộ”, “số hộ nghèo đầu kỳ: 312 hộ”) or the words after (“812 hộ thoát nghèo”)
-      const label = (words: string): RegExp => new RegExp(`\\b(?:${words})(?: trong (?:nam|ky)| nam \\d{4})?(?: la| co)?\\s*:?\\s*$`);
-      if (/^\s*(?:ngheo\s+)?(?:(?:da|duoc|duoc cong nhan|cong nhan)\s+)*thoat ngheo\b/.test(after) || label('thoat ngheo').test(before)) return 'exit';
-      if (/^\s*(?:ngheo\s+)?(?:tai ngheo|phat sinh|ngheo moi|moi)\b/.test(after) || label('tai ngheo|phat sinh(?: moi)?').test(before)) return 'entry';
-      if (label('ho ngheo (?:dau nam|dau ky)').test(before)) return 'start';
-      if (label('ho ngheo (?:cuoi nam|cuoi ky|con lai)').test(before)) return 'end';
-      // “Đầu năm 2023, toàn huyện có 2.946 hộ nghèo”: the moment may open the sentence, before a comma
-      const lead = p.folded.slice(Math.max(sentenceAt(p, f.start).start, previousFigureEnd(p, f.start)), f.start);
-      if (/^\s*ngheo\b/.test(after) && /\b(dau nam|dau ky)\b/.test(lead)) return 'start';
-      if (/^\s*ngheo\b/.test(after) && /\bcon(?: lai)?\s*$/.test(before)) return 'end';
-      return null;
-    };
+    const roleOf = (f: ProseFigure): FlowRole => flowRole(p, f);
     const figures = p.figures.filter((f) => f.dimension === 'households');
     const roles = figures.map(roleOf);
     const si = roles.indexOf('start');
@@ -1461,6 +1473,50 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       sentence: p.text.slice(s.start, s.end).trim(),
       location: { block: p.block, start: s.start, end: s.end },
     });
+  }
+
+  /**
+   * “Trong năm có 845 hộ thoát nghèo, 233 hộ nghèo phát sinh mới” after “… có 4.215 hộ nghèo, giảm 612 hộ so với đầu
+   * năm (4.827 hộ)”: a year's exits and entries printed apart from its start and end, read against the last change of
+   * the households printed before them (in their paragraph or the three before), when it is of all the poor:
+   * start − exits + entries = end. Only a sentence whose every household figure is an exit or an entry, with at least
+   * one of each (exits alone may leave out the newly poor), of the whole area and of no other year than the change's.
+   */
+  function flowsOfAChange(p: Para, pi: number): void {
+    if (!/\bthoat ngheo\b/.test(p.folded)) return;
+    for (const s of p.sentences) {
+      const folded = p.folded.slice(s.start, s.end);
+      if (/\b(phan dau|muc tieu|ke hoach|chi tieu|du kien|binh quan|moi nam|hang nam|luy ke|giai doan)\b/.test(folded)) continue;
+      const figures = p.figures.filter((f) => f.dimension === 'households' && f.start >= s.start && f.end <= s.end);
+      const roles = figures.map((f) => flowRole(p, f));
+      if (!roles.includes('exit') || !roles.includes('entry') || roles.some((r) => r !== 'exit' && r !== 'entry')) continue;
+      if (figures.some((f) => qualified(f) || f.outOf !== undefined || used.has(`${p.block}:${f.start}`))) continue;
+      if (placesOfFigure(p.text.slice(s.start, s.end)).length > 0 || NARROWED.test(folded)) continue;
+      const change = [...claims].reverse().find((c): c is ChangeClaim => c.kind === 'change' && c.from.dimension === 'households');
+      const q = change === undefined ? undefined : paras[paraAt.get(change.location.block) ?? -1];
+      const qi = q === undefined ? -1 : paras.indexOf(q);
+      if (change === undefined || q === undefined || qi < pi - 3 || (qi === pi && change.location.start >= s.start)) continue;
+      // of all the poor: the end (or the start) names them, neither names other households, no place is named
+      const subjects = [change.from, change.to].map((f) => subjectAfter((paras[paraAt.get(f.location.block) ?? -1]?.folded ?? '').slice(f.location.end, f.location.end + 30)));
+      if (!subjects.includes('poor') || subjects.some((x) => x !== null && x !== 'poor')) continue;
+      if (placesOfFigure(q.text.slice(change.location.start, change.to.location.start)).length > 0 || NARROWED.test(q.folded.slice(change.location.start, change.location.end))) continue;
+      const years = (t: string): string[] => [...t.matchAll(/(?<![\d.,/])((?:19|20)\d\d)(?![\d.,]\d)/g)].map((m) => m[1]!);
+      const flowYears = years(folded);
+      const changeYears = years(q.folded.slice(change.location.start, change.location.end));
+      if (flowYears.length > 0 && changeYears.length > 0 && !flowYears.some((y) => changeYears.includes(y))) continue;
+      const exits = figures.filter((_, i) => roles[i] === 'exit').map((f) => fig(p, f));
+      for (const f of figures) flowCounts.add(`${p.block}:${f.start}`);
+      if (exits.length === 1) flowExits.push(exits[0]!);
+      claims.push({
+        kind: 'flow',
+        start: change.from,
+        exits,
+        entries: figures.filter((_, i) => roles[i] === 'entry').map((f) => fig(p, f)),
+        end: change.to,
+        sentence: p.text.slice(s.start, s.end).trim(),
+        location: { block: p.block, start: s.start, end: s.end },
+      });
+    }
   }
 
   /**

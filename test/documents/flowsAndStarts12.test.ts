@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { checkDocument } from '../../src/documents/checkDocument.js';
+import type { CheckFinding, CheckReport } from '../../src/documents/checkReport.js';
+import { readTextDocument } from '../../src/io/readTextDocument.js';
+
+const check = (text: string): CheckReport => checkDocument(readTextDocument(text));
+const brief = (f: CheckFinding): string => `${f.code} “${f.printed ?? ''}” → ${f.expected ?? ''}`;
+const doc = (...paragraphs: string[]): string => ['KẾ HOẠCH GIẢM NGHÈO NĂM 2027', '', '1. Kết quả giảm nghèo năm 2026', ...paragraphs].join('\n');
+
+describe('a moment without its year after one with it: “cuối năm” after “đầu năm 2026” is the end of 2026', () => {
+  const flow = (exits: string, end = '4.215'): string =>
+    doc(
+      'Theo kết quả rà soát cuối năm 2026, toàn huyện có 4.215 hộ nghèo.',
+      `Số hộ nghèo đầu năm 2026 là 4.827 hộ; trong năm có ${exits} hộ thoát nghèo, 233 hộ nghèo phát sinh mới; số hộ nghèo cuối năm là ${end} hộ.`,
+    );
+
+  it('the end of the year is not read as a second figure for the start of 2026 (no repeated-figure finding)', () => {
+    expect(check(flow('845')).findings).toEqual([]);
+  });
+
+  it('the flow is read with “đầu năm 2026 là” before the start: 4.827 − 854 + 233 = 4.206, not 4.215', () => {
+    const r = check(flow('854'));
+    expect(r.findings.map((f) => f.code)).toEqual(['flow-mismatch']);
+    expect(r.claims.filter((c) => c.kind === 'flow').map((c) => c.status)).toEqual(['finding']);
+  });
+
+  it('its correct twin is read as a consistent flow', () => {
+    const r = check(flow('845'));
+    expect(r.claims.filter((c) => c.kind === 'flow').map((c) => c.status)).toEqual(['consistent']);
+  });
+
+  it('a lone “cuối năm” with no dated moment before it dates nothing (no finding against a start)', () => {
+    const r = check(doc('Số hộ nghèo cuối năm là 4.215 hộ. Đầu năm 2026 có 4.827 hộ nghèo.'));
+    expect(r.findings).toEqual([]);
+  });
+});
+
+describe('a change printed after its end, with its start in brackets after “so với …”', () => {
+  const end = (cut: string, bracket = 'đầu năm 2026 có 4.827 hộ nghèo'): string =>
+    doc(`Theo kết quả rà soát cuối năm 2026, toàn huyện có 4.215 hộ nghèo, chiếm tỷ lệ 18,35% tổng số hộ dân cư (22.970 hộ); giảm ${cut} hộ so với đầu năm (${bracket}), vượt kế hoạch tỉnh giao.`);
+
+  it('4.827 − 4.215 = 612: a printed 621 is found at the change', () => {
+    const r = check(end('621'));
+    expect(r.findings.map(brief)).toEqual(['change-mismatch “621 hộ” → 612 hộ']);
+  });
+
+  it('the correct twin gives no finding and a consistent change', () => {
+    const r = check(end('612'));
+    expect(r.findings).toEqual([]);
+    expect(r.claims.filter((c) => c.kind === 'change').map((c) => c.status)).toEqual(['consistent']);
+  });
+
+  it('the bracket may hold the count alone (“(4.827 hộ)”), or with its rate', () => {
+    expect(check(end('621', '4.827 hộ')).findings.map(brief)).toEqual(['change-mismatch “621 hộ” → 612 hộ']);
+    expect(check(end('612', '4.827 hộ, tỷ lệ 21,01%')).findings).toEqual([]);
+  });
+
+  it('near-poor households: the end and the start of the same households', () => {
+    const r = check(doc('Cuối năm 2026 toàn huyện có 2.104 hộ cận nghèo, giảm 102 hộ so với đầu năm (2.224 hộ).'));
+    expect(r.findings.map(brief)).toEqual(['change-mismatch “102 hộ” → 120 hộ']);
+    expect(check(doc('Cuối năm 2026 toàn huyện có 2.104 hộ cận nghèo, giảm 120 hộ so với đầu năm (2.224 hộ).')).findings).toEqual([]);
+  });
+
+  it('a bracket of other households (the near-poor start under a poor end) is not paired', () => {
+    expect(check(doc('Cuối năm 2026 toàn huyện có 4.215 hộ nghèo, giảm 621 hộ so với đầu năm (đầu năm có 2.224 hộ cận nghèo).')).findings).toEqual([]);
+  });
+
+  it('a bracket that is not the start (the exits, a part) is not paired', () => {
+    expect(check(doc('Cuối năm 2026 toàn huyện có 4.215 hộ nghèo, giảm 621 hộ so với đầu năm (trong đó 380 hộ DTTS).')).findings).toEqual([]);
+    expect(check(doc('Cuối năm 2026 toàn huyện có 4.215 hộ nghèo, giảm 621 hộ so với đầu năm (có 845 hộ thoát nghèo).')).findings).toEqual([]);
+  });
+});
+
+describe('a year’s exits and entries printed apart from its start and end, against the change before them', () => {
+  const plan = (exits: string, entries = '233', lead = 'Trong năm có'): string =>
+    doc(
+      'Theo kết quả rà soát cuối năm 2026, toàn huyện có 4.215 hộ nghèo, chiếm tỷ lệ 18,35%; giảm 612 hộ so với đầu năm (đầu năm 2026 có 4.827 hộ nghèo, tỷ lệ 21,01%).',
+      `${lead} ${exits} hộ thoát nghèo, ${entries} hộ nghèo phát sinh mới.`,
+    );
+
+  it('4.827 − 854 + 233 = 4.206, not the 4.215 printed: one flow finding, at the exits sentence', () => {
+    const r = check(plan('854'));
+    expect(r.findings.map((f) => f.code)).toEqual(['flow-mismatch']);
+    expect(r.findings[0]!.location.block).toBe(r.claims.find((c) => c.kind === 'flow')!.location.block);
+    expect(r.findings[0]!.message).toMatch(/4\.206/);
+  });
+
+  it('the correct twin (845 out, 233 in) is a consistent flow and no finding', () => {
+    const r = check(plan('845'));
+    expect(r.findings).toEqual([]);
+    expect(r.claims.filter((c) => c.kind === 'flow').map((c) => c.status)).toEqual(['consistent']);
+  });
+
+  it('exits alone (the newly poor not said) are not read as a flow', () => {
+    const r = check(doc('Theo kết quả rà soát cuối năm 2026, toàn huyện có 4.215 hộ nghèo, giảm 612 hộ so với đầu năm (4.827 hộ).', 'Trong năm có 854 hộ thoát nghèo.'));
+    expect(r.findings).toEqual([]);
+  });
+
+  it('exits and entries of a commune, of another year, or of the near-poor are not read against the district’s change', () => {
+    expect(check(plan('854', '233', 'Riêng xã Tân Lập trong năm có')).findings).toEqual([]);
+    expect(check(plan('854', '233', 'Năm 2025 có')).findings).toEqual([]);
+    const r = check(doc('Cuối năm 2026 toàn huyện có 2.104 hộ cận nghèo, giảm 120 hộ so với đầu năm (2.224 hộ cận nghèo).', 'Trong năm có 854 hộ thoát nghèo, 233 hộ nghèo phát sinh mới.'));
+    expect(r.findings).toEqual([]);
+  });
+});
