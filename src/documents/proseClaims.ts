@@ -306,8 +306,8 @@ const AREA = /\b(thanh thi|nong thon|khu vuc (?!nhu sau\b)[a-z]+(?: [a-z]+)?)\b/
 /** Words that narrow a sentence to a part of the area. */
 const SUB_AREA = /\b(khu vuc|thanh thi|nong thon|cac xa|cac phuong|thon)\b|^\s*[-+•]?\s*(xa|phuong|thi tran|huyen) (?!hoi\b)[a-z]/;
 
-/** Words before a figure that make it the count of all households: “Tổng số hộ tự nhiên:”, “tổng số hộ dân cư là”, “toàn huyện có … hộ dân”. */
-const BASE_WORDS = /\b(tong so ho(?: dan cu| tu nhien| dan| gia dinh)?|tong so ho dan cu|so ho dan cu)\s*(?:toan (?:tinh|huyen|thi xa|thanh pho|xa|phuong)\s*)?(?:la|co|:)?\s*:?\s*$/;
+/** Words before a figure that make it the count of all households: “Tổng số hộ tự nhiên:”, “tổng số hộ dân cư là”, “toàn huyện có … hộ dân”, “… tổng số hộ dân cư (22.970 hộ)”. */
+const BASE_WORDS = /\b(tong so ho(?: dan cu| tu nhien| dan| gia dinh)?|tong so ho dan cu|so ho dan cu)\s*(?:toan (?:tinh|huyen|thi xa|thanh pho|xa|phuong)\s*)?(?:la|co|:)?\s*:?\s*\(?\s*$/;
 
 /** “Toàn huyện có 24.500 hộ dân cư”, “toàn tỉnh Kon Tum có … hộ gia đình”: the whole area's households, named after the count. */
 const WHOLE_AREA_HAS = /\btoan (?:tinh|huyen|thi xa|thanh pho|xa|phuong|thi tran)(?: [a-z]+){0,3}? co\s*$/;

@@ -103,3 +103,20 @@ describe('a year’s exits and entries printed apart from its start and end, aga
     expect(r.findings).toEqual([]);
   });
 });
+
+describe('a pair of the near-poor after a pair whose base of all households is printed in brackets', () => {
+  const report = (rate: string): string =>
+    doc(`Theo kết quả rà soát cuối năm 2026, toàn huyện có 4.215 hộ nghèo, chiếm tỷ lệ 18,35% tổng số hộ dân cư (22.970 hộ). Số hộ cận nghèo là 2.104 hộ, chiếm ${rate}%.`);
+
+  it('2.104 ÷ 22.970 × 100 = 9,16%: a printed 9,61% is found', () => {
+    const r = check(report('9,61'));
+    expect(r.findings.map((f) => f.code)).toEqual(['rate-mismatch']);
+    expect(r.findings[0]!.expected).toMatch(/9,16/);
+  });
+
+  it('the correct twin is consistent on that base', () => {
+    const r = check(report('9,16'));
+    expect(r.findings).toEqual([]);
+    expect(r.claims.filter((c) => c.kind === 'rate-count').map((c) => c.status)).toEqual(['consistent', 'consistent']);
+  });
+});
