@@ -451,7 +451,7 @@ export function extractClaims(model: DocumentModel): ProseClaims {
     chainedTarget(p);
     // after a target's chain, which reads its cut with its counts
     rateCutsFromStart(p, pi);
-    targets(p);
+    targets(p, pi);
     tableFigures(p);
   });
 
@@ -1737,7 +1737,7 @@ export function extractClaims(model: DocumentModel): ProseClaims {
     }
   }
 
-  function targets(p: Para): void {
+  function targets(p: Para, pi: number): void {
     if (!/\bgiam\b/.test(p.folded)) return;
     for (const s of p.sentences) {
       // a change printed with both ends is a result, not a target — unless a plan's cut is printed with the households it stands for
@@ -1751,6 +1751,41 @@ export function extractClaims(model: DocumentModel): ProseClaims {
         if (to < s.end || from > s.start) target({ start: from, end: to }, s);
         from = to + 1;
       }
+    }
+
+    /**
+     * The households a share is of (“giảm 1/3 số hộ nghèo”, “giảm 15% số hộ cận nghèo so với cuối năm 2026”): the one
+     * count of the same households (poor or near-poor) printed before it — in the nearest of its paragraph and the twelve before that prints one — at
+     * the start (“đầu năm”, “đầu kỳ”), or at the end of the year it names after “so với cuối năm”: the last moment
+     * printed before the count in its paragraph, outside brackets and not one compared with (“so với đầu năm”). Not a
+     * change, a part or a place's count.
+     */
+    function shareBase(from: number, to: number, subject: string): { q: Para; f: ProseFigure } | undefined {
+      if (subject !== 'poor' && subject !== 'near-poor') return undefined;
+      const since = /\bso voi cuoi nam ((?:19|20)\d\d)\b/.exec(p.folded.slice(from, to))?.[1];
+      const moment = new RegExp(`\\b(?:dau nam|dau ky|dau giai doan)\\b${since === undefined ? '' : `|\\bcuoi nam ${since}\\b`}`);
+      // the households named after the count (“2.104 hộ cận nghèo”) or before it (“Số hộ cận nghèo là 2.104 hộ”)
+      const words = subject === 'poor' ? /^\s*(?:ho\s+)?ngheo\b/ : /^\s*(?:ho\s+)?can ngheo\b/;
+      const named = subject === 'poor' ? /\bso ho ngheo\b(?:[^;,\d]){0,30}?(?:\bla|\bco|:)\s*$/ : /\bso ho can ngheo\b(?:[^;,\d]){0,30}?(?:\bla|\bco|:)\s*$/;
+      const found: Array<{ q: Para; f: ProseFigure }> = [];
+      for (let k = pi; k >= Math.max(0, pi - 12); k--) {
+        const q = paras[k]!;
+        for (const f of q.figures) {
+          if (f.dimension !== 'households' || f.qualifier !== null || f.outOf !== undefined || (k === pi && f.end > from)) continue;
+          const sentence = q.folded.slice(sentenceAt(q, f.start).start, f.start);
+          const lead = q.folded.slice(Math.max(sentence.lastIndexOf(';'), sentence.lastIndexOf(',')) + 1 + sentenceAt(q, f.start).start, f.start);
+          if (!words.test(q.folded.slice(f.end, f.end + 14)) && !named.test(lead)) continue;
+          if (CHANGE_BEFORE.test(lead) || /\b(trong do|trong so|thoat|phat sinh|tai ngheo)\b/.test(lead) || SUB_AREA.test(sentence.trimStart()) || placesOfFigure(q.text.slice(sentenceAt(q, f.start).start, f.start)).length > 0) continue;
+          // the last moment before the count that dates it, in its paragraph: outside brackets, not one compared with (“so với đầu năm”)
+          const moments = [...q.folded.slice(0, f.start).matchAll(/(?<!\bso voi )\b(?:dau|cuoi) (?:nam|ky|giai doan)\b(?: (?:19|20)\d\d)?/g)].filter((m) => (q.depths[m.index] ?? 0) === 0);
+          const last = moments[moments.length - 1];
+          if (last !== undefined && moment.test(last[0])) found.push({ q, f });
+        }
+        // the nearest paragraph that prints such a count
+        if (found.length > 0) break;
+      }
+      const values = new Set(found.map(({ f }) => `${f.value.num}/${f.value.den}`));
+      return values.size === 1 ? found[0] : undefined;
     }
 
     function target(s: { start: number; end: number }, sentence = s): boolean {
@@ -1784,9 +1819,7 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       const printed = figures.filter((f) => f !== left && !ends.some((e) => e.figure === f)).map((f) => fig(p, f));
       const population = POPULATION.exec(folded)?.[1] ?? '';
       const base = documentBase();
-      // the households a share is of: the one count of the same households at the start printed before it in the paragraph
-      const starts = target.form === 'share' ? p.figures.filter((f) => f.dimension === 'households' && f.end <= s.start + giam && f.qualifier === null && /^\s*ngheo\b/.test(p.folded.slice(f.end, f.end + 10)) && /\b(?:dau nam|dau ky|dau giai doan)\b/.test(p.folded.slice(sentenceAt(p, f.start).start, f.start))) : [];
-      const start = starts.length === 1 && target.subject === 'poor' ? starts[0] : undefined;
+      const start = target.form === 'share' ? shareBase(s.start + giam, s.end, target.subject) : undefined;
       claims.push({
         kind: 'reduction-target',
         target,
@@ -1794,7 +1827,7 @@ export function extractClaims(model: DocumentModel): ProseClaims {
         printed,
         ...(base === undefined ? {} : { printedBase: base }),
         ...(reversed.length === 0 ? {} : { reversed }),
-        ...(start === undefined ? {} : { shareOf: { start: fig(p, start), ...(left === undefined ? {} : { left: fig(p, left) }) } }),
+        ...(start === undefined ? {} : { shareOf: { start: fig(start.q, start.f), ...(left === undefined ? {} : { left: fig(p, left) }) } }),
         sentence: p.text.slice(sentence.start, sentence.end).trim(),
         location: { block: p.block, start: sentence.start, end: sentence.end },
       });

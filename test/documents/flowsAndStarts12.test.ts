@@ -120,3 +120,30 @@ describe('a pair of the near-poor after a pair whose base of all households is p
     expect(r.claims.filter((c) => c.kind === 'rate-count').map((c) => c.status)).toEqual(['consistent', 'consistent']);
   });
 });
+
+describe('a target that is a share of the households (“giảm 15% số hộ cận nghèo”), against their count printed before', () => {
+  const plan = (out: string, base = 'Số hộ cận nghèo là 2.104 hộ, chiếm 9,16%.'): string =>
+    doc(
+      `Theo kết quả rà soát cuối năm 2026, toàn huyện có 4.215 hộ nghèo, chiếm tỷ lệ 18,35% tổng số hộ dân cư (22.970 hộ). ${base}`,
+      'II. MỤC TIÊU NĂM 2027',
+      `Phấn đấu giảm 15% số hộ cận nghèo so với cuối năm 2026 (khoảng ${out} hộ).`,
+    );
+
+  it('15% of 2.104 = 315,6: “khoảng 361 hộ” is found, naming 315,6', () => {
+    const r = check(plan('361'));
+    expect(r.findings.map((f) => f.code)).toEqual(['target-count-mismatch']);
+    expect(r.findings[0]!.message).toMatch(/315,6/);
+  });
+
+  it('the correct twin (khoảng 316 hộ) is consistent; the share is not read as 15 points of the rate', () => {
+    const r = check(plan('316'));
+    expect(r.findings).toEqual([]);
+    const t = r.claims.find((c) => c.kind === 'reduction-target');
+    expect(t?.status).toBe('consistent');
+  });
+
+  it('a near-poor count of a commune, or one of another moment, is not the base', () => {
+    expect(check(plan('361', 'Riêng xã Tân Lập có 2.104 hộ cận nghèo.')).findings).toEqual([]);
+    expect(check(doc('Số hộ cận nghèo giữa năm là 2.104 hộ.', 'Phấn đấu giảm 15% số hộ cận nghèo so với cuối năm 2026 (khoảng 361 hộ).')).findings).toEqual([]);
+  });
+});
