@@ -303,6 +303,11 @@ function subjectOf(folded: string): 'poor' | 'near-poor' | 'poor-and-near-poor' 
 const SHARE_OF_TOTAL = /^(?:\s*[,;]?\s*\(?\s*(?:tuong duong|tuong ung)\b|\s+(?:so voi\s+)?(?:so |tong so |tong )?(?:ho ngheo|ho can ngheo|von|kinh phi|nguon von|tong von|tong kinh phi)\b(?!\s+(?:dtts|dan toc|dong bao|vung)\b))/;
 /** A part of the area a pair may be about. */
 const AREA = /\b(thanh thi|nong thon|khu vuc (?!nhu sau\b)[a-z]+(?: [a-z]+)?)\b/;
+/** A figure per unit: “50 triệu đồng/căn”, “30 triệu đồng/hộ”, “1,5 triệu đồng/người/tháng”. */
+function perUnit(p: { readonly folded: string }, f: ProseFigure): boolean {
+  return /^\s*\/\s*[a-z]/.test(p.folded.slice(f.end, f.end + 6));
+}
+
 /** Words that narrow a sentence to a part of the area. */
 const SUB_AREA = /\b(khu vuc|thanh thi|nong thon|cac xa|cac phuong|thon)\b|^\s*[-+•]?\s*(xa|phuong|thi tran|huyen) (?!hoi\b)[a-z]/;
 
@@ -555,6 +560,8 @@ export function extractClaims(model: DocumentModel): ProseClaims {
         }
       }
       for (const total of totals) {
+        // a list of amounts per unit (“760 triệu đồng (xây mới 50 triệu đồng/căn, sửa chữa 20 triệu đồng/căn)”) prices its parts, it does not add up to the total
+        if (perUnit(p, total) || items.some((item) => item.figures.some((x) => x.dimension === total.dimension && perUnit(item.para, x)))) continue;
         const parts: ClaimFigure[] = [];
         const partFigures: Array<{ para: Para; f: ProseFigure }> = [];
         const whose = total.dimension === 'households' ? householdsOf(p, total) : null;
@@ -627,7 +634,8 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       // …unless it splits a flow by the year of each part (“Số hộ mới thoát nghèo … là 202 hộ (năm 2023: 38 hộ; năm 2024: 89 hộ; năm 2025: 75 hộ)”)
       if (/^\s*(tuong duong|tuong ung|bang|chiem|tang|giam|them|so voi|ke hoach|kh\b|dat|trong do|bao gom|gom|cu the)/.test(inner) || (/\b(nam \d{4}|so voi|cung ky|ke hoach)\b|\d{4}\s*:/.test(inner) && !flowByYear(p.folded.slice(sentenceAt(p, total.start).start, total.start), inner))) continue;
       const inside = p.figures.filter((f) => f.start >= from && f.end <= close && depthAt[f.start] === level && f.dimension === total.dimension && f.outOf === undefined && !CHANGE_BEFORE.test(p.folded.slice(Math.max(0, f.start - 12), f.start)));
-      if (inside.length < 2) continue;
+      // amounts per unit (“(xây mới 50 triệu đồng/căn, sửa chữa 20 triệu đồng/căn)”) price the parts: no breakdown
+      if (inside.length < 2 || perUnit(p, total) || inside.some((f) => perUnit(p, f))) continue;
       const parts: ClaimFigure[] = [];
       for (const piece of splitParts(p.text.slice(from, close), from, inside, depthAt)) {
         const figures = inside.filter((f) => f.start >= piece.start && f.end <= piece.end);
@@ -1448,7 +1456,9 @@ export function extractClaims(model: DocumentModel): ProseClaims {
   function flows(p: Para): void {
     if (!/\bthoat ngheo\b/.test(p.folded) || !/\b(dau nam|dau ky)\b/.test(p.folded)) return;
     const roleOf = (f: ProseFigure): FlowRole => flowRole(p, f);
-    const figures = p.figures.filter((f) => f.dimension === 'households');
+    // the near-poor counts and flows printed beside the poor's (“…, chiếm 5,27%; 120 hộ cận nghèo, …”) are not of this flow
+    const nearPoor = (f: ProseFigure): boolean => /^\s*(?:(?:ho|thoat|tai|moi|phat sinh)\s+)*can ngheo\b/.test(p.folded.slice(f.end, f.end + 30));
+    const figures = p.figures.filter((f) => f.dimension === 'households' && !nearPoor(f));
     const roles = figures.map(roleOf);
     const si = roles.indexOf('start');
     const ei = roles.lastIndexOf('end');

@@ -147,3 +147,30 @@ describe('a target that is a share of the households (“giảm 15% số hộ c�
     expect(check(doc('Số hộ cận nghèo giữa năm là 2.104 hộ.', 'Phấn đấu giảm 15% số hộ cận nghèo so với cuối năm 2026 (khoảng 361 hộ).')).findings).toEqual([]);
   });
 });
+
+describe('the poor’s flow with the near-poor printed beside it, and amounts per unit in brackets', () => {
+  const flow = (exits: string): string =>
+    doc(
+      `Tổng số hộ dân cư toàn xã: 1.842 hộ. Đầu năm 2026, toàn xã có 97 hộ nghèo, chiếm tỷ lệ 5,27%; 120 hộ cận nghèo, chiếm tỷ lệ 6,51%. Trong năm, có ${exits} hộ thoát nghèo, 4 hộ tái nghèo, 2 hộ nghèo phát sinh mới; đến cuối năm 2026 còn 72 hộ nghèo, chiếm tỷ lệ 3,91%.`,
+    );
+
+  it('97 − 13 + 4 + 2 = 90, not 72: the flow is read past the near-poor count', () => {
+    expect(check(flow('13')).findings.map((f) => f.code)).toEqual(['flow-mismatch']);
+  });
+
+  it('the correct twin (31 out) is a consistent flow', () => {
+    const r = check(flow('31'));
+    expect(r.findings).toEqual([]);
+    expect(r.claims.filter((c) => c.kind === 'flow').map((c) => c.status)).toEqual(['consistent']);
+  });
+
+  it('“760 triệu đồng (xây mới 50 triệu đồng/căn, sửa chữa 20 triệu đồng/căn)” prices its parts: no parts-short finding', () => {
+    const r = check(doc('- Dự án 5: hỗ trợ xây mới 12 căn nhà, sửa chữa 8 căn nhà, tổng cộng 20 căn, tổng kinh phí 760 triệu đồng (xây mới 50 triệu đồng/căn, sửa chữa 20 triệu đồng/căn).'));
+    expect(r.findings).toEqual([]);
+  });
+
+  it('a breakdown of amounts, not per unit, is still checked', () => {
+    const r = check(doc('Tổng kinh phí 760 triệu đồng (xây mới 600 triệu đồng, sửa chữa 150 triệu đồng).'));
+    expect(r.findings.map((f) => f.code)).toEqual(['parts-short-of-total']);
+  });
+});
