@@ -925,12 +925,14 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       if (end === undefined || /\bcan ngheo\b/.test(p.folded.slice(s.start, end.start))) continue;
       // the cut: after “giảm”, either before the end (“giảm tỷ lệ hộ nghèo 1,20 điểm phần trăm, xuống còn 5,15%”) or after it (“…, giảm 2,26 điểm phần trăm so với đầu năm”)
       const cutBefore = inS.find((f) => f.end <= end.start && /\bgiam(?: t[yi] le ho ngheo)?\s*$/.test(lead(f)) && /^[^;.\d%]*$/.test(p.folded.slice(f.end, end.start).replace(/^\s*(?:diem\s*(?:%|phan tram))/, '')));
-      const cutAfter = inS.find((f) => f.start > end.end && /^[\s,;]*giam\s*$/.test(p.folded.slice(end.end, f.start)) && /^\s*(?:diem\s*(?:%|phan tram)|%)?\s*so voi (?:dau nam|dau ky)\b/.test(p.folded.slice(f.end, f.end + 40)));
+      // …against the start, or against another moment whose rate the brackets after it print (“so với cuối năm 2026 (18,35%)”)
+      const cutAfter = inS.find((f) => f.start > end.end && /^[\s,;]*giam\s*$/.test(p.folded.slice(end.end, f.start)) && /^\s*(?:diem\s*(?:%|phan tram)|%)?\s*so voi (?:dau nam|dau ky|cuoi nam (?:19|20)\d\d|nam (?:19|20)\d\d)\b/.test(p.folded.slice(f.end, f.end + 40)));
       const cut = cutAfter ?? cutBefore;
       if (cut === undefined || isYearlyAverage(p.folded, cut) || (cutAfter !== undefined && cutBefore !== undefined)) continue;
       // a start in the clause (“từ 6,35% xuống còn 5,15%”) is read as a change elsewhere
       if (inS.some((f) => f !== cut && f !== end && f.end <= end.start && /\btu\s*$/.test(lead(f, 6)))) continue;
-      const bracket = cutAfter === undefined ? undefined : p.figures.find((f) => f.dimension === 'percent' && f.start > cut.end && f.end <= s.end && !qualified(f) && /^\s*(?:diem\s*(?:%|phan tram)|%)?\s*so voi (?:dau nam|dau ky)(?: \d{4})?\s*\(\s*$/.test(p.folded.slice(cut.end, f.start)));
+      const bracket = cutAfter === undefined ? undefined : p.figures.find((f) => f.dimension === 'percent' && f.start > cut.end && f.end <= s.end && !qualified(f) && /^\s*(?:diem\s*(?:%|phan tram)|%)?\s*so voi (?:dau nam|dau ky|cuoi nam|nam)(?: \d{4})?\s*\(\s*$/.test(p.folded.slice(cut.end, f.start)));
+      if (cutAfter !== undefined && bracket === undefined && !/^\s*(?:diem\s*(?:%|phan tram)|%)?\s*so voi (?:dau nam|dau ky)\b/.test(p.folded.slice(cutAfter.end, cutAfter.end + 40))) continue;
       const start = bracket === undefined ? startRateBefore(p, pi, s.start) : fig(p, bracket);
       if (start === undefined) continue;
       const sentence = p.text.slice(s.start, s.end).trim();

@@ -174,3 +174,17 @@ describe('the poor’s flow with the near-poor printed beside it, and amounts pe
     expect(r.findings.map((f) => f.code)).toEqual(['parts-short-of-total']);
   });
 });
+
+describe('a rate cut against another moment whose rate the brackets print (“so với cuối năm 2026 (18,35%)”)', () => {
+  const cut = (points: string, against = 'so với cuối năm 2026 (18,35%)'): string => doc(`Tỷ lệ hộ nghèo cuối năm 2027 giảm xuống còn 15,85%, giảm ${points} điểm phần trăm ${against}.`);
+
+  it('18,35 − 15,85 = 2,50: a printed 2,05 is found', () => {
+    expect(check(cut('2,05')).findings.map((f) => f.code)).toEqual(['change-mismatch']);
+  });
+
+  it('the correct twin is a consistent change; with no bracket, no start is guessed for another moment', () => {
+    expect(check(cut('2,50')).findings).toEqual([]);
+    expect(check(cut('2,50')).claims.filter((c) => c.kind === 'change').map((c) => c.status)).toEqual(['consistent']);
+    expect(check(doc('Tỷ lệ hộ nghèo đầu năm 2027 là 17,00%.', 'Tỷ lệ hộ nghèo cuối năm 2027 giảm xuống còn 15,85%, giảm 2,05 điểm phần trăm so với cuối năm 2026.')).findings).toEqual([]);
+  });
+});
