@@ -303,9 +303,9 @@ function subjectOf(folded: string): 'poor' | 'near-poor' | 'poor-and-near-poor' 
 const SHARE_OF_TOTAL = /^(?:\s*[,;]?\s*\(?\s*(?:tuong duong|tuong ung)\b|\s+(?:so voi\s+)?(?:so |tong so |tong )?(?:ho ngheo|ho can ngheo|von|kinh phi|nguon von|tong von|tong kinh phi)\b(?!\s+(?:dtts|dan toc|dong bao|vung)\b))/;
 /** A part of the area a pair may be about. */
 const AREA = /\b(thanh thi|nong thon|khu vuc (?!nhu sau\b)[a-z]+(?: [a-z]+)?)\b/;
-/** A figure per unit: “50 triệu đồng/căn”, “30 triệu đồng/hộ”, “1,5 triệu đồng/người/tháng”. */
-function perUnit(p: { readonly folded: string }, f: ProseFigure): boolean {
-  return /^\s*\/\s*[a-z]/.test(p.folded.slice(f.end, f.end + 6));
+/** The unit a figure is per (“50 triệu đồng/căn” → “can”, “1,5 triệu đồng/người/tháng” → “nguoi/thang”), `''` for a figure of no unit. */
+function perUnit(p: { readonly folded: string }, f: ProseFigure): string {
+  return /^\s*((?:\/\s*[a-z]+)+)/.exec(p.folded.slice(f.end, f.end + 30))?.[1]!.replace(/\s+/g, '') ?? '';
 }
 
 /** Words that narrow a sentence to a part of the area. */
@@ -561,7 +561,8 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       }
       for (const total of totals) {
         // a list of amounts per unit (“760 triệu đồng (xây mới 50 triệu đồng/căn, sửa chữa 20 triệu đồng/căn)”) prices its parts, it does not add up to the total
-        if (perUnit(p, total) || items.some((item) => item.figures.some((x) => x.dimension === total.dimension && perUnit(item.para, x)))) continue;
+        // …but one per unit splits into parts per the same unit (“60 triệu đồng/hộ, trong đó ngân sách trung ương 40 triệu đồng/hộ, …”)
+        if (items.some((item) => item.figures.some((x) => x.dimension === total.dimension && perUnit(item.para, x) !== perUnit(p, total)))) continue;
         const parts: ClaimFigure[] = [];
         const partFigures: Array<{ para: Para; f: ProseFigure }> = [];
         const whose = total.dimension === 'households' ? householdsOf(p, total) : null;
@@ -635,7 +636,7 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       if (/^\s*(tuong duong|tuong ung|bang|chiem|tang|giam|them|so voi|ke hoach|kh\b|dat|trong do|bao gom|gom|cu the)/.test(inner) || (/\b(nam \d{4}|so voi|cung ky|ke hoach)\b|\d{4}\s*:/.test(inner) && !flowByYear(p.folded.slice(sentenceAt(p, total.start).start, total.start), inner))) continue;
       const inside = p.figures.filter((f) => f.start >= from && f.end <= close && depthAt[f.start] === level && f.dimension === total.dimension && f.outOf === undefined && !CHANGE_BEFORE.test(p.folded.slice(Math.max(0, f.start - 12), f.start)));
       // amounts per unit (“(xây mới 50 triệu đồng/căn, sửa chữa 20 triệu đồng/căn)”) price the parts: no breakdown
-      if (inside.length < 2 || perUnit(p, total) || inside.some((f) => perUnit(p, f))) continue;
+      if (inside.length < 2 || inside.some((f) => perUnit(p, f) !== perUnit(p, total))) continue;
       const parts: ClaimFigure[] = [];
       for (const piece of splitParts(p.text.slice(from, close), from, inside, depthAt)) {
         const figures = inside.filter((f) => f.start >= piece.start && f.end <= piece.end);

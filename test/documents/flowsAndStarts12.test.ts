@@ -188,3 +188,10 @@ describe('a rate cut against another moment whose rate the brackets print (“so
     expect(check(doc('Tỷ lệ hộ nghèo đầu năm 2027 là 17,00%.', 'Tỷ lệ hộ nghèo cuối năm 2027 giảm xuống còn 15,85%, giảm 2,05 điểm phần trăm so với cuối năm 2026.')).findings).toEqual([]);
   });
 });
+
+describe('an amount per unit split into parts per the same unit', () => {
+  it('“60 triệu đồng/hộ, trong đó ngân sách trung ương 45 triệu đồng/hộ, ngân sách địa phương 20 triệu đồng/hộ” is still checked', () => {
+    expect(check(doc('1. Xây mới: 60 triệu đồng/hộ, trong đó ngân sách trung ương 45 triệu đồng/hộ, ngân sách địa phương 20 triệu đồng/hộ.')).findings.map((f) => f.code)).toEqual(['parts-exceed-total']);
+    expect(check(doc('1. Xây mới: 60 triệu đồng/hộ, trong đó ngân sách trung ương 40 triệu đồng/hộ, ngân sách địa phương 20 triệu đồng/hộ.')).findings).toEqual([]);
+  });
+});
