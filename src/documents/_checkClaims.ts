@@ -426,6 +426,7 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
     const relation = `${c.start.text} − ${c.exits.map((e) => e.text).join(' − ')}${c.entries.map((e) => ` + ${e.text}`).join('')} = ${c.end.text}`;
     if (compareFractions(expected, value(c.end)) === 0) return ok(c, relation);
     const diff = subtractFractions(value(c.end), expected);
+    const apart = c.end.location.block !== c.location.block;
     finding(c, {
       severity: 'error',
       code: 'flow-mismatch',
@@ -434,8 +435,9 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
       expected: `${vn(expected, 0)} hộ`,
       difference: fractionToDecimal(diff).toFixed(),
       relation: 'cuối năm = đầu năm − thoát nghèo + tái nghèo + phát sinh mới',
-      location: where(c.end.location),
-      message: `“${c.end.text}” at the end of the year: ${c.start.text} at the start − ${c.exits.map((e) => e.text).join(' − ')} out${c.entries.length === 0 ? '' : ` + ${c.entries.map((e) => e.text).join(' + ')} in`} = ${vn(expected, 0)} hộ, printed ${c.end.text} (off by ${vn(diff, 0).replace('-', '')})`,
+      // exits and entries printed apart from the start and the end (“Trong năm có 845 hộ thoát nghèo, …”): found where they are
+      location: where(apart ? c.location : c.end.location),
+      message: `${apart ? `the year's exits and entries do not bridge the start and the end printed in block ${c.end.location.block + 1}: ` : ''}“${c.end.text}” at the end of the year: ${c.start.text} at the start − ${c.exits.map((e) => e.text).join(' − ')} out${c.entries.length === 0 ? '' : ` + ${c.entries.map((e) => e.text).join(' + ')} in`} = ${vn(expected, 0)} hộ, printed ${c.end.text} (off by ${vn(diff, 0).replace('-', '')})`,
     });
   }
 

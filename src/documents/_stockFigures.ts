@@ -29,12 +29,16 @@ export function stockCount(f: ProseFigure, before: string, after: string): 'poor
 }
 
 
-/** A moment and its year (“đầu năm 2025”, “cuối năm 2024”, “cuối kỳ 2025”), not a half of it (“6 tháng đầu năm 2025”): the last before a figure dates it. */
-const MOMENT_YEAR = /(?<!\bthang )\b(dau|cuoi) (?:nam|ky)\s+((?:19|20)\d\d)\b/g;
+/**
+ * A moment and its year (“đầu năm 2025”, “cuối năm 2024”, “cuối kỳ 2025”), not a half of it (“6 tháng đầu năm
+ * 2025”): the last before a figure dates it. Without its year (“…; số hộ nghèo cuối năm là 4.215 hộ”) it is of the
+ * year of the dated moment before it in the sentence, and of none when there is none.
+ */
+const MOMENT_YEAR = /(?<!\bthang )\b(dau|cuoi) (?:nam|ky)\b(?!\s+hoc\b)(?:\s+((?:19|20)\d\d)\b)?/g;
 /** A plan, a target, an estimate or another standard: its figures are not the record of a moment. */
 const NOT_A_RECORD = /\b(phan dau|ke hoach|chi tieu|muc tieu|du kien|uoc|du bao|giao|so bo|tam tinh|dieu chinh|neu|chuan ngheo (?:cu|moi)|theo chuan cu)\b/;
 /** Words that narrow a sentence to a part of the area or of the households no place name says. */
-const NARROWED = /\b(dan toc|dtts|dong bao|dac biet kho khan|vung|khu vuc|cac xa|cac thon|cac ban|thon|ban|xom|ap|mien nui|bai ngang|ven bien|phu nu|nguoi cao tuoi|khuyet tat|co cong|bao tro|chinh sach|nhom|lao dong|tre em)\b/;
+export const NARROWED = /\b(dan toc|dtts|dong bao|dac biet kho khan|vung|khu vuc|cac xa|cac thon|cac ban|thon|ban|xom|ap|mien nui|bai ngang|ven bien|phu nu|nguoi cao tuoi|khuyet tat|co cong|bao tro|chinh sach|nhom|lao dong|tre em)\b/;
 
 /** A household count or a poverty rate printed for one moment of one year (“Đầu năm 2025, toàn xã có 145 hộ nghèo”). */
 export interface StockFigure {
@@ -67,11 +71,13 @@ export function stockFigures(text: string, folded: string, figures: readonly Pro
     }
     const before = folded.slice(0, f.start);
     const moments = [...before.matchAll(MOMENT_YEAR)];
-    const moment = moments[moments.length - 1];
+    const last = moments[moments.length - 1];
+    const year = last === undefined ? undefined : (last[2] ?? moments.slice(0, -1).reverse().find((m) => m[2] !== undefined)?.[2]);
+    const moment = last === undefined || year === undefined ? undefined : { index: last.index, text: last[0], stage: last[1]!, year };
     // another year between the moment and the figure (“… so với năm 2024 (165 hộ)”): not of that moment
     // …nor after words that move it (“So với đầu năm 2026 (420 hộ), … giảm 38 hộ, còn 382 hộ”): “còn” only keeps the end of a year
-    const since = moment === undefined ? '' : before.slice(moment.index + moment[0].length);
-    const moved = moment !== undefined && (/\b(so voi|giam|tang|den nay|hien nay|hien tai)\b/.test(since) || (moment[1] === 'dau' && /\bcon\b/.test(since)));
+    const since = moment === undefined ? '' : before.slice(moment.index + moment.text.length);
+    const moved = moment !== undefined && (/\b(so voi|giam|tang|den nay|hien nay|hien tai)\b/.test(since) || (moment.stage === 'dau' && /\bcon\b/.test(since)));
     const dated = moment !== undefined && !moved && !/(?<!\d)(?:19|20)\d\d(?!\d)/.test(since) ? moment : undefined;
     // “…, thành thị là 2,00%”: the next place's rate of the measure before
     const listed = f.dimension === 'percent' ? nextInRateList(text, folded, figures, f) : null;
@@ -81,7 +87,7 @@ export function stockFigures(text: string, folded: string, figures: readonly Pro
       lastCount = null;
       continue;
     }
-    const at = { stage: dated[1] === 'dau' ? 'start' : 'end', year: dated[2]!, places: [...new Set(places)].sort().join('|') } as const;
+    const at = { stage: dated.stage === 'dau' ? 'start' : 'end', year: dated.year, places: [...new Set(places)].sort().join('|') } as const;
     if (f.dimension === 'households') {
       const subject = stockCount(f, before, folded.slice(f.end));
       lastCount = subject === null ? null : { kind: 'count', subject, ...at, figure: f };

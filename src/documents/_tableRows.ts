@@ -325,6 +325,7 @@ export function relationColumns(rel: LayoutRelation): string[] {
     case 'product':
       return [rel.column, ...rel.factors];
     case 'numbering':
+    case 'non-negative':
       return [];
   }
 }

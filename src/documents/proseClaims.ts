@@ -8,7 +8,9 @@ import type { DocumentModel } from './documentModel.js';
 import { groupOfTotal, overlappingGroups } from './_overlappingGroups.js';
 import { fractionShares } from './_fractionShares.js';
 import { sharesAfterTotal } from './_sharesAfterTotal.js';
-import { changesSinceEarlierStart, sharesOfEarlierStart } from './_startBefore.js';
+import { changesSinceEarlierStart, sharesOfEarlierStart, subjectAfter } from './_startBefore.js';
+import { cutsBeforeTheirStart } from './_cutsBeforeStart.js';
+import { NARROWED } from './_stockFigures.js';
 import { amongTotals, changesFromLineBefore, countAverages, grandTotals, namedShares, percentsOfNamed, type StatedContext } from './_statedSums.js';
 import { areaOfBase, areaOfFigure, placesOfFigure, type NamedArea } from './_placeNames.js';
 import { sectionYear, startYearOf, yearOfSentence } from './_yearStart.js';
@@ -195,6 +197,9 @@ export interface FlowClaim extends ClaimBase {
   readonly end: ClaimFigure;
 }
 
+/** What a household figure is in a flow of the poor. */
+type FlowRole = 'start' | 'exit' | 'entry' | 'end' | null;
+
 /** “24,38%, cao gấp 2,5 lần bình quân chung của huyện (9,66%)”: one figure printed as a multiple of another. */
 export interface RatioClaim extends ClaimBase {
   readonly kind: 'ratio';
@@ -298,11 +303,16 @@ function subjectOf(folded: string): 'poor' | 'near-poor' | 'poor-and-near-poor' 
 const SHARE_OF_TOTAL = /^(?:\s*[,;]?\s*\(?\s*(?:tuong duong|tuong ung)\b|\s+(?:so voi\s+)?(?:so |tong so |tong )?(?:ho ngheo|ho can ngheo|von|kinh phi|nguon von|tong von|tong kinh phi)\b(?!\s+(?:dtts|dan toc|dong bao|vung)\b))/;
 /** A part of the area a pair may be about. */
 const AREA = /\b(thanh thi|nong thon|khu vuc (?!nhu sau\b)[a-z]+(?: [a-z]+)?)\b/;
+/** The unit a figure is per (“50 triệu đồng/căn” → “can”, “1,5 triệu đồng/người/tháng” → “nguoi/thang”), `''` for a figure of no unit. */
+function perUnit(p: { readonly folded: string }, f: ProseFigure): string {
+  return /^\s*((?:\/\s*[a-z]+)+)/.exec(p.folded.slice(f.end, f.end + 30))?.[1]!.replace(/\s+/g, '') ?? '';
+}
+
 /** Words that narrow a sentence to a part of the area. */
 const SUB_AREA = /\b(khu vuc|thanh thi|nong thon|cac xa|cac phuong|thon)\b|^\s*[-+•]?\s*(xa|phuong|thi tran|huyen) (?!hoi\b)[a-z]/;
 
-/** Words before a figure that make it the count of all households: “Tổng số hộ tự nhiên:”, “tổng số hộ dân cư là”, “toàn huyện có … hộ dân”. */
-const BASE_WORDS = /\b(tong so ho(?: dan cu| tu nhien| dan| gia dinh)?|tong so ho dan cu|so ho dan cu)\s*(?:toan (?:tinh|huyen|thi xa|thanh pho|xa|phuong)\s*)?(?:la|co|:)?\s*:?\s*$/;
+/** Words before a figure that make it the count of all households: “Tổng số hộ tự nhiên:”, “tổng số hộ dân cư là”, “toàn huyện có … hộ dân”, “… tổng số hộ dân cư (22.970 hộ)”. */
+const BASE_WORDS = /\b(tong so ho(?: dan cu| tu nhien| dan| gia dinh)?|tong so ho dan cu|so ho dan cu)\s*(?:toan (?:tinh|huyen|thi xa|thanh pho|xa|phuong)\s*)?(?:la|co|:)?\s*:?\s*\(?\s*$/;
 
 /** “Toàn huyện có 24.500 hộ dân cư”, “toàn tỉnh Kon Tum có … hộ gia đình”: the whole area's households, named after the count. */
 const WHOLE_AREA_HAS = /\btoan (?:tinh|huyen|thi xa|thanh pho|xa|phuong|thi tran)(?: [a-z]+){0,3}? co\s*$/;
@@ -427,6 +437,11 @@ export function extractClaims(model: DocumentModel): ProseClaims {
     changesSinceStart(p);
     flows(p);
     countChanges(p);
+    flowsOfAChange(p, pi);
+    for (const c of cutsBeforeTheirStart(p, stated, (at) => changed.has(`${p.block}:${at}`))) {
+      claims.push(c);
+      changed.add(`${p.block}:${c.location.start}`);
+    }
     ratios(p);
     yearlyChanges(p);
     claims.push(...sharesAfterTotal(p, pi, stated));
@@ -441,7 +456,7 @@ export function extractClaims(model: DocumentModel): ProseClaims {
     chainedTarget(p);
     // after a target's chain, which reads its cut with its counts
     rateCutsFromStart(p, pi);
-    targets(p);
+    targets(p, pi);
     tableFigures(p);
   });
 
@@ -545,6 +560,9 @@ export function extractClaims(model: DocumentModel): ProseClaims {
         }
       }
       for (const total of totals) {
+        // a list of amounts per unit (“760 triệu đồng (xây mới 50 triệu đồng/căn, sửa chữa 20 triệu đồng/căn)”) prices its parts, it does not add up to the total
+        // …but one per unit splits into parts per the same unit (“60 triệu đồng/hộ, trong đó ngân sách trung ương 40 triệu đồng/hộ, …”)
+        if (items.some((item) => item.figures.some((x) => x.dimension === total.dimension && perUnit(item.para, x) !== perUnit(p, total)))) continue;
         const parts: ClaimFigure[] = [];
         const partFigures: Array<{ para: Para; f: ProseFigure }> = [];
         const whose = total.dimension === 'households' ? householdsOf(p, total) : null;
@@ -617,7 +635,8 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       // …unless it splits a flow by the year of each part (“Số hộ mới thoát nghèo … là 202 hộ (năm 2023: 38 hộ; năm 2024: 89 hộ; năm 2025: 75 hộ)”)
       if (/^\s*(tuong duong|tuong ung|bang|chiem|tang|giam|them|so voi|ke hoach|kh\b|dat|trong do|bao gom|gom|cu the)/.test(inner) || (/\b(nam \d{4}|so voi|cung ky|ke hoach)\b|\d{4}\s*:/.test(inner) && !flowByYear(p.folded.slice(sentenceAt(p, total.start).start, total.start), inner))) continue;
       const inside = p.figures.filter((f) => f.start >= from && f.end <= close && depthAt[f.start] === level && f.dimension === total.dimension && f.outOf === undefined && !CHANGE_BEFORE.test(p.folded.slice(Math.max(0, f.start - 12), f.start)));
-      if (inside.length < 2) continue;
+      // amounts per unit (“(xây mới 50 triệu đồng/căn, sửa chữa 20 triệu đồng/căn)”) price the parts: no breakdown
+      if (inside.length < 2 || inside.some((f) => perUnit(p, f) !== perUnit(p, total))) continue;
       const parts: ClaimFigure[] = [];
       for (const piece of splitParts(p.text.slice(from, close), from, inside, depthAt)) {
         const figures = inside.filter((f) => f.start >= piece.start && f.end <= piece.end);
@@ -907,12 +926,14 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       if (end === undefined || /\bcan ngheo\b/.test(p.folded.slice(s.start, end.start))) continue;
       // the cut: after “giảm”, either before the end (“giảm tỷ lệ hộ nghèo 1,20 điểm phần trăm, xuống còn 5,15%”) or after it (“…, giảm 2,26 điểm phần trăm so với đầu năm”)
       const cutBefore = inS.find((f) => f.end <= end.start && /\bgiam(?: t[yi] le ho ngheo)?\s*$/.test(lead(f)) && /^[^;.\d%]*$/.test(p.folded.slice(f.end, end.start).replace(/^\s*(?:diem\s*(?:%|phan tram))/, '')));
-      const cutAfter = inS.find((f) => f.start > end.end && /^[\s,;]*giam\s*$/.test(p.folded.slice(end.end, f.start)) && /^\s*(?:diem\s*(?:%|phan tram)|%)?\s*so voi (?:dau nam|dau ky)\b/.test(p.folded.slice(f.end, f.end + 40)));
+      // …against the start, or against another moment whose rate the brackets after it print (“so với cuối năm 2026 (18,35%)”)
+      const cutAfter = inS.find((f) => f.start > end.end && /^[\s,;]*giam\s*$/.test(p.folded.slice(end.end, f.start)) && /^\s*(?:diem\s*(?:%|phan tram)|%)?\s*so voi (?:dau nam|dau ky|cuoi nam (?:19|20)\d\d|nam (?:19|20)\d\d)\b/.test(p.folded.slice(f.end, f.end + 40)));
       const cut = cutAfter ?? cutBefore;
       if (cut === undefined || isYearlyAverage(p.folded, cut) || (cutAfter !== undefined && cutBefore !== undefined)) continue;
       // a start in the clause (“từ 6,35% xuống còn 5,15%”) is read as a change elsewhere
       if (inS.some((f) => f !== cut && f !== end && f.end <= end.start && /\btu\s*$/.test(lead(f, 6)))) continue;
-      const bracket = cutAfter === undefined ? undefined : p.figures.find((f) => f.dimension === 'percent' && f.start > cut.end && f.end <= s.end && !qualified(f) && /^\s*(?:diem\s*(?:%|phan tram)|%)?\s*so voi (?:dau nam|dau ky)(?: \d{4})?\s*\(\s*$/.test(p.folded.slice(cut.end, f.start)));
+      const bracket = cutAfter === undefined ? undefined : p.figures.find((f) => f.dimension === 'percent' && f.start > cut.end && f.end <= s.end && !qualified(f) && /^\s*(?:diem\s*(?:%|phan tram)|%)?\s*so voi (?:dau nam|dau ky|cuoi nam|nam)(?: \d{4})?\s*\(\s*$/.test(p.folded.slice(cut.end, f.start)));
+      if (cutAfter !== undefined && bracket === undefined && !/^\s*(?:diem\s*(?:%|phan tram)|%)?\s*so voi (?:dau nam|dau ky)\b/.test(p.folded.slice(cutAfter.end, cutAfter.end + 40))) continue;
       const start = bracket === undefined ? startRateBefore(p, pi, s.start) : fig(p, bracket);
       if (start === undefined) continue;
       const sentence = p.text.slice(s.start, s.end).trim();
@@ -1411,6 +1432,25 @@ export function extractClaims(model: DocumentModel): ProseClaims {
     }
   }
 
+  /** What a household figure is in a flow of the poor: its start, an exit, an entry (re-poor, newly poor), its end, or none. */
+  function flowRole(p: Para, f: ProseFigure): FlowRole {
+    const after = p.folded.slice(f.end, f.end + 40);
+    const clauseFrom = Math.max(p.folded.lastIndexOf(';', f.start - 1), p.folded.lastIndexOf('. ', f.start - 1), p.folded.lastIndexOf(',', f.start - 1), previousFigureEnd(p, f.start) - 1);
+    const before = p.folded.slice(clauseFrom + 1, f.start);
+    if (/^\s*can ngheo\b/.test(after) || /\bcan ngheo\b/.test(before)) return null;
+    // the label before (“số hộ thoát nghèo trong năm: 58 hộ”, “số hộ nghèo đầu kỳ: 312 hộ”) or the words after (“812 hộ thoát nghèo”)
+    const label = (words: string): RegExp => new RegExp(`\\b(?:${words})(?: trong (?:nam|ky)| nam \\d{4}| \\d{4})?(?: la| co)?\\s*:?\\s*$`);
+    if (/^\s*(?:ngheo\s+)?(?:(?:da|duoc|duoc cong nhan|cong nhan)\s+)*thoat ngheo\b/.test(after) || label('thoat ngheo').test(before)) return 'exit';
+    if (/^\s*(?:ngheo\s+)?(?:tai ngheo|phat sinh|ngheo moi|moi)\b/.test(after) || label('tai ngheo|phat sinh(?: moi)?').test(before)) return 'entry';
+    if (label('ho ngheo (?:dau nam|dau ky)').test(before)) return 'start';
+    if (label('ho ngheo (?:cuoi nam|cuoi ky|con lai)').test(before)) return 'end';
+    // “Đầu năm 2023, toàn huyện có 2.946 hộ nghèo”: the moment may open the sentence, before a comma
+    const lead = p.folded.slice(Math.max(sentenceAt(p, f.start).start, previousFigureEnd(p, f.start)), f.start);
+    if (/^\s*ngheo\b/.test(after) && /\b(dau nam|dau ky)\b/.test(lead)) return 'start';
+    if (/^\s*ngheo\b/.test(after) && /\bcon(?: lai)?\s*$/.test(before)) return 'end';
+    return null;
+  }
+
   /**
    * “Đầu năm 2023 có 2.946 hộ nghèo. Trong năm có 812 hộ thoát nghèo, 95 hộ tái nghèo và 143 hộ nghèo
    * phát sinh mới; đến cuối năm còn 2.372 hộ nghèo”: read when every household figure between the start
@@ -1418,25 +1458,10 @@ export function extractClaims(model: DocumentModel): ProseClaims {
    */
   function flows(p: Para): void {
     if (!/\bthoat ngheo\b/.test(p.folded) || !/\b(dau nam|dau ky)\b/.test(p.folded)) return;
-    type Role = 'start' | 'exit' | 'entry' | 'end' | null;
-    const roleOf = (f: ProseFigure): Role => {
-      const after = p.folded.slice(f.end, f.end + 40);
-      const clauseFrom = Math.max(p.folded.lastIndexOf(';', f.start - 1), p.folded.lastIndexOf('. ', f.start - 1), p.folded.lastIndexOf(',', f.start - 1), previousFigureEnd(p, f.start) - 1);
-      const before = p.folded.slice(clauseFrom + 1, f.start);
-      if (/^\s*can ngheo\b/.test(after) || /\bcan ngheo\b/.test(before)) return null;
-      // the label before (“số hộ thoát nghèo trong năm: 58 hộ”, “số hộ nghèo đầu kỳ: 312 hộ”) or the words after (“812 hộ thoát nghèo”)
-      const label = (words: string): RegExp => new RegExp(`\\b(?:${words})(?: trong (?:nam|ky)| nam \\d{4})?(?: la| co)?\\s*:?\\s*$`);
-      if (/^\s*(?:ngheo\s+)?(?:(?:da|duoc|duoc cong nhan|cong nhan)\s+)*thoat ngheo\b/.test(after) || label('thoat ngheo').test(before)) return 'exit';
-      if (/^\s*(?:ngheo\s+)?(?:tai ngheo|phat sinh|ngheo moi|moi)\b/.test(after) || label('tai ngheo|phat sinh(?: moi)?').test(before)) return 'entry';
-      if (label('ho ngheo (?:dau nam|dau ky)').test(before)) return 'start';
-      if (label('ho ngheo (?:cuoi nam|cuoi ky|con lai)').test(before)) return 'end';
-      // “Đầu năm 2023, toàn huyện có 2.946 hộ nghèo”: the moment may open the sentence, before a comma
-      const lead = p.folded.slice(Math.max(sentenceAt(p, f.start).start, previousFigureEnd(p, f.start)), f.start);
-      if (/^\s*ngheo\b/.test(after) && /\b(dau nam|dau ky)\b/.test(lead)) return 'start';
-      if (/^\s*ngheo\b/.test(after) && /\bcon(?: lai)?\s*$/.test(before)) return 'end';
-      return null;
-    };
-    const figures = p.figures.filter((f) => f.dimension === 'households');
+    const roleOf = (f: ProseFigure): FlowRole => flowRole(p, f);
+    // the near-poor counts and flows printed beside the poor's (“…, chiếm 5,27%; 120 hộ cận nghèo, …”) are not of this flow
+    const nearPoor = (f: ProseFigure): boolean => /^\s*(?:(?:ho|thoat|tai|moi|phat sinh)\s+)*can ngheo\b/.test(p.folded.slice(f.end, f.end + 30));
+    const figures = p.figures.filter((f) => f.dimension === 'households' && !nearPoor(f));
     const roles = figures.map(roleOf);
     const si = roles.indexOf('start');
     const ei = roles.lastIndexOf('end');
@@ -1461,6 +1486,50 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       sentence: p.text.slice(s.start, s.end).trim(),
       location: { block: p.block, start: s.start, end: s.end },
     });
+  }
+
+  /**
+   * “Trong năm có 845 hộ thoát nghèo, 233 hộ nghèo phát sinh mới” after “… có 4.215 hộ nghèo, giảm 612 hộ so với đầu
+   * năm (4.827 hộ)”: a year's exits and entries printed apart from its start and end, read against the last change of
+   * the households printed before them (in their paragraph or the three before), when it is of all the poor:
+   * start − exits + entries = end. Only a sentence whose every household figure is an exit or an entry, with at least
+   * one of each (exits alone may leave out the newly poor), of the whole area and of no other year than the change's.
+   */
+  function flowsOfAChange(p: Para, pi: number): void {
+    if (!/\bthoat ngheo\b/.test(p.folded)) return;
+    for (const s of p.sentences) {
+      const folded = p.folded.slice(s.start, s.end);
+      if (/\b(phan dau|muc tieu|ke hoach|chi tieu|du kien|binh quan|moi nam|hang nam|luy ke|giai doan)\b/.test(folded)) continue;
+      const figures = p.figures.filter((f) => f.dimension === 'households' && f.start >= s.start && f.end <= s.end);
+      const roles = figures.map((f) => flowRole(p, f));
+      if (!roles.includes('exit') || !roles.includes('entry') || roles.some((r) => r !== 'exit' && r !== 'entry')) continue;
+      if (figures.some((f) => qualified(f) || f.outOf !== undefined || used.has(`${p.block}:${f.start}`))) continue;
+      if (placesOfFigure(p.text.slice(s.start, s.end)).length > 0 || NARROWED.test(folded)) continue;
+      const change = [...claims].reverse().find((c): c is ChangeClaim => c.kind === 'change' && c.from.dimension === 'households');
+      const q = change === undefined ? undefined : paras[paraAt.get(change.location.block) ?? -1];
+      const qi = q === undefined ? -1 : paras.indexOf(q);
+      if (change === undefined || q === undefined || qi < pi - 3 || (qi === pi && change.location.start >= s.start)) continue;
+      // of all the poor: the end (or the start) names them, neither names other households, no place is named
+      const subjects = [change.from, change.to].map((f) => subjectAfter((paras[paraAt.get(f.location.block) ?? -1]?.folded ?? '').slice(f.location.end, f.location.end + 30)));
+      if (!subjects.includes('poor') || subjects.some((x) => x !== null && x !== 'poor')) continue;
+      if (placesOfFigure(q.text.slice(change.location.start, change.to.location.start)).length > 0 || NARROWED.test(q.folded.slice(change.location.start, change.location.end))) continue;
+      const years = (t: string): string[] => [...t.matchAll(/(?<![\d.,/])((?:19|20)\d\d)(?![\d.,]\d)/g)].map((m) => m[1]!);
+      const flowYears = years(folded);
+      const changeYears = years(q.folded.slice(change.location.start, change.location.end));
+      if (flowYears.length > 0 && changeYears.length > 0 && !flowYears.some((y) => changeYears.includes(y))) continue;
+      const exits = figures.filter((_, i) => roles[i] === 'exit').map((f) => fig(p, f));
+      for (const f of figures) flowCounts.add(`${p.block}:${f.start}`);
+      if (exits.length === 1) flowExits.push(exits[0]!);
+      claims.push({
+        kind: 'flow',
+        start: change.from,
+        exits,
+        entries: figures.filter((_, i) => roles[i] === 'entry').map((f) => fig(p, f)),
+        end: change.to,
+        sentence: p.text.slice(s.start, s.end).trim(),
+        location: { block: p.block, start: s.start, end: s.end },
+      });
+    }
   }
 
   /**
@@ -1681,7 +1750,7 @@ export function extractClaims(model: DocumentModel): ProseClaims {
     }
   }
 
-  function targets(p: Para): void {
+  function targets(p: Para, pi: number): void {
     if (!/\bgiam\b/.test(p.folded)) return;
     for (const s of p.sentences) {
       // a change printed with both ends is a result, not a target — unless a plan's cut is printed with the households it stands for
@@ -1695,6 +1764,41 @@ export function extractClaims(model: DocumentModel): ProseClaims {
         if (to < s.end || from > s.start) target({ start: from, end: to }, s);
         from = to + 1;
       }
+    }
+
+    /**
+     * The households a share is of (“giảm 1/3 số hộ nghèo”, “giảm 15% số hộ cận nghèo so với cuối năm 2026”): the one
+     * count of the same households (poor or near-poor) printed before it — in the nearest of its paragraph and the twelve before that prints one — at
+     * the start (“đầu năm”, “đầu kỳ”), or at the end of the year it names after “so với cuối năm”: the last moment
+     * printed before the count in its paragraph, outside brackets and not one compared with (“so với đầu năm”). Not a
+     * change, a part or a place's count.
+     */
+    function shareBase(from: number, to: number, subject: string): { q: Para; f: ProseFigure } | undefined {
+      if (subject !== 'poor' && subject !== 'near-poor') return undefined;
+      const since = /\bso voi cuoi nam ((?:19|20)\d\d)\b/.exec(p.folded.slice(from, to))?.[1];
+      const moment = new RegExp(`\\b(?:dau nam|dau ky|dau giai doan)\\b${since === undefined ? '' : `|\\bcuoi nam ${since}\\b`}`);
+      // the households named after the count (“2.104 hộ cận nghèo”) or before it (“Số hộ cận nghèo là 2.104 hộ”)
+      const words = subject === 'poor' ? /^\s*(?:ho\s+)?ngheo\b/ : /^\s*(?:ho\s+)?can ngheo\b/;
+      const named = subject === 'poor' ? /\bso ho ngheo\b(?:[^;,\d]){0,30}?(?:\bla|\bco|:)\s*$/ : /\bso ho can ngheo\b(?:[^;,\d]){0,30}?(?:\bla|\bco|:)\s*$/;
+      const found: Array<{ q: Para; f: ProseFigure }> = [];
+      for (let k = pi; k >= Math.max(0, pi - 12); k--) {
+        const q = paras[k]!;
+        for (const f of q.figures) {
+          if (f.dimension !== 'households' || f.qualifier !== null || f.outOf !== undefined || (k === pi && f.end > from)) continue;
+          const sentence = q.folded.slice(sentenceAt(q, f.start).start, f.start);
+          const lead = q.folded.slice(Math.max(sentence.lastIndexOf(';'), sentence.lastIndexOf(',')) + 1 + sentenceAt(q, f.start).start, f.start);
+          if (!words.test(q.folded.slice(f.end, f.end + 14)) && !named.test(lead)) continue;
+          if (CHANGE_BEFORE.test(lead) || /\b(trong do|trong so|thoat|phat sinh|tai ngheo)\b/.test(lead) || SUB_AREA.test(sentence.trimStart()) || placesOfFigure(q.text.slice(sentenceAt(q, f.start).start, f.start)).length > 0) continue;
+          // the last moment before the count that dates it, in its paragraph: outside brackets, not one compared with (“so với đầu năm”)
+          const moments = [...q.folded.slice(0, f.start).matchAll(/(?<!\bso voi )\b(?:dau|cuoi) (?:nam|ky|giai doan)\b(?: (?:19|20)\d\d)?/g)].filter((m) => (q.depths[m.index] ?? 0) === 0);
+          const last = moments[moments.length - 1];
+          if (last !== undefined && moment.test(last[0])) found.push({ q, f });
+        }
+        // the nearest paragraph that prints such a count
+        if (found.length > 0) break;
+      }
+      const values = new Set(found.map(({ f }) => `${f.value.num}/${f.value.den}`));
+      return values.size === 1 ? found[0] : undefined;
     }
 
     function target(s: { start: number; end: number }, sentence = s): boolean {
@@ -1728,9 +1832,7 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       const printed = figures.filter((f) => f !== left && !ends.some((e) => e.figure === f)).map((f) => fig(p, f));
       const population = POPULATION.exec(folded)?.[1] ?? '';
       const base = documentBase();
-      // the households a share is of: the one count of the same households at the start printed before it in the paragraph
-      const starts = target.form === 'share' ? p.figures.filter((f) => f.dimension === 'households' && f.end <= s.start + giam && f.qualifier === null && /^\s*ngheo\b/.test(p.folded.slice(f.end, f.end + 10)) && /\b(?:dau nam|dau ky|dau giai doan)\b/.test(p.folded.slice(sentenceAt(p, f.start).start, f.start))) : [];
-      const start = starts.length === 1 && target.subject === 'poor' ? starts[0] : undefined;
+      const start = target.form === 'share' ? shareBase(s.start + giam, s.end, target.subject) : undefined;
       claims.push({
         kind: 'reduction-target',
         target,
@@ -1738,7 +1840,7 @@ export function extractClaims(model: DocumentModel): ProseClaims {
         printed,
         ...(base === undefined ? {} : { printedBase: base }),
         ...(reversed.length === 0 ? {} : { reversed }),
-        ...(start === undefined ? {} : { shareOf: { start: fig(p, start), ...(left === undefined ? {} : { left: fig(p, left) }) } }),
+        ...(start === undefined ? {} : { shareOf: { start: fig(start.q, start.f), ...(left === undefined ? {} : { left: fig(p, left) }) } }),
         sentence: p.text.slice(sentence.start, sentence.end).trim(),
         location: { block: p.block, start: sentence.start, end: sentence.end },
       });

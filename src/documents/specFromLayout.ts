@@ -73,6 +73,9 @@ export function specFromLayout(table: DocumentTable, layout: DocumentTableLayout
       case 'part-of':
         relations.push({ type: 'inequality', column: r.column, op: '<=', than: r.of });
         break;
+      case 'non-negative':
+        relations.push({ type: 'bound', column: r.column, min: 0 });
+        break;
       case 'row-change':
         return { ok: false, reason: `“${r.column}” is the change of “${r.of}” from the row before` };
       case 'product':

@@ -139,8 +139,18 @@ export interface LayoutProduct {
   readonly rows?: readonly number[];
 }
 
+/**
+ * A column of counts (households, people) is never below zero, row by row: a stock or a flow computed in a sheet
+ * (“cuối năm = đầu năm − thoát nghèo + phát sinh”) that comes out negative says its figures are wrong even where
+ * its formula holds. Not a column of changes (“Tăng/giảm”, “Chênh lệch”).
+ */
+export interface LayoutNonNegative {
+  readonly type: 'non-negative';
+  readonly column: string;
+}
+
 /** A relation between the columns of a {@link DocumentTableLayout}. */
-export type LayoutRelation = LayoutDifference | LayoutColumnSum | LayoutRate | LayoutAverage | LayoutNumbering | LayoutPartOf | LayoutRowChange | LayoutProduct;
+export type LayoutRelation = LayoutDifference | LayoutColumnSum | LayoutRate | LayoutAverage | LayoutNumbering | LayoutPartOf | LayoutRowChange | LayoutProduct | LayoutNonNegative;
 
 /**
  * The declared layout of a document table: which grid rows are headers, what each column holds,
@@ -203,6 +213,7 @@ export const documentTableLayoutSchema = z.object({
       z.object({ type: z.literal('average'), column: key, parts: z.array(key).min(1), minus: z.array(key).min(1).optional(), over: z.number().int().positive().max(1000).optional(), rounding }),
       z.object({ type: z.literal('numbering'), column: key, perGroup: z.boolean() }),
       z.object({ type: z.literal('part-of'), column: key, of: key }),
+      z.object({ type: z.literal('non-negative'), column: key }),
       z.object({ type: z.literal('row-change'), column: key, of: key, direction: z.enum(['decrease', 'increase']), pairs: z.array(z.tuple([gridIndex, gridIndex])) }),
       z.object({ type: z.literal('product'), column: key, factors: z.tuple([key, key]), rounding, rows: z.array(gridIndex).optional() }),
     ]),
@@ -311,6 +322,9 @@ export function printedTableFromLayout(table: DocumentTable, layout: DocumentTab
         break;
       case 'part-of':
         relations.push({ type: 'inequality', column: rel.column, op: '<=', than: rel.of, ...where });
+        break;
+      case 'non-negative':
+        relations.push({ type: 'bound', column: rel.column, min: 0, ...where });
         break;
       case 'row-change':
         relations.push({ type: 'row-change', column: rel.column, of: rel.of, direction: rel.direction, pairs: rel.pairs.map(([row, previous]) => ({ row: rowKeyOf(row), previous: rowKeyOf(previous) })) });

@@ -19,7 +19,7 @@ import { assertOptions } from '../errors/assertOptions.js';
 /** How strongly the table's own figures support one inferred relation. */
 export interface RelationEvidence {
   /** `'row-total'` for a subtotal or total row, else the relation's type. */
-  readonly type: 'row-total' | 'row-average' | 'difference' | 'sum' | 'rate' | 'average' | 'numbering' | 'part-of' | 'row-change' | 'product';
+  readonly type: 'row-total' | 'row-average' | 'difference' | 'sum' | 'rate' | 'average' | 'numbering' | 'part-of' | 'row-change' | 'product' | 'non-negative';
   /** The relation written out with the headers as printed. */
   readonly text: string;
   /** Rows (for a column relation) or columns (for a row total) where it holds… */
@@ -675,6 +675,16 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
     }
   }
 
+  // --- counts below zero ---------------------------------------------------------
+  // a count of households or people is never negative, whatever the relations its figures keep (a sheet's formula
+  // gives a negative end when its exits are wrong); not a column of changes, nor one a count only by default
+  for (const c of figureCols) {
+    if (c.kind !== 'count' || c.byDefault === true || SIGNED_HEADER.test(foldVietnamese(c.header)) || rowChanged.has(c.key)) continue;
+    if (!checkedRows.some((j) => (at(j, c.col)?.units ?? 0) < 0)) continue;
+    relations.push({ type: 'non-negative', column: c.key });
+    evidence.push({ type: 'non-negative', text: `${c.key} ≥ 0 (a count)`, holds: checkedRows.filter((j) => (at(j, c.col)?.units ?? 0) >= 0).length, of: checkedRows.filter((j) => at(j, c.col) !== null).length, breaks: checkedRows.filter((j) => (at(j, c.col)?.units ?? 0) < 0).map(rowLabelAt), origin: 'inferred' });
+  }
+
   // a row of means printing its counts and a rate: the rate of its rows' sums, of its own printed means, or the mean of
   // its rows' rates — whichever its printed figures give, stated in the layout; the nearest to it when none does
   for (const [j, r] of rows.entries()) {
@@ -718,6 +728,9 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
   if (figureCols.length === 0) notes.push('no column of figures');
   return deepFreeze({ layout, evidence, uncheckedColumns, notes });
 }
+
+/** A header (folded) of a column whose figures may be below zero: a change (“Tăng/giảm”, “Chênh lệch”, “(+/-)”), a comparison, an adjustment. */
+const SIGNED_HEADER = /\b(tang|giam|chenh lech|chenh|bien dong|so sanh|so voi|dieu chinh)\b|[+±]|\(\s*-\s*\)/;
 
 /**
  * Where the rows below a table begin: after a total row, the rows set apart from it by a blank row, or

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { deepFreeze } from '../_internal/_freeze.js';
 import { fail, parseInput } from '../errors/VnPovertyError.js';
-import { compareFractions, fraction, toFraction, type Fraction } from '../numbers/fraction.js';
+import { compareFractions, divideFractions, fraction, toFraction, type Fraction } from '../numbers/fraction.js';
 import type { NumberQualifier } from '../numbers/parseVnNumber.js';
 import { printedInterval } from '../numbers/printedInterval.js';
 import { NUMBER_QUALIFIERS } from '../numbers/qualifiers.js';
@@ -123,9 +123,13 @@ const QUAL = `(?:(${NUMBER_QUALIFIERS.map((q) => q.word).join('|')})\\s+)?`;
 const SEP = String.raw`\s*(?:-|–|—|~|\s(?:đến|tới)\s)\s*`;
 /** A percent sign, or points written out: “1,20 điểm phần trăm”, “1,2 điểm %”. */
 const PCT = String.raw`(?:\s*%|\s+điểm\s*(?:%|phần\s+trăm))`;
+/** What a target figure measures: a share of the households (“1/5 số hộ”, “15% số hộ”), points of their rate, households. */
+type Measure = 'share' | 'percent-share' | 'points' | 'households';
 /** A target figure: a share, a percentage or a number of households, single or a range, with a qualifier. */
-const FIGURES: ReadonlyArray<{ readonly measure: 'share' | 'points' | 'households'; readonly re: RegExp }> = [
+const FIGURES: ReadonlyArray<{ readonly measure: Measure; readonly re: RegExp }> = [
   { measure: 'share', re: new RegExp(`${QUAL}(\\d+)\\s*/\\s*(\\d+)\\s+(?:số\\s+)?hộ`, 'giu') },
+  // “giảm 15% số hộ cận nghèo”: a share of the households, not points of their rate (“giảm 2,5% tỷ lệ hộ nghèo”)
+  { measure: 'percent-share', re: new RegExp(`${QUAL}(${NUM})\\s*%\\s+(?:(?:tổng\\s+)?số\\s+)hộ`, 'giu') },
   { measure: 'points', re: new RegExp(`${QUAL}(?:từ\\s+)?(${NUM})\\s*%?${SEP}(${NUM})${PCT}`, 'giu') },
   { measure: 'points', re: new RegExp(`${QUAL}(${NUM})${PCT}`, 'giu') },
   { measure: 'households', re: new RegExp(`${QUAL}(?:từ\\s+)?(${NUM})${SEP}(${NUM})\\s+hộ`, 'giu') },
@@ -134,14 +138,15 @@ const FIGURES: ReadonlyArray<{ readonly measure: 'share' | 'points' | 'household
 /** What joins a target to the same goal in another form: “(tương ứng …)”, “(…)”, or “, tương đương giảm …” without brackets. */
 const EQUIVALENT = /(?:\(\s*(?:tương ứng|tương đương|tức là|khoảng|ứng với)?|[,;]?\s*(?:tương ứng|tương đương|tức là|ứng với))\s*(?:với\s+)?(?:là\s+)?(?:giảm\s+)?$/iu;
 
-type Found = { readonly start: number; readonly end: number; readonly measure: 'share' | 'points' | 'households'; readonly text: string; readonly groups: readonly (string | undefined)[] };
+type Found = { readonly start: number; readonly end: number; readonly measure: Measure; readonly text: string; readonly groups: readonly (string | undefined)[] };
 
 function figureTarget(f: Found, subjectOf: TargetSubject): ReductionTarget {
   const [word, a, b] = f.groups;
   const q = word === undefined ? {} : { qualifier: word.toLowerCase() };
   if (f.measure === 'share') return reductionTarget({ form: 'share', subject: subjectOf, share: fraction(BigInt(a!), BigInt(b!)), ...q });
-  const kind = f.measure === 'points' ? 'rate' : 'count';
+  const kind = f.measure === 'points' || f.measure === 'percent-share' ? 'rate' : 'count';
   const value = (t: string): Fraction => printedInterval(t, { kind }).figures[0]!;
+  if (f.measure === 'percent-share') return reductionTarget({ form: 'share', subject: subjectOf, share: divideFractions(value(a!), fraction(100n)), ...q });
   if (b !== undefined) {
     if (word !== undefined) fail({ code: 'unreadable-target', path: [], value: f.text, expected: 'a range without a qualifier before it, or one figure with its qualifier' });
     return f.measure === 'points'
@@ -155,7 +160,7 @@ function figureTarget(f: Found, subjectOf: TargetSubject): ReductionTarget {
 
 /**
  * Reads the figure of a target sentence as plans print it, completely: `'0,8%'`, `'1,20 điểm phần trăm'` → points;
- * `'0,17 – 0,2%/năm'` → range of points; `'1/5 số hộ'` → share; `'10 hộ'` → count;
+ * `'0,17 – 0,2%/năm'` → range of points; `'1/5 số hộ'`, `'15% số hộ'` → share; `'10 hộ'` → count;
  * `'410-470 hộ'`, `'từ 2.150 đến 2.480 hộ'` → a range of households; a qualifier before a figure
  * is kept (`'giảm hơn 2%'`, `'ít nhất 0,1%'`). A second figure in brackets, or after “tương ứng” or
  * “tương đương” (with or without brackets), is the same goal in another form (`equivalent`). Only the figure is read; the

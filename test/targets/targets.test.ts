@@ -23,6 +23,13 @@ describe('targets as plans print them', () => {
     expect(() => targetFromText('giảm nghèo bền vững', { subject: 'poor' })).toThrow(VnPovertyError);
   });
 
+  it('a percentage of the households (“giảm 15% số hộ cận nghèo”) is a share of them, not points of their rate', () => {
+    expect(targetFromText('giảm 15% số hộ cận nghèo so với cuối năm 2026', { subject: 'near-poor' })).toEqual({ form: 'share', subject: 'near-poor', share: fraction(3n, 20n) });
+    expect(targetFromText('giảm 2,5% tổng số hộ nghèo (khoảng 105 hộ)', { subject: 'poor' })).toMatchObject({ form: 'share', share: fraction(1n, 40n), equivalent: { form: 'count', households: 105 } });
+    // the rate's points stay points
+    expect(targetFromText('giảm 2,5% tỷ lệ hộ nghèo', { subject: 'poor' })).toMatchObject({ form: 'points', points: fraction(5n, 2n) });
+  });
+
   it('points written out (“điểm phần trăm”, “điểm %”) are points, with the households after “tương đương” (before: no figure found)', () => {
     expect(targetFromText('giảm tỷ lệ hộ nghèo 1,20 điểm phần trăm, tương đương giảm 294 hộ nghèo', { subject: 'poor' })).toEqual({ form: 'points', subject: 'poor', points: fraction(6n, 5n), equivalent: { form: 'count', subject: 'poor', households: 294 } });
     expect(targetFromText('giảm 1,5 điểm % trong năm', { subject: 'poor' })).toEqual({ form: 'points', subject: 'poor', points: fraction(3n, 2n) });
