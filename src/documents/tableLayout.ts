@@ -279,6 +279,15 @@ export function printedTableFromLayout(table: DocumentTable, layout: DocumentTab
       }
     }
   }
+  // a “trong đó” row is at most the row it breaks down (the row above it that is no part), column by column, as the engine reads roles
+  if (additive.length > 0) {
+    l.rows.forEach((r, i) => {
+      if (r.role !== 'part') return;
+      const whole = l.rows.slice(0, i).reverse().find((x) => x.role !== 'part' && x.role !== 'average');
+      if (whole === undefined || whole.role === 'heading') return;
+      relations.push({ type: 'row-inequality', row: rowKeyOf(r.row), op: '<=', than: rowKeyOf(whole.row), columns: additive });
+    });
+  }
   // a row of means: each count its rows' mean; a rate its rows' mean when the row prints none of its counts (a rate
   // beside printed means is that of the totals, which the means, rounded, no longer give: not checked there)
   const means = meanRows(l);

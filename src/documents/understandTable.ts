@@ -13,6 +13,7 @@ import type { DocumentTable } from './documentModel.js';
 import { namesChangeFromPrevious, productFits, productSupport, rowChangeFit } from './_rowChanges.js';
 import { deprivationIndicatorRows } from './_deprivationRows.js';
 import { overlappingGroups } from './_overlappingGroups.js';
+import { partColumns } from './_partColumns.js';
 import type { DocumentLayoutColumn, DocumentColumnKind, LayoutRelation, DocumentLayoutRow, DocumentTableLayout, MeanRowRate } from './tableLayout.js';
 import { assertOptions } from '../errors/assertOptions.js';
 
@@ -483,6 +484,16 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
     if (fit === null || fit.of < 3 || fit.holds < Math.ceil(fit.of * consensus)) continue;
     relations.push({ type: 'part-of', column: sub.key, of: fit.p.key });
     evidence.push({ type: 'part-of', text: `${sub.key} ≤ ${fit.p.key} (a “trong đó” column)`, holds: fit.holds, of: fit.of, breaks: fit.breaks.map(rowLabelAt), origin: 'inferred' });
+  }
+  // a column headed as a part (“Trong đó: hộ nghèo DTTS”, “+ Hộ nghèo DTTS” under “Trong đó:”) after its whole, as the
+  // row roles read a label: in a table of indicators read transposed, the printed rows “Số hộ nghèo”, “Trong đó: …”
+  for (const p of partColumns(cols, (c) => checkedRows.some((j) => at(j, c.col) !== null))) {
+    if (relations.some((r) => r.type === 'part-of' && r.column === p.part.key)) continue;
+    const fit = atMost(p.part, p.whole);
+    // a part only a bullet tells is one when the figures bear it out
+    if (fit.of === 0 || (p.how === 'bullet' && (fit.of < 2 || fit.holds < Math.ceil(fit.of * consensus)))) continue;
+    relations.push({ type: 'part-of', column: p.part.key, of: p.whole.key });
+    evidence.push({ type: 'part-of', text: `${p.part.key} ≤ ${p.whole.key} (${p.how === 'stated' ? 'a “trong đó” part after its whole' : 'a sub-item after its whole'})`, holds: fit.holds, of: fit.of, breaks: fit.breaks.map(rowLabelAt), origin: 'inferred' });
   }
   /** A “trong đó” part under its group's total, which the header declares: checked in every row that prints both. */
   function partOf(sub: Col, whole: Col): void {

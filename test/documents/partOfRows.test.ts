@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import { checkDocument } from '../../src/documents/checkDocument.js';
+import type { CheckFinding } from '../../src/documents/checkReport.js';
+import { readTextDocument } from '../../src/io/readTextDocument.js';
+
+// “Trong đó” (of which) rows: a part is at most its whole, whether the table prints indicators as rows and
+// years as columns (read transposed: each indicator a column) or communes as rows with their DTTS households
+// under each. A part left blank or “-” (no DTTS household there) is no finding; each planted error is one
+// finding at its printed cell, by how much; each twin printed right gives none.
+
+const at = (f: CheckFinding): string => `${f.code} row ${f.location.row} col ${f.location.column} “${f.printed ?? ''}” expected ${f.expected ?? ''} (${f.difference ?? ''})`;
+const check = (text: string) => checkDocument(readTextDocument(text));
+
+interface ByYear {
+  readonly dttsHouseholds?: readonly string[];
+  readonly poor?: readonly string[];
+  readonly dttsPoor?: readonly string[];
+  readonly dttsRate?: readonly string[];
+}
+
+/** A district's results by year, two header rows (“Thực hiện qua các năm” over the years). */
+function byYear(o: ByYear = {}, dttsRateHeader = 'Tỷ lệ hộ nghèo DTTS trên tổng số hộ DTTS'): string {
+  const row = (cells: readonly string[]): string => cells.join('\t');
+  return [
+    'Biểu 02. Kết quả thực hiện chỉ tiêu giảm nghèo huyện Mường Khương giai đoạn 2022-2025',
+    row(['TT', 'Chỉ tiêu', 'ĐVT', 'Thực hiện qua các năm', '', '', '']),
+    row(['', '', '', 'Năm 2022', 'Năm 2023', 'Năm 2024', 'Năm 2025']),
+    row(['1', 'Tổng số hộ dân cư', 'hộ', '15.234', '15.480', '15.712', '15.960']),
+    row(['', 'Trong đó: hộ DTTS', 'hộ', ...(o.dttsHouseholds ?? ['11.402', '11.590', '11.770', '11.950'])]),
+    row(['2', 'Số hộ nghèo', 'hộ', ...(o.poor ?? ['4.120', '3.556', '2.985', '2.410'])]),
+    row(['', 'Trong đó: hộ nghèo DTTS', 'hộ', ...(o.dttsPoor ?? ['3.850', '3.312', '2.801', '2.265'])]),
+    row(['3', 'Tỷ lệ hộ nghèo', '%', '27,04', '22,97', '19,00', '15,10']),
+    row(['4', dttsRateHeader, '%', ...(o.dttsRate ?? ['33,77', '28,58', '23,80', '18,95'])]),
+  ].join('\n');
+}
+
+describe('a transposed indicator table: “Trong đó” rows under their whole', () => {
+  it('the table printed right gives no finding, and the parts are checked', () => {
+    const r = check(byYear());
+    expect(r.findings).toEqual([]);
+    expect(r.unchecked).toEqual([]);
+    expect(r.tables[0]!.layout.relations.filter((x) => x.type === 'part-of')).toEqual([
+      { type: 'part-of', column: 'Trong đó: hộ DTTS hộ', of: 'Tổng số hộ dân cư hộ' },
+      { type: 'part-of', column: 'Trong đó: hộ nghèo DTTS hộ', of: 'Số hộ nghèo hộ' },
+    ]);
+  });
+  it('DTTS poor households above all poor households are one finding at that cell, by how much (before: none)', () => {
+    // 3.081 DTTS poor under 2.985 poor in 2024; the DTTS rate printed from them
+    expect(check(byYear({ dttsPoor: ['3.850', '3.312', '3.081', '2.265'], dttsRate: ['33,77', '28,58', '26,18', '18,95'] })).findings.map(at)).toEqual([
+      'inequality-broken row 6 col 6 “3.081” expected ≤ 2.985 (96)',
+    ]);
+  });
+  it('a part printed “-” or left empty is no finding', () => {
+    expect(check(byYear({ dttsPoor: ['3.850', '', '-', '2.265'], dttsRate: ['33,77', '', '0,00', '18,95'] })).findings).toEqual([]);
+  });
+  it('a whole left blank under a printed part stays a finding', () => {
+    expect(check(byYear({ poor: ['4.120', '', '2.985', '2.410'] })).findings.map((f) => `${f.code} row ${f.location.row} col ${f.location.column}`)).toContain('blank-cell row 5 col 5');
+  });
+  it('the DTTS rate is checked over the DTTS households it says', () => {
+    expect(check(byYear({ dttsRate: ['33,77', '28,58', '22,80', '18,95'] })).findings.map(at)).toEqual([expect.stringMatching(/^rate-mismatch row 8 col 6 “22,80” expected 23,80 /)]);
+  });
+  it('and over all households where its header says so', () => {
+    const header = 'Tỷ lệ hộ nghèo DTTS so với tổng số hộ dân cư';
+    expect(check(byYear({ dttsRate: ['25,27', '21,40', '17,83', '14,19'] }, header)).findings).toEqual([]);
+    expect(check(byYear({ dttsRate: ['25,27', '21,40', '18,83', '14,19'] }, header)).findings.map(at)).toEqual([expect.stringMatching(/^rate-mismatch row 8 col 6 “18,83” expected 17,83 /)]);
+  });
+});
+
+/** Indicators by year with its parts under a heading “Trong đó:”, each with a “+”, units in the labels. */
+function bulleted(dtts: readonly string[], women: readonly string[]): string {
+  return [
+    'Bảng 3. Hộ nghèo trên địa bàn xã Bản Lầu qua các năm',
+    'Chỉ tiêu\tNăm 2022\tNăm 2023\tNăm 2024\tNăm 2025',
+    'Tổng số hộ (hộ)\t1.642\t1.660\t1.681\t1.702',
+    'Số hộ nghèo (hộ)\t412\t365\t318\t262',
+    'Trong đó:\t\t\t\t',
+    `+ Hộ nghèo DTTS (hộ)\t${dtts.join('\t')}`,
+    `+ Hộ nghèo có chủ hộ là nữ (hộ)\t${women.join('\t')}`,
+    'Tỷ lệ hộ nghèo (%)\t25,09\t21,99\t18,92\t15,39',
+  ].join('\n');
+}
+
+describe('a transposed table: parts after a heading “Trong đó:”', () => {
+  it('printed right: no finding', () => {
+    expect(check(bulleted(['398', '351', '305', '250'], ['96', '88', '75', '61'])).findings).toEqual([]);
+  });
+  it('a part over its whole is one finding at it (before: the parts were unchecked)', () => {
+    expect(check(bulleted(['398', '371', '305', '250'], ['96', '88', '75', '61'])).findings.map(at)).toEqual(['inequality-broken row 5 col 3 “371” expected ≤ 365 (6)']);
+  });
+  it('a part with no such household printed “-” is no finding', () => {
+    expect(check(bulleted(['398', '351', '305', '250'], ['96', '-', '-', '61'])).findings).toEqual([]);
+  });
+});
+
+/** Communes with their DTTS households under each (the usual orientation), a rate beside the counts. */
+function byCommune(parts: ReadonlyArray<readonly [string, string, string]>): string {
+  return [
+    'Biểu 1. Hộ nghèo theo đơn vị hành chính cấp xã năm 2024',
+    'STT\tĐơn vị\tTổng số hộ\tSố hộ nghèo\tTỷ lệ hộ nghèo (%)',
+    '1\tXã An Phú\t2.348\t338\t14,40',
+    `\tTrong đó: hộ DTTS\t${parts[0]!.join('\t')}`,
+    '2\tXã Tân Lợi\t2.154\t244\t11,33',
+    `\tTrong đó: hộ DTTS\t${parts[1]!.join('\t')}`,
+    '3\tXã Mỹ Hòa\t1.980\t210\t10,61',
+    `\tTrong đó: hộ DTTS\t${parts[2]!.join('\t')}`,
+    '\tTổng cộng\t6.482\t792\t12,22',
+  ].join('\n');
+}
+
+describe('communes with a “Trong đó: hộ DTTS” row under each', () => {
+  const right = [['1.210', '150', '12,40'], ['980', '126', '12,86'], ['760', '95', '12,50']] as const;
+  it('printed right: no finding', () => {
+    expect(check(byCommune(right)).findings).toEqual([]);
+  });
+  it('a part over its commune is one finding at it, by how much', () => {
+    expect(check(byCommune([['1.210', '350', '28,93'], right[1], right[2]])).findings.map(at)).toEqual(['inequality-broken row 3 col 4 “350” expected ≤ 338 (12)']);
+  });
+  it('a commune with no DTTS household, its row “-” or empty, is no finding — and the other parts are still checked (before: unchecked)', () => {
+    expect(check(byCommune([right[0], ['', '', ''], ['-', '-', '-']])).findings).toEqual([]);
+    expect(check(byCommune([['1.210', '350', '28,93'], ['', '', ''], ['-', '-', '-']])).findings.map(at)).toEqual(['inequality-broken row 3 col 4 “350” expected ≤ 338 (12)']);
+  });
+});
