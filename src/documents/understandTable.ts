@@ -7,7 +7,7 @@ import { foldVietnamese } from '../text/foldVietnamese.js';
 import { cellNumber, rowNumber, type CellNumber, type RowNumber } from './_cellNumber.js';
 import { isNoFigureText } from '../numbers/tableFigureText.js';
 import { figureCells, moneyUnitIn, NUMBER_HEADER, tableHeader } from './_tableHeader.js';
-import { coverageCandidates, hasChildRow, inNumberSequence, MEAN_ROW, namedGroup, NOTE_ROW, PERIOD_ROW, relationColumns, STOCK_HEADER, roleOf, rowSignal, startsNumberGroup, withLetterLevels, withSubRows, type RowSignal } from './_tableRows.js';
+import { coverageCandidates, hasChildRow, inNumberSequence, MEAN_ROW, namedGroup, NOTE_ROW, PERIOD_ROW, relationColumns, STOCK_HEADER, roleOf, rowSignal, startsNumberGroup, withLetterLevels, withPartRows, withSubRows, type RowSignal } from './_tableRows.js';
 import { averageRelations, carriedBreaks, CHANGE_HEADER, declaredFormulas, declaredMultiplicative, headerFormulas, IN_WHICH, isMeanOf, linearRelations, scaledTo, TOTAL_NAME, type Col, type LinearFit } from './_columnRelations.js';
 import type { DocumentTable } from './documentModel.js';
 import { namesChangeFromPrevious, productFits, productSupport, rowChangeFit } from './_rowChanges.js';
@@ -264,14 +264,33 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
     const cell = [...nameCols, ...(labelCol === null ? [] : [labelCol])].map((c) => table.rows[r]?.[c]).find((c) => c !== undefined && c.mergedInto === undefined && c.text.trim() === label && label !== '');
     return cell === undefined ? {} : { ...(cell.indent === undefined ? {} : { indent: cell.indent }), ...(cell.bold === true ? { bold: true as const } : {}) };
   };
-  const signals: RowSignal[] = withLetterLevels(
-    withSubRows(
-      dataRows.map((r, j) => {
-        const label = rowLabelText(r);
-        const numberText = rowNumberCol !== null ? text(r, rowNumberCol) : '';
-        return { ...rowSignal(r, numberText, label, figureCols.some((c) => at(j, c.col) !== null)), ...labelLook(r, label) };
-      }),
+  const signals: RowSignal[] = withPartRows(
+    withLetterLevels(
+      withSubRows(
+        dataRows.map((r, j) => {
+          const label = rowLabelText(r);
+          const numberText = rowNumberCol !== null ? text(r, rowNumberCol) : '';
+          return { ...rowSignal(r, numberText, label, figureCols.some((c) => at(j, c.col) !== null)), ...labelLook(r, label) };
+        }),
+      ),
     ),
+    (part, whole) => {
+      let of = 0;
+      let atMost = 0;
+      let equal = 0;
+      for (const c of additive) {
+        const a = at(part, c.col);
+        const b = at(whole, c.col);
+        if (a === null || b === null) continue;
+        of++;
+        const d = Math.max(a.decimals, b.decimals);
+        const x = scaledTo(a, d) ?? Infinity;
+        const y = scaledTo(b, d) ?? -Infinity;
+        if (x <= y) atMost++;
+        if (x === y) equal++;
+      }
+      return { of, atMost, equal };
+    },
   );
   // an unnumbered row with figures right before numbered rows heads a group (“Huyện Đại Từ” over its communes)
   if (rowNumberCol !== null) {

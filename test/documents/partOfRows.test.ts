@@ -120,3 +120,38 @@ describe('communes with a “Trong đó: hộ DTTS” row under each', () => {
     expect(check(byCommune([['1.210', '350', '28,93'], ['', '', ''], ['-', '-', '-']])).findings.map(at)).toEqual(['inequality-broken row 3 col 4 “350” expected ≤ 338 (12)']);
   });
 });
+
+/** Communes with their parts under each as printed: a heading “Trong đó:” and “- …” rows, or one “+ …” row, or a “-” in STT. */
+function communesWith(style: 'heading' | 'plus' | 'dash-number', tanLoiDttsPoor = '126', tanLoiDttsRate = '12,86'): string {
+  const header = 'STT\tĐơn vị\tTổng số hộ\tSố hộ nghèo\tTỷ lệ hộ nghèo (%)';
+  const part = (label: string, cells: string): string[] =>
+    style === 'heading' ? [`\t- ${label}\t${cells}`] : style === 'plus' ? [`\t+ ${label}\t${cells}`] : [`-\t${label}\t${cells}`];
+  const block = (n: string, name: string, cells: string, dtts: string, disabled: string): string[] => [
+    `${n}\t${name}\t${cells}`,
+    ...(style === 'heading' ? ['\tTrong đó:\t\t\t'] : []),
+    ...part('Hộ DTTS', dtts),
+    ...(style === 'heading' ? part('Hộ có người khuyết tật', disabled) : []),
+  ];
+  return [
+    'Biểu 1. Hộ nghèo theo xã, phường năm 2024',
+    header,
+    ...block('1', 'Xã An Phú', '2.348\t338\t14,40', '1.210\t150\t12,40', '120\t40\t33,33'),
+    ...block('2', 'Xã Tân Lợi', '2.154\t244\t11,33', `980\t${tanLoiDttsPoor}\t${tanLoiDttsRate}`, '100\t30\t30,00'),
+    '\tTổng cộng\t4.502\t582\t12,93',
+  ].join('\n');
+}
+
+describe('parts under a commune printed with a bullet', () => {
+  for (const style of ['heading', 'plus', 'dash-number'] as const) {
+    it(`${style}: printed right, no finding, and the total adds up the communes only`, () => {
+      const r = check(communesWith(style));
+      expect(r.findings).toEqual([]);
+      expect(r.unchecked).toEqual([]);
+      expect(r.tables[0]!.layout.rows.filter((x) => x.role === 'total').map((x) => x.covers)).toEqual([[1, style === 'heading' ? 5 : 3]]);
+    });
+    it(`${style}: a part over its commune is one finding at it (before: every row read as a part, or the total unchecked)`, () => {
+      const row = style === 'heading' ? 8 : 5;
+      expect(check(communesWith(style, '256', '26,12')).findings.map(at)).toEqual([`inequality-broken row ${row} col 4 “256” expected ≤ 244 (12)`]);
+    });
+  }
+});
