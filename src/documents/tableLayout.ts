@@ -261,7 +261,7 @@ export function printedTableFromLayout(table: DocumentTable, layout: DocumentTab
       // a cell covered by a vertical merge repeats a figure that is printed once
       cells[c.key] = cell === undefined || (cell.mergedInto !== undefined && cell.mergedInto.row !== r.row) ? null : cell.text;
     }
-    return { key: rowKeyOf(r.row), label: r.label, cells, gridRow: r.row };
+    return { key: rowKeyOf(r.row), label: r.label, cells, gridRow: r.row, ...(r.role === 'part' ? { role: 'of-which' as const } : {}) };
   });
   const additive = additiveColumns(l).map((c) => c.key);
   const relations: TableRelation[] = [];

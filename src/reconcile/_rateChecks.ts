@@ -79,6 +79,9 @@ export function shortcutIndexes(checks: ReadonlyArray<SumCheck | RateCheck | { r
 export function checkRate(check: RateCheck, ctx: CheckContext, indexes: () => ShortcutIndexes): void {
   const baseCell = isCell(check.base) ? check.base : null;
   if (baseCell !== null && blankOverZero(check, baseCell, ctx)) return;
+  // a “trong đó” row printing its counts and no rate (“Trong đó: hộ DTTS | 1.210 | 150 |”) leaves the rate unprinted: nothing to check
+  const targetRow = ctx.ix.rowIndex.get(check.target.row);
+  if (targetRow !== undefined && ctx.ix.table.rows[targetRow]!.role === 'of-which' && ctx.read(check.target).status === 'blank') return;
   const baseCells = baseCell !== null ? [baseCell] : 'cells' in check.base ? check.base.cells : [];
   const refs = [check.target, ...check.counts, ...check.minus, ...baseCells];
   const values = ctx.readAll(refs);

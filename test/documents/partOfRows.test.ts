@@ -119,6 +119,11 @@ describe('communes with a “Trong đó: hộ DTTS” row under each', () => {
     expect(check(byCommune([right[0], ['', '', ''], ['-', '-', '-']])).findings).toEqual([]);
     expect(check(byCommune([['1.210', '350', '28,93'], ['', '', ''], ['-', '-', '-']])).findings.map(at)).toEqual(['inequality-broken row 3 col 4 “350” expected ≤ 338 (12)']);
   });
+  it('parts printing their counts and no rate give no finding; a rate a part prints is checked (before: blank-cell at each part’s rate)', () => {
+    expect(check(byCommune([['1.210', '150', ''], ['980', '126', ''], ['760', '95', '']])).findings).toEqual([]);
+    expect(check(byCommune([['1.210', '150', ''], ['', '', ''], ['760', '95', '']])).findings).toEqual([]);
+    expect(check(byCommune([['1.210', '150', ''], ['980', '126', '12,68'], ['760', '95', '']])).findings.map(at)).toEqual([expect.stringMatching(/^rate-mismatch row 5 col 5 “12,68” expected 12,86 /)]);
+  });
 });
 
 /** Communes with their parts under each as printed: a heading “Trong đó:” and “- …” rows, or one “+ …” row, or a “-” in STT. */

@@ -65,3 +65,27 @@ describe('a row-inequality with its part printed blank', () => {
     expect(reconcileTable(table('380', '412')).issues).toEqual([]);
   });
 });
+
+describe('a “trong đó” row printing its counts and no rate', () => {
+  const rated: TableSpec = {
+    ...spec,
+    columns: [...spec.columns, { key: 'rate', kind: 'rate', header: 'Tỷ lệ hộ nghèo (%)' }],
+    relations: [...spec.relations, { type: 'rate', column: 'rate', count: 'poor', base: 'households', scale: 100, rounding: 'half-up' }],
+  };
+  const g = (dttsRate: string, anPhuRate = '14,40'): PrintedGrid => [
+    ['STT', 'Đơn vị', 'Tổng số hộ', 'Số hộ nghèo', 'Tỷ lệ hộ nghèo (%)'],
+    ['1', 'Xã An Phú', '2.348', '338', anPhuRate],
+    ['', 'Trong đó: hộ DTTS', '1.210', '150', dttsRate],
+    ['2', 'Xã Tân Lợi', '2.154', '244', '11,33'],
+    ['', 'Tổng cộng', '4.502', '582', '12,93'],
+  ];
+  const found = (x: PrintedGrid): string[] => reconcileGrid(x, rated).issues.map((i) => `${i.code} ${i.row} · ${i.column} ${i.printed}`);
+  it('leaves the rate unprinted: no finding (before: blank-cell)', () => {
+    expect(found(g(''))).toEqual([]);
+    expect(found(g('12,40'))).toEqual([]);
+  });
+  it('a rate it prints is checked; a commune’s blank rate is still a blank cell', () => {
+    expect(found(g('14,20'))).toEqual(['rate-mismatch Trong đó: hộ DTTS · rate 14,20']);
+    expect(found(g('12,40', ''))).toEqual(['blank-cell Xã An Phú · rate ']);
+  });
+});
