@@ -509,8 +509,8 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
   for (const p of partColumns(cols, (c) => checkedRows.some((j) => at(j, c.col) !== null))) {
     if (relations.some((r) => r.type === 'part-of' && r.column === p.part.key)) continue;
     const fit = atMost(p.part, p.whole);
-    // a part only a bullet tells is one when the figures bear it out
-    if (fit.of === 0 || (p.how === 'bullet' && (fit.of < 2 || fit.holds < Math.ceil(fit.of * consensus)))) continue;
+    // a part only a bullet tells is one when the figures bear it out; a stated one unless most rows belie it (another whole)
+    if (fit.of === 0 || (p.how === 'bullet' ? fit.of < 2 || fit.holds < Math.ceil(fit.of * consensus) : fit.holds * 2 < fit.of)) continue;
     relations.push({ type: 'part-of', column: p.part.key, of: p.whole.key });
     evidence.push({ type: 'part-of', text: `${p.part.key} ≤ ${p.whole.key} (${p.how === 'stated' ? 'a “trong đó” part after its whole' : 'a sub-item after its whole'})`, holds: fit.holds, of: fit.of, breaks: fit.breaks.map(rowLabelAt), origin: 'inferred' });
   }
