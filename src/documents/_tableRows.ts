@@ -145,10 +145,9 @@ function setOffParents(signals: readonly RowSignal[]): Map<number, RowSignal> {
   return out.size >= 2 ? out : new Map();
 }
 
-/** How a row's figures compare with the row above it: in how many columns both print, how many it is at most, how many equal. */
+/** How a row's figures compare with the row above it: in how many columns both print, and in how many they are equal. */
 export interface PartFit {
   readonly of: number;
-  readonly atMost: number;
   readonly equal: number;
 }
 

@@ -238,6 +238,11 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
   const additive = figureCols.filter((c) => c.kind !== 'rate');
   const values: Values = parsed;
   const at = (j: number, c: number): CellNumber | null => values[j]![c] ?? null;
+  /** How two printed figures compare at the finer one's decimals: −1, 0 or 1 (1 when either cannot be scaled). */
+  const compare = (a: CellNumber, b: CellNumber): number => {
+    const d = Math.max(a.decimals, b.decimals);
+    return Math.sign((scaledTo(a, d) ?? Infinity) - (scaledTo(b, d) ?? -Infinity));
+  };
 
   // --- rows ------------------------------------------------------------------
   // a row's name: the last of the name columns before the figures that the row prints itself (“Huyện Đại Từ”
@@ -275,21 +280,12 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
       ),
     ),
     (part, whole) => {
-      let of = 0;
-      let atMost = 0;
-      let equal = 0;
-      for (const c of additive) {
+      const signs = additive.flatMap((c) => {
         const a = at(part, c.col);
         const b = at(whole, c.col);
-        if (a === null || b === null) continue;
-        of++;
-        const d = Math.max(a.decimals, b.decimals);
-        const x = scaledTo(a, d) ?? Infinity;
-        const y = scaledTo(b, d) ?? -Infinity;
-        if (x <= y) atMost++;
-        if (x === y) equal++;
-      }
-      return { of, atMost, equal };
+        return a === null || b === null ? [] : [compare(a, b)];
+      });
+      return { of: signs.length, equal: signs.filter((x) => x === 0).length };
     },
   );
   // an unnumbered row with figures right before numbered rows heads a group (“Huyện Đại Từ” over its communes)
@@ -531,8 +527,7 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
       const b = at(j, whole.col);
       if (a === null || b === null) continue;
       of++;
-      const d = Math.max(a.decimals, b.decimals);
-      if ((scaledTo(a, d) ?? Infinity) <= (scaledTo(b, d) ?? -Infinity)) holds++;
+      if (compare(a, b) <= 0) holds++;
       else breaks.push(j);
     }
     return { holds, of, breaks };
