@@ -96,7 +96,8 @@ export function engineTable(block: DocumentTable, layout: DocumentTableLayout, c
 /** Whether a layout has figure columns, and something to check them by (a relation, a total row) in some data row. */
 export function layoutCoverage(layout: DocumentTableLayout): { readonly hasFigures: boolean; readonly checkable: boolean } {
   const hasFigures = layout.columns.some((c) => c.kind === 'count' || c.kind === 'rate' || c.kind === 'amount');
-  const hasChecks = layout.relations.length > 0 || layout.rows.some((r) => r.covers !== undefined);
+  // a “trong đó” row is checked against the row it breaks down (an indicator table of counts by year, with no total)
+  const hasChecks = layout.relations.length > 0 || layout.rows.some((r, i) => r.covers !== undefined || (r.role === 'part' && i > 0 && layout.rows[i - 1]!.role !== 'heading'));
   return { hasFigures, checkable: hasFigures && hasChecks && layout.rows.length > 0 };
 }
 

@@ -737,7 +737,8 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
     relations,
     ...(dashes ? { blankAs: 'zero' as const } : {}),
   };
-  const totalled = rows.some((r) => r.covers !== undefined);
+  // (a “trong đó” row checks every count and amount against the row it breaks down, as a total does)
+  const totalled = rows.some((r, i) => r.covers !== undefined || (r.role === 'part' && i > 0 && rows[i - 1]!.role !== 'heading'));
   const inRelation = new Set(relations.flatMap(relationColumns));
   const uncheckedColumns = figureCols.filter((c) => !inRelation.has(c.key) && !(totalled && c.kind !== 'rate')).map((c) => c.key);
   if (figureCols.length === 0) notes.push('no column of figures');

@@ -160,3 +160,45 @@ describe('parts under a commune printed with a bullet', () => {
     });
   }
 });
+
+describe('indicators by year with no rate, read as printed: each “Trong đó” row under its indicator', () => {
+  const table = (dttsPoor2023: string, dttsNearPoor2024: string): string =>
+    [
+      'Biểu 5. Số hộ nghèo, hộ cận nghèo huyện Si Ma Cai qua các năm',
+      'TT\tChỉ tiêu\tĐVT\tNăm 2022\tNăm 2023\tNăm 2024\tNăm 2025',
+      '1\tSố hộ nghèo\thộ\t1.120\t985\t842\t701',
+      `\tTrong đó: hộ nghèo DTTS\thộ\t610\t${dttsPoor2023}\t480\t400`,
+      '2\tSố hộ cận nghèo\thộ\t640\t602\t570\t533',
+      `\tTrong đó: hộ cận nghèo DTTS\thộ\t402\t380\t${dttsNearPoor2024}\t351`,
+    ].join('\n');
+  it('printed right (a year with none left blank): no finding, nothing left unchecked (before: the table unchecked)', () => {
+    const r = check(table('552', ''));
+    expect(r.findings).toEqual([]);
+    expect(r.unchecked).toEqual([]);
+  });
+  it('a part over its indicator in one year is one finding at it', () => {
+    expect(check(table('1.052', '-')).findings.map(at)).toEqual(['inequality-broken row 3 col 5 “1.052” expected ≤ 985 (67)']);
+  });
+});
+
+describe('communes under two header rows, a part row with “-” and a part printing no rate', () => {
+  const table = (anPhuDttsPoor: string): string =>
+    [
+      'Biểu 6. Hộ nghèo theo xã năm 2024',
+      'STT\tĐơn vị\tTổng số hộ\tHộ nghèo\t',
+      '\t\t\tSố hộ\tTỷ lệ (%)',
+      '1\tXã An Phú\t2.348\t338\t14,40',
+      `\tTrong đó: hộ DTTS\t1.210\t${anPhuDttsPoor}\t${anPhuDttsPoor === '150' ? '12,40' : '28,93'}`,
+      '2\tXã Tân Lợi\t2.154\t244\t11,33',
+      '\tTrong đó: hộ DTTS\t-\t-\t-',
+      '3\tXã Mỹ Hòa\t1.980\t210\t10,61',
+      '\tTrong đó: hộ DTTS\t760\t95\t',
+      '\tTổng cộng\t6.482\t792\t12,22',
+    ].join('\n');
+  it('printed right: no finding (before: the part’s rate left blank read as 0, a false rate-mismatch)', () => {
+    expect(check(table('150')).findings).toEqual([]);
+  });
+  it('a part over its commune is one finding at it', () => {
+    expect(check(table('350')).findings.map(at)).toEqual(['inequality-broken row 4 col 4 “350” expected ≤ 338 (12)']);
+  });
+});
