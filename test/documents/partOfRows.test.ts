@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { checkDocument } from '../../src/documents/checkDocument.js';
 import type { CheckFinding } from '../../src/documents/checkReport.js';
+import { documentModel, type DocumentTable } from '../../src/documents/documentModel.js';
+import { reconcileInferred } from '../../src/documents/reconcileInferred.js';
 import { readTextDocument } from '../../src/io/readTextDocument.js';
 
 // “Trong đó” (of which) rows: a part is at most its whole, whether the table prints indicators as rows and
@@ -200,5 +202,20 @@ describe('communes under two header rows, a part row with “-” and a part pri
   });
   it('a part over its commune is one finding at it', () => {
     expect(check(table('350')).findings.map(at)).toEqual(['inequality-broken row 4 col 4 “350” expected ≤ 338 (12)']);
+  });
+});
+
+describe('`reconcile` with no layout reads the transposed part the same way', () => {
+  const tableOf = (rows: string[][]): DocumentTable => documentModel([{ kind: 'table', rows }]).blocks[0] as DocumentTable;
+  const rows = (dtts2022: string): string[][] => [
+    ['TT', 'Chỉ tiêu', 'ĐVT', 'Năm 2022', 'Năm 2023', 'Năm 2024', 'Năm 2025'],
+    ['1', 'Tổng số hộ', 'hộ', '6.420', '6.510', '6.598', '6.690'],
+    ['2', 'Số hộ nghèo', 'hộ', '1.120', '985', '842', '701'],
+    ['', 'Trong đó: hộ nghèo DTTS', 'hộ', dtts2022, '', '515', '420'],
+    ['3', 'Tỷ lệ hộ nghèo', '%', '17,45', '15,13', '12,76', '10,48'],
+  ];
+  it('one finding at the printed cell of the part; none on the twin, the blank year none either', () => {
+    expect(reconcileInferred(tableOf(rows('1.250'))).issues.map((i) => [i.code, i.printed, i.expected, i.grid])).toEqual([['inequality-broken', '1.250', '≤ 1.120', { row: 3, column: 3 }]]);
+    expect(reconcileInferred(tableOf(rows('1.050'))).issues).toEqual([]);
   });
 });
