@@ -7,7 +7,7 @@ import { reconcileTable } from '../reconcile/reconcileTable.js';
 import type { CheckedTable, CheckFinding, FindingLocation, UncheckedItem } from './checkReport.js';
 import type { DocumentModel, DocumentTable } from './documentModel.js';
 import { gridOf, specFromLayout } from './specFromLayout.js';
-import { printedTableFromLayout, rowKeyOf, type DocumentTableLayout } from './tableLayout.js';
+import { partWholes, printedTableFromLayout, rowKeyOf, type DocumentTableLayout } from './tableLayout.js';
 import { understandTable, type RelationEvidence, type UnderstandTableOptions } from './understandTable.js';
 import { comparisonsNote, shapeTable, type ShapedTable } from './_tableShape.js';
 import { cellNumber } from './_cellNumber.js';
@@ -97,7 +97,7 @@ export function engineTable(block: DocumentTable, layout: DocumentTableLayout, c
 export function layoutCoverage(layout: DocumentTableLayout): { readonly hasFigures: boolean; readonly checkable: boolean } {
   const hasFigures = layout.columns.some((c) => c.kind === 'count' || c.kind === 'rate' || c.kind === 'amount');
   // a “trong đó” row is checked against the row it breaks down (an indicator table of counts by year, with no total)
-  const hasChecks = layout.relations.length > 0 || layout.rows.some((r, i) => r.covers !== undefined || (r.role === 'part' && i > 0 && layout.rows[i - 1]!.role !== 'heading'));
+  const hasChecks = layout.relations.length > 0 || layout.rows.some((r) => r.covers !== undefined) || partWholes(layout).length > 0;
   return { hasFigures, checkable: hasFigures && hasChecks && layout.rows.length > 0 };
 }
 

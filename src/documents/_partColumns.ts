@@ -63,11 +63,11 @@ export function partColumns(cols: readonly Col[], printed: (c: Col) => boolean):
       continue;
     }
     const same = wholes.filter((w) => w.kind === c.kind && w.unit === c.unit && restOf(w) === restOf(c));
-    const whole = namedWhole(c, same) ?? same[same.length - 1];
+    const named = namedWhole(c, same);
+    const whole = named ?? same[same.length - 1];
     if (whole === undefined) continue;
-    const adjacent = whole === same[same.length - 1];
-    const stated = (part || underHeading) && (adjacent || namedWhole(c, same) !== null);
-    out.push({ part: c, whole, how: stated ? 'stated' : 'bullet' });
+    // said to be a part, and of the whole right before it (its other parts between) or of the one it names
+    out.push({ part: c, whole, how: part || underHeading ? 'stated' : 'bullet' });
   }
   return out;
 }

@@ -14,7 +14,7 @@ import { namesChangeFromPrevious, productFits, productSupport, rowChangeFit } fr
 import { deprivationIndicatorRows } from './_deprivationRows.js';
 import { overlappingGroups } from './_overlappingGroups.js';
 import { partColumns } from './_partColumns.js';
-import type { DocumentLayoutColumn, DocumentColumnKind, LayoutRelation, DocumentLayoutRow, DocumentTableLayout, MeanRowRate } from './tableLayout.js';
+import { partWholes, type DocumentLayoutColumn, type DocumentColumnKind, type LayoutRelation, type DocumentLayoutRow, type DocumentTableLayout, type MeanRowRate } from './tableLayout.js';
 import { assertOptions } from '../errors/assertOptions.js';
 
 /** How strongly the table's own figures support one inferred relation. */
@@ -738,7 +738,7 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
     ...(dashes ? { blankAs: 'zero' as const } : {}),
   };
   // (a “trong đó” row checks every count and amount against the row it breaks down, as a total does)
-  const totalled = rows.some((r, i) => r.covers !== undefined || (r.role === 'part' && i > 0 && rows[i - 1]!.role !== 'heading'));
+  const totalled = rows.some((r) => r.covers !== undefined) || partWholes(layout).length > 0;
   const inRelation = new Set(relations.flatMap(relationColumns));
   const uncheckedColumns = figureCols.filter((c) => !inRelation.has(c.key) && !(totalled && c.kind !== 'rate')).map((c) => c.key);
   if (figureCols.length === 0) notes.push('no column of figures');
