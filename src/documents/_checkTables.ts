@@ -7,7 +7,7 @@ import { reconcileTable } from '../reconcile/reconcileTable.js';
 import type { CheckedTable, CheckFinding, FindingLocation, UncheckedItem } from './checkReport.js';
 import type { DocumentModel, DocumentTable } from './documentModel.js';
 import { gridOf, specFromLayout } from './specFromLayout.js';
-import { printedTableFromLayout, rowKeyOf, type DocumentTableLayout } from './tableLayout.js';
+import { partWholes, printedTableFromLayout, rowKeyOf, type DocumentTableLayout } from './tableLayout.js';
 import { understandTable, type RelationEvidence, type UnderstandTableOptions } from './understandTable.js';
 import { comparisonsNote, shapeTable, type ShapedTable } from './_tableShape.js';
 import { cellNumber } from './_cellNumber.js';
@@ -96,7 +96,8 @@ export function engineTable(block: DocumentTable, layout: DocumentTableLayout, c
 /** Whether a layout has figure columns, and something to check them by (a relation, a total row) in some data row. */
 export function layoutCoverage(layout: DocumentTableLayout): { readonly hasFigures: boolean; readonly checkable: boolean } {
   const hasFigures = layout.columns.some((c) => c.kind === 'count' || c.kind === 'rate' || c.kind === 'amount');
-  const hasChecks = layout.relations.length > 0 || layout.rows.some((r) => r.covers !== undefined);
+  // a “trong đó” row is checked against the row it breaks down (an indicator table of counts by year, with no total)
+  const hasChecks = layout.relations.length > 0 || layout.rows.some((r) => r.covers !== undefined) || partWholes(layout).length > 0;
   return { hasFigures, checkable: hasFigures && hasChecks && layout.rows.length > 0 };
 }
 

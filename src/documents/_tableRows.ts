@@ -145,6 +145,42 @@ function setOffParents(signals: readonly RowSignal[]): Map<number, RowSignal> {
   return out.size >= 2 ? out : new Map();
 }
 
+/** How a row's figures compare with the row above it: in how many columns both print, and in how many they are equal. */
+export interface PartFit {
+  readonly of: number;
+  readonly equal: number;
+}
+
+/**
+ * Rows that are parts of the row they break down (*trong đó*), by their labels and, when only a
+ * bullet tells them, by their figures: the rows with a bullet (“- Hộ DTTS”, “+ Hộ nghèo DTTS”, a
+ * “-” in the number column) right after a heading “Trong đó:” (or “Chia ra:”) that prints no figure;
+ * and one row with a bullet right under an item, naming no place, that is not its copy in most
+ * columns (one sub-row is no sum: “Xã An Phú” then “+ Hộ DTTS”). Two sub-rows or more under an item
+ * are left to be read as its breakdown (a project over its sub-projects, a district over its
+ * communes). A part is never added into a total; it is at most the row it breaks down.
+ *
+ * @param fit - how the figures of data row `part` compare with those of data row `whole`.
+ */
+export function withPartRows(signals: readonly RowSignal[], fit: (part: number, whole: number) => PartFit): RowSignal[] {
+  const out = [...signals];
+  // a bullet printed (in the number column or before the words), not a sub-row told by its indent or its place
+  const bulleted = (s: RowSignal | undefined): boolean => s !== undefined && s.signal === 'item' && s.number === null && (BULLET.test(s.numberText.trim()) || LABEL_BULLET.test(s.label.trim()));
+  for (let i = 0; i < out.length; i++) {
+    const s = out[i]!;
+    if (s.signal === 'part' && !s.hasFigures) {
+      for (let k = i + 1; bulleted(out[k]) || (out[k]?.signal === 'item' && out[k]!.sub === true); k++) out[k] = { ...out[k]!, signal: 'part', level: 3 };
+      continue;
+    }
+    const next = out[i + 1];
+    if (s.signal !== 'item' || !s.hasFigures || bulleted(s) || s.sub === true || !bulleted(next) || !next!.hasFigures || bulleted(out[i + 2]) || out[i + 2]?.sub === true) continue;
+    if (placeLevel(foldVietnamese(next!.label).replace(/^[-–—+•·]+\s*/u, '')) !== null) continue;
+    const f = fit(i + 1, i);
+    if (f.of > 0 && f.equal * 2 < f.of) out[i + 1] = { ...next!, signal: 'part', level: 3 };
+  }
+  return out;
+}
+
 /**
  * Lettered items take their depth from the numbered row above them: “a”, “b” under “1.1” sit one
  * level below it (not beside “1.2”), as programme tables print items under a sub-project; so do

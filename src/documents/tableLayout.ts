@@ -272,7 +272,7 @@ export function printedTableFromLayout(table: DocumentTable, layout: DocumentTab
       // a cell covered by a vertical merge repeats a figure that is printed once
       cells[c.key] = cell === undefined || (cell.mergedInto !== undefined && cell.mergedInto.row !== r.row) ? null : cell.text;
     }
-    return { key: rowKeyOf(r.row), label: r.label, cells, gridRow: r.row };
+    return { key: rowKeyOf(r.row), label: r.label, cells, gridRow: r.row, ...(r.role === 'part' ? { role: 'of-which' as const } : {}) };
   });
   const additive = additiveColumns(l).map((c) => c.key);
   const relations: TableRelation[] = [];
@@ -290,6 +290,8 @@ export function printedTableFromLayout(table: DocumentTable, layout: DocumentTab
       }
     }
   }
+  // a “trong đó” row is at most the row it breaks down, column by column, as the engine reads roles
+  if (additive.length > 0) for (const [part, whole] of partWholes(l)) relations.push({ type: 'row-inequality', row: rowKeyOf(part.row), op: '<=', than: rowKeyOf(whole.row), columns: additive });
   // a row of means: each count its rows' mean; a rate its rows' mean when the row prints none of its counts (a rate
   // beside printed means is that of the totals, which the means, rounded, no longer give: not checked there)
   const means = meanRows(l);
@@ -335,6 +337,20 @@ export function printedTableFromLayout(table: DocumentTable, layout: DocumentTab
     }
   }
   return deepFreeze({ columns: printedColumns, rows, relations, ...(l.blankAs === undefined ? {} : { blankAs: l.blankAs }) });
+}
+
+/**
+ * Each “trong đó” row of a layout with the row it breaks down: the nearest row above it that is no
+ * part (nor a row of means), when that row prints figures (a heading breaks down nothing).
+ * @example
+ * partWholes({ rows: [{ row: 1, role: 'item', label: 'Xã An Phú' }, { row: 2, role: 'part', label: 'Trong đó: hộ DTTS' }] }).map(([p, w]) => [p.row, w.row]) //=> [[2, 1]]
+ */
+export function partWholes(l: Pick<DocumentTableLayout, 'rows'>): Array<readonly [DocumentLayoutRow, DocumentLayoutRow]> {
+  return l.rows.flatMap((r, i) => {
+    if (r.role !== 'part') return [];
+    const whole = l.rows.slice(0, i).reverse().find((x) => x.role !== 'part' && x.role !== 'average');
+    return whole === undefined || whole.role === 'heading' ? [] : [[r, whole] as const];
+  });
 }
 
 /** The rows of means of a layout (“Trung bình”) over two rows or more. */

@@ -7,13 +7,14 @@ import { foldVietnamese } from '../text/foldVietnamese.js';
 import { cellNumber, rowNumber, type CellNumber, type RowNumber } from './_cellNumber.js';
 import { isNoFigureText } from '../numbers/tableFigureText.js';
 import { figureCells, moneyUnitIn, NUMBER_HEADER, tableHeader } from './_tableHeader.js';
-import { coverageCandidates, hasChildRow, inNumberSequence, MEAN_ROW, namedGroup, NOTE_ROW, PERIOD_ROW, relationColumns, STOCK_HEADER, roleOf, rowSignal, startsNumberGroup, withLetterLevels, withSubRows, type RowSignal } from './_tableRows.js';
+import { coverageCandidates, hasChildRow, inNumberSequence, MEAN_ROW, namedGroup, NOTE_ROW, PERIOD_ROW, relationColumns, STOCK_HEADER, roleOf, rowSignal, startsNumberGroup, withLetterLevels, withPartRows, withSubRows, type RowSignal } from './_tableRows.js';
 import { averageRelations, carriedBreaks, CHANGE_HEADER, declaredFormulas, declaredMultiplicative, headerFormulas, IN_WHICH, isMeanOf, linearRelations, scaledTo, TOTAL_NAME, type Col, type LinearFit } from './_columnRelations.js';
 import type { DocumentTable } from './documentModel.js';
 import { namesChangeFromPrevious, productFits, productSupport, rowChangeFit } from './_rowChanges.js';
 import { deprivationIndicatorRows } from './_deprivationRows.js';
 import { overlappingGroups } from './_overlappingGroups.js';
-import type { DocumentLayoutColumn, DocumentColumnKind, LayoutRelation, DocumentLayoutRow, DocumentTableLayout, MeanRowRate } from './tableLayout.js';
+import { partColumns } from './_partColumns.js';
+import { partWholes, type DocumentLayoutColumn, type DocumentColumnKind, type LayoutRelation, type DocumentLayoutRow, type DocumentTableLayout, type MeanRowRate } from './tableLayout.js';
 import { assertOptions } from '../errors/assertOptions.js';
 
 /** How strongly the table's own figures support one inferred relation. */
@@ -237,6 +238,11 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
   const additive = figureCols.filter((c) => c.kind !== 'rate');
   const values: Values = parsed;
   const at = (j: number, c: number): CellNumber | null => values[j]![c] ?? null;
+  /** How two printed figures compare at the finer one's decimals: −1, 0 or 1 (1 when either cannot be scaled). */
+  const compare = (a: CellNumber, b: CellNumber): number => {
+    const d = Math.max(a.decimals, b.decimals);
+    return Math.sign((scaledTo(a, d) ?? Infinity) - (scaledTo(b, d) ?? -Infinity));
+  };
 
   // --- rows ------------------------------------------------------------------
   // a row's name: the last of the name columns before the figures that the row prints itself (“Huyện Đại Từ”
@@ -263,14 +269,24 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
     const cell = [...nameCols, ...(labelCol === null ? [] : [labelCol])].map((c) => table.rows[r]?.[c]).find((c) => c !== undefined && c.mergedInto === undefined && c.text.trim() === label && label !== '');
     return cell === undefined ? {} : { ...(cell.indent === undefined ? {} : { indent: cell.indent }), ...(cell.bold === true ? { bold: true as const } : {}) };
   };
-  const signals: RowSignal[] = withLetterLevels(
-    withSubRows(
-      dataRows.map((r, j) => {
-        const label = rowLabelText(r);
-        const numberText = rowNumberCol !== null ? text(r, rowNumberCol) : '';
-        return { ...rowSignal(r, numberText, label, figureCols.some((c) => at(j, c.col) !== null)), ...labelLook(r, label) };
-      }),
+  const signals: RowSignal[] = withPartRows(
+    withLetterLevels(
+      withSubRows(
+        dataRows.map((r, j) => {
+          const label = rowLabelText(r);
+          const numberText = rowNumberCol !== null ? text(r, rowNumberCol) : '';
+          return { ...rowSignal(r, numberText, label, figureCols.some((c) => at(j, c.col) !== null)), ...labelLook(r, label) };
+        }),
+      ),
     ),
+    (part, whole) => {
+      const signs = additive.flatMap((c) => {
+        const a = at(part, c.col);
+        const b = at(whole, c.col);
+        return a === null || b === null ? [] : [compare(a, b)];
+      });
+      return { of: signs.length, equal: signs.filter((x) => x === 0).length };
+    },
   );
   // an unnumbered row with figures right before numbered rows heads a group (“Huyện Đại Từ” over its communes)
   if (rowNumberCol !== null) {
@@ -484,6 +500,16 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
     relations.push({ type: 'part-of', column: sub.key, of: fit.p.key });
     evidence.push({ type: 'part-of', text: `${sub.key} ≤ ${fit.p.key} (a “trong đó” column)`, holds: fit.holds, of: fit.of, breaks: fit.breaks.map(rowLabelAt), origin: 'inferred' });
   }
+  // a column headed as a part (“Trong đó: hộ nghèo DTTS”, “+ Hộ nghèo DTTS” under “Trong đó:”) after its whole, as the
+  // row roles read a label: in a table of indicators read transposed, the printed rows “Số hộ nghèo”, “Trong đó: …”
+  for (const p of partColumns(cols, (c) => checkedRows.some((j) => at(j, c.col) !== null))) {
+    if (relations.some((r) => r.type === 'part-of' && r.column === p.part.key)) continue;
+    const fit = atMost(p.part, p.whole);
+    // a part only a bullet tells is one when the figures bear it out; a stated one unless most rows belie it (another whole)
+    if (fit.of === 0 || (p.how === 'bullet' ? fit.of < 2 || fit.holds < Math.ceil(fit.of * consensus) : fit.holds * 2 < fit.of)) continue;
+    relations.push({ type: 'part-of', column: p.part.key, of: p.whole.key });
+    evidence.push({ type: 'part-of', text: `${p.part.key} ≤ ${p.whole.key} (${p.how === 'stated' ? 'a “trong đó” part after its whole' : 'a sub-item after its whole'})`, holds: fit.holds, of: fit.of, breaks: fit.breaks.map(rowLabelAt), origin: 'inferred' });
+  }
   /** A “trong đó” part under its group's total, which the header declares: checked in every row that prints both. */
   function partOf(sub: Col, whole: Col): void {
     const { holds, of, breaks } = atMost(sub, whole);
@@ -501,8 +527,7 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
       const b = at(j, whole.col);
       if (a === null || b === null) continue;
       of++;
-      const d = Math.max(a.decimals, b.decimals);
-      if ((scaledTo(a, d) ?? Infinity) <= (scaledTo(b, d) ?? -Infinity)) holds++;
+      if (compare(a, b) <= 0) holds++;
       else breaks.push(j);
     }
     return { holds, of, breaks };
@@ -722,7 +747,8 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
     relations,
     ...(dashes ? { blankAs: 'zero' as const } : {}),
   };
-  const totalled = rows.some((r) => r.covers !== undefined);
+  // (a “trong đó” row checks every count and amount against the row it breaks down, as a total does)
+  const totalled = rows.some((r) => r.covers !== undefined) || partWholes(layout).length > 0;
   const inRelation = new Set(relations.flatMap(relationColumns));
   const uncheckedColumns = figureCols.filter((c) => !inRelation.has(c.key) && !(totalled && c.kind !== 'rate')).map((c) => c.key);
   if (figureCols.length === 0) notes.push('no column of figures');

@@ -54,8 +54,10 @@ function allowed(v: Value): Interval {
 
 /** Checks one inequality; pushes a finding when no values the cells allow satisfy it. */
 export function checkInequality(check: InequalityCheck, ctx: CheckContext): void {
-  // a bound checks the figures printed: a blank cell is not out of bounds (the relations that need a figure say it is missing)
-  if (check.relation === 'bound' && check.left.every((c) => ctx.read(c).status === 'blank')) return;
+  // a bound checks the figures printed: a blank cell is not out of bounds (the relations that need a figure say it is missing);
+  // nor is a part left blank (“Trong đó: hộ DTTS” with no such household, printed “-” or empty) more than its whole: the
+  // lesser side of ≤ printed blank bounds nothing, while a blank whole under a printed part still lacks its figure
+  if ((check.relation === 'bound' || check.op === '<=' || check.op === '<') && check.left.every((c) => ctx.read(c).status === 'blank')) return;
   const rightCells = Array.isArray(check.right) ? (check.right as readonly CellRef[]) : [];
   const refs = [...check.left, ...rightCells];
   const values = ctx.readAll(refs);

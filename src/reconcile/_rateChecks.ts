@@ -79,6 +79,9 @@ export function shortcutIndexes(checks: ReadonlyArray<SumCheck | RateCheck | { r
 export function checkRate(check: RateCheck, ctx: CheckContext, indexes: () => ShortcutIndexes): void {
   const baseCell = isCell(check.base) ? check.base : null;
   if (baseCell !== null && blankOverZero(check, baseCell, ctx)) return;
+  // a “trong đó” row printing its counts and no rate (“Trong đó: hộ DTTS | 1.210 | 150 |”) leaves the rate unprinted: nothing to check
+  const targetRow = ctx.ix.rowIndex.get(check.target.row);
+  if (targetRow !== undefined && ctx.ix.table.rows[targetRow]!.role === 'of-which' && unprinted(ctx.read(check.target))) return;
   const baseCells = baseCell !== null ? [baseCell] : 'cells' in check.base ? check.base.cells : [];
   const refs = [check.target, ...check.counts, ...check.minus, ...baseCells];
   const values = ctx.readAll(refs);
@@ -188,10 +191,14 @@ function totalRateSlip(check: RateCheck, printed: Fraction, decimals: number, ct
 
 /** A rate left blank (or “-”) over a base printed as exactly zero: nothing to print, so it holds. */
 function blankOverZero(check: RateCheck, baseCell: CellRef, ctx: CheckContext): boolean {
-  const target = ctx.read(check.target);
-  if (!(target.status === 'blank' || (target.status === 'value' && isBlankText(target.text)))) return false;
+  if (!unprinted(ctx.read(check.target))) return false;
   const base = ctx.read(baseCell);
   return base.status === 'value' && base.exact && base.value.num === 0n;
+}
+
+/** A cell printed blank or “-”, read as missing or (a table printing “-” for none) as zero. */
+function unprinted(cell: ReadCell): boolean {
+  return cell.status === 'blank' || (cell.status === 'value' && isBlankText(cell.text));
 }
 
 /** Whether a rate's base is one cell (else cells summed, or the fixed divisor of an average). */
