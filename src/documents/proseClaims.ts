@@ -1167,7 +1167,9 @@ export function extractClaims(model: DocumentModel): ProseClaims {
         // “Tính chung giai đoạn 2022 - 2024, … giảm 4,66% (…); bình quân giai đoạn 2022 - 2024 mỗi năm … giảm 1,55%”: a clause
         // that names its period and prints no change averages the change of the clause before it over the same period
         const ownPeriod = /\b((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)\d\d)\b/.exec(p.folded.slice(clause, avg.start));
-        const changeIn = (from: number): boolean => p.figures.some((f) => sameMeasure(f) && f.start >= from && f.end <= avg.start && p.depths[f.start] === p.depths[avg.start] && /\b(?:giam|tang)(?: duoc| them)?\s*$/.test(p.folded.slice(Math.max(0, f.start - 14), f.start)));
+        // (“giảm 640 hộ trong giai đoạn 2021-2025 (bình quân mỗi năm giảm 128 hộ)”: the average in the bracket just after its change)
+        const bracketAfter = (f: ProseFigure): boolean => p.depths[f.start] === p.depths[avg.start]! - 1 && /^[^()]*\([^()]*$/.test(p.folded.slice(f.end, avg.start));
+        const changeIn = (from: number): boolean => p.figures.some((f) => sameMeasure(f) && f.start >= from && f.end <= avg.start && (p.depths[f.start] === p.depths[avg.start] || bracketAfter(f)) && /\b(?:giam|tang)(?: duoc| them)?\s*$/.test(p.folded.slice(Math.max(0, f.start - 14), f.start)));
         const samePeriod = ownPeriod !== null && clause > s.start && !changeIn(clause) && new RegExp(`\\b${ownPeriod[1]}\\s*[-–—]\\s*${ownPeriod[2]}\\b`).test(p.folded.slice(s.start, clause));
         if (samePeriod) clause = s.start;
         // …of the same households: none other named between the change and the average (“tỷ lệ hộ nghèo giảm 2%, tỷ lệ hộ cận nghèo bình quân …”)
@@ -1181,7 +1183,10 @@ export function extractClaims(model: DocumentModel): ProseClaims {
         // “giảm 2,5%”, “giảm tỷ lệ hộ nghèo 2,5%”
         const found = [...before].reverse().find((f) => /\b(?:giam|tang)(?: duoc| them)?(?: t[yi] le ho(?: can)? ngheo)?\s*$/.test(p.folded.slice(Math.max(0, f.start - 34), f.start)) && !/^\s*\/\s*nam\b/.test(p.folded.slice(f.end, f.end + 8)) && !/\b(binh quan|trung binh|moi nam|hang nam)\b/.test(p.folded.slice(Math.max(s.start, f.start - 30), f.start)));
         // “giảm 0,5% so với năm 2023, bình quân giai đoạn 2021-2025 giảm 1,2%/năm”: a change of one year, then the average of another period
-        let change = found !== undefined && !samePeriod && /\bso voi (?:nam truoc|cung ky|nam \d{4})\b|\bgiai doan\b|\d{4}\s*[-–—]\s*\d{4}/.test(p.folded.slice(found.end, avg.start)) ? undefined : found;
+        // “giảm 1.250 hộ nghèo trong giai đoạn 2021–2025 (bình quân mỗi năm giảm 250 hộ)”: a period right after the change is the change's own
+        const between = found === undefined ? '' : p.folded.slice(found.end, avg.start);
+        const periodOfChange = PERIOD_OF_CHANGE.test(between.replace(averageWords, ''));
+        let change = found !== undefined && !samePeriod && !periodOfChange && /\bso voi (?:nam truoc|cung ky|nam \d{4})\b|\bgiai doan\b|\d{4}\s*[-–—]\s*\d{4}/.test(between) ? undefined : found;
         const to = change === undefined ? [...before].reverse().find((f) => /\b(?:con|xuong|len)\s*$/.test(p.folded.slice(Math.max(0, f.start - 8), f.start))) : undefined;
         const from = to === undefined ? undefined : [...before].reverse().find((f) => f.end <= to.start);
         // “Giai đoạn 2021–2025, tỷ lệ hộ nghèo giảm 7,39%. Bình quân mỗi năm giảm 1,85%.”: a sentence that opens with the
@@ -1959,6 +1964,12 @@ function orderRanges(text: string): { text: string; reversed: string[] } {
 
 /** Words before a figure that make it a yearly average (“bình quân mỗi năm khoảng 246,8 tỷ đồng”, “trung bình hằng năm”). */
 /** A sentence that opens with a yearly average: “Bình quân mỗi năm giảm”, “Trung bình hằng năm giảm”, “Mỗi năm bình quân giảm”. */
+/**
+ * Between a change and its yearly average (folded, the average's own words taken off): only the
+ * change's households or points and the period it names, then the bracket or comma of the average
+ * (“ hộ nghèo trong giai đoạn 2021–2025 (”, “ điểm phần trăm sau 5 năm, ”).
+ */
+const PERIOD_OF_CHANGE = /^\s*(?:ho\s+)?(?:(?:can ngheo|ngheo)\s+)?(?:diem phan tram\s+|diem %\s+)?(?:,\s*)?(?:(?:trong|sau|qua)\s+)?(?:(?:ca\s+)?(?:giai doan|thoi ky|nhiem ky)\s+)?(?:(?:19|20)\d\d\s*[-–—]\s*(?:19|20)\d\d|\d{1,2}\s+nam(?:\s+qua)?)\s*[(,]?\s*$/;
 const AVERAGE_OPENS = /^\s*(?:(?:binh quan|trung binh)(?:\s+(?:moi nam|hang nam|mot nam))?|(?:moi nam|hang nam)\s+(?:binh quan|trung binh))(?:\s+(?:giam|tang))?(?:\s+(?:duoc|dat|la))?\s*$/;
 const AVERAGE_BEFORE = /\b(?:binh quan|trung binh)(?:\s+(?:moi nam|hang nam|mot nam))?(?:\s+(?:giam|tang))?(?:\s+(?:duoc|dat|la|khoang|xap xi|gan|hon|tren))?\s*$|\b(?:moi nam|hang nam)(?:\s+(?:giam|tang))?(?:\s+(?:khoang|xap xi|gan|hon|tren))?\s*$/;
 
