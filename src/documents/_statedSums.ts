@@ -37,15 +37,18 @@ function shareAfter(p: StatedPara, f: ProseFigure, until: number): ProseFigure |
 }
 
 /**
- * “Trong số 412 hộ nghèo, có 268 hộ là hộ dân tộc thiểu số, chiếm 65,05%”, “Trong tổng số …”: the
- * groups among the figure named after “Trong (tổng) số”, each with its share of it. Groups may
+ * “Trong số 412 hộ nghèo, có 268 hộ là hộ dân tộc thiểu số, chiếm 65,05%”, “Trong tổng số …”,
+ * “Trong 6.420 hộ nghèo có 4.210 hộ DTTS, chiếm 65,58%”: the groups among the figure named after
+ * “Trong (tổng) số” (or right after “Trong”, a count of households or people), each with its share of it. Groups may
  * overlap (a household short of two services), so only their shares are checked, never their sum.
  */
 export function amongTotals<P extends StatedPara>(p: P, ctx: StatedContext<P>): TotalWithPartsClaim[] {
   const out: TotalWithPartsClaim[] = [];
-  for (const m of p.folded.matchAll(/\btrong (?:tong )?so\s+/g)) {
+  for (const m of p.folded.matchAll(/\btrong (?:(?:tong )?so\s+)?/g)) {
     const total = p.figures.find((f) => f.start === m.index + m[0].length);
     if (total === undefined || !plainFigure(p, total) || ctx.isUsed(p, total)) continue;
+    // “Trong 6.420 hộ nghèo có …” without “số”: only a count of households or people (not “trong 6 tháng”)
+    if (!/\bso\s+$/.test(m[0]) && total.dimension !== 'households' && total.dimension !== 'persons') continue;
     const s = ctx.sentenceAt(p, total.start);
     const level = p.depths[total.start] ?? 0;
     const partsAt = p.figures.filter((f) => f.start > total.end && f.end <= s.end && sameKind(f, total) && plainFigure(p, f) && (p.depths[f.start] ?? 0) === level);

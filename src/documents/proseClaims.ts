@@ -317,6 +317,13 @@ function isHouseholdBase(folded: string, f: ProseFigure): boolean {
 /** The words between all households and a count among them: “(hộ) (dân cư), trong đó (có)”, or “hộ dân cư, còn” (“có 2.870 hộ dân cư, còn 385 hộ nghèo”). */
 const BASE_THEN_TRONG_DO = /^\s*(?:(?:ho\s*)?(?:dan cu|dan|gia dinh|tu nhien)?\s*[,;]?\s*trong do\s*:?\s*(?:co\s+)?|(?:ho\s*)?(?:dan cu|gia dinh|tu nhien)\s*,\s*con\s+)$/;
 
+/**
+ * The same with the part's name between “trong đó” and its count: “Tổng số 830 hộ, trong đó hộ nghèo 338 hộ”,
+ * “…, trong đó: hộ cận nghèo là 52 hộ”, “…, trong đó hộ DTTS 412 hộ” — a group of those households, named
+ * as such (no verb: “trong đó hộ nghèo giảm 38 hộ” is a change, not a count among them).
+ */
+const BASE_THEN_NAMED_PART = /^\s*(?:ho\s*)?(?:dan cu|dan|gia dinh|tu nhien)?\s*[,;]?\s*trong do\s*:?\s*(?:co\s+)?(?:so\s+)?ho\s+(?:(?:can )?ngheo|dtts|dan toc thieu so|dong bao dan toc thieu so|dong bao dtts)(?:\s+(?:la\s+)?(?:dtts|dan toc thieu so|nguoi dan toc thieu so|dong bao dan toc thieu so))?\s*(?:la\s+)?:?\s*$/;
+
 const DATE = /\b(thang \d{1,2}\/\d{4}|(?:cuoi|dau|giua) nam \d{4}|(?:cuoi|dau) ky|nam \d{4})\b/;
 
 /**
@@ -697,7 +704,7 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       const baseEnd = baseWords === null ? -1 : r.end + baseWords[0].length;
       const bracketedBase = baseWords === null || !/dan cu|ho dan|tu nhien|^tong so ho\s*$/.test(baseWords[1]!) ? undefined : p.figures.find((f) => f.dimension === 'households' && f.qualifier === null && f.start > baseEnd && /^[\p{L} ]{0,30}\(\s*$/u.test(p.folded.slice(baseEnd, f.start)) && /^\s*\)/.test(p.folded.slice(f.end, f.end + 3)));
       // “có 48.520 hộ dân cư, trong đó có 4.135 hộ nghèo, chiếm 8,25%”: the base the pair's own sentence prints just before it
-      const sentenceBase = subject === 'poor' || subject === 'near-poor' || named !== null ? baseBeforeTrongDo(p, count) : undefined;
+      const sentenceBase = baseBeforeTrongDo(p, count, subject === 'poor' || subject === 'near-poor' || named !== null);
       // “Thôn 5 … với 32 hộ, chiếm 32,99% tổng số hộ nghèo của xã”: a share of the poor (or of “tổng số hộ …”) printed before
       const earlier = baseWords === null || count.qualifier !== null ? undefined : earlierTotal(p, pi, s.start, count, baseWords[1]!, areaOfBase(p.text.slice(r.end + baseWords.index + baseWords[0].length - baseWords[1]!.length, r.end + 80)));
       if (earlier !== undefined) {
@@ -743,13 +750,16 @@ export function extractClaims(model: DocumentModel): ProseClaims {
 
   /**
    * “có 48.520 hộ dân cư, trong đó có 4.135 hộ nghèo”, “Khu vực nông thôn có 1.870 hộ, trong đó 347 hộ nghèo”: the
-   * households right before a “trong đó” that opens the count, in one clause of one sentence — the base of its rate.
+   * households right before a “trong đó” that opens the count, in one clause of one sentence — the base of its rate
+   * (`ofPoor`: the count is of the poor or near-poor). Also, for any group, when “trong đó” names it before its
+   * count (“Tổng số 830 hộ, trong đó hộ nghèo 338 hộ (chiếm 40,72%)”).
    */
-  function baseBeforeTrongDo(p: Para, count: ProseFigure): ProseFigure | undefined {
+  function baseBeforeTrongDo(p: Para, count: ProseFigure, ofPoor: boolean): ProseFigure | undefined {
     const s = sentenceAt(p, count.start);
     const base = [...p.figures].reverse().find((f) => f.end <= count.start && f.start >= s.start);
     if (base === undefined || base.dimension !== 'households' || base.qualifier !== null || base.outOf !== undefined) return undefined;
-    return BASE_THEN_TRONG_DO.test(p.folded.slice(base.end, count.start)) ? base : undefined;
+    const between = p.folded.slice(base.end, count.start);
+    return (ofPoor && BASE_THEN_TRONG_DO.test(between)) || BASE_THEN_NAMED_PART.test(between) ? base : undefined;
   }
 
   /**
