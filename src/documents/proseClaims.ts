@@ -324,6 +324,9 @@ const BASE_THEN_TRONG_DO = /^\s*(?:(?:ho\s*)?(?:dan cu|dan|gia dinh|tu nhien)?\s
  */
 const BASE_THEN_NAMED_PART = /^\s*(?:ho\s*)?(?:dan cu|dan|gia dinh|tu nhien)?\s*[,;]?\s*trong do\s*:?\s*(?:co\s+)?(?:so\s+)?ho\s+(?:(?:can )?ngheo|dtts|dan toc thieu so|dong bao dan toc thieu so|dong bao dtts)(?:\s+(?:la\s+)?(?:dtts|dan toc thieu so|nguoi dan toc thieu so|dong bao dan toc thieu so))?\s*(?:la\s+)?:?\s*$/;
 
+/** The words before a figure (back to the figure or clause before it) that name it a plan: “Kế hoạch vốn năm 2024 được giao là”, “chỉ tiêu giao”, “dự toán”, not “kế hoạch …, đã giải ngân”. */
+const PLAN_NAMED = /\b(?:ke hoach|chi tieu|du toan|kh)\b(?![^,;()]*\b(?:giai ngan|thuc hien|dat duoc|da dat|ket qua|uoc dat)\b)[^,;()%]*$/;
+
 const DATE = /\b(thang \d{1,2}\/\d{4}|(?:cuoi|dau|giua) nam \d{4}|(?:cuoi|dau) ky|nam \d{4})\b/;
 
 /**
@@ -1062,18 +1065,21 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       // “đã giải ngân được 712.115/1.239.405 triệu đồng, đạt tỷ lệ 57,46%”: the plan is the figure after the slash
       const outOf = before[0]?.outOf === undefined || before[0].dimension === 'percent' ? undefined : before[0];
       if ((tail === null || m[1] === 'chiem') && outOf === undefined) continue;
-      const afterPlan = tail === null ? '' : p.folded.slice(pct.end + tail[0].length, pct.end + tail[0].length + 30);
-      // “đạt 62,9% kế hoạch (kế hoạch 245 hộ)”, “so với kế hoạch giao (245 hộ)”, “(KH: 245 hộ)”, “kế hoạch tỉnh giao (kế hoạch giảm 2,4%)”
-      const planMatch = tail === null ? null : /^(?:\s*(?:\(|:|(?:tinh|huyen|xa|cap tren|tren|giao|de ra|dat ra|nam(?: \d{4})?|la|ke hoach|kh|giam|tang|von|kinh phi|giai ngan|duoc giao)\b))*\s*/.exec(afterPlan);
+      const afterPlan = tail === null ? '' : p.folded.slice(pct.end + tail[0].length, pct.end + tail[0].length + 60);
+      // “đạt 62,9% kế hoạch (kế hoạch 245 hộ)”, “so với kế hoạch giao (245 hộ)”, “(KH: 245 hộ)”, “kế hoạch tỉnh giao (kế hoạch giảm 2,4%)”,
+      // “kế hoạch vốn ngân sách Trung ương đã giao (450 tỷ đồng)”
+      const planMatch = tail === null ? null : /^(?:\s*(?:\(|:|(?:tinh|huyen|xa|cap tren|tren|giao|de ra|dat ra|nam(?: \d{4})?|la|ke hoach|kh|giam|tang|von|kinh phi|giai ngan|duoc giao|da giao|ngan sach|trung uong|dia phuong|dau tu(?: phat trien)?|su nghiep|phan bo|bo tri|(?:sau )?dieu chinh)\b))*\s*/.exec(afterPlan);
       const planAt = tail === null || planMatch === null ? -1 : pct.end + tail[0].length + planMatch[0].length;
       const printedPlan = p.figures.find((f) => f.start === planAt);
       // the achievement: the last figure of the clause outside brackets (“giảm 2,51% (từ 17,52% xuống còn 15,01%), đạt …”);
       // a percentage only when the plan printed is one too
       // …of the plan's kind when the plan is printed (“1.245 hộ được vay vốn với dư nợ 45.600 triệu đồng, đạt 103,75% kế hoạch (kế hoạch 1.200 hộ)”)
-      const outside = before.filter((f) => depthAt[f.start] === depthAt[m!.index] && (f.dimension !== 'percent' || printedPlan?.dimension === 'percent'));
+      // …never the plan itself, named as such before it (“Kế hoạch vốn giao là 450 tỷ đồng, … giải ngân đạt 92,5% kế hoạch vốn giao (450 tỷ đồng)”)
+      const outside = before.filter((f) => depthAt[f.start] === depthAt[m!.index] && (f.dimension !== 'percent' || printedPlan?.dimension === 'percent') && !PLAN_NAMED.test(p.folded.slice(previousFigureEnd(p, f.start), f.start)));
       const inClause = outOf ?? outside.find((f) => printedPlan !== undefined && f.dimension === printedPlan.dimension && (f.dimension !== 'other' || foldVietnamese(f.unitText) === foldVietnamese(printedPlan.unitText))) ?? outside[0];
       // “đạt 121,00% so với kế hoạch (kế hoạch 25 hộ, thực hiện 28 hộ)”: the result printed after its plan, in the brackets
-      const achieved = inClause ?? (printedPlan === undefined ? undefined : doneAfterPlan(p, printedPlan));
+      // …or after the plan's brackets (“giải ngân đạt 92,5% kế hoạch vốn giao (450 tỷ đồng), tương đương 416,25 tỷ đồng”)
+      const achieved = inClause ?? (printedPlan === undefined ? undefined : (doneAfterPlan(p, printedPlan) ?? amountAfterPlan(p, pct, printedPlan)));
       if (achieved === undefined) {
         // “Số hộ thoát nghèo đạt 112,50% so với kế hoạch giao (250 hộ)”: the exits of the year's flow printed before
         if (printedPlan !== undefined && tail !== null) exitsAgainstPlan(p, m.index, pct, printedPlan);
@@ -1102,6 +1108,17 @@ export function extractClaims(model: DocumentModel): ProseClaims {
     const next = p.figures.find((f) => f.start >= plan.end);
     if (next === undefined || next.dimension !== plan.dimension || qualified(next) || (p.depths[next.start] ?? 0) !== (p.depths[plan.start] ?? 0)) return undefined;
     return /^\s*[,;]\s*(?:thuc hien|ket qua|dat duoc|da thuc hien)\s*:?\s*$/.test(p.folded.slice(plan.end, next.start)) ? next : undefined;
+  }
+
+  /**
+   * “đạt 92,5% kế hoạch vốn giao (450 tỷ đồng), tương đương 416,25 tỷ đồng”: the amount achieved, of the plan's
+   * kind, right after the plan's closing bracket, said equal to the percentage (“tương đương”, “tương ứng”).
+   */
+  function amountAfterPlan(p: Para, pct: ProseFigure, plan: ProseFigure): ProseFigure | undefined {
+    const next = p.figures.find((f) => f.start >= plan.end);
+    if (next === undefined || next.dimension !== plan.dimension || plan.dimension !== 'money' || qualified(next) || next.outOf !== undefined) return undefined;
+    if ((p.depths[plan.start] ?? 0) !== (p.depths[pct.start] ?? 0) + 1 || (p.depths[next.start] ?? 0) !== (p.depths[pct.start] ?? 0)) return undefined;
+    return /^\s*\)\s*,?\s*(?:tuong duong|tuong ung)(?: voi)?\s+(?:(?:so von|so tien|kinh phi)\s+)?(?:la\s+)?$/.test(p.folded.slice(plan.end, next.start)) ? next : undefined;
   }
 
   /**
