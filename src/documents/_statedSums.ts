@@ -23,6 +23,35 @@ export interface StatedContext<P extends StatedPara = StatedPara> {
   readonly sentenceAt: (p: P, offset: number) => { start: number; end: number };
 }
 
+/**
+ * The claim of one part's share of a total printed before it (“Có 35 hộ nghèo là hộ dân tộc thiểu
+ * số, chiếm trên 1/3 số hộ nghèo”, “… bằng 37,07% số hộ nghèo và hộ cận nghèo đầu năm”): only the
+ * share is checked, never a sum (`totalElsewhere`). Marks the three figures used.
+ *
+ * @param ctx - the claim reader's context.
+ * @param connective - the verb of the share as the claim names it (`'chiếm'`, `'bằng'`).
+ * @param total - the total and its paragraph.
+ * @param p - the paragraph of the part and its share.
+ * @param part - the part.
+ * @param share - its share of the total.
+ * @returns the claim, located at the share's sentence.
+ * @example
+ * // “Toàn xã có 97 hộ nghèo. Có 35 hộ nghèo là hộ dân tộc thiểu số, chiếm trên 1/3 số hộ nghèo.”
+ * // → { kind: 'total-with-parts', connective: 'chiếm', total: 97 hộ, parts: [35 hộ, share “trên 1/3”], totalElsewhere: true }
+ */
+export function shareOfTotalClaim<P extends StatedPara>(ctx: StatedContext<P>, connective: string, total: { readonly q: P; readonly f: ProseFigure }, p: P, part: ProseFigure, share: ProseFigure): TotalWithPartsClaim {
+  const s = ctx.sentenceAt(p, share.start);
+  return {
+    kind: 'total-with-parts',
+    connective,
+    total: ctx.fig(total.q, total.f),
+    parts: [{ ...ctx.fig(p, part), share: ctx.fig(p, share) }],
+    totalElsewhere: true,
+    sentence: p.text.slice(s.start, s.end).trim(),
+    location: { block: p.block, start: s.start, end: s.end },
+  };
+}
+
 const CHANGE_WORD = /\b(giam|tang|them|thoat ngheo|vuot)(?: duoc| len| xuong)?\s*$/;
 const sameKind = (a: ProseFigure, b: ProseFigure): boolean => a.dimension === b.dimension && (a.dimension !== 'other' || foldVietnamese(a.unitText) === foldVietnamese(b.unitText));
 /** A figure a sum may take: exact, one value, not a change, not a percentage. */
