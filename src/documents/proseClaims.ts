@@ -320,9 +320,11 @@ const BASE_THEN_TRONG_DO = /^\s*(?:(?:ho\s*)?(?:dan cu|dan|gia dinh|tu nhien)?\s
 /**
  * The same with the part's name between “trong đó” and its count: “Tổng số 830 hộ, trong đó hộ nghèo 338 hộ”,
  * “…, trong đó: hộ cận nghèo là 52 hộ”, “…, trong đó hộ DTTS 412 hộ” — a group of those households, named
- * as such (no verb: “trong đó hộ nghèo giảm 38 hộ” is a change, not a count among them).
+ * as such (no verb: “trong đó hộ nghèo giảm 38 hộ” is a change, not a count among them). The base may be of the
+ * poor (“6.420 hộ nghèo, trong đó hộ DTTS 4.210 hộ”); a status (hộ nghèo, cận nghèo) is a group of a base of no status
+ * only (“Tổng số hộ nghèo và hộ cận nghèo là 500 hộ, trong đó: hộ nghèo 200 hộ, chiếm 2,5%” is a rate of all households).
  */
-const BASE_THEN_NAMED_PART = /^\s*(?:ho\s*)?(?:dan cu|dan|gia dinh|tu nhien)?\s*[,;]?\s*trong do\s*:?\s*(?:co\s+)?(?:so\s+)?ho\s+(?:(?:can )?ngheo|dtts|dan toc thieu so|dong bao dan toc thieu so|dong bao dtts)(?:\s+(?:la\s+)?(?:dtts|dan toc thieu so|nguoi dan toc thieu so|dong bao dan toc thieu so))?\s*(?:la\s+)?:?\s*$/;
+const BASE_THEN_NAMED_PART = /^\s*(?:ho\s*)?((?:can )?ngheo|dan cu|dan|gia dinh|tu nhien)?\s*[,;]?\s*trong do\s*:?\s*(?:co\s+)?(?:so\s+)?ho\s+((?:can )?ngheo|dtts|dan toc thieu so|dong bao dan toc thieu so|dong bao dtts)(?:\s+(?:la\s+)?(?:dtts|dan toc thieu so|nguoi dan toc thieu so|dong bao dan toc thieu so))?\s*(?:la\s+)?:?\s*$/;
 
 /** The words before a figure (back to the figure or clause before it) that name it a plan: “Kế hoạch vốn năm 2024 được giao là”, “chỉ tiêu giao”, “dự toán”, not “kế hoạch …, đã giải ngân”. */
 const PLAN_NAMED = /\b(?:ke hoach|chi tieu|du toan|kh)\b(?![^,;()]*\b(?:giai ngan|thuc hien|dat duoc|da dat|ket qua|uoc dat)\b)[^,;()%]*$/;
@@ -762,7 +764,13 @@ export function extractClaims(model: DocumentModel): ProseClaims {
     const base = [...p.figures].reverse().find((f) => f.end <= count.start && f.start >= s.start);
     if (base === undefined || base.dimension !== 'households' || base.qualifier !== null || base.outOf !== undefined) return undefined;
     const between = p.folded.slice(base.end, count.start);
-    return (ofPoor && BASE_THEN_TRONG_DO.test(between)) || BASE_THEN_NAMED_PART.test(between) ? base : undefined;
+    if (ofPoor && BASE_THEN_TRONG_DO.test(between)) return base;
+    const named = BASE_THEN_NAMED_PART.exec(between);
+    if (named === null) return undefined;
+    // the base's own clause names a status (“Tổng số hộ nghèo và hộ cận nghèo là 500 hộ”): a status among it is no share of it
+    const clause = p.folded.slice(Math.max(s.start, ...[',', ';', ':'].map((c) => p.folded.lastIndexOf(c, base.start - 1) + 1)), base.start);
+    const baseOfStatus = /ngheo/.test(named[1] ?? '') || /\bngheo\b/.test(clause);
+    return baseOfStatus && /ngheo/.test(named[2]!) ? undefined : base;
   }
 
   /**

@@ -43,6 +43,8 @@ describe('a share whose base its own sentence prints', () => {
     expect(claimed('Trong 6 tháng đầu năm có 4.210 hộ được vay vốn, chiếm 65,85%.')).toEqual([]);
     expect(found('Tổng số 830 nhân khẩu, trong đó hộ nghèo 338 hộ (chiếm 40,27%).')).toEqual([]);
     expect(found('Tổng số 830 hộ, trong đó hộ nghèo giảm 38 hộ (chiếm 4,85%).')).toEqual([]);
+    // a status among the poor and near-poor: a rate of all households, not a share of the 500
+    expect(found('Tổng số hộ nghèo và hộ cận nghèo là 500 hộ, trong đó: hộ nghèo 200 hộ, chiếm 2,5%; hộ cận nghèo 300 hộ, chiếm 3,75%.')).toEqual([]);
   });
 
   it('a report paragraph printed right stays silent', () => {
