@@ -57,12 +57,14 @@ const sameKind = (a: ProseFigure, b: ProseFigure): boolean => a.dimension === b.
 /** A figure a sum may take: exact, one value, not a change, not a percentage. */
 export const plainFigure = (p: StatedPara, f: ProseFigure): boolean => f.dimension !== 'percent' && !qualified(f) && f.range === undefined && f.outOf === undefined && !CHANGE_WORD.test(p.folded.slice(Math.max(0, f.start - 16), f.start));
 
-/** “…, chiếm 65,05%” right after a part, before the next figure: the part's share. */
+/** “…, chiếm 65,05%” (or “(65,05%)”) right after a part, before the next figure: the part's share. */
 function shareAfter(p: StatedPara, f: ProseFigure, until: number): ProseFigure | undefined {
   const share = p.figures.find((g) => g.dimension === 'percent' && g.start > f.end && g.end <= until && !qualified(g) && g.range === undefined);
   if (share === undefined || p.figures.some((g) => g.start > f.end && g.start < share.start)) return undefined;
   const between = p.folded.slice(f.end, share.start);
-  return /[,(]\s*(?:chiem|bang)(?: t[yi] le)?\s*$/.test(between) && !/[;.]/.test(between) ? share : undefined;
+  // “…, chiếm 65,05%”, or the share alone in brackets (“702 hộ DTTS (65,73%)”)
+  const alone = /^[^\d%()]*\(\s*$/.test(between) && /^\s*\)/.test(p.folded.slice(share.end, share.end + 3));
+  return (/[,(]\s*(?:chiem|bang)(?: t[yi] le)?\s*$/.test(between) || alone) && !/[;.]/.test(between) ? share : undefined;
 }
 
 /**

@@ -329,6 +329,9 @@ const BASE_THEN_NAMED_PART = /^\s*(?:ho\s*)?((?:can )?ngheo|dan cu|dan|gia dinh|
 /** The words before a figure (back to the figure or clause before it) that name it a plan: “Kế hoạch vốn năm 2024 được giao là”, “chỉ tiêu giao”, “dự toán”, not “kế hoạch …, đã giải ngân”. */
 const PLAN_NAMED = /\b(?:ke hoach|chi tieu|du toan|kh)\b(?![^,;()]*\b(?:giai ngan|thuc hien|dat duoc|da dat|ket qua|uoc dat)\b)[^,;()%]*$/;
 
+/** Between the figure after “Trong (tổng) số” and a count among it: “Trong tổng số 830 hộ có 338 hộ nghèo”, “Trong số 830 hộ, hộ nghèo có 338 hộ”, “Trong 1.068 hộ nghèo, có …”. */
+const AMONG_THEN = /^\s*(?:ho\s*)?(?:(?:can )?ngheo|dan cu|dan|gia dinh|tu nhien)?\s*,?\s*(?:(?:thi\s+)?co\s+|(?:so\s+)?ho\s+(?:(?:can )?ngheo|dtts|dan toc thieu so|dong bao dan toc thieu so)\s+(?:la\s+|co\s+)?:?\s*)$/;
+
 const DATE = /\b(thang \d{1,2}\/\d{4}|(?:cuoi|dau|giua) nam \d{4}|(?:cuoi|dau) ky|nam \d{4})\b/;
 
 /**
@@ -757,7 +760,8 @@ export function extractClaims(model: DocumentModel): ProseClaims {
    * “có 48.520 hộ dân cư, trong đó có 4.135 hộ nghèo”, “Khu vực nông thôn có 1.870 hộ, trong đó 347 hộ nghèo”: the
    * households right before a “trong đó” that opens the count, in one clause of one sentence — the base of its rate
    * (`ofPoor`: the count is of the poor or near-poor). Also, for any group, when “trong đó” names it before its
-   * count (“Tổng số 830 hộ, trong đó hộ nghèo 338 hộ (chiếm 40,72%)”).
+   * count (“Tổng số 830 hộ, trong đó hộ nghèo 338 hộ (chiếm 40,72%)”), and the figure after “Trong (tổng) số” with the
+   * count among it (“Trong tổng số 830 hộ có 338 hộ nghèo, chiếm 40,72%”).
    */
   function baseBeforeTrongDo(p: Para, count: ProseFigure, ofPoor: boolean): ProseFigure | undefined {
     const s = sentenceAt(p, count.start);
@@ -765,6 +769,8 @@ export function extractClaims(model: DocumentModel): ProseClaims {
     if (base === undefined || base.dimension !== 'households' || base.qualifier !== null || base.outOf !== undefined) return undefined;
     const between = p.folded.slice(base.end, count.start);
     if (ofPoor && BASE_THEN_TRONG_DO.test(between)) return base;
+    // “Trong tổng số 830 hộ có 338 hộ nghèo, chiếm 40,72%”: the figure after “Trong (tổng) số”, the count among it
+    if (/\btrong (?:(?:tong )?so\s+)?$/.test(p.folded.slice(s.start, base.start)) && AMONG_THEN.test(between)) return base;
     const named = BASE_THEN_NAMED_PART.exec(between);
     if (named === null) return undefined;
     // the base's own clause names a status (“Tổng số hộ nghèo và hộ cận nghèo là 500 hộ”): a status among it is no share of it

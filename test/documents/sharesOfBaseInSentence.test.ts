@@ -31,6 +31,17 @@ describe('a share whose base its own sentence prints', () => {
     expect(found('Tổng số 830 hộ, trong đó hộ DTTS 338 hộ (chiếm 40,27%).')).toEqual(['rate-mismatch 40,27% (expected 40,72%)']);
   });
 
+  it('after “Trong (tổng) số”: a count among the figure, its share after “chiếm” or alone in brackets', () => {
+    expect(found('Trong tổng số 830 hộ có 338 hộ nghèo, chiếm 40,72%.')).toEqual([]);
+    expect(claimed('Trong tổng số 830 hộ có 338 hộ nghèo, chiếm 40,72%.')).toEqual(['consistent rate-count']);
+    expect(found('Trong tổng số 830 hộ có 338 hộ nghèo, chiếm 40,27%.')).toEqual(['rate-mismatch 40,27% (expected 40,72%)']);
+    expect(found('Trong số 830 hộ, hộ nghèo có 338 hộ (40,27%).')).toEqual(['rate-mismatch 40,27% (expected 40,72%)']);
+    expect(found('Trong 1.068 hộ nghèo, có 702 hộ DTTS (65,73%).')).toEqual([]);
+    expect(found('Trong 1.068 hộ nghèo, có 702 hộ DTTS (65,37%).')).toEqual(['share-mismatch 65,37% (expected 65,73%)']);
+    // another measure after “Trong tổng số”: no base of households
+    expect(found('Trong tổng số 830 nhân khẩu có 338 hộ nghèo, chiếm 40,27%.')).toEqual([]);
+  });
+
   it('two groups after “trong đó”, each named: the second share is found, the first is right', () => {
     expect(found('Toàn xã có 830 hộ, trong đó hộ nghèo 38 hộ, chiếm 4,58%; hộ cận nghèo 52 hộ, chiếm 6,27%.')).toEqual([]);
     expect(found('Toàn xã có 830 hộ, trong đó hộ nghèo 38 hộ, chiếm 4,58%; hộ cận nghèo 52 hộ, chiếm 6,72%.')).toEqual(['rate-mismatch 6,72% (expected 6,27%)']);
