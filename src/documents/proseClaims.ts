@@ -1077,7 +1077,7 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       const clauseStart = Math.max(p.folded.lastIndexOf(';', m.index), p.folded.lastIndexOf('. ', m.index), 0);
       const before = [...p.figures].reverse().filter((f) => f.end <= m!.index && f.start >= clauseStart);
       // “đã giải ngân được 712.115/1.239.405 triệu đồng, đạt tỷ lệ 57,46%”: the plan is the figure after the slash
-      const outOf = before[0]?.outOf === undefined || before[0].dimension === 'percent' ? undefined : before[0];
+      const outOf = (before[0]?.outOf === undefined || before[0].dimension === 'percent' ? undefined : before[0]) ?? slashInBrackets(p, pct);
       if ((tail === null || m[1] === 'chiem') && outOf === undefined) continue;
       const afterPlan = tail === null ? '' : p.folded.slice(pct.end + tail[0].length, pct.end + tail[0].length + 60);
       // “đạt 62,9% kế hoạch (kế hoạch 245 hộ)”, “so với kế hoạch giao (245 hộ)”, “(KH: 245 hộ)”, “kế hoạch tỉnh giao (kế hoạch giảm 2,4%)”,
@@ -1125,14 +1125,25 @@ export function extractClaims(model: DocumentModel): ProseClaims {
   }
 
   /**
+   * “Tỷ lệ giải ngân đạt 92,5% (416,25/450 tỷ đồng)”, “đạt 95,2% kế hoạch (đạt 416,25/450 tỷ đồng)”: the done out of
+   * planned in brackets right after the percentage (or after its “kế hoạch …” words), alone in them.
+   */
+  function slashInBrackets(p: Para, pct: ProseFigure): ProseFigure | undefined {
+    const next = p.figures.find((f) => f.start > pct.end);
+    if (next === undefined || next.outOf === undefined || next.dimension === 'percent' || qualified(next)) return undefined;
+    const lead = /^\s*(?:(?:so voi\s+)?(?:ke hoach|kh)\b[\p{L} ]{0,40})?\(\s*(?:(?:da\s+)?(?:dat|giai ngan|thuc hien)(?:\s+duoc)?\s*:?\s*)?$/u;
+    return lead.test(p.folded.slice(pct.end, next.start)) && /^\s*\)/.test(p.folded.slice(next.end, next.end + 3)) ? next : undefined;
+  }
+
+  /**
    * “đạt 92,5% kế hoạch vốn giao (450 tỷ đồng), tương đương 416,25 tỷ đồng”: the amount achieved, of the plan's
-   * kind, right after the plan's closing bracket, said equal to the percentage (“tương đương”, “tương ứng”).
+   * kind, right after the plan's closing bracket, said equal to the percentage (“tương đương”, “tương ứng”, “với số vốn”).
    */
   function amountAfterPlan(p: Para, pct: ProseFigure, plan: ProseFigure): ProseFigure | undefined {
     const next = p.figures.find((f) => f.start >= plan.end);
     if (next === undefined || next.dimension !== plan.dimension || plan.dimension !== 'money' || qualified(next) || next.outOf !== undefined) return undefined;
     if ((p.depths[plan.start] ?? 0) !== (p.depths[pct.start] ?? 0) + 1 || (p.depths[next.start] ?? 0) !== (p.depths[pct.start] ?? 0)) return undefined;
-    return /^\s*\)\s*,?\s*(?:tuong duong|tuong ung)(?: voi)?\s+(?:(?:so von|so tien|kinh phi)\s+)?(?:la\s+)?$/.test(p.folded.slice(plan.end, next.start)) ? next : undefined;
+    return /^\s*\)\s*,?\s*(?:(?:tuong duong|tuong ung)(?: voi)?|voi)\s+(?:(?:so von|so tien|kinh phi)(?: (?:da )?giai ngan)?\s+)?(?:la\s+)?$/.test(p.folded.slice(plan.end, next.start)) ? next : undefined;
   }
 
   /**

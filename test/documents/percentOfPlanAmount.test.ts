@@ -30,6 +30,17 @@ describe('a percentage of a plan amount printed in brackets', () => {
     expect(found('Giải ngân đạt 92,5% kế hoạch vốn giao (450 tỷ đồng), tương ứng 461.250 triệu đồng.')).toEqual(['plans-disagree 92,5%']);
   });
 
+  it('the amount done out of the plan in brackets after the percentage (“đạt 92,5% (416,25/450 tỷ đồng)”), or after “với số vốn”', () => {
+    expect(claimed('Tỷ lệ giải ngân đạt 92,5% (416,25/450 tỷ đồng).')).toEqual(['consistent percent-of-plan']);
+    expect(found('Tỷ lệ giải ngân đạt 95,2% (416,25/450 tỷ đồng).')).toEqual(['plans-disagree 95,2%']);
+    expect(found('Giải ngân vốn đạt 92,5% kế hoạch (đạt 416.250/450.000 triệu đồng).')).toEqual([]);
+    expect(found('Giải ngân vốn đạt 95,2% kế hoạch (đạt 416.250/450.000 triệu đồng).')).toEqual(['plans-disagree 95,2%']);
+    expect(found('Vốn sự nghiệp năm 2024 giải ngân đạt 92,5% kế hoạch vốn giao (450 tỷ đồng), với số vốn 416,25 tỷ đồng.')).toEqual([]);
+    expect(found('Vốn sự nghiệp năm 2024 giải ngân đạt 95,2% kế hoạch vốn giao (450 tỷ đồng), với số vốn 416,25 tỷ đồng.')).toEqual(['plans-disagree 95,2%']);
+    // a rate with its count over its base stays a rate
+    expect(claimed('Tỷ lệ hộ nghèo đạt 5,26% (338/6.420 hộ).')).toEqual(['consistent rate-count']);
+  });
+
   it('the plan named with its source (“kế hoạch vốn Trung ương giao”, “… đầu tư phát triển đã giao”) is read in its brackets', () => {
     expect(claimed('Đã giải ngân 416,25 tỷ đồng, đạt 92,5% kế hoạch vốn Trung ương giao (450 tỷ đồng).')).toEqual(['consistent percent-of-plan']);
     expect(found('Đã giải ngân 416,25 tỷ đồng, đạt 93,5% kế hoạch vốn đầu tư phát triển đã giao (450 tỷ đồng).')).toEqual(['plans-disagree 93,5%']);
