@@ -2019,9 +2019,9 @@ function orderRanges(text: string): { text: string; reversed: string[] } {
 /**
  * Between a change and its yearly average (folded, the average's own words taken off): only the
  * change's households or points and the period it names, then the bracket or comma of the average
- * (“ hộ nghèo trong giai đoạn 2021–2025 (”, “ điểm phần trăm sau 5 năm, ”).
+ * (“ hộ nghèo trong giai đoạn 2021–2025 (”, “ điểm phần trăm sau 5 năm, ”, “ trong 5 năm (2021-2025), ”).
  */
-const PERIOD_OF_CHANGE = /^\s*(?:ho\s+)?(?:(?:can ngheo|ngheo)\s+)?(?:diem phan tram\s+|diem %\s+)?(?:,\s*)?(?:(?:trong|sau|qua)\s+)?(?:(?:ca\s+)?(?:giai doan|thoi ky|nhiem ky)\s+)?(?:(?:19|20)\d\d\s*[-–—]\s*(?:19|20)\d\d|\d{1,2}\s+nam(?:\s+qua)?)\s*[(,]?\s*$/;
+const PERIOD_OF_CHANGE = /^\s*(?:ho\s+)?(?:(?:can ngheo|ngheo)\s+)?(?:diem phan tram\s+|diem %\s+)?(?:,\s*)?(?:(?:trong|sau|qua)\s+)?(?:(?:ca\s+)?(?:giai doan|thoi ky|nhiem ky)\s+)?(?:(?:19|20)\d\d\s*[-–—]\s*(?:19|20)\d\d|\d{1,2}\s+nam(?:\s+qua)?(?:\s*\(\s*(?:giai doan\s+)?(?:19|20)\d\d\s*[-–—]\s*(?:19|20)\d\d\s*\))?)\s*[(,]?\s*$/;
 const AVERAGE_OPENS = /^\s*(?:(?:binh quan|trung binh)(?:\s+(?:moi nam|hang nam|mot nam))?|(?:moi nam|hang nam)\s+(?:binh quan|trung binh))(?:\s+(?:giam|tang))?(?:\s+(?:duoc|dat|la))?\s*$/;
 const AVERAGE_BEFORE = /\b(?:binh quan|trung binh)(?:\s+(?:moi nam|hang nam|mot nam))?(?:\s+(?:giam|tang))?(?:\s+(?:duoc|dat|la|khoang|xap xi|gan|hon|tren))?\s*$|\b(?:moi nam|hang nam)(?:\s+(?:giam|tang))?(?:\s+(?:khoang|xap xi|gan|hon|tren))?\s*$/;
 

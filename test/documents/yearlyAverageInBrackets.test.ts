@@ -32,6 +32,12 @@ describe('a yearly average in brackets after a change over a period', () => {
     expect(found('Toàn tỉnh giảm 6.240 hộ nghèo sau 5 năm (bình quân mỗi năm giảm 1.284 hộ).')).toEqual(['average-mismatch 1.284 hộ (expected 1.248 hộ)']);
   });
 
+  it('the years said with the period in brackets: “giảm 10,5% trong 5 năm (2021-2025), bình quân giảm 2,1%/năm”', () => {
+    expect(found('Tỷ lệ hộ nghèo giảm 10,5% trong 5 năm (2021-2025), bình quân giảm 2,1%/năm.')).toEqual([]);
+    expect(claimed('Tỷ lệ hộ nghèo giảm 10,5% trong 5 năm (2021-2025), bình quân giảm 2,1%/năm.')).toEqual(['consistent yearly-average']);
+    expect(found('Tỷ lệ hộ nghèo giảm 10,5% trong 5 năm (2021-2025), bình quân giảm 2,5%/năm.')).toEqual(['average-mismatch 2,5% (expected 2,10%)']);
+  });
+
   it('a rate from its two ends with the average in brackets: (15,20 − 4,70) ÷ 5 = 2,10', () => {
     expect(found('Tỷ lệ hộ nghèo giảm từ 15,20% năm 2020 xuống còn 4,70% năm 2025 (bình quân 2,10%/năm).')).toEqual([]);
     expect(found('Tỷ lệ hộ nghèo giảm từ 15,20% năm 2020 xuống còn 4,70% năm 2025 (bình quân 2,50%/năm).')).toEqual(['average-mismatch 2,50% (expected 2,10%)']);
