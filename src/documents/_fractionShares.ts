@@ -2,7 +2,7 @@ import { fraction, fractionToDecimal, type Fraction } from '../numbers/fraction.
 import type { QualifierMeaning } from '../numbers/parseVnNumber.js';
 import { formatVnNumber } from '../numbers/formatVnNumber.js';
 import type { ProseFigure } from './_proseFigures.js';
-import { plainFigure, type StatedContext, type StatedPara } from './_statedSums.js';
+import { plainFigure, shareOfTotalClaim, type StatedContext, type StatedPara } from './_statedSums.js';
 import type { TotalWithPartsClaim } from './proseClaims.js';
 
 /** The numbers 1–10 in words (folded), as a fraction's numerator or denominator says them (“phần tư” is a quarter). */
@@ -99,15 +99,7 @@ export function fractionShares<P extends StatedPara>(p: P, pi: number, ctx: Stat
       qualifier: qualifierWord === undefined ? { word: '', meaning: 'about' } : { word: p.text.slice(verbEnd, verbEnd + qualifierWord.length), meaning: QUALIFIERS.find(([w]) => w === qualifierWord)![1] },
       fraction: { printed: p.text.slice(numberStart, end), value },
     };
-    out.push({
-      kind: 'total-with-parts',
-      connective: 'chiếm',
-      total: ctx.fig(found.q, found.f),
-      parts: [{ ...ctx.fig(p, part), share: ctx.fig(p, share) }],
-      totalElsewhere: true,
-      sentence: p.text.slice(s.start, s.end).trim(),
-      location: { block: p.block, start: s.start, end: s.end },
-    });
+    out.push(shareOfTotalClaim(ctx, 'chiếm', found, p, part, share));
   }
   return out;
 }

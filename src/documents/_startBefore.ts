@@ -2,7 +2,7 @@ import { compareFractions, fraction, subtractFractions, sumFractions } from '../
 import { traitsNamed } from './_overlappingGroups.js';
 import { placesOfFigure } from './_placeNames.js';
 import type { ProseFigure } from './_proseFigures.js';
-import { plainFigure, type StatedContext, type StatedPara } from './_statedSums.js';
+import { plainFigure, shareOfTotalClaim, type StatedContext, type StatedPara } from './_statedSums.js';
 import type { ChangeClaim, TotalWithPartsClaim } from './proseClaims.js';
 
 /** The households a count names right after it: “179 hộ nghèo”, “82 hộ cận nghèo”, “116 hộ nghèo và hộ cận nghèo”. */
@@ -180,15 +180,7 @@ export function sharesOfEarlierStart<P extends StatedPara>(p: P, pi: number, ctx
     const whose = whoseOf(p, part, lead);
     const start = startBefore(ctx, pi, subject, { places: whose.places, groups: whose.groups, year: base[2] ?? 'any' });
     if (start === undefined || compareFractions(start.f.value, part.value) < 0) continue;
-    out.push({
-      kind: 'total-with-parts',
-      connective: 'bằng',
-      total: ctx.fig(start.q, start.f),
-      parts: [{ ...ctx.fig(p, part), share: ctx.fig(p, share) }],
-      totalElsewhere: true,
-      sentence: p.text.slice(s.start, s.end).trim(),
-      location: { block: p.block, start: s.start, end: s.end },
-    });
+    out.push(shareOfTotalClaim(ctx, 'bằng', start, p, part, share));
   }
   return out;
 }

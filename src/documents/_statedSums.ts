@@ -23,29 +23,63 @@ export interface StatedContext<P extends StatedPara = StatedPara> {
   readonly sentenceAt: (p: P, offset: number) => { start: number; end: number };
 }
 
+/**
+ * The claim of one part's share of a total printed before it (“Có 35 hộ nghèo là hộ dân tộc thiểu
+ * số, chiếm trên 1/3 số hộ nghèo”, “… bằng 37,07% số hộ nghèo và hộ cận nghèo đầu năm”): only the
+ * share is checked, never a sum (`totalElsewhere`). Marks the three figures used.
+ *
+ * @param ctx - the claim reader's context.
+ * @param connective - the verb of the share as the claim names it (`'chiếm'`, `'bằng'`).
+ * @param total - the total and its paragraph.
+ * @param p - the paragraph of the part and its share.
+ * @param part - the part.
+ * @param share - its share of the total.
+ * @returns the claim, located at the share's sentence.
+ * @example
+ * // “Toàn xã có 97 hộ nghèo. Có 35 hộ nghèo là hộ dân tộc thiểu số, chiếm trên 1/3 số hộ nghèo.”
+ * // → { kind: 'total-with-parts', connective: 'chiếm', total: 97 hộ, parts: [35 hộ, share “trên 1/3”], totalElsewhere: true }
+ */
+export function shareOfTotalClaim<P extends StatedPara>(ctx: StatedContext<P>, connective: string, total: { readonly q: P; readonly f: ProseFigure }, p: P, part: ProseFigure, share: ProseFigure): TotalWithPartsClaim {
+  const s = ctx.sentenceAt(p, share.start);
+  return {
+    kind: 'total-with-parts',
+    connective,
+    total: ctx.fig(total.q, total.f),
+    parts: [{ ...ctx.fig(p, part), share: ctx.fig(p, share) }],
+    totalElsewhere: true,
+    sentence: p.text.slice(s.start, s.end).trim(),
+    location: { block: p.block, start: s.start, end: s.end },
+  };
+}
+
 const CHANGE_WORD = /\b(giam|tang|them|thoat ngheo|vuot)(?: duoc| len| xuong)?\s*$/;
 const sameKind = (a: ProseFigure, b: ProseFigure): boolean => a.dimension === b.dimension && (a.dimension !== 'other' || foldVietnamese(a.unitText) === foldVietnamese(b.unitText));
 /** A figure a sum may take: exact, one value, not a change, not a percentage. */
 export const plainFigure = (p: StatedPara, f: ProseFigure): boolean => f.dimension !== 'percent' && !qualified(f) && f.range === undefined && f.outOf === undefined && !CHANGE_WORD.test(p.folded.slice(Math.max(0, f.start - 16), f.start));
 
-/** “…, chiếm 65,05%” right after a part, before the next figure: the part's share. */
+/** “…, chiếm 65,05%” (or “(65,05%)”) right after a part, before the next figure: the part's share. */
 function shareAfter(p: StatedPara, f: ProseFigure, until: number): ProseFigure | undefined {
   const share = p.figures.find((g) => g.dimension === 'percent' && g.start > f.end && g.end <= until && !qualified(g) && g.range === undefined);
   if (share === undefined || p.figures.some((g) => g.start > f.end && g.start < share.start)) return undefined;
   const between = p.folded.slice(f.end, share.start);
-  return /[,(]\s*(?:chiem|bang)(?: t[yi] le)?\s*$/.test(between) && !/[;.]/.test(between) ? share : undefined;
+  // “…, chiếm 65,05%”, or the share alone in brackets (“702 hộ DTTS (65,73%)”)
+  const alone = /^[^\d%()]*\(\s*$/.test(between) && /^\s*\)/.test(p.folded.slice(share.end, share.end + 3));
+  return (/[,(]\s*(?:chiem|bang)(?: t[yi] le)?\s*$/.test(between) || alone) && !/[;.]/.test(between) ? share : undefined;
 }
 
 /**
- * “Trong số 412 hộ nghèo, có 268 hộ là hộ dân tộc thiểu số, chiếm 65,05%”, “Trong tổng số …”: the
- * groups among the figure named after “Trong (tổng) số”, each with its share of it. Groups may
+ * “Trong số 412 hộ nghèo, có 268 hộ là hộ dân tộc thiểu số, chiếm 65,05%”, “Trong tổng số …”,
+ * “Trong 6.420 hộ nghèo có 4.210 hộ DTTS, chiếm 65,58%”: the groups among the figure named after
+ * “Trong (tổng) số” (or right after “Trong”, a count of households or people), each with its share of it. Groups may
  * overlap (a household short of two services), so only their shares are checked, never their sum.
  */
 export function amongTotals<P extends StatedPara>(p: P, ctx: StatedContext<P>): TotalWithPartsClaim[] {
   const out: TotalWithPartsClaim[] = [];
-  for (const m of p.folded.matchAll(/\btrong (?:tong )?so\s+/g)) {
+  for (const m of p.folded.matchAll(/\btrong (?:(?:tong )?so\s+)?/g)) {
     const total = p.figures.find((f) => f.start === m.index + m[0].length);
     if (total === undefined || !plainFigure(p, total) || ctx.isUsed(p, total)) continue;
+    // “Trong 6.420 hộ nghèo có …” without “số”: only a count of households or people (not “trong 6 tháng”)
+    if (!/\bso\s+$/.test(m[0]) && total.dimension !== 'households' && total.dimension !== 'persons') continue;
     const s = ctx.sentenceAt(p, total.start);
     const level = p.depths[total.start] ?? 0;
     const partsAt = p.figures.filter((f) => f.start > total.end && f.end <= s.end && sameKind(f, total) && plainFigure(p, f) && (p.depths[f.start] ?? 0) === level);

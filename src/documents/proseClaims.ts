@@ -327,6 +327,21 @@ function isHouseholdBase(folded: string, f: ProseFigure): boolean {
 /** The words between all households and a count among them: “(hộ) (dân cư), trong đó (có)”, or “hộ dân cư, còn” (“có 2.870 hộ dân cư, còn 385 hộ nghèo”). */
 const BASE_THEN_TRONG_DO = /^\s*(?:(?:ho\s*)?(?:dan cu|dan|gia dinh|tu nhien)?\s*[,;]?\s*trong do\s*:?\s*(?:co\s+)?|(?:ho\s*)?(?:dan cu|gia dinh|tu nhien)\s*,\s*con\s+)$/;
 
+/**
+ * The same with the part's name between “trong đó” and its count: “Tổng số 830 hộ, trong đó hộ nghèo 338 hộ”,
+ * “…, trong đó: hộ cận nghèo là 52 hộ”, “…, trong đó hộ DTTS 412 hộ” — a group of those households, named
+ * as such (no verb: “trong đó hộ nghèo giảm 38 hộ” is a change, not a count among them). The base may be of the
+ * poor (“6.420 hộ nghèo, trong đó hộ DTTS 4.210 hộ”); a status (hộ nghèo, cận nghèo) is a group of a base of no status
+ * only (“Tổng số hộ nghèo và hộ cận nghèo là 500 hộ, trong đó: hộ nghèo 200 hộ, chiếm 2,5%” is a rate of all households).
+ */
+const BASE_THEN_NAMED_PART = /^\s*(?:ho\s*)?((?:can )?ngheo|dan cu|dan|gia dinh|tu nhien)?\s*[,;]?\s*trong do\s*:?\s*(?:co\s+)?(?:so\s+)?ho\s+((?:can )?ngheo|dtts|dan toc thieu so|dong bao dan toc thieu so|dong bao dtts)(?:\s+(?:la\s+)?(?:dtts|dan toc thieu so|nguoi dan toc thieu so|dong bao dan toc thieu so))?\s*(?:la\s+)?:?\s*$/;
+
+/** The words before a figure (back to the figure or clause before it) that name it a plan: “Kế hoạch vốn năm 2024 được giao là”, “chỉ tiêu giao”, “dự toán”, not “kế hoạch …, đã giải ngân”. */
+const PLAN_NAMED = /\b(?:ke hoach|chi tieu|du toan|kh)\b(?![^,;()]*\b(?:giai ngan|thuc hien|dat duoc|da dat|ket qua|uoc dat)\b)[^,;()%]*$/;
+
+/** Between the figure after “Trong (tổng) số” and a count among it: “Trong tổng số 830 hộ có 338 hộ nghèo”, “Trong số 830 hộ, hộ nghèo có 338 hộ”, “Trong 1.068 hộ nghèo, có …”. */
+const AMONG_THEN = /^\s*(?:ho\s*)?(?:(?:can )?ngheo|dan cu|dan|gia dinh|tu nhien)?\s*,?\s*(?:(?:thi\s+)?co\s+|(?:so\s+)?ho\s+(?:(?:can )?ngheo|dtts|dan toc thieu so|dong bao dan toc thieu so)\s+(?:la\s+|co\s+)?:?\s*)$/;
+
 const DATE = /\b(thang \d{1,2}\/\d{4}|(?:cuoi|dau|giua) nam \d{4}|(?:cuoi|dau) ky|nam \d{4})\b/;
 
 /**
@@ -716,7 +731,7 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       const baseEnd = baseWords === null ? -1 : r.end + baseWords[0].length;
       const bracketedBase = baseWords === null || !/dan cu|ho dan|tu nhien|^tong so ho\s*$/.test(baseWords[1]!) ? undefined : p.figures.find((f) => f.dimension === 'households' && f.qualifier === null && f.start > baseEnd && /^[\p{L} ]{0,30}\(\s*$/u.test(p.folded.slice(baseEnd, f.start)) && /^\s*\)/.test(p.folded.slice(f.end, f.end + 3)));
       // “có 48.520 hộ dân cư, trong đó có 4.135 hộ nghèo, chiếm 8,25%”: the base the pair's own sentence prints just before it
-      const sentenceBase = subject === 'poor' || subject === 'near-poor' || named !== null ? baseBeforeTrongDo(p, count) : undefined;
+      const sentenceBase = baseBeforeTrongDo(p, count, subject === 'poor' || subject === 'near-poor' || named !== null);
       // “Thôn 5 … với 32 hộ, chiếm 32,99% tổng số hộ nghèo của xã”: a share of the poor (or of “tổng số hộ …”) printed before
       const earlier = baseWords === null || count.qualifier !== null ? undefined : earlierTotal(p, pi, s.start, count, baseWords[1]!, areaOfBase(p.text.slice(r.end + baseWords.index + baseWords[0].length - baseWords[1]!.length, r.end + 80)));
       if (earlier !== undefined) {
@@ -762,13 +777,25 @@ export function extractClaims(model: DocumentModel): ProseClaims {
 
   /**
    * “có 48.520 hộ dân cư, trong đó có 4.135 hộ nghèo”, “Khu vực nông thôn có 1.870 hộ, trong đó 347 hộ nghèo”: the
-   * households right before a “trong đó” that opens the count, in one clause of one sentence — the base of its rate.
+   * households right before a “trong đó” that opens the count, in one clause of one sentence — the base of its rate
+   * (`ofPoor`: the count is of the poor or near-poor). Also, for any group, when “trong đó” names it before its
+   * count (“Tổng số 830 hộ, trong đó hộ nghèo 338 hộ (chiếm 40,72%)”), and the figure after “Trong (tổng) số” with the
+   * count among it (“Trong tổng số 830 hộ có 338 hộ nghèo, chiếm 40,72%”).
    */
-  function baseBeforeTrongDo(p: Para, count: ProseFigure): ProseFigure | undefined {
+  function baseBeforeTrongDo(p: Para, count: ProseFigure, ofPoor: boolean): ProseFigure | undefined {
     const s = sentenceAt(p, count.start);
     const base = [...p.figures].reverse().find((f) => f.end <= count.start && f.start >= s.start);
     if (base === undefined || base.dimension !== 'households' || base.qualifier !== null || base.outOf !== undefined) return undefined;
-    return BASE_THEN_TRONG_DO.test(p.folded.slice(base.end, count.start)) ? base : undefined;
+    const between = p.folded.slice(base.end, count.start);
+    if (ofPoor && BASE_THEN_TRONG_DO.test(between)) return base;
+    // “Trong tổng số 830 hộ có 338 hộ nghèo, chiếm 40,72%”: the figure after “Trong (tổng) số”, the count among it
+    if (/\btrong (?:(?:tong )?so\s+)?$/.test(p.folded.slice(s.start, base.start)) && AMONG_THEN.test(between)) return base;
+    const named = BASE_THEN_NAMED_PART.exec(between);
+    if (named === null) return undefined;
+    // the base's own clause names a status (“Tổng số hộ nghèo và hộ cận nghèo là 500 hộ”): a status among it is no share of it
+    const clause = p.folded.slice(Math.max(s.start, ...[',', ';', ':'].map((c) => p.folded.lastIndexOf(c, base.start - 1) + 1)), base.start);
+    const baseOfStatus = /ngheo/.test(named[1] ?? '') || /\bngheo\b/.test(clause);
+    return baseOfStatus && /ngheo/.test(named[2]!) ? undefined : base;
   }
 
   /**
@@ -1071,20 +1098,23 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       const clauseStart = Math.max(p.folded.lastIndexOf(';', m.index), p.folded.lastIndexOf('. ', m.index), 0);
       const before = [...p.figures].reverse().filter((f) => f.end <= m!.index && f.start >= clauseStart);
       // “đã giải ngân được 712.115/1.239.405 triệu đồng, đạt tỷ lệ 57,46%”: the plan is the figure after the slash
-      const outOf = before[0]?.outOf === undefined || before[0].dimension === 'percent' ? undefined : before[0];
+      const outOf = (before[0]?.outOf === undefined || before[0].dimension === 'percent' ? undefined : before[0]) ?? slashInBrackets(p, pct);
       if ((tail === null || m[1] === 'chiem') && outOf === undefined) continue;
-      const afterPlan = tail === null ? '' : p.folded.slice(pct.end + tail[0].length, pct.end + tail[0].length + 30);
-      // “đạt 62,9% kế hoạch (kế hoạch 245 hộ)”, “so với kế hoạch giao (245 hộ)”, “(KH: 245 hộ)”, “kế hoạch tỉnh giao (kế hoạch giảm 2,4%)”
-      const planMatch = tail === null ? null : /^(?:\s*(?:\(|:|(?:tinh|huyen|xa|cap tren|tren|giao|de ra|dat ra|nam(?: \d{4})?|la|ke hoach|kh|giam|tang|von|kinh phi|giai ngan|duoc giao)\b))*\s*/.exec(afterPlan);
+      const afterPlan = tail === null ? '' : p.folded.slice(pct.end + tail[0].length, pct.end + tail[0].length + 60);
+      // “đạt 62,9% kế hoạch (kế hoạch 245 hộ)”, “so với kế hoạch giao (245 hộ)”, “(KH: 245 hộ)”, “kế hoạch tỉnh giao (kế hoạch giảm 2,4%)”,
+      // “kế hoạch vốn ngân sách Trung ương đã giao (450 tỷ đồng)”
+      const planMatch = tail === null ? null : /^(?:\s*(?:\(|:|(?:tinh|huyen|xa|cap tren|tren|giao|de ra|dat ra|nam(?: \d{4})?|la|ke hoach|kh|giam|tang|von|kinh phi|giai ngan|duoc giao|da giao|ngan sach|trung uong|dia phuong|dau tu(?: phat trien)?|su nghiep|phan bo|bo tri|(?:sau )?dieu chinh)\b))*\s*/.exec(afterPlan);
       const planAt = tail === null || planMatch === null ? -1 : pct.end + tail[0].length + planMatch[0].length;
       const printedPlan = p.figures.find((f) => f.start === planAt);
       // the achievement: the last figure of the clause outside brackets (“giảm 2,51% (từ 17,52% xuống còn 15,01%), đạt …”);
       // a percentage only when the plan printed is one too
       // …of the plan's kind when the plan is printed (“1.245 hộ được vay vốn với dư nợ 45.600 triệu đồng, đạt 103,75% kế hoạch (kế hoạch 1.200 hộ)”)
-      const outside = before.filter((f) => depthAt[f.start] === depthAt[m!.index] && (f.dimension !== 'percent' || printedPlan?.dimension === 'percent'));
+      // …never the plan itself, named as such before it (“Kế hoạch vốn giao là 450 tỷ đồng, … giải ngân đạt 92,5% kế hoạch vốn giao (450 tỷ đồng)”)
+      const outside = before.filter((f) => depthAt[f.start] === depthAt[m!.index] && (f.dimension !== 'percent' || printedPlan?.dimension === 'percent') && !PLAN_NAMED.test(p.folded.slice(previousFigureEnd(p, f.start), f.start)));
       const inClause = outOf ?? outside.find((f) => printedPlan !== undefined && f.dimension === printedPlan.dimension && (f.dimension !== 'other' || foldVietnamese(f.unitText) === foldVietnamese(printedPlan.unitText))) ?? outside[0];
       // “đạt 121,00% so với kế hoạch (kế hoạch 25 hộ, thực hiện 28 hộ)”: the result printed after its plan, in the brackets
-      const achieved = inClause ?? (printedPlan === undefined ? undefined : doneAfterPlan(p, printedPlan));
+      // …or after the plan's brackets (“giải ngân đạt 92,5% kế hoạch vốn giao (450 tỷ đồng), tương đương 416,25 tỷ đồng”)
+      const achieved = inClause ?? (printedPlan === undefined ? undefined : (doneAfterPlan(p, printedPlan) ?? amountAfterPlan(p, pct, printedPlan)));
       if (achieved === undefined) {
         // “Số hộ thoát nghèo đạt 112,50% so với kế hoạch giao (250 hộ)”: the exits of the year's flow printed before
         if (printedPlan !== undefined && tail !== null) exitsAgainstPlan(p, m.index, pct, printedPlan);
@@ -1113,6 +1143,28 @@ export function extractClaims(model: DocumentModel): ProseClaims {
     const next = p.figures.find((f) => f.start >= plan.end);
     if (next === undefined || next.dimension !== plan.dimension || qualified(next) || (p.depths[next.start] ?? 0) !== (p.depths[plan.start] ?? 0)) return undefined;
     return /^\s*[,;]\s*(?:thuc hien|ket qua|dat duoc|da thuc hien)\s*:?\s*$/.test(p.folded.slice(plan.end, next.start)) ? next : undefined;
+  }
+
+  /**
+   * “Tỷ lệ giải ngân đạt 92,5% (416,25/450 tỷ đồng)”, “đạt 95,2% kế hoạch (đạt 416,25/450 tỷ đồng)”: the done out of
+   * planned in brackets right after the percentage (or after its “kế hoạch …” words), alone in them.
+   */
+  function slashInBrackets(p: Para, pct: ProseFigure): ProseFigure | undefined {
+    const next = p.figures.find((f) => f.start > pct.end);
+    if (next === undefined || next.outOf === undefined || next.dimension === 'percent' || qualified(next)) return undefined;
+    const lead = /^\s*(?:(?:so voi\s+)?(?:ke hoach|kh)\b[\p{L} ]{0,40})?\(\s*(?:(?:da\s+)?(?:dat|giai ngan|thuc hien)(?:\s+duoc)?\s*:?\s*)?$/u;
+    return lead.test(p.folded.slice(pct.end, next.start)) && /^\s*\)/.test(p.folded.slice(next.end, next.end + 3)) ? next : undefined;
+  }
+
+  /**
+   * “đạt 92,5% kế hoạch vốn giao (450 tỷ đồng), tương đương 416,25 tỷ đồng”: the amount achieved, of the plan's
+   * kind, right after the plan's closing bracket, said equal to the percentage (“tương đương”, “tương ứng”, “với số vốn”).
+   */
+  function amountAfterPlan(p: Para, pct: ProseFigure, plan: ProseFigure): ProseFigure | undefined {
+    const next = p.figures.find((f) => f.start >= plan.end);
+    if (next === undefined || next.dimension !== plan.dimension || plan.dimension !== 'money' || qualified(next) || next.outOf !== undefined) return undefined;
+    if ((p.depths[plan.start] ?? 0) !== (p.depths[pct.start] ?? 0) + 1 || (p.depths[next.start] ?? 0) !== (p.depths[pct.start] ?? 0)) return undefined;
+    return /^\s*\)\s*,?\s*(?:(?:tuong duong|tuong ung)(?: voi)?|voi)\s+(?:(?:so von|so tien|kinh phi)(?: (?:da )?giai ngan)?\s+)?(?:la\s+)?$/.test(p.folded.slice(plan.end, next.start)) ? next : undefined;
   }
 
   /**
@@ -1188,7 +1240,9 @@ export function extractClaims(model: DocumentModel): ProseClaims {
         // “Tính chung giai đoạn 2022 - 2024, … giảm 4,66% (…); bình quân giai đoạn 2022 - 2024 mỗi năm … giảm 1,55%”: a clause
         // that names its period and prints no change averages the change of the clause before it over the same period
         const ownPeriod = /\b((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)\d\d)\b/.exec(p.folded.slice(clause, avg.start));
-        const changeIn = (from: number): boolean => p.figures.some((f) => sameMeasure(f) && f.start >= from && f.end <= avg.start && p.depths[f.start] === p.depths[avg.start] && /\b(?:giam|tang)(?: duoc| them)?\s*$/.test(p.folded.slice(Math.max(0, f.start - 14), f.start)));
+        // (“giảm 640 hộ trong giai đoạn 2021-2025 (bình quân mỗi năm giảm 128 hộ)”: the average in the bracket just after its change)
+        const bracketAfter = (f: ProseFigure): boolean => p.depths[f.start] === p.depths[avg.start]! - 1 && /^[^()]*\([^()]*$/.test(p.folded.slice(f.end, avg.start));
+        const changeIn = (from: number): boolean => p.figures.some((f) => sameMeasure(f) && f.start >= from && f.end <= avg.start && (p.depths[f.start] === p.depths[avg.start] || bracketAfter(f)) && /\b(?:giam|tang)(?: duoc| them)?\s*$/.test(p.folded.slice(Math.max(0, f.start - 14), f.start)));
         const samePeriod = ownPeriod !== null && clause > s.start && !changeIn(clause) && new RegExp(`\\b${ownPeriod[1]}\\s*[-–—]\\s*${ownPeriod[2]}\\b`).test(p.folded.slice(s.start, clause));
         if (samePeriod) clause = s.start;
         // …of the same households: none other named between the change and the average (“tỷ lệ hộ nghèo giảm 2%, tỷ lệ hộ cận nghèo bình quân …”)
@@ -1202,7 +1256,10 @@ export function extractClaims(model: DocumentModel): ProseClaims {
         // “giảm 2,5%”, “giảm tỷ lệ hộ nghèo 2,5%”
         const found = [...before].reverse().find((f) => /\b(?:giam|tang)(?: duoc| them)?(?: t[yi] le ho(?: can)? ngheo)?\s*$/.test(p.folded.slice(Math.max(0, f.start - 34), f.start)) && !/^\s*\/\s*nam\b/.test(p.folded.slice(f.end, f.end + 8)) && !/\b(binh quan|trung binh|moi nam|hang nam)\b/.test(p.folded.slice(Math.max(s.start, f.start - 30), f.start)));
         // “giảm 0,5% so với năm 2023, bình quân giai đoạn 2021-2025 giảm 1,2%/năm”: a change of one year, then the average of another period
-        let change = found !== undefined && !samePeriod && /\bso voi (?:nam truoc|cung ky|nam \d{4})\b|\bgiai doan\b|\d{4}\s*[-–—]\s*\d{4}/.test(p.folded.slice(found.end, avg.start)) ? undefined : found;
+        // “giảm 1.250 hộ nghèo trong giai đoạn 2021–2025 (bình quân mỗi năm giảm 250 hộ)”: a period right after the change is the change's own
+        const between = found === undefined ? '' : p.folded.slice(found.end, avg.start);
+        const periodOfChange = PERIOD_OF_CHANGE.test(between.replace(averageWords, ''));
+        let change = found !== undefined && !samePeriod && !periodOfChange && /\bso voi (?:nam truoc|cung ky|nam \d{4})\b|\bgiai doan\b|\d{4}\s*[-–—]\s*\d{4}/.test(between) ? undefined : found;
         const to = change === undefined ? [...before].reverse().find((f) => /\b(?:con|xuong|len)\s*$/.test(p.folded.slice(Math.max(0, f.start - 8), f.start))) : undefined;
         const from = to === undefined ? undefined : [...before].reverse().find((f) => f.end <= to.start);
         // “Giai đoạn 2021–2025, tỷ lệ hộ nghèo giảm 7,39%. Bình quân mỗi năm giảm 1,85%.”: a sentence that opens with the
@@ -2061,6 +2118,12 @@ function orderRanges(text: string): { text: string; reversed: string[] } {
 
 /** Words before a figure that make it a yearly average (“bình quân mỗi năm khoảng 246,8 tỷ đồng”, “trung bình hằng năm”). */
 /** A sentence that opens with a yearly average: “Bình quân mỗi năm giảm”, “Trung bình hằng năm giảm”, “Mỗi năm bình quân giảm”. */
+/**
+ * Between a change and its yearly average (folded, the average's own words taken off): only the
+ * change's households or points and the period it names, then the bracket or comma of the average
+ * (“ hộ nghèo trong giai đoạn 2021–2025 (”, “ điểm phần trăm sau 5 năm, ”, “ trong 5 năm (2021-2025), ”).
+ */
+const PERIOD_OF_CHANGE = /^\s*(?:ho\s+)?(?:(?:can ngheo|ngheo)\s+)?(?:diem phan tram\s+|diem %\s+)?(?:,\s*)?(?:(?:trong|sau|qua)\s+)?(?:(?:ca\s+)?(?:giai doan|thoi ky|nhiem ky)\s+)?(?:(?:19|20)\d\d\s*[-–—]\s*(?:19|20)\d\d|\d{1,2}\s+nam(?:\s+qua)?(?:\s*\(\s*(?:giai doan\s+)?(?:19|20)\d\d\s*[-–—]\s*(?:19|20)\d\d\s*\))?)\s*[(,]?\s*$/;
 const AVERAGE_OPENS = /^\s*(?:(?:binh quan|trung binh)(?:\s+(?:moi nam|hang nam|mot nam))?|(?:moi nam|hang nam)\s+(?:binh quan|trung binh))(?:\s+(?:giam|tang))?(?:\s+(?:duoc|dat|la))?\s*$/;
 const AVERAGE_BEFORE = /\b(?:binh quan|trung binh)(?:\s+(?:moi nam|hang nam|mot nam))?(?:\s+(?:giam|tang))?(?:\s+(?:duoc|dat|la|khoang|xap xi|gan|hon|tren))?\s*$|\b(?:moi nam|hang nam)(?:\s+(?:giam|tang))?(?:\s+(?:khoang|xap xi|gan|hon|tren))?\s*$/;
 
