@@ -1,7 +1,7 @@
 /**
  * Figures of a register that are readable but implausible: a household of hundreds of members,
- * an income of a few thousand đồng a person a month, or of billions. They are not provably wrong, so they are
- * read as written and every status stays as they give it; the reader says so once per column,
+ * an income of a few thousand đồng a person a month, or of billions. They are not provably
+ * wrong, so they are read as written and every status stays as they give it; the reader says so once per column,
  * naming the rows, so that a typing slip or a unit slip is seen before the list is signed.
  */
 import { fail } from '../errors/VnPovertyError.js';
@@ -18,9 +18,11 @@ export const MAX_PLAUSIBLE_MEMBERS = 50;
 
 /**
  * An income above 0 and under this many đồng a person a month, read from a column in any unit
- * (after its unit and period are applied), is said in a note. The lowest income line is 1.500.000 đồng a person a month (NĐ 07/2021/NĐ-CP,
- * Art. 3 cl. 1(a)); a few thousand đồng is no household's income but a figure in nghìn đồng under
- * a header that says đồng (1.500 for 1.500.000), or in triệu đồng under a nghìn đồng header. Override with `plausibleBounds.minDongFigure`.
+ * (after its unit and period are applied), is said in a note. The lowest income line is
+ * 1.500.000 đồng a person a month (NĐ 07/2021/NĐ-CP, Art. 3 cl. 1(a)); a few thousand đồng is no
+ * household's income but a figure in nghìn đồng under a header that says đồng (1.500 for
+ * 1.500.000), or in triệu đồng under a nghìn đồng header. Override with
+ * `plausibleBounds.minDongFigure`.
  * @example
  * MIN_PLAUSIBLE_DONG_FIGURE //=> 10000
  */
