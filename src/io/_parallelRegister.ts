@@ -12,6 +12,7 @@ import type { HouseholdStatus } from '../standards/householdStatus.js';
 import { openAtomicOutput, type AtomicOutput } from './_atomicOutput.js';
 import { registerFailure, registerHouseholdIssues, type ClassifyRegisterFileOptions, type RegisterFileSummary, type RegisterHouseholdColumns } from './classifyRegisterFile.js';
 import { readRegisterBatches, type RegisterFileLayout } from './readRegisterBatches.js';
+import { boundsNotes, OutOfBounds, type BoundsNoteContext, type BoundsTallies } from './plausibleBounds.js';
 import { pieceRunner, type PieceRunner } from './_registerPiece.js';
 import { utf16Encoding } from './_utf16.js';
 import { formatOfPath, inputFormatOfPath, type RowSource } from './readRows.js';
@@ -30,7 +31,9 @@ import { formatOfPath, inputFormatOfPath, type RowSource } from './readRows.js';
  * ids. The main process takes the results strictly in input order: it checks the id keys against
  * one id set (in order, as the one-thread path does), gives each piece its offset in the atomic
  * output's temporary file, where its classifier writes the bytes (the main process never copies
- * them), and reports the failures only once the whole file is done.
+ * them), and reports the failures only once the whole file is done, with the header's notes
+ * (every piece's, the same) and the notes on figures out of the plausible bounds, said once from
+ * the pieces' tallies added up in order (the words and counts of one process).
  *
  * Child processes rather than worker threads: with workers, every piece and its output went
  * through the main isolate (its garbage collection alone took about 0.35 s of a 1 M run); a
@@ -41,7 +44,7 @@ import { formatOfPath, inputFormatOfPath, type RowSource } from './readRows.js';
  *
  * Anything whose report depends on what came before in the file is left to the one-thread path,
  * which then classifies the file from the start: a repeated id (or a key seen twice), a row that
- * is not a household (headings, totals rows, a header printed again), a score register, a member
+ * is not a household (headings, totals rows, a header printed again), a note on a piece's rows, a score register, a member
  * register, an error that stops the run (a bad cell, bad bytes), more failures than
  * {@link MAX_HELD_FAILURES}. So every output byte, count, message and its order, and the exit
  * code are those of one thread; a file with such rows costs the parallel attempt up to where it
@@ -129,6 +132,10 @@ export type PieceResult =
       readonly failures: ReadonlyArray<PieceFailure>;
       /** A child's failure details, serialized (`node:v8`), failure i's from `ends[i]` to `ends[i + 1]`; null from the main process, whose failures carry `detail`. */
       readonly details: { readonly bytes: Uint8Array; readonly ends: Uint32Array } | null;
+      /** The notes of the piece's reader (those of its header rows; any other sends the file to the one-thread path), without the notes on figures out of bounds. */
+      readonly notes: readonly string[];
+      /** The piece's figures out of the plausible bounds (rows numbered from the header), from which the main process says the notes once. */
+      readonly bounds: { readonly context: BoundsNoteContext; readonly tallies: BoundsTallies } | null;
     }
   | { readonly index: number; readonly ok: false; readonly irregular: string };
 
@@ -150,7 +157,7 @@ export interface FailureDetail {
 }
 
 /** Options a child can be given (plain data: no functions, no custom standards). */
-const PASSED = ['asOf', 'onConflict', 'delimiter', 'marks', 'headers', 'numbers', 'rawCsv', 'source', 'maxFieldLength', 'batchSize'] as const;
+const PASSED = ['asOf', 'onConflict', 'delimiter', 'marks', 'headers', 'numbers', 'rawCsv', 'source', 'maxFieldLength', 'batchSize', 'plausibleBounds'] as const;
 /** Options that keep the one-thread path (functions, objects that are not plain data, output shapes the children do not write). */
 const ONE_THREAD = ['standard', 'standards', 'predicates', 'onUnusedFlag', 'onHousehold', 'onHeader', 'limits', 'sheet'] as const;
 
@@ -611,6 +618,10 @@ export async function classifyInParallel(source: RowSource, options: ClassifyReg
     const byStatus: Record<HouseholdStatus, number> = { poor: 0, 'near-poor': 0, average: 0, 'non-poor': 0 };
     const counts: ClassificationCounts[] = [];
     const failures: HeldFailure[] = [];
+    // the header's notes (every piece's, the same) and the figures out of bounds, added up in the file's order
+    let notes: readonly string[] | undefined;
+    let boundsContext: BoundsNoteContext | undefined;
+    const tallies = { manyMembers: new OutOfBounds(), littleIncome: new OutOfBounds(), largeIncome: new OutOfBounds() };
     let read = 0;
     let counted = 0;
     let roundedUp = 0;
@@ -663,6 +674,15 @@ export async function classifyInParallel(source: RowSource, options: ClassifyReg
         }
       }
       if (stop !== undefined) break;
+      notes ??= r.notes;
+      if (JSON.stringify(r.notes) !== JSON.stringify(notes)) {
+        stop = 'a note on the rows of a piece';
+        break;
+      }
+      if (r.bounds !== null) {
+        boundsContext ??= r.bounds.context;
+        for (const kind of ['manyMembers', 'littleIncome', 'largeIncome'] as const) tallies[kind].addTally(r.bounds.tallies[kind], shift);
+      }
       if (failures.length + r.failures.length > MAX_HELD_FAILURES) {
         stop = 'too many households not classified to hold';
         break;
@@ -697,7 +717,11 @@ export async function classifyInParallel(source: RowSource, options: ClassifyReg
     written = undefined;
     // what one thread would have reported, in its order, before the file replaces --out (a callback that throws stops the run, as on one thread)
     replaying = true;
+    for (const note of notes ?? []) options.onNote?.(note);
     replay(failures);
+    if (boundsContext !== undefined && options.onNote !== undefined) {
+      for (const note of boundsNotes(boundsContext, { manyMembers: tallies.manyMembers.tally(), littleIncome: tallies.littleIncome.tally(), largeIncome: tallies.largeIncome.tally() })) options.onNote(note);
+    }
     await output.commit();
     out = undefined;
     done = { byStatus, failures: failures.length, roundedUp, counts };

@@ -5,7 +5,8 @@ import { VnPovertyError } from '../errors/VnPovertyError.js';
 import type { RegisterCsvWriter } from './_registerCsvWriter.js';
 import { classifyRegisterSource, type ClassifyRegisterFileOptions } from './classifyRegisterFile.js';
 import type { FailureDetail, PieceFailure, PieceJob, PieceResult, WorkerSetup } from './_parallelRegister.js';
-import { registerFileIdColumn, type RegisterFileLayout } from './readRegisterBatches.js';
+import type { BoundsNoteContext, BoundsTallies } from './plausibleBounds.js';
+import { BOUNDS_TO_CALLER, registerFileIdColumn, type RegisterFileLayout } from './readRegisterBatches.js';
 
 /**
  * Classifies pieces of a register file for the parallel register path (`_parallelRegister.ts`),
@@ -72,12 +73,21 @@ export function pieceRunner(s: WorkerSetup, inProcess = false): PieceRunner {
     const keys: Uint32Array[] = [];
     const failures: PieceFailure[] = [];
     const details: Uint8Array[] = [];
+    const notes: string[] = [];
+    let bounds: { readonly context: BoundsNoteContext; readonly tallies: BoundsTallies } | null = null;
     try {
       file ??= open(s.path, 'r');
       const handle = await file;
       const summary = await classifyRegisterSource(
         pieceBytes(handle, s.prefix, job.start, job.end),
-        { ...(s.options as unknown as ClassifyRegisterFileOptions), format: 'csv', onSkippedRow: () => (irregular ??= 'a row that is not a household') },
+        {
+          ...(s.options as unknown as ClassifyRegisterFileOptions),
+          format: 'csv',
+          onSkippedRow: () => (irregular ??= 'a row that is not a household'),
+          // the notes go back to the main process, which says them once; the figures out of bounds as tallies, added up over the pieces
+          onNote: (note) => void notes.push(note),
+          ...{ [BOUNDS_TO_CALLER]: (context: BoundsNoteContext, tallies: BoundsTallies) => (bounds = { context, tallies }) },
+        },
         {
           file: s.file,
           allowEmpty: true,
@@ -144,6 +154,8 @@ export function pieceRunner(s: WorkerSetup, inProcess = false): PieceRunner {
         layout: summary.layout ?? null,
         failures,
         details: inProcess ? null : joinDetails(details),
+        notes,
+        bounds,
       };
     } catch (error) {
       return { index, ok: false, irregular: `a piece stopped: ${error instanceof Error ? error.message.slice(0, 200) : String(error)}` };

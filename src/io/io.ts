@@ -51,7 +51,7 @@ export type { WriteRegisterTemplateOptions } from './writeRegisterTemplate.js';
 // --- writers ----------------------------------------------------------------
 export { openTableWriter, writeTable, columnSpecsOf, columnHeader, formatCellText, XLSX_MAX_DATA_ROWS } from './tableWriter.js';
 export type { TableColumn, TableWriter, TableWriterOptions, TableTarget, HeaderLanguage, OutputValue } from './tableWriter.js';
-export { MAX_PLAUSIBLE_MEMBERS, MIN_PLAUSIBLE_DONG_FIGURE, type PlausibleBounds } from './plausibleBounds.js';
+export { MAX_PLAUSIBLE_MEMBERS, MIN_PLAUSIBLE_DONG_FIGURE, MAX_PLAUSIBLE_DONG_FIGURE, type PlausibleBounds } from './plausibleBounds.js';
 export { CLASSIFIED_HOUSEHOLD_COLUMNS, AREA_SUMMARY_COLUMNS, areaSummaryColumns, RECONCILIATION_REPORT_COLUMNS } from './outputColumns.js';
 export type { ClassifiedHouseholdRow, AreaSummaryRow, SummaryLevel } from './outputColumns.js';
 

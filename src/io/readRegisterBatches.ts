@@ -12,7 +12,7 @@ import { csvByteRecords, fieldText, type ByteRecords, type RecordSink } from './
 import { hasControlCharacter, isColumnHeader, matchHeader, normalizeHeader, readCell, type ColumnSpec, type HeaderMatch } from './columns.js';
 import { isIncomeHeader } from './amountHeader.js';
 import { isShortIndicatorName, shortIndicatorAliases, withShortNames } from './_indicatorShortNames.js';
-import { groupDigits, OutOfBounds, plausibleBoundsOf, type PlausibleBounds } from './plausibleBounds.js';
+import { boundsNotes, OutOfBounds, plausibleBoundsOf, type BoundsNoteContext, type BoundsTallies, type PlausibleBounds, type PlausibleBoundsOf } from './plausibleBounds.js';
 import { refuseWrongDimensions } from './_dimensionGroups.js';
 import { firstText, rowRanges, villageOfHeading, RegisterHeaderFinder, isSignatureCell, SignatureBlocks, skippedRowKind, type RegisterHeaderRows, type RegisterTotalsCheck, type SkippedRegisterRow } from './_registerRows.js';
 import { DONG_PER_UNIT } from '../numbers/money.js';
@@ -69,8 +69,10 @@ export interface ReadRegisterBatchesOptions extends ReadRowsOptions, Pick<Classi
   /**
    * The bounds beyond which a figure is read as written but said in a note (`onNote`), once per
    * column naming the rows: more than 50 members in a household, an income under 10.000 đồng a
-   * person a month from a column of đồng (a figure in nghìn đồng under a đồng header?). No
-   * status changes. See `MAX_PLAUSIBLE_MEMBERS`, `MIN_PLAUSIBLE_DONG_FIGURE` for the reasons.
+   * person a month (a figure in nghìn đồng under a đồng header?) or over 100.000.000 đồng a person
+   * a month (a figure in đồng under a nghìn or triệu đồng header?), in whatever unit and period the
+   * column is, after they are applied. No status changes. See `MAX_PLAUSIBLE_MEMBERS`,
+   * `MIN_PLAUSIBLE_DONG_FIGURE`, `MAX_PLAUSIBLE_DONG_FIGURE` for the reasons.
    */
   readonly plausibleBounds?: PlausibleBounds;
 }
@@ -156,7 +158,7 @@ interface Plan {
   readonly marks: boolean;
   readonly unitFactor: number;
   readonly headerRowsPrinted: RegisterHeaderRows;
-  readonly bounds: { readonly maxMembers: number; readonly minDongFigure: number };
+  readonly bounds: PlausibleBoundsOf;
 }
 
 const SIMPLE_KEYS = new Set(['id', 'unit', 'area', 'monthlyIncome', 'memberCount', 'memberAges']);
@@ -575,14 +577,22 @@ class Batcher {
     return i;
   }
 
-  /** The households whose members, or whose income from a column of đồng, are out of the plausible bounds. */
+  /** The households whose members, or whose income (in đồng a person a month, from a column in any unit), are out of the plausible bounds. */
   readonly manyMembers = new OutOfBounds();
   readonly littleIncome = new OutOfBounds();
+  readonly largeIncome = new OutOfBounds();
 
-  columns(i: number, area: number, income: number, members: number, ages: ArrayLike<number> | undefined, agesN: number, roundedUp: boolean): void {
+  /** Tallies household `i`'s members and its monthly income in đồng against the bounds. */
+  private bounded(i: number, income: number, members: number): void {
     const bounds = this.plan.bounds;
     if (members > bounds.maxMembers) this.manyMembers.add(this.rows[i]!, members);
-    if (income > 0 && this.plan.income?.unit === 'dong' && income < bounds.minDongFigure * members) this.littleIncome.add(this.rows[i]!, income);
+    if (this.plan.income === null) return;
+    if (income > 0 && income < bounds.minDongFigure * members) this.littleIncome.add(this.rows[i]!, income);
+    else if (income > bounds.maxDongFigure * Math.max(1, members)) this.largeIncome.add(this.rows[i]!, income);
+  }
+
+  columns(i: number, area: number, income: number, members: number, ages: ArrayLike<number> | undefined, agesN: number, roundedUp: boolean): void {
+    this.bounded(i, income, members);
     this.area[i] = area;
     this.income[i] = income;
     this.members[i] = members;
@@ -596,7 +606,8 @@ class Batcher {
   }
 
   record(i: number, record: unknown, members: number, roundedUp: boolean): void {
-    if (members > this.plan.bounds.maxMembers) this.manyMembers.add(this.rows[i]!, members);
+    const income = (record as { readonly monthlyIncome?: unknown } | null)?.monthlyIncome;
+    this.bounded(i, typeof income === 'bigint' ? Number(income) : 0, members);
     (this.records ??= [])[i] = record;
     this.members[i] = members;
     if (roundedUp) this.roundedUp[i] = 1;
@@ -1043,7 +1054,7 @@ export async function* readRegisterBatches(source: RowSource, options: ReadRegis
             if (typeof source === 'string') await bytes.return(undefined);
             sendLayout(plan);
             yield* memberRows(rest, plan, options, batcher!);
-            noteOutOfBounds(plan, batcher!, options.onNote);
+            noteOutOfBounds(plan, batcher!, options);
             return;
           }
           fast = new FastRows(plan, batcher!, repeats!, slowRow, (options.delimiter ?? ',').charCodeAt(0));
@@ -1078,7 +1089,7 @@ export async function* readRegisterBatches(source: RowSource, options: ReadRegis
       if (plan?.layout.layout === 'member-rows') {
         sendLayout(plan);
         yield* memberRows(source, plan, options, batcher!);
-        noteOutOfBounds(plan, batcher!, options.onNote);
+        noteOutOfBounds(plan, batcher!, options);
         return;
       }
       yield* drain(batcher);
@@ -1110,32 +1121,34 @@ export async function* readRegisterBatches(source: RowSource, options: ReadRegis
     const shown = headings.slice(0, 6).map((h) => `row ${h.row} “${h.text}”`).join(', ');
     options.onNote?.(`${label !== undefined ? `${label}: ` : ''}no village column: each household's village is the heading row above it (${shown}${headings.length > 6 ? ', …' : ''}), written in the output's village column (Thôn); a household under no heading (after a totals row) has none`);
   }
-  noteOutOfBounds(plan, batcher!, options.onNote);
+  noteOutOfBounds(plan, batcher!, options);
   batcher!.flush();
   yield* drain(batcher);
 }
 
-/** The notes on figures out of the plausible bounds, one per column. */
-function noteOutOfBounds(plan: Plan, batcher: Batcher, onNote: ((note: string) => void) | undefined): void {
-  if (onNote === undefined) return;
-  const where = (at: number, header: string): string => `${plan.label !== undefined ? `${plan.label}, ` : ''}column ${at + 1} (${header})`;
-  const { maxMembers, minDongFigure } = plan.bounds;
-  const membersAt = plan.count >= 0 ? plan.count : plan.ages;
-  const many = batcher.manyMembers.note(
-    where(membersAt, plan.headers[plan.count >= 0 ? 'memberCount' : 'memberAges'] ?? ''),
-    (n) => `${n} household${n > 1 ? 's' : ''} of more than ${maxMembers} members`,
-    `check the figure (a typing slip, a group's total on a household's row?); the bound is the option plausibleBounds.maxMembers`,
-  );
-  if (many !== undefined) onNote(many);
-  if (plan.income !== null) {
-    const little = batcher.littleIncome.note(
-      where(plan.income.column - 1, plan.income.header),
-      (n) => `${n} household${n > 1 ? 's' : ''} with an income under ${groupDigits(minDongFigure)} đồng a person a month`,
-      `a column of đồng that holds nghìn đồng reads 1.000 times too little: if so, name the unit in its header (“Thu nhập/tháng (nghìn đồng)”); the bound is the option plausibleBounds.minDongFigure`,
-      ' đồng a month for the household',
-    );
-    if (little !== undefined) onNote(little);
-  }
+/**
+ * The option key of a caller that takes the tallies of the figures out of bounds instead of their
+ * notes (a piece of the parallel register path: the main process adds up the pieces' tallies and
+ * says the notes once, as one process would). Not a public option. @internal
+ */
+export const BOUNDS_TO_CALLER: unique symbol = Symbol('bounds to the caller');
+
+/** The notes on figures out of the plausible bounds, one per column and kind (or their tallies, to the caller that asked for them). */
+function noteOutOfBounds(plan: Plan, batcher: Batcher, options: ReadRegisterBatchesOptions): void {
+  const toCaller = (options as { [BOUNDS_TO_CALLER]?: (context: BoundsNoteContext, tallies: BoundsTallies) => void })[BOUNDS_TO_CALLER];
+  if (options.onNote === undefined && toCaller === undefined) return;
+  const countAt = plan.count >= 0;
+  const income = plan.income;
+  const context: BoundsNoteContext = {
+    label: plan.label,
+    membersAt: countAt ? plan.count : plan.ages,
+    membersHeader: plan.headers[countAt ? 'memberCount' : 'memberAges'] ?? '',
+    income: income === null ? null : { column: income.column, header: income.header, unit: income.unit, period: income.period, perPerson: income.perPerson },
+    bounds: plan.bounds,
+  };
+  const tallies: BoundsTallies = { manyMembers: batcher.manyMembers.tally(), littleIncome: batcher.littleIncome.tally(), largeIncome: batcher.largeIncome.tally() };
+  if (toCaller !== undefined) toCaller(context, tallies);
+  else for (const note of boundsNotes(context, tallies)) options.onNote!(note);
 }
 
 /** A row that holds a signature block's words beside other values, read as a household: its errors say it may be a signature row. */

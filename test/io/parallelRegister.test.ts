@@ -17,8 +17,9 @@ const INCOME_HEADERS = ['Thu nhập/tháng (đồng)', 'Thu nhập (nghìn đồ
 const household = fc.record({
   id: fc.oneof(fc.nat({ max: 999_999 }).map((n) => `H${n}`), fc.nat().map((n) => String(100_000_000_000 + n)), fc.constantFrom('hộ 1, thôn 2', 'Hộ "A"', 'mã hộ dài hơn mười ký tự')),
   area: fc.constantFrom('nông thôn', 'thành thị', 'Nông thôn', 'rural', 'urban'),
-  members: fc.integer({ min: 1, max: 7 }),
-  perHead: fc.oneof(fc.constantFrom(1_500_000, 1_500_001, 2_000_000, 2_250_000, 1_000_000), fc.integer({ min: 300_000, max: 5_000_000 })),
+  members: fc.oneof({ weight: 9, arbitrary: fc.integer({ min: 1, max: 7 }) }, { weight: 1, arbitrary: fc.constant(60) }),
+  // now and then an income out of the plausible bounds (a unit slip), which every process notes alike
+  perHead: fc.oneof(fc.constantFrom(1_500_000, 1_500_001, 2_000_000, 2_250_000, 1_000_000), fc.integer({ min: 300_000, max: 5_000_000 }), fc.constantFrom(4_000, 250_000_000)),
   flags: fc.array(fc.constantFrom('1', '0', '', 'x', 'có', 'không'), { minLength: FLAGS.length, maxLength: FLAGS.length }),
   latrine: fc.constantFrom('', '', '', '', 'có', 'không'),
   note: fc.constantFrom('', '', 'ghi chú', 'a, b', 'x"y', 'dòng 1\ndòng 2', 'dòng 1\r\ndòng 2', '"\n"'),
@@ -37,6 +38,7 @@ const register = fc.record({
   bad: fc.array(fc.nat(), { maxLength: 2 }),
   totals: fc.option(fc.nat(), { nil: undefined }),
   pieceBytes: fc.integer({ min: 100, max: 1500 }),
+  bounds: fc.option(fc.record({ maxMembers: fc.constantFrom<number>(5, 50), maxDongFigure: fc.constantFrom<number>(3_000_000, 100_000_000) }), { nil: undefined }),
 });
 type Generated = typeof register extends fc.Arbitrary<infer T> ? T : never;
 
@@ -61,6 +63,8 @@ function csvOf(g: Generated): string {
 interface Seen {
   readonly out: string | null;
   readonly events: readonly string[];
+  /** The notes on how the file was read, in their order. */
+  readonly notes: readonly string[];
   readonly summary: string | undefined;
   readonly thrown: string | undefined;
   readonly fellBack: string | undefined;
@@ -76,6 +80,7 @@ const childrenLeft = (): string[] =>
 
 async function run(input: string, out: string, g: Generated, threads: number, tuning: Record<string, unknown> = {}): Promise<Seen> {
   const events: string[] = [];
+  const notes: string[] = [];
   let fellBack: string | undefined;
   let summary: string | undefined;
   let thrown: string | undefined;
@@ -90,13 +95,15 @@ async function run(input: string, out: string, g: Generated, threads: number, tu
       onFailure: (f) => events.push(`failure ${f.row}–${f.lastRow} ${f.id} ${f.error.message} ${json(f.error.issues)}`),
       onFinding: (f) => events.push(`finding ${f.row} ${f.message}`),
       onSkippedRow: (r) => events.push(`skipped ${json(r)}`),
+      onNote: (n) => notes.push(n),
+      ...(g.bounds !== undefined ? { plausibleBounds: g.bounds } : {}),
       ...{ [PARALLEL_TUNING]: { minBytes: 0, pieceBytes: g.pieceBytes, onFallback: (why: string) => (fellBack = why), ...tuning } },
     });
     summary = json(s);
   } catch (e) {
     thrown = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
   }
-  return { out: existsSync(out) ? readFileSync(out, 'latin1') : null, events, summary, thrown, fellBack };
+  return { out: existsSync(out) ? readFileSync(out, 'latin1') : null, events, notes, summary, thrown, fellBack };
 }
 
 async function compare(g: Generated): Promise<{ one: Seen; two: Seen }> {
@@ -105,7 +112,7 @@ async function compare(g: Generated): Promise<{ one: Seen; two: Seen }> {
   writeFileSync(input, csvOf(g));
   const one = await run(input, join(d, 'one.csv'), g, 1);
   const two = await run(input, join(d, 'two.csv'), g, 2);
-  expect({ out: two.out, events: two.events, summary: two.summary, thrown: two.thrown }).toEqual({ out: one.out, events: one.events, summary: one.summary, thrown: one.thrown });
+  expect({ out: two.out, events: two.events, notes: two.notes, summary: two.summary, thrown: two.thrown }).toEqual({ out: one.out, events: one.events, notes: one.notes, summary: one.summary, thrown: one.thrown });
   // nothing left behind: no temporary output, no child process
   expect(readdirSync(d).sort()).toEqual(['ho.csv', ...(one.out !== null ? ['one.csv'] : []), ...(two.out !== null ? ['two.csv'] : [])].sort());
   expect(childrenLeft()).toEqual([]);
@@ -124,6 +131,7 @@ const base: Generated = {
   bad: [],
   totals: undefined,
   pieceBytes: 64,
+  bounds: undefined,
 };
 type Household = Generated['households'][number];
 const many = (n: number, note = (i: number): Household['note'] => (i % 7 === 0 ? 'dòng 1\ndòng 2' : '')): Household[] =>
@@ -156,6 +164,23 @@ describe('classifyRegisterFile on several threads', () => {
     expect(bad.two.thrown).toMatch(/row 22\b/); // the earlier bad cell wins
     const totals = await compare({ ...base, households: rows, totals: 100, pieceBytes: 80 });
     expect(totals.two.fellBack).toBe('a row that is not a household');
+  });
+
+  it('the notes (the header\'s, and the figures out of bounds of every piece, counted and listed in the file\'s order): the same text as one thread, said once', async () => {
+    // members over the bound and incomes in nghìn đồng under a đồng header, or in đồng by the million, in many pieces
+    const rows = many(300).map((h, i) => (i % 9 === 4 ? { ...h, perHead: 1_800 } : i % 13 === 6 ? { ...h, perHead: 180_000_000 } : i % 37 === 20 ? { ...h, members: 60 } : h));
+    const { one, two } = await compare({ ...base, households: rows, pieceBytes: 90 });
+    expect(two.fellBack).toBeUndefined();
+    expect(one.notes.filter((n) => /read as written/.test(n))).toHaveLength(3);
+    expect(one.notes.some((n) => /33 households with an income under 10\.000 đồng a person a month \(row 6: .*, and 23 more\)/.test(n))).toBe(true);
+    expect(one.notes.some((n) => /20 households with an income over 100\.000\.000 đồng a person a month \(row 8: /.test(n))).toBe(true);
+    expect(one.notes.some((n) => /no column for/.test(n))).toBe(true); // the header's note, once
+    expect(two.notes).toEqual(one.notes);
+    // bounds given as an option reach the child processes
+    const tight = await compare({ ...base, households: rows, pieceBytes: 90, bounds: { maxMembers: 3, maxDongFigure: 2_000_000 } });
+    expect(tight.two.fellBack).toBeUndefined();
+    expect(tight.one.notes.some((n) => /households of more than 3 members/.test(n))).toBe(true);
+    expect(tight.one.notes.some((n) => /households with an income over 2\.000\.000 đồng a person a month/.test(n))).toBe(true);
   });
 
   it('records ended by a lone CR (old Mac files), and a last record with no line break: the parallel path, the same result', async () => {
