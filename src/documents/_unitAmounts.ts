@@ -162,10 +162,11 @@ export function checkUnitAmounts(model: DocumentModel): UnitAmountChecks {
         if (!isAmount(amount)) continue;
         const per = pers(amount);
         // “với tổng dư nợ 2.250 triệu đồng, bình quân 50 triệu đồng/hộ” beside the households counted: an average after its total
-        if (AVERAGE_BEFORE.test(folded.slice(Math.max(s.start, amount.start - 30), amount.start))) {
-          const total = figures.slice(0, i).filter(isTotal).pop();
-          const count = total === undefined || total.qualifier !== null || total.range !== undefined || pers(total).length > 0 || per.length !== 1 ? null : multiplier(per[0]!, folded, figures, s, amount, total, pers);
-          if (total !== undefined && count !== null && count.value.num > 0n) recordAverage(amount, per[0]!, total, count);
+        // (an average before its total, “bình quân 1.250 triệu đồng/công trình, tổng kinh phí 5.000 triệu đồng”, is an amount per unit as below)
+        const totalBefore = AVERAGE_BEFORE.test(folded.slice(Math.max(s.start, amount.start - 30), amount.start)) ? figures.slice(0, i).filter(isTotal).pop() : undefined;
+        if (totalBefore !== undefined) {
+          const count = totalBefore.qualifier !== null || totalBefore.range !== undefined || pers(totalBefore).length > 0 || per.length !== 1 ? null : multiplier(per[0]!, folded, figures, s, amount, totalBefore, pers);
+          if (count !== null && count.value.num > 0n) recordAverage(amount, per[0]!, totalBefore, count);
           continue;
         }
         const t = figures.findIndex((f, j) => j > i && isTotal(f));
