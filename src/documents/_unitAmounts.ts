@@ -28,12 +28,15 @@ const THINGS: ReadonlySet<string> = new Set(['can', 'con', 'mo hinh', 'lop', 'co
 /** “× 6 tháng”, “x 12 tháng”, “trong 6 tháng”, “trong thời gian 6 tháng”, “…, 9 tháng là …”: a number of months or years. */
 const PERIOD = /(?:[×x*]|\btrong(?: thoi gian)?|\bthoi gian|[,;](?=\s*\d{1,3}\s*(?:thang|nam)\s+(?:la|bang)\s+\d))\s*(\d{1,3})\s*(thang|nam)\b/g;
 /** Words right before a total: “tổng kinh phí”, “tổng số tiền”, “tổng cộng”, “thành tiền”, “=”. */
-const TOTAL_BEFORE = /(?:\btong(?: (?:kinh phi|so tien|so kinh phi|von|cong|chi|tien))?(?: (?:tu )?(?:ngan sach|nguon von)(?: (?:trung uong|tinh|huyen|xa|dia phuong))?)?(?: (?:la|dat|khoang))?|\bthanh tien|=|\bvoi tong(?: kinh phi| so tien)?(?: la)?|[,;]\s*\d{1,3}\s*(?:thang|nam)\s+(?:la|bang))\s*:?\s*$/;
+const TOTAL_BEFORE = /(?:\btong(?: (?:kinh phi|so tien|so kinh phi|von|cong|chi|tien|du no|so von vay|von vay))?(?: (?:tu )?(?:ngan sach|nguon von)(?: (?:trung uong|tinh|huyen|xa|dia phuong))?)?(?: (?:la|dat|khoang))?|\bthanh tien|=|\bvoi tong(?: kinh phi| so tien)?(?: la)?|[,;]\s*\d{1,3}\s*(?:thang|nam)\s+(?:la|bang))\s*:?\s*$/;
 /**
  * “kinh phí” with no “tổng” as a total, when it opens a clause (“…, mức 40 triệu đồng/hộ, kinh phí
  * 2.080 triệu đồng”, “với kinh phí …”, “(kinh phí …)”) and prints an amount per nothing.
  */
 const COST_BEFORE = /(?:[,;(]\s*|\bvoi\s+)kinh phi(?: (?:thuc hien|ho tro|du kien))?(?: la)?\s*:?\s*$/;
+
+/** Words right before an average per unit: “bình quân”, “trung bình mỗi hộ”, “bình quân 1 hộ là”. */
+const AVERAGE_BEFORE = /\b(?:binh quan|trung binh)(?: (?:moi|1|mot) (?:ho|nguoi|lao dong))?(?: (?:la|dat))?\s*:?\s*$/;
 
 /** “38 hộ x 30 triệu đồng”, “38 hộ × 30 triệu”: a count, a times sign and a figure after it. */
 const COUNT_WORDS = 'ho|nguoi|lao dong|hoc sinh|can|con|mo hinh|lop|cong trinh|truong hop|the';
@@ -120,6 +123,33 @@ export function checkUnitAmounts(model: DocumentModel): UnitAmountChecks {
           message: `“${total.text}”: ${products} = ${vn(inUnit(expected))} ${label}${perTotal}, ${over ? 'less' : 'more'} than printed by ${vn(difference.num < 0n ? fraction(-difference.num, difference.den) : difference).replace(/^-/, '')} ${label}${over && !written ? ' (does the total hold other money?)' : ''}`,
         });
       };
+      /** An average printed after its total: total ÷ count, to within one unit of the average's last printed digit (it may be rounded or cut). */
+      const recordAverage = (amount: ProseFigure, u: Per, total: ProseFigure, count: Factor): void => {
+        const exact = multiplyFractions(inDong(total), fraction(count.value.den, count.value.num));
+        const unit = DONG_PER_UNIT[amount.moneyUnit ?? 'dong'];
+        const step = fraction(unit, 10n ** BigInt(amount.decimals));
+        const gap = subtractFractions(inDong(amount), exact);
+        const label = MONEY_UNIT_LABELS[amount.moneyUnit ?? 'dong'];
+        const inUnit = (x: Fraction): Fraction => multiplyFractions(x, fraction(1n, unit));
+        const relation = `${total.text} ÷ ${count.text} = ${amount.text}/${perLabel(u)}`;
+        read.add(`${p.index}:${s.start}`).add(`${p.index}:${whole.start}`);
+        if (compareFractions(gap.num < 0n ? fraction(-gap.num, gap.den) : gap, step) < 0) {
+          claims.push({ kind: 'unit-amount', location: where(amount), sentence, summary: relation, status: 'consistent', note: 'the average is the total over the count, to its last printed digit' });
+          return;
+        }
+        claims.push({ kind: 'unit-amount', location: where(amount), sentence, summary: relation, status: 'finding', note: null });
+        findings.push({
+          severity: 'error',
+          code: 'unit-amount-mismatch',
+          location: where(amount),
+          text: sentence,
+          printed: amount.text,
+          expected: `${vn(inUnit(exact))} ${label}/${perLabel(u)}`,
+          difference: fractionToDecimal(inUnit(gap)).toString(),
+          relation,
+          message: `“${amount.text}/${perLabel(u)}” on average: ${total.text} ÷ ${count.text} = ${vn(inUnit(exact))} ${label}/${perLabel(u)}, not ${amount.text} (off by ${vn(inUnit(gap.num < 0n ? fraction(-gap.num, gap.den) : gap))} ${label})`,
+        });
+      };
       const isAmount = (f: ProseFigure): boolean => f.dimension === 'money' && f.qualifier === null && f.range === undefined && pers(f).length > 0;
       const isTotal = (f: ProseFigure): boolean => {
         if (f.dimension !== 'money') return false;
@@ -131,6 +161,14 @@ export function checkUnitAmounts(model: DocumentModel): UnitAmountChecks {
         if (isTotal(amount)) from = i + 1;
         if (!isAmount(amount)) continue;
         const per = pers(amount);
+        // “với tổng dư nợ 2.250 triệu đồng, bình quân 50 triệu đồng/hộ” beside the households counted: an average after its total
+        // (an average before its total, “bình quân 1.250 triệu đồng/công trình, tổng kinh phí 5.000 triệu đồng”, is an amount per unit as below)
+        const totalBefore = AVERAGE_BEFORE.test(folded.slice(Math.max(s.start, amount.start - 30), amount.start)) ? figures.slice(0, i).filter(isTotal).pop() : undefined;
+        if (totalBefore !== undefined) {
+          const count = totalBefore.qualifier !== null || totalBefore.range !== undefined || pers(totalBefore).length > 0 || per.length !== 1 ? null : multiplier(per[0]!, folded, figures, s, amount, totalBefore, pers);
+          if (count !== null && count.value.num > 0n) recordAverage(amount, per[0]!, totalBefore, count);
+          continue;
+        }
         const t = figures.findIndex((f, j) => j > i && isTotal(f));
         const total = figures[t];
         if (total === undefined || total.qualifier !== null || total.range !== undefined) continue;
