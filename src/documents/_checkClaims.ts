@@ -821,7 +821,8 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
     const named = p.scope ?? (p.population === '' ? undefined : p.population);
     const places = named === undefined ? undefined : placesNamed(named).length > 0 ? placesNamed(named) : [rowPlaceKey(named)];
     if (places?.length === 0 || (p.population !== '' && placesNamed(p.population).length === 0)) return false;
-    const found = tableTotals(tables, places).flatMap((t) => t.columns.filter((c) => c.subject === 'households').map((c) => ({ block: t.block, label: t.label, key: c.key, value: c.value })));
+    // a table whose rates are all of one moment (“Hộ nghèo cuối năm · Tỷ lệ”) has the households of that moment: a pair of the other moment (“đầu năm … chiếm 11,11%”, beside a column of the poor at the start with no rate) may be on another base
+    const found = tableTotals(tables, places).filter((t) => !otherMoment(t.columns, p.moment)).flatMap((t) => t.columns.filter((c) => c.subject === 'households').map((c) => ({ block: t.block, label: t.label, key: c.key, value: c.value })));
     // a place printed in two tables with two figures: which is the base is not certain
     const bases = found.filter((b, i) => found.findIndex((x) => x.value === b.value) === i);
     if (bases.length !== 1 || bases[0]!.value <= 0) return false;
@@ -1120,6 +1121,8 @@ interface TotalFigure {
   readonly stage: TableFigureClaim['stage'];
   readonly year: string | null;
   readonly value: number;
+  /** Whether a rate column of the table is this column over the households. */
+  readonly rated: boolean;
 }
 
 /**
@@ -1152,9 +1155,22 @@ function tableTotals(tables: readonly UnderstoodTable[], places?: readonly strin
   return out;
 }
 
+/**
+ * Whether a table's rates are all of counts at a moment other than `moment` while it also counts the
+ * households at `moment` with no rate: its households column is then the base of the other moment
+ * (a review's table: the households at the review, the poor at the start and at the end, rates at
+ * the end only).
+ */
+function otherMoment(columns: readonly TotalFigure[], moment: string | undefined): boolean {
+  if (moment !== 'start' && moment !== 'end') return false;
+  const rated = columns.filter((c) => c.rated && (c.subject === 'poor' || c.subject === 'near-poor'));
+  return rated.length > 0 && rated.every((c) => c.stage !== moment) && columns.some((c) => !c.rated && c.stage === moment && (c.subject === 'poor' || c.subject === 'near-poor'));
+}
+
 /** A row's count columns tagged from their headers, with the row's figures. */
 function rowFigures(table: UnderstoodTable['table'], layout: UnderstoodTable['layout'], row: number): TotalFigure[] {
   const rateBases = new Set(layout.relations.flatMap((r) => (r.type === 'rate' ? [r.base] : [])));
+  const rateCounts = new Set(layout.relations.flatMap((r) => (r.type === 'rate' ? [r.count] : [])));
   const columns: TotalFigure[] = [];
   for (const c of layout.columns) {
     if (c.kind !== 'count') continue;
@@ -1166,7 +1182,7 @@ function rowFigures(table: UnderstoodTable['table'], layout: UnderstoodTable['la
     const stage = named.stage;
     if (subject === null && (rateBases.has(c.key) || /\b(ho dan|tong so ho|so ho)\b/.test(foldVietnamese(c.header)))) subject = 'households';
     const years = [...new Set([...c.header.matchAll(/\b(20\d\d)\b/g)].map((m) => m[1]!))];
-    columns.push({ key: c.key, subject, stage: subject === 'households' ? null : stage, year: years.length === 1 ? years[0]! : null, value: n.units });
+    columns.push({ key: c.key, subject, stage: subject === 'households' ? null : stage, year: years.length === 1 ? years[0]! : null, value: n.units, rated: rateCounts.has(c.key) });
   }
   return columns;
 }
