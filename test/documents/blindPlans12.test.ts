@@ -106,3 +106,125 @@ describe('the poor and near-poor households counted together', () => {
     expect(r.findings.map((f) => `${f.code} ${f.printed ?? ''}`)).toContain('repeated-figure-mismatch 295 hộ');
   });
 });
+
+describe('the cuts printed right after a pair of the poor at the end of the year', () => {
+  const report = (count: string, rate: string): string =>
+    [
+      'Đầu năm 2026, trên địa bàn 8 xã nghèo có 21.940 hộ dân cư, trong đó 4.260 hộ nghèo, chiếm tỷ lệ 19,42%.',
+      '',
+      `Theo kết quả rà soát cuối năm 2026, tổng số hộ dân cư của 8 xã là 22.180 hộ; số hộ nghèo còn 3.512 hộ, chiếm tỷ lệ 15,83%, giảm ${count} hộ so với đầu năm; tỷ lệ hộ nghèo giảm ${rate}% (chỉ tiêu giao giảm 3%).`,
+    ].join('\n');
+
+  it('“giảm 748 hộ so với đầu năm; tỷ lệ hộ nghèo giảm 3,59%” from 4.260 hộ and 19,42% in the paragraph before: consistent', () => {
+    const r = check(report('748', '3,59'));
+    expect(r.findings.map(brief)).toEqual([]);
+    expect(r.claims.filter((c) => c.kind === 'change' && c.status === 'consistent')).toHaveLength(2);
+  });
+
+  it('the cut of the count computed wrong (784 for 748) is found on it', () => {
+    expect(check(report('784', '3,59')).findings.map(brief)).toEqual(['change-mismatch “784 hộ” → 748 hộ']);
+  });
+
+  it('the cut of the rate taken from another year (2,40 for 3,59) is found on it', () => {
+    expect(check(report('748', '2,40')).findings.map(brief)).toEqual(['change-mismatch “2,40%” → 3,59%']);
+  });
+
+  it('in one paragraph: “đầu năm 2026 … 312 hộ nghèo, chiếm tỷ lệ 11,11%. … cuối năm 2026 là 259 hộ, chiếm tỷ lệ 9,10%, giảm 53 hộ …, tỷ lệ hộ nghèo giảm 2,01%”', () => {
+    const para = (cut: string): string =>
+      `Tổng số hộ dân cư toàn xã đầu năm 2026 là 2.808 hộ. Hộ nghèo: đầu năm 2026 toàn xã có 312 hộ nghèo, chiếm tỷ lệ 11,11%. Qua rà soát, số hộ thoát nghèo là 69 hộ, số hộ tái nghèo 3 hộ, số hộ nghèo phát sinh mới 13 hộ. Tổng số hộ nghèo cuối năm 2026 là 259 hộ, chiếm tỷ lệ 9,10%, giảm ${cut} hộ so với đầu năm, tỷ lệ hộ nghèo giảm 2,01%.`;
+    expect(check(para('53')).findings.map(brief)).toEqual([]);
+    expect(check(para('35')).findings.map(brief)).toEqual(['change-mismatch “35 hộ” → 53 hộ']);
+  });
+
+  it('a cut against the plan, or a yearly average, is not read as the change from the start', () => {
+    const t = [
+      'Đầu năm 2026 toàn xã có 312 hộ nghèo, chiếm tỷ lệ 11,11%.',
+      '',
+      'Cuối năm 2026 toàn xã còn 259 hộ nghèo, chiếm tỷ lệ 9,10%, tỷ lệ hộ nghèo giảm 0,50% so với kế hoạch.',
+    ].join('\n');
+    expect(check(t).findings.map(brief)).toEqual([]);
+  });
+});
+
+describe('a flow count with its households named before it, against the table', () => {
+  const table = [
+    'TT\tThôn\tTổng số hộ dân cư\tSố hộ nghèo đầu năm\tDiễn biến trong năm\t\t\tHộ nghèo cuối năm\t',
+    '\t\t\t\tSố hộ thoát nghèo\tSố hộ tái nghèo\tSố hộ nghèo phát sinh\tSố hộ\tTỷ lệ (%)',
+    '1\tThôn Nà Khá\t342\t41\t9\t0\t2\t34\t9,94',
+    '2\tThôn Bản Muông\t287\t38\t8\t1\t1\t32\t11,15',
+    '3\tThôn Khuổi Phầy\t215\t46\t10\t0\t2\t38\t17,67',
+    '\tTổng cộng\t844\t125\t27\t1\t5\t104\t12,32',
+  ].join('\n');
+  const report = (exits: string, back: string, fresh: string, end: string): string =>
+    [
+      `Qua rà soát, số hộ thoát nghèo là ${exits} hộ, số hộ tái nghèo ${back} hộ, số hộ nghèo phát sinh mới ${fresh} hộ. Tổng số hộ nghèo cuối năm 2026 là ${end} hộ.`,
+      '',
+      'Biểu 01. TỔNG HỢP KẾT QUẢ RÀ SOÁT HỘ NGHÈO NĂM 2026',
+      '',
+      table,
+    ].join('\n');
+
+  it('“số hộ thoát nghèo là 27 hộ, số hộ tái nghèo 1 hộ, số hộ nghèo phát sinh mới 5 hộ”, “… cuối năm 2026 là 104 hộ”: each the same as the total row', () => {
+    const r = check(report('27', '1', '5', '104'));
+    expect(r.findings.map(brief)).toEqual([]);
+    expect(r.claims.filter((c) => c.kind === 'table-figure' && c.status === 'consistent')).toHaveLength(4);
+  });
+
+  it('each, printed wrong, is found on itself with the table’s figure', () => {
+    const table = (r: CheckReport): string[] => r.findings.map((f) => `${f.code} ${f.printed ?? ''} → ${f.expected ?? ''}`);
+    expect(table(check(report('72', '1', '5', '104')))).toEqual(['figure-differs-from-table 72 hộ → 27 hộ']);
+    expect(table(check(report('27', '3', '5', '104')))).toEqual(['figure-differs-from-table 3 hộ → 1 hộ']);
+    expect(table(check(report('27', '1', '15', '104')))).toEqual(['figure-differs-from-table 15 hộ → 5 hộ']);
+    expect(table(check(report('27', '1', '5', '140')))).toEqual(['figure-differs-from-table 140 hộ → 104 hộ']);
+  });
+
+  it('a count of the poor and near-poor together, or a change of them, is not compared', () => {
+    const t = ['Tổng số hộ nghèo và hộ cận nghèo cuối năm 2026 là 372 hộ. Số hộ nghèo giảm 21 hộ.', '', table].join('\n');
+    expect(check(t).findings.map(brief)).toEqual([]);
+  });
+});
+
+describe('the poor and near-poor counted together at a moment', () => {
+  const report = (both: string): string =>
+    [
+      'Hộ nghèo: đầu năm 2026 toàn xã có 312 hộ nghèo, chiếm tỷ lệ 11,11%. Tổng số hộ nghèo cuối năm 2026 là 259 hộ, chiếm tỷ lệ 9,10%.',
+      '',
+      'Hộ cận nghèo: tổng số hộ cận nghèo cuối năm 2026 là 268 hộ, chiếm tỷ lệ 9,42%.',
+      '',
+      `Tổng số hộ nghèo và hộ cận nghèo cuối năm 2026 là ${both} hộ.`,
+    ].join('\n');
+
+  it('“… cuối năm 2026 là 527 hộ” is the poor (259) and near-poor (268) at the end of 2026, not at the start', () => {
+    const r = check(report('527'));
+    expect(r.findings.map(brief)).toEqual([]);
+    expect(r.claims.some((c) => c.kind === 'total-with-parts' && c.status === 'consistent' && c.summary.startsWith('527 hộ = 259 hộ + 268 hộ'))).toBe(true);
+  });
+
+  it('a sum printed wrong (572) is found on it', () => {
+    expect(check(report('572')).findings.map((f) => `${f.code} ${f.printed ?? ''} → ${f.expected ?? ''}`)).toEqual(['parts-short-of-total 572 hộ → 527 hộ']);
+  });
+});
+
+describe('a cut handed out by place in the line after it', () => {
+  const plan = (yTy: string, fall = '533'): string =>
+    [
+      `- Giảm tỷ lệ hộ nghèo trên địa bàn 8 xã từ 15,83% xuống còn 13,43% (giảm 2,40%), tương đương giảm ${fall} hộ nghèo.`,
+      `- Chỉ tiêu giảm hộ nghèo giao cho từng xã: xã Bản Xèo 63 hộ, xã Pa Cheo 62 hộ, xã Cốc Mỳ 70 hộ, xã Trịnh Tường 78 hộ, xã Y Tý ${yTy} hộ, xã A Mú Sung 59 hộ, xã Dền Sáng 53 hộ, xã Mường Hum 64 hộ.`,
+    ].join('\n');
+
+  it('the communes’ counts add up to the 533 households of the line before', () => {
+    const r = check(plan('84'));
+    expect(r.findings.map(brief)).toEqual([]);
+    expect(r.claims.some((c) => c.kind === 'total-with-parts' && c.status === 'consistent' && c.summary.startsWith('533 hộ = 63 hộ'))).toBe(true);
+  });
+
+  it('a commune’s count with its digits swapped (48 for 84) is found: 497 against 533', () => {
+    const r = check(plan('48'));
+    expect(r.findings.map((f) => `${f.code} ${f.printed ?? ''} → ${f.expected ?? ''}`)).toEqual(['parts-short-of-total 533 hộ → 497 hộ']);
+  });
+
+  it('a split of the near-poor is not set against a cut of the poor', () => {
+    const t = plan('84').replace('Chỉ tiêu giảm hộ nghèo', 'Chỉ tiêu giảm hộ cận nghèo');
+    expect(check(t).claims.some((c) => c.kind === 'total-with-parts' && c.summary.startsWith('533 hộ'))).toBe(false);
+  });
+});
