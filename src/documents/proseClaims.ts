@@ -442,6 +442,7 @@ export function extractClaims(model: DocumentModel): ProseClaims {
     // after a target's chain, which reads its cut with its counts
     rateCutsFromStart(p, pi);
     cutsAfterEndPair(p, pi);
+    changesFromBracketedStart(p);
     targets(p);
     tableFigures(p);
   });
@@ -927,6 +928,38 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       if (start === undefined) continue;
       const sentence = p.text.slice(s.start, s.end).trim();
       claims.push({ kind: 'change', from: start, to: fig(p, end), change: fig(p, cut), direction: 'down', sentence, location: { block: p.block, start: s.start, end: s.end } });
+      changed.add(`${p.block}:${s.start}`);
+    }
+  }
+
+  /**
+   * “Tổng số hộ dân cư toàn xã … là 2.845 hộ, tăng 37 hộ so với đầu năm 2026 (2.808 hộ)”, “… 18.640 triệu đồng, tăng
+   * 1.240 triệu đồng so với năm 2026 (17.400 triệu đồng)”: a figure, its change right after it, and the figure it is
+   * compared with in brackets after “so với …”, all of one kind (households, money, persons; not rates). The change is
+   * the difference of the two, in the direction printed.
+   */
+  function changesFromBracketedStart(p: Para): void {
+    for (const change of p.figures) {
+      if (change.dimension === 'percent' || qualified(change) || change.range !== undefined || used.has(`${p.block}:${change.start}`)) continue;
+      const s = sentenceAt(p, change.start);
+      if (changed.has(`${p.block}:${s.start}`)) continue;
+      const verb = /\b(giam|tang)(?: them)?\s*$/.exec(p.folded.slice(Math.max(s.start, change.start - 12), change.start));
+      if (verb === null) continue;
+      const kind = (f: ProseFigure): boolean => f.dimension === change.dimension && foldVietnamese(f.unitText) === foldVietnamese(change.unitText);
+      const from = p.figures.find((f) => f.start > change.end && f.end <= s.end);
+      if (from === undefined || !kind(from) || qualified(from) || from.range !== undefined || used.has(`${p.block}:${from.start}`)) continue;
+      if (!/^\s*(?:ho\s+)?(?:ngheo\s+|can ngheo\s+|dan cu\s+)?so voi (?:(?:dau|cuoi) (?:nam|ky)|nam|cung ky)(?: (?:19|20)\d\d)?\s*\(\s*$/.test(p.folded.slice(change.end, from.start)) || !/^\s*(?:ho\s*)?(?:ngheo\s*|can ngheo\s*|dan cu\s*)?\)/.test(p.folded.slice(from.end, from.end + 14))) continue;
+      const to = [...p.figures].reverse().find((f) => f.end <= change.start && f.start >= s.start);
+      if (to === undefined || !kind(to) || qualified(to) || to.range !== undefined || !/^\s*(?:ho\s*)?(?:ngheo\s*|can ngheo\s*|dan cu\s*)?[,;]\s*(?:giam|tang)(?: them)?\s*$/.test(p.folded.slice(to.end, change.start))) continue;
+      claims.push({
+        kind: 'change',
+        from: fig(p, from),
+        to: fig(p, to),
+        change: fig(p, change),
+        direction: verb[1] === 'giam' ? 'down' : 'up',
+        sentence: p.text.slice(s.start, s.end).trim(),
+        location: { block: p.block, start: s.start, end: s.end },
+      });
       changed.add(`${p.block}:${s.start}`);
     }
   }
@@ -1483,7 +1516,8 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       const before = p.folded.slice(clauseFrom + 1, f.start);
       if (/^\s*can ngheo\b/.test(after) || /\bcan ngheo\b/.test(before)) return null;
       // the label before (“số hộ thoát nghèo trong năm: 58 hộ”, “số hộ nghèo đầu kỳ: 312 hộ”) or the words after (“812 hộ thoát nghèo”)
-      const label = (words: string): RegExp => new RegExp(`\\b(?:${words})(?: trong (?:nam|ky)| nam \\d{4})?(?: la| co)?\\s*:?\\s*$`);
+      // …with its year (“số hộ nghèo cuối năm 2026 là 259 hộ”)
+      const label = (words: string): RegExp => new RegExp(`\\b(?:${words})(?: trong (?:nam|ky)| nam \\d{4}| \\d{4})?(?: la| co)?\\s*:?\\s*$`);
       if (/^\s*(?:ngheo\s+)?(?:(?:da|duoc|duoc cong nhan|cong nhan)\s+)*thoat ngheo\b/.test(after) || label('thoat ngheo').test(before)) return 'exit';
       if (/^\s*(?:ngheo\s+)?(?:tai ngheo|phat sinh|ngheo moi|moi)\b/.test(after) || label('tai ngheo|phat sinh(?: moi)?').test(before)) return 'entry';
       if (label('ho ngheo (?:dau nam|dau ky)').test(before)) return 'start';

@@ -228,3 +228,39 @@ describe('a cut handed out by place in the line after it', () => {
     expect(check(t).claims.some((c) => c.kind === 'total-with-parts' && c.summary.startsWith('533 hộ'))).toBe(false);
   });
 });
+
+describe('a year’s flow whose end names its year after “cuối năm”', () => {
+  const para = (fresh: string): string =>
+    `Hộ nghèo: đầu năm 2026 toàn xã có 312 hộ nghèo, chiếm tỷ lệ 11,11%. Qua rà soát, số hộ thoát nghèo là 69 hộ, số hộ tái nghèo 3 hộ, số hộ nghèo phát sinh mới ${fresh} hộ. Tổng số hộ nghèo cuối năm 2026 là 259 hộ, chiếm tỷ lệ 9,10%.`;
+
+  it('“… tổng số hộ nghèo cuối năm 2026 là 259 hộ” ends the flow 312 − 69 + 3 + 13', () => {
+    const r = check(para('13'));
+    expect(r.findings.map(brief)).toEqual([]);
+    expect(r.claims.some((c) => c.kind === 'flow' && c.status === 'consistent')).toBe(true);
+  });
+
+  it('an entry printed wrong (31 for 13) breaks the flow', () => {
+    expect(check(para('31')).findings.map((f) => f.code)).toContain('flow-mismatch');
+  });
+});
+
+describe('a change with the figure it is compared with in brackets', () => {
+  it('“… là 2.845 hộ, tăng 37 hộ so với đầu năm 2026 (2.808 hộ)”: consistent; 73 for 37 is found', () => {
+    const t = (d: string): string => `Tổng số hộ dân cư toàn xã tại thời điểm rà soát là 2.845 hộ, tăng ${d} hộ so với đầu năm 2026 (2.808 hộ).`;
+    const ok = check(t('37'));
+    expect(ok.findings.map(brief)).toEqual([]);
+    expect(ok.claims.some((c) => c.kind === 'change' && c.status === 'consistent')).toBe(true);
+    expect(check(t('73')).findings.map(brief)).toEqual(['change-mismatch “73 hộ” → 37 hộ']);
+  });
+
+  it('money: “… 18.640 triệu đồng, tăng 1.240 triệu đồng so với năm 2026 (17.400 triệu đồng)”', () => {
+    const t = (d: string): string => `Tổng kinh phí thực hiện Chương trình năm 2027 là 18.640 triệu đồng, tăng ${d} triệu đồng so với năm 2026 (17.400 triệu đồng).`;
+    expect(check(t('1.240')).findings.map(brief)).toEqual([]);
+    expect(check(t('1.420')).findings.map(brief)).toEqual(['change-mismatch “1.420 triệu đồng” → 1.240 triệu đồng']);
+  });
+
+  it('a change against a plan in brackets, or a bracket of another kind, is not read', () => {
+    expect(check('Giải ngân 61.420 triệu đồng, tăng 2.000 triệu đồng so với kế hoạch (78.350 triệu đồng).').claims.some((c) => c.kind === 'change')).toBe(false);
+    expect(check('Toàn xã có 2.845 hộ, tăng 37 hộ so với đầu năm 2026 (tỷ lệ 1,3%).').findings.map(brief)).toEqual([]);
+  });
+});
