@@ -730,7 +730,7 @@ export function extractClaims(model: DocumentModel): ProseClaims {
         base: baseWords === null || /dan cu|ho dan/.test(baseWords[1]!) ? 'households' : p.text.slice(r.end + baseWords.index + baseWords[0].length - baseWords[1]!.length, r.end + baseWords[0].length).trim(),
         date: dateNear(p, pi, Math.min(r.start, count.start), s.start),
         // “19.965/371.154 hộ …, chiếm tỷ lệ 5,38%”: the count over its base, both printed
-        ...(count.outOf !== undefined ? { printedBase: fig(p, slashPlan(p, count)) } : bracketedBase !== undefined ? { printedBase: fig(p, bracketedBase) } : sentenceBase !== undefined && baseWords === null ? { printedBase: fig(p, sentenceBase) } : printedBaseFor(p, pi, Math.min(r.start, count.start), people + area, baseWords === null || /dan cu|ho dan/.test(baseWords[1]!))),
+        ...(count.outOf !== undefined ? { printedBase: fig(p, slashPlan(p, count)) } : bracketedBase !== undefined ? { printedBase: fig(p, bracketedBase) } : sentenceBase !== undefined && baseWords === null ? { printedBase: fig(p, sentenceBase) } : printedBaseFor(p, pi, Math.min(r.start, count.start), people + area, baseWords === null || /dan cu|ho dan/.test(baseWords[1]!), moment, yearOf(p, s.start, Math.min(r.start, count.start)).year)),
         ...(scope === '' ? {} : { scope }),
         ...(moment === null ? {} : { moment }),
         ...yearOf(p, s.start, Math.min(r.start, count.start)),
@@ -836,7 +836,7 @@ export function extractClaims(model: DocumentModel): ProseClaims {
     return same.length > 0 ? same : of.filter((x) => x.area === null);
   }
 
-  function printedBaseFor(p: Para, pi: number, before: number, population: string, ofHouseholds: boolean): { printedBase?: ClaimFigure } {
+  function printedBaseFor(p: Para, pi: number, before: number, population: string, ofHouseholds: boolean, moment: 'start' | 'end' | null = null, year?: string): { printedBase?: ClaimFigure } {
     // a pair about a part of the area (“khu vực nông thôn có …”) is not a share of the whole's households
     if (population !== '' || !ofHouseholds || SUB_AREA.test(p.folded.slice(sentenceAt(p, before).start, before).trimStart())) return {};
     // the base in the same paragraph, or in a list item or lead-in just before a run of list items (“+ Tổng số hộ tự nhiên: …”)
@@ -848,7 +848,30 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       const base = [...q.figures].reverse().find((f) => (k < pi || f.end <= before) && isHouseholdBase(q.folded, f));
       if (base !== undefined) return { printedBase: fig(q, base) };
     }
-    return {};
+    return moment === 'start' && year !== undefined ? datedBaseFor(p, pi, before, year) : {};
+  }
+
+  /**
+   * The households at the start of `year`, printed as such in this paragraph before `before` or in the three before it:
+   * “… 2.845 hộ, tăng 37 hộ so với đầu năm 2026 (2.808 hộ)”, “Tổng số hộ dân cư đầu năm 2026 là 2.808 hộ” — for a pair
+   * dated at that start (“đầu năm 2026 toàn xã có 312 hộ nghèo, chiếm tỷ lệ 11,11%”); none when two differ.
+   */
+  function datedBaseFor(p: Para, pi: number, before: number, year: string): { printedBase?: ClaimFigure } {
+    const bracketed = new RegExp(String.raw`\b(?:dau nam|dau ky) ${year}\s*\(\s*$`);
+    const named = new RegExp(String.raw`\btong so ho(?: dan cu| gia dinh| tu nhien)?(?: (?:toan|cua|tren dia ban) [a-z ]{1,20}?)?(?: vao)? (?:dau nam|dau ky) ${year}\s*(?:la|co|:)\s*$`);
+    const found: Array<{ q: Para; f: ProseFigure }> = [];
+    for (let k = pi; k >= Math.max(0, pi - 3); k--) {
+      const q = paras[k]!;
+      for (const f of q.figures) {
+        if (f.dimension !== 'households' || qualified(f) || (k === pi && f.end > before)) continue;
+        const lead = q.folded.slice(Math.max(0, f.start - 80), f.start);
+        const after = q.folded.slice(f.end, f.end + 16);
+        if (/^\s*(?:ho\s+)?(?:can ngheo|ngheo)\b/.test(after)) continue;
+        if ((bracketed.test(lead) && /^\s*(?:ho\s*)?\)/.test(after)) || named.test(lead)) found.push({ q, f });
+      }
+    }
+    const values = new Set(found.map(({ f }) => `${f.value.num}/${f.value.den}`));
+    return values.size === 1 ? { printedBase: fig(found[0]!.q, found[0]!.f) } : {};
   }
 
   function changes(p: Para): void {

@@ -264,3 +264,49 @@ describe('a change with the figure it is compared with in brackets', () => {
     expect(check('Toàn xã có 2.845 hộ, tăng 37 hộ so với đầu năm 2026 (tỷ lệ 1,3%).').findings.map(brief)).toEqual([]);
   });
 });
+
+describe('a figure out of another with the unit printed after each', () => {
+  const t = (percent: string): string => `Tổng kinh phí thực hiện năm 2026 đã giải ngân 61.420 triệu đồng/78.350 triệu đồng, đạt ${percent}% kế hoạch vốn được giao.`;
+
+  it('“61.420 triệu đồng/78.350 triệu đồng, đạt 78,39% kế hoạch”: the plan is the figure after the slash', () => {
+    const r = check(t('78,39'));
+    expect(r.findings.map(brief)).toEqual([]);
+    expect(r.claims.some((c) => c.kind === 'percent-of-plan' && c.status === 'consistent')).toBe(true);
+  });
+
+  it('a percentage with its digits swapped (87,39) is found', () => {
+    expect(check(t('87,39')).findings.map((f) => `${f.code} ${f.printed ?? ''}`)).toEqual(['plans-disagree 87,39%']);
+  });
+
+  it('two units that differ (“61.420 triệu đồng/78 tỷ đồng”) are not read as one figure out of the other', () => {
+    const r = check('Đã giải ngân 61.420 triệu đồng/78 tỷ đồng, đạt 78,39% kế hoạch.');
+    expect(r.claims.some((c) => c.kind === 'percent-of-plan' && c.status === 'consistent')).toBe(false);
+  });
+});
+
+describe('a start-of-year rate on the households printed for that start', () => {
+  const report = (rate: string, households = 'tăng 37 hộ so với đầu năm 2026 (2.808 hộ)'): string =>
+    [
+      `1. Tổng số hộ dân cư toàn xã tại thời điểm rà soát là 2.845 hộ, ${households}.`,
+      '',
+      `2. Hộ nghèo: đầu năm 2026 toàn xã có 312 hộ nghèo, chiếm tỷ lệ ${rate}%.`,
+    ].join('\n');
+
+  it('“đầu năm 2026 (2.808 hộ)” is the base of “đầu năm 2026 … 312 hộ nghèo, chiếm tỷ lệ 11,11%”', () => {
+    const r = check(report('11,11'));
+    expect(r.findings.map(brief)).toEqual([]);
+    expect(r.claims.some((c) => c.kind === 'rate-count' && c.status === 'consistent')).toBe(true);
+  });
+
+  it('a start rate printed wrong (11,01) is found on it, with the rate on 2.808 households', () => {
+    expect(check(report('11,01')).findings.map(brief)).toEqual(['rate-mismatch “11,01%” → 11,11%']);
+  });
+
+  it('“Tổng số hộ dân cư đầu năm 2026 là 2.808 hộ” is the same base', () => {
+    expect(check(report('11,01', 'tổng số hộ dân cư đầu năm 2026 là 2.808 hộ')).findings.map(brief)).toEqual(['rate-mismatch “11,01%” → 11,11%']);
+  });
+
+  it('households of another year are not its base', () => {
+    expect(check(report('11,01', 'tăng 37 hộ so với đầu năm 2025 (2.808 hộ)')).findings.map(brief)).toEqual([]);
+  });
+});
