@@ -426,6 +426,22 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
     const relation = `${c.start.text} − ${c.exits.map((e) => e.text).join(' − ')}${c.entries.map((e) => ` + ${e.text}`).join('')} = ${c.end.text}`;
     if (compareFractions(expected, value(c.end)) === 0) return ok(c, relation);
     const diff = subtractFractions(value(c.end), expected);
+    // the one term a table contradicts, every other the table prints agreeing: that term is wrong, not the end
+    const blamed = flowTermAgainstTable(c);
+    if (blamed !== null) {
+      finding(c, {
+        severity: 'error',
+        code: 'flow-mismatch',
+        text: c.sentence,
+        printed: blamed.term.text,
+        expected: `${vn(blamed.fits, 0)} hộ`,
+        difference: fractionToDecimal(subtractFractions(value(blamed.term), blamed.fits)).toFixed(),
+        relation: 'cuối năm = đầu năm − thoát nghèo + tái nghèo + phát sinh mới',
+        location: where(blamed.term.location),
+        message: `“${blamed.term.text}” in the year's flow (as printed, ${relation.replace(/ = (?=[^=]*$)/, ' ≠ ')}): with ${vn(blamed.fits, 0)} hộ, what the total row of the table at block ${blamed.block} prints in “${blamed.key}”, the flow holds, and the table agrees with its other figures`,
+      });
+      return;
+    }
     finding(c, {
       severity: 'error',
       code: 'flow-mismatch',
@@ -437,6 +453,35 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
       location: where(c.end.location),
       message: `“${c.end.text}” at the end of the year: ${c.start.text} at the start − ${c.exits.map((e) => e.text).join(' − ')} out${c.entries.length === 0 ? '' : ` + ${c.entries.map((e) => e.text).join(' + ')} in`} = ${vn(expected, 0)} hộ, printed ${c.end.text} (off by ${vn(diff, 0).replace('-', '')})`,
     });
+  }
+
+  /** A table-figure claim's one table total (as {@link checkTableFigures} finds it), null when no one column counts it. */
+  function tableTotalOf(f: ClaimFigure): { value: Fraction; block: number; key: string } | null {
+    const c = claims.find((x): x is TableFigureClaim => x.kind === 'table-figure' && x.figure.location.block === f.location.block && x.figure.location.start === f.location.start);
+    if (c === undefined) return null;
+    const matches = tableTotals(tables).flatMap((t) => t.columns.filter((x) => x.subject === c.subject && x.stage === c.stage && (c.year === null || x.year === null || x.year === c.year)).map((x) => ({ t, x })));
+    return matches.length === 1 ? { value: fraction(BigInt(matches[0]!.x.value)), block: matches[0]!.t.block, key: matches[0]!.x.key } : null;
+  }
+
+  /**
+   * A flow that does not hold, whose terms a table prints too: the one term the table contradicts, with the
+   * value that makes the flow hold, when that is the table's and the table agrees with at least one other term
+   * and none contradicts it. Null otherwise (the end is then blamed).
+   */
+  function flowTermAgainstTable(c: FlowClaim): { term: ClaimFigure; fits: Fraction; block: number; key: string } | null {
+    const v = (f: ClaimFigure): Fraction => f.figure.value;
+    const sum = (fs: readonly ClaimFigure[]): Fraction => fs.reduce((a, f) => addFractions(a, v(f)), fraction(0n));
+    const terms: Array<{ term: ClaimFigure; fits: Fraction }> = [
+      { term: c.start, fits: subtractFractions(addFractions(v(c.end), sum(c.exits)), sum(c.entries)) },
+      ...c.exits.map((e) => ({ term: e, fits: subtractFractions(addFractions(subtractFractions(v(c.start), v(c.end)), sum(c.entries)), subtractFractions(sum(c.exits), v(e))) })),
+      ...c.entries.map((e) => ({ term: e, fits: subtractFractions(addFractions(subtractFractions(v(c.end), v(c.start)), sum(c.exits)), subtractFractions(sum(c.entries), v(e))) })),
+      { term: c.end, fits: subtractFractions(addFractions(v(c.start), sum(c.entries)), sum(c.exits)) },
+    ];
+    const checked = terms.map((t) => ({ ...t, table: tableTotalOf(t.term) })).filter((t) => t.table !== null);
+    const wrong = checked.filter((t) => compareFractions(t.table!.value, v(t.term)) !== 0);
+    if (wrong.length !== 1 || checked.length < 2) return null;
+    const w = wrong[0]!;
+    return compareFractions(w.fits, w.table!.value) === 0 ? { term: w.term, fits: w.fits, block: w.table!.block, key: w.table!.key } : null;
   }
 
   /**
@@ -958,6 +1003,11 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
       const printed = c.figure.figure.value;
       if (printed.den === 1n && printed.num === BigInt(x.value)) {
         ok(c, `the same as the total row of the table at block ${t.block} (${x.key})`);
+        continue;
+      }
+      // a term of a year's flow found wrong at itself, with the table's figure, is one finding
+      if (findings.some((f) => f.code === 'flow-mismatch' && f.location.block === c.figure.location.block + 1 && f.location.start === c.figure.location.start)) {
+        status.set(c, { status: 'finding', note: null });
         continue;
       }
       finding(c, {

@@ -310,3 +310,28 @@ describe('a start-of-year rate on the households printed for that start', () => 
     expect(check(report('11,01', 'tăng 37 hộ so với đầu năm 2025 (2.808 hộ)')).findings.map(brief)).toEqual([]);
   });
 });
+
+describe('a year’s flow that does not hold, its terms in a table too', () => {
+  const table = [
+    'TT\tThôn\tTổng số hộ dân cư\tSố hộ nghèo đầu năm\tSố hộ thoát nghèo\tSố hộ tái nghèo\tSố hộ nghèo phát sinh\tHộ nghèo cuối năm',
+    '1\tThôn Nà Khá\t342\t41\t9\t0\t2\t34',
+    '2\tThôn Bản Muông\t287\t38\t8\t1\t1\t32',
+    '3\tThôn Khuổi Phầy\t215\t46\t10\t0\t2\t38',
+    '\tTổng cộng\t844\t125\t27\t1\t5\t104',
+  ].join('\n');
+  const para = (exits: string): string =>
+    `Đầu năm 2026 toàn xã có 125 hộ nghèo. Qua rà soát, số hộ thoát nghèo là ${exits} hộ, số hộ tái nghèo 1 hộ, số hộ nghèo phát sinh mới 5 hộ. Tổng số hộ nghèo cuối năm 2026 là 104 hộ.`;
+  const found = (r: CheckReport): string[] => r.findings.map((f) => `${f.code} ${f.printed ?? ''} → ${f.expected ?? ''}`);
+
+  it('the exits the table contradicts (72 for 27) are the one finding, not the end of the year', () => {
+    expect(found(check([para('72'), '', table].join('\n')))).toEqual(['flow-mismatch 72 hộ → 27 hộ']);
+  });
+
+  it('with no table the flow is still found, at its end', () => {
+    expect(found(check(para('72')))).toEqual(['flow-mismatch 104 hộ → 59 hộ']);
+  });
+
+  it('the flow and the table agreeing: no finding', () => {
+    expect(found(check([para('27'), '', table].join('\n')))).toEqual([]);
+  });
+});
