@@ -241,6 +241,29 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
     const exact = subtractFractions(a.figure.value, b.figure.value);
     const decimals = Math.max(a.figure.decimals, b.figure.decimals, c.change.figure.decimals);
     const unit = c.change.dimension === 'percent' ? '%' : ` ${c.change.figure.unitText}`;
+    // one end printed nowhere else, the value that would make the change hold printed elsewhere (the rate of the table's
+    // total row, the same rate in another sentence), the other end not so: that end is the wrong figure, not the change
+    const fitsA = addFractions(b.figure.value, c.change.figure.value);
+    const fitsB = subtractFractions(a.figure.value, c.change.figure.value);
+    // (an end whose own value is printed elsewhere too is corroborated: the change was then taken from another figure, “giảm 5,99%” from another year's start)
+    const seenA = printedElsewhere(a.figure.value, a) === null ? printedElsewhere(fitsA, a) : null;
+    const seenB = printedElsewhere(b.figure.value, b) === null ? printedElsewhere(fitsB, b) : null;
+    if ((seenA === null) !== (seenB === null)) {
+      const [end, fits, seen] = seenA !== null ? [a, fitsA, seenA] : [b, fitsB, seenB!];
+      const d = end.figure.decimals;
+      finding(c, {
+        severity: 'error',
+        code: 'change-mismatch',
+        text: c.sentence,
+        printed: end.text,
+        expected: `${vn(fits, d)}${unit}`,
+        difference: fractionToDecimal(subtractFractions(end.figure.value, fits)).toFixed(),
+        relation: `${c.direction === 'down' ? 'giảm' : 'tăng'} = ${a.text} − ${b.text}`,
+        location: where(end.location),
+        message: `“${end.text}”: with it the change printed, ${c.change.text}, does not hold (${a.text} − ${b.text} = ${vn(exact, decimals)}${unit}); it holds with ${vn(fits, d)}${unit}, the figure ${seen}`,
+      });
+      return;
+    }
     finding(c, {
       severity: 'error',
       code: 'change-mismatch',
@@ -252,6 +275,32 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
       location: where(c.change.location),
       message: `“${c.change.text}”: from ${c.from.text} to ${c.to.text} is a change of ${vn(exact, decimals)}${unit}${c.change.dimension === 'percent' ? ` (${formatInterval(implied, { decimals: decimals + 1 })} within the printed rounding)` : ''}, not ${c.change.text}`,
     });
+  }
+
+  /**
+   * Where the document prints `value` as a figure of the same kind as `f` (its dimension, its decimals), other than
+   * at `f` itself: a rate–count pair's rate or count, an end of another change, a cell of a table's total row; null
+   * when nowhere.
+   */
+  function printedElsewhere(value: Fraction, f: ClaimFigure): string | null {
+    const same = (g: ClaimFigure): boolean => g.dimension === f.dimension && g.figure.decimals === f.figure.decimals && !(g.location.block === f.location.block && g.location.start === f.location.start) && compareFractions(g.figure.value, value) === 0;
+    for (const x of claims) {
+      const figures = x.kind === 'rate-count' ? [x.rate, x.count] : x.kind === 'change' ? [x.from, x.to] : [];
+      const hit = figures.find(same);
+      if (hit !== undefined) return `printed at block ${hit.location.block + 1} (“${hit.text}”)`;
+    }
+    if (f.dimension !== 'percent' && f.dimension !== 'households') return null;
+    for (const { table, layout } of tables) {
+      const total = [...layout.rows].reverse().find((r) => r.role === 'total');
+      if (total === undefined) continue;
+      for (const col of layout.columns) {
+        if ((f.dimension === 'percent') !== (col.kind === 'rate')) continue;
+        const n = cellNumber(table.rows[total.row]?.[col.col]?.text ?? '');
+        if (n === null || n.decimals !== f.figure.decimals) continue;
+        if (compareFractions(fraction(BigInt(n.units), 10n ** BigInt(n.decimals)), value) === 0) return `in the total row of the table at block ${table.index + 1} (“${col.key}”)`;
+      }
+    }
+    return null;
   }
 
   function checkSinceStart(c: ChangeClaim): void {

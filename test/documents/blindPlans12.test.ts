@@ -335,3 +335,24 @@ describe('a year’s flow that does not hold, its terms in a table too', () => {
     expect(found(check([para('27'), '', table].join('\n')))).toEqual([]);
   });
 });
+
+describe('a change whose end, not the change, is the wrong figure', () => {
+  const plan = fixture('blind12-kh-xa-ngheo-2027.clean.txt');
+  const planted = (from: string, to: string): string => {
+    expect(plan.includes(from)).toBe(true);
+    return plan.replace(from, to);
+  };
+  const found = (t: string): string[] => check(t).findings.map((f) => `${f.code} ${f.printed ?? ''} → ${f.expected ?? ''}`);
+
+  it('the end “13,34%” printed nowhere else, the table’s total row printing 13,43%: the end is found, not “giảm 2,40%”', () => {
+    expect(found(planted('xuống còn 13,43% (giảm 2,40%)', 'xuống còn 13,34% (giảm 2,40%)'))).toEqual(['change-mismatch 13,34% → 13,43%']);
+  });
+
+  it('the start “15,38%” printed nowhere else, 15,83% printed for it before: the start is found', () => {
+    expect(found(planted('từ 15,83% xuống còn 13,43%', 'từ 15,38% xuống còn 13,43%'))).toEqual(['change-mismatch 15,38% → 15,83%']);
+  });
+
+  it('a change taken from another year’s start (5,99 = 19,42 − 13,43), its ends printed elsewhere too: the change is found', () => {
+    expect(found(planted('xuống còn 13,43% (giảm 2,40%)', 'xuống còn 13,43% (giảm 5,99%)'))).toEqual(['change-mismatch 5,99% → 2,40%']);
+  });
+});
