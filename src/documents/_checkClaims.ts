@@ -71,6 +71,7 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
   checkPlans(claims.filter((c): c is PercentOfPlanClaim => c.kind === 'percent-of-plan'));
   checkTargets(claims.filter((c): c is ReductionTargetClaim => c.kind === 'reduction-target'));
   checkTableFigures(claims.filter((c): c is TableFigureClaim => c.kind === 'table-figure'));
+  partsWithTheirOwnParts();
 
   for (const c of claims) {
     const s = status.get(c) ?? { status: 'unchecked' as const, note: null };
@@ -502,6 +503,46 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
       location: where(c.end.location),
       message: `“${c.end.text}” at the end of the year: ${c.start.text} at the start − ${c.exits.map((e) => e.text).join(' − ')} out${c.entries.length === 0 ? '' : ` + ${c.entries.map((e) => e.text).join(' + ')} in`} = ${vn(expected, 0)} hộ, printed ${c.end.text} (off by ${vn(diff, 0).replace('-', '')})`,
     });
+  }
+
+  /**
+   * “88.449 triệu đồng, trong đó: ngân sách trung ương 69.950 triệu đồng (vốn đầu tư 38.600 triệu đồng, vốn sự nghiệp
+   * 30.990 triệu đồng); …”: a total whose parts do not add up by d, one part of which has parts of its own that miss it
+   * by the same d the other way. That part is the wrong figure: the two findings become one, at it, with the sum of
+   * its own parts. Only exact figures of one unit.
+   */
+  function partsWithTheirOwnParts(): void {
+    const sums = claims.filter((c): c is TotalWithPartsClaim => c.kind === 'total-with-parts' && status.get(c)?.status === 'finding' && c.totalElsewhere !== true && c.overlapping !== true && c.subsets !== true);
+    const at = (f: ClaimFigure): FindingLocation => where(f.location);
+    const sameAt = (a: FindingLocation, b: FindingLocation): boolean => a.block === b.block && a.start === b.start;
+    const plain = (c: TotalWithPartsClaim): boolean => [c.total, ...c.parts].every((f) => f.figure.qualifier === null && f.dimension === c.total.dimension && f.figure.unitText === c.total.figure.unitText && f.figure.moneyUnit === c.total.figure.moneyUnit);
+    const gap = (c: TotalWithPartsClaim): Fraction => subtractFractions(c.parts.reduce((a, f) => addFractions(a, f.figure.value), fraction(0n)), c.total.figure.value);
+    for (const outer of sums) {
+      if (!plain(outer)) continue;
+      for (const part of outer.parts) {
+        const inner = sums.find((c) => c !== outer && plain(c) && c.total.figure.unitText === outer.total.figure.unitText && sameAt(at(c.total), at(part)));
+        if (inner === undefined) continue;
+        const d = gap(outer);
+        if (compareFractions(d, fraction(0n)) === 0 || compareFractions(addFractions(d, gap(inner)), fraction(0n)) !== 0) continue;
+        const mine = findings.filter((f) => (f.code === 'parts-exceed-total' || f.code === 'parts-short-of-total') && (sameAt(f.location, at(outer.total)) || sameAt(f.location, at(part))));
+        if (mine.length !== 2) continue;
+        for (const f of mine) findings.splice(findings.indexOf(f), 1);
+        const fits = subtractFractions(part.figure.value, d);
+        const unit = part.dimension === 'money' ? ` ${MONEY_UNIT_LABELS[part.figure.moneyUnit ?? 'dong']}` : part.figure.unitText === '' ? '' : ` ${part.figure.unitText}`;
+        const tooBig = compareFractions(d, fraction(0n)) > 0;
+        findings.push({
+          severity: 'error',
+          code: tooBig ? 'parts-short-of-total' : 'parts-exceed-total',
+          text: inner.sentence,
+          printed: part.text,
+          expected: `${vn(fits, part.figure.decimals)}${unit}`,
+          difference: fractionToDecimal(d).toFixed(),
+          relation: `${inner.total.text} = ${inner.parts.map((p) => p.text).join(' + ')}; ${outer.total.text} = ${outer.parts.map((p) => p.text).join(' + ')}`,
+          location: at(part),
+          message: `“${part.text}”${part.label === undefined ? '' : ` (${part.label})`}: its own parts (${inner.parts.map((p) => p.text).join(' + ')}) add up to ${vn(fits, part.figure.decimals)}${unit}, and with that figure the parts of ${outer.total.text} add up to it too (as printed they are ${tooBig ? 'more' : 'less'} than it by ${vn(tooBig ? d : subtractFractions(fraction(0n), d), part.figure.decimals)}${unit})`,
+        });
+      }
+    }
   }
 
   /** A table-figure claim's one table total (as {@link checkTableFigures} finds it), null when no one column counts it. */

@@ -356,3 +356,21 @@ describe('a change whose end, not the change, is the wrong figure', () => {
     expect(found(planted('xuống còn 13,43% (giảm 2,40%)', 'xuống còn 13,43% (giảm 5,99%)'))).toEqual(['change-mismatch 5,99% → 2,40%']);
   });
 });
+
+describe('a part of a total that has parts of its own', () => {
+  const t = (central: string): string =>
+    `Tổng kinh phí thực hiện năm 2027 là 88.449 triệu đồng, trong đó: ngân sách trung ương ${central} triệu đồng (vốn đầu tư phát triển 38.600 triệu đồng, vốn sự nghiệp 30.990 triệu đồng); ngân sách tỉnh đối ứng 6.959 triệu đồng; vốn lồng ghép từ các chương trình, dự án khác 11.900 triệu đồng.`;
+  const found = (r: CheckReport): string[] => r.findings.map((f) => `${f.code} ${f.printed ?? ''} → ${f.expected ?? ''}`);
+
+  it('both splits adding up: no finding', () => {
+    expect(found(check(t('69.590')))).toEqual([]);
+  });
+
+  it('“ngân sách trung ương 69.950” (for 69.590) misses both the total and its own parts by 360: one finding, at it', () => {
+    expect(found(check(t('69.950')))).toEqual(['parts-short-of-total 69.950 triệu đồng → 69.590 triệu đồng']);
+  });
+
+  it('a part of the inner split wrong is found there alone', () => {
+    expect(found(check(t('69.590').replace('vốn sự nghiệp 30.990', 'vốn sự nghiệp 30.909')))).toEqual(['parts-short-of-total 69.590 triệu đồng → 69.509 triệu đồng']);
+  });
+});
