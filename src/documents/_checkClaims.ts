@@ -71,6 +71,7 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
   checkPlans(claims.filter((c): c is PercentOfPlanClaim => c.kind === 'percent-of-plan'));
   checkTargets(claims.filter((c): c is ReductionTargetClaim => c.kind === 'reduction-target'));
   checkTableFigures(claims.filter((c): c is TableFigureClaim => c.kind === 'table-figure'));
+  partsWithTheirOwnParts();
 
   for (const c of claims) {
     const s = status.get(c) ?? { status: 'unchecked' as const, note: null };
@@ -241,6 +242,29 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
     const exact = subtractFractions(a.figure.value, b.figure.value);
     const decimals = Math.max(a.figure.decimals, b.figure.decimals, c.change.figure.decimals);
     const unit = c.change.dimension === 'percent' ? '%' : ` ${c.change.figure.unitText}`;
+    // one end printed nowhere else, the value that would make the change hold printed elsewhere (the rate of the table's
+    // total row, the same rate in another sentence), the other end not so: that end is the wrong figure, not the change
+    const fitsA = addFractions(b.figure.value, c.change.figure.value);
+    const fitsB = subtractFractions(a.figure.value, c.change.figure.value);
+    // (an end whose own value is printed elsewhere too is corroborated: the change was then taken from another figure, “giảm 5,99%” from another year's start)
+    const seenA = printedElsewhere(a.figure.value, a) === null ? printedElsewhere(fitsA, a) : null;
+    const seenB = printedElsewhere(b.figure.value, b) === null ? printedElsewhere(fitsB, b) : null;
+    if ((seenA === null) !== (seenB === null)) {
+      const [end, fits, seen] = seenA !== null ? [a, fitsA, seenA] : [b, fitsB, seenB!];
+      const d = end.figure.decimals;
+      finding(c, {
+        severity: 'error',
+        code: 'change-mismatch',
+        text: c.sentence,
+        printed: end.text,
+        expected: `${vn(fits, d)}${unit}`,
+        difference: fractionToDecimal(subtractFractions(end.figure.value, fits)).toFixed(),
+        relation: `${c.direction === 'down' ? 'giảm' : 'tăng'} = ${a.text} − ${b.text}`,
+        location: where(end.location),
+        message: `“${end.text}”: with it the change printed, ${c.change.text}, does not hold (${a.text} − ${b.text} = ${vn(exact, decimals)}${unit}); it holds with ${vn(fits, d)}${unit}, the figure ${seen}`,
+      });
+      return;
+    }
     finding(c, {
       severity: 'error',
       code: 'change-mismatch',
@@ -252,6 +276,32 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
       location: where(c.change.location),
       message: `“${c.change.text}”: from ${c.from.text} to ${c.to.text} is a change of ${vn(exact, decimals)}${unit}${c.change.dimension === 'percent' ? ` (${formatInterval(implied, { decimals: decimals + 1 })} within the printed rounding)` : ''}, not ${c.change.text}`,
     });
+  }
+
+  /**
+   * Where the document prints `value` as a figure of the same kind as `f` (its dimension, its decimals), other than
+   * at `f` itself: a rate–count pair's rate or count, an end of another change, a cell of a table's total row; null
+   * when nowhere.
+   */
+  function printedElsewhere(value: Fraction, f: ClaimFigure): string | null {
+    const same = (g: ClaimFigure): boolean => g.dimension === f.dimension && g.figure.decimals === f.figure.decimals && !(g.location.block === f.location.block && g.location.start === f.location.start) && compareFractions(g.figure.value, value) === 0;
+    for (const x of claims) {
+      const figures = x.kind === 'rate-count' ? [x.rate, x.count] : x.kind === 'change' ? [x.from, x.to] : [];
+      const hit = figures.find(same);
+      if (hit !== undefined) return `printed at block ${hit.location.block + 1} (“${hit.text}”)`;
+    }
+    if (f.dimension !== 'percent' && f.dimension !== 'households') return null;
+    for (const { table, layout } of tables) {
+      const total = [...layout.rows].reverse().find((r) => r.role === 'total');
+      if (total === undefined) continue;
+      for (const col of layout.columns) {
+        if ((f.dimension === 'percent') !== (col.kind === 'rate')) continue;
+        const n = cellNumber(table.rows[total.row]?.[col.col]?.text ?? '');
+        if (n === null || n.decimals !== f.figure.decimals) continue;
+        if (compareFractions(fraction(BigInt(n.units), 10n ** BigInt(n.decimals)), value) === 0) return `in the total row of the table at block ${table.index + 1} (“${col.key}”)`;
+      }
+    }
+    return null;
   }
 
   function checkSinceStart(c: ChangeClaim): void {
@@ -426,6 +476,22 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
     const relation = `${c.start.text} − ${c.exits.map((e) => e.text).join(' − ')}${c.entries.map((e) => ` + ${e.text}`).join('')} = ${c.end.text}`;
     if (compareFractions(expected, value(c.end)) === 0) return ok(c, relation);
     const diff = subtractFractions(value(c.end), expected);
+    // the one term a table contradicts, every other the table prints agreeing: that term is wrong, not the end
+    const blamed = flowTermAgainstTable(c);
+    if (blamed !== null) {
+      finding(c, {
+        severity: 'error',
+        code: 'flow-mismatch',
+        text: c.sentence,
+        printed: blamed.term.text,
+        expected: `${vn(blamed.fits, 0)} hộ`,
+        difference: fractionToDecimal(subtractFractions(value(blamed.term), blamed.fits)).toFixed(),
+        relation: 'cuối năm = đầu năm − thoát nghèo + tái nghèo + phát sinh mới',
+        location: where(blamed.term.location),
+        message: `“${blamed.term.text}” in the year's flow (as printed, ${relation.replace(/ = (?=[^=]*$)/, ' ≠ ')}): with ${vn(blamed.fits, 0)} hộ, what the total row of the table at block ${blamed.block} prints in “${blamed.key}”, the flow holds, and the table agrees with its other figures`,
+      });
+      return;
+    }
     const apart = c.end.location.block !== c.location.block;
     finding(c, {
       severity: 'error',
@@ -439,6 +505,75 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
       location: where(apart ? c.location : c.end.location),
       message: `${apart ? `the year's exits and entries do not bridge the start and the end printed in block ${c.end.location.block + 1}: ` : ''}“${c.end.text}” at the end of the year: ${c.start.text} at the start − ${c.exits.map((e) => e.text).join(' − ')} out${c.entries.length === 0 ? '' : ` + ${c.entries.map((e) => e.text).join(' + ')} in`} = ${vn(expected, 0)} hộ, printed ${c.end.text} (off by ${vn(diff, 0).replace('-', '')})`,
     });
+  }
+
+  /**
+   * “88.449 triệu đồng, trong đó: ngân sách trung ương 69.950 triệu đồng (vốn đầu tư 38.600 triệu đồng, vốn sự nghiệp
+   * 30.990 triệu đồng); …”: a total whose parts do not add up by d, one part of which has parts of its own that miss it
+   * by the same d the other way. That part is the wrong figure: the two findings become one, at it, with the sum of
+   * its own parts. Only exact figures of one unit.
+   */
+  function partsWithTheirOwnParts(): void {
+    const sums = claims.filter((c): c is TotalWithPartsClaim => c.kind === 'total-with-parts' && status.get(c)?.status === 'finding' && c.totalElsewhere !== true && c.overlapping !== true && c.subsets !== true);
+    const at = (f: ClaimFigure): FindingLocation => where(f.location);
+    const sameAt = (a: FindingLocation, b: FindingLocation): boolean => a.block === b.block && a.start === b.start;
+    const plain = (c: TotalWithPartsClaim): boolean => [c.total, ...c.parts].every((f) => f.figure.qualifier === null && f.dimension === c.total.dimension && f.figure.unitText === c.total.figure.unitText && f.figure.moneyUnit === c.total.figure.moneyUnit);
+    const gap = (c: TotalWithPartsClaim): Fraction => subtractFractions(c.parts.reduce((a, f) => addFractions(a, f.figure.value), fraction(0n)), c.total.figure.value);
+    for (const outer of sums) {
+      if (!plain(outer)) continue;
+      for (const part of outer.parts) {
+        const inner = sums.find((c) => c !== outer && plain(c) && c.total.figure.unitText === outer.total.figure.unitText && sameAt(at(c.total), at(part)));
+        if (inner === undefined) continue;
+        const d = gap(outer);
+        if (compareFractions(d, fraction(0n)) === 0 || compareFractions(addFractions(d, gap(inner)), fraction(0n)) !== 0) continue;
+        const mine = findings.filter((f) => (f.code === 'parts-exceed-total' || f.code === 'parts-short-of-total') && (sameAt(f.location, at(outer.total)) || sameAt(f.location, at(part))));
+        if (mine.length !== 2) continue;
+        for (const f of mine) findings.splice(findings.indexOf(f), 1);
+        const fits = subtractFractions(part.figure.value, d);
+        const unit = part.dimension === 'money' ? ` ${MONEY_UNIT_LABELS[part.figure.moneyUnit ?? 'dong']}` : part.figure.unitText === '' ? '' : ` ${part.figure.unitText}`;
+        const tooBig = compareFractions(d, fraction(0n)) > 0;
+        findings.push({
+          severity: 'error',
+          code: tooBig ? 'parts-short-of-total' : 'parts-exceed-total',
+          text: inner.sentence,
+          printed: part.text,
+          expected: `${vn(fits, part.figure.decimals)}${unit}`,
+          difference: fractionToDecimal(d).toFixed(),
+          relation: `${inner.total.text} = ${inner.parts.map((p) => p.text).join(' + ')}; ${outer.total.text} = ${outer.parts.map((p) => p.text).join(' + ')}`,
+          location: at(part),
+          message: `“${part.text}”${part.label === undefined ? '' : ` (${part.label})`}: its own parts (${inner.parts.map((p) => p.text).join(' + ')}) add up to ${vn(fits, part.figure.decimals)}${unit}, and with that figure the parts of ${outer.total.text} add up to it too (as printed they are ${tooBig ? 'more' : 'less'} than it by ${vn(tooBig ? d : subtractFractions(fraction(0n), d), part.figure.decimals)}${unit})`,
+        });
+      }
+    }
+  }
+
+  /** A table-figure claim's one table total (as {@link checkTableFigures} finds it), null when no one column counts it. */
+  function tableTotalOf(f: ClaimFigure): { value: Fraction; block: number; key: string } | null {
+    const c = claims.find((x): x is TableFigureClaim => x.kind === 'table-figure' && x.figure.location.block === f.location.block && x.figure.location.start === f.location.start);
+    if (c === undefined) return null;
+    const matches = tableTotals(tables).flatMap((t) => t.columns.filter((x) => x.subject === c.subject && x.stage === c.stage && (c.year === null || x.year === null || x.year === c.year)).map((x) => ({ t, x })));
+    return matches.length === 1 ? { value: fraction(BigInt(matches[0]!.x.value)), block: matches[0]!.t.block, key: matches[0]!.x.key } : null;
+  }
+
+  /**
+   * A flow that does not hold, whose terms a table prints too: the one term the table contradicts, with the
+   * value that makes the flow hold, when that is the table's and the table agrees with at least one other term
+   * and none contradicts it. Null otherwise (the end is then blamed).
+   */
+  function flowTermAgainstTable(c: FlowClaim): { term: ClaimFigure; fits: Fraction; block: number; key: string } | null {
+    const v = (f: ClaimFigure): Fraction => f.figure.value;
+    const sum = (fs: readonly ClaimFigure[]): Fraction => fs.reduce((a, f) => addFractions(a, v(f)), fraction(0n));
+    const terms: Array<{ term: ClaimFigure; fits: Fraction }> = [
+      { term: c.start, fits: subtractFractions(addFractions(v(c.end), sum(c.exits)), sum(c.entries)) },
+      ...c.exits.map((e) => ({ term: e, fits: subtractFractions(addFractions(subtractFractions(v(c.start), v(c.end)), sum(c.entries)), subtractFractions(sum(c.exits), v(e))) })),
+      ...c.entries.map((e) => ({ term: e, fits: subtractFractions(addFractions(subtractFractions(v(c.end), v(c.start)), sum(c.exits)), subtractFractions(sum(c.entries), v(e))) })),
+      { term: c.end, fits: subtractFractions(addFractions(v(c.start), sum(c.entries)), sum(c.exits)) },
+    ];
+    const checked = terms.map((t) => ({ ...t, table: tableTotalOf(t.term) })).filter((t) => t.table !== null);
+    const wrong = checked.filter((t) => compareFractions(t.table!.value, v(t.term)) !== 0);
+    if (wrong.length !== 1 || checked.length < 2) return null;
+    const w = wrong[0]!;
+    return compareFractions(w.fits, w.table!.value) === 0 ? { term: w.term, fits: w.fits, block: w.table!.block, key: w.table!.key } : null;
   }
 
   /**
@@ -823,7 +958,8 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
     const named = p.scope ?? (p.population === '' ? undefined : p.population);
     const places = named === undefined ? undefined : placesNamed(named).length > 0 ? placesNamed(named) : [rowPlaceKey(named)];
     if (places?.length === 0 || (p.population !== '' && placesNamed(p.population).length === 0)) return false;
-    const found = tableTotals(tables, places).flatMap((t) => t.columns.filter((c) => c.subject === 'households').map((c) => ({ block: t.block, label: t.label, key: c.key, value: c.value })));
+    // a table whose rates are all of one moment (“Hộ nghèo cuối năm · Tỷ lệ”) has the households of that moment: a pair of the other moment (“đầu năm … chiếm 11,11%”, beside a column of the poor at the start with no rate) may be on another base
+    const found = tableTotals(tables, places).filter((t) => !otherMoment(t.columns, p.moment)).flatMap((t) => t.columns.filter((c) => c.subject === 'households').map((c) => ({ block: t.block, label: t.label, key: c.key, value: c.value })));
     // a place printed in two tables with two figures: which is the base is not certain
     const bases = found.filter((b, i) => found.findIndex((x) => x.value === b.value) === i);
     if (bases.length !== 1 || bases[0]!.value <= 0) return false;
@@ -959,6 +1095,11 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
       const printed = c.figure.figure.value;
       if (printed.den === 1n && printed.num === BigInt(x.value)) {
         ok(c, `the same as the total row of the table at block ${t.block} (${x.key})`);
+        continue;
+      }
+      // a term of a year's flow found wrong at itself, with the table's figure, is one finding
+      if (findings.some((f) => f.code === 'flow-mismatch' && f.location.block === c.figure.location.block + 1 && f.location.start === c.figure.location.start)) {
+        status.set(c, { status: 'finding', note: null });
         continue;
       }
       finding(c, {
@@ -1122,6 +1263,8 @@ interface TotalFigure {
   readonly stage: TableFigureClaim['stage'];
   readonly year: string | null;
   readonly value: number;
+  /** Whether a rate column of the table is this column over the households. */
+  readonly rated: boolean;
 }
 
 /**
@@ -1154,9 +1297,22 @@ function tableTotals(tables: readonly UnderstoodTable[], places?: readonly strin
   return out;
 }
 
+/**
+ * Whether a table's rates are all of counts at a moment other than `moment` while it also counts the
+ * households at `moment` with no rate: its households column is then the base of the other moment
+ * (a review's table: the households at the review, the poor at the start and at the end, rates at
+ * the end only).
+ */
+function otherMoment(columns: readonly TotalFigure[], moment: string | undefined): boolean {
+  if (moment !== 'start' && moment !== 'end') return false;
+  const rated = columns.filter((c) => c.rated && (c.subject === 'poor' || c.subject === 'near-poor'));
+  return rated.length > 0 && rated.every((c) => c.stage !== moment) && columns.some((c) => !c.rated && c.stage === moment && (c.subject === 'poor' || c.subject === 'near-poor'));
+}
+
 /** A row's count columns tagged from their headers, with the row's figures. */
 function rowFigures(table: UnderstoodTable['table'], layout: UnderstoodTable['layout'], row: number): TotalFigure[] {
   const rateBases = new Set(layout.relations.flatMap((r) => (r.type === 'rate' ? [r.base] : [])));
+  const rateCounts = new Set(layout.relations.flatMap((r) => (r.type === 'rate' ? [r.count] : [])));
   const columns: TotalFigure[] = [];
   for (const c of layout.columns) {
     if (c.kind !== 'count') continue;
@@ -1168,7 +1324,7 @@ function rowFigures(table: UnderstoodTable['table'], layout: UnderstoodTable['la
     const stage = named.stage;
     if (subject === null && (rateBases.has(c.key) || /\b(ho dan|tong so ho|so ho)\b/.test(foldVietnamese(c.header)))) subject = 'households';
     const years = [...new Set([...c.header.matchAll(/\b(20\d\d)\b/g)].map((m) => m[1]!))];
-    columns.push({ key: c.key, subject, stage: subject === 'households' ? null : stage, year: years.length === 1 ? years[0]! : null, value: n.units });
+    columns.push({ key: c.key, subject, stage: subject === 'households' ? null : stage, year: years.length === 1 ? years[0]! : null, value: n.units, rated: rateCounts.has(c.key) });
   }
   return columns;
 }

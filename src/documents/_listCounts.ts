@@ -99,7 +99,7 @@ export function checkListCounts(model: DocumentModel): ListCountChecks {
   const where = (c: ListCount): FindingLocation => ({ block: c.block + 1, ...(model.blocks[c.block]?.position ?? {}), start: c.start, end: c.end });
   for (const [pi, p] of paras.entries()) {
     for (const c of countsIn(p)) {
-      const items = namedItems(paras.slice(pi + 1), c.noun) ?? inlineItems(p.text.slice(c.end)) ?? (isListedNoun(c.noun) ? inlineNames(p.text.slice(c.end)) : null) ?? listAfter(paras, pi);
+      const items = namedItems(paras.slice(pi + 1), c.noun) ?? inlineItems(p.text.slice(c.end)) ?? (isListedNoun(c.noun) ? inlineNames(p.text.slice(c.end)) : null) ?? listAfter(paras, pi, c.noun);
       const summary = `${c.printed}: a list of ${c.count}`;
       if (items === null) {
         const reason = `“${c.printed}”: no list of ${c.noun === 'tieu du an' ? 'Tiểu dự án' : 'items'} found after it to count`;
@@ -244,11 +244,12 @@ const depthOf = (kind: string): number => (kind === 'I' ? 0 : /^1/.test(kind) ? 
 const isDeeper = (kind: string, level: string): boolean => depthOf(kind) > depthOf(level);
 
 /** The list right after the paragraph at `pi`: its items at the level of the first one, until a paragraph that is not of the list. */
-function listAfter(paras: readonly DocumentParagraph[], pi: number): Item[] | null {
+function listAfter(paras: readonly DocumentParagraph[], pi: number, noun: string): Item[] | null {
   const first = paras[pi + 1];
   if (first === undefined || first.index !== paras[pi]!.index + 1) return null;
   const level = markerKind(first);
-  if (level === null) return null;
+  // “… trên địa bàn 8 xã nghèo như sau:” before “I. KẾT QUẢ …”: the document's own parts follow, not a list of places, sources or works
+  if (level === null || (level === 'I' && isListedNoun(noun))) return null;
   const items: Item[] = [];
   const after = paras.slice(pi + 1);
   let last: DocumentParagraph = first;

@@ -120,8 +120,8 @@ const UNIT_RE = new RegExp(`^\\s*(${UNITS.map(([u]) => u.replace(/[.*+?^${}()|[\
 const NUMBER_RE = new RegExp(`(?<![\\d/.,\\p{L}])(${NUM})(?![\\d/]|[.,]\\d)`, 'gu');
 /** “712.115/1.239.405 triệu đồng”: a figure out of another, the unit printed once after both (not a date: no third part). */
 const OUT_OF_RE = new RegExp(`(?<![\\d/.,\\p{L}])(${NUM})\\s*/\\s*(${NUM})(?![\\d/]|[.,]\\d)`, 'gu');
-/** “2.870 triệu đồng/3.450 triệu đồng”: a figure and its unit out of another figure (its unit, the same, checked after). */
-const OUT_OF_UNITS_RE = new RegExp(`(?<![\\d/.,\\p{L}])(${NUM})(\\s*[\\p{L}]+(?: [\\p{L}]+){0,2}\\s*)/\\s*(${NUM})(?![\\d/]|[.,]\\d)`, 'gu');
+/** “61.420 triệu đồng/78.350 triệu đồng”: a figure out of another, the unit printed after each (checked to be the same). */
+const OUT_OF_UNITS_RE = new RegExp(`(?<![\\d/.,\\p{L}])(${NUM})\\s*[\\p{L} ]{1,24}?\\s*/\\s*(${NUM})(?![\\d/]|[.,]\\d)`, 'gu');
 /**
  * Each unit word as spelled with its marks: a word printed with other marks is another word that
  * folds the same (“hỗ trợ”, “họ”, “hồ” are not “hộ”; “đông” is not “đồng”; “cần” is not “căn”;
@@ -433,38 +433,22 @@ export function proseFigures(text: string, options: { readonly englishFormat?: b
       outOf: { digits: planned, value: of, decimals: planned.split(',')[1]?.length ?? 0 },
     });
   }
-  // “2.870 triệu đồng/3.450 triệu đồng”: the same out of another with the unit printed after each, read as one figure out of the other
+  // “61.420 triệu đồng/78.350 triệu đồng”: the unit printed after each, the same — one figure out of the other, in place of the first alone
   OUT_OF_UNITS_RE.lastIndex = 0;
   for (let m = OUT_OF_UNITS_RE.exec(folded); m !== null; m = OUT_OF_UNITS_RE.exec(folded)) {
-    const [all, doneAsPrinted = '', , plannedAsPrinted = ''] = m;
-    const doneEnd = m.index + doneAsPrinted.length;
-    const first = unitAfter(folded, doneEnd, text);
-    const found = unitAfter(folded, m.index + all.length, text);
-    const done = dotGrouped(doneAsPrinted);
-    const planned = dotGrouped(plannedAsPrinted);
-    const value = figureValue(done);
-    const of = figureValue(planned);
-    // the unit after the first figure is all that stands before the slash, and the same unit follows the second
-    if (first === null || found === null || first.word !== found.word || found.dimension === 'percent' || doneEnd + first.match[0].length !== m.index + all.indexOf('/') - (all.slice(0, all.indexOf('/')).length - all.slice(0, all.indexOf('/')).trimEnd().length)) continue;
-    if (value === null || of === null || of.num === 0n) continue;
-    const end = m.index + all.length + found.match[0].length;
-    const { start, qualifier } = qualifierBefore(text, folded, m.index);
-    const at = out.findIndex((f) => f.numberStart === m!.index);
-    if (at >= 0) out.splice(at, 1);
-    out.push({
-      text: text.slice(start, end),
-      start,
-      end,
-      numberStart: m.index,
-      dimension: found.dimension,
-      unitText: text.slice(end - found.match[1]!.length, end),
-      moneyUnit: found.moneyUnit,
-      value,
-      decimals: done.split(',')[1]?.length ?? 0,
-      digits: done,
-      qualifier,
-      outOf: { digits: planned, value: of, decimals: planned.split(',')[1]?.length ?? 0 },
-    });
+    const [, doneAsPrinted = '', plannedAsPrinted = ''] = m;
+    const first = unitAfter(folded, m.index + doneAsPrinted.length, text);
+    const slash = m.index + m[0].length - plannedAsPrinted.length;
+    if (first === null || first.dimension === 'percent' || !/^\s*\/\s*$/.test(folded.slice(m.index + doneAsPrinted.length + first.match[0].length, slash))) continue;
+    const second = unitAfter(folded, m.index + m[0].length, text);
+    if (second === null || second.word !== first.word) continue;
+    const value = figureValue(dotGrouped(doneAsPrinted));
+    const of = figureValue(dotGrouped(plannedAsPrinted));
+    if (value === null || of === null || of.num === 0n || (of.num < OUT_OF_MIN * of.den && !PLACES.has(first.word))) continue;
+    const alone = out.findIndex((f) => f.numberStart === m!.index && f.outOf === undefined);
+    if (alone < 0) continue;
+    const end = m.index + m[0].length + second.match[0].length;
+    out.splice(alone, 1, { ...out[alone]!, text: text.slice(out[alone]!.start, end), end, unitText: text.slice(end - second.match[1]!.length, end), outOf: { digits: dotGrouped(plannedAsPrinted), value: of, decimals: plannedAsPrinted.split(',')[1]?.length ?? 0 } });
   }
   return out.sort((a, b) => a.start - b.start);
 }

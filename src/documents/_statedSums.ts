@@ -356,3 +356,47 @@ export function countAverages<P extends StatedPara>(p: P, ctx: StatedContext<P>)
   }
   return out;
 }
+
+/** A lead that hands a figure out by place: “Chỉ tiêu giảm hộ nghèo giao cho từng xã:”, “phân bổ cho các huyện như sau:”, “cụ thể từng thôn:”. */
+const SPLIT_LEAD = /\b(?:giao|phan bo|phan chia|chia)(?: chi tieu)?(?: cho)? (?:tung|cac|moi) (?:xa|phuong|thi tran|huyen|thon|ban|to dan pho|don vi|dia phuong)\b[^:;.\d]{0,40}:\s*$|\bcu the(?: (?:tung|cac|o cac|cho tung|tai cac) (?:xa|phuong|huyen|thon|ban|dia phuong|don vi))?\s*(?:nhu sau)?\s*:\s*$/;
+/** A place at the head of a part: “xã Bản Xèo”, “thôn Nà Khá”, “phường 3”. */
+const PLACE_HEAD = /^\s*(?:-\s*)?(?:xa|phuong|thi tran|huyen|thi xa|thanh pho|thon|ban|to dan pho|khu pho|ap|xom|to)\s+\S/;
+
+/**
+ * “- Phấn đấu … tương đương giảm 533 hộ nghèo; …” then “- Chỉ tiêu giảm hộ nghèo giao cho từng xã: xã Bản
+ * Xèo 63 hộ, xã Pa Cheo 62 hộ, …”: a change handed out by place, each place with its count, in the line
+ * after the one that prints the change (or its own sentence before the colon). The total is the one
+ * change of the same households (“giảm N hộ nghèo”; cận nghèo apart) printed there; the parts are every
+ * count of the list, each after a place's name, and they must add up to it.
+ */
+export function splitOfLineBefore<P extends StatedPara>(p: P, pi: number, ctx: StatedContext<P>): TotalWithPartsClaim[] {
+  const out: TotalWithPartsClaim[] = [];
+  for (const s of p.sentences) {
+    const colon = p.folded.indexOf(':', s.start);
+    if (colon < 0 || colon >= s.end) continue;
+    const lead = p.folded.slice(s.start, colon + 1);
+    if (!SPLIT_LEAD.test(lead) || p.figures.some((f) => f.start >= s.start && f.end <= colon)) continue;
+    const status = /\bgiam (?:so )?ho can ngheo\b/.test(lead) ? 'can ngheo' : /\bgiam (?:so )?ho ngheo\b/.test(lead) ? 'ngheo' : null;
+    if (status === null) continue;
+    // the parts: every figure of the list, each after a place's name and of households
+    const figures = p.figures.filter((f) => f.start > colon && f.end <= s.end);
+    if (figures.length < 2 || figures.some((f) => f.dimension !== 'households' || !plainFigure(p, f) || ctx.isUsed(p, f))) continue;
+    const heads = figures.map((f, i) => p.folded.slice(i === 0 ? colon + 1 : figures[i - 1]!.end, f.start).replace(/^\s*(?:ho\b)?\s*(?:ngheo\b)?\s*[,;]?/, ''));
+    if (heads.some((h) => !PLACE_HEAD.test(h) || /\b(?:giam|tang|chiem|trong do)\b/.test(h))) continue;
+    // the total: the one change of the same households in the line before (a list item, a line of its own)
+    const q = ctx.paras[pi - 1];
+    if (q === undefined || q.block !== p.block - 1) continue;
+    const changes = q.figures.filter((f) => f.dimension === 'households' && !qualified(f) && /\bgiam\s*$/.test(q.folded.slice(Math.max(0, f.start - 8), f.start)) && new RegExp(String.raw`^\s*(?:ho\s+)?${status}\b`).test(q.folded.slice(f.end, f.end + 16)) && (status === 'can ngheo' || !/^\s*(?:ho\s+)?ngheo\s*(?:va|,)\s*(?:ho\s+)?can ngheo\b/.test(q.folded.slice(f.end, f.end + 30))));
+    if (changes.length !== 1) continue;
+    const total = changes[0]!;
+    out.push({
+      kind: 'total-with-parts',
+      connective: p.text.slice(s.start, colon).replace(/^[\s\-–•+*]+/, '').trim(),
+      total: ctx.fig(q, total),
+      parts: figures.map((f, i) => ctx.fig(p, f, p.text.slice(i === 0 ? colon + 1 : figures[i - 1]!.end, f.start).replace(/^[\s,;]+/, '').trim())),
+      sentence: `${q.text.trim()} … ${p.text.slice(s.start, s.end).trim()}`,
+      location: { block: p.block, start: s.start, end: s.end },
+    });
+  }
+  return out;
+}

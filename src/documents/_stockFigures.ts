@@ -7,6 +7,8 @@ export const RATE_BEFORE = /(?<!\b(?:giam|tang|ha)\s)\bt[yi] le (?:ho )?(can ngh
 const NOT_A_STOCK = /\b(giam|tang|them|thoat|phat sinh|tai ngheo|trong do|trong so|gom|bao gom|rieng|thuoc|binh quan|chiem|ho tro|duoc)\b/;
 /** What follows a place's household count: the households, then the end of the clause or its rate (“45 hộ nghèo, chiếm 8,33%”). */
 const STOCK_AFTER = /^\s*(can ngheo|ngheo|dan cu|dan)?\s*(?:$|[,.;:()]|\b(?:chiem|tuong duong|voi t[yi] le|t[yi] le|giam|tang|so voi)\b)/;
+/** The poor and near-poor households counted together (“tổng số hộ nghèo và hộ cận nghèo”, “hộ nghèo, cận nghèo”): a stock of neither. */
+const BOTH_STATUSES = /\b(?:can ngheo|ngheo)\s*(?:va|,|\+|\/)\s*(?:ho\s+)?(?:can ngheo|ngheo)\b/;
 /** Words before a household count that name the households (“số hộ nghèo của xã Tân Lập là”, “tổng số hộ:”). */
 const COUNT_BEFORE = /\b(?:tong )?so ho( can ngheo| ngheo| dan cu)?\b(?:[^%;\d]|(?<!\d)(?:19|20)\d\d(?!\d)){0,60}(?:\bla|\bco|:)\s*$/;
 /**
@@ -19,7 +21,7 @@ export function stockCount(f: ProseFigure, before: string, after: string): 'poor
   // a clause ends at “;”, “,” and a “:” with words after it (“Số hộ nghèo: 45 hộ” keeps its words)
   const colon = /:\s*$/.test(before) ? before.lastIndexOf(':', before.lastIndexOf(':') - 1) : before.lastIndexOf(':');
   const clause = before.slice(Math.max(before.lastIndexOf(';'), before.lastIndexOf(','), colon) + 1);
-  if (NOT_A_STOCK.test(clause)) return null;
+  if (NOT_A_STOCK.test(clause) || BOTH_STATUSES.test(clause)) return null;
   const next = STOCK_AFTER.exec(after);
   if (next === null) return null;
   const named = COUNT_BEFORE.exec(clause);
@@ -102,7 +104,7 @@ export function stockFigures(text: string, folded: string, figures: readonly Pro
     // “145 hộ nghèo, chiếm 6,50%”: the rate of the count before it, not a share of the poor (“chiếm 40% tổng số hộ nghèo”)
     const ofCount = lastCount !== null && lastCount.subject !== 'households' && /^\s*(?:can ngheo|ngheo)?\s*[,(]\s*(?:chiem|chiem t[yi] le|t[yi] le)\s*$/.test(folded.slice(lastCount.figure.end, f.start)) && !/^\s*(?:so voi |cua |tren )?(?:tong )?(?:so|dan so|nhan khau)\b/.test(folded.slice(f.end, f.end + 30)) ? lastCount : null;
     // “tỷ lệ hộ nghèo đa chiều” is sometimes of the poor and near-poor together
-    if (rate !== null && !/\bda chieu\b/.test(before.slice(rate.index))) out.push({ kind: 'rate', subject: rate[1] === 'can ngheo' ? 'near-poor' : 'poor', ...at, figure: f });
+    if (rate !== null && !/\bda chieu\b/.test(before.slice(rate.index)) && !BOTH_STATUSES.test(before.slice(rate.index))) out.push({ kind: 'rate', subject: rate[1] === 'can ngheo' ? 'near-poor' : 'poor', ...at, figure: f });
     else if (ofCount !== null) out.push({ ...ofCount, kind: 'rate', figure: f });
     lastCount = null;
   }

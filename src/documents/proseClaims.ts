@@ -11,7 +11,7 @@ import { sharesAfterTotal } from './_sharesAfterTotal.js';
 import { changesSinceEarlierStart, sharesOfEarlierStart, subjectAfter } from './_startBefore.js';
 import { cutsBeforeTheirStart } from './_cutsBeforeStart.js';
 import { NARROWED } from './_stockFigures.js';
-import { amongTotals, changesFromLineBefore, countAverages, grandTotals, namedShares, percentsOfNamed, type StatedContext } from './_statedSums.js';
+import { amongTotals, changesFromLineBefore, countAverages, grandTotals, namedShares, percentsOfNamed, splitOfLineBefore, type StatedContext } from './_statedSums.js';
 import { areaOfBase, areaOfFigure, placesOfFigure, type NamedArea } from './_placeNames.js';
 import { sectionYear, startYearOf, yearOfSentence } from './_yearStart.js';
 
@@ -461,7 +461,7 @@ export function extractClaims(model: DocumentModel): ProseClaims {
     yearlyChanges(p);
     claims.push(...sharesAfterTotal(p, pi, stated));
     sharesOfDocumentTotal(p);
-    claims.push(...amongTotals(p, stated), ...grandTotals(p, stated), ...namedShares(p, pi, stated), ...percentsOfNamed(p, pi, stated), ...changesFromLineBefore(p, pi, stated), ...countAverages(p, stated));
+    claims.push(...amongTotals(p, stated), ...grandTotals(p, stated), ...namedShares(p, pi, stated), ...percentsOfNamed(p, pi, stated), ...changesFromLineBefore(p, pi, stated), ...countAverages(p, stated), ...splitOfLineBefore(p, pi, stated));
     claims.push(...sharesOfEarlierStart(p, pi, stated));
     claims.push(...fractionShares(p, pi, stated, (q, qi, sentenceStart, part, words, baseText) => earlierTotal(q, qi, sentenceStart, part, words, areaOfBase(baseText), part.start)));
     for (const c of changesSinceEarlierStart(p, pi, stated)) {
@@ -471,6 +471,8 @@ export function extractClaims(model: DocumentModel): ProseClaims {
     chainedTarget(p);
     // after a target's chain, which reads its cut with its counts
     rateCutsFromStart(p, pi);
+    cutsAfterEndPair(p, pi);
+    changesFromBracketedStart(p);
     targets(p, pi);
     tableFigures(p);
   });
@@ -487,10 +489,13 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       // “giảm 197 hộ nghèo và 128 hộ cận nghèo”: each count of a list after “giảm” is a change, not a stock
       if (inChangeList(p.folded, sentenceAt(p, f.start).start, f.start)) continue;
       // “282 hộ thoát nghèo” in a flow: the poor households that left, as a table's exits column counts them
-      const after = /^\s*(can ngheo|ngheo|dan(?: cu)?|thoat ngheo)\b/.exec(p.folded.slice(f.end, f.end + 20));
-      if (after === null || (after[1] === 'thoat ngheo' && !flowCounts.has(`${p.block}:${f.start}`))) continue;
-      const subject = after[1] === 'can ngheo' ? 'near-poor' : after[1] === 'ngheo' || after[1] === 'thoat ngheo' ? 'poor' : 'households';
       const s = sentenceAt(p, f.start);
+      const after = /^\s*(can ngheo|ngheo|dan(?: cu)?|thoat ngheo)\b/.exec(p.folded.slice(f.end, f.end + 20));
+      // …or the households named right before it, with nothing after it but the end of its clause: “số hộ thoát nghèo là 69 hộ,”, “số hộ nghèo phát sinh mới 13 hộ”, “Tổng số hộ nghèo cuối năm 2026 là 259 hộ, chiếm …”
+      const named = after === null && /^\s*(?:[,;.]|$)/.test(p.folded.slice(f.end, f.end + 4)) ? NAMED_BEFORE.exec(p.folded.slice(s.start, f.start)) : null;
+      if (after === null && named === null) continue;
+      if (after !== null && after[1] === 'thoat ngheo' && !flowCounts.has(`${p.block}:${f.start}`)) continue;
+      const subject = named !== null ? (/\bcan ngheo\b/.test(named[1]!) ? 'near-poor' : 'poor') : after![1] === 'can ngheo' ? 'near-poor' : after![1] === 'ngheo' || after![1] === 'thoat ngheo' ? 'poor' : 'households';
       const sentence = p.folded.slice(s.start, s.end);
       // a count of a named place or part of the area (“xã Tân Lập còn 45 hộ nghèo”) is that row's, not the total's (checkProseAgainstTables)
       if (placesOfFigure(p.text.slice(s.start, f.start)).length > 0) continue;
@@ -759,7 +764,7 @@ export function extractClaims(model: DocumentModel): ProseClaims {
         base: baseWords === null || /dan cu|ho dan/.test(baseWords[1]!) ? 'households' : p.text.slice(r.end + baseWords.index + baseWords[0].length - baseWords[1]!.length, r.end + baseWords[0].length).trim(),
         date: dateNear(p, pi, Math.min(r.start, count.start), s.start),
         // “19.965/371.154 hộ …, chiếm tỷ lệ 5,38%”: the count over its base, both printed
-        ...(count.outOf !== undefined ? { printedBase: fig(p, slashPlan(p, count)) } : bracketedBase !== undefined ? { printedBase: fig(p, bracketedBase) } : sentenceBase !== undefined && baseWords === null ? { printedBase: fig(p, sentenceBase) } : printedBaseFor(p, pi, Math.min(r.start, count.start), people + area, baseWords === null || /dan cu|ho dan/.test(baseWords[1]!))),
+        ...(count.outOf !== undefined ? { printedBase: fig(p, slashPlan(p, count)) } : bracketedBase !== undefined ? { printedBase: fig(p, bracketedBase) } : sentenceBase !== undefined && baseWords === null ? { printedBase: fig(p, sentenceBase) } : printedBaseFor(p, pi, Math.min(r.start, count.start), people + area, baseWords === null || /dan cu|ho dan/.test(baseWords[1]!), moment, yearOf(p, s.start, Math.min(r.start, count.start)).year)),
         ...(scope === '' ? {} : { scope }),
         ...(moment === null ? {} : { moment }),
         ...yearOf(p, s.start, Math.min(r.start, count.start)),
@@ -800,18 +805,24 @@ export function extractClaims(model: DocumentModel): ProseClaims {
 
   /**
    * “Tổng số hộ nghèo và hộ cận nghèo là 2.320 hộ” with no parts after it: the sum of the one count of the poor and the
-   * one count of the near-poor of the whole area printed before (rate–count pairs: “… 1.068 hộ nghèo, chiếm 7,29%”).
+   * one count of the near-poor of the whole area printed before (rate–count pairs: “… 1.068 hộ nghèo, chiếm 7,29%”);
+   * for a total said of a moment (“… cuối năm 2026 là 527 hộ”), the counts of that moment and year when the text prints some.
    */
   function poorAndNearPoor(p: Para): void {
     for (const f of p.figures) {
       // the total may carry its own rate (“… là 2.320 hộ, chiếm 15,83% tổng số hộ dân cư”)
       if (f.dimension !== 'households' || qualified(f) || (used.has(`${p.block}:${f.start}`) && !pairCounts.has(`${p.block}:${f.start}`))) continue;
       const s = sentenceAt(p, f.start);
-      if (!/\btong (?:so )?ho ngheo va (?:ho )?can ngheo(?: (?:toan|cua) [a-z ]{1,20}?)?\s*(?:la|co|:)?\s*:?\s*$/.test(p.folded.slice(s.start, f.start))) continue;
+      if (!/\btong (?:so )?ho ngheo va (?:ho )?can ngheo(?: (?:toan|cua) [a-z ]{1,20}?)?(?: (?:dau|cuoi) nam (?:19|20)\d\d)?\s*(?:la|co|:)?\s*:?\s*$/.test(p.folded.slice(s.start, f.start))) continue;
       // parts printed after it (“…, trong đó hộ nghèo 97 hộ, …”) are read as its parts
       if (/^\s*(?:ho\s*)?[,;:]?\s*(?:trong do|gom|bao gom)\b/.test(p.folded.slice(f.end, f.end + 20))) continue;
+      // a total said of a moment (“… cuối năm 2026 là 527 hộ”) adds the counts of that moment, when the text prints the poor at two
+      const dated = [...p.folded.slice(s.start, f.start).matchAll(/\b(dau|cuoi) nam ((?:19|20)\d\d)\b/g)].pop();
+      const at = dated === undefined ? undefined : { moment: dated[1] === 'dau' ? 'start' : 'end', year: dated[2]! };
       const one = (subject: 'poor' | 'near-poor'): ClaimFigure | undefined => {
-        const pairs = claims.filter((c): c is RateCountClaim => c.kind === 'rate-count' && c.subject === subject && c.population === '' && c.scope === undefined && c.count.figure.qualifier === null && (c.count.location.block < p.block || c.count.location.end <= f.start));
+        const all = claims.filter((c): c is RateCountClaim => c.kind === 'rate-count' && c.subject === subject && c.population === '' && c.scope === undefined && c.count.figure.qualifier === null && (c.count.location.block < p.block || c.count.location.end <= f.start));
+        const ofMoment = at === undefined ? [] : all.filter((c) => c.moment === at.moment && c.year === at.year);
+        const pairs = ofMoment.length > 0 ? ofMoment : all;
         const first = pairs[0];
         return first !== undefined && pairs.every((c) => compareFractions(c.count.figure.value, first.count.figure.value) === 0) ? first.count : undefined;
       };
@@ -871,7 +882,7 @@ export function extractClaims(model: DocumentModel): ProseClaims {
     return same.length > 0 ? same : of.filter((x) => x.area === null);
   }
 
-  function printedBaseFor(p: Para, pi: number, before: number, population: string, ofHouseholds: boolean): { printedBase?: ClaimFigure } {
+  function printedBaseFor(p: Para, pi: number, before: number, population: string, ofHouseholds: boolean, moment: 'start' | 'end' | null = null, year?: string): { printedBase?: ClaimFigure } {
     // a pair about a part of the area (“khu vực nông thôn có …”) is not a share of the whole's households
     if (population !== '' || !ofHouseholds || SUB_AREA.test(p.folded.slice(sentenceAt(p, before).start, before).trimStart())) return {};
     // the base in the same paragraph, or in a list item or lead-in just before a run of list items (“+ Tổng số hộ tự nhiên: …”)
@@ -883,7 +894,30 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       const base = [...q.figures].reverse().find((f) => (k < pi || f.end <= before) && isHouseholdBase(q.folded, f));
       if (base !== undefined) return { printedBase: fig(q, base) };
     }
-    return {};
+    return moment === 'start' && year !== undefined ? datedBaseFor(p, pi, before, year) : {};
+  }
+
+  /**
+   * The households at the start of `year`, printed as such in this paragraph before `before` or in the three before it:
+   * “… 2.845 hộ, tăng 37 hộ so với đầu năm 2026 (2.808 hộ)”, “Tổng số hộ dân cư đầu năm 2026 là 2.808 hộ” — for a pair
+   * dated at that start (“đầu năm 2026 toàn xã có 312 hộ nghèo, chiếm tỷ lệ 11,11%”); none when two differ.
+   */
+  function datedBaseFor(p: Para, pi: number, before: number, year: string): { printedBase?: ClaimFigure } {
+    const bracketed = new RegExp(String.raw`\b(?:dau nam|dau ky) ${year}\s*\(\s*$`);
+    const named = new RegExp(String.raw`\btong so ho(?: dan cu| gia dinh| tu nhien)?(?: (?:toan|cua|tren dia ban) [a-z ]{1,20}?)?(?: vao)? (?:dau nam|dau ky) ${year}\s*(?:la|co|:)\s*$`);
+    const found: Array<{ q: Para; f: ProseFigure }> = [];
+    for (let k = pi; k >= Math.max(0, pi - 3); k--) {
+      const q = paras[k]!;
+      for (const f of q.figures) {
+        if (f.dimension !== 'households' || qualified(f) || (k === pi && f.end > before)) continue;
+        const lead = q.folded.slice(Math.max(0, f.start - 80), f.start);
+        const after = q.folded.slice(f.end, f.end + 16);
+        if (/^\s*(?:ho\s+)?(?:can ngheo|ngheo)\b/.test(after)) continue;
+        if ((bracketed.test(lead) && /^\s*(?:ho\s*)?\)/.test(after)) || named.test(lead)) found.push({ q, f });
+      }
+    }
+    const values = new Set(found.map(({ f }) => `${f.value.num}/${f.value.den}`));
+    return values.size === 1 ? { printedBase: fig(found[0]!.q, found[0]!.f) } : {};
   }
 
   function changes(p: Para): void {
@@ -965,6 +999,86 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       if (start === undefined) continue;
       const sentence = p.text.slice(s.start, s.end).trim();
       claims.push({ kind: 'change', from: start, to: fig(p, end), change: fig(p, cut), direction: 'down', sentence, location: { block: p.block, start: s.start, end: s.end } });
+      changed.add(`${p.block}:${s.start}`);
+    }
+  }
+
+  /**
+   * “Tổng số hộ dân cư toàn xã … là 2.845 hộ, tăng 37 hộ so với đầu năm 2026 (2.808 hộ)”, “… 18.640 triệu đồng, tăng
+   * 1.240 triệu đồng so với năm 2026 (17.400 triệu đồng)”: a figure, its change right after it, and the figure it is
+   * compared with in brackets after “so với …”, all of one kind (households, money, persons; not rates). The change is
+   * the difference of the two, in the direction printed.
+   */
+  function changesFromBracketedStart(p: Para): void {
+    for (const change of p.figures) {
+      if (change.dimension === 'percent' || qualified(change) || change.range !== undefined || used.has(`${p.block}:${change.start}`)) continue;
+      const s = sentenceAt(p, change.start);
+      if (changed.has(`${p.block}:${s.start}`)) continue;
+      const verb = /\b(giam|tang)(?: them)?\s*$/.exec(p.folded.slice(Math.max(s.start, change.start - 12), change.start));
+      if (verb === null) continue;
+      const kind = (f: ProseFigure): boolean => f.dimension === change.dimension && foldVietnamese(f.unitText) === foldVietnamese(change.unitText);
+      const from = p.figures.find((f) => f.start > change.end && f.end <= s.end);
+      if (from === undefined || !kind(from) || qualified(from) || from.range !== undefined || used.has(`${p.block}:${from.start}`)) continue;
+      if (!/^\s*(?:ho\s+)?(?:ngheo\s+|can ngheo\s+|dan cu\s+)?so voi (?:(?:dau|cuoi) (?:nam|ky)|nam|cung ky)(?: (?:19|20)\d\d)?\s*\(\s*$/.test(p.folded.slice(change.end, from.start)) || !/^\s*(?:ho\s*)?(?:ngheo\s*|can ngheo\s*|dan cu\s*)?\)/.test(p.folded.slice(from.end, from.end + 14))) continue;
+      const to = [...p.figures].reverse().find((f) => f.end <= change.start && f.start >= s.start);
+      if (to === undefined || !kind(to) || qualified(to) || to.range !== undefined || !/^\s*(?:ho\s*)?(?:ngheo\s*|can ngheo\s*|dan cu\s*)?[,;]\s*(?:giam|tang)(?: them)?\s*$/.test(p.folded.slice(to.end, change.start))) continue;
+      claims.push({
+        kind: 'change',
+        from: fig(p, from),
+        to: fig(p, to),
+        change: fig(p, change),
+        direction: verb[1] === 'giam' ? 'down' : 'up',
+        sentence: p.text.slice(s.start, s.end).trim(),
+        location: { block: p.block, start: s.start, end: s.end },
+      });
+      changed.add(`${p.block}:${s.start}`);
+    }
+  }
+
+  /**
+   * “Tổng số hộ nghèo cuối năm 2026 là 259 hộ, chiếm tỷ lệ 9,10%, giảm 53 hộ so với đầu năm, tỷ lệ hộ nghèo
+   * giảm 2,01%” after “đầu năm 2026 toàn xã có 312 hộ nghèo, chiếm tỷ lệ 11,11%”: the cuts printed right after a
+   * pair of all the poor at the end of a year, of the count (“giảm 53 hộ”) and of the rate (“tỷ lệ hộ nghèo giảm
+   * 2,01%”), measured from the one pair of all the poor at the start of that year (“đầu năm Y”, “cuối năm Y−1”)
+   * printed before, in this paragraph or the three before it. Not read for a plan, a yearly average, a cut
+   * against a plan, or when two different starts are printed.
+   */
+  function cutsAfterEndPair(p: Para, pi: number): void {
+    for (const s of p.sentences) {
+      if (changed.has(`${p.block}:${s.start}`)) continue;
+      const folded = p.folded.slice(s.start, s.end);
+      if (POPULATION.test(folded) || /\b(phan dau|muc tieu|ke hoach|du kien|binh quan|moi nam|hang nam)\b/.test(folded)) continue;
+      const inS = (c: RateCountClaim): boolean => c.rate.location.block === p.block && c.rate.location.start >= s.start && c.rate.location.end <= s.end;
+      const ends = claims.filter((c): c is RateCountClaim => c.kind === 'rate-count' && c.subject === 'poor' && c.population === '' && c.scope === undefined && c.moment === 'end' && c.year !== undefined && inS(c) && c.count.figure.qualifier === null && c.rate.figure.qualifier === null);
+      if (ends.length !== 1) continue;
+      const end = ends[0]!;
+      const year = Number(end.year);
+      const blocks = new Set(paras.slice(Math.max(0, pi - 3), pi + 1).map((q) => q.block));
+      const before = (c: RateCountClaim): boolean => c.rate.location.block < p.block || c.rate.location.end <= s.start;
+      const starts = claims.filter((c): c is RateCountClaim => c.kind === 'rate-count' && c.subject === 'poor' && c.population === '' && c.scope === undefined && c.moment !== undefined && c.year !== undefined && startYearOf(c.moment, Number(c.year)) === year && c.moment === 'start' && blocks.has(c.rate.location.block) && before(c) && c.count.figure.qualifier === null && c.rate.figure.qualifier === null);
+      const start = starts[0];
+      const same = (a: ClaimFigure, b: ClaimFigure): boolean => compareFractions(a.figure.value, b.figure.value) === 0;
+      if (start === undefined || starts.some((c) => !same(c.count, start.count) || !same(c.rate, start.rate))) continue;
+      // the cuts follow the pair, clause by clause: “, giảm 53 hộ (so với đầu năm)”, “, tỷ lệ hộ nghèo giảm 2,01%”
+      let at = Math.max(end.count.location.end, end.rate.location.end);
+      const cuts: Array<{ f: ProseFigure; kind: 'households' | 'percent' }> = [];
+      for (const f of p.figures) {
+        if (f.start < at || f.end > s.end) continue;
+        const between = p.folded.slice(at, f.start);
+        const lead = /^\s*(?:(?:ho\s+)?(?:ngheo\s*)?(?:so voi (?:dau nam|dau ky)(?: \d{4})?\s*)?)?[,;]\s*((?:t[yi] le(?: ho)? ngheo\s+)?)giam(?: duoc)?\s*$/.exec(between);
+        if (lead === null || qualified(f) || used.has(`${p.block}:${f.start}`)) break;
+        const kind = lead[1] === '' ? 'households' : 'percent';
+        if (f.dimension !== kind || (kind === 'households' && !/^\s*(?:ngheo\s*)?(?:so voi (?:dau nam|dau ky)(?: \d{4})?)?\s*(?:[,;.]|$)/.test(p.folded.slice(f.end, s.end)))) break;
+        if (kind === 'percent' && (/^\s*\/\s*nam\b/.test(p.folded.slice(f.end, f.end + 8)) || /^\s*(?:diem\s*(?:%|phan tram)\s*)?so voi (?!dau nam|dau ky)/.test(p.folded.slice(f.end, f.end + 40)))) break;
+        cuts.push({ f, kind });
+        at = f.end;
+      }
+      if (cuts.length === 0) continue;
+      const sentence = p.text.slice(s.start, s.end).trim();
+      const location = { block: p.block, start: s.start, end: s.end };
+      for (const { f, kind } of cuts) {
+        claims.push({ kind: 'change', from: kind === 'households' ? start.count : start.rate, to: kind === 'households' ? end.count : end.rate, change: fig(p, f), direction: 'down', sentence, location });
+      }
       changed.add(`${p.block}:${s.start}`);
     }
   }
@@ -1978,6 +2092,13 @@ function flowByYear(lead: string, inner: string): boolean {
   const items = inner.split(/;|,(?!\d)/).map((x) => /^\s*nam ((?:19|20)\d\d)\s*:\s*\d[\d.,]*\s+\p{L}[\p{L} ]*$/u.exec(x)?.[1]);
   return items.length >= 2 && items.every((y) => y !== undefined) && new Set(items).size === items.length;
 }
+
+/**
+ * The poor or near-poor households named right before a count, in its clause (folded): “số hộ thoát nghèo
+ * là”, “số hộ tái nghèo”, “số hộ nghèo phát sinh mới”, “số hộ thoát cận nghèo”, “tổng số hộ nghèo cuối năm
+ * 2026 là”. Not the poor and near-poor together, nor a share (“chiếm”) or a change (“giảm”) of them.
+ */
+const NAMED_BEFORE = /(?:^|[,;:]\s*|\btrong do\s+|\bqua ra soat\s*,?\s*)(?:tong )?so ho ((?:thoat |tai )?(?:can )?ngheo(?: phat sinh(?: moi)?)?|phat sinh (?:can )?ngheo(?: moi)?)(?: (?:trong nam|cuoi nam|dau nam|nam)(?: (?:19|20)\d\d)?)?(?:\s+(?:la|con|co))?\s*:?\s*$/;
 
 /** The moments a clause names: đầu năm (start), thoát nghèo (exit), phát sinh (new), tái nghèo (return), cuối năm / còn lại (end). */
 function stagesOf(folded: string): Set<'start' | 'exit' | 'new' | 'return' | 'end'> {
