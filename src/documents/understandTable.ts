@@ -419,7 +419,10 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
     return { ...base, role: s.signal === 'total' ? 'total' : 'subtotal', covers: best.rows, ...(carries.length === 0 ? {} : { carries }) };
   });
 
-  // each indicator under its base is a part of it (“trong đó”): at most it, never added into a total
+  // each indicator under its base is a part of it (“trong đó”): at most it, never added into a total. Rows a total or
+  // subtotal adds up are its items, not indicators that overlap (“2.1 …” over the items 2.2, 3, 4 of a budget by project)
+  const summed = new Set(rows.flatMap((r) => (r.role === 'total' || r.role === 'subtotal' ? (r.covers ?? []) : [])));
+  for (const [j, indicators] of [...overlapBases]) if (indicators.some((x) => summed.has(x))) overlapBases.delete(j);
   for (const indicators of overlapBases.values()) {
     for (const x of indicators) {
       const k = indexOfRow.get(x)!;
