@@ -473,6 +473,11 @@ export function extractClaims(model: DocumentModel): ProseClaims {
     rateCutsFromStart(p, pi);
     cutsAfterEndPair(p, pi);
     changesFromBracketedStart(p);
+    // an end named only before it (“Số hộ cận nghèo cuối năm là 108 hộ, …, giảm 12 hộ so với đầu năm”), once no cut reader took it
+    for (const c of changesSinceEarlierStart(p, pi, stated, { namedBefore: true })) {
+      claims.push(c);
+      changed.add(`${p.block}:${c.location.start}`);
+    }
     targets(p, pi);
     tableFigures(p);
   });
