@@ -10,6 +10,7 @@ import { fractionShares } from './_fractionShares.js';
 import { sharesAfterTotal } from './_sharesAfterTotal.js';
 import { changesSinceEarlierStart, sharesOfEarlierStart, subjectAfter } from './_startBefore.js';
 import { cutsBeforeTheirStart } from './_cutsBeforeStart.js';
+import { labeledFlows } from './_labeledFlows.js';
 import { NARROWED } from './_stockFigures.js';
 import { amongTotals, changesFromLineBefore, countAverages, grandTotals, namedShares, percentsOfNamed, splitOfLineBefore, type StatedContext } from './_statedSums.js';
 import { areaOfBase, areaOfFigure, placesOfFigure, type NamedArea } from './_placeNames.js';
@@ -453,6 +454,11 @@ export function extractClaims(model: DocumentModel): ProseClaims {
     flows(p);
     countChanges(p);
     flowsOfAChange(p, pi);
+    // a flow each of whose figures its own clause names, of the poor or the near-poor: its figures are a table's too
+    for (const c of labeledFlows(p, stated)) {
+      claims.push(c);
+      for (const f of [c.start, ...c.exits, ...c.entries, c.end]) flowCounts.add(`${f.location.block}:${f.location.start}`);
+    }
     for (const c of cutsBeforeTheirStart(p, stated, (at) => changed.has(`${p.block}:${at}`))) {
       claims.push(c);
       changed.add(`${p.block}:${c.location.start}`);

@@ -30,3 +30,38 @@ describe('a change after its end, the households named before the end (“Số h
     expect(check(doc('Đầu năm có 125 hộ nghèo, chiếm 6,78%.', end('12'))).findings).toEqual([]);
   });
 });
+
+describe('a flow each of whose figures its own clause names, of the near-poor as of the poor', () => {
+  const flow = (end: string, subject = 'cận nghèo', exit = 'thoát cận nghèo'): string => `Số hộ ${subject} đầu năm 2.066 hộ, ${exit} 310 hộ, phát sinh mới 95 hộ, cuối năm ${end} hộ.`;
+
+  it('the passage alone: 2.066 − 310 + 95 = 1.851, a printed 1.815 is found at the end', () => {
+    expect(check(flow('1.815')).findings.map(brief)).toEqual(['flow-mismatch “1.815 hộ” → 1.851 hộ']);
+  });
+
+  it('inside a short plan, for the near-poor and for the poor', () => {
+    expect(check(doc(flow('1.815'))).findings.map(brief)).toEqual(['flow-mismatch “1.815 hộ” → 1.851 hộ']);
+    expect(check(doc(flow('1.815', 'nghèo', 'thoát nghèo'))).findings.map(brief)).toEqual(['flow-mismatch “1.815 hộ” → 1.851 hộ']);
+  });
+
+  it('its correct twin is a consistent flow and no finding', () => {
+    const r = check(doc(flow('1.851')));
+    expect(r.findings).toEqual([]);
+    expect(r.claims.filter((c) => c.kind === 'flow').map((c) => c.status)).toEqual(['consistent']);
+  });
+
+  it('over several sentences, each figure named in its own clause', () => {
+    const t = (end: string): string => doc(`Số hộ cận nghèo đầu năm 2026 là 2.066 hộ. Trong năm, thoát cận nghèo 310 hộ, phát sinh mới 95 hộ. Cuối năm còn ${end} hộ cận nghèo.`);
+    expect(check(t('1.815')).findings.map(brief)).toEqual(['flow-mismatch “1.815 hộ” → 1.851 hộ']);
+    expect(check(t('1.851')).findings).toEqual([]);
+  });
+
+  it('the poor’s exits in a near-poor run, a commune’s flow or a plan’s are not read', () => {
+    expect(check(doc(flow('1.815', 'cận nghèo', 'thoát nghèo'))).findings).toEqual([]);
+    expect(check(doc(`Xã Tân Lập: ${flow('1.815')}`)).findings).toEqual([]);
+    expect(check(doc(`Kế hoạch năm 2027: ${flow('1.815')}`)).findings).toEqual([]);
+  });
+
+  it('exits alone, the newly poor not said, are not read as the whole flow', () => {
+    expect(check(doc('Số hộ cận nghèo đầu năm 2.066 hộ, thoát cận nghèo 310 hộ, cuối năm 1.815 hộ.')).findings).toEqual([]);
+  });
+});
