@@ -17,7 +17,8 @@ import { DEFAULT_READINGS, figureInterval as readInterval, intervalInUnitOf, per
 import type { ProseFigure } from './_proseFigures.js';
 import type { CheckedClaim, CheckFinding, CheckSeverity, FindingLocation, UncheckedItem } from './checkReport.js';
 import type { DocumentModel } from './documentModel.js';
-import type { AgainstPlanClaim, ChangeClaim, ClaimFigure, DocumentClaim, FlowClaim, PercentOfPlanClaim, RateCountClaim, RatioClaim, ReductionTargetClaim, TableFigureClaim, TextLocation, TotalWithPartsClaim, YearlyAverageClaim, YearlyChangesClaim } from './proseClaims.js';
+import { netChangeOf } from './_netChanges.js';
+import type { AgainstPlanClaim, ChangeClaim, ClaimFigure, DocumentClaim, FlowClaim, NetChangeClaim, PercentOfPlanClaim, RateCountClaim, RatioClaim, ReductionTargetClaim, TableFigureClaim, TextLocation, TotalWithPartsClaim, YearlyAverageClaim, YearlyChangesClaim } from './proseClaims.js';
 import { roundQuotient } from '../numbers/rounding.js';
 import { negateInterval, formatInterval, intervalContains, pointInterval } from '../numbers/interval.js';
 import { printedInterval } from '../numbers/printedInterval.js';
@@ -62,6 +63,7 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
   for (const c of claims) if (c.kind === 'change' && c.sinceStart !== true) checkChange(c);
   for (const c of claims) if (c.kind === 'yearly-average') checkAverage(c);
   for (const c of claims) if (c.kind === 'flow') checkFlow(c);
+  for (const c of claims) if (c.kind === 'net-change') checkNetChange(c);
   for (const c of claims) if (c.kind === 'ratio') checkRatio(c);
   for (const c of claims) if (c.kind === 'yearly-changes') checkYearlyChanges(c, claims.filter((r): r is RateCountClaim => r.kind === 'rate-count'));
   checkPairs(claims.filter((c): c is RateCountClaim => c.kind === 'rate-count'));
@@ -468,6 +470,24 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
   }
 
   /** End of the year = start − exits + entries (re-poor, newly poor), exactly. */
+  /** “giảm 533 hộ nghèo; trong đó … thoát nghèo 612 hộ, … phát sinh 79 hộ”: the net change is the exits less the entries (a rise: the other way). */
+  function checkNetChange(c: NetChangeClaim): void {
+    const { expected, holds } = netChangeOf(c);
+    const relation = `${c.change.text} = ${netRelation(c)}`;
+    if (holds) return ok(c, relation);
+    finding(c, {
+      severity: 'error',
+      code: 'flow-mismatch',
+      text: c.sentence,
+      printed: c.change.text,
+      expected: `${vn(expected, 0)} hộ`,
+      difference: fractionToDecimal(subtractFractions(c.change.figure.value, expected)).toFixed(),
+      relation: c.direction === 'down' ? 'số giảm = thoát nghèo − tái nghèo − phát sinh mới' : 'số tăng = tái nghèo + phát sinh mới − thoát nghèo',
+      location: where(c.change.location),
+      message: `“${c.change.text}” ${c.direction === 'down' ? 'down' : 'up'}: the year's flows printed with it give ${netRelation(c)} = ${vn(expected, 0)} hộ, not ${c.change.text}`,
+    });
+  }
+
   function checkFlow(c: FlowClaim): void {
     const value = (f: ClaimFigure): Fraction => f.figure.value;
     let expected = value(c.start);
@@ -1239,9 +1259,17 @@ function summary(c: DocumentClaim): string {
       return `${c.start.text} − ${c.exits.map((e) => e.text).join(' − ')}${c.entries.map((e) => ` + ${e.text}`).join('')} = ${c.end.text}`;
     case 'ratio':
       return `${c.figure.text} = ${c.multiple.text} × ${c.other.text}`;
+    case 'net-change':
+      return `${c.direction === 'down' ? 'down' : 'up'} ${c.change.text} = ${netRelation(c)}`;
     case 'yearly-changes':
       return `${c.direction === 'down' ? 'down' : 'up'} ${c.total.text} = ${c.years.map((y) => `${y.sign === 1 ? '' : '−'}${y.change.text} (${y.year})`).join(' + ')}`;
   }
+}
+
+/** A net change's flows written out: “612 hộ − 79 hộ” for a fall, “79 hộ − 612 hộ” for a rise. */
+function netRelation(c: NetChangeClaim): string {
+  const [plus, minus] = c.direction === 'down' ? [c.exits, c.entries] : [c.entries, c.exits];
+  return `${plus.map((f) => f.text).join(' + ')}${minus.map((f) => ` − ${f.text}`).join('')}`;
 }
 
 /** The values a printed figure stands for: a percentage within its printed rounding, a range from end to end, any other figure by its qualifier. */

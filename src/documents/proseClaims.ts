@@ -11,6 +11,7 @@ import { sharesAfterTotal } from './_sharesAfterTotal.js';
 import { changesSinceEarlierStart, sharesOfEarlierStart, subjectAfter } from './_startBefore.js';
 import { cutsBeforeTheirStart } from './_cutsBeforeStart.js';
 import { labeledFlows } from './_labeledFlows.js';
+import { netChanges } from './_netChanges.js';
 import { NARROWED } from './_stockFigures.js';
 import { amongTotals, changesFromLineBefore, countAverages, grandTotals, namedShares, percentsOfNamed, splitOfLineBefore, type StatedContext } from './_statedSums.js';
 import { areaOfBase, areaOfFigure, placesOfFigure, type NamedArea } from './_placeNames.js';
@@ -198,6 +199,21 @@ export interface FlowClaim extends ClaimBase {
   readonly end: ClaimFigure;
 }
 
+/**
+ * “Năm 2026 giảm 533 hộ nghèo; trong đó số hộ thoát nghèo 612 hộ, số hộ nghèo phát sinh 79 hộ”: a net
+ * change of the poor (or near-poor) households and the exits and entries it is made of.
+ */
+export interface NetChangeClaim extends ClaimBase {
+  readonly kind: 'net-change';
+  readonly change: ClaimFigure;
+  /** `'down'` for “giảm” (exits less entries), `'up'` for “tăng” (entries less exits). */
+  readonly direction: 'down' | 'up';
+  /** “thoát (cận) nghèo”. */
+  readonly exits: readonly ClaimFigure[];
+  /** “tái (cận) nghèo”, “phát sinh (mới)”. */
+  readonly entries: readonly ClaimFigure[];
+}
+
 /** What a household figure is in a flow of the poor. */
 type FlowRole = 'start' | 'exit' | 'entry' | 'end' | null;
 
@@ -246,7 +262,7 @@ export interface YearlyChangesClaim extends ClaimBase {
 }
 
 /** A claim the prose makes that arithmetic can check. */
-export type DocumentClaim = TotalWithPartsClaim | RateCountClaim | PercentOfPlanClaim | ReductionTargetClaim | TableFigureClaim | ChangeClaim | YearlyAverageClaim | FlowClaim | RatioClaim | AgainstPlanClaim | YearlyChangesClaim;
+export type DocumentClaim = TotalWithPartsClaim | RateCountClaim | PercentOfPlanClaim | ReductionTargetClaim | TableFigureClaim | ChangeClaim | YearlyAverageClaim | FlowClaim | RatioClaim | AgainstPlanClaim | YearlyChangesClaim | NetChangeClaim;
 
 /** A sentence with figures that no claim uses. */
 export interface UncheckedSentence {
@@ -421,6 +437,8 @@ export function extractClaims(model: DocumentModel): ProseClaims {
   const pairCounts = new Set<string>();
   /** The figures a flow reads (start, exits, entries, end): a table's total row may print them too. */
   const flowCounts = new Set<string>();
+  /** The exits and entries a net change reads (“giảm 612 hộ (trong đó thoát nghèo 845 hộ, phát sinh mới 233 hộ)”): their list splits no total. */
+  const netFlows = new Set<string>();
   /** The figures read as parts from the list items below a total: each may be the total of its own parts. */
   const listParts = new Set<string>();
   /** The exits of each flow with one figure of exits, in the order printed. */
@@ -441,6 +459,15 @@ export function extractClaims(model: DocumentModel): ProseClaims {
 
   paras.forEach((p, pi) => {
     if (p.allFigures.length === 0 && !p.folded.includes('/')) return;
+    // a net change and the exits and entries it is made of (“giảm 533 hộ nghèo; trong đó … thoát nghèo 612 hộ, … phát sinh 79 hộ”):
+    // read first, for its “trong đó” lists flows, not parts that add up to it
+    for (const c of netChanges(p, stated)) {
+      claims.push(c);
+      for (const f of [...c.exits, ...c.entries]) {
+        flowCounts.add(`${f.location.block}:${f.location.start}`);
+        netFlows.add(`${f.location.block}:${f.location.start}`);
+      }
+    }
     totalsWithParts(p, pi);
     breakdowns(p);
     rateCountPairs(p, pi);
@@ -539,6 +566,9 @@ export function extractClaims(model: DocumentModel): ProseClaims {
     }
     let previousTotals: ProseFigure[] = [];
     found.forEach((c, ci) => {
+      // a list of a net change's exits and entries is not a split of the figure before it
+      const first = p.figures.find((f) => f.start >= c.end);
+      if (first !== undefined && netFlows.has(`${p.block}:${first.start}`)) return;
       const sentence = sentenceAt(p, c.at);
       // the connective may open a sentence (“… 342 triệu đồng. Trong đó:”): the total is in the sentence before
       const beforeText = p.text.slice(sentence.start, c.at).trim();

@@ -65,3 +65,35 @@ describe('a flow each of whose figures its own clause names, of the near-poor as
     expect(check(doc('Số hộ cận nghèo đầu năm 2.066 hộ, thoát cận nghèo 310 hộ, cuối năm 1.815 hộ.')).findings).toEqual([]);
   });
 });
+
+describe('a net change and the exits and entries printed with it (“giảm 533 hộ nghèo; trong đó … thoát nghèo 612 hộ, … phát sinh 79 hộ”)', () => {
+  const net = (cut: string, exits = '612', more = ''): string => `Năm 2026 giảm ${cut} hộ nghèo; trong đó số hộ thoát nghèo ${exits} hộ, ${more}số hộ nghèo phát sinh 79 hộ.`;
+
+  it('the passage alone: 621 − 79 = 542, not the 533 printed', () => {
+    expect(check(net('533', '621')).findings.map(brief)).toEqual(['flow-mismatch “533 hộ” → 542 hộ']);
+  });
+
+  it('inside a short plan; the re-poor count with the newly poor', () => {
+    expect(check(doc(net('533', '621'))).findings.map(brief)).toEqual(['flow-mismatch “533 hộ” → 542 hộ']);
+    expect(check(doc(net('533', '612', 'số hộ tái nghèo 10 hộ, '))).findings.map(brief)).toEqual(['flow-mismatch “533 hộ” → 523 hộ']);
+  });
+
+  it('its correct twins are consistent net changes and no finding', () => {
+    for (const t of [net('533'), net('523', '612', 'số hộ tái nghèo 10 hộ, ')]) {
+      const r = check(doc(t));
+      expect(r.findings).toEqual([]);
+      expect(r.claims.filter((c) => c.kind === 'net-change').map((c) => c.status)).toEqual(['consistent']);
+    }
+  });
+
+  it('of the near-poor, and in brackets after an end: never read as parts that add up to the figure before', () => {
+    expect(check(doc('Số hộ cận nghèo giảm 120 hộ, trong đó thoát cận nghèo 150 hộ, phát sinh mới 30 hộ.')).findings).toEqual([]);
+    expect(check(doc('Số hộ cận nghèo giảm 120 hộ, trong đó thoát cận nghèo 150 hộ, phát sinh mới 20 hộ.')).findings.map(brief)).toEqual(['flow-mismatch “120 hộ” → 130 hộ']);
+    expect(check(doc('Số hộ nghèo đầu năm 2026 là 4.827 hộ, cuối năm 4.215 hộ, giảm 612 hộ (trong đó thoát nghèo 845 hộ, phát sinh mới 233 hộ).')).findings).toEqual([]);
+  });
+
+  it('exits alone, a split of the exits, or a commune’s flows are not read as a net change', () => {
+    expect(check(doc('Năm 2026 giảm 533 hộ nghèo; trong đó số hộ thoát nghèo 621 hộ.')).findings).toEqual([]);
+    expect(check(doc('Năm 2026 giảm 533 hộ nghèo; trong đó xã Tân Lập thoát nghèo 621 hộ, phát sinh 79 hộ.')).findings).toEqual([]);
+  });
+});
