@@ -334,11 +334,13 @@ const BASE_WORDS = /\b(tong so ho(?: dan cu| tu nhien| dan| gia dinh)?|tong so h
 /** “Toàn huyện có 24.500 hộ dân cư”, “toàn tỉnh Kon Tum có … hộ gia đình”: the whole area's households, named after the count. */
 const WHOLE_AREA_HAS = /\btoan (?:tinh|huyen|thi xa|thanh pho|xa|phuong|thi tran)(?: [a-z]+){0,3}? co\s*$/;
 const HOUSEHOLDS_AFTER = /^\s*(?:dan cu|gia dinh|tu nhien)\b/;
+/** …or named by nothing after “hộ” but the end of its clause (“Toàn xã có 830 hộ. Trong đó, …”, “… có 830 hộ, 3.520 nhân khẩu”): all of them. */
+const CLAUSE_ENDS_AFTER = /^\s*(?:[.;:]|,(?!\s*(?:chiem|t[yi] le|bang|tuong))|$)/;
 
 /** Whether a count of households is the base of all the households (“Tổng số hộ dân cư là N hộ”, “Toàn huyện có N hộ dân cư”). */
 function isHouseholdBase(folded: string, f: ProseFigure): boolean {
   const before = folded.slice(Math.max(0, f.start - 40), f.start);
-  return f.dimension === 'households' && (BASE_WORDS.test(before) || (WHOLE_AREA_HAS.test(before) && HOUSEHOLDS_AFTER.test(folded.slice(f.end, f.end + 12))));
+  return f.dimension === 'households' && (BASE_WORDS.test(before) || (WHOLE_AREA_HAS.test(before) && (HOUSEHOLDS_AFTER.test(folded.slice(f.end, f.end + 12)) || (f.unitText === 'hộ' && CLAUSE_ENDS_AFTER.test(folded.slice(f.end, f.end + 12))))));
 }
 
 /** The words between all households and a count among them: “(hộ) (dân cư), trong đó (có)”, or “hộ dân cư, còn” (“có 2.870 hộ dân cư, còn 385 hộ nghèo”). */

@@ -97,3 +97,30 @@ describe('a net change and the exits and entries printed with it (“giảm 533 
     expect(check(doc('Năm 2026 giảm 533 hộ nghèo; trong đó xã Tân Lập thoát nghèo 621 hộ, phát sinh 79 hộ.')).findings).toEqual([]);
   });
 });
+
+describe('the base of all households in the sentence before the pairs (“Toàn xã có 830 hộ. Trong đó, hộ nghèo 338 hộ, chiếm 40,72%; …”)', () => {
+  const pairs = (poor: string, near = '14,46', sep = ' '): string => `Toàn xã có 830 hộ.${sep}Trong đó, hộ nghèo 338 hộ, chiếm ${poor}%; hộ cận nghèo 120 hộ, chiếm ${near}%.`;
+
+  it('the passage alone: 338 ÷ 830 = 40,72%, a printed 40,27% is a rate-mismatch on that base', () => {
+    expect(check(pairs('40,27')).findings.map(brief)).toEqual(['rate-mismatch “40,27%” → 40,72%']);
+  });
+
+  it('inside a short plan, the base in its own paragraph, or one pair alone', () => {
+    expect(check(doc(pairs('40,27'))).findings.map(brief)).toEqual(['rate-mismatch “40,27%” → 40,72%']);
+    expect(check(doc(pairs('40,27', '14,46', '\n'))).findings.map(brief)).toEqual(['rate-mismatch “40,27%” → 40,72%']);
+    expect(check(doc('Toàn xã có 830 hộ. Trong đó, hộ nghèo 338 hộ, chiếm 40,27%.')).findings.map(brief)).toEqual(['rate-mismatch “40,27%” → 40,72%']);
+  });
+
+  it('its correct twin: both pairs consistent on the printed base, no finding', () => {
+    const r = check(doc(pairs('40,72')));
+    expect(r.findings).toEqual([]);
+    expect(r.claims.filter((c) => c.kind === 'rate-count').map((c) => [c.status, c.note])).toEqual([
+      ['consistent', '338 hộ ÷ 830 hộ (printed) × 100 = 40,723%, printed 40,72%'],
+      ['consistent', '120 hộ ÷ 830 hộ (printed) × 100 = 14,458%, printed 14,46%'],
+    ]);
+  });
+
+  it('a count of the poor (“Toàn xã có 830 hộ nghèo.”) is no base of all households', () => {
+    expect(check(doc('Toàn xã có 830 hộ nghèo. Trong đó, hộ dân tộc thiểu số 338 hộ, chiếm 40,27%.')).findings.map((f) => f.code)).not.toContain('rate-mismatch');
+  });
+});
