@@ -20,7 +20,7 @@ import type { DocumentModel } from './documentModel.js';
 import { netChangeOf } from './_netChanges.js';
 import type { AgainstPlanClaim, ChangeClaim, ClaimFigure, DocumentClaim, FlowClaim, NetChangeClaim, PercentOfPlanClaim, RateCountClaim, RatioClaim, ReductionTargetClaim, TableFigureClaim, TextLocation, TotalWithPartsClaim, YearlyAverageClaim, YearlyChangesClaim } from './proseClaims.js';
 import { roundQuotient } from '../numbers/rounding.js';
-import { negateInterval, formatInterval, intervalContains, pointInterval } from '../numbers/interval.js';
+import { interval, negateInterval, formatInterval, intervalContains, pointInterval, widenInterval } from '../numbers/interval.js';
 import { printedInterval } from '../numbers/printedInterval.js';
 import { qualified } from './_proseFigures.js';
 
@@ -722,7 +722,8 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
     // “1,5-2%”, “368-491 hộ”: the low end is printed before the figure, joined by a dash
     // a range printed high end first (“2-1,5%”, “491-368 hộ”) is the same interval: its ends are paired smaller with smaller
     const rates = withRangeLows(t.printed.filter((f) => f.dimension === 'percent' && f.figure.qualifier === null));
-    const counts = withRangeLows(t.printed.filter((f) => f.dimension === 'households' && f.figure.qualifier === null && f.location.start > (rates[rates.length - 1]?.location.start ?? Infinity)));
+    // an equivalent count may be approximate (“tương đương khoảng 120 hộ”, “trên 200 hộ”): read within what its qualifier allows
+    const counts = withRangeLows(t.printed.filter((f) => f.dimension === 'households' && (f.figure.qualifier === null || (qualified(f.figure) && f.figure.range === undefined)) && f.location.start > (rates[rates.length - 1]?.location.start ?? Infinity)));
     if (rates.length === 0 || rates.length !== counts.length || rates.length > 2) return null;
     const base = t.printedBase.figure.value;
     // a target's rate is set, not measured (“giảm 3-4%” is 3 and 4 exactly): only its households are rounded, to one either way;
@@ -736,7 +737,9 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
       const low = multiplyFractions(base, divideFractions(subtractFractions(r.figure.value, half), fraction(100n)));
       const high = multiplyFractions(base, divideFractions(addFractions(r.figure.value, half), fraction(100n)));
       const v = count.figure.value;
-      if (compareFractions(v, subtractFractions(low, fraction(1n))) > 0 && compareFractions(v, addFractions(high, fraction(1n))) < 0) return;
+      const fits = interval(subtractFractions(low, fraction(1n)), addFractions(high, fraction(1n)), { lowOpen: true, highOpen: true });
+      const approximate = qualified(count.figure);
+      if (approximate ? intervalsMeet(figureInterval(count.figure), fits) : intervalContains(fits, v)) return;
       off = true;
       finding(t, {
         severity: 'warning',
@@ -747,7 +750,7 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
         difference: fractionToDecimal(subtractFractions(v, exact)).toDecimalPlaces(1).toFixed(),
         relation: `${r.text} × ${t.printedBase!.text} ÷ 100`,
         location: where(count.location),
-        message: `“${count.text}” for a fall of ${r.text}: ${r.text} of the ${t.printedBase!.text} the document prints (block ${t.printedBase!.location.block + 1}) is ${vn(exact, 1)} hộ${decimals === 0 ? '' : ` (${vn(low, 1)} – ${vn(high, 1)} within the rate's rounding)`}, not ${count.text} (off by ${vn(subtractFractions(v, exact), 0).replace('-', '')})`,
+        message: `“${count.text}” for a fall of ${r.text}: ${r.text} of the ${t.printedBase!.text} the document prints (block ${t.printedBase!.location.block + 1}) is ${vn(exact, 1)} hộ${decimals === 0 ? '' : ` (${vn(low, 1)} – ${vn(high, 1)} within the rate's rounding)`}, not ${count.text} (${approximate ? `which allows ${formatInterval(figureInterval(count.figure), { decimals: 0 })} hộ` : `off by ${vn(subtractFractions(v, exact), 0).replace('-', '')}`})`,
       });
     });
     if (!off) ok(t, `${counts.map((c, i) => `${c.text} = ${rates[i]!.text} of ${t.printedBase!.text}`).join('; ')} (the households the document prints)`);
@@ -762,7 +765,8 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
   function checkTargetRates(t: ReductionTargetClaim): 'fit' | 'off' | null {
     const printed = t.printed ?? [];
     const counts = withRangeLows(printed.filter((f) => f.dimension === 'households' && f.figure.qualifier === null));
-    const rates = withRangeLows(printed.filter((f) => f.dimension === 'percent' && f.figure.qualifier === null && f.location.start > (counts[counts.length - 1]?.location.start ?? Infinity)));
+    // the rate may be approximate (“tương đương gần 1,5%”): read within what its qualifier allows
+    const rates = withRangeLows(printed.filter((f) => f.dimension === 'percent' && (f.figure.qualifier === null || (qualified(f.figure) && f.figure.range === undefined)) && f.location.start > (counts[counts.length - 1]?.location.start ?? Infinity)));
     if (counts.length === 0 || rates.length !== counts.length || counts.length > 2 || t.printedBase!.figure.value.num <= 0n) return null;
     const base = t.printedBase!;
     let off = false;
@@ -770,7 +774,9 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
       const r = rates[i]!;
       const iv = printedInterval(r.figure.digits, { kind: 'rate' }).precision;
       const exact = multiplyFractions(divideFractions(count.figure.value, base.figure.value), fraction(100n));
-      if (intervalContains(iv, exact)) return;
+      // an approximate rate holds the exact one within its qualifier's reach, widened by half its last printed digit
+      const allowed = qualified(r.figure) ? widenInterval(figureInterval(r.figure), fraction(1n, 2n * 10n ** BigInt(r.figure.decimals))) : iv;
+      if (intervalContains(allowed, exact)) return;
       off = true;
       const decimals = Math.max(1, r.figure.decimals);
       finding(t, {

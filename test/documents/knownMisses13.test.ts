@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkDocument } from '../../src/documents/checkDocument.js';
 import type { CheckFinding, CheckReport } from '../../src/documents/checkReport.js';
@@ -122,5 +123,44 @@ describe('the base of all households in the sentence before the pairs (“Toàn 
 
   it('a count of the poor (“Toàn xã có 830 hộ nghèo.”) is no base of all households', () => {
     expect(check(doc('Toàn xã có 830 hộ nghèo. Trong đó, hộ dân tộc thiểu số 338 hộ, chiếm 40,27%.')).findings.map((f) => f.code)).not.toContain('rate-mismatch');
+  });
+});
+
+describe('an approximate or bounded equivalent of a rate target (“giảm 1,5%, tương đương khoảng 120 hộ”), within what its qualifier allows', () => {
+  const base = 'Tổng số hộ dân cư toàn huyện: 8.000 hộ. Số hộ nghèo 1.200 hộ, chiếm 15,00%.';
+  const target = (equivalent: string): string => `Năm 2027 phấn đấu giảm tỷ lệ hộ nghèo 1,5%, tương đương ${equivalent}.`;
+
+  it('the passage with its base: 1,5% of 8.000 = 120, “khoảng 150 hộ” (145–155) is found', () => {
+    expect(check(`${base}\n${target('khoảng 150 hộ')}`).findings.map(brief)).toEqual(['target-count-mismatch “khoảng 150 hộ” → 120 hộ']);
+  });
+
+  it('inside a short plan: “trên 200 hộ” and “gần 100 hộ” are found as bounds', () => {
+    expect(check(doc(base, target('trên 200 hộ'))).findings.map(brief)).toEqual(['target-count-mismatch “trên 200 hộ” → 120 hộ']);
+    expect(check(doc(base, target('gần 100 hộ'))).findings.map(brief)).toEqual(['target-count-mismatch “gần 100 hộ” → 120 hộ']);
+  });
+
+  it('correct twins: “khoảng 120 hộ”, “trên 100 hộ”, “gần 120 hộ” give no finding and a consistent target', () => {
+    for (const e of ['khoảng 120 hộ', 'trên 100 hộ', 'gần 120 hộ']) {
+      const r = check(doc(base, target(e)));
+      expect(r.findings).toEqual([]);
+      expect(r.claims.filter((c) => c.kind === 'reduction-target').map((c) => c.status)).toEqual(['consistent']);
+    }
+  });
+
+  it('the other way round: a count target and its approximate rate (“giảm 120 hộ nghèo, tương đương gần 1,2%”)', () => {
+    const t = (rate: string): string => doc(base, `Năm 2027 phấn đấu giảm 120 hộ nghèo, tương đương ${rate}.`);
+    expect(check(t('gần 1,2%')).findings.map(brief)).toEqual(['target-count-mismatch “gần 1,2%” → 1,5%']);
+    expect(check(t('khoảng 1,5%')).findings).toEqual([]);
+  });
+
+  it('an approximate figure within its width is never a finding, whatever the rate (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 2_000, max: 90_000 }), fc.integer({ min: 5, max: 30 }), (households, tenths) => {
+        const exact = (households * tenths) / 1000;
+        const text = doc(`Tổng số hộ dân cư toàn huyện: ${households.toLocaleString('de-DE')} hộ.`, `Năm 2027 phấn đấu giảm tỷ lệ hộ nghèo ${(tenths / 10).toLocaleString('de-DE')}%, tương đương khoảng ${Math.round(exact).toLocaleString('de-DE')} hộ.`);
+        return check(text).findings.length === 0;
+      }),
+      { numRuns: 40 },
+    );
   });
 });
