@@ -164,3 +164,45 @@ describe('an approximate or bounded equivalent of a rate target (“giảm 1,5%,
     );
   });
 });
+
+describe('a plan’s cut in the prose against the total of its table of targets by commune (“Chỉ tiêu giảm”)', () => {
+  const table = [
+    'Biểu 1. Chỉ tiêu giảm hộ nghèo năm 2027 theo xã',
+    'STT\tXã\tTổng số hộ\tHộ nghèo đầu năm\tTỷ lệ (%)\tChỉ tiêu giảm\tHộ nghèo cuối năm\tTỷ lệ (%)',
+    '1\tXã A\t4.500\t720\t16,00\t200\t520\t11,56',
+    '2\tXã B\t3.605\t571\t15,84\t150\t421\t11,68',
+    '3\tXã C\t2.800\t440\t15,71\t120\t320\t11,43',
+    '\tTổng cộng\t10.905\t1.731\t15,87\t470\t1.261\t11,56',
+  ].join('\n');
+  const target = (cut: string, rest = ', tỷ lệ hộ nghèo giảm 4,31 điểm phần trăm, từ 15,87% xuống còn 11,56%', lead = 'Năm 2027 phấn đấu'): string => `${lead} giảm ${cut} hộ nghèo${rest}.`;
+
+  it('the passage with the table alone: the table plans 470, the prose says 407', () => {
+    expect(check(`${target('407')}\n${table}`).findings.map(brief)).toEqual(['figure-differs-from-table “407 hộ” → 470 hộ']);
+  });
+
+  it('inside a short plan: one finding, at the prose’s cut', () => {
+    const r = check(doc('II. MỤC TIÊU NĂM 2027', target('407'), table));
+    expect(r.findings.map(brief)).toEqual(['figure-differs-from-table “407 hộ” → 470 hộ']);
+    expect(r.findings[0]!.message).toMatch(/Tổng cộng.*Chỉ tiêu giảm/);
+  });
+
+  it('its correct twin: the cut is the table’s, and 4,31 points of 10.905 households is 470', () => {
+    const r = check(doc('II. MỤC TIÊU NĂM 2027', target('470'), table));
+    expect(r.findings).toEqual([]);
+    expect(r.claims.filter((c) => c.kind === 'reduction-target').map((c) => [c.summary, c.status])).toEqual([
+      ['470 hộ (poor, planned cut) as in a table', 'consistent'],
+      ['4,31 điểm phần trăm of 10.905 hộ = 470 hộ', 'consistent'],
+    ]);
+  });
+
+  it('the points of the rate that do not stand for the cut both print (4,13 for 4,31) are found at the points', () => {
+    const r = check(doc('II. MỤC TIÊU NĂM 2027', target('470', ', tỷ lệ hộ nghèo giảm 4,13 điểm phần trăm'), table));
+    expect(r.findings.map(brief)).toEqual(['target-count-mismatch “4,13 điểm phần trăm” → 4,31%']);
+  });
+
+  it('a cut of another year, of the near-poor or of a commune is not compared', () => {
+    expect(check(doc('II. MỤC TIÊU', target('407', '', 'Năm 2028 phấn đấu'), table)).findings).toEqual([]);
+    expect(check(doc('II. MỤC TIÊU NĂM 2027', 'Năm 2027 phấn đấu giảm 407 hộ cận nghèo.', table)).findings).toEqual([]);
+    expect(check(doc('II. MỤC TIÊU NĂM 2027', target('407', '', 'Năm 2027 xã Tân Lập phấn đấu'), table)).findings).toEqual([]);
+  });
+});
