@@ -472,8 +472,18 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
   /** End of the year = start − exits + entries (re-poor, newly poor), exactly. */
   /** “giảm 533 hộ nghèo; trong đó … thoát nghèo 612 hộ, … phát sinh 79 hộ”: the net change is the exits less the entries (a rise: the other way). */
   function checkNetChange(c: NetChangeClaim): void {
-    const { expected, holds } = netChangeOf(c);
-    const relation = `${c.change.text} = ${netRelation(c)}`;
+    // one side printed alone: the other from the one table whose total row prints both, the printed side as the prose says
+    let fromTable: { exits?: Fraction; entries?: Fraction } = {};
+    let tableNote = '';
+    if (c.exits.length === 0 || c.entries.length === 0) {
+      const side = sideFromTable(c);
+      if (side === null) return skip(c, `only the ${c.exits.length === 0 ? 'entries' : 'exits'} are printed, and no table's total row prints the ${c.exits.length === 0 ? 'exits' : 'entries'} of the same households with the same ${c.exits.length === 0 ? 'entries' : 'exits'}`);
+      fromTable = side.exits === undefined ? { entries: side.entries! } : { exits: side.exits };
+      tableNote = ` (${side.note})`;
+    }
+    const { expected, holds } = netChangeOf(c, fromTable);
+    const flows = c.exits.length === 0 || c.entries.length === 0 ? `${vn(c.direction === 'down' ? (fromTable.exits ?? sumOf(c.exits)) : (fromTable.entries ?? sumOf(c.entries)), 0)} hộ − ${vn(c.direction === 'down' ? (fromTable.entries ?? sumOf(c.entries)) : (fromTable.exits ?? sumOf(c.exits)), 0)} hộ${tableNote}` : netRelation(c);
+    const relation = `${c.change.text} = ${flows}`;
     if (holds) return ok(c, relation);
     finding(c, {
       severity: 'error',
@@ -484,8 +494,32 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
       difference: fractionToDecimal(subtractFractions(c.change.figure.value, expected)).toFixed(),
       relation: c.direction === 'down' ? 'số giảm = thoát nghèo − tái nghèo − phát sinh mới' : 'số tăng = tái nghèo + phát sinh mới − thoát nghèo',
       location: where(c.change.location),
-      message: `“${c.change.text}” ${c.direction === 'down' ? 'down' : 'up'}: the year's flows printed with it give ${netRelation(c)} = ${vn(expected, 0)} hộ, not ${c.change.text}`,
+      message: `“${c.change.text}” ${c.direction === 'down' ? 'down' : 'up'}: the year's flows printed with it give ${flows} = ${vn(expected, 0)} hộ, not ${c.change.text}`,
     });
+  }
+
+  /**
+   * The side of a net change the prose leaves out, from the one table whose total row counts the
+   * same households' exits (“thoát”) and entries (“phát sinh”, “tái nghèo”, added), its printed side
+   * equal to the prose's, of the same year when both name one. Null when no table, or several, do.
+   */
+  function sideFromTable(c: NetChangeClaim): { exits?: Fraction; entries?: Fraction; note: string } | null {
+    const year = /(?<![\d.,])((?:19|20)\d\d)(?![\d.,]\d)/.exec(c.sentence)?.[1] ?? null;
+    const found: Array<{ exits?: Fraction; entries?: Fraction; note: string }> = [];
+    for (const t of tableTotals(tables)) {
+      const of = t.columns.filter((x) => x.subject === c.subject && (year === null || x.year === null || x.year === year));
+      const exits = of.filter((x) => x.stage === 'exit' && /\bthoat\b/.test(foldVietnamese(x.key)));
+      const entries = of.filter((x) => x.stage === 'new' || x.stage === 'return');
+      if (exits.length !== 1 || entries.length === 0 || entries.filter((x) => x.stage === 'new').length > 1 || entries.filter((x) => x.stage === 'return').length > 1) continue;
+      const exit = fraction(BigInt(exits[0]!.value));
+      const entry = entries.reduce((a, x) => addFractions(a, fraction(BigInt(x.value))), fraction(0n));
+      const printed = c.exits.length === 0 ? { table: entry, prose: sumOf(c.entries) } : { table: exit, prose: sumOf(c.exits) };
+      if (compareFractions(printed.table, printed.prose) !== 0) continue;
+      const keys = (c.exits.length === 0 ? exits : entries).map((x) => `“${x.key}”`).join(' + ');
+      const note = `${c.exits.length === 0 ? 'the exits' : 'the entries'} ${keys} of the total row (“${t.label}”) of the table at block ${t.block}`;
+      found.push(c.exits.length === 0 ? { exits: exit, note } : { entries: entry, note });
+    }
+    return found.length === 1 ? found[0]! : null;
   }
 
   function checkFlow(c: FlowClaim): void {
@@ -1272,10 +1306,16 @@ function summary(c: DocumentClaim): string {
   }
 }
 
+/** The sum of figures as printed. */
+function sumOf(fs: readonly ClaimFigure[]): Fraction {
+  return fs.reduce((a, f) => addFractions(a, f.figure.value), fraction(0n));
+}
+
 /** A net change's flows written out: “612 hộ − 79 hộ” for a fall, “79 hộ − 612 hộ” for a rise. */
 function netRelation(c: NetChangeClaim): string {
-  const [plus, minus] = c.direction === 'down' ? [c.exits, c.entries] : [c.entries, c.exits];
-  return `${plus.map((f) => f.text).join(' + ')}${minus.map((f) => ` − ${f.text}`).join('')}`;
+  const side = (fs: readonly ClaimFigure[], name: string): string => (fs.length === 0 ? `the ${name} of a table` : fs.map((f) => f.text).join(' + '));
+  const [plus, minus] = c.direction === 'down' ? [side(c.exits, 'exits'), side(c.entries, 'entries')] : [side(c.entries, 'entries'), side(c.exits, 'exits')];
+  return `${plus} − ${minus}`;
 }
 
 /** The values a printed figure stands for: a percentage within its printed rounding, a range from end to end, any other figure by its qualifier. */

@@ -205,12 +205,14 @@ export interface FlowClaim extends ClaimBase {
  */
 export interface NetChangeClaim extends ClaimBase {
   readonly kind: 'net-change';
+  /** Whose: the poor or the near-poor households. */
+  readonly subject: 'poor' | 'near-poor';
   readonly change: ClaimFigure;
   /** `'down'` for “giảm” (exits less entries), `'up'` for “tăng” (entries less exits). */
   readonly direction: 'down' | 'up';
-  /** “thoát (cận) nghèo”. */
+  /** “thoát (cận) nghèo”; none when only the entries are printed (the table's exits are used). */
   readonly exits: readonly ClaimFigure[];
-  /** “tái (cận) nghèo”, “phát sinh (mới)”. */
+  /** “tái (cận) nghèo”, “phát sinh (mới)”; none when only the exits are printed (the table's entries are used). */
   readonly entries: readonly ClaimFigure[];
 }
 

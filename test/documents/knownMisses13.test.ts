@@ -206,3 +206,36 @@ describe('a plan’s cut in the prose against the total of its table of targets 
     expect(check(doc('II. MỤC TIÊU NĂM 2027', target('407', '', 'Năm 2027 xã Tân Lập phấn đấu'), table)).findings).toEqual([]);
   });
 });
+
+describe('a net change with one of its flows, the other from the table’s total row', () => {
+  const table = [
+    'Biểu 2. Kết quả rà soát hộ nghèo năm 2026',
+    'STT\tXã\tHộ nghèo đầu năm\tSố hộ thoát nghèo\tSố hộ nghèo phát sinh mới\tHộ nghèo cuối năm',
+    '1\tXã A\t2.000\t250\t30\t1.780',
+    '2\tXã B\t1.600\t200\t25\t1.425',
+    '3\tXã C\t1.227\t162\t24\t1.089',
+    '\tTổng cộng\t4.827\t612\t79\t4.294',
+  ].join('\n');
+
+  it('the exits in the prose, the newly poor in the table: 612 − 79 = 533, a printed 535 is found', () => {
+    expect(check(`Năm 2026 giảm 535 hộ nghèo; trong đó số hộ thoát nghèo 612 hộ.\n${table}`).findings.map(brief)).toEqual(['flow-mismatch “535 hộ” → 533 hộ']);
+    expect(check(doc('Năm 2026 giảm 535 hộ nghèo; trong đó số hộ thoát nghèo 612 hộ.', table)).findings.map(brief)).toEqual(['flow-mismatch “535 hộ” → 533 hộ']);
+  });
+
+  it('the newly poor in the prose, the exits in the table', () => {
+    expect(check(doc('Năm 2026 giảm 535 hộ nghèo, trong đó số hộ nghèo phát sinh mới 79 hộ.', table)).findings.map(brief)).toEqual(['flow-mismatch “535 hộ” → 533 hộ']);
+  });
+
+  it('the correct twin is a consistent net change naming the table', () => {
+    const r = check(doc('Năm 2026 giảm 533 hộ nghèo; trong đó số hộ thoát nghèo 612 hộ.', table));
+    expect(r.findings).toEqual([]);
+    expect(r.claims.filter((c) => c.kind === 'net-change').map((c) => [c.status, c.note])).toEqual([['consistent', '533 hộ = 612 hộ − 79 hộ (the entries “Số hộ nghèo phát sinh mới” of the total row (“Tổng cộng”) of the table at block 5)']]);
+  });
+
+  it('exits the table does not print as the prose does, or no table: not checked (the table figure is compared on its own)', () => {
+    expect(check(doc('Năm 2026 giảm 535 hộ nghèo; trong đó số hộ thoát nghèo 600 hộ.', table)).findings.map((f) => f.code)).toEqual(['figure-differs-from-table']);
+    const r = check(doc('Năm 2026 giảm 535 hộ nghèo; trong đó số hộ thoát nghèo 612 hộ.'));
+    expect(r.findings).toEqual([]);
+    expect(r.claims.filter((c) => c.kind === 'net-change').map((c) => c.status)).toEqual(['unchecked']);
+  });
+});
