@@ -26,6 +26,8 @@ function roleOf(p: StatedPara, f: ProseFigure, previousEnd: number, nextStart: n
   const stop = /[,;.()]/.exec(p.folded.slice(f.end, nextStart));
   const after = p.folded.slice(f.end, stop === null ? nextStart : f.end + stop.index);
   const clause = `${before} # ${after}`;
+  // a breakdown of the figure before (“thoát cận nghèo 310 hộ, trong đó … 120 hộ”) is no term of the flow
+  if (/\b(?:trong do|trong so|bao gom|gom|cu the)\b/.test(p.folded.slice(previousEnd, f.start))) return null;
   const roles = new Set<Role>();
   if (EXIT.test(clause)) roles.add('exit');
   if (ENTRY.test(clause)) roles.add('entry');

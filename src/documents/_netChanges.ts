@@ -7,6 +7,8 @@ import type { NetChangeClaim } from './proseClaims.js';
 
 const EXIT = /\bthoat (?:can )?ngheo\b/;
 const ENTRY = /\b(?:tai (?:can )?ngheo|phat sinh|(?:can )?ngheo moi)\b/;
+/** Words that open a breakdown of the figure before. */
+const BREAKDOWN = /\b(?:trong do|trong so|bao gom|gom|cu the)\b/;
 
 /** The households a stretch of text names: the near-poor only, the poor only, or null (neither, or both). */
 function householdsNamed(folded: string): 'poor' | 'near-poor' | null {
@@ -53,6 +55,8 @@ export function netChanges<P extends StatedPara>(p: P, ctx: StatedContext<P>): N
         const from = Math.max(k === 0 ? change.end : rest[k - 1]!.end, p.folded.lastIndexOf(',', f.start - 1) + 1, p.folded.lastIndexOf(';', f.start - 1) + 1);
         const stop = /[,;.()]/.exec(p.folded.slice(f.end, rest[k + 1]?.start ?? s.end));
         const clause = `${p.folded.slice(from, f.start)} # ${p.folded.slice(f.end, stop === null ? (rest[k + 1]?.start ?? s.end) : f.end + stop.index)}`;
+        // a breakdown of a flow (“…, trong đó thoát nghèo bền vững 400 hộ”) is no flow of its own: past the first, the list is not read
+        if (k > 0 && BREAKDOWN.test(p.folded.slice(rest[k - 1]!.end, f.start))) return null;
         const exit = EXIT.test(clause);
         const entry = ENTRY.test(clause);
         return exit === entry ? null : exit ? 'exit' : 'entry';

@@ -603,6 +603,11 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       // …and before a clause that starts a new statement (“…, thôn Tây 50 hộ; năm 2024 giảm 100 hộ, trong đó …”)
       const nextStatement = yearList(p, c.end) ? -1 : firstNewStatement(p, c.end, inlineEnd);
       if (nextStatement >= 0) inlineEnd = nextStatement;
+      // …and, for a split of the exits (“thoát cận nghèo 310 hộ, trong đó … 120 hộ; phát sinh mới 95 hộ; cuối năm 1.851 hộ”), before the year's next flow
+      if (totals.some((t) => /\bthoat (?:can )?ngheo\b/.test(p.folded.slice(Math.max(0, t.start - 24), Math.min(t.end + 20, c.at))))) {
+        const nextFlow = /[,;]\s*(?:(?:so )?ho\s+)?(?:(?:can )?ngheo\s+)?(?:phat sinh|tai (?:can )?ngheo|cuoi nam|cuoi ky|con lai)\b/.exec(p.folded.slice(c.end, inlineEnd));
+        if (nextFlow !== null) inlineEnd = c.end + nextFlow.index;
+      }
       const inlineText = p.text.slice(c.end, inlineEnd);
       // figures: those a part may be; all: with those in brackets, where its share may be printed
       const items: Array<{ para: Para; figures: ProseFigure[]; all: ProseFigure[]; label: string }> = [];
