@@ -122,7 +122,9 @@ export function changesSinceEarlierStart<P extends StatedPara>(p: P, pi: number,
     const subject = subjectAfter(p.folded.slice(to.end, to.end + 40)) ?? (options.namedBefore === true ? subjectBefore(lead) : null);
     if (subject === null) continue;
     const whose = whoseOf(p, to, p.text.slice(s.start, to.start));
-    const start = startBefore(ctx, pi, subject, { ...whose, year: since[1] ?? whose.year }, s.start);
+    // an end of no year (“Số hộ cận nghèo cuối năm là 108 hộ”) is of the year of the one start printed before (“Đầu năm 2026 có 125 hộ cận nghèo”)
+    const year = since[1] ?? whose.year ?? (options.namedBefore === true ? 'any' : null);
+    const start = startBefore(ctx, pi, subject, { ...whose, year }, s.start);
     if (start === undefined) continue;
     const [a, b] = verb[1] === 'giam' ? [start.f.value, to.value] : [to.value, start.f.value];
     // read only when the direction holds: a rise printed as “giảm” is another relation

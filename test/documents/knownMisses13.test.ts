@@ -30,6 +30,12 @@ describe('a change after its end, the households named before the end (“Số h
   it('a start of other households (the poor under a near-poor end) is not paired', () => {
     expect(check(doc('Đầu năm có 125 hộ nghèo, chiếm 6,78%.', end('12'))).findings).toEqual([]);
   });
+
+  it('an end of no year after the one start of a year (“Đầu năm 2026 có 125 hộ cận nghèo”) is of that year; two starts of two years: not paired', () => {
+    expect(check(doc('Đầu năm 2026 có 125 hộ cận nghèo, chiếm 6,78%.', end('12'))).findings.map(brief)).toEqual(['change-mismatch “12 hộ” → 17 hộ']);
+    expect(check(doc('Đầu năm 2026 có 125 hộ cận nghèo, chiếm 6,78%.', end('17'))).findings).toEqual([]);
+    expect(check(doc('Đầu năm 2025 có 140 hộ cận nghèo. Đầu năm 2026 có 125 hộ cận nghèo, chiếm 6,78%.', end('12'))).findings).toEqual([]);
+  });
 });
 
 describe('a flow each of whose figures its own clause names, of the near-poor as of the poor', () => {
