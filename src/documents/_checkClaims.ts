@@ -746,12 +746,24 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
    * nghèo”), when the document prints its base of households: each count is its rate of the base
    * (within the rate's printed rounding, and one household either way). Null when not checked.
    */
+  /** The households of all the area as the tables' total rows print them (“Tổng số hộ”), when they print one figure. */
+  function tableHouseholds(): { value: Fraction; text: string; where: string; note: string } | undefined {
+    const found = tableTotals(tables).flatMap((t) => t.columns.filter((c) => c.subject === 'households' && c.stage === null).map((c) => ({ t, c })));
+    if (found.length === 0 || new Set(found.map((x) => x.c.value)).size !== 1) return undefined;
+    const { t, c } = found[0]!;
+    const text = `${vn(fraction(BigInt(c.value)), 0)} hộ`;
+    return { value: fraction(BigInt(c.value)), text, where: `the total row (“${t.label}”) of the table at block ${t.block} prints under “${c.key}”`, note: `the households of the table at block ${t.block}` };
+  }
+
   function checkTargetCounts(t: ReductionTargetClaim): 'fit' | 'off' | null {
     const form = t.target.form;
     const other = t.target.equivalent?.form;
-    if (t.printedBase === undefined || t.printed === undefined || t.population !== '') return null;
+    // the households of the area: as the prose prints them, else the one figure the tables' total rows print for them
+    const printedBase = t.printedBase === undefined ? undefined : { value: t.printedBase.figure.value, text: t.printedBase.text, where: `the document prints (block ${t.printedBase.location.block + 1})`, note: 'the households the document prints' };
+    const b = printedBase ?? tableHouseholds();
+    if (b === undefined || t.printed === undefined || t.population !== '') return null;
     // “giảm 45 hộ nghèo, tương ứng giảm 1,2%”: the households set, the rate they stand for printed after them
-    if ((form === 'count' || form === 'count-range') && (other === 'points' || other === 'range')) return checkTargetRates(t);
+    if ((form === 'count' || form === 'count-range') && (other === 'points' || other === 'range')) return t.printedBase === undefined ? null : checkTargetRates(t);
     if ((form !== 'points' && form !== 'range') || (other !== 'count' && other !== 'count-range')) return null;
     // “1,5-2%”, “368-491 hộ”: the low end is printed before the figure, joined by a dash
     // a range printed high end first (“2-1,5%”, “491-368 hộ”) is the same interval: its ends are paired smaller with smaller
@@ -759,7 +771,9 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
     // an equivalent count may be approximate (“tương đương khoảng 120 hộ”, “trên 200 hộ”): read within what its qualifier allows
     const counts = withRangeLows(t.printed.filter((f) => f.dimension === 'households' && (f.figure.qualifier === null || (qualified(f.figure) && f.figure.range === undefined)) && f.location.start > (rates[rates.length - 1]?.location.start ?? Infinity)));
     if (rates.length === 0 || rates.length !== counts.length || rates.length > 2) return null;
-    const base = t.printedBase.figure.value;
+    // on a table's households an exact count is its rate–count pair's to check (on the same base): only an approximate one is read here
+    if (printedBase === undefined && counts.some((c) => !qualified(c.figure))) return null;
+    const base = b.value;
     // a target's rate is set, not measured (“giảm 3-4%” is 3 and 4 exactly): only its households are rounded, to one either way;
     // a rate with decimals (“1,36%”) may itself be a rounded figure, within its last digit
     const decimals = Math.max(...rates.map((r) => r.figure.decimals));
@@ -782,12 +796,12 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
         printed: count.text,
         expected: `${vn(exact, 0)} hộ`,
         difference: fractionToDecimal(subtractFractions(v, exact)).toDecimalPlaces(1).toFixed(),
-        relation: `${r.text} × ${t.printedBase!.text} ÷ 100`,
+        relation: `${r.text} × ${b.text} ÷ 100`,
         location: where(count.location),
-        message: `“${count.text}” for a fall of ${r.text}: ${r.text} of the ${t.printedBase!.text} the document prints (block ${t.printedBase!.location.block + 1}) is ${vn(exact, 1)} hộ${decimals === 0 ? '' : ` (${vn(low, 1)} – ${vn(high, 1)} within the rate's rounding)`}, not ${count.text} (${approximate ? `which allows ${formatInterval(figureInterval(count.figure), { decimals: 0 })} hộ` : `off by ${vn(subtractFractions(v, exact), 0).replace('-', '')}`})`,
+        message: `“${count.text}” for a fall of ${r.text}: ${r.text} of the ${b.text} ${b.where} is ${vn(exact, 1)} hộ${decimals === 0 ? '' : ` (${vn(low, 1)} – ${vn(high, 1)} within the rate's rounding)`}, not ${count.text} (${approximate ? `which allows ${formatInterval(figureInterval(count.figure), { decimals: 0 })} hộ` : `off by ${vn(subtractFractions(v, exact), 0).replace('-', '')}`})`,
       });
     });
-    if (!off) ok(t, `${counts.map((c, i) => `${c.text} = ${rates[i]!.text} of ${t.printedBase!.text}`).join('; ')} (the households the document prints)`);
+    if (!off) ok(t, `${counts.map((c, i) => `${c.text} = ${rates[i]!.text} of ${b.text}`).join('; ')} (${b.note})`);
     return off ? 'off' : 'fit';
   }
 

@@ -159,6 +159,23 @@ describe('an approximate or bounded equivalent of a rate target (“giảm 1,5%,
     expect(check(t('khoảng 1,5%')).findings).toEqual([]);
   });
 
+  it('with no base in the prose, on the households the table’s total row prints (“Tổng số hộ” 8.000)', () => {
+    const table = [
+      'Biểu 1. Hộ nghèo, hộ cận nghèo đầu năm 2027',
+      'STT\tXã\tTổng số hộ\tHộ nghèo\tTỷ lệ (%)\tHộ cận nghèo\tTỷ lệ (%)',
+      '1\tXã A\t4.000\t640\t16,00\t300\t7,50',
+      '2\tXã B\t2.000\t300\t15,00\t150\t7,50',
+      '3\tXã C\t2.000\t260\t13,00\t100\t5,00',
+      '\tTổng cộng\t8.000\t1.200\t15,00\t550\t6,88',
+    ].join('\n');
+    expect(check(doc('II. MỤC TIÊU', target('khoảng 150 hộ'), table)).findings.map(brief)).toEqual(['target-count-mismatch “khoảng 150 hộ” → 120 hộ']);
+    const r = check(doc('II. MỤC TIÊU', target('khoảng 120 hộ'), table));
+    expect(r.findings).toEqual([]);
+    expect(r.claims.filter((c) => c.kind === 'reduction-target').map((c) => c.status)).toEqual(['consistent']);
+    // an exact count is its pair's to check on that base: one finding, not two
+    expect(check(doc('II. MỤC TIÊU', target('150 hộ'), table)).findings.map((f) => f.code)).toEqual(['rate-count-base-mismatch']);
+  });
+
   it('an approximate figure within its width is never a finding, whatever the rate (property)', () => {
     fc.assert(
       fc.property(fc.integer({ min: 2_000, max: 90_000 }), fc.integer({ min: 5, max: 30 }), (households, tenths) => {
