@@ -7,8 +7,10 @@ import type { FlowClaim } from './proseClaims.js';
 /** What one household figure of a flow is, from the words of its own clause. */
 type Role = 'start' | 'exit' | 'entry' | 'end';
 
-const EXIT = /\bthoat (?:can )?ngheo\b/;
-const ENTRY = /\b(?:tai (?:can )?ngheo|phat sinh|(?:can )?ngheo moi)\b/;
+/** An exit's words: “thoát (cận) nghèo”. */
+export const EXIT = /\bthoat (?:can )?ngheo\b/;
+/** An entry's words: “tái (cận) nghèo”, “phát sinh (mới)”, “(cận) nghèo mới”. */
+export const ENTRY = /\b(?:tai (?:can )?ngheo|phat sinh|(?:can )?ngheo moi)\b/;
 const START = /\b(?:dau nam|dau ky|dau giai doan)\b/;
 const END = /\b(?:cuoi nam|cuoi ky|cuoi giai doan)\b|\bcon(?: lai)?\s*(?:la\s*)?:?\s*$/;
 /** A figure read as printed: no qualifier, range or “x/y”, not a change (“giảm 215 hộ”); “thoát nghèo 310 hộ” is an exit, read. */
@@ -44,8 +46,15 @@ function roleOf(p: StatedPara, f: ProseFigure, previousEnd: number, nextStart: n
   return roles.size === 1 ? [...roles][0]! : null;
 }
 
-/** Which households a span of text is about: the near-poor only, the poor only, or neither or both (null). */
-function subjectOf(folded: string): 'poor' | 'near-poor' | null {
+/**
+ * Which households a span of folded text is about: the near-poor only, the poor only, or neither or both (null).
+ *
+ * @param folded - the text, folded (`foldVietnamese`).
+ * @returns the one kind of households it names, or null.
+ * @example
+ * householdsNamed('so ho can ngheo dau nam 2.066 ho, thoat can ngheo 310 ho') //=> 'near-poor'
+ */
+export function householdsNamed(folded: string): 'poor' | 'near-poor' | null {
   const near = /\bcan ngheo\b/.test(folded);
   const poor = /(?<!\bcan )\bngheo\b/.test(folded);
   return near === poor ? null : near ? 'near-poor' : 'poor';
@@ -84,7 +93,7 @@ export function labeledFlows<P extends StatedPara>(p: P, ctx: StatedContext<P>):
     const from = ctx.sentenceAt(p, span[0]!.start).start;
     const to = ctx.sentenceAt(p, span[span.length - 1]!.start).end;
     const folded = p.folded.slice(from, to);
-    if (subjectOf(folded) === null || NOT_A_RECORD.test(folded) || NARROWED.test(folded)) continue;
+    if (householdsNamed(folded) === null || NOT_A_RECORD.test(folded) || NARROWED.test(folded)) continue;
     if (span.some((f) => placesOfFigure(p.text.slice(ctx.sentenceAt(p, f.start).start, f.start)).length > 0)) continue;
     const role = (i: number): Role => roles[si + i]!;
     out.push({

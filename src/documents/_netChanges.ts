@@ -1,21 +1,13 @@
 import { addFractions, compareFractions, fraction, subtractFractions, type Fraction } from '../numbers/fraction.js';
+import { ENTRY, EXIT, householdsNamed } from './_labeledFlows.js';
 import { placesOfFigure } from './_placeNames.js';
 import { qualified, type ProseFigure } from './_proseFigures.js';
 import type { StatedContext, StatedPara } from './_statedSums.js';
 import { NARROWED } from './_stockFigures.js';
 import type { NetChangeClaim } from './proseClaims.js';
 
-const EXIT = /\bthoat (?:can )?ngheo\b/;
-const ENTRY = /\b(?:tai (?:can )?ngheo|phat sinh|(?:can )?ngheo moi)\b/;
 /** Words that open a breakdown of the figure before. */
 const BREAKDOWN = /\b(?:trong do|trong so|bao gom|gom|cu the)\b/;
-
-/** The households a stretch of text names: the near-poor only, the poor only, or null (neither, or both). */
-function householdsNamed(folded: string): 'poor' | 'near-poor' | null {
-  const near = /\bcan ngheo\b/.test(folded);
-  const poor = /(?<!\bcan )\bngheo\b/.test(folded);
-  return near === poor ? null : near ? 'near-poor' : 'poor';
-}
 
 /** Whether a figure is read as printed: no qualifier (“khoảng”, “trên”), no range, no “x/y”. */
 const exact = (f: ProseFigure): boolean => !qualified(f) && f.range === undefined && f.outOf === undefined;
