@@ -17,9 +17,10 @@ import { DEFAULT_READINGS, figureInterval as readInterval, intervalInUnitOf, per
 import type { ProseFigure } from './_proseFigures.js';
 import type { CheckedClaim, CheckFinding, CheckSeverity, FindingLocation, UncheckedItem } from './checkReport.js';
 import type { DocumentModel } from './documentModel.js';
-import type { AgainstPlanClaim, ChangeClaim, ClaimFigure, DocumentClaim, FlowClaim, PercentOfPlanClaim, RateCountClaim, RatioClaim, ReductionTargetClaim, TableFigureClaim, TextLocation, TotalWithPartsClaim, YearlyAverageClaim, YearlyChangesClaim } from './proseClaims.js';
+import { netChangeOf } from './_netChanges.js';
+import type { AgainstPlanClaim, ChangeClaim, ClaimFigure, DocumentClaim, FlowClaim, NetChangeClaim, PercentOfPlanClaim, RateCountClaim, RatioClaim, ReductionTargetClaim, TableFigureClaim, TextLocation, TotalWithPartsClaim, YearlyAverageClaim, YearlyChangesClaim } from './proseClaims.js';
 import { roundQuotient } from '../numbers/rounding.js';
-import { negateInterval, formatInterval, intervalContains, pointInterval } from '../numbers/interval.js';
+import { interval, negateInterval, formatInterval, intervalContains, pointInterval, widenInterval } from '../numbers/interval.js';
 import { printedInterval } from '../numbers/printedInterval.js';
 import { qualified } from './_proseFigures.js';
 
@@ -62,6 +63,7 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
   for (const c of claims) if (c.kind === 'change' && c.sinceStart !== true) checkChange(c);
   for (const c of claims) if (c.kind === 'yearly-average') checkAverage(c);
   for (const c of claims) if (c.kind === 'flow') checkFlow(c);
+  for (const c of claims) if (c.kind === 'net-change') checkNetChange(c);
   for (const c of claims) if (c.kind === 'ratio') checkRatio(c);
   for (const c of claims) if (c.kind === 'yearly-changes') checkYearlyChanges(c, claims.filter((r): r is RateCountClaim => r.kind === 'rate-count'));
   checkPairs(claims.filter((c): c is RateCountClaim => c.kind === 'rate-count'));
@@ -468,6 +470,58 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
   }
 
   /** End of the year = start − exits + entries (re-poor, newly poor), exactly. */
+  /** “giảm 533 hộ nghèo; trong đó … thoát nghèo 612 hộ, … phát sinh 79 hộ”: the net change is the exits less the entries (a rise: the other way). */
+  function checkNetChange(c: NetChangeClaim): void {
+    // one side printed alone: the other from the one table whose total row prints both, the printed side as the prose says
+    let fromTable: { exits?: Fraction; entries?: Fraction } = {};
+    let tableNote = '';
+    if (c.exits.length === 0 || c.entries.length === 0) {
+      const side = sideFromTable(c);
+      if (side === null) return skip(c, `only the ${c.exits.length === 0 ? 'entries' : 'exits'} are printed, and no table's total row prints the ${c.exits.length === 0 ? 'exits' : 'entries'} of the same households with the same ${c.exits.length === 0 ? 'entries' : 'exits'}`);
+      fromTable = side.exits === undefined ? { entries: side.entries! } : { exits: side.exits };
+      tableNote = ` (${side.note})`;
+    }
+    const { expected, holds } = netChangeOf(c, fromTable);
+    const flows = c.exits.length === 0 || c.entries.length === 0 ? `${vn(c.direction === 'down' ? (fromTable.exits ?? sumOf(c.exits)) : (fromTable.entries ?? sumOf(c.entries)), 0)} hộ − ${vn(c.direction === 'down' ? (fromTable.entries ?? sumOf(c.entries)) : (fromTable.exits ?? sumOf(c.exits)), 0)} hộ${tableNote}` : netRelation(c);
+    const relation = `${c.change.text} = ${flows}`;
+    if (holds) return ok(c, relation);
+    finding(c, {
+      severity: 'error',
+      code: 'flow-mismatch',
+      text: c.sentence,
+      printed: c.change.text,
+      expected: `${vn(expected, 0)} hộ`,
+      difference: fractionToDecimal(subtractFractions(c.change.figure.value, expected)).toFixed(),
+      relation: c.direction === 'down' ? 'số giảm = thoát nghèo − tái nghèo − phát sinh mới' : 'số tăng = tái nghèo + phát sinh mới − thoát nghèo',
+      location: where(c.change.location),
+      message: `“${c.change.text}” ${c.direction === 'down' ? 'down' : 'up'}: the year's flows printed with it give ${flows} = ${vn(expected, 0)} hộ, not ${c.change.text}`,
+    });
+  }
+
+  /**
+   * The side of a net change the prose leaves out, from the one table whose total row counts the
+   * same households' exits (“thoát”) and entries (“phát sinh”, “tái nghèo”, added), its printed side
+   * equal to the prose's, of the same year when both name one. Null when no table, or several, do.
+   */
+  function sideFromTable(c: NetChangeClaim): { exits?: Fraction; entries?: Fraction; note: string } | null {
+    const year = /(?<![\d.,])((?:19|20)\d\d)(?![\d.,]\d)/.exec(c.sentence)?.[1] ?? null;
+    const found: Array<{ exits?: Fraction; entries?: Fraction; note: string }> = [];
+    for (const t of tableTotals(tables)) {
+      const of = t.columns.filter((x) => x.subject === c.subject && (year === null || x.year === null || x.year === year));
+      const exits = of.filter((x) => x.stage === 'exit' && /\bthoat\b/.test(foldVietnamese(x.key)));
+      const entries = of.filter((x) => x.stage === 'new' || x.stage === 'return');
+      if (exits.length !== 1 || entries.length === 0 || entries.filter((x) => x.stage === 'new').length > 1 || entries.filter((x) => x.stage === 'return').length > 1) continue;
+      const exit = fraction(BigInt(exits[0]!.value));
+      const entry = entries.reduce((a, x) => addFractions(a, fraction(BigInt(x.value))), fraction(0n));
+      const printed = c.exits.length === 0 ? { table: entry, prose: sumOf(c.entries) } : { table: exit, prose: sumOf(c.exits) };
+      if (compareFractions(printed.table, printed.prose) !== 0) continue;
+      const keys = (c.exits.length === 0 ? exits : entries).map((x) => `“${x.key}”`).join(' + ');
+      const note = `${c.exits.length === 0 ? 'the exits' : 'the entries'} ${keys} of the total row (“${t.label}”) of the table at block ${t.block}`;
+      found.push(c.exits.length === 0 ? { exits: exit, note } : { entries: entry, note });
+    }
+    return found.length === 1 ? found[0]! : null;
+  }
+
   function checkFlow(c: FlowClaim): void {
     const value = (f: ClaimFigure): Fraction => f.figure.value;
     let expected = value(c.start);
@@ -692,19 +746,34 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
    * nghèo”), when the document prints its base of households: each count is its rate of the base
    * (within the rate's printed rounding, and one household either way). Null when not checked.
    */
+  /** The households of all the area as the tables' total rows print them (“Tổng số hộ”), when they print one figure. */
+  function tableHouseholds(): { value: Fraction; text: string; where: string; note: string } | undefined {
+    const found = tableTotals(tables).flatMap((t) => t.columns.filter((c) => c.subject === 'households' && c.stage === null).map((c) => ({ t, c })));
+    if (found.length === 0 || new Set(found.map((x) => x.c.value)).size !== 1) return undefined;
+    const { t, c } = found[0]!;
+    const text = `${vn(fraction(BigInt(c.value)), 0)} hộ`;
+    return { value: fraction(BigInt(c.value)), text, where: `the total row (“${t.label}”) of the table at block ${t.block} prints under “${c.key}”`, note: `the households of the table at block ${t.block}` };
+  }
+
   function checkTargetCounts(t: ReductionTargetClaim): 'fit' | 'off' | null {
     const form = t.target.form;
     const other = t.target.equivalent?.form;
-    if (t.printedBase === undefined || t.printed === undefined || t.population !== '') return null;
+    // the households of the area: as the prose prints them, else the one figure the tables' total rows print for them
+    const printedBase = t.printedBase === undefined ? undefined : { value: t.printedBase.figure.value, text: t.printedBase.text, where: `the document prints (block ${t.printedBase.location.block + 1})`, note: 'the households the document prints' };
+    const b = printedBase ?? tableHouseholds();
+    if (b === undefined || t.printed === undefined || t.population !== '') return null;
     // “giảm 45 hộ nghèo, tương ứng giảm 1,2%”: the households set, the rate they stand for printed after them
-    if ((form === 'count' || form === 'count-range') && (other === 'points' || other === 'range')) return checkTargetRates(t);
+    if ((form === 'count' || form === 'count-range') && (other === 'points' || other === 'range')) return t.printedBase === undefined ? null : checkTargetRates(t);
     if ((form !== 'points' && form !== 'range') || (other !== 'count' && other !== 'count-range')) return null;
     // “1,5-2%”, “368-491 hộ”: the low end is printed before the figure, joined by a dash
     // a range printed high end first (“2-1,5%”, “491-368 hộ”) is the same interval: its ends are paired smaller with smaller
     const rates = withRangeLows(t.printed.filter((f) => f.dimension === 'percent' && f.figure.qualifier === null));
-    const counts = withRangeLows(t.printed.filter((f) => f.dimension === 'households' && f.figure.qualifier === null && f.location.start > (rates[rates.length - 1]?.location.start ?? Infinity)));
+    // an equivalent count may be approximate (“tương đương khoảng 120 hộ”, “trên 200 hộ”): read within what its qualifier allows
+    const counts = withRangeLows(t.printed.filter((f) => f.dimension === 'households' && (f.figure.qualifier === null || (qualified(f.figure) && f.figure.range === undefined)) && f.location.start > (rates[rates.length - 1]?.location.start ?? Infinity)));
     if (rates.length === 0 || rates.length !== counts.length || rates.length > 2) return null;
-    const base = t.printedBase.figure.value;
+    // on a table's households an exact count is its rate–count pair's to check (on the same base): only an approximate one is read here
+    if (printedBase === undefined && counts.some((c) => !qualified(c.figure))) return null;
+    const base = b.value;
     // a target's rate is set, not measured (“giảm 3-4%” is 3 and 4 exactly): only its households are rounded, to one either way;
     // a rate with decimals (“1,36%”) may itself be a rounded figure, within its last digit
     const decimals = Math.max(...rates.map((r) => r.figure.decimals));
@@ -716,7 +785,9 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
       const low = multiplyFractions(base, divideFractions(subtractFractions(r.figure.value, half), fraction(100n)));
       const high = multiplyFractions(base, divideFractions(addFractions(r.figure.value, half), fraction(100n)));
       const v = count.figure.value;
-      if (compareFractions(v, subtractFractions(low, fraction(1n))) > 0 && compareFractions(v, addFractions(high, fraction(1n))) < 0) return;
+      const fits = interval(subtractFractions(low, fraction(1n)), addFractions(high, fraction(1n)), { lowOpen: true, highOpen: true });
+      const approximate = qualified(count.figure);
+      if (approximate ? intervalsMeet(figureInterval(count.figure), fits) : intervalContains(fits, v)) return;
       off = true;
       finding(t, {
         severity: 'warning',
@@ -725,12 +796,12 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
         printed: count.text,
         expected: `${vn(exact, 0)} hộ`,
         difference: fractionToDecimal(subtractFractions(v, exact)).toDecimalPlaces(1).toFixed(),
-        relation: `${r.text} × ${t.printedBase!.text} ÷ 100`,
+        relation: `${r.text} × ${b.text} ÷ 100`,
         location: where(count.location),
-        message: `“${count.text}” for a fall of ${r.text}: ${r.text} of the ${t.printedBase!.text} the document prints (block ${t.printedBase!.location.block + 1}) is ${vn(exact, 1)} hộ${decimals === 0 ? '' : ` (${vn(low, 1)} – ${vn(high, 1)} within the rate's rounding)`}, not ${count.text} (off by ${vn(subtractFractions(v, exact), 0).replace('-', '')})`,
+        message: `“${count.text}” for a fall of ${r.text}: ${r.text} of the ${b.text} ${b.where} is ${vn(exact, 1)} hộ${decimals === 0 ? '' : ` (${vn(low, 1)} – ${vn(high, 1)} within the rate's rounding)`}, not ${count.text} (${approximate ? `which allows ${formatInterval(figureInterval(count.figure), { decimals: 0 })} hộ` : `off by ${vn(subtractFractions(v, exact), 0).replace('-', '')}`})`,
       });
     });
-    if (!off) ok(t, `${counts.map((c, i) => `${c.text} = ${rates[i]!.text} of ${t.printedBase!.text}`).join('; ')} (the households the document prints)`);
+    if (!off) ok(t, `${counts.map((c, i) => `${c.text} = ${rates[i]!.text} of ${b.text}`).join('; ')} (${b.note})`);
     return off ? 'off' : 'fit';
   }
 
@@ -742,7 +813,8 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
   function checkTargetRates(t: ReductionTargetClaim): 'fit' | 'off' | null {
     const printed = t.printed ?? [];
     const counts = withRangeLows(printed.filter((f) => f.dimension === 'households' && f.figure.qualifier === null));
-    const rates = withRangeLows(printed.filter((f) => f.dimension === 'percent' && f.figure.qualifier === null && f.location.start > (counts[counts.length - 1]?.location.start ?? Infinity)));
+    // the rate may be approximate (“tương đương gần 1,5%”): read within what its qualifier allows
+    const rates = withRangeLows(printed.filter((f) => f.dimension === 'percent' && (f.figure.qualifier === null || (qualified(f.figure) && f.figure.range === undefined)) && f.location.start > (counts[counts.length - 1]?.location.start ?? Infinity)));
     if (counts.length === 0 || rates.length !== counts.length || counts.length > 2 || t.printedBase!.figure.value.num <= 0n) return null;
     const base = t.printedBase!;
     let off = false;
@@ -750,7 +822,9 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
       const r = rates[i]!;
       const iv = printedInterval(r.figure.digits, { kind: 'rate' }).precision;
       const exact = multiplyFractions(divideFractions(count.figure.value, base.figure.value), fraction(100n));
-      if (intervalContains(iv, exact)) return;
+      // an approximate rate holds the exact one within its qualifier's reach, widened by half its last printed digit
+      const allowed = qualified(r.figure) ? widenInterval(figureInterval(r.figure), fraction(1n, 2n * 10n ** BigInt(r.figure.decimals))) : iv;
+      if (intervalContains(allowed, exact)) return;
       off = true;
       const decimals = Math.max(1, r.figure.decimals);
       finding(t, {
@@ -1239,9 +1313,23 @@ function summary(c: DocumentClaim): string {
       return `${c.start.text} − ${c.exits.map((e) => e.text).join(' − ')}${c.entries.map((e) => ` + ${e.text}`).join('')} = ${c.end.text}`;
     case 'ratio':
       return `${c.figure.text} = ${c.multiple.text} × ${c.other.text}`;
+    case 'net-change':
+      return `${c.direction === 'down' ? 'down' : 'up'} ${c.change.text} = ${netRelation(c)}`;
     case 'yearly-changes':
       return `${c.direction === 'down' ? 'down' : 'up'} ${c.total.text} = ${c.years.map((y) => `${y.sign === 1 ? '' : '−'}${y.change.text} (${y.year})`).join(' + ')}`;
   }
+}
+
+/** The sum of figures as printed. */
+function sumOf(fs: readonly ClaimFigure[]): Fraction {
+  return fs.reduce((a, f) => addFractions(a, f.figure.value), fraction(0n));
+}
+
+/** A net change's flows written out: “612 hộ − 79 hộ” for a fall, “79 hộ − 612 hộ” for a rise. */
+function netRelation(c: NetChangeClaim): string {
+  const side = (fs: readonly ClaimFigure[], name: string): string => (fs.length === 0 ? `the ${name} of a table` : fs.map((f) => f.text).join(' + '));
+  const [plus, minus] = c.direction === 'down' ? [side(c.exits, 'exits'), side(c.entries, 'entries')] : [side(c.entries, 'entries'), side(c.exits, 'exits')];
+  return `${plus} − ${minus}`;
 }
 
 /** The values a printed figure stands for: a percentage within its printed rounding, a range from end to end, any other figure by its qualifier. */

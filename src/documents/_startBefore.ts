@@ -19,6 +19,12 @@ export function subjectAfter(folded: string): CountSubject | null {
   return m[1] === 'can ngheo' ? 'near-poor' : 'poor';
 }
 
+/** The households a label right before a count names, as its subject (“Số hộ cận nghèo cuối năm là”, “số hộ nghèo còn”), or null. */
+function subjectBefore(lead: string): CountSubject | null {
+  const m = /\bso ho (can ngheo|ngheo)(?: (?:cuoi|dau) (?:nam|ky)(?: (?:19|20)\d\d)?)?(?: (?:la|con(?: lai)?|co))?\s*:?\s*$/.exec(lead);
+  return m === null ? null : m[1] === 'can ngheo' ? 'near-poor' : 'poor';
+}
+
 /** Where a count is of: its places (“toàn xã” is none), its groups (ethnicity, gender…), its year — from its sentence before it. */
 export interface Whose {
   readonly places: string;
@@ -90,12 +96,15 @@ export function startBefore<P extends StatedPara>(ctx: StatedContext<P>, pi: num
  * @param p - the paragraph read.
  * @param pi - its index among the paragraphs.
  * @param ctx - the claim reader's context.
+ * @param options - `namedBefore`: also read an end whose households are named only before it
+ * (“Số hộ cận nghèo cuối năm là 108 hộ, chiếm 5,86%, giảm 12 hộ so với đầu năm”), for a pass after
+ * the readers of a pair's cuts, which read such an end with its rate's cut.
  * @returns a change claim for each such change.
  * @example
  * // “Đầu năm 2025 toàn xã có 179 hộ nghèo.” … “Cuối năm 2025 toàn xã còn 121 hộ nghèo, giảm 58 hộ so với đầu năm.”
  * // → [{ kind: 'change', from: 179 hộ, to: 121 hộ, change: 58 hộ, direction: 'down' }]
  */
-export function changesSinceEarlierStart<P extends StatedPara>(p: P, pi: number, ctx: StatedContext<P>): ChangeClaim[] {
+export function changesSinceEarlierStart<P extends StatedPara>(p: P, pi: number, ctx: StatedContext<P>, options: { readonly namedBefore?: boolean } = {}): ChangeClaim[] {
   const out: ChangeClaim[] = [];
   if (!/\bso voi dau (?:nam|ky)\b/.test(p.folded)) return out;
   for (const change of p.figures) {
@@ -109,10 +118,13 @@ export function changesSinceEarlierStart<P extends StatedPara>(p: P, pi: number,
     if (to === undefined || to.dimension !== 'households' || !plainFigure(p, to)) continue;
     const lead = p.folded.slice(s.start, to.start);
     if (!END.test(lead) || START.test(lead)) continue;
-    const subject = subjectAfter(p.folded.slice(to.end, to.end + 40));
+    // the households named after the end (“còn 121 hộ nghèo”) or, when asked and nothing names them after it, right before it (“Số hộ cận nghèo cuối năm là 108 hộ”)
+    const subject = subjectAfter(p.folded.slice(to.end, to.end + 40)) ?? (options.namedBefore === true ? subjectBefore(lead) : null);
     if (subject === null) continue;
     const whose = whoseOf(p, to, p.text.slice(s.start, to.start));
-    const start = startBefore(ctx, pi, subject, { ...whose, year: since[1] ?? whose.year }, s.start);
+    // an end of no year (“Số hộ cận nghèo cuối năm là 108 hộ”) is of the year of the one start printed before (“Đầu năm 2026 có 125 hộ cận nghèo”)
+    const year = since[1] ?? whose.year ?? (options.namedBefore === true ? 'any' : null);
+    const start = startBefore(ctx, pi, subject, { ...whose, year }, s.start);
     if (start === undefined) continue;
     const [a, b] = verb[1] === 'giam' ? [start.f.value, to.value] : [to.value, start.f.value];
     // read only when the direction holds: a rise printed as “giảm” is another relation

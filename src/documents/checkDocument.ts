@@ -6,6 +6,7 @@ import { checkClaims } from './_checkClaims.js';
 import { checkListCounts } from './_listCounts.js';
 import { checkUnitAmounts } from './_unitAmounts.js';
 import { checkProseAgainstTables } from './_proseAgainstTables.js';
+import { checkTargetsAgainstTables } from './_targetsAgainstTables.js';
 import { checkRepeatedFigures } from './_repeatedFigures.js';
 import { checkRatesOnTextBase } from './_textBases.js';
 import { checkTables } from './_checkTables.js';
@@ -100,9 +101,10 @@ export function checkDocument(model: DocumentModel, options: CheckDocumentOption
   const lists = checkListCounts(read);
   const amounts = checkUnitAmounts(read);
   const against = checkProseAgainstTables(read, tables.understood);
+  const planned = checkTargetsAgainstTables(read, tables.understood);
   const repeated = checkRepeatedFigures(read);
   const onTextBase = checkRatesOnTextBase(read, tables.understood, rounding);
-  const findings: CheckFinding[] = [...notRead, ...tables.findings.filter((f) => !crossSheets.folded.has(f)), ...crossSheets.findings, ...claims.findings, ...lists.findings, ...amounts.findings, ...against.findings, ...repeated.findings, ...onTextBase.findings].sort(
+  const findings: CheckFinding[] = [...notRead, ...tables.findings.filter((f) => !crossSheets.folded.has(f)), ...crossSheets.findings, ...claims.findings, ...lists.findings, ...amounts.findings, ...against.findings, ...planned.findings, ...repeated.findings, ...onTextBase.findings].sort(
     (a, b) => a.location.block - b.location.block || (a.location.row ?? 0) - (b.location.row ?? 0) || (a.location.column ?? 0) - (b.location.column ?? 0) || (a.location.start ?? 0) - (b.location.start ?? 0) || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity],
   );
   // a rate column checked on the households the text prints is no longer unchecked
@@ -113,7 +115,7 @@ export function checkDocument(model: DocumentModel, options: CheckDocumentOption
     ...tables.unchecked.filter((u) => !onBase(u)),
     ...claims.unchecked,
     ...lists.unchecked,
-    ...prose.unchecked.filter((u) => !amounts.read.has(`${u.location.block}:${u.location.start}`) && !lists.read.has(`${u.location.block}:${u.location.start}`) && !against.read.has(`${u.location.block}:${u.location.start}`) && !repeated.read.has(`${u.location.block}:${u.location.start}`) && !onTextBase.read.has(`${u.location.block}:${u.location.start}`)).map((u): UncheckedItem => ({
+    ...prose.unchecked.filter((u) => !amounts.read.has(`${u.location.block}:${u.location.start}`) && !lists.read.has(`${u.location.block}:${u.location.start}`) && !against.read.has(`${u.location.block}:${u.location.start}`) && !planned.read.has(`${u.location.block}:${u.location.start}`) && !repeated.read.has(`${u.location.block}:${u.location.start}`) && !onTextBase.read.has(`${u.location.block}:${u.location.start}`)).map((u): UncheckedItem => ({
       kind: 'sentence',
       location: { block: u.location.block + 1, ...(read.blocks[u.location.block]?.position ?? {}), start: u.location.start, end: u.location.end },
       text: u.sentence,
@@ -127,7 +129,7 @@ export function checkDocument(model: DocumentModel, options: CheckDocumentOption
     ok: errors + warnings === 0,
     findings,
     tables: tables.tables,
-    claims: [...claims.claims, ...lists.claims, ...amounts.claims, ...against.claims, ...repeated.claims, ...onTextBase.claims],
+    claims: [...claims.claims, ...lists.claims, ...amounts.claims, ...against.claims, ...planned.claims, ...repeated.claims, ...onTextBase.claims],
     unchecked,
     counts: { errors, warnings, roundings: findings.length - errors - warnings, blocks: model.blocks.length },
     ...(model.notes === undefined || model.notes.length === 0 ? {} : { notes: model.notes }),

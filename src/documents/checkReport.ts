@@ -58,7 +58,7 @@ export interface CheckedTable {
 
 /** A claim of the prose, as checked. JSON-friendly. */
 export interface CheckedClaim {
-  readonly kind: 'total-with-parts' | 'rate-count' | 'percent-of-plan' | 'reduction-target' | 'table-figure' | 'change' | 'yearly-average' | 'flow' | 'ratio' | 'against-plan' | 'yearly-changes' | 'list-count' | 'unit-amount' | 'repeated-figure';
+  readonly kind: 'total-with-parts' | 'rate-count' | 'percent-of-plan' | 'reduction-target' | 'table-figure' | 'change' | 'yearly-average' | 'flow' | 'ratio' | 'against-plan' | 'yearly-changes' | 'net-change' | 'list-count' | 'unit-amount' | 'repeated-figure';
   readonly location: FindingLocation;
   readonly sentence: string;
   /** The claim in one line (`'2.522 triệu đồng = 2.293 triệu đồng + 229 triệu đồng'`). */

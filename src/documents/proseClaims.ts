@@ -10,6 +10,8 @@ import { fractionShares } from './_fractionShares.js';
 import { sharesAfterTotal } from './_sharesAfterTotal.js';
 import { changesSinceEarlierStart, sharesOfEarlierStart, subjectAfter } from './_startBefore.js';
 import { cutsBeforeTheirStart } from './_cutsBeforeStart.js';
+import { labeledFlows } from './_labeledFlows.js';
+import { netChanges } from './_netChanges.js';
 import { NARROWED } from './_stockFigures.js';
 import { amongTotals, changesFromLineBefore, countAverages, grandTotals, namedShares, percentsOfNamed, splitOfLineBefore, type StatedContext } from './_statedSums.js';
 import { areaOfBase, areaOfFigure, placesOfFigure, type NamedArea } from './_placeNames.js';
@@ -197,6 +199,23 @@ export interface FlowClaim extends ClaimBase {
   readonly end: ClaimFigure;
 }
 
+/**
+ * “Năm 2026 giảm 533 hộ nghèo; trong đó số hộ thoát nghèo 612 hộ, số hộ nghèo phát sinh 79 hộ”: a net
+ * change of the poor (or near-poor) households and the exits and entries it is made of.
+ */
+export interface NetChangeClaim extends ClaimBase {
+  readonly kind: 'net-change';
+  /** Whose: the poor or the near-poor households. */
+  readonly subject: 'poor' | 'near-poor';
+  readonly change: ClaimFigure;
+  /** `'down'` for “giảm” (exits less entries), `'up'` for “tăng” (entries less exits). */
+  readonly direction: 'down' | 'up';
+  /** “thoát (cận) nghèo”; none when only the entries are printed (the table's exits are used). */
+  readonly exits: readonly ClaimFigure[];
+  /** “tái (cận) nghèo”, “phát sinh (mới)”; none when only the exits are printed (the table's entries are used). */
+  readonly entries: readonly ClaimFigure[];
+}
+
 /** What a household figure is in a flow of the poor. */
 type FlowRole = 'start' | 'exit' | 'entry' | 'end' | null;
 
@@ -245,7 +264,7 @@ export interface YearlyChangesClaim extends ClaimBase {
 }
 
 /** A claim the prose makes that arithmetic can check. */
-export type DocumentClaim = TotalWithPartsClaim | RateCountClaim | PercentOfPlanClaim | ReductionTargetClaim | TableFigureClaim | ChangeClaim | YearlyAverageClaim | FlowClaim | RatioClaim | AgainstPlanClaim | YearlyChangesClaim;
+export type DocumentClaim = TotalWithPartsClaim | RateCountClaim | PercentOfPlanClaim | ReductionTargetClaim | TableFigureClaim | ChangeClaim | YearlyAverageClaim | FlowClaim | RatioClaim | AgainstPlanClaim | YearlyChangesClaim | NetChangeClaim;
 
 /** A sentence with figures that no claim uses. */
 export interface UncheckedSentence {
@@ -317,11 +336,13 @@ const BASE_WORDS = /\b(tong so ho(?: dan cu| tu nhien| dan| gia dinh)?|tong so h
 /** “Toàn huyện có 24.500 hộ dân cư”, “toàn tỉnh Kon Tum có … hộ gia đình”: the whole area's households, named after the count. */
 const WHOLE_AREA_HAS = /\btoan (?:tinh|huyen|thi xa|thanh pho|xa|phuong|thi tran)(?: [a-z]+){0,3}? co\s*$/;
 const HOUSEHOLDS_AFTER = /^\s*(?:dan cu|gia dinh|tu nhien)\b/;
+/** …or named by nothing after “hộ” but the end of its clause (“Toàn xã có 830 hộ. Trong đó, …”, “… có 830 hộ, 3.520 nhân khẩu”): all of them. */
+const CLAUSE_ENDS_AFTER = /^\s*(?:[.;:]|,(?!\s*(?:chiem|t[yi] le|bang|tuong))|$)/;
 
 /** Whether a count of households is the base of all the households (“Tổng số hộ dân cư là N hộ”, “Toàn huyện có N hộ dân cư”). */
 function isHouseholdBase(folded: string, f: ProseFigure): boolean {
   const before = folded.slice(Math.max(0, f.start - 40), f.start);
-  return f.dimension === 'households' && (BASE_WORDS.test(before) || (WHOLE_AREA_HAS.test(before) && HOUSEHOLDS_AFTER.test(folded.slice(f.end, f.end + 12))));
+  return f.dimension === 'households' && (BASE_WORDS.test(before) || (WHOLE_AREA_HAS.test(before) && (HOUSEHOLDS_AFTER.test(folded.slice(f.end, f.end + 12)) || (f.unitText === 'hộ' && CLAUSE_ENDS_AFTER.test(folded.slice(f.end, f.end + 12))))));
 }
 
 /** The words between all households and a count among them: “(hộ) (dân cư), trong đó (có)”, or “hộ dân cư, còn” (“có 2.870 hộ dân cư, còn 385 hộ nghèo”). */
@@ -420,6 +441,8 @@ export function extractClaims(model: DocumentModel): ProseClaims {
   const pairCounts = new Set<string>();
   /** The figures a flow reads (start, exits, entries, end): a table's total row may print them too. */
   const flowCounts = new Set<string>();
+  /** The exits and entries a net change reads (“giảm 612 hộ (trong đó thoát nghèo 845 hộ, phát sinh mới 233 hộ)”): their list splits no total. */
+  const netFlows = new Set<string>();
   /** The figures read as parts from the list items below a total: each may be the total of its own parts. */
   const listParts = new Set<string>();
   /** The exits of each flow with one figure of exits, in the order printed. */
@@ -440,6 +463,15 @@ export function extractClaims(model: DocumentModel): ProseClaims {
 
   paras.forEach((p, pi) => {
     if (p.allFigures.length === 0 && !p.folded.includes('/')) return;
+    // a net change and the exits and entries it is made of (“giảm 533 hộ nghèo; trong đó … thoát nghèo 612 hộ, … phát sinh 79 hộ”):
+    // read first, for its “trong đó” lists flows, not parts that add up to it
+    for (const c of netChanges(p, stated)) {
+      claims.push(c);
+      for (const f of [...c.exits, ...c.entries]) {
+        flowCounts.add(`${f.location.block}:${f.location.start}`);
+        netFlows.add(`${f.location.block}:${f.location.start}`);
+      }
+    }
     totalsWithParts(p, pi);
     breakdowns(p);
     rateCountPairs(p, pi);
@@ -453,6 +485,11 @@ export function extractClaims(model: DocumentModel): ProseClaims {
     flows(p);
     countChanges(p);
     flowsOfAChange(p, pi);
+    // a flow each of whose figures its own clause names, of the poor or the near-poor: its figures are a table's too
+    for (const c of labeledFlows(p, stated)) {
+      claims.push(c);
+      for (const f of [c.start, ...c.exits, ...c.entries, c.end]) flowCounts.add(`${f.location.block}:${f.location.start}`);
+    }
     for (const c of cutsBeforeTheirStart(p, stated, (at) => changed.has(`${p.block}:${at}`))) {
       claims.push(c);
       changed.add(`${p.block}:${c.location.start}`);
@@ -473,6 +510,11 @@ export function extractClaims(model: DocumentModel): ProseClaims {
     rateCutsFromStart(p, pi);
     cutsAfterEndPair(p, pi);
     changesFromBracketedStart(p);
+    // an end named only before it (“Số hộ cận nghèo cuối năm là 108 hộ, …, giảm 12 hộ so với đầu năm”), once no cut reader took it
+    for (const c of changesSinceEarlierStart(p, pi, stated, { namedBefore: true })) {
+      claims.push(c);
+      changed.add(`${p.block}:${c.location.start}`);
+    }
     targets(p, pi);
     tableFigures(p);
   });
@@ -528,6 +570,9 @@ export function extractClaims(model: DocumentModel): ProseClaims {
     }
     let previousTotals: ProseFigure[] = [];
     found.forEach((c, ci) => {
+      // a list of a net change's exits and entries is not a split of the figure before it
+      const first = p.figures.find((f) => f.start >= c.end);
+      if (first !== undefined && netFlows.has(`${p.block}:${first.start}`)) return;
       const sentence = sentenceAt(p, c.at);
       // the connective may open a sentence (“… 342 triệu đồng. Trong đó:”): the total is in the sentence before
       const beforeText = p.text.slice(sentence.start, c.at).trim();
@@ -558,6 +603,11 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       // …and before a clause that starts a new statement (“…, thôn Tây 50 hộ; năm 2024 giảm 100 hộ, trong đó …”)
       const nextStatement = yearList(p, c.end) ? -1 : firstNewStatement(p, c.end, inlineEnd);
       if (nextStatement >= 0) inlineEnd = nextStatement;
+      // …and, for a split of the exits (“thoát cận nghèo 310 hộ, trong đó … 120 hộ; phát sinh mới 95 hộ; cuối năm 1.851 hộ”), before the year's next flow
+      if (totals.some((t) => /\bthoat (?:can )?ngheo\b/.test(p.folded.slice(Math.max(0, t.start - 24), Math.min(t.end + 20, c.at))))) {
+        const nextFlow = /[,;]\s*(?:(?:so )?ho\s+)?(?:(?:can )?ngheo\s+)?(?:phat sinh|tai (?:can )?ngheo|cuoi nam|cuoi ky|con lai)\b/.exec(p.folded.slice(c.end, inlineEnd));
+        if (nextFlow !== null) inlineEnd = c.end + nextFlow.index;
+      }
       const inlineText = p.text.slice(c.end, inlineEnd);
       // figures: those a part may be; all: with those in brackets, where its share may be printed
       const items: Array<{ para: Para; figures: ProseFigure[]; all: ProseFigure[]; label: string }> = [];
