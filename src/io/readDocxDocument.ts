@@ -6,6 +6,7 @@ import { fail } from '../errors/VnPovertyError.js';
 import { attrOf, childOf, childrenOf, gridCount, isDeletedRow, parseWordXml, partText, pathOf, tagOf, textOf, unpackDocx, wordRowCells, wordTableRows, WORD_CONTAINERS as CONTAINERS, type XmlNode } from './_ooxml.js';
 import { DOCX_READ_LIMITS, type DocxLimits } from './readLimits.js';
 import { dropInvisible } from './_invisible.js';
+import { revisionsNote } from './_docxRevisions.js';
 
 /** Options of {@link readDocxDocument}. */
 export interface ReadDocxDocumentOptions {
@@ -499,6 +500,7 @@ export function readDocxDocument(bytes: Uint8Array, options: ReadDocxDocumentOpt
     });
   }
   const read = markLegacyBlocks(blocks, options.source);
-  const notes = pageTextNotes(parts, source);
+  const revisions = revisionsNote(children, source);
+  const notes = [...(revisions === undefined ? [] : [revisions]), ...pageTextNotes(parts, source)];
   return deepFreeze({ format: 'docx', ...(options.source === undefined ? {} : { source: options.source }), ...(notes.length === 0 ? {} : { notes }), blocks: read });
 }
