@@ -81,6 +81,13 @@ describe('registers whose incomes are shown in thousands', () => {
     for await (const h of readHouseholdRegister(millions)) expect(h.household.monthlyIncome).toBe(6_000_000n);
   });
 
+  it('an income under a percentage format (6000000 typed into a 0% cell: 60000 held, 6000000% shown) is refused naming the cell and both readings (before: read as 60.000 đồng, a hundredth of what was typed); the same income under #,##0 is read', async () => {
+    const path = await register('phan-tram.xlsx', 'Thu nhập/tháng (đồng)', '0%', 60000);
+    await expectRefused(['classify', path, '--as-of', '2024-01-01'], ['phan-tram.xlsx', 'row 2', 'column 4', 'holds 60000 but the sheet shows it as 6000000% (the number format 0% is a percentage'], [path]);
+    const twin = await register('nhom.xlsx', 'Thu nhập/tháng (đồng)', '#,##0', 6000000);
+    for await (const h of readHouseholdRegister(twin)) expect(h.household.monthlyIncome).toBe(6_000_000n);
+  });
+
   it('a header in đồng over cells shown as thousands is refused naming the cell, the format and both readings', async () => {
     const path = await register('dong.xlsx', 'Thu nhập/tháng (đồng)', '#,##0,');
     await expectRefused(['classify', path, '--as-of', '2024-01-01'], ['dong.xlsx', 'row 2', 'holds 6000000 but the sheet shows it as 6000 (the number format #,##0, divides the figure by 1000 for display), while the column\'s unit is đồng'], [path]);
