@@ -1,4 +1,4 @@
-import { childrenOf, tagOf, textOf, type XmlNode } from './_ooxml.js';
+import { attrOf, childrenOf, tagOf, textOf, type XmlNode } from './_ooxml.js';
 
 /** Revision marks of content (ECMA-376 Part 1 §17.13.5): text or rows inserted, deleted or moved, not yet accepted or rejected. */
 const INSERTED = new Set(['w:ins', 'w:moveTo', 'w:cellIns']);
@@ -52,4 +52,51 @@ export function revisionsNote(body: readonly XmlNode[], source: string | undefin
   const counts = [inserted > 0 ? count(inserted, 'insertion', 'insertions') : '', deleted > 0 ? count(deleted, 'deletion', 'deletions') : ''].filter((x) => x !== '').join(', ');
   const quote = figure === undefined ? '' : ` (deleted: ${JSON.stringify(figure)})`;
   return `${source ?? 'the document'}: the document holds tracked changes not yet accepted or rejected (${counts}; the first in paragraph ${first + 1}): it is read as Word shows it with every change accepted, inserted text read and deleted text not${quote}; accept or reject them in Word (Review › Accept or Reject) so the file holds only the figures that stand, then check it again`;
+}
+
+/** True for an on/off run property that is on (`<w:strike/>`, `<w:strike w:val="true"/>`; ECMA-376 §17.17.4). */
+function on(node: XmlNode | undefined): boolean {
+  if (node === undefined) return false;
+  const v = attrOf(node, 'w:val');
+  return v === undefined || !['0', 'false', 'off'].includes(v);
+}
+
+/**
+ * True for a run struck through by hand (`w:strike` or `w:dstrike` in its own properties,
+ * §17.3.2.37 and §17.3.2.9): what an official does to cross out a figure without tracked changes,
+ * Word showing it crossed out; not the plan's text.
+ */
+export function isStruckRun(r: XmlNode): boolean {
+  const rPr = childrenOf(r).find((c) => tagOf(c) === 'w:rPr');
+  if (rPr === undefined) return false;
+  return childrenOf(rPr).some((c) => (tagOf(c) === 'w:strike' || tagOf(c) === 'w:dstrike') && on(c));
+}
+
+/**
+ * One note on the text struck through by hand in a Word body: it is not read
+ * (Word shows it crossed out, as a deletion), and the note names the first paragraph holding
+ * such text and quotes it; `undefined` when the body has none.
+ * @example
+ * struckTextNote(body, 'kh.docx') //=> 'kh.docx: paragraph 2 holds text struck through ("1.234"), …'
+ */
+export function struckTextNote(body: readonly XmlNode[], source: string | undefined): string | undefined {
+  let count = 0;
+  let first: { at: number; text: string } | undefined;
+  const walk = (node: XmlNode, at: number): void => {
+    const tag = tagOf(node);
+    if (tag === '#text' || PROPERTIES.has(tag) || DELETED.has(tag)) return;
+    if (tag === 'w:r' && isStruckRun(node)) {
+      const text = childrenOf(node).filter((c) => tagOf(c) === 'w:t').flatMap(childrenOf).map(textOf).join('').trim();
+      if (text !== '') {
+        count++;
+        first ??= { at, text: text.length > 60 ? `${text.slice(0, 59)}…` : text };
+      }
+      return;
+    }
+    for (const c of childrenOf(node)) walk(c, at);
+  };
+  body.forEach((node, i) => walk(node, i));
+  if (first === undefined) return undefined;
+  const more = count > 1 ? ` and ${count - 1} more ${count === 2 ? 'run' : 'runs'} struck through` : '';
+  return `${source ?? 'the document'}: paragraph ${first.at + 1} holds text struck through (${JSON.stringify(first.text)})${more}: it is not read, as Word shows it crossed out: deleted by hand; if it belongs to the plan, remove the strikethrough (Home › Strikethrough), or delete the text, then check the file again`;
 }

@@ -57,6 +57,14 @@ describe('the plan’s text as Word shows it', () => {
     expect(run.err).toContain('kh.docx: the document holds tracked changes not yet accepted or rejected (1 insertion, 1 deletion; the first in paragraph 1)');
   });
 
+  it('text struck through by hand (w:strike, w:dstrike) is not read, and the notes name it; strikethrough turned off is read and says nothing (before: "1.234 1.240 hộ", both figures read)', () => {
+    const struck = readDocxDocument(docx(`${p(r('Kế hoạch'))}${p(r('Toàn tỉnh có '), r('1.234', '<w:strike/>'), r(' 1.240 hộ nghèo.'))}${`<w:tbl><w:tr>${tc('Xã A')}<w:tc>${p(r('12', '<w:dstrike w:val="true"/>'), r(' 10'))}</w:tc></w:tr></w:tbl>`}`), { source: 'kh.docx' });
+    expect(struck.blocks.map((b) => (b.kind === 'table' ? b.rows.map((row) => row.map((c) => c.text)) : b.text))).toEqual(['Kế hoạch', 'Toàn tỉnh có 1.240 hộ nghèo.', [['Xã A', '10']]]);
+    expect(struck.notes).toEqual(['kh.docx: paragraph 2 holds text struck through ("1.234") and 1 more run struck through: it is not read, as Word shows it crossed out: deleted by hand; if it belongs to the plan, remove the strikethrough (Home › Strikethrough), or delete the text, then check the file again']);
+    const twin = readDocxDocument(docx(p(r('Toàn tỉnh có '), r('1.240', '<w:strike w:val="0"/>'), r(' hộ nghèo.'))), { source: 'kh.docx' });
+    expect([twin.blocks[0]?.kind === 'paragraph' ? twin.blocks[0].text : '', twin.notes]).toEqual(['Toàn tỉnh có 1.240 hộ nghèo.', undefined]);
+  });
+
   it('hidden text (w:vanish) is not read: before, "Tổng 999100 hộ"; vanish turned off is read', () => {
     expect(texts(docx(p(r('Tổng '), r('999', '<w:vanish/>'), r('100 hộ'))))).toEqual(['Tổng 100 hộ']);
     expect(texts(docx(p(r('Tổng '), r('100', '<w:vanish w:val="0"/>'), r(' hộ'))))).toEqual(['Tổng 100 hộ']);
