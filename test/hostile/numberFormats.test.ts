@@ -88,6 +88,15 @@ describe('registers whose incomes are shown in thousands', () => {
     for await (const h of readHouseholdRegister(twin)) expect(h.household.monthlyIncome).toBe(6_000_000n);
   });
 
+  it('an income its number format hides (;;;) is read and named on stderr (before: read silently); the same income under #,##0 says nothing', async () => {
+    const path = await register('an.xlsx', 'Thu nhập/tháng (đồng)', ';;;', 6000000);
+    const run = await bin(['classify', path, '--as-of', '2024-01-01']);
+    expect([run.code, run.err]).toEqual([0, expect.stringContaining('an.xlsx: the sheet "DS": cell D2 holds a figure its number format does not show (hidden on screen and on paper) and is read as the figure it holds')]);
+    expect(run.err).toContain('near-poor 1');
+    const twin = await bin(['classify', await register('hien.xlsx', 'Thu nhập/tháng (đồng)', '#,##0', 6000000), '--as-of', '2024-01-01']);
+    expect([twin.code, twin.err]).toEqual([0, expect.not.stringContaining('does not show')]);
+  });
+
   it('a header in đồng over cells shown as thousands is refused naming the cell, the format and both readings', async () => {
     const path = await register('dong.xlsx', 'Thu nhập/tháng (đồng)', '#,##0,');
     await expectRefused(['classify', path, '--as-of', '2024-01-01'], ['dong.xlsx', 'row 2', 'holds 6000000 but the sheet shows it as 6000 (the number format #,##0, divides the figure by 1000 for display), while the column\'s unit is đồng'], [path]);
