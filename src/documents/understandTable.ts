@@ -1,3 +1,4 @@
+import { repeatedHeaderRows } from './_repeatedHeaderRows.js';
 import { yearlyReductionRelations } from './_yearlyReduction.js';
 import { deepFreeze } from '../_internal/_freeze.js';
 import { roundQuotient, type RoundingMode } from '../numbers/rounding.js';
@@ -137,6 +138,12 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
   if (trailing < dataRows.length && trailing > 0 && figureCells(table, dataRows[trailing - 1]!) > 0) {
     const under = dataRows.splice(trailing);
     notes.push(`row${under.length > 1 ? 's' : ''} ${under.map((r) => r + 1).join(', ')} under the table ${under.length > 1 ? 'hold' : 'holds'} no figure: read as notes or signatures, not as rows of the table`);
+  }
+  // the header (and its row of column numbers) typed again inside the table, where it was broken over a page by hand
+  const again = repeatedHeaderRows(table, header.headerRows, dataRows);
+  if (again.length > 0) {
+    for (const r of again) dataRows.splice(dataRows.indexOf(r), 1);
+    notes.push(`row${again.length > 1 ? 's' : ''} ${again.map((r) => r + 1).join(', ')} ${again.length > 1 ? 'print' : 'prints'} a header row again (a table broken over a page by hand): not read as rows of figures`);
   }
   const below = belowTable(table, dataRows);
   if (below < dataRows.length) {

@@ -12,7 +12,8 @@ import { columnHeader } from './tableWriter.js';
 import { bufferZipBytes, fileZipBytes, overZipLimit, readZipDirectory, unpackZip, verifyZipEntry, XLSX_FORMAT, type ZipBytes, type ZipEntry } from './_zip.js';
 import { CLASSIFIED_HOUSEHOLD_COLUMNS } from './outputColumns.js';
 import { REGISTER_OUTPUT_HEADERS } from './registerOutputColumns.js';
-import { columnLetters, hiddenDataNote, readWorkbookInfo, readXlsxCell, scanSheetMerges, streamSheetCells, type XlsxCellLook, type XlsxSheetInfo, type XlsxSheetLayout, type XlsxMerge, type XlsxWorkbookInfo } from './_xlsxSheet.js';
+import { numberFormatShape } from './_numberFormat.js';
+import { columnLetters, hiddenDataNote, isDateFormat, readWorkbookInfo, readXlsxCell, scanSheetMerges, streamSheetCells, type XlsxCellLook, type XlsxSheetInfo, type XlsxSheetLayout, type XlsxMerge, type XlsxWorkbookInfo } from './_xlsxSheet.js';
 
 
 /** What an XLSX step was doing when exceljs was needed, for the message. */
@@ -287,6 +288,9 @@ async function* sheetRows(bytes: ZipBytes, entries: readonly ZipEntry[], info: X
   // hidden columns under a header the library's outputs hide: its own, not named
   const ownColumns = new Set<number>();
   const cover = mergeCover(merges);
+  // the cell styles whose number format shows no figure (`;;;`: hidden on screen and on paper), for the note; a date format is no such one
+  const unshownStyle = onNote === undefined ? [] : info.styleFormats.map((f) => !isDateFormat(f) && !numberFormatShape(f).showsFigure);
+  const unshown: string[] = [];
   for await (const batch of streamSheetCells(bytes, entry, label, layout, held)) {
     if (hiddenColumn === undefined) {
       hiddenColumn = new Uint8Array(16385);
@@ -309,6 +313,7 @@ async function* sheetRows(bytes: ZipBytes, entries: readonly ZipEntry[], info: X
         }
         r.cells[col - 1] = reading.value;
         if (reading.format !== undefined) r.formats[col - 1] = reading.format;
+        if (unshownStyle[cell.style] === true && typeof reading.value === 'number') unshown.push(`${columnLetters(col)}${raw.row}`);
         const look = typeof reading.value === 'string' ? info.styleLooks?.[cell.style] : undefined;
         if (look !== undefined && (look.indent > 0 || look.bold)) (r.looks ??= [])[col - 1] = look;
       }
@@ -334,6 +339,10 @@ async function* sheetRows(bytes: ZipBytes, entries: readonly ZipEntry[], info: X
   if (about !== undefined) Object.assign(about, { hiddenRows, hiddenColumns: [...hiddenColumnsRead].sort((a, b) => a - b) });
   const note = onNote === undefined ? undefined : hiddenDataNote(label, chosen.name, hiddenRows, [...hiddenColumnsRead].sort((a, b) => a - b));
   if (note !== undefined) onNote!(note);
+  if (onNote !== undefined && unshown.length > 0) {
+    const one = unshown.length === 1;
+    onNote(`${label}: the sheet ${JSON.stringify(chosen.name)}: ${one ? 'cell' : `${unshown.length} cells`} ${unshown.slice(0, 10).join(', ')}${unshown.length > 10 ? ', …' : ''} ${one ? 'holds a figure its' : 'hold figures their'} number format does not show (hidden on screen and on paper) and ${one ? 'is' : 'are'} read as ${one ? 'the figure it holds' : 'the figures they hold'}, as every cell is: if ${one ? 'it was' : 'they were'} hidden to leave ${one ? 'it' : 'them'} out, clear ${one ? 'the cell' : 'the cells'} instead`);
+  }
 }
 
 let ownHidden: ReadonlySet<string> | undefined;

@@ -28,6 +28,11 @@ export interface NumberFormatShape {
   readonly decimals: number | null;
   /** The figure is shown divided by 1000 this many times (`#,##0,` → 1, `0.0,,` → 2). */
   readonly thousandsScale: number;
+  /**
+   * False when the section shows no figure at all: empty (`;;;`, Excel's way to hide a value on
+   * screen and on paper) or text alone (`"-"`); true for General, `@` and any digit placeholder.
+   */
+  readonly showsFigure: boolean;
 }
 
 /**
@@ -36,12 +41,16 @@ export interface NumberFormatShape {
  * numberFormatShape('#,##0,').thousandsScale //=> 1
  * numberFormatShape('#,##0.0,,"tr"').decimals //=> 1
  * numberFormatShape('#,##0').grouped //=> true
+ * numberFormatShape('@').decimals //=> null
+ * numberFormatShape(';;;').showsFigure //=> false
  */
 export function numberFormatShape(fmt: string | undefined): NumberFormatShape {
   const section = firstSection(fmt);
-  if (section === undefined) return { section, grouped: false, percent: false, decimals: null, thousandsScale: 0 };
+  if (section === undefined) return { section, grouped: false, percent: false, decimals: null, thousandsScale: 0, showsFigure: true };
+  // no digit placeholder: `@` (Text) and General with text around it (`General" hộ"`) show the number as General, every digit (before: rounded to no decimals, 15,43 read 15); an empty or text-only section (`;;;`, `"-"`) shows none
+  if (!/[0#?]/.test(section)) return { section, grouped: false, percent: false, decimals: null, thousandsScale: 0, showsFigure: /general|@/i.test(section) };
   // a fraction (`# ?/?` shows 0,5 as 1/2) or a scientific format (`0.00E+00`) is read with every digit, as General: its decimals are not the figure's
-  if (section.includes('/') || /[eE][+-]/.test(section)) return { section, grouped: false, percent: section.includes('%'), decimals: null, thousandsScale: 0 };
+  if (section.includes('/') || /[eE][+-]/.test(section)) return { section, grouped: false, percent: section.includes('%'), decimals: null, thousandsScale: 0, showsFigure: true };
   // the commas right after the last digit placeholder of the integer part or of the decimals scale the figure
   const scale = /[0#?](,+)(?=[^0#?,]*$|\.)/.exec(section);
   const decimals = /\.([0#?]+)/.exec(section);
@@ -51,5 +60,6 @@ export function numberFormatShape(fmt: string | undefined): NumberFormatShape {
     percent: section.includes('%'),
     decimals: decimals === null ? 0 : decimals[1]!.length,
     thousandsScale: scale === null ? 0 : scale[1]!.length,
+    showsFigure: true,
   };
 }

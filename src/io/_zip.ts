@@ -116,8 +116,13 @@ export function crc32(data: Uint8Array, previous = 0): number {
   return (c ^ 0xffffffff) >>> 0;
 }
 
-/** Files that are neither zips nor plain text but often carry an office file's name, by their first bytes. */
-export type ForeignFileKind = 'html' | 'mhtml' | 'rtf' | 'pdf';
+/**
+ * Files that are neither zips nor plain text but often carry an office file's name, by their first
+ * bytes; `spreadsheet-xml`, `word-xml` and `flat-opc` are Office's single-file XML saves (Excel
+ * 2003 "XML Spreadsheet", Word 2003 "XML Document", Word's and Excel's flat XML package), which
+ * portals and older programs export under an `.xls`, `.doc` or `.xml` name.
+ */
+export type ForeignFileKind = 'html' | 'mhtml' | 'rtf' | 'pdf' | 'spreadsheet-xml' | 'word-xml' | 'flat-opc';
 
 /**
  * What the first bytes of a file say it is when they say one of {@link ForeignFileKind}: a web
@@ -132,6 +137,12 @@ export function foreignFileKind(head: Uint8Array): ForeignFileKind | undefined {
   if (start.startsWith('%pdf-')) return 'pdf';
   if (/^mime-version:/.test(start) || /^content-type:\s*multipart\/related/.test(start)) return 'mhtml';
   if (/^(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*(<!doctype html|<html[\s>]|<head[\s>]|<body[\s>]|<table[\s>]|<meta[\s>])/.test(start)) return 'html';
+  // Office's single-file XML saves: told by the processing instruction Office writes (`<?mso-application progid="Excel.Sheet"?>`) or the root element's namespace
+  if (start.startsWith('<')) {
+    if (/^(<\?xml[^>]*>\s*)?(<\?mso-application[^>]*>\s*)?<pkg:package[\s>]/.test(start)) return 'flat-opc';
+    if (/progid\s*=\s*["']excel\.sheet["']/.test(start) || /^(<\?[^>]*>\s*)*<(ss:)?workbook[^>]*urn:schemas-microsoft-com:office:spreadsheet/.test(start)) return 'spreadsheet-xml';
+    if (/progid\s*=\s*["']word\.document["']/.test(start) || /^(<\?[^>]*>\s*)*<w:worddocument[\s>]/.test(start)) return 'word-xml';
+  }
   return undefined;
 }
 
@@ -148,6 +159,12 @@ export function foreignFileReason(kind: ForeignFileKind, format: Pick<ZipFormat,
       return `a Rich Text (.rtf) file, not ${format.what}; ${save}`;
     case 'pdf':
       return `a PDF, not ${format.what}: save the ${app === 'Excel' ? 'table' : 'plan'} as .${format.ext} from the program that made it`;
+    case 'spreadsheet-xml':
+      return `an Excel 2003 XML Spreadsheet (XML text, as portals and older programs export tables), not ${format.what}: open it in Excel (or LibreOffice) and save it as .xlsx (Excel Workbook)${format.ext === 'docx' ? '; vn-poverty check reads .xlsx workbooks too' : ''}`;
+    case 'word-xml':
+      return `a Word 2003 XML document (XML text), not ${format.what}: open it in Word (or LibreOffice) and save it as .docx (Word Document)`;
+    case 'flat-opc':
+      return `a Word or Excel "XML Document" save (one XML file holding the whole package), not ${format.what}: ${save}`;
   }
 }
 
@@ -210,7 +227,8 @@ function compoundFileReason(bytes: ZipBytes, format: ZipFormat): string {
 /** What the first bytes of a file that is not a zip look like, for the message. */
 function notZipReason(head: Buffer, format: ZipFormat, bytes: ZipBytes): string {
   if (head.length >= 4 && head.readUInt32BE(0) === 0xd0cf11e0) return compoundFileReason(bytes, format);
-  const kind = foreignFileKind(head);
+  // an XML save names itself after its XML declaration, past the first 64 bytes
+  const kind = foreignFileKind(bytes.read(0, Math.min(1024, bytes.size)));
   if (kind !== undefined) return foreignFileReason(kind, format);
   let text = '';
   try {
@@ -498,6 +516,8 @@ function foreignZipReason(entries: ReadonlyArray<Pick<ZipEntry, 'name'>>, format
   const app = format.ext === 'xlsx' ? 'Excel' : 'Word';
   if (format.ext === 'xlsx' && has('word/document.xml')) return 'a Word document (.docx), not an Excel workbook: give the table as .xlsx or .csv (vn-poverty check reads a .docx plan)';
   if (format.ext === 'docx' && has('xl/workbook.xml')) return 'an Excel workbook (.xlsx), not a Word document: name it .xlsx (vn-poverty check reads workbooks too)';
+  // Excel's binary workbook (.xlsb, "Excel Binary Workbook"): a zip like .xlsx, its parts .bin records no XML reader reads
+  if (has('xl/workbook.bin')) return `an Excel Binary Workbook (.xlsb), not ${format.what}: open it in Excel and save it as .xlsx (File → Save As → Excel Workbook)`;
   if (has('mimetype') || has('content.xml')) return `an OpenDocument file (LibreOffice .odt/.ods), not ${format.what}: open it in LibreOffice or ${app} and save it as .${format.ext}`;
   return format.foreign;
 }

@@ -272,6 +272,16 @@ function readCellValue(raw: RawCell, spec: Pick<ColumnSpec, 'hint' | 'unit'>, fo
         value = decimalOfNumber(raw);
         const shape = numberFormatShape(format);
         if (hint === 'rate' && shape.percent) value = value.times(100);
+        else if (shape.percent) {
+          // a count or an amount under a percentage format (`0%`, copied from a rate column): Excel stores a figure typed there ÷ 100 (6000000 typed, 60000 held, 6000000% shown)
+          return fail({
+            code: 'scaled-number',
+            path: [],
+            value: String(raw),
+            expected: `a ${hint === 'amount' ? 'sum of money' : 'count'} under a number format that is no percentage`,
+            message: `holds ${raw} but the sheet shows it as ${value.times(100).toFixed()}% (the number format ${format} is a percentage, and Excel stores a figure typed into such a cell divided by 100): which figure is meant cannot be told; give the column a number format without % (Format Cells › Number) and check its figures`,
+          });
+        }
         if (shape.thousandsScale > 0) {
           // the sheet shows the figure in thousands or millions (`#,##0,`): the value stored is the whole figure
           const per = 1000n ** BigInt(shape.thousandsScale);

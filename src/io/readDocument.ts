@@ -41,7 +41,7 @@ export function documentFormatOf(name: string, bytes?: Uint8Array): DocumentFile
   }
   // a web page, Rich Text or a PDF under an office name (a "Web Page" save renamed .doc) is told by its bytes, not its name
   const kind = bytes === undefined ? undefined : foreignFileKind(bytes);
-  const why = kind !== undefined ? foreignFileReason(kind, ext === '.xls' || ext === '.ods' ? XLSX_FORMAT : DOCX_FORMAT) : (OLD_FORMATS[ext] ?? `cannot tell the format from “${ext}”`);
+  const why = kind !== undefined ? foreignFileReason(kind, kind === 'spreadsheet-xml' || ext === '.xls' || ext === '.ods' ? XLSX_FORMAT : DOCX_FORMAT) : (OLD_FORMATS[ext] ?? `cannot tell the format from “${ext}”`);
   return fail({ code: 'unsupported-format', path: [name], value: ext, expected: 'a .docx, .xlsx or .txt plan', message: `${name}: ${why}; expected .docx, .xlsx or .txt` });
 }
 

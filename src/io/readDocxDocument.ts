@@ -6,6 +6,7 @@ import { fail } from '../errors/VnPovertyError.js';
 import { attrOf, childOf, childrenOf, gridCount, isDeletedRow, parseWordXml, partText, pathOf, tagOf, textOf, unpackDocx, wordRowCells, wordTableRows, WORD_CONTAINERS as CONTAINERS, type XmlNode } from './_ooxml.js';
 import { DOCX_READ_LIMITS, type DocxLimits } from './readLimits.js';
 import { dropInvisible } from './_invisible.js';
+import { isStruckRun, revisionsNote, struckTextNote } from './_docxRevisions.js';
 
 /** Options of {@link readDocxDocument}. */
 export interface ReadDocxDocumentOptions {
@@ -218,7 +219,7 @@ function symbolText(font: string | undefined, char: string | undefined): string 
 }
 
 /**
- * The text of a paragraph's runs: tabs and breaks as spaces; deletions, hidden text and field
+ * The text of a paragraph's runs: tabs and breaks as spaces; deletions, hidden text, text struck through by hand and field
  * codes left out; the paragraphs of a text box set apart by spaces; the ids of the footnotes
  * and endnotes it refers to collected in `notes`.
  */
@@ -232,7 +233,7 @@ function runText(node: XmlNode, out: string[], notes: string[]): void {
     else if (tag === 'w:sym') out.push(symbolText(attrOf(c, 'w:font'), attrOf(c, 'w:char')));
     else if (tag === 'w:footnoteReference') notes.push(`footnote:${attrOf(c, 'w:id') ?? ''}`);
     else if (tag === 'w:endnoteReference') notes.push(`endnote:${attrOf(c, 'w:id') ?? ''}`);
-    else if (tag === 'w:r' && isHiddenRun(c)) continue;
+    else if (tag === 'w:r' && (isHiddenRun(c) || isStruckRun(c))) continue;
     else if (tag === 'w:p') {
       out.push(' ');
       runText(c, out, notes);
@@ -499,6 +500,7 @@ export function readDocxDocument(bytes: Uint8Array, options: ReadDocxDocumentOpt
     });
   }
   const read = markLegacyBlocks(blocks, options.source);
-  const notes = pageTextNotes(parts, source);
+  const said = [revisionsNote(children, source), struckTextNote(children, source)].filter((n): n is string => n !== undefined);
+  const notes = [...said, ...pageTextNotes(parts, source)];
   return deepFreeze({ format: 'docx', ...(options.source === undefined ? {} : { source: options.source }), ...(notes.length === 0 ? {} : { notes }), blocks: read });
 }

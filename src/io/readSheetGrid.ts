@@ -5,7 +5,7 @@ import { assertOptions } from '../errors/assertOptions.js';
 import { assertSheetArea, cellRef, columnLetters, readXlsxSheet, type XlsxRow, type XlsxSheetAbout } from './_excel.js';
 import { hiddenDataNote } from './_xlsxSheet.js';
 import { XLSX_TABLE_LIMITS, type XlsxLimits } from './readLimits.js';
-import { numberFormatShape } from './_numberFormat.js';
+import { numberFormatShape, type NumberFormatShape } from './_numberFormat.js';
 import { refuseLegacyFont } from './_legacyFont.js';
 import type { NumberFormat } from '../numbers/printedInterval.js';
 import type { PrintedGrid } from '../reconcile/tableFromSpec.js';
@@ -158,8 +158,10 @@ export async function sheetGridOf(sheetRows: AsyncIterable<XlsxRow>, about: Xlsx
   const problems: VnIssue[] = [];
   let unreadable = 0;
   // cells whose number format shows thousands or millions (`#,##0,`), read as shown
-  const scales = new Map<string, number>();
+  const shapes = new Map<string, NumberFormatShape>();
   const scaled: string[] = [];
+  // cells whose number format shows no figure (`;;;`, `"-"`): hidden on screen and on paper, read as every cell is
+  const unshown: string[] = [];
   // cells holding dates: Excel turns a figure typed as 3/5 or 1.200 into one
   const dated: string[] = [];
   let height = 0;
@@ -176,9 +178,10 @@ export async function sheetGridOf(sheetRows: AsyncIterable<XlsxRow>, about: Xlsx
       if (text === null) return;
       if (typeof value === 'number' && row.formats[c] !== undefined) {
         const fmt = row.formats[c]!;
-        let scale = scales.get(fmt);
-        if (scale === undefined) scales.set(fmt, (scale = numberFormatShape(fmt).thousandsScale));
-        if (scale > 0) scaled.push(`${columnLetters(c + 1)}${row.row} (${text} for ${value}, number format ${fmt})`);
+        let shape = shapes.get(fmt);
+        if (shape === undefined) shapes.set(fmt, (shape = numberFormatShape(fmt)));
+        if (shape.thousandsScale > 0) scaled.push(`${columnLetters(c + 1)}${row.row} (${text} for ${value}, number format ${fmt})`);
+        if (!shape.showsFigure) unshown.push(`${columnLetters(c + 1)}${row.row} (${text}, number format ${fmt})`);
       } else if (value instanceof Date) dated.push(`${columnLetters(c + 1)}${row.row} (${text})`);
       texts.push([row.row - 1, c, text]);
       const look = row.looks?.[c];
@@ -215,6 +218,7 @@ export async function sheetGridOf(sheetRows: AsyncIterable<XlsxRow>, about: Xlsx
     for (let r = m.top - 1; r < m.bottom; r++) for (let c = m.left - 1; c < m.right; c++) rows[r]![c] = value;
   }
   if (scaled.length > 0) notes.push(`${where}: ${scaled.length === 1 ? 'cell' : `${scaled.length} cells`} ${scaled.slice(0, 3).join(', ')}${scaled.length > 3 ? ', …' : ''} ${scaled.length === 1 ? 'shows its figure' : 'show their figures'} divided by 1000 for each comma at the end of the number format (thousands, millions) and ${scaled.length === 1 ? 'is' : 'are'} read as shown: check that the header's unit (nghìn đồng, triệu đồng) says so`);
+  if (unshown.length > 0) notes.push(`${where}: ${unshown.length === 1 ? 'cell' : `${unshown.length} cells`} ${unshown.slice(0, 3).join(', ')}${unshown.length > 3 ? ', …' : ''} ${unshown.length === 1 ? 'holds a figure its' : 'hold figures their'} number format does not show (hidden on screen and on paper) and ${unshown.length === 1 ? 'is' : 'are'} read as ${unshown.length === 1 ? 'the figure it holds' : 'the figures they hold'}, as every cell is: if ${unshown.length === 1 ? 'it was' : 'they were'} hidden to leave ${unshown.length === 1 ? 'it' : 'them'} out, clear ${unshown.length === 1 ? 'the cell' : 'the cells'} instead`);
   if (dated.length > 0) notes.push(`${where}: ${dated.length === 1 ? 'cell' : `${dated.length} cells`} ${dated.slice(0, 3).join(', ')}${dated.length > 3 ? ', …' : ''} ${dated.length === 1 ? 'holds a date' : 'hold dates'}, read as ${dated.length === 1 ? 'a date, not a figure' : 'dates, not figures'}: if a figure was typed there (Excel turns 3/5 or 1.200 into a date), correct the cell (format it as Text or Number and type the figure again)`);
   // a table typed in an old font encoding (“Tæng céng”): its labels and headers would not be read
   rows.forEach((r, i) => refuseLegacyFont(r.filter((c) => c !== null).join(' '), `the sheet ${JSON.stringify(sheet)}, row ${i + 1}`, [label, i + 1], label));

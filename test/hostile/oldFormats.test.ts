@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { guessLegacyEncoding } from '../../src/io/_encoding.js';
 import { fixturePath } from '../_helpers/fixtures.js';
 import { tempDirs } from '../_helpers/tempDirs.js';
-import { expectOutcome, expectRefused, GOOD_REGISTER, windows1258, writeText } from './_hostile.js';
+import { expectOutcome, expectRefused, GOOD_REGISTER, windows1258, writeText, zip } from './_hostile.js';
 import { inline, numberCell, rawXlsx } from './_rawXlsx.js';
 
 const dir = tempDirs('vnp-hostile-old-');
@@ -102,6 +102,36 @@ describe('Office 97–2003 and password-protected files are refused saying what 
     expect(expected).toMatch(/H1,30316,/);
     expect((await expectOutcome(['classify', renamed, ...AS_OF], { code: 0, unchanged: [renamed] })).out).toBe(expected);
     await expectRefused(['classify', html, ...AS_OF], ['web.xls', 'a web page (HTML)', 'save it as .xlsx'], [html]);
+  });
+
+  it('Office’s single-file XML saves (Excel 2003 XML Spreadsheet, Word 2003 XML, a flat XML package) and an .xlsb are refused saying what they are (before: "an old Excel 97–2003 (.xls) workbook", "a CSV file with an .xlsx name? rename it .csv", "a text file with a .docx name? rename it .txt")', async () => {
+    const d = dir();
+    const spreadsheet = `<?xml version="1.0"?>\n<?mso-application progid="Excel.Sheet"?>\n<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet ss:Name="DS"><Table><Row><Cell><Data ss:Type="String">Mã hộ</Data></Cell></Row></Table></Worksheet></Workbook>`;
+    // a generator that leaves out the processing instruction: told by the root's namespace
+    const bare = `<?xml version="1.0" encoding="UTF-8"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet/></Workbook>`;
+    const word = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<?mso-application progid="Word.Document"?>\n<w:wordDocument xmlns:w="http://schemas.microsoft.com/office/word/2003/wordml"><w:body><w:p><w:r><w:t>Tổng 10 hộ</w:t></w:r></w:p></w:body></w:wordDocument>`;
+    const flat = `<?xml version="1.0" standalone="yes"?>\n<?mso-application progid="Word.Document"?>\n<pkg:package xmlns:pkg="http://schemas.microsoft.com/office/2006/xmlPackage"><pkg:part pkg:name="/word/document.xml"/></pkg:package>`;
+    const xlsb = zip([{ name: '[Content_Types].xml', data: Buffer.from('<Types/>') }, { name: 'xl/workbook.bin', data: Buffer.from([0x83, 1, 0]) }, { name: 'xl/worksheets/sheet1.bin', data: Buffer.from([0x81, 1, 0]) }]);
+    const xls = writeText(d, 'cong-thong-tin.xls', spreadsheet);
+    const excel2003 = 'an Excel 2003 XML Spreadsheet (XML text, as portals and older programs export tables), not an .xlsx workbook: open it in Excel (or LibreOffice) and save it as .xlsx';
+    await expectRefused(['classify', xls, ...AS_OF], ['cong-thong-tin.xls: ', excel2003], [xls]);
+    await expectRefused(['check', xls], [excel2003], [xls]);
+    for (const [name, bytes] of [['bang.xml', spreadsheet], ['bang.xlsx', bare]] as const) {
+      const path = writeText(d, name, bytes);
+      await expectRefused(['check', path], [`${name}: ${excel2003}`], [path]);
+    }
+    for (const [name, bytes, why] of [
+      ['ke-hoach.doc', word, 'a Word 2003 XML document (XML text), not a .docx document: open it in Word (or LibreOffice) and save it as .docx'],
+      ['ke-hoach.xml', word, 'a Word 2003 XML document'],
+      ['ke-hoach.docx', flat, 'a Word or Excel "XML Document" save (one XML file holding the whole package), not a .docx document: open it in Word (or LibreOffice) and save it as .docx'],
+      ['bang.xlsb', xlsb, 'an Excel Binary Workbook (.xlsb), not an .xlsx workbook: open it in Excel and save it as .xlsx'],
+    ] as const) {
+      const path = writeText(d, name, bytes);
+      await expectRefused(['check', path], [`${name}: ${why}`], [path]);
+    }
+    await expectRefused(['classify', writeText(d, 'ho.xlsx', xlsb), ...AS_OF], ['ho.xlsx: an Excel Binary Workbook (.xlsb)'], []);
+    // the twin: a text file that is none of these keeps its message
+    await expectRefused(['check', writeText(d, 'ghi-chu.docx', '<ghi-chu>Tổng 10 hộ</ghi-chu>')], ['text, not a .docx document'], []);
   });
 
   it('an office file under a .csv name is named as such, not as bad UTF-8 or UTF-16', async () => {

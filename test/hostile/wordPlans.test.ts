@@ -41,6 +41,30 @@ describe('the plan’s text as Word shows it', () => {
     expect(texts(docx(`<w:tbl>${rows}</w:tbl>`))).toEqual([[['Xã A', '10'], ['Tổng', '10']]]);
   });
 
+  it('tracked changes not yet accepted or rejected are named in the notes and on stderr, with the first deleted figure; a document without any, or with only a formatting change, says nothing (before: read silently as accepted)', async () => {
+    const body = p(r('Toàn tỉnh có '), '<w:del w:id="1"><w:r><w:delText>1.234</w:delText></w:r></w:del>', '<w:ins w:id="2"><w:r><w:t>1.240</w:t></w:r></w:ins>', r(' hộ nghèo.'));
+    const rows = `<w:tr>${tc('Xã A')}${tc('10')}</w:tr><w:tr><w:trPr><w:del w:id="3"/></w:trPr>${tc('Xã C')}${tc('7')}</w:tr>`;
+    const doc = readDocxDocument(docx(`${p(r('Kế hoạch'))}${body}<w:tbl>${rows}</w:tbl>`), { source: 'kh.docx' });
+    expect(doc.notes).toEqual(['kh.docx: the document holds tracked changes not yet accepted or rejected (1 insertion, 2 deletions; the first in paragraph 2): it is read as Word shows it with every change accepted, inserted text read and deleted text not (deleted: "1.234"); accept or reject them in Word (Review › Accept or Reject) so the file holds only the figures that stand, then check it again']);
+    expect(checkDocument(doc).notes).toEqual(doc.notes);
+    // the twin: the changes accepted, or only formatting changed (w:rPrChange) and a paragraph mark inserted: no note
+    const accepted = readDocxDocument(docx(p(r('Toàn tỉnh có 1.240 hộ nghèo.'))), { source: 'kh.docx' });
+    expect(accepted.notes).toBeUndefined();
+    const formatting = readDocxDocument(docx(`<w:p><w:pPr><w:rPr><w:ins w:id="5"/></w:rPr></w:pPr><w:r><w:rPr><w:b/><w:rPrChange w:id="6"><w:rPr/></w:rPrChange></w:rPr><w:t>Toàn tỉnh có 1.240 hộ nghèo.</w:t></w:r></w:p>`), { source: 'kh.docx' });
+    expect(formatting.notes).toBeUndefined();
+    const path = writeText(dir(), 'kh.docx', docx(body));
+    const run = await expectOutcome(['check', path], { code: 0, unchanged: [path] });
+    expect(run.err).toContain('kh.docx: the document holds tracked changes not yet accepted or rejected (1 insertion, 1 deletion; the first in paragraph 1)');
+  });
+
+  it('text struck through by hand (w:strike, w:dstrike) is not read, and the notes name it; strikethrough turned off is read and says nothing (before: "1.234 1.240 hộ", both figures read)', () => {
+    const struck = readDocxDocument(docx(`${p(r('Kế hoạch'))}${p(r('Toàn tỉnh có '), r('1.234', '<w:strike/>'), r(' 1.240 hộ nghèo.'))}${`<w:tbl><w:tr>${tc('Xã A')}<w:tc>${p(r('12', '<w:dstrike w:val="true"/>'), r(' 10'))}</w:tc></w:tr></w:tbl>`}`), { source: 'kh.docx' });
+    expect(struck.blocks.map((b) => (b.kind === 'table' ? b.rows.map((row) => row.map((c) => c.text)) : b.text))).toEqual(['Kế hoạch', 'Toàn tỉnh có 1.240 hộ nghèo.', [['Xã A', '10']]]);
+    expect(struck.notes).toEqual(['kh.docx: paragraph 2 holds text struck through ("1.234") and 1 more run struck through: it is not read, as Word shows it crossed out: deleted by hand; if it belongs to the plan, remove the strikethrough (Home › Strikethrough), or delete the text, then check the file again']);
+    const twin = readDocxDocument(docx(p(r('Toàn tỉnh có '), r('1.240', '<w:strike w:val="0"/>'), r(' hộ nghèo.'))), { source: 'kh.docx' });
+    expect([twin.blocks[0]?.kind === 'paragraph' ? twin.blocks[0].text : '', twin.notes]).toEqual(['Toàn tỉnh có 1.240 hộ nghèo.', undefined]);
+  });
+
   it('hidden text (w:vanish) is not read: before, "Tổng 999100 hộ"; vanish turned off is read', () => {
     expect(texts(docx(p(r('Tổng '), r('999', '<w:vanish/>'), r('100 hộ'))))).toEqual(['Tổng 100 hộ']);
     expect(texts(docx(p(r('Tổng '), r('100', '<w:vanish w:val="0"/>'), r(' hộ'))))).toEqual(['Tổng 100 hộ']);
