@@ -290,6 +290,18 @@ function lastSubject(folded: string): 'poor' | 'near-poor' | null {
   return last === null ? null : last === 'can ngheo' ? 'near-poor' : 'poor';
 }
 
+/**
+ * The households whose deprivations a sentence counts, when it names them before “thiếu hụt” (“Chỉ số có nhiều
+ * hộ nghèo thiếu hụt nhất là …”): its pairs are shares of those households (the standard report “Phân tích chỉ
+ * số thiếu hụt dịch vụ xã hội cơ bản” of QĐ 24/2021/QĐ-TTg's review: counts and rates per indicator of the poor,
+ * or of the near-poor), not rates of all households. Null when it names none, or speaks of multidimensional poverty.
+ */
+function deprivedOf(folded: string): 'poor' | 'near-poor' | null {
+  const at = folded.search(/\bthieu hut\b/);
+  if (at < 0 || /\bngheo da chieu\b/.test(folded)) return null;
+  return lastSubject(folded.slice(0, at));
+}
+
 function subjectOf(folded: string): 'poor' | 'near-poor' | 'poor-and-near-poor' | null {
   const near = /\bcan ngheo\b/.test(folded);
   const poor = /\bho ngheo\b|\bngheo\b/.test(folded.replace(/\bcan ngheo\b/g, '').replace(/\bthoat ngheo\b/g, '').replace(/\bgiam ngheo\b/g, ''));
@@ -722,7 +734,7 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       const lead = p.folded.slice(Math.max(0, previousFigureEnd(p, Math.min(r.start, count.start))), Math.min(r.start, count.start));
       // the words right after the count name the households when the lead does not (“9.604 hộ nghèo, chiếm …”)
       const named = count.end <= r.start ? /^\s*(?:thuoc dien\s+)?(can ngheo|ngheo)\b/.exec(p.folded.slice(count.end, r.start)) : null;
-      const subject = named !== null ? (named[1] === 'can ngheo' ? 'near-poor' : 'poor') : lastSubject(lead);
+      const subject = named !== null ? (named[1] === 'can ngheo' ? 'near-poor' : 'poor') : lastSubject(lead) ?? bracketedSubject(p, Math.min(r.start, count.start));
       const tyLe = Math.max(lead.lastIndexOf('ty le'), lead.lastIndexOf('ti le'));
       // a population (ethnic minority…) or a part of the area (“Khu vực nông thôn có …”): its pairs have their own base
       const sentenceStart = sentenceAt(p, Math.min(r.start, count.start)).start;
@@ -755,16 +767,18 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       // a place named at the head of the pair's clause is nearer than one the sentence named before (“… chung cả nước …: Tây Nguyên 8,39% với 129.160 hộ”)
       const scope = placeBefore(p, s.start, Math.min(r.start, count.start)) || scopeOf(p.text.slice(s.start, Math.min(r.start, count.start)));
       const moment = momentOf(p.folded.slice(s.start, Math.min(r.start, count.start)));
+      // “Chỉ số có nhiều hộ nghèo thiếu hụt nhất là nhà tiêu hợp vệ sinh với 143 hộ (66,82%), tiếp đến là …”: a share of the poor
+      const deprived = baseWords === null && sentenceBase === undefined && count.outOf === undefined ? deprivedOf(p.folded.slice(s.start, Math.min(r.start, count.start))) : null;
       claims.push({
         kind: 'rate-count',
         rate: fig(p, r),
         count: fig(p, count),
-        subject: subject ?? 'other',
+        subject: deprived ?? subject ?? 'other',
         population: people !== '' ? populationName(people) : area,
-        base: baseWords === null || /dan cu|ho dan/.test(baseWords[1]!) ? 'households' : p.text.slice(r.end + baseWords.index + baseWords[0].length - baseWords[1]!.length, r.end + baseWords[0].length).trim(),
+        base: deprived !== null ? `số hộ ${deprived === 'near-poor' ? 'cận nghèo' : 'nghèo'}` : baseWords === null || /dan cu|ho dan/.test(baseWords[1]!) ? 'households' : p.text.slice(r.end + baseWords.index + baseWords[0].length - baseWords[1]!.length, r.end + baseWords[0].length).trim(),
         date: dateNear(p, pi, Math.min(r.start, count.start), s.start),
         // “19.965/371.154 hộ …, chiếm tỷ lệ 5,38%”: the count over its base, both printed
-        ...(count.outOf !== undefined ? { printedBase: fig(p, slashPlan(p, count)) } : bracketedBase !== undefined ? { printedBase: fig(p, bracketedBase) } : sentenceBase !== undefined && baseWords === null ? { printedBase: fig(p, sentenceBase) } : printedBaseFor(p, pi, Math.min(r.start, count.start), people + area, baseWords === null || /dan cu|ho dan/.test(baseWords[1]!), moment, yearOf(p, s.start, Math.min(r.start, count.start)).year)),
+        ...(deprived !== null ? {} : count.outOf !== undefined ? { printedBase: fig(p, slashPlan(p, count)) } : bracketedBase !== undefined ? { printedBase: fig(p, bracketedBase) } : sentenceBase !== undefined && baseWords === null ? { printedBase: fig(p, sentenceBase) } : printedBaseFor(p, pi, Math.min(r.start, count.start), people + area, baseWords === null || /dan cu|ho dan/.test(baseWords[1]!), moment, yearOf(p, s.start, Math.min(r.start, count.start)).year)),
         ...(scope === '' ? {} : { scope }),
         ...(moment === null ? {} : { moment }),
         ...yearOf(p, s.start, Math.min(r.start, count.start)),
@@ -882,6 +896,19 @@ export function extractClaims(model: DocumentModel): ProseClaims {
     return same.length > 0 ? same : of.filter((x) => x.area === null);
   }
 
+  /**
+   * The households of a pair in brackets that names none, as the clause before the brackets names them:
+   * “- Hộ nghèo: 214 hộ, tỷ lệ 18,74% (đầu năm 255 hộ, tỷ lệ 22,63%)” — the start's pair is of the poor too.
+   */
+  function bracketedSubject(p: Para, at: number): 'poor' | 'near-poor' | null {
+    const s = sentenceAt(p, at);
+    const depth = p.depths[at] ?? 0;
+    if (depth <= (p.depths[s.start] ?? 0)) return null;
+    let open = at;
+    while (open > s.start && !(p.text[open] === '(' && (p.depths[open + 1] ?? 0) === depth)) open--;
+    return open > s.start ? lastSubject(p.folded.slice(s.start, open)) : null;
+  }
+
   function printedBaseFor(p: Para, pi: number, before: number, population: string, ofHouseholds: boolean, moment: 'start' | 'end' | null = null, year?: string): { printedBase?: ClaimFigure } {
     // a pair about a part of the area (“khu vực nông thôn có …”) is not a share of the whole's households
     if (population !== '' || !ofHouseholds || SUB_AREA.test(p.folded.slice(sentenceAt(p, before).start, before).trimStart())) return {};
@@ -894,7 +921,7 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       const base = [...q.figures].reverse().find((f) => (k < pi || f.end <= before) && isHouseholdBase(q.folded, f));
       if (base !== undefined) return { printedBase: fig(q, base) };
     }
-    return moment === 'start' && year !== undefined ? datedBaseFor(p, pi, before, year) : {};
+    return moment === 'start' ? datedBaseFor(p, pi, before, year) : {};
   }
 
   /**
@@ -902,9 +929,13 @@ export function extractClaims(model: DocumentModel): ProseClaims {
    * “… 2.845 hộ, tăng 37 hộ so với đầu năm 2026 (2.808 hộ)”, “Tổng số hộ dân cư đầu năm 2026 là 2.808 hộ” — for a pair
    * dated at that start (“đầu năm 2026 toàn xã có 312 hộ nghèo, chiếm tỷ lệ 11,11%”); none when two differ.
    */
-  function datedBaseFor(p: Para, pi: number, before: number, year: string): { printedBase?: ClaimFigure } {
-    const bracketed = new RegExp(String.raw`\b(?:dau nam|dau ky) ${year}\s*\(\s*$`);
-    const named = new RegExp(String.raw`\btong so ho(?: dan cu| gia dinh| tu nhien)?(?: (?:toan|cua|tren dia ban) [a-z ]{1,20}?)?(?: vao)? (?:dau nam|dau ky) ${year}\s*(?:la|co|:)\s*$`);
+  function datedBaseFor(p: Para, pi: number, before: number, year: string | undefined): { printedBase?: ClaimFigure } {
+    // a pair that names no year (“(đầu năm 255 hộ, tỷ lệ 22,63%)”) takes a start that names none, or any year's
+    const y = year === undefined ? String.raw`(?: (?:19|20)\d\d)?` : ` ${year}`;
+    const bracketed = new RegExp(String.raw`\b(?:dau nam|dau ky)${y}\s*\(\s*$`);
+    // “1.142 hộ dân cư (đầu năm là 1.127 hộ)”: the start's households in brackets after those at the review
+    const inBrackets = new RegExp(String.raw`\bho(?: dan cu| gia dinh)?\s*\(\s*(?:so voi\s+)?(?:dau nam|dau ky)${y}\s*(?:la|co|:)?\s*$`);
+    const named = new RegExp(String.raw`\btong so ho(?: dan cu| gia dinh| tu nhien)?(?: (?:toan|cua|tren dia ban) [a-z ]{1,20}?)?(?: vao)? (?:dau nam|dau ky)${y}\s*(?:la|co|:)\s*$`);
     const found: Array<{ q: Para; f: ProseFigure }> = [];
     for (let k = pi; k >= Math.max(0, pi - 3); k--) {
       const q = paras[k]!;
@@ -913,7 +944,7 @@ export function extractClaims(model: DocumentModel): ProseClaims {
         const lead = q.folded.slice(Math.max(0, f.start - 80), f.start);
         const after = q.folded.slice(f.end, f.end + 16);
         if (/^\s*(?:ho\s+)?(?:can ngheo|ngheo)\b/.test(after)) continue;
-        if ((bracketed.test(lead) && /^\s*(?:ho\s*)?\)/.test(after)) || named.test(lead)) found.push({ q, f });
+        if (((bracketed.test(lead) || inBrackets.test(lead)) && /^\s*(?:ho\s*)?\)/.test(after)) || named.test(lead)) found.push({ q, f });
       }
     }
     const values = new Set(found.map(({ f }) => `${f.value.num}/${f.value.den}`));

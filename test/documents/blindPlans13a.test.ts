@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { checkDocument } from '../../src/documents/checkDocument.js';
+import type { CheckFinding, CheckReport } from '../../src/documents/checkReport.js';
+import { readTextDocument } from '../../src/io/readTextDocument.js';
+import { readFixture } from '../_helpers/fixtures.js';
+
+// Two documents written as officials print them, correct as printed (test/fixtures/documents/README.md):
+// a district's report on the 2026 results of the programme with its 2027 plan, and a commune's summary
+// of its end-of-2026 review (QĐ 24/2021/QĐ-TTg, the summary form and standard reports of
+// /work/shared/domain/review-procedure.md §9). Each false finding they gave is pinned with its passage,
+// beside a twin whose error the same check still finds; each planted error is expected at its figure.
+
+const check = (t: string): CheckReport => checkDocument(readTextDocument(t));
+const brief = (f: CheckFinding): string => `${f.code} “${f.printed ?? ''}” → ${f.expected ?? ''}`;
+const fixture = (name: string): string => readFixture(`documents/${name}`);
+const DISTRICT = 'blind13-bc-huyen-2026-kh-2027.clean.txt';
+const COMMUNE = 'blind13-ra-soat-xa-2026.clean.txt';
+/** The fixture with one passage replaced (it must be printed there). */
+const planted = (name: string, from: string, to: string): CheckReport => {
+  const text = fixture(name);
+  expect(text).toContain(from);
+  return check(text.replace(from, to));
+};
+
+describe('the two documents, correct as printed', () => {
+  it('a district’s report on 2026 and plan for 2027: no finding', () => {
+    expect(check(fixture(DISTRICT)).findings.map(brief)).toEqual([]);
+  });
+
+  it('a commune’s summary of its end-of-2026 review: no finding', () => {
+    expect(check(fixture(COMMUNE)).findings.map(brief)).toEqual([]);
+  });
+});
+
+describe('the flows of the poor and the near-poor side by side', () => {
+  const table = (phatSinh: string, cuoi: string): string =>
+    [
+      'TT\tThôn, bản\tHộ nghèo\t\t\t\t\tHộ cận nghèo\t\t\t\t',
+      '\t\tĐầu năm\tThoát nghèo\tTái nghèo\tPhát sinh\tCuối năm\tĐầu năm\tThoát cận nghèo\tTái cận nghèo\tPhát sinh\tCuối năm',
+      '1\tBản Nậm Lằn\t45\t9\t0\t2\t38\t25\t6\t0\t8\t27',
+      '2\tBản Huổi Sáy\t47\t8\t1\t1\t41\t22\t5\t1\t6\t24',
+      '3\tBản Pá Ban\t36\t8\t0\t1\t29\t30\t7\t0\t8\t31',
+      '4\tBản Co Muông\t40\t7\t1\t1\t35\t18\t4\t0\t5\t19',
+      `5\tBản Phiêng Luông\t27\t6\t0\t1\t22\t27\t5\t1\t${phatSinh}\t${cuoi}`,
+      '6\tBản Nà Tấu\t32\t7\t0\t1\t26\t35\t8\t0\t9\t36',
+      '7\tBản Hua Nà\t28\t6\t0\t1\t23\t21\t4\t0\t5\t22',
+      '\tCộng\t255\t51\t2\t8\t214\t178\t39\t2\t46\t187',
+    ].join('\n');
+
+  it('the near-poor’s “Phát sinh” is not the poor’s “Phát sinh” + “Thoát cận nghèo” (six villages of eight by chance)', () => {
+    expect(check(table('5', '28')).findings.map(brief)).toEqual([]);
+  });
+
+  it('a near-poor end that the flow does not give is still found', () => {
+    expect(check(table('5', '29')).findings.map(brief)).toEqual(['difference-mismatch “29” → 28']);
+  });
+});
+
+describe('a start-of-year pair in brackets after the end’s pair, on the start’s households', () => {
+  const report = (start: string): string =>
+    [
+      'Toàn xã có 7 bản với 1.142 hộ dân cư (đầu năm là 1.127 hộ).',
+      '',
+      `- Hộ nghèo: 214 hộ, tỷ lệ 18,74% (đầu năm 255 hộ, tỷ lệ ${start}).`,
+      '',
+      '- Hộ cận nghèo: 187 hộ, tỷ lệ 16,37%.',
+    ].join('\n');
+
+  it('“(đầu năm 255 hộ, tỷ lệ 22,63%)” is of the poor, on the 1.127 households “(đầu năm là 1.127 hộ)”, not the 1.142 at the review', () => {
+    expect(check(report('22,63%')).findings.map(brief)).toEqual([]);
+  });
+
+  it('a start rate that 1.127 households do not give is still found: 22,36% for 255', () => {
+    expect(check(report('22,36%')).findings.map(brief)).toEqual(['rate-mismatch “22,36%” → 22,63%']);
+  });
+});
+
+describe('shares of the poor deprived of an indicator, in the prose', () => {
+  const report = (first: string): string =>
+    [
+      '- Hộ nghèo: 214 hộ, tỷ lệ 18,74%. Hộ cận nghèo: 187 hộ, tỷ lệ 16,37%; tổng số hộ dân cư 1.142 hộ.',
+      '',
+      `Chỉ số có nhiều hộ nghèo thiếu hụt nhất là nhà tiêu hợp vệ sinh với 143 hộ (${first}), tiếp đến là người phụ thuộc trong hộ gia đình 121 hộ (56,54%) và nguồn nước sinh hoạt 88 hộ (41,12%).`,
+    ].join('\n');
+
+  it('“nhiều hộ nghèo thiếu hụt nhất là … 143 hộ (66,82%), … 121 hộ (56,54%)” are shares of the 214 poor, not of the 1.142 households', () => {
+    expect(check(report('66,82%')).findings.map(brief)).toEqual([]);
+  });
+
+  it('a share the others’ base does not give is still found: 68,62% for 143', () => {
+    expect(check(report('68,62%')).findings.map(brief)).toEqual(['rate-count-base-mismatch “68,62% (143 hộ)” → 66,82%']);
+  });
+});
