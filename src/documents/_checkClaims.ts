@@ -1116,14 +1116,48 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
     }
   }
 
+  /**
+   * “Phấn đấu trong năm 2027 toàn huyện giảm 225 hộ nghèo” beside a table of the year's targets by commune
+   * (“Chỉ tiêu năm 2027 › Số hộ nghèo giảm”): a count of households out is the total the table hands out, in
+   * its one column of the same households' cut in the target's year (`figure-differs-from-table` when the
+   * communes' targets do not add up to the district's). True when it was checked.
+   */
+  function checkTargetColumn(t: ReductionTargetClaim): boolean {
+    if (t.target.form !== 'count' || (t.target.subject !== 'poor' && t.target.subject !== 'near-poor')) return false;
+    const years = targetYears(t);
+    if (years.length !== 1) return false;
+    const matches = tableTotals(tables).flatMap((x) => x.columns.filter((c) => c.subject === t.target.subject && c.stage === 'exit' && c.year === years[0]).map((c) => ({ x, c })));
+    if (matches.length !== 1) return false;
+    const { x, c } = matches[0]!;
+    const households = t.target.households;
+    const printed = t.printed?.find((f) => f.dimension === 'households' && f.figure.value.den === 1n && f.figure.value.num === BigInt(households));
+    if (households === c.value) {
+      ok(t, `${describeTarget(t.target)}: the total row of the table at block ${x.block} hands out ${vn(fraction(BigInt(c.value)), 0)} in “${c.key}”`);
+      return true;
+    }
+    finding(t, {
+      severity: 'error',
+      code: 'figure-differs-from-table',
+      text: t.sentence,
+      printed: printed?.text ?? `${households} hộ`,
+      expected: `${vn(fraction(BigInt(c.value)), 0)} hộ`,
+      difference: String(households - c.value),
+      relation: `the target = the total row of the table at block ${x.block}, column “${c.key}”`,
+      ...(printed === undefined ? {} : { location: where(printed.location) }),
+      message: `“${t.sentence}”: ${describeTarget(t.target)}, but the targets of the table at block ${x.block} add up to ${vn(fraction(BigInt(c.value)), 0)} in “${c.key}” (the total row; the text's target or one of the rows is wrong)`,
+    });
+    return true;
+  }
+
   function checkTargets(targets: readonly ReductionTargetClaim[]): void {
-    const plan = planFigures(tables);
     for (const t of targets) {
       if (t.population !== '') {
         skip(t, `about ${t.population} households, which no table of the document counts`);
         continue;
       }
+      if (checkTargetColumn(t)) continue;
       const counts = checkTargetCounts(t) ?? checkTargetShare(t);
+      const plan = planFigures(tables.filter((x) => !yearsBefore(x, targetYears(t))));
       if (plan === null && counts !== null) continue;
       if (plan === null) {
         const others = targets.filter((o) => o !== t && o.population === '' && o.target.subject === t.target.subject);
@@ -1327,6 +1361,20 @@ function rowFigures(table: UnderstoodTable['table'], layout: UnderstoodTable['la
     columns.push({ key: c.key, subject, stage: subject === 'households' ? null : stage, year: years.length === 1 ? years[0]! : null, value: n.units, rated: rateCounts.has(c.key) });
   }
   return columns;
+}
+
+/** The years a target's sentence names (“Phấn đấu trong năm 2027 …” → 2027), each once. */
+function targetYears(t: ReductionTargetClaim): string[] {
+  return [...new Set([...t.sentence.matchAll(/(?<![\d.,/])(20\d\d)(?![\d.,]\d)/g)].map((m) => m[1]!))];
+}
+
+/**
+ * Whether every year a table's headers name is before every year of `years` (a table of 2026's results beside a
+ * target for 2027): its exits are not the target's plan. False when either names none.
+ */
+function yearsBefore({ layout }: UnderstoodTable, years: readonly string[]): boolean {
+  const named = layout.columns.flatMap((c) => [...c.header.matchAll(/\b(20\d\d)\b/g)].map((m) => Number(m[1])));
+  return named.length > 0 && years.length > 0 && Math.max(...named) < Math.min(...years.map(Number));
 }
 
 /** The base and planned exits a document's tables give: the total row of a table whose columns are households, poor and near-poor at the start, and exits. */

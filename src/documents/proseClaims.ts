@@ -1963,9 +1963,25 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       let from = s.start;
       for (let at = p.text.indexOf(';', from); from < s.end; at = p.text.indexOf(';', from)) {
         const to = at < 0 || at > s.end ? s.end : at;
-        if (to < s.end || from > s.start) target({ start: from, end: to }, s);
+        if (!((to < s.end || from > s.start) && target({ start: from, end: to }, s))) twoTargets({ start: from, end: to }, s);
         from = to + 1;
       }
+    }
+
+    /**
+     * “Phấn đấu năm 2027 giảm 225 hộ nghèo và 64 hộ cận nghèo”: one cut of two households under one verb, each a
+     * target of its own (the poor's and the near-poor's), read with the other's count left out.
+     */
+    function twoTargets(s: { start: number; end: number }, sentence: { start: number; end: number }): void {
+      const m = /\bgiam\s+(?:duoc\s+)?\d[\d.]*\s+ho\s+(can ngheo|ngheo)(\s*(?:,|va)\s*)\d[\d.]*\s+ho\s+(can ngheo|ngheo)\b/.exec(p.folded.slice(s.start, s.end));
+      if (m === null || m[1] === m[3]) return;
+      const second = s.start + m.index + m[0].length - m[3]!.length - 4; // “ho ” and the count before the second status
+      const secondCount = p.figures.find((f) => f.dimension === 'households' && f.start <= second && f.end > second);
+      if (secondCount === undefined) return;
+      const firstEnd = s.start + m.index + m[0].length - (p.folded.slice(s.start + m.index, s.start + m.index + m[0].length).length - p.folded.slice(s.start + m.index).indexOf(m[2]!, 0));
+      target({ start: s.start, end: firstEnd }, sentence);
+      const verbEnd = s.start + m.index + 'giam'.length;
+      target({ start: s.start, end: secondCount.end + p.folded.slice(secondCount.end).search(/(?<=^\s*(?:ho\s+)?(?:can ngheo|ngheo))\b/) }, sentence, { from: verbEnd, to: secondCount.start });
     }
 
     /**
@@ -2003,14 +2019,16 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       return values.size === 1 ? found[0] : undefined;
     }
 
-    function target(s: { start: number; end: number }, sentence = s): boolean {
-      const folded = p.folded.slice(s.start, s.end);
+    function target(s: { start: number; end: number }, sentence = s, blank?: { from: number; to: number }): boolean {
+      // `blank`: words of the clause left out (the other households' count of “giảm 225 hộ nghèo và 64 hộ cận nghèo”)
+      const erase = (t: string, at: number): string => (blank === undefined ? t : `${t.slice(0, Math.max(0, blank.from - at))}${' '.repeat(Math.max(0, Math.min(t.length, blank.to - at) - Math.max(0, blank.from - at)))}${t.slice(Math.max(0, blank.to - at))}`);
+      const folded = erase(p.folded.slice(s.start, s.end), s.start);
       const giam = folded.search(/\bgiam\b(?!\s+(xuong\s+)?con\b)/);
       if (giam < 0 || !/\bngheo\b/.test(folded)) return false;
-      const clause = p.text.slice(s.start + giam, s.end);
+      const clause = erase(p.text.slice(s.start + giam, s.end), s.start + giam);
       const clauseFolded = foldVietnamese(clause);
       const share = /(\d+)\s*\/\s*(\d+)\s+(?:so\s+)?ho/.test(clauseFolded);
-      const figures = p.allFigures.filter((f) => f.start >= s.start + giam && f.end <= s.end && (f.dimension === 'percent' || f.dimension === 'households'));
+      const figures = p.allFigures.filter((f) => f.start >= s.start + giam && f.end <= s.end && (blank === undefined || f.end <= blank.from || f.start >= blank.to) && (f.dimension === 'percent' || f.dimension === 'households'));
       if (!share && figures.length === 0) return false;
       const subject = subjectOf(folded);
       if (subject === null) return false;

@@ -91,3 +91,57 @@ describe('shares of the poor deprived of an indicator, in the prose', () => {
     expect(check(report('68,62%')).findings.map(brief)).toEqual(['rate-count-base-mismatch “68,62% (143 hộ)” → 66,82%']);
   });
 });
+
+describe('the year’s target in the prose and the table that hands it out by commune', () => {
+  const plan = (poor: string, last: string, cut = '33'): string =>
+    [
+      `Phấn đấu trong năm 2027 toàn huyện giảm ${poor} hộ nghèo và 64 hộ cận nghèo; đến cuối năm 2027 số hộ nghèo còn 1.376 hộ.`,
+      '',
+      'Biểu số 02',
+      'ĐVT: hộ',
+      '',
+      'STT\tXã, thị trấn\tSố hộ nghèo cuối năm 2026\tChỉ tiêu năm 2027\t\t',
+      '\t\t\tSố hộ nghèo giảm\tSố hộ nghèo còn lại\tSố hộ cận nghèo giảm',
+      '1\tThị trấn Minh Sơn\t43\t4\t39\t5',
+      '2\tXã Minh Hòa\t90\t12\t78\t8',
+      '3\tXã Tân Lập\t105\t14\t91\t7',
+      '4\tXã Yên Thượng\t246\t38\t208\t10',
+      '5\tXã Nà Phặc\t302\t44\t258\t9',
+      '6\tXã Bản Công\t324\t42\t282\t8',
+      '7\tXã Trung Thành\t261\t38\t223\t9',
+      `8\tXã Phú Nghĩa\t230\t${cut}\t197\t${last}`,
+      '\tCộng\t1.601\t225\t1.376\t64',
+    ].join('\n');
+
+  it('“giảm 225 hộ nghèo và 64 hộ cận nghèo” are two targets, each the total the table hands out: no finding', () => {
+    const r = check(plan('225', '8'));
+    expect(r.findings.map(brief)).toEqual([]);
+    expect(r.claims.filter((c) => c.kind === 'reduction-target').map((c) => c.status)).toEqual(['consistent', 'consistent']);
+  });
+
+  it('a district’s target that its communes’ do not add up to is found at the prose’s figure: 235 for 225', () => {
+    expect(check(plan('235', '8')).findings.map(brief)).toEqual(['figure-differs-from-table “235 hộ” → 225 hộ']);
+  });
+
+  it('a commune’s cut mistyped, its households left right, is found in the table at that cell: 23 for 33', () => {
+    expect(check(plan('225', '8', '23')).findings.map(brief)).toEqual(['sum-mismatch “23” → 33']);
+  });
+
+  it('a commune’s near-poor cut that the total does not add is one finding, at the total the prose repeats (no other figure says which)', () => {
+    expect(check(plan('225', '6')).findings.map(brief)).toEqual(['sum-mismatch “64” → 62']);
+  });
+
+  it('a target for 2027 is not measured against a table of the results of 2026 (its exits are not the plan)', () => {
+    const report = [
+      'Phấn đấu trong năm 2027 toàn huyện giảm 64 hộ cận nghèo.',
+      '',
+      'TT\tĐơn vị\tTổng số hộ dân cư\tHộ nghèo đầu năm 2026\tThoát nghèo\tHộ cận nghèo đầu năm 2026\tHộ cận nghèo cuối năm 2026',
+      '1\tXã A\t3.850\t62\t21\t95\t88',
+      '2\tXã B\t2.410\t118\t33\t160\t151',
+      '3\tXã C\t1.980\t134\t36\t150\t146',
+      '\tToàn huyện\t8.240\t314\t90\t405\t385',
+    ].join('\n');
+    const r = check(report);
+    expect(r.findings.map(brief)).toEqual([]);
+  });
+});
