@@ -1080,23 +1080,48 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       const folded = p.folded.slice(s.start, s.end);
       if (POPULATION.test(folded) || /\b(phan dau|muc tieu|ke hoach|du kien|binh quan|moi nam|hang nam)\b/.test(folded)) continue;
       const inS = (c: RateCountClaim): boolean => c.rate.location.block === p.block && c.rate.location.start >= s.start && c.rate.location.end <= s.end;
-      const ends = claims.filter((c): c is RateCountClaim => c.kind === 'rate-count' && c.subject === 'poor' && c.population === '' && c.scope === undefined && c.moment === 'end' && c.year !== undefined && inS(c) && c.count.figure.qualifier === null && c.rate.figure.qualifier === null);
-      if (ends.length !== 1) continue;
-      const end = ends[0]!;
-      const year = Number(end.year);
-      const blocks = new Set(paras.slice(Math.max(0, pi - 3), pi + 1).map((q) => q.block));
-      const before = (c: RateCountClaim): boolean => c.rate.location.block < p.block || c.rate.location.end <= s.start;
-      const starts = claims.filter((c): c is RateCountClaim => c.kind === 'rate-count' && c.subject === 'poor' && c.population === '' && c.scope === undefined && c.moment !== undefined && c.year !== undefined && startYearOf(c.moment, Number(c.year)) === year && c.moment === 'start' && blocks.has(c.rate.location.block) && before(c) && c.count.figure.qualifier === null && c.rate.figure.qualifier === null);
-      const start = starts[0];
-      const same = (a: ClaimFigure, b: ClaimFigure): boolean => compareFractions(a.figure.value, b.figure.value) === 0;
-      if (start === undefined || starts.some((c) => !same(c.count, start.count) || !same(c.rate, start.rate))) continue;
-      // the cuts follow the pair, clause by clause: “, giảm 53 hộ (so với đầu năm)”, “, tỷ lệ hộ nghèo giảm 2,01%”
-      let at = Math.max(end.count.location.end, end.rate.location.end);
+      const plain = (c: RateCountClaim): boolean => c.kind === 'rate-count' && c.subject === 'poor' && c.population === '' && c.scope === undefined && inS(c) && c.count.figure.qualifier === null && c.rate.figure.qualifier === null;
+      const last = (c: RateCountClaim): number => Math.max(c.count.location.end, c.rate.location.end);
+      // “- Hộ nghèo: 214 hộ, tỷ lệ 18,74% (đầu năm 255 hộ, tỷ lệ 22,63%); như vậy số hộ nghèo giảm 41 hộ, …”: the start in brackets right after the end
+      const inBrackets = ((): { end: RateCountClaim; start: RateCountClaim; at: number } | undefined => {
+        const pairs = claims.filter((c): c is RateCountClaim => c.kind === 'rate-count' && plain(c));
+        for (const end of pairs) {
+          if (end.moment === 'start') continue;
+          const open = /^\s*\(/.exec(p.folded.slice(last(end), last(end) + 4));
+          if (open === null) continue;
+          const from = last(end) + open[0].length;
+          const close = p.folded.indexOf(')', from);
+          const start = pairs.find((c) => c.moment === 'start' && Math.min(c.count.location.start, c.rate.location.start) >= from && last(c) <= close);
+          if (close < 0 || start === undefined || !/^\s*$/.test(p.folded.slice(last(start), close))) continue;
+          return { end, start, at: close + 1 };
+        }
+        return undefined;
+      })();
+      let end: RateCountClaim;
+      let start: RateCountClaim;
+      let at: number;
+      if (inBrackets !== undefined) ({ end, start, at } = inBrackets);
+      else {
+        const ends = claims.filter((c): c is RateCountClaim => c.kind === 'rate-count' && plain(c) && c.moment === 'end' && c.year !== undefined);
+        if (ends.length !== 1) continue;
+        end = ends[0]!;
+        const year = Number(end.year);
+        const blocks = new Set(paras.slice(Math.max(0, pi - 3), pi + 1).map((q) => q.block));
+        const before = (c: RateCountClaim): boolean => c.rate.location.block < p.block || c.rate.location.end <= s.start;
+        const starts = claims.filter((c): c is RateCountClaim => c.kind === 'rate-count' && c.subject === 'poor' && c.population === '' && c.scope === undefined && c.moment !== undefined && c.year !== undefined && startYearOf(c.moment, Number(c.year)) === year && c.moment === 'start' && blocks.has(c.rate.location.block) && before(c) && c.count.figure.qualifier === null && c.rate.figure.qualifier === null);
+        const first = starts[0];
+        const same = (a: ClaimFigure, b: ClaimFigure): boolean => compareFractions(a.figure.value, b.figure.value) === 0;
+        if (first === undefined || starts.some((c) => !same(c.count, first.count) || !same(c.rate, first.rate))) continue;
+        start = first;
+        // the cuts follow the pair, clause by clause: “, giảm 53 hộ (so với đầu năm)”, “, tỷ lệ hộ nghèo giảm 2,01%”
+        at = last(end);
+      }
       const cuts: Array<{ f: ProseFigure; kind: 'households' | 'percent' }> = [];
       for (const f of p.figures) {
         if (f.start < at || f.end > s.end) continue;
         const between = p.folded.slice(at, f.start);
-        const lead = /^\s*(?:(?:ho\s+)?(?:ngheo\s*)?(?:so voi (?:dau nam|dau ky)(?: \d{4})?\s*)?)?[,;]\s*((?:t[yi] le(?: ho)? ngheo\s+)?)giam(?: duoc)?\s*$/.exec(between);
+        // …also after “như vậy” and the households named again (“; như vậy số hộ nghèo giảm 41 hộ”)
+        const lead = /^\s*(?:(?:ho\s+)?(?:ngheo\s*)?(?:so voi (?:dau nam|dau ky)(?: \d{4})?\s*)?)?[,;]\s*(?:nhu vay\s*,?\s*)?(?:(?:tong\s+)?so ho ngheo\s+)?((?:t[yi] le(?: ho)? ngheo\s+)?)giam(?: duoc)?\s*$/.exec(between);
         if (lead === null || qualified(f) || used.has(`${p.block}:${f.start}`)) break;
         const kind = lead[1] === '' ? 'households' : 'percent';
         if (f.dimension !== kind || (kind === 'households' && !/^\s*(?:ngheo\s*)?(?:so voi (?:dau nam|dau ky)(?: \d{4})?)?\s*(?:[,;.]|$)/.test(p.folded.slice(f.end, s.end)))) break;
@@ -1343,7 +1368,12 @@ export function extractClaims(model: DocumentModel): ProseClaims {
     const si = p.sentences.findIndex((x) => achieved.start >= x.start && achieved.start < x.end);
     const from = p.sentences[Math.max(0, si - 1)]?.start ?? 0;
     const whose = (f: ProseFigure): string => /^\s*(?:(?:da |duoc )?thoat\s+)?(can ngheo|ngheo)?/.exec(p.folded.slice(f.end, f.end + 20))![1] ?? '';
-    const found = p.figures.filter((f) => f.start >= from && f.end <= achieved.start && f.dimension === achieved.dimension && f.outOf === undefined && f.qualifier === null && /\b(?:chi tieu|ke hoach)\b[^;.\d%()]{0,30}$/.test(p.folded.slice(Math.max(from, f.start - 40), f.start).replace(YEAR_NAMED, 'nam')) && (f.dimension !== 'households' || whose(f) === whose(achieved)));
+    // …or, for money, the amount given (“Tổng nguồn vốn … năm 2026 được giao là 52.400 triệu đồng” before “giải ngân đạt 87,5% kế hoạch vốn”)
+    const named = (f: ProseFigure): boolean => {
+      const lead = p.folded.slice(Math.max(from, f.start - 40), f.start).replace(YEAR_NAMED, 'nam');
+      return /\b(?:chi tieu|ke hoach)\b[^;.\d%()]{0,30}$/.test(lead) || (f.dimension === 'money' && /\b(?:duoc|da)\s+giao(?:\s+la)?\s*:?\s*$/.test(lead));
+    };
+    const found = p.figures.filter((f) => f.start >= from && f.end <= achieved.start && f.dimension === achieved.dimension && f.outOf === undefined && f.qualifier === null && named(f) && (f.dimension !== 'households' || whose(f) === whose(achieved)));
     return found.length === 1 ? found[0] : undefined;
   }
 

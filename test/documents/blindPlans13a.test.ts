@@ -145,3 +145,41 @@ describe('the year’s target in the prose and the table that hands it out by co
     expect(r.findings.map(brief)).toEqual([]);
   });
 });
+
+describe('the cuts after an end whose start is in brackets right after it', () => {
+  const report = (count: string, rate: string): string =>
+    [
+      'Toàn xã có 7 bản với 1.142 hộ dân cư (đầu năm là 1.127 hộ).',
+      '',
+      `- Hộ nghèo: 214 hộ, tỷ lệ 18,74% (đầu năm 255 hộ, tỷ lệ 22,63%); như vậy số hộ nghèo giảm ${count} hộ, tỷ lệ hộ nghèo giảm ${rate}%.`,
+    ].join('\n');
+
+  it('“…; như vậy số hộ nghèo giảm 41 hộ, tỷ lệ hộ nghèo giảm 3,89%” from the start in the brackets: consistent', () => {
+    const r = check(report('41', '3,89'));
+    expect(r.findings.map(brief)).toEqual([]);
+    expect(r.claims.filter((c) => c.kind === 'change').map((c) => c.status)).toEqual(['consistent', 'consistent']);
+  });
+
+  it('a cut of the households that the two counts do not give is found: 14 for 41', () => {
+    expect(check(report('14', '3,89')).findings.map(brief)).toEqual(['change-mismatch “14 hộ” → 41 hộ']);
+  });
+
+  it('a cut of the rate in points that the two rates do not give is found: 3,98 for 3,89', () => {
+    expect(check(report('41', '3,98')).findings.map(brief)).toEqual(['change-mismatch “3,98%” → 3,89%']);
+  });
+});
+
+describe('a percentage disbursed of the amount given the sentence before', () => {
+  const report = (pct: string): string =>
+    `Tổng nguồn vốn thực hiện Chương trình năm 2026 được giao là 52.400 triệu đồng, trong đó: ngân sách trung ương 46.800 triệu đồng; ngân sách tỉnh đối ứng 4.100 triệu đồng; ngân sách huyện 1.500 triệu đồng. Tính đến ngày 15/12/2026, các chủ đầu tư đã giải ngân 45.850 triệu đồng, giải ngân đạt ${pct}% kế hoạch vốn.`;
+
+  it('“đã giải ngân 45.850 triệu đồng, giải ngân đạt 87,5% kế hoạch vốn” is of the 52.400 “được giao”: consistent', () => {
+    const r = check(report('87,5'));
+    expect(r.findings.map(brief)).toEqual([]);
+    expect(r.claims.find((c) => c.kind === 'percent-of-plan')?.status).toBe('consistent');
+  });
+
+  it('a percentage that amount does not give is found: 85,7% for 87,5%', () => {
+    expect(check(report('85,7')).findings.map((f) => `${f.code} ${f.printed ?? ''}`)).toEqual(['plans-disagree 85,7%']);
+  });
+});
