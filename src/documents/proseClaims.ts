@@ -454,6 +454,7 @@ export function extractClaims(model: DocumentModel): ProseClaims {
     if (p.allFigures.length === 0 && !p.folded.includes('/')) return;
     totalsWithParts(p, pi);
     breakdowns(p);
+    amongNamedStock(p, pi);
     rateCountPairs(p, pi);
     poorAndNearPoor(p);
     againstPlan(p);
@@ -502,12 +503,14 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       if (inChangeList(p.folded, sentenceAt(p, f.start).start, f.start)) continue;
       // “282 hộ thoát nghèo” in a flow: the poor households that left, as a table's exits column counts them
       const s = sentenceAt(p, f.start);
-      const after = /^\s*(can ngheo|ngheo|dan(?: cu)?|thoat ngheo)\b/.exec(p.folded.slice(f.end, f.end + 20));
+      // …“350 hộ được công nhận thoát nghèo; 20 hộ tái nghèo” in a sentence of the year's flow alone (flowSentence)
+      const after = /^\s*(can ngheo|ngheo|dan(?: cu)?|(?:(?:da|duoc|duoc cong nhan|cong nhan)\s+)*thoat ngheo|tai ngheo)\b/.exec(p.folded.slice(f.end, f.end + 40));
       // …or the households named right before it, with nothing after it but the end of its clause: “số hộ thoát nghèo là 69 hộ,”, “số hộ nghèo phát sinh mới 13 hộ”, “Tổng số hộ nghèo cuối năm 2026 là 259 hộ, chiếm …”
       const named = after === null && /^\s*(?:[,;.]|$)/.test(p.folded.slice(f.end, f.end + 4)) ? NAMED_BEFORE.exec(p.folded.slice(s.start, f.start)) : null;
       if (after === null && named === null) continue;
-      if (after !== null && after[1] === 'thoat ngheo' && !flowCounts.has(`${p.block}:${f.start}`)) continue;
-      const subject = named !== null ? (/\bcan ngheo\b/.test(named[1]!) ? 'near-poor' : 'poor') : after![1] === 'can ngheo' ? 'near-poor' : after![1] === 'ngheo' || after![1] === 'thoat ngheo' ? 'poor' : 'households';
+      const flowWord = after !== null && /\b(?:thoat|tai) ngheo$/.test(after[1]!);
+      if (flowWord && !flowCounts.has(`${p.block}:${f.start}`) && !flowSentence(p, s)) continue;
+      const subject = named !== null ? (/\bcan ngheo\b/.test(named[1]!) ? 'near-poor' : 'poor') : after![1] === 'can ngheo' ? 'near-poor' : after![1] === 'ngheo' || flowWord ? 'poor' : 'households';
       const sentence = p.folded.slice(s.start, s.end);
       // a count of a named place or part of the area (“xã Tân Lập còn 45 hộ nghèo”) is that row's, not the total's (checkProseAgainstTables)
       if (placesOfFigure(p.text.slice(s.start, f.start)).length > 0) continue;
@@ -518,6 +521,11 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       if (subject !== 'households' && stages.size !== 1) continue;
       const years = new Set([...sentence.matchAll(/\b(20\d\d)\b/g)].map((m) => m[1]!));
       if (years.size > 1) continue;
+      // a flow's sentence naming no year (“Trong năm có 350 hộ được công nhận thoát nghèo; …”) is of the one year its paragraph names before it
+      if (years.size === 0 && flowWord) {
+        const before = new Set([...p.folded.slice(0, s.start).matchAll(/(?<![\d.,/])(20\d\d)(?![\d.,]\d)/g)].map((m) => m[1]!));
+        if (before.size === 1) years.add([...before][0]!);
+      }
       claims.push({
         kind: 'table-figure',
         figure: fig(p, f),
@@ -528,6 +536,19 @@ export function extractClaims(model: DocumentModel): ProseClaims {
         location: { block: p.block, start: s.start, end: s.end },
       });
     }
+  }
+
+  /**
+   * Whether a sentence prints a year's flow of the poor alone (“Trong năm có 350 hộ được công nhận thoát nghèo; 20
+   * hộ tái nghèo và 70 hộ nghèo phát sinh”): every household figure an exit or an entry, one exit at least, none
+   * qualified, of the whole area, not a plan's — each is then what a table's total row of that stage prints.
+   */
+  function flowSentence(p: Para, s: { start: number; end: number }): boolean {
+    const folded = p.folded.slice(s.start, s.end);
+    if (/\b(phan dau|muc tieu|ke hoach|chi tieu|du kien|binh quan|moi nam|hang nam|luy ke|giai doan|ho tro|cho vay|vay von)\b/.test(folded) || NARROWED.test(folded) || placesOfFigure(p.text.slice(s.start, s.end)).length > 0) return false;
+    const figures = p.figures.filter((f) => f.dimension === 'households' && f.start >= s.start && f.end <= s.end);
+    const roles = figures.map((f) => flowRole(p, f));
+    return roles.includes('exit') && roles.every((r) => r === 'exit' || r === 'entry') && figures.every((f) => !qualified(f) && f.outOf === undefined);
   }
 
   function totalsWithParts(p: Para, pi: number): void {
@@ -750,7 +771,8 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       // “có 48.520 hộ dân cư, trong đó có 4.135 hộ nghèo, chiếm 8,25%”: the base the pair's own sentence prints just before it
       const sentenceBase = baseBeforeTrongDo(p, count, subject === 'poor' || subject === 'near-poor' || named !== null);
       // “Thôn 5 … với 32 hộ, chiếm 32,99% tổng số hộ nghèo của xã”: a share of the poor (or of “tổng số hộ …”) printed before
-      const earlier = baseWords === null || count.qualifier !== null ? undefined : earlierTotal(p, pi, s.start, count, baseWords[1]!, areaOfBase(p.text.slice(r.end + baseWords.index + baseWords[0].length - baseWords[1]!.length, r.end + 80)));
+      // …of the moment the paragraph names before it when the poor are printed at two (“Trong tổng số hộ nghèo cuối năm …. Hộ nghèo tập trung … với 1.363 hộ, chiếm 85,13% số hộ nghèo toàn huyện”)
+      const earlier = baseWords === null || count.qualifier !== null ? undefined : earlierTotal(p, pi, s.start, count, baseWords[1]!, areaOfBase(p.text.slice(r.end + baseWords.index + baseWords[0].length - baseWords[1]!.length, r.end + 80)), s.start, momentOf(p.folded.slice(0, Math.min(r.start, count.start))));
       if (earlier !== undefined) {
         claims.push({
           kind: 'total-with-parts',
@@ -864,7 +886,7 @@ export function extractClaims(model: DocumentModel): ProseClaims {
    * named — never of another level's. Only when those printed before, larger than the part, have one value.
    * The count may be in the part's own sentence before `until` (the part's start; else the sentence's).
    */
-  function earlierTotal(p: Para, pi: number, sentenceStart: number, part: ProseFigure, words: string, area: NamedArea | null = null, until = sentenceStart): { q: Para; f: ProseFigure } | undefined {
+  function earlierTotal(p: Para, pi: number, sentenceStart: number, part: ProseFigure, words: string, area: NamedArea | null = null, until = sentenceStart, moment: 'start' | 'end' | null = null): { q: Para; f: ProseFigure } | undefined {
     const status = /^(?:tong )?so ho (can ngheo|ngheo)\b/.exec(words)?.[1];
     if (status === undefined && !/^tong so ho(?! dan| tu nhien| gia dinh)\b/.test(words)) return undefined;
     const found: Array<{ q: Para; f: ProseFigure }> = [];
@@ -885,7 +907,39 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       }
     }
     const values = new Set(ofArea(found, area).map(({ f }) => `${f.value.num}/${f.value.den}`));
-    return values.size === 1 ? ofArea(found, area)[0] : undefined;
+    if (values.size === 1 || moment === null) return values.size === 1 ? ofArea(found, area)[0] : undefined;
+    // the poor at the start and at the end of the year printed before: the one of the share's moment (“Trong tổng số hộ nghèo cuối năm có …”)
+    const atMoment = ofArea(found, area).filter(({ q, f }) => momentOf(q.folded.slice(sentenceAt(q, f.start).start, f.start)) === moment);
+    return new Set(atMoment.map(({ f }) => `${f.value.num}/${f.value.den}`)).size === 1 ? atMoment[0] : undefined;
+  }
+
+  /**
+   * “Trong tổng số hộ nghèo cuối năm có 1.412 hộ là đồng bào dân tộc thiểu số, chiếm 88,19%”: a group among the
+   * poor (near-poor) named by words, not a figure, with its share — of the one count of those households at the
+   * moment the words (or, naming none, the paragraph before them) name, printed before ({@link earlierTotal}).
+   */
+  function amongNamedStock(p: Para, pi: number): void {
+    for (const m of p.folded.matchAll(/\btrong (?:tong )?so (ho (?:can )?ngheo)\b([^,;.\d%()]{0,40}?)\s*(?:,\s*)?(?:\bco\s+)(?=\d)/g)) {
+      const part = p.figures.find((f) => f.start === m.index + m[0].length && f.dimension === 'households' && !qualified(f) && f.outOf === undefined && f.range === undefined);
+      if (part === undefined || used.has(`${p.block}:${part.start}`)) continue;
+      const s = sentenceAt(p, part.start);
+      const share = p.figures.find((f) => f.start > part.end && f.end <= s.end);
+      if (share === undefined || share.dimension !== 'percent' || qualified(share) || share.range !== undefined || used.has(`${p.block}:${share.start}`)) continue;
+      // “…, chiếm 88,19%.” — of the group named, not of another base (“chiếm 3,5% tổng số hộ dân cư”)
+      if (!/^[^\d%;.]*,\s*(?:chiem|bang)(?: t[yi] le)?\s*$/.test(p.folded.slice(part.end, share.start)) || !/^\s*(?:[.;,]|$)/.test(p.folded.slice(share.end, share.end + 3))) continue;
+      const moment = momentOf(m[2]!) ?? momentOf(p.folded.slice(0, m.index));
+      const total = earlierTotal(p, pi, s.start, part, m[1] === 'ho ngheo' ? 'so ho ngheo' : 'so ho can ngheo', null, s.start, moment);
+      if (total === undefined) continue;
+      claims.push({
+        kind: 'total-with-parts',
+        connective: 'chiếm',
+        total: { text: total.f.text, location: { block: total.q.block, start: total.f.start, end: total.f.end }, dimension: total.f.dimension, figure: total.f },
+        parts: [{ ...fig(p, part), share: fig(p, share) }],
+        totalElsewhere: true,
+        sentence: p.text.slice(s.start, s.end).trim(),
+        location: { block: p.block, start: s.start, end: s.end },
+      });
+    }
   }
 
   /** The counts of the area a share names ({@link earlierTotal}): those of its level and place, else those of no area named. */

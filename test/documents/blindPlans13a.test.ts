@@ -183,3 +183,48 @@ describe('a percentage disbursed of the amount given the sentence before', () =>
     expect(check(report('85,7')).findings.map((f) => `${f.code} ${f.printed ?? ''}`)).toEqual(['plans-disagree 85,7%']);
   });
 });
+
+// Each error planted alone in a copy of the clean document, the way real ones happen; each expects exactly that finding.
+describe('errors planted in the district’s report, one at a time', () => {
+  const cases: ReadonlyArray<readonly [string, string, string, readonly string[]]> = [
+    ['a commune’s poor at the start with two digits swapped, its rate left right', '5\tXã Nà Phặc\t1.245\t1.252\t341\t27,39', '5\tXã Nà Phặc\t1.245\t1.252\t314\t27,39', ['sum-mismatch “314” → 341']],
+    ['a subtotal’s exits that left out a commune (Khu vực II, III without Nà Phặc’s 46)', 'II\tKhu vực II, III\t6.280\t6.315\t1.547\t24,63\t260', 'II\tKhu vực II, III\t6.280\t6.315\t1.547\t24,63\t214', ['sum-mismatch “214” → 260']],
+    ['an end rate computed on the households at the start (246 ÷ 1.560)', '246\t15,68', '246\t15,77', ['rate-mismatch “15,77” → 15,68']],
+    ['a change in points that is another year’s', 'giảm 1,87 điểm phần trăm', 'giảm 2,15 điểm phần trăm', ['change-mismatch “2,15 điểm phần trăm” → 1,87%']],
+    ['a commune’s near-poor at the end swapped with its poor', '246\t15,68\t189\t12,12\t192\t12,24', '192\t15,68\t189\t12,12\t246\t12,24', ['difference-mismatch “192” → 246', 'sum-mismatch “246” → 192']],
+    ['the district’s target that the communes’ do not add up to', 'giảm 225 hộ nghèo và 64', 'giảm 235 hộ nghèo và 64', ['figure-differs-from-table “235 hộ” → 225 hộ']],
+    ['a commune’s target mistyped, its households left right', '4\tXã Yên Thượng\t246\t38\t208', '4\tXã Yên Thượng\t246\t28\t208', ['sum-mismatch “28” → 38']],
+    ['the exits in the prose against the table’s', 'có 350 hộ được công nhận', 'có 305 hộ được công nhận', ['figure-differs-from-table “305 hộ” → 350 hộ']],
+    ['the DTTS share of the poor at the end', 'chiếm 88,19%', 'chiếm 81,19%', ['share-mismatch “81,19%” → 88,19%']],
+    ['the share of the poor in the communes of Khu vực II, III', 'chiếm 85,13%', 'chiếm 83,15%', ['share-mismatch “83,15%” → 85,13%']],
+    ['the percentage disbursed', 'giải ngân đạt 87,5%', 'giải ngân đạt 85,7%', ['plans-disagree “85,7%” → 53.469,3 – 53.531,9 triệu đồng']],
+    ['a source that makes the parts exceed the total', 'ngân sách tỉnh đối ứng 4.100', 'ngân sách tỉnh đối ứng 4.700', ['parts-exceed-total “52.400 triệu đồng” → 53.000 triệu đồng']],
+    // the shares of the poor after it are of the table's 1.601: not found a second time
+    ['the poor at the end in the prose against the table’s', 'hộ nghèo còn 1.601 hộ, tỷ lệ 10,95%', 'hộ nghèo còn 1.610 hộ, tỷ lệ 10,95%', ['rate-count-pairs-disagree “10,95% (1.610 hộ); 8,33% (1.217 hộ)” → ', 'change-mismatch “1.610 hộ” → 1.601 hộ']],
+  ];
+  it.each(cases)('%s', (_, from, to, expected) => {
+    expect(planted(DISTRICT, from, to).findings.map(brief)).toEqual(expected);
+  });
+});
+
+describe('errors planted in the commune’s review summary, one at a time', () => {
+  const cases: ReadonlyArray<readonly [string, string, string, readonly string[]]> = [
+    ['a village’s poor with two digits swapped, its rate left right', '3\tBản Pá Ban\t205\t29\t14,15', '3\tBản Pá Ban\t205\t92\t14,15', ['sum-mismatch “92” → 29']],
+    ['the commune’s near-poor that left out a village (Hua Nà’s 22)', '\tToàn xã\t1.142\t214\t18,74\t207\t187', '\tToàn xã\t1.142\t214\t18,74\t207\t165', ['sum-mismatch “165” → 187']],
+    ['a village’s rate computed over its poor instead of its households', '6\tBản Nà Tấu\t231\t26\t11,26', '6\tBản Nà Tấu\t231\t26\t84,62', ['rate-mismatch “84,62” → 11,26']],
+    ['the change in points of the rate', 'tỷ lệ hộ nghèo giảm 3,89%', 'tỷ lệ hộ nghèo giảm 3,98%', ['change-mismatch “3,98%” → 3,89%']],
+    ['the cut of the poor households', 'giảm 41 hộ', 'giảm 14 hộ', ['change-mismatch “14 hộ” → 41 hộ']],
+    ['a village’s near-poor swapped with its poor', '4\tBản Co Muông\t118\t35\t29,66\t35\t19\t16,10', '4\tBản Co Muông\t118\t19\t29,66\t35\t35\t16,10', ['sum-mismatch “19” → 35', 'sum-mismatch “35” → 19']],
+    ['a village’s exits in the flow table', '2\tBản Huổi Sáy\t47\t8\t1\t1\t41', '2\tBản Huổi Sáy\t47\t6\t1\t1\t41', ['difference-mismatch “6” → 8']],
+    ['an indicator’s share of the poor', '9\tNguồn nước sinh hoạt\t88\t41,12', '9\tNguồn nước sinh hoạt\t88\t14,12', ['rate-mismatch “14,12” → 41,12']],
+    ['an indicator’s share of the poor in the prose', '143 hộ (66,82%)', '143 hộ (68,62%)', ['rate-count-base-mismatch “68,62% (143 hộ)” → 66,82%']],
+    ['the DTTS share of the poor', 'bằng 96,73%', 'bằng 93,76%', ['rate-mismatch “93,76%” → 96,73%']],
+    // the cut of the rate after it is of the right 22,63%: not found a second time
+    ['the start rate in brackets, on the households at the start', 'tỷ lệ 22,63%', 'tỷ lệ 22,36%', ['rate-mismatch “22,36%” → 22,63%']],
+    ['the rate of the average-living-standard households', '260 hộ, tỷ lệ 22,77%', '260 hộ, tỷ lệ 27,27%', ['rate-count-base-mismatch “27,27% (260 hộ)” → 22,77%']],
+    ['the poor and near-poor together', 'là 401 hộ, chiếm 35,11%', 'là 410 hộ, chiếm 35,11%', ['rate-count-base-mismatch “35,11% (410 hộ)” → 35,90%']],
+  ];
+  it.each(cases)('%s', (_, from, to, expected) => {
+    expect(planted(COMMUNE, from, to).findings.map(brief)).toEqual(expected);
+  });
+});
