@@ -9,6 +9,7 @@ import { groupOfTotal, overlappingGroups } from './_overlappingGroups.js';
 import { fractionShares } from './_fractionShares.js';
 import { sharesAfterTotal } from './_sharesAfterTotal.js';
 import { changesSinceEarlierStart, sharesOfEarlierStart, subjectAfter } from './_startBefore.js';
+import { nearPoorFlows } from './_nearPoorFlows.js';
 import { cutsBeforeTheirStart } from './_cutsBeforeStart.js';
 import { NARROWED } from './_stockFigures.js';
 import { amongTotals, changesFromLineBefore, countAverages, grandTotals, namedShares, percentsOfNamed, splitOfLineBefore, type StatedContext } from './_statedSums.js';
@@ -436,6 +437,8 @@ export function extractClaims(model: DocumentModel): ProseClaims {
   const listParts = new Set<string>();
   /** The exits of each flow with one figure of exits, in the order printed. */
   const flowExits: ClaimFigure[] = [];
+  /** The percents of a plan with no achievement in their clause, read after the paragraph's changes ({@link cutAgainstPlanBefore}). */
+  const plansOfCuts: Array<{ at: number; pct: ProseFigure }> = [];
   const hasTables = model.blocks.some((b) => b.kind === 'table');
   const use = (p: Para, f: ProseFigure): void => void used.add(`${p.block}:${f.start}`);
   const fig = (p: Para, f: ProseFigure, label?: string): ClaimFigure => {
@@ -486,8 +489,13 @@ export function extractClaims(model: DocumentModel): ProseClaims {
     rateCutsFromStart(p, pi);
     cutsAfterEndPair(p, pi);
     changesFromBracketedStart(p);
+    for (const c of nearPoorFlows(p, stated)) {
+      claims.push(c);
+      if (c.kind === 'change') changed.add(`${p.block}:${sentenceAt(p, c.change.location.start).start}`);
+    }
     targets(p, pi);
     tableFigures(p);
+    for (const { at, pct } of plansOfCuts.splice(0)) if (!used.has(`${p.block}:${pct.start}`)) cutAgainstPlanBefore(p, at, pct);
   });
 
   function tableFigures(p: Para): void {
@@ -1342,6 +1350,7 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       if (achieved === undefined) {
         // “Số hộ thoát nghèo đạt 112,50% so với kế hoạch giao (250 hộ)”: the exits of the year's flow printed before
         if (printedPlan !== undefined && tail !== null) exitsAgainstPlan(p, m.index, pct, printedPlan);
+        else if (tail !== null) plansOfCuts.push({ at: m.index, pct }); // read once the paragraph's changes are
         continue;
       }
       const plan = outOf !== undefined ? slashPlan(p, outOf) : printedPlan?.dimension === achieved.dimension ? printedPlan : tail === null ? undefined : planBefore(p, achieved);
@@ -1407,6 +1416,36 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       percent: fig(p, pct),
       plan: fig(p, plan),
       measure: `so ho thoat ngheo (households)`,
+      sentence: p.text.slice(s.start, s.end).trim(),
+      location: { block: p.block, start: s.start, end: s.end },
+    });
+  }
+
+  /**
+   * “… giảm 260 hộ so với đầu năm. So với chỉ tiêu Nghị quyết HĐND huyện giao (giảm 250 hộ nghèo, tỷ lệ giảm 1,8%),
+   * số hộ nghèo giảm đạt 104% kế hoạch”: a percent of the plan of a cut of the households, the plan's cut printed in
+   * brackets after “chỉ tiêu/kế hoạch … giao” earlier in the sentence, and the cut achieved the last change of those
+   * households read in this paragraph or the one before.
+   */
+  function cutAgainstPlanBefore(p: Para, at: number, pct: ProseFigure): void {
+    const s = sentenceAt(p, at);
+    const head = /\bso ho (ngheo|can ngheo) (?:da\s+)?giam(?: duoc)?\s*$/.exec(p.folded.slice(s.start, at));
+    if (head === null) return;
+    const whose = head[1] === 'ngheo' ? /^\s*(?:ho\s+)?ngheo\b/ : /^\s*(?:ho\s+)?can ngheo\b/;
+    const plans = p.figures.filter((f) => f.start >= s.start && f.end <= at && f.dimension === 'households' && !qualified(f) && f.outOf === undefined && (p.depths[f.start] ?? 0) > (p.depths[at] ?? 0) && /\bgiam\s*$/.test(p.folded.slice(Math.max(s.start, f.start - 8), f.start)) && whose.test(p.folded.slice(f.end, f.end + 16)) && /\b(?:chi tieu|ke hoach)\b[^()]*\(\s*[^()]*$/.test(p.folded.slice(s.start, f.start)));
+    if (plans.length !== 1) return;
+    const change = [...claims].reverse().find((c): c is ChangeClaim => c.kind === 'change' && c.change.dimension === 'households' && c.direction === 'down' && (c.location.block === p.block ? c.location.end <= s.start : true));
+    const q = change === undefined ? undefined : paras[paraAt.get(change.location.block) ?? -1];
+    if (change === undefined || q === undefined || paras.indexOf(q) < paras.indexOf(p) - 1) return;
+    // the households the end names, after it (“còn 1.601 hộ nghèo”) or before it in its sentence (“hộ nghèo còn 1.601 hộ”)
+    const subject = subjectAfter(q.folded.slice(change.to.location.end, change.to.location.end + 30)) ?? lastSubject(q.folded.slice(sentenceAt(q, change.to.location.start).start, change.to.location.start));
+    if (subject !== (head[1] === 'ngheo' ? 'poor' : 'near-poor')) return;
+    claims.push({
+      kind: 'percent-of-plan',
+      achieved: change.change,
+      percent: fig(p, pct),
+      plan: fig(p, plans[0]!),
+      measure: `so ho ${head[1]} giam (households)`,
       sentence: p.text.slice(s.start, s.end).trim(),
       location: { block: p.block, start: s.start, end: s.end },
     });
@@ -2231,7 +2270,7 @@ function flowByYear(lead: string, inner: string): boolean {
  * là”, “số hộ tái nghèo”, “số hộ nghèo phát sinh mới”, “số hộ thoát cận nghèo”, “tổng số hộ nghèo cuối năm
  * 2026 là”. Not the poor and near-poor together, nor a share (“chiếm”) or a change (“giảm”) of them.
  */
-const NAMED_BEFORE = /(?:^|[,;:]\s*|\btrong do\s+|\bqua ra soat\s*,?\s*)(?:tong )?so ho ((?:thoat |tai )?(?:can )?ngheo(?: phat sinh(?: moi)?)?|phat sinh (?:can )?ngheo(?: moi)?)(?: (?:trong nam|cuoi nam|dau nam|nam)(?: (?:19|20)\d\d)?)?(?:\s+(?:la|con|co))?\s*:?\s*$/;
+const NAMED_BEFORE = /(?:^|[,;:]\s*|\btrong do\s+|\bqua ra soat\s*,?\s*)(?:(?:den |vao )?(?:cuoi|dau) nam(?: (?:19|20)\d\d)?\s*,?\s+)?(?:tong )?so ho ((?:thoat |tai )?(?:can )?ngheo(?: phat sinh(?: moi)?)?|phat sinh (?:can )?ngheo(?: moi)?)(?: (?:trong nam|cuoi nam|dau nam|nam)(?: (?:19|20)\d\d)?)?(?:\s+(?:la|con|co))?\s*:?\s*$/;
 
 /** The moments a clause names: đầu năm (start), thoát nghèo (exit), phát sinh (new), tái nghèo (return), cuối năm / còn lại (end). */
 function stagesOf(folded: string): Set<'start' | 'exit' | 'new' | 'return' | 'end'> {

@@ -198,6 +198,10 @@ describe('errors planted in the district’s report, one at a time', () => {
     ['the DTTS share of the poor at the end', 'chiếm 88,19%', 'chiếm 81,19%', ['share-mismatch “81,19%” → 88,19%']],
     ['the share of the poor in the communes of Khu vực II, III', 'chiếm 85,13%', 'chiếm 83,15%', ['share-mismatch “83,15%” → 85,13%']],
     ['the percentage disbursed', 'giải ngân đạt 87,5%', 'giải ngân đạt 85,7%', ['plans-disagree “85,7%” → 53.469,3 – 53.531,9 triệu đồng']],
+    ['the cut of the poor against the plan in brackets (260 of 250)', 'đạt 104% kế hoạch', 'đạt 110% kế hoạch', ['plans-disagree “110%” → 235,2 – 237,5 hộ']],
+    ['the near-poor’s exits in the prose (1.230 − 168 + 173 is not 1.217)', '186 hộ thoát cận nghèo', '168 hộ thoát cận nghèo', ['flow-mismatch “1.217 hộ” → 1.235 hộ']],
+    ['the near-poor’s cut after their end', '8,33% tổng số hộ dân cư, giảm 13 hộ', '8,33% tổng số hộ dân cư, giảm 31 hộ', ['change-mismatch “31 hộ” → 13 hộ']],
+    ['the poor left at the end of 2027 against the table’s “Số hộ nghèo còn lại”', 'số hộ nghèo còn 1.376 hộ', 'số hộ nghèo còn 1.367 hộ', ['figure-differs-from-table “1.367 hộ” → 1.376 hộ']],
     ['a source that makes the parts exceed the total', 'ngân sách tỉnh đối ứng 4.100', 'ngân sách tỉnh đối ứng 4.700', ['parts-exceed-total “52.400 triệu đồng” → 53.000 triệu đồng']],
     // the shares of the poor after it are of the table's 1.601: not found a second time
     ['the poor at the end in the prose against the table’s', 'hộ nghèo còn 1.601 hộ, tỷ lệ 10,95%', 'hộ nghèo còn 1.610 hộ, tỷ lệ 10,95%', ['rate-count-pairs-disagree “10,95% (1.610 hộ); 8,33% (1.217 hộ)” → ', 'change-mismatch “1.610 hộ” → 1.601 hộ']],
@@ -221,10 +225,57 @@ describe('errors planted in the commune’s review summary, one at a time', () =
     ['the DTTS share of the poor', 'bằng 96,73%', 'bằng 93,76%', ['rate-mismatch “93,76%” → 96,73%']],
     // the cut of the rate after it is of the right 22,63%: not found a second time
     ['the start rate in brackets, on the households at the start', 'tỷ lệ 22,63%', 'tỷ lệ 22,36%', ['rate-mismatch “22,36%” → 22,63%']],
+    ['the near-poor’s rise after their flow', 'tăng 9 hộ', 'tăng 19 hộ', ['change-mismatch “19 hộ” → 9 hộ']],
+    ['the near-poor newly counted (178 − 39 + 2 + 64 is not 187)', '46 hộ cận nghèo phát sinh', '64 hộ cận nghèo phát sinh', ['flow-mismatch “187 hộ” → 205 hộ']],
     ['the rate of the average-living-standard households', '260 hộ, tỷ lệ 22,77%', '260 hộ, tỷ lệ 27,27%', ['rate-count-base-mismatch “27,27% (260 hộ)” → 22,77%']],
     ['the poor and near-poor together', 'là 401 hộ, chiếm 35,11%', 'là 410 hộ, chiếm 35,11%', ['rate-count-base-mismatch “35,11% (410 hộ)” → 35,90%']],
   ];
   it.each(cases)('%s', (_, from, to, expected) => {
     expect(planted(COMMUNE, from, to).findings.map(brief)).toEqual(expected);
+  });
+});
+
+describe('a cut of the poor against the plan printed in brackets before it', () => {
+  const report = (pct: string): string =>
+    [
+      'Đầu năm 2026, toàn huyện có 1.861 hộ nghèo, tỷ lệ 12,82%.',
+      '',
+      `Cuối năm 2026, hộ nghèo còn 1.601 hộ, tỷ lệ 10,95%, giảm 260 hộ so với đầu năm. So với chỉ tiêu Nghị quyết HĐND huyện giao (giảm 250 hộ nghèo, tỷ lệ giảm 1,8%), số hộ nghèo giảm đạt ${pct}% kế hoạch.`,
+    ].join('\n');
+
+  it('“So với chỉ tiêu … giao (giảm 250 hộ nghèo, …), số hộ nghèo giảm đạt 104% kế hoạch” after “giảm 260 hộ”: consistent', () => {
+    const r = check(report('104'));
+    expect(r.findings.map(brief)).toEqual([]);
+    expect(r.claims.filter((c) => c.kind === 'percent-of-plan').map((c) => c.summary)).toEqual(['260 hộ = 104% of the plan (250 hộ)']);
+  });
+
+  it('a percentage that 260 of 250 does not give is found: 110%', () => {
+    expect(check(report('110')).findings.map((f) => `${f.code} ${f.printed ?? ''}`)).toEqual(['plans-disagree 110%']);
+  });
+});
+
+describe('the year’s flow of the near-poor in the prose', () => {
+  const report = (exits: string, change: string): string =>
+    `Đầu năm, số hộ cận nghèo toàn huyện là 1.230 hộ (8,47%). Qua rà soát, ${exits} hộ thoát cận nghèo và 173 hộ cận nghèo mới (trong đó 98 hộ từ hộ nghèo chuyển sang). Đến cuối năm, hộ cận nghèo còn 1.217 hộ, chiếm 8,33% tổng số hộ dân cư, ${change}.`;
+
+  it('start − thoát cận nghèo + cận nghèo mới = end, and “giảm 13 hộ” the change, not a target: consistent', () => {
+    const r = check(report('186', 'giảm 13 hộ'));
+    expect(r.findings.map(brief)).toEqual([]);
+    expect(r.claims.filter((c) => c.kind === 'flow' || c.kind === 'change' || c.kind === 'reduction-target').map((c) => `${c.kind} ${c.status}`)).toEqual(['flow consistent', 'change consistent']);
+  });
+
+  it('exits that do not bridge the start and the end are found: 168 for 186', () => {
+    expect(check(report('168', 'giảm 13 hộ')).findings.map(brief)).toEqual(['flow-mismatch “1.217 hộ” → 1.235 hộ']);
+  });
+
+  it('a change the start and the end do not give is found: giảm 31 hộ', () => {
+    expect(check(report('186', 'giảm 31 hộ')).findings.map(brief)).toEqual(['change-mismatch “31 hộ” → 13 hộ']);
+  });
+
+  it('the end first, the start in brackets: “- Hộ cận nghèo: 187 hộ, tỷ lệ 16,37% (đầu năm 178 hộ); trong năm 39 hộ thoát cận nghèo, …”', () => {
+    const text = (entries: string): string =>
+      `Toàn xã có 1.142 hộ dân cư.\n\n- Hộ cận nghèo: 187 hộ, tỷ lệ 16,37% (đầu năm 178 hộ); trong năm 39 hộ thoát cận nghèo, 2 hộ tái cận nghèo và ${entries} hộ cận nghèo phát sinh, số hộ cận nghèo tăng 9 hộ.`;
+    expect(check(text('46')).findings.map(brief)).toEqual([]);
+    expect(check(text('64')).findings.map(brief)).toEqual(['flow-mismatch “187 hộ” → 205 hộ']);
   });
 });
