@@ -47,6 +47,8 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
   const status = new Map<DocumentClaim, { status: CheckedClaim['status']; note: string | null }>();
   /** The claim each finding is of. */
   const findingOf = new Map<CheckFinding, DocumentClaim>();
+  /** The printed base each rate–count pair was checked on. */
+  const baseOf = new Map<RateCountClaim, ClaimFigure>();
   const finding = (c: DocumentClaim, f: Omit<CheckFinding, 'location'> & { location?: FindingLocation }): void => {
     const found = { ...f, location: f.location ?? where(c.location) };
     findings.push(found);
@@ -308,13 +310,17 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
     // …and so is a share of an earlier total found wrong at itself (“hộ nghèo còn 1.610 hộ” for the table's 1.601, then
     // “… có 1.412 hộ là đồng bào dân tộc thiểu số, chiếm 88,19%” of 1.601) when every share holds with the total expected
     for (const c of claims) {
-      if (c.kind !== 'total-with-parts' || c.totalElsewhere !== true || status.get(c)?.status !== 'finding') continue;
-      const at = where(c.total.location);
+      if (status.get(c)?.status !== 'finding') continue;
+      // …or a pair's rate checked on a printed count found wrong at itself (“Hộ nghèo: 241 hộ” for 214, then “207 hộ, bằng 96,73% tổng số hộ nghèo”)
+      const base = c.kind === 'rate-count' ? baseOf.get(c) : c.kind === 'total-with-parts' && c.totalElsewhere === true ? c.total : undefined;
+      if (base === undefined) continue;
+      const parts = c.kind === 'rate-count' ? [{ ...c.count, share: c.rate }] : c.kind === 'total-with-parts' ? c.parts : [];
+      const at = where(base.location);
       const other = findings.find((f) => findingOf.get(f) !== c && f.location.block === at.block && f.location.start === at.start && f.expected !== null);
       const n = other?.expected === undefined || other.expected === null ? null : cellNumber(other.expected);
       if (n === null || n.decimals !== 0 || n.units <= 0) continue;
       const total = fraction(BigInt(n.units));
-      const holds = c.parts.every((part) => {
+      const holds = parts.every((part) => {
         if (part.share === undefined) return true;
         const r = part.share.figure;
         if (r.range !== undefined || qualified(r) || r.fraction !== undefined) return false;
@@ -862,6 +868,7 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
     const pairs = all.filter((p) => !rounded(p.rate) && !rounded(p.count));
     // a pair of all households whose base the text prints (“Tổng số hộ tự nhiên: 297.899 hộ”) is checked against it
     const onPrintedBase = (p: RateCountClaim, printedBase: ClaimFigure): void => {
+      baseOf.set(p, printedBase);
       const base = printedBase.figure.value;
       const r = p.rate.figure;
       if (base.num <= 0n) return;
@@ -936,7 +943,8 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
     for (const group of groups.values()) {
       if (group.length < 2) {
         for (const p of group) {
-          const printed = printedFor.get(sameBase(p));
+          // a pair naming no year (“Đầu năm, số hộ cận nghèo … là 1.230 hộ (8,47%)”) shares the one base printed for its moment in any year
+          const printed = printedFor.get(sameBase(p)) ?? (p.year === undefined ? oneValue([...printedFor.entries()].filter(([k]) => k.startsWith(`${p.population}|${p.base}|${p.scope ?? ''}|${p.moment ?? ''}|`)).flatMap(([, v]) => v)) : undefined);
           const poor = poorCounts.get(poorOf(p));
           if (printed?.length === 1 && p.population === '' && p.base === 'households') onPrintedBase(p, printed[0]!);
           else if (poor?.length === 1 && ofThePoor(p)) onPrintedBase(p, poor[0]!);
@@ -1409,6 +1417,12 @@ function rowFigures(table: UnderstoodTable['table'], layout: UnderstoodTable['la
     columns.push({ key: c.key, subject, stage: subject === 'households' ? null : stage, year: years.length === 1 ? years[0]! : null, value: n.units, rated: rateCounts.has(c.key) });
   }
   return columns;
+}
+
+/** The figures when they are all of one value, else undefined (none, or two values). */
+function oneValue(figures: readonly ClaimFigure[]): ClaimFigure[] | undefined {
+  const first = figures[0];
+  return first !== undefined && figures.every((f) => compareFractions(f.figure.value, first.figure.value) === 0) ? [first] : undefined;
 }
 
 /** The years a target's sentence names (“Phấn đấu trong năm 2027 …” → 2027), each once. */

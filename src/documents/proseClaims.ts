@@ -782,15 +782,7 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       // …of the moment the paragraph names before it when the poor are printed at two (“Trong tổng số hộ nghèo cuối năm …. Hộ nghèo tập trung … với 1.363 hộ, chiếm 85,13% số hộ nghèo toàn huyện”)
       const earlier = baseWords === null || count.qualifier !== null ? undefined : earlierTotal(p, pi, s.start, count, baseWords[1]!, areaOfBase(p.text.slice(r.end + baseWords.index + baseWords[0].length - baseWords[1]!.length, r.end + 80)), s.start, momentOf(p.folded.slice(0, Math.min(r.start, count.start))));
       if (earlier !== undefined) {
-        claims.push({
-          kind: 'total-with-parts',
-          connective: 'chiếm',
-          total: { text: earlier.f.text, location: { block: earlier.q.block, start: earlier.f.start, end: earlier.f.end }, dimension: earlier.f.dimension, figure: earlier.f },
-          parts: [{ ...fig(p, count), share: fig(p, r) }],
-          totalElsewhere: true,
-          sentence: p.text.slice(s.start, s.end).trim(),
-          location: { block: p.block, start: s.start, end: s.end },
-        });
+        claims.push(shareOfEarlier(p, s, earlier, count, r));
         continue;
       }
       pairCounts.add(`${p.block}:${count.start}`);
@@ -937,17 +929,21 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       if (!/^[^\d%;.]*,\s*(?:chiem|bang)(?: t[yi] le)?\s*$/.test(p.folded.slice(part.end, share.start)) || !/^\s*(?:[.;,]|$)/.test(p.folded.slice(share.end, share.end + 3))) continue;
       const moment = momentOf(m[2]!) ?? momentOf(p.folded.slice(0, m.index));
       const total = earlierTotal(p, pi, s.start, part, m[1] === 'ho ngheo' ? 'so ho ngheo' : 'so ho can ngheo', null, s.start, moment);
-      if (total === undefined) continue;
-      claims.push({
-        kind: 'total-with-parts',
-        connective: 'chiếm',
-        total: { text: total.f.text, location: { block: total.q.block, start: total.f.start, end: total.f.end }, dimension: total.f.dimension, figure: total.f },
-        parts: [{ ...fig(p, part), share: fig(p, share) }],
-        totalElsewhere: true,
-        sentence: p.text.slice(s.start, s.end).trim(),
-        location: { block: p.block, start: s.start, end: s.end },
-      });
+      if (total !== undefined) claims.push(shareOfEarlier(p, s, total, part, share));
     }
+  }
+
+  /** A part's share (“chiếm …”) of a total printed earlier, the total left free for other readings (not marked used). */
+  function shareOfEarlier(p: Para, s: { start: number; end: number }, total: { q: Para; f: ProseFigure }, part: ProseFigure, share: ProseFigure): TotalWithPartsClaim {
+    return {
+      kind: 'total-with-parts',
+      connective: 'chiếm',
+      total: { text: total.f.text, location: { block: total.q.block, start: total.f.start, end: total.f.end }, dimension: total.f.dimension, figure: total.f },
+      parts: [{ ...fig(p, part), share: fig(p, share) }],
+      totalElsewhere: true,
+      sentence: p.text.slice(s.start, s.end).trim(),
+      location: { block: p.block, start: s.start, end: s.end },
+    };
   }
 
   /** The counts of the area a share names ({@link earlierTotal}): those of its level and place, else those of no area named. */
