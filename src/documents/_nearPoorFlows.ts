@@ -31,8 +31,8 @@ export function nearPoorFlows<P extends StatedPara>(p: P, ctx: StatedContext<P>)
   const figures = p.figures.filter((f) => f.dimension === 'households');
   const roles = figures.map((f) => roleOf(p, f, ctx));
   const read = figures.map((f, i) => ({ f, role: roles[i]! })).filter(({ f, role }) => role !== null || depth(f) === 0);
-  // the start and the end may be a rate–count pair's count, an entry the total of its parts in brackets; an exit or the change read elsewhere is another reading
-  if (read.some(({ f, role }) => role === null || qualified(f) || f.outOf !== undefined || f.range !== undefined || ((role === 'exit' || role === 'change') && ctx.isUsed(p, f)))) return [];
+  // the start and the end may be a rate–count pair's count, an entry the total of its parts in brackets; an exit read elsewhere is another reading
+  if (read.some(({ f, role }) => role === null || qualified(f) || f.outOf !== undefined || f.range !== undefined || (role === 'exit' && ctx.isUsed(p, f)))) return [];
   const of = (role: Role): ProseFigure[] => read.filter((x) => x.role === role).map((x) => x.f);
   const [starts, exits, entries, ends, changes] = [of('start'), of('exit'), of('entry'), of('end'), of('change')];
   if (starts.length !== 1 || ends.length !== 1 || exits.length === 0 || entries.length === 0 || changes.length > 1) return [];
@@ -44,8 +44,9 @@ export function nearPoorFlows<P extends StatedPara>(p: P, ctx: StatedContext<P>)
   const out: Array<FlowClaim | ChangeClaim> = [
     { kind: 'flow', start: ctx.fig(p, start), exits: exits.map((f) => ctx.fig(p, f)), entries: entries.map((f) => ctx.fig(p, f)), end: ctx.fig(p, end), sentence, location },
   ];
+  // a change another reader took (“cuối năm còn 1.217 hộ (giảm 13 hộ)”) is checked there
   const change = changes[0];
-  if (change !== undefined) {
+  if (change !== undefined && !ctx.isUsed(p, change)) {
     const word = /\b(giam|tang)(?: them)?\s*$/.exec(p.folded.slice(Math.max(0, change.start - 14), change.start))![1];
     out.push({ kind: 'change', from: ctx.fig(p, start), to: ctx.fig(p, end), change: ctx.fig(p, change), direction: word === 'giam' ? 'down' : 'up', sentence, location });
   }
@@ -62,7 +63,9 @@ function roleOf<P extends StatedPara>(p: P, f: ProseFigure, ctx: StatedContext<P
   if (/^\s*(?:ho\s+)?(?:tai can ngheo|can ngheo (?:moi|phat sinh)|phat sinh (?:can ngheo|moi)|moi phat sinh)\b/.test(after) && /\bcan ngheo\b/.test(after.slice(0, 30))) return 'entry';
   // “số hộ cận nghèo tăng 9 hộ”, “…, giảm 13 hộ”: the change, in the clause right after the end
   if (/\b(?:giam|tang)(?: them)?\s*$/.test(clause)) return /\bcan ngheo\b/.test(lead) ? 'change' : null;
-  const nearPoor = /^\s*(?:ho\s+)?can ngheo\b/.test(after) || /\bcan ngheo\b/.test(clause) || (/^\s*dau (?:nam|ky)\s*$/.test(clause) && /\bcan ngheo\b/.test(lead));
+  // the households after it, in its clause, or the last its sentence names before it (“Số hộ cận nghèo đầu năm là 1.230 hộ, cuối năm còn 1.217 hộ”)
+  const named = [...lead.matchAll(/\b(can ngheo|thoat ngheo|giam ngheo|ngheo)\b/g)].map((m) => m[1]).filter((w) => w === 'can ngheo' || w === 'ngheo').pop();
+  const nearPoor = /^\s*(?:ho\s+)?can ngheo\b/.test(after) || /\bcan ngheo\b/.test(clause) || (/^\s*dau (?:nam|ky)\s*$/.test(clause) && /\bcan ngheo\b/.test(lead)) || (named === 'can ngheo' && !/^\s*(?:ho\s+)?ngheo\b/.test(after));
   if (!nearPoor || /\b(?:thoat ngheo|ngheo chuyen sang|chuyen sang)\b/.test(clause)) return null;
   if (/\b(?:dau nam|dau ky)\b/.test(clause) || (!/\b(?:cuoi nam|cuoi ky|con)\b/.test(clause) && /\b(?:dau nam|dau ky)\b/.test(lead) && !/\b(?:cuoi nam|cuoi ky)\b/.test(lead))) return 'start';
   if (/\b(?:cuoi nam|cuoi ky|con(?: lai)?)\b/.test(clause) || /^\s*[-+•]?\s*(?:ho\s+)?can ngheo\s*:?\s*$/.test(clause)) return 'end';

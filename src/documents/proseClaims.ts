@@ -2547,8 +2547,9 @@ function momentOf(folded: string): 'start' | 'end' | null {
  */
 function changeEnds(p: Para, f: ProseFigure): 'from' | 'to' | null {
   const before = p.folded.slice(Math.max(0, f.start - 40), f.start);
-  if (/\btu\s*$/.test(before) && /^\s*(?:ho\s*)?(?:(?:can\s+)?ngheo\s*)?(?:xuong|giam xuong)(?:\s+con)?\s+\d/.test(p.folded.slice(f.end, f.end + 30))) return 'from';
-  if (/\btu\s+\d[\d.]*\s*(?:ho\s*)?(?:(?:can\s+)?ngheo\s*)?(?:xuong|giam xuong)(?:\s+con)?\s*$/.test(before)) return 'to';
+  // each end may carry its rate in brackets (“giảm từ 1.861 hộ (12,82%) xuống còn 1.601 hộ (10,95%)”)
+  if (/\btu\s*$/.test(before) && /^\s*(?:ho\s*)?(?:(?:can\s+)?ngheo\s*)?(?:\([^()]{0,20}\)\s*,?\s*)?(?:xuong|giam xuong)(?:\s+con)?\s+\d/.test(p.folded.slice(f.end, f.end + 50))) return 'from';
+  if (/\btu\s+\d[\d.]*\s*(?:ho\s*)?(?:(?:can\s+)?ngheo\s*)?(?:\([^()]{0,20}\)\s*,?\s*)?(?:xuong|giam xuong)(?:\s+con)?\s*$/.test(p.folded.slice(Math.max(0, f.start - 60), f.start))) return 'to';
   return null;
 }
 

@@ -282,3 +282,28 @@ describe('the year’s flow of the near-poor in the prose', () => {
     expect(check(text('64')).findings.map(brief)).toEqual(['flow-mismatch “187 hộ” → 205 hộ']);
   });
 });
+
+describe('the same results in other words', () => {
+  const report = (share: string, exits: string): string =>
+    [
+      'Tổng số hộ dân cư toàn huyện đầu năm 2026 là 14.520 hộ, cuối năm 2026 là 14.615 hộ.',
+      '',
+      'Năm 2026, số hộ nghèo giảm từ 1.861 hộ (12,82%) xuống còn 1.601 hộ (10,95%), giảm 260 hộ.',
+      '',
+      `Số hộ nghèo là đồng bào dân tộc thiểu số là 1.412 hộ, chiếm ${share}% tổng số hộ nghèo.`,
+      '',
+      `Số hộ cận nghèo đầu năm là 1.230 hộ, cuối năm còn 1.217 hộ (giảm 13 hộ), chiếm 8,33%; trong năm có ${exits} hộ thoát cận nghèo và 173 hộ cận nghèo phát sinh.`,
+    ].join('\n');
+
+  it('“giảm từ 1.861 hộ (12,82%) xuống còn 1.601 hộ (10,95%)”: a share of the poor is of the end, 1.601, not of the start it fell from', () => {
+    expect(check(report('88,19', '186')).findings.map(brief)).toEqual([]);
+  });
+
+  it('a share 1.601 does not give is still found: 81,19%', () => {
+    expect(check(report('81,19', '186')).findings.map(brief)).toEqual(['share-mismatch “81,19%” → 88,19%']);
+  });
+
+  it('“Số hộ cận nghèo đầu năm là 1.230 hộ, cuối năm còn 1.217 hộ (…); trong năm có 186 hộ thoát cận nghèo …” is the near-poor’s flow: 168 is found', () => {
+    expect(check(report('88,19', '168')).findings.map(brief)).toEqual(['flow-mismatch “1.217 hộ” → 1.235 hộ']);
+  });
+});
