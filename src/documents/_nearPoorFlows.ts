@@ -59,8 +59,9 @@ function roleOf<P extends StatedPara>(p: P, f: ProseFigure, ctx: StatedContext<P
   const s = ctx.sentenceAt(p, f.start);
   const lead = p.folded.slice(s.start, f.start);
   const clause = lead.slice(Math.max(lead.lastIndexOf(';'), lead.lastIndexOf(','), lead.lastIndexOf('(')) + 1);
-  if (/^\s*(?:ho\s+)?(?:(?:da|duoc|duoc cong nhan)\s+)?thoat can ngheo\b/.test(after)) return 'exit';
-  if (/^\s*(?:ho\s+)?(?:tai can ngheo|can ngheo (?:moi|phat sinh)|phat sinh (?:can ngheo|moi)|moi phat sinh)\b/.test(after) && /\bcan ngheo\b/.test(after.slice(0, 30))) return 'entry';
+  // the words after it (“39 hộ thoát cận nghèo”), or its label before it (“số hộ thoát cận nghèo 39 hộ”, “cận nghèo phát sinh 46 hộ”)
+  if (/^\s*(?:ho\s+)?(?:(?:da|duoc|duoc cong nhan)\s+)?thoat can ngheo\b/.test(after) || /\bthoat can ngheo(?: trong nam)?\s*(?:la|:)?\s*$/.test(clause)) return 'exit';
+  if ((/^\s*(?:ho\s+)?(?:tai can ngheo|can ngheo (?:moi|phat sinh)|phat sinh (?:can ngheo|moi)|moi phat sinh)\b/.test(after) && /\bcan ngheo\b/.test(after.slice(0, 30))) || /\b(?:tai can ngheo|can ngheo (?:moi|phat sinh)(?: moi)?|phat sinh can ngheo(?: moi)?)\s*(?:la|:)?\s*$/.test(clause)) return 'entry';
   // “số hộ cận nghèo tăng 9 hộ”, “…, giảm 13 hộ”: the change, in the clause right after the end
   if (/\b(?:giam|tang)(?: them)?\s*$/.test(clause)) return /\bcan ngheo\b/.test(lead) ? 'change' : null;
   // the households after it, in its clause, or the last its sentence names before it (“Số hộ cận nghèo đầu năm là 1.230 hộ, cuối năm còn 1.217 hộ”)

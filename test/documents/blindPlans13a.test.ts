@@ -307,3 +307,32 @@ describe('the same results in other words', () => {
     expect(check(report('88,19', '168')).findings.map(brief)).toEqual(['flow-mismatch “1.217 hộ” → 1.235 hộ']);
   });
 });
+
+describe('the commune’s summary in other words', () => {
+  const report = (entries: string, deprived: string): string =>
+    [
+      'Toàn xã có 1.142 hộ dân cư. Kết quả rà soát cuối năm 2026 toàn xã có 214 hộ nghèo, chiếm 18,74% tổng số hộ dân cư.',
+      '',
+      `Hộ cận nghèo: đầu năm 178 hộ, cuối năm 187 hộ (chiếm 16,37%), tăng 9 hộ; số hộ thoát cận nghèo 39 hộ, tái cận nghèo 2 hộ, cận nghèo phát sinh ${entries} hộ.`,
+      '',
+      `Tỷ lệ hộ nghèo thiếu hụt chỉ số nhà tiêu hợp vệ sinh là ${deprived}% (143 hộ).`,
+      '',
+      'TT\tThôn, bản\tTổng số hộ dân cư\tHộ nghèo\t',
+      '\t\t\tSố hộ\tTỷ lệ (%)',
+      '1\tBản Nậm Lằn\t186\t38\t20,43',
+      '2\tBản Huổi Sáy\t142\t41\t28,87',
+      '3\tBản Pá Ban\t205\t29\t14,15',
+      '4\tBản Co Muông\t609\t106\t17,41',
+      '\tToàn xã\t1.142\t214\t18,74',
+    ].join('\n');
+
+  it('“Tỷ lệ hộ nghèo thiếu hụt chỉ số … là 66,82%” is no poverty rate to compare with the table’s 18,74%; the near-poor’s labelled flow holds', () => {
+    const r = check(report('46', '66,82'));
+    expect(r.findings.map(brief)).toEqual([]);
+    expect(r.claims.filter((c) => c.kind === 'flow').map((c) => c.status)).toEqual(['consistent']);
+  });
+
+  it('a labelled entry that does not bridge the start and the end is found: 64 for 46', () => {
+    expect(check(report('64', '66,82')).findings.map(brief)).toEqual(['flow-mismatch “187 hộ” → 205 hộ']);
+  });
+});
