@@ -744,6 +744,10 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       if (eq !== null) count = p.figures.find((f) => f.start === r.end + eq[0].length || (f.start >= r.end && f.start <= r.end + eq[0].length + 1 && f.dimension === 'households'));
       // “tỷ lệ hộ nghèo 5,26% (338/6.420 hộ)”: the count over its base, in brackets right after the rate
       if (count === undefined) count = p.figures.find((f) => f.dimension === 'households' && f.outOf !== undefined && f.start > r.end && /^\s*\(\s*$/.test(p.folded.slice(r.end, f.start)) && /^\s*\)/.test(p.folded.slice(f.end, f.end + 3)));
+      // “Tỷ lệ hộ nghèo cuối năm 2026 là 18,74% (214 hộ)”: a rate named as such, its count alone in brackets right after it (not a cut: “giảm 1,87% (260 hộ)”)
+      if (count === undefined && /\bt[yi] le (?:ho )?(?:can )?ngheo\b(?:(?!\b(?:giam|tang|ha|dat|bang|chiem)\b)[^%;\d]|(?:19|20)\d\d)*$/.test(p.folded.slice(Math.max(0, r.start - 80), r.start))) {
+        count = p.figures.find((f) => f.dimension === 'households' && f.outOf === undefined && f.qualifier === null && f.start > r.end && /^\s*\(\s*$/.test(p.folded.slice(r.end, f.start)) && /^\s*(?:ngheo\s*|can ngheo\s*)?\)/.test(p.folded.slice(f.end, f.end + 14)));
+      }
       if (count === undefined || count.dimension !== 'households') {
         // “N hộ, chiếm P%”, “N hộ nghèo (chiếm tỷ lệ P%)”, “N hộ; Tỷ lệ: P%”
         // …or the rate alone in brackets after the count (“còn 36.703 hộ (4,16%)”)

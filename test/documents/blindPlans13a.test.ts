@@ -336,3 +336,22 @@ describe('the commune’s summary in other words', () => {
     expect(check(report('64', '66,82')).findings.map(brief)).toEqual(['flow-mismatch “187 hộ” → 205 hộ']);
   });
 });
+
+describe('a rate with its count alone in brackets after it', () => {
+  const text = (near: string): string => `Toàn xã có 1.142 hộ dân cư. Tỷ lệ hộ nghèo cuối năm 2026 là 18,74% (214 hộ), tỷ lệ hộ cận nghèo là ${near}% (187 hộ).`;
+
+  it('“Tỷ lệ hộ nghèo cuối năm 2026 là 18,74% (214 hộ)” is a pair on the households printed: consistent', () => {
+    const r = check(text('16,37'));
+    expect(r.findings.map(brief)).toEqual([]);
+    expect(r.claims.filter((c) => c.kind === 'rate-count').map((c) => c.status)).toEqual(['consistent', 'consistent']);
+  });
+
+  it('a rate its count does not give is found: 16,73% for 187 of 1.142', () => {
+    expect(check(text('16,73')).findings.map(brief)).toEqual(['rate-mismatch “16,73%” → 16,37%']);
+  });
+
+  it('a cut with the households it stands for in brackets is no pair: “tỷ lệ hộ nghèo giảm 1,87% (260 hộ)”', () => {
+    const r = check('Toàn huyện có 14.615 hộ dân cư. Năm 2026 tỷ lệ hộ nghèo giảm 1,87% (260 hộ).');
+    expect(r.claims.filter((c) => c.kind === 'rate-count')).toEqual([]);
+  });
+});
