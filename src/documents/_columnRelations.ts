@@ -346,6 +346,9 @@ export function linearRelations(
         if (!accepted && !acceptNamed(r)) continue;
         const named = namesBoth(t, a, b) || namesTotalOf(t, a, b);
         if (!accepted && !named && !namesChange(t, a, b)) continue;
+        // an entry of a status is never its exits plus something: “Hộ cận nghèo › Phát sinh” = “Hộ nghèo ›
+        // Phát sinh” + “Thoát cận nghèo” holding in six villages of eight is small flows agreeing by chance
+        if (!named && opposedFlows(t, [a, b])) continue;
         // a shadow of a wider sum: t = a + b + c in every row, c blank or zero where t = a + b holds (a total
         // = its investment + the two sources of its recurrent capital, wherever it has no investment); or in every
         // row where t = a + b holds and more (a wrong cell breaks the wider sum once: the narrower still shadows it)
@@ -498,3 +501,24 @@ export function averageRelations(figures: readonly Col[], rows: readonly number[
 
 /** A header naming a stage of a year's flow: exits (thoát), re-poor (tái nghèo), newly poor (phát sinh, mới), folded. */
 const FLOW_STAGE = /\b(thoat|tai ngheo|phat sinh|moi)\b/;
+
+/** Which way a review-flow column moves households of its status: out (“Thoát cận nghèo”), in (“Tái nghèo”, “Phát sinh”), or neither. */
+function flowDirection(header: string): 'out' | 'in' | null {
+  const h = foldVietnamese(header);
+  if (/\bchuyen sang\b/.test(h)) return null; // “thoát nghèo chuyển sang cận nghèo”: out of one status, into the other
+  if (/\bthoat\b/.test(h)) return 'out';
+  if (/\b(tai (can )?ngheo|phat sinh)\b/.test(h)) return 'in';
+  return null;
+}
+
+/**
+ * Whether a sum t = parts mixes the two ways of one status's flow: its entries (tái nghèo, phát sinh)
+ * with its exits (thoát), the total one way and a part of the same status (poor or near-poor) the
+ * other. Such a sum is never an author's; found by figures alone it is small flows agreeing by chance.
+ */
+function opposedFlows(t: Col, parts: readonly Col[]): boolean {
+  const way = flowDirection(t.header);
+  if (way === null) return false;
+  const nearPoor = (c: Col): boolean => /\bcan ngheo\b/.test(foldVietnamese(c.header));
+  return parts.some((p) => nearPoor(p) === nearPoor(t) && (flowDirection(p.header) ?? way) !== way);
+}

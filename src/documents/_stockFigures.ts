@@ -2,7 +2,7 @@ import type { ProseFigure } from './_proseFigures.js';
 import { placesNamed, placesOfFigure } from './_placeNames.js';
 
 /** Words before a rate that make it a poverty rate (“tỷ lệ hộ nghèo cuối năm 2026 là”) and not a change of it (“giảm tỷ lệ hộ nghèo 1,5%”). */
-export const RATE_BEFORE = /(?<!\b(?:giam|tang|ha)\s)\bt[yi] le (?:ho )?(can ngheo|ngheo)\b(?:(?!\bgiam\b|\btang\b|\bbinh quan\b|\bchiem\b|\bso voi\b)[^%;\d]|(?<!\d)(?:19|20)\d\d(?!\d)){0,70}$/;
+export const RATE_BEFORE = /(?<!\b(?:giam|tang|ha)\s)\bt[yi] le (?:ho )?(can ngheo|ngheo)\b(?:(?!\bgiam\b|\btang\b|\bbinh quan\b|\bchiem\b|\bso voi\b|\bthieu hut\b)[^%;\d]|(?<!\d)(?:19|20)\d\d(?!\d)){0,70}$/;
 /** Words before a household count that make it the stock of a place (“xã Tân Lập còn 45 hộ nghèo”), not a change or a part of it. */
 const NOT_A_STOCK = /\b(giam|tang|them|thoat|phat sinh|tai ngheo|trong do|trong so|gom|bao gom|rieng|thuoc|binh quan|chiem|ho tro|duoc)\b/;
 /** What follows a place's household count: the households, then the end of the clause or its rate (“45 hộ nghèo, chiếm 8,33%”). */

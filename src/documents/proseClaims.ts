@@ -9,6 +9,7 @@ import { groupOfTotal, overlappingGroups } from './_overlappingGroups.js';
 import { fractionShares } from './_fractionShares.js';
 import { sharesAfterTotal } from './_sharesAfterTotal.js';
 import { changesSinceEarlierStart, sharesOfEarlierStart, subjectAfter } from './_startBefore.js';
+import { nearPoorFlows } from './_nearPoorFlows.js';
 import { cutsBeforeTheirStart } from './_cutsBeforeStart.js';
 import { labeledFlows } from './_labeledFlows.js';
 import { netChanges } from './_netChanges.js';
@@ -309,6 +310,18 @@ function lastSubject(folded: string): 'poor' | 'near-poor' | null {
   return last === null ? null : last === 'can ngheo' ? 'near-poor' : 'poor';
 }
 
+/**
+ * The households whose deprivations a sentence counts, when it names them before “thiếu hụt” (“Chỉ số có nhiều
+ * hộ nghèo thiếu hụt nhất là …”): its pairs are shares of those households (the standard report “Phân tích chỉ
+ * số thiếu hụt dịch vụ xã hội cơ bản” of QĐ 24/2021/QĐ-TTg's review: counts and rates per indicator of the poor,
+ * or of the near-poor), not rates of all households. Null when it names none, or speaks of multidimensional poverty.
+ */
+function deprivedOf(folded: string): 'poor' | 'near-poor' | null {
+  const at = folded.search(/\bthieu hut\b/);
+  if (at < 0 || /\bngheo da chieu\b/.test(folded)) return null;
+  return lastSubject(folded.slice(0, at));
+}
+
 function subjectOf(folded: string): 'poor' | 'near-poor' | 'poor-and-near-poor' | null {
   const near = /\bcan ngheo\b/.test(folded);
   const poor = /\bho ngheo\b|\bngheo\b/.test(folded.replace(/\bcan ngheo\b/g, '').replace(/\bthoat ngheo\b/g, '').replace(/\bgiam ngheo\b/g, ''));
@@ -447,6 +460,8 @@ export function extractClaims(model: DocumentModel): ProseClaims {
   const listParts = new Set<string>();
   /** The exits of each flow with one figure of exits, in the order printed. */
   const flowExits: ClaimFigure[] = [];
+  /** The percents of a plan with no achievement in their clause, read after the paragraph's changes ({@link cutAgainstPlanBefore}). */
+  const plansOfCuts: Array<{ at: number; pct: ProseFigure }> = [];
   const hasTables = model.blocks.some((b) => b.kind === 'table');
   const use = (p: Para, f: ProseFigure): void => void used.add(`${p.block}:${f.start}`);
   const fig = (p: Para, f: ProseFigure, label?: string): ClaimFigure => {
@@ -474,6 +489,7 @@ export function extractClaims(model: DocumentModel): ProseClaims {
     }
     totalsWithParts(p, pi);
     breakdowns(p);
+    amongNamedStock(p, pi);
     rateCountPairs(p, pi);
     poorAndNearPoor(p);
     againstPlan(p);
@@ -515,8 +531,13 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       claims.push(c);
       changed.add(`${p.block}:${c.location.start}`);
     }
+    for (const c of nearPoorFlows(p, stated)) {
+      claims.push(c);
+      if (c.kind === 'change') changed.add(`${p.block}:${sentenceAt(p, c.change.location.start).start}`);
+    }
     targets(p, pi);
     tableFigures(p);
+    for (const { at, pct } of plansOfCuts.splice(0)) if (!used.has(`${p.block}:${pct.start}`)) cutAgainstPlanBefore(p, at, pct);
   });
 
   function tableFigures(p: Para): void {
@@ -532,12 +553,14 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       if (inChangeList(p.folded, sentenceAt(p, f.start).start, f.start)) continue;
       // “282 hộ thoát nghèo” in a flow: the poor households that left, as a table's exits column counts them
       const s = sentenceAt(p, f.start);
-      const after = /^\s*(can ngheo|ngheo|dan(?: cu)?|thoat ngheo)\b/.exec(p.folded.slice(f.end, f.end + 20));
+      // …“350 hộ được công nhận thoát nghèo; 20 hộ tái nghèo” in a sentence of the year's flow alone (flowSentence)
+      const after = /^\s*(can ngheo|ngheo|dan(?: cu)?|(?:(?:da|duoc|duoc cong nhan|cong nhan)\s+)*thoat ngheo|tai ngheo)\b/.exec(p.folded.slice(f.end, f.end + 40));
       // …or the households named right before it, with nothing after it but the end of its clause: “số hộ thoát nghèo là 69 hộ,”, “số hộ nghèo phát sinh mới 13 hộ”, “Tổng số hộ nghèo cuối năm 2026 là 259 hộ, chiếm …”
       const named = after === null && /^\s*(?:[,;.]|$)/.test(p.folded.slice(f.end, f.end + 4)) ? NAMED_BEFORE.exec(p.folded.slice(s.start, f.start)) : null;
       if (after === null && named === null) continue;
-      if (after !== null && after[1] === 'thoat ngheo' && !flowCounts.has(`${p.block}:${f.start}`)) continue;
-      const subject = named !== null ? (/\bcan ngheo\b/.test(named[1]!) ? 'near-poor' : 'poor') : after![1] === 'can ngheo' ? 'near-poor' : after![1] === 'ngheo' || after![1] === 'thoat ngheo' ? 'poor' : 'households';
+      const flowWord = after !== null && /\b(?:thoat|tai) ngheo$/.test(after[1]!);
+      if (flowWord && !flowCounts.has(`${p.block}:${f.start}`) && !flowSentence(p, s)) continue;
+      const subject = named !== null ? (/\bcan ngheo\b/.test(named[1]!) ? 'near-poor' : 'poor') : after![1] === 'can ngheo' ? 'near-poor' : after![1] === 'ngheo' || flowWord ? 'poor' : 'households';
       const sentence = p.folded.slice(s.start, s.end);
       // a count of a named place or part of the area (“xã Tân Lập còn 45 hộ nghèo”) is that row's, not the total's (checkProseAgainstTables)
       if (placesOfFigure(p.text.slice(s.start, f.start)).length > 0) continue;
@@ -548,6 +571,11 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       if (subject !== 'households' && stages.size !== 1) continue;
       const years = new Set([...sentence.matchAll(/\b(20\d\d)\b/g)].map((m) => m[1]!));
       if (years.size > 1) continue;
+      // a flow's sentence naming no year (“Trong năm có 350 hộ được công nhận thoát nghèo; …”) is of the one year its paragraph names before it
+      if (years.size === 0 && flowWord) {
+        const before = new Set([...p.folded.slice(0, s.start).matchAll(/(?<![\d.,/])(20\d\d)(?![\d.,]\d)/g)].map((m) => m[1]!));
+        if (before.size === 1) years.add([...before][0]!);
+      }
       claims.push({
         kind: 'table-figure',
         figure: fig(p, f),
@@ -558,6 +586,19 @@ export function extractClaims(model: DocumentModel): ProseClaims {
         location: { block: p.block, start: s.start, end: s.end },
       });
     }
+  }
+
+  /**
+   * Whether a sentence prints a year's flow of the poor alone (“Trong năm có 350 hộ được công nhận thoát nghèo; 20
+   * hộ tái nghèo và 70 hộ nghèo phát sinh”): every household figure an exit or an entry, one exit at least, none
+   * qualified, of the whole area, not a plan's — each is then what a table's total row of that stage prints.
+   */
+  function flowSentence(p: Para, s: { start: number; end: number }): boolean {
+    const folded = p.folded.slice(s.start, s.end);
+    if (/\b(phan dau|muc tieu|ke hoach|chi tieu|du kien|binh quan|moi nam|hang nam|luy ke|giai doan|ho tro|cho vay|vay von)\b/.test(folded) || NARROWED.test(folded) || placesOfFigure(p.text.slice(s.start, s.end)).length > 0) return false;
+    const figures = p.figures.filter((f) => f.dimension === 'households' && f.start >= s.start && f.end <= s.end);
+    const roles = figures.map((f) => flowRole(p, f));
+    return roles.includes('exit') && roles.every((r) => r === 'exit' || r === 'entry') && figures.every((f) => !qualified(f) && f.outOf === undefined);
   }
 
   function totalsWithParts(p: Para, pi: number): void {
@@ -753,6 +794,10 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       if (eq !== null) count = p.figures.find((f) => f.start === r.end + eq[0].length || (f.start >= r.end && f.start <= r.end + eq[0].length + 1 && f.dimension === 'households'));
       // “tỷ lệ hộ nghèo 5,26% (338/6.420 hộ)”: the count over its base, in brackets right after the rate
       if (count === undefined) count = p.figures.find((f) => f.dimension === 'households' && f.outOf !== undefined && f.start > r.end && /^\s*\(\s*$/.test(p.folded.slice(r.end, f.start)) && /^\s*\)/.test(p.folded.slice(f.end, f.end + 3)));
+      // “Tỷ lệ hộ nghèo cuối năm 2026 là 18,74% (214 hộ)”: a rate named as such, its count alone in brackets right after it (not a cut: “giảm 1,87% (260 hộ)”)
+      if (count === undefined && /\bt[yi] le (?:ho )?(?:can )?ngheo\b(?:(?!\b(?:giam|tang|ha|dat|bang|chiem)\b)[^%;\d]|(?:19|20)\d\d)*$/.test(p.folded.slice(Math.max(0, r.start - 80), r.start))) {
+        count = p.figures.find((f) => f.dimension === 'households' && f.outOf === undefined && f.qualifier === null && f.start > r.end && /^\s*\(\s*$/.test(p.folded.slice(r.end, f.start)) && /^\s*(?:ngheo\s*|can ngheo\s*)?\)/.test(p.folded.slice(f.end, f.end + 14)));
+      }
       if (count === undefined || count.dimension !== 'households') {
         // “N hộ, chiếm P%”, “N hộ nghèo (chiếm tỷ lệ P%)”, “N hộ; Tỷ lệ: P%”
         // …or the rate alone in brackets after the count (“còn 36.703 hộ (4,16%)”)
@@ -772,7 +817,7 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       const lead = p.folded.slice(Math.max(0, previousFigureEnd(p, Math.min(r.start, count.start))), Math.min(r.start, count.start));
       // the words right after the count name the households when the lead does not (“9.604 hộ nghèo, chiếm …”)
       const named = count.end <= r.start ? /^\s*(?:thuoc dien\s+)?(can ngheo|ngheo)\b/.exec(p.folded.slice(count.end, r.start)) : null;
-      const subject = named !== null ? (named[1] === 'can ngheo' ? 'near-poor' : 'poor') : lastSubject(lead);
+      const subject = named !== null ? (named[1] === 'can ngheo' ? 'near-poor' : 'poor') : lastSubject(lead) ?? bracketedSubject(p, Math.min(r.start, count.start));
       const tyLe = Math.max(lead.lastIndexOf('ty le'), lead.lastIndexOf('ti le'));
       // a population (ethnic minority…) or a part of the area (“Khu vực nông thôn có …”): its pairs have their own base
       const sentenceStart = sentenceAt(p, Math.min(r.start, count.start)).start;
@@ -788,33 +833,28 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       // “có 48.520 hộ dân cư, trong đó có 4.135 hộ nghèo, chiếm 8,25%”: the base the pair's own sentence prints just before it
       const sentenceBase = baseBeforeTrongDo(p, count, subject === 'poor' || subject === 'near-poor' || named !== null);
       // “Thôn 5 … với 32 hộ, chiếm 32,99% tổng số hộ nghèo của xã”: a share of the poor (or of “tổng số hộ …”) printed before
-      const earlier = baseWords === null || count.qualifier !== null ? undefined : earlierTotal(p, pi, s.start, count, baseWords[1]!, areaOfBase(p.text.slice(r.end + baseWords.index + baseWords[0].length - baseWords[1]!.length, r.end + 80)));
+      // …of the moment the paragraph names before it when the poor are printed at two (“Trong tổng số hộ nghèo cuối năm …. Hộ nghèo tập trung … với 1.363 hộ, chiếm 85,13% số hộ nghèo toàn huyện”)
+      const earlier = baseWords === null || count.qualifier !== null ? undefined : earlierTotal(p, pi, s.start, count, baseWords[1]!, areaOfBase(p.text.slice(r.end + baseWords.index + baseWords[0].length - baseWords[1]!.length, r.end + 80)), s.start, momentOf(p.folded.slice(0, Math.min(r.start, count.start))));
       if (earlier !== undefined) {
-        claims.push({
-          kind: 'total-with-parts',
-          connective: 'chiếm',
-          total: { text: earlier.f.text, location: { block: earlier.q.block, start: earlier.f.start, end: earlier.f.end }, dimension: earlier.f.dimension, figure: earlier.f },
-          parts: [{ ...fig(p, count), share: fig(p, r) }],
-          totalElsewhere: true,
-          sentence: p.text.slice(s.start, s.end).trim(),
-          location: { block: p.block, start: s.start, end: s.end },
-        });
+        claims.push(shareOfEarlier(p, s, earlier, count, r));
         continue;
       }
       pairCounts.add(`${p.block}:${count.start}`);
       // a place named at the head of the pair's clause is nearer than one the sentence named before (“… chung cả nước …: Tây Nguyên 8,39% với 129.160 hộ”)
       const scope = placeBefore(p, s.start, Math.min(r.start, count.start)) || scopeOf(p.text.slice(s.start, Math.min(r.start, count.start)));
       const moment = momentOf(p.folded.slice(s.start, Math.min(r.start, count.start)));
+      // “Chỉ số có nhiều hộ nghèo thiếu hụt nhất là nhà tiêu hợp vệ sinh với 143 hộ (66,82%), tiếp đến là …”: a share of the poor
+      const deprived = baseWords === null && sentenceBase === undefined && count.outOf === undefined ? deprivedOf(p.folded.slice(s.start, Math.min(r.start, count.start))) : null;
       claims.push({
         kind: 'rate-count',
         rate: fig(p, r),
         count: fig(p, count),
-        subject: subject ?? 'other',
+        subject: deprived ?? subject ?? 'other',
         population: people !== '' ? populationName(people) : area,
-        base: baseWords === null || /dan cu|ho dan/.test(baseWords[1]!) ? 'households' : p.text.slice(r.end + baseWords.index + baseWords[0].length - baseWords[1]!.length, r.end + baseWords[0].length).trim(),
+        base: deprived !== null ? `số hộ ${deprived === 'near-poor' ? 'cận nghèo' : 'nghèo'}` : baseWords === null || /dan cu|ho dan/.test(baseWords[1]!) ? 'households' : p.text.slice(r.end + baseWords.index + baseWords[0].length - baseWords[1]!.length, r.end + baseWords[0].length).trim(),
         date: dateNear(p, pi, Math.min(r.start, count.start), s.start),
         // “19.965/371.154 hộ …, chiếm tỷ lệ 5,38%”: the count over its base, both printed
-        ...(count.outOf !== undefined ? { printedBase: fig(p, slashPlan(p, count)) } : bracketedBase !== undefined ? { printedBase: fig(p, bracketedBase) } : sentenceBase !== undefined && baseWords === null ? { printedBase: fig(p, sentenceBase) } : printedBaseFor(p, pi, Math.min(r.start, count.start), people + area, baseWords === null || /dan cu|ho dan/.test(baseWords[1]!), moment, yearOf(p, s.start, Math.min(r.start, count.start)).year)),
+        ...(deprived !== null ? {} : count.outOf !== undefined ? { printedBase: fig(p, slashPlan(p, count)) } : bracketedBase !== undefined ? { printedBase: fig(p, bracketedBase) } : sentenceBase !== undefined && baseWords === null ? { printedBase: fig(p, sentenceBase) } : printedBaseFor(p, pi, Math.min(r.start, count.start), people + area, baseWords === null || /dan cu|ho dan/.test(baseWords[1]!), moment, yearOf(p, s.start, Math.min(r.start, count.start)).year)),
         ...(scope === '' ? {} : { scope }),
         ...(moment === null ? {} : { moment }),
         ...yearOf(p, s.start, Math.min(r.start, count.start)),
@@ -900,7 +940,7 @@ export function extractClaims(model: DocumentModel): ProseClaims {
    * named — never of another level's. Only when those printed before, larger than the part, have one value.
    * The count may be in the part's own sentence before `until` (the part's start; else the sentence's).
    */
-  function earlierTotal(p: Para, pi: number, sentenceStart: number, part: ProseFigure, words: string, area: NamedArea | null = null, until = sentenceStart): { q: Para; f: ProseFigure } | undefined {
+  function earlierTotal(p: Para, pi: number, sentenceStart: number, part: ProseFigure, words: string, area: NamedArea | null = null, until = sentenceStart, moment: 'start' | 'end' | null = null): { q: Para; f: ProseFigure } | undefined {
     const status = /^(?:tong )?so ho (can ngheo|ngheo)\b/.exec(words)?.[1];
     if (status === undefined && !/^tong so ho(?! dan| tu nhien| gia dinh)\b/.test(words)) return undefined;
     const found: Array<{ q: Para; f: ProseFigure }> = [];
@@ -921,7 +961,43 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       }
     }
     const values = new Set(ofArea(found, area).map(({ f }) => `${f.value.num}/${f.value.den}`));
-    return values.size === 1 ? ofArea(found, area)[0] : undefined;
+    if (values.size === 1 || moment === null) return values.size === 1 ? ofArea(found, area)[0] : undefined;
+    // the poor at the start and at the end of the year printed before: the one of the share's moment (“Trong tổng số hộ nghèo cuối năm có …”)
+    const atMoment = ofArea(found, area).filter(({ q, f }) => momentOf(q.folded.slice(sentenceAt(q, f.start).start, f.start)) === moment);
+    return new Set(atMoment.map(({ f }) => `${f.value.num}/${f.value.den}`)).size === 1 ? atMoment[0] : undefined;
+  }
+
+  /**
+   * “Trong tổng số hộ nghèo cuối năm có 1.412 hộ là đồng bào dân tộc thiểu số, chiếm 88,19%”: a group among the
+   * poor (near-poor) named by words, not a figure, with its share — of the one count of those households at the
+   * moment the words (or, naming none, the paragraph before them) name, printed before ({@link earlierTotal}).
+   */
+  function amongNamedStock(p: Para, pi: number): void {
+    for (const m of p.folded.matchAll(/\btrong (?:tong )?so (ho (?:can )?ngheo)\b([^,;.\d%()]{0,40}?)\s*(?:,\s*)?(?:\bco\s+)(?=\d)/g)) {
+      const part = p.figures.find((f) => f.start === m.index + m[0].length && f.dimension === 'households' && !qualified(f) && f.outOf === undefined && f.range === undefined);
+      if (part === undefined || used.has(`${p.block}:${part.start}`)) continue;
+      const s = sentenceAt(p, part.start);
+      const share = p.figures.find((f) => f.start > part.end && f.end <= s.end);
+      if (share === undefined || share.dimension !== 'percent' || qualified(share) || share.range !== undefined || used.has(`${p.block}:${share.start}`)) continue;
+      // “…, chiếm 88,19%.” — of the group named, not of another base (“chiếm 3,5% tổng số hộ dân cư”)
+      if (!/^[^\d%;.]*,\s*(?:chiem|bang)(?: t[yi] le)?\s*$/.test(p.folded.slice(part.end, share.start)) || !/^\s*(?:[.;,]|$)/.test(p.folded.slice(share.end, share.end + 3))) continue;
+      const moment = momentOf(m[2]!) ?? momentOf(p.folded.slice(0, m.index));
+      const total = earlierTotal(p, pi, s.start, part, m[1] === 'ho ngheo' ? 'so ho ngheo' : 'so ho can ngheo', null, s.start, moment);
+      if (total !== undefined) claims.push(shareOfEarlier(p, s, total, part, share));
+    }
+  }
+
+  /** A part's share (“chiếm …”) of a total printed earlier, the total left free for other readings (not marked used). */
+  function shareOfEarlier(p: Para, s: { start: number; end: number }, total: { q: Para; f: ProseFigure }, part: ProseFigure, share: ProseFigure): TotalWithPartsClaim {
+    return {
+      kind: 'total-with-parts',
+      connective: 'chiếm',
+      total: { text: total.f.text, location: { block: total.q.block, start: total.f.start, end: total.f.end }, dimension: total.f.dimension, figure: total.f },
+      parts: [{ ...fig(p, part), share: fig(p, share) }],
+      totalElsewhere: true,
+      sentence: p.text.slice(s.start, s.end).trim(),
+      location: { block: p.block, start: s.start, end: s.end },
+    };
   }
 
   /** The counts of the area a share names ({@link earlierTotal}): those of its level and place, else those of no area named. */
@@ -930,6 +1006,19 @@ export function extractClaims(model: DocumentModel): ProseClaims {
     const of = found.map((x) => ({ ...x, area: areaOfFigure(x.q.text.slice(sentenceAt(x.q, x.f.start).start, x.f.start)) }));
     const same = of.filter((x) => x.area !== null && x.area.level === area.level && (area.place === null || x.area.place === null || x.area.place === area.place));
     return same.length > 0 ? same : of.filter((x) => x.area === null);
+  }
+
+  /**
+   * The households of a pair in brackets that names none, as the clause before the brackets names them:
+   * “- Hộ nghèo: 214 hộ, tỷ lệ 18,74% (đầu năm 255 hộ, tỷ lệ 22,63%)” — the start's pair is of the poor too.
+   */
+  function bracketedSubject(p: Para, at: number): 'poor' | 'near-poor' | null {
+    const s = sentenceAt(p, at);
+    const depth = p.depths[at] ?? 0;
+    if (depth <= (p.depths[s.start] ?? 0)) return null;
+    let open = at;
+    while (open > s.start && !(p.text[open] === '(' && (p.depths[open + 1] ?? 0) === depth)) open--;
+    return open > s.start ? lastSubject(p.folded.slice(s.start, open)) : null;
   }
 
   function printedBaseFor(p: Para, pi: number, before: number, population: string, ofHouseholds: boolean, moment: 'start' | 'end' | null = null, year?: string): { printedBase?: ClaimFigure } {
@@ -944,7 +1033,7 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       const base = [...q.figures].reverse().find((f) => (k < pi || f.end <= before) && isHouseholdBase(q.folded, f));
       if (base !== undefined) return { printedBase: fig(q, base) };
     }
-    return moment === 'start' && year !== undefined ? datedBaseFor(p, pi, before, year) : {};
+    return moment === 'start' ? datedBaseFor(p, pi, before, year) : {};
   }
 
   /**
@@ -952,9 +1041,13 @@ export function extractClaims(model: DocumentModel): ProseClaims {
    * “… 2.845 hộ, tăng 37 hộ so với đầu năm 2026 (2.808 hộ)”, “Tổng số hộ dân cư đầu năm 2026 là 2.808 hộ” — for a pair
    * dated at that start (“đầu năm 2026 toàn xã có 312 hộ nghèo, chiếm tỷ lệ 11,11%”); none when two differ.
    */
-  function datedBaseFor(p: Para, pi: number, before: number, year: string): { printedBase?: ClaimFigure } {
-    const bracketed = new RegExp(String.raw`\b(?:dau nam|dau ky) ${year}\s*\(\s*$`);
-    const named = new RegExp(String.raw`\btong so ho(?: dan cu| gia dinh| tu nhien)?(?: (?:toan|cua|tren dia ban) [a-z ]{1,20}?)?(?: vao)? (?:dau nam|dau ky) ${year}\s*(?:la|co|:)\s*$`);
+  function datedBaseFor(p: Para, pi: number, before: number, year: string | undefined): { printedBase?: ClaimFigure } {
+    // a pair that names no year (“(đầu năm 255 hộ, tỷ lệ 22,63%)”) takes a start that names none, or any year's
+    const y = year === undefined ? String.raw`(?: (?:19|20)\d\d)?` : ` ${year}`;
+    const bracketed = new RegExp(String.raw`\b(?:dau nam|dau ky)${y}\s*\(\s*$`);
+    // “1.142 hộ dân cư (đầu năm là 1.127 hộ)”: the start's households in brackets after those at the review
+    const inBrackets = new RegExp(String.raw`\bho(?: dan cu| gia dinh)?\s*\(\s*(?:so voi\s+)?(?:dau nam|dau ky)${y}\s*(?:la|co|:)?\s*$`);
+    const named = new RegExp(String.raw`\btong so ho(?: dan cu| gia dinh| tu nhien)?(?: (?:toan|cua|tren dia ban) [a-z ]{1,20}?)?(?: vao)? (?:dau nam|dau ky)${y}\s*(?:la|co|:)\s*$`);
     const found: Array<{ q: Para; f: ProseFigure }> = [];
     for (let k = pi; k >= Math.max(0, pi - 3); k--) {
       const q = paras[k]!;
@@ -963,7 +1056,7 @@ export function extractClaims(model: DocumentModel): ProseClaims {
         const lead = q.folded.slice(Math.max(0, f.start - 80), f.start);
         const after = q.folded.slice(f.end, f.end + 16);
         if (/^\s*(?:ho\s+)?(?:can ngheo|ngheo)\b/.test(after)) continue;
-        if ((bracketed.test(lead) && /^\s*(?:ho\s*)?\)/.test(after)) || named.test(lead)) found.push({ q, f });
+        if (((bracketed.test(lead) || inBrackets.test(lead)) && /^\s*(?:ho\s*)?\)/.test(after)) || named.test(lead)) found.push({ q, f });
       }
     }
     const values = new Set(found.map(({ f }) => `${f.value.num}/${f.value.den}`));
@@ -1099,23 +1192,48 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       const folded = p.folded.slice(s.start, s.end);
       if (POPULATION.test(folded) || /\b(phan dau|muc tieu|ke hoach|du kien|binh quan|moi nam|hang nam)\b/.test(folded)) continue;
       const inS = (c: RateCountClaim): boolean => c.rate.location.block === p.block && c.rate.location.start >= s.start && c.rate.location.end <= s.end;
-      const ends = claims.filter((c): c is RateCountClaim => c.kind === 'rate-count' && c.subject === 'poor' && c.population === '' && c.scope === undefined && c.moment === 'end' && c.year !== undefined && inS(c) && c.count.figure.qualifier === null && c.rate.figure.qualifier === null);
-      if (ends.length !== 1) continue;
-      const end = ends[0]!;
-      const year = Number(end.year);
-      const blocks = new Set(paras.slice(Math.max(0, pi - 3), pi + 1).map((q) => q.block));
-      const before = (c: RateCountClaim): boolean => c.rate.location.block < p.block || c.rate.location.end <= s.start;
-      const starts = claims.filter((c): c is RateCountClaim => c.kind === 'rate-count' && c.subject === 'poor' && c.population === '' && c.scope === undefined && c.moment !== undefined && c.year !== undefined && startYearOf(c.moment, Number(c.year)) === year && c.moment === 'start' && blocks.has(c.rate.location.block) && before(c) && c.count.figure.qualifier === null && c.rate.figure.qualifier === null);
-      const start = starts[0];
-      const same = (a: ClaimFigure, b: ClaimFigure): boolean => compareFractions(a.figure.value, b.figure.value) === 0;
-      if (start === undefined || starts.some((c) => !same(c.count, start.count) || !same(c.rate, start.rate))) continue;
-      // the cuts follow the pair, clause by clause: “, giảm 53 hộ (so với đầu năm)”, “, tỷ lệ hộ nghèo giảm 2,01%”
-      let at = Math.max(end.count.location.end, end.rate.location.end);
+      const plain = (c: RateCountClaim): boolean => c.kind === 'rate-count' && c.subject === 'poor' && c.population === '' && c.scope === undefined && inS(c) && c.count.figure.qualifier === null && c.rate.figure.qualifier === null;
+      const last = (c: RateCountClaim): number => Math.max(c.count.location.end, c.rate.location.end);
+      // “- Hộ nghèo: 214 hộ, tỷ lệ 18,74% (đầu năm 255 hộ, tỷ lệ 22,63%); như vậy số hộ nghèo giảm 41 hộ, …”: the start in brackets right after the end
+      const inBrackets = ((): { end: RateCountClaim; start: RateCountClaim; at: number } | undefined => {
+        const pairs = claims.filter((c): c is RateCountClaim => c.kind === 'rate-count' && plain(c));
+        for (const end of pairs) {
+          if (end.moment === 'start') continue;
+          const open = /^\s*\(/.exec(p.folded.slice(last(end), last(end) + 4));
+          if (open === null) continue;
+          const from = last(end) + open[0].length;
+          const close = p.folded.indexOf(')', from);
+          const start = pairs.find((c) => c.moment === 'start' && Math.min(c.count.location.start, c.rate.location.start) >= from && last(c) <= close);
+          if (close < 0 || start === undefined || !/^\s*$/.test(p.folded.slice(last(start), close))) continue;
+          return { end, start, at: close + 1 };
+        }
+        return undefined;
+      })();
+      let end: RateCountClaim;
+      let start: RateCountClaim;
+      let at: number;
+      if (inBrackets !== undefined) ({ end, start, at } = inBrackets);
+      else {
+        const ends = claims.filter((c): c is RateCountClaim => c.kind === 'rate-count' && plain(c) && c.moment === 'end' && c.year !== undefined);
+        if (ends.length !== 1) continue;
+        end = ends[0]!;
+        const year = Number(end.year);
+        const blocks = new Set(paras.slice(Math.max(0, pi - 3), pi + 1).map((q) => q.block));
+        const before = (c: RateCountClaim): boolean => c.rate.location.block < p.block || c.rate.location.end <= s.start;
+        const starts = claims.filter((c): c is RateCountClaim => c.kind === 'rate-count' && c.subject === 'poor' && c.population === '' && c.scope === undefined && c.moment !== undefined && c.year !== undefined && startYearOf(c.moment, Number(c.year)) === year && c.moment === 'start' && blocks.has(c.rate.location.block) && before(c) && c.count.figure.qualifier === null && c.rate.figure.qualifier === null);
+        const first = starts[0];
+        const same = (a: ClaimFigure, b: ClaimFigure): boolean => compareFractions(a.figure.value, b.figure.value) === 0;
+        if (first === undefined || starts.some((c) => !same(c.count, first.count) || !same(c.rate, first.rate))) continue;
+        start = first;
+        // the cuts follow the pair, clause by clause: “, giảm 53 hộ (so với đầu năm)”, “, tỷ lệ hộ nghèo giảm 2,01%”
+        at = last(end);
+      }
       const cuts: Array<{ f: ProseFigure; kind: 'households' | 'percent' }> = [];
       for (const f of p.figures) {
         if (f.start < at || f.end > s.end) continue;
         const between = p.folded.slice(at, f.start);
-        const lead = /^\s*(?:(?:ho\s+)?(?:ngheo\s*)?(?:so voi (?:dau nam|dau ky)(?: \d{4})?\s*)?)?[,;]\s*((?:t[yi] le(?: ho)? ngheo\s+)?)giam(?: duoc)?\s*$/.exec(between);
+        // …also after “như vậy” and the households named again (“; như vậy số hộ nghèo giảm 41 hộ”)
+        const lead = /^\s*(?:(?:ho\s+)?(?:ngheo\s*)?(?:so voi (?:dau nam|dau ky)(?: \d{4})?\s*)?)?[,;]\s*(?:nhu vay\s*,?\s*)?(?:(?:tong\s+)?so ho ngheo\s+)?((?:t[yi] le(?: ho)? ngheo\s+)?)giam(?: duoc)?\s*$/.exec(between);
         if (lead === null || qualified(f) || used.has(`${p.block}:${f.start}`)) break;
         const kind = lead[1] === '' ? 'households' : 'percent';
         if (f.dimension !== kind || (kind === 'households' && !/^\s*(?:ngheo\s*)?(?:so voi (?:dau nam|dau ky)(?: \d{4})?)?\s*(?:[,;.]|$)/.test(p.folded.slice(f.end, s.end)))) break;
@@ -1282,6 +1400,7 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       if (achieved === undefined) {
         // “Số hộ thoát nghèo đạt 112,50% so với kế hoạch giao (250 hộ)”: the exits of the year's flow printed before
         if (printedPlan !== undefined && tail !== null) exitsAgainstPlan(p, m.index, pct, printedPlan);
+        else if (tail !== null) plansOfCuts.push({ at: m.index, pct }); // read once the paragraph's changes are
         continue;
       }
       const plan = outOf !== undefined ? slashPlan(p, outOf) : printedPlan?.dimension === achieved.dimension ? printedPlan : tail === null ? undefined : planBefore(p, achieved);
@@ -1353,6 +1472,36 @@ export function extractClaims(model: DocumentModel): ProseClaims {
   }
 
   /**
+   * “… giảm 260 hộ so với đầu năm. So với chỉ tiêu Nghị quyết HĐND huyện giao (giảm 250 hộ nghèo, tỷ lệ giảm 1,8%),
+   * số hộ nghèo giảm đạt 104% kế hoạch”: a percent of the plan of a cut of the households, the plan's cut printed in
+   * brackets after “chỉ tiêu/kế hoạch … giao” earlier in the sentence, and the cut achieved the last change of those
+   * households read in this paragraph or the one before.
+   */
+  function cutAgainstPlanBefore(p: Para, at: number, pct: ProseFigure): void {
+    const s = sentenceAt(p, at);
+    const head = /\bso ho (ngheo|can ngheo) (?:da\s+)?giam(?: duoc)?\s*$/.exec(p.folded.slice(s.start, at));
+    if (head === null) return;
+    const whose = head[1] === 'ngheo' ? /^\s*(?:ho\s+)?ngheo\b/ : /^\s*(?:ho\s+)?can ngheo\b/;
+    const plans = p.figures.filter((f) => f.start >= s.start && f.end <= at && f.dimension === 'households' && !qualified(f) && f.outOf === undefined && (p.depths[f.start] ?? 0) > (p.depths[at] ?? 0) && /\bgiam\s*$/.test(p.folded.slice(Math.max(s.start, f.start - 8), f.start)) && whose.test(p.folded.slice(f.end, f.end + 16)) && /\b(?:chi tieu|ke hoach)\b[^()]*\(\s*[^()]*$/.test(p.folded.slice(s.start, f.start)));
+    if (plans.length !== 1) return;
+    const change = [...claims].reverse().find((c): c is ChangeClaim => c.kind === 'change' && c.change.dimension === 'households' && c.direction === 'down' && (c.location.block === p.block ? c.location.end <= s.start : true));
+    const q = change === undefined ? undefined : paras[paraAt.get(change.location.block) ?? -1];
+    if (change === undefined || q === undefined || paras.indexOf(q) < paras.indexOf(p) - 1) return;
+    // the households the end names, after it (“còn 1.601 hộ nghèo”) or before it in its sentence (“hộ nghèo còn 1.601 hộ”)
+    const subject = subjectAfter(q.folded.slice(change.to.location.end, change.to.location.end + 30)) ?? lastSubject(q.folded.slice(sentenceAt(q, change.to.location.start).start, change.to.location.start));
+    if (subject !== (head[1] === 'ngheo' ? 'poor' : 'near-poor')) return;
+    claims.push({
+      kind: 'percent-of-plan',
+      achieved: change.change,
+      percent: fig(p, pct),
+      plan: fig(p, plans[0]!),
+      measure: `so ho ${head[1]} giam (households)`,
+      sentence: p.text.slice(s.start, s.end).trim(),
+      location: { block: p.block, start: s.start, end: s.end },
+    });
+  }
+
+  /**
    * “Năm 2025, huyện được giao chỉ tiêu giảm 420 hộ nghèo. Đến 30/6/2025 đã có 441 hộ thoát nghèo, đạt
    * 105% kế hoạch”: the plan printed before the achievement, in its sentence or the one before — the one
    * figure of its dimension there named by “chỉ tiêu” or “kế hoạch”, of the same households (poor,
@@ -1362,7 +1511,12 @@ export function extractClaims(model: DocumentModel): ProseClaims {
     const si = p.sentences.findIndex((x) => achieved.start >= x.start && achieved.start < x.end);
     const from = p.sentences[Math.max(0, si - 1)]?.start ?? 0;
     const whose = (f: ProseFigure): string => /^\s*(?:(?:da |duoc )?thoat\s+)?(can ngheo|ngheo)?/.exec(p.folded.slice(f.end, f.end + 20))![1] ?? '';
-    const found = p.figures.filter((f) => f.start >= from && f.end <= achieved.start && f.dimension === achieved.dimension && f.outOf === undefined && f.qualifier === null && /\b(?:chi tieu|ke hoach)\b[^;.\d%()]{0,30}$/.test(p.folded.slice(Math.max(from, f.start - 40), f.start).replace(YEAR_NAMED, 'nam')) && (f.dimension !== 'households' || whose(f) === whose(achieved)));
+    // …or, for money, the amount given (“Tổng nguồn vốn … năm 2026 được giao là 52.400 triệu đồng” before “giải ngân đạt 87,5% kế hoạch vốn”)
+    const named = (f: ProseFigure): boolean => {
+      const lead = p.folded.slice(Math.max(from, f.start - 40), f.start).replace(YEAR_NAMED, 'nam');
+      return /\b(?:chi tieu|ke hoach)\b[^;.\d%()]{0,30}$/.test(lead) || (f.dimension === 'money' && /\b(?:duoc|da)\s+giao(?:\s+la)?\s*:?\s*$/.test(lead));
+    };
+    const found = p.figures.filter((f) => f.start >= from && f.end <= achieved.start && f.dimension === achieved.dimension && f.outOf === undefined && f.qualifier === null && named(f) && (f.dimension !== 'households' || whose(f) === whose(achieved)));
     return found.length === 1 ? found[0] : undefined;
   }
 
@@ -1982,9 +2136,25 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       let from = s.start;
       for (let at = p.text.indexOf(';', from); from < s.end; at = p.text.indexOf(';', from)) {
         const to = at < 0 || at > s.end ? s.end : at;
-        if (to < s.end || from > s.start) target({ start: from, end: to }, s);
+        if (!((to < s.end || from > s.start) && target({ start: from, end: to }, s))) twoTargets({ start: from, end: to }, s);
         from = to + 1;
       }
+    }
+
+    /**
+     * “Phấn đấu năm 2027 giảm 225 hộ nghèo và 64 hộ cận nghèo”: one cut of two households under one verb, each a
+     * target of its own (the poor's and the near-poor's), read with the other's count left out.
+     */
+    function twoTargets(s: { start: number; end: number }, sentence: { start: number; end: number }): void {
+      const m = /\bgiam\s+(?:duoc\s+)?\d[\d.]*\s+ho\s+(can ngheo|ngheo)(\s*(?:,|va)\s*)\d[\d.]*\s+ho\s+(can ngheo|ngheo)\b/.exec(p.folded.slice(s.start, s.end));
+      if (m === null || m[1] === m[3]) return;
+      const second = s.start + m.index + m[0].length - m[3]!.length - 4; // “ho ” and the count before the second status
+      const secondCount = p.figures.find((f) => f.dimension === 'households' && f.start <= second && f.end > second);
+      if (secondCount === undefined) return;
+      const firstEnd = s.start + m.index + m[0].length - (p.folded.slice(s.start + m.index, s.start + m.index + m[0].length).length - p.folded.slice(s.start + m.index).indexOf(m[2]!, 0));
+      target({ start: s.start, end: firstEnd }, sentence);
+      const verbEnd = s.start + m.index + 'giam'.length;
+      target({ start: s.start, end: secondCount.end + p.folded.slice(secondCount.end).search(/(?<=^\s*(?:ho\s+)?(?:can ngheo|ngheo))\b/) }, sentence, { from: verbEnd, to: secondCount.start });
     }
 
     /**
@@ -2022,14 +2192,16 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       return values.size === 1 ? found[0] : undefined;
     }
 
-    function target(s: { start: number; end: number }, sentence = s): boolean {
-      const folded = p.folded.slice(s.start, s.end);
+    function target(s: { start: number; end: number }, sentence = s, blank?: { from: number; to: number }): boolean {
+      // `blank`: words of the clause left out (the other households' count of “giảm 225 hộ nghèo và 64 hộ cận nghèo”)
+      const erase = (t: string, at: number): string => (blank === undefined ? t : `${t.slice(0, Math.max(0, blank.from - at))}${' '.repeat(Math.max(0, Math.min(t.length, blank.to - at) - Math.max(0, blank.from - at)))}${t.slice(Math.max(0, blank.to - at))}`);
+      const folded = erase(p.folded.slice(s.start, s.end), s.start);
       const giam = folded.search(/\bgiam\b(?!\s+(xuong\s+)?con\b)/);
       if (giam < 0 || !/\bngheo\b/.test(folded)) return false;
-      const clause = p.text.slice(s.start + giam, s.end);
+      const clause = erase(p.text.slice(s.start + giam, s.end), s.start + giam);
       const clauseFolded = foldVietnamese(clause);
       const share = /(\d+)\s*\/\s*(\d+)\s+(?:so\s+)?ho/.test(clauseFolded);
-      const figures = p.allFigures.filter((f) => f.start >= s.start + giam && f.end <= s.end && (f.dimension === 'percent' || f.dimension === 'households'));
+      const figures = p.allFigures.filter((f) => f.start >= s.start + giam && f.end <= s.end && (blank === undefined || f.end <= blank.from || f.start >= blank.to) && (f.dimension === 'percent' || f.dimension === 'households'));
       if (!share && figures.length === 0) return false;
       const subject = subjectOf(folded);
       if (subject === null) return false;
@@ -2148,7 +2320,7 @@ function flowByYear(lead: string, inner: string): boolean {
  * là”, “số hộ tái nghèo”, “số hộ nghèo phát sinh mới”, “số hộ thoát cận nghèo”, “tổng số hộ nghèo cuối năm
  * 2026 là”. Not the poor and near-poor together, nor a share (“chiếm”) or a change (“giảm”) of them.
  */
-const NAMED_BEFORE = /(?:^|[,;:]\s*|\btrong do\s+|\bqua ra soat\s*,?\s*)(?:tong )?so ho ((?:thoat |tai )?(?:can )?ngheo(?: phat sinh(?: moi)?)?|phat sinh (?:can )?ngheo(?: moi)?)(?: (?:trong nam|cuoi nam|dau nam|nam)(?: (?:19|20)\d\d)?)?(?:\s+(?:la|con|co))?\s*:?\s*$/;
+const NAMED_BEFORE = /(?:^|[,;:]\s*|\btrong do\s+|\bqua ra soat\s*,?\s*)(?:(?:den |vao )?(?:cuoi|dau) nam(?: (?:19|20)\d\d)?\s*,?\s+)?(?:tong )?so ho ((?:thoat |tai )?(?:can )?ngheo(?: phat sinh(?: moi)?)?|phat sinh (?:can )?ngheo(?: moi)?)(?: (?:trong nam|cuoi nam|dau nam|nam)(?: (?:19|20)\d\d)?)?(?:\s+(?:la|con|co))?\s*:?\s*$/;
 
 /** The moments a clause names: đầu năm (start), thoát nghèo (exit), phát sinh (new), tái nghèo (return), cuối năm / còn lại (end). */
 function stagesOf(folded: string): Set<'start' | 'exit' | 'new' | 'return' | 'end'> {
@@ -2429,8 +2601,9 @@ function momentOf(folded: string): 'start' | 'end' | null {
  */
 function changeEnds(p: Para, f: ProseFigure): 'from' | 'to' | null {
   const before = p.folded.slice(Math.max(0, f.start - 40), f.start);
-  if (/\btu\s*$/.test(before) && /^\s*(?:ho\s*)?(?:(?:can\s+)?ngheo\s*)?(?:xuong|giam xuong)(?:\s+con)?\s+\d/.test(p.folded.slice(f.end, f.end + 30))) return 'from';
-  if (/\btu\s+\d[\d.]*\s*(?:ho\s*)?(?:(?:can\s+)?ngheo\s*)?(?:xuong|giam xuong)(?:\s+con)?\s*$/.test(before)) return 'to';
+  // each end may carry its rate in brackets (“giảm từ 1.861 hộ (12,82%) xuống còn 1.601 hộ (10,95%)”)
+  if (/\btu\s*$/.test(before) && /^\s*(?:ho\s*)?(?:(?:can\s+)?ngheo\s*)?(?:\([^()]{0,20}\)\s*,?\s*)?(?:xuong|giam xuong)(?:\s+con)?\s+\d/.test(p.folded.slice(f.end, f.end + 50))) return 'from';
+  if (/\btu\s+\d[\d.]*\s*(?:ho\s*)?(?:(?:can\s+)?ngheo\s*)?(?:\([^()]{0,20}\)\s*,?\s*)?(?:xuong|giam xuong)(?:\s+con)?\s*$/.test(p.folded.slice(Math.max(0, f.start - 60), f.start))) return 'to';
   return null;
 }
 
