@@ -29,6 +29,8 @@ export interface ClaimChecks {
   readonly claims: CheckedClaim[];
   readonly findings: CheckFinding[];
   readonly unchecked: UncheckedItem[];
+  /** Where the targets checked against a table's column of the year's targets are (0-based blocks): no other check reads them again. */
+  readonly targetsAgainstColumns: readonly TextLocation[];
 }
 
 /** A plain decimal string (`'18.999981'`) in Vietnamese format with all its digits (`'18,999981'`). */
@@ -44,6 +46,7 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
   const out: CheckedClaim[] = [];
   const findings: CheckFinding[] = [];
   const unchecked: UncheckedItem[] = [];
+  const targetsAgainstColumns: TextLocation[] = [];
   const where = (l: TextLocation): FindingLocation => ({ block: l.block + 1, ...(model.blocks[l.block]?.position ?? {}), start: l.start, end: l.end });
   const status = new Map<DocumentClaim, { status: CheckedClaim['status']; note: string | null }>();
   /** The claim each finding is of. */
@@ -86,7 +89,7 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
     const s = status.get(c) ?? { status: 'unchecked' as const, note: null };
     out.push({ kind: c.kind, location: where(c.location), sentence: c.sentence, summary: summary(c), status: s.status, note: s.note });
   }
-  return { claims: out, findings, unchecked };
+  return { claims: out, findings, unchecked, targetsAgainstColumns };
 
   function checkTotal(c: TotalWithPartsClaim): void {
     // a share of the document's total printed elsewhere: only the share is checked (checkShares)
@@ -1259,6 +1262,7 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
     const matches = tableTotals(tables).flatMap((x) => x.columns.filter((c) => c.subject === t.target.subject && c.stage === 'exit' && c.year === years[0]).map((c) => ({ x, c })));
     if (matches.length !== 1) return false;
     const { x, c } = matches[0]!;
+    targetsAgainstColumns.push(t.location);
     const households = t.target.households;
     const printed = t.printed?.find((f) => f.dimension === 'households' && f.figure.value.den === 1n && f.figure.value.num === BigInt(households));
     if (households === c.value) {

@@ -10,6 +10,7 @@ import { subjectAfter } from './_startBefore.js';
 import { NARROWED } from './_stockFigures.js';
 import type { CheckedClaim, CheckFinding, FindingLocation } from './checkReport.js';
 import type { DocumentModel, DocumentParagraph } from './documentModel.js';
+import type { TextLocation } from './proseClaims.js';
 
 /** What {@link checkTargetsAgainstTables} gives. */
 export interface TargetTableChecks {
@@ -102,12 +103,13 @@ function plannedCuts(tables: readonly UnderstoodTable[], model: DocumentModel, s
  *
  * @param model - the document.
  * @param tables - its tables as understood.
+ * @param taken - where the targets already checked against a table's column are (0-based blocks): skipped.
  * @returns the claims checked, the findings, the sentences read.
  * @example
  * // “Năm 2027 phấn đấu giảm 407 hộ nghèo, …” with a table whose “Tổng cộng” row prints 470 under “Chỉ tiêu giảm”
  * checkTargetsAgainstTables(model, tables).findings[0].code //=> 'figure-differs-from-table'
  */
-export function checkTargetsAgainstTables(model: DocumentModel, tables: readonly UnderstoodTable[]): TargetTableChecks {
+export function checkTargetsAgainstTables(model: DocumentModel, tables: readonly UnderstoodTable[], taken: readonly TextLocation[] = []): TargetTableChecks {
   const claims: CheckedClaim[] = [];
   const findings: CheckFinding[] = [];
   const read = new Set<string>();
@@ -122,13 +124,18 @@ export function checkTargetsAgainstTables(model: DocumentModel, tables: readonly
     for (const s of sentences(b.text)) {
       const sentence = folded.slice(s.start, s.end);
       if (!PLAN.test(sentence) || NARROWED.test(sentence)) continue;
+      // a target the claims already compared with the table's column of the year's targets is not read twice
+      if (taken.some((l) => l.block === b.index && l.start < s.end && l.end > s.start)) continue;
       const inS = figures.filter((f) => f.start >= s.start && f.end <= s.end);
       const cuts = inS.filter((f) => f.dimension === 'households' && !qualified(f) && f.range === undefined && f.outOf === undefined && /\bgiam(?: duoc)?\s*$/.test(folded.slice(Math.max(s.start, f.start - 12), f.start)));
       if (cuts.length !== 1) continue;
       const cut = cuts[0]!;
       const subject = subjectAfter(folded.slice(cut.end, cut.end + 30));
       if ((subject !== 'poor' && subject !== 'near-poor') || placesOfFigure(b.text.slice(s.start, cut.start)).length > 0) continue;
-      const years = [...new Set([...sentence.matchAll(/(?<![\d.,])((?:19|20)\d\d)(?![\d.,]\d)/g)].map((m) => m[1]!))];
+      // the years the sentence names, or, when it names none, its paragraph's (“Kết thúc năm 2026, … So với chỉ tiêu … giao
+      // (giảm 250 hộ nghèo …)”: the year's own plan, not the next year's table of targets)
+      const yearsIn = (t: string): string[] => [...new Set([...t.matchAll(/(?<![\d.,])((?:19|20)\d\d)(?![\d.,]\d)/g)].map((m) => m[1]!))];
+      const years = yearsIn(sentence).length > 0 ? yearsIn(sentence) : yearsIn(folded);
       const candidates = plannedCuts(tables, model, subject).filter((t) => years.length === 0 || t.years.length === 0 || t.years.some((y) => years.includes(y)));
       if (candidates.length === 0) continue;
       const values = new Set(candidates.map((t) => `${t.value.num}`));

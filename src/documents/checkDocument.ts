@@ -101,7 +101,7 @@ export function checkDocument(model: DocumentModel, options: CheckDocumentOption
   const lists = checkListCounts(read);
   const amounts = checkUnitAmounts(read);
   const against = checkProseAgainstTables(read, tables.understood);
-  const planned = checkTargetsAgainstTables(read, tables.understood);
+  const planned = checkTargetsAgainstTables(read, tables.understood, claims.targetsAgainstColumns);
   const repeated = checkRepeatedFigures(read);
   const onTextBase = checkRatesOnTextBase(read, tables.understood, rounding);
   const findings: CheckFinding[] = [...notRead, ...tables.findings.filter((f) => !crossSheets.folded.has(f)), ...crossSheets.findings, ...claims.findings, ...lists.findings, ...amounts.findings, ...against.findings, ...planned.findings, ...repeated.findings, ...onTextBase.findings].sort(
