@@ -175,7 +175,8 @@ export function moneyBefore<P extends StatedPara>(p: P, pi: number, sentenceStar
 
 /** “…: 14.010,5 triệu đồng, bằng 10,00% vốn ngân sách Trung ương”: an amount, then its percent of a named amount. */
 const PERCENT_OF_NAMED = /^\s*[,(]\s*(?:bang|chiem)(?: t[yi] le)?\s+$/;
-const NAMED_AFTER = /^\s*(?:so voi\s+|cua\s+)?((?:von|nguon|ngan sach|kinh phi)(?! huy dong| khac)[\p{L} ]{2,60}?)\s*(?:[.;,)]|$)/u;
+// …its name ends before a bracket too (“bằng 10,8% vốn ngân sách trung ương (mức đối ứng tối thiểu 10%)”)
+const NAMED_AFTER = /^\s*(?:so voi\s+|cua\s+)?((?:von|nguon|ngan sach|kinh phi)(?! huy dong| khac)[\p{L} ]{2,60}?)\s*(?:[.;,()]|$)/u;
 
 /**
  * “Vốn ngân sách địa phương đối ứng: 14.010,5 triệu đồng, bằng 10,00% vốn ngân sách Trung ương”: an

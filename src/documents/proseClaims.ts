@@ -7,6 +7,7 @@ import { ambiguousFigures, commonValue, isEnglishFormat, proseFigures, qualified
 import type { DocumentModel } from './documentModel.js';
 import { groupOfTotal, overlappingGroups } from './_overlappingGroups.js';
 import { fractionShares } from './_fractionShares.js';
+import { markerKind, numberedSibling } from './_listCounts.js';
 import { sharesAfterTotal } from './_sharesAfterTotal.js';
 import { changesSinceEarlierStart, sharesOfEarlierStart, subjectAfter } from './_startBefore.js';
 import { cutsBeforeTheirStart } from './_cutsBeforeStart.js';
@@ -273,6 +274,8 @@ interface Para {
   readonly folded: string;
   /** A list item: printed with its marker (“- ”, “a) ”), numbered by Word (its `label`), or in a Word list style (bullets). */
   readonly listItem: boolean;
+  /** Its list marker's kind ({@link markerKind}: `1`, `1.1`, `a`, `-` …), null for none. */
+  readonly marker: string | null;
   /** The figures read as one value: every figure but the ends of ranges. */
   readonly figures: readonly ProseFigure[];
   /** Every figure, ranges (“250-300 hộ”) included: a target reads them, the others list them as unchecked. */
@@ -411,7 +414,7 @@ export function extractClaims(model: DocumentModel): ProseClaims {
     // a range is an interval, not the figure printed last (“300–250 hộ” is not 250 households): a target reads it, and a claim
     // checked by intervals (a total and its parts, a change, a share) reads its interval; a claim that needs one figure leaves it out
     const figures = allFigures.flatMap((f) => (f.range === undefined ? [f] : rangeFigure(b.text, folded, f)));
-    paras.push({ block: b.index, text: b.text, folded, listItem: LIST_ITEM.test(b.text) || b.label !== undefined || /\blist\b/i.test(b.style ?? ''), figures, allFigures, sentences: sentences(b.text), depths: parenDepths(b.text) });
+    paras.push({ block: b.index, text: b.text, folded, listItem: LIST_ITEM.test(b.text) || b.label !== undefined || /\blist\b/i.test(b.style ?? ''), marker: markerKind(b), figures, allFigures, sentences: sentences(b.text), depths: parenDepths(b.text) });
     if (!englishFormat) for (const a of ambiguousFigures(b.text, folded, words)) ambiguous.push({ location: { block: b.index, start: a.start, end: a.end }, sentence: a.text, figures: [a.text], reason: a.reason });
   }
   const claims: DocumentClaim[] = [];
@@ -576,6 +579,8 @@ export function extractClaims(model: DocumentModel): ProseClaims {
           const q = paras[k]!;
           if (q.block !== p.block + (k - pi)) break;
           if (!q.listItem) break;
+          // “1. Tổng vốn …, bao gồm:” then a), b), c): the next “2. …” is the total's sibling, not one of its parts
+          if (numberedSibling(p.marker, q.marker)) break;
           items.push({ para: q, figures: [...q.figures], all: [...q.figures], label: labelOf(q.text, q.figures, 0) });
         }
       }

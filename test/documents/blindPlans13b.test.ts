@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { checkDocument } from '../../src/documents/checkDocument.js';
+import type { CheckFinding, CheckReport } from '../../src/documents/checkReport.js';
+import { readTextDocument } from '../../src/io/readTextDocument.js';
+import { readFixture } from '../_helpers/fixtures.js';
+
+// Two budget documents of the 2026–2035 programme written as officials print them, correct as printed
+// (test/fixtures/documents/README.md): a province People's Council resolution allocating the 2027
+// budget by project and by district, and a district's report on disbursement at 30/9/2027. Each
+// false finding they gave is pinned beside its twin; each planted error is found at its figure.
+
+const check = (t: string): CheckReport => checkDocument(readTextDocument(t));
+const brief = (f: CheckFinding): string => `${f.code} “${f.printed ?? ''}” → ${f.expected ?? ''}`;
+const at = (f: CheckFinding): string => `${f.code} ${f.location.rowLabel ?? ''} · ${f.location.columnKey ?? ''}: ${f.printed ?? ''} → ${f.expected ?? ''}`;
+const RESOLUTION = readFixture('documents/blind13-nq-phan-bo-von-2027.clean.txt');
+const REPORT = readFixture('documents/blind13-bc-giai-ngan-2027.clean.txt');
+/** The document with `from` (printed once) replaced by `to`, as one typing error. */
+const plant = (text: string, ...edits: ReadonlyArray<readonly [string, string]>): string =>
+  edits.reduce((t, [from, to]) => {
+    if (t.indexOf(from) < 0 || t.indexOf(from) !== t.lastIndexOf(from)) throw new Error(`“${from}” is not printed once`);
+    return t.replace(from, to);
+  }, text);
+
+describe('the two documents, correct as printed', () => {
+  it('a province resolution allocating the 2027 budget by project and by district: no finding', () => {
+    expect(check(RESOLUTION).findings.map(brief)).toEqual([]);
+  });
+
+  it('a district report on disbursement at 30/9/2027: no finding', () => {
+    expect(check(REPORT).findings.map(brief)).toEqual([]);
+  });
+});
+
+describe('“1. Tổng vốn …, bao gồm:” with its a), b), c), then “2. …”', () => {
+  const resolution = (other: string): string =>
+    [
+      `1. Tổng vốn thực hiện năm 2027 là 1.180.213 triệu đồng, bao gồm:`,
+      'a) Vốn ngân sách trung ương: 1.032.400,5 triệu đồng;',
+      'b) Vốn ngân sách tỉnh đối ứng: 111.512,5 triệu đồng;',
+      `c) Vốn huy động hợp pháp khác: ${other} triệu đồng.`,
+      '2. Vốn đầu tư phát triển ngân sách trung ương hơn 735 tỷ đồng được bố trí cho Dự án 1 là 701.000 triệu đồng, chiếm 95,3%.',
+    ].join('\n');
+
+  it('the next numbered item “2. …” is the total’s sibling, not a fourth part', () => {
+    const r = check(resolution('36.300'));
+    expect(r.findings.map(brief)).toEqual([]);
+    expect(r.claims.filter((c) => c.kind === 'total-with-parts').map((c) => `${c.status} ${c.summary}`)).toEqual([
+      'consistent 1.180.213 triệu đồng = 1.032.400,5 triệu đồng + 111.512,5 triệu đồng + 36.300 triệu đồng',
+    ]);
+  });
+
+  it('a wrong part of the three is still found', () => {
+    expect(check(resolution('38.300')).findings.map((f) => f.code)).toEqual(['parts-exceed-total']);
+  });
+});
+
+describe('a percent of a named amount, its name before a bracket', () => {
+  it('“bằng 10,8% vốn ngân sách trung ương (mức đối ứng tối thiểu 10% …)” is checked: 111.512,5 of 1.032.400,5', () => {
+    expect(check(RESOLUTION).claims.some((c) => c.status === 'consistent' && c.summary.includes('10,8% of 1.032.400,5'))).toBe(true);
+  });
+
+  it('the share computed on the whole programme (111.512,5 of 1.180.213 is 9,4%) is found', () => {
+    const r = check(plant(RESOLUTION, ['bằng 10,8% vốn', 'bằng 9,4% vốn']));
+    expect(r.findings.map(brief)).toEqual(['share-mismatch “9,4%” → 10,8%']);
+  });
+});
+
+describe('a district table whose total is checked in the columns the header does not declare sums', () => {
+  const district = ['1\tHuyện Mường Nhé\t193.637\t176.910\t132.400\t44.510', '1\tHuyện Mường Nhé\t194.637\t177.910\t132.400\t45.510'] as const;
+
+  it('a district’s Sự nghiệp 1.000 over, its Cộng and Tổng cộng with it: one finding at the total row', () => {
+    const r = check(plant(RESOLUTION, district));
+    expect(r.findings.map(at)).toEqual(['sum-mismatch Tổng cộng · Sự nghiệp: 296.800,5 → 297.800,5']);
+  });
+});
