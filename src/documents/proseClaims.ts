@@ -359,6 +359,10 @@ export const MAX_CLAIM_PARAGRAPH = 50_000;
 
 /** “Kế hoạch vốn năm 2026 giao 18.640 triệu đồng”: the year a plan is of, standing between its name and its figure. */
 const YEAR_NAMED = /\bnam\s+(?:19|20)\d\d\b/g;
+/** “… chiếm 34,93% kế hoạch vốn”, “đạt 65,07% tổng kế hoạch vốn”: a percentage of the capital plan. */
+const CAPITAL_PLAN_AFTER = /^\s*(?:so voi\s+)?(?:tong\s+)?ke hoach von\b/;
+/** “Tổng kế hoạch vốn năm 2027 là”, “Kế hoạch vốn được giao:”: the words naming an amount the capital plan. */
+const CAPITAL_PLAN_BEFORE = /(?:^|[.;:]\s*|\b(?:tong|la)\s+)ke hoach von(?:\s+(?:duoc\s+|da\s+)?(?:giao|phan bo|bo tri))?(?:\s+nam)?(?:\s+cua\s+[\p{L} ]{1,40}?)?\s*(?:la|:)?\s*$/u;
 
 /**
  * Reads the arithmetic claims of a document's prose, with no hints:
@@ -1218,7 +1222,9 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       const before = [...p.figures].reverse().filter((f) => f.end <= m!.index && f.start >= clauseStart);
       // “đã giải ngân được 712.115/1.239.405 triệu đồng, đạt tỷ lệ 57,46%”: the plan is the figure after the slash
       const outOf = (before[0]?.outOf === undefined || before[0].dimension === 'percent' ? undefined : before[0]) ?? slashInBrackets(p, pct);
-      if ((tail === null || m[1] === 'chiem') && outOf === undefined) continue;
+      // “Số vốn còn lại chưa giải ngân là 57.705,8 triệu đồng, chiếm 34,93% kế hoạch vốn”: a part of the capital plan
+      const ofCapitalPlan = CAPITAL_PLAN_AFTER.test(p.folded.slice(pct.end, pct.end + 40));
+      if ((tail === null || (m[1] === 'chiem' && !ofCapitalPlan)) && outOf === undefined) continue;
       const afterPlan = tail === null ? '' : p.folded.slice(pct.end + tail[0].length, pct.end + tail[0].length + 60);
       // “đạt 62,9% kế hoạch (kế hoạch 245 hộ)”, “so với kế hoạch giao (245 hộ)”, “(KH: 245 hộ)”, “kế hoạch tỉnh giao (kế hoạch giảm 2,4%)”,
       // “kế hoạch vốn ngân sách Trung ương đã giao (450 tỷ đồng)”
@@ -1240,6 +1246,8 @@ export function extractClaims(model: DocumentModel): ProseClaims {
         continue;
       }
       const plan = outOf !== undefined ? slashPlan(p, outOf) : printedPlan?.dimension === achieved.dimension ? printedPlan : tail === null ? undefined : planBefore(p, achieved);
+      // “đạt 65,07% kế hoạch vốn” with the year's capital plan printed in a section before (“Tổng kế hoạch vốn năm 2027 là …”)
+      const earlier = plan === undefined && outOf === undefined && ofCapitalPlan && achieved.dimension === 'money' ? capitalPlanBefore(p, achieved) : undefined;
       const words = foldVietnamese(p.text.slice(Math.max(clauseStart, (inClause === undefined ? m.index : achieved.start) - 60), inClause === undefined ? m.index : achieved.start))
         .replace(/[^\p{L}\s]/gu, ' ')
         .split(/\s+/)
@@ -1249,7 +1257,7 @@ export function extractClaims(model: DocumentModel): ProseClaims {
         kind: 'percent-of-plan',
         achieved: fig(p, achieved),
         percent: fig(p, pct),
-        plan: plan === undefined ? null : plan.start === achieved.start ? { text: plan.text, location: { block: p.block, start: plan.numberStart, end: plan.end }, dimension: plan.dimension, figure: plan } : fig(p, plan),
+        plan: earlier !== undefined ? fig(earlier.q, earlier.f) : plan === undefined ? null : plan.start === achieved.start ? { text: plan.text, location: { block: p.block, start: plan.numberStart, end: plan.end }, dimension: plan.dimension, figure: plan } : fig(p, plan),
         measure: `${words.slice(-4).join(' ')} (${achieved.dimension})`,
         sentence: p.text.slice(s.start, s.end).trim(),
         location: { block: p.block, start: s.start, end: s.end },
@@ -1319,6 +1327,26 @@ export function extractClaims(model: DocumentModel): ProseClaims {
     const whose = (f: ProseFigure): string => /^\s*(?:(?:da |duoc )?thoat\s+)?(can ngheo|ngheo)?/.exec(p.folded.slice(f.end, f.end + 20))![1] ?? '';
     const found = p.figures.filter((f) => f.start >= from && f.end <= achieved.start && f.dimension === achieved.dimension && f.outOf === undefined && f.qualifier === null && /\b(?:chi tieu|ke hoach)\b[^;.\d%()]{0,30}$/.test(p.folded.slice(Math.max(from, f.start - 40), f.start).replace(YEAR_NAMED, 'nam')) && (f.dimension !== 'households' || whose(f) === whose(achieved)));
     return found.length === 1 ? found[0] : undefined;
+  }
+
+  /**
+   * “Tổng kế hoạch vốn năm 2027 là 165.218,5 triệu đồng, gồm: …” in a section before “… đã giải ngân 107.512,7
+   * triệu đồng, đạt 65,07% kế hoạch vốn”: the amounts named the capital plan (“(tổng) kế hoạch vốn [năm …] là”)
+   * in the paragraphs before the achievement, when they have one value and the achievement is less than it.
+   */
+  function capitalPlanBefore(p: Para, achieved: ProseFigure): { q: Para; f: ProseFigure } | undefined {
+    const found: Array<{ q: Para; f: ProseFigure }> = [];
+    for (const q of paras) {
+      if (q.block > p.block) break;
+      for (const f of q.figures) {
+        if (f.dimension !== 'money' || f.outOf !== undefined || f.qualifier !== null || f.range !== undefined || (q === p && f.start >= achieved.start)) continue;
+        const lead = q.folded.slice(Math.max(sentenceAt(q, f.start).start, f.start - 60), f.start).replace(YEAR_NAMED, 'nam');
+        if (CAPITAL_PLAN_BEFORE.test(lead)) found.push({ q, f });
+      }
+    }
+    const one = found[0];
+    if (one === undefined || found.some((x) => compareFractions(x.f.value, one.f.value) !== 0) || one.f.moneyUnit !== achieved.moneyUnit) return undefined;
+    return compareFractions(achieved.value, one.f.value) < 0 ? one : undefined;
   }
 
   /** The one base of all households the document prints (“Tổng số hộ dân cư toàn huyện: 24.560 hộ”); undefined when none, or more than one value. Found once: it depends on the document only. */

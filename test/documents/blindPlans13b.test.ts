@@ -73,3 +73,37 @@ describe('a district table whose total is checked in the columns the header does
     expect(r.findings.map(at)).toEqual(['sum-mismatch Tổng cộng · Sự nghiệp: 296.800,5 → 297.800,5']);
   });
 });
+
+describe('a percentage of the capital plan printed in a section before', () => {
+  it('“đạt 65,07% kế hoạch vốn” and “chiếm 34,93% kế hoạch vốn” are of “Tổng kế hoạch vốn năm 2027 là 165.218,5 triệu đồng”', () => {
+    const claims = check(REPORT).claims.filter((c) => c.kind === 'percent-of-plan' && c.summary.includes('(165.218,5 triệu đồng)'));
+    expect(claims.map((c) => `${c.status} ${c.summary}`)).toEqual([
+      'consistent 107.512,7 triệu đồng = 65,07% of the plan (165.218,5 triệu đồng)',
+      'consistent 57.705,8 triệu đồng = 34,93% of the plan (165.218,5 triệu đồng)',
+    ]);
+  });
+
+  it('a disbursement rate on the year’s new capital only (107.512,7 of 146.001,5 is 73,64%) is found', () => {
+    const r = check(plant(REPORT, ['đạt 65,07% kế hoạch vốn', 'đạt 73,64% kế hoạch vốn']));
+    expect(r.findings.map((f) => `${f.code} ${f.printed ?? ''}`)).toEqual(['plans-disagree 73,64%']);
+  });
+
+  it('the share left to disburse with two digits swapped (39,43% for 34,93%) is found', () => {
+    const r = check(plant(REPORT, ['chiếm 34,93%', 'chiếm 39,43%']));
+    expect(r.findings.map((f) => `${f.code} ${f.printed ?? ''}`)).toEqual(['plans-disagree 39,43%']);
+  });
+
+  it('two capital plans of different values: not read', () => {
+    const two = 'Kế hoạch vốn năm 2026 là 150.000 triệu đồng. Tổng kế hoạch vốn năm 2027 là 165.218,5 triệu đồng.\n\nĐến ngày 30/9/2027 đã giải ngân 107.512,7 triệu đồng, đạt 65,07% kế hoạch vốn.';
+    expect(check(two).findings).toEqual([]);
+    expect(check(two).claims.filter((c) => c.kind === 'percent-of-plan').map((c) => c.status)).toEqual(['unchecked']);
+  });
+});
+
+describe('a part of the central budget the appendix prints otherwise', () => {
+  it('“vốn sự nghiệp 269.800,5 triệu đồng” where both appendices print 296.800,5 under “Ngân sách trung ương › Sự nghiệp”: found at the part', () => {
+    const r = check(plant(RESOLUTION, ['vốn sự nghiệp 296.800,5 triệu', 'vốn sự nghiệp 269.800,5 triệu']));
+    expect(r.findings.map((f) => `${f.code} ${f.printed ?? ''} → ${f.expected ?? ''}`)).toEqual(['parts-short-of-total 269.800,5 triệu đồng → 296.800,5 triệu đồng']);
+    expect(r.findings[0]!.message).toContain('“Ngân sách trung ương › Sự nghiệp”');
+  });
+});
