@@ -107,3 +107,31 @@ describe('a part of the central budget the appendix prints otherwise', () => {
     expect(r.findings[0]!.message).toContain('“Ngân sách trung ương › Sự nghiệp”');
   });
 });
+
+describe('a share against the bound its own sentence states', () => {
+  const counterpart = (amount: string, share: string): string =>
+    ['Vốn ngân sách trung ương: 1.032.400,5 triệu đồng.', `Vốn ngân sách tỉnh đối ứng: ${amount} triệu đồng, bằng ${share}% vốn ngân sách trung ương (mức đối ứng tối thiểu 10% theo quy định).`].join('\n');
+
+  it('a counterpart of 9,0% of the central budget under “tối thiểu 10%”: found at the share, its arithmetic right', () => {
+    const r = check(counterpart('92.916', '9,0'));
+    expect(r.findings.map(brief)).toEqual(['stated-bound-broken “9,0%” → ≥ 10%']);
+    expect(r.findings[0]!.message).toBe('“9,0%”: below the minimum its sentence states (“tối thiểu 10%”)');
+  });
+
+  it('the resolution’s 10,8% and a share exactly at the minimum hold', () => {
+    expect(check(counterpart('111.512,5', '10,8')).findings).toEqual([]);
+    expect(check(counterpart('103.240', '10,0')).findings).toEqual([]);
+  });
+
+  it('“chiếm 6,2% vốn sự nghiệp …, bảo đảm không quá 5% theo quy định” is above its maximum', () => {
+    const text = (amount: string, share: string): string =>
+      `Vốn sự nghiệp ngân sách trung ương: 296.800,5 triệu đồng. Kinh phí thực hiện Dự án 7 là ${amount} triệu đồng, chiếm ${share}% vốn sự nghiệp ngân sách trung ương, bảo đảm không quá 5% theo quy định.`;
+    expect(check(text('18.500', '6,2')).findings.map(brief)).toEqual(['stated-bound-broken “6,2%” → ≤ 5%']);
+    expect(check(text('13.008', '4,4')).findings).toEqual([]);
+  });
+
+  it('a bound on another figure of the sentence (a target’s cut, a rate) is not the share’s', () => {
+    expect(check('Hộ nghèo dân tộc thiểu số chiếm 12,5% tổng số hộ nghèo, phấn đấu mỗi năm giảm tối thiểu 15%.').findings).toEqual([]);
+    expect(check('Số hộ nghèo là 420 hộ, chiếm 12,5%; tỷ lệ hộ nghèo năm 2030 không quá 10%.').findings).toEqual([]);
+  });
+});
