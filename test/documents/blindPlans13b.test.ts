@@ -135,3 +135,41 @@ describe('a share against the bound its own sentence states', () => {
     expect(check('Số hộ nghèo là 420 hộ, chiếm 12,5%; tỷ lệ hộ nghèo năm 2030 không quá 10%.').findings).toEqual([]);
   });
 });
+
+describe('a share of a part of the central budget named with its source', () => {
+  it('“chiếm 4,4% vốn sự nghiệp ngân sách trung ương” is of the “vốn sự nghiệp 296.800,5” listed under “Vốn ngân sách trung ương: …, gồm …”, sections before', () => {
+    const r = check(RESOLUTION);
+    expect(r.claims.filter((c) => c.summary.includes('of 296.800,5 triệu đồng (vốn sự nghiệp ngân sách trung ương')).map((c) => `${c.status} ${c.summary}`)).toEqual([
+      'consistent 13.008 triệu đồng = 4,4% of 296.800,5 triệu đồng (vốn sự nghiệp ngân sách trung ương, block 18)',
+      'consistent 20.780 triệu đồng = 7,0% of 296.800,5 triệu đồng (vốn sự nghiệp ngân sách trung ương, block 18)',
+    ]);
+  });
+
+  it('the share taken of the whole programme instead (13.008 of 1.180.213 is 1,1%) is found', () => {
+    expect(check(plant(RESOLUTION, ['chiếm 4,4% vốn sự nghiệp', 'chiếm 1,1% vốn sự nghiệp'])).findings.map(brief)).toEqual(['share-mismatch “1,1%” → 4,4%']);
+    expect(check(plant(RESOLUTION, ['chiếm 7,0% vốn sự nghiệp', 'chiếm 1,8% vốn sự nghiệp'])).findings.map(brief)).toEqual(['share-mismatch “1,8%” → 7,0%']);
+  });
+
+  it('a name printed for two amounts of different values is not read', () => {
+    const two = 'Vốn sự nghiệp ngân sách trung ương: 296.800,5 triệu đồng.\n\nĐiều 2.\n\nVốn sự nghiệp ngân sách trung ương: 250.000 triệu đồng.\n\nĐiều 3.\n\nKinh phí Dự án 7 là 13.008 triệu đồng, chiếm 1,1% vốn sự nghiệp ngân sách trung ương.';
+    expect(check(two).findings).toEqual([]);
+  });
+});
+
+describe('a project’s disbursement rate in the prose against its row of the table', () => {
+  it('“Dự án 4 đạt 38,16%” where Biểu số 01 prints 31,86 in the row of Dự án 4: a warning at the prose figure', () => {
+    const r = check(plant(REPORT, ['Dự án 4 đạt 31,86%', 'Dự án 4 đạt 38,16%']));
+    expect(r.findings.map(brief)).toEqual(['figure-differs-from-table “38,16%” → 31,86%']);
+    expect(r.findings[0]!.message).toContain('(“Dự án 4: Phát triển giáo dục nghề nghiệp, việc làm bền vững”)');
+  });
+
+  it('the rates as printed agree, and one decimal fewer reads the cell rounded (31,9 for 31,86)', () => {
+    expect(check(REPORT).claims.filter((c) => c.kind === 'table-figure' && c.status === 'consistent').length).toBe(6);
+    expect(check(plant(REPORT, ['Dự án 4 đạt 31,86%', 'Dự án 4 đạt 31,9%'])).findings).toEqual([]);
+  });
+
+  it('a sub-project’s rate is compared with its own row, never its project’s; a project no table prints is not compared', () => {
+    const text = ['Tiểu dự án 1 đạt 67,98%; Dự án 8 đạt 12,00%.', '', 'TT\tNội dung\tKế hoạch\tGiải ngân\tTỷ lệ (%)', '1\tDự án 1\t200\t100\t50,00', '-\tTiểu dự án 1\t100\t50\t50,00', '-\tTiểu dự án 2\t100\t50\t50,00', '\tTổng cộng\t200\t100\t50,00'].join('\n');
+    expect(check(text).findings.map(brief)).toEqual(['figure-differs-from-table “67,98%” → 50,00%']);
+  });
+});
