@@ -93,6 +93,9 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
     if (c.overlapping === true) return checkOverlapping(c);
     const exact = [c.total, ...c.parts].every((f) => f.figure.qualifier === null);
     const relationText = `${c.total.text} = ${c.parts.map((p) => p.text).join(' + ')}`;
+    // “đã giải ngân 107,5 tỷ đồng, trong đó: … 17.872,2 triệu đồng; … 89.640,5 triệu đồng”: a total printed in a larger
+    // unit than every part, rounded for print: the parts' sum rounded half-up to the total's unit and decimals is it
+    if (exact && roundedInLargerUnit(c)) return ok(c, `the parts add up to ${c.total.text} rounded to its unit (${c.total.figure.digits} ${MONEY_UNIT_LABELS[c.total.figure.moneyUnit ?? 'dong']})`);
     if (exact) {
       // the one engine: a one-column printed table, total row = sum of the part rows
       const unit = c.total.figure.moneyUnit;
@@ -1174,6 +1177,22 @@ function percentOf(a: ClaimFigure, b: ClaimFigure, decimals: number): string {
   const of = (f: ClaimFigure): Fraction => (f.dimension === 'money' ? multiplyFractions(f.figure.value, fraction(moneyPer(f))) : f.figure.value);
   const base = of(b);
   return base.num === 0n ? '?' : vn(multiplyFractions(divideFractions(of(a), base), fraction(100n)), decimals);
+}
+
+/**
+ * Whether a money total printed in a larger unit than every one of its parts (tỷ over triệu) is their
+ * sum rounded half-up to the total's unit and printed decimals (107.512,7 triệu đồng as “107,5 tỷ”).
+ */
+function roundedInLargerUnit(c: TotalWithPartsClaim): boolean {
+  if (c.total.dimension !== 'money' || c.parts.some((p) => p.dimension !== 'money')) return false;
+  const per = moneyPer(c.total);
+  if (c.parts.some((p) => moneyPer(p) >= per)) return false;
+  const sum = c.parts.reduce((acc, p) => addFractions(acc, multiplyFractions(p.figure.value, fraction(moneyPer(p)))), fraction(0n));
+  // the sum in units of the total's last printed digit
+  const step = fraction(per, 10n ** BigInt(Math.max(0, c.total.figure.decimals)));
+  const q = divideFractions(sum, step);
+  const printed = divideFractions(multiplyFractions(c.total.figure.value, fraction(per)), step);
+  return printed.den === 1n && roundQuotient(q.num, q.den, 'half-up') === printed.num;
 }
 
 function moneyPer(f: ClaimFigure): bigint {

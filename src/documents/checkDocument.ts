@@ -6,6 +6,7 @@ import { checkClaims } from './_checkClaims.js';
 import { checkListCounts } from './_listCounts.js';
 import { checkStatedBounds } from './_statedBounds.js';
 import { checkNamedRowRates } from './_namedRowRates.js';
+import { checkTablesAgainstTables } from './_tablesAgainstTables.js';
 import { checkUnitAmounts } from './_unitAmounts.js';
 import { checkProseAgainstTables } from './_proseAgainstTables.js';
 import { checkRepeatedFigures } from './_repeatedFigures.js';
@@ -103,6 +104,7 @@ export function checkDocument(model: DocumentModel, options: CheckDocumentOption
   const amounts = checkUnitAmounts(read);
   const against = checkProseAgainstTables(read, tables.understood);
   const projectRates = checkNamedRowRates(read, tables.understood);
+  const sameBudget = checkTablesAgainstTables(read, tables.understood);
   const repeated = checkRepeatedFigures(read);
   const onTextBase = checkRatesOnTextBase(read, tables.understood, rounding);
   // a share whose arithmetic is already a finding is not found again against its bound: one wrong figure, one finding
@@ -110,7 +112,7 @@ export function checkDocument(model: DocumentModel, options: CheckDocumentOption
   const shareFound = new Set(claims.findings.map((f) => `${f.location.block}:${f.location.start ?? ''}`));
   const boundFindings = bounded.findings.filter((f) => !shareFound.has(`${f.location.block}:${f.location.start ?? ''}`));
   const boundClaims = bounded.claims.map((c) => (c.status === 'finding' && shareFound.has(`${c.location.block}:${c.location.start ?? ''}`) ? { ...c, status: 'unchecked' as const, note: 'the share itself does not fit its total: that finding stands for it' } : c));
-  const findings: CheckFinding[] = [...notRead, ...tables.findings.filter((f) => !crossSheets.folded.has(f)), ...crossSheets.findings, ...claims.findings, ...lists.findings, ...boundFindings, ...amounts.findings, ...against.findings, ...projectRates.findings, ...repeated.findings, ...onTextBase.findings].sort(
+  const findings: CheckFinding[] = [...notRead, ...tables.findings.filter((f) => !crossSheets.folded.has(f)), ...crossSheets.findings, ...claims.findings, ...lists.findings, ...boundFindings, ...amounts.findings, ...against.findings, ...projectRates.findings, ...sameBudget, ...repeated.findings, ...onTextBase.findings].sort(
     (a, b) => a.location.block - b.location.block || (a.location.row ?? 0) - (b.location.row ?? 0) || (a.location.column ?? 0) - (b.location.column ?? 0) || (a.location.start ?? 0) - (b.location.start ?? 0) || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity],
   );
   // a rate column checked on the households the text prints is no longer unchecked

@@ -173,3 +173,37 @@ describe('a project’s disbursement rate in the prose against its row of the ta
     expect(check(text).findings.map(brief)).toEqual(['figure-differs-from-table “67,98%” → 50,00%']);
   });
 });
+
+describe('the same budget totalled by two appendices', () => {
+  const district = ['1\tHuyện Mường Nhé\t193.637\t176.910\t132.400\t44.510', '1\tHuyện Mường Nhé\t194.637\t177.910\t132.400\t45.510'] as const;
+  const recomputed = ['\tTổng cộng\t1.143.913\t1.032.400,5\t735.600\t296.800,5', '\tTổng cộng\t1.144.913\t1.033.400,5\t735.600\t297.800,5'] as const;
+
+  it('a district’s allocation 1.000 over, its appendix totalled again: the district total exceeds the province’s, found at Phụ lục II', () => {
+    const r = check(plant(RESOLUTION, district, recomputed));
+    expect(r.findings.map(at)).toEqual(['figure-differs-from-table Tổng cộng · Sự nghiệp: 297.800,5 → 296.800,5']);
+    expect(r.findings[0]!.severity).toBe('error');
+    expect(r.findings[0]!.message).toContain('the figure the text prints');
+  });
+
+  it('the appendices’ grand totals differ by design (Phụ lục I adds the other sources): no finding on the resolution as printed', () => {
+    expect(check(RESOLUTION).findings).toEqual([]);
+  });
+
+  it('tables of two years with the same headers are not compared', () => {
+    const table = (year: string, sn: string): string =>
+      [`Biểu. KẾ HOẠCH VỐN NĂM ${year}`, 'ĐVT: triệu đồng', 'STT\tNội dung\tNgân sách trung ương\t\t\tNgân sách tỉnh', '\t\tCộng\tĐầu tư phát triển\tSự nghiệp\t', `\tTổng cộng\t${Number(sn) + 500}\t500\t${sn}\t100`, `1\tDự án 1\t${Number(sn) + 500}\t500\t${sn}\t100`].join('\n');
+    expect(check(`${table('2026', '300')}\n\n${table('2027', '400')}`).findings).toEqual([]);
+  });
+});
+
+describe('a total printed in a larger unit than its parts, rounded for print', () => {
+  it('“đã giải ngân 107,5 tỷ đồng, …, trong đó:” 17.872,2 + 89.640,5 triệu đồng = 107.512,7: the total rounded to 0,1 tỷ', () => {
+    const r = check(plant(REPORT, ['đã giải ngân 107.512,7 triệu đồng', 'đã giải ngân 107,5 tỷ đồng']));
+    expect(r.findings.map(brief)).toEqual([]);
+  });
+
+  it('a total in tỷ the parts do not round to is still found', () => {
+    const r = check(plant(REPORT, ['đã giải ngân 107.512,7 triệu đồng', 'đã giải ngân 107,6 tỷ đồng']));
+    expect(r.findings.map((f) => f.code)).toContain('parts-short-of-total');
+  });
+});
