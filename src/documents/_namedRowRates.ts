@@ -17,6 +17,12 @@ export interface NamedRowRateChecks {
 /** “Dự án 4 đạt 31,86%”, “Tiểu dự án 2 giải ngân đạt 63,14%”, “Dự án 5 có tỷ lệ giải ngân 84,52%”: a project's rate, named by its number. */
 const NAMED_RATE = /\b(tieu du an|du an)\s+(\d{1,2}(?:\.\d{1,2})?)\s*(?:\([^()]{0,60}\)\s*)?(?:(?:giai ngan\s+)?dat(?: ty le| ti le)?|(?:co\s+)?t[yi] le giai ngan(?:\s+(?:dat|la))?)\s*:?\s*$/;
 
+/** Options of {@link checkNamedRowRates}. */
+export interface NamedRowRateOptions {
+  /** Table cells already found wrong, as `block:row:column` (1-based, as findings locate them): the prose is not compared with them. */
+  readonly cellsFound?: ReadonlySet<string>;
+}
+
 /** The table cell of a project's row in a table's one rate column. */
 interface RowRate {
   readonly block: number;
@@ -46,7 +52,7 @@ function namesProject(label: string, noun: string, number: string): boolean {
  * @example
  * checkNamedRowRates(model, tables).findings.map((f) => f.printed) //=> ['38,16%']
  */
-export function checkNamedRowRates(model: DocumentModel, tables: readonly UnderstoodTable[]): NamedRowRateChecks {
+export function checkNamedRowRates(model: DocumentModel, tables: readonly UnderstoodTable[], options: NamedRowRateOptions = {}): NamedRowRateChecks {
   const claims: CheckedClaim[] = [];
   const findings: CheckFinding[] = [];
   const read = new Set<string>();
@@ -85,6 +91,11 @@ export function checkNamedRowRates(model: DocumentModel, tables: readonly Unders
       const sentence = b.text.slice(s.start, s.end).trim();
       // the prose may print fewer decimals than the cell (“đạt 31,9%” for 31,86): the cell rounded to them
       compared.add(f.start);
+      // a cell already found wrong (its rate on the wrong base): the prose printing the right rate is no second finding
+      if (options.cellsFound?.has(`${first.block}:${first.row + 1}:${first.col + 1}`) === true) {
+        claims.push({ kind: 'table-figure', location, sentence, summary, status: 'unchecked', note: 'the cell is itself a finding of its table' });
+        continue;
+      }
       const agrees = f.decimals <= first.decimals ? roundFraction(first.value, f.decimals, 'half-up').eq(roundFraction(f.value, f.decimals, 'half-up')) : compareFractions(f.value, first.value) === 0;
       if (agrees) {
         claims.push({ kind: 'table-figure', location, sentence, summary, status: 'consistent', note: 'the same figure as the table' });

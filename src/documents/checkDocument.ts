@@ -103,7 +103,7 @@ export function checkDocument(model: DocumentModel, options: CheckDocumentOption
   const lists = checkListCounts(read);
   const amounts = checkUnitAmounts(read);
   const against = checkProseAgainstTables(read, tables.understood);
-  const projectRates = checkNamedRowRates(read, tables.understood);
+  const projectRates = checkNamedRowRates(read, tables.understood, { cellsFound: new Set(tables.findings.map((f) => `${f.location.block}:${f.location.row ?? ''}:${f.location.column ?? ''}`)) });
   const sameBudget = checkTablesAgainstTables(read, tables.understood);
   const repeated = checkRepeatedFigures(read);
   const onTextBase = checkRatesOnTextBase(read, tables.understood, rounding);

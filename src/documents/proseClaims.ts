@@ -359,6 +359,8 @@ export const MAX_CLAIM_PARAGRAPH = 50_000;
 
 /** “Kế hoạch vốn năm 2026 giao 18.640 triệu đồng”: the year a plan is of, standing between its name and its figure. */
 const YEAR_NAMED = /\bnam\s+(?:19|20)\d\d\b/g;
+/** “Số vốn còn lại chưa giải ngân là”, “Vốn còn lại chưa giải ngân:”: the words naming an amount left of the plan. */
+const REMAINING_BEFORE = /\b(?:so )?von con lai(?: chua giai ngan)?\s*(?:la|:)?\s*$/;
 /** “… chiếm 34,93% kế hoạch vốn”, “đạt 65,07% tổng kế hoạch vốn”: a percentage of the capital plan. */
 const CAPITAL_PLAN_AFTER = /^\s*(?:so voi\s+)?(?:tong\s+)?ke hoach von\b/;
 /** “Tổng kế hoạch vốn năm 2027 là”, “Kế hoạch vốn được giao:”: the words naming an amount the capital plan. */
@@ -453,6 +455,7 @@ export function extractClaims(model: DocumentModel): ProseClaims {
     poorAndNearPoor(p);
     againstPlan(p);
     percentOfPlan(p);
+    remainderOfPlan(p);
     changes(p);
     yearlyAverages(p);
     moneyAverages(p, pi);
@@ -1335,18 +1338,53 @@ export function extractClaims(model: DocumentModel): ProseClaims {
    * in the paragraphs before the achievement, when they have one value and the achievement is less than it.
    */
   function capitalPlanBefore(p: Para, achieved: ProseFigure): { q: Para; f: ProseFigure } | undefined {
+    const one = oneAmountBefore(p, achieved, (q, f) => CAPITAL_PLAN_BEFORE.test(q.folded.slice(Math.max(sentenceAt(q, f.start).start, f.start - 60), f.start).replace(YEAR_NAMED, 'nam')));
+    if (one === undefined || one.f.moneyUnit !== achieved.moneyUnit) return undefined;
+    return compareFractions(achieved.value, one.f.value) < 0 ? one : undefined;
+  }
+
+  /** The exact amounts before `at` in the document (its own paragraph up to it) that `named` accepts, when they have one value: the first of them. */
+  function oneAmountBefore(p: Para, at: ProseFigure, named: (q: Para, f: ProseFigure) => boolean): { q: Para; f: ProseFigure } | undefined {
     const found: Array<{ q: Para; f: ProseFigure }> = [];
     for (const q of paras) {
       if (q.block > p.block) break;
       for (const f of q.figures) {
-        if (f.dimension !== 'money' || f.outOf !== undefined || f.qualifier !== null || f.range !== undefined || (q === p && f.start >= achieved.start)) continue;
-        const lead = q.folded.slice(Math.max(sentenceAt(q, f.start).start, f.start - 60), f.start).replace(YEAR_NAMED, 'nam');
-        if (CAPITAL_PLAN_BEFORE.test(lead)) found.push({ q, f });
+        if (f.dimension !== 'money' || f.outOf !== undefined || f.qualifier !== null || f.range !== undefined || (q === p && f.start >= at.start)) continue;
+        if (named(q, f)) found.push({ q, f });
       }
     }
     const one = found[0];
-    if (one === undefined || found.some((x) => compareFractions(x.f.value, one.f.value) !== 0) || one.f.moneyUnit !== achieved.moneyUnit) return undefined;
-    return compareFractions(achieved.value, one.f.value) < 0 ? one : undefined;
+    return one !== undefined && found.every((x) => compareFractions(x.f.value, one.f.value) === 0) ? one : undefined;
+  }
+
+  /**
+   * “Số vốn còn lại chưa giải ngân là 57.705,8 triệu đồng” after “Tổng kế hoạch vốn năm 2027 là 165.218,5 triệu
+   * đồng” and “… đã giải ngân 107.512,7 triệu đồng”: what is left is the capital plan less what was disbursed, each the
+   * one amount of its name printed before (checked as a change: plan − disbursed = left, the finding at the amount left).
+   */
+  function remainderOfPlan(p: Para): void {
+    for (const left of p.figures) {
+      if (left.dimension !== 'money' || left.qualifier !== null || left.range !== undefined || left.outOf !== undefined) continue;
+      const s = sentenceAt(p, left.start);
+      if (!REMAINING_BEFORE.test(p.folded.slice(Math.max(s.start, left.start - 60), left.start))) continue;
+      const plan = capitalPlanBefore(p, left);
+      const disbursed = disbursedBefore(p, left);
+      if (plan === undefined || disbursed === undefined || disbursed.f.moneyUnit !== left.moneyUnit || plan.f.moneyUnit !== left.moneyUnit) continue;
+      claims.push({
+        kind: 'change',
+        from: fig(plan.q, plan.f),
+        to: fig(disbursed.q, disbursed.f),
+        change: fig(p, left),
+        direction: 'down',
+        sentence: p.text.slice(s.start, s.end).trim(),
+        location: { block: p.block, start: s.start, end: s.end },
+      });
+    }
+  }
+
+  /** The one amount said disbursed (“đã giải ngân 107.512,7 triệu đồng”, “giải ngân được …”) in the paragraphs before `at`, when all such amounts have one value. */
+  function disbursedBefore(p: Para, at: ProseFigure): { q: Para; f: ProseFigure } | undefined {
+    return oneAmountBefore(p, at, (q, f) => /\b(?:toan huyen |toan tinh |toan xa )?(?:da |luy ke )?giai ngan(?: duoc)?\s*:?\s*$/.test(q.folded.slice(Math.max(0, f.start - 40), f.start)));
   }
 
   /** The one base of all households the document prints (“Tổng số hộ dân cư toàn huyện: 24.560 hộ”); undefined when none, or more than one value. Found once: it depends on the document only. */

@@ -207,3 +207,37 @@ describe('a total printed in a larger unit than its parts, rounded for print', (
     expect(r.findings.map((f) => f.code)).toContain('parts-short-of-total');
   });
 });
+
+describe('the amount left to disburse is the capital plan less what was disbursed', () => {
+  it('“Số vốn còn lại chưa giải ngân là 57.705,8 triệu đồng” = 165.218,5 − 107.512,7, both printed sections before', () => {
+    expect(check(REPORT).claims.filter((c) => c.kind === 'change' && c.summary.startsWith('165.218,5')).map((c) => c.status)).toEqual(['consistent']);
+  });
+
+  it('57.750,8 for 57.705,8: one finding, at the amount (its percentage of the plan is not found again)', () => {
+    const r = check(plant(REPORT, ['là 57.705,8 triệu', 'là 57.750,8 triệu']));
+    expect(r.findings.map(brief)).toEqual(['change-mismatch “57.750,8 triệu đồng” → 57.705,8 triệu đồng']);
+  });
+
+  it('two amounts said disbursed with different values: not read', () => {
+    const text = 'Tổng kế hoạch vốn năm 2027 là 165.218,5 triệu đồng.\n\nQuý I đã giải ngân 20.000 triệu đồng. Đến 30/9/2027 đã giải ngân 107.512,7 triệu đồng.\n\nSố vốn còn lại chưa giải ngân là 57.750,8 triệu đồng.';
+    expect(check(text).findings).toEqual([]);
+  });
+});
+
+describe('errors planted as real ones happen, each found once at its figure', () => {
+  const cases: ReadonlyArray<readonly [string, string, ReadonlyArray<readonly [string, string]>, string]> = [
+    ['Tiểu dự án 2 left out of Dự án 3’s sum (Sự nghiệp, Cộng, Tổng cộng)', RESOLUTION, [['3\tDự án 3: Hỗ trợ phát triển sản xuất, cải thiện dinh dưỡng\t100.003\t85.275,5\t-\t85.275,5', '3\tDự án 3: Hỗ trợ phát triển sản xuất, cải thiện dinh dưỡng\t87.143\t72.415,5\t-\t72.415,5']], 'sum-mismatch Dự án 3: Hỗ trợ phát triển sản xuất, cải thiện dinh dưỡng · Sự nghiệp: 72.415,5 → 85.275,5'],
+    ['two digits swapped in a cell (18.250,5 → 18.205,5)', RESOLUTION, [['\t612.400\t18.250,5\t', '\t612.400\t18.205,5\t']], 'sum-mismatch Tiểu dự án 1: Hỗ trợ đầu tư hạ tầng kinh tế - xã hội các xã nghèo · Sự nghiệp: 18.205,5 → 18.250,5'],
+    ['an amount typed in tỷ in a triệu table (84 for 84.000)', RESOLUTION, [['\t105.000\t84.000\t-\t84.000\t', '\t105.000\t84.000\t-\t84\t']], 'sum-mismatch Dự án 5: Hỗ trợ nhà ở cho hộ nghèo, hộ cận nghèo · Sự nghiệp: 84 → 84.000'],
+    ['the central budget’s share of the total 87,5 → 90,2', RESOLUTION, [['chiếm 87,5% tổng vốn', 'chiếm 90,2% tổng vốn']], 'share-mismatch  · : 90,2% → 87,5%'],
+    ['a disbursement rate on the year’s new capital (1.905 ÷ 5.120 = 37,21)', REPORT, [['\t31,86\t', '\t37,21\t']], 'rate-mismatch Dự án 4: Phát triển giáo dục nghề nghiệp, việc làm bền vững · Tỷ lệ giải ngân (%): 37,21 → 31,86'],
+    ['the amount left in a row 4.075 → 4.705', REPORT, [['\t4.075\n', '\t4.705\n']], 'sum-mismatch Dự án 4: Phát triển giáo dục nghề nghiệp, việc làm bền vững · Vốn còn lại chưa giải ngân: 4.705 → 4.075'],
+    ['capital carried over 2.318,4 → 2.381,4 in a sub-project’s row', REPORT, [['\t12.533,4\t2.318,4\t', '\t12.533,4\t2.381,4\t']], 'sum-mismatch Tiểu dự án 1: Hỗ trợ phát triển sản xuất trong lĩnh vực nông nghiệp · Kế hoạch vốn năm 2027 · Vốn năm 2026 chuyển sang: 2.381,4 → 2.318,4'],
+    ['the carried-over rate on the wrong base (17.872,2 ÷ 146.001,5 = 12,24)', REPORT, [['đạt 93,00%', 'đạt 12,24%']], 'plans-disagree  · : 12,24% → 145.955,0 – 146.074,4 triệu đồng'],
+  ];
+  for (const [name, doc, edits, expected] of cases) {
+    it(name, () => {
+      expect(check(plant(doc, ...edits)).findings.map(at)).toEqual([expected]);
+    });
+  }
+});
