@@ -23,7 +23,8 @@ const SHARE_LEAD = /\b(?:chiem|bang)(?: t[yi] le)?\s*$/;
  */
 const BOUND_BEFORE = /^[^;\d%]{0,90}?\b(toi thieu(?: la)?|it nhat|khong thap hon|khong duoi|toi da(?: la)?|khong qua|khong vuot qua|khong vuot|khong cao hon)\s*(?:muc\s+)?$/;
 /** Words that make the percentage after them something else than a bound on the share: a change, a target, a period. */
-const NOT_THE_SHARE = /\b(giam|tang|phan dau|muc tieu|chi tieu|moi nam|hang nam|binh quan|den nam|giai doan|nam \d{4}|ty le ho|ti le ho)\b|\.\s/;
+// …nor another source's (“bằng 12% vốn ngân sách trung ương, ngân sách huyện đối ứng tối thiểu 5%”: a new subject after a comma)
+const NOT_THE_SHARE = /\b(giam|tang|phan dau|muc tieu|chi tieu|moi nam|hang nam|binh quan|den nam|giai doan|nam \d{4}|ty le ho|ti le ho)\b|\.\s|,\s*(?:va\s+|con\s+)?(?:ngan sach|von|nguon|kinh phi|du an|tieu du an)\b/;
 const MINIMUM = /^(?:toi thieu|it nhat|khong thap hon|khong duoi)/;
 
 const digits = (f: ProseFigure): string => `${f.digits}%`;

@@ -133,6 +133,7 @@ describe('a share against the bound its own sentence states', () => {
   it('a bound on another figure of the sentence (a target’s cut, a rate) is not the share’s', () => {
     expect(check('Hộ nghèo dân tộc thiểu số chiếm 12,5% tổng số hộ nghèo, phấn đấu mỗi năm giảm tối thiểu 15%.').findings).toEqual([]);
     expect(check('Số hộ nghèo là 420 hộ, chiếm 12,5%; tỷ lệ hộ nghèo năm 2030 không quá 10%.').findings).toEqual([]);
+    expect(check('Vốn ngân sách trung ương: 1.000 triệu đồng. Vốn ngân sách tỉnh: 30 triệu đồng, bằng 3,0% vốn ngân sách trung ương, ngân sách huyện đối ứng tối thiểu 5%.').findings).toEqual([]);
   });
 });
 
