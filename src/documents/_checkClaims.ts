@@ -67,6 +67,14 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
     unchecked.push({ kind: 'claim', location: where(c.location), text: c.sentence, reason });
   };
 
+  // a part of a total the document's table prints otherwise (“… và vốn sự nghiệp 269.800,5 triệu đồng” for the table's
+  // 296.800,5): a share of it printed elsewhere is judged on the table's figure, the one wrong figure found once, at the part
+  const corrected = new Map<string, Fraction>();
+  for (const c of claims) {
+    if (c.kind !== 'total-with-parts' || c.totalElsewhere === true || c.subsets === true || c.overlapping === true) continue;
+    const wrong = partAgainstTables(model, c.total, c.parts, tables);
+    if (wrong !== null && wrong.part.dimension === 'money') corrected.set(`${wrong.part.location.block}:${wrong.part.location.start}`, wrong.value);
+  }
   for (const c of claims) if (c.kind === 'total-with-parts') checkShares(c);
   for (const c of claims) if (c.kind === 'total-with-parts') checkTotal(c);
   for (const c of claims) if (c.kind === 'change' && c.sinceStart !== true) checkChange(c);
@@ -97,6 +105,9 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
     if (c.overlapping === true) return checkOverlapping(c);
     const exact = [c.total, ...c.parts].every((f) => f.figure.qualifier === null);
     const relationText = `${c.total.text} = ${c.parts.map((p) => p.text).join(' + ')}`;
+    // “đã giải ngân 107,5 tỷ đồng, trong đó: … 17.872,2 triệu đồng; … 89.640,5 triệu đồng”: a total printed in a larger
+    // unit than every part, rounded for print: the parts' sum rounded half-up to the total's unit and decimals is it
+    if (exact && roundedInLargerUnit(c)) return ok(c, `the parts add up to ${c.total.text} rounded to its unit (${c.total.figure.digits} ${MONEY_UNIT_LABELS[c.total.figure.moneyUnit ?? 'dong']})`);
     if (exact) {
       // the one engine: a one-column printed table, total row = sum of the part rows
       const unit = c.total.figure.moneyUnit;
@@ -203,7 +214,8 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
     for (const part of c.parts) {
       if (part.share === undefined) continue;
       // the share is of the figures as printed (“tối thiểu 75.000 tỷ đồng, trong đó … chiếm 64%”): their digits, not their qualifiers
-      const total = c.total.dimension === 'money' ? multiplyFractions(c.total.figure.value, fraction(moneyPer(c.total))) : c.total.figure.value;
+      const printedTotal = c.total.dimension === 'money' ? multiplyFractions(c.total.figure.value, fraction(moneyPer(c.total))) : c.total.figure.value;
+      const total = (c.totalElsewhere === true && c.total.dimension === 'money' ? corrected.get(`${c.total.location.block}:${c.total.location.start}`) : undefined) ?? printedTotal;
       const value = part.dimension === 'money' ? multiplyFractions(part.figure.value, fraction(moneyPer(part))) : part.figure.value;
       if (total.num <= 0n) continue;
       const share = part.share.figure;
@@ -1171,6 +1183,13 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
       for (const { p, plan } of implied) {
         if (p.plan === null || plan === null) continue;
         const printedPlan = figureInterval(p.plan.figure);
+        // an amount achieved already found wrong (the amount left, against plan − disbursed) is not found again through its
+        // percentage (a change of a rate found wrong still is: “giảm 2,15% …, đạt 104,6% kế hoạch”)
+        const achievedAt = where(p.achieved.location);
+        if (!intervalsMeet(plan, printedPlan) && p.achieved.dimension === 'money' && findings.some((f) => f.location.block === achievedAt.block && f.location.start === achievedAt.start && f.location.row === undefined)) {
+          skip(p, `${p.achieved.text} is itself a finding: its percentage is not checked again`);
+          continue;
+        }
         if (!intervalsMeet(plan, printedPlan)) {
           finding(p, {
             severity: 'error',
@@ -1186,7 +1205,7 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
         }
       }
       // a claim printed with its plan is checked against it alone; the others of a measure must imply one plan
-      for (const { p } of implied) if (p.plan !== null) ok(p, 'the plan printed gives the percentage printed');
+      for (const { p } of implied) if (p.plan !== null && status.get(p)?.status !== 'unchecked') ok(p, 'the plan printed gives the percentage printed');
       const open = implied.filter(({ p }) => p.plan === null);
       if (open.length < 2) {
         for (const { p, plan } of open) skip(p, `no plan figure printed; it implies a plan of ${plan === null ? '?' : intervalText(plan, p.achieved)}`);
@@ -1333,6 +1352,22 @@ function percentOf(a: ClaimFigure, b: ClaimFigure, decimals: number): string {
   const of = (f: ClaimFigure): Fraction => (f.dimension === 'money' ? multiplyFractions(f.figure.value, fraction(moneyPer(f))) : f.figure.value);
   const base = of(b);
   return base.num === 0n ? '?' : vn(multiplyFractions(divideFractions(of(a), base), fraction(100n)), decimals);
+}
+
+/**
+ * Whether a money total printed in a larger unit than every one of its parts (tỷ over triệu) is their
+ * sum rounded half-up to the total's unit and printed decimals (107.512,7 triệu đồng as “107,5 tỷ”).
+ */
+function roundedInLargerUnit(c: TotalWithPartsClaim): boolean {
+  if (c.total.dimension !== 'money' || c.parts.some((p) => p.dimension !== 'money')) return false;
+  const per = moneyPer(c.total);
+  if (c.parts.some((p) => moneyPer(p) >= per)) return false;
+  const sum = c.parts.reduce((acc, p) => addFractions(acc, multiplyFractions(p.figure.value, fraction(moneyPer(p)))), fraction(0n));
+  // the sum in units of the total's last printed digit
+  const step = fraction(per, 10n ** BigInt(Math.max(0, c.total.figure.decimals)));
+  const q = divideFractions(sum, step);
+  const printed = divideFractions(multiplyFractions(c.total.figure.value, fraction(per)), step);
+  return printed.den === 1n && roundQuotient(q.num, q.den, 'half-up') === printed.num;
 }
 
 function moneyPer(f: ClaimFigure): bigint {

@@ -60,13 +60,33 @@ function countValue(printed: string): number | null {
 }
 
 /** The kind of a list marker (`'1'`, `'1.1'`, `'a'`, `'-'`, `'(1)'`, `'I'`), null for a paragraph with none. */
-function markerKind(p: DocumentParagraph): string | null {
+/**
+ * The kind of a paragraph's list marker: `1` for “1.”, `1.1` for “1.2.”, `a` for “a)”, `-`, `+`, `(1)`,
+ * `I`; `label` for Word's numbering it cannot read, `style` for a Word list style; null for no marker.
+ *
+ * @example
+ * markerKind({ kind: 'paragraph', index: 0, text: '2. Vốn đầu tư …' }) //=> '1'
+ */
+export function markerKind(p: Pick<DocumentParagraph, 'text' | 'label' | 'style'>): string | null {
   if (p.label !== undefined) {
     const m = MARKER.exec(`${p.label} x`);
     return m === null ? 'label' : kindOf(m);
   }
   const m = MARKER.exec(p.text);
   return m === null ? (/\blist\b/i.test(p.style ?? '') ? 'style' : null) : kindOf(m);
+}
+
+/**
+ * Whether a list item is its list's parent's sibling: both numbered the same way (“1.” and “2.”,
+ * “a)” and “b)”, “I.” and “II.”), so the second is no item of a list the first opens. Bullets
+ * (“-”, “+”) are not told apart this way: a plan may bullet a list under a bulleted line.
+ *
+ * @example
+ * numberedSibling('1', '1') //=> true
+ * numberedSibling('1', 'a') //=> false
+ */
+export function numberedSibling(parent: string | null, item: string | null): boolean {
+  return parent !== null && parent === item && /^(?:1(?:\.1)*|a|\(1\)|I)$/.test(parent);
 }
 
 function kindOf(m: RegExpExecArray): string {

@@ -79,7 +79,16 @@ export function partAgainstTables(model: DocumentModel, total: ClaimFigure, part
       if (pieces.length === 1) return pieces[0]!;
       return pieces.length === 2 && /^(tong so|tong cong|cong)$/.test(pieces[1]!) ? pieces[0]! : null;
     };
-    const asColumns = names.map((n) => layout.columns.filter((c) => c !== totalColumn && headerName(c.header) === n));
+    // …or the columns beside the total's under its group (“Ngân sách trung ương › Cộng | Đầu tư phát triển | Sự nghiệp”),
+    // named with or without “vốn” (“vốn đầu tư phát triển 735.600 triệu đồng và vốn sự nghiệp …”)
+    const group = totalColumn.header.split(' › ').map(fold);
+    const inGroup = (header: string): string | null => {
+      const pieces = header.split(' › ').map(fold);
+      return group.length === 2 && /^(tong so|tong cong|cong)$/.test(group[1]!) && pieces.length === 2 && pieces[0] === group[0] ? pieces[1]! : null;
+    };
+    const bare = (n: string): string => n.replace(/^(?:nguon von|von)\s+/, '');
+    const byName = (c: { readonly header: string }, n: string): boolean => headerName(c.header) === n || (inGroup(c.header) !== null && bare(inGroup(c.header)!) === bare(n));
+    const asColumns = names.map((n) => layout.columns.filter((c) => c !== totalColumn && byName(c, n)));
     // the parts as rows of the total's column (“Huyện Phú Hòa”)
     const asRows = names.map((n) => layout.rows.filter((r) => r.role === 'item' && fold(r.label) === n));
     const cells: Array<Cell | null> = asColumns.every((cs) => cs.length === 1)
@@ -96,5 +105,7 @@ export function partAgainstTables(model: DocumentModel, total: ClaimFigure, part
     const cell = cells[i]!;
     found.push({ part: parts[i]!, name: nameBefore(model, parts[i]!), block: cell.block, rowLabel: cell.rowLabel, header: cell.header, text: cell.text, value: cell.value });
   }
-  return found.length === 1 ? found[0]! : null;
+  // two tables printing the total (by project, by district) name the same part with the same figure: one finding
+  const first = found[0];
+  return first !== undefined && first !== null && found.every((x) => x !== null && x.part === first.part && compareFractions(x.value, first.value) === 0) ? first : null;
 }

@@ -173,9 +173,39 @@ export function moneyBefore<P extends StatedPara>(p: P, pi: number, sentenceStar
   return before;
 }
 
+/** A name without the list marker or the “và” before it (“a) vốn ngân sách trung ương”, “và vốn sự nghiệp”). */
+const bareName = (name: string): string => name.replace(/^(?:[a-z]\)|\d+(?:\.\d+)*[.)]|[-+•])\s*/, '').replace(/^va\s+/, '');
+
+/**
+ * The amounts printed before a sentence anywhere earlier in the document under `name`: their own name
+ * (“Vốn ngân sách trung ương: 1.032.400,5 triệu đồng”), or a part's name with its total's source
+ * (“vốn sự nghiệp 296.800,5 triệu đồng” in “Vốn ngân sách trung ương: …, gồm vốn đầu tư phát triển … và
+ * vốn sự nghiệp …” is the “vốn sự nghiệp ngân sách trung ương”).
+ */
+function namedEarlier<P extends StatedPara>(p: P, pi: number, sentenceStart: number, name: string, ctx: StatedContext<P>): Array<{ q: P; f: ProseFigure }> {
+  const out: Array<{ q: P; f: ProseFigure }> = [];
+  for (let k = 0; k <= pi; k++) {
+    const q = ctx.paras[k]!;
+    for (const qs of q.sentences) {
+      if (k === pi && qs.start >= sentenceStart) break;
+      const money = q.figures.filter((f) => f.start >= qs.start && f.end <= qs.end && f.dimension === 'money');
+      for (const [i, f] of money.entries()) {
+        const own = bareName(nameBefore(q, f, qs.start));
+        // the source of the total this part is listed under, in its sentence (“…, gồm …”, “trong đó …”)
+        const parent = money.slice(0, i).reverse().find((g) => /\b(?:gom|bao gom|trong do)\b/.test(q.folded.slice(g.end, f.start)));
+        const source = parent === undefined ? null : /^(?:von |nguon von )?(ngan sach [\p{L} ]+)$/u.exec(bareName(nameBefore(q, parent, qs.start)))?.[1];
+        if (own === name || (source != null && `${own} ${source}` === name)) out.push({ q, f });
+      }
+    }
+  }
+  return out;
+}
+
 /** “…: 14.010,5 triệu đồng, bằng 10,00% vốn ngân sách Trung ương”: an amount, then its percent of a named amount. */
-const PERCENT_OF_NAMED = /^\s*[,(]\s*(?:bang|chiem)(?: t[yi] le)?\s+$/;
-const NAMED_AFTER = /^\s*(?:so voi\s+|cua\s+)?((?:von|nguon|ngan sach|kinh phi)(?! huy dong| khac)[\p{L} ]{2,60}?)\s*(?:[.;,)]|$)/u;
+// …the amount's own source may be named between (“… là 13.008 triệu đồng vốn sự nghiệp ngân sách trung ương, chiếm 4,4% …”)
+const PERCENT_OF_NAMED = /^\s*(?:(?:von|nguon|ngan sach|kinh phi)[\p{L} ]{0,60})?[,(]\s*(?:bang|chiem)(?: t[yi] le)?\s+$/u;
+// …its name ends before a bracket too (“bằng 10,8% vốn ngân sách trung ương (mức đối ứng tối thiểu 10%)”)
+const NAMED_AFTER = /^\s*(?:so voi\s+|cua\s+)?((?:von|nguon|ngan sach|kinh phi)(?! huy dong| khac)[\p{L} ]{2,60}?)\s*(?:[.;,()]|$)/u;
 
 /**
  * “Vốn ngân sách địa phương đối ứng: 14.010,5 triệu đồng, bằng 10,00% vốn ngân sách Trung ương”: an
@@ -192,7 +222,8 @@ export function percentsOfNamed<P extends StatedPara>(p: P, pi: number, ctx: Sta
     const name = named[1]!.trim();
     if (/^tong\b/.test(name)) continue;
     const s = ctx.sentenceAt(p, share.start);
-    const before = moneyBefore(p, pi, s.start, ctx).filter((x) => x.name === name || x.name.endsWith(` ${name}`));
+    const near = moneyBefore(p, pi, s.start, ctx).filter((x) => x.name === name || x.name.endsWith(` ${name}`));
+    const before = near.length > 0 ? near : namedEarlier(p, pi, s.start, name, ctx);
     const total = before[0];
     if (total === undefined || !plainFigure(total.q, total.f) || total.f.moneyUnit !== amount.moneyUnit || before.some((x) => compareFractions(x.f.value, total.f.value) !== 0)) continue;
     const labelAt = share.end + named.index + named[0].indexOf(named[1]!);

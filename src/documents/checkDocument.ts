@@ -4,6 +4,9 @@ import * as z from 'zod';
 import { ROUNDING_MODES, type RoundingMode } from '../numbers/rounding.js';
 import { checkClaims } from './_checkClaims.js';
 import { checkListCounts } from './_listCounts.js';
+import { checkStatedBounds } from './_statedBounds.js';
+import { checkNamedRowRates } from './_namedRowRates.js';
+import { checkTablesAgainstTables } from './_tablesAgainstTables.js';
 import { checkUnitAmounts } from './_unitAmounts.js';
 import { checkProseAgainstTables } from './_proseAgainstTables.js';
 import { checkTargetsAgainstTables } from './_targetsAgainstTables.js';
@@ -102,9 +105,16 @@ export function checkDocument(model: DocumentModel, options: CheckDocumentOption
   const amounts = checkUnitAmounts(read);
   const against = checkProseAgainstTables(read, tables.understood);
   const planned = checkTargetsAgainstTables(read, tables.understood, claims.targetsAgainstColumns);
+  const projectRates = checkNamedRowRates(read, tables.understood, { cellsFound: new Set(tables.findings.map((f) => `${f.location.block}:${f.location.row ?? ''}:${f.location.column ?? ''}`)) });
+  const sameBudget = checkTablesAgainstTables(read, tables.understood);
   const repeated = checkRepeatedFigures(read);
   const onTextBase = checkRatesOnTextBase(read, tables.understood, rounding);
-  const findings: CheckFinding[] = [...notRead, ...tables.findings.filter((f) => !crossSheets.folded.has(f)), ...crossSheets.findings, ...claims.findings, ...lists.findings, ...amounts.findings, ...against.findings, ...planned.findings, ...repeated.findings, ...onTextBase.findings].sort(
+  // a share whose arithmetic is already a finding is not found again against its bound: one wrong figure, one finding
+  const bounded = checkStatedBounds(read);
+  const shareFound = new Set(claims.findings.map((f) => `${f.location.block}:${f.location.start ?? ''}`));
+  const boundFindings = bounded.findings.filter((f) => !shareFound.has(`${f.location.block}:${f.location.start ?? ''}`));
+  const boundClaims = bounded.claims.map((c) => (c.status === 'finding' && shareFound.has(`${c.location.block}:${c.location.start ?? ''}`) ? { ...c, status: 'unchecked' as const, note: 'the share itself does not fit its total: that finding stands for it' } : c));
+  const findings: CheckFinding[] = [...notRead, ...tables.findings.filter((f) => !crossSheets.folded.has(f)), ...crossSheets.findings, ...claims.findings, ...lists.findings, ...boundFindings, ...amounts.findings, ...against.findings, ...planned.findings, ...projectRates.findings, ...sameBudget, ...repeated.findings, ...onTextBase.findings].sort(
     (a, b) => a.location.block - b.location.block || (a.location.row ?? 0) - (b.location.row ?? 0) || (a.location.column ?? 0) - (b.location.column ?? 0) || (a.location.start ?? 0) - (b.location.start ?? 0) || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity],
   );
   // a rate column checked on the households the text prints is no longer unchecked
@@ -115,7 +125,7 @@ export function checkDocument(model: DocumentModel, options: CheckDocumentOption
     ...tables.unchecked.filter((u) => !onBase(u)),
     ...claims.unchecked,
     ...lists.unchecked,
-    ...prose.unchecked.filter((u) => !amounts.read.has(`${u.location.block}:${u.location.start}`) && !lists.read.has(`${u.location.block}:${u.location.start}`) && !against.read.has(`${u.location.block}:${u.location.start}`) && !planned.read.has(`${u.location.block}:${u.location.start}`) && !repeated.read.has(`${u.location.block}:${u.location.start}`) && !onTextBase.read.has(`${u.location.block}:${u.location.start}`)).map((u): UncheckedItem => ({
+    ...prose.unchecked.filter((u) => !amounts.read.has(`${u.location.block}:${u.location.start}`) && !lists.read.has(`${u.location.block}:${u.location.start}`) && !against.read.has(`${u.location.block}:${u.location.start}`) && !planned.read.has(`${u.location.block}:${u.location.start}`) && !projectRates.read.has(`${u.location.block}:${u.location.start}`) && !repeated.read.has(`${u.location.block}:${u.location.start}`) && !onTextBase.read.has(`${u.location.block}:${u.location.start}`)).map((u): UncheckedItem => ({
       kind: 'sentence',
       location: { block: u.location.block + 1, ...(read.blocks[u.location.block]?.position ?? {}), start: u.location.start, end: u.location.end },
       text: u.sentence,
@@ -129,7 +139,7 @@ export function checkDocument(model: DocumentModel, options: CheckDocumentOption
     ok: errors + warnings === 0,
     findings,
     tables: tables.tables,
-    claims: [...claims.claims, ...lists.claims, ...amounts.claims, ...against.claims, ...planned.claims, ...repeated.claims, ...onTextBase.claims],
+    claims: [...claims.claims, ...lists.claims, ...boundClaims, ...amounts.claims, ...against.claims, ...planned.claims, ...projectRates.claims, ...repeated.claims, ...onTextBase.claims],
     unchecked,
     counts: { errors, warnings, roundings: findings.length - errors - warnings, blocks: model.blocks.length },
     ...(model.notes === undefined || model.notes.length === 0 ? {} : { notes: model.notes }),

@@ -23,7 +23,7 @@ export interface FindingLocation extends BlockPosition {
 /** One figure that does not add up, with where it is and why. JSON-friendly. */
 export interface CheckFinding {
   readonly severity: CheckSeverity;
-  /** A stable code: the reconciliation codes (`rate-mismatch`, `sum-mismatch`, `difference-mismatch`, `skipped-row-number`…) and `parts-exceed-total`, `parts-short-of-total`, `rate-count-base-mismatch`, `rate-count-pairs-disagree`, `plans-disagree`, `target-not-met`, `target-count-mismatch`, `figure-differs-from-table`, `repeated-figure-mismatch`, `change-mismatch`, `average-mismatch`, `flow-mismatch`, `ratio-mismatch`, `yearly-changes-mismatch`, `verdict-mismatch`, `margin-mismatch`, `percent-of-plan-mismatch`, `cross-sheet-mismatch`. */
+  /** A stable code: the reconciliation codes (`rate-mismatch`, `sum-mismatch`, `difference-mismatch`, `skipped-row-number`…) and `parts-exceed-total`, `parts-short-of-total`, `rate-count-base-mismatch`, `rate-count-pairs-disagree`, `plans-disagree`, `target-not-met`, `target-count-mismatch`, `figure-differs-from-table`, `repeated-figure-mismatch`, `change-mismatch`, `average-mismatch`, `flow-mismatch`, `ratio-mismatch`, `yearly-changes-mismatch`, `verdict-mismatch`, `margin-mismatch`, `percent-of-plan-mismatch`, `cross-sheet-mismatch`, `stated-bound-broken`. */
   readonly code: string;
   readonly location: FindingLocation;
   /** The text quoted: the cell, or the sentence. */
@@ -58,7 +58,7 @@ export interface CheckedTable {
 
 /** A claim of the prose, as checked. JSON-friendly. */
 export interface CheckedClaim {
-  readonly kind: 'total-with-parts' | 'rate-count' | 'percent-of-plan' | 'reduction-target' | 'table-figure' | 'change' | 'yearly-average' | 'flow' | 'ratio' | 'against-plan' | 'yearly-changes' | 'net-change' | 'list-count' | 'unit-amount' | 'repeated-figure';
+  readonly kind: 'total-with-parts' | 'rate-count' | 'percent-of-plan' | 'reduction-target' | 'table-figure' | 'change' | 'yearly-average' | 'flow' | 'ratio' | 'against-plan' | 'yearly-changes' | 'net-change' | 'list-count' | 'unit-amount' | 'repeated-figure' | 'stated-bound';
   readonly location: FindingLocation;
   readonly sentence: string;
   /** The claim in one line (`'2.522 triệu đồng = 2.293 triệu đồng + 229 triệu đồng'`). */

@@ -7,6 +7,7 @@ import { ambiguousFigures, commonValue, isEnglishFormat, proseFigures, qualified
 import type { DocumentModel } from './documentModel.js';
 import { groupOfTotal, overlappingGroups } from './_overlappingGroups.js';
 import { fractionShares } from './_fractionShares.js';
+import { markerKind, numberedSibling } from './_listCounts.js';
 import { sharesAfterTotal } from './_sharesAfterTotal.js';
 import { changesSinceEarlierStart, sharesOfEarlierStart, subjectAfter } from './_startBefore.js';
 import { nearPoorFlows } from './_nearPoorFlows.js';
@@ -293,6 +294,8 @@ interface Para {
   readonly folded: string;
   /** A list item: printed with its marker (“- ”, “a) ”), numbered by Word (its `label`), or in a Word list style (bullets). */
   readonly listItem: boolean;
+  /** Its list marker's kind ({@link markerKind}: `1`, `1.1`, `a`, `-` …), null for none. */
+  readonly marker: string | null;
   /** The figures read as one value: every figure but the ends of ranges. */
   readonly figures: readonly ProseFigure[];
   /** Every figure, ranges (“250-300 hộ”) included: a target reads them, the others list them as unchecked. */
@@ -390,6 +393,12 @@ export const MAX_CLAIM_PARAGRAPH = 50_000;
 
 /** “Kế hoạch vốn năm 2026 giao 18.640 triệu đồng”: the year a plan is of, standing between its name and its figure. */
 const YEAR_NAMED = /\bnam\s+(?:19|20)\d\d\b/g;
+/** “Số vốn còn lại chưa giải ngân là”, “Vốn còn lại chưa giải ngân:”: the words naming an amount left of the plan. */
+const REMAINING_BEFORE = /\b(?:so )?von con lai(?: chua giai ngan)?\s*(?:la|:)?\s*$/;
+/** “… chiếm 34,93% kế hoạch vốn”, “đạt 65,07% tổng kế hoạch vốn”: a percentage of the capital plan. */
+const CAPITAL_PLAN_AFTER = /^\s*(?:so voi\s+)?(?:tong\s+)?ke hoach von\b/;
+/** “Tổng kế hoạch vốn năm 2027 là”, “Kế hoạch vốn được giao:”: the words naming an amount the capital plan. */
+const CAPITAL_PLAN_BEFORE = /(?:^|[.;:]\s*|\b(?:tong|la)\s+)ke hoach von(?:\s+(?:duoc\s+|da\s+)?(?:giao|phan bo|bo tri))?(?:\s+nam)?(?:\s+cua\s+[\p{L} ]{1,40}?)?\s*(?:la|:)?\s*$/u;
 
 /**
  * Reads the arithmetic claims of a document's prose, with no hints:
@@ -445,7 +454,7 @@ export function extractClaims(model: DocumentModel): ProseClaims {
     // a range is an interval, not the figure printed last (“300–250 hộ” is not 250 households): a target reads it, and a claim
     // checked by intervals (a total and its parts, a change, a share) reads its interval; a claim that needs one figure leaves it out
     const figures = allFigures.flatMap((f) => (f.range === undefined ? [f] : rangeFigure(b.text, folded, f)));
-    paras.push({ block: b.index, text: b.text, folded, listItem: LIST_ITEM.test(b.text) || b.label !== undefined || /\blist\b/i.test(b.style ?? ''), figures, allFigures, sentences: sentences(b.text), depths: parenDepths(b.text) });
+    paras.push({ block: b.index, text: b.text, folded, listItem: LIST_ITEM.test(b.text) || b.label !== undefined || /\blist\b/i.test(b.style ?? ''), marker: markerKind(b), figures, allFigures, sentences: sentences(b.text), depths: parenDepths(b.text) });
     if (!englishFormat) for (const a of ambiguousFigures(b.text, folded, words)) ambiguous.push({ location: { block: b.index, start: a.start, end: a.end }, sentence: a.text, figures: [a.text], reason: a.reason });
   }
   const claims: DocumentClaim[] = [];
@@ -494,6 +503,7 @@ export function extractClaims(model: DocumentModel): ProseClaims {
     poorAndNearPoor(p);
     againstPlan(p);
     percentOfPlan(p);
+    remainderOfPlan(p);
     changes(p);
     yearlyAverages(p);
     moneyAverages(p, pi);
@@ -667,6 +677,8 @@ export function extractClaims(model: DocumentModel): ProseClaims {
           const q = paras[k]!;
           if (q.block !== p.block + (k - pi)) break;
           if (!q.listItem) break;
+          // “1. Tổng vốn …, bao gồm:” then a), b), c): the next “2. …” is the total's sibling, not one of its parts
+          if (numberedSibling(p.marker, q.marker)) break;
           items.push({ para: q, figures: [...q.figures], all: [...q.figures], label: labelOf(q.text, q.figures, 0) });
         }
       }
@@ -1381,7 +1393,9 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       const before = [...p.figures].reverse().filter((f) => f.end <= m!.index && f.start >= clauseStart);
       // “đã giải ngân được 712.115/1.239.405 triệu đồng, đạt tỷ lệ 57,46%”: the plan is the figure after the slash
       const outOf = (before[0]?.outOf === undefined || before[0].dimension === 'percent' ? undefined : before[0]) ?? slashInBrackets(p, pct);
-      if ((tail === null || m[1] === 'chiem') && outOf === undefined) continue;
+      // “Số vốn còn lại chưa giải ngân là 57.705,8 triệu đồng, chiếm 34,93% kế hoạch vốn”: a part of the capital plan
+      const ofCapitalPlan = CAPITAL_PLAN_AFTER.test(p.folded.slice(pct.end, pct.end + 40));
+      if ((tail === null || (m[1] === 'chiem' && !ofCapitalPlan)) && outOf === undefined) continue;
       const afterPlan = tail === null ? '' : p.folded.slice(pct.end + tail[0].length, pct.end + tail[0].length + 60);
       // “đạt 62,9% kế hoạch (kế hoạch 245 hộ)”, “so với kế hoạch giao (245 hộ)”, “(KH: 245 hộ)”, “kế hoạch tỉnh giao (kế hoạch giảm 2,4%)”,
       // “kế hoạch vốn ngân sách Trung ương đã giao (450 tỷ đồng)”
@@ -1404,6 +1418,8 @@ export function extractClaims(model: DocumentModel): ProseClaims {
         continue;
       }
       const plan = outOf !== undefined ? slashPlan(p, outOf) : printedPlan?.dimension === achieved.dimension ? printedPlan : tail === null ? undefined : planBefore(p, achieved);
+      // “đạt 65,07% kế hoạch vốn” with the year's capital plan printed in a section before (“Tổng kế hoạch vốn năm 2027 là …”)
+      const earlier = plan === undefined && outOf === undefined && ofCapitalPlan && achieved.dimension === 'money' ? capitalPlanBefore(p, achieved) : undefined;
       const words = foldVietnamese(p.text.slice(Math.max(clauseStart, (inClause === undefined ? m.index : achieved.start) - 60), inClause === undefined ? m.index : achieved.start))
         .replace(/[^\p{L}\s]/gu, ' ')
         .split(/\s+/)
@@ -1413,7 +1429,7 @@ export function extractClaims(model: DocumentModel): ProseClaims {
         kind: 'percent-of-plan',
         achieved: fig(p, achieved),
         percent: fig(p, pct),
-        plan: plan === undefined ? null : plan.start === achieved.start ? { text: plan.text, location: { block: p.block, start: plan.numberStart, end: plan.end }, dimension: plan.dimension, figure: plan } : fig(p, plan),
+        plan: earlier !== undefined ? fig(earlier.q, earlier.f) : plan === undefined ? null : plan.start === achieved.start ? { text: plan.text, location: { block: p.block, start: plan.numberStart, end: plan.end }, dimension: plan.dimension, figure: plan } : fig(p, plan),
         measure: `${words.slice(-4).join(' ')} (${achieved.dimension})`,
         sentence: p.text.slice(s.start, s.end).trim(),
         location: { block: p.block, start: s.start, end: s.end },
@@ -1518,6 +1534,61 @@ export function extractClaims(model: DocumentModel): ProseClaims {
     };
     const found = p.figures.filter((f) => f.start >= from && f.end <= achieved.start && f.dimension === achieved.dimension && f.outOf === undefined && f.qualifier === null && named(f) && (f.dimension !== 'households' || whose(f) === whose(achieved)));
     return found.length === 1 ? found[0] : undefined;
+  }
+
+  /**
+   * “Tổng kế hoạch vốn năm 2027 là 165.218,5 triệu đồng, gồm: …” in a section before “… đã giải ngân 107.512,7
+   * triệu đồng, đạt 65,07% kế hoạch vốn”: the amounts named the capital plan (“(tổng) kế hoạch vốn [năm …] là”)
+   * in the paragraphs before the achievement, when they have one value and the achievement is less than it.
+   */
+  function capitalPlanBefore(p: Para, achieved: ProseFigure): { q: Para; f: ProseFigure } | undefined {
+    const one = oneAmountBefore(p, achieved, (q, f) => CAPITAL_PLAN_BEFORE.test(q.folded.slice(Math.max(sentenceAt(q, f.start).start, f.start - 60), f.start).replace(YEAR_NAMED, 'nam')));
+    if (one === undefined || one.f.moneyUnit !== achieved.moneyUnit) return undefined;
+    return compareFractions(achieved.value, one.f.value) < 0 ? one : undefined;
+  }
+
+  /** The exact amounts before `at` in the document (its own paragraph up to it) that `named` accepts, when they have one value: the first of them. */
+  function oneAmountBefore(p: Para, at: ProseFigure, named: (q: Para, f: ProseFigure) => boolean): { q: Para; f: ProseFigure } | undefined {
+    const found: Array<{ q: Para; f: ProseFigure }> = [];
+    for (const q of paras) {
+      if (q.block > p.block) break;
+      for (const f of q.figures) {
+        if (f.dimension !== 'money' || f.outOf !== undefined || f.qualifier !== null || f.range !== undefined || (q === p && f.start >= at.start)) continue;
+        if (named(q, f)) found.push({ q, f });
+      }
+    }
+    const one = found[0];
+    return one !== undefined && found.every((x) => compareFractions(x.f.value, one.f.value) === 0) ? one : undefined;
+  }
+
+  /**
+   * “Số vốn còn lại chưa giải ngân là 57.705,8 triệu đồng” after “Tổng kế hoạch vốn năm 2027 là 165.218,5 triệu
+   * đồng” and “… đã giải ngân 107.512,7 triệu đồng”: what is left is the capital plan less what was disbursed, each the
+   * one amount of its name printed before (checked as a change: plan − disbursed = left, the finding at the amount left).
+   */
+  function remainderOfPlan(p: Para): void {
+    for (const left of p.figures) {
+      if (left.dimension !== 'money' || left.qualifier !== null || left.range !== undefined || left.outOf !== undefined) continue;
+      const s = sentenceAt(p, left.start);
+      if (!REMAINING_BEFORE.test(p.folded.slice(Math.max(s.start, left.start - 60), left.start))) continue;
+      const plan = capitalPlanBefore(p, left);
+      const disbursed = disbursedBefore(p, left);
+      if (plan === undefined || disbursed === undefined || disbursed.f.moneyUnit !== left.moneyUnit || plan.f.moneyUnit !== left.moneyUnit) continue;
+      claims.push({
+        kind: 'change',
+        from: fig(plan.q, plan.f),
+        to: fig(disbursed.q, disbursed.f),
+        change: fig(p, left),
+        direction: 'down',
+        sentence: p.text.slice(s.start, s.end).trim(),
+        location: { block: p.block, start: s.start, end: s.end },
+      });
+    }
+  }
+
+  /** The one amount said disbursed (“đã giải ngân 107.512,7 triệu đồng”, “giải ngân được …”) in the paragraphs before `at`, when all such amounts have one value. */
+  function disbursedBefore(p: Para, at: ProseFigure): { q: Para; f: ProseFigure } | undefined {
+    return oneAmountBefore(p, at, (q, f) => /\b(?:toan huyen |toan tinh |toan xa )?(?:da |luy ke )?giai ngan(?: duoc)?\s*:?\s*$/.test(q.folded.slice(Math.max(0, f.start - 40), f.start)));
   }
 
   /** The one base of all households the document prints (“Tổng số hộ dân cư toàn huyện: 24.560 hộ”); undefined when none, or more than one value. Found once: it depends on the document only. */

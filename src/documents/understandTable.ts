@@ -333,6 +333,8 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
     return s.label !== '' ? mergedName(r, s.label) : s.numberText !== '' ? s.numberText : `row ${r + 1}`;
   };
   const evidence: RelationEvidence[] = [];
+  /** Columns a merged header or the column-number row declares the sum of other columns. */
+  const derivedCols = new Set([...(header.columnNumberRow === null ? [] : declaredFormulas(cols.map((c) => text(header.columnNumberRow!, c.col)))), ...headerFormulas(additive)].map((d) => d.column));
   /** Group rows that add up over no set of rows: the rows each heads, to judge by the table's structure below. */
   const unconfirmedGroups = new Map<number, readonly number[]>();
   /** Rows the deprivation indicators under them do not add up to (they overlap): the grid rows of those indicators. */
@@ -387,7 +389,12 @@ export function understandTable(table: DocumentTable, options: UnderstandTableOp
       const left = parts.map((k) => ({ k, ...rowTotalSupport(additive, j, parts.filter((x) => x !== k), at) })).filter((x) => confirms(x));
       const out = left.length === 0 ? undefined : left.reduce((a, b) => (b.breaks.length < a.breaks.length ? b : a)).k;
       const twice = out === undefined ? null : countedTwice(additive, out, parts, at);
-      if (out === undefined) best = null;
+      // a column the header declares the sum of others (“Cộng” over “Đầu tư phát triển | Sự nghiệp”, “Tổng cộng”) breaks
+      // wherever one of its terms does: one wrong district's “Sự nghiệp” breaks three columns. The columns no declared sum
+      // is the total of are the evidence: most of them adding up confirms the total, and the breaks are findings
+      if (out === undefined && sumsConfirmedByTerms(additive, derivedCols, j, parts, at)) {
+        /* the relation stands: checked below, each breaking column a finding */
+      } else if (out === undefined) best = null;
       else if (twice !== null) {
         const rest = best.rows.filter((x) => !twice.some((k) => dataRows[k] === x));
         best = { rows: rest, ...rowTotalSupport(additive, j, rest.map((x) => indexOfRow.get(x)!), at) };
@@ -813,6 +820,18 @@ function parentOfFollowing(additive: readonly Col[], k: number, parts: readonly 
     if (r.of > 0 && r.breaks.length === 0 && r.nonZero > 0) return after.slice(0, n);
   }
   return null;
+}
+
+/**
+ * Whether the rows `parts` add up to row `j` in most of the columns that are no declared sum of other
+ * columns (at least two of them, one holding): the terms a wrong cell breaks once, where the columns
+ * that add them up break with it.
+ */
+function sumsConfirmedByTerms(additive: readonly Col[], derived: ReadonlySet<number>, j: number, parts: readonly number[], at: (j: number, c: number) => CellNumber | null): boolean {
+  if (derived.size === 0) return false;
+  const terms = additive.filter((c) => !derived.has(c.col));
+  const r = rowTotalSupport(terms, j, parts, at);
+  return r.of >= 2 && r.holds >= 1 && r.nonZero >= 1 && r.holds > r.of - r.holds;
 }
 
 /** Columns where row `j` equals the sum of rows `parts` (blank parts read as zero), out of those where row `j` has a figure. */
