@@ -469,7 +469,7 @@ export type {
   GridAddress,
 } from './documents/documentModel.js';
 export { documentTableLayoutSchema, printedTableFromLayout } from './documents/tableLayout.js';
-export type { DocumentTableLayout, DocumentLayoutColumn, DocumentColumnKind, DocumentLayoutRow, DocumentRowRole, MeanRowRate, LayoutRelation, LayoutDifference, LayoutColumnSum, LayoutRate, LayoutAverage, LayoutNumbering, LayoutPartOf, LayoutRowChange, LayoutProduct } from './documents/tableLayout.js';
+export type { DocumentTableLayout, DocumentLayoutColumn, DocumentColumnKind, DocumentLayoutRow, DocumentRowRole, MeanRowRate, LayoutRelation, LayoutDifference, LayoutColumnSum, LayoutRate, LayoutAverage, LayoutNumbering, LayoutPartOf, LayoutRowChange, LayoutProduct, LayoutNonNegative } from './documents/tableLayout.js';
 export { specFromLayout, gridOf } from './documents/specFromLayout.js';
 export type { LayoutAsSpec } from './documents/specFromLayout.js';
 export { understandTable } from './documents/understandTable.js';
@@ -486,6 +486,7 @@ export type {
   ChangeClaim,
   YearlyAverageClaim,
   FlowClaim,
+  NetChangeClaim,
   RatioClaim,
   YearlyChangesClaim,
   AgainstPlanClaim,
