@@ -829,7 +829,7 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       const lead = p.folded.slice(Math.max(0, previousFigureEnd(p, Math.min(r.start, count.start))), Math.min(r.start, count.start));
       // the words right after the count name the households when the lead does not (“9.604 hộ nghèo, chiếm …”)
       const named = count.end <= r.start ? /^\s*(?:thuoc dien\s+)?(can ngheo|ngheo)\b/.exec(p.folded.slice(count.end, r.start)) : null;
-      const subject = named !== null ? (named[1] === 'can ngheo' ? 'near-poor' : 'poor') : lastSubject(lead) ?? bracketedSubject(p, Math.min(r.start, count.start));
+      const subject = named !== null ? (named[1] === 'can ngheo' ? 'near-poor' : 'poor') : lastSubject(lead) ?? bracketedSubject(p, Math.min(r.start, count.start)) ?? endOfSentenceBefore(p, count);
       const tyLe = Math.max(lead.lastIndexOf('ty le'), lead.lastIndexOf('ti le'));
       // a population (ethnic minority…) or a part of the area (“Khu vực nông thôn có …”): its pairs have their own base
       const sentenceStart = sentenceAt(p, Math.min(r.start, count.start)).start;
@@ -1024,6 +1024,20 @@ export function extractClaims(model: DocumentModel): ProseClaims {
    * The households of a pair in brackets that names none, as the clause before the brackets names them:
    * “- Hộ nghèo: 214 hộ, tỷ lệ 18,74% (đầu năm 255 hộ, tỷ lệ 22,63%)” — the start's pair is of the poor too.
    */
+  /**
+   * “Đầu năm 2026 toàn huyện có 1.861 hộ nghèo (12,82%). Đến cuối năm 2026 xuống còn 1.601 hộ (10,95%)”: an end
+   * after “(xuống) còn” in a sentence naming no households is of the households the sentence before names last.
+   */
+  function endOfSentenceBefore(p: Para, count: ProseFigure): 'poor' | 'near-poor' | null {
+    const si = p.sentences.findIndex((x) => count.start >= x.start && count.start < x.end);
+    const s = p.sentences[si];
+    const before = p.sentences[si - 1];
+    if (s === undefined || before === undefined) return null;
+    const head = p.folded.slice(s.start, count.start);
+    if (!/\b(?:giam\s+)?(?:xuong\s+)?con(?: lai)?\s*$/.test(head) || /\bho\b|\d/.test(head.replace(/\b(?:19|20)\d\d\b/g, ''))) return null;
+    return lastSubject(p.folded.slice(before.start, before.end));
+  }
+
   function bracketedSubject(p: Para, at: number): 'poor' | 'near-poor' | null {
     const s = sentenceAt(p, at);
     const depth = p.depths[at] ?? 0;
@@ -1117,6 +1131,8 @@ export function extractClaims(model: DocumentModel): ProseClaims {
           sentence: p.text.slice(s.start, s.end).trim(),
           location: { block: p.block, start: s.start, end: s.end },
         });
+        // “giảm từ 1.861 hộ (12,82%) xuống còn 1.601 hộ (10,95%), giảm 260 hộ, tỷ lệ hộ nghèo giảm 1,87 điểm %”: the rates' cut after the count's
+        if (to.dimension === 'households' && con[1] !== undefined) rateChange(p, si, from, to, change);
         changed.add(`${p.block}:${s.start}`);
         break;
       }
@@ -1245,7 +1261,7 @@ export function extractClaims(model: DocumentModel): ProseClaims {
         if (f.start < at || f.end > s.end) continue;
         const between = p.folded.slice(at, f.start);
         // …also after “như vậy” and the households named again (“; như vậy số hộ nghèo giảm 41 hộ”)
-        const lead = /^\s*(?:(?:ho\s+)?(?:ngheo\s*)?(?:so voi (?:dau nam|dau ky)(?: \d{4})?\s*)?)?[,;]\s*(?:nhu vay\s*,?\s*)?(?:(?:tong\s+)?so ho ngheo\s+)?((?:t[yi] le(?: ho)? ngheo\s+)?)giam(?: duoc)?\s*$/.exec(between);
+        const lead = /^\s*\)?\s*(?:(?:ho\s+)?(?:ngheo\s*)?(?:so voi (?:dau nam|dau ky)(?: \d{4})?\s*)?)?[,;]\s*(?:nhu vay\s*,?\s*)?(?:(?:tong\s+)?so ho ngheo\s+)?((?:t[yi] le(?: ho)? ngheo\s+)?)giam(?: duoc)?\s*$/.exec(between);
         if (lead === null || qualified(f) || used.has(`${p.block}:${f.start}`)) break;
         const kind = lead[1] === '' ? 'households' : 'percent';
         if (f.dimension !== kind || (kind === 'households' && !/^\s*(?:ngheo\s*)?(?:so voi (?:dau nam|dau ky)(?: \d{4})?)?\s*(?:[,;.]|$)/.test(p.folded.slice(f.end, s.end)))) break;
@@ -1295,20 +1311,24 @@ export function extractClaims(model: DocumentModel): ProseClaims {
    * rates printed with the two counts, and the change of the rate printed after them (in the sentence
    * or at the start of the next).
    */
-  function rateChange(p: Para, si: number, from: ProseFigure, to: ProseFigure): void {
+  function rateChange(p: Para, si: number, from: ProseFigure, to: ProseFigure, countChange?: ProseFigure): void {
     const s = p.sentences[si]!;
-    const rateOf = (f: ProseFigure): ProseFigure | undefined => p.figures.find((r) => r.dimension === 'percent' && r.start > f.end && r.qualifier === null && /^\s*(?:can ngheo|ngheo)?[\s,(]*(?:chiem|t[yi] le)(?: t[yi] le)?\s*:?\s*$/.test(p.folded.slice(f.end, r.start)));
+    // “1.861 hộ, chiếm 12,82%”, or the rate alone in brackets right after the count (“1.861 hộ (12,82%)”)
+    const rateOf = (f: ProseFigure): ProseFigure | undefined =>
+      p.figures.find((r) => r.dimension === 'percent' && r.start > f.end && r.qualifier === null && (/^\s*(?:can ngheo|ngheo)?[\s,(]*(?:chiem|t[yi] le)(?: t[yi] le)?\s*:?\s*$/.test(p.folded.slice(f.end, r.start)) || (/^\s*(?:can ngheo|ngheo)?\s*\(\s*$/.test(p.folded.slice(f.end, r.start)) && /^\s*\)/.test(p.folded.slice(r.end, r.end + 3)))));
     const r1 = rateOf(from);
     const r2 = rateOf(to);
     if (r1 === undefined || r2 === undefined || r1.end > to.start || r2.end > s.end) return;
     const next = p.sentences[si + 1];
-    const change = p.figures.find((f) => f.dimension === 'percent' && f.start > r2.end);
-    if (change === undefined || change.qualifier !== null || change.end > (next?.end ?? s.end)) return;
+    // after the count's own cut, the rate's cut is the next figure, named “tỷ lệ” (“…, giảm 260 hộ, tỷ lệ hộ nghèo giảm 1,87 điểm %”)
+    const after = countChange ?? r2;
+    const change = p.figures.find((f) => f.start > after.end && (countChange !== undefined || f.dimension === 'percent'));
+    if (change === undefined || change.dimension !== 'percent' || change.qualifier !== null || change.end > (next?.end ?? s.end)) return;
     const inNext = next !== undefined && change.start >= next.start;
-    const lead = p.folded.slice(inNext ? next.start : r2.end, change.start);
+    const lead = p.folded.slice(inNext ? next.start : after.end, change.start);
     // “Tỷ lệ hộ nghèo giảm 2,2%”, “…, tỷ lệ giảm 2,09%”: of the same households, not of a population or a yearly average
     const said = /^[\s,;]*(?:t[yi] le(?: ho)?(?: can)?(?: ngheo)?(?: [a-z]+){0,3}?\s+)?(giam|tang)(?: duoc| xuong| len)?\s*$/.exec(lead);
-    if (said === null || (inNext && !/^\s*t[yi] le\b/.test(lead)) || POPULATION.test(lead) || /^\s*\/\s*nam\b/.test(p.folded.slice(change.end, change.end + 8))) return;
+    if (said === null || ((inNext || countChange !== undefined) && !/^[\s,;]*t[yi] le\b/.test(lead)) || POPULATION.test(lead) || /^\s*\/\s*nam\b/.test(p.folded.slice(change.end, change.end + 8))) return;
     if (/\bcan ngheo\b/.test(lead) !== /\bcan ngheo\b/.test(p.folded.slice(s.start, from.start))) return;
     const end = inNext ? next.end : s.end;
     claims.push({
@@ -2704,3 +2724,4 @@ function slashPlan(p: Para, f: ProseFigure): ProseFigure {
   while (/\s/.test(p.text[at] ?? '')) at++;
   return { ...rest, text: p.text.slice(at, f.end), numberStart: at, value: outOf!.value, decimals: outOf!.decimals, digits: outOf!.digits, qualifier: null };
 }
+

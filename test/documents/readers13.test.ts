@@ -30,3 +30,43 @@ describe('a near-poor flow whose exits have their parts in brackets (“310 hộ
     expect(check(doc(flow('1.851', 'trong đó 320 hộ vươn lên thoát nghèo bền vững'))).findings.length).toBeGreaterThan(0);
   });
 });
+
+describe('the rate’s cut after the count’s, both ends’ rates in brackets (“xuống còn 1.601 hộ (10,95%), giảm 260 hộ, tỷ lệ hộ nghèo giảm 1,87 điểm %”)', () => {
+  const before = (cut: string, count = '260'): string =>
+    `Đầu năm 2026 toàn huyện có 1.861 hộ nghèo (12,82%). Đến cuối năm 2026 xuống còn 1.601 hộ (10,95%), giảm ${count} hộ, tỷ lệ hộ nghèo giảm ${cut} điểm %.`;
+  const inOne = (cut: string): string => `Số hộ nghèo giảm từ 1.861 hộ (12,82%) xuống còn 1.601 hộ (10,95%), giảm 260 hộ, tỷ lệ hộ nghèo giảm ${cut} điểm %.`;
+  const named = (cut: string): string => `Đầu năm 2026 toàn huyện có 1.861 hộ nghèo, tỷ lệ 12,82%. Đến cuối năm 2026 hộ nghèo còn 1.601 hộ (10,95%), giảm 260 hộ, tỷ lệ hộ nghèo giảm ${cut} điểm phần trăm.`;
+
+  it('the passage alone: 12,82 − 10,95 = 1,87, a printed 1,97 is found', () => {
+    expect(check(before('1,97')).findings.map(brief)).toEqual(['change-mismatch “1,97 điểm %” → 1,87%']);
+    expect(check(inOne('1,97')).findings.map(brief)).toEqual(['change-mismatch “1,97 điểm %” → 1,87%']);
+  });
+
+  it('inside a short plan: the start in the sentence before, in brackets in the sentence, or the households named before “còn”', () => {
+    expect(check(doc(before('1,97'))).findings.map(brief)).toEqual(['change-mismatch “1,97 điểm %” → 1,87%']);
+    expect(check(doc(inOne('1,97'))).findings.map(brief)).toEqual(['change-mismatch “1,97 điểm %” → 1,87%']);
+    expect(check(doc(named('1,97'))).findings.map(brief)).toEqual(['change-mismatch “1,97 điểm phần trăm” → 1,87%']);
+  });
+
+  it('the count’s cut is checked too: 250 is found', () => {
+    expect(check(doc(before('1,87', '250'))).findings.map(brief)).toEqual(['change-mismatch “250 hộ” → 260 hộ']);
+  });
+
+  it('its correct twins are two consistent changes and no finding', () => {
+    for (const t of [before('1,87'), inOne('1,87'), named('1,87')]) {
+      const r = check(doc(t));
+      expect(r.findings).toEqual([]);
+      expect(r.claims.filter((c) => c.kind === 'change').map((c) => c.status)).toEqual(['consistent', 'consistent']);
+    }
+  });
+
+  it('“năm 2026 hộ nghèo”: the year is no count of households', () => {
+    const r = check(doc(named('1,87')));
+    expect(r.claims.some((c) => c.kind === 'table-figure')).toBe(false);
+  });
+
+  it('an end after “còn” of the near-poor named before is not the poor’s start’s end', () => {
+    const t = 'Đầu năm 2026 toàn huyện có 1.861 hộ cận nghèo (12,82%). Đến cuối năm 2026 xuống còn 1.601 hộ (10,95%), giảm 260 hộ, tỷ lệ hộ nghèo giảm 1,97 điểm %.';
+    expect(check(doc(t)).findings).toEqual([]);
+  });
+});
