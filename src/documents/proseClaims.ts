@@ -470,7 +470,7 @@ export function extractClaims(model: DocumentModel): ProseClaims {
   /** The exits of each flow with one figure of exits, in the order printed. */
   const flowExits: ClaimFigure[] = [];
   /** The percents of a plan with no achievement in their clause, read after the paragraph's changes ({@link cutAgainstPlanBefore}). */
-  const plansOfCuts: Array<{ at: number; pct: ProseFigure }> = [];
+  const plansOfCuts: Array<{ at: number; pct: ProseFigure; plan?: ProseFigure }> = [];
   const hasTables = model.blocks.some((b) => b.kind === 'table');
   const use = (p: Para, f: ProseFigure): void => void used.add(`${p.block}:${f.start}`);
   const fig = (p: Para, f: ProseFigure, label?: string): ClaimFigure => {
@@ -547,7 +547,7 @@ export function extractClaims(model: DocumentModel): ProseClaims {
     }
     targets(p, pi);
     tableFigures(p);
-    for (const { at, pct } of plansOfCuts.splice(0)) if (!used.has(`${p.block}:${pct.start}`)) cutAgainstPlanBefore(p, at, pct);
+    for (const { at, pct, plan } of plansOfCuts.splice(0)) if (!used.has(`${p.block}:${pct.start}`)) cutAgainstPlanBefore(p, at, pct, plan);
   });
 
   function tableFigures(p: Para): void {
@@ -1433,7 +1433,10 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       const achieved = inClause ?? (printedPlan === undefined ? undefined : (doneAfterPlan(p, printedPlan) ?? amountAfterPlan(p, pct, printedPlan)));
       if (achieved === undefined) {
         // “Số hộ thoát nghèo đạt 112,50% so với kế hoạch giao (250 hộ)”: the exits of the year's flow printed before
-        if (printedPlan !== undefined && tail !== null) exitsAgainstPlan(p, m.index, pct, printedPlan);
+        // …else the cut of the year read before, the plan's cut printed after (“Kết quả giảm nghèo năm 2026 đạt 104% so với kế hoạch (kế hoạch giảm 250 hộ nghèo)”)
+        if (printedPlan !== undefined && tail !== null) {
+          if (!exitsAgainstPlan(p, m.index, pct, printedPlan)) plansOfCuts.push({ at: m.index, pct, plan: printedPlan });
+        }
         else if (tail !== null) plansOfCuts.push({ at: m.index, pct }); // read once the paragraph's changes are
         continue;
       }
@@ -1490,12 +1493,12 @@ export function extractClaims(model: DocumentModel): ProseClaims {
    * “Số hộ thoát nghèo đạt 112,50% so với kế hoạch giao (250 hộ)”: a percent of a plan of exits, with no result in its
    * sentence, is on the exits of the one flow printed before it (“Trong năm có 288 hộ thoát nghèo, …”).
    */
-  function exitsAgainstPlan(p: Para, at: number, pct: ProseFigure, plan: ProseFigure): void {
+  function exitsAgainstPlan(p: Para, at: number, pct: ProseFigure, plan: ProseFigure): boolean {
     const s = sentenceAt(p, at);
     const head = p.folded.slice(s.start, at);
-    if (plan.dimension !== 'households' || !/^\s*(?:[-+•]\s*)?(?:ket qua\s+)?(?:tong\s+)?so ho (?:ngheo\s+)?(?:da\s+|duoc\s+)?thoat ngheo(?: trong nam| nam \d{4})?\s*$/.test(head)) return;
+    if (plan.dimension !== 'households' || !/^\s*(?:[-+•]\s*)?(?:ket qua\s+)?(?:tong\s+)?so ho (?:ngheo\s+)?(?:da\s+|duoc\s+)?thoat ngheo(?: trong nam| nam \d{4})?\s*$/.test(head)) return false;
     const last = flowExits[flowExits.length - 1];
-    if (last === undefined || flowExits.some((f) => compareFractions(f.figure.value, last.figure.value) !== 0)) return;
+    if (last === undefined || flowExits.some((f) => compareFractions(f.figure.value, last.figure.value) !== 0)) return false;
     claims.push({
       kind: 'percent-of-plan',
       achieved: last,
@@ -1505,6 +1508,7 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       sentence: p.text.slice(s.start, s.end).trim(),
       location: { block: p.block, start: s.start, end: s.end },
     });
+    return true;
   }
 
   /**
@@ -1513,19 +1517,31 @@ export function extractClaims(model: DocumentModel): ProseClaims {
    * brackets after “chỉ tiêu/kế hoạch … giao” earlier in the sentence, and the cut achieved the last change of those
    * households read in this paragraph or the one before.
    */
-  function cutAgainstPlanBefore(p: Para, at: number, pct: ProseFigure): void {
+  function cutAgainstPlanBefore(p: Para, at: number, pct: ProseFigure, printed?: ProseFigure): void {
     const s = sentenceAt(p, at);
-    const head = /\bso ho (ngheo|can ngheo) (?:da\s+)?giam(?: duoc)?\s*$/.exec(p.folded.slice(s.start, at));
+    // …or, the plan's cut printed after the percent, “Kết quả giảm nghèo (năm 2026) đạt …”, “Số hộ nghèo giảm trong năm 2026 đạt …”
+    const head =
+      /\bso ho (ngheo|can ngheo) (?:da\s+)?giam(?: duoc)?\s*$/.exec(p.folded.slice(s.start, at)) ??
+      (printed === undefined ? null : /^\s*(?:[-+•]\s*)?(?:ket qua\s+)?(?:giam (?:so ho\s+)?|so ho (?=(?:can )?ngheo giam))(ngheo|can ngheo)(?: giam)?(?: (?:trong )?nam ((?:19|20)\d\d))?\s*$/.exec(p.folded.slice(s.start, at)));
     if (head === null) return;
     const whose = head[1] === 'ngheo' ? /^\s*(?:ho\s+)?ngheo\b/ : /^\s*(?:ho\s+)?can ngheo\b/;
-    const plans = p.figures.filter((f) => f.start >= s.start && f.end <= at && f.dimension === 'households' && !qualified(f) && f.outOf === undefined && (p.depths[f.start] ?? 0) > (p.depths[at] ?? 0) && /\bgiam\s*$/.test(p.folded.slice(Math.max(s.start, f.start - 8), f.start)) && whose.test(p.folded.slice(f.end, f.end + 16)) && /\b(?:chi tieu|ke hoach)\b[^()]*\(\s*[^()]*$/.test(p.folded.slice(s.start, f.start)));
+    if (printed !== undefined && (printed.dimension !== 'households' || qualified(printed) || !/\bgiam\s*$/.test(p.folded.slice(Math.max(s.start, printed.start - 8), printed.start)) || !whose.test(p.folded.slice(printed.end, printed.end + 16)))) return;
+    const plans = printed !== undefined ? [printed] : p.figures.filter((f) => f.start >= s.start && f.end <= at && f.dimension === 'households' && !qualified(f) && f.outOf === undefined && (p.depths[f.start] ?? 0) > (p.depths[at] ?? 0) && /\bgiam\s*$/.test(p.folded.slice(Math.max(s.start, f.start - 8), f.start)) && whose.test(p.folded.slice(f.end, f.end + 16)) && /\b(?:chi tieu|ke hoach)\b[^()]*\(\s*[^()]*$/.test(p.folded.slice(s.start, f.start)));
     if (plans.length !== 1) return;
     const change = [...claims].reverse().find((c): c is ChangeClaim => c.kind === 'change' && c.change.dimension === 'households' && c.direction === 'down' && (c.location.block === p.block ? c.location.end <= s.start : true));
     const q = change === undefined ? undefined : paras[paraAt.get(change.location.block) ?? -1];
     if (change === undefined || q === undefined || paras.indexOf(q) < paras.indexOf(p) - 1) return;
     // the households the end names, after it (“còn 1.601 hộ nghèo”) or before it in its sentence (“hộ nghèo còn 1.601 hộ”)
-    const subject = subjectAfter(q.folded.slice(change.to.location.end, change.to.location.end + 30)) ?? lastSubject(q.folded.slice(sentenceAt(q, change.to.location.start).start, change.to.location.start));
+    // …or, when the end names none (“xuống còn 1.601 hộ (10,95%)”), those the start names
+    const subjectAt = (f: ClaimFigure): 'poor' | 'near-poor' | 'both' | null => {
+      const r = paras[paraAt.get(f.location.block) ?? -1];
+      return r === undefined ? null : (subjectAfter(r.folded.slice(f.location.end, f.location.end + 30)) ?? lastSubject(r.folded.slice(sentenceAt(r, f.location.start).start, f.location.start)));
+    };
+    const subject = subjectAt(change.to) ?? (printed === undefined ? null : subjectAt(change.from));
     if (subject !== (head[1] === 'ngheo' ? 'poor' : 'near-poor')) return;
+    // the year the head names is the change's, when its sentence names one
+    const years = [...foldVietnamese(change.sentence).matchAll(/(?<![\d.,])((?:19|20)\d\d)(?![\d.,]\d)/g)].map((m) => m[1]);
+    if (printed !== undefined && head[2] !== undefined && years.length > 0 && !years.includes(head[2])) return;
     claims.push({
       kind: 'percent-of-plan',
       achieved: change.change,

@@ -70,3 +70,28 @@ describe('the rate’s cut after the count’s, both ends’ rates in brackets (
     expect(check(doc(t)).findings).toEqual([]);
   });
 });
+
+describe('a result against the plan, the plan’s cut in brackets after it (“Kết quả giảm nghèo năm 2026 đạt 104% so với kế hoạch (kế hoạch giảm 250 hộ nghèo)”)', () => {
+  const cut = 'Đầu năm 2026 toàn huyện có 1.861 hộ nghèo (12,82%). Đến cuối năm 2026 hộ nghèo còn 1.601 hộ (10,95%), giảm 260 hộ so với đầu năm.';
+  const result = (pct: string, year = '2026'): string => `Kết quả giảm nghèo năm ${year} đạt ${pct}% so với kế hoạch (kế hoạch giảm 250 hộ nghèo).`;
+
+  it('the passage alone, after its cut: 260 ÷ 250 × 100 = 104, a printed 108 is found', () => {
+    expect(check(`${cut} ${result('108')}`).findings.map(brief)).toEqual(['plans-disagree “108%” → 239,6 – 241,9 hộ']);
+  });
+
+  it('inside a short plan, in the paragraph after the cut, and with “Số hộ nghèo giảm đạt …”', () => {
+    expect(check(doc(cut, result('108'))).findings.map(brief)).toEqual(['plans-disagree “108%” → 239,6 – 241,9 hộ']);
+    expect(check(doc(cut, 'Số hộ nghèo giảm đạt 108% kế hoạch (kế hoạch giảm 250 hộ nghèo).')).findings.map(brief)).toEqual(['plans-disagree “108%” → 239,6 – 241,9 hộ']);
+  });
+
+  it('its correct twin is a consistent percent of the plan and no finding', () => {
+    const r = check(doc(cut, result('104')));
+    expect(r.findings).toEqual([]);
+    expect(r.claims.filter((c) => c.kind === 'percent-of-plan').map((c) => c.summary)).toEqual(['260 hộ = 104% of the plan (250 hộ)']);
+  });
+
+  it('another year’s result, or the near-poor’s plan, is not measured on this cut', () => {
+    expect(check(doc(cut, result('108', '2025'))).findings).toEqual([]);
+    expect(check(doc(cut, 'Kết quả giảm nghèo năm 2026 đạt 108% so với kế hoạch (kế hoạch giảm 250 hộ cận nghèo).')).findings).toEqual([]);
+  });
+});
