@@ -2299,18 +2299,40 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       return values.size === 1 ? found[0] : undefined;
     }
 
+    /**
+     * Whether the words before `at` name the poverty rate of the poor and nothing else: the paragraph's own words before
+     * it (“Chỉ tiêu giảm tỷ lệ hộ nghèo: …”), else the heading just above (“2. Chỉ tiêu giảm tỷ lệ hộ nghèo”, a short
+     * numbered line), with a plan's word (“phấn đấu”, “chỉ tiêu”, “mục tiêu”, “kế hoạch”, “dự kiến”) in the sentence or there.
+     */
+    function poorRateNamedBefore(at: number): boolean {
+      const names = (t: string): boolean => /\bt[yi] le (?:ho )?ngheo\b/.test(t) && !/\bcan ngheo\b/.test(t) && !POPULATION.test(t);
+      const plan = /\b(?:phan dau|chi tieu|muc tieu|ke hoach|du kien)\b/;
+      const own = p.folded.slice(sentenceAt(p, at).start, sentenceAt(p, at).end);
+      const lead = p.folded.slice(0, at);
+      if (names(lead)) return plan.test(own) || plan.test(lead);
+      // the nearest heading above, within three paragraphs; the paragraphs between it and this one naming other households: not
+      for (let k = pi - 1; k >= Math.max(0, pi - 3); k--) {
+        const q = paras[k]!;
+        if (q.folded.length <= 120 && /^\s*(?:\d+(?:\.\d+)*\.?|[ivx]+\.|[a-z]\))\s/.test(q.folded)) return names(q.folded) && (plan.test(own) || plan.test(q.folded));
+        if (/\bngheo\b/.test(q.folded)) return false;
+      }
+      return false;
+    }
+
     function target(s: { start: number; end: number }, sentence = s, blank?: { from: number; to: number }): boolean {
       // `blank`: words of the clause left out (the other households' count of “giảm 225 hộ nghèo và 64 hộ cận nghèo”)
       const erase = (t: string, at: number): string => (blank === undefined ? t : `${t.slice(0, Math.max(0, blank.from - at))}${' '.repeat(Math.max(0, Math.min(t.length, blank.to - at) - Math.max(0, blank.from - at)))}${t.slice(Math.max(0, blank.to - at))}`);
       const folded = erase(p.folded.slice(s.start, s.end), s.start);
       const giam = folded.search(/\bgiam\b(?!\s+(xuong\s+)?con\b)/);
-      if (giam < 0 || !/\bngheo\b/.test(folded)) return false;
+      // a plan's cut naming no households (“Năm 2027 phấn đấu giảm 1,5%, tương đương khoảng 150 hộ”) is of the poor rate its paragraph or heading names
+      const poorRate = giam >= 0 && !/\bngheo\b/.test(folded) && poorRateNamedBefore(sentence.start);
+      if (giam < 0 || (!/\bngheo\b/.test(folded) && !poorRate)) return false;
       const clause = erase(p.text.slice(s.start + giam, s.end), s.start + giam);
       const clauseFolded = foldVietnamese(clause);
       const share = /(\d+)\s*\/\s*(\d+)\s+(?:so\s+)?ho/.test(clauseFolded);
       const figures = p.allFigures.filter((f) => f.start >= s.start + giam && f.end <= s.end && (blank === undefined || f.end <= blank.from || f.start >= blank.to) && (f.dimension === 'percent' || f.dimension === 'households'));
       if (!share && figures.length === 0) return false;
-      const subject = subjectOf(folded);
+      const subject = poorRate ? 'poor' : subjectOf(folded);
       if (subject === null) return false;
       let target: ReductionTarget;
       // Word's “2 850-3 225 hộ” (thousands grouped by no-break spaces) as the target reader reads them

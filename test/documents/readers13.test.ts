@@ -95,3 +95,30 @@ describe('a result against the plan, the plan’s cut in brackets after it (“K
     expect(check(doc(cut, 'Kết quả giảm nghèo năm 2026 đạt 108% so với kế hoạch (kế hoạch giảm 250 hộ cận nghèo).')).findings).toEqual([]);
   });
 });
+
+describe('a plan’s cut naming no households (“Năm 2027 phấn đấu giảm 1,5%, tương đương khoảng 150 hộ”) under a heading or paragraph naming the poor rate', () => {
+  const plan = (n: string): string => `Năm 2027 phấn đấu giảm 1,5%, tương đương khoảng ${n} hộ.`;
+  const under = (heading: string, ...lines: string[]): string => ['KẾ HOẠCH GIẢM NGHÈO NĂM 2027', '', heading, ...lines].join('\n');
+
+  it('the passage alone, its paragraph naming the poor rate: 1,5% × 10.000 = 150, a printed 180 is found', () => {
+    expect(check(`Tổng số hộ toàn huyện 10.000 hộ. Về tỷ lệ hộ nghèo: ${plan('180')}`).findings.map(brief)).toEqual(['target-count-mismatch “khoảng 180 hộ” → 150 hộ']);
+  });
+
+  it('inside a short plan, under the heading “2. Chỉ tiêu giảm tỷ lệ hộ nghèo”, the base in the paragraph, in the one before, or in a table', () => {
+    expect(check(under('2. Chỉ tiêu giảm tỷ lệ hộ nghèo', `Tổng số hộ toàn huyện 10.000 hộ. ${plan('180')}`)).findings.map(brief)).toEqual(['target-count-mismatch “khoảng 180 hộ” → 150 hộ']);
+    expect(check(under('2. Chỉ tiêu giảm tỷ lệ hộ nghèo', 'Toàn huyện có 10.000 hộ.', plan('180'))).findings.map(brief)).toEqual(['target-count-mismatch “khoảng 180 hộ” → 150 hộ']);
+    const table = ['', 'TT\tXã\tSố hộ dân cư\tSố hộ nghèo', '1\tA\t6.000\t500', '2\tB\t4.000\t400', '\tTổng cộng\t10.000\t900'];
+    expect(check(under('2. Chỉ tiêu giảm tỷ lệ hộ nghèo', plan('180'), ...table)).findings.map(brief)).toEqual(['target-count-mismatch “khoảng 180 hộ” → 150 hộ']);
+  });
+
+  it('its correct twin is a consistent target of the poor and no finding', () => {
+    const r = check(under('2. Chỉ tiêu giảm tỷ lệ hộ nghèo', `Tổng số hộ toàn huyện 10.000 hộ. ${plan('150')}`));
+    expect(r.findings).toEqual([]);
+    expect(r.claims.filter((c) => c.kind === 'reduction-target').map((c) => [c.summary, c.status])).toEqual([['poor rate down 1,50 points', 'consistent']]);
+  });
+
+  it('under the near-poor rate, or a heading naming no rate, it is not the poor’s target', () => {
+    expect(check(under('2. Chỉ tiêu giảm tỷ lệ hộ cận nghèo', `Tổng số hộ toàn huyện 10.000 hộ. ${plan('180')}`)).claims.some((c) => c.kind === 'reduction-target')).toBe(false);
+    expect(check(under('2. Nhiệm vụ', `Tổng số hộ toàn huyện 10.000 hộ. ${plan('180')}`)).claims.some((c) => c.kind === 'reduction-target')).toBe(false);
+  });
+});
