@@ -30,9 +30,13 @@ export function nearPoorFlows<P extends StatedPara>(p: P, ctx: StatedContext<P>)
   const depth = (f: ProseFigure): number => p.depths[f.start] ?? 0;
   const figures = p.figures.filter((f) => f.dimension === 'households');
   const roles = figures.map((f) => roleOf(p, f, ctx));
-  const read = figures.map((f, i) => ({ f, role: roles[i]! })).filter(({ f, role }) => role !== null || depth(f) === 0);
+  // a figure in a bracket of parts (“(trong đó 120 hộ …)”) is a part of the figure before it, not a figure of the flow
+  const inParts = (f: ProseFigure): boolean => depth(f) > 0 && /\(\s*trong do\b[^()]*$/.test(p.folded.slice(0, f.start));
+  const read = figures.map((f, i) => ({ f, role: roles[i]! })).filter(({ f, role }) => (role !== null || depth(f) === 0) && !inParts(f));
   // the start and the end may be a rate–count pair's count, an entry the total of its parts in brackets; an exit read elsewhere is another reading
-  if (read.some(({ f, role }) => role === null || qualified(f) || f.outOf !== undefined || f.range !== undefined || (role === 'exit' && ctx.isUsed(p, f)))) return [];
+  // an exit with its parts in brackets right after it (“310 hộ thoát cận nghèo (trong đó 120 hộ …)”) is read as their total too
+  const partsAfter = (f: ProseFigure): boolean => /^\s*(?:ho\s+)?(?:(?:da|duoc|duoc cong nhan)\s+)?thoat can ngheo\s*\(\s*trong do\b/.test(p.folded.slice(f.end, f.end + 60));
+  if (read.some(({ f, role }) => role === null || qualified(f) || f.outOf !== undefined || f.range !== undefined || (role === 'exit' && ctx.isUsed(p, f) && !partsAfter(f)))) return [];
   const of = (role: Role): ProseFigure[] => read.filter((x) => x.role === role).map((x) => x.f);
   const [starts, exits, entries, ends, changes] = [of('start'), of('exit'), of('entry'), of('end'), of('change')];
   if (starts.length !== 1 || ends.length !== 1 || exits.length === 0 || entries.length === 0 || changes.length > 1) return [];
@@ -64,11 +68,14 @@ function roleOf<P extends StatedPara>(p: P, f: ProseFigure, ctx: StatedContext<P
   if ((/^\s*(?:ho\s+)?(?:tai can ngheo|can ngheo (?:moi|phat sinh)|phat sinh (?:can ngheo|moi)|moi phat sinh)\b/.test(after) && /\bcan ngheo\b/.test(after.slice(0, 30))) || /\b(?:tai can ngheo|can ngheo (?:moi|phat sinh)(?: moi)?|phat sinh can ngheo(?: moi)?)\s*(?:la|:)?\s*$/.test(clause)) return 'entry';
   // “số hộ cận nghèo tăng 9 hộ”, “…, giảm 13 hộ”: the change, in the clause right after the end
   if (/\b(?:giam|tang)(?: them)?\s*$/.test(clause)) return /\bcan ngheo\b/.test(lead) ? 'change' : null;
-  // the households after it, in its clause, or the last its sentence names before it (“Số hộ cận nghèo đầu năm là 1.230 hộ, cuối năm còn 1.217 hộ”)
-  const named = [...lead.matchAll(/\b(can ngheo|thoat ngheo|giam ngheo|ngheo)\b/g)].map((m) => m[1]).filter((w) => w === 'can ngheo' || w === 'ngheo').pop();
+  // the households after it, in its clause, or the last its sentence names before it (“Số hộ cận nghèo đầu năm là 1.230 hộ, cuối năm còn 1.217 hộ”), parts in brackets aside
+  const named = [...lead.replace(/\([^()]*\)/g, ' ').matchAll(/\b(can ngheo|thoat ngheo|giam ngheo|ngheo)\b/g)].map((m) => m[1]).filter((w) => w === 'can ngheo' || w === 'ngheo').pop();
+  // “…, 95 hộ phát sinh mới;” in a sentence of the near-poor: its entries, the households not named again
+  if (/^\s*(?:ho\s+)?(?:phat sinh moi|moi phat sinh)\b/.test(after) && named === 'can ngheo' && clause.trim() === '') return 'entry';
   const nearPoor = /^\s*(?:ho\s+)?can ngheo\b/.test(after) || /\bcan ngheo\b/.test(clause) || (/^\s*dau (?:nam|ky)\s*$/.test(clause) && /\bcan ngheo\b/.test(lead)) || (named === 'can ngheo' && !/^\s*(?:ho\s+)?ngheo\b/.test(after));
   if (!nearPoor || /\b(?:thoat ngheo|ngheo chuyen sang|chuyen sang)\b/.test(clause)) return null;
   if (/\b(?:dau nam|dau ky)\b/.test(clause) || (!/\b(?:cuoi nam|cuoi ky|con)\b/.test(clause) && /\b(?:dau nam|dau ky)\b/.test(lead) && !/\b(?:cuoi nam|cuoi ky)\b/.test(lead))) return 'start';
   if (/\b(?:cuoi nam|cuoi ky|con(?: lai)?)\b/.test(clause) || /^\s*[-+•]?\s*(?:ho\s+)?can ngheo\s*:?\s*$/.test(clause)) return 'end';
   return null;
 }
+

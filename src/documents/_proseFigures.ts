@@ -358,6 +358,8 @@ export function proseFigures(text: string, options: { readonly englishFormat?: b
     // “1,234 hộ” in a Vietnamese document: a count has no decimals, and 1.234 in the English format is a guess (see ambiguousFigures)
     if (options.englishFormat !== true && spec[1] !== 'money' && spec[1] !== 'percent' && /^\d{1,3}(?:,\d{3})+$/.test(printed)) continue;
     // "ngày 30 tháng 6 năm 2022", "năm 2024": not figures (already excluded: no unit); "hộ" after a year is rare
+    // …but “Đến cuối năm 2026 hộ nghèo còn 1.601 hộ”: a year after “năm” is the year, the households after it the subject
+    if (/^(?:19|20)\d\d$/.test(printed) && /\bnam\s*$/.test(folded.slice(Math.max(0, numberStart - 8), numberStart))) continue;
     const end = numberStart + printed.length + (scaled?.length ?? 0) + (unit === null ? 0 : unit[0].length);
     const before = qualifierBefore(text, folded, numberStart);
     const { start } = before;
