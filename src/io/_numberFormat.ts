@@ -5,11 +5,11 @@
  * `1,200`; `0.0,,` as `1.2`). @internal
  */
 
-/** A format's first section (positive numbers) without quoted text, escapes, fills, paddings and `[…]` colours or conditions; undefined for General. */
-function firstSection(fmt: string | undefined): string | undefined {
-  if (fmt === undefined || fmt === '' || /^general$/i.test(fmt)) return undefined;
-  return fmt
-    .split(';')[0]!
+import { chosenSection, formatSections } from './_formatSections.js';
+
+/** A section without quoted text, escapes, fills, paddings and `[…]` colours or conditions. */
+function bareSection(section: string): string {
+  return section
     .replace(/"[^"]*"/g, '')
     .replace(/\\./g, '')
     .replace(/[_*]./g, '')
@@ -36,16 +36,20 @@ export interface NumberFormatShape {
 }
 
 /**
- * How a number format shows a figure: grouping, percent, decimals and thousands scaling.
+ * How a number format shows a figure: grouping, percent, decimals and thousands scaling; of its
+ * first section, or with `value` of the section that shows that value (`#,##0;0.0%` shows −0,5
+ * as a percentage; ECMA-376 Part 1 §18.8.31, see `chosenSection`).
  * @example
  * numberFormatShape('#,##0,').thousandsScale //=> 1
  * numberFormatShape('#,##0.0,,"tr"').decimals //=> 1
  * numberFormatShape('#,##0').grouped //=> true
  * numberFormatShape('@').decimals //=> null
  * numberFormatShape(';;;').showsFigure //=> false
+ * numberFormatShape('0;0.0%', -0.5).percent //=> true
  */
-export function numberFormatShape(fmt: string | undefined): NumberFormatShape {
-  const section = firstSection(fmt);
+export function numberFormatShape(fmt: string | undefined, value?: number): NumberFormatShape {
+  const raw = fmt === undefined || fmt === '' || /^general$/i.test(fmt) ? undefined : value === undefined ? formatSections(fmt)[0]! : chosenSection(fmt, value).section;
+  const section = raw === undefined ? undefined : bareSection(raw);
   if (section === undefined) return { section, grouped: false, percent: false, decimals: null, thousandsScale: 0, showsFigure: true };
   // no digit placeholder: `@` (Text) and General with text around it (`General" hộ"`) show the number as General, every digit (before: rounded to no decimals, 15,43 read 15); an empty or text-only section (`;;;`, `"-"`) shows none
   if (!/[0#?]/.test(section)) return { section, grouped: false, percent: false, decimals: null, thousandsScale: 0, showsFigure: /general|@/i.test(section) };

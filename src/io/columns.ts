@@ -270,7 +270,8 @@ function readCellValue(raw: RawCell, spec: Pick<ColumnSpec, 'hint' | 'unit'>, fo
       let unit: MoneyUnit | null = null;
       if (typeof raw === 'number') {
         value = decimalOfNumber(raw);
-        const shape = numberFormatShape(format);
+        // the section that shows this value (`#,##0;(0.0%)` shows a negative as a percentage: ECMA-376 §18.8.31)
+        const shape = numberFormatShape(format, raw);
         if (hint === 'rate' && shape.percent) value = value.times(100);
         else if (shape.percent) {
           // a count or an amount under a percentage format (`0%`, copied from a rate column): Excel stores a figure typed there ÷ 100 (6000000 typed, 60000 held, 6000000% shown)

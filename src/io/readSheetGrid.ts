@@ -6,6 +6,7 @@ import { assertSheetArea, cellRef, columnLetters, readXlsxSheet, type XlsxRow, t
 import { hiddenDataNote } from './_xlsxSheet.js';
 import { XLSX_TABLE_LIMITS, type XlsxLimits } from './readLimits.js';
 import { numberFormatShape, type NumberFormatShape } from './_numberFormat.js';
+import { chosenSection, sectionLiterals, sectionSign } from './_formatSections.js';
 import { refuseLegacyFont } from './_legacyFont.js';
 import type { NumberFormat } from '../numbers/printedInterval.js';
 import type { PrintedGrid } from '../reconcile/tableFromSpec.js';
@@ -78,8 +79,45 @@ export interface ReadSheetGridOptions {
  * xlsxNumberText(1250000, '#,##0,', 'vi') //=> '1.250'
  */
 export function xlsxNumberText(value: number, fmt: string | undefined, format: NumberFormat): string {
-  const shape = numberFormatShape(fmt);
-  let d = new Decimal(String(value));
+  return xlsxNumberReading(value, fmt, format).shown;
+}
+
+/** A numeric cell as the sheet shows it and as it is read (see {@link xlsxNumberReading}). @internal */
+export interface XlsxNumberReading {
+  /** The text the sheet shows (`1.234` for −1234 under `#,##0;#,##0`, `-` for 0 under `0;-0;"-"`). */
+  readonly shown: string;
+  /** The text read: the shown one, with a minus before it when the format hides a negative number's sign (`-1.234`). */
+  readonly read: string;
+  /** True when the value is negative and the section showing it prints no sign (`#,##0;#,##0`). */
+  readonly signHidden: boolean;
+  /** False when the section showing the value shows no figure (`;;;`, `0;"âm"` for a negative): `shown` is then the figure held. */
+  readonly showsFigure: boolean;
+}
+
+/**
+ * A numeric cell's text by Excel's rules for number format sections (ECMA-376 Part 1 §18.8.31):
+ * the section for the value's sign (positive; negative; zero) or the one whose condition holds
+ * (`[>=1000]#,##0;0.0`), a negative section showing the absolute value with the minus or brackets
+ * it prints (`#,##0;(#,##0)` shows −1234 as `(1.234)`, read negative as accounts print a fall), a
+ * zero section of text alone showing its text (`0.00;-0.00;"-"` shows 0 as `-`). The value is never
+ * changed: when the section prints no sign (`#,##0;#,##0`, `#,##0;[Red]#,##0`) the text read keeps
+ * the minus the sheet hides, and `signHidden` says so for the reader's note.
+ * @example
+ * xlsxNumberReading(-1234, '#,##0;(#,##0)', 'vi').shown //=> '(1.234)'
+ * xlsxNumberReading(-1234, '#,##0;#,##0', 'vi') //=> { shown: '1.234', read: '-1.234', signHidden: true, showsFigure: true }
+ * xlsxNumberReading(0, '0.00;-0.00;"-"', 'vi').shown //=> '-'
+ */
+export function xlsxNumberReading(value: number, fmt: string | undefined, format: NumberFormat): XlsxNumberReading {
+  const chosen = chosenSection(fmt, value);
+  const shape = numberFormatShape(fmt, value);
+  const negative = value < 0;
+  let d = new Decimal(String(value)).abs();
+  // a zero (or a value its section rounds to zero) under a section of text and optional digits alone (`"-"`, `_(* "-"??_)`): its text, Excel's dash for nothing
+  const literal = chosen.section === undefined ? '' : sectionLiterals(chosen.section).all.trim();
+  if (value === 0 && chosen.section !== undefined && literal !== '' && !/0/.test(chosen.section.replace(/"[^"]*"|\.|\[[^\]]*\]/g, '')) && !/general|@/i.test(chosen.section)) {
+    // read as shown when it is a dash (nothing, the table's zero); other text (`"không"`) is read as the 0 held
+    return Object.freeze({ shown: literal, read: /^[-–—]$/.test(literal) ? literal : '0', signHidden: false, showsFigure: true });
+  }
   if (shape.percent) d = d.times(100);
   if (shape.thousandsScale > 0) d = d.dividedBy(new Decimal(1000).pow(shape.thousandsScale));
   const fixed = shape.decimals === null ? d.toFixed() : d.toDecimalPlaces(shape.decimals, Decimal.ROUND_HALF_UP).toFixed(shape.decimals);
@@ -87,13 +125,26 @@ export function xlsxNumberText(value: number, fmt: string | undefined, format: N
   // thousands grouped as Excel shows them: only under a format that groups (`#,##0`), never under General or `0` (a year stays 2024)
   const grouped = shape.grouped ? int.replace(/\B(?=(\d{3})+(?!\d))/g, format === 'vi' ? '.' : ',') : int;
   const text = frac === undefined ? grouped : `${grouped}${format === 'vi' ? ',' : '.'}${frac}`;
-  return shape.percent ? `${text}%` : text;
+  const figure = shape.percent ? `${text}%` : text;
+  // a section that shows no figure (`;;;`, `0;"âm"`): the figure held, signed, for the reader's note
+  if (!shape.showsFigure) {
+    const held = negative ? `-${figure}` : figure;
+    return Object.freeze({ shown: held, read: held, signHidden: false, showsFigure: false });
+  }
+  if (!negative) return Object.freeze({ shown: figure, read: figure, signHidden: false, showsFigure: true });
+  if (chosen.autoMinus || chosen.section === undefined) return Object.freeze({ shown: `-${figure}`, read: `-${figure}`, signHidden: false, showsFigure: true });
+  const sign = sectionSign(chosen.section);
+  if (sign === 'brackets') return Object.freeze({ shown: `(${figure})`, read: `(${figure})`, signHidden: false, showsFigure: true });
+  if (sign === 'minus') return Object.freeze({ shown: `-${figure}`, read: `-${figure}`, signHidden: false, showsFigure: true });
+  // a negative its format rounds to zero (−0,4 under `#,##0;#,##0`) hides no sign: it shows 0
+  if (!/[1-9]/.test(figure)) return Object.freeze({ shown: figure, read: figure, signHidden: false, showsFigure: true });
+  return Object.freeze({ shown: figure, read: `-${figure}`, signHidden: true, showsFigure: true });
 }
 
 /** A cell as the streaming reader gives it, as printed; null when empty. */
 function cellText(value: string | number | boolean | Date | null, fmt: string | undefined, format: NumberFormat): string | null {
   if (value === null) return null;
-  if (typeof value === 'number') return xlsxNumberText(value, fmt, format);
+  if (typeof value === 'number') return xlsxNumberReading(value, fmt, format).read;
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   return value;
@@ -162,6 +213,8 @@ export async function sheetGridOf(sheetRows: AsyncIterable<XlsxRow>, about: Xlsx
   const scaled: string[] = [];
   // cells whose number format shows no figure (`;;;`, `"-"`): hidden on screen and on paper, read as every cell is
   const unshown: string[] = [];
+  // negative cells whose number format's section prints no sign (`#,##0;#,##0`): read negative, as held
+  const unsigned: string[] = [];
   // cells holding dates: Excel turns a figure typed as 3/5 or 1.200 into one
   const dated: string[] = [];
   let height = 0;
@@ -174,14 +227,17 @@ export async function sheetGridOf(sheetRows: AsyncIterable<XlsxRow>, about: Xlsx
         unreadable++;
         return;
       }
-      const text = cellText(value, row.formats[c], format);
+      const reading = typeof value === 'number' ? xlsxNumberReading(value, row.formats[c], format) : undefined;
+      const text = reading !== undefined ? reading.read : cellText(value, row.formats[c], format);
       if (text === null) return;
       if (typeof value === 'number' && row.formats[c] !== undefined) {
         const fmt = row.formats[c]!;
         let shape = shapes.get(fmt);
         if (shape === undefined) shapes.set(fmt, (shape = numberFormatShape(fmt)));
         if (shape.thousandsScale > 0) scaled.push(`${columnLetters(c + 1)}${row.row} (${text} for ${value}, number format ${fmt})`);
-        if (!shape.showsFigure) unshown.push(`${columnLetters(c + 1)}${row.row} (${text}, number format ${fmt})`);
+        // a zero its format hides (`0;-0;;@`, Excel's way to leave zeros blank) leaves nothing out
+        if (reading?.showsFigure === false && value !== 0) unshown.push(`${columnLetters(c + 1)}${row.row} (${text}, number format ${fmt})`);
+        if (reading?.signHidden === true) unsigned.push(`${columnLetters(c + 1)}${row.row} (shown ${reading.shown}, holds ${value}, number format ${fmt})`);
       } else if (value instanceof Date) dated.push(`${columnLetters(c + 1)}${row.row} (${text})`);
       texts.push([row.row - 1, c, text]);
       const look = row.looks?.[c];
@@ -219,6 +275,7 @@ export async function sheetGridOf(sheetRows: AsyncIterable<XlsxRow>, about: Xlsx
   }
   if (scaled.length > 0) notes.push(`${where}: ${scaled.length === 1 ? 'cell' : `${scaled.length} cells`} ${scaled.slice(0, 3).join(', ')}${scaled.length > 3 ? ', …' : ''} ${scaled.length === 1 ? 'shows its figure' : 'show their figures'} divided by 1000 for each comma at the end of the number format (thousands, millions) and ${scaled.length === 1 ? 'is' : 'are'} read as shown: check that the header's unit (nghìn đồng, triệu đồng) says so`);
   if (unshown.length > 0) notes.push(`${where}: ${unshown.length === 1 ? 'cell' : `${unshown.length} cells`} ${unshown.slice(0, 3).join(', ')}${unshown.length > 3 ? ', …' : ''} ${unshown.length === 1 ? 'holds a figure its' : 'hold figures their'} number format does not show (hidden on screen and on paper) and ${unshown.length === 1 ? 'is' : 'are'} read as ${unshown.length === 1 ? 'the figure it holds' : 'the figures they hold'}, as every cell is: if ${unshown.length === 1 ? 'it was' : 'they were'} hidden to leave ${unshown.length === 1 ? 'it' : 'them'} out, clear ${unshown.length === 1 ? 'the cell' : 'the cells'} instead`);
+  if (unsigned.length > 0) notes.push(`${where}: ${unsigned.length === 1 ? 'cell' : `${unsigned.length} cells`} ${unsigned.slice(0, 3).join(', ')}${unsigned.length > 3 ? ', …' : ''} ${unsigned.length === 1 ? 'holds a negative figure its' : 'hold negative figures their'} number format shows without a sign (its section for negative numbers prints no minus or brackets) and ${unsigned.length === 1 ? 'is' : 'are'} read as negative, as held, though the sheet prints ${unsigned.length === 1 ? 'it' : 'them'} as positive: give the format a minus or brackets for negative numbers (#,##0;-#,##0 or #,##0;(#,##0))`);
   if (dated.length > 0) notes.push(`${where}: ${dated.length === 1 ? 'cell' : `${dated.length} cells`} ${dated.slice(0, 3).join(', ')}${dated.length > 3 ? ', …' : ''} ${dated.length === 1 ? 'holds a date' : 'hold dates'}, read as ${dated.length === 1 ? 'a date, not a figure' : 'dates, not figures'}: if a figure was typed there (Excel turns 3/5 or 1.200 into a date), correct the cell (format it as Text or Number and type the figure again)`);
   // a table typed in an old font encoding (“Tæng céng”): its labels and headers would not be read
   rows.forEach((r, i) => refuseLegacyFont(r.filter((c) => c !== null).join(' '), `the sheet ${JSON.stringify(sheet)}, row ${i + 1}`, [label, i + 1], label));

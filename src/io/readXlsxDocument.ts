@@ -6,7 +6,7 @@ import { deepFreeze } from '../_internal/_freeze.js';
 import type { DocumentBlock, DocumentCell, DocumentModel } from '../documents/documentModel.js';
 import { assertOptions } from '../errors/assertOptions.js';
 import { readXlsxSheets, xlsxCellValue } from './_excel.js';
-import { sheetGridOf, xlsxNumberText } from './readSheetGrid.js';
+import { sheetGridOf, xlsxNumberReading } from './readSheetGrid.js';
 import { excelNumber } from './_xlsxSheet.js';
 import { cellLook, looksByCell } from './_cellLook.js';
 import { XLSX_TABLE_LIMITS, type XlsxLimits } from './readLimits.js';
@@ -21,7 +21,9 @@ export interface ReadXlsxDocumentOptions {
 
 /**
  * A cell as Excel shows it, in Vietnamese format, as `readXlsxDocument` and `readSheetGrid` write
- * it (one formatter, `xlsxNumberText`): numbers with the decimals of their number format
+ * it (one formatter, `xlsxNumberReading`): numbers by the section of their number format for
+ * the value (`#,##0;(#,##0)` → `'(1.234)'` for −1234; a negative the section shows unsigned,
+ * `#,##0;#,##0`, keeps its minus: `'-1.234'`), with its decimals
  * (`0.00%` → `'0,70%'`; General → the digits stored, to 15 significant digits) and thousands
  * grouped only under a grouping format (`#,##0` → `2.368`; General → `2368`), text as is, dates as
  * ISO dates, formulas by their cached result.
@@ -29,6 +31,7 @@ export interface ReadXlsxDocumentOptions {
  * xlsxCellText(0.007, '0.00%') //=> '0,70%'
  * xlsxCellText(16194, '#,##0') //=> '16.194'
  * xlsxCellText(2368, undefined) //=> '2368'
+ * xlsxCellText(-1234, '#,##0;(#,##0)') //=> '(1.234)'
  */
 export function xlsxCellText(value: XlsxCellValue, numFmt: string | undefined): string {
   const v = xlsxCellValue(value);
@@ -37,7 +40,8 @@ export function xlsxCellText(value: XlsxCellValue, numFmt: string | undefined): 
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
   if (v instanceof Date) return v.toISOString().slice(0, 10);
   if (!Number.isFinite(v)) return String(v);
-  return xlsxNumberText(excelNumber(v), numFmt, 'vi');
+  // the format's section for the value (ECMA-376 §18.8.31); a negative it shows unsigned keeps its minus, as the document reader reads it
+  return xlsxNumberReading(excelNumber(v), numFmt, 'vi').read;
 }
 
 /** The grid with only the rows `top`–`bottom` kept (the others blank, so row numbers stay the sheet's), no merge reaching outside them. */
