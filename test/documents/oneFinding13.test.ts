@@ -132,3 +132,23 @@ describe('a year’s flow whose end the table prints as it is', () => {
     expect(check(poor('15', false)).findings.map(at)).toEqual(['flow-mismatch  · : 214 hộ → 250 hộ']);
   });
 });
+
+describe('a pair’s rate on a printed base, wrong only because its count is', () => {
+  const DISTRICT = fixture('blind13-bc-huyen-2026-kh-2027.clean.txt');
+  const brief = (f: CheckFinding): string => `${f.code} “${f.printed ?? ''}” → ${f.expected ?? ''}`;
+
+  it('“số hộ nghèo là 1.816 hộ, tỷ lệ 12,82%” for the table’s 1.861: one finding at the count, its rate that of 1.861', () => {
+    const r = check(plant(DISTRICT, 'số hộ nghèo là 1.861 hộ', 'số hộ nghèo là 1.816 hộ'));
+    expect(r.findings.map(brief)).toEqual(['figure-differs-from-table “1.816 hộ” → 1.861 hộ']);
+    expect(r.findings[0]!.message).toContain('its rate 12,82% is that of 1.861 hộ on 14.520 hộ');
+  });
+
+  it('the near-poor’s start “1.203 hộ (8,47%)” for 1.230: one finding at the start of the flow', () => {
+    expect(check(plant(DISTRICT, 'cận nghèo toàn huyện là 1.230 hộ', 'cận nghèo toàn huyện là 1.203 hộ')).findings.map(brief)).toEqual(['flow-mismatch “1.203 hộ” → 1.230 hộ']);
+  });
+
+  it('a rate wrong for the right count too is still found beside the count', () => {
+    const r = check(plant(plant(DISTRICT, 'số hộ nghèo là 1.861 hộ', 'số hộ nghèo là 1.816 hộ'), 'tỷ lệ 12,82%', 'tỷ lệ 12,28%'));
+    expect(r.findings.map((f) => f.code)).toEqual(['figure-differs-from-table', 'change-mismatch', 'rate-mismatch']);
+  });
+});
