@@ -353,6 +353,21 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
     }
   }
 
+  /** The whole counts whose share of `base` rounds (as the document rounds) to the printed rate `r`; none when more than one. */
+  function countsGiving(r: ProseFigure, base: Fraction): Fraction[] {
+    const scale = 10n ** BigInt(r.decimals);
+    const centre = multiplyFractions(multiplyFractions(r.value, base), fraction(1n, 100n));
+    const k0 = centre.num / centre.den;
+    const out: Fraction[] = [];
+    for (let k = k0 - 2n; k <= k0 + 2n; k++) {
+      if (k < 0n) continue;
+      const q = multiplyFractions(divideFractions(fraction(k), base), fraction(100n * scale));
+      const printed = multiplyFractions(r.value, fraction(scale));
+      if (printed.den === 1n && roundQuotient(q.num, q.den, rounding) === printed.num) out.push(fraction(k));
+    }
+    return out.length === 1 ? out : [];
+  }
+
   /**
    * Rate–count pairs found sharing no base (“10,95% (1.610 hộ); 8,33% (1.217 hộ)”) or one pair off the base the others
    * share (“18,74% (241 hộ)”) because a pair's count is a figure found wrong at itself (the change it breaks, the
@@ -1054,6 +1069,23 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
       }
       if (roundQuotient(q.num, q.den, rounding) === printed.num / printed.den) {
         ok(p, `${p.count.text} ÷ ${printedBase.text} (printed) × 100 = ${vn(exact, Math.max(2, r.decimals + 1))}%, printed ${p.rate.text}`);
+        return;
+      }
+      // a count above the whole it is a share of (“270 hộ, bằng 96,73% tổng số hộ nghèo” of 214), its rate at most 100:
+      // no part exceeds its whole, so the count is the wrong figure — found there, with the one count that gives the rate
+      const fits = compareFractions(p.count.figure.value, base) > 0 && compareFractions(r.value, fraction(100n)) <= 0 && p.count.figure.decimals === 0 ? countsGiving(r, base) : [];
+      if (fits.length === 1) {
+        finding(p, {
+          severity: 'error',
+          code: 'rate-mismatch',
+          text: p.sentence,
+          printed: p.count.text,
+          expected: `${vn(fits[0]!, 0)} ${p.count.figure.unitText}`,
+          difference: fractionToDecimal(subtractFractions(p.count.figure.value, fits[0]!)).toFixed(),
+          relation: `${p.count.text} ÷ ${printedBase.text} × 100`,
+          location: where(p.count.location),
+          message: `“${p.count.text}”: more than the whole it is a share of (${printedBase.text}); its rate ${p.rate.text} is that of ${vn(fits[0]!, 0)} ${p.count.figure.unitText}`,
+        });
         return;
       }
       const expected = `${vn(exact, r.decimals)}%`;

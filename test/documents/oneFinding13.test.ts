@@ -152,3 +152,16 @@ describe('a pair’s rate on a printed base, wrong only because its count is', (
     expect(r.findings.map((f) => f.code)).toEqual(['figure-differs-from-table', 'change-mismatch', 'rate-mismatch']);
   });
 });
+
+describe('a prose count above the whole its share is of', () => {
+  const brief = (f: CheckFinding): string => `${f.code} “${f.printed ?? ''}” → ${f.expected ?? ''}`;
+
+  it('“207 hộ, bằng 96,73% tổng số hộ nghèo” as printed holds; 270 for 207 is found at the count, not at the rate', () => {
+    expect(check(COMMUNE).findings).toEqual([]);
+    expect(check(plant(COMMUNE, '207 hộ, bằng', '270 hộ, bằng')).findings.map(brief)).toEqual(['rate-mismatch “270 hộ” → 207 hộ']);
+  });
+
+  it('a count under its whole with another rate is still found at the rate', () => {
+    expect(check(plant(COMMUNE, '207 hộ, bằng', '201 hộ, bằng')).findings.map(brief)).toEqual(['rate-mismatch “96,73%” → 93,93%']);
+  });
+});
