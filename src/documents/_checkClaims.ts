@@ -18,6 +18,7 @@ import type { ProseFigure } from './_proseFigures.js';
 import type { CheckedClaim, CheckFinding, CheckSeverity, FindingLocation, UncheckedItem } from './checkReport.js';
 import type { DocumentModel } from './documentModel.js';
 import { netChangeOf } from './_netChanges.js';
+import { unconfirmedFlowTerm } from './_flowBlame.js';
 import type { AgainstPlanClaim, ChangeClaim, ClaimFigure, DocumentClaim, FlowClaim, NetChangeClaim, PercentOfPlanClaim, RateCountClaim, RatioClaim, ReductionTargetClaim, TableFigureClaim, TextLocation, TotalWithPartsClaim, YearlyAverageClaim, YearlyChangesClaim } from './proseClaims.js';
 import { roundQuotient } from '../numbers/rounding.js';
 import { interval, negateInterval, formatInterval, intervalContains, pointInterval, widenInterval } from '../numbers/interval.js';
@@ -53,6 +54,8 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
   const findingOf = new Map<CheckFinding, DocumentClaim>();
   /** The printed base each rate–count pair was checked on. */
   const baseOf = new Map<RateCountClaim, ClaimFigure>();
+  /** The pairs a finding of pairs that share no base (or of one pair off the base the others share) was made of. */
+  const pairsOf = new Map<CheckFinding, readonly RateCountClaim[]>();
   const finding = (c: DocumentClaim, f: Omit<CheckFinding, 'location'> & { location?: FindingLocation }): void => {
     const found = { ...f, location: f.location ?? where(c.location) };
     findings.push(found);
@@ -92,6 +95,7 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
   checkTableFigures(claims.filter((c): c is TableFigureClaim => c.kind === 'table-figure'));
   partsWithTheirOwnParts();
   dropChangesOfWrongEnds();
+  pairsOfWrongCounts();
 
   for (const c of claims) {
     const s = status.get(c) ?? { status: 'unchecked' as const, note: null };
@@ -346,6 +350,67 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
         return roundQuotient(q.num, q.den, rounding) === printed.num / printed.den;
       });
       if (holds) for (const f of findings.filter((x) => findingOf.get(x) === c)) findings.splice(findings.indexOf(f), 1);
+    }
+  }
+
+  /** The whole counts whose share of `base` rounds (as the document rounds) to the printed rate `r`; none when more than one. */
+  function countsGiving(r: ProseFigure, base: Fraction): Fraction[] {
+    const scale = 10n ** BigInt(r.decimals);
+    const centre = multiplyFractions(multiplyFractions(r.value, base), fraction(1n, 100n));
+    const k0 = centre.num / centre.den;
+    const out: Fraction[] = [];
+    for (let k = k0 - 2n; k <= k0 + 2n; k++) {
+      if (k < 0n) continue;
+      const q = multiplyFractions(divideFractions(fraction(k), base), fraction(100n * scale));
+      const printed = multiplyFractions(r.value, fraction(scale));
+      if (printed.den === 1n && roundQuotient(q.num, q.den, rounding) === printed.num) out.push(fraction(k));
+    }
+    return out.length === 1 ? out : [];
+  }
+
+  /**
+   * Rate–count pairs found sharing no base (“10,95% (1.610 hộ); 8,33% (1.217 hộ)”) or one pair off the base the others
+   * share (“18,74% (241 hộ)”) because a pair's count is a figure found wrong at itself (the change it breaks, the
+   * table's 1.601), when with the count that finding expects the pairs share a base: one wrong figure, one finding —
+   * the pairs' finding goes, and the count's says it breaks them too.
+   */
+  function pairsOfWrongCounts(): void {
+    // a pair's rate checked on a printed base, found wrong only because its count is (“1.203 hộ (8,47%)” for the table's 1.230)
+    for (const p of claims) {
+      const base = p.kind === 'rate-count' ? baseOf.get(p) : undefined;
+      if (p.kind !== 'rate-count' || base === undefined || base.figure.value.num <= 0n || p.count.figure.decimals !== 0) continue;
+      const own = findings.find((x) => findingOf.get(x) === p && x.code === 'rate-mismatch');
+      const at = where(p.count.location);
+      const other = own === undefined ? undefined : findings.find((x) => findingOf.get(x) !== p && x.location.block === at.block && x.location.start === at.start && x.expected !== null);
+      const n = other?.expected === undefined || other.expected === null ? null : cellNumber(other.expected);
+      const r = p.rate.figure;
+      if (own === undefined || other === undefined || n === null || n.decimals !== 0 || n.units <= 0 || r.qualifier !== null || r.range !== undefined) continue;
+      const q = multiplyFractions(divideFractions(fraction(BigInt(n.units)), base.figure.value), fraction(100n * 10n ** BigInt(r.decimals)));
+      const printed = multiplyFractions(r.value, fraction(10n ** BigInt(r.decimals)));
+      if (printed.den !== 1n || roundQuotient(q.num, q.den, rounding) !== printed.num) continue;
+      const merged: CheckFinding = { ...other, message: `${other.message}; its rate ${p.rate.text} is that of ${vn(fraction(BigInt(n.units)), 0)} ${p.count.figure.unitText} on ${base.text}` };
+      findings.splice(findings.indexOf(other), 1, merged);
+      findingOf.set(merged, findingOf.get(other)!);
+      findings.splice(findings.indexOf(own), 1);
+    }
+    for (const [f, group] of pairsOf) {
+      if (!findings.includes(f)) continue;
+      for (const p of group) {
+        const at = where(p.count.location);
+        const other = findings.find((x) => x !== f && !group.includes(findingOf.get(x) as RateCountClaim) && x.location.block === at.block && x.location.start === at.start && x.expected !== null);
+        const n = other?.expected === undefined || other.expected === null ? null : cellNumber(other.expected);
+        if (other === undefined || n === null || n.decimals !== 0 || n.units <= 0 || p.count.figure.decimals !== 0) continue;
+        const right = vn(fraction(BigInt(n.units)), 0);
+        const label = (g: RateCountClaim): string => `${g.rate.text} (${g === p ? `${right} ${p.count.figure.unitText}` : g.count.text})`;
+        const fixed = inferCommonBase(group.map((g) => ({ label: label(g), count: g === p ? right : g.count.figure.digits, rate: g.rate.figure.digits })), { rounding });
+        if (fixed.common === null) continue;
+        const shared = `${vn(fraction(BigInt(fixed.common.min)), 0)} – ${fixed.common.max === null ? '∞' : vn(fraction(BigInt(fixed.common.max)), 0)}`;
+        const merged: CheckFinding = { ...other, message: `${other.message}; it also breaks the rate–count pairs ${group.map((g) => `${g.rate.text} (${g.count.text})`).join('; ')}, which with ${right} ${p.count.figure.unitText} share a base of ${shared} households` };
+        findings.splice(findings.indexOf(other), 1, merged);
+        findingOf.set(merged, findingOf.get(other)!);
+        findings.splice(findings.indexOf(f), 1);
+        break;
+      }
     }
   }
 
@@ -612,6 +677,23 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
         relation: 'cuối năm = đầu năm − thoát nghèo + tái nghèo + phát sinh mới',
         location: where(blamed.term.location),
         message: `“${blamed.term.text}” in the year's flow (as printed, ${relation.replace(/ = (?=[^=]*$)/, ' ≠ ')}): with ${vn(blamed.fits, 0)} hộ, what the total row of the table at block ${blamed.block} prints in “${blamed.key}”, the flow holds, and the table agrees with its other figures`,
+      });
+      return;
+    }
+    // the end a table prints as it is: the wrong figure is a term no table confirms (“168 hộ thoát cận nghèo” for 186)
+    const unconfirmed = unconfirmedFlowTerm(c, tableTotals(tables).flatMap((t) => t.columns.map((x) => ({ block: t.block, key: x.key, subject: x.subject, stage: x.stage, value: x.value }))));
+    if (unconfirmed !== null) {
+      const { term, fits, confirmed, others } = unconfirmed;
+      finding(c, {
+        severity: 'error',
+        code: 'flow-mismatch',
+        text: c.sentence,
+        printed: term.text,
+        expected: `${vn(fits, 0)} hộ`,
+        difference: fractionToDecimal(subtractFractions(value(term), fits)).toFixed(),
+        relation: 'cuối năm = đầu năm − thoát nghèo + tái nghèo + phát sinh mới',
+        location: where(term.location),
+        message: `“${term.text}” in the year's flow (as printed, ${relation.replace(/ = (?=[^=]*$)/, ' ≠ ')}): the tables print ${confirmed.length > 1 ? `${confirmed.slice(0, -1).join(', ')} and ${confirmed[confirmed.length - 1]!}` : confirmed[0]!} as they are, and with ${vn(fits, 0)} hộ the flow holds${others.length === 0 ? '' : ` (no table prints ${others.map((o) => `“${o.term.text}”`).join(' or ')} either: with ${others.map((o) => `${vn(o.fits, 0)} hộ for “${o.term.text}”`).join(' or ')} it would hold too)`}`,
       });
       return;
     }
@@ -989,6 +1071,23 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
         ok(p, `${p.count.text} ÷ ${printedBase.text} (printed) × 100 = ${vn(exact, Math.max(2, r.decimals + 1))}%, printed ${p.rate.text}`);
         return;
       }
+      // a count above the whole it is a share of (“270 hộ, bằng 96,73% tổng số hộ nghèo” of 214), its rate at most 100:
+      // no part exceeds its whole, so the count is the wrong figure — found there, with the one count that gives the rate
+      const fits = compareFractions(p.count.figure.value, base) > 0 && compareFractions(r.value, fraction(100n)) <= 0 && p.count.figure.decimals === 0 ? countsGiving(r, base) : [];
+      if (fits.length === 1) {
+        finding(p, {
+          severity: 'error',
+          code: 'rate-mismatch',
+          text: p.sentence,
+          printed: p.count.text,
+          expected: `${vn(fits[0]!, 0)} ${p.count.figure.unitText}`,
+          difference: fractionToDecimal(subtractFractions(p.count.figure.value, fits[0]!)).toFixed(),
+          relation: `${p.count.text} ÷ ${printedBase.text} × 100`,
+          location: where(p.count.location),
+          message: `“${p.count.text}”: more than the whole it is a share of (${printedBase.text}); its rate ${p.rate.text} is that of ${vn(fits[0]!, 0)} ${p.count.figure.unitText}`,
+        });
+        return;
+      }
       const expected = `${vn(exact, r.decimals)}%`;
       finding(p, {
         severity: 'error',
@@ -1062,6 +1161,7 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
           relation: 'every pair is count ÷ households × 100 of the same households',
           message: `the rate–count pairs for ${who} imply different numbers of households and no base is shared by most of them: ${inference.pairs.map((x) => `${x.label} needs ${bases(x.bases)}`).join('; ')}`,
         });
+        pairsOf.set(findings[findings.length - 1]!, group);
         for (const g of group.slice(1)) status.set(g, { status: 'finding', note: null });
         continue;
       }
@@ -1088,6 +1188,7 @@ export function checkClaims(model: DocumentModel, claims: readonly DocumentClaim
           location: where(p.rate.location),
           message: `“${p.rate.text} (tương đương ${p.count.text})” fits no base shared with the other pairs for ${who}: ${p.count.text} at ${p.rate.text} needs ${bases(inf.bases)} households, while ${inference.pairs.filter((x) => x.fits).length} of ${group.length} pairs share ${bases(best)}; on that base ${p.count.text} is ${expected}`,
         });
+        pairsOf.set(findings[findings.length - 1]!, group);
       }
     }
   }

@@ -93,11 +93,13 @@ export function labeledFlows<P extends StatedPara>(p: P, ctx: StatedContext<P>):
     const from = ctx.sentenceAt(p, span[0]!.start).start;
     const to = ctx.sentenceAt(p, span[span.length - 1]!.start).end;
     const folded = p.folded.slice(from, to);
-    if (householdsNamed(folded) === null || NOT_A_RECORD.test(folded) || NARROWED.test(folded)) continue;
+    const subject = householdsNamed(folded);
+    if (subject === null || NOT_A_RECORD.test(folded) || NARROWED.test(folded)) continue;
     if (span.some((f) => placesOfFigure(p.text.slice(ctx.sentenceAt(p, f.start).start, f.start)).length > 0)) continue;
     const role = (i: number): Role => roles[si + i]!;
     out.push({
       kind: 'flow',
+      subject,
       start: ctx.fig(p, span[0]!),
       exits: span.filter((_, i) => role(i) === 'exit').map((f) => ctx.fig(p, f)),
       entries: span.filter((_, i) => role(i) === 'entry').map((f) => ctx.fig(p, f)),

@@ -46,7 +46,7 @@ export function nearPoorFlows<P extends StatedPara>(p: P, ctx: StatedContext<P>)
   const location = { block: p.block, start: ctx.sentenceAt(p, first.start).start, end: ctx.sentenceAt(p, last.start).end };
   const sentence = p.text.slice(location.start, location.end).trim();
   const out: Array<FlowClaim | ChangeClaim> = [
-    { kind: 'flow', start: ctx.fig(p, start), exits: exits.map((f) => ctx.fig(p, f)), entries: entries.map((f) => ctx.fig(p, f)), end: ctx.fig(p, end), sentence, location },
+    { kind: 'flow', subject: 'near-poor', start: ctx.fig(p, start), exits: exits.map((f) => ctx.fig(p, f)), entries: entries.map((f) => ctx.fig(p, f)), end: ctx.fig(p, end), sentence, location },
   ];
   // a change another reader took (“cuối năm còn 1.217 hộ (giảm 13 hộ)”) is checked there
   const change = changes[0];

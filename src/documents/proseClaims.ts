@@ -193,6 +193,8 @@ export interface YearlyAverageClaim extends ClaimBase {
  */
 export interface FlowClaim extends ClaimBase {
   readonly kind: 'flow';
+  /** Whose flow: the poor or the near-poor households, when the reader knows (a table's columns of theirs confirm its figures). */
+  readonly subject?: 'poor' | 'near-poor';
   readonly start: ClaimFigure;
   /** “thoát nghèo”. */
   readonly exits: readonly ClaimFigure[];
@@ -1961,6 +1963,7 @@ export function extractClaims(model: DocumentModel): ProseClaims {
     if (exits.length === 1) flowExits.push(exits[0]!);
     claims.push({
       kind: 'flow',
+      subject: 'poor',
       start: fig(p, span[0]!),
       exits,
       entries: span.filter((_, i) => inner[i - 1] === 'entry').map((f) => fig(p, f)),
@@ -2004,6 +2007,7 @@ export function extractClaims(model: DocumentModel): ProseClaims {
       if (exits.length === 1) flowExits.push(exits[0]!);
       claims.push({
         kind: 'flow',
+        subject: 'poor',
         start: change.from,
         exits,
         entries: figures.filter((_, i) => roles[i] === 'entry').map((f) => fig(p, f)),

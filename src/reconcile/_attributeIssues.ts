@@ -262,6 +262,7 @@ export function attributeIssues(issues: readonly ReconcileIssue[], ctx: Attribut
   }
   if (sumsOf !== undefined) {
     oneCellExplainsAll(sums, out, dropped, replaced, ctx, sumsOf, labelOf);
+    termCarriedIntoTotal(sums, out, dropped, replaced, ctx, sumsOf, labelOf);
     for (const b of sums) {
       if (dropped.has(b) || replaced.has(b)) continue;
       const a = followsFrom(b, [...sums.filter((i) => i !== b && !dropped.has(i) && !replaced.has(i)), ...replaced.values()], ctx, sumsOf);
@@ -479,6 +480,19 @@ export function attributeIssues(issues: readonly ReconcileIssue[], ctx: Attribut
       const doubtful = [...(vouched(countRef, count) ? [] : [{ ref: countRef, f: count }]), ...(vouched(baseRef, base) ? [] : [{ ref: baseRef, f: base }])];
       if (doubtful.length === 0) continue;
       const rounding = ctx.rounding(r.column);
+      // a share of its column's whole (the base printed in the count's own column, “Tổng số hộ” 187) whose count is
+      // above that whole (252 of 187 deprived), the base vouched for, the rate at most 100: no part exceeds its whole,
+      // so the count is the wrong figure — one finding there, expected the one count that gives the printed rate
+      const whole = doubtful.length === 1 && doubtful[0]!.ref === countRef && baseRef.column === countRef.column && compareFractions(count.value, base.value) > 0 && compareFractions(rate.value, fraction(100n)) <= 0;
+      const counts = whole ? figuresGiving(rate, base, count.decimals, true).filter((v) => rateFits(rate, v, base, rounding)) : [];
+      if (counts.length === 1) {
+        dropped.add(r);
+        // (a “≤ the whole” the table states, broken at the same cell, is this finding)
+        for (const i of out) if (i.code === 'inequality-broken' && key(i.cells[0]!) === key(countRef)) dropped.add(i);
+        const because = (expected: string): string => `${count.text} is more than the whole it is a share of (${base.text}, the base its column prints), and the row's rate ${rate.text} (${r.column}) is that of ${expected}`;
+        replaced.set(r, findingAt(r, r.row, countRef, count, counts[0]!, [rateRef, baseRef], r.relationText, because));
+        continue;
+      }
       const fits = doubtful.map(({ ref, f }) => {
         const isCount = ref === countRef;
         const values = figuresGiving(rate, isCount ? base : count, f.decimals, isCount).filter((v) => (isCount ? rateFits(rate, v, base, rounding) : rateFits(rate, count.value, { ...base, value: v }, rounding)));
@@ -632,6 +646,44 @@ function oneCellExplainsAll(sums: readonly ReconcileIssue[], out: readonly Recon
     for (const i of group) dropped.add(i);
     const because = (expected: string): string => group.map((i) => `${i.row} · ${i.column} ${i.relation === 'difference' ? 'is' : 'adds up to'} ${i.printed} with ${expected} here`).join(', ');
     replaced.set(group[0]!, findingAt(a, labelOf(ref.row) ?? ref.row, ref, figure, implied, group.flatMap((i) => i.cells), group.map((i) => i.relationText).join('; '), because));
+  }
+}
+
+/**
+ * A figure found wrong that is the total of a relation holding as printed (a sub-project's “Cộng” = “Đầu tư phát
+ * triển” + “Sự nghiệp”, both typed 72.451,5 for 72.415,5): the figure was carried from one of that relation's terms,
+ * wrong by as much. When exactly one term, corrected so, makes the one other sum that breaks hold (its project's
+ * “Sự nghiệp”) and breaks none of its own, the finding moves to that term and the other sum's goes: one finding, at the
+ * term, naming the total that carries it.
+ */
+function termCarriedIntoTotal(sums: readonly ReconcileIssue[], out: readonly ReconcileIssue[], dropped: Set<ReconcileIssue>, replaced: Map<ReconcileIssue, ReconcileIssue>, ctx: AttributionContext, sumsOf: SumsOf, labelOf: (rowKey: string) => string | undefined): void {
+  const live = (): ReconcileIssue[] => sums.filter((i) => !dropped.has(i) && !replaced.has(i));
+  const candidates: Array<readonly [ReconcileIssue, ReconcileIssue]> = [...[...replaced.entries()], ...live().map((i) => [i, i] as const)];
+  for (const [origin, m] of candidates) {
+    const dm = diffOf(m);
+    const c = m.cells[0];
+    const total = c === undefined ? null : ctx.figure(c);
+    if (dm === null || c === undefined || total === null || (dropped.has(origin) && replaced.get(origin) !== m)) continue;
+    const found: { ref: CellRef; figure: PrintedFigure; implied: Fraction; b: ReconcileIssue; via: string }[] = [];
+    for (const r of sumsOf(c)) {
+      if (key(r.cells[0]!) !== key(c) || r.signs === undefined || r.holdsWith(total.value) !== true) continue;
+      r.cells.slice(1).forEach((ref, k) => {
+        const figure = ctx.figure(ref);
+        if (figure === null || out.some((i) => !dropped.has(i) && key(i.cells[0]!) === key(ref))) return;
+        const implied = subtractFractions(figure.value, r.signs![k] === -1 ? neg(dm) : dm);
+        if (implied.num < 0n) return;
+        const rels = sumsOf(ref).filter((x) => !sameCells(x.cells, r.cells));
+        const b = live().filter((i) => i !== origin && i !== m && rels.some((x) => sameCells(x.cells, i.cells) && x.holdsWith(implied) === true));
+        if (b.length !== 1 || !rels.every((x) => x.holdsWith(implied) !== false)) return;
+        found.push({ ref, figure, implied, b: b[0]!, via: `${c.column} = ${r.cells.slice(1).map((x, i) => `${i === 0 ? '' : r.signs![i] === -1 ? ' − ' : ' + '}${x.column}`).join('')}` });
+      });
+    }
+    if (found.length !== 1) continue;
+    const { ref, figure, implied, b, via } = found[0]!;
+    dropped.add(b);
+    dropped.add(origin);
+    const because = (expected: string): string => `${b.row} · ${b.column} adds up to ${b.printed} with ${expected} here, and its ${c.column} ${total.text} (${via}, as printed) carries it: the sums it is in give ${m.expected}`;
+    replaced.set(origin, findingAt(m, labelOf(ref.row) ?? m.row, ref, figure, implied, [...m.cells, ...b.cells], `${m.relationText}; ${b.relationText}`, because));
   }
 }
 
