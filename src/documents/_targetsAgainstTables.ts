@@ -135,7 +135,8 @@ export function checkTargetsAgainstTables(model: DocumentModel, tables: readonly
       // the years the sentence names, or, when it names none, its paragraph's (“Kết thúc năm 2026, … So với chỉ tiêu … giao
       // (giảm 250 hộ nghèo …)”: the year's own plan, not the next year's table of targets)
       const yearsIn = (t: string): string[] => [...new Set([...t.matchAll(/(?<![\d.,])((?:19|20)\d\d)(?![\d.,]\d)/g)].map((m) => m[1]!))];
-      const years = yearsIn(sentence).length > 0 ? yearsIn(sentence) : yearsIn(folded);
+      const own = yearsIn(sentence);
+      const years = own.length > 0 ? own : yearsIn(folded);
       const candidates = plannedCuts(tables, model, subject).filter((t) => years.length === 0 || t.years.length === 0 || t.years.some((y) => years.includes(y)));
       if (candidates.length === 0) continue;
       const values = new Set(candidates.map((t) => `${t.value.num}`));
